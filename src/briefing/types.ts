@@ -1,0 +1,74 @@
+import type { QuestionStatus } from '../records/schema.js';
+
+/** A source as shown to readers. */
+export interface BriefingSource {
+  name: string;
+  url?: string;
+  publishedAt?: string;
+}
+
+/** One bullet of "what happened", traceable to its record and facts. */
+export interface Development {
+  text: string;
+  eventId: string;
+  factIds: string[];
+  sources: Array<{ name: string; url?: string }>;
+  /** When the event happened (ISO). */
+  occurredAt: string;
+  /** Number of independent sources behind the event. */
+  sourceCount: number;
+  /** Speaker of a direct quote, when the text is one. */
+  speaker?: string;
+}
+
+export interface QuestionEvidence {
+  eventId: string;
+  factId?: string;
+  text: string;
+  source: string;
+  url?: string;
+  at: string;
+  status: QuestionStatus;
+}
+
+export interface QuestionState {
+  id: string;
+  label: string;
+  question: string;
+  status: QuestionStatus;
+  /** One line: the latest evidence, in the record's words. */
+  summary: string;
+  /** When the status last changed (ISO), or null when nothing is known yet. */
+  lastChangedAt: string | null;
+  /** True when the status changed inside the briefing window. */
+  changedInWindow: boolean;
+  /** Status before the window (for "since your last briefing"). */
+  previousStatus?: QuestionStatus;
+  unknowns?: string[];
+  /** Newest first. */
+  evidence: QuestionEvidence[];
+}
+
+export interface WatchItem {
+  text: string;
+  eventId: string;
+  factId?: string;
+  due?: string;
+  source?: string;
+}
+
+/** The platform-neutral briefing. Renderers only format it; they never add content. */
+export interface Briefing {
+  story: { id: string; title: string };
+  generatedAt: string;
+  window: { from: string; to: string; fallback: boolean };
+  headline: string;
+  developments: Development[];
+  questions: QuestionState[];
+  watch: WatchItem[];
+  sources: BriefingSource[];
+  /** Set when a single question was asked for (`/sitrep brief territory`). */
+  focus?: string;
+  /** Counts behind the briefing, for "N more" hints. */
+  stats: { eventsInWindow: number; developmentsOmitted: number };
+}

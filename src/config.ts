@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { parseDuration } from './time/duration.js';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().min(1).optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional());
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** Every environment variable sitrep reads, in one place. `.env.example` documents each one. */
+export const envSchema = z
+  .object({
+    SITREP_DB: z.preprocess(emptyToUndefined, z.string().default('./data/sitrep.db')),
+    SITREP_DATA: z.preprocess(emptyToUndefined, z.string().default('./briefings')),
+    SITREP_STORY: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9-]+$/, 'must be a story id ([a-z0-9-]+)').optional()),
+    SITREP_TIMEZONE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Kyiv')
+        .default('UTC'),
+    ),
+    SITREP_CATCHUP_MAX: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('2h')
+        .transform((s, ctx) => {
+          const ms = parseDuration(s);
+          if (ms === undefined) {
+            ctx.addIssue({ code: 'custom', message: 'must be a duration such as 90m, 2h or 1d' });
+            return z.NEVER;
+          }
+          return ms;
+        }),
+    ),
+    SITREP_FEED_POLL: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, logLevel.default('info')),
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+
+    SLACK_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string().regex(/^xoxb-/, 'must start with xoxb-').optional()),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: z.preprocess(emptyToUndefined, z.string().regex(/^xapp-/, 'must start with xapp-').optional()),
+    SLACK_MODE: z.preprocess(emptyToUndefined, z.enum(['socket', 'http']).optional()),
+    SLACK_API_URL: optionalUrl,
+
+    DISCORD_TOKEN: optionalString,
+    DISCORD_APPLICATION_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d{5,25}$/, 'must be a numeric snowflake id').optional()),
+    DISCORD_GUILD_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d{5,25}$/, 'must be a numeric snowflake id').optional()),
+    DISCORD_PUBLIC_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters').optional()),
+    DISCORD_MODE: z.preprocess(emptyToUndefined, z.enum(['gateway', 'http']).optional()),
+    DISCORD_API_URL: optionalUrl,
+  })
+  .superRefine((env, ctx) => {
+    // A half-configured platform is a mistake worth stopping for; a wholly absent one just isn't started.
+    if (env.SLACK_BOT_TOKEN) {
+      const mode = env.SLACK_MODE ?? (env.SLACK_APP_TOKEN ? 'socket' : 'http');
+      if (mode === 'socket' && !env.SLACK_APP_TOKEN)
+        ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'is required for Socket Mode (or set SLACK_MODE=http)' });
+      if (mode === 'http' && !env.SLACK_SIGNING_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required for HTTP mode' });
+    } else if (env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_MODE) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when other SLACK_* variables are set' });
+    }
+    if (env.DISCORD_TOKEN || env.DISCORD_MODE === 'http') {
+      if (!env.DISCORD_APPLICATION_ID)
+        ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when Discord is configured' });
+      if (env.DISCORD_MODE === 'http' && !env.DISCORD_PUBLIC_KEY)
+        ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: 'is required for DISCORD_MODE=http' });
+    } else if (env.DISCORD_APPLICATION_ID || env.DISCORD_GUILD_ID || env.DISCORD_PUBLIC_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_TOKEN'], message: 'is required when other DISCORD_* variables are set' });
+    }
+  });
+
+type Env = z.infer<typeof envSchema>;
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  mode: 'socket' | 'http';
+  apiUrl?: string;
+}
+
+export interface DiscordConfig {
+  token?: string;
+  applicationId: string;
+  guildId?: string;
+  publicKey?: string;
+  mode: 'gateway' | 'http';
+  apiUrl?: string;
+}
+
+export interface Config {
+  dbFile: string;
+  dataDir: string;
+  storyId?: string;
+  timezone: string;
+  catchupMaxMs: number;
+  feedPolling: boolean;
+  logLevel: z.infer<typeof logLevel>;
+  port: number;
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
+  /** Values that must never be logged; the logger redacts them. */
+  secrets: string[];
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/**
+ * Validate the environment. Every bad variable is reported at once, as `NAME: problem`,
+ * and no value is ever echoed (they may be secrets).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`);
+    return { ok: false, errors: [...new Set(errors)] };
+  }
+  return { ok: true, config: toConfig(parsed.data) };
+}
+
+function toConfig(e: Env): Config {
+  const slack: SlackConfig | undefined = e.SLACK_BOT_TOKEN
+    ? {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        mode: e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? 'socket' : 'http'),
+        apiUrl: e.SLACK_API_URL,
+      }
+    : undefined;
+  const discord: DiscordConfig | undefined =
+    e.DISCORD_APPLICATION_ID && (e.DISCORD_TOKEN || e.DISCORD_MODE === 'http')
+      ? {
+          token: e.DISCORD_TOKEN,
+          applicationId: e.DISCORD_APPLICATION_ID,
+          guildId: e.DISCORD_GUILD_ID,
+          publicKey: e.DISCORD_PUBLIC_KEY,
+          mode: e.DISCORD_MODE ?? 'gateway',
+          apiUrl: e.DISCORD_API_URL,
+        }
+      : undefined;
+  const secrets = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.DISCORD_TOKEN].filter(
+    (s): s is string => typeof s === 'string' && s.length > 0,
+  );
+  return {
+    dbFile: e.SITREP_DB,
+    dataDir: e.SITREP_DATA,
+    storyId: e.SITREP_STORY,
+    timezone: e.SITREP_TIMEZONE,
+    catchupMaxMs: e.SITREP_CATCHUP_MAX,
+    feedPolling: e.SITREP_FEED_POLL === 'on',
+    logLevel: e.LOG_LEVEL,
+    port: e.PORT,
+    slack,
+    discord,
+    secrets,
+  };
+}
+
+/** True for a time zone name `Intl` knows (IANA names such as Europe/Kyiv, and UTC). */
+export function isValidTimeZone(tz: string): boolean {
+  if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,2}$/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

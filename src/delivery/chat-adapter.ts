@@ -1,0 +1,30 @@
+import type { Briefing } from '../briefing/types.js';
+import type { Platform } from '../store/store.js';
+
+/** How one delivery attempt ended. Adapters classify platform errors into these kinds; the send queue decides what to do. */
+export type PostOutcome =
+  | { ok: true; messageId: string }
+  | { ok: false; kind: 'rate-limited'; retryAfterMs: number; global?: boolean; error: string }
+  | { ok: false; kind: 'transient'; error: string }
+  | { ok: false; kind: 'channel-unavailable'; error: string }
+  | { ok: false; kind: 'permanent'; error: string };
+
+export interface PostOptions {
+  /** Outbox key; adapters embed it (Slack message metadata, Discord nonce) so a crash can be resolved without a duplicate. */
+  key?: string;
+  /** The briefing is a catch-up after downtime: renderers mark it "(delayed)". */
+  delayed?: boolean;
+}
+
+/** What a platform must provide for posting briefings. Implemented in adapters/<platform>/. */
+export interface ChatAdapter {
+  readonly platform: Platform;
+  /** One attempt, no retries inside: the caller's send queue owns retries and rate limits. */
+  postBriefing(channel: string, briefing: Briefing, options?: PostOptions): Promise<PostOutcome>;
+  /**
+   * After a crash left a job in flight: look for a message we already posted for `key` since `sinceIso`.
+   * Returns its message id, `undefined` when surely absent, or `'unknown'` when the platform can't tell.
+   * Adapters whose platform deduplicates resends (Discord `enforce_nonce`) may omit it.
+   */
+  findPosted?(channel: string, key: string, sinceIso: string): Promise<string | undefined | 'unknown'>;
+}

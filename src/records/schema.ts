@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/** Slug used for record, story, question and source ids. */
+export const slug = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens ([a-z0-9-]+)');
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/** ISO 8601 date (`2025-05-19`) or date-time with an explicit offset (`2025-05-19T17:00:00Z`). */
+export const isoInstant = z
+  .string()
+  .refine((s) => (isoDate.test(s) || isoDateTime.test(s)) && !Number.isNaN(Date.parse(s)), {
+    message: 'must be an ISO 8601 date (YYYY-MM-DD) or date-time with offset (YYYY-MM-DDTHH:MM[:SS]Z)',
+  });
+
+export const questionStatus = z.enum(['open', 'moved', 'resolved', 'contested']);
+export type QuestionStatus = z.infer<typeof questionStatus>;
+
+export const sourceSchema = z.strictObject({
+  id: slug,
+  name: z.string().trim().min(1).max(120),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  publishedAt: isoInstant.optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const factSchema = z.strictObject({
+  /** Optional stable id; defaults to `f<index+1>` within the record. */
+  id: slug.optional(),
+  text: z.string().trim().min(1).max(400),
+  source: slug,
+  /** Further sources that report the same fact (independent confirmation). */
+  alsoSources: z.array(slug).optional(),
+  speaker: z.string().trim().min(1).max(120).optional(),
+  /** True when `text` is (or contains) a direct quote of `speaker`. */
+  quote: z.boolean().optional(),
+  questions: z.array(slug).optional(),
+  /** Forward-looking fact: something expected to happen ("within days", a proposed meeting). */
+  watch: z
+    .strictObject({
+      due: isoInstant.optional(),
+    })
+    .optional(),
+  /** Exact place of the sentence in the source text, kept by ingestion for traceability. */
+  offset: z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) }).optional(),
+});
+export type Fact = z.infer<typeof factSchema>;
+
+export const signalSchema = z.strictObject({
+  question: slug,
+  status: questionStatus,
+  text: z.string().trim().min(1).max(400),
+  /** Id of the fact (within the same record) that carries the evidence. */
+  fact: slug.optional(),
+  /** Still unknown about the question after this event. */
+  unknowns: z.array(z.string().trim().min(1).max(200)).optional(),
+});
+export type Signal = z.infer<typeof signalSchema>;
+
+export const eventRecordSchema = z
+  .strictObject({
+    id: slug,
+    story: slug,
+    occurredAt: isoInstant,
+    title: z.string().trim().min(1).max(160),
+    facts: z.array(factSchema).min(1),
+    sources: z.array(sourceSchema).min(1),
+    signals: z.array(signalSchema).optional(),
+    importance: z.number().int().min(1).max(5).optional(),
+    status: z.enum(['published', 'draft']).optional(),
+  })
+  .superRefine((rec, ctx) => {
+    const sourceIds = new Set<string>();
+    rec.sources.forEach((s, i) => {
+      if (sourceIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
+      sourceIds.add(s.id);
+    });
+    const factIds = new Set<string>();
+    rec.facts.forEach((f, i) => {
+      const id = f.id ?? `f${i + 1}`;
+      if (factIds.has(id)) ctx.addIssue({ code: 'custom', path: ['facts', i, 'id'], message: `duplicate fact id "${id}"` });
+      factIds.add(id);
+      if (!sourceIds.has(f.source))
+        ctx.addIssue({ code: 'custom', path: ['facts', i, 'source'], message: `unknown source "${f.source}" (declared: ${[...sourceIds].join(', ')})` });
+      (f.alsoSources ?? []).forEach((s, j) => {
+        if (!sourceIds.has(s)) ctx.addIssue({ code: 'custom', path: ['facts', i, 'alsoSources', j], message: `unknown source "${s}"` });
+      });
+    });
+    (rec.signals ?? []).forEach((s, i) => {
+      if (s.fact !== undefined && !factIds.has(s.fact))
+        ctx.addIssue({ code: 'custom', path: ['signals', i, 'fact'], message: `unknown fact "${s.fact}" (facts: ${[...factIds].join(', ')})` });
+    });
+  });
+export type EventRecord = z.infer<typeof eventRecordSchema>;
+
+export const questionSchema = z.strictObject({
+  id: slug,
+  label: z.string().trim().min(1).max(80),
+  question: z.string().trim().min(1).max(300),
+  keywords: z.array(z.string().trim().min(1)).default([]),
+  /** Regular expressions (case-insensitive) that mark a sentence as bearing on this question. */
+  patterns: z.array(z.string().min(1)).optional(),
+  /** What is unknown before any evidence arrives. */
+  unknowns: z.array(z.string().trim().min(1).max(200)).optional(),
+});
+export type Question = z.infer<typeof questionSchema>;
+
+export const feedSourceSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  url: z.url({ protocol: /^https?$/ }),
+  /** Poll interval in minutes. */
+  every: z.number().int().min(1).max(1440).default(15),
+});
+export type FeedSource = z.infer<typeof feedSourceSchema>;
+
+export const storySchema = z.strictObject({
+  id: slug,
+  title: z.string().trim().min(1).max(150),
+  description: z.string().trim().max(500).optional(),
+  /** Words that make an article relevant to the story (ingestion relevance scoring). */
+  keywords: z.array(z.string().trim().min(1)).default([]),
+  /** Words that mark an article as off-story even if keywords match. */
+  excludeKeywords: z.array(z.string().trim().min(1)).default([]),
+  questions: z.array(questionSchema).min(1),
+  sources: z.array(feedSourceSchema).default([]),
+  autoPublish: z.boolean().default(false),
+});
+export type Story = z.infer<typeof storySchema>;
+
+/** The id a fact has inside its record. */
+export function factId(fact: Fact, index: number): string {
+  return fact.id ?? `f${index + 1}`;
+}
+
+/** Milliseconds since epoch for an ISO date or date-time; a bare date means 00:00 UTC. */
+export function instantMs(iso: string): number {
+  return Date.parse(isoDate.test(iso) ? `${iso}T00:00:00Z` : iso);
+}

@@ -1,0 +1,162 @@
+import type { EventRecord, QuestionStatus, Story } from '../records/schema.js';
+
+/** Where a chat message goes: a platform and a channel id on it. */
+export type Platform = 'slack' | 'discord' | 'console';
+
+export interface EventQuery {
+  story: string;
+  /** Inclusive lower bound on occurredAt (ISO). */
+  from?: string;
+  /** Exclusive upper bound on occurredAt (ISO). */
+  to?: string;
+  /** Newest first; at most this many. */
+  limit?: number;
+  /** Default: published only. */
+  status?: 'published' | 'draft' | 'any';
+}
+
+/** A stored signal, flattened out of its record for fast per-question history lookups. */
+export interface StoredSignal {
+  eventId: string;
+  story: string;
+  question: string;
+  status: QuestionStatus;
+  text: string;
+  fact?: string;
+  occurredAt: string;
+  unknowns?: string[];
+}
+
+export interface UpsertResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type DaysSpec = 'daily' | 'weekdays' | Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>;
+
+export interface Subscription {
+  id: number;
+  platform: Platform;
+  channel: string;
+  story: string;
+  /** Local time HH:MM. */
+  time: string;
+  /** IANA time zone. */
+  timezone: string;
+  days: DaysSpec;
+  /** Only these questions in the briefing (all when absent). */
+  questions?: string[];
+  skipEmpty: boolean;
+  createdBy?: string;
+  createdAt: string;
+  paused: boolean;
+  pausedReason?: string;
+}
+
+export type NewSubscription = Omit<Subscription, 'id' | 'createdAt' | 'paused' | 'pausedReason'> & { createdAt?: string };
+
+export type JobStatus = 'in-flight' | 'sent' | 'failed' | 'skipped';
+
+export interface OutboxJob {
+  /** `platform:channel:story:local-date` */
+  key: string;
+  subscriptionId: number | null;
+  platform: Platform;
+  channel: string;
+  story: string;
+  /** When it was due (ISO, UTC). */
+  dueAt: string;
+  status: JobStatus;
+  attempts: number;
+  /** Start of the briefing window used (ISO). */
+  windowFrom?: string;
+  /** End of the briefing window used (ISO) = the "since" for the next one. */
+  windowTo?: string;
+  messageId?: string;
+  error?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NewOutboxJob = Pick<OutboxJob, 'key' | 'subscriptionId' | 'platform' | 'channel' | 'story' | 'dueAt'> & {
+  windowFrom?: string;
+  windowTo?: string;
+};
+
+/**
+ * Everything sitrep persists. Implementations must pass `tests/store/contract.ts`.
+ * Methods are async so that a networked implementation (e.g. Postgres) can satisfy the same contract.
+ */
+export interface Store {
+  // ---- stories and event records ----
+  upsertStory(story: Story): Promise<void>;
+  getStory(id: string): Promise<Story | undefined>;
+  listStories(): Promise<Story[]>;
+  /** Insert or replace records by id; a record identical to the stored one counts as unchanged. */
+  upsertEvents(records: readonly EventRecord[]): Promise<UpsertResult>;
+  getEvent(id: string): Promise<EventRecord | undefined>;
+  /** Records of a story, newest occurredAt first (ties: id ascending). */
+  listEvents(query: EventQuery): Promise<EventRecord[]>;
+  countEvents(story: string): Promise<number>;
+  /** Signals of a story's question(s), newest first, published records only. */
+  listSignals(query: { story: string; question?: string; before?: string; limit?: number }): Promise<StoredSignal[]>;
+  /** Set a record's review status (drafts are invisible to briefings). Returns false when unknown. */
+  setEventStatus(id: string, status: 'published' | 'draft'): Promise<boolean>;
+
+  // ---- subscriptions ----
+  /** One subscription per (platform, channel, story): a second call replaces the first. */
+  upsertSubscription(sub: NewSubscription): Promise<Subscription>;
+  removeSubscription(platform: Platform, channel: string, story?: string): Promise<number>;
+  listSubscriptions(filter?: { platform?: Platform; channel?: string; story?: string; includePaused?: boolean }): Promise<Subscription[]>;
+  setSubscriptionPaused(id: number, paused: boolean, reason?: string): Promise<void>;
+  /** Pause every subscription of a channel (e.g. the bot was removed). Returns how many. */
+  pauseChannel(platform: Platform, channel: string, reason: string): Promise<number>;
+
+  // ---- outbox / delivery log ----
+  /** Insert the job as `in-flight` unless its key exists. `created: false` returns the existing job. */
+  createJob(job: NewOutboxJob, now: string): Promise<{ created: boolean; job: OutboxJob }>;
+  getJob(key: string): Promise<OutboxJob | undefined>;
+  markJobSent(key: string, messageId: string, now: string): Promise<void>;
+  markJobFailed(key: string, error: string, now: string): Promise<void>;
+  markJobSkipped(key: string, reason: string, now: string): Promise<void>;
+  incrementJobAttempts(key: string, now: string): Promise<number>;
+  listJobs(filter?: { status?: JobStatus; platform?: Platform; channel?: string; limit?: number }): Promise<OutboxJob[]>;
+  /** The newest `sent` job for a channel and story. */
+  lastSentJob(platform: Platform, channel: string, story: string): Promise<OutboxJob | undefined>;
+
+  // ---- ingestion bookkeeping ----
+  /** Record a feed item as seen; false when it was seen before. */
+  markSeen(feedUrl: string, itemId: string, now: string): Promise<boolean>;
+  getFeedState(feedUrl: string): Promise<FeedState | undefined>;
+  setFeedState(state: FeedState): Promise<void>;
+  /** Candidate events for merging: same story, occurredAt within [from, to], sharing at least one LSH band. */
+  findMergeCandidates(query: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<string[]>;
+  /** Replace the LSH band keys of an event. */
+  setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void>;
+
+  /** Cheap liveness check (used by /readyz and doctor). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface FeedState {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  lastPolledAt?: string;
+  failures: number;
+  nextPollAt?: string;
+  lastError?: string;
+}
+
+/** Errors a store raises on expected conditions carry a stable code. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'STORE_OPEN_FAILED' | 'STORE_READONLY' | 'STORE_LOCKED' | 'STORE_MIGRATION_FAILED',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}

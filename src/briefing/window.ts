@@ -1,0 +1,36 @@
+import { instantMs, type EventRecord } from '../records/schema.js';
+
+const DAY_MS = 86_400_000;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface BriefingWindow {
+  from: number;
+  to: number;
+}
+
+/** Default window length when a channel has no previous briefing. */
+export const DEFAULT_WINDOW_MS = DAY_MS;
+
+/** The window for `now` and an optional `since`: [since, now], or the last 24 h. */
+export function windowFor(now: Date, since?: Date): BriefingWindow {
+  const to = now.getTime();
+  const from = since ? Math.min(since.getTime(), to) : to - DEFAULT_WINDOW_MS;
+  return { from, to };
+}
+
+/** [start, end) of an event's time: a bare date covers its whole (UTC) day, a date-time is an instant. */
+export function eventSpan(rec: Pick<EventRecord, 'occurredAt'>): { start: number; end: number } {
+  const start = instantMs(rec.occurredAt);
+  return DATE_ONLY.test(rec.occurredAt) ? { start, end: start + DAY_MS } : { start, end: start + 1 };
+}
+
+/** Whether an event falls in the window (a bare date counts when its day overlaps the window). */
+export function inWindow(rec: Pick<EventRecord, 'occurredAt'>, w: BriefingWindow): boolean {
+  const { start, end } = eventSpan(rec);
+  return start <= w.to && end > w.from;
+}
+
+/** Whether an event had happened by `now` (bare dates: from the start of their day). */
+export function happenedBy(rec: Pick<EventRecord, 'occurredAt'>, now: number): boolean {
+  return eventSpan(rec).start <= now;
+}

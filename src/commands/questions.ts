@@ -1,0 +1,15 @@
+import { briefingFromStore } from '../briefing/service.js';
+import type { SubcommandDefinition } from './types.js';
+
+/** `/sitrep questions`: the tracked questions with status and last change. */
+export const questions: SubcommandDefinition<Record<string, never>> = {
+  name: 'questions',
+  description: 'The tracked open questions, their status and when it last changed',
+  usage: '/sitrep questions',
+  options: [],
+  parse: () => ({ ok: true, value: {} }),
+  async execute(_args, ctx) {
+    const b = await briefingFromStore(ctx.store, { story: ctx.story, now: ctx.now, fallback: 'latest' });
+    return { kind: 'questions', story: b.story, questions: b.questions, generatedAt: b.generatedAt };
+  },
+};

@@ -1,0 +1,274 @@
+import type { Briefing } from '../briefing/types.js';
+import { briefingFromStore } from '../briefing/service.js';
+import type { Logger } from '../log.js';
+import type { Story } from '../records/schema.js';
+import type { JobStatus, Platform, Store, Subscription } from '../store/store.js';
+import type { ChatAdapter, PostOutcome } from './chat-adapter.js';
+import { computeDueJobs, DEFAULT_CATCHUP_MAX_MS, jobKey, latestOccurrence, type DueJob, type SkippedJob } from './due.js';
+import { claimJob, resolveInFlight, storedWindow, type JobWindow } from './outbox.js';
+import { SendQueue, type SendQueueOptions, type SendResult } from './send-queue.js';
+
+const DAY_MS = 86_400_000;
+
+/** How one delivery ended (one log line each). */
+export type DeliveryOutcome =
+  | 'sent'
+  /** An interrupted job was found already posted and marked sent, without posting again. */
+  | 'recovered'
+  | 'failed'
+  /** Nothing new and the subscription says skip-empty, or missed beyond the catch-up limit. */
+  | 'skipped'
+  /** Another pass or process finished this key first. */
+  | 'already-done'
+  /** Shutdown stopped it before posting; the next run resolves it. */
+  | 'left-in-flight';
+
+export interface DeliveryReport {
+  key: string;
+  platform: Platform;
+  channel: string;
+  outcome: DeliveryOutcome;
+  delayed: boolean;
+  attempts: number;
+  latencyMs: number;
+  messageId?: string;
+  error?: string;
+}
+
+export interface DeliverDeps {
+  store: Store;
+  adapters: ReadonlyMap<Platform, ChatAdapter>;
+  stories: ReadonlyMap<string, Story>;
+  /** The pass's logical time: what is due, and the end of every briefing window. */
+  now: Date;
+  logger: Logger;
+  catchupMaxMs?: number;
+  /** Long-lived queues (the scheduler keeps them so pacing survives between ticks); created per pass when absent. */
+  queues?: Map<Platform, SendQueue>;
+  /** Options for queues this pass creates (tests shorten waits). */
+  queueOptions?: Partial<SendQueueOptions>;
+  /** Checked before each job is claimed: true once shutdown began. */
+  shouldStop?: () => boolean;
+}
+
+export interface DeliverSummary {
+  due: number;
+  sent: number;
+  recovered: number;
+  failed: number;
+  skipped: number;
+  alreadyDone: number;
+  leftInFlight: number;
+  deliveries: DeliveryReport[];
+}
+
+/** The send queue for a platform, created on first use. */
+export function queueFor(queues: Map<Platform, SendQueue>, platform: Platform, options?: Partial<SendQueueOptions>): SendQueue {
+  let q = queues.get(platform);
+  if (!q) {
+    q = new SendQueue(platform, options);
+    queues.set(platform, q);
+  }
+  return q;
+}
+
+/**
+ * One delivery pass: work out what is due at `deps.now`, write each job to the outbox before posting, post
+ * through the per-platform send queues (all channels concurrently, each paced), and record the outcome.
+ * Safe to run any number of times for the same `now`: a key is posted at most once.
+ */
+export async function deliverDue(deps: DeliverDeps): Promise<DeliverSummary> {
+  const { store, adapters, logger, now } = deps;
+  const catchupMaxMs = deps.catchupMaxMs ?? DEFAULT_CATCHUP_MAX_MS;
+  const all = await store.listSubscriptions({ includePaused: false });
+  const unconfigured = new Set<Platform>();
+  const subs: Subscription[] = [];
+  for (const s of all) {
+    if (s.paused) continue;
+    if (!adapters.has(s.platform)) unconfigured.add(s.platform);
+    else subs.push(s);
+  }
+  for (const p of unconfigured) logger.warn({ platform: p }, `subscriptions for ${p} are waiting: ${p} is not configured`);
+
+  const statuses = new Map<string, JobStatus>();
+  for (const s of subs) {
+    const occ = latestOccurrence(s, now);
+    if (!occ) continue;
+    const key = jobKey(s, occ.localDate);
+    const job = await store.getJob(key);
+    if (job) statuses.set(key, job.status);
+  }
+  const { due, skipped } = computeDueJobs(subs, statuses, now, { catchupMaxMs });
+
+  const queues = deps.queues ?? new Map<Platform, SendQueue>();
+  const briefings = new Map<string, Promise<Briefing>>();
+  const ctx: PassContext = { deps, queues, briefings, nowIso: now.toISOString() };
+
+  const deliveries: DeliveryReport[] = [];
+  for (const s of skipped) deliveries.push(await recordSkipped(ctx, s));
+  deliveries.push(...(await Promise.all(due.map((job) => deliverOne(ctx, job)))));
+  if (!deps.queues) for (const q of queues.values()) await q.idle();
+
+  const count = (o: DeliveryOutcome) => deliveries.filter((d) => d.outcome === o).length;
+  return {
+    due: due.length,
+    sent: count('sent'),
+    recovered: count('recovered'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    alreadyDone: count('already-done'),
+    leftInFlight: count('left-in-flight'),
+    deliveries,
+  };
+}
+
+interface PassContext {
+  deps: DeliverDeps;
+  queues: Map<Platform, SendQueue>;
+  briefings: Map<string, Promise<Briefing>>;
+  nowIso: string;
+}
+
+function logDelivery(logger: Logger, r: DeliveryReport): DeliveryReport {
+  const line = { key: r.key, platform: r.platform, channel: r.channel, outcome: r.outcome, delayed: r.delayed, attempts: r.attempts, latencyMs: r.latencyMs, messageId: r.messageId, error: r.error };
+  if (r.outcome === 'failed' || r.outcome === 'left-in-flight') logger.warn(line, 'delivery');
+  else logger.info(line, 'delivery');
+  return r;
+}
+
+async function recordSkipped(ctx: PassContext, s: SkippedJob): Promise<DeliveryReport> {
+  const { store, logger, now } = ctx.deps;
+  const started = performance.now();
+  const sub = s.subscription;
+  const base = { key: s.key, platform: sub.platform, channel: sub.channel, delayed: true, attempts: 0 };
+  const window = { from: now, to: now };
+  const { created, job } = await store.createJob(
+    { key: s.key, subscriptionId: sub.id, platform: sub.platform, channel: sub.channel, story: sub.story, dueAt: s.dueAt.toISOString(), windowFrom: window.from.toISOString(), windowTo: window.to.toISOString() },
+    ctx.nowIso,
+  );
+  let reason = s.reason;
+  if (!created && job.status === 'in-flight') {
+    // Interrupted long ago: don't post a stale briefing, but don't lose the fact that it may have arrived.
+    const adapter = ctx.deps.adapters.get(sub.platform);
+    if (adapter) {
+      const claim = await resolveInFlight(store, job, adapter, ctx.nowIso);
+      if (claim.action === 'resolved') return logDelivery(logger, { ...base, outcome: 'recovered', messageId: claim.messageId, latencyMs: Math.round(performance.now() - started) });
+      if (claim.action === 'none') return logDelivery(logger, { ...base, outcome: 'failed', error: claim.reason, latencyMs: Math.round(performance.now() - started) });
+    }
+    reason = `interrupted, then ${reason}`;
+  } else if (!created) {
+    return { ...base, outcome: 'already-done', latencyMs: 0 };
+  }
+  await store.markJobSkipped(s.key, reason, ctx.nowIso);
+  return logDelivery(logger, { ...base, outcome: 'skipped', error: reason, latencyMs: Math.round(performance.now() - started) });
+}
+
+async function deliverOne(ctx: PassContext, due: DueJob): Promise<DeliveryReport> {
+  const { store, logger, now, adapters, stories } = ctx.deps;
+  const started = performance.now();
+  const sub = due.subscription;
+  const base = { key: due.key, platform: sub.platform, channel: sub.channel, delayed: due.delayed };
+  const report = (r: Omit<DeliveryReport, keyof typeof base | 'latencyMs'>) =>
+    logDelivery(logger, { ...base, ...r, latencyMs: Math.round(performance.now() - started) });
+
+  if (ctx.deps.shouldStop?.()) return { ...base, outcome: 'left-in-flight', attempts: 0, latencyMs: 0, error: 'shutting down; not started' };
+  const adapter = adapters.get(sub.platform);
+  if (!adapter) return report({ outcome: 'failed', attempts: 0, error: `${sub.platform} is not configured` });
+
+  try {
+    const lastSent = await store.lastSentJob(sub.platform, sub.channel, sub.story);
+    const since = lastSent?.windowTo ? new Date(lastSent.windowTo) : new Date(now.getTime() - DAY_MS);
+    const claim = await claimJob(store, due, { from: since, to: now }, adapter, ctx.nowIso);
+    if (claim.action === 'none') {
+      if (claim.job.status === 'failed' && claim.reason.startsWith('interrupted')) return report({ outcome: 'failed', attempts: claim.job.attempts, error: claim.reason });
+      return { ...base, outcome: 'already-done', attempts: claim.job.attempts, latencyMs: 0 };
+    }
+    if (claim.action === 'resolved') return report({ outcome: 'recovered', attempts: claim.job.attempts, messageId: claim.messageId });
+
+    const story = stories.get(sub.story);
+    if (!story) {
+      const error = `unknown story "${sub.story}"`;
+      await store.markJobFailed(due.key, error, ctx.nowIso);
+      return report({ outcome: 'failed', attempts: 0, error });
+    }
+    // A resend covers exactly the window the first attempt promised, so the next briefing starts where it ended.
+    const window: JobWindow = claim.recovered ? storedWindow(claim.job, { from: since, to: now }) : { from: since, to: now };
+    const briefing = await briefingFor(ctx, story, window, lastSent === undefined, sub.questions);
+
+    if (briefing.developments.length === 0 && sub.skipEmpty) {
+      const reason = `nothing new since ${window.from.toISOString()} (skip-empty)`;
+      await store.markJobSkipped(due.key, reason, ctx.nowIso);
+      return report({ outcome: 'skipped', attempts: 0, error: reason });
+    }
+
+    const queue = queueFor(ctx.queues, sub.platform, ctx.deps.queueOptions);
+    const result: SendResult = await queue.send(sub.channel, async (): Promise<PostOutcome> => {
+      // Counted before the call: zero attempts in the outbox proves nothing was posted (see outbox.ts).
+      await store.incrementJobAttempts(due.key, new Date().toISOString());
+      return adapter.postBriefing(sub.channel, briefing, { key: due.key, delayed: due.delayed });
+    });
+    if (result.aborted) return report({ outcome: 'left-in-flight', attempts: result.attempts, error: 'shutting down before it could be posted' });
+    const outcome = result.outcome;
+    if (outcome.ok) {
+      await store.markJobSent(due.key, outcome.messageId, new Date().toISOString());
+      return report({ outcome: 'sent', attempts: result.attempts, messageId: outcome.messageId });
+    }
+    const error = `${outcome.kind}: ${outcome.error}`;
+    await store.markJobFailed(due.key, error, new Date().toISOString());
+    if (outcome.kind === 'channel-unavailable') {
+      const paused = await store.pauseChannel(sub.platform, sub.channel, outcome.error);
+      logger.warn({ platform: sub.platform, channel: sub.channel, paused, reason: outcome.error }, 'channel unavailable: subscriptions paused');
+    }
+    return report({ outcome: 'failed', attempts: result.attempts, error });
+  } catch (err) {
+    // A store or engine error must not sink the other deliveries of the pass; the job stays in-flight for recovery.
+    const error = err instanceof Error ? err.message : String(err);
+    return report({ outcome: 'left-in-flight', attempts: 0, error: `internal error: ${error}` });
+  }
+}
+
+/** Subscriptions sharing a window and filter get one briefing build per pass, not one each. */
+function briefingFor(ctx: PassContext, story: Story, window: JobWindow, first: boolean, questions: readonly string[] | undefined): Promise<Briefing> {
+  const cacheKey = [story.id, window.from.toISOString(), window.to.toISOString(), first ? 'latest' : 'none', (questions ?? []).join(',')].join('|');
+  let b = ctx.briefings.get(cacheKey);
+  if (!b) {
+    b = briefingFromStore(ctx.deps.store, {
+      story,
+      now: window.to,
+      since: window.from,
+      fallback: first ? 'latest' : 'none',
+      ...(questions && questions.length > 0 ? { questions } : {}),
+    });
+    ctx.briefings.set(cacheKey, b);
+  }
+  return b;
+}
+
+/** One post of a fan-out: where, what, and the outbox key adapters embed. */
+export interface FanOutPost {
+  platform: Platform;
+  channel: string;
+  briefing: Briefing;
+  key?: string;
+}
+
+/**
+ * Post many briefings through the send queues and wait for all: the delivery path without the outbox.
+ * The benchmark times this to compare a fan-out with the platforms' rate-limit bound.
+ */
+export async function fanOut(
+  posts: readonly FanOutPost[],
+  adapters: ReadonlyMap<Platform, ChatAdapter>,
+  options: { queues?: Map<Platform, SendQueue>; queueOptions?: Partial<SendQueueOptions> } = {},
+): Promise<Array<FanOutPost & { result: SendResult }>> {
+  const queues = options.queues ?? new Map<Platform, SendQueue>();
+  return Promise.all(
+    posts.map(async (p) => {
+      const adapter = adapters.get(p.platform);
+      if (!adapter) return { ...p, result: { outcome: { ok: false, kind: 'permanent', error: `${p.platform} is not configured` }, attempts: 0 } satisfies SendResult };
+      const queue = queueFor(queues, p.platform, options.queueOptions);
+      const result = await queue.send(p.channel, () => adapter.postBriefing(p.channel, p.briefing, p.key !== undefined ? { key: p.key } : {}));
+      return { ...p, result };
+    }),
+  );
+}

@@ -1,0 +1,271 @@
+import nlp from 'compromise';
+
+/** A person named in an article, under the fullest form of their name found in it. */
+export interface Person {
+  /** Canonical name without titles: "Donald Trump". */
+  name: string;
+  /** Lower-cased surname used for short references ("trump"). */
+  surname: string;
+}
+
+export interface Entities {
+  people: Person[];
+  places: string[];
+  organizations: string[];
+}
+
+/** Words that are titles or roles, never part of a name. */
+const TITLE_WORDS = new Set([
+  'president', 'vice', 'prime', 'minister', 'chancellor', 'secretary', 'king', 'queen', 'prince', 'princess', 'general', 'gen', 'gen.',
+  'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'ambassador', 'senator', 'sen.', 'rep.', 'representative', 'governor', 'gov.',
+  'mayor', 'leader', 'chief', 'commander', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'prof', 'prof.', 'foreign', 'defence',
+  'defense', 'state', 'deputy', 'chairman', 'chairwoman', 'chair', 'ceo', 'head', 'director', 'adviser', 'advisor', 'aide', 'official',
+  'commissioner', 'commission', 'premier', 'speaker', 'lawmaker', 'colonel', 'col.', 'lieutenant', 'admiral', 'sergeant',
+  'captain', 'judge', 'attorney', 'presidential', 'former', 'incoming', 'outgoing', 'acting', 'top', 'special', 'envoy',
+  'negotiator', 'diplomat', 'spy', 'army', 'kremlin', 'white', 'house', 'press', 'national', 'security', 'council', 'european', 'us',
+  'u.s.', 'uk', 'u.k.', 'eu', 'un', 'u.n.', 'nato',
+]);
+
+/** Lower-case particles that may sit inside a name ("Ursula von der Leyen"). */
+const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
+
+/** Words compromise sometimes tags as people that are not names. */
+const NOT_NAMES = new Set(['he', 'she', 'they', 'him', 'her', 'it', 'president', 'minister', 'chancellor', 'pope', 'mr', 'mrs']);
+
+function stripToken(t: string): string {
+  return t.replace(/^[^\p{L}]+/u, '').replace(/(?:['’]s|['’])?[^\p{L}.]*$/u, '').replace(/\.$/, (m) => (t.length <= 3 ? m : ''));
+}
+
+/** "US President Donald Trump," → "Donald Trump"; "Vance’s" → "Vance". Undefined when nothing name-like is left. */
+export function canonicalName(raw: string): string | undefined {
+  const tokens = raw.split(/\s+/).map(stripToken).filter(Boolean);
+  let lastTitle = -1;
+  tokens.forEach((t, i) => {
+    const lower = t.toLowerCase();
+    if (TITLE_WORDS.has(lower) || (/^\p{Ll}/u.test(t) && !NAME_PARTICLES.has(lower))) lastTitle = i;
+    // Nationality adjectives before a title ("Ukrainian president") are dropped with the title.
+  });
+  const name = tokens.slice(lastTitle + 1);
+  if (name.length === 0) return undefined;
+  if (!/^\p{Lu}/u.test(name[0] ?? '')) return undefined;
+  const joined = name.join(' ');
+  if (NOT_NAMES.has(joined.toLowerCase()) || joined.length < 2 || joined.length > 60) return undefined;
+  return joined;
+}
+
+function surnameOf(name: string): string {
+  const parts = name.split(' ');
+  // Regnal numbers ("Leo XIV") keep the name before them as the surname.
+  const last = parts[parts.length - 1] ?? name;
+  const surname = /^[IVXLC]+$/.test(last) && parts.length > 1 ? (parts[parts.length - 2] ?? last) : last;
+  return surname.toLowerCase();
+}
+
+/** Edit distance ≤ 1 after removing a doubled final letter: Zelensky ≈ Zelenskyy. */
+export function sameSurname(a: string, b: string): boolean {
+  if (a === b) return true;
+  const norm = (s: string) => s.toLowerCase().replace(/(\p{L})\1$/u, '$1').replace(/iy$/, 'y');
+  if (norm(a) === norm(b)) return true;
+  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 5) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+function splitList(raw: string): string[] {
+  return raw
+    .split(/,|\band\b|—|–/)
+    .map((s) => s.replace(/(?:['’]s)?[^\p{L}\p{N})]+$/u, '').replace(/^[^\p{L}]+/u, '').trim())
+    .map((s) => s.replace(/^(?:the|eastern|western|northern|southern|central)\s+/i, ''))
+    .filter((s) => s.length > 1 && /^\p{Lu}/u.test(s));
+}
+
+function uniq(list: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const s of list) {
+    const k = s.toLowerCase();
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+/**
+ * People, places and organisations named in a text (compromise, no network). People are merged by surname so that
+ * "US President Donald Trump", "Trump" and "Trump’s" are one person called "Donald Trump".
+ */
+export function extractEntities(text: string): Entities {
+  const doc = nlp(text);
+  const rawPeople = doc.people().out('array') as string[];
+  const people: Person[] = [];
+  const add = (name: string) => {
+    const surname = surnameOf(name);
+    const existing = people.find((p) => sameSurname(p.surname, surname));
+    if (!existing) people.push({ name, surname });
+    else if (name.split(' ').length > existing.name.split(' ').length && name.split(' ').length <= 4) existing.name = name;
+  };
+  for (const raw of rawPeople) {
+    const name = canonicalName(raw);
+    if (name) add(name);
+  }
+  // compromise misses some full forms ("JD Vance’s"): look for a capitalised word right before each known surname.
+  for (const p of [...people]) {
+    if (p.name.includes(' ')) continue;
+    const re = new RegExp(`\\b(\\p{Lu}[\\p{L}.'’-]*)\\s+${escapeRegExp(p.name)}\\b`, 'gu');
+    for (const m of text.matchAll(re)) {
+      const first = m[1] ?? '';
+      if (!TITLE_WORDS.has(first.toLowerCase()) && !/^(?:The|A|An|In|On|At|But|And|Pope)$/.test(first)) {
+        p.name = `${first} ${p.name}`;
+        break;
+      }
+    }
+  }
+  const places = uniq((doc.places().out('array') as string[]).flatMap(splitList));
+  const organizations = uniq((doc.organizations().out('array') as string[]).flatMap(splitList)).filter(
+    (o) => !people.some((p) => o.toLowerCase().includes(p.surname)),
+  );
+  return { people, places, organizations };
+}
+
+/** Escape a string for use inside a RegExp. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Find the person a mention refers to ("Putin", "Vladimir Putin", "Zelensky" for "Zelenskyy"). */
+export function resolvePerson(people: readonly Person[], mention: string): Person | undefined {
+  const name = canonicalName(mention);
+  if (!name) return undefined;
+  const surname = surnameOf(name);
+  return people.find((p) => sameSurname(p.surname, surname) || p.name.toLowerCase() === name.toLowerCase());
+}
+
+/** Every mention of a known person in `text`, in order (surname or full name, word-bounded). */
+export function personMentions(people: readonly Person[], text: string): Array<{ person: Person; start: number; end: number }> {
+  const out: Array<{ person: Person; start: number; end: number }> = [];
+  for (const person of people) {
+    const parts = person.name.split(' ');
+    const last = parts[parts.length - 1] ?? person.name;
+    const variants = uniq([person.name, last, ...(/^[IVXLC]+$/.test(last) && parts.length > 1 ? [parts.slice(0, -1).join(' ')] : [])]);
+    const re = new RegExp(`(?<![\\p{L}])(?:${variants.map(escapeRegExp).join('|')})\\p{L}?(?![\\p{L}])`, 'gu');
+    for (const m of text.matchAll(re)) out.push({ person, start: m.index, end: m.index + m[0].length });
+  }
+  out.sort((a, b) => a.start - b.start);
+  // Drop overlaps (a surname inside a full-name match).
+  return out.filter((m, i) => i === 0 || m.start >= (out[i - 1]?.end ?? 0));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Event dates
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+function dayOnly(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function addDays(d: Date, n: number): Date {
+  return new Date(d.getTime() + n * 86_400_000);
+}
+
+function monthIndex(word: string): number {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return MONTHS.findIndex((m) => m === w || (w.length >= 3 && m.startsWith(w)));
+}
+
+/** The date a sentence refers to, relative to `published` (UTC): "on Monday", "yesterday", "May 19", "19 May 2025". */
+export function dateMentioned(sentence: string, published: Date): { date: string; explicit: boolean } | undefined {
+  const s = sentence.toLowerCase();
+  const monthNames = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(s);
+  if (iso) return { date: `${iso[1]}-${iso[2]}-${iso[3]}`, explicit: true };
+  const md = new RegExp(`\\b${monthNames}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`).exec(s);
+  const dm = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthNames}(?:,?\\s+(\\d{4}))?\\b`).exec(s);
+  const explicit = md
+    ? { month: monthIndex(md[1] ?? ''), day: Number(md[2]), year: md[3] ? Number(md[3]) : undefined }
+    : dm
+      ? { month: monthIndex(dm[2] ?? ''), day: Number(dm[1]), year: dm[3] ? Number(dm[3]) : undefined }
+      : undefined;
+  if (explicit && explicit.month >= 0 && explicit.day >= 1 && explicit.day <= 31) {
+    let year = explicit.year ?? published.getUTCFullYear();
+    // "Dec 30" in an article published on Jan 2 means last year.
+    if (explicit.year === undefined && Date.UTC(year, explicit.month, explicit.day) - published.getTime() > 60 * 86_400_000) year--;
+    const d = new Date(Date.UTC(year, explicit.month, explicit.day));
+    if (d.getUTCDate() === explicit.day) return { date: dayOnly(d), explicit: true };
+  }
+  if (/\byesterday\b/.test(s)) return { date: dayOnly(addDays(published, -1)), explicit: false };
+  if (/\b(?:today|earlier in the day|this (?:morning|afternoon|evening))\b/.test(s)) return { date: dayOnly(published), explicit: false };
+  if (/\b(?:last night|overnight)\b/.test(s)) return { date: dayOnly(addDays(published, -1)), explicit: false };
+  const wd = /\b(?:on|late|early|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.exec(s);
+  if (wd) {
+    const target = WEEKDAYS.indexOf(wd[1] ?? '');
+    const diff = (published.getUTCDay() - target + 7) % 7;
+    return { date: dayOnly(addDays(published, -diff)), explicit: false };
+  }
+  return undefined;
+}
+
+/** A dateline at the start of an article: "KYIV, May 19 (Reuters) -" or "MOSCOW, 19 May 2025 —". */
+export function datelineDate(text: string, published: Date): string | undefined {
+  const head = text.slice(0, 160);
+  const m = /^\s*[\p{Lu}][\p{Lu}\p{L} .'-]{1,40},\s+([^()—–-]{3,30}?)\s*(?:\([^)]{1,40}\))?\s*[—–-]/u.exec(head);
+  if (!m) return undefined;
+  return dateMentioned(m[1] ?? '', published)?.date;
+}
+
+/**
+ * The day the reported event happened: a dateline, else a date the opening sentences mention ("on Monday", "yesterday",
+ * "May 19"), else the publication date. Relative words are resolved against `published` (UTC).
+ */
+export function resolveEventDate(text: string, leadSentences: readonly string[], published: Date): { date: string; from: 'dateline' | 'text' | 'published' } {
+  const dl = datelineDate(text, published);
+  if (dl) return { date: dl, from: 'dateline' };
+  for (const s of leadSentences.slice(0, 2)) {
+    // Past references ("just last week", "in 2022") describe background, not the event.
+    const d = dateMentioned(s, published);
+    if (d && d.date <= dayOnly(published) && instantDiffDays(d.date, published) <= 7) return { date: d.date, from: 'text' };
+  }
+  return { date: dayOnly(published), from: 'published' };
+}
+
+function instantDiffDays(date: string, published: Date): number {
+  return Math.abs(published.getTime() - Date.parse(`${date}T00:00:00Z`)) / 86_400_000;
+}
+
+/** When a forward-looking phrase expects something, as a day (UTC); undefined when not derivable. */
+export function dueDate(sentence: string, published: Date): string | undefined {
+  const s = sentence.toLowerCase();
+  if (/\btomorrow\b/.test(s)) return dayOnly(addDays(published, 1));
+  if (/\b(?:within|in) (?:the )?(?:coming |next )?(?:few )?days\b|\bthis week\b/.test(s)) return dayOnly(addDays(published, 7));
+  if (/\bnext week\b/.test(s)) return dayOnly(addDays(published, 14 - ((published.getUTCDay() + 6) % 7)));
+  if (/\b(?:within|in) (?:the )?(?:coming |next )?(?:few )?weeks\b|\bthis month\b/.test(s)) return dayOnly(addDays(published, 30));
+  if (/\bnext month\b/.test(s)) return dayOnly(addDays(published, 45));
+  const wd = /\b(?:on|next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.exec(s);
+  if (wd && /\b(?:will|to be|is due|are due|expected|scheduled|plans?|planned)\b/.test(s)) {
+    const target = WEEKDAYS.indexOf(wd[1] ?? '');
+    const diff = (target - published.getUTCDay() + 7) % 7 || 7;
+    return dayOnly(addDays(published, diff));
+  }
+  const d = dateMentioned(sentence, published);
+  if (d?.explicit && d.date > dayOnly(published)) return d.date;
+  return undefined;
+}

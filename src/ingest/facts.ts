@@ -1,0 +1,116 @@
+import type { Fact, Story } from '../records/schema.js';
+import { dueDate, personMentions, type Entities } from './entities.js';
+import { countKeyword, questionTags } from './keywords.js';
+import type { Attribution } from './quotes.js';
+import type { Sentence } from './sentences.js';
+
+/** At most this many facts per article. */
+export const MAX_FACTS = 8;
+/** Fact text limit of the record schema. */
+export const MAX_FACT_CHARS = 400;
+
+/** Verbs that mark a change of position (a proposal, an agreement, a refusal). */
+export const CHANGE_VERB =
+  /\b(?:agree[sd]?|agreeing|propos(?:e|es|ed|ing)|offer(?:s|ed|ing)?|accept(?:s|ed|ing)?|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|sign(?:s|ed)|withdr(?:ew|awn|aws)|conced(?:e|es|ed)|announc(?:e|es|ed)|endors(?:e|es|ed)|back(?:s|ed) (?:a|the)|approv(?:e|es|ed)|ready to|willing to|prepared to)\b/i;
+
+/** Forward-looking phrasing: something is expected, proposed or scheduled. */
+export const WATCH_PHRASE =
+  /\b(?:within (?:days|hours|weeks|a week)|in the (?:coming|next) (?:days|weeks|hours)|next (?:week|month)|tomorrow|later this (?:week|month)|(?:is|are|was|were) (?:expected|scheduled|due|set|planned) to|will (?:meet|hold|travel|visit|host|sign|announce|begin|start|resume|take place|be held)|could (?:also )?be (?:announced|held|hosted|signed|agreed)|(?:propos(?:ed|ing|es)|call(?:ed|ing)? for) (?:a|an) (?:[\w-]+ ){0,3}(?:meeting|summit|talks|ceasefire|truce|swap|exchange)|plans? to|set to)\b/i;
+
+const REPORTING = /\b(?:said|says|told|confirmed|announced|stated|added|noted|warned|insisted|declared|according to)\b/i;
+/** Sentences that comment rather than report. */
+const COMMENTARY = /^(?:for now|in short|of course|it remains to be seen|time will tell|only time|whether|but whether|what is clear|one thing is)\b/i;
+
+interface Scored {
+  index: number;
+  score: number;
+  tags: string[];
+}
+
+/** Cut at a word boundary so the result (with "…") fits `max`; whole text when it already fits. */
+export function fitText(text: string, max = MAX_FACT_CHARS): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:—–-]+$/, '')}…`;
+}
+
+export interface FactSelectionInput {
+  sentences: readonly Sentence[];
+  attributions: readonly Attribution[];
+  entities: Entities;
+  story: Story;
+  published: Date;
+  sourceId: string;
+  /** Sentences before this offset (the headline) are not facts. */
+  bodyStart?: number;
+  maxFacts?: number;
+}
+
+/** Sentence score: news value from position, entities, story vocabulary, reporting verbs, quotes and commitments. */
+function scoreSentence(i: number, input: FactSelectionInput): Scored {
+  const s = input.sentences[i];
+  const a = input.attributions[i];
+  if (!s) return { index: i, score: -Infinity, tags: [] };
+  const text = s.text;
+  const n = input.sentences.length;
+  const words = text.split(/\s+/).length;
+  const tags = questionTags(text, input.story.questions);
+  let score = 3 * (1 - i / Math.max(1, n)) + (i < 2 ? 1 : 0);
+  const people = personMentions(input.entities.people, text).length;
+  const others = [...input.entities.places, ...input.entities.organizations].filter((e) => countKeyword(text, e) > 0).length;
+  score += Math.min(2, (people + others) * 0.4);
+  const kw = input.story.keywords.reduce((acc, k) => acc + Math.min(1, countKeyword(text, k)), 0);
+  score += Math.min(2, kw * 0.5);
+  score += Math.min(3, tags.length * 1.5);
+  if (a?.speaker) score += 1;
+  else if (REPORTING.test(text)) score += 0.5;
+  if (a?.quote) score += 0.75;
+  if (CHANGE_VERB.test(text)) score += 0.75;
+  if (WATCH_PHRASE.test(text)) score += 1;
+  if (/\d/.test(text)) score += 0.25;
+  if (words < 6) score -= 3;
+  if (/\?["”’]?$/.test(text)) score -= 2;
+  if (COMMENTARY.test(text)) score -= 2;
+  if (people + others + kw === 0) score -= 1.5;
+  if (words > 80) score -= 1;
+  return { index: i, score, tags };
+}
+
+/**
+ * Keep the sentences that carry the news (at most `maxFacts`, in text order) as facts with their exact offsets,
+ * speaker/quote attribution, question tags and a `watch` marker for forward-looking ones.
+ */
+export function selectFacts(input: FactSelectionInput): Fact[] {
+  const max = input.maxFacts ?? MAX_FACTS;
+  const bodyStart = input.bodyStart ?? 0;
+  const scored: Scored[] = [];
+  input.sentences.forEach((s, i) => {
+    if (s.start < bodyStart) return;
+    scored.push(scoreSentence(i, input));
+  });
+  const kept = scored
+    .filter((x) => x.score >= 3)
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .slice(0, max)
+    .sort((a, b) => a.index - b.index);
+  // An article with little structure still yields its best sentence.
+  if (kept.length === 0) {
+    const best = [...scored].sort((a, b) => b.score - a.score)[0];
+    if (best && Number.isFinite(best.score)) kept.push(best);
+  }
+  return kept.map((k) => {
+    const s = input.sentences[k.index] as Sentence;
+    const a = input.attributions[k.index];
+    const fact: Fact = { text: fitText(s.text), source: input.sourceId, offset: { start: s.start, end: s.end } };
+    if (a?.speaker) fact.speaker = a.speaker.slice(0, 120);
+    if (a?.speaker && a.quote) fact.quote = true;
+    if (k.tags.length > 0) fact.questions = k.tags;
+    if (WATCH_PHRASE.test(s.text)) {
+      const due = dueDate(s.text, input.published);
+      fact.watch = due ? { due } : {};
+    }
+    return fact;
+  });
+}

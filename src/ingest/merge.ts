@@ -1,0 +1,142 @@
+import { factId, instantMs, type EventRecord, type Fact, type Source, type Story } from '../records/schema.js';
+import type { AnalyzedArticle } from './analyze.js';
+import { sameSurname } from './entities.js';
+import { contentWords, featureSet, jaccard, lshBands, minhash, overlap } from './similarity.js';
+import { proposeSignals } from './signals.js';
+
+/** Articles about the same event are merged only when their dates are this close. */
+export const MERGE_WINDOW_DAYS = 3;
+/** Minimum event similarity (see `eventSimilarity`) to merge an article into an event. */
+export const MERGE_THRESHOLD = 0.2;
+/** Facts this similar say the same thing and are kept once with both sources. */
+export const SAME_FACT_OVERLAP = 0.6;
+export const SAME_FACT_JACCARD = 0.3;
+/** Upper bound on facts in one merged event. */
+export const MAX_EVENT_FACTS = 20;
+
+/** Words every article of the story shares (its keywords and question keywords): useless for telling events apart. */
+export function storyCommonWords(story: Story): Set<string> {
+  const words = [...story.keywords, ...story.questions.flatMap((q) => q.keywords)].flatMap((k) => contentWords(k));
+  return new Set(words);
+}
+
+/** What two texts about the same event share: the content words of the title and facts, minus story-wide words. */
+export function recordFeatures(title: string, facts: readonly Pick<Fact, 'text' | 'speaker'>[], common: ReadonlySet<string>): Set<string> {
+  const text = [title, ...facts.map((f) => `${f.text} ${f.speaker ?? ''}`)].join('\n');
+  return featureSet(text, common);
+}
+
+/** LSH band keys for an event's features (what `Store.setEventBands` stores). */
+export function bandsFor(features: ReadonlySet<string>): string[] {
+  return lshBands(minhash(features));
+}
+
+/** Similarity of two events' features (Jaccard, lifted a little when one mostly contains the other). */
+export function eventSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  return 0.7 * jaccard(a, b) + 0.3 * overlap(a, b) * jaccard(a, b) * 2;
+}
+
+/** True when `a` and `b` (ISO) are within the merge window. */
+export function withinWindow(a: string, b: string, days = MERGE_WINDOW_DAYS): boolean {
+  return Math.abs(instantMs(a) - instantMs(b)) <= days * 86_400_000;
+}
+
+/** Do two facts say the same thing? */
+export function sameFact(a: Fact, b: Fact): boolean {
+  const fa = featureSet(a.text);
+  const fb = featureSet(b.text);
+  if (fa.size < 3 || fb.size < 3) return false;
+  const ov = overlap(fa, fb);
+  const jc = jaccard(fa, fb);
+  if (a.speaker && b.speaker && a.speaker !== b.speaker && !sameSpeaker(a.speaker, b.speaker)) return false;
+  return ov >= SAME_FACT_OVERLAP && jc >= SAME_FACT_JACCARD;
+}
+
+function sameSpeaker(a: string, b: string): boolean {
+  const last = (s: string) => (s.split(' ').pop() ?? s).toLowerCase();
+  return sameSurname(last(a), last(b));
+}
+
+function withIds(facts: readonly Fact[]): Fact[] {
+  return facts.map((f, i) => ({ ...f, id: factId(f, i) }));
+}
+
+/** A new event record for an article (facts get stable ids f1…fn; signals proposed from the facts). */
+export function recordFromArticle(article: AnalyzedArticle, story: Story, id: string, status: 'draft' | 'published'): EventRecord {
+  const facts = withIds(article.facts);
+  const record: EventRecord = {
+    id,
+    story: story.id,
+    occurredAt: article.occurredAt,
+    title: article.title,
+    facts,
+    sources: [article.source],
+  };
+  const signals = proposeSignals(facts, story);
+  if (signals.length > 0) record.signals = signals;
+  record.status = status;
+  return record;
+}
+
+function uniqueSourceId(sources: readonly Source[], source: Source): string {
+  const ids = new Set(sources.map((s) => s.id));
+  if (!ids.has(source.id)) return source.id;
+  for (let n = 2; ; n++) {
+    const candidate = `${source.id.slice(0, 110)}-${n}`;
+    if (!ids.has(candidate)) return candidate;
+  }
+}
+
+/** Same publisher and same URL (or both without URL and same name): the article was ingested before. */
+function sameArticle(a: Source, b: Source): boolean {
+  if (a.url && b.url) return a.url === b.url;
+  return a.name === b.name && a.publishedAt === b.publishedAt && !a.url && !b.url;
+}
+
+/**
+ * Merge an article into an existing event as another source. Facts that say the same thing as an existing fact are
+ * not repeated: the existing fact gains the new source in `alsoSources`. Speaker names are aligned with the ones
+ * already in the event ("Zelensky" → "Volodymyr Zelenskyy"). Signals are re-proposed over the merged facts, so a
+ * disagreement between the sources shows up as `contested`. Re-ingesting the same article changes nothing.
+ */
+export function mergeArticle(record: EventRecord, article: AnalyzedArticle, story: Story): EventRecord {
+  if (record.sources.some((s) => sameArticle(s, article.source))) return record;
+  const sourceId = uniqueSourceId(record.sources, article.source);
+  const sources = [...record.sources, { ...article.source, id: sourceId }];
+  const facts = withIds(record.facts).map((f) => ({ ...f }));
+  const speakers = facts.map((f) => f.speaker).filter((s): s is string => s !== undefined);
+  let next = facts.length + 1;
+  const usedIds = new Set(facts.map((f) => f.id));
+  for (const incoming of article.facts) {
+    const speaker = incoming.speaker ? (speakers.find((s) => sameSpeaker(s, incoming.speaker ?? '')) ?? incoming.speaker) : undefined;
+    const fact: Fact = { ...incoming, source: sourceId, ...(speaker ? { speaker } : {}) };
+    const twin = facts.find((f) => sameFact(f, fact));
+    if (twin) {
+      if (twin.source !== sourceId && !(twin.alsoSources ?? []).includes(sourceId)) twin.alsoSources = [...(twin.alsoSources ?? []), sourceId];
+      if (fact.questions) twin.questions = [...new Set([...(twin.questions ?? []), ...fact.questions])];
+      if (!twin.speaker && fact.speaker) twin.speaker = fact.speaker;
+      if (!twin.watch && fact.watch) twin.watch = fact.watch;
+      continue;
+    }
+    if (facts.length >= MAX_EVENT_FACTS) continue;
+    while (usedIds.has(`f${next}`)) next++;
+    fact.id = `f${next}`;
+    usedIds.add(fact.id);
+    facts.push(fact);
+  }
+  const merged: EventRecord = { ...record, facts, sources };
+  const signals = proposeSignals(facts, story);
+  if (signals.length > 0) merged.signals = signals;
+  else delete merged.signals;
+  return merged;
+}
+
+/** The features of a stored event, for comparing it with an incoming article. */
+export function featuresOfRecord(record: EventRecord, common: ReadonlySet<string>): Set<string> {
+  return recordFeatures(record.title, record.facts, common);
+}
+
+/** The features of an analysed article. */
+export function featuresOfArticle(article: AnalyzedArticle, common: ReadonlySet<string>): Set<string> {
+  return recordFeatures(article.title, article.facts, common);
+}

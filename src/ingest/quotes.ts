@@ -1,0 +1,129 @@
+import { personMentions, type Person } from './entities.js';
+import type { Sentence } from './sentences.js';
+
+/** A quotation inside a sentence (offsets relative to the sentence, including the quote marks). */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+  /** The words inside the quote marks. */
+  inner: string;
+}
+
+/** Who a sentence attributes its words to. */
+export interface Attribution {
+  speaker?: string;
+  /** The sentence contains a direct quote of `speaker`. */
+  quote: boolean;
+  /** Quotations found in the sentence (with or without a speaker). */
+  quotes: QuoteSpan[];
+}
+
+/** Verbs that report speech or a stated position. */
+export const REPORTING_VERB =
+  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|called|calls|demanded|demands|offered|offers)\b/gi;
+
+const FILLER = /^(?:also|then|later|again|further|previously|reportedly|repeatedly|has|had|have|was|is|earlier|now|once|had\s+already|already|also\s+reportedly|on\s+\w+day|on\s+\w+)$/i;
+
+/** Quotations in a sentence: “curly”, "straight" and ‘single’ (apostrophes are not mistaken for quote marks). */
+export function findQuotes(sentence: string): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  const pairs: Array<[RegExp]> = [[/“([^”]{1,600})”/g], [/(?<![\p{L}\p{N}])"([^"]{1,600})"/gu], [/(?<![\p{L}\p{N}])‘([^’]{2,600}?)’(?![\p{L}])/gu]];
+  for (const [re] of pairs) {
+    for (const m of sentence.matchAll(re)) {
+      const inner = (m[1] ?? '').trim();
+      if (!/\p{L}/u.test(inner)) continue;
+      if (out.some((q) => m.index < q.end && m.index + m[0].length > q.start)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, inner });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The sentence with quoted passages blanked out (same length), so names and verbs inside quotes are ignored. */
+function outsideQuotes(sentence: string, quotes: readonly QuoteSpan[]): string {
+  let out = sentence;
+  for (const q of quotes) out = out.slice(0, q.start) + ' '.repeat(q.end - q.start) + out.slice(q.end);
+  return out;
+}
+
+export interface AttributionContext {
+  people: readonly Person[];
+  /** Other named subjects (organisations, countries) that can be speakers: "The Kremlin said". */
+  subjects?: readonly string[];
+}
+
+function wordsBetween(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((w) => w.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Attribute each sentence to a speaker: `"…," Putin said`, `said Putin`, `Putin said the call was "frank"`,
+ * `according to Putin`, and `He said …` where "he"/"she" is the last named speaker (or the first person named in the
+ * previous sentence). Speakers are returned under the person's canonical name.
+ */
+export function attributeSentences(sentences: readonly Sentence[], ctx: AttributionContext): Attribution[] {
+  const out: Attribution[] = [];
+  let lastSpeaker: { name: string; index: number } | undefined;
+  let prevFirstPerson: string | undefined;
+  sentences.forEach((sentence, index) => {
+    const quotes = findQuotes(sentence.text);
+    const outside = outsideQuotes(sentence.text, quotes);
+    const mentions = personMentions(ctx.people, outside);
+    const subjectMentions = (ctx.subjects ?? []).flatMap((name) => {
+      const re = new RegExp(`(?<![\\p{L}])(?:the\\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu');
+      return [...outside.matchAll(re)].map((m) => ({ name, start: m.index, end: m.index + m[0].length }));
+    });
+    const resolvePronoun = (): string | undefined =>
+      lastSpeaker && index - lastSpeaker.index <= 3 ? lastSpeaker.name : prevFirstPerson;
+
+    let speaker: string | undefined;
+    const accordingTo = /\baccording to\s+/gi.exec(outside);
+    if (accordingTo) {
+      const after = accordingTo.index + accordingTo[0].length;
+      const m = mentions.find((x) => x.start >= after && x.start - after <= 40);
+      if (m) speaker = m.person.name;
+    }
+    for (const verb of speaker ? [] : outside.matchAll(REPORTING_VERB)) {
+      const vStart = verb.index;
+      const vEnd = vStart + verb[0].length;
+      const before = outside.slice(0, vStart);
+      const gapWords = (from: number) => wordsBetween(outside.slice(from, vStart));
+      // "…, he said" / "He also said": a pronoun right before the verb (fillers allowed).
+      const pron = /\b(he|she)\b((?:[\s,]+\w+){0,3})[\s,]*$/i.exec(before);
+      if (pron && wordsBetween(pron[2] ?? '').every((w) => FILLER.test(w))) {
+        speaker = resolvePronoun();
+        if (speaker) break;
+      }
+      // Nearest person before the verb in the same clause ("Putin, for his part, said").
+      const prior = mentions.filter((m) => m.end <= vStart && vStart - m.end <= 90 && !/[.;:]/.test(outside.slice(m.end, vStart)));
+      const near = prior[prior.length - 1];
+      if (near && gapWords(near.end).length <= 8) {
+        speaker = near.person.name;
+        break;
+      }
+      // Inverted: `said Putin`, `said US President Donald Trump`.
+      const after = mentions.find((m) => m.start >= vEnd && m.start - vEnd <= 40 && /^[\s,]*(?:[\p{L}.]+\s+){0,4}$/u.test(outside.slice(vEnd, m.start)));
+      const lead = sentence.text.slice(0, vStart).trimEnd();
+      if (after && (lead === '' || /[”"’,]$/.test(lead))) {
+        speaker = after.person.name;
+        break;
+      }
+      // An organisation or country as the subject right before the verb ("The Kremlin said", "Russia also confirmed").
+      const subj = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w))).pop();
+      if (subj) {
+        speaker = subj.name;
+        break;
+      }
+      // Only the first reporting verb with an identifiable subject counts; later verbs are usually inside the report.
+      if (prior.length > 0 || subjectMentions.some((m) => m.end <= vStart)) break;
+    }
+    const isPerson = speaker !== undefined && ctx.people.some((p) => p.name === speaker);
+    out.push({ ...(speaker ? { speaker } : {}), quote: speaker !== undefined && quotes.length > 0, quotes });
+    if (speaker && isPerson) lastSpeaker = { name: speaker, index };
+    prevFirstPerson = mentions[0]?.person.name ?? prevFirstPerson;
+  });
+  return out;
+}

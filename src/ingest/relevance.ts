@@ -1,0 +1,66 @@
+import type { Story } from '../records/schema.js';
+import { countKeyword, matchesQuestion } from './keywords.js';
+import { splitSentences } from './sentences.js';
+
+/** How an article relates to a story. `score` is in [0, 1]. */
+export type Relevance =
+  | { relevant: true; score: number; matched: string[] }
+  | { relevant: false; score: number; reason: string; matched: string[]; excluded: string[] };
+
+/** Minimum relevance score for an article to be kept. */
+export const RELEVANCE_THRESHOLD = 0.5;
+
+function weight(count: number): number {
+  return count > 0 ? 1 + Math.log(count) : 0;
+}
+
+/**
+ * Score an article against a story's vocabulary: story keywords (names such as "Ukraine" must be present, a topic word
+ * such as "ceasefire" alone is not enough), question keywords and patterns, minus exclude keywords ("Hamas",
+ * "interest rate") that mark a different story. Title hits count double.
+ */
+export function scoreRelevance(text: string, title: string | undefined, story: Story): Relevance {
+  const head = title ?? '';
+  const all = `${head}\n${text}`;
+  const keywords = story.keywords.length > 0 ? story.keywords : story.questions.flatMap((q) => q.keywords);
+  if (keywords.length === 0 && story.excludeKeywords.length === 0) return { relevant: true, score: 1, matched: [] };
+
+  const matched: string[] = [];
+  let raw = 0;
+  let nameHits = 0;
+  let nameDistinct = 0;
+  for (const k of keywords) {
+    const n = countKeyword(all, k);
+    if (n === 0) continue;
+    matched.push(k);
+    raw += weight(n) + (head && countKeyword(head, k) > 0 ? 1 : 0);
+    // Capitalised keywords are names (places, people, institutions): the anchors of a story.
+    if (/^\p{Lu}/u.test(k)) {
+      nameHits += n;
+      nameDistinct++;
+    }
+  }
+  const sentences = splitSentences(text);
+  const questionSentences = sentences.filter((s) => story.questions.some((q) => matchesQuestion(s.text, q))).length;
+  raw += Math.min(3, questionSentences * 0.5);
+
+  const excluded: string[] = [];
+  let penalty = 0;
+  for (const k of story.excludeKeywords) {
+    const n = countKeyword(all, k);
+    if (n === 0) continue;
+    excluded.push(k);
+    penalty += weight(n) + (head && countKeyword(head, k) > 0 ? 1 : 0);
+  }
+  const net = Math.max(0, raw - 1.5 * penalty);
+  const score = Math.round((1 - Math.exp(-net / 4)) * 1000) / 1000;
+  const hasNames = keywords.some((k) => /^\p{Lu}/u.test(k));
+
+  if (matched.length === 0) return { relevant: false, score, reason: 'none of the story keywords occur', matched, excluded };
+  if (hasNames && (nameDistinct === 0 || (nameDistinct === 1 && nameHits < 2)))
+    return { relevant: false, score, reason: `no story names mentioned (only ${matched.slice(0, 4).join(', ')})`, matched, excluded };
+  if (penalty > 0 && penalty * 1.5 >= raw)
+    return { relevant: false, score, reason: `mostly about something else (${excluded.slice(0, 4).join(', ')})`, matched, excluded };
+  if (score < RELEVANCE_THRESHOLD) return { relevant: false, score, reason: `relevance ${score} below ${RELEVANCE_THRESHOLD}`, matched, excluded };
+  return { relevant: true, score, matched };
+}

@@ -1,0 +1,104 @@
+/**
+ * Text similarity for cross-source merging: content-word sets, Jaccard/overlap, MinHash signatures and LSH band keys.
+ * Band keys let the store find merge candidates through an index instead of comparing against every stored event.
+ */
+
+const STOPWORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both but by can ' +
+    'could did do does doing down during each even ever every few for from further had has have having he her here hers herself him ' +
+    'himself his how however i if in into is it its itself just least less like made make many may me might more most much must my ' +
+    'near no nor not now of off often on once one only or other our ours out over own per perhaps rather said same says say she should ' +
+    'since so some still such than that the their theirs them themselves then there these they this those though through thus to too ' +
+    'under until up upon us very was we were what when where whether which while who whom whose why will with within without would yet ' +
+    'you your yours according told tells added adds also there’s it’s that’s new year years day days week weeks time times today yesterday ' +
+    'monday tuesday wednesday thursday friday saturday sunday mr mrs ms two three first last'
+  ).split(/\s+/),
+);
+
+/** Lower-case content words of a text: no stopwords, no possessives, crude plural folding. */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)) {
+    let w = raw.replace(/^['’-]+|['’-]+$/g, '').replace(/['’]s$/, '');
+    if (w.length < 3 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
+    if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+    else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+    out.push(w);
+  }
+  return out;
+}
+
+/** The set of content words, minus words every article of the story shares (its keywords) when given. */
+export function featureSet(text: string, common?: ReadonlySet<string>): Set<string> {
+  const set = new Set<string>();
+  for (const w of contentWords(text)) if (!common?.has(w)) set.add(w);
+  return set;
+}
+
+/** |A ∩ B| / |A ∪ B| */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  let inter = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+/** |A ∩ B| / min(|A|, |B|): high when one text says a subset of the other. */
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let inter = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) inter++;
+  return inter / small.size;
+}
+
+/** 32-bit FNV-1a. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function mix(h: number, seed: number): number {
+  let x = (h ^ seed) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+export const MINHASH_BANDS = 48;
+export const MINHASH_ROWS = 2;
+const PERMUTATIONS = MINHASH_BANDS * MINHASH_ROWS;
+const SEEDS = Array.from({ length: PERMUTATIONS }, (_, i) => mix(i + 1, 0x9e3779b9));
+
+/** MinHash signature of a word set (`MINHASH_BANDS × MINHASH_ROWS` values). */
+export function minhash(words: Iterable<string>): Uint32Array {
+  const sig = new Uint32Array(PERMUTATIONS).fill(0xffffffff);
+  for (const w of words) {
+    const h = fnv1a(w);
+    for (let i = 0; i < PERMUTATIONS; i++) {
+      const v = mix(h, SEEDS[i] ?? 0);
+      if (v < (sig[i] ?? 0xffffffff)) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+/**
+ * LSH band keys of a signature: two sets with Jaccard s share at least one key with probability
+ * 1 − (1 − s^rows)^bands (≈ 0.85 at s = 0.2, ≈ 0.99 at s = 0.3 with 48 × 2).
+ */
+export function lshBands(sig: Uint32Array): string[] {
+  const keys: string[] = [];
+  for (let b = 0; b < MINHASH_BANDS; b++) {
+    let h = 0x811c9dc5 ^ b;
+    for (let r = 0; r < MINHASH_ROWS; r++) h = mix(h, sig[b * MINHASH_ROWS + r] ?? 0);
+    keys.push(`${b.toString(36)}:${h.toString(36)}`);
+  }
+  return keys;
+}

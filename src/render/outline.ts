@@ -1,0 +1,69 @@
+import type { Briefing, QuestionState } from '../briefing/types.js';
+import { formatDay, formatMoment, STATUS_LABEL } from './dates.js';
+
+/**
+ * The reading order every renderer follows, as plain strings before any platform formatting.
+ * Sources are numbered once and cited by number, so each bullet stays short and traceable.
+ */
+export interface BriefingOutline {
+  title: string;
+  /** "20 May 2025, 07:00 UTC · since 19 May 2025, 07:00 UTC" */
+  subtitle: string;
+  /** Top development's record title; absent when there is nothing to report. */
+  headline?: string;
+  /** A line explaining an empty window or a fallback ("No new developments since …"). */
+  notice?: string;
+  developments: Array<{ text: string; refs: number[] }>;
+  moreDevelopments: number;
+  questions: Array<{ label: string; status: string; rawStatus: QuestionState['status']; since?: string; summary: string; changed?: string; unknowns: string[] }>;
+  evidence: Array<{ text: string; at: string; status: string; source: string; url?: string }>;
+  watch: Array<{ text: string; due?: string; refs: number[] }>;
+  sources: Array<{ n: number; name: string; url?: string }>;
+}
+
+/** Build the outline of a briefing; `delayed` marks a catch-up delivery. */
+export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: string } = {}): BriefingOutline {
+  const tz = opts.timeZone ?? 'UTC';
+  const sources: BriefingOutline['sources'] = [];
+  const refOf = (name: string, url?: string): number => {
+    const found = sources.find((s) => s.name === name && s.url === url) ?? sources.find((s) => s.name === name);
+    if (found) return found.n;
+    const entry = { n: sources.length + 1, name, ...(url !== undefined ? { url } : {}) };
+    sources.push(entry);
+    return entry.n;
+  };
+  const developments = b.developments.map((d) => ({ text: d.text, refs: d.sources.map((s) => refOf(s.name, s.url)) }));
+  const watch = b.watch.map((w) => ({ text: w.text, ...(w.due !== undefined ? { due: formatDay(w.due, tz) } : {}), refs: w.source !== undefined ? [refOf(w.source)] : [] }));
+  const focusQ = b.focus !== undefined ? b.questions.find((q) => q.id === b.focus) : undefined;
+
+  let notice: string | undefined;
+  if (b.developments.length === 0) {
+    notice = `No new developments since ${formatMoment(b.window.from, tz)}.`;
+  } else if (b.window.fallback) {
+    notice = `Nothing new since ${formatMoment(b.window.from, tz)}; these are the latest developments.`;
+  }
+  const title = `${b.story.title}${focusQ ? ` — ${focusQ.label}` : ''}${opts.delayed ? ' (delayed)' : ''}`;
+  const out: BriefingOutline = {
+    title,
+    subtitle: `${formatMoment(b.generatedAt, tz)} · since ${formatMoment(b.window.from, tz)}`,
+    developments,
+    moreDevelopments: b.stats.developmentsOmitted,
+    questions: b.questions.map((q) => ({
+      label: q.label,
+      status: STATUS_LABEL[q.status],
+      rawStatus: q.status,
+      ...(q.lastChangedAt !== null ? { since: formatDay(q.lastChangedAt, tz) } : {}),
+      summary: q.summary,
+      ...(q.changedInWindow && q.previousStatus !== undefined ? { changed: `was ${STATUS_LABEL[q.previousStatus]}` } : {}),
+      unknowns: q.unknowns ?? [],
+    })),
+    evidence: focusQ
+      ? focusQ.evidence.map((e) => ({ text: e.text, at: formatDay(e.at, tz), status: STATUS_LABEL[e.status], source: e.source, ...(e.url !== undefined ? { url: e.url } : {}) }))
+      : [],
+    watch,
+    sources,
+  };
+  if (b.developments.length > 0) out.headline = b.headline;
+  if (notice !== undefined) out.notice = notice;
+  return out;
+}

@@ -1,0 +1,36 @@
+/**
+ * Source text is data. These helpers make it inert for each output: no terminal escapes, no markup,
+ * no mentions. Platform adapters add their own escaping (Slack `& < >`, Discord allowed_mentions) on top.
+ */
+
+// C0/C1 controls except tab and newline; they can move the cursor or recolour a terminal.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// Bidi overrides can visually reorder text (Trojan Source style).
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Plain text for a terminal or log: control characters and bidi overrides removed, whitespace folded. */
+export function plain(text: string): string {
+  return text.replace(CONTROL, ' ').replace(BIDI, '').replace(/[ \t]+/g, ' ').trim();
+}
+
+/** A zero-width space after `@` keeps `@everyone`, `@here` and `@name` from being read as mentions. */
+export function defuseMentions(text: string): string {
+  return text.replace(/@/g, '@\u200b');
+}
+
+/** Escape CommonMark/Discord markdown so source text cannot create links, emphasis, headings or code. */
+export function escapeMarkdown(text: string): string {
+  return defuseMentions(plain(text)).replace(/([\\`*_[\]#|~>])/g, '\\$1').replace(/</g, '&lt;');
+}
+
+/** A URL safe to print as a link target: http(s) only, no whitespace or angle brackets. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    return u.toString().replace(/[\s<>()|]/g, (c) => encodeURIComponent(c));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,84 @@
+import type { Briefing } from '../briefing/types.js';
+import type { CommandResult } from '../commands/types.js';
+import { formatDay, STATUS_LABEL } from './dates.js';
+import { outline } from './outline.js';
+import { plain } from './sanitize.js';
+import { fitLines, truncateAtSentence } from './truncate.js';
+
+/** Hard cap of the plain-text briefing (fits a chat message or a terminal screen). */
+export const TEXT_LIMIT = 2000;
+
+export interface TextOptions {
+  delayed?: boolean;
+  timeZone?: string;
+  /** Total characters (default 2,000). */
+  limit?: number;
+}
+
+const refs = (ns: number[]) => (ns.length > 0 ? ` [${ns.join(',')}]` : '');
+
+/**
+ * The briefing as plain text, at most `limit` characters: each section gets a budget and is cut at a
+ * sentence or line boundary with a "more" hint, so a long briefing shrinks instead of failing.
+ */
+export function renderText(b: Briefing, opts: TextOptions = {}): string {
+  const limit = opts.limit ?? TEXT_LIMIT;
+  const o = outline(b, opts);
+  const head = [o.title.toUpperCase(), o.subtitle].map(plain);
+  const sections: string[][] = [];
+  const intro: string[] = [];
+  if (o.headline) intro.push(plain(o.headline));
+  if (o.notice) intro.push(o.notice);
+  sections.push(intro);
+  if (o.developments.length > 0) {
+    const lines = o.developments.map((d) => `• ${plain(d.text)}${refs(d.refs)}`);
+    if (o.moreDevelopments > 0) lines.push(`  (+${o.moreDevelopments} more not shown; /sitrep brief <question> for detail)`);
+    sections.push(['WHAT HAPPENED', ...lines]);
+  }
+  if (o.questions.length > 0) {
+    sections.push([
+      'OPEN QUESTIONS',
+      ...o.questions.map((q) => `• ${plain(q.label)}: ${q.status.toUpperCase()}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''} — ${plain(q.summary)}`),
+    ]);
+    const unknown = o.questions.flatMap((q) => q.unknowns.slice(0, 2).map((u) => `• ${plain(q.label)}: ${plain(u)}`));
+    if (b.focus !== undefined && unknown.length > 0) sections.push(['STILL UNKNOWN', ...unknown]);
+  }
+  if (o.evidence.length > 0) sections.push(['TIMELINE', ...o.evidence.map((e) => `• ${e.at} ${e.status.toUpperCase()} — ${plain(e.text)} (${plain(e.source)})`)]);
+  if (o.watch.length > 0) sections.push(['WHAT TO WATCH', ...o.watch.map((w) => `• ${plain(w.text)}${w.due ? ` (due ${w.due})` : ''}${refs(w.refs)}`)]);
+  if (o.sources.length > 0) sections.push(['SOURCES', ...o.sources.map((s) => `[${s.n}] ${plain(s.name)}${s.url ? ` <${s.url}>` : ''}`)]);
+
+  // Budget: header first, then sections in order; each gets what is left, cut line-wise.
+  let out = head.join('\n');
+  for (const section of sections) {
+    if (section.length === 0) continue;
+    const room = limit - out.length - 2;
+    if (room < 20) break;
+    out += `\n\n${fitLines(section, room, (n) => `  (+${n} more)`)}`;
+  }
+  return truncateAtSentence(out, limit);
+}
+
+/** Tracked questions only, for `/sitrep questions`. */
+export function renderQuestionsText(result: Extract<CommandResult, { kind: 'questions' }>): string {
+  const lines = result.questions.map(
+    (q) =>
+      `• ${plain(q.label)} (${q.id}): ${STATUS_LABEL[q.status].toUpperCase()}${q.lastChangedAt ? `, last changed ${formatDay(q.lastChangedAt)}` : ', no change recorded'} — ${plain(q.summary)}`,
+  );
+  return truncateAtSentence([`QUESTIONS · ${plain(result.story.title)}`, ...lines].join('\n'), TEXT_LIMIT);
+}
+
+/** Any command result as plain text (console adapter, CLI). */
+export function renderResultText(result: CommandResult, opts: TextOptions = {}): string {
+  switch (result.kind) {
+    case 'briefing':
+      return renderText(result.briefing, opts);
+    case 'questions':
+      return renderQuestionsText(result);
+    case 'subscriptions':
+      return plain(result.text);
+    case 'text':
+      return result.text;
+    case 'error':
+      return `${result.message}\nUsage: ${result.usage}`;
+  }
+}

@@ -1,0 +1,514 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { instantMs, type EventRecord, type QuestionStatus, type Story } from '../records/schema.js';
+import { migrations } from './migrations.js';
+import {
+  StoreError,
+  type DaysSpec,
+  type EventQuery,
+  type FeedState,
+  type JobStatus,
+  type NewOutboxJob,
+  type NewSubscription,
+  type OutboxJob,
+  type Platform,
+  type Store,
+  type StoredSignal,
+  type Subscription,
+  type UpsertResult,
+} from './store.js';
+
+type Db = Database.Database;
+
+interface EventRow {
+  json: string;
+  status: string;
+}
+interface SignalRow {
+  event_id: string;
+  story: string;
+  question: string;
+  status: string;
+  occurred_at_ms: number;
+  json: string;
+}
+interface SubscriptionRow {
+  id: number;
+  platform: string;
+  channel: string;
+  story: string;
+  time: string;
+  timezone: string;
+  days: string;
+  questions: string | null;
+  skip_empty: number;
+  created_by: string | null;
+  created_at: string;
+  paused: number;
+  paused_reason: string | null;
+}
+interface JobRow {
+  key: string;
+  subscription_id: number | null;
+  platform: string;
+  channel: string;
+  story: string;
+  due_at: string;
+  status: string;
+  attempts: number;
+  window_from: string | null;
+  window_to: string | null;
+  message_id: string | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+interface FeedRow {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  last_polled_at: string | null;
+  failures: number;
+  next_poll_at: string | null;
+  last_error: string | null;
+}
+
+/** Rows per transaction in bulk upserts: big enough for throughput, small enough that a crash loses one batch at most. */
+const UPSERT_BATCH = 5000;
+
+/** The embedded store: one SQLite file (WAL), schema migrated on open. */
+export class SqliteStore implements Store {
+  readonly db: Db;
+  private readonly stmts: ReturnType<typeof prepare>;
+
+  constructor(db: Db) {
+    this.db = db;
+    this.stmts = prepare(db);
+  }
+
+  async upsertStory(story: Story): Promise<void> {
+    this.stmts.upsertStory.run(story.id, JSON.stringify(story), new Date(0).toISOString());
+  }
+
+  async getStory(id: string): Promise<Story | undefined> {
+    const row = this.stmts.getStory.get(id) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as Story) : undefined;
+  }
+
+  async listStories(): Promise<Story[]> {
+    return (this.stmts.listStories.all() as Array<{ json: string }>).map((r) => JSON.parse(r.json) as Story);
+  }
+
+  async upsertEvents(records: readonly EventRecord[]): Promise<UpsertResult> {
+    return this.upsertEventsSync(records);
+  }
+
+  /** Synchronous bulk upsert, committed in batches of {@link UPSERT_BATCH}. */
+  upsertEventsSync(records: readonly EventRecord[]): UpsertResult {
+    const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
+    const s = this.stmts;
+    const batch = this.db.transaction((chunk: readonly EventRecord[]) => {
+      for (const rec of chunk) {
+        const json = JSON.stringify(rec);
+        const existing = s.getEventJson.get(rec.id) as { json: string } | undefined;
+        if (existing?.json === json) {
+          result.unchanged++;
+          continue;
+        }
+        const ms = instantMs(rec.occurredAt);
+        const status = rec.status ?? 'published';
+        s.upsertEvent.run(rec.id, rec.story, ms, status, json);
+        s.deleteSignals.run(rec.id);
+        (rec.signals ?? []).forEach((sig, idx) => {
+          s.insertSignal.run(rec.id, idx, rec.story, sig.question, sig.status, ms, status === 'published' ? 1 : 0, JSON.stringify(sig));
+        });
+        if (existing) result.updated++;
+        else result.inserted++;
+      }
+    });
+    for (let i = 0; i < records.length; i += UPSERT_BATCH) batch(records.slice(i, i + UPSERT_BATCH));
+    return result;
+  }
+
+  async getEvent(id: string): Promise<EventRecord | undefined> {
+    const row = this.stmts.getEventJson.get(id) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as EventRecord) : undefined;
+  }
+
+  async listEvents(q: EventQuery): Promise<EventRecord[]> {
+    const from = q.from !== undefined ? instantMs(q.from) : Number.MIN_SAFE_INTEGER;
+    const to = q.to !== undefined ? instantMs(q.to) : Number.MAX_SAFE_INTEGER;
+    const limit = q.limit ?? -1;
+    const rows = (
+      q.status === 'any'
+        ? this.stmts.listEventsAny.all(q.story, from, to, limit)
+        : this.stmts.listEvents.all(q.story, q.status ?? 'published', from, to, limit)
+    ) as EventRow[];
+    return rows.map((r) => JSON.parse(r.json) as EventRecord);
+  }
+
+  async countEvents(story: string): Promise<number> {
+    return (this.stmts.countEvents.get(story) as { n: number }).n;
+  }
+
+  async listSignals(q: { story: string; question?: string; before?: string; limit?: number }): Promise<StoredSignal[]> {
+    const before = q.before !== undefined ? instantMs(q.before) : Number.MAX_SAFE_INTEGER;
+    const limit = q.limit ?? -1;
+    const rows = (
+      q.question !== undefined
+        ? this.stmts.listSignalsQ.all(q.story, q.question, before, limit)
+        : this.stmts.listSignals.all(q.story, before, limit)
+    ) as SignalRow[];
+    return rows.map((r) => {
+      const sig = JSON.parse(r.json) as { text: string; fact?: string; unknowns?: string[] };
+      const out: StoredSignal = {
+        eventId: r.event_id,
+        story: r.story,
+        question: r.question,
+        status: r.status as QuestionStatus,
+        text: sig.text,
+        occurredAt: new Date(r.occurred_at_ms).toISOString(),
+      };
+      if (sig.fact !== undefined) out.fact = sig.fact;
+      if (sig.unknowns !== undefined) out.unknowns = sig.unknowns;
+      return out;
+    });
+  }
+
+  async setEventStatus(id: string, status: 'published' | 'draft'): Promise<boolean> {
+    const row = this.stmts.getEventJson.get(id) as { json: string } | undefined;
+    if (!row) return false;
+    const rec = JSON.parse(row.json) as EventRecord;
+    const next: EventRecord = { ...rec, status };
+    this.db.transaction(() => {
+      this.stmts.setEventStatus.run(status, JSON.stringify(next), id);
+      this.stmts.setSignalsPublished.run(status === 'published' ? 1 : 0, id);
+    })();
+    return true;
+  }
+
+  // ---- subscriptions ----
+
+  async upsertSubscription(sub: NewSubscription): Promise<Subscription> {
+    const createdAt = sub.createdAt ?? new Date().toISOString();
+    this.stmts.upsertSubscription.run({
+      platform: sub.platform,
+      channel: sub.channel,
+      story: sub.story,
+      time: sub.time,
+      timezone: sub.timezone,
+      days: JSON.stringify(sub.days),
+      questions: sub.questions && sub.questions.length > 0 ? JSON.stringify(sub.questions) : null,
+      skip_empty: sub.skipEmpty ? 1 : 0,
+      created_by: sub.createdBy ?? null,
+      created_at: createdAt,
+    });
+    const row = this.stmts.getSubscriptionByChannel.get(sub.platform, sub.channel, sub.story) as SubscriptionRow;
+    return toSubscription(row);
+  }
+
+  async removeSubscription(platform: Platform, channel: string, story?: string): Promise<number> {
+    const info = story !== undefined ? this.stmts.deleteSubscription.run(platform, channel, story) : this.stmts.deleteChannelSubscriptions.run(platform, channel);
+    return info.changes;
+  }
+
+  async listSubscriptions(filter: { platform?: Platform; channel?: string; story?: string; includePaused?: boolean } = {}): Promise<Subscription[]> {
+    const rows = this.stmts.listSubscriptions.all({
+      platform: filter.platform ?? null,
+      channel: filter.channel ?? null,
+      story: filter.story ?? null,
+      include_paused: filter.includePaused === false ? 0 : 1,
+    }) as SubscriptionRow[];
+    return rows.map(toSubscription);
+  }
+
+  async setSubscriptionPaused(id: number, paused: boolean, reason?: string): Promise<void> {
+    this.stmts.setPaused.run(paused ? 1 : 0, paused ? (reason ?? null) : null, id);
+  }
+
+  async pauseChannel(platform: Platform, channel: string, reason: string): Promise<number> {
+    return this.stmts.pauseChannel.run(reason, platform, channel).changes;
+  }
+
+  // ---- outbox ----
+
+  async createJob(job: NewOutboxJob, now: string): Promise<{ created: boolean; job: OutboxJob }> {
+    const info = this.stmts.insertJob.run({
+      key: job.key,
+      subscription_id: job.subscriptionId,
+      platform: job.platform,
+      channel: job.channel,
+      story: job.story,
+      due_at: job.dueAt,
+      window_from: job.windowFrom ?? null,
+      window_to: job.windowTo ?? null,
+      now,
+    });
+    const row = this.stmts.getJob.get(job.key) as JobRow;
+    return { created: info.changes === 1, job: toJob(row) };
+  }
+
+  async getJob(key: string): Promise<OutboxJob | undefined> {
+    const row = this.stmts.getJob.get(key) as JobRow | undefined;
+    return row ? toJob(row) : undefined;
+  }
+
+  async markJobSent(key: string, messageId: string, now: string): Promise<void> {
+    this.stmts.finishJob.run('sent', messageId, null, now, key);
+  }
+
+  async markJobFailed(key: string, error: string, now: string): Promise<void> {
+    this.stmts.finishJob.run('failed', null, error.slice(0, 1000), now, key);
+  }
+
+  async markJobSkipped(key: string, reason: string, now: string): Promise<void> {
+    this.stmts.finishJob.run('skipped', null, reason.slice(0, 1000), now, key);
+  }
+
+  async incrementJobAttempts(key: string, now: string): Promise<number> {
+    this.stmts.incAttempts.run(now, key);
+    return (this.stmts.getJob.get(key) as JobRow | undefined)?.attempts ?? 0;
+  }
+
+  async listJobs(filter: { status?: JobStatus; platform?: Platform; channel?: string; limit?: number } = {}): Promise<OutboxJob[]> {
+    const rows = this.stmts.listJobs.all({
+      status: filter.status ?? null,
+      platform: filter.platform ?? null,
+      channel: filter.channel ?? null,
+      limit: filter.limit ?? -1,
+    }) as JobRow[];
+    return rows.map(toJob);
+  }
+
+  async lastSentJob(platform: Platform, channel: string, story: string): Promise<OutboxJob | undefined> {
+    const row = this.stmts.lastSent.get(platform, channel, story) as JobRow | undefined;
+    return row ? toJob(row) : undefined;
+  }
+
+  // ---- ingestion bookkeeping ----
+
+  async markSeen(feedUrl: string, itemId: string, now: string): Promise<boolean> {
+    return this.stmts.markSeen.run(feedUrl, itemId, now).changes === 1;
+  }
+
+  async getFeedState(feedUrl: string): Promise<FeedState | undefined> {
+    const row = this.stmts.getFeed.get(feedUrl) as FeedRow | undefined;
+    if (!row) return undefined;
+    const out: FeedState = { url: row.url, failures: row.failures };
+    if (row.etag !== null) out.etag = row.etag;
+    if (row.last_modified !== null) out.lastModified = row.last_modified;
+    if (row.last_polled_at !== null) out.lastPolledAt = row.last_polled_at;
+    if (row.next_poll_at !== null) out.nextPollAt = row.next_poll_at;
+    if (row.last_error !== null) out.lastError = row.last_error;
+    return out;
+  }
+
+  async setFeedState(state: FeedState): Promise<void> {
+    this.stmts.setFeed.run({
+      url: state.url,
+      etag: state.etag ?? null,
+      last_modified: state.lastModified ?? null,
+      last_polled_at: state.lastPolledAt ?? null,
+      failures: state.failures,
+      next_poll_at: state.nextPollAt ?? null,
+      last_error: state.lastError ?? null,
+    });
+  }
+
+  async findMergeCandidates(q: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<string[]> {
+    if (q.bands.length === 0) return [];
+    const from = instantMs(q.from);
+    const to = instantMs(q.to);
+    // Count shared bands per event so the most similar candidates come first.
+    const hits = new Map<string, number>();
+    for (const band of q.bands) {
+      for (const row of this.stmts.bandLookup.iterate(q.story, band, from, to) as Iterable<{ event_id: string }>) {
+        hits.set(row.event_id, (hits.get(row.event_id) ?? 0) + 1);
+      }
+    }
+    return [...hits.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, q.limit ?? 20)
+      .map(([id]) => id);
+  }
+
+  async setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void> {
+    const ms = instantMs(occurredAt);
+    this.db.transaction(() => {
+      this.stmts.deleteBands.run(eventId);
+      for (const band of new Set(bands)) this.stmts.insertBand.run(band, story, ms, eventId);
+    })();
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (this.db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toSubscription(r: SubscriptionRow): Subscription {
+  const sub: Subscription = {
+    id: r.id,
+    platform: r.platform as Platform,
+    channel: r.channel,
+    story: r.story,
+    time: r.time,
+    timezone: r.timezone,
+    days: JSON.parse(r.days) as DaysSpec,
+    skipEmpty: r.skip_empty === 1,
+    createdAt: r.created_at,
+    paused: r.paused === 1,
+  };
+  if (r.questions !== null) sub.questions = JSON.parse(r.questions) as string[];
+  if (r.created_by !== null) sub.createdBy = r.created_by;
+  if (r.paused_reason !== null) sub.pausedReason = r.paused_reason;
+  return sub;
+}
+
+function toJob(r: JobRow): OutboxJob {
+  const job: OutboxJob = {
+    key: r.key,
+    subscriptionId: r.subscription_id,
+    platform: r.platform as Platform,
+    channel: r.channel,
+    story: r.story,
+    dueAt: r.due_at,
+    status: r.status as JobStatus,
+    attempts: r.attempts,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+  if (r.window_from !== null) job.windowFrom = r.window_from;
+  if (r.window_to !== null) job.windowTo = r.window_to;
+  if (r.message_id !== null) job.messageId = r.message_id;
+  if (r.error !== null) job.error = r.error;
+  return job;
+}
+
+function prepare(db: Db) {
+  return {
+    upsertStory: db.prepare('INSERT INTO stories (id, json, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json WHERE json != excluded.json'),
+    getStory: db.prepare('SELECT json FROM stories WHERE id = ?'),
+    listStories: db.prepare('SELECT json FROM stories ORDER BY id'),
+    getEventJson: db.prepare('SELECT json FROM events WHERE id = ?'),
+    upsertEvent: db.prepare(
+      'INSERT INTO events (id, story, occurred_at_ms, status, json) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET story = excluded.story, occurred_at_ms = excluded.occurred_at_ms, status = excluded.status, json = excluded.json',
+    ),
+    deleteSignals: db.prepare('DELETE FROM signals WHERE event_id = ?'),
+    insertSignal: db.prepare('INSERT INTO signals (event_id, idx, story, question, status, occurred_at_ms, published, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    listEvents: db.prepare(
+      'SELECT json, status FROM events WHERE story = ? AND status = ? AND occurred_at_ms >= ? AND occurred_at_ms < ? ORDER BY occurred_at_ms DESC, id ASC LIMIT ?',
+    ),
+    listEventsAny: db.prepare(
+      'SELECT json, status FROM events WHERE story = ? AND occurred_at_ms >= ? AND occurred_at_ms < ? ORDER BY occurred_at_ms DESC, id ASC LIMIT ?',
+    ),
+    countEvents: db.prepare("SELECT count(*) AS n FROM events WHERE story = ? AND status = 'published'"),
+    listSignalsQ: db.prepare(
+      'SELECT event_id, story, question, status, occurred_at_ms, json FROM signals WHERE story = ? AND question = ? AND published = 1 AND occurred_at_ms < ? ORDER BY occurred_at_ms DESC, event_id DESC, idx DESC LIMIT ?',
+    ),
+    listSignals: db.prepare(
+      'SELECT event_id, story, question, status, occurred_at_ms, json FROM signals WHERE story = ? AND published = 1 AND occurred_at_ms < ? ORDER BY occurred_at_ms DESC, event_id DESC, idx DESC LIMIT ?',
+    ),
+    setEventStatus: db.prepare('UPDATE events SET status = ?, json = ? WHERE id = ?'),
+    setSignalsPublished: db.prepare('UPDATE signals SET published = ? WHERE event_id = ?'),
+    upsertSubscription: db.prepare(`
+      INSERT INTO subscriptions (platform, channel, story, time, timezone, days, questions, skip_empty, created_by, created_at, paused, paused_reason)
+      VALUES (@platform, @channel, @story, @time, @timezone, @days, @questions, @skip_empty, @created_by, @created_at, 0, NULL)
+      ON CONFLICT(platform, channel, story) DO UPDATE SET time = excluded.time, timezone = excluded.timezone, days = excluded.days,
+        questions = excluded.questions, skip_empty = excluded.skip_empty, created_by = excluded.created_by, paused = 0, paused_reason = NULL`),
+    getSubscriptionByChannel: db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND channel = ? AND story = ?'),
+    deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel = ? AND story = ?'),
+    deleteChannelSubscriptions: db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel = ?'),
+    listSubscriptions: db.prepare(`
+      SELECT * FROM subscriptions
+      WHERE (@platform IS NULL OR platform = @platform) AND (@channel IS NULL OR channel = @channel)
+        AND (@story IS NULL OR story = @story) AND (@include_paused = 1 OR paused = 0)
+      ORDER BY id`),
+    setPaused: db.prepare('UPDATE subscriptions SET paused = ?, paused_reason = ? WHERE id = ?'),
+    pauseChannel: db.prepare('UPDATE subscriptions SET paused = 1, paused_reason = ? WHERE platform = ? AND channel = ? AND paused = 0'),
+    insertJob: db.prepare(`
+      INSERT INTO jobs (key, subscription_id, platform, channel, story, due_at, status, attempts, window_from, window_to, created_at, updated_at)
+      VALUES (@key, @subscription_id, @platform, @channel, @story, @due_at, 'in-flight', 0, @window_from, @window_to, @now, @now)
+      ON CONFLICT(key) DO NOTHING`),
+    getJob: db.prepare('SELECT * FROM jobs WHERE key = ?'),
+    finishJob: db.prepare('UPDATE jobs SET status = ?, message_id = ?, error = ?, updated_at = ? WHERE key = ?'),
+    incAttempts: db.prepare('UPDATE jobs SET attempts = attempts + 1, updated_at = ? WHERE key = ?'),
+    listJobs: db.prepare(`
+      SELECT * FROM jobs WHERE (@status IS NULL OR status = @status) AND (@platform IS NULL OR platform = @platform)
+        AND (@channel IS NULL OR channel = @channel) ORDER BY created_at, key LIMIT @limit`),
+    lastSent: db.prepare(
+      "SELECT * FROM jobs WHERE platform = ? AND channel = ? AND story = ? AND status = 'sent' ORDER BY window_to DESC, due_at DESC LIMIT 1",
+    ),
+    markSeen: db.prepare('INSERT INTO seen_items (feed_url, item_id, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    getFeed: db.prepare('SELECT * FROM feed_state WHERE url = ?'),
+    setFeed: db.prepare(`
+      INSERT INTO feed_state (url, etag, last_modified, last_polled_at, failures, next_poll_at, last_error)
+      VALUES (@url, @etag, @last_modified, @last_polled_at, @failures, @next_poll_at, @last_error)
+      ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, last_polled_at = excluded.last_polled_at,
+        failures = excluded.failures, next_poll_at = excluded.next_poll_at, last_error = excluded.last_error`),
+    bandLookup: db.prepare('SELECT event_id FROM event_bands WHERE story = ? AND band = ? AND occurred_at_ms BETWEEN ? AND ?'),
+    deleteBands: db.prepare('DELETE FROM event_bands WHERE event_id = ?'),
+    insertBand: db.prepare('INSERT OR IGNORE INTO event_bands (band, story, occurred_at_ms, event_id) VALUES (?, ?, ?, ?)'),
+  };
+}
+
+/** Apply pending migrations inside one transaction each; `user_version` records the schema version. */
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } catch (err) {
+      throw new StoreError('STORE_MIGRATION_FAILED', `migration ${m.version} (${m.name}) failed: ${(err as Error).message}`);
+    }
+  }
+}
+
+/**
+ * Open (creating if needed) the SQLite store at `file` (`:memory:` for tests), in WAL mode, migrated.
+ * Expected failures raise a {@link StoreError} with a stable code and a message that names the file.
+ */
+export function openSqliteStore(file: string): SqliteStore {
+  let db: Db;
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    db = new Database(file, { timeout: 5000 });
+  } catch (err) {
+    throw classifyOpenError(file, err);
+  }
+  try {
+    if (file !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    // A read-only file can pass the steps above when it is already migrated; probe a write.
+    db.exec('CREATE TABLE IF NOT EXISTS _write_probe (x INTEGER); DROP TABLE _write_probe;');
+  } catch (err) {
+    db.close();
+    if (err instanceof StoreError) throw err;
+    throw classifyOpenError(file, err);
+  }
+  return new SqliteStore(db);
+}
+
+function classifyOpenError(file: string, err: unknown): StoreError {
+  const code = (err as { code?: string }).code ?? '';
+  const msg = (err as Error).message ?? String(err);
+  if (code.startsWith('SQLITE_READONLY') || /readonly|read-only|EACCES|EROFS|permission denied/i.test(msg))
+    return new StoreError('STORE_READONLY', `cannot write the database ${file}: it is read-only (check file and folder permissions, or set SITREP_DB)`);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || /locked|busy/i.test(msg))
+    return new StoreError('STORE_LOCKED', `the database ${file} is locked by another process (is another sitrep running?)`);
+  return new StoreError('STORE_OPEN_FAILED', `cannot open the database ${file}: ${msg}`);
+}

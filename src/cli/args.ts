@@ -1,0 +1,31 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseIsoInstant } from '../time/duration.js';
+
+export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
+
+export type ParsedFlags<T extends FlagSpec> = ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; strict: true }>>;
+
+/** Parse argv strictly; an unknown flag or a missing value is a usage error (a value, not a throw). */
+export function parseFlags<T extends FlagSpec>(argv: string[], options: T): { ok: true; value: ParsedFlags<T> } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: parseArgs({ args: argv, options, allowPositionals: true, strict: true }) };
+  } catch (err) {
+    // node's messages are already one line ("Unknown option '--x'"), without a stack.
+    return { ok: false, error: (err as Error).message.split('\n')[0] ?? 'bad arguments' };
+  }
+}
+
+/** `--now ISO` or the io clock. */
+export function resolveNow(flag: string | undefined, clock: () => Date): { ok: true; now: Date } | { ok: false; error: string } {
+  if (flag === undefined) return { ok: true, now: clock() };
+  const at = parseIsoInstant(flag);
+  if (!at) return { ok: false, error: `--now "${flag}" is not an ISO date-time (e.g. 2025-05-20T07:00:00Z)` };
+  return { ok: true, now: at };
+}
+
+/** Shared flags for commands that read the store and story files. */
+export const dataFlags = {
+  data: { type: 'string' },
+  db: { type: 'string' },
+  story: { type: 'string' },
+} as const satisfies FlagSpec;

@@ -1,0 +1,124 @@
+import type { CommandContext } from '../../commands/types.js';
+import { runCommandText } from '../../commands/run.js';
+import type { ChatAdapter } from '../../delivery/chat-adapter.js';
+import { startScheduler, type SchedulerHandle } from '../../delivery/scheduler.js';
+import { HttpRouter } from '../../http/router.js';
+import type { PlatformRuntime } from '../../platform.js';
+import { renderResultText } from '../../render/text.js';
+import type { Platform } from '../../store/store.js';
+import { dataFlags, parseFlags, resolveNow } from '../args.js';
+import { loadPlatformModule } from '../load-platform.js';
+import { createRuntime, type Runtime } from '../runtime.js';
+import { EXIT, type CliCommand, type CliIo } from '../types.js';
+import { registerOpsRoutes } from '../ops-routes.js';
+import { startFeedPolling } from '../feed-polling.js';
+
+const USAGE = 'sitrep start [--once] [--now ISO] [--story ID] [--data DIR] [--db FILE]';
+
+/**
+ * `sitrep start`: run the bot. With Slack and/or Discord configured it connects them, serves HTTP on PORT
+ * and runs the scheduler; with no tokens it is the console adapter (print, then answer typed commands).
+ */
+export const command: CliCommand = {
+  name: 'start',
+  summary: 'Run the bot (console when no platform tokens are set)',
+  usage: USAGE,
+  async run(argv, io) {
+    const flags = parseFlags(argv, { ...dataFlags, once: { type: 'boolean' }, now: { type: 'string' } });
+    if (!flags.ok) {
+      io.stderr(`sitrep start: ${flags.error}\nUsage: ${USAGE}\n`);
+      return EXIT.usage;
+    }
+    const f = flags.value.values;
+    const fixedNow = resolveNow(f.now, io.now);
+    if (!fixedNow.ok) {
+      io.stderr(`sitrep start: ${fixedNow.error}\nUsage: ${USAGE}\n`);
+      return EXIT.usage;
+    }
+    const clock = f.now !== undefined ? () => fixedNow.now : io.now;
+    const rt = await createRuntime(io, { data: f.data, db: f.db, story: f.story });
+    if (!rt.ok) return rt.code;
+    const { config } = rt.runtime;
+    if (!config.slack && !config.discord) return runConsole(rt.runtime, io, clock, f.once === true);
+    return runPlatforms(rt.runtime, io, clock);
+  },
+};
+
+async function runConsole(rt: Runtime, io: CliIo, clock: () => Date, once: boolean): Promise<number> {
+  const context = (): CommandContext => ({
+    store: rt.store,
+    now: clock(),
+    story: rt.story,
+    platform: 'console',
+    channel: 'console',
+    canManage: true,
+    defaultTimezone: rt.config.timezone,
+  });
+  try {
+    io.stdout(`${renderResultText(await runCommandText('brief', context()))}\n\n`);
+    if (once || !io.stdin) return EXIT.ok;
+    const { runConsoleSession } = await loadConsole();
+    const interactive = (io.stdin as NodeJS.ReadStream).isTTY === true;
+    if (interactive) io.stdout('Type /brief, /brief territory, /questions or /help (Ctrl-D to quit).\n');
+    await runConsoleSession({ input: io.stdin, write: io.stdout, context, prompt: interactive });
+    return EXIT.ok;
+  } finally {
+    await rt.close();
+  }
+}
+
+async function loadConsole(): Promise<{ runConsoleSession: typeof import('../../../adapters/console/session.js').runConsoleSession }> {
+  const mod = (await loadPlatformModule('console')) as unknown as { runConsoleSession?: typeof import('../../../adapters/console/session.js').runConsoleSession };
+  if (typeof mod.runConsoleSession !== 'function') throw new Error('adapters/console does not export runConsoleSession');
+  return { runConsoleSession: mod.runConsoleSession };
+}
+
+async function runPlatforms(rt: Runtime, io: CliIo, clock: () => Date): Promise<number> {
+  const { config, logger, store } = rt;
+  const http = new HttpRouter();
+  const runtimes: PlatformRuntime[] = [];
+  const adapters = new Map<Platform, ChatAdapter>();
+  const wanted: Array<'slack' | 'discord'> = [];
+  if (config.slack) wanted.push('slack');
+  if (config.discord) wanted.push('discord');
+
+  const ops = registerOpsRoutes(http, { store, platforms: () => runtimes, logger });
+  for (const p of wanted) {
+    const mod = await loadPlatformModule(p);
+    const runtime = await mod.createPlatform({ config, store, logger, clock, defaultStory: rt.story, stories: rt.stories, http, metrics: ops.metrics });
+    runtimes.push(runtime);
+    adapters.set(runtime.platform, runtime.chat);
+  }
+
+  const port = await http.listen(config.port);
+  logger.info({ port, platforms: wanted }, 'http listening');
+  for (const r of runtimes) {
+    await r.start();
+    logger.info({ platform: r.platform }, 'platform ready');
+  }
+
+  const scheduler: SchedulerHandle = startScheduler({ store, adapters, stories: rt.stories, logger, catchupMaxMs: config.catchupMaxMs, clock });
+  const feeds = config.feedPolling ? startFeedPolling({ store, stories: rt.stories, logger, clock }) : undefined;
+
+  // Graceful shutdown: stop taking jobs, let in-flight posts finish (≤ 10 s), close everything, exit 0.
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      void (async () => {
+        await feeds?.stop();
+        await scheduler.stop();
+        for (const r of runtimes) await r.stop().catch((err: unknown) => logger.warn({ err, platform: r.platform }, 'platform stop failed'));
+        await http.close();
+        await rt.close();
+        logger.info('stopped');
+        resolve(EXIT.ok);
+      })();
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    io.stdout(`sitrep running (${wanted.join(' + ')}) on port ${port}; Ctrl-C to stop.\n`);
+  });
+}

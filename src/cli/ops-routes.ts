@@ -1,0 +1,27 @@
+import type { HttpRouter } from '../http/router.js';
+import type { Logger } from '../log.js';
+import { Metrics } from '../ops/metrics.js';
+import type { PlatformRuntime } from '../platform.js';
+import type { Store } from '../store/store.js';
+
+/** Mount /healthz (process alive), /readyz (store and platforms up) and /metrics (Prometheus) on the shared server. */
+export function registerOpsRoutes(http: HttpRouter, deps: { store: Store; platforms: () => readonly PlatformRuntime[]; logger: Logger }): { metrics: Metrics } {
+  const metrics = new Metrics();
+  http.route('GET', '/healthz', (_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end('{"ok":true}\n');
+  });
+  http.route('GET', '/readyz', async (_req, res) => {
+    const storeOk = await deps.store.ping();
+    const platforms = Object.fromEntries(deps.platforms().map((p) => [p.platform, p.isReady()]));
+    const ok = storeOk && Object.values(platforms).every(Boolean);
+    res.statusCode = ok ? 200 : 503;
+    res.setHeader('content-type', 'application/json');
+    res.end(`${JSON.stringify({ ok, store: storeOk, platforms })}\n`);
+  });
+  http.route('GET', '/metrics', (_req, res) => {
+    res.setHeader('content-type', 'text/plain; version=0.0.4');
+    res.end(metrics.render());
+  });
+  return { metrics };
+}

@@ -50,27 +50,33 @@ export const envSchema = z
     DISCORD_PUBLIC_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters').optional()),
     DISCORD_MODE: z.preprocess(emptyToUndefined, z.enum(['gateway', 'http']).optional()),
     DISCORD_API_URL: optionalUrl,
-  })
-  .superRefine((env, ctx) => {
-    // A half-configured platform is a mistake worth stopping for; a wholly absent one just isn't started.
-    if (env.SLACK_BOT_TOKEN) {
-      const mode = env.SLACK_MODE ?? (env.SLACK_APP_TOKEN ? 'socket' : 'http');
-      if (mode === 'socket' && !env.SLACK_APP_TOKEN)
-        ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'is required for Socket Mode (or set SLACK_MODE=http)' });
-      if (mode === 'http' && !env.SLACK_SIGNING_SECRET)
-        ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required for HTTP mode' });
-    } else if (env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_MODE) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when other SLACK_* variables are set' });
-    }
-    if (env.DISCORD_TOKEN || env.DISCORD_MODE === 'http') {
-      if (!env.DISCORD_APPLICATION_ID)
-        ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when Discord is configured' });
-      if (env.DISCORD_MODE === 'http' && !env.DISCORD_PUBLIC_KEY)
-        ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: 'is required for DISCORD_MODE=http' });
-    } else if (env.DISCORD_APPLICATION_ID || env.DISCORD_GUILD_ID || env.DISCORD_PUBLIC_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['DISCORD_TOKEN'], message: 'is required when other DISCORD_* variables are set' });
-    }
   });
+
+/**
+ * Cross-variable rules, checked on the raw values so they are reported together with per-variable problems
+ * (a half-configured platform is a mistake worth stopping for; a wholly absent one just isn't started).
+ */
+function crossCheck(raw: Record<string, string | undefined>): string[] {
+  const v = (k: string) => {
+    const x = raw[k];
+    return typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined;
+  };
+  const errors: string[] = [];
+  if (v('SLACK_BOT_TOKEN')) {
+    const mode = v('SLACK_MODE') ?? (v('SLACK_APP_TOKEN') ? 'socket' : 'http');
+    if (mode === 'socket' && !v('SLACK_APP_TOKEN')) errors.push('SLACK_APP_TOKEN: is required for Socket Mode (or set SLACK_MODE=http)');
+    if (mode === 'http' && !v('SLACK_SIGNING_SECRET')) errors.push('SLACK_SIGNING_SECRET: is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  } else if (v('SLACK_APP_TOKEN') || v('SLACK_SIGNING_SECRET') || v('SLACK_MODE')) {
+    errors.push('SLACK_BOT_TOKEN: is required when other SLACK_* variables are set');
+  }
+  if (v('DISCORD_TOKEN') || v('DISCORD_MODE') === 'http') {
+    if (!v('DISCORD_APPLICATION_ID')) errors.push('DISCORD_APPLICATION_ID: is required when Discord is configured');
+    if (v('DISCORD_MODE') === 'http' && !v('DISCORD_PUBLIC_KEY')) errors.push('DISCORD_PUBLIC_KEY: is required for DISCORD_MODE=http');
+  } else if (v('DISCORD_APPLICATION_ID') || v('DISCORD_GUILD_ID') || v('DISCORD_PUBLIC_KEY')) {
+    errors.push('DISCORD_TOKEN: is required when other DISCORD_* variables are set');
+  }
+  return errors;
+}
 
 type Env = z.infer<typeof envSchema>;
 
@@ -114,10 +120,9 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: s
  */
 export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): ConfigResult {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`);
-    return { ok: false, errors: [...new Set(errors)] };
-  }
+  const errors = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`);
+  errors.push(...crossCheck(env));
+  if (!parsed.success || errors.length > 0) return { ok: false, errors: [...new Set(errors)] };
   return { ok: true, config: toConfig(parsed.data) };
 }
 

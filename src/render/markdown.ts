@@ -1,7 +1,8 @@
 import type { Briefing } from '../briefing/types.js';
 import { outline } from './outline.js';
 import { escapeMarkdown, safeUrl } from './sanitize.js';
-import { fitLines, truncateAtSentence } from './truncate.js';
+import { assemble } from './assemble.js';
+import { truncateAtSentence } from './truncate.js';
 
 export interface MarkdownOptions {
   delayed?: boolean;
@@ -16,37 +17,34 @@ export function renderMarkdown(b: Briefing, opts: MarkdownOptions = {}): string 
   const o = outline(b, opts);
   const e = escapeMarkdown;
   const cite = (ns: number[]) => (ns.length > 0 ? ` ${ns.map((n) => `[${n}]`).join('')}` : '');
-  const sections: string[][] = [];
+  const sections: Array<{ lines: string[]; floor: number }> = [];
   const intro: string[] = [];
   if (o.headline) intro.push(`**${e(o.headline)}**`);
   if (o.notice) intro.push(`_${e(o.notice)}_`);
-  sections.push(intro);
+  sections.push({ lines: intro, floor: 120 });
   if (o.developments.length > 0) {
     const lines = o.developments.map((d) => `- ${e(d.text)}${cite(d.refs)}`);
     if (o.moreDevelopments > 0) lines.push(`- _+${o.moreDevelopments} more not shown; \`/sitrep brief <question>\` for detail_`);
-    sections.push(['### What happened', ...lines]);
+    sections.push({ lines: ['### What happened', ...lines], floor: 500 });
   }
   if (o.questions.length > 0)
-    sections.push([
-      '### Open questions',
-      ...o.questions.map((q) => `- **${e(q.label)}** — ${q.status}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''}: ${e(q.summary)}`),
-    ]);
-  if (o.evidence.length > 0) sections.push(['### Timeline', ...o.evidence.map((ev) => `- ${ev.at} · ${ev.status}: ${e(ev.text)} (${e(ev.source)})`)]);
-  if (o.watch.length > 0) sections.push(['### What to watch', ...o.watch.map((w) => `- ${e(w.text)}${w.due ? ` (due ${w.due})` : ''}${cite(w.refs)}`)]);
+    sections.push({
+      lines: ['### Open questions', ...o.questions.map((q) => `- **${e(q.label)}** — ${q.status}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''}: ${e(q.summary)}`)],
+      floor: 600,
+    });
+  if (o.evidence.length > 0) sections.push({ lines: ['### Timeline', ...o.evidence.map((ev) => `- ${ev.at} · ${ev.status}: ${e(ev.text)} (${e(ev.source)})`)], floor: 400 });
+  if (o.watch.length > 0) sections.push({ lines: ['### What to watch', ...o.watch.map((w) => `- ${e(w.text)}${w.due ? ` (due ${w.due})` : ''}${cite(w.refs)}`)], floor: 200 });
   if (o.sources.length > 0)
-    sections.push([
-      '### Sources',
-      ...o.sources.map((s) => {
-        const url = safeUrl(s.url);
-        return url ? `${s.n}. [${e(s.name)}](<${url}>)` : `${s.n}. ${e(s.name)}`;
-      }),
-    ]);
-  let out = `## ${e(o.title)}\n_${e(o.subtitle)}_`;
-  for (const section of sections) {
-    if (section.length === 0) continue;
-    const room = limit - out.length - 2;
-    if (room < 20) break;
-    out += `\n\n${fitLines(section, room, (n) => `- _+${n} more_`)}`;
-  }
+    sections.push({
+      lines: [
+        '### Sources',
+        ...o.sources.map((s) => {
+          const url = safeUrl(s.url);
+          return url ? `${s.n}. [${e(s.name)}](<${url}>)` : `${s.n}. ${e(s.name)}`;
+        }),
+      ],
+      floor: 200,
+    });
+  const out = assemble(`## ${e(o.title)}\n_${e(o.subtitle)}_`, sections, limit, (n) => `- _+${n} more_`);
   return truncateAtSentence(out, limit);
 }

@@ -3,7 +3,8 @@ import type { CommandResult } from '../commands/types.js';
 import { formatDay, STATUS_LABEL } from './dates.js';
 import { outline } from './outline.js';
 import { plain } from './sanitize.js';
-import { fitLines, truncateAtSentence } from './truncate.js';
+import { assemble } from './assemble.js';
+import { truncateAtSentence } from './truncate.js';
 
 /** Hard cap of the plain-text briefing (fits a chat message or a terminal screen). */
 export const TEXT_LIMIT = 2000;
@@ -25,37 +26,32 @@ export function renderText(b: Briefing, opts: TextOptions = {}): string {
   const limit = opts.limit ?? TEXT_LIMIT;
   const o = outline(b, opts);
   const head = [o.title.toUpperCase(), o.subtitle].map(plain);
-  const sections: string[][] = [];
+  const sections: Array<{ lines: string[]; floor: number }> = [];
   const intro: string[] = [];
   if (o.headline) intro.push(plain(o.headline));
   if (o.notice) intro.push(o.notice);
-  sections.push(intro);
+  sections.push({ lines: intro, floor: 120 });
   if (o.developments.length > 0) {
     const lines = o.developments.map((d) => `• ${plain(d.text)}${refs(d.refs)}`);
     if (o.moreDevelopments > 0) lines.push(`  (+${o.moreDevelopments} more not shown; /sitrep brief <question> for detail)`);
-    sections.push(['WHAT HAPPENED', ...lines]);
+    sections.push({ lines: ['WHAT HAPPENED', ...lines], floor: 500 });
   }
   if (o.questions.length > 0) {
-    sections.push([
-      'OPEN QUESTIONS',
-      ...o.questions.map((q) => `• ${plain(q.label)}: ${q.status.toUpperCase()}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''} — ${plain(q.summary)}`),
-    ]);
+    sections.push({
+      lines: [
+        'OPEN QUESTIONS',
+        ...o.questions.map((q) => `• ${plain(q.label)}: ${q.status.toUpperCase()}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''} — ${plain(q.summary)}`),
+      ],
+      floor: 600,
+    });
     const unknown = o.questions.flatMap((q) => q.unknowns.slice(0, 2).map((u) => `• ${plain(q.label)}: ${plain(u)}`));
-    if (b.focus !== undefined && unknown.length > 0) sections.push(['STILL UNKNOWN', ...unknown]);
+    if (b.focus !== undefined && unknown.length > 0) sections.push({ lines: ['STILL UNKNOWN', ...unknown], floor: 150 });
   }
-  if (o.evidence.length > 0) sections.push(['TIMELINE', ...o.evidence.map((e) => `• ${e.at} ${e.status.toUpperCase()} — ${plain(e.text)} (${plain(e.source)})`)]);
-  if (o.watch.length > 0) sections.push(['WHAT TO WATCH', ...o.watch.map((w) => `• ${plain(w.text)}${w.due ? ` (due ${w.due})` : ''}${refs(w.refs)}`)]);
-  if (o.sources.length > 0) sections.push(['SOURCES', ...o.sources.map((s) => `[${s.n}] ${plain(s.name)}${s.url ? ` <${s.url}>` : ''}`)]);
-
-  // Budget: header first, then sections in order; each gets what is left, cut line-wise.
-  let out = head.join('\n');
-  for (const section of sections) {
-    if (section.length === 0) continue;
-    const room = limit - out.length - 2;
-    if (room < 20) break;
-    out += `\n\n${fitLines(section, room, (n) => `  (+${n} more)`)}`;
-  }
-  return truncateAtSentence(out, limit);
+  if (o.evidence.length > 0)
+    sections.push({ lines: ['TIMELINE', ...o.evidence.map((e) => `• ${e.at} ${e.status.toUpperCase()} — ${plain(e.text)} (${plain(e.source)})`)], floor: 400 });
+  if (o.watch.length > 0) sections.push({ lines: ['WHAT TO WATCH', ...o.watch.map((w) => `• ${plain(w.text)}${w.due ? ` (due ${w.due})` : ''}${refs(w.refs)}`)], floor: 200 });
+  if (o.sources.length > 0) sections.push({ lines: ['SOURCES', ...o.sources.map((s) => `[${s.n}] ${plain(s.name)}${s.url ? ` <${s.url}>` : ''}`)], floor: 200 });
+  return assemble(head.join('\n'), sections, limit, (n) => `  (+${n} more)`);
 }
 
 /** Tracked questions only, for `/sitrep questions`. */

@@ -480,11 +480,12 @@ export function migrate(db: Db): void {
  * Open (creating if needed) the SQLite store at `file` (`:memory:` for tests), in WAL mode, migrated.
  * Expected failures raise a {@link StoreError} with a stable code and a message that names the file.
  */
-export function openSqliteStore(file: string): SqliteStore {
+export function openSqliteStore(file: string, options: { busyTimeoutMs?: number } = {}): SqliteStore {
   let db: Db;
   try {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    db = new Database(file, { timeout: 5000 });
+    // Wait a little for a concurrent writer (e.g. a `sitrep deliver` timer) before calling the file locked.
+    db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
   } catch (err) {
     throw classifyOpenError(file, err);
   }

@@ -55,7 +55,8 @@ export const command: CliCommand = {
     const { runtime } = rt;
     let platform: PlatformRuntime | undefined;
     try {
-      if (!runtime.config[target.platform]) {
+      const configured = target.platform === 'slack' ? runtime.config.slack : runtime.config.discord;
+      if (!configured) {
         io.stderr(`sitrep post: ${target.platform === 'slack' ? 'Slack is not configured: set SLACK_BOT_TOKEN' : 'Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID'} (see .env.example)\n`);
         return EXIT.failure;
       }

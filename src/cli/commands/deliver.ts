@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { ChatAdapter } from '../../delivery/chat-adapter.js';
+import { deliverDue, type DeliverSummary } from '../../delivery/deliver.js';
+import { firstIssue } from '../../delivery/target.js';
+import { HttpRouter } from '../../http/router.js';
+import type { PlatformRuntime } from '../../platform.js';
+import type { Platform } from '../../store/store.js';
+import { clip } from '../../time/duration.js';
+import { dataFlags, parseFlags, resolveNow } from '../args.js';
+import { loadPlatformModule } from '../load-platform.js';
+import { createRuntime } from '../runtime.js';
+import { EXIT, type CliCommand, type CliIo } from '../types.js';
+
+const USAGE = 'sitrep deliver [--now ISO] [--format text|json] [--data DIR] [--db FILE]';
+
+const flags = {
+  ...dataFlags,
+  now: { type: 'string' },
+  format: { type: 'string' },
+} as const;
+
+const argsSchema = z.object({
+  format: z.enum(['text', 'json'], { error: 'must be text or json' }).default('text'),
+});
+
+/**
+ * `sitrep deliver`: one delivery pass, then exit — for cron/systemd timers instead of `sitrep start`, and for
+ * tests. Idempotent: a second run at the same `--now` posts nothing. Exit 1 when any delivery failed.
+ */
+export const command: CliCommand = {
+  name: 'deliver',
+  summary: 'Post the scheduled briefings that are due now, once, then exit',
+  usage: USAGE,
+  async run(argv, io) {
+    const parsed = parseFlags(argv, flags);
+    if (!parsed.ok) return usage(io, parsed.error);
+    if (parsed.value.positionals.length > 0) return usage(io, `unexpected argument "${clip(parsed.value.positionals[0] ?? '')}"`);
+    const v = parsed.value.values;
+    const args = argsSchema.safeParse({ format: v.format });
+    if (!args.success) return usage(io, firstIssue(args.error));
+    const now = resolveNow(v.now, io.now);
+    if (!now.ok) return usage(io, now.error);
+
+    const rt = await createRuntime(io, { data: v.data, db: v.db, story: v.story });
+    if (!rt.ok) return rt.code;
+    const { config, store, logger, stories, story } = rt.runtime;
+    const runtimes: PlatformRuntime[] = [];
+    try {
+      const wanted: Array<'slack' | 'discord'> = [];
+      if (config.slack) wanted.push('slack');
+      if (config.discord) wanted.push('discord');
+      if (wanted.length === 0) {
+        io.stderr('sitrep deliver: no chat platform is configured: set SLACK_BOT_TOKEN and/or DISCORD_TOKEN (see .env.example)\n');
+        return EXIT.failure;
+      }
+      const adapters = new Map<Platform, ChatAdapter>();
+      const http = new HttpRouter(); // never listened on: posting needs no inbound routes
+      for (const p of wanted) {
+        const mod = await loadPlatformModule(p);
+        // Adapters post without start(): no socket or gateway connection for a one-shot pass.
+        const platform = await mod.createPlatform({ config, store, logger, clock: () => now.now, defaultStory: story, stories, http });
+        runtimes.push(platform);
+        adapters.set(platform.platform, platform.chat);
+      }
+      const summary = await deliverDue({ store, adapters, stories, now: now.now, logger, catchupMaxMs: config.catchupMaxMs });
+      if (args.data.format === 'json') io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+      else io.stdout(formatText(summary, now.now));
+      return summary.failed > 0 || summary.leftInFlight > 0 ? EXIT.failure : EXIT.ok;
+    } finally {
+      for (const r of runtimes) await r.stop().catch(() => undefined);
+      await rt.runtime.close();
+    }
+  },
+};
+
+function formatText(s: DeliverSummary, now: Date): string {
+  const lines = s.deliveries
+    .filter((d) => d.outcome !== 'already-done')
+    .map((d) => `${d.outcome.padEnd(9)} ${d.key}${d.delayed && d.outcome === 'sent' ? ' (delayed)' : ''}${d.error ? ` — ${d.error}` : ''}`);
+  const total = `${s.sent} sent, ${s.recovered} recovered, ${s.failed} failed, ${s.skipped} skipped`;
+  if (lines.length === 0) return `Nothing due at ${now.toISOString()}.\n`;
+  return `${lines.join('\n')}\n${total}.\n`;
+}
+
+function usage(io: CliIo, error: string): number {
+  io.stderr(`sitrep deliver: ${error}\nUsage: ${USAGE}\n`);
+  return EXIT.usage;
+}

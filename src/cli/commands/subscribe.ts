@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../../config.js';
+import { deliveryTarget, firstIssue } from '../../delivery/target.js';
+import { describeDays, parseClock, parseDays } from '../../time/days.js';
+import { clip } from '../../time/duration.js';
+import { dataFlags, parseFlags } from '../args.js';
+import { createRuntime } from '../runtime.js';
+import { EXIT, type CliCommand, type CliIo } from '../types.js';
+
+const USAGE =
+  'sitrep subscribe --to slack:CHANNEL_ID|discord:CHANNEL_ID --at HH:MM [--tz Europe/Kyiv] [--days daily|weekdays|mon-fri|mon,wed,fri] [--story ID] [--questions a,b] [--skip-empty] [--data DIR] [--db FILE]';
+
+const flags = {
+  ...dataFlags,
+  to: { type: 'string' },
+  at: { type: 'string' },
+  tz: { type: 'string' },
+  days: { type: 'string' },
+  questions: { type: 'string' },
+  'skip-empty': { type: 'boolean' },
+} as const;
+
+const argsSchema = z.object({
+  to: z.string({ error: 'is required (e.g. --to slack:C0123456789)' }).pipe(deliveryTarget),
+  at: z
+    .string({ error: 'is required: a 24-hour local time such as 07:00' })
+    .transform((s, ctx) => parseClock(s) ?? (ctx.addIssue({ code: 'custom', message: `"${clip(s)}" is not a 24-hour time such as 07:00` }), z.NEVER)),
+  tz: z
+    .string()
+    .trim()
+    .refine(isValidTimeZone, { error: (i) => `"${clip(String(i.input))}" is not an IANA time zone: try Europe/Kyiv, America/New_York or UTC` })
+    .optional(),
+  days: z
+    .string()
+    .default('daily')
+    .transform((s, ctx) => parseDays(s) ?? (ctx.addIssue({ code: 'custom', message: `"${clip(s)}" is not a day list: use daily, weekdays, mon-fri or mon,wed,fri` }), z.NEVER)),
+  questions: z
+    .string()
+    .transform((s) => s.split(',').map((q) => q.trim()).filter(Boolean))
+    .optional(),
+  'skip-empty': z.boolean().default(false),
+});
+
+/** `sitrep subscribe`: schedule a channel's daily briefing (one per channel and story; a second call replaces it). */
+export const command: CliCommand = {
+  name: 'subscribe',
+  summary: 'Schedule a daily briefing in a Slack or Discord channel',
+  usage: USAGE,
+  async run(argv, io) {
+    const parsed = parseFlags(argv, flags);
+    if (!parsed.ok) return usage(io, parsed.error);
+    if (parsed.value.positionals.length > 0) return usage(io, `unexpected argument "${clip(parsed.value.positionals[0] ?? '')}"`);
+    const v = parsed.value.values;
+    const args = argsSchema.safeParse(v);
+    if (!args.success) return usage(io, firstIssue(args.error));
+    const a = args.data;
+
+    const rt = await createRuntime(io, { data: v.data, db: v.db, story: v.story });
+    if (!rt.ok) return rt.code;
+    const { store, story, config } = rt.runtime;
+    try {
+      const known = new Set(story.questions.map((q) => q.id));
+      const unknown = (a.questions ?? []).filter((q) => !known.has(q));
+      if (unknown.length > 0) return usage(io, `--questions: unknown question "${clip(unknown[0] ?? '')}" (questions: ${[...known].join(', ')})`);
+      const timezone = a.tz ?? config.timezone;
+      const sub = await store.upsertSubscription({
+        platform: a.to.platform,
+        channel: a.to.channel,
+        story: story.id,
+        time: a.at,
+        timezone,
+        days: a.days,
+        skipEmpty: a['skip-empty'],
+        createdAt: io.now().toISOString(),
+        createdBy: 'cli',
+        ...(a.questions && a.questions.length > 0 ? { questions: a.questions } : {}),
+      });
+      io.stdout(
+        `Subscribed ${sub.platform}:${sub.channel} to the "${story.title}" briefing at ${sub.time} ${sub.timezone}, ${describeDays(sub.days)}` +
+          `${sub.questions ? ` (questions: ${sub.questions.join(', ')})` : ''}${sub.skipEmpty ? ', skipped when there is nothing new' : ''}.\n`,
+      );
+      return EXIT.ok;
+    } finally {
+      await rt.runtime.close();
+    }
+  },
+};
+
+function usage(io: CliIo, error: string): number {
+  io.stderr(`sitrep subscribe: ${error}\nUsage: ${USAGE}\n`);
+  return EXIT.usage;
+}

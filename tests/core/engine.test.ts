@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { buildBriefing } from '../../src/briefing/compose.js';
+import { deriveStatus, signalsOf } from '../../src/briefing/questions.js';
+import { rankEvents } from '../../src/briefing/rank.js';
+import { dropRedundant } from '../../src/briefing/redundancy.js';
+import { inWindow, windowFor } from '../../src/briefing/window.js';
+import type { EventRecord } from '../../src/records/schema.js';
+import type { StoredSignal } from '../../src/store/store.js';
+import { MORNING_AFTER, sampleRecords, sampleStory } from '../helpers/fixtures.js';
+
+const story = sampleStory();
+const rec = (id: string, occurredAt: string, extra: Partial<EventRecord> = {}): EventRecord => ({
+  id,
+  story: 'ukraine-ceasefire',
+  occurredAt,
+  title: `Title ${id}`,
+  facts: [{ text: `Fact about ${id} and something distinct ${id}.`, source: 's' }],
+  sources: [{ id: 's', name: 'Source S' }],
+  ...extra,
+});
+const sig = (eventId: string, occurredAt: string, status: StoredSignal['status'], question = 'territory'): StoredSignal => ({
+  eventId,
+  story: 'ukraine-ceasefire',
+  question,
+  status,
+  text: `${status} at ${occurredAt}`,
+  occurredAt,
+});
+
+describe('ranking', () => {
+  it('puts important events first', () => {
+    const now = Date.parse('2025-05-20T07:00:00Z');
+    const ranked = rankEvents([rec('minor', '2025-05-20T06:00:00Z', { importance: 1 }), rec('major', '2025-05-19T20:00:00Z', { importance: 5 })], now);
+    expect(ranked.map((r) => r.id)).toEqual(['major', 'minor']);
+  });
+
+  it('prefers corroborated and recent events when importance ties', () => {
+    const now = Date.parse('2025-05-20T07:00:00Z');
+    const two = rec('two-sources', '2025-05-19T20:00:00Z', { sources: [{ id: 's', name: 'A' }, { id: 't', name: 'B' }] });
+    const one = rec('one-source', '2025-05-19T20:00:00Z');
+    expect(rankEvents([one, two], now).map((r) => r.id)).toEqual(['two-sources', 'one-source']);
+    const older = rec('older', '2025-05-18T20:00:00Z');
+    const newer = rec('newer', '2025-05-20T06:00:00Z');
+    expect(rankEvents([older, newer], now).map((r) => r.id)).toEqual(['newer', 'older']);
+  });
+
+  it('breaks exact ties deterministically by id', () => {
+    const now = Date.parse('2025-05-20T07:00:00Z');
+    const ranked = rankEvents([rec('b', '2025-05-20T06:00:00Z'), rec('a', '2025-05-20T06:00:00Z')], now);
+    expect(ranked.map((r) => r.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('redundancy removal', () => {
+  it('drops a bullet that repeats an earlier one, keeping the better-ranked phrasing', () => {
+    const kept = dropRedundant(
+      ['Putin agreed to work on a memorandum for a peace deal.', 'Putin agreed to work on a peace memorandum.', 'Zelenskyy proposed a meeting in Turkey.'],
+      (s) => s,
+    );
+    expect(kept).toEqual(['Putin agreed to work on a memorandum for a peace deal.', 'Zelenskyy proposed a meeting in Turkey.']);
+  });
+
+  it('never shows the same point twice in a briefing', () => {
+    const a = rec('a', '2025-05-20T05:00:00Z', { importance: 5, facts: [{ text: 'Russia and Ukraine will start ceasefire talks immediately, Trump said.', source: 's' }] });
+    const b = rec('b', '2025-05-20T06:00:00Z', { importance: 3, facts: [{ text: 'Trump said Russia and Ukraine will start ceasefire talks immediately.', source: 's' }] });
+    const out = buildBriefing({ story, events: [a, b], signals: [], now: MORNING_AFTER });
+    expect(out.developments).toHaveLength(1);
+    expect(out.developments[0]?.eventId).toBe('a');
+  });
+});
+
+describe('window selection', () => {
+  it('defaults to the last 24 hours', () => {
+    const w = windowFor(MORNING_AFTER);
+    expect(new Date(w.from).toISOString()).toBe('2025-05-19T07:00:00.000Z');
+    expect(inWindow({ occurredAt: '2025-05-19T06:59:00Z' }, w)).toBe(false);
+    expect(inWindow({ occurredAt: '2025-05-19T07:00:00Z' }, w)).toBe(true);
+  });
+
+  it('counts a bare date when its day overlaps the window', () => {
+    const w = windowFor(MORNING_AFTER);
+    expect(inWindow({ occurredAt: '2025-05-19' }, w)).toBe(true);
+    expect(inWindow({ occurredAt: '2025-05-18' }, w)).toBe(false);
+  });
+
+  it('uses `since` as the start of the window', () => {
+    const out = buildBriefing({ story, events: [rec('old', '2025-05-10T00:00:00Z'), rec('new', '2025-05-19T12:00:00Z')], signals: [], now: MORNING_AFTER, since: new Date('2025-05-15T00:00:00Z') });
+    expect(out.window).toEqual({ from: '2025-05-15T00:00:00.000Z', to: '2025-05-20T07:00:00.000Z', fallback: false });
+    expect(out.developments.map((d) => d.eventId)).toEqual(['new']);
+  });
+
+  it('falls back to the latest events when the window is empty, and says so', () => {
+    const out = buildBriefing({ story, events: [rec('last-week', '2025-05-12T00:00:00Z')], signals: [], now: MORNING_AFTER });
+    expect(out.window.fallback).toBe(true);
+    expect(out.developments.map((d) => d.eventId)).toEqual(['last-week']);
+    expect(out.stats.eventsInWindow).toBe(0);
+  });
+
+  it('shows nothing (no fallback) when asked for "since last briefing" semantics', () => {
+    const out = buildBriefing({ story, events: [rec('last-week', '2025-05-12T00:00:00Z')], signals: [], now: MORNING_AFTER, fallback: 'none' });
+    expect(out.window.fallback).toBe(false);
+    expect(out.developments).toEqual([]);
+  });
+
+  it('ignores events after `now` and drafts', () => {
+    const out = buildBriefing({ story, events: [rec('future', '2025-05-21T00:00:00Z'), rec('draft', '2025-05-20T01:00:00Z', { status: 'draft' })], signals: [], now: MORNING_AFTER });
+    expect(out.developments).toEqual([]);
+  });
+});
+
+describe('question status from signals', () => {
+  it('is open with no change when there is no signal', () => {
+    expect(deriveStatus([])).toEqual({ status: 'open', lastChangedAt: null });
+  });
+
+  it('takes the newest signal, so a later contested overrides an earlier moved', () => {
+    const signals = [sig('b', '2025-05-19T12:00:00Z', 'contested'), sig('a', '2025-05-18T12:00:00Z', 'moved')];
+    const out = buildBriefing({ story, events: [rec('a', '2025-05-18T12:00:00Z'), rec('b', '2025-05-19T12:00:00Z')], signals, now: MORNING_AFTER });
+    const territory = out.questions.find((q) => q.id === 'territory');
+    expect(territory?.status).toBe('contested');
+    expect(territory?.lastChangedAt).toBe('2025-05-19T12:00:00.000Z');
+    expect(territory?.changedInWindow).toBe(true);
+    expect(territory?.previousStatus).toBe('moved');
+  });
+
+  it('dates the status from the first signal of the current run', () => {
+    const s = deriveStatus([sig('c', '2025-05-19T12:00:00Z', 'moved'), sig('b', '2025-05-18T12:00:00Z', 'moved'), sig('a', '2025-05-17T12:00:00Z', 'open')]);
+    expect(s).toEqual({ status: 'moved', lastChangedAt: '2025-05-18T12:00:00.000Z' });
+  });
+
+  it('ignores signals after now', () => {
+    const out = buildBriefing({ story, events: [rec('a', '2025-05-22T00:00:00Z')], signals: [sig('a', '2025-05-22T00:00:00Z', 'resolved')], now: MORNING_AFTER });
+    expect(out.questions.find((q) => q.id === 'territory')?.status).toBe('open');
+  });
+});
+
+describe('the bundled story on the morning after the call', () => {
+  const records = sampleRecords();
+  const b = buildBriefing({ story, events: records, signals: signalsOf(records), now: MORNING_AFTER });
+
+  it('has at most five sourced developments covering the memorandum, the prisoner exchange and the meeting', () => {
+    expect(b.developments.length).toBeGreaterThan(0);
+    expect(b.developments.length).toBeLessThanOrEqual(5);
+    for (const d of b.developments) expect(d.sources.length).toBeGreaterThan(0);
+    const text = b.developments.map((d) => d.text).join('\n');
+    expect(text).toMatch(/memorandum/i);
+    expect(text).toMatch(/prisoner/i);
+    expect(text).toMatch(/meeting/i);
+  });
+
+  it('traces every development to a fact of its record', () => {
+    for (const d of b.developments) {
+      const r = records.find((x) => x.id === d.eventId);
+      expect(r).toBeDefined();
+      for (const fid of d.factIds) expect(r?.facts.some((f, i) => (f.id ?? `f${i + 1}`) === fid && f.text === d.text)).toBe(true);
+    }
+  });
+
+  it('tracks the three questions, none resolved', () => {
+    expect(b.questions.map((q) => q.id)).toEqual(['territory', 'security-guarantees', 'ukraine-response']);
+    for (const q of b.questions) expect(q.status).not.toBe('resolved');
+  });
+
+  it('lists what to watch from forward-looking facts', () => {
+    expect(b.watch.map((w) => w.text).join(' ')).toMatch(/within days/);
+  });
+
+  it('is the same for the same input', () => {
+    expect(JSON.stringify(buildBriefing({ story, events: [...records].reverse(), signals: signalsOf(records).reverse(), now: MORNING_AFTER }))).toBe(JSON.stringify(b));
+  });
+
+  it('focuses on one question with its evidence timeline', () => {
+    const f = buildBriefing({ story, events: records, signals: signalsOf(records), now: MORNING_AFTER, question: 'ukraine-response' });
+    expect(f.focus).toBe('ukraine-response');
+    expect(f.questions.map((q) => q.id)).toEqual(['ukraine-response']);
+    expect(f.questions[0]?.evidence.length).toBeGreaterThan(1);
+    expect(f.developments.every((d) => /Zelensk|Kyiv/.test(d.text))).toBe(true);
+  });
+});

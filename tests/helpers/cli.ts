@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { main } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/types.js';
+import { ROOT } from './fixtures.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the CLI in-process (fast), with its own env, stdin text and clock. */
+export async function runCli(argv: string[], opts: { env?: Record<string, string | undefined>; stdin?: string; now?: Date } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+    env: { LOG_LEVEL: 'silent', ...opts.env },
+    now: () => opts.now ?? new Date('2025-05-20T07:00:00Z'),
+    ...(opts.stdin !== undefined ? { stdin: Readable.from([opts.stdin]) } : {}),
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** Run the real `sitrep` process through tsx, as a user would. */
+export function spawnCli(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): CliRun {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...opts.env },
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}

@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventRecord } from '../../src/records/schema.js';
+import type { Store } from '../../src/store/store.js';
+import { sampleRecords, sampleStory } from '../helpers/fixtures.js';
+
+/**
+ * The behaviour every Store implementation must have. Call it from a test file with a factory that
+ * returns a fresh, empty store and a disposer.
+ */
+export function storeContract(name: string, make: () => Promise<{ store: Store; dispose: () => Promise<void> }>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    let dispose: () => Promise<void>;
+    beforeEach(async () => {
+      ({ store, dispose } = await make());
+    });
+    afterEach(async () => {
+      await dispose();
+    });
+
+    const rec = (id: string, occurredAt: string, extra: Partial<EventRecord> = {}): EventRecord => ({
+      id,
+      story: 'ukraine-ceasefire',
+      occurredAt,
+      title: `Event ${id}`,
+      facts: [{ text: `Fact of ${id}.`, source: 's' }],
+      sources: [{ id: 's', name: 'Source' }],
+      ...extra,
+    });
+
+    it('round-trips stories', async () => {
+      await store.upsertStory(sampleStory());
+      expect(await store.getStory('ukraine-ceasefire')).toEqual(sampleStory());
+      expect((await store.listStories()).map((s) => s.id)).toEqual(['ukraine-ceasefire']);
+      expect(await store.getStory('nope')).toBeUndefined();
+    });
+
+    it('upserts events idempotently: the same records twice change nothing', async () => {
+      const records = sampleRecords();
+      const first = await store.upsertEvents(records);
+      expect(first).toEqual({ inserted: records.length, updated: 0, unchanged: 0 });
+      const second = await store.upsertEvents(records);
+      expect(second).toEqual({ inserted: 0, updated: 0, unchanged: records.length });
+      expect(await store.countEvents('ukraine-ceasefire')).toBe(records.length);
+    });
+
+    it('updates a changed record in place and replaces its signals', async () => {
+      await store.upsertEvents([rec('a', '2025-05-19T10:00:00Z', { signals: [{ question: 'territory', status: 'open', text: 'x' }] })]);
+      const res = await store.upsertEvents([rec('a', '2025-05-19T10:00:00Z', { title: 'New title', signals: [{ question: 'territory', status: 'moved', text: 'y' }] })]);
+      expect(res.updated).toBe(1);
+      expect((await store.getEvent('a'))?.title).toBe('New title');
+      const sigs = await store.listSignals({ story: 'ukraine-ceasefire', question: 'territory' });
+      expect(sigs.map((s) => s.status)).toEqual(['moved']);
+    });
+
+    it('lists events newest first within [from, to) with a limit', async () => {
+      await store.upsertEvents([rec('a', '2025-05-18T10:00:00Z'), rec('b', '2025-05-19T10:00:00Z'), rec('c', '2025-05-20T10:00:00Z')]);
+      const all = await store.listEvents({ story: 'ukraine-ceasefire' });
+      expect(all.map((r) => r.id)).toEqual(['c', 'b', 'a']);
+      const window = await store.listEvents({ story: 'ukraine-ceasefire', from: '2025-05-19T00:00:00Z', to: '2025-05-20T10:00:00Z' });
+      expect(window.map((r) => r.id)).toEqual(['b']);
+      expect((await store.listEvents({ story: 'ukraine-ceasefire', limit: 1 })).map((r) => r.id)).toEqual(['c']);
+      expect(await store.listEvents({ story: 'other' })).toEqual([]);
+    });
+
+    it('hides drafts from briefings until approved', async () => {
+      await store.upsertEvents([rec('d', '2025-05-19T10:00:00Z', { status: 'draft', signals: [{ question: 'territory', status: 'moved', text: 'draft signal' }] })]);
+      expect(await store.listEvents({ story: 'ukraine-ceasefire' })).toEqual([]);
+      expect((await store.listEvents({ story: 'ukraine-ceasefire', status: 'draft' })).map((r) => r.id)).toEqual(['d']);
+      expect(await store.listSignals({ story: 'ukraine-ceasefire' })).toEqual([]);
+      expect(await store.setEventStatus('d', 'published')).toBe(true);
+      expect((await store.listEvents({ story: 'ukraine-ceasefire' })).map((r) => r.id)).toEqual(['d']);
+      expect((await store.listSignals({ story: 'ukraine-ceasefire' })).map((s) => s.text)).toEqual(['draft signal']);
+      expect(await store.setEventStatus('missing', 'published')).toBe(false);
+    });
+
+    it('lists signals newest first, per question, before a bound', async () => {
+      await store.upsertEvents([
+        rec('a', '2025-05-18T10:00:00Z', { signals: [{ question: 'territory', status: 'moved', text: 'first' }] }),
+        rec('b', '2025-05-19T10:00:00Z', { signals: [{ question: 'territory', status: 'contested', text: 'second' }, { question: 'ukraine-response', status: 'open', text: 'other' }] }),
+      ]);
+      const t = await store.listSignals({ story: 'ukraine-ceasefire', question: 'territory' });
+      expect(t.map((s) => s.text)).toEqual(['second', 'first']);
+      expect(t[0]).toMatchObject({ eventId: 'b', status: 'contested', question: 'territory' });
+      const before = await store.listSignals({ story: 'ukraine-ceasefire', question: 'territory', before: '2025-05-19T00:00:00Z' });
+      expect(before.map((s) => s.text)).toEqual(['first']);
+      expect((await store.listSignals({ story: 'ukraine-ceasefire' })).length).toBe(3);
+    });
+
+    it('keeps one subscription per channel and story, pausing and removing it', async () => {
+      const base = { platform: 'slack' as const, channel: 'C1', story: 'ukraine-ceasefire', time: '07:00', timezone: 'Europe/Kyiv', days: 'weekdays' as const, skipEmpty: false };
+      const a = await store.upsertSubscription(base);
+      const b = await store.upsertSubscription({ ...base, time: '08:30', days: ['mon', 'wed'], questions: ['territory'], createdBy: 'U1' });
+      expect(b.id).toBe(a.id);
+      expect(b).toMatchObject({ time: '08:30', days: ['mon', 'wed'], questions: ['territory'], createdBy: 'U1', paused: false });
+      await store.upsertSubscription({ ...base, platform: 'discord', channel: '123' });
+      expect((await store.listSubscriptions()).length).toBe(2);
+      expect((await store.listSubscriptions({ platform: 'slack' })).map((s) => s.channel)).toEqual(['C1']);
+      expect(await store.pauseChannel('slack', 'C1', 'channel_not_found')).toBe(1);
+      expect((await store.listSubscriptions({ includePaused: false })).map((s) => s.platform)).toEqual(['discord']);
+      expect((await store.listSubscriptions({ platform: 'slack' }))[0]).toMatchObject({ paused: true, pausedReason: 'channel_not_found' });
+      await store.setSubscriptionPaused(a.id, false);
+      expect((await store.listSubscriptions({ platform: 'slack' }))[0]?.paused).toBe(false);
+      expect(await store.removeSubscription('slack', 'C1', 'ukraine-ceasefire')).toBe(1);
+      expect(await store.removeSubscription('slack', 'C1', 'ukraine-ceasefire')).toBe(0);
+    });
+
+    it('creates an outbox job once per key and records its outcome', async () => {
+      const job = { key: 'slack:C1:ukraine-ceasefire:2025-05-20', subscriptionId: null, platform: 'slack' as const, channel: 'C1', story: 'ukraine-ceasefire', dueAt: '2025-05-20T04:00:00.000Z', windowFrom: '2025-05-19T04:00:00.000Z', windowTo: '2025-05-20T04:00:00.000Z' };
+      const first = await store.createJob(job, '2025-05-20T04:00:01.000Z');
+      expect(first.created).toBe(true);
+      expect(first.job.status).toBe('in-flight');
+      const again = await store.createJob(job, '2025-05-20T04:00:02.000Z');
+      expect(again.created).toBe(false);
+      expect(await store.incrementJobAttempts(job.key, '2025-05-20T04:00:03.000Z')).toBe(1);
+      await store.markJobSent(job.key, '1716177600.000100', '2025-05-20T04:00:04.000Z');
+      expect(await store.getJob(job.key)).toMatchObject({ status: 'sent', messageId: '1716177600.000100', attempts: 1 });
+      expect((await store.lastSentJob('slack', 'C1', 'ukraine-ceasefire'))?.windowTo).toBe(job.windowTo);
+      await store.createJob({ ...job, key: 'k2' }, '2025-05-20T04:00:05.000Z');
+      await store.markJobFailed('k2', 'boom', '2025-05-20T04:00:06.000Z');
+      expect((await store.listJobs({ status: 'failed' })).map((j) => [j.key, j.error])).toEqual([['k2', 'boom']]);
+      await store.createJob({ ...job, key: 'k3' }, '2025-05-20T04:00:07.000Z');
+      await store.markJobSkipped('k3', 'nothing new', '2025-05-20T04:00:08.000Z');
+      expect((await store.getJob('k3'))?.status).toBe('skipped');
+    });
+
+    it('tracks seen feed items and feed state', async () => {
+      expect(await store.markSeen('https://f.test/rss', 'item-1', '2025-05-20T00:00:00Z')).toBe(true);
+      expect(await store.markSeen('https://f.test/rss', 'item-1', '2025-05-20T00:01:00Z')).toBe(false);
+      expect(await store.getFeedState('https://f.test/rss')).toBeUndefined();
+      await store.setFeedState({ url: 'https://f.test/rss', etag: '"abc"', failures: 2, nextPollAt: '2025-05-20T01:00:00Z' });
+      expect(await store.getFeedState('https://f.test/rss')).toEqual({ url: 'https://f.test/rss', etag: '"abc"', failures: 2, nextPollAt: '2025-05-20T01:00:00Z' });
+    });
+
+    it('finds merge candidates by shared band within a date range, best first', async () => {
+      await store.setEventBands('e1', 'ukraine-ceasefire', '2025-05-19T10:00:00Z', ['b1', 'b2', 'b3']);
+      await store.setEventBands('e2', 'ukraine-ceasefire', '2025-05-19T12:00:00Z', ['b3']);
+      await store.setEventBands('e3', 'ukraine-ceasefire', '2025-04-01T12:00:00Z', ['b1', 'b2']);
+      await store.setEventBands('e4', 'other-story', '2025-05-19T12:00:00Z', ['b1']);
+      const found = await store.findMergeCandidates({ story: 'ukraine-ceasefire', from: '2025-05-16T00:00:00Z', to: '2025-05-22T00:00:00Z', bands: ['b1', 'b2', 'b3'] });
+      expect(found).toEqual(['e1', 'e2']);
+      await store.setEventBands('e1', 'ukraine-ceasefire', '2025-05-19T10:00:00Z', ['zz']);
+      expect(await store.findMergeCandidates({ story: 'ukraine-ceasefire', from: '2025-05-16T00:00:00Z', to: '2025-05-22T00:00:00Z', bands: ['b1'] })).toEqual([]);
+    });
+
+    it('answers ping', async () => {
+      expect(await store.ping()).toBe(true);
+    });
+  });
+}

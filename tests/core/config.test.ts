@@ -39,3 +39,16 @@ describe('config', () => {
     expect(r.ok && r.config.secrets).toEqual(['xoxb-secret', 'xapp-secret', 'dtok']);
   });
 });
+
+describe('.env.example', () => {
+  it('is valid as it stands and documents every variable of the schema', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('dotenv');
+    const { envSchema } = await import('../../src/config.js');
+    const { ROOT } = await import('../helpers/fixtures.js');
+    const text = readFileSync(`${ROOT}/.env.example`, 'utf8');
+    const env = parse(text);
+    expect(loadConfig(env).ok).toBe(true);
+    for (const key of Object.keys(envSchema.shape)) expect(Object.keys(env)).toContain(key);
+  });
+});

@@ -1,0 +1,94 @@
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { SlackConfig } from '../../src/config.js';
+import type { HttpRouter } from '../../src/http/router.js';
+import type { Logger } from '../../src/log.js';
+import { registerActions } from './actions.js';
+import type { SlackHandlerEnv } from './answer.js';
+import { boltLogger } from './bolt-logger.js';
+import { webClientOptions } from './chat-adapter.js';
+import { registerCommands } from './commands.js';
+
+/** Where Slack sends slash commands and interactivity in HTTP mode. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackApp {
+  readonly app: App;
+  readonly mode: 'socket' | 'http';
+  /** Verify the token (auth.test), then connect (Socket Mode) or mount POST /slack/events on the router (HTTP). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** An error starting the Slack app, with a stable code and no secret in the message. */
+export class SlackStartError extends Error {
+  constructor(
+    readonly code: 'SLACK_AUTH_FAILED' | 'SLACK_CONFIG',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SlackStartError';
+  }
+}
+
+/**
+ * Build the Bolt app. HTTP mode uses Bolt's HTTPReceiver for signature checks and acks, but never its own
+ * server: its request listener is mounted on the shared router so Slack and Discord can share PORT.
+ */
+export function createSlackApp(config: SlackConfig, env: SlackHandlerEnv, router: HttpRouter, logger: Logger): SlackApp {
+  const bridge = boltLogger(logger);
+  const clientOptions = webClientOptions(config.apiUrl, bridge);
+  let app: App;
+  let receiver: HTTPReceiver | undefined;
+  if (config.mode === 'http') {
+    if (!config.signingSecret) throw new SlackStartError('SLACK_CONFIG', 'SLACK_SIGNING_SECRET is required for HTTP mode');
+    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: bridge });
+    app = new App({ token: config.botToken, receiver, logger: bridge, clientOptions, deferInitialization: true });
+  } else {
+    if (!config.appToken) throw new SlackStartError('SLACK_CONFIG', 'SLACK_APP_TOKEN is required for Socket Mode');
+    app = new App({
+      token: config.botToken,
+      appToken: config.appToken,
+      socketMode: true,
+      logger: bridge,
+      clientOptions,
+      // The Socket Mode connection (apps.connections.open) keeps the client's normal retries: a 429 while
+      // connecting should be waited out, not fail startup.
+      installerOptions: { clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {} },
+      deferInitialization: true,
+    });
+  }
+
+  registerCommands(app, env);
+  registerActions(app, env);
+  app.error(async (err) => {
+    logger.error({ platform: 'slack', err: { name: err.name, message: err.message, code: err.code } }, 'slack listener error');
+  });
+
+  let started = false;
+  return {
+    app,
+    mode: config.mode,
+    async start() {
+      if (started) return;
+      try {
+        await app.init();
+      } catch (err) {
+        const code = (err as { data?: { error?: unknown } }).data?.error;
+        throw new SlackStartError('SLACK_AUTH_FAILED', `Slack rejected SLACK_BOT_TOKEN (auth.test: ${typeof code === 'string' ? code : 'request failed'})`);
+      }
+      if (receiver) {
+        const listener = receiver.requestListener;
+        router.route('POST', SLACK_EVENTS_PATH, (req, res) => listener(req, res));
+      } else {
+        await app.start();
+      }
+      started = true;
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      // In HTTP mode the router owns the server; Bolt has nothing of its own to close.
+      if (!receiver) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import type { types } from '@slack/bolt';
+import { ErrorCode, WebClient, type WebClientOptions } from '@slack/web-api';
+import { z } from 'zod';
+import type { Briefing } from '../../src/briefing/types.js';
+import type { ChatAdapter, PostOptions, PostOutcome } from '../../src/delivery/chat-adapter.js';
+import type { Logger } from '../../src/log.js';
+import { renderBriefing, type SlackMessage } from './render-blocks.js';
+
+/** The metadata event type that marks messages sitrep posted, so a crash can be resolved without a duplicate. */
+export const METADATA_EVENT_TYPE = 'sitrep_briefing';
+
+const CHANNEL_UNAVAILABLE = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'channel_is_archived',
+  'restricted_action',
+  'restricted_action_read_only_channel',
+  'team_access_not_granted',
+  'access_denied',
+]);
+const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+
+/**
+ * WebClient options for every sitrep Slack client: our own base URL (tests point it at a fake), no hidden
+ * retries (callers own retries) and 429s surfaced as errors instead of silently waited out.
+ */
+export function webClientOptions(apiUrl: string | undefined, logger?: WebClientOptions['logger']): WebClientOptions {
+  return {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    ...(logger ? { logger } : {}),
+  };
+}
+
+export interface SlackChatAdapterOptions {
+  client: WebClient;
+  logger: Logger;
+  /** Called on every 429 (metrics). */
+  onRateLimited?: () => void;
+}
+
+/** Posts briefings with chat.postMessage: one attempt per call, errors classified into PostOutcome kinds. */
+export class SlackChatAdapter implements ChatAdapter {
+  readonly platform = 'slack' as const;
+  private readonly client: WebClient;
+  private readonly logger: Logger;
+  private readonly onRateLimited: (() => void) | undefined;
+
+  constructor(options: SlackChatAdapterOptions) {
+    this.client = options.client;
+    this.logger = options.logger;
+    this.onRateLimited = options.onRateLimited;
+  }
+
+  /** Render and post a briefing; exactly one chat.postMessage call. */
+  postBriefing(channel: string, briefing: Briefing, options: PostOptions = {}): Promise<PostOutcome> {
+    return this.postMessage(channel, renderBriefing(briefing, { delayed: options.delayed }), options.key);
+  }
+
+  /** Post an already-rendered message (the "Post to channel" button uses this too). */
+  async postMessage(channel: string, message: SlackMessage, key?: string): Promise<PostOutcome> {
+    try {
+      const res = await this.client.chat.postMessage({
+        channel,
+        text: message.text,
+        // Our block types are a structural subset of Slack's KnownBlock.
+        blocks: message.blocks satisfies types.KnownBlock[],
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(key ? { metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { key } } } : {}),
+      });
+      const ts = typeof res.ts === 'string' ? res.ts : '';
+      return { ok: true, messageId: ts };
+    } catch (err) {
+      const outcome = classifySlackError(err);
+      if (outcome.kind === 'rate-limited') this.onRateLimited?.();
+      if (outcome.kind === 'channel-unavailable')
+        this.logger.warn({ platform: 'slack', channel, error: outcome.error }, 'slack channel unavailable: cannot post there');
+      return outcome;
+    }
+  }
+
+  /**
+   * Look through the channel's history since `sinceIso` for a message whose metadata carries `key`.
+   * `'unknown'` when history can't be read (no scope, rate limit, outage): the caller must decide.
+   */
+  async findPosted(channel: string, key: string, sinceIso: string): Promise<string | undefined | 'unknown'> {
+    const sinceMs = Date.parse(sinceIso);
+    if (Number.isNaN(sinceMs)) return 'unknown';
+    const oldest = (sinceMs / 1000).toFixed(6);
+    let cursor: string | undefined;
+    try {
+      // Bounded paging: a morning briefing is found in the first pages; beyond that we'd rather say "unknown".
+      for (let page = 0; page < 20; page++) {
+        const res = await this.client.conversations.history({
+          channel,
+          oldest,
+          limit: 200,
+          include_all_metadata: true,
+          ...(cursor ? { cursor } : {}),
+        });
+        const parsed = historySchema.safeParse(res);
+        if (!parsed.success) return 'unknown';
+        for (const m of parsed.data.messages) {
+          if (m.metadata?.event_type === METADATA_EVENT_TYPE && m.metadata.event_payload?.key === key) return m.ts;
+        }
+        cursor = parsed.data.response_metadata?.next_cursor || undefined;
+        if (!parsed.data.has_more || !cursor) return undefined;
+      }
+      return 'unknown';
+    } catch (err) {
+      this.logger.warn({ platform: 'slack', channel, error: classifySlackError(err).error }, 'slack history lookup failed');
+      return 'unknown';
+    }
+  }
+}
+
+const historySchema = z.object({
+  messages: z
+    .array(
+      z.object({
+        ts: z.string(),
+        metadata: z
+          .object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() })
+          .optional(),
+      }),
+    )
+    .default([]),
+  has_more: z.boolean().optional(),
+  response_metadata: z.object({ next_cursor: z.string().optional() }).optional(),
+});
+
+type Failure = Extract<PostOutcome, { ok: false }>;
+
+/** Map a @slack/web-api error to a PostOutcome failure kind. Never includes tokens (messages are Slack error codes). */
+export function classifySlackError(err: unknown): Failure {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as {
+    code?: unknown;
+    retryAfter?: unknown;
+    statusCode?: unknown;
+    data?: { error?: unknown };
+    message?: unknown;
+  };
+  switch (e.code) {
+    case ErrorCode.RateLimitedError: {
+      const sec = typeof e.retryAfter === 'number' && e.retryAfter >= 0 ? e.retryAfter : 1;
+      return { ok: false, kind: 'rate-limited', retryAfterMs: sec * 1000, error: 'ratelimited' };
+    }
+    case ErrorCode.HTTPError: {
+      const status = typeof e.statusCode === 'number' ? e.statusCode : 0;
+      if (status >= 500 || status === 408) return { ok: false, kind: 'transient', error: `http_${status}` };
+      return { ok: false, kind: 'permanent', error: `http_${status}` };
+    }
+    case ErrorCode.RequestError:
+      return { ok: false, kind: 'transient', error: 'request_error' };
+    case ErrorCode.PlatformError: {
+      const code = typeof e.data?.error === 'string' ? e.data.error : 'unknown_error';
+      if (CHANNEL_UNAVAILABLE.has(code)) return { ok: false, kind: 'channel-unavailable', error: code };
+      if (TRANSIENT.has(code)) return { ok: false, kind: 'transient', error: code };
+      return { ok: false, kind: 'permanent', error: code };
+    }
+    default:
+      // Anything else (a bug, a timeout surfaced oddly): treat as transient so the queue retries a bounded number of times.
+      return { ok: false, kind: 'transient', error: typeof e.message === 'string' ? e.message.slice(0, 200) : 'unknown_error' };
+  }
+}

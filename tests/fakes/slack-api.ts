@@ -1,0 +1,494 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+
+/** One request the fake received. `body` is parsed from form or JSON; form fields holding JSON are decoded. */
+export interface RecordedCall {
+  /** Web API method (`chat.postMessage`) or `response_url` for respond() posts. */
+  method: string;
+  /** Path of the request (for response_url calls: `/respond/<id>`). */
+  path: string;
+  body: Record<string, unknown>;
+  /** Authorization header, if any (tests assert the bot token is sent). */
+  authorization?: string;
+  /** Wall-clock ms at receipt (for the rate-limit check only, never for test assertions on speed). */
+  at: number;
+  /** HTTP status the fake answered with. */
+  status: number;
+  /** Slack `error` code the fake answered with, if any. */
+  error?: string;
+}
+
+/** A message accepted by chat.postMessage, as conversations.history returns it. */
+export interface StoredMessage {
+  ts: string;
+  channel: string;
+  text?: string;
+  blocks?: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  user: string;
+  bot_id: string;
+}
+
+export interface RateLimitViolation {
+  channel: string;
+  /** ms between this post and the previous accepted post to the same channel. */
+  gapMs: number;
+  ts: string;
+}
+
+type Fault =
+  | { kind: '429'; retryAfterSec: number }
+  | { kind: '500' };
+
+interface FaultRule {
+  fault: Fault;
+  /** Remaining calls to fail (count mode). */
+  remaining?: number;
+  /** Fraction of calls to fail (ratio mode). */
+  ratio?: number;
+  /** Only these Web API methods (all when absent). */
+  methods?: readonly string[];
+}
+
+export interface FakeSlackApiOptions {
+  /** Minimum gap between posts to one channel before a violation is recorded. Default 1000 ms ("1 msg/s"). */
+  minChannelIntervalMs?: number;
+  /** Seed for ratio-based faults (deterministic). */
+  seed?: number;
+  /** Bot identity returned by auth.test. */
+  botUserId?: string;
+  botId?: string;
+  teamId?: string;
+}
+
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'unfurl_links', 'unfurl_media', 'include_all_metadata']);
+
+/**
+ * A small local stand-in for the Slack Web API (and response_url endpoints), for tests.
+ * It records every call, keeps posted messages (with metadata) per channel for conversations.history,
+ * can inject 429/500/channel errors, and records violations of a per-channel post rate.
+ */
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  readonly messages: StoredMessage[] = [];
+  readonly violations: RateLimitViolation[] = [];
+  /** Messages Socket Mode clients sent us (acks: `{ envelope_id, payload }`). */
+  readonly socketMessages: Array<Record<string, unknown>> = [];
+  private readonly sockets = new Set<Duplex>();
+  private server: Server | undefined;
+  private port = 0;
+  private faults: FaultRule[] = [];
+  private readonly channelErrors = new Map<string, string>();
+  private readonly lastPostAt = new Map<string, number>();
+  private readonly waiters: Array<{ check: () => boolean; resolve: () => void }> = [];
+  private authError: string | undefined;
+  private tsCounter = 0;
+  private rng: () => number;
+  private readonly minInterval: number;
+  private readonly identity: { user_id: string; bot_id: string; team_id: string };
+
+  constructor(options: FakeSlackApiOptions = {}) {
+    this.minInterval = options.minChannelIntervalMs ?? 1000;
+    this.rng = mulberry32(options.seed ?? 42);
+    this.identity = { user_id: options.botUserId ?? 'UBOT', bot_id: options.botId ?? 'BBOT', team_id: options.teamId ?? 'T0001' };
+  }
+
+  /** Start on a random loopback port. */
+  async start(): Promise<this> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    server.on('upgrade', (req, socket) => this.upgrade(req, socket));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    this.port = (server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Base URL for `slackApiUrl` / `SLACK_API_URL` (ends with `/api/`). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A response_url that records respond() calls under `id`. */
+  responseUrl(id = 'r1'): string {
+    return `http://127.0.0.1:${this.port}/respond/${encodeURIComponent(id)}`;
+  }
+
+  /** Answer 429 with `Retry-After: retryAfterSec` for the next `count` calls (optionally only to `methods`). */
+  rateLimitNext(count: number, retryAfterSec = 1, methods?: readonly string[]): void {
+    this.faults.push({ fault: { kind: '429', retryAfterSec }, remaining: count, methods });
+  }
+
+  /** Answer 429 for a fraction of calls (seeded, deterministic). */
+  rateLimitRatio(ratio: number, retryAfterSec = 1, methods?: readonly string[]): void {
+    this.faults.push({ fault: { kind: '429', retryAfterSec }, ratio, methods });
+  }
+
+  /** Answer HTTP 500 for the next `count` calls. */
+  failNext(count: number, methods?: readonly string[]): void {
+    this.faults.push({ fault: { kind: '500' }, remaining: count, methods });
+  }
+
+  /** Answer HTTP 500 for a fraction of calls (seeded, deterministic). */
+  failRatio(ratio: number, methods?: readonly string[]): void {
+    this.faults.push({ fault: { kind: '500' }, ratio, methods });
+  }
+
+  /** Posts and reads of `channel` fail with this Slack error (e.g. channel_not_found, not_in_channel, is_archived). */
+  setChannelError(channel: string, error: string | undefined): void {
+    if (error === undefined) this.channelErrors.delete(channel);
+    else this.channelErrors.set(channel, error);
+  }
+
+  /** Make auth.test fail with this Slack error (e.g. invalid_auth); undefined restores it. */
+  setAuthError(error: string | undefined): void {
+    this.authError = error;
+  }
+
+  /** Drop all fault rules. */
+  clearFaults(): void {
+    this.faults = [];
+    this.channelErrors.clear();
+  }
+
+  /** Forget recorded calls, messages and violations (fault rules stay). */
+  reset(): void {
+    this.calls.length = 0;
+    this.messages.length = 0;
+    this.violations.length = 0;
+    this.lastPostAt.clear();
+  }
+
+  /** Calls of one method (`response_url` for respond() posts), in order. */
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Successful calls of one method. */
+  okCallsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && c.status === 200 && c.error === undefined);
+  }
+
+  /** Resolve once `predicate` holds (checked after every call); reject after `timeoutMs`. */
+  waitFor(predicate: (api: this) => boolean, timeoutMs = 5000): Promise<void> {
+    if (predicate(this)) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const waiter = {
+        check: () => predicate(this),
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        const i = this.waiters.indexOf(waiter);
+        if (i >= 0) this.waiters.splice(i, 1);
+        reject(new Error(`FakeSlackApi.waitFor timed out after ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Resolve once at least `count` calls of `method` were recorded. */
+  waitForCalls(method: string, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
+    return this.waitFor((api) => api.callsOf(method).length >= count, timeoutMs).then(() => this.callsOf(method));
+  }
+
+  /** Open Socket Mode connections. */
+  get socketCount(): number {
+    return this.sockets.size;
+  }
+
+  /**
+   * Push a Socket Mode envelope (e.g. `slash_commands`, `interactive`) to every connected client.
+   * Resolves with the envelope id; use `waitForSocketAck` to see the app's ack.
+   */
+  sendEnvelope(type: string, payload: Record<string, unknown>): string {
+    const envelope_id = randomUUID();
+    const frame = wsFrame(0x1, Buffer.from(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== 'events_api' })));
+    for (const s of this.sockets) s.write(frame);
+    return envelope_id;
+  }
+
+  /** Resolve with the ack a Socket Mode client sent for `envelopeId`. */
+  async waitForSocketAck(envelopeId: string, timeoutMs = 5000): Promise<Record<string, unknown>> {
+    await this.waitFor((api) => api.socketMessages.some((m) => m.envelope_id === envelopeId), timeoutMs);
+    const ack = this.socketMessages.find((m) => m.envelope_id === envelopeId);
+    if (!ack) throw new Error('unreachable');
+    return ack;
+  }
+
+  /** Minimal RFC 6455 server side: handshake, text frames, ping→pong, close. Enough for @slack/socket-mode. */
+  private upgrade(req: IncomingMessage, socket: Duplex): void {
+    const key = req.headers['sec-websocket-key'];
+    if (typeof key !== 'string' || !(req.url ?? '').startsWith('/socket')) {
+      socket.destroy();
+      return;
+    }
+    const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    this.sockets.add(socket);
+    const gone = () => {
+      this.sockets.delete(socket);
+      this.notify();
+    };
+    socket.on('close', gone);
+    socket.on('error', gone);
+    let buf = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buf = Buffer.concat([buf, chunk]);
+      for (;;) {
+        const frame = readClientFrame(buf);
+        if (!frame) break;
+        buf = buf.subarray(frame.size);
+        if (frame.opcode === 0x1) {
+          try {
+            const msg: unknown = JSON.parse(frame.payload.toString('utf8'));
+            if (isRecord(msg)) this.socketMessages.push(msg);
+          } catch {
+            // not JSON: ignore, as Slack would
+          }
+          this.notify();
+        } else if (frame.opcode === 0x9) {
+          socket.write(wsFrame(0xa, frame.payload));
+        } else if (frame.opcode === 0x8) {
+          socket.end(wsFrame(0x8, frame.payload.subarray(0, 2)));
+          this.sockets.delete(socket);
+        }
+      }
+    });
+    socket.write(wsFrame(0x1, Buffer.from(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' } }))));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const body = parseBody(raw, req.headers['content-type'] ?? '');
+    const isRespond = path.startsWith('/respond/');
+    const method = isRespond ? 'response_url' : path.replace(/^\/api\//, '');
+    const call: RecordedCall = { method, path, body, at: Date.now(), status: 200 };
+    const auth = req.headers.authorization;
+    if (typeof auth === 'string') call.authorization = auth;
+    this.calls.push(call);
+
+    const fault = isRespond ? undefined : this.takeFault(method);
+    if (fault?.kind === '429') {
+      call.status = 429;
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(fault.retryAfterSec) });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+    } else if (fault?.kind === '500') {
+      call.status = 500;
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error');
+    } else {
+      const answer = isRespond ? { ok: true } : this.answer(method, body, call);
+      if (answer.ok === false && typeof answer.error === 'string') call.error = answer.error;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer));
+    }
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const w of [...this.waiters]) {
+      if (w.check()) {
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  }
+
+  private takeFault(method: string): Fault | undefined {
+    for (const rule of this.faults) {
+      if (rule.methods && !rule.methods.includes(method)) continue;
+      if (rule.remaining !== undefined) {
+        if (rule.remaining <= 0) continue;
+        rule.remaining -= 1;
+        return rule.fault;
+      }
+      if (rule.ratio !== undefined && this.rng() < rule.ratio) return rule.fault;
+    }
+    return undefined;
+  }
+
+  private answer(method: string, body: Record<string, unknown>, call: RecordedCall): Record<string, unknown> {
+    const channel = typeof body.channel === 'string' ? body.channel : undefined;
+    switch (method) {
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
+      case 'auth.test':
+        if (this.authError) return { ok: false, error: this.authError };
+        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'sitrep', ...this.identity };
+      case 'chat.postMessage': {
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        const err = this.channelErrors.get(channel);
+        if (err) return { ok: false, error: err };
+        if (typeof body.text !== 'string' && body.blocks === undefined) return { ok: false, error: 'no_text' };
+        const ts = this.nextTs();
+        const last = this.lastPostAt.get(channel);
+        if (last !== undefined && call.at - last < this.minInterval) this.violations.push({ channel, gapMs: call.at - last, ts });
+        this.lastPostAt.set(channel, call.at);
+        const message: StoredMessage = { ts, channel, user: this.identity.user_id, bot_id: this.identity.bot_id };
+        if (typeof body.text === 'string') message.text = body.text;
+        if (body.blocks !== undefined) message.blocks = body.blocks;
+        const md = body.metadata;
+        if (isRecord(md) && typeof md.event_type === 'string' && isRecord(md.event_payload))
+          message.metadata = { event_type: md.event_type, event_payload: md.event_payload };
+        this.messages.push(message);
+        return { ok: true, channel, ts, message: { ...message, type: 'message' } };
+      }
+      case 'chat.postEphemeral': {
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        const err = this.channelErrors.get(channel);
+        if (err) return { ok: false, error: err };
+        return { ok: true, message_ts: this.nextTs() };
+      }
+      case 'conversations.history': {
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        const err = this.channelErrors.get(channel);
+        if (err) return { ok: false, error: err };
+        const oldest = numberField(body.oldest) ?? 0;
+        const latest = numberField(body.latest) ?? Number.POSITIVE_INFINITY;
+        const limit = Math.min(Math.max(numberField(body.limit) ?? 100, 1), 999);
+        const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
+        const all = this.messages
+          .filter((m) => m.channel === channel && Number(m.ts) > oldest && Number(m.ts) < latest)
+          .sort((a, b) => Number(b.ts) - Number(a.ts));
+        const start = typeof body.cursor === 'string' && body.cursor !== '' ? Number(body.cursor) : 0;
+        const page = all.slice(start, start + limit).map((m) => {
+          const { metadata, channel: _channel, ...rest } = m;
+          return { type: 'message', ...rest, ...(withMetadata && metadata ? { metadata } : {}) };
+        });
+        const hasMore = start + limit < all.length;
+        return { ok: true, messages: page, has_more: hasMore, response_metadata: { next_cursor: hasMore ? String(start + limit) : '' } };
+      }
+      case 'conversations.info': {
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        const err = this.channelErrors.get(channel);
+        if (err === 'channel_not_found') return { ok: false, error: err };
+        return {
+          ok: true,
+          channel: { id: channel, name: `chan-${channel.toLowerCase()}`, is_channel: true, is_member: err !== 'not_in_channel', is_archived: err === 'is_archived' },
+        };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  /** Slack ts values: seconds.micro, strictly increasing, based on wall time. */
+  private nextTs(): string {
+    this.tsCounter += 1;
+    const sec = Math.floor(Date.now() / 1000);
+    return `${sec}.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+}
+
+/** A server→client frame (unmasked, FIN set). */
+function wsFrame(opcode: number, payload: Buffer): Buffer {
+  const len = payload.length;
+  const head = len < 126 ? Buffer.from([0x80 | opcode, len]) : len < 65536 ? Buffer.alloc(4) : Buffer.alloc(10);
+  if (len >= 126 && len < 65536) {
+    head[0] = 0x80 | opcode;
+    head[1] = 126;
+    head.writeUInt16BE(len, 2);
+  } else if (len >= 65536) {
+    head[0] = 0x80 | opcode;
+    head[1] = 127;
+    head.writeBigUInt64BE(BigInt(len), 2);
+  }
+  return Buffer.concat([head, payload]);
+}
+
+/** Parse one masked client frame from the start of `buf`, or undefined when incomplete. */
+function readClientFrame(buf: Buffer): { opcode: number; payload: Buffer; size: number } | undefined {
+  if (buf.length < 2) return undefined;
+  const opcode = (buf[0] ?? 0) & 0x0f;
+  const masked = ((buf[1] ?? 0) & 0x80) !== 0;
+  let len = (buf[1] ?? 0) & 0x7f;
+  let offset = 2;
+  if (len === 126) {
+    if (buf.length < 4) return undefined;
+    len = buf.readUInt16BE(2);
+    offset = 4;
+  } else if (len === 127) {
+    if (buf.length < 10) return undefined;
+    len = Number(buf.readBigUInt64BE(2));
+    offset = 10;
+  }
+  const maskLen = masked ? 4 : 0;
+  if (buf.length < offset + maskLen + len) return undefined;
+  const mask = buf.subarray(offset, offset + maskLen);
+  const payload = Buffer.from(buf.subarray(offset + maskLen, offset + maskLen + len));
+  if (masked) for (let i = 0; i < payload.length; i++) payload[i] = (payload[i] ?? 0) ^ (mask[i % 4] ?? 0);
+  return { opcode, payload, size: offset + maskLen + len };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType.includes('application/json')) {
+    try {
+      const v: unknown = JSON.parse(raw);
+      return isRecord(v) ? v : {};
+    } catch {
+      return {};
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    if (JSON_FIELDS.has(k)) {
+      try {
+        out[k] = JSON.parse(v);
+        continue;
+      } catch {
+        // not JSON: keep the raw string
+      }
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+function numberField(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  return undefined;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,10 +1,38 @@
+import { pollFeeds } from '../ingest/pipeline.js';
 import type { Logger } from '../log.js';
 import type { Story } from '../records/schema.js';
 import type { Store } from '../store/store.js';
 
-/** Poll the feeds listed in story files on their intervals (wired to src/ingest once it lands). */
-export function startFeedPolling(deps: { store: Store; stories: ReadonlyMap<string, Story>; logger: Logger; clock: () => Date }): { stop(): Promise<void> } {
-  const feeds = [...deps.stories.values()].flatMap((s) => s.sources);
-  if (feeds.length > 0) deps.logger.info({ feeds: feeds.length }, 'feed polling configured');
-  return { stop: async () => {} };
+const TICK_MS = 60_000;
+
+/**
+ * Poll the feeds listed in story files while the bot runs. Each tick asks every feed; `pollFeeds` itself
+ * honours each feed's interval, conditional GET and back-off, so a tick is cheap when nothing is due.
+ * Ticks never overlap; `stop()` waits for a running poll.
+ */
+export function startFeedPolling(deps: { store: Store; stories: ReadonlyMap<string, Story>; logger: Logger; clock: () => Date; tickMs?: number }): { stop(): Promise<void> } {
+  const stories = [...deps.stories.values()].filter((s) => s.sources.length > 0);
+  if (stories.length === 0) return { stop: async () => {} };
+  deps.logger.info({ feeds: stories.reduce((n, s) => n + s.sources.length, 0) }, 'feed polling on');
+  let running: Promise<void> | undefined;
+  const tick = () => {
+    if (running) return;
+    running = pollFeeds({ store: deps.store, stories, now: deps.clock(), logger: deps.logger })
+      .then((reports) => {
+        for (const r of reports) deps.logger.debug({ feed: r }, 'feed polled');
+      })
+      .catch((err: unknown) => deps.logger.error({ err }, 'feed polling failed'))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  tick();
+  const timer = setInterval(tick, deps.tickMs ?? TICK_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

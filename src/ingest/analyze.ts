@@ -31,6 +31,8 @@ export interface AnalyzedArticle {
   facts: Fact[];
   entities: Entities;
   relevance: number;
+  /** The title is a real headline (from the page, the feed or the text's first line), not cut from a sentence. */
+  headline: boolean;
 }
 
 export type AnalyzeResult =
@@ -60,7 +62,7 @@ export function isoSeconds(d: Date): string {
 
 function titleFromText(text: string): string {
   const first = text.split(/(?<=[.!?])\s/)[0] ?? text;
-  return fitText(first.replace(/[.!?]+$/, ''), 160);
+  return fitText(first.replace(/[.!?]+$/, ''), 120);
 }
 
 /**
@@ -106,6 +108,7 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date): An
       facts,
       entities,
       relevance: relevance.score,
+      headline: title !== undefined && title.length > 0,
     },
   };
 }

@@ -33,6 +33,8 @@ const PROMPT_LINE: RegExp[] = [
   /\bcookies?\b.{0,120}\b(?:consent|accept|privacy|policy|settings|preferences|experience)\b/i,
   /^(?:accept|reject|manage)(?: all)? (?:cookies|preferences|settings)$/i,
   /^(?:tags?|topics?|filed under):\s/i,
+  // Bylines: "By Anna Petrenko · 20 May 2025" (no end punctuation, unlike "By Tuesday, the talks had stalled.").
+  /^[Bb][Yy]\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]+){0,4}(?:\s*[·|,–—-]\s*[^.!?]{0,40})?$/u,
   /^(?:updated|published|posted|last updated):?\s.{0,60}$/i,
 ];
 

@@ -57,7 +57,8 @@ function scoreSentence(i: number, input: FactSelectionInput): Scored {
   const n = input.sentences.length;
   const words = text.split(/\s+/).length;
   const tags = questionTags(text, input.story.questions);
-  let score = 3 * (1 - i / Math.max(1, n)) + (i < 2 ? 1 : 0);
+  // The lead carries the news: position counts most, the first three sentences get a bonus.
+  let score = 4 * (1 - i / Math.max(1, n)) + (i < 3 ? 1 : 0);
   const people = personMentions(input.entities.people, text).length;
   const others = [...input.entities.places, ...input.entities.organizations].filter((e) => countKeyword(text, e) > 0).length;
   score += Math.min(2, (people + others) * 0.4);
@@ -66,7 +67,7 @@ function scoreSentence(i: number, input: FactSelectionInput): Scored {
   score += Math.min(3, tags.length * 1.5);
   if (a?.speaker) score += 1;
   else if (REPORTING.test(text)) score += 0.5;
-  if (a?.quote) score += 0.75;
+  if (a?.quote) score += 1.25;
   if (CHANGE_VERB.test(text)) score += 0.75;
   if (WATCH_PHRASE.test(text)) score += 1;
   if (/\d/.test(text)) score += 0.25;

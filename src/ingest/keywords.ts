@@ -28,11 +28,17 @@ const patternCache = new Map<string, RegExp | null>();
 /** A question's pattern as a case-insensitive RegExp; null when the pattern is not a valid expression. */
 export function questionPattern(pattern: string): RegExp | null {
   if (!patternCache.has(pattern)) {
-    try {
-      patternCache.set(pattern, new RegExp(pattern, 'iu'));
-    } catch {
-      patternCache.set(pattern, null);
+    let re: RegExp | null = null;
+    // Unicode mode is stricter about escapes; a pattern written for plain mode still works.
+    for (const flags of ['iu', 'i']) {
+      try {
+        re = new RegExp(pattern, flags);
+        break;
+      } catch {
+        re = null;
+      }
     }
+    patternCache.set(pattern, re);
   }
   return patternCache.get(pattern) ?? null;
 }

@@ -1,13 +1,15 @@
 import { factId, instantMs, type EventRecord, type Fact, type Source, type Story } from '../records/schema.js';
 import type { AnalyzedArticle } from './analyze.js';
 import { sameSurname } from './entities.js';
-import { contentWords, featureSet, jaccard, lshBands, minhash, overlap } from './similarity.js';
+import { containment, contentWords, featureSet, jaccard, lshBands, minhash, overlap, stem } from './similarity.js';
 import { proposeSignals } from './signals.js';
 
 /** Articles about the same event are merged only when their dates are this close. */
 export const MERGE_WINDOW_DAYS = 3;
-/** Minimum event similarity (see `eventSimilarity`) to merge an article into an event. */
-export const MERGE_THRESHOLD = 0.2;
+/** Minimum `mergeScore` to merge an article into an event. */
+export const MERGE_THRESHOLD = 0.25;
+/** Each day between an event and an article takes this share off the merge score. */
+const DAY_PENALTY = 0.12;
 /** Facts this similar say the same thing and are kept once with both sources. */
 export const SAME_FACT_OVERLAP = 0.6;
 export const SAME_FACT_JACCARD = 0.3;
@@ -16,7 +18,7 @@ export const MAX_EVENT_FACTS = 20;
 
 /** Words every article of the story shares (its keywords and question keywords): useless for telling events apart. */
 export function storyCommonWords(story: Story): Set<string> {
-  const words = [...story.keywords, ...story.questions.flatMap((q) => q.keywords)].flatMap((k) => contentWords(k));
+  const words = [...story.keywords, ...story.questions.flatMap((q) => q.keywords)].flatMap((k) => contentWords(k).map(stem));
   return new Set(words);
 }
 
@@ -26,14 +28,20 @@ export function recordFeatures(title: string, facts: readonly Pick<Fact, 'text' 
   return featureSet(text, common);
 }
 
-/** LSH band keys for an event's features (what `Store.setEventBands` stores). */
+/** LSH band keys for a feature set (what `Store.setEventBands` stores and `findMergeCandidates` looks up). */
 export function bandsFor(features: ReadonlySet<string>): string[] {
   return lshBands(minhash(features));
 }
 
-/** Similarity of two events' features (Jaccard, lifted a little when one mostly contains the other). */
-export function eventSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  return 0.7 * jaccard(a, b) + 0.3 * overlap(a, b) * jaccard(a, b) * 2;
+/**
+ * How likely an article reports the event of a record: the share of the record's fact vocabulary that the article's
+ * text contains, discounted by the days between them. Independent reports of one event reuse its names, numbers and
+ * key words; reports of other events in the same story share mostly the story's own keywords, which are excluded.
+ */
+export function mergeScore(recordFeatures: ReadonlySet<string>, recordDate: string, articleText: ReadonlySet<string>, articleDate: string): number {
+  const days = Math.round(Math.abs(instantMs(recordDate) - instantMs(articleDate)) / 86_400_000);
+  if (days > MERGE_WINDOW_DAYS) return 0;
+  return containment(recordFeatures, articleText) * Math.max(0, 1 - DAY_PENALTY * days);
 }
 
 /** True when `a` and `b` (ISO) are within the merge window. */
@@ -114,7 +122,6 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
     if (twin) {
       if (twin.source !== sourceId && !(twin.alsoSources ?? []).includes(sourceId)) twin.alsoSources = [...(twin.alsoSources ?? []), sourceId];
       if (fact.questions) twin.questions = [...new Set([...(twin.questions ?? []), ...fact.questions])];
-      if (!twin.speaker && fact.speaker) twin.speaker = fact.speaker;
       if (!twin.watch && fact.watch) twin.watch = fact.watch;
       continue;
     }
@@ -125,18 +132,29 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
     facts.push(fact);
   }
   const merged: EventRecord = { ...record, facts, sources };
+  // A title made from a first sentence gives way to a real headline.
+  if (article.headline && !record.facts.some((f) => f.source === article.source.id) && isDerivedTitle(record)) merged.title = article.title;
   const signals = proposeSignals(facts, story);
   if (signals.length > 0) merged.signals = signals;
   else delete merged.signals;
   return merged;
 }
 
-/** The features of a stored event, for comparing it with an incoming article. */
-export function featuresOfRecord(record: EventRecord, common: ReadonlySet<string>): Set<string> {
+/** Was the record's title cut from its first fact rather than taken from a headline? */
+function isDerivedTitle(record: EventRecord): boolean {
+  const title = record.title.replace(/…$/, '');
+  return record.facts.some((f) => f.text.startsWith(title) && f.text.length > title.length);
+}
+
+/** The features of a stored event (title and facts), for comparing it with an incoming article. */
+export function featuresOfRecord(record: Pick<EventRecord, 'title' | 'facts'>, common: ReadonlySet<string>): Set<string> {
   return recordFeatures(record.title, record.facts, common);
 }
 
-/** The features of an analysed article. */
-export function featuresOfArticle(article: AnalyzedArticle, common: ReadonlySet<string>): Set<string> {
-  return recordFeatures(article.title, article.facts, common);
+/** The features of an analysed article: its facts, and its whole text. */
+export function featuresOfArticle(article: AnalyzedArticle, common: ReadonlySet<string>): { facts: Set<string>; text: Set<string> } {
+  const facts = recordFeatures(article.title, article.facts, common);
+  const text = featureSet(`${article.title}\n${article.text}`, common);
+  for (const f of facts) text.add(f);
+  return { facts, text };
 }

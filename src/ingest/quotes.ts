@@ -20,7 +20,7 @@ export interface Attribution {
 
 /** Verbs that report speech or a stated position. */
 export const REPORTING_VERB =
-  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|called|calls|demanded|demands|offered|offers)\b/gi;
+  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers)\b/gi;
 
 const FILLER = /^(?:also|then|later|again|further|previously|reportedly|repeatedly|has|had|have|was|is|earlier|now|once|had\s+already|already|also\s+reportedly|on\s+\w+day|on\s+\w+)$/i;
 
@@ -50,6 +50,23 @@ export interface AttributionContext {
   people: readonly Person[];
   /** Other named subjects (organisations, countries) that can be speakers: "The Kremlin said". */
   subjects?: readonly string[];
+}
+
+/**
+ * Can the words between a name and a verb belong to the name's clause? Either a few plain words ("Trump on Monday
+ * said", "Zelenskyy says") or a parenthetical set off by commas ("Putin, for his part, said") — but not a new subject
+ * after a single comma ("…and Vladimir Putin, both sides now say").
+ */
+function subjectGap(gap: string): boolean {
+  const withoutAsides = gap.replace(/^\s*,[^,]{1,80},/, ' ').replace(/^\s*\([^)]{1,80}\)/, ' ');
+  if (/[,(—–]/.test(withoutAsides)) return false;
+  return wordsBetween(withoutAsides).length <= 4;
+}
+
+/** A subject at the start of a clause ("Russia also confirmed"), not inside one ("how Ukraine has responded"). */
+function atClauseStart(text: string, start: number): boolean {
+  const before = text.slice(0, start).trimEnd();
+  return before === '' || /[,;:—–]$/.test(before) || /(?:^|\s)(?:but|and|yet|meanwhile|however)$/i.test(before);
 }
 
 function wordsBetween(text: string): string[] {
@@ -100,7 +117,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // Nearest person before the verb in the same clause ("Putin, for his part, said").
       const prior = mentions.filter((m) => m.end <= vStart && vStart - m.end <= 90 && !/[.;:]/.test(outside.slice(m.end, vStart)));
       const near = prior[prior.length - 1];
-      if (near && gapWords(near.end).length <= 8) {
+      if (near && subjectGap(outside.slice(near.end, vStart))) {
         speaker = near.person.name;
         break;
       }
@@ -112,7 +129,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         break;
       }
       // An organisation or country as the subject right before the verb ("The Kremlin said", "Russia also confirmed").
-      const subj = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w))).pop();
+      const subj = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w)) && atClauseStart(outside, m.start)).pop();
       if (subj) {
         speaker = subj.name;
         break;

@@ -1,0 +1,114 @@
+import type { EventRecord, Story } from '../records/schema.js';
+import { instantMs } from '../records/schema.js';
+import type { Store } from '../store/store.js';
+import { isoSeconds, slugify, type AnalyzedArticle } from './analyze.js';
+import {
+  bandsFor,
+  featuresOfArticle,
+  featuresOfRecord,
+  MERGE_THRESHOLD,
+  MERGE_WINDOW_DAYS,
+  mergeArticle,
+  mergeScore,
+  recordFromArticle,
+  storyCommonWords,
+} from './merge.js';
+
+/** An event touched during one ingestion run (created or merged into), kept in memory so later inputs merge too. */
+interface PendingEvent {
+  record: EventRecord;
+  /** Words of every article text merged into the event during this run. */
+  text: Set<string>;
+}
+
+/** State of one ingestion run: the events it created or changed, in the order first touched. */
+export class IngestBatch {
+  readonly events = new Map<string, PendingEvent>();
+  /** How many merge candidates the store returned over the run (for benchmarks and logs). */
+  candidatesLooked = 0;
+
+  /** The records as they are (or would be, in a dry run) stored. */
+  records(): EventRecord[] {
+    return [...this.events.values()].map((e) => e.record);
+  }
+}
+
+export type Placement = { outcome: 'created' | 'merged' | 'unchanged'; eventId: string; record: EventRecord; score?: number };
+
+export interface PlaceOptions {
+  store?: Store;
+  /** Compute everything, write nothing. */
+  dryRun?: boolean;
+}
+
+async function freeEventId(base: string, batch: IngestBatch, store: Store | undefined): Promise<string> {
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base.slice(0, 110)}-${n}`;
+    if (batch.events.has(id)) continue;
+    if (store && (await store.getEvent(id))) continue;
+    return id;
+  }
+}
+
+function union(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
+  const out = new Set(a);
+  for (const x of b) out.add(x);
+  return out;
+}
+
+/**
+ * Put an analysed article where it belongs: merged into an event of this run or of the store (same story, within
+ * ±`MERGE_WINDOW_DAYS`, found through LSH band keys, then checked with `mergeScore`), or as a new event
+ * (`draft` unless the story publishes automatically). Writes the record and its band keys unless `dryRun`.
+ */
+export async function placeArticle(article: AnalyzedArticle, story: Story, batch: IngestBatch, opts: PlaceOptions): Promise<Placement> {
+  const common = storyCommonWords(story);
+  const feats = featuresOfArticle(article, common);
+  const queryBands = bandsFor(feats.text);
+
+  const candidates: Array<{ record: EventRecord; text?: Set<string> }> = [];
+  for (const e of batch.events.values()) if (e.record.story === story.id) candidates.push({ record: e.record, text: e.text });
+  if (opts.store) {
+    const at = instantMs(article.occurredAt);
+    // One extra day each side: bare dates and instants compare as strings in the store.
+    const span = (MERGE_WINDOW_DAYS + 1) * 86_400_000;
+    const ids = await opts.store.findMergeCandidates({ story: story.id, from: isoSeconds(new Date(at - span)), to: isoSeconds(new Date(at + span)), bands: queryBands, limit: 50 });
+    batch.candidatesLooked += ids.length;
+    for (const id of ids) {
+      if (batch.events.has(id)) continue;
+      const record = await opts.store.getEvent(id);
+      if (record) candidates.push({ record });
+    }
+  }
+
+  let best: { record: EventRecord; text?: Set<string>; score: number } | undefined;
+  for (const c of candidates) {
+    const recordFeats = featuresOfRecord(c.record, common);
+    let score = mergeScore(recordFeats, c.record.occurredAt, feats.text, article.occurredAt);
+    // Within a run both texts are known: also check the other direction.
+    if (c.text) score = Math.max(score, mergeScore(feats.facts, article.occurredAt, c.text, c.record.occurredAt));
+    if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { ...c, score };
+  }
+
+  let placement: Placement;
+  let text: Set<string>;
+  if (best) {
+    const merged = mergeArticle(best.record, article, story);
+    const outcome = merged === best.record ? 'unchanged' : 'merged';
+    placement = { outcome, eventId: merged.id, record: merged, score: Math.round(best.score * 1000) / 1000 };
+    text = union(best.text ?? new Set(), feats.text);
+  } else {
+    const day = article.occurredAt.slice(0, 10);
+    const id = await freeEventId(`${day}-${slugify(article.title, 60) || 'event'}`, batch, opts.store);
+    const record = recordFromArticle(article, story, id, story.autoPublish ? 'published' : 'draft');
+    placement = { outcome: 'created', eventId: id, record };
+    text = feats.text;
+  }
+  batch.events.set(placement.eventId, { record: placement.record, text });
+
+  if (opts.store && !opts.dryRun && placement.outcome !== 'unchanged') {
+    await opts.store.upsertEvents([placement.record]);
+    await opts.store.setEventBands(placement.eventId, story.id, placement.record.occurredAt, bandsFor(union(featuresOfRecord(placement.record, common), feats.text)));
+  }
+  return placement;
+}

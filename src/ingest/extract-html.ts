@@ -1,0 +1,174 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { cleanArticleText } from './clean-text.js';
+
+/** What an HTML page yields. */
+export interface ExtractedPage {
+  /** Main article text, one paragraph per line, chrome removed. */
+  text: string;
+  title?: string;
+  byline?: string;
+  /** ISO 8601 when the page states a parseable publication time. */
+  publishedAt?: string;
+  siteName?: string;
+  /** Canonical URL when the page declares one. */
+  canonicalUrl?: string;
+  /** Which extractor produced the text. */
+  via: 'readability' | 'fallback';
+}
+
+type LinkedomDocument = ReturnType<typeof parseHTML>['document'];
+type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
+interface ElementLike {
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): Iterable<ElementLike>;
+  remove(): void;
+  tagName: string;
+}
+
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
+/** Elements that are never article text. */
+const CHROME_SELECTORS = [
+  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'form', 'button', 'nav', 'header', 'footer', 'aside',
+  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]', '[aria-hidden="true"]',
+  '[class*="cookie" i]', '[id*="cookie" i]', '[class*="consent" i]', '[class*="newsletter" i]', '[class*="related" i]',
+  '[class*="share" i]', '[class*="social" i]', '[class*="comment" i]', '[id*="comment" i]', '[class*="promo" i]',
+  '[class*="advert" i]', '[class*="subscribe" i]', '[class*="recommend" i]', '[class*="read-next" i]', '[class*="breadcrumb" i]',
+];
+
+function meta(doc: LinkedomDocument, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const el = (doc.querySelector(`meta[property="${name}"]`) ?? doc.querySelector(`meta[name="${name}"]`) ?? doc.querySelector(`meta[itemprop="${name}"]`)) as ElementLike | null;
+    const v = el?.getAttribute('content')?.trim();
+    if (v) return v;
+  }
+  return undefined;
+}
+
+/** Normalise a date string from a page into ISO 8601 with an offset; undefined when it does not parse. */
+export function normaliseDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(v) ? `${v}Z` : v);
+  if (Number.isNaN(ms)) return undefined;
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function jsonLdDates(doc: LinkedomDocument): { published?: string; author?: string; headline?: string } {
+  for (const el of doc.querySelectorAll('script[type="application/ld+json"]') as Iterable<ElementLike>) {
+    let data: unknown;
+    try {
+      data = JSON.parse(el.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const queue: unknown[] = [data];
+    while (queue.length > 0) {
+      const node = queue.shift();
+      if (Array.isArray(node)) queue.push(...node);
+      else if (node && typeof node === 'object') {
+        const rec = node as Record<string, unknown>;
+        if (typeof rec.datePublished === 'string') {
+          const author = rec.author;
+          const name = Array.isArray(author)
+            ? (author[0] as Record<string, unknown> | undefined)?.name
+            : author && typeof author === 'object'
+              ? (author as Record<string, unknown>).name
+              : author;
+          return {
+            published: rec.datePublished,
+            ...(typeof name === 'string' ? { author: name } : {}),
+            ...(typeof rec.headline === 'string' ? { headline: rec.headline } : {}),
+          };
+        }
+        if (rec['@graph']) queue.push(rec['@graph']);
+      }
+    }
+  }
+  return {};
+}
+
+/** Text of block elements, one per line (so paragraphs stay paragraphs). */
+function blockText(root: ElementLike): string {
+  const lines: string[] = [];
+  for (const el of root.querySelectorAll(BLOCKS)) {
+    // Nested blocks (a <p> inside an <li>) would be read twice: keep only innermost blocks.
+    if ([...el.querySelectorAll(BLOCKS)].length > 0) continue;
+    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (t) lines.push(t);
+  }
+  if (lines.length === 0) return (root.textContent ?? '').replace(/[ \t]+/g, ' ').trim();
+  return lines.join('\n');
+}
+
+function htmlToText(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return blockText(document.body as unknown as ElementLike);
+}
+
+/** The main article of a page without readability: <article>, <main> or <body>, minus obvious chrome. */
+function fallbackText(doc: LinkedomDocument): string {
+  const root = (doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('[role="main"]') ?? doc.body) as ElementLike | null;
+  if (!root) return '';
+  for (const sel of CHROME_SELECTORS) for (const el of [...root.querySelectorAll(sel)]) el.remove();
+  return blockText(root);
+}
+
+/**
+ * Extract the article from an HTML page: main text (readability over linkedom, with a chrome-stripping fallback when
+ * readability finds nothing), title, byline and publication date (`article:published_time`/`og:`/`date` meta,
+ * JSON-LD `datePublished`, `<time datetime>`), site name and canonical URL. The text is then cleaned of any chrome
+ * readability kept ("Related" lists, prompts, footers).
+ */
+export function extractHtml(html: string): ExtractedPage {
+  const { document } = parseHTML(html);
+  const ld = jsonLdDates(document);
+  const timeEl = document.querySelector('article time[datetime]') ?? document.querySelector('time[datetime]');
+  const published = normaliseDate(
+    meta(document, ['article:published_time', 'og:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date']) ??
+      ld.published ??
+      (timeEl as ElementLike | null)?.getAttribute('datetime') ??
+      undefined,
+  );
+  const siteName = meta(document, ['og:site_name', 'application-name']);
+  const canonical = (document.querySelector('link[rel="canonical"]') as ElementLike | null)?.getAttribute('href') ?? meta(document, ['og:url']);
+  const metaTitle = meta(document, ['og:title', 'twitter:title']) ?? ld.headline;
+  const metaAuthor = meta(document, ['author', 'article:author', 'byl', 'parsely-author']) ?? ld.author;
+
+  // Readability mutates the document it reads: give it its own copy.
+  const { document: forReader } = parseHTML(html);
+  let parsed: ReturnType<Readability['parse']> = null;
+  try {
+    parsed = new Readability(forReader as unknown as ReadabilityDocument, { charThreshold: 200 }).parse();
+  } catch {
+    parsed = null;
+  }
+  let text = parsed?.content ? htmlToText(parsed.content) : '';
+  let via: ExtractedPage['via'] = 'readability';
+  if (cleanArticleText(text).length < 200) {
+    const fallback = fallbackText(document);
+    if (fallback.length > text.length) {
+      text = fallback;
+      via = 'fallback';
+    }
+  }
+  const titleEl = document.querySelector('h1') as ElementLike | null;
+  const title = (parsed?.title ?? metaTitle ?? titleEl?.textContent ?? (document.querySelector('title') as ElementLike | null)?.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const byline = (parsed?.byline ?? metaAuthor ?? '').replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
+  const out: ExtractedPage = { text: cleanArticleText(text), via };
+  if (title) out.title = title;
+  if (byline) out.byline = byline.slice(0, 120);
+  const publishedAt = published ?? normaliseDate(parsed?.publishedTime ?? undefined);
+  if (publishedAt) out.publishedAt = publishedAt;
+  if (siteName ?? parsed?.siteName) out.siteName = (siteName ?? parsed?.siteName ?? '').trim();
+  if (canonical && /^https?:\/\//i.test(canonical)) out.canonicalUrl = canonical;
+  return out;
+}
+
+/** Plain text of an HTML fragment (a feed item's description), one paragraph per line. */
+export function htmlFragmentText(html: string): string {
+  return cleanArticleText(htmlToText(html));
+}

@@ -1,0 +1,289 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { Logger } from '../log.js';
+import type { EventRecord, Story } from '../records/schema.js';
+import type { Store } from '../store/store.js';
+import { analyzeArticle, type ArticleInput } from './analyze.js';
+import { IngestBatch, placeArticle } from './event-writer.js';
+import { extractHtml, htmlFragmentText } from './extract-html.js';
+import { FetchError, fetchText, looksLikeFeed, parseFeed, pollFeedSources, type FeedItem, type FeedPollReport, type FetchLike } from './feeds.js';
+
+export type IngestErrorCode = 'NOT_FOUND' | 'READ_FAILED' | 'EMPTY' | 'BINARY' | 'HTTP_STATUS' | 'TIMEOUT' | 'TOO_LARGE' | 'NETWORK' | 'BAD_FEED' | 'NO_TEXT' | 'NO_FACTS' | 'BAD_OPTION';
+
+/** What became of one input (or one feed item: `input` is then "feed › item title"). */
+export type InputResult =
+  | { input: string; ok: true; outcome: 'created' | 'merged' | 'unchanged'; eventId: string; score?: number }
+  | { input: string; ok: false; rejected: true; reason: string; score: number }
+  | { input: string; ok: false; rejected: false; code: IngestErrorCode; error: string };
+
+export interface IngestOptions {
+  story: Story;
+  /** Merge candidates come from here, and records go here unless `dryRun`. */
+  store?: Store;
+  dryRun?: boolean;
+  /** Publisher name for every input (default: page site name, URL host, or file name). */
+  sourceName?: string;
+  /** Canonical URL of a file input. */
+  url?: string;
+  /** Publication time (ISO) when the input does not state one; overrides the page's own date. */
+  published?: string;
+  now: Date;
+  fetch?: FetchLike;
+  /** Reads all of stdin for the input `-`. */
+  readStdin?: () => Promise<Buffer>;
+  timeoutMs?: number;
+  maxBytes?: number;
+  logger?: Logger;
+  /** Shared across calls to merge across several `ingestInputs` calls in memory. */
+  batch?: IngestBatch;
+}
+
+export interface IngestRun {
+  results: InputResult[];
+  /** Event records created or changed (or that would be, in a dry run), in the order first touched. */
+  records: EventRecord[];
+}
+
+type Loaded = { ok: true; text: string; contentType?: string; url?: string } | { ok: false; code: IngestErrorCode; error: string };
+
+/** Decode bytes as UTF-8 text; empty and binary content are errors. */
+export function decodeText(buf: Buffer): { ok: true; text: string } | { ok: false; code: 'EMPTY' | 'BINARY'; error: string } {
+  if (buf.length === 0) return { ok: false, code: 'EMPTY', error: 'empty input' };
+  const head = buf.subarray(0, 8192);
+  if (head.includes(0)) return { ok: false, code: 'BINARY', error: 'binary content (not text, HTML or a feed)' };
+  const text = buf.toString('utf8');
+  const sample = text.slice(0, 8192);
+  const bad = (sample.match(/[\uFFFD\u0001-\u0008\u000E-\u001F]/g) ?? []).length;
+  if (bad > Math.max(4, sample.length * 0.02)) return { ok: false, code: 'BINARY', error: 'binary content (not text, HTML or a feed)' };
+  if (text.trim().length === 0) return { ok: false, code: 'EMPTY', error: 'empty input (only whitespace)' };
+  return { ok: true, text };
+}
+
+function errorResult(input: string, code: IngestErrorCode, error: string): InputResult {
+  return { input, ok: false, rejected: false, code, error };
+}
+
+async function load(input: string, opts: IngestOptions): Promise<Loaded> {
+  let buf: Buffer;
+  if (input === '-') {
+    if (!opts.readStdin) return { ok: false, code: 'READ_FAILED', error: 'stdin is not available' };
+    buf = await opts.readStdin();
+  } else if (/^https?:\/\//i.test(input)) {
+    try {
+      const res = await fetchText(input, { ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
+      const decoded = decodeText(Buffer.from(res.body, 'utf8'));
+      if (!decoded.ok) return decoded;
+      return { ok: true, text: decoded.text, url: input, ...(res.headers.contentType ? { contentType: res.headers.contentType } : {}) };
+    } catch (err) {
+      if (err instanceof FetchError) return { ok: false, code: err.code, error: err.message };
+      return { ok: false, code: 'NETWORK', error: err instanceof Error ? err.message : String(err) };
+    }
+  } else {
+    try {
+      buf = await readFile(input);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { ok: false, code: 'NOT_FOUND', error: 'no such file' };
+      if (code === 'EISDIR') return { ok: false, code: 'READ_FAILED', error: 'is a directory' };
+      return { ok: false, code: 'READ_FAILED', error: `cannot read (${code ?? 'unknown error'})` };
+    }
+    if (opts.maxBytes && buf.length > opts.maxBytes) return { ok: false, code: 'TOO_LARGE', error: `larger than ${opts.maxBytes} bytes` };
+  }
+  const decoded = decodeText(buf);
+  return decoded.ok ? { ok: true, text: decoded.text } : decoded;
+}
+
+/** HTML rather than plain text? */
+export function looksLikeHtml(body: string, contentType?: string): boolean {
+  if (contentType && /html/i.test(contentType)) return true;
+  return /<(?:!doctype html|html|head|body|article|main|p|div)[\s>]/i.test(body.slice(0, 4000));
+}
+
+function hostName(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
+function labelFor(input: string): string {
+  if (input === '-') return 'stdin';
+  if (/^https?:\/\//i.test(input)) return hostName(input) ?? input;
+  return basename(input, extname(input));
+}
+
+async function analyzeAndPlace(input: string, article: ArticleInput, opts: IngestOptions, batch: IngestBatch): Promise<InputResult> {
+  const analyzed = analyzeArticle(article, opts.story, opts.now);
+  if (!analyzed.ok) {
+    if (analyzed.rejected) return { input, ok: false, rejected: true, reason: analyzed.reason, score: analyzed.score };
+    return errorResult(input, analyzed.code === 'EMPTY_TEXT' ? 'NO_TEXT' : 'NO_FACTS', analyzed.error);
+  }
+  const placed = await placeArticle(analyzed.article, opts.story, batch, { ...(opts.store ? { store: opts.store } : {}), ...(opts.dryRun ? { dryRun: true } : {}) });
+  return { input, ok: true, outcome: placed.outcome, eventId: placed.eventId, ...(placed.score !== undefined ? { score: placed.score } : {}) };
+}
+
+/** Article text for a feed item: the feed's own content when it is substantial, else the linked page when allowed. */
+async function itemArticle(item: FeedItem, ctx: { sourceName: string; fetchLinks: boolean; opts: IngestOptions }): Promise<ArticleInput | { error: string; code: IngestErrorCode }> {
+  const inFeed = htmlFragmentText(item.content ?? item.summary ?? '');
+  let text = inFeed;
+  let publishedAt = item.publishedAt;
+  if (inFeed.length < 600 && ctx.fetchLinks && item.link && /^https?:\/\//i.test(item.link)) {
+    try {
+      const res = await fetchText(item.link, { ...(ctx.opts.fetch ? { fetch: ctx.opts.fetch } : {}), ...(ctx.opts.timeoutMs ? { timeoutMs: ctx.opts.timeoutMs } : {}), ...(ctx.opts.maxBytes ? { maxBytes: ctx.opts.maxBytes } : {}) });
+      const page = looksLikeHtml(res.body, res.headers.contentType) ? extractHtml(res.body) : { text: res.body, publishedAt: undefined };
+      if (page.text.length > inFeed.length) text = page.text;
+      publishedAt ??= page.publishedAt;
+    } catch (err) {
+      ctx.opts.logger?.debug({ link: item.link, err: err instanceof Error ? err.message : String(err) }, 'feed item page not fetched; using feed text');
+    }
+  }
+  if (text.trim().length === 0) return { error: 'feed item has no text', code: 'NO_TEXT' };
+  const published = ctx.opts.published ?? publishedAt;
+  return {
+    text,
+    sourceName: ctx.sourceName,
+    ...(item.title ? { title: item.title } : {}),
+    ...(item.author ? { byline: item.author } : {}),
+    ...(published ? { publishedAt: published } : {}),
+    ...(item.link && /^https?:\/\//i.test(item.link) ? { url: item.link } : {}),
+  };
+}
+
+async function ingestOne(input: string, opts: IngestOptions, batch: IngestBatch): Promise<InputResult[]> {
+  const loaded = await load(input, opts);
+  if (!loaded.ok) return [errorResult(input, loaded.code, loaded.error)];
+  const { text } = loaded;
+  const isXmlType = loaded.contentType !== undefined && /(?:rss|atom|xml)/i.test(loaded.contentType);
+  if (looksLikeFeed(text) || (isXmlType && !looksLikeHtml(text))) {
+    const parsed = parseFeed(text);
+    if (!parsed.ok) return [errorResult(input, 'BAD_FEED', parsed.error)];
+    const sourceName = opts.sourceName ?? parsed.feed.title ?? labelFor(input);
+    const out: InputResult[] = [];
+    for (const item of parsed.feed.items) {
+      const label = `${input} › ${item.title ?? item.id}`;
+      const article = await itemArticle(item, { sourceName, fetchLinks: loaded.url !== undefined, opts });
+      if ('error' in article) out.push(errorResult(label, article.code, article.error));
+      else out.push(await analyzeAndPlace(label, article, opts, batch));
+    }
+    if (out.length === 0) out.push(errorResult(input, 'BAD_FEED', 'feed has no items'));
+    return out;
+  }
+  const url = opts.url ?? loaded.url;
+  if (looksLikeHtml(text, loaded.contentType)) {
+    const page = extractHtml(text);
+    const published = opts.published ?? page.publishedAt;
+    const canonical = opts.url ?? page.canonicalUrl ?? loaded.url;
+    return [
+      await analyzeAndPlace(
+        input,
+        {
+          text: page.text,
+          sourceName: opts.sourceName ?? page.siteName ?? hostName(canonical) ?? labelFor(input),
+          ...(page.title ? { title: page.title } : {}),
+          ...(page.byline ? { byline: page.byline } : {}),
+          ...(published ? { publishedAt: published } : {}),
+          ...(canonical ? { url: canonical } : {}),
+        },
+        opts,
+        batch,
+      ),
+    ];
+  }
+  return [
+    await analyzeAndPlace(
+      input,
+      {
+        text,
+        sourceName: opts.sourceName ?? hostName(url) ?? labelFor(input),
+        ...(opts.published ? { publishedAt: opts.published } : {}),
+        ...(url ? { url } : {}),
+      },
+      opts,
+      batch,
+    ),
+  ];
+}
+
+/**
+ * Ingest files, URLs and `-` (stdin): detect text / HTML / feed, extract and analyse each article, reject off-story
+ * ones, and merge articles about the same event (within this run and with the store). One bad input (empty, binary,
+ * HTTP 404, timeout, malformed feed) yields an error result; the others are still processed.
+ */
+export async function ingestInputs(inputs: readonly string[], opts: IngestOptions): Promise<IngestRun> {
+  const batch = opts.batch ?? new IngestBatch();
+  const results: InputResult[] = [];
+  for (const input of inputs) {
+    try {
+      results.push(...(await ingestOne(input, opts, batch)));
+    } catch (err) {
+      opts.logger?.error({ input, err: err instanceof Error ? err.message : String(err) }, 'ingest failed');
+      results.push(errorResult(input, 'READ_FAILED', err instanceof Error ? err.message : String(err)));
+    }
+  }
+  return { results, records: batch.records() };
+}
+
+/**
+ * Ingest one in-memory article text against a store: extraction, facts, signals and merge (the unit the benchmark
+ * times). Pass the same `batch` to several calls to merge among them without a store.
+ */
+export async function ingestArticleText(args: {
+  store?: Store;
+  story: Story;
+  text: string;
+  sourceName: string;
+  publishedAt?: string;
+  url?: string;
+  now: Date;
+  dryRun?: boolean;
+  batch?: IngestBatch;
+}): Promise<InputResult> {
+  const batch = args.batch ?? new IngestBatch();
+  const opts: IngestOptions = { story: args.story, now: args.now, ...(args.store ? { store: args.store } : {}), ...(args.dryRun ? { dryRun: true } : {}) };
+  const article: ArticleInput = {
+    text: args.text,
+    sourceName: args.sourceName,
+    ...(args.publishedAt ? { publishedAt: args.publishedAt } : {}),
+    ...(args.url ? { url: args.url } : {}),
+  };
+  return analyzeAndPlace(args.sourceName, article, opts, batch);
+}
+
+/**
+ * Poll the feeds listed under `sources:` of every story (for `sitrep start`, on an interval): conditional GET,
+ * seen-items, per-feed backoff; fresh items are ingested and stored (drafts unless the story auto-publishes).
+ */
+export async function pollFeeds(args: { store: Store; stories: readonly Story[]; now: Date; fetch?: FetchLike; logger?: Logger; timeoutMs?: number; maxBytes?: number }): Promise<FeedPollReport[]> {
+  return pollFeedSources({
+    store: args.store,
+    stories: args.stories,
+    now: args.now,
+    ...(args.fetch ? { fetch: args.fetch } : {}),
+    ...(args.logger ? { logger: args.logger } : {}),
+    ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}),
+    ...(args.maxBytes ? { maxBytes: args.maxBytes } : {}),
+    ingestItem: async (item, ctx) => {
+      const opts: IngestOptions = {
+        story: ctx.story,
+        store: args.store,
+        now: args.now,
+        ...(args.fetch ? { fetch: args.fetch } : {}),
+        ...(args.logger ? { logger: args.logger } : {}),
+        ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}),
+        ...(args.maxBytes ? { maxBytes: args.maxBytes } : {}),
+      };
+      const article = await itemArticle(item, { sourceName: ctx.feedName, fetchLinks: true, opts });
+      if ('error' in article) return 'failed';
+      const result = await analyzeAndPlace(`${ctx.feedUrl} › ${item.title ?? item.id}`, article, opts, new IngestBatch());
+      if (result.ok) return 'ingested';
+      if (result.rejected) {
+        args.logger?.info({ feed: ctx.feedUrl, item: item.id, reason: result.reason, score: result.score }, 'feed item off-story');
+        return 'rejected';
+      }
+      args.logger?.warn({ feed: ctx.feedUrl, item: item.id, err: result.error }, 'feed item not ingested');
+      return 'failed';
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractHtml } from '../../src/ingest/extract-html.js';
+import { ingestInputs } from '../../src/ingest/pipeline.js';
+import { eventRecordSchema } from '../../src/records/schema.js';
+import { ceasefireStory } from './story.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const CHROME = [
+  'cookie', 'Accept all', 'Home', 'Business', 'Sport', 'Search', 'Share', 'Facebook', 'Related stories', 'Central bank holds',
+  'cup final', 'Sign up', 'newsletter', 'inbox', 'Leave the first comment', 'What is your opinion', '©', 'All rights reserved',
+  'Privacy', 'By Anna Petrenko',
+];
+
+describe('HTML extraction', () => {
+  it('keeps the article paragraphs and none of the page chrome', () => {
+    const page = extractHtml(readFileSync(join(FIXTURES, 'chrome-heavy.html'), 'utf8'));
+    expect(page.text).toContain('The Kremlin said on Tuesday that President Vladimir Putin was ready to work with Ukraine');
+    expect(page.text).toContain('Kremlin spokesman Dmitry Peskov told reporters');
+    expect(page.text).toContain('Ukrainian President Volodymyr Zelenskyy said Kyiv would not withdraw');
+    expect(page.text).toContain('Peskov said a venue for direct talks');
+    for (const c of CHROME) expect(page.text).not.toContain(c);
+    expect(page.title).toBe('Kremlin says Putin open to memorandum with Ukraine');
+    expect(page.byline).toBe('Anna Petrenko');
+    expect(page.publishedAt).toBe('2025-05-20T09:15:00Z');
+    expect(page.siteName).toBe('Daily Wire Service');
+    expect(page.canonicalUrl).toBe('https://news.example.test/world/kremlin-memorandum');
+  });
+
+  it('falls back gracefully on pages without article markup', () => {
+    const page = extractHtml(readFileSync(join(FIXTURES, 'no-article.html'), 'utf8'));
+    expect(page.text).toContain('exchanged 390 prisoners');
+    expect(page.text).not.toMatch(/Home \| World|Copyright/);
+    expect(page.publishedAt).toBe('2025-05-21T00:00:00Z');
+  });
+
+  it('ingests an HTML page into a record with the page’s title, publisher, URL, date and attributed quotes', async () => {
+    const run = await ingestInputs([join(FIXTURES, 'chrome-heavy.html')], { story: ceasefireStory(), now: new Date('2025-05-21T00:00:00Z'), dryRun: true });
+    expect(run.results[0]?.ok).toBe(true);
+    const record = eventRecordSchema.parse(run.records[0]);
+    expect(record.title).toBe('Kremlin says Putin open to memorandum with Ukraine');
+    expect(record.occurredAt).toBe('2025-05-20');
+    expect(record.sources[0]).toMatchObject({ id: 'daily-wire-service', name: 'Daily Wire Service', url: 'https://news.example.test/world/kremlin-memorandum', publishedAt: '2025-05-20T09:15:00Z' });
+    expect(record.facts.find((f) => f.text.includes('the devil is in the details'))).toMatchObject({ speaker: 'Dmitry Peskov', quote: true });
+    expect(record.facts.find((f) => f.text.includes('would not withdraw'))?.speaker).toBe('Volodymyr Zelenskyy');
+    expect(record.facts.some((f) => f.watch !== undefined)).toBe(true);
+    for (const c of CHROME) expect(JSON.stringify(record.facts)).not.toContain(c);
+  });
+});

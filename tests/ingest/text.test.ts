@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/ingest/analyze.js';
+import { cleanArticleText } from '../../src/ingest/clean-text.js';
+import { dateMentioned, extractEntities, resolveEventDate } from '../../src/ingest/entities.js';
+import { attributeSentences } from '../../src/ingest/quotes.js';
+import { splitSentences } from '../../src/ingest/sentences.js';
+import { proposeSignals } from '../../src/ingest/signals.js';
+import { ceasefireStory } from './story.js';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
+
+describe('clean-text', () => {
+  it('drops a "Related" link list and everything after it, prompts, share rows, cookies and footers', () => {
+    const raw = [
+      'Share Facebook Twitter Email',
+      'We use cookies to give you the best experience. Accept to continue.',
+      'Russian and Ukrainian negotiators met in Istanbul on Friday.',
+      'Sign up for our daily newsletter',
+      'The talks lasted less than two hours.',
+      'Related',
+      '09:45',
+      'europe',
+      'Leaders meet in Tirana as talks stall in Istanbul and markets react to the news of the day.',
+      '3 comments',
+      '© 2025 Example Media. All rights reserved.',
+    ].join('\n');
+    expect(cleanArticleText(raw)).toBe('Russian and Ukrainian negotiators met in Istanbul on Friday.\nThe talks lasted less than two hours.');
+  });
+
+  it('keeps prose that merely mentions a newsletter or the word related', () => {
+    const raw = 'The Kremlin said the related proposals would be studied.\nRelated talks are expected in Geneva next week, officials said.';
+    expect(cleanArticleText(raw)).toBe(raw);
+  });
+});
+
+describe('sentences', () => {
+  it('handles abbreviations, initials, decimals and terminal punctuation inside quotes, with exact offsets', () => {
+    const text =
+      'Mr. Smith met Dr. Jones in St. Petersburg. U.S. Vice President J. D. Vance paid 1.5 billion. Trump said it was “excellent.” Russia agreed. "We are ready," Putin said. Really? Yes!';
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual([
+      'Mr. Smith met Dr. Jones in St. Petersburg.',
+      'U.S. Vice President J. D. Vance paid 1.5 billion.',
+      'Trump said it was “excellent.”',
+      'Russia agreed.',
+      '"We are ready," Putin said.',
+      'Really?',
+      'Yes!',
+    ]);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+
+  it('does not split inside a quotation that closes in the same paragraph', () => {
+    const s = splitSentences('He said: “We agreed. Now we talk.” Then he left.');
+    expect(s.map((x) => x.text)).toEqual(['He said: “We agreed. Now we talk.”', 'Then he left.']);
+  });
+});
+
+describe('quotes and speakers', () => {
+  const attribute = (text: string) => {
+    const sentences = splitSentences(text);
+    return attributeSentences(sentences, { people: extractEntities(text).people });
+  };
+
+  it('attributes post-quote, pre-verb, inverted and pronoun forms to canonical names', () => {
+    const text = [
+      'US President Donald Trump spoke to Russian President Vladimir Putin for two hours on Monday.',
+      '“The call was frank,” Putin said.',
+      'Trump said the tone was “excellent”.',
+      'He added that talks would begin at once.',
+      '“We will not give up our land,” said Ukrainian President Volodymyr Zelenskyy.',
+    ].join(' ');
+    const a = attribute(text);
+    expect(a.map((x) => x.speaker)).toEqual([undefined, 'Vladimir Putin', 'Donald Trump', 'Donald Trump', 'Volodymyr Zelenskyy']);
+    expect(a.map((x) => x.quote)).toEqual([false, true, true, false, true]);
+  });
+
+  it('does not take a name before a new subject as the speaker', () => {
+    const a = attribute('After a call between Donald Trump and Vladimir Putin, both sides now say they are ready.');
+    expect(a[0]?.speaker).toBeUndefined();
+  });
+});
+
+describe('dates', () => {
+  const published = new Date('2025-05-20T09:00:00Z'); // a Tuesday
+  it('resolves weekday, yesterday and explicit dates against the publication date', () => {
+    expect(dateMentioned('The leaders spoke on Monday.', published)?.date).toBe('2025-05-19');
+    expect(dateMentioned('The leaders spoke yesterday.', published)?.date).toBe('2025-05-19');
+    expect(dateMentioned('The call took place on May 19.', published)?.date).toBe('2025-05-19');
+    expect(dateMentioned('On 16 May 2025 the delegations met.', published)?.date).toBe('2025-05-16');
+  });
+  it('prefers a dateline, then the lead, then the publication date', () => {
+    expect(resolveEventDate('KYIV, May 18 (Wire) - Drones hit the city.', ['Drones hit the city.'], published).date).toBe('2025-05-18');
+    expect(resolveEventDate('x', ['Putin and Trump spoke on Monday.'], published)).toEqual({ date: '2025-05-19', from: 'text' });
+    expect(resolveEventDate('x', ['Talks continue.'], published)).toEqual({ date: '2025-05-20', from: 'published' });
+  });
+});
+
+describe('relevance', () => {
+  const story = ceasefireStory();
+  const now = new Date('2025-06-01T00:00:00Z');
+  for (const [file, why] of [
+    ['hamas-ceasefire.txt', /story names/],
+    ['central-bank.txt', /keywords/],
+    ['football.txt', /something else/],
+  ] as const) {
+    it(`rejects the off-story article ${file} with a reason and score`, () => {
+      const r = analyzeArticle({ text: fixture(file), sourceName: 'Wire', publishedAt: '2025-05-28T10:00:00Z' }, story, now);
+      expect(r.ok).toBe(false);
+      if (r.ok || !r.rejected) throw new Error('expected a rejection');
+      expect(r.reason).toMatch(why);
+      expect(r.score).toBeLessThan(0.5);
+    });
+  }
+
+  it('accepts an on-story article and tags facts with questions and watch items', () => {
+    const r = analyzeArticle({ text: fixture('istanbul-talks.txt'), sourceName: 'Wire', publishedAt: '2025-05-16T18:00:00Z' }, story, now);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.article.occurredAt).toBe('2025-05-16');
+    expect(r.article.facts.length).toBeGreaterThan(2);
+    expect(r.article.facts.length).toBeLessThanOrEqual(8);
+    expect(r.article.facts.some((f) => f.questions?.includes('territory'))).toBe(true);
+  });
+});
+
+describe('signals', () => {
+  const story = ceasefireStory();
+  it('moved on a change of position, open otherwise, contested when sources disagree', () => {
+    const moved = proposeSignals([{ text: 'Zelenskyy proposed a meeting in Kyiv.', source: 'a', questions: ['ukraine-response'] }], story);
+    expect(moved[0]).toMatchObject({ question: 'ukraine-response', status: 'moved', fact: 'f1' });
+    const open = proposeSignals([{ text: 'Territory remains the main issue.', source: 'a', questions: ['territory'] }], story);
+    expect(open[0]?.status).toBe('open');
+    const contested = proposeSignals(
+      [
+        { text: 'Russia agreed to withdraw from the Kherson region, a Ukrainian official said.', source: 'a', questions: ['territory'] },
+        { text: 'The Kremlin denied that Russia would withdraw from any territory.', source: 'b', questions: ['territory'] },
+      ],
+      story,
+    );
+    expect(contested[0]?.status).toBe('contested');
+  });
+});
+
+describe('sentence offsets (property)', () => {
+  it('every sentence is the exact slice of the text at its offsets, in order, without overlap', async () => {
+    const fc = await import('fast-check');
+    const word = fc.constantFrom('Putin', 'said', 'the', 'U.S.', 'Mr.', 'J.', '1.5', '“talks.”', '"yes,"', 'Kyiv.', 'agreed!', 'why?', '\n', '—', 'St.', '(AP)');
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 60 }), (words) => {
+        const text = words.join(' ');
+        let last = 0;
+        for (const s of splitSentences(text)) {
+          expect(text.slice(s.start, s.end)).toBe(s.text);
+          expect(s.start).toBeGreaterThanOrEqual(last);
+          last = s.end;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -32,11 +32,14 @@ export interface SendQueueOptions {
   onAttempt?: (info: { channel: string; attempt: number; outcome: PostOutcome }) => void;
 }
 
-/** Defaults per platform: Slack posts ~1 message/s per channel; Discord has a 50/s global limit and per-channel buckets learned from 429s. */
+/**
+ * Defaults per platform: Slack posts ~1 message/s per channel; Discord has a 50/s global limit (we aim at 45/s:
+ * arrival jitter must not push a second's count over 50) and per-channel buckets learned from 429s.
+ */
 export function defaultQueueOptions(platform: Platform): Omit<SendQueueOptions, 'sleep' | 'now' | 'random'> {
   const common = { concurrency: 32, maxAttempts: 5, maxRateLimitedAttempts: 10, backoffBaseMs: 500, backoffCapMs: 30_000 };
   if (platform === 'slack') return { ...common, perChannelIntervalMs: 1_000 };
-  if (platform === 'discord') return { ...common, perChannelIntervalMs: 0, globalPerSecond: 50 };
+  if (platform === 'discord') return { ...common, perChannelIntervalMs: 0, globalPerSecond: 45 };
   return { ...common, perChannelIntervalMs: 0 };
 }
 
@@ -61,7 +64,9 @@ export class SendQueue {
   private readonly channels = new Map<string, ChannelState>();
   private inFlight = 0;
   private readonly waiters: Array<() => void> = [];
-  private nextGlobalSlot = 0;
+  /** Start times of posts in the last second (global rate), oldest first. */
+  private readonly recentStarts: number[] = [];
+  private lastStart = Number.NEGATIVE_INFINITY;
   private globalPausedUntil = 0;
   private closed = false;
   private wakeOnClose: () => void = () => undefined;
@@ -178,23 +183,31 @@ export class SendQueue {
     return Promise.race([this.opts.sleep(ms), this.closedSignal]);
   }
 
-  /** Reserve the next global slot (spaced 1/rate apart) and wait for it; also honours a global 429 pause. */
+  /**
+   * Wait until a post may start under the global rate, then record it. Two rules on actual start times:
+   * a minimum spacing (1/rate, so posts are smooth, not bursts) and at most `rate` in any sliding second
+   * (so an event-loop stall can't release a backlog all at once). Also honours a global 429 pause.
+   */
   private async waitGlobalSlot(): Promise<void> {
     for (;;) {
+      if (this.closed) return;
       const now = this.opts.now();
       if (this.globalPausedUntil > now) {
         await this.sleep(this.globalPausedUntil - now);
-        if (this.closed) return;
         continue;
       }
-      if (!this.opts.globalPerSecond) return;
-      const spacing = 1000 / this.opts.globalPerSecond;
-      const slot = Math.max(now, this.nextGlobalSlot);
-      this.nextGlobalSlot = slot + spacing;
-      if (slot > now) await this.sleep(slot - now);
-      if (this.closed) return;
-      // A global 429 may have arrived while we waited for the slot.
-      if (this.globalPausedUntil <= this.opts.now()) return;
+      const rate = this.opts.globalPerSecond;
+      if (!rate) return;
+      while (this.recentStarts.length > 0 && (this.recentStarts[0] ?? 0) <= now - 1000) this.recentStarts.shift();
+      const spacingWait = this.lastStart + 1000 / rate - now;
+      const windowWait = this.recentStarts.length >= rate ? (this.recentStarts[0] ?? now) + 1000 - now : 0;
+      const wait = Math.max(spacingWait, windowWait);
+      if (wait <= 0) {
+        this.recentStarts.push(now);
+        this.lastStart = now;
+        return;
+      }
+      await this.sleep(wait);
     }
   }
 

@@ -6,9 +6,15 @@ import type { JobStatus, Platform, Store, Subscription } from '../store/store.js
 import type { ChatAdapter, PostOutcome } from './chat-adapter.js';
 import { computeDueJobs, DEFAULT_CATCHUP_MAX_MS, jobKey, latestOccurrence, type DueJob, type SkippedJob } from './due.js';
 import { claimJob, resolveInFlight, storedWindow, type JobWindow } from './outbox.js';
+import { randomUUID } from 'node:crypto';
 import { SendQueue, type SendQueueOptions, type SendResult } from './send-queue.js';
 
 const DAY_MS = 86_400_000;
+/** One delivering process per database: the pass holds this lease and renews it while it runs. */
+export const DELIVERY_LEASE = 'delivery';
+const LEASE_TTL_MS = 60_000;
+/** Identifies this process's passes to the lease; another process (or a crashed one) has another. */
+const PROCESS_OWNER = `pid-${process.pid}-${randomUUID().slice(0, 8)}`;
 
 /** How one delivery ended (one log line each). */
 export type DeliveryOutcome =
@@ -49,9 +55,15 @@ export interface DeliverDeps {
   queueOptions?: Partial<SendQueueOptions>;
   /** Checked before each job is claimed: true once shutdown began. */
   shouldStop?: () => boolean;
+  /** Lease owner id (default: this process); tests use two owners to play two processes. */
+  owner?: string;
+  /** Wall clock for the lease (not the pass's logical `now`, which `--now` may set in the past). */
+  wallClock?: () => number;
 }
 
 export interface DeliverSummary {
+  /** True when another process holds the delivery lease: this pass did nothing. */
+  lockedOut?: boolean;
   due: number;
   sent: number;
   recovered: number;
@@ -78,6 +90,28 @@ export function queueFor(queues: Map<Platform, SendQueue>, platform: Platform, o
  * Safe to run any number of times for the same `now`: a key is posted at most once.
  */
 export async function deliverDue(deps: DeliverDeps): Promise<DeliverSummary> {
+  const owner = deps.owner ?? PROCESS_OWNER;
+  const wall = deps.wallClock ?? Date.now;
+  if (!(await deps.store.acquireLease(DELIVERY_LEASE, owner, LEASE_TTL_MS, wall()))) {
+    // A live `sitrep start` (or another `deliver`) is delivering from this database: its jobs look in-flight to
+    // us, and "resolving" them would post twice. Leave them to it; a crashed holder's lease expires in a minute.
+    deps.logger.info({ lease: DELIVERY_LEASE }, 'another sitrep process is delivering from this database; pass skipped');
+    return { lockedOut: true, due: 0, sent: 0, recovered: 0, failed: 0, skipped: 0, alreadyDone: 0, leftInFlight: 0, deliveries: [] };
+  }
+  const renew = setInterval(() => {
+    void deps.store.acquireLease(DELIVERY_LEASE, owner, LEASE_TTL_MS, wall()).catch((err: unknown) => deps.logger.warn({ err }, 'delivery lease renewal failed'));
+  }, LEASE_TTL_MS / 3);
+  renew.unref();
+  try {
+    return await deliverPass(deps);
+  } finally {
+    clearInterval(renew);
+    // Every post of the pass has settled by now (deliverPass awaits them), so the lease can go.
+    await deps.store.releaseLease(DELIVERY_LEASE, owner).catch(() => undefined);
+  }
+}
+
+async function deliverPass(deps: DeliverDeps): Promise<DeliverSummary> {
   const { store, adapters, logger, now } = deps;
   const catchupMaxMs = deps.catchupMaxMs ?? DEFAULT_CATCHUP_MAX_MS;
   const all = await store.listSubscriptions({ includePaused: false });

@@ -104,4 +104,15 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX event_bands_event ON event_bands (event_id);
     `,
   },
+  {
+    version: 4,
+    name: 'leases',
+    sql: `
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        expires_at_ms INTEGER NOT NULL
+      );
+    `,
+  },
 ];

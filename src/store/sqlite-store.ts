@@ -341,6 +341,19 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async acquireLease(name: string, owner: string, ttlMs: number, nowMs: number): Promise<boolean> {
+    return this.db.transaction(() => {
+      const row = this.stmts.getLease.get(name) as { owner: string; expires_at_ms: number } | undefined;
+      if (row && row.owner !== owner && row.expires_at_ms > nowMs) return false;
+      this.stmts.putLease.run(name, owner, nowMs + ttlMs);
+      return true;
+    }).immediate();
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    this.stmts.deleteLease.run(name, owner);
+  }
+
   async ping(): Promise<boolean> {
     try {
       return (this.db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
@@ -454,6 +467,9 @@ function prepare(db: Db) {
       VALUES (@url, @etag, @last_modified, @last_polled_at, @failures, @next_poll_at, @last_error)
       ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, last_polled_at = excluded.last_polled_at,
         failures = excluded.failures, next_poll_at = excluded.next_poll_at, last_error = excluded.last_error`),
+    getLease: db.prepare('SELECT owner, expires_at_ms FROM leases WHERE name = ?'),
+    putLease: db.prepare('INSERT INTO leases (name, owner, expires_at_ms) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, expires_at_ms = excluded.expires_at_ms'),
+    deleteLease: db.prepare('DELETE FROM leases WHERE name = ? AND owner = ?'),
     bandLookup: db.prepare('SELECT event_id FROM event_bands WHERE story = ? AND band = ? AND occurred_at_ms BETWEEN ? AND ?'),
     deleteBands: db.prepare('DELETE FROM event_bands WHERE event_id = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO event_bands (band, story, occurred_at_ms, event_id) VALUES (?, ?, ?, ?)'),

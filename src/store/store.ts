@@ -135,6 +135,15 @@ export interface Store {
   /** Replace the LSH band keys of an event. */
   setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void>;
 
+  // ---- leases ----
+  /**
+   * Take or renew the named lease for `owner` until `nowMs + ttlMs` (wall-clock ms). False while another owner
+   * holds it unexpired: this is how two processes on one database avoid delivering the same jobs.
+   */
+  acquireLease(name: string, owner: string, ttlMs: number, nowMs: number): Promise<boolean>;
+  /** Give the lease up early (a no-op unless `owner` holds it). */
+  releaseLease(name: string, owner: string): Promise<void>;
+
   /** Cheap liveness check (used by /readyz and doctor). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -55,6 +55,26 @@ describe('deliverDue outbox', () => {
     expect(job).toMatchObject({ status: 'sent', messageId: 'm1', attempts: 1, windowTo: DUE.toISOString() });
   });
 
+  it('a second process on the same database stays out while the first one delivers', async () => {
+    const slack = new FakeChatAdapter('slack');
+    // Process A holds the lease (mid-pass); process B's pass must not touch A's in-flight jobs.
+    expect(await store.acquireLease('delivery', 'process-a', 60_000, Date.now())).toBe(true);
+    const b = await deliverDue(deps(slack, DUE, { owner: 'process-b' }));
+    expect(b.lockedOut).toBe(true);
+    expect(slack.calls).toHaveLength(0);
+    await store.releaseLease('delivery', 'process-a');
+    const again = await deliverDue(deps(slack, DUE, { owner: 'process-b' }));
+    expect(again.sent).toBe(1);
+  });
+
+  it('takes over the lease of a crashed process once it expires', async () => {
+    const slack = new FakeChatAdapter('slack');
+    await store.acquireLease('delivery', 'crashed', 60_000, 1_000);
+    const later = await deliverDue(deps(slack, DUE, { owner: 'restarted', wallClock: () => 61_001 }));
+    expect(later.lockedOut).toBeUndefined();
+    expect(later.sent).toBe(1);
+  });
+
   it('nothing is due before the local time, and a later tick the same day posts nothing more', async () => {
     const slack = new FakeChatAdapter('slack');
     expect((await deliverDue(deps(slack, new Date('2025-06-02T03:59:00Z')))).due).toBe(0);

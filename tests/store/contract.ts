@@ -143,6 +143,17 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       expect(await store.findMergeCandidates({ story: 'ukraine-ceasefire', from: '2025-05-16T00:00:00Z', to: '2025-05-22T00:00:00Z', bands: ['b1'] })).toEqual([]);
     });
 
+    it('grants a lease to one owner at a time until it expires', async () => {
+      expect(await store.acquireLease('delivery', 'a', 60_000, 1_000)).toBe(true);
+      expect(await store.acquireLease('delivery', 'b', 60_000, 2_000)).toBe(false);
+      expect(await store.acquireLease('delivery', 'a', 60_000, 3_000)).toBe(true);
+      expect(await store.acquireLease('delivery', 'b', 60_000, 63_001)).toBe(true);
+      await store.releaseLease('delivery', 'a');
+      expect(await store.acquireLease('delivery', 'a', 60_000, 64_000)).toBe(false);
+      await store.releaseLease('delivery', 'b');
+      expect(await store.acquireLease('delivery', 'a', 60_000, 64_000)).toBe(true);
+    });
+
     it('answers ping', async () => {
       expect(await store.ping()).toBe(true);
     });

@@ -63,6 +63,10 @@ export const command: CliCommand = {
         adapters.set(platform.platform, platform.chat);
       }
       const summary = await deliverDue({ store, adapters, stories, now: now.now, logger, catchupMaxMs: config.catchupMaxMs });
+      if (summary.lockedOut && args.data.format === 'text') {
+        io.stdout('another sitrep process is delivering from this database; nothing done\n');
+        return EXIT.ok;
+      }
       if (args.data.format === 'json') io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
       else io.stdout(formatText(summary, now.now));
       return summary.failed > 0 || summary.leftInFlight > 0 ? EXIT.failure : EXIT.ok;

@@ -74,7 +74,12 @@ export function createSlackApp(config: SlackConfig, env: SlackHandlerEnv, router
         await app.init();
       } catch (err) {
         const code = (err as { data?: { error?: unknown } }).data?.error;
-        throw new SlackStartError('SLACK_AUTH_FAILED', `Slack rejected SLACK_BOT_TOKEN (auth.test: ${typeof code === 'string' ? code : 'request failed'})`);
+        throw new SlackStartError(
+          'SLACK_AUTH_FAILED',
+          typeof code === 'string'
+            ? `Slack rejected SLACK_BOT_TOKEN (auth.test: ${code})`
+            : `could not reach the Slack API to check SLACK_BOT_TOKEN (auth.test: ${err instanceof Error ? err.message : 'request failed'})`,
+        );
       }
       if (receiver) {
         const listener = receiver.requestListener;

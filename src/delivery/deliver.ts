@@ -55,6 +55,8 @@ export interface DeliverDeps {
   queueOptions?: Partial<SendQueueOptions>;
   /** Checked before each job is claimed: true once shutdown began. */
   shouldStop?: () => boolean;
+  /** Called once per delivery report (metrics). */
+  onReport?: (report: DeliveryReport) => void;
   /** Lease owner id (default: this process); tests use two owners to play two processes. */
   owner?: string;
   /** Wall clock for the lease (not the pass's logical `now`, which `--now` may set in the past). */
@@ -143,6 +145,7 @@ async function deliverPass(deps: DeliverDeps): Promise<DeliverSummary> {
   deliveries.push(...(await Promise.all(due.map((job) => deliverOne(ctx, job)))));
   if (!deps.queues) for (const q of queues.values()) await q.idle();
 
+  if (deps.onReport) for (const d of deliveries) deps.onReport(d);
   const count = (o: DeliveryOutcome) => deliveries.filter((d) => d.outcome === o).length;
   return {
     due: due.length,

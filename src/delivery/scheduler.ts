@@ -3,7 +3,7 @@ import type { Logger } from '../log.js';
 import type { Story } from '../records/schema.js';
 import type { Platform, Store } from '../store/store.js';
 import type { ChatAdapter } from './chat-adapter.js';
-import { deliverDue, type DeliverSummary } from './deliver.js';
+import { deliverDue, type DeliverDeps, type DeliverSummary } from './deliver.js';
 import type { SendQueue, SendQueueOptions } from './send-queue.js';
 
 export interface SchedulerDeps {
@@ -19,11 +19,15 @@ export interface SchedulerDeps {
   /** Longest wait for in-flight posts on stop (default 10 s). */
   shutdownTimeoutMs?: number;
   queueOptions?: Partial<SendQueueOptions>;
+  /** Called once per delivery report (metrics). */
+  onReport?: DeliverDeps['onReport'];
 }
 
 export interface SchedulerHandle {
   /** Run one pass now (also what each tick does). Resolves when the pass is over; concurrent calls share the running pass. */
   tick(): Promise<DeliverSummary | undefined>;
+  /** Posts waiting or on the wire across all platform queues (the /metrics queue depth). */
+  queueDepth(): number;
   /** Stop taking jobs, let in-flight posts finish (bounded by the shutdown timeout). Idempotent. */
   stop(): Promise<void>;
 }
@@ -54,6 +58,7 @@ export function startScheduler(deps: SchedulerDeps): SchedulerHandle {
           catchupMaxMs: deps.catchupMaxMs,
           queues,
           ...(deps.queueOptions ? { queueOptions: deps.queueOptions } : {}),
+          ...(deps.onReport ? { onReport: deps.onReport } : {}),
           shouldStop: () => stopping,
         });
         if (summary.due > 0 || summary.skipped > 0)
@@ -74,6 +79,7 @@ export function startScheduler(deps: SchedulerDeps): SchedulerHandle {
 
   return {
     tick,
+    queueDepth: () => [...queues.values()].reduce((n, q) => n + q.size, 0),
     stop() {
       stopped ??= (async () => {
         stopping = true;

@@ -90,14 +90,37 @@ async function runPlatforms(rt: Runtime, io: CliIo, clock: () => Date): Promise<
     adapters.set(runtime.platform, runtime.chat);
   }
 
-  const port = await http.listen(config.port);
-  logger.info({ port, platforms: wanted }, 'http listening');
-  for (const r of runtimes) {
-    await r.start();
-    logger.info({ platform: r.platform }, 'platform ready');
+  let port: number;
+  try {
+    port = await http.listen(config.port);
+    logger.info({ port, platforms: wanted }, 'http listening');
+    for (const r of runtimes) {
+      await r.start();
+      logger.info({ platform: r.platform }, 'platform ready');
+    }
+  } catch (err) {
+    // A bad token, a taken port or an unreachable API: say which, clean up, and exit non-zero (no stack).
+    io.stderr(`sitrep start: ${err instanceof Error ? err.message : String(err)}\n`);
+    for (const r of runtimes) await r.stop().catch(() => undefined);
+    await http.close();
+    await rt.close();
+    return EXIT.failure;
   }
 
-  const scheduler: SchedulerHandle = startScheduler({ store, adapters, stories: rt.stories, logger, catchupMaxMs: config.catchupMaxMs, clock });
+  const scheduler: SchedulerHandle = startScheduler({
+    store,
+    adapters,
+    stories: rt.stories,
+    logger,
+    catchupMaxMs: config.catchupMaxMs,
+    clock,
+    onReport: (r) => {
+      if (r.outcome === 'sent' || r.outcome === 'recovered') ops.metrics.delivery(r.platform, 'sent');
+      else if (r.outcome === 'failed') ops.metrics.delivery(r.platform, 'failed');
+      else if (r.outcome === 'skipped') ops.metrics.delivery(r.platform, 'skipped');
+    },
+  });
+  ops.metrics.gauge('sitrep_send_queue_depth', () => scheduler.queueDepth());
   const feeds = config.feedPolling ? startFeedPolling({ store, stories: rt.stories, logger, clock }) : undefined;
 
   // Graceful shutdown: stop taking jobs, let in-flight posts finish (≤ 10 s), close everything, exit 0.

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Briefing } from '../../src/briefing/types.js';
+import type { ChatAdapter, PostOptions, PostOutcome } from '../../src/delivery/chat-adapter.js';
+import type { Logger } from '../../src/log.js';
+import type { PlatformMetrics } from '../../src/platform.js';
+import { limitViolations, renderBriefing, type DiscordMessage } from './render-embeds.js';
+import { discordRest } from './rest-request.js';
+import { GlobalPacer } from './global-pacer.js';
+
+/** Sent with every message: news text may contain @everyone or <@id>, and must never ping anyone. */
+export const NO_MENTIONS = { parse: [] as string[] } as const;
+
+export interface DiscordChatOptions {
+  /** Bot token; without it every post fails as `permanent` (HTTP interactions mode may run without one). */
+  token?: string;
+  apiUrl?: string;
+  logger: Logger;
+  metrics?: PlatformMetrics;
+  /** Discord's global limit is 50 requests/s per bot; stay under it. */
+  globalPerSecond?: number;
+  timeoutMs?: number;
+  /** Injected clock (ms) for the per-channel bucket bookkeeping. */
+  nowMs?: () => number;
+}
+
+export interface DiscordChatAdapter extends ChatAdapter {
+  /** Post an already rendered message: one attempt, same classification as `postBriefing`. */
+  postMessage(channel: string, message: DiscordMessage, options?: { key?: string }): Promise<PostOutcome>;
+}
+
+const createdMessage = z.object({ id: z.string().min(1) });
+
+/** Discord accepts nonces of at most 25 characters; a hash of the outbox key fits and is stable across restarts. */
+export function nonceForKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 25);
+}
+
+/**
+ * The REST-only Discord `ChatAdapter`: works without a gateway connection (so `sitrep post` and the
+ * scheduler can use it in any mode). Each post is ONE `POST /channels/{id}/messages`:
+ * - `allowed_mentions: { parse: [] }` always;
+ * - with an outbox key, a `nonce` derived from it plus `enforce_nonce: true`, so a resend after a crash
+ *   returns the message already posted instead of creating a second one (hence no `findPosted`);
+ * - no retries inside: 429 → `rate-limited` (retry_after seconds → ms, `global` flag), 5xx/network →
+ *   `transient`, Missing Access / Unknown Channel / Missing Permissions → `channel-unavailable`,
+ *   other 4xx → `permanent`.
+ * A channel whose bucket the last response said is exhausted is answered `rate-limited` without a call,
+ * and evenly spaced starts keep the process under the global 50 requests/s.
+ */
+export function createDiscordChatAdapter(options: DiscordChatOptions): DiscordChatAdapter {
+  const now = options.nowMs ?? Date.now;
+  const bucket = new GlobalPacer(options.globalPerSecond ?? 45);
+  const channelResetAt = new Map<string, number>();
+  let globalResetAt = 0;
+
+  async function postMessage(channel: string, message: DiscordMessage, postOptions: { key?: string } = {}): Promise<PostOutcome> {
+    if (!options.token) return { ok: false, kind: 'permanent', error: 'DISCORD_TOKEN is not set: cannot post to channels' };
+    if (!/^\d{5,25}$/.test(channel)) return { ok: false, kind: 'permanent', error: `"${channel.slice(0, 40)}" is not a Discord channel id` };
+    const violations = limitViolations(message);
+    if (violations.length > 0) return { ok: false, kind: 'permanent', error: `message breaks Discord limits: ${violations.join('; ')}` };
+
+    const waitMs = Math.max(globalResetAt, channelResetAt.get(channel) ?? 0) - now();
+    if (waitMs > 0) {
+      options.metrics?.rateLimited('discord');
+      return { ok: false, kind: 'rate-limited', retryAfterMs: Math.ceil(waitMs), global: globalResetAt > now(), error: 'rate limit bucket exhausted; not sent' };
+    }
+    await bucket.take();
+
+    const body = {
+      content: message.content,
+      embeds: message.embeds,
+      allowed_mentions: NO_MENTIONS,
+      ...(postOptions.key !== undefined ? { nonce: nonceForKey(postOptions.key), enforce_nonce: true } : {}),
+    };
+    const res = await discordRest({
+      apiUrl: options.apiUrl,
+      method: 'POST',
+      path: `/channels/${channel}/messages`,
+      body,
+      token: options.token,
+      timeoutMs: options.timeoutMs,
+    });
+
+    if (res.ok) {
+      noteBucket(channel, res.headers);
+      const parsed = createdMessage.safeParse(res.body);
+      if (!parsed.success) return { ok: false, kind: 'transient', error: 'Discord answered without a message id' };
+      return { ok: true, messageId: parsed.data.id };
+    }
+    switch (res.kind) {
+      case 'rate-limited':
+        options.metrics?.rateLimited('discord');
+        if (res.global) globalResetAt = now() + res.retryAfterMs;
+        else channelResetAt.set(channel, now() + res.retryAfterMs);
+        options.logger.warn({ channel, retryAfterMs: res.retryAfterMs, global: res.global }, 'discord rate limited');
+        return { ok: false, kind: 'rate-limited', retryAfterMs: res.retryAfterMs, ...(res.global ? { global: true } : {}), error: res.error };
+      case 'channel-unavailable':
+        options.logger.warn(
+          { channel, code: res.code, status: res.status },
+          'discord channel unavailable: the bot was removed, lost View Channel/Send Messages/Embed Links, or the channel was deleted; its subscriptions should be paused',
+        );
+        return { ok: false, kind: 'channel-unavailable', error: res.error };
+      case 'transient':
+        options.logger.warn({ channel, status: res.status }, 'discord post failed (transient)');
+        return { ok: false, kind: 'transient', error: res.error };
+      case 'permanent':
+        options.logger.error({ channel, status: res.status, code: res.code }, 'discord post rejected');
+        return { ok: false, kind: 'permanent', error: res.error };
+    }
+  }
+
+  /** Remember an exhausted per-route bucket so the next post waits instead of drawing a 429. */
+  function noteBucket(channel: string, headers: Headers): void {
+    const remaining = headers.get('x-ratelimit-remaining');
+    const resetAfter = Number(headers.get('x-ratelimit-reset-after'));
+    if (remaining === '0' && Number.isFinite(resetAfter) && resetAfter > 0) channelResetAt.set(channel, now() + Math.ceil(resetAfter * 1000));
+    else channelResetAt.delete(channel);
+  }
+
+  return {
+    platform: 'discord',
+    postMessage,
+    postBriefing(channel: string, briefing: Briefing, postOptions: PostOptions = {}): Promise<PostOutcome> {
+      const message = renderBriefing(briefing, { delayed: postOptions.delayed });
+      return postMessage(channel, message, { key: postOptions.key });
+    },
+  };
+}

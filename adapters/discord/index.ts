@@ -1,0 +1,75 @@
+import type { Client } from 'discord.js';
+import type { PlatformDeps, PlatformRuntime } from '../../src/platform.js';
+import type { AnswerEnv } from './answer.js';
+import { connectGateway, createGatewayClient, wireGatewayClient } from './app.js';
+import { createDiscordChatAdapter } from './chat-adapter.js';
+import { INTERACTIONS_PATH, createHttpInteractions, type HttpInteractions } from './http-interactions.js';
+
+export { createDiscordChatAdapter } from './chat-adapter.js';
+
+export interface DiscordPlatformOptions {
+  /** Defer a command's answer once it takes longer than this (ms); Discord's window is 3 s. */
+  deferAfterMs?: number;
+}
+
+/**
+ * The Discord platform. `chat` is REST-only and usable without `start()` (e.g. `sitrep post`).
+ * `start()` connects the gateway (default mode), or in HTTP mode mounts POST /discord/interactions on the
+ * shared router. Starting never registers commands: that is `npm run discord:deploy`.
+ */
+export function createPlatform(deps: PlatformDeps, options: DiscordPlatformOptions = {}): PlatformRuntime {
+  const config = deps.config.discord;
+  if (!config) throw new Error('Discord is not configured (DISCORD_TOKEN and DISCORD_APPLICATION_ID)');
+  const logger = deps.logger.child({ platform: 'discord' });
+  const chat = createDiscordChatAdapter({ token: config.token, apiUrl: config.apiUrl, logger, metrics: deps.metrics });
+  const env = (): AnswerEnv => ({
+    store: deps.store,
+    story: deps.defaultStory,
+    now: deps.clock(),
+    timezone: deps.config.timezone,
+    logger,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+  });
+
+  let client: Client | undefined;
+  let http: HttpInteractions | undefined;
+  let ready = false;
+
+  return {
+    platform: 'discord',
+    chat,
+    async start() {
+      if (ready) return;
+      if (config.mode === 'http') {
+        if (!config.publicKey) throw new Error('DISCORD_PUBLIC_KEY is required for DISCORD_MODE=http');
+        http = createHttpInteractions({
+          publicKey: config.publicKey,
+          applicationId: config.applicationId,
+          apiUrl: config.apiUrl,
+          env,
+          logger,
+          ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+        });
+        deps.http.route('POST', INTERACTIONS_PATH, http.handler);
+        logger.info({ path: INTERACTIONS_PATH }, 'discord interactions endpoint mounted');
+        ready = true;
+        return;
+      }
+      if (!config.token) throw new Error('DISCORD_TOKEN is required for gateway mode');
+      client = createGatewayClient(config);
+      wireGatewayClient(client, { env, logger, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
+      await connectGateway(client, config.token, logger);
+      ready = true;
+    },
+    async stop() {
+      ready = false;
+      if (http) await http.idle();
+      const c = client;
+      client = undefined;
+      if (c) await c.destroy();
+    },
+    isReady() {
+      return ready && (client === undefined || client.isReady());
+    },
+  };
+}

@@ -2,6 +2,7 @@ import type { Briefing, QuestionState } from '../../src/briefing/types.js';
 import type { CommandResult } from '../../src/commands/types.js';
 import type { QuestionStatus } from '../../src/records/schema.js';
 import { fitLines, truncateAtSentence } from '../../src/render/truncate.js';
+import { safeUrl } from '../../src/render/sanitize.js';
 
 /** Discord's message and embed limits (characters). */
 export const DISCORD_LIMITS = {
@@ -64,16 +65,8 @@ export function escapeMarkdown(text: string): string {
 /** A masked link when `url` is http(s), else the escaped name alone. */
 export function sourceLink(name: string, url: string | undefined): string {
   const label = escapeMarkdown(name);
-  if (!url) return label;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return label;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return label;
-  const safe = parsed.href.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return `[${label}](${safe})`;
+  const safe = safeUrl(url);
+  return safe ? `[${label}](${safe})` : label;
 }
 
 /** Discord timestamp markup, shown in each reader's own time zone (only in descriptions and field values). */

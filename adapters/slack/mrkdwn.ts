@@ -1,4 +1,5 @@
 import { truncateAtSentence } from '../../src/render/truncate.js';
+import { safeUrl } from '../../src/render/sanitize.js';
 
 /**
  * Escape text for Slack mrkdwn. Slack only treats `&`, `<` and `>` as control characters; escaping them makes
@@ -37,15 +38,9 @@ export function fitPlain(text: string, max: number): string {
  */
 export function mrkdwnLink(name: string, url: string | undefined, maxName = 80): string {
   const label = fitEscaped(name.replace(/\|/g, '/'), maxName);
-  if (!url) return label;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return label;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return label;
-  const href = escapeMrkdwn(parsed.href.replace(/\|/g, '%7C'));
+  const safe = safeUrl(url);
+  if (!safe) return label;
+  const href = escapeMrkdwn(safe);
   if (href.length > 500) return label;
   return `<${href}|${label}>`;
 }

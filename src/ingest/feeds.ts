@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Logger } from '../log.js';
 import type { Story } from '../records/schema.js';
 import type { FeedState, Store } from '../store/store.js';
-import { fnv1a } from './similarity.js';
+import { fnv1a } from '../text/similarity.js';
 
 /** One entry of an RSS 2.0 / Atom / RSS 1.0 feed. */
 export interface FeedItem {

@@ -1,7 +1,7 @@
 import { factId, instantMs, type EventRecord, type Fact, type Source, type Story } from '../records/schema.js';
 import type { AnalyzedArticle } from './analyze.js';
 import { sameSurname } from './entities.js';
-import { containment, contentWords, featureSet, jaccard, lshBands, minhash, overlap, stem } from './similarity.js';
+import { containment, contentWords, featureSet, jaccard, lshBands, minhash, overlap, stem } from '../text/similarity.js';
 import { proposeSignals } from './signals.js';
 
 /** Articles about the same event are merged only when their dates are this close. */

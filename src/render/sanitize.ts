@@ -23,14 +23,18 @@ export function escapeMarkdown(text: string): string {
   return defuseMentions(plain(text)).replace(/([\\`*_[\]#|~>])/g, '\\$1').replace(/</g, '&lt;');
 }
 
-/** A URL safe to print as a link target: http(s) only, no whitespace or angle brackets. */
+/**
+ * A URL safe to print as a link target, or undefined: http(s) only, normalised by `URL`, and the characters
+ * that end a link in Markdown or Slack mrkdwn (`( ) < > |` and spaces) percent-encoded.
+ */
 export function safeUrl(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
+  let parsed: URL;
   try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-    return u.toString().replace(/[\s<>()|]/g, (c) => encodeURIComponent(c));
+    parsed = new URL(url);
   } catch {
     return undefined;
   }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  return parsed.href.replace(/[\s()<>|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }

@@ -44,13 +44,6 @@ export function parseDays(text: string): DaysSpec | undefined {
   return list;
 }
 
-/** Whether a subscription with `days` runs on `weekday`. */
-export function runsOn(days: DaysSpec, weekday: Weekday): boolean {
-  if (days === 'daily') return true;
-  if (days === 'weekdays') return weekday !== 'sat' && weekday !== 'sun';
-  return days.includes(weekday);
-}
-
 /** `daily`, `weekdays` or `mon, wed, fri` for display. */
 export function describeDays(days: DaysSpec): string {
   return typeof days === 'string' ? days : days.join(', ');

@@ -158,3 +158,13 @@ describe('seeds are only sources', () => {
     expect(seed).toContain('Read next');
   });
 });
+
+describe('README', () => {
+  it('shows real console output (the sample is regenerated, not hand-written)', async () => {
+    const readme = readFileSync(join(BRIEFINGS, '..', 'README.md'), 'utf8');
+    const start = readme.indexOf('```\n', readme.indexOf('Real output of')) + 4;
+    const sample = readme.slice(start, readme.indexOf('```\n', start)).trim();
+    const r = await runCli(['start', '--db', join(dir, 'readme.db'), '--now', '2025-05-20T07:00:00Z'], { stdin: '/questions\n' });
+    expect(r.stdout.trim()).toBe(sample);
+  });
+});

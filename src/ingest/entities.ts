@@ -26,6 +26,14 @@ const TITLE_WORDS = new Set([
   'u.s.', 'uk', 'u.k.', 'eu', 'un', 'u.n.', 'nato',
 ]);
 
+/** Titles that introduce a person's full name. The first letter is matched either way without the `i` flag,
+ * which would make `\p{Lu}` match lower-case letters too. */
+const TITLES = ['president', 'minister', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'ambassador', 'senator', 'governor', 'mayor', 'commander', 'general', 'adviser', 'advisor', 'negotiator', 'premier', 'commissioner', 'chief', 'leader', 'aide'];
+const TITLED_NAME = new RegExp(
+  `\\b(?:${TITLES.map((t) => `[${t[0]}${t[0]?.toUpperCase()}]${t.slice(1)}`).join('|')})\\s+((?:\\p{Lu}[\\p{L}'’-]+\\s+){1,2}(?:(?:von|van|der|de|al|bin)\\s+)*\\p{Lu}[\\p{L}'’-]+)`,
+  'gu',
+);
+
 /** Lower-case particles that may sit inside a name ("Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 
@@ -137,6 +145,11 @@ export function extractEntities(text: string): Entities {
         break;
       }
     }
+  }
+  // compromise misses unfamiliar names ("Foreign Minister Andrii Sybiha"): a full name right after a title is a person.
+  for (const m of text.matchAll(TITLED_NAME)) {
+    const name = canonicalName(m[1] ?? '');
+    if (name && name.includes(' ') && !people.some((p) => p.name === name)) add(name);
   }
   const places = uniq((doc.places().out('array') as string[]).flatMap(splitList));
   const organizations = uniq((doc.organizations().out('array') as string[]).flatMap(splitList)).filter(

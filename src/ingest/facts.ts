@@ -27,6 +27,9 @@ interface Scored {
   tags: string[];
 }
 
+/** "KYIV, Ukraine (AP) — ", "MOSCOW (Reuters) - ", "WASHINGTON — ": an all-caps place, optional region and agency, a dash. */
+const DATELINE = /^\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*[\p{L} .]{2,30})?(?:\s*\([\p{L} .&-]{1,30}\))?\s+[—–-]{1,2}\s+/u;
+
 /** Cut at a word boundary so the result (with "…") fits `max`; whole text when it already fits. */
 export function fitText(text: string, max = MAX_FACT_CHARS): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -104,7 +107,9 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
   return kept.map((k) => {
     const s = input.sentences[k.index] as Sentence;
     const a = input.attributions[k.index];
-    const fact: Fact = { text: fitText(s.text), source: input.sourceId, offset: { start: s.start, end: s.end } };
+    // A wire dateline ("KYIV, Ukraine (AP) — ") is not part of the fact; the offset moves past it too.
+    const dateline = DATELINE.exec(s.text)?.[0].length ?? 0;
+    const fact: Fact = { text: fitText(s.text.slice(dateline)), source: input.sourceId, offset: { start: s.start + dateline, end: s.end } };
     if (a?.speaker) fact.speaker = a.speaker.slice(0, 120);
     if (a?.speaker && a.quote) fact.quote = true;
     if (k.tags.length > 0) fact.questions = k.tags;

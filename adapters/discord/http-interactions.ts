@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../src/log.js';
 import type { RouteHandler } from '../../src/http/router.js';
+import { payloadTooLarge, readCappedBody } from '../../src/http/read-body.js';
 import { ADMIN_COMMAND, canManageChannels } from './command-data.js';
 import { DEFAULT_DEFER_AFTER_MS, answerAutocomplete, answerCommand, respond, type AnswerEnv, type Responder } from './answer.js';
 import { CallbackKind, EPHEMERAL, InteractionKind, interactionSchema, invocationFromOptions, type InteractionPayload } from './interaction-payload.js';
@@ -53,10 +54,8 @@ export function createHttpInteractions(options: HttpInteractionsOptions): HttpIn
   const log = options.logger;
 
   const handler: RouteHandler = async (req, res) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes) return sendJson(res, 413, { error: 'payload too large' }, true);
-    const raw = await readCapped(req, maxBytes);
-    if (raw === undefined) return sendJson(res, 413, { error: 'payload too large' }, true);
+    const raw = await readCappedBody(req, maxBytes);
+    if (raw === undefined) return payloadTooLarge(res);
 
     const signature = header(req, 'x-signature-ed25519');
     const timestamp = header(req, 'x-signature-timestamp');
@@ -145,43 +144,6 @@ export function createHttpInteractions(options: HttpInteractionsOptions): HttpIn
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
-}
-
-/**
- * The whole body, or undefined once it grows past `max` bytes. The rest is not buffered; the caller answers
- * 413 with `connection: close` so the socket goes away after the response.
- */
-function readCapped(req: IncomingMessage, max: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > max) {
-        cleanup();
-        req.pause();
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = (): void => {
-      cleanup();
-      resolve(Buffer.concat(chunks));
-    };
-    const onError = (err: Error): void => {
-      cleanup();
-      reject(err);
-    };
-    const cleanup = (): void => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onError);
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, close = false): void {

@@ -9,13 +9,24 @@ export function discordPublicKey(hex: string): KeyObject {
   return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]), format: 'der', type: 'spki' });
 }
 
+/** Signed requests older (or further in the future) than this are replays, as with Slack's 5-minute rule. */
+export const MAX_SIGNATURE_AGE_S = 300;
+
 /**
- * Check Discord's Ed25519 signature over `timestamp + rawBody`. Any malformed header counts as a bad
- * signature (never an exception), so the caller can answer 401 uniformly.
+ * Check Discord's Ed25519 signature over `timestamp + rawBody`, and that the timestamp is within five minutes of
+ * the wall clock (a captured request can't be replayed later). Any malformed header counts as a bad signature
+ * (never an exception), so the caller can answer 401 uniformly.
  */
-export function verifyDiscordSignature(key: KeyObject, signatureHex: string | undefined, timestamp: string | undefined, rawBody: Buffer): boolean {
+export function verifyDiscordSignature(
+  key: KeyObject,
+  signatureHex: string | undefined,
+  timestamp: string | undefined,
+  rawBody: Buffer,
+  nowMs: number = Date.now(),
+): boolean {
   if (!signatureHex || !timestamp) return false;
-  if (!/^[0-9a-fA-F]{128}$/.test(signatureHex) || timestamp.length > 32) return false;
+  if (!/^[0-9a-fA-F]{128}$/.test(signatureHex) || !/^\d{1,12}$/.test(timestamp)) return false;
+  if (Math.abs(nowMs / 1000 - Number(timestamp)) > MAX_SIGNATURE_AGE_S) return false;
   try {
     return verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), rawBody]), key, Buffer.from(signatureHex, 'hex'));
   } catch {

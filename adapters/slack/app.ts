@@ -1,5 +1,8 @@
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
+import { payloadTooLarge, readCappedBody } from '../../src/http/read-body.js';
 import type { HttpRouter } from '../../src/http/router.js';
 import type { Logger } from '../../src/log.js';
 import { registerActions } from './actions.js';
@@ -83,7 +86,12 @@ export function createSlackApp(config: SlackConfig, env: SlackHandlerEnv, router
       }
       if (receiver) {
         const listener = receiver.requestListener;
-        router.route('POST', SLACK_EVENTS_PATH, (req, res) => listener(req, res));
+        router.route('POST', SLACK_EVENTS_PATH, async (req, res) => {
+          // Bolt reads any body whole before checking its signature; cap it first (Slack's payloads are a few KB).
+          const body = await readCappedBody(req, MAX_SLACK_BODY_BYTES);
+          if (body === undefined) return payloadTooLarge(res);
+          listener(replayRequest(req, body), res);
+        });
       } else {
         await app.start();
       }
@@ -96,4 +104,14 @@ export function createSlackApp(config: SlackConfig, env: SlackHandlerEnv, router
       if (!receiver) await app.stop();
     },
   };
+}
+
+/** Largest request body accepted on /slack/events; slash commands and button clicks are far smaller. */
+export const MAX_SLACK_BODY_BYTES = 256 * 1024;
+
+/** The already-read body as a fresh request stream with the original request's metadata, for Bolt to parse. */
+function replayRequest(req: IncomingMessage, body: Buffer): IncomingMessage {
+  const replay = Readable.from([body]) as unknown as IncomingMessage;
+  Object.assign(replay, { headers: req.headers, rawHeaders: req.rawHeaders, method: req.method, url: req.url, httpVersion: req.httpVersion, socket: req.socket, connection: req.socket });
+  return replay;
 }

@@ -1,4 +1,5 @@
-import { briefingFromStore } from '../briefing/service.js';
+import { interactiveBriefing } from '../briefing/memo.js';
+import type { briefingFromStore } from '../briefing/service.js';
 import { parseDuration, parseIsoInstant, parseSince } from '../time/duration.js';
 import { resolveQuestion } from './resolve-question.js';
 import type { SubcommandDefinition } from './types.js';
@@ -53,6 +54,6 @@ export const brief: SubcommandDefinition<BriefArgs> = {
     const req: Parameters<typeof briefingFromStore>[1] = { story: ctx.story, now: ctx.now, fallback: 'latest' };
     if (since !== undefined) req.since = since;
     if (args.question !== undefined) req.question = args.question;
-    return { kind: 'briefing', briefing: await briefingFromStore(ctx.store, req) };
+    return { kind: 'briefing', briefing: await interactiveBriefing(ctx.store, req) };
   },
 };

@@ -1,4 +1,4 @@
-import { briefingFromStore } from '../briefing/service.js';
+import { interactiveBriefing } from '../briefing/memo.js';
 import type { SubcommandDefinition } from './types.js';
 
 /** `/sitrep questions`: the tracked questions with status and last change. */
@@ -9,7 +9,7 @@ export const questions: SubcommandDefinition<Record<string, never>> = {
   options: [],
   parse: () => ({ ok: true, value: {} }),
   async execute(_args, ctx) {
-    const b = await briefingFromStore(ctx.store, { story: ctx.story, now: ctx.now, fallback: 'latest' });
+    const b = await interactiveBriefing(ctx.store, { story: ctx.story, now: ctx.now, fallback: 'latest' });
     return { kind: 'questions', story: b.story, questions: b.questions, generatedAt: b.generatedAt };
   },
 };

@@ -174,7 +174,14 @@ function parseFile(file: string, errors: LoadError[]): unknown[] | undefined {
       errors.push({ file, path: line !== undefined ? `line ${line}` : '', message: `invalid YAML: ${first.message.split('\n')[0] ?? ''}` });
       return undefined;
     }
-    const v: unknown = doc.toJS();
+    let v: unknown;
+    try {
+      // A low alias budget refuses "billion laughs" files instead of expanding them.
+      v = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      errors.push({ file, path: '', message: `invalid YAML: ${(err as Error).message.split('\n')[0] ?? ''}` });
+      return undefined;
+    }
     if (v !== null && v !== undefined) values.push(v);
   }
   return values;

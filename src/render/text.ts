@@ -2,7 +2,7 @@ import type { Briefing } from '../briefing/types.js';
 import type { CommandResult } from '../commands/types.js';
 import { formatDay, STATUS_LABEL } from './dates.js';
 import { outline } from './outline.js';
-import { plain } from './sanitize.js';
+import { plain, safeUrl } from './sanitize.js';
 import { assemble } from './assemble.js';
 import { truncateAtSentence } from './truncate.js';
 
@@ -50,7 +50,13 @@ export function renderText(b: Briefing, opts: TextOptions = {}): string {
   if (o.evidence.length > 0)
     sections.push({ lines: ['TIMELINE', ...o.evidence.map((e) => `• ${e.at} ${e.status.toUpperCase()} — ${plain(e.text)} (${plain(e.source)})`)], floor: 400 });
   if (o.watch.length > 0) sections.push({ lines: ['WHAT TO WATCH', ...o.watch.map((w) => `• ${plain(w.text)}${w.due ? ` (due ${w.due})` : ''}${refs(w.refs)}`)], floor: 200 });
-  if (o.sources.length > 0) sections.push({ lines: ['SOURCES', ...o.sources.map((s) => `[${s.n}] ${plain(s.name)}${s.url ? ` <${s.url}>` : ''}`)], floor: 200 });
+  if (o.sources.length > 0) sections.push({
+      lines: ['SOURCES', ...o.sources.map((s) => {
+        const url = safeUrl(s.url);
+        return `[${s.n}] ${plain(s.name)}${url ? ` <${url}>` : ''}`;
+      })],
+      floor: 200,
+    });
   return assemble(head.join('\n'), sections, limit, (n) => `  (+${n} more)`);
 }
 

@@ -354,6 +354,13 @@ export class SqliteStore implements Store {
     this.stmts.deleteLease.run(name, owner);
   }
 
+  async revision(): Promise<string> {
+    // data_version moves when another connection commits; total_changes counts this connection's own writes.
+    const other = this.db.pragma('data_version', { simple: true }) as number;
+    const own = (this.stmts.totalChanges.get() as { n: number }).n;
+    return `${other}:${own}`;
+  }
+
   async ping(): Promise<boolean> {
     try {
       return (this.db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
@@ -467,6 +474,7 @@ function prepare(db: Db) {
       VALUES (@url, @etag, @last_modified, @last_polled_at, @failures, @next_poll_at, @last_error)
       ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, last_polled_at = excluded.last_polled_at,
         failures = excluded.failures, next_poll_at = excluded.next_poll_at, last_error = excluded.last_error`),
+    totalChanges: db.prepare('SELECT total_changes() AS n'),
     getLease: db.prepare('SELECT owner, expires_at_ms FROM leases WHERE name = ?'),
     putLease: db.prepare('INSERT INTO leases (name, owner, expires_at_ms) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, expires_at_ms = excluded.expires_at_ms'),
     deleteLease: db.prepare('DELETE FROM leases WHERE name = ? AND owner = ?'),

@@ -144,6 +144,12 @@ export interface Store {
   /** Give the lease up early (a no-op unless `owner` holds it). */
   releaseLease(name: string, owner: string): Promise<void>;
 
+  /**
+   * An opaque token that changes whenever stored data changes (in this process or another). Lets callers cache
+   * what they derive from the store, such as a briefing answered to many slash commands in the same minute.
+   */
+  revision(): Promise<string>;
+
   /** Cheap liveness check (used by /readyz and doctor). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

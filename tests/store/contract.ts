@@ -154,6 +154,18 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       expect(await store.acquireLease('delivery', 'a', 60_000, 64_000)).toBe(true);
     });
 
+    it('changes its revision when data changes, and only then', async () => {
+      const r0 = await store.revision();
+      expect(await store.revision()).toBe(r0);
+      await store.listEvents({ story: 'ukraine-ceasefire' });
+      expect(await store.revision()).toBe(r0);
+      await store.upsertEvents([rec('rev', '2025-05-19T10:00:00Z')]);
+      const r1 = await store.revision();
+      expect(r1).not.toBe(r0);
+      await store.upsertSubscription({ platform: 'slack', channel: 'C9', story: 'ukraine-ceasefire', time: '07:00', timezone: 'UTC', days: 'daily', skipEmpty: false });
+      expect(await store.revision()).not.toBe(r1);
+    });
+
     it('answers ping', async () => {
       expect(await store.ping()).toBe(true);
     });

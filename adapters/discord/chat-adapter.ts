@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { DISCORD_GLOBAL_PER_SECOND } from '../../src/delivery/send-queue.js';
 import type { Briefing } from '../../src/briefing/types.js';
 import type { ChatAdapter, PostOptions, PostOutcome } from '../../src/delivery/chat-adapter.js';
 import type { Logger } from '../../src/log.js';
@@ -50,7 +51,7 @@ export function nonceForKey(key: string): string {
  */
 export function createDiscordChatAdapter(options: DiscordChatOptions): DiscordChatAdapter {
   const now = options.nowMs ?? Date.now;
-  const bucket = new GlobalPacer(options.globalPerSecond ?? 45);
+  const bucket = new GlobalPacer(options.globalPerSecond ?? DISCORD_GLOBAL_PER_SECOND);
   const channelResetAt = new Map<string, number>();
   let globalResetAt = 0;
 

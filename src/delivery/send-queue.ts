@@ -33,13 +33,19 @@ export interface SendQueueOptions {
 }
 
 /**
- * Defaults per platform: Slack posts ~1 message/s per channel; Discord has a 50/s global limit (we aim at 45/s:
- * arrival jitter must not push a second's count over 50) and per-channel buckets learned from 429s.
+ * Discord's global limit is 50 requests/s per bot. Starts are spaced evenly at 49/s, so no 1 s span holds more
+ * than 50 even with timer jitter; going lower only makes a large fan-out slower than it needs to be.
+ */
+export const DISCORD_GLOBAL_PER_SECOND = 49;
+
+/**
+ * Defaults per platform: Slack posts ~1 message/s per channel; Discord paces under its global limit
+ * and learns per-channel buckets from 429s.
  */
 export function defaultQueueOptions(platform: Platform): Omit<SendQueueOptions, 'sleep' | 'now' | 'random'> {
-  const common = { concurrency: 32, maxAttempts: 5, maxRateLimitedAttempts: 10, backoffBaseMs: 500, backoffCapMs: 30_000 };
+  const common = { concurrency: 32, maxAttempts: 5, maxRateLimitedAttempts: 10, backoffBaseMs: 250, backoffCapMs: 30_000 };
   if (platform === 'slack') return { ...common, perChannelIntervalMs: 1_000 };
-  if (platform === 'discord') return { ...common, perChannelIntervalMs: 0, globalPerSecond: 45 };
+  if (platform === 'discord') return { ...common, perChannelIntervalMs: 0, globalPerSecond: DISCORD_GLOBAL_PER_SECOND };
   return { ...common, perChannelIntervalMs: 0 };
 }
 
@@ -66,7 +72,7 @@ export class SendQueue {
   private readonly waiters: Array<() => void> = [];
   /** Start times of posts in the last second (global rate), oldest first. */
   private readonly recentStarts: number[] = [];
-  private lastStart = Number.NEGATIVE_INFINITY;
+  private nextSlot = Number.NEGATIVE_INFINITY;
   private globalPausedUntil = 0;
   private closed = false;
   private wakeOnClose: () => void = () => undefined;
@@ -199,12 +205,15 @@ export class SendQueue {
       const rate = this.opts.globalPerSecond;
       if (!rate) return;
       while (this.recentStarts.length > 0 && (this.recentStarts[0] ?? 0) <= now - 1000) this.recentStarts.shift();
-      const spacingWait = this.lastStart + 1000 / rate - now;
+      const interval = 1000 / rate;
+      const spacingWait = this.nextSlot - now;
       const windowWait = this.recentStarts.length >= rate ? (this.recentStarts[0] ?? now) + 1000 - now : 0;
       const wait = Math.max(spacingWait, windowWait);
       if (wait <= 0) {
         this.recentStarts.push(now);
-        this.lastStart = now;
+        // Slots follow a fixed timeline so late-firing timers don't add up to a slower rate; idle time is not
+        // banked beyond one slot, and the sliding-second log above still caps any second at `rate`.
+        this.nextSlot = Math.max(this.nextSlot, now - interval) + interval;
         return;
       }
       await this.sleep(wait);

@@ -2,6 +2,7 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
+import { DeferredWork } from '../../src/http/deferred-work.js';
 import { payloadTooLarge, readCappedBody } from '../../src/http/read-body.js';
 import type { HttpRouter } from '../../src/http/router.js';
 import type { Logger } from '../../src/log.js';
@@ -61,7 +62,8 @@ export function createSlackApp(config: SlackConfig, env: SlackHandlerEnv, router
     });
   }
 
-  registerCommands(app, env);
+  const work = new DeferredWork({ concurrency: 8, maxPending: 5_000, onError: (err) => logger.error({ platform: 'slack', err }, 'slack command answer failed') });
+  registerCommands(app, env, work);
   registerActions(app, env);
   app.error(async (err) => {
     logger.error({ platform: 'slack', err: { name: err.name, message: err.message, code: err.code } }, 'slack listener error');
@@ -102,6 +104,8 @@ export function createSlackApp(config: SlackConfig, env: SlackHandlerEnv, router
       started = false;
       // In HTTP mode the router owns the server; Bolt has nothing of its own to close.
       if (!receiver) await app.stop();
+      // Answers to commands already acknowledged still go out (bounded: respond() has its own timeout).
+      await work.idle();
     },
   };
 }

@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IngestBatch } from '../../src/ingest/event-writer.js';
+import { extractHtml } from '../../src/ingest/extract-html.js';
+import { bandsFor, featuresOfRecord, storyCommonWords } from '../../src/ingest/merge.js';
+import { ingestArticleText } from '../../src/ingest/pipeline.js';
+import type { Story } from '../../src/records/schema.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
+import { percentile, round, type CaseResult } from '../stats.js';
+import { benchStory, SYNTH_NOW, syntheticArticles, syntheticRecords } from '../synthetic.js';
+
+// Sized so the case stays well under a minute on 2 cores even when ingestion is slow.
+const ARTICLES = 150;
+const HTML_ARTICLES = 60;
+const WARMUP = 20;
+const MERGE_SAMPLES = 100;
+
+/** A store of `size` synthetic events with their LSH band keys, as ingestion would have left them. */
+async function storeWithBands(story: Story, size: number, file: string): Promise<SqliteStore> {
+  const store = openSqliteStore(file);
+  await store.upsertStory(story);
+  const common = storyCommonWords(story);
+  for (let off = 0; off < size; off += 5_000) {
+    const chunk = syntheticRecords(story, Math.min(5_000, size - off), { total: size, offset: off, seed: 5 }).map((r) => ({ ...r, status: 'published' as const }));
+    store.upsertEventsSync(chunk);
+    store.db.transaction(() => {
+      for (const r of chunk) void store.setEventBands(r.id, story.id, r.occurredAt, bandsFor(featuresOfRecord(r, common)));
+    })();
+  }
+  return store;
+}
+
+function asHtml(a: { text: string; title: string; sourceName: string; publishedAt: string; url: string }): string {
+  const paras = a.text.split(/\n+/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
+  return `<!doctype html><html><head><title>${a.title}</title><meta property="og:site_name" content="${a.sourceName}"><meta property="article:published_time" content="${a.publishedAt}"><link rel="canonical" href="${a.url}"></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>${a.title}</h1>${paras}</article><footer>© News</footer></body></html>`;
+}
+
+/**
+ * Ingestion on one core through the ingestion module's own entry point (`ingestArticleText`: clean, relevance,
+ * facts, signals, merge, write), plus the same with HTML extraction first, and the merge cost at 1k vs 100k stored events.
+ */
+export async function ingestionCase(): Promise<CaseResult> {
+  const story = benchStory();
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-ingest-'));
+  const articles = syntheticArticles(ARTICLES + WARMUP);
+  const stores: SqliteStore[] = [];
+  try {
+    const small = await storeWithBands(story, 1_000, join(dir, 'small.db'));
+    stores.push(small);
+    const big = await storeWithBands(story, 100_000, join(dir, 'big.db'));
+    stores.push(big);
+
+    // Merge cost: the same articles placed (dry run: nothing written) against 1k and 100k stored events.
+    const mergeMs = async (store: SqliteStore): Promise<{ p50: number; p99: number; mean: number; merged: number }> => {
+      const samples: number[] = [];
+      let merged = 0;
+      for (let i = 0; i < MERGE_SAMPLES + WARMUP; i++) {
+        const a = articles[i % articles.length]!;
+        const t = performance.now();
+        const r = await ingestArticleText({ store, story, text: a.text, sourceName: a.sourceName, publishedAt: a.publishedAt, url: a.url, now: SYNTH_NOW, dryRun: true, batch: new IngestBatch() });
+        if (i >= WARMUP) {
+          samples.push(performance.now() - t);
+          if (r.ok && r.outcome !== 'created') merged++;
+        }
+      }
+      return { p50: round(percentile(samples, 50)), p99: round(percentile(samples, 99)), mean: round(samples.reduce((x, y) => x + y, 0) / samples.length), merged };
+    };
+    const at1k = await mergeMs(small);
+    const at100k = await mergeMs(big);
+
+    // Throughput: every article through the whole pipeline, written to the 100k store.
+    const outcomes: Record<string, number> = {};
+    const batch = new IngestBatch();
+    for (let i = 0; i < WARMUP; i++) {
+      const a = articles[i]!;
+      await ingestArticleText({ store: big, story, text: a.text, sourceName: a.sourceName, publishedAt: a.publishedAt, url: a.url, now: SYNTH_NOW, batch });
+    }
+    let t = performance.now();
+    for (let i = WARMUP; i < articles.length; i++) {
+      const a = articles[i]!;
+      const r = await ingestArticleText({ store: big, story, text: a.text, sourceName: a.sourceName, publishedAt: a.publishedAt, url: a.url, now: SYNTH_NOW, batch: new IngestBatch() });
+      const k = r.ok ? r.outcome : r.rejected ? 'rejected' : r.code;
+      outcomes[k] = (outcomes[k] ?? 0) + 1;
+    }
+    const textPerSecond = Math.round(ARTICLES / ((performance.now() - t) / 1000));
+
+    // The same with HTML extraction (readability + linkedom) in front.
+    const pages = articles.map(asHtml);
+    t = performance.now();
+    for (let i = WARMUP; i < WARMUP + HTML_ARTICLES; i++) {
+      const page = extractHtml(pages[i]!);
+      const a = articles[i]!;
+      await ingestArticleText({ store: big, story, text: page.text, sourceName: page.siteName ?? a.sourceName, publishedAt: page.publishedAt ?? a.publishedAt, url: a.url, now: SYNTH_NOW, batch: new IngestBatch() });
+    }
+    const htmlPerSecond = Math.round(HTML_ARTICLES / ((performance.now() - t) / 1000));
+
+    const mergeRatio = round(at100k.mean / at1k.mean, 2);
+    return {
+      target: '≥ 300 articles/s on one core; merge cost flat from 1k to 100k events (mean ratio ≤ 1.5)',
+      pass: textPerSecond >= 300 && mergeRatio <= 1.5,
+      entryPoint: 'src/ingest/pipeline.ts ingestArticleText (clean, relevance, facts, signals, merge, write)',
+      articles: ARTICLES,
+      articlesPerSecond: textPerSecond,
+      articlesPerSecondWithHtmlExtraction: htmlPerSecond,
+      outcomes,
+      mergeMsPerArticle: { at1k, at100k },
+      mergeMeanRatioHundredKToOneK: mergeRatio,
+    };
+  } finally {
+    for (const s of stores) await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

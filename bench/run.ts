@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: every benchmark case, each isolated (one failing case reports its error and the rest still run),
+ * on deterministic synthetic data. Prints ONE JSON object, writes it to bench/results.json, and refreshes the README
+ * fragment bench/README-section.md from it. `npm run bench -- memory fanOut` runs only the named cases.
+ */
+import { cpus, loadavg, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { briefingBuildCase } from './cases/briefing-build.js';
+import { bulkImportCase } from './cases/bulk-import.js';
+import { fanOutCase } from './cases/fan-out.js';
+import { ingestionCase } from './cases/ingestion.js';
+import { memoryCase } from './cases/memory.js';
+import { slashCommandCase } from './cases/slash-command.js';
+import { renderReadmeSection } from './readme-section.js';
+import { round, type CaseResult } from './stats.js';
+
+const CASES: Record<string, () => Promise<CaseResult>> = {
+  briefingBuild: briefingBuildCase,
+  bulkImport: bulkImportCase,
+  ingestion: ingestionCase,
+  slashCommand: slashCommandCase,
+  fanOut: fanOutCase,
+  memory: memoryCase,
+};
+
+/** `caseSeconds`: wall time of the whole case (data generation included), not one of its figures. */
+export type CaseOutcome = ({ ok: true; caseSeconds: number } & CaseResult) | { ok: false; caseSeconds: number; pass: false; error: string };
+
+export interface BenchResults {
+  generatedAt: string;
+  command: string;
+  node: string;
+  platform: string;
+  cpus: number;
+  cpuModel: string;
+  memoryGB: number;
+  /** 1-minute load average before and after: other work on the machine skews figures. */
+  loadAverage: { before: number; after: number };
+  seed: string;
+  totalSeconds: number;
+  allPass: boolean;
+  cases: Record<string, CaseOutcome>;
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = wanted.filter((w) => !(w in CASES));
+  if (unknown.length > 0) {
+    process.stderr.write(`bench: unknown case(s) ${unknown.join(', ')}; cases: ${Object.keys(CASES).join(', ')}\n`);
+    process.exit(2);
+  }
+  const names = wanted.length > 0 ? wanted : Object.keys(CASES);
+  const started = performance.now();
+  const loadBefore = loadavg()[0] ?? 0;
+  const cases: Record<string, CaseOutcome> = {};
+  for (const name of names) {
+    const run = CASES[name];
+    if (!run) continue;
+    process.stderr.write(`bench: ${name}…\n`);
+    const t = performance.now();
+    try {
+      const r = await run();
+      cases[name] = { ...r, ok: true, caseSeconds: round((performance.now() - t) / 1000, 1) };
+    } catch (err) {
+      cases[name] = { ok: false, caseSeconds: round((performance.now() - t) / 1000, 1), pass: false, error: err instanceof Error ? (err.stack ?? err.message).split('\n').slice(0, 4).join(' | ') : String(err) };
+    }
+    process.stderr.write(`bench: ${name} ${cases[name]?.ok ? (cases[name]?.pass ? 'PASS' : 'MISS') : 'ERROR'} (${cases[name]?.caseSeconds}s)\n`);
+  }
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    command: `npm run bench${wanted.length > 0 ? ` -- ${wanted.join(' ')}` : ''}`,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGB: round(totalmem() / 1e9, 1),
+    loadAverage: { before: round(loadBefore, 2), after: round(loadavg()[0] ?? 0, 2) },
+    seed: 'fixed (mulberry32, see bench/synthetic.ts)',
+    totalSeconds: round((performance.now() - started) / 1000, 1),
+    allPass: Object.values(cases).every((c) => c.pass),
+    cases,
+  };
+  const json = JSON.stringify(results, null, 2);
+  writeFileSync(fileURLToPath(new URL('./results.json', import.meta.url)), `${json}\n`);
+  // Only a full run refreshes the README figures.
+  if (wanted.length === 0) writeFileSync(fileURLToPath(new URL('./README-section.md', import.meta.url)), renderReadmeSection(results));
+  process.stdout.write(`${json}\n`);
+  // Children and fake servers are closed; exit explicitly in case a library left a timer behind.
+  process.exit(0);
+}
+
+await main();

@@ -6,7 +6,8 @@ import type { Store } from '../store/store.js';
 
 /** Mount /healthz (process alive), /readyz (store and platforms up) and /metrics (Prometheus) on the shared server. */
 export function registerOpsRoutes(http: HttpRouter, deps: { store: Store; platforms: () => readonly PlatformRuntime[]; logger: Logger }): { metrics: Metrics } {
-  const metrics = new Metrics();
+  // Platforms are read at scrape time: their delivery and 429 counters show as 0 from the first scrape.
+  const metrics = new Metrics({ platforms: () => deps.platforms().map((p) => p.platform) });
   http.route('GET', '/healthz', (_req, res) => {
     res.setHeader('content-type', 'application/json');
     res.end('{"ok":true}\n');

@@ -13,6 +13,7 @@ import { command as deliver } from './deliver.js';
 import { command as ingest } from './ingest.js';
 import { command as drafts } from './drafts.js';
 import { command as approve } from './approve.js';
+import { command as doctor } from './doctor.js';
 
 /** Every `sitrep` CLI command, in the order `sitrep help` lists them. Register new commands here. */
 export const cliCommands: readonly CliCommand[] = [
@@ -30,4 +31,5 @@ export const cliCommands: readonly CliCommand[] = [
   drafts,
   approve,
   discord,
+  doctor,
 ];

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChild } from '../child.js';
+import { BOT_NODE_FLAGS } from '../bot-flags.js';
 import { round, type CaseResult } from '../stats.js';
 
 interface MemoryReport {
@@ -16,7 +17,8 @@ interface MemoryReport {
 }
 
 async function run(mode: 'load' | 'serve', db: string): Promise<MemoryReport> {
-  const child = startChild('./memory-child.ts', [mode, db], ['--expose-gc']);
+  // The bot's own runtime flags (package.json `start`), so the figure is the bot's as users run it.
+  const child = startChild('./memory-child.ts', [mode, db], ['--expose-gc', ...BOT_NODE_FLAGS]);
   try {
     return await child.next<MemoryReport>(300_000);
   } finally {

@@ -111,7 +111,11 @@ describe('secrets never appear in any output of a full run', () => {
     } finally {
       bot.child.kill('SIGTERM');
     }
-    outputs.push({ what: 'start', run: await bot.done });
+    const started = await bot.done;
+    // Graceful shutdown on SIGTERM: in-flight work finishes, the store closes, exit 0.
+    expect(started.code).toBe(0);
+    expect(started.stderr).toContain('"msg":"stopped"');
+    outputs.push({ what: 'start', run: started });
 
     // Posts: one that works on each platform, and failures (5xx, revoked channel access, unknown channel).
     const [slackOk, discordOk] = await Promise.all([runCli(['post', '--to', 'slack:C0SEC'], env), runCli(['post', '--to', `discord:${DISCORD_CHANNEL}`], env)]);

@@ -61,11 +61,32 @@ export function statusBadge(status: QuestionStatus): string {
   return `${s.emoji} ${s.label}`;
 }
 
+/**
+ * Rendered briefings by briefing object: interactive briefings are shared for a minute (src/briefing/memo.ts), so a
+ * burst of `/sitrep` commands renders each one once. Callers must not mutate the returned message.
+ */
+const rendered = new WeakMap<Briefing, Map<string, SlackMessage>>();
+
+function renderBriefingOnce(briefing: Briefing, options: RenderOptions): SlackMessage {
+  const key = `${options.delayed === true}:${options.reserveBlocks ?? 0}`;
+  let byOptions = rendered.get(briefing);
+  if (!byOptions) {
+    byOptions = new Map();
+    rendered.set(briefing, byOptions);
+  }
+  let message = byOptions.get(key);
+  if (!message) {
+    message = renderBriefing(briefing, options);
+    byOptions.set(key, message);
+  }
+  return message;
+}
+
 /** Render any command result as a Slack message within Block Kit limits. */
 export function renderResult(result: CommandResult, options: RenderOptions = {}): SlackMessage {
   switch (result.kind) {
     case 'briefing':
-      return renderBriefing(result.briefing, options);
+      return renderBriefingOnce(result.briefing, options);
     case 'questions':
       return renderQuestions(result.story, result.questions, result.generatedAt, options);
     case 'subscriptions':

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { tagNames, type TaggedNames } from './name-tagger.js';
 
 /** A person named in an article, under the fullest form of their name found in it. */
 export interface Person {
@@ -117,12 +117,17 @@ function uniq(list: string[]): string[] {
 }
 
 /**
- * People, places and organisations named in a text (compromise, no network). People are merged by surname so that
+ * People, places and organisations named in a text (compromise, no network; only the words around capitalised words
+ * are tagged, see {@link tagNames}). People are merged by surname so that
  * "US President Donald Trump", "Trump" and "Trump’s" are one person called "Donald Trump".
  */
 export function extractEntities(text: string): Entities {
-  const doc = nlp(text);
-  const rawPeople = doc.people().out('array') as string[];
+  return entitiesFromNames(text, tagNames(text));
+}
+
+/** {@link extractEntities} from names already tagged in `text` (titles, possessives and lists are cleaned up here). */
+export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
+  const rawPeople = tagged.people;
   const people: Person[] = [];
   const add = (name: string) => {
     const surname = surnameOf(name);
@@ -151,8 +156,8 @@ export function extractEntities(text: string): Entities {
     const name = canonicalName(m[1] ?? '');
     if (name && name.includes(' ') && !people.some((p) => p.name === name)) add(name);
   }
-  const places = uniq((doc.places().out('array') as string[]).flatMap(splitList));
-  const organizations = uniq((doc.organizations().out('array') as string[]).flatMap(splitList)).filter(
+  const places = uniq(tagged.places.flatMap(splitList));
+  const organizations = uniq(tagged.organizations.flatMap(splitList)).filter(
     (o) => !people.some((p) => o.toLowerCase().includes(p.surname)),
   );
   return { people, places, organizations };
@@ -171,14 +176,29 @@ export function resolvePerson(people: readonly Person[], mention: string): Perso
   return people.find((p) => sameSurname(p.surname, surname) || p.name.toLowerCase() === name.toLowerCase());
 }
 
+/** Compiled mention patterns by name: the same few names are looked up in every sentence of an article. */
+const mentionCache = new Map<string, { re: RegExp; variants: string[] }>();
+
+function mentionPattern(name: string): { re: RegExp; variants: string[] } {
+  let p = mentionCache.get(name);
+  if (!p) {
+    const parts = name.split(' ');
+    const last = parts[parts.length - 1] ?? name;
+    const variants = uniq([name, last, ...(/^[IVXLC]+$/.test(last) && parts.length > 1 ? [parts.slice(0, -1).join(' ')] : [])]);
+    p = { re: new RegExp(`(?<![\\p{L}])(?:${variants.map(escapeRegExp).join('|')})\\p{L}?(?![\\p{L}])`, 'gu'), variants };
+    if (mentionCache.size > 5000) mentionCache.clear();
+    mentionCache.set(name, p);
+  }
+  return p;
+}
+
 /** Every mention of a known person in `text`, in order (surname or full name, word-bounded). */
 export function personMentions(people: readonly Person[], text: string): Array<{ person: Person; start: number; end: number }> {
   const out: Array<{ person: Person; start: number; end: number }> = [];
   for (const person of people) {
-    const parts = person.name.split(' ');
-    const last = parts[parts.length - 1] ?? person.name;
-    const variants = uniq([person.name, last, ...(/^[IVXLC]+$/.test(last) && parts.length > 1 ? [parts.slice(0, -1).join(' ')] : [])]);
-    const re = new RegExp(`(?<![\\p{L}])(?:${variants.map(escapeRegExp).join('|')})\\p{L}?(?![\\p{L}])`, 'gu');
+    const { re, variants } = mentionPattern(person.name);
+    // The pattern is case-sensitive: a name none of whose forms occurs verbatim cannot match.
+    if (!variants.some((v) => text.includes(v))) continue;
     for (const m of text.matchAll(re)) out.push({ person, start: m.index, end: m.index + m[0].length });
   }
   out.sort((a, b) => a.start - b.start);

@@ -1,26 +1,88 @@
 import type { Question } from '../records/schema.js';
 import { escapeRegExp } from './entities.js';
 
-const cache = new Map<string, RegExp>();
+/**
+ * Lower-casing agrees with case-insensitive regex matching for ASCII letters and for characters without case
+ * ("’", "-", digits); other letters (Greek final sigma, dotted I…) are left to the regex.
+ */
+export function foldsLikeLowerCase(keyword: string): boolean {
+  return /^(?:[\x20-\x7e]|\P{L})+$/u.test(keyword);
+}
+
+interface CompiledKeyword {
+  re: RegExp;
+  /** The same pattern, anchored where a search for the keyword's first word lands. */
+  sticky: RegExp;
+  /** Lower-cased words that must all occur in a text for the keyword to match; null when that test is not exact. */
+  words: string[] | null;
+}
+
+/** Compiled keywords; a story has a few dozen, so the map stays small (cleared if it ever grows large). */
+const cache = new Map<string, CompiledKeyword>();
+
+function compiled(keyword: string): CompiledKeyword {
+  let c = cache.get(keyword);
+  if (!c) {
+    const parts = keyword.trim().split(/\s+/);
+    const body = parts.map(escapeRegExp).join('\\s+');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:s|es|['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
+    const words = foldsLikeLowerCase(keyword) && parts.every((w) => w !== '') ? parts.map((w) => w.toLowerCase()) : null;
+    c = { re, sticky: new RegExp(re.source, 'iuy'), words };
+    if (cache.size > 5000) cache.clear();
+    cache.set(keyword, c);
+  }
+  return c;
+}
 
 /**
  * Word-bounded, case-insensitive matcher for a story keyword. Single words also match simple inflections
  * ("guarantee" → "guarantees", "Russia" → "Russia’s"); multi-word keywords allow any whitespace between words.
  */
 export function keywordRegex(keyword: string): RegExp {
-  let re = cache.get(keyword);
-  if (!re) {
-    const body = keyword.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:s|es|['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
-    cache.set(keyword, re);
-  }
+  const { re } = compiled(keyword);
   re.lastIndex = 0;
   return re;
 }
 
+// The same text is searched for many keywords in a row (a sentence for every story and question keyword): its
+// lower-cased form is kept for a cheap "cannot match" test before the regex runs.
+let lastText = '';
+let lastLower = '';
+/** "ſ" folds to "s" under the regex's case-insensitive matching but does not lower-case to it. */
+let lastFoldsLikeLower = true;
+
+function countFromCandidates(text: string, c: CompiledKeyword, first: string): number {
+  let count = 0;
+  let from = 0;
+  for (let at = lastLower.indexOf(first, from); at !== -1; at = lastLower.indexOf(first, from)) {
+    c.sticky.lastIndex = at;
+    const m = c.sticky.exec(text);
+    if (m) {
+      count++;
+      from = at + Math.max(1, m[0].length);
+    } else from = at + 1;
+  }
+  return count;
+}
+
 /** How often a keyword occurs in a text. */
 export function countKeyword(text: string, keyword: string): number {
-  return text.match(keywordRegex(keyword))?.length ?? 0;
+  const c = compiled(keyword);
+  if (c.words) {
+    if (text !== lastText) {
+      lastText = text;
+      lastLower = text.toLowerCase();
+      lastFoldsLikeLower = !text.includes('ſ');
+    }
+    if (lastFoldsLikeLower) {
+      if (!c.words.every((w) => lastLower.includes(w))) return 0;
+      // Every match starts where the lower-cased text holds the first word: try the pattern only there (offsets
+      // agree while lower-casing keeps the length). Same matches, left to right, as the global search.
+      if (lastLower.length === text.length) return countFromCandidates(text, c, c.words[0] ?? '');
+    }
+  }
+  c.re.lastIndex = 0;
+  return text.match(c.re)?.length ?? 0;
 }
 
 const patternCache = new Map<string, RegExp | null>();

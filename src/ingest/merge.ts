@@ -16,10 +16,17 @@ export const SAME_FACT_JACCARD = 0.3;
 /** Upper bound on facts in one merged event. */
 export const MAX_EVENT_FACTS = 20;
 
+/** Computed once per story object (every article of a run is placed against the same story); never modified. */
+const commonWords = new WeakMap<Story, Set<string>>();
+
 /** Words every article of the story shares (its keywords and question keywords): useless for telling events apart. */
 export function storyCommonWords(story: Story): Set<string> {
-  const words = [...story.keywords, ...story.questions.flatMap((q) => q.keywords)].flatMap((k) => contentWords(k).map(stem));
-  return new Set(words);
+  let words = commonWords.get(story);
+  if (!words) {
+    words = new Set([...story.keywords, ...story.questions.flatMap((q) => q.keywords)].flatMap((k) => contentWords(k).map(stem)));
+    commonWords.set(story, words);
+  }
+  return words;
 }
 
 /** What two texts about the same event share: the content words of the title and facts, minus story-wide words. */

@@ -1,4 +1,5 @@
 import { personMentions, type Person } from './entities.js';
+import { foldsLikeLowerCase } from './keywords.js';
 import type { Sentence } from './sentences.js';
 
 /** A quotation inside a sentence (offsets relative to the sentence, including the quote marks). */
@@ -69,6 +70,19 @@ function atClauseStart(text: string, start: number): boolean {
   return before === '' || /[,;:—–]$/.test(before) || /(?:^|\s)(?:but|and|yet|meanwhile|however)$/i.test(before);
 }
 
+/** Compiled subject patterns by name: every sentence of an article is searched for the same subjects. */
+const subjectCache = new Map<string, RegExp>();
+
+function subjectRegex(name: string): RegExp {
+  let re = subjectCache.get(name);
+  if (!re) {
+    re = new RegExp(`(?<![\\p{L}])(?:the\\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu');
+    if (subjectCache.size > 5000) subjectCache.clear();
+    subjectCache.set(name, re);
+  }
+  return re;
+}
+
 function wordsBetween(text: string): string[] {
   return text
     .split(/[\s,]+/)
@@ -89,10 +103,14 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     const quotes = findQuotes(sentence.text);
     const outside = outsideQuotes(sentence.text, quotes);
     const mentions = personMentions(ctx.people, outside);
-    const subjectMentions = (ctx.subjects ?? []).flatMap((name) => {
-      const re = new RegExp(`(?<![\\p{L}])(?:the\\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu');
-      return [...outside.matchAll(re)].map((m) => ({ name, start: m.index, end: m.index + m[0].length }));
-    });
+    const lower = outside.toLowerCase();
+    const foldsLikeLower = !outside.includes('ſ');
+    const subjectMentions = (ctx.subjects ?? []).flatMap((name) =>
+      // A cheap "not there" test first; exact only where lower-casing agrees with case-insensitive matching.
+      foldsLikeLower && foldsLikeLowerCase(name) && !lower.includes(name.toLowerCase())
+        ? []
+        : [...outside.matchAll(subjectRegex(name))].map((m) => ({ name, start: m.index, end: m.index + m[0].length })),
+    );
     const resolvePronoun = (): string | undefined =>
       lastSpeaker && index - lastSpeaker.index <= 3 ? lastSpeaker.name : prevFirstPerson;
 

@@ -128,6 +128,8 @@ export class SqliteStore implements Store {
       }
     });
     for (let i = 0; i < records.length; i += UPSERT_BATCH) batch(records.slice(i, i + UPSERT_BATCH));
+    // A bulk load leaves SQLite's page cache and scratch buffers full; a long-running bot doesn't need them.
+    if (records.length >= UPSERT_BATCH) this.db.pragma('shrink_memory');
     return result;
   }
 

@@ -56,6 +56,24 @@ function union(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
   return out;
 }
 
+/** Stored events compared per article, at most. */
+const MAX_STORE_CANDIDATES = 20;
+/** Features of stored events, by content: feed polling and bulk ingestion keep meeting the same recent events. */
+const featureCache = new Map<string, Set<string>>();
+const FEATURE_CACHE_MAX = 20_000;
+
+function cachedFeatures(record: EventRecord, storyId: string, common: ReadonlySet<string>): Set<string> {
+  // The key changes whenever the facts do (a merge appends facts and sources), so a hit is never stale.
+  const key = `${storyId}\u0000${record.id}\u0000${record.title}\u0000${record.facts.length}\u0000${record.facts.map((f) => f.text.length).join(',')}`;
+  let feats = featureCache.get(key);
+  if (!feats) {
+    feats = featuresOfRecord(record, common);
+    if (featureCache.size >= FEATURE_CACHE_MAX) featureCache.delete(featureCache.keys().next().value as string);
+    featureCache.set(key, feats);
+  }
+  return feats;
+}
+
 /**
  * Put an analysed article where it belongs: merged into an event of this run or of the store (same story, within
  * ±`MERGE_WINDOW_DAYS`, found through LSH band keys, then checked with `mergeScore`), or as a new event
@@ -72,7 +90,8 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     const at = instantMs(article.occurredAt);
     // One extra day each side: bare dates and instants compare as strings in the store.
     const span = (MERGE_WINDOW_DAYS + 1) * 86_400_000;
-    const ids = await opts.store.findMergeCandidates({ story: story.id, from: isoSeconds(new Date(at - span)), to: isoSeconds(new Date(at + span)), bands: queryBands, limit: 50 });
+    // Candidates come most-shared-bands first; the true event is among the first few, so 20 bound the work.
+    const ids = await opts.store.findMergeCandidates({ story: story.id, from: isoSeconds(new Date(at - span)), to: isoSeconds(new Date(at + span)), bands: queryBands, limit: MAX_STORE_CANDIDATES });
     batch.candidatesLooked += ids.length;
     for (const id of ids) {
       if (batch.events.has(id)) continue;
@@ -83,7 +102,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
 
   let best: { record: EventRecord; text?: Set<string>; score: number } | undefined;
   for (const c of candidates) {
-    const recordFeats = featuresOfRecord(c.record, common);
+    const recordFeats = cachedFeatures(c.record, story.id, common);
     let score = mergeScore(recordFeats, c.record.occurredAt, feats.text, article.occurredAt);
     // Within a run both texts are known: also check the other direction.
     if (c.text) score = Math.max(score, mergeScore(feats.facts, article.occurredAt, c.text, c.record.occurredAt));

@@ -56,10 +56,21 @@ export function withinWindow(a: string, b: string, days = MERGE_WINDOW_DAYS): bo
   return Math.abs(instantMs(a) - instantMs(b)) <= days * 86_400_000;
 }
 
+/** A fact's word features, computed once per fact object (merging compares every pair of facts). Read-only. */
+const factFeatureMemo = new WeakMap<Fact, Set<string>>();
+function factFeatures(fact: Fact): Set<string> {
+  let feats = factFeatureMemo.get(fact);
+  if (!feats) {
+    feats = featureSet(fact.text);
+    factFeatureMemo.set(fact, feats);
+  }
+  return feats;
+}
+
 /** Do two facts say the same thing? */
 export function sameFact(a: Fact, b: Fact): boolean {
-  const fa = featureSet(a.text);
-  const fb = featureSet(b.text);
+  const fa = factFeatures(a);
+  const fb = factFeatures(b);
   if (fa.size < 3 || fb.size < 3) return false;
   const ov = overlap(fa, fb);
   const jc = jaccard(fa, fb);

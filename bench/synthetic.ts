@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadStoryDir } from '../src/records/load.js';
 import type { EventRecord, QuestionStatus, Story } from '../src/records/schema.js';
+import { mulberry32 } from '../tests/fakes/prng.js';
 
 /** Repository root (bench/ sits directly under it). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -16,17 +17,8 @@ export const SYNTH_NOW = new Date('2025-06-01T07:00:00Z');
 /** Constant density whatever the total: a 24 h briefing window always holds the same amount of news. */
 export const EVENTS_PER_DAY = 24;
 
-/** mulberry32: tiny, fast, and the same sequence on every machine for a given seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG (mulberry32): the same sequence on every machine for a given seed. */
+export const prng = mulberry32;
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
   const v = items[Math.floor(rand() * items.length)];

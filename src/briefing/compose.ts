@@ -54,14 +54,16 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   }
 
   const max = input.maxDevelopments ?? MAX_DEVELOPMENTS;
+  // Two bullets per event when events compete for the five; a quiet day with one big event may use them all.
+  const perEventCap = Math.max(MAX_PER_EVENT, Math.ceil(max / Math.max(1, shown.length)));
   const perEvent = rankEvents(shown, now).map((rec) =>
     rankFacts(rec, focus)
       .filter((f) => focus === undefined || (f.fact.questions ?? []).includes(focus) || signalFacts(rec, focus).has(f.id))
-      .slice(0, MAX_PER_EVENT),
+      .slice(0, perEventCap),
   );
   // Round-robin over events (best event first): each development gets its lead before any gets a second bullet.
   const candidates: RankedFact[] = [];
-  for (let round = 0; round < MAX_PER_EVENT; round++) for (const facts of perEvent) if (facts[round]) candidates.push(facts[round] as RankedFact);
+  for (let round = 0; round < perEventCap; round++) for (const facts of perEvent) if (facts[round]) candidates.push(facts[round] as RankedFact);
   const distinct = dropRedundant(candidates, (c) => c.fact.text);
   const chosen = distinct.slice(0, max);
   const developments = chosen.map((c) => toDevelopment(c, distinct));

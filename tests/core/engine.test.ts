@@ -69,6 +69,36 @@ describe('redundancy removal', () => {
   });
 });
 
+describe('bullets per event', () => {
+  const many = (id: string, at: string, n: number, rotate = 0): EventRecord =>
+    rec(id, at, {
+      facts: [
+        'Negotiators arrived in Istanbul on Monday morning.',
+        'The Kremlin published a draft memorandum overnight.',
+        'Kyiv rejected any withdrawal from occupied regions.',
+        'European ministers discussed a reassurance force.',
+        'A prisoner exchange could follow within days.',
+        'Washington signalled new sanctions if talks fail.',
+      ]
+        .map((_, i, all) => all[(i + rotate) % all.length] as string)
+        .slice(0, n)
+        .map((text) => ({ text: `${text} (${id})`, source: 's' })),
+    });
+
+  it('gives every event its lead before any event gets a second bullet', () => {
+    // Each event leads with a different point (so none is dropped as a repeat of another).
+    const events = ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => many(id, `2025-05-20T0${i}:00:00Z`, 2, i));
+    const out = buildBriefing({ story, events, signals: [], now: MORNING_AFTER });
+    expect(new Set(out.developments.map((d) => d.eventId)).size).toBe(5);
+  });
+
+  it('lets a single event of the day use all five bullets', () => {
+    const out = buildBriefing({ story, events: [many('only', '2025-05-20T05:00:00Z', 6)], signals: [], now: MORNING_AFTER });
+    expect(out.developments).toHaveLength(5);
+    expect(new Set(out.developments.map((d) => d.eventId))).toEqual(new Set(['only']));
+  });
+});
+
 describe('window selection', () => {
   it('defaults to the last 24 hours', () => {
     const w = windowFor(MORNING_AFTER);

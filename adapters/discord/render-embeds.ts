@@ -3,6 +3,7 @@ import type { CommandResult } from '../../src/commands/types.js';
 import type { QuestionStatus } from '../../src/records/schema.js';
 import { fitLines, truncateAtSentence } from '../../src/render/truncate.js';
 import { safeUrl } from '../../src/render/sanitize.js';
+import { missingSpeaker } from '../../src/render/attribution.js';
 
 /** Discord's message and embed limits (characters). */
 export const DISCORD_LIMITS = {
@@ -135,7 +136,8 @@ function briefingColour(b: Briefing): number {
 
 function developmentLines(b: Briefing): string[] {
   return b.developments.map((d) => {
-    const speaker = d.speaker ? ` — ${escapeMarkdown(d.speaker)}` : '';
+    const who = missingSpeaker(d.text, d.speaker);
+    const speaker = who ? ` — ${escapeMarkdown(who)}` : '';
     const srcs = d.sources.slice(0, 3).map((s) => sourceLink(s.name, s.url));
     const extra = d.sources.length > 3 ? ` +${d.sources.length - 3}` : '';
     const attribution = srcs.length > 0 ? ` (${srcs.join(', ')}${extra})` : '';

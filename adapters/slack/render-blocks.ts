@@ -3,6 +3,7 @@ import type { CommandResult } from '../../src/commands/types.js';
 import type { PostOptions } from '../../src/delivery/chat-adapter.js';
 import type { QuestionStatus } from '../../src/records/schema.js';
 import { escapeMrkdwn, fitEscaped, fitPlain, mrkdwnLink } from './mrkdwn.js';
+import { missingSpeaker } from '../../src/render/attribution.js';
 
 /** Slack's documented limits that the renderer designs for. */
 export const SLACK_LIMITS = {
@@ -203,7 +204,8 @@ function windowLine(b: Briefing, delayed: boolean): string {
 
 function developmentLine(d: Development): string {
   const text = fitEscaped(d.text, 900);
-  const attribution = d.speaker && !d.text.includes(d.speaker) ? ` — ${fitEscaped(d.speaker, 80)}` : '';
+  const who = missingSpeaker(d.text, d.speaker);
+  const attribution = who ? ` — ${fitEscaped(who, 80)}` : '';
   const links = d.sources
     .slice(0, 3)
     .map((s) => mrkdwnLink(s.name, s.url))

@@ -130,7 +130,7 @@ function toDevelopment(c: RankedFact, all: readonly RankedFact[]): Development {
     occurredAt: c.rec.occurredAt,
     sourceCount: independentSources(c.rec),
   };
-  if (c.fact.quote && c.fact.speaker !== undefined) dev.speaker = c.fact.speaker;
+  if (c.fact.speaker !== undefined) dev.speaker = c.fact.speaker;
   return dev;
 }
 

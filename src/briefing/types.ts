@@ -17,7 +17,7 @@ export interface Development {
   occurredAt: string;
   /** Number of independent sources behind the event. */
   sourceCount: number;
-  /** Speaker of a direct quote, when the text is one. */
+  /** Who the fact is attributed to (renderers name them when the text does not). */
   speaker?: string;
 }
 

@@ -1,4 +1,5 @@
 import type { Briefing, QuestionState } from '../briefing/types.js';
+import { missingSpeaker } from './attribution.js';
 import { formatDay, formatMoment, STATUS_LABEL } from './dates.js';
 
 /**
@@ -32,7 +33,10 @@ export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: strin
     sources.push(entry);
     return entry.n;
   };
-  const developments = b.developments.map((d) => ({ text: d.text, refs: d.sources.map((s) => refOf(s.name, s.url)) }));
+  const developments = b.developments.map((d) => {
+    const who = missingSpeaker(d.text, d.speaker);
+    return { text: who ? `${d.text} (${who})` : d.text, refs: d.sources.map((s) => refOf(s.name, s.url)) };
+  });
   const watch = b.watch.map((w) => ({ text: w.text, ...(w.due !== undefined ? { due: formatDay(w.due, tz) } : {}), refs: w.source !== undefined ? [refOf(w.source)] : [] }));
   const focusQ = b.focus !== undefined ? b.questions.find((q) => q.id === b.focus) : undefined;
 

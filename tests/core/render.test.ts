@@ -89,3 +89,15 @@ describe('markdown renderer', () => {
     expect(renderMarkdown(hugeBriefing(), { limit: 3000 }).length).toBeLessThanOrEqual(3000);
   });
 });
+
+describe('speaker attribution', () => {
+  it('names the speaker only when the text does not', async () => {
+    const { missingSpeaker } = await import('../../src/render/attribution.js');
+    expect(missingSpeaker('He said Kyiv was ready for a ceasefire.', 'Andrii Sybiha')).toBe('Andrii Sybiha');
+    expect(missingSpeaker('Putin said Russia would work on a memorandum.', 'Vladimir Putin')).toBeUndefined();
+    expect(missingSpeaker('No speaker here.', undefined)).toBeUndefined();
+    const b = sampleBriefing();
+    b.developments[0] = { ...b.developments[0]!, text: 'He said Kyiv was ready.', speaker: 'Andrii Sybiha' };
+    expect(renderText(b)).toContain('He said Kyiv was ready. (Andrii Sybiha)');
+  });
+});

@@ -1,4 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { z } from 'zod';
+import { firstIssue } from '../delivery/target.js';
+import { clip } from '../time/duration.js';
+import { EXIT, type CliIo } from './types.js';
 import { parseIsoInstant } from '../time/duration.js';
 
 export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
@@ -29,3 +33,27 @@ export const dataFlags = {
   db: { type: 'string' },
   story: { type: 'string' },
 } as const satisfies FlagSpec;
+
+/**
+ * Strict flags, no positional arguments, then a zod schema over the flag values: the shared front of commands
+ * whose options are all flags. The first problem comes back as one line naming the flag.
+ */
+export function parseFlagsWith<T extends FlagSpec, S extends z.ZodType>(
+  argv: string[],
+  options: T,
+  schema: S,
+): { ok: true; values: ParsedFlags<T>['values']; args: z.output<S> } | { ok: false; error: string } {
+  const parsed = parseFlags(argv, options);
+  if (!parsed.ok) return parsed;
+  const extra = parsed.value.positionals[0];
+  if (extra !== undefined) return { ok: false, error: `unexpected argument "${clip(extra)}"` };
+  const args = schema.safeParse(parsed.value.values);
+  if (!args.success) return { ok: false, error: firstIssue(args.error) };
+  return { ok: true, values: parsed.value.values, args: args.data };
+}
+
+/** Print `sitrep <command>: <error>` and the usage line to stderr; returns the usage exit code (2). */
+export function usageError(io: Pick<CliIo, 'stderr'>, command: string, usage: string, error: string): number {
+  io.stderr(`sitrep ${command}: ${error}\nUsage: ${usage}\n`);
+  return EXIT.usage;
+}

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { ChatAdapter } from '../../delivery/chat-adapter.js';
 import { deliverDue, type DeliverSummary } from '../../delivery/deliver.js';
-import { firstIssue } from '../../delivery/target.js';
 import { HttpRouter } from '../../http/router.js';
 import type { PlatformRuntime } from '../../platform.js';
 import type { Platform } from '../../store/store.js';
-import { clip } from '../../time/duration.js';
-import { dataFlags, parseFlags, resolveNow } from '../args.js';
+import { dataFlags, parseFlagsWith, resolveNow, usageError } from '../args.js';
 import { loadPlatformModule } from '../load-platform.js';
 import { createRuntime } from '../runtime.js';
 import { EXIT, type CliCommand, type CliIo } from '../types.js';
@@ -32,12 +30,10 @@ export const command: CliCommand = {
   summary: 'Post the scheduled briefings that are due now, once, then exit',
   usage: USAGE,
   async run(argv, io) {
-    const parsed = parseFlags(argv, flags);
+    const parsed = parseFlagsWith(argv, flags, argsSchema);
     if (!parsed.ok) return usage(io, parsed.error);
-    if (parsed.value.positionals.length > 0) return usage(io, `unexpected argument "${clip(parsed.value.positionals[0] ?? '')}"`);
-    const v = parsed.value.values;
-    const args = argsSchema.safeParse({ format: v.format });
-    if (!args.success) return usage(io, firstIssue(args.error));
+    const v = parsed.values;
+    const { format } = parsed.args;
     const now = resolveNow(v.now, io.now);
     if (!now.ok) return usage(io, now.error);
 
@@ -63,11 +59,11 @@ export const command: CliCommand = {
         adapters.set(platform.platform, platform.chat);
       }
       const summary = await deliverDue({ store, adapters, stories, now: now.now, logger, catchupMaxMs: config.catchupMaxMs });
-      if (summary.lockedOut && args.data.format === 'text') {
+      if (summary.lockedOut && format === 'text') {
         io.stdout('another sitrep process is delivering from this database; nothing done\n');
         return EXIT.ok;
       }
-      if (args.data.format === 'json') io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+      if (format === 'json') io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
       else io.stdout(formatText(summary, now.now));
       return summary.failed > 0 || summary.leftInFlight > 0 ? EXIT.failure : EXIT.ok;
     } finally {
@@ -87,6 +83,5 @@ function formatText(s: DeliverSummary, now: Date): string {
 }
 
 function usage(io: CliIo, error: string): number {
-  io.stderr(`sitrep deliver: ${error}\nUsage: ${USAGE}\n`);
-  return EXIT.usage;
+  return usageError(io, 'deliver', USAGE, error);
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../../config.js';
-import { deliveryTarget, firstIssue } from '../../delivery/target.js';
+import { deliveryTarget } from '../../delivery/target.js';
 import { describeDays, parseClock, parseDays } from '../../time/days.js';
 import { clip } from '../../time/duration.js';
-import { dataFlags, parseFlags } from '../args.js';
+import { dataFlags, parseFlagsWith, usageError } from '../args.js';
 import { createRuntime } from '../runtime.js';
 import { EXIT, type CliCommand, type CliIo } from '../types.js';
 
@@ -47,13 +47,10 @@ export const command: CliCommand = {
   summary: 'Schedule a daily briefing in a Slack or Discord channel',
   usage: USAGE,
   async run(argv, io) {
-    const parsed = parseFlags(argv, flags);
+    const parsed = parseFlagsWith(argv, flags, argsSchema);
     if (!parsed.ok) return usage(io, parsed.error);
-    if (parsed.value.positionals.length > 0) return usage(io, `unexpected argument "${clip(parsed.value.positionals[0] ?? '')}"`);
-    const v = parsed.value.values;
-    const args = argsSchema.safeParse(v);
-    if (!args.success) return usage(io, firstIssue(args.error));
-    const a = args.data;
+    const v = parsed.values;
+    const a = parsed.args;
 
     const rt = await createRuntime(io, { data: v.data, db: v.db, story: v.story });
     if (!rt.ok) return rt.code;
@@ -87,6 +84,5 @@ export const command: CliCommand = {
 };
 
 function usage(io: CliIo, error: string): number {
-  io.stderr(`sitrep subscribe: ${error}\nUsage: ${USAGE}\n`);
-  return EXIT.usage;
+  return usageError(io, 'subscribe', USAGE, error);
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { deliveryTarget, firstIssue } from '../../delivery/target.js';
+import { deliveryTarget } from '../../delivery/target.js';
 import type { Subscription } from '../../store/store.js';
 import { describeDays } from '../../time/days.js';
-import { clip } from '../../time/duration.js';
-import { parseFlags } from '../args.js';
+import { parseFlagsWith, usageError } from '../args.js';
 import { createRuntime } from '../runtime.js';
 import { EXIT, type CliCommand, type CliIo } from '../types.js';
 
@@ -29,14 +28,11 @@ export const command: CliCommand = {
   summary: 'List scheduled briefings (paused ones show why)',
   usage: USAGE,
   async run(argv, io) {
-    const parsed = parseFlags(argv, flags);
+    const parsed = parseFlagsWith(argv, flags, argsSchema);
     if (!parsed.ok) return usage(io, parsed.error);
-    if (parsed.value.positionals.length > 0) return usage(io, `unexpected argument "${clip(parsed.value.positionals[0] ?? '')}"`);
-    const args = argsSchema.safeParse(parsed.value.values);
-    if (!args.success) return usage(io, firstIssue(args.error));
-    const a = args.data;
+    const a = parsed.args;
 
-    const rt = await createRuntime(io, { db: parsed.value.values.db, data: parsed.value.values.data });
+    const rt = await createRuntime(io, { db: parsed.values.db, data: parsed.values.data });
     if (!rt.ok) return rt.code;
     try {
       const subs = await rt.runtime.store.listSubscriptions({
@@ -68,6 +64,5 @@ function formatText(subs: readonly Subscription[]): string {
 }
 
 function usage(io: CliIo, error: string): number {
-  io.stderr(`sitrep subscriptions: ${error}\nUsage: ${USAGE}\n`);
-  return EXIT.usage;
+  return usageError(io, 'subscriptions', USAGE, error);
 }

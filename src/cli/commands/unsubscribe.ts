@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { deliveryTarget, firstIssue } from '../../delivery/target.js';
-import { clip } from '../../time/duration.js';
-import { parseFlags } from '../args.js';
+import { deliveryTarget } from '../../delivery/target.js';
+import { parseFlagsWith, usageError } from '../args.js';
 import { createRuntime } from '../runtime.js';
 import { EXIT, type CliCommand, type CliIo } from '../types.js';
 
@@ -25,14 +24,11 @@ export const command: CliCommand = {
   summary: "Stop a channel's scheduled briefings",
   usage: USAGE,
   async run(argv, io) {
-    const parsed = parseFlags(argv, flags);
+    const parsed = parseFlagsWith(argv, flags, argsSchema);
     if (!parsed.ok) return usage(io, parsed.error);
-    if (parsed.value.positionals.length > 0) return usage(io, `unexpected argument "${clip(parsed.value.positionals[0] ?? '')}"`);
-    const args = argsSchema.safeParse(parsed.value.values);
-    if (!args.success) return usage(io, firstIssue(args.error));
-    const { to, story } = args.data;
+    const { to, story } = parsed.args;
 
-    const rt = await createRuntime(io, { db: parsed.value.values.db, data: parsed.value.values.data });
+    const rt = await createRuntime(io, { db: parsed.values.db, data: parsed.values.data });
     if (!rt.ok) return rt.code;
     try {
       const n = await rt.runtime.store.removeSubscription(to.platform, to.channel, story);
@@ -47,6 +43,5 @@ export const command: CliCommand = {
 };
 
 function usage(io: CliIo, error: string): number {
-  io.stderr(`sitrep unsubscribe: ${error}\nUsage: ${USAGE}\n`);
-  return EXIT.usage;
+  return usageError(io, 'unsubscribe', USAGE, error);
 }

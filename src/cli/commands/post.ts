@@ -3,6 +3,7 @@ import { briefingFromStore } from '../../briefing/service.js';
 import type { PostOutcome } from '../../delivery/chat-adapter.js';
 import { HttpRouter } from '../../http/router.js';
 import type { PlatformRuntime } from '../../platform.js';
+import { deliveryTarget } from '../../delivery/target.js';
 import { parseSince } from '../../time/duration.js';
 import { dataFlags, parseFlags, resolveNow } from '../args.js';
 import { loadPlatformModule, type ChatPlatform } from '../load-platform.js';
@@ -30,11 +31,13 @@ export const command: CliCommand = {
       return EXIT.usage;
     }
     const { values } = parsed.value;
-    const target = parseTarget(values.to);
-    if (!target.ok) {
-      io.stderr(`sitrep post: ${target.error}\nusage: ${USAGE}\n`);
+    const parsedTarget = deliveryTarget.safeParse(values.to ?? '');
+    if (values.to === undefined || !parsedTarget.success) {
+      const why = parsedTarget.success ? '' : `: ${parsedTarget.error.issues[0]?.message ?? 'invalid'}`;
+      io.stderr(`sitrep post: ${values.to === undefined ? '--to is required (e.g. --to slack:C0123456789)' : `--to${why}`}\nusage: ${USAGE}\n`);
       return EXIT.usage;
     }
+    const target = parsedTarget.data;
     const now = resolveNow(values.now, io.now);
     if (!now.ok) {
       io.stderr(`sitrep post: ${now.error}\n`);
@@ -89,18 +92,6 @@ export const command: CliCommand = {
     }
   },
 };
-
-type Target = { ok: true; platform: ChatPlatform; channel: string } | { ok: false; error: string };
-
-function parseTarget(to: string | undefined): Target {
-  if (to === undefined) return { ok: false, error: '--to is required (e.g. --to slack:C0123456789)' };
-  const m = /^(slack|discord):([A-Za-z0-9]{1,40})$/.exec(to.trim());
-  if (!m || m[1] === undefined || m[2] === undefined)
-    return { ok: false, error: `--to "${to.slice(0, 60)}" must be slack:CHANNEL_ID or discord:CHANNEL_ID` };
-  const platform = m[1] === 'slack' ? 'slack' : 'discord';
-  if (platform === 'discord' && !/^\d{5,25}$/.test(m[2])) return { ok: false, error: 'a Discord channel id is a number (e.g. discord:123456789012345678)' };
-  return { ok: true, platform, channel: m[2] };
-}
 
 function describeFailure(outcome: Extract<PostOutcome, { ok: false }>, platform: ChatPlatform): string {
   switch (outcome.kind) {

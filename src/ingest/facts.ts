@@ -27,8 +27,8 @@ interface Scored {
   tags: string[];
 }
 
-/** "KYIV, Ukraine (AP) — ", "MOSCOW (Reuters) - ", "WASHINGTON — ": an all-caps place, optional region and agency, a dash. */
-const DATELINE = /^\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*[\p{L} .]{2,30})?(?:\s*\([\p{L} .&-]{1,30}\))?\s+[—–-]{1,2}\s+/u;
+/** "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ": an all-caps place, optional region or date, agency, a dash. */
+const DATELINE = /^\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*[\p{L}\p{N} .]{2,30})?(?:\s*\([\p{L} .&-]{1,30}\))?\s+[—–-]{1,2}\s+/u;
 
 /** Cut at a word boundary so the result (with "…") fits `max`; whole text when it already fits. */
 export function fitText(text: string, max = MAX_FACT_CHARS): string {

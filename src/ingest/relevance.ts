@@ -16,8 +16,9 @@ function weight(count: number): number {
 
 /**
  * Score an article against a story's vocabulary: story keywords (names such as "Ukraine" must be present, a topic word
- * such as "ceasefire" alone is not enough), question keywords and patterns, minus exclude keywords ("Hamas",
- * "interest rate") that mark a different story. Title hits count double.
+ * such as "ceasefire" alone is not enough, and names alone are not enough either: a topic word or a sentence bearing
+ * on a question must occur), question keywords and patterns, minus exclude keywords ("Hamas", "interest rate") that
+ * mark a different story. Title hits count double.
  */
 export function scoreRelevance(text: string, title: string | undefined, story: Story): Relevance {
   const head = title ?? '';
@@ -29,6 +30,7 @@ export function scoreRelevance(text: string, title: string | undefined, story: S
   let raw = 0;
   let nameHits = 0;
   let nameDistinct = 0;
+  let topicDistinct = 0;
   for (const k of keywords) {
     const n = countKeyword(all, k);
     if (n === 0) continue;
@@ -38,7 +40,7 @@ export function scoreRelevance(text: string, title: string | undefined, story: S
     if (/^\p{Lu}/u.test(k)) {
       nameHits += n;
       nameDistinct++;
-    }
+    } else topicDistinct++;
   }
   const sentences = splitSentences(text);
   const questionSentences = sentences.filter((s) => story.questions.some((q) => matchesQuestion(s.text, q))).length;
@@ -59,6 +61,11 @@ export function scoreRelevance(text: string, title: string | undefined, story: S
   if (matched.length === 0) return { relevant: false, score, reason: 'none of the story keywords occur', matched, excluded };
   if (hasNames && (nameDistinct === 0 || (nameDistinct === 1 && nameHits < 2)))
     return { relevant: false, score, reason: `no story names mentioned (only ${matched.slice(0, 4).join(', ')})`, matched, excluded };
+  // The converse: the story's names without its subject ("Ukrainian band wins fans at Eurovision", grain exports)
+  // is another story about the same country. It needs a topic word or a sentence on one of its questions.
+  const hasTopics = keywords.some((k) => !/^\p{Lu}/u.test(k));
+  if (hasTopics && topicDistinct === 0 && questionSentences === 0)
+    return { relevant: false, score, reason: `not about the story's subject (only names: ${matched.slice(0, 4).join(', ')})`, matched, excluded };
   if (penalty > 0 && penalty * 1.5 >= raw)
     return { relevant: false, score, reason: `mostly about something else (${excluded.slice(0, 4).join(', ')})`, matched, excluded };
   if (score < RELEVANCE_THRESHOLD) return { relevant: false, score, reason: `relevance ${score} below ${RELEVANCE_THRESHOLD}`, matched, excluded };

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestInputs } from '../../src/ingest/pipeline.js';
+import { sampleStory } from '../helpers/fixtures.js';
+
+const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
+
+describe('articles about the same countries but another story (bundled story definition)', () => {
+  it('rejects grain exports and a song contest, keeps the talks, and strips a dated Reuters dateline', async () => {
+    const run = await ingestInputs([fixture('grain-exports.txt'), fixture('eurovision.txt'), fixture('istanbul-second-round.txt')], {
+      story: sampleStory(),
+      now: new Date('2025-06-02T00:00:00Z'),
+      published: '2025-06-01T18:00:00Z',
+      dryRun: true,
+    });
+    const rejected = run.results.filter((r) => 'rejected' in r && r.rejected);
+    expect(rejected.map((r) => ('input' in r ? r.input : '')).sort()).toEqual([fixture('eurovision.txt'), fixture('grain-exports.txt')].sort());
+    for (const r of rejected) if ('reason' in r) expect(r.reason).toMatch(/not about the story's subject/);
+    expect(run.records).toHaveLength(1);
+    const talks = run.records[0]!;
+    expect(talks.facts[0]?.text.startsWith('Russia and Ukraine will hold a second round')).toBe(true);
+    expect(talks.facts.find((f) => f.text.includes('"We are ready to work,"'))?.speaker).toBe('Dmitry Peskov');
+    expect(new Set(talks.facts.flatMap((f) => f.questions ?? []))).toEqual(new Set(['territory', 'security-guarantees', 'ukraine-response']));
+  });
+});

@@ -116,7 +116,8 @@ export function syntheticRecords(story: Story, count: number, opts: { seed?: num
  * publication time, so every article is new text that still reads as on-story.
  */
 export function syntheticArticles(count: number, seed = 11): Array<{ text: string; title: string; sourceName: string; url: string; publishedAt: string }> {
-  const onStory = seedTexts().filter((t) => /ukrain|russia/i.test(t));
+  // Articles about the talks (the story's subject), not merely about the same countries.
+  const onStory = seedTexts().filter((t) => /ukrain|russia/i.test(t) && /ceasefire|peace|talks|negotiat/i.test(t));
   const out: Array<{ text: string; title: string; sourceName: string; url: string; publishedAt: string }> = [];
   for (let i = 0; i < count; i++) {
     const rand = prng(seed * 7919 + i);

@@ -1,16 +1,9 @@
 import cron from 'node-cron';
-import type { Logger } from '../log.js';
-import type { Story } from '../records/schema.js';
-import type { Platform, Store } from '../store/store.js';
-import type { ChatAdapter } from './chat-adapter.js';
+import type { Platform } from '../store/store.js';
 import { deliverDue, type DeliverDeps, type DeliverSummary } from './deliver.js';
 import type { SendQueue, SendQueueOptions } from './send-queue.js';
 
-export interface SchedulerDeps {
-  store: Store;
-  adapters: ReadonlyMap<Platform, ChatAdapter>;
-  stories: ReadonlyMap<string, Story>;
-  logger: Logger;
+export type SchedulerDeps = Pick<DeliverDeps, 'store' | 'adapters' | 'stories' | 'logger' | 'onReport'> & {
   catchupMaxMs: number;
   /** Injected clock (defaults to the system clock). */
   clock?: () => Date;
@@ -19,9 +12,7 @@ export interface SchedulerDeps {
   /** Longest wait for in-flight posts on stop (default 10 s). */
   shutdownTimeoutMs?: number;
   queueOptions?: Partial<SendQueueOptions>;
-  /** Called once per delivery report (metrics). */
-  onReport?: DeliverDeps['onReport'];
-}
+};
 
 export interface SchedulerHandle {
   /** Run one pass now (also what each tick does). Resolves when the pass is over; concurrent calls share the running pass. */

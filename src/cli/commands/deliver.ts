@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import type { ChatAdapter } from '../../delivery/chat-adapter.js';
 import { deliverDue, type DeliverSummary } from '../../delivery/deliver.js';
 import { HttpRouter } from '../../http/router.js';
 import type { PlatformRuntime } from '../../platform.js';
-import type { Platform } from '../../store/store.js';
 import { dataFlags, parseFlagsWith, resolveNow, usageError } from '../args.js';
-import { loadPlatformModule } from '../load-platform.js';
+import { configuredPlatforms, createPlatforms } from '../platforms.js';
 import { createRuntime } from '../runtime.js';
 import { EXIT, type CliCommand, type CliIo } from '../types.js';
 
@@ -39,25 +37,17 @@ export const command: CliCommand = {
 
     const rt = await createRuntime(io, { data: v.data, db: v.db, story: v.story });
     if (!rt.ok) return rt.code;
-    const { config, store, logger, stories, story } = rt.runtime;
-    const runtimes: PlatformRuntime[] = [];
+    const { config, store, logger, stories } = rt.runtime;
+    let runtimes: PlatformRuntime[] = [];
     try {
-      const wanted: Array<'slack' | 'discord'> = [];
-      if (config.slack) wanted.push('slack');
-      if (config.discord) wanted.push('discord');
-      if (wanted.length === 0) {
+      if (configuredPlatforms(config).length === 0) {
         io.stderr('sitrep deliver: no chat platform is configured: set SLACK_BOT_TOKEN and/or DISCORD_TOKEN (see .env.example)\n');
         return EXIT.failure;
       }
-      const adapters = new Map<Platform, ChatAdapter>();
-      const http = new HttpRouter(); // never listened on: posting needs no inbound routes
-      for (const p of wanted) {
-        const mod = await loadPlatformModule(p);
-        // Adapters post without start(): no socket or gateway connection for a one-shot pass.
-        const platform = await mod.createPlatform({ config, store, logger, clock: () => now.now, defaultStory: story, stories, http });
-        runtimes.push(platform);
-        adapters.set(platform.platform, platform.chat);
-      }
+      // Never listened on, and the platforms are never started: a one-shot pass only posts.
+      const created = await createPlatforms(rt.runtime, { http: new HttpRouter(), clock: () => now.now });
+      runtimes = created.runtimes;
+      const adapters = created.adapters;
       const summary = await deliverDue({ store, adapters, stories, now: now.now, logger, catchupMaxMs: config.catchupMaxMs });
       if (summary.lockedOut && format === 'text') {
         io.stdout('another sitrep process is delivering from this database; nothing done\n');

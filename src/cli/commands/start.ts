@@ -1,16 +1,15 @@
 import type { CommandContext } from '../../commands/types.js';
 import { runCommandText } from '../../commands/run.js';
-import type { ChatAdapter } from '../../delivery/chat-adapter.js';
 import { startScheduler, type SchedulerHandle } from '../../delivery/scheduler.js';
 import { HttpRouter } from '../../http/router.js';
 import type { PlatformRuntime } from '../../platform.js';
 import { renderResultText } from '../../render/text.js';
-import type { Platform } from '../../store/store.js';
 import { dataFlags, parseFlags, resolveNow } from '../args.js';
 import { loadPlatformModule } from '../load-platform.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import { EXIT, type CliCommand, type CliIo } from '../types.js';
 import { registerOpsRoutes } from '../ops-routes.js';
+import { configuredPlatforms, createPlatforms } from '../platforms.js';
 import { startFeedPolling } from '../feed-polling.js';
 
 const USAGE = 'sitrep start [--once] [--now ISO] [--story ID] [--data DIR] [--db FILE]';
@@ -76,19 +75,12 @@ async function loadConsole(): Promise<{ runConsoleSession: typeof import('../../
 async function runPlatforms(rt: Runtime, io: CliIo, clock: () => Date): Promise<number> {
   const { config, logger, store } = rt;
   const http = new HttpRouter();
-  const runtimes: PlatformRuntime[] = [];
-  const adapters = new Map<Platform, ChatAdapter>();
-  const wanted: Array<'slack' | 'discord'> = [];
-  if (config.slack) wanted.push('slack');
-  if (config.discord) wanted.push('discord');
-
+  const wanted = configuredPlatforms(config);
+  let runtimes: PlatformRuntime[] = [];
   const ops = registerOpsRoutes(http, { store, platforms: () => runtimes, logger });
-  for (const p of wanted) {
-    const mod = await loadPlatformModule(p);
-    const runtime = await mod.createPlatform({ config, store, logger, clock, defaultStory: rt.story, stories: rt.stories, http, metrics: ops.metrics });
-    runtimes.push(runtime);
-    adapters.set(runtime.platform, runtime.chat);
-  }
+  const created = await createPlatforms(rt, { http, clock, metrics: ops.metrics });
+  runtimes = created.runtimes;
+  const adapters = created.adapters;
 
   let port: number;
   try {

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { CommandContext, CommandResult } from '../../src/commands/types.js';
-import { runCommandText } from '../../src/commands/run.js';
+import type { AnswerMemo } from '../../src/commands/answer-memo.js';
+import { isReadOnlyCommandText, runCommandText } from '../../src/commands/run.js';
 import type { PostOutcome } from '../../src/delivery/chat-adapter.js';
 import type { Logger } from '../../src/log.js';
 import type { PlatformMetrics } from '../../src/platform.js';
 import type { Story } from '../../src/records/schema.js';
 import type { Store } from '../../src/store/store.js';
+import { minuteOf } from '../../src/time/minute.js';
 import type { SlackChatAdapter } from './chat-adapter.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { renderResult, type SlackBlock, type SlackMessage } from './render-blocks.js';
@@ -57,22 +59,50 @@ export interface EphemeralReply extends SlackMessage {
 /**
  * Answer `/sitrep <text>` (or `/brief <text>`): run the platform-neutral command, render it, and offer a
  * "Post to channel" button for briefings. Never throws: unexpected failures become an ephemeral message with
- * a reference id, logged once.
+ * a reference id, logged once. With a `memo`, answers to read-only commands are computed for the minute and kept
+ * there, so {@link readyAnswer} can give a repeat of the same request at once.
  */
-export async function answerSlashCommand(input: SlashCommandInput, env: SlackHandlerEnv): Promise<EphemeralReply> {
+export async function answerSlashCommand(input: SlashCommandInput, env: SlackHandlerEnv, memo?: AnswerMemo<PreparedReply>): Promise<EphemeralReply> {
   const text = commandText(input);
-  const now = env.clock();
   const started = process.hrtime.bigint();
   const name = subcommandName(text);
+  const shared = memo !== undefined && isReadOnlyCommandText(text);
+  const now = shared ? minuteOf(env.clock()) : env.clock();
   try {
+    const revision = shared ? await env.store.revision() : undefined;
     const result = await runCommandText(text, contextFor(env, input.channel_id, input.user_id, now));
     const reply = replyFor(result, { t: text, n: now.toISOString(), s: env.story.id });
+    if (shared && revision !== undefined) memo.set(memoKey(input, env, text), now, revision, { message: reply, json: JSON.stringify(reply) });
     return reply;
   } catch (err) {
     return internalError(err, env.logger, { command: name, channel: input.channel_id });
   } finally {
     env.metrics?.commandLatency('slack', name, Number(process.hrtime.bigint() - started) / 1e9);
   }
+}
+
+/**
+ * The answer to a read-only command already computed this minute for the same channel and words, if the store has
+ * not changed since: it can go out in the acknowledgement itself. Undefined when it has to be computed.
+ */
+export async function readyAnswer(input: SlashCommandInput, env: SlackHandlerEnv, memo: AnswerMemo<PreparedReply>): Promise<PreparedReply | undefined> {
+  const text = commandText(input);
+  if (!isReadOnlyCommandText(text)) return undefined;
+  const started = process.hrtime.bigint();
+  const reply = await memo.get(env.store, memoKey(input, env, text), env.clock());
+  if (reply) env.metrics?.commandLatency('slack', subcommandName(text), Number(process.hrtime.bigint() - started) / 1e9);
+  return reply;
+}
+
+/** Read-only answers depend on the story, the channel (its last briefing) and the words, never on who asked. */
+function memoKey(input: SlashCommandInput, env: SlackHandlerEnv, text: string): string {
+  return `${env.story.id}\n${input.channel_id}\n${text}`;
+}
+
+/** An answer kept for repeats, with its JSON serialised once. */
+export interface PreparedReply {
+  message: EphemeralReply;
+  json: string;
 }
 
 export type ShareResult = { ok: true; messageId: string } | { ok: false; reply: EphemeralReply };

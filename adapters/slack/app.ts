@@ -1,16 +1,16 @@
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { DeferredWork } from '../../src/http/deferred-work.js';
-import { payloadTooLarge, readCappedBody } from '../../src/http/read-body.js';
+import { declaredWithin, payloadTooLarge, readCappedBody } from '../../src/http/read-body.js';
 import type { HttpRouter } from '../../src/http/router.js';
 import type { Logger } from '../../src/log.js';
 import { registerActions } from './actions.js';
 import type { SlackHandlerEnv } from './answer.js';
 import { boltLogger } from './bolt-logger.js';
 import { webClientOptions } from './chat-adapter.js';
-import { registerCommands } from './commands.js';
+import { HTTP_RESPONSE, registerCommands } from './commands.js';
 
 /** Where Slack sends slash commands and interactivity in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -37,6 +37,8 @@ export class SlackStartError extends Error {
 /**
  * Build the Bolt app. HTTP mode uses Bolt's HTTPReceiver for signature checks and acks, but never its own
  * server: its request listener is mounted on the shared router so Slack and Discord can share PORT.
+ * `convoStore: false`: sitrep keeps no conversation state, and Bolt's default in-memory store builds an Error
+ * (with its stack) for every request it has nothing for.
  */
 export function createSlackApp(config: SlackConfig, env: SlackHandlerEnv, router: HttpRouter, logger: Logger): SlackApp {
   const bridge = boltLogger(logger);
@@ -45,8 +47,17 @@ export function createSlackApp(config: SlackConfig, env: SlackHandlerEnv, router
   let receiver: HTTPReceiver | undefined;
   if (config.mode === 'http') {
     if (!config.signingSecret) throw new SlackStartError('SLACK_CONFIG', 'SLACK_SIGNING_SECRET is required for HTTP mode');
-    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: bridge });
-    app = new App({ token: config.botToken, receiver, logger: bridge, clientOptions, deferInitialization: true });
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      logger: bridge,
+      // Listeners get the HTTP response, to send an answer already serialised as JSON (see commands.ts).
+      customPropertiesExtractor: (req) => {
+        const res = (req as WithResponse)[RESPONSE];
+        return res ? { [HTTP_RESPONSE]: res } : {};
+      },
+    });
+    app = new App({ token: config.botToken, receiver, logger: bridge, clientOptions, deferInitialization: true, convoStore: false });
   } else {
     if (!config.appToken) throw new SlackStartError('SLACK_CONFIG', 'SLACK_APP_TOKEN is required for Socket Mode');
     app = new App({
@@ -59,6 +70,7 @@ export function createSlackApp(config: SlackConfig, env: SlackHandlerEnv, router
       // connecting should be waited out, not fail startup.
       installerOptions: { clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {} },
       deferInitialization: true,
+      convoStore: false,
     });
   }
 
@@ -90,9 +102,16 @@ export function createSlackApp(config: SlackConfig, env: SlackHandlerEnv, router
         const listener = receiver.requestListener;
         router.route('POST', SLACK_EVENTS_PATH, async (req, res) => {
           // Bolt reads any body whole before checking its signature; cap it first (Slack's payloads are a few KB).
+          // A declared length within the cap is all the parser will deliver, so such a request goes straight through.
+          if (declaredWithin(req, MAX_SLACK_BODY_BYTES)) {
+            (req as WithResponse)[RESPONSE] = res;
+            return listener(req, res);
+          }
           const body = await readCappedBody(req, MAX_SLACK_BODY_BYTES);
           if (body === undefined) return payloadTooLarge(res);
-          listener(replayRequest(req, body), res);
+          const replay = replayRequest(req, body);
+          (replay as WithResponse)[RESPONSE] = res;
+          listener(replay, res);
         });
       } else {
         await app.start();
@@ -109,6 +128,10 @@ export function createSlackApp(config: SlackConfig, env: SlackHandlerEnv, router
     },
   };
 }
+
+/** The response travels on its request (a property, not a WeakMap entry per request for the GC to trace). */
+const RESPONSE = Symbol('sitrep.response');
+type WithResponse = IncomingMessage & { [RESPONSE]?: ServerResponse };
 
 /** Largest request body accepted on /slack/events; slash commands and button clicks are far smaller. */
 export const MAX_SLACK_BODY_BYTES = 256 * 1024;

@@ -1,8 +1,8 @@
 import type { Store } from '../store/store.js';
+import { minuteOf } from '../time/minute.js';
 import { briefingFromStore, type BriefingRequest } from './service.js';
 import type { Briefing } from './types.js';
 
-const MINUTE_MS = 60_000;
 const MAX_ENTRIES = 64;
 
 const caches = new WeakMap<Store, { revision: string; entries: Map<string, Promise<Briefing>> }>();
@@ -13,7 +13,7 @@ const caches = new WeakMap<Store, { revision: string; entries: Map<string, Promi
  * build, and any write to the store (new events, a subscription) starts afresh.
  */
 export async function interactiveBriefing(store: Store, req: BriefingRequest): Promise<Briefing> {
-  const now = new Date(Math.floor(req.now.getTime() / MINUTE_MS) * MINUTE_MS);
+  const now = minuteOf(req.now);
   const revision = await store.revision();
   let cache = caches.get(store);
   if (!cache || cache.revision !== revision) {

@@ -14,6 +14,7 @@ const looksLikeSince = (w: string) => parseDuration(w) !== undefined || parseIso
 /** `/sitrep brief [question] [since]`: the briefing, or one question's detail with its evidence timeline. */
 export const brief: SubcommandDefinition<BriefArgs> = {
   name: 'brief',
+  readOnly: true,
   description: 'The briefing: what happened and where each open question stands',
   usage: '/sitrep brief [question] [since: 24h | 7d | 2025-05-19]',
   options: [

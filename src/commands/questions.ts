@@ -4,6 +4,7 @@ import type { SubcommandDefinition } from './types.js';
 /** `/sitrep questions`: the tracked questions with status and last change. */
 export const questions: SubcommandDefinition<Record<string, never>> = {
   name: 'questions',
+  readOnly: true,
   description: 'The tracked open questions, their status and when it last changed',
   usage: '/sitrep questions',
   options: [],

@@ -32,6 +32,18 @@ export function splitWords(text: string): string[] {
 }
 
 /**
+ * Whether `/sitrep <text>` only reads: an empty text, a read-only subcommand, or words that are not a subcommand
+ * (they are read as a briefing request, or answered with usage).
+ */
+export function isReadOnlyCommandText(text: string): boolean {
+  // Asked on every Slack command before its ack: without quotes, the first word is the first run of non-spaces.
+  const first = /["']/.test(text) ? splitWords(text.trim().replace(/^\/?sitrep\b/i, ''))[0] : /^\s*(?:\/?sitrep\b\s*)?(\S+)/i.exec(text)?.[1];
+  if (first === undefined) return true;
+  const cmd = findSubcommand(first.replace(/^\//, ''));
+  return cmd === undefined || cmd.readOnly === true;
+}
+
+/**
  * Run `/sitrep <text>` typed as free text (Slack, console). An empty text is the briefing.
  * Never throws for bad input: mistakes come back as `{ kind: 'error', message, usage }`.
  */

@@ -4,6 +4,7 @@ import type { SubcommandDefinition } from './types.js';
 /** `/sitrep subscriptions`: this channel's scheduled briefings. */
 export const subscriptions: SubcommandDefinition<Record<string, never>> = {
   name: 'subscriptions',
+  readOnly: true,
   description: "This channel's scheduled briefings",
   usage: '/sitrep subscriptions',
   options: [],

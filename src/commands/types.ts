@@ -54,6 +54,11 @@ export interface SubcommandDefinition<Args = unknown> {
   options: readonly CommandOption[];
   /** Needs `canManage` (Discord sets default_member_permissions from this). */
   requiresManage?: boolean;
+  /**
+   * Writes nothing, and its answer depends only on the store, the story, the channel, the words and the time: the
+   * same request in the same minute against the same store revision gets the same answer (see answer-memo.ts).
+   */
+  readOnly?: boolean;
   /** Map free-text words (Slack, console) to named args. Default: positional in `options` order. */
   fromWords?(words: readonly string[], story: Story): RawArgs | { error: string };
   /** Validate raw args into typed args. Expected failures are values with a short message. */

@@ -39,6 +39,16 @@ export function readCappedBody(req: IncomingMessage, max: number): Promise<Buffe
   });
 }
 
+/**
+ * A body that declares its length within `max` (Content-Length, no Transfer-Encoding): Node's HTTP parser delivers
+ * exactly that many bytes, so the request can be handed on as a stream without reading it here first.
+ */
+export function declaredWithin(req: IncomingMessage, max: number): boolean {
+  const header = req.headers['content-length'];
+  if (header === undefined || req.headers['transfer-encoding'] !== undefined || !/^\d{1,12}$/.test(header)) return false;
+  return Number(header) <= max;
+}
+
 /** 413 with `connection: close`, so the client stops sending and the socket goes away after the response. */
 export function payloadTooLarge(res: ServerResponse): void {
   if (res.headersSent) return;

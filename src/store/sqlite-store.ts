@@ -82,7 +82,15 @@ export class SqliteStore implements Store {
   readonly db: Db;
   private readonly stmts: ReturnType<typeof prepare>;
 
-  constructor(db: Db) {
+  /** Other connections' data_version and when it was read (monotonic ms). */
+  private others = { version: 0, readAt: Number.NEGATIVE_INFINITY };
+  /** The last token handed out, reused while nothing changed (revision() runs on every interactive answer). */
+  private lastRevision = { own: -1, others: -1, token: '' };
+
+  constructor(
+    db: Db,
+    private readonly otherWritersPollMs = OTHER_WRITERS_POLL_MS,
+  ) {
     this.db = db;
     this.stmts = prepare(db);
   }
@@ -356,11 +364,19 @@ export class SqliteStore implements Store {
     this.stmts.deleteLease.run(name, owner);
   }
 
+  /**
+   * This connection's own writes count at once (total_changes, a counter on the connection). Other processes'
+   * commits show through data_version, read at most every `otherWritersPollMs`: reading it opens a read transaction,
+   * which would otherwise be the largest cost of answering a repeated slash command from memory.
+   */
   async revision(): Promise<string> {
-    // data_version moves when another connection commits; total_changes counts this connection's own writes.
-    const other = this.db.pragma('data_version', { simple: true }) as number;
-    const own = (this.stmts.totalChanges.get() as { n: number }).n;
-    return `${other}:${own}`;
+    const own = this.stmts.totalChanges.get() as number;
+    const t = performance.now();
+    if (t - this.others.readAt >= this.otherWritersPollMs) this.others = { version: this.stmts.dataVersion.get() as number, readAt: t };
+    const last = this.lastRevision;
+    if (last.own === own && last.others === this.others.version) return last.token;
+    this.lastRevision = { own, others: this.others.version, token: `${this.others.version}:${own}` };
+    return this.lastRevision.token;
   }
 
   async ping(): Promise<boolean> {
@@ -476,7 +492,9 @@ function prepare(db: Db) {
       VALUES (@url, @etag, @last_modified, @last_polled_at, @failures, @next_poll_at, @last_error)
       ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, last_polled_at = excluded.last_polled_at,
         failures = excluded.failures, next_poll_at = excluded.next_poll_at, last_error = excluded.last_error`),
-    totalChanges: db.prepare('SELECT total_changes() AS n'),
+    totalChanges: db.prepare('SELECT total_changes()').pluck(),
+    // Prepared once: db.pragma() compiles the statement on every call, and revision() runs on every interactive answer.
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
     getLease: db.prepare('SELECT owner, expires_at_ms FROM leases WHERE name = ?'),
     putLease: db.prepare('INSERT INTO leases (name, owner, expires_at_ms) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, expires_at_ms = excluded.expires_at_ms'),
     deleteLease: db.prepare('DELETE FROM leases WHERE name = ? AND owner = ?'),
@@ -502,11 +520,15 @@ export function migrate(db: Db): void {
   }
 }
 
+/** How stale another process's writes may look to {@link SqliteStore.revision}: well under a human's next command. */
+export const OTHER_WRITERS_POLL_MS = 500;
+
 /**
  * Open (creating if needed) the SQLite store at `file` (`:memory:` for tests), in WAL mode, migrated.
  * Expected failures raise a {@link StoreError} with a stable code and a message that names the file.
  */
-export function openSqliteStore(file: string, options: { busyTimeoutMs?: number } = {}): SqliteStore {
+
+export function openSqliteStore(file: string, options: { busyTimeoutMs?: number; otherWritersPollMs?: number } = {}): SqliteStore {
   let db: Db;
   try {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -527,7 +549,7 @@ export function openSqliteStore(file: string, options: { busyTimeoutMs?: number 
     if (err instanceof StoreError) throw err;
     throw classifyOpenError(file, err);
   }
-  return new SqliteStore(db);
+  return new SqliteStore(db, options.otherWritersPollMs);
 }
 
 function classifyOpenError(file: string, err: unknown): StoreError {

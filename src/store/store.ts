@@ -145,8 +145,9 @@ export interface Store {
   releaseLease(name: string, owner: string): Promise<void>;
 
   /**
-   * An opaque token that changes whenever stored data changes (in this process or another). Lets callers cache
-   * what they derive from the store, such as a briefing answered to many slash commands in the same minute.
+   * An opaque token that changes whenever stored data changes: at once for writes through this store, and within a
+   * short, implementation-defined delay (SQLite: 500 ms) for another process's writes. Lets callers cache what they
+   * derive from the store, such as a briefing answered to many slash commands in the same minute.
    */
   revision(): Promise<string>;
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand, runCommandText } from '../../src/commands/run.js';
+import { isReadOnlyCommandText, runCommand, runCommandText } from '../../src/commands/run.js';
 import type { CommandContext, CommandResult } from '../../src/commands/types.js';
 import type { Platform } from '../../src/store/store.js';
 import { MORNING_AFTER, sampleStory, tempStore } from '../helpers/fixtures.js';
@@ -52,6 +52,22 @@ describe('command parser: any text gives a CommandResult, never a throw', () => 
     await fc.assert(
       fc.asyncProperty(commandText, fc.constantFrom<Platform>('slack', 'discord', 'console'), fc.boolean(), fc.constantFrom('C1', 'C2', '123456789012'), async (text, platform, canManage, channel) => {
         expectWellFormed(await runCommandText(text, ctx(platform, canManage, channel)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('isReadOnlyCommandText: a text it calls read-only never writes to the store (its answer may be kept and reused)', async () => {
+    expect(isReadOnlyCommandText('subscribe 07:00 UTC')).toBe(false);
+    expect(isReadOnlyCommandText('"unsub"')).toBe(false);
+    expect(isReadOnlyCommandText('/sitrep sub 07:00')).toBe(false);
+    expect(isReadOnlyCommandText('')).toBe(true);
+    expect(isReadOnlyCommandText('territory 7d')).toBe(true);
+    await fc.assert(
+      fc.asyncProperty(commandText, async (text) => {
+        const before = await env.store.revision();
+        await runCommandText(text, ctx('slack', true, 'CRO'));
+        if (isReadOnlyCommandText(text)) expect(await env.store.revision()).toBe(before);
       }),
       { numRuns: 300 },
     );

@@ -41,7 +41,7 @@ describe('Slack app over HTTP (real Bolt, signed requests)', () => {
 
   it('/sitrep acks with an empty 200, then answers ephemerally with the briefing and a "Post to channel" button', async () => {
     const ack = await h.command('', { responseId: 'plain' });
-    expect(ack).toEqual({ status: 200, body: '' });
+    expect(ack).toMatchObject({ status: 200, body: '' });
     const reply = asReply((await h.reply('plain')).body);
     expect(reply.response_type).toBe('ephemeral');
     const msg = expectWithinLimits(reply);
@@ -221,6 +221,50 @@ describe('Slack app over HTTP (real Bolt, signed requests)', () => {
     await h.clickButton(value, { channel: 'CSNEAK', responseId: 'sneaky' });
     expect(replyText(asReply((await h.reply('sneaky')).body))).toContain('Only briefings');
     expect(await h.store.listSubscriptions({ platform: 'slack', channel: 'CSNEAK', includePaused: true })).toHaveLength(0);
+  });
+
+  it('a repeat of a read-only command in the same minute is answered in the ack itself, with the same answer', async () => {
+    const first = await h.command('questions', { channel: 'CREPEAT', responseId: 'repeat-1' });
+    expect(first.body).toBe('');
+    const computed = await h.reply('repeat-1');
+    expect(computed.inline).toBe(false);
+    const again = await h.command('questions', { channel: 'CREPEAT', responseId: 'repeat-2' });
+    expect(again.status).toBe(200);
+    expect(again.contentType).toMatch(/^application\/json/);
+    const inline = await h.reply('repeat-2');
+    expect(inline.inline).toBe(true);
+    expect(inline.body).toEqual(computed.body);
+    expectWithinLimits(asReply(inline.body));
+    // Nothing went to the second command's response_url.
+    await h.command('help', { channel: 'CREPEAT', responseId: 'repeat-flush' });
+    await h.reply('repeat-flush');
+    expect(h.api.calls.some((c) => c.path === '/respond/repeat-2')).toBe(false);
+  });
+
+  it('a write to the store makes the next answer fresh; commands that write are never answered from memory', async () => {
+    await h.command('brief', { channel: 'CFRESH', responseId: 'fresh-1' });
+    await h.reply('fresh-1');
+    await h.command('brief', { channel: 'CFRESH', responseId: 'fresh-2' });
+    expect((await h.reply('fresh-2')).inline).toBe(true);
+    // subscribe writes: computed each time, and the brief after it is computed afresh.
+    for (const id of ['fresh-sub-1', 'fresh-sub-2']) {
+      const ack = await h.command('subscribe 06:00 UTC', { channel: 'CFRESH', responseId: id });
+      expect(ack.body).toBe('');
+      expect((await h.reply(id)).inline).toBe(false);
+    }
+    const after = await h.command('brief', { channel: 'CFRESH', responseId: 'fresh-3' });
+    expect(after.body).toBe('');
+    expect((await h.reply('fresh-3')).inline).toBe(false);
+    await h.command('unsubscribe', { channel: 'CFRESH', responseId: 'fresh-unsub' });
+    await h.reply('fresh-unsub');
+  });
+
+  it('an answer kept for one channel is never given in another', async () => {
+    await h.command('subscriptions', { channel: 'CONE', responseId: 'one-1' });
+    await h.reply('one-1');
+    const other = await h.command('subscriptions', { channel: 'CTWO', responseId: 'two-1' });
+    expect(other.body).toBe('');
+    expect((await h.reply('two-1')).inline).toBe(false);
   });
 
   it('never logs the bot token or signing secret', () => {

@@ -7,7 +7,7 @@ import { createLogger } from '../../src/log.js';
 import type { PlatformMetrics, PlatformRuntime } from '../../src/platform.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
-import { FakeSlackApi, type RecordedCall } from '../fakes/slack-api.js';
+import { FakeSlackApi } from '../fakes/slack-api.js';
 import { NOW, testRecords, testStory } from './story-data.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -23,11 +23,14 @@ export interface SlackHarness {
   rawLogs: string[];
   latencies: string[];
   /** POST a signed slash command; resolves with the HTTP answer (the ack). */
-  command(text: string, opts?: SignOptions & { command?: string; channel?: string; responseId?: string }): Promise<{ status: number; body: string }>;
+  command(text: string, opts?: SignOptions & { command?: string; channel?: string; responseId?: string }): Promise<{ status: number; body: string; contentType: string }>;
   /** POST a signed block_actions payload for a button click. */
-  clickButton(value: string, opts?: SignOptions & { channel?: string; responseId?: string; actionId?: string }): Promise<{ status: number; body: string }>;
-  /** The respond() call for a response id, once it arrives. */
-  reply(responseId: string): Promise<RecordedCall>;
+  clickButton(value: string, opts?: SignOptions & { channel?: string; responseId?: string; actionId?: string }): Promise<{ status: number; body: string; contentType: string }>;
+  /**
+   * The answer to a command or click with this response id: the ack body when the answer came in the ack itself
+   * (`inline`), else the respond() call to its response_url once it arrives.
+   */
+  reply(responseId: string): Promise<{ body: Record<string, unknown>; inline: boolean }>;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,9 @@ export interface SignOptions {
 }
 
 let counter = 0;
+
+/** Ack bodies by response id: a command answered in its ack has no respond() call. */
+const acks = new Map<string, string>();
 
 /** A real Bolt app in HTTP mode on the shared router (random port), a fake Slack API, a real SQLite store. */
 export async function startSlackHarness(options: { store?: Store } = {}): Promise<SlackHarness> {
@@ -98,7 +104,7 @@ export async function startSlackHarness(options: { store?: Store } = {}): Promis
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig },
       body,
     });
-    return { status: res.status, body: await res.text() };
+    return { status: res.status, body: await res.text(), contentType: res.headers.get('content-type') ?? '' };
   };
 
   return {
@@ -125,7 +131,10 @@ export async function startSlackHarness(options: { store?: Store } = {}): Promis
         response_url: api.responseUrl(responseId),
         trigger_id: '1.2.3',
       }).toString();
-      return post(body, opts);
+      return post(body, opts).then((ack) => {
+        acks.set(responseId, ack.body);
+        return ack;
+      });
     },
     clickButton(value, opts = {}) {
       const responseId = opts.responseId ?? `act-${++counter}`;
@@ -154,10 +163,12 @@ export async function startSlackHarness(options: { store?: Store } = {}): Promis
       return post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), opts);
     },
     async reply(responseId) {
+      const ack = acks.get(responseId);
+      if (ack !== undefined && ack !== '') return { body: JSON.parse(ack) as Record<string, unknown>, inline: true };
       await api.waitFor((a) => a.calls.some((c) => c.path === `/respond/${responseId}`));
       const call = api.calls.find((c) => c.path === `/respond/${responseId}`);
       if (!call) throw new Error('unreachable');
-      return call;
+      return { body: call.body, inline: false };
     },
     async close() {
       await platform.stop();

@@ -39,6 +39,24 @@ describe('SQLite store specifics', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("sees another process's writes in its revision (polled), and its own at once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-rev-'));
+    const file = join(dir, 'x.db');
+    const reader = openSqliteStore(file, { otherWritersPollMs: 0 });
+    const polled = openSqliteStore(file, { otherWritersPollMs: 60_000 });
+    const writer = openSqliteStore(file);
+    const [r0, p0] = [await reader.revision(), await polled.revision()];
+    await writer.upsertSubscription({ platform: 'slack', channel: 'C1', story: 's', time: '07:00', timezone: 'UTC', days: 'daily', skipEmpty: false });
+    expect(await reader.revision()).not.toBe(r0);
+    // Within its poll interval a store does not look at other connections again…
+    expect(await polled.revision()).toBe(p0);
+    // …but its own writes always count.
+    await polled.upsertSubscription({ platform: 'slack', channel: 'C2', story: 's', time: '07:00', timezone: 'UTC', days: 'daily', skipEmpty: false });
+    expect(await polled.revision()).not.toBe(p0);
+    for (const s of [reader, polled, writer]) await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('refuses a read-only database with a stable code', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-ro-'));
     const file = join(dir, 'ro.db');

@@ -100,22 +100,26 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     }
   }
 
-  let best: { record: EventRecord; text?: Set<string>; score: number } | undefined;
+  let best: { record: EventRecord; text?: Set<string>; score: number; features: Set<string> } | undefined;
   for (const c of candidates) {
     const recordFeats = cachedFeatures(c.record, story.id, common);
     let score = mergeScore(recordFeats, c.record.occurredAt, feats.text, article.occurredAt);
     // Within a run both texts are known: also check the other direction.
     if (c.text) score = Math.max(score, mergeScore(feats.facts, article.occurredAt, c.text, c.record.occurredAt));
-    if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { ...c, score };
+    if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { ...c, score, features: recordFeats };
   }
 
   let placement: Placement;
   let text: Set<string>;
+  // Band keys cover what later articles about the event may share with it: its own words and this article's.
+  // The merged record's words are those of the event before plus this article's facts (in feats.text).
+  let bandWords: ReadonlySet<string> = feats.text;
   if (best) {
     const merged = mergeArticle(best.record, article, story);
     const outcome = merged === best.record ? 'unchanged' : 'merged';
     placement = { outcome, eventId: merged.id, record: merged, score: Math.round(best.score * 1000) / 1000 };
     text = union(best.text ?? new Set(), feats.text);
+    bandWords = union(best.features, feats.text);
   } else {
     const day = article.occurredAt.slice(0, 10);
     const id = await freeEventId(`${day}-${slugify(article.title, 60) || 'event'}`, batch, opts.store);
@@ -125,9 +129,6 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
   }
   batch.events.set(placement.eventId, { record: placement.record, text });
 
-  if (opts.store && !opts.dryRun && placement.outcome !== 'unchanged') {
-    await opts.store.upsertEvents([placement.record]);
-    await opts.store.setEventBands(placement.eventId, story.id, placement.record.occurredAt, bandsFor(union(featuresOfRecord(placement.record, common), feats.text)));
-  }
+  if (opts.store && !opts.dryRun && placement.outcome !== 'unchanged') await opts.store.upsertEventWithBands(placement.record, bandsFor(bandWords));
   return placement;
 }

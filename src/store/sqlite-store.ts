@@ -330,24 +330,34 @@ export class SqliteStore implements Store {
     if (q.bands.length === 0) return [];
     const from = instantMs(q.from);
     const to = instantMs(q.to);
-    // Count shared bands per event so the most similar candidates come first.
-    const hits = new Map<string, number>();
-    for (const band of q.bands) {
-      for (const row of this.stmts.bandLookup.iterate(q.story, band, from, to) as Iterable<{ event_id: string }>) {
-        hits.set(row.event_id, (hits.get(row.event_id) ?? 0) + 1);
-      }
-    }
-    return [...hits.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, q.limit ?? 20)
-      .map(([id]) => id);
+    // Events sharing the most bands first, counted inside SQLite (one query, no row per hit in JS).
+    return this.stmts.bandCandidates.all(q.story, JSON.stringify([...new Set(q.bands)]), from, to, q.limit ?? 20) as string[];
   }
 
   async setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void> {
+    this.writeBands(eventId, story, occurredAt, bands);
+  }
+
+  async upsertEventWithBands(record: EventRecord, bands: readonly string[]): Promise<UpsertResult> {
+    // One commit instead of two: ingestion writes an event per article.
+    return this.db.transaction(() => {
+      const result = this.upsertEventsSync([record]);
+      this.writeBands(record.id, record.story, record.occurredAt, bands);
+      return result;
+    })();
+  }
+
+  private writeBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): void {
     const ms = instantMs(occurredAt);
+    const wanted = new Set(bands);
     this.db.transaction(() => {
-      this.stmts.deleteBands.run(eventId);
-      for (const band of new Set(bands)) this.stmts.insertBand.run(band, story, ms, eventId);
+      // Only the keys that changed are written: an event that gains a source keeps most of its MinHash minima.
+      const rows = this.stmts.eventBands.all(eventId) as Array<{ band: string; story: string; occurred_at_ms: number }>;
+      for (const row of rows) {
+        if (row.story === story && row.occurred_at_ms === ms && wanted.has(row.band)) wanted.delete(row.band);
+        else this.stmts.deleteBand.run(row.story, row.band, row.occurred_at_ms, eventId);
+      }
+      for (const band of wanted) this.stmts.insertBand.run(band, story, ms, eventId);
     })();
   }
 
@@ -498,8 +508,14 @@ function prepare(db: Db) {
     getLease: db.prepare('SELECT owner, expires_at_ms FROM leases WHERE name = ?'),
     putLease: db.prepare('INSERT INTO leases (name, owner, expires_at_ms) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, expires_at_ms = excluded.expires_at_ms'),
     deleteLease: db.prepare('DELETE FROM leases WHERE name = ? AND owner = ?'),
-    bandLookup: db.prepare('SELECT event_id FROM event_bands WHERE story = ? AND band = ? AND occurred_at_ms BETWEEN ? AND ?'),
-    deleteBands: db.prepare('DELETE FROM event_bands WHERE event_id = ?'),
+    bandCandidates: db
+      .prepare(
+        `SELECT event_id FROM event_bands WHERE story = ? AND band IN (SELECT value FROM json_each(?)) AND occurred_at_ms BETWEEN ? AND ?
+         GROUP BY event_id ORDER BY COUNT(*) DESC, event_id LIMIT ?`,
+      )
+      .pluck(),
+    eventBands: db.prepare('SELECT band, story, occurred_at_ms FROM event_bands WHERE event_id = ?'),
+    deleteBand: db.prepare('DELETE FROM event_bands WHERE story = ? AND band = ? AND occurred_at_ms = ? AND event_id = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO event_bands (band, story, occurred_at_ms, event_id) VALUES (?, ?, ?, ?)'),
   };
 }

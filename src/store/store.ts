@@ -134,6 +134,8 @@ export interface Store {
   findMergeCandidates(query: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<string[]>;
   /** Replace the LSH band keys of an event. */
   setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void>;
+  /** Upsert one event and replace its band keys in one transaction: an ingested event is never stored without them. */
+  upsertEventWithBands(record: EventRecord, bands: readonly string[]): Promise<UpsertResult>;
 
   // ---- leases ----
   /**

@@ -143,6 +143,19 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       expect(await store.findMergeCandidates({ story: 'ukraine-ceasefire', from: '2025-05-16T00:00:00Z', to: '2025-05-22T00:00:00Z', bands: ['b1'] })).toEqual([]);
     });
 
+    it('stores an event with its band keys together, and replaces both on the next write', async () => {
+      const first = rec('banded', '2025-05-19T10:00:00Z');
+      expect(await store.upsertEventWithBands(first, ['x1', 'x2'])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+      const range = { story: first.story, from: '2025-05-18T00:00:00Z', to: '2025-05-20T00:00:00Z' };
+      expect(await store.getEvent('banded')).toEqual(first);
+      expect(await store.findMergeCandidates({ ...range, bands: ['x2'] })).toEqual(['banded']);
+      const second = { ...first, title: `${first.title} (updated)` };
+      expect(await store.upsertEventWithBands(second, ['x3'])).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+      expect((await store.getEvent('banded'))?.title).toBe(second.title);
+      expect(await store.findMergeCandidates({ ...range, bands: ['x1', 'x2'] })).toEqual([]);
+      expect(await store.findMergeCandidates({ ...range, bands: ['x3'] })).toEqual(['banded']);
+    });
+
     it('grants a lease to one owner at a time until it expires', async () => {
       expect(await store.acquireLease('delivery', 'a', 60_000, 1_000)).toBe(true);
       expect(await store.acquireLease('delivery', 'b', 60_000, 2_000)).toBe(false);

@@ -34,7 +34,7 @@ export function renderReadmeSection(r: BenchResults): string {
     ],
     [
       'slash command ack (signed `/sitrep brief`, 50 conns, 10 s)',
-      `sitrep p50/p99 ${fmt(get(c.slashCommand, 'real.p50Ms'))}/${fmt(get(c.slashCommand, 'real.p99Ms'))} ms vs bare Bolt ${fmt(get(c.slashCommand, 'bareBolt.p50Ms'))}/${fmt(get(c.slashCommand, 'bareBolt.p99Ms'))} ms (p99 ${fmt(get(c.slashCommand, 'p99Ratio'))}×); at ~100 req/s (autocannon overallRate, released per 1-s window): p99 ${fmt(get(c.slashCommand, 'real.atFixedRate.p99Ms'))} vs ${fmt(get(c.slashCommand, 'bareBolt.atFixedRate.p99Ms'))} ms; errors (incl. timeouts) + non-2xx: ${fmt(Number(get(c.slashCommand, 'real.errors') ?? 0) + Number(get(c.slashCommand, 'real.non2xx') ?? 0))}`,
+      `sitrep p50/p99 ${fmt(get(c.slashCommand, 'real.p50Ms'))}/${fmt(get(c.slashCommand, 'real.p99Ms'))} ms vs bare Bolt ${fmt(get(c.slashCommand, 'bareBolt.p50Ms'))}/${fmt(get(c.slashCommand, 'bareBolt.p99Ms'))} ms (p99 ${fmt(get(c.slashCommand, 'p99Ratio'))}×); at ~100 req/s (autocannon overallRate, released per 1-s window): p99 ${fmt(get(c.slashCommand, 'real.atFixedRate.p99Ms'))} vs ${fmt(get(c.slashCommand, 'bareBolt.atFixedRate.p99Ms'))} ms; every request from a new channel (no answer reusable, each computed after its ack): p99 ${fmt(get(c.slashCommand, 'real.allDistinct.p99Ms'))} vs ${fmt(get(c.slashCommand, 'bareBolt.allDistinct.p99Ms'))} ms; errors (incl. timeouts) + non-2xx: ${fmt(Number(get(c.slashCommand, 'real.errors') ?? 0) + Number(get(c.slashCommand, 'real.non2xx') ?? 0) + Number(get(c.slashCommand, 'real.allDistinct.errors') ?? 0))}`,
       'p99 ≤ 1.2× bare Bolt; zero errors',
       status(c.slashCommand),
     ],

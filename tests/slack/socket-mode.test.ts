@@ -78,6 +78,30 @@ describe('Slack app in Socket Mode (real Bolt + @slack/socket-mode against a loc
     expect(mrkdwnStrings(reply).join('\n')).toContain('*Ceasefire* — Moved');
   });
 
+  it('a repeat of the command in the same minute is answered in the envelope ack itself', async () => {
+    const payload = (id: string) => ({
+      token: 'legacy',
+      team_id: 'T0001',
+      team_domain: 'test',
+      channel_id: 'C123',
+      channel_name: 'general',
+      user_id: 'U777',
+      user_name: 'tester',
+      command: '/sitrep',
+      text: 'questions',
+      api_app_id: 'A0001',
+      response_url: api.responseUrl(id),
+      trigger_id: '1.2.3',
+    });
+    const envelope = api.sendEnvelope('slash_commands', payload('socket-q2'));
+    const ack = (await api.waitForSocketAck(envelope)) as { payload?: { response_type?: string; text?: string; blocks?: Array<Record<string, unknown>> } };
+    expect(ack.payload?.response_type).toBe('ephemeral');
+    const reply = { text: ack.payload?.text ?? '', blocks: ack.payload?.blocks ?? [] };
+    expectWithinLimits(reply);
+    expect(mrkdwnStrings(reply).join('\n')).toContain('*Ceasefire* — Moved');
+    expect(api.calls.some((c) => c.path === '/respond/socket-q2')).toBe(false);
+  });
+
   it('stop() disconnects', async () => {
     await platform.stop();
     await api.waitFor((a) => a.socketCount === 0);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { CommandContext, CommandResult } from '../../src/commands/types.js';
-import type { AnswerMemo } from '../../src/commands/answer-memo.js';
+import type { MinuteMemo } from '../../src/store/minute-memo.js';
 import { isReadOnlyCommandText, runCommandText } from '../../src/commands/run.js';
 import type { PostOutcome } from '../../src/delivery/chat-adapter.js';
 import type { Logger } from '../../src/log.js';
@@ -62,7 +62,7 @@ export interface EphemeralReply extends SlackMessage {
  * a reference id, logged once. With a `memo`, answers to read-only commands are computed for the minute and kept
  * there, so {@link readyAnswer} can give a repeat of the same request at once.
  */
-export async function answerSlashCommand(input: SlashCommandInput, env: SlackHandlerEnv, memo?: AnswerMemo<PreparedReply>): Promise<EphemeralReply> {
+export async function answerSlashCommand(input: SlashCommandInput, env: SlackHandlerEnv, memo?: MinuteMemo<PreparedReply>): Promise<EphemeralReply> {
   const text = commandText(input);
   const started = process.hrtime.bigint();
   const name = subcommandName(text);
@@ -85,7 +85,7 @@ export async function answerSlashCommand(input: SlashCommandInput, env: SlackHan
  * The answer to a read-only command already computed this minute for the same channel and words, if the store has
  * not changed since: it can go out in the acknowledgement itself. Undefined when it has to be computed.
  */
-export async function readyAnswer(input: SlashCommandInput, env: SlackHandlerEnv, memo: AnswerMemo<PreparedReply>): Promise<PreparedReply | undefined> {
+export async function readyAnswer(input: SlashCommandInput, env: SlackHandlerEnv, memo: MinuteMemo<PreparedReply>): Promise<PreparedReply | undefined> {
   const text = commandText(input);
   if (!isReadOnlyCommandText(text)) return undefined;
   const started = process.hrtime.bigint();

@@ -1,6 +1,6 @@
 import { ServerResponse } from 'node:http';
 import type { App } from '@slack/bolt';
-import { AnswerMemo } from '../../src/commands/answer-memo.js';
+import { MinuteMemo } from '../../src/store/minute-memo.js';
 import type { DeferredWork } from '../../src/http/deferred-work.js';
 import { answerSlashCommand, ephemeral, readyAnswer, slashCommandSchema, type EphemeralReply, type PreparedReply, type SlackHandlerEnv } from './answer.js';
 import { postToResponseUrl } from './response-url.js';
@@ -20,7 +20,7 @@ export const SLASH_COMMANDS = ['/sitrep', '/brief'] as const;
  * then computed off the path of the next acknowledgements and sent through the command's response_url.
  */
 export function registerCommands(app: App, env: SlackHandlerEnv, work: DeferredWork): void {
-  const memo = new AnswerMemo<PreparedReply>();
+  const memo = new MinuteMemo<PreparedReply>();
   // One listener for both names: Bolt runs every listener's matcher on every request.
   app.command(new RegExp(`^(?:${SLASH_COMMANDS.map((c) => c.replace('/', '\\/')).join('|')})$`), async ({ command, ack, respond, context }) => {
     const name = command.command;

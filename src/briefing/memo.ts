@@ -1,11 +1,12 @@
 import type { Store } from '../store/store.js';
+import { MinuteMemo } from '../store/minute-memo.js';
 import { minuteOf } from '../time/minute.js';
 import { briefingFromStore, type BriefingRequest } from './service.js';
 import type { Briefing } from './types.js';
 
 const MAX_ENTRIES = 64;
 
-const caches = new WeakMap<Store, { revision: string; entries: Map<string, Promise<Briefing>> }>();
+const memos = new WeakMap<Store, MinuteMemo<Promise<Briefing>>>();
 
 /**
  * `briefingFromStore` for interactive answers: the clock is taken to the minute, and a briefing for the same
@@ -15,20 +16,22 @@ const caches = new WeakMap<Store, { revision: string; entries: Map<string, Promi
 export async function interactiveBriefing(store: Store, req: BriefingRequest): Promise<Briefing> {
   const now = minuteOf(req.now);
   const revision = await store.revision();
-  let cache = caches.get(store);
-  if (!cache || cache.revision !== revision) {
-    cache = { revision, entries: new Map() };
-    caches.set(store, cache);
-  }
+  const memo = memoFor(store);
   const key = JSON.stringify([req.story.id, now.getTime(), req.since?.getTime() ?? null, req.question ?? null, req.fallback ?? null, req.questions ?? null]);
-  let hit = cache.entries.get(key);
-  if (!hit) {
-    if (cache.entries.size >= MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value as string);
-    hit = briefingFromStore(store, { ...req, now });
-    cache.entries.set(key, hit);
-    const entries = cache.entries;
-    // A failed build is not cached: the next request tries again.
-    hit.catch(() => entries.delete(key));
+  const hit = memo.peek(key, now, revision);
+  if (hit) return hit;
+  const built = briefingFromStore(store, { ...req, now });
+  memo.set(key, now, revision, built);
+  // A failed build is not kept: the next request tries again.
+  built.catch(() => memo.forget(key, built));
+  return built;
+}
+
+function memoFor(store: Store): MinuteMemo<Promise<Briefing>> {
+  let memo = memos.get(store);
+  if (!memo) {
+    memo = new MinuteMemo(MAX_ENTRIES);
+    memos.set(store, memo);
   }
-  return hit;
+  return memo;
 }

@@ -56,7 +56,7 @@ export interface SubcommandDefinition<Args = unknown> {
   requiresManage?: boolean;
   /**
    * Writes nothing, and its answer depends only on the store, the story, the channel, the words and the time: the
-   * same request in the same minute against the same store revision gets the same answer (see answer-memo.ts).
+   * same request in the same minute against the same store revision gets the same answer (see store/minute-memo.ts).
    */
   readOnly?: boolean;
   /** Map free-text words (Slack, console) to named args. Default: positional in `options` order. */

@@ -31,13 +31,18 @@ export function splitWords(text: string): string[] {
   return words.filter((w) => w.length > 0);
 }
 
+/** The words of `/sitrep <text>`, without a leading `sitrep`. */
+function commandWords(text: string): string[] {
+  return splitWords(text.trim().replace(/^\/?sitrep\b/i, ''));
+}
+
 /**
  * Whether `/sitrep <text>` only reads: an empty text, a read-only subcommand, or words that are not a subcommand
  * (they are read as a briefing request, or answered with usage).
  */
 export function isReadOnlyCommandText(text: string): boolean {
   // Asked on every Slack command before its ack: without quotes, the first word is the first run of non-spaces.
-  const first = /["']/.test(text) ? splitWords(text.trim().replace(/^\/?sitrep\b/i, ''))[0] : /^\s*(?:\/?sitrep\b\s*)?(\S+)/i.exec(text)?.[1];
+  const first = /["']/.test(text) ? commandWords(text)[0] : /^\s*(?:\/?sitrep\b\s*)?(\S+)/i.exec(text)?.[1];
   if (first === undefined) return true;
   const cmd = findSubcommand(first.replace(/^\//, ''));
   return cmd === undefined || cmd.readOnly === true;
@@ -48,7 +53,7 @@ export function isReadOnlyCommandText(text: string): boolean {
  * Never throws for bad input: mistakes come back as `{ kind: 'error', message, usage }`.
  */
 export async function runCommandText(text: string, ctx: CommandContext): Promise<CommandResult> {
-  const words = splitWords(text.trim().replace(/^\/?sitrep\b/i, ''));
+  const words = commandWords(text);
   const [first, ...rest] = words;
   if (first === undefined) return runCommand('brief', {}, ctx);
   const cmd = findSubcommand(first.replace(/^\//, ''));

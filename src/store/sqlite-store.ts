@@ -84,8 +84,6 @@ export class SqliteStore implements Store {
 
   /** Other connections' data_version and when it was read (monotonic ms). */
   private others = { version: 0, readAt: Number.NEGATIVE_INFINITY };
-  /** The last token handed out, reused while nothing changed (revision() runs on every interactive answer). */
-  private lastRevision = { own: -1, others: -1, token: '' };
 
   constructor(
     db: Db,
@@ -331,7 +329,7 @@ export class SqliteStore implements Store {
     const from = instantMs(q.from);
     const to = instantMs(q.to);
     // Events sharing the most bands first, counted inside SQLite (one query, no row per hit in JS).
-    return this.stmts.bandCandidates.all(q.story, JSON.stringify([...new Set(q.bands)]), from, to, q.limit ?? 20) as string[];
+    return this.stmts.bandCandidates.all(q.story, JSON.stringify(q.bands), from, to, q.limit ?? 20) as string[];
   }
 
   async setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void> {
@@ -383,10 +381,7 @@ export class SqliteStore implements Store {
     const own = this.stmts.totalChanges.get() as number;
     const t = performance.now();
     if (t - this.others.readAt >= this.otherWritersPollMs) this.others = { version: this.stmts.dataVersion.get() as number, readAt: t };
-    const last = this.lastRevision;
-    if (last.own === own && last.others === this.others.version) return last.token;
-    this.lastRevision = { own, others: this.others.version, token: `${this.others.version}:${own}` };
-    return this.lastRevision.token;
+    return `${this.others.version}:${own}`;
   }
 
   async ping(): Promise<boolean> {

@@ -43,9 +43,6 @@ export interface SignOptions {
 
 let counter = 0;
 
-/** Ack bodies by response id: a command answered in its ack has no respond() call. */
-const acks = new Map<string, string>();
-
 /** A real Bolt app in HTTP mode on the shared router (random port), a fake Slack API, a real SQLite store. */
 export async function startSlackHarness(options: { store?: Store } = {}): Promise<SlackHarness> {
   const api = await new FakeSlackApi().start();
@@ -96,6 +93,8 @@ export async function startSlackHarness(options: { store?: Store } = {}): Promis
   const port = await router.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
 
+  /** Ack bodies by response id: a command answered in its ack has no respond() call. */
+  const acks = new Map<string, string>();
   const post = async (body: string, sign: SignOptions) => {
     const ts = sign.timestamp ?? Math.floor(Date.now() / 1000);
     const sig = `v0=${createHmac('sha256', sign.secret ?? SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;

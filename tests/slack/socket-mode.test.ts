@@ -45,6 +45,22 @@ describe('Slack app in Socket Mode (real Bolt + @slack/socket-mode against a loc
     await store.close();
   });
 
+  /** A `/sitrep questions` slash-command payload whose response_url is the fake's `/respond/<id>`. */
+  const questionsCommand = (responseId: string) => ({
+    token: 'legacy',
+    team_id: 'T0001',
+    team_domain: 'test',
+    channel_id: 'C123',
+    channel_name: 'general',
+    user_id: 'U777',
+    user_name: 'tester',
+    command: '/sitrep',
+    text: 'questions',
+    api_app_id: 'A0001',
+    response_url: api.responseUrl(responseId),
+    trigger_id: '1.2.3',
+  });
+
   it('connects with the app token and mounts no HTTP route', () => {
     expect(platform.isReady()).toBe(true);
     expect(api.socketCount).toBe(1);
@@ -55,20 +71,7 @@ describe('Slack app in Socket Mode (real Bolt + @slack/socket-mode against a loc
   });
 
   it('acks a slash command envelope, then answers through response_url', async () => {
-    const envelope = api.sendEnvelope('slash_commands', {
-      token: 'legacy',
-      team_id: 'T0001',
-      team_domain: 'test',
-      channel_id: 'C123',
-      channel_name: 'general',
-      user_id: 'U777',
-      user_name: 'tester',
-      command: '/sitrep',
-      text: 'questions',
-      api_app_id: 'A0001',
-      response_url: api.responseUrl('socket-q'),
-      trigger_id: '1.2.3',
-    });
+    const envelope = api.sendEnvelope('slash_commands', questionsCommand('socket-q'));
     const ack = await api.waitForSocketAck(envelope);
     expect(ack.envelope_id).toBe(envelope);
     await api.waitFor((a) => a.calls.some((c) => c.path === '/respond/socket-q'));
@@ -79,21 +82,7 @@ describe('Slack app in Socket Mode (real Bolt + @slack/socket-mode against a loc
   });
 
   it('a repeat of the command in the same minute is answered in the envelope ack itself', async () => {
-    const payload = (id: string) => ({
-      token: 'legacy',
-      team_id: 'T0001',
-      team_domain: 'test',
-      channel_id: 'C123',
-      channel_name: 'general',
-      user_id: 'U777',
-      user_name: 'tester',
-      command: '/sitrep',
-      text: 'questions',
-      api_app_id: 'A0001',
-      response_url: api.responseUrl(id),
-      trigger_id: '1.2.3',
-    });
-    const envelope = api.sendEnvelope('slash_commands', payload('socket-q2'));
+    const envelope = api.sendEnvelope('slash_commands', questionsCommand('socket-q2'));
     const ack = (await api.waitForSocketAck(envelope)) as { payload?: { response_type?: string; text?: string; blocks?: Array<Record<string, unknown>> } };
     expect(ack.payload?.response_type).toBe('ephemeral');
     const reply = { text: ack.payload?.text ?? '', blocks: ack.payload?.blocks ?? [] };

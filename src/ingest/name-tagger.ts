@@ -94,16 +94,29 @@ interface SweepMethods {
     match: (docs: Term[][], rule: Rule) => { ptrs: number[][] };
   };
 }
+type ParseMatch = (match: string, opts: object | undefined, world: World) => unknown[];
 interface Tokenize {
   splitSentences: (text: string, world: World) => string[];
 }
 interface World {
   hooks: string[];
-  methods: { one: { tokenize: Tokenize; bulkMatch: (document: Term[][], net: Net, methods: SweepMethods, opts?: { matchOne?: boolean }) => unknown[] } };
+  methods: { one: { tokenize: Tokenize; parseMatch: ParseMatch; bulkMatch: (document: Term[][], net: Net, methods: SweepMethods, opts?: { matchOne?: boolean }) => unknown[] } };
 }
 
 const world = (nlp.world as () => unknown)() as World;
 const tokenize = world.methods.one.tokenize;
+const parseMatch = world.methods.one.parseMatch;
+/** Parsed match strings: compromise's name queries parse the same few patterns on every call. */
+const parsedMatches = new Map<string, unknown[]>();
+const memoParseMatch: ParseMatch = (match, opts, w) => {
+  if (opts !== undefined && Object.keys(opts).length > 0) return parseMatch(match, opts, w);
+  let regs = parsedMatches.get(match);
+  if (!regs) {
+    regs = parseMatch(match, opts, w);
+    if (parsedMatches.size < 1000) parsedMatches.set(match, regs);
+  }
+  return regs;
+};
 const CAPITAL = /\p{Lu}/u;
 
 /**
@@ -246,6 +259,7 @@ export function tagNames(text: string): TaggedNames {
   // Everything compromise runs on a text except the phrase chunker: names, places and organisations do not use it.
   world.hooks = savedHooks.filter((h) => h !== 'chunks');
   world.methods.one.bulkMatch = fastBulkMatch;
+  world.methods.one.parseMatch = memoParseMatch;
   // Each window is one sentence: compromise must not re-split or merge them (an open quote would merge windows).
   // Only the first split is ours: contractions re-tokenize words through the same method later.
   tokenize.splitSentences = (input, w) => {
@@ -270,6 +284,7 @@ export function tagNames(text: string): TaggedNames {
   } finally {
     world.hooks = savedHooks;
     world.methods.one.bulkMatch = savedSweep;
+    world.methods.one.parseMatch = parseMatch;
     tokenize.splitSentences = savedSplit;
   }
 }

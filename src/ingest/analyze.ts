@@ -2,6 +2,7 @@ import type { Fact, Source, Story } from '../records/schema.js';
 import { cleanArticleText, splitHeadline } from './clean-text.js';
 import { extractEntities, resolveEventDate, type Entities } from './entities.js';
 import { fitText, selectFacts } from './facts.js';
+import { questionTags } from './keywords.js';
 import { attributeSentences } from './quotes.js';
 import { scoreRelevance } from './relevance.js';
 import { splitSentences } from './sentences.js';
@@ -77,7 +78,17 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date): An
   const bodyStart = cleaned.length - headline.body.length;
   const title = headline.title?.trim();
 
-  const relevance = scoreRelevance(headline.body, title, story);
+  // Relevance and fact selection both ask which questions each sentence bears on.
+  const tags = new Map<string, string[]>();
+  const tagsOf = (sentence: string): string[] => {
+    let t = tags.get(sentence);
+    if (!t) {
+      t = questionTags(sentence, story.questions);
+      tags.set(sentence, t);
+    }
+    return t;
+  };
+  const relevance = scoreRelevance(headline.body, title, story, tagsOf);
   if (!relevance.relevant) return { ok: false, rejected: true, reason: relevance.reason, score: relevance.score };
 
   const published = input.publishedAt ? new Date(input.publishedAt) : now;
@@ -93,7 +104,7 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date): An
   if (input.url && /^https?:\/\//i.test(input.url)) source.url = input.url;
   if (input.publishedAt && !Number.isNaN(published.getTime())) source.publishedAt = isoSeconds(published);
 
-  const facts = selectFacts({ sentences, attributions, entities, story, published: publishedValid, sourceId: source.id, bodyStart });
+  const facts = selectFacts({ sentences, attributions, entities, story, published: publishedValid, sourceId: source.id, bodyStart, tagsOf });
   if (facts.length === 0) return { ok: false, rejected: false, error: 'no news-bearing sentences found', code: 'NO_FACTS' };
 
   const when = resolveEventDate(headline.body, body.map((s) => s.text), publishedValid);

@@ -46,6 +46,8 @@ export interface FactSelectionInput {
   story: Story;
   published: Date;
   sourceId: string;
+  /** A sentence's question ids (default: computed with `questionTags`; pass a memo shared with relevance scoring). */
+  tagsOf?: (sentence: string) => readonly string[];
   /** Sentences before this offset (the headline) are not facts. */
   bodyStart?: number;
   maxFacts?: number;
@@ -59,7 +61,7 @@ function scoreSentence(i: number, input: FactSelectionInput): Scored {
   const text = s.text;
   const n = input.sentences.length;
   const words = text.split(/\s+/).length;
-  const tags = questionTags(text, input.story.questions);
+  const tags = input.tagsOf ? [...input.tagsOf(text)] : questionTags(text, input.story.questions);
   // The lead carries the news: position counts most, the first three sentences get a bonus.
   let score = 4 * (1 - i / Math.max(1, n)) + (i < 3 ? 1 : 0);
   const people = personMentions(input.entities.people, text).length;

@@ -1,5 +1,5 @@
 import type { Story } from '../records/schema.js';
-import { countKeyword, matchesQuestion } from './keywords.js';
+import { countKeyword, questionTags } from './keywords.js';
 import { splitSentences } from './sentences.js';
 
 /** How an article relates to a story. `score` is in [0, 1]. */
@@ -18,9 +18,15 @@ function weight(count: number): number {
  * Score an article against a story's vocabulary: story keywords (names such as "Ukraine" must be present, a topic word
  * such as "ceasefire" alone is not enough, and names alone are not enough either: a topic word or a sentence bearing
  * on a question must occur), question keywords and patterns, minus exclude keywords ("Hamas", "interest rate") that
- * mark a different story. Title hits count double.
+ * mark a different story. Title hits count double. `tagsOf` gives a sentence's question ids (pass a memo to share
+ * the work with fact selection, which asks the same of the same sentences).
  */
-export function scoreRelevance(text: string, title: string | undefined, story: Story): Relevance {
+export function scoreRelevance(
+  text: string,
+  title: string | undefined,
+  story: Story,
+  tagsOf: (sentence: string) => readonly string[] = (s) => questionTags(s, story.questions),
+): Relevance {
   const head = title ?? '';
   const all = `${head}\n${text}`;
   const keywords = story.keywords.length > 0 ? story.keywords : story.questions.flatMap((q) => q.keywords);
@@ -43,7 +49,7 @@ export function scoreRelevance(text: string, title: string | undefined, story: S
     } else topicDistinct++;
   }
   const sentences = splitSentences(text);
-  const questionSentences = sentences.filter((s) => story.questions.some((q) => matchesQuestion(s.text, q))).length;
+  const questionSentences = sentences.filter((s) => tagsOf(s.text).length > 0).length;
   raw += Math.min(3, questionSentences * 0.5);
 
   const excluded: string[] = [];

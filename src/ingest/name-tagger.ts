@@ -124,18 +124,25 @@ const CAPITAL = /\p{Lu}/u;
  * or wants, and for each clause walks all rules listed under the clause's words and tags, in key order, keeping a
  * rule's first appearance. Here each rule is listed once, under one key the clause must have for the rule to apply
  * (its rarest need, else each of its wants), and the rules that apply are put back into compromise's order with
- * `order`: the index of their first present key, then their place in that key's list.
+ * `order`: the index of their first present key, then their place in that key's list. Every word and tag a rule
+ * mentions gets a number, so a clause's words and tags become a bit set and a rule's conditions are bit tests.
  */
 interface PreparedNet {
-  keyIndex: Map<string, number>;
-  /** Rules listed under a clause item: the item is one of their needs (or, without needs, one of their wants). */
-  byTrigger: Map<string, IndexedRule[]>;
+  /** Number of each word or tag any rule mentions. */
+  keyId: Map<string, number>;
+  /** Rules listed under a key number: the key is one of their needs (or, without needs, one of their wants). */
+  byTrigger: Array<IndexedRule[] | undefined>;
+  /** One bit per key number, set for the clause being swept. */
+  present: Uint32Array;
 }
 interface IndexedRule {
   id: number;
   rule: Rule;
+  needs: number[];
+  wants: number[];
+  ifNo: number[];
   /** Every key the rule is listed under in compromise's net, with its place in that key's list, by key order. */
-  keys: Array<{ key: string; index: number; position: number }>;
+  keys: Array<{ key: number; index: number; position: number }>;
 }
 const prepared = new WeakMap<object, PreparedNet>();
 /** Per rule number, the last clause that considered it (a generation stamp instead of a fresh Set per clause). */
@@ -146,24 +153,33 @@ function prepare(net: Net): PreparedNet {
   let p = prepared.get(net.hooks);
   if (p) return p;
   const keys = Object.keys(net.hooks);
-  const keyIndex = new Map(keys.map((k, i) => [k, i]));
+  const keyId = new Map<string, number>();
+  const idOf = (k: string): number => {
+    let id = keyId.get(k);
+    if (id === undefined) {
+      id = keyId.size;
+      keyId.set(k, id);
+    }
+    return id;
+  };
   const byMatch = new Map<string, IndexedRule>();
   keys.forEach((key, index) => {
     (net.hooks[key] ?? []).forEach((rule, position) => {
       let ir = byMatch.get(rule.match);
       if (!ir) {
-        ir = { id: byMatch.size, rule, keys: [] };
+        ir = { id: byMatch.size, rule, needs: rule.needs.map(idOf), wants: rule.wants.map(idOf), ifNo: (rule.ifNo ?? []).map(idOf), keys: [] };
         byMatch.set(rule.match, ir);
       }
-      ir.keys.push({ key, index, position });
+      ir.keys.push({ key: idOf(key), index, position });
     });
   });
   const listed = (k: string) => net.hooks[k]?.length ?? 0;
-  const byTrigger = new Map<string, IndexedRule[]>();
+  const byTrigger: Array<IndexedRule[] | undefined> = [];
   const add = (k: string, ir: IndexedRule) => {
-    const list = byTrigger.get(k);
+    const id = idOf(k);
+    const list = byTrigger[id];
     if (list) list.push(ir);
-    else byTrigger.set(k, [ir]);
+    else byTrigger[id] = [ir];
   };
   for (const ir of byMatch.values()) {
     const needs = ir.rule.needs;
@@ -176,50 +192,64 @@ function prepare(net: Net): PreparedNet {
     }
   }
   if (seen.length < byMatch.size) seen = new Uint32Array(byMatch.size);
-  p = { keyIndex, byTrigger };
+  p = { keyId, byTrigger, present: new Uint32Array((keyId.size >> 5) + 1) };
   prepared.set(net.hooks, p);
   return p;
 }
 
-function applies(rule: Rule, haves: Set<string>): boolean {
-  for (const need of rule.needs) if (!haves.has(need)) return false;
-  if (rule.ifNo !== undefined && rule.ifNo.some((no) => haves.has(no))) return false;
-  if (rule.wants.length > 0) {
+function has(present: Uint32Array, id: number): boolean {
+  return ((present[id >> 5] ?? 0) & (1 << (id & 31))) !== 0;
+}
+
+function applies(ir: IndexedRule, present: Uint32Array): boolean {
+  for (const need of ir.needs) if (!has(present, need)) return false;
+  for (const no of ir.ifNo) if (has(present, no)) return false;
+  if (ir.wants.length > 0) {
     let hits = 0;
-    for (const w of rule.wants) if (haves.has(w)) hits++;
-    if (hits < rule.minWant) return false;
+    for (const w of ir.wants) if (has(present, w)) hits++;
+    if (hits < ir.rule.minWant) return false;
   }
   return true;
 }
 
 /** compromise's place for a rule that applies to a clause: its first key present in the clause, then its position. */
-function order(ir: IndexedRule, haves: Set<string>): number {
-  for (const k of ir.keys) if (haves.has(k.key)) return k.index * 65536 + k.position;
+function order(ir: IndexedRule, present: Uint32Array): number {
+  for (const k of ir.keys) if (has(present, k.key)) return k.index * 65536 + k.position;
   return Number.MAX_SAFE_INTEGER;
 }
 
 function fastBulkMatch(document: Term[][], net: Net, methods: SweepMethods, opts: { matchOne?: boolean } = {}): unknown[] {
   const docCache = methods.one.cacheDoc(document);
   const p = prepare(net);
+  const { present } = p;
   const results: unknown[] = [];
+  const ids: number[] = [];
   for (let n = 0; n < document.length; n++) {
     const terms = document[n] ?? [];
     if (!terms.some((t) => CAPITAL.test(t.text))) continue;
     const haves = docCache[n] ?? new Set<string>();
+    ids.length = 0;
+    for (const item of haves) {
+      const id = p.keyId.get(item);
+      if (id === undefined) continue;
+      ids.push(id);
+      present[id >> 5] = (present[id >> 5] ?? 0) | (1 << (id & 31));
+    }
     if (++stamp === 0xffffffff) {
       seen.fill(0);
       stamp = 1;
     }
     const found: Array<{ rule: Rule; at: number }> = [];
-    for (const item of haves) {
-      const list = p.byTrigger.get(item);
+    for (const id of ids) {
+      const list = p.byTrigger[id];
       if (!list) continue;
       for (const ir of list) {
         if (seen[ir.id] === stamp) continue;
         seen[ir.id] = stamp;
-        if (applies(ir.rule, haves)) found.push({ rule: ir.rule, at: order(ir, haves) });
+        if (applies(ir, present)) found.push({ rule: ir.rule, at: order(ir, present) });
       }
     }
+    for (const id of ids) present[id >> 5] = 0;
     found.sort((a, b) => a.at - b.at);
     let rules = found.map((f) => f.rule);
     if (net.always.length > 0) rules = rules.concat(net.always);

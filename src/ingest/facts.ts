@@ -1,6 +1,6 @@
 import type { Fact, Story } from '../records/schema.js';
 import { dueDate, personMentions, type Entities } from './entities.js';
-import { countKeyword, questionTags } from './keywords.js';
+import { hasKeyword, questionTags } from './keywords.js';
 import type { Attribution } from './quotes.js';
 import type { Sentence } from './sentences.js';
 
@@ -65,9 +65,9 @@ function scoreSentence(i: number, input: FactSelectionInput): Scored {
   // The lead carries the news: position counts most, the first three sentences get a bonus.
   let score = 4 * (1 - i / Math.max(1, n)) + (i < 3 ? 1 : 0);
   const people = personMentions(input.entities.people, text).length;
-  const others = [...input.entities.places, ...input.entities.organizations].filter((e) => countKeyword(text, e) > 0).length;
+  const others = [...input.entities.places, ...input.entities.organizations].filter((e) => hasKeyword(text, e)).length;
   score += Math.min(2, (people + others) * 0.4);
-  const kw = input.story.keywords.reduce((acc, k) => acc + Math.min(1, countKeyword(text, k)), 0);
+  const kw = input.story.keywords.reduce((acc, k) => acc + (hasKeyword(text, k) ? 1 : 0), 0);
   score += Math.min(2, kw * 0.5);
   score += Math.min(3, tags.length * 1.5);
   if (a?.speaker) score += 1;

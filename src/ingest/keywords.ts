@@ -51,10 +51,10 @@ let lastLower = '';
 /** "ſ" folds to "s" under the regex's case-insensitive matching but does not lower-case to it. */
 let lastFoldsLikeLower = true;
 
-function countFromCandidates(text: string, c: CompiledKeyword, first: string): number {
+function countFromCandidates(text: string, c: CompiledKeyword, first: string, limit: number): number {
   let count = 0;
   let from = 0;
-  for (let at = lastLower.indexOf(first, from); at !== -1; at = lastLower.indexOf(first, from)) {
+  for (let at = lastLower.indexOf(first, from); at !== -1 && count < limit; at = lastLower.indexOf(first, from)) {
     c.sticky.lastIndex = at;
     const m = c.sticky.exec(text);
     if (m) {
@@ -67,6 +67,15 @@ function countFromCandidates(text: string, c: CompiledKeyword, first: string): n
 
 /** How often a keyword occurs in a text. */
 export function countKeyword(text: string, keyword: string): number {
+  return countUpTo(text, keyword, Number.POSITIVE_INFINITY);
+}
+
+/** Does a keyword occur in a text? ({@link countKeyword} > 0, stopping at the first match.) */
+export function hasKeyword(text: string, keyword: string): boolean {
+  return countUpTo(text, keyword, 1) > 0;
+}
+
+function countUpTo(text: string, keyword: string, limit: number): number {
   const c = compiled(keyword);
   if (c.words) {
     if (text !== lastText) {
@@ -78,10 +87,11 @@ export function countKeyword(text: string, keyword: string): number {
       if (!c.words.every((w) => lastLower.includes(w))) return 0;
       // Every match starts where the lower-cased text holds the first word: try the pattern only there (offsets
       // agree while lower-casing keeps the length). Same matches, left to right, as the global search.
-      if (lastLower.length === text.length) return countFromCandidates(text, c, c.words[0] ?? '');
+      if (lastLower.length === text.length) return countFromCandidates(text, c, c.words[0] ?? '', limit);
     }
   }
   c.re.lastIndex = 0;
+  if (limit === 1) return c.re.test(text) ? 1 : 0;
   return text.match(c.re)?.length ?? 0;
 }
 
@@ -107,7 +117,7 @@ export function questionPattern(pattern: string): RegExp | null {
 
 /** True when a sentence bears on a question (one of its keywords or patterns matches). */
 export function matchesQuestion(sentence: string, question: Question): boolean {
-  if (question.keywords.some((k) => countKeyword(sentence, k) > 0)) return true;
+  if (question.keywords.some((k) => hasKeyword(sentence, k))) return true;
   return (question.patterns ?? []).some((p) => questionPattern(p)?.test(sentence) ?? false);
 }
 

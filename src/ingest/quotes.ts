@@ -97,6 +97,8 @@ function wordsBetween(text: string): string[] {
  */
 export function attributeSentences(sentences: readonly Sentence[], ctx: AttributionContext): Attribution[] {
   const out: Attribution[] = [];
+  // Each subject is looked for in every sentence: its lower-cased form and pattern are worked out once.
+  const subjects = (ctx.subjects ?? []).map((name) => ({ name, lower: foldsLikeLowerCase(name) ? name.toLowerCase() : undefined, re: subjectRegex(name) }));
   let lastSpeaker: { name: string; index: number } | undefined;
   let prevFirstPerson: string | undefined;
   sentences.forEach((sentence, index) => {
@@ -105,11 +107,11 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     const mentions = personMentions(ctx.people, outside);
     const lower = outside.toLowerCase();
     const foldsLikeLower = !outside.includes('ſ');
-    const subjectMentions = (ctx.subjects ?? []).flatMap((name) =>
+    const subjectMentions = subjects.flatMap((subject) =>
       // A cheap "not there" test first; exact only where lower-casing agrees with case-insensitive matching.
-      foldsLikeLower && foldsLikeLowerCase(name) && !lower.includes(name.toLowerCase())
+      foldsLikeLower && subject.lower !== undefined && !lower.includes(subject.lower)
         ? []
-        : [...outside.matchAll(subjectRegex(name))].map((m) => ({ name, start: m.index, end: m.index + m[0].length })),
+        : [...outside.matchAll(subject.re)].map((m) => ({ name: subject.name, start: m.index, end: m.index + m[0].length })),
     );
     const resolvePronoun = (): string | undefined =>
       lastSpeaker && index - lastSpeaker.index <= 3 ? lastSpeaker.name : prevFirstPerson;

@@ -1,5 +1,5 @@
 import type { Story } from '../records/schema.js';
-import { countKeyword, questionTags } from './keywords.js';
+import { countKeyword, hasKeyword, questionTags } from './keywords.js';
 import { splitSentences } from './sentences.js';
 
 /** How an article relates to a story. `score` is in [0, 1]. */
@@ -41,7 +41,7 @@ export function scoreRelevance(
     const n = countKeyword(all, k);
     if (n === 0) continue;
     matched.push(k);
-    raw += weight(n) + (head && countKeyword(head, k) > 0 ? 1 : 0);
+    raw += weight(n) + (head && hasKeyword(head, k) ? 1 : 0);
     // Capitalised keywords are names (places, people, institutions): the anchors of a story.
     if (/^\p{Lu}/u.test(k)) {
       nameHits += n;
@@ -58,7 +58,7 @@ export function scoreRelevance(
     const n = countKeyword(all, k);
     if (n === 0) continue;
     excluded.push(k);
-    penalty += weight(n) + (head && countKeyword(head, k) > 0 ? 1 : 0);
+    penalty += weight(n) + (head && hasKeyword(head, k) ? 1 : 0);
   }
   const net = Math.max(0, raw - 1.5 * penalty);
   const score = Math.round((1 - Math.exp(-net / 4)) * 1000) / 1000;

@@ -100,7 +100,24 @@ interface Tokenize {
 }
 interface World {
   hooks: string[];
-  methods: { one: { tokenize: Tokenize; parseMatch: ParseMatch; bulkMatch: (document: Term[][], net: Net, methods: SweepMethods, opts?: { matchOne?: boolean }) => unknown[] } };
+  compute: Record<string, (view: PostTagView) => unknown>;
+  methods: {
+    one: {
+      tokenize: Tokenize;
+      parseMatch: ParseMatch;
+      bulkMatch: (document: Term[][], net: Net, methods: SweepMethods, opts?: { matchOne?: boolean }) => unknown[];
+      bulkTagger: (found: unknown[], document: Term[][], world: World) => unknown;
+    };
+    two: { quickSplit: (document: Term[][]) => Array<Array<Term & { index: [number, number] }>> };
+  };
+}
+/** The parts of a compromise view the post-tagger uses. */
+interface PostTagView {
+  docs: Term[][];
+  methods: SweepMethods;
+  update: (pointers: number[][]) => PostTagView;
+  uncache: () => void;
+  unfreeze: () => void;
 }
 
 const world = (nlp.world as () => unknown)() as World;
@@ -219,6 +236,7 @@ function order(ir: IndexedRule, present: Uint32Array): number {
 }
 
 function fastBulkMatch(document: Term[][], net: Net, methods: SweepMethods, opts: { matchOne?: boolean } = {}): unknown[] {
+  if (capturing) postTagNet = net;
   const docCache = methods.one.cacheDoc(document);
   const p = prepare(net);
   const { present } = p;
@@ -269,6 +287,36 @@ function fastBulkMatch(document: Term[][], net: Net, methods: SweepMethods, opts
   return results;
 }
 
+/** compromise's own post-tagger rule net, kept from its first sweep (it builds the net once and keeps it private). */
+let postTagNet: Net | undefined;
+let capturing = false;
+
+/**
+ * compromise's post-tagger step with {@link fastBulkMatch}, minus what its sweep does for other callers: it builds a
+ * view for every rule that matched, which the post-tagger never reads. Same matches, applied in the same order. The
+ * first call runs compromise's own step, which hands its rule net to {@link fastBulkMatch}; building a second net is
+ * not an option, as compromise parses its rules in place.
+ */
+function leanPostTagger(original: (view: PostTagView) => unknown): (view: PostTagView) => unknown {
+  return (view) => {
+    if (!postTagNet) {
+      capturing = true;
+      try {
+        return original(view);
+      } finally {
+        capturing = false;
+      }
+    }
+    const { one, two } = world.methods;
+    const document = two.quickSplit(view.docs);
+    const clauses = view.update(document.flatMap((terms) => (terms[0] ? [[terms[0].index[0], terms[0].index[1], terms[0].index[1] + terms.length]] : [])));
+    one.bulkTagger(fastBulkMatch(clauses.docs, postTagNet, clauses.methods), clauses.docs, world);
+    view.uncache();
+    view.unfreeze();
+    return view;
+  };
+}
+
 type View = ReturnType<typeof nlp>;
 interface TaggedDoc {
   docs: Array<Array<{ tags: Set<string> }>>;
@@ -286,10 +334,12 @@ export function tagNames(text: string): TaggedNames {
   const savedHooks = world.hooks;
   const savedSweep = world.methods.one.bulkMatch;
   const savedSplit = tokenize.splitSentences;
+  const savedPostTagger = world.compute.postTagger;
   // Everything compromise runs on a text except the phrase chunker: names, places and organisations do not use it.
   world.hooks = savedHooks.filter((h) => h !== 'chunks');
   world.methods.one.bulkMatch = fastBulkMatch;
   world.methods.one.parseMatch = memoParseMatch;
+  if (savedPostTagger) world.compute.postTagger = leanPostTagger(savedPostTagger);
   // Each window is one sentence: compromise must not re-split or merge them (an open quote would merge windows).
   // Only the first split is ours: contractions re-tokenize words through the same method later.
   tokenize.splitSentences = (input, w) => {
@@ -315,6 +365,7 @@ export function tagNames(text: string): TaggedNames {
     world.hooks = savedHooks;
     world.methods.one.bulkMatch = savedSweep;
     world.methods.one.parseMatch = parseMatch;
+    if (savedPostTagger) world.compute.postTagger = savedPostTagger;
     tokenize.splitSentences = savedSplit;
   }
 }

@@ -37,8 +37,12 @@ export function scoreRelevance(
   let nameHits = 0;
   let nameDistinct = 0;
   let topicDistinct = 0;
-  for (const k of keywords) {
-    const n = countKeyword(all, k);
+  // The whole text is searched for every keyword before the headline is searched for the ones found, not in turns:
+  // keyword search keeps the lower-cased form of the last text it searched.
+  const counts = keywords.map((k) => countKeyword(all, k));
+  const excludeCounts = story.excludeKeywords.map((k) => countKeyword(all, k));
+  for (const [i, k] of keywords.entries()) {
+    const n = counts[i] ?? 0;
     if (n === 0) continue;
     matched.push(k);
     raw += weight(n) + (head && hasKeyword(head, k) ? 1 : 0);
@@ -54,8 +58,8 @@ export function scoreRelevance(
 
   const excluded: string[] = [];
   let penalty = 0;
-  for (const k of story.excludeKeywords) {
-    const n = countKeyword(all, k);
+  for (const [i, k] of story.excludeKeywords.entries()) {
+    const n = excludeCounts[i] ?? 0;
     if (n === 0) continue;
     excluded.push(k);
     penalty += weight(n) + (head && hasKeyword(head, k) ? 1 : 0);

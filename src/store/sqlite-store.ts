@@ -9,6 +9,7 @@ import {
   type EventQuery,
   type FeedState,
   type JobStatus,
+  type MergeCandidate,
   type NewOutboxJob,
   type NewSubscription,
   type OutboxJob,
@@ -332,6 +333,13 @@ export class SqliteStore implements Store {
     return this.stmts.bandCandidates.all(q.story, JSON.stringify(q.bands), from, to, q.limit ?? 20) as string[];
   }
 
+  async findMergeCandidateEvents(q: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<MergeCandidate[]> {
+    if (q.bands.length === 0) return [];
+    const rows = this.stmts.bandCandidateEvents.all(q.story, JSON.stringify(q.bands), instantMs(q.from), instantMs(q.to), q.limit ?? 20) as Array<{ id: string; json: string | null }>;
+    // The JSON text itself is the version: comparing it is exact and much cheaper than parsing it.
+    return rows.map(({ id, json }) => (json === null ? { id } : { id, version: json, record: () => JSON.parse(json) as EventRecord }));
+  }
+
   async setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void> {
     this.writeBands(eventId, story, occurredAt, bands);
   }
@@ -509,6 +517,13 @@ function prepare(db: Db) {
          GROUP BY event_id ORDER BY COUNT(*) DESC, event_id LIMIT ?`,
       )
       .pluck(),
+    // The same candidates, with their records read in the same statement (one snapshot, one round trip).
+    bandCandidateEvents: db.prepare(
+      `SELECT c.event_id AS id, e.json FROM (
+         SELECT event_id, COUNT(*) AS n FROM event_bands WHERE story = ? AND band IN (SELECT value FROM json_each(?)) AND occurred_at_ms BETWEEN ? AND ?
+         GROUP BY event_id ORDER BY n DESC, event_id LIMIT ?
+       ) c LEFT JOIN events e ON e.id = c.event_id ORDER BY c.n DESC, c.event_id`,
+    ),
     eventBands: db.prepare('SELECT band, story, occurred_at_ms FROM event_bands WHERE event_id = ?'),
     deleteBand: db.prepare('DELETE FROM event_bands WHERE story = ? AND band = ? AND occurred_at_ms = ? AND event_id = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO event_bands (band, story, occurred_at_ms, event_id) VALUES (?, ?, ?, ?)'),

@@ -114,30 +114,43 @@ export class SqliteStore implements Store {
   /** Synchronous bulk upsert, committed in batches of {@link UPSERT_BATCH}. */
   upsertEventsSync(records: readonly EventRecord[]): UpsertResult {
     const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
-    const s = this.stmts;
     const batch = this.db.transaction((chunk: readonly EventRecord[]) => {
-      for (const rec of chunk) {
-        const json = JSON.stringify(rec);
-        const existing = s.getEventJson.get(rec.id) as { json: string } | undefined;
-        if (existing?.json === json) {
-          result.unchanged++;
-          continue;
-        }
-        const ms = instantMs(rec.occurredAt);
-        const status = rec.status ?? 'published';
-        s.upsertEvent.run(rec.id, rec.story, ms, status, json);
-        s.deleteSignals.run(rec.id);
-        (rec.signals ?? []).forEach((sig, idx) => {
-          s.insertSignal.run(rec.id, idx, rec.story, sig.question, sig.status, ms, status === 'published' ? 1 : 0, JSON.stringify(sig));
-        });
-        if (existing) result.updated++;
-        else result.inserted++;
-      }
+      for (const rec of chunk) result[this.writeEvent(rec)]++;
     });
     for (let i = 0; i < records.length; i += UPSERT_BATCH) batch(records.slice(i, i + UPSERT_BATCH));
     // A bulk load leaves SQLite's page cache and scratch buffers full; a long-running bot doesn't need them.
     if (records.length >= UPSERT_BATCH) this.db.pragma('shrink_memory');
     return result;
+  }
+
+  /**
+   * Write one record and its signal rows (inside the caller's transaction). Every page a commit touches is written
+   * to the WAL whole, so an update leaves alone the index entries and signal rows whose values did not change.
+   */
+  private writeEvent(rec: EventRecord): keyof UpsertResult {
+    const s = this.stmts;
+    const json = JSON.stringify(rec);
+    const existing = s.getEventRow.get(rec.id) as { json: string; story: string; occurred_at_ms: number; status: string } | undefined;
+    if (existing?.json === json) return 'unchanged';
+    const ms = instantMs(rec.occurredAt);
+    const status = rec.status ?? 'published';
+    if (existing && existing.story === rec.story && existing.occurred_at_ms === ms && existing.status === status) s.setEventJson.run(json, rec.id);
+    else s.upsertEvent.run(rec.id, rec.story, ms, status, json);
+    const published = status === 'published' ? 1 : 0;
+    const signals = rec.signals ?? [];
+    const old = existing ? (s.eventSignals.all(rec.id) as Array<{ idx: number; story: string; question: string; status: string; occurred_at_ms: number; published: number; json: string }>) : [];
+    const oldByIdx = new Map(old.map((r) => [r.idx, r]));
+    signals.forEach((sig, idx) => {
+      const sigJson = JSON.stringify(sig);
+      const prev = oldByIdx.get(idx);
+      if (!prev) s.insertSignal.run(rec.id, idx, rec.story, sig.question, sig.status, ms, published, sigJson);
+      else if (prev.story !== rec.story || prev.question !== sig.question || prev.occurred_at_ms !== ms || prev.published !== published)
+        s.replaceSignal.run(rec.story, sig.question, sig.status, ms, published, sigJson, rec.id, idx);
+      // Status and JSON are in no index: updating only them leaves the index pages clean.
+      else if (prev.status !== sig.status || prev.json !== sigJson) s.setSignalJson.run(sig.status, sigJson, rec.id, idx);
+    });
+    if (old.length > signals.length) s.deleteSignalsFrom.run(rec.id, signals.length);
+    return existing ? 'updated' : 'inserted';
   }
 
   async getEvent(id: string): Promise<EventRecord | undefined> {
@@ -453,7 +466,12 @@ function prepare(db: Db) {
     upsertEvent: db.prepare(
       'INSERT INTO events (id, story, occurred_at_ms, status, json) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET story = excluded.story, occurred_at_ms = excluded.occurred_at_ms, status = excluded.status, json = excluded.json',
     ),
-    deleteSignals: db.prepare('DELETE FROM signals WHERE event_id = ?'),
+    getEventRow: db.prepare('SELECT json, story, occurred_at_ms, status FROM events WHERE id = ?'),
+    setEventJson: db.prepare('UPDATE events SET json = ? WHERE id = ?'),
+    eventSignals: db.prepare('SELECT idx, story, question, status, occurred_at_ms, published, json FROM signals WHERE event_id = ?'),
+    replaceSignal: db.prepare('UPDATE signals SET story = ?, question = ?, status = ?, occurred_at_ms = ?, published = ?, json = ? WHERE event_id = ? AND idx = ?'),
+    setSignalJson: db.prepare('UPDATE signals SET status = ?, json = ? WHERE event_id = ? AND idx = ?'),
+    deleteSignalsFrom: db.prepare('DELETE FROM signals WHERE event_id = ? AND idx >= ?'),
     insertSignal: db.prepare('INSERT INTO signals (event_id, idx, story, question, status, occurred_at_ms, published, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     listEvents: db.prepare(
       'SELECT json, status FROM events WHERE story = ? AND status = ? AND occurred_at_ms >= ? AND occurred_at_ms < ? ORDER BY occurred_at_ms DESC, id ASC LIMIT ?',

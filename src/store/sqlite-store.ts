@@ -354,30 +354,30 @@ export class SqliteStore implements Store {
   }
 
   async setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void> {
-    this.writeBands(eventId, story, occurredAt, bands);
+    this.db.transaction(() => this.writeBands(eventId, story, occurredAt, bands))();
   }
 
   async upsertEventWithBands(record: EventRecord, bands: readonly string[]): Promise<UpsertResult> {
-    // One commit instead of two: ingestion writes an event per article.
+    // One commit instead of two (ingestion writes an event per article), and no savepoints inside it.
     return this.db.transaction(() => {
-      const result = this.upsertEventsSync([record]);
+      const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
+      result[this.writeEvent(record)]++;
       this.writeBands(record.id, record.story, record.occurredAt, bands);
       return result;
     })();
   }
 
+  /** Replace an event's band keys (inside the caller's transaction). */
   private writeBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): void {
     const ms = instantMs(occurredAt);
     const wanted = new Set(bands);
-    this.db.transaction(() => {
-      // Only the keys that changed are written: an event that gains a source keeps most of its MinHash minima.
-      const rows = this.stmts.eventBands.all(eventId) as Array<{ band: string; story: string; occurred_at_ms: number }>;
-      for (const row of rows) {
-        if (row.story === story && row.occurred_at_ms === ms && wanted.has(row.band)) wanted.delete(row.band);
-        else this.stmts.deleteBand.run(row.story, row.band, row.occurred_at_ms, eventId);
-      }
-      for (const band of wanted) this.stmts.insertBand.run(band, story, ms, eventId);
-    })();
+    // Only the keys that changed are written: an event that gains a source keeps most of its MinHash minima.
+    const rows = this.stmts.eventBands.all(eventId) as Array<{ band: string; story: string; occurred_at_ms: number }>;
+    for (const row of rows) {
+      if (row.story === story && row.occurred_at_ms === ms && wanted.has(row.band)) wanted.delete(row.band);
+      else this.stmts.deleteBand.run(row.story, row.band, row.occurred_at_ms, eventId);
+    }
+    for (const band of wanted) this.stmts.insertBand.run(band, story, ms, eventId);
   }
 
   async acquireLease(name: string, owner: string, ttlMs: number, nowMs: number): Promise<boolean> {

@@ -82,6 +82,8 @@ const UPSERT_BATCH = 5000;
 export class SqliteStore implements Store {
   readonly db: Db;
   private readonly stmts: ReturnType<typeof prepare>;
+  /** Built once: `db.transaction` makes a new wrapper on every call, and ingestion writes an event per article. */
+  private readonly eventWithBandsTxn: (record: EventRecord, bands: readonly string[]) => UpsertResult;
 
   /** Other connections' data_version and when it was read (monotonic ms). */
   private others = { version: 0, readAt: Number.NEGATIVE_INFINITY };
@@ -92,6 +94,13 @@ export class SqliteStore implements Store {
   ) {
     this.db = db;
     this.stmts = prepare(db);
+    // One commit for the event and its bands, and no savepoints inside it (they make SQLite keep a sub-journal).
+    this.eventWithBandsTxn = db.transaction((record: EventRecord, bands: readonly string[]) => {
+      const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
+      result[this.writeEvent(record)]++;
+      this.writeBands(record.id, record.story, record.occurredAt, bands);
+      return result;
+    });
   }
 
   async upsertStory(story: Story): Promise<void> {
@@ -358,13 +367,7 @@ export class SqliteStore implements Store {
   }
 
   async upsertEventWithBands(record: EventRecord, bands: readonly string[]): Promise<UpsertResult> {
-    // One commit instead of two (ingestion writes an event per article), and no savepoints inside it.
-    return this.db.transaction(() => {
-      const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
-      result[this.writeEvent(record)]++;
-      this.writeBands(record.id, record.story, record.occurredAt, bands);
-      return result;
-    })();
+    return this.eventWithBandsTxn(record, bands);
   }
 
   /** Replace an event's band keys (inside the caller's transaction). */

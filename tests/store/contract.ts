@@ -142,6 +142,8 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       // No records stored for these ids: found, but without a version.
       const events = await store.findMergeCandidateEvents({ story: 'ukraine-ceasefire', from: '2025-05-16T00:00:00Z', to: '2025-05-22T00:00:00Z', bands: ['b1', 'b2', 'b3'] });
       expect(events.map((e) => [e.id, e.version])).toEqual([['e1', undefined], ['e2', undefined]]);
+      const first = await store.findMergeCandidateEvents({ story: 'ukraine-ceasefire', from: '2025-05-16T00:00:00Z', to: '2025-05-22T00:00:00Z', bands: ['b1', 'b2', 'b3'], limit: 1 });
+      expect(first.map((e) => e.id)).toEqual(['e1']);
       await store.setEventBands('e1', 'ukraine-ceasefire', '2025-05-19T10:00:00Z', ['zz']);
       expect(await store.findMergeCandidates({ story: 'ukraine-ceasefire', from: '2025-05-16T00:00:00Z', to: '2025-05-22T00:00:00Z', bands: ['b1'] })).toEqual([]);
     });

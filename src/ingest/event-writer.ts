@@ -3,7 +3,7 @@ import { instantMs } from '../records/schema.js';
 import type { Store } from '../store/store.js';
 import { isoSeconds, slugify, type AnalyzedArticle } from './analyze.js';
 import {
-  bandsFor,
+  bandsOf,
   featuresOfArticle,
   featuresOfRecord,
   MERGE_THRESHOLD,
@@ -11,7 +11,9 @@ import {
   mergeArticle,
   mergeScore,
   recordFromArticle,
+  signatureOf,
   storyCommonWords,
+  unionSignature,
 } from './merge.js';
 
 /** An event touched during one ingestion run (created or merged into), kept in memory so later inputs merge too. */
@@ -127,7 +129,8 @@ interface Candidate {
 export async function placeArticle(article: AnalyzedArticle, story: Story, batch: IngestBatch, opts: PlaceOptions): Promise<Placement> {
   const common = storyCommonWords(story);
   const feats = featuresOfArticle(article, common);
-  const queryBands = bandsFor(feats.text);
+  const textSignature = signatureOf(feats.text);
+  const queryBands = bandsOf(textSignature);
 
   const candidates: Candidate[] = [];
   for (const e of batch.events.values()) {
@@ -160,8 +163,9 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
   let placement: Placement;
   let text: Set<string>;
   // Band keys cover what later articles about the event may share with it: its own words and this article's.
-  // The merged record's words are those of the event before plus this article's facts (in feats.text).
-  let bandWords: ReadonlySet<string> = feats.text;
+  // The merged record's words are those of the event before plus this article's facts (in feats.text); their
+  // signature is the two parts' combined, so the union itself is never built.
+  let bands = (): string[] => queryBands;
   if (best) {
     const { candidate } = best;
     const record = candidate.record();
@@ -169,7 +173,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     const outcome = merged === record ? 'unchanged' : 'merged';
     placement = { outcome, eventId: merged.id, record: merged, score: Math.round(best.score * 1000) / 1000 };
     text = union(candidate.text ?? new Set(), feats.text);
-    bandWords = union(candidate.features, feats.text);
+    bands = () => bandsOf(unionSignature(signatureOf(candidate.features), textSignature));
   } else {
     const day = article.occurredAt.slice(0, 10);
     const id = await freeEventId(`${day}-${slugify(article.title, 60) || 'event'}`, batch, opts.store);
@@ -179,6 +183,6 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
   }
   batch.events.set(placement.eventId, { record: placement.record, text });
 
-  if (opts.store && !opts.dryRun && placement.outcome !== 'unchanged') await opts.store.upsertEventWithBands(placement.record, bandsFor(bandWords));
+  if (opts.store && !opts.dryRun && placement.outcome !== 'unchanged') await opts.store.upsertEventWithBands(placement.record, bands());
   return placement;
 }

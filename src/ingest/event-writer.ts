@@ -85,8 +85,11 @@ interface StoredFeatures {
   features: Set<string>;
 }
 const storedFeatures = new Map<string, StoredFeatures>();
-/** Held with each record's JSON, so fewer than {@link FEATURE_CACHE_MAX}: still more than a busy story's ±4-day window. */
-const STORED_FEATURES_MAX = 10_000;
+/**
+ * Each entry holds its record's JSON (1–6 KB), so far fewer than {@link FEATURE_CACHE_MAX}: still several times the
+ * events a busy story has within the ±4-day merge window.
+ */
+const STORED_FEATURES_MAX = 5_000;
 
 const commonKeys = new WeakMap<ReadonlySet<string>, string>();
 /** The common words as one string: a story re-read from the store gives a new set with the same words. */

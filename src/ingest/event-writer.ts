@@ -3,7 +3,7 @@ import { instantMs } from '../records/schema.js';
 import type { Store } from '../store/store.js';
 import { isoSeconds, slugify, type AnalyzedArticle } from './analyze.js';
 import {
-  bandsFor,
+  bandsOf,
   featuresOfArticle,
   featuresOfRecord,
   MERGE_THRESHOLD,
@@ -11,7 +11,9 @@ import {
   mergeArticle,
   mergeScore,
   recordFromArticle,
+  signatureOf,
   storyCommonWords,
+  unionSignature,
 } from './merge.js';
 
 /** An event touched during one ingestion run (created or merged into), kept in memory so later inputs merge too. */
@@ -58,7 +60,7 @@ function union(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
 
 /** Stored events compared per article, at most. */
 const MAX_STORE_CANDIDATES = 20;
-/** Features of stored events, by content: feed polling and bulk ingestion keep meeting the same recent events. */
+/** Features of this run's events, by content: every later article of a run is compared with them again. */
 const featureCache = new Map<string, Set<string>>();
 const FEATURE_CACHE_MAX = 20_000;
 
@@ -74,6 +76,54 @@ function cachedFeatures(record: EventRecord, storyId: string, common: ReadonlySe
   return feats;
 }
 
+/** Features of stored events by the store's version of the record (its exact content), so a hit is never stale. */
+interface StoredFeatures {
+  version: string;
+  /** The story-wide words the features leave out, as `commonKey` writes them. */
+  common: string;
+  occurredAt: string;
+  features: Set<string>;
+}
+const storedFeatures = new Map<string, StoredFeatures>();
+/**
+ * Each entry holds its record's JSON (1–6 KB), so far fewer than {@link FEATURE_CACHE_MAX}: still several times the
+ * events a busy story has within the ±4-day merge window.
+ */
+const STORED_FEATURES_MAX = 5_000;
+
+const commonKeys = new WeakMap<ReadonlySet<string>, string>();
+/** The common words as one string: a story re-read from the store gives a new set with the same words. */
+function commonKey(common: ReadonlySet<string>): string {
+  let key = commonKeys.get(common);
+  if (key === undefined) {
+    key = [...common].join(' ');
+    commonKeys.set(common, key);
+  }
+  return key;
+}
+
+/** A stored candidate's date and features, parsing its record only when this version was not seen before. */
+function storedCandidateFeatures(c: { id: string; version: string; record(): EventRecord }, storyId: string, common: ReadonlySet<string>): StoredFeatures {
+  const key = `${storyId}\u0000${c.id}`;
+  const ck = commonKey(common);
+  const hit = storedFeatures.get(key);
+  if (hit && hit.version === c.version && hit.common === ck) return hit;
+  const record = c.record();
+  const entry: StoredFeatures = { version: c.version, common: ck, occurredAt: record.occurredAt, features: featuresOfRecord(record, common) };
+  if (hit) storedFeatures.delete(key);
+  else if (storedFeatures.size >= STORED_FEATURES_MAX) storedFeatures.delete(storedFeatures.keys().next().value as string);
+  storedFeatures.set(key, entry);
+  return entry;
+}
+
+/** An event the article may belong to: one of this run's (record and text known) or a stored one (record parsed on demand). */
+interface Candidate {
+  record: () => EventRecord;
+  occurredAt: string;
+  features: Set<string>;
+  text?: Set<string>;
+}
+
 /**
  * Put an analysed article where it belongs: merged into an event of this run or of the store (same story, within
  * ±`MERGE_WINDOW_DAYS`, found through LSH band keys, then checked with `mergeScore`), or as a new event
@@ -82,44 +132,51 @@ function cachedFeatures(record: EventRecord, storyId: string, common: ReadonlySe
 export async function placeArticle(article: AnalyzedArticle, story: Story, batch: IngestBatch, opts: PlaceOptions): Promise<Placement> {
   const common = storyCommonWords(story);
   const feats = featuresOfArticle(article, common);
-  const queryBands = bandsFor(feats.text);
+  const textSignature = signatureOf(feats.text);
+  const queryBands = bandsOf(textSignature);
 
-  const candidates: Array<{ record: EventRecord; text?: Set<string> }> = [];
-  for (const e of batch.events.values()) if (e.record.story === story.id) candidates.push({ record: e.record, text: e.text });
+  const candidates: Candidate[] = [];
+  for (const e of batch.events.values()) {
+    if (e.record.story !== story.id) continue;
+    const record = e.record;
+    candidates.push({ record: () => record, occurredAt: record.occurredAt, features: cachedFeatures(record, story.id, common), text: e.text });
+  }
   if (opts.store) {
     const at = instantMs(article.occurredAt);
     // One extra day each side: bare dates and instants compare as strings in the store.
     const span = (MERGE_WINDOW_DAYS + 1) * 86_400_000;
     // Candidates come most-shared-bands first; the true event is among the first few, so 20 bound the work.
-    const ids = await opts.store.findMergeCandidates({ story: story.id, from: isoSeconds(new Date(at - span)), to: isoSeconds(new Date(at + span)), bands: queryBands, limit: MAX_STORE_CANDIDATES });
-    batch.candidatesLooked += ids.length;
-    for (const id of ids) {
-      if (batch.events.has(id)) continue;
-      const record = await opts.store.getEvent(id);
-      if (record) candidates.push({ record });
+    const found = await opts.store.findMergeCandidateEvents({ story: story.id, from: isoSeconds(new Date(at - span)), to: isoSeconds(new Date(at + span)), bands: queryBands, limit: MAX_STORE_CANDIDATES });
+    batch.candidatesLooked += found.length;
+    for (const c of found) {
+      if (batch.events.has(c.id) || c.version === undefined) continue;
+      const stored = storedCandidateFeatures(c, story.id, common);
+      candidates.push({ record: c.record, occurredAt: stored.occurredAt, features: stored.features });
     }
   }
 
-  let best: { record: EventRecord; text?: Set<string>; score: number; features: Set<string> } | undefined;
+  let best: { candidate: Candidate; score: number } | undefined;
   for (const c of candidates) {
-    const recordFeats = cachedFeatures(c.record, story.id, common);
-    let score = mergeScore(recordFeats, c.record.occurredAt, feats.text, article.occurredAt);
+    let score = mergeScore(c.features, c.occurredAt, feats.text, article.occurredAt);
     // Within a run both texts are known: also check the other direction.
-    if (c.text) score = Math.max(score, mergeScore(feats.facts, article.occurredAt, c.text, c.record.occurredAt));
-    if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { ...c, score, features: recordFeats };
+    if (c.text) score = Math.max(score, mergeScore(feats.facts, article.occurredAt, c.text, c.occurredAt));
+    if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { candidate: c, score };
   }
 
   let placement: Placement;
   let text: Set<string>;
   // Band keys cover what later articles about the event may share with it: its own words and this article's.
-  // The merged record's words are those of the event before plus this article's facts (in feats.text).
-  let bandWords: ReadonlySet<string> = feats.text;
+  // The merged record's words are those of the event before plus this article's facts (in feats.text); their
+  // signature is the two parts' combined, so the union itself is never built.
+  let bands = (): string[] => queryBands;
   if (best) {
-    const merged = mergeArticle(best.record, article, story);
-    const outcome = merged === best.record ? 'unchanged' : 'merged';
+    const { candidate } = best;
+    const record = candidate.record();
+    const merged = mergeArticle(record, article, story);
+    const outcome = merged === record ? 'unchanged' : 'merged';
     placement = { outcome, eventId: merged.id, record: merged, score: Math.round(best.score * 1000) / 1000 };
-    text = union(best.text ?? new Set(), feats.text);
-    bandWords = union(best.features, feats.text);
+    text = union(candidate.text ?? new Set(), feats.text);
+    bands = () => bandsOf(unionSignature(signatureOf(candidate.features), textSignature));
   } else {
     const day = article.occurredAt.slice(0, 10);
     const id = await freeEventId(`${day}-${slugify(article.title, 60) || 'event'}`, batch, opts.store);
@@ -129,6 +186,6 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
   }
   batch.events.set(placement.eventId, { record: placement.record, text });
 
-  if (opts.store && !opts.dryRun && placement.outcome !== 'unchanged') await opts.store.upsertEventWithBands(placement.record, bandsFor(bandWords));
+  if (opts.store && !opts.dryRun && placement.outcome !== 'unchanged') await opts.store.upsertEventWithBands(placement.record, bands());
   return placement;
 }

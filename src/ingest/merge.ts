@@ -40,6 +40,21 @@ export function bandsFor(features: ReadonlySet<string>): string[] {
   return lshBands(minhash(features));
 }
 
+/** A feature set's MinHash signature: `bandsOf(signatureOf(s))` is `bandsFor(s)`. */
+export function signatureOf(features: ReadonlySet<string>): Uint32Array {
+  return minhash(features);
+}
+
+/** The band keys of a signature. */
+export function bandsOf(signature: Uint32Array): string[] {
+  return lshBands(signature);
+}
+
+/** The signature of `A ∪ B` from those of A and B: a MinHash of a union is the element-wise minimum of the parts'. */
+export function unionSignature(a: Uint32Array, b: Uint32Array): Uint32Array {
+  return a.map((x, i) => Math.min(x, b[i] ?? 0xffffffff));
+}
+
 /**
  * How likely an article reports the event of a record: the share of the record's fact vocabulary that the article's
  * text contains, discounted by the days between them. Independent reports of one event reuse its names, numbers and

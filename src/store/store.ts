@@ -132,6 +132,12 @@ export interface Store {
   setFeedState(state: FeedState): Promise<void>;
   /** Candidate events for merging: same story, occurredAt within [from, to], sharing at least one LSH band. */
   findMergeCandidates(query: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<string[]>;
+  /**
+   * The events `findMergeCandidates` finds (in its order), each read in the same query: `version` is equal for two
+   * reads exactly when the stored record is the same, so a caller can reuse what it derived from a record without
+   * parsing it; `record()` parses it. An id whose event is not stored (bands without a record) has no version.
+   */
+  findMergeCandidateEvents(query: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<MergeCandidate[]>;
   /** Replace the LSH band keys of an event. */
   setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void>;
   /** Upsert one event and replace its band keys in one transaction: an ingested event is never stored without them. */
@@ -157,6 +163,9 @@ export interface Store {
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** A merge candidate as the store holds it (see `Store.findMergeCandidateEvents`). */
+export type MergeCandidate = { id: string; version?: undefined } | { id: string; version: string; record(): EventRecord };
 
 export interface FeedState {
   url: string;

@@ -26,25 +26,70 @@ export function stem(word: string): string {
   return word.replace(/(?:ational|ations?|ingly|edly|ings?|ed|ly|ments?|ness|ity|ive|ous|al|ers?|e)$/, '').slice(0, 8);
 }
 
+/** Separators between words: anything but letters, digits, apostrophes and hyphens. */
+const NON_WORD = /[^\p{L}\p{N}'’-]+/u;
+const WORD_CHAR = /[\p{L}\p{N}'’-]/uy;
+const WORD_ASCII = new Uint8Array(128).map((_, c) => (/[a-z0-9'-]/i.test(String.fromCharCode(c)) ? 1 : 0));
+
+/** Length of the word character at `i` (0 for a separator): ASCII by table, the rest by `WORD_CHAR`. */
+function wordCharLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return WORD_ASCII[c] ?? 0;
+  WORD_CHAR.lastIndex = i;
+  return WORD_CHAR.test(s) ? WORD_CHAR.lastIndex - i : 0;
+}
+
+function codePointLength(s: string, i: number): number {
+  return (s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+}
+
+/** The content word a lower-case token stands for, or undefined for stopwords, numbers and short tokens. */
+function contentWord(raw: string): string | undefined {
+  let w = raw.replace(/^['’-]+|['’-]+$/g, '').replace(/['’]s$/, '');
+  if (w.length < 3 || STOPWORDS.has(w) || /^\d+$/.test(w)) return undefined;
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  return w;
+}
+
 /** Lower-case content words of a text: no stopwords, no possessives, crude plural folding. */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)) {
-    let w = raw.replace(/^['’-]+|['’-]+$/g, '').replace(/['’]s$/, '');
-    if (w.length < 3 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
-    if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-    else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
-    out.push(w);
+  for (const raw of text.toLowerCase().split(NON_WORD)) {
+    const w = contentWord(raw);
+    if (w !== undefined) out.push(w);
   }
   return out;
 }
 
+/**
+ * Each token's stemmed content word (null for none). A pure function of the token, so never stale; news keeps using
+ * the same few thousand words, so most tokens of any article are found here instead of going through five regexes.
+ */
+const tokenFeatures = new Map<string, string | null>();
+const TOKEN_FEATURES_MAX = 50_000;
+
 /** The set of stemmed content words, minus words every article of the story shares (its keywords) when given. */
 export function featureSet(text: string, common?: ReadonlySet<string>): Set<string> {
   const set = new Set<string>();
-  for (const w of contentWords(text)) {
-    const s = stem(w);
-    if (!common?.has(s)) set.add(s);
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  // The tokens `lower.split(NON_WORD)` gives, empty ones included, without building the array.
+  for (let i = 0; i <= n; ) {
+    let j = i;
+    for (let len = 0; j < n && (len = wordCharLength(lower, j)) > 0; ) j += len;
+    const raw = lower.slice(i, j);
+    if (j === n) i = n + 1;
+    else for (i = j; i < n && wordCharLength(lower, i) === 0; ) i += codePointLength(lower, i);
+    let s = tokenFeatures.get(raw);
+    if (s === undefined) {
+      const w = contentWord(raw);
+      s = w === undefined ? null : stem(w);
+      // Emptied rather than evicted one by one: rare words (names, numbers) come and go, the common ones return at once.
+      if (tokenFeatures.size >= TOKEN_FEATURES_MAX) tokenFeatures.clear();
+      tokenFeatures.set(raw, s);
+    }
+    if (s !== null && !common?.has(s)) set.add(s);
   }
   return set;
 }

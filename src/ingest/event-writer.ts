@@ -89,7 +89,7 @@ const storedFeatures = new Map<string, StoredFeatures>();
  * Each entry holds its record's JSON (1–6 KB), so far fewer than {@link FEATURE_CACHE_MAX}: still several times the
  * events a busy story has within the ±4-day merge window.
  */
-const STORED_FEATURES_MAX = 5_000;
+const STORED_FEATURES_MAX = 2_000;
 
 const commonKeys = new WeakMap<ReadonlySet<string>, string>();
 /** The common words as one string: a story re-read from the store gives a new set with the same words. */
@@ -146,7 +146,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     // One extra day each side: bare dates and instants compare as strings in the store.
     const span = (MERGE_WINDOW_DAYS + 1) * 86_400_000;
     // Candidates come most-shared-bands first; the true event is among the first few, so 20 bound the work.
-    const found = await opts.store.findMergeCandidateEvents({ story: story.id, from: isoSeconds(new Date(at - span)), to: isoSeconds(new Date(at + span)), bands: queryBands, limit: MAX_STORE_CANDIDATES });
+    const found = await opts.store.findMergeCandidates({ story: story.id, from: isoSeconds(new Date(at - span)), to: isoSeconds(new Date(at + span)), bands: queryBands, limit: MAX_STORE_CANDIDATES });
     batch.candidatesLooked += found.length;
     for (const c of found) {
       if (batch.events.has(c.id) || c.version === undefined) continue;

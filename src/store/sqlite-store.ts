@@ -348,16 +348,9 @@ export class SqliteStore implements Store {
     });
   }
 
-  async findMergeCandidates(q: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<string[]> {
+  async findMergeCandidates(q: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<MergeCandidate[]> {
     if (q.bands.length === 0) return [];
-    const from = instantMs(q.from);
-    const to = instantMs(q.to);
-    // Events sharing the most bands first, counted inside SQLite (one query, no row per hit in JS).
-    return this.stmts.bandCandidates.all(q.story, JSON.stringify(q.bands), from, to, q.limit ?? 20) as string[];
-  }
-
-  async findMergeCandidateEvents(q: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<MergeCandidate[]> {
-    if (q.bands.length === 0) return [];
+    // Events sharing the most bands first, counted inside SQLite, each with its record (one query, one snapshot).
     const rows = this.candidateEventsStmt(q.limit ?? 20).all(q.story, JSON.stringify(q.bands), instantMs(q.from), instantMs(q.to)) as Array<{ id: string; json: string | null }>;
     // The JSON text itself is the version: comparing it is exact and much cheaper than parsing it.
     return rows.map(({ id, json }) => (json === null ? { id } : { id, version: json, record: () => JSON.parse(json) as EventRecord }));
@@ -547,19 +540,13 @@ function prepare(db: Db) {
     getLease: db.prepare('SELECT owner, expires_at_ms FROM leases WHERE name = ?'),
     putLease: db.prepare('INSERT INTO leases (name, owner, expires_at_ms) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, expires_at_ms = excluded.expires_at_ms'),
     deleteLease: db.prepare('DELETE FROM leases WHERE name = ? AND owner = ?'),
-    bandCandidates: db
-      .prepare(
-        `SELECT event_id FROM event_bands WHERE story = ? AND band IN (SELECT value FROM json_each(?)) AND occurred_at_ms BETWEEN ? AND ?
-         GROUP BY event_id ORDER BY COUNT(*) DESC, event_id LIMIT ?`,
-      )
-      .pluck(),
     eventBands: db.prepare('SELECT band, story, occurred_at_ms FROM event_bands WHERE event_id = ?'),
     deleteBand: db.prepare('DELETE FROM event_bands WHERE story = ? AND band = ? AND occurred_at_ms = ? AND event_id = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO event_bands (band, story, occurred_at_ms, event_id) VALUES (?, ?, ?, ?)'),
   };
 }
 
-/** Merge candidates as `bandCandidates` finds them, with their records read in the same statement (one snapshot, one round trip). */
+/** Events sharing the most of the given bands (ties by id), with their records read in the same statement. */
 function candidateEventsSql(limit: number): string {
   return `SELECT c.event_id AS id, e.json FROM (
       SELECT event_id, COUNT(*) AS n FROM event_bands WHERE story = ? AND band IN (SELECT value FROM json_each(?)) AND occurred_at_ms BETWEEN ? AND ?

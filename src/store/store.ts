@@ -130,14 +130,14 @@ export interface Store {
   markSeen(feedUrl: string, itemId: string, now: string): Promise<boolean>;
   getFeedState(feedUrl: string): Promise<FeedState | undefined>;
   setFeedState(state: FeedState): Promise<void>;
-  /** Candidate events for merging: same story, occurredAt within [from, to], sharing at least one LSH band. */
-  findMergeCandidates(query: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<string[]>;
   /**
-   * The events `findMergeCandidates` finds (in its order), each read in the same query: `version` is equal for two
-   * reads exactly when the stored record is the same, so a caller can reuse what it derived from a record without
-   * parsing it; `record()` parses it. An id whose event is not stored (bands without a record) has no version.
+   * Candidate events for merging: same story, occurredAt within [from, to], sharing at least one LSH band, those
+   * sharing the most first (then by id), at most `limit` (default 20). Each comes with its record as read in the same
+   * query: `version` is equal for two reads exactly when the stored record is the same, so a caller can reuse what it
+   * derived from a record without parsing it; `record()` parses it. An id whose event is not stored (bands without a
+   * record) has no version.
    */
-  findMergeCandidateEvents(query: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<MergeCandidate[]>;
+  findMergeCandidates(query: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<MergeCandidate[]>;
   /** Replace the LSH band keys of an event. */
   setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void>;
   /** Upsert one event and replace its band keys in one transaction: an ingested event is never stored without them. */

@@ -138,14 +138,14 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       await store.setEventBands('e3', 'ukraine-ceasefire', '2025-04-01T12:00:00Z', ['b1', 'b2']);
       await store.setEventBands('e4', 'other-story', '2025-05-19T12:00:00Z', ['b1']);
       const found = await store.findMergeCandidates({ story: 'ukraine-ceasefire', from: '2025-05-16T00:00:00Z', to: '2025-05-22T00:00:00Z', bands: ['b1', 'b2', 'b3'] });
-      expect(found).toEqual(['e1', 'e2']);
+      expect(found.map((c) => c.id)).toEqual(['e1', 'e2']);
       // No records stored for these ids: found, but without a version.
-      const events = await store.findMergeCandidateEvents({ story: 'ukraine-ceasefire', from: '2025-05-16T00:00:00Z', to: '2025-05-22T00:00:00Z', bands: ['b1', 'b2', 'b3'] });
+      const events = await store.findMergeCandidates({ story: 'ukraine-ceasefire', from: '2025-05-16T00:00:00Z', to: '2025-05-22T00:00:00Z', bands: ['b1', 'b2', 'b3'] });
       expect(events.map((e) => [e.id, e.version])).toEqual([['e1', undefined], ['e2', undefined]]);
-      const first = await store.findMergeCandidateEvents({ story: 'ukraine-ceasefire', from: '2025-05-16T00:00:00Z', to: '2025-05-22T00:00:00Z', bands: ['b1', 'b2', 'b3'], limit: 1 });
+      const first = await store.findMergeCandidates({ story: 'ukraine-ceasefire', from: '2025-05-16T00:00:00Z', to: '2025-05-22T00:00:00Z', bands: ['b1', 'b2', 'b3'], limit: 1 });
       expect(first.map((e) => e.id)).toEqual(['e1']);
       await store.setEventBands('e1', 'ukraine-ceasefire', '2025-05-19T10:00:00Z', ['zz']);
-      expect(await store.findMergeCandidates({ story: 'ukraine-ceasefire', from: '2025-05-16T00:00:00Z', to: '2025-05-22T00:00:00Z', bands: ['b1'] })).toEqual([]);
+      expect((await store.findMergeCandidates({ story: 'ukraine-ceasefire', from: '2025-05-16T00:00:00Z', to: '2025-05-22T00:00:00Z', bands: ['b1'] })).map((c) => c.id)).toEqual([]);
     });
 
     it('stores an event with its band keys together, and replaces both on the next write', async () => {
@@ -153,20 +153,20 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       expect(await store.upsertEventWithBands(first, ['x1', 'x2'])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
       const range = { story: first.story, from: '2025-05-18T00:00:00Z', to: '2025-05-20T00:00:00Z' };
       expect(await store.getEvent('banded')).toEqual(first);
-      expect(await store.findMergeCandidates({ ...range, bands: ['x2'] })).toEqual(['banded']);
-      const [v1] = await store.findMergeCandidateEvents({ ...range, bands: ['x2'] });
+      expect((await store.findMergeCandidates({ ...range, bands: ['x2'] })).map((c) => c.id)).toEqual(['banded']);
+      const [v1] = await store.findMergeCandidates({ ...range, bands: ['x2'] });
       expect(v1?.id).toBe('banded');
       expect(v1?.version !== undefined && v1.record()).toEqual(first);
-      const [again] = await store.findMergeCandidateEvents({ ...range, bands: ['x1', 'x2'] });
+      const [again] = await store.findMergeCandidates({ ...range, bands: ['x1', 'x2'] });
       expect(again?.version).toBe(v1?.version);
       const second = { ...first, title: `${first.title} (updated)` };
       expect(await store.upsertEventWithBands(second, ['x3'])).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
-      const [v2] = await store.findMergeCandidateEvents({ ...range, bands: ['x3'] });
+      const [v2] = await store.findMergeCandidates({ ...range, bands: ['x3'] });
       expect(v2?.version).not.toBe(v1?.version);
       expect(v2?.version !== undefined && v2.record()).toEqual(second);
       expect((await store.getEvent('banded'))?.title).toBe(second.title);
-      expect(await store.findMergeCandidates({ ...range, bands: ['x1', 'x2'] })).toEqual([]);
-      expect(await store.findMergeCandidates({ ...range, bands: ['x3'] })).toEqual(['banded']);
+      expect((await store.findMergeCandidates({ ...range, bands: ['x1', 'x2'] })).map((c) => c.id)).toEqual([]);
+      expect((await store.findMergeCandidates({ ...range, bands: ['x3'] })).map((c) => c.id)).toEqual(['banded']);
     });
 
     it('grants a lease to one owner at a time until it expires', async () => {

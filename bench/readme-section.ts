@@ -28,7 +28,7 @@ export function renderReadmeSection(r: BenchResults): string {
     ['bulk import (`sitrep import`, 100k JSONL records)', `${fmt(get(c.bulkImport, 'recordsPerSecond'))} records/s (median of 3; ${fmt(get(c.bulkImport, 'seconds'))} s)`, '≥ 20,000 records/s', status(c.bulkImport)],
     [
       'ingestion (one core)',
-      `${fmt(get(c.ingestion, 'articlesPerSecond'))} articles/s (text), ${fmt(get(c.ingestion, 'articlesPerSecondWithHtmlExtraction'))}/s (HTML); merge mean ${fmt(get(c.ingestion, 'mergeMsPerArticle.at1k.mean'))} ms at 1k vs ${fmt(get(c.ingestion, 'mergeMsPerArticle.at100k.mean'))} ms at 100k (${fmt(get(c.ingestion, 'mergeMeanRatioHundredKToOneK'))}×)`,
+      `${fmt(get(c.ingestion, 'articlesPerSecond'))} articles/s (text), ${fmt(get(c.ingestion, 'articlesPerSecondWithHtmlExtraction'))}/s (HTML); merge mean ${fmt(get(c.ingestion, 'mergeMsPerArticle.at1k.mean'))} ms at 1k vs ${fmt(get(c.ingestion, 'mergeMsPerArticle.at100k.mean'))} ms at 100k (${fmt(get(c.ingestion, 'mergeMeanRatioHundredKToOneK'))}×); per article ${fmt(get(c.ingestion, 'msPerArticle.whole'))} ms = analysis ${fmt(get(c.ingestion, 'msPerArticle.analysis'))} (name tagging ${fmt(get(c.ingestion, 'msPerArticle.ofWhichNameTagging'))}) + placement and store write ${fmt(get(c.ingestion, 'msPerArticle.placementAndWrite'))}`,
       '≥ 300 articles/s; merge cost flat 1k → 100k',
       status(c.ingestion),
     ],

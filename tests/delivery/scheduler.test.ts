@@ -46,18 +46,24 @@ async function until(cond: () => boolean): Promise<void> {
   while (!cond()) await new Promise((r) => setTimeout(r, 2));
 }
 
+/** A scheduler over `adapter` whose ticks are driven by hand (its cron never fires during a test). */
+function handDriven(adapter: GatedAdapter, extra: { shutdownTimeoutMs?: number } = {}) {
+  return startScheduler({
+    store,
+    adapters: new Map([[adapter.platform, adapter]]),
+    stories: new Map([[story.id, story]]),
+    logger: silentLogger(),
+    catchupMaxMs: 7_200_000,
+    clock: () => NOW,
+    cron: '0 0 1 1 *',
+    ...extra,
+  });
+}
+
 describe('startScheduler', () => {
   it('runs one pass per tick; concurrent ticks share it; stop waits for posts in flight', async () => {
     const adapter = new GatedAdapter();
-    const scheduler = startScheduler({
-      store,
-      adapters: new Map([[adapter.platform, adapter]]),
-      stories: new Map([[story.id, story]]),
-      logger: silentLogger(),
-      catchupMaxMs: 7_200_000,
-      clock: () => NOW,
-      cron: '0 0 1 1 *', // never fires during the test: ticks are driven by hand
-    });
+    const scheduler = handDriven(adapter);
     const t1 = scheduler.tick();
     const t2 = scheduler.tick();
     expect(t2).toBe(t1);
@@ -76,16 +82,7 @@ describe('startScheduler', () => {
 
   it('gives up after the shutdown timeout, leaving unfinished jobs in-flight for the next start', async () => {
     const adapter = new GatedAdapter();
-    const scheduler = startScheduler({
-      store,
-      adapters: new Map([[adapter.platform, adapter]]),
-      stories: new Map([[story.id, story]]),
-      logger: silentLogger(),
-      catchupMaxMs: 7_200_000,
-      clock: () => NOW,
-      cron: '0 0 1 1 *',
-      shutdownTimeoutMs: 100,
-    });
+    const scheduler = handDriven(adapter, { shutdownTimeoutMs: 100 });
     const pass = scheduler.tick();
     await until(() => adapter.waiting === 2);
     await scheduler.stop();

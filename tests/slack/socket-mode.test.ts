@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform } from '../../adapters/slack/index.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { HttpRouter } from '../../src/http/router.js';
 import { silentLogger } from '../../src/log.js';
 import type { PlatformRuntime } from '../../src/platform.js';
@@ -11,6 +11,12 @@ import { expectWithinLimits, mrkdwnStrings } from './limits.js';
 import { NOW, testRecords, testStory } from './story-data.js';
 
 const APP_TOKEN = 'xapp-1-A0001-test-app-token';
+
+/** The Slack platform for the test story at the test clock. */
+async function slackPlatform(config: Config, store: Store, http: HttpRouter): Promise<PlatformRuntime> {
+  const story = testStory();
+  return createPlatform({ config, store, logger: silentLogger(), clock: () => NOW, defaultStory: story, stories: new Map([[story.id, story]]), http });
+}
 
 describe('Slack app in Socket Mode (real Bolt + @slack/socket-mode against a local fake)', () => {
   const api = new FakeSlackApi();
@@ -28,15 +34,7 @@ describe('Slack app in Socket Mode (real Bolt + @slack/socket-mode against a loc
     if (!cfg.ok) throw new Error(cfg.errors.join('; '));
     expect(cfg.config.slack?.mode).toBe('socket');
     router = new HttpRouter();
-    platform = await createPlatform({
-      config: cfg.config,
-      store,
-      logger: silentLogger(),
-      clock: () => NOW,
-      defaultStory: story,
-      stories: new Map([[story.id, story]]),
-      http: router,
-    });
+    platform = await slackPlatform(cfg.config, store, router);
     await platform.start();
   });
   afterAll(async () => {
@@ -103,19 +101,10 @@ describe('Slack start-up failures', () => {
     const api = await new FakeSlackApi().start();
     api.setAuthError('invalid_auth');
     const store = openSqliteStore(':memory:');
-    const story = testStory();
     const cfg = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-revoked-token', SLACK_SIGNING_SECRET: 'sekrit-value', SLACK_MODE: 'http', SLACK_API_URL: api.apiUrl });
     if (!cfg.ok) throw new Error(cfg.errors.join('; '));
     const router = new HttpRouter();
-    const platform = await createPlatform({
-      config: cfg.config,
-      store,
-      logger: silentLogger(),
-      clock: () => NOW,
-      defaultStory: story,
-      stories: new Map([[story.id, story]]),
-      http: router,
-    });
+    const platform = await slackPlatform(cfg.config, store, router);
     const err = await platform.start().then(
       () => undefined,
       (e: unknown) => e as Error & { code?: string },

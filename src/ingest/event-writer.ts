@@ -21,6 +21,8 @@ interface PendingEvent {
   record: EventRecord;
   /** Words of every article text merged into the event during this run. */
   text: Set<string>;
+  /** The record's features, worked out when a later article first compares with it (a changed record is a new entry). */
+  features?: Set<string>;
 }
 
 /** State of one ingestion run: the events it created or changed, in the order first touched. */
@@ -60,22 +62,6 @@ function union(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
 
 /** Stored events compared per article, at most. */
 const MAX_STORE_CANDIDATES = 20;
-/** Features of this run's events, by content: every later article of a run is compared with them again. */
-const featureCache = new Map<string, Set<string>>();
-const FEATURE_CACHE_MAX = 20_000;
-
-function cachedFeatures(record: EventRecord, storyId: string, common: ReadonlySet<string>): Set<string> {
-  // The key changes whenever the facts do (a merge appends facts and sources), so a hit is never stale.
-  const key = `${storyId}\u0000${record.id}\u0000${record.title}\u0000${record.facts.length}\u0000${record.facts.map((f) => f.text.length).join(',')}`;
-  let feats = featureCache.get(key);
-  if (!feats) {
-    feats = featuresOfRecord(record, common);
-    if (featureCache.size >= FEATURE_CACHE_MAX) featureCache.delete(featureCache.keys().next().value as string);
-    featureCache.set(key, feats);
-  }
-  return feats;
-}
-
 /** Features of stored events by the store's version of the record (its exact content), so a hit is never stale. */
 interface StoredFeatures {
   version: string;
@@ -86,8 +72,8 @@ interface StoredFeatures {
 }
 const storedFeatures = new Map<string, StoredFeatures>();
 /**
- * Each entry holds its record's JSON (1–6 KB), so far fewer than {@link FEATURE_CACHE_MAX}: still several times the
- * events a busy story has within the ±4-day merge window.
+ * Each entry holds its record's JSON (1–6 KB); this is still several times the events a busy story has within the
+ * ±4-day merge window.
  */
 const STORED_FEATURES_MAX = 2_000;
 
@@ -139,7 +125,8 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
   for (const e of batch.events.values()) {
     if (e.record.story !== story.id) continue;
     const record = e.record;
-    candidates.push({ record: () => record, occurredAt: record.occurredAt, features: cachedFeatures(record, story.id, common), text: e.text });
+    e.features ??= featuresOfRecord(record, common);
+    candidates.push({ record: () => record, occurredAt: record.occurredAt, features: e.features, text: e.text });
   }
   if (opts.store) {
     const at = instantMs(article.occurredAt);

@@ -26,7 +26,15 @@ const PROMPT_LINE: RegExp[] = [
   /^advertisement$/i,
   /^(?:sponsored|promoted)(?: content)?$/i,
   /^skip to (?:main )?content$/i,
-  /^(?:photo|image|video|picture|illustration)(?: credit)?:\s.{0,150}$/i,
+  /^(?:photo|photograph|image|video|picture|illustration)(?: credit)?:\s.{0,150}$/i,
+  // "Image source, Getty Images", "Image caption, Delegates in Istanbul" (media captions set off by a comma).
+  /^(?:image|photo|video|media) (?:source|caption|credit)s?\s*[,:]\s.{0,200}$/i,
+  // Wire footers: "Reporting by …; Editing by …", "… contributed to this report.", "Our Standards: …".
+  // Only names after "by" (and the words that join them), so "Reporting by state media suggested …" stays.
+  /^(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by(?:[\s,;.]+(?:\p{Lu}[\p{L}'’.-]*|by|and|in|editing|reporting|writing|additional|from|the|of))+[\s.]*$/u,
+  /\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/i,
+  /^our standards:/i,
+  /^(?:listen to this article|\d+\s*min(?:ute)?s?\s+read|story continues below(?: advertisement)?|continue reading)\W*$/i,
   /^(?:©|\(c\)|copyright\b)/i,
   /\ball rights reserved\b/i,
   /^(?:this (?:site|website) uses|we use) cookies\b/i,

@@ -29,6 +29,26 @@ describe('clean-text', () => {
     expect(cleanArticleText(raw)).toBe('Russian and Ukrainian negotiators met in Istanbul on Friday.\nThe talks lasted less than two hours.');
   });
 
+  it('drops media captions and credits, reading-time labels and wire footers', () => {
+    const raw = [
+      'Listen to this article',
+      '4 min read',
+      'Image source, Getty Images',
+      'Image caption, Delegations met at the Dolmabahce Palace',
+      'Russian and Ukrainian negotiators met in Istanbul on Friday.',
+      'Photograph: Murad Sezer/Reuters',
+      'Story continues below advertisement',
+      'The talks lasted less than two hours.',
+      'Associated Press writer Illia Novikov in Kyiv contributed to this report.',
+      'Reporting by Guy Faulconbridge; Editing by Andrew Osborn',
+      'Our Standards: The Thomson Reuters Trust Principles.',
+    ].join('\n');
+    expect(cleanArticleText(raw)).toBe('Russian and Ukrainian negotiators met in Istanbul on Friday.\nThe talks lasted less than two hours.');
+    // Prose that starts like a credit or a footer stays.
+    const prose = 'Reporting by state media suggested the talks would resume in June, but Kyiv denied it, saying no date was set.';
+    expect(cleanArticleText(prose)).toBe(prose);
+  });
+
   it('keeps prose that merely mentions a newsletter or the word related', () => {
     const raw = 'The Kremlin said the related proposals would be studied.\nRelated talks are expected in Geneva next week, officials said.';
     expect(cleanArticleText(raw)).toBe(raw);

@@ -34,6 +34,8 @@ const PROMPT_LINE: RegExp[] = [
   /^(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by(?:[\s,;.]+(?:\p{Lu}[\p{L}'’.-]*|by|and|in|editing|reporting|writing|additional|from|the|of))+[\s.]*$/u,
   /\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/i,
   /^our standards:/i,
+  // An inline link to another story: "Related: Zelenskyy meets Erdoğan in Ankara", "Watch: …", "Read more: …".
+  /^(?:related|read more|read also|also read|see also|more on this story|watch|listen)\s*:\s.{0,200}$/i,
   /^(?:listen to this article|\d+\s*min(?:ute)?s?\s+read|story continues below(?: advertisement)?|continue reading)\W*$/i,
   /^(?:©|\(c\)|copyright\b)/i,
   /\ball rights reserved\b/i,

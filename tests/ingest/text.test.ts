@@ -37,6 +37,8 @@ describe('clean-text', () => {
       'Image caption, Delegations met at the Dolmabahce Palace',
       'Russian and Ukrainian negotiators met in Istanbul on Friday.',
       'Photograph: Murad Sezer/Reuters',
+      'Related: Zelenskyy meets Erdoğan in Ankara before the talks',
+      'Watch: Delegations arrive at the palace',
       'Story continues below advertisement',
       'The talks lasted less than two hours.',
       'Associated Press writer Illia Novikov in Kyiv contributed to this report.',

@@ -27,10 +27,12 @@ interface ElementLike {
   tagName: string;
 }
 
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td';
 /** Elements that are never article text. */
 const CHROME_SELECTORS = [
   'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'form', 'button', 'nav', 'header', 'footer', 'aside',
+  // Photo captions and credits describe a picture, not the news ("Delegates arrive … REUTERS/Murad Sezer").
+  'figcaption',
   '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]', '[aria-hidden="true"]',
   '[class*="cookie" i]', '[id*="cookie" i]', '[class*="consent" i]', '[class*="newsletter" i]', '[class*="related" i]',
   '[class*="share" i]', '[class*="social" i]', '[class*="comment" i]', '[id*="comment" i]', '[class*="promo" i]',

@@ -34,6 +34,9 @@ const PROMPT_LINE: RegExp[] = [
   /^(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by(?:[\s,;.]+(?:\p{Lu}[\p{L}'’.-]*|by|and|in|editing|reporting|writing|additional|from|the|of))+[\s.]*$/u,
   /\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/i,
   /^our standards:/i,
+  // The signature line of an embedded post: "— Volodymyr Zelenskyy (@ZelenskyyUa) May 19, 2025", "pic.twitter.com/…".
+  /^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w{3,9}\.? \d{1,2}, \d{4}$/,
+  /^(?:pic\.twitter\.com|https?:\/\/t\.co)\/\S+$/i,
   // An inline link to another story: "Related: Zelenskyy meets Erdoğan in Ankara", "Watch: …", "Read more: …".
   /^(?:related|read more|read also|also read|see also|more on this story|watch|listen)\s*:\s.{0,200}$/i,
   /^(?:listen to this article|\d+\s*min(?:ute)?s?\s+read|story continues below(?: advertisement)?|continue reading)\W*$/i,

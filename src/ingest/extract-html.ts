@@ -31,13 +31,18 @@ const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td';
 /** Elements that are never article text. */
 const CHROME_SELECTORS = [
   'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'form', 'button', 'nav', 'header', 'footer', 'aside',
-  // Photo captions and credits describe a picture, not the news ("Delegates arrive … REUTERS/Murad Sezer").
-  'figcaption',
   '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]', '[aria-hidden="true"]',
   '[class*="cookie" i]', '[id*="cookie" i]', '[class*="consent" i]', '[class*="newsletter" i]', '[class*="related" i]',
   '[class*="share" i]', '[class*="social" i]', '[class*="comment" i]', '[id*="comment" i]', '[class*="promo" i]',
   '[class*="advert" i]', '[class*="subscribe" i]', '[class*="recommend" i]', '[class*="read-next" i]', '[class*="breadcrumb" i]',
 ];
+
+/**
+ * Inside the article, but not its text: photo captions and credits describe a picture ("Delegates arrive …
+ * REUTERS/Murad Sezer"), and embedded social posts come with handles, links and dates (the article reports what they
+ * say). Removed before readability reads the page, as it drops the classes that mark them.
+ */
+const EMBEDDED_SELECTORS = ['figcaption', '.twitter-tweet', '.instagram-media', '.tiktok-embed', '[data-telegram-post]'];
 
 function meta(doc: LinkedomDocument, names: readonly string[]): string | undefined {
   for (const name of names) {
@@ -113,7 +118,7 @@ function htmlToText(html: string): string {
 function fallbackText(doc: LinkedomDocument): string {
   const root = (doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('[role="main"]') ?? doc.body) as ElementLike | null;
   if (!root) return '';
-  for (const sel of CHROME_SELECTORS) for (const el of [...root.querySelectorAll(sel)]) el.remove();
+  for (const sel of [...CHROME_SELECTORS, ...EMBEDDED_SELECTORS]) for (const el of [...root.querySelectorAll(sel)]) el.remove();
   return blockText(root);
 }
 
@@ -140,6 +145,7 @@ export function extractHtml(html: string): ExtractedPage {
 
   // Readability mutates the document it reads: give it its own copy.
   const { document: forReader } = parseHTML(html);
+  for (const sel of EMBEDDED_SELECTORS) for (const el of [...(forReader.querySelectorAll(sel) as Iterable<ElementLike>)]) el.remove();
   let parsed: ReturnType<Readability['parse']> = null;
   try {
     parsed = new Readability(forReader as unknown as ReadabilityDocument, { charThreshold: 200 }).parse();

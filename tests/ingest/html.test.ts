@@ -10,7 +10,7 @@ const FIXTURES = join(import.meta.dirname, 'fixtures');
 const CHROME = [
   'cookie', 'Accept all', 'Home', 'Business', 'Sport', 'Search', 'Share', 'Facebook', 'Related stories', 'Central bank holds',
   'cup final', 'Sign up', 'newsletter', 'inbox', 'Leave the first comment', 'What is your opinion', '©', 'All rights reserved',
-  'Privacy', 'By Anna Petrenko', 'attends a briefing', 'Shemetov',
+  'Privacy', 'By Anna Petrenko', 'attends a briefing', 'Shemetov', 'pic.twitter.com', '@ZelenskyyUa',
 ];
 
 describe('HTML extraction', () => {

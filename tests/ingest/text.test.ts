@@ -39,6 +39,8 @@ describe('clean-text', () => {
       'Photograph: Murad Sezer/Reuters',
       'Related: Zelenskyy meets Erdoğan in Ankara before the talks',
       'Watch: Delegations arrive at the palace',
+      '— Volodymyr Zelenskyy (@ZelenskyyUa) May 16, 2025',
+      'pic.twitter.com/AbC123xyz',
       'Story continues below advertisement',
       'The talks lasted less than two hours.',
       'Associated Press writer Illia Novikov in Kyiv contributed to this report.',

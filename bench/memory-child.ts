@@ -3,6 +3,8 @@
  * as an import does) and build 100 briefings in the same process. `serve <db>`: open that store as a restarted bot
  * would and build 100 briefings. Prints RSS after a forced GC (run with --expose-gc).
  */
+// Everything a `sitrep` process loads at start (the CLI and its commands), so the figure is a bot's, not a bare engine's.
+import '../src/cli/commands/index.js';
 import { briefingFromStore } from '../src/briefing/service.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { benchStory, SYNTH_NOW, syntheticRecords } from './synthetic.js';

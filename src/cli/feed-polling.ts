@@ -1,4 +1,3 @@
-import { pollFeeds } from '../ingest/pipeline.js';
 import type { Logger } from '../log.js';
 import type { Story } from '../records/schema.js';
 import type { Store } from '../store/store.js';
@@ -17,7 +16,10 @@ export function startFeedPolling(deps: { store: Store; stories: ReadonlyMap<stri
   let running: Promise<void> | undefined;
   const tick = () => {
     if (running) return;
-    running = pollFeeds({ store: deps.store, stories, now: deps.clock(), logger: deps.logger })
+    // The ingestion modules load with the first poll, only in a bot that has feeds: name tagging (compromise) adds
+    // about 50 MB to a process.
+    running = import('../ingest/pipeline.js')
+      .then(({ pollFeeds }) => pollFeeds({ store: deps.store, stories, now: deps.clock(), logger: deps.logger }))
       .then((reports) => {
         for (const r of reports) deps.logger.debug({ feed: r }, 'feed polled');
       })

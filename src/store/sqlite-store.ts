@@ -546,6 +546,9 @@ function prepare(db: Db) {
   };
 }
 
+/** SQLite page cache per connection, in KiB (see `openSqliteStore`). */
+const PAGE_CACHE_KIB = 8192;
+
 /** Events sharing the most of the given bands (ties by id), with their records read in the same statement. */
 function candidateEventsSql(limit: number): string {
   return `SELECT c.event_id AS id, e.json FROM (
@@ -590,6 +593,9 @@ export function openSqliteStore(file: string, options: { busyTimeoutMs?: number;
   try {
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // better-sqlite3 raises SQLite's page cache to 16 MB per connection. A bot keeps its store open for weeks; 8 MB
+    // holds every page a briefing reads and most of what merge lookups read, and keeps the resident set ~10 MB lower.
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     db.pragma('foreign_keys = ON');
     migrate(db);
     // A read-only file can pass the steps above when it is already migrated; probe a write.

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/fixtures.js';
 
@@ -10,7 +10,32 @@ function files(dir: string): string[] {
   });
 }
 
+/** Every package and file a module loads when it is imported: static value imports only (not `import type`, not `import()`). */
+function staticGraph(entry: string): { files: Set<string>; packages: Set<string> } {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const todo = [entry];
+  while (todo.length > 0) {
+    const file = todo.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm)) {
+      const spec = m[1] as string;
+      if (spec.startsWith('.')) todo.push(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+      else packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] as string));
+    }
+  }
+  return { files: seen, packages };
+}
+
 describe('architecture boundaries', () => {
+  it('loads name tagging and HTML parsing only when a command ingests (they cost a bot process ~50 MB)', () => {
+    const { packages, files: loaded } = staticGraph(join(ROOT, 'src', 'cli', 'commands', 'index.ts'));
+    expect(loaded.size).toBeGreaterThan(20);
+    expect([...packages].filter((p) => ['compromise', 'linkedom', '@mozilla/readability'].includes(p))).toEqual([]);
+  });
+
   it('keeps platform SDKs out of src/', () => {
     const offenders = files(join(ROOT, 'src')).filter((f) => /(from\s+|import\s*\(\s*|require\s*\(\s*)['"](@slack\/[^'"]*|discord\.js|@discordjs\/[^'"]*)['"]/.test(readFileSync(f, 'utf8')));
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);

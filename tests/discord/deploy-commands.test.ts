@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_COMMAND, MAIN_COMMAND, MANAGE_CHANNELS, buildCommandData } from '../../adapters/discord/command-data.js';
 import { DeployError, deployCommands } from '../../adapters/discord/deploy-commands.js';
 import { command as discordCli } from '../../src/cli/commands/discord.js';
-import type { CliIo } from '../../src/cli/types.js';
+import { recordingIo } from '../helpers/cli.js';
 import { subcommands } from '../../src/commands/registry.js';
 import { FakeDiscordApi } from '../fakes/discord-api.js';
 import { APP_ID, GUILD, TOKEN } from './harness.js';
@@ -30,11 +30,7 @@ afterAll(async () => {
 });
 afterEach(() => fake.reset());
 
-function io(env: Record<string, string | undefined>): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), env, now: () => new Date('2025-05-20T07:00:00Z') };
-}
+const io = (env: Record<string, string | undefined>) => recordingIo(env);
 
 /** Every name ≤ 32 lowercase, every description 1–100, required options first, all the way down. */
 function checkShape(o: OptionJson): void {

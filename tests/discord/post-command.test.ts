@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { limitViolations, type DiscordEmbed } from '../../adapters/discord/render-embeds.js';
 import { command as post } from '../../src/cli/commands/post.js';
-import type { CliIo } from '../../src/cli/types.js';
+import { recordingIo } from '../helpers/cli.js';
 import { FakeDiscordApi } from '../fakes/discord-api.js';
 import { BRIEFINGS } from '../helpers/fixtures.js';
 import { APP_ID, TOKEN } from './harness.js';
@@ -22,24 +22,15 @@ describe('sitrep post --to discord:…', () => {
   });
   afterEach(() => fake.reset());
 
-  function io(): CliIo & { out: string[]; err: string[] } {
-    const out: string[] = [];
-    const err: string[] = [];
-    return {
-      out,
-      err,
-      stdout: (s) => void out.push(s),
-      stderr: (s) => void err.push(s),
-      env: {
-        DISCORD_TOKEN: TOKEN,
-        DISCORD_APPLICATION_ID: APP_ID,
-        DISCORD_API_URL: fake.url,
-        SITREP_DB: join(dir, `db-${Math.random().toString(36).slice(2)}.sqlite`),
-        SITREP_DATA: BRIEFINGS,
-        LOG_LEVEL: 'silent',
-      },
-      now: () => new Date('2025-05-20T07:00:00Z'),
-    };
+  function io() {
+    return recordingIo({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: fake.url,
+      SITREP_DB: join(dir, `db-${Math.random().toString(36).slice(2)}.sqlite`),
+      SITREP_DATA: BRIEFINGS,
+      LOG_LEVEL: 'silent',
+    });
   }
 
   it('posts exactly one message over REST, without a gateway connection', async () => {

@@ -11,23 +11,19 @@ export interface CliRun {
   stderr: string;
 }
 
+/** A CLI io that keeps what a command writes, with the given env and clock (by default the morning after). */
+export function recordingIo(env: Record<string, string | undefined>, now: () => Date = () => new Date('2025-05-20T07:00:00Z')): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), env, now };
+}
+
 /** Run the CLI in-process (fast), with its own env, stdin text and clock. */
 export async function runCli(argv: string[], opts: { env?: Record<string, string | undefined>; stdin?: string; now?: Date } = {}): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    env: { LOG_LEVEL: 'silent', ...opts.env },
-    now: () => opts.now ?? new Date('2025-05-20T07:00:00Z'),
-    ...(opts.stdin !== undefined ? { stdin: Readable.from([opts.stdin]) } : {}),
-  };
+  const io = recordingIo({ LOG_LEVEL: 'silent', ...opts.env }, opts.now ? () => opts.now as Date : undefined);
+  if (opts.stdin !== undefined) io.stdin = Readable.from([opts.stdin]);
   const code = await main(argv, io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out.join(''), stderr: io.err.join('') };
 }
 
 /** Run the real `sitrep` process through tsx, as a user would. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordingIo } from '../helpers/cli.js';
 import { command as ingestCommand } from '../../src/cli/commands/ingest.js';
 import { backoffMs, parseFeed } from '../../src/ingest/feeds.js';
 import { ingestInputs, pollFeeds } from '../../src/ingest/pipeline.js';
@@ -175,14 +176,10 @@ describe('bad inputs', () => {
   });
 
   it('sitrep ingest exits 1 when an input fails and prints rejections in the JSON array', async () => {
-    let out = '';
-    let err = '';
-    const code = await ingestCommand.run(['--dry-run', '--published', '2025-05-19T20:00:00Z', join(FIXTURES, 'central-bank.txt'), `${base}/nope`, join(SEEDS, '000_73e9b54b8ea29b65.txt')], {
-      stdout: (s) => (out += s),
-      stderr: (s) => (err += s),
-      env: { SITREP_DB: ':memory:', SITREP_DATA: join(import.meta.dirname, '..', '..', 'briefings'), LOG_LEVEL: 'silent' },
-      now: () => new Date('2025-05-21T00:00:00Z'),
-    });
+    const io = recordingIo({ SITREP_DB: ':memory:', SITREP_DATA: join(import.meta.dirname, '..', '..', 'briefings'), LOG_LEVEL: 'silent' }, () => new Date('2025-05-21T00:00:00Z'));
+    const code = await ingestCommand.run(['--dry-run', '--published', '2025-05-19T20:00:00Z', join(FIXTURES, 'central-bank.txt'), `${base}/nope`, join(SEEDS, '000_73e9b54b8ea29b65.txt')], io);
+    const out = io.out.join('');
+    const err = io.err.join('');
     expect(code).toBe(1);
     const printed = JSON.parse(out) as Array<Record<string, unknown>>;
     expect(printed).toHaveLength(2);

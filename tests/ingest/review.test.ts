@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordingIo } from '../helpers/cli.js';
 import { command as approve } from '../../src/cli/commands/approve.js';
 import { command as drafts } from '../../src/cli/commands/drafts.js';
 import { command as ingest } from '../../src/cli/commands/ingest.js';
@@ -13,10 +14,9 @@ describe('sitrep ingest → drafts → approve', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-review-'));
     const env = { SITREP_DB: join(dir, 'sitrep.db'), SITREP_DATA: join(import.meta.dirname, '..', '..', 'briefings'), LOG_LEVEL: 'silent' };
     const run = async (cmd: CliCommand, argv: string[]) => {
-      let out = '';
-      let err = '';
-      const code = await cmd.run(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), env, now: () => new Date('2025-05-20T07:00:00Z') });
-      return { code, out, err };
+      const io = recordingIo(env);
+      const code = await cmd.run(argv, io);
+      return { code, out: io.out.join(''), err: io.err.join('') };
     };
     try {
       const seeds = ['000_73e9b54b8ea29b65.txt', '003_f016421eb0b28ed3.txt'].map((f) => join(SEEDS, f));

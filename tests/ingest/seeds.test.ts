@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordingIo } from '../helpers/cli.js';
 import { command as ingestCommand } from '../../src/cli/commands/ingest.js';
 import { cleanArticleText } from '../../src/ingest/clean-text.js';
 import { ingestInputs } from '../../src/ingest/pipeline.js';
@@ -108,14 +109,10 @@ describe('ingesting the two seed articles', () => {
   });
 
   it('sitrep ingest --dry-run --format json prints one event with two sources', async () => {
-    let out = '';
-    let err = '';
-    const code = await ingestCommand.run(['--dry-run', '--published', PUBLISHED, '--format', 'json', ...SEED_FILES], {
-      stdout: (s) => (out += s),
-      stderr: (s) => (err += s),
-      env: { SITREP_DB: ':memory:', SITREP_DATA: join(import.meta.dirname, '..', '..', 'briefings'), LOG_LEVEL: 'silent' },
-      now: () => NOW,
-    });
+    const io = recordingIo({ SITREP_DB: ':memory:', SITREP_DATA: join(import.meta.dirname, '..', '..', 'briefings'), LOG_LEVEL: 'silent' }, () => NOW);
+    const code = await ingestCommand.run(['--dry-run', '--published', PUBLISHED, '--format', 'json', ...SEED_FILES], io);
+    const out = io.out.join('');
+    const err = io.err.join('');
     expect(err).not.toContain('error:');
     expect(code).toBe(0);
     const printed = JSON.parse(out) as unknown[];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/types.js';
+import { recordingIo } from '../helpers/cli.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { FakeDiscordApi } from '../fakes/discord-api.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
@@ -17,11 +17,9 @@ const DISCORD_CHANNEL = '300000000000000001';
 const DENIED_CHANNEL = '300000000000000002';
 
 async function doctor(env: Record<string, string>, db: string): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), env: { LOG_LEVEL: 'silent', ...env }, now: () => new Date() };
+  const io = recordingIo({ LOG_LEVEL: 'silent', ...env }, () => new Date());
   const code = await main(['doctor', '--db', db, '--data', BRIEFINGS, '--timeout', '3000'], io);
-  return { code, out: out.join(''), err: err.join('') };
+  return { code, out: io.out.join(''), err: io.err.join('') };
 }
 
 function row(out: string, name: string): string {

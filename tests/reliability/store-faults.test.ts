@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
 import { writeJsonl } from '../../bench/cases/bulk-import.js';
 import { main } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/types.js';
+import { recordingIo } from '../helpers/cli.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { BRIEFINGS } from '../helpers/fixtures.js';
 import { runCli, startCli } from './cli-process.js';
@@ -13,11 +13,7 @@ import { runCli, startCli } from './cli-process.js';
 const RECORDS = 100_000;
 const BATCH = 5_000;
 
-function io(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), env: { LOG_LEVEL: 'silent' }, now: () => new Date('2025-05-20T07:00:00Z') };
-}
+const io = () => recordingIo({ LOG_LEVEL: 'silent' });
 
 /** The one line a user sees: `sitrep: …` with the code, no stack trace. */
 function expectOneClearLine(expect: ExpectStatic, stderr: string, code: string, words: RegExp): void {

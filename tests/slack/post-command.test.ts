@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { command as post, postWithRetry } from '../../src/cli/commands/post.js';
-import type { CliIo } from '../../src/cli/types.js';
+import { recordingIo } from '../helpers/cli.js';
 import type { PostOutcome } from '../../src/delivery/chat-adapter.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { expectWithinLimits } from './limits.js';
@@ -29,25 +29,16 @@ describe('sitrep post --to slack:…', () => {
     api.clearFaults();
   });
 
-  function io(): CliIo & { out: string[]; err: string[] } {
-    const out: string[] = [];
-    const err: string[] = [];
-    return {
-      out,
-      err,
-      stdout: (s) => out.push(s),
-      stderr: (s) => err.push(s),
-      env: {
-        SLACK_BOT_TOKEN: TOKEN,
-        SLACK_SIGNING_SECRET: 'post-test-secret',
-        SLACK_MODE: 'http',
-        SLACK_API_URL: api.apiUrl,
-        SITREP_DB: join(dir, `db-${Math.random().toString(36).slice(2)}.sqlite`),
-        SITREP_DATA: DATA_DIR,
-        LOG_LEVEL: 'warn',
-      },
-      now: () => new Date('2025-05-20T07:00:00Z'),
-    };
+  function io() {
+    return recordingIo({
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: 'post-test-secret',
+      SLACK_MODE: 'http',
+      SLACK_API_URL: api.apiUrl,
+      SITREP_DB: join(dir, `db-${Math.random().toString(36).slice(2)}.sqlite`),
+      SITREP_DATA: DATA_DIR,
+      LOG_LEVEL: 'warn',
+    });
   }
 
   it('posts exactly one message to the channel, within limits', async () => {

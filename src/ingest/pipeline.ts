@@ -63,6 +63,15 @@ function errorResult(input: string, code: IngestErrorCode, error: string): Input
   return { input, ok: false, rejected: false, code, error };
 }
 
+/** The fetch, timeout and size limit among `opts`, only those that are set (the shape fetching and polling take). */
+function networkOptions(opts: Pick<IngestOptions, 'fetch' | 'timeoutMs' | 'maxBytes'>): { fetch?: FetchLike; timeoutMs?: number; maxBytes?: number } {
+  return {
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}),
+  };
+}
+
 async function load(input: string, opts: IngestOptions): Promise<Loaded> {
   let buf: Buffer;
   if (input === '-') {
@@ -70,7 +79,7 @@ async function load(input: string, opts: IngestOptions): Promise<Loaded> {
     buf = await opts.readStdin();
   } else if (/^https?:\/\//i.test(input)) {
     try {
-      const res = await fetchText(input, { ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
+      const res = await fetchText(input, networkOptions(opts));
       const decoded = decodeText(Buffer.from(res.body, 'utf8'));
       if (!decoded.ok) return decoded;
       return { ok: true, text: decoded.text, url: input, ...(res.headers.contentType ? { contentType: res.headers.contentType } : {}) };
@@ -131,7 +140,7 @@ async function itemArticle(item: FeedItem, ctx: { sourceName: string; fetchLinks
   let publishedAt = item.publishedAt;
   if (inFeed.length < 600 && ctx.fetchLinks && item.link && /^https?:\/\//i.test(item.link)) {
     try {
-      const res = await fetchText(item.link, { ...(ctx.opts.fetch ? { fetch: ctx.opts.fetch } : {}), ...(ctx.opts.timeoutMs ? { timeoutMs: ctx.opts.timeoutMs } : {}), ...(ctx.opts.maxBytes ? { maxBytes: ctx.opts.maxBytes } : {}) });
+      const res = await fetchText(item.link, networkOptions(ctx.opts));
       const page = looksLikeHtml(res.body, res.headers.contentType) ? extractHtml(res.body) : { text: res.body, publishedAt: undefined };
       if (page.text.length > inFeed.length) text = page.text;
       publishedAt ??= page.publishedAt;
@@ -256,24 +265,14 @@ export async function ingestArticleText(args: {
  * seen-items, per-feed backoff; fresh items are ingested and stored (drafts unless the story auto-publishes).
  */
 export async function pollFeeds(args: { store: Store; stories: readonly Story[]; now: Date; fetch?: FetchLike; logger?: Logger; timeoutMs?: number; maxBytes?: number }): Promise<FeedPollReport[]> {
+  const shared = { ...networkOptions(args), ...(args.logger ? { logger: args.logger } : {}) };
   return pollFeedSources({
     store: args.store,
     stories: args.stories,
     now: args.now,
-    ...(args.fetch ? { fetch: args.fetch } : {}),
-    ...(args.logger ? { logger: args.logger } : {}),
-    ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}),
-    ...(args.maxBytes ? { maxBytes: args.maxBytes } : {}),
+    ...shared,
     ingestItem: async (item, ctx) => {
-      const opts: IngestOptions = {
-        story: ctx.story,
-        store: args.store,
-        now: args.now,
-        ...(args.fetch ? { fetch: args.fetch } : {}),
-        ...(args.logger ? { logger: args.logger } : {}),
-        ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}),
-        ...(args.maxBytes ? { maxBytes: args.maxBytes } : {}),
-      };
+      const opts: IngestOptions = { story: ctx.story, store: args.store, now: args.now, ...shared };
       const article = await itemArticle(item, { sourceName: ctx.feedName, fetchLinks: true, opts });
       if ('error' in article) return 'failed';
       const result = await analyzeAndPlace(`${ctx.feedUrl} › ${item.title ?? item.id}`, article, opts, new IngestBatch());

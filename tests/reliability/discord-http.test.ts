@@ -1,13 +1,9 @@
 import { generateKeyPairSync, sign as edSign, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatform } from '../../adapters/discord/index.js';
-import { loadConfig } from '../../src/config.js';
-import { HttpRouter } from '../../src/http/router.js';
-import { silentLogger } from '../../src/log.js';
-import type { PlatformRuntime } from '../../src/platform.js';
+import * as discord from '../../adapters/discord/index.js';
 import { FakeDiscordApi } from '../fakes/discord-api.js';
-import { MORNING_AFTER, sampleStory, tempStore } from '../helpers/fixtures.js';
 import { countUnhandled, rawPost } from './http-client.js';
+import { servePlatform, type ServedPlatform } from './served-platform.js';
 
 const APP_ID = '100000000000000001';
 const CHANNEL = '200000000000000001';
@@ -38,9 +34,7 @@ function command(subcommand: string, options: Record<string, string> = {}): Reco
 describe('Discord HTTP interactions under hostile and heavy traffic (Ed25519-signed)', () => {
   const { privateKey, publicKeyHex } = keyPair();
   let api: FakeDiscordApi;
-  let env: Awaited<ReturnType<typeof tempStore>>;
-  let platform: PlatformRuntime;
-  const router = new HttpRouter();
+  let served: ServedPlatform | undefined;
   let url = '';
 
   const signed = (body: string, ts = String(Math.floor(Date.now() / 1000))): Record<string, string> => ({
@@ -51,19 +45,16 @@ describe('Discord HTTP interactions under hostile and heavy traffic (Ed25519-sig
 
   beforeAll(async () => {
     api = await FakeDiscordApi.start({ applicationId: APP_ID });
-    env = await tempStore();
-    const cfg = loadConfig({ DISCORD_TOKEN: 'reliability-discord-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_MODE: 'http', DISCORD_PUBLIC_KEY: publicKeyHex, DISCORD_API_URL: api.url, LOG_LEVEL: 'silent' });
-    if (!cfg.ok) throw new Error(cfg.errors.join('; '));
-    const story = sampleStory();
-    platform = await createPlatform({ config: cfg.config, store: env.store, logger: silentLogger(), clock: () => MORNING_AFTER, defaultStory: story, stories: new Map([[story.id, story]]), http: router });
-    await platform.start();
-    url = `http://127.0.0.1:${await router.listen(0, '127.0.0.1')}/discord/interactions`;
+    served = await servePlatform(
+      discord,
+      { DISCORD_TOKEN: 'reliability-discord-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_MODE: 'http', DISCORD_PUBLIC_KEY: publicKeyHex, DISCORD_API_URL: api.url },
+      '/discord/interactions',
+    );
+    url = served.url;
   });
   afterAll(async () => {
-    await platform?.stop();
-    await router.close();
+    await served?.close();
     await api?.close();
-    await env?.cleanup();
   });
 
   it('a signed PING is answered with PONG (baseline)', async () => {

@@ -1,13 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatform } from '../../adapters/slack/index.js';
-import { loadConfig } from '../../src/config.js';
-import { HttpRouter } from '../../src/http/router.js';
-import { silentLogger } from '../../src/log.js';
-import type { PlatformRuntime } from '../../src/platform.js';
+import * as slack from '../../adapters/slack/index.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
-import { MORNING_AFTER, sampleStory, tempStore } from '../helpers/fixtures.js';
 import { countUnhandled, rawPost } from './http-client.js';
+import { servePlatform, type ServedPlatform } from './served-platform.js';
 
 const SECRET = 'reliability-signing-secret-0123456789';
 const TOKEN = 'xoxb-reliability-token-42';
@@ -35,26 +31,17 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 describe('Slack HTTP endpoint under hostile and heavy traffic (real Bolt, signed requests)', () => {
   let api: FakeSlackApi;
-  let env: Awaited<ReturnType<typeof tempStore>>;
-  let platform: PlatformRuntime;
-  const router = new HttpRouter();
+  let served: ServedPlatform | undefined;
   let url = '';
 
   beforeAll(async () => {
     api = await new FakeSlackApi().start();
-    env = await tempStore();
-    const cfg = loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_MODE: 'http', SLACK_API_URL: api.apiUrl, LOG_LEVEL: 'silent' });
-    if (!cfg.ok) throw new Error(cfg.errors.join('; '));
-    const story = sampleStory();
-    platform = await createPlatform({ config: cfg.config, store: env.store, logger: silentLogger(), clock: () => MORNING_AFTER, defaultStory: story, stories: new Map([[story.id, story]]), http: router });
-    await platform.start();
-    url = `http://127.0.0.1:${await router.listen(0, '127.0.0.1')}/slack/events`;
+    served = await servePlatform(slack, { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_MODE: 'http', SLACK_API_URL: api.apiUrl }, '/slack/events');
+    url = served.url;
   });
   afterAll(async () => {
-    await platform?.stop();
-    await router.close();
+    await served?.close();
     await api?.close();
-    await env?.cleanup();
   });
 
   it('a signed request acks 200 (baseline for the cases below)', async () => {

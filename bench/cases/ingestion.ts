@@ -5,7 +5,7 @@ import { IngestBatch } from '../../src/ingest/event-writer.js';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
 import { cleanArticleText } from '../../src/ingest/clean-text.js';
 import { extractHtml } from '../../src/ingest/extract-html.js';
-import { tagNames } from '../../src/ingest/name-tagger.js';
+import { findNames } from '../../src/ingest/name-finder.js';
 import { bandsFor, featuresOfRecord, storyCommonWords } from '../../src/ingest/merge.js';
 import { ingestArticleText } from '../../src/ingest/pipeline.js';
 import type { Story } from '../../src/records/schema.js';
@@ -105,7 +105,7 @@ export async function ingestionCase(): Promise<CaseResult> {
       return (performance.now() - start) / ARTICLES;
     };
     const analysisMs = timeEach((a) => analyzeArticle({ text: a.text, sourceName: a.sourceName, publishedAt: a.publishedAt, url: a.url }, story, SYNTH_NOW));
-    const nameTaggingMs = timeEach((a) => tagNames(cleanArticleText(a.text)));
+    const nameTaggingMs = timeEach((a) => findNames(cleanArticleText(a.text)));
 
     // The same with HTML extraction (readability + linkedom) in front.
     const pages = articles.slice(0, WARMUP + HTML_ARTICLES).map(asHtml);

@@ -1,4 +1,4 @@
-import { tagNames, type TaggedNames } from './name-tagger.js';
+import { findNames, type TaggedNames } from './name-finder.js';
 
 /** A person named in an article, under the fullest form of their name found in it. */
 export interface Person {
@@ -37,7 +37,7 @@ const TITLED_NAME = new RegExp(
 /** Lower-case particles that may sit inside a name ("Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 
-/** Words compromise sometimes tags as people that are not names. */
+/** Words the name finder may take for people that are not names. */
 const NOT_NAMES = new Set(['he', 'she', 'they', 'him', 'her', 'it', 'president', 'minister', 'chancellor', 'pope', 'mr', 'mrs']);
 
 function stripToken(t: string): string {
@@ -117,12 +117,12 @@ function uniq(list: string[]): string[] {
 }
 
 /**
- * People, places and organisations named in a text (compromise, no network; only the words around capitalised words
- * are tagged, see {@link tagNames}). People are merged by surname so that
+ * People, places and organisations named in a text (see {@link findNames}: no network, one pass over the text).
+ * People are merged by surname so that
  * "US President Donald Trump", "Trump" and "Trump’s" are one person called "Donald Trump".
  */
 export function extractEntities(text: string): Entities {
-  return entitiesFromNames(text, tagNames(text));
+  return entitiesFromNames(text, findNames(text));
 }
 
 /** {@link extractEntities} from names already tagged in `text` (titles, possessives and lists are cleaned up here). */
@@ -139,7 +139,8 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
     const name = canonicalName(raw);
     if (name) add(name);
   }
-  // compromise misses some full forms ("JD Vance’s"): look for a capitalised word right before each known surname.
+  // A name first seen alone ("Vance said") may be written in full elsewhere ("JD Vance’s"): look for a capitalised word
+  // right before each known surname.
   for (const p of [...people]) {
     if (p.name.includes(' ')) continue;
     const re = new RegExp(`\\b(\\p{Lu}[\\p{L}.'’-]*)\\s+${escapeRegExp(p.name)}\\b`, 'gu');
@@ -151,7 +152,7 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
       }
     }
   }
-  // compromise misses unfamiliar names ("Foreign Minister Andrii Sybiha"): a full name right after a title is a person.
+  // A full name right after a title is a person, whatever the lexicon knows of it ("Foreign Minister Andrii Sybiha").
   for (const m of text.matchAll(TITLED_NAME)) {
     const name = canonicalName(m[1] ?? '');
     if (name && name.includes(' ') && !people.some((p) => p.name === name)) add(name);

@@ -1,0 +1,456 @@
+import nlp from 'compromise';
+
+/**
+ * Names found in a text, as written (titles, possessives and lists not yet cleaned up: see entities.ts). Each
+ * distinct spelling is listed once, in order of first appearance.
+ */
+export interface TaggedNames {
+  people: string[];
+  places: string[];
+  organizations: string[];
+}
+
+/** What the lexicon knows a lower-cased word or phrase to be. `common` is any other English word. */
+type Kind = 'first' | 'last' | 'person' | 'place' | 'org' | 'demonym' | 'honorific' | 'role' | 'common';
+
+interface Lexicon {
+  words: Map<string, Kind>;
+  orgHeads: Set<string>;
+  placeHeads: Set<string>;
+}
+
+/** Tags of compromise's lexicon, strongest first: a word listed as both a city and a first name counts as a place. */
+const KIND_OF_TAG: ReadonlyArray<readonly [string, Kind]> = [
+  ['Person', 'person'],
+  ['Organization', 'org'],
+  ['SportsTeam', 'org'],
+  ['Company', 'org'],
+  ['Country', 'place'],
+  ['City', 'place'],
+  ['Region', 'place'],
+  ['Place', 'place'],
+  ['Demonym', 'demonym'],
+  ['Honorific', 'honorific'],
+  ['LastName', 'last'],
+  ['MaleName', 'first'],
+  ['FemaleName', 'first'],
+  ['FirstName', 'first'],
+  // Roles people are named after: "analyst Ray Neidl", "activist Alexei Navalny".
+  ['Actor', 'role'],
+];
+
+/** Head words of organisations news writes about that compromise's list of organisation words lacks. */
+const EXTRA_ORG_HEADS = [
+  'ministry', 'parliament', 'cabinet', 'forces', 'navy', 'police', 'guard', 'office', 'service', 'services', 'court', 'senate',
+  'congress', 'assembly', 'party', 'alliance', 'front', 'movement', 'command', 'staff', 'duma', 'rada', 'verkhovna', 'kremlin',
+  'pentagon', 'inc', 'ltd', 'plc', 'llc', 'corp', 'agency', 'news', 'times', 'post', 'journal', 'institute', 'university', 'union',
+  'commission', 'secretariat', 'embassy', 'consulate', 'tribunal', 'bureau', 'brigade', 'battalion', 'regiment', 'fleet', 'league',
+  'federation', 'association', 'committee', 'council', 'bank', 'fund',
+];
+/** Organisation words too common as ordinary capitalised words to mark an organisation on their own. */
+const WEAK_ORG_HEADS = new Set([
+  'capital', 'data', 'energy', 'design', 'care', 'development', 'education', 'financial', 'gas', 'boys', 'girls', 'crew', 'state',
+]);
+/** Place words compromise lists that are also titles or common in organisation names. */
+const NOT_PLACE_HEADS = new Set(['state', 'camp', 'estates', 'downtown', 'uptown', 'trail', 'trails', 'crossing', 'junction']);
+const EXTRA_PLACE_HEADS = ['oblast', 'krai', 'raion', 'governorate', 'republic', 'sea', 'ocean', 'square', 'street', 'avenue', 'airport', 'palace'];
+/** Organisations named by a place-like single word. */
+const KNOWN_ORGS = [
+  'reuters', 'afp', 'interfax', 'tass', 'ria novosti', 'bloomberg', 'xinhua', 'yonhap', 'ukrinform', 'kremlin', 'pentagon', 'white house',
+  'downing street', 'élysée', 'elysee', 'vatican', 'hamas', 'hezbollah', 'taliban', 'wagner',
+];
+/** Places in the news compromise's lexicon lacks (it lists "wales" but not "britain", "crimea" but not "donetsk"). */
+const KNOWN_PLACES = [
+  'britain', 'great britain', 'northern ireland', 'gaza', 'west bank', 'golan heights', 'donbas', 'donbass', 'donetsk', 'luhansk', 'zaporizhzhia',
+  'kherson', 'kharkiv', 'odesa', 'odessa', 'mariupol', 'bakhmut', 'avdiivka', 'pokrovsk', 'kramatorsk', 'sloviansk', 'sumy', 'dnipro', 'lviv',
+  'chernihiv', 'mykolaiv', 'kursk', 'belgorod', 'transnistria', 'abkhazia', 'nagorno-karabakh', 'kashmir', 'darfur', 'sahel', 'xinjiang',
+];
+/** Short all-capital forms of countries and unions of countries. */
+const PLACE_ACRONYMS = new Set(['US', 'USA', 'UK', 'UAE', 'DPRK', 'DRC', 'PRC', 'USSR']);
+
+/**
+ * Words that mark the name after them as a person's: titles, roles and honorifics. Matches the title words
+ * entities.ts strips when it cleans a name up.
+ */
+const TITLES = new Set([
+  'president', 'vice', 'prime', 'minister', 'chancellor', 'secretary', 'king', 'queen', 'prince', 'princess', 'general', 'gen',
+  'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'ambassador', 'senator', 'sen', 'rep', 'representative', 'governor', 'gov',
+  'mayor', 'leader', 'chief', 'commander', 'mr', 'mrs', 'ms', 'dr', 'prof', 'chairman', 'chairwoman', 'chair', 'ceo', 'head', 'director',
+  'adviser', 'advisor', 'aide', 'official', 'commissioner', 'premier', 'speaker', 'lawmaker', 'colonel', 'col', 'lieutenant', 'lt',
+  'admiral', 'sergeant', 'captain', 'judge', 'attorney', 'negotiator', 'diplomat', 'pope', 'cardinal', 'archbishop', 'bishop', 'sheikh',
+  'emir', 'sultan', 'crown', 'foreign', 'defence', 'defense', 'deputy', 'acting', 'former', 'special', 'presidential', 'sir', 'dame',
+  'lord', 'lady', 'maj', 'capt', 'sgt', 'adm', 'rev', 'hon', 'baroness', 'baron', 'counsellor', 'counselor', 'patriarch', 'metropolitan',
+]);
+
+/** Endings of ordinary nouns the lexicon does not list ("election", "agreement"); names rarely end so. */
+const NOUN_ENDING = /(?:tions?|sions?|ments?|ences?|ances?|ity|ships?|isms?|ness|ings?|ies|ures?|ery|ogy|ics)$/;
+/** Short capitals that are units, time zones, roles or terms, not organisations. */
+const NOT_ORG_ACRONYMS = new Set([
+  'mp', 'mps', 'msp', 'msps', 'mep', 'meps', 'qc', 'kc', 'pm', 'am', 'gmt', 'bst', 'utc', 'est', 'edt', 'pst', 'pdt', 'cet', 'cest', 'eet', 'eest',
+  'msk', 'id', 'tv', 'hiv', 'aids', 'gdp', 'gnp', 'cpi', 'ceo', 'cfo', 'coo', 'cto', 'ok', 'pr', 'it', 'ai', 'dna', 'pc', 'faq', 'lng', 'km', 'kg',
+  'mph', 'usd', 'eur', 'gbp', 'rub', 'uah', 'jpy', 'cny', 'ipo', 'ii', 'iii', 'iv', 'vi', 'vii', 'viii', 'ix', 'xi', 'xii', 'xiv', 'xv', 'xvi',
+  'dlrs', 'pct', 'mln', 'bln', 'cts', 'vs', 'ps', 'nb', 'rip', 'lol', 'omg', 'wmd', 'icbm', 'atacms', 'hq', 'vip', 'suv', 'gps', 'sms', 'url',
+]);
+/** Words that qualify a title but are not one: "former", "acting", "Foreign" (Minister). */
+const TITLE_MODIFIERS = new Set([
+  'former', 'acting', 'special', 'deputy', 'foreign', 'defence', 'defense', 'presidential', 'vice', 'prime', 'crown', 'interim',
+  'outgoing', 'incoming', 'late',
+]);
+/** Titles after which even an ordinary word is a surname: "Mr Brown", "President Bush". */
+const STRONG_TITLES = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady', 'president', 'pope', 'king', 'queen', 'prince', 'princess', 'senator', 'sen',
+  'chancellor', 'premier', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'ambassador', 'governor', 'mayor',
+]);
+/** Compass points and the like that make a longer place name of a place: "West Germany", "Eastern Ukraine". */
+const PLACE_MODIFIERS = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'new', 'upper', 'lower', 'greater',
+  'north-east', 'north-west', 'south-east', 'south-west', 'northeast', 'northwest', 'southeast', 'southwest', 'occupied',
+]);
+/** Lower-case words that make an organisation of the country before them: "the Russian government", "Ukraine's army". */
+const LOWER_ORG_HEADS = new Set(['government', 'administration', 'ministry', 'army', 'military', 'navy', 'parliament', 'delegation', 'cabinet']);
+/** Stop words that never join a name; the others ("May", "Will") may, right after a first name: "Theresa May". */
+const CORE_STOPWORDS = new Set([
+  'the', 'a', 'an', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'for', 'as', 'he', 'she', 'it', 'they', 'we', 'i',
+  'you', 'his', 'her', 'their', 'its', 'our', 'my', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'said', 'says', 'told',
+  'but', 'if', 'so', 'not', 'no',
+]);
+
+/** Lower-case words allowed inside a name: "Ursula von der Leyen", "Abu Mohammed al-Jolani", "Bank of England". */
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn', 'ben', 'dos', 'das', 'del']);
+
+/** Capitalised words that open sentences and clauses but never start or join a name. */
+const STOPWORDS = new Set([
+  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'but', 'and', 'or', 'in', 'on', 'at', 'to', 'of', 'by', 'with', 'from',
+  'this', 'that', 'these', 'those', 'there', 'here', 'his', 'her', 'their', 'its', 'our', 'my', 'after', 'before', 'while', 'when',
+  'where', 'what', 'why', 'how', 'who', 'which', 'meanwhile', 'however', 'for', 'as', 'if', 'so', 'yet', 'still', 'both', 'some',
+  'many', 'most', 'no', 'not', 'one', 'other', 'others', 'such', 'since', 'until', 'although', 'though', 'despite', 'during', 'over',
+  'under', 'about', 'also', 'even', 'only', 'just', 'now', 'then', 'thus', 'instead', 'all', 'any', 'each', 'every', 'several', 'few',
+  'more', 'less', 'much', 'nor', 'because', 'unless', 'is', 'was', 'are', 'were', 'will', 'would', 'can', 'could', 'should', 'may',
+  'might', 'must', 'has', 'have', 'had', 'do', 'does', 'did', 'be', 'been', 'said', 'says', 'told', 'according', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august',
+  'september', 'october', 'november', 'december',
+]);
+/** Verbs of speech: a name right before one is a speaker's ("Andrii Yermak said"). */
+const SPEECH_VERBS = new Set([
+  'said', 'says', 'told', 'added', 'wrote', 'stated', 'announced', 'insisted', 'warned', 'argued', 'noted', 'explained', 'claimed',
+  'tweeted', 'posted',
+]);
+/** Prepositions after which an unknown capitalised word is most likely a place: "fighting near Pokrovsk". */
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'into', 'towards', 'toward', 'around', 'throughout', 'inside']);
+/** Abbreviations written with a full stop that does not end the sentence. */
+const DOTTED = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'lt', 'col', 'sen', 'rep', 'gov', 'prof', 'jr', 'sr', 'maj', 'capt', 'sgt', 'adm', 'rev', 'hon',
+  'mt', 'ft', 'inc', 'ltd', 'co', 'corp', 'no', 'vs', 'messrs',
+]);
+
+let lexicon: Lexicon | undefined;
+
+function load(): Lexicon {
+  if (lexicon) return lexicon;
+  const world = (nlp.world as () => unknown)() as {
+    model: { one: { lexicon: Record<string, string | string[]> }; two: { orgWords: Record<string, boolean>; placeWords: Record<string, boolean> } };
+  };
+  const words = new Map<string, Kind>();
+  for (const [word, value] of Object.entries(world.model.one.lexicon)) {
+    const tags = Array.isArray(value) ? value : [value];
+    // Abbreviations ("st", "rd", "dept") are lexicon entries too; they are never names on their own.
+    if (tags.includes('Abbreviation') || word.length < 2) {
+      words.set(word, 'common');
+      continue;
+    }
+    const kind = KIND_OF_TAG.find(([tag]) => tags.includes(tag))?.[1] ?? 'common';
+    words.set(word, kind);
+  }
+  for (const org of KNOWN_ORGS) words.set(org, 'org');
+  for (const place of KNOWN_PLACES) words.set(place, 'place');
+  const orgHeads = new Set([...Object.keys(world.model.two.orgWords), ...EXTRA_ORG_HEADS].filter((w) => !WEAK_ORG_HEADS.has(w)));
+  const placeHeads = new Set([...Object.keys(world.model.two.placeWords), ...EXTRA_PLACE_HEADS].filter((w) => !NOT_PLACE_HEADS.has(w)));
+  lexicon = { words, orgHeads, placeHeads };
+  return lexicon;
+}
+
+interface Token {
+  /** As written, possessive included. */
+  text: string;
+  /** Lower-cased, without a possessive or a full stop: the lexicon key. */
+  key: string;
+  start: number;
+  end: number;
+  capital: boolean;
+  /** All capitals, two to six letters: NATO, EU, U.S. */
+  acronym: boolean;
+  possessive: boolean;
+  /** First word of a sentence, or of a quotation or clause written as one: capitalised by position. */
+  initial: boolean;
+  /** Nothing but spaces between this token and the one before (no comma, quote, bracket or line break). */
+  joined: boolean;
+}
+
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
+const CAPITAL_START = /^\p{Lu}/u;
+
+/**
+ * How a line uses capitals: `prose`; `title` when most of its longer words are capitalised (a headline in title
+ * case, where a capital says nothing about names); `shout` when it is in capitals throughout.
+ */
+function lineCase(line: string): 'prose' | 'title' | 'shout' {
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  if (letters.length >= 12 && upper / letters.length > 0.8) return 'shout';
+  let long = 0;
+  let capital = 0;
+  for (const w of line.matchAll(/\p{L}{4,}/gu)) {
+    if (STOPWORDS.has(w[0].toLowerCase())) continue;
+    long++;
+    if (CAPITAL_START.test(w[0])) capital++;
+  }
+  // A sentence full of names still ends like one; a headline does not.
+  return long >= 3 && capital / long >= 0.6 && !/[.!?]["'”’)]*\s*$/u.test(line) ? 'title' : 'prose';
+}
+
+function tokenize(text: string, lex: Lexicon): Token[] {
+  const tokens: Token[] = [];
+  for (const lineMatch of text.matchAll(/[^\n]+/g)) {
+    const line = lineMatch[0];
+    const mode = lineCase(line);
+    if (mode === 'shout') continue;
+    const offset = lineMatch.index;
+    let last = 0;
+    let initial = true;
+    let first = true;
+    for (const m of line.matchAll(WORD)) {
+      let word = m[0];
+      const start = m.index;
+      let end = start + word.length;
+      const gap = line.slice(last, start);
+      if (!first && /[.!?]["'”’)]*\s|[:;“"‘(]/u.test(gap)) initial = true;
+      const joined = !first && /^[ \t\u00a0]+$/u.test(gap);
+      let key = word.toLowerCase();
+      // "Mr." and "St." keep their full stop and do not end the sentence.
+      // So do a name's initials: "John F. Kennedy".
+      if (line[end] === '.' && (DOTTED.has(key) || /^\p{Lu}$/u.test(word))) {
+        end += 1;
+        word += '.';
+      }
+      const possessive = /\p{L}['’]s?$/u.test(word);
+      key = key.replace(/['’]s?$/u, '').replace(/\./g, '');
+      const letters = word.replace(/[^\p{L}]/gu, '');
+      // In a title-case headline only words that can belong to a name count as capitalised.
+      const capital = CAPITAL_START.test(word) && (mode === 'prose' || lex.words.get(key) !== 'common' || TITLES.has(key) || lex.orgHeads.has(key) || lex.placeHeads.has(key));
+      tokens.push({
+        text: word,
+        key,
+        start: offset + start,
+        end: offset + end,
+        capital,
+        acronym: letters.length >= 2 && letters.length <= 6 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
+        possessive,
+        initial,
+        joined,
+      });
+      initial = false;
+      first = false;
+      last = end;
+    }
+  }
+  return tokens;
+}
+
+interface Span {
+  from: number;
+  /** Exclusive. */
+  to: number;
+}
+
+/** Runs of capitalised words with the small words that may sit inside a name. */
+function spans(tokens: Token[], lex: Lexicon): Span[] {
+  const out: Span[] = [];
+  let i = 0;
+  const nameWord = (t: Token | undefined): boolean => t !== undefined && t.capital && !STOPWORDS.has(t.key);
+  while (i < tokens.length) {
+    if (!nameWord(tokens[i])) {
+      i++;
+      continue;
+    }
+    const from = i;
+    let to = i + 1;
+    let connected = false;
+    while (to < tokens.length && !tokens[to - 1]?.possessive) {
+      const next = tokens[to];
+      if (!next?.joined) break;
+      if (nameWord(next) || (next.capital && !CORE_STOPWORDS.has(next.key) && lex.words.get(tokens[to - 1]?.key ?? '') === 'first')) {
+        to++;
+        continue;
+      }
+      // Lower-case particles inside a name ("von der Leyen"), or "of"/"for"/"and" inside an organisation's: only when
+      // a capitalised word follows them directly.
+      let run = 0;
+      while (PARTICLES.has(tokens[to + run]?.text ?? '') && tokens[to + run]?.joined && run < 3) run++;
+      const ofOrFor = (next.text === 'of' || next.text === 'for') && isHeadOrTitle(tokens[to - 1], lex);
+      const and: boolean = next.text === 'and' && connected && tokens.slice(from, to).some((t) => lex.orgHeads.has(t.key));
+      const connector: boolean = run === 0 && (ofOrFor || and);
+      const width = connector ? 1 : run;
+      const after = tokens[to + width];
+      if (width > 0 && after?.joined && nameWord(after)) {
+        connected ||= connector && next.text !== 'and';
+        to += width + 1;
+        continue;
+      }
+      break;
+    }
+    out.push({ from, to });
+    i = to;
+  }
+  return out;
+}
+
+function isHeadOrTitle(t: Token | undefined, lex: Lexicon): boolean {
+  if (!t?.capital) return false;
+  return lex.orgHeads.has(t.key) || lex.placeHeads.has(t.key) || TITLES.has(t.key) || t.key === 'organisation' || t.key === 'organization';
+}
+
+type Found = { kind: 'people' | 'places' | 'organizations'; from: number; to: number };
+
+/** The span as one phrase the lexicon knows as a name: "new york", "united nations", "barack obama". */
+function knownPhrase(tokens: Token[], from: number, to: number, lex: Lexicon): Found | undefined {
+  if (to - from < 2) return undefined;
+  let phrase = tokens[from]?.key ?? '';
+  for (let k = from + 1; k < to; k++) phrase += ` ${tokens[k]?.key ?? ''}`;
+  const kind = lex.words.get(phrase);
+  if (kind === 'person') return { kind: 'people', from, to };
+  if (kind === 'place') return { kind: 'places', from, to };
+  if (kind === 'org') return { kind: 'organizations', from, to };
+  return undefined;
+}
+
+function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | undefined {
+  let { from } = span;
+  const { to } = span;
+  const phrase = knownPhrase(tokens, from, to, lex);
+  if (phrase) return phrase;
+  const first = tokens[from];
+  if (!first) return undefined;
+  // A sentence-initial word the lexicon knows as an ordinary word ("Officials", "Speaking") is not part of a name.
+  if (first.initial && !first.acronym) {
+    const known = lex.words.get(first.key);
+    // So is one the lexicon does not know before a first name: "Oceanographer Charitha Pattiaratchi".
+    const nextKnown = lex.words.get(tokens[from + 1]?.key ?? '');
+    if (((known === 'common' || known === 'role') && !TITLES.has(first.key)) || (known === undefined && from + 1 < to && nextKnown === 'first')) from++;
+    if (from >= to) return undefined;
+  }
+  const shorter = from > span.from ? knownPhrase(tokens, from, to, lex) : undefined;
+  if (shorter) return shorter;
+  const words = tokens.slice(from, to);
+  const keys = words.map((t) => t.key);
+  const kinds = keys.map((k) => lex.words.get(k));
+  const before = tokens[from - 1];
+  const next = tokens[to];
+  const speaks = next !== undefined && next.joined && SPEECH_VERBS.has(next.key);
+  if (next?.joined && !next.capital && LOWER_ORG_HEADS.has(next.key) && kinds.every((k) => k === 'place' || k === 'demonym' || k === 'org')) {
+    return { kind: 'organizations', from, to: to + 1 };
+  }
+
+  // A title, then a name: "Russian President Vladimir Putin", "Secretary of State Marco Rubio", "Mr Peskov".
+  let lastTitle = -1;
+  keys.forEach((k, n) => {
+    if ((TITLES.has(k) && !TITLE_MODIFIERS.has(k)) || lex.words.get(k) === 'honorific') lastTitle = n;
+  });
+  // A head word alone ("the Bank", "the League") names nothing in particular.
+  const hasOrgHead = keys.some((k) => (lex.orgHeads.has(k) && keys.length > 1) || lex.words.get(k) === 'org');
+  if (lastTitle >= 0 && lastTitle < keys.length - 1 && !words[lastTitle]?.possessive) {
+    // "Secretary of State Marco Rubio": the name is what follows the title's object; "Prince of Wales" has none.
+    let nameFrom = lastTitle + 1;
+    for (let n = lastTitle + 1; n < words.length; n++) if (!words[n]?.capital && !PARTICLES.has(words[n]?.text ?? '')) nameFrom = n + 2;
+    const name = keys.slice(nameFrom);
+    const nameIsPlace = name.length === 1 && lex.words.get(name[0] ?? '') === 'place';
+    // "General Election", "Lord Justice": ordinary words after a role are a name only after an honorific ("Mr Brown").
+    const strong = STRONG_TITLES.has(keys[lastTitle] ?? '') || lex.words.get(keys[lastTitle] ?? '') === 'honorific';
+    const ordinary = !strong && name.every((k) => lex.words.get(k) === 'common' || (lex.words.get(k) === undefined && NOUN_ENDING.test(k)));
+    if (name.length > 0 && !name.some((k) => lex.orgHeads.has(k) || lex.words.get(k) === 'org') && !nameIsPlace && !ordinary && name.length <= 4) {
+      const person: Found = { kind: 'people', from: nameFrom > lastTitle + 1 ? from + nameFrom : from, to };
+      // "European Commission President Ursula von der Leyen" names an organisation too.
+      const firstTitle = keys.findIndex((k) => TITLES.has(k) || lex.words.get(k) === 'honorific');
+      const head = keys.slice(0, firstTitle);
+      if (head.length > 0 && head.some((k) => lex.orgHeads.has(k) || lex.words.get(k) === 'org')) return [{ kind: 'organizations', from, to: from + firstTitle }, person];
+      return person;
+    }
+  }
+  if (hasOrgHead) return { kind: 'organizations', from, to };
+  const lastKey = keys[keys.length - 1] ?? '';
+  if (keys.length > 1 && lex.placeHeads.has(lastKey)) return { kind: 'places', from, to };
+  // A role word ("analyst", "affiliate") before a single word is too weak a sign: "affiliate WUSA".
+  const titled =
+    before !== undefined &&
+    !before.possessive &&
+    !TITLE_MODIFIERS.has(before.key) &&
+    (TITLES.has(before.key) ||
+      lex.words.get(before.key) === 'honorific' ||
+      (!before.capital && lex.words.get(before.key) === 'role' && (keys.length > 1 || kinds[0] === 'last' || kinds[0] === 'first')));
+  if (titled && !first.acronym && keys.length <= 3 && kinds.every((k) => k !== 'place' && k !== 'org' && k !== 'demonym')) return { kind: 'people', from, to };
+  // Nationalities before a name ("Australian Lynton Crosby") say nothing of what the name is.
+  let own = 0;
+  while (own < keys.length - 1 && kinds[own] === 'demonym') own++;
+  const ownKinds = kinds.slice(own);
+  const lastKind = kinds[keys.length - 1];
+  // Known words: a first name opens a person's name; a known surname closes one.
+  if (ownKinds[0] === 'first' && ownKinds.length >= 2 && ownKinds.length <= 4 && ownKinds[1] !== 'place') return { kind: 'people', from: from + own, to };
+  if (ownKinds.length >= 2 && ownKinds.length <= 3 && (lastKind === 'last' || lastKind === 'person') && ownKinds[0] !== 'place') return { kind: 'people', from: from + own, to };
+  if (keys.length === 1) {
+    const only = words[0];
+    if (only?.acronym) {
+      if (PLACE_ACRONYMS.has(only.text.replace(/[.'’]|['’]s$/g, '')) || kinds[0] === 'place') return { kind: 'places', from, to };
+      if (kinds[0] === 'org') return { kind: 'organizations', from, to };
+      // "TV", "GMT", "MP": capitals that are ordinary words; "REUTER", "SYDNEY": a word in capitals, not an acronym.
+      if (kinds[0] !== undefined || NOT_ORG_ACRONYMS.has(only.key) || only.key.length > 4) return undefined;
+      return { kind: 'organizations', from, to };
+    }
+    // "in Houston", "near Pokrovsk": a word the lexicon does not know, or knows only as someone's name, after "in".
+    const placed = before !== undefined && !before.capital && PLACE_PREPOSITIONS.has(before.key) && !first.initial && !first.possessive;
+    if (placed && (kinds[0] === undefined || kinds[0] === 'person') && !NOUN_ENDING.test(first.key)) return { kind: 'places', from, to };
+    if (kinds[0] === 'last' || kinds[0] === 'person') return { kind: 'people', from, to };
+    if (kinds[0] === 'place') return { kind: 'places', from, to };
+    if (kinds[0] === 'org') return { kind: 'organizations', from, to };
+    // "Zelensky said": a word the lexicon does not know, speaking, is someone's surname; "Conservatives said" is a group.
+    const plural = first.key.endsWith('s') && lex.words.has(first.key.slice(0, -1));
+    if (speaks && kinds[0] === undefined && !plural && !NOUN_ENDING.test(first.key)) return { kind: 'people', from, to };
+    return undefined;
+  }
+  if (kinds[keys.length - 1] === 'place' && keys.every((k, n) => PLACE_MODIFIERS.has(k) || kinds[n] === 'place' || kinds[n] === 'demonym')) {
+    // "Russia Ukraine" without a comma is two places; keep the run as written and let the caller split it.
+    return { kind: 'places', from, to };
+  }
+  // An unknown full name reported as speaking: "Andrii Yermak said".
+  const nameLike = ownKinds.every((k) => k === undefined || k === 'first' || k === 'last');
+  if (speaks && ownKinds.length >= 2 && ownKinds.length <= 3 && nameLike) return { kind: 'people', from: from + own, to };
+  if (kinds.every((k) => k === undefined) && before && !before.capital && PLACE_PREPOSITIONS.has(before.key) && keys.length <= 2) return { kind: 'places', from, to };
+  return undefined;
+}
+
+/**
+ * People, places and organisations named in `text`: runs of capitalised words, told apart by the words around them
+ * (titles, "said", "in") and by compromise's lexicon of first names, surnames, countries, cities and organisations.
+ * One pass over the text, no parsing: ingestion runs this on every article.
+ */
+export function findNames(text: string): TaggedNames {
+  const lex = load();
+  const tokens = tokenize(text, lex);
+  const out: TaggedNames = { people: [], places: [], organizations: [] };
+  const seen = new Set<string>();
+  for (const span of spans(tokens, lex)) {
+    const result = classify(tokens, span, lex);
+    for (const found of Array.isArray(result) ? result : result ? [result] : []) add(found);
+  }
+  return out;
+
+  function add(found: Found): void {
+    const start = tokens[found.from]?.start ?? 0;
+    const lastToken = tokens[found.to - 1];
+    const end = lastToken?.end ?? start;
+    // "Kyiv's" is Kyiv; a person's possessive is left to entities.ts, which cleans names up.
+    const raw = text.slice(start, end).replace(found.kind !== 'people' && lastToken?.possessive ? /['’]s?$/u : /$^/u, '');
+    const key = `${found.kind}\u0000${raw}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out[found.kind].push(raw);
+  }
+}

@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cleanArticleText } from '../../src/ingest/clean-text.js';
+import { escapeRegExp, extractEntities } from '../../src/ingest/entities.js';
+import { countKeyword, hasKeyword } from '../../src/ingest/keywords.js';
+import { findNames } from '../../src/ingest/name-finder.js';
+import { SEEDS } from '../helpers/fixtures.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const articles = [SEEDS, FIXTURES].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .map((n) => ({ name: n, text: cleanArticleText(readFileSync(join(dir, n), 'utf8')) })),
+);
+
+const peopleOf = (text: string) => extractEntities(text).people.map((p) => p.name);
+
+describe('name finder', () => {
+  it('finds people from first names, titles, roles and speech, under their full names', () => {
+    const text = [
+      'U.S. special envoy Steve Witkoff met Russian President Vladimir Putin in St. Petersburg on Friday, the Kremlin said.',
+      'Kirill Dmitriev, head of the Russian Direct Investment Fund, called the talks "productive". Putin’s aide Yuri Ushakov agreed.',
+      'Secretary of State Marco Rubio warned that Washington could walk away, and Pope Leo XIV offered the Vatican.',
+      'Mr. Peskov said the Kremlin was grateful; analyst Ray Neidl disagreed. Andrii Yermak said Kyiv would wait.',
+      'Australian Lynton Crosby told reporters that Theresa May and John F. Kennedy were his models. Zelensky said no.',
+    ].join('\n');
+    expect(peopleOf(text)).toEqual(
+      expect.arrayContaining(['Steve Witkoff', 'Vladimir Putin', 'Kirill Dmitriev', 'Yuri Ushakov', 'Marco Rubio', 'Pope Leo XIV', 'Peskov', 'Ray Neidl', 'Andrii Yermak', 'Lynton Crosby', 'Theresa May', 'John F. Kennedy', 'Zelensky']),
+    );
+  });
+
+  it('tells places and organisations apart, and drops possessives from them', () => {
+    const names = findNames(
+      'NATO and the EU met in Brussels. Ukraine’s army said fighting near Pokrovsk and in West Germany’s old capital went on; the US and UK agreed. ' +
+        'European Commission President Ursula von der Leyen spoke at the Center for Strategic and International Studies and the Bank of England.',
+    );
+    expect(names.organizations).toEqual(expect.arrayContaining(['NATO', 'EU', 'Ukraine’s army', 'European Commission', 'Center for Strategic and International Studies', 'Bank of England']));
+    expect(names.places).toEqual(expect.arrayContaining(['Brussels', 'Pokrovsk', 'West Germany', 'US', 'UK']));
+    expect(names.people).toEqual(['European Commission President Ursula von der Leyen']);
+  });
+
+  it('does not take roles, common words, units or headlines in capitals for names', () => {
+    const names = findNames(
+      [
+        'Bank Cuts Key Rate As Inflation Slows',
+        'TREASURY SAYS IT STANDS BY PARIS PACT',
+        'The Prince of Wales and the Director of Public Prosecutions met before the General Election.',
+        'Officials said the MP left at 10:00 GMT, according to TV reports. Prime Minister’s Questions went ahead. REUTER',
+      ].join('\n'),
+    );
+    expect(names).toEqual({ people: [], places: [], organizations: [] });
+  });
+
+  it('finds the people each bundled article names, every name written in the article', () => {
+    for (const { name, text } of articles) {
+      const found = findNames(text);
+      for (const raw of [...found.people, ...found.places, ...found.organizations]) expect(text, name).toContain(raw);
+    }
+    const seeds = articles.filter((a) => /^\d{3}_/.test(a.name)).map((a) => peopleOf(a.text));
+    expect(seeds.flat()).toEqual(expect.arrayContaining(['Donald Trump', 'Vladimir Putin', 'Volodymyr Zelensky', 'Ursula von der Leyen', 'Emmanuel Macron', 'Giorgia Meloni', 'Friedrich Merz', 'Alexander Stubb']));
+  });
+
+  it('never throws, and only returns text the input contains', () => {
+    const word = fc.constantFrom('Putin', 'putin', 'The', 'of', 'and', 'U.S.', 'Mr.', 'NATO', 'said', 'in', 'Kyiv’s', 'Prince', 'F.', 'von', ',', '.', '\n', '"', '—');
+    fc.assert(
+      fc.property(fc.oneof(fc.array(word, { maxLength: 30 }).map((w) => w.join(' ')), fc.string({ maxLength: 80 })), (text) => {
+        const found = findNames(text);
+        return [...found.people, ...found.places, ...found.organizations].every((raw) => raw.length > 0 && text.includes(raw));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('keyword counting', () => {
+  it('counts case-insensitively, with inflections, whatever the letters fold to', () => {
+    expect(countKeyword('RUSSIA and Russia’s allies; russias', 'Russia')).toBe(3);
+    expect(countKeyword('Russian officials', 'Russia')).toBe(0);
+    // "ſ" (long s) matches "s" case-insensitively; "K" (Kelvin sign) matches "k".
+    expect(countKeyword('Ruſſia', 'Russia')).toBe(1);
+    expect(countKeyword('\u212Aremlin', 'Kremlin')).toBe(1);
+    expect(countKeyword('security\n guarantees were discussed', 'security guarantee')).toBe(1);
+    expect(countKeyword('Article 5 of the treaty', 'Article 5')).toBe(1);
+    expect(countKeyword('Peace talks, peace  talks and PEACE\nTALKS; peacetalks', 'peace talks')).toBe(3);
+    expect(countKeyword('İstanbul talks in Istanbul’s palace', 'Istanbul')).toBe(1);
+    expect(countKeyword('ceasefires, a ceasefire-ceasefire', 'ceasefire')).toBe(3);
+    expect(countKeyword('anything', '')).toBe(countKeyword('anything', ' '));
+  });
+
+  it('agrees with a plain global regex search on any text (the fast paths change nothing)', () => {
+    const reference = (text: string, keyword: string) => {
+      const body = keyword.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+      return text.match(new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:s|es|['’]s)?(?![\\p{L}\\p{N}])`, 'giu'))?.length ?? 0;
+    };
+    const chars = ['a', 'e', 's', 'S', 'k', 'K', 'ſ', '\u212A', 'İ', 'i', 'σ', 'ς', 'Σ', '’', "'", '-', ' ', '\n', '5', '.'];
+    const text = fc.array(fc.constantFrom(...chars), { maxLength: 40 }).map((a) => a.join(''));
+    const keyword = fc.constantFrom('a', 'ask', 'Kea', 'sea', 'a s', 'as-a', 'iσ', 'İs', 'ka’', 'e 5', 'ses');
+    fc.assert(fc.property(text, keyword, (t, k) => countKeyword(t, k) === reference(t, k) && hasKeyword(t, k) === reference(t, k) > 0), { numRuns: 3000 });
+  });
+});

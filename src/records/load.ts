@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { z } from 'zod';
@@ -114,6 +115,7 @@ interface LocatedRecord {
  * Each invalid record is reported with its position; valid ones in the same file still load.
  */
 export function loadRecordFile(file: string, errors: LoadError[]): LocatedRecord[] {
+  if (/\.jsonl$/i.test(file)) return [...recordChunks(file, errors)].flat();
   const docs = parseFile(file, errors);
   if (!docs) return [];
   const out: LocatedRecord[] = [];
@@ -125,11 +127,89 @@ export function loadRecordFile(file: string, errors: LoadError[]): LocatedRecord
   });
   if (items.length === 0) errors.push({ file, path: '', message: 'holds no records' });
   for (const item of items) {
-    const parsed = eventRecordSchema.safeParse(item.value);
-    if (parsed.success) out.push({ file, prefix: item.prefix, value: parsed.data });
-    else pushZodErrors(file, item.prefix, parsed.error, errors, idOf(item.value));
+    const located = validateRecord(file, item.prefix, item.value, errors);
+    if (located) out.push(located);
   }
   return out;
+}
+
+/** Records per chunk of {@link recordChunks}: one store batch (see sqlite-store.ts), so each chunk commits once. */
+const CHUNK_RECORDS = 5_000;
+/** Bytes read at a time from a JSON-lines file. */
+const READ_BYTES = 1 << 20;
+
+/**
+ * The valid records of one file, in chunks of `size` (problems go to `errors`, as with {@link loadRecordFile}). JSON
+ * lines are read and validated a piece at a time, so a file of any size is imported in flat memory and each record
+ * is reported by its line; other formats are parsed whole, then handed out in chunks.
+ */
+export function* recordChunks(file: string, errors: LoadError[], opts: { size?: number; readBytes?: number } = {}): Generator<LocatedRecord[]> {
+  const size = opts.size ?? CHUNK_RECORDS;
+  if (!/\.jsonl$/i.test(file)) {
+    const all = loadRecordFile(file, errors);
+    for (let i = 0; i < all.length; i += size) yield all.slice(i, i + size);
+    return;
+  }
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    errors.push({ file, path: '', message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+    return;
+  }
+  try {
+    const buffer = Buffer.alloc(opts.readBytes ?? READ_BYTES);
+    const decoder = new StringDecoder('utf8');
+    let chunk: LocatedRecord[] = [];
+    let rest = '';
+    let lineNo = 0;
+    let lines = 0;
+    const take = (line: string) => {
+      lineNo++;
+      if (line.trim() === '') return;
+      lines++;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (err) {
+        errors.push({ file, path: `line ${lineNo}`, message: `invalid JSON: ${(err as Error).message}` });
+        return;
+      }
+      const items = Array.isArray(value) ? value.map((v: unknown, i) => ({ prefix: `line ${lineNo}[${i}]`, value: v })) : [{ prefix: `line ${lineNo}`, value }];
+      for (const item of items) {
+        const located = validateRecord(file, item.prefix, item.value, errors);
+        if (located) chunk.push(located);
+      }
+    };
+    for (;;) {
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      const text = n > 0 ? rest + decoder.write(buffer.subarray(0, n)) : rest + decoder.end();
+      if (text.includes('\u0000')) {
+        errors.push({ file, path: '', message: 'is not a text file' });
+        return;
+      }
+      const parts = text.split('\n');
+      rest = n > 0 ? (parts.pop() ?? '') : '';
+      for (const line of parts) take(line);
+      // Chunks of exactly `size` records: a batch boundary does not depend on how the file was read.
+      while (chunk.length >= size) {
+        yield chunk.slice(0, size);
+        chunk = chunk.slice(size);
+      }
+      if (n === 0 && chunk.length > 0) yield chunk;
+      if (n === 0) break;
+    }
+    if (lines === 0) errors.push({ file, path: '', message: 'holds no records' });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function validateRecord(file: string, prefix: string, value: unknown, errors: LoadError[]): LocatedRecord | undefined {
+  const parsed = eventRecordSchema.safeParse(value);
+  if (parsed.success) return { file, prefix, value: parsed.data };
+  pushZodErrors(file, prefix, parsed.error, errors, idOf(value));
+  return undefined;
 }
 
 function parseFile(file: string, errors: LoadError[]): unknown[] | undefined {
@@ -143,18 +223,6 @@ function parseFile(file: string, errors: LoadError[]): unknown[] | undefined {
   if (text.includes('\u0000')) {
     errors.push({ file, path: '', message: 'is not a text file' });
     return undefined;
-  }
-  if (/\.jsonl$/i.test(file)) {
-    const docs: unknown[] = [];
-    text.split('\n').forEach((line, i) => {
-      if (line.trim() === '') return;
-      try {
-        docs.push(JSON.parse(line));
-      } catch (err) {
-        errors.push({ file, path: `line ${i + 1}`, message: `invalid JSON: ${(err as Error).message}` });
-      }
-    });
-    return docs;
   }
   if (/\.json$/i.test(file)) {
     try {

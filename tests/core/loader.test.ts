@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatLoadError, loadStoryDir, syncStories } from '../../src/records/load.js';
+import { formatLoadError, loadStoryDir, recordChunks, syncStories, type LoadError } from '../../src/records/load.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { BRIEFINGS, sampleRecords } from '../helpers/fixtures.js';
 
@@ -56,6 +56,20 @@ describe('story loader', () => {
     expect(r.records.some((x) => x.id === 'line-a')).toBe(true);
     expect(lines.some((l) => l.includes('many.json') && l.includes('[1].id'))).toBe(true);
     expect(lines.some((l) => l.includes('lines.jsonl') && l.includes('line 2'))).toBe(true);
+  });
+
+  it('reads JSON lines in chunks of a fixed size, whatever the read size, naming the line of each bad record', () => {
+    const [a] = sampleRecords();
+    // Multi-byte characters and lines longer than a read: pieces of 7 bytes split both.
+    const good = (i: number) => JSON.stringify({ ...a, id: `line-${i}`, title: `Überschrift ${i} — “talks”` });
+    const lines = [good(1), good(2), good(3), JSON.stringify({ ...a, id: 'Bad Id' }), '', good(5), '{oops', good(7), good(8)];
+    const file = join(dir, 'many.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const errors: LoadError[] = [];
+    const chunks = [...recordChunks(file, errors, { size: 2, readBytes: 7 })];
+    expect(chunks.map((c) => c.map((r) => r.value.id))).toEqual([['line-1', 'line-2'], ['line-3', 'line-5'], ['line-7', 'line-8']]);
+    expect(chunks[0]?.[0]?.value.title).toBe('Überschrift 1 — “talks”');
+    expect(errors.map(formatLoadError)).toEqual([expect.stringMatching(/many\.jsonl: line 4\.id: .*\(record "Bad Id"\)/), expect.stringMatching(/many\.jsonl: line 7: invalid JSON/)]);
   });
 
   it('syncs into the store idempotently', async () => {

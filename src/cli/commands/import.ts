@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
-import { formatLoadError, loadRecordFile, type LoadError } from '../../records/load.js';
-import type { EventRecord } from '../../records/schema.js';
+import { formatLoadError, recordChunks, type LoadError } from '../../records/load.js';
+import type { UpsertResult } from '../../store/store.js';
 import { dataFlags, parseFlags } from '../args.js';
 import { createRuntime } from '../runtime.js';
 import { EXIT, type CliCommand } from '../types.js';
@@ -30,20 +30,26 @@ export const command: CliCommand = {
     const { store, stories } = rt.runtime;
     try {
       const errors: LoadError[] = [];
-      const records: EventRecord[] = [];
-      for (const file of files) for (const r of loadRecordFile(file, errors)) records.push(r.value);
-      const valid = records.filter((r) => {
-        const story = stories.get(r.story);
-        if (!story) {
-          errors.push({ file: '(import)', path: `record "${r.id}".story`, message: `unknown story "${r.story}" (valid: ${[...stories.keys()].join(', ')})` });
-          return false;
+      const res: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
+      let imported = 0;
+      // A chunk at a time: memory stays flat however large the files, and each chunk commits on its own.
+      for (const file of files) {
+        for (const chunk of recordChunks(file, errors)) {
+          const valid = chunk.flatMap(({ value: r }) => {
+            if (stories.has(r.story)) return [r];
+            errors.push({ file: '(import)', path: `record "${r.id}".story`, message: `unknown story "${r.story}" (valid: ${[...stories.keys()].join(', ')})` });
+            return [];
+          });
+          const done = await store.upsertEvents(valid);
+          res.inserted += done.inserted;
+          res.updated += done.updated;
+          res.unchanged += done.unchanged;
+          imported += valid.length;
         }
-        return true;
-      });
-      const res = await store.upsertEvents(valid);
+      }
       for (const e of errors.slice(0, 50)) io.stderr(`${formatLoadError(e)}\n`);
       if (errors.length > 50) io.stderr(`… and ${errors.length - 50} more problems\n`);
-      io.stdout(`imported ${valid.length} records: ${res.inserted} new, ${res.updated} updated, ${res.unchanged} unchanged; ${errors.length} problems\n`);
+      io.stdout(`imported ${imported} records: ${res.inserted} new, ${res.updated} updated, ${res.unchanged} unchanged; ${errors.length} problems\n`);
       return errors.length > 0 ? EXIT.failure : EXIT.ok;
     } finally {
       await rt.runtime.close();

@@ -163,11 +163,10 @@ export function* recordChunks(file: string, errors: LoadError[], opts: { size?: 
     let chunk: LocatedRecord[] = [];
     let rest = '';
     let lineNo = 0;
-    let lines = 0;
+    let records = 0;
     const take = (line: string) => {
       lineNo++;
       if (line.trim() === '') return;
-      lines++;
       let value: unknown;
       try {
         value = JSON.parse(line);
@@ -176,6 +175,7 @@ export function* recordChunks(file: string, errors: LoadError[], opts: { size?: 
         return;
       }
       const items = Array.isArray(value) ? value.map((v: unknown, i) => ({ prefix: `line ${lineNo}[${i}]`, value: v })) : [{ prefix: `line ${lineNo}`, value }];
+      records += items.length;
       for (const item of items) {
         const located = validateRecord(file, item.prefix, item.value, errors);
         if (located) chunk.push(located);
@@ -199,7 +199,7 @@ export function* recordChunks(file: string, errors: LoadError[], opts: { size?: 
       if (n === 0 && chunk.length > 0) yield chunk;
       if (n === 0) break;
     }
-    if (lines === 0) errors.push({ file, path: '', message: 'holds no records' });
+    if (records === 0) errors.push({ file, path: '', message: 'holds no records' });
   } finally {
     closeSync(fd);
   }

@@ -70,6 +70,13 @@ describe('story loader', () => {
     expect(chunks.map((c) => c.map((r) => r.value.id))).toEqual([['line-1', 'line-2'], ['line-3', 'line-5'], ['line-7', 'line-8']]);
     expect(chunks[0]?.[0]?.value.title).toBe('Überschrift 1 — “talks”');
     expect(errors.map(formatLoadError)).toEqual([expect.stringMatching(/many\.jsonl: line 4\.id: .*\(record "Bad Id"\)/), expect.stringMatching(/many\.jsonl: line 7: invalid JSON/)]);
+
+    // A file of JSON lines that holds no record at all is reported, not silently imported as nothing.
+    const empty = join(dir, 'empty.jsonl');
+    writeFileSync(empty, '[]\n\n');
+    const none: LoadError[] = [];
+    expect([...recordChunks(empty, none)]).toEqual([]);
+    expect(none.map(formatLoadError)).toEqual([expect.stringMatching(/empty\.jsonl: holds no records/)]);
   });
 
   it('syncs into the store idempotently', async () => {

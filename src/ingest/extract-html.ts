@@ -22,6 +22,7 @@ type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
 interface ElementLike {
   textContent: string | null;
   getAttribute(name: string): string | null;
+  querySelector(selector: string): ElementLike | null;
   querySelectorAll(selector: string): Iterable<ElementLike>;
   remove(): void;
   tagName: string;
@@ -44,13 +45,27 @@ const CHROME_SELECTORS = [
  */
 const EMBEDDED_SELECTORS = ['figcaption', '.twitter-tweet', '.instagram-media', '.tiktok-embed', '[data-telegram-post]'];
 
-function meta(doc: LinkedomDocument, names: readonly string[]): string | undefined {
-  for (const name of names) {
-    const el = (doc.querySelector(`meta[property="${name}"]`) ?? doc.querySelector(`meta[name="${name}"]`) ?? doc.querySelector(`meta[itemprop="${name}"]`)) as ElementLike | null;
-    const v = el?.getAttribute('content')?.trim();
-    if (v) return v;
+/**
+ * The page's `<meta>` values by `property`, then `name`, then `itemprop` (first non-empty of each), read in one walk:
+ * a page has many meta tags and we look up dozens of names.
+ */
+function metaIndex(doc: LinkedomDocument): (names: readonly string[]) => string | undefined {
+  const byAttr = { property: new Map<string, string>(), name: new Map<string, string>(), itemprop: new Map<string, string>() };
+  for (const el of doc.querySelectorAll('meta') as Iterable<ElementLike>) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop'] as const) {
+      const key = el.getAttribute(attr);
+      if (key !== null && !byAttr[attr].has(key)) byAttr[attr].set(key, content);
+    }
   }
-  return undefined;
+  return (names) => {
+    for (const name of names) {
+      const v = byAttr.property.get(name) ?? byAttr.name.get(name) ?? byAttr.itemprop.get(name);
+      if (v) return v;
+    }
+    return undefined;
+  };
 }
 
 /** Normalise a date string from a page into ISO 8601 with an offset; undefined when it does not parse. */
@@ -101,7 +116,7 @@ function blockText(root: ElementLike): string {
   const lines: string[] = [];
   for (const el of root.querySelectorAll(BLOCKS)) {
     // Nested blocks (a <p> inside an <li>) would be read twice: keep only innermost blocks.
-    if ([...el.querySelectorAll(BLOCKS)].length > 0) continue;
+    if (el.querySelector(BLOCKS) !== null) continue;
     const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (t) lines.push(t);
   }
@@ -129,42 +144,44 @@ function fallbackText(doc: LinkedomDocument): string {
  * readability kept ("Related" lists, prompts, footers).
  */
 export function extractHtml(html: string): ExtractedPage {
-  const { document } = parseHTML(html);
+  const page = withoutScripts(html);
+  const { document } = parseHTML(page);
+  const meta = metaIndex(document);
   const ld = jsonLdDates(document);
   const timeEl = document.querySelector('article time[datetime]') ?? document.querySelector('time[datetime]');
   const published = normaliseDate(
-    meta(document, ['article:published_time', 'og:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date']) ??
+    meta(['article:published_time', 'og:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date']) ??
       ld.published ??
       (timeEl as ElementLike | null)?.getAttribute('datetime') ??
       undefined,
   );
-  const siteName = meta(document, ['og:site_name', 'application-name']);
-  const canonical = (document.querySelector('link[rel="canonical"]') as ElementLike | null)?.getAttribute('href') ?? meta(document, ['og:url']);
-  const metaTitle = meta(document, ['og:title', 'twitter:title']) ?? ld.headline;
-  const metaAuthor = meta(document, ['author', 'article:author', 'byl', 'parsely-author']) ?? ld.author;
+  const siteName = meta(['og:site_name', 'application-name']);
+  const canonical = (document.querySelector('link[rel="canonical"]') as ElementLike | null)?.getAttribute('href') ?? meta(['og:url']);
+  const metaTitle = meta(['og:title', 'twitter:title']) ?? ld.headline;
+  const metaAuthor = meta(['author', 'article:author', 'byl', 'parsely-author']) ?? ld.author;
+  const h1 = (document.querySelector('h1') as ElementLike | null)?.textContent ?? undefined;
+  const titleTag = (document.querySelector('title') as ElementLike | null)?.textContent ?? undefined;
 
-  // Readability mutates the document it reads: give it its own copy.
-  const { document: forReader } = parseHTML(html);
-  for (const sel of EMBEDDED_SELECTORS) for (const el of [...(forReader.querySelectorAll(sel) as Iterable<ElementLike>)]) el.remove();
-  let parsed: ReturnType<Readability['parse']> = null;
+  // Everything read from the page as written is read by now: readability may change this document.
+  for (const sel of EMBEDDED_SELECTORS) for (const el of [...(document.querySelectorAll(sel) as Iterable<ElementLike>)]) el.remove();
+  let parsed: ReturnType<Readability<ElementLike>['parse']> = null;
   try {
-    parsed = new Readability(forReader as unknown as ReadabilityDocument, { charThreshold: 200 }).parse();
+    // The article element itself, not its HTML: nothing to serialise and parse again.
+    parsed = new Readability<ElementLike>(document as unknown as ReadabilityDocument, { charThreshold: 200, serializer: (node) => node as unknown as ElementLike }).parse();
   } catch {
     parsed = null;
   }
-  let text = parsed?.content ? htmlToText(parsed.content) : '';
+  let text = parsed?.content ? blockText(parsed.content) : '';
   let via: ExtractedPage['via'] = 'readability';
   if (cleanArticleText(text).length < 200) {
-    const fallback = fallbackText(document);
+    // Readability has changed the document: the fallback reads the page afresh.
+    const fallback = fallbackText(parseHTML(page).document);
     if (fallback.length > text.length) {
       text = fallback;
       via = 'fallback';
     }
   }
-  const titleEl = document.querySelector('h1') as ElementLike | null;
-  const title = (parsed?.title ?? metaTitle ?? titleEl?.textContent ?? (document.querySelector('title') as ElementLike | null)?.textContent ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const title = (parsed?.title ?? metaTitle ?? h1 ?? titleTag ?? '').replace(/\s+/g, ' ').trim();
   const byline = (parsed?.byline ?? metaAuthor ?? '').replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
   const out: ExtractedPage = { text: cleanArticleText(text), via };
   if (title) out.title = title;
@@ -174,6 +191,17 @@ export function extractHtml(html: string): ExtractedPage {
   if (siteName ?? parsed?.siteName) out.siteName = (siteName ?? parsed?.siteName ?? '').trim();
   if (canonical && /^https?:\/\//i.test(canonical)) out.canonicalUrl = canonical;
   return out;
+}
+
+/**
+ * Comments, scripts (except JSON-LD, which dates the article), styles and inline SVG never hold article text, and
+ * on a real news page they are most of its bytes: cut them before parsing. One left-to-right pass, as a parser
+ * reads them, so a "<script>" inside a comment or a "-->" inside a script is not mistaken for a boundary.
+ */
+function withoutScripts(html: string): string {
+  return html.replace(/<!--[\s\S]*?-->|<script\b([^>]*)>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, (m, scriptAttrs: string | undefined) =>
+    scriptAttrs !== undefined && /application\/ld\+json/i.test(scriptAttrs) ? m : ' ',
+  );
 }
 
 /** Plain text of an HTML fragment (a feed item's description), one paragraph per line. */

@@ -188,15 +188,34 @@ interface Token {
 
 const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
 const CAPITAL_START = /^\p{Lu}/u;
+const UPPER_LETTER = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
 
 /**
  * How a line uses capitals: `prose`; `title` when most of its longer words are capitalised (a headline in title
  * case, where a capital says nothing about names); `shout` when it is in capitals throughout.
  */
 function lineCase(line: string): 'prose' | 'title' | 'shout' {
-  const letters = line.replace(/[^\p{L}]/gu, '');
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  if (letters.length >= 12 && upper / letters.length > 0.8) return 'shout';
+  // Counted by character code: this runs on every line of every article.
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 97 && c <= 122) letters++;
+    else if (c >= 65 && c <= 90) {
+      letters++;
+      upper++;
+    } else if (c > 127) {
+      const ch = line[i] ?? '';
+      if (UPPER_LETTER.test(ch)) {
+        letters++;
+        upper++;
+      } else if (LETTER.test(ch)) letters++;
+    }
+  }
+  if (letters >= 12 && upper / letters > 0.8) return 'shout';
+  // A sentence full of names still ends like one; a headline does not.
+  if (/[.!?]["'”’)]*\s*$/u.test(line)) return 'prose';
   let long = 0;
   let capital = 0;
   for (const w of line.matchAll(/\p{L}{4,}/gu)) {
@@ -204,8 +223,7 @@ function lineCase(line: string): 'prose' | 'title' | 'shout' {
     long++;
     if (CAPITAL_START.test(w[0])) capital++;
   }
-  // A sentence full of names still ends like one; a headline does not.
-  return long >= 3 && capital / long >= 0.6 && !/[.!?]["'”’)]*\s*$/u.test(line) ? 'title' : 'prose';
+  return long >= 3 && capital / long >= 0.6 ? 'title' : 'prose';
 }
 
 function tokenize(text: string, lex: Lexicon): Token[] {
@@ -222,9 +240,9 @@ function tokenize(text: string, lex: Lexicon): Token[] {
       let word = m[0];
       const start = m.index;
       let end = start + word.length;
-      const gap = line.slice(last, start);
-      if (!first && /[.!?]["'”’)]*\s|[:;“"‘(]/u.test(gap)) initial = true;
-      const joined = !first && /^[ \t\u00a0]+$/u.test(gap);
+      const gap = start === last + 1 && line[last] === ' ' ? ' ' : line.slice(last, start);
+      if (!first && gap !== ' ' && /[.!?]["'”’)]*\s|[:;“"‘(]/u.test(gap)) initial = true;
+      const joined = !first && (gap === ' ' || /^[ \t\u00a0]+$/u.test(gap));
       let key = word.toLowerCase();
       // "Mr." and "St." keep their full stop and do not end the sentence.
       // So do a name's initials: "John F. Kennedy".
@@ -232,11 +250,15 @@ function tokenize(text: string, lex: Lexicon): Token[] {
         end += 1;
         word += '.';
       }
-      const possessive = /\p{L}['’]s?$/u.test(word);
-      key = key.replace(/['’]s?$/u, '').replace(/\./g, '');
-      const letters = word.replace(/[^\p{L}]/gu, '');
+      // Most words have no apostrophe or full stop, and most are not capitalised: skip the work they do not need.
+      const marked = word.includes("'") || word.includes('’');
+      const possessive = marked && /\p{L}['’]s?$/u.test(word);
+      if (marked) key = key.replace(/['’]s?$/u, '');
+      if (key.includes('.')) key = key.replace(/\./g, '');
+      const capitalised = CAPITAL_START.test(word);
+      const letters = capitalised && word.length <= 12 ? word.replace(/[^\p{L}]/gu, '') : '';
       // In a title-case headline only words that can belong to a name count as capitalised.
-      const capital = CAPITAL_START.test(word) && (mode === 'prose' || lex.words.get(key) !== 'common' || TITLES.has(key) || lex.orgHeads.has(key) || lex.placeHeads.has(key));
+      const capital = capitalised && (mode === 'prose' || lex.words.get(key) !== 'common' || TITLES.has(key) || lex.orgHeads.has(key) || lex.placeHeads.has(key));
       tokens.push({
         text: word,
         key,

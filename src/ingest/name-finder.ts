@@ -108,6 +108,8 @@ const PLACE_MODIFIERS = new Set([
 ]);
 /** Lower-case words that make an organisation of the country before them: "the Russian government", "Ukraine's army". */
 const LOWER_ORG_HEADS = new Set(['government', 'administration', 'ministry', 'army', 'military', 'navy', 'parliament', 'delegation', 'cabinet']);
+/** Portfolios named between a country and its ministry: "Ukraine's defence ministry". */
+const PORTFOLIOS = new Set(['foreign', 'defence', 'defense', 'interior', 'finance', 'economy', 'justice', 'health', 'energy', 'emergencies', 'agriculture']);
 /** Stop words that never join a name; the others ("May", "Will") may, right after a first name: "Theresa May". */
 const CORE_STOPWORDS = new Set([
   'the', 'a', 'an', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'for', 'as', 'he', 'she', 'it', 'they', 'we', 'i',
@@ -368,8 +370,15 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
   const before = tokens[from - 1];
   const next = tokens[to];
   const speaks = next !== undefined && next.joined && SPEECH_VERBS.has(next.key);
-  if (next?.joined && !next.capital && LOWER_ORG_HEADS.has(next.key) && kinds.every((k) => k === 'place' || k === 'demonym' || k === 'org')) {
-    return { kind: 'organizations', from, to: to + 1 };
+  if (kinds.every((k) => k === 'place' || k === 'demonym' || k === 'org')) {
+    // "Russia's foreign ministry": one lower-case portfolio word may sit between the country and the head.
+    const portfolio = next?.joined && !next.capital && PORTFOLIOS.has(next.key) ? 1 : 0;
+    const head = tokens[to + portfolio];
+    if (next?.joined && head?.joined && !head.capital && LOWER_ORG_HEADS.has(head.key)) {
+      const org: Found = { kind: 'organizations', from, to: to + portfolio + 1 };
+      // The country is named too.
+      return kinds.every((k) => k === 'place') ? [{ kind: 'places', from, to }, org] : org;
+    }
   }
 
   // A title, then a name: "Russian President Vladimir Putin", "Secretary of State Marco Rubio", "Mr Peskov".

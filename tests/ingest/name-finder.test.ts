@@ -34,10 +34,11 @@ describe('name finder', () => {
   it('tells places and organisations apart, and drops possessives from them', () => {
     const names = findNames(
       'NATO and the EU met in Brussels. Ukraine’s army said fighting near Pokrovsk and in West Germany’s old capital went on; the US and UK agreed. ' +
+        'Russia’s foreign ministry said the Russian government would reply. ' +
         'European Commission President Ursula von der Leyen spoke at the Center for Strategic and International Studies and the Bank of England.',
     );
-    expect(names.organizations).toEqual(expect.arrayContaining(['NATO', 'EU', 'Ukraine’s army', 'European Commission', 'Center for Strategic and International Studies', 'Bank of England']));
-    expect(names.places).toEqual(expect.arrayContaining(['Brussels', 'Pokrovsk', 'West Germany', 'US', 'UK']));
+    expect(names.organizations).toEqual(expect.arrayContaining(['NATO', 'EU', 'Ukraine’s army', 'Russia’s foreign ministry', 'Russian government', 'European Commission', 'Center for Strategic and International Studies', 'Bank of England']));
+    expect(names.places).toEqual(expect.arrayContaining(['Brussels', 'Ukraine', 'Russia', 'Pokrovsk', 'West Germany', 'US', 'UK']));
     expect(names.people).toEqual(['European Commission President Ursula von der Leyen']);
   });
 

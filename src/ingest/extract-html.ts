@@ -26,6 +26,7 @@ interface ElementLike {
   querySelectorAll(selector: string): Iterable<ElementLike>;
   remove(): void;
   tagName: string;
+  children: Iterable<ElementLike>;
 }
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td';
@@ -111,15 +112,30 @@ function jsonLdDates(doc: LinkedomDocument): { published?: string; author?: stri
   return {};
 }
 
-/** Text of block elements, one per line (so paragraphs stay paragraphs). */
+const BLOCK_TAGS = new Set(BLOCKS.split(',').map((t) => t.trim().toUpperCase()));
+
+/**
+ * Text of block elements, one per line (so paragraphs stay paragraphs). Nested blocks (a <p> inside an <li>) would
+ * be read twice: only innermost blocks count. One walk of the tree; a selector query per block would parse the
+ * selector again each time.
+ */
 function blockText(root: ElementLike): string {
   const lines: string[] = [];
-  for (const el of root.querySelectorAll(BLOCKS)) {
-    // Nested blocks (a <p> inside an <li>) would be read twice: keep only innermost blocks.
-    if (el.querySelector(BLOCKS) !== null) continue;
-    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t) lines.push(t);
-  }
+  /** Adds the innermost blocks under `el` in document order; tells whether `el` holds any block. */
+  const walk = (el: ElementLike): boolean => {
+    let holdsBlock = false;
+    for (const child of el.children) {
+      const inner = walk(child);
+      const isBlock = BLOCK_TAGS.has(child.tagName.toUpperCase());
+      if (isBlock && !inner) {
+        const t = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
+        if (t) lines.push(t);
+      }
+      holdsBlock ||= inner || isBlock;
+    }
+    return holdsBlock;
+  };
+  walk(root);
   if (lines.length === 0) return (root.textContent ?? '').replace(/[ \t]+/g, ' ').trim();
   return lines.join('\n');
 }
@@ -163,7 +179,7 @@ export function extractHtml(html: string): ExtractedPage {
   const titleTag = (document.querySelector('title') as ElementLike | null)?.textContent ?? undefined;
 
   // Everything read from the page as written is read by now: readability may change this document.
-  for (const sel of EMBEDDED_SELECTORS) for (const el of [...(document.querySelectorAll(sel) as Iterable<ElementLike>)]) el.remove();
+  for (const el of [...(document.querySelectorAll(EMBEDDED_SELECTORS.join(', ')) as Iterable<ElementLike>)]) el.remove();
   let parsed: ReturnType<Readability<ElementLike>['parse']> = null;
   try {
     // The article element itself, not its HTML: nothing to serialise and parse again.
@@ -172,18 +188,20 @@ export function extractHtml(html: string): ExtractedPage {
     parsed = null;
   }
   let text = parsed?.content ? blockText(parsed.content) : '';
+  let cleaned = cleanArticleText(text);
   let via: ExtractedPage['via'] = 'readability';
-  if (cleanArticleText(text).length < 200) {
+  if (cleaned.length < 200) {
     // Readability has changed the document: the fallback reads the page afresh.
     const fallback = fallbackText(parseHTML(page).document);
     if (fallback.length > text.length) {
       text = fallback;
+      cleaned = cleanArticleText(text);
       via = 'fallback';
     }
   }
   const title = (parsed?.title ?? metaTitle ?? h1 ?? titleTag ?? '').replace(/\s+/g, ' ').trim();
   const byline = (parsed?.byline ?? metaAuthor ?? '').replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
-  const out: ExtractedPage = { text: cleanArticleText(text), via };
+  const out: ExtractedPage = { text: cleaned, via };
   if (title) out.title = title;
   if (byline) out.byline = byline.slice(0, 120);
   const publishedAt = published ?? normaliseDate(parsed?.publishedTime ?? undefined);

@@ -299,10 +299,13 @@ function spans(tokens: Token[], lex: Lexicon): Span[] {
     const from = i;
     let to = i + 1;
     let connected = false;
+    // Kept as the span grows: looking back over the span at every "and" would make long runs quadratic.
+    let orgHead = lex.orgHeads.has(tokens[i]?.key ?? '');
     while (to < tokens.length && !tokens[to - 1]?.possessive) {
       const next = tokens[to];
       if (!next?.joined) break;
       if (nameWord(next) || (next.capital && !CORE_STOPWORDS.has(next.key) && lex.words.get(tokens[to - 1]?.key ?? '') === 'first')) {
+        orgHead ||= lex.orgHeads.has(next.key);
         to++;
         continue;
       }
@@ -311,12 +314,13 @@ function spans(tokens: Token[], lex: Lexicon): Span[] {
       let run = 0;
       while (PARTICLES.has(tokens[to + run]?.text ?? '') && tokens[to + run]?.joined && run < 3) run++;
       const ofOrFor = (next.text === 'of' || next.text === 'for') && isHeadOrTitle(tokens[to - 1], lex);
-      const and: boolean = next.text === 'and' && connected && tokens.slice(from, to).some((t) => lex.orgHeads.has(t.key));
+      const and: boolean = next.text === 'and' && connected && orgHead;
       const connector: boolean = run === 0 && (ofOrFor || and);
       const width = connector ? 1 : run;
       const after = tokens[to + width];
       if (width > 0 && after?.joined && nameWord(after)) {
         connected ||= connector && next.text !== 'and';
+        orgHead ||= lex.orgHeads.has(after.key);
         to += width + 1;
         continue;
       }

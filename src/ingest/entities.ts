@@ -34,6 +34,9 @@ const TITLED_NAME = new RegExp(
   'gu',
 );
 
+/** Most names of each kind taken from one text (see {@link entitiesFromNames}). */
+const MAX_NAMES = 200;
+
 /** Lower-case particles that may sit inside a name ("Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 
@@ -135,7 +138,9 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
     if (!existing) people.push({ name, surname });
     else if (name.split(' ').length > existing.name.split(' ').length && name.split(' ').length <= 4) existing.name = name;
   };
-  for (const raw of rawPeople) {
+  // A news article names a few dozen people; a text naming hundreds is a list, and each further name costs a pass
+  // over the text below. The first ones are kept.
+  for (const raw of rawPeople.slice(0, MAX_NAMES)) {
     const name = canonicalName(raw);
     if (name) add(name);
   }
@@ -154,11 +159,12 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
   }
   // A full name right after a title is a person, whatever the lexicon knows of it ("Foreign Minister Andrii Sybiha").
   for (const m of text.matchAll(TITLED_NAME)) {
+    if (people.length >= MAX_NAMES) break;
     const name = canonicalName(m[1] ?? '');
     if (name && name.includes(' ') && !people.some((p) => p.name === name)) add(name);
   }
-  const places = uniq(tagged.places.flatMap(splitList));
-  const organizations = uniq(tagged.organizations.flatMap(splitList)).filter(
+  const places = uniq(tagged.places.slice(0, MAX_NAMES).flatMap(splitList));
+  const organizations = uniq(tagged.organizations.slice(0, MAX_NAMES).flatMap(splitList)).filter(
     (o) => !people.some((p) => o.toLowerCase().includes(p.surname)),
   );
   return { people, places, organizations };

@@ -63,6 +63,14 @@ describe('name finder', () => {
     expect(seeds.flat()).toEqual(expect.arrayContaining(['Donald Trump', 'Vladimir Putin', 'Volodymyr Zelensky', 'Ursula von der Leyen', 'Emmanuel Macron', 'Giorgia Meloni', 'Friedrich Merz', 'Alexander Stubb']));
   });
 
+  it('keeps at most 200 people from a text that lists hundreds (each one costs a pass over the text)', () => {
+    const surname = (i: number) => `Q${[...i.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('')}ov`;
+    const text = Array.from({ length: 500 }, (_, i) => `Mr ${surname(i)} said no.`).join(' ');
+    const people = extractEntities(text).people;
+    expect(people.length).toBeGreaterThan(0);
+    expect(people.length).toBeLessThanOrEqual(200);
+  });
+
   it('never throws, and only returns text the input contains', () => {
     const word = fc.constantFrom('Putin', 'putin', 'The', 'of', 'and', 'U.S.', 'Mr.', 'NATO', 'said', 'in', 'Kyiv’s', 'Prince', 'F.', 'von', ',', '.', '\n', '"', '—');
     fc.assert(

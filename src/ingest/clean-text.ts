@@ -7,7 +7,7 @@
 
 /** Headings that open a block of links to other stories. */
 const TRAILER_HEADING =
-  /^(?:read next|read more|read also|also read|related(?: (?:stories|articles|news|coverage|content|topics|reading|links))?|more (?:stories|news|from [\w .'’-]{1,40}|on this(?: story| topic)?|in [\w .'’-]{1,30})|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now| stories)?|latest(?: news| stories)?|top stories|see also|editor'?s? picks|don'?t miss|what to read next|further reading|in other news|popular now|from around the web)\s*[:»›>-]?$/i;
+  /^(?:read next|read more|read also|also read|related(?: (?:stories|articles|news|coverage|content|topics|reading|links))?|more (?:stories|news|from [\w .'’-]{1,40}|on this(?: story| topic)?|in [\w .'’-]{1,30})|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now| stories)?|latest(?: news| stories)?|top stories|see also|editor'?s? picks|don'?t miss|what to read next|further reading|in other news|popular now|(?:from )?around the web|latest videos?|top picks|now trending|more [\w'’-]{3,20})\s*[:»›>-]?$/i;
 
 /** A single line that is a prompt or a widget label, never article prose. */
 const PROMPT_LINE: RegExp[] = [
@@ -26,7 +26,8 @@ const PROMPT_LINE: RegExp[] = [
   /^advertisement$/i,
   /^(?:sponsored|promoted)(?: content)?$/i,
   /^skip to (?:main )?content$/i,
-  /^(?:photo|photograph|image|video|picture|illustration)(?: credit)?:\s.{0,150}$/i,
+  /^\(?(?:photo|photograph|image|video|picture|illustration)s?(?: credits?)?:\s.{0,150}$/i,
+  /^see (?:more|all) (?:photos|pictures|images)\b.{0,80}$/i,
   // "Image source, Getty Images", "Image caption, Delegates in Istanbul" (media captions set off by a comma).
   /^(?:image|photo|video|media) (?:source|caption|credit)s?\s*[,:]\s.{0,200}$/i,
   // Wire footers: "Reporting by …; Editing by …", "… contributed to this report.", "Our Standards: …".
@@ -38,7 +39,27 @@ const PROMPT_LINE: RegExp[] = [
   /^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w{3,9}\.? \d{1,2}, \d{4}$/,
   /^(?:pic\.twitter\.com|https?:\/\/t\.co)\/\S+$/i,
   // An inline link to another story: "Related: Zelenskyy meets Erdoğan in Ankara", "Watch: …", "Read more: …".
-  /^(?:related|read more|read also|also read|see also|more on this story|watch|listen)\s*:\s.{0,200}$/i,
+  /^(?:related(?: (?:article|story|stories|link|links|coverage|video|content|reading))?|read more|read also|also read|see also|more on this story|watch|listen)\s*:\s.{0,200}$/i,
+  // How to reach the writer, and where else to follow them: "To contact the reporter on this story: …",
+  // "Matt Friedman may be reached at …", "Follow Tia Ghose on Twitter", "Like us on Facebook".
+  /^to contact the (?:reporters?|editors?|writers?|authors?)\b/i,
+  /\bmay be reached at\s+\S+@\S+/i,
+  /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$/,
+  /^follow\s.{1,60}\son\s(?:twitter|x|facebook|instagram|google\+|bluesky|threads|linkedin|telegram|tiktok)\b/i,
+  /^like us on (?:facebook|instagram|twitter)\b/i,
+  // Syndication footers: "This article originally appeared on Fox News.", "Originally published on Live Science."
+  /^(?:this (?:article|story|post) (?:was )?(?:originally|first) (?:appeared|published)|originally published (?:on|in|at|by)|original article (?:on|at))\b.{0,160}$/i,
+  /^\[via [^\]]{1,60}\]$/i,
+  /^source:\s*\S{1,40}$/i,
+  // Comment and share prompts, paywall and player widgets.
+  /^(?:have something to add|to post a comment)\b/i,
+  /\bshare it in the comments\b/i,
+  /\bclicking the share button\b/i,
+  /^(?:limited[- ]time offer|get updates\b.{0,60}$)/i,
+  /\bsubscribe now\b.{0,120}$/i,
+  /^press (?:space|spacebar|esc)\b/i,
+  /^(?:share this video|video tools|loading(?: photo gallery| video| comments)?(?:\.\.\.|…)?)$/i,
+  /^powered by\b.{0,40}$/i,
   /^(?:listen to this article|\d+\s*min(?:ute)?s?\s+read|story continues below(?: advertisement)?|continue reading)\W*$/i,
   /^(?:©|\(c\)|copyright\b)/i,
   /\ball rights reserved\b/i,

@@ -53,6 +53,38 @@ describe('clean-text', () => {
     expect(cleanArticleText(prose)).toBe(prose);
   });
 
+  it('drops contact lines, follow prompts, syndication footers, photo credits and player or paywall widgets', () => {
+    const raw = [
+      'Russian and Ukrainian negotiators met in Istanbul on Friday.',
+      '(Image credits: Henry Chen; Carrie McBride)',
+      'Photos: Getty Images',
+      'Related article: Zelenskyy meets Erdoğan in Ankara',
+      'Press spacebar to pause and continue. Press esc to stop.',
+      'The talks lasted less than two hours.',
+      'LIMITED-TIME OFFER SUBSCRIBE NOW',
+      'Have something to add to this story? Share it in the comments.',
+      'To contact the reporter on this story: Anna Petrenko in Kyiv at apetrenko@example.com',
+      'Matt Friedman may be reached at mfriedman@example.com. Follow him on Twitter @MattFriedman.',
+      'jdoe@example.com',
+      'Follow Tia Ghose on Twitter and Google+.',
+      'Like us on Facebook Follow us on Twitter & Instagram',
+      'This article originally appeared on Fox News.',
+      '[via Buzzfeed]',
+      'Source: Reuters',
+    ].join('\n');
+    expect(cleanArticleText(raw)).toBe('Russian and Ukrainian negotiators met in Istanbul on Friday.\nThe talks lasted less than two hours.');
+    // A heading of links at the end ("More politics", "Around the web") takes the list with it.
+    expect(cleanArticleText('The talks lasted less than two hours.\nMORE POLITICS\nHome\nWorld\nAround the web')).toBe('The talks lasted less than two hours.');
+    // Prose that starts like one of them stays.
+    const prose = [
+      'Follow-up talks on a prisoner exchange are planned for next week, the Kremlin said.',
+      'More talks are expected in Geneva, officials said.',
+      'Photos of the meeting were published by the presidential office.',
+      'Source: a senior official said the memorandum was not ready.',
+    ].join('\n');
+    expect(cleanArticleText(prose)).toBe(prose);
+  });
+
   it('keeps prose that merely mentions a newsletter or the word related', () => {
     const raw = 'The Kremlin said the related proposals would be studied.\nRelated talks are expected in Geneva next week, officials said.';
     expect(cleanArticleText(raw)).toBe(raw);

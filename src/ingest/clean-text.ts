@@ -28,6 +28,11 @@ const PROMPT_LINE: RegExp[] = [
   /^skip to (?:main )?content$/i,
   /^\(?(?:photo|photograph|image|video|picture|illustration)s?(?: credits?)?:\s.{0,150}$/i,
   /^see (?:more|all) (?:photos|pictures|images)\b.{0,80}$/i,
+  // "Photo by Joedson Alves/Reuters"; a caption ending in its agency: "Relatives console each other (Getty)".
+  /^(?:photo|photograph|image|picture|video)s? (?:by|courtesy(?: of)?)\s[^.!?]{1,80}$/i,
+  /\((?:[\w .-]{1,40}\/)?(?:Getty(?: Images)?|AFP|AP|Reuters|EPA|PA(?: Media)?|Shutterstock|Alamy)\)$/,
+  /\bclick here\.?$/i,
+  /^(?:terms of (?:use|service)|privacy policy|printer-friendly version|reprints and permissions)\b.{0,80}$/i,
   // "Image source, Getty Images", "Image caption, Delegates in Istanbul" (media captions set off by a comma).
   /^(?:image|photo|video|media) (?:source|caption|credit)s?\s*[,:]\s.{0,200}$/i,
   // Wire footers: "Reporting by …; Editing by …", "… contributed to this report.", "Our Standards: …".
@@ -66,7 +71,7 @@ const PROMPT_LINE: RegExp[] = [
   /^(?:this (?:site|website) uses|we use) cookies\b/i,
   /\bcookies?\b.{0,120}\b(?:consent|accept|privacy|policy|settings|preferences|experience)\b/i,
   /^(?:accept|reject|manage)(?: all)? (?:cookies|preferences|settings)$/i,
-  /^(?:tags?|topics?|filed under):\s/i,
+  /^(?:tags?|tagged|topics?|filed under):(?:\s|$)/i,
   // Bylines: "By Anna Petrenko · 20 May 2025" (no end punctuation, unlike "By Tuesday, the talks had stalled.").
   /^[Bb][Yy]\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]+){0,4}(?:\s*[·|,–—-]\s*[^.!?]{0,40})?$/u,
   /^(?:updated|published|posted|last updated):?\s.{0,60}$/i,

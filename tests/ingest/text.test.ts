@@ -71,6 +71,11 @@ describe('clean-text', () => {
       'This article originally appeared on Fox News.',
       '[via Buzzfeed]',
       'Source: Reuters',
+      'Photo by Eric Thayer/Reuters',
+      'Relatives of the missing console each other at the airport (AFP/Getty)',
+      'To listen to the complete interview, click here.',
+      'Tags:',
+      'Terms of Use Privacy Policy',
     ].join('\n');
     expect(cleanArticleText(raw)).toBe('Russian and Ukrainian negotiators met in Istanbul on Friday.\nThe talks lasted less than two hours.');
     // A heading of links at the end ("More politics", "Around the web") takes the list with it.

@@ -16,8 +16,8 @@ export function startFeedPolling(deps: { store: Store; stories: ReadonlyMap<stri
   let running: Promise<void> | undefined;
   const tick = () => {
     if (running) return;
-    // The ingestion modules load with the first poll, only in a bot that has feeds: the name finder’s lexicon
-    // (compromise) adds about 50 MB to a process.
+    // The ingestion modules load with the first poll, only in a bot that has feeds: with the name lexicon and HTML
+    // parsing they add about 30 MB to a process.
     running = import('../ingest/pipeline.js')
       .then(({ pollFeeds }) => pollFeeds({ store: deps.store, stories, now: deps.clock(), logger: deps.logger }))
       .then((reports) => {

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { NAME_KINDS, readNameLexicon, type NameKind } from './name-lexicon.js';
 
 /**
  * Names found in a text, as written (titles, possessives and lists not yet cleaned up: see entities.ts). Each
@@ -10,34 +10,13 @@ export interface TaggedNames {
   organizations: string[];
 }
 
-/** What the lexicon knows a lower-cased word or phrase to be. `common` is any other English word. */
-type Kind = 'first' | 'last' | 'person' | 'place' | 'org' | 'demonym' | 'honorific' | 'role' | 'common';
+type Kind = NameKind;
 
 interface Lexicon {
   words: Map<string, Kind>;
   orgHeads: Set<string>;
   placeHeads: Set<string>;
 }
-
-/** Tags of compromise's lexicon, strongest first: a word listed as both a city and a first name counts as a place. */
-const KIND_OF_TAG: ReadonlyArray<readonly [string, Kind]> = [
-  ['Person', 'person'],
-  ['Organization', 'org'],
-  ['SportsTeam', 'org'],
-  ['Company', 'org'],
-  ['Country', 'place'],
-  ['City', 'place'],
-  ['Region', 'place'],
-  ['Place', 'place'],
-  ['Demonym', 'demonym'],
-  ['Honorific', 'honorific'],
-  ['LastName', 'last'],
-  ['MaleName', 'first'],
-  ['FemaleName', 'first'],
-  ['FirstName', 'first'],
-  // Roles people are named after: "analyst Ray Neidl", "activist Alexei Navalny".
-  ['Actor', 'role'],
-];
 
 /** Head words of organisations news writes about that compromise's list of organisation words lacks. */
 const EXTRA_ORG_HEADS = [
@@ -149,24 +128,13 @@ let lexicon: Lexicon | undefined;
 
 function load(): Lexicon {
   if (lexicon) return lexicon;
-  const world = (nlp.world as () => unknown)() as {
-    model: { one: { lexicon: Record<string, string | string[]> }; two: { orgWords: Record<string, boolean>; placeWords: Record<string, boolean> } };
-  };
+  const data = readNameLexicon();
   const words = new Map<string, Kind>();
-  for (const [word, value] of Object.entries(world.model.one.lexicon)) {
-    const tags = Array.isArray(value) ? value : [value];
-    // Abbreviations ("st", "rd", "dept") are lexicon entries too; they are never names on their own.
-    if (tags.includes('Abbreviation') || word.length < 2) {
-      words.set(word, 'common');
-      continue;
-    }
-    const kind = KIND_OF_TAG.find(([tag]) => tags.includes(tag))?.[1] ?? 'common';
-    words.set(word, kind);
-  }
+  for (const kind of NAME_KINDS) for (const word of data.kinds[kind]) words.set(word, kind);
   for (const org of KNOWN_ORGS) words.set(org, 'org');
   for (const place of KNOWN_PLACES) words.set(place, 'place');
-  const orgHeads = new Set([...Object.keys(world.model.two.orgWords), ...EXTRA_ORG_HEADS].filter((w) => !WEAK_ORG_HEADS.has(w)));
-  const placeHeads = new Set([...Object.keys(world.model.two.placeWords), ...EXTRA_PLACE_HEADS].filter((w) => !NOT_PLACE_HEADS.has(w)));
+  const orgHeads = new Set([...data.orgHeads, ...EXTRA_ORG_HEADS].filter((w) => !WEAK_ORG_HEADS.has(w)));
+  const placeHeads = new Set([...data.placeHeads, ...EXTRA_PLACE_HEADS].filter((w) => !NOT_PLACE_HEADS.has(w)));
   lexicon = { words, orgHeads, placeHeads };
   return lexicon;
 }
@@ -463,7 +431,8 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
 
 /**
  * People, places and organisations named in `text`: runs of capitalised words, told apart by the words around them
- * (titles, "said", "in") and by compromise's lexicon of first names, surnames, countries, cities and organisations.
+ * (titles, "said", "in") and by a lexicon (compromise's, see name-lexicon.ts) of first names, surnames, countries,
+ * cities and organisations.
  * One pass over the text, no parsing: ingestion runs this on every article.
  */
 export function findNames(text: string): TaggedNames {

@@ -30,10 +30,23 @@ function staticGraph(entry: string): { files: Set<string>; packages: Set<string>
 }
 
 describe('architecture boundaries', () => {
-  it('loads name tagging and HTML parsing only when a command ingests (they cost a bot process ~50 MB)', () => {
+  it('loads the name finder and HTML parsing only when a command ingests (they cost a bot process tens of MB)', () => {
     const { packages, files: loaded } = staticGraph(join(ROOT, 'src', 'cli', 'commands', 'index.ts'));
     expect(loaded.size).toBeGreaterThan(20);
     expect([...packages].filter((p) => ['compromise', 'linkedom', '@mozilla/readability'].includes(p))).toEqual([]);
+    expect([...loaded].filter((f) => /src\/ingest\/(?:name-finder|name-lexicon|extract-html)\.ts$/.test(f)).map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it('runs on dependencies only: no module of src/ or adapters/ imports a devDependency (compromise builds the name lexicon, nothing more)', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const dev = new Set(Object.keys(pkg.devDependencies));
+    const offenders = [...files(join(ROOT, 'src')), ...files(join(ROOT, 'adapters'))].flatMap((f) => {
+      const specs = [...readFileSync(f, 'utf8').matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'".][^'"]*)['"]/g)].map((m) => m[1] as string);
+      const used = specs.map((spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] as string)));
+      return used.filter((p) => dev.has(p) && !p.startsWith('@types/')).map((p) => `${relative(ROOT, f)}: ${p}`);
+    });
+    expect(dev.has('compromise')).toBe(true);
+    expect(offenders).toEqual([]);
   });
 
   it('keeps platform SDKs out of src/', () => {

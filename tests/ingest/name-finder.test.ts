@@ -6,6 +6,8 @@ import { cleanArticleText } from '../../src/ingest/clean-text.js';
 import { escapeRegExp, extractEntities } from '../../src/ingest/entities.js';
 import { countKeyword, hasKeyword } from '../../src/ingest/keywords.js';
 import { findNames } from '../../src/ingest/name-finder.js';
+import { readNameLexicon } from '../../src/ingest/name-lexicon.js';
+import { buildNameLexicon, renderNameLexicon } from '../../scripts/name-lexicon.js';
 import { SEEDS } from '../helpers/fixtures.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -80,6 +82,17 @@ describe('name finder', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('name lexicon', () => {
+  it('is what scripts/name-lexicon.ts builds from the installed compromise (run `npm run lexicon` after an upgrade)', () => {
+    const committed = readFileSync(join(import.meta.dirname, '../../src/ingest/name-lexicon.json'), 'utf8');
+    expect(committed).toBe(renderNameLexicon(buildNameLexicon()));
+    const lexicon = readNameLexicon();
+    expect(lexicon.kinds.first).toContain('volodymyr');
+    expect(lexicon.kinds.place).toContain('kyiv');
+    expect(lexicon.kinds.org).toContain('nato');
   });
 });
 

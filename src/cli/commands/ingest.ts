@@ -60,8 +60,8 @@ export const command: CliCommand = {
     const { store, story, logger } = rt.runtime;
     try {
       const published = v.published !== undefined ? (parseIsoInstant(v.published) as Date).toISOString().replace(/\.000Z$/, 'Z') : undefined;
-      // Loaded here, not with the command list: the name finder’s lexicon (compromise) adds about 50 MB to any
-      // process that loads it.
+      // Loaded here, not with the command list: with the name lexicon and HTML parsing, ingestion adds about 30 MB to
+      // any process that loads it.
       const { ingestInputs } = await import('../../ingest/pipeline.js');
       const run = await ingestInputs(inputs, {
         story,

@@ -413,8 +413,9 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
     if (kinds[0] === 'last' || kinds[0] === 'person') return { kind: 'people', from, to };
     if (kinds[0] === 'place') return { kind: 'places', from, to };
     if (kinds[0] === 'org') return { kind: 'organizations', from, to };
-    // "Zelensky said": a word the lexicon does not know, speaking, is someone's surname; "Conservatives said" is a group.
-    const plural = first.key.endsWith('s') && lex.words.has(first.key.slice(0, -1));
+    // "Zelensky said": a word the lexicon does not know, speaking, is someone's surname; "Conservatives said" is a
+    // group, and so, opening a sentence, is almost any word in -s ("Organisers said").
+    const plural = first.key.endsWith('s') && (first.initial || lex.words.has(first.key.slice(0, -1)));
     if (speaks && kinds[0] === undefined && !plural && !NOUN_ENDING.test(first.key)) return { kind: 'people', from, to };
     return undefined;
   }

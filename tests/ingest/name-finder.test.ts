@@ -51,6 +51,7 @@ describe('name finder', () => {
         'TREASURY SAYS IT STANDS BY PARIS PACT',
         'The Prince of Wales and the Director of Public Prosecutions met before the General Election.',
         'Officials said the MP left at 10:00 GMT, according to TV reports. Prime Minister’s Questions went ahead. REUTER',
+        'Organisers said the final would go ahead; Conservatives said nothing.',
       ].join('\n'),
     );
     expect(names).toEqual({ people: [], places: [], organizations: [] });

@@ -339,6 +339,8 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
   const words = tokens.slice(from, to);
   const keys = words.map((t) => t.key);
   const kinds = keys.map((k) => lex.words.get(k));
+  const isTitle = (k: string) => TITLES.has(k) || lex.words.get(k) === 'honorific';
+  const isOrgWord = (k: string) => lex.orgHeads.has(k) || lex.words.get(k) === 'org';
   const before = tokens[from - 1];
   const next = tokens[to];
   const speaks = next !== undefined && next.joined && SPEECH_VERBS.has(next.key);
@@ -356,10 +358,10 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
   // A title, then a name: "Russian President Vladimir Putin", "Secretary of State Marco Rubio", "Mr Peskov".
   let lastTitle = -1;
   keys.forEach((k, n) => {
-    if ((TITLES.has(k) && !TITLE_MODIFIERS.has(k)) || lex.words.get(k) === 'honorific') lastTitle = n;
+    if (isTitle(k) && !TITLE_MODIFIERS.has(k)) lastTitle = n;
   });
   // A head word alone ("the Bank", "the League") names nothing in particular.
-  const hasOrgHead = keys.some((k) => (lex.orgHeads.has(k) && keys.length > 1) || lex.words.get(k) === 'org');
+  const hasOrgHead = keys.some((k) => (keys.length > 1 ? isOrgWord(k) : lex.words.get(k) === 'org'));
   if (lastTitle >= 0 && lastTitle < keys.length - 1 && !words[lastTitle]?.possessive) {
     // "Secretary of State Marco Rubio": the name is what follows the title's object; "Prince of Wales" has none.
     let nameFrom = lastTitle + 1;
@@ -367,14 +369,15 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
     const name = keys.slice(nameFrom);
     const nameIsPlace = name.length === 1 && lex.words.get(name[0] ?? '') === 'place';
     // "General Election", "Lord Justice": ordinary words after a role are a name only after an honorific ("Mr Brown").
-    const strong = STRONG_TITLES.has(keys[lastTitle] ?? '') || lex.words.get(keys[lastTitle] ?? '') === 'honorific';
+    const titleWord = keys[lastTitle] ?? '';
+    const strong = STRONG_TITLES.has(titleWord) || lex.words.get(titleWord) === 'honorific';
     const ordinary = !strong && name.every((k) => lex.words.get(k) === 'common' || (lex.words.get(k) === undefined && NOUN_ENDING.test(k)));
-    if (name.length > 0 && !name.some((k) => lex.orgHeads.has(k) || lex.words.get(k) === 'org') && !nameIsPlace && !ordinary && name.length <= 4) {
+    if (name.length > 0 && !name.some(isOrgWord) && !nameIsPlace && !ordinary && name.length <= 4) {
       const person: Found = { kind: 'people', from: nameFrom > lastTitle + 1 ? from + nameFrom : from, to };
       // "European Commission President Ursula von der Leyen" names an organisation too.
-      const firstTitle = keys.findIndex((k) => TITLES.has(k) || lex.words.get(k) === 'honorific');
+      const firstTitle = keys.findIndex(isTitle);
       const head = keys.slice(0, firstTitle);
-      if (head.length > 0 && head.some((k) => lex.orgHeads.has(k) || lex.words.get(k) === 'org')) return [{ kind: 'organizations', from, to: from + firstTitle }, person];
+      if (head.length > 0 && head.some(isOrgWord)) return [{ kind: 'organizations', from, to: from + firstTitle }, person];
       return person;
     }
   }
@@ -386,8 +389,7 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
     before !== undefined &&
     !before.possessive &&
     !TITLE_MODIFIERS.has(before.key) &&
-    (TITLES.has(before.key) ||
-      lex.words.get(before.key) === 'honorific' ||
+    (isTitle(before.key) ||
       (!before.capital && lex.words.get(before.key) === 'role' && (keys.length > 1 || kinds[0] === 'last' || kinds[0] === 'first')));
   if (titled && !first.acronym && keys.length <= 3 && kinds.every((k) => k !== 'place' && k !== 'org' && k !== 'demonym')) return { kind: 'people', from, to };
   // Nationalities before a name ("Australian Lynton Crosby") say nothing of what the name is.
@@ -402,7 +404,6 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
     const only = words[0];
     if (only?.acronym) {
       if (PLACE_ACRONYMS.has(only.text.replace(/[.'’]|['’]s$/g, '')) || kinds[0] === 'place') return { kind: 'places', from, to };
-      if (kinds[0] === 'org') return { kind: 'organizations', from, to };
       // "TV", "GMT", "MP": capitals that are ordinary words; "REUTER", "SYDNEY": a word in capitals, not an acronym.
       if (kinds[0] !== undefined || NOT_ORG_ACRONYMS.has(only.key) || only.key.length > 4) return undefined;
       return { kind: 'organizations', from, to };
@@ -412,7 +413,6 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
     if (placed && (kinds[0] === undefined || kinds[0] === 'person') && !NOUN_ENDING.test(first.key)) return { kind: 'places', from, to };
     if (kinds[0] === 'last' || kinds[0] === 'person') return { kind: 'people', from, to };
     if (kinds[0] === 'place') return { kind: 'places', from, to };
-    if (kinds[0] === 'org') return { kind: 'organizations', from, to };
     // "Zelensky said": a word the lexicon does not know, speaking, is someone's surname; "Conservatives said" is a
     // group, and so, opening a sentence, is almost any word in -s ("Organisers said").
     const plural = first.key.endsWith('s') && (first.initial || lex.words.has(first.key.slice(0, -1)));

@@ -1,9 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
 import { firstIssue } from '../delivery/target.js';
-import { clip } from '../time/duration.js';
 import { EXIT, type CliIo } from './types.js';
-import { parseIsoInstant } from '../time/duration.js';
+import { clip, parseIsoInstant } from '../time/duration.js';
 
 export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
 

@@ -22,7 +22,6 @@ type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
 interface ElementLike {
   textContent: string | null;
   getAttribute(name: string): string | null;
-  querySelector(selector: string): ElementLike | null;
   querySelectorAll(selector: string): Iterable<ElementLike>;
   remove(): void;
   tagName: string;

@@ -8,7 +8,7 @@ import { mulberry32 } from '../tests/fakes/prng.js';
 /** Repository root (bench/ sits directly under it). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BRIEFINGS_DIR = join(ROOT, 'briefings');
-const SEEDS_DIR = join(ROOT, '..', 'shared', 'seeds');
+const SEEDS_DIR = join(ROOT, 'tests', 'fixtures', 'seeds');
 const FIXTURE_DIR = join(ROOT, 'tests', 'ingest', 'fixtures');
 
 /** Synthetic events end here; briefings are built "the morning after". */

@@ -10,7 +10,7 @@ import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.
 /** The repository root and the bundled data folder. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BRIEFINGS = join(ROOT, 'briefings');
-export const SEEDS = join(ROOT, '..', 'shared', 'seeds');
+export const SEEDS = join(ROOT, 'tests', 'fixtures', 'seeds');
 /** The bundled story's "morning after" clock used across tests. */
 export const MORNING_AFTER = new Date('2025-05-20T07:00:00Z');
 

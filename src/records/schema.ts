@@ -72,6 +72,12 @@ export const eventRecordSchema = z
     signals: z.array(signalSchema).optional(),
     importance: z.number().int().min(1).max(5).optional(),
     status: z.enum(['published', 'draft']).optional(),
+    /**
+     * Where ingestion took `occurredAt` from: the article's own words ("text": a dateline, "on Tuesday", "May 19"),
+     * its publication time ("published": --published, page metadata, a feed, a stated date line), or nothing at all
+     * ("ingest-time": the clock when it was ingested, which a reviewer should check). Absent on curated records.
+     */
+    dateSource: z.enum(['text', 'published', 'ingest-time']).optional(),
   })
   .superRefine((rec, ctx) => {
     const sourceIds = new Set<string>();

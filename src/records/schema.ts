@@ -78,6 +78,12 @@ export const eventRecordSchema = z
      * ("ingest-time": the clock when it was ingested, which a reviewer should check). Absent on curated records.
      */
     dateSource: z.enum(['text', 'published', 'ingest-time']).optional(),
+    /**
+     * Where ingestion took `title` from: the article's own headline ("headline": og:title, h1, a feed item's title,
+     * the headline line of a text), or its lead sentence cut at a clause ("lead") when the input had none. Absent on
+     * curated records, whose titles are written as headlines.
+     */
+    titleSource: z.enum(['headline', 'lead']).optional(),
   })
   .superRefine((rec, ctx) => {
     const sourceIds = new Set<string>();

@@ -37,12 +37,17 @@ export const envSchema = z
     SITREP_FEED_POLL: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
     LOG_LEVEL: z.preprocess(emptyToUndefined, logLevel.default('info')),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+    /** Master secret for data sitrep encrypts or signs; each use derives its own key from it (HKDF, see secrets/token-box.ts). */
+    SITREP_SECRET_KEY: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters (e.g. the output of: openssl rand -base64 32)').optional()),
 
     SLACK_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string().regex(/^xoxb-/, 'must start with xoxb-').optional()),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: z.preprocess(emptyToUndefined, z.string().regex(/^xapp-/, 'must start with xapp-').optional()),
     SLACK_MODE: z.preprocess(emptyToUndefined, z.enum(['socket', 'http']).optional()),
     SLACK_API_URL: optionalUrl,
+    SLACK_CLIENT_ID: optionalString,
+    SLACK_CLIENT_SECRET: optionalString,
+    SLACK_STATE_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters (any random string; it signs the install state)').optional()),
 
     DISCORD_TOKEN: optionalString,
     DISCORD_APPLICATION_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d{5,25}$/, 'must be a numeric snowflake id').optional()),
@@ -62,12 +67,18 @@ function crossCheck(raw: Record<string, string | undefined>): string[] {
     return typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined;
   };
   const errors: string[] = [];
-  if (v('SLACK_BOT_TOKEN')) {
+  // Installs in many workspaces (Bolt's OAuth flow) take all three variables or none.
+  const oauthSet = OAUTH_VARS.filter((k) => v(k));
+  for (const k of OAUTH_VARS)
+    if (oauthSet.length > 0 && !v(k)) errors.push(`${k}: is required with ${oauthSet.join(' and ')} (the Slack install flow needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET)`);
+  if (v('SLACK_BOT_TOKEN') || oauthSet.length > 0) {
     const mode = v('SLACK_MODE') ?? (v('SLACK_APP_TOKEN') ? 'socket' : 'http');
-    if (mode === 'socket' && !v('SLACK_APP_TOKEN')) errors.push('SLACK_APP_TOKEN: is required for Socket Mode (or set SLACK_MODE=http)');
+    if (oauthSet.length > 0 && mode === 'socket') errors.push('SLACK_MODE: the Slack install flow (SLACK_CLIENT_ID) serves /slack/install over HTTP: set SLACK_MODE=http');
+    else if (mode === 'socket' && !v('SLACK_APP_TOKEN')) errors.push('SLACK_APP_TOKEN: is required for Socket Mode (or set SLACK_MODE=http)');
     if (mode === 'http' && !v('SLACK_SIGNING_SECRET')) errors.push('SLACK_SIGNING_SECRET: is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+    if (oauthSet.length > 0 && !v('SITREP_SECRET_KEY')) errors.push('SITREP_SECRET_KEY: is required with SLACK_CLIENT_ID (workspace tokens are stored encrypted with a key derived from it)');
   } else if (v('SLACK_APP_TOKEN') || v('SLACK_SIGNING_SECRET') || v('SLACK_MODE')) {
-    errors.push('SLACK_BOT_TOKEN: is required when other SLACK_* variables are set');
+    errors.push('SLACK_BOT_TOKEN: is required when other SLACK_* variables are set (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install in many workspaces)');
   }
   if (v('DISCORD_TOKEN') || v('DISCORD_MODE') === 'http') {
     if (!v('DISCORD_APPLICATION_ID')) errors.push('DISCORD_APPLICATION_ID: is required when Discord is configured');
@@ -78,10 +89,27 @@ function crossCheck(raw: Record<string, string | undefined>): string[] {
   return errors;
 }
 
+const OAUTH_VARS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
 type Env = z.infer<typeof envSchema>;
 
+/** Bolt's OAuth install flow (GET /slack/install, GET /slack/oauth_redirect): one bot token per installed workspace. */
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** SITREP_SECRET_KEY: installation tokens are encrypted at rest under a key derived from it. */
+  secretKey: string;
+}
+
 export interface SlackConfig {
-  botToken: string;
+  /**
+   * SLACK_BOT_TOKEN: the single-workspace token. With `oauth` too, a workspace's own installation wins for that
+   * workspace and this token serves everything else (its own workspace, and subscriptions that record none).
+   */
+  botToken?: string;
+  /** Installs in many workspaces; absent in the single-token setup. */
+  oauth?: SlackOAuthConfig;
   signingSecret?: string;
   appToken?: string;
   mode: 'socket' | 'http';
@@ -106,6 +134,8 @@ export interface Config {
   feedPolling: boolean;
   logLevel: z.infer<typeof logLevel>;
   port: number;
+  /** SITREP_SECRET_KEY (≥ 32 characters); features derive their own keys from it. */
+  secretKey?: string;
   slack?: SlackConfig;
   discord?: DiscordConfig;
   /** Values that must never be logged; the logger redacts them. */
@@ -127,15 +157,21 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
 }
 
 function toConfig(e: Env): Config {
-  const slack: SlackConfig | undefined = e.SLACK_BOT_TOKEN
-    ? {
-        botToken: e.SLACK_BOT_TOKEN,
-        signingSecret: e.SLACK_SIGNING_SECRET,
-        appToken: e.SLACK_APP_TOKEN,
-        mode: e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? 'socket' : 'http'),
-        apiUrl: e.SLACK_API_URL,
-      }
-    : undefined;
+  const oauth: SlackOAuthConfig | undefined =
+    e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET && e.SITREP_SECRET_KEY
+      ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET, secretKey: e.SITREP_SECRET_KEY }
+      : undefined;
+  const slack: SlackConfig | undefined =
+    e.SLACK_BOT_TOKEN || oauth
+      ? {
+          ...(e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN } : {}),
+          ...(oauth ? { oauth } : {}),
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          mode: e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? 'socket' : 'http'),
+          apiUrl: e.SLACK_API_URL,
+        }
+      : undefined;
   const discord: DiscordConfig | undefined =
     e.DISCORD_APPLICATION_ID && (e.DISCORD_TOKEN || e.DISCORD_MODE === 'http')
       ? {
@@ -147,7 +183,7 @@ function toConfig(e: Env): Config {
           apiUrl: e.DISCORD_API_URL,
         }
       : undefined;
-  const secrets = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.DISCORD_TOKEN].filter(
+  const secrets = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET, e.SITREP_SECRET_KEY, e.DISCORD_TOKEN].filter(
     (s): s is string => typeof s === 'string' && s.length > 0,
   );
   return {
@@ -159,6 +195,7 @@ function toConfig(e: Env): Config {
     feedPolling: e.SITREP_FEED_POLL === 'on',
     logLevel: e.LOG_LEVEL,
     port: e.PORT,
+    ...(e.SITREP_SECRET_KEY ? { secretKey: e.SITREP_SECRET_KEY } : {}),
     slack,
     discord,
     secrets,

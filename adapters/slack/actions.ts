@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { POST_TO_CHANNEL_ACTION, ephemeral, shareToChannel, type SlackHandlerEnv } from './answer.js';
+import { workspaceIdOf } from './installations.js';
 
 const buttonBodySchema = z.object({
   user: z.object({ id: z.string().min(1) }),
@@ -10,7 +11,7 @@ const buttonBodySchema = z.object({
 
 /** "Post to channel" on an ephemeral answer: post the same answer for everyone, then replace the ephemeral. */
 export function registerActions(app: App, env: SlackHandlerEnv): void {
-  app.action<BlockButtonAction>(POST_TO_CHANNEL_ACTION, async ({ ack, body, action, respond }) => {
+  app.action<BlockButtonAction>(POST_TO_CHANNEL_ACTION, async ({ ack, body, action, respond, context }) => {
     await ack();
     const parsed = buttonBodySchema.safeParse(body);
     const channel = parsed.success ? (parsed.data.channel?.id ?? parsed.data.container?.channel_id) : undefined;
@@ -18,7 +19,9 @@ export function registerActions(app: App, env: SlackHandlerEnv): void {
       await safeRespond(respond, ephemeral(':warning: I could not tell which channel to post in.'), env);
       return;
     }
-    const result = await shareToChannel(action.value ?? '', channel, parsed.data.user.id, env);
+    // Bolt's authorize resolved the clicker's workspace; the post goes out with that workspace's token.
+    const workspace = workspaceIdOf(context);
+    const result = await shareToChannel(action.value ?? '', channel, parsed.data.user.id, env, workspace);
     const reply = result.ok
       ? { ...ephemeral(':white_check_mark: Posted to the channel.'), replace_original: true }
       : { ...result.reply, replace_original: false };

@@ -10,6 +10,7 @@ import type { Story } from '../../src/records/schema.js';
 import type { Store } from '../../src/store/store.js';
 import { minuteOf } from '../../src/time/minute.js';
 import type { SlackChatAdapter } from './chat-adapter.js';
+import { workspaceIdOf } from './installations.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { renderResult, type SlackBlock, type SlackMessage } from './render-blocks.js';
 
@@ -38,8 +39,17 @@ export const slashCommandSchema = z.object({
   text: z.string().default(''),
   channel_id: z.string().min(1),
   user_id: z.string().min(1),
+  team_id: z.string().min(1).optional(),
+  enterprise_id: z.string().min(1).optional(),
+  // Slack sends "true"/"false" in slash-command forms.
+  is_enterprise_install: z.union([z.boolean(), z.string()]).optional(),
 });
 export type SlashCommandInput = z.infer<typeof slashCommandSchema>;
+
+/** The workspace a command came from, as subscriptions record it (team id, or org id for an org-wide install). */
+export function commandWorkspace(input: SlashCommandInput): string | undefined {
+  return workspaceIdOf({ teamId: input.team_id, enterpriseId: input.enterprise_id, isEnterpriseInstall: input.is_enterprise_install === true || input.is_enterprise_install === 'true' });
+}
 
 /** What the "Post to channel" button carries: enough to rebuild the same answer deterministically. */
 const buttonValueSchema = z.object({
@@ -70,7 +80,7 @@ export async function answerSlashCommand(input: SlashCommandInput, env: SlackHan
   const now = shared ? minuteOf(env.clock()) : env.clock();
   try {
     const revision = shared ? await env.store.revision() : undefined;
-    const result = await runCommandText(text, contextFor(env, input.channel_id, input.user_id, now));
+    const result = await runCommandText(text, contextFor(env, input.channel_id, input.user_id, now, commandWorkspace(input)));
     const reply = replyFor(result, { t: text, n: now.toISOString(), s: env.story.id });
     if (shared && revision !== undefined) memo.set(memoKey(input, env, text), now, revision, { message: reply, json: JSON.stringify(reply) });
     return reply;
@@ -109,9 +119,10 @@ export type ShareResult = { ok: true; messageId: string } | { ok: false; reply: 
 
 /**
  * The "Post to channel" button: rebuild the answer from the button's value (same text, same `now`) and post it
- * in the channel with chat.postMessage. Failures come back as an ephemeral reply for the clicker.
+ * in the channel with chat.postMessage, with the clicker's workspace token. Failures come back as an ephemeral
+ * reply for the clicker.
  */
-export async function shareToChannel(rawValue: string, channel: string, user: string, env: SlackHandlerEnv): Promise<ShareResult> {
+export async function shareToChannel(rawValue: string, channel: string, user: string, env: SlackHandlerEnv, workspace?: string): Promise<ShareResult> {
   let value: ButtonValue;
   try {
     value = buttonValueSchema.parse(JSON.parse(rawValue));
@@ -123,14 +134,14 @@ export async function shareToChannel(rawValue: string, channel: string, user: st
   if (!SHAREABLE.has(subcommandName(value.t))) return { ok: false, reply: ephemeral(':warning: Only briefings can be posted to the channel.') };
   let message: SlackMessage;
   try {
-    const result = await runCommandText(value.t, contextFor(env, channel, user, new Date(value.n)));
+    const result = await runCommandText(value.t, contextFor(env, channel, user, new Date(value.n), workspace));
     if (result.kind !== 'briefing' && result.kind !== 'questions')
       return { ok: false, reply: ephemeral(':warning: Only briefings can be posted to the channel.') };
     message = renderResult(result);
   } catch (err) {
     return { ok: false, reply: internalError(err, env.logger, { command: 'post-to-channel', channel }) };
   }
-  const outcome = await env.chat.postMessage(channel, message);
+  const outcome = await env.chat.postMessage(channel, message, workspace !== undefined ? { workspace } : {});
   if (outcome.ok) return { ok: true, messageId: outcome.messageId };
   return { ok: false, reply: ephemeral(postFailureText(outcome)) };
 }
@@ -185,13 +196,14 @@ function internalError(err: unknown, logger: Logger, where: { command: string; c
   return ephemeral(`:warning: Sorry, I couldn't build the briefing (ref ${ref}). The error has been logged.`);
 }
 
-function contextFor(env: SlackHandlerEnv, channel: string, user: string, now: Date): CommandContext {
+function contextFor(env: SlackHandlerEnv, channel: string, user: string, now: Date, workspace: string | undefined): CommandContext {
   return {
     store: env.store,
     now,
     story: env.story,
     platform: 'slack',
     channel,
+    ...(workspace !== undefined ? { workspace } : {}),
     user,
     // Slack has no per-command permission model for slash commands; any member may manage the channel's briefing.
     canManage: true,

@@ -30,3 +30,11 @@ function safeJson(v: unknown): string {
     return String(v);
   }
 }
+
+/**
+ * The bridge without debug lines, for the OAuth code exchange: at debug, the Web API client logs each request body
+ * (with the client secret) and each answer (with the new workspace's token).
+ */
+export function quietBoltLogger(logger: Logger): BoltLogger {
+  return { ...boltLogger(logger), debug: () => {} };
+}

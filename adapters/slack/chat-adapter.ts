@@ -5,6 +5,7 @@ import type { Briefing } from '../../src/briefing/types.js';
 import type { ChatAdapter, PostOptions, PostOutcome } from '../../src/delivery/chat-adapter.js';
 import type { Logger } from '../../src/log.js';
 import { renderBriefing, type SlackMessage } from './render-blocks.js';
+import type { ClientChoice, WorkspaceClients } from './workspace-clients.js';
 
 /** The metadata event type that marks messages sitrep posted, so a crash can be resolved without a duplicate. */
 export const METADATA_EVENT_TYPE = 'sitrep_briefing';
@@ -35,34 +36,59 @@ export function webClientOptions(apiUrl: string | undefined, logger?: WebClientO
 }
 
 export interface SlackChatAdapterOptions {
-  client: WebClient;
+  /** The one client of the single-token setup (SLACK_BOT_TOKEN). */
+  client?: WebClient;
+  /** A client per workspace (installs in many workspaces); takes precedence over `client`. */
+  workspaces?: WorkspaceClients;
   logger: Logger;
   /** Called on every 429 (metrics). */
   onRateLimited?: () => void;
 }
 
-/** Posts briefings with chat.postMessage: one attempt per call, errors classified into PostOutcome kinds. */
+/**
+ * Posts briefings with chat.postMessage: one attempt per call, errors classified into PostOutcome kinds. Each post
+ * uses its workspace's token (see {@link WorkspaceClients}).
+ */
 export class SlackChatAdapter implements ChatAdapter {
   readonly platform = 'slack' as const;
-  private readonly client: WebClient;
+  private readonly client: WebClient | undefined;
+  private readonly workspaces: WorkspaceClients | undefined;
   private readonly logger: Logger;
   private readonly onRateLimited: (() => void) | undefined;
 
   constructor(options: SlackChatAdapterOptions) {
     this.client = options.client;
+    this.workspaces = options.workspaces;
     this.logger = options.logger;
     this.onRateLimited = options.onRateLimited;
   }
 
   /** Render and post a briefing; exactly one chat.postMessage call. */
   postBriefing(channel: string, briefing: Briefing, options: PostOptions = {}): Promise<PostOutcome> {
-    return this.postMessage(channel, renderBriefing(briefing, { delayed: options.delayed }), options.key);
+    return this.postMessage(channel, renderBriefing(briefing, { delayed: options.delayed }), {
+      ...(options.key !== undefined ? { key: options.key } : {}),
+      ...(options.workspace !== undefined ? { workspace: options.workspace } : {}),
+    });
+  }
+
+  /** The client for a workspace's posts (undefined: the configured default). */
+  private clientFor(workspace: string | undefined): Promise<ClientChoice> | ClientChoice {
+    if (this.workspaces) return this.workspaces.clientFor(workspace);
+    if (this.client) return { ok: true, client: this.client };
+    return { ok: false, failure: { ok: false, kind: 'channel-unavailable', error: 'workspace_not_installed' } };
   }
 
   /** Post an already-rendered message (the "Post to channel" button uses this too). */
-  async postMessage(channel: string, message: SlackMessage, key?: string): Promise<PostOutcome> {
+  async postMessage(channel: string, message: SlackMessage, options: { key?: string; workspace?: string } = {}): Promise<PostOutcome> {
+    const { key } = options;
+    const choice = await this.clientFor(options.workspace);
+    if (!choice.ok) {
+      if (choice.failure.kind === 'channel-unavailable')
+        this.logger.warn({ platform: 'slack', channel, workspace: options.workspace, error: choice.failure.error }, 'slack workspace has no token: cannot post there');
+      return choice.failure;
+    }
     try {
-      const res = await this.client.chat.postMessage({
+      const res = await choice.client.chat.postMessage({
         channel,
         text: message.text,
         // Our block types are a structural subset of Slack's KnownBlock.
@@ -86,15 +112,17 @@ export class SlackChatAdapter implements ChatAdapter {
    * Look through the channel's history since `sinceIso` for a message whose metadata carries `key`.
    * `'unknown'` when history can't be read (no scope, rate limit, outage): the caller must decide.
    */
-  async findPosted(channel: string, key: string, sinceIso: string): Promise<string | undefined | 'unknown'> {
+  async findPosted(channel: string, key: string, sinceIso: string, workspace?: string): Promise<string | undefined | 'unknown'> {
     const sinceMs = Date.parse(sinceIso);
     if (Number.isNaN(sinceMs)) return 'unknown';
+    const choice = await this.clientFor(workspace);
+    if (!choice.ok) return 'unknown';
     const oldest = (sinceMs / 1000).toFixed(6);
     let cursor: string | undefined;
     try {
       // Bounded paging: a morning briefing is found in the first pages; beyond that we'd rather say "unknown".
       for (let page = 0; page < 20; page++) {
-        const res = await this.client.conversations.history({
+        const res = await choice.client.conversations.history({
           channel,
           oldest,
           limit: 200,

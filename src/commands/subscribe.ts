@@ -62,6 +62,7 @@ export const subscribe: SubcommandDefinition<SubscribeArgs> = {
       skipEmpty: args.skipEmpty,
       createdAt: ctx.now.toISOString(),
       ...(ctx.user !== undefined ? { createdBy: ctx.user } : {}),
+      ...(ctx.workspace !== undefined ? { workspace: ctx.workspace } : {}),
     });
     return {
       kind: 'text',

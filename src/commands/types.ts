@@ -11,6 +11,8 @@ export interface CommandContext {
   story: Story;
   platform: Platform;
   channel: string;
+  /** Slack: the workspace the command came from (team id, or org id for an org-wide install); `subscribe` records it. */
+  workspace?: string;
   user?: string;
   /** Whether the caller may change the channel's subscriptions (Discord: Manage Channels; Slack: anyone by default). */
   canManage: boolean;

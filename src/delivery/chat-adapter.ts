@@ -14,6 +14,8 @@ export interface PostOptions {
   key?: string;
   /** The briefing is a catch-up after downtime: renderers mark it "(delayed)". */
   delayed?: boolean;
+  /** The channel's workspace (Slack team or org id), so adapters with a token per workspace post with the right one. */
+  workspace?: string;
 }
 
 /** What a platform must provide for posting briefings. Implemented in adapters/<platform>/. */
@@ -26,5 +28,5 @@ export interface ChatAdapter {
    * Returns its message id, `undefined` when surely absent, or `'unknown'` when the platform can't tell.
    * Adapters whose platform deduplicates resends (Discord `enforce_nonce`) may omit it.
    */
-  findPosted?(channel: string, key: string, sinceIso: string): Promise<string | undefined | 'unknown'>;
+  findPosted?(channel: string, key: string, sinceIso: string, workspace?: string): Promise<string | undefined | 'unknown'>;
 }

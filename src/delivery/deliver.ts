@@ -180,7 +180,17 @@ async function recordSkipped(ctx: PassContext, s: SkippedJob): Promise<DeliveryR
   const base = { key: s.key, platform: sub.platform, channel: sub.channel, delayed: true, attempts: 0 };
   const window = { from: now, to: now };
   const { created, job } = await store.createJob(
-    { key: s.key, subscriptionId: sub.id, platform: sub.platform, channel: sub.channel, story: sub.story, dueAt: s.dueAt.toISOString(), windowFrom: window.from.toISOString(), windowTo: window.to.toISOString() },
+    {
+      key: s.key,
+      subscriptionId: sub.id,
+      platform: sub.platform,
+      channel: sub.channel,
+      story: sub.story,
+      dueAt: s.dueAt.toISOString(),
+      windowFrom: window.from.toISOString(),
+      windowTo: window.to.toISOString(),
+      ...(sub.workspace !== undefined ? { workspace: sub.workspace } : {}),
+    },
     ctx.nowIso,
   );
   let reason = s.reason;
@@ -242,7 +252,9 @@ async function deliverOne(ctx: PassContext, due: DueJob): Promise<DeliveryReport
     const result: SendResult = await queue.send(sub.channel, async (): Promise<PostOutcome> => {
       // Counted before the call: zero attempts in the outbox proves nothing was posted (see outbox.ts).
       await store.incrementJobAttempts(due.key, new Date().toISOString());
-      return adapter.postBriefing(sub.channel, briefing, { key: due.key, delayed: due.delayed });
+      // The job's workspace, as written to the outbox: a resend goes out with the token the first attempt used.
+      const workspace = claim.job.workspace ?? sub.workspace;
+      return adapter.postBriefing(sub.channel, briefing, { key: due.key, delayed: due.delayed, ...(workspace !== undefined ? { workspace } : {}) });
     });
     if (result.aborted) return report({ outcome: 'left-in-flight', attempts: result.attempts, error: 'shutting down before it could be posted' });
     const outcome = result.outcome;
@@ -287,6 +299,7 @@ export interface FanOutPost {
   channel: string;
   briefing: Briefing;
   key?: string;
+  workspace?: string;
 }
 
 /**
@@ -304,7 +317,8 @@ export async function fanOut(
       const adapter = adapters.get(p.platform);
       if (!adapter) return { ...p, result: { outcome: { ok: false, kind: 'permanent', error: `${p.platform} is not configured` }, attempts: 0 } satisfies SendResult };
       const queue = queueFor(queues, p.platform, options.queueOptions);
-      const result = await queue.send(p.channel, () => adapter.postBriefing(p.channel, p.briefing, p.key !== undefined ? { key: p.key } : {}));
+      const postOptions = { ...(p.key !== undefined ? { key: p.key } : {}), ...(p.workspace !== undefined ? { workspace: p.workspace } : {}) };
+      const result = await queue.send(p.channel, () => adapter.postBriefing(p.channel, p.briefing, postOptions));
       return { ...p, result };
     }),
   );

@@ -36,6 +36,7 @@ export async function claimJob(store: Store, due: DueJob, window: JobWindow, ada
       dueAt: due.dueAt.toISOString(),
       windowFrom: window.from.toISOString(),
       windowTo: window.to.toISOString(),
+      ...(sub.workspace !== undefined ? { workspace: sub.workspace } : {}),
     },
     nowIso,
   );
@@ -55,7 +56,7 @@ export async function resolveInFlight(store: Store, job: OutboxJob, adapter: Cha
   const since = new Date(Math.min(Date.parse(job.createdAt), Date.now()) - HOUR_MS).toISOString();
   let found: string | undefined | 'unknown';
   try {
-    found = await adapter.findPosted(job.channel, job.key, since);
+    found = await adapter.findPosted(job.channel, job.key, since, job.workspace);
   } catch {
     found = 'unknown';
   }

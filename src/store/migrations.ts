@@ -115,4 +115,29 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 5,
+    name: 'workspaces and Slack installations',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN workspace TEXT;
+      ALTER TABLE jobs ADD COLUMN workspace TEXT;
+      CREATE INDEX subscriptions_workspace ON subscriptions (platform, workspace);
+      CREATE TABLE slack_installations (
+        id TEXT PRIMARY KEY,
+        team_id TEXT,
+        team_name TEXT,
+        enterprise_id TEXT,
+        enterprise_name TEXT,
+        is_enterprise_install INTEGER NOT NULL DEFAULT 0,
+        app_id TEXT,
+        bot_id TEXT,
+        bot_user_id TEXT,
+        bot_scopes TEXT NOT NULL,
+        installed_by TEXT,
+        sealed_tokens TEXT NOT NULL,
+        installed_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

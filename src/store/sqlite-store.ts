@@ -14,6 +14,7 @@ import {
   type NewSubscription,
   type OutboxJob,
   type Platform,
+  type SlackInstallation,
   type Store,
   type StoredSignal,
   type Subscription,
@@ -48,6 +49,23 @@ interface SubscriptionRow {
   created_at: string;
   paused: number;
   paused_reason: string | null;
+  workspace: string | null;
+}
+interface InstallationRow {
+  id: string;
+  team_id: string | null;
+  team_name: string | null;
+  enterprise_id: string | null;
+  enterprise_name: string | null;
+  is_enterprise_install: number;
+  app_id: string | null;
+  bot_id: string | null;
+  bot_user_id: string | null;
+  bot_scopes: string;
+  installed_by: string | null;
+  sealed_tokens: string;
+  installed_at: string;
+  updated_at: string;
 }
 interface JobRow {
   key: string;
@@ -64,6 +82,7 @@ interface JobRow {
   error: string | null;
   created_at: string;
   updated_at: string;
+  workspace: string | null;
 }
 interface FeedRow {
   url: string;
@@ -235,6 +254,7 @@ export class SqliteStore implements Store {
       skip_empty: sub.skipEmpty ? 1 : 0,
       created_by: sub.createdBy ?? null,
       created_at: createdAt,
+      workspace: sub.workspace ?? null,
     });
     const row = this.stmts.getSubscriptionByChannel.get(sub.platform, sub.channel, sub.story) as SubscriptionRow;
     return toSubscription(row);
@@ -263,6 +283,40 @@ export class SqliteStore implements Store {
     return this.stmts.pauseChannel.run(reason, platform, channel).changes;
   }
 
+  async pauseWorkspace(platform: Platform, workspace: string | null, reason: string): Promise<number> {
+    return this.stmts.pauseWorkspace.run(reason, platform, workspace).changes;
+  }
+
+  // ---- Slack installations ----
+
+  async saveInstallation(i: SlackInstallation): Promise<void> {
+    this.stmts.saveInstallation.run({
+      id: i.id,
+      team_id: i.teamId ?? null,
+      team_name: i.teamName ?? null,
+      enterprise_id: i.enterpriseId ?? null,
+      enterprise_name: i.enterpriseName ?? null,
+      is_enterprise_install: i.isEnterpriseInstall ? 1 : 0,
+      app_id: i.appId ?? null,
+      bot_id: i.botId ?? null,
+      bot_user_id: i.botUserId ?? null,
+      bot_scopes: JSON.stringify(i.botScopes),
+      installed_by: i.installedBy ?? null,
+      sealed_tokens: i.sealedTokens,
+      installed_at: i.installedAt,
+      updated_at: i.updatedAt,
+    });
+  }
+
+  async getInstallation(id: string): Promise<SlackInstallation | undefined> {
+    const row = this.stmts.getInstallation.get(id) as InstallationRow | undefined;
+    return row ? toInstallation(row) : undefined;
+  }
+
+  async deleteInstallation(id: string): Promise<boolean> {
+    return this.stmts.deleteInstallation.run(id).changes > 0;
+  }
+
   // ---- outbox ----
 
   async createJob(job: NewOutboxJob, now: string): Promise<{ created: boolean; job: OutboxJob }> {
@@ -275,6 +329,7 @@ export class SqliteStore implements Store {
       due_at: job.dueAt,
       window_from: job.windowFrom ?? null,
       window_to: job.windowTo ?? null,
+      workspace: job.workspace ?? null,
       now,
     });
     const row = this.stmts.getJob.get(job.key) as JobRow;
@@ -445,7 +500,28 @@ function toSubscription(r: SubscriptionRow): Subscription {
   if (r.questions !== null) sub.questions = JSON.parse(r.questions) as string[];
   if (r.created_by !== null) sub.createdBy = r.created_by;
   if (r.paused_reason !== null) sub.pausedReason = r.paused_reason;
+  if (r.workspace !== null) sub.workspace = r.workspace;
   return sub;
+}
+
+function toInstallation(r: InstallationRow): SlackInstallation {
+  const out: SlackInstallation = {
+    id: r.id,
+    isEnterpriseInstall: r.is_enterprise_install === 1,
+    botScopes: JSON.parse(r.bot_scopes) as string[],
+    sealedTokens: r.sealed_tokens,
+    installedAt: r.installed_at,
+    updatedAt: r.updated_at,
+  };
+  if (r.team_id !== null) out.teamId = r.team_id;
+  if (r.team_name !== null) out.teamName = r.team_name;
+  if (r.enterprise_id !== null) out.enterpriseId = r.enterprise_id;
+  if (r.enterprise_name !== null) out.enterpriseName = r.enterprise_name;
+  if (r.app_id !== null) out.appId = r.app_id;
+  if (r.bot_id !== null) out.botId = r.bot_id;
+  if (r.bot_user_id !== null) out.botUserId = r.bot_user_id;
+  if (r.installed_by !== null) out.installedBy = r.installed_by;
+  return out;
 }
 
 function toJob(r: JobRow): OutboxJob {
@@ -465,6 +541,7 @@ function toJob(r: JobRow): OutboxJob {
   if (r.window_to !== null) job.windowTo = r.window_to;
   if (r.message_id !== null) job.messageId = r.message_id;
   if (r.error !== null) job.error = r.error;
+  if (r.workspace !== null) job.workspace = r.workspace;
   return job;
 }
 
@@ -500,10 +577,11 @@ function prepare(db: Db) {
     setEventStatus: db.prepare('UPDATE events SET status = ?, json = ? WHERE id = ?'),
     setSignalsPublished: db.prepare('UPDATE signals SET published = ? WHERE event_id = ?'),
     upsertSubscription: db.prepare(`
-      INSERT INTO subscriptions (platform, channel, story, time, timezone, days, questions, skip_empty, created_by, created_at, paused, paused_reason)
-      VALUES (@platform, @channel, @story, @time, @timezone, @days, @questions, @skip_empty, @created_by, @created_at, 0, NULL)
+      INSERT INTO subscriptions (platform, channel, story, time, timezone, days, questions, skip_empty, created_by, created_at, paused, paused_reason, workspace)
+      VALUES (@platform, @channel, @story, @time, @timezone, @days, @questions, @skip_empty, @created_by, @created_at, 0, NULL, @workspace)
       ON CONFLICT(platform, channel, story) DO UPDATE SET time = excluded.time, timezone = excluded.timezone, days = excluded.days,
-        questions = excluded.questions, skip_empty = excluded.skip_empty, created_by = excluded.created_by, paused = 0, paused_reason = NULL`),
+        questions = excluded.questions, skip_empty = excluded.skip_empty, created_by = excluded.created_by, paused = 0, paused_reason = NULL,
+        workspace = COALESCE(excluded.workspace, workspace)`),
     getSubscriptionByChannel: db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND channel = ? AND story = ?'),
     deleteSubscription: db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel = ? AND story = ?'),
     deleteChannelSubscriptions: db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel = ?'),
@@ -514,9 +592,22 @@ function prepare(db: Db) {
       ORDER BY id`),
     setPaused: db.prepare('UPDATE subscriptions SET paused = ?, paused_reason = ? WHERE id = ?'),
     pauseChannel: db.prepare('UPDATE subscriptions SET paused = 1, paused_reason = ? WHERE platform = ? AND channel = ? AND paused = 0'),
+    // `IS`, not `=`: a null workspace matches the subscriptions that record none.
+    pauseWorkspace: db.prepare('UPDATE subscriptions SET paused = 1, paused_reason = ? WHERE platform = ? AND workspace IS ? AND paused = 0'),
+    saveInstallation: db.prepare(`
+      INSERT INTO slack_installations (id, team_id, team_name, enterprise_id, enterprise_name, is_enterprise_install, app_id, bot_id, bot_user_id,
+        bot_scopes, installed_by, sealed_tokens, installed_at, updated_at)
+      VALUES (@id, @team_id, @team_name, @enterprise_id, @enterprise_name, @is_enterprise_install, @app_id, @bot_id, @bot_user_id,
+        @bot_scopes, @installed_by, @sealed_tokens, @installed_at, @updated_at)
+      ON CONFLICT(id) DO UPDATE SET team_id = excluded.team_id, team_name = excluded.team_name, enterprise_id = excluded.enterprise_id,
+        enterprise_name = excluded.enterprise_name, is_enterprise_install = excluded.is_enterprise_install, app_id = excluded.app_id,
+        bot_id = excluded.bot_id, bot_user_id = excluded.bot_user_id, bot_scopes = excluded.bot_scopes, installed_by = excluded.installed_by,
+        sealed_tokens = excluded.sealed_tokens, updated_at = excluded.updated_at`),
+    getInstallation: db.prepare('SELECT * FROM slack_installations WHERE id = ?'),
+    deleteInstallation: db.prepare('DELETE FROM slack_installations WHERE id = ?'),
     insertJob: db.prepare(`
-      INSERT INTO jobs (key, subscription_id, platform, channel, story, due_at, status, attempts, window_from, window_to, created_at, updated_at)
-      VALUES (@key, @subscription_id, @platform, @channel, @story, @due_at, 'in-flight', 0, @window_from, @window_to, @now, @now)
+      INSERT INTO jobs (key, subscription_id, platform, channel, story, due_at, status, attempts, window_from, window_to, workspace, created_at, updated_at)
+      VALUES (@key, @subscription_id, @platform, @channel, @story, @due_at, 'in-flight', 0, @window_from, @window_to, @workspace, @now, @now)
       ON CONFLICT(key) DO NOTHING`),
     getJob: db.prepare('SELECT * FROM jobs WHERE key = ?'),
     finishJob: db.prepare('UPDATE jobs SET status = ?, message_id = ?, error = ?, updated_at = ? WHERE key = ?'),

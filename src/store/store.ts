@@ -52,6 +52,12 @@ export interface Subscription {
   createdAt: string;
   paused: boolean;
   pausedReason?: string;
+  /**
+   * Slack: the workspace whose token posts here — its team id (T…), or its org id (E…) when the app is installed
+   * org-wide. Absent for subscriptions that record none (made before installs in many workspaces, or from the CLI
+   * without --workspace): those post with SLACK_BOT_TOKEN.
+   */
+  workspace?: string;
 }
 
 export type NewSubscription = Omit<Subscription, 'id' | 'createdAt' | 'paused' | 'pausedReason'> & { createdAt?: string };
@@ -77,12 +83,42 @@ export interface OutboxJob {
   error?: string;
   createdAt: string;
   updatedAt: string;
+  /** The subscription's workspace when the job was written (see `Subscription.workspace`). */
+  workspace?: string;
 }
 
 export type NewOutboxJob = Pick<OutboxJob, 'key' | 'subscriptionId' | 'platform' | 'channel' | 'story' | 'dueAt'> & {
   windowFrom?: string;
   windowTo?: string;
+  workspace?: string;
 };
+
+/**
+ * The app's installation in one Slack workspace (or one Enterprise Grid org, for an org-wide install), as Bolt's
+ * OAuth flow produced it. Tokens are sealed by the caller before they reach the store (AES-256-GCM, see
+ * secrets/token-box.ts): a store only ever holds ciphertext, so no back end needs to know about keys.
+ */
+export interface SlackInstallation {
+  /** The org id (E…) for an org-wide install, else the team id (T…): the value subscriptions record as `workspace`. */
+  id: string;
+  teamId?: string;
+  teamName?: string;
+  enterpriseId?: string;
+  enterpriseName?: string;
+  isEnterpriseInstall: boolean;
+  appId?: string;
+  botId?: string;
+  botUserId?: string;
+  botScopes: string[];
+  /** The Slack user who installed it. */
+  installedBy?: string;
+  /** The bot token (and refresh token, with token rotation), sealed; opaque to the store. */
+  sealedTokens: string;
+  /** First install (ISO); a re-install keeps it. */
+  installedAt: string;
+  /** Last save (ISO): a re-install or a token refresh. */
+  updatedAt: string;
+}
 
 /**
  * Everything sitrep persists. Implementations must pass `tests/store/contract.ts`.
@@ -105,13 +141,29 @@ export interface Store {
   setEventStatus(id: string, status: 'published' | 'draft'): Promise<boolean>;
 
   // ---- subscriptions ----
-  /** One subscription per (platform, channel, story): a second call replaces the first. */
+  /**
+   * One subscription per (platform, channel, story): a second call replaces the first (and un-pauses it), except that
+   * a call without a workspace keeps the workspace already recorded.
+   */
   upsertSubscription(sub: NewSubscription): Promise<Subscription>;
   removeSubscription(platform: Platform, channel: string, story?: string): Promise<number>;
   listSubscriptions(filter?: { platform?: Platform; channel?: string; story?: string; includePaused?: boolean }): Promise<Subscription[]>;
   setSubscriptionPaused(id: number, paused: boolean, reason?: string): Promise<void>;
   /** Pause every subscription of a channel (e.g. the bot was removed). Returns how many. */
   pauseChannel(platform: Platform, channel: string, reason: string): Promise<number>;
+  /**
+   * Pause every unpaused subscription of a workspace (e.g. the app was uninstalled from it); `null` pauses those that
+   * record no workspace. Already-paused ones keep their reason. Returns how many were paused.
+   */
+  pauseWorkspace(platform: Platform, workspace: string | null, reason: string): Promise<number>;
+
+  // ---- Slack installations (installs in many workspaces) ----
+  /** Insert, or replace the installation with the same id (a re-install): every field but `installedAt`, which keeps the first. */
+  saveInstallation(installation: SlackInstallation): Promise<void>;
+  /** The installation with this id (team id, or org id for an org-wide install). */
+  getInstallation(id: string): Promise<SlackInstallation | undefined>;
+  /** Forget an installation and its tokens (uninstall, revoked token). True when there was one. */
+  deleteInstallation(id: string): Promise<boolean>;
 
   // ---- outbox / delivery log ----
   /** Insert the job as `in-flight` unless its key exists. `created: false` returns the existing job. */

@@ -34,6 +34,53 @@ describe('config', () => {
     expect(!r.ok && r.errors.join()).toContain('DISCORD_APPLICATION_ID');
   });
 
+  describe('installs in many workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET)', () => {
+    const KEY = 'k'.repeat(32);
+    const OAUTH = { SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret-value', SLACK_STATE_SECRET: 'state-secret-0123456789', SLACK_SIGNING_SECRET: 'sign', SITREP_SECRET_KEY: KEY };
+
+    it('enables Slack in HTTP mode without a bot token, with the secret key and every secret redacted', () => {
+      const r = loadConfig(OAUTH);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.config.slack).toMatchObject({ mode: 'http', oauth: { clientId: '1111.2222', clientSecret: 'client-secret-value', stateSecret: 'state-secret-0123456789', secretKey: KEY } });
+      expect(r.config.slack?.botToken).toBeUndefined();
+      expect(r.config.secretKey).toBe(KEY);
+      for (const s of ['client-secret-value', 'state-secret-0123456789', KEY, 'sign']) expect(r.config.secrets).toContain(s);
+    });
+
+    it('keeps SLACK_BOT_TOKEN alongside (it serves workspaces without an installation of their own)', () => {
+      const r = loadConfig({ ...OAUTH, SLACK_BOT_TOKEN: 'xoxb-both' });
+      expect(r.ok && r.config.slack).toMatchObject({ botToken: 'xoxb-both', oauth: { clientId: '1111.2222' } });
+    });
+
+    it('takes all three or none, and names each missing one', () => {
+      const r = loadConfig({ SLACK_CLIENT_ID: '1111.2222', SLACK_SIGNING_SECRET: 'sign', SITREP_SECRET_KEY: KEY });
+      expect(r.ok).toBe(false);
+      const text = r.ok ? '' : r.errors.join('\n');
+      expect(text).toMatch(/^SLACK_CLIENT_SECRET: is required with SLACK_CLIENT_ID/m);
+      expect(text).toMatch(/^SLACK_STATE_SECRET: is required with SLACK_CLIENT_ID/m);
+    });
+
+    it('lists every missing or bad piece at once: secret key, signing secret, a short state secret, Socket Mode', () => {
+      const r = loadConfig({ SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret-value', SLACK_STATE_SECRET: 'short', SLACK_MODE: 'socket', SLACK_APP_TOKEN: 'xapp-1' });
+      expect(r.ok).toBe(false);
+      const text = r.ok ? '' : r.errors.join('\n');
+      for (const name of ['SITREP_SECRET_KEY: is required', 'SLACK_STATE_SECRET: must be at least 16', 'SLACK_MODE: the Slack install flow']) expect(text).toContain(name);
+      expect(text).not.toContain('client-secret-value');
+      const http = loadConfig({ ...OAUTH, SLACK_SIGNING_SECRET: '' });
+      expect(!http.ok && http.errors.join()).toContain('SLACK_SIGNING_SECRET: is required for HTTP mode');
+    });
+
+    it('wants SITREP_SECRET_KEY of at least 32 characters, without echoing it', () => {
+      const r = loadConfig({ ...OAUTH, SITREP_SECRET_KEY: 'too-short-secret' });
+      expect(!r.ok && r.errors.join()).toContain('SITREP_SECRET_KEY: must be at least 32 characters');
+      expect(!r.ok && r.errors.join()).not.toContain('too-short-secret');
+      // On its own it is valid config (other features use it too) and does not enable Slack.
+      const alone = loadConfig({ SITREP_SECRET_KEY: KEY });
+      expect(alone.ok && alone.config.slack).toBeUndefined();
+    });
+  });
+
   it('collects secrets for log redaction', () => {
     const r = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-secret', SLACK_APP_TOKEN: 'xapp-secret', DISCORD_TOKEN: 'dtok', DISCORD_APPLICATION_ID: '123456' });
     expect(r.ok && r.config.secrets).toEqual(['xoxb-secret', 'xapp-secret', 'dtok']);

@@ -124,6 +124,74 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       expect((await store.getJob('k3'))?.status).toBe('skipped');
     });
 
+    it('records a subscription\'s workspace, keeps it when subscribed again without one, and pauses one workspace at a time', async () => {
+      const base = { platform: 'slack' as const, story: 'ukraine-ceasefire', time: '07:00', timezone: 'UTC', days: 'daily' as const, skipEmpty: false };
+      const a = await store.upsertSubscription({ ...base, channel: 'CA', workspace: 'T0A' });
+      expect(a.workspace).toBe('T0A');
+      // Subscribing again without a workspace (the CLI) keeps it; from another workspace (a shared channel) replaces it.
+      expect((await store.upsertSubscription({ ...base, channel: 'CA', time: '08:00' })).workspace).toBe('T0A');
+      await store.upsertSubscription({ ...base, channel: 'CB', workspace: 'T0B' });
+      await store.upsertSubscription({ ...base, channel: 'CC' });
+      expect((await store.listSubscriptions()).map((s) => [s.channel, s.workspace])).toEqual([['CA', 'T0A'], ['CB', 'T0B'], ['CC', undefined]]);
+      await store.upsertSubscription({ ...base, platform: 'discord', channel: '123', workspace: 'T0A' });
+
+      expect(await store.pauseWorkspace('slack', 'T0A', 'uninstalled')).toBe(1);
+      const after = await store.listSubscriptions();
+      expect(after.map((s) => [s.platform, s.channel, s.paused, s.pausedReason])).toEqual([
+        ['slack', 'CA', true, 'uninstalled'],
+        ['slack', 'CB', false, undefined],
+        ['slack', 'CC', false, undefined],
+        ['discord', '123', false, undefined],
+      ]);
+      // Already paused: counted once, reason kept. `null` reaches the subscriptions that record no workspace.
+      expect(await store.pauseWorkspace('slack', 'T0A', 'other')).toBe(0);
+      expect((await store.listSubscriptions({ channel: 'CA' }))[0]?.pausedReason).toBe('uninstalled');
+      expect(await store.pauseWorkspace('slack', null, 'token revoked')).toBe(1);
+      expect((await store.listSubscriptions({ includePaused: false })).map((s) => s.channel)).toEqual(['CB', '123']);
+      // Subscribing again un-pauses, keeping the workspace.
+      expect(await store.upsertSubscription({ ...base, channel: 'CA' })).toMatchObject({ paused: false, workspace: 'T0A' });
+    });
+
+    it('keeps the workspace with an outbox job', async () => {
+      const job = { key: 'slack:CA:ukraine-ceasefire:2025-05-20', subscriptionId: null, platform: 'slack' as const, channel: 'CA', story: 'ukraine-ceasefire', dueAt: '2025-05-20T04:00:00.000Z' };
+      expect((await store.createJob({ ...job, workspace: 'T0A' }, '2025-05-20T04:00:01.000Z')).job.workspace).toBe('T0A');
+      expect((await store.getJob(job.key))?.workspace).toBe('T0A');
+      expect((await store.createJob({ ...job, key: 'k-none' }, '2025-05-20T04:00:02.000Z')).job.workspace).toBeUndefined();
+      expect((await store.listJobs({ channel: 'CA' })).map((j) => j.workspace)).toEqual(['T0A', undefined]);
+    });
+
+    it('saves a Slack installation by workspace id, replaces it on re-install (keeping when it was first installed), and deletes it', async () => {
+      const install = {
+        id: 'T0A',
+        teamId: 'T0A',
+        teamName: 'Newsroom A',
+        isEnterpriseInstall: false,
+        appId: 'A0001',
+        botId: 'B0A',
+        botUserId: 'U0BOTA',
+        botScopes: ['commands', 'chat:write'],
+        installedBy: 'U0ADMIN',
+        sealedTokens: 'v1.sealed-a',
+        installedAt: '2025-05-19T10:00:00.000Z',
+        updatedAt: '2025-05-19T10:00:00.000Z',
+      };
+      expect(await store.getInstallation('T0A')).toBeUndefined();
+      await store.saveInstallation(install);
+      expect(await store.getInstallation('T0A')).toEqual(install);
+      const org = { id: 'E0ORG', enterpriseId: 'E0ORG', enterpriseName: 'Org', isEnterpriseInstall: true, botScopes: [], sealedTokens: 'v1.sealed-org', installedAt: '2025-05-19T11:00:00.000Z', updatedAt: '2025-05-19T11:00:00.000Z' };
+      await store.saveInstallation(org);
+      expect(await store.getInstallation('E0ORG')).toEqual(org);
+
+      const again = { ...install, teamName: 'Newsroom A (renamed)', botScopes: ['commands'], sealedTokens: 'v1.sealed-a2', installedAt: '2025-05-21T09:00:00.000Z', updatedAt: '2025-05-21T09:00:00.000Z' };
+      await store.saveInstallation(again);
+      expect(await store.getInstallation('T0A')).toEqual({ ...again, installedAt: '2025-05-19T10:00:00.000Z' });
+
+      expect(await store.deleteInstallation('T0A')).toBe(true);
+      expect(await store.deleteInstallation('T0A')).toBe(false);
+      expect(await store.getInstallation('T0A')).toBeUndefined();
+      expect(await store.getInstallation('E0ORG')).toEqual(org);
+    });
+
     it('tracks seen feed items and feed state', async () => {
       expect(await store.markSeen('https://f.test/rss', 'item-1', '2025-05-20T00:00:00Z')).toBe(true);
       expect(await store.markSeen('https://f.test/rss', 'item-1', '2025-05-20T00:01:00Z')).toBe(false);

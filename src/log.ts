@@ -2,7 +2,7 @@ import { pino, type Logger, type DestinationStream } from 'pino';
 
 export type { Logger };
 
-const SECRET_PATTERNS = [/xox[abposr]-[A-Za-z0-9-]+/g, /xapp-[A-Za-z0-9-]+/g, /\b[MN][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,40}\b/g];
+const SECRET_PATTERNS = [/xox[abposre]-[A-Za-z0-9-]+/g, /xapp-[A-Za-z0-9-]+/g, /\b[MN][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,40}\b/g];
 
 /** Replace known secrets and anything token-shaped with [redacted]. */
 export function redactText(text: string, secrets: readonly string[] = []): string {
@@ -37,7 +37,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       level: options.level ?? 'info',
       base: { app: 'sitrep' },
       redact: {
-        paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'signingSecret', '*.signingSecret', 'botToken', '*.botToken', 'appToken', '*.appToken'],
+        paths: [
+          'token', '*.token', 'headers.authorization', '*.headers.authorization', 'signingSecret', '*.signingSecret', 'botToken', '*.botToken', 'appToken', '*.appToken',
+          'refreshToken', '*.refreshToken', 'botRefreshToken', '*.botRefreshToken', 'clientSecret', '*.clientSecret', 'stateSecret', '*.stateSecret', 'secretKey', '*.secretKey',
+          'sealedTokens', '*.sealedTokens',
+        ],
         censor: '[redacted]',
       },
       timestamp: pino.stdTimeFunctions.isoTime,

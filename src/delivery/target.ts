@@ -31,6 +31,15 @@ export const deliveryTarget = z
     return z.NEVER;
   });
 
+/**
+ * A Slack workspace id as subscriptions record it: a team id (T…), or an org id (E…) for an org-wide install.
+ * Picks the installed workspace whose token posts (README "Installing in several Slack workspaces").
+ */
+export const slackWorkspace = z
+  .string()
+  .trim()
+  .regex(/^[TE][A-Z0-9]{2,40}$/, 'a Slack workspace id looks like T0123ABCD (or E0123ABCD for an org-wide install)');
+
 /** The first issue of a zod error as `--flag: message`, for one-line CLI errors. */
 export function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];

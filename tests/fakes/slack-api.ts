@@ -53,6 +53,23 @@ interface FaultRule {
   methods?: readonly string[];
 }
 
+/** A workspace the fake can install into: `oauth.v2.access` with its `code` answers with its bot token. */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName?: string;
+  /** The bot token the install hands out (auth.test with it answers as this workspace's bot). */
+  botToken: string;
+  botUserId?: string;
+  botId?: string;
+  /** The Slack user who installs. */
+  installerId?: string;
+  /** Token rotation: a refresh token and the bot token's lifetime in seconds. */
+  refreshToken?: string;
+  expiresIn?: number;
+  /** What a refresh (grant_type=refresh_token) hands out next. */
+  refreshedToken?: string;
+}
+
 export interface FakeSlackApiOptions {
   /** Minimum gap between posts to one channel before a violation is recorded. Default 1000 ms ("1 msg/s"). */
   minChannelIntervalMs?: number;
@@ -62,6 +79,9 @@ export interface FakeSlackApiOptions {
   botUserId?: string;
   botId?: string;
   teamId?: string;
+  /** The app's OAuth credentials; when set, oauth.v2.access checks them. */
+  clientId?: string;
+  clientSecret?: string;
 }
 
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'unfurl_links', 'unfurl_media', 'include_all_metadata']);
@@ -89,11 +109,33 @@ export class FakeSlackApi {
   private rng: () => number;
   private readonly minInterval: number;
   private readonly identity: { user_id: string; bot_id: string; team_id: string };
+  private readonly oauthClient: { id?: string | undefined; secret?: string | undefined };
+  /** Pending installs by OAuth code (single use), and installed workspaces by bot token. */
+  private readonly codes = new Map<string, FakeWorkspace>();
+  private readonly byToken = new Map<string, FakeWorkspace>();
+  private readonly byRefresh = new Map<string, FakeWorkspace>();
+  private readonly revoked = new Set<string>();
 
   constructor(options: FakeSlackApiOptions = {}) {
     this.minInterval = options.minChannelIntervalMs ?? 1000;
     this.rng = mulberry32(options.seed ?? 42);
     this.identity = { user_id: options.botUserId ?? 'UBOT', bot_id: options.botId ?? 'BBOT', team_id: options.teamId ?? 'T0001' };
+    this.oauthClient = { id: options.clientId, secret: options.clientSecret };
+  }
+
+  /** Let a browser "approve" an install into `workspace`: Slack would send it back to the app with this `code`. */
+  addInstall(code: string, workspace: FakeWorkspace): void {
+    this.codes.set(code, workspace);
+  }
+
+  /** From now on, calls with `token` fail with `token_revoked` (an uninstall revokes every token of the workspace). */
+  revokeToken(token: string): void {
+    this.revoked.add(token);
+  }
+
+  /** The bearer token of a call, without the scheme. */
+  static bearer(call: RecordedCall): string | undefined {
+    return call.authorization?.replace(/^Bearer /, '');
   }
 
   /** Start on a random loopback port. */
@@ -328,11 +370,19 @@ export class FakeSlackApi {
 
   private answer(method: string, body: Record<string, unknown>, call: RecordedCall): Record<string, unknown> {
     const channel = typeof body.channel === 'string' ? body.channel : undefined;
+    const token = FakeSlackApi.bearer(call);
+    if (token !== undefined && this.revoked.has(token)) return { ok: false, error: 'token_revoked' };
     switch (method) {
+      case 'oauth.v2.access':
+        return this.oauthAccess(body);
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case 'auth.test':
         if (this.authError) return { ok: false, error: this.authError };
+        {
+          const ws = token !== undefined ? this.byToken.get(token) : undefined;
+          if (ws) return { ok: true, url: `https://${ws.teamId.toLowerCase()}.slack.test/`, team: ws.teamName ?? ws.teamId, user: 'sitrep', user_id: ws.botUserId ?? `UBOT${ws.teamId}`, bot_id: ws.botId ?? `B${ws.teamId}`, team_id: ws.teamId };
+        }
         return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'sitrep', ...this.identity };
       case 'chat.postMessage': {
         if (!channel) return { ok: false, error: 'channel_not_found' };
@@ -389,6 +439,38 @@ export class FakeSlackApi {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /** oauth.v2.access: exchange an install's code (once) or, with token rotation, a refresh token. */
+  private oauthAccess(body: Record<string, unknown>): Record<string, unknown> {
+    if (this.oauthClient.id !== undefined && body.client_id !== this.oauthClient.id) return { ok: false, error: 'invalid_client_id' };
+    if (this.oauthClient.secret !== undefined && body.client_secret !== this.oauthClient.secret) return { ok: false, error: 'bad_client_secret' };
+    if (body.grant_type === 'refresh_token') {
+      const ws = typeof body.refresh_token === 'string' ? this.byRefresh.get(body.refresh_token) : undefined;
+      if (!ws?.refreshedToken) return { ok: false, error: 'invalid_refresh_token' };
+      const next: FakeWorkspace = { ...ws, botToken: ws.refreshedToken, refreshToken: `${ws.refreshToken ?? 'r'}-next`, refreshedToken: undefined };
+      this.byToken.set(next.botToken, next);
+      return { ok: true, token_type: 'bot', access_token: next.botToken, refresh_token: next.refreshToken, expires_in: 43_200, team: { id: ws.teamId } };
+    }
+    const code = typeof body.code === 'string' ? body.code : '';
+    const ws = this.codes.get(code);
+    if (!ws) return { ok: false, error: 'invalid_code' };
+    this.codes.delete(code);
+    this.byToken.set(ws.botToken, ws);
+    if (ws.refreshToken) this.byRefresh.set(ws.refreshToken, ws);
+    return {
+      ok: true,
+      app_id: 'A0001',
+      authed_user: { id: ws.installerId ?? 'U0INSTALLER' },
+      scope: 'commands,chat:write,chat:write.public,channels:history,groups:history,channels:read,groups:read',
+      token_type: 'bot',
+      access_token: ws.botToken,
+      bot_user_id: ws.botUserId ?? `UBOT${ws.teamId}`,
+      team: { id: ws.teamId, name: ws.teamName ?? ws.teamId },
+      enterprise: null,
+      is_enterprise_install: false,
+      ...(ws.refreshToken && ws.expiresIn !== undefined ? { refresh_token: ws.refreshToken, expires_in: ws.expiresIn } : {}),
+    };
   }
 
   /** Slack ts values: seconds.micro, strictly increasing, based on wall time. */

@@ -1,5 +1,5 @@
 import { createHmac, generateKeyPairSync, sign as edSign } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,12 @@ import { runCli, startCli, type CliRun } from './cli-process.js';
 const SLACK_BOT_TOKEN = 'xoxb-4242-SECRETslackbot-9f8e7d';
 const SLACK_SIGNING_SECRET = 'SECRETsigning-0a1b2c3d4e5f6a7b';
 const DISCORD_TOKEN = 'SECRETdiscord.MTAwMDAw.bot-token-77';
-const SECRETS = [SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, DISCORD_TOKEN];
+// Installs in many workspaces: the app's OAuth secrets, the master key, and a token only the install hands out.
+const SLACK_CLIENT_SECRET = 'SECRETclient-4d5e6f7a8b9c0d1e';
+const SLACK_STATE_SECRET = 'SECRETstate-1f2e3d4c5b6a7988';
+const SITREP_SECRET_KEY = 'SECRETmaster-key-0123456789abcdef0123';
+const WORKSPACE_TOKEN = 'SECRETworkspace-bot-7c1d2e3f4a5b';
+const SECRETS = [SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, DISCORD_TOKEN, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, SITREP_SECRET_KEY, WORKSPACE_TOKEN];
 const APP_ID = '100000000000000001';
 const DISCORD_CHANNEL = '400000000000000001';
 
@@ -62,6 +67,10 @@ describe('secrets never appear in any output of a full run', () => {
       SLACK_SIGNING_SECRET,
       SLACK_MODE: 'http',
       SLACK_API_URL: slack.apiUrl,
+      SLACK_CLIENT_ID: '1111.2222',
+      SLACK_CLIENT_SECRET,
+      SLACK_STATE_SECRET,
+      SITREP_SECRET_KEY,
       DISCORD_TOKEN,
       DISCORD_APPLICATION_ID: APP_ID,
       DISCORD_PUBLIC_KEY: publicKeyHex,
@@ -107,7 +116,25 @@ describe('secrets never appear in any output of a full run', () => {
       expect((await rawPost(`${base}/discord/interactions`, { ...djson, 'x-signature-ed25519': 'ab'.repeat(64) }, interaction)).status).toBe(401);
       const bad = '{"type":';
       expect((await rawPost(`${base}/discord/interactions`, { ...djson, 'x-signature-ed25519': edSign(null, Buffer.from(dts + bad), privateKey).toString('hex') }, bad)).status).toBe(400);
-      expect((await fetch(`${base}/metrics`)).status).toBe(200);
+
+      // A workspace installs the app (Bolt's OAuth flow), then uses it; a forged uninstall is refused.
+      const install = await fetch(`${base}/slack/install`, { redirect: 'manual' });
+      expect(install.status).toBe(302);
+      const state = new URL(install.headers.get('location') ?? '').searchParams.get('state') ?? '';
+      slack.addInstall('code-sec', { teamId: 'T0SECWS', botToken: WORKSPACE_TOKEN });
+      const back = await fetch(`${base}/slack/oauth_redirect?code=code-sec&state=${encodeURIComponent(state)}`, { headers: { cookie: install.headers.get('set-cookie')?.split(';')[0] ?? '' } });
+      expect(back.status).toBe(200);
+      const wsBody = new URLSearchParams({ command: '/sitrep', text: 'subscribe 07:00 UTC', channel_id: 'C0SECWS', user_id: 'U0SEC', team_id: 'T0SECWS', response_url: slack.responseUrl('sec-ws'), trigger_id: '1.2.3' }).toString();
+      const wsSig = `v0=${createHmac('sha256', SLACK_SIGNING_SECRET).update(`v0:${ts}:${wsBody}`).digest('hex')}`;
+      expect((await rawPost(`${base}/slack/events`, { ...form, 'x-slack-signature': wsSig }, wsBody)).status).toBe(200);
+      await slack.waitFor((a) => a.callsOf('response_url').some((c) => c.path === '/respond/sec-ws'), 10_000);
+      const forged = JSON.stringify({ team_id: 'T0SECWS', api_app_id: 'A0001', type: 'event_callback', event_id: 'Ev0SEC', event_time: ts, event: { type: 'app_uninstalled' } });
+      expect((await rawPost(`${base}/slack/events`, { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': `v0=${'1'.repeat(64)}` }, forged)).status).toBe(401);
+
+      const metrics = await fetch(`${base}/metrics`);
+      expect(metrics.status).toBe(200);
+      const metricsText = await metrics.text();
+      for (const secret of SECRETS) expect(metricsText.includes(secret), 'a secret in /metrics').toBe(false);
     } finally {
       bot.child.kill('SIGTERM');
     }
@@ -118,8 +145,12 @@ describe('secrets never appear in any output of a full run', () => {
     outputs.push({ what: 'start', run: started });
 
     // Posts: one that works on each platform, and failures (5xx, revoked channel access, unknown channel).
-    const [slackOk, discordOk] = await Promise.all([runCli(['post', '--to', 'slack:C0SEC'], env), runCli(['post', '--to', `discord:${DISCORD_CHANNEL}`], env)]);
-    outputs.push({ what: 'post slack ok', run: slackOk }, { what: 'post discord ok', run: discordOk });
+    const [slackOk, discordOk, workspaceOk] = await Promise.all([
+      runCli(['post', '--to', 'slack:C0SEC'], env),
+      runCli(['post', '--to', `discord:${DISCORD_CHANNEL}`], env),
+      runCli(['post', '--to', 'slack:C0SECWS', '--workspace', 'T0SECWS'], env),
+    ]);
+    outputs.push({ what: 'post slack ok', run: slackOk }, { what: 'post discord ok', run: discordOk }, { what: 'post slack workspace ok', run: workspaceOk });
     // One HTTP 500 then success: the retry path logs the failure.
     slack.failNext(1, ['chat.postMessage']);
     outputs.push({ what: 'post slack after a 500', run: await runCli(['post', '--to', 'slack:C0RETRY'], env) });
@@ -138,10 +169,17 @@ describe('secrets never appear in any output of a full run', () => {
 
     // The secrets were really in play: the fakes saw them as credentials.
     expect(slack.calls.some((c) => c.authorization === `Bearer ${SLACK_BOT_TOKEN}`)).toBe(true);
+    expect(slack.calls.some((c) => c.method === 'chat.postMessage' && c.authorization === `Bearer ${WORKSPACE_TOKEN}`)).toBe(true);
+    expect(slack.callsOf('oauth.v2.access').some((c) => c.body.client_secret === SLACK_CLIENT_SECRET)).toBe(true);
+    // At rest the workspace token is ciphertext: no byte of the database holds it.
+    const db = ['sitrep.db', 'sitrep.db-wal'].map((f) => join(dir, f)).filter((f) => existsSync(f)).map((f) => readFileSync(f));
+    expect(db.length).toBeGreaterThan(0);
+    for (const bytes of db) expect(bytes.includes(Buffer.from(WORKSPACE_TOKEN))).toBe(false);
     expect(discord.requests.some((r) => r.headers.authorization === `Bot ${DISCORD_TOKEN}`)).toBe(true);
     // And the runs really happened, with logs (trace level) and the failures failing.
     expect(outputs.find((o) => o.what === 'start')?.run.stderr).toMatch(/"level":\d+/);
     expect(outputs.find((o) => o.what === 'post slack ok')?.run.code).toBe(0);
+    expect(outputs.find((o) => o.what === 'post slack workspace ok')?.run.code).toBe(0);
     for (const run of failures) expect(run.code).not.toBe(0);
 
     for (const { what, run } of outputs) {

@@ -89,6 +89,19 @@ describe('Slack app in Socket Mode (real Bolt + @slack/socket-mode against a loc
     expect(api.calls.some((c) => c.path === '/respond/socket-q2')).toBe(false);
   });
 
+  it('single-token setup: app_uninstalled over the socket pauses the workspace\'s subscriptions, including those that record none', async () => {
+    const base = { platform: 'slack' as const, story: testStory().id, time: '07:00', timezone: 'UTC', days: 'daily' as const, skipEmpty: false };
+    await store.upsertSubscription({ ...base, channel: 'C0SOCK', workspace: 'T0001' });
+    await store.upsertSubscription({ ...base, channel: 'C0CLI' });
+    await store.upsertSubscription({ ...base, channel: 'C0ELSE', workspace: 'T0OTHER' });
+    const envelope = api.sendEnvelope('events_api', { token: 'legacy', team_id: 'T0001', api_app_id: 'A0001', event: { type: 'app_uninstalled', event_ts: '1716098400.000100' }, type: 'event_callback', event_id: 'Ev0SOCK', event_time: 1716098400 });
+    await api.waitForSocketAck(envelope);
+    const deadline = Date.now() + 5000;
+    while ((await store.listSubscriptions({ includePaused: false })).length > 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect((await store.listSubscriptions({ includePaused: false })).map((s) => s.channel)).toEqual(['C0ELSE']);
+    expect((await store.listSubscriptions({ channel: 'C0CLI' }))[0]?.pausedReason).toMatch(/uninstalled from Slack workspace T0001/);
+  });
+
   it('stop() disconnects', async () => {
     await platform.stop();
     await api.waitFor((a) => a.socketCount === 0);

@@ -65,7 +65,7 @@ export async function runChecks(env: Record<string, string | undefined>, opts: {
     return checks;
   }
   const config: Config = { ...cfg.config, ...(opts.db !== undefined ? { dbFile: opts.db } : {}), ...(opts.data !== undefined ? { dataDir: opts.data } : {}) };
-  const platforms = [config.slack ? `slack (${config.slack.mode})` : undefined, config.discord ? `discord (${config.discord.mode})` : undefined].filter(Boolean);
+  const platforms = [config.slack ? `slack (${config.slack.mode}${config.slack.oauth ? ', installs in many workspaces' : ''})` : undefined, config.discord ? `discord (${config.discord.mode})` : undefined].filter(Boolean);
   checks.push(ok('config', platforms.length > 0 ? `platforms: ${platforms.join(', ')}` : 'no platform tokens: console mode only'));
 
   const stories = loadStoryDir(config.dataDir);
@@ -162,11 +162,14 @@ const SLACK_FIXES: Record<string, string> = {
 async function slackChecks(config: Config, subs: readonly Subscription[], http: Http): Promise<Check[]> {
   const slack = config.slack;
   if (!slack) return [skip('slack', 'not configured (SLACK_BOT_TOKEN unset)')];
+  const botToken = slack.botToken;
+  // Installs in many workspaces without a single token: each workspace's token comes from its install.
+  if (botToken === undefined) return [skip('slack auth.test', 'no SLACK_BOT_TOKEN: each workspace uses the token of its own install (GET /slack/install)')];
   const base = (slack.apiUrl ?? 'https://slack.com/api/').replace(/\/?$/, '/');
   const call = async (method: string, params: Record<string, string> = {}) => {
     const res = await http.request(`${base}${method}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${slack.botToken}`, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      headers: { authorization: `Bearer ${botToken}`, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
       body: new URLSearchParams(params).toString(),
     });
     return res;
@@ -331,5 +334,5 @@ export function formatChecks(checks: readonly Check[]): string {
 }
 
 function secretsOf(env: Record<string, string | undefined>): string[] {
-  return ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN'].map((k) => env[k]).filter((v): v is string => typeof v === 'string' && v.length > 0);
+  return ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SITREP_SECRET_KEY', 'DISCORD_TOKEN'].map((k) => env[k]).filter((v): v is string => typeof v === 'string' && v.length > 0);
 }

@@ -3,20 +3,21 @@ import { briefingFromStore } from '../../briefing/service.js';
 import type { PostOutcome } from '../../delivery/chat-adapter.js';
 import { HttpRouter } from '../../http/router.js';
 import type { PlatformRuntime } from '../../platform.js';
-import { deliveryTarget } from '../../delivery/target.js';
+import { deliveryTarget, slackWorkspace } from '../../delivery/target.js';
 import { parseSince } from '../../time/duration.js';
 import { dataFlags, parseFlags, resolveNow } from '../args.js';
 import { loadPlatformModule, type ChatPlatform } from '../load-platform.js';
 import { createRuntime } from '../runtime.js';
 import { EXIT, type CliCommand } from '../types.js';
 
-const USAGE = 'sitrep post --to slack:CHANNEL_ID|discord:CHANNEL_ID [--story ID] [--since 24h|7d|DATE] [--now ISO] [--data DIR] [--db FILE]';
+const USAGE = 'sitrep post --to slack:CHANNEL_ID|discord:CHANNEL_ID [--workspace SLACK_TEAM_ID] [--story ID] [--since 24h|7d|DATE] [--now ISO] [--data DIR] [--db FILE]';
 
 const flags = {
   ...dataFlags,
   to: { type: 'string' },
   since: { type: 'string' },
   now: { type: 'string' },
+  workspace: { type: 'string' },
 } as const;
 
 /** `sitrep post`: build the current briefing and post it once to one channel (honours rate limits). */
@@ -38,6 +39,15 @@ export const command: CliCommand = {
       return EXIT.usage;
     }
     const target = parsedTarget.data;
+    let workspace: string | undefined;
+    if (values.workspace !== undefined) {
+      const ws = slackWorkspace.safeParse(values.workspace);
+      if (!ws.success || target.platform !== 'slack') {
+        io.stderr(`sitrep post: --workspace: ${ws.success ? 'is for Slack channels only' : (ws.error.issues[0]?.message ?? 'invalid')}\nusage: ${USAGE}\n`);
+        return EXIT.usage;
+      }
+      workspace = ws.data;
+    }
     const now = resolveNow(values.now, io.now);
     if (!now.ok) {
       io.stderr(`sitrep post: ${now.error}\n`);
@@ -60,7 +70,7 @@ export const command: CliCommand = {
     try {
       const configured = target.platform === 'slack' ? runtime.config.slack : runtime.config.discord;
       if (!configured) {
-        io.stderr(`sitrep post: ${target.platform === 'slack' ? 'Slack is not configured: set SLACK_BOT_TOKEN' : 'Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID'} (see .env.example)\n`);
+        io.stderr(`sitrep post: ${target.platform === 'slack' ? 'Slack is not configured: set SLACK_BOT_TOKEN (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET)' : 'Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID'} (see .env.example)\n`);
         return EXIT.failure;
       }
       const briefing = await briefingFromStore(runtime.store, { story: runtime.story, now: now.now, ...(since ? { since } : {}) });
@@ -76,7 +86,7 @@ export const command: CliCommand = {
         http: new HttpRouter(),
       });
       const chat = platform.chat;
-      const outcome = await postWithRetry(() => chat.postBriefing(target.channel, briefing), {
+      const outcome = await postWithRetry(() => chat.postBriefing(target.channel, briefing, workspace !== undefined ? { workspace } : {}), {
         onWait: (ms, why) => io.stderr(`sitrep post: ${why}; retrying in ${Math.ceil(ms / 1000)} s\n`),
       });
       const where = `${target.platform}:${target.channel}`;
@@ -96,6 +106,8 @@ export const command: CliCommand = {
 function describeFailure(outcome: Extract<PostOutcome, { ok: false }>, platform: ChatPlatform): string {
   switch (outcome.kind) {
     case 'channel-unavailable':
+      if (outcome.error === 'workspace_not_installed')
+        return 'no token for this channel: name its installed workspace with --workspace T…, or set SLACK_BOT_TOKEN (README "Installing in several Slack workspaces")';
       return platform === 'slack'
         ? `${outcome.error} — check the channel id, and invite the bot (/invite @sitrep) if the channel is private`
         : `${outcome.error} — check the channel id and that the bot can view and send messages there`;

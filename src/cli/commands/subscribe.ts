@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../../config.js';
-import { deliveryTarget } from '../../delivery/target.js';
+import { deliveryTarget, slackWorkspace } from '../../delivery/target.js';
 import { describeDays, parseClock, parseDays } from '../../time/days.js';
 import { clip } from '../../time/duration.js';
 import { dataFlags, parseFlagsWith, usageError } from '../args.js';
@@ -8,7 +8,7 @@ import { createRuntime } from '../runtime.js';
 import { EXIT, type CliCommand, type CliIo } from '../types.js';
 
 const USAGE =
-  'sitrep subscribe --to slack:CHANNEL_ID|discord:CHANNEL_ID --at HH:MM [--tz Europe/Kyiv] [--days daily|weekdays|mon-fri|mon,wed,fri] [--story ID] [--questions a,b] [--skip-empty] [--data DIR] [--db FILE]';
+  'sitrep subscribe --to slack:CHANNEL_ID|discord:CHANNEL_ID --at HH:MM [--tz Europe/Kyiv] [--days daily|weekdays|mon-fri|mon,wed,fri] [--story ID] [--questions a,b] [--skip-empty] [--workspace SLACK_TEAM_ID] [--data DIR] [--db FILE]';
 
 const flags = {
   ...dataFlags,
@@ -18,6 +18,7 @@ const flags = {
   days: { type: 'string' },
   questions: { type: 'string' },
   'skip-empty': { type: 'boolean' },
+  workspace: { type: 'string' },
 } as const;
 
 const argsSchema = z.object({
@@ -39,7 +40,8 @@ const argsSchema = z.object({
     .transform((s) => s.split(',').map((q) => q.trim()).filter(Boolean))
     .optional(),
   'skip-empty': z.boolean().default(false),
-});
+  workspace: slackWorkspace.optional(),
+}).refine((a) => a.workspace === undefined || a.to.platform === 'slack', { path: ['workspace'], message: 'is for Slack channels only' });
 
 /** `sitrep subscribe`: schedule a channel's daily briefing (one per channel and story; a second call replaces it). */
 export const command: CliCommand = {
@@ -71,9 +73,10 @@ export const command: CliCommand = {
         createdAt: io.now().toISOString(),
         createdBy: 'cli',
         ...(a.questions && a.questions.length > 0 ? { questions: a.questions } : {}),
+        ...(a.workspace !== undefined ? { workspace: a.workspace } : {}),
       });
       io.stdout(
-        `Subscribed ${sub.platform}:${sub.channel} to the "${story.title}" briefing at ${sub.time} ${sub.timezone}, ${describeDays(sub.days)}` +
+        `Subscribed ${sub.platform}:${sub.channel}${sub.workspace ? ` (workspace ${sub.workspace})` : ''} to the "${story.title}" briefing at ${sub.time} ${sub.timezone}, ${describeDays(sub.days)}` +
           `${sub.questions ? ` (questions: ${sub.questions.join(', ')})` : ''}${sub.skipEmpty ? ', skipped when there is nothing new' : ''}.\n`,
       );
       return EXIT.ok;

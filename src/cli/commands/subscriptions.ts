@@ -56,6 +56,7 @@ function formatText(subs: readonly Subscription[]): string {
       describeDays(s.days),
       s.questions ? `questions: ${s.questions.join(', ')}` : undefined,
       s.skipEmpty ? 'skip-empty' : undefined,
+      s.workspace ? `workspace ${s.workspace}` : undefined,
       s.paused ? `PAUSED${s.pausedReason ? ` (${s.pausedReason})` : ''}` : undefined,
     ].filter((x): x is string => x !== undefined);
     return `${s.platform}:${s.channel}  ${s.story}  ${s.time} ${s.timezone}  ${extras.join(', ')}`;

@@ -20,6 +20,8 @@ const CHANNEL_UNAVAILABLE = new Set([
   'team_access_not_granted',
   'access_denied',
 ]);
+/** Slack's answers to a token that was revoked or whose workspace removed the app. */
+const TOKEN_GONE = new Set(['token_revoked', 'account_inactive', 'invalid_auth']);
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
 
 /**
@@ -74,7 +76,7 @@ export class SlackChatAdapter implements ChatAdapter {
   /** The client for a workspace's posts (undefined: the configured default). */
   private clientFor(workspace: string | undefined): Promise<ClientChoice> | ClientChoice {
     if (this.workspaces) return this.workspaces.clientFor(workspace);
-    if (this.client) return { ok: true, client: this.client };
+    if (this.client) return { ok: true, client: this.client, installed: false };
     return { ok: false, failure: { ok: false, kind: 'channel-unavailable', error: 'workspace_not_installed' } };
   }
 
@@ -100,7 +102,10 @@ export class SlackChatAdapter implements ChatAdapter {
       const ts = typeof res.ts === 'string' ? res.ts : '';
       return { ok: true, messageId: ts };
     } catch (err) {
-      const outcome = classifySlackError(err);
+      let outcome = classifySlackError(err);
+      // A workspace's own token that Slack no longer accepts: the app was removed there and the uninstall event
+      // never reached us (sitrep was down). Treated like a channel we can't post to, so its subscriptions pause.
+      if (choice.installed && outcome.kind === 'permanent' && TOKEN_GONE.has(outcome.error)) outcome = { ok: false, kind: 'channel-unavailable', error: outcome.error };
       if (outcome.kind === 'rate-limited') this.onRateLimited?.();
       if (outcome.kind === 'channel-unavailable')
         this.logger.warn({ platform: 'slack', channel, error: outcome.error }, 'slack channel unavailable: cannot post there');

@@ -6,8 +6,8 @@ import { InstallationError, queryFor, type SlackInstallations } from './installa
 
 type Failure = Extract<PostOutcome, { ok: false }>;
 
-/** The client to post with in a workspace, or why there is none. */
-export type ClientChoice = { ok: true; client: WebClient } | { ok: false; failure: Failure };
+/** The client to post with in a workspace (`installed`: with the token of that workspace's install), or why there is none. */
+export type ClientChoice = { ok: true; client: WebClient; installed: boolean } | { ok: false; failure: Failure };
 
 /** Bolt installer's authorize: fetches an installation and refreshes a rotating token about to expire. */
 export type Authorize = (source: ReturnType<typeof queryFor>) => Promise<AuthorizeResult>;
@@ -58,9 +58,9 @@ export class WorkspaceClients {
         this.logger.warn({ platform: 'slack', workspace, error: err instanceof Error ? err.name : 'error' }, 'slack installation lookup failed');
         return { ok: false, failure: { ok: false, kind: 'transient', error: 'installation_lookup_failed' } };
       }
-      if (token !== undefined) return { ok: true, client: this.clientWith(workspace, token) };
+      if (token !== undefined) return { ok: true, client: this.clientWith(workspace, token), installed: true };
     }
-    if (this.defaultClient) return { ok: true, client: this.defaultClient };
+    if (this.defaultClient) return { ok: true, client: this.defaultClient, installed: false };
     return { ok: false, failure: { ok: false, kind: 'channel-unavailable', error: 'workspace_not_installed' } };
   }
 

@@ -258,6 +258,32 @@ describe('Slack installs without SLACK_BOT_TOKEN: edge cases', () => {
     h.store.db.pragma('wal_checkpoint(PASSIVE)');
     for (const secret of ['SECREToldtok', 'SECRETnewtok', 'SECRETrefresh', 'SECRETqold', 'SECRETqnew', 'SECRETqref']) expect(dbBytes(h.dbFile).includes(Buffer.from(secret)), secret).toBe(false);
   });
+
+  it('a post interrupted by a crash is looked up in the channel history with its workspace\'s token, and not posted again', async () => {
+    const W = { teamId: 'T0RECOVER', botToken: 'xoxb-500-recover-SECRETrec' };
+    expect((await h.install(W)).status).toBe(200);
+    await h.store.upsertSubscription({ platform: 'slack', channel: 'C0REC', workspace: W.teamId, story: 'test-talks', time: '07:00', timezone: 'UTC', days: 'daily', skipEmpty: false, createdAt: '2025-05-18T00:00:00.000Z' });
+    // The crash: the job was written and one attempt reached Slack, which has the message; the outcome was never recorded.
+    const key = 'slack:C0REC:test-talks:2025-05-22';
+    await h.store.createJob({ key, subscriptionId: null, platform: 'slack', channel: 'C0REC', story: 'test-talks', dueAt: '2025-05-22T07:00:00.000Z', workspace: W.teamId }, new Date().toISOString());
+    await h.store.incrementJobAttempts(key, new Date().toISOString());
+    h.api.messages.push({ ts: `${Math.floor(Date.now() / 1000)}.000001`, channel: 'C0REC', user: 'UBOT', bot_id: 'BBOT', metadata: { event_type: 'sitrep_briefing', event_payload: { key } } });
+    const summary = await h.deliver(new Date('2025-05-22T07:01:00Z'));
+    expect(summary.deliveries.find((d) => d.channel === 'C0REC')?.outcome).toBe('recovered');
+    const history = h.api.callsOf('conversations.history').filter((c) => c.body.channel === 'C0REC');
+    expect(history.map((c) => FakeSlackApi.bearer(c))).toEqual([W.botToken]);
+    expect(h.api.callsOf('chat.postMessage').filter((c) => c.body.channel === 'C0REC')).toHaveLength(0);
+  });
+
+  it('a workspace whose uninstall event never arrived: its revoked token pauses the channel on the next post', async () => {
+    const G = { teamId: 'T0GONE', botToken: 'xoxb-600-gone-SECRETgone' };
+    expect((await h.install(G)).status).toBe(200);
+    await h.store.upsertSubscription({ platform: 'slack', channel: 'C0GONE', workspace: G.teamId, story: 'test-talks', time: '07:00', timezone: 'UTC', days: 'daily', skipEmpty: false, createdAt: '2025-05-18T00:00:00.000Z' });
+    h.api.revokeToken(G.botToken);
+    const summary = await h.deliver(new Date('2025-05-23T07:01:00Z'));
+    expect(summary.deliveries.find((d) => d.channel === 'C0GONE')).toMatchObject({ outcome: 'failed', error: 'channel-unavailable: token_revoked' });
+    expect((await h.store.listSubscriptions({ channel: 'C0GONE' }))[0]).toMatchObject({ paused: true, pausedReason: 'token_revoked' });
+  });
 });
 
 describe('Slack app manifests', () => {

@@ -54,19 +54,23 @@ export function createPlatform(deps: PlatformDeps): PlatformRuntime {
         },
       })
     : undefined;
-  let slackApp: SlackApp | undefined;
+  const buildApp = (): SlackApp =>
+    createSlackApp(config, env, deps.http, logger, {
+      ...(identity ? { identity } : {}),
+      ...(installationStore ? { installationStore, pausedIn } : {}),
+      gone: { store: deps.store, logger, fallbackWorkspace: () => identity?.workspace },
+    });
+  // With installs in many workspaces the app needs no verified token to exist (the installer reads the store), so it
+  // is built now: posts from one-shot commands (`sitrep deliver`) refresh rotating tokens through its installer too.
+  let slackApp: SlackApp | undefined = installationStore ? buildApp() : undefined;
+  if (slackApp?.authorize) workspaces?.setAuthorize(slackApp.authorize);
   let ready = false;
   return {
     platform: 'slack',
     chat,
     async start() {
       if (defaultClient && config.botToken && !identity) identity = await verifyBotToken(defaultClient, config.botToken);
-      slackApp ??= createSlackApp(config, env, deps.http, logger, {
-        ...(identity ? { identity } : {}),
-        ...(installationStore ? { installationStore, pausedIn } : {}),
-        gone: { store: deps.store, logger, fallbackWorkspace: () => identity?.workspace },
-      });
-      if (slackApp.authorize) workspaces?.setAuthorize(slackApp.authorize);
+      slackApp ??= buildApp();
       await slackApp.start();
       ready = true;
       const routes = slackApp.mode === 'http' ? `HTTP mode, POST /slack/events${config.oauth ? ', GET /slack/install' : ''}` : 'Socket Mode';

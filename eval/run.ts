@@ -155,6 +155,7 @@ export const FIGURES: Figure[] = [
   { section: 'ingestion', name: 'wrongly merged pairs', target: '0', value: (s) => ({ kind: 'count', n: s.ingestion.wronglyMerged }), ok: zero },
   { section: 'ingestion', name: 'question tags: precision', target: '≥ 0.85', value: (s) => ({ kind: 'ratio', r: s.ingestion.tags.precision }), ok: atLeast(0.85) },
   { section: 'ingestion', name: 'question tags: recall', target: '≥ 0.85', value: (s) => ({ kind: 'ratio', r: s.ingestion.tags.recall }), ok: atLeast(0.85) },
+  { section: 'briefings', name: 'days with no development reported', target: '—', value: (s) => ({ kind: 'ratio', r: s.briefings.emptyBriefings }) },
   { section: 'briefings', name: 'key terms in briefing', target: '—', value: (s) => ({ kind: 'ratio', r: s.briefings.keyTermsBriefing }) },
   { section: 'briefings', name: 'key terms in Lead-3', target: '—', value: (s) => ({ kind: 'ratio', r: s.briefings.keyTermsLead3 }) },
   { section: 'briefings', name: 'key terms vs Lead-3', target: '≥ 1.2×', value: (s) => ({ kind: 'factor', x: s.briefings.keyTermsRatio }), ok: (v) => v.kind === 'factor' && v.x !== null && v.x >= 1.2 - 1e-9 },

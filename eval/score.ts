@@ -71,6 +71,8 @@ export interface BriefingScore {
   /** Briefing key terms over Lead-3 key terms (target ≥ 1.2). */
   keyTermsRatio: number | null;
   defectiveLines: number;
+  /** Days whose briefing reports no development from its window (empty or the "latest" fallback). */
+  emptyBriefings: Ratio;
   freshness: Ratio;
   /** Question lines (where the day bears on the question) that show any sentence of the day's articles. */
   questionLineFromDay: Ratio;
@@ -480,6 +482,7 @@ export function scoreBriefings(input: {
   let termsL = 0;
   let termsAll = 0;
   let defective = 0;
+  let empty = 0;
   let fresh = 0;
   let fromDay = 0;
   let bearing = 0;
@@ -528,6 +531,7 @@ export function scoreBriefings(input: {
       }
     };
     const b = r.briefing;
+    if (b.developments.length === 0 || b.window.fallback) empty++;
     if (b.developments.length > 0) check('headline', b.headline, b.developments.slice(0, 1).map((d) => d.eventId));
     for (const d of b.developments) check('bullet', d.text, [d.eventId]);
     for (const q of b.questions) check('bullet', q.summary, q.evidence.map((e) => e.eventId));
@@ -565,6 +569,7 @@ export function scoreBriefings(input: {
     keyTermsLead3: { n: termsL, of: termsAll },
     keyTermsRatio: termsL === 0 ? null : termsB / termsL,
     defectiveLines: defective,
+    emptyBriefings: { n: empty, of: input.days.filter((d) => results.has(d.day)).length },
     freshness: { n: fresh, of: bearing },
     questionLineFromDay: { n: fromDay, of: bearing },
     statusAccuracy: { n: statusOk, of: statusAll },

@@ -197,6 +197,7 @@ describe('eval scorer on a tiny labelled set', () => {
     expect(s.keyTermsRatio).toBeCloseTo(0.6);
     // "Read more" (chrome, unfinished) and "Talks resume" (title, unfinished) as bullets; the headline itself is fine.
     expect(s.defectiveLines).toBe(2);
+    expect(s.emptyBriefings).toEqual({ n: 0, of: 1 });
     expect(s.freshness).toEqual({ n: 1, of: 2 });
     expect(s.questionLineFromDay).toEqual({ n: 1, of: 2 });
     expect(s.statusAccuracy).toEqual({ n: 3, of: 3 });

@@ -1,0 +1,274 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadCorpus, type Article, type DayLabel, type OnStoryLabel } from '../../eval/labels.js';
+import { briefingContent, carries, finished, lead3, scoreBriefings, scoreIngestion, sentencesOf, type Placement } from '../../eval/score.js';
+import type { Briefing } from '../../src/briefing/types.js';
+import type { EventRecord } from '../../src/records/schema.js';
+import { renderText } from '../../src/render/text.js';
+import { ROOT, sampleStory } from '../helpers/fixtures.js';
+
+const QUESTIONS = sampleStory().questions.map((q) => q.id) as [string, ...string[]];
+
+/** An on-story label with the fields a test does not care about filled in. */
+function onStory(id: string, fields: Partial<OnStoryLabel>): OnStoryLabel {
+  return {
+    id,
+    url: `https://example.org/${id}`,
+    outlet: id,
+    format: 'txt',
+    onStory: true,
+    eventDate: '2025-05-19',
+    event: 'e1',
+    headline: null,
+    chrome: [],
+    subheadlines: [],
+    speakers: [],
+    keyTerms: [],
+    questions: { territory: [], 'security-guarantees': [], 'ukraine-response': [] },
+    notQuestions: [],
+    ...fields,
+  };
+}
+
+const A: Article = {
+  id: 'a',
+  split: 'tune',
+  file: 'a.txt',
+  text: 'date 2025-05-19 Talks resume\nKyiv and Moscow agreed to resume talks on Monday, officials said.\n"We will not cede territory," Zelensky said.\nTerritorial Defence Forces took part in the prisoner swap.\nRead more\n',
+  label: onStory('a', {
+    headline: 'Talks resume',
+    chrome: ['date 2025-05-19', 'Read more'],
+    speakers: [{ text: 'We will not cede territory', speaker: 'Volodymyr Zelensky' }],
+    keyTerms: ['Kyiv', 'Moscow', 'resume talks', 'Monday', 'cede territory', 'Zelensky'],
+    questions: { territory: ['We will not cede territory'], 'security-guarantees': [], 'ukraine-response': ['We will not cede territory'] },
+    notQuestions: [{ text: 'Territorial Defence Forces', question: 'territory', why: 'a military unit' }],
+  }),
+};
+const B: Article = {
+  id: 'b',
+  split: 'tune',
+  file: 'b.txt',
+  text: 'Ukraine said on Monday it would resume talks with Russia.\nPutin said the root causes must be addressed.\n',
+  label: onStory('b', {
+    speakers: [{ text: 'root causes must be addressed', speaker: 'Vladimir Putin' }],
+    keyTerms: ['Ukraine', 'Monday', 'resume talks', 'Russia', 'Putin', 'root causes'],
+    questions: { territory: [], 'security-guarantees': ['root causes must be addressed'], 'ukraine-response': [] },
+  }),
+};
+const C: Article = {
+  id: 'c',
+  split: 'tune',
+  file: 'c.txt',
+  text: 'Russia handed over a memorandum in Istanbul\n',
+  label: onStory('c', { eventDate: '2025-06-02', event: 'e2', keyTerms: ['Russia', 'memorandum', 'Istanbul', 'handed over', 'June', 'delegation'] }),
+};
+const D: Article = {
+  id: 'd',
+  split: 'tune',
+  file: 'd.txt',
+  text: 'Israel and Hamas agreed a ceasefire in Gaza on Thursday, mediators said.\n',
+  label: { id: 'd', url: 'https://example.org/d', outlet: 'd', format: 'txt', onStory: false, trapKind: 'other-ceasefire', trap: 'another ceasefire' },
+};
+
+const E1: EventRecord = {
+  id: '2025-05-19-talks-resume',
+  story: 'ukraine-ceasefire',
+  occurredAt: '2025-05-19',
+  title: 'Talks resume',
+  sources: [
+    { id: 'a', name: 'a' },
+    { id: 'b', name: 'b' },
+  ],
+  facts: [
+    { id: 'f1', text: 'Kyiv and Moscow agreed to resume talks on Monday, officials said.', source: 'a', alsoSources: ['b'] },
+    { id: 'f2', text: '"We will not cede territory," Zelensky said.', source: 'a', speaker: 'Volodymyr Zelenskyy', questions: ['territory'] },
+    { id: 'f3', text: 'Territorial Defence Forces took part in the prisoner swap.', source: 'a', questions: ['territory'] },
+    { id: 'f4', text: 'Read more', source: 'a' },
+    { id: 'f5', text: 'Putin said the root causes must be addressed.', source: 'b', speaker: 'After Putin', questions: ['security-guarantees'] },
+    { id: 'f6', text: 'Talks resume', source: 'a' },
+  ],
+};
+const E2: EventRecord = {
+  id: '2026-01-05-russia-handed-over',
+  story: 'ukraine-ceasefire',
+  occurredAt: '2026-01-05T12:00:00Z',
+  title: 'Russia handed over a memorandum',
+  sources: [{ id: 'c', name: 'c' }],
+  facts: [{ text: 'Russia handed over a memorandum in Istanbul', source: 'c' }],
+};
+const PLACEMENTS: Placement[] = [
+  { articleId: 'a', outcome: 'kept', eventId: E1.id, sourceId: 'a' },
+  { articleId: 'b', outcome: 'kept', eventId: E1.id, sourceId: 'b' },
+  { articleId: 'c', outcome: 'kept', eventId: E2.id, sourceId: 'c' },
+  { articleId: 'd', outcome: 'rejected', detail: 'off-story' },
+];
+
+describe('eval scorer on a tiny labelled set', () => {
+  it('scores ingestion: kept and rejected, dates, chrome, headlines, unfinished facts, key terms, speakers, pairs and tags', () => {
+    const s = scoreIngestion({ articles: [A, B, C, D], records: [E1, E2], placements: PLACEMENTS, questionIds: QUESTIONS });
+    expect(s.onStoryKept).toEqual({ n: 3, of: 3 });
+    expect(s.offStoryRejected).toEqual({ n: 1, of: 1 });
+    expect(s.datesWithinDay).toEqual({ n: 2, of: 3 });
+    expect([s.chromeLinesKept, s.eventsWithChrome, s.factsWithChrome]).toEqual([1, 1, 1]);
+    expect(s.headlineAsFact).toBe(1);
+    expect(s.subheadlineAsFact).toBe(0);
+    // "Read more", "Talks resume" and the memorandum line have no full stop.
+    expect(s.unfinishedFacts).toBe(3);
+    // a: 6 of 6; b: Ukraine and Russia missing; c: June and delegation missing.
+    expect(s.keyTermsKept).toEqual({ n: 14, of: 18 });
+    // Zelenskyy matches Zelensky; "After Putin" has the right surname but opens with a preposition.
+    expect(s.speakerPrecision).toEqual({ n: 2, of: 2 });
+    expect(s.speakersNamingNoOne).toEqual({ n: 1, of: 2 });
+    expect(s.pairsMerged).toEqual({ n: 1, of: 1 });
+    expect(s.wronglyMerged).toBe(0);
+    // territory on the quote (right), on "Territorial Defence Forces" (a labelled trap), ukraine-response missed.
+    expect(s.tags.precision).toEqual({ n: 2, of: 3 });
+    expect(s.tags.recall).toEqual({ n: 2, of: 3 });
+    expect(s.tags.trapsTagged).toBe(1);
+  });
+
+  it('counts a merge of two labelled events as wrong and a lost article outside the pairs', () => {
+    const placements: Placement[] = [
+      { articleId: 'a', outcome: 'kept', eventId: E1.id, sourceId: 'a' },
+      { articleId: 'b', outcome: 'failed', detail: 'NO_FACTS' },
+      { articleId: 'c', outcome: 'kept', eventId: E1.id, sourceId: 'c' },
+      { articleId: 'd', outcome: 'kept', eventId: E1.id, sourceId: 'd' },
+    ];
+    const s = scoreIngestion({ articles: [A, B, C, D], records: [E1], placements, questionIds: QUESTIONS });
+    expect(s.onStoryKept).toEqual({ n: 2, of: 3 });
+    expect(s.offStoryRejected).toEqual({ n: 0, of: 1 });
+    expect(s.pairsMerged).toEqual({ n: 0, of: 0 });
+    expect(s.pairsLost).toBe(1);
+    expect(s.wronglyMerged).toBe(1);
+  });
+
+  it('scores briefings against Lead-3: key terms, defective lines, freshness, status and off-story text', () => {
+    const dev = (text: string, eventId = E1.id) => ({ text, eventId, factIds: ['f1'], sources: [{ name: 'a' }], occurredAt: '2025-05-19', sourceCount: 1 });
+    const question = (id: string, label: string, status: 'open' | 'moved' | 'contested', summary: string) => ({
+      id,
+      label,
+      question: '?',
+      status,
+      summary,
+      lastChangedAt: null,
+      changedInWindow: false,
+      evidence: [{ eventId: E1.id, text: summary, source: 'a', at: '2025-05-19T00:00:00.000Z', status }],
+    });
+    const briefing: Briefing = {
+      story: { id: 'ukraine-ceasefire', title: 'Russia–Ukraine ceasefire talks' },
+      generatedAt: '2025-05-20T07:00:00.000Z',
+      window: { from: '2025-05-18T18:00:00.000Z', to: '2025-05-20T07:00:00.000Z', fallback: false },
+      headline: 'Talks resume',
+      developments: [
+        dev('Kyiv and Moscow agreed to resume talks on Monday, officials said.'),
+        dev('Read more'),
+        dev('Talks resume'),
+        dev('Israel and Hamas agreed a ceasefire in Gaza on Thursday, mediators said.', 'elsewhere'),
+      ],
+      questions: [
+        question('territory', 'Territory', 'contested', '"We will not cede territory," Zelensky said.'),
+        question('security-guarantees', 'Security guarantees', 'moved', 'Something old from March.'),
+        question('ukraine-response', "Ukraine's response", 'open', 'No evidence recorded yet.'),
+      ],
+      watch: [],
+      sources: [{ name: 'a' }],
+      stats: { eventsInWindow: 1, developmentsOmitted: 0 },
+    };
+    const day: DayLabel = {
+      day: '2025-05-19',
+      articles: ['a', 'b'],
+      questions: {
+        territory: { bears: true, status: 'contested', evidence: ['We will not cede territory'] },
+        'security-guarantees': { bears: true, status: 'moved', evidence: ['root causes'] },
+        'ukraine-response': { bears: false, status: 'open', evidence: [] },
+      },
+    };
+    const s = scoreBriefings({
+      days: [day],
+      articles: [A, B, C, D],
+      results: [{ day: day.day, briefing, text: renderText(briefing) }],
+      articlesOfEvent: (id) => (id === E1.id ? ['a', 'b'] : []),
+    });
+    // Ten distinct terms; the briefing has A's six (template words such as "Ukraine's response" do not count).
+    expect(s.keyTermsBriefing).toEqual({ n: 6, of: 10 });
+    expect(s.keyTermsLead3).toEqual({ n: 10, of: 10 });
+    expect(s.keyTermsRatio).toBeCloseTo(0.6);
+    // "Read more" (chrome, unfinished) and "Talks resume" (title, unfinished) as bullets; the headline itself is fine.
+    expect(s.defectiveLines).toBe(2);
+    expect(s.emptyBriefings).toEqual({ n: 0, of: 1 });
+    expect(s.freshness).toEqual({ n: 1, of: 2 });
+    expect(s.questionLineFromDay).toEqual({ n: 1, of: 2 });
+    expect(s.statusAccuracy).toEqual({ n: 3, of: 3 });
+    expect(s.offStoryText).toBe(1);
+  });
+
+  it('builds Lead-3 from the body without chrome or headline, and reads the briefing without its template words', () => {
+    expect(lead3([A])).toBe('Kyiv and Moscow agreed to resume talks on Monday, officials said. "We will not cede territory," Zelensky said. Territorial Defence Forces took part in the prisoner swap.');
+    expect(sentencesOf('Mr. Trump met U.S. envoys on Nov. 21. Then he left.')).toEqual(['Mr. Trump met U.S. envoys on Nov. 21.', 'Then he left.']);
+    expect(briefingContent("T\nsub\n\nHeadline\n\nOPEN QUESTIONS\n• Ukraine's response: MOVED since 19 May 2025 — Kyiv agreed.\n\nSOURCES\n[1] x")).toBe("Headline\n\n\n• Kyiv agreed.\n");
+    expect(carries('date 2025-05-19 Talks resume in Istanbul', 'date 2025-05-19')).toBe(true);
+    expect(carries('News of the deal spread fast.', 'World')).toBe(false);
+    expect(finished('He said it went “very well.”')).toBe(true);
+    expect(finished('agree to a meeting with Putin that Zelensk')).toBe(false);
+  });
+});
+
+describe('eval labels', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  it('every label file in eval/corpus validates and quotes its own article', () => {
+    const corpus = loadCorpus(join(ROOT, 'eval', 'corpus'), QUESTIONS);
+    expect(corpus.problems.map((p) => `${p.file}: ${p.field}: ${p.message}`)).toEqual([]);
+    expect(corpus.articles.length).toBeGreaterThanOrEqual(70);
+    expect(corpus.days.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('names the file and field of a broken label, and still loads the good ones', () => {
+    dir = mkdtempSync(join(tmpdir(), 'sitrep-eval-labels-'));
+    const split = join(dir, 'tune');
+    mkdirSync(split);
+    writeFileSync(join(split, 'good.txt'), 'Putin and Trump spoke on Monday. Kyiv said it would wait.\n');
+    const good = {
+      id: 'good',
+      url: 'https://example.org/good',
+      outlet: 'Good',
+      format: 'txt',
+      onStory: true,
+      eventDate: '2025-05-19',
+      event: 'call',
+      headline: null,
+      chrome: [],
+      subheadlines: [],
+      speakers: [],
+      keyTerms: ['Putin', 'Trump', 'Monday', 'Kyiv', 'spoke', 'wait'],
+      questions: { territory: [], 'security-guarantees': [], 'ukraine-response': ['Kyiv said it would wait'] },
+      notQuestions: [],
+    };
+    writeFileSync(join(split, 'good.yaml'), JSON.stringify(good));
+    writeFileSync(join(split, 'bad.txt'), 'Some article text.\n');
+    writeFileSync(join(split, 'bad.yaml'), JSON.stringify({ ...good, id: 'bad', keyTerms: ['Putin'], chrome: ['not in the text'] }));
+    writeFileSync(join(split, 'days.yaml'), JSON.stringify([{ day: '2025-05-19', articles: ['good'], questions: { territory: { bears: false, status: 'open', evidence: [] }, 'security-guarantees': { bears: false, status: 'open', evidence: [] }, 'ukraine-response': { bears: true, status: 'moved', evidence: ['would wait'] } } }]));
+    const corpus = loadCorpus(dir, QUESTIONS, ['tune']);
+    expect(corpus.articles.map((a) => a.id)).toEqual(['good']);
+    expect(corpus.problems).toEqual([expect.objectContaining({ file: join(split, 'bad.yaml'), field: 'keyTerms' })]);
+
+    writeFileSync(join(split, 'bad.yaml'), JSON.stringify({ ...good, id: 'bad', chrome: ['not in the text'] }));
+    const again = loadCorpus(dir, QUESTIONS, ['tune']);
+    expect(again.problems).toEqual([
+      expect.objectContaining({ file: join(split, 'bad.yaml'), field: 'chrome[0]' }),
+      expect.objectContaining({ file: join(split, 'bad.yaml'), field: 'keyTerms[0]' }),
+      expect.objectContaining({ file: join(split, 'bad.yaml'), field: 'keyTerms[1]' }),
+      expect.objectContaining({ file: join(split, 'bad.yaml'), field: 'keyTerms[2]' }),
+      expect.objectContaining({ file: join(split, 'bad.yaml'), field: 'keyTerms[3]' }),
+      expect.objectContaining({ file: join(split, 'bad.yaml'), field: 'keyTerms[4]' }),
+      expect.objectContaining({ file: join(split, 'bad.yaml'), field: 'keyTerms[5]' }),
+      expect.objectContaining({ file: join(split, 'bad.yaml'), field: 'questions.ukraine-response[0]' }),
+    ]);
+  });
+});

@@ -1,7 +1,9 @@
 import type { Fact, Source, Story } from '../records/schema.js';
-import { cleanArticleText, splitHeadline } from './clean-text.js';
-import { extractEntities, resolveEventDate, type Entities } from './entities.js';
-import { fitText, selectFacts } from './facts.js';
+import type { ClassifyOptions, PageBlock } from './boilerplate.js';
+import { articleText, textBlocks, type LineSpan } from './clean-text.js';
+import { extractEntities, type Entities } from './entities.js';
+import { dateEvent, type DateSource } from './event-date.js';
+import { completeSentence, fitText, leadTitle, selectFacts } from './facts.js';
 import { questionTags } from './keywords.js';
 import { attributeSentences } from './quotes.js';
 import { scoreRelevance } from './relevance.js';
@@ -11,6 +13,8 @@ import { splitSentences } from './sentences.js';
 export interface ArticleInput {
   /** Article text (plain; page chrome is stripped here). */
   text: string;
+  /** The page's blocks with their HTML tags and link text, when it came from HTML (classified instead of `text`). */
+  blocks?: readonly PageBlock[];
   /** Headline when known from HTML or a feed; otherwise taken from the text's first line when it looks like one. */
   title?: string;
   byline?: string;
@@ -34,6 +38,10 @@ export interface AnalyzedArticle {
   relevance: number;
   /** The title is a real headline (from the page, the feed or the text's first line), not cut from a sentence. */
   headline: boolean;
+  /** Where `occurredAt` came from; `ingest-time` when nothing in or about the input dated it. */
+  dateSource: DateSource;
+  /** Lines dropped as page chrome, with the reason (for reviewers and --verbose output). */
+  dropped: Array<{ text: string; reason: string }>;
 }
 
 export type AnalyzeResult =
@@ -61,22 +69,35 @@ export function isoSeconds(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function titleFromText(text: string): string {
-  const first = text.split(/(?<=[.!?])\s/)[0] ?? text;
-  return fitText(first.replace(/[.!?]+$/, ''), 120);
+/** The sentence lies inside one body line of the article (not a headline, heading or dropped line). */
+function inBody(spans: readonly LineSpan[], start: number, end: number): boolean {
+  for (const span of spans) if (span.kind === 'body' && start >= span.start && end <= span.end) return true;
+  return false;
+}
+
+/** A headline candidate from a page or feed that is not chrome and reads like one (a few words at least). */
+function usableTitle(title: string | undefined): string | undefined {
+  const t = title?.replace(/\s+/g, ' ').trim();
+  if (!t || t.split(' ').length < 3) return undefined;
+  const page = articleText(textBlocks(`${t}\nThe article follows here with enough words to be prose.`));
+  return page.headline === t ? t : undefined;
 }
 
 /**
- * Analyse one article against a story: clean the text, score relevance (off-story articles are rejected with a
- * reason and score), split sentences, find entities and speakers, choose facts, and date the event.
- * Pure apart from the clock passed in `now` (used only when the article has no publication date).
+ * Analyse one article against a story: classify its lines (chrome out), take its headline, score relevance
+ * (off-story articles are rejected with a reason and score), split sentences, find entities and speakers, choose
+ * facts among the body's complete sentences, and date the event. Pure apart from the clock passed in `now` (used only
+ * when nothing dates the article).
  */
-export function analyzeArticle(input: ArticleInput, story: Story, now: Date): AnalyzeResult {
-  const cleaned = cleanArticleText(input.text);
-  if (cleaned.trim().length === 0) return { ok: false, rejected: false, error: 'no article text found', code: 'EMPTY_TEXT' };
-  const headline = input.title ? { title: input.title, body: cleaned } : splitHeadline(cleaned);
-  const bodyStart = cleaned.length - headline.body.length;
-  const title = headline.title?.trim();
+export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opts: ClassifyOptions = {}): AnalyzeResult {
+  const page = articleText(input.blocks ?? textBlocks(input.text), opts);
+  const cleaned = page.text;
+  const bodySpans = page.spans.filter((s) => s.kind === 'body');
+  if (cleaned.trim().length === 0 || bodySpans.length === 0)
+    return { ok: false, rejected: false, error: page.dropped.length > 0 ? 'no article text: every line looks like page chrome' : 'no article text found', code: 'EMPTY_TEXT' };
+  const headline = usableTitle(input.title) ?? page.headline;
+  const bodyStart = bodySpans[0]?.start ?? 0;
+  const bodyText = bodySpans.map((s) => cleaned.slice(s.start, s.end)).join('\n');
 
   // Relevance and fact selection both ask which questions each sentence bears on.
   const tags = new Map<string, string[]>();
@@ -88,38 +109,50 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date): An
     }
     return t;
   };
-  const relevance = scoreRelevance(headline.body, title, story, tagsOf);
+  const relevance = scoreRelevance(bodyText, headline, story, tagsOf);
   if (!relevance.relevant) return { ok: false, rejected: true, reason: relevance.reason, score: relevance.score };
 
-  const published = input.publishedAt ? new Date(input.publishedAt) : now;
-  const publishedValid = Number.isNaN(published.getTime()) ? now : published;
   const sentences = splitSentences(cleaned);
-  const body = sentences.filter((s) => s.start >= bodyStart);
-  const entities = extractEntities(cleaned);
+  const body = sentences.filter((s) => inBody(page.spans, s.start, s.end));
+  // Speakers are people the article's body names: a name only in the headline ("… After Trump's Call") is no one's.
+  const entities = extractEntities(bodyText);
   const subjects = [...entities.organizations, ...entities.places].filter((s) => s.length >= 2 && s.length <= 40);
   const attributions = attributeSentences(sentences, { people: entities.people, subjects });
 
   const sourceName = input.sourceName.trim().slice(0, 120) || 'source';
   const source: Source = { id: slugify(sourceName) || 'source', name: sourceName };
   if (input.url && /^https?:\/\//i.test(input.url)) source.url = input.url;
-  if (input.publishedAt && !Number.isNaN(published.getTime())) source.publishedAt = isoSeconds(published);
 
-  const facts = selectFacts({ sentences, attributions, entities, story, published: publishedValid, sourceId: source.id, bodyStart, tagsOf });
+  const dating = dateEvent({
+    ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
+    statedDates: page.statedDates,
+    chromeLines: page.all.slice(0, 12).filter((l) => l.kind === 'chrome').map((l) => l.text),
+    lead: body.slice(0, 3).map((s) => s.text),
+    now,
+  });
+  if (dating.published) source.publishedAt = isoSeconds(dating.published);
+
+  const eligible = (i: number): boolean => {
+    const s = sentences[i];
+    return s !== undefined && inBody(page.spans, s.start, s.end) && completeSentence(s.text, headline);
+  };
+  const facts = selectFacts({ sentences, attributions, entities, story, published: dating.anchor, sourceId: source.id, bodyStart, tagsOf, eligible });
   if (facts.length === 0) return { ok: false, rejected: false, error: 'no news-bearing sentences found', code: 'NO_FACTS' };
 
-  const when = resolveEventDate(headline.body, body.map((s) => s.text), publishedValid);
-  const occurredAt = when.from === 'published' ? isoSeconds(publishedValid) : when.date;
+  const title = headline ?? leadTitle(facts[0]?.text ?? body[0]?.text ?? cleaned);
   return {
     ok: true,
     article: {
       source,
-      title: fitText(title ?? titleFromText(facts[0]?.text ?? body[0]?.text ?? cleaned), 160),
-      occurredAt,
+      title: fitText(title, 160),
+      occurredAt: dating.occurredAt,
       text: cleaned,
       facts,
       entities,
       relevance: relevance.score,
-      headline: title !== undefined && title.length > 0,
+      headline: headline !== undefined,
+      dateSource: dating.dateSource,
+      dropped: page.dropped,
     },
   };
 }

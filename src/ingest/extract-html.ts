@@ -1,11 +1,14 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { cleanArticleText } from './clean-text.js';
+import type { PageBlock } from './boilerplate.js';
+import { articleText } from './clean-text.js';
 
 /** What an HTML page yields. */
 export interface ExtractedPage {
   /** Main article text, one paragraph per line, chrome removed. */
   text: string;
+  /** The article's blocks as extracted (before chrome removal), with their tags and link text: what ingestion classifies. */
+  blocks: PageBlock[];
   title?: string;
   byline?: string;
   /** ISO 8601 when the page states a parseable publication time. */
@@ -113,13 +116,20 @@ function jsonLdDates(doc: LinkedomDocument): { published?: string; author?: stri
 
 const BLOCK_TAGS = new Set(BLOCKS.split(',').map((t) => t.trim().toUpperCase()));
 
+/** Characters of an element's text inside links. */
+function linkChars(el: ElementLike): number {
+  let n = 0;
+  for (const a of el.querySelectorAll('a')) n += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return n;
+}
+
 /**
- * Text of block elements, one per line (so paragraphs stay paragraphs). Nested blocks (a <p> inside an <li>) would
- * be read twice: only innermost blocks count. One walk of the tree; a selector query per block would parse the
- * selector again each time.
+ * Block elements, one per paragraph (so paragraphs stay paragraphs), with their tag and how much of their text is
+ * links. Nested blocks (a <p> inside an <li>) would be read twice: only innermost blocks count. One walk of the tree;
+ * a selector query per block would parse the selector again each time.
  */
-function blockText(root: ElementLike): string {
-  const lines: string[] = [];
+function pageBlocks(root: ElementLike): PageBlock[] {
+  const blocks: PageBlock[] = [];
   /** Adds the innermost blocks under `el` in document order; tells whether `el` holds any block. */
   const walk = (el: ElementLike): boolean => {
     let holdsBlock = false;
@@ -127,29 +137,35 @@ function blockText(root: ElementLike): string {
       const inner = walk(child);
       const isBlock = BLOCK_TAGS.has(child.tagName.toUpperCase());
       if (isBlock && !inner) {
-        const t = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
-        if (t) lines.push(t);
+        const text = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
+        if (text) {
+          const links = linkChars(child);
+          blocks.push({ text, tag: child.tagName.toLowerCase(), ...(links > 0 ? { linkChars: links } : {}) });
+        }
       }
       holdsBlock ||= inner || isBlock;
     }
     return holdsBlock;
   };
   walk(root);
-  if (lines.length === 0) return (root.textContent ?? '').replace(/[ \t]+/g, ' ').trim();
-  return lines.join('\n');
+  if (blocks.length === 0) {
+    const text = (root.textContent ?? '').replace(/[ \t]+/g, ' ').trim();
+    return text.split('\n').map((t) => ({ text: t }));
+  }
+  return blocks;
 }
 
-function htmlToText(html: string): string {
+function htmlBlocks(html: string): PageBlock[] {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  return blockText(document.body as unknown as ElementLike);
+  return pageBlocks(document.body as unknown as ElementLike);
 }
 
 /** The main article of a page without readability: <article>, <main> or <body>, minus obvious chrome. */
-function fallbackText(doc: LinkedomDocument): string {
+function fallbackBlocks(doc: LinkedomDocument): PageBlock[] {
   const root = (doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('[role="main"]') ?? doc.body) as ElementLike | null;
-  if (!root) return '';
+  if (!root) return [];
   for (const sel of [...CHROME_SELECTORS, ...EMBEDDED_SELECTORS]) for (const el of [...root.querySelectorAll(sel)]) el.remove();
-  return blockText(root);
+  return pageBlocks(root);
 }
 
 /**
@@ -186,21 +202,22 @@ export function extractHtml(html: string): ExtractedPage {
   } catch {
     parsed = null;
   }
-  let text = parsed?.content ? blockText(parsed.content) : '';
-  let cleaned = cleanArticleText(text);
+  let blocks = parsed?.content ? pageBlocks(parsed.content) : [];
+  let cleaned = articleText(blocks).text;
   let via: ExtractedPage['via'] = 'readability';
   if (cleaned.length < 200) {
     // Readability has changed the document: the fallback reads the page afresh.
-    const fallback = fallbackText(parseHTML(page).document);
-    if (fallback.length > text.length) {
-      text = fallback;
-      cleaned = cleanArticleText(text);
+    const fallback = fallbackBlocks(parseHTML(page).document);
+    const fallbackText = articleText(fallback).text;
+    if (fallbackText.length > cleaned.length) {
+      blocks = fallback;
+      cleaned = fallbackText;
       via = 'fallback';
     }
   }
-  const title = (parsed?.title ?? metaTitle ?? h1 ?? titleTag ?? '').replace(/\s+/g, ' ').trim();
+  const title = pageTitle([metaTitle, h1, parsed?.title ?? undefined, titleTag], siteName ?? parsed?.siteName ?? undefined);
   const byline = (parsed?.byline ?? metaAuthor ?? '').replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
-  const out: ExtractedPage = { text: cleaned, via };
+  const out: ExtractedPage = { text: cleaned, blocks, via };
   if (title) out.title = title;
   if (byline) out.byline = byline.slice(0, 120);
   const publishedAt = published ?? normaliseDate(parsed?.publishedTime ?? undefined);
@@ -223,5 +240,39 @@ function withoutScripts(html: string): string {
 
 /** Plain text of an HTML fragment (a feed item's description), one paragraph per line. */
 export function htmlFragmentText(html: string): string {
-  return cleanArticleText(htmlToText(html));
+  return articleText(htmlBlocks(html)).text;
+}
+
+/** The blocks of an HTML fragment (a feed item's content), for ingestion to classify. */
+export function htmlFragmentBlocks(html: string): PageBlock[] {
+  return htmlBlocks(html);
+}
+
+/**
+ * A page's headline from its candidates (og:title, the h1, Readability's title, <title>), best first: the site's
+ * name and a section appended or prepended with a separator are cut ("Talks stall | The Independent", "Ukraine – DW –
+ * 05/19/2025"), and a candidate that is only the site name, or no headline at all, is passed over.
+ */
+export function pageTitle(candidates: ReadonlyArray<string | undefined>, siteName?: string): string {
+  const site = siteName?.trim().toLowerCase();
+  for (const raw of candidates) {
+    if (!raw) continue;
+    let t = raw.replace(/\s+/g, ' ').trim();
+    // Cut a site or section name from either end, one part at a time: short parts only, so a headline with a dash
+    // inside ("Zelensky – 'we will not give up land'") stays whole.
+    const SEP = /\s+[|–—-]\s+|\s+[|•·»›]\s*/;
+    for (let parts = t.split(SEP); parts.length > 1; parts = t.split(SEP)) {
+      const isName = (p: string) => (site !== undefined && p.toLowerCase() === site) || p.split(' ').length <= 4;
+      const last = parts[parts.length - 1] ?? '';
+      const first = parts[0] ?? '';
+      const rest = (p: string) => t.length - p.length;
+      if (isName(last) && rest(last) > last.length) t = t.slice(0, t.length - last.length).replace(/[\s|–—•·»›-]+$/, '');
+      else if (isName(first) && rest(first) > first.length) t = t.slice(first.length).replace(/^[\s|–—•·»›-]+/, '');
+      else break;
+    }
+    if (t.split(' ').length < 3) continue;
+    if (site && t.toLowerCase() === site) continue;
+    return t;
+  }
+  return '';
 }

@@ -1,5 +1,6 @@
 import type { Fact, Story } from '../records/schema.js';
 import { dueDate, personMentions, type Entities } from './entities.js';
+import { functionWordDensity } from '../text/function-words.js';
 import { hasKeyword, questionTags } from './keywords.js';
 import type { Attribution } from './quotes.js';
 import type { Sentence } from './sentences.js';
@@ -27,8 +28,60 @@ interface Scored {
   tags: string[];
 }
 
-/** "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ": an all-caps place, optional region or date, agency, a dash. */
-const DATELINE = /^\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*[\p{L}\p{N} .]{2,30})?(?:\s*\([\p{L} .&-]{1,30}\))?\s+[—–-]{1,2}\s+/u;
+/**
+ * "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ", "Moscow, 19 May 2025 (dpa/MIA) - ": a
+ * place (in capitals, or in title case when a date or an agency follows), optional region or date, agency, a dash.
+ */
+export const DATELINE =
+  /^(?:\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*[\p{L}\p{N} .,]{2,30})?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?|\p{Lu}[\p{L} .'’-]{1,30},\s*(?:[\p{L}\p{N} .,]{2,30}?\d[\p{L}\p{N} .,]{0,20}?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?|\([\p{L}\p{N} .&/-]{1,30}\)))\s+[—–-]{1,2}\s+/u;
+
+const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
+
+/**
+ * A complete sentence of prose that can stand as a fact: it ends like a sentence (not with "…", a colon or in the
+ * middle of a clause, as a cut-off last line does), starts like one, has a few words and some grammar, is not in
+ * capitals, and is not the article's own headline repeated.
+ */
+export function completeSentence(text: string, headline?: string): boolean {
+  const t = text.slice(DATELINE.exec(text)?.[0].length ?? 0).trim();
+  if (!TERMINATED.test(t) || /\.\.\.["”’']?$/.test(t)) return false;
+  if (!/^["“‘'(«\[]?[\p{Lu}\p{N}]/u.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length < 6) return false;
+  const letters = t.match(/\p{L}/gu)?.length ?? 0;
+  const upper = t.match(/\p{Lu}/gu)?.length ?? 0;
+  if (letters > 0 && upper / letters > 0.6) return false;
+  if (functionWordDensity(words) < 0.1) return false;
+  if (headline) {
+    const norm = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const h = norm(headline);
+    if (h.length > 0 && norm(t).startsWith(h) && norm(t).length - h.length < 12) return false;
+  }
+  return true;
+}
+
+/** Where a clause ends inside a sentence: a comma, semicolon, colon or dash, or before a conjunction. */
+const CLAUSE_BREAK = /[,;:](?=\s)|\s[—–-]\s|\s(?=(?:but|and|while|as|after|before|because|although|though|which|who|amid|despite)\s)/g;
+
+/**
+ * A headline made from a lead sentence when the article has none: the sentence without its dateline and final stop,
+ * cut at the last clause boundary that keeps it within `max` characters (a word boundary when there is none).
+ */
+export function leadTitle(text: string, max = 120): string {
+  const t = text
+    .slice(DATELINE.exec(text)?.[0].length ?? 0)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!]["”’']?$/, (m) => (m.length > 1 ? m.slice(1) : ''));
+  if (t.length <= max) return t;
+  let cut = -1;
+  for (const m of t.matchAll(CLAUSE_BREAK)) {
+    if (m.index > max) break;
+    if (m.index >= 30) cut = m.index;
+  }
+  if (cut > 0) return t.slice(0, cut).replace(/[\s,;:—–-]+$/, '');
+  return fitText(t, max);
+}
 
 /** Cut at a word boundary so the result (with "…") fits `max`; whole text when it already fits. */
 export function fitText(text: string, max = MAX_FACT_CHARS): string {
@@ -50,6 +103,8 @@ export interface FactSelectionInput {
   tagsOf?: (sentence: string) => readonly string[];
   /** Sentences before this offset (the headline) are not facts. */
   bodyStart?: number;
+  /** Which sentences may be facts at all (default: every sentence from `bodyStart` on). */
+  eligible?: (index: number) => boolean;
   maxFacts?: number;
 }
 
@@ -93,7 +148,7 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
   const bodyStart = input.bodyStart ?? 0;
   const scored: Scored[] = [];
   input.sentences.forEach((s, i) => {
-    if (s.start < bodyStart) return;
+    if (s.start < bodyStart || (input.eligible && !input.eligible(i))) return;
     scored.push(scoreSentence(i, input));
   });
   const kept = scored

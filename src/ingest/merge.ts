@@ -112,6 +112,8 @@ export function recordFromArticle(article: AnalyzedArticle, story: Story, id: st
     title: article.title,
     facts,
     sources: [article.source],
+    dateSource: article.dateSource,
+    titleSource: article.headline ? 'headline' : 'lead',
   };
   const signals = proposeSignals(facts, story);
   if (signals.length > 0) record.signals = signals;
@@ -166,15 +168,27 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
   }
   const merged: EventRecord = { ...record, facts, sources };
   // A title made from a first sentence gives way to a real headline.
-  if (article.headline && !record.facts.some((f) => f.source === article.source.id) && isDerivedTitle(record)) merged.title = article.title;
+  if (article.headline && !record.facts.some((f) => f.source === article.source.id) && isDerivedTitle(record)) {
+    merged.title = article.title;
+    if (record.titleSource !== undefined) merged.titleSource = 'headline';
+  }
+  // A better-founded date wins: the event's own day over a publication day, either over the ingest time.
+  if (record.dateSource !== undefined && DATE_TRUST[article.dateSource] > DATE_TRUST[record.dateSource]) {
+    merged.occurredAt = article.occurredAt;
+    merged.dateSource = article.dateSource;
+  }
   const signals = proposeSignals(facts, story);
   if (signals.length > 0) merged.signals = signals;
   else delete merged.signals;
   return merged;
 }
 
+/** How much a date source says about the day of the event. */
+const DATE_TRUST = { 'ingest-time': 0, published: 1, text: 2 } as const;
+
 /** Was the record's title cut from its first fact rather than taken from a headline? */
 function isDerivedTitle(record: EventRecord): boolean {
+  if (record.titleSource !== undefined) return record.titleSource === 'lead';
   const title = record.title.replace(/…$/, '');
   return record.facts.some((f) => f.text.startsWith(title) && f.text.length > title.length);
 }

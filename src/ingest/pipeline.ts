@@ -4,15 +4,16 @@ import type { Logger } from '../log.js';
 import type { EventRecord, Story } from '../records/schema.js';
 import type { Store } from '../store/store.js';
 import { analyzeArticle, type ArticleInput } from './analyze.js';
+import type { DateSource } from './event-date.js';
 import { IngestBatch, placeArticle } from './event-writer.js';
-import { extractHtml, htmlFragmentText } from './extract-html.js';
+import { extractHtml, htmlFragmentBlocks, htmlFragmentText } from './extract-html.js';
 import { FetchError, fetchText, looksLikeFeed, parseFeed, pollFeedSources, type FeedItem, type FeedPollReport, type FetchLike } from './feeds.js';
 
 export type IngestErrorCode = 'NOT_FOUND' | 'READ_FAILED' | 'EMPTY' | 'BINARY' | 'HTTP_STATUS' | 'TIMEOUT' | 'TOO_LARGE' | 'NETWORK' | 'BAD_FEED' | 'NO_TEXT' | 'NO_FACTS' | 'BAD_OPTION';
 
 /** What became of one input (or one feed item: `input` is then "feed › item title"). */
 export type InputResult =
-  | { input: string; ok: true; outcome: 'created' | 'merged' | 'unchanged'; eventId: string; score?: number }
+  | { input: string; ok: true; outcome: 'created' | 'merged' | 'unchanged'; eventId: string; score?: number; dateSource?: DateSource; occurredAt?: string }
   | { input: string; ok: false; rejected: true; reason: string; score: number }
   | { input: string; ok: false; rejected: false; code: IngestErrorCode; error: string };
 
@@ -130,19 +131,32 @@ async function analyzeAndPlace(input: string, article: ArticleInput, opts: Inges
     return errorResult(input, analyzed.code === 'EMPTY_TEXT' ? 'NO_TEXT' : 'NO_FACTS', analyzed.error);
   }
   const placed = await placeArticle(analyzed.article, opts.story, batch, { ...(opts.store ? { store: opts.store } : {}), ...(opts.dryRun ? { dryRun: true } : {}) });
-  return { input, ok: true, outcome: placed.outcome, eventId: placed.eventId, ...(placed.score !== undefined ? { score: placed.score } : {}) };
+  return {
+    input,
+    ok: true,
+    outcome: placed.outcome,
+    eventId: placed.eventId,
+    dateSource: analyzed.article.dateSource,
+    occurredAt: analyzed.article.occurredAt,
+    ...(placed.score !== undefined ? { score: placed.score } : {}),
+  };
 }
 
 /** Article text for a feed item: the feed's own content when it is substantial, else the linked page when allowed. */
 async function itemArticle(item: FeedItem, ctx: { sourceName: string; fetchLinks: boolean; opts: IngestOptions }): Promise<ArticleInput | { error: string; code: IngestErrorCode }> {
-  const inFeed = htmlFragmentText(item.content ?? item.summary ?? '');
+  const fragment = item.content ?? item.summary ?? '';
+  const inFeed = htmlFragmentText(fragment);
   let text = inFeed;
+  let blocks = htmlFragmentBlocks(fragment);
   let publishedAt = item.publishedAt;
   if (inFeed.length < 600 && ctx.fetchLinks && item.link && /^https?:\/\//i.test(item.link)) {
     try {
       const res = await fetchText(item.link, networkOptions(ctx.opts));
-      const page = looksLikeHtml(res.body, res.headers.contentType) ? extractHtml(res.body) : { text: res.body, publishedAt: undefined };
-      if (page.text.length > inFeed.length) text = page.text;
+      const page = looksLikeHtml(res.body, res.headers.contentType) ? extractHtml(res.body) : { text: res.body, blocks: undefined, publishedAt: undefined };
+      if (page.text.length > inFeed.length) {
+        text = page.text;
+        blocks = page.blocks ?? [];
+      }
       publishedAt ??= page.publishedAt;
     } catch (err) {
       ctx.opts.logger?.debug({ link: item.link, err: err instanceof Error ? err.message : String(err) }, 'feed item page not fetched; using feed text');
@@ -152,6 +166,7 @@ async function itemArticle(item: FeedItem, ctx: { sourceName: string; fetchLinks
   const published = ctx.opts.published ?? publishedAt;
   return {
     text,
+    ...(blocks.length > 0 ? { blocks } : {}),
     sourceName: ctx.sourceName,
     ...(item.title ? { title: item.title } : {}),
     ...(item.author ? { byline: item.author } : {}),
@@ -189,6 +204,7 @@ async function ingestOne(input: string, opts: IngestOptions, batch: IngestBatch)
         input,
         {
           text: page.text,
+          blocks: page.blocks,
           sourceName: opts.sourceName ?? page.siteName ?? hostName(canonical) ?? labelFor(input),
           ...(page.title ? { title: page.title } : {}),
           ...(page.byline ? { byline: page.byline } : {}),

@@ -5,11 +5,18 @@ import { EXIT, type CliCommand } from '../types.js';
 
 const USAGE = 'sitrep drafts [--story ID] [--format text|json] [--db FILE] [--data DIR]';
 
+/** Where the date came from, in words a reviewer acts on; the ingest time is a date nobody stated. */
+const DATE_SOURCE: Record<NonNullable<EventRecord['dateSource']>, string> = {
+  text: 'dated by the article',
+  published: 'dated by publication',
+  'ingest-time': 'NOT DATED: ingest time, check it',
+};
+
 function describe(r: EventRecord): string {
   const facts = r.facts.map((f) => `    - ${f.text}${f.speaker ? ` (${f.speaker})` : ''} [${[f.source, ...(f.alsoSources ?? [])].join(', ')}]`);
   const signals = (r.signals ?? []).map((s) => `    ${s.question}: ${s.status}`);
   return [
-    `${r.id}  ${r.occurredAt}  ${r.sources.length} source${r.sources.length === 1 ? '' : 's'}: ${r.sources.map((s) => s.name).join(', ')}`,
+    `${r.id}  ${r.occurredAt}${r.dateSource ? ` (${DATE_SOURCE[r.dateSource]})` : ''}  ${r.sources.length} source${r.sources.length === 1 ? '' : 's'}: ${r.sources.map((s) => s.name).join(', ')}`,
     `  ${r.title}`,
     ...facts,
     ...(signals.length > 0 ? ['  signals:', ...signals] : []),

@@ -1,0 +1,242 @@
+/**
+ * Which lines of a page are the article and which are page chrome: a line classifier in the manner of jusText and
+ * Boilerpipe. Each line (a paragraph of plain text, or a block of Readability's output) is first judged on its own
+ * shape — length, function-word density, sentence punctuation, capitals, digits and counters, links and menu
+ * separators, calls to action, known chrome phrases, repetition across one source's pages — and then on its
+ * neighbours and its place in the page: a short line among chrome is chrome, a heading after the article's last
+ * paragraph is a link, everything after a "Read next" list is the list.
+ *
+ * No JavaScript library does this for plain text (Readability and its ports work on the DOM and keep what they
+ * think is the article block whole), so it is written here; see the README's "Ingesting sources".
+ */
+import { functionWordDensity } from '../text/function-words.js';
+import {
+  ADDRESS_LINE,
+  CALL_TO_ACTION,
+  COUNTER_LINE,
+  DATE_LINE,
+  isChromeLine,
+  isLinkListLine,
+  isMenuLine,
+  isShareRow,
+  METADATA_PREFIX,
+  TIME_LINE,
+  TRAILER_HEADING,
+} from './chrome-phrases.js';
+
+/** One block of a page: a paragraph of plain text, or an element of Readability's output. */
+export interface PageBlock {
+  text: string;
+  /** HTML tag of the block (`p`, `h2`, `li`, `blockquote`…); absent for plain text. */
+  tag?: string;
+  /** Characters of the block inside links (HTML only). */
+  linkChars?: number;
+}
+
+/**
+ * - `body`: article prose; facts come only from here.
+ * - `headline`: the article's own headline (at most one, before the body).
+ * - `heading`: a sub-headline, standfirst, section heading or kicker of the article: kept as text, never a fact.
+ * - `chrome`: navigation, prompts, counters, captions, bylines, link lists, footers: dropped.
+ */
+export type LineKind = 'body' | 'headline' | 'heading' | 'chrome';
+
+export interface ClassifiedLine {
+  text: string;
+  kind: LineKind;
+  /** Why a line is chrome (for --verbose output and tests). */
+  reason?: string;
+  /** The line ends like a sentence (".", "!", "?", possibly inside closing quotes or brackets). */
+  terminated: boolean;
+}
+
+export interface PageLines {
+  lines: ClassifiedLine[];
+  /** Dates a metadata prefix stated ("date 2025-05-19 …"), in page order. */
+  statedDates: string[];
+  /** Lines dropped as chrome, with their reasons: what a reviewer would want to see. */
+  dropped: Array<{ text: string; reason: string }>;
+}
+
+export interface ClassifyOptions {
+  /** True for a line seen on other pages of the same source (navigation, footers, promos repeat; prose does not). */
+  seenElsewhere?: (line: string) => boolean;
+}
+
+const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+/** Second-person and first-person-plural address: the voice of a page talking to its reader. */
+const ADDRESS_WORDS = new Set(['you', 'your', 'yours', "you're", 'you’re', 'us', 'our', 'ours', 'we', "we're", 'we’re']);
+
+interface Features {
+  words: string[];
+  chars: number;
+  terminated: boolean;
+  functionDensity: number;
+  /** Share of words (of two letters or more) that start with a capital. */
+  capitalised: number;
+  /** Share of letters that are capitals. */
+  capitals: number;
+  address: number;
+  linkDensity: number;
+}
+
+function features(block: PageBlock, text: string): Features {
+  const words = text.match(WORD) ?? [];
+  let cap = 0;
+  let counted = 0;
+  let address = 0;
+  for (const w of words) {
+    if (ADDRESS_WORDS.has(w.toLowerCase())) address++;
+    if (!/\p{L}{2}/u.test(w)) continue;
+    counted++;
+    if (/^\p{Lu}/u.test(w)) cap++;
+  }
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
+  return {
+    words,
+    chars: text.length,
+    terminated: TERMINATED.test(text),
+    functionDensity: functionWordDensity(words),
+    capitalised: counted === 0 ? 0 : cap / counted,
+    capitals: letters === 0 ? 0 : upper / letters,
+    address: words.length === 0 ? 0 : address / words.length,
+    linkDensity: block.linkChars && text.length > 0 ? Math.min(1, block.linkChars / text.length) : 0,
+  };
+}
+
+/** Why a line is chrome on its own, whatever surrounds it; undefined when its shape does not say. */
+function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock, opts: ClassifyOptions): string | undefined {
+  if (isShareRow(text)) return 'share buttons';
+  if (TRAILER_HEADING.test(text)) return 'link-list heading';
+  if (TIME_LINE.test(text) || DATE_LINE.test(text)) return 'time or date label';
+  if (COUNTER_LINE.test(text)) return 'counter';
+  if (ADDRESS_LINE.test(text)) return 'web address';
+  if (isMenuLine(text)) return 'navigation';
+  if (f.linkDensity > 0.5) return 'links';
+  if (!/\p{L}/u.test(text)) return 'no words';
+  // A quotation is somebody's words, however it opens.
+  const quoted = /^["“‘'«]/.test(text);
+  if (!quoted && CALL_TO_ACTION.test(text)) return 'call to action';
+  if (isChromeLine(text) || (raw !== text && isChromeLine(raw))) return 'prompt, caption, byline or footer';
+  // The page talking to its reader about numbers, without a sentence: "Help the army reach 10,000 drones".
+  if (!quoted && !f.terminated && f.address > 0 && /\d/.test(text) && f.words.length <= 25) return 'appeal to the reader';
+  if (opts.seenElsewhere?.(text) && f.chars < 200) return 'repeated on other pages of this source';
+  // A kicker or section label in capitals: "WORLD", "UKRAINE WAR", "EXCLUSIVE".
+  if (f.capitals > 0.8 && f.words.length <= 6 && !f.terminated && block.tag === undefined) return 'kicker';
+  return undefined;
+}
+
+type Draft = { text: string; kind: LineKind | 'short'; reason?: string; terminated: boolean; f: Features };
+
+/** The line's text with a crawler's metadata prefix and list bullets taken off. */
+function lineText(raw: string, index: number, statedDates: string[]): string {
+  let text = raw.replace(/\s+/g, ' ').trim();
+  if (index < 3) {
+    const meta = METADATA_PREFIX.exec(text);
+    if (meta) {
+      statedDates.push(meta[1] ?? '');
+      text = text.slice(meta[0].length).trim();
+    }
+  }
+  return text.replace(/^(?:[•·▪■►▶◆●○◦‣⁃∙*]|[-–—](?=\s))\s*/u, '');
+}
+
+/** Where a "Read next"-style trailer starts (line index), or -1: a link-list heading followed by links or prompts. */
+function trailerStart(texts: readonly string[]): number {
+  for (let i = 0; i < texts.length; i++) {
+    const line = texts[i] ?? '';
+    if (!TRAILER_HEADING.test(line)) continue;
+    const following = texts.slice(i + 1).filter((l) => l !== '').slice(0, 8);
+    if (following.length === 0) return i;
+    const listy = following.filter(isLinkListLine).length;
+    const chrome = following.filter(isChromeLine).length;
+    if (listy + chrome >= Math.min(2, following.length)) return i;
+  }
+  return -1;
+}
+
+/** A copyright footer in the last part of the page: it and everything after it are chrome. */
+function footerStart(texts: readonly string[]): number {
+  for (let i = Math.floor(texts.length * 0.6); i < texts.length; i++) {
+    const t = texts[i] ?? '';
+    if (/^(?:©|\(c\)\s|copyright\b)/i.test(t) || /\ball rights reserved\b/i.test(t)) return i;
+  }
+  return -1;
+}
+
+/** A line shaped like a headline or heading: a few words, not a sentence, not a label. */
+function headingShaped(f: Features, text: string): boolean {
+  const n = f.words.length;
+  if (n < 2 || n > 30 || f.chars > 220) return false;
+  // "…, Trump says" and "Why X?" are headings; a sentence ending in a full stop is not.
+  return !/[.]["”’')\]]*$/.test(text) || /\b(?:says|said)\.?$/.test(text);
+}
+
+/**
+ * Classify the lines of a page. Pure: the same blocks (and the same `seenElsewhere`) give the same answer.
+ */
+export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOptions = {}): PageLines {
+  const statedDates: string[] = [];
+  const texts = blocks.map((b, i) => lineText(b.text, i, statedDates));
+  const trailer = trailerStart(texts);
+  const footer = footerStart(texts);
+  const end = Math.min(trailer < 0 ? texts.length : trailer, footer < 0 ? texts.length : footer);
+
+  const drafts: Draft[] = [];
+  texts.forEach((text, i) => {
+    if (text === '') return;
+    const block = blocks[i] as PageBlock;
+    const f = features(block, text);
+    if (i >= end) {
+      drafts.push({ text, kind: 'chrome', reason: i === trailer ? 'link-list heading' : 'after the article (link list or footer)', terminated: f.terminated, f });
+      return;
+    }
+    const reason = chromeOnItsOwn(text, block.text.replace(/\s+/g, ' ').trim(), f, block, opts);
+    if (reason) drafts.push({ text, kind: 'chrome', reason, terminated: f.terminated, f });
+    else if (/^h[1-6]$/i.test(block.tag ?? '')) drafts.push({ text, kind: 'heading', terminated: f.terminated, f });
+    else if (f.terminated && f.words.length >= 4 && f.functionDensity >= 0.12) drafts.push({ text, kind: f.words.length >= 6 ? 'body' : 'short', terminated: true, f });
+    // A paragraph that lost its full stop (or was cut off): long and made of grammar, not of names.
+    else if (!f.terminated && f.words.length >= 20 && f.functionDensity >= 0.25) drafts.push({ text, kind: 'body', terminated: false, f });
+    else if (headingShaped(f, text) && (f.words.length >= 3 || /^\p{Lu}/u.test(text))) drafts.push({ text, kind: 'heading', terminated: f.terminated, f });
+    else drafts.push({ text, kind: f.terminated ? 'short' : 'chrome', reason: 'label', terminated: f.terminated, f });
+  });
+
+  // Short sentences take the class of their neighbours: "He declined to comment." inside the article is prose,
+  // "Photo: archive." between captions is not.
+  drafts.forEach((d, i) => {
+    if (d.kind !== 'short') return;
+    const near = [drafts[i - 1], drafts[i + 1]].filter((x): x is Draft => x !== undefined);
+    d.kind = near.some((x) => x.kind === 'body') ? 'body' : 'chrome';
+    if (d.kind === 'chrome') d.reason = 'short line among chrome';
+  });
+
+  const firstBody = drafts.findIndex((d) => d.kind === 'body');
+  let lastBody = -1;
+  drafts.forEach((d, i) => {
+    if (d.kind === 'body') lastBody = i;
+  });
+  drafts.forEach((d, i) => {
+    if (d.kind !== 'heading') return;
+    // A heading with no paragraph after it is a link to another story ("Draft plan to end the war").
+    if (lastBody >= 0 && i > lastBody) {
+      d.kind = 'chrome';
+      d.reason = 'heading after the article';
+    }
+  });
+  // The headline: the first heading before the article's first paragraph that reads like one (several words, not
+  // all capitals, not a question to the reader). Later headings before the body are standfirsts and sub-headlines.
+  const headlineAt = drafts.findIndex(
+    (d, i) => d.kind === 'heading' && (firstBody < 0 || i < firstBody) && d.f.words.length >= 3 && d.f.capitals < 0.8 && !/:$/.test(d.text),
+  );
+  if (headlineAt >= 0) (drafts[headlineAt] as Draft).kind = 'headline';
+
+  const lines: ClassifiedLine[] = drafts.map((d) => ({
+    text: d.text,
+    kind: d.kind === 'short' ? 'chrome' : d.kind,
+    terminated: d.terminated,
+    ...(d.kind === 'chrome' && d.reason ? { reason: d.reason } : {}),
+  }));
+  return { lines, statedDates, dropped: lines.filter((l) => l.kind === 'chrome').map((l) => ({ text: l.text, reason: l.reason ?? 'chrome' })) };
+}

@@ -1,0 +1,149 @@
+/**
+ * Phrases that mark a line as page chrome rather than article prose: link-list headings ("Read next"), prompts and
+ * widgets, captions and credits, bylines, wire footers, cookie notices. They are one feature among several of the
+ * line classifier (boilerplate.ts), not the whole of it: a line no rule names is still judged on its shape.
+ */
+
+/** Headings that open a block of links to other stories. */
+export const TRAILER_HEADING =
+  /^(?:read next|read more|read also|also read|related(?: (?:stories|articles|news|coverage|content|topics|reading|links))?|more (?:stories|news|from [\w .'’-]{1,40}|on this(?: story| topic)?|in [\w .'’-]{1,30})|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now| stories)?|latest(?: news| stories)?|top stories|see also|editor'?s? picks|don'?t miss|what to read next|further reading|in other news|popular now|(?:from )?around the web|latest videos?|top picks|now trending|more [\w'’-]{3,20})\s*[:»›>-]?$/i;
+
+/** A single line that is a prompt or a widget label, never article prose. */
+export const PROMPT_LINE: RegExp[] = [
+  /^(?:leave|post|add|write) (?:the first|a|your) comment/i,
+  /^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$/i,
+  /^(?:show|view|load|read) (?:all |more )?(?:\d+ )?comments?/i,
+  /^what (?:is|'s) your (?:opinion|view|take)\b/i,
+  /^what do you think\b.*\?$/i,
+  /^(?:join|start) the (?:conversation|discussion|debate)\b/i,
+  /^(?:sign up|subscribe)\b.{0,160}$/i,
+  /\bnewsletter\b.{0,120}$/i,
+  /^(?:get|receive) (?:our|the) .{0,60}(?:newsletter|alerts|briefing|in your inbox)/i,
+  /^follow us\b/i,
+  /^(?:share|tweet|email|print)(?: this)?(?: (?:article|story|page|on [\w ]{1,20}))?:?$/i,
+  /^(?:click|tap) here\b/i,
+  /^advertisement$/i,
+  /^(?:sponsored|promoted)(?: content)?$/i,
+  /^skip to (?:main )?content$/i,
+  /^\(?(?:photo|photograph|image|video|picture|illustration)s?(?: credits?)?:\s.{0,150}$/i,
+  /^see (?:more|all) (?:photos|pictures|images)\b.{0,80}$/i,
+  // "Photo by Joedson Alves/Reuters"; a caption ending in its agency: "Relatives console each other (Getty)".
+  /^(?:photo|photograph|image|picture|video)s? (?:by|courtesy(?: of)?)\s[^.!?]{1,80}$/i,
+  /\((?:[\w .-]{1,40}\/)?(?:Getty(?: Images)?|AFP|AP|Reuters|EPA|PA(?: Media)?|Shutterstock|Alamy)\)$/,
+  /\bclick here\.?$/i,
+  /^(?:terms of (?:use|service)|privacy policy|printer-friendly version|reprints and permissions)\b.{0,80}$/i,
+  // "Image source, Getty Images", "Image caption, Delegates in Istanbul" (media captions set off by a comma).
+  /^(?:image|photo|video|media) (?:source|caption|credit)s?\s*[,:]\s.{0,200}$/i,
+  // Wire footers: "Reporting by …; Editing by …", "… contributed to this report.", "Our Standards: …".
+  // Only names after "by" (and the words that join them), so "Reporting by state media suggested …" stays.
+  /^(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by(?:[\s,;.]+(?:\p{Lu}[\p{L}'’.-]*|by|and|in|editing|reporting|writing|additional|from|the|of))+[\s.]*$/u,
+  /\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/i,
+  /^our standards:/i,
+  // The signature line of an embedded post: "— Volodymyr Zelenskyy (@ZelenskyyUa) May 19, 2025", "pic.twitter.com/…".
+  /^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w{3,9}\.? \d{1,2}, \d{4}$/,
+  /^(?:pic\.twitter\.com|https?:\/\/t\.co)\/\S+$/i,
+  // An inline link to another story: "Related: Zelenskyy meets Erdoğan in Ankara", "Watch: …", "Read more: …".
+  /^(?:related(?: (?:article|story|stories|link|links|coverage|video|content|reading))?|read more|read also|also read|see also|more on this story|watch|listen)\s*:\s.{0,200}$/i,
+  // How to reach the writer, and where else to follow them: "To contact the reporter on this story: …",
+  // "Matt Friedman may be reached at …", "Follow Tia Ghose on Twitter", "Like us on Facebook".
+  /^to contact the (?:reporters?|editors?|writers?|authors?)\b/i,
+  /\bmay be reached at\s+\S+@\S+/i,
+  /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$/,
+  /^follow\s.{1,60}\son\s(?:twitter|x|facebook|instagram|google\+|bluesky|threads|linkedin|telegram|tiktok)\b/i,
+  /^like us on (?:facebook|instagram|twitter)\b/i,
+  // Syndication footers: "This article originally appeared on Fox News.", "Originally published on Live Science."
+  /^(?:this (?:article|story|post) (?:was )?(?:originally|first) (?:appeared|published)|originally published (?:on|in|at|by)|original article (?:on|at))\b.{0,160}$/i,
+  /^\[via [^\]]{1,60}\]$/i,
+  /^source:\s*\S{1,40}$/i,
+  // Comment and share prompts, paywall and player widgets.
+  /^(?:have something to add|to post a comment)\b/i,
+  /\bshare it in the comments\b/i,
+  /\bclicking the share button\b/i,
+  /^(?:limited[- ]time offer|get updates\b.{0,60}$)/i,
+  /\bsubscribe now\b.{0,120}$/i,
+  /^press (?:space|spacebar|esc)\b/i,
+  /^(?:share this video|video tools|loading(?: photo gallery| video| comments)?(?:\.\.\.|…)?)$/i,
+  /^powered by\b.{0,40}$/i,
+  /^(?:listen to this article|\d+\s*min(?:ute)?s?\s+read|story continues below(?: advertisement)?|continue reading)\W*$/i,
+  /^(?:©|\(c\)|copyright\b)/i,
+  /\ball rights reserved\b/i,
+  /^(?:this (?:site|website) uses|we use) cookies\b/i,
+  /\bcookies?\b.{0,120}\b(?:consent|accept|privacy|policy|settings|preferences|experience)\b/i,
+  /^(?:accept|reject|manage)(?: all)? (?:cookies|preferences|settings)$/i,
+  /^(?:tags?|tagged|topics?|filed under):(?:\s|$)/i,
+  // Bylines: "By Anna Petrenko · 20 May 2025" (no end punctuation, unlike "By Tuesday, the talks had stalled.").
+  /^[Bb][Yy]\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]+){0,4}(?:\s*[·|,–—-]\s*[^.!?]{0,40})?$/u,
+  /^(?:updated|published|posted|last updated):?\s.{0,60}$/i,
+];
+
+/** Share-widget vocabulary: a line made only of these words is a row of buttons. */
+const SHARE_WORDS = new Set([
+  'share', 'tweet', 'facebook', 'twitter', 'x', 'linkedin', 'whatsapp', 'telegram', 'reddit', 'email', 'e-mail', 'print', 'copy',
+  'link', 'pinterest', 'messenger', 'mail', 'save', 'bookmark', 'flipboard', 'threads', 'bluesky', '|', '·', '•',
+]);
+
+export const TIME_LINE = /^(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d+\s?(?:min|mins|minutes|h|hrs?|hours|d|days?) ago|yesterday|today)$/i;
+export const DATE_LINE = /^(?:\d{1,2}\s+\w{3,9}\s+\d{4}|\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:[ ,]+\d{1,2}[:.]\d{2})?$/i;
+
+export function isShareRow(line: string): boolean {
+  const words = line.toLowerCase().split(/[\s,/]+/).filter(Boolean);
+  return words.length > 0 && words.length <= 8 && words.every((w) => SHARE_WORDS.has(w));
+}
+
+/** A line that looks like part of a list of links: a time, a date, a section label, or a short headline. */
+export function isLinkListLine(line: string): boolean {
+  const t = line.trim();
+  if (t === '') return false;
+  if (TIME_LINE.test(t) || DATE_LINE.test(t)) return true;
+  const words = t.split(/\s+/);
+  // Section labels: one to four words, typically lowercase ("world news", "business").
+  if (words.length <= 4 && !/[.!?]["”’]?$/.test(t)) return true;
+  return false;
+}
+
+/** True when a line is a prompt, a widget, a cookie notice or a footer rather than prose. */
+export function isChromeLine(line: string): boolean {
+  const t = line.trim();
+  if (t === '') return false;
+  if (isShareRow(t)) return true;
+  // Prompts and widgets are short; a long line is prose even if it mentions a newsletter or cookies.
+  if (t.length > 250) return false;
+  return PROMPT_LINE.some((re) => re.test(t));
+}
+
+
+/**
+ * A call to action aimed at the reader: membership and donation drives, app and notification prompts, sign-in,
+ * "support the army" banners. Prose reports such appeals in the third person ("Zelensky urged allies to support …"),
+ * so only a line that opens with the appeal counts.
+ */
+export const CALL_TO_ACTION =
+  /^(?:help us\b|please (?:help|support|consider|donate|subscribe)|support (?:us|our|independent|quality|the (?:armed forces|army|defenders)|ukraine'?s? (?:army|armed forces|defenders))\b|donate\b|make a donation|become a (?:member|subscriber|patron|supporter)\b|join (?:us|our|now|today|the (?:\w+ )?(?:community|club|conversation))\b|subscribe\b|sign (?:up|in)\b|log ?in\b|register (?:now|today|for free)\b|(?:download|get) (?:the|our) (?:free )?app\b|stay (?:up to date|informed|updated|connected|in the know)\b|(?:enable|turn on|allow) (?:push )?notifications\b|follow (?:us|our)\b|read (?:more|next|the full|our)\b|watch (?:now|live|the (?:video|full)|more)\b|listen (?:now|live|to (?:the|this|our) (?:podcast|episode|article|story))\b|share (?:this|on|via)\b|(?:click|tap) (?:here|to)\b|advertise with us|contact us\b|send us\b|got a (?:news )?tip|we (?:need|rely on) (?:your|readers)|your (?:support|contribution|donation)\b|already a (?:member|subscriber)|unlock (?:this|unlimited|full)|try (?:\d+ days|it free|for free)|start (?:your )?free trial)/i;
+
+/** A counter or progress figure: "0 out of 25,000", "12,345/25,000", "73% of our goal", "9124 visitors online". */
+export const COUNTER_LINE =
+  /^(?:[\d.,\s]+(?:\/|out of|of)\s*[\d.,]+(?:\s+\p{L}+){0,2}|[\d.,]+\s*%(?:\s+(?:of (?:our|the) (?:goal|target)|funded|complete))?|[\d.,]+\s+(?:visitors?|readers?|members?|supporters?|subscribers?|people|users?)(?:\s+(?:online|reading|joined|now|and counting))?|[\d.,]+\s+(?:comments?|shares?|views?|likes?|reactions?|replies)|[\d.,]+)$/iu;
+
+/** A line that is only a web address or a domain ("rki.news", "www.example.com/world"). */
+export const ADDRESS_LINE = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)+(?:\/\S*)?$/iu;
+
+/** Separators of menus and breadcrumbs: "Home > World > Europe", "News | Politics | Ukraine", "World · Europe". */
+const MENU_SEPARATOR = /\s(?:[|•·›»>/]|::)\s|\s[|•·›»]|[|•·›»]\s/g;
+
+/**
+ * A navigation line or breadcrumb: three or more short items between separators, or "Home" followed by a
+ * separator. Sentences use commas and dashes, not pipes, chevrons and bullets.
+ */
+export function isMenuLine(line: string): boolean {
+  if (/^home\s*(?:[|>›»/•·]|::)/i.test(line)) return true;
+  const separators = line.match(MENU_SEPARATOR)?.length ?? 0;
+  if (separators < 2) return false;
+  const items = line.split(/\s*(?:[|•·›»>/]|::)\s*/).filter((s) => s.trim() !== '');
+  return items.length >= 3 && items.every((i) => i.split(/\s+/).length <= 5);
+}
+
+/**
+ * A metadata prefix some crawlers write before a page's text: "date 2025-05-19 …", "Published: 2025-05-19 …".
+ * The date is the page's; whatever follows on the line is the page's own first line.
+ */
+export const METADATA_PREFIX = /^(?:date|published|updated|posted|last[ -]modified)\s*:?\s+(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\b\s*/i;

@@ -1,0 +1,122 @@
+/**
+ * When the event an article reports happened. Dates in the text are read with chrono-node and resolved against the
+ * article's publication time; the event's own day ("on Tuesday", "yesterday", a dateline) wins over the publication
+ * day. Without a publication time, dates the page states in full (a crawler's "date" line, a byline's time, a
+ * dateline with a year) anchor the article; with nothing at all, the ingest time does, and the record says so.
+ */
+import * as chrono from 'chrono-node';
+
+export type DateSource = 'text' | 'published' | 'ingest-time';
+
+export interface EventDating {
+  /** ISO instant (`2025-05-19T20:00:00Z`) or day (`2025-05-19`). */
+  occurredAt: string;
+  dateSource: DateSource;
+  /** The time relative dates were read against (publication, a stated date, or the ingest time). */
+  anchor: Date;
+  /** The publication time, when the input or the page states one (`anchor` is then that time). */
+  published?: Date;
+}
+
+export interface DatingInput {
+  /** Publication time from --published, page metadata or a feed (ISO). */
+  publishedAt?: string;
+  /** Dates a crawler's metadata prefix stated. */
+  statedDates?: readonly string[];
+  /** Lines dropped as chrome from the top of the page (bylines and time stamps hold publication dates). */
+  chromeLines?: readonly string[];
+  /** The article's first body sentences (dateline included), in order. */
+  lead: readonly string[];
+  now: Date;
+}
+
+const DAY_MS = 86_400_000;
+/** How far back from its anchor an article's own "on Tuesday" or "May 19" may reach. */
+const LOOKBACK_DAYS = 7;
+/** Words that make a date mention one a reader recognises as a day (not "for two hours", not "last week"). */
+const DAY_WORDS =
+  /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)|\d{4}-\d{2}-\d{2}|\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b/i;
+/** A mention in a clause about the future, or about the background, is not the day of the event. */
+const NOT_EVENT_CONTEXT =
+  /\b(?:will|would|shall|to be held|is (?:due|set|scheduled|expected)|are (?:due|set|scheduled|expected)|plans? to|planned|next|upcoming|until|since|ahead of|before|by)\s+(?:\S+\s+){0,4}$/i;
+
+function dayOf(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function isoSeconds(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function validDate(iso: string | undefined): Date | undefined {
+  if (!iso) return undefined;
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/** chrono's reading of a text against `ref`, in UTC, preferring past dates (news reports what happened). */
+function parseDates(text: string, ref: Date): chrono.ParsedResult[] {
+  return chrono.parse(text, { instant: ref, timezone: 'UTC' }, { forwardDate: false });
+}
+
+/** A date the text states in full (day, month and year), not in the future of `now`. */
+function fullDate(text: string, now: Date): { at: Date; hasTime: boolean } | undefined {
+  if (!/\d{4}/.test(text)) return undefined;
+  for (const r of parseDates(text, now)) {
+    if (!r.start.isCertain('year') || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
+    const at = r.start.date();
+    if (at.getTime() > now.getTime() + DAY_MS) continue;
+    return { at, hasTime: r.start.isCertain('hour') };
+  }
+  return undefined;
+}
+
+type Anchor = { at: Date; precision: 'instant' | 'day'; source: DateSource };
+
+function anchorOf(input: DatingInput): Anchor {
+  const published = validDate(input.publishedAt);
+  if (published) return { at: published, precision: /T/.test(input.publishedAt ?? '') ? 'instant' : 'day', source: 'published' };
+  for (const stated of input.statedDates ?? []) {
+    const at = validDate(stated.replace(' ', 'T'));
+    if (at) return { at, precision: /[T ]\d/.test(stated) ? 'instant' : 'day', source: 'published' };
+  }
+  for (const line of (input.chromeLines ?? []).slice(0, 12)) {
+    const d = fullDate(line, input.now);
+    if (d) return { at: d.at, precision: d.hasTime ? 'instant' : 'day', source: 'published' };
+  }
+  // A dateline or lead that states the full date of the event ("Moscow, 19 May 2025 (dpa) -", "On March 11, 2025, …").
+  for (const sentence of input.lead.slice(0, 2)) {
+    const d = fullDate(sentence, input.now);
+    if (d) return { at: d.at, precision: 'day', source: 'text' };
+  }
+  return { at: input.now, precision: 'instant', source: 'ingest-time' };
+}
+
+/** The day the lead says the event happened, read against the anchor; undefined when it names none. */
+function leadDay(lead: readonly string[], anchor: Anchor): string | undefined {
+  const anchorDay = Date.parse(`${dayOf(anchor.at)}T00:00:00Z`);
+  for (const sentence of lead.slice(0, 2)) {
+    if (!DAY_WORDS.test(sentence)) continue;
+    for (const r of parseDates(sentence, anchor.at)) {
+      if (!DAY_WORDS.test(r.text)) continue;
+      // Without a real anchor only a full date means anything ("on Tuesday" of which week?).
+      if (anchor.source === 'ingest-time' && !r.start.isCertain('year')) continue;
+      if (NOT_EVENT_CONTEXT.test(sentence.slice(0, r.index))) continue;
+      const day = Date.parse(`${dayOf(r.start.date())}T00:00:00Z`);
+      if (day > anchorDay || day < anchorDay - LOOKBACK_DAYS * DAY_MS) continue;
+      return dayOf(r.start.date());
+    }
+  }
+  return undefined;
+}
+
+/** Date an article's event (see the module comment). */
+export function dateEvent(input: DatingInput): EventDating {
+  const anchor = anchorOf(input);
+  const day = leadDay(input.lead, anchor);
+  const published = anchor.source === 'published' ? { published: anchor.at } : {};
+  // The day the article names covers the whole of it: the report came out later that day, or days after.
+  if (day !== undefined) return { occurredAt: day, dateSource: 'text', anchor: anchor.at, ...published };
+  const occurredAt = anchor.precision === 'instant' ? isoSeconds(anchor.at) : dayOf(anchor.at);
+  return { occurredAt, dateSource: anchor.source, anchor: anchor.at, ...published };
+}

@@ -26,15 +26,36 @@ export interface ArticleText {
   all: Array<{ text: string; kind: LineKind }>;
 }
 
-/** Plain text as blocks: one per line, whitespace and invisible characters normalised. */
+/**
+ * Hard-wrapped text (most lines of 40 to 100 characters, paragraphs set off by blank lines, as in e-mail and some
+ * saved pages): each run of lines between blank lines is one paragraph.
+ */
+function unwrap(lines: string[]): string[] {
+  const filled = lines.filter((l) => l.trim() !== '');
+  if (filled.length < 6 || filled.length === lines.length) return lines;
+  const wrappedLike = filled.filter((l) => l.length >= 40 && l.length <= 100 && !/[.!?]["”’)]?$/.test(l.trim())).length;
+  if (wrappedLike < filled.length * 0.5) return lines;
+  const out: string[] = [];
+  let run: string[] = [];
+  for (const l of lines) {
+    if (l.trim() === '') {
+      if (run.length > 0) out.push(run.join(' '), '');
+      run = [];
+    } else run.push(l.trim());
+  }
+  if (run.length > 0) out.push(run.join(' '));
+  return out;
+}
+
+/** Plain text as blocks: one per line (or per paragraph of hard-wrapped text), whitespace normalised. */
 export function textBlocks(raw: string): PageBlock[] {
-  return raw
+  const lines = raw
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[\u200B-\u200D\u2060]/g, '')
-    .split('\n')
-    .map((text) => ({ text }));
+    .split('\n');
+  return unwrap(lines).map((text) => ({ text }));
 }
 
 /** Classify a page's blocks and assemble the article text from the lines that are not chrome. */

@@ -1,3 +1,4 @@
+import { FUNCTION_WORDS } from '../text/function-words.js';
 import { findNames, type TaggedNames } from './name-finder.js';
 
 /** A person named in an article, under the fullest form of their name found in it. */
@@ -40,6 +41,23 @@ const MAX_NAMES = 200;
 /** Lower-case particles that may sit inside a name ("Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 
+/**
+ * Words that open a sentence or clause and are never the first word of a name: "After Trump's call", "Following
+ * Putin's remarks", "Meanwhile Peskov said". Grammar words (prepositions, conjunctions, pronouns) are the same.
+ */
+const CLAUSE_OPENERS = new Set([
+  'following', 'meanwhile', 'speaking', 'asked', 'amid', 'despite', 'separately', 'instead', 'earlier', 'later', 'today', 'yesterday',
+  'tonight', 'additionally', 'furthermore', 'still', 'now', 'then', 'also', 'unlike', 'like', 'including', 'according', 'regarding',
+  'responding', 'writing', 'addressing', 'commenting', 'citing', 'quoting', 'reporting', 'welcoming', 'dear', 'thanks', 'thank', 'hours',
+  'days', 'weeks', 'months', 'minutes', 'shortly', 'soon', 'last', 'next', 'ahead', 'why', 'how', 'what', 'when', 'where', 'who',
+]);
+
+/** A word that cannot start a person's name (see {@link CLAUSE_OPENERS}). */
+export function opensClause(word: string): boolean {
+  const w = word.toLowerCase();
+  return CLAUSE_OPENERS.has(w) || FUNCTION_WORDS.has(w);
+}
+
 /** Words the name finder may take for people that are not names. */
 const NOT_NAMES = new Set(['he', 'she', 'they', 'him', 'her', 'it', 'president', 'minister', 'chancellor', 'pope', 'mr', 'mrs']);
 
@@ -56,8 +74,10 @@ export function canonicalName(raw: string): string | undefined {
     if (TITLE_WORDS.has(lower) || (/^\p{Ll}/u.test(t) && !NAME_PARTICLES.has(lower))) lastTitle = i;
     // Nationality adjectives before a title ("Ukrainian president") are dropped with the title.
   });
-  const name = tokens.slice(lastTitle + 1);
-  if (name.length === 0) return undefined;
+  let first = lastTitle + 1;
+  while (first < tokens.length - 1 && opensClause(tokens[first] ?? '')) first++;
+  const name = tokens.slice(first);
+  if (name.length === 0 || opensClause(name[0] ?? '')) return undefined;
   if (!/^\p{Lu}/u.test(name[0] ?? '')) return undefined;
   const joined = name.join(' ');
   if (NOT_NAMES.has(joined.toLowerCase()) || joined.length < 2 || joined.length > 60) return undefined;
@@ -151,7 +171,7 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
     const re = new RegExp(`\\b(\\p{Lu}[\\p{L}.'’-]*)\\s+${escapeRegExp(p.name)}\\b`, 'gu');
     for (const m of text.matchAll(re)) {
       const first = m[1] ?? '';
-      if (!TITLE_WORDS.has(first.toLowerCase()) && !/^(?:The|A|An|In|On|At|But|And|Pope)$/.test(first)) {
+      if (!TITLE_WORDS.has(first.toLowerCase()) && !opensClause(first) && first !== 'Pope') {
         p.name = `${first} ${p.name}`;
         break;
       }

@@ -9,7 +9,28 @@ import { IngestBatch, placeArticle } from './event-writer.js';
 import { extractHtml, htmlFragmentBlocks, htmlFragmentText } from './extract-html.js';
 import { FetchError, fetchText, looksLikeFeed, parseFeed, pollFeedSources, type FeedItem, type FeedPollReport, type FetchLike } from './feeds.js';
 
-export type IngestErrorCode = 'NOT_FOUND' | 'READ_FAILED' | 'EMPTY' | 'BINARY' | 'HTTP_STATUS' | 'TIMEOUT' | 'TOO_LARGE' | 'NETWORK' | 'BAD_FEED' | 'NO_TEXT' | 'NO_FACTS' | 'BAD_OPTION';
+export type IngestErrorCode =
+  | 'NOT_FOUND'
+  | 'READ_FAILED'
+  | 'EMPTY'
+  | 'BINARY'
+  | 'NOT_UTF8'
+  | 'TRUNCATED'
+  | 'HTTP_STATUS'
+  | 'TIMEOUT'
+  | 'TOO_LARGE'
+  | 'TOO_LONG'
+  | 'NETWORK'
+  | 'BAD_FEED'
+  | 'NO_TEXT'
+  | 'NO_FACTS'
+  | 'BAD_OPTION';
+
+/**
+ * The longest article ingestion reads, in words. Long reads run to 10,000 words; a text five times that is a book, a
+ * dump or a feed archive, whose "facts" would be noise.
+ */
+export const MAX_ARTICLE_WORDS = 30_000;
 
 /** What became of one input (or one feed item: `input` is then "feed › item title"). */
 export type InputResult =
@@ -47,17 +68,58 @@ export interface IngestRun {
 
 type Loaded = { ok: true; text: string; contentType?: string; url?: string } | { ok: false; code: IngestErrorCode; error: string };
 
-/** Decode bytes as UTF-8 text; empty and binary content are errors. */
-export function decodeText(buf: Buffer): { ok: true; text: string } | { ok: false; code: 'EMPTY' | 'BINARY'; error: string } {
+/**
+ * Where bytes stop being UTF-8: the offset of the first invalid sequence, and whether it is a character cut off by
+ * the end of the input (a truncated file) rather than bytes of another encoding. Undefined when all is valid.
+ */
+function utf8Fault(buf: Buffer): { offset: number; truncated: boolean } | undefined {
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i] ?? 0;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0) return { offset: i, truncated: false };
+    for (let k = 1; k < len; k++) {
+      if (i + k >= buf.length) return { offset: i, truncated: true };
+      if (((buf[i + k] ?? 0) & 0xc0) !== 0x80) return { offset: i, truncated: false };
+    }
+    i += len;
+  }
+  return undefined;
+}
+
+/** Decode bytes as UTF-8 text; empty, binary, non-UTF-8 and truncated content are errors with a reason. */
+export function decodeText(buf: Buffer): { ok: true; text: string } | { ok: false; code: 'EMPTY' | 'BINARY' | 'NOT_UTF8' | 'TRUNCATED'; error: string } {
   if (buf.length === 0) return { ok: false, code: 'EMPTY', error: 'empty input' };
   const head = buf.subarray(0, 8192);
   if (head.includes(0)) return { ok: false, code: 'BINARY', error: 'binary content (not text, HTML or a feed)' };
+  const fault = utf8Fault(buf);
+  if (fault?.truncated)
+    return { ok: false, code: 'TRUNCATED', error: `truncated: the input ends inside a character (byte ${fault.offset} of ${buf.length}); was the download cut off?` };
+  if (fault) {
+    const text = buf.toString('latin1');
+    const sample = text.slice(0, 8192);
+    const control = (sample.match(/[\u0001-\u0008\u000E-\u001F\u007F]/g) ?? []).length;
+    if (control > Math.max(4, sample.length * 0.02)) return { ok: false, code: 'BINARY', error: 'binary content (not text, HTML or a feed)' };
+    return { ok: false, code: 'NOT_UTF8', error: `not UTF-8 text (invalid byte 0x${(buf[fault.offset] ?? 0).toString(16)} at offset ${fault.offset}); convert it first, e.g. iconv -f windows-1252 -t utf-8` };
+  }
   const text = buf.toString('utf8');
   const sample = text.slice(0, 8192);
   const bad = (sample.match(/[\uFFFD\u0001-\u0008\u000E-\u001F]/g) ?? []).length;
   if (bad > Math.max(4, sample.length * 0.02)) return { ok: false, code: 'BINARY', error: 'binary content (not text, HTML or a feed)' };
   if (text.trim().length === 0) return { ok: false, code: 'EMPTY', error: 'empty input (only whitespace)' };
   return { ok: true, text };
+}
+
+/** Words in a text, counted without building an array (inputs can be large). */
+function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 function errorResult(input: string, code: IngestErrorCode, error: string): InputResult {
@@ -125,6 +187,9 @@ function labelFor(input: string): string {
 }
 
 async function analyzeAndPlace(input: string, article: ArticleInput, opts: IngestOptions, batch: IngestBatch): Promise<InputResult> {
+  const words = countWords(article.text);
+  if (words > MAX_ARTICLE_WORDS)
+    return errorResult(input, 'TOO_LONG', `too long for a news article (${words.toLocaleString('en-GB')} words; at most ${MAX_ARTICLE_WORDS.toLocaleString('en-GB')}): split it into its articles`);
   const analyzed = analyzeArticle(article, opts.story, opts.now);
   if (!analyzed.ok) {
     if (analyzed.rejected) return { input, ok: false, rejected: true, reason: analyzed.reason, score: analyzed.score };

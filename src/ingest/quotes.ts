@@ -99,9 +99,25 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   const out: Attribution[] = [];
   // Each subject is looked for in every sentence: its lower-cased form and pattern are worked out once.
   const subjects = (ctx.subjects ?? []).map((name) => ({ name, lower: foldsLikeLowerCase(name) ? name.toLowerCase() : undefined, re: subjectRegex(name) }));
-  let lastSpeaker: { name: string; index: number } | undefined;
-  let prevFirstPerson: string | undefined;
+  const people = new Set(ctx.people.map((p) => p.name));
+  // Paragraph state: "he"/"she" is the nearest person named before it in its paragraph; a paragraph that names no one
+  // continues the one before (its speaker, else the last person it named); a quotation left open at the end of a
+  // paragraph runs on into the next, with its speaker.
+  let paragraph = -1;
+  let named: string[] = [];
+  let speakerHere: string | undefined;
+  let before: string | undefined;
+  let openQuoteSpeaker: string | undefined;
+  let quoteOpen = false;
   sentences.forEach((sentence, index) => {
+    if (sentence.paragraph !== paragraph) {
+      before = speakerHere ?? named[named.length - 1] ?? (paragraph < 0 ? undefined : before);
+      openQuoteSpeaker = quoteOpen ? openQuoteSpeaker : undefined;
+      paragraph = sentence.paragraph;
+      named = [];
+      speakerHere = undefined;
+      quoteOpen = false;
+    }
     const quotes = findQuotes(sentence.text);
     const outside = outsideQuotes(sentence.text, quotes);
     const mentions = personMentions(ctx.people, outside);
@@ -113,8 +129,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         ? []
         : [...outside.matchAll(subject.re)].map((m) => ({ name: subject.name, start: m.index, end: m.index + m[0].length })),
     );
-    const resolvePronoun = (): string | undefined =>
-      lastSpeaker && index - lastSpeaker.index <= 3 ? lastSpeaker.name : prevFirstPerson;
+    const resolvePronoun = (at: number): string | undefined =>
+      mentions.filter((m) => m.end <= at).pop()?.person.name ?? named[named.length - 1] ?? openQuoteSpeaker ?? before;
 
     let speaker: string | undefined;
     const accordingTo = /\baccording to\s+/gi.exec(outside);
@@ -126,12 +142,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     for (const verb of speaker ? [] : outside.matchAll(REPORTING_VERB)) {
       const vStart = verb.index;
       const vEnd = vStart + verb[0].length;
-      const before = outside.slice(0, vStart);
+      const preceding = outside.slice(0, vStart);
       const gapWords = (from: number) => wordsBetween(outside.slice(from, vStart));
       // "…, he said" / "He also said": a pronoun right before the verb (fillers allowed).
-      const pron = /\b(he|she)\b((?:[\s,]+\w+){0,3})[\s,]*$/i.exec(before);
+      const pron = /\b(he|she)\b((?:[\s,]+\w+){0,3})[\s,]*$/i.exec(preceding);
       if (pron && wordsBetween(pron[2] ?? '').every((w) => FILLER.test(w))) {
-        speaker = resolvePronoun();
+        speaker = resolvePronoun(pron.index);
         if (speaker) break;
       }
       // Nearest person before the verb in the same clause ("Putin, for his part, said").
@@ -157,10 +173,17 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // Only the first reporting verb with an identifiable subject counts; later verbs are usually inside the report.
       if (prior.length > 0 || subjectMentions.some((m) => m.end <= vStart)) break;
     }
-    const isPerson = speaker !== undefined && ctx.people.some((p) => p.name === speaker);
+    // A quotation that runs on from the paragraph before, with nothing naming a speaker here, is still theirs.
+    if (!speaker && openQuoteSpeaker && quotes.length > 0 && /^["“«‘']/.test(sentence.text)) speaker = openQuoteSpeaker;
+    const isPerson = speaker !== undefined && people.has(speaker);
     out.push({ ...(speaker ? { speaker } : {}), quote: speaker !== undefined && quotes.length > 0, quotes });
-    if (speaker && isPerson) lastSpeaker = { name: speaker, index };
-    prevFirstPerson = mentions[0]?.person.name ?? prevFirstPerson;
+    for (const m of mentions) named.push(m.person.name);
+    if (speaker && isPerson) speakerHere = speaker;
+    const opened = (sentence.text.match(/[“«]/g)?.length ?? 0) - (sentence.text.match(/[”»]/g)?.length ?? 0);
+    if (opened > 0) {
+      quoteOpen = true;
+      openQuoteSpeaker = speaker ?? openQuoteSpeaker;
+    } else if (opened < 0) quoteOpen = false;
   });
   return out;
 }

@@ -44,7 +44,9 @@ function nextWord(text: string, from: number): string {
 function isBoundary(text: string, i: number, afterClosers: number): boolean {
   const ch = text[i];
   const next = nextWord(text, afterClosers);
-  const firstNext = text.slice(afterClosers).replace(/^\s+/, '')[0] ?? '';
+  let k = afterClosers;
+  while (k < text.length && /\s/.test(text[k] ?? '')) k++;
+  const firstNext = text[k] ?? '';
   // Sentences start with an upper-case letter, a digit or an opening quote/bracket.
   if (!/[\p{Lu}\p{N}"“‘'(\[«]/u.test(firstNext)) return false;
   if (ch !== '.') return true;
@@ -74,6 +76,22 @@ export function splitSentences(text: string): Sentence[] {
   let quoteDepth = 0;
   let straightOpen = false;
 
+  // Where the next newline, closing quote and straight quote are at or after a position. Positions only grow, so one
+  // look-up per character at most: the whole split stays linear however long a line is.
+  const next = new Map<string, { from: number; at: number }>();
+  const nextIndex = (needle: string, from: number): number => {
+    const hit = next.get(needle);
+    if (hit && from >= hit.from && (hit.at < 0 || from <= hit.at)) return hit.at;
+    const at = text.indexOf(needle, from);
+    next.set(needle, { from, at });
+    return at;
+  };
+  const nextCloser = (from: number): number => {
+    const a = nextIndex('”', from);
+    const b = nextIndex('»', from);
+    return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  };
+
   const push = (from: number, to: number) => {
     let s = from;
     let e = to;
@@ -85,15 +103,20 @@ export function splitSentences(text: string): Sentence[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
     if (ch === '\n') {
-      const rest = text.slice(i + 1).replace(/^[ \t]+/, '');
-      const prevLine = text.slice(start, i).trimEnd();
-      const wrapped = rest !== '' && /^\p{Ll}/u.test(rest) && !/[.!?:"”]$/.test(prevLine);
+      // The next line's first character (a slice of the rest of the text here would make long texts quadratic).
+      let k = i + 1;
+      while (text[k] === ' ' || text[k] === '\t') k++;
+      const nextChar = text.slice(k, k + 2);
+      let p = i - 1;
+      while (p >= start && /\s/.test(text[p] ?? '')) p--;
+      const prevEnd = p >= start ? (text[p] ?? '') : '';
+      const wrapped = nextChar !== '' && /^\p{Ll}/u.test(nextChar) && !/[.!?:"”]/.test(prevEnd);
       if (!wrapped) {
         push(start, i);
         start = i + 1;
         quoteDepth = 0;
         straightOpen = false;
-        if (!text.slice(i + 1).startsWith('\n')) paragraph++;
+        if (text[i + 1] !== '\n') paragraph++;
       }
       continue;
     }
@@ -119,9 +142,11 @@ export function splitSentences(text: string): Sentence[] {
       continue;
     }
     // Still inside a quotation that closes later in this paragraph: the sentence continues.
-    const lineEnd = text.indexOf('\n', j);
-    const restOfLine = text.slice(j, lineEnd < 0 ? undefined : lineEnd);
-    if ((quoteDepth > 0 && /[”»]/.test(restOfLine)) || (straightOpen && restOfLine.includes('"'))) {
+    const lineEnd = nextIndex('\n', j);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    const closer = quoteDepth > 0 ? nextCloser(j) : -1;
+    const straight = straightOpen ? nextIndex('"', j) : -1;
+    if ((closer >= 0 && closer < end) || (straight >= 0 && straight < end)) {
       i = j - 1;
       continue;
     }

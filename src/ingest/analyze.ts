@@ -128,14 +128,21 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
     statedDates: page.statedDates,
     chromeLines: page.all.slice(0, 12).filter((l) => l.kind === 'chrome').map((l) => l.text),
     lead: body.slice(0, 3).map((s) => s.text),
+    allLines: page.all.map((l) => l.text),
     now,
   });
   if (dating.published) source.publishedAt = isoSeconds(dating.published);
 
-  const eligible = (i: number): boolean => {
-    const s = sentences[i];
-    return s !== undefined && inBody(page.spans, s.start, s.end) && completeSentence(s.text, headline);
-  };
+  // Complete body sentences, each once: pages repeat their lead as a standfirst, and captions twice.
+  const seen = new Set<string>();
+  const eligibleAt = sentences.map((s) => {
+    if (!inBody(page.spans, s.start, s.end) || !completeSentence(s.text, headline)) return false;
+    const key = s.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const eligible = (i: number): boolean => eligibleAt[i] === true;
   const facts = selectFacts({ sentences, attributions, entities, story, published: dating.anchor, sourceId: source.id, bodyStart, tagsOf, eligible });
   if (facts.length === 0) return { ok: false, rejected: false, error: 'no news-bearing sentences found', code: 'NO_FACTS' };
 

@@ -13,6 +13,8 @@ import { functionWordDensity } from '../text/function-words.js';
 import {
   ADDRESS_LINE,
   CALL_TO_ACTION,
+  CAPTION,
+  EDITORIAL_NOTE,
   COUNTER_LINE,
   DATE_LINE,
   isChromeLine,
@@ -87,7 +89,8 @@ function features(block: PageBlock, text: string): Features {
   let counted = 0;
   let address = 0;
   for (const w of words) {
-    if (ADDRESS_WORDS.has(w.toLowerCase())) address++;
+    // "US" is the country; "us" is the page talking.
+    if (w !== 'US' && ADDRESS_WORDS.has(w.toLowerCase())) address++;
     if (!/\p{L}{2}/u.test(w)) continue;
     counted++;
     if (/^\p{Lu}/u.test(w)) cap++;
@@ -120,6 +123,8 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   const quoted = /^["“‘'«]/.test(text);
   if (!quoted && CALL_TO_ACTION.test(text)) return 'call to action';
   if (isChromeLine(text) || (raw !== text && isChromeLine(raw))) return 'prompt, caption, byline or footer';
+  if (!quoted && CAPTION.some((re) => re.test(text))) return 'photo caption or credit';
+  if (EDITORIAL_NOTE.test(text)) return "editor's note";
   // The page talking to its reader about numbers, without a sentence: "Help the army reach 10,000 drones".
   if (!quoted && !f.terminated && f.address > 0 && /\d/.test(text) && f.words.length <= 25) return 'appeal to the reader';
   if (opts.seenElsewhere?.(text) && f.chars < 200) return 'repeated on other pages of this source';

@@ -147,3 +147,23 @@ export function isMenuLine(line: string): boolean {
  * The date is the page's; whatever follows on the line is the page's own first line.
  */
 export const METADATA_PREFIX = /^(?:date|published|updated|posted|last[ -]modified)\s*:?\s+(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\b\s*/i;
+
+/**
+ * A photo caption or credit: an agency or photographer credited at the end ("… May 19. — Reuters", "(Vyacheslav
+ * Prokofyev, Sputnik, Kremlin Pool Photo via AP)", "Picture: ANDREW HAMIK/GETTY IMAGES", "REUTERS/Evelyn Hockstein"),
+ * people placed in the picture ("Trump (L) and Putin (R)"), a photo described ("pose for a photo", "File photo"), or a
+ * date set off at the end as captions write it ("… in Washington, US, 11 February 2025.").
+ */
+export const CAPTION: RegExp[] = [
+  /\s[—–-]\s*(?:Reuters|AFP|AP|EPA(?:-EFE)?|Getty(?: Images)?|Anadolu(?: Agency)?|TASS|Sputnik|Xinhua|Bloomberg|dpa|Ukrinform|UNIAN|RIA Novosti|File|Pool)(?:\s*(?:\/|via)\s*[\p{L} .]{2,40})?\.?$/iu,
+  /\((?:[^()]{0,160}?(?:\/|via|,)\s*)?(?:AP|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Sputnik|(?:Kremlin )?Pool(?: Photo)?(?: via AP)?|File(?: photo)?|Shutterstock|TASS|Anadolu(?: Agency)?|Bloomberg|Xinhua|Ukrinform|UNIAN|AP Photo[^()]{0,40})\)\.?$/iu,
+  /(?:^|[\s.])(?:Pictures?|Photos?|Photograph|Image|Credit|Foto)\s*:\s*[^.!?]{2,80}$/iu,
+  /\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES|SPUTNIK|ANADOLU)\s*\/\s*\p{Lu}[\p{L} .'-]{1,40}$/u,
+  /\((?:L|R|C|left|right|centre|center|top|bottom)\)/,
+  /^(?:file (?:photo|image|picture)|pictured|photo shows|in this (?:photo|image|handout|picture|file photo|photograph)|this (?:photo|image|picture|handout|combination of pictures))\b/i,
+  /\b(?:poses?|posed|posing) for (?:a |the )?(?:photo|picture|photograph|portrait)s?\b/i,
+  /,\s*(?:\d{1,2}(?:st|nd|rd|th)? \p{L}{3,9},? \d{4}|\p{L}{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\.?$/u,
+];
+
+/** An editor's or publisher's note about the page itself: "Editor's note: This story is being updated." */
+export const EDITORIAL_NOTE = /^(?:editor['’]?s note|editorial note|update(?:d)?|correction|clarification|note)\s*:\s*(?:this (?:story|article|post|page)|an earlier version|we (?:have|will))/i;

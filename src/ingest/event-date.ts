@@ -27,6 +27,8 @@ export interface DatingInput {
   chromeLines?: readonly string[];
   /** The article's first body sentences (dateline included), in order. */
   lead: readonly string[];
+  /** Every line of the page, kept or dropped (captions and asides state dates too). */
+  allLines?: readonly string[];
   now: Date;
 }
 
@@ -60,18 +62,35 @@ function parseDates(text: string, ref: Date): chrono.ParsedResult[] {
 }
 
 /** A date the text states in full (day, month and year), not in the future of `now`. */
-function fullDate(text: string, now: Date): { at: Date; hasTime: boolean } | undefined {
+function fullDate(text: string, now: Date): { at: Date; hasTime: boolean; text: string } | undefined {
   if (!/\d{4}/.test(text)) return undefined;
   for (const r of parseDates(text, now)) {
     if (!r.start.isCertain('year') || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
     const at = r.start.date();
     if (at.getTime() > now.getTime() + DAY_MS) continue;
-    return { at, hasTime: r.start.isCertain('hour') };
+    return { at, hasTime: r.start.isCertain('hour'), text: r.text };
   }
   return undefined;
 }
 
-type Anchor = { at: Date; precision: 'instant' | 'day'; source: DateSource };
+/**
+ * `weak`: a full date found somewhere in the page (a caption, an aside) rather than stated as the page's own: it
+ * tells the year an article was written in, not its day.
+ */
+type Anchor = { at: Date; precision: 'instant' | 'day'; source: DateSource; weak?: boolean };
+
+/**
+ * A line that is a date stamp: a full date, perhaps with a time, a weekday, "Published"/"Posted", a byline or a
+ * place around it ("Monday, May 19th 2025, 1:10 pm", "Posted May 19, 2025 1:17 PM CDT", "| Monday, May 19, 2025 |
+ * Washington, D.C."), but no sentence.
+ */
+function dateStamp(line: string, now: Date): { at: Date; hasTime: boolean } | undefined {
+  if (!/\d{4}/.test(line) || line.length > 120) return undefined;
+  const d = fullDate(line, now);
+  if (!d) return undefined;
+  const rest = line.replace(d.text, ' ').match(/\p{L}{2,}/gu) ?? [];
+  return rest.length <= 6 ? d : undefined;
+}
 
 function anchorOf(input: DatingInput): Anchor {
   const published = validDate(input.publishedAt);
@@ -81,7 +100,7 @@ function anchorOf(input: DatingInput): Anchor {
     if (at) return { at, precision: /[T ]\d/.test(stated) ? 'instant' : 'day', source: 'published' };
   }
   for (const line of (input.chromeLines ?? []).slice(0, 12)) {
-    const d = fullDate(line, input.now);
+    const d = dateStamp(line, input.now);
     if (d) return { at: d.at, precision: d.hasTime ? 'instant' : 'day', source: 'published' };
   }
   // A dateline or lead that states the full date of the event ("Moscow, 19 May 2025 (dpa) -", "On March 11, 2025, …").
@@ -89,21 +108,33 @@ function anchorOf(input: DatingInput): Anchor {
     const d = fullDate(sentence, input.now);
     if (d) return { at: d.at, precision: 'day', source: 'text' };
   }
+  // The latest full date anywhere on the page says which year "on 11 March" means.
+  let latest: Date | undefined;
+  for (const line of input.allLines ?? []) {
+    const d = fullDate(line, input.now);
+    if (d && (!latest || d.at > latest)) latest = d.at;
+  }
+  if (latest) return { at: latest, precision: 'day', source: 'text', weak: true };
   return { at: input.now, precision: 'instant', source: 'ingest-time' };
 }
 
 /** The day the lead says the event happened, read against the anchor; undefined when it names none. */
-function leadDay(lead: readonly string[], anchor: Anchor): string | undefined {
-  const anchorDay = Date.parse(`${dayOf(anchor.at)}T00:00:00Z`);
+function leadDay(lead: readonly string[], anchor: Anchor, now: Date): string | undefined {
+  // A weak anchor knows the year, not the week: a month and day are read as the latest such day within half a year
+  // after it ("on 11 March" in a page whose caption says "11 February 2025"), and a weekday means nothing.
+  const ref = anchor.weak ? new Date(Math.min(now.getTime(), anchor.at.getTime() + 183 * DAY_MS)) : anchor.at;
+  const refDay = Date.parse(`${dayOf(ref)}T00:00:00Z`);
   for (const sentence of lead.slice(0, 2)) {
     if (!DAY_WORDS.test(sentence)) continue;
-    for (const r of parseDates(sentence, anchor.at)) {
+    for (const r of parseDates(sentence, ref)) {
       if (!DAY_WORDS.test(r.text)) continue;
       // Without a real anchor only a full date means anything ("on Tuesday" of which week?).
       if (anchor.source === 'ingest-time' && !r.start.isCertain('year')) continue;
+      if (anchor.weak && !(r.start.isCertain('month') && r.start.isCertain('day'))) continue;
       if (NOT_EVENT_CONTEXT.test(sentence.slice(0, r.index))) continue;
       const day = Date.parse(`${dayOf(r.start.date())}T00:00:00Z`);
-      if (day > anchorDay || day < anchorDay - LOOKBACK_DAYS * DAY_MS) continue;
+      const lookback = anchor.weak ? 366 : LOOKBACK_DAYS;
+      if (day > refDay || day < refDay - lookback * DAY_MS) continue;
       return dayOf(r.start.date());
     }
   }
@@ -113,7 +144,9 @@ function leadDay(lead: readonly string[], anchor: Anchor): string | undefined {
 /** Date an article's event (see the module comment). */
 export function dateEvent(input: DatingInput): EventDating {
   const anchor = anchorOf(input);
-  const day = leadDay(input.lead, anchor);
+  const day = leadDay(input.lead, anchor, input.now);
+  // A weak anchor dates nothing by itself: without a day in the lead the article is undated.
+  if (anchor.weak && day === undefined) return { occurredAt: isoSeconds(input.now), dateSource: 'ingest-time', anchor: input.now };
   const published = anchor.source === 'published' ? { published: anchor.at } : {};
   // The day the article names covers the whole of it: the report came out later that day, or days after.
   if (day !== undefined) return { occurredAt: day, dateSource: 'text', anchor: anchor.at, ...published };

@@ -32,8 +32,29 @@ interface Scored {
  * "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ", "Moscow, 19 May 2025 (dpa/MIA) - ": a
  * place (in capitals, or in title case when a date or an agency follows), optional region or date, agency, a dash.
  */
-export const DATELINE =
-  /^(?:\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*[\p{L}\p{N} .,]{2,30})?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?|\p{Lu}[\p{L} .'’-]{1,30},\s*(?:[\p{L}\p{N} .,]{2,30}?\d[\p{L}\p{N} .,]{0,20}?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?|\([\p{L}\p{N} .&/-]{1,30}\)))\s+[—–-]{1,2}\s+/u;
+export const DATELINE = new RegExp(
+  [
+    // "(MENAFN) ", "(AP) — ": an agency in brackets.
+    String.raw`\((?:\p{Lu}[\p{L}/&. -]{1,24})\)\s*(?:[—–-]{1,2}\s*)?`,
+    // "Washington/London/Paris — ".
+    String.raw`\p{Lu}[\p{L}.'’-]+(?:\/\p{Lu}[\p{L}.'’-]+)+\s+[—–-]{1,2}\s+`,
+    // "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ".
+    String.raw`\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*[\p{L}\p{N} .,]{2,30})?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
+    // "Moscow, 19 May 2025 (dpa/MIA) - ", "Kyiv (Reuters) - ".
+    String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*[\p{L}\p{N} .,]{2,30}?\d[\p{L}\p{N} .,]{0,20}?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
+    String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L}\p{N} .&/-]{1,30}\)\s+[—–-]{1,2}\s+`,
+    // "WASHINGTON: ", "Alaska ∙ ": a place set off by a colon (in capitals) or a bullet.
+    String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,28}:\s+`,
+    String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s+[∙·•|]\s+`,
+    // A label before the news: "Details: ", "Background: ".
+    String.raw`(?:Details|Background|Reminder|Context|Recap)\s*:\s+`,
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|')
+    .replace(/^/, '^(?:')
+    .concat(')'),
+  'u',
+);
 
 const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
 
@@ -61,23 +82,42 @@ export function completeSentence(text: string, headline?: string): boolean {
 }
 
 /** Where a clause ends inside a sentence: a comma, semicolon, colon or dash, or before a conjunction. */
-const CLAUSE_BREAK = /[,;:](?=\s)|\s[—–-]\s|\s(?=(?:but|and|while|as|after|before|because|although|though|which|who|amid|despite)\s)/g;
+const CLAUSE_BREAK =
+  /[,;:](?=\s)|\s[—–-]\s|\s(?=(?:but|while|after|before|because|although|though|which|amid|despite|following|prompting|saying|adding|according to|as part of|in a bid|in an effort|ahead of)\s)/g;
 
 /**
  * A headline made from a lead sentence when the article has none: the sentence without its dateline and final stop,
  * cut at the last clause boundary that keeps it within `max` characters (a word boundary when there is none).
  */
 export function leadTitle(text: string, max = 120): string {
-  const t = text
+  let t = text
     .slice(DATELINE.exec(text)?.[0].length ?? 0)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[.!]["”’']?$/, (m) => (m.length > 1 ? m.slice(1) : ''));
+  // "Trump, Putin hold telephonic conversation: US President Donald Trump and …": a headline run into its lead.
+  const colon = /^([^:“”"]{15,100}?):\s/.exec(t);
+  if (colon && !/\b(?:said|says|told|wrote|added|stated|announced|according to)$/i.test(colon[1] ?? '') && (colon[1] ?? '').split(' ').length >= 3) return colon[1] ?? t;
+  // A leading aside is not the news: "According to Russian media, …", "On Tuesday, …", "In a statement, …".
+  const aside =
+    /^(?:According to [^,]{2,60}|On \p{L}+day|In (?:a|an|his|her|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:statement|post|video|speech|interview|address|message|remarks|briefing|call)[^,]{0,60}|Speaking [^,]{2,60}|Meanwhile|However|Earlier(?: on)? \p{L}+),\s+(?=\p{L})/u.exec(t);
+  if (aside && t.length > max) t = t.slice(aside[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   if (t.length <= max) return t;
   let cut = -1;
+  let depth = 0;
+  let last = 0;
   for (const m of t.matchAll(CLAUSE_BREAK)) {
     if (m.index > max) break;
-    if (m.index >= 30) cut = m.index;
+    // Never inside a quotation: count the quote marks before the break.
+    for (; last < m.index; last++) {
+      const c = t[last];
+      if (c === '“' || c === '«') depth++;
+      else if (c === '”' || c === '»') depth = Math.max(0, depth - 1);
+      else if (c === '"') depth = depth > 0 ? depth - 1 : depth + 1;
+    }
+    // A cut that leaves only an opening phrase ("In his late-night address on 11 May") says nothing.
+    const opening = cut < 0 && /^(?:In|On|At|After|Before|During|Following|According|Amid|Despite|With|As|While|Speaking)\b/.test(t) && t[m.index] === ',';
+    if (m.index >= 30 && depth === 0 && !opening) cut = m.index;
   }
   if (cut > 0) return t.slice(0, cut).replace(/[\s,;:—–-]+$/, '');
   return fitText(t, max);

@@ -23,6 +23,9 @@ export interface Attribution {
 export const REPORTING_VERB =
   /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers)\b/gi;
 
+/** A name right after a preposition is an object ("met with Trump as …"), not the subject of a verb after it. */
+const AFTER_PREPOSITION = /\b(?:with|to|by|from|for|of|about|against|at|on|than|toward|towards|between|among|into|onto|upon|without|beside|alongside|under|over|behind|via|including|like)\s+(?:(?:the|a|an|[\p{Lu}][\p{L}.'’-]*)\s+){0,3}$/u;
+
 const FILLER = /^(?:also|then|later|again|further|previously|reportedly|repeatedly|has|had|have|was|is|earlier|now|once|had\s+already|already|also\s+reportedly|on\s+\w+day|on\s+\w+)$/i;
 
 /** Quotations in a sentence: “curly”, "straight" and ‘single’ (apostrophes are not mistaken for quote marks). */
@@ -59,7 +62,9 @@ export interface AttributionContext {
  * after a single comma ("…and Vladimir Putin, both sides now say").
  */
 function subjectGap(gap: string): boolean {
-  const withoutAsides = gap.replace(/^\s*,[^,]{1,80},/, ' ').replace(/^\s*\([^)]{1,80}\)/, ' ');
+  // "Trump, who spoke to Putin, said" and "…met Trump, who said": a relative clause belongs to the name before it.
+  if (/^\s*,\s*who\s+(?:\p{L}+\s+){0,2}$/u.test(gap)) return true;
+  const withoutAsides = gap.replace(/^\s*,[^,]{1,160},/, ' ').replace(/^\s*\([^)]{1,80}\)/, ' ');
   if (/[,(—–]/.test(withoutAsides)) return false;
   return wordsBetween(withoutAsides).length <= 4;
 }
@@ -104,18 +109,17 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   // continues the one before (its speaker, else the last person it named); a quotation left open at the end of a
   // paragraph runs on into the next, with its speaker.
   let paragraph = -1;
-  let named: string[] = [];
-  let speakerHere: string | undefined;
+  /** Who the last sentence of this paragraph was about: its speaker, else the person its first clause names. */
+  let subjectHere: string | undefined;
   let before: string | undefined;
   let openQuoteSpeaker: string | undefined;
   let quoteOpen = false;
   sentences.forEach((sentence, index) => {
     if (sentence.paragraph !== paragraph) {
-      before = speakerHere ?? named[named.length - 1] ?? (paragraph < 0 ? undefined : before);
+      before = subjectHere ?? (paragraph < 0 ? undefined : before);
       openQuoteSpeaker = quoteOpen ? openQuoteSpeaker : undefined;
       paragraph = sentence.paragraph;
-      named = [];
-      speakerHere = undefined;
+      subjectHere = undefined;
       quoteOpen = false;
     }
     const quotes = findQuotes(sentence.text);
@@ -129,8 +133,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         ? []
         : [...outside.matchAll(subject.re)].map((m) => ({ name: subject.name, start: m.index, end: m.index + m[0].length })),
     );
-    const resolvePronoun = (at: number): string | undefined =>
-      mentions.filter((m) => m.end <= at).pop()?.person.name ?? named[named.length - 1] ?? openQuoteSpeaker ?? before;
+    // "He" is who the text is about: a person named earlier in the same sentence (its subject first), else the
+    // subject of the sentence before in this paragraph, a quotation's speaker running on, or the paragraph before's.
+    const resolvePronoun = (at: number): string | undefined => {
+      const earlier = mentions.filter((m) => m.end <= at);
+      return (earlier.find((m) => atClauseStart(outside, m.start)) ?? earlier[earlier.length - 1])?.person.name ?? subjectHere ?? openQuoteSpeaker ?? before;
+    };
 
     let speaker: string | undefined;
     const accordingTo = /\baccording to\s+/gi.exec(outside);
@@ -151,9 +159,13 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         if (speaker) break;
       }
       // Nearest person before the verb in the same clause ("Putin, for his part, said").
-      const prior = mentions.filter((m) => m.end <= vStart && vStart - m.end <= 90 && !/[.;:]/.test(outside.slice(m.end, vStart)));
-      const near = prior[prior.length - 1];
-      if (near && subjectGap(outside.slice(near.end, vStart))) {
+      const prior = mentions.filter(
+        (m) => m.end <= vStart && vStart - m.end <= 180 && !/[.;:]/.test(outside.slice(m.end, vStart)) && !AFTER_PREPOSITION.test(outside.slice(Math.max(0, m.start - 40), m.start)),
+      );
+      // The nearest name whose words can run on to the verb: "Rubio, who attended the talks with Mike Waltz, said"
+      // is Rubio's, though Waltz is nearer.
+      const near = [...prior].reverse().find((m) => subjectGap(outside.slice(m.end, vStart)));
+      if (near) {
         speaker = near.person.name;
         break;
       }
@@ -177,8 +189,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     if (!speaker && openQuoteSpeaker && quotes.length > 0 && /^["“«‘']/.test(sentence.text)) speaker = openQuoteSpeaker;
     const isPerson = speaker !== undefined && people.has(speaker);
     out.push({ ...(speaker ? { speaker } : {}), quote: speaker !== undefined && quotes.length > 0, quotes });
-    for (const m of mentions) named.push(m.person.name);
-    if (speaker && isPerson) speakerHere = speaker;
+    const subject = isPerson ? speaker : (mentions.find((m) => atClauseStart(outside, m.start)) ?? mentions[0])?.person.name;
+    if (subject) subjectHere = subject;
     const opened = (sentence.text.match(/[“«]/g)?.length ?? 0) - (sentence.text.match(/[”»]/g)?.length ?? 0);
     if (opened > 0) {
       quoteOpen = true;

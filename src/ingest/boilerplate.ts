@@ -15,6 +15,7 @@ import {
   CALL_TO_ACTION,
   CAPTION,
   EDITORIAL_NOTE,
+  isDateStamp,
   COUNTER_LINE,
   DATE_LINE,
   isChromeLine,
@@ -113,7 +114,7 @@ function features(block: PageBlock, text: string): Features {
 function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock, opts: ClassifyOptions): string | undefined {
   if (isShareRow(text)) return 'share buttons';
   if (TRAILER_HEADING.test(text)) return 'link-list heading';
-  if (TIME_LINE.test(text) || DATE_LINE.test(text)) return 'time or date label';
+  if (TIME_LINE.test(text) || DATE_LINE.test(text) || isDateStamp(text)) return 'time or date label';
   if (COUNTER_LINE.test(text)) return 'counter';
   if (ADDRESS_LINE.test(text)) return 'web address';
   if (isMenuLine(text)) return 'navigation';

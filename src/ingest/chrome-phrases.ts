@@ -167,3 +167,18 @@ export const CAPTION: RegExp[] = [
 
 /** An editor's or publisher's note about the page itself: "Editor's note: This story is being updated." */
 export const EDITORIAL_NOTE = /^(?:editor['’]?s note|editorial note|update(?:d)?|correction|clarification|note)\s*:\s*(?:this (?:story|article|post|page)|an earlier version|we (?:have|will))/i;
+
+const STAMP_WORDS =
+  /\b(?:published|posted|updated|last|modified|on|at|am|pm|a\.m|p\.m|utc|gmt|est|edt|cst|cdt|pst|pdt|bst|cet|cest|eet|eest|msk|ist|kyiv|moscow|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|st|nd|rd|th)\b/gi;
+
+/**
+ * A date stamp and nothing else: "Monday, May 19th 2025, 1:10 pm", "19:31, 19 May, 2025", "Updated: 20.05.2025 08:37".
+ * What is left without dates, times, month and weekday names and "Published"/"Updated" is at most a time zone.
+ */
+export function isDateStamp(line: string): boolean {
+  if (line.length > 80 || !/\d/.test(line)) return false;
+  const hasDate = /\d{4}|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b/.test(line) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(line);
+  if (!hasDate) return false;
+  const rest = line.replace(STAMP_WORDS, ' ').replace(/[\d\s.,:/|()–—-]+/g, ' ').trim();
+  return rest.split(/\s+/).filter(Boolean).length <= 1 && rest.length <= 12;
+}

@@ -23,8 +23,12 @@ export interface Attribution {
 export const REPORTING_VERB =
   /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers)\b/gi;
 
-/** A name right after a preposition is an object ("met with Trump as …"), not the subject of a verb after it. */
-const AFTER_PREPOSITION = /\b(?:with|to|by|from|for|of|about|against|at|on|than|toward|towards|between|among|into|onto|upon|without|beside|alongside|under|over|behind|via|including|like)\s+(?:(?:the|a|an|[\p{Lu}][\p{L}.'’-]*)\s+){0,3}$/u;
+/**
+ * A name right after a preposition is an object ("met with Trump as …"), not the subject of a verb after it; "of" in
+ * a title ("Secretary of State Marco Rubio") does not count.
+ */
+const AFTER_PREPOSITION =
+  /(?:\b(?:with|to|by|from|for|about|against|at|on|than|toward|towards|between|among|into|onto|upon|without|beside|alongside|under|over|behind|via|including|like)|(?<!\p{Lu}[\p{L}.'’-]*\s)\bof)\s+(?:(?:the|a|an|\p{Lu}[\p{L}.'’-]*)\s+){0,3}$/u;
 
 const FILLER = /^(?:also|then|later|again|further|previously|reportedly|repeatedly|has|had|have|was|is|earlier|now|once|had\s+already|already|also\s+reportedly|on\s+\w+day|on\s+\w+)$/i;
 

@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingestInputs } from '../../src/ingest/pipeline.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { SEEDS } from '../helpers/fixtures.js';
+import { ceasefireStory } from './story.js';
+
+const dir = { path: mkdtempSync(join(tmpdir(), 'sitrep-bad-input-')) };
+afterAll(() => rmSync(dir.path, { recursive: true, force: true }));
+
+describe('bad inputs', () => {
+  it('gives each bad input one clear reason, stores nothing for it, and still ingests the good one', async () => {
+    const seed = readFileSync(join(SEEDS, '003_f016421eb0b28ed3.txt'));
+    const files: Record<string, Buffer> = {
+      'empty.txt': Buffer.alloc(0),
+      'binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+      'latin1.txt': Buffer.from('Les négociations de cessez-le-feu entre la Russie et l’Ukraine ont repris à Istanbul, a déclaré le Kremlin.', 'latin1'),
+      'truncated.txt': Buffer.concat([seed.subarray(0, 400), Buffer.from('Zelenskyy said “', 'utf8').subarray(0, 15), Buffer.from([0xe2, 0x80])]),
+      'all-chrome.txt': Buffer.from(['WORLD', 'Home > World > Europe', 'Help us reach 25,000 members by the end of the year', '0 out of 25,000', 'Share this article', 'Subscribe to our newsletter'].join('\n')),
+      'huge.txt': Buffer.from(Array.from({ length: 5000 }, () => 'Russia and Ukraine held ceasefire talks in Istanbul on Friday, officials said.').join('\n')),
+      'good.txt': seed,
+    };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir.path, name), bytes);
+    const store = openSqliteStore(join(dir.path, 'sitrep.db'));
+    try {
+      const run = await ingestInputs(
+        Object.keys(files).map((n) => join(dir.path, n)),
+        { story: ceasefireStory(), store, now: new Date('2025-05-21T00:00:00Z'), published: '2025-05-19T21:00:00Z' },
+      );
+      const byName = Object.fromEntries(run.results.map((r) => [r.input.split('/').pop(), r]));
+      const code = (n: string) => {
+        const r = byName[n];
+        return r && !r.ok && !r.rejected ? r.code : r?.ok ? 'ok' : 'rejected';
+      };
+      expect(code('empty.txt')).toBe('EMPTY');
+      expect(code('binary.txt')).toBe('BINARY');
+      expect(code('latin1.txt')).toBe('NOT_UTF8');
+      expect(code('truncated.txt')).toBe('TRUNCATED');
+      expect(code('all-chrome.txt')).toBe('NO_TEXT');
+      expect(code('huge.txt')).toBe('TOO_LONG');
+      expect(code('good.txt')).toBe('ok');
+      for (const r of run.results) if (!r.ok && !r.rejected) expect(r.error).not.toContain('\n');
+      const stored = await store.listEvents({ story: 'ukraine-ceasefire', status: 'any' });
+      expect(stored).toHaveLength(1);
+      expect(stored[0]?.sources).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLines } from '../../src/ingest/boilerplate.js';
+import { articleText, textBlocks } from '../../src/ingest/clean-text.js';
+
+const kinds = (raw: string) => classifyLines(textBlocks(raw)).lines.map((l) => [l.kind, l.text] as const);
+const kept = (raw: string) => articleText(textBlocks(raw)).text.split('\n');
+
+describe('line classifier', () => {
+  it('drops a membership drive and its counter, a kicker, a menu and a breadcrumb, and keeps the article', () => {
+    const raw = [
+      'WORLD',
+      'News | Politics | Ukraine | Europe | Opinion',
+      'Home > World > Europe > Ukraine',
+      'Negotiators leave Istanbul without a ceasefire',
+      'Help us reach 25,000 members by the end of the year',
+      '0 out of 25,000',
+      'Russian and Ukrainian negotiators met in Istanbul on Friday for the first direct talks in three years.',
+      'The meeting lasted less than two hours, Turkish officials said.',
+      'Support the Armed Forces of Ukraine',
+    ].join('\n');
+    expect(kinds(raw)).toEqual([
+      ['chrome', 'WORLD'],
+      ['chrome', 'News | Politics | Ukraine | Europe | Opinion'],
+      ['chrome', 'Home > World > Europe > Ukraine'],
+      ['headline', 'Negotiators leave Istanbul without a ceasefire'],
+      ['chrome', 'Help us reach 25,000 members by the end of the year'],
+      ['chrome', '0 out of 25,000'],
+      ['body', 'Russian and Ukrainian negotiators met in Istanbul on Friday for the first direct talks in three years.'],
+      ['body', 'The meeting lasted less than two hours, Turkish officials said.'],
+      ['chrome', 'Support the Armed Forces of Ukraine'],
+    ]);
+  });
+
+  it('takes a crawler’s "date" prefix off the first line and keeps what follows it', () => {
+    const page = classifyLines(textBlocks(' date 2025-05-19 Trump and Putin speak for two hours\nThe two leaders spoke by phone on Monday, the Kremlin said.'));
+    expect(page.statedDates).toEqual(['2025-05-19']);
+    expect(page.lines[0]).toMatchObject({ kind: 'headline', text: 'Trump and Putin speak for two hours' });
+  });
+
+  it('tells a sub-headline and a headline-like video title from the body, and neither is body', () => {
+    const raw = [
+      'No deal after two-hour call',
+      "But it 'went very well,' the president says",
+      'The president said the call "went very well" but did not announce a ceasefire on Monday.',
+    ].join('\n');
+    expect(kinds(raw).map(([k]) => k)).toEqual(['headline', 'heading', 'body']);
+  });
+
+  it('drops photo captions and credits, bylines, date stamps and editor’s notes', () => {
+    const raw = [
+      'Delegates arrive for talks at the palace in Istanbul, Turkey, May 16. — Reuters',
+      'The foreign minister speaks to reporters after the meeting.   (Jane Doe, Pool Photo via AP)',
+      'Picture: JOHN SMITH/GETTY IMAGES',
+      'Officials pose for a photo after the talks in Geneva on Sunday.',
+      'By Anna Petrenko and Max Mustermann',
+      'Monday, May 19th 2025, 1:10 pm',
+      "Editor's note: This story is being updated.",
+      'Ukraine and Russia agreed on Friday to exchange 1,000 prisoners each, the Turkish foreign minister said.',
+    ].join('\n');
+    expect(kept(raw)).toEqual(['Ukraine and Russia agreed on Friday to exchange 1,000 prisoners each, the Turkish foreign minister said.']);
+  });
+
+  it('keeps a short sentence inside the article, drops one among chrome', () => {
+    expect(kept('The talks lasted less than two hours in Istanbul.\nHe declined to comment.\nThe next round is due in June, officials said.')).toHaveLength(3);
+    expect(kept('Share this article\nThanks for reading.\nSubscribe to our newsletter')).toEqual(['']);
+  });
+
+  it('treats a heading after the last paragraph as a link to another story', () => {
+    const raw = 'Kremlin says talks will continue next week in Istanbul, its spokesman told reporters.\nDraft plan to end the war';
+    expect(kinds(raw)[1]).toEqual(['chrome', 'Draft plan to end the war']);
+  });
+
+  it('marks lines repeated on other pages of the same source', () => {
+    const blocks = textBlocks('Negotiators met in Istanbul on Friday for the first talks in three years.\nOur journalism is free to read for everyone');
+    const page = classifyLines(blocks, { seenElsewhere: (l) => l === 'Our journalism is free to read for everyone' });
+    expect(page.lines[1]).toMatchObject({ kind: 'chrome', reason: 'repeated on other pages of this source' });
+  });
+
+  it('reads hard-wrapped text paragraph by paragraph', () => {
+    const wrap = (p: string) => p.replace(/(.{50,70}) /g, '$1\n');
+    const wrapped = [
+      wrap('Russian and Ukrainian negotiators met in Istanbul on Friday for the first direct talks in three years, and agreed to exchange prisoners of war, according to both delegations and the Turkish foreign ministry.'),
+      wrap('The delegations agreed on a second round of talks next month, the Turkish side said after the meeting ended, without naming a date or a place for it.'),
+    ].join('\n\n');
+    expect(articleText(textBlocks(wrapped)).spans.filter((s) => s.kind === 'body')).toHaveLength(2);
+  });
+});

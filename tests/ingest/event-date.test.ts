@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { dateEvent } from '../../src/ingest/event-date.js';
+
+const NOW = new Date('2026-12-04T12:00:00Z');
+
+describe('event dates (chrono-node against the publication time)', () => {
+  it('takes the event’s own day over the publication day: "on Tuesday" in a piece published on Wednesday', () => {
+    const d = dateEvent({ publishedAt: '2025-05-21T09:00:00Z', lead: ['Negotiators met on Tuesday in Istanbul, officials said.'], now: NOW });
+    expect(d).toMatchObject({ occurredAt: '2025-05-20', dateSource: 'text' });
+  });
+
+  it('reads "yesterday" and a dateline against the publication time', () => {
+    expect(dateEvent({ publishedAt: '2025-05-20T06:00:00Z', lead: ['The Kremlin said yesterday that talks would resume.'], now: NOW }).occurredAt).toBe('2025-05-19');
+    expect(dateEvent({ publishedAt: '2025-06-03T08:00:00Z', lead: ['ISTANBUL, June 2 (Reuters) - Russia and Ukraine held a second round of talks.'], now: NOW }).occurredAt).toBe('2025-06-02');
+  });
+
+  it('keeps the publication time when the lead names no day, and ignores days in future or background clauses', () => {
+    expect(dateEvent({ publishedAt: '2025-05-19T20:00:00Z', lead: ['Trump and Putin spoke for two hours.'], now: NOW })).toMatchObject({
+      occurredAt: '2025-05-19T20:00:00Z',
+      dateSource: 'published',
+    });
+    expect(dateEvent({ publishedAt: '2025-05-19T20:00:00Z', lead: ['The delegations will meet again on Friday in Istanbul.'], now: NOW }).occurredAt).toBe('2025-05-19T20:00:00Z');
+    expect(dateEvent({ publishedAt: '2025-05-19T20:00:00Z', lead: ['Putin skipped talks in Istanbul last week.'], now: NOW }).occurredAt).toBe('2025-05-19T20:00:00Z');
+  });
+
+  it('without --published, anchors on a crawler’s date line, a date stamp or a dateline stating the year', () => {
+    expect(dateEvent({ statedDates: ['2025-03-13'], lead: ['The envoy landed in Moscow on Thursday morning for talks.'], now: NOW })).toMatchObject({ occurredAt: '2025-03-13', dateSource: 'text' });
+    expect(dateEvent({ chromeLines: ['Posted May 19, 2025 1:17 PM CDT'], lead: ['There was no ceasefire announcement after the call on Monday.'], now: NOW }).occurredAt).toBe('2025-05-19');
+    expect(dateEvent({ lead: ['Moscow, 19 May 2025 (dpa) - Putin described the call as useful.'], now: NOW })).toMatchObject({ occurredAt: '2025-05-19', dateSource: 'text' });
+    expect(dateEvent({ lead: ['Ukraine said on March 11, 2025 that it accepted the proposal.'], now: NOW }).occurredAt).toBe('2025-03-11');
+  });
+
+  it('takes the year from any full date on the page for a day without one, and never a weekday from it', () => {
+    const allLines = ['The envoy and the secretary of state at the White House, 11 February 2025.'];
+    expect(dateEvent({ allLines, lead: ['The envoy will meet European officials in Paris on 17 April to discuss the war.', 'They met on 17 April.'], now: NOW }).occurredAt).toBe('2025-04-17');
+    expect(dateEvent({ allLines, lead: ['The envoy met European officials on Thursday.'], now: NOW }).dateSource).toBe('ingest-time');
+  });
+
+  it('says so when nothing dates the input', () => {
+    expect(dateEvent({ lead: ['Ukraine on Tuesday signalled its readiness to accept the proposal.'], now: NOW })).toMatchObject({
+      occurredAt: '2026-12-04T12:00:00Z',
+      dateSource: 'ingest-time',
+    });
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/ingest/analyze.js';
+import { ceasefireStory } from './story.js';
+
+const NOW = new Date('2025-05-21T10:00:00Z');
+
+/** Each fact's text start → its speaker (or "-"). */
+function speakers(text: string): Array<[string, string]> {
+  const r = analyzeArticle({ text, sourceName: 'Test Wire', publishedAt: '2025-05-20T18:00:00Z' }, ceasefireStory(), NOW);
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.article.facts.map((f) => [f.text.slice(0, 30), f.speaker ?? '-']);
+}
+
+describe('speakers', () => {
+  it('never takes a name from the headline alone, nor a phrase that opens with a preposition or conjunction', () => {
+    const text = [
+      "No Ceasefire Deal After Trump's 2-Hour Call With Putin",
+      'President Donald Trump said on Monday that his two-hour call with Russian President Vladimir Putin "went very well".',
+      'After Trump’s call, the Kremlin said Russia was ready to work on a memorandum with Ukraine.',
+      'Following Putin’s remarks, Ukraine’s foreign ministry said Kyiv was ready for a ceasefire at once.',
+    ].join('\n');
+    for (const [, who] of speakers(text)) expect(who).not.toMatch(/^(?:After|Following|But|With)\b/);
+    expect(speakers(text)).toEqual([
+      ['President Donald Trump said on', 'Donald Trump'],
+      ['After Trump’s call, the Kremli', 'Kremlin'],
+      ['Following Putin’s remarks, Ukr', 'Ukraine’s foreign ministry'],
+    ]);
+  });
+
+  it('resolves "he said" to the person the paragraph is about, not to a name after a preposition', () => {
+    const text = [
+      'Ukrainian President Volodymyr Zelenskyy met US President Donald Trump at the Vatican on Saturday for talks on a ceasefire.',
+      'Zelenskyy described his meeting with Trump as "very symbolic". He said Ukraine was ready for a full ceasefire with Russia.',
+      'Kremlin spokesman Dmitry Peskov said Moscow had not received any proposal. He added that Russia was studying the memorandum.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['He said Ukraine was ready for ']).toBe('Volodymyr Zelenskyy');
+    expect(got['He added that Russia was study']).toBe('Dmitry Peskov');
+    expect(got['Zelenskyy described his meetin']).toBe('Volodymyr Zelenskyy');
+  });
+
+  it('gives a relative clause’s verb to the name before it: "Rubio, who … with Waltz, said"', () => {
+    const text = [
+      'Secretary of State Marco Rubio, who attended the talks in Jeddah along with national security adviser Mike Waltz, said the ceasefire plan put the ball in Russia’s court.',
+      'Ukraine accepted the US proposal for a 30-day ceasefire after nine hours of talks with the American delegation.',
+    ].join('\n');
+    expect(speakers(text)[0]?.[1]).toBe('Marco Rubio');
+  });
+
+  it('keeps the speaker of a quotation that runs over two paragraphs', () => {
+    const text = [
+      'Russian President Vladimir Putin said on Monday: “We are ready to work with the Ukrainian side on a memorandum about a possible future peace treaty.',
+      '“The memorandum would set out the principles of a settlement and the timing of a possible peace agreement.”',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Vladimir Putin', 'Vladimir Putin']);
+  });
+});

@@ -126,7 +126,7 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   const dating = dateEvent({
     ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
     statedDates: page.statedDates,
-    chromeLines: page.all.slice(0, 12).filter((l) => l.kind === 'chrome').map((l) => l.text),
+    chromeLines: page.all.slice(0, 40).filter((l) => l.kind === 'chrome').map((l) => l.text),
     lead: body.slice(0, 3).map((s) => s.text),
     allLines: page.all.map((l) => l.text),
     now,

@@ -13,8 +13,13 @@ import { functionWordDensity } from '../text/function-words.js';
 import {
   ADDRESS_LINE,
   CALL_TO_ACTION,
+  BYLINE,
   CAPTION,
+  CODE_LINE,
   EDITORIAL_NOTE,
+  EMBEDDED_POST,
+  TEASER,
+  WIDGET,
   isDateStamp,
   COUNTER_LINE,
   DATE_LINE,
@@ -118,11 +123,18 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (COUNTER_LINE.test(text)) return 'counter';
   if (ADDRESS_LINE.test(text)) return 'web address';
   if (isMenuLine(text)) return 'navigation';
+  if (CODE_LINE.test(text)) return 'script';
+  if (WIDGET.test(text) && f.words.length <= 6) return 'widget';
+  // A row of short lower-case tokens: a language switcher ("ua en ru"), tags.
+  if (f.words.length <= 6 && f.words.every((w) => w.length <= 3 && w === w.toLowerCase())) return 'label';
   if (f.linkDensity > 0.5) return 'links';
   if (!/\p{L}/u.test(text)) return 'no words';
   // A quotation is somebody's words, however it opens.
   const quoted = /^["“‘'«]/.test(text);
   if (!quoted && CALL_TO_ACTION.test(text)) return 'call to action';
+  if (BYLINE.test(text) && f.words.length <= 10) return 'byline';
+  if (EMBEDDED_POST.test(text)) return 'embedded post';
+  if (TEASER.test(text) && !/["”’]\s*(?:…|\.\.\.)$/.test(text)) return 'teaser';
   if (isChromeLine(text) || (raw !== text && isChromeLine(raw))) return 'prompt, caption, byline or footer';
   if (!quoted && CAPTION.some((re) => re.test(text))) return 'photo caption or credit';
   if (EDITORIAL_NOTE.test(text)) return "editor's note";
@@ -180,6 +192,34 @@ function headingShaped(f: Features, text: string): boolean {
   return !/[.]["”’')\]]*$/.test(text) || /\b(?:says|said)\.?$/.test(text);
 }
 
+/** The page's own metadata: a byline or a date stamp. The article's body starts below them. */
+const METADATA_REASONS = new Set(['byline', 'time or date label']);
+
+/**
+ * A standfirst is prose above the body: the summary under a headline. Two signs that the body starts lower down: a
+ * byline or date stamp after the first paragraph or two, and a dateline ("ERBIL (Kurdistan24) – …") opening a later
+ * one. The prose above either is the standfirst.
+ */
+function markStandfirsts(drafts: Draft[]): void {
+  const bodyAt = drafts.flatMap((d, i) => (d.kind === 'body' ? [i] : []));
+  const first = bodyAt[0];
+  if (first === undefined) return;
+  let start: number | undefined;
+  for (let i = first + 1; i < Math.min(drafts.length, first + 8); i++) {
+    const d = drafts[i] as Draft;
+    const earlier = bodyAt.filter((b) => b < i);
+    if (earlier.length > 2 || earlier.reduce((n, b) => n + (drafts[b]?.f.chars ?? 0), 0) > 600) break;
+    const later = bodyAt.some((b) => b > i);
+    if (!later) break;
+    if ((d.kind === 'chrome' && METADATA_REASONS.has(d.reason ?? '')) || (d.kind === 'body' && DATELINE_START.test(d.text))) start = d.kind === 'body' ? i : i + 1;
+  }
+  if (start === undefined) return;
+  for (const b of bodyAt) if (b < start && b >= first) (drafts[b] as Draft).kind = 'heading';
+}
+
+/** A paragraph that opens with a dateline: "ERBIL (Kurdistan24) – ", "KYIV, Ukraine (AP) — ", "WASHINGTON — ". */
+const DATELINE_START = /^(?:\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}(?:\([^)]{1,30}\))?\s*[—–-]\s|\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L} .&/-]{1,30}\)\s*[—–-]\s)/u;
+
 /**
  * Classify the lines of a page. Pure: the same blocks (and the same `seenElsewhere`) give the same answer.
  */
@@ -191,6 +231,8 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   const end = Math.min(trailer < 0 ? texts.length : trailer, footer < 0 ? texts.length : footer);
 
   const drafts: Draft[] = [];
+  let lastText = texts.length - 1;
+  while (lastText > 0 && texts[lastText] === '') lastText--;
   texts.forEach((text, i) => {
     if (text === '') return;
     const block = blocks[i] as PageBlock;
@@ -203,8 +245,9 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     if (reason) drafts.push({ text, kind: 'chrome', reason, terminated: f.terminated, f });
     else if (/^h[1-6]$/i.test(block.tag ?? '')) drafts.push({ text, kind: 'heading', terminated: f.terminated, f });
     else if (f.terminated && f.words.length >= 4 && f.functionDensity >= 0.12) drafts.push({ text, kind: f.words.length >= 6 ? 'body' : 'short', terminated: true, f });
-    // A paragraph that lost its full stop (or was cut off): long and made of grammar, not of names.
-    else if (!f.terminated && f.words.length >= 20 && f.functionDensity >= 0.25) drafts.push({ text, kind: 'body', terminated: false, f });
+    // A paragraph that lost its full stop (or was cut off): long and made of grammar, not of names. Only the page's
+    // last line is cut off; a line like that above other text is a standfirst run on without its stop.
+    else if (!f.terminated && f.words.length >= 20 && f.functionDensity >= 0.25) drafts.push({ text, kind: i === lastText ? 'body' : 'heading', terminated: false, f });
     else if (headingShaped(f, text) && (f.words.length >= 3 || /^\p{Lu}/u.test(text))) drafts.push({ text, kind: 'heading', terminated: f.terminated, f });
     else drafts.push({ text, kind: f.terminated ? 'short' : 'chrome', reason: 'label', terminated: f.terminated, f });
   });
@@ -218,6 +261,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     if (d.kind === 'chrome') d.reason = 'short line among chrome';
   });
 
+  markStandfirsts(drafts);
   const firstBody = drafts.findIndex((d) => d.kind === 'body');
   let lastBody = -1;
   drafts.forEach((d, i) => {

@@ -166,7 +166,31 @@ export const CAPTION: RegExp[] = [
 ];
 
 /** An editor's or publisher's note about the page itself: "Editor's note: This story is being updated." */
-export const EDITORIAL_NOTE = /^(?:editor['’]?s note|editorial note|update(?:d)?|correction|clarification|note)\s*:\s*(?:this (?:story|article|post|page)|an earlier version|we (?:have|will))/i;
+export const EDITORIAL_NOTE =
+  /^(?:(?:editor['’]?s note|editorial note|update(?:d)?|correction|clarification|note)\s*:\s*(?:this (?:story|article|post|page)|an earlier version|we (?:have|will))|this (?:is a )?(?:developing|breaking) (?:story|news)\b|this (?:story|article|post|page) (?:is being|has been|will be|was) updated\b)/i;
+
+/**
+ * A sentence about the page rather than the news: "RBC-Ukraine has compiled the key statements …", "TASS has gathered
+ * key updates", "Here is what we know", "Read more about … below".
+ */
+export const META_SENTENCE =
+  /\b(?:has|have) (?:compiled|gathered|collected|rounded up|put together|prepared an overview)\b|^here(?:['’]s| is| are) (?:what|the latest|everything|how|a (?:look|timeline|recap))\b|^(?:read|see|watch|listen|find out)\b.{0,100}\b(?:below|here|above|in our [\p{L} ]{2,20})\.?$/iu;
+
+/** A byline: "By Anna Petrenko", "byYuri Zoria", "By: CBS News", "Post By Jane Doe", "Justin Spike" under a title. */
+export const BYLINE =
+  /^(?:(?:[Pp]ost(?:ed)?|[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory)\s+)?[Bb][Yy]:?\s*\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}(?:\s*[·|,–—-]\s*[^.!?]{0,60})?$/u;
+
+/** A script, a style rule or a data blob that leaked into the text: "(function(w,q){…})(window,"_mgq");". */
+export const CODE_LINE = /^\s*(?:\(?function\s*\(|var |let |const |window\.|document\.|[.#][\w-]+\s*\{)|[{};]\s*\)?;?\s*$|=>\s*\{|\bfunction\s*\([^)]*\)\s*\{/;
+
+/** Link text cut short with an ellipsis: a teaser for another page ("Many Western leaders still discuss this war as a…"). */
+export const TEASER = /(?:…|\.\.\.)$/;
+
+/** An embedded post's text, with its link: "… pic.twitter.com/G7breh5Gab", "https://t.co/…". */
+export const EMBEDDED_POST = /\bpic\.twitter\.com\/\S+|\bhttps?:\/\/t\.co\/\S+/i;
+
+/** A weather or market widget: "Athens 10°C", "USD 86.62". */
+export const WIDGET = /\d\s?°\s?[CF]\b|^(?:USD|EUR|GBP|RUB|UAH|OIL|BTC)\s?\d/;
 
 const STAMP_WORDS =
   /\b(?:published|posted|updated|last|modified|on|at|am|pm|a\.m|p\.m|utc|gmt|est|edt|cst|cdt|pst|pdt|bst|cet|cest|eet|eest|msk|ist|kyiv|moscow|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|st|nd|rd|th)\b/gi;

@@ -58,9 +58,30 @@ export function textBlocks(raw: string): PageBlock[] {
   return unwrap(lines).map((text) => ({ text }));
 }
 
+/**
+ * A headline run into the first paragraph with a colon, as some pages print them: "Trump, Putin hold telephonic
+ * conversation: US President Donald Trump and …". Not "… said: ", not a label ("Details: "), not a quotation.
+ */
+const RUN_IN_HEADLINE = /^([^:“”"«»]{15,110}?):\s+(?=\p{Lu})/u;
+
+function runInHeadline(line: string): string | undefined {
+  const m = RUN_IN_HEADLINE.exec(line);
+  const head = m?.[1]?.trim();
+  if (!head || head.split(/\s+/).length < 3 || /[.!?]$/.test(head)) return undefined;
+  if (/\b(?:said|says|say|told|tells|wrote|writes|added|adds|stated|states|announced|declared|noted|according to|reports?|reported)$/i.test(head)) return undefined;
+  return head;
+}
+
 /** Classify a page's blocks and assemble the article text from the lines that are not chrome. */
 export function articleText(blocks: readonly PageBlock[], opts: ClassifyOptions = {}): ArticleText {
   const page = classifyLines(blocks, opts);
+  const firstKept = page.lines.findIndex((l) => l.kind !== 'chrome');
+  const first = page.lines[firstKept];
+  const runIn = first?.kind === 'body' ? runInHeadline(first.text) : undefined;
+  if (first && runIn !== undefined) {
+    const rest = first.text.slice(first.text.indexOf(':', runIn.length) + 1).trim();
+    page.lines.splice(firstKept, 1, { text: runIn, kind: 'headline', terminated: false }, { ...first, text: rest });
+  }
   const spans: LineSpan[] = [];
   const parts: string[] = [];
   let at = 0;

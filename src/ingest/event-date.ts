@@ -40,7 +40,9 @@ const DAY_WORDS =
   /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)|\d{4}-\d{2}-\d{2}|\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b/i;
 /** A mention in a clause about the future, or about the background, is not the day of the event. */
 const NOT_EVENT_CONTEXT =
-  /\b(?:will|would|shall|to be held|is (?:due|set|scheduled|expected)|are (?:due|set|scheduled|expected)|plans? to|planned|next|upcoming|until|since|ahead of|before|by)\s+(?:\S+\s+){0,4}$/i;
+  /\b(?:will|would|shall|to be held|is (?:due|set|scheduled|expected)|are (?:due|set|scheduled|expected)|plans? to|planned|next|upcoming|until|since|ahead of|before|by|propos\w*|offer\w*|invit\w*|suggest\w*|call\w* for)\s+(?:\S+\s+){0,6}$/i;
+/** A date written out (a month's name, digits), not a weekday or "today". */
+const EXPLICIT_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[./-]\d{1,2}|\d{4}-\d{2}-\d{2}/i;
 
 function dayOf(d: Date): string {
   return d.toISOString().slice(0, 10);
@@ -56,9 +58,21 @@ function validDate(iso: string | undefined): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-/** chrono's reading of a text against `ref`, in UTC, preferring past dates (news reports what happened). */
+/** chrono's reading of a text against `ref`, in UTC. */
 function parseDates(text: string, ref: Date): chrono.ParsedResult[] {
   return chrono.parse(text, { instant: ref, timezone: 'UTC' }, { forwardDate: false });
+}
+
+/**
+ * The day a result names, as news means it: the past one. chrono picks the nearest "May 11" or "Friday", which may be
+ * ahead of the reference; a report of what happened means the one before it.
+ */
+function pastDate(r: chrono.ParsedResult, ref: Date): Date {
+  const d = r.start.date();
+  if (d.getTime() <= ref.getTime() + DAY_MS / 2) return d;
+  if (!r.start.isCertain('year') && r.start.isCertain('month')) return new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate(), 12));
+  if (r.start.isCertain('weekday') && !r.start.isCertain('day')) return new Date(d.getTime() - 7 * DAY_MS);
+  return d;
 }
 
 /** A date the text states in full (day, month and year), not in the future of `now`. */
@@ -99,9 +113,14 @@ function anchorOf(input: DatingInput): Anchor {
     const at = validDate(stated.replace(' ', 'T'));
     if (at) return { at, precision: /[T ]\d/.test(stated) ? 'instant' : 'day', source: 'published' };
   }
-  for (const line of (input.chromeLines ?? []).slice(0, 12)) {
+  for (const line of (input.chromeLines ?? []).slice(0, 40)) {
     const d = dateStamp(line, input.now);
     if (d) return { at: d.at, precision: d.hasTime ? 'instant' : 'day', source: 'published' };
+  }
+  // A date stamp without its year ("23 October 02:08"): the latest such day before the ingest time.
+  for (const line of (input.chromeLines ?? []).slice(0, 40)) {
+    const d = yearlessStamp(line, input.now);
+    if (d) return { at: d, precision: 'day', source: 'ingest-time' };
   }
   // A dateline or lead that states the full date of the event ("Moscow, 19 May 2025 (dpa) -", "On March 11, 2025, …").
   for (const sentence of input.lead.slice(0, 2)) {
@@ -128,15 +147,28 @@ function leadDay(lead: readonly string[], anchor: Anchor, now: Date): string | u
     if (!DAY_WORDS.test(sentence)) continue;
     for (const r of parseDates(sentence, ref)) {
       if (!DAY_WORDS.test(r.text)) continue;
-      // Without a real anchor only a full date means anything ("on Tuesday" of which week?).
-      if (anchor.source === 'ingest-time' && !r.start.isCertain('year')) continue;
-      if (anchor.weak && !(r.start.isCertain('month') && r.start.isCertain('day'))) continue;
+      const monthDay = r.start.isCertain('month') && r.start.isCertain('day') && EXPLICIT_DATE.test(r.text);
+      if (anchor.weak && !monthDay) continue;
       if (NOT_EVENT_CONTEXT.test(sentence.slice(0, r.index))) continue;
-      const day = Date.parse(`${dayOf(r.start.date())}T00:00:00Z`);
-      const lookback = anchor.weak ? 366 : LOOKBACK_DAYS;
+      const date = pastDate(r, ref);
+      const day = Date.parse(`${dayOf(date)}T00:00:00Z`);
+      // Against the ingest time, "on 11 March" is the latest 11 March (news is mostly ingested as it comes out).
+      const lookback = anchor.weak || (anchor.source === 'ingest-time' && monthDay) ? 366 : LOOKBACK_DAYS;
       if (day > refDay || day < refDay - lookback * DAY_MS) continue;
-      return dayOf(r.start.date());
+      return dayOf(date);
     }
+  }
+  return undefined;
+}
+
+/** A date stamp line with a day and month but no year ("Newsroom November 21 05:13"), read as a past day. */
+function yearlessStamp(line: string, now: Date): Date | undefined {
+  if (line.length > 60 || !EXPLICIT_DATE.test(line)) return undefined;
+  for (const r of parseDates(line, now)) {
+    if (!r.start.isCertain('month') || !r.start.isCertain('day') || !EXPLICIT_DATE.test(r.text)) continue;
+    const rest = line.replace(r.text, ' ').match(/\p{L}{2,}/gu) ?? [];
+    if (rest.length > 3) return undefined;
+    return pastDate(r, now);
   }
   return undefined;
 }
@@ -149,7 +181,8 @@ export function dateEvent(input: DatingInput): EventDating {
   if (anchor.weak && day === undefined) return { occurredAt: isoSeconds(input.now), dateSource: 'ingest-time', anchor: input.now };
   const published = anchor.source === 'published' ? { published: anchor.at } : {};
   // The day the article names covers the whole of it: the report came out later that day, or days after.
-  if (day !== undefined) return { occurredAt: day, dateSource: 'text', anchor: anchor.at, ...published };
+  // A day read against the ingest time is a guess a reviewer should check: it keeps saying so.
+  if (day !== undefined) return { occurredAt: day, dateSource: anchor.source === 'ingest-time' ? 'ingest-time' : 'text', anchor: anchor.at, ...published };
   const occurredAt = anchor.precision === 'instant' ? isoSeconds(anchor.at) : dayOf(anchor.at);
   return { occurredAt, dateSource: anchor.source, anchor: anchor.at, ...published };
 }

@@ -6,10 +6,12 @@ import {
   bandsOf,
   featuresOfArticle,
   featuresOfRecord,
+  isUndated,
   MERGE_THRESHOLD,
   MERGE_WINDOW_DAYS,
   mergeArticle,
   mergeScore,
+  UNDATED_MERGE_THRESHOLD,
   recordFromArticle,
   signatureOf,
   storyCommonWords,
@@ -68,6 +70,7 @@ interface StoredFeatures {
   /** The story-wide words the features leave out, as `commonKey` writes them. */
   common: string;
   occurredAt: string;
+  undated: boolean;
   features: Set<string>;
 }
 const storedFeatures = new Map<string, StoredFeatures>();
@@ -95,7 +98,7 @@ function storedCandidateFeatures(c: { id: string; version: string; record(): Eve
   const hit = storedFeatures.get(key);
   if (hit && hit.version === c.version && hit.common === ck) return hit;
   const record = c.record();
-  const entry: StoredFeatures = { version: c.version, common: ck, occurredAt: record.occurredAt, features: featuresOfRecord(record, common) };
+  const entry: StoredFeatures = { version: c.version, common: ck, occurredAt: record.occurredAt, undated: isUndated(record), features: featuresOfRecord(record, common) };
   if (hit) storedFeatures.delete(key);
   else if (storedFeatures.size >= STORED_FEATURES_MAX) storedFeatures.delete(storedFeatures.keys().next().value as string);
   storedFeatures.set(key, entry);
@@ -106,6 +109,7 @@ function storedCandidateFeatures(c: { id: string; version: string; record(): Eve
 interface Candidate {
   record: () => EventRecord;
   occurredAt: string;
+  undated: boolean;
   features: Set<string>;
   text?: Set<string>;
 }
@@ -126,7 +130,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     if (e.record.story !== story.id) continue;
     const record = e.record;
     e.features ??= featuresOfRecord(record, common);
-    candidates.push({ record: () => record, occurredAt: record.occurredAt, features: e.features, text: e.text });
+    candidates.push({ record: () => record, occurredAt: record.occurredAt, undated: isUndated(record), features: e.features, text: e.text });
   }
   if (opts.store) {
     const at = instantMs(article.occurredAt);
@@ -138,7 +142,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     for (const c of found) {
       if (batch.events.has(c.id) || c.version === undefined) continue;
       const stored = storedCandidateFeatures(c, story.id, common);
-      candidates.push({ record: c.record, occurredAt: stored.occurredAt, features: stored.features });
+      candidates.push({ record: c.record, occurredAt: stored.occurredAt, undated: stored.undated, features: stored.features });
     }
   }
 
@@ -147,7 +151,8 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     let score = mergeScore(c.features, c.occurredAt, feats.text, article.occurredAt);
     // Within a run both texts are known: also check the other direction.
     if (c.text) score = Math.max(score, mergeScore(feats.facts, article.occurredAt, c.text, c.occurredAt));
-    if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { candidate: c, score };
+    const threshold = c.undated || isUndated(article) ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
+    if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
   }
 
   let placement: Placement;

@@ -1,12 +1,14 @@
 import type { Fact, Story } from '../records/schema.js';
 import { dueDate, personMentions, type Entities } from './entities.js';
-import { functionWordDensity } from '../text/function-words.js';
+import { FUNCTION_WORDS, functionWordDensity } from '../text/function-words.js';
+import { CALL_TO_ACTION, EDITORIAL_NOTE, META_SENTENCE } from './chrome-phrases.js';
+import { featureSet } from '../text/similarity.js';
 import { hasKeyword, questionTags } from './keywords.js';
 import type { Attribution } from './quotes.js';
 import type { Sentence } from './sentences.js';
 
 /** At most this many facts per article. */
-export const MAX_FACTS = 8;
+export const MAX_FACTS = 12;
 /** Fact text limit of the record schema. */
 export const MAX_FACT_CHARS = 400;
 
@@ -73,11 +75,14 @@ export function completeSentence(text: string, headline?: string): boolean {
   const upper = t.match(/\p{Lu}/gu)?.length ?? 0;
   if (letters > 0 && upper / letters > 0.6) return false;
   if (functionWordDensity(words) < 0.1) return false;
+  // The headline again, or run on into a caption ("… a fait accompli US President Donald Trump and …").
   if (headline) {
     const norm = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     const h = norm(headline);
-    if (h.length > 0 && norm(t).startsWith(h) && norm(t).length - h.length < 12) return false;
+    if (h.split(' ').length >= 4 && norm(t).startsWith(h)) return false;
   }
+  // A sentence about the page, a prompt or a note inside a paragraph of prose.
+  if (META_SENTENCE.test(t) || EDITORIAL_NOTE.test(t) || (CALL_TO_ACTION.test(t) && !/^["“‘]/.test(t))) return false;
   return true;
 }
 
@@ -180,6 +185,59 @@ function scoreSentence(i: number, input: FactSelectionInput): Scored {
 }
 
 /**
+ * The terms of a sentence that a summary of the article should keep: names (capitalised words that do not just open
+ * the sentence), figures ("30-day", "1,000", "28-point"), and content words the article uses more than once.
+ */
+function salientTerms(text: string, repeated: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? [];
+  words.forEach((w, i) => {
+    const bare = w.replace(/['’]s$/, '');
+    if (/\d/.test(bare)) out.add(bare.toLowerCase());
+    else if (/^\p{Lu}/u.test(bare) && (i > 0 || bare.length > 3) && !FUNCTION_WORDS.has(bare.toLowerCase())) out.add(bare.toLowerCase());
+  });
+  for (const f of featureSet(text)) if (repeated.has(f)) out.add(f);
+  return out;
+}
+
+/**
+ * The facts to keep: the best sentences by news value, chosen greedily so that each adds what the others lack — a
+ * sentence earns a bonus for every salient term (name, figure, repeated word) no chosen sentence holds yet. A reader
+ * of the facts alone then meets every name and figure the article turns on, not five ways of saying its lead.
+ */
+function coverFacts(scored: readonly Scored[], input: FactSelectionInput, max: number): Scored[] {
+  const texts = scored.map((x) => input.sentences[x.index]?.text ?? '');
+  const counts = new Map<string, number>();
+  for (const t of texts) for (const f of featureSet(t)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const repeated = new Set([...counts].filter(([, n]) => n >= 2).map(([f]) => f));
+  const terms = texts.map((t) => salientTerms(t, repeated));
+  const covered = new Set<string>();
+  const chosen: Scored[] = [];
+  const left = new Set(scored.keys());
+  while (chosen.length < max && left.size > 0) {
+    let best = -1;
+    let bestGain = -Infinity;
+    for (const i of left) {
+      const x = scored[i] as Scored;
+      let fresh = 0;
+      for (const t of terms[i] ?? []) if (!covered.has(t)) fresh++;
+      // News value first; coverage breaks near-ties and lifts a sentence of background that names what nothing else does.
+      const gain = x.score + Math.min(3, fresh * 0.5);
+      if (x.score < 1.5 || (x.score < 3 && fresh < 2)) continue;
+      if (gain > bestGain || (gain === bestGain && x.index < (scored[best]?.index ?? Infinity))) {
+        best = i;
+        bestGain = gain;
+      }
+    }
+    if (best < 0) break;
+    left.delete(best);
+    chosen.push(scored[best] as Scored);
+    for (const t of terms[best] ?? []) covered.add(t);
+  }
+  return chosen;
+}
+
+/**
  * Keep the sentences that carry the news (at most `maxFacts`, in text order) as facts with their exact offsets,
  * speaker/quote attribution, question tags and a `watch` marker for forward-looking ones.
  */
@@ -191,11 +249,7 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
     if (s.start < bodyStart || (input.eligible && !input.eligible(i))) return;
     scored.push(scoreSentence(i, input));
   });
-  const kept = scored
-    .filter((x) => x.score >= 3)
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .slice(0, max)
-    .sort((a, b) => a.index - b.index);
+  const kept = coverFacts(scored, input, max).sort((a, b) => a.index - b.index);
   // An article with little structure still yields its best sentence.
   if (kept.length === 0) {
     const best = [...scored].sort((a, b) => b.score - a.score)[0];

@@ -417,6 +417,8 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
     // group, and so, opening a sentence, is almost any word in -s ("Organisers said").
     const plural = first.key.endsWith('s') && (first.initial || lex.words.has(first.key.slice(0, -1)));
     if (speaks && kinds[0] === undefined && !plural && !NOUN_ENDING.test(first.key)) return { kind: 'people', from, to };
+    // A word the lexicon lists as a first name, speaking alone, is a surname that is also a first name: "Vance said".
+    if (speaks && kinds[0] === 'first' && !plural) return { kind: 'people', from, to };
     return undefined;
   }
   if (kinds[keys.length - 1] === 'place' && keys.every((k, n) => PLACE_MODIFIERS.has(k) || kinds[n] === 'place' || kinds[n] === 'demonym')) {

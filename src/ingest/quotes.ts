@@ -30,6 +30,10 @@ export const REPORTING_VERB =
 const AFTER_PREPOSITION =
   /(?:\b(?:with|to|by|from|for|about|against|at|on|than|toward|towards|between|among|into|onto|upon|without|beside|alongside|under|over|behind|via|including|like)|(?<!\p{Lu}[\p{L}.'’-]*\s)\bof)\s+(?:(?:the|a|an|\p{Lu}[\p{L}.'’-]*)\s+){0,3}$/u;
 
+/** "…, he said." "…,” Peskov told reporters on Monday." "…," the Kremlin said in a statement.": who speaks, last. */
+const TRAILING_ATTRIBUTION =
+  /[,”"’]\s*(?:he|she|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
+
 const FILLER = /^(?:also|then|later|again|further|previously|reportedly|repeatedly|has|had|have|was|is|earlier|now|once|had\s+already|already|also\s+reportedly|on\s+\w+day|on\s+\w+)$/i;
 
 /** Quotations in a sentence: “curly”, "straight" and ‘single’ (apostrophes are not mistaken for quote marks). */
@@ -139,13 +143,28 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     );
     // "He" is who the text is about: a person named earlier in the same sentence (its subject first), else the
     // subject of the sentence before in this paragraph, a quotation's speaker running on, or the paragraph before's.
-    const resolvePronoun = (at: number): string | undefined => {
-      const earlier = mentions.filter((m) => m.end <= at);
-      return (earlier.find((m) => atClauseStart(outside, m.start)) ?? earlier[earlier.length - 1])?.person.name ?? subjectHere ?? openQuoteSpeaker ?? before;
-    };
+    const resolvePronoun = (at: number): string | undefined =>
+      // Only a subject earlier in the sentence ("Trump said he …"), not a possessive or an object ("in response to
+      // Trump's criticism, he vowed").
+      mentions.find((m) => m.end <= at && atClauseStart(outside, m.start) && !/^['’]s\b/.test(outside.slice(m.end)))?.person.name ??
+      subjectHere ??
+      openQuoteSpeaker ??
+      before;
+
+    // An attribution closing the sentence decides it: "…, he said." / "…,” Peskov told reporters."
+    const tail = TRAILING_ATTRIBUTION.exec(outside);
 
     let speaker: string | undefined;
-    const accordingTo = /\baccording to\s+/gi.exec(outside);
+    if (tail) {
+      const at = tail.index + (tail[0].length - tail[0].trimStart().length);
+      if (/^\s*[,”"’]*\s*(?:he|she)\b/i.test(tail[0])) speaker = resolvePronoun(tail.index);
+      else {
+        const who = mentions.find((m) => m.start >= at - 2 && m.start < tail.index + tail[0].length);
+        const body = subjectMentions.find((m) => m.start >= at - 2 && m.start < tail.index + tail[0].length);
+        speaker = who?.person.name ?? body?.name;
+      }
+    }
+    const accordingTo = speaker ? null : /\baccording to\s+/gi.exec(outside);
     if (accordingTo) {
       const after = accordingTo.index + accordingTo[0].length;
       const m = mentions.find((x) => x.start >= after && x.start - after <= 40);
@@ -168,8 +187,13 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       );
       // The nearest name whose words can run on to the verb: "Rubio, who attended the talks with Mike Waltz, said"
       // is Rubio's, though Waltz is nearer.
-      const near = [...prior].reverse().find((m) => subjectGap(outside.slice(m.end, vStart)));
-      if (near) {
+      const near = [...prior].reverse().find(
+        (m) => subjectGap(outside.slice(m.end, vStart)) && !subjectMentions.some((o) => o.start >= m.end && o.end <= vStart && atClauseStart(outside, o.start)),
+      );
+      // An organisation right before the verb is nearer than a person further back: "… and Jared Kushner for what the
+      // Kremlin described as …".
+      const org = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w))).pop();
+      if (near && !(org && org.start > near.end)) {
         speaker = near.person.name;
         break;
       }

@@ -69,15 +69,21 @@ export function scoreRelevance(
   const hasNames = keywords.some((k) => /^\p{Lu}/u.test(k));
 
   if (matched.length === 0) return { relevant: false, score, reason: 'none of the story keywords occur', matched, excluded };
+  const anchors = story.anchors ?? [];
+  if (anchors.length > 0 && !anchors.some((a) => hasKeyword(all, a)))
+    return { relevant: false, score, reason: `names none of ${anchors.slice(0, 4).join(', ')}`, matched, excluded };
   if (hasNames && (nameDistinct === 0 || (nameDistinct === 1 && nameHits < 2)))
     return { relevant: false, score, reason: `no story names mentioned (only ${matched.slice(0, 4).join(', ')})`, matched, excluded };
   // The converse: the story's names without its subject ("Ukrainian band wins fans at Eurovision", grain exports)
   // is another story about the same country. It needs a topic word or a sentence on one of its questions.
-  const hasTopics = keywords.some((k) => !/^\p{Lu}/u.test(k));
-  if (hasTopics && topicDistinct === 0 && questionSentences === 0)
-    return { relevant: false, score, reason: `not about the story's subject (only names: ${matched.slice(0, 4).join(', ')})`, matched, excluded };
   if (penalty > 0 && penalty * 1.5 >= raw)
     return { relevant: false, score, reason: `mostly about something else (${excluded.slice(0, 4).join(', ')})`, matched, excluded };
+  // The subject itself must be named: a topic word ("ceasefire", "talks") or one of a question's topical words
+  // ("security guarantees", "territory"). A question's names (Kyiv, Zelenskyy) are in every report from Ukraine.
+  const hasTopics = keywords.some((k) => !/^\p{Lu}/u.test(k));
+  const topical = topicDistinct > 0 || story.questions.some((q) => q.keywords.some((k) => !/^\p{Lu}/u.test(k) && hasKeyword(all, k)));
+  if (hasTopics && !topical)
+    return { relevant: false, score, reason: `not about the story's subject (only names: ${matched.slice(0, 4).join(', ')})`, matched, excluded };
   if (score < RELEVANCE_THRESHOLD) return { relevant: false, score, reason: `relevance ${score} below ${RELEVANCE_THRESHOLD}`, matched, excluded };
   return { relevant: true, score, matched };
 }

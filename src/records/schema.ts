@@ -137,6 +137,11 @@ export const storySchema = z.strictObject({
   keywords: z.array(z.string().trim().min(1)).default([]),
   /** Words that mark an article as off-story even if keywords match. */
   excludeKeywords: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Names at least one of which every article of the story names (for the ceasefire talks: Ukraine, Kyiv,
+   * Zelenskyy…). Another conflict's ceasefire may name Putin or Russia; it does not name these.
+   */
+  anchors: z.array(z.string().trim().min(1)).optional(),
   questions: z.array(questionSchema).min(1),
   sources: z.array(feedSourceSchema).default([]),
   autoPublish: z.boolean().default(false),

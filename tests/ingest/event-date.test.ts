@@ -36,10 +36,15 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ allLines, lead: ['The envoy met European officials on Thursday.'], now: NOW }).dateSource).toBe('ingest-time');
   });
 
-  it('says so when nothing dates the input', () => {
-    expect(dateEvent({ lead: ['Ukraine on Tuesday signalled its readiness to accept the proposal.'], now: NOW })).toMatchObject({
+  it('says so when nothing dates the input, and reads its days against the ingest time', () => {
+    expect(dateEvent({ lead: ['Ukraine signalled its readiness to accept the proposal.'], now: NOW })).toMatchObject({
       occurredAt: '2026-12-04T12:00:00Z',
       dateSource: 'ingest-time',
     });
+    expect(dateEvent({ lead: ['Ukraine on Tuesday signalled its readiness to accept the proposal.'], now: NOW })).toMatchObject({
+      occurredAt: '2026-12-01',
+      dateSource: 'ingest-time',
+    });
+    expect(dateEvent({ lead: ['Ukraine said on 11 March that it was ready for a ceasefire.'], now: NOW })).toMatchObject({ occurredAt: '2026-03-11', dateSource: 'ingest-time' });
   });
 });

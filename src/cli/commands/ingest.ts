@@ -82,7 +82,9 @@ export const command: CliCommand = {
         if (r.ok) {
           io.stderr(`${r.input}: ${r.outcome === 'created' ? 'new event' : r.outcome === 'merged' ? 'merged into' : 'already in'} ${r.eventId}\n`);
           if (r.dateSource === 'ingest-time')
-            io.stderr(`${r.input}: warning: nothing in it states a date and no --published was given; dated ${r.occurredAt ?? 'now'} (the ingest time): check it in \`sitrep drafts\` or pass --published\n`);
+            io.stderr(
+              `${r.input}: warning: no publication date in it and no --published given; dated ${r.occurredAt ?? 'now'} from the ingest time: check it in \`sitrep drafts\` or pass --published\n`,
+            );
         }
         else if (r.rejected) io.stderr(`${r.input}: rejected as off-story (${r.reason}; score ${r.score})\n`);
         else {

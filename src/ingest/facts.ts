@@ -8,7 +8,7 @@ import type { Attribution } from './quotes.js';
 import type { Sentence } from './sentences.js';
 
 /** At most this many facts per article. */
-export const MAX_FACTS = 12;
+export const MAX_FACTS = 16;
 /** Fact text limit of the record schema. */
 export const MAX_FACT_CHARS = 400;
 
@@ -223,7 +223,7 @@ function coverFacts(scored: readonly Scored[], input: FactSelectionInput, max: n
       for (const t of terms[i] ?? []) if (!covered.has(t)) fresh++;
       // News value first; coverage breaks near-ties and lifts a sentence of background that names what nothing else does.
       const gain = x.score + Math.min(3, fresh * 0.5);
-      if (x.score < 1.5 || (x.score < 3 && fresh < 2)) continue;
+      if (x.score < 1 || (x.score < 3 && fresh < 1)) continue;
       if (gain > bestGain || (gain === bestGain && x.index < (scored[best]?.index ?? Infinity))) {
         best = i;
         bestGain = gain;

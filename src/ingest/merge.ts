@@ -7,7 +7,7 @@ import { proposeSignals } from './signals.js';
 /** Articles about the same event are merged only when their dates are this close. */
 export const MERGE_WINDOW_DAYS = 3;
 /** Minimum `mergeScore` to merge an article into an event. */
-export const MERGE_THRESHOLD = 0.25;
+export const MERGE_THRESHOLD = 0.2;
 /**
  * Minimum `mergeScore` when either side has no date at all. Reports of different events in one story share much of
  * their vocabulary (measured on 61 real articles: different events scored up to 0.43, the same event 0.16 to 0.5);
@@ -20,12 +20,12 @@ export function isUndated(rec: { dateSource?: string; occurredAt: string }): boo
   return rec.dateSource === 'ingest-time' && rec.occurredAt.includes('T');
 }
 /** Each day between an event and an article takes this share off the merge score. */
-const DAY_PENALTY = 0.12;
+const DAY_PENALTY = 0.2;
 /** Facts this similar say the same thing and are kept once with both sources. */
 export const SAME_FACT_OVERLAP = 0.6;
 export const SAME_FACT_JACCARD = 0.3;
 /** Upper bound on facts in one merged event. */
-export const MAX_EVENT_FACTS = 32;
+export const MAX_EVENT_FACTS = 48;
 
 /** Computed once per story object (every article of a run is placed against the same story); never modified. */
 const commonWords = new WeakMap<Story, Set<string>>();
@@ -204,14 +204,29 @@ function isDerivedTitle(record: EventRecord): boolean {
   return record.facts.some((f) => f.text.startsWith(title) && f.text.length > title.length);
 }
 
-/** The features of a stored event (title and facts), for comparing it with an incoming article. */
-export function featuresOfRecord(record: Pick<EventRecord, 'title' | 'facts'>, common: ReadonlySet<string>): Set<string> {
-  return recordFeatures(record.title, record.facts, common);
+/**
+ * Facts that say what an event is: each source's first few (a report leads with the event and ends with background,
+ * which other events of the story share). Comparing on all facts would make an article that yields many facts look
+ * less like its own event, and more like its neighbours.
+ */
+const LEAD_FACTS = 8;
+function leadFacts<F extends Pick<Fact, 'text' | 'speaker' | 'source'>>(facts: readonly F[]): F[] {
+  const seen = new Map<string, number>();
+  return facts.filter((f) => {
+    const n = seen.get(f.source) ?? 0;
+    seen.set(f.source, n + 1);
+    return n < LEAD_FACTS;
+  });
 }
 
-/** The features of an analysed article: its facts, and its whole text. */
+/** The features of a stored event (title and lead facts), for comparing it with an incoming article. */
+export function featuresOfRecord(record: Pick<EventRecord, 'title' | 'facts'>, common: ReadonlySet<string>): Set<string> {
+  return recordFeatures(record.title, leadFacts(record.facts), common);
+}
+
+/** The features of an analysed article: its lead facts, and its whole text. */
 export function featuresOfArticle(article: AnalyzedArticle, common: ReadonlySet<string>): { facts: Set<string>; text: Set<string> } {
-  const facts = recordFeatures(article.title, article.facts, common);
+  const facts = recordFeatures(article.title, leadFacts(article.facts), common);
   const text = featureSet(`${article.title}\n${article.text}`, common);
   for (const f of facts) text.add(f);
   return { facts, text };

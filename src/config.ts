@@ -5,6 +5,22 @@ const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().min(1).optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional());
 
+const duration = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(fallback)
+      .transform((s, ctx) => {
+        const ms = parseDuration(s);
+        if (ms === undefined) {
+          ctx.addIssue({ code: 'custom', message: 'must be a duration such as 90m, 2h or 1d' });
+          return z.NEVER;
+        }
+        return ms;
+      }),
+  );
+
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 /** Every environment variable sitrep reads, in one place. `.env.example` documents each one. */
@@ -20,25 +36,16 @@ export const envSchema = z
         .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Kyiv')
         .default('UTC'),
     ),
-    SITREP_CATCHUP_MAX: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .default('2h')
-        .transform((s, ctx) => {
-          const ms = parseDuration(s);
-          if (ms === undefined) {
-            ctx.addIssue({ code: 'custom', message: 'must be a duration such as 90m, 2h or 1d' });
-            return z.NEVER;
-          }
-          return ms;
-        }),
-    ),
+    SITREP_CATCHUP_MAX: duration('2h'),
     SITREP_FEED_POLL: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
     LOG_LEVEL: z.preprocess(emptyToUndefined, logLevel.default('info')),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
     /** Master secret for data sitrep encrypts or signs; each use derives its own key from it (HKDF, see secrets/token-box.ts). */
     SITREP_SECRET_KEY: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters (e.g. the output of: openssl rand -base64 32)').optional()),
+    /** Where this instance's HTTP server is reachable from readers' browsers; posts link to pages under it. */
+    PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).max(200).optional()),
+    /** How long a briefing page link stays valid. */
+    SITREP_PAGE_TTL: duration('7d'),
 
     SLACK_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string().regex(/^xoxb-/, 'must start with xoxb-').optional()),
     SLACK_SIGNING_SECRET: optionalString,
@@ -86,6 +93,7 @@ function crossCheck(raw: Record<string, string | undefined>): string[] {
   } else if (v('DISCORD_APPLICATION_ID') || v('DISCORD_GUILD_ID') || v('DISCORD_PUBLIC_KEY')) {
     errors.push('DISCORD_TOKEN: is required when other DISCORD_* variables are set');
   }
+  if (v('PUBLIC_URL') && !v('SITREP_SECRET_KEY')) errors.push('SITREP_SECRET_KEY: is required when PUBLIC_URL is set (links to briefing pages are signed with it)');
   return errors;
 }
 
@@ -136,6 +144,10 @@ export interface Config {
   port: number;
   /** SITREP_SECRET_KEY (≥ 32 characters); features derive their own keys from it. */
   secretKey?: string;
+  /** Base URL of the briefing pages (no trailing slash); posts link to them when set. */
+  publicUrl?: string;
+  /** Lifetime of a signed page link (ms). */
+  pageTtlMs: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
   /** Values that must never be logged; the logger redacts them. */
@@ -196,6 +208,8 @@ function toConfig(e: Env): Config {
     logLevel: e.LOG_LEVEL,
     port: e.PORT,
     ...(e.SITREP_SECRET_KEY ? { secretKey: e.SITREP_SECRET_KEY } : {}),
+    ...(e.PUBLIC_URL !== undefined ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+    pageTtlMs: e.SITREP_PAGE_TTL,
     slack,
     discord,
     secrets,

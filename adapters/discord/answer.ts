@@ -8,6 +8,7 @@ import type { Story } from '../../src/records/schema.js';
 import type { Store } from '../../src/store/store.js';
 import { ADMIN_COMMAND, MAIN_COMMAND, registeredUnder } from './command-data.js';
 import type { Invocation } from './interaction-payload.js';
+import type { PageLinker } from '../../src/page/links.js';
 import { renderCommandResult, type RenderedReply } from './render-embeds.js';
 
 /** What answering a command needs, whichever way the interaction arrived (gateway or HTTP). */
@@ -20,6 +21,8 @@ export interface AnswerEnv {
   metrics?: PlatformMetrics;
   /** Defaults to the registry; tests may pass their own. */
   definitions?: readonly SubcommandDefinition[];
+  /** Signed links to briefing pages (PUBLIC_URL set): briefings link to theirs. */
+  pageLinks?: PageLinker;
 }
 
 export interface Caller {
@@ -61,7 +64,8 @@ export async function answerCommand(inv: Invocation, caller: Caller, env: Answer
   } finally {
     env.metrics?.commandLatency('discord', inv.subcommand, (performance.now() - started) / 1000);
   }
-  return renderCommandResult(result);
+  const pageUrl = result.kind === 'briefing' ? env.pageLinks?.forBriefing(result.briefing, result.briefing.focus) : undefined;
+  return renderCommandResult(result, pageUrl !== undefined ? { pageUrl } : {});
 }
 
 /** Choices for the option being typed (≤ 25; names and values ≤ 100 characters, as Discord requires). */

@@ -5,6 +5,7 @@ import type { Briefing } from '../../src/briefing/types.js';
 import type { ChatAdapter, PostOptions, PostOutcome } from '../../src/delivery/chat-adapter.js';
 import type { Logger } from '../../src/log.js';
 import type { PlatformMetrics } from '../../src/platform.js';
+import type { PageLinker } from '../../src/page/links.js';
 import { limitViolations, renderBriefing, type DiscordMessage } from './render-embeds.js';
 import { discordRest } from './rest-request.js';
 import { GlobalPacer } from './global-pacer.js';
@@ -23,6 +24,8 @@ export interface DiscordChatOptions {
   timeoutMs?: number;
   /** Injected clock (ms) for the per-channel bucket bookkeeping. */
   nowMs?: () => number;
+  /** Signed links to briefing pages (PUBLIC_URL set): posted briefings link to theirs. */
+  pageLinks?: PageLinker;
 }
 
 export interface DiscordChatAdapter extends ChatAdapter {
@@ -123,7 +126,8 @@ export function createDiscordChatAdapter(options: DiscordChatOptions): DiscordCh
     platform: 'discord',
     postMessage,
     postBriefing(channel: string, briefing: Briefing, postOptions: PostOptions = {}): Promise<PostOutcome> {
-      const message = renderBriefing(briefing, { delayed: postOptions.delayed });
+      const pageUrl = options.pageLinks?.forBriefing(briefing, briefing.focus);
+      const message = renderBriefing(briefing, { delayed: postOptions.delayed, ...(pageUrl !== undefined ? { pageUrl } : {}) });
       return postMessage(channel, message, { key: postOptions.key });
     },
   };

@@ -3,6 +3,7 @@ import type { PlatformDeps, PlatformRuntime } from '../../src/platform.js';
 import type { AnswerEnv } from './answer.js';
 import { connectGateway, createGatewayClient, wireGatewayClient } from './app.js';
 import { createDiscordChatAdapter } from './chat-adapter.js';
+import { pageLinkerFromConfig } from '../../src/page/links.js';
 import { INTERACTIONS_PATH, createHttpInteractions, type HttpInteractions } from './http-interactions.js';
 
 export { createDiscordChatAdapter } from './chat-adapter.js';
@@ -21,7 +22,8 @@ export function createPlatform(deps: PlatformDeps, options: DiscordPlatformOptio
   const config = deps.config.discord;
   if (!config) throw new Error('Discord is not configured (DISCORD_TOKEN and DISCORD_APPLICATION_ID)');
   const logger = deps.logger.child({ platform: 'discord' });
-  const chat = createDiscordChatAdapter({ token: config.token, apiUrl: config.apiUrl, logger, metrics: deps.metrics });
+  const pageLinks = pageLinkerFromConfig(deps.config);
+  const chat = createDiscordChatAdapter({ token: config.token, apiUrl: config.apiUrl, logger, metrics: deps.metrics, ...(pageLinks ? { pageLinks } : {}) });
   const env = (): AnswerEnv => ({
     store: deps.store,
     story: deps.defaultStory,
@@ -29,6 +31,7 @@ export function createPlatform(deps: PlatformDeps, options: DiscordPlatformOptio
     timezone: deps.config.timezone,
     logger,
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    ...(pageLinks ? { pageLinks } : {}),
   });
 
   let client: Client | undefined;

@@ -21,6 +21,8 @@ export const DISCORD_LIMITS = {
 
 export interface DiscordEmbed {
   title?: string;
+  /** Makes the title a link. */
+  url?: string;
   description?: string;
   color?: number;
   timestamp?: string;
@@ -112,6 +114,8 @@ export function limitViolations(message: DiscordMessage): string[] {
 export interface BriefingRenderOptions {
   /** A catch-up after downtime. */
   delayed?: boolean;
+  /** The signed link to this briefing's page: the title links to it and the description ends with "Full briefing". */
+  pageUrl?: string;
 }
 
 /** A briefing as one channel message: a short `content` line plus one embed within every Discord limit. */
@@ -120,7 +124,19 @@ export function renderBriefing(briefing: Briefing, options: BriefingRenderOption
   const embed = focus ? focusEmbed(briefing, focus, options) : overviewEmbed(briefing, options);
   const lead = briefing.headline.trim().length > 0 ? briefing.headline : briefing.story.title;
   const content = truncateAtSentence(`${options.delayed ? '(delayed) ' : ''}${escapeMarkdown(lead)}`, 300);
-  return { content, embeds: [fitTotal(embed)] };
+  return { content, embeds: [fitTotal(withPageLink(embed, options.pageUrl))] };
+}
+
+/** The "Full briefing" link: its characters come out of the description's budget, so every limit still holds. */
+function withPageLink(embed: DiscordEmbed, url: string | undefined): DiscordEmbed {
+  const safe = safeUrl(url);
+  if (safe === undefined) return embed;
+  const line = `**[Full briefing →](${safe})** every development, and each question's timeline`;
+  const others = embedChars(embed) - (embed.description?.length ?? 0);
+  const room = Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.total - others) - line.length - 2;
+  if (room < 0) return embed;
+  const description = embed.description !== undefined ? truncateAtSentence(embed.description, room) : '';
+  return { ...embed, url: safe, description: description.length > 0 ? `${description}\n\n${line}` : line };
 }
 
 function titleFor(text: string, delayed: boolean | undefined): string {
@@ -294,10 +310,10 @@ function questionsEmbed(result: Extract<CommandResult, { kind: 'questions' }>): 
  * Any command result as an interaction reply. Briefings and question lists are public embeds;
  * errors, subscription changes and other bot-meta answers are ephemeral.
  */
-export function renderCommandResult(result: CommandResult): RenderedReply {
+export function renderCommandResult(result: CommandResult, options: BriefingRenderOptions = {}): RenderedReply {
   switch (result.kind) {
     case 'briefing':
-      return { ...renderBriefing(result.briefing), ephemeral: false };
+      return { ...renderBriefing(result.briefing, options), ephemeral: false };
     case 'questions':
       return { content: '', embeds: [questionsEmbed(result)], ephemeral: false };
     case 'subscriptions':

@@ -81,7 +81,7 @@ export async function answerSlashCommand(input: SlashCommandInput, env: SlackHan
   try {
     const revision = shared ? await env.store.revision() : undefined;
     const result = await runCommandText(text, contextFor(env, input.channel_id, input.user_id, now, commandWorkspace(input)));
-    const reply = replyFor(result, { t: text, n: now.toISOString(), s: env.story.id });
+    const reply = replyFor(result, { t: text, n: now.toISOString(), s: env.story.id }, env);
     if (shared && revision !== undefined) memo.set(memoKey(input, env, text), now, revision, { message: reply, json: JSON.stringify(reply) });
     return reply;
   } catch (err) {
@@ -137,7 +137,7 @@ export async function shareToChannel(rawValue: string, channel: string, user: st
     const result = await runCommandText(value.t, contextFor(env, channel, user, new Date(value.n), workspace));
     if (result.kind !== 'briefing' && result.kind !== 'questions')
       return { ok: false, reply: ephemeral(':warning: Only briefings can be posted to the channel.') };
-    message = renderResult(result);
+    message = renderResult(result, pageLinkOption(result, env));
   } catch (err) {
     return { ok: false, reply: internalError(err, env.logger, { command: 'post-to-channel', channel }) };
   }
@@ -165,11 +165,17 @@ function postFailureText(outcome: Extract<PostOutcome, { ok: false }>): string {
   }
 }
 
-function replyFor(result: CommandResult, value: ButtonValue): EphemeralReply {
+/** With PUBLIC_URL set, a briefing links to its page (a focused one to its question's section). */
+function pageLinkOption(result: CommandResult, env: SlackHandlerEnv): { pageUrl?: string } {
+  const links = env.chat.pageLinks;
+  return result.kind === 'briefing' && links ? { pageUrl: links.forBriefing(result.briefing, result.briefing.focus) } : {};
+}
+
+function replyFor(result: CommandResult, value: ButtonValue, env: SlackHandlerEnv): EphemeralReply {
   const shareable = result.kind === 'briefing' || result.kind === 'questions';
   const buttonValue = JSON.stringify(value);
   const withButton = shareable && buttonValue.length <= MAX_BUTTON_VALUE && value.t.length <= 1500;
-  const message = renderResult(result, { reserveBlocks: withButton ? 1 : 0 });
+  const message = renderResult(result, { reserveBlocks: withButton ? 1 : 0, ...pageLinkOption(result, env) });
   const blocks: SlackBlock[] = [...message.blocks];
   if (withButton)
     blocks.push({

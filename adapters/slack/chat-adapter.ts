@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Briefing } from '../../src/briefing/types.js';
 import type { ChatAdapter, PostOptions, PostOutcome } from '../../src/delivery/chat-adapter.js';
 import type { Logger } from '../../src/log.js';
+import type { PageLinker } from '../../src/page/links.js';
 import { renderBriefing, type SlackMessage } from './render-blocks.js';
 import type { ClientChoice, WorkspaceClients } from './workspace-clients.js';
 
@@ -45,6 +46,8 @@ export interface SlackChatAdapterOptions {
   logger: Logger;
   /** Called on every 429 (metrics). */
   onRateLimited?: () => void;
+  /** Signed links to briefing pages (PUBLIC_URL set): posted briefings end with a "Full briefing" link. */
+  pageLinks?: PageLinker;
 }
 
 /**
@@ -57,17 +60,21 @@ export class SlackChatAdapter implements ChatAdapter {
   private readonly workspaces: WorkspaceClients | undefined;
   private readonly logger: Logger;
   private readonly onRateLimited: (() => void) | undefined;
+  /** Signed page links, when PUBLIC_URL is set (answers to slash commands use them too). */
+  readonly pageLinks: PageLinker | undefined;
 
   constructor(options: SlackChatAdapterOptions) {
     this.client = options.client;
     this.workspaces = options.workspaces;
     this.logger = options.logger;
     this.onRateLimited = options.onRateLimited;
+    this.pageLinks = options.pageLinks;
   }
 
   /** Render and post a briefing; exactly one chat.postMessage call. */
   postBriefing(channel: string, briefing: Briefing, options: PostOptions = {}): Promise<PostOutcome> {
-    return this.postMessage(channel, renderBriefing(briefing, { delayed: options.delayed }), {
+    const pageUrl = this.pageLinks?.forBriefing(briefing, briefing.focus);
+    return this.postMessage(channel, renderBriefing(briefing, { delayed: options.delayed, ...(pageUrl !== undefined ? { pageUrl } : {}) }), {
       ...(options.key !== undefined ? { key: options.key } : {}),
       ...(options.workspace !== undefined ? { workspace: options.workspace } : {}),
     });

@@ -6,6 +6,7 @@ import { boltLogger } from './bolt-logger.js';
 import { SlackChatAdapter, webClientOptions } from './chat-adapter.js';
 import { boltInstallationStore, SlackInstallations, workspaceIdOf } from './installations.js';
 import { WorkspaceClients } from './workspace-clients.js';
+import { pageLinkerFromConfig } from '../../src/page/links.js';
 
 export { SlackChatAdapter } from './chat-adapter.js';
 export { renderBriefing, renderResult } from './render-blocks.js';
@@ -26,11 +27,13 @@ export function createPlatform(deps: PlatformDeps): PlatformRuntime {
   const defaultClient = config.botToken ? new WebClient(config.botToken, clientOptions) : undefined;
   const installations = config.oauth ? new SlackInstallations(deps.store, config.oauth.secretKey) : undefined;
   const workspaces = installations ? new WorkspaceClients({ ...(defaultClient ? { defaultClient } : {}), installations, clientOptions, logger }) : undefined;
+  const pageLinks = pageLinkerFromConfig(deps.config);
   const chat = new SlackChatAdapter({
     ...(defaultClient ? { client: defaultClient } : {}),
     ...(workspaces ? { workspaces } : {}),
     logger,
     onRateLimited: () => deps.metrics?.rateLimited('slack'),
+    ...(pageLinks ? { pageLinks } : {}),
   });
   const env: SlackHandlerEnv = {
     store: deps.store,

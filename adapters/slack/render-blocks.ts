@@ -45,6 +45,8 @@ export interface RenderOptions {
   delayed?: boolean;
   /** Blocks the caller will append (e.g. an actions block with a button): the renderer leaves room for them. */
   reserveBlocks?: number;
+  /** The signed link to this briefing's page: briefings end with a "Full briefing" link (one section block). */
+  pageUrl?: string;
 }
 
 const STATUS: Record<QuestionStatus, { emoji: string; label: string }> = {
@@ -69,7 +71,7 @@ export function statusBadge(status: QuestionStatus): string {
 const rendered = new WeakMap<Briefing, Map<string, SlackMessage>>();
 
 function renderBriefingOnce(briefing: Briefing, options: RenderOptions): SlackMessage {
-  const key = `${options.delayed === true}:${options.reserveBlocks ?? 0}`;
+  const key = `${options.delayed === true}:${options.reserveBlocks ?? 0}:${options.pageUrl ?? ''}`;
   let byOptions = rendered.get(briefing);
   if (!byOptions) {
     byOptions = new Map();
@@ -134,6 +136,8 @@ export function renderBriefing(briefing: Briefing, options: RenderOptions = {}):
   if (briefing.watch.length > 0) tail.push(section(watchText(briefing)));
   const sources = sourcesContext(briefing);
   if (sources) tail.push(sources);
+  const page = options.pageUrl !== undefined ? mrkdwnLink('Full briefing →', options.pageUrl) : '';
+  if (page.startsWith('<')) tail.push(section(`*${page}* every development, and each question's timeline`));
 
   // Room for: head, tail, two dividers and one overflow hint.
   const room = Math.max(2, budget - head.length - tail.length - 3);

@@ -3,7 +3,7 @@ import { redactText } from '../log.js';
 import { cliCommands } from './commands/index.js';
 import { EXIT, type CliIo } from './types.js';
 
-const SECRET_ENV = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN'];
+const SECRET_ENV = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'SITREP_SECRET_KEY'];
 
 /** `sitrep help`: the command list. */
 function helpText(): string {

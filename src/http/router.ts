@@ -8,6 +8,7 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void |
  */
 export class HttpRouter {
   private readonly routes = new Map<string, RouteHandler>();
+  private readonly prefixes: Array<{ method: string; prefix: string; handler: RouteHandler }> = [];
   private server: Server | undefined;
 
   /** Register `handler` for `METHOD path` (exact path match; query strings ignored). */
@@ -15,14 +16,20 @@ export class HttpRouter {
     this.routes.set(`${method.toUpperCase()} ${path}`, handler);
   }
 
+  /** Register `handler` for every `METHOD` path starting with `prefix` (checked after exact routes). */
+  routePrefix(method: string, prefix: string, handler: RouteHandler): void {
+    this.prefixes.push({ method: method.toUpperCase(), prefix, handler });
+  }
+
   get hasRoutes(): boolean {
-    return this.routes.size > 0;
+    return this.routes.size > 0 || this.prefixes.length > 0;
   }
 
   /** The request listener, usable with any node http server (tests mount it directly). */
   readonly listener = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const handler = this.routes.get(`${(req.method ?? 'GET').toUpperCase()} ${path}`);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const handler = this.routes.get(`${method} ${path}`) ?? this.prefixes.find((p) => p.method === method && path.startsWith(p.prefix))?.handler;
     if (!handler) {
       const allowed = [...this.routes.keys()].filter((k) => k.endsWith(` ${path}`));
       res.statusCode = allowed.length > 0 ? 405 : 404;

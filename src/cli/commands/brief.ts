@@ -1,4 +1,6 @@
 import { briefingFromStore } from '../../briefing/service.js';
+import { fullBriefingFromStore } from '../../briefing/full-service.js';
+import { renderPage } from '../../page/html.js';
 import { resolveQuestion } from '../../commands/resolve-question.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
@@ -7,8 +9,8 @@ import { dataFlags, parseFlags, resolveNow } from '../args.js';
 import { createRuntime } from '../runtime.js';
 import { EXIT, type CliCommand } from '../types.js';
 
-const USAGE = 'sitrep brief [--story ID] [--question ID] [--since ISO|24h|7d] [--now ISO] [--format text|markdown|json] [--data DIR] [--db FILE]';
-const FORMATS = ['text', 'markdown', 'json'] as const;
+const USAGE = 'sitrep brief [--story ID] [--question ID] [--since ISO|24h|7d] [--now ISO] [--format text|markdown|json|html] [--data DIR] [--db FILE]';
+const FORMATS = ['text', 'markdown', 'json', 'html'] as const;
 
 /** `sitrep brief`: print the briefing. */
 export const command: CliCommand = {
@@ -26,6 +28,7 @@ export const command: CliCommand = {
     if (!now.ok) return usage(io, now.error);
     const since = f.since !== undefined ? parseSince(f.since, now.now) : undefined;
     if (since && !since.ok) return usage(io, `--since: ${since.error}`);
+    if (format === 'html' && f.question !== undefined) return usage(io, '--question does not apply to --format html: the page shows every question');
 
     const rt = await createRuntime(io, { data: f.data, db: f.db, story: f.story });
     if (!rt.ok) return rt.code;
@@ -36,6 +39,12 @@ export const command: CliCommand = {
         const q = resolveQuestion(story, f.question);
         if (!q.ok) return usage(io, q.error);
         question = q.id;
+      }
+      if (format === 'html') {
+        // The briefing page, self-contained (inline style, no script, no requests): the same page `sitrep serve` shows.
+        const full = await fullBriefingFromStore(store, { story, now: now.now, ...(since?.ok ? { since: since.since } : {}) });
+        io.stdout(renderPage(full));
+        return EXIT.ok;
       }
       const req: Parameters<typeof briefingFromStore>[1] = { story, now: now.now };
       if (since?.ok) req.since = since.since;

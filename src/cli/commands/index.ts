@@ -14,11 +14,15 @@ import { command as ingest } from './ingest.js';
 import { command as drafts } from './drafts.js';
 import { command as approve } from './approve.js';
 import { command as doctor } from './doctor.js';
+import { command as serve } from './serve.js';
+import { command as pageLink } from './page-link.js';
 
 /** Every `sitrep` CLI command, in the order `sitrep help` lists them. Register new commands here. */
 export const cliCommands: readonly CliCommand[] = [
   start,
   brief,
+  serve,
+  pageLink,
   questions,
   validate,
   importRecords,

@@ -11,6 +11,7 @@ import { EXIT, type CliCommand, type CliIo } from '../types.js';
 import { registerOpsRoutes } from '../ops-routes.js';
 import { configuredPlatforms, createPlatforms } from '../platforms.js';
 import { startFeedPolling } from '../feed-polling.js';
+import { registerPageRoutes } from '../../page/routes.js';
 
 const USAGE = 'sitrep start [--once] [--now ISO] [--story ID] [--data DIR] [--db FILE]';
 
@@ -78,6 +79,9 @@ async function runPlatforms(rt: Runtime, io: CliIo, clock: () => Date): Promise<
   const wanted = configuredPlatforms(config);
   let runtimes: PlatformRuntime[] = [];
   const ops = registerOpsRoutes(http, { store, platforms: () => runtimes, logger });
+  const pages = registerPageRoutes(http, { store, stories: rt.stories, secretKey: config.secretKey, clock, logger });
+  if (pages.enabled) logger.info('briefing pages at GET /s/<story> (signed links only)');
+  else logger.warn('briefing pages off: SITREP_SECRET_KEY is not set, so GET /s/<story> answers 404 and posts carry no page link (see README "The briefing page")');
   const created = await createPlatforms(rt, { http, clock, metrics: ops.metrics });
   runtimes = created.runtimes;
   const adapters = created.adapters;

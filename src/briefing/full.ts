@@ -1,0 +1,189 @@
+import { instantMs, type EventRecord, type QuestionStatus, type Story } from '../records/schema.js';
+import type { StoredSignal } from '../store/store.js';
+import { buildBriefing } from './compose.js';
+import { questionState, sortSignals } from './questions.js';
+import { independentSources } from './rank.js';
+import type { BriefingSource, QuestionState, WatchItem } from './types.js';
+import { eventSpan, happenedBy, windowFor } from './window.js';
+
+/** One fact of an event as the full briefing shows it: the record's words, who said it, who reported it. */
+export interface FullDevelopment {
+  text: string;
+  factIds: string[];
+  speaker?: string;
+  sources: Array<{ name: string; url?: string }>;
+}
+
+/** An event of the window with every development the engine keeps for it (repeats of other bullets dropped). */
+export interface FullEvent {
+  id: string;
+  title: string;
+  occurredAt: string;
+  importance?: number;
+  /** Distinct outlets behind the event. */
+  sourceCount: number;
+  developments: FullDevelopment[];
+  /** Every source of the event, as the record lists them. */
+  sources: BriefingSource[];
+}
+
+/** The events of one UTC day, newest first. */
+export interface FullDay {
+  /** `YYYY-MM-DD` (UTC). */
+  date: string;
+  events: FullEvent[];
+}
+
+/** A stretch of time during which a question had one status (from its signals: the newest signal decides). */
+export interface StatusSpan {
+  status: QuestionStatus;
+  from: string;
+  to: string;
+}
+
+/** A question with its whole evidence history (newest first, as in the engine) and its status over time. */
+export interface QuestionHistory extends QuestionState {
+  /** Status spans, oldest first; empty when no signal was ever recorded (the question is open, unmoved). */
+  spans: StatusSpan[];
+}
+
+/** Everything the briefing page shows, and the JSON of `GET /s/<story>.json`. */
+export interface FullBriefing {
+  story: { id: string; title: string; description?: string };
+  generatedAt: string;
+  window: { from: string; to: string; fallback: boolean };
+  headline: string;
+  /** Days newest first, each with its events newest first. */
+  days: FullDay[];
+  questions: QuestionHistory[];
+  watch: WatchItem[];
+  /** Every source of the shown events, in the order the page first shows them. */
+  sources: BriefingSource[];
+  /** The time axis every question's timeline shares: from the earliest evidence (or the window) to now. */
+  timeline: { from: string; to: string };
+  stats: { events: number; developments: number; truncated: boolean };
+}
+
+export interface FullBriefingInput {
+  story: Story;
+  /** Candidate records: those in the window, recent ones (fallback, "what to watch") and those behind the signals. */
+  events: readonly EventRecord[];
+  /** Every signal of the story's questions up to now (any order). */
+  signals: readonly StoredSignal[];
+  now: Date;
+  since?: Date;
+  /** The caller left older events of the window out (read limit): the page says so. */
+  truncated?: boolean;
+}
+
+/** Far more than any window holds: the page shows every development the engine keeps. */
+const ALL = 100_000;
+
+/**
+ * The full briefing: the engine's briefing without its five-bullet cut, grouped by day and event, with each
+ * question's whole evidence history and status over time. Pure and deterministic like `buildBriefing`; every
+ * text is a record's fact, signal, title or source name.
+ */
+export function buildFullBriefing(input: FullBriefingInput): FullBriefing {
+  const now = input.now.getTime();
+  const briefingInput: Parameters<typeof buildBriefing>[0] = { story: input.story, events: input.events, signals: input.signals, now: input.now, maxDevelopments: ALL };
+  if (input.since !== undefined) briefingInput.since = input.since;
+  const briefing = buildBriefing(briefingInput);
+
+  const published = new Map<string, EventRecord>();
+  for (const r of input.events)
+    if ((r.status ?? 'published') === 'published' && r.story === input.story.id && happenedBy(r, now) && !published.has(r.id)) published.set(r.id, r);
+
+  // Developments arrive ranked; the page groups them under their event, keeping each event's best first.
+  const byEvent = new Map<string, FullDevelopment[]>();
+  for (const d of briefing.developments) {
+    const dev: FullDevelopment = { text: d.text, factIds: d.factIds, sources: d.sources };
+    if (d.speaker !== undefined) dev.speaker = d.speaker;
+    const list = byEvent.get(d.eventId) ?? [];
+    list.push(dev);
+    byEvent.set(d.eventId, list);
+  }
+  const events: FullEvent[] = [];
+  for (const [id, developments] of byEvent) {
+    const rec = published.get(id);
+    if (!rec) continue;
+    const ev: FullEvent = {
+      id,
+      title: rec.title,
+      occurredAt: rec.occurredAt,
+      sourceCount: independentSources(rec),
+      developments,
+      sources: rec.sources.map((s) => ({ name: s.name, ...(s.url !== undefined ? { url: s.url } : {}), ...(s.publishedAt !== undefined ? { publishedAt: s.publishedAt } : {}) })),
+    };
+    if (rec.importance !== undefined) ev.importance = rec.importance;
+    events.push(ev);
+  }
+  events.sort((a, b) => eventSpan(b).start - eventSpan(a).start || a.id.localeCompare(b.id));
+  const days: FullDay[] = [];
+  for (const ev of events) {
+    const date = new Date(eventSpan(ev).start).toISOString().slice(0, 10);
+    const last = days[days.length - 1];
+    if (last && last.date === date) last.events.push(ev);
+    else days.push({ date, events: [ev] });
+  }
+
+  const window = windowFor(input.now, input.since);
+  const questions: QuestionHistory[] = input.story.questions.map((q) => {
+    const state = questionState({ question: q, signals: input.signals, records: published, window, now, evidenceLimit: ALL });
+    return { ...state, spans: statusSpans(input.signals.filter((s) => s.question === q.id), now) };
+  });
+
+  let from = Date.parse(briefing.window.from);
+  for (const q of questions) for (const e of q.evidence) from = Math.min(from, instantMs(e.at));
+  const story: FullBriefing['story'] = { id: input.story.id, title: input.story.title };
+  if (input.story.description !== undefined) story.description = input.story.description;
+
+  return {
+    story,
+    generatedAt: briefing.generatedAt,
+    window: briefing.window,
+    headline: briefing.headline,
+    days,
+    questions,
+    watch: briefing.watch,
+    sources: collectSources(events),
+    timeline: { from: new Date(Math.min(from, now)).toISOString(), to: new Date(now).toISOString() },
+    stats: { events: events.length, developments: briefing.developments.length, truncated: input.truncated === true },
+  };
+}
+
+/**
+ * A question's status over time from its signals, with the engine's rule (the newest signal decides; among signals
+ * of the same time, the one `sortSignals` puts first). Consecutive spans of the same status are merged; the last
+ * runs to `now`.
+ */
+export function statusSpans(signals: readonly StoredSignal[], now: number): StatusSpan[] {
+  const newestFirst = sortSignals(signals.filter((s) => instantMs(s.occurredAt) <= now));
+  const spans: Array<{ status: QuestionStatus; from: number; to: number }> = [];
+  // Oldest first: at each instant the status is that of the signal the engine would call latest.
+  const oldestFirst = [...newestFirst].reverse();
+  for (let i = 0; i < oldestFirst.length; i++) {
+    const s = oldestFirst[i] as StoredSignal;
+    const at = instantMs(s.occurredAt);
+    const next = oldestFirst[i + 1];
+    if (next && instantMs(next.occurredAt) === at) continue;
+    const last = spans[spans.length - 1];
+    if (last && last.status === s.status) continue;
+    if (last) last.to = at;
+    spans.push({ status: s.status, from: at, to: now });
+  }
+  return spans.map((s) => ({ status: s.status, from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString() }));
+}
+
+function collectSources(events: readonly FullEvent[]): BriefingSource[] {
+  const out: BriefingSource[] = [];
+  const seen = new Set<string>();
+  for (const ev of events)
+    for (const s of ev.sources) {
+      const key = `${s.name}|${s.url ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(s);
+    }
+  return out;
+}

@@ -153,26 +153,25 @@ export function buildFullBriefing(input: FullBriefingInput): FullBriefing {
 }
 
 /**
- * A question's status over time from its signals, with the engine's rule (the newest signal decides; among signals
- * of the same time, the one `sortSignals` puts first). Consecutive spans of the same status are merged; the last
- * runs to `now`.
+ * A question's status over time from its signals, by the engine's rule: the newest signal decides, and among
+ * signals of one instant the one `sortSignals` puts first. Walking the signals oldest first, each change of
+ * status starts a span; the last runs to `now`. So the last span's start is the engine's `lastChangedAt`, and its
+ * status the question's status.
  */
 export function statusSpans(signals: readonly StoredSignal[], now: number): StatusSpan[] {
-  const newestFirst = sortSignals(signals.filter((s) => instantMs(s.occurredAt) <= now));
+  const oldestFirst = sortSignals(signals.filter((s) => instantMs(s.occurredAt) <= now)).reverse();
   const spans: Array<{ status: QuestionStatus; from: number; to: number }> = [];
-  // Oldest first: at each instant the status is that of the signal the engine would call latest.
-  const oldestFirst = [...newestFirst].reverse();
-  for (let i = 0; i < oldestFirst.length; i++) {
-    const s = oldestFirst[i] as StoredSignal;
+  for (const s of oldestFirst) {
     const at = instantMs(s.occurredAt);
-    const next = oldestFirst[i + 1];
-    if (next && instantMs(next.occurredAt) === at) continue;
     const last = spans[spans.length - 1];
     if (last && last.status === s.status) continue;
     if (last) last.to = at;
     spans.push({ status: s.status, from: at, to: now });
   }
-  return spans.map((s) => ({ status: s.status, from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString() }));
+  // Two signals of one instant that disagree leave a span of no length: it is no band (the last one always is).
+  return spans
+    .filter((s, i) => s.to > s.from || i === spans.length - 1)
+    .map((s) => ({ status: s.status, from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString() }));
 }
 
 function collectSources(events: readonly FullEvent[]): BriefingSource[] {

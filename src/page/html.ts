@@ -5,7 +5,7 @@ import { missingSpeaker } from '../render/attribution.js';
 import { formatDay, formatMoment, STATUS_LABEL } from '../render/dates.js';
 import { escapeHtml, idOf, safeHref } from './escape.js';
 import { PAGE_CSS, pageCsp } from './style.js';
-import { chronological, evidenceId, legendSwatch, renderTimeline, SHAPES, STATUSES, timelineSummary } from './timeline-svg.js';
+import { chronological, evidenceId, formatWhen, legendSwatch, renderTimeline, SHAPES, STATUSES, timelineSummary } from './timeline-svg.js';
 
 export interface PageOptions {
   /** The signed link to this page's JSON, when the page is served (not for `sitrep brief --format html`). */
@@ -133,7 +133,7 @@ function questionArticle(q: QuestionHistory, full: FullBriefing): string {
   const was = q.changedInWindow && q.previousStatus !== undefined && q.previousStatus !== q.status ? ` <span>changed in this window (was ${STATUS_LABEL[q.previousStatus]})</span>` : '';
   const evidence = chronological(q).map(
     (ev, i) =>
-      `<li id="${evidenceId(q.id, i + 1)}"><time datetime="${e(ev.at)}">${e(formatMoment(ev.at))}</time> ${badge(ev.status)} ${e(ev.text)} <span class="src">(${sourceLink(ev.source, ev.url)})</span></li>`,
+      `<li id="${evidenceId(q.id, i + 1)}"><time datetime="${e(ev.at)}">${e(formatWhen(ev.at))}</time> ${badge(ev.status)} ${e(ev.text)} <span class="src">(${sourceLink(ev.source, ev.url)})</span></li>`,
   );
   const out = [
     `<article class="q" id="${base}" aria-labelledby="${base}-h">`,

@@ -48,6 +48,14 @@ export function patternDef(id: string, status: QuestionStatus | 'none'): string 
   return PATTERNS[status](id);
 }
 
+/**
+ * A moment as the page prints it: records dated by day alone reach the engine as midnight UTC, and are shown as
+ * that day rather than as "00:00 UTC".
+ */
+export function formatWhen(iso: string): string {
+  return /T00:00:00(?:\.000)?Z$/.test(iso) ? formatDay(iso) : formatMoment(iso);
+}
+
 /** Evidence oldest first, numbered 1…n: the order of the marks, left to right, and of the list under the chart. */
 export function chronological(q: QuestionHistory): QuestionEvidence[] {
   return [...q.evidence].reverse();
@@ -114,7 +122,7 @@ export function renderTimeline(q: QuestionHistory, axis: { from: string; to: str
     if (row === -1) row = lastOnRow.length < MAX_ROWS ? lastOnRow.length : 0;
     lastOnRow[row] = at;
     rows = Math.max(rows, row + 1);
-    const label = escapeHtml(`${i + 1}. ${formatMoment(e.at)} · ${STATUS_LABEL[e.status]}: ${e.text} (${e.source})`);
+    const label = escapeHtml(`${i + 1}. ${formatWhen(e.at)} · ${STATUS_LABEL[e.status]}: ${e.text} (${e.source})`);
     return `<a href="#${evidenceId(q.id, i + 1)}"><title>${label}</title><svg x="${num(at)}%" y="${ROW_Y + row * ROW_GAP}" overflow="visible"><path class="mk mk-${e.status}" d="${SHAPES[e.status]}"/></svg></a>`;
   });
   const axisY = ROW_Y + (rows - 1) * ROW_GAP + 24;

@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildBriefing } from '../../src/briefing/compose.js';
+import { buildFullBriefing, statusSpans } from '../../src/briefing/full.js';
+import { deriveStatus, signalsOf, sortSignals } from '../../src/briefing/questions.js';
+import type { StoredSignal } from '../../src/store/store.js';
+import { renderPage } from '../../src/page/html.js';
+import { MORNING_AFTER, sampleRecords, sampleStory } from '../helpers/fixtures.js';
+
+const WEEK_AGO = new Date(MORNING_AFTER.getTime() - 7 * 86_400_000);
+
+function bundled(since?: Date) {
+  const events = sampleRecords();
+  return buildFullBriefing({ story: sampleStory(), events, signals: signalsOf(events), now: MORNING_AFTER, ...(since ? { since } : {}) });
+}
+
+describe('the full briefing (page data)', () => {
+  it('keeps every development the engine ranks, not just five, grouped by day and event, newest first', () => {
+    const full = bundled(WEEK_AGO);
+    const five = buildBriefing({ story: sampleStory(), events: sampleRecords(), signals: signalsOf(sampleRecords()), now: MORNING_AFTER, since: WEEK_AGO });
+    expect(five.developments.length).toBe(5);
+    expect(full.stats.developments).toBeGreaterThan(10);
+    expect(full.days.map((d) => d.date)).toEqual(['2025-05-19', '2025-05-16']);
+    const events = full.days.flatMap((d) => d.events);
+    expect(events.length).toBe(6);
+    const starts = events.map((e) => Date.parse(e.occurredAt));
+    expect([...starts].sort((a, b) => b - a)).toEqual(starts);
+    // Every development traces to a fact of its own event, with at least one outlet.
+    const records = new Map(sampleRecords().map((r) => [r.id, r]));
+    for (const ev of events) {
+      const rec = records.get(ev.id);
+      expect(rec?.title).toBe(ev.title);
+      for (const d of ev.developments) {
+        expect(rec?.facts.some((f) => f.text === d.text)).toBe(true);
+        expect(d.sources.length).toBeGreaterThan(0);
+      }
+    }
+    // The sources list covers every outlet the page cites.
+    const listed = new Set(full.sources.map((s) => s.name));
+    for (const ev of events) for (const d of ev.developments) for (const s of d.sources) expect(listed.has(s.name)).toBe(true);
+  });
+
+  it('gives each question its whole evidence history, and status spans that end in the engine’s status and “since”', () => {
+    const full = bundled();
+    const briefing = buildBriefing({ story: sampleStory(), events: sampleRecords(), signals: signalsOf(sampleRecords()), now: MORNING_AFTER });
+    for (const q of full.questions) {
+      const short = briefing.questions.find((x) => x.id === q.id);
+      expect(q.status).toBe(short?.status);
+      expect(q.lastChangedAt).toBe(short?.lastChangedAt);
+      expect(q.evidence.length).toBeGreaterThanOrEqual(short?.evidence.length ?? 0);
+      const last = q.spans[q.spans.length - 1];
+      expect(last?.status).toBe(q.status);
+      expect(last?.from).toBe(q.lastChangedAt);
+      expect(last?.to).toBe(MORNING_AFTER.toISOString());
+    }
+    expect(Math.max(...full.questions.map((q) => q.evidence.length))).toBeGreaterThan(3);
+    // The shared axis starts at the earliest evidence (the bare-dated Istanbul round).
+    expect(full.timeline).toEqual({ from: '2025-05-16T00:00:00.000Z', to: MORNING_AFTER.toISOString() });
+  });
+
+  it('is deterministic: the same data and clock give the same JSON and the same page bytes', () => {
+    const a = bundled(WEEK_AGO);
+    const shuffled = sampleRecords().reverse();
+    const b = buildFullBriefing({ story: sampleStory(), events: shuffled, signals: signalsOf(shuffled).reverse(), now: MORNING_AFTER, since: WEEK_AGO });
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(renderPage(b)).toBe(renderPage(a));
+  });
+});
+
+describe('status spans', () => {
+  const sig = (status: StoredSignal['status'], at: string, eventId = `e-${at}`): StoredSignal => ({ eventId, story: 's', question: 'q', status, text: `${status} at ${at}`, occurredAt: at });
+
+  it('starts a band at each change of status and merges repeats', () => {
+    const now = Date.parse('2025-06-01T00:00:00Z');
+    const spans = statusSpans(
+      [sig('contested', '2025-05-20T00:00:00Z'), sig('open', '2025-05-01T00:00:00Z'), sig('moved', '2025-05-10T00:00:00Z'), sig('moved', '2025-05-12T00:00:00Z'), sig('moved', '2025-07-01T00:00:00Z')],
+      now,
+    );
+    expect(spans).toEqual([
+      { status: 'open', from: '2025-05-01T00:00:00.000Z', to: '2025-05-10T00:00:00.000Z' },
+      { status: 'moved', from: '2025-05-10T00:00:00.000Z', to: '2025-05-20T00:00:00.000Z' },
+      { status: 'contested', from: '2025-05-20T00:00:00.000Z', to: '2025-06-01T00:00:00.000Z' },
+    ]);
+    expect(statusSpans([], now)).toEqual([]);
+  });
+
+  it('always ends in the status and "since" the engine derives, whatever the signals (ties included)', () => {
+    const statuses = ['open', 'moved', 'resolved', 'contested'] as const;
+    const arb = fc.array(fc.record({ status: fc.constantFrom(...statuses), day: fc.integer({ min: 1, max: 9 }), id: fc.constantFrom('a', 'b', 'c') }), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(arb, (raw) => {
+        const now = Date.parse('2025-05-31T00:00:00Z');
+        const signals = raw.map((r) => sig(r.status, `2025-05-0${r.day}T00:00:00Z`, r.id));
+        const spans = statusSpans(signals, now);
+        const engine = deriveStatus(sortSignals(signals));
+        const last = spans[spans.length - 1];
+        expect(last?.status).toBe(engine.status);
+        expect(last?.from).toBe(engine.lastChangedAt);
+        for (let i = 1; i < spans.length; i++) expect(spans[i]?.from).toBe(spans[i - 1]?.to);
+        for (const s of spans.slice(0, -1)) expect(Date.parse(s.to)).toBeGreaterThan(Date.parse(s.from));
+      }),
+      { numRuns: 300, seed: 19 },
+    );
+  });
+});

@@ -11,6 +11,7 @@ import { bulkImportCase } from './cases/bulk-import.js';
 import { fanOutCase } from './cases/fan-out.js';
 import { ingestionCase } from './cases/ingestion.js';
 import { memoryCase } from './cases/memory.js';
+import { pageCase } from './cases/page.js';
 import { slashCommandCase } from './cases/slash-command.js';
 import { renderReadmeSection } from './readme-section.js';
 import { round, type CaseResult } from './stats.js';
@@ -22,6 +23,7 @@ const CASES: Record<string, () => Promise<CaseResult>> = {
   slashCommand: slashCommandCase,
   fanOut: fanOutCase,
   memory: memoryCase,
+  page: pageCase,
 };
 
 /** `caseSeconds`: wall time of the whole case (data generation included), not one of its figures. */

@@ -1,6 +1,6 @@
 import type { EventRecord, Story } from '../records/schema.js';
 import type { Store, StoredSignal } from '../store/store.js';
-import { buildFullBriefing, type FullBriefing } from './full.js';
+import { buildFullBriefing, evidenceEvents, type FullBriefing } from './full.js';
 import { windowFor } from './window.js';
 
 const DAY_MS = 86_400_000;
@@ -29,9 +29,9 @@ export async function fullBriefingFromStore(store: Store, req: { story: Story; n
   for (const q of story.questions) signals.push(...(await store.listSignals({ story: story.id, question: q.id, before: toIso, limit: PAGE_SIGNALS_PER_QUESTION })));
   const events = new Map<string, EventRecord>();
   for (const r of [...inWindow, ...latest, ...recent]) events.set(r.id, r);
-  for (const s of signals) {
-    if (events.has(s.eventId)) continue;
-    const rec = await store.getEvent(s.eventId);
+  for (const id of evidenceEvents(signals, w.to)) {
+    if (events.has(id)) continue;
+    const rec = await store.getEvent(id);
     if (rec) events.set(rec.id, rec);
   }
   const input: Parameters<typeof buildFullBriefing>[0] = { story, events: [...events.values()], signals, now };

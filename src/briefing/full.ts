@@ -39,13 +39,25 @@ export interface StatusSpan {
   status: QuestionStatus;
   from: string;
   to: string;
+  /** The event whose signal began the span. */
+  eventId: string;
 }
 
-/** A question with its whole evidence history (newest first, as in the engine) and its status over time. */
+/**
+ * A question with its status over time (every signal read) and its evidence, newest first as in the engine: the
+ * newest {@link EVIDENCE_RECENT} pieces plus the one behind every change of status, at most {@link EVIDENCE_MAX}.
+ */
 export interface QuestionHistory extends QuestionState {
   /** Status spans, oldest first; empty when no signal was ever recorded (the question is open, unmoved). */
   spans: StatusSpan[];
+  /** Pieces of evidence known in all (`evidence` holds at most {@link EVIDENCE_MAX} of them). */
+  evidenceTotal: number;
 }
+
+/** The newest pieces of evidence a question's history always lists. */
+export const EVIDENCE_RECENT = 40;
+/** At most this many per question: the newest, then the changes of status, newest first. */
+export const EVIDENCE_MAX = 120;
 
 /** Everything the briefing page shows, and the JSON of `GET /s/<story>.json`. */
 export interface FullBriefing {
@@ -130,7 +142,11 @@ export function buildFullBriefing(input: FullBriefingInput): FullBriefing {
   const window = windowFor(input.now, input.since);
   const questions: QuestionHistory[] = input.story.questions.map((q) => {
     const state = questionState({ question: q, signals: input.signals, records: published, window, now, evidenceLimit: ALL });
-    return { ...state, spans: statusSpans(input.signals.filter((s) => s.question === q.id), now) };
+    const spans = statusSpans(input.signals.filter((s) => s.question === q.id), now);
+    // A long history keeps what a reader needs: the latest pieces, and the one behind each change of status.
+    const changes = new Set(spans.map((s) => `${s.eventId}|${s.from}|${s.status}`));
+    const evidence = state.evidence.filter((e, i) => i < EVIDENCE_RECENT || changes.has(`${e.eventId}|${e.at}|${e.status}`)).slice(0, EVIDENCE_MAX);
+    return { ...state, evidence, spans, evidenceTotal: state.evidence.length };
   });
 
   let from = Date.parse(briefing.window.from);
@@ -160,18 +176,38 @@ export function buildFullBriefing(input: FullBriefingInput): FullBriefing {
  */
 export function statusSpans(signals: readonly StoredSignal[], now: number): StatusSpan[] {
   const oldestFirst = sortSignals(signals.filter((s) => instantMs(s.occurredAt) <= now)).reverse();
-  const spans: Array<{ status: QuestionStatus; from: number; to: number }> = [];
+  const spans: Array<{ status: QuestionStatus; from: number; to: number; eventId: string }> = [];
   for (const s of oldestFirst) {
     const at = instantMs(s.occurredAt);
     const last = spans[spans.length - 1];
     if (last && last.status === s.status) continue;
     if (last) last.to = at;
-    spans.push({ status: s.status, from: at, to: now });
+    spans.push({ status: s.status, from: at, to: now, eventId: s.eventId });
   }
   // Two signals of one instant that disagree leave a span of no length: it is no band (the last one always is).
   return spans
     .filter((s, i) => s.to > s.from || i === spans.length - 1)
-    .map((s) => ({ status: s.status, from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString() }));
+    .map((s) => ({ status: s.status, from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString(), eventId: s.eventId }));
+}
+
+/**
+ * The events a full briefing needs beyond the window's to name the sources of its evidence: those of each question's
+ * newest {@link EVIDENCE_RECENT} signals and of the signals that changed its status. The store service reads only
+ * these, not the event behind every signal of a long history.
+ */
+export function evidenceEvents(signals: readonly StoredSignal[], now: number): Set<string> {
+  const ids = new Set<string>();
+  const byQuestion = new Map<string, StoredSignal[]>();
+  for (const s of signals) {
+    const list = byQuestion.get(s.question);
+    if (list) list.push(s);
+    else byQuestion.set(s.question, [s]);
+  }
+  for (const list of byQuestion.values()) {
+    for (const s of sortSignals(list.filter((x) => instantMs(x.occurredAt) <= now)).slice(0, EVIDENCE_RECENT)) ids.add(s.eventId);
+    for (const span of statusSpans(list, now)) ids.add(span.eventId);
+  }
+  return ids;
 }
 
 function collectSources(events: readonly FullEvent[]): BriefingSource[] {

@@ -143,7 +143,12 @@ function questionArticle(q: QuestionHistory, full: FullBriefing): string {
     `<p>${e(q.summary)}</p>`,
     `<figure>${renderTimeline(q, full.timeline, full.window, captionId)}<figcaption id="${captionId}">${e(timelineSummary(q, full.timeline))}</figcaption></figure>`,
   ];
-  if (evidence.length > 0) out.push(`<h4 id="${base}-ev">Evidence, oldest first</h4>`, `<ol class="evidence" aria-labelledby="${base}-ev">${evidence.join('')}</ol>`);
+  if (evidence.length > 0) {
+    out.push(`<h4 id="${base}-ev">Evidence, oldest first</h4>`);
+    if (q.evidenceTotal > q.evidence.length)
+      out.push(`<p class="notice">The newest pieces of evidence and the one behind each change of status: ${q.evidence.length} of ${q.evidenceTotal.toLocaleString('en-US')}.</p>`);
+    out.push(`<ol class="evidence" aria-labelledby="${base}-ev">${evidence.join('')}</ol>`);
+  }
   if (q.unknowns && q.unknowns.length > 0) out.push(`<h4 id="${base}-unk">Still unknown</h4>`, `<ul class="unknowns" aria-labelledby="${base}-unk">${q.unknowns.map((u) => `<li>${e(u)}</li>`).join('')}</ul>`);
   out.push('</article>');
   return out.join('\n');

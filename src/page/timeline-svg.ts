@@ -77,7 +77,8 @@ export function timelineSummary(q: QuestionHistory, axis: { from: string; to: st
     parts.push(`${steps.join(', then ')}, to now.`);
   }
   const n = q.evidence.length;
-  parts.push(n === 0 ? 'No evidence recorded yet.' : `${n} piece${n === 1 ? '' : 's'} of evidence, numbered in the list below.`);
+  const of = q.evidenceTotal > n ? ` (of ${q.evidenceTotal.toLocaleString('en-US')})` : '';
+  parts.push(n === 0 ? 'No evidence recorded yet.' : `${n} piece${n === 1 ? '' : 's'} of evidence${of}, numbered in the list below.`);
   return parts.join(' ');
 }
 
@@ -142,9 +143,9 @@ export function renderTimeline(q: QuestionHistory, axis: { from: string; to: str
 
 /** A legend swatch: the band fill and the mark shape of a status (decorative: the label beside it is text). */
 export function legendSwatch(status: QuestionStatus | 'none' | 'window'): string {
-  if (status === 'window') return '<svg class="swatch" width="44" height="16" aria-hidden="true"><rect class="win" x="1" y="1" width="26" height="14"/></svg>';
+  if (status === 'window') return '<svg class="swatch" width="28" height="16" aria-hidden="true"><rect class="win" x="1" y="1" width="26" height="14"/></svg>';
   const id = `legend-${status}`;
   const band = `<defs>${patternDef(id, status)}</defs><rect width="28" height="16" fill="url(#${id})"/>`;
-  const mark = status === 'none' ? '' : `<path class="mk mk-${status}" transform="translate(37 8)" d="${SHAPES[status]}"/>`;
-  return `<svg class="swatch" width="44" height="16" aria-hidden="true">${band}${mark}</svg>`;
+  if (status === 'none') return `<svg class="swatch" width="28" height="16" aria-hidden="true">${band}</svg>`;
+  return `<svg class="swatch" width="44" height="16" aria-hidden="true">${band}<path class="mk mk-${status}" transform="translate(37 8)" d="${SHAPES[status]}"/></svg>`;
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/briefing/compose.js';
-import { buildFullBriefing, statusSpans } from '../../src/briefing/full.js';
+import { buildFullBriefing, EVIDENCE_MAX, EVIDENCE_RECENT, evidenceEvents, statusSpans } from '../../src/briefing/full.js';
+import type { EventRecord } from '../../src/records/schema.js';
 import { deriveStatus, signalsOf, sortSignals } from '../../src/briefing/questions.js';
 import type { StoredSignal } from '../../src/store/store.js';
 import { renderPage } from '../../src/page/html.js';
@@ -67,6 +68,40 @@ describe('the full briefing (page data)', () => {
   });
 });
 
+describe('a long history', () => {
+  // A year of daily signals on one question: the status changes every 20 days.
+  const story = sampleStory();
+  const statuses = ['open', 'moved', 'contested', 'moved', 'resolved'] as const;
+  const records: EventRecord[] = Array.from({ length: 365 }, (_, i) => {
+    const day = new Date(Date.parse('2024-05-20T00:00:00Z') + i * 86_400_000).toISOString().slice(0, 10);
+    return {
+      id: `day-${String(i).padStart(3, '0')}`,
+      story: story.id,
+      occurredAt: `${day}T12:00:00Z`,
+      title: `Day ${i} of talks`,
+      sources: [{ id: 'wire', name: 'Wire', url: `https://wire.example/${i}` }],
+      facts: [{ text: `On day ${i} the delegations met.`, source: 'wire', questions: ['territory'] }],
+      signals: [{ question: 'territory', status: statuses[Math.floor(i / 20) % statuses.length] ?? 'open', fact: 'f1', text: `Day ${i}: the territory talks went on.` }],
+    };
+  });
+
+  it('keeps every change of status, the newest evidence, and says how much there is in all', () => {
+    const signals = signalsOf(records);
+    const full = buildFullBriefing({ story, events: records, signals, now: MORNING_AFTER });
+    const q = full.questions.find((x) => x.id === 'territory');
+    if (!q) throw new Error('territory missing');
+    expect(q.spans.length).toBe(19);
+    expect(q.evidenceTotal).toBe(365);
+    expect(q.evidence.length).toBeLessThanOrEqual(EVIDENCE_MAX);
+    expect(q.evidence.slice(0, EVIDENCE_RECENT).map((e) => e.eventId)).toEqual(records.slice(-EVIDENCE_RECENT).reverse().map((r) => r.id));
+    for (const span of q.spans) expect(q.evidence.some((e) => e.eventId === span.eventId && e.status === span.status)).toBe(true);
+    // The store reads only the events behind what is shown, not one per signal.
+    const needed = evidenceEvents(signals, MORNING_AFTER.getTime());
+    expect(needed.size).toBeLessThanOrEqual(EVIDENCE_RECENT + q.spans.length);
+    for (const e of q.evidence) expect(needed.has(e.eventId)).toBe(true);
+  });
+});
+
 describe('status spans', () => {
   const sig = (status: StoredSignal['status'], at: string, eventId = `e-${at}`): StoredSignal => ({ eventId, story: 's', question: 'q', status, text: `${status} at ${at}`, occurredAt: at });
 
@@ -77,9 +112,9 @@ describe('status spans', () => {
       now,
     );
     expect(spans).toEqual([
-      { status: 'open', from: '2025-05-01T00:00:00.000Z', to: '2025-05-10T00:00:00.000Z' },
-      { status: 'moved', from: '2025-05-10T00:00:00.000Z', to: '2025-05-20T00:00:00.000Z' },
-      { status: 'contested', from: '2025-05-20T00:00:00.000Z', to: '2025-06-01T00:00:00.000Z' },
+      { status: 'open', from: '2025-05-01T00:00:00.000Z', to: '2025-05-10T00:00:00.000Z', eventId: 'e-2025-05-01T00:00:00Z' },
+      { status: 'moved', from: '2025-05-10T00:00:00.000Z', to: '2025-05-20T00:00:00.000Z', eventId: 'e-2025-05-10T00:00:00Z' },
+      { status: 'contested', from: '2025-05-20T00:00:00.000Z', to: '2025-06-01T00:00:00.000Z', eventId: 'e-2025-05-20T00:00:00Z' },
     ]);
     expect(statusSpans([], now)).toEqual([]);
   });

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +19,8 @@ let store: SqliteStore;
 let cleanup: () => Promise<void>;
 let server: PageServer;
 let stories: Map<string, Story>;
+/** Databases of the CLI runs. */
+let scratch: string;
 /** The readers' clock: an hour after the morning briefing. */
 let clock = new Date(MORNING_AFTER.getTime() + 3_600_000);
 
@@ -28,10 +32,12 @@ beforeAll(async () => {
   await store.upsertEvents(hostileRecords());
   stories = new Map([[sampleStory().id, sampleStory()]]);
   server = await startPageServer({ store, stories, clock: () => clock });
+  scratch = mkdtempSync(join(tmpdir(), 'sitrep-page-cli-'));
 });
 afterAll(async () => {
   await server.close();
   await cleanup();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 async function get(url: string): Promise<{ status: number; body: string; headers: Headers }> {
@@ -156,10 +162,9 @@ describe('GET /s/<story>', () => {
 
 describe('sitrep brief --format html', () => {
   it('writes the same self-contained page: inline hashed style, no script, nothing to fetch, same bytes every run', async () => {
-    const dir = (await tempStore({ empty: true })).dir;
-    const args = ['brief', '--format', 'html', '--now', MORNING_AFTER.toISOString(), '--db', join(dir, 'a.db')];
+    const args = ['brief', '--format', 'html', '--now', MORNING_AFTER.toISOString(), '--db', join(scratch, 'a.db')];
     const a = await runCli(args);
-    const b = await runCli([...args.slice(0, -1), join(dir, 'b.db')]);
+    const b = await runCli([...args.slice(0, -1), join(scratch, 'b.db')]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout).toMatch(/^<!doctype html>/);
@@ -171,7 +176,7 @@ describe('sitrep brief --format html', () => {
   });
 
   it('says --question does not apply to the page', async () => {
-    const r = await runCli(['brief', '--format', 'html', '--question', 'territory', '--db', join(ROOT, 'no-such-dir', 'x.db')]);
+    const r = await runCli(['brief', '--format', 'html', '--question', 'territory', '--db', join(scratch, 'q.db')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--question does not apply to --format html');
   });
@@ -179,15 +184,28 @@ describe('sitrep brief --format html', () => {
 
 describe('sitrep serve', () => {
   it('refuses to start without SITREP_SECRET_KEY, saying why', async () => {
-    const { dir } = await tempStore({ empty: true });
-    const r = await runCli(['serve', '--db', join(dir, 's.db')], { env: { PORT: '0' } });
+    const r = await runCli(['serve', '--db', join(scratch, 's.db')], { env: { PORT: '0' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('SITREP_SECRET_KEY is not set');
   });
 
+  it('sitrep page-link prints a signed link that opens, and needs the key', async () => {
+    const env = { SITREP_SECRET_KEY: SECRET, PUBLIC_URL: server.base };
+    const briefingLink = await runCli(['page-link', '--since', '2025-05-19T07:00:00Z', '--until', MORNING_AFTER.toISOString(), '--db', join(scratch, 'l.db')], { env, now: clock });
+    expect(briefingLink.code).toBe(0);
+    expect(briefingLink.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/ukraine-ceasefire\?since=2025-05-19T07%3A00%3A00Z&until=2025-05-20T07%3A00%3A00Z&exp=\d+&sig=[\w-]{43}\n$/);
+    expect((await get(briefingLink.stdout.trim())).status).toBe(200);
+    const relative = await runCli(['page-link', '--since', '7d', '--db', join(scratch, 'l.db')], { env, now: clock });
+    expect((await get(relative.stdout.trim())).status).toBe(200);
+    const bad = await runCli(['page-link', '--since', 'yesterday', '--db', join(scratch, 'l.db')], { env });
+    expect(bad.code).toBe(2);
+    const noKey = await runCli(['page-link', '--db', join(scratch, 'l.db')]);
+    expect(noKey.code).toBe(1);
+    expect(noKey.stderr).toContain('SITREP_SECRET_KEY is not set');
+  });
+
   it('serves signed pages on its own (a real process), and stops cleanly on SIGTERM', async () => {
-    const { dir } = await tempStore({ empty: true });
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--host', '127.0.0.1', '--db', join(dir, 'serve.db')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--host', '127.0.0.1', '--db', join(scratch, 'serve.db')], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', SITREP_SECRET_KEY: SECRET },
       stdio: ['ignore', 'pipe', 'pipe'],

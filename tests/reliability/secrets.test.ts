@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscordApi } from '../fakes/discord-api.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { BRIEFINGS } from '../helpers/fixtures.js';
+import { pageLinkKey } from '../../src/page/link-token.js';
+import { pageLinker } from '../../src/page/links.js';
 import { rawPost } from './http-client.js';
 import { runCli, startCli, type CliRun } from './cli-process.js';
 
@@ -76,6 +78,7 @@ describe('secrets never appear in any output of a full run', () => {
       DISCORD_PUBLIC_KEY: publicKeyHex,
       DISCORD_MODE: 'http',
       DISCORD_API_URL: discord.url,
+      PUBLIC_URL: 'https://sitrep.example',
     };
   });
   afterAll(async () => {
@@ -135,6 +138,10 @@ describe('secrets never appear in any output of a full run', () => {
       expect(metrics.status).toBe(200);
       const metricsText = await metrics.text();
       for (const secret of SECRETS) expect(metricsText.includes(secret), 'a secret in /metrics').toBe(false);
+      // The briefing page is served beside them, to signed links only.
+      const page = pageLinker({ baseUrl: base, key: pageLinkKey(SITREP_SECRET_KEY), ttlMs: 60_000 }).forSince('ukraine-ceasefire', '7d', Date.now());
+      expect((await fetch(page)).status).toBe(200);
+      expect((await fetch(page.replace(/sig=[^&]+/, 'sig=x'))).status).toBe(404);
     } finally {
       bot.child.kill('SIGTERM');
     }

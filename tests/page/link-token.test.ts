@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveKey, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { deriveKey, SLACK_INSTALLATION_TOKENS_INFO } from '../../src/secrets/token-box.js';
 import { checkGrant, PAGE_LINK_INFO, pageLinkKey, signGrant, type PageGrant } from '../../src/page/link-token.js';
 import { pageLinker, pageLinkerFromConfig } from '../../src/page/links.js';
 import { SECRET, WEEK_MS } from './page-fixture.js';
@@ -13,7 +14,7 @@ describe('page link tokens', () => {
   it('derive a 32-byte key per purpose with HKDF-SHA256: another info label or secret gives another key', () => {
     expect(key.length).toBe(32);
     expect(deriveKey(SECRET, PAGE_LINK_INFO).equals(key)).toBe(true);
-    expect(deriveKey(SECRET, 'sitrep/slack-installation-tokens').equals(key)).toBe(false);
+    expect(deriveKey(SECRET, SLACK_INSTALLATION_TOKENS_INFO).equals(key)).toBe(false);
     expect(pageLinkKey(`${SECRET}x`).equals(key)).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 import { instantMs, type EventRecord, type QuestionStatus, type Story } from '../records/schema.js';
 import type { StoredSignal } from '../store/store.js';
 import { buildBriefing } from './compose.js';
-import { questionState, sortSignals } from './questions.js';
+import { questionState } from './questions.js';
 import { independentSources } from './rank.js';
 import type { BriefingSource, QuestionState, WatchItem } from './types.js';
 import { eventSpan, happenedBy, windowFor } from './window.js';
@@ -169,13 +169,25 @@ export function buildFullBriefing(input: FullBriefingInput): FullBriefing {
 }
 
 /**
+ * Signals up to `now` in the engine's order (`sortSignals`: newest first, then event id descending, then text), with
+ * each instant parsed once instead of at every comparison: a long history's timeline sorts hundreds of signals.
+ */
+export function newestFirst(signals: readonly StoredSignal[], now: number): StoredSignal[] {
+  return signals
+    .map((s) => ({ s, at: instantMs(s.occurredAt) }))
+    .filter((x) => x.at <= now)
+    .sort((a, b) => b.at - a.at || b.s.eventId.localeCompare(a.s.eventId) || a.s.text.localeCompare(b.s.text))
+    .map((x) => x.s);
+}
+
+/**
  * A question's status over time from its signals, by the engine's rule: the newest signal decides, and among
  * signals of one instant the one `sortSignals` puts first. Walking the signals oldest first, each change of
  * status starts a span; the last runs to `now`. So the last span's start is the engine's `lastChangedAt`, and its
  * status the question's status.
  */
 export function statusSpans(signals: readonly StoredSignal[], now: number): StatusSpan[] {
-  const oldestFirst = sortSignals(signals.filter((s) => instantMs(s.occurredAt) <= now)).reverse();
+  const oldestFirst = newestFirst(signals, now).reverse();
   const spans: Array<{ status: QuestionStatus; from: number; to: number; eventId: string }> = [];
   for (const s of oldestFirst) {
     const at = instantMs(s.occurredAt);
@@ -204,7 +216,7 @@ export function evidenceEvents(signals: readonly StoredSignal[], now: number): S
     else byQuestion.set(s.question, [s]);
   }
   for (const list of byQuestion.values()) {
-    for (const s of sortSignals(list.filter((x) => instantMs(x.occurredAt) <= now)).slice(0, EVIDENCE_RECENT)) ids.add(s.eventId);
+    for (const s of newestFirst(list, now).slice(0, EVIDENCE_RECENT)) ids.add(s.eventId);
     for (const span of statusSpans(list, now)) ids.add(span.eventId);
   }
   return ids;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/briefing/compose.js';
-import { buildFullBriefing, EVIDENCE_MAX, EVIDENCE_RECENT, evidenceEvents, statusSpans } from '../../src/briefing/full.js';
+import { buildFullBriefing, EVIDENCE_MAX, EVIDENCE_RECENT, evidenceEvents, newestFirst, statusSpans } from '../../src/briefing/full.js';
 import type { EventRecord } from '../../src/records/schema.js';
 import { deriveStatus, signalsOf, sortSignals } from '../../src/briefing/questions.js';
 import type { StoredSignal } from '../../src/store/store.js';
@@ -127,6 +127,7 @@ describe('status spans', () => {
         const now = Date.parse('2025-05-31T00:00:00Z');
         const signals = raw.map((r) => sig(r.status, `2025-05-0${r.day}T00:00:00Z`, r.id));
         const spans = statusSpans(signals, now);
+        expect(newestFirst(signals, now)).toEqual(sortSignals(signals));
         const engine = deriveStatus(sortSignals(signals));
         const last = spans[spans.length - 1];
         expect(last?.status).toBe(engine.status);

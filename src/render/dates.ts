@@ -16,6 +16,12 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 function parts(iso: string, timeZone: string): { y: string; m: number; d: string; hh: string; mm: string } | undefined {
   const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(ms)) return undefined;
+  if (timeZone === 'UTC') {
+    // The common case needs no time-zone database: the same parts, without Intl's cost per call.
+    const t = new Date(ms);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return { y: String(t.getUTCFullYear()), m: t.getUTCMonth() + 1, d: String(t.getUTCDate()), hh: two(t.getUTCHours()), mm: two(t.getUTCMinutes()) };
+  }
   const p = Object.fromEntries(formatter(timeZone).formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
   return { y: p.year ?? '', m: Number(p.month ?? '1'), d: String(Number(p.day ?? '1')), hh: p.hour ?? '00', mm: p.minute ?? '00' };
 }

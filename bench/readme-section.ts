@@ -47,7 +47,7 @@ export function renderReadmeSection(r: BenchResults): string {
     ['memory (100k events, 100 briefings)', `RSS ${fmt(get(c.memory, 'rssMB'))} MB (a restarted bot on the same store: ${fmt(get(c.memory, 'serve.rssMB'))} MB)`, '≤ 150 MB', status(c.memory)],
     [
       'briefing page (store → full briefing → HTML, warm)',
-      `p50/p99: bundled story ${fmt(get(c.page, 'windows.bundled24h.p50Ms'))}/${fmt(get(c.page, 'windows.bundled24h.p99Ms'))} ms (${fmt(get(c.page, 'windows.bundled24h.kilobytes'))} KB) · 100k, 24 h ${fmt(get(c.page, 'windows.at100k24h.p50Ms'))}/${fmt(get(c.page, 'windows.at100k24h.p99Ms'))} ms (${fmt(get(c.page, 'windows.at100k24h.kilobytes'))} KB) · 100k, 7 days ${fmt(get(c.page, 'windows.at100k7d.p50Ms'))}/${fmt(get(c.page, 'windows.at100k7d.p99Ms'))} ms (${fmt(get(c.page, 'windows.at100k7d.kilobytes'))} KB)`,
+      `p50/p99 (CPU per page): bundled story ${fmt(get(c.page, 'windows.bundled24h.p50Ms'))}/${fmt(get(c.page, 'windows.bundled24h.p99Ms'))} ms (${fmt(get(c.page, 'windows.bundled24h.cpuMsMean'))} ms; ${fmt(get(c.page, 'windows.bundled24h.kilobytes'))} KB) · 100k, 24 h ${fmt(get(c.page, 'windows.at100k24h.p50Ms'))}/${fmt(get(c.page, 'windows.at100k24h.p99Ms'))} ms (${fmt(get(c.page, 'windows.at100k24h.cpuMsMean'))} ms; ${fmt(get(c.page, 'windows.at100k24h.kilobytes'))} KB) · 100k, 7 days ${fmt(get(c.page, 'windows.at100k7d.p50Ms'))}/${fmt(get(c.page, 'windows.at100k7d.p99Ms'))} ms (${fmt(get(c.page, 'windows.at100k7d.cpuMsMean'))} ms; ${fmt(get(c.page, 'windows.at100k7d.kilobytes'))} KB)`,
       'p99 ≤ 250 ms for a 7-day page at 100k',
       status(c.page),
     ],

@@ -51,11 +51,13 @@ function single(q: URLSearchParams, name: string): string | null | undefined {
 /**
  * Mount `GET /s/<story>` (the briefing page) and `GET /s/<story>.json` (its data) on the shared server. A request
  * needs a link signed for that story and window (`since`, optional `until`) and unexpired (`exp`, `sig`); anything
- * else is the same 404. `enabled` is false without SITREP_SECRET_KEY: then every page is a 404, and the caller
- * says so once at start-up.
+ * else is the same 404. `enabled` is false without SITREP_SECRET_KEY: then every page is a 404. Either way one log
+ * line at start-up says which.
  */
 export function registerPageRoutes(http: HttpRouter, deps: PageRouteDeps): { enabled: boolean } {
   const key = deps.secretKey !== undefined ? pageLinkKey(deps.secretKey) : undefined;
+  if (key) deps.logger.info('briefing pages at GET /s/<story> (signed links only)');
+  else deps.logger.warn('briefing pages off: SITREP_SECRET_KEY is not set, so GET /s/<story> answers 404 and posts carry no page link (see README "The briefing page")');
   http.routePrefix('GET', '/s/', async (req, res) => {
     if (!key) return notFound(res);
     await answer(req, res, key, deps);

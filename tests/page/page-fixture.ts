@@ -1,5 +1,5 @@
 import { HttpRouter } from '../../src/http/router.js';
-import { silentLogger } from '../../src/log.js';
+import { silentLogger, type Logger } from '../../src/log.js';
 import { pageLinkKey } from '../../src/page/link-token.js';
 import { pageLinker, type PageLinker } from '../../src/page/links.js';
 import { registerPageRoutes } from '../../src/page/routes.js';
@@ -56,9 +56,9 @@ export interface PageServer {
 }
 
 /** The page routes alone on a loopback port, with a fixed clock. */
-export async function startPageServer(opts: { store: Store; stories: ReadonlyMap<string, Story>; clock: () => Date; secretKey?: string }): Promise<PageServer> {
+export async function startPageServer(opts: { store: Store; stories: ReadonlyMap<string, Story>; clock: () => Date; secretKey?: string; logger?: Logger }): Promise<PageServer> {
   const http = new HttpRouter();
-  registerPageRoutes(http, { store: opts.store, stories: opts.stories, clock: opts.clock, logger: silentLogger(), ...('secretKey' in opts ? { secretKey: opts.secretKey } : { secretKey: SECRET }) });
+  registerPageRoutes(http, { store: opts.store, stories: opts.stories, clock: opts.clock, logger: opts.logger ?? silentLogger(), ...('secretKey' in opts ? { secretKey: opts.secretKey } : { secretKey: SECRET }) });
   const port = await http.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   return { base, links: pageLinker({ baseUrl: base, key: pageLinkKey(SECRET), ttlMs: WEEK_MS }), close: () => http.close() };

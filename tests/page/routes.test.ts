@@ -11,6 +11,7 @@ import { grantQuery, pageLinker } from '../../src/page/links.js';
 import { PAGE_CSS_HASH } from '../../src/page/style.js';
 import type { Story } from '../../src/records/schema.js';
 import type { SqliteStore } from '../../src/store/sqlite-store.js';
+import { createLogger } from '../../src/log.js';
 import { runCli } from '../helpers/cli.js';
 import { MORNING_AFTER, ROOT, sampleStory, tempStore } from '../helpers/fixtures.js';
 import { HOSTILE, hostileRecords, hostileStory, SECRET, startPageServer, WEEK_MS, type PageServer } from './page-fixture.js';
@@ -108,8 +109,13 @@ describe('GET /s/<story>', () => {
     }
   });
 
-  it('refuses every page when no SITREP_SECRET_KEY is configured', async () => {
-    const off = await startPageServer({ store, stories, clock: () => clock, secretKey: undefined });
+  it('refuses every page when no SITREP_SECRET_KEY is configured, and says so once at start-up', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'info', destination: { write: (l: string) => void lines.push(l) } as unknown as NodeJS.WritableStream });
+    const off = await startPageServer({ store, stories, clock: () => clock, secretKey: undefined, logger });
+    expect(lines.map((l) => (JSON.parse(l) as { level: number; msg: string })).filter((l) => l.msg.startsWith('briefing pages'))).toEqual([
+      expect.objectContaining({ level: 40, msg: expect.stringContaining('briefing pages off: SITREP_SECRET_KEY is not set') }),
+    ]);
     try {
       const link = server.links.forBriefing(briefingWindow).replace(server.base, off.base);
       const res = await get(link);

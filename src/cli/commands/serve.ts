@@ -45,7 +45,6 @@ export const command: CliCommand = {
       await rt.runtime.close();
       return EXIT.failure;
     }
-    logger.info({ port }, 'briefing pages at GET /s/<story>');
     return new Promise<number>((resolve) => {
       let stopping = false;
       const shutdown = (signal: string) => {

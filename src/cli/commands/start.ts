@@ -79,9 +79,7 @@ async function runPlatforms(rt: Runtime, io: CliIo, clock: () => Date): Promise<
   const wanted = configuredPlatforms(config);
   let runtimes: PlatformRuntime[] = [];
   const ops = registerOpsRoutes(http, { store, platforms: () => runtimes, logger });
-  const pages = registerPageRoutes(http, { store, stories: rt.stories, secretKey: config.secretKey, clock, logger });
-  if (pages.enabled) logger.info('briefing pages at GET /s/<story> (signed links only)');
-  else logger.warn('briefing pages off: SITREP_SECRET_KEY is not set, so GET /s/<story> answers 404 and posts carry no page link (see README "The briefing page")');
+  registerPageRoutes(http, { store, stories: rt.stories, secretKey: config.secretKey, clock, logger });
   const created = await createPlatforms(rt, { http, clock, metrics: ops.metrics });
   runtimes = created.runtimes;
   const adapters = created.adapters;

@@ -67,7 +67,8 @@ const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
  */
 export function completeSentence(text: string, headline?: string): boolean {
   const t = text.slice(DATELINE.exec(text)?.[0].length ?? 0).trim();
-  if (!TERMINATED.test(t) || /\.\.\.["”’']?$/.test(t)) return false;
+  // A question is a heading or a reader's prompt, not something that happened: "Will Moscow return the children?"
+  if (!TERMINATED.test(t) || /\.\.\.["”’']?$/.test(t) || /\?["”’'»)\]]*$/.test(t)) return false;
   if (!/^["“‘'(«\[]?[\p{Lu}\p{N}]/u.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.length < 6) return false;

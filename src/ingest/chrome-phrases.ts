@@ -86,6 +86,7 @@ export const TIME_LINE = /^(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d+\s?(?:min|m
 export const DATE_LINE = /^(?:\d{1,2}\s+\w{3,9}\s+\d{4}|\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:[ ,]+\d{1,2}[:.]\d{2})?$/i;
 
 export function isShareRow(line: string): boolean {
+  if (line.length > 120) return false;
   const words = line.toLowerCase().split(/[\s,/]+/).filter(Boolean);
   return words.length > 0 && words.length <= 8 && words.every((w) => SHARE_WORDS.has(w));
 }

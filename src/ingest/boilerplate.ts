@@ -81,34 +81,50 @@ interface Features {
   chars: number;
   terminated: boolean;
   functionDensity: number;
-  /** Share of words (of two letters or more) that start with a capital. */
-  capitalised: number;
   /** Share of letters that are capitals. */
   capitals: number;
   address: number;
   linkDensity: number;
 }
 
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+
+/** Letters and capital letters in a text, in one pass (ASCII by code, the rest by Unicode class). */
+export function letterCounts(text: string): { letters: number; upper: number } {
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) {
+        letters++;
+        upper++;
+      } else if (c >= 97 && c <= 122) letters++;
+    } else {
+      const ch = text[i] ?? '';
+      if (LETTER.test(ch)) {
+        letters++;
+        if (UPPER.test(ch)) upper++;
+      }
+    }
+  }
+  return { letters, upper };
+}
+
 function features(block: PageBlock, text: string): Features {
   const words = text.match(WORD) ?? [];
-  let cap = 0;
-  let counted = 0;
   let address = 0;
   for (const w of words) {
     // "US" is the country; "us" is the page talking.
-    if (w !== 'US' && ADDRESS_WORDS.has(w.toLowerCase())) address++;
-    if (!/\p{L}{2}/u.test(w)) continue;
-    counted++;
-    if (/^\p{Lu}/u.test(w)) cap++;
+    if (w.length <= 6 && w !== 'US' && ADDRESS_WORDS.has(w.toLowerCase())) address++;
   }
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
+  const { letters, upper } = letterCounts(text);
   return {
     words,
     chars: text.length,
     terminated: TERMINATED.test(text),
     functionDensity: functionWordDensity(words),
-    capitalised: counted === 0 ? 0 : cap / counted,
     capitals: letters === 0 ? 0 : upper / letters,
     address: words.length === 0 ? 0 : address / words.length,
     linkDensity: block.linkChars && text.length > 0 ? Math.min(1, block.linkChars / text.length) : 0,

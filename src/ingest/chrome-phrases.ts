@@ -43,7 +43,7 @@ export const PROMPT_LINE: RegExp[] = [
   /^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w{3,9}\.? \d{1,2}, \d{4}$/,
   /^(?:pic\.twitter\.com|https?:\/\/t\.co)\/\S+$/i,
   // An inline link to another story: "Related: Zelenskyy meets Erdoğan in Ankara", "Watch: …", "Read more: …".
-  /^(?:related(?: (?:article|story|stories|link|links|coverage|video|content|reading))?|read more|read also|also read|see also|more on this story|watch|listen)\s*:\s.{0,200}$/i,
+  /^(?:related(?: (?:article|story|stories|link|links|coverage|video|content|reading))?|read more|read also|also read|see also|more on this story|on the (?:subject|topic)|in other news|watch|listen)\s*:\s.{0,200}$/i,
   // How to reach the writer, and where else to follow them: "To contact the reporter on this story: …",
   // "Matt Friedman may be reached at …", "Follow Tia Ghose on Twitter", "Like us on Facebook".
   /^to contact the (?:reporters?|editors?|writers?|authors?)\b/i,
@@ -86,6 +86,7 @@ export const TIME_LINE = /^(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d+\s?(?:min|m
 export const DATE_LINE = /^(?:\d{1,2}\s+\w{3,9}\s+\d{4}|\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:[ ,]+\d{1,2}[:.]\d{2})?$/i;
 
 export function isShareRow(line: string): boolean {
+  if (line.length > 120) return false;
   const words = line.toLowerCase().split(/[\s,/]+/).filter(Boolean);
   return words.length > 0 && words.length <= 8 && words.every((w) => SHARE_WORDS.has(w));
 }

@@ -145,10 +145,16 @@ function leadDay(lead: readonly string[], anchor: Anchor, now: Date): string | u
   const refDay = Date.parse(`${dayOf(ref)}T00:00:00Z`);
   for (const sentence of lead.slice(0, 2)) {
     if (!DAY_WORDS.test(sentence)) continue;
-    for (const r of parseDates(sentence, ref)) {
+    const results = parseDates(sentence, ref);
+    for (const [n, r] of results.entries()) {
       if (!DAY_WORDS.test(r.text)) continue;
+      // "on Tuesday (March 18)", "Monday, May 19": the written date right after the weekday says which Tuesday.
+      const next = results[n + 1];
+      if (next && !EXPLICIT_DATE.test(r.text) && EXPLICIT_DATE.test(next.text) && next.index - (r.index + r.text.length) <= 3) continue;
       const monthDay = r.start.isCertain('month') && r.start.isCertain('day') && EXPLICIT_DATE.test(r.text);
-      if (anchor.weak && !monthDay) continue;
+      // Without a publication time, "on Tuesday" could be any week's, and reading it against the ingest time would
+      // give two reports of different weeks' Tuesdays the same day (and merge them): only a written date counts.
+      if ((anchor.weak || anchor.source === 'ingest-time') && !monthDay) continue;
       if (NOT_EVENT_CONTEXT.test(sentence.slice(0, r.index))) continue;
       const date = pastDate(r, ref);
       const day = Date.parse(`${dayOf(date)}T00:00:00Z`);

@@ -32,6 +32,38 @@ export class IngestBatch {
   readonly events = new Map<string, PendingEvent>();
   /** How many merge candidates the store returned over the run (for benchmarks and logs). */
   candidatesLooked = 0;
+  /**
+   * Short lines seen on each source's pages in this run: a line a source prints on two of its pages is its page chrome
+   * (navigation, promos, footers), however it reads. Bounded per source.
+   */
+  private readonly lines = new Map<string, Set<string>>();
+  /** The pages (whole texts) each source was seen with: the same page twice shares every line, chrome or not. */
+  private readonly pages = new Map<string, Set<string>>();
+
+  /**
+   * Whether `line` was on an earlier page of `source` in this run (the classifier's "repeated" feature); never for
+   * a page seen before in full.
+   */
+  seenOn(source: string, page: string): (line: string) => boolean {
+    const seen = this.pages.get(source)?.has(page) ? undefined : this.lines.get(source);
+    return (line) => seen?.has(line.toLowerCase()) ?? false;
+  }
+
+  /** Remember a page's short lines for later pages of the same source. */
+  rememberLines(source: string, page: string, lines: readonly string[]): void {
+    let pages = this.pages.get(source);
+    if (!pages) {
+      pages = new Set();
+      this.pages.set(source, pages);
+    }
+    if (pages.size < 5_000) pages.add(page);
+    let seen = this.lines.get(source);
+    if (!seen) {
+      seen = new Set();
+      this.lines.set(source, seen);
+    }
+    for (const l of lines) if (l.length < 200 && seen.size < 5_000) seen.add(l.toLowerCase());
+  }
 
   /** The records as they are (or would be, in a dry run) stored. */
   records(): EventRecord[] {

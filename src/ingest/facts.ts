@@ -1,6 +1,7 @@
 import type { Fact, Story } from '../records/schema.js';
 import { dueDate, personMentions, type Entities } from './entities.js';
 import { FUNCTION_WORDS, functionWordDensity } from '../text/function-words.js';
+import { letterCounts } from './boilerplate.js';
 import { CALL_TO_ACTION, EDITORIAL_NOTE, META_SENTENCE } from './chrome-phrases.js';
 import { featureSet } from '../text/similarity.js';
 import { hasKeyword, questionTags } from './keywords.js';
@@ -67,12 +68,12 @@ const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
  */
 export function completeSentence(text: string, headline?: string): boolean {
   const t = text.slice(DATELINE.exec(text)?.[0].length ?? 0).trim();
-  if (!TERMINATED.test(t) || /\.\.\.["”’']?$/.test(t)) return false;
+  // A question is a heading or a reader's prompt, not something that happened: "Will Moscow return the children?"
+  if (!TERMINATED.test(t) || /\.\.\.["”’']?$/.test(t) || /\?["”’'»)\]]*$/.test(t)) return false;
   if (!/^["“‘'(«\[]?[\p{Lu}\p{N}]/u.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.length < 6) return false;
-  const letters = t.match(/\p{L}/gu)?.length ?? 0;
-  const upper = t.match(/\p{Lu}/gu)?.length ?? 0;
+  const { letters, upper } = letterCounts(t);
   if (letters > 0 && upper / letters > 0.6) return false;
   if (functionWordDensity(words) < 0.1) return false;
   // The headline again, or run on into a caption ("… a fait accompli US President Donald Trump and …").

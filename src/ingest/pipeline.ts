@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Logger } from '../log.js';
 import type { EventRecord, Story } from '../records/schema.js';
 import type { Store } from '../store/store.js';
 import { analyzeArticle, type ArticleInput } from './analyze.js';
+import { textBlocks } from './clean-text.js';
 import type { DateSource } from './event-date.js';
 import { IngestBatch, placeArticle } from './event-writer.js';
 import { extractHtml, htmlFragmentBlocks, htmlFragmentText } from './extract-html.js';
@@ -190,7 +192,10 @@ async function analyzeAndPlace(input: string, article: ArticleInput, opts: Inges
   const words = countWords(article.text);
   if (words > MAX_ARTICLE_WORDS)
     return errorResult(input, 'TOO_LONG', `too long for a news article (${words.toLocaleString('en-GB')} words; at most ${MAX_ARTICLE_WORDS.toLocaleString('en-GB')}): split it into its articles`);
-  const analyzed = analyzeArticle(article, opts.story, opts.now);
+  const source = article.sourceName.trim().toLowerCase();
+  const page = createHash('sha1').update(article.text).digest('hex');
+  const analyzed = analyzeArticle(article, opts.story, opts.now, { seenElsewhere: batch.seenOn(source, page) });
+  batch.rememberLines(source, page, (article.blocks ?? textBlocks(article.text)).map((b) => b.text.replace(/\s+/g, ' ').trim()));
   if (!analyzed.ok) {
     if (analyzed.rejected) return { input, ok: false, rejected: true, reason: analyzed.reason, score: analyzed.score };
     return errorResult(input, analyzed.code === 'EMPTY_TEXT' ? 'NO_TEXT' : 'NO_FACTS', analyzed.error);

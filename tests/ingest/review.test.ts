@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,32 @@ describe('sitrep ingest → drafts → approve', () => {
       expect((await run(drafts, [])).out).toContain('No drafts');
       expect((await run(ingest, ['--format', 'xml', seeds[0] as string])).code).toBe(2);
       expect((await run(ingest, ['--published', 'yesterday', seeds[0] as string])).code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says on stderr when nothing dates an input, and the draft shows it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-undated-'));
+    const env = { SITREP_DB: join(dir, 'sitrep.db'), SITREP_DATA: join(import.meta.dirname, '..', '..', 'briefings'), LOG_LEVEL: 'silent' };
+    try {
+      const undated = join(dir, 'undated.txt');
+      writeFileSync(undated, 'Russia and Ukraine agreed to continue ceasefire talks in Istanbul, the Turkish foreign minister said.\nThe delegations will exchange memorandums on a possible peace deal, Ukrainian officials said.\n');
+      const io = recordingIo(env, () => new Date('2025-06-03T09:00:00Z'));
+      expect(await ingest.run([undated], io)).toBe(0);
+      expect(io.err.join('')).toMatch(/undated\.txt: warning: no publication date in it and no --published given; dated 2025-06-03T09:00:00Z from the ingest time/);
+      const [record] = JSON.parse(io.out.join('')) as Array<{ dateSource: string }>;
+      expect(record?.dateSource).toBe('ingest-time');
+      const listed = recordingIo(env);
+      await drafts.run([], listed);
+      expect(listed.out.join('')).toContain('NOT DATED: ingest time, check it');
+      // With a date in it (a crawler's date line), no warning.
+      const dated = join(dir, 'dated.txt');
+      writeFileSync(dated, ' date 2025-06-02 Russia and Ukraine hold second round of talks in Istanbul\nThe delegations met on Monday for about an hour and agreed on a new prisoner exchange, the Turkish foreign minister said.\n');
+      const io2 = recordingIo(env, () => new Date('2025-06-03T09:00:00Z'));
+      expect(await ingest.run([dated], io2)).toBe(0);
+      expect(io2.err.join('')).not.toContain('warning');
+      expect((JSON.parse(io2.out.join('')) as Array<{ occurredAt: string; dateSource: string }>)[0]).toMatchObject({ occurredAt: '2025-06-02', dateSource: 'text' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -27,6 +27,21 @@ const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'si
 export const envSchema = z
   .object({
     SITREP_DB: z.preprocess(emptyToUndefined, z.string().default('./data/sitrep.db')),
+    DATABASE_URL: z.preprocess(emptyToUndefined, z.string().refine(isPostgresUrl, 'must be a postgres:// or postgresql:// URL with a host, e.g. postgres://sitrep:PASSWORD@db.internal:5432/sitrep').optional()),
+    SITREP_LEASE_TTL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('60s')
+        .transform((s, ctx) => {
+          const ms = parseLeaseTtl(s);
+          if (ms === undefined) {
+            ctx.addIssue({ code: 'custom', message: 'must be a duration between 1s and 1h such as 30s or 2m' });
+            return z.NEVER;
+          }
+          return ms;
+        }),
+    ),
     SITREP_DATA: z.preprocess(emptyToUndefined, z.string().default('./briefings')),
     SITREP_STORY: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9-]+$/, 'must be a story id ([a-z0-9-]+)').optional()),
     SITREP_TIMEZONE: z.preprocess(
@@ -135,6 +150,10 @@ export interface DiscordConfig {
 
 export interface Config {
   dbFile: string;
+  /** PostgreSQL instead of the SQLite file (several replicas may share it). */
+  databaseUrl?: string;
+  /** How long a replica's claim on a job (or a feed) holds without renewal: the failover delay after a crash. */
+  leaseTtlMs: number;
   dataDir: string;
   storyId?: string;
   timezone: string;
@@ -195,11 +214,13 @@ function toConfig(e: Env): Config {
           apiUrl: e.DISCORD_API_URL,
         }
       : undefined;
-  const secrets = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET, e.SITREP_SECRET_KEY, e.DISCORD_TOKEN].filter(
+  const secrets = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET, e.SITREP_SECRET_KEY, e.DISCORD_TOKEN, ...databaseSecrets(e.DATABASE_URL)].filter(
     (s): s is string => typeof s === 'string' && s.length > 0,
   );
   return {
     dbFile: e.SITREP_DB,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    leaseTtlMs: e.SITREP_LEASE_TTL,
     dataDir: e.SITREP_DATA,
     storyId: e.SITREP_STORY,
     timezone: e.SITREP_TIMEZONE,
@@ -225,4 +246,37 @@ export function isValidTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A URL node-postgres can connect with: postgres:// or postgresql://, with a host (or a socket folder in `?host=`). */
+export function isPostgresUrl(value: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') return false;
+  return u.hostname !== '' || (u.searchParams.get('host') ?? '') !== '';
+}
+
+/** The password of a database URL (raw and decoded): values the logger must scrub. */
+export function databaseSecrets(url: string | undefined): string[] {
+  if (!url) return [];
+  try {
+    const u = new URL(url);
+    if (!u.password) return [];
+    return [...new Set([u.password, decodeURIComponent(u.password)])];
+  } catch {
+    return [];
+  }
+}
+
+/** `30s`, `2m`, `1h`, or milliseconds (`1500ms`), between 1 s and 1 h. */
+function parseLeaseTtl(text: string): number | undefined {
+  const m = /^\s*(\d{1,7})\s*(ms|s|m|h)\s*$/i.exec(text);
+  if (!m || m[1] === undefined || m[2] === undefined) return undefined;
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2].toLowerCase() as 'ms' | 's' | 'm' | 'h'];
+  const ms = Number(m[1]) * unit;
+  return ms >= 1000 && ms <= 3_600_000 ? ms : undefined;
 }

@@ -2,7 +2,13 @@ import { pino, type Logger, type DestinationStream } from 'pino';
 
 export type { Logger };
 
-const SECRET_PATTERNS = [/xox[abposre]-[A-Za-z0-9-]+/g, /xapp-[A-Za-z0-9-]+/g, /\b[MN][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,40}\b/g];
+const SECRET_PATTERNS = [
+  /xox[abposre]-[A-Za-z0-9-]+/g,
+  /xapp-[A-Za-z0-9-]+/g,
+  /\b[MN][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,40}\b/g,
+  // The password of any database URL (postgres://user:PASSWORD@host).
+  /(?<=postgres(?:ql)?:\/\/[^:@/\s]*:)[^@\s]+(?=@)/gi,
+];
 
 /** Replace known secrets and anything token-shaped with [redacted]. */
 export function redactText(text: string, secrets: readonly string[] = []): string {

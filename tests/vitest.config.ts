@@ -5,6 +5,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['tests/**/*.test.ts'],
+    // A throwaway PostgreSQL cluster (or DATABASE_URL) for the PostgreSQL tests; see tests/setup/postgres.ts.
+    globalSetup: ['tests/setup/postgres.ts'],
     // Real servers and SQLite files: keep parallelism modest on 2 cores.
     pool: 'forks',
     maxWorkers: 2,

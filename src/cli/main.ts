@@ -1,9 +1,10 @@
 import { pathToFileURL } from 'node:url';
+import { databaseSecrets } from '../config.js';
 import { redactText } from '../log.js';
 import { cliCommands } from './commands/index.js';
 import { EXIT, type CliIo } from './types.js';
 
-const SECRET_ENV = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'SITREP_SECRET_KEY'];
+const SECRET_ENV = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'SITREP_SECRET_KEY', 'DATABASE_URL'];
 
 /** `sitrep help`: the command list. */
 function helpText(): string {
@@ -40,7 +41,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 async function runProcess(): Promise<void> {
   const dotenv = await import('dotenv');
   dotenv.config({ quiet: true });
-  const secrets = SECRET_ENV.map((k) => process.env[k]).filter((v): v is string => typeof v === 'string' && v.length > 0);
+  const secrets = [...SECRET_ENV.map((k) => process.env[k]), ...databaseSecrets(process.env.DATABASE_URL)].filter((v): v is string => typeof v === 'string' && v.length > 0);
   const fatal = (kind: string, err: unknown) => {
     const detail = err instanceof Error ? (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace' ? (err.stack ?? err.message) : err.message) : String(err);
     process.stderr.write(`sitrep: ${kind}: ${redactText(detail, secrets)}\n`);

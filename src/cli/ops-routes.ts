@@ -4,6 +4,22 @@ import { Metrics } from '../ops/metrics.js';
 import type { PlatformRuntime } from '../platform.js';
 import type { Store } from '../store/store.js';
 
+/** A database that does not answer this fast counts as down: a load balancer's probe must not hang. */
+const READY_PING_TIMEOUT_MS = 2_000;
+
+/** `store.ping()`, false when it fails or takes longer than `ms`. */
+export async function pingWithin(store: Store, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([store.ping().catch(() => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Mount /healthz (process alive), /readyz (store and platforms up) and /metrics (Prometheus) on the shared server. */
 export function registerOpsRoutes(http: HttpRouter, deps: { store: Store; platforms: () => readonly PlatformRuntime[]; logger: Logger }): { metrics: Metrics } {
   // Platforms are read at scrape time: their delivery and 429 counters show as 0 from the first scrape.
@@ -13,7 +29,7 @@ export function registerOpsRoutes(http: HttpRouter, deps: { store: Store; platfo
     res.end('{"ok":true}\n');
   });
   http.route('GET', '/readyz', async (_req, res) => {
-    const storeOk = await deps.store.ping();
+    const storeOk = await pingWithin(deps.store, READY_PING_TIMEOUT_MS);
     const platforms = Object.fromEntries(deps.platforms().map((p) => [p.platform, p.isReady()]));
     const ok = storeOk && Object.values(platforms).every(Boolean);
     res.statusCode = ok ? 200 : 503;

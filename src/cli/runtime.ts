@@ -2,7 +2,7 @@ import { loadConfig, type Config } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
 import { formatLoadError, syncStories, type LoadError } from '../records/load.js';
 import type { Story } from '../records/schema.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import { StoreError, type Store } from '../store/store.js';
 import type { CliIo } from './types.js';
 import { EXIT } from './types.js';
@@ -45,7 +45,7 @@ export async function createRuntime(io: CliIo, flags: RuntimeFlags = {}): Promis
 
   let store: Store;
   try {
-    store = openSqliteStore(config.dbFile);
+    store = await openStore(config, logger);
   } catch (err) {
     if (err instanceof StoreError) {
       io.stderr(`sitrep: ${err.message} [${err.code}]\n`);

@@ -140,4 +140,17 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 6,
+    name: 'job claims and shared rate limits',
+    sql: `
+      ALTER TABLE jobs ADD COLUMN claim_owner TEXT;
+      ALTER TABLE jobs ADD COLUMN claim_expires_at_ms INTEGER;
+      CREATE TABLE rate_limits (
+        name TEXT PRIMARY KEY,
+        next_at_ms REAL NOT NULL DEFAULT 0,
+        blocked_until_ms REAL NOT NULL DEFAULT 0
+      );
+    `,
+  },
 ];

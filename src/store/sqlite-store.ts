@@ -8,12 +8,14 @@ import {
   type DaysSpec,
   type EventQuery,
   type FeedState,
+  type JobClaim,
   type JobStatus,
   type MergeCandidate,
   type NewOutboxJob,
   type NewSubscription,
   type OutboxJob,
   type Platform,
+  type RateBucket,
   type SlackInstallation,
   type Store,
   type StoredSignal,
@@ -99,6 +101,8 @@ const UPSERT_BATCH = 5000;
 
 /** The embedded store: one SQLite file (WAL), schema migrated on open. */
 export class SqliteStore implements Store {
+  /** One delivering process at a time, under the delivery lease (a file is not shared across machines). */
+  readonly sharedDelivery = false;
   readonly db: Db;
   private readonly stmts: ReturnType<typeof prepare>;
   /** Built once: `db.transaction` makes a new wrapper on every call, and ingestion writes an event per article. */
@@ -319,8 +323,10 @@ export class SqliteStore implements Store {
 
   // ---- outbox ----
 
-  async createJob(job: NewOutboxJob, now: string): Promise<{ created: boolean; job: OutboxJob }> {
+  async createJob(job: NewOutboxJob, now: string, claim?: JobClaim): Promise<{ created: boolean; job: OutboxJob }> {
     const info = this.stmts.insertJob.run({
+      claim_owner: claim?.owner ?? null,
+      claim_expires_at_ms: claim ? claim.nowMs + claim.ttlMs : null,
       key: job.key,
       subscription_id: job.subscriptionId,
       platform: job.platform,
@@ -339,6 +345,34 @@ export class SqliteStore implements Store {
   async getJob(key: string): Promise<OutboxJob | undefined> {
     const row = this.stmts.getJob.get(key) as JobRow | undefined;
     return row ? toJob(row) : undefined;
+  }
+
+  async jobStatuses(keys: readonly string[]): Promise<Map<string, JobStatus>> {
+    const out = new Map<string, JobStatus>();
+    for (const key of keys) {
+      const row = this.stmts.getJobStatus.get(key) as { status: string } | undefined;
+      if (row) out.set(key, row.status as JobStatus);
+    }
+    return out;
+  }
+
+  async claimJob(key: string, claim: JobClaim): Promise<OutboxJob | undefined> {
+    const info = this.stmts.claimJob.run(claim.owner, claim.nowMs + claim.ttlMs, key, claim.owner, claim.nowMs);
+    if (info.changes !== 1) return undefined;
+    return toJob(this.stmts.getJob.get(key) as JobRow);
+  }
+
+  async renewJobClaims(owner: string, ttlMs: number, nowMs: number): Promise<number> {
+    return this.stmts.renewClaims.run(nowMs + ttlMs, owner).changes;
+  }
+
+  async releaseJobClaim(key: string, owner: string): Promise<void> {
+    this.stmts.releaseClaim.run(key, owner);
+  }
+
+  async startJobAttempt(key: string, claim: JobClaim): Promise<number | undefined> {
+    const row = this.stmts.startAttempt.get(claim.nowMs + claim.ttlMs, new Date(claim.nowMs).toISOString(), key, claim.owner, claim.nowMs) as { attempts: number } | undefined;
+    return row?.attempts;
   }
 
   async markJobSent(key: string, messageId: string, now: string): Promise<void> {
@@ -457,6 +491,22 @@ export class SqliteStore implements Store {
 
   async releaseLease(name: string, owner: string): Promise<void> {
     this.stmts.deleteLease.run(name, owner);
+  }
+
+  async reserveRate(buckets: readonly RateBucket[], nowMs: number): Promise<number> {
+    return this.db.transaction(() => {
+      let start = nowMs;
+      for (const b of buckets) {
+        const row = this.stmts.getRate.get(b.name) as { next_at_ms: number; blocked_until_ms: number } | undefined;
+        if (row) start = Math.max(start, row.next_at_ms, row.blocked_until_ms);
+      }
+      for (const b of buckets) this.stmts.reserveRate.run(b.name, start + b.intervalMs);
+      return start;
+    }).immediate();
+  }
+
+  async blockRate(bucket: string, untilMs: number): Promise<void> {
+    this.stmts.blockRate.run(bucket, untilMs);
   }
 
   /**
@@ -606,11 +656,20 @@ function prepare(db: Db) {
     getInstallation: db.prepare('SELECT * FROM slack_installations WHERE id = ?'),
     deleteInstallation: db.prepare('DELETE FROM slack_installations WHERE id = ?'),
     insertJob: db.prepare(`
-      INSERT INTO jobs (key, subscription_id, platform, channel, story, due_at, status, attempts, window_from, window_to, workspace, created_at, updated_at)
-      VALUES (@key, @subscription_id, @platform, @channel, @story, @due_at, 'in-flight', 0, @window_from, @window_to, @workspace, @now, @now)
+      INSERT INTO jobs (key, subscription_id, platform, channel, story, due_at, status, attempts, window_from, window_to, workspace, created_at, updated_at, claim_owner, claim_expires_at_ms)
+      VALUES (@key, @subscription_id, @platform, @channel, @story, @due_at, 'in-flight', 0, @window_from, @window_to, @workspace, @now, @now, @claim_owner, @claim_expires_at_ms)
       ON CONFLICT(key) DO NOTHING`),
     getJob: db.prepare('SELECT * FROM jobs WHERE key = ?'),
-    finishJob: db.prepare('UPDATE jobs SET status = ?, message_id = ?, error = ?, updated_at = ? WHERE key = ?'),
+    getJobStatus: db.prepare('SELECT status FROM jobs WHERE key = ?'),
+    claimJob: db.prepare(
+      "UPDATE jobs SET claim_owner = ?, claim_expires_at_ms = ? WHERE key = ? AND status = 'in-flight' AND (claim_owner IS NULL OR claim_owner = ? OR claim_expires_at_ms <= ?)",
+    ),
+    renewClaims: db.prepare("UPDATE jobs SET claim_expires_at_ms = ? WHERE claim_owner = ? AND status = 'in-flight'"),
+    releaseClaim: db.prepare('UPDATE jobs SET claim_owner = NULL, claim_expires_at_ms = NULL WHERE key = ? AND claim_owner = ?'),
+    startAttempt: db.prepare(
+      "UPDATE jobs SET attempts = attempts + 1, claim_expires_at_ms = ?, updated_at = ? WHERE key = ? AND status = 'in-flight' AND claim_owner = ? AND claim_expires_at_ms > ? RETURNING attempts",
+    ),
+    finishJob: db.prepare('UPDATE jobs SET status = ?, message_id = ?, error = ?, updated_at = ?, claim_owner = NULL, claim_expires_at_ms = NULL WHERE key = ?'),
     incAttempts: db.prepare('UPDATE jobs SET attempts = attempts + 1, updated_at = ? WHERE key = ?'),
     listJobs: db.prepare(`
       SELECT * FROM jobs WHERE (@status IS NULL OR status = @status) AND (@platform IS NULL OR platform = @platform)
@@ -631,6 +690,13 @@ function prepare(db: Db) {
     getLease: db.prepare('SELECT owner, expires_at_ms FROM leases WHERE name = ?'),
     putLease: db.prepare('INSERT INTO leases (name, owner, expires_at_ms) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, expires_at_ms = excluded.expires_at_ms'),
     deleteLease: db.prepare('DELETE FROM leases WHERE name = ? AND owner = ?'),
+    getRate: db.prepare('SELECT next_at_ms, blocked_until_ms FROM rate_limits WHERE name = ?'),
+    reserveRate: db.prepare(
+      'INSERT INTO rate_limits (name, next_at_ms) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET next_at_ms = max(next_at_ms, excluded.next_at_ms)',
+    ),
+    blockRate: db.prepare(
+      'INSERT INTO rate_limits (name, blocked_until_ms) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET blocked_until_ms = max(blocked_until_ms, excluded.blocked_until_ms)',
+    ),
     eventBands: db.prepare('SELECT band, story, occurred_at_ms FROM event_bands WHERE event_id = ?'),
     deleteBand: db.prepare('DELETE FROM event_bands WHERE story = ? AND band = ? AND occurred_at_ms = ? AND event_id = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO event_bands (band, story, occurred_at_ms, event_id) VALUES (?, ?, ?, ?)'),

@@ -121,10 +121,33 @@ export interface SlackInstallation {
 }
 
 /**
+ * A replica's hold on an `in-flight` job: `owner` until `nowMs + ttlMs` (wall-clock ms, so replicas' clocks must
+ * agree to well under a TTL). Another owner may take the job only once the hold has expired.
+ */
+export interface JobClaim {
+  owner: string;
+  ttlMs: number;
+  nowMs: number;
+}
+
+/** A rate-limit bucket shared by every process on the store, and the gap it enforces between two starts. */
+export interface RateBucket {
+  name: string;
+  intervalMs: number;
+}
+
+/**
  * Everything sitrep persists. Implementations must pass `tests/store/contract.ts`.
  * Methods are async so that a networked implementation (e.g. Postgres) can satisfy the same contract.
  */
 export interface Store {
+  /**
+   * True when several processes may deliver from this store at once (PostgreSQL): each job is claimed on its own
+   * and rate limits are shared through the store. False (SQLite): one process delivers at a time, under the
+   * delivery lease.
+   */
+  readonly sharedDelivery: boolean;
+
   // ---- stories and event records ----
   upsertStory(story: Story): Promise<void>;
   getStory(id: string): Promise<Story | undefined>;
@@ -166,9 +189,28 @@ export interface Store {
   deleteInstallation(id: string): Promise<boolean>;
 
   // ---- outbox / delivery log ----
-  /** Insert the job as `in-flight` unless its key exists. `created: false` returns the existing job. */
-  createJob(job: NewOutboxJob, now: string): Promise<{ created: boolean; job: OutboxJob }>;
+  /**
+   * Insert the job as `in-flight` unless its key exists. `created: false` returns the existing job. With a claim,
+   * a created job is held by its owner (see {@link JobClaim}).
+   */
+  createJob(job: NewOutboxJob, now: string, claim?: JobClaim): Promise<{ created: boolean; job: OutboxJob }>;
   getJob(key: string): Promise<OutboxJob | undefined>;
+  /** The status of each key that has a job (keys without one are absent from the map). */
+  jobStatuses(keys: readonly string[]): Promise<Map<string, JobStatus>>;
+  /**
+   * Take (or renew) the claim on an `in-flight` job: granted when nobody holds it, the hold expired, or `owner`
+   * holds it already. Returns the job as claimed, or undefined (not in flight, or held by another owner).
+   */
+  claimJob(key: string, claim: JobClaim): Promise<OutboxJob | undefined>;
+  /** Extend every `in-flight` job `owner` holds to `nowMs + ttlMs`. Returns how many. */
+  renewJobClaims(owner: string, ttlMs: number, nowMs: number): Promise<number>;
+  /** Let go of a job early (a no-op unless `owner` holds it), so another replica may take it at once. */
+  releaseJobClaim(key: string, owner: string): Promise<void>;
+  /**
+   * Count one attempt, only while the claim still holds (same owner, unexpired at `claim.nowMs`), and renew it.
+   * Returns the new attempt count, or undefined when the claim was lost: the caller must not post.
+   */
+  startJobAttempt(key: string, claim: JobClaim): Promise<number | undefined>;
   markJobSent(key: string, messageId: string, now: string): Promise<void>;
   markJobFailed(key: string, error: string, now: string): Promise<void>;
   markJobSkipped(key: string, reason: string, now: string): Promise<void>;
@@ -204,10 +246,23 @@ export interface Store {
   /** Give the lease up early (a no-op unless `owner` holds it). */
   releaseLease(name: string, owner: string): Promise<void>;
 
+  // ---- shared rate limits ----
+  /**
+   * Reserve the earliest start at or after `nowMs` that every bucket allows (none blocked, each one's interval since
+   * its last reserved start), and record it. Returns that start (wall-clock ms); the caller waits until then.
+   */
+  reserveRate(buckets: readonly RateBucket[], nowMs: number): Promise<number>;
+  /** Nobody may start in `bucket` before `untilMs` (a 429's Retry-After, seen by one process, holds for all). */
+  blockRate(bucket: string, untilMs: number): Promise<void>;
+
   /**
    * An opaque token that changes whenever stored data changes: at once for writes through this store, and within a
-   * short, implementation-defined delay (SQLite: 500 ms) for another process's writes. Lets callers cache what they
-   * derive from the store, such as a briefing answered to many slash commands in the same minute.
+   * short delay for another process's writes. SQLite: at most 500 ms (its data_version is polled). PostgreSQL: as
+   * soon as the commit's notification arrives (LISTEN/NOTIFY, milliseconds); while the listening connection is down,
+   * every call returns a new token, so nothing derived from the store is reused. Writes that only coordinate
+   * processes (leases, claims, rate limits) and ingestion bookkeeping (seen items, feed state, band keys) need not
+   * change it. Lets callers cache what they derive from the store, such as a briefing answered to many slash
+   * commands in the same minute.
    */
   revision(): Promise<string>;
 
@@ -232,7 +287,7 @@ export interface FeedState {
 /** Errors a store raises on expected conditions carry a stable code. */
 export class StoreError extends Error {
   constructor(
-    readonly code: 'STORE_OPEN_FAILED' | 'STORE_READONLY' | 'STORE_LOCKED' | 'STORE_MIGRATION_FAILED',
+    readonly code: 'STORE_OPEN_FAILED' | 'STORE_READONLY' | 'STORE_LOCKED' | 'STORE_MIGRATION_FAILED' | 'STORE_UNAVAILABLE',
     message: string,
   ) {
     super(message);

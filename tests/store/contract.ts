@@ -248,6 +248,56 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       expect(await store.acquireLease('delivery', 'a', 60_000, 64_000)).toBe(true);
     });
 
+    it('claims in-flight jobs: one owner at a time, taken over once the claim expires, fenced attempts', async () => {
+      const job = { key: 'slack:C1:ukraine-ceasefire:2025-05-20', subscriptionId: null, platform: 'slack' as const, channel: 'C1', story: 'ukraine-ceasefire', dueAt: '2025-05-20T04:00:00.000Z' };
+      const a = { owner: 'a', ttlMs: 10_000, nowMs: 1_000_000 };
+      expect((await store.createJob(job, '2025-05-20T04:00:01.000Z', a)).created).toBe(true);
+      // b can neither create nor claim it while a's claim holds; a can renew its own.
+      expect((await store.createJob(job, '2025-05-20T04:00:01.000Z', { ...a, owner: 'b' })).created).toBe(false);
+      expect(await store.claimJob(job.key, { owner: 'b', ttlMs: 10_000, nowMs: 1_005_000 })).toBeUndefined();
+      expect((await store.claimJob(job.key, { ...a, nowMs: 1_005_000 }))?.key).toBe(job.key);
+      expect(await store.startJobAttempt(job.key, { ...a, nowMs: 1_006_000 })).toBe(1);
+      expect(await store.startJobAttempt(job.key, { owner: 'b', ttlMs: 10_000, nowMs: 1_006_000 })).toBeUndefined();
+      expect(await store.renewJobClaims('a', 10_000, 1_010_000)).toBe(1);
+      expect(await store.claimJob(job.key, { owner: 'b', ttlMs: 10_000, nowMs: 1_019_999 })).toBeUndefined();
+      // a stops renewing (it died): after expiry b takes the job over, with its attempt count, and a is fenced out.
+      const taken = await store.claimJob(job.key, { owner: 'b', ttlMs: 10_000, nowMs: 1_020_000 });
+      expect(taken).toMatchObject({ key: job.key, status: 'in-flight', attempts: 1 });
+      expect(await store.startJobAttempt(job.key, { ...a, nowMs: 1_020_001 })).toBeUndefined();
+      expect(await store.renewJobClaims('a', 10_000, 1_020_001)).toBe(0);
+      expect(await store.startJobAttempt(job.key, { owner: 'b', ttlMs: 10_000, nowMs: 1_020_001 })).toBe(2);
+      // An expired claim no longer allows attempts, even by its owner.
+      expect(await store.startJobAttempt(job.key, { owner: 'b', ttlMs: 10_000, nowMs: 1_031_000 })).toBeUndefined();
+      // Released: anyone may take it at once.
+      await store.claimJob(job.key, { owner: 'b', ttlMs: 10_000, nowMs: 1_031_000 });
+      await store.releaseJobClaim(job.key, 'a'); // not a's to release
+      expect(await store.claimJob(job.key, { owner: 'c', ttlMs: 10_000, nowMs: 1_031_001 })).toBeUndefined();
+      await store.releaseJobClaim(job.key, 'b');
+      expect((await store.claimJob(job.key, { owner: 'c', ttlMs: 10_000, nowMs: 1_031_001 }))?.key).toBe(job.key);
+      // A finished job can't be claimed.
+      await store.markJobSent(job.key, 'm1', '2025-05-20T04:01:00.000Z');
+      expect(await store.claimJob(job.key, { owner: 'c', ttlMs: 10_000, nowMs: 1_031_002 })).toBeUndefined();
+      expect(await store.getJob(job.key)).toMatchObject({ status: 'sent', attempts: 2, messageId: 'm1' });
+      await store.createJob({ ...job, key: 'k2' }, '2025-05-20T04:00:01.000Z');
+      expect(await store.jobStatuses([job.key, 'k2', 'missing'])).toEqual(new Map([[job.key, 'sent'], ['k2', 'in-flight']]));
+      expect(await store.jobStatuses([])).toEqual(new Map());
+    });
+
+    it('shares rate limits: reserved starts are spaced per bucket, and a block holds everyone back', async () => {
+      const global = { name: 'discord:global', intervalMs: 20 };
+      const channel = (id: string) => ({ name: `discord:channel:${id}`, intervalMs: 1000 });
+      expect(await store.reserveRate([global, channel('1')], 5_000)).toBe(5_000);
+      expect(await store.reserveRate([global, channel('2')], 5_000)).toBe(5_020);
+      // Channel 1 was used at 5000: its next start is a second later, which also pushes the global bucket on.
+      expect(await store.reserveRate([global, channel('1')], 5_001)).toBe(6_000);
+      expect(await store.reserveRate([global], 5_001)).toBe(6_020);
+      await store.blockRate('discord:global', 9_000);
+      await store.blockRate('discord:global', 8_000); // an earlier block never shortens a later one
+      expect(await store.reserveRate([global, channel('3')], 6_100)).toBe(9_000);
+      expect(await store.reserveRate([channel('4')], 6_100)).toBe(6_100);
+      expect(await store.reserveRate([], 7_000)).toBe(7_000);
+    });
+
     it('changes its revision when data changes, and only then', async () => {
       const r0 = await store.revision();
       expect(await store.revision()).toBe(r0);

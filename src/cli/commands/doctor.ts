@@ -77,7 +77,7 @@ export async function runChecks(env: Record<string, string | undefined>, opts: {
         : ok('stories', `${stories.stories.map((s) => s.id).join(', ')} (${stories.records.length} records in files)`),
   );
 
-  const stored = await checkStore(config.dbFile);
+  const stored = config.databaseUrl ? await checkPostgres(config.databaseUrl) : await checkStore(config.dbFile);
   checks.push(stored.check);
   const subs = stored.subs;
 
@@ -112,6 +112,25 @@ async function checkStore(file: string): Promise<{ check: Check; subs: Subscript
   }
 }
 
+/** Reach PostgreSQL and list subscriptions; a schema that is behind is reported (the next start migrates it), not migrated. */
+async function checkPostgres(url: string): Promise<{ check: Check; subs: Subscription[] }> {
+  const { describeDatabaseUrl, openPostgresStore, postgresSchemaState } = await import('../../store/postgres-store.js');
+  const target = describeDatabaseUrl(url);
+  let store: Store | undefined;
+  try {
+    const schema = await postgresSchemaState(url);
+    if (schema.applied < schema.latest)
+      return { subs: [], check: ok('store', `${target} reachable; schema version ${schema.applied} of ${schema.latest}: the next \`sitrep start\` migrates it`) };
+    store = await openPostgresStore(url);
+    const subs = await store.listSubscriptions({ includePaused: true });
+    return { subs, check: ok('store', `${target} (PostgreSQL, schema version ${schema.applied}, ${subs.length} subscription(s))`) };
+  } catch (err) {
+    return { subs: [], check: storeFailure(target, err) };
+  } finally {
+    await store?.close().catch(() => undefined);
+  }
+}
+
 function nearestExisting(dir: string): string {
   let d = dir;
   while (!existsSync(d) && dirname(d) !== d) d = dirname(d);
@@ -133,7 +152,10 @@ function storeFailure(file: string, err: unknown): Check {
       STORE_READONLY: 'make the file and its folder writable by this user, or point SITREP_DB elsewhere',
       STORE_LOCKED: 'stop the other process using it (another `sitrep start`?), then retry',
       STORE_MIGRATION_FAILED: 'restore a backup or move the file aside; sitrep creates a fresh one',
-      STORE_OPEN_FAILED: 'check SITREP_DB points to a SQLite file in an existing, writable folder',
+      STORE_OPEN_FAILED: file.startsWith('postgres://')
+        ? 'check the user, password and database name in DATABASE_URL (the database must exist and the user may create tables in it)'
+        : 'check SITREP_DB points to a SQLite file in an existing, writable folder',
+      STORE_UNAVAILABLE: 'check that PostgreSQL is running and that the host and port in DATABASE_URL are right',
     };
     return fail('store', `${err.message} [${err.code}]`, fix[err.code]);
   }

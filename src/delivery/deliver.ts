@@ -2,19 +2,23 @@ import type { Briefing } from '../briefing/types.js';
 import { briefingFromStore } from '../briefing/service.js';
 import type { Logger } from '../log.js';
 import type { Story } from '../records/schema.js';
-import type { JobStatus, Platform, Store, Subscription } from '../store/store.js';
+import { REPLICA_ID } from '../store/replica.js';
+import { StoreError, type JobClaim, type Platform, type Store, type Subscription } from '../store/store.js';
 import type { ChatAdapter, PostOutcome } from './chat-adapter.js';
 import { computeDueJobs, DEFAULT_CATCHUP_MAX_MS, jobKey, latestOccurrence, type DueJob, type SkippedJob } from './due.js';
 import { claimJob, resolveInFlight, storedWindow, type JobWindow } from './outbox.js';
-import { randomUUID } from 'node:crypto';
+import { rateBuckets, rateBlockBucket } from './shared-limits.js';
 import { SendQueue, type SendQueueOptions, type SendResult } from './send-queue.js';
 
 const DAY_MS = 86_400_000;
-/** One delivering process per database: the pass holds this lease and renews it while it runs. */
+/** One delivering process per database (SQLite): the pass holds this lease and renews it while it runs. */
 export const DELIVERY_LEASE = 'delivery';
-const LEASE_TTL_MS = 60_000;
-/** Identifies this process's passes to the lease; another process (or a crashed one) has another. */
-const PROCESS_OWNER = `pid-${process.pid}-${randomUUID().slice(0, 8)}`;
+/** Default SITREP_LEASE_TTL: how long the delivery lease, or a replica's claim on a job, holds without renewal. */
+export const DEFAULT_LEASE_TTL_MS = 60_000;
+/** Shared stores: jobs one replica holds at once per platform, so the others can take the rest. */
+export const DEFAULT_CLAIM_WINDOW = 64;
+/** A shared rate-limit start further off than this is waited out in the send queue, not inside an attempt. */
+const MAX_SLOT_WAIT_MS = 10_000;
 
 /** How one delivery ended (one log line each). */
 export type DeliveryOutcome =
@@ -26,6 +30,8 @@ export type DeliveryOutcome =
   | 'skipped'
   /** Another pass or process finished this key first. */
   | 'already-done'
+  /** Another replica holds this key's claim (shared stores): it posts it, or it is taken over when the claim expires. */
+  | 'elsewhere'
   /** Shutdown stopped it before posting; the next run resolves it. */
   | 'left-in-flight';
 
@@ -39,6 +45,8 @@ export interface DeliveryReport {
   latencyMs: number;
   messageId?: string;
   error?: string;
+  /** Left in flight because the store could not be reached (a later pass resolves it). */
+  storeError?: boolean;
 }
 
 export interface DeliverDeps {
@@ -61,6 +69,12 @@ export interface DeliverDeps {
   owner?: string;
   /** Wall clock for the lease (not the pass's logical `now`, which `--now` may set in the past). */
   wallClock?: () => number;
+  /** How long the delivery lease (SQLite) or a claim on a job (shared stores) holds without renewal (SITREP_LEASE_TTL). */
+  leaseTtlMs?: number;
+  /** Shared stores: jobs this process holds at once per platform (default {@link DEFAULT_CLAIM_WINDOW}). */
+  claimWindow?: number;
+  /** Shared stores: how long to keep retrying a store write that must not be lost (default 30 s). */
+  storeRetryMs?: number;
 }
 
 export interface DeliverSummary {
@@ -73,6 +87,10 @@ export interface DeliverSummary {
   skipped: number;
   alreadyDone: number;
   leftInFlight: number;
+  /** Jobs another replica held a live claim on (shared stores): the scheduler looks again when such claims expire. */
+  elsewhere: number;
+  /** Left in flight because the store failed (not shutdown): worth another pass soon. */
+  storeErrors: number;
   deliveries: DeliveryReport[];
 }
 
@@ -92,20 +110,22 @@ export function queueFor(queues: Map<Platform, SendQueue>, platform: Platform, o
  * Safe to run any number of times for the same `now`: a key is posted at most once.
  */
 export async function deliverDue(deps: DeliverDeps): Promise<DeliverSummary> {
-  const owner = deps.owner ?? PROCESS_OWNER;
+  const owner = deps.owner ?? REPLICA_ID;
   const wall = deps.wallClock ?? Date.now;
-  if (!(await deps.store.acquireLease(DELIVERY_LEASE, owner, LEASE_TTL_MS, wall()))) {
+  const ttlMs = deps.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
+  if (deps.store.sharedDelivery) return deliverShared(deps, { owner, ttlMs, wall });
+  if (!(await deps.store.acquireLease(DELIVERY_LEASE, owner, ttlMs, wall()))) {
     // A live `sitrep start` (or another `deliver`) is delivering from this database: its jobs look in-flight to
     // us, and "resolving" them would post twice. Leave them to it; a crashed holder's lease expires in a minute.
     deps.logger.info({ lease: DELIVERY_LEASE }, 'another sitrep process is delivering from this database; pass skipped');
-    return { lockedOut: true, due: 0, sent: 0, recovered: 0, failed: 0, skipped: 0, alreadyDone: 0, leftInFlight: 0, deliveries: [] };
+    return { lockedOut: true, due: 0, sent: 0, recovered: 0, failed: 0, skipped: 0, alreadyDone: 0, leftInFlight: 0, elsewhere: 0, storeErrors: 0, deliveries: [] };
   }
   const renew = setInterval(() => {
-    void deps.store.acquireLease(DELIVERY_LEASE, owner, LEASE_TTL_MS, wall()).catch((err: unknown) => deps.logger.warn({ err }, 'delivery lease renewal failed'));
-  }, LEASE_TTL_MS / 3);
+    void deps.store.acquireLease(DELIVERY_LEASE, owner, ttlMs, wall()).catch((err: unknown) => deps.logger.warn({ err }, 'delivery lease renewal failed'));
+  }, ttlMs / 3);
   renew.unref();
   try {
-    return await deliverPass(deps);
+    return await deliverPass(deps, undefined);
   } finally {
     clearInterval(renew);
     // Every post of the pass has settled by now (deliverPass awaits them), so the lease can go.
@@ -113,7 +133,31 @@ export async function deliverDue(deps: DeliverDeps): Promise<DeliverSummary> {
   }
 }
 
-async function deliverPass(deps: DeliverDeps): Promise<DeliverSummary> {
+/** How a replica claims jobs on a shared store. */
+interface Claims {
+  owner: string;
+  ttlMs: number;
+  wall: () => number;
+}
+
+/**
+ * Several replicas on one store: no pass-wide lease. Each job is claimed on its own (created held by its owner, or
+ * taken over once a dead replica's claim expires), a replica holds at most a window of jobs per platform so the
+ * others share the work, and the claims it holds are renewed while it runs.
+ */
+async function deliverShared(deps: DeliverDeps, claims: Claims): Promise<DeliverSummary> {
+  const renew = setInterval(() => {
+    void deps.store.renewJobClaims(claims.owner, claims.ttlMs, claims.wall()).catch((err: unknown) => deps.logger.warn({ err: errorText(err) }, 'renewing job claims failed'));
+  }, claims.ttlMs / 3);
+  renew.unref();
+  try {
+    return await deliverPass(deps, claims);
+  } finally {
+    clearInterval(renew);
+  }
+}
+
+async function deliverPass(deps: DeliverDeps, claims: Claims | undefined): Promise<DeliverSummary> {
   const { store, adapters, logger, now } = deps;
   const catchupMaxMs = deps.catchupMaxMs ?? DEFAULT_CATCHUP_MAX_MS;
   const all = await store.listSubscriptions({ includePaused: false });
@@ -126,23 +170,33 @@ async function deliverPass(deps: DeliverDeps): Promise<DeliverSummary> {
   }
   for (const p of unconfigured) logger.warn({ platform: p }, `subscriptions for ${p} are waiting: ${p} is not configured`);
 
-  const statuses = new Map<string, JobStatus>();
+  const keys: string[] = [];
   for (const s of subs) {
     const occ = latestOccurrence(s, now);
-    if (!occ) continue;
-    const key = jobKey(s, occ.localDate);
-    const job = await store.getJob(key);
-    if (job) statuses.set(key, job.status);
+    if (occ) keys.push(jobKey(s, occ.localDate));
   }
+  const statuses = await store.jobStatuses(keys);
   const { due, skipped } = computeDueJobs(subs, statuses, now, { catchupMaxMs });
 
   const queues = deps.queues ?? new Map<Platform, SendQueue>();
   const briefings = new Map<string, Promise<Briefing>>();
-  const ctx: PassContext = { deps, queues, briefings, nowIso: now.toISOString() };
+  const ctx: PassContext = { deps, queues, briefings, nowIso: now.toISOString(), claims };
 
   const deliveries: DeliveryReport[] = [];
   for (const s of skipped) deliveries.push(await recordSkipped(ctx, s));
-  deliveries.push(...(await Promise.all(due.map((job) => deliverOne(ctx, job)))));
+  if (claims) {
+    // Replicas walk the due list from different points, so they rarely race for the same key; each holds at most
+    // a window of jobs per platform, so a replica that is busy leaves the rest to the others.
+    const windows = new Map<Platform, Semaphore>();
+    const windowFor = (p: Platform) => {
+      let w = windows.get(p);
+      if (!w) windows.set(p, (w = new Semaphore(deps.claimWindow ?? DEFAULT_CLAIM_WINDOW)));
+      return w;
+    };
+    deliveries.push(...(await Promise.all(rotateTies(due).map((job) => windowFor(job.subscription.platform).run(() => deliverOne(ctx, job))))));
+  } else {
+    deliveries.push(...(await Promise.all(due.map((job) => deliverOne(ctx, job)))));
+  }
   if (!deps.queues) for (const q of queues.values()) await q.idle();
 
   if (deps.onReport) for (const d of deliveries) deps.onReport(d);
@@ -155,6 +209,8 @@ async function deliverPass(deps: DeliverDeps): Promise<DeliverSummary> {
     skipped: count('skipped'),
     alreadyDone: count('already-done'),
     leftInFlight: count('left-in-flight'),
+    elsewhere: count('elsewhere'),
+    storeErrors: deliveries.filter((d) => d.outcome === 'left-in-flight' && d.storeError === true).length,
     deliveries,
   };
 }
@@ -164,6 +220,12 @@ interface PassContext {
   queues: Map<Platform, SendQueue>;
   briefings: Map<string, Promise<Briefing>>;
   nowIso: string;
+  claims: Claims | undefined;
+}
+
+function claimOf(ctx: PassContext): JobClaim | undefined {
+  const c = ctx.claims;
+  return c ? { owner: c.owner, ttlMs: c.ttlMs, nowMs: c.wall() } : undefined;
 }
 
 function logDelivery(logger: Logger, r: DeliveryReport): DeliveryReport {
@@ -179,7 +241,8 @@ async function recordSkipped(ctx: PassContext, s: SkippedJob): Promise<DeliveryR
   const sub = s.subscription;
   const base = { key: s.key, platform: sub.platform, channel: sub.channel, delayed: true, attempts: 0 };
   const window = { from: now, to: now };
-  const { created, job } = await store.createJob(
+  const claim = claimOf(ctx);
+  let { created, job } = await store.createJob(
     {
       key: s.key,
       subscriptionId: sub.id,
@@ -192,8 +255,14 @@ async function recordSkipped(ctx: PassContext, s: SkippedJob): Promise<DeliveryR
       ...(sub.workspace !== undefined ? { workspace: sub.workspace } : {}),
     },
     ctx.nowIso,
+    claim,
   );
   let reason = s.reason;
+  if (!created && job.status === 'in-flight' && claim) {
+    const taken = await store.claimJob(job.key, claim);
+    if (!taken) return { ...base, outcome: 'elsewhere', latencyMs: 0 };
+    job = taken;
+  }
   if (!created && job.status === 'in-flight') {
     // Interrupted long ago: don't post a stale briefing, but don't lose the fact that it may have arrived.
     const adapter = ctx.deps.adapters.get(sub.platform);
@@ -225,7 +294,8 @@ async function deliverOne(ctx: PassContext, due: DueJob): Promise<DeliveryReport
   try {
     const lastSent = await store.lastSentJob(sub.platform, sub.channel, sub.story);
     const since = lastSent?.windowTo ? new Date(lastSent.windowTo) : new Date(now.getTime() - DAY_MS);
-    const claim = await claimJob(store, due, { from: since, to: now }, adapter, ctx.nowIso);
+    const claim = await claimJob(store, due, { from: since, to: now }, adapter, ctx.nowIso, claimOf(ctx));
+    if (claim.action === 'elsewhere') return { ...base, outcome: 'elsewhere', attempts: claim.job.attempts, latencyMs: 0 };
     if (claim.action === 'none') {
       if (claim.job.status === 'failed' && claim.reason.startsWith('interrupted')) return report({ outcome: 'failed', attempts: claim.job.attempts, error: claim.reason });
       return { ...base, outcome: 'already-done', attempts: claim.job.attempts, latencyMs: 0 };
@@ -249,21 +319,45 @@ async function deliverOne(ctx: PassContext, due: DueJob): Promise<DeliveryReport
     }
 
     const queue = queueFor(ctx.queues, sub.platform, ctx.deps.queueOptions);
-    const result: SendResult = await queue.send(sub.channel, async (): Promise<PostOutcome> => {
-      // Counted before the call: zero attempts in the outbox proves nothing was posted (see outbox.ts).
-      await store.incrementJobAttempts(due.key, new Date().toISOString());
-      // The job's workspace, as written to the outbox: a resend goes out with the token the first attempt used.
-      const workspace = claim.job.workspace ?? sub.workspace;
-      return adapter.postBriefing(sub.channel, briefing, { key: due.key, delayed: due.delayed, ...(workspace !== undefined ? { workspace } : {}) });
-    });
-    if (result.aborted) return report({ outcome: 'left-in-flight', attempts: result.attempts, error: 'shutting down before it could be posted' });
+    // The job's workspace, as written to the outbox: a resend goes out with the token the first attempt used.
+    const workspace = claim.job.workspace ?? sub.workspace;
+    const post = () => adapter.postBriefing(sub.channel, briefing, { key: due.key, delayed: due.delayed, ...(workspace !== undefined ? { workspace } : {}) });
+    const shared = ctx.claims ? sharedAttempt(ctx, ctx.claims, due, post) : undefined;
+    const result: SendResult = await queue.send(
+      sub.channel,
+      shared?.attempt ??
+        (async (): Promise<PostOutcome> => {
+          // Counted before the call: zero attempts in the outbox proves nothing was posted (see outbox.ts).
+          await store.incrementJobAttempts(due.key, new Date().toISOString());
+          return post();
+        }),
+    );
+    if (shared?.lost()) {
+      logger.info({ key: due.key }, 'claim taken over by another replica; not posted here');
+      return { ...base, outcome: 'elsewhere', attempts: result.attempts, latencyMs: Math.round(performance.now() - started) };
+    }
+    const storeDown = shared?.storeError();
+    if (storeDown !== undefined) return report({ outcome: 'left-in-flight', attempts: result.attempts, error: `store unavailable: ${storeDown}`, storeError: true });
+    if (result.aborted) {
+      // Let another replica take it at once rather than after the claim expires.
+      if (ctx.claims) await store.releaseJobClaim(due.key, ctx.claims.owner).catch(() => undefined);
+      return report({ outcome: 'left-in-flight', attempts: result.attempts, error: 'shutting down before it could be posted' });
+    }
     const outcome = result.outcome;
+    // After a post, its outcome must be recorded: on a shared store, ride out a database blip rather than leave the
+    // job in flight (which a later pass could only resolve through the platform's duplicate checks).
+    const record = (write: () => Promise<void>) => (ctx.claims ? retryStore(write, ctx.deps.storeRetryMs ?? 30_000, ctx.deps.shouldStop) : write());
     if (outcome.ok) {
-      await store.markJobSent(due.key, outcome.messageId, new Date().toISOString());
+      try {
+        await record(() => store.markJobSent(due.key, outcome.messageId, new Date().toISOString()));
+      } catch (err) {
+        if (!isStoreUnavailable(err)) throw err;
+        return report({ outcome: 'left-in-flight', attempts: result.attempts, messageId: outcome.messageId, error: `posted, but the store could not record it: ${errorText(err)}`, storeError: true });
+      }
       return report({ outcome: 'sent', attempts: result.attempts, messageId: outcome.messageId });
     }
     const error = `${outcome.kind}: ${outcome.error}`;
-    await store.markJobFailed(due.key, error, new Date().toISOString());
+    await record(() => store.markJobFailed(due.key, error, new Date().toISOString()));
     if (outcome.kind === 'channel-unavailable') {
       const paused = await store.pauseChannel(sub.platform, sub.channel, outcome.error);
       logger.warn({ platform: sub.platform, channel: sub.channel, paused, reason: outcome.error }, 'channel unavailable: subscriptions paused');
@@ -272,8 +366,108 @@ async function deliverOne(ctx: PassContext, due: DueJob): Promise<DeliveryReport
   } catch (err) {
     // A store or engine error must not sink the other deliveries of the pass; the job stays in-flight for recovery.
     const error = err instanceof Error ? err.message : String(err);
-    return report({ outcome: 'left-in-flight', attempts: 0, error: `internal error: ${error}` });
+    return report({ outcome: 'left-in-flight', attempts: 0, error: `internal error: ${error}`, ...(isStoreUnavailable(err) ? { storeError: true } : {}) });
   }
+}
+
+/**
+ * One attempt on a shared store: wait for a start every replica agrees on (shared rate-limit buckets), count the
+ * attempt only while this replica's claim holds (so a replica that lost its claim never posts), post, and share a
+ * 429 with the other replicas. A store failure stops the job without marking it: a later pass resolves it.
+ */
+function sharedAttempt(ctx: PassContext, claims: Claims, due: DueJob, post: () => Promise<PostOutcome>) {
+  const { store } = ctx.deps;
+  const platform = due.subscription.platform;
+  const channel = due.subscription.channel;
+  let lost = false;
+  let storeError: string | undefined;
+  const attempt = async (): Promise<PostOutcome> => {
+    try {
+      const buckets = rateBuckets(platform, channel);
+      if (buckets.length > 0) {
+        const wait = (await store.reserveRate(buckets, claims.wall())) - claims.wall();
+        // A long wait (another replica's 429) belongs in the send queue, which can be shut down while it waits.
+        if (wait > MAX_SLOT_WAIT_MS) return { ok: false, kind: 'rate-limited', retryAfterMs: wait, error: 'shared rate limit: waiting for another replica' };
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+      const attempts = await store.startJobAttempt(due.key, { owner: claims.owner, ttlMs: claims.ttlMs, nowMs: claims.wall() });
+      if (attempts === undefined) {
+        lost = true;
+        return { ok: false, kind: 'permanent', error: 'claim lost' };
+      }
+    } catch (err) {
+      storeError = errorText(err);
+      return { ok: false, kind: 'permanent', error: `store unavailable: ${storeError}` };
+    }
+    const outcome = await post();
+    if (!outcome.ok && outcome.kind === 'rate-limited') {
+      const bucket = rateBlockBucket(platform, channel, outcome.global === true);
+      if (bucket) await store.blockRate(bucket, claims.wall() + outcome.retryAfterMs).catch(() => undefined);
+    }
+    return outcome;
+  };
+  return { attempt, lost: () => lost, storeError: () => storeError };
+}
+
+/** The store could not be reached (as opposed to a bug or a refused write). */
+function isStoreUnavailable(err: unknown): boolean {
+  return err instanceof StoreError && err.code === 'STORE_UNAVAILABLE';
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Retry `write` while the store is unavailable, with capped exponential backoff, for up to `budgetMs`. */
+async function retryStore(write: () => Promise<void>, budgetMs: number, shouldStop?: () => boolean): Promise<void> {
+  const deadline = Date.now() + budgetMs;
+  let delay = 200;
+  for (;;) {
+    try {
+      await write();
+      return;
+    } catch (err) {
+      if (!isStoreUnavailable(err) || Date.now() + delay > deadline || shouldStop?.()) throw err;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 5_000);
+    }
+  }
+}
+
+/** A counting semaphore: at most `size` tasks run at once, the rest wait in order. */
+class Semaphore {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly size: number) {}
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
+/**
+ * The due list with each run of jobs due at the same instant rotated by a random offset: the oldest promises still
+ * go first, and replicas starting together begin at different keys instead of all racing for the first one.
+ */
+function rotateTies(due: readonly DueJob[]): DueJob[] {
+  const out: DueJob[] = [];
+  for (let i = 0; i < due.length; ) {
+    let j = i;
+    const at = due[i]?.dueAt.getTime();
+    while (j < due.length && due[j]?.dueAt.getTime() === at) j++;
+    const run = due.slice(i, j);
+    const k = Math.floor(Math.random() * run.length);
+    out.push(...run.slice(k), ...run.slice(0, k));
+    i = j;
+  }
+  return out;
 }
 
 /** Subscriptions sharing a window and filter get one briefing build per pass, not one each. */

@@ -1,4 +1,4 @@
-import type { OutboxJob, Store } from '../store/store.js';
+import type { JobClaim, OutboxJob, Store } from '../store/store.js';
 import type { ChatAdapter } from './chat-adapter.js';
 import type { DueJob } from './due.js';
 
@@ -9,7 +9,9 @@ export type Claim =
   /** An interrupted job turned out to be posted already; it is now marked sent. */
   | { action: 'resolved'; job: OutboxJob; messageId: string }
   /** Nothing to do: the key is finished (sent/skipped/failed), or it can't be resolved safely (marked failed). */
-  | { action: 'none'; job: OutboxJob; reason: string };
+  | { action: 'none'; job: OutboxJob; reason: string }
+  /** Another replica holds an unexpired claim on the job (shared stores): it is that replica's to post or resolve. */
+  | { action: 'elsewhere'; job: OutboxJob };
 
 /** The window a job's briefing covers. */
 export interface JobWindow {
@@ -22,9 +24,11 @@ const HOUR_MS = 3_600_000;
 /**
  * Write the job to the outbox BEFORE anything is posted, so a crash at any later point leaves a trace.
  * An existing key is never posted blindly: finished jobs are left alone, and an `in-flight` one (a crash,
- * or a shutdown that cut the send short) is resolved first.
+ * or a shutdown that cut the send short) is resolved first. With a `claim` (several replicas on one store) the
+ * job is created held by its owner, and an `in-flight` one is resolved only by the replica that takes it over
+ * (its holder's claim expired, or was let go).
  */
-export async function claimJob(store: Store, due: DueJob, window: JobWindow, adapter: ChatAdapter, nowIso: string): Promise<Claim> {
+export async function claimJob(store: Store, due: DueJob, window: JobWindow, adapter: ChatAdapter, nowIso: string, claim?: JobClaim): Promise<Claim> {
   const sub = due.subscription;
   const { created, job } = await store.createJob(
     {
@@ -39,10 +43,19 @@ export async function claimJob(store: Store, due: DueJob, window: JobWindow, ada
       ...(sub.workspace !== undefined ? { workspace: sub.workspace } : {}),
     },
     nowIso,
+    claim,
   );
   if (created) return { action: 'post', job, recovered: false };
   if (job.status !== 'in-flight') return { action: 'none', job, reason: `already ${job.status}` };
-  return resolveInFlight(store, job, adapter, nowIso);
+  if (!claim) return resolveInFlight(store, job, adapter, nowIso);
+  const taken = await store.claimJob(job.key, claim);
+  if (!taken) {
+    // Finished between our insert and our claim, or held by a live replica.
+    const now = await store.getJob(job.key);
+    if (now && now.status !== 'in-flight') return { action: 'none', job: now, reason: `already ${now.status}` };
+    return { action: 'elsewhere', job: now ?? job };
+  }
+  return resolveInFlight(store, taken, adapter, nowIso);
 }
 
 /**

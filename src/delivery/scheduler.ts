@@ -3,7 +3,7 @@ import type { Platform } from '../store/store.js';
 import { deliverDue, type DeliverDeps, type DeliverSummary } from './deliver.js';
 import type { SendQueue, SendQueueOptions } from './send-queue.js';
 
-export type SchedulerDeps = Pick<DeliverDeps, 'store' | 'adapters' | 'stories' | 'logger' | 'onReport'> & {
+export type SchedulerDeps = Pick<DeliverDeps, 'store' | 'adapters' | 'stories' | 'logger' | 'onReport' | 'leaseTtlMs'> & {
   catchupMaxMs: number;
   /** Injected clock (defaults to the system clock). */
   clock?: () => Date;
@@ -12,6 +12,10 @@ export type SchedulerDeps = Pick<DeliverDeps, 'store' | 'adapters' | 'stories' |
   /** Longest wait for in-flight posts on stop (default 10 s). */
   shutdownTimeoutMs?: number;
   queueOptions?: Partial<SendQueueOptions>;
+  /** Run a pass at once instead of waiting for the first tick (`sitrep start`: a restart catches up right away). */
+  runAtStart?: boolean;
+  /** Longest wait before another pass after the store failed (backoff from 1 s; default 60 s, the tick). */
+  maxRetryDelayMs?: number;
 };
 
 export interface SchedulerHandle {
@@ -26,21 +30,40 @@ export interface SchedulerHandle {
 /**
  * The delivery clock for `sitrep start`: a node-cron tick every minute runs one `deliverDue` pass, never two
  * at once. Send queues live as long as the scheduler, so per-channel pacing and 429 pauses carry across ticks.
+ * Between ticks it looks again when that can help: after a pass the store broke (backoff from 1 s up to the
+ * tick), and, on a shared store, once the claims of jobs another replica held should have expired (if that
+ * replica died, this one takes them over then rather than at a later tick).
  */
 export function startScheduler(deps: SchedulerDeps): SchedulerHandle {
   const clock = deps.clock ?? (() => new Date());
   const queues = new Map<Platform, SendQueue>();
   const timeoutMs = deps.shutdownTimeoutMs ?? 10_000;
+  const maxRetryMs = deps.maxRetryDelayMs ?? 60_000;
   let stopping = false;
   let running: Promise<DeliverSummary | undefined> | undefined;
   let stopped: Promise<void> | undefined;
+  let followUp: NodeJS.Timeout | undefined;
+  let retryDelayMs = 1_000;
+
+  const scheduleFollowUp = (ms: number) => {
+    if (stopping) return;
+    if (followUp) clearTimeout(followUp);
+    followUp = setTimeout(() => {
+      followUp = undefined;
+      void tick();
+    }, ms);
+    followUp.unref();
+  };
 
   const tick = (): Promise<DeliverSummary | undefined> => {
     if (stopping) return Promise.resolve(undefined);
     if (running) return running;
+    if (followUp) clearTimeout(followUp);
+    followUp = undefined;
     running = (async () => {
+      let summary: DeliverSummary | undefined;
       try {
-        const summary = await deliverDue({
+        summary = await deliverDue({
           store: deps.store,
           adapters: deps.adapters,
           stories: deps.stories,
@@ -48,25 +71,37 @@ export function startScheduler(deps: SchedulerDeps): SchedulerHandle {
           logger: deps.logger,
           catchupMaxMs: deps.catchupMaxMs,
           queues,
+          ...(deps.leaseTtlMs !== undefined ? { leaseTtlMs: deps.leaseTtlMs } : {}),
           ...(deps.queueOptions ? { queueOptions: deps.queueOptions } : {}),
           ...(deps.onReport ? { onReport: deps.onReport } : {}),
           shouldStop: () => stopping,
         });
         if (summary.due > 0 || summary.skipped > 0)
-          deps.logger.info({ due: summary.due, sent: summary.sent, failed: summary.failed, skipped: summary.skipped, recovered: summary.recovered }, 'delivery pass');
+          deps.logger.info(
+            { due: summary.due, sent: summary.sent, failed: summary.failed, skipped: summary.skipped, recovered: summary.recovered, elsewhere: summary.elsewhere, storeErrors: summary.storeErrors },
+            'delivery pass',
+          );
         return summary;
       } catch (err) {
-        // A broken pass (store unavailable) must not kill the process; the next tick tries again.
+        // A broken pass (store unavailable) must not kill the process; a pass after a backoff tries again.
         deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'delivery pass failed');
         return undefined;
       } finally {
         running = undefined;
+        if (summary === undefined || summary.storeErrors > 0) {
+          scheduleFollowUp(retryDelayMs);
+          retryDelayMs = Math.min(maxRetryMs, retryDelayMs * 2);
+        } else {
+          retryDelayMs = 1_000;
+          if (summary.elsewhere > 0) scheduleFollowUp(Math.min(60_000, (deps.leaseTtlMs ?? 60_000) + 500));
+        }
       }
     })();
     return running;
   };
 
   const task = cron.schedule(deps.cron ?? '* * * * *', () => tick(), { noOverlap: true, name: 'sitrep-delivery' });
+  if (deps.runAtStart) setImmediate(() => void tick());
 
   return {
     tick,
@@ -74,6 +109,7 @@ export function startScheduler(deps: SchedulerDeps): SchedulerHandle {
     stop() {
       stopped ??= (async () => {
         stopping = true;
+        if (followUp) clearTimeout(followUp);
         await task.stop();
         await task.destroy();
         const current = running;

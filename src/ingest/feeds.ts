@@ -222,7 +222,8 @@ export async function fetchText(url: string, opts: { fetch?: FetchLike; headers?
 export interface FeedPollReport {
   story: string;
   url: string;
-  status: 'ok' | 'not-modified' | 'skipped' | 'error';
+  /** `claimed`: another replica is polling this feed right now. */
+  status: 'ok' | 'not-modified' | 'skipped' | 'claimed' | 'error';
   /** Items in the feed document. */
   items: number;
   /** Items not seen before. */
@@ -238,8 +239,20 @@ export interface FeedPollReport {
 /** Turns one fresh feed item into stored events; supplied by the pipeline (keeps this module free of analysis code). */
 export type ItemIngester = (item: FeedItem, ctx: { story: Story; feedName: string; feedUrl: string }) => Promise<'ingested' | 'rejected' | 'failed'>;
 
+/**
+ * Several processes may poll from one store: each feed is polled under a lease (`feed:<url>`), so one of them polls
+ * it at a time, and the one that gets it reads the feed's state after taking the lease (seeing the other's poll).
+ */
+export interface FeedClaim {
+  owner: string;
+  ttlMs: number;
+  /** Wall clock (ms). */
+  wall: () => number;
+}
+
 export interface PollOptions {
   store: Store;
+  claim?: FeedClaim;
   stories: readonly Story[];
   now: Date;
   ingestItem: ItemIngester;
@@ -261,54 +274,72 @@ export async function pollFeedSources(opts: PollOptions): Promise<FeedPollReport
     for (const source of story.sources) {
       const report: FeedPollReport = { story: story.id, url: source.url, status: 'ok', items: 0, fresh: 0, ingested: 0, rejected: 0, failed: 0 };
       reports.push(report);
-      const state: FeedState = (await opts.store.getFeedState(source.url)) ?? { url: source.url, failures: 0 };
-      if (state.nextPollAt && Date.parse(state.nextPollAt) > opts.now.getTime()) {
-        report.status = 'skipped';
-        report.nextPollAt = state.nextPollAt;
+      const claim = opts.claim;
+      const lease = `feed:${source.url}`;
+      if (claim && !(await opts.store.acquireLease(lease, claim.owner, claim.ttlMs, claim.wall()))) {
+        report.status = 'claimed';
         continue;
       }
-      const headers: Record<string, string> = { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5' };
-      if (state.etag) headers['if-none-match'] = state.etag;
-      if (state.lastModified) headers['if-modified-since'] = state.lastModified;
+      const renew = claim ? setInterval(() => void opts.store.acquireLease(lease, claim.owner, claim.ttlMs, claim.wall()).catch(() => undefined), claim.ttlMs / 3) : undefined;
+      renew?.unref();
       try {
-        const res = await fetchText(source.url, { headers, ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
-        const next: FeedState = { url: source.url, failures: 0, lastPolledAt: nowIso, nextPollAt: new Date(opts.now.getTime() + source.every * 60_000).toISOString() };
-        const etag = res.headers.etag ?? state.etag;
-        const lastModified = res.headers.lastModified ?? state.lastModified;
-        if (etag) next.etag = etag;
-        if (lastModified) next.lastModified = lastModified;
-        if (res.status === 304) {
-          report.status = 'not-modified';
-        } else {
-          const parsed = parseFeed(res.body);
-          if (!parsed.ok) throw new Error(`malformed feed: ${parsed.error}`);
-          report.items = parsed.feed.items.length;
-          for (const item of parsed.feed.items) {
-            if (!(await opts.store.markSeen(source.url, item.id, nowIso))) continue;
-            report.fresh++;
-            try {
-              const outcome = await opts.ingestItem(item, { story, feedName: source.name, feedUrl: source.url });
-              report[outcome === 'ingested' ? 'ingested' : outcome === 'rejected' ? 'rejected' : 'failed']++;
-            } catch (err) {
-              report.failed++;
-              opts.logger?.warn({ feed: source.url, item: item.id, err: err instanceof Error ? err.message : String(err) }, 'feed item failed');
-            }
-          }
-        }
-        report.nextPollAt = next.nextPollAt;
-        await opts.store.setFeedState(next);
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        const failures = state.failures + 1;
-        const nextPollAt = new Date(opts.now.getTime() + backoffMs(failures)).toISOString();
-        const next: FeedState = { ...state, failures, lastPolledAt: nowIso, nextPollAt, lastError: message.slice(0, 300) };
-        await opts.store.setFeedState(next);
-        report.status = 'error';
-        report.error = message;
-        report.nextPollAt = nextPollAt;
-        opts.logger?.warn({ feed: source.url, failures, nextPollAt, err: message }, 'feed poll failed');
+        await pollOne(opts, story, source, report, nowIso);
+      } finally {
+        if (renew) clearInterval(renew);
+        if (claim) await opts.store.releaseLease(lease, claim.owner).catch(() => undefined);
       }
     }
   }
   return reports;
+}
+
+/** Poll one feed (see {@link pollFeedSources}). */
+async function pollOne(opts: PollOptions, story: Story, source: Story['sources'][number], report: FeedPollReport, nowIso: string): Promise<void> {
+  const state: FeedState = (await opts.store.getFeedState(source.url)) ?? { url: source.url, failures: 0 };
+  if (state.nextPollAt && Date.parse(state.nextPollAt) > opts.now.getTime()) {
+    report.status = 'skipped';
+    report.nextPollAt = state.nextPollAt;
+    return;
+  }
+  const headers: Record<string, string> = { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5' };
+  if (state.etag) headers['if-none-match'] = state.etag;
+  if (state.lastModified) headers['if-modified-since'] = state.lastModified;
+  try {
+    const res = await fetchText(source.url, { headers, ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
+    const next: FeedState = { url: source.url, failures: 0, lastPolledAt: nowIso, nextPollAt: new Date(opts.now.getTime() + source.every * 60_000).toISOString() };
+    const etag = res.headers.etag ?? state.etag;
+    const lastModified = res.headers.lastModified ?? state.lastModified;
+    if (etag) next.etag = etag;
+    if (lastModified) next.lastModified = lastModified;
+    if (res.status === 304) {
+      report.status = 'not-modified';
+    } else {
+      const parsed = parseFeed(res.body);
+      if (!parsed.ok) throw new Error(`malformed feed: ${parsed.error}`);
+      report.items = parsed.feed.items.length;
+      for (const item of parsed.feed.items) {
+        if (!(await opts.store.markSeen(source.url, item.id, nowIso))) continue;
+        report.fresh++;
+        try {
+          const outcome = await opts.ingestItem(item, { story, feedName: source.name, feedUrl: source.url });
+          report[outcome === 'ingested' ? 'ingested' : outcome === 'rejected' ? 'rejected' : 'failed']++;
+        } catch (err) {
+          report.failed++;
+          opts.logger?.warn({ feed: source.url, item: item.id, err: err instanceof Error ? err.message : String(err) }, 'feed item failed');
+        }
+      }
+    }
+    report.nextPollAt = next.nextPollAt;
+    await opts.store.setFeedState(next);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const failures = state.failures + 1;
+    const nextPollAt = new Date(opts.now.getTime() + backoffMs(failures)).toISOString();
+    const next: FeedState = { ...state, failures, lastPolledAt: nowIso, nextPollAt, lastError: message.slice(0, 300) };
+    await opts.store.setFeedState(next);
+    report.status = 'error';
+    report.error = message;
+    report.nextPollAt = nextPollAt;
+    opts.logger?.warn({ feed: source.url, failures, nextPollAt, err: message }, 'feed poll failed');
+  }
 }

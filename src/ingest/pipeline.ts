@@ -9,7 +9,7 @@ import { textBlocks } from './clean-text.js';
 import type { DateSource } from './event-date.js';
 import { IngestBatch, placeArticle } from './event-writer.js';
 import { extractHtml, htmlFragmentBlocks, htmlFragmentText } from './extract-html.js';
-import { FetchError, fetchText, looksLikeFeed, parseFeed, pollFeedSources, type FeedItem, type FeedPollReport, type FetchLike } from './feeds.js';
+import { FetchError, fetchText, looksLikeFeed, parseFeed, pollFeedSources, type FeedClaim, type FeedItem, type FeedPollReport, type FetchLike } from './feeds.js';
 
 export type IngestErrorCode =
   | 'NOT_FOUND'
@@ -350,12 +350,22 @@ export async function ingestArticleText(args: {
  * Poll the feeds listed under `sources:` of every story (for `sitrep start`, on an interval): conditional GET,
  * seen-items, per-feed backoff; fresh items are ingested and stored (drafts unless the story auto-publishes).
  */
-export async function pollFeeds(args: { store: Store; stories: readonly Story[]; now: Date; fetch?: FetchLike; logger?: Logger; timeoutMs?: number; maxBytes?: number }): Promise<FeedPollReport[]> {
+export async function pollFeeds(args: {
+  store: Store;
+  stories: readonly Story[];
+  now: Date;
+  fetch?: FetchLike;
+  logger?: Logger;
+  timeoutMs?: number;
+  maxBytes?: number;
+  claim?: FeedClaim;
+}): Promise<FeedPollReport[]> {
   const shared = { ...networkOptions(args), ...(args.logger ? { logger: args.logger } : {}) };
   return pollFeedSources({
     store: args.store,
     stories: args.stories,
     now: args.now,
+    ...(args.claim ? { claim: args.claim } : {}),
     ...shared,
     ingestItem: async (item, ctx) => {
       const opts: IngestOptions = { story: ctx.story, store: args.store, now: args.now, ...shared };

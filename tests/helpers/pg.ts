@@ -37,7 +37,9 @@ export async function createDatabase(serverUrl: string, prefix: string): Promise
   return {
     url: databaseUrl(serverUrl, name),
     name,
-    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined),
+    drop: async () => {
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    },
   };
 }
 

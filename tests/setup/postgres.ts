@@ -10,7 +10,9 @@ declare module 'vitest' {
   }
 }
 
-const warn = (line: string) => process.stderr.write(`\n\u26a0  ${line}\n\n`);
+const warn = (line: string): void => {
+  process.stderr.write(`\n\u26a0  ${line}\n\n`);
+};
 
 /**
  * vitest globalSetup: the PostgreSQL server the tests share. DATABASE_URL when set (each test file creates its own

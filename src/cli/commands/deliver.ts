@@ -48,7 +48,7 @@ export const command: CliCommand = {
       const created = await createPlatforms(rt.runtime, { http: new HttpRouter(), clock: () => now.now });
       runtimes = created.runtimes;
       const adapters = created.adapters;
-      const summary = await deliverDue({ store, adapters, stories, now: now.now, logger, catchupMaxMs: config.catchupMaxMs });
+      const summary = await deliverDue({ store, adapters, stories, now: now.now, logger, catchupMaxMs: config.catchupMaxMs, leaseTtlMs: config.leaseTtlMs });
       if (summary.lockedOut && format === 'text') {
         io.stdout('another sitrep process is delivering from this database; nothing done\n');
         return EXIT.ok;
@@ -65,9 +65,9 @@ export const command: CliCommand = {
 
 function formatText(s: DeliverSummary, now: Date): string {
   const lines = s.deliveries
-    .filter((d) => d.outcome !== 'already-done')
+    .filter((d) => d.outcome !== 'already-done' && d.outcome !== 'elsewhere')
     .map((d) => `${d.outcome.padEnd(9)} ${d.key}${d.delayed && d.outcome === 'sent' ? ' (delayed)' : ''}${d.error ? ` — ${d.error}` : ''}`);
-  const total = `${s.sent} sent, ${s.recovered} recovered, ${s.failed} failed, ${s.skipped} skipped`;
+  const total = `${s.sent} sent, ${s.recovered} recovered, ${s.failed} failed, ${s.skipped} skipped${s.elsewhere > 0 ? `, ${s.elsewhere} held by other replicas` : ''}`;
   if (lines.length === 0) return `Nothing due at ${now.toISOString()}.\n`;
   return `${lines.join('\n')}\n${total}.\n`;
 }

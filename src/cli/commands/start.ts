@@ -107,6 +107,8 @@ async function runPlatforms(rt: Runtime, io: CliIo, clock: () => Date): Promise<
     stories: rt.stories,
     logger,
     catchupMaxMs: config.catchupMaxMs,
+    leaseTtlMs: config.leaseTtlMs,
+    runAtStart: true,
     clock,
     onReport: (r) => {
       if (r.outcome === 'sent' || r.outcome === 'recovered') ops.metrics.delivery(r.platform, 'sent');
@@ -115,7 +117,7 @@ async function runPlatforms(rt: Runtime, io: CliIo, clock: () => Date): Promise<
     },
   });
   ops.metrics.gauge('sitrep_send_queue_depth', () => scheduler.queueDepth());
-  const feeds = config.feedPolling ? startFeedPolling({ store, stories: rt.stories, logger, clock }) : undefined;
+  const feeds = config.feedPolling ? startFeedPolling({ store, stories: rt.stories, logger, clock, leaseTtlMs: config.leaseTtlMs }) : undefined;
 
   // Graceful shutdown: stop taking jobs, let in-flight posts finish (≤ 10 s), close everything, exit 0.
   return new Promise<number>((resolve) => {

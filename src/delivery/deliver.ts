@@ -19,6 +19,8 @@ export const DEFAULT_LEASE_TTL_MS = 60_000;
 export const DEFAULT_CLAIM_WINDOW = 64;
 /** A shared rate-limit start further off than this is waited out in the send queue, not inside an attempt. */
 const MAX_SLOT_WAIT_MS = 10_000;
+/** A post starting this much after its reserved slot takes a new slot instead (see sharedAttempt). */
+const SLOT_LATENESS_MS = 25;
 
 /** How one delivery ended (one log line each). */
 export type DeliveryOutcome =
@@ -372,8 +374,8 @@ async function deliverOne(ctx: PassContext, due: DueJob): Promise<DeliveryReport
 
 /**
  * One attempt on a shared store: wait for a start every replica agrees on (shared rate-limit buckets), count the
- * attempt only while this replica's claim holds (so a replica that lost its claim never posts), post, and share a
- * 429 with the other replicas. A store failure stops the job without marking it: a later pass resolves it.
+ * attempt only while this replica's claim still holds (so a replica that lost its claim never posts), post, and
+ * share a 429 with the other replicas. A store failure stops the job without marking it: a later pass resolves it.
  */
 function sharedAttempt(ctx: PassContext, claims: Claims, due: DueJob, post: () => Promise<PostOutcome>) {
   const { store } = ctx.deps;
@@ -384,12 +386,17 @@ function sharedAttempt(ctx: PassContext, claims: Claims, due: DueJob, post: () =
   const attempt = async (): Promise<PostOutcome> => {
     try {
       const buckets = rateBuckets(platform, channel);
-      if (buckets.length > 0) {
-        const wait = (await store.reserveRate(buckets, claims.wall())) - claims.wall();
-        // A long wait (another replica's 429) belongs in the send queue, which can be shut down while it waits.
-        if (wait > MAX_SLOT_WAIT_MS) return { ok: false, kind: 'rate-limited', retryAfterMs: wait, error: 'shared rate limit: waiting for another replica' };
+      for (let tries = 0; buckets.length > 0; tries++) {
+        const slot = await store.reserveRate(buckets, claims.wall(), MAX_SLOT_WAIT_MS);
+        // A long wait (another replica's 429, a deep backlog) belongs in the send queue, which can be shut down
+        // while it waits; nothing was reserved, so no start goes unused.
+        if (!slot.reserved) return { ok: false, kind: 'rate-limited', retryAfterMs: slot.startMs - claims.wall() - MAX_SLOT_WAIT_MS / 2, error: 'shared rate limit: waiting for other replicas' };
+        const wait = slot.startMs - claims.wall();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        // Woken late (a stalled event loop): posting now would crowd the starts after ours. Take a fresh one.
+        if (claims.wall() - slot.startMs <= SLOT_LATENESS_MS || tries >= 3) break;
       }
+      // Right before the post: this replica must still hold the job (its claim could have lapsed while it waited).
       const attempts = await store.startJobAttempt(due.key, { owner: claims.owner, ttlMs: claims.ttlMs, nowMs: claims.wall() });
       if (attempts === undefined) {
         lost = true;

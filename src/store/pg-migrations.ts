@@ -116,8 +116,9 @@ export const pgMigrations: ReadonlyArray<{ version: number; name: string; sql: s
         blocked_until_ms DOUBLE PRECISION NOT NULL DEFAULT 0
       );
       -- One round trip per post: lock the buckets (in name order, so two callers never deadlock), take the earliest
-      -- start they all allow, and push each one's next start past it.
-      CREATE FUNCTION sitrep_reserve_rate(names TEXT[], intervals DOUBLE PRECISION[], now_ms DOUBLE PRECISION)
+      -- start they all allow, and push each one's next start past it. A start more than max_wait_ms away is not
+      -- reserved, and is answered negated so the caller can tell.
+      CREATE FUNCTION sitrep_reserve_rate(names TEXT[], intervals DOUBLE PRECISION[], now_ms DOUBLE PRECISION, max_wait_ms DOUBLE PRECISION)
       RETURNS DOUBLE PRECISION LANGUAGE plpgsql AS $$
       DECLARE
         start_ms DOUBLE PRECISION;
@@ -125,6 +126,9 @@ export const pgMigrations: ReadonlyArray<{ version: number; name: string; sql: s
         INSERT INTO rate_limits (name) SELECT n FROM unnest(names) AS n ORDER BY n ON CONFLICT (name) DO NOTHING;
         SELECT GREATEST(now_ms, COALESCE(MAX(GREATEST(r.next_at_ms, r.blocked_until_ms)), now_ms)) INTO start_ms
           FROM (SELECT next_at_ms, blocked_until_ms FROM rate_limits WHERE name = ANY(names) ORDER BY name FOR UPDATE) r;
+        IF max_wait_ms IS NOT NULL AND start_ms - now_ms > max_wait_ms THEN
+          RETURN -start_ms;
+        END IF;
         UPDATE rate_limits SET next_at_ms = GREATEST(rate_limits.next_at_ms, start_ms + w.iv)
           FROM unnest(names, intervals) AS w(n, iv) WHERE rate_limits.name = w.n;
         RETURN start_ms;

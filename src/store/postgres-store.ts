@@ -332,8 +332,9 @@ export class PostgresStore implements Store {
       ],
       c,
     );
-    const updatedIds = changed.filter((x) => stored.has(x.rec.id)).map((x) => x.rec.id);
-    if (updatedIds.length > 0) await this.q('DELETE FROM signals WHERE event_id = ANY($1::text[])', [updatedIds], c);
+    // Every changed id, not only those seen above: a replica writing the same new record at the same moment has
+    // committed its signal rows by now (the upsert above waited for its row locks), and they are replaced.
+    await this.q('DELETE FROM signals WHERE event_id = ANY($1::text[])', [changed.map((x) => x.rec.id)], c);
     const sig = { event: [] as string[], idx: [] as number[], story: [] as string[], question: [] as string[], status: [] as string[], ms: [] as number[], published: [] as boolean[], json: [] as string[] };
     for (const { rec } of changed) {
       const ms = instantMs(rec.occurredAt);
@@ -740,20 +741,23 @@ export class PostgresStore implements Store {
 
   // ---- shared rate limits ----
 
-  async reserveRate(buckets: readonly RateBucket[], nowMs: number): Promise<number> {
-    if (buckets.length === 0) return nowMs;
+  async reserveRate(buckets: readonly RateBucket[], nowMs: number, maxWaitMs = Number.POSITIVE_INFINITY): Promise<{ startMs: number; reserved: boolean }> {
+    if (buckets.length === 0) return { startMs: nowMs, reserved: true };
     const sorted = [...buckets].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const r = await this.q<{ start: number }>('SELECT sitrep_reserve_rate($1::text[], $2::float8[], $3::float8) AS start', [
+    const r = await this.q<{ start: number }>('SELECT sitrep_reserve_rate($1::text[], $2::float8[], $3::float8, $4::float8) AS start', [
       sorted.map((b) => b.name),
       sorted.map((b) => b.intervalMs),
       nowMs,
+      Number.isFinite(maxWaitMs) ? maxWaitMs : null,
     ]);
     if (nowMs - this.lastRatePrune > RATE_PRUNE_EVERY_MS) {
       this.lastRatePrune = nowMs;
       // Not awaited: pruning is housekeeping, and a failure here changes nothing.
       this.q('DELETE FROM rate_limits WHERE next_at_ms < $1 AND blocked_until_ms < $1', [nowMs - RATE_ROW_IDLE_MS]).catch(() => undefined);
     }
-    return Number(r.rows[0]?.start ?? nowMs);
+    // The function answers a negative start when it reserved nothing (the start was too far off).
+    const start = Number(r.rows[0]?.start ?? nowMs);
+    return start < 0 ? { startMs: -start, reserved: false } : { startMs: start, reserved: true };
   }
 
   async blockRate(bucket: string, untilMs: number): Promise<void> {

@@ -493,15 +493,16 @@ export class SqliteStore implements Store {
     this.stmts.deleteLease.run(name, owner);
   }
 
-  async reserveRate(buckets: readonly RateBucket[], nowMs: number): Promise<number> {
+  async reserveRate(buckets: readonly RateBucket[], nowMs: number, maxWaitMs = Number.POSITIVE_INFINITY): Promise<{ startMs: number; reserved: boolean }> {
     return this.db.transaction(() => {
       let start = nowMs;
       for (const b of buckets) {
         const row = this.stmts.getRate.get(b.name) as { next_at_ms: number; blocked_until_ms: number } | undefined;
         if (row) start = Math.max(start, row.next_at_ms, row.blocked_until_ms);
       }
+      if (start - nowMs > maxWaitMs) return { startMs: start, reserved: false };
       for (const b of buckets) this.stmts.reserveRate.run(b.name, start + b.intervalMs);
-      return start;
+      return { startMs: start, reserved: true };
     }).immediate();
   }
 

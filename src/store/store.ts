@@ -249,9 +249,11 @@ export interface Store {
   // ---- shared rate limits ----
   /**
    * Reserve the earliest start at or after `nowMs` that every bucket allows (none blocked, each one's interval since
-   * its last reserved start), and record it. Returns that start (wall-clock ms); the caller waits until then.
+   * its last reserved start), and record it. Returns that start (wall-clock ms); the caller waits until then. When
+   * that start is more than `maxWaitMs` away, nothing is reserved (`reserved: false`): the caller waits elsewhere
+   * and asks again, without taking a start it would not use.
    */
-  reserveRate(buckets: readonly RateBucket[], nowMs: number): Promise<number>;
+  reserveRate(buckets: readonly RateBucket[], nowMs: number, maxWaitMs?: number): Promise<{ startMs: number; reserved: boolean }>;
   /** Nobody may start in `bucket` before `untilMs` (a 429's Retry-After, seen by one process, holds for all). */
   blockRate(bucket: string, untilMs: number): Promise<void>;
 

@@ -286,16 +286,20 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
     it('shares rate limits: reserved starts are spaced per bucket, and a block holds everyone back', async () => {
       const global = { name: 'discord:global', intervalMs: 20 };
       const channel = (id: string) => ({ name: `discord:channel:${id}`, intervalMs: 1000 });
-      expect(await store.reserveRate([global, channel('1')], 5_000)).toBe(5_000);
-      expect(await store.reserveRate([global, channel('2')], 5_000)).toBe(5_020);
+      const start = async (buckets: Parameters<Store['reserveRate']>[0], nowMs: number) => (await store.reserveRate(buckets, nowMs)).startMs;
+      expect(await start([global, channel('1')], 5_000)).toBe(5_000);
+      expect(await start([global, channel('2')], 5_000)).toBe(5_020);
       // Channel 1 was used at 5000: its next start is a second later, which also pushes the global bucket on.
-      expect(await store.reserveRate([global, channel('1')], 5_001)).toBe(6_000);
-      expect(await store.reserveRate([global], 5_001)).toBe(6_020);
+      expect(await start([global, channel('1')], 5_001)).toBe(6_000);
+      expect(await start([global], 5_001)).toBe(6_020);
       await store.blockRate('discord:global', 9_000);
       await store.blockRate('discord:global', 8_000); // an earlier block never shortens a later one
-      expect(await store.reserveRate([global, channel('3')], 6_100)).toBe(9_000);
-      expect(await store.reserveRate([channel('4')], 6_100)).toBe(6_100);
-      expect(await store.reserveRate([], 7_000)).toBe(7_000);
+      // Too far off for the caller's patience: nothing is reserved, and asking again later gets the same start.
+      expect(await store.reserveRate([global, channel('3')], 6_100, 1_000)).toEqual({ startMs: 9_000, reserved: false });
+      expect(await store.reserveRate([global, channel('3')], 8_500, 1_000)).toEqual({ startMs: 9_000, reserved: true });
+      expect(await start([global], 8_600)).toBe(9_020);
+      expect(await start([channel('4')], 6_100)).toBe(6_100);
+      expect(await store.reserveRate([], 7_000)).toEqual({ startMs: 7_000, reserved: true });
     });
 
     it('changes its revision when data changes, and only then', async () => {

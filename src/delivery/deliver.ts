@@ -148,8 +148,19 @@ interface Claims {
  * others share the work, and the claims it holds are renewed while it runs.
  */
 async function deliverShared(deps: DeliverDeps, claims: Claims): Promise<DeliverSummary> {
+  // One warning per outage, not one per renewal.
+  let failing = false;
   const renew = setInterval(() => {
-    void deps.store.renewJobClaims(claims.owner, claims.ttlMs, claims.wall()).catch((err: unknown) => deps.logger.warn({ err: errorText(err) }, 'renewing job claims failed'));
+    deps.store.renewJobClaims(claims.owner, claims.ttlMs, claims.wall()).then(
+      () => {
+        if (failing) deps.logger.info('renewing job claims works again');
+        failing = false;
+      },
+      (err: unknown) => {
+        if (!failing) deps.logger.warn({ err: errorText(err) }, 'renewing job claims failed; other replicas may take these jobs over once the claims expire');
+        failing = true;
+      },
+    );
   }, claims.ttlMs / 3);
   renew.unref();
   try {

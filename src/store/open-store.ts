@@ -14,6 +14,7 @@ export async function openStore(config: { dbFile: string; databaseUrl?: string |
         if (applied.length > 0) logger?.info({ versions: applied }, 'database migrated');
       },
       onWarning: (message) => logger?.warn(message),
+      onInfo: (message) => logger?.info(message),
     });
   }
   const { openSqliteStore } = await import('./sqlite-store.js');

@@ -116,6 +116,8 @@ export interface PostgresStoreOptions {
   onMigrated?: (applied: number[]) => void;
   /** Problems the store recovers from by itself (its listening connection dropped, an idle connection died). */
   onWarning?: (message: string) => void;
+  /** The store recovered (its listening connection is back). */
+  onInfo?: (message: string) => void;
 }
 
 /**
@@ -145,6 +147,7 @@ export class PostgresStore implements Store {
     private readonly target: string,
     private readonly clientConfig: pg.ClientConfig,
     private readonly onWarning: (message: string) => void = () => undefined,
+    private readonly onInfo: (message: string) => void = () => undefined,
   ) {
     // An idle pooled connection that dies (database restarted) is dropped by the pool; without a listener the
     // 'error' event would crash the process.
@@ -232,6 +235,7 @@ export class PostgresStore implements Store {
     this.heard = 0;
     this.listening = true;
     this.reconnectDelayMs = 500;
+    if (this.generation > 1) this.onInfo('revision listener back: answers are reused again');
   }
 
   private scheduleListen(): void {
@@ -903,7 +907,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     application_name: 'sitrep',
   };
   const pool = new pg.Pool({ ...clientConfig, types, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
-  const store = new PostgresStore(pool, target, clientConfig, options.onWarning);
+  const store = new PostgresStore(pool, target, clientConfig, options.onWarning, options.onInfo);
   try {
     const applied = await migratePostgres(pool, target);
     options.onMigrated?.(applied);

@@ -141,6 +141,7 @@ export class PostgresStore implements Store {
   private reconnectDelayMs = 500;
   private closed = false;
   private lastRatePrune = 0;
+  private readonly ownBackends = new Set<number>();
 
   constructor(
     readonly pool: pg.Pool,
@@ -152,6 +153,15 @@ export class PostgresStore implements Store {
     // An idle pooled connection that dies (database restarted) is dropped by the pool; without a listener the
     // 'error' event would crash the process.
     pool.on('error', (err) => this.onWarning(`an idle database connection closed: ${describePgError(err)}`));
+    // Our own commits are counted at once (`own`); their notifications, from these backends, would count twice.
+    pool.on('connect', (client) => {
+      const pid = backendPid(client);
+      if (pid !== undefined) this.ownBackends.add(pid);
+    });
+    pool.on('remove', (client) => {
+      const pid = backendPid(client);
+      if (pid !== undefined) this.ownBackends.delete(pid);
+    });
   }
 
   /** Run one statement, turning "the database is not there" into a StoreError with a stable code. */
@@ -206,7 +216,7 @@ export class PostgresStore implements Store {
   async listen(): Promise<void> {
     const client = new pg.Client({ ...this.clientConfig, types });
     client.on('notification', (msg) => {
-      if (msg.channel === LISTEN_CHANNEL) this.heard++;
+      if (msg.channel === LISTEN_CHANNEL && !this.ownBackends.has(msg.processId)) this.heard++;
     });
     const lost = (why: string) => {
       if (this.listener !== client) return;
@@ -790,6 +800,12 @@ export class PostgresStore implements Store {
     await listener?.end().catch(() => undefined);
     await this.pool.end().catch(() => undefined);
   }
+}
+
+/** The server process of a pooled connection (node-postgres keeps it from the start-up handshake). */
+function backendPid(client: pg.PoolClient): number | undefined {
+  const pid = (client as unknown as { processID?: unknown }).processID;
+  return typeof pid === 'number' ? pid : undefined;
 }
 
 function toSubscription(r: SubscriptionRow): Subscription {

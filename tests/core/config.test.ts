@@ -87,6 +87,45 @@ describe('config', () => {
   });
 });
 
+describe('config: PostgreSQL and replicas', () => {
+  it('takes DATABASE_URL for PostgreSQL (SQLite stays the default) and keeps its password out of every log line', async () => {
+    expect(loadConfig({}).ok && (loadConfig({}) as { config: { databaseUrl?: string } }).config.databaseUrl).toBeUndefined();
+    const r = loadConfig({ DATABASE_URL: 'postgres://sitrep:p%40ss-SECRET@db.internal:5432/sitrep' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.databaseUrl).toBe('postgres://sitrep:p%40ss-SECRET@db.internal:5432/sitrep');
+    expect(r.config.secrets).toEqual(expect.arrayContaining(['p%40ss-SECRET', 'p@ss-SECRET']));
+    const { redactText } = await import('../../src/log.js');
+    // Even without being told the secret, a database URL's password is scrubbed.
+    expect(redactText('connecting to postgresql://u:hunter2-SECRET@h/d failed')).toBe('connecting to postgresql://u:[redacted]@h/d failed');
+    expect(loadConfig({ DATABASE_URL: 'postgresql:///sitrep?host=/var/run/postgresql' }).ok).toBe(true);
+  });
+
+  it('rejects a DATABASE_URL that is not PostgreSQL, and a bad SITREP_LEASE_TTL, without echoing them', () => {
+    const r = loadConfig({ DATABASE_URL: 'mysql://root:SECRETpw@db/x', SITREP_LEASE_TTL: '2 fortnights' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const text = r.errors.join('\n');
+    expect(text).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
+    expect(text).toContain('SITREP_LEASE_TTL');
+    expect(text).not.toContain('SECRETpw');
+    expect(loadConfig({ DATABASE_URL: 'not a url' }).ok).toBe(false);
+  });
+
+  it('reads SITREP_LEASE_TTL in seconds, minutes or milliseconds (1 s to 1 h; default 60 s)', () => {
+    const ttl = (v?: string) => {
+      const r = loadConfig(v === undefined ? {} : { SITREP_LEASE_TTL: v });
+      return r.ok ? r.config.leaseTtlMs : undefined;
+    };
+    expect(ttl()).toBe(60_000);
+    expect(ttl('2s')).toBe(2_000);
+    expect(ttl('5m')).toBe(300_000);
+    expect(ttl('1500ms')).toBe(1_500);
+    expect(ttl('500ms')).toBeUndefined();
+    expect(ttl('2h')).toBeUndefined();
+  });
+});
+
 describe('.env.example', () => {
   it('is valid as it stands and documents every variable of the schema', async () => {
     const { readFileSync } = await import('node:fs');

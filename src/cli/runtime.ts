@@ -40,7 +40,11 @@ export async function createRuntime(io: CliIo, flags: RuntimeFlags = {}): Promis
   }
   const config: Config = { ...cfg.config };
   if (flags.data !== undefined) config.dataDir = flags.data;
-  if (flags.db !== undefined) config.dbFile = flags.db;
+  if (flags.db !== undefined) {
+    // An explicit SQLite file wins over DATABASE_URL (e.g. a one-off import into a local file).
+    config.dbFile = flags.db;
+    delete config.databaseUrl;
+  }
   const logger = createLogger({ level: config.logLevel, secrets: config.secrets, destination: { write: (s: string) => io.stderr(s) } as NodeJS.WritableStream });
 
   let store: Store;

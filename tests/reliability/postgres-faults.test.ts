@@ -1,4 +1,5 @@
 import { describe, it, type ExpectStatic } from 'vitest';
+import { runChecks } from '../../src/cli/commands/doctor.js';
 import { pgMigrations } from '../../src/store/pg-migrations.js';
 import { BRIEFINGS } from '../helpers/fixtures.js';
 import { adminQuery, createDatabase, withPostgres } from '../helpers/pg.js';
@@ -65,6 +66,27 @@ withPostgres('PostgreSQL faults at start', (server) => {
         // Rolled back whole: none of migration 1's tables, and nothing recorded as applied.
         expect(await adminQuery(db.url, "SELECT to_regclass('stories') AS t")).toEqual([{ t: null }]);
         expect(await adminQuery(db.url, 'SELECT version FROM schema_migrations')).toEqual([]);
+      } finally {
+        await db.drop();
+      }
+    });
+
+    it('sitrep doctor reports the database: reachable but not migrated (and leaves it so), migrated, or down with the fix', async ({ expect }) => {
+      const db = await createDatabase(server, 'doctor');
+      try {
+        const store = (await runChecks({ DATABASE_URL: db.url, SITREP_DATA: BRIEFINGS }, {})).find((c) => c.name === 'store');
+        expect(store).toMatchObject({ status: 'ok' });
+        expect(store?.detail).toMatch(/reachable; schema version 0 of \d+: the next `sitrep start` migrates it/);
+        expect(await adminQuery(db.url, "SELECT to_regclass('schema_migrations') AS t")).toEqual([{ t: null }]);
+        await runCli(['subscriptions'], env(db.url));
+        const migrated = (await runChecks({ DATABASE_URL: db.url, SITREP_DATA: BRIEFINGS }, {})).find((c) => c.name === 'store');
+        expect(migrated?.detail).toMatch(/^postgres:\/\/sitrep@127\.0\.0\.1:\d+\/sitrep_doctor_\w+ \(PostgreSQL, schema version \d+, 0 subscription\(s\)\)$/);
+        const down = new URL(db.url);
+        down.port = '9';
+        const failed = (await runChecks({ DATABASE_URL: down.toString(), SITREP_DATA: BRIEFINGS }, {})).find((c) => c.name === 'store');
+        expect(failed).toMatchObject({ status: 'fail', fix: expect.stringContaining('PostgreSQL is running') });
+        expect(failed?.detail).toContain('[STORE_UNAVAILABLE]');
+        expect(failed?.detail).not.toContain(new URL(server).password);
       } finally {
         await db.drop();
       }

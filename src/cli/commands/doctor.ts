@@ -65,6 +65,7 @@ export async function runChecks(env: Record<string, string | undefined>, opts: {
     return checks;
   }
   const config: Config = { ...cfg.config, ...(opts.db !== undefined ? { dbFile: opts.db } : {}), ...(opts.data !== undefined ? { dataDir: opts.data } : {}) };
+  if (opts.db !== undefined) delete config.databaseUrl;
   const platforms = [config.slack ? `slack (${config.slack.mode}${config.slack.oauth ? ', installs in many workspaces' : ''})` : undefined, config.discord ? `discord (${config.discord.mode})` : undefined].filter(Boolean);
   checks.push(ok('config', platforms.length > 0 ? `platforms: ${platforms.join(', ')}` : 'no platform tokens: console mode only'));
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { briefingBuildCase } from './cases/briefing-build.js';
 import { bulkImportCase } from './cases/bulk-import.js';
 import { fanOutCase } from './cases/fan-out.js';
+import { fanOutReplicasCase } from './cases/fan-out-replicas.js';
 import { ingestionCase } from './cases/ingestion.js';
 import { memoryCase } from './cases/memory.js';
 import { pageCase } from './cases/page.js';
@@ -22,6 +23,7 @@ const CASES: Record<string, () => Promise<CaseResult>> = {
   ingestion: ingestionCase,
   slashCommand: slashCommandCase,
   fanOut: fanOutCase,
+  fanOutReplicas: fanOutReplicasCase,
   memory: memoryCase,
   page: pageCase,
 };

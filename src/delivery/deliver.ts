@@ -3,7 +3,7 @@ import { briefingFromStore } from '../briefing/service.js';
 import type { Logger } from '../log.js';
 import type { Story } from '../records/schema.js';
 import { REPLICA_ID } from '../store/replica.js';
-import { StoreError, type JobClaim, type Platform, type Store, type Subscription } from '../store/store.js';
+import { StoreError, type JobClaim, type OutboxJob, type Platform, type Store, type Subscription } from '../store/store.js';
 import type { ChatAdapter, PostOutcome } from './chat-adapter.js';
 import { computeDueJobs, DEFAULT_CATCHUP_MAX_MS, jobKey, latestOccurrence, type DueJob, type SkippedJob } from './due.js';
 import { claimJob, resolveInFlight, storedWindow, type JobWindow } from './outbox.js';
@@ -115,7 +115,7 @@ export async function deliverDue(deps: DeliverDeps): Promise<DeliverSummary> {
   const owner = deps.owner ?? REPLICA_ID;
   const wall = deps.wallClock ?? Date.now;
   const ttlMs = deps.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS;
-  if (deps.store.sharedDelivery) return deliverShared(deps, { owner, ttlMs, wall });
+  if (deps.store.sharedDelivery) return deliverShared(deps, { owner, ttlMs, wall, held: new Set() });
   if (!(await deps.store.acquireLease(DELIVERY_LEASE, owner, ttlMs, wall()))) {
     // A live `sitrep start` (or another `deliver`) is delivering from this database: its jobs look in-flight to
     // us, and "resolving" them would post twice. Leave them to it; a crashed holder's lease expires in a minute.
@@ -140,18 +140,23 @@ interface Claims {
   owner: string;
   ttlMs: number;
   wall: () => number;
+  /** Keys this replica holds and works on now (renewed while held). */
+  held: Set<string>;
 }
 
 /**
- * Several replicas on one store: no pass-wide lease. Each job is claimed on its own (created held by its owner, or
- * taken over once a dead replica's claim expires), a replica holds at most a window of jobs per platform so the
- * others share the work, and the claims it holds are renewed while it runs.
+ * Several replicas on one store: no pass-wide lease. Every replica writes the due jobs to the outbox (unclaimed; a
+ * key that exists is left alone), then claims them in small batches (FOR UPDATE SKIP LOCKED: replicas claiming at
+ * once get different jobs), holding at most a window per platform so the others share the work. The claims it holds
+ * are renewed while it works on them; a dead replica's expire, and its jobs are claimed again like fresh ones (with
+ * the duplicate checks of crash recovery when an attempt had started).
  */
 async function deliverShared(deps: DeliverDeps, claims: Claims): Promise<DeliverSummary> {
   // One warning per outage, not one per renewal.
   let failing = false;
   const renew = setInterval(() => {
-    deps.store.renewJobClaims(claims.owner, claims.ttlMs, claims.wall()).then(
+    if (claims.held.size === 0) return;
+    deps.store.renewJobClaims(claims.owner, [...claims.held], claims.ttlMs, claims.wall()).then(
       () => {
         if (failing) deps.logger.info('renewing job claims works again');
         failing = false;
@@ -167,6 +172,7 @@ async function deliverShared(deps: DeliverDeps, claims: Claims): Promise<Deliver
     return await deliverPass(deps, claims);
   } finally {
     clearInterval(renew);
+    claims.held.clear();
   }
 }
 
@@ -197,16 +203,16 @@ async function deliverPass(deps: DeliverDeps, claims: Claims | undefined): Promi
 
   const deliveries: DeliveryReport[] = [];
   for (const s of skipped) deliveries.push(await recordSkipped(ctx, s));
+  let elsewhere = 0;
+  let storeTrouble = false;
   if (claims) {
-    // Replicas walk the due list from different points, so they rarely race for the same key; each holds at most
-    // a window of jobs per platform, so a replica that is busy leaves the rest to the others.
-    const windows = new Map<Platform, Semaphore>();
-    const windowFor = (p: Platform) => {
-      let w = windows.get(p);
-      if (!w) windows.set(p, (w = new Semaphore(deps.claimWindow ?? DEFAULT_CLAIM_WINDOW)));
-      return w;
-    };
-    deliveries.push(...(await Promise.all(rotateTies(due).map((job) => windowFor(job.subscription.platform).run(() => deliverOne(ctx, job))))));
+    try {
+      elsewhere = await deliverClaimed(ctx, claims, due, deliveries);
+    } catch (err) {
+      if (!isStoreUnavailable(err)) throw err;
+      logger.warn({ err: errorText(err) }, 'delivery pass interrupted: the store is unavailable');
+      storeTrouble = true;
+    }
   } else {
     deliveries.push(...(await Promise.all(due.map((job) => deliverOne(ctx, job)))));
   }
@@ -222,8 +228,8 @@ async function deliverPass(deps: DeliverDeps, claims: Claims | undefined): Promi
     skipped: count('skipped'),
     alreadyDone: count('already-done'),
     leftInFlight: count('left-in-flight'),
-    elsewhere: count('elsewhere'),
-    storeErrors: deliveries.filter((d) => d.outcome === 'left-in-flight' && d.storeError === true).length,
+    elsewhere: Math.max(elsewhere, count('elsewhere')),
+    storeErrors: deliveries.filter((d) => d.outcome === 'left-in-flight' && d.storeError === true).length + (storeTrouble ? 1 : 0),
     deliveries,
   };
 }
@@ -307,7 +313,7 @@ async function deliverOne(ctx: PassContext, due: DueJob): Promise<DeliveryReport
   try {
     const lastSent = await store.lastSentJob(sub.platform, sub.channel, sub.story);
     const since = lastSent?.windowTo ? new Date(lastSent.windowTo) : new Date(now.getTime() - DAY_MS);
-    const claim = await claimJob(store, due, { from: since, to: now }, adapter, ctx.nowIso, claimOf(ctx));
+    const claim = await claimJob(store, due, { from: since, to: now }, adapter, ctx.nowIso);
     if (claim.action === 'elsewhere') return { ...base, outcome: 'elsewhere', attempts: claim.job.attempts, latencyMs: 0 };
     if (claim.action === 'none') {
       if (claim.job.status === 'failed' && claim.reason.startsWith('interrupted')) return report({ outcome: 'failed', attempts: claim.job.attempts, error: claim.reason });
@@ -315,72 +321,180 @@ async function deliverOne(ctx: PassContext, due: DueJob): Promise<DeliveryReport
     }
     if (claim.action === 'resolved') return report({ outcome: 'recovered', attempts: claim.job.attempts, messageId: claim.messageId });
 
-    const story = stories.get(sub.story);
-    if (!story) {
-      const error = `unknown story "${sub.story}"`;
-      await store.markJobFailed(due.key, error, ctx.nowIso);
-      return report({ outcome: 'failed', attempts: 0, error });
-    }
     // A resend covers exactly the window the first attempt promised, so the next briefing starts where it ended.
     const window: JobWindow = claim.recovered ? storedWindow(claim.job, { from: since, to: now }) : { from: since, to: now };
-    const briefing = await briefingFor(ctx, story, window, lastSent === undefined, sub.questions);
-
-    if (briefing.developments.length === 0 && sub.skipEmpty) {
-      const reason = `nothing new since ${window.from.toISOString()} (skip-empty)`;
-      await store.markJobSkipped(due.key, reason, ctx.nowIso);
-      return report({ outcome: 'skipped', attempts: 0, error: reason });
-    }
-
-    const queue = queueFor(ctx.queues, sub.platform, ctx.deps.queueOptions);
-    // The job's workspace, as written to the outbox: a resend goes out with the token the first attempt used.
-    const workspace = claim.job.workspace ?? sub.workspace;
-    const post = () => adapter.postBriefing(sub.channel, briefing, { key: due.key, delayed: due.delayed, ...(workspace !== undefined ? { workspace } : {}) });
-    const shared = ctx.claims ? sharedAttempt(ctx, ctx.claims, due, post) : undefined;
-    const result: SendResult = await queue.send(
-      sub.channel,
-      shared?.attempt ??
-        (async (): Promise<PostOutcome> => {
-          // Counted before the call: zero attempts in the outbox proves nothing was posted (see outbox.ts).
-          await store.incrementJobAttempts(due.key, new Date().toISOString());
-          return post();
-        }),
-    );
-    if (shared?.lost()) {
-      logger.info({ key: due.key }, 'claim taken over by another replica; not posted here');
-      return { ...base, outcome: 'elsewhere', attempts: result.attempts, latencyMs: Math.round(performance.now() - started) };
-    }
-    const storeDown = shared?.storeError();
-    if (storeDown !== undefined) return report({ outcome: 'left-in-flight', attempts: result.attempts, error: `store unavailable: ${storeDown}`, storeError: true });
-    if (result.aborted) {
-      // Let another replica take it at once rather than after the claim expires.
-      if (ctx.claims) await store.releaseJobClaim(due.key, ctx.claims.owner).catch(() => undefined);
-      return report({ outcome: 'left-in-flight', attempts: result.attempts, error: 'shutting down before it could be posted' });
-    }
-    const outcome = result.outcome;
-    // After a post, its outcome must be recorded: on a shared store, ride out a database blip rather than leave the
-    // job in flight (which a later pass could only resolve through the platform's duplicate checks).
-    const record = (write: () => Promise<void>) => (ctx.claims ? retryStore(write, ctx.deps.storeRetryMs ?? 30_000, ctx.deps.shouldStop) : write());
-    if (outcome.ok) {
-      try {
-        await record(() => store.markJobSent(due.key, outcome.messageId, new Date().toISOString()));
-      } catch (err) {
-        if (!isStoreUnavailable(err)) throw err;
-        return report({ outcome: 'left-in-flight', attempts: result.attempts, messageId: outcome.messageId, error: `posted, but the store could not record it: ${errorText(err)}`, storeError: true });
-      }
-      return report({ outcome: 'sent', attempts: result.attempts, messageId: outcome.messageId });
-    }
-    const error = `${outcome.kind}: ${outcome.error}`;
-    await record(() => store.markJobFailed(due.key, error, new Date().toISOString()));
-    if (outcome.kind === 'channel-unavailable') {
-      const paused = await store.pauseChannel(sub.platform, sub.channel, outcome.error);
-      logger.warn({ platform: sub.platform, channel: sub.channel, paused, reason: outcome.error }, 'channel unavailable: subscriptions paused');
-    }
-    return report({ outcome: 'failed', attempts: result.attempts, error });
+    return await postJob(ctx, due, window, lastSent === undefined, adapter, report, claim.job.workspace);
   } catch (err) {
     // A store or engine error must not sink the other deliveries of the pass; the job stays in-flight for recovery.
     const error = err instanceof Error ? err.message : String(err);
     return report({ outcome: 'left-in-flight', attempts: 0, error: `internal error: ${error}`, ...(isStoreUnavailable(err) ? { storeError: true } : {}) });
   }
+}
+
+type Report = (r: Omit<DeliveryReport, 'key' | 'platform' | 'channel' | 'delayed' | 'latencyMs'>) => DeliveryReport;
+
+/**
+ * Shared stores: write the due jobs, then claim and deliver them a batch at a time per platform. Returns how many
+ * due jobs were left in flight under other replicas' claims when this replica ran out of jobs to claim.
+ */
+async function deliverClaimed(ctx: PassContext, claims: Claims, due: readonly DueJob[], deliveries: DeliveryReport[]): Promise<number> {
+  const { store, now } = ctx.deps;
+  const lastSent = await store.lastSentWindows(due.map((d) => d.subscription));
+  const since = (d: DueJob) => lastSent.get(`${d.subscription.platform}:${d.subscription.channel}:${d.subscription.story}`) ?? new Date(now.getTime() - DAY_MS).toISOString();
+  await store.createJobs(
+    due
+      .filter((d) => !d.recovering)
+      .map((d) => ({
+        key: d.key,
+        subscriptionId: d.subscription.id,
+        platform: d.subscription.platform,
+        channel: d.subscription.channel,
+        story: d.subscription.story,
+        dueAt: d.dueAt.toISOString(),
+        windowFrom: since(d),
+        windowTo: now.toISOString(),
+        ...(d.subscription.workspace !== undefined ? { workspace: d.subscription.workspace } : {}),
+      })),
+    ctx.nowIso,
+  );
+  const byPlatform = new Map<Platform, DueJob[]>();
+  for (const d of due) byPlatform.set(d.subscription.platform, [...(byPlatform.get(d.subscription.platform) ?? []), d]);
+  const window = Math.max(1, ctx.deps.claimWindow ?? DEFAULT_CLAIM_WINDOW);
+  const batch = Math.max(1, Math.floor(window / 4));
+  const mine = new Set<string>();
+
+  const pump = async (jobs: DueJob[]) => {
+    const byKey = new Map(jobs.map((d) => [d.key, d]));
+    const keys = [...byKey.keys()];
+    const active = new Set<Promise<void>>();
+    for (;;) {
+      if (ctx.deps.shouldStop?.()) break;
+      // Claim when a batch fits: fewer round trips than one claim per job, and never more than the window held.
+      while (active.size > window - batch) await Promise.race(active);
+      const claimed = await store.claimJobs(keys, { owner: claims.owner, ttlMs: claims.ttlMs, nowMs: claims.wall() }, window - active.size);
+      if (claimed.length === 0) break;
+      for (const job of claimed) {
+        const d = byKey.get(job.key);
+        if (!d) continue;
+        claims.held.add(job.key);
+        mine.add(job.key);
+        const task: Promise<void> = deliverHeld(ctx, claims, d, job, lastSent.has(`${d.subscription.platform}:${d.subscription.channel}:${d.subscription.story}`) === false)
+          .then((r) => void deliveries.push(r))
+          .finally(() => {
+            claims.held.delete(job.key);
+            active.delete(task);
+          });
+        active.add(task);
+      }
+    }
+    await Promise.all(active);
+  };
+  await Promise.all([...byPlatform.values()].map(pump));
+
+  // Whatever is still in flight and not ours is another replica's (or a dead one's, until its claims expire).
+  const statuses = await store.jobStatuses(due.map((d) => d.key));
+  const leftHere = new Set(deliveries.filter((r) => r.outcome === 'left-in-flight').map((r) => r.key));
+  return [...statuses].filter(([key, status]) => status === 'in-flight' && !leftHere.has(key) && !(mine.has(key) && ctx.deps.shouldStop?.())).length;
+}
+
+/** Deliver a job this replica has claimed: post it, or first resolve an attempt a dead replica had started. */
+async function deliverHeld(ctx: PassContext, claims: Claims, due: DueJob, job: OutboxJob, first: boolean): Promise<DeliveryReport> {
+  const { store, logger, now, adapters } = ctx.deps;
+  const started = performance.now();
+  const sub = due.subscription;
+  const base = { key: due.key, platform: sub.platform, channel: sub.channel, delayed: due.delayed };
+  const report: Report = (r) => logDelivery(logger, { ...base, ...r, latencyMs: Math.round(performance.now() - started) });
+  const adapter = adapters.get(sub.platform);
+  if (!adapter) return report({ outcome: 'failed', attempts: 0, error: `${sub.platform} is not configured` });
+  if (ctx.deps.shouldStop?.()) {
+    await store.releaseJobClaim(job.key, claims.owner).catch(() => undefined);
+    return { ...base, outcome: 'left-in-flight', attempts: job.attempts, latencyMs: 0, error: 'shutting down; not started' };
+  }
+  try {
+    const fallback = { from: new Date(now.getTime() - DAY_MS), to: now };
+    const claim = job.attempts === 0 ? { action: 'post' as const, job, recovered: false } : await resolveInFlight(store, job, adapter, ctx.nowIso);
+    if (claim.action === 'resolved') return report({ outcome: 'recovered', attempts: claim.job.attempts, messageId: claim.messageId });
+    if (claim.action === 'none') return report({ outcome: 'failed', attempts: claim.job.attempts, error: claim.reason });
+    if (claim.action === 'elsewhere') return { ...base, outcome: 'elsewhere', attempts: claim.job.attempts, latencyMs: 0 };
+    // The window written with the job: a resend covers what the first attempt promised.
+    return await postJob(ctx, due, storedWindow(claim.job, fallback), first, adapter, report, claim.job.workspace);
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    return report({ outcome: 'left-in-flight', attempts: job.attempts, error: `internal error: ${error}`, ...(isStoreUnavailable(err) ? { storeError: true } : {}) });
+  }
+}
+
+/** Build the briefing for a job this process may post, post it through the send queue, and record the outcome. */
+async function postJob(
+  ctx: PassContext,
+  due: DueJob,
+  window: JobWindow,
+  first: boolean,
+  adapter: ChatAdapter,
+  report: Report,
+  jobWorkspace: string | undefined,
+): Promise<DeliveryReport> {
+  const { store, logger, stories } = ctx.deps;
+  const sub = due.subscription;
+  const story = stories.get(sub.story);
+  if (!story) {
+    const error = `unknown story "${sub.story}"`;
+    await store.markJobFailed(due.key, error, ctx.nowIso);
+    return report({ outcome: 'failed', attempts: 0, error });
+  }
+  const briefing = await briefingFor(ctx, story, window, first, sub.questions);
+
+  if (briefing.developments.length === 0 && sub.skipEmpty) {
+    const reason = `nothing new since ${window.from.toISOString()} (skip-empty)`;
+    await store.markJobSkipped(due.key, reason, ctx.nowIso);
+    return report({ outcome: 'skipped', attempts: 0, error: reason });
+  }
+
+  const queue = queueFor(ctx.queues, sub.platform, ctx.deps.queueOptions);
+  // The job's workspace, as written to the outbox: a resend goes out with the token the first attempt used.
+  const workspace = jobWorkspace ?? sub.workspace;
+  const post = () => adapter.postBriefing(sub.channel, briefing, { key: due.key, delayed: due.delayed, ...(workspace !== undefined ? { workspace } : {}) });
+  const shared = ctx.claims ? sharedAttempt(ctx, ctx.claims, due, post) : undefined;
+  const result: SendResult = await queue.send(
+    sub.channel,
+    shared?.attempt ??
+      (async (): Promise<PostOutcome> => {
+        // Counted before the call: zero attempts in the outbox proves nothing was posted (see outbox.ts).
+        await store.incrementJobAttempts(due.key, new Date().toISOString());
+        return post();
+      }),
+  );
+  if (shared?.lost()) {
+    logger.info({ key: due.key }, 'claim taken over by another replica; not posted here');
+    return report({ outcome: 'elsewhere', attempts: result.attempts });
+  }
+  const storeDown = shared?.storeError();
+  if (storeDown !== undefined) return report({ outcome: 'left-in-flight', attempts: result.attempts, error: `store unavailable: ${storeDown}`, storeError: true });
+  if (result.aborted) {
+    // Let another replica take it at once rather than after the claim expires.
+    if (ctx.claims) await store.releaseJobClaim(due.key, ctx.claims.owner).catch(() => undefined);
+    return report({ outcome: 'left-in-flight', attempts: result.attempts, error: 'shutting down before it could be posted' });
+  }
+  const outcome = result.outcome;
+  // After a post, its outcome must be recorded: on a shared store, ride out a database blip rather than leave the
+  // job in flight (which a later pass could only resolve through the platform's duplicate checks).
+  const record = (write: () => Promise<void>) => (ctx.claims ? retryStore(write, ctx.deps.storeRetryMs ?? 30_000, ctx.deps.shouldStop) : write());
+  if (outcome.ok) {
+    try {
+      await record(() => store.markJobSent(due.key, outcome.messageId, new Date().toISOString()));
+    } catch (err) {
+      if (!isStoreUnavailable(err)) throw err;
+      return report({ outcome: 'left-in-flight', attempts: result.attempts, messageId: outcome.messageId, error: `posted, but the store could not record it: ${errorText(err)}`, storeError: true });
+    }
+    return report({ outcome: 'sent', attempts: result.attempts, messageId: outcome.messageId });
+  }
+  const error = `${outcome.kind}: ${outcome.error}`;
+  await record(() => store.markJobFailed(due.key, error, new Date().toISOString()));
+  if (outcome.kind === 'channel-unavailable') {
+    const paused = await store.pauseChannel(sub.platform, sub.channel, outcome.error);
+    logger.warn({ platform: sub.platform, channel: sub.channel, paused, reason: outcome.error }, 'channel unavailable: subscriptions paused');
+  }
+  return report({ outcome: 'failed', attempts: result.attempts, error });
 }
 
 /**

@@ -601,8 +601,51 @@ export class PostgresStore implements Store {
     return row ? toJob(row) : undefined;
   }
 
-  async renewJobClaims(owner: string, ttlMs: number, nowMs: number): Promise<number> {
-    const r = await this.q("UPDATE jobs SET claim_expires_at_ms = $2 WHERE claim_owner = $1 AND status = 'in-flight'", [owner, nowMs + ttlMs]);
+  async createJobs(jobs: readonly NewOutboxJob[], now: string): Promise<number> {
+    if (jobs.length === 0) return 0;
+    const r = await this.q(
+      `INSERT INTO jobs (key, subscription_id, platform, channel, story, due_at, status, attempts, window_from, window_to, workspace, created_at, updated_at)
+       SELECT k, s, p, c, st, d, 'in-flight', 0, wf, wt, ws, $11, $11
+       FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[])
+         AS t(k, s, p, c, st, d, wf, wt, ord, ws)
+       ORDER BY ord
+       ON CONFLICT (key) DO NOTHING`,
+      [
+        jobs.map((j) => j.key),
+        jobs.map((j) => j.subscriptionId),
+        jobs.map((j) => j.platform),
+        jobs.map((j) => j.channel),
+        jobs.map((j) => j.story),
+        jobs.map((j) => j.dueAt),
+        jobs.map((j) => j.windowFrom ?? null),
+        jobs.map((j) => j.windowTo ?? null),
+        jobs.map((_, i) => i),
+        jobs.map((j) => j.workspace ?? null),
+        now,
+      ],
+    );
+    const created = r.rowCount ?? 0;
+    if (created > 0) this.own++;
+    return created;
+  }
+
+  async claimJobs(keys: readonly string[], claim: JobClaim, limit: number): Promise<OutboxJob[]> {
+    if (keys.length === 0 || limit <= 0) return [];
+    // SKIP LOCKED: replicas claiming at the same moment each get other rows instead of waiting for one another.
+    const r = await this.q<JobRow>(
+      `UPDATE jobs SET claim_owner = $2, claim_expires_at_ms = $3
+       WHERE key IN (
+         SELECT key FROM jobs WHERE key = ANY($1::text[]) AND status = 'in-flight' AND (claim_owner IS NULL OR claim_expires_at_ms <= $4)
+         ORDER BY due_at, key LIMIT $5 FOR UPDATE SKIP LOCKED
+       ) RETURNING *`,
+      [[...keys], claim.owner, claim.nowMs + claim.ttlMs, claim.nowMs, limit],
+    );
+    return r.rows.map(toJob).sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  async renewJobClaims(owner: string, keys: readonly string[], ttlMs: number, nowMs: number): Promise<number> {
+    if (keys.length === 0) return 0;
+    const r = await this.q("UPDATE jobs SET claim_expires_at_ms = $2 WHERE claim_owner = $1 AND status = 'in-flight' AND key = ANY($3::text[])", [owner, nowMs + ttlMs, [...keys]]);
     return r.rowCount ?? 0;
   }
 
@@ -654,6 +697,20 @@ export class PostgresStore implements Store {
       [filter.status ?? null, filter.platform ?? null, filter.channel ?? null, filter.limit ?? null],
     );
     return r.rows.map(toJob);
+  }
+
+  async lastSentWindows(targets: ReadonlyArray<{ platform: Platform; channel: string; story: string }>): Promise<Map<string, string>> {
+    if (targets.length === 0) return new Map();
+    const r = await this.q<{ platform: string; channel: string; story: string; window_to: string | null }>(
+      `SELECT DISTINCT ON (j.platform, j.channel, j.story) j.platform, j.channel, j.story, j.window_to
+       FROM jobs j JOIN unnest($1::text[], $2::text[], $3::text[]) AS t(p, c, s) ON j.platform = t.p AND j.channel = t.c AND j.story = t.s
+       WHERE j.status = 'sent'
+       ORDER BY j.platform, j.channel, j.story, j.window_to DESC NULLS LAST, j.due_at DESC NULLS LAST`,
+      [targets.map((t) => t.platform), targets.map((t) => t.channel), targets.map((t) => t.story)],
+    );
+    const out = new Map<string, string>();
+    for (const row of r.rows) if (row.window_to !== null) out.set(`${row.platform}:${row.channel}:${row.story}`, row.window_to);
+    return out;
   }
 
   async lastSentJob(platform: Platform, channel: string, story: string): Promise<OutboxJob | undefined> {

@@ -362,8 +362,43 @@ export class SqliteStore implements Store {
     return toJob(this.stmts.getJob.get(key) as JobRow);
   }
 
-  async renewJobClaims(owner: string, ttlMs: number, nowMs: number): Promise<number> {
-    return this.stmts.renewClaims.run(nowMs + ttlMs, owner).changes;
+  async createJobs(jobs: readonly NewOutboxJob[], now: string): Promise<number> {
+    return this.db.transaction(() => {
+      let created = 0;
+      for (const job of jobs)
+        created += this.stmts.insertJob.run({
+          claim_owner: null,
+          claim_expires_at_ms: null,
+          key: job.key,
+          subscription_id: job.subscriptionId,
+          platform: job.platform,
+          channel: job.channel,
+          story: job.story,
+          due_at: job.dueAt,
+          window_from: job.windowFrom ?? null,
+          window_to: job.windowTo ?? null,
+          workspace: job.workspace ?? null,
+          now,
+        }).changes;
+      return created;
+    })();
+  }
+
+  async claimJobs(keys: readonly string[], claim: JobClaim, limit: number): Promise<OutboxJob[]> {
+    return this.db.transaction(() => {
+      const free = (this.stmts.claimableJobs.all(JSON.stringify(keys), claim.nowMs, limit) as Array<{ key: string }>).map((r) => r.key);
+      const out: OutboxJob[] = [];
+      for (const key of free) {
+        this.stmts.setClaim.run(claim.owner, claim.nowMs + claim.ttlMs, key);
+        out.push(toJob(this.stmts.getJob.get(key) as JobRow));
+      }
+      return out;
+    }).immediate();
+  }
+
+  async renewJobClaims(owner: string, keys: readonly string[], ttlMs: number, nowMs: number): Promise<number> {
+    if (keys.length === 0) return 0;
+    return this.stmts.renewClaims.run(nowMs + ttlMs, owner, JSON.stringify(keys)).changes;
   }
 
   async releaseJobClaim(key: string, owner: string): Promise<void> {
@@ -400,6 +435,15 @@ export class SqliteStore implements Store {
       limit: filter.limit ?? -1,
     }) as JobRow[];
     return rows.map(toJob);
+  }
+
+  async lastSentWindows(targets: ReadonlyArray<{ platform: Platform; channel: string; story: string }>): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const t of targets) {
+      const row = this.stmts.lastSent.get(t.platform, t.channel, t.story) as JobRow | undefined;
+      if (row?.window_to) out.set(`${t.platform}:${t.channel}:${t.story}`, row.window_to);
+    }
+    return out;
   }
 
   async lastSentJob(platform: Platform, channel: string, story: string): Promise<OutboxJob | undefined> {
@@ -665,7 +709,11 @@ function prepare(db: Db) {
     claimJob: db.prepare(
       "UPDATE jobs SET claim_owner = ?, claim_expires_at_ms = ? WHERE key = ? AND status = 'in-flight' AND (claim_owner IS NULL OR claim_owner = ? OR claim_expires_at_ms <= ?)",
     ),
-    renewClaims: db.prepare("UPDATE jobs SET claim_expires_at_ms = ? WHERE claim_owner = ? AND status = 'in-flight'"),
+    renewClaims: db.prepare("UPDATE jobs SET claim_expires_at_ms = ? WHERE claim_owner = ? AND status = 'in-flight' AND key IN (SELECT value FROM json_each(?))"),
+    claimableJobs: db.prepare(
+      "SELECT key FROM jobs WHERE key IN (SELECT value FROM json_each(?)) AND status = 'in-flight' AND (claim_owner IS NULL OR claim_expires_at_ms <= ?) ORDER BY due_at, key LIMIT ?",
+    ),
+    setClaim: db.prepare('UPDATE jobs SET claim_owner = ?, claim_expires_at_ms = ? WHERE key = ?'),
     releaseClaim: db.prepare('UPDATE jobs SET claim_owner = NULL, claim_expires_at_ms = NULL WHERE key = ? AND claim_owner = ?'),
     startAttempt: db.prepare(
       "UPDATE jobs SET attempts = attempts + 1, claim_expires_at_ms = ?, updated_at = ? WHERE key = ? AND status = 'in-flight' AND claim_owner = ? AND claim_expires_at_ms > ? RETURNING attempts",

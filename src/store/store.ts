@@ -202,8 +202,18 @@ export interface Store {
    * holds it already. Returns the job as claimed, or undefined (not in flight, or held by another owner).
    */
   claimJob(key: string, claim: JobClaim): Promise<OutboxJob | undefined>;
-  /** Extend every `in-flight` job `owner` holds to `nowMs + ttlMs`. Returns how many. */
-  renewJobClaims(owner: string, ttlMs: number, nowMs: number): Promise<number>;
+  /**
+   * Insert many jobs as `in-flight` and unclaimed, skipping keys that exist (any replica may then claim them with
+   * {@link claimJobs}). Returns how many were inserted.
+   */
+  createJobs(jobs: readonly NewOutboxJob[], now: string): Promise<number>;
+  /**
+   * Claim up to `limit` `in-flight` jobs among `keys` that nobody holds (never claimed, or the hold expired), oldest
+   * due first. Replicas claiming at the same moment get disjoint jobs (PostgreSQL: FOR UPDATE SKIP LOCKED).
+   */
+  claimJobs(keys: readonly string[], claim: JobClaim, limit: number): Promise<OutboxJob[]>;
+  /** Extend the claims `owner` holds on these `in-flight` jobs to `nowMs + ttlMs`. Returns how many. */
+  renewJobClaims(owner: string, keys: readonly string[], ttlMs: number, nowMs: number): Promise<number>;
   /** Let go of a job early (a no-op unless `owner` holds it), so another replica may take it at once. */
   releaseJobClaim(key: string, owner: string): Promise<void>;
   /**
@@ -218,6 +228,11 @@ export interface Store {
   listJobs(filter?: { status?: JobStatus; platform?: Platform; channel?: string; limit?: number }): Promise<OutboxJob[]>;
   /** The newest `sent` job for a channel and story. */
   lastSentJob(platform: Platform, channel: string, story: string): Promise<OutboxJob | undefined>;
+  /**
+   * {@link lastSentJob}'s `windowTo` for many channels at once, keyed `platform:channel:story` (absent: never sent,
+   * or sent without a window).
+   */
+  lastSentWindows(targets: ReadonlyArray<{ platform: Platform; channel: string; story: string }>): Promise<Map<string, string>>;
 
   // ---- ingestion bookkeeping ----
   /** Record a feed item as seen; false when it was seen before. */

@@ -82,6 +82,8 @@ export interface FakeSlackApiOptions {
   /** The app's OAuth credentials; when set, oauth.v2.access checks them. */
   clientId?: string;
   clientSecret?: string;
+  /** Answer chat.postMessage this long after taking the message (a real API's round trip; default 0). */
+  postLatencyMs?: number;
 }
 
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'unfurl_links', 'unfurl_media', 'include_all_metadata']);
@@ -108,6 +110,7 @@ export class FakeSlackApi {
   private tsCounter = 0;
   private rng: () => number;
   private readonly minInterval: number;
+  private readonly postLatencyMs: number;
   private readonly identity: { user_id: string; bot_id: string; team_id: string };
   private readonly oauthClient: { id?: string | undefined; secret?: string | undefined };
   /** Pending installs by OAuth code (single use), and installed workspaces by bot token. */
@@ -118,6 +121,7 @@ export class FakeSlackApi {
 
   constructor(options: FakeSlackApiOptions = {}) {
     this.minInterval = options.minChannelIntervalMs ?? 1000;
+    this.postLatencyMs = options.postLatencyMs ?? 0;
     this.rng = mulberry32(options.seed ?? 42);
     this.identity = { user_id: options.botUserId ?? 'UBOT', bot_id: options.botId ?? 'BBOT', team_id: options.teamId ?? 'T0001' };
     this.oauthClient = { id: options.clientId, secret: options.clientSecret };
@@ -340,6 +344,7 @@ export class FakeSlackApi {
     } else {
       const answer = isRespond ? { ok: true } : this.answer(method, body, call);
       if (answer.ok === false && typeof answer.error === 'string') call.error = answer.error;
+      if (method === 'chat.postMessage' && this.postLatencyMs > 0) await new Promise((r) => setTimeout(r, this.postLatencyMs));
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer));
     }

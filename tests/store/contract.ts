@@ -258,13 +258,13 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       expect((await store.claimJob(job.key, { ...a, nowMs: 1_005_000 }))?.key).toBe(job.key);
       expect(await store.startJobAttempt(job.key, { ...a, nowMs: 1_006_000 })).toBe(1);
       expect(await store.startJobAttempt(job.key, { owner: 'b', ttlMs: 10_000, nowMs: 1_006_000 })).toBeUndefined();
-      expect(await store.renewJobClaims('a', 10_000, 1_010_000)).toBe(1);
+      expect(await store.renewJobClaims('a', [job.key, 'not-held'], 10_000, 1_010_000)).toBe(1);
       expect(await store.claimJob(job.key, { owner: 'b', ttlMs: 10_000, nowMs: 1_019_999 })).toBeUndefined();
       // a stops renewing (it died): after expiry b takes the job over, with its attempt count, and a is fenced out.
       const taken = await store.claimJob(job.key, { owner: 'b', ttlMs: 10_000, nowMs: 1_020_000 });
       expect(taken).toMatchObject({ key: job.key, status: 'in-flight', attempts: 1 });
       expect(await store.startJobAttempt(job.key, { ...a, nowMs: 1_020_001 })).toBeUndefined();
-      expect(await store.renewJobClaims('a', 10_000, 1_020_001)).toBe(0);
+      expect(await store.renewJobClaims('a', [job.key], 10_000, 1_020_001)).toBe(0);
       expect(await store.startJobAttempt(job.key, { owner: 'b', ttlMs: 10_000, nowMs: 1_020_001 })).toBe(2);
       // An expired claim no longer allows attempts, even by its owner.
       expect(await store.startJobAttempt(job.key, { owner: 'b', ttlMs: 10_000, nowMs: 1_031_000 })).toBeUndefined();
@@ -281,6 +281,55 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       await store.createJob({ ...job, key: 'k2' }, '2025-05-20T04:00:01.000Z');
       expect(await store.jobStatuses([job.key, 'k2', 'missing'])).toEqual(new Map([[job.key, 'sent'], ['k2', 'in-flight']]));
       expect(await store.jobStatuses([])).toEqual(new Map());
+    });
+
+    it('writes many jobs unclaimed, then hands them out in claimed batches, oldest first, never twice while held', async () => {
+      const job = (key: string, dueAt: string) => ({ key, subscriptionId: 7, platform: 'discord' as const, channel: key, story: 's', dueAt, windowFrom: '2025-05-19T04:00:00.000Z', windowTo: '2025-05-20T04:00:00.000Z' });
+      const jobs = [job('k3', '2025-05-20T04:00:00.000Z'), { ...job('k1', '2025-05-20T04:00:00.000Z'), workspace: 'T0A' }, job('k2', '2025-05-20T03:00:00.000Z')];
+      expect(await store.createJobs(jobs, '2025-05-20T04:00:01.000Z')).toBe(3);
+      expect(await store.createJobs([...jobs, job('k4', '2025-05-20T04:00:00.000Z')], '2025-05-20T04:00:02.000Z')).toBe(1);
+      expect(await store.getJob('k1')).toMatchObject({ status: 'in-flight', attempts: 0, subscriptionId: 7, windowFrom: '2025-05-19T04:00:00.000Z', windowTo: '2025-05-20T04:00:00.000Z', workspace: 'T0A' });
+      expect((await store.getJob('k2'))?.workspace).toBeUndefined();
+      expect(await store.createJobs([], '2025-05-20T04:00:02.000Z')).toBe(0);
+      const keys = ['k1', 'k2', 'k3', 'k4', 'missing'];
+      const a = { owner: 'a', ttlMs: 10_000, nowMs: 1_000_000 };
+      const b = { owner: 'b', ttlMs: 10_000, nowMs: 1_000_000 };
+      expect((await store.claimJobs(keys, a, 2)).map((j) => j.key)).toEqual(['k2', 'k1']);
+      expect((await store.claimJobs(keys, b, 10)).map((j) => j.key)).toEqual(['k3', 'k4']);
+      expect(await store.claimJobs(keys, a, 10)).toEqual([]);
+      // Held jobs can be attempted by their holder; finished ones are never handed out again.
+      expect(await store.startJobAttempt('k2', { ...a, nowMs: 1_001_000 })).toBe(1);
+      await store.markJobSent('k1', 'm1', '2025-05-20T04:01:00.000Z');
+      // b dies: once its claims expire, a gets its jobs (with their attempt counts); k2 is still a's.
+      const later = { ...a, nowMs: 1_010_001 };
+      expect(await store.renewJobClaims('a', ['k2'], 10_000, 1_005_000)).toBe(1);
+      expect((await store.claimJobs(keys, later, 10)).map((j) => j.key)).toEqual(['k3', 'k4']);
+      expect(await store.claimJobs(['k4'], { ...b, nowMs: 1_010_002 }, 1)).toEqual([]);
+      expect(await store.claimJobs(keys, later, 0)).toEqual([]);
+    });
+
+    it('tells the window end of the last sent briefing of many channels at once', async () => {
+      const base = { subscriptionId: null, platform: 'slack' as const, story: 'ukraine-ceasefire', dueAt: '2025-05-20T04:00:00.000Z' };
+      await store.createJob({ ...base, key: 'a1', channel: 'CA', windowTo: '2025-05-19T04:00:00.000Z' }, '2025-05-19T04:00:00.000Z');
+      await store.createJob({ ...base, key: 'a2', channel: 'CA', dueAt: '2025-05-21T04:00:00.000Z', windowTo: '2025-05-20T04:00:00.000Z' }, '2025-05-20T04:00:00.000Z');
+      await store.createJob({ ...base, key: 'a3', channel: 'CA', dueAt: '2025-05-22T04:00:00.000Z', windowTo: '2025-05-21T04:00:00.000Z' }, '2025-05-21T04:00:00.000Z');
+      await store.createJob({ ...base, key: 'b1', channel: 'CB', windowTo: '2025-05-18T04:00:00.000Z' }, '2025-05-18T04:00:00.000Z');
+      for (const k of ['a1', 'a2', 'b1']) await store.markJobSent(k, `m-${k}`, '2025-05-22T00:00:00.000Z');
+      await store.markJobFailed('a3', 'boom', '2025-05-22T00:00:00.000Z'); // failed: not a sent window
+      const windows = await store.lastSentWindows([
+        { platform: 'slack', channel: 'CA', story: 'ukraine-ceasefire' },
+        { platform: 'slack', channel: 'CB', story: 'ukraine-ceasefire' },
+        { platform: 'slack', channel: 'CC', story: 'ukraine-ceasefire' },
+        { platform: 'discord', channel: 'CA', story: 'ukraine-ceasefire' },
+      ]);
+      expect(windows).toEqual(
+        new Map([
+          ['slack:CA:ukraine-ceasefire', '2025-05-20T04:00:00.000Z'],
+          ['slack:CB:ukraine-ceasefire', '2025-05-18T04:00:00.000Z'],
+        ]),
+      );
+      expect((await store.lastSentJob('slack', 'CA', 'ukraine-ceasefire'))?.windowTo).toBe(windows.get('slack:CA:ukraine-ceasefire'));
+      expect(await store.lastSentWindows([])).toEqual(new Map());
     });
 
     it('shares rate limits: reserved starts are spaced per bucket, and a block holds everyone back', async () => {

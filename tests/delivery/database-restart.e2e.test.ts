@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDate, localDateTime } from '../../src/delivery/zoned-time.js';
 import { openPostgresStore, type PostgresStore } from '../../src/store/postgres-store.js';
@@ -18,6 +19,35 @@ async function readyz(port: number): Promise<number> {
   } catch {
     return 0;
   }
+}
+
+/** A signed `/sitrep <text>` to a replica's Slack endpoint; the answer goes to the fake's response_url `id`. */
+async function slashCommand(port: number, slack: FakeSlackApi, text: string, id: string): Promise<number> {
+  const body = new URLSearchParams({
+    team_id: 'T0001',
+    channel_id: 'C00001',
+    user_id: 'U777',
+    command: '/sitrep',
+    text,
+    api_app_id: 'A0001',
+    response_url: slack.responseUrl(id),
+    trigger_id: '1.2.3',
+  }).toString();
+  const ts = Math.floor(Date.now() / 1000);
+  const sig = `v0=${createHmac('sha256', 'replica-test-signing-secret').update(`v0:${ts}:${body}`).digest('hex')}`;
+  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig },
+    body,
+  });
+  await res.text();
+  return res.status;
+}
+
+/** What a replica answered to a slash command: the ack's body, or what it sent to the response_url. */
+async function answerText(slack: FakeSlackApi, id: string): Promise<string> {
+  await slack.waitFor((api) => api.callsOf('response_url').some((c) => c.path.endsWith(`/${id}`)), 15_000);
+  return JSON.stringify(slack.callsOf('response_url').filter((c) => c.path.endsWith(`/${id}`)).map((c) => c.body));
 }
 
 // Restarting needs a cluster of our own (restarting the shared one would cut every other test file's connections).
@@ -71,6 +101,11 @@ describe('the database restarted mid-delivery', () => {
     // Down: not ready (a load balancer stops sending traffic), but alive, and delivery waits instead of failing.
     await until('/readyz to turn 503', async () => (await readyz(port)) === 503, 15_000);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    // Still answering what it can: help needs no data; a briefing gets a short apology instead of silence.
+    expect(await slashCommand(port, slack, 'help', 'help-during-outage')).toBe(200);
+    expect(await answerText(slack, 'help-during-outage')).toContain('/sitrep');
+    expect(await slashCommand(port, slack, 'brief', 'brief-during-outage')).toBe(200);
+    expect(await answerText(slack, 'brief-during-outage')).toMatch(/couldn't build the briefing/);
     await new Promise((r) => setTimeout(r, 2_000));
     await cluster.start();
     await until('/readyz to turn 200 again', async () => (await readyz(port)) === 200, 30_000);

@@ -358,26 +358,36 @@ async function deliverClaimed(ctx: PassContext, claims: Claims, due: readonly Du
     ctx.nowIso,
   );
   const byPlatform = new Map<Platform, DueJob[]>();
-  for (const d of due) byPlatform.set(d.subscription.platform, [...(byPlatform.get(d.subscription.platform) ?? []), d]);
+  for (const d of due) {
+    const list = byPlatform.get(d.subscription.platform);
+    if (list) list.push(d);
+    else byPlatform.set(d.subscription.platform, [d]);
+  }
   const window = Math.max(1, ctx.deps.claimWindow ?? DEFAULT_CLAIM_WINDOW);
   const batch = Math.max(1, Math.floor(window / 4));
-  const mine = new Set<string>();
 
   const pump = async (jobs: DueJob[]) => {
     const byKey = new Map(jobs.map((d) => [d.key, d]));
     const keys = [...byKey.keys()];
     const active = new Set<Promise<void>>();
+    let failure: unknown;
     for (;;) {
       if (ctx.deps.shouldStop?.()) break;
       // Claim when a batch fits: fewer round trips than one claim per job, and never more than the window held.
       while (active.size > window - batch) await Promise.race(active);
-      const claimed = await store.claimJobs(keys, { owner: claims.owner, ttlMs: claims.ttlMs, nowMs: claims.wall() }, window - active.size);
+      let claimed: OutboxJob[];
+      try {
+        claimed = await store.claimJobs(keys, { owner: claims.owner, ttlMs: claims.ttlMs, nowMs: claims.wall() }, window - active.size);
+      } catch (err) {
+        // Finish (and keep renewing) the jobs already held before giving up the pass.
+        failure = err;
+        break;
+      }
       if (claimed.length === 0) break;
       for (const job of claimed) {
         const d = byKey.get(job.key);
         if (!d) continue;
         claims.held.add(job.key);
-        mine.add(job.key);
         const task: Promise<void> = deliverHeld(ctx, claims, d, job, lastSent.has(`${d.subscription.platform}:${d.subscription.channel}:${d.subscription.story}`) === false)
           .then((r) => void deliveries.push(r))
           .finally(() => {
@@ -388,13 +398,17 @@ async function deliverClaimed(ctx: PassContext, claims: Claims, due: readonly Du
       }
     }
     await Promise.all(active);
+    if (failure !== undefined) throw failure;
   };
-  await Promise.all([...byPlatform.values()].map(pump));
+  const pumped = await Promise.allSettled([...byPlatform.values()].map(pump));
+  const failed = pumped.find((p): p is PromiseRejectedResult => p.status === 'rejected');
+  if (failed) throw failed.reason;
 
-  // Whatever is still in flight and not ours is another replica's (or a dead one's, until its claims expire).
+  // Whatever is still in flight and was not left so here is another replica's (or a dead one's, until its claims
+  // expire): the scheduler looks again then.
   const statuses = await store.jobStatuses(due.map((d) => d.key));
   const leftHere = new Set(deliveries.filter((r) => r.outcome === 'left-in-flight').map((r) => r.key));
-  return [...statuses].filter(([key, status]) => status === 'in-flight' && !leftHere.has(key) && !(mine.has(key) && ctx.deps.shouldStop?.())).length;
+  return [...statuses].filter(([key, status]) => status === 'in-flight' && !leftHere.has(key)).length;
 }
 
 /** Deliver a job this replica has claimed: post it, or first resolve an attempt a dead replica had started. */

@@ -3,7 +3,7 @@ import type { ClassifyOptions, PageBlock } from './boilerplate.js';
 import { articleText, textBlocks, type LineSpan } from './clean-text.js';
 import { extractEntities, type Entities } from './entities.js';
 import { dateEvent, type DateSource } from './event-date.js';
-import { completeSentence, fitText, leadTitle, selectFacts } from './facts.js';
+import { completeSentenceCheck, fitText, leadTitle, selectFacts } from './facts.js';
 import { questionTags } from './keywords.js';
 import { attributeSentences } from './quotes.js';
 import { scoreRelevance } from './relevance.js';
@@ -135,8 +135,9 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
 
   // Complete body sentences, each once: pages repeat their lead as a standfirst, and captions twice.
   const seen = new Set<string>();
+  const complete = completeSentenceCheck(headline);
   const eligibleAt = sentences.map((s) => {
-    if (!inBody(page.spans, s.start, s.end) || !completeSentence(s.text, headline)) return false;
+    if (!inBody(page.spans, s.start, s.end) || !complete(s.text)) return false;
     const key = s.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     if (seen.has(key)) return false;
     seen.add(key);

@@ -133,6 +133,13 @@ function features(block: PageBlock, text: string): Features {
 
 /** Why a line is chrome on its own, whatever surrounds it; undefined when its shape does not say. */
 function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock, opts: ClassifyOptions): string | undefined {
+  // A long paragraph of sentences is no menu, widget, label, byline or teaser: only a caption or an embedded post
+  // runs that long (most of a page's lines are like this, so the rest of the rules are skipped for them).
+  if (f.chars > 250 && f.terminated && f.functionDensity >= 0.2 && f.linkDensity <= 0.5) {
+    if (EMBEDDED_POST.test(text)) return 'embedded post';
+    if (f.chars <= 400 && !/^["“‘'«]/.test(text) && CAPTION.some((re) => re.test(text))) return 'photo caption or credit';
+    return undefined;
+  }
   if (isShareRow(text)) return 'share buttons';
   if (TRAILER_HEADING.test(text)) return 'link-list heading';
   if (TIME_LINE.test(text) || DATE_LINE.test(text) || isDateStamp(text)) return 'time or date label';
@@ -152,7 +159,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (EMBEDDED_POST.test(text)) return 'embedded post';
   if (TEASER.test(text) && !/["”’]\s*(?:…|\.\.\.)$/.test(text)) return 'teaser';
   if (isChromeLine(text) || (raw !== text && isChromeLine(raw))) return 'prompt, caption, byline or footer';
-  if (!quoted && CAPTION.some((re) => re.test(text))) return 'photo caption or credit';
+  if (!quoted && f.chars <= 400 && CAPTION.some((re) => re.test(text))) return 'photo caption or credit';
   if (EDITORIAL_NOTE.test(text)) return "editor's note";
   // The page talking to its reader about numbers, without a sentence: "Help the army reach 10,000 drones".
   if (!quoted && !f.terminated && f.address > 0 && /\d/.test(text) && f.words.length <= 25) return 'appeal to the reader';

@@ -4,7 +4,9 @@
  * day. Without a publication time, dates the page states in full (a crawler's "date" line, a byline's time, a
  * dateline with a year) anchor the article; with nothing at all, the ingest time does, and the record says so.
  */
-import * as chrono from 'chrono-node';
+import type { ParsedResult } from 'chrono-node';
+// English only: the whole package loads every locale (about 0.5 s and 4 billion instructions at start-up, measured).
+import * as chrono from 'chrono-node/en';
 
 export type DateSource = 'text' | 'published' | 'ingest-time';
 
@@ -59,15 +61,35 @@ function validDate(iso: string | undefined): Date | undefined {
 }
 
 /** chrono's reading of a text against `ref`, in UTC. */
-function parseDates(text: string, ref: Date): chrono.ParsedResult[] {
+function parseDates(text: string, ref: Date): ParsedResult[] {
   return chrono.parse(text, { instant: ref, timezone: 'UTC' }, { forwardDate: false });
+}
+
+const DAY_WORDS_ALL = new RegExp(DAY_WORDS.source, 'gi');
+
+/**
+ * chrono's results for the stretches of a sentence around its day words, with indices into the sentence: parsing a
+ * whole lead sentence costs far more than the few words a date takes.
+ */
+function parseAround(sentence: string, ref: Date): Array<{ r: ParsedResult; index: number }> {
+  const spans: Array<[number, number]> = [];
+  for (const m of sentence.matchAll(DAY_WORDS_ALL)) {
+    const from = Math.max(0, m.index - 12);
+    const to = Math.min(sentence.length, m.index + m[0].length + 28);
+    const last = spans[spans.length - 1];
+    if (last && from <= last[1]) last[1] = to;
+    else spans.push([from, to]);
+  }
+  const out: Array<{ r: ParsedResult; index: number }> = [];
+  for (const [from, to] of spans) for (const r of parseDates(sentence.slice(from, to), ref)) out.push({ r, index: r.index + from });
+  return out;
 }
 
 /**
  * The day a result names, as news means it: the past one. chrono picks the nearest "May 11" or "Friday", which may be
  * ahead of the reference; a report of what happened means the one before it.
  */
-function pastDate(r: chrono.ParsedResult, ref: Date): Date {
+function pastDate(r: ParsedResult, ref: Date): Date {
   const d = r.start.date();
   if (d.getTime() <= ref.getTime() + DAY_MS / 2) return d;
   if (!r.start.isCertain('year') && r.start.isCertain('month')) return new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate(), 12));
@@ -145,17 +167,17 @@ function leadDay(lead: readonly string[], anchor: Anchor, now: Date): string | u
   const refDay = Date.parse(`${dayOf(ref)}T00:00:00Z`);
   for (const sentence of lead.slice(0, 2)) {
     if (!DAY_WORDS.test(sentence)) continue;
-    const results = parseDates(sentence, ref);
-    for (const [n, r] of results.entries()) {
+    const results = parseAround(sentence, ref);
+    for (const [n, { r, index }] of results.entries()) {
       if (!DAY_WORDS.test(r.text)) continue;
       // "on Tuesday (March 18)", "Monday, May 19": the written date right after the weekday says which Tuesday.
       const next = results[n + 1];
-      if (next && !EXPLICIT_DATE.test(r.text) && EXPLICIT_DATE.test(next.text) && next.index - (r.index + r.text.length) <= 3) continue;
+      if (next && !EXPLICIT_DATE.test(r.text) && EXPLICIT_DATE.test(next.r.text) && next.index - (index + r.text.length) <= 3) continue;
       const monthDay = r.start.isCertain('month') && r.start.isCertain('day') && EXPLICIT_DATE.test(r.text);
       // Without a publication time, "on Tuesday" could be any week's, and reading it against the ingest time would
       // give two reports of different weeks' Tuesdays the same day (and merge them): only a written date counts.
       if ((anchor.weak || anchor.source === 'ingest-time') && !monthDay) continue;
-      if (NOT_EVENT_CONTEXT.test(sentence.slice(0, r.index))) continue;
+      if (NOT_EVENT_CONTEXT.test(sentence.slice(0, index))) continue;
       const date = pastDate(r, ref);
       const day = Date.parse(`${dayOf(date)}T00:00:00Z`);
       // Against the ingest time, "on 11 March" is the latest 11 March (news is mostly ingested as it comes out).

@@ -67,24 +67,30 @@ const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
  * capitals, and is not the article's own headline repeated.
  */
 export function completeSentence(text: string, headline?: string): boolean {
-  const t = text.slice(DATELINE.exec(text)?.[0].length ?? 0).trim();
-  // A question is a heading or a reader's prompt, not something that happened: "Will Moscow return the children?"
-  if (!TERMINATED.test(t) || /\.\.\.["”’']?$/.test(t) || /\?["”’'»)\]]*$/.test(t)) return false;
-  if (!/^["“‘'(«\[]?[\p{Lu}\p{N}]/u.test(t)) return false;
-  const words = t.split(/\s+/);
-  if (words.length < 6) return false;
-  const { letters, upper } = letterCounts(t);
-  if (letters > 0 && upper / letters > 0.6) return false;
-  if (functionWordDensity(words) < 0.1) return false;
-  // The headline again, or run on into a caption ("… a fait accompli US President Donald Trump and …").
-  if (headline) {
-    const norm = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    const h = norm(headline);
-    if (h.split(' ').length >= 4 && norm(t).startsWith(h)) return false;
-  }
-  // A sentence about the page, a prompt or a note inside a paragraph of prose.
-  if (META_SENTENCE.test(t) || EDITORIAL_NOTE.test(t) || (CALL_TO_ACTION.test(t) && !/^["“‘]/.test(t))) return false;
-  return true;
+  return completeSentenceCheck(headline)(text);
+}
+
+/** {@link completeSentence} for many sentences of one article: the headline is normalised once. */
+export function completeSentenceCheck(headline?: string): (text: string) => boolean {
+  const norm = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const h = headline ? norm(headline) : '';
+  const checkHeadline = h.split(' ').length >= 4;
+  return (text) => {
+    const t = text.slice(DATELINE.exec(text)?.[0].length ?? 0).trim();
+    // A question is a heading or a reader's prompt, not something that happened: "Will Moscow return the children?"
+    if (!TERMINATED.test(t) || /\.\.\.["”’']?$/.test(t) || /\?["”’'»)\]]*$/.test(t)) return false;
+    if (!/^["“‘'(«\[]?[\p{Lu}\p{N}]/u.test(t)) return false;
+    const words = t.split(/\s+/);
+    if (words.length < 6) return false;
+    const { letters, upper } = letterCounts(t);
+    if (letters > 0 && upper / letters > 0.6) return false;
+    if (functionWordDensity(words) < 0.1) return false;
+    // The headline again, or run on into a caption ("… a fait accompli US President Donald Trump and …").
+    if (checkHeadline && t.length >= h.length && norm(t.slice(0, h.length + 40)).startsWith(h)) return false;
+    // A sentence about the page, a prompt or a note inside a paragraph of prose.
+    if (META_SENTENCE.test(t) || EDITORIAL_NOTE.test(t) || (CALL_TO_ACTION.test(t) && !/^["“‘]/.test(t))) return false;
+    return true;
+  };
 }
 
 /** Where a clause ends inside a sentence: a comma, semicolon, colon or dash, or before a conjunction. */
@@ -189,7 +195,7 @@ function scoreSentence(i: number, input: FactSelectionInput): Scored {
  * The terms of a sentence that a summary of the article should keep: names (capitalised words that do not just open
  * the sentence), figures ("30-day", "1,000", "28-point"), and content words the article uses more than once.
  */
-function salientTerms(text: string, repeated: ReadonlySet<string>): Set<string> {
+function salientTerms(text: string, features: ReadonlySet<string>, repeated: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? [];
   words.forEach((w, i) => {
@@ -197,7 +203,7 @@ function salientTerms(text: string, repeated: ReadonlySet<string>): Set<string> 
     if (/\d/.test(bare)) out.add(bare.toLowerCase());
     else if (/^\p{Lu}/u.test(bare) && (i > 0 || bare.length > 3) && !FUNCTION_WORDS.has(bare.toLowerCase())) out.add(bare.toLowerCase());
   });
-  for (const f of featureSet(text)) if (repeated.has(f)) out.add(f);
+  for (const f of features) if (repeated.has(f)) out.add(f);
   return out;
 }
 
@@ -208,10 +214,11 @@ function salientTerms(text: string, repeated: ReadonlySet<string>): Set<string> 
  */
 function coverFacts(scored: readonly Scored[], input: FactSelectionInput, max: number): Scored[] {
   const texts = scored.map((x) => input.sentences[x.index]?.text ?? '');
+  const features = texts.map((t) => featureSet(t));
   const counts = new Map<string, number>();
-  for (const t of texts) for (const f of featureSet(t)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  for (const fs of features) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
   const repeated = new Set([...counts].filter(([, n]) => n >= 2).map(([f]) => f));
-  const terms = texts.map((t) => salientTerms(t, repeated));
+  const terms = texts.map((t, i) => salientTerms(t, features[i] ?? new Set(), repeated));
   const covered = new Set<string>();
   const chosen: Scored[] = [];
   const left = new Set(scored.keys());

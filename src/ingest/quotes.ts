@@ -152,7 +152,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       before;
 
     // An attribution closing the sentence decides it: "…, he said." / "…,” Peskov told reporters."
-    const tail = TRAILING_ATTRIBUTION.exec(outside);
+    // Only the sentence's end can hold it: searching from every position of a long sentence would cost more.
+    const tailFrom = Math.max(0, outside.length - 110);
+    const tailMatch = TRAILING_ATTRIBUTION.exec(outside.slice(tailFrom));
+    const tail = tailMatch ? { index: tailMatch.index + tailFrom, 0: tailMatch[0] } : null;
 
     let speaker: string | undefined;
     if (tail) {

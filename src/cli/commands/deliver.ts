@@ -25,7 +25,6 @@ const argsSchema = z.object({
  */
 export const command: CliCommand = {
   name: 'deliver',
-  summary: 'Post the scheduled briefings that are due now, once, then exit',
   usage: USAGE,
   async run(argv, io) {
     const parsed = parseFlagsWith(argv, flags, argsSchema);

@@ -21,7 +21,6 @@ const USAGE = 'sitrep start [--once] [--now ISO] [--story ID] [--data DIR] [--db
  */
 export const command: CliCommand = {
   name: 'start',
-  summary: 'Run the bot (console when no platform tokens are set)',
   usage: USAGE,
   async run(argv, io) {
     const flags = parseFlags(argv, { ...dataFlags, once: { type: 'boolean' }, now: { type: 'string' } });

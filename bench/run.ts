@@ -14,6 +14,7 @@ import { ingestionCase } from './cases/ingestion.js';
 import { memoryCase } from './cases/memory.js';
 import { pageCase } from './cases/page.js';
 import { slashCommandCase } from './cases/slash-command.js';
+import { startupCase } from './cases/startup.js';
 import { renderReadmeSection } from './readme-section.js';
 import { round, type CaseResult } from './stats.js';
 
@@ -26,6 +27,7 @@ const CASES: Record<string, () => Promise<CaseResult>> = {
   fanOutReplicas: fanOutReplicasCase,
   memory: memoryCase,
   page: pageCase,
+  startup: startupCase,
 };
 
 /** `caseSeconds`: wall time of the whole case (data generation included), not one of its figures. */

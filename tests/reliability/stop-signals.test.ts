@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobKey } from '../../src/delivery/due.js';
 import { syncStoriesIfChanged } from '../../src/records/sync.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { DIST_MAIN } from '../helpers/dist.js';
 import { BRIEFINGS } from '../helpers/fixtures.js';
-import { processTree, startBot, startBotFakes, stillRunning, waitReady, type BotFakes, type BotProcess, type StartCommand } from './bot-process.js';
+import { BOT_NOW, processTree, startBot, startBotFakes, stillRunning, waitReady, type BotFakes, type BotProcess, type StartCommand } from './bot-process.js';
 
 // Spawns the bot as an operator would, with Slack and Discord configured against the local fakes, and stops it the
 // way process managers and terminals do. The briefing due at start-up is posted through a fake Slack that holds its
@@ -106,6 +108,23 @@ describe.concurrent('stopping the bot the way process managers and terminals do'
     expect(result.stderr).toContain('"msg":"stopped"');
     expect(result.code).toBe(0);
     await expectAllGone(tree);
+    expect(postsTo(channel)).toBe(1);
+    expect(await jobStatus(db, key)).toBe('sent');
+  });
+});
+
+describe('sitrep deliver (the timer\'s one pass) stopped mid-post', () => {
+  it('SIGTERM lets the post on the wire finish, claims nothing more, and exits 0 with exactly one message', async () => {
+    const { db, channel, key } = await subscribedStore();
+    fakes.slack.slowDown('chat.postMessage', HOLD_MS);
+    const pass = spawn(process.execPath, ['--enable-source-maps', DIST_MAIN, 'deliver', '--now', BOT_NOW], { cwd: dir, env: { ...fakes.env, HOME: dir, SITREP_DB: db }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    pass.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => pass.on('close', resolve));
+    await fakes.slack.waitFor((api) => api.callsOf('chat.postMessage').some((c) => c.body.channel === channel), 20_000);
+    signalWithPostOnTheWire(pass.pid as number, 'SIGTERM', channel);
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('stopping: no new deliveries');
     expect(postsTo(channel)).toBe(1);
     expect(await jobStatus(db, key)).toBe('sent');
   });

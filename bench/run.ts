@@ -15,6 +15,7 @@ import { memoryCase } from './cases/memory.js';
 import { pageCase } from './cases/page.js';
 import { slashCommandCase } from './cases/slash-command.js';
 import { startupCase } from './cases/startup.js';
+import { ensureBuilt } from './dist.js';
 import { renderReadmeSection } from './readme-section.js';
 import { round, type CaseResult } from './stats.js';
 
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const names = wanted.length > 0 ? wanted : Object.keys(CASES);
+  // Cases that start `sitrep` processes run the compiled CLI: bring dist/ up to date first (a no-op when it is).
+  ensureBuilt();
   const started = performance.now();
   const loadBefore = loadavg()[0] ?? 0;
   const cases: Record<string, CaseOutcome> = {};

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPEAT_WINDOW_MS } from '../../src/cli/stop-signals.js';
 import { jobKey } from '../../src/delivery/due.js';
 import { syncStoriesIfChanged } from '../../src/records/sync.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
@@ -138,7 +139,9 @@ describe('a second stop signal', () => {
     const { bot, tree } = await botWithPostOnTheWire('npm start', env, channel);
     const pid = bot.child.pid as number;
     signalWithPostOnTheWire(pid, 'SIGTERM', channel);
-    await new Promise((r) => setTimeout(r, 700)); // past the window in which a repeat counts as the same stop
+    // Once the bot is draining, and past the window in which a repeat counts as the same stop, signal again.
+    for (let i = 0; i < 400 && !bot.stderr().includes('"msg":"shutting down"'); i++) await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, REPEAT_WINDOW_MS + 200));
     process.kill(pid, 'SIGTERM');
     const result = await bot.done;
     // It did not wait for the post: the fake is still holding its answer.

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-/** A TypeScript child process (run through tsx) that talks JSON lines on stdout. */
+/** A child process (TypeScript through tsx, or plain JavaScript with plain node) that talks JSON lines on stdout. */
 export interface JsonChild {
   proc: ChildProcessWithoutNullStreams;
   /** The next JSON line the child prints. */
@@ -14,7 +14,8 @@ export interface JsonChild {
 /** Start `bench/<script>` in its own Node process (so its CPU and RSS are its own). */
 export function startChild(script: string, args: string[] = [], nodeArgs: string[] = []): JsonChild {
   const file = fileURLToPath(new URL(script, import.meta.url));
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'silent' } });
+  const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const proc = spawn(process.execPath, [...nodeArgs, ...loader, file, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'silent' } });
   const lines: string[] = [];
   const waiters: Array<(line: string) => void> = [];
   let stderr = '';

@@ -14,6 +14,8 @@ import { ingestionCase } from './cases/ingestion.js';
 import { memoryCase } from './cases/memory.js';
 import { pageCase } from './cases/page.js';
 import { slashCommandCase } from './cases/slash-command.js';
+import { startupCase } from './cases/startup.js';
+import { ensureBuilt } from './dist.js';
 import { renderReadmeSection } from './readme-section.js';
 import { round, type CaseResult } from './stats.js';
 
@@ -26,6 +28,7 @@ const CASES: Record<string, () => Promise<CaseResult>> = {
   fanOutReplicas: fanOutReplicasCase,
   memory: memoryCase,
   page: pageCase,
+  startup: startupCase,
 };
 
 /** `caseSeconds`: wall time of the whole case (data generation included), not one of its figures. */
@@ -55,6 +58,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const names = wanted.length > 0 ? wanted : Object.keys(CASES);
+  // Cases that start `sitrep` processes run the compiled CLI: bring dist/ up to date first (a no-op when it is).
+  ensureBuilt();
   const started = performance.now();
   const loadBefore = loadavg()[0] ?? 0;
   const cases: Record<string, CaseOutcome> = {};

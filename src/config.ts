@@ -240,6 +240,8 @@ function toConfig(e: Env): Config {
 /** True for a time zone name `Intl` knows (IANA names such as Europe/Kyiv, and UTC). */
 export function isValidTimeZone(tz: string): boolean {
   if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,2}$/.test(tz)) return false;
+  // The default needs no check, and asking Intl loads ICU's zone data (milliseconds and megabytes at start-up).
+  if (tz === 'UTC') return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;

@@ -5,8 +5,9 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['tests/**/*.test.ts'],
-    // A throwaway PostgreSQL cluster (or DATABASE_URL) for the PostgreSQL tests; see tests/setup/postgres.ts.
-    globalSetup: ['tests/setup/postgres.ts'],
+    // Rebuilds dist/ when a source changed (process tests run the compiled CLI), and a throwaway PostgreSQL
+    // cluster (or DATABASE_URL) for the PostgreSQL tests; see each file.
+    globalSetup: ['tests/global-setup.ts', 'tests/setup/postgres.ts'],
     // Real servers and SQLite files: keep parallelism modest on 2 cores.
     pool: 'forks',
     maxWorkers: 2,

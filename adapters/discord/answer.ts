@@ -6,7 +6,7 @@ import type { Logger } from '../../src/log.js';
 import type { PlatformMetrics } from '../../src/platform.js';
 import type { Story } from '../../src/records/schema.js';
 import type { Store } from '../../src/store/store.js';
-import { ADMIN_COMMAND, MAIN_COMMAND, registeredUnder } from './command-data.js';
+import { ADMIN_COMMAND, MAIN_COMMAND, registeredUnder } from './command-names.js';
 import type { Invocation } from './interaction-payload.js';
 import type { PageLinker } from '../../src/page/links.js';
 import { renderCommandResult, type RenderedReply } from './render-embeds.js';

@@ -1,26 +1,9 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { SubcommandDefinition } from '../../src/commands/types.js';
 import { truncateAtSentence } from '../../src/render/truncate.js';
+import { ADMIN_COMMAND, MAIN_COMMAND, MANAGE_CHANNELS } from './command-names.js';
 
-/** Everyone's command: briefings, questions, the channel's subscriptions, help. */
-export const MAIN_COMMAND = 'sitrep';
-/**
- * Subcommands that change a channel's subscriptions, also registered under their own command. Discord's
- * `default_member_permissions` is set per top-level command, not per subcommand: under `/sitrep-admin` members
- * without Manage Channels don't even see them, and server admins can re-assign it under Server Settings →
- * Integrations. They stay under `/sitrep` too, where the member's Manage Channels permission is checked at run time.
- */
-export const ADMIN_COMMAND = 'sitrep-admin';
-/** Manage Channels (1 << 4), as Discord's permission bit string. */
-export const MANAGE_CHANNELS = (1n << 4n).toString();
-const ADMINISTRATOR = 1n << 3n;
-
-/** Whether an interaction member's permission bit string includes Manage Channels (or Administrator). */
-export function canManageChannels(permissions: string | undefined): boolean {
-  if (permissions === undefined || !/^\d{1,40}$/.test(permissions)) return false;
-  const bits = BigInt(permissions);
-  return (bits & BigInt(MANAGE_CHANNELS)) !== 0n || (bits & ADMINISTRATOR) !== 0n;
-}
+export { ADMIN_COMMAND, MAIN_COMMAND, MANAGE_CHANNELS, canManageChannels, registeredUnder } from './command-names.js';
 
 // Interaction contexts: 0 = guild, 1 = the bot's DMs. Integration type 0 = installed to a server.
 const CONTEXT_GUILD = 0;
@@ -30,11 +13,6 @@ const GUILD_INSTALL = 0;
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 
 export type CommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
-
-/** Whether a subcommand is registered under the top-level command Discord says was used. */
-export function registeredUnder(def: Pick<SubcommandDefinition, 'requiresManage'>, command: string): boolean {
-  return command === MAIN_COMMAND || (command === ADMIN_COMMAND && def.requiresManage === true);
-}
 
 /**
  * Discord application command JSON built from the platform-neutral subcommand list, so Slack, console

@@ -1,7 +1,7 @@
 import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import type { Logger } from '../../src/log.js';
 import { DEFAULT_DEFER_AFTER_MS, answerAutocomplete, answerCommand, respond, type AnswerEnv, type Responder } from './answer.js';
-import { ADMIN_COMMAND } from './command-data.js';
+import { ADMIN_COMMAND } from './command-names.js';
 import type { Invocation } from './interaction-payload.js';
 import type { RenderedReply } from './render-embeds.js';
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../src/log.js';
 import type { RouteHandler } from '../../src/http/router.js';
 import { payloadTooLarge, readCappedBody } from '../../src/http/read-body.js';
-import { ADMIN_COMMAND, canManageChannels } from './command-data.js';
+import { ADMIN_COMMAND, canManageChannels } from './command-names.js';
 import { DEFAULT_DEFER_AFTER_MS, answerAutocomplete, answerCommand, respond, type AnswerEnv, type Responder } from './answer.js';
 import { CallbackKind, EPHEMERAL, InteractionKind, interactionSchema, invocationFromOptions, type InteractionPayload } from './interaction-payload.js';
 import { NO_MENTIONS } from './chat-adapter.js';

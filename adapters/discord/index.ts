@@ -1,7 +1,6 @@
 import type { Client } from 'discord.js';
 import type { PlatformDeps, PlatformRuntime } from '../../src/platform.js';
 import type { AnswerEnv } from './answer.js';
-import { connectGateway, createGatewayClient, wireGatewayClient } from './app.js';
 import { createDiscordChatAdapter } from './chat-adapter.js';
 import { pageLinkerFromConfig } from '../../src/page/links.js';
 import { INTERACTIONS_PATH, createHttpInteractions, type HttpInteractions } from './http-interactions.js';
@@ -59,6 +58,8 @@ export function createPlatform(deps: PlatformDeps, options: DiscordPlatformOptio
         return;
       }
       if (!config.token) throw new Error('DISCORD_TOKEN is required for gateway mode');
+      // discord.js (about 35 MB) loads only for the gateway; HTTP interactions and posting use plain fetch.
+      const { connectGateway, createGatewayClient, wireGatewayClient } = await import('./app.js');
       client = createGatewayClient(config);
       wireGatewayClient(client, { env, logger, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
       await connectGateway(client, config.token, logger);

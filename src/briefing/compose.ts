@@ -1,10 +1,13 @@
-import { factId, instantMs, type EventRecord, type Fact, type Story } from '../records/schema.js';
+import type { EventRecord, Fact, Story } from '../records/schema.js';
+import { factId } from '../records/fact-id.js';
+import { instantMs } from '../time/instant.js';
 import type { StoredSignal } from '../store/store.js';
 import { questionState } from './questions.js';
 import { independentSources, rankEvents, rankFacts, type RankedFact } from './rank.js';
 import { dropRedundant } from './redundancy.js';
 import type { Briefing, BriefingSource, Development, WatchItem } from './types.js';
 import { eventSpan, happenedBy, inWindow, windowFor } from './window.js';
+import { compareText } from '../text/compare.js';
 
 export interface BuildBriefingInput {
   story: Story;
@@ -48,7 +51,7 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   if (shown.length === 0 && (input.fallback ?? 'latest') === 'latest') {
     shown = [...published]
       .filter(relevant)
-      .sort((a, b) => eventSpan(b).start - eventSpan(a).start || a.id.localeCompare(b.id))
+      .sort((a, b) => eventSpan(b).start - eventSpan(a).start || compareText(a.id, b.id))
       .slice(0, FALLBACK_EVENTS);
     fallback = shown.length > 0;
   }
@@ -151,7 +154,7 @@ function watchItems(records: readonly EventRecord[], now: number, focus?: string
       items.push(item);
     });
   }
-  items.sort((a, b) => b.at - a.at || a.eventId.localeCompare(b.eventId) || (a.factId ?? '').localeCompare(b.factId ?? ''));
+  items.sort((a, b) => b.at - a.at || compareText(a.eventId, b.eventId) || compareText(a.factId ?? '', b.factId ?? ''));
   return dropRedundant(items, (i) => i.text)
     .slice(0, MAX_WATCH)
     .map(({ at: _at, ...rest }) => rest);

@@ -1,12 +1,15 @@
-import { factId, instantMs, type EventRecord, type Question, type QuestionStatus } from '../records/schema.js';
+import type { EventRecord, Question, QuestionStatus } from '../records/schema.js';
+import { factId } from '../records/fact-id.js';
+import { instantMs } from '../time/instant.js';
 import type { StoredSignal } from '../store/store.js';
 import type { QuestionEvidence, QuestionState } from './types.js';
 import type { BriefingWindow } from './window.js';
+import { compareText } from '../text/compare.js';
 
 /** Newest first, deterministic among equal times. */
 export function sortSignals(signals: readonly StoredSignal[]): StoredSignal[] {
   return [...signals].sort(
-    (a, b) => instantMs(b.occurredAt) - instantMs(a.occurredAt) || b.eventId.localeCompare(a.eventId) || a.text.localeCompare(b.text),
+    (a, b) => instantMs(b.occurredAt) - instantMs(a.occurredAt) || compareText(b.eventId, a.eventId) || compareText(a.text, b.text),
   );
 }
 
@@ -83,7 +86,7 @@ export function questionState(input: {
       tagged.push(ev);
     });
   }
-  tagged.sort((a, b) => instantMs(b.at) - instantMs(a.at) || a.eventId.localeCompare(b.eventId) || (a.factId ?? '').localeCompare(b.factId ?? ''));
+  tagged.sort((a, b) => instantMs(b.at) - instantMs(a.at) || compareText(a.eventId, b.eventId) || compareText(a.factId ?? '', b.factId ?? ''));
   const all = [...evidence, ...tagged].sort((a, b) => instantMs(b.at) - instantMs(a.at));
   const latest = mine[0];
   const state: QuestionState = {

@@ -1,5 +1,7 @@
-import { factId, type EventRecord, type Fact } from '../records/schema.js';
+import type { EventRecord, Fact } from '../records/schema.js';
+import { factId } from '../records/fact-id.js';
 import { eventSpan } from './window.js';
+import { compareText } from '../text/compare.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -27,7 +29,7 @@ export function eventScore(rec: EventRecord, now: number): number {
 export function rankEvents(events: readonly EventRecord[], now: number): EventRecord[] {
   return events
     .map((rec) => ({ rec, score: eventScore(rec, now), start: eventSpan(rec).start }))
-    .sort((a, b) => b.score - a.score || b.start - a.start || a.rec.id.localeCompare(b.rec.id))
+    .sort((a, b) => b.score - a.score || b.start - a.start || compareText(a.rec.id, b.rec.id))
     .map((x) => x.rec);
 }
 

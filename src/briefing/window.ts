@@ -1,4 +1,5 @@
-import { instantMs, type EventRecord } from '../records/schema.js';
+import type { EventRecord } from '../records/schema.js';
+import { instantMs } from '../time/instant.js';
 
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { databaseSecrets } from '../config.js';
 import { redactText } from '../log.js';
@@ -25,22 +26,23 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     (name === undefined ? io.stderr : io.stdout)(`${helpText()}\n`);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const cmd = cliCommands.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = cliCommands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`sitrep: unknown command "${name}". Commands: ${cliCommands.map((c) => c.name).join(', ')}\n`);
     return EXIT.usage;
   }
+  const cmd = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`${cmd.summary}\nUsage: ${cmd.usage}\n`);
+    io.stdout(`${entry.summary}\nUsage: ${cmd.usage}\n`);
     return EXIT.ok;
   }
   return cmd.run(rest, io);
 }
 
 /** The process edge: load .env, run, and turn anything unexpected into one loud, secret-free line and exit 1. */
-async function runProcess(): Promise<void> {
-  const dotenv = await import('dotenv');
-  dotenv.config({ quiet: true });
+export async function runProcess(): Promise<void> {
+  // Most hosts (systemd's EnvironmentFile, containers, cron) have no .env: don't load dotenv to find that out.
+  if (existsSync('.env')) (await import('dotenv')).config({ quiet: true });
   const secrets = [...SECRET_ENV.map((k) => process.env[k]), ...databaseSecrets(process.env.DATABASE_URL)].filter((v): v is string => typeof v === 'string' && v.length > 0);
   const fatal = (kind: string, err: unknown) => {
     const detail = err instanceof Error ? (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace' ? (err.stack ?? err.message) : err.message) : String(err);

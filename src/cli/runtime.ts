@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
-import { formatLoadError, syncStories, type LoadError } from '../records/load.js';
+import type { LoadError } from '../records/load.js';
+import { syncStoriesIfChanged } from '../records/sync.js';
 import type { Story } from '../records/schema.js';
 import { openStore } from '../store/open-store.js';
 import { StoreError, type Store } from '../store/store.js';
@@ -45,11 +46,17 @@ export async function createRuntime(io: CliIo, flags: RuntimeFlags = {}): Promis
     config.dbFile = flags.db;
     delete config.databaseUrl;
   }
-  const logger = createLogger({ level: config.logLevel, secrets: config.secrets, destination: { write: (s: string) => io.stderr(s) } as NodeJS.WritableStream });
+  // Created on first use: most one-shot commands never log, and the logger's library is not free to load.
+  let logger: Logger | undefined;
+  const getLogger = (): Logger => {
+    logger ??= createLogger({ level: config.logLevel, secrets: config.secrets, destination: { write: (s: string) => io.stderr(s) } as NodeJS.WritableStream });
+    return logger;
+  };
 
   let store: Store;
   try {
-    store = await openStore(config, logger);
+    // PostgreSQL reports migrations through the logger; the SQLite file logs nothing on the way in.
+    store = await openStore(config, config.databaseUrl ? getLogger() : undefined);
   } catch (err) {
     if (err instanceof StoreError) {
       io.stderr(`sitrep: ${err.message} [${err.code}]\n`);
@@ -60,9 +67,12 @@ export async function createRuntime(io: CliIo, flags: RuntimeFlags = {}): Promis
   const stories = new Map<string, Story>();
   let loadErrors: LoadError[] = [];
   if (!flags.skipSync) {
-    const synced = await syncStories(store, config.dataDir);
+    const synced = await syncStoriesIfChanged(store, config.dataDir);
     loadErrors = synced.errors;
-    for (const e of loadErrors) io.stderr(`warning: ${formatLoadError(e)}\n`);
+    if (loadErrors.length > 0) {
+      const { formatLoadError } = await import('../records/load.js');
+      for (const e of loadErrors) io.stderr(`warning: ${formatLoadError(e)}\n`);
+    }
   }
   for (const s of await store.listStories()) stories.set(s.id, s);
   const wanted = flags.story ?? config.storyId;
@@ -79,6 +89,16 @@ export async function createRuntime(io: CliIo, flags: RuntimeFlags = {}): Promis
   }
   return {
     ok: true,
-    runtime: { config, store, logger, stories, story, loadErrors, close: () => store.close() },
+    runtime: {
+      config,
+      store,
+      get logger() {
+        return getLogger();
+      },
+      stories,
+      story,
+      loadErrors,
+      close: () => store.close(),
+    },
   };
 }

@@ -8,10 +8,9 @@ export interface CliIo {
   now: () => Date;
 }
 
-/** One `sitrep <name>` command. One file per command in src/cli/commands/, registered in index.ts. */
+/** One `sitrep <name>` command. One file per command in src/cli/commands/, registered (with its summary) in index.ts. */
 export interface CliCommand {
   name: string;
-  summary: string;
   usage: string;
   /** Exit code: 0 ok, 1 bad input or failure, 2 usage. */
   run(argv: string[], io: CliIo): Promise<number>;

@@ -22,6 +22,14 @@ const MAX_SLOT_WAIT_MS = 10_000;
 /** A post starting this much after its reserved slot takes a new slot instead (see sharedAttempt). */
 const SLOT_LATENESS_MS = 25;
 
+/**
+ * Give up this process's delivery lease at once (a forced exit): the next start need not wait a minute for it to
+ * expire. Jobs this process left in-flight stay in the outbox, and the next pass resolves them.
+ */
+export async function releaseDeliveryLease(store: Store, owner: string = REPLICA_ID): Promise<void> {
+  await store.releaseLease(DELIVERY_LEASE, owner);
+}
+
 /** How one delivery ended (one log line each). */
 export type DeliveryOutcome =
   | 'sent'

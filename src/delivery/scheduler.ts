@@ -1,14 +1,15 @@
-import cron from 'node-cron';
 import type { Platform } from '../store/store.js';
-import { deliverDue, type DeliverDeps, type DeliverSummary } from './deliver.js';
+import { deliverDue, releaseDeliveryLease, type DeliverDeps, type DeliverSummary } from './deliver.js';
 import type { SendQueue, SendQueueOptions } from './send-queue.js';
+
+const MINUTE_MS = 60_000;
 
 export type SchedulerDeps = Pick<DeliverDeps, 'store' | 'adapters' | 'stories' | 'logger' | 'onReport' | 'leaseTtlMs'> & {
   catchupMaxMs: number;
   /** Injected clock (defaults to the system clock). */
   clock?: () => Date;
-  /** Cron expression of the tick (default every minute). */
-  cron?: string;
+  /** Run a pass every minute, on the minute (default); false when the caller drives `tick()` itself (tests). */
+  everyMinute?: boolean;
   /** Longest wait for in-flight posts on stop (default 10 s). */
   shutdownTimeoutMs?: number;
   queueOptions?: Partial<SendQueueOptions>;
@@ -25,10 +26,15 @@ export interface SchedulerHandle {
   queueDepth(): number;
   /** Stop taking jobs, let in-flight posts finish (bounded by the shutdown timeout). Idempotent. */
   stop(): Promise<void>;
+  /**
+   * For a process about to exit without waiting (a second stop signal): take no more jobs and release the delivery
+   * lease (waiting at most a second for the store), leaving what is in flight to the next start.
+   */
+  abandon(): Promise<void>;
 }
 
 /**
- * The delivery clock for `sitrep start`: a node-cron tick every minute runs one `deliverDue` pass, never two
+ * The delivery clock for `sitrep start`: a tick every minute runs one `deliverDue` pass, never two
  * at once. Send queues live as long as the scheduler, so per-channel pacing and 429 pauses carry across ticks.
  * Between ticks it looks again when that can help: after a pass the store broke (backoff from 1 s up to the
  * tick), and, on a shared store, once the claims of jobs another replica held should have expired (if that
@@ -100,7 +106,16 @@ export function startScheduler(deps: SchedulerDeps): SchedulerHandle {
     return running;
   };
 
-  const task = cron.schedule(deps.cron ?? '* * * * *', () => tick(), { noOverlap: true, name: 'sitrep-delivery' });
+  // A timer re-armed for the next minute boundary after each tick (so it never drifts). node-cron did this job;
+  // it formats every tick with Intl, which pages in ICU's zone and locale data: about 9 MB of a bot's resident set.
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    timer = setTimeout(() => {
+      arm();
+      void tick();
+    }, MINUTE_MS - (Date.now() % MINUTE_MS));
+  };
+  if (deps.everyMinute !== false) arm();
   if (deps.runAtStart) setImmediate(() => void tick());
 
   return {
@@ -110,8 +125,7 @@ export function startScheduler(deps: SchedulerDeps): SchedulerHandle {
       stopped ??= (async () => {
         stopping = true;
         if (followUp) clearTimeout(followUp);
-        await task.stop();
-        await task.destroy();
+        clearTimeout(timer);
         const current = running;
         if (!current) return;
         // Jobs of the running pass are already promised in the outbox: let the queues drain for most of the
@@ -124,6 +138,12 @@ export function startScheduler(deps: SchedulerDeps): SchedulerHandle {
           deps.logger.warn({ timeoutMs }, 'shutdown: gave up waiting for in-flight posts; the next start resolves them');
       })();
       return stopped;
+    },
+    async abandon() {
+      stopping = true;
+      if (followUp) clearTimeout(followUp);
+      clearTimeout(timer);
+      await settleWithin(releaseDeliveryLease(deps.store), 1_000);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { EventRecord, Story } from '../records/schema.js';
-import { instantMs } from '../records/schema.js';
+import { instantMs } from '../time/instant.js';
 import type { Store } from '../store/store.js';
 import { isoSeconds, slugify, type AnalyzedArticle } from './analyze.js';
 import {

@@ -1,4 +1,6 @@
-import { factId, instantMs, type EventRecord, type Fact, type Source, type Story } from '../records/schema.js';
+import type { EventRecord, Fact, Source, Story } from '../records/schema.js';
+import { factId } from '../records/fact-id.js';
+import { instantMs } from '../time/instant.js';
 import type { AnalyzedArticle } from './analyze.js';
 import { sameSurname } from './entities.js';
 import { containment, contentWords, featureSet, jaccard, lshBands, minhash, overlap, stem } from '../text/similarity.js';

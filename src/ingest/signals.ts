@@ -1,4 +1,5 @@
-import { factId, type Fact, type QuestionStatus, type Signal, type Story } from '../records/schema.js';
+import type { Fact, QuestionStatus, Signal, Story } from '../records/schema.js';
+import { factId } from '../records/fact-id.js';
 import { CHANGE_VERB, fitText } from './facts.js';
 
 /** A stated position or outcome one source reports… */

@@ -148,12 +148,5 @@ export const storySchema = z.strictObject({
 });
 export type Story = z.infer<typeof storySchema>;
 
-/** The id a fact has inside its record. */
-export function factId(fact: Fact, index: number): string {
-  return fact.id ?? `f${index + 1}`;
-}
-
-/** Milliseconds since epoch for an ISO date or date-time; a bare date means 00:00 UTC. */
-export function instantMs(iso: string): number {
-  return Date.parse(isoDate.test(iso) ? `${iso}T00:00:00Z` : iso);
-}
+export { factId } from './fact-id.js';
+export { instantMs } from '../time/instant.js';

@@ -185,4 +185,14 @@ export const pgMigrations: ReadonlyArray<{ version: number; name: string; sql: s
       );
     `,
   },
+  {
+    version: 5,
+    name: 'meta',
+    sql: `
+      CREATE TABLE meta (
+        key TEXT COLLATE "C" PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];

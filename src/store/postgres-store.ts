@@ -810,6 +810,15 @@ export class PostgresStore implements Store {
     await this.q('DELETE FROM leases WHERE name = $1 AND owner = $2', [name, owner]);
   }
 
+  async getMeta(key: string): Promise<string | undefined> {
+    const r = await this.q('SELECT value FROM meta WHERE key = $1', [key]);
+    return (r.rows[0] as { value: string } | undefined)?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.q('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
+  }
+
   // ---- shared rate limits ----
 
   async reserveRate(buckets: readonly RateBucket[], nowMs: number, maxWaitMs = Number.POSITIVE_INFINITY): Promise<{ startMs: number; reserved: boolean }> {

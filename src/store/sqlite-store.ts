@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { instantMs, type EventRecord, type QuestionStatus, type Story } from '../records/schema.js';
+import type { EventRecord, QuestionStatus, Story } from '../records/schema.js';
+import { instantMs } from '../time/instant.js';
 import { migrations } from './migrations.js';
 import {
   StoreError,
@@ -554,6 +555,14 @@ export class SqliteStore implements Store {
     this.stmts.blockRate.run(bucket, untilMs);
   }
 
+  async getMeta(key: string): Promise<string | undefined> {
+    return this.stmts.getMeta.get(key) as string | undefined;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.stmts.putMeta.run(key, value);
+  }
+
   /**
    * This connection's own writes count at once (total_changes, a counter on the connection). Other processes'
    * commits show through data_version, read at most every `otherWritersPollMs`: reading it opens a read transaction,
@@ -746,6 +755,8 @@ function prepare(db: Db) {
     blockRate: db.prepare(
       'INSERT INTO rate_limits (name, blocked_until_ms) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET blocked_until_ms = max(blocked_until_ms, excluded.blocked_until_ms)',
     ),
+    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+    putMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     eventBands: db.prepare('SELECT band, story, occurred_at_ms FROM event_bands WHERE event_id = ?'),
     deleteBand: db.prepare('DELETE FROM event_bands WHERE story = ? AND band = ? AND occurred_at_ms = ? AND event_id = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO event_bands (band, story, occurred_at_ms, event_id) VALUES (?, ?, ?, ?)'),
@@ -804,8 +815,11 @@ export function openSqliteStore(file: string, options: { busyTimeoutMs?: number;
     db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     db.pragma('foreign_keys = ON');
     migrate(db);
-    // A read-only file can pass the steps above when it is already migrated; probe a write.
-    db.exec('CREATE TABLE IF NOT EXISTS _write_probe (x INTEGER); DROP TABLE _write_probe;');
+    // A read-only file can pass the steps above when it is already migrated. Take the write lock (fails in a
+    // read-only folder) and ask the file system (a read-only file in a writable one) instead of writing a probe:
+    // a write would leave the WAL to be checkpointed, with an fsync, when a one-shot command closes the store.
+    db.exec('BEGIN IMMEDIATE; ROLLBACK;');
+    if (file !== ':memory:') accessSync(file, constants.W_OK);
   } catch (err) {
     db.close();
     if (err instanceof StoreError) throw err;

@@ -272,6 +272,11 @@ export interface Store {
   /** Nobody may start in `bucket` before `untilMs` (a 429's Retry-After, seen by one process, holds for all). */
   blockRate(bucket: string, untilMs: number): Promise<void>;
 
+  // ---- bookkeeping ----
+  /** A small named value kept with the data, e.g. the fingerprint of the story files last synced (records/sync.ts). */
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+
   /**
    * An opaque token that changes whenever stored data changes: at once for writes through this store, and within a
    * short delay for another process's writes. SQLite: at most 500 ms (its data_version is polled). PostgreSQL: as

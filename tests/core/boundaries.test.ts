@@ -1,42 +1,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/fixtures.js';
 
-function files(dir: string): string[] {
+function files(dir: string, pattern = /\.(ts|mts|mjs|js)$/): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    return statSync(p).isDirectory() ? files(p) : /\.(ts|mts|mjs|js)$/.test(name) ? [p] : [];
+    return statSync(p).isDirectory() ? files(p, pattern) : pattern.test(name) ? [p] : [];
   });
-}
-
-/** Every package and file a module loads when it is imported: static value imports only (not `import type`, not `import()`). */
-function staticGraph(entry: string): { files: Set<string>; packages: Set<string> } {
-  const seen = new Set<string>();
-  const packages = new Set<string>();
-  const todo = [entry];
-  while (todo.length > 0) {
-    const file = todo.pop() as string;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const source = readFileSync(file, 'utf8');
-    for (const m of source.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm)) {
-      const spec = m[1] as string;
-      if (spec.startsWith('.')) todo.push(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
-      else packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] as string));
-    }
-  }
-  return { files: seen, packages };
 }
 
 describe('architecture boundaries', () => {
-  it('loads the name finder and HTML parsing only when a command ingests (they cost a bot process tens of MB)', () => {
-    const { packages, files: loaded } = staticGraph(join(ROOT, 'src', 'cli', 'commands', 'index.ts'));
-    expect(loaded.size).toBeGreaterThan(20);
-    expect([...packages].filter((p) => ['compromise', 'linkedom', '@mozilla/readability'].includes(p))).toEqual([]);
-    expect([...loaded].filter((f) => /src\/ingest\/(?:name-finder|name-lexicon|extract-html)\.ts$/.test(f)).map((f) => relative(ROOT, f))).toEqual([]);
-  });
-
   it('runs on dependencies only: no module of src/ or adapters/ imports a devDependency (compromise builds the name lexicon, nothing more)', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
     const dev = new Set(Object.keys(pkg.devDependencies));
@@ -57,6 +31,32 @@ describe('architecture boundaries', () => {
   it('reads the environment only in config and the CLI edge', () => {
     const offenders = files(join(ROOT, 'src')).filter((f) => /process\.env\b/.test(readFileSync(f, 'utf8')) && !/src\/cli\/main\.ts$/.test(f));
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it('never refers to a path outside the repository (a clone stands alone: no sibling shared folder, no absolute machine paths)', () => {
+    const dirs = ['src', 'adapters', 'tests', 'scripts', 'bench', '.ci'];
+    const scanned = dirs.flatMap((d) => files(join(ROOT, d), /\.(ts|mts|mjs|js|cjs|json|ya?ml|sh|md)$|^[^.]+$/));
+    expect(scanned.length).toBeGreaterThan(100);
+    // Built from pieces so this file does not match itself.
+    const up = '\\.\\.';
+    const forbidden = [
+      new RegExp(`${up}[/\\\\]+shared\\b`),
+      new RegExp(`['"]${up}['"]\\s*,\\s*['"]shared['"]`),
+      new RegExp(`(^|[\\s'"\`(=])/${'work'}/`, 'm'),
+      new RegExp(`(^|[\\s'"\`(=])/(home|Users|root)/[A-Za-z]`, 'm'),
+    ];
+    const offenders: string[] = [];
+    for (const file of scanned) {
+      const text = readFileSync(file, 'utf8');
+      const where = relative(ROOT, file);
+      for (const re of forbidden) if (re.test(text)) offenders.push(`${where}: ${re.source}`);
+      // Every literal relative path ('../x', "../../y") must land inside the repository, from the file's folder.
+      for (const m of text.matchAll(/['"`]((?:\.\.\/)+[^'"`$\s]*)['"`]/g)) {
+        const target = resolve(dirname(file), m[1] as string);
+        if (target !== ROOT.replace(/[\\/]$/, '') && !target.startsWith(ROOT.endsWith(sep) ? ROOT : ROOT + sep)) offenders.push(`${where}: ${m[1]}`);
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 
   it('never reads the wall clock inside the briefing engine', () => {

@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatLoadError, loadStoryDir, recordChunks, syncStories, type LoadError } from '../../src/records/load.js';
+import { storyFilesFingerprint, syncStoriesIfChanged } from '../../src/records/sync.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { BRIEFINGS, sampleRecords } from '../helpers/fixtures.js';
 
@@ -87,5 +88,52 @@ describe('story loader', () => {
     expect(second.result).toEqual({ inserted: 0, updated: 0, unchanged: sampleRecords().length });
     expect(await store.countEvents('ukraine-ceasefire')).toBe(sampleRecords().length);
     await store.close();
+  });
+});
+
+describe('syncing story files only when they changed', () => {
+  const firstEventFile = () => join(events(), readdirSync(events()).sort()[0] as string);
+
+  it('reads nothing the second time, syncs again after an edit, and remembers a folder per store', async () => {
+    const store = openSqliteStore(':memory:');
+    expect(await syncStoriesIfChanged(store, dir)).toEqual({ skipped: false, errors: [] });
+    expect(await syncStoriesIfChanged(store, dir)).toEqual({ skipped: true, errors: [] });
+
+    // An edited record is synced (same size or not: the files are hashed, not stat-ed).
+    const file = firstEventFile();
+    const before = readFileSync(file, 'utf8');
+    const id = sampleRecords().find((r) => before.includes(r.id))?.id as string;
+    writeFileSync(file, before.replace(/title: .*/, 'title: An edited title'));
+    expect(await syncStoriesIfChanged(store, dir)).toEqual({ skipped: false, errors: [] });
+    expect((await store.getEvent(id))?.title).toBe('An edited title');
+    expect(await syncStoriesIfChanged(store, dir)).toMatchObject({ skipped: true });
+
+    // Another folder with the same files is another sync.
+    const copy = mkdtempSync(join(tmpdir(), 'sitrep-load-copy-'));
+    cpSync(dir, copy, { recursive: true });
+    expect(await syncStoriesIfChanged(store, copy)).toMatchObject({ skipped: false });
+    rmSync(copy, { recursive: true, force: true });
+    await store.close();
+  });
+
+  it('never remembers a sync with problems, so every run reports them until the file is fixed', async () => {
+    const store = openSqliteStore(':memory:');
+    writeFileSync(join(events(), 'bad.yaml'), 'id: bad-one\nstory: ukraine-ceasefire\noccurredAt: yesterday\ntitle: Bad\n');
+    for (let i = 0; i < 2; i++) {
+      const r = await syncStoriesIfChanged(store, dir);
+      expect(r.skipped).toBe(false);
+      expect(r.errors.map(formatLoadError)).toEqual(expect.arrayContaining([expect.stringMatching(/bad\.yaml: occurredAt: /)]));
+    }
+    rmSync(join(events(), 'bad.yaml'));
+    expect(await syncStoriesIfChanged(store, dir)).toEqual({ skipped: false, errors: [] });
+    expect(await syncStoriesIfChanged(store, dir)).toEqual({ skipped: true, errors: [] });
+    await store.close();
+  });
+
+  it('fingerprints the loader code too, so an upgrade that reads the same files differently syncs again', () => {
+    const a = storyFilesFingerprint(dir);
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(storyFilesFingerprint(dir)).toBe(a);
+    expect(storyFilesFingerprint(join(dir, 'missing'))).toBeUndefined();
   });
 });

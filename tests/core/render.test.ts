@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Briefing } from '../../src/briefing/types.js';
+import { formatDay, formatMoment } from '../../src/render/dates.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderText, TEXT_LIMIT } from '../../src/render/text.js';
 import { fitLines, truncateAtSentence } from '../../src/render/truncate.js';
@@ -99,5 +100,23 @@ describe('speaker attribution', () => {
     const b = sampleBriefing();
     b.developments[0] = { ...b.developments[0]!, text: 'He said Kyiv was ready.', speaker: 'Andrii Sybiha' };
     expect(renderText(b)).toContain('He said Kyiv was ready. (Andrii Sybiha)');
+  });
+});
+
+describe('date labels', () => {
+  it('formats UTC without Intl exactly as Intl does (the fast path a one-shot command takes)', () => {
+    const viaIntl = (iso: string) => {
+      const p = Object.fromEntries(
+        new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+          .formatToParts(new Date(iso))
+          .map((x) => [x.type, x.value]),
+      );
+      return `${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute} UTC`;
+    };
+    const instants = ['2025-05-19T00:00:00Z', '2025-05-19T23:59:59.999Z', '2024-02-29T12:05:00Z', '1999-12-31T23:59:00Z', '2025-05-20T07:00:00+03:00', '2038-01-19T03:14:08Z'];
+    for (let ms = Date.UTC(2020, 0, 1); ms < Date.UTC(2030, 0, 1); ms += 7_919_999_937) instants.push(new Date(ms).toISOString());
+    for (const iso of instants) expect(formatMoment(iso)).toBe(viaIntl(iso).replace('Sept', 'Sep'));
+    expect(formatDay('2025-05-19')).toBe('19 May 2025');
+    expect(formatMoment('2025-05-19T22:30:00Z', 'Europe/Kyiv')).toBe('20 May 2025, 01:30 Europe/Kyiv');
   });
 });

@@ -19,6 +19,8 @@ export interface RecordedCall {
   status: number;
   /** Slack `error` code the fake answered with, if any. */
   error?: string;
+  /** Wall-clock ms when the answer was written (unset while a slowed answer is still held back). */
+  answeredAt?: number;
 }
 
 /** A message accepted by chat.postMessage, as conversations.history returns it. */
@@ -107,6 +109,7 @@ export class FakeSlackApi {
   private readonly lastPostAt = new Map<string, number>();
   private readonly waiters: Array<{ check: () => boolean; resolve: () => void }> = [];
   private authError: string | undefined;
+  private readonly slow = new Map<string, number>();
   private tsCounter = 0;
   private rng: () => number;
   private readonly minInterval: number;
@@ -201,6 +204,15 @@ export class FakeSlackApi {
     else this.channelErrors.set(channel, error);
   }
 
+  /**
+   * Hold back the answers to `method` for `ms` (0 restores). The call takes effect when it arrives, as on Slack's
+   * side, so a client that gives up waiting has still posted: what a slow network looks like to a bot.
+   */
+  slowDown(method: string, ms: number): void {
+    if (ms > 0) this.slow.set(method, ms);
+    else this.slow.delete(method);
+  }
+
   /** Make auth.test fail with this Slack error (e.g. invalid_auth); undefined restores it. */
   setAuthError(error: string | undefined): void {
     this.authError = error;
@@ -210,6 +222,7 @@ export class FakeSlackApi {
   clearFaults(): void {
     this.faults = [];
     this.channelErrors.clear();
+    this.slow.clear();
   }
 
   /** Forget recorded calls, messages and violations (fault rules stay). */
@@ -344,10 +357,15 @@ export class FakeSlackApi {
     } else {
       const answer = isRespond ? { ok: true } : this.answer(method, body, call);
       if (answer.ok === false && typeof answer.error === 'string') call.error = answer.error;
-      if (method === 'chat.postMessage' && this.postLatencyMs > 0) await new Promise((r) => setTimeout(r, this.postLatencyMs));
+      const delay = this.slow.get(method) ?? (method === 'chat.postMessage' && this.postLatencyMs > 0 ? this.postLatencyMs : undefined);
+      if (delay !== undefined) {
+        this.notify();
+        await new Promise((r) => setTimeout(r, delay));
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer));
     }
+    call.answeredAt = Date.now();
     this.notify();
   }
 

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/types.js';
+import { DIST_MAIN } from './dist.js';
 import { ROOT } from './fixtures.js';
 
 export interface CliRun {
@@ -26,9 +26,9 @@ export async function runCli(argv: string[], opts: { env?: Record<string, string
   return { code, stdout: io.out.join(''), stderr: io.err.join('') };
 }
 
-/** Run the real `sitrep` process through tsx, as a user would. */
+/** Run the real, compiled `sitrep` process with plain node (no tsx), as a user would. */
 export function spawnCli(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): CliRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+  const r = spawnSync(process.execPath, ['--enable-source-maps', DIST_MAIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...opts.env },
     input: opts.input ?? '',

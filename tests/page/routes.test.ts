@@ -13,6 +13,7 @@ import type { Story } from '../../src/records/schema.js';
 import type { SqliteStore } from '../../src/store/sqlite-store.js';
 import { createLogger } from '../../src/log.js';
 import { runCli } from '../helpers/cli.js';
+import { DIST_MAIN } from '../helpers/dist.js';
 import { MORNING_AFTER, ROOT, sampleStory, tempStore } from '../helpers/fixtures.js';
 import { HOSTILE, hostileRecords, hostileStory, SECRET, startPageServer, WEEK_MS, type PageServer } from './page-fixture.js';
 
@@ -211,7 +212,7 @@ describe('sitrep serve', () => {
   });
 
   it('serves signed pages on its own (a real process), and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--host', '127.0.0.1', '--db', join(scratch, 'serve.db')], {
+    const child = spawn(process.execPath, ['--enable-source-maps', DIST_MAIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--db', join(scratch, 'serve.db')], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', SITREP_SECRET_KEY: SECRET },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-export const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+import { DIST_MAIN } from '../helpers/dist.js';
 
 /** Root ignores file permissions; run the CLI as `nobody` then, so a read-only file really is read-only. */
 export const AS_UNPRIVILEGED = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
@@ -13,9 +11,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Start `sitrep <args>` as a real process (node + tsx), like a user or a process manager would. */
+/** Start `sitrep <args>` as a real process (the compiled CLI, plain node), like a user or a process manager would. */
 export function startCli(args: string[], env: Record<string, string> = {}, unprivileged = false): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+  const child = spawn(process.execPath, ['--enable-source-maps', DIST_MAIN, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: '/tmp', LOG_LEVEL: 'info', TZ: 'UTC', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(unprivileged ? AS_UNPRIVILEGED : {}),

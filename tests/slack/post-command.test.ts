@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { command as post, postWithRetry } from '../../src/cli/commands/post.js';
 import { recordingIo } from '../helpers/cli.js';
+import { DIST_BIN } from '../helpers/dist.js';
 import type { PostOutcome } from '../../src/delivery/chat-adapter.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { expectWithinLimits } from './limits.js';
@@ -56,11 +57,11 @@ describe('sitrep post --to slack:…', () => {
   });
 
   it('works end to end as a child process: `sitrep post --to slack:C123` posts exactly one message', async () => {
-    const bin = fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url));
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, TZ: 'UTC', ...io().env, LOG_LEVEL: 'warn' };
+    // The installed bin, run through its shebang (`env -S node …` finds this Node first on PATH).
+    const env = { PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, HOME: process.env.HOME ?? dir, TZ: 'UTC', ...io().env, LOG_LEVEL: 'warn' };
     // cwd is a temp dir so a developer's .env can't leak into the test.
     const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, [bin, 'post', '--to', 'slack:C123', '--now', '2025-05-20T07:00:00Z'], { env, cwd: dir, timeout: 15_000 }, (err, stdout, stderr) =>
+      execFile(DIST_BIN, ['post', '--to', 'slack:C123', '--now', '2025-05-20T07:00:00Z'], { env, cwd: dir, timeout: 15_000 }, (err, stdout, stderr) =>
         resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
       );
     });

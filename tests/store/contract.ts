@@ -351,6 +351,15 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       expect(await store.reserveRate([], 7_000)).toEqual({ startMs: 7_000, reserved: true });
     });
 
+    it('keeps named bookkeeping values', async () => {
+      expect(await store.getMeta('stories-sync')).toBeUndefined();
+      await store.setMeta('stories-sync', 'a');
+      await store.setMeta('stories-sync', 'b');
+      await store.setMeta('other', 'c');
+      expect(await store.getMeta('stories-sync')).toBe('b');
+      expect(await store.getMeta('other')).toBe('c');
+    });
+
     it('changes its revision when data changes, and only then', async () => {
       const r0 = await store.revision();
       expect(await store.revision()).toBe(r0);

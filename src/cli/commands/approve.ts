@@ -7,7 +7,6 @@ const USAGE = 'sitrep approve <event-id>... [--db FILE] [--data DIR]';
 /** `sitrep approve`: publish reviewed drafts so briefings include them. Exit 1 if an id is unknown. */
 export const command: CliCommand = {
   name: 'approve',
-  summary: 'Publish reviewed draft event records',
   usage: USAGE,
   async run(argv, io) {
     const flags = parseFlags(argv, dataFlags);

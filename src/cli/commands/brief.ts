@@ -15,7 +15,6 @@ const FORMATS = ['text', 'markdown', 'json', 'html'] as const;
 /** `sitrep brief`: print the briefing. */
 export const command: CliCommand = {
   name: 'brief',
-  summary: 'Print the briefing (what happened, open questions, what to watch)',
   usage: USAGE,
   async run(argv, io) {
     const flags = parseFlags(argv, { ...dataFlags, question: { type: 'string' }, since: { type: 'string' }, now: { type: 'string' }, format: { type: 'string' } });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { deliverDue, type DeliverSummary } from '../../delivery/deliver.js';
+import { deliverDue, releaseDeliveryLease, type DeliverSummary } from '../../delivery/deliver.js';
 import { HttpRouter } from '../../http/router.js';
 import type { PlatformRuntime } from '../../platform.js';
 import { dataFlags, parseFlagsWith, resolveNow, usageError } from '../args.js';
 import { configuredPlatforms, createPlatforms } from '../platforms.js';
 import { createRuntime } from '../runtime.js';
+import { signalExitCode, watchStopSignals, type StopSignal } from '../stop-signals.js';
 import { EXIT, type CliCommand, type CliIo } from '../types.js';
 
 const USAGE = 'sitrep deliver [--now ISO] [--format text|json] [--data DIR] [--db FILE]';
@@ -25,7 +26,6 @@ const argsSchema = z.object({
  */
 export const command: CliCommand = {
   name: 'deliver',
-  summary: 'Post the scheduled briefings that are due now, once, then exit',
   usage: USAGE,
   async run(argv, io) {
     const parsed = parseFlagsWith(argv, flags, argsSchema);
@@ -48,7 +48,26 @@ export const command: CliCommand = {
       const created = await createPlatforms(rt.runtime, { http: new HttpRouter(), clock: () => now.now });
       runtimes = created.runtimes;
       const adapters = created.adapters;
-      const summary = await deliverDue({ store, adapters, stories, now: now.now, logger, catchupMaxMs: config.catchupMaxMs, leaseTtlMs: config.leaseTtlMs });
+      // A stop signal (systemd stopping the timer's unit, say): claim no more jobs and let the posts on the wire
+      // finish. Still running 10 s later, or a second signal: release the delivery lease and exit at once, leaving
+      // those posts in-flight for the next pass to resolve (README "Running it as a service").
+      let stopping = false;
+      const giveUp = (signal: StopSignal) => {
+        logger.warn({ signal }, 'exiting before the posts in flight finished; the next pass resolves them');
+        void releaseDeliveryLease(store).finally(() => process.exit(signalExitCode(signal)));
+      };
+      const signals = watchStopSignals({ onForce: giveUp });
+      void signals.requested.then((signal) => {
+        stopping = true;
+        logger.info({ signal }, 'stopping: no new deliveries; waiting for the posts in flight');
+        setTimeout(() => giveUp(signal), 10_000).unref();
+      });
+      let summary: DeliverSummary;
+      try {
+        summary = await deliverDue({ store, adapters, stories, now: now.now, logger, catchupMaxMs: config.catchupMaxMs, leaseTtlMs: config.leaseTtlMs, shouldStop: () => stopping });
+      } finally {
+        signals.dispose();
+      }
       if (summary.lockedOut && format === 'text') {
         io.stdout('another sitrep process is delivering from this database; nothing done\n');
         return EXIT.ok;

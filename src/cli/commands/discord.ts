@@ -27,7 +27,6 @@ async function loadDeployModule(): Promise<DeployModule> {
  */
 export const command: CliCommand = {
   name: 'discord',
-  summary: 'Discord tasks: `deploy-commands` registers the slash commands (guild when DISCORD_GUILD_ID is set)',
   usage: USAGE,
   async run(argv, io) {
     const flags = parseFlags(argv, {

@@ -31,7 +31,6 @@ const skip = (name: string, detail: string): Check => ({ name, status: 'skip', d
 /** `sitrep doctor`: check config, store, platform credentials, subscribed channels and command registration. */
 export const command: CliCommand = {
   name: 'doctor',
-  summary: 'Check config, store, Slack/Discord credentials, subscribed channels and commands; print fixes',
   usage: USAGE,
   async run(argv, io) {
     const flags = parseFlags(argv, { ...dataFlags, timeout: { type: 'string' } });

@@ -26,7 +26,6 @@ function describe(r: EventRecord): string {
 /** `sitrep drafts`: list ingested event records waiting for review (drafts are invisible to briefings). */
 export const command: CliCommand = {
   name: 'drafts',
-  summary: 'List ingested event records waiting for review',
   usage: USAGE,
   async run(argv, io) {
     const flags = parseFlags(argv, { ...dataFlags, format: { type: 'string' } });

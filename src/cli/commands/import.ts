@@ -12,7 +12,6 @@ const USAGE = 'sitrep import <file.jsonl|file.json|file.yaml|dir>... [--db FILE]
 /** `sitrep import`: validated bulk import of event records (transaction-batched; invalid records are reported, valid ones land). */
 export const command: CliCommand = {
   name: 'import',
-  summary: 'Bulk-import event records from JSON, JSON lines or YAML files',
   usage: USAGE,
   async run(argv, io) {
     const flags = parseFlags(argv, dataFlags);

@@ -29,7 +29,6 @@ function isHttpUrl(s: string): boolean {
  */
 export const command: CliCommand = {
   name: 'ingest',
-  summary: 'Turn articles and feeds into event records (drafts for review unless the story auto-publishes)',
   usage: USAGE,
   async run(argv: string[], io: CliIo) {
     const flags = parseFlags(argv, {

@@ -17,7 +17,6 @@ const argsSchema = z.object({ since: z.string().default('24h'), until: z.string(
  */
 export const command: CliCommand = {
   name: 'page-link',
-  summary: 'Print a signed link to the briefing page of a story and window',
   usage: USAGE,
   async run(argv, io) {
     const parsed = parseFlagsWith(argv, flags, argsSchema);

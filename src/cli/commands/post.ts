@@ -23,7 +23,6 @@ const flags = {
 /** `sitrep post`: build the current briefing and post it once to one channel (honours rate limits). */
 export const command: CliCommand = {
   name: 'post',
-  summary: 'Post the briefing once to a Slack or Discord channel',
   usage: USAGE,
   async run(argv, io) {
     const parsed = parseFlags(argv, flags);

@@ -9,7 +9,6 @@ const USAGE = 'sitrep questions [--story ID] [--now ISO] [--format text|json] [-
 /** `sitrep questions`: the tracked questions and their status. */
 export const command: CliCommand = {
   name: 'questions',
-  summary: 'List the tracked questions with status and last change',
   usage: USAGE,
   async run(argv, io) {
     const flags = parseFlags(argv, { ...dataFlags, now: { type: 'string' }, format: { type: 'string' } });

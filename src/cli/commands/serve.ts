@@ -21,7 +21,6 @@ const argsSchema = z.object({
  */
 export const command: CliCommand = {
   name: 'serve',
-  summary: 'Serve the briefing pages (GET /s/<story>) on PORT, without chat platforms',
   usage: USAGE,
   async run(argv, io) {
     const parsed = parseFlagsWith(argv, flags, argsSchema);

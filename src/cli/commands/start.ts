@@ -12,6 +12,7 @@ import { registerOpsRoutes } from '../ops-routes.js';
 import { configuredPlatforms, createPlatforms } from '../platforms.js';
 import { startFeedPolling } from '../feed-polling.js';
 import { registerPageRoutes } from '../../page/routes.js';
+import { signalExitCode, watchStopSignals } from '../stop-signals.js';
 
 const USAGE = 'sitrep start [--once] [--now ISO] [--story ID] [--data DIR] [--db FILE]';
 
@@ -21,7 +22,6 @@ const USAGE = 'sitrep start [--once] [--now ISO] [--story ID] [--data DIR] [--db
  */
 export const command: CliCommand = {
   name: 'start',
-  summary: 'Run the bot (console when no platform tokens are set)',
   usage: USAGE,
   async run(argv, io) {
     const flags = parseFlags(argv, { ...dataFlags, once: { type: 'boolean' }, now: { type: 'string' } });
@@ -75,6 +75,15 @@ async function loadConsole(): Promise<{ runConsoleSession: typeof import('../../
 
 async function runPlatforms(rt: Runtime, io: CliIo, clock: () => Date): Promise<number> {
   const { config, logger, store } = rt;
+  let scheduler: SchedulerHandle | undefined;
+  // Watched from here on, so a stop asked for while the platforms connect is kept. A second signal during the
+  // shutdown exits at once: whatever is in flight stays in the outbox for the next start (README "How delivery works").
+  const signals = watchStopSignals({
+    onForce: (signal) => {
+      logger.warn({ signal }, 'second stop signal: exiting now; posts in flight are resolved by the next start');
+      void (scheduler?.abandon() ?? Promise.resolve()).finally(() => process.exit(signalExitCode(signal)));
+    },
+  });
   const http = new HttpRouter();
   const wanted = configuredPlatforms(config);
   let runtimes: PlatformRuntime[] = [];
@@ -94,6 +103,7 @@ async function runPlatforms(rt: Runtime, io: CliIo, clock: () => Date): Promise<
     }
   } catch (err) {
     // A bad token, a taken port or an unreachable API: say which, clean up, and exit non-zero (no stack).
+    signals.dispose();
     io.stderr(`sitrep start: ${err instanceof Error ? err.message : String(err)}\n`);
     for (const r of runtimes) await r.stop().catch(() => undefined);
     await http.close();
@@ -101,43 +111,40 @@ async function runPlatforms(rt: Runtime, io: CliIo, clock: () => Date): Promise<
     return EXIT.failure;
   }
 
-  const scheduler: SchedulerHandle = startScheduler({
-    store,
-    adapters,
-    stories: rt.stories,
-    logger,
-    catchupMaxMs: config.catchupMaxMs,
-    leaseTtlMs: config.leaseTtlMs,
-    runAtStart: true,
-    clock,
-    onReport: (r) => {
-      if (r.outcome === 'sent' || r.outcome === 'recovered') ops.metrics.delivery(r.platform, 'sent');
-      else if (r.outcome === 'failed') ops.metrics.delivery(r.platform, 'failed');
-      else if (r.outcome === 'skipped') ops.metrics.delivery(r.platform, 'skipped');
-    },
-  });
-  ops.metrics.gauge('sitrep_send_queue_depth', () => scheduler.queueDepth());
-  const feeds = config.feedPolling ? startFeedPolling({ store, stories: rt.stories, logger, clock, leaseTtlMs: config.leaseTtlMs }) : undefined;
+  let feeds: { stop(): Promise<void> } | undefined;
+  if (!signals.isRequested()) {
+    scheduler = startScheduler({
+      store,
+      adapters,
+      stories: rt.stories,
+      logger,
+      catchupMaxMs: config.catchupMaxMs,
+      leaseTtlMs: config.leaseTtlMs,
+      // A pass now, not at the next minute: a restart resolves what the last run left in flight, and catches up on
+      // what came due while it was down, at once.
+      runAtStart: true,
+      clock,
+      onReport: (r) => {
+        if (r.outcome === 'sent' || r.outcome === 'recovered') ops.metrics.delivery(r.platform, 'sent');
+        else if (r.outcome === 'failed') ops.metrics.delivery(r.platform, 'failed');
+        else if (r.outcome === 'skipped') ops.metrics.delivery(r.platform, 'skipped');
+      },
+    });
+    const queued = scheduler;
+    ops.metrics.gauge('sitrep_send_queue_depth', () => queued.queueDepth());
+    feeds = config.feedPolling ? startFeedPolling({ store, stories: rt.stories, logger, clock, leaseTtlMs: config.leaseTtlMs }) : undefined;
+    io.stdout(`sitrep running (${wanted.join(' + ')}) on port ${port}; Ctrl-C to stop.\n`);
+  }
 
   // Graceful shutdown: stop taking jobs, let in-flight posts finish (≤ 10 s), close everything, exit 0.
-  return new Promise<number>((resolve) => {
-    let stopping = false;
-    const shutdown = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'shutting down');
-      void (async () => {
-        await feeds?.stop();
-        await scheduler.stop();
-        for (const r of runtimes) await r.stop().catch((err: unknown) => logger.warn({ err, platform: r.platform }, 'platform stop failed'));
-        await http.close();
-        await rt.close();
-        logger.info('stopped');
-        resolve(EXIT.ok);
-      })();
-    };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    io.stdout(`sitrep running (${wanted.join(' + ')}) on port ${port}; Ctrl-C to stop.\n`);
-  });
+  const signal = await signals.requested;
+  logger.info({ signal }, 'shutting down');
+  await feeds?.stop();
+  await scheduler?.stop();
+  for (const r of runtimes) await r.stop().catch((err: unknown) => logger.warn({ err, platform: r.platform }, 'platform stop failed'));
+  await http.close();
+  await rt.close();
+  logger.info('stopped');
+  signals.dispose();
+  return EXIT.ok;
 }

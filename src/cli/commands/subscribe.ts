@@ -46,7 +46,6 @@ const argsSchema = z.object({
 /** `sitrep subscribe`: schedule a channel's daily briefing (one per channel and story; a second call replaces it). */
 export const command: CliCommand = {
   name: 'subscribe',
-  summary: 'Schedule a daily briefing in a Slack or Discord channel',
   usage: USAGE,
   async run(argv, io) {
     const parsed = parseFlagsWith(argv, flags, argsSchema);

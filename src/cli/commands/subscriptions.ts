@@ -25,7 +25,6 @@ const argsSchema = z.object({
 /** `sitrep subscriptions`: every scheduled briefing, including paused ones and why they are paused. */
 export const command: CliCommand = {
   name: 'subscriptions',
-  summary: 'List scheduled briefings (paused ones show why)',
   usage: USAGE,
   async run(argv, io) {
     const parsed = parseFlagsWith(argv, flags, argsSchema);

@@ -21,7 +21,6 @@ const argsSchema = z.object({
 /** `sitrep unsubscribe`: stop a channel's scheduled briefings (all its stories, or one with --story). */
 export const command: CliCommand = {
   name: 'unsubscribe',
-  summary: "Stop a channel's scheduled briefings",
   usage: USAGE,
   async run(argv, io) {
     const parsed = parseFlagsWith(argv, flags, argsSchema);

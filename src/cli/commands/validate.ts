@@ -7,7 +7,6 @@ const USAGE = 'sitrep validate [--data DIR]';
 /** `sitrep validate`: check every story and record file; exit 1 listing each problem. Touches no database. */
 export const command: CliCommand = {
   name: 'validate',
-  summary: 'Check story and record files (exit 1 with file, field and reason per problem)',
   usage: USAGE,
   async run(argv, io) {
     const flags = parseFlags(argv, { data: { type: 'string' } });

@@ -75,7 +75,7 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
     (q) => (focus === undefined || q.id === focus) && (input.questions === undefined || input.questions.length === 0 || input.questions.includes(q.id)),
   );
   const questions = questionDefs.map((q) =>
-    questionState({ question: q, signals: input.signals, records: byId, window, now, evidenceLimit: focus !== undefined ? 20 : 3 }),
+    questionState({ question: q, signals: input.signals, records: byId, window, now, evidenceLimit: focus !== undefined ? 20 : 3, ...(input.story.sides ? { sides: input.story.sides } : {}) }),
   );
 
   const watch = watchItems(published, now, focus);

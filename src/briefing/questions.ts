@@ -1,15 +1,18 @@
-import type { EventRecord, Question, QuestionStatus } from '../records/schema.js';
-import { factId } from '../records/fact-id.js';
-import { instantMs } from '../time/instant.js';
+import { factId, instantMs, type EventRecord, type Fact, type Question, type QuestionStatus, type Side } from '../records/schema.js';
 import type { StoredSignal } from '../store/store.js';
+import { statusAfter, type SideStances } from './question-status.js';
+import { lineDefect } from './sentence-quality.js';
+import { POSITION_STANCES, readStance, type StanceReading } from './stance.js';
 import type { QuestionEvidence, QuestionState } from './types.js';
 import type { BriefingWindow } from './window.js';
-import { compareText } from '../text/compare.js';
+import { eventSpan } from './window.js';
+
+const HOUR_MS = 3_600_000;
 
 /** Newest first, deterministic among equal times. */
 export function sortSignals(signals: readonly StoredSignal[]): StoredSignal[] {
   return [...signals].sort(
-    (a, b) => instantMs(b.occurredAt) - instantMs(a.occurredAt) || compareText(b.eventId, a.eventId) || compareText(a.text, b.text),
+    (a, b) => instantMs(b.occurredAt) - instantMs(a.occurredAt) || b.eventId.localeCompare(a.eventId) || a.text.localeCompare(b.text),
   );
 }
 
@@ -29,8 +32,9 @@ export function signalsOf(records: readonly EventRecord[]): StoredSignal[] {
 }
 
 /**
- * Status of a question from its signals: the newest signal decides (so a later `contested` overrides an
- * earlier `moved`); `lastChangedAt` is when the current status began. No signal → `open`, never changed.
+ * Status of a question from explicit signals alone, newest first: the newest signal decides; `lastChangedAt` is
+ * when the current status began. No signal → `open`, never changed. (`questionState` also reads the stances of
+ * the facts; this is the record authors' view.)
  */
 export function deriveStatus(signalsNewestFirst: readonly StoredSignal[]): { status: QuestionStatus; lastChangedAt: string | null } {
   const latest = signalsNewestFirst[0];
@@ -43,7 +47,70 @@ export function deriveStatus(signalsNewestFirst: readonly StoredSignal[]): { sta
   return { status: latest.status, lastChangedAt: new Date(instantMs(changedAt)).toISOString() };
 }
 
-/** Build one question's state as of `now`, with evidence from signals and from facts tagged with it. */
+/** One piece of evidence on a question: a record's signal, or a fact tagged with the question. */
+interface Item {
+  eventId: string;
+  factId?: string;
+  /** Order inside the record (fact index; a signal without a fact after the facts). */
+  index: number;
+  text: string;
+  at: number;
+  reading: StanceReading;
+  /** The record author's (or ingestion's) status, for signals. */
+  explicit?: QuestionStatus;
+  unknowns?: string[];
+  source: { name: string; url?: string };
+  /** The question's status once this item is counted. */
+  statusAfter?: QuestionStatus;
+}
+
+/** How much an item says: a position or an authored change, then an authored note, a stated unknown, a mention. */
+function weight(item: Item): number {
+  if ((item.explicit !== undefined && item.explicit !== 'open') || POSITION_STANCES.has(item.reading.stance)) return 3;
+  if (item.explicit === 'open') return 2;
+  return item.reading.stance === 'unknown' ? 1 : 0;
+}
+
+/**
+ * When a fact was reported: its event's time, or its source's publication when that is later by more than
+ * half a day (a later report merged into an earlier event brings that day's news), never after `now`.
+ */
+export function factTime(rec: EventRecord, fact: Fact | undefined, now: number): number {
+  const start = eventSpan(rec).start;
+  const src = fact ? rec.sources.find((s) => s.id === fact.source) : undefined;
+  if (src?.publishedAt === undefined) return start;
+  const published = instantMs(src.publishedAt);
+  return published > start + 12 * HOUR_MS && published <= now ? published : start;
+}
+
+function sourceOf(rec: EventRecord | undefined, fact: Fact | undefined): { name: string; url?: string } {
+  if (!rec) return { name: 'unknown source' };
+  const src = rec.sources.find((s) => s.id === (fact?.source ?? rec.sources[0]?.id)) ?? rec.sources[0];
+  if (!src) return { name: 'unknown source' };
+  return src.url !== undefined ? { name: src.name, url: src.url } : { name: src.name };
+}
+
+/** Stance readings by text and speaker: one sentence is read once per build (and again only after 20,000 others). */
+const readings = new Map<string, StanceReading>();
+function readingOf(text: string, speaker: string | undefined, sides: readonly Side[] | undefined): StanceReading {
+  const key = `${speaker ?? ''}\u0000${text}`;
+  let r = readings.get(key);
+  if (!r) {
+    r = readStance(text, { ...(speaker !== undefined ? { speaker } : {}), ...(sides ? { sides } : {}) });
+    if (readings.size >= 20_000) readings.clear();
+    readings.set(key, r);
+  }
+  return r;
+}
+
+/**
+ * Build one question's state as of `now` from the evidence: the records' signals and the facts tagged with the
+ * question, each read for its stance (proposal, demand, acceptance, rejection, dispute, stated unknown, nothing new)
+ * and whose side it is (`sides`). Evidence is counted oldest first: the status changes only with a position or an
+ * authored signal, `lastChangedAt` is when it last did, and it is `contested` while the sides' latest stances
+ * conflict. The summary is the weightiest evidence inside the window (newer wins among equals), else the weightiest
+ * and newest before it: a complete sentence, with its source.
+ */
 export function questionState(input: {
   question: Question;
   signals: readonly StoredSignal[];
@@ -51,64 +118,99 @@ export function questionState(input: {
   window: BriefingWindow;
   now: number;
   evidenceLimit: number;
+  sides?: readonly Side[];
 }): QuestionState {
-  const { question, records, window, now } = input;
-  const mine = sortSignals(input.signals.filter((s) => s.question === question.id && instantMs(s.occurredAt) <= now));
-  const { status, lastChangedAt } = deriveStatus(mine);
-  const before = mine.filter((s) => instantMs(s.occurredAt) < window.from);
-  const previous = deriveStatus(before);
-  const changedInWindow = lastChangedAt !== null && instantMs(lastChangedAt) >= window.from && (before.length === 0 || previous.status !== status);
-
-  const evidence: QuestionEvidence[] = [];
-  const seen = new Set<string>();
-  for (const s of mine) {
+  const { question, records, window, now, sides } = input;
+  const items: Item[] = [];
+  const fromSignals = new Set<string>();
+  for (const s of input.signals) {
+    if (s.question !== question.id) continue;
     const rec = records.get(s.eventId);
-    const src = sourceOfFact(rec, s.fact);
+    const idx = rec && s.fact !== undefined ? rec.facts.findIndex((f, i) => factId(f, i) === s.fact) : -1;
+    const fact = rec && idx >= 0 ? rec.facts[idx] : undefined;
+    const at = rec ? factTime(rec, fact, now) : instantMs(s.occurredAt);
+    if (at > now || instantMs(s.occurredAt) > now) continue;
     const key = `${s.eventId}#${s.fact ?? s.text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const ev: QuestionEvidence = { eventId: s.eventId, text: s.text, source: src.name, at: new Date(instantMs(s.occurredAt)).toISOString(), status: s.status };
-    if (s.fact !== undefined) ev.factId = s.fact;
-    if (src.url !== undefined) ev.url = src.url;
-    evidence.push(ev);
+    if (fromSignals.has(key)) continue;
+    fromSignals.add(key);
+    const item: Item = {
+      eventId: s.eventId,
+      index: idx >= 0 ? idx : (rec?.facts.length ?? 0),
+      text: s.text,
+      at,
+      reading: readingOf(fact?.text ?? s.text, fact?.speaker, sides),
+      explicit: s.status,
+      source: sourceOf(rec, fact),
+    };
+    if (s.fact !== undefined) item.factId = s.fact;
+    if (s.unknowns !== undefined) item.unknowns = s.unknowns;
+    items.push(item);
   }
-  // Facts tagged with the question but carrying no signal are evidence too (status: open).
-  const tagged: QuestionEvidence[] = [];
   for (const rec of records.values()) {
-    if (instantMs(rec.occurredAt) > now) continue;
+    if (eventSpan(rec).start > now) continue;
     rec.facts.forEach((f, i) => {
       if (!(f.questions ?? []).includes(question.id)) return;
       const id = factId(f, i);
-      if (seen.has(`${rec.id}#${id}`)) return;
-      const src = sourceOfFact(rec, id);
-      const ev: QuestionEvidence = { eventId: rec.id, factId: id, text: f.text, source: src.name, at: new Date(instantMs(rec.occurredAt)).toISOString(), status: 'open' };
-      if (src.url !== undefined) ev.url = src.url;
-      tagged.push(ev);
+      if (fromSignals.has(`${rec.id}#${id}`)) return;
+      const at = factTime(rec, f, now);
+      if (at > now) return;
+      items.push({ eventId: rec.id, factId: id, index: i, text: f.text, at, reading: readingOf(f.text, f.speaker, sides), source: sourceOf(rec, f) });
     });
   }
-  tagged.sort((a, b) => instantMs(b.at) - instantMs(a.at) || compareText(a.eventId, b.eventId) || compareText(a.factId ?? '', b.factId ?? ''));
-  const all = [...evidence, ...tagged].sort((a, b) => instantMs(b.at) - instantMs(a.at));
-  const latest = mine[0];
+  // Oldest first; inside a record in fact order, an authored signal after the fact it rests on.
+  items.sort((a, b) => a.at - b.at || a.eventId.localeCompare(b.eventId) || a.index - b.index || (a.explicit ? 1 : 0) - (b.explicit ? 1 : 0));
+
+  const stances: SideStances = new Map();
+  let status: QuestionStatus = 'open';
+  let lastChangedAt: number | null = null;
+  let before: { status: QuestionStatus; known: boolean } = { status: 'open', known: false };
+  let unknowns: string[] | undefined;
+  for (const item of items) {
+    if (item.at < window.from) before = { status, known: lastChangedAt !== null };
+    const next = statusAfter(status, item.reading, stances, item.explicit);
+    // The first authored signal or position establishes the status, even when it is `open`.
+    const establishes = lastChangedAt === null && (item.explicit !== undefined || POSITION_STANCES.has(item.reading.stance));
+    if (next !== status || establishes) lastChangedAt = item.at;
+    status = next;
+    item.statusAfter = status;
+    if (item.unknowns) unknowns = item.unknowns;
+    if (item.at < window.from) before = { status, known: lastChangedAt !== null };
+  }
+  const changedInWindow = lastChangedAt !== null && lastChangedAt >= window.from && (!before.known || before.status !== status);
+
+  // The line: evidence that reads as a sentence of its own; inside the window when the window has any.
+  const usable = items.filter((i) => lineDefect(i.text) === undefined);
+  const better = (a: Item, b: Item) => weight(b) - weight(a) || b.at - a.at || (b.explicit ? 1 : 0) - (a.explicit ? 1 : 0) || a.eventId.localeCompare(b.eventId) || a.index - b.index;
+  const inWindow = usable.filter((i) => i.at >= window.from && i.at <= window.to);
+  const line = (inWindow.length > 0 ? inWindow : usable).sort(better)[0];
+
+  const newestFirst = [...items].reverse();
+  const evidence: QuestionEvidence[] = newestFirst.slice(0, input.evidenceLimit).map((i) => {
+    const ev: QuestionEvidence = { eventId: i.eventId, text: i.text, source: i.source.name, at: new Date(i.at).toISOString(), status: i.statusAfter ?? 'open' };
+    if (i.factId !== undefined) ev.factId = i.factId;
+    if (i.source.url !== undefined) ev.url = i.source.url;
+    if (i.reading.stance !== 'none') ev.stance = i.reading.stance;
+    if (i.reading.side !== undefined) ev.side = i.reading.side;
+    return ev;
+  });
   const state: QuestionState = {
     id: question.id,
     label: question.label,
     question: question.question,
     status,
-    summary: latest ? latest.text : (all[0]?.text ?? 'No evidence recorded yet.'),
-    lastChangedAt,
+    summary: line ? line.text : items.length > 0 ? question.question : 'No evidence recorded yet.',
+    lastChangedAt: lastChangedAt !== null ? new Date(lastChangedAt).toISOString() : null,
     changedInWindow,
-    evidence: all.slice(0, input.evidenceLimit),
+    evidence,
   };
-  if (changedInWindow && before.length > 0) state.previousStatus = previous.status;
-  const unknowns = latest?.unknowns ?? question.unknowns;
-  if (unknowns && unknowns.length > 0) state.unknowns = unknowns;
+  if (line) {
+    state.summarySource = line.source;
+    state.summaryAt = new Date(line.at).toISOString();
+    state.summaryEventId = line.eventId;
+    if (line.factId !== undefined) state.summaryFactId = line.factId;
+  }
+  if (changedInWindow && before.known) state.previousStatus = before.status;
+  const open = unknowns ?? question.unknowns;
+  if (open && open.length > 0) state.unknowns = open;
   return state;
-}
-
-function sourceOfFact(rec: EventRecord | undefined, fact: string | undefined): { name: string; url?: string } {
-  if (!rec) return { name: 'unknown source' };
-  const f = fact !== undefined ? rec.facts.find((x, i) => factId(x, i) === fact) : undefined;
-  const src = rec.sources.find((s) => s.id === (f?.source ?? rec.sources[0]?.id)) ?? rec.sources[0];
-  if (!src) return { name: 'unknown source' };
-  return src.url !== undefined ? { name: src.name, url: src.url } : { name: src.name };
 }

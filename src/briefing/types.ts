@@ -1,4 +1,5 @@
 import type { QuestionStatus } from '../records/schema.js';
+import type { Stance } from './stance.js';
 
 /** A source as shown to readers. */
 export interface BriefingSource {
@@ -28,7 +29,12 @@ export interface QuestionEvidence {
   source: string;
   url?: string;
   at: string;
+  /** The question's status once this evidence is counted. */
   status: QuestionStatus;
+  /** What the evidence says about the question (absent: nothing new). */
+  stance?: Stance;
+  /** Whose stance it is (a side id of the story). */
+  side?: string;
 }
 
 export interface QuestionState {
@@ -36,8 +42,13 @@ export interface QuestionState {
   label: string;
   question: string;
   status: QuestionStatus;
-  /** One line: the latest evidence, in the record's words. */
+  /** One line: the latest weightiest evidence (this window's when it has any), in the record's words. */
   summary: string;
+  /** Where the summary comes from. */
+  summarySource?: { name: string; url?: string };
+  summaryAt?: string;
+  summaryEventId?: string;
+  summaryFactId?: string;
   /** When the status last changed (ISO), or null when nothing is known yet. */
   lastChangedAt: string | null;
   /** True when the status changed inside the briefing window. */

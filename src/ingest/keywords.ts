@@ -115,10 +115,36 @@ export function questionPattern(pattern: string): RegExp | null {
   return patternCache.get(pattern) ?? null;
 }
 
-/** True when a sentence bears on a question (one of its keywords or patterns matches). */
+/** The sentence with every span a question's `notWhen` patterns match blanked out (same length, so offsets hold). */
+function withoutExcludedSenses(sentence: string, question: Question): string {
+  let text = sentence;
+  for (const p of question.notWhen ?? []) {
+    const re = questionPattern(p);
+    if (!re) continue;
+    const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    text = text.replace(global, (m) => ' '.repeat(m.length));
+  }
+  return text;
+}
+
+function anyKeywordOrPattern(text: string, keywords: readonly string[], patterns: readonly string[] = []): boolean {
+  if (keywords.some((k) => hasKeyword(text, k))) return true;
+  return patterns.some((p) => questionPattern(p)?.test(text) ?? false);
+}
+
+/**
+ * True when a sentence bears on a question: one of its keywords or patterns matches, or one of its `mentions`
+ * (places, names) occurs next to one of its `context` words. Text that a `notWhen` pattern matches counts for
+ * nothing ("Territorial Defence Forces" is not about territory, "territorial waters" of another country neither).
+ */
 export function matchesQuestion(sentence: string, question: Question): boolean {
-  if (question.keywords.some((k) => hasKeyword(sentence, k))) return true;
-  return (question.patterns ?? []).some((p) => questionPattern(p)?.test(sentence) ?? false);
+  const text = question.notWhen && question.notWhen.length > 0 ? withoutExcludedSenses(sentence, question) : sentence;
+  if (anyKeywordOrPattern(text, question.keywords, question.patterns)) return true;
+  const mentions = question.mentions ?? [];
+  if (mentions.length === 0 || !mentions.some((m) => hasKeyword(text, m))) return false;
+  const context = question.context ?? [];
+  // Without context words a mention bears on the question by itself.
+  return context.length === 0 || context.some((c) => (/^[\p{L}\p{N}' -]+$/u.test(c) ? hasKeyword(text, c) : (questionPattern(c)?.test(text) ?? false)));
 }
 
 /** Ids of the story questions a sentence bears on. */

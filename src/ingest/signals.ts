@@ -1,47 +1,48 @@
-import type { Fact, QuestionStatus, Signal, Story } from '../records/schema.js';
-import { factId } from '../records/fact-id.js';
-import { CHANGE_VERB, fitText } from './facts.js';
+import { factId, type Fact, type QuestionStatus, type Signal, type Story } from '../records/schema.js';
+import { POSITION_STANCES, readStance, type StanceReading } from '../briefing/stance.js';
+import { statusAfter, type SideStances } from '../briefing/question-status.js';
+import { fitText } from './facts.js';
 
-/** A stated position or outcome one source reports… */
-const AFFIRM = /\b(?:agree[sd]?|accept(?:s|ed)?|confirm(?:s|ed)?|ready to|willing to|prepared to|approv(?:e|es|ed)|signed)\b/i;
-/** …and another source denies. */
-const DENY = /\b(?:den(?:y|ies|ied)|disput(?:e|es|ed)|contradict(?:s|ed)?|no agreement|not agreed|did not agree|(?:is|was) not true|false|refus(?:e|es|ed)|dismiss(?:es|ed)?|reject(?:s|ed)?)\b/i;
-/** A single fact that reports disagreement itself. */
-const CONFLICT = /\b(?:conflicting (?:accounts|reports|claims)|disputed|contradicted|disagree(?:s|d|ment)?|at odds)\b/i;
-/** Sentences that say what is not known. */
-const UNKNOWN = /\b(?:unclear|not clear|no outline|unknown|uncertain(?:ty|ties)?|remains? to be seen|without specifying|no (?:mention|details?) of|little clarity|not (?:yet )?(?:known|decided|specified))\b/i;
+/** Stance weight for choosing a signal's evidence: a dispute or position says more than a stated unknown. */
+const WEIGHT: Record<StanceReading['stance'], number> = { dispute: 3, reject: 3, demand: 3, accept: 3, propose: 3, unknown: 1, none: 0 };
 
 /**
- * Propose one signal per question the facts bear on: `contested` when sources disagree (one affirms what another
- * denies, or a fact reports a dispute), `moved` when a position changes (agreed, proposed, offered, accepted,
- * rejected…), `open` otherwise. Each signal points at its evidence fact and lists what is still unknown.
+ * Propose one signal per question the facts bear on, from the stance each tagged fact takes and whose side takes
+ * it (the story's `sides`): `contested` when the sides conflict (one side's proposal or demand and another's
+ * rejection, or a reported dispute), `moved` when a side states a position (proposal, demand, acceptance,
+ * rejection), `open` when the facts only mention the question or say what is unknown. The signal points at its
+ * evidence fact (the weightiest; among equals the one from the latest source, so a merged report's news wins) and
+ * lists what is still unknown.
  */
 export function proposeSignals(facts: readonly Fact[], story: Story): Signal[] {
   const signals: Signal[] = [];
+  const sourceOrder = new Map<string, number>();
+  for (const f of facts) if (!sourceOrder.has(f.source)) sourceOrder.set(f.source, sourceOrder.size);
   for (const q of story.questions) {
-    const tagged = facts.map((f, i) => ({ f, id: factId(f, i) })).filter(({ f }) => f.questions?.includes(q.id));
+    const tagged = facts
+      .map((f, i) => ({ f, i, id: factId(f, i), reading: readStance(f.text, { ...(f.speaker !== undefined ? { speaker: f.speaker } : {}), ...(story.sides ? { sides: story.sides } : {}) }) }))
+      .filter(({ f }) => f.questions?.includes(q.id));
     if (tagged.length === 0) continue;
-    const sourcesOf = (f: Fact) => new Set([f.source, ...(f.alsoSources ?? [])]);
-    const affirming = tagged.filter(({ f }) => AFFIRM.test(f.text) && !DENY.test(f.text));
-    const denying = tagged.filter(({ f }) => DENY.test(f.text));
-    const crossSource = affirming.find((a) => denying.some((d) => ![...sourcesOf(d.f)].some((s) => sourcesOf(a.f).has(s))));
-    const conflict = tagged.find(({ f }) => CONFLICT.test(f.text));
-    const changed = tagged.find(({ f }) => CHANGE_VERB.test(f.text) && !UNKNOWN.test(f.text));
 
+    // The facts in the order the sources reported them: each stance updates its side's latest position.
+    const sides: SideStances = new Map();
     let status: QuestionStatus = 'open';
-    let evidence = tagged[0];
-    if (crossSource || conflict) {
-      status = 'contested';
-      evidence = conflict ?? crossSource;
-    } else if (changed) {
-      status = 'moved';
-      evidence = changed;
-    } else {
-      evidence = tagged.find(({ f }) => !UNKNOWN.test(f.text)) ?? tagged[0];
-    }
+    let setter = -1;
+    tagged.forEach((t, k) => {
+      const next = statusAfter(status, t.reading, sides);
+      if (next !== status) setter = k;
+      status = next;
+    });
+    // Among equals, the latest source's report wins (a merged article's news), then the earlier sentence of it.
+    const newest = (a: (typeof tagged)[number], b: (typeof tagged)[number]) => (sourceOrder.get(b.f.source) ?? 0) - (sourceOrder.get(a.f.source) ?? 0) || a.i - b.i;
+    const pool =
+      status === 'open'
+        ? [...tagged].sort((a, b) => WEIGHT[b.reading.stance] - WEIGHT[a.reading.stance] || newest(a, b))
+        : tagged.slice(Math.max(0, setter)).filter((t) => POSITION_STANCES.has(t.reading.stance)).sort(newest);
+    const evidence = pool[0] ?? tagged[0];
     if (!evidence) continue;
     const unknowns = tagged
-      .filter(({ f }) => UNKNOWN.test(f.text))
+      .filter(({ reading }) => reading.stance === 'unknown')
       .map(({ f }) => fitText(f.text, 200))
       .filter((u, i, all) => all.indexOf(u) === i)
       .slice(0, 3);

@@ -118,6 +118,18 @@ export const questionSchema = z.strictObject({
   patterns: z.array(z.string().min(1)).optional(),
   /** What is unknown before any evidence arrives. */
   unknowns: z.array(z.string().trim().min(1).max(200)).optional(),
+  /**
+   * Names and words that bear on the question only next to a `context` word: "Donetsk" in "Russia demands Kyiv cede
+   * Donetsk" does, in "a drone strike on Donetsk" it does not.
+   */
+  mentions: z.array(z.string().trim().min(1)).optional(),
+  /** Words or patterns (case-insensitive) that make a `mentions` word bear on the question. */
+  context: z.array(z.string().min(1)).optional(),
+  /**
+   * Patterns (case-insensitive) for senses of a keyword that never bear on the question ("Territorial Defence Forces",
+   * "territorial waters"): the text they match counts for no keyword.
+   */
+  notWhen: z.array(z.string().min(1)).optional(),
 });
 export type Question = z.infer<typeof questionSchema>;
 
@@ -128,6 +140,18 @@ export const feedSourceSchema = z.strictObject({
   every: z.number().int().min(1).max(1440).default(15),
 });
 export type FeedSource = z.infer<typeof feedSourceSchema>;
+
+/**
+ * A party to the story (Kyiv, Moscow, Washington, European capitals): the people and bodies who speak for it. Question
+ * tracking reads whose side a statement comes from, so it can tell a proposal from its rejection by the other side.
+ */
+export const sideSchema = z.strictObject({
+  id: slug,
+  label: z.string().trim().min(1).max(80),
+  /** Names as they appear in news text ("Zelenskyy", "Kremlin", "Ukraine's foreign ministry"); surnames suffice for people. */
+  members: z.array(z.string().trim().min(1).max(80)).min(1),
+});
+export type Side = z.infer<typeof sideSchema>;
 
 export const storySchema = z.strictObject({
   id: slug,
@@ -143,6 +167,8 @@ export const storySchema = z.strictObject({
    */
   anchors: z.array(z.string().trim().min(1)).optional(),
   questions: z.array(questionSchema).min(1),
+  /** The parties whose stances question tracking follows (optional: without them stances have no side). */
+  sides: z.array(sideSchema).optional(),
   sources: z.array(feedSourceSchema).default([]),
   autoPublish: z.boolean().default(false),
 });

@@ -1,0 +1,67 @@
+import type { Side } from '../records/schema.js';
+
+/** A side named in a text: which side, and where the name stands. */
+export interface SideMention {
+  side: string;
+  start: number;
+  end: number;
+}
+
+interface CompiledSides {
+  re: RegExp;
+  /** Lower-cased member → side id. */
+  byMember: Map<string, string>;
+}
+
+const compiledBySides = new WeakMap<readonly Side[], CompiledSides | null>();
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function compile(sides: readonly Side[]): CompiledSides | null {
+  if (compiledBySides.has(sides)) return compiledBySides.get(sides) ?? null;
+  const byMember = new Map<string, string>();
+  for (const side of sides) for (const m of side.members) if (!byMember.has(m.toLowerCase())) byMember.set(m.toLowerCase(), side.id);
+  // Longest first, so "Ukraine's foreign ministry" wins over "Ukraine". Names are matched as written (case matters:
+  // "EU" is a body, "eu" is not a word) apart from the apostrophe, which outlets write either way.
+  const members = [...byMember.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const original = new Map<string, string>();
+  for (const side of sides) for (const m of side.members) if (!original.has(m.toLowerCase())) original.set(m.toLowerCase(), m);
+  const alternation = members.map((m) => escape(original.get(m) ?? m).replace(/['’]/g, "['’]").replace(/\s+/g, '\\s+')).join('|');
+  const compiled = members.length > 0 ? { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?:['’]s)?(?![\\p{L}\\p{N}])`, 'gu'), byMember } : null;
+  compiledBySides.set(sides, compiled);
+  return compiled;
+}
+
+/** A place named after these words is where something happened, not who acted ("talks in Moscow", "a visit to Kyiv"). */
+const LOCATIVE_BEFORE = /\b(?:in|at|to|from|near|via|visit(?:s|ed|ing)?|toward|towards|outside|around|across|into)\s+(?:the\s+)?$/i;
+
+/** Every side named in `text`, left to right (places after "in", "to", "from"… are left out). */
+export function sideMentions(text: string, sides: readonly Side[] | undefined): SideMention[] {
+  if (!sides || sides.length === 0) return [];
+  const c = compile(sides);
+  if (!c) return [];
+  const out: SideMention[] = [];
+  c.re.lastIndex = 0;
+  for (let m = c.re.exec(text); m; m = c.re.exec(text)) {
+    const name = m[0].replace(/['’]s$/, '').replace(/\s+/g, ' ').replace(/’/g, "'").toLowerCase();
+    const side = c.byMember.get(name) ?? c.byMember.get(name.replace(/'/g, '’'));
+    if (side === undefined) continue;
+    if (LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    out.push({ side, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** The side a named person or body speaks for ("Volodymyr Zelenskyy" → kyiv), by any member named in the name. */
+export function sideOfName(name: string | undefined, sides: readonly Side[] | undefined): string | undefined {
+  if (name === undefined || !sides) return undefined;
+  const found = new Set(sideMentions(name, sides).map((m) => m.side));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The label of a side id ("kyiv" → "Kyiv"), for explanations. */
+export function sideLabel(id: string, sides: readonly Side[] | undefined): string {
+  return sides?.find((s) => s.id === id)?.label ?? id;
+}

@@ -1,0 +1,206 @@
+import type { Side } from '../records/schema.js';
+import { sideMentions, sideOfName, type SideMention } from './sides.js';
+
+/**
+ * What a sentence says about an open question:
+ * - `propose`: a proposal or offer ("Putin offered…", "Kyiv is ready to…");
+ * - `demand`: a demand or condition put to another side ("Moscow demanded that Kyiv withdraw…", "Ukraine must…");
+ * - `accept`: an acceptance ("Kyiv agreed to…", "welcomed the plan");
+ * - `reject`: a rejection, refusal or failure to agree ("rejected", "will never cede", "did not agree", "no deal");
+ * - `dispute`: the sides disagree (one side's proposal or demand and another's rejection, "at odds", "no deal");
+ * - `unknown`: the sentence says what is not known ("It is unclear whether Kyiv will accept…");
+ * - `none`: nothing new on the question (background, a mention).
+ */
+export type Stance = 'propose' | 'demand' | 'accept' | 'reject' | 'dispute' | 'unknown' | 'none';
+
+/** Stances that state a position: they can change a question's status. */
+export const POSITION_STANCES: ReadonlySet<Stance> = new Set(['propose', 'demand', 'accept', 'reject', 'dispute']);
+
+export interface StanceReading {
+  stance: Stance;
+  /** The side that takes the stance (absent when no side is named or the story defines none). */
+  side?: string;
+  /** The words that carry the stance, for explanations and tests. */
+  cue?: string;
+}
+
+/** How a cue finds who takes the stance: the clause's subject, or whoever states it ("Ukraine must…", Peskov said). */
+type Role = 'subject' | 'reporter';
+
+interface Cue {
+  re: RegExp;
+  stance: Exclude<Stance, 'dispute' | 'unknown' | 'none'> | 'dispute' | 'no-deal' | 'concede';
+  role: Role;
+}
+
+// Cues are tried left to right in a clause; the first one found is the clause's stance. Regexes are anchored with \b and
+// matched case-insensitively on the clause text.
+const CUES: readonly Cue[] = [
+  { re: /\b(?:no|without an?|never reached an?|failed to reach an?|fell short of an?) (?:\w+ ){0,2}(?:deal|agreement|breakthrough|accord)\b/i, stance: 'no-deal', role: 'subject' },
+  { re: /\bfail(?:s|ed|ing)? to (?:agree|reach|strike|secure)\b/i, stance: 'no-deal', role: 'subject' },
+  { re: /\b(?:at odds|disagree(?:s|d|ment|ments)?|conflicting (?:accounts|claims|reports|versions|positions)|contradict(?:s|ed|ing)?|sticking points?|deadlock(?:ed)?|impasse|far apart|divided over|differences (?:remain|persist|over|on)|accused each other|accused one another|blamed each other|traded (?:blame|accusations))\b/i, stance: 'dispute', role: 'subject' },
+  { re: /\bdisput(?:es|ed|ing)? (?:the|a|an|his|her|their|its|claims?|reports?|that|this|Russia|Ukraine|Kyiv|Moscow)\b/i, stance: 'dispute', role: 'subject' },
+  { re: /\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|ruled? out|rules out|ruling out|dismiss(?:es|ed|ing)?|oppos(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|turn(?:s|ed|ing)? down|veto(?:es|ed|ing)?|den(?:y|ies|ied)|condemn(?:s|ed|ing)?|red lines?|unacceptable|non-?starter|out of the question|(?:not|off) the table|balk(?:s|ed)? at|rebuff(?:s|ed)?|spurn(?:s|ed)?)\b/i, stance: 'reject', role: 'subject' },
+  { re: /\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ultimatum|pre-?conditions?|conditions? (?:for|that|of)|on (?:the )?condition|only if|as long as|in exchange for|call(?:s|ed|ing)? on \S+(?: \S+)? to|want(?:s|ed)? (?:\S+ ){1,3}to|urg(?:e|es|ed|ing) \S+(?: \S+)? to|ask(?:s|ed)? \S+(?: \S+)? (?:not )?to|press(?:es|ed|ing)? \S+(?: \S+)? to)\b/i, stance: 'demand', role: 'subject' },
+  { re: /\b(?:must|ha(?:s|ve|d) to|will have to|would have to|need(?:s|ed)? to|should)\b/i, stance: 'demand', role: 'reporter' },
+  { re: /\b(?:agree(?:s|d)?|agreeing|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|endors(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|consent(?:s|ed)?|sign(?:s|ed)? (?:off|on|up|the|a)|back(?:s|ed)? (?:the|a|an|his|her|their|its)|support(?:s|ed)? (?:the|a|an) (?:plan|proposal|deal|idea|initiative|ceasefire|truce)|reach(?:ed)? (?:an? )?(?:deal|agreement|understanding)|struck (?:an? )?(?:deal|agreement)|(?:deal|agreement) (?:was|has been) (?:reached|struck|agreed))\b/i, stance: 'accept', role: 'subject' },
+  { re: /\b(?:propos(?:e|es|ed|ing|al|als)|offer(?:s|ed|ing)?|suggest(?:s|ed|ing)?|put(?:s|ting)? forward|float(?:s|ed|ing)?|unveil(?:s|ed|ing)?|present(?:s|ed|ing)? (?:a|an|the|its|his|her|their) (?:\w+ ){0,2}(?:plan|proposal|draft|memorandum|framework|roadmap|terms)|call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|ready to|willing to|prepared to|open to|seek(?:s|ing)?|sought)\b/i, stance: 'propose', role: 'subject' },
+  { re: /\b(?:ced(?:e|es|ed|ing)|give (?:up|away)|gives (?:up|away)|gave (?:up|away)|giving (?:up|away)|hand(?:s|ed|ing)? over|withdraw(?:s|n|ing)?|withdrew|pull(?:s|ed|ing)? (?:out|back)|surrender(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing))\b/i, stance: 'concede', role: 'subject' },
+];
+
+/** Words just before a cue that turn it round: "did not agree", "will never cede", "refused to accept". */
+const NEGATION_BEFORE = /\b(?:not|never|no longer|n't|cannot|unwilling to|nor)\b(?:\s+\w+){0,2}\s*$/i;
+/** A cue inside a condition or an indirect question is not a stance taken: "if both sides agree", "whether Kyiv will accept". */
+const HYPOTHETICAL_BEFORE = /\b(?:if|unless|whether|once|what|how|which|when)\b(?:\s+[\w'’-]+){0,6}\s*$/i;
+/** Sentences (or their start) that say what is not known. */
+const UNKNOWN =
+  /\b(?:unclear|not clear|no outline|unknown|uncertain(?:ty|ties)?|remains? to be seen|without (?:specifying|saying|giving details|elaborating)|no (?:mention|details?) of|no details|little clarity|not (?:yet )?(?:known|decided|specified|disclosed)|(?:has|have|had) not (?:yet )?(?:said|specified|outlined|disclosed|decided|responded)|did not (?:say|specify|elaborate|disclose)|(?:has|have) yet to|neither side has|open question|undecided)\b/i;
+/** Clause boundaries: a reporting verb (what follows is what was said), a semicolon, a dash, a contrast. */
+const CLAUSE_BREAK = /(?:;|:|\s[—–]\s|\s-\s|,?\s+(?:but|while|whereas|although|yet)\s+|\b(?:said|says|say|told|added|stated|warned|argued|noted|insisted that|saying|according to)\b(?:\s+(?:on|in)\s+\w+)?(?:\s+that)?|,\s*(?=["“]))/gi;
+/** A fronted adverbial ("After meeting Witkoff, …", "Speaking in Kyiv, …") names no subject. */
+const FRONTED = /^\s*(?:after|following|before|despite|although|while|when|as|since|speaking|in|on|during|amid|with)\b[^,]{0,80},\s*/i;
+/** A subject that is the speaker: "we", "I", "our government". */
+const FIRST_PERSON = /^\s*["“]?\s*(?:we|i|our|my)\b/i;
+/** Both or all sides as one subject. */
+const JOINT_SUBJECT = /\b(?:both (?:sides|parties|countries|leaders|delegations)|the (?:two|three|warring) (?:sides|parties|countries|leaders|delegations)|the sides|the parties|negotiators)\b/i;
+/** A trailing attribution: "…, Peskov said." / "…, said Peskov." */
+const TRAILING_ATTRIBUTION = /(?:,|["”])\s*(?:(?:[\p{Lu}][\p{L}'’.-]+\s+){0,4}(?:said|says|told|added|stated|warned|insisted)|(?:said|says|added|told)\s+(?:[\p{Lu}][\p{L}'’.-]+\s*){1,4})[^.]*[.!?]?["”]?\s*$/u;
+
+interface Clause {
+  start: number;
+  end: number;
+}
+
+function clausesOf(text: string): Clause[] {
+  const out: Clause[] = [];
+  let last = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
+    if (m.index > last) out.push({ start: last, end: m.index });
+    last = m.index + m[0].length;
+    if (m[0].length === 0) CLAUSE_BREAK.lastIndex++;
+  }
+  if (last < text.length) out.push({ start: last, end: text.length });
+  return out;
+}
+
+/** The side that states the sentence: the fact's speaker, or a trailing "…, Peskov said", or a subject before "said". */
+function reporterSide(text: string, mentions: readonly SideMention[], speaker: string | undefined, sides: readonly Side[] | undefined): string | undefined {
+  const bySpeaker = sideOfName(speaker, sides);
+  if (bySpeaker !== undefined) return bySpeaker;
+  const trailing = TRAILING_ATTRIBUTION.exec(text);
+  if (trailing) {
+    const inTrail = mentions.filter((m) => m.start >= trailing.index);
+    if (inTrail[0]) return inTrail[0].side;
+  }
+  const said = /\b(?:said|says|told|stated|warned|insisted|added)\b/i.exec(text);
+  if (said) {
+    const before = mentions.filter((m) => m.end <= said.index);
+    if (before[0]) return before[0].side;
+  }
+  return undefined;
+}
+
+/**
+ * Read the stance a sentence takes, and whose it is. Each clause (split at reporting verbs, semicolons, dashes and
+ * "but") counts its first cue; the subject is the first side named in the clause before the cue (a fronted "After…,"
+ * skipped), else the speaker; "must"/"has to" are demands of whoever states them. Negation turns a cue round;
+ * a cue inside a condition or an indirect question is no stance. A proposal or demand of one side with another's
+ * rejection in the same sentence is a dispute.
+ */
+export function readStance(text: string, opts: { speaker?: string; sides?: readonly Side[] } = {}): StanceReading {
+  const t = text.trim();
+  if (t.length === 0) return { stance: 'none' };
+  if (/\?["”’]?$/.test(t)) return { stance: 'none' };
+  const sides = opts.sides;
+  const mentions = sideMentions(t, sides);
+  const readings: Array<StanceReading & { at: number }> = [];
+  const unknownAt = UNKNOWN.exec(t)?.index;
+  for (const clause of clausesOf(t)) {
+    const body = t.slice(clause.start, clause.end);
+    let best: { cue: Cue; index: number; match: string } | undefined;
+    for (const cue of CUES) {
+      const m = cue.re.exec(body);
+      if (!m) continue;
+      if (!best || m.index < best.index) best = { cue, index: m.index, match: m[0] };
+    }
+    if (!best) continue;
+    const at = clause.start + best.index;
+    const before = t.slice(clause.start, at);
+    const hypothetical = HYPOTHETICAL_BEFORE.exec(before);
+    if (hypothetical) {
+      // "Moscow would stop fighting if Ukraine withdrew from four regions": a concession made a condition is a demand
+      // of the side that sets it. Other cues in a condition or an indirect question ("whether Kyiv will accept") are none.
+      const condition = /^(?:if|unless|once)\b/i.test(hypothetical[0]) && best.cue.stance === 'concede' && !NEGATION_BEFORE.test(before);
+      const setter = condition ? mentions.find((m) => m.start >= clause.start && m.end <= clause.start + hypothetical.index) : undefined;
+      if (setter) readings.push({ stance: 'demand', side: setter.side, cue: `${hypothetical[0].split(/\s/)[0]} … ${best.match}`, at });
+      continue;
+    }
+    if (unknownAt !== undefined && unknownAt < at) continue;
+    const negated = NEGATION_BEFORE.test(before);
+    let stance: Stance;
+    switch (best.cue.stance) {
+      case 'no-deal':
+        stance = 'reject';
+        break;
+      case 'concede':
+        stance = negated ? 'reject' : 'propose';
+        break;
+      case 'dispute':
+        stance = negated ? 'none' : 'dispute';
+        break;
+      case 'reject':
+        // "did not rule out", "did not reject": a door left open.
+        stance = negated ? 'propose' : 'reject';
+        break;
+      case 'accept':
+      case 'propose':
+        stance = negated ? 'reject' : best.cue.stance;
+        break;
+      case 'demand':
+        stance = negated ? 'none' : 'demand';
+        break;
+    }
+    if (stance === 'none') continue;
+    // Who: the subject named in the clause before the cue, else the speaker ("We will never…", Zelenskyy said).
+    const fronted = FRONTED.exec(before);
+    const subjectFrom = clause.start + (fronted ? fronted[0].length : 0);
+    const subjectMentions = mentions.filter((m) => m.start >= subjectFrom && m.end <= at);
+    const subjectSides = [...new Set(subjectMentions.map((m) => m.side))];
+    const reporter = reporterSide(t, mentions, opts.speaker, sides);
+    let side: string | undefined;
+    if (best.cue.role === 'reporter') side = reporter;
+    else if (subjectMentions[0] && !FIRST_PERSON.test(t.slice(subjectFrom, subjectMentions[0].start))) side = subjectMentions[0].side;
+    else if (FIRST_PERSON.test(t.slice(subjectFrom, at)) || subjectMentions.length === 0) {
+      // A passive ("was rejected by Kyiv") names its subject after the cue.
+      const by = new RegExp(`^.{0,40}?\\bby\\b`, 'i').exec(t.slice(at, clause.end));
+      const after = by ? mentions.find((m) => m.start >= at + by[0].length && m.start <= at + by[0].length + 25) : undefined;
+      side = after?.side ?? reporter;
+    }
+    // "Both sides", or two sides joined as one subject, failing to agree or disagreeing: a dispute between them.
+    const joint = JOINT_SUBJECT.test(t.slice(subjectFrom, at)) || subjectSides.length >= 2;
+    if (stance === 'dispute' && joint) side = undefined;
+    if (best.cue.stance === 'no-deal' && (joint || side === undefined)) {
+      stance = 'dispute';
+      side = undefined;
+    } else if (stance === 'reject' && negated && joint) {
+      stance = 'dispute';
+      side = undefined;
+    }
+    const reading: StanceReading & { at: number } = { stance, cue: best.match, at };
+    if (side !== undefined) reading.side = side;
+    readings.push(reading);
+  }
+  if (readings.length === 0) return { stance: unknownAt !== undefined ? 'unknown' : 'none' };
+  // One side's proposal or demand met by another side's rejection in the same sentence.
+  const offers = readings.filter((r) => (r.stance === 'propose' || r.stance === 'demand' || r.stance === 'accept') && r.side !== undefined);
+  const refusals = readings.filter((r) => r.stance === 'reject' && r.side !== undefined);
+  if (offers.some((o) => refusals.some((r) => r.side !== o.side))) return { stance: 'dispute', cue: readings.map((r) => r.cue).join(' … ') };
+  const order: Stance[] = ['dispute', 'reject', 'demand', 'accept', 'propose'];
+  readings.sort((a, b) => order.indexOf(a.stance) - order.indexOf(b.stance) || a.at - b.at);
+  const top = readings[0] as StanceReading & { at: number };
+  const out: StanceReading = { stance: top.stance };
+  if (top.side !== undefined) out.side = top.side;
+  if (top.cue !== undefined) out.cue = top.cue;
+  return out;
+}

@@ -1,13 +1,12 @@
-import type { EventRecord, Fact, Story } from '../records/schema.js';
-import { factId } from '../records/fact-id.js';
-import { instantMs } from '../time/instant.js';
+import { factId, instantMs, type EventRecord, type Fact, type Story } from '../records/schema.js';
 import type { StoredSignal } from '../store/store.js';
+import { headlineFor } from './headline.js';
 import { questionState } from './questions.js';
-import { independentSources, rankEvents, rankFacts, type RankedFact } from './rank.js';
-import { dropRedundant } from './redundancy.js';
+import { featuresOf, independentSources, rankWindowFacts, selectFacts, type RankedFact } from './rank.js';
+import { REDUNDANT } from './redundancy.js';
+import { lineDefect } from './sentence-quality.js';
 import type { Briefing, BriefingSource, Development, WatchItem } from './types.js';
 import { eventSpan, happenedBy, inWindow, windowFor } from './window.js';
-import { compareText } from '../text/compare.js';
 
 export interface BuildBriefingInput {
   story: Story;
@@ -24,14 +23,22 @@ export interface BuildBriefingInput {
   fallback?: 'latest' | 'none';
   /** Only these questions (subscription filter). */
   questions?: readonly string[];
+  /** At most this many developments (default 12: renderers show what their limits carry, best first). */
   maxDevelopments?: number;
+  /**
+   * Facts this channel was sent in its previous briefing (`eventId#factId`; their records among `events`): a window
+   * fact that repeats one of them ranks lower. Pure input, so the engine stays a function of its arguments.
+   */
+  sent?: readonly string[];
 }
 
-const MAX_DEVELOPMENTS = 5;
-const MAX_PER_EVENT = 2;
+const MAX_DEVELOPMENTS = 12;
 const FALLBACK_EVENTS = 5;
 const WATCH_LOOKBACK_MS = 14 * 86_400_000;
 const MAX_WATCH = 3;
+/** Earlier events whose facts count as already seen background (at most this many facts, newest first). */
+const SEEN_LOOKBACK_MS = 3 * 86_400_000;
+const MAX_SEEN = 200;
 
 /**
  * The briefing engine: a pure function of records, signals, options and `now`.
@@ -42,6 +49,7 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   const now = input.now.getTime();
   const window = windowFor(input.now, input.since);
   const published = dedupeById(input.events.filter((r) => (r.status ?? 'published') === 'published' && r.story === input.story.id && happenedBy(r, now)));
+  published.sort((a, b) => a.id.localeCompare(b.id));
   const byId = new Map(published.map((r) => [r.id, r]));
 
   const focus = input.question;
@@ -51,25 +59,16 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   if (shown.length === 0 && (input.fallback ?? 'latest') === 'latest') {
     shown = [...published]
       .filter(relevant)
-      .sort((a, b) => eventSpan(b).start - eventSpan(a).start || compareText(a.id, b.id))
+      .sort((a, b) => eventSpan(b).start - eventSpan(a).start || a.id.localeCompare(b.id))
       .slice(0, FALLBACK_EVENTS);
     fallback = shown.length > 0;
   }
 
   const max = input.maxDevelopments ?? MAX_DEVELOPMENTS;
-  // Two bullets per event when events compete for the five; a quiet day with one big event may use them all.
-  const perEventCap = Math.max(MAX_PER_EVENT, Math.ceil(max / Math.max(1, shown.length)));
-  const perEvent = rankEvents(shown, now).map((rec) =>
-    rankFacts(rec, focus)
-      .filter((f) => focus === undefined || (f.fact.questions ?? []).includes(focus) || signalFacts(rec, focus).has(f.id))
-      .slice(0, perEventCap),
-  );
-  // Round-robin over events (best event first): each development gets its lead before any gets a second bullet.
-  const candidates: RankedFact[] = [];
-  for (let round = 0; round < perEventCap; round++) for (const facts of perEvent) if (facts[round]) candidates.push(facts[round] as RankedFact);
-  const distinct = dropRedundant(candidates, (c) => c.fact.text);
-  const chosen = distinct.slice(0, max);
-  const developments = chosen.map((c) => toDevelopment(c, distinct));
+  const ranked = rankWindowFacts({ records: shown, now, ...(focus !== undefined ? { focus } : {}), seen: seenFeatures(published, shown, window.from, input.sent) });
+  const chosen = selectFacts(ranked, max, { threshold: REDUNDANT });
+  const developments = chosen.map((c) => toDevelopment(c));
+  const omitted = ranked.filter((r) => !chosen.includes(r) && !chosen.some((c) => repeats(r, c))).length;
 
   const questionDefs = input.story.questions.filter(
     (q) => (focus === undefined || q.id === focus) && (input.questions === undefined || input.questions.length === 0 || input.questions.includes(q.id)),
@@ -78,22 +77,52 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
     questionState({ question: q, signals: input.signals, records: byId, window, now, evidenceLimit: focus !== undefined ? 20 : 3, ...(input.story.sides ? { sides: input.story.sides } : {}) }),
   );
 
-  const watch = watchItems(published, now, focus);
+  const watch = watchItems(published, now, chosen, focus);
   const sources = collectSources(developments, chosen);
   const top = chosen[0];
   const briefing: Briefing = {
     story: { id: input.story.id, title: input.story.title },
     generatedAt: input.now.toISOString(),
     window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString(), fallback },
-    headline: top ? top.rec.title : input.story.title,
+    headline: top ? headlineFor(top.rec, top.fact.text) : input.story.title,
     developments,
     questions,
     watch,
     sources,
-    stats: { eventsInWindow: fallback ? 0 : shown.length, developmentsOmitted: Math.max(0, distinct.length - chosen.length) },
+    stats: { eventsInWindow: fallback ? 0 : shown.length, developmentsOmitted: omitted },
   };
   if (focus !== undefined) briefing.focus = focus;
   return briefing;
+}
+
+function repeats(a: RankedFact, b: RankedFact): boolean {
+  let inter = 0;
+  const [small, large] = a.features.size <= b.features.size ? [a.features, b.features] : [b.features, a.features];
+  if (small.size === 0) return false;
+  for (const x of small) if (large.has(x)) inter++;
+  return inter / small.size >= REDUNDANT;
+}
+
+/** What the channel has seen: the facts it was sent last time, and those of events shortly before the window. */
+function seenFeatures(published: readonly EventRecord[], shown: readonly EventRecord[], from: number, sent: readonly string[] | undefined): Array<ReadonlySet<string>> {
+  const out: Array<ReadonlySet<string>> = [];
+  const inShown = new Set(shown.map((r) => r.id));
+  const wanted = new Set(sent ?? []);
+  const earlier = published
+    .filter((r) => !inShown.has(r.id) && eventSpan(r).start < from && eventSpan(r).start >= from - SEEN_LOOKBACK_MS)
+    .sort((a, b) => eventSpan(b).start - eventSpan(a).start || a.id.localeCompare(b.id));
+  for (const rec of published) {
+    rec.facts.forEach((f, i) => {
+      if (wanted.has(`${rec.id}#${factId(f, i)}`)) out.push(featuresOf(f.text));
+    });
+  }
+  for (const rec of earlier) {
+    for (const f of rec.facts) {
+      if (out.length >= MAX_SEEN) return out;
+      out.push(featuresOf(f.text));
+    }
+  }
+  return out;
 }
 
 function dedupeById(records: readonly EventRecord[]): EventRecord[] {
@@ -104,10 +133,6 @@ function dedupeById(records: readonly EventRecord[]): EventRecord[] {
 
 function bearsOn(rec: EventRecord, question: string): boolean {
   return rec.facts.some((f) => (f.questions ?? []).includes(question)) || (rec.signals ?? []).some((s) => s.question === question);
-}
-
-function signalFacts(rec: EventRecord, question: string): Set<string> {
-  return new Set((rec.signals ?? []).filter((s) => s.question === question && s.fact !== undefined).map((s) => s.fact as string));
 }
 
 function sourcesOfFact(rec: EventRecord, fact: Fact): Array<{ name: string; url?: string }> {
@@ -121,24 +146,32 @@ function sourcesOfFact(rec: EventRecord, fact: Fact): Array<{ name: string; url?
   return out;
 }
 
-function toDevelopment(c: RankedFact, all: readonly RankedFact[]): Development {
-  // Facts of the same event that were dropped as repeats of this one still count as its evidence.
-  const factIds = [c.id];
-  for (const other of all) if (other !== c && other.rec.id === c.rec.id && other.fact.text === c.fact.text) factIds.push(other.id);
+function toDevelopment(c: RankedFact): Development {
   const dev: Development = {
     text: c.fact.text,
     eventId: c.rec.id,
-    factIds,
+    factIds: [c.id],
     sources: sourcesOfFact(c.rec, c.fact),
     occurredAt: c.rec.occurredAt,
     sourceCount: independentSources(c.rec),
   };
+  // Facts of other events or articles that say the same thing are this bullet's evidence too: cite their outlets.
+  for (const t of c.twins) {
+    for (const s of sourcesOfFact(t.rec, t.fact)) if (!dev.sources.some((x) => x.name === s.name)) dev.sources.push(s);
+  }
+  if (c.twins.length > 0) dev.alsoReportedIn = c.twins.map((t) => `${t.rec.id}#${t.id}`);
+  dev.sourceCount = Math.max(dev.sourceCount, c.outlets.size);
   if (c.fact.speaker !== undefined) dev.speaker = c.fact.speaker;
   return dev;
 }
 
-function watchItems(records: readonly EventRecord[], now: number, focus?: string): WatchItem[] {
-  const items: Array<WatchItem & { at: number }> = [];
+/**
+ * Forward-looking facts of the last two weeks (a due date that has passed is history), newest first, one per point:
+ * never a fact already shown as a bullet above, nor one that repeats a bullet.
+ */
+function watchItems(records: readonly EventRecord[], now: number, chosen: readonly RankedFact[], focus?: string): WatchItem[] {
+  const shownKeys = new Set(chosen.flatMap((c) => [`${c.rec.id}#${c.id}`, ...c.twins.map((t) => `${t.rec.id}#${t.id}`)]));
+  const items: Array<WatchItem & { at: number; features: ReadonlySet<string> }> = [];
   for (const rec of records) {
     const at = eventSpan(rec).start;
     if (now - at > WATCH_LOOKBACK_MS) continue;
@@ -147,17 +180,33 @@ function watchItems(records: readonly EventRecord[], now: number, focus?: string
       if (focus !== undefined && !(f.questions ?? []).includes(focus)) return;
       // A due date that has passed (by more than a day) is history, not something to watch.
       if (f.watch.due !== undefined && instantMs(f.watch.due) + 86_400_000 < now) return;
+      const id = factId(f, i);
+      if (shownKeys.has(`${rec.id}#${id}`) || lineDefect(f.text) !== undefined) return;
+      const features = featuresOf(f.text);
+      if (chosen.some((c) => overlapOf(c.features, features) >= REDUNDANT)) return;
       const src = rec.sources.find((s) => s.id === f.source);
-      const item: WatchItem & { at: number } = { text: f.text, eventId: rec.id, factId: factId(f, i), at };
+      const item: WatchItem & { at: number; features: ReadonlySet<string> } = { text: f.text, eventId: rec.id, factId: id, at, features };
       if (f.watch.due !== undefined) item.due = f.watch.due;
       if (src) item.source = src.name;
       items.push(item);
     });
   }
-  items.sort((a, b) => b.at - a.at || compareText(a.eventId, b.eventId) || compareText(a.factId ?? '', b.factId ?? ''));
-  return dropRedundant(items, (i) => i.text)
-    .slice(0, MAX_WATCH)
-    .map(({ at: _at, ...rest }) => rest);
+  items.sort((a, b) => b.at - a.at || a.eventId.localeCompare(b.eventId) || (a.factId ?? '').localeCompare(b.factId ?? ''));
+  const kept: typeof items = [];
+  for (const item of items) {
+    if (kept.some((k) => overlapOf(k.features, item.features) >= REDUNDANT)) continue;
+    kept.push(item);
+    if (kept.length >= MAX_WATCH) break;
+  }
+  return kept.map(({ at: _at, features: _f, ...rest }) => rest);
+}
+
+function overlapOf(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let inter = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) inter++;
+  return inter / small.size;
 }
 
 function collectSources(developments: readonly Development[], chosen: readonly RankedFact[]): BriefingSource[] {
@@ -165,7 +214,7 @@ function collectSources(developments: readonly Development[], chosen: readonly R
   const seen = new Set<string>();
   chosen.forEach((c, i) => {
     for (const s of developments[i]?.sources ?? []) {
-      const full = c.rec.sources.find((x) => x.name === s.name);
+      const full = [c.rec, ...c.twins.map((t) => t.rec)].flatMap((r) => r.sources).find((x) => x.name === s.name);
       const key = `${s.name}|${s.url ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -1,18 +1,26 @@
-import type { EventRecord, Fact } from '../records/schema.js';
-import { factId } from '../records/fact-id.js';
+import { factId, type EventRecord, type Fact } from '../records/schema.js';
+import { featureSet } from '../text/similarity.js';
+import { lexRank } from './centrality.js';
+import { informationDensity } from './density.js';
+import { factTime } from './questions.js';
+import { lineDefect } from './sentence-quality.js';
+import { titleIsHeadline } from './headline.js';
 import { eventSpan } from './window.js';
-import { compareText } from '../text/compare.js';
 
 const HOUR_MS = 3_600_000;
 
 /** Distinct outlets behind an event: two sources with the same name count once. */
 export function independentSources(rec: EventRecord): number {
-  return new Set(rec.sources.map((s) => s.name.trim().toLowerCase())).size;
+  return new Set(rec.sources.map((s) => outletKey(s.name))).size;
+}
+
+function outletKey(name: string): string {
+  return name.trim().toLowerCase();
 }
 
 /**
- * Score of an event for "what happened": importance first, then recency, corroboration and bearing on the
- * story's questions. Weights sum to 1; each part is in [0, 1].
+ * Score of an event: importance first, then recency, corroboration and bearing on the story's questions.
+ * Weights sum to 1; each part is in [0, 1]. (Used to order the fallback's latest events.)
  */
 export function eventScore(rec: EventRecord, now: number): number {
   const importance = ((rec.importance ?? 3) - 1) / 4;
@@ -29,7 +37,7 @@ export function eventScore(rec: EventRecord, now: number): number {
 export function rankEvents(events: readonly EventRecord[], now: number): EventRecord[] {
   return events
     .map((rec) => ({ rec, score: eventScore(rec, now), start: eventSpan(rec).start }))
-    .sort((a, b) => b.score - a.score || b.start - a.start || compareText(a.rec.id, b.rec.id))
+    .sort((a, b) => b.score - a.score || b.start - a.start || a.rec.id.localeCompare(b.rec.id))
     .map((x) => x.rec);
 }
 
@@ -39,26 +47,213 @@ export interface RankedFact {
   id: string;
   index: number;
   score: number;
+  /** Stemmed content words (shared, never modified). */
+  features: ReadonlySet<string>;
+  /** Outlets that report this fact: its sources, and those of near-duplicate facts in other events or sources. */
+  outlets: ReadonlySet<string>;
+  /** Facts of other events or other articles that say the same thing. */
+  twins: Array<{ rec: EventRecord; fact: Fact; id: string }>;
+}
+
+/** Word sets by text: the same sentences come back build after build (bounded; emptied when full). */
+const featureCache = new Map<string, ReadonlySet<string>>();
+export function featuresOf(text: string): ReadonlySet<string> {
+  let f = featureCache.get(text);
+  if (!f) {
+    f = featureSet(text);
+    if (featureCache.size >= 20_000) featureCache.clear();
+    featureCache.set(text, f);
+  }
+  return f;
+}
+
+/** Same thing said twice: most of the shorter fact's words in the longer, and a fair share of both. */
+export const TWIN_OVERLAP = 0.6;
+export const TWIN_JACCARD = 0.3;
+
+/** At most this many facts go through the pairwise steps (a window of a busy story keeps its best by a cheap score). */
+const MAX_POOL = 240;
+
+export interface RankInput {
+  /** The window's events (published, of the story, and bearing on the focus question when there is one). */
+  records: readonly EventRecord[];
+  now: number;
+  /** A question asked for: its facts first, and only facts that bear on it. */
+  focus?: string;
+  /**
+   * Word sets of what the channel has already seen (its previous briefing's facts, and the facts of earlier events):
+   * a window fact that repeats one of them is background, not news.
+   */
+  seen?: ReadonlyArray<ReadonlySet<string>>;
 }
 
 /**
- * Facts of one event best first: the lead fact, then facts that bear on questions, carry a signal,
- * look ahead, or quote someone. Later facts in a record are background and rank lower.
+ * Rank the window's facts across events and sources, best first. A fact's score adds up:
+ * support (independent outlets that report it, counting near-duplicate facts in other events and sources),
+ * centrality (LexRank over the window's facts, edges within one article weighted down), information density
+ * (names, numbers, quotes per character), the record's own order (an author's lead fact; each article's first),
+ * the event's importance, bearing on the questions, recency and a forward look, minus staleness (repeating what the
+ * channel has seen). Facts that are not complete sentences (titles, sub-headlines, fragments, chrome) never rank.
  */
-export function rankFacts(rec: EventRecord, focusQuestion?: string): RankedFact[] {
-  const signalled = new Set((rec.signals ?? []).map((s) => s.fact).filter((f): f is string => f !== undefined));
-  return rec.facts
-    .map((fact, index) => {
+export function rankWindowFacts(input: RankInput): RankedFact[] {
+  const { now, focus } = input;
+  type Entry = { rec: EventRecord; fact: Fact; id: string; index: number; posInSource: number; cheap: number; time: number };
+  let pool: Entry[] = [];
+  for (const rec of input.records) {
+    const headline = titleIsHeadline(rec);
+    const signalled = new Set((rec.signals ?? []).filter((s) => focus === undefined || s.question === focus).map((s) => s.fact));
+    const seenPerSource = new Map<string, number>();
+    rec.facts.forEach((fact, index) => {
+      const posInSource = seenPerSource.get(fact.source) ?? 0;
+      seenPerSource.set(fact.source, posInSource + 1);
       const id = factId(fact, index);
-      const qs = fact.questions ?? [];
-      // The first fact is the record's lead, chosen by its author: it outranks any heuristic bonus.
-      let score = index === 0 ? 2 : 1 / (1 + index);
-      if (qs.length > 0) score += 0.3;
-      if (signalled.has(id)) score += 0.3;
-      if (fact.watch) score += 0.2;
-      if (fact.quote) score += 0.1;
-      if (focusQuestion !== undefined && qs.includes(focusQuestion)) score += 2;
-      return { rec, fact, id, index, score };
-    })
-    .sort((a, b) => b.score - a.score || a.index - b.index);
+      if (focus !== undefined && !(fact.questions ?? []).includes(focus) && !signalled.has(id)) return;
+      if (lineDefect(fact.text, rec.title, headline) !== undefined) return;
+      const time = factTime(rec, fact, now);
+      const cheap = ((rec.importance ?? 3) - 1) / 4 + (index === 0 ? 1 : 0.5 / (1 + posInSource)) + ((fact.questions ?? []).length > 0 ? 0.3 : 0);
+      pool.push({ rec, fact, id, index, posInSource, cheap, time });
+    });
+  }
+  if (pool.length > MAX_POOL) {
+    pool = pool.sort((a, b) => b.cheap - a.cheap || b.time - a.time || a.rec.id.localeCompare(b.rec.id) || a.index - b.index).slice(0, MAX_POOL);
+  }
+  const n = pool.length;
+  if (n === 0) return [];
+
+  const feats = pool.map((e) => featuresOf(e.fact.text));
+  const outlets = pool.map((e) => {
+    const set = new Set<string>();
+    for (const sid of [e.fact.source, ...(e.fact.alsoSources ?? [])]) {
+      const s = e.rec.sources.find((x) => x.id === sid);
+      if (s) set.add(outletKey(s.name));
+    }
+    return set;
+  });
+  const twins: Array<Array<{ rec: EventRecord; fact: Fact; id: string }>> = pool.map(() => []);
+  const cos = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const a = feats[i] as ReadonlySet<string>;
+    for (let j = i + 1; j < n; j++) {
+      const b = feats[j] as ReadonlySet<string>;
+      if (a.size === 0 || b.size === 0) continue;
+      let inter = 0;
+      const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+      for (const x of small) if (large.has(x)) inter++;
+      if (inter === 0) continue;
+      const c = inter / Math.sqrt(a.size * b.size);
+      cos[i * n + j] = c;
+      cos[j * n + i] = c;
+      const ei = pool[i] as Entry;
+      const ej = pool[j] as Entry;
+      const sameArticle = ei.rec.id === ej.rec.id && ei.fact.source === ej.fact.source;
+      if (!sameArticle && inter >= 3 && inter / small.size >= TWIN_OVERLAP && inter / (a.size + b.size - inter) >= TWIN_JACCARD) {
+        twins[i]?.push({ rec: ej.rec, fact: ej.fact, id: ej.id });
+        twins[j]?.push({ rec: ei.rec, fact: ei.fact, id: ei.id });
+        for (const o of outlets[j] as Set<string>) (outlets[i] as Set<string>).add(o);
+        for (const o of outlets[i] as Set<string>) (outlets[j] as Set<string>).add(o);
+      }
+    }
+  }
+  const groups = pool.map((e) => `${e.rec.id}\u0000${e.fact.source}`);
+  const central = lexRank((i, j) => cos[i * n + j] ?? 0, n, { groups });
+  const maxCentral = Math.max(...central);
+  const densities = pool.map((e) => informationDensity(e.fact.text));
+  const maxDensity = Math.max(1e-9, ...densities);
+  const seen = input.seen ?? [];
+
+  const ranked = pool.map((e, i): RankedFact => {
+    const f = feats[i] as ReadonlySet<string>;
+    const support = (Math.min((outlets[i] as Set<string>).size, 4) - 1) / 3;
+    const eventSupport = (Math.min(independentSources(e.rec), 4) - 1) / 3;
+    const centrality = maxCentral > 0 ? (central[i] ?? 0) / maxCentral : 0;
+    const density = (densities[i] ?? 0) / maxDensity;
+    // The author's lead fact of a record, then each article's own lead, then later sentences.
+    const lead = e.index === 0 ? 1 : e.posInSource === 0 ? 0.7 : 0.5 / (1 + e.posInSource);
+    const importance = ((e.rec.importance ?? 3) - 1) / 4;
+    const question = (e.fact.questions ?? []).length > 0 || (e.rec.signals ?? []).some((s) => s.fact === e.id) ? 1 : 0;
+    const recency = Math.pow(0.5, Math.max(0, now - e.time) / HOUR_MS / 24);
+    const watch = e.fact.watch ? 1 : 0;
+    // Staleness: a near-verbatim repeat of something seen is background; a close paraphrase counts half.
+    let stale = 0;
+    for (const s of seen) {
+      if (s.size === 0 || f.size === 0) continue;
+      let inter = 0;
+      for (const x of f) if (s.has(x)) inter++;
+      const ov = inter / Math.min(f.size, s.size);
+      const jc = inter / (f.size + s.size - inter);
+      if (jc >= 0.6) {
+        stale = 1;
+        break;
+      }
+      if (jc >= 0.4 && ov >= 0.7) stale = 0.5;
+    }
+    let score =
+      0.22 * support +
+      0.04 * eventSupport +
+      0.16 * centrality +
+      0.1 * density +
+      0.18 * lead +
+      0.14 * importance +
+      0.08 * question +
+      0.05 * recency +
+      0.03 * watch -
+      0.25 * stale;
+    if (focus !== undefined && (e.fact.questions ?? []).includes(focus)) score += 0.5;
+    return { rec: e.rec, fact: e.fact, id: e.id, index: e.index, score, features: f, outlets: outlets[i] as Set<string>, twins: twins[i] ?? [] };
+  });
+  return ranked.sort((a, b) => b.score - a.score || a.rec.id.localeCompare(b.rec.id) || a.index - b.index);
+}
+
+/**
+ * Choose bullets from ranked facts by maximal marginal relevance: each pick is the best score minus its likeness
+ * to what is already chosen and a step per fact already taken from its event (so each event gets its lead before
+ * any gets a second bullet, unless one event is all the news). A fact that repeats a chosen one is never taken.
+ */
+export function selectFacts(ranked: readonly RankedFact[], max: number, opts: { redundancy?: number; perEvent?: number; threshold?: number } = {}): RankedFact[] {
+  const lambda = opts.redundancy ?? 0.35;
+  const perEvent = opts.perEvent ?? 0.25;
+  const threshold = opts.threshold ?? 0.6;
+  const chosen: RankedFact[] = [];
+  const remaining = [...ranked];
+  const taken = new Map<string, number>();
+  while (chosen.length < max && remaining.length > 0) {
+    let best = -1;
+    let bestValue = -Infinity;
+    for (let k = 0; k < remaining.length; k++) {
+      const c = remaining[k] as RankedFact;
+      let maxSim = 0;
+      let repeat = false;
+      for (const s of chosen) {
+        const sim = likeness(c.features, s.features);
+        if (sim.overlap >= threshold) {
+          repeat = true;
+          break;
+        }
+        maxSim = Math.max(maxSim, sim.cosine);
+      }
+      if (repeat) {
+        remaining.splice(k, 1);
+        k--;
+        continue;
+      }
+      const value = c.score - lambda * maxSim - perEvent * (taken.get(c.rec.id) ?? 0);
+      if (value > bestValue) {
+        bestValue = value;
+        best = k;
+      }
+    }
+    if (best < 0) break;
+    const pick = remaining.splice(best, 1)[0] as RankedFact;
+    chosen.push(pick);
+    taken.set(pick.rec.id, (taken.get(pick.rec.id) ?? 0) + 1);
+  }
+  return chosen;
+}
+
+function likeness(a: ReadonlySet<string>, b: ReadonlySet<string>): { overlap: number; cosine: number } {
+  if (a.size === 0 || b.size === 0) return { overlap: 0, cosine: 0 };
+  let inter = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) inter++;
+  return { overlap: inter / small.size, cosine: inter / Math.sqrt(a.size * b.size) };
 }

@@ -40,12 +40,16 @@ export function isChrome(text: string): boolean {
   return letters < 12 || digits > letters;
 }
 
-/** The same words as the title (a headline repeated as a sentence). */
+/**
+ * The title repeated as a sentence: the same words (case and punctuation aside), or the same opening words and
+ * nearly the same word set (a headline that leaked into the body with a full stop added).
+ */
 export function nearlySame(text: string, title: string): boolean {
   const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const a = norm(text);
   const b = norm(title.replace(/…$/, ''));
   if (a === b) return true;
   if (a.length > b.length * 1.3 + 10) return false;
-  return jaccard(featureSet(text), featureSet(title)) >= 0.8;
+  const opening = (s: string) => s.split(' ').slice(0, 4).join(' ');
+  return opening(a) === opening(b) && jaccard(featureSet(text), featureSet(title)) >= 0.8;
 }

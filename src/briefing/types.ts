@@ -20,6 +20,8 @@ export interface Development {
   sourceCount: number;
   /** Who the fact is attributed to (renderers name them when the text does not). */
   speaker?: string;
+  /** Facts of other events or articles that report the same thing (`eventId#factId`). */
+  alsoReportedIn?: string[];
 }
 
 export interface QuestionEvidence {

@@ -33,6 +33,17 @@ export function proposeSignals(facts: readonly Fact[], story: Story): Signal[] {
       if (next !== status) setter = k;
       status = next;
     });
+    // Conflicting accounts: one outlet reports a side's offer or acceptance, another that side's denial or rejection
+    // (without sides in the story: any offer against any denial).
+    const conflicting = tagged.find(
+      (d) =>
+        d.reading.stance === 'reject' &&
+        tagged.some((a) => a.reading.side === d.reading.side && a.f.source !== d.f.source && (a.reading.stance === 'accept' || a.reading.stance === 'propose')),
+    );
+    if (conflicting && status !== 'contested') {
+      status = 'contested';
+      setter = tagged.indexOf(conflicting);
+    }
     // Among equals, the latest source's report wins (a merged article's news), then the earlier sentence of it.
     const newest = (a: (typeof tagged)[number], b: (typeof tagged)[number]) => (sourceOrder.get(b.f.source) ?? 0) - (sourceOrder.get(a.f.source) ?? 0) || a.i - b.i;
     const pool =

@@ -16,7 +16,7 @@ export interface BriefingOutline {
   notice?: string;
   developments: Array<{ text: string; refs: number[] }>;
   moreDevelopments: number;
-  questions: Array<{ label: string; status: string; rawStatus: QuestionState['status']; since?: string; summary: string; changed?: string; unknowns: string[] }>;
+  questions: Array<{ label: string; status: string; rawStatus: QuestionState['status']; since?: string; summary: string; changed?: string; unknowns: string[]; refs: number[] }>;
   evidence: Array<{ text: string; at: string; status: string; source: string; url?: string }>;
   watch: Array<{ text: string; due?: string; refs: number[] }>;
   sources: Array<{ n: number; name: string; url?: string }>;
@@ -35,8 +35,10 @@ export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: strin
   };
   const developments = b.developments.map((d) => {
     const who = missingSpeaker(d.text, d.speaker);
-    return { text: who ? `${d.text} (${who})` : d.text, refs: d.sources.map((s) => refOf(s.name, s.url)) };
+    return { text: who ? `${d.text} (${who})` : d.text, refs: [...new Set(d.sources.map((s) => refOf(s.name, s.url)))].sort((x, y) => x - y) };
   });
+  // Numbered in reading order: bullets, then the question lines' evidence, then what to watch.
+  const questionRefs = b.questions.map((q) => (q.summarySource ? [refOf(q.summarySource.name, q.summarySource.url)] : []));
   const watch = b.watch.map((w) => ({ text: w.text, ...(w.due !== undefined ? { due: formatDay(w.due, tz) } : {}), refs: w.source !== undefined ? [refOf(w.source)] : [] }));
   const focusQ = b.focus !== undefined ? b.questions.find((q) => q.id === b.focus) : undefined;
 
@@ -52,7 +54,7 @@ export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: strin
     subtitle: `${formatMoment(b.generatedAt, tz)} · since ${formatMoment(b.window.from, tz)}`,
     developments,
     moreDevelopments: b.stats.developmentsOmitted,
-    questions: b.questions.map((q) => ({
+    questions: b.questions.map((q, i) => ({
       label: q.label,
       status: STATUS_LABEL[q.status],
       rawStatus: q.status,
@@ -60,6 +62,7 @@ export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: strin
       summary: q.summary,
       ...(q.changedInWindow && q.previousStatus !== undefined ? { changed: `was ${STATUS_LABEL[q.previousStatus]}` } : {}),
       unknowns: q.unknowns ?? [],
+      refs: questionRefs[i] ?? [],
     })),
     evidence: focusQ
       ? focusQ.evidence.map((e) => ({ text: e.text, at: formatDay(e.at, tz), status: STATUS_LABEL[e.status], source: e.source, ...(e.url !== undefined ? { url: e.url } : {}) }))

@@ -3,7 +3,7 @@ import type { CommandResult } from '../commands/types.js';
 import { formatDay, STATUS_LABEL } from './dates.js';
 import { outline } from './outline.js';
 import { plain, safeUrl } from './sanitize.js';
-import { assemble } from './assemble.js';
+import { fitBriefing } from './fit.js';
 import { truncateAtSentence } from './truncate.js';
 
 /** Hard cap of the plain-text briefing (fits a chat message or a terminal screen). */
@@ -19,45 +19,48 @@ export interface TextOptions {
 const refs = (ns: number[]) => (ns.length > 0 ? ` [${ns.join(',')}]` : '');
 
 /**
- * The briefing as plain text, at most `limit` characters: each section gets a budget and is cut at a
- * sentence or line boundary with a "more" hint, so a long briefing shrinks instead of failing.
+ * The briefing as plain text, at most `limit` characters. Lines are never cut: whole bullets are added in rank order
+ * while they fit (the open questions and the sources always stay), and what is left out is counted in a hint.
+ * Each question line ends with its evidence's source, numbered with the bullets' sources.
  */
 export function renderText(b: Briefing, opts: TextOptions = {}): string {
   const limit = opts.limit ?? TEXT_LIMIT;
+  const out = fitBriefing(b, ({ briefing, links }) => textOf(briefing, opts, links), limit);
+  return truncateAtSentence(out, limit);
+}
+
+function textOf(b: Briefing, opts: TextOptions, links: boolean): string {
   const o = outline(b, opts);
   const head = [o.title.toUpperCase(), o.subtitle].map(plain);
-  const sections: Array<{ lines: string[]; floor: number }> = [];
+  const sections: string[][] = [];
   const intro: string[] = [];
   if (o.headline) intro.push(plain(o.headline));
   if (o.notice) intro.push(o.notice);
-  sections.push({ lines: intro, floor: 120 });
-  if (o.developments.length > 0) {
+  if (intro.length > 0) sections.push(intro);
+  if (o.developments.length > 0 || o.moreDevelopments > 0) {
     const lines = o.developments.map((d) => `• ${plain(d.text)}${refs(d.refs)}`);
     if (o.moreDevelopments > 0) lines.push(`  (+${o.moreDevelopments} more not shown; /sitrep brief <question> for detail)`);
-    sections.push({ lines: ['WHAT HAPPENED', ...lines], floor: 500 });
+    sections.push(['WHAT HAPPENED', ...lines]);
   }
   if (o.questions.length > 0) {
-    sections.push({
-      lines: [
-        'OPEN QUESTIONS',
-        ...o.questions.map((q) => `• ${plain(q.label)}: ${q.status.toUpperCase()}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''} — ${plain(q.summary)}`),
-      ],
-      floor: 600,
-    });
+    sections.push([
+      'OPEN QUESTIONS',
+      ...o.questions.map((q) => `• ${plain(q.label)}: ${q.status.toUpperCase()}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''} — ${plain(q.summary)}${refs(q.refs)}`),
+    ]);
     const unknown = o.questions.flatMap((q) => q.unknowns.slice(0, 2).map((u) => `• ${plain(q.label)}: ${plain(u)}`));
-    if (b.focus !== undefined && unknown.length > 0) sections.push({ lines: ['STILL UNKNOWN', ...unknown], floor: 150 });
+    if (b.focus !== undefined && unknown.length > 0) sections.push(['STILL UNKNOWN', ...unknown]);
   }
-  if (o.evidence.length > 0)
-    sections.push({ lines: ['TIMELINE', ...o.evidence.map((e) => `• ${e.at} ${e.status.toUpperCase()} — ${plain(e.text)} (${plain(e.source)})`)], floor: 400 });
-  if (o.watch.length > 0) sections.push({ lines: ['WHAT TO WATCH', ...o.watch.map((w) => `• ${plain(w.text)}${w.due ? ` (due ${w.due})` : ''}${refs(w.refs)}`)], floor: 200 });
-  if (o.sources.length > 0) sections.push({
-      lines: ['SOURCES', ...o.sources.map((s) => {
-        const url = safeUrl(s.url);
+  if (o.evidence.length > 0) sections.push(['TIMELINE', ...o.evidence.map((e) => `• ${e.at} ${e.status.toUpperCase()} — ${plain(e.text)} (${plain(e.source)})`)]);
+  if (o.watch.length > 0) sections.push(['WHAT TO WATCH', ...o.watch.map((w) => `• ${plain(w.text)}${w.due ? ` (due ${w.due})` : ''}${refs(w.refs)}`)]);
+  if (o.sources.length > 0)
+    sections.push([
+      'SOURCES',
+      ...o.sources.map((s) => {
+        const url = links ? safeUrl(s.url) : undefined;
         return `[${s.n}] ${plain(s.name)}${url ? ` <${url}>` : ''}`;
-      })],
-      floor: 200,
-    });
-  return assemble(head.join('\n'), sections, limit, (n) => `  (+${n} more)`);
+      }),
+    ]);
+  return [head.join('\n'), ...sections.map((s) => s.join('\n'))].join('\n\n');
 }
 
 /** Tracked questions only, for `/sitrep questions`. */

@@ -82,19 +82,21 @@ describe('bullets per event', () => {
       ]
         .map((_, i, all) => all[(i + rotate) % all.length] as string)
         .slice(0, n)
-        .map((text) => ({ text: `${text} (${id})`, source: 's' })),
+        .map((text) => ({ text: `${text.slice(0, -1)} (${id}).`, source: 's' })),
     });
 
   it('gives every event its lead before any event gets a second bullet', () => {
     // Each event leads with a different point (so none is dropped as a repeat of another).
     const events = ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => many(id, `2025-05-20T0${i}:00:00Z`, 2, i));
     const out = buildBriefing({ story, events, signals: [], now: MORNING_AFTER });
-    expect(new Set(out.developments.map((d) => d.eventId)).size).toBe(5);
+    expect(new Set(out.developments.slice(0, 6).map((d) => d.eventId)).size).toBe(6);
+    const five = buildBriefing({ story, events, signals: [], now: MORNING_AFTER, maxDevelopments: 5 });
+    expect(new Set(five.developments.map((d) => d.eventId)).size).toBe(5);
   });
 
-  it('lets a single event of the day use all five bullets', () => {
+  it('lets a single event of the day use every bullet', () => {
     const out = buildBriefing({ story, events: [many('only', '2025-05-20T05:00:00Z', 6)], signals: [], now: MORNING_AFTER });
-    expect(out.developments).toHaveLength(5);
+    expect(out.developments).toHaveLength(6);
     expect(new Set(out.developments.map((d) => d.eventId))).toEqual(new Set(['only']));
   });
 });
@@ -168,9 +170,11 @@ describe('the bundled story on the morning after the call', () => {
   const records = sampleRecords();
   const b = buildBriefing({ story, events: records, signals: signalsOf(records), now: MORNING_AFTER });
 
-  it('has at most five sourced developments covering the memorandum, the prisoner exchange and the meeting', () => {
-    expect(b.developments.length).toBeGreaterThan(0);
-    expect(b.developments.length).toBeLessThanOrEqual(5);
+  it('has sourced developments covering the memorandum, the prisoner exchange and the meeting, the call first', () => {
+    expect(b.developments.length).toBeGreaterThan(3);
+    expect(b.developments.length).toBeLessThanOrEqual(12);
+    expect(b.developments[0]?.eventId).toBe('2025-05-19-trump-putin-call');
+    expect(b.headline).toBe('Trump and Putin hold a two-hour call and say ceasefire talks will start immediately');
     for (const d of b.developments) expect(d.sources.length).toBeGreaterThan(0);
     const text = b.developments.map((d) => d.text).join('\n');
     expect(text).toMatch(/memorandum/i);
@@ -191,8 +195,19 @@ describe('the bundled story on the morning after the call', () => {
     for (const q of b.questions) expect(q.status).not.toBe('resolved');
   });
 
-  it('lists what to watch from forward-looking facts', () => {
-    expect(b.watch.map((w) => w.text).join(' ')).toMatch(/within days/);
+  it('shows forward-looking facts once: as a bullet, or under what to watch, never both', () => {
+    const shown = [...b.developments.map((d) => d.text), ...b.watch.map((w) => w.text)];
+    expect(shown.filter((t) => /within days/.test(t))).toHaveLength(1);
+    for (const w of b.watch) expect(b.developments.map((d) => d.text)).not.toContain(w.text);
+  });
+
+  it('gives the same three question statuses as the records say', () => {
+    expect(b.questions.map((q) => [q.id, q.status])).toEqual([
+      ['territory', 'open'],
+      ['security-guarantees', 'contested'],
+      ['ukraine-response', 'moved'],
+    ]);
+    for (const q of b.questions) expect(q.lastChangedAt?.slice(0, 10)).toBe('2025-05-19');
   });
 
   it('is the same for the same input', () => {

@@ -1,0 +1,49 @@
+import type { EventRecord } from '../records/schema.js';
+import { isChrome } from './sentence-quality.js';
+
+export const HEADLINE_MAX = 120;
+
+/**
+ * Is the record's title a real headline? Ingestion says so (`titleSource`); for other records: a title that is not
+ * page chrome or a counter, has a few words, is not cut off ("…"), and is not a sentence (a full stop at the end,
+ * or the start of one of the record's facts, which is what a title cut from the first sentence looks like).
+ */
+export function titleIsHeadline(rec: Pick<EventRecord, 'title' | 'facts' | 'titleSource'>): boolean {
+  const title = rec.title.trim();
+  if (rec.titleSource === 'text') return false;
+  if (isChrome(title) || title.split(/\s+/).length < 3) return false;
+  if (rec.titleSource === 'headline') return true;
+  if (/…$|\.\.\.$/.test(title) || /[.!?]["”’]?$/.test(title)) return false;
+  const bare = title.toLowerCase();
+  return !rec.facts.some((f) => f.text.toLowerCase().startsWith(bare) && f.text.length > title.length);
+}
+
+/**
+ * The lead development in headline form: its event's title when that is a real headline, else the lead fact itself
+ * when it is short, else the lead fact cut at the last clause boundary (comma, semicolon, colon, dash) that keeps
+ * it within {@link HEADLINE_MAX} characters and outside any quotation. Never invents words.
+ */
+export function headlineFor(rec: EventRecord, leadFact: string): string {
+  if (titleIsHeadline(rec) && rec.title.trim().length <= 160) return rec.title.trim();
+  return cutAtClause(leadFact, HEADLINE_MAX);
+}
+
+export function cutAtClause(text: string, max: number): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  // A whole sentence reads best: drop only its full stop.
+  const whole = t.replace(/\.(["”’]?)$/, '$1');
+  if (whole.length <= max) return whole;
+  let best = -1;
+  let quotes = 0;
+  for (let i = 0; i < Math.min(t.length, max + 1); i++) {
+    const c = t[i] ?? '';
+    if (c === '"' || c === '“' || c === '”') quotes++;
+    const boundary = (c === ',' || c === ';' || c === ':') && t[i + 1] === ' ';
+    const dash = (c === '—' || c === '–') && t[i - 1] === ' ';
+    if ((boundary || dash) && quotes % 2 === 0 && i >= 40) best = dash ? i - 1 : i;
+  }
+  if (best > 0) return t.slice(0, best).trimEnd();
+  const room = t.slice(0, max - 1);
+  const space = room.lastIndexOf(' ');
+  return `${(space > max / 2 ? room.slice(0, space) : room).replace(/[\s,;:—–-]+$/, '')}…`;
+}

@@ -1,0 +1,52 @@
+import type { Briefing } from '../briefing/types.js';
+
+/** What a renderer is asked to draw: a briefing cut down to what fits, and whether source links fit too. */
+export interface FitChoice {
+  briefing: Briefing;
+  links: boolean;
+}
+
+/** Bullets that go in before anything else optional (the first thing to watch, a timeline). */
+const LEAD_BULLETS = 4;
+
+/**
+ * The most of a briefing that renders within `limit` characters, without cutting any line: the headline, the open
+ * questions and the sources always; then whole development bullets in rank order (one that does not fit is skipped
+ * and a shorter one after it may still fit, so short facts make more bullets): the first four, then a focused
+ * question's timeline and the first thing to watch, then the other bullets and things to watch, then source links. What is left out is counted in the "+N more" hint.
+ */
+export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, limit: number): string {
+  const focus = b.focus !== undefined ? b.questions.find((q) => q.id === b.focus) : undefined;
+  const state = { devs: [] as Briefing['developments'], watch: [] as Briefing['watch'], evidence: 0, links: false };
+  const build = (s: typeof state): string => {
+    const trimmed: Briefing = {
+      ...b,
+      developments: s.devs,
+      watch: s.watch,
+      questions: b.questions.map((q) => (q === focus ? { ...q, evidence: q.evidence.slice(0, s.evidence) } : q)),
+      stats: { ...b.stats, developmentsOmitted: b.stats.developmentsOmitted + (b.developments.length - s.devs.length) },
+    };
+    return render({ briefing: trimmed, links: s.links });
+  };
+  let best = build(state);
+  const tryWith = (next: typeof state): boolean => {
+    const out = build(next);
+    if (out.length > limit) return false;
+    Object.assign(state, next);
+    best = out;
+    return true;
+  };
+  const order = new Map(b.developments.map((d, i) => [d, i]));
+  const addDevelopments = (list: Briefing['developments']) => {
+    for (const d of list) tryWith({ ...state, devs: [...state.devs, d].sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0)) });
+  };
+  // The top bullets, then the first thing to watch and a focused question's timeline, then the other bullets.
+  addDevelopments(b.developments.slice(0, LEAD_BULLETS));
+  if (focus) for (let n = 1; n <= focus.evidence.length; n++) if (!tryWith({ ...state, evidence: n })) break;
+  if (b.watch[0]) tryWith({ ...state, watch: [b.watch[0]] });
+  addDevelopments(b.developments.slice(LEAD_BULLETS));
+  for (const w of b.watch.slice(1)) tryWith({ ...state, watch: [...state.watch, w] });
+  tryWith({ ...state, links: true });
+  // With nothing added the briefing may still be too long (hostile text): the caller's last guard cuts it.
+  return best;
+}

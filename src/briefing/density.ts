@@ -4,7 +4,19 @@
  * a long sentence of commentary.
  */
 export function informationDensity(text: string): number {
-  const t = text.trim();
+  let d = densities.get(text);
+  if (d === undefined) {
+    d = densityOf(text.trim());
+    if (densities.size >= 20_000) densities.clear();
+    densities.set(text, d);
+  }
+  return d;
+}
+
+/** By text: the same sentences come back build after build (bounded; emptied when full). */
+const densities = new Map<string, number>();
+
+function densityOf(t: string): number {
   if (t.length === 0) return 0;
   const words = t.split(/\s+/);
   let units = 0;

@@ -179,10 +179,9 @@ export function questionState(input: {
   const changedInWindow = lastChangedAt !== null && lastChangedAt >= window.from && (!before.known || before.status !== status);
 
   // The line: evidence that reads as a sentence of its own; inside the window when the window has any.
-  const usable = items.filter((i) => lineDefect(i.text) === undefined);
   const better = (a: Item, b: Item) => weight(b) - weight(a) || b.at - a.at || (b.explicit ? 1 : 0) - (a.explicit ? 1 : 0) || a.eventId.localeCompare(b.eventId) || a.index - b.index;
-  const inWindow = usable.filter((i) => i.at >= window.from && i.at <= window.to);
-  const line = (inWindow.length > 0 ? inWindow : usable).sort(better)[0];
+  const firstUsable = (list: Item[]) => list.sort(better).find((i) => lineDefect(i.text) === undefined);
+  const line = firstUsable(items.filter((i) => i.at >= window.from && i.at <= window.to)) ?? firstUsable([...items]);
 
   const newestFirst = [...items].reverse();
   const evidence: QuestionEvidence[] = newestFirst.slice(0, input.evidenceLimit).map((i) => {

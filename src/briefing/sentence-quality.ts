@@ -5,7 +5,25 @@ import { featureSet, jaccard } from '../text/similarity.js';
  * a caption or page chrome. Returns the reason it cannot, or undefined when it can.
  */
 export function lineDefect(text: string, title?: string, titleIsHeadline = true): string | undefined {
-  const t = text.trim();
+  const own = formDefect(text);
+  if (own !== undefined) return own;
+  if (title !== undefined && titleIsHeadline && nearlySame(text.trim(), title)) return 'the title';
+  return undefined;
+}
+
+/** Defects of the text alone, by text: the same sentences are checked build after build (bounded; emptied when full). */
+const formDefects = new Map<string, string | null>();
+function formDefect(text: string): string | undefined {
+  let d = formDefects.get(text);
+  if (d === undefined) {
+    d = checkForm(text.trim()) ?? null;
+    if (formDefects.size >= 20_000) formDefects.clear();
+    formDefects.set(text, d);
+  }
+  return d ?? undefined;
+}
+
+function checkForm(t: string): string | undefined {
   if (t.length < 15 || t.split(/\s+/).length < 3) return 'too short';
   if (/…$|\.\.\.$/.test(t)) return 'cut off';
   // A sentence ends in . ! ? or a closing quote or bracket after one ("…," he said.” / "…immediately".).
@@ -13,7 +31,6 @@ export function lineDefect(text: string, title?: string, titleIsHeadline = true)
   if (!/^["“‘'(«]?[\p{Lu}\p{N}]/u.test(t)) return 'does not start a sentence';
   if (isTitleCase(t)) return 'title case';
   if (isChrome(t)) return 'page chrome';
-  if (title !== undefined && titleIsHeadline && nearlySame(t, title)) return 'the title';
   return undefined;
 }
 

@@ -21,9 +21,16 @@ export function windowFor(now: Date, since?: Date): BriefingWindow {
 
 /** [start, end) of an event's time: a bare date covers its whole (UTC) day, a date-time is an instant. */
 export function eventSpan(rec: Pick<EventRecord, 'occurredAt'>): { start: number; end: number } {
+  const hit = spans.get(rec);
+  if (hit && hit.occurredAt === rec.occurredAt) return hit.span;
   const start = instantMs(rec.occurredAt);
-  return DATE_ONLY.test(rec.occurredAt) ? { start, end: start + DAY_MS } : { start, end: start + 1 };
+  const span = DATE_ONLY.test(rec.occurredAt) ? { start, end: start + DAY_MS } : { start, end: start + 1 };
+  spans.set(rec, { occurredAt: rec.occurredAt, span });
+  return span;
 }
+
+/** A build asks for each record's span many times (ranking, questions, watch): parsed once per record object. */
+const spans = new WeakMap<object, { occurredAt: string; span: { start: number; end: number } }>();
 
 /** Whether an event falls in the window (a bare date counts when its day overlaps the window). */
 export function inWindow(rec: Pick<EventRecord, 'occurredAt'>, w: BriefingWindow): boolean {

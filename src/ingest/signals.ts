@@ -26,7 +26,7 @@ export function proposeSignals(facts: readonly Fact[], story: Story): Signal[] {
 
     // The facts in the order the sources reported them: each stance updates its side's latest position.
     const sides: SideStances = new Map();
-    let status: QuestionStatus = 'open';
+    let status = 'open' as QuestionStatus;
     let setter = -1;
     tagged.forEach((t, k) => {
       const next = statusAfter(status, t.reading, sides);

@@ -44,19 +44,20 @@ const CUES: readonly Cue[] = [
   { re: /\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ultimatum|pre-?conditions?|conditions? (?:for|that|of)|on (?:the )?condition|only if|as long as|in exchange for|call(?:s|ed|ing)? on \S+(?: \S+)? to|want(?:s|ed)? (?:\S+ ){1,3}to|urg(?:e|es|ed|ing) \S+(?: \S+)? to|ask(?:s|ed)? \S+(?: \S+)? (?:not )?to|press(?:es|ed|ing)? \S+(?: \S+)? to)\b/i, stance: 'demand', role: 'subject' },
   { re: /\b(?:must|ha(?:s|ve|d) to|will have to|would have to|need(?:s|ed)? to|should)\b/i, stance: 'demand', role: 'reporter' },
   { re: /\b(?:agree(?:s|d)?|agreeing|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|endors(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|consent(?:s|ed)?|sign(?:s|ed)? (?:off|on|up|the|a)|back(?:s|ed)? (?:the|a|an|his|her|their|its)|support(?:s|ed)? (?:the|a|an) (?:plan|proposal|deal|idea|initiative|ceasefire|truce)|reach(?:ed)? (?:an? )?(?:deal|agreement|understanding)|struck (?:an? )?(?:deal|agreement)|(?:deal|agreement) (?:was|has been) (?:reached|struck|agreed))\b/i, stance: 'accept', role: 'subject' },
-  { re: /\b(?:propos(?:e|es|ed|ing|al|als)|offer(?:s|ed|ing)?|suggest(?:s|ed|ing)?|put(?:s|ting)? forward|float(?:s|ed|ing)?|unveil(?:s|ed|ing)?|present(?:s|ed|ing)? (?:a|an|the|its|his|her|their) (?:\w+ ){0,2}(?:plan|proposal|draft|memorandum|framework|roadmap|terms)|call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|ready to|willing to|prepared to|open to|seek(?:s|ing)?|sought)\b/i, stance: 'propose', role: 'subject' },
-  { re: /\b(?:ced(?:e|es|ed|ing)|give (?:up|away)|gives (?:up|away)|gave (?:up|away)|giving (?:up|away)|hand(?:s|ed|ing)? over|withdraw(?:s|n|ing)?|withdrew|pull(?:s|ed|ing)? (?:out|back)|surrender(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing))\b/i, stance: 'concede', role: 'subject' },
+  { re: /\b(?:propos(?:e|es|ed|ing|al|als)|offer(?:s|ed|ing)?|suggest(?:s|ed|ing)?|put(?:s|ting)? forward|float(?:s|ed|ing)?|unveil(?:s|ed|ing)?|present(?:s|ed|ing)? (?:a|an|the|its|his|her|their) (?:\w+ ){0,2}(?:plan|proposal|draft|memorandum|framework|roadmap|terms)|call(?:s|ed|ing)? for|commit(?:s|ted)? to|pledg(?:e|es|ed|ing)|push(?:es|ed|ing)? for|ready to|willing to|prepared to|open to|seek(?:s|ing)?|sought)\b/i, stance: 'propose', role: 'subject' },
+  { re: /\b(?:ced(?:e|es|ed|ing)|give (?:up|away)|gives (?:up|away)|gave (?:up|away)|giving (?:up|away)|hand(?:s|ed|ing)? over|withdraw(?:s|n|ing)?|withdrew|pull(?:s|ed|ing)? (?:out|back)|surrender(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|leave|abandon(?:s|ed|ing)?|relinquish(?:es|ed|ing)?)\b/i, stance: 'concede', role: 'subject' },
 ];
 
 /** Words just before a cue that turn it round: "did not agree", "will never cede", "refused to accept". */
 const NEGATION_BEFORE = /\b(?:not|never|no longer|n't|cannot|unwilling to|nor)\b(?:\s+\w+){0,2}\s*$/i;
 /** A cue inside a condition or an indirect question is not a stance taken: "if both sides agree", "whether Kyiv will accept". */
-const HYPOTHETICAL_BEFORE = /\b(?:if|unless|whether|once|what|how|which|when)\b(?:\s+[\w'’-]+){0,6}\s*$/i;
+const HYPOTHETICAL_BEFORE = /\b(?:if|unless|whether|once|what|how|which|when|until|the moment|as soon as)\b(?:\s+[\w'’-]+){0,6}\s*$/i;
 /** Sentences (or their start) that say what is not known. */
 const UNKNOWN =
   /\b(?:unclear|not clear|no outline|unknown|uncertain(?:ty|ties)?|remains? to be seen|without (?:specifying|saying|giving details|elaborating)|no (?:mention|details?) of|no details|little clarity|not (?:yet )?(?:known|decided|specified|disclosed)|(?:has|have|had) not (?:yet )?(?:said|specified|outlined|disclosed|decided|responded)|did not (?:say|specify|elaborate|disclose)|(?:has|have) yet to|neither side has|open question|undecided)\b/i;
 /** Clause boundaries: a reporting verb (what follows is what was said), a semicolon, a dash, a contrast. */
-const CLAUSE_BREAK = /(?:;|:|\s[—–]\s|\s-\s|,?\s+(?:but|while|whereas|although|yet)\s+|\b(?:said|says|say|told|added|stated|warned|argued|noted|insisted that|saying|according to)\b(?:\s+(?:on|in)\s+\w+)?(?:\s+that)?|,\s*(?=["“]))/gi;
+const CLAUSE_BREAK =
+  /(?:;|:|\s[—–]\s|\s-\s|,?\s+(?:but|while|whereas|although|yet)\s+|\b(?:said|says|say|added|stated|warned|argued|noted|insisted that|saying|[Aa]ccording to)\b(?:\s+(?:on|in)\s+\w+)?(?:\s+that)?|\b(?:told|informed|assured|reminded)\s+(?:[\p{Lu}][\p{L}'’-]+\s+){0,3}(?:that\s+)?|,\s*(?=["“])|,\s+(?=which\b|(?:an?|the) (?:\w+ ){0,2}(?:offer|proposal|plan|idea|demand|move|step|suggestion)\b))/gu;
 /** A fronted adverbial ("After meeting Witkoff, …", "Speaking in Kyiv, …") names no subject. */
 const FRONTED = /^\s*(?:after|following|before|despite|although|while|when|as|since|speaking|in|on|during|amid|with)\b[^,]{0,80},\s*/i;
 /** A subject that is the speaker: "we", "I", "our government". */
@@ -65,6 +66,29 @@ const FIRST_PERSON = /^\s*["“]?\s*(?:we|i|our|my)\b/i;
 const JOINT_SUBJECT = /\b(?:both (?:sides|parties|countries|leaders|delegations)|the (?:two|three|warring) (?:sides|parties|countries|leaders|delegations)|the sides|the parties|negotiators)\b/i;
 /** A trailing attribution: "…, Peskov said." / "…, said Peskov." */
 const TRAILING_ATTRIBUTION = /(?:,|["”])\s*(?:(?:[\p{Lu}][\p{L}'’.-]+\s+){0,4}(?:said|says|told|added|stated|warned|insisted)|(?:said|says|added|told)\s+(?:[\p{Lu}][\p{L}'’.-]+\s*){1,4})[^.]*[.!?]?["”]?\s*$/u;
+
+/** A cue word after a determiner is a noun ("an offer", "the proposal", "Russia's demands"), not a stance taken. */
+const DETERMINER_BEFORE = /(?:\b(?:a|an|the|this|that|these|those|its|his|her|their|our|my|any|every|such)|['’]s)\s+(?:[\w-]+\s+)?$/i;
+
+function firstVerbMatch(re: RegExp, body: string): RegExpExecArray | undefined {
+  const global = globalOf(re);
+  global.lastIndex = 0;
+  for (let m = global.exec(body); m; m = global.exec(body)) {
+    if (!DETERMINER_BEFORE.test(body.slice(Math.max(0, m.index - 40), m.index))) return m;
+    if (m[0].length === 0) global.lastIndex++;
+  }
+  return undefined;
+}
+
+const globals = new Map<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re);
+  if (!g) {
+    g = new RegExp(re.source, `${re.flags}g`);
+    globals.set(re, g);
+  }
+  return g;
+}
 
 interface Clause {
   start: number;
@@ -120,7 +144,7 @@ export function readStance(text: string, opts: { speaker?: string; sides?: reado
     const body = t.slice(clause.start, clause.end);
     let best: { cue: Cue; index: number; match: string } | undefined;
     for (const cue of CUES) {
-      const m = cue.re.exec(body);
+      const m = firstVerbMatch(cue.re, body);
       if (!m) continue;
       if (!best || m.index < best.index) best = { cue, index: m.index, match: m[0] };
     }
@@ -158,7 +182,8 @@ export function readStance(text: string, opts: { speaker?: string; sides?: reado
         stance = negated ? 'reject' : best.cue.stance;
         break;
       case 'demand':
-        stance = negated ? 'none' : 'demand';
+        // "insisted there would be no territorial concessions", "demanded that Kyiv not join NATO": a demand against.
+        stance = negated ? 'none' : /^(?:\S+\s+){0,6}?(?:no|not|never)\b|^(?:\S+\s+){0,6}?\S*n't\b/i.test(body.slice(best.index + best.match.length).trimStart()) ? 'reject' : 'demand';
         break;
     }
     if (stance === 'none') continue;

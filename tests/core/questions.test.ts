@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { buildBriefing } from '../../src/briefing/compose.js';
+import { signalsOf } from '../../src/briefing/questions.js';
+import { readStance } from '../../src/briefing/stance.js';
+import { questionTags } from '../../src/ingest/keywords.js';
+import { proposeSignals } from '../../src/ingest/signals.js';
+import type { EventRecord, Fact } from '../../src/records/schema.js';
+import { sampleStory } from '../helpers/fixtures.js';
+
+const story = sampleStory();
+const sides = story.sides;
+const stance = (text: string, speaker?: string) => readStance(text, { sides, ...(speaker !== undefined ? { speaker } : {}) });
+
+// Short sentences in the style of the wire reports of 2024–2025 on the talks.
+describe('stance of a sentence, and whose it is', () => {
+  it.each([
+    ['Moscow demanded that Kyiv withdraw its troops from four regions.', 'demand', 'moscow'],
+    ['Peskov said Ukraine must abandon its NATO ambitions.', 'demand', 'moscow'],
+    ['Putin said Moscow would cease fire and begin talks if Ukraine pulled back troops from four regions.', 'demand', 'moscow'],
+    ['Zelenskyy rejected the demand, saying Ukraine would never give up its land.', 'reject', 'kyiv'],
+    ['The Kremlin dismissed the European plan as unacceptable.', 'reject', 'moscow'],
+    ['Russia will never agree to European troops in Ukraine, Lavrov said.', 'reject', 'moscow'],
+    ['Zelensky has repeatedly insisted there would be no territorial concessions.', 'reject', 'kyiv'],
+    ["Ukraine's foreign ministry welcomed the proposal for a 30-day ceasefire.", 'accept', 'kyiv'],
+    ['European leaders backed the plan for a reassurance force after a ceasefire.', 'accept', 'europe'],
+    ['Putin said Russia was ready to discuss compromises.', 'propose', 'moscow'],
+    ['Witkoff proposed that Ukraine cede the rest of Donetsk in exchange for security guarantees.', 'propose', 'washington'],
+    ['Witkoff informed Zelensky that Russia is willing to end the war.', 'propose', 'moscow'],
+    ['After meeting Witkoff in Moscow, Putin rejected the 30-day truce.', 'reject', 'moscow'],
+    ['The Kremlin did not rule out a meeting between Putin and Zelenskyy.', 'propose', 'moscow'],
+  ])('%s → %s (%s)', (text, want, side) => {
+    expect(stance(text)).toMatchObject({ stance: want, side });
+  });
+
+  it('reads the speaker as the side of a first-person quote', () => {
+    expect(stance('"We will not cede our territory," Zelenskyy said.', 'Volodymyr Zelenskyy')).toMatchObject({ stance: 'reject', side: 'kyiv' });
+    expect(stance('"We will not leave Donbas. We cannot do this," Zelenskyy told reporters.')).toMatchObject({ stance: 'reject', side: 'kyiv' });
+  });
+
+  it('takes negation into account: no agreement between two sides is a dispute', () => {
+    expect(stance('Trump and Putin did not agree on a ceasefire.').stance).toBe('dispute');
+    expect(stance('No deal was reached after the talks in Istanbul.').stance).toBe('dispute');
+    expect(stance('Trump and Putin ended their summit in Alaska without a deal on a ceasefire.').stance).toBe('dispute');
+    expect(stance('Kyiv and Moscow remain far apart on the fate of occupied regions.').stance).toBe('dispute');
+  });
+
+  it("reads one side's offer and another side's rejection in one sentence as a dispute", () => {
+    expect(stance('Putin suggested Zelensky could travel to Moscow for talks, an offer dismissed as unacceptable by Ukraine.').stance).toBe('dispute');
+  });
+
+  it('reads what is not known, conditions and indirect questions as no position', () => {
+    expect(stance('It remains unclear whether Kyiv will accept the proposal.').stance).toBe('unknown');
+    expect(stance('Neither side has outlined what it is willing to give up, or how far apart they are on territory.').stance).toBe('unknown');
+    expect(stance('Previous rounds of negotiations have repeatedly stalled over territorial control.').stance).toBe('none');
+    expect(stance('Will Kyiv accept the plan?').stance).toBe('none');
+  });
+});
+
+describe('question tags need the keyword in a sense that bears on the question', () => {
+  const tags = (t: string) => questionTags(t, story.questions);
+  it('does not file Territorial Defence Forces, territorial waters or strikes on a city as territory', () => {
+    expect(tags('The exchange included fighters of the Territorial Defence Forces and the National Guard.')).toEqual([]);
+    expect(tags('China said the Philippine vessel had illegally entered its territorial waters.')).toEqual([]);
+    expect(tags('Russian forces captured two villages in the Donetsk region, the defence ministry said.')).toEqual([]);
+    expect(tags('Russian drone strikes on Kyiv killed three people overnight.')).toEqual([]);
+  });
+
+  it('does not file NATO summit logistics as security guarantees', () => {
+    expect(tags('Allied leaders will gather for the NATO summit in The Hague on June 24 and 25.')).toEqual([]);
+  });
+
+  it('files a place or name next to a word about the deal', () => {
+    expect(tags('Moscow demanded that Kyiv withdraw its troops from four regions before any ceasefire.')).toContain('territory');
+    expect(tags('"We will not leave Donbas," Zelenskyy said.')).toEqual(expect.arrayContaining(['territory', 'ukraine-response']));
+    expect(tags('Peskov said Ukraine must give up its bid to join NATO.')).toEqual(['security-guarantees']);
+    expect(tags('Europe is preparing a reassurance force to deploy after a ceasefire.')).toEqual(['security-guarantees']);
+    expect(tags('Zelenskyy proposed a high-level meeting of Ukraine, Russia, the US, the EU and the UK.')).toEqual(['ukraine-response']);
+  });
+});
+
+const day = (n: number) => `2025-08-${String(n).padStart(2, '0')}T12:00:00Z`;
+function event(id: string, at: string, facts: Array<Partial<Fact> & { text: string }>, source = 'Wire'): EventRecord {
+  return {
+    id,
+    story: 'ukraine-ceasefire',
+    occurredAt: at,
+    title: `Event ${id} headline words`,
+    sources: [{ id: 's', name: source, url: `https://example.test/${id}` }],
+    facts: facts.map((f) => ({ source: 's', questions: ['territory'], ...f })),
+  };
+}
+/** Records as ingestion writes them: signals proposed from their facts. */
+function ingested(rec: EventRecord): EventRecord {
+  const signals = proposeSignals(rec.facts, story);
+  return signals.length > 0 ? { ...rec, signals } : rec;
+}
+function territory(records: EventRecord[], now: string, since?: string) {
+  const all = records.map(ingested);
+  const b = buildBriefing({ story, events: all, signals: signalsOf(all), now: new Date(now), ...(since ? { since: new Date(since) } : {}) });
+  const q = b.questions.find((x) => x.id === 'territory');
+  if (!q) throw new Error('no territory question');
+  return q;
+}
+
+describe('question status follows the sides', () => {
+  const demand = event('demand', day(12), [{ text: 'Putin wants Kyiv to withdraw from the rest of the Donetsk region as part of a ceasefire deal.' }]);
+  const refusal = event('refusal', day(13), [{ text: 'Zelenskyy rejected any withdrawal from Donbas, calling it unconstitutional.', speaker: 'Volodymyr Zelenskyy' }]);
+  const mention = event('mention', day(14), [{ text: 'Donetsk has been at the centre of the fighting since 2014, and of every ceasefire plan.' }]);
+
+  it("is moved by one side's demand and contested once the other side rejects it", () => {
+    expect(territory([demand], day(13))).toMatchObject({ status: 'moved', lastChangedAt: '2025-08-12T12:00:00.000Z' });
+    const q = territory([demand, refusal], '2025-08-14T07:00:00Z');
+    expect(q).toMatchObject({ status: 'contested', lastChangedAt: '2025-08-13T12:00:00.000Z', changedInWindow: true, previousStatus: 'moved' });
+    expect(q.summary).toMatch(/^Zelenskyy rejected/);
+    expect(q.summarySource?.name).toBe('Wire');
+  });
+
+  it('does not change on a mere mention, but shows that day’s evidence', () => {
+    const q = territory([demand, refusal, mention], '2025-08-15T07:00:00Z');
+    expect(q.status).toBe('contested');
+    expect(q.lastChangedAt).toBe('2025-08-13T12:00:00.000Z');
+    expect(q.changedInWindow).toBe(false);
+    expect(q.summary).toMatch(/^Donetsk has been/);
+  });
+
+  it('shows the newest of equally weighty evidence, and an older position outside the window', () => {
+    const again = event('again', day(16), [{ text: 'Peskov said Russia still demanded that Ukraine leave the Donetsk region.' }]);
+    expect(territory([demand, refusal, again], '2025-08-17T07:00:00Z').summary).toMatch(/^Peskov said/);
+    expect(territory([demand, refusal, mention], '2025-08-20T07:00:00Z').summary).toMatch(/^Zelenskyy rejected/);
+  });
+
+  it('takes a fragment or a headline for no question line', () => {
+    const fragment = event('fragment', day(13), [{ text: 'Starting with the territorial concessions for Kyiv that are not yet defined' }]);
+    expect(territory([demand, fragment], '2025-08-14T07:00:00Z').summary).toMatch(/^Putin wants Kyiv/);
+  });
+
+  it('proposes contested for one event whose sources report both sides at odds', () => {
+    const both = event('both', day(12), [
+      { text: 'Moscow demanded that Kyiv withdraw its troops from four regions.' },
+      { text: 'Zelenskyy rejected the demand, saying Ukraine would never give up its land.' },
+    ]);
+    expect(proposeSignals(both.facts, story)).toEqual([expect.objectContaining({ question: 'territory', status: 'contested', fact: 'f2' })]);
+    const mentionOnly = proposeSignals(mention.facts, story);
+    expect(mentionOnly[0]?.status).toBe('open');
+  });
+});

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { buildBriefing } from '../../src/briefing/compose.js';
+import { cosine, lexRank } from '../../src/briefing/centrality.js';
+import { informationDensity } from '../../src/briefing/density.js';
+import { cutAtClause, headlineFor, titleIsHeadline } from '../../src/briefing/headline.js';
+import { rankWindowFacts } from '../../src/briefing/rank.js';
+import { lineDefect } from '../../src/briefing/sentence-quality.js';
+import type { Briefing } from '../../src/briefing/types.js';
+import type { EventRecord } from '../../src/records/schema.js';
+import { renderText, TEXT_LIMIT } from '../../src/render/text.js';
+import { featureSet } from '../../src/text/similarity.js';
+import { MORNING_AFTER, sampleRecords, sampleStory } from '../helpers/fixtures.js';
+
+const story = sampleStory();
+const NOW = MORNING_AFTER.getTime();
+let n = 0;
+function rec(outlet: string, facts: string[], extra: Partial<EventRecord> = {}): EventRecord {
+  n++;
+  return {
+    id: `e${n}-${outlet.toLowerCase().replace(/\W+/g, '-')}`,
+    story: 'ukraine-ceasefire',
+    occurredAt: '2025-05-19T20:00:00Z',
+    title: `${outlet} report number ${n} on the talks`,
+    sources: [{ id: 's', name: outlet, url: `https://example.test/${n}` }],
+    facts: facts.map((text) => ({ text, source: 's' })),
+    ...extra,
+  };
+}
+
+describe('a line of a briefing is a complete sentence of the body', () => {
+  it.each([
+    ['Key Takeaways From The Ceasefire Summit In Istanbul', 'no terminal punctuation'],
+    ["But it 'went very well,' Trump says", 'no terminal punctuation'],
+    ['Key Takeaways From The Ceasefire Summit In Istanbul.', 'title case'],
+    ['Help us reach 30,000 members. 0 out of 30,000.', 'page chrome'],
+    ['Subscribe to our newsletter for the latest updates.', 'page chrome'],
+    ['Talks.', 'too short'],
+    ['Starting with the security guarantees for Kyiv that are not yet defined, the plan…', 'cut off'],
+    ['and the talks resumed on Monday.', 'does not start a sentence'],
+  ])('%s → %s', (text, defect) => {
+    expect(lineDefect(text)).toBe(defect);
+  });
+
+  it('takes the title repeated as a sentence for the title', () => {
+    expect(lineDefect('Zelenskyy says Kyiv is ready for talks in Istanbul.', 'Zelenskyy says Kyiv is ready for talks in Istanbul')).toBe('the title');
+    expect(lineDefect('Zelenskyy said on Monday that Kyiv was ready for talks in Istanbul next week.', 'Zelenskyy says Kyiv is ready for talks')).toBeUndefined();
+  });
+
+  it('keeps real sentences, quotes included', () => {
+    expect(lineDefect('Trump said the call went "very well".')).toBeUndefined();
+    expect(lineDefect('"We will not leave Donbas," Zelenskyy said.')).toBeUndefined();
+  });
+});
+
+describe('headline', () => {
+  it('uses a real headline, never chrome or a counter', () => {
+    expect(titleIsHeadline({ title: 'Zelenskyy rejects withdrawal from Donbas ahead of Alaska summit', facts: [] })).toBe(true);
+    expect(titleIsHeadline({ title: 'Help us reach 30,000 members', facts: [] })).toBe(false);
+    expect(titleIsHeadline({ title: '0 out of 30,000', facts: [] })).toBe(false);
+    expect(titleIsHeadline({ title: 'Help us reach 30,000 members', facts: [], titleSource: 'headline' })).toBe(false);
+  });
+
+  it('cuts the lead fact at a clause when the title was cut from it', () => {
+    const lead =
+      'Zelenskyy dismissed a Russian proposal to hand over the rest of the Donetsk region, saying it would only pave the way for a future war.';
+    const r = rec('Wire', [lead], { title: lead.slice(0, 119), titleSource: 'text' });
+    expect(headlineFor(r, lead)).toBe('Zelenskyy dismissed a Russian proposal to hand over the rest of the Donetsk region');
+    expect(cutAtClause('Putin said Russia was ready to discuss compromises.', 120)).toBe('Putin said Russia was ready to discuss compromises');
+    // No clause boundary within reach: cut at a word, marked.
+    const long =
+      'Ukrainian President Volodymyr Zelenskyy on Tuesday dismissed a Russian proposal to hand over the remaining territory Ukraine controls in Donetsk in exchange for a ceasefire.';
+    const h = cutAtClause(long, 120);
+    expect(h.length).toBeLessThanOrEqual(120);
+    expect(h.endsWith('…')).toBe(true);
+    expect(long.startsWith(h.slice(0, -1))).toBe(true);
+  });
+});
+
+describe('multi-document ranking', () => {
+  it('puts a fact three outlets report above one only one outlet reports', () => {
+    const events = [
+      rec('Reuters', ['Russia and Ukraine agreed to swap 1,000 prisoners each, the largest exchange of the war.', 'The talks in Istanbul lasted less than two hours on Friday.']),
+      rec('AP', ['Russia and Ukraine agreed to exchange 1,000 prisoners of war each in the largest swap so far.']),
+      rec('BBC', ['The two delegations agreed to a swap of 1,000 prisoners each, the largest exchange of the war.']),
+      rec('Meduza', ['Medinsky said Russia was satisfied with the results of the meeting in Istanbul.']),
+    ];
+    const ranked = rankWindowFacts({ records: events, now: NOW });
+    expect(ranked[0]?.fact.text).toMatch(/1,000 prisoners/);
+    expect(ranked[0]?.outlets.size).toBe(3);
+    const b = buildBriefing({ story, events, signals: [], now: MORNING_AFTER });
+    // One bullet for the swap, citing all three outlets; the other reports of it are not repeated.
+    expect(b.developments.filter((d) => /1,000 prisoners|swap of 1,000/.test(d.text))).toHaveLength(1);
+    expect(b.developments[0]?.sources.map((s) => s.name).sort()).toEqual(['AP', 'BBC', 'Reuters']);
+    expect(b.developments[0]?.sourceCount).toBe(3);
+  });
+
+  it('ranks a fact the window echoes above a stray one (centrality)', () => {
+    const sets = ['putin trump call ceasefire talks', 'putin trump call talks immediately', 'trump putin call memorandum', 'weather rain kyiv'].map((t) => new Set(t.split(' ')));
+    const scores = lexRank((i, j) => cosine(sets[i]!, sets[j]!), sets.length);
+    expect(scores[0]).toBeGreaterThan(scores[3]!);
+    expect(scores.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+  });
+
+  it('prefers names and numbers to commentary per character (density)', () => {
+    expect(informationDensity('Zelenskyy and Erdogan met in Ankara on 20 November to discuss a 28-point plan.')).toBeGreaterThan(
+      informationDensity('Many observers believe that the situation remains very complicated and could change at any moment.'),
+    );
+  });
+
+  it('ranks what the channel was sent, or saw the day before, lower (novelty)', () => {
+    const call = 'Trump and Putin spoke for two hours by phone and agreed that talks would start at once.';
+    const team = 'Ukraine named Rustem Umerov to lead its delegation to the talks in Istanbul.';
+    const today = rec('Wire', [call, team], { occurredAt: '2025-05-20T05:00:00Z' });
+    const since = new Date('2025-05-19T12:00:00Z');
+    expect(buildBriefing({ story, events: [today], signals: [], now: MORNING_AFTER, since }).developments[0]?.text).toBe(call);
+    expect(buildBriefing({ story, events: [today], signals: [], now: MORNING_AFTER, since, sent: [`${today.id}#f1`] }).developments[0]?.text).toBe(team);
+    const yesterday = rec('Wire', [call], { occurredAt: '2025-05-19T08:00:00Z' });
+    expect(buildBriefing({ story, events: [yesterday, today], signals: [], now: MORNING_AFTER, since }).developments[0]?.text).toBe(team);
+  });
+
+  it('never makes a bullet of a title, a sub-headline or chrome', () => {
+    const r = rec('Wire', ['Key Takeaways From The Istanbul Talks', "But it 'went very well,' Trump says", 'Help us reach 30,000 members. 0 out of 30,000.', 'Russia and Ukraine held their first direct talks since 2022 in Istanbul on Friday.'], {
+      title: 'Key Takeaways From The Istanbul Talks',
+    });
+    const b = buildBriefing({ story, events: [r], signals: [], now: MORNING_AFTER });
+    expect(b.developments.map((d) => d.text)).toEqual(['Russia and Ukraine held their first direct talks since 2022 in Istanbul on Friday.']);
+    expect(b.headline).toBe('Key Takeaways From The Istanbul Talks');
+  });
+
+  it('keeps the bundled story deterministic and traceable', () => {
+    const records = sampleRecords();
+    const b = buildBriefing({ story, events: records, signals: [], now: MORNING_AFTER });
+    for (const d of b.developments) {
+      const r = records.find((x) => x.id === d.eventId);
+      expect(r?.facts.some((f, i) => (f.id ?? `f${i + 1}`) === d.factIds[0] && f.text === d.text)).toBe(true);
+    }
+    expect(JSON.stringify(buildBriefing({ story, events: [...records].reverse(), signals: [], now: MORNING_AFTER }))).toBe(JSON.stringify(b));
+  });
+});
+
+describe('what to watch', () => {
+  it('never repeats a bullet word for word', () => {
+    const r = rec('Wire', ['Zelenskyy and Putin could meet in Istanbul next week, Turkish officials said.', 'Russia and Ukraine exchanged 390 prisoners on Friday in the first stage of a swap.'], {});
+    const rf = { ...r, facts: r.facts.map((f, i) => (i === 0 ? { ...f, watch: {} } : f)) };
+    const b = buildBriefing({ story, events: [rf], signals: [], now: MORNING_AFTER });
+    const bullets = b.developments.map((d) => d.text);
+    for (const w of b.watch) expect(bullets).not.toContain(w.text);
+    expect([...bullets, ...b.watch.map((w) => w.text)].filter((t) => /next week/.test(t))).toHaveLength(1);
+  });
+});
+
+describe('the text budget', () => {
+  function withFacts(texts: string[]): Briefing {
+    const events = texts.map((t, i) => rec(`Outlet ${i}`, [t]));
+    return buildBriefing({ story, events, signals: [], now: MORNING_AFTER });
+  }
+  const SHORT = [
+    'Russia and Ukraine swapped 390 prisoners on Friday.',
+    'Zelenskyy met Erdogan in Ankara on Wednesday.',
+    'Witkoff flew to Moscow for a fifth meeting with Putin.',
+    'The EU adopted its 19th package of sanctions.',
+    'Macron hosted 35 leaders of the coalition in Paris.',
+    'Peskov said no date was set for a summit.',
+    'Umerov will lead the Ukrainian delegation in Geneva.',
+    'Trump spoke with Merz, Starmer and Meloni by phone.',
+    'Lavrov met Rubio in Riyadh for four hours.',
+    'Kellogg visited Kyiv and toured a hospital.',
+    'Dmitriev held talks with Kushner in Miami.',
+    'Stubb said Finland would host the next round.',
+  ];
+  const short = SHORT;
+  const long = SHORT.map(
+    (t) => `${t.slice(0, -1)}, officials from several governments confirmed late in the evening, adding that further details would follow in the coming days.`,
+  );
+  it('carries more bullets when facts are short, never cuts one, and keeps the questions', () => {
+    const s = renderText(withFacts(short));
+    const l = renderText(withFacts(long));
+    for (const out of [s, l]) {
+      expect(out.length).toBeLessThanOrEqual(TEXT_LIMIT);
+      expect(out).toContain('OPEN QUESTIONS');
+      for (const line of out.split('\n').filter((x) => x.startsWith('• '))) expect(line).not.toMatch(/…/);
+    }
+    const count = (out: string) => out.split('\n').filter((x) => x.startsWith('• ') && !/^• (Territory|Security|Ukraine's response)/.test(x)).length;
+    expect(count(s)).toBeGreaterThan(count(l));
+    expect(count(s)).toBeGreaterThanOrEqual(8);
+  });
+
+  it('cites the source of each question line', () => {
+    const out = renderText(buildBriefing({ story, events: sampleRecords(), signals: [], now: MORNING_AFTER }));
+    const lines = out.split('\n').filter((x) => /^• (Territory|Security guarantees|Ukraine's response):/.test(x));
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).toMatch(/\. \[\d+\]$|\.["”] \[\d+\]$/);
+  });
+});
+
+it('featureSet stays the similarity the ranking uses', () => {
+  expect(featureSet('Putin agreed to talks').has('putin')).toBe(true);
+});

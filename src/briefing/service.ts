@@ -17,6 +17,11 @@ export interface BriefingRequest {
   question?: string;
   fallback?: 'latest' | 'none';
   questions?: readonly string[];
+  /**
+   * The window of the briefing this channel was sent last: its bullets are worked out again (the engine is
+   * deterministic) and passed as `sent`, so what the channel has read ranks below what it has not.
+   */
+  previous?: { from: Date; to: Date };
 }
 
 /**
@@ -45,7 +50,17 @@ export async function briefingFromStore(store: Store, req: BriefingRequest): Pro
     const rec = await store.getEvent(s.eventId);
     if (rec) events.set(rec.id, rec);
   }
+  let sent: string[] | undefined;
+  if (req.previous !== undefined && req.previous.to.getTime() <= now.getTime()) {
+    const pw = windowFor(req.previous.to, req.previous.from);
+    const before = await store.listEvents({ story: story.id, from: new Date(pw.from - DAY_MS).toISOString(), to: new Date(pw.to + 1).toISOString(), limit: WINDOW_EVENT_LIMIT });
+    const last = buildBriefing({ story, events: before, signals: [], now: req.previous.to, since: req.previous.from, fallback: 'none', ...(req.questions !== undefined ? { questions: req.questions } : {}) });
+    sent = last.developments.flatMap((d) => d.factIds.map((f) => `${d.eventId}#${f}`));
+    const wanted = new Set(last.developments.map((d) => d.eventId));
+    for (const r of before) if (wanted.has(r.id) && !events.has(r.id)) events.set(r.id, r);
+  }
   const input: Parameters<typeof buildBriefing>[0] = { story, events: [...events.values()], signals, now };
+  if (sent !== undefined && sent.length > 0) input.sent = sent;
   if (req.since !== undefined) input.since = req.since;
   if (req.question !== undefined) input.question = req.question;
   if (req.fallback !== undefined) input.fallback = req.fallback;

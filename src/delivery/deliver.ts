@@ -464,7 +464,9 @@ async function postJob(
     await store.markJobFailed(due.key, error, ctx.nowIso);
     return report({ outcome: 'failed', attempts: 0, error });
   }
-  const briefing = await briefingFor(ctx, story, window, first, sub.questions);
+  // What the channel was sent last time ranks below what it was not: the day before this window, worked out again.
+  const previous = first ? undefined : { from: new Date(window.from.getTime() - DAY_MS), to: window.from };
+  const briefing = await briefingFor(ctx, story, window, first, sub.questions, previous);
 
   if (briefing.developments.length === 0 && sub.skipEmpty) {
     const reason = `nothing new since ${window.from.toISOString()} (skip-empty)`;
@@ -625,8 +627,15 @@ function rotateTies(due: readonly DueJob[]): DueJob[] {
 }
 
 /** Subscriptions sharing a window and filter get one briefing build per pass, not one each. */
-function briefingFor(ctx: PassContext, story: Story, window: JobWindow, first: boolean, questions: readonly string[] | undefined): Promise<Briefing> {
-  const cacheKey = [story.id, window.from.toISOString(), window.to.toISOString(), first ? 'latest' : 'none', (questions ?? []).join(',')].join('|');
+function briefingFor(
+  ctx: PassContext,
+  story: Story,
+  window: JobWindow,
+  first: boolean,
+  questions: readonly string[] | undefined,
+  previous?: { from: Date; to: Date },
+): Promise<Briefing> {
+  const cacheKey = [story.id, window.from.toISOString(), window.to.toISOString(), first ? 'latest' : 'none', (questions ?? []).join(','), previous?.from.toISOString() ?? ''].join('|');
   let b = ctx.briefings.get(cacheKey);
   if (!b) {
     b = briefingFromStore(ctx.deps.store, {
@@ -635,6 +644,7 @@ function briefingFor(ctx: PassContext, story: Story, window: JobWindow, first: b
       since: window.from,
       fallback: first ? 'latest' : 'none',
       ...(questions && questions.length > 0 ? { questions } : {}),
+      ...(previous ? { previous } : {}),
     });
     ctx.briefings.set(cacheKey, b);
   }

@@ -59,6 +59,19 @@ describe('since your last briefing', () => {
     expect(truce).toMatchObject({ status: 'contested', changedInWindow: true, previousStatus: 'open' });
   });
 
+  it("ranks below new facts what the channel was sent in its last briefing", async () => {
+    await store.upsertSubscription({ platform: 'slack', channel: 'C9', story: 'talks', time: '08:00', timezone: 'America/New_York', days: 'daily', skipEmpty: false, createdAt: '2025-05-01T00:00:00Z' });
+    const recap = 'Negotiators from both sides met for six hours in Istanbul and agreed a large prisoner exchange.';
+    await store.upsertEvents([record('d1-talks', '2025-06-01T15:00:00Z', recap)]);
+    const slack = new FakeChatAdapter('slack');
+    await pass(slack, '2025-06-02T12:00:00Z');
+    const day2 = record('d2-wrap', '2025-06-02T20:00:00Z', recap);
+    day2.facts.push({ id: 'f2', text: 'The first 390 prisoners crossed the Belarus border on Thursday evening.', source: 'wire' });
+    await store.upsertEvents([day2]);
+    await pass(slack, '2025-06-03T12:00:00Z');
+    expect(slack.calls[1]?.briefing.developments[0]?.text).toMatch(/^The first 390 prisoners/);
+  });
+
   it('the window runs from the last *sent* briefing: a skipped or failed day does not move it', async () => {
     await store.upsertSubscription({ platform: 'slack', channel: 'C9', story: 'talks', time: '08:00', timezone: 'America/New_York', days: 'daily', skipEmpty: false, createdAt: '2025-05-01T00:00:00Z' });
     await store.upsertEvents([record('a', '2025-06-01T15:00:00Z', 'Talks were announced.')]);

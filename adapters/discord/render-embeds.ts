@@ -1,7 +1,7 @@
 import type { Briefing, QuestionState } from '../../src/briefing/types.js';
 import type { CommandResult } from '../../src/commands/types.js';
 import type { QuestionStatus } from '../../src/records/schema.js';
-import { fitLines, truncateAtSentence } from '../../src/render/truncate.js';
+import { fitLines, fitWholeLines, truncateAtSentence } from '../../src/render/truncate.js';
 import { safeUrl } from '../../src/render/sanitize.js';
 import { missingSpeaker } from '../../src/render/attribution.js';
 
@@ -172,7 +172,8 @@ function descriptionFor(b: Briefing, budget: number): string {
   const omitted = b.stats.developmentsOmitted;
   const headText = head.join('\n');
   const room = Math.max(0, budget - (headText.length > 0 ? headText.length + 1 : 0));
-  let body = lines.length > 0 ? fitLines(lines, room, (n) => MORE_HINT(n + omitted)) : '';
+  // Whole bullets only: one that does not fit is left out and counted, never cut half-way.
+  let body = lines.length > 0 ? fitWholeLines(lines, room, (n) => MORE_HINT(n + omitted)) : '';
   if (omitted > 0 && lines.length > 0 && !body.includes('more — `/sitrep brief`')) {
     const hint = MORE_HINT(omitted);
     body = body.length + 1 + hint.length <= room ? `${body}\n${hint}` : body;

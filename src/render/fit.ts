@@ -8,6 +8,8 @@ export interface FitChoice {
 
 /** Bullets that go in before anything else optional (the first thing to watch, a timeline). */
 const LEAD_BULLETS = 4;
+/** Longest "+N more" hint a renderer writes (what one more bullet may take away). */
+const HINT_ALLOWANCE = 100;
 
 /**
  * The most of a briefing that renders within `limit` characters, without cutting any line: the headline, the open
@@ -28,6 +30,9 @@ export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, 
     };
     return render({ briefing: trimmed, links: s.links });
   };
+  // Everything fits: nothing to choose.
+  const all = build({ devs: b.developments, watch: b.watch, evidence: focus?.evidence.length ?? 0, links: true });
+  if (all.length <= limit) return all;
   let best = build(state);
   const tryWith = (next: typeof state): boolean => {
     const out = build(next);
@@ -38,14 +43,18 @@ export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, 
   };
   const order = new Map(b.developments.map((d, i) => [d, i]));
   const addDevelopments = (list: Briefing['developments']) => {
-    for (const d of list) tryWith({ ...state, devs: [...state.devs, d].sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0)) });
+    for (const d of list) {
+      // A bullet adds at least its text, less the "+N more" line it may retire: skip without rendering when even that is too much.
+      if (best.length + d.text.length - HINT_ALLOWANCE > limit) continue;
+      tryWith({ ...state, devs: [...state.devs, d].sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0)) });
+    }
   };
   // The top bullets, then the first thing to watch and a focused question's timeline, then the other bullets.
   addDevelopments(b.developments.slice(0, LEAD_BULLETS));
   if (focus) for (let n = 1; n <= focus.evidence.length; n++) if (!tryWith({ ...state, evidence: n })) break;
   if (b.watch[0]) tryWith({ ...state, watch: [b.watch[0]] });
   addDevelopments(b.developments.slice(LEAD_BULLETS));
-  for (const w of b.watch.slice(1)) tryWith({ ...state, watch: [...state.watch, w] });
+  for (const w of b.watch.slice(1)) if (best.length + w.text.length <= limit) tryWith({ ...state, watch: [...state.watch, w] });
   tryWith({ ...state, links: true });
   // With nothing added the briefing may still be too long (hostile text): the caller's last guard cuts it.
   return best;

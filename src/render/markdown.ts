@@ -2,6 +2,7 @@ import type { Briefing } from '../briefing/types.js';
 import { outline } from './outline.js';
 import { escapeMarkdown, safeUrl } from './sanitize.js';
 import { assemble } from './assemble.js';
+import { fitBriefing } from './fit.js';
 import { truncateAtSentence } from './truncate.js';
 
 export interface MarkdownOptions {
@@ -14,6 +15,11 @@ export interface MarkdownOptions {
 /** The briefing as CommonMark. Source text is escaped, so it can add no links, emphasis or mentions. */
 export function renderMarkdown(b: Briefing, opts: MarkdownOptions = {}): string {
   const limit = opts.limit ?? 4000;
+  // Whole bullets while they fit (see fitBriefing); the section budgets below are the last guard.
+  return fitBriefing(b, ({ briefing, links }) => markdownOf(briefing, opts, limit, links), limit);
+}
+
+function markdownOf(b: Briefing, opts: MarkdownOptions, limit: number, links: boolean): string {
   const o = outline(b, opts);
   const e = escapeMarkdown;
   const cite = (ns: number[]) => (ns.length > 0 ? ` ${ns.map((n) => `[${n}]`).join('')}` : '');
@@ -39,7 +45,7 @@ export function renderMarkdown(b: Briefing, opts: MarkdownOptions = {}): string 
       lines: [
         '### Sources',
         ...o.sources.map((s) => {
-          const url = safeUrl(s.url);
+          const url = links ? safeUrl(s.url) : undefined;
           return url ? `${s.n}. [${e(s.name)}](<${url}>)` : `${s.n}. ${e(s.name)}`;
         }),
       ],

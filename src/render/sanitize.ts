@@ -10,7 +10,20 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /** Plain text for a terminal or log: control characters and bidi overrides removed, whitespace folded. */
 export function plain(text: string): string {
-  return text.replace(CONTROL, ' ').replace(BIDI, '').replace(/[ \t]+/g, ' ').trim();
+  return memo(plainCache, text, (t) => t.replace(CONTROL, ' ').replace(BIDI, '').replace(/[ \t]+/g, ' ').trim());
+}
+
+// Renderers that fit a briefing to a limit draw the same texts several times over: each is cleaned once.
+const plainCache = new Map<string, string>();
+const markdownCache = new Map<string, string>();
+function memo(cache: Map<string, string>, text: string, f: (t: string) => string): string {
+  let out = cache.get(text);
+  if (out === undefined) {
+    out = f(text);
+    if (cache.size >= 2_000) cache.clear();
+    cache.set(text, out);
+  }
+  return out;
 }
 
 /** A zero-width space after `@` keeps `@everyone`, `@here` and `@name` from being read as mentions. */
@@ -20,7 +33,7 @@ export function defuseMentions(text: string): string {
 
 /** Escape CommonMark/Discord markdown so source text cannot create links, emphasis, headings or code. */
 export function escapeMarkdown(text: string): string {
-  return defuseMentions(plain(text)).replace(/([\\`*_[\]#|~>])/g, '\\$1').replace(/</g, '&lt;');
+  return memo(markdownCache, text, (t) => defuseMentions(plain(t)).replace(/([\\`*_[\]#|~>])/g, '\\$1').replace(/</g, '&lt;'));
 }
 
 /**

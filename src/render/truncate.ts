@@ -47,6 +47,31 @@ export function fitLines(lines: readonly string[], max: number, more: (omitted: 
   return out.join(sep);
 }
 
+/**
+ * Whole lines only, within `max` characters joined by `sep`: a line that does not fit is left out (a shorter one after
+ * it may still fit), and `more(n)` counts what was left out. Never cuts a line, so no sentence ends half-way.
+ */
+export function fitWholeLines(lines: readonly string[], max: number, more: (omitted: number) => string, sep = '\n'): string {
+  const out: string[] = [];
+  let used = 0;
+  let omitted = 0;
+  lines.forEach((line, i) => {
+    const add = (out.length > 0 ? sep.length : 0) + line.length;
+    const left = lines.length - i - 1 + omitted;
+    const tail = left > 0 ? sep.length + more(left).length : 0;
+    if (used + add + tail <= max) {
+      out.push(line);
+      used += add;
+    } else omitted++;
+  });
+  if (omitted > 0) {
+    const hint = more(omitted);
+    if (used + (out.length > 0 ? sep.length : 0) + hint.length <= max) out.push(hint);
+  }
+  const text = out.join(sep);
+  return text.length <= max ? text : truncateAtSentence(text, max);
+}
+
 function avoidBrokenSurrogate(s: string): string {
   const last = s.charCodeAt(s.length - 1);
   return last >= 0xd800 && last <= 0xdbff ? s.slice(0, -1) : s;

@@ -1,4 +1,4 @@
-import type { QuestionStatus } from '../records/schema.js';
+import type { QuestionStatus, Side } from '../records/schema.js';
 import type { Stance, StanceReading } from './stance.js';
 
 /** Each side's latest position on one question. */
@@ -6,11 +6,21 @@ export type SideStances = Map<string, Stance>;
 
 const OFFERS: ReadonlySet<Stance> = new Set(['propose', 'demand', 'accept']);
 
-/** The sides conflict when one side's latest position is a proposal, demand or acceptance and another's a rejection. */
-export function sidesConflict(sides: SideStances): boolean {
-  const offering = [...sides].filter(([, s]) => OFFERS.has(s)).map(([side]) => side);
-  const refusing = [...sides].filter(([, s]) => s === 'reject').map(([side]) => side);
-  return offering.some((a) => refusing.some((b) => a !== b));
+/**
+ * The sides conflict when one side's latest position is a proposal, demand or acceptance and another's a rejection,
+ * or when one side's demand stands against a proposal or demand of a side it opposes (the story's `opposes`).
+ */
+export function sidesConflict(stances: SideStances, sides?: readonly Side[]): boolean {
+  const entries = [...stances];
+  const opposed = (a: string, b: string) =>
+    (sides?.find((s) => s.id === a)?.opposes ?? []).includes(b) || (sides?.find((s) => s.id === b)?.opposes ?? []).includes(a);
+  for (const [a, sa] of entries)
+    for (const [b, sb] of entries) {
+      if (a === b) continue;
+      if (OFFERS.has(sa) && sb === 'reject') return true;
+      if (sa === 'demand' && (sb === 'propose' || sb === 'demand') && opposed(a, b)) return true;
+    }
+  return false;
 }
 
 /**
@@ -20,15 +30,21 @@ export function sidesConflict(sides: SideStances): boolean {
  * `explicit` is a signal's status as its record's author set it: `contested` and `resolved` stand as written,
  * `moved` becomes `contested` when the sides conflict, and `open` records evidence without changing the status.
  */
-export function statusAfter(current: QuestionStatus, reading: StanceReading, sides: SideStances, explicit?: QuestionStatus): QuestionStatus {
+export function statusAfter(
+  current: QuestionStatus,
+  reading: StanceReading,
+  stances: SideStances,
+  explicit?: QuestionStatus,
+  sides?: readonly Side[],
+): QuestionStatus {
   const s = reading.stance;
-  if (reading.side !== undefined && (OFFERS.has(s) || s === 'reject')) sides.set(reading.side, s);
+  if (reading.side !== undefined && (OFFERS.has(s) || s === 'reject')) stances.set(reading.side, s);
   if (explicit !== undefined) {
     if (explicit === 'contested' || explicit === 'resolved') return explicit;
-    if (explicit === 'moved') return sidesConflict(sides) ? 'contested' : 'moved';
+    if (explicit === 'moved') return sidesConflict(stances, sides) ? 'contested' : 'moved';
     return current;
   }
   if (s === 'dispute') return 'contested';
-  if (OFFERS.has(s) || s === 'reject') return sidesConflict(sides) ? 'contested' : 'moved';
+  if (OFFERS.has(s) || s === 'reject') return sidesConflict(stances, sides) ? 'contested' : 'moved';
   return current;
 }

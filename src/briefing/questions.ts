@@ -167,7 +167,7 @@ export function questionState(input: {
   let unknowns: string[] | undefined;
   for (const item of items) {
     if (item.at < window.from) before = { status, known: lastChangedAt !== null };
-    const next = statusAfter(status, item.reading, stances, item.explicit);
+    const next = statusAfter(status, item.reading, stances, item.explicit, sides);
     // The first authored signal or position establishes the status, even when it is `open`.
     const establishes = lastChangedAt === null && (item.explicit !== undefined || POSITION_STANCES.has(item.reading.stance));
     if (next !== status || establishes) lastChangedAt = item.at;

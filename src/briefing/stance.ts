@@ -40,11 +40,11 @@ const CUES: readonly Cue[] = [
   { re: /\bfail(?:s|ed|ing)? to (?:agree|reach|strike|secure)\b/i, stance: 'no-deal', role: 'subject' },
   { re: /\b(?:at odds|disagree(?:s|d|ment|ments)?|conflicting (?:accounts|claims|reports|versions|positions)|contradict(?:s|ed|ing)?|sticking points?|deadlock(?:ed)?|impasse|far apart|divided over|differences (?:remain|persist|over|on)|accused each other|accused one another|blamed each other|traded (?:blame|accusations))\b/i, stance: 'dispute', role: 'subject' },
   { re: /\bdisput(?:es|ed|ing)? (?:the|a|an|his|her|their|its|claims?|reports?|that|this|Russia|Ukraine|Kyiv|Moscow)\b/i, stance: 'dispute', role: 'subject' },
-  { re: /\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|ruled? out|rules out|ruling out|dismiss(?:es|ed|ing)?|oppos(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|turn(?:s|ed|ing)? down|veto(?:es|ed|ing)?|den(?:y|ies|ied)|condemn(?:s|ed|ing)?|red lines?|unacceptable|non-?starter|out of the question|(?:not|off) the table|balk(?:s|ed)? at|rebuff(?:s|ed)?|spurn(?:s|ed)?)\b/i, stance: 'reject', role: 'subject' },
-  { re: /\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ultimatum|pre-?conditions?|conditions? (?:for|that|of)|on (?:the )?condition|only if|as long as|in exchange for|call(?:s|ed|ing)? on \S+(?: \S+)? to|want(?:s|ed)? (?:\S+ ){1,3}to|urg(?:e|es|ed|ing) \S+(?: \S+)? to|ask(?:s|ed)? \S+(?: \S+)? (?:not )?to|press(?:es|ed|ing)? \S+(?: \S+)? to)\b/i, stance: 'demand', role: 'subject' },
+  { re: /\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|ruled? out|rules out|ruling out|dismiss(?:es|ed|ing)?|oppos(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|turn(?:s|ed|ing)? down|veto(?:es|ed|ing)?|den(?:y|ies|ied)|condemn(?:s|ed|ing)?|red lines?|unacceptable|non-?starter|out of the question|(?:not|off) the table|balk(?:s|ed)? at|rebuff(?:s|ed)?|spurn(?:s|ed)?|in no way|by no means)\b/i, stance: 'reject', role: 'subject' },
+  { re: /\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ultimatum|pre-?conditions?|conditions? (?:for|that|of)|on (?:the )?condition|only (?:\S+ ){0,4}?if|as long as|in exchange for|in return for|call(?:s|ed|ing)? on \S+(?: \S+)? to|press(?:es|ed|ing)? for|requir(?:e|es|ed|ing) (?:\S+ ){0,3}?to|want(?:s|ed)? (?:\S+ ){1,3}to|urg(?:e|es|ed|ing) \S+(?: \S+)? to|ask(?:s|ed)? \S+(?: \S+)? (?:not )?to|press(?:es|ed|ing)? \S+(?: \S+)? to)\b/i, stance: 'demand', role: 'subject' },
   { re: /\b(?:must|ha(?:s|ve|d) to|will have to|would have to|need(?:s|ed)? to|should)\b/i, stance: 'demand', role: 'reporter' },
   { re: /\b(?:agree(?:s|d)?|agreeing|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|endors(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|consent(?:s|ed)?|sign(?:s|ed)? (?:off|on|up|the|a)|back(?:s|ed)? (?:the|a|an|his|her|their|its)|support(?:s|ed)? (?:the|a|an) (?:plan|proposal|deal|idea|initiative|ceasefire|truce)|reach(?:ed)? (?:an? )?(?:deal|agreement|understanding)|struck (?:an? )?(?:deal|agreement)|(?:deal|agreement) (?:was|has been) (?:reached|struck|agreed))\b/i, stance: 'accept', role: 'subject' },
-  { re: /\b(?:propos(?:e|es|ed|ing|al|als)|offer(?:s|ed|ing)?|suggest(?:s|ed|ing)?|put(?:s|ting)? forward|float(?:s|ed|ing)?|unveil(?:s|ed|ing)?|present(?:s|ed|ing)? (?:a|an|the|its|his|her|their) (?:\w+ ){0,2}(?:plan|proposal|draft|memorandum|framework|roadmap|terms)|call(?:s|ed|ing)? for|commit(?:s|ted)? to|pledg(?:e|es|ed|ing)|push(?:es|ed|ing)? for|ready to|willing to|prepared to|open to|seek(?:s|ing)?|sought)\b/i, stance: 'propose', role: 'subject' },
+  { re: /\b(?:propos(?:e|es|ed|ing|al|als)|offer(?:s|ed|ing)?|suggest(?:s|ed|ing)?|put(?:s|ting)? forward|float(?:s|ed|ing)?|unveil(?:s|ed|ing)?|present(?:s|ed|ing)? (?:a|an|the|its|his|her|their) (?:\w+ ){0,2}(?:plan|proposal|draft|memorandum|framework|roadmap|terms)|call(?:s|ed|ing)? for|commit(?:s|ted)? to|readiness to|ready for|pledg(?:e|es|ed|ing)|push(?:es|ed|ing)? for|ready to|willing to|prepared to|open to|seek(?:s|ing)?|sought)\b/i, stance: 'propose', role: 'subject' },
   { re: /\b(?:ced(?:e|es|ed|ing)|give (?:up|away)|gives (?:up|away)|gave (?:up|away)|giving (?:up|away)|hand(?:s|ed|ing)? over|withdraw(?:s|n|ing)?|withdrew|pull(?:s|ed|ing)? (?:out|back)|surrender(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|leave|abandon(?:s|ed|ing)?|relinquish(?:es|ed|ing)?)\b/i, stance: 'concede', role: 'subject' },
 ];
 
@@ -57,7 +57,7 @@ const UNKNOWN =
   /\b(?:unclear|not clear|no outline|unknown|uncertain(?:ty|ties)?|remains? to be seen|without (?:specifying|saying|giving details|elaborating)|no (?:mention|details?) of|no details|little clarity|not (?:yet )?(?:known|decided|specified|disclosed)|(?:has|have|had) not (?:yet )?(?:said|specified|outlined|disclosed|decided|responded)|did not (?:say|specify|elaborate|disclose)|(?:has|have) yet to|neither side has|open question|undecided)\b/i;
 /** Clause boundaries: a reporting verb (what follows is what was said), a semicolon, a dash, a contrast. */
 const CLAUSE_BREAK =
-  /(?:;|:|\s[—–]\s|\s-\s|,?\s+(?:but|while|whereas|although|yet)\s+|\b(?:said|says|say|added|stated|warned|argued|noted|insisted that|saying|[Aa]ccording to)\b(?:\s+(?:on|in)\s+\w+)?(?:\s+that)?|\b(?:told|informed|assured|reminded)\s+(?:[\p{Lu}][\p{L}'’-]+\s+){0,3}(?:that\s+)?|,\s*(?=["“])|,\s+(?=which\b|(?:an?|the) (?:\w+ ){0,2}(?:offer|proposal|plan|idea|demand|move|step|suggestion)\b))/gu;
+  /(?:;|:|\s[—–]\s|\s-\s|,?\s+(?:but|while|whereas|although|yet)\s+|\b(?:said|says|say|added|stated|warned|argued|noted|insisted that|saying|[Aa]ccording to)\b(?:\s+(?:on|in)\s+\w+)?(?:\s+that)?|\b(?:told|informed|assured|reminded)\s+(?:[\p{Lu}][\p{L}'’-]+\s+){0,3}(?:that\s+)?|,\s*(?=["“])|,\s+as\s+|,\s+(?=which\b|(?:an?|the) (?:\w+ ){0,2}(?:offer|proposal|plan|idea|demand|move|step|suggestion)\b))/gu;
 /** A fronted adverbial ("After meeting Witkoff, …", "Speaking in Kyiv, …") names no subject. */
 const FRONTED = /^\s*(?:after|following|before|despite|although|while|when|as|since|speaking|in|on|during|amid|with)\b[^,]{0,80},\s*/i;
 /** A subject that is the speaker: "we", "I", "our government". */
@@ -70,11 +70,16 @@ const TRAILING_ATTRIBUTION = /(?:,|["”])\s*(?:(?:[\p{Lu}][\p{L}'’.-]+\s+){0,
 /** A cue word after a determiner is a noun ("an offer", "the proposal", "Russia's demands"), not a stance taken. */
 const DETERMINER_BEFORE = /(?:\b(?:a|an|the|this|that|these|those|its|his|her|their|our|my|any|every|such)|['’]s)\s+(?:[\w-]+\s+)?$/i;
 
+/** Cue words that are also nouns: only these are read as nouns after a determiner ("the war would have to" is a verb). */
+const NOUN_FORM =
+  /^(?:offers?|proposals?|demands?|calls?|pledges?|vetoe?s?|consents?|approval|support|backing|withdrawals?|surrender|recognition|conditions?|pre-?conditions?|ultimatum|readiness|insistence|rejections?|refusals?|denials?|agreements?|deal|commitments?|requests?|push|bid|suggestions?|disputes?|red)$/i;
+
 function firstVerbMatch(re: RegExp, body: string): RegExpExecArray | undefined {
   const global = globalOf(re);
   global.lastIndex = 0;
   for (let m = global.exec(body); m; m = global.exec(body)) {
-    if (!DETERMINER_BEFORE.test(body.slice(Math.max(0, m.index - 40), m.index))) return m;
+    const first = m[0].split(/\s/)[0] ?? '';
+    if (!NOUN_FORM.test(first) || !DETERMINER_BEFORE.test(body.slice(Math.max(0, m.index - 40), m.index))) return m;
     if (m[0].length === 0) global.lastIndex++;
   }
   return undefined;

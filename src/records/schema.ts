@@ -150,6 +150,9 @@ export const sideSchema = z.strictObject({
   label: z.string().trim().min(1).max(80),
   /** Names as they appear in news text ("Zelenskyy", "Kremlin", "Ukraine's foreign ministry"); surnames suffice for people. */
   members: z.array(z.string().trim().min(1).max(80)).min(1),
+  /** Sides whose demands and proposals stand against this side's (belligerents and their allies): a demand of one
+   * against a proposal or demand of the other makes a question contested. */
+  opposes: z.array(slug).optional(),
 });
 export type Side = z.infer<typeof sideSchema>;
 

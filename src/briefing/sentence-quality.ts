@@ -7,8 +7,15 @@ import { featureSet, jaccard } from '../text/similarity.js';
 export function lineDefect(text: string, title?: string, titleIsHeadline = true): string | undefined {
   const own = formDefect(text);
   if (own !== undefined) return own;
-  if (title !== undefined && titleIsHeadline && nearlySame(text.trim(), title)) return 'the title';
+  if (title !== undefined && titleIsHeadline && (nearlySame(text.trim(), title) || opensWithTitle(text.trim(), title))) return 'the title';
   return undefined;
+}
+
+/** "Trump, Putin hold telephonic conversation: US President Donald Trump and…": the headline run into the lead. */
+function opensWithTitle(text: string, title: string): boolean {
+  const t = title.trim().replace(/[.…]+$/, '');
+  if (t.length < 15 || !text.toLowerCase().startsWith(t.toLowerCase())) return false;
+  return /^\s*(?::|[—–|]|-\s)/.test(text.slice(t.length));
 }
 
 /** Defects of the text alone, by text: the same sentences are checked build after build (bounded; emptied when full). */
@@ -31,6 +38,9 @@ function checkForm(t: string): string | undefined {
   if (!/^["“‘'(«]?[\p{Lu}\p{N}]/u.test(t)) return 'does not start a sentence';
   if (isTitleCase(t)) return 'title case';
   if (isChrome(t)) return 'page chrome';
+  if (isCaption(t)) return 'caption';
+  if (GARBLED.test(t)) return 'two sentences run together';
+  if (!hasFiniteVerb(t)) return 'no verb';
   return undefined;
 }
 
@@ -47,10 +57,63 @@ export function isTitleCase(text: string): boolean {
 
 /** Page furniture: counters and membership drives, navigation, subscription and share prompts, bare metadata. */
 const CHROME =
-  /\b(?:\d[\d,.]*\s+out of\s+\d|help us reach|become a (?:member|subscriber|patron)|join (?:\d[\d,]*|our) (?:members|subscribers|readers)|support (?:our|independent) journalism|subscribe (?:to|now|for)|sign up (?:for|to)|newsletter|cookie|read more|click here|share (?:this|on)|follow us|all rights reserved|copyright|©|advertisement)\b/i;
+  /\b(?:\d[\d,.]*\s+out of\s+\d|help us reach|become a (?:member|subscriber|patron)|join (?:\d[\d,]*|our) (?:members|subscribers|readers)|support (?:our|independent) journalism|subscribe (?:to|now|for)|sign up (?:for|to)|newsletter|cookie|read more|click here|share (?:this|on)|follow us|all rights reserved|copyright|©|advertisement|support us|donate|patreon|read in google news|photo gallery)\b/i;
+/** A metadata line: "date 2025-04-17 …", "Updated: 12:04", "By … | 3 min read". */
+const METADATA = /^(?:date|updated|published|posted)\s*:?\s*\d|\b\d+\s+min(?:ute)?s? read\b/i;
+
+/** Photo captions and credits: "(L)", "Photo shows…", "(Illustrative photo: …)", "… — AFP", "(Getty Images)". */
+const CAPTION =
+  /\((?:left|right|centre|center|top|bottom|front)\)|\b(?:photo|picture|image)s? (?:shows?|by|credit)\b|^(?:photo|picture|image|illustration|file photo)\s*:|\billustrative (?:photo|image)\b|\bcombination of (?:pictures|photos|images)\b|\((?:[\p{Lu}][\p{L}.]*\s?){1,3}(?:\/\s*[\p{Lu}][\p{L}.]*\s?){0,2}(?:photo|images?)?\)\s*$|[—–-]\s*(?:AFP|Reuters|AP|EPA|Getty Images|Anadolu|TASS|Sputnik|Bloomberg)(?: photo)?\.?\s*$/iu;
+
+export function isCaption(text: string): boolean {
+  return CAPTION.test(text) || /\((?:L|R|C)\)/.test(text);
+}
+
+/** "…the Crimean Declaration. with the BBC…": a full stop followed by a lower-case word, after a real word. */
+const GARBLED = /\b\p{Ll}[\p{L}]{3,}[.!?]\s+\p{Ll}/u;
+
+/** Words that are verbs in a news sentence whatever their form: auxiliaries, modals, common irregular pasts. */
+const VERB_WORDS = new Set(
+  (
+    'is are was were be been being am has have had having will would shall should can could may might must do does did ' +
+    'said says say told tells tell met meet meets spoke speaks speak took takes take made makes make gave gives give held holds hold ' +
+    'went goes go came comes come saw sees see left leaves leave sent sends send began begins begin brought brings bring won wins win ' +
+    'led leads lead ran runs run set sets put puts cut cuts hit hits got gets get kept keeps keep thought thinks think knew knows know ' +
+    'wrote writes write fell falls fall rose rises rise struck strikes strike sought seeks seek stood stands stand felt feels feel ' +
+    'found finds find paid pays pay lost loses lose became becomes become grew grows grow drew draws draw flew flies fly withdrew ' +
+    'withdraws withdraw agreed agrees agree remains remain remained appears appear appeared seems seem seemed wants want needs need ' +
+    'calls call urges urge warns warn plans plan hopes hope vows vow insists insist rejects reject accepts accept offers offer ' +
+    'proposes propose demands demand denies deny hosts host visits visit arrives arrive signs sign launches launch adds add confirms confirm ' +
+    'announces announce expects expect believes believe says backs back joins join pledges pledge asks ask notes note describes describe ' +
+    'according ending ends end continues continue'
+  ).split(' '),
+);
+
+const NOT_BEFORE_VERB = new Set('the a an of and or in on at for with to from by its his her their our my your these those some many two three several other more most'.split(' '));
+
+/**
+ * Does the sentence have a finite verb? A caption ("Trump and Zelenskiy at a press conference in Washington.") has
+ * none. Crude on purpose: a known verb word, a past form in -ed, or a word in -s right after a name or pronoun.
+ */
+export function hasFiniteVerb(text: string): boolean {
+  const words = text
+    .replace(/[’‘]/g, "'")
+    .replace(/[“”"(),;:]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  for (let i = 0; i < words.length; i++) {
+    const w = (words[i] as string).toLowerCase().replace(/[.!?]+$/, '').replace(/^'+|'+$/g, '');
+    if (VERB_WORDS.has(w)) return true;
+    if (/^[a-z]{3,}ed$/.test(w) || /^[a-z]+n't$/.test(w) || /^[a-z]+'(?:s|re|ve|ll|d)$/.test(w) && /^(?:it|he|she|there|that|what|who|we|they|you|i)'/.test(w)) return true;
+    // A word in -s after anything but a determiner or preposition: "diplomacy reflects", "Kremlin rejects".
+    const prev = (words[i - 1] ?? '').toLowerCase();
+    if (prev !== '' && /^[a-z]{3,}s$/.test(w) && !/ss$|us$|is$/.test(w) && !NOT_BEFORE_VERB.has(prev)) return true;
+  }
+  return false;
+}
 
 export function isChrome(text: string): boolean {
-  if (CHROME.test(text)) return true;
+  if (CHROME.test(text) || METADATA.test(text) || /https?:\/\/|\bwww\.\w/i.test(text)) return true;
   // Mostly digits and separators: a counter, a date line, a ticker.
   const letters = (text.match(/\p{L}/gu) ?? []).length;
   const digits = (text.match(/\p{N}/gu) ?? []).length;

@@ -234,3 +234,22 @@ export function readStance(text: string, opts: { speaker?: string; sides?: reado
   if (top.cue !== undefined) out.cue = top.cue;
   return out;
 }
+
+/**
+ * Whose voice a sentence is: the speaker's side, else the side taking its stance, else the side stating it ("…,
+ * Peskov said"), else the side named as its subject (in its first words). Undefined when none can be told.
+ */
+export function voiceOf(text: string, opts: { speaker?: string; sides?: readonly Side[] } = {}): string | undefined {
+  const sides = opts.sides;
+  if (!sides || sides.length === 0) return undefined;
+  const bySpeaker = sideOfName(opts.speaker, sides);
+  if (bySpeaker !== undefined) return bySpeaker;
+  const reading = readStance(text, { sides });
+  if (reading.side !== undefined) return reading.side;
+  const mentions = sideMentions(text, sides);
+  const reporter = reporterSide(text, mentions, undefined, sides);
+  if (reporter !== undefined) return reporter;
+  const opening = text.split(/\s+/).slice(0, 6).join(' ');
+  const first = mentions[0];
+  return first !== undefined && first.start < opening.length ? first.side : undefined;
+}

@@ -104,7 +104,7 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   const tagsOf = (sentence: string): string[] => {
     let t = tags.get(sentence);
     if (!t) {
-      t = questionTags(sentence, story.questions);
+      t = questionTags(sentence, story.questions, story.sides ? { sides: story.sides } : {});
       tags.set(sentence, t);
     }
     return t;

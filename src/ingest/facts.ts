@@ -168,7 +168,7 @@ function scoreSentence(i: number, input: FactSelectionInput): Scored {
   const text = s.text;
   const n = input.sentences.length;
   const words = text.split(/\s+/).length;
-  const tags = input.tagsOf ? [...input.tagsOf(text)] : questionTags(text, input.story.questions);
+  const tags = input.tagsOf ? [...input.tagsOf(text)] : questionTags(text, input.story.questions, input.story.sides ? { sides: input.story.sides } : {});
   // The lead carries the news: position counts most, the first three sentences get a bonus.
   let score = 4 * (1 - i / Math.max(1, n)) + (i < 3 ? 1 : 0);
   const people = personMentions(input.entities.people, text).length;
@@ -271,7 +271,9 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
     const fact: Fact = { text: fitText(s.text.slice(dateline)), source: input.sourceId, offset: { start: s.start + dateline, end: s.end } };
     if (a?.speaker) fact.speaker = a.speaker.slice(0, 120);
     if (a?.speaker && a.quote) fact.quote = true;
-    if (k.tags.length > 0) fact.questions = k.tags;
+    // With its speaker known, a sentence's voice is too: questions asked of one side ("by") are tagged again.
+    const tags = a?.speaker && input.story.questions.some((q) => q.by) ? questionTags(s.text, input.story.questions, { ...(input.story.sides ? { sides: input.story.sides } : {}), speaker: a.speaker }) : k.tags;
+    if (tags.length > 0) fact.questions = tags;
     if (WATCH_PHRASE.test(s.text)) {
       const due = dueDate(s.text, input.published);
       fact.watch = due ? { due } : {};

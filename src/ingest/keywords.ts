@@ -1,4 +1,5 @@
-import type { Question } from '../records/schema.js';
+import type { Question, Side } from '../records/schema.js';
+import { voiceOf } from '../briefing/stance.js';
 import { escapeRegExp } from './entities.js';
 
 /**
@@ -132,12 +133,27 @@ function anyKeywordOrPattern(text: string, keywords: readonly string[], patterns
   return patterns.some((p) => questionPattern(p)?.test(text) ?? false);
 }
 
+/** Who may be speaking: the story's sides, and the sentence's speaker when ingestion knows it. */
+export interface VoiceHints {
+  sides?: readonly Side[];
+  speaker?: string;
+}
+
 /**
  * True when a sentence bears on a question: one of its keywords or patterns matches, or one of its `mentions`
  * (places, names) occurs next to one of its `context` words. Text that a `notWhen` pattern matches counts for
  * nothing ("Territorial Defence Forces" is not about territory, "territorial waters" of another country neither).
+ * A question asked of some sides (`by`) bears only on what those sides say or do (its speaker or subject), when the
+ * story's sides are known.
  */
-export function matchesQuestion(sentence: string, question: Question): boolean {
+export function matchesQuestion(sentence: string, question: Question, hints: VoiceHints = {}): boolean {
+  if (!matchesWords(sentence, question)) return false;
+  if (!question.by || question.by.length === 0 || !hints.sides || hints.sides.length === 0) return true;
+  const voice = voiceOf(sentence, hints);
+  return voice !== undefined && question.by.includes(voice);
+}
+
+function matchesWords(sentence: string, question: Question): boolean {
   const text = question.notWhen && question.notWhen.length > 0 ? withoutExcludedSenses(sentence, question) : sentence;
   if (anyKeywordOrPattern(text, question.keywords, question.patterns)) return true;
   const mentions = question.mentions ?? [];
@@ -147,7 +163,7 @@ export function matchesQuestion(sentence: string, question: Question): boolean {
   return context.length === 0 || context.some((c) => (/^[\p{L}\p{N}' -]+$/u.test(c) ? hasKeyword(text, c) : (questionPattern(c)?.test(text) ?? false)));
 }
 
-/** Ids of the story questions a sentence bears on. */
-export function questionTags(sentence: string, questions: readonly Question[]): string[] {
-  return questions.filter((q) => matchesQuestion(sentence, q)).map((q) => q.id);
+/** Ids of the story questions a sentence bears on (pass the story's sides, and the speaker when known). */
+export function questionTags(sentence: string, questions: readonly Question[], hints: VoiceHints = {}): string[] {
+  return questions.filter((q) => matchesQuestion(sentence, q, hints)).map((q) => q.id);
 }

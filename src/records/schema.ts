@@ -130,6 +130,11 @@ export const questionSchema = z.strictObject({
    * "territorial waters"): the text they match counts for no keyword.
    */
   notWhen: z.array(z.string().min(1)).optional(),
+  /**
+   * Sides (story `sides` ids) the question is asked of ("Does Kyiv accept…?": [kyiv]): a sentence bears on it only
+   * when one of them says or does it (its speaker or subject).
+   */
+  by: z.array(slug).optional(),
 });
 export type Question = z.infer<typeof questionSchema>;
 

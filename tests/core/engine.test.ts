@@ -14,7 +14,7 @@ const rec = (id: string, occurredAt: string, extra: Partial<EventRecord> = {}): 
   story: 'ukraine-ceasefire',
   occurredAt,
   title: `Title ${id}`,
-  facts: [{ text: `Fact about ${id} and something distinct ${id}.`, source: 's' }],
+  facts: [{ text: `A report on ${id} says something distinct about ${id}.`, source: 's' }],
   sources: [{ id: 's', name: 'Source S' }],
   ...extra,
 });

@@ -73,9 +73,22 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   const questionDefs = input.story.questions.filter(
     (q) => (focus === undefined || q.id === focus) && (input.questions === undefined || input.questions.length === 0 || input.questions.includes(q.id)),
   );
-  const questions = questionDefs.map((q) =>
-    questionState({ question: q, signals: input.signals, records: byId, window, now, evidenceLimit: focus !== undefined ? 20 : 3, ...(input.story.sides ? { sides: input.story.sides } : {}) }),
-  );
+  // Each question line prefers evidence not already shown as a bullet or another question's line.
+  const shownTexts = new Set(developments.map((d) => d.text));
+  const questions = questionDefs.map((q) => {
+    const state = questionState({
+      question: q,
+      signals: input.signals,
+      records: byId,
+      window,
+      now,
+      evidenceLimit: focus !== undefined ? 20 : 3,
+      shown: shownTexts,
+      ...(input.story.sides ? { sides: input.story.sides } : {}),
+    });
+    shownTexts.add(state.summary);
+    return state;
+  });
 
   const watch = watchItems(published, now, chosen, focus);
   const sources = collectSources(developments, chosen);

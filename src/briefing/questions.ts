@@ -119,6 +119,8 @@ export function questionState(input: {
   now: number;
   evidenceLimit: number;
   sides?: readonly Side[];
+  /** Texts already shown (bullets, other questions' lines): among equally good lines, one not shown wins. */
+  shown?: ReadonlySet<string>;
 }): QuestionState {
   const { question, records, window, now, sides } = input;
   const items: Item[] = [];
@@ -180,7 +182,14 @@ export function questionState(input: {
 
   // The line: evidence that reads as a sentence of its own; inside the window when the window has any.
   const better = (a: Item, b: Item) => weight(b) - weight(a) || b.at - a.at || (b.explicit ? 1 : 0) - (a.explicit ? 1 : 0) || a.eventId.localeCompare(b.eventId) || a.index - b.index;
-  const firstUsable = (list: Item[]) => list.sort(better).find((i) => lineDefect(i.text) === undefined);
+  const shown = input.shown;
+  const firstUsable = (list: Item[]) => {
+    const usable = list.sort(better).filter((i) => lineDefect(i.text) === undefined);
+    const top = usable[0];
+    if (!top || !shown?.has(top.text)) return top;
+    // The best line is already on screen: an equally weighty one of the same window that is not, if there is one.
+    return usable.find((i) => weight(i) === weight(top) && !shown.has(i.text)) ?? top;
+  };
   const line = firstUsable(items.filter((i) => i.at >= window.from && i.at <= window.to)) ?? firstUsable([...items]);
 
   const newestFirst = [...items].reverse();

@@ -4,6 +4,8 @@ import type { Briefing } from '../briefing/types.js';
 export interface FitChoice {
   briefing: Briefing;
   links: boolean;
+  /** Questions whose line is drawn short (status and date only): their evidence is older than the window. */
+  brief: ReadonlySet<string>;
 }
 
 /** Bullets that go in before anything else optional (the first thing to watch, a timeline). */
@@ -15,11 +17,14 @@ const HINT_ALLOWANCE = 100;
  * The most of a briefing that renders within `limit` characters, without cutting any line: the headline, the open
  * questions and the sources always; then whole development bullets in rank order (one that does not fit is skipped
  * and a shorter one after it may still fit, so short facts make more bullets): the first four, then a focused
- * question's timeline and the first thing to watch, then the other bullets and things to watch, then source links. What is left out is counted in the "+N more" hint.
+ * question's timeline and the first thing to watch, then the other bullets and things to watch, then the evidence of questions with nothing new in the window
+ * (until then their line gives status and date only), then source links. What is left out is counted in the "+N more" hint.
  */
 export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, limit: number): string {
   const focus = b.focus !== undefined ? b.questions.find((q) => q.id === b.focus) : undefined;
-  const state = { devs: [] as Briefing['developments'], watch: [] as Briefing['watch'], evidence: 0, links: false };
+  // A question with nothing new in the window gets a short line until everything newer is in.
+  const stale = b.questions.filter((q) => q !== focus && q.summaryAt !== undefined && q.summaryAt < b.window.from).map((q) => q.id);
+  const state = { devs: [] as Briefing['developments'], watch: [] as Briefing['watch'], evidence: 0, links: false, brief: new Set(stale) as ReadonlySet<string> };
   const build = (s: typeof state): string => {
     const trimmed: Briefing = {
       ...b,
@@ -28,10 +33,10 @@ export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, 
       questions: b.questions.map((q) => (q === focus ? { ...q, evidence: q.evidence.slice(0, s.evidence) } : q)),
       stats: { ...b.stats, developmentsOmitted: b.stats.developmentsOmitted + (b.developments.length - s.devs.length) },
     };
-    return render({ briefing: trimmed, links: s.links });
+    return render({ briefing: trimmed, links: s.links, brief: s.brief });
   };
   // Everything fits: nothing to choose.
-  const all = build({ devs: b.developments, watch: b.watch, evidence: focus?.evidence.length ?? 0, links: true });
+  const all = build({ devs: b.developments, watch: b.watch, evidence: focus?.evidence.length ?? 0, links: true, brief: new Set<string>() });
   if (all.length <= limit) return all;
   let best = build(state);
   const tryWith = (next: typeof state): boolean => {
@@ -55,6 +60,11 @@ export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, 
   if (b.watch[0]) tryWith({ ...state, watch: [b.watch[0]] });
   addDevelopments(b.developments.slice(LEAD_BULLETS));
   for (const w of b.watch.slice(1)) if (best.length + w.text.length <= limit) tryWith({ ...state, watch: [...state.watch, w] });
+  for (const id of stale) {
+    const brief = new Set(state.brief);
+    brief.delete(id);
+    tryWith({ ...state, brief });
+  }
   tryWith({ ...state, links: true });
   // With nothing added the briefing may still be too long (hostile text): the caller's last guard cuts it.
   return best;

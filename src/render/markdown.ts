@@ -16,11 +16,12 @@ export interface MarkdownOptions {
 export function renderMarkdown(b: Briefing, opts: MarkdownOptions = {}): string {
   const limit = opts.limit ?? 4000;
   // Whole bullets while they fit (see fitBriefing); the section budgets below are the last guard.
-  return fitBriefing(b, ({ briefing, links }) => markdownOf(briefing, opts, limit, links), limit);
+  return fitBriefing(b, ({ briefing, links, brief }) => markdownOf(briefing, opts, limit, links, brief), limit);
 }
 
-function markdownOf(b: Briefing, opts: MarkdownOptions, limit: number, links: boolean): string {
-  const o = outline(b, opts);
+function markdownOf(b: Briefing, opts: MarkdownOptions, limit: number, links: boolean, brief: ReadonlySet<string>): string {
+  const o = outline(b, { ...opts, brief });
+  const ids = b.questions.map((q) => q.id);
   const e = escapeMarkdown;
   const cite = (ns: number[]) => (ns.length > 0 ? ` ${ns.map((n) => `[${n}]`).join('')}` : '');
   const sections: Array<{ lines: string[]; floor: number }> = [];
@@ -35,7 +36,13 @@ function markdownOf(b: Briefing, opts: MarkdownOptions, limit: number, links: bo
   }
   if (o.questions.length > 0)
     sections.push({
-      lines: ['### Open questions', ...o.questions.map((q) => `- **${e(q.label)}** — ${q.status}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''}: ${e(q.summary)}`)],
+      lines: [
+        '### Open questions',
+        ...o.questions.map((q, i) => {
+          const head = `- **${e(q.label)}** — ${q.status}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''}`;
+          return brief.has(ids[i] ?? '') ? `${head}; nothing new in this window.` : `${head}: ${e(q.summary)}${cite(q.refs)}`;
+        }),
+      ],
       floor: 600,
     });
   if (o.evidence.length > 0) sections.push({ lines: ['### Timeline', ...o.evidence.map((ev) => `- ${ev.at} · ${ev.status}: ${e(ev.text)} (${e(ev.source)})`)], floor: 400 });

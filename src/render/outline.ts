@@ -16,14 +16,25 @@ export interface BriefingOutline {
   notice?: string;
   developments: Array<{ text: string; refs: number[] }>;
   moreDevelopments: number;
-  questions: Array<{ label: string; status: string; rawStatus: QuestionState['status']; since?: string; summary: string; changed?: string; unknowns: string[]; refs: number[] }>;
+  questions: Array<{
+    label: string;
+    status: string;
+    rawStatus: QuestionState['status'];
+    since?: string;
+    summary: string;
+    changed?: string;
+    unknowns: string[];
+    refs: number[];
+    /** The summary is evidence from before the window (nothing new on the question in it). */
+    stale: boolean;
+  }>;
   evidence: Array<{ text: string; at: string; status: string; source: string; url?: string }>;
   watch: Array<{ text: string; due?: string; refs: number[] }>;
   sources: Array<{ n: number; name: string; url?: string }>;
 }
 
 /** Build the outline of a briefing; `delayed` marks a catch-up delivery. */
-export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: string } = {}): BriefingOutline {
+export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: string; brief?: ReadonlySet<string> } = {}): BriefingOutline {
   const tz = opts.timeZone ?? 'UTC';
   const sources: BriefingOutline['sources'] = [];
   const refOf = (name: string, url?: string): number => {
@@ -38,7 +49,7 @@ export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: strin
     return { text: who ? `${d.text} (${who})` : d.text, refs: [...new Set(d.sources.map((s) => refOf(s.name, s.url)))].sort((x, y) => x - y) };
   });
   // Numbered in reading order: bullets, then the question lines' evidence, then what to watch.
-  const questionRefs = b.questions.map((q) => (q.summarySource ? [refOf(q.summarySource.name, q.summarySource.url)] : []));
+  const questionRefs = b.questions.map((q) => (q.summarySource && !(opts.brief?.has(q.id) ?? false) ? [refOf(q.summarySource.name, q.summarySource.url)] : []));
   const watch = b.watch.map((w) => ({ text: w.text, ...(w.due !== undefined ? { due: formatDay(w.due, tz) } : {}), refs: w.source !== undefined ? [refOf(w.source)] : [] }));
   const focusQ = b.focus !== undefined ? b.questions.find((q) => q.id === b.focus) : undefined;
 
@@ -63,6 +74,7 @@ export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: strin
       ...(q.changedInWindow && q.previousStatus !== undefined ? { changed: `was ${STATUS_LABEL[q.previousStatus]}` } : {}),
       unknowns: q.unknowns ?? [],
       refs: questionRefs[i] ?? [],
+      stale: q.summaryAt !== undefined && q.summaryAt < b.window.from,
     })),
     evidence: focusQ
       ? focusQ.evidence.map((e) => ({ text: e.text, at: formatDay(e.at, tz), status: STATUS_LABEL[e.status], source: e.source, ...(e.url !== undefined ? { url: e.url } : {}) }))

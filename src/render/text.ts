@@ -25,12 +25,13 @@ const refs = (ns: number[]) => (ns.length > 0 ? ` [${ns.join(',')}]` : '');
  */
 export function renderText(b: Briefing, opts: TextOptions = {}): string {
   const limit = opts.limit ?? TEXT_LIMIT;
-  const out = fitBriefing(b, ({ briefing, links }) => textOf(briefing, opts, links), limit);
+  const out = fitBriefing(b, ({ briefing, links, brief }) => textOf(briefing, opts, links, brief), limit);
   return truncateAtSentence(out, limit);
 }
 
-function textOf(b: Briefing, opts: TextOptions, links: boolean): string {
-  const o = outline(b, opts);
+function textOf(b: Briefing, opts: TextOptions, links: boolean, brief: ReadonlySet<string>): string {
+  const o = outline(b, { ...opts, brief });
+  const ids = b.questions.map((q) => q.id);
   const head = [o.title.toUpperCase(), o.subtitle].map(plain);
   const sections: string[][] = [];
   const intro: string[] = [];
@@ -45,7 +46,10 @@ function textOf(b: Briefing, opts: TextOptions, links: boolean): string {
   if (o.questions.length > 0) {
     sections.push([
       'OPEN QUESTIONS',
-      ...o.questions.map((q) => `• ${plain(q.label)}: ${q.status.toUpperCase()}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''} — ${plain(q.summary)}${refs(q.refs)}`),
+      ...o.questions.map((q, i) => {
+        const head = `• ${plain(q.label)}: ${q.status.toUpperCase()}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''}`;
+        return brief.has(ids[i] ?? '') ? `${head}; nothing new in this window.` : `${head} — ${plain(q.summary)}${refs(q.refs)}`;
+      }),
     ]);
     const unknown = o.questions.flatMap((q) => q.unknowns.slice(0, 2).map((u) => `• ${plain(q.label)}: ${plain(u)}`));
     if (b.focus !== undefined && unknown.length > 0) sections.push(['STILL UNKNOWN', ...unknown]);

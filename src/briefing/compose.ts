@@ -90,7 +90,7 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
     return state;
   });
 
-  const watch = watchItems(published, now, chosen, focus);
+  const watch = watchItems(published, now, window.from, chosen, focus);
   const sources = collectSources(developments, chosen);
   const top = chosen[0];
   const briefing: Briefing = {
@@ -179,10 +179,11 @@ function toDevelopment(c: RankedFact): Development {
 }
 
 /**
- * Forward-looking facts of the last two weeks (a due date that has passed is history), newest first, one per point:
+ * Forward-looking facts: this window's, and earlier ones (up to two weeks) whose due date is still ahead; newest
+ * first, one per point:
  * never a fact already shown as a bullet above, nor one that repeats a bullet.
  */
-function watchItems(records: readonly EventRecord[], now: number, chosen: readonly RankedFact[], focus?: string): WatchItem[] {
+function watchItems(records: readonly EventRecord[], now: number, from: number, chosen: readonly RankedFact[], focus?: string): WatchItem[] {
   const shownKeys = new Set(chosen.flatMap((c) => [`${c.rec.id}#${c.id}`, ...c.twins.map((t) => `${t.rec.id}#${t.id}`)]));
   const items: Array<WatchItem & { at: number; features: ReadonlySet<string> }> = [];
   for (const rec of records) {
@@ -191,8 +192,10 @@ function watchItems(records: readonly EventRecord[], now: number, chosen: readon
     rec.facts.forEach((f, i) => {
       if (!f.watch) return;
       if (focus !== undefined && !(f.questions ?? []).includes(focus)) return;
-      // A due date that has passed (by more than a day) is history, not something to watch.
+      // A due date that has passed (by more than a day) is history, not something to watch; without a due date, only
+      // what this window reported is still ahead.
       if (f.watch.due !== undefined && instantMs(f.watch.due) + 86_400_000 < now) return;
+      if (f.watch.due === undefined && eventSpan(rec).end <= from) return;
       const id = factId(f, i);
       if (shownKeys.has(`${rec.id}#${id}`) || lineDefect(f.text) !== undefined) return;
       const features = featuresOf(f.text);

@@ -29,7 +29,11 @@ export function headlineFor(rec: EventRecord, leadFact: string): string {
 }
 
 export function cutAtClause(text: string, max: number): string {
-  const t = text.trim().replace(/\s+/g, ' ');
+  // A dateline ("KYIV —", "Washington/London/Paris —") places the story; it is no part of a headline.
+  const t = text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/^[\p{Lu}][\p{L}/ ,.'’()-]{1,40}?\s[—–]\s+(?=\p{Lu})/u, '');
   // A whole sentence reads best: drop only its full stop.
   const whole = t.replace(/\.(["”’]?)$/, '$1');
   if (whole.length <= max) return whole;

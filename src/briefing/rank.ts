@@ -191,9 +191,9 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
       0.22 * support +
       0.04 * eventSupport +
       0.16 * centrality +
-      0.1 * density +
+      0.3 * density +
       0.18 * lead +
-      0.14 * importance +
+      0.3 * importance +
       0.08 * question +
       0.05 * recency +
       0.03 * watch -
@@ -207,15 +207,37 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
 /**
  * Choose bullets from ranked facts by maximal marginal relevance: each pick is the best score minus its likeness
  * to what is already chosen and a step per fact already taken from its event (so each event gets its lead before
- * any gets a second bullet, unless one event is all the news). A fact that repeats a chosen one is never taken.
+ * any gets a second bullet, unless one event is all the news), plus its coverage: the words it adds that the chosen
+ * bullets lack, weighted by how many outlets use them, per character (a short fact that names what many report is
+ * worth more of a 2,000-character briefing than a long one). A fact that repeats a chosen one is never taken.
  */
-export function selectFacts(ranked: readonly RankedFact[], max: number, opts: { redundancy?: number; perEvent?: number; threshold?: number } = {}): RankedFact[] {
+export function selectFacts(
+  ranked: readonly RankedFact[],
+  max: number,
+  opts: { redundancy?: number; perEvent?: number; coverage?: number; threshold?: number } = {},
+): RankedFact[] {
   const lambda = opts.redundancy ?? 0.35;
   const perEvent = opts.perEvent ?? 0.25;
+  const gamma = opts.coverage ?? 0.3;
   const threshold = opts.threshold ?? 0.6;
   const chosen: RankedFact[] = [];
   const remaining = [...ranked];
   const taken = new Map<string, number>();
+  // Word weights: how many outlets in the window use a word (what many report is what a summary must keep).
+  const df = new Map<string, Set<string>>();
+  for (const r of ranked) for (const w of r.features) {
+    let set = df.get(w);
+    if (!set) df.set(w, (set = new Set()));
+    for (const o of r.outlets) set.add(o);
+  }
+  const covered = new Set<string>();
+  const gainOf = (c: RankedFact) => {
+    let g = 0;
+    for (const w of c.features) if (!covered.has(w)) g += df.get(w)?.size ?? 1;
+    return g / (c.fact.text.length / 100 + 1);
+  };
+  let maxGain = 1e-9;
+  for (const r of ranked) maxGain = Math.max(maxGain, gainOf(r));
   while (chosen.length < max && remaining.length > 0) {
     let best = -1;
     let bestValue = -Infinity;
@@ -236,7 +258,7 @@ export function selectFacts(ranked: readonly RankedFact[], max: number, opts: { 
         k--;
         continue;
       }
-      const value = c.score - lambda * maxSim - perEvent * (taken.get(c.rec.id) ?? 0);
+      const value = c.score - lambda * maxSim - perEvent * (taken.get(c.rec.id) ?? 0) + (gamma * gainOf(c)) / maxGain;
       if (value > bestValue) {
         bestValue = value;
         best = k;
@@ -246,6 +268,7 @@ export function selectFacts(ranked: readonly RankedFact[], max: number, opts: { 
     const pick = remaining.splice(best, 1)[0] as RankedFact;
     chosen.push(pick);
     taken.set(pick.rec.id, (taken.get(pick.rec.id) ?? 0) + 1);
+    for (const w of pick.features) covered.add(w);
   }
   return chosen;
 }

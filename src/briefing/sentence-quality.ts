@@ -70,7 +70,7 @@ export function isCaption(text: string): boolean {
 }
 
 /** "…the Crimean Declaration. with the BBC…": a full stop followed by a lower-case word, after a real word. */
-const GARBLED = /\b\p{Ll}[\p{L}]{3,}[.!?]\s+\p{Ll}/u;
+const GARBLED = /\b\p{L}\p{Ll}{3,}[.!?]\s+\p{Ll}/u;
 
 /** Words that are verbs in a news sentence whatever their form: auxiliaries, modals, common irregular pasts. */
 const VERB_WORDS = new Set(

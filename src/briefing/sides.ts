@@ -35,7 +35,7 @@ function compile(sides: readonly Side[]): CompiledSides | null {
 }
 
 /** A place named after these words is where something happened, not who acted ("talks in Moscow", "a visit to Kyiv"). */
-const LOCATIVE_BEFORE = /\b(?:in|at|to|from|near|via|visit(?:s|ed|ing)?|toward|towards|outside|around|across|into)\s+(?:the\s+)?$/i;
+const LOCATIVE_BEFORE = /\b(?:in|at|to|near|via|visit(?:s|ed|ing)?|toward|towards|outside|around|across|into)\s+(?:the\s+)?$/i;
 
 /** Every side named in `text`, left to right (places after "in", "to", "from"… are left out). */
 export function sideMentions(text: string, sides: readonly Side[] | undefined): SideMention[] {

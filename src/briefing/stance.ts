@@ -41,7 +41,7 @@ const CUES: readonly Cue[] = [
   { re: /\b(?:at odds|disagree(?:s|d|ment|ments)?|conflicting (?:accounts|claims|reports|versions|positions)|contradict(?:s|ed|ing)?|sticking points?|deadlock(?:ed)?|impasse|far apart|divided over|differences (?:remain|persist|over|on)|accused each other|accused one another|blamed each other|traded (?:blame|accusations))\b/i, stance: 'dispute', role: 'subject' },
   { re: /\bdisput(?:es|ed|ing)? (?:the|a|an|his|her|their|its|claims?|reports?|that|this|Russia|Ukraine|Kyiv|Moscow)\b/i, stance: 'dispute', role: 'subject' },
   { re: /\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|ruled? out|rules out|ruling out|dismiss(?:es|ed|ing)?|oppos(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|turn(?:s|ed|ing)? down|veto(?:es|ed|ing)?|den(?:y|ies|ied)|condemn(?:s|ed|ing)?|red lines?|unacceptable|non-?starter|out of the question|(?:not|off) the table|balk(?:s|ed)? at|rebuff(?:s|ed)?|spurn(?:s|ed)?|in no way|by no means)\b/i, stance: 'reject', role: 'subject' },
-  { re: /\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ultimatum|pre-?conditions?|conditions? (?:for|that|of)|on (?:the )?condition|only (?:\S+ ){0,4}?if|as long as|in exchange for|in return for|call(?:s|ed|ing)? on \S+(?: \S+)? to|press(?:es|ed|ing)? for|requir(?:e|es|ed|ing) (?:\S+ ){0,3}?to|want(?:s|ed)? (?:\S+ ){1,3}to|urg(?:e|es|ed|ing) \S+(?: \S+)? to|ask(?:s|ed)? \S+(?: \S+)? (?:not )?to|press(?:es|ed|ing)? \S+(?: \S+)? to)\b/i, stance: 'demand', role: 'subject' },
+  { re: /\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ultimatum|pre-?conditions?|conditions? (?:for|that|of)|on (?:the )?condition|only (?:\S+ ){0,4}?if|as long as|in exchange for|in return for|call(?:s|ed|ing)? on (?:\S+ ){1,5}?to|press(?:es|ed|ing)? for|requir(?:e|es|ed|ing) (?:\S+ ){0,3}?to|want(?:s|ed)? (?:\S+ ){1,3}?to|urg(?:e|es|ed|ing) (?:\S+ ){1,5}?to|ask(?:s|ed)? (?:\S+ ){1,4}?(?:not )?to|press(?:es|ed|ing)? (?:\S+ ){1,4}?to|push(?:es|ed|ing)? (?:\S+ ){1,4}?to|pressure (?:\S+ ){0,5}?to)\b/i, stance: 'demand', role: 'subject' },
   { re: /\b(?:must|ha(?:s|ve|d) to|will have to|would have to|need(?:s|ed)? to|should)\b/i, stance: 'demand', role: 'reporter' },
   { re: /\b(?:agree(?:s|d)?|agreeing|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|endors(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|consent(?:s|ed)?|sign(?:s|ed)? (?:off|on|up|the|a)|back(?:s|ed)? (?:the|a|an|his|her|their|its)|support(?:s|ed)? (?:the|a|an) (?:plan|proposal|deal|idea|initiative|ceasefire|truce)|reach(?:ed)? (?:an? )?(?:deal|agreement|understanding)|struck (?:an? )?(?:deal|agreement)|(?:deal|agreement) (?:was|has been) (?:reached|struck|agreed))\b/i, stance: 'accept', role: 'subject' },
   { re: /\b(?:propos(?:e|es|ed|ing|al|als)|offer(?:s|ed|ing)?|suggest(?:s|ed|ing)?|put(?:s|ting)? forward|float(?:s|ed|ing)?|unveil(?:s|ed|ing)?|present(?:s|ed|ing)? (?:a|an|the|its|his|her|their) (?:\w+ ){0,2}(?:plan|proposal|draft|memorandum|framework|roadmap|terms)|call(?:s|ed|ing)? for|commit(?:s|ted)? to|readiness to|ready for|pledg(?:e|es|ed|ing)|push(?:es|ed|ing)? for|ready to|willing to|prepared to|open to|seek(?:s|ing)?|sought)\b/i, stance: 'propose', role: 'subject' },
@@ -49,7 +49,10 @@ const CUES: readonly Cue[] = [
 ];
 
 /** Words just before a cue that turn it round: "did not agree", "will never cede", "refused to accept". */
-const NEGATION_BEFORE = /\b(?:not|never|no longer|n't|cannot|unwilling to|nor)\b(?:\s+\w+){0,2}\s*$/i;
+const NEGATION_BEFORE =
+  /(?:\b(?:not|never|no longer|n't|cannot|unwilling to|nor)\b(?:\s+\w+){0,2}|\b(?:against|resist(?:s|ed|ant|ance)?|reluctan(?:t|ce)|oppos(?:ed|es|ing|ition) to)\b(?:\s+[\w'’-]+){0,4})\s*$/i;
+/** A position told as history ("In the past, Russia has rejected…", "has repeatedly said…"): background, not news. */
+const BACKGROUND_BEFORE = /\b(?:in the past|previously|has long|have long|had long|has repeatedly|have repeatedly|had repeatedly|back in|last year|years ago)\b/i;
 /** A cue inside a condition or an indirect question is not a stance taken: "if both sides agree", "whether Kyiv will accept". */
 const HYPOTHETICAL_BEFORE = /\b(?:if|unless|whether|once|what|how|which|when|until|the moment|as soon as)\b(?:\s+[\w'’-]+){0,6}\s*$/i;
 /** Sentences (or their start) that say what is not known. */
@@ -57,7 +60,7 @@ const UNKNOWN =
   /\b(?:unclear|not clear|no outline|unknown|uncertain(?:ty|ties)?|remains? to be seen|without (?:specifying|saying|giving details|elaborating)|no (?:mention|details?) of|no details|little clarity|not (?:yet )?(?:known|decided|specified|disclosed)|(?:has|have|had) not (?:yet )?(?:said|specified|outlined|disclosed|decided|responded)|did not (?:say|specify|elaborate|disclose)|(?:has|have) yet to|neither side has|open question|undecided)\b/i;
 /** Clause boundaries: a reporting verb (what follows is what was said), a semicolon, a dash, a contrast. */
 const CLAUSE_BREAK =
-  /(?:;|:|\s[—–]\s|\s-\s|,?\s+(?:but|while|whereas|although|yet)\s+|\b(?:said|says|say|added|stated|warned|argued|noted|insisted that|saying|[Aa]ccording to)\b(?:\s+(?:on|in)\s+\w+)?(?:\s+that)?|\b(?:told|informed|assured|reminded)\s+(?:[\p{Lu}][\p{L}'’-]+\s+){0,3}(?:that\s+)?|,\s*(?=["“])|,\s+as\s+|,\s+(?=which\b|(?:an?|the) (?:\w+ ){0,2}(?:offer|proposal|plan|idea|demand|move|step|suggestion)\b))/gu;
+  /(?:;|:|\s[—–]\s|\s-\s|,?\s+(?:but|while|whereas|although|yet)\s+|(?<!\b(?:the|a|an|its|their|his|her|our)\s)\b(?:said|says|say|added|stated|warned|argued|noted|insisted that|saying|[Aa]ccording to)\b(?:\s+(?:on|in)\s+\w+)?(?:\s+that)?|\b(?:told|informed|assured|reminded)\s+(?:[\p{Lu}][\p{L}'’-]+\s+){0,3}(?:that\s+)?|,\s*(?=["“])|,\s+as\s+|,\s+(?=which\b|(?:an?|the) (?:\w+ ){0,2}(?:offer|proposal|plan|idea|demand|move|step|suggestion)\b))/gu;
 /** A fronted adverbial ("After meeting Witkoff, …", "Speaking in Kyiv, …") names no subject. */
 const FRONTED = /^\s*(?:after|following|before|despite|although|while|when|as|since|speaking|in|on|during|amid|with)\b[^,]{0,80},\s*/i;
 /** A subject that is the speaker: "we", "I", "our government". */
@@ -68,7 +71,7 @@ const JOINT_SUBJECT = /\b(?:both (?:sides|parties|countries|leaders|delegations)
 const TRAILING_ATTRIBUTION = /(?:,|["”])\s*(?:(?:[\p{Lu}][\p{L}'’.-]+\s+){0,4}(?:said|says|told|added|stated|warned|insisted)|(?:said|says|added|told)\s+(?:[\p{Lu}][\p{L}'’.-]+\s*){1,4})[^.]*[.!?]?["”]?\s*$/u;
 
 /** A cue word after a determiner is a noun ("an offer", "the proposal", "Russia's demands"), not a stance taken. */
-const DETERMINER_BEFORE = /(?:\b(?:a|an|the|this|that|these|those|its|his|her|their|our|my|any|every|such)|['’]s)\s+(?:[\w-]+\s+)?$/i;
+const DETERMINER_BEFORE = /(?:\b(?:a|an|the|this|that|these|those|its|his|her|their|our|my|any|every|such|no)|['’]s)\s+(?:[\w-]+\s+)?$/i;
 
 /** Cue words that are also nouns: only these are read as nouns after a determiner ("the war would have to" is a verb). */
 const NOUN_FORM =
@@ -113,6 +116,27 @@ function clausesOf(text: string): Clause[] {
   return out;
 }
 
+/** A reporting verb, not the adjective ("the stated conditions", "a said agreement"). */
+const REPORTING_VERB = /(?<!\b(?:the|a|an|its|their|his|her|our)\s)\b(?:said|says|told|stated|warned|insisted|added)\b/i;
+const REPORTING_VERBS = /(?<!\b(?:the|a|an|its|their|his|her|our)\s)\b(?:said|says|say|told|stated|warned|insisted|added|argued|noted|stressed|emphasi[sz]ed)\b/g;
+
+/**
+ * Who states a clause: the subject of the reporting verb just before it ("…, while Moscow has said conditions must…"),
+ * else the sentence's speaker or attribution.
+ */
+function reporterOf(text: string, clauseStart: number, mentions: readonly SideMention[], speaker: string | undefined, sides: readonly Side[] | undefined): string | undefined {
+  const head = text.slice(0, clauseStart);
+  let verb = -1;
+  for (const m of head.matchAll(REPORTING_VERBS)) verb = m.index ?? verb;
+  if (verb >= 0) {
+    const before = mentions.filter((m) => m.end <= verb);
+    const nearest = before[before.length - 1];
+    // The nearest side named before the verb, when no other reporting verb stands between them.
+    if (nearest && !/\b(?:said|says|told|stated)\b/.test(head.slice(nearest.end, verb))) return nearest.side;
+  }
+  return reporterSide(text, mentions, speaker, sides);
+}
+
 /** The side that states the sentence: the fact's speaker, or a trailing "…, Peskov said", or a subject before "said". */
 function reporterSide(text: string, mentions: readonly SideMention[], speaker: string | undefined, sides: readonly Side[] | undefined): string | undefined {
   const bySpeaker = sideOfName(speaker, sides);
@@ -122,7 +146,7 @@ function reporterSide(text: string, mentions: readonly SideMention[], speaker: s
     const inTrail = mentions.filter((m) => m.start >= trailing.index);
     if (inTrail[0]) return inTrail[0].side;
   }
-  const said = /\b(?:said|says|told|stated|warned|insisted|added)\b/i.exec(text);
+  const said = REPORTING_VERB.exec(text);
   if (said) {
     const before = mentions.filter((m) => m.end <= said.index);
     if (before[0]) return before[0].side;
@@ -166,6 +190,7 @@ export function readStance(text: string, opts: { speaker?: string; sides?: reado
       continue;
     }
     if (unknownAt !== undefined && unknownAt < at) continue;
+    if (BACKGROUND_BEFORE.test(before)) continue;
     const negated = NEGATION_BEFORE.test(before);
     let stance: Stance;
     switch (best.cue.stance) {
@@ -197,10 +222,18 @@ export function readStance(text: string, opts: { speaker?: string; sides?: reado
     const subjectFrom = clause.start + (fronted ? fronted[0].length : 0);
     const subjectMentions = mentions.filter((m) => m.start >= subjectFrom && m.end <= at);
     const subjectSides = [...new Set(subjectMentions.map((m) => m.side))];
-    const reporter = reporterSide(t, mentions, opts.speaker, sides);
+    const reporter = reporterOf(t, clause.start, mentions, opts.speaker, sides);
     let side: string | undefined;
-    if (best.cue.role === 'reporter') side = reporter;
-    else if (subjectMentions[0] && !FIRST_PERSON.test(t.slice(subjectFrom, subjectMentions[0].start))) side = subjectMentions[0].side;
+    const relative = /\b(?:that|which|who)\s+(?:\w+ly\s+)?$/i.exec(before);
+    const from = /\bfrom\s/.exec(best.match);
+    const source = from ? mentions.find((m) => m.start >= at + from.index && m.end <= at + best.match.length) : undefined;
+    if (source) side = source.side; // "pressure from the American side to accept…"
+    else if (best.cue.role === 'reporter') side = reporter;
+    else if (relative) {
+      // "a peace plan that endorses…": the subject is the noun the clause hangs on, a side only when one is named there.
+      const antecedent = mentions.find((m) => m.end >= clause.start + relative.index - 3 && m.end <= clause.start + relative.index);
+      side = antecedent?.side;
+    } else if (subjectMentions[0] && !FIRST_PERSON.test(t.slice(subjectFrom, subjectMentions[0].start))) side = subjectMentions[0].side;
     else if (FIRST_PERSON.test(t.slice(subjectFrom, at)) || subjectMentions.length === 0) {
       // A passive ("was rejected by Kyiv") names its subject after the cue.
       const by = new RegExp(`^.{0,40}?\\bby\\b`, 'i').exec(t.slice(at, clause.end));

@@ -40,7 +40,7 @@ function textOf(b: Briefing, opts: TextOptions, links: boolean, brief: ReadonlyS
   if (intro.length > 0) sections.push(intro);
   if (o.developments.length > 0 || o.moreDevelopments > 0) {
     const lines = o.developments.map((d) => `• ${plain(d.text)}${refs(d.refs)}`);
-    if (o.moreDevelopments > 0) lines.push(`  (+${o.moreDevelopments} more not shown; /sitrep brief <question> for detail)`);
+    if (o.moreDevelopments > 0) lines.push(`  (+${o.moreDevelopments} more: /sitrep brief <question>)`);
     sections.push(['WHAT HAPPENED', ...lines]);
   }
   if (o.questions.length > 0) {

@@ -111,6 +111,9 @@ describe('multi-document ranking', () => {
     const call = 'Trump and Putin spoke for two hours by phone and agreed that talks would start at once.';
     const team = 'Ukraine named Rustem Umerov to lead its delegation to the talks in Istanbul.';
     const today = rec('Wire', [call, team], { occurredAt: '2025-05-20T05:00:00Z' });
+    // Two outlets report the call: without novelty it leads.
+    today.sources.push({ id: 't', name: 'Other Wire' });
+    today.facts[0]!.alsoSources = ['t'];
     const since = new Date('2025-05-19T12:00:00Z');
     expect(buildBriefing({ story, events: [today], signals: [], now: MORNING_AFTER, since }).developments[0]?.text).toBe(call);
     expect(buildBriefing({ story, events: [today], signals: [], now: MORNING_AFTER, since, sent: [`${today.id}#f1`] }).developments[0]?.text).toBe(team);

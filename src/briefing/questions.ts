@@ -66,7 +66,9 @@ interface Item {
 
 /** How much an item says: a position or an authored change, then an authored note, a stated unknown, a mention. */
 function weight(item: Item): number {
-  if ((item.explicit !== undefined && item.explicit !== 'open') || POSITION_STANCES.has(item.reading.stance)) return 3;
+  if (item.explicit !== undefined && item.explicit !== 'open') return 3;
+  // A position says most when it is someone's: a side's, or a dispute between sides.
+  if (POSITION_STANCES.has(item.reading.stance)) return item.reading.side !== undefined || item.reading.stance === 'dispute' ? 3 : 2.5;
   if (item.explicit === 'open') return 2;
   return item.reading.stance === 'unknown' ? 1 : 0;
 }

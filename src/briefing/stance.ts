@@ -162,9 +162,24 @@ function reporterSide(text: string, mentions: readonly SideMention[], speaker: s
  * rejection in the same sentence is a dispute.
  */
 export function readStance(text: string, opts: { speaker?: string; sides?: readonly Side[] } = {}): StanceReading {
+  const { readings, unknown } = clauseReadings(text, opts);
+  if (readings.length === 0) return { stance: unknown ? 'unknown' : 'none' };
+  // One side's proposal or demand met by another side's rejection in the same sentence.
+  const offers = readings.filter((r) => (r.stance === 'propose' || r.stance === 'demand' || r.stance === 'accept') && r.side !== undefined);
+  const refusals = readings.filter((r) => r.stance === 'reject' && r.side !== undefined);
+  if (offers.some((o) => refusals.some((r) => r.side !== o.side))) return { stance: 'dispute', cue: readings.map((r) => r.cue).join(' … ') };
+  const order: Stance[] = ['dispute', 'reject', 'demand', 'accept', 'propose'];
+  const top = [...readings].sort((a, b) => order.indexOf(a.stance) - order.indexOf(b.stance) || a.at - b.at)[0] as StanceReading & { at: number };
+  const out: StanceReading = { stance: top.stance };
+  if (top.side !== undefined) out.side = top.side;
+  if (top.cue !== undefined) out.cue = top.cue;
+  return out;
+}
+
+/** Every clause's stance, in text order, and whether the sentence says something is unknown. */
+export function clauseReadings(text: string, opts: { speaker?: string; sides?: readonly Side[] } = {}): { readings: Array<StanceReading & { at: number }>; unknown: boolean } {
   const t = text.trim();
-  if (t.length === 0) return { stance: 'none' };
-  if (/\?["”’]?$/.test(t)) return { stance: 'none' };
+  if (t.length === 0 || /\?["”’]?$/.test(t)) return { readings: [], unknown: false };
   const sides = opts.sides;
   const mentions = sideMentions(t, sides);
   const readings: Array<StanceReading & { at: number }> = [];
@@ -254,35 +269,27 @@ export function readStance(text: string, opts: { speaker?: string; sides?: reado
     if (side !== undefined) reading.side = side;
     readings.push(reading);
   }
-  if (readings.length === 0) return { stance: unknownAt !== undefined ? 'unknown' : 'none' };
-  // One side's proposal or demand met by another side's rejection in the same sentence.
-  const offers = readings.filter((r) => (r.stance === 'propose' || r.stance === 'demand' || r.stance === 'accept') && r.side !== undefined);
-  const refusals = readings.filter((r) => r.stance === 'reject' && r.side !== undefined);
-  if (offers.some((o) => refusals.some((r) => r.side !== o.side))) return { stance: 'dispute', cue: readings.map((r) => r.cue).join(' … ') };
-  const order: Stance[] = ['dispute', 'reject', 'demand', 'accept', 'propose'];
-  readings.sort((a, b) => order.indexOf(a.stance) - order.indexOf(b.stance) || a.at - b.at);
-  const top = readings[0] as StanceReading & { at: number };
-  const out: StanceReading = { stance: top.stance };
-  if (top.side !== undefined) out.side = top.side;
-  if (top.cue !== undefined) out.cue = top.cue;
-  return out;
+  return { readings, unknown: unknownAt !== undefined };
 }
 
 /**
- * Whose voice a sentence is: the speaker's side, else the side taking its stance, else the side stating it ("…,
- * Peskov said"), else the side named as its subject (in its first words). Undefined when none can be told.
+ * Whose voice a sentence may be: the speaker's side, the sides taking its stances, the side stating it ("…, Peskov
+ * said"), and the side named as its subject (in its first words). Empty when none can be told.
  */
-export function voiceOf(text: string, opts: { speaker?: string; sides?: readonly Side[] } = {}): string | undefined {
+export function voicesOf(text: string, opts: { speaker?: string; sides?: readonly Side[] } = {}): Set<string> {
+  const out = new Set<string>();
   const sides = opts.sides;
-  if (!sides || sides.length === 0) return undefined;
+  if (!sides || sides.length === 0) return out;
   const bySpeaker = sideOfName(opts.speaker, sides);
-  if (bySpeaker !== undefined) return bySpeaker;
-  const reading = readStance(text, { sides });
-  if (reading.side !== undefined) return reading.side;
+  if (bySpeaker !== undefined) out.add(bySpeaker);
+  for (const r of clauseReadings(text, { sides, ...(opts.speaker !== undefined ? { speaker: opts.speaker } : {}) }).readings) if (r.side !== undefined) out.add(r.side);
   const mentions = sideMentions(text, sides);
   const reporter = reporterSide(text, mentions, undefined, sides);
-  if (reporter !== undefined) return reporter;
-  const opening = text.split(/\s+/).slice(0, 6).join(' ');
+  if (reporter !== undefined) out.add(reporter);
+  // The subject: a side named in the first words, alone (not "Kyiv and Moscow…", "talks between Ukraine and Russia").
+  const opening = text.split(/\s+/).slice(0, 6).join(' ').length;
+  const wider = text.split(/\s+/).slice(0, 9).join(' ').length;
   const first = mentions[0];
-  return first !== undefined && first.start < opening.length ? first.side : undefined;
+  if (first !== undefined && first.start < opening && !mentions.some((m) => m.side !== first.side && m.start < wider)) out.add(first.side);
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { Question, Side } from '../records/schema.js';
-import { voiceOf } from '../briefing/stance.js';
+import { sideOfName } from '../briefing/sides.js';
+import { voicesOf } from '../briefing/stance.js';
 import { escapeRegExp } from './entities.js';
 
 /**
@@ -147,17 +148,20 @@ export interface VoiceHints {
  * story's sides are known.
  */
 export function matchesQuestion(sentence: string, question: Question, hints: VoiceHints = {}): boolean {
-  if (!matchesWords(sentence, question)) return false;
-  if (!question.by || question.by.length === 0 || !hints.sides || hints.sides.length === 0) return true;
-  const voice = voiceOf(sentence, hints);
-  return voice !== undefined && question.by.includes(voice);
+  const asked = question.by && question.by.length > 0 && hints.sides && hints.sides.length > 0 ? question.by : undefined;
+  // What a side the question is asked of says ("we cannot respond yet," he added) names that side in its speaker.
+  const bySpeaker = asked !== undefined && hints.speaker !== undefined && asked.includes(sideOfName(hints.speaker, hints.sides) ?? '');
+  if (!matchesWords(sentence, question, bySpeaker)) return false;
+  if (asked === undefined || bySpeaker) return true;
+  const voices = voicesOf(sentence, hints);
+  return asked.some((side) => voices.has(side));
 }
 
-function matchesWords(sentence: string, question: Question): boolean {
+function matchesWords(sentence: string, question: Question, mentioned = false): boolean {
   const text = question.notWhen && question.notWhen.length > 0 ? withoutExcludedSenses(sentence, question) : sentence;
   if (anyKeywordOrPattern(text, question.keywords, question.patterns)) return true;
   const mentions = question.mentions ?? [];
-  if (mentions.length === 0 || !mentions.some((m) => hasKeyword(text, m))) return false;
+  if (!mentioned && (mentions.length === 0 || !mentions.some((m) => hasKeyword(text, m)))) return false;
   const context = question.context ?? [];
   // Without context words a mention bears on the question by itself.
   return context.length === 0 || context.some((c) => (/^[\p{L}\p{N}' -]+$/u.test(c) ? hasKeyword(text, c) : (questionPattern(c)?.test(text) ?? false)));

@@ -67,7 +67,7 @@ describe('stance of a sentence, and whose it is', () => {
 });
 
 describe('question tags need the keyword in a sense that bears on the question', () => {
-  const tags = (t: string) => questionTags(t, story.questions);
+  const tags = (t: string) => questionTags(t, story.questions, sides ? { sides } : {});
   it('does not file Territorial Defence Forces, territorial waters or strikes on a city as territory', () => {
     expect(tags('The exchange included fighters of the Territorial Defence Forces and the National Guard.')).toEqual([]);
     expect(tags('China said the Philippine vessel had illegally entered its territorial waters.')).toEqual([]);

@@ -40,6 +40,7 @@ function checkForm(t: string): string | undefined {
   if (isChrome(t)) return 'page chrome';
   if (isCaption(t)) return 'caption';
   if (GARBLED.test(t)) return 'two sentences run together';
+  if (hasKicker(t)) return 'a headline or kicker run into the sentence';
   if (!hasFiniteVerb(t)) return 'no verb';
   return undefined;
 }
@@ -67,6 +68,19 @@ const CAPTION =
 
 export function isCaption(text: string): boolean {
   return CAPTION.test(text) || /\((?:L|R|C)\)/.test(text);
+}
+
+/**
+ * "Trump, Putin hold telephonic conversation: US President Donald Trump and…", "Exclusive: Russia…": a short line
+ * without a reporting verb, a colon, then a whole sentence of its own.
+ */
+function hasKicker(t: string): boolean {
+  const colon = t.indexOf(': ');
+  if (colon < 0) return false;
+  const head = t.slice(0, colon);
+  const rest = t.slice(colon + 2);
+  if (head.split(/\s+/).length > 8 || /\b(?:said|says|say|told|tells|added|wrote|writes|stated|declared|announced|according)\b/i.test(head)) return false;
+  return /^\p{Lu}/u.test(rest) && rest.split(/\s+/).length >= 8 && hasFiniteVerb(rest);
 }
 
 /** "…the Crimean Declaration. with the BBC…": a full stop followed by a lower-case word, after a real word. */

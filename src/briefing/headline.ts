@@ -10,7 +10,7 @@ export const HEADLINE_MAX = 120;
  */
 export function titleIsHeadline(rec: Pick<EventRecord, 'title' | 'facts' | 'titleSource'>): boolean {
   const title = rec.title.trim();
-  if (rec.titleSource === 'text') return false;
+  if (rec.titleSource === 'lead') return false;
   if (isChrome(title) || title.split(/\s+/).length < 3) return false;
   if (rec.titleSource === 'headline') return true;
   if (/…$|\.\.\.$/.test(title) || /[.!?]["”’]?$/.test(title)) return false;

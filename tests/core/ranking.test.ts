@@ -63,7 +63,7 @@ describe('headline', () => {
   it('cuts the lead fact at a clause when the title was cut from it', () => {
     const lead =
       'Zelenskyy dismissed a Russian proposal to hand over the rest of the Donetsk region, saying it would only pave the way for a future war.';
-    const r = rec('Wire', [lead], { title: lead.slice(0, 119), titleSource: 'text' });
+    const r = rec('Wire', [lead], { title: lead.slice(0, 119), titleSource: 'lead' });
     expect(headlineFor(r, lead)).toBe('Zelenskyy dismissed a Russian proposal to hand over the rest of the Donetsk region');
     expect(cutAtClause('Putin said Russia was ready to discuss compromises.', 120)).toBe('Putin said Russia was ready to discuss compromises');
     // No clause boundary within reach: cut at a word, marked.

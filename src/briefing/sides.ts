@@ -25,10 +25,10 @@ function compile(sides: readonly Side[]): CompiledSides | null {
   for (const side of sides) for (const m of side.members) if (!byMember.has(m.toLowerCase())) byMember.set(m.toLowerCase(), side.id);
   // Longest first, so "Ukraine's foreign ministry" wins over "Ukraine". Names are matched as written (case matters:
   // "EU" is a body, "eu" is not a word) apart from the apostrophe, which outlets write either way.
-  const members = [...byMember.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  const original = new Map<string, string>();
-  for (const side of sides) for (const m of side.members) if (!original.has(m.toLowerCase())) original.set(m.toLowerCase(), m);
-  const alternation = members.map((m) => escape(original.get(m) ?? m).replace(/['’]/g, "['’]").replace(/\s+/g, '\\s+')).join('|');
+  // Every spelling as written ("Russia" and "russia" are both members when both are listed).
+  const spellings = [...new Set(sides.flatMap((side) => side.members))].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const members = spellings;
+  const alternation = spellings.map((m) => escape(m).replace(/['’]/g, "['’]").replace(/\s+/g, '\\s+')).join('|');
   const compiled = members.length > 0 ? { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?:['’]s)?(?![\\p{L}\\p{N}])`, 'gu'), byMember } : null;
   compiledBySides.set(sides, compiled);
   return compiled;

@@ -33,9 +33,13 @@ interface Cue {
   role: Role;
 }
 
+/** "Ukraine is required to cede…", "Kyiv was pressed to accept…": a demand put to the subject, by whoever is named after "by". */
+const PASSIVE_DEMAND = /\b(?:is|are|was|were|be|being|been) (?:required|obliged|forced|expected|asked|pressed|urged|told|called on) (?:to )?/i;
+
 // Cues are tried left to right in a clause; the first one found is the clause's stance. Regexes are anchored with \b and
 // matched case-insensitively on the clause text.
 const CUES: readonly Cue[] = [
+  { re: PASSIVE_DEMAND, stance: 'demand', role: 'subject' },
   { re: /\b(?:no|without an?|never reached an?|failed to reach an?|fell short of an?) (?:\w+ ){0,2}(?:deal|agreement|breakthrough|accord)\b/i, stance: 'no-deal', role: 'subject' },
   { re: /\bfail(?:s|ed|ing)? to (?:agree|reach|strike|secure)\b/i, stance: 'no-deal', role: 'subject' },
   { re: /\b(?:at odds|disagree(?:s|d|ment|ments)?|conflicting (?:accounts|claims|reports|versions|positions)|contradict(?:s|ed|ing)?|sticking points?|deadlock(?:ed)?|impasse|far apart|divided over|differences (?:remain|persist|over|on)|accused each other|accused one another|blamed each other|traded (?:blame|accusations))\b/i, stance: 'dispute', role: 'subject' },
@@ -50,7 +54,7 @@ const CUES: readonly Cue[] = [
 
 /** Words just before a cue that turn it round: "did not agree", "will never cede", "refused to accept". */
 const NEGATION_BEFORE =
-  /(?:\b(?:not|never|no longer|n't|cannot|unwilling to|nor)\b(?:\s+\w+){0,2}|\b(?:against|resist(?:s|ed|ant|ance)?|reluctan(?:t|ce)|oppos(?:ed|es|ing|ition) to)\b(?:\s+[\w'’-]+){0,4})\s*$/i;
+  /(?:\b(?:not|never|no longer|n't|cannot|unwilling to|nor|refusal to|refusing to|refused to)\b(?:\s+\w+){0,2}|\b(?:against|resist(?:s|ed|ant|ance)?|reluctan(?:t|ce)|oppos(?:ed|es|ing|ition) to)\b(?:\s+[\w'’-]+){0,4})\s*$/i;
 /** A position told as history ("In the past, Russia has rejected…", "has repeatedly said…"): background, not news. */
 const BACKGROUND_BEFORE = /\b(?:in the past|previously|has long|have long|had long|has repeatedly|have repeatedly|had repeatedly|back in|last year|years ago)\b/i;
 /** A cue inside a condition or an indirect question is not a stance taken: "if both sides agree", "whether Kyiv will accept". */
@@ -60,7 +64,7 @@ const UNKNOWN =
   /\b(?:unclear|not clear|no outline|unknown|uncertain(?:ty|ties)?|remains? to be seen|without (?:specifying|saying|giving details|elaborating)|no (?:mention|details?) of|no details|little clarity|not (?:yet )?(?:known|decided|specified|disclosed)|(?:has|have|had) not (?:yet )?(?:said|specified|outlined|disclosed|decided|responded)|did not (?:say|specify|elaborate|disclose)|(?:has|have) yet to|neither side has|open question|undecided)\b/i;
 /** Clause boundaries: a reporting verb (what follows is what was said), a semicolon, a dash, a contrast. */
 const CLAUSE_BREAK =
-  /(?:;|:|\s[—–]\s|\s-\s|,?\s+(?:but|while|whereas|although|yet)\s+|(?<!\b(?:the|a|an|its|their|his|her|our)\s)\b(?:said|says|say|added|stated|warned|argued|noted|insisted that|saying|[Aa]ccording to)\b(?:\s+(?:on|in)\s+\w+)?(?:\s+that)?|\b(?:told|informed|assured|reminded)\s+(?:[\p{Lu}][\p{L}'’-]+\s+){0,3}(?:that\s+)?|,\s*(?=["“])|,\s+as\s+|,\s+(?=which\b|(?:an?|the) (?:\w+ ){0,2}(?:offer|proposal|plan|idea|demand|move|step|suggestion)\b))/gu;
+  /(?:;|:|\s[—–]\s|\s-\s|,?\s+(?:but|while|whereas|although|yet)\s+|(?<!\b(?:the|a|an|its|their|his|her|our)\s)\b(?:said|says|say|added|stated|warned|argued|noted|insisted that|saying|[Aa]ccording to)\b(?:\s+(?:on|in)\s+\w+)?(?:\s+that)?|\b(?:told|informed|assured|reminded)\s+(?:[\p{Lu}][\p{L}'’-]+\s+){0,3}(?:that\s+)?|,\s*(?=["“])|,\s+as\s+(?!\w+ed\b|well\b|part\b|such\b)|,\s+(?=which\b|(?:an?|the) (?:\w+ ){0,2}(?:offer|proposal|plan|idea|demand|move|step|suggestion)\b))/gu;
 /** A fronted adverbial ("After meeting Witkoff, …", "Speaking in Kyiv, …") names no subject. */
 const FRONTED = /^\s*(?:after|following|before|despite|although|while|when|as|since|speaking|in|on|during|amid|with)\b[^,]{0,80},\s*/i;
 /** A subject that is the speaker: "we", "I", "our government". */
@@ -242,8 +246,16 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
     const relative = /\b(?:that|which|who)\s+(?:\w+ly\s+)?$/i.exec(before);
     const from = /\bfrom\s/.exec(best.match);
     const source = from ? mentions.find((m) => m.start >= at + from.index && m.end <= at + best.match.length) : undefined;
+    const inClause = mentions.filter((m) => m.start >= clause.start && m.end <= at);
     if (source) side = source.side; // "pressure from the American side to accept…"
-    else if (best.cue.role === 'reporter') side = reporter;
+    else if (best.cue.re === PASSIVE_DEMAND) {
+      // The subject is who the demand is put to; who puts it is named after "by", if at all.
+      const by = /^.{0,60}?\bby\s/i.exec(t.slice(at + best.match.length, clause.end));
+      side = by ? mentions.find((m) => m.start >= at + best.match.length + by[0].length && m.start <= at + best.match.length + by[0].length + 25)?.side : undefined;
+    } else if (/\b(?:for|of|over)\s+$/i.test(before) && /ing\b/.test(best.match.split(/\s/)[0] ?? '')) {
+      // "chided Zelensky for refusing…", "accused Kyiv of obstructing…": the doer is the one named just before.
+      side = inClause[inClause.length - 1]?.side;
+    } else if (best.cue.role === 'reporter') side = reporter;
     else if (relative) {
       // "a peace plan that endorses…": the subject is the noun the clause hangs on, a side only when one is named there.
       const antecedent = mentions.find((m) => m.end >= clause.start + relative.index - 3 && m.end <= clause.start + relative.index);

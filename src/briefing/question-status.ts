@@ -10,15 +10,18 @@ const OFFERS: ReadonlySet<Stance> = new Set(['propose', 'demand', 'accept']);
  * The sides conflict when one side's latest position is a proposal, demand or acceptance and another's a rejection,
  * or when one side's demand stands against a proposal or demand of a side it opposes (the story's `opposes`).
  */
-export function sidesConflict(stances: SideStances, sides?: readonly Side[]): boolean {
+export function sidesConflict(stances: SideStances, sides?: readonly Side[], askedOf?: readonly string[]): boolean {
   const entries = [...stances];
   const opposed = (a: string, b: string) =>
     (sides?.find((s) => s.id === a)?.opposes ?? []).includes(b) || (sides?.find((s) => s.id === b)?.opposes ?? []).includes(a);
+  // A question asked of some sides ("Does Kyiv accept…?") is contested only by a conflict one of them is in, and a
+  // proposal of theirs against another side's demand is movement towards terms, not a conflict.
+  const asked = (x: string) => askedOf === undefined || askedOf.length === 0 || askedOf.includes(x);
   for (const [a, sa] of entries)
     for (const [b, sb] of entries) {
-      if (a === b) continue;
+      if (a === b || !(asked(a) || asked(b))) continue;
       if (OFFERS.has(sa) && sb === 'reject') return true;
-      if (sa === 'demand' && (sb === 'propose' || sb === 'demand') && opposed(a, b)) return true;
+      if (sa === 'demand' && opposed(a, b) && (sb === 'demand' || (sb === 'propose' && (askedOf === undefined || askedOf.length === 0)))) return true;
     }
   return false;
 }
@@ -36,15 +39,16 @@ export function statusAfter(
   stances: SideStances,
   explicit?: QuestionStatus,
   sides?: readonly Side[],
+  askedOf?: readonly string[],
 ): QuestionStatus {
   const s = reading.stance;
   if (reading.side !== undefined && (OFFERS.has(s) || s === 'reject')) stances.set(reading.side, s);
   if (explicit !== undefined) {
     if (explicit === 'contested' || explicit === 'resolved') return explicit;
-    if (explicit === 'moved') return sidesConflict(stances, sides) ? 'contested' : 'moved';
+    if (explicit === 'moved') return sidesConflict(stances, sides, askedOf) ? 'contested' : 'moved';
     return current;
   }
   if (s === 'dispute') return 'contested';
-  if (OFFERS.has(s) || s === 'reject') return sidesConflict(stances, sides) ? 'contested' : 'moved';
+  if (OFFERS.has(s) || s === 'reject') return sidesConflict(stances, sides, askedOf) ? 'contested' : 'moved';
   return current;
 }

@@ -74,11 +74,13 @@ function weight(item: Item): number {
 }
 
 /**
- * When a fact was reported: its event's time, or its source's publication when that is later by more than
- * half a day (a later report merged into an earlier event brings that day's news), never after `now`.
+ * When a fact was reported: its event's time (midday of a bare date), or its source's publication when that is
+ * later by more than half a day (a later report merged into an earlier event brings that day's news), never after `now`.
  */
 export function factTime(rec: EventRecord, fact: Fact | undefined, now: number): number {
-  const start = eventSpan(rec).start;
+  const span = eventSpan(rec);
+  // A bare date covers its day: its news is placed at midday, so a morning briefing does not count the day just begun.
+  const start = span.end - span.start > 1 ? span.start + 12 * HOUR_MS : span.start;
   const src = fact ? rec.sources.find((s) => s.id === fact.source) : undefined;
   if (src?.publishedAt === undefined) return start;
   const published = instantMs(src.publishedAt);
@@ -171,7 +173,7 @@ export function questionState(input: {
   let unknowns: string[] | undefined;
   for (const item of items) {
     if (item.at < window.from) before = { status, known: lastChangedAt !== null };
-    const next = statusAfter(status, item.reading, stances, item.explicit, sides);
+    const next = statusAfter(status, item.reading, stances, item.explicit, sides, question.by);
     // The first authored signal or position establishes the status, even when it is `open`.
     const establishes = lastChangedAt === null && (item.explicit !== undefined || POSITION_STANCES.has(item.reading.stance));
     if (next !== status || establishes) lastChangedAt = item.at;

@@ -29,7 +29,7 @@ export function proposeSignals(facts: readonly Fact[], story: Story): Signal[] {
     let status = 'open' as QuestionStatus;
     let setter = -1;
     tagged.forEach((t, k) => {
-      const next = statusAfter(status, t.reading, sides, undefined, story.sides);
+      const next = statusAfter(status, t.reading, sides, undefined, story.sides, q.by);
       if (next !== status) setter = k;
       status = next;
     });

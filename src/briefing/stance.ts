@@ -72,7 +72,8 @@ const FIRST_PERSON = /^\s*["“]?\s*(?:we|i|our|my)\b/i;
 /** Both or all sides as one subject. */
 const JOINT_SUBJECT = /\b(?:both (?:sides|parties|countries|leaders|delegations)|the (?:two|three|warring) (?:sides|parties|countries|leaders|delegations)|the sides|the parties|negotiators)\b/i;
 /** A trailing attribution: "…, Peskov said." / "…, said Peskov." */
-const TRAILING_ATTRIBUTION = /(?:,|["”])\s*(?:(?:[\p{Lu}][\p{L}'’.-]+\s+){0,4}(?:said|says|told|added|stated|warned|insisted)|(?:said|says|added|told)\s+(?:[\p{Lu}][\p{L}'’.-]+\s*){1,4})[^.]*[.!?]?["”]?\s*$/u;
+const TRAILING_ATTRIBUTION =
+  /(?:,|["”])\s*(?:(?:[\p{Lu}][\p{L}'’.-]+\s+){0,4}(?:said|says|told|added|stated|warned|insisted|declared|announced|noted|wrote|stressed|emphasi[sz]ed|explained|asserted)|(?:said|says|added|told|declared|wrote)\s+(?:[\p{Lu}][\p{L}'’.-]+\s*){1,4})[^.]*[.!?]?["”]?\s*$/u;
 
 /** A cue word after a determiner is a noun ("an offer", "the proposal", "Russia's demands"), not a stance taken. */
 const DETERMINER_BEFORE = /(?:\b(?:a|an|the|this|that|these|those|its|his|her|their|our|my|any|every|such|no)|['’]s)\s+(?:[\w-]+\s+)?$/i;
@@ -299,7 +300,7 @@ export function voicesOf(text: string, opts: { speaker?: string; sides?: readonl
   const reporter = reporterSide(text, mentions, undefined, sides);
   if (reporter !== undefined) out.add(reporter);
   // The subject: a side named in the first words, alone (not "Kyiv and Moscow…", "talks between Ukraine and Russia").
-  const opening = text.split(/\s+/).slice(0, 6).join(' ').length;
+  const opening = text.split(/\s+/).slice(0, 3).join(' ').length;
   const wider = text.split(/\s+/).slice(0, 9).join(' ').length;
   const first = mentions[0];
   if (first !== undefined && first.start < opening && !mentions.some((m) => m.side !== first.side && m.start < wider)) out.add(first.side);

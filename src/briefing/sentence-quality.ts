@@ -1,3 +1,4 @@
+import { FUNCTION_WORDS } from '../text/function-words.js';
 import { featureSet, jaccard } from '../text/similarity.js';
 
 /**
@@ -45,15 +46,16 @@ function checkForm(t: string): string | undefined {
   return undefined;
 }
 
-/** Most longer words capitalised: a headline or a label ("Key Takeaways From The Summit."), not prose. */
+/**
+ * A headline or label in title case ("Key Takeaways From The Ceasefire Summit."): its grammar words are capitalised.
+ * Names are capitalised in prose too, so only function words ("from", "the", "in"…) past the first word count.
+ */
 export function isTitleCase(text: string): boolean {
-  const words = text
-    .replace(/["“”‘’'()[\]]/g, '')
-    .split(/\s+/)
-    .filter((w) => /^\p{L}/u.test(w) && w.length > 3);
-  if (words.length < 4) return false;
-  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return caps / words.length >= 0.8;
+  const words = text.replace(/["“”‘’'()[\]]/g, '').split(/\s+/).slice(1).filter((w) => /^\p{L}/u.test(w));
+  const grammar = words.filter((w) => FUNCTION_WORDS.has(w.toLowerCase()) && w.toLowerCase() !== 'i');
+  if (grammar.length < 2) return false;
+  const caps = grammar.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps / grammar.length >= 0.6;
 }
 
 /** Page furniture: counters and membership drives, navigation, subscription and share prompts, bare metadata. */

@@ -303,6 +303,7 @@ export function voicesOf(text: string, opts: { speaker?: string; sides?: readonl
   const opening = text.split(/\s+/).slice(0, 3).join(' ').length;
   const wider = text.split(/\s+/).slice(0, 9).join(' ').length;
   const first = mentions[0];
-  if (first !== undefined && first.start < opening && !mentions.some((m) => m.side !== first.side && m.start < wider)) out.add(first.side);
+  const leadsOff = first !== undefined && /^\s*["“]?\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.test(text.slice(0, first.start));
+  if (first !== undefined && leadsOff && first.start < opening && !mentions.some((m) => m.side !== first.side && m.start < wider)) out.add(first.side);
   return out;
 }

@@ -66,6 +66,35 @@ describe('stance of a sentence, and whose it is', () => {
   });
 });
 
+describe('sides that oppose one another, and questions asked of one side', () => {
+  const read = (text: string) => stance(text);
+  it("contests a demand against an opposed side's proposal; a question asked of Kyiv only by a conflict Kyiv is in", async () => {
+    const { statusAfter } = await import('../../src/briefing/question-status.js');
+    const stances = new Map();
+    let s = statusAfter('open', read('Putin said any deal would have to remove the root causes of the conflict.'), stances, undefined, sides);
+    expect(s).toBe('moved');
+    s = statusAfter(s, read('European leaders backed the plan for a reassurance force after a ceasefire.'), stances, undefined, sides);
+    expect(s).toBe('moved');
+    s = statusAfter(s, read('Macron proposed a reassurance force of European troops after a ceasefire.'), stances, undefined, sides);
+    expect(s).toBe('contested');
+    // Asked of Kyiv: Kyiv's proposal against Moscow's demand is movement, its rejection is a conflict.
+    const kyiv = new Map();
+    let k = statusAfter('open', read('Moscow demanded that Kyiv withdraw its troops from four regions.'), kyiv, undefined, sides, ['kyiv']);
+    k = statusAfter(k, read('Zelenskyy offered to drop the NATO bid in exchange for security guarantees.'), kyiv, undefined, sides, ['kyiv']);
+    expect(k).toBe('moved');
+    k = statusAfter(k, read('Zelenskyy rejected the demand, saying Ukraine would never give up its land.'), kyiv, undefined, sides, ['kyiv']);
+    expect(k).toBe('contested');
+  });
+
+  it("tags Kyiv's response only on what Kyiv's side says or does", () => {
+    const tags = (t: string, speaker?: string) => questionTags(t, story.questions, { ...(sides ? { sides } : {}), ...(speaker ? { speaker } : {}) });
+    expect(tags('Ukraine on Tuesday signalled its readiness to accept a US proposal for a 30-day ceasefire.')).toContain('ukraine-response');
+    expect(tags('"We propose that the Kiev government resume negotiations immediately," Mr. Putin declared.')).not.toContain('ukraine-response');
+    expect(tags('He urged Kyiv to make a deal to end the invasion.')).not.toContain('ukraine-response');
+    expect(tags('"They handed it over to us during the meeting, so we cannot respond to it yet," he added.', 'Rustem Umerov')).toContain('ukraine-response');
+  });
+});
+
 describe('question tags need the keyword in a sense that bears on the question', () => {
   const tags = (t: string) => questionTags(t, story.questions, sides ? { sides } : {});
   it('does not file Territorial Defence Forces, territorial waters or strikes on a city as territory', () => {

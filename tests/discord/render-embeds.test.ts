@@ -120,7 +120,8 @@ describe('renderBriefing', () => {
 
 describe('untrusted text', () => {
   it('leaves mentions exactly as written (allowed_mentions keeps them silent)', () => {
-    const text = 'Statement to @everyone <@123> <@&456> and @here.';
+    // A whole sentence, so the engine shows it (a verbless line is never a bullet).
+    const text = 'Officials sent a statement to @everyone <@123> <@&456> and @here.';
     const story = sampleStory();
     const b = buildBriefing({ story, events: [recordWithText(text)], signals: [], now: MORNING_AFTER });
     const msg = renderBriefing(b);

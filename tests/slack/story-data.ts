@@ -34,7 +34,8 @@ export function testRecords(): EventRecord[] {
       story: 'test-talks',
       occurredAt: '2025-05-18T15:00:00Z',
       title: 'Statement circulated online',
-      facts: [{ text: `Officials said ${HOSTILE} in a statement on territory.`, source: 'blog', questions: ['territory'] }],
+      // A link written Slack's way but without a scheme: a fact with a URL is page chrome, never a bullet.
+      facts: [{ text: `Officials said ${HOSTILE.replace('https://', '')} in a statement on territory.`, source: 'blog', questions: ['territory'] }],
       sources: [{ id: 'blog', name: 'Blog <!here>', url: 'https://blog.example/post?a=1&b=2' }],
       signals: [{ question: 'territory', status: 'contested', text: `Claims differ: ${HOSTILE}`, fact: 'f1' }],
     },

@@ -34,7 +34,7 @@ export interface FullDay {
   events: FullEvent[];
 }
 
-/** A stretch of time during which a question had one status (from its signals: the newest signal decides). */
+/** A stretch of time during which a question had one status (the engine's changes of status, see `questionState`). */
 export interface StatusSpan {
   status: QuestionStatus;
   from: string;
@@ -141,8 +141,18 @@ export function buildFullBriefing(input: FullBriefingInput): FullBriefing {
 
   const window = windowFor(input.now, input.since);
   const questions: QuestionHistory[] = input.story.questions.map((q) => {
-    const state = questionState({ question: q, signals: input.signals, records: published, window, now, evidenceLimit: ALL });
-    const spans = statusSpans(input.signals.filter((s) => s.question === q.id), now);
+    const { changes: statusChanges = [], ...state } = questionState({
+      question: q,
+      signals: input.signals,
+      records: published,
+      window,
+      now,
+      evidenceLimit: ALL,
+      withChanges: true,
+      ...(input.story.sides ? { sides: input.story.sides } : {}),
+    });
+    // The engine's own changes of status: the last span ends in its status and "since".
+    const spans: StatusSpan[] = statusChanges.map((c, i) => ({ status: c.status, from: c.at, to: statusChanges[i + 1]?.at ?? new Date(now).toISOString(), eventId: c.eventId }));
     // A long history keeps what a reader needs: the latest pieces, and the one behind each change of status.
     const changes = new Set(spans.map((s) => `${s.eventId}|${s.from}|${s.status}`));
     const evidence = state.evidence.filter((e, i) => i < EVIDENCE_RECENT || changes.has(`${e.eventId}|${e.at}|${e.status}`)).slice(0, EVIDENCE_MAX);
@@ -181,10 +191,10 @@ export function newestFirst(signals: readonly StoredSignal[], now: number): Stor
 }
 
 /**
- * A question's status over time from its signals, by the engine's rule: the newest signal decides, and among
- * signals of one instant the one `sortSignals` puts first. Walking the signals oldest first, each change of
- * status starts a span; the last runs to `now`. So the last span's start is the engine's `lastChangedAt`, and its
- * status the question's status.
+ * A question's status over time from its signals alone (the record authors' view, `deriveStatus`): the newest signal
+ * decides, and among signals of one instant the one `sortSignals` puts first. Walking the signals oldest first, each
+ * change of status starts a span; the last runs to `now`. The store service uses it to read the events behind each
+ * change before the engine reads their facts' stances (the page's own spans come from the engine).
  */
 export function statusSpans(signals: readonly StoredSignal[], now: number): StatusSpan[] {
   const oldestFirst = newestFirst(signals, now).reverse();

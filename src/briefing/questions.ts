@@ -125,7 +125,9 @@ export function questionState(input: {
   sides?: readonly Side[];
   /** Texts already shown (bullets, other questions' lines): among equally good lines, one not shown wins. */
   shown?: ReadonlySet<string>;
-}): QuestionState {
+  /** Also return every change of status, oldest first (the full briefing's timeline). */
+  withChanges?: boolean;
+}): QuestionState & { changes?: StatusChange[] } {
   const { question, records, window, now, sides } = input;
   const items: Item[] = [];
   const fromSignals = new Set<string>();
@@ -171,12 +173,16 @@ export function questionState(input: {
   let lastChangedAt: number | null = null;
   let before: { status: QuestionStatus; known: boolean } = { status: 'open', known: false };
   let unknowns: string[] | undefined;
+  const changes: StatusChange[] = [];
   for (const item of items) {
     if (item.at < window.from) before = { status, known: lastChangedAt !== null };
     const next = statusAfter(status, item.reading, stances, item.explicit, sides, question.by);
     // The first authored signal or position establishes the status, even when it is `open`.
     const establishes = lastChangedAt === null && (item.explicit !== undefined || POSITION_STANCES.has(item.reading.stance));
-    if (next !== status || establishes) lastChangedAt = item.at;
+    if (next !== status || establishes) {
+      lastChangedAt = item.at;
+      changes.push({ status: next, at: new Date(item.at).toISOString(), eventId: item.eventId });
+    }
     status = next;
     item.statusAfter = status;
     if (item.unknowns) unknowns = item.unknowns;
@@ -224,5 +230,12 @@ export function questionState(input: {
   if (changedInWindow && before.known) state.previousStatus = before.status;
   const open = unknowns ?? question.unknowns;
   if (open && open.length > 0) state.unknowns = open;
-  return state;
+  return input.withChanges ? { ...state, changes } : state;
+}
+
+/** A change of a question's status: to what, when, and the event whose evidence changed it. */
+export interface StatusChange {
+  status: QuestionStatus;
+  at: string;
+  eventId: string;
 }

@@ -41,7 +41,8 @@ export function hostileRecords(): EventRecord[] {
       ],
       facts: [
         { text: HOSTILE, source: 'evil', speaker: HOSTILE.slice(0, 120), questions: ['territory'], watch: {} },
-        { text: `Second fact ${HOSTILE}`, source: 'quote' },
+        // A whole sentence, so the engine shows it as a development (a fragment never is one).
+        { text: `The outlet quoted ${HOSTILE} in its report.`, source: 'quote' },
       ],
       signals: [{ question: 'territory', status: 'contested', fact: 'f1', text: HOSTILE, unknowns: [HOSTILE.slice(0, 200)] }],
     },

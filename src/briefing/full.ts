@@ -92,7 +92,7 @@ export interface FullBriefingInput {
 const ALL = 100_000;
 
 /**
- * The full briefing: the engine's briefing without its five-bullet cut, grouped by day and event, with each
+ * The full briefing: the engine's briefing without its twelve-bullet cut, grouped by day and event, with each
  * question's whole evidence history and status over time. Pure and deterministic like `buildBriefing`; every
  * text is a record's fact, signal, title or source name.
  */

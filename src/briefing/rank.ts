@@ -159,7 +159,16 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
   const maxCentral = Math.max(...central);
   const densities = pool.map((e) => informationDensity(e.fact.text));
   const maxDensity = Math.max(1e-9, ...densities);
+  // What was seen, indexed by word: a fact is compared only with the seen facts it shares a word with.
   const seen = input.seen ?? [];
+  const seenByWord = new Map<string, number[]>();
+  seen.forEach((set, k) => {
+    for (const w of set) {
+      const list = seenByWord.get(w);
+      if (list) list.push(k);
+      else seenByWord.set(w, [k]);
+    }
+  });
 
   const ranked = pool.map((e, i): RankedFact => {
     const f = feats[i] as ReadonlySet<string>;
@@ -175,12 +184,12 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
     const watch = e.fact.watch ? 1 : 0;
     // Staleness: a near-verbatim repeat of something seen is background; a close paraphrase counts half.
     let stale = 0;
-    for (const s of seen) {
-      if (s.size === 0 || f.size === 0) continue;
-      let inter = 0;
-      for (const x of f) if (s.has(x)) inter++;
-      const ov = inter / Math.min(f.size, s.size);
-      const jc = inter / (f.size + s.size - inter);
+    const shared = new Map<number, number>();
+    for (const x of f) for (const k of seenByWord.get(x) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+    for (const [k, inter] of shared) {
+      const size = seen[k]?.size ?? 0;
+      const ov = inter / Math.min(f.size, size);
+      const jc = inter / (f.size + size - inter);
       if (jc >= 0.6) {
         stale = 1;
         break;
@@ -221,15 +230,15 @@ export function selectFacts(
   const gamma = opts.coverage ?? 0.3;
   const threshold = opts.threshold ?? 0.6;
   const chosen: RankedFact[] = [];
-  const remaining = [...ranked];
   const taken = new Map<string, number>();
   // Word weights: how many outlets in the window use a word (what many report is what a summary must keep).
   const df = new Map<string, Set<string>>();
-  for (const r of ranked) for (const w of r.features) {
-    let set = df.get(w);
-    if (!set) df.set(w, (set = new Set()));
-    for (const o of r.outlets) set.add(o);
-  }
+  for (const r of ranked)
+    for (const w of r.features) {
+      let set = df.get(w);
+      if (!set) df.set(w, (set = new Set()));
+      for (const o of r.outlets) set.add(o);
+    }
   const covered = new Set<string>();
   const gainOf = (c: RankedFact) => {
     let g = 0;
@@ -238,37 +247,31 @@ export function selectFacts(
   };
   let maxGain = 1e-9;
   for (const r of ranked) maxGain = Math.max(maxGain, gainOf(r));
-  while (chosen.length < max && remaining.length > 0) {
+  // Each candidate's likeness to the chosen bullets, updated with each pick (not recomputed against all of them).
+  const remaining = ranked.map((c) => ({ c, maxSim: 0, repeat: false }));
+  while (chosen.length < max) {
     let best = -1;
     let bestValue = -Infinity;
     for (let k = 0; k < remaining.length; k++) {
-      const c = remaining[k] as RankedFact;
-      let maxSim = 0;
-      let repeat = false;
-      for (const s of chosen) {
-        const sim = likeness(c.features, s.features);
-        if (sim.overlap >= threshold) {
-          repeat = true;
-          break;
-        }
-        maxSim = Math.max(maxSim, sim.cosine);
-      }
-      if (repeat) {
-        remaining.splice(k, 1);
-        k--;
-        continue;
-      }
-      const value = c.score - lambda * maxSim - perEvent * (taken.get(c.rec.id) ?? 0) + (gamma * gainOf(c)) / maxGain;
+      const r = remaining[k] as { c: RankedFact; maxSim: number; repeat: boolean };
+      if (r.repeat) continue;
+      const value = r.c.score - lambda * r.maxSim - perEvent * (taken.get(r.c.rec.id) ?? 0) + (gamma * gainOf(r.c)) / maxGain;
       if (value > bestValue) {
         bestValue = value;
         best = k;
       }
     }
     if (best < 0) break;
-    const pick = remaining.splice(best, 1)[0] as RankedFact;
+    const pick = (remaining.splice(best, 1)[0] as { c: RankedFact }).c;
     chosen.push(pick);
     taken.set(pick.rec.id, (taken.get(pick.rec.id) ?? 0) + 1);
     for (const w of pick.features) covered.add(w);
+    for (const r of remaining) {
+      if (r.repeat) continue;
+      const sim = likeness(r.c.features, pick.features);
+      if (sim.overlap >= threshold) r.repeat = true;
+      else r.maxSim = Math.max(r.maxSim, sim.cosine);
+    }
   }
   return chosen;
 }

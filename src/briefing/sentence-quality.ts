@@ -129,6 +129,19 @@ export function hasFiniteVerb(text: string): boolean {
 }
 
 export function isChrome(text: string): boolean {
+  let hit = chromeCache.get(text);
+  if (hit === undefined) {
+    hit = checkChrome(text);
+    if (chromeCache.size >= 20_000) chromeCache.clear();
+    chromeCache.set(text, hit);
+  }
+  return hit;
+}
+
+/** By text: titles and facts come back build after build (bounded; emptied when full). */
+const chromeCache = new Map<string, boolean>();
+
+function checkChrome(text: string): boolean {
   if (CHROME.test(text) || METADATA.test(text) || /https?:\/\/|\bwww\.\w/i.test(text)) return true;
   // Mostly digits and separators: a counter, a date line, a ticker.
   const letters = (text.match(/\p{L}/gu) ?? []).length;

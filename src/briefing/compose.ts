@@ -1,4 +1,6 @@
-import { factId, instantMs, type EventRecord, type Fact, type Story } from '../records/schema.js';
+import type { EventRecord, Fact, Story } from '../records/schema.js';
+import { factId } from '../records/fact-id.js';
+import { instantMs } from '../time/instant.js';
 import type { StoredSignal } from '../store/store.js';
 import { headlineFor } from './headline.js';
 import { questionState } from './questions.js';
@@ -7,6 +9,7 @@ import { REDUNDANT } from './redundancy.js';
 import { lineDefect } from './sentence-quality.js';
 import type { Briefing, BriefingSource, Development, WatchItem } from './types.js';
 import { eventSpan, happenedBy, inWindow, windowFor } from './window.js';
+import { compareText } from '../text/compare.js';
 
 export interface BuildBriefingInput {
   story: Story;
@@ -49,7 +52,7 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   const now = input.now.getTime();
   const window = windowFor(input.now, input.since);
   const published = dedupeById(input.events.filter((r) => (r.status ?? 'published') === 'published' && r.story === input.story.id && happenedBy(r, now)));
-  published.sort((a, b) => a.id.localeCompare(b.id));
+  published.sort((a, b) => compareText(a.id, b.id));
   const byId = new Map(published.map((r) => [r.id, r]));
 
   const focus = input.question;
@@ -59,7 +62,7 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   if (shown.length === 0 && (input.fallback ?? 'latest') === 'latest') {
     shown = [...published]
       .filter(relevant)
-      .sort((a, b) => eventSpan(b).start - eventSpan(a).start || a.id.localeCompare(b.id))
+      .sort((a, b) => eventSpan(b).start - eventSpan(a).start || compareText(a.id, b.id))
       .slice(0, FALLBACK_EVENTS);
     fallback = shown.length > 0;
   }
@@ -123,7 +126,7 @@ function seenFeatures(published: readonly EventRecord[], shown: readonly EventRe
   const wanted = new Set(sent ?? []);
   const earlier = published
     .filter((r) => !inShown.has(r.id) && eventSpan(r).start < from && eventSpan(r).start >= from - SEEN_LOOKBACK_MS)
-    .sort((a, b) => eventSpan(b).start - eventSpan(a).start || a.id.localeCompare(b.id));
+    .sort((a, b) => eventSpan(b).start - eventSpan(a).start || compareText(a.id, b.id));
   for (const rec of published) {
     rec.facts.forEach((f, i) => {
       if (wanted.has(`${rec.id}#${factId(f, i)}`)) out.push(featuresOf(f.text));
@@ -207,7 +210,7 @@ function watchItems(records: readonly EventRecord[], now: number, from: number, 
       items.push(item);
     });
   }
-  items.sort((a, b) => b.at - a.at || a.eventId.localeCompare(b.eventId) || (a.factId ?? '').localeCompare(b.factId ?? ''));
+  items.sort((a, b) => b.at - a.at || compareText(a.eventId, b.eventId) || compareText(a.factId ?? '', b.factId ?? ''));
   const kept: typeof items = [];
   for (const item of items) {
     if (kept.some((k) => overlapOf(k.features, item.features) >= REDUNDANT)) continue;

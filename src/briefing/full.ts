@@ -1,10 +1,12 @@
-import { instantMs, type EventRecord, type QuestionStatus, type Story } from '../records/schema.js';
+import type { EventRecord, QuestionStatus, Story } from '../records/schema.js';
+import { instantMs } from '../time/instant.js';
 import type { StoredSignal } from '../store/store.js';
 import { buildBriefing } from './compose.js';
 import { questionState } from './questions.js';
 import { independentSources } from './rank.js';
 import type { BriefingSource, QuestionState, WatchItem } from './types.js';
 import { eventSpan, happenedBy, windowFor } from './window.js';
+import { compareText } from '../text/compare.js';
 
 /** One fact of an event as the full briefing shows it: the record's words, who said it, who reported it. */
 export interface FullDevelopment {
@@ -130,7 +132,7 @@ export function buildFullBriefing(input: FullBriefingInput): FullBriefing {
     if (rec.importance !== undefined) ev.importance = rec.importance;
     events.push(ev);
   }
-  events.sort((a, b) => eventSpan(b).start - eventSpan(a).start || a.id.localeCompare(b.id));
+  events.sort((a, b) => eventSpan(b).start - eventSpan(a).start || compareText(a.id, b.id));
   const days: FullDay[] = [];
   for (const ev of events) {
     const date = new Date(eventSpan(ev).start).toISOString().slice(0, 10);
@@ -186,7 +188,7 @@ export function newestFirst(signals: readonly StoredSignal[], now: number): Stor
   return signals
     .map((s) => ({ s, at: instantMs(s.occurredAt) }))
     .filter((x) => x.at <= now)
-    .sort((a, b) => b.at - a.at || b.s.eventId.localeCompare(a.s.eventId) || a.s.text.localeCompare(b.s.text))
+    .sort((a, b) => b.at - a.at || compareText(b.s.eventId, a.s.eventId) || compareText(a.s.text, b.s.text))
     .map((x) => x.s);
 }
 

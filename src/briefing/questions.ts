@@ -1,4 +1,6 @@
-import { factId, instantMs, type EventRecord, type Fact, type Question, type QuestionStatus, type Side } from '../records/schema.js';
+import type { EventRecord, Fact, Question, QuestionStatus, Side } from '../records/schema.js';
+import { factId } from '../records/fact-id.js';
+import { instantMs } from '../time/instant.js';
 import type { StoredSignal } from '../store/store.js';
 import { statusAfter, type SideStances } from './question-status.js';
 import { lineDefect } from './sentence-quality.js';
@@ -6,13 +8,14 @@ import { POSITION_STANCES, readStance, type StanceReading } from './stance.js';
 import type { QuestionEvidence, QuestionState } from './types.js';
 import type { BriefingWindow } from './window.js';
 import { eventSpan } from './window.js';
+import { compareText } from '../text/compare.js';
 
 const HOUR_MS = 3_600_000;
 
 /** Newest first, deterministic among equal times. */
 export function sortSignals(signals: readonly StoredSignal[]): StoredSignal[] {
   return [...signals].sort(
-    (a, b) => instantMs(b.occurredAt) - instantMs(a.occurredAt) || b.eventId.localeCompare(a.eventId) || a.text.localeCompare(b.text),
+    (a, b) => instantMs(b.occurredAt) - instantMs(a.occurredAt) || compareText(b.eventId, a.eventId) || compareText(a.text, b.text),
   );
 }
 
@@ -166,7 +169,7 @@ export function questionState(input: {
     });
   }
   // Oldest first; inside a record in fact order, an authored signal after the fact it rests on.
-  items.sort((a, b) => a.at - b.at || a.eventId.localeCompare(b.eventId) || a.index - b.index || (a.explicit ? 1 : 0) - (b.explicit ? 1 : 0));
+  items.sort((a, b) => a.at - b.at || compareText(a.eventId, b.eventId) || a.index - b.index || (a.explicit ? 1 : 0) - (b.explicit ? 1 : 0));
 
   const stances: SideStances = new Map();
   let status: QuestionStatus = 'open';
@@ -191,7 +194,7 @@ export function questionState(input: {
   const changedInWindow = lastChangedAt !== null && lastChangedAt >= window.from && (!before.known || before.status !== status);
 
   // The line: evidence that reads as a sentence of its own; inside the window when the window has any.
-  const better = (a: Item, b: Item) => weight(b) - weight(a) || b.at - a.at || (b.explicit ? 1 : 0) - (a.explicit ? 1 : 0) || a.eventId.localeCompare(b.eventId) || a.index - b.index;
+  const better = (a: Item, b: Item) => weight(b) - weight(a) || b.at - a.at || (b.explicit ? 1 : 0) - (a.explicit ? 1 : 0) || compareText(a.eventId, b.eventId) || a.index - b.index;
   const shown = input.shown;
   const firstUsable = (list: Item[]) => {
     const usable = list.sort(better).filter((i) => lineDefect(i.text) === undefined);

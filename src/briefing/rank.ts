@@ -1,4 +1,5 @@
-import { factId, type EventRecord, type Fact } from '../records/schema.js';
+import type { EventRecord, Fact } from '../records/schema.js';
+import { factId } from '../records/fact-id.js';
 import { featureSet } from '../text/similarity.js';
 import { lexRank } from './centrality.js';
 import { informationDensity } from './density.js';
@@ -6,6 +7,7 @@ import { factTime } from './questions.js';
 import { lineDefect } from './sentence-quality.js';
 import { titleIsHeadline } from './headline.js';
 import { eventSpan } from './window.js';
+import { compareText } from '../text/compare.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -37,7 +39,7 @@ export function eventScore(rec: EventRecord, now: number): number {
 export function rankEvents(events: readonly EventRecord[], now: number): EventRecord[] {
   return events
     .map((rec) => ({ rec, score: eventScore(rec, now), start: eventSpan(rec).start }))
-    .sort((a, b) => b.score - a.score || b.start - a.start || a.rec.id.localeCompare(b.rec.id))
+    .sort((a, b) => b.score - a.score || b.start - a.start || compareText(a.rec.id, b.rec.id))
     .map((x) => x.rec);
 }
 
@@ -115,7 +117,7 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
     });
   }
   if (pool.length > MAX_POOL) {
-    pool = pool.sort((a, b) => b.cheap - a.cheap || b.time - a.time || a.rec.id.localeCompare(b.rec.id) || a.index - b.index).slice(0, MAX_POOL);
+    pool = pool.sort((a, b) => b.cheap - a.cheap || b.time - a.time || compareText(a.rec.id, b.rec.id) || a.index - b.index).slice(0, MAX_POOL);
   }
   const n = pool.length;
   if (n === 0) return [];
@@ -210,7 +212,7 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
     if (focus !== undefined && (e.fact.questions ?? []).includes(focus)) score += 0.5;
     return { rec: e.rec, fact: e.fact, id: e.id, index: e.index, score, features: f, outlets: outlets[i] as Set<string>, twins: twins[i] ?? [] };
   });
-  return ranked.sort((a, b) => b.score - a.score || a.rec.id.localeCompare(b.rec.id) || a.index - b.index);
+  return ranked.sort((a, b) => b.score - a.score || compareText(a.rec.id, b.rec.id) || a.index - b.index);
 }
 
 /**

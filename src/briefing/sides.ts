@@ -1,4 +1,5 @@
 import type { Side } from '../records/schema.js';
+import { compareText } from '../text/compare.js';
 
 /** A side named in a text: which side, and where the name stands. */
 export interface SideMention {
@@ -26,7 +27,7 @@ function compile(sides: readonly Side[]): CompiledSides | null {
   // Longest first, so "Ukraine's foreign ministry" wins over "Ukraine". Names are matched as written (case matters:
   // "EU" is a body, "eu" is not a word) apart from the apostrophe, which outlets write either way.
   // Every spelling as written ("Russia" and "russia" are both members when both are listed).
-  const spellings = [...new Set(sides.flatMap((side) => side.members))].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const spellings = [...new Set(sides.flatMap((side) => side.members))].sort((a, b) => b.length - a.length || compareText(a, b));
   const members = spellings;
   const alternation = spellings.map((m) => escape(m).replace(/['’]/g, "['’]").replace(/\s+/g, '\\s+')).join('|');
   const compiled = members.length > 0 ? { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?:['’]s)?(?![\\p{L}\\p{N}])`, 'gu'), byMember } : null;

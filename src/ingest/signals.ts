@@ -1,4 +1,5 @@
-import { factId, type Fact, type QuestionStatus, type Signal, type Story } from '../records/schema.js';
+import type { Fact, QuestionStatus, Signal, Story } from '../records/schema.js';
+import { factId } from '../records/fact-id.js';
 import { POSITION_STANCES, readStance, type StanceReading } from '../briefing/stance.js';
 import { statusAfter, type SideStances } from '../briefing/question-status.js';
 import { fitText } from './facts.js';

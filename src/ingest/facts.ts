@@ -114,6 +114,10 @@ export function leadTitle(text: string, max = 120): string {
   const aside =
     /^(?:According to [^,]{2,60}|On \p{L}+day|In (?:a|an|his|her|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:statement|post|video|speech|interview|address|message|remarks|briefing|call)[^,]{0,60}|Speaking [^,]{2,60}|Meanwhile|However|Earlier(?: on)? \p{L}+),\s+(?=\p{L})/u.exec(t);
   if (aside && t.length > max) t = t.slice(aside[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  // An opening phrase before the clause ("After a two-hour call between …, both sides now say …"): the clause is the
+  // headline when the sentence is too long to be one.
+  const opening = /^(?:After|Following|Amid|Despite|During|With|As|While|Ahead of|Days|Hours|Weeks|A day|Two days)\b[^,;:“”"]{5,110},\s+(?=\p{L})/u.exec(t);
+  if (opening && t.length > max && t.slice(opening[0].length).split(/\s+/).length >= 6) t = t.slice(opening[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   if (t.length <= max) return t;
   let cut = -1;
   let depth = 0;

@@ -1080,7 +1080,7 @@ function prepare(db: Db) {
       INSERT INTO posted_briefings (key, platform, channel, story, message_id, posted_at, posted_at_ms, rebuild, shown, corrections)
       VALUES (@key, @platform, @channel, @story, @message_id, @posted_at, @posted_at_ms, @rebuild, @shown, @corrections)
       ON CONFLICT(key) DO UPDATE SET platform = excluded.platform, channel = excluded.channel, story = excluded.story, message_id = excluded.message_id,
-        posted_at = excluded.posted_at, posted_at_ms = excluded.posted_at_ms, rebuild = excluded.rebuild, shown = excluded.shown, corrections = excluded.corrections`),
+        posted_at = excluded.posted_at, posted_at_ms = excluded.posted_at_ms, rebuild = excluded.rebuild, shown = excluded.shown`),
     deletePostedEvents: db.prepare('DELETE FROM posted_briefing_events WHERE briefing_key = ?'),
     insertPostedEvent: db.prepare('INSERT OR IGNORE INTO posted_briefing_events (event_id, briefing_key, posted_at_ms) VALUES (?, ?, ?)'),
     getPostedBriefing: db.prepare('SELECT * FROM posted_briefings WHERE key = ?'),

@@ -276,7 +276,10 @@ export interface Store {
   incrementMessageAttempts(key: string, now: string): Promise<number>;
 
   // ---- briefings posted (what each showed, for corrections) ----
-  /** Record (or replace) a posted briefing: where, its message id, how to rebuild it and the items it showed. */
+  /**
+   * Record a posted briefing: where, its message id, how to rebuild it and the items it showed. Recording the same
+   * key again replaces all of that but keeps the correction lines already stored (only `addBriefingCorrection` adds them).
+   */
   recordPostedBriefing(briefing: PostedBriefing): Promise<void>;
   getPostedBriefing(key: string): Promise<PostedBriefing | undefined>;
   /** Posted briefings posted at or after `since`, oldest first, that showed `eventId` and/or went to a channel. */

@@ -20,6 +20,22 @@ describe('config', () => {
     expect(text).not.toContain('not-a-token-secret');
   });
 
+  it('validates the review channel and reviewers, naming every problem', () => {
+    const ok = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SITREP_REVIEW_CHANNEL: 'slack:CREVIEW1', SITREP_REVIEWERS: 'U0123, SADMINS W999' });
+    expect(ok.ok && ok.config.review).toEqual({ platform: 'slack', channel: 'CREVIEW1', reviewers: { users: ['U0123', 'W999'], groups: ['SADMINS'] } });
+    const bad = loadConfig({ SITREP_REVIEW_CHANNEL: 'slack:C1', SITREP_REVIEWERS: 'alice' });
+    expect(bad.ok).toBe(false);
+    const text = bad.ok ? '' : bad.errors.join('\n');
+    expect(text).toContain('SITREP_REVIEWERS: "alice" is not a Slack user id');
+    expect(text).toContain('SITREP_REVIEW_CHANNEL: a Slack review channel needs SLACK_BOT_TOKEN');
+    const noReviewers = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SITREP_REVIEW_CHANNEL: 'slack:C1' });
+    expect(!noReviewers.ok && noReviewers.errors.join()).toContain('SITREP_REVIEWERS: is required');
+    const where = loadConfig({ SITREP_REVIEW_CHANNEL: 'teams:general' });
+    expect(!where.ok && where.errors.join()).toContain('SITREP_REVIEW_CHANNEL: must be slack:CHANNEL_ID or discord:CHANNEL_ID');
+    const discord = loadConfig({ DISCORD_APPLICATION_ID: '100000000000000001', SITREP_REVIEW_CHANNEL: 'discord:200000000000000001', DISCORD_MODE: 'http', DISCORD_PUBLIC_KEY: 'a'.repeat(64) });
+    expect(!discord.ok && discord.errors.join()).toContain('SITREP_REVIEW_CHANNEL: a Discord review channel needs DISCORD_TOKEN');
+  });
+
   it('picks Socket Mode when an app token is present and HTTP otherwise', () => {
     const socket = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
     expect(socket.ok && socket.config.slack?.mode).toBe('socket');

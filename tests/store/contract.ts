@@ -462,9 +462,9 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       expect(await store.addBriefingCorrection('b1', { id: '7', at: '2025-05-20T09:00:00.000Z', text: 'title now "X"' })).toBe(true);
       expect(await store.addBriefingCorrection('nope', { id: '7', at: '2025-05-20T09:00:00.000Z', text: 'x' })).toBe(false);
       expect((await store.getPostedBriefing('b1'))?.corrections).toEqual([{ id: '7', at: '2025-05-20T09:00:00.000Z', text: 'title now "X"' }]);
-      // Re-recording replaces what it showed (a corrected briefing may show other facts).
+      // Re-recording replaces what it showed (a corrected briefing may show other facts) and keeps its correction lines.
       const b1 = (await store.getPostedBriefing('b1'))!;
-      await store.recordPostedBriefing({ ...b1, shown: ['e3#f1'] });
+      await store.recordPostedBriefing({ ...b1, shown: ['e3#f1'], corrections: [] });
       expect((await store.listPostedBriefings({ since, eventId: 'e2' })).map((b) => b.key)).toEqual([]);
       expect((await store.listPostedBriefings({ since, eventId: 'e3' })).map((b) => b.key)).toEqual(['b1']);
       expect((await store.getPostedBriefing('b1'))).toMatchObject({ messageId: '1.1', rebuild: base.rebuild, corrections: [{ id: '7' }] });

@@ -1,0 +1,54 @@
+import type { Placement } from '../ingest/event-writer.js';
+import type { Story } from '../records/schema.js';
+import type { Store } from '../store/store.js';
+import { afterChange, queueReviewPost } from './actions.js';
+import { checkFollowedQuestions } from './follow-status.js';
+import type { ReviewTarget } from './types.js';
+
+export interface IngestHookDeps {
+  store: Store;
+  stories: ReadonlyMap<string, Story>;
+  /** SITREP_REVIEW_CHANNEL, when set. */
+  review?: ReviewTarget;
+  now: () => Date;
+  onQueued?: () => void;
+}
+
+/**
+ * What follows an ingested article being stored (feed polls and `sitrep ingest` alike). Everything goes through the
+ * message outbox, so a one-shot `sitrep ingest` only queues: the running bot posts it at once, or `sitrep deliver` does.
+ * - A new draft gets its review message (once: the outbox key is the event id).
+ * - An article merged into an existing event is audited; the event's review message is updated in place (never posted
+ *   again); if the event was published, the briefings that showed what changed are corrected.
+ * - A new published event (a story with autoPublish) may move a question: followed questions are checked.
+ */
+export function reviewIngestHook(deps: IngestHookDeps): (placement: Placement) => Promise<void> {
+  return async (placement) => {
+    const { store } = deps;
+    const now = deps.now();
+    const record = placement.record;
+    if (placement.outcome === 'created') {
+      if ((record.status ?? 'published') === 'draft') {
+        if (deps.review && (await queueReviewPost(store, deps.review, record, now))) deps.onQueued?.();
+        return;
+      }
+      const story = deps.stories.get(record.story);
+      if (story && (await checkFollowedQuestions(store, [story], now)) > 0) deps.onQueued?.();
+      return;
+    }
+    if (placement.outcome !== 'merged' || !placement.previous) return;
+    const before = placement.previous;
+    const added = record.sources.filter((s) => !before.sources.some((b) => b.id === s.id)).map((s) => s.name);
+    const changeId = await store.appendAudit({
+      at: now.toISOString(),
+      actor: 'ingest',
+      action: 'merge',
+      eventId: record.id,
+      story: record.story,
+      detail: added.length > 0 ? `merged an article from ${added.join(', ')}` : 'merged another article',
+      before,
+      after: record,
+    });
+    await afterChange({ store, stories: deps.stories, now: deps.now, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) }, { before, after: record, changeId });
+  };
+}

@@ -224,7 +224,7 @@ function commandText(input: SlashCommandInput): string {
 }
 
 const SHAREABLE = new Set(['brief', 'questions']);
-const KNOWN = new Set(['brief', 'questions', 'subscribe', 'unsubscribe', 'subscriptions', 'help']);
+const KNOWN = new Set(['brief', 'questions', 'subscribe', 'unsubscribe', 'subscriptions', 'follow', 'unfollow', 'help']);
 
 /** Metric label: a known subcommand name, never free user text. */
 function subcommandName(text: string): string {

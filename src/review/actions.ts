@@ -80,11 +80,20 @@ async function newestDecision(store: Store, eventId: string): Promise<AuditEntry
  * Approve (publish) or reject (archive) a draft. The state change is a compare-and-set in the store: of two reviewers
  * pressing at once, or one pressing twice, exactly one wins; the other is told who did it and when.
  */
-export async function decideDraft(env: ReviewEnv, eventId: string, decision: 'approve' | 'reject', actor: ReviewActor): Promise<ActionOutcome> {
+export async function decideDraft(
+  env: ReviewEnv,
+  eventId: string,
+  decision: 'approve' | 'reject',
+  actor: ReviewActor,
+  /** The statuses a decision may start from: chat buttons decide drafts only; `sitrep approve` may also revive a rejected event. */
+  from: ReadonlyArray<EventRecord['status']> = ['draft'],
+): Promise<ActionOutcome> {
   const { store } = env;
   const current = await store.getEvent(eventId);
   if (!current) return { ok: false, code: 'NOT_FOUND', message: NOT_FOUND };
-  if ((current.status ?? 'published') !== 'draft') return { ok: false, code: 'ALREADY_DECIDED', message: alreadyDecided(current, await newestDecision(store, eventId)) };
+  const was = current.status ?? 'published';
+  if (!from.includes(was) || (decision === 'approve' ? was === 'published' : was === 'archived'))
+    return { ok: false, code: 'ALREADY_DECIDED', message: alreadyDecided(current, await newestDecision(store, eventId)) };
   const now = env.now();
   const next: EventRecord = { ...current, status: decision === 'approve' ? 'published' : 'archived' };
   const res = await store.replaceEventIf(current, next, {
@@ -94,13 +103,13 @@ export async function decideDraft(env: ReviewEnv, eventId: string, decision: 'ap
     action: decision,
     eventId,
     story: current.story,
-    detail: decision === 'approve' ? 'draft → published' : 'draft → archived (rejected)',
+    detail: decision === 'approve' ? `${was} → published` : `${was} → archived (rejected)`,
     before: current,
     after: next,
   });
   if (!res.ok) {
     if (res.reason === 'missing') return { ok: false, code: 'NOT_FOUND', message: NOT_FOUND };
-    const decided = (res.current.status ?? 'published') !== 'draft';
+    const decided = (res.current.status ?? 'published') !== was;
     return { ok: false, code: decided ? 'ALREADY_DECIDED' : 'CHANGED', message: alreadyDecided(res.current, decided ? await newestDecision(store, eventId) : res.last) };
   }
   await afterChange(env, { before: current, after: next, changeId: res.auditId });
@@ -168,14 +177,15 @@ function editSummary(before: EventRecord, after: EventRecord): string {
 export async function afterChange(
   env: ReviewEnv,
   change: { before: EventRecord; after: EventRecord | undefined; changeId: number; text?: string; retractionsBefore?: Retractions },
-): Promise<void> {
+): Promise<{ corrections: number }> {
   const { store } = env;
   const now = env.now();
   const id = change.before.id;
   await queueReviewUpdate(store, id, change.changeId, now);
   const story = env.stories.get(change.before.story);
+  let corrections = 0;
   if (story) {
-    await queueCorrections({
+    corrections = await queueCorrections({
       store,
       story,
       changeId: change.changeId,
@@ -188,6 +198,7 @@ export async function afterChange(
     await checkFollowedQuestions(store, [story], now);
   }
   env.onQueued?.();
+  return { corrections };
 }
 
 /** Record a refused attempt in the audit log (who tried what), and say why to the person. */

@@ -1,3 +1,4 @@
+import { truncateAtSentence } from '../render/truncate.js';
 import { factId, type EventRecord, type Story } from '../records/schema.js';
 import type { Store } from '../store/store.js';
 import { Retractions } from './retractions.js';
@@ -15,9 +16,9 @@ export interface ChangeSummary {
 
 const MAX_TEXT = 300;
 
+/** One line, cut at a word with "…" when longer than `max`. */
 function clip(text: string, max = 80): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
+  return truncateAtSentence(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 const DAY = (iso: string) => iso.slice(0, 10);

@@ -45,25 +45,30 @@ async function run(argv: string[], now = '2025-05-20T07:00:00Z'): Promise<{ code
 describe('the newsroom loop from the CLI: ingest queues, deliver posts, approve, retract, audit', () => {
   let id = '';
 
-  it('sitrep ingest only queues the review message (nothing lost if no bot runs); sitrep deliver posts it once', async () => {
+  it('sitrep ingest only queues the review message (nothing lost if no bot runs); deliver posts it once; a merged article updates it in place', async () => {
     const seeds = ['000_73e9b54b8ea29b65.txt', '003_f016421eb0b28ed3.txt'].map((f) => join(SEEDS, f));
     const first = await run(['ingest', '--published', '2025-05-19T20:00:00Z', seeds[0] as string]);
     expect(first.code).toBe(0);
     id = (JSON.parse(first.out) as Array<{ id: string }>)[0]?.id ?? '';
     expect(first.err).toContain(`queued chat messages (review posts in slack:${REVIEW}, review updates, corrections): the running bot posts them within seconds, or run \`sitrep deliver\``);
-    // The second article about the same event merges into the draft: no second review message.
-    const second = await run(['ingest', '--published', '2025-05-19T21:00:00Z', seeds[1] as string]);
-    expect(second.err).toContain(`merged into ${id}`);
     expect(slack.callsOf('chat.postMessage')).toHaveLength(0);
 
     const delivered = await run(['deliver']);
     expect(delivered.code).toBe(0);
     expect(delivered.out).toContain(`sent      review:${id}`);
-    const posts = slack.okCallsOf('chat.postMessage').filter((c) => c.body.channel === REVIEW);
-    expect(posts).toHaveLength(1);
-    expect(JSON.stringify(posts[0]?.body.blocks)).toContain('2 sources');
+    const reviewPosts = () => slack.okCallsOf('chat.postMessage').filter((c) => c.body.channel === REVIEW);
+    expect(reviewPosts()).toHaveLength(1);
+    expect(JSON.stringify(reviewPosts()[0]?.body.blocks)).toContain('1 source');
     expect((await run(['deliver'])).out).not.toContain('review:');
-    expect(slack.okCallsOf('chat.postMessage').filter((c) => c.body.channel === REVIEW)).toHaveLength(1);
+
+    // The second article about the same event merges into the draft: its message is updated, never posted again.
+    const second = await run(['ingest', '--published', '2025-05-19T21:00:00Z', seeds[1] as string]);
+    expect(second.err).toContain(`merged into ${id}`);
+    await run(['deliver']);
+    expect(reviewPosts()).toHaveLength(1);
+    const update = slack.okCallsOf('chat.update').at(-1);
+    expect(update?.body).toMatchObject({ channel: REVIEW, ts: slack.messages.find((m) => m.channel === REVIEW)?.ts });
+    expect(JSON.stringify(update?.body.blocks)).toContain('2 sources');
   });
 
   it('sitrep approve publishes, is audited, and updates the review message in place at the next deliver', async () => {

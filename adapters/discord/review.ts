@@ -7,7 +7,7 @@ import type { ReviewActor } from '../../src/review/types.js';
 import { eventVersion } from '../../src/review/version.js';
 import { buildReviewView } from '../../src/review/view.js';
 import type { DiscordComponent } from './render-embeds.js';
-import { REVIEW_IDS, editModal, parseSection, pickerMessage, reopenButton } from './render-review.js';
+import { editModal, parseSection, pickerMessage, reopenButton } from './render-review.js';
 
 /** Manage Messages (1 << 13) and Administrator (1 << 3): who may review in the review channel. */
 const MANAGE_MESSAGES = 1n << 13n;
@@ -191,4 +191,3 @@ export function modalFields(components: unknown): Record<string, string> {
   return out;
 }
 
-export { REVIEW_IDS };

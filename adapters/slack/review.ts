@@ -9,7 +9,7 @@ import type { ReviewActor } from '../../src/review/types.js';
 import { eventVersion } from '../../src/review/version.js';
 import { buildReviewView } from '../../src/review/view.js';
 import { ephemeral } from './answer.js';
-import { EDIT_CALLBACK, REVIEW_ACTIONS, editModal, noticeModal, type EditMeta } from './render-review.js';
+import { EDIT_CALLBACK, REVIEW_ACTIONS, editModal, noticeModal } from './render-review.js';
 import type { SlackReviewers } from './reviewers.js';
 
 /** What the review listeners need. */
@@ -139,4 +139,3 @@ function safeJson(text: string): unknown {
   }
 }
 
-export type { EditMeta };

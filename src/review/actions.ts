@@ -206,4 +206,3 @@ export async function recordDenied(store: Store, actor: ReviewActor, what: strin
   await store.appendAudit({ at: now.toISOString(), actor: actor.id, ...(actor.name ? { actorName: actor.name } : {}), action: 'denied', ...(eventId ? { eventId } : {}), detail: what });
 }
 
-export { eventVersion };

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { eventRecordSchema, factId, questionStatus, type EventRecord, type Signal, type Story } from '../records/schema.js';
 
@@ -91,7 +92,8 @@ export function applyEditForm(current: EventRecord, form: EditForm, story: Story
   const parsed = eventRecordSchema.safeParse(next);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => fieldError(issue, next)) };
   const record = parsed.data;
-  return { ok: true, record, changed: JSON.stringify(record) !== JSON.stringify(normalised(current)) };
+  // Deep equality: the schema gives keys in its own order.
+  return { ok: true, record, changed: !isDeepStrictEqual(record, normalised(current)) };
 }
 
 /** The record with explicit fact ids, as an edit stores it (for "did anything change"). */

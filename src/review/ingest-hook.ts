@@ -1,5 +1,5 @@
 import type { Placement } from '../ingest/event-writer.js';
-import type { Story } from '../records/schema.js';
+import type { EventRecord, Story } from '../records/schema.js';
 import type { Store } from '../store/store.js';
 import { afterChange, queueReviewPost } from './actions.js';
 import { checkFollowedQuestions } from './follow-status.js';
@@ -39,16 +39,24 @@ export function reviewIngestHook(deps: IngestHookDeps): (placement: Placement) =
     if (placement.outcome !== 'merged' || !placement.previous) return;
     const before = placement.previous;
     const added = record.sources.filter((s) => !before.sources.some((b) => b.id === s.id)).map((s) => s.name);
-    const changeId = await store.appendAudit({
-      at: now.toISOString(),
-      actor: 'ingest',
-      action: 'merge',
-      eventId: record.id,
-      story: record.story,
-      detail: added.length > 0 ? `merged an article from ${added.join(', ')}` : 'merged another article',
-      before,
-      after: record,
-    });
-    await afterChange({ store, stories: deps.stories, now: deps.now, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) }, { before, after: record, changeId });
+    const detail = added.length > 0 ? `merged an article from ${added.join(', ')}` : 'merged another article';
+    const audit = { at: now.toISOString(), actor: 'ingest', action: 'merge', eventId: record.id, story: record.story, before };
+    let after = record;
+    let changeId: number | undefined;
+    // Merging proposes signals again from all the facts. Signals a reviewer set by hand are a judgment, not a
+    // proposal: they stay (the new source and facts are still added).
+    const reviewed = (await store.listAudit({ eventId: record.id, order: 'desc', limit: 50 })).some((e) => e.action === 'edit');
+    if (reviewed && JSON.stringify(before.signals ?? []) !== JSON.stringify(record.signals ?? [])) {
+      const kept: EventRecord = { ...record };
+      if (before.signals) kept.signals = before.signals;
+      else delete kept.signals;
+      const res = await store.replaceEventIf(record, kept, { ...audit, detail: `${detail}; kept the signals a reviewer set`, after: kept });
+      if (res.ok) {
+        after = kept;
+        changeId = res.auditId;
+      }
+    }
+    changeId ??= await store.appendAudit({ ...audit, detail, after: record });
+    await afterChange({ store, stories: deps.stories, now: deps.now, ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) }, { before, after, changeId });
   };
 }

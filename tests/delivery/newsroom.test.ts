@@ -10,6 +10,7 @@ import { drainMessages } from '../../src/delivery/messages.js';
 import { silentLogger } from '../../src/log.js';
 import type { EventRecord } from '../../src/records/schema.js';
 import { decideDraft, saveReviewEdit } from '../../src/review/actions.js';
+import { recordReimports } from '../../src/review/reimport.js';
 import { retract } from '../../src/review/retract.js';
 import { eventVersion } from '../../src/review/version.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
@@ -140,6 +141,26 @@ describe('Corrections reach posted briefings', () => {
     expect(JSON.stringify(fresh)).not.toContain('would begin ceasefire negotiations');
     // Retracting it again changes nothing.
     expect(await retract({ store: t.store, stories, now: () => new Date('2025-05-20T10:05:00Z') }, { eventId: EVENT, factId: 'talks-immediately', reason: 'again', actor: { id: 'cli:ann' } })).toEqual({ ok: true, already: true, corrections: 0 });
+  });
+
+  it('a re-import with different content (sitrep import, a synced story file) corrects the briefings that showed it', async () => {
+    const discordKey = keys.may20.find((k) => k.startsWith('discord:')) ?? '';
+    const posted = await t.store.getPostedBriefing(discordKey);
+    const item = posted?.shown.find((i) => !i.startsWith(`${EVENT}#`) && !/#(?:title|q:)/.test(i)) ?? '';
+    const [eventId, fact] = item.split('#');
+    const rec = (await t.store.getEvent(eventId ?? '')) as EventRecord;
+    const changed: EventRecord = { ...rec, facts: rec.facts.map((f) => (f.id === fact ? { ...f, text: `${f.text} (Updated: the agency corrected its figures.)` } : f)) };
+    const write = await t.store.upsertEvents([changed, ...(await t.store.listEvents({ story: story.id })).filter((r) => r.id !== eventId)], { reportChanges: true });
+    expect(write.changes?.map((c) => c.after.id)).toEqual([eventId]);
+    expect(await recordReimports(t.store, stories, write.changes ?? [], new Date('2025-05-20T11:00:00Z'))).toBe(2);
+    const patchesBefore = discordApi.requestsTo('PATCH', /^\/channels\/\d+\/messages\/\d+$/).length;
+    const summary = await drain(new Date('2025-05-20T11:00:00Z'));
+    expect(summary.reports.map((r) => [r.platform, r.outcome])).toEqual(expect.arrayContaining([['discord', 'sent'], ['slack', 'skipped']]));
+    expect(discordApi.requestsTo('PATCH', /^\/channels\/\d+\/messages\/\d+$/).length).toBe(patchesBefore + 1);
+    const msg = discordApi.messages.find((m) => m.id === posted?.messageId);
+    expect(msg?.content.split('\n').filter((l) => l.includes('Corrected'))).toHaveLength(3);
+    expect(JSON.stringify(msg?.embeds)).toContain('the agency corrected its figures');
+    expect((await t.store.listAudit({ eventId })).map((e) => [e.action, e.actor])).toEqual([['reimport', 'import']]);
   });
 });
 

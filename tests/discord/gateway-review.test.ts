@@ -62,7 +62,7 @@ function dispatch(payload: unknown): void {
 }
 
 async function callbackFor(id: string): Promise<{ type: number; data?: Record<string, unknown> }> {
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1000; i++) {
     const cb = fake.interactionCallbacks.find((c) => c.interactionId === id);
     if (cb) return cb.body as { type: number; data?: Record<string, unknown> };
     await new Promise((r) => setTimeout(r, 10));

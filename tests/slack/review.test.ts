@@ -37,7 +37,7 @@ function draft(id: string, extra: Partial<EventRecord> = {}): EventRecord {
 
 /** Wait until `check` holds (a click is acknowledged before it is acted on). */
 async function until(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1000; i++) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -165,8 +165,11 @@ describe('Reviewing drafts in Slack (real Bolt, signed interactive payloads)', (
 
   it('Approve by a member of a reviewer user group publishes and updates the message; pressing it again says who did it', async () => {
     const { ts } = await reviewMessage('round-1');
+    const before = kicks;
     await h.clickButton('round-1', { actionId: 'sitrep_review_approve', channel: REVIEW, user: 'U888', messageTs: ts, responseId: 'approve-1' });
-    await until(async () => (await h.store.getEvent('round-1'))?.status === 'published');
+    // The bot is told once everything the approval queued is in the outbox.
+    await until(async () => kicks > before);
+    expect((await h.store.getEvent('round-1'))?.status).toBe('published');
     await drain();
     const msg = await reviewMessage('round-1');
     expect(msg.text).toContain('*Approved* by user-u888');
@@ -200,8 +203,10 @@ describe('Reviewing drafts in Slack (real Bolt, signed interactive payloads)', (
   it('Reject archives the draft: kept, never briefed, no longer listed as a draft, and the message says so', async () => {
     await queueDraft(draft('round-3', { occurredAt: '2025-05-19T05:00:00Z' }));
     await drain();
+    const before = kicks;
     await h.clickButton('round-3', { actionId: 'sitrep_review_reject', channel: REVIEW, user: 'U777' });
-    await until(async () => (await h.store.getEvent('round-3'))?.status === 'archived');
+    await until(async () => kicks > before);
+    expect((await h.store.getEvent('round-3'))?.status).toBe('archived');
     expect((await h.store.listEvents({ story: 'test-talks', status: 'draft' })).map((r) => r.id)).not.toContain('round-3');
     expect((await h.store.listEvents({ story: 'test-talks' })).map((r) => r.id)).not.toContain('round-3');
     await drain();

@@ -56,6 +56,8 @@ export const envSchema = z
     SITREP_FEED_POLL: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
     /** Where new drafts are posted for review: slack:C… or discord:…. */
     SITREP_REVIEW_CHANNEL: z.preprocess(emptyToUndefined, deliveryTarget.optional()),
+    /** The Slack workspace (T… team or E… org id) of the review channel, when the app is installed in several. */
+    SITREP_REVIEW_WORKSPACE: z.preprocess(emptyToUndefined, z.string().regex(/^[TE][A-Z0-9]{2,20}$/, 'must be a Slack team id (T…) or org id (E…)').optional()),
     /** Slack users (U…, W…) and user groups (S…) who may review; Discord uses Manage Messages instead. */
     SITREP_REVIEWERS: z.preprocess(
       emptyToUndefined,
@@ -131,7 +133,10 @@ function crossCheck(raw: Record<string, string | undefined>): string[] {
   if (v('PUBLIC_URL') && !v('SITREP_SECRET_KEY')) errors.push('SITREP_SECRET_KEY: is required when PUBLIC_URL is set (links to briefing pages are signed with it)');
   const review = v('SITREP_REVIEW_CHANNEL')?.toLowerCase();
   if (review?.startsWith('slack:')) {
-    if (!v('SLACK_BOT_TOKEN')) errors.push('SITREP_REVIEW_CHANNEL: a Slack review channel needs SLACK_BOT_TOKEN');
+    if (!v('SLACK_BOT_TOKEN') && oauthSet.length === 0) errors.push('SITREP_REVIEW_CHANNEL: a Slack review channel needs SLACK_BOT_TOKEN (or the Slack install flow)');
+    // Installed in many workspaces without a default token: say which workspace's token posts the review messages.
+    if (!v('SLACK_BOT_TOKEN') && oauthSet.length > 0 && !v('SITREP_REVIEW_WORKSPACE'))
+      errors.push("SITREP_REVIEW_WORKSPACE: is required with a Slack review channel and no SLACK_BOT_TOKEN (the review channel's team id, T…)");
     if (!v('SITREP_REVIEWERS')) errors.push('SITREP_REVIEWERS: is required with a Slack review channel (the user or user-group ids who may approve drafts)');
   }
   if (review?.startsWith('discord:') && !v('DISCORD_TOKEN')) errors.push('SITREP_REVIEW_CHANNEL: a Discord review channel needs DISCORD_TOKEN (review messages are posted by the bot)');
@@ -177,6 +182,8 @@ export interface DiscordConfig {
 export interface ReviewConfig {
   platform: 'slack' | 'discord';
   channel: string;
+  /** Slack: the review channel's workspace (whose token posts there); absent: SLACK_BOT_TOKEN's. */
+  workspace?: string;
   /** Slack reviewers: user ids, and user-group ids whose members may review. */
   reviewers: { users: string[]; groups: string[] };
 }
@@ -269,7 +276,14 @@ function toConfig(e: Env): Config {
     slack,
     discord,
     ...(e.SITREP_REVIEW_CHANNEL
-      ? { review: { platform: e.SITREP_REVIEW_CHANNEL.platform, channel: e.SITREP_REVIEW_CHANNEL.channel, reviewers: e.SITREP_REVIEWERS ?? { users: [], groups: [] } } }
+      ? {
+          review: {
+            platform: e.SITREP_REVIEW_CHANNEL.platform,
+            channel: e.SITREP_REVIEW_CHANNEL.channel,
+            ...(e.SITREP_REVIEW_CHANNEL.platform === 'slack' && e.SITREP_REVIEW_WORKSPACE ? { workspace: e.SITREP_REVIEW_WORKSPACE } : {}),
+            reviewers: e.SITREP_REVIEWERS ?? { users: [], groups: [] },
+          },
+        }
       : {}),
     secrets,
   };

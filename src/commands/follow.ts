@@ -33,6 +33,8 @@ export const follow: SubcommandDefinition<FollowArgs> = {
       question: args.question,
       createdAt: ctx.now.toISOString(),
       ...(ctx.user !== undefined ? { createdBy: ctx.user } : {}),
+      // Slack: alerts post with this workspace's token, as its subscriptions do.
+      ...(ctx.workspace !== undefined ? { workspace: ctx.workspace } : {}),
     });
     // Nobody followed it: its mark may be old. Start from the status now, so the channel hears of changes from here on.
     const current = others.length === 0 ? await markQuestionNow(ctx.store, ctx.story, args.question, ctx.now) : undefined;

@@ -26,7 +26,7 @@ export function shownItems(b: Briefing): string[] {
  */
 export async function logPostedBriefing(
   store: Store,
-  post: { key: string; platform: Platform; channel: string; messageId: string; postedAt: string; briefing: Briefing; rebuild: BriefingRebuild },
+  post: { key: string; platform: Platform; channel: string; messageId: string; postedAt: string; workspace?: string; briefing: Briefing; rebuild: BriefingRebuild },
 ): Promise<void> {
   await store.recordPostedBriefing({
     key: post.key,
@@ -35,6 +35,7 @@ export async function logPostedBriefing(
     story: post.briefing.story.id,
     messageId: post.messageId,
     postedAt: post.postedAt,
+    ...(post.workspace !== undefined ? { workspace: post.workspace } : {}),
     rebuild: post.rebuild,
     shown: shownItems(post.briefing),
     corrections: [],

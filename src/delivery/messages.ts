@@ -154,7 +154,7 @@ async function runJob(deps: MessageDeps, queues: Map<Platform, SendQueue>, job: 
       // Interrupted after a post attempt: look for our message before posting again (Discord dedups by nonce instead).
       const since = new Date(Date.parse(job.createdAt) - HOUR_MS).toISOString();
       const threadOf = job.kind === 'follow-alert' ? (await todaysBriefing(deps, job))?.messageId : undefined;
-      const found = await adapter.findPosted(job.channel, job.key, since, threadOf !== undefined ? { threadOf } : {}).catch(() => 'unknown' as const);
+      const found = await adapter.findPosted(job.channel, job.key, since, job.workspace, threadOf !== undefined ? { threadOf } : {}).catch(() => 'unknown' as const);
       if (found === 'unknown') {
         const reason = 'interrupted mid-post and the platform could not confirm whether it arrived; not resent';
         await store.markMessageJob(job.key, 'failed', { error: reason }, nowIso());
@@ -203,6 +203,8 @@ async function runJob(deps: MessageDeps, queues: Map<Platform, SendQueue>, job: 
 
 async function planJob(deps: MessageDeps, job: MessageJob): Promise<Plan> {
   const { store } = deps;
+  // The token the job was written for (Slack installs in many workspaces); a resend uses the same one.
+  const ws = job.workspace !== undefined ? { workspace: job.workspace } : {};
   const story = deps.stories.get(job.story) ?? (await store.getStory(job.story));
   if (!story) return { kind: 'skip', reason: `unknown story "${job.story}"` };
   switch (job.kind) {
@@ -212,7 +214,7 @@ async function planJob(deps: MessageDeps, job: MessageJob): Promise<Plan> {
       const record = await store.getEvent(p.data.eventId);
       if (!record) return { kind: 'skip', reason: `event "${p.data.eventId}" no longer exists` };
       const view = await buildReviewView(store, story, p.data.eventId, record);
-      return { kind: 'call', call: (a) => a.postReview?.(job.channel, view, { key: job.key }) };
+      return { kind: 'call', call: (a) => a.postReview?.(job.channel, view, { key: job.key, ...ws }) };
     }
     case 'review-update': {
       const p = eventPayload.safeParse(job.payload);
@@ -221,7 +223,7 @@ async function planJob(deps: MessageDeps, job: MessageJob): Promise<Plan> {
       if (!post || post.status !== 'sent' || post.messageId === undefined) return { kind: 'skip', reason: 'the review message was never posted' };
       const messageId = post.messageId;
       const view = await buildReviewView(store, story, p.data.eventId, await store.getEvent(p.data.eventId));
-      return { kind: 'call', call: (a) => a.updateReview?.(post.channel, messageId, view) };
+      return { kind: 'call', call: (a) => a.updateReview?.(post.channel, messageId, view, ws) };
     }
     case 'correction': {
       const p = correctionPayload.safeParse(job.payload);
@@ -231,7 +233,7 @@ async function planJob(deps: MessageDeps, job: MessageJob): Promise<Plan> {
       const briefing = await rebuild(store, story, posted);
       return {
         kind: 'call',
-        call: (a) => a.editBriefing?.(posted.channel, posted.messageId, briefing, posted.corrections),
+        call: (a) => a.editBriefing?.(posted.channel, posted.messageId, briefing, posted.corrections, ws),
         // What the corrected message shows now is what later changes are matched against.
         after: () => store.recordPostedBriefing({ ...posted, shown: shownItems(briefing) }),
       };
@@ -249,7 +251,7 @@ async function planJob(deps: MessageDeps, job: MessageJob): Promise<Plan> {
         ...(eventId !== undefined ? { eventId } : {}),
       };
       const thread = await todaysBriefing(deps, job);
-      return { kind: 'call', call: (a) => a.postAlert?.(job.channel, alert, { key: job.key, ...(thread ? { threadOf: thread.messageId } : {}) }) };
+      return { kind: 'call', call: (a) => a.postAlert?.(job.channel, alert, { key: job.key, ...ws, ...(thread ? { threadOf: thread.messageId } : {}) }) };
     }
   }
 }

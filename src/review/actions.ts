@@ -30,7 +30,15 @@ export const reviewPostKey = (eventId: string) => `review:${eventId}`;
 /** Queue the review message for a new draft (once per event). True when it was queued now. */
 export async function queueReviewPost(store: Store, target: ReviewTarget, record: EventRecord, now: Date): Promise<boolean> {
   const res = await store.enqueueMessage(
-    { key: reviewPostKey(record.id), kind: 'review-post', platform: target.platform, channel: target.channel, story: record.story, payload: { eventId: record.id } },
+    {
+      key: reviewPostKey(record.id),
+      kind: 'review-post',
+      platform: target.platform,
+      channel: target.channel,
+      story: record.story,
+      payload: { eventId: record.id },
+      ...(target.workspace !== undefined ? { workspace: target.workspace } : {}),
+    },
     now.toISOString(),
   );
   return res.created;
@@ -44,7 +52,15 @@ export async function queueReviewUpdate(store: Store, eventId: string, change: s
   const post = await store.getMessageJob(reviewPostKey(eventId));
   if (!post) return false;
   const res = await store.enqueueMessage(
-    { key: `review-update:${eventId}:${change}`, kind: 'review-update', platform: post.platform, channel: post.channel, story: post.story, payload: { eventId } },
+    {
+      key: `review-update:${eventId}:${change}`,
+      kind: 'review-update',
+      platform: post.platform,
+      channel: post.channel,
+      story: post.story,
+      payload: { eventId },
+      ...(post.workspace !== undefined ? { workspace: post.workspace } : {}),
+    },
     now.toISOString(),
   );
   return res.created;

@@ -122,7 +122,15 @@ export async function queueCorrections(req: CorrectionRequest): Promise<number> 
     if (!showsTouched(b.shown, before.id, summary.touched)) continue;
     await store.addBriefingCorrection(b.key, { id: String(req.changeId), at: now.toISOString(), text });
     await store.enqueueMessage(
-      { key: `correction:${b.key}:${req.changeId}`, kind: 'correction', platform: b.platform, channel: b.channel, story: b.story, payload: { briefingKey: b.key, changeId: req.changeId } },
+      {
+        key: `correction:${b.key}:${req.changeId}`,
+        kind: 'correction',
+        platform: b.platform,
+        channel: b.channel,
+        story: b.story,
+        payload: { briefingKey: b.key, changeId: req.changeId },
+        ...(b.workspace !== undefined ? { workspace: b.workspace } : {}),
+      },
       now.toISOString(),
     );
     queued++;

@@ -73,7 +73,10 @@ export async function checkFollowedQuestions(store: Store, stories: Iterable<Sto
           ...(current.eventId ? { eventId: current.eventId } : {}),
           at: current.at ?? now.toISOString(),
         };
-        const res = await store.enqueueMessage({ key: followAlertKey(f, seq, current.status), kind: 'follow-alert', platform: f.platform, channel: f.channel, story: story.id, payload }, now.toISOString());
+        const res = await store.enqueueMessage(
+          { key: followAlertKey(f, seq, current.status), kind: 'follow-alert', platform: f.platform, channel: f.channel, story: story.id, payload, ...(f.workspace !== undefined ? { workspace: f.workspace } : {}) },
+          now.toISOString(),
+        );
         if (res.created) queued++;
       }
       await store.advanceQuestionMark(next, mark.seq);

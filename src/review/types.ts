@@ -4,6 +4,8 @@ import type { EventStatus, QuestionStatus } from '../records/schema.js';
 export interface ReviewTarget {
   platform: 'slack' | 'discord';
   channel: string;
+  /** Slack: the channel's workspace, when the app is installed in several. */
+  workspace?: string;
 }
 
 /** Someone acting on a draft, from a chat platform or the CLI. */

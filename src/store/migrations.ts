@@ -205,6 +205,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
         attempts INTEGER NOT NULL DEFAULT 0,
         message_id TEXT,
         error TEXT,
+        workspace TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       );
@@ -218,6 +219,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
         message_id TEXT NOT NULL,
         posted_at TEXT NOT NULL,
         posted_at_ms INTEGER NOT NULL,
+        workspace TEXT,
         rebuild TEXT NOT NULL,
         shown TEXT NOT NULL,
         corrections TEXT NOT NULL DEFAULT '[]'
@@ -236,6 +238,7 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
         channel TEXT NOT NULL,
         story TEXT NOT NULL,
         question TEXT NOT NULL,
+        workspace TEXT,
         created_by TEXT,
         created_at TEXT NOT NULL,
         PRIMARY KEY (platform, channel, story, question)

@@ -539,7 +539,7 @@ export class SqliteStore implements Store {
   // ---- message outbox ----
 
   async enqueueMessage(job: NewMessageJob, now: string): Promise<{ created: boolean; job: MessageJob }> {
-    const info = this.stmts.insertMessageJob.run(job.key, job.kind, job.platform, job.channel, job.story, JSON.stringify(job.payload), now, now);
+    const info = this.stmts.insertMessageJob.run(job.key, job.kind, job.platform, job.channel, job.story, JSON.stringify(job.payload), job.workspace ?? null, now, now);
     return { created: info.changes === 1, job: toMessageJob(this.stmts.getMessageJob.get(job.key) as MessageJobRow) };
   }
 
@@ -582,6 +582,7 @@ export class SqliteStore implements Store {
         message_id: b.messageId,
         posted_at: b.postedAt,
         posted_at_ms: ms,
+        workspace: b.workspace ?? null,
         rebuild: JSON.stringify(b.rebuild),
         shown: JSON.stringify(b.shown),
         corrections: JSON.stringify(b.corrections),
@@ -618,7 +619,7 @@ export class SqliteStore implements Store {
   // ---- follows ----
 
   async addFollow(f: NewFollow): Promise<boolean> {
-    return this.stmts.insertFollow.run(f.platform, f.channel, f.story, f.question, f.createdBy ?? null, f.createdAt).changes === 1;
+    return this.stmts.insertFollow.run(f.platform, f.channel, f.story, f.question, f.workspace ?? null, f.createdBy ?? null, f.createdAt).changes === 1;
   }
 
   async removeFollow(platform: Platform, channel: string, story: string, question: string): Promise<boolean> {
@@ -631,6 +632,7 @@ export class SqliteStore implements Store {
       channel: string;
       story: string;
       question: string;
+      workspace: string | null;
       created_by: string | null;
       created_at: string;
     }>;
@@ -639,6 +641,7 @@ export class SqliteStore implements Store {
       channel: r.channel,
       story: r.story,
       question: r.question,
+      ...(r.workspace !== null ? { workspace: r.workspace } : {}),
       ...(r.created_by !== null ? { createdBy: r.created_by } : {}),
       createdAt: r.created_at,
     }));
@@ -827,6 +830,7 @@ interface MessageJobRow {
   attempts: number;
   message_id: string | null;
   error: string | null;
+  workspace: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -837,6 +841,7 @@ interface PostedRow {
   story: string;
   message_id: string;
   posted_at: string;
+  workspace: string | null;
   rebuild: string;
   shown: string;
   corrections: string;
@@ -869,6 +874,7 @@ function toMessageJob(r: MessageJobRow): MessageJob {
     attempts: r.attempts,
     ...(r.message_id !== null ? { messageId: r.message_id } : {}),
     ...(r.error !== null ? { error: r.error } : {}),
+    ...(r.workspace !== null ? { workspace: r.workspace } : {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -882,6 +888,7 @@ function toPosted(r: PostedRow): PostedBriefing {
     story: r.story,
     messageId: r.message_id,
     postedAt: r.posted_at,
+    ...(r.workspace !== null ? { workspace: r.workspace } : {}),
     rebuild: JSON.parse(r.rebuild) as PostedBriefing['rebuild'],
     shown: JSON.parse(r.shown) as string[],
     corrections: JSON.parse(r.corrections) as CorrectionLine[],
@@ -1067,7 +1074,7 @@ function prepare(db: Db) {
     insertRetraction: db.prepare('INSERT INTO retractions (story, event_id, fact_id, fact_text, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     listRetractions: db.prepare('SELECT * FROM retractions WHERE story = ? ORDER BY id'),
     insertMessageJob: db.prepare(
-      "INSERT INTO message_jobs (key, kind, platform, channel, story, payload, status, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?) ON CONFLICT(key) DO NOTHING",
+      "INSERT INTO message_jobs (key, kind, platform, channel, story, payload, status, attempts, workspace, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?) ON CONFLICT(key) DO NOTHING",
     ),
     getMessageJob: db.prepare('SELECT * FROM message_jobs WHERE key = ?'),
     listMessageJobs: db.prepare(`
@@ -1077,10 +1084,10 @@ function prepare(db: Db) {
     markMessageJob: db.prepare('UPDATE message_jobs SET status = ?, message_id = COALESCE(?, message_id), error = ?, updated_at = ? WHERE key = ?'),
     incMessageAttempts: db.prepare('UPDATE message_jobs SET attempts = attempts + 1, updated_at = ? WHERE key = ?'),
     upsertPostedBriefing: db.prepare(`
-      INSERT INTO posted_briefings (key, platform, channel, story, message_id, posted_at, posted_at_ms, rebuild, shown, corrections)
-      VALUES (@key, @platform, @channel, @story, @message_id, @posted_at, @posted_at_ms, @rebuild, @shown, @corrections)
+      INSERT INTO posted_briefings (key, platform, channel, story, message_id, posted_at, posted_at_ms, workspace, rebuild, shown, corrections)
+      VALUES (@key, @platform, @channel, @story, @message_id, @posted_at, @posted_at_ms, @workspace, @rebuild, @shown, @corrections)
       ON CONFLICT(key) DO UPDATE SET platform = excluded.platform, channel = excluded.channel, story = excluded.story, message_id = excluded.message_id,
-        posted_at = excluded.posted_at, posted_at_ms = excluded.posted_at_ms, rebuild = excluded.rebuild, shown = excluded.shown`),
+        posted_at = excluded.posted_at, posted_at_ms = excluded.posted_at_ms, workspace = excluded.workspace, rebuild = excluded.rebuild, shown = excluded.shown`),
     deletePostedEvents: db.prepare('DELETE FROM posted_briefing_events WHERE briefing_key = ?'),
     insertPostedEvent: db.prepare('INSERT OR IGNORE INTO posted_briefing_events (event_id, briefing_key, posted_at_ms) VALUES (?, ?, ?)'),
     getPostedBriefing: db.prepare('SELECT * FROM posted_briefings WHERE key = ?'),
@@ -1094,7 +1101,7 @@ function prepare(db: Db) {
         AND (@channel IS NULL OR channel = @channel) AND (@story IS NULL OR story = @story)
       ORDER BY posted_at_ms, key`),
     setCorrections: db.prepare('UPDATE posted_briefings SET corrections = ? WHERE key = ?'),
-    insertFollow: db.prepare('INSERT INTO follows (platform, channel, story, question, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+    insertFollow: db.prepare('INSERT INTO follows (platform, channel, story, question, workspace, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
     deleteFollow: db.prepare('DELETE FROM follows WHERE platform = ? AND channel = ? AND story = ? AND question = ?'),
     listFollows: db.prepare(`
       SELECT * FROM follows WHERE (@platform IS NULL OR platform = @platform) AND (@channel IS NULL OR channel = @channel)

@@ -415,10 +415,12 @@ export interface MessageJob {
   attempts: number;
   messageId?: string;
   error?: string;
+  /** Slack: the workspace whose token posts or edits it (see `Subscription.workspace`); absent: the default token. */
+  workspace?: string;
   createdAt: string;
   updatedAt: string;
 }
-export type NewMessageJob = Pick<MessageJob, 'key' | 'kind' | 'platform' | 'channel' | 'story' | 'payload'>;
+export type NewMessageJob = Pick<MessageJob, 'key' | 'kind' | 'platform' | 'channel' | 'story' | 'payload' | 'workspace'>;
 
 /** How to build a posted briefing again (same window, same filter), for corrections. */
 export interface BriefingRebuild {
@@ -445,6 +447,8 @@ export interface PostedBriefing {
   story: string;
   messageId: string;
   postedAt: string;
+  /** Slack: the workspace it was posted with (its corrections are edited with the same token). */
+  workspace?: string;
   rebuild: BriefingRebuild;
   shown: string[];
   corrections: CorrectionLine[];
@@ -455,6 +459,8 @@ export interface Follow {
   channel: string;
   story: string;
   question: string;
+  /** Slack: the workspace of the channel (its alerts post with that workspace's token). */
+  workspace?: string;
   createdBy?: string;
   createdAt: string;
 }

@@ -546,7 +546,7 @@ export class FakeSlackApi {
       ok: true,
       app_id: 'A0001',
       authed_user: { id: ws.installerId ?? 'U0INSTALLER' },
-      scope: 'commands,chat:write,chat:write.public,channels:history,groups:history,channels:read,groups:read',
+      scope: 'commands,chat:write,chat:write.public,channels:history,groups:history,channels:read,groups:read,usergroups:read',
       token_type: 'bot',
       access_token: ws.botToken,
       bot_user_id: ws.botUserId ?? `UBOT${ws.teamId}`,

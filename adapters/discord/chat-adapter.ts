@@ -181,7 +181,9 @@ export function createDiscordChatAdapter(options: DiscordChatOptions): DiscordCh
       return editMessage(channel, messageId, renderReviewMessage(view));
     },
     editBriefing(channel: string, messageId: string, briefing: Briefing, corrections: readonly CorrectionNote[]): Promise<PostOutcome> {
-      return editMessage(channel, messageId, renderCorrectedBriefing(briefing, corrections));
+      // A corrected briefing keeps its "Full briefing" link.
+      const pageUrl = options.pageLinks?.forBriefing(briefing, briefing.focus);
+      return editMessage(channel, messageId, renderCorrectedBriefing(briefing, corrections, pageUrl !== undefined ? { pageUrl } : {}));
     },
     async postAlert(channel: string, alert: FollowAlert, postOptions: { key: string; threadOf?: string }): Promise<PostOutcome> {
       const thread = postOptions.threadOf !== undefined ? await threadOn(channel, postOptions.threadOf, `${alert.story.title}: updates`) : undefined;

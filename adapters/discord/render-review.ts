@@ -199,8 +199,8 @@ export function reopenButton(reviewMessageId: string, code: string): DiscordComp
 }
 
 /** A briefing as corrected: rebuilt now, with a "Corrected <time>: …" line per correction above the embed. */
-export function renderCorrectedBriefing(briefing: Briefing, corrections: readonly CorrectionNote[]): DiscordMessage {
-  const message = renderBriefing(briefing);
+export function renderCorrectedBriefing(briefing: Briefing, corrections: readonly CorrectionNote[], options: { pageUrl?: string } = {}): DiscordMessage {
+  const message = renderBriefing(briefing, options.pageUrl !== undefined ? { pageUrl: options.pageUrl } : {});
   if (corrections.length === 0) return message;
   const lines = corrections.map((c) => `✏️ **Corrected ${discordTime(c.at)}:** ${escapeMarkdown(c.text)}`);
   const room = DISCORD_LIMITS.content - message.content.length - 1;

@@ -11,6 +11,7 @@ import type { MessageJob, Platform, PostedBriefing, Store } from '../store/store
 import { shownItems } from './briefing-log.js';
 import type { ChatAdapter, PostOutcome } from './chat-adapter.js';
 import { queueFor } from './deliver.js';
+import { rateBlockBucket, rateBuckets } from './shared-limits.js';
 import type { SendQueue, SendQueueOptions } from './send-queue.js';
 import { localDateTime, zonedToUtc } from './zoned-time.js';
 
@@ -75,6 +76,28 @@ const eventPayload = z.object({ eventId: z.string() });
 const correctionPayload = z.object({ briefingKey: z.string() });
 
 const isPost = (kind: MessageJob['kind']) => kind === 'review-post' || kind === 'follow-alert';
+
+/** The adapter method each kind of job needs. */
+const METHOD = { 'review-post': 'postReview', 'review-update': 'updateReview', correction: 'editBriefing', 'follow-alert': 'postAlert' } as const;
+
+/** Longest wait for a shared start before handing the wait back to the send queue (which can be shut down). */
+const MAX_SHARED_WAIT_MS = 5_000;
+
+/**
+ * On a store shared by replicas, wait for a start every replica agrees on (the same buckets as briefings). Returns a
+ * rate-limited outcome when the start is further off than we wait here, undefined when the post may go now.
+ */
+async function sharedStart(deps: MessageDeps, platform: Platform, channel: string): Promise<PostOutcome | undefined> {
+  if (!deps.store.sharedDelivery) return undefined;
+  const buckets = rateBuckets(platform, channel);
+  if (buckets.length === 0) return undefined;
+  const wall = deps.wallClock ?? Date.now;
+  const slot = await deps.store.reserveRate(buckets, wall(), MAX_SHARED_WAIT_MS);
+  if (!slot.reserved) return { ok: false, kind: 'rate-limited', retryAfterMs: Math.max(1, slot.startMs - wall() - MAX_SHARED_WAIT_MS / 2), error: 'shared rate limit: waiting for other replicas' };
+  const wait = slot.startMs - wall();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  return undefined;
+}
 
 /**
  * One pass over the message outbox: check followed questions (queueing alerts for changes), then post or edit every
@@ -169,14 +192,21 @@ async function runJob(deps: MessageDeps, queues: Map<Platform, SendQueue>, job: 
     const queue = queueFor(queues, job.platform, deps.queueOptions);
     let unsupported = false;
     const result = await queue.send(job.channel, async () => {
-      const pending = plan.call(adapter);
-      if (!pending) {
+      if (!adapter[METHOD[job.kind]]) {
         unsupported = true;
         return { ok: false, kind: 'permanent', error: `the ${job.platform} adapter cannot do ${job.kind}` };
       }
+      // Replicas on one database share each platform's limits with the briefings they post (see shared-limits.ts).
+      const wait = await sharedStart(deps, job.platform, job.channel);
+      if (wait) return wait;
       // Counted before the call: zero attempts proves nothing reached the platform.
       await store.incrementMessageAttempts(job.key, nowIso());
-      return pending;
+      const outcome = (await plan.call(adapter)) ?? { ok: false, kind: 'permanent', error: 'not supported' };
+      if (!outcome.ok && outcome.kind === 'rate-limited' && store.sharedDelivery) {
+        const bucket = rateBlockBucket(job.platform, job.channel, outcome.global === true);
+        if (bucket) await store.blockRate(bucket, (deps.wallClock ?? Date.now)() + outcome.retryAfterMs).catch(() => undefined);
+      }
+      return outcome;
     });
     const attempts = job.attempts + (unsupported ? 0 : result.attempts);
     if (result.aborted) return { ...base, outcome: 'left-in-flight', attempts, error: 'shutting down before it could be sent' };

@@ -204,6 +204,12 @@ export class PostgresStore implements Store {
       throw this.classify(err);
     }
     let broken = false;
+    // A checked-out connection cut between two statements (the database restarted) emits 'error' with no query to
+    // reject; unheard, node-postgres would raise it as an uncaught exception. The next statement fails anyway.
+    const onError = (): void => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await this.q('BEGIN', [], client);
       const out = await fn(client);
@@ -217,6 +223,7 @@ export class PostgresStore implements Store {
       }
       throw this.classify(err);
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }

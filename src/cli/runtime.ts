@@ -70,7 +70,7 @@ export async function createRuntime(io: CliIo, flags: RuntimeFlags = {}): Promis
   if (!flags.skipSync) {
     const synced = await syncStoriesIfChanged(store, config.dataDir, { reportChanges: true });
     loadErrors = synced.errors;
-    changed = synced.changes;
+    changed = synced.changes ?? [];
     if (loadErrors.length > 0) {
       const { formatLoadError } = await import('../records/load.js');
       for (const e of loadErrors) io.stderr(`warning: ${formatLoadError(e)}\n`);

@@ -13,7 +13,7 @@ export interface StorySync {
   skipped: boolean;
   errors: LoadError[];
   /** With `reportChanges`: the stored records the files changed (for corrections). */
-  changes: EventChange[];
+  changes?: EventChange[];
 }
 
 /**
@@ -24,11 +24,11 @@ export interface StorySync {
  */
 export async function syncStoriesIfChanged(store: Store, dataDir: string, options: { reportChanges?: boolean } = {}): Promise<StorySync> {
   const fingerprint = storyFilesFingerprint(dataDir);
-  if (fingerprint !== undefined && (await store.getMeta(STORIES_SYNC_KEY)) === fingerprint) return { skipped: true, errors: [], changes: [] };
+  if (fingerprint !== undefined && (await store.getMeta(STORIES_SYNC_KEY)) === fingerprint) return { skipped: true, errors: [] };
   const { syncStories } = await import('./load.js');
   const synced = await syncStories(store, dataDir, options);
   if (synced.errors.length === 0 && fingerprint !== undefined) await store.setMeta(STORIES_SYNC_KEY, fingerprint);
-  return { skipped: false, errors: synced.errors, changes: synced.result.changes ?? [] };
+  return { skipped: false, errors: synced.errors, ...(options.reportChanges ? { changes: synced.result.changes ?? [] } : {}) };
 }
 
 /**

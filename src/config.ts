@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deliveryTarget } from './delivery/target.js';
 import { parseDuration } from './time/duration.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -53,6 +54,27 @@ export const envSchema = z
     ),
     SITREP_CATCHUP_MAX: duration('2h'),
     SITREP_FEED_POLL: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
+    /** Where new drafts are posted for review: slack:C… or discord:…. */
+    SITREP_REVIEW_CHANNEL: z.preprocess(emptyToUndefined, deliveryTarget.optional()),
+    /** The Slack workspace (T… team or E… org id) of the review channel, when the app is installed in several. */
+    SITREP_REVIEW_WORKSPACE: z.preprocess(emptyToUndefined, z.string().regex(/^[TE][A-Z0-9]{2,20}$/, 'must be a Slack team id (T…) or org id (E…)').optional()),
+    /** Slack users (U…, W…) and user groups (S…) who may review; Discord uses Manage Messages instead. */
+    SITREP_REVIEWERS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .optional()
+        .transform((s, ctx) => {
+          const users: string[] = [];
+          const groups: string[] = [];
+          for (const id of (s ?? '').split(/[\s,]+/).filter((x) => x !== '')) {
+            if (/^[UW][A-Z0-9]{2,20}$/.test(id)) users.push(id);
+            else if (/^S[A-Z0-9]{2,20}$/.test(id)) groups.push(id);
+            else ctx.addIssue({ code: 'custom', message: `"${id.slice(0, 30)}" is not a Slack user id (U…, W…) or user-group id (S…)` });
+          }
+          return { users, groups };
+        }),
+    ),
     LOG_LEVEL: z.preprocess(emptyToUndefined, logLevel.default('info')),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
     /** Master secret for data sitrep encrypts or signs; each use derives its own key from it (HKDF, see secrets/token-box.ts). */
@@ -109,6 +131,15 @@ function crossCheck(raw: Record<string, string | undefined>): string[] {
     errors.push('DISCORD_TOKEN: is required when other DISCORD_* variables are set');
   }
   if (v('PUBLIC_URL') && !v('SITREP_SECRET_KEY')) errors.push('SITREP_SECRET_KEY: is required when PUBLIC_URL is set (links to briefing pages are signed with it)');
+  const review = v('SITREP_REVIEW_CHANNEL')?.toLowerCase();
+  if (review?.startsWith('slack:')) {
+    if (!v('SLACK_BOT_TOKEN') && oauthSet.length === 0) errors.push('SITREP_REVIEW_CHANNEL: a Slack review channel needs SLACK_BOT_TOKEN (or the Slack install flow)');
+    // Installed in many workspaces without a default token: say which workspace's token posts the review messages.
+    if (!v('SLACK_BOT_TOKEN') && oauthSet.length > 0 && !v('SITREP_REVIEW_WORKSPACE'))
+      errors.push("SITREP_REVIEW_WORKSPACE: is required with a Slack review channel and no SLACK_BOT_TOKEN (the review channel's team id, T…)");
+    if (!v('SITREP_REVIEWERS')) errors.push('SITREP_REVIEWERS: is required with a Slack review channel (the user or user-group ids who may approve drafts)');
+  }
+  if (review?.startsWith('discord:') && !v('DISCORD_TOKEN')) errors.push('SITREP_REVIEW_CHANNEL: a Discord review channel needs DISCORD_TOKEN (review messages are posted by the bot)');
   return errors;
 }
 
@@ -148,6 +179,15 @@ export interface DiscordConfig {
   apiUrl?: string;
 }
 
+export interface ReviewConfig {
+  platform: 'slack' | 'discord';
+  channel: string;
+  /** Slack: the review channel's workspace (whose token posts there); absent: SLACK_BOT_TOKEN's. */
+  workspace?: string;
+  /** Slack reviewers: user ids, and user-group ids whose members may review. */
+  reviewers: { users: string[]; groups: string[] };
+}
+
 export interface Config {
   dbFile: string;
   /** PostgreSQL instead of the SQLite file (several replicas may share it). */
@@ -169,6 +209,8 @@ export interface Config {
   pageTtlMs: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
+  /** Drafts are posted for review here (SITREP_REVIEW_CHANNEL). */
+  review?: ReviewConfig;
   /** Values that must never be logged; the logger redacts them. */
   secrets: string[];
 }
@@ -233,6 +275,16 @@ function toConfig(e: Env): Config {
     pageTtlMs: e.SITREP_PAGE_TTL,
     slack,
     discord,
+    ...(e.SITREP_REVIEW_CHANNEL
+      ? {
+          review: {
+            platform: e.SITREP_REVIEW_CHANNEL.platform,
+            channel: e.SITREP_REVIEW_CHANNEL.channel,
+            ...(e.SITREP_REVIEW_CHANNEL.platform === 'slack' && e.SITREP_REVIEW_WORKSPACE ? { workspace: e.SITREP_REVIEW_WORKSPACE } : {}),
+            reviewers: e.SITREP_REVIEWERS ?? { users: [], groups: [] },
+          },
+        }
+      : {}),
     secrets,
   };
 }

@@ -20,6 +20,8 @@ export interface PlatformDeps {
   http: HttpRouter;
   /** Platform-side metrics (429s seen, command latency); no-op when not wired. */
   metrics?: PlatformMetrics;
+  /** Tell the running bot that messages were queued (a review action): it drains the message outbox at once. */
+  onQueued?: () => void;
 }
 
 export interface PlatformMetrics {

@@ -7,6 +7,9 @@ import type { Logger } from '../../src/log.js';
 import type { PlatformMetrics } from '../../src/platform.js';
 import type { PageLinker } from '../../src/page/links.js';
 import { limitViolations, renderBriefing, type DiscordMessage } from './render-embeds.js';
+import { renderAlert, renderCorrectedBriefing, renderReviewMessage } from './render-review.js';
+import type { CorrectionNote, FollowAlert, ReviewView } from '../../src/review/types.js';
+import { truncateAtSentence } from '../../src/render/truncate.js';
 import { discordRest } from './rest-request.js';
 import { GlobalPacer } from './global-pacer.js';
 
@@ -31,7 +34,12 @@ export interface DiscordChatOptions {
 export interface DiscordChatAdapter extends ChatAdapter {
   /** Post an already rendered message: one attempt, same classification as `postBriefing`. */
   postMessage(channel: string, message: DiscordMessage, options?: { key?: string }): Promise<PostOutcome>;
+  /** Edit one of our messages in place: one attempt; a deleted message or channel is `channel-unavailable`. */
+  editMessage(channel: string, messageId: string, message: DiscordMessage): Promise<PostOutcome>;
 }
+
+/** Discord's answer when a thread was already started from that message. */
+const THREAD_ALREADY_CREATED = 160004;
 
 const createdMessage = z.object({ id: z.string().min(1) });
 
@@ -59,10 +67,34 @@ export function createDiscordChatAdapter(options: DiscordChatOptions): DiscordCh
   let globalResetAt = 0;
 
   async function postMessage(channel: string, message: DiscordMessage, postOptions: { key?: string } = {}): Promise<PostOutcome> {
+    const body = {
+      content: message.content,
+      embeds: message.embeds,
+      ...(message.components ? { components: message.components } : {}),
+      allowed_mentions: NO_MENTIONS,
+      ...(postOptions.key !== undefined ? { nonce: nonceForKey(postOptions.key), enforce_nonce: true } : {}),
+    };
+    return call(channel, 'POST', `/channels/${channel}/messages`, body, message);
+  }
+
+  /** Edit one of our messages in place (PATCH): new content, embeds and components, still no mentions. */
+  function editMessage(channel: string, messageId: string, message: DiscordMessage): Promise<PostOutcome> {
+    if (!/^\d{5,25}$/.test(messageId)) return Promise.resolve({ ok: false, kind: 'permanent', error: `"${messageId.slice(0, 40)}" is not a Discord message id` });
+    const body = { content: message.content, embeds: message.embeds, components: message.components ?? [], allowed_mentions: NO_MENTIONS };
+    return call(channel, 'PATCH', `/channels/${channel}/messages/${messageId}`, body, message);
+  }
+
+  /**
+   * One REST call about a channel: checks, the channel's known bucket, the global pacer, then exactly one request,
+   * classified the way the send queue needs it.
+   */
+  async function call(channel: string, method: 'POST' | 'PATCH', path: string, body: unknown, message?: DiscordMessage): Promise<PostOutcome> {
     if (!options.token) return { ok: false, kind: 'permanent', error: 'DISCORD_TOKEN is not set: cannot post to channels' };
     if (!/^\d{5,25}$/.test(channel)) return { ok: false, kind: 'permanent', error: `"${channel.slice(0, 40)}" is not a Discord channel id` };
-    const violations = limitViolations(message);
-    if (violations.length > 0) return { ok: false, kind: 'permanent', error: `message breaks Discord limits: ${violations.join('; ')}` };
+    if (message) {
+      const violations = limitViolations(message);
+      if (violations.length > 0) return { ok: false, kind: 'permanent', error: `message breaks Discord limits: ${violations.join('; ')}` };
+    }
 
     const waitMs = Math.max(globalResetAt, channelResetAt.get(channel) ?? 0) - now();
     if (waitMs > 0) {
@@ -71,20 +103,7 @@ export function createDiscordChatAdapter(options: DiscordChatOptions): DiscordCh
     }
     await bucket.take();
 
-    const body = {
-      content: message.content,
-      embeds: message.embeds,
-      allowed_mentions: NO_MENTIONS,
-      ...(postOptions.key !== undefined ? { nonce: nonceForKey(postOptions.key), enforce_nonce: true } : {}),
-    };
-    const res = await discordRest({
-      apiUrl: options.apiUrl,
-      method: 'POST',
-      path: `/channels/${channel}/messages`,
-      body,
-      token: options.token,
-      timeoutMs: options.timeoutMs,
-    });
+    const res = await discordRest({ apiUrl: options.apiUrl, method, path, body, token: options.token, timeoutMs: options.timeoutMs });
 
     if (res.ok) {
       noteBucket(channel, res.headers);
@@ -102,7 +121,9 @@ export function createDiscordChatAdapter(options: DiscordChatOptions): DiscordCh
       case 'channel-unavailable':
         options.logger.warn(
           { channel, code: res.code, status: res.status },
-          'discord channel unavailable: the bot was removed, lost View Channel/Send Messages/Embed Links, or the channel was deleted; its subscriptions should be paused',
+          method === 'PATCH'
+            ? 'discord message or channel unavailable: it was deleted, or the bot lost access'
+            : 'discord channel unavailable: the bot was removed, lost View Channel/Send Messages/Embed Links, or the channel was deleted; its subscriptions should be paused',
         );
         return { ok: false, kind: 'channel-unavailable', error: res.error };
       case 'transient':
@@ -112,6 +133,28 @@ export function createDiscordChatAdapter(options: DiscordChatOptions): DiscordCh
         options.logger.error({ channel, status: res.status, code: res.code }, 'discord post rejected');
         return { ok: false, kind: 'permanent', error: res.error };
     }
+  }
+
+  /**
+   * The thread for a follow alert on a briefing: started from the briefing's message (a thread started from a message
+   * has the message's id), or the one already started there. Undefined when no thread can be made there (no
+   * Create Public Threads permission, a DM): the alert then goes to the channel itself.
+   */
+  async function threadOn(channel: string, messageId: string, name: string): Promise<string | undefined> {
+    if (!options.token || !/^\d{5,25}$/.test(messageId)) return undefined;
+    await bucket.take();
+    const res = await discordRest({
+      apiUrl: options.apiUrl,
+      method: 'POST',
+      path: `/channels/${channel}/messages/${messageId}/threads`,
+      body: { name: truncateAtSentence(name, 100), auto_archive_duration: 1440 },
+      token: options.token,
+      timeoutMs: options.timeoutMs,
+    });
+    if (res.ok) return messageId;
+    if (!res.ok && 'code' in res && res.code === THREAD_ALREADY_CREATED) return messageId;
+    options.logger.warn({ channel, messageId, error: res.error }, 'discord thread not started; the alert goes to the channel');
+    return undefined;
   }
 
   /** Remember an exhausted per-route bucket so the next post waits instead of drawing a 429. */
@@ -125,10 +168,26 @@ export function createDiscordChatAdapter(options: DiscordChatOptions): DiscordCh
   return {
     platform: 'discord',
     postMessage,
+    editMessage,
     postBriefing(channel: string, briefing: Briefing, postOptions: PostOptions = {}): Promise<PostOutcome> {
       const pageUrl = options.pageLinks?.forBriefing(briefing, briefing.focus);
       const message = renderBriefing(briefing, { delayed: postOptions.delayed, ...(pageUrl !== undefined ? { pageUrl } : {}) });
       return postMessage(channel, message, { key: postOptions.key });
+    },
+    postReview(channel: string, view: ReviewView, postOptions: { key: string }): Promise<PostOutcome> {
+      return postMessage(channel, renderReviewMessage(view), { key: postOptions.key });
+    },
+    updateReview(channel: string, messageId: string, view: ReviewView): Promise<PostOutcome> {
+      return editMessage(channel, messageId, renderReviewMessage(view));
+    },
+    editBriefing(channel: string, messageId: string, briefing: Briefing, corrections: readonly CorrectionNote[]): Promise<PostOutcome> {
+      // A corrected briefing keeps its "Full briefing" link.
+      const pageUrl = options.pageLinks?.forBriefing(briefing, briefing.focus);
+      return editMessage(channel, messageId, renderCorrectedBriefing(briefing, corrections, pageUrl !== undefined ? { pageUrl } : {}));
+    },
+    async postAlert(channel: string, alert: FollowAlert, postOptions: { key: string; threadOf?: string }): Promise<PostOutcome> {
+      const thread = postOptions.threadOf !== undefined ? await threadOn(channel, postOptions.threadOf, `${alert.story.title}: updates`) : undefined;
+      return postMessage(thread ?? channel, renderAlert(alert), { key: postOptions.key });
     },
   };
 }

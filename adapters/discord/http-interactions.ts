@@ -9,6 +9,7 @@ import { NO_MENTIONS } from './chat-adapter.js';
 import type { RenderedReply } from './render-embeds.js';
 import { discordRest } from './rest-request.js';
 import { discordPublicKey, verifyDiscordSignature } from './verify-signature.js';
+import { answerReviewComponent, isReviewComponent, modalFields, type ComponentAnswer, type DiscordReviewEnv } from './review.js';
 
 export const INTERACTIONS_PATH = '/discord/interactions';
 
@@ -23,6 +24,20 @@ export interface HttpInteractionsOptions {
   deferAfterMs?: number;
   /** Interaction payloads are small; anything bigger is refused before it is read whole. */
   maxBodyBytes?: number;
+  /** Reviewing drafts (buttons and modals on review messages), when the review channel is on Discord. */
+  review?: () => DiscordReviewEnv | undefined;
+}
+
+/** The interaction callback for a review component's answer. */
+export function componentCallback(answer: ComponentAnswer): Record<string, unknown> {
+  switch (answer.kind) {
+    case 'ack':
+      return { type: CallbackKind.DeferredUpdate };
+    case 'modal':
+      return { type: CallbackKind.Modal, data: answer.modal };
+    case 'ephemeral':
+      return { type: CallbackKind.Message, data: { content: answer.content, flags: EPHEMERAL, allowed_mentions: NO_MENTIONS, ...(answer.components ? { components: answer.components } : {}) } };
+  }
 }
 
 export interface HttpInteractions {
@@ -83,21 +98,53 @@ export function createHttpInteractions(options: HttpInteractionsOptions): HttpIn
         return autocompleteReply(interaction, res);
       case InteractionKind.ApplicationCommand:
         return commandReply(interaction, res);
+      case InteractionKind.MessageComponent:
+      case InteractionKind.ModalSubmit:
+        return componentReply(interaction, res);
       default:
         return sendJson(res, 400, { error: 'unsupported interaction type' });
     }
   };
 
   function autocompleteReply(interaction: InteractionPayload, res: ServerResponse): void {
-    const inv = interaction.data ? invocationFromOptions(interaction.data.name, interaction.data.options) : undefined;
+    const inv = interaction.data?.name ? invocationFromOptions(interaction.data.name, interaction.data.options) : undefined;
     const env = options.env();
     const choices = inv && !('error' in inv) ? answerAutocomplete(inv, env.story, env.definitions) : [];
     sendJson(res, 200, { type: CallbackKind.AutocompleteResult, data: { choices } });
   }
 
+  /** Review buttons, selects and modals: answered at once (a store write), never deferred. */
+  async function componentReply(interaction: InteractionPayload, res: ServerResponse): Promise<void> {
+    const data = interaction.data;
+    const customId = data?.custom_id;
+    const user = interaction.member?.user ?? interaction.user;
+    if (!customId || !user) return sendJson(res, 400, { error: 'component interaction without custom_id or user' });
+    if (!isReviewComponent(customId)) return sendJson(res, 200, { type: CallbackKind.Message, data: { content: '⚠️ That button is not one of mine any more.', flags: EPHEMERAL, allowed_mentions: NO_MENTIONS } });
+    const name = user.global_name ?? user.username;
+    let answer: ComponentAnswer;
+    try {
+      answer = await answerReviewComponent(
+        {
+          kind: interaction.type === InteractionKind.ModalSubmit ? 'modal' : data?.component_type === 3 ? 'select' : 'button',
+          customId,
+          ...(data?.values ? { values: data.values } : {}),
+          ...(interaction.type === InteractionKind.ModalSubmit ? { fields: modalFields(data?.components) } : {}),
+          ...(interaction.message ? { messageId: interaction.message.id } : {}),
+          user: { id: user.id, ...(name ? { name } : {}) },
+          ...(interaction.member?.permissions !== undefined ? { permissions: interaction.member.permissions } : {}),
+        },
+        options.review?.(),
+      );
+    } catch (err) {
+      log.error({ err: err instanceof Error ? err.message : String(err) }, 'discord review interaction failed');
+      answer = { kind: 'ephemeral', content: '⚠️ Something went wrong on our side; nothing was changed. Try again in a minute.' };
+    }
+    sendJson(res, 200, componentCallback(answer));
+  }
+
   async function commandReply(interaction: InteractionPayload, res: ServerResponse): Promise<void> {
     const data = interaction.data;
-    if (!data) return sendJson(res, 400, { error: 'command interaction without data' });
+    if (!data?.name) return sendJson(res, 400, { error: 'command interaction without data' });
     const channel = interaction.channel_id ?? interaction.channel?.id;
     const user = interaction.member?.user.id ?? interaction.user?.id;
     const inv = invocationFromOptions(data.name, data.options);

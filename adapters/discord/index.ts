@@ -4,6 +4,7 @@ import type { AnswerEnv } from './answer.js';
 import { createDiscordChatAdapter } from './chat-adapter.js';
 import { pageLinkerFromConfig } from '../../src/page/links.js';
 import { INTERACTIONS_PATH, createHttpInteractions, type HttpInteractions } from './http-interactions.js';
+import { PendingForms, type DiscordReviewEnv } from './review.js';
 
 export { createDiscordChatAdapter } from './chat-adapter.js';
 
@@ -33,6 +34,12 @@ export function createPlatform(deps: PlatformDeps, options: DiscordPlatformOptio
     ...(pageLinks ? { pageLinks } : {}),
   });
 
+  const reviewConfig = deps.config.review?.platform === 'discord' ? deps.config.review : undefined;
+  const reviewEnv: DiscordReviewEnv | undefined = reviewConfig
+    ? { store: deps.store, stories: deps.stories, now: deps.clock, logger, pending: new PendingForms(), ...(deps.onQueued ? { onQueued: deps.onQueued } : {}) }
+    : undefined;
+  const review = () => reviewEnv;
+
   let client: Client | undefined;
   let http: HttpInteractions | undefined;
   let ready = false;
@@ -50,6 +57,7 @@ export function createPlatform(deps: PlatformDeps, options: DiscordPlatformOptio
           apiUrl: config.apiUrl,
           env,
           logger,
+          review,
           ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
         });
         deps.http.route('POST', INTERACTIONS_PATH, http.handler);
@@ -61,7 +69,7 @@ export function createPlatform(deps: PlatformDeps, options: DiscordPlatformOptio
       // discord.js (about 35 MB) loads only for the gateway; HTTP interactions and posting use plain fetch.
       const { connectGateway, createGatewayClient, wireGatewayClient } = await import('./app.js');
       client = createGatewayClient(config);
-      wireGatewayClient(client, { env, logger, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
+      wireGatewayClient(client, { env, logger, review, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
       await connectGateway(client, config.token, logger);
       ready = true;
     },

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /** Interaction types Discord sends (only those we handle are named). */
-export const InteractionKind = { Ping: 1, ApplicationCommand: 2, Autocomplete: 4 } as const;
+export const InteractionKind = { Ping: 1, ApplicationCommand: 2, MessageComponent: 3, Autocomplete: 4, ModalSubmit: 5 } as const;
 /** Interaction callback types we answer with. */
-export const CallbackKind = { Pong: 1, Message: 4, DeferredMessage: 5, AutocompleteResult: 8 } as const;
+export const CallbackKind = { Pong: 1, Message: 4, DeferredMessage: 5, DeferredUpdate: 6, AutocompleteResult: 8, Modal: 9 } as const;
 /** Message flag: only the caller sees the reply. */
 export const EPHEMERAL = 64;
 
@@ -26,7 +26,7 @@ const optionSchema: z.ZodType<InteractionOption> = z.lazy(() =>
 );
 
 const snowflake = z.string().regex(/^\d{1,25}$/);
-const userSchema = z.object({ id: snowflake });
+const userSchema = z.object({ id: snowflake, username: z.string().max(100).optional(), global_name: z.string().max(100).nullish() });
 
 /** The parts of an interaction payload sitrep reads (Discord sends much more; extra fields pass through unchecked). */
 export const interactionSchema = z.object({
@@ -36,11 +36,20 @@ export const interactionSchema = z.object({
   token: z.string().min(1).max(1000),
   data: z
     .object({
-      name: z.string().max(100),
+      /** Slash commands and autocomplete. */
+      name: z.string().max(100).optional(),
       type: z.number().int().optional(),
       options: z.array(optionSchema).max(25).optional(),
+      /** Message components (buttons, selects) and modal submits. */
+      custom_id: z.string().max(100).optional(),
+      component_type: z.number().int().optional(),
+      values: z.array(z.string().max(100)).max(25).optional(),
+      /** A modal's submitted components (read by `modalFields`). */
+      components: z.array(z.unknown()).max(25).optional(),
     })
     .optional(),
+  /** The message a component was on. */
+  message: z.object({ id: snowflake }).optional(),
   guild_id: snowflake.optional(),
   channel_id: snowflake.optional(),
   channel: z.object({ id: snowflake }).optional(),

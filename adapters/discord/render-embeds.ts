@@ -30,10 +30,15 @@ export interface DiscordEmbed {
   fields?: Array<{ name: string; value: string; inline?: boolean }>;
 }
 
+/** A message component (buttons, selects) as Discord's JSON. */
+export type DiscordComponent = Record<string, unknown>;
+
 /** What a message or interaction reply carries, before `allowed_mentions`/flags are added. */
 export interface DiscordMessage {
   content: string;
   embeds: DiscordEmbed[];
+  /** Action rows (review buttons); absent on briefings. */
+  components?: DiscordComponent[];
 }
 
 export interface RenderedReply extends DiscordMessage {

@@ -7,6 +7,7 @@ export const DISCORD_API_VERSION = '10';
 /** Discord JSON error codes that mean "this channel is not ours to post in (any more)". */
 export const CHANNEL_UNAVAILABLE_CODES: ReadonlySet<number> = new Set([
   10003, // Unknown Channel
+  10008, // Unknown Message (an edit of a deleted message)
   50001, // Missing Access
   50013, // Missing Permissions
 ]);

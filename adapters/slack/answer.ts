@@ -11,6 +11,7 @@ import type { Store } from '../../src/store/store.js';
 import { minuteOf } from '../../src/time/minute.js';
 import type { SlackChatAdapter } from './chat-adapter.js';
 import { workspaceIdOf } from './installations.js';
+import type { SlackReviewEnv } from './review.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { renderResult, type SlackBlock, type SlackMessage } from './render-blocks.js';
 
@@ -31,6 +32,8 @@ export interface SlackHandlerEnv {
   timezone: string;
   chat: SlackChatAdapter;
   metrics?: PlatformMetrics;
+  /** Reviewing drafts in chat, when SITREP_REVIEW_CHANNEL is a Slack channel. */
+  review?: SlackReviewEnv;
 }
 
 /** The fields of a slash-command payload we use, validated. */
@@ -224,7 +227,7 @@ function commandText(input: SlashCommandInput): string {
 }
 
 const SHAREABLE = new Set(['brief', 'questions']);
-const KNOWN = new Set(['brief', 'questions', 'subscribe', 'unsubscribe', 'subscriptions', 'help']);
+const KNOWN = new Set(['brief', 'questions', 'subscribe', 'unsubscribe', 'subscriptions', 'follow', 'unfollow', 'help']);
 
 /** Metric label: a known subcommand name, never free user text. */
 function subcommandName(text: string): string {

@@ -7,6 +7,7 @@ import { declaredWithin, payloadTooLarge, readCappedBody } from '../../src/http/
 import type { HttpRouter } from '../../src/http/router.js';
 import type { Logger } from '../../src/log.js';
 import { registerActions } from './actions.js';
+import { registerReview } from './review.js';
 import type { SlackHandlerEnv } from './answer.js';
 import { boltLogger, quietBoltLogger } from './bolt-logger.js';
 import { webClientOptions } from './chat-adapter.js';
@@ -139,6 +140,7 @@ export function createSlackApp(config: SlackConfig, env: SlackHandlerEnv, router
   registerCommands(app, env, work);
   registerActions(app, env);
   registerUninstallEvents(app, options.gone);
+  if (env.review) registerReview(app, env.review);
   app.error(async (err) => {
     logger.error({ platform: 'slack', err: { name: err.name, message: err.message, code: err.code } }, 'slack listener error');
   });

@@ -5,7 +5,9 @@ import type { Briefing } from '../../src/briefing/types.js';
 import type { ChatAdapter, PostOptions, PostOutcome } from '../../src/delivery/chat-adapter.js';
 import type { Logger } from '../../src/log.js';
 import type { PageLinker } from '../../src/page/links.js';
+import type { CorrectionNote, FollowAlert, ReviewView } from '../../src/review/types.js';
 import { renderBriefing, type SlackMessage } from './render-blocks.js';
+import { renderAlert, renderCorrectedBriefing, renderReviewMessage } from './render-review.js';
 import type { ClientChoice, WorkspaceClients } from './workspace-clients.js';
 
 /** The metadata event type that marks messages sitrep posted, so a crash can be resolved without a duplicate. */
@@ -23,6 +25,8 @@ const CHANNEL_UNAVAILABLE = new Set([
 ]);
 /** Slack's answers to a token that was revoked or whose workspace removed the app. */
 const TOKEN_GONE = new Set(['token_revoked', 'account_inactive', 'invalid_auth']);
+/** chat.update errors meaning the message is not there to edit any more. */
+const MESSAGE_GONE = new Set(['message_not_found', 'thread_not_found']);
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
 
 /**
@@ -87,9 +91,9 @@ export class SlackChatAdapter implements ChatAdapter {
     return { ok: false, failure: { ok: false, kind: 'channel-unavailable', error: 'workspace_not_installed' } };
   }
 
-  /** Post an already-rendered message (the "Post to channel" button uses this too). */
-  async postMessage(channel: string, message: SlackMessage, options: { key?: string; workspace?: string } = {}): Promise<PostOutcome> {
-    const { key } = options;
+  /** Post an already-rendered message (the "Post to channel" button uses this too); `threadTs` replies in a thread. */
+  async postMessage(channel: string, message: SlackMessage, options: { key?: string; workspace?: string; threadTs?: string } = {}): Promise<PostOutcome> {
+    const { key, threadTs } = options;
     const choice = await this.clientFor(options.workspace);
     if (!choice.ok) {
       if (choice.failure.kind === 'channel-unavailable')
@@ -104,6 +108,7 @@ export class SlackChatAdapter implements ChatAdapter {
         blocks: message.blocks satisfies types.KnownBlock[],
         unfurl_links: false,
         unfurl_media: false,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
         ...(key ? { metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { key } } } : {}),
       });
       const ts = typeof res.ts === 'string' ? res.ts : '';
@@ -121,10 +126,53 @@ export class SlackChatAdapter implements ChatAdapter {
   }
 
   /**
-   * Look through the channel's history since `sinceIso` for a message whose metadata carries `key`.
-   * `'unknown'` when history can't be read (no scope, rate limit, outage): the caller must decide.
+   * Replace a message's text and blocks (chat.update), with its workspace's token. A message or channel that is gone
+   * (or a workspace that removed the app) is `channel-unavailable`.
    */
-  async findPosted(channel: string, key: string, sinceIso: string, workspace?: string): Promise<string | undefined | 'unknown'> {
+  async updateMessage(channel: string, ts: string, message: SlackMessage, workspace?: string): Promise<PostOutcome> {
+    const choice = await this.clientFor(workspace);
+    if (!choice.ok) return choice.failure;
+    try {
+      await choice.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks satisfies types.KnownBlock[] });
+      return { ok: true, messageId: ts };
+    } catch (err) {
+      const outcome = classifySlackError(err);
+      if (outcome.kind === 'rate-limited') this.onRateLimited?.();
+      if (outcome.kind === 'permanent' && (MESSAGE_GONE.has(outcome.error) || (choice.installed && TOKEN_GONE.has(outcome.error))))
+        return { ok: false, kind: 'channel-unavailable', error: outcome.error };
+      return outcome;
+    }
+  }
+
+  postReview(channel: string, view: ReviewView, options: { key: string; workspace?: string }): Promise<PostOutcome> {
+    return this.postMessage(channel, renderReviewMessage(view), options);
+  }
+
+  updateReview(channel: string, messageId: string, view: ReviewView, options: { workspace?: string } = {}): Promise<PostOutcome> {
+    return this.updateMessage(channel, messageId, renderReviewMessage(view), options.workspace);
+  }
+
+  editBriefing(channel: string, messageId: string, briefing: Briefing, corrections: readonly CorrectionNote[], options: { workspace?: string } = {}): Promise<PostOutcome> {
+    // A corrected briefing keeps its "Full briefing" link (the page shows the corrected records too).
+    const pageUrl = this.pageLinks?.forBriefing(briefing, briefing.focus);
+    return this.updateMessage(channel, messageId, renderCorrectedBriefing(briefing, corrections, pageUrl !== undefined ? { pageUrl } : {}), options.workspace);
+  }
+
+  /** A follow alert, as a reply in the thread of that day's briefing when there is one. */
+  postAlert(channel: string, alert: FollowAlert, options: { key: string; threadOf?: string; workspace?: string }): Promise<PostOutcome> {
+    return this.postMessage(channel, renderAlert(alert), {
+      key: options.key,
+      ...(options.workspace !== undefined ? { workspace: options.workspace } : {}),
+      ...(options.threadOf !== undefined ? { threadTs: options.threadOf } : {}),
+    });
+  }
+
+  /**
+   * Look through the channel's history since `sinceIso` (or the replies in the thread of `threadOf`) for a message
+   * whose metadata carries `key`. `'unknown'` when history can't be read (no scope, rate limit, outage): the caller
+   * must decide.
+   */
+  async findPosted(channel: string, key: string, sinceIso: string, workspace?: string, options: { threadOf?: string } = {}): Promise<string | undefined | 'unknown'> {
     const sinceMs = Date.parse(sinceIso);
     if (Number.isNaN(sinceMs)) return 'unknown';
     const choice = await this.clientFor(workspace);
@@ -134,13 +182,15 @@ export class SlackChatAdapter implements ChatAdapter {
     try {
       // Bounded paging: a morning briefing is found in the first pages; beyond that we'd rather say "unknown".
       for (let page = 0; page < 20; page++) {
-        const res = await choice.client.conversations.history({
-          channel,
-          oldest,
-          limit: 200,
-          include_all_metadata: true,
-          ...(cursor ? { cursor } : {}),
-        });
+        const res = options.threadOf
+          ? await choice.client.conversations.replies({ channel, ts: options.threadOf, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) })
+          : await choice.client.conversations.history({
+              channel,
+              oldest,
+              limit: 200,
+              include_all_metadata: true,
+              ...(cursor ? { cursor } : {}),
+            });
         const parsed = historySchema.safeParse(res);
         if (!parsed.success) return 'unknown';
         for (const m of parsed.data.messages) {

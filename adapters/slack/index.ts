@@ -5,6 +5,7 @@ import { createSlackApp, SlackStartError, type BotIdentity, type SlackApp } from
 import { boltLogger } from './bolt-logger.js';
 import { SlackChatAdapter, webClientOptions } from './chat-adapter.js';
 import { boltInstallationStore, SlackInstallations, workspaceIdOf } from './installations.js';
+import { SlackReviewers } from './reviewers.js';
 import { WorkspaceClients } from './workspace-clients.js';
 import { pageLinkerFromConfig } from '../../src/page/links.js';
 
@@ -35,6 +36,7 @@ export function createPlatform(deps: PlatformDeps): PlatformRuntime {
     onRateLimited: () => deps.metrics?.rateLimited('slack'),
     ...(pageLinks ? { pageLinks } : {}),
   });
+  const review = deps.config.review?.platform === 'slack' ? deps.config.review : undefined;
   const env: SlackHandlerEnv = {
     store: deps.store,
     logger,
@@ -43,6 +45,19 @@ export function createPlatform(deps: PlatformDeps): PlatformRuntime {
     timezone: deps.config.timezone,
     chat,
     metrics: deps.metrics,
+    ...(review
+      ? {
+          review: {
+            store: deps.store,
+            stories: deps.stories,
+            now: deps.clock,
+            logger,
+            config: review,
+            reviewers: new SlackReviewers(review.reviewers, logger),
+            ...(deps.onQueued ? { onQueued: deps.onQueued } : {}),
+          },
+        }
+      : {}),
   };
   /** Subscriptions of a workspace still paused (an install does not resume them). */
   const pausedIn = async (workspace: string): Promise<number> =>

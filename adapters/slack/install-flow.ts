@@ -2,7 +2,7 @@
  * The bot scopes an install asks for: the same list as manifest.json's `oauth_config.scopes.bot` (a test keeps
  * them equal). What each is for is in the README ("Slack setup").
  */
-export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'channels:read', 'groups:read'] as const;
+export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'channels:read', 'groups:read', 'usergroups:read'] as const;
 
 /** The page the browser lands on after a successful install. Every value in it is escaped. */
 export function installedPage(info: { teamId?: string | undefined; teamName?: string | undefined; paused: number }): string {

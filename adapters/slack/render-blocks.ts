@@ -26,6 +26,14 @@ export interface ButtonElement {
   text: { type: 'plain_text'; text: string; emoji?: boolean };
   value?: string;
   style?: 'primary' | 'danger';
+  /** A confirmation dialog before the action is sent (plain text only). */
+  confirm?: {
+    title: { type: 'plain_text'; text: string };
+    text: { type: 'plain_text'; text: string };
+    confirm: { type: 'plain_text'; text: string };
+    deny: { type: 'plain_text'; text: string };
+    style?: 'primary' | 'danger';
+  };
 }
 export type SlackBlock =
   | { type: 'header'; text: { type: 'plain_text'; text: string; emoji?: boolean } }

@@ -1,4 +1,5 @@
 import type { EventRecord, Story } from '../records/schema.js';
+import { Retractions } from '../review/retractions.js';
 import type { Store, StoredSignal } from '../store/store.js';
 import { buildBriefing } from './compose.js';
 import type { Briefing } from './types.js';
@@ -38,7 +39,7 @@ export async function briefingFromStore(store: Store, req: BriefingRequest): Pro
   const watchFrom = new Date(w.to - 14 * DAY_MS).toISOString();
   const recent = await store.listEvents({ story: story.id, from: watchFrom, to: toIso, limit: LATEST_EVENT_LIMIT });
 
-  const signals: StoredSignal[] = [];
+  let signals: StoredSignal[] = [];
   for (const q of story.questions) {
     if (req.question !== undefined && q.id !== req.question) continue;
     signals.push(...(await store.listSignals({ story: story.id, question: q.id, before: toIso, limit: SIGNALS_PER_QUESTION })));
@@ -58,6 +59,16 @@ export async function briefingFromStore(store: Store, req: BriefingRequest): Pro
     sent = last.developments.flatMap((d) => d.factIds.map((f) => `${d.eventId}#${f}`));
     const wanted = new Set(last.developments.map((d) => d.eventId));
     for (const r of before) if (wanted.has(r.id) && !events.has(r.id)) events.set(r.id, r);
+  }
+  // Retracted facts (and events) never reach a briefing, whatever wrote the records since.
+  const retractions = new Retractions(await store.listRetractions(story.id));
+  if (!retractions.isEmpty) {
+    signals = signals.filter((s) => retractions.keepsSignal(s, events.get(s.eventId)));
+    for (const [id, rec] of [...events]) {
+      const seen = retractions.apply(rec);
+      if (seen) events.set(id, seen);
+      else events.delete(id);
+    }
   }
   const input: Parameters<typeof buildBriefing>[0] = { story, events: [...events.values()], signals, now };
   if (sent !== undefined && sent.length > 0) input.sent = sent;

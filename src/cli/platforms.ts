@@ -19,7 +19,7 @@ export function configuredPlatforms(config: Runtime['config']): ChatPlatform[] {
  */
 export async function createPlatforms(
   rt: Runtime,
-  opts: { http: HttpRouter; clock: () => Date; metrics?: PlatformMetrics },
+  opts: { http: HttpRouter; clock: () => Date; metrics?: PlatformMetrics; onQueued?: () => void },
 ): Promise<{ runtimes: PlatformRuntime[]; adapters: Map<Platform, ChatAdapter> }> {
   const runtimes: PlatformRuntime[] = [];
   const adapters = new Map<Platform, ChatAdapter>();
@@ -34,6 +34,7 @@ export async function createPlatforms(
       stories: rt.stories,
       http: opts.http,
       ...(opts.metrics ? { metrics: opts.metrics } : {}),
+      ...(opts.onQueued ? { onQueued: opts.onQueued } : {}),
     });
     runtimes.push(runtime);
     adapters.set(runtime.platform, runtime.chat);

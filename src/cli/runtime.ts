@@ -4,7 +4,7 @@ import type { LoadError } from '../records/load.js';
 import { syncStoriesIfChanged } from '../records/sync.js';
 import type { Story } from '../records/schema.js';
 import { openStore } from '../store/open-store.js';
-import { StoreError, type Store } from '../store/store.js';
+import { StoreError, type EventChange, type Store } from '../store/store.js';
 import type { CliIo } from './types.js';
 import { EXIT } from './types.js';
 
@@ -66,15 +66,22 @@ export async function createRuntime(io: CliIo, flags: RuntimeFlags = {}): Promis
   }
   const stories = new Map<string, Story>();
   let loadErrors: LoadError[] = [];
+  let changed: EventChange[] = [];
   if (!flags.skipSync) {
-    const synced = await syncStoriesIfChanged(store, config.dataDir);
+    const synced = await syncStoriesIfChanged(store, config.dataDir, { reportChanges: true });
     loadErrors = synced.errors;
+    changed = synced.changes ?? [];
     if (loadErrors.length > 0) {
       const { formatLoadError } = await import('../records/load.js');
       for (const e of loadErrors) io.stderr(`warning: ${formatLoadError(e)}\n`);
     }
   }
   for (const s of await store.listStories()) stories.set(s.id, s);
+  // A story file that changed a published event: audit it and correct the briefings that showed it.
+  if (changed.length > 0) {
+    const { recordReimports } = await import('../review/reimport.js');
+    await recordReimports(store, stories, changed, io.now());
+  }
   const wanted = flags.story ?? config.storyId;
   const story = wanted !== undefined ? stories.get(wanted) : (stories.get('ukraine-ceasefire') ?? [...stories.values()][0]);
   if (!story) {

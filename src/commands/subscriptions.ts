@@ -15,6 +15,9 @@ export const subscriptions: SubcommandDefinition<Record<string, never>> = {
       (s) => `• ${s.story}: ${s.time} ${s.timezone}, ${describeDays(s.days)}${s.skipEmpty ? ', skipped when empty' : ''}${s.paused ? ` — PAUSED${s.pausedReason ? ` (${s.pausedReason})` : ''}` : ''}`,
     );
     const text = subs.length === 0 ? 'No scheduled briefings in this channel. Add one with /sitrep subscribe 07:00 Europe/Kyiv weekdays' : ['Scheduled briefings in this channel:', ...lines].join('\n');
-    return { kind: 'subscriptions', subscriptions: subs, text };
+    const follows = await ctx.store.listFollows({ platform: ctx.platform, channel: ctx.channel, story: ctx.story.id });
+    const label = (id: string) => ctx.story.questions.find((q) => q.id === id)?.label ?? id;
+    const following = follows.length > 0 ? `\nFollowing (alerts when the status changes): ${follows.map((f) => label(f.question)).join(', ')}` : '';
+    return { kind: 'subscriptions', subscriptions: subs, text: `${text}${following}` };
   },
 };

@@ -7,6 +7,7 @@ import { StoreError, type JobClaim, type OutboxJob, type Platform, type Store, t
 import type { ChatAdapter, PostOutcome } from './chat-adapter.js';
 import { computeDueJobs, DEFAULT_CATCHUP_MAX_MS, jobKey, latestOccurrence, type DueJob, type SkippedJob } from './due.js';
 import { claimJob, resolveInFlight, storedWindow, type JobWindow } from './outbox.js';
+import { logPostedBriefing } from './briefing-log.js';
 import { rateBuckets, rateBlockBucket } from './shared-limits.js';
 import { SendQueue, type SendQueueOptions, type SendResult } from './send-queue.js';
 
@@ -510,6 +511,23 @@ async function postJob(
       if (!isStoreUnavailable(err)) throw err;
       return report({ outcome: 'left-in-flight', attempts: result.attempts, messageId: outcome.messageId, error: `posted, but the store could not record it: ${errorText(err)}`, storeError: true });
     }
+    // The delivery log for corrections: what this message showed and how to build it again.
+    await logPostedBriefing(store, {
+      key: due.key,
+      platform: sub.platform,
+      channel: sub.channel,
+      messageId: outcome.messageId,
+      // The pass's clock (not the wall's): corrections and follow alerts compare it with the same clock.
+      postedAt: ctx.nowIso,
+      ...(workspace !== undefined ? { workspace } : {}),
+      briefing,
+      rebuild: {
+        since: window.from.toISOString(),
+        now: window.to.toISOString(),
+        fallback: first ? 'latest' : 'none',
+        ...(sub.questions && sub.questions.length > 0 ? { questions: [...sub.questions] } : {}),
+      },
+    }).catch((err: unknown) => logger.warn({ key: due.key, err: errorText(err) }, 'posted briefing not logged: it will not be corrected'));
     return report({ outcome: 'sent', attempts: result.attempts, messageId: outcome.messageId });
   }
   const error = `${outcome.kind}: ${outcome.error}`;

@@ -1,5 +1,6 @@
 import type { Platform } from '../store/store.js';
 import { deliverDue, releaseDeliveryLease, type DeliverDeps, type DeliverSummary } from './deliver.js';
+import { drainMessages, type MessageSummary } from './messages.js';
 import type { SendQueue, SendQueueOptions } from './send-queue.js';
 
 const MINUTE_MS = 60_000;
@@ -17,6 +18,10 @@ export type SchedulerDeps = Pick<DeliverDeps, 'store' | 'adapters' | 'stories' |
   runAtStart?: boolean;
   /** Longest wait before another pass after the store failed (backoff from 1 s; default 60 s, the tick). */
   maxRetryDelayMs?: number;
+  /** How often the message outbox (review posts, corrections, follow alerts) is checked for work (default 5 s). */
+  messagePollMs?: number;
+  /** Zone for "that day's briefing" of follow alerts when a channel has no subscription (SITREP_TIMEZONE). */
+  timezone?: string;
 };
 
 export interface SchedulerHandle {
@@ -24,6 +29,11 @@ export interface SchedulerHandle {
   tick(): Promise<DeliverSummary | undefined>;
   /** Posts waiting or on the wire across all platform queues (the /metrics queue depth). */
   queueDepth(): number;
+  /**
+   * Drain the message outbox now (a review action queued an update, a correction or an alert). Concurrent calls
+   * share one pass, and a call during a pass runs one more pass after it, so nothing queued is left waiting.
+   */
+  kickMessages(): Promise<MessageSummary | undefined>;
   /** Stop taking jobs, let in-flight posts finish (bounded by the shutdown timeout). Idempotent. */
   stop(): Promise<void>;
   /**
@@ -106,13 +116,64 @@ export function startScheduler(deps: SchedulerDeps): SchedulerHandle {
     return running;
   };
 
+  let draining: Promise<MessageSummary | undefined> | undefined;
+  let again = false;
+  let seenRevision: string | undefined;
+  const drain = async (): Promise<MessageSummary | undefined> => {
+    try {
+      const summary = await drainMessages({
+        store: deps.store,
+        adapters: deps.adapters,
+        stories: deps.stories,
+        logger: deps.logger,
+        now: clock,
+        queues,
+        ...(deps.queueOptions ? { queueOptions: deps.queueOptions } : {}),
+        ...(deps.timezone ? { timezone: deps.timezone } : {}),
+        ...(deps.leaseTtlMs !== undefined ? { leaseTtlMs: deps.leaseTtlMs } : {}),
+      });
+      seenRevision = await deps.store.revision();
+      return summary;
+    } catch (err) {
+      deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'message outbox pass failed');
+      return undefined;
+    }
+  };
+  const kickMessages = (): Promise<MessageSummary | undefined> => {
+    if (stopping) return Promise.resolve(undefined);
+    if (draining) {
+      again = true;
+      return draining;
+    }
+    draining = (async () => {
+      let summary: MessageSummary | undefined;
+      do {
+        again = false;
+        summary = await drain();
+      } while (again && !stopping);
+      return summary;
+    })().finally(() => {
+      draining = undefined;
+    });
+    return draining;
+  };
+  // Work queued by another process (`sitrep ingest`, `sitrep retract`) changes the store's revision: look then.
+  const poll = setInterval(() => {
+    if (draining || stopping) return;
+    void deps.store
+      .revision()
+      .then((r) => (r !== seenRevision ? kickMessages() : undefined))
+      .catch(() => undefined);
+  }, deps.messagePollMs ?? 5_000);
+  poll.unref();
+
   // A timer re-armed for the next minute boundary after each tick (so it never drifts). node-cron did this job;
   // it formats every tick with Intl, which pages in ICU's zone and locale data: about 9 MB of a bot's resident set.
   let timer: NodeJS.Timeout | undefined;
   const arm = () => {
     timer = setTimeout(() => {
       arm();
-      void tick();
+      void tick().then(() => kickMessages());
     }, MINUTE_MS - (Date.now() % MINUTE_MS));
   };
   if (deps.everyMinute !== false) arm();
@@ -120,17 +181,19 @@ export function startScheduler(deps: SchedulerDeps): SchedulerHandle {
 
   return {
     tick,
+    kickMessages,
     queueDepth: () => [...queues.values()].reduce((n, q) => n + q.size, 0),
     stop() {
       stopped ??= (async () => {
         stopping = true;
         if (followUp) clearTimeout(followUp);
         clearTimeout(timer);
-        const current = running;
-        if (!current) return;
-        // Jobs of the running pass are already promised in the outbox: let the queues drain for most of the
-        // budget, then abandon what has not started (it stays in-flight with zero attempts, which the next
-        // start resends safely) and give posts already on the wire the rest.
+        clearInterval(poll);
+        if (!running && !draining) return;
+        // The running delivery pass and message pass share the queues (their jobs are already promised in the
+        // outbox): let both drain for most of the budget, then abandon what has not started (it stays in-flight
+        // with zero attempts, which the next start resends safely) and give posts already on the wire the rest.
+        const current = Promise.all([running, draining]);
         const drained = await settleWithin(current, Math.floor(timeoutMs * 0.8));
         if (drained) return;
         for (const q of queues.values()) q.close();
@@ -143,6 +206,7 @@ export function startScheduler(deps: SchedulerDeps): SchedulerHandle {
       stopping = true;
       if (followUp) clearTimeout(followUp);
       clearTimeout(timer);
+      clearInterval(poll);
       await settleWithin(releaseDeliveryLease(deps.store), 1_000);
     },
   };

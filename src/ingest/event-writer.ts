@@ -71,7 +71,14 @@ export class IngestBatch {
   }
 }
 
-export type Placement = { outcome: 'created' | 'merged' | 'unchanged'; eventId: string; record: EventRecord; score?: number };
+export type Placement = {
+  outcome: 'created' | 'merged' | 'unchanged';
+  eventId: string;
+  record: EventRecord;
+  score?: number;
+  /** The event as it was before this article merged into it. */
+  previous?: EventRecord;
+};
 
 export interface PlaceOptions {
   store?: Store;
@@ -198,7 +205,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     const record = candidate.record();
     const merged = mergeArticle(record, article, story);
     const outcome = merged === record ? 'unchanged' : 'merged';
-    placement = { outcome, eventId: merged.id, record: merged, score: Math.round(best.score * 1000) / 1000 };
+    placement = { outcome, eventId: merged.id, record: merged, score: Math.round(best.score * 1000) / 1000, previous: record };
     text = union(candidate.text ?? new Set(), feats.text);
     bands = () => bandsOf(unionSignature(signatureOf(candidate.features), textSignature));
   } else {

@@ -7,7 +7,7 @@ import type { Store } from '../store/store.js';
 import { analyzeArticle, type ArticleInput } from './analyze.js';
 import { textBlocks } from './clean-text.js';
 import type { DateSource } from './event-date.js';
-import { IngestBatch, placeArticle } from './event-writer.js';
+import { IngestBatch, placeArticle, type Placement } from './event-writer.js';
 import { extractHtml, htmlFragmentBlocks, htmlFragmentText } from './extract-html.js';
 import { FetchError, fetchText, looksLikeFeed, parseFeed, pollFeedSources, type FeedClaim, type FeedItem, type FeedPollReport, type FetchLike } from './feeds.js';
 
@@ -60,6 +60,11 @@ export interface IngestOptions {
   logger?: Logger;
   /** Shared across calls to merge across several `ingestInputs` calls in memory. */
   batch?: IngestBatch;
+  /**
+   * Called after each event is written (created or changed; never in a dry run): posts new drafts for review, updates
+   * the review message of a draft that merged another article, and corrects briefings when a published event changed.
+   */
+  onStored?: (placement: Placement) => Promise<void>;
 }
 
 export interface IngestRun {
@@ -201,6 +206,7 @@ async function analyzeAndPlace(input: string, article: ArticleInput, opts: Inges
     return errorResult(input, analyzed.code === 'EMPTY_TEXT' ? 'NO_TEXT' : 'NO_FACTS', analyzed.error);
   }
   const placed = await placeArticle(analyzed.article, opts.story, batch, { ...(opts.store ? { store: opts.store } : {}), ...(opts.dryRun ? { dryRun: true } : {}) });
+  if (opts.onStored && opts.store && !opts.dryRun && placed.outcome !== 'unchanged') await opts.onStored(placed);
   return {
     input,
     ok: true,
@@ -359,6 +365,7 @@ export async function pollFeeds(args: {
   timeoutMs?: number;
   maxBytes?: number;
   claim?: FeedClaim;
+  onStored?: IngestOptions['onStored'];
 }): Promise<FeedPollReport[]> {
   const shared = { ...networkOptions(args), ...(args.logger ? { logger: args.logger } : {}) };
   return pollFeedSources({
@@ -368,7 +375,7 @@ export async function pollFeeds(args: {
     ...(args.claim ? { claim: args.claim } : {}),
     ...shared,
     ingestItem: async (item, ctx) => {
-      const opts: IngestOptions = { story: ctx.story, store: args.store, now: args.now, ...shared };
+      const opts: IngestOptions = { story: ctx.story, store: args.store, now: args.now, ...shared, ...(args.onStored ? { onStored: args.onStored } : {}) };
       const article = await itemArticle(item, { sourceName: ctx.feedName, fetchLinks: true, opts });
       if ('error' in article) return 'failed';
       const result = await analyzeAndPlace(`${ctx.feedUrl} › ${item.title ?? item.id}`, article, opts, new IngestBatch());

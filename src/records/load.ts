@@ -313,10 +313,13 @@ export interface SyncResult extends LoadResult {
   result: UpsertResult;
 }
 
-/** Load `dataDir` and write its stories and valid records into the store. Idempotent: a second run changes nothing. */
-export async function syncStories(store: Store, dataDir: string): Promise<SyncResult> {
+/**
+ * Load `dataDir` and write its stories and valid records into the store. Idempotent: a second run changes nothing.
+ * With `reportChanges`, the result lists the stored records the files changed (for corrections).
+ */
+export async function syncStories(store: Store, dataDir: string, options: { reportChanges?: boolean } = {}): Promise<SyncResult> {
   const loaded = loadStoryDir(dataDir);
   for (const story of loaded.stories) await store.upsertStory(story);
-  const result = await store.upsertEvents(loaded.records);
+  const result = await store.upsertEvents(loaded.records, options);
   return { ...loaded, result };
 }

@@ -20,6 +20,9 @@ export const isoInstant = z
 export const questionStatus = z.enum(['open', 'moved', 'resolved', 'contested']);
 export type QuestionStatus = z.infer<typeof questionStatus>;
 
+/** Where an event record stands in review. */
+export type EventStatus = 'published' | 'draft' | 'archived';
+
 export const sourceSchema = z.strictObject({
   id: slug,
   name: z.string().trim().min(1).max(120),
@@ -71,7 +74,11 @@ export const eventRecordSchema = z
     sources: z.array(sourceSchema).min(1),
     signals: z.array(signalSchema).optional(),
     importance: z.number().int().min(1).max(5).optional(),
-    status: z.enum(['published', 'draft']).optional(),
+    /**
+     * `draft`: waiting for review (ingested); `archived`: rejected by a reviewer, kept but never briefed. Absent means
+     * published.
+     */
+    status: z.enum(['published', 'draft', 'archived']).optional(),
     /**
      * Where ingestion took `occurredAt` from: the article's own words ("text": a dateline, "on Tuesday", "May 19"),
      * its publication time ("published": --published, page metadata, a feed, a stated date line), or nothing at all

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Store } from '../store/store.js';
+import type { EventChange, Store } from '../store/store.js';
 import type { LoadError } from './load.js';
 
 /** The store's note of what it last synced from story files without a problem (Store.getMeta). */
@@ -12,6 +12,8 @@ export interface StorySync {
   /** True when the files were what the store last synced, so nothing was read or written. */
   skipped: boolean;
   errors: LoadError[];
+  /** With `reportChanges`: the stored records the files changed (for corrections). */
+  changes?: EventChange[];
 }
 
 /**
@@ -20,13 +22,13 @@ export interface StorySync {
  * and validating the YAML each time was a third of `sitrep brief`'s start-up; hashing the files is well under a
  * millisecond. A sync that reported problems is never remembered, so its warnings are printed on every run.
  */
-export async function syncStoriesIfChanged(store: Store, dataDir: string): Promise<StorySync> {
+export async function syncStoriesIfChanged(store: Store, dataDir: string, options: { reportChanges?: boolean } = {}): Promise<StorySync> {
   const fingerprint = storyFilesFingerprint(dataDir);
   if (fingerprint !== undefined && (await store.getMeta(STORIES_SYNC_KEY)) === fingerprint) return { skipped: true, errors: [] };
   const { syncStories } = await import('./load.js');
-  const synced = await syncStories(store, dataDir);
+  const synced = await syncStories(store, dataDir, options);
   if (synced.errors.length === 0 && fingerprint !== undefined) await store.setMeta(STORIES_SYNC_KEY, fingerprint);
-  return { skipped: false, errors: synced.errors };
+  return { skipped: false, errors: synced.errors, ...(options.reportChanges ? { changes: synced.result.changes ?? [] } : {}) };
 }
 
 /**

@@ -163,4 +163,96 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 8,
+    name: 'review, audit, retractions, message outbox, posted briefings, follows',
+    sql: `
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        actor_name TEXT,
+        action TEXT NOT NULL,
+        event_id TEXT,
+        story TEXT,
+        detail TEXT,
+        before TEXT,
+        after TEXT
+      );
+      CREATE INDEX audit_time ON audit (at_ms, id);
+      CREATE INDEX audit_event ON audit (event_id, id);
+      CREATE TABLE retractions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        story TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        fact_id TEXT,
+        fact_text TEXT,
+        reason TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX retractions_story ON retractions (story, id);
+      CREATE TABLE message_jobs (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        story TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        message_id TEXT,
+        error TEXT,
+        workspace TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX message_jobs_status ON message_jobs (status, seq);
+      CREATE INDEX message_jobs_message ON message_jobs (platform, message_id);
+      CREATE TABLE posted_briefings (
+        key TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        story TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        posted_at TEXT NOT NULL,
+        posted_at_ms INTEGER NOT NULL,
+        workspace TEXT,
+        rebuild TEXT NOT NULL,
+        shown TEXT NOT NULL,
+        corrections TEXT NOT NULL DEFAULT '[]'
+      );
+      CREATE INDEX posted_briefings_channel ON posted_briefings (platform, channel, story, posted_at_ms);
+      CREATE INDEX posted_briefings_time ON posted_briefings (posted_at_ms);
+      CREATE TABLE posted_briefing_events (
+        event_id TEXT NOT NULL,
+        briefing_key TEXT NOT NULL REFERENCES posted_briefings(key) ON DELETE CASCADE,
+        posted_at_ms INTEGER NOT NULL,
+        PRIMARY KEY (event_id, posted_at_ms, briefing_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX posted_briefing_events_key ON posted_briefing_events (briefing_key);
+      CREATE TABLE follows (
+        platform TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        story TEXT NOT NULL,
+        question TEXT NOT NULL,
+        workspace TEXT,
+        created_by TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (platform, channel, story, question)
+      );
+      CREATE INDEX follows_story ON follows (story, question);
+      CREATE TABLE question_marks (
+        story TEXT NOT NULL,
+        question TEXT NOT NULL,
+        status TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        event_id TEXT,
+        changed_at TEXT NOT NULL,
+        PRIMARY KEY (story, question)
+      );
+    `,
+  },
 ];

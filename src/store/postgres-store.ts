@@ -1,9 +1,25 @@
+import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
-import { instantMs, type EventRecord, type QuestionStatus, type Story } from '../records/schema.js';
+import { instantMs, type EventRecord, type EventStatus, type QuestionStatus, type Story } from '../records/schema.js';
 import { pgMigrations } from './pg-migrations.js';
 import {
   StoreError,
+  type AuditEntry,
+  type CorrectionLine,
   type DaysSpec,
+  type EventChange,
+  type Follow,
+  type MessageJob,
+  type MessageJobKind,
+  type MessageJobStatus,
+  type NewAuditEntry,
+  type NewFollow,
+  type NewMessageJob,
+  type NewRetraction,
+  type PostedBriefing,
+  type QuestionMark,
+  type ReplaceResult,
+  type Retraction,
   type EventQuery,
   type FeedState,
   type JobClaim,
@@ -188,6 +204,12 @@ export class PostgresStore implements Store {
       throw this.classify(err);
     }
     let broken = false;
+    // A checked-out connection cut between two statements (the database restarted) emits 'error' with no query to
+    // reject; unheard, node-postgres would raise it as an uncaught exception. The next statement fails anyway.
+    const onError = (): void => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await this.q('BEGIN', [], client);
       const out = await fn(client);
@@ -201,6 +223,7 @@ export class PostgresStore implements Store {
       }
       throw this.classify(err);
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
@@ -285,11 +308,13 @@ export class PostgresStore implements Store {
     return r.rows.map((row) => JSON.parse(row.json) as Story);
   }
 
-  async upsertEvents(records: readonly EventRecord[]): Promise<UpsertResult> {
+  async upsertEvents(records: readonly EventRecord[], options: { reportChanges?: boolean } = {}): Promise<UpsertResult> {
     const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
+    const changes: EventChange[] | undefined = options.reportChanges ? [] : undefined;
+    if (changes) result.changes = changes;
     for (let i = 0; i < records.length; i += UPSERT_BATCH) {
       const chunk = records.slice(i, i + UPSERT_BATCH);
-      const outcomes = await this.tx((c) => this.writeEvents(c, chunk));
+      const outcomes = await this.tx((c) => this.writeEvents(c, chunk, changes));
       for (const o of outcomes) result[o]++;
     }
     if (result.inserted + result.updated > 0) this.own++;
@@ -300,27 +325,27 @@ export class PostgresStore implements Store {
    * Write records and their signal rows inside the caller's transaction, a few statements per batch. A batch that
    * names one id twice is written in runs of distinct ids, so the second write sees the first (as SQLite's does).
    */
-  private async writeEvents(c: Queryable, records: readonly EventRecord[]): Promise<Array<keyof UpsertResult>> {
-    const outcomes: Array<keyof UpsertResult> = [];
+  private async writeEvents(c: Queryable, records: readonly EventRecord[], changes?: EventChange[]): Promise<Array<'inserted' | 'updated' | 'unchanged'>> {
+    const outcomes: Array<'inserted' | 'updated' | 'unchanged'> = [];
     let run: EventRecord[] = [];
     const ids = new Set<string>();
     for (const rec of records) {
       if (ids.has(rec.id)) {
-        outcomes.push(...(await this.writeDistinctEvents(c, run)));
+        outcomes.push(...(await this.writeDistinctEvents(c, run, changes)));
         run = [];
         ids.clear();
       }
       ids.add(rec.id);
       run.push(rec);
     }
-    if (run.length > 0) outcomes.push(...(await this.writeDistinctEvents(c, run)));
+    if (run.length > 0) outcomes.push(...(await this.writeDistinctEvents(c, run, changes)));
     return outcomes;
   }
 
-  private async writeDistinctEvents(c: Queryable, records: readonly EventRecord[]): Promise<Array<keyof UpsertResult>> {
+  private async writeDistinctEvents(c: Queryable, records: readonly EventRecord[], changes?: EventChange[]): Promise<Array<'inserted' | 'updated' | 'unchanged'>> {
     const existing = await this.q<{ id: string; json: string }>('SELECT id, json FROM events WHERE id = ANY($1::text[])', [records.map((r) => r.id)], c);
     const stored = new Map(existing.rows.map((r) => [r.id, r.json]));
-    const outcomes: Array<keyof UpsertResult> = [];
+    const outcomes: Array<'inserted' | 'updated' | 'unchanged'> = [];
     const changed: Array<{ rec: EventRecord; json: string }> = [];
     for (const rec of records) {
       const json = JSON.stringify(rec);
@@ -329,6 +354,7 @@ export class PostgresStore implements Store {
         outcomes.push('unchanged');
         continue;
       }
+      if (old !== undefined && changes) changes.push({ before: JSON.parse(old) as EventRecord, after: JSON.parse(json) as EventRecord });
       outcomes.push(old === undefined ? 'inserted' : 'updated');
       changed.push({ rec, json });
     }
@@ -431,7 +457,7 @@ export class PostgresStore implements Store {
     });
   }
 
-  async setEventStatus(id: string, status: 'published' | 'draft'): Promise<boolean> {
+  async setEventStatus(id: string, status: EventStatus): Promise<boolean> {
     const found = await this.tx(async (c) => {
       const r = await this.q<EventRow>('SELECT json FROM events WHERE id = $1 FOR UPDATE', [id], c);
       const row = r.rows[0];
@@ -442,6 +468,276 @@ export class PostgresStore implements Store {
       return true;
     });
     return found ? this.wrote(true) : false;
+  }
+
+  async replaceEventIf(expected: EventRecord, next: EventRecord, audit: NewAuditEntry): Promise<ReplaceResult> {
+    if (next.id !== expected.id) throw new RangeError(`replaceEventIf: ids differ ("${expected.id}" → "${next.id}")`);
+    const out = await this.tx(async (c): Promise<ReplaceResult> => {
+      // FOR UPDATE: a second caller waits here for the first one's commit, then sees its record.
+      const r = await this.q<EventRow>('SELECT json FROM events WHERE id = $1 FOR UPDATE', [expected.id], c);
+      const row = r.rows[0];
+      if (!row) return { ok: false, reason: 'missing' };
+      const current = JSON.parse(row.json) as EventRecord;
+      if (row.json !== JSON.stringify(expected) && !isDeepStrictEqual(current, expected)) {
+        const last = await this.q<AuditRow>('SELECT * FROM audit WHERE event_id = $1 ORDER BY id DESC LIMIT 1', [expected.id], c);
+        const entry = last.rows[0];
+        return { ok: false, reason: 'conflict', current, ...(entry ? { last: toAudit(entry) } : {}) };
+      }
+      await this.writeDistinctEvents(c, [next]);
+      return { ok: true, auditId: await this.insertAudit(audit, c) };
+    });
+    if (out.ok) this.own++;
+    return out;
+  }
+
+  // ---- audit and retractions ----
+
+  async appendAudit(entry: NewAuditEntry): Promise<number> {
+    return this.wrote(await this.insertAudit(entry, this.pool));
+  }
+
+  private async insertAudit(e: NewAuditEntry, on: Queryable): Promise<number> {
+    const r = await this.q<{ id: number }>(
+      'INSERT INTO audit (at, at_ms, actor, actor_name, action, event_id, story, detail, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id',
+      [
+        e.at,
+        Date.parse(e.at),
+        e.actor,
+        e.actorName ?? null,
+        e.action,
+        e.eventId ?? null,
+        e.story ?? null,
+        e.detail ?? null,
+        e.before === undefined ? null : JSON.stringify(e.before),
+        e.after === undefined ? null : JSON.stringify(e.after),
+      ],
+      on,
+    );
+    return Number(r.rows[0]?.id);
+  }
+
+  async listAudit(filter: { since?: string; eventId?: string; limit?: number; order?: 'asc' | 'desc' } = {}): Promise<AuditEntry[]> {
+    const r = await this.q<AuditRow>(
+      `SELECT * FROM audit WHERE ($1::bigint IS NULL OR at_ms >= $1) AND ($2::text IS NULL OR event_id = $2) ORDER BY id ${filter.order === 'desc' ? 'DESC' : 'ASC'} LIMIT $3`,
+      [filter.since !== undefined ? Date.parse(filter.since) : null, filter.eventId ?? null, filter.limit ?? null],
+    );
+    return r.rows.map(toAudit);
+  }
+
+  async addRetraction(x: NewRetraction): Promise<number> {
+    const r = await this.q<{ id: number }>('INSERT INTO retractions (story, event_id, fact_id, fact_text, reason, actor, at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id', [
+      x.story,
+      x.eventId,
+      x.factId ?? null,
+      x.factText ?? null,
+      x.reason,
+      x.actor,
+      x.at,
+    ]);
+    return this.wrote(Number(r.rows[0]?.id));
+  }
+
+  async listRetractions(story: string): Promise<Retraction[]> {
+    const r = await this.q<{ id: number; story: string; event_id: string; fact_id: string | null; fact_text: string | null; reason: string; actor: string; at: string }>(
+      'SELECT * FROM retractions WHERE story = $1 ORDER BY id',
+      [story],
+    );
+    return r.rows.map((x) => ({
+      id: Number(x.id),
+      story: x.story,
+      eventId: x.event_id,
+      ...(x.fact_id !== null ? { factId: x.fact_id } : {}),
+      ...(x.fact_text !== null ? { factText: x.fact_text } : {}),
+      reason: x.reason,
+      actor: x.actor,
+      at: x.at,
+    }));
+  }
+
+  // ---- message outbox ----
+
+  async enqueueMessage(job: NewMessageJob, now: string): Promise<{ created: boolean; job: MessageJob }> {
+    const inserted = await this.q<MessageJobRow>(
+      `INSERT INTO message_jobs (key, kind, platform, channel, story, payload, status, attempts, workspace, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $8, $8) ON CONFLICT (key) DO NOTHING RETURNING *`,
+      [job.key, job.kind, job.platform, job.channel, job.story, JSON.stringify(job.payload), job.workspace ?? null, now],
+    );
+    const row = inserted.rows[0];
+    if (row) return { created: true, job: this.wrote(toMessageJob(row)) };
+    const existing = await this.q<MessageJobRow>('SELECT * FROM message_jobs WHERE key = $1', [job.key]);
+    return { created: false, job: toMessageJob(existing.rows[0] as MessageJobRow) };
+  }
+
+  async getMessageJob(key: string): Promise<MessageJob | undefined> {
+    const r = await this.q<MessageJobRow>('SELECT * FROM message_jobs WHERE key = $1', [key]);
+    const row = r.rows[0];
+    return row ? toMessageJob(row) : undefined;
+  }
+
+  async listMessageJobs(filter: { status?: MessageJobStatus | readonly MessageJobStatus[]; kind?: MessageJobKind; limit?: number } = {}): Promise<MessageJob[]> {
+    const statuses = filter.status === undefined ? null : typeof filter.status === 'string' ? [filter.status] : [...filter.status];
+    const r = await this.q<MessageJobRow>(
+      'SELECT * FROM message_jobs WHERE ($1::text[] IS NULL OR status = ANY($1)) AND ($2::text IS NULL OR kind = $2) ORDER BY seq LIMIT $3',
+      [statuses, filter.kind ?? null, filter.limit ?? null],
+    );
+    return r.rows.map(toMessageJob);
+  }
+
+  async findMessageJobByMessageId(platform: Platform, messageId: string): Promise<MessageJob | undefined> {
+    const r = await this.q<MessageJobRow>('SELECT * FROM message_jobs WHERE platform = $1 AND message_id = $2 ORDER BY seq LIMIT 1', [platform, messageId]);
+    const row = r.rows[0];
+    return row ? toMessageJob(row) : undefined;
+  }
+
+  async markMessageJob(key: string, status: MessageJobStatus, detail: { messageId?: string; error?: string }, now: string): Promise<void> {
+    await this.q('UPDATE message_jobs SET status = $1, message_id = COALESCE($2, message_id), error = $3, updated_at = $4 WHERE key = $5', [
+      status,
+      detail.messageId ?? null,
+      detail.error !== undefined ? detail.error.slice(0, 1000) : null,
+      now,
+      key,
+    ]);
+    this.own++;
+  }
+
+  async incrementMessageAttempts(key: string, now: string): Promise<number> {
+    const r = await this.q<{ attempts: number }>('UPDATE message_jobs SET attempts = attempts + 1, updated_at = $1 WHERE key = $2 RETURNING attempts', [now, key]);
+    this.own++;
+    return r.rows[0]?.attempts ?? 0;
+  }
+
+  // ---- posted briefings ----
+
+  async recordPostedBriefing(b: PostedBriefing): Promise<void> {
+    const ms = Date.parse(b.postedAt);
+    const events = [...new Set(b.shown.map((item) => item.split('#')[0] ?? '').filter((id) => id !== ''))];
+    await this.tx(async (c) => {
+      await this.q(
+        `INSERT INTO posted_briefings (key, platform, channel, story, message_id, posted_at, posted_at_ms, workspace, rebuild, shown, corrections)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (key) DO UPDATE SET platform = EXCLUDED.platform, channel = EXCLUDED.channel, story = EXCLUDED.story, message_id = EXCLUDED.message_id,
+           posted_at = EXCLUDED.posted_at, posted_at_ms = EXCLUDED.posted_at_ms, workspace = EXCLUDED.workspace, rebuild = EXCLUDED.rebuild, shown = EXCLUDED.shown`,
+        [b.key, b.platform, b.channel, b.story, b.messageId, b.postedAt, ms, b.workspace ?? null, JSON.stringify(b.rebuild), JSON.stringify(b.shown), JSON.stringify(b.corrections)],
+        c,
+      );
+      await this.q('DELETE FROM posted_briefing_events WHERE briefing_key = $1', [b.key], c);
+      if (events.length > 0)
+        await this.q(
+          'INSERT INTO posted_briefing_events (event_id, briefing_key, posted_at_ms) SELECT e, $2, $3 FROM unnest($1::text[]) AS e ON CONFLICT DO NOTHING',
+          [events, b.key, ms],
+          c,
+        );
+    });
+    this.own++;
+  }
+
+  async getPostedBriefing(key: string): Promise<PostedBriefing | undefined> {
+    const r = await this.q<PostedRow>('SELECT * FROM posted_briefings WHERE key = $1', [key]);
+    const row = r.rows[0];
+    return row ? toPosted(row) : undefined;
+  }
+
+  async listPostedBriefings(filter: { since: string; eventId?: string; platform?: Platform; channel?: string; story?: string }): Promise<PostedBriefing[]> {
+    const params = [Date.parse(filter.since), filter.platform ?? null, filter.channel ?? null, filter.story ?? null];
+    const r =
+      filter.eventId !== undefined
+        ? await this.q<PostedRow>(
+            `SELECT b.* FROM posted_briefing_events e JOIN posted_briefings b ON b.key = e.briefing_key
+             WHERE e.event_id = $5 AND e.posted_at_ms >= $1 AND ($2::text IS NULL OR b.platform = $2) AND ($3::text IS NULL OR b.channel = $3) AND ($4::text IS NULL OR b.story = $4)
+             ORDER BY b.posted_at_ms, b.key`,
+            [...params, filter.eventId],
+          )
+        : await this.q<PostedRow>(
+            `SELECT * FROM posted_briefings WHERE posted_at_ms >= $1 AND ($2::text IS NULL OR platform = $2) AND ($3::text IS NULL OR channel = $3) AND ($4::text IS NULL OR story = $4)
+             ORDER BY posted_at_ms, key`,
+            params,
+          );
+    return r.rows.map(toPosted);
+  }
+
+  async addBriefingCorrection(key: string, correction: CorrectionLine): Promise<boolean> {
+    const found = await this.tx(async (c) => {
+      const r = await this.q<{ corrections: string }>('SELECT corrections FROM posted_briefings WHERE key = $1 FOR UPDATE', [key], c);
+      const row = r.rows[0];
+      if (!row) return false;
+      const lines = JSON.parse(row.corrections) as CorrectionLine[];
+      if (!lines.some((l) => l.id === correction.id)) {
+        lines.push(correction);
+        await this.q('UPDATE posted_briefings SET corrections = $1 WHERE key = $2', [JSON.stringify(lines), key], c);
+      }
+      return true;
+    });
+    if (found) this.own++;
+    return found;
+  }
+
+  // ---- follows ----
+
+  async addFollow(f: NewFollow): Promise<boolean> {
+    const r = await this.q(
+      'INSERT INTO follows (platform, channel, story, question, workspace, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING',
+      [f.platform, f.channel, f.story, f.question, f.workspace ?? null, f.createdBy ?? null, f.createdAt],
+    );
+    return (r.rowCount ?? 0) === 1 ? this.wrote(true) : false;
+  }
+
+  async removeFollow(platform: Platform, channel: string, story: string, question: string): Promise<boolean> {
+    const r = await this.q('DELETE FROM follows WHERE platform = $1 AND channel = $2 AND story = $3 AND question = $4', [platform, channel, story, question]);
+    return (r.rowCount ?? 0) === 1 ? this.wrote(true) : false;
+  }
+
+  async listFollows(filter: { platform?: Platform; channel?: string; story?: string; question?: string } = {}): Promise<Follow[]> {
+    const r = await this.q<{ platform: string; channel: string; story: string; question: string; workspace: string | null; created_by: string | null; created_at: string }>(
+      `SELECT * FROM follows WHERE ($1::text IS NULL OR platform = $1) AND ($2::text IS NULL OR channel = $2) AND ($3::text IS NULL OR story = $3) AND ($4::text IS NULL OR question = $4)
+       ORDER BY platform, channel, story, question`,
+      [filter.platform ?? null, filter.channel ?? null, filter.story ?? null, filter.question ?? null],
+    );
+    return r.rows.map((x) => ({
+      platform: x.platform as Platform,
+      channel: x.channel,
+      story: x.story,
+      question: x.question,
+      ...(x.workspace !== null ? { workspace: x.workspace } : {}),
+      ...(x.created_by !== null ? { createdBy: x.created_by } : {}),
+      createdAt: x.created_at,
+    }));
+  }
+
+  async listQuestionMarks(story: string): Promise<QuestionMark[]> {
+    const r = await this.q<{ story: string; question: string; status: string; seq: number; event_id: string | null; changed_at: string }>(
+      'SELECT * FROM question_marks WHERE story = $1 ORDER BY question',
+      [story],
+    );
+    return r.rows.map((x) => ({
+      story: x.story,
+      question: x.question,
+      status: x.status as QuestionStatus,
+      seq: Number(x.seq),
+      ...(x.event_id !== null ? { eventId: x.event_id } : {}),
+      changedAt: x.changed_at,
+    }));
+  }
+
+  async advanceQuestionMark(mark: Omit<QuestionMark, 'seq'>, expectedSeq: number | null): Promise<boolean> {
+    // One statement each way, so the compare-and-set needs no explicit lock.
+    const r =
+      expectedSeq === null
+        ? await this.q('INSERT INTO question_marks (story, question, status, seq, event_id, changed_at) VALUES ($1, $2, $3, 0, $4, $5) ON CONFLICT DO NOTHING', [
+            mark.story,
+            mark.question,
+            mark.status,
+            mark.eventId ?? null,
+            mark.changedAt,
+          ])
+        : await this.q('UPDATE question_marks SET status = $3, seq = seq + 1, event_id = $4, changed_at = $5 WHERE story = $1 AND question = $2 AND seq = $6', [
+            mark.story,
+            mark.question,
+            mark.status,
+            mark.eventId ?? null,
+            mark.changedAt,
+            expectedSeq,
+          ]);
+    return (r.rowCount ?? 0) === 1 ? this.wrote(true) : false;
   }
 
   // ---- subscriptions ----
@@ -872,6 +1168,94 @@ export class PostgresStore implements Store {
 function backendPid(client: pg.PoolClient): number | undefined {
   const pid = (client as unknown as { processID?: unknown }).processID;
   return typeof pid === 'number' ? pid : undefined;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  actor_name: string | null;
+  action: string;
+  event_id: string | null;
+  story: string | null;
+  detail: string | null;
+  before: string | null;
+  after: string | null;
+}
+interface MessageJobRow {
+  key: string;
+  kind: string;
+  platform: string;
+  channel: string;
+  story: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  message_id: string | null;
+  error: string | null;
+  workspace: string | null;
+  created_at: string;
+  updated_at: string;
+}
+interface PostedRow {
+  key: string;
+  platform: string;
+  channel: string;
+  story: string;
+  message_id: string;
+  posted_at: string;
+  workspace: string | null;
+  rebuild: string;
+  shown: string;
+  corrections: string;
+}
+
+function toAudit(r: AuditRow): AuditEntry {
+  return {
+    id: Number(r.id),
+    at: r.at,
+    actor: r.actor,
+    ...(r.actor_name !== null ? { actorName: r.actor_name } : {}),
+    action: r.action,
+    ...(r.event_id !== null ? { eventId: r.event_id } : {}),
+    ...(r.story !== null ? { story: r.story } : {}),
+    ...(r.detail !== null ? { detail: r.detail } : {}),
+    ...(r.before !== null ? { before: JSON.parse(r.before) as unknown } : {}),
+    ...(r.after !== null ? { after: JSON.parse(r.after) as unknown } : {}),
+  };
+}
+
+function toMessageJob(r: MessageJobRow): MessageJob {
+  return {
+    key: r.key,
+    kind: r.kind as MessageJobKind,
+    platform: r.platform as Platform,
+    channel: r.channel,
+    story: r.story,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    status: r.status as MessageJobStatus,
+    attempts: r.attempts,
+    ...(r.message_id !== null ? { messageId: r.message_id } : {}),
+    ...(r.error !== null ? { error: r.error } : {}),
+    ...(r.workspace !== null ? { workspace: r.workspace } : {}),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toPosted(r: PostedRow): PostedBriefing {
+  return {
+    key: r.key,
+    platform: r.platform as Platform,
+    channel: r.channel,
+    story: r.story,
+    messageId: r.message_id,
+    postedAt: r.posted_at,
+    ...(r.workspace !== null ? { workspace: r.workspace } : {}),
+    rebuild: JSON.parse(r.rebuild) as PostedBriefing['rebuild'],
+    shown: JSON.parse(r.shown) as string[],
+    corrections: JSON.parse(r.corrections) as CorrectionLine[],
+  };
 }
 
 function toSubscription(r: SubscriptionRow): Subscription {

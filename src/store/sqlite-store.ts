@@ -1,12 +1,28 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
-import type { EventRecord, QuestionStatus, Story } from '../records/schema.js';
+import type { EventRecord, EventStatus, QuestionStatus, Story } from '../records/schema.js';
 import { instantMs } from '../time/instant.js';
 import { migrations } from './migrations.js';
 import {
   StoreError,
+  type AuditEntry,
+  type CorrectionLine,
   type DaysSpec,
+  type EventChange,
+  type Follow,
+  type MessageJob,
+  type MessageJobKind,
+  type MessageJobStatus,
+  type NewAuditEntry,
+  type NewFollow,
+  type NewMessageJob,
+  type NewRetraction,
+  type PostedBriefing,
+  type QuestionMark,
+  type ReplaceResult,
+  type Retraction,
   type EventQuery,
   type FeedState,
   type JobClaim,
@@ -141,15 +157,17 @@ export class SqliteStore implements Store {
     return (this.stmts.listStories.all() as Array<{ json: string }>).map((r) => JSON.parse(r.json) as Story);
   }
 
-  async upsertEvents(records: readonly EventRecord[]): Promise<UpsertResult> {
-    return this.upsertEventsSync(records);
+  async upsertEvents(records: readonly EventRecord[], options: { reportChanges?: boolean } = {}): Promise<UpsertResult> {
+    return this.upsertEventsSync(records, options);
   }
 
   /** Synchronous bulk upsert, committed in batches of {@link UPSERT_BATCH}. */
-  upsertEventsSync(records: readonly EventRecord[]): UpsertResult {
+  upsertEventsSync(records: readonly EventRecord[], options: { reportChanges?: boolean } = {}): UpsertResult {
     const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
+    const changes: EventChange[] | undefined = options.reportChanges ? [] : undefined;
+    if (changes) result.changes = changes;
     const batch = this.db.transaction((chunk: readonly EventRecord[]) => {
-      for (const rec of chunk) result[this.writeEvent(rec)]++;
+      for (const rec of chunk) result[this.writeEvent(rec, changes)]++;
     });
     for (let i = 0; i < records.length; i += UPSERT_BATCH) batch(records.slice(i, i + UPSERT_BATCH));
     // A bulk load leaves SQLite's page cache and scratch buffers full; a long-running bot doesn't need them.
@@ -161,11 +179,12 @@ export class SqliteStore implements Store {
    * Write one record and its signal rows (inside the caller's transaction). Every page a commit touches is written
    * to the WAL whole, so an update leaves alone the index entries and signal rows whose values did not change.
    */
-  private writeEvent(rec: EventRecord): keyof UpsertResult {
+  private writeEvent(rec: EventRecord, changes?: EventChange[]): 'inserted' | 'updated' | 'unchanged' {
     const s = this.stmts;
     const json = JSON.stringify(rec);
     const existing = s.getEventRow.get(rec.id) as { json: string; story: string; occurred_at_ms: number; status: string } | undefined;
     if (existing?.json === json) return 'unchanged';
+    if (existing && changes) changes.push({ before: JSON.parse(existing.json) as EventRecord, after: JSON.parse(json) as EventRecord });
     const ms = instantMs(rec.occurredAt);
     const status = rec.status ?? 'published';
     if (existing && existing.story === rec.story && existing.occurred_at_ms === ms && existing.status === status) s.setEventJson.run(json, rec.id);
@@ -232,7 +251,7 @@ export class SqliteStore implements Store {
     });
   }
 
-  async setEventStatus(id: string, status: 'published' | 'draft'): Promise<boolean> {
+  async setEventStatus(id: string, status: EventStatus): Promise<boolean> {
     const row = this.stmts.getEventJson.get(id) as { json: string } | undefined;
     if (!row) return false;
     const rec = JSON.parse(row.json) as EventRecord;
@@ -242,6 +261,71 @@ export class SqliteStore implements Store {
       this.stmts.setSignalsPublished.run(status === 'published' ? 1 : 0, id);
     })();
     return true;
+  }
+
+  async replaceEventIf(expected: EventRecord, next: EventRecord, audit: NewAuditEntry): Promise<ReplaceResult> {
+    if (next.id !== expected.id) throw new RangeError(`replaceEventIf: ids differ ("${expected.id}" → "${next.id}")`);
+    // IMMEDIATE: the write lock is taken before the read, so two processes can't both see the old record.
+    return this.db
+      .transaction((): ReplaceResult => {
+        const row = this.stmts.getEventJson.get(expected.id) as { json: string } | undefined;
+        if (!row) return { ok: false, reason: 'missing' };
+        const current = JSON.parse(row.json) as EventRecord;
+        if (row.json !== JSON.stringify(expected) && !isDeepStrictEqual(current, expected)) {
+          const last = this.stmts.lastAuditForEvent.get(expected.id) as AuditRow | undefined;
+          return { ok: false, reason: 'conflict', current, ...(last ? { last: toAudit(last) } : {}) };
+        }
+        this.writeEvent(next);
+        return { ok: true, auditId: this.insertAudit(audit) };
+      })
+      .immediate();
+  }
+
+  // ---- audit and retractions ----
+
+  async appendAudit(entry: NewAuditEntry): Promise<number> {
+    return this.insertAudit(entry);
+  }
+
+  private insertAudit(e: NewAuditEntry): number {
+    const info = this.stmts.insertAudit.run({
+      at: e.at,
+      at_ms: Date.parse(e.at),
+      actor: e.actor,
+      actor_name: e.actorName ?? null,
+      action: e.action,
+      event_id: e.eventId ?? null,
+      story: e.story ?? null,
+      detail: e.detail ?? null,
+      before: e.before === undefined ? null : JSON.stringify(e.before),
+      after: e.after === undefined ? null : JSON.stringify(e.after),
+    });
+    return Number(info.lastInsertRowid);
+  }
+
+  async listAudit(filter: { since?: string; eventId?: string; limit?: number; order?: 'asc' | 'desc' } = {}): Promise<AuditEntry[]> {
+    const params = { since: filter.since !== undefined ? Date.parse(filter.since) : null, event_id: filter.eventId ?? null, limit: filter.limit ?? -1 };
+    const rows = (filter.order === 'desc' ? this.stmts.listAuditDesc : this.stmts.listAuditAsc).all(params) as AuditRow[];
+    return rows.map(toAudit);
+  }
+
+  async addRetraction(r: NewRetraction): Promise<number> {
+    const info = this.stmts.insertRetraction.run(r.story, r.eventId, r.factId ?? null, r.factText ?? null, r.reason, r.actor, r.at);
+    return Number(info.lastInsertRowid);
+  }
+
+  async listRetractions(story: string): Promise<Retraction[]> {
+    const rows = this.stmts.listRetractions.all(story) as Array<{ id: number; story: string; event_id: string; fact_id: string | null; fact_text: string | null; reason: string; actor: string; at: string }>;
+    return rows.map((r) => ({
+      id: r.id,
+      story: r.story,
+      eventId: r.event_id,
+      ...(r.fact_id !== null ? { factId: r.fact_id } : {}),
+      ...(r.fact_text !== null ? { factText: r.fact_text } : {}),
+      reason: r.reason,
+      actor: r.actor,
+      at: r.at,
+    }));
   }
 
   // ---- subscriptions ----
@@ -452,6 +536,141 @@ export class SqliteStore implements Store {
     return row ? toJob(row) : undefined;
   }
 
+  // ---- message outbox ----
+
+  async enqueueMessage(job: NewMessageJob, now: string): Promise<{ created: boolean; job: MessageJob }> {
+    const info = this.stmts.insertMessageJob.run(job.key, job.kind, job.platform, job.channel, job.story, JSON.stringify(job.payload), job.workspace ?? null, now, now);
+    return { created: info.changes === 1, job: toMessageJob(this.stmts.getMessageJob.get(job.key) as MessageJobRow) };
+  }
+
+  async getMessageJob(key: string): Promise<MessageJob | undefined> {
+    const row = this.stmts.getMessageJob.get(key) as MessageJobRow | undefined;
+    return row ? toMessageJob(row) : undefined;
+  }
+
+  async listMessageJobs(filter: { status?: MessageJobStatus | readonly MessageJobStatus[]; kind?: MessageJobKind; limit?: number } = {}): Promise<MessageJob[]> {
+    const statuses = filter.status === undefined ? null : JSON.stringify(typeof filter.status === 'string' ? [filter.status] : filter.status);
+    const rows = this.stmts.listMessageJobs.all({ statuses, kind: filter.kind ?? null, limit: filter.limit ?? -1 }) as MessageJobRow[];
+    return rows.map(toMessageJob);
+  }
+
+  async findMessageJobByMessageId(platform: Platform, messageId: string): Promise<MessageJob | undefined> {
+    const row = this.stmts.messageJobByMessage.get(platform, messageId) as MessageJobRow | undefined;
+    return row ? toMessageJob(row) : undefined;
+  }
+
+  async markMessageJob(key: string, status: MessageJobStatus, detail: { messageId?: string; error?: string }, now: string): Promise<void> {
+    this.stmts.markMessageJob.run(status, detail.messageId ?? null, detail.error !== undefined ? detail.error.slice(0, 1000) : null, now, key);
+  }
+
+  async incrementMessageAttempts(key: string, now: string): Promise<number> {
+    this.stmts.incMessageAttempts.run(now, key);
+    return (this.stmts.getMessageJob.get(key) as MessageJobRow | undefined)?.attempts ?? 0;
+  }
+
+  // ---- posted briefings ----
+
+  async recordPostedBriefing(b: PostedBriefing): Promise<void> {
+    const ms = Date.parse(b.postedAt);
+    const events = [...new Set(b.shown.map((item) => item.split('#')[0] ?? '').filter((id) => id !== ''))];
+    this.db.transaction(() => {
+      this.stmts.upsertPostedBriefing.run({
+        key: b.key,
+        platform: b.platform,
+        channel: b.channel,
+        story: b.story,
+        message_id: b.messageId,
+        posted_at: b.postedAt,
+        posted_at_ms: ms,
+        workspace: b.workspace ?? null,
+        rebuild: JSON.stringify(b.rebuild),
+        shown: JSON.stringify(b.shown),
+        corrections: JSON.stringify(b.corrections),
+      });
+      this.stmts.deletePostedEvents.run(b.key);
+      for (const id of events) this.stmts.insertPostedEvent.run(id, b.key, ms);
+    })();
+  }
+
+  async getPostedBriefing(key: string): Promise<PostedBriefing | undefined> {
+    const row = this.stmts.getPostedBriefing.get(key) as PostedRow | undefined;
+    return row ? toPosted(row) : undefined;
+  }
+
+  async listPostedBriefings(filter: { since: string; eventId?: string; platform?: Platform; channel?: string; story?: string }): Promise<PostedBriefing[]> {
+    const params = { since: Date.parse(filter.since), platform: filter.platform ?? null, channel: filter.channel ?? null, story: filter.story ?? null };
+    const rows = (filter.eventId !== undefined ? this.stmts.postedShowing.all({ ...params, event_id: filter.eventId }) : this.stmts.postedIn.all(params)) as PostedRow[];
+    return rows.map(toPosted);
+  }
+
+  async addBriefingCorrection(key: string, correction: CorrectionLine): Promise<boolean> {
+    return this.db.transaction(() => {
+      const row = this.stmts.getPostedBriefing.get(key) as PostedRow | undefined;
+      if (!row) return false;
+      const lines = JSON.parse(row.corrections) as CorrectionLine[];
+      if (!lines.some((l) => l.id === correction.id)) {
+        lines.push(correction);
+        this.stmts.setCorrections.run(JSON.stringify(lines), key);
+      }
+      return true;
+    })();
+  }
+
+  // ---- follows ----
+
+  async addFollow(f: NewFollow): Promise<boolean> {
+    return this.stmts.insertFollow.run(f.platform, f.channel, f.story, f.question, f.workspace ?? null, f.createdBy ?? null, f.createdAt).changes === 1;
+  }
+
+  async removeFollow(platform: Platform, channel: string, story: string, question: string): Promise<boolean> {
+    return this.stmts.deleteFollow.run(platform, channel, story, question).changes === 1;
+  }
+
+  async listFollows(filter: { platform?: Platform; channel?: string; story?: string; question?: string } = {}): Promise<Follow[]> {
+    const rows = this.stmts.listFollows.all({ platform: filter.platform ?? null, channel: filter.channel ?? null, story: filter.story ?? null, question: filter.question ?? null }) as Array<{
+      platform: string;
+      channel: string;
+      story: string;
+      question: string;
+      workspace: string | null;
+      created_by: string | null;
+      created_at: string;
+    }>;
+    return rows.map((r) => ({
+      platform: r.platform as Platform,
+      channel: r.channel,
+      story: r.story,
+      question: r.question,
+      ...(r.workspace !== null ? { workspace: r.workspace } : {}),
+      ...(r.created_by !== null ? { createdBy: r.created_by } : {}),
+      createdAt: r.created_at,
+    }));
+  }
+
+  async listQuestionMarks(story: string): Promise<QuestionMark[]> {
+    const rows = this.stmts.listMarks.all(story) as Array<{ story: string; question: string; status: string; seq: number; event_id: string | null; changed_at: string }>;
+    return rows.map((r) => ({
+      story: r.story,
+      question: r.question,
+      status: r.status as QuestionStatus,
+      seq: r.seq,
+      ...(r.event_id !== null ? { eventId: r.event_id } : {}),
+      changedAt: r.changed_at,
+    }));
+  }
+
+  async advanceQuestionMark(mark: Omit<QuestionMark, 'seq'>, expectedSeq: number | null): Promise<boolean> {
+    return this.db
+      .transaction(() => {
+        const row = this.stmts.getMark.get(mark.story, mark.question) as { seq: number } | undefined;
+        if (expectedSeq === null ? row !== undefined : row?.seq !== expectedSeq) return false;
+        const seq = expectedSeq === null ? 0 : expectedSeq + 1;
+        this.stmts.putMark.run(mark.story, mark.question, mark.status, seq, mark.eventId ?? null, mark.changedAt);
+        return true;
+      })
+      .immediate();
+  }
+
   // ---- ingestion bookkeeping ----
 
   async markSeen(feedUrl: string, itemId: string, now: string): Promise<boolean> {
@@ -586,6 +805,94 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  actor_name: string | null;
+  action: string;
+  event_id: string | null;
+  story: string | null;
+  detail: string | null;
+  before: string | null;
+  after: string | null;
+}
+interface MessageJobRow {
+  key: string;
+  kind: string;
+  platform: string;
+  channel: string;
+  story: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  message_id: string | null;
+  error: string | null;
+  workspace: string | null;
+  created_at: string;
+  updated_at: string;
+}
+interface PostedRow {
+  key: string;
+  platform: string;
+  channel: string;
+  story: string;
+  message_id: string;
+  posted_at: string;
+  workspace: string | null;
+  rebuild: string;
+  shown: string;
+  corrections: string;
+}
+
+function toAudit(r: AuditRow): AuditEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    ...(r.actor_name !== null ? { actorName: r.actor_name } : {}),
+    action: r.action,
+    ...(r.event_id !== null ? { eventId: r.event_id } : {}),
+    ...(r.story !== null ? { story: r.story } : {}),
+    ...(r.detail !== null ? { detail: r.detail } : {}),
+    ...(r.before !== null ? { before: JSON.parse(r.before) as unknown } : {}),
+    ...(r.after !== null ? { after: JSON.parse(r.after) as unknown } : {}),
+  };
+}
+
+function toMessageJob(r: MessageJobRow): MessageJob {
+  return {
+    key: r.key,
+    kind: r.kind as MessageJobKind,
+    platform: r.platform as Platform,
+    channel: r.channel,
+    story: r.story,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    status: r.status as MessageJobStatus,
+    attempts: r.attempts,
+    ...(r.message_id !== null ? { messageId: r.message_id } : {}),
+    ...(r.error !== null ? { error: r.error } : {}),
+    ...(r.workspace !== null ? { workspace: r.workspace } : {}),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toPosted(r: PostedRow): PostedBriefing {
+  return {
+    key: r.key,
+    platform: r.platform as Platform,
+    channel: r.channel,
+    story: r.story,
+    messageId: r.message_id,
+    postedAt: r.posted_at,
+    ...(r.workspace !== null ? { workspace: r.workspace } : {}),
+    rebuild: JSON.parse(r.rebuild) as PostedBriefing['rebuild'],
+    shown: JSON.parse(r.shown) as string[],
+    corrections: JSON.parse(r.corrections) as CorrectionLine[],
+  };
 }
 
 function toSubscription(r: SubscriptionRow): Subscription {
@@ -758,6 +1065,53 @@ function prepare(db: Db) {
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
     putMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     eventBands: db.prepare('SELECT band, story, occurred_at_ms FROM event_bands WHERE event_id = ?'),
+    insertAudit: db.prepare(
+      'INSERT INTO audit (at, at_ms, actor, actor_name, action, event_id, story, detail, before, after) VALUES (@at, @at_ms, @actor, @actor_name, @action, @event_id, @story, @detail, @before, @after)',
+    ),
+    lastAuditForEvent: db.prepare('SELECT * FROM audit WHERE event_id = ? ORDER BY id DESC LIMIT 1'),
+    listAuditAsc: db.prepare('SELECT * FROM audit WHERE (@since IS NULL OR at_ms >= @since) AND (@event_id IS NULL OR event_id = @event_id) ORDER BY id LIMIT @limit'),
+    listAuditDesc: db.prepare('SELECT * FROM audit WHERE (@since IS NULL OR at_ms >= @since) AND (@event_id IS NULL OR event_id = @event_id) ORDER BY id DESC LIMIT @limit'),
+    insertRetraction: db.prepare('INSERT INTO retractions (story, event_id, fact_id, fact_text, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    listRetractions: db.prepare('SELECT * FROM retractions WHERE story = ? ORDER BY id'),
+    insertMessageJob: db.prepare(
+      "INSERT INTO message_jobs (key, kind, platform, channel, story, payload, status, attempts, workspace, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?) ON CONFLICT(key) DO NOTHING",
+    ),
+    getMessageJob: db.prepare('SELECT * FROM message_jobs WHERE key = ?'),
+    listMessageJobs: db.prepare(`
+      SELECT * FROM message_jobs WHERE (@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses))) AND (@kind IS NULL OR kind = @kind)
+      ORDER BY seq LIMIT @limit`),
+    messageJobByMessage: db.prepare('SELECT * FROM message_jobs WHERE platform = ? AND message_id = ? ORDER BY seq LIMIT 1'),
+    markMessageJob: db.prepare('UPDATE message_jobs SET status = ?, message_id = COALESCE(?, message_id), error = ?, updated_at = ? WHERE key = ?'),
+    incMessageAttempts: db.prepare('UPDATE message_jobs SET attempts = attempts + 1, updated_at = ? WHERE key = ?'),
+    upsertPostedBriefing: db.prepare(`
+      INSERT INTO posted_briefings (key, platform, channel, story, message_id, posted_at, posted_at_ms, workspace, rebuild, shown, corrections)
+      VALUES (@key, @platform, @channel, @story, @message_id, @posted_at, @posted_at_ms, @workspace, @rebuild, @shown, @corrections)
+      ON CONFLICT(key) DO UPDATE SET platform = excluded.platform, channel = excluded.channel, story = excluded.story, message_id = excluded.message_id,
+        posted_at = excluded.posted_at, posted_at_ms = excluded.posted_at_ms, workspace = excluded.workspace, rebuild = excluded.rebuild, shown = excluded.shown`),
+    deletePostedEvents: db.prepare('DELETE FROM posted_briefing_events WHERE briefing_key = ?'),
+    insertPostedEvent: db.prepare('INSERT OR IGNORE INTO posted_briefing_events (event_id, briefing_key, posted_at_ms) VALUES (?, ?, ?)'),
+    getPostedBriefing: db.prepare('SELECT * FROM posted_briefings WHERE key = ?'),
+    postedShowing: db.prepare(`
+      SELECT b.* FROM posted_briefing_events e JOIN posted_briefings b ON b.key = e.briefing_key
+      WHERE e.event_id = @event_id AND e.posted_at_ms >= @since AND (@platform IS NULL OR b.platform = @platform)
+        AND (@channel IS NULL OR b.channel = @channel) AND (@story IS NULL OR b.story = @story)
+      ORDER BY b.posted_at_ms, b.key`),
+    postedIn: db.prepare(`
+      SELECT * FROM posted_briefings WHERE posted_at_ms >= @since AND (@platform IS NULL OR platform = @platform)
+        AND (@channel IS NULL OR channel = @channel) AND (@story IS NULL OR story = @story)
+      ORDER BY posted_at_ms, key`),
+    setCorrections: db.prepare('UPDATE posted_briefings SET corrections = ? WHERE key = ?'),
+    insertFollow: db.prepare('INSERT INTO follows (platform, channel, story, question, workspace, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+    deleteFollow: db.prepare('DELETE FROM follows WHERE platform = ? AND channel = ? AND story = ? AND question = ?'),
+    listFollows: db.prepare(`
+      SELECT * FROM follows WHERE (@platform IS NULL OR platform = @platform) AND (@channel IS NULL OR channel = @channel)
+        AND (@story IS NULL OR story = @story) AND (@question IS NULL OR question = @question)
+      ORDER BY platform, channel, story, question`),
+    listMarks: db.prepare('SELECT * FROM question_marks WHERE story = ? ORDER BY question'),
+    getMark: db.prepare('SELECT seq FROM question_marks WHERE story = ? AND question = ?'),
+    putMark: db.prepare(
+      'INSERT INTO question_marks (story, question, status, seq, event_id, changed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(story, question) DO UPDATE SET status = excluded.status, seq = excluded.seq, event_id = excluded.event_id, changed_at = excluded.changed_at',
+    ),
     deleteBand: db.prepare('DELETE FROM event_bands WHERE story = ? AND band = ? AND occurred_at_ms = ? AND event_id = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO event_bands (band, story, occurred_at_ms, event_id) VALUES (?, ?, ?, ?)'),
   };

@@ -1,4 +1,4 @@
-import type { EventRecord, QuestionStatus, Story } from '../records/schema.js';
+import type { EventRecord, EventStatus, QuestionStatus, Story } from '../records/schema.js';
 
 /** Where a chat message goes: a platform and a channel id on it. */
 export type Platform = 'slack' | 'discord' | 'console';
@@ -12,7 +12,7 @@ export interface EventQuery {
   /** Newest first; at most this many. */
   limit?: number;
   /** Default: published only. */
-  status?: 'published' | 'draft' | 'any';
+  status?: EventStatus | 'any';
 }
 
 /** A stored signal, flattened out of its record for fast per-question history lookups. */
@@ -31,6 +31,14 @@ export interface UpsertResult {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** With `reportChanges`: every stored record this write replaced, as it was and as it is now (in write order). */
+  changes?: EventChange[];
+}
+
+/** A stored record replaced by a write. */
+export interface EventChange {
+  before: EventRecord;
+  after: EventRecord;
 }
 
 export type DaysSpec = 'daily' | 'weekdays' | Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>;
@@ -152,16 +160,36 @@ export interface Store {
   upsertStory(story: Story): Promise<void>;
   getStory(id: string): Promise<Story | undefined>;
   listStories(): Promise<Story[]>;
-  /** Insert or replace records by id; a record identical to the stored one counts as unchanged. */
-  upsertEvents(records: readonly EventRecord[]): Promise<UpsertResult>;
+  /**
+   * Insert or replace records by id; a record identical to the stored one counts as unchanged. With `reportChanges`
+   * the result lists each replaced record before and after (re-imports that change a published event are corrected
+   * in posted briefings).
+   */
+  upsertEvents(records: readonly EventRecord[], options?: { reportChanges?: boolean }): Promise<UpsertResult>;
   getEvent(id: string): Promise<EventRecord | undefined>;
   /** Records of a story, newest occurredAt first (ties: id ascending). */
   listEvents(query: EventQuery): Promise<EventRecord[]>;
   countEvents(story: string): Promise<number>;
   /** Signals of a story's question(s), newest first, published records only. */
   listSignals(query: { story: string; question?: string; before?: string; limit?: number }): Promise<StoredSignal[]>;
-  /** Set a record's review status (drafts are invisible to briefings). Returns false when unknown. */
-  setEventStatus(id: string, status: 'published' | 'draft'): Promise<boolean>;
+  /** Set a record's review status (drafts and archived records are invisible to briefings). Returns false when unknown. */
+  setEventStatus(id: string, status: EventStatus): Promise<boolean>;
+  /**
+   * Compare-and-set: replace the stored record `expected.id` with `next` only while the stored record still equals
+   * `expected` (deep equality), and append `audit` in the same transaction. Two reviewers pressing a button at once:
+   * exactly one call wins; the other gets `conflict` with the record as it now is and the newest audit entry for it.
+   */
+  replaceEventIf(expected: EventRecord, next: EventRecord, audit: NewAuditEntry): Promise<ReplaceResult>;
+
+  // ---- audit and retractions ----
+  /** Append one audit entry; returns its id (increasing). */
+  appendAudit(entry: NewAuditEntry): Promise<number>;
+  /** Audit entries, oldest first (`order: 'desc'`: newest first), optionally since an instant and for one event. */
+  listAudit(filter?: { since?: string; eventId?: string; limit?: number; order?: 'asc' | 'desc' }): Promise<AuditEntry[]>;
+  /** Record a retraction (a whole event when `factId` is absent). Returns its id. */
+  addRetraction(retraction: NewRetraction): Promise<number>;
+  /** Retractions of a story, oldest first. */
+  listRetractions(story: string): Promise<Retraction[]>;
 
   // ---- subscriptions ----
   /**
@@ -234,6 +262,45 @@ export interface Store {
    */
   lastSentWindows(targets: ReadonlyArray<{ platform: Platform; channel: string; story: string }>): Promise<Map<string, string>>;
 
+  // ---- message outbox (review posts, review updates, corrections, follow alerts) ----
+  /** Queue a message job unless its key exists (`created: false` returns the existing one). */
+  enqueueMessage(job: NewMessageJob, now: string): Promise<{ created: boolean; job: MessageJob }>;
+  getMessageJob(key: string): Promise<MessageJob | undefined>;
+  /** Jobs in the order they were queued, filtered by status (one or several) and kind. */
+  listMessageJobs(filter?: { status?: MessageJobStatus | readonly MessageJobStatus[]; kind?: MessageJobKind; limit?: number }): Promise<MessageJob[]>;
+  /** The job whose posted message has this id on this platform (a review message, found from a button on it). */
+  findMessageJobByMessageId(platform: Platform, messageId: string): Promise<MessageJob | undefined>;
+  /** Set a job's status, with the posted message id (sent) or the reason (failed, skipped). */
+  markMessageJob(key: string, status: MessageJobStatus, detail: { messageId?: string; error?: string }, now: string): Promise<void>;
+  /** Count one attempt, before the platform call (zero attempts proves nothing was posted). Returns the new count. */
+  incrementMessageAttempts(key: string, now: string): Promise<number>;
+
+  // ---- briefings posted (what each showed, for corrections) ----
+  /**
+   * Record a posted briefing: where, its message id, how to rebuild it and the items it showed. Recording the same
+   * key again replaces all of that but keeps the correction lines already stored (only `addBriefingCorrection` adds them).
+   */
+  recordPostedBriefing(briefing: PostedBriefing): Promise<void>;
+  getPostedBriefing(key: string): Promise<PostedBriefing | undefined>;
+  /** Posted briefings posted at or after `since`, oldest first, that showed `eventId` and/or went to a channel. */
+  listPostedBriefings(filter: { since: string; eventId?: string; platform?: Platform; channel?: string; story?: string }): Promise<PostedBriefing[]>;
+  /** Append a correction line to a posted briefing unless one with its id is there. False when the briefing is unknown. */
+  addBriefingCorrection(key: string, correction: CorrectionLine): Promise<boolean>;
+
+  // ---- following one question ----
+  /** Follow a question in a channel; false when it was already followed. */
+  addFollow(follow: NewFollow): Promise<boolean>;
+  /** Stop following; false when it was not followed. */
+  removeFollow(platform: Platform, channel: string, story: string, question: string): Promise<boolean>;
+  listFollows(filter?: { platform?: Platform; channel?: string; story?: string; question?: string }): Promise<Follow[]>;
+  /** The last published status sitrep saw for each question of a story (what follow alerts compare against). */
+  listQuestionMarks(story: string): Promise<QuestionMark[]>;
+  /**
+   * Compare-and-set a question's mark: store `mark` with seq `expectedSeq + 1` only while the stored seq is
+   * `expectedSeq` (`null`: only while there is no mark; the new mark gets seq 0). False when another writer won.
+   */
+  advanceQuestionMark(mark: Omit<QuestionMark, 'seq'>, expectedSeq: number | null): Promise<boolean>;
+
   // ---- ingestion bookkeeping ----
   /** Record a feed item as seen; false when it was seen before. */
   markSeen(feedUrl: string, itemId: string, now: string): Promise<boolean>;
@@ -291,6 +358,122 @@ export interface Store {
   /** Cheap liveness check (used by /readyz and doctor). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** Who did what to which event, when, with the record before and after (audit log; also the change id of corrections). */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  /** `slack:U123`, `discord:123…`, `cli:alice`, `import`, `ingest`. */
+  actor: string;
+  /** A display name for the actor, when known. */
+  actorName?: string;
+  /** approve, reject, edit, retract, reimport, merge, follow, unfollow, denied … */
+  action: string;
+  eventId?: string;
+  story?: string;
+  /** One line for people (`sitrep audit`): what changed, a reason. */
+  detail?: string;
+  before?: unknown;
+  after?: unknown;
+}
+export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+
+export type ReplaceResult =
+  | { ok: true; auditId: number }
+  | { ok: false; reason: 'missing' }
+  | { ok: false; reason: 'conflict'; current: EventRecord; last?: AuditEntry };
+
+export interface Retraction {
+  id: number;
+  story: string;
+  eventId: string;
+  /** Absent: the whole event is retracted. */
+  factId?: string;
+  /** The retracted fact's text, matched on later reads (fact ids of file records can shift when a file is edited). */
+  factText?: string;
+  reason: string;
+  actor: string;
+  at: string;
+}
+export type NewRetraction = Omit<Retraction, 'id'>;
+
+export type MessageJobKind = 'review-post' | 'review-update' | 'correction' | 'follow-alert';
+export type MessageJobStatus = 'queued' | 'in-flight' | 'sent' | 'failed' | 'skipped';
+
+/** One message to post or edit, written before the platform call (the same exactly-once rules as briefings). */
+export interface MessageJob {
+  /** Unique per message and change, e.g. `review:<event>`, `correction:<briefing key>:<audit id>`. */
+  key: string;
+  kind: MessageJobKind;
+  platform: Platform;
+  channel: string;
+  story: string;
+  /** Kind-specific JSON (validated by its reader). */
+  payload: Record<string, unknown>;
+  status: MessageJobStatus;
+  attempts: number;
+  messageId?: string;
+  error?: string;
+  /** Slack: the workspace whose token posts or edits it (see `Subscription.workspace`); absent: the default token. */
+  workspace?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export type NewMessageJob = Pick<MessageJob, 'key' | 'kind' | 'platform' | 'channel' | 'story' | 'payload' | 'workspace'>;
+
+/** How to build a posted briefing again (same window, same filter), for corrections. */
+export interface BriefingRebuild {
+  since: string;
+  now: string;
+  fallback: 'latest' | 'none';
+  questions?: string[];
+  question?: string;
+}
+
+export interface CorrectionLine {
+  /** The change it reports (an audit id), so a line is added once. */
+  id: string;
+  at: string;
+  text: string;
+}
+
+/** A briefing as posted in a channel, with what it showed: `event#fact`, `event#title`, `event#q:question`. */
+export interface PostedBriefing {
+  /** The outbox key it was posted under. */
+  key: string;
+  platform: Platform;
+  channel: string;
+  story: string;
+  messageId: string;
+  postedAt: string;
+  /** Slack: the workspace it was posted with (its corrections are edited with the same token). */
+  workspace?: string;
+  rebuild: BriefingRebuild;
+  shown: string[];
+  corrections: CorrectionLine[];
+}
+
+export interface Follow {
+  platform: Platform;
+  channel: string;
+  story: string;
+  question: string;
+  /** Slack: the workspace of the channel (its alerts post with that workspace's token). */
+  workspace?: string;
+  createdBy?: string;
+  createdAt: string;
+}
+export type NewFollow = Follow;
+
+export interface QuestionMark {
+  story: string;
+  question: string;
+  status: QuestionStatus;
+  /** Increases by one with each change sitrep saw; follow alerts are keyed by it. */
+  seq: number;
+  eventId?: string;
+  changedAt: string;
 }
 
 /** A merge candidate as the store holds it (see `Store.findMergeCandidateEvents`). */

@@ -20,6 +20,27 @@ describe('config', () => {
     expect(text).not.toContain('not-a-token-secret');
   });
 
+  it('validates the review channel and reviewers, naming every problem', () => {
+    const ok = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SITREP_REVIEW_CHANNEL: 'slack:CREVIEW1', SITREP_REVIEWERS: 'U0123, SADMINS W999' });
+    expect(ok.ok && ok.config.review).toEqual({ platform: 'slack', channel: 'CREVIEW1', reviewers: { users: ['U0123', 'W999'], groups: ['SADMINS'] } });
+    const bad = loadConfig({ SITREP_REVIEW_CHANNEL: 'slack:C1', SITREP_REVIEWERS: 'alice' });
+    expect(bad.ok).toBe(false);
+    const text = bad.ok ? '' : bad.errors.join('\n');
+    expect(text).toContain('SITREP_REVIEWERS: "alice" is not a Slack user id');
+    expect(text).toContain('SITREP_REVIEW_CHANNEL: a Slack review channel needs SLACK_BOT_TOKEN');
+    const noReviewers = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SITREP_REVIEW_CHANNEL: 'slack:C1' });
+    expect(!noReviewers.ok && noReviewers.errors.join()).toContain('SITREP_REVIEWERS: is required');
+    const where = loadConfig({ SITREP_REVIEW_CHANNEL: 'teams:general' });
+    expect(!where.ok && where.errors.join()).toContain('SITREP_REVIEW_CHANNEL: must be slack:CHANNEL_ID or discord:CHANNEL_ID');
+    const oauth = { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'state-secret-0123456789', SITREP_SECRET_KEY: 'k'.repeat(32), SLACK_SIGNING_SECRET: 'x', SLACK_MODE: 'http', SITREP_REVIEWERS: 'U01' };
+    const noWorkspace = loadConfig({ ...oauth, SITREP_REVIEW_CHANNEL: 'slack:C1' });
+    expect(!noWorkspace.ok && noWorkspace.errors.join()).toContain('SITREP_REVIEW_WORKSPACE: is required');
+    const withWorkspace = loadConfig({ ...oauth, SITREP_REVIEW_CHANNEL: 'slack:C1', SITREP_REVIEW_WORKSPACE: 'T0123' });
+    expect(withWorkspace.ok && withWorkspace.config.review).toMatchObject({ platform: 'slack', channel: 'C1', workspace: 'T0123' });
+    const discord = loadConfig({ DISCORD_APPLICATION_ID: '100000000000000001', SITREP_REVIEW_CHANNEL: 'discord:200000000000000001', DISCORD_MODE: 'http', DISCORD_PUBLIC_KEY: 'a'.repeat(64) });
+    expect(!discord.ok && discord.errors.join()).toContain('SITREP_REVIEW_CHANNEL: a Discord review channel needs DISCORD_TOKEN');
+  });
+
   it('picks Socket Mode when an app token is present and HTTP otherwise', () => {
     const socket = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
     expect(socket.ok && socket.config.slack?.mode).toBe('socket');

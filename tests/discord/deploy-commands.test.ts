@@ -58,8 +58,9 @@ describe('Discord command definitions', () => {
     expect(admin.contexts).toEqual([0]);
     // Every subcommand is under /sitrep (subscribe checks Manage Channels at run time); /sitrep-admin repeats the
     // managing ones behind default_member_permissions so members without the permission never see them.
-    expect(main.options?.map((o) => o.name).sort()).toEqual(['brief', 'help', 'questions', 'subscribe', 'subscriptions', 'unsubscribe']);
-    expect(admin.options?.map((o) => o.name).sort()).toEqual(['subscribe', 'unsubscribe']);
+    expect(main.options?.map((o) => o.name).sort()).toEqual(['brief', 'follow', 'help', 'questions', 'subscribe', 'subscriptions', 'unfollow', 'unsubscribe']);
+    expect(admin.options?.map((o) => o.name).sort()).toEqual(['follow', 'subscribe', 'unfollow', 'unsubscribe']);
+    expect(main.options?.find((o) => o.name === 'follow')?.options?.[0]).toMatchObject({ name: 'question', required: true, autocomplete: true });
     const brief = main.options?.find((o) => o.name === 'brief');
     expect(brief?.options?.find((o) => o.name === 'question')?.autocomplete).toBe(true);
     const subscribe = admin.options?.find((o) => o.name === 'subscribe');

@@ -123,6 +123,8 @@ export class FakeDiscordApi {
   readonly webhookEdits: Array<{ applicationId: string; token: string; messageId: string; body: unknown }> = [];
   /** Bodies of POST /webhooks/:appId/:token (interaction follow-ups). */
   readonly followUps: Array<{ applicationId: string; token: string; body: unknown }> = [];
+  /** Threads started from messages: the thread's id is the message's. */
+  readonly threads: Array<{ id: string; parentId: string; name: string }> = [];
   /** Calls that ignored a per-channel (`scope: 'channel'`) or global rate limit. */
   readonly rateLimitViolations: Array<{ kind: 'channel' | 'global'; channelId?: string; at: number }> = [];
 
@@ -181,6 +183,7 @@ export class FakeDiscordApi {
     this.webhookEdits.length = 0;
     this.followUps.length = 0;
     this.rateLimitViolations.length = 0;
+    this.threads.length = 0;
     this.failures.length = 0;
     this.denied.clear();
     this.nonces.clear();
@@ -202,6 +205,12 @@ export class FakeDiscordApi {
   /** Make every call about `channelId` fail like Discord does when the bot lost access or the channel is gone. */
   denyChannel(channelId: string, denial: ChannelDenial = 'missing-access'): void {
     this.denied.set(channelId, denial);
+  }
+
+  /** Delete a message (edits of it then answer 404 Unknown Message). */
+  deleteMessage(id: string): void {
+    const i = this.messages.findIndex((m) => m.id === id);
+    if (i >= 0) this.messages.splice(i, 1);
   }
 
   /** Messages created in one channel. */
@@ -289,6 +298,32 @@ export class FakeDiscordApi {
     }
 
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') return this.createMessage(m[1] as string, body, send);
+
+    if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path)) && method === 'PATCH') {
+      const [, channelId, messageId] = m as unknown as [string, string, string];
+      const denial = this.denied.get(channelId);
+      if (denial) return send(DENIALS[denial].status, DENIALS[denial].body);
+      const target = this.messages.find((x) => x.id === messageId && x.channel_id === channelId);
+      if (!target) return send(404, { code: 10008, message: 'Unknown Message' });
+      const b = asObject(body);
+      if (typeof b.content === 'string') target.content = b.content;
+      if (Array.isArray(b.embeds)) target.embeds = b.embeds;
+      if (Array.isArray(b.components)) target.components = b.components;
+      if (b.allowed_mentions !== undefined) target.allowed_mentions = b.allowed_mentions;
+      target.edited_timestamp = new Date().toISOString();
+      return send(200, target);
+    }
+
+    if ((m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path)) && method === 'POST') {
+      const [, channelId, messageId] = m as unknown as [string, string, string];
+      const denial = this.denied.get(channelId);
+      if (denial) return send(DENIALS[denial].status, DENIALS[denial].body);
+      if (!this.messages.some((x) => x.id === messageId && x.channel_id === channelId)) return send(404, { code: 10008, message: 'Unknown Message' });
+      if (this.threads.some((t) => t.id === messageId)) return send(400, { code: 160004, message: 'A thread has already been created for this message' });
+      const name = typeof asObject(body).name === 'string' ? (asObject(body).name as string) : 'thread';
+      this.threads.push({ id: messageId, parentId: channelId, name });
+      return send(201, { id: messageId, type: 11, parent_id: channelId, name, guild_id: '100000000000000003' });
+    }
 
     if ((m = /^\/applications\/(\d+)\/commands$/.exec(path))) return this.commands(method, m[1] as string, undefined, body, send);
     if ((m = /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/.exec(path))) return this.commands(method, m[1] as string, m[2], body, send);

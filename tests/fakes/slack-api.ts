@@ -30,6 +30,10 @@ export interface StoredMessage {
   text?: string;
   blocks?: unknown;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** Set on replies: the ts of the thread's parent. */
+  thread_ts?: string;
+  /** Set when chat.update changed it. */
+  edited?: { ts: string };
   user: string;
   bot_id: string;
 }
@@ -88,7 +92,7 @@ export interface FakeSlackApiOptions {
   postLatencyMs?: number;
 }
 
-const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'unfurl_links', 'unfurl_media', 'include_all_metadata']);
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'unfurl_links', 'unfurl_media', 'include_all_metadata', 'view']);
 
 /**
  * A small local stand-in for the Slack Web API (and response_url endpoints), for tests.
@@ -110,6 +114,9 @@ export class FakeSlackApi {
   private readonly waiters: Array<{ check: () => boolean; resolve: () => void }> = [];
   private authError: string | undefined;
   private readonly slow = new Map<string, number>();
+  private readonly groups = new Map<string, string[]>();
+  /** Views opened with views.open, in order. */
+  readonly views: Array<{ trigger_id: string; view: Record<string, unknown> }> = [];
   private tsCounter = 0;
   private rng: () => number;
   private readonly minInterval: number;
@@ -213,6 +220,22 @@ export class FakeSlackApi {
     else this.slow.delete(method);
   }
 
+  /** Members of a user group, as usergroups.users.list answers them. */
+  setUserGroup(id: string, users: readonly string[]): void {
+    this.groups.set(id, [...users]);
+  }
+
+  /** Delete a posted message (chat.update on it then answers message_not_found). */
+  deleteMessage(channel: string, ts: string): void {
+    const i = this.messages.findIndex((m) => m.channel === channel && m.ts === ts);
+    if (i >= 0) this.messages.splice(i, 1);
+  }
+
+  /** The message with this ts in this channel, as it is now. */
+  message(channel: string, ts: string): StoredMessage | undefined {
+    return this.messages.find((m) => m.channel === channel && m.ts === ts);
+  }
+
   /** Make auth.test fail with this Slack error (e.g. invalid_auth); undefined restores it. */
   setAuthError(error: string | undefined): void {
     this.authError = error;
@@ -230,6 +253,7 @@ export class FakeSlackApi {
     this.calls.length = 0;
     this.messages.length = 0;
     this.violations.length = 0;
+    this.views.length = 0;
     this.lastPostAt.clear();
   }
 
@@ -422,8 +446,45 @@ export class FakeSlackApi {
         const md = body.metadata;
         if (isRecord(md) && typeof md.event_type === 'string' && isRecord(md.event_payload))
           message.metadata = { event_type: md.event_type, event_payload: md.event_payload };
+        if (typeof body.thread_ts === 'string' && body.thread_ts !== '') {
+          if (!this.messages.some((m) => m.channel === channel && m.ts === body.thread_ts)) return { ok: false, error: 'thread_not_found' };
+          message.thread_ts = body.thread_ts;
+        }
         this.messages.push(message);
         return { ok: true, channel, ts, message: { ...message, type: 'message' } };
+      }
+      case 'chat.update': {
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        const err = this.channelErrors.get(channel);
+        if (err) return { ok: false, error: err };
+        const target = this.messages.find((m) => m.channel === channel && m.ts === body.ts);
+        if (!target) return { ok: false, error: 'message_not_found' };
+        if (typeof body.text === 'string') target.text = body.text;
+        if (body.blocks !== undefined) target.blocks = body.blocks;
+        target.edited = { ts: this.nextTs() };
+        return { ok: true, channel, ts: target.ts, text: target.text };
+      }
+      case 'views.open': {
+        const view = body.view;
+        if (typeof body.trigger_id !== 'string' || !isRecord(view)) return { ok: false, error: 'invalid_arguments' };
+        this.views.push({ trigger_id: body.trigger_id, view });
+        return { ok: true, view: { id: `V${this.views.length}`, ...view } };
+      }
+      case 'usergroups.users.list': {
+        const users = typeof body.usergroup === 'string' ? this.groups.get(body.usergroup) : undefined;
+        if (!users) return { ok: false, error: 'no_such_subteam' };
+        return { ok: true, users };
+      }
+      case 'conversations.replies': {
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        const parent = this.messages.find((m) => m.channel === channel && m.ts === body.ts);
+        if (!parent) return { ok: false, error: 'thread_not_found' };
+        const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
+        const thread = [parent, ...this.messages.filter((m) => m.channel === channel && m.thread_ts === parent.ts)].map((m) => {
+          const { metadata, channel: _channel, ...rest } = m;
+          return { type: 'message', ...rest, ...(withMetadata && metadata ? { metadata } : {}) };
+        });
+        return { ok: true, messages: thread, has_more: false, response_metadata: { next_cursor: '' } };
       }
       case 'chat.postEphemeral': {
         if (!channel) return { ok: false, error: 'channel_not_found' };
@@ -440,7 +501,7 @@ export class FakeSlackApi {
         const limit = Math.min(Math.max(numberField(body.limit) ?? 100, 1), 999);
         const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
         const all = this.messages
-          .filter((m) => m.channel === channel && Number(m.ts) > oldest && Number(m.ts) < latest)
+          .filter((m) => m.channel === channel && m.thread_ts === undefined && Number(m.ts) > oldest && Number(m.ts) < latest)
           .sort((a, b) => Number(b.ts) - Number(a.ts));
         const start = typeof body.cursor === 'string' && body.cursor !== '' ? Number(body.cursor) : 0;
         const page = all.slice(start, start + limit).map((m) => {
@@ -485,7 +546,7 @@ export class FakeSlackApi {
       ok: true,
       app_id: 'A0001',
       authed_user: { id: ws.installerId ?? 'U0INSTALLER' },
-      scope: 'commands,chat:write,chat:write.public,channels:history,groups:history,channels:read,groups:read',
+      scope: 'commands,chat:write,chat:write.public,channels:history,groups:history,channels:read,groups:read,usergroups:read',
       token_type: 'bot',
       access_token: ws.botToken,
       bot_user_id: ws.botUserId ?? `UBOT${ws.teamId}`,

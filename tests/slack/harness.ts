@@ -25,7 +25,12 @@ export interface SlackHarness {
   /** POST a signed slash command; resolves with the HTTP answer (the ack). */
   command(text: string, opts?: SignOptions & { command?: string; channel?: string; responseId?: string }): Promise<{ status: number; body: string; contentType: string }>;
   /** POST a signed block_actions payload for a button click. */
-  clickButton(value: string, opts?: SignOptions & { channel?: string; responseId?: string; actionId?: string }): Promise<{ status: number; body: string; contentType: string }>;
+  clickButton(
+    value: string,
+    opts?: SignOptions & { channel?: string; responseId?: string; actionId?: string; user?: string; messageTs?: string; triggerId?: string },
+  ): Promise<{ status: number; body: string; contentType: string }>;
+  /** POST a signed view_submission payload (a modal's Save); resolves with the ack (Bolt's answer: errors, update, or empty). */
+  submitView(view: { callback_id: string; private_metadata: string; values: Record<string, Record<string, unknown>> }, opts?: SignOptions & { user?: string }): Promise<{ status: number; body: string }>;
   /**
    * The answer to a command or click with this response id: the ack body when the answer came in the ack itself
    * (`inline`), else the respond() call to its response_url once it arrives.
@@ -44,7 +49,7 @@ export interface SignOptions {
 let counter = 0;
 
 /** A real Bolt app in HTTP mode on the shared router (random port), a fake Slack API, a real SQLite store. */
-export async function startSlackHarness(options: { store?: Store } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(options: { store?: Store; env?: Record<string, string>; onQueued?: () => void } = {}): Promise<SlackHarness> {
   const api = await new FakeSlackApi().start();
   const store = options.store ?? openSqliteStore(':memory:');
   const story = testStory();
@@ -59,6 +64,7 @@ export async function startSlackHarness(options: { store?: Store } = {}): Promis
     SLACK_API_URL: api.apiUrl,
     SITREP_TIMEZONE: 'Europe/Kyiv',
     LOG_LEVEL: 'info',
+    ...options.env,
   });
   if (!cfg.ok) throw new Error(cfg.errors.join('; '));
   const rawLogs: string[] = [];
@@ -88,6 +94,7 @@ export async function startSlackHarness(options: { store?: Store } = {}): Promis
     stories: new Map([[story.id, story]]),
     http: router,
     metrics,
+    ...(options.onQueued ? { onQueued: options.onQueued } : {}),
   });
   await platform.start();
   const port = await router.listen(0, '127.0.0.1');
@@ -138,13 +145,14 @@ export async function startSlackHarness(options: { store?: Store } = {}): Promis
     clickButton(value, opts = {}) {
       const responseId = opts.responseId ?? `act-${++counter}`;
       const channel = opts.channel ?? 'C123';
+      const user = opts.user ?? 'U777';
       const payload = {
         type: 'block_actions',
-        user: { id: 'U777', username: 'tester', team_id: 'T0001' },
+        user: { id: user, username: `user-${user.toLowerCase()}`, team_id: 'T0001' },
         api_app_id: 'A0001',
         token: 'legacy-verification-token',
-        container: { type: 'message', message_ts: '1716098400.000100', channel_id: channel, is_ephemeral: true },
-        trigger_id: '1.2.4',
+        container: { type: 'message', message_ts: opts.messageTs ?? '1716098400.000100', channel_id: channel, is_ephemeral: opts.messageTs === undefined },
+        trigger_id: opts.triggerId ?? '1.2.4',
         team: { id: 'T0001', domain: 'test' },
         channel: { id: channel, name: 'general' },
         response_url: api.responseUrl(responseId),
@@ -160,6 +168,32 @@ export async function startSlackHarness(options: { store?: Store } = {}): Promis
         ],
       };
       return post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), opts);
+    },
+    submitView(view, opts = {}) {
+      const user = opts.user ?? 'U777';
+      const payload = {
+        type: 'view_submission',
+        team: { id: 'T0001', domain: 'test' },
+        user: { id: user, username: `user-${user.toLowerCase()}`, name: `user-${user.toLowerCase()}`, team_id: 'T0001' },
+        api_app_id: 'A0001',
+        token: 'legacy-verification-token',
+        trigger_id: '1.2.5',
+        view: {
+          id: 'V1',
+          team_id: 'T0001',
+          type: 'modal',
+          callback_id: view.callback_id,
+          private_metadata: view.private_metadata,
+          blocks: [],
+          state: { values: view.values },
+          hash: '1.abc',
+          title: { type: 'plain_text', text: 'Edit draft' },
+          app_id: 'A0001',
+          bot_id: 'BBOT',
+        },
+        response_urls: [],
+      };
+      return post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), opts).then((r) => ({ status: r.status, body: r.body }));
     },
     async reply(responseId) {
       const ack = acks.get(responseId);

@@ -20,6 +20,9 @@ const block = z.discriminatedUnion('type', [
           text: text(75, 'plain_text'),
           value: z.string().max(2000).optional(),
           style: z.enum(['primary', 'danger']).optional(),
+          confirm: z
+            .strictObject({ title: text(100, 'plain_text'), text: text(300, 'plain_text'), confirm: text(30, 'plain_text'), deny: text(30, 'plain_text'), style: z.enum(['primary', 'danger']).optional() })
+            .optional(),
         }),
       )
       .min(1)

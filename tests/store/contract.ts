@@ -372,6 +372,126 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       expect(await store.revision()).not.toBe(r1);
     });
 
+    it('keeps archived records out of briefings and draft lists', async () => {
+      await store.upsertEvents([rec('x', '2025-05-19T10:00:00Z', { status: 'draft', signals: [{ question: 'territory', status: 'moved', text: 's' }] })]);
+      expect(await store.setEventStatus('x', 'archived')).toBe(true);
+      expect(await store.listEvents({ story: 'ukraine-ceasefire' })).toEqual([]);
+      expect(await store.listEvents({ story: 'ukraine-ceasefire', status: 'draft' })).toEqual([]);
+      expect((await store.listEvents({ story: 'ukraine-ceasefire', status: 'archived' })).map((r) => r.id)).toEqual(['x']);
+      expect(await store.listSignals({ story: 'ukraine-ceasefire' })).toEqual([]);
+      expect((await store.getEvent('x'))?.status).toBe('archived');
+    });
+
+    it('reports the records a write replaced, before and after, when asked', async () => {
+      await store.upsertEvents([rec('a', '2025-05-19T10:00:00Z'), rec('b', '2025-05-19T11:00:00Z')]);
+      const plain = await store.upsertEvents([rec('a', '2025-05-19T10:00:00Z', { title: 'A2' })]);
+      expect(plain.changes).toBeUndefined();
+      const res = await store.upsertEvents([rec('a', '2025-05-19T10:00:00Z', { title: 'A3' }), rec('b', '2025-05-19T11:00:00Z'), rec('c', '2025-05-19T12:00:00Z')], { reportChanges: true });
+      expect(res).toMatchObject({ inserted: 1, updated: 1, unchanged: 1 });
+      expect(res.changes?.map((c) => [c.before.title, c.after.title])).toEqual([['A2', 'A3']]);
+    });
+
+    it('replaces a record only while it is unchanged (compare-and-set), auditing the winner', async () => {
+      const draft = rec('cas', '2025-05-19T10:00:00Z', { status: 'draft' });
+      await store.upsertEvents([draft]);
+      const audit = (actor: string) => ({ at: '2025-05-19T12:00:00.000Z', actor, action: 'approve', eventId: 'cas', story: draft.story, before: draft });
+      const first = await store.replaceEventIf(draft, { ...draft, status: 'published' }, audit('slack:U1'));
+      expect(first.ok).toBe(true);
+      const second = await store.replaceEventIf(draft, { ...draft, status: 'archived' }, audit('slack:U2'));
+      expect(second).toMatchObject({ ok: false, reason: 'conflict', current: { status: 'published' }, last: { actor: 'slack:U1', action: 'approve' } });
+      expect((await store.getEvent('cas'))?.status).toBe('published');
+      expect((await store.listEvents({ story: 'ukraine-ceasefire' })).map((r) => r.id)).toEqual(['cas']);
+      expect(await store.replaceEventIf(rec('nope', '2025-05-19T10:00:00Z'), rec('nope', '2025-05-19T10:00:00Z'), audit('x'))).toEqual({ ok: false, reason: 'missing' });
+      // Key order does not matter: equality is on the record's content.
+      const stored = (await store.getEvent('cas')) as EventRecord;
+      const reordered = Object.fromEntries(Object.entries(stored).reverse()) as EventRecord;
+      expect((await store.replaceEventIf(reordered, { ...stored, title: 'Edited' }, { ...audit('slack:U3'), action: 'edit' })).ok).toBe(true);
+      const log = await store.listAudit({ eventId: 'cas' });
+      expect(log.map((e) => [e.actor, e.action])).toEqual([['slack:U1', 'approve'], ['slack:U3', 'edit']]);
+      expect(log[0]?.before).toEqual(draft);
+    });
+
+    it('lists audit entries since an instant, oldest or newest first', async () => {
+      const a = await store.appendAudit({ at: '2025-05-19T10:00:00.000Z', actor: 'cli:ann', actorName: 'Ann', action: 'retract', eventId: 'e1', detail: 'wrong figure', before: { x: 1 }, after: { x: 2 } });
+      const b = await store.appendAudit({ at: '2025-05-20T10:00:00.000Z', actor: 'slack:U1', action: 'follow' });
+      expect(b).toBeGreaterThan(a);
+      expect((await store.listAudit()).map((e) => e.id)).toEqual([a, b]);
+      expect((await store.listAudit({ order: 'desc', limit: 1 })).map((e) => e.id)).toEqual([b]);
+      expect((await store.listAudit({ since: '2025-05-20T00:00:00Z' })).map((e) => e.action)).toEqual(['follow']);
+      expect((await store.listAudit({ eventId: 'e1' }))[0]).toEqual({ id: a, at: '2025-05-19T10:00:00.000Z', actor: 'cli:ann', actorName: 'Ann', action: 'retract', eventId: 'e1', detail: 'wrong figure', before: { x: 1 }, after: { x: 2 } });
+    });
+
+    it('keeps retractions per story', async () => {
+      await store.addRetraction({ story: 'ukraine-ceasefire', eventId: 'e1', factId: 'f2', factText: 'Wrong.', reason: 'misquote', actor: 'cli:ann', at: '2025-05-20T10:00:00.000Z' });
+      await store.addRetraction({ story: 'ukraine-ceasefire', eventId: 'e2', reason: 'hoax', actor: 'cli:ann', at: '2025-05-20T11:00:00.000Z' });
+      await store.addRetraction({ story: 'other', eventId: 'e3', reason: 'x', actor: 'cli:ann', at: '2025-05-20T11:00:00.000Z' });
+      const list = await store.listRetractions('ukraine-ceasefire');
+      expect(list.map((r) => [r.eventId, r.factId, r.factText, r.reason])).toEqual([
+        ['e1', 'f2', 'Wrong.', 'misquote'],
+        ['e2', undefined, undefined, 'hoax'],
+      ]);
+    });
+
+    it('queues message jobs once per key, in order, and records their outcome', async () => {
+      const job = { key: 'review:e1', kind: 'review-post' as const, platform: 'slack' as const, channel: 'CREV', story: 'ukraine-ceasefire', payload: { eventId: 'e1' } };
+      const first = await store.enqueueMessage(job, '2025-05-20T10:00:00.000Z');
+      expect(first).toMatchObject({ created: true, job: { status: 'queued', attempts: 0, payload: { eventId: 'e1' } } });
+      expect((await store.enqueueMessage({ ...job, payload: { other: true } }, '2025-05-20T10:00:01.000Z')).created).toBe(false);
+      await store.enqueueMessage({ ...job, key: 'correction:k:1', kind: 'correction' }, '2025-05-20T10:00:02.000Z');
+      expect((await store.listMessageJobs({ status: 'queued' })).map((j) => j.key)).toEqual(['review:e1', 'correction:k:1']);
+      expect(await store.incrementMessageAttempts('review:e1', '2025-05-20T10:00:03.000Z')).toBe(1);
+      await store.markMessageJob('review:e1', 'sent', { messageId: '1716.0001' }, '2025-05-20T10:00:04.000Z');
+      expect(await store.getMessageJob('review:e1')).toMatchObject({ status: 'sent', messageId: '1716.0001', attempts: 1 });
+      expect((await store.findMessageJobByMessageId('slack', '1716.0001'))?.key).toBe('review:e1');
+      expect(await store.findMessageJobByMessageId('discord', '1716.0001')).toBeUndefined();
+      await store.markMessageJob('correction:k:1', 'skipped', { error: 'message gone' }, '2025-05-20T10:00:05.000Z');
+      await store.enqueueMessage({ ...job, key: 'alert:w', kind: 'follow-alert', workspace: 'T0002' }, '2025-05-20T10:00:06.000Z');
+      expect((await store.getMessageJob('alert:w'))?.workspace).toBe('T0002');
+      expect((await store.getMessageJob('review:e1'))?.workspace).toBeUndefined();
+      expect((await store.listMessageJobs({ status: ['sent', 'skipped'] })).map((j) => j.key)).toEqual(['review:e1', 'correction:k:1']);
+      expect((await store.listMessageJobs({ kind: 'correction' }))[0]).toMatchObject({ status: 'skipped', error: 'message gone' });
+    });
+
+    it('records posted briefings with what they showed, and finds them by event and channel', async () => {
+      const base = { platform: 'slack' as const, story: 'ukraine-ceasefire', rebuild: { since: '2025-05-19T07:00:00.000Z', now: '2025-05-20T07:00:00.000Z', fallback: 'none' as const }, corrections: [] };
+      await store.recordPostedBriefing({ ...base, key: 'b1', channel: 'C1', messageId: '1.1', postedAt: '2025-05-20T07:00:01.000Z', shown: ['e1#f1', 'e1#title', 'e2#q:territory'] });
+      await store.recordPostedBriefing({ ...base, key: 'b2', channel: 'C2', messageId: '1.2', postedAt: '2025-05-21T07:00:01.000Z', shown: ['e1#f2'], workspace: 'T0002' });
+      expect((await store.getPostedBriefing('b2'))?.workspace).toBe('T0002');
+      await store.recordPostedBriefing({ ...base, key: 'b0', channel: 'C1', messageId: '1.0', postedAt: '2025-05-10T07:00:01.000Z', shown: ['e1#f1'] });
+      const since = '2025-05-15T00:00:00.000Z';
+      expect((await store.listPostedBriefings({ since, eventId: 'e1' })).map((b) => b.key)).toEqual(['b1', 'b2']);
+      expect((await store.listPostedBriefings({ since, eventId: 'e2' })).map((b) => b.key)).toEqual(['b1']);
+      expect((await store.listPostedBriefings({ since, platform: 'slack', channel: 'C1', story: 'ukraine-ceasefire' })).map((b) => b.key)).toEqual(['b1']);
+      expect(await store.addBriefingCorrection('b1', { id: '7', at: '2025-05-20T09:00:00.000Z', text: 'title now "X"' })).toBe(true);
+      expect(await store.addBriefingCorrection('b1', { id: '7', at: '2025-05-20T09:00:00.000Z', text: 'title now "X"' })).toBe(true);
+      expect(await store.addBriefingCorrection('nope', { id: '7', at: '2025-05-20T09:00:00.000Z', text: 'x' })).toBe(false);
+      expect((await store.getPostedBriefing('b1'))?.corrections).toEqual([{ id: '7', at: '2025-05-20T09:00:00.000Z', text: 'title now "X"' }]);
+      // Re-recording replaces what it showed (a corrected briefing may show other facts) and keeps its correction lines.
+      const b1 = (await store.getPostedBriefing('b1'))!;
+      await store.recordPostedBriefing({ ...b1, shown: ['e3#f1'], corrections: [] });
+      expect((await store.listPostedBriefings({ since, eventId: 'e2' })).map((b) => b.key)).toEqual([]);
+      expect((await store.listPostedBriefings({ since, eventId: 'e3' })).map((b) => b.key)).toEqual(['b1']);
+      expect((await store.getPostedBriefing('b1'))).toMatchObject({ messageId: '1.1', rebuild: base.rebuild, corrections: [{ id: '7' }] });
+    });
+
+    it('keeps follows per channel and question, and question marks by compare-and-set', async () => {
+      const f = { platform: 'discord' as const, channel: '123', story: 'ukraine-ceasefire', question: 'territory', createdBy: 'U1', createdAt: '2025-05-20T07:00:00.000Z' };
+      expect(await store.addFollow(f)).toBe(true);
+      expect(await store.addFollow(f)).toBe(false);
+      await store.addFollow({ platform: 'slack', channel: 'C456', story: 'ukraine-ceasefire', question: 'ukraine-response', workspace: 'T0002', createdAt: f.createdAt });
+      expect(await store.listFollows({ question: 'territory' })).toEqual([f]);
+      expect((await store.listFollows({ question: 'ukraine-response' }))[0]?.workspace).toBe('T0002');
+      expect((await store.listFollows({ story: 'ukraine-ceasefire' })).length).toBe(2);
+      expect(await store.removeFollow('slack', 'C456', 'ukraine-ceasefire', 'ukraine-response')).toBe(true);
+      expect(await store.removeFollow('slack', 'C456', 'ukraine-ceasefire', 'ukraine-response')).toBe(false);
+      const mark = { story: 'ukraine-ceasefire', question: 'territory', status: 'open' as const, changedAt: '2025-05-20T07:00:00.000Z' };
+      expect(await store.advanceQuestionMark(mark, null)).toBe(true);
+      expect(await store.advanceQuestionMark(mark, null)).toBe(false);
+      expect(await store.advanceQuestionMark({ ...mark, status: 'moved', eventId: 'e1' }, 0)).toBe(true);
+      expect(await store.advanceQuestionMark({ ...mark, status: 'contested' }, 0)).toBe(false);
+      expect(await store.listQuestionMarks('ukraine-ceasefire')).toEqual([{ ...mark, status: 'moved', eventId: 'e1', seq: 1 }]);
+    });
+
     it('answers ping', async () => {
       expect(await store.ping()).toBe(true);
     });

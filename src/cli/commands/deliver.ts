@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deliverDue, releaseDeliveryLease, type DeliverSummary } from '../../delivery/deliver.js';
+import { drainMessages, type MessageSummary } from '../../delivery/messages.js';
 import { HttpRouter } from '../../http/router.js';
 import type { PlatformRuntime } from '../../platform.js';
 import { dataFlags, parseFlagsWith, resolveNow, usageError } from '../args.js';
@@ -63,18 +64,22 @@ export const command: CliCommand = {
         setTimeout(() => giveUp(signal), 10_000).unref();
       });
       let summary: DeliverSummary;
+      let messages: MessageSummary | undefined;
       try {
         summary = await deliverDue({ store, adapters, stories, now: now.now, logger, catchupMaxMs: config.catchupMaxMs, leaseTtlMs: config.leaseTtlMs, shouldStop: () => stopping });
+        // Then the message outbox: review posts queued by `sitrep ingest`, corrections, follow alerts.
+        if (!summary.lockedOut && !stopping)
+          messages = await drainMessages({ store, adapters, stories, logger, now: () => now.now, timezone: config.timezone, leaseTtlMs: config.leaseTtlMs });
       } finally {
         signals.dispose();
       }
-      if (summary.lockedOut && format === 'text') {
+      if ((summary.lockedOut || messages?.lockedOut) && format === 'text') {
         io.stdout('another sitrep process is delivering from this database; nothing done\n');
         return EXIT.ok;
       }
-      if (format === 'json') io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-      else io.stdout(formatText(summary, now.now));
-      return summary.failed > 0 || summary.leftInFlight > 0 ? EXIT.failure : EXIT.ok;
+      if (format === 'json') io.stdout(`${JSON.stringify({ ...summary, ...(messages ? { messages } : {}) }, null, 2)}\n`);
+      else io.stdout(formatText(summary, now.now, messages));
+      return summary.failed > 0 || summary.leftInFlight > 0 || (messages?.failed ?? 0) > 0 ? EXIT.failure : EXIT.ok;
     } finally {
       for (const r of runtimes) await r.stop().catch(() => undefined);
       await rt.runtime.close();
@@ -82,13 +87,15 @@ export const command: CliCommand = {
   },
 };
 
-function formatText(s: DeliverSummary, now: Date): string {
+function formatText(s: DeliverSummary, now: Date, m?: MessageSummary): string {
   const lines = s.deliveries
     .filter((d) => d.outcome !== 'already-done' && d.outcome !== 'elsewhere')
     .map((d) => `${d.outcome.padEnd(9)} ${d.key}${d.delayed && d.outcome === 'sent' ? ' (delayed)' : ''}${d.error ? ` — ${d.error}` : ''}`);
   const total = `${s.sent} sent, ${s.recovered} recovered, ${s.failed} failed, ${s.skipped} skipped${s.elsewhere > 0 ? `, ${s.elsewhere} held by other replicas` : ''}`;
-  if (lines.length === 0) return `Nothing due at ${now.toISOString()}.\n`;
-  return `${lines.join('\n')}\n${total}.\n`;
+  const messageLines = (m?.reports ?? []).map((r) => `${r.outcome.padEnd(9)} ${r.key}${r.error ? ` — ${r.error}` : ''}`);
+  const messages = messageLines.length > 0 ? `${messageLines.join('\n')}\nmessages: ${m?.sent ?? 0} sent, ${m?.failed ?? 0} failed, ${m?.skipped ?? 0} skipped.\n` : '';
+  if (lines.length === 0) return `Nothing due at ${now.toISOString()}.\n${messages}`;
+  return `${lines.join('\n')}\n${total}.\n${messages}`;
 }
 
 function usage(io: CliIo, error: string): number {

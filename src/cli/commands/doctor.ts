@@ -210,7 +210,9 @@ async function slackChecks(config: Config, subs: readonly Subscription[], http: 
   }
   out.push(ok('slack auth.test', `team ${parsed.data.team ?? '?'} as @${parsed.data.user ?? '?'}`));
 
-  const channels = [...new Set(subs.filter((s) => s.platform === 'slack').map((s) => s.channel))];
+  // The review channel (SITREP_REVIEW_CHANNEL) is checked like a subscribed one.
+  const review = config.review?.platform === 'slack' ? [config.review.channel] : [];
+  const channels = [...new Set([...review, ...subs.filter((s) => s.platform === 'slack').map((s) => s.channel)])];
   if (channels.length === 0) {
     out.push(skip('slack channels', 'no Slack subscriptions'));
     return out;
@@ -247,7 +249,8 @@ async function discordChecks(config: Config, subs: readonly Subscription[], http
   const discord = config.discord;
   if (!discord) return [skip('discord', 'not configured (DISCORD_TOKEN / DISCORD_APPLICATION_ID unset)')];
   const base = `${(discord.apiUrl ?? 'https://discord.com/api').replace(/\/+$/, '')}/v${DISCORD_API_VERSION}`;
-  const channels = [...new Set(subs.filter((s) => s.platform === 'discord').map((s) => s.channel))];
+  const review = config.review?.platform === 'discord' ? [config.review.channel] : [];
+  const channels = [...new Set([...review, ...subs.filter((s) => s.platform === 'discord').map((s) => s.channel)])];
   const out: Check[] = [];
   const token = discord.token;
   if (!token) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { formatLoadError, recordChunks, type LoadError } from '../../records/load.js';
 import type { UpsertResult } from '../../store/store.js';
+import { recordReimports } from '../../review/reimport.js';
 import { dataFlags, parseFlags } from '../args.js';
 import { createRuntime } from '../runtime.js';
 import { EXIT, type CliCommand } from '../types.js';
@@ -39,7 +40,9 @@ export const command: CliCommand = {
             errors.push({ file: '(import)', path: `record "${r.id}".story`, message: `unknown story "${r.story}" (valid: ${[...stories.keys()].join(', ')})` });
             return [];
           });
-          const done = await store.upsertEvents(valid);
+          const done = await store.upsertEvents(valid, { reportChanges: true });
+          // A re-import that changed published events corrects the briefings that showed them.
+          if (done.changes && done.changes.length > 0) await recordReimports(store, stories, done.changes, io.now());
           res.inserted += done.inserted;
           res.updated += done.updated;
           res.unchanged += done.unchanged;

@@ -28,6 +28,8 @@ export const cliCommands: readonly CliCommandEntry[] = [
   { name: 'ingest', summary: 'Turn articles and feeds into event records (drafts for review unless the story auto-publishes)', load: async () => (await import('./ingest.js')).command },
   { name: 'drafts', summary: 'List ingested event records waiting for review', load: async () => (await import('./drafts.js')).command },
   { name: 'approve', summary: 'Publish reviewed draft event records', load: async () => (await import('./approve.js')).command },
+  { name: 'retract', summary: 'Withdraw a fact or an event; posted briefings that showed it are corrected', load: async () => (await import('./retract.js')).command },
+  { name: 'audit', summary: 'Show the audit log of review actions, retractions, re-imports and follows', load: async () => (await import('./audit.js')).command },
   { name: 'discord', summary: 'Discord tasks: `deploy-commands` registers the slash commands (guild when DISCORD_GUILD_ID is set)', load: async () => (await import('./discord.js')).command },
   { name: 'doctor', summary: 'Check config, store, Slack/Discord credentials, subscribed channels and commands; print fixes', load: async () => (await import('./doctor.js')).command },
 ];

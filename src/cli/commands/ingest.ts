@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { parseIsoInstant } from '../../time/duration.js';
 import { dataFlags, parseFlags, resolveNow } from '../args.js';
 import { createRuntime } from '../runtime.js';
+import { reviewIngestHook } from '../../review/ingest-hook.js';
 import { EXIT, type CliCommand, type CliIo } from '../types.js';
 
 const USAGE =
@@ -62,11 +63,17 @@ export const command: CliCommand = {
       // Loaded here, not with the command list: with the name lexicon and HTML parsing, ingestion adds about 30 MB to
       // any process that loads it.
       const { ingestInputs } = await import('../../ingest/pipeline.js');
+      // New drafts are queued for review in the outbox (never posted from here): the running bot posts them within
+      // seconds, or `sitrep deliver` does; if neither runs now, nothing is lost.
+      let queued = 0;
+      const review = rt.runtime.config.review;
+      const onStored = reviewIngestHook({ store, stories: rt.runtime.stories, ...(review ? { review } : {}), now: () => now.now, onQueued: () => void queued++ });
       const run = await ingestInputs(inputs, {
         story,
         store,
         now: now.now,
         logger,
+        onStored,
         ...(v['dry-run'] ? { dryRun: true } : {}),
         ...(v['source-name'] !== undefined ? { sourceName: v['source-name'] } : {}),
         ...(v.url !== undefined ? { url: v.url } : {}),
@@ -94,6 +101,10 @@ export const command: CliCommand = {
       const verb = v['dry-run'] ? 'would store' : 'stored';
       const status = story.autoPublish ? 'published' : 'draft';
       io.stderr(`${verb} ${run.records.length} event${run.records.length === 1 ? '' : 's'} (${status}) for ${story.id}; ${rejected.length} rejected, ${failed} failed${!v['dry-run'] && !story.autoPublish && run.records.length > 0 ? ' — review with `sitrep drafts`, publish with `sitrep approve ID`' : ''}\n`);
+      if (queued > 0)
+        io.stderr(
+          `queued chat messages (${review ? `review posts in ${review.platform}:${review.channel}, ` : ''}review updates, corrections): the running bot posts them within seconds, or run \`sitrep deliver\`\n`,
+        );
       return failed > 0 ? EXIT.failure : EXIT.ok;
     } finally {
       await rt.runtime.close();

@@ -13,6 +13,7 @@ import { configuredPlatforms, createPlatforms } from '../platforms.js';
 import { startFeedPolling } from '../feed-polling.js';
 import { registerPageRoutes } from '../../page/routes.js';
 import { signalExitCode, watchStopSignals } from '../stop-signals.js';
+import { reviewIngestHook } from '../../review/ingest-hook.js';
 
 const USAGE = 'sitrep start [--once] [--now ISO] [--story ID] [--data DIR] [--db FILE]';
 
@@ -89,7 +90,10 @@ async function runPlatforms(rt: Runtime, io: CliIo, clock: () => Date): Promise<
   let runtimes: PlatformRuntime[] = [];
   const ops = registerOpsRoutes(http, { store, platforms: () => runtimes, logger });
   registerPageRoutes(http, { store, stories: rt.stories, secretKey: config.secretKey, clock, logger });
-  const created = await createPlatforms(rt, { http, clock, metrics: ops.metrics });
+  // Review actions in chat queue messages (review updates, corrections, alerts): the scheduler posts them at once.
+  let kick: () => void = () => undefined;
+  const onQueued = () => kick();
+  const created = await createPlatforms(rt, { http, clock, metrics: ops.metrics, onQueued });
   runtimes = created.runtimes;
   const adapters = created.adapters;
 
@@ -124,6 +128,7 @@ async function runPlatforms(rt: Runtime, io: CliIo, clock: () => Date): Promise<
       // what came due while it was down, at once.
       runAtStart: true,
       clock,
+      timezone: config.timezone,
       onReport: (r) => {
         if (r.outcome === 'sent' || r.outcome === 'recovered') ops.metrics.delivery(r.platform, 'sent');
         else if (r.outcome === 'failed') ops.metrics.delivery(r.platform, 'failed');
@@ -132,7 +137,11 @@ async function runPlatforms(rt: Runtime, io: CliIo, clock: () => Date): Promise<
     });
     const queued = scheduler;
     ops.metrics.gauge('sitrep_send_queue_depth', () => queued.queueDepth());
-    feeds = config.feedPolling ? startFeedPolling({ store, stories: rt.stories, logger, clock, leaseTtlMs: config.leaseTtlMs }) : undefined;
+    kick = () => void queued.kickMessages();
+    // Messages queued while the bot was down (or by `sitrep ingest` since) go out now, not at the first poll.
+    kick();
+    const onStored = reviewIngestHook({ store, stories: rt.stories, ...(config.review ? { review: config.review } : {}), now: clock, onQueued });
+    feeds = config.feedPolling ? startFeedPolling({ store, stories: rt.stories, logger, clock, leaseTtlMs: config.leaseTtlMs, onStored }) : undefined;
     io.stdout(`sitrep running (${wanted.join(' + ')}) on port ${port}; Ctrl-C to stop.\n`);
   }
 

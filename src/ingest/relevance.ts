@@ -78,10 +78,12 @@ export function scoreRelevance(
   // is another story about the same country. It needs a topic word or a sentence on one of its questions.
   if (penalty > 0 && penalty * 1.5 >= raw)
     return { relevant: false, score, reason: `mostly about something else (${excluded.slice(0, 4).join(', ')})`, matched, excluded };
-  // The subject itself must be named: a topic word ("ceasefire", "talks") or one of a question's topical words
-  // ("security guarantees", "territory"). A question's names (Kyiv, Zelenskyy) are in every report from Ukraine.
+  // The subject itself must be named: a topic word ("ceasefire", "talks"), one of a question's topical words
+  // ("security guarantees"), or a sentence bearing on a question in its sense ("would require Ukraine to cede
+  // territory"). A question's names alone (Kyiv, Zelenskyy) are in every report from Ukraine.
   const hasTopics = keywords.some((k) => !/^\p{Lu}/u.test(k));
-  const topical = topicDistinct > 0 || story.questions.some((q) => q.keywords.some((k) => !/^\p{Lu}/u.test(k) && hasKeyword(all, k)));
+  const topical =
+    topicDistinct > 0 || questionSentences > 0 || story.questions.some((q) => q.keywords.some((k) => !/^\p{Lu}/u.test(k) && hasKeyword(all, k)));
   if (hasTopics && !topical)
     return { relevant: false, score, reason: `not about the story's subject (only names: ${matched.slice(0, 4).join(', ')})`, matched, excluded };
   if (score < RELEVANCE_THRESHOLD) return { relevant: false, score, reason: `relevance ${score} below ${RELEVANCE_THRESHOLD}`, matched, excluded };

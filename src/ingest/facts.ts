@@ -4,6 +4,7 @@ import { FUNCTION_WORDS, functionWordDensity } from '../text/function-words.js';
 import { letterCounts } from './boilerplate.js';
 import { CALL_TO_ACTION, EDITORIAL_NOTE, META_SENTENCE } from './chrome-phrases.js';
 import { featureSet } from '../text/similarity.js';
+import { sideOfName } from '../briefing/sides.js';
 import { hasKeyword, questionTags } from './keywords.js';
 import type { Attribution } from './quotes.js';
 import type { Sentence } from './sentences.js';
@@ -164,6 +165,16 @@ export interface FactSelectionInput {
   maxFacts?: number;
 }
 
+/** How many items pass `test`, counting no further than `limit`. */
+function countUpTo<T>(items: readonly T[], test: (item: T) => boolean, limit: number): number {
+  let n = 0;
+  for (const item of items) {
+    if (n >= limit) break;
+    if (test(item)) n++;
+  }
+  return n;
+}
+
 /** Sentence score: news value from position, entities, story vocabulary, reporting verbs, quotes and commitments. */
 function scoreSentence(i: number, input: FactSelectionInput): Scored {
   const s = input.sentences[i];
@@ -176,9 +187,10 @@ function scoreSentence(i: number, input: FactSelectionInput): Scored {
   // The lead carries the news: position counts most, the first three sentences get a bonus.
   let score = 4 * (1 - i / Math.max(1, n)) + (i < 3 ? 1 : 0);
   const people = personMentions(input.entities.people, text).length;
-  const others = [...input.entities.places, ...input.entities.organizations].filter((e) => hasKeyword(text, e)).length;
+  // Both bonuses are capped (at five names, four keywords): counting stops there.
+  const others = countUpTo([...input.entities.places, ...input.entities.organizations], (e) => hasKeyword(text, e), Math.max(0, 5 - people));
   score += Math.min(2, (people + others) * 0.4);
-  const kw = input.story.keywords.reduce((acc, k) => acc + (hasKeyword(text, k) ? 1 : 0), 0);
+  const kw = countUpTo(input.story.keywords, (k) => hasKeyword(text, k), 4);
   score += Math.min(2, kw * 0.5);
   score += Math.min(3, tags.length * 1.5);
   if (a?.speaker) score += 1;
@@ -201,7 +213,7 @@ function scoreSentence(i: number, input: FactSelectionInput): Scored {
  */
 function salientTerms(text: string, features: ReadonlySet<string>, repeated: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? [];
+  const words = text.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
   words.forEach((w, i) => {
     const bare = w.replace(/['’]s$/, '');
     if (/\d/.test(bare)) out.add(bare.toLowerCase());
@@ -275,8 +287,13 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
     const fact: Fact = { text: fitText(s.text.slice(dateline)), source: input.sourceId, offset: { start: s.start + dateline, end: s.end } };
     if (a?.speaker) fact.speaker = a.speaker.slice(0, 120);
     if (a?.speaker && a.quote) fact.quote = true;
-    // With its speaker known, a sentence's voice is too: questions asked of one side ("by") are tagged again.
-    const tags = a?.speaker && input.story.questions.some((q) => q.by) ? questionTags(s.text, input.story.questions, { ...(input.story.sides ? { sides: input.story.sides } : {}), speaker: a.speaker }) : k.tags;
+    // With its speaker known, a sentence's voice is too: when the speaker is of a side a question is asked of ("by"),
+    // the sentence is tagged again (another side's speaker adds no voice the text did not have).
+    const side = a?.speaker ? sideOfName(a.speaker, input.story.sides) : undefined;
+    const tags =
+      a?.speaker && side !== undefined && input.story.questions.some((q) => q.by?.includes(side))
+        ? questionTags(s.text, input.story.questions, { ...(input.story.sides ? { sides: input.story.sides } : {}), speaker: a.speaker })
+        : k.tags;
     if (tags.length > 0) fact.questions = tags;
     if (WATCH_PHRASE.test(s.text)) {
       const due = dueDate(s.text, input.published);

@@ -118,12 +118,21 @@ export function questionPattern(pattern: string): RegExp | null {
 }
 
 /** The sentence with every span a question's `notWhen` patterns match blanked out (same length, so offsets hold). */
+/** The global form of each notWhen pattern, compiled once (a sentence is blanked for every question it is tagged with). */
+const globalPatterns = new Map<string, RegExp | null>();
+
 function withoutExcludedSenses(sentence: string, question: Question): string {
   let text = sentence;
   for (const p of question.notWhen ?? []) {
-    const re = questionPattern(p);
-    if (!re) continue;
-    const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    let global = globalPatterns.get(p);
+    if (global === undefined) {
+      const re = questionPattern(p);
+      global = re ? new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`) : null;
+      if (globalPatterns.size > 5000) globalPatterns.clear();
+      globalPatterns.set(p, global);
+    }
+    if (!global) continue;
+    global.lastIndex = 0;
     text = text.replace(global, (m) => ' '.repeat(m.length));
   }
   return text;
@@ -158,6 +167,8 @@ export function matchesQuestion(sentence: string, question: Question, hints: Voi
 }
 
 function matchesWords(sentence: string, question: Question, mentioned = false): boolean {
+  // Blanking the excluded senses only removes matches: a sentence that matches nothing as written is done with.
+  if (question.notWhen && question.notWhen.length > 0 && !mentioned && !couldMatch(sentence, question)) return false;
   const text = question.notWhen && question.notWhen.length > 0 ? withoutExcludedSenses(sentence, question) : sentence;
   if (anyKeywordOrPattern(text, question.keywords, question.patterns)) return true;
   const mentions = question.mentions ?? [];
@@ -165,6 +176,11 @@ function matchesWords(sentence: string, question: Question, mentioned = false): 
   const context = question.context ?? [];
   // Without context words a mention bears on the question by itself.
   return context.length === 0 || context.some((c) => (/^[\p{L}\p{N}' -]+$/u.test(c) ? hasKeyword(text, c) : (questionPattern(c)?.test(text) ?? false)));
+}
+
+/** Any keyword, pattern or mention of the question in the sentence as written. */
+function couldMatch(sentence: string, question: Question): boolean {
+  return anyKeywordOrPattern(sentence, question.keywords, question.patterns) || (question.mentions ?? []).some((m) => hasKeyword(sentence, m));
 }
 
 /** Ids of the story questions a sentence bears on (pass the story's sides, and the speaker when known). */

@@ -84,13 +84,18 @@ export function withinWindow(a: string, b: string, days = MERGE_WINDOW_DAYS): bo
   return Math.abs(instantMs(a) - instantMs(b)) <= days * 86_400_000;
 }
 
-/** A fact's word features, computed once per fact object (merging compares every pair of facts). Read-only. */
-const factFeatureMemo = new WeakMap<Fact, Set<string>>();
+/**
+ * A fact's word features by its text (merging compares every pair of facts, and copies a record's facts each time
+ * it merges, so a memo by object would miss). Read-only; bounded, emptied when full.
+ */
+const factFeatureMemo = new Map<string, Set<string>>();
+const FACT_FEATURES_MAX = 20_000;
 function factFeatures(fact: Fact): Set<string> {
-  let feats = factFeatureMemo.get(fact);
+  let feats = factFeatureMemo.get(fact.text);
   if (!feats) {
     feats = featureSet(fact.text);
-    factFeatureMemo.set(fact, feats);
+    if (factFeatureMemo.size >= FACT_FEATURES_MAX) factFeatureMemo.clear();
+    factFeatureMemo.set(fact.text, feats);
   }
   return feats;
 }

@@ -19,10 +19,18 @@ export function proposeSignals(facts: readonly Fact[], story: Story): Signal[] {
   const signals: Signal[] = [];
   const sourceOrder = new Map<string, number>();
   for (const f of facts) if (!sourceOrder.has(f.source)) sourceOrder.set(f.source, sourceOrder.size);
+  // A fact's stance does not depend on the question: read once, and only for facts tagged with one.
+  const readings = new Map<number, StanceReading>();
+  const readingOf = (f: Fact, i: number): StanceReading => {
+    let r = readings.get(i);
+    if (!r) {
+      r = readStance(f.text, { ...(f.speaker !== undefined ? { speaker: f.speaker } : {}), ...(story.sides ? { sides: story.sides } : {}) });
+      readings.set(i, r);
+    }
+    return r;
+  };
   for (const q of story.questions) {
-    const tagged = facts
-      .map((f, i) => ({ f, i, id: factId(f, i), reading: readStance(f.text, { ...(f.speaker !== undefined ? { speaker: f.speaker } : {}), ...(story.sides ? { sides: story.sides } : {}) }) }))
-      .filter(({ f }) => f.questions?.includes(q.id));
+    const tagged = facts.flatMap((f, i) => (f.questions?.includes(q.id) ? [{ f, i, id: factId(f, i), reading: readingOf(f, i) }] : []));
     if (tagged.length === 0) continue;
 
     // The facts in the order the sources reported them: each stance updates its side's latest position.

@@ -59,8 +59,10 @@ export function textBlocks(raw: string): PageBlock[] {
 }
 
 /**
- * A headline run into the first paragraph with a colon, as some pages print them: "Trump, Putin hold telephonic
- * conversation: US President Donald Trump and …". Not "… said: ", not a label ("Details: "), not a quotation.
+ * A lead-in run into the first paragraph with a colon, as some pages print a kicker or summary line: "Trump, Putin
+ * hold telephonic conversation: US President Donald Trump and …". It is split off as a heading: neither a fact nor
+ * the event's title (readers and labellers take it for the page's furniture, not its headline). Not "… said: ", not
+ * a label ("Details: "), not a quotation.
  */
 const RUN_IN_HEADLINE = /^([^:“”"«»]{15,110}?):\s+(?=\p{Lu})/u;
 
@@ -80,7 +82,7 @@ export function articleText(blocks: readonly PageBlock[], opts: ClassifyOptions 
   const runIn = first?.kind === 'body' ? runInHeadline(first.text) : undefined;
   if (first && runIn !== undefined) {
     const rest = first.text.slice(first.text.indexOf(':', runIn.length) + 1).trim();
-    page.lines.splice(firstKept, 1, { text: runIn, kind: 'headline', terminated: false }, { ...first, text: rest });
+    page.lines.splice(firstKept, 1, { text: runIn, kind: 'heading', terminated: false }, { ...first, text: rest });
   }
   const spans: LineSpan[] = [];
   const parts: string[] = [];

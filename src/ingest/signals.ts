@@ -8,6 +8,31 @@ import { fitText } from './facts.js';
 const WEIGHT: Record<StanceReading['stance'], number> = { dispute: 3, reject: 3, demand: 3, accept: 3, propose: 3, unknown: 1, none: 0 };
 
 /**
+ * Stance readings by fact text and speaker, per story's sides: an event's signals are proposed again each time an
+ * article merges into it, over facts already read. Pure, so never stale; bounded, emptied when full.
+ */
+const readingMemo = new WeakMap<object, Map<string, StanceReading>>();
+const READINGS_MAX = 20_000;
+const NO_SIDES = {};
+
+function storedReading(f: Fact, story: Story): StanceReading {
+  const key = story.sides ?? NO_SIDES;
+  let memo = readingMemo.get(key);
+  if (!memo) {
+    memo = new Map();
+    readingMemo.set(key, memo);
+  }
+  const k = `${f.speaker ?? ''}\u0000${f.text}`;
+  let r = memo.get(k);
+  if (!r) {
+    r = readStance(f.text, { ...(f.speaker !== undefined ? { speaker: f.speaker } : {}), ...(story.sides ? { sides: story.sides } : {}) });
+    if (memo.size >= READINGS_MAX) memo.clear();
+    memo.set(k, r);
+  }
+  return r;
+}
+
+/**
  * Propose one signal per question the facts bear on, from the stance each tagged fact takes and whose side takes
  * it (the story's `sides`): `contested` when the sides conflict (one side's proposal or demand and another's
  * rejection, or a reported dispute), `moved` when a side states a position (proposal, demand, acceptance,
@@ -24,7 +49,7 @@ export function proposeSignals(facts: readonly Fact[], story: Story): Signal[] {
   const readingOf = (f: Fact, i: number): StanceReading => {
     let r = readings.get(i);
     if (!r) {
-      r = readStance(f.text, { ...(f.speaker !== undefined ? { speaker: f.speaker } : {}), ...(story.sides ? { sides: story.sides } : {}) });
+      r = storedReading(f, story);
       readings.set(i, r);
     }
     return r;

@@ -172,7 +172,10 @@ function matchesWords(sentence: string, question: Question, mentioned = false): 
   const text = question.notWhen && question.notWhen.length > 0 ? withoutExcludedSenses(sentence, question) : sentence;
   if (anyKeywordOrPattern(text, question.keywords, question.patterns)) return true;
   const mentions = question.mentions ?? [];
-  if (!mentioned && (mentions.length === 0 || !mentions.some((m) => hasKeyword(text, m)))) return false;
+  // What the asked side's own speaker says is its response, whatever words it uses ("This is in no way a frozen
+  // conflict," Sybiha said).
+  if (mentioned) return true;
+  if (mentions.length === 0 || !mentions.some((m) => hasKeyword(text, m))) return false;
   const context = question.context ?? [];
   // Without context words a mention bears on the question by itself.
   return context.length === 0 || context.some((c) => (/^[\p{L}\p{N}' -]+$/u.test(c) ? hasKeyword(text, c) : (questionPattern(c)?.test(text) ?? false)));

@@ -211,14 +211,31 @@ function scoreSentence(i: number, input: FactSelectionInput): Scored {
  * The terms of a sentence that a summary of the article should keep: names (capitalised words that do not just open
  * the sentence), figures ("30-day", "1,000", "28-point"), and content words the article uses more than once.
  */
+/** A word's letters and digits without the punctuation around it ("(Reuters),” → "Reuters"). */
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+function bareWord(w: string): string {
+  const first = w.charCodeAt(0);
+  const last = w.charCodeAt(w.length - 1);
+  const alnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  // Most words need nothing done: plain ASCII letters or digits at both ends.
+  return alnum(first) && alnum(last) ? w : w.replace(EDGE_PUNCTUATION, '');
+}
+
 function salientTerms(text: string, features: ReadonlySet<string>, repeated: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
-  const words = text.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
-  words.forEach((w, i) => {
-    const bare = w.replace(/['’]s$/, '');
+  let i = 0;
+  for (const raw of text.split(/\s+/)) {
+    const w = bareWord(raw);
+    if (w === '') continue;
+    const bare = w.endsWith("'s") || w.endsWith('’s') ? w.slice(0, -2) : w;
+    const c = bare.charCodeAt(0);
     if (/\d/.test(bare)) out.add(bare.toLowerCase());
-    else if (/^\p{Lu}/u.test(bare) && (i > 0 || bare.length > 3) && !FUNCTION_WORDS.has(bare.toLowerCase())) out.add(bare.toLowerCase());
-  });
+    else if (((c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(bare))) && (i > 0 || bare.length > 3)) {
+      const lower = bare.toLowerCase();
+      if (!FUNCTION_WORDS.has(lower)) out.add(lower);
+    }
+    i++;
+  }
   for (const f of features) if (repeated.has(f)) out.add(f);
   return out;
 }

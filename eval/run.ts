@@ -142,6 +142,7 @@ export const FIGURES: Figure[] = [
   { section: 'ingestion', name: 'on-story kept', target: '≥ 95 %', value: (s) => ({ kind: 'ratio', r: s.ingestion.onStoryKept }), ok: atLeast(0.95) },
   { section: 'ingestion', name: 'off-story rejected', target: '100 %', value: (s) => ({ kind: 'ratio', r: s.ingestion.offStoryRejected }), ok: atLeast(1) },
   { section: 'ingestion', name: 'dates within a day', target: '≥ 90 %', value: (s) => ({ kind: 'ratio', r: s.ingestion.datesWithinDay }), ok: atLeast(0.9) },
+  { section: 'ingestion', name: '  wrong ones flagged undated', target: '—', value: (s) => ({ kind: 'ratio', r: s.ingestion.wrongDatesFlagged }) },
   { section: 'ingestion', name: 'chrome lines kept (fact/title/id)', target: '0', value: (s) => ({ kind: 'count', n: s.ingestion.chromeLinesKept }), ok: zero },
   { section: 'ingestion', name: '  events carrying chrome', target: '0', value: (s) => ({ kind: 'count', n: s.ingestion.eventsWithChrome }), ok: zero },
   { section: 'ingestion', name: '  facts carrying chrome', target: '0', value: (s) => ({ kind: 'count', n: s.ingestion.factsWithChrome }), ok: zero },

@@ -36,6 +36,8 @@ export interface IngestionScore {
   onStoryKept: Ratio;
   offStoryRejected: Ratio;
   datesWithinDay: Ratio;
+  /** Wrong dates the record owns up to (dateSource ingest-time: `sitrep drafts` says NOT DATED). */
+  wrongDatesFlagged: Ratio;
   /** Chrome label lines found in a fact, title or id of the article's event. */
   chromeLinesKept: number;
   eventsWithChrome: number;
@@ -254,11 +256,16 @@ export function scoreIngestion(input: { articles: readonly Article[]; records: r
 
   // Dates
   let datesOk = 0;
+  let datesWrongFlagged = 0;
   for (const a of keptOn) {
     const label = onStoryOf(a) as OnStoryLabel;
     const rec = eventOf(a);
     if (rec && daysApart(dayOf(rec.occurredAt), label.eventDate) <= 1) datesOk++;
-    else findings.push({ article: a.id, what: 'date', text: `event dated ${rec ? dayOf(rec.occurredAt) : '?'}, happened ${label.eventDate}` });
+    else {
+      const flagged = rec?.dateSource === 'ingest-time';
+      if (flagged) datesWrongFlagged++;
+      findings.push({ article: a.id, what: 'date', text: `event dated ${rec ? dayOf(rec.occurredAt) : '?'}${flagged ? ' (flagged: ingest time)' : ''}, happened ${label.eventDate}` });
+    }
   }
 
   // Chrome, headlines, unfinished facts, key terms
@@ -414,6 +421,7 @@ export function scoreIngestion(input: { articles: readonly Article[]; records: r
     onStoryKept: { n: keptOn.length, of: on.length },
     offStoryRejected: { n: off.filter((a) => !kept(a)).length, of: off.length },
     datesWithinDay: { n: datesOk, of: keptOn.length },
+    wrongDatesFlagged: { n: datesWrongFlagged, of: keptOn.length - datesOk },
     chromeLinesKept: chromeLines,
     eventsWithChrome: chromeEvents.size,
     factsWithChrome: chromeFacts.size,

@@ -126,8 +126,10 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   const dating = dateEvent({
     ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
     statedDates: page.statedDates,
-    chromeLines: page.all.slice(0, 40).filter((l) => l.kind === 'chrome').map((l) => l.text),
-    lead: body.slice(0, 3).map((s) => s.text),
+    // Date stamps are display lines: chrome, or a heading such as a re-publisher's "From <paper>, Nov. 20, 2025, <url>".
+    chromeLines: page.all.slice(0, 40).filter((l) => l.kind === 'chrome' || l.kind === 'heading').map((l) => l.text),
+    ...standfirstOf(page.all),
+    lead: body.slice(0, 6).map((s) => s.text),
     allLines: page.all.map((l) => l.text),
     now,
   });
@@ -163,4 +165,12 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
       dropped: page.dropped,
     },
   };
+}
+
+/** The standfirst (dek): a long display line between the headline and the first body line, when the page has one. */
+function standfirstOf(lines: ReadonlyArray<{ text: string; kind: string }>): { standfirst?: string } {
+  const kept = lines.filter((l) => l.kind !== 'chrome');
+  const at = kept.findIndex((l) => l.kind === 'headline');
+  const next = at >= 0 ? kept[at + 1] : undefined;
+  return next?.kind === 'heading' && next.text.length >= 60 ? { standfirst: next.text } : {};
 }

@@ -27,7 +27,9 @@ export interface DatingInput {
   statedDates?: readonly string[];
   /** Lines dropped as chrome from the top of the page (bylines and time stamps hold publication dates). */
   chromeLines?: readonly string[];
-  /** The article's first body sentences (dateline included), in order. */
+  /** The standfirst (dek) under the headline, when the page has one: it often says the day. */
+  standfirst?: string;
+  /** The article's first body sentences (dateline included), in order: about six. */
   lead: readonly string[];
   /** Every line of the page, kept or dropped (captions and asides state dates too). */
   allLines?: readonly string[];
@@ -40,9 +42,13 @@ const LOOKBACK_DAYS = 7;
 /** Words that make a date mention one a reader recognises as a day (not "for two hours", not "last week"). */
 const DAY_WORDS =
   /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)|\d{4}-\d{2}-\d{2}|\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b/i;
-/** A mention in a clause about the future, or about the background, is not the day of the event. */
+/**
+ * A mention in a clause about the future, or about the background, is not the day of the event. Prepositions of a
+ * deadline or a span bind to the words right after them ("by Friday", "until Nov 27"), not to a date further on ("a
+ * readout issued by the Kremlin on March 18").
+ */
 const NOT_EVENT_CONTEXT =
-  /\b(?:will|would|shall|to be held|is (?:due|set|scheduled|expected)|are (?:due|set|scheduled|expected)|plans? to|planned|next|upcoming|until|since|ahead of|before|by|propos\w*|offer\w*|invit\w*|suggest\w*|call\w* for)\s+(?:\S+\s+){0,6}$/i;
+  /(?:\b(?:will|would|shall|to be held|is (?:due|set|scheduled|expected)|are (?:due|set|scheduled|expected)|plans? to|planned|upcoming|propos\w*|offer\w*|invit\w*|suggest\w*|call\w* for)\s+(?:\S+\s+){0,6}|\b(?:next|until|since|ahead of|before|by)\s+(?:\S+\s+){0,2})$/i;
 /** A date written out (a month's name, digits), not a weekday or "today". */
 const EXPLICIT_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[./-]\d{1,2}|\d{4}-\d{2}-\d{2}/i;
 
@@ -141,12 +147,16 @@ type Anchor = { at: Date; precision: 'instant' | 'day'; source: DateSource; weak
  * place around it ("Monday, May 19th 2025, 1:10 pm", "Posted May 19, 2025 1:17 PM CDT", "| Monday, May 19, 2025 |
  * Washington, D.C."), but no sentence.
  */
-function dateStamp(line: string, now: Date): { at: Date; hasTime: boolean } | undefined {
+function dateStamp(raw: string, now: Date): { at: Date; hasTime: boolean } | undefined {
+  // A link does not make a line longer or wordier: "From Novaya gazeta Europe, Nov. 20, 2025, https://…".
+  const line = raw.replace(/https?:\/\/\S+/g, ' ');
   if (!/\d{4}/.test(line) || line.length > 120) return undefined;
   const d = fullDate(line, now);
   if (!d) return undefined;
+  // A byline's or reading-time's words ("by The Kyiv Independent news desk … 2 min read") and a link do not count.
   const rest = line.replace(d.text, ' ').match(/\p{L}{2,}/gu) ?? [];
-  return rest.length <= 6 ? d : undefined;
+  const stampy = /^\s*(?:by|posted|published|updated|last updated)\b/i.test(line) || /\b\d+\s*min(?:ute)?s?\s+read\b/i.test(line);
+  return rest.length <= 6 || (stampy && !/[.!?]\s+\p{Lu}/u.test(line)) ? d : undefined;
 }
 
 function anchorOf(input: DatingInput): Anchor {
@@ -180,13 +190,26 @@ function anchorOf(input: DatingInput): Anchor {
   return { at: input.now, precision: 'instant', source: 'ingest-time' };
 }
 
-/** The day the lead says the event happened, read against the anchor; undefined when it names none. */
-function leadDay(lead: readonly string[], anchor: Anchor, now: Date): string | undefined {
+/** How many of the lead's sentences may name the event's day in any form; later ones count with a written date only. */
+const PRIMARY_SENTENCES = 2;
+
+/**
+ * The day the lead says the event happened, read against the anchor; undefined when it names none. The standfirst
+ * and the first two sentences may name it in any form; the next few only with a written date ("agreed on Tuesday
+ * (March 11)", "On the same day, November 23"), because a written date further down is more often background.
+ */
+function leadDay(input: DatingInput, anchor: Anchor): string | undefined {
+  const { now } = input;
   // A weak anchor knows the year, not the week: a month and day are read as the latest such day within half a year
   // after it ("on 11 March" in a page whose caption says "11 February 2025"), and a weekday means nothing.
   const ref = anchor.weak ? new Date(Math.min(now.getTime(), anchor.at.getTime() + 183 * DAY_MS)) : anchor.at;
   const refDay = Date.parse(`${dayOf(ref)}T00:00:00Z`);
-  for (const sentence of lead.slice(0, 2)) {
+  const unanchored = anchor.weak || anchor.source === 'ingest-time';
+  const sentences = [...(input.standfirst ? [input.standfirst] : []), ...input.lead];
+  const primaryCount = (input.standfirst ? 1 : 0) + PRIMARY_SENTENCES;
+  /** The weekday the lead names first when nothing says which week it is ("announced on Wednesday"). */
+  let weekday: number | undefined;
+  for (const [i, sentence] of sentences.entries()) {
     if (!DAY_WORDS.test(sentence)) continue;
     const results = parseAround(sentence, ref);
     for (const [n, { r, index }] of results.entries()) {
@@ -195,19 +218,42 @@ function leadDay(lead: readonly string[], anchor: Anchor, now: Date): string | u
       const next = results[n + 1];
       if (next && !EXPLICIT_DATE.test(r.text) && EXPLICIT_DATE.test(next.r.text) && next.index - (index + r.text.length) <= 3) continue;
       const monthDay = r.start.isCertain('month') && r.start.isCertain('day') && EXPLICIT_DATE.test(r.text);
-      // Without a publication time, "on Tuesday" could be any week's, and reading it against the ingest time would
-      // give two reports of different weeks' Tuesdays the same day (and merge them): only a written date counts.
-      if ((anchor.weak || anchor.source === 'ingest-time') && !monthDay) continue;
+      if (i >= primaryCount && !monthDay) continue;
       if (NOT_EVENT_CONTEXT.test(sentence.slice(0, index))) continue;
-      const date = pastDate(r, ref);
+      // Without a publication time, "on Tuesday" could be any week's, and reading it against the ingest time would
+      // give two reports of different weeks' Tuesdays the same day (and merge them): only a written date counts,
+      // and it must fall on the weekday the lead named, if it named one.
+      if (unanchored && !monthDay) {
+        if (weekday === undefined && r.start.isCertain('weekday') && !r.start.isCertain('day')) weekday = r.start.get('weekday') ?? undefined;
+        continue;
+      }
+      let date = pastDate(r, ref);
+      if (unanchored && weekday !== undefined && date.getUTCDay() !== weekday) {
+        // "Wednesday (October 22)" read in December 2026: not the latest 22 October, a Thursday, but the one before.
+        const before = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
+        if (r.start.isCertain('year') || before.getUTCDay() !== weekday) continue;
+        date = before;
+      }
       const day = Date.parse(`${dayOf(date)}T00:00:00Z`);
       // Against the ingest time, "on 11 March" is the latest 11 March (news is mostly ingested as it comes out).
-      const lookback = anchor.weak || (anchor.source === 'ingest-time' && monthDay) ? 366 : LOOKBACK_DAYS;
+      const lookback = anchor.weak || (anchor.source === 'ingest-time' && monthDay) ? (weekday === undefined ? 366 : 2 * 366) : LOOKBACK_DAYS;
       if (day > refDay || day < refDay - lookback * DAY_MS) continue;
       return dayOf(date);
     }
   }
-  return undefined;
+  // "on Friday" in the lead and "Friday, Aug. 15, 2025" in a caption: the page's latest full date on that weekday.
+  if (weekday === undefined) return undefined;
+  let best: Date | undefined;
+  for (const line of input.allLines ?? []) {
+    if (!/\d{4}/.test(line)) continue;
+    for (const r of parseDates(line, now)) {
+      if (!r.start.isCertain('year') || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
+      const at = r.start.date();
+      if (at.getUTCDay() !== weekday || at.getTime() > now.getTime() + DAY_MS) continue;
+      if (!best || at > best) best = at;
+    }
+  }
+  return best ? dayOf(best) : undefined;
 }
 
 /** A date stamp line with a day and month but no year ("Newsroom November 21 05:13"), read as a past day. */
@@ -225,7 +271,7 @@ function yearlessStamp(line: string, now: Date): Date | undefined {
 /** Date an article's event (see the module comment). */
 export function dateEvent(input: DatingInput): EventDating {
   const anchor = anchorOf(input);
-  const day = leadDay(input.lead, anchor, input.now);
+  const day = leadDay(input, anchor);
   // A weak anchor dates nothing by itself: without a day in the lead the article is undated.
   if (anchor.weak && day === undefined) return { occurredAt: isoSeconds(input.now), dateSource: 'ingest-time', anchor: input.now };
   const published = anchor.source === 'published' ? { published: anchor.at } : {};

@@ -49,4 +49,22 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ lead: ['Trump and Putin spoke on Tuesday (March 18) for two hours.'], now: NOW }).occurredAt).toBe('2026-03-18');
     expect(dateEvent({ lead: ['Ukraine said on 11 March that it was ready for a ceasefire.'], now: NOW })).toMatchObject({ occurredAt: '2026-03-11', dateSource: 'ingest-time' });
   });
+
+  it('matches the lead’s weekday to a full date elsewhere on the page, and to a written date further down', () => {
+    // "on Friday" and an AP caption "Friday, Aug. 15, 2025": that Friday.
+    const caption = ['Trump speaks at Joint Base Elmendorf-Richardson, Alaska, Friday, Aug. 15, 2025. (AP Photo)'];
+    expect(dateEvent({ allLines: caption, lead: ['Trump told reporters on Friday that the summit was productive.'], now: NOW }).occurredAt).toBe('2025-08-15');
+    // A written date later in the lead, on the lead's weekday, says which week; one on another weekday is background.
+    const lead = ['Trump announced on Wednesday that the summit was off.', 'Officials said little.', 'It had followed their October 16 phone call.'];
+    expect(dateEvent({ lead, now: NOW }).dateSource).toBe('ingest-time');
+    expect(dateEvent({ lead: [...lead.slice(0, 2), 'The cancellation came on Wednesday (October 22) after a tense call.'], now: NOW }).occurredAt).toBe('2025-10-22');
+  });
+
+  it('reads a byline with its date, a re-publisher’s source line with a link, and the standfirst', () => {
+    const byline = ['by The Kyiv Independent news desk March 18, 2025 8:01 PM 2 min read'];
+    expect(dateEvent({ chromeLines: byline, lead: ['Putin agreed to a pause, according to a readout issued by the Kremlin on March 18.'], now: NOW })).toMatchObject({ occurredAt: '2025-03-18', dateSource: 'text' });
+    const source = ['From Novaya gazeta Europe, Nov. 20, 2025, https://novayagazeta.eu/articles/2025/11/20/some-long-slug-of-the-article-in-russian'];
+    expect(dateEvent({ chromeLines: source, lead: ['The US and Russia have developed a new plan.'], now: NOW }).occurredAt).toBe('2025-11-20');
+    expect(dateEvent({ standfirst: 'On May 16, a trilateral meeting was held in Istanbul between the delegations.', lead: ['The defence minister spoke to journalists.'], now: NOW }).occurredAt).toBe('2026-05-16');
+  });
 });

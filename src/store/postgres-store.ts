@@ -1,12 +1,36 @@
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
-import { instantMs, type EventRecord, type EventStatus, type QuestionStatus, type Story } from '../records/schema.js';
+import { instantMs, type EventRecord, type EventStatus, type Story } from '../records/schema.js';
 import { pgMigrations } from './pg-migrations.js';
+import {
+  toAudit,
+  toFeedState,
+  toFollow,
+  toInstallation,
+  toJob,
+  toMessageJob,
+  toPosted,
+  toQuestionMark,
+  toRetraction,
+  toStoredSignal,
+  shownEventIds,
+  toSubscription,
+  type AuditRow,
+  type FeedRow,
+  type FollowRow,
+  type InstallationRow,
+  type JobRow,
+  type MessageJobRow,
+  type PostedRow,
+  type QuestionMarkRow,
+  type RetractionRow,
+  type SignalRow,
+  type SubscriptionRow,
+} from './rows.js';
 import {
   StoreError,
   type AuditEntry,
   type CorrectionLine,
-  type DaysSpec,
   type EventChange,
   type Follow,
   type MessageJob,
@@ -55,72 +79,6 @@ const types: pg.CustomTypesConfig = {
 
 interface EventRow {
   json: string;
-}
-interface SignalRow {
-  event_id: string;
-  story: string;
-  question: string;
-  status: string;
-  occurred_at_ms: number;
-  json: string;
-}
-interface SubscriptionRow {
-  id: number;
-  platform: string;
-  channel: string;
-  story: string;
-  time: string;
-  timezone: string;
-  days: string;
-  questions: string | null;
-  skip_empty: boolean;
-  created_by: string | null;
-  created_at: string;
-  paused: boolean;
-  paused_reason: string | null;
-  workspace: string | null;
-}
-interface InstallationRow {
-  id: string;
-  team_id: string | null;
-  team_name: string | null;
-  enterprise_id: string | null;
-  enterprise_name: string | null;
-  is_enterprise_install: boolean;
-  app_id: string | null;
-  bot_id: string | null;
-  bot_user_id: string | null;
-  bot_scopes: string;
-  installed_by: string | null;
-  sealed_tokens: string;
-  installed_at: string;
-  updated_at: string;
-}
-interface JobRow {
-  key: string;
-  subscription_id: number | null;
-  platform: string;
-  channel: string;
-  story: string;
-  due_at: string;
-  status: string;
-  attempts: number;
-  window_from: string | null;
-  window_to: string | null;
-  message_id: string | null;
-  error: string | null;
-  created_at: string;
-  updated_at: string;
-  workspace: string | null;
-}
-interface FeedRow {
-  url: string;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | null;
-  failures: number;
-  next_poll_at: string | null;
-  last_error: string | null;
 }
 
 export interface PostgresStoreOptions {
@@ -441,20 +399,7 @@ export class PostgresStore implements Store {
             'SELECT event_id, story, question, status, occurred_at_ms, json FROM signals WHERE story = $1 AND published AND occurred_at_ms < $2 ORDER BY occurred_at_ms DESC, event_id DESC, idx DESC LIMIT $3',
             [q.story, before, limit],
           );
-    return r.rows.map((row) => {
-      const sig = JSON.parse(row.json) as { text: string; fact?: string; unknowns?: string[] };
-      const out: StoredSignal = {
-        eventId: row.event_id,
-        story: row.story,
-        question: row.question,
-        status: row.status as QuestionStatus,
-        text: sig.text,
-        occurredAt: new Date(row.occurred_at_ms).toISOString(),
-      };
-      if (sig.fact !== undefined) out.fact = sig.fact;
-      if (sig.unknowns !== undefined) out.unknowns = sig.unknowns;
-      return out;
-    });
+    return r.rows.map(toStoredSignal);
   }
 
   async setEventStatus(id: string, status: EventStatus): Promise<boolean> {
@@ -538,20 +483,8 @@ export class PostgresStore implements Store {
   }
 
   async listRetractions(story: string): Promise<Retraction[]> {
-    const r = await this.q<{ id: number; story: string; event_id: string; fact_id: string | null; fact_text: string | null; reason: string; actor: string; at: string }>(
-      'SELECT * FROM retractions WHERE story = $1 ORDER BY id',
-      [story],
-    );
-    return r.rows.map((x) => ({
-      id: Number(x.id),
-      story: x.story,
-      eventId: x.event_id,
-      ...(x.fact_id !== null ? { factId: x.fact_id } : {}),
-      ...(x.fact_text !== null ? { factText: x.fact_text } : {}),
-      reason: x.reason,
-      actor: x.actor,
-      at: x.at,
-    }));
+    const r = await this.q<RetractionRow>('SELECT * FROM retractions WHERE story = $1 ORDER BY id', [story]);
+    return r.rows.map(toRetraction);
   }
 
   // ---- message outbox ----
@@ -610,7 +543,7 @@ export class PostgresStore implements Store {
 
   async recordPostedBriefing(b: PostedBriefing): Promise<void> {
     const ms = Date.parse(b.postedAt);
-    const events = [...new Set(b.shown.map((item) => item.split('#')[0] ?? '').filter((id) => id !== ''))];
+    const events = shownEventIds(b);
     await this.tx(async (c) => {
       await this.q(
         `INSERT INTO posted_briefings (key, platform, channel, story, message_id, posted_at, posted_at_ms, workspace, rebuild, shown, corrections)
@@ -687,35 +620,17 @@ export class PostgresStore implements Store {
   }
 
   async listFollows(filter: { platform?: Platform; channel?: string; story?: string; question?: string } = {}): Promise<Follow[]> {
-    const r = await this.q<{ platform: string; channel: string; story: string; question: string; workspace: string | null; created_by: string | null; created_at: string }>(
+    const r = await this.q<FollowRow>(
       `SELECT * FROM follows WHERE ($1::text IS NULL OR platform = $1) AND ($2::text IS NULL OR channel = $2) AND ($3::text IS NULL OR story = $3) AND ($4::text IS NULL OR question = $4)
        ORDER BY platform, channel, story, question`,
       [filter.platform ?? null, filter.channel ?? null, filter.story ?? null, filter.question ?? null],
     );
-    return r.rows.map((x) => ({
-      platform: x.platform as Platform,
-      channel: x.channel,
-      story: x.story,
-      question: x.question,
-      ...(x.workspace !== null ? { workspace: x.workspace } : {}),
-      ...(x.created_by !== null ? { createdBy: x.created_by } : {}),
-      createdAt: x.created_at,
-    }));
+    return r.rows.map(toFollow);
   }
 
   async listQuestionMarks(story: string): Promise<QuestionMark[]> {
-    const r = await this.q<{ story: string; question: string; status: string; seq: number; event_id: string | null; changed_at: string }>(
-      'SELECT * FROM question_marks WHERE story = $1 ORDER BY question',
-      [story],
-    );
-    return r.rows.map((x) => ({
-      story: x.story,
-      question: x.question,
-      status: x.status as QuestionStatus,
-      seq: Number(x.seq),
-      ...(x.event_id !== null ? { eventId: x.event_id } : {}),
-      changedAt: x.changed_at,
-    }));
+    const r = await this.q<QuestionMarkRow>('SELECT * FROM question_marks WHERE story = $1 ORDER BY question', [story]);
+    return r.rows.map(toQuestionMark);
   }
 
   async advanceQuestionMark(mark: Omit<QuestionMark, 'seq'>, expectedSeq: number | null): Promise<boolean> {
@@ -1029,14 +944,7 @@ export class PostgresStore implements Store {
   async getFeedState(feedUrl: string): Promise<FeedState | undefined> {
     const r = await this.q<FeedRow>('SELECT * FROM feed_state WHERE url = $1', [feedUrl]);
     const row = r.rows[0];
-    if (!row) return undefined;
-    const out: FeedState = { url: row.url, failures: row.failures };
-    if (row.etag !== null) out.etag = row.etag;
-    if (row.last_modified !== null) out.lastModified = row.last_modified;
-    if (row.last_polled_at !== null) out.lastPolledAt = row.last_polled_at;
-    if (row.next_poll_at !== null) out.nextPollAt = row.next_poll_at;
-    if (row.last_error !== null) out.lastError = row.last_error;
-    return out;
+    return row ? toFeedState(row) : undefined;
   }
 
   async setFeedState(state: FeedState): Promise<void> {
@@ -1168,155 +1076,6 @@ export class PostgresStore implements Store {
 function backendPid(client: pg.PoolClient): number | undefined {
   const pid = (client as unknown as { processID?: unknown }).processID;
   return typeof pid === 'number' ? pid : undefined;
-}
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  actor_name: string | null;
-  action: string;
-  event_id: string | null;
-  story: string | null;
-  detail: string | null;
-  before: string | null;
-  after: string | null;
-}
-interface MessageJobRow {
-  key: string;
-  kind: string;
-  platform: string;
-  channel: string;
-  story: string;
-  payload: string;
-  status: string;
-  attempts: number;
-  message_id: string | null;
-  error: string | null;
-  workspace: string | null;
-  created_at: string;
-  updated_at: string;
-}
-interface PostedRow {
-  key: string;
-  platform: string;
-  channel: string;
-  story: string;
-  message_id: string;
-  posted_at: string;
-  workspace: string | null;
-  rebuild: string;
-  shown: string;
-  corrections: string;
-}
-
-function toAudit(r: AuditRow): AuditEntry {
-  return {
-    id: Number(r.id),
-    at: r.at,
-    actor: r.actor,
-    ...(r.actor_name !== null ? { actorName: r.actor_name } : {}),
-    action: r.action,
-    ...(r.event_id !== null ? { eventId: r.event_id } : {}),
-    ...(r.story !== null ? { story: r.story } : {}),
-    ...(r.detail !== null ? { detail: r.detail } : {}),
-    ...(r.before !== null ? { before: JSON.parse(r.before) as unknown } : {}),
-    ...(r.after !== null ? { after: JSON.parse(r.after) as unknown } : {}),
-  };
-}
-
-function toMessageJob(r: MessageJobRow): MessageJob {
-  return {
-    key: r.key,
-    kind: r.kind as MessageJobKind,
-    platform: r.platform as Platform,
-    channel: r.channel,
-    story: r.story,
-    payload: JSON.parse(r.payload) as Record<string, unknown>,
-    status: r.status as MessageJobStatus,
-    attempts: r.attempts,
-    ...(r.message_id !== null ? { messageId: r.message_id } : {}),
-    ...(r.error !== null ? { error: r.error } : {}),
-    ...(r.workspace !== null ? { workspace: r.workspace } : {}),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-function toPosted(r: PostedRow): PostedBriefing {
-  return {
-    key: r.key,
-    platform: r.platform as Platform,
-    channel: r.channel,
-    story: r.story,
-    messageId: r.message_id,
-    postedAt: r.posted_at,
-    ...(r.workspace !== null ? { workspace: r.workspace } : {}),
-    rebuild: JSON.parse(r.rebuild) as PostedBriefing['rebuild'],
-    shown: JSON.parse(r.shown) as string[],
-    corrections: JSON.parse(r.corrections) as CorrectionLine[],
-  };
-}
-
-function toSubscription(r: SubscriptionRow): Subscription {
-  const sub: Subscription = {
-    id: Number(r.id),
-    platform: r.platform as Platform,
-    channel: r.channel,
-    story: r.story,
-    time: r.time,
-    timezone: r.timezone,
-    days: JSON.parse(r.days) as DaysSpec,
-    skipEmpty: r.skip_empty,
-    createdAt: r.created_at,
-    paused: r.paused,
-  };
-  if (r.questions !== null) sub.questions = JSON.parse(r.questions) as string[];
-  if (r.created_by !== null) sub.createdBy = r.created_by;
-  if (r.paused_reason !== null) sub.pausedReason = r.paused_reason;
-  if (r.workspace !== null) sub.workspace = r.workspace;
-  return sub;
-}
-
-function toInstallation(r: InstallationRow): SlackInstallation {
-  const out: SlackInstallation = {
-    id: r.id,
-    isEnterpriseInstall: r.is_enterprise_install,
-    botScopes: JSON.parse(r.bot_scopes) as string[],
-    sealedTokens: r.sealed_tokens,
-    installedAt: r.installed_at,
-    updatedAt: r.updated_at,
-  };
-  if (r.team_id !== null) out.teamId = r.team_id;
-  if (r.team_name !== null) out.teamName = r.team_name;
-  if (r.enterprise_id !== null) out.enterpriseId = r.enterprise_id;
-  if (r.enterprise_name !== null) out.enterpriseName = r.enterprise_name;
-  if (r.app_id !== null) out.appId = r.app_id;
-  if (r.bot_id !== null) out.botId = r.bot_id;
-  if (r.bot_user_id !== null) out.botUserId = r.bot_user_id;
-  if (r.installed_by !== null) out.installedBy = r.installed_by;
-  return out;
-}
-
-function toJob(r: JobRow): OutboxJob {
-  const job: OutboxJob = {
-    key: r.key,
-    subscriptionId: r.subscription_id === null ? null : Number(r.subscription_id),
-    platform: r.platform as Platform,
-    channel: r.channel,
-    story: r.story,
-    dueAt: r.due_at,
-    status: r.status as JobStatus,
-    attempts: r.attempts,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-  if (r.window_from !== null) job.windowFrom = r.window_from;
-  if (r.window_to !== null) job.windowTo = r.window_to;
-  if (r.message_id !== null) job.messageId = r.message_id;
-  if (r.error !== null) job.error = r.error;
-  if (r.workspace !== null) job.workspace = r.workspace;
-  return job;
 }
 
 // ---------------------------------------------------------------------------------------------- opening

@@ -2,14 +2,38 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
-import type { EventRecord, EventStatus, QuestionStatus, Story } from '../records/schema.js';
+import type { EventRecord, EventStatus, Story } from '../records/schema.js';
 import { instantMs } from '../time/instant.js';
 import { migrations } from './migrations.js';
+import {
+  toAudit,
+  toFeedState,
+  toFollow,
+  toInstallation,
+  toJob,
+  toMessageJob,
+  toPosted,
+  toQuestionMark,
+  toRetraction,
+  toStoredSignal,
+  shownEventIds,
+  toSubscription,
+  type AuditRow,
+  type FeedRow,
+  type FollowRow,
+  type InstallationRow,
+  type JobRow,
+  type MessageJobRow,
+  type PostedRow,
+  type QuestionMarkRow,
+  type RetractionRow,
+  type SignalRow,
+  type SubscriptionRow,
+} from './rows.js';
 import {
   StoreError,
   type AuditEntry,
   type CorrectionLine,
-  type DaysSpec,
   type EventChange,
   type Follow,
   type MessageJob,
@@ -45,72 +69,6 @@ type Db = Database.Database;
 interface EventRow {
   json: string;
   status: string;
-}
-interface SignalRow {
-  event_id: string;
-  story: string;
-  question: string;
-  status: string;
-  occurred_at_ms: number;
-  json: string;
-}
-interface SubscriptionRow {
-  id: number;
-  platform: string;
-  channel: string;
-  story: string;
-  time: string;
-  timezone: string;
-  days: string;
-  questions: string | null;
-  skip_empty: number;
-  created_by: string | null;
-  created_at: string;
-  paused: number;
-  paused_reason: string | null;
-  workspace: string | null;
-}
-interface InstallationRow {
-  id: string;
-  team_id: string | null;
-  team_name: string | null;
-  enterprise_id: string | null;
-  enterprise_name: string | null;
-  is_enterprise_install: number;
-  app_id: string | null;
-  bot_id: string | null;
-  bot_user_id: string | null;
-  bot_scopes: string;
-  installed_by: string | null;
-  sealed_tokens: string;
-  installed_at: string;
-  updated_at: string;
-}
-interface JobRow {
-  key: string;
-  subscription_id: number | null;
-  platform: string;
-  channel: string;
-  story: string;
-  due_at: string;
-  status: string;
-  attempts: number;
-  window_from: string | null;
-  window_to: string | null;
-  message_id: string | null;
-  error: string | null;
-  created_at: string;
-  updated_at: string;
-  workspace: string | null;
-}
-interface FeedRow {
-  url: string;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | null;
-  failures: number;
-  next_poll_at: string | null;
-  last_error: string | null;
 }
 
 /** Rows per transaction in bulk upserts: big enough for throughput, small enough that a crash loses one batch at most. */
@@ -235,20 +193,7 @@ export class SqliteStore implements Store {
         ? this.stmts.listSignalsQ.all(q.story, q.question, before, limit)
         : this.stmts.listSignals.all(q.story, before, limit)
     ) as SignalRow[];
-    return rows.map((r) => {
-      const sig = JSON.parse(r.json) as { text: string; fact?: string; unknowns?: string[] };
-      const out: StoredSignal = {
-        eventId: r.event_id,
-        story: r.story,
-        question: r.question,
-        status: r.status as QuestionStatus,
-        text: sig.text,
-        occurredAt: new Date(r.occurred_at_ms).toISOString(),
-      };
-      if (sig.fact !== undefined) out.fact = sig.fact;
-      if (sig.unknowns !== undefined) out.unknowns = sig.unknowns;
-      return out;
-    });
+    return rows.map(toStoredSignal);
   }
 
   async setEventStatus(id: string, status: EventStatus): Promise<boolean> {
@@ -315,17 +260,7 @@ export class SqliteStore implements Store {
   }
 
   async listRetractions(story: string): Promise<Retraction[]> {
-    const rows = this.stmts.listRetractions.all(story) as Array<{ id: number; story: string; event_id: string; fact_id: string | null; fact_text: string | null; reason: string; actor: string; at: string }>;
-    return rows.map((r) => ({
-      id: r.id,
-      story: r.story,
-      eventId: r.event_id,
-      ...(r.fact_id !== null ? { factId: r.fact_id } : {}),
-      ...(r.fact_text !== null ? { factText: r.fact_text } : {}),
-      reason: r.reason,
-      actor: r.actor,
-      at: r.at,
-    }));
+    return (this.stmts.listRetractions.all(story) as RetractionRow[]).map(toRetraction);
   }
 
   // ---- subscriptions ----
@@ -409,20 +344,7 @@ export class SqliteStore implements Store {
   // ---- outbox ----
 
   async createJob(job: NewOutboxJob, now: string, claim?: JobClaim): Promise<{ created: boolean; job: OutboxJob }> {
-    const info = this.stmts.insertJob.run({
-      claim_owner: claim?.owner ?? null,
-      claim_expires_at_ms: claim ? claim.nowMs + claim.ttlMs : null,
-      key: job.key,
-      subscription_id: job.subscriptionId,
-      platform: job.platform,
-      channel: job.channel,
-      story: job.story,
-      due_at: job.dueAt,
-      window_from: job.windowFrom ?? null,
-      window_to: job.windowTo ?? null,
-      workspace: job.workspace ?? null,
-      now,
-    });
+    const info = this.stmts.insertJob.run(insertJobParams(job, now, claim));
     const row = this.stmts.getJob.get(job.key) as JobRow;
     return { created: info.changes === 1, job: toJob(row) };
   }
@@ -450,21 +372,7 @@ export class SqliteStore implements Store {
   async createJobs(jobs: readonly NewOutboxJob[], now: string): Promise<number> {
     return this.db.transaction(() => {
       let created = 0;
-      for (const job of jobs)
-        created += this.stmts.insertJob.run({
-          claim_owner: null,
-          claim_expires_at_ms: null,
-          key: job.key,
-          subscription_id: job.subscriptionId,
-          platform: job.platform,
-          channel: job.channel,
-          story: job.story,
-          due_at: job.dueAt,
-          window_from: job.windowFrom ?? null,
-          window_to: job.windowTo ?? null,
-          workspace: job.workspace ?? null,
-          now,
-        }).changes;
+      for (const job of jobs) created += this.stmts.insertJob.run(insertJobParams(job, now)).changes;
       return created;
     })();
   }
@@ -572,7 +480,7 @@ export class SqliteStore implements Store {
 
   async recordPostedBriefing(b: PostedBriefing): Promise<void> {
     const ms = Date.parse(b.postedAt);
-    const events = [...new Set(b.shown.map((item) => item.split('#')[0] ?? '').filter((id) => id !== ''))];
+    const events = shownEventIds(b);
     this.db.transaction(() => {
       this.stmts.upsertPostedBriefing.run({
         key: b.key,
@@ -627,36 +535,12 @@ export class SqliteStore implements Store {
   }
 
   async listFollows(filter: { platform?: Platform; channel?: string; story?: string; question?: string } = {}): Promise<Follow[]> {
-    const rows = this.stmts.listFollows.all({ platform: filter.platform ?? null, channel: filter.channel ?? null, story: filter.story ?? null, question: filter.question ?? null }) as Array<{
-      platform: string;
-      channel: string;
-      story: string;
-      question: string;
-      workspace: string | null;
-      created_by: string | null;
-      created_at: string;
-    }>;
-    return rows.map((r) => ({
-      platform: r.platform as Platform,
-      channel: r.channel,
-      story: r.story,
-      question: r.question,
-      ...(r.workspace !== null ? { workspace: r.workspace } : {}),
-      ...(r.created_by !== null ? { createdBy: r.created_by } : {}),
-      createdAt: r.created_at,
-    }));
+    const rows = this.stmts.listFollows.all({ platform: filter.platform ?? null, channel: filter.channel ?? null, story: filter.story ?? null, question: filter.question ?? null }) as FollowRow[];
+    return rows.map(toFollow);
   }
 
   async listQuestionMarks(story: string): Promise<QuestionMark[]> {
-    const rows = this.stmts.listMarks.all(story) as Array<{ story: string; question: string; status: string; seq: number; event_id: string | null; changed_at: string }>;
-    return rows.map((r) => ({
-      story: r.story,
-      question: r.question,
-      status: r.status as QuestionStatus,
-      seq: r.seq,
-      ...(r.event_id !== null ? { eventId: r.event_id } : {}),
-      changedAt: r.changed_at,
-    }));
+    return (this.stmts.listMarks.all(story) as QuestionMarkRow[]).map(toQuestionMark);
   }
 
   async advanceQuestionMark(mark: Omit<QuestionMark, 'seq'>, expectedSeq: number | null): Promise<boolean> {
@@ -679,14 +563,7 @@ export class SqliteStore implements Store {
 
   async getFeedState(feedUrl: string): Promise<FeedState | undefined> {
     const row = this.stmts.getFeed.get(feedUrl) as FeedRow | undefined;
-    if (!row) return undefined;
-    const out: FeedState = { url: row.url, failures: row.failures };
-    if (row.etag !== null) out.etag = row.etag;
-    if (row.last_modified !== null) out.lastModified = row.last_modified;
-    if (row.last_polled_at !== null) out.lastPolledAt = row.last_polled_at;
-    if (row.next_poll_at !== null) out.nextPollAt = row.next_poll_at;
-    if (row.last_error !== null) out.lastError = row.last_error;
-    return out;
+    return row ? toFeedState(row) : undefined;
   }
 
   async setFeedState(state: FeedState): Promise<void> {
@@ -807,153 +684,22 @@ export class SqliteStore implements Store {
   }
 }
 
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  actor_name: string | null;
-  action: string;
-  event_id: string | null;
-  story: string | null;
-  detail: string | null;
-  before: string | null;
-  after: string | null;
-}
-interface MessageJobRow {
-  key: string;
-  kind: string;
-  platform: string;
-  channel: string;
-  story: string;
-  payload: string;
-  status: string;
-  attempts: number;
-  message_id: string | null;
-  error: string | null;
-  workspace: string | null;
-  created_at: string;
-  updated_at: string;
-}
-interface PostedRow {
-  key: string;
-  platform: string;
-  channel: string;
-  story: string;
-  message_id: string;
-  posted_at: string;
-  workspace: string | null;
-  rebuild: string;
-  shown: string;
-  corrections: string;
-}
-
-function toAudit(r: AuditRow): AuditEntry {
+/** The named parameters of `insertJob`; without a claim the job is created unclaimed. */
+function insertJobParams(job: NewOutboxJob, now: string, claim?: JobClaim) {
   return {
-    id: r.id,
-    at: r.at,
-    actor: r.actor,
-    ...(r.actor_name !== null ? { actorName: r.actor_name } : {}),
-    action: r.action,
-    ...(r.event_id !== null ? { eventId: r.event_id } : {}),
-    ...(r.story !== null ? { story: r.story } : {}),
-    ...(r.detail !== null ? { detail: r.detail } : {}),
-    ...(r.before !== null ? { before: JSON.parse(r.before) as unknown } : {}),
-    ...(r.after !== null ? { after: JSON.parse(r.after) as unknown } : {}),
+    claim_owner: claim?.owner ?? null,
+    claim_expires_at_ms: claim ? claim.nowMs + claim.ttlMs : null,
+    key: job.key,
+    subscription_id: job.subscriptionId,
+    platform: job.platform,
+    channel: job.channel,
+    story: job.story,
+    due_at: job.dueAt,
+    window_from: job.windowFrom ?? null,
+    window_to: job.windowTo ?? null,
+    workspace: job.workspace ?? null,
+    now,
   };
-}
-
-function toMessageJob(r: MessageJobRow): MessageJob {
-  return {
-    key: r.key,
-    kind: r.kind as MessageJobKind,
-    platform: r.platform as Platform,
-    channel: r.channel,
-    story: r.story,
-    payload: JSON.parse(r.payload) as Record<string, unknown>,
-    status: r.status as MessageJobStatus,
-    attempts: r.attempts,
-    ...(r.message_id !== null ? { messageId: r.message_id } : {}),
-    ...(r.error !== null ? { error: r.error } : {}),
-    ...(r.workspace !== null ? { workspace: r.workspace } : {}),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-function toPosted(r: PostedRow): PostedBriefing {
-  return {
-    key: r.key,
-    platform: r.platform as Platform,
-    channel: r.channel,
-    story: r.story,
-    messageId: r.message_id,
-    postedAt: r.posted_at,
-    ...(r.workspace !== null ? { workspace: r.workspace } : {}),
-    rebuild: JSON.parse(r.rebuild) as PostedBriefing['rebuild'],
-    shown: JSON.parse(r.shown) as string[],
-    corrections: JSON.parse(r.corrections) as CorrectionLine[],
-  };
-}
-
-function toSubscription(r: SubscriptionRow): Subscription {
-  const sub: Subscription = {
-    id: r.id,
-    platform: r.platform as Platform,
-    channel: r.channel,
-    story: r.story,
-    time: r.time,
-    timezone: r.timezone,
-    days: JSON.parse(r.days) as DaysSpec,
-    skipEmpty: r.skip_empty === 1,
-    createdAt: r.created_at,
-    paused: r.paused === 1,
-  };
-  if (r.questions !== null) sub.questions = JSON.parse(r.questions) as string[];
-  if (r.created_by !== null) sub.createdBy = r.created_by;
-  if (r.paused_reason !== null) sub.pausedReason = r.paused_reason;
-  if (r.workspace !== null) sub.workspace = r.workspace;
-  return sub;
-}
-
-function toInstallation(r: InstallationRow): SlackInstallation {
-  const out: SlackInstallation = {
-    id: r.id,
-    isEnterpriseInstall: r.is_enterprise_install === 1,
-    botScopes: JSON.parse(r.bot_scopes) as string[],
-    sealedTokens: r.sealed_tokens,
-    installedAt: r.installed_at,
-    updatedAt: r.updated_at,
-  };
-  if (r.team_id !== null) out.teamId = r.team_id;
-  if (r.team_name !== null) out.teamName = r.team_name;
-  if (r.enterprise_id !== null) out.enterpriseId = r.enterprise_id;
-  if (r.enterprise_name !== null) out.enterpriseName = r.enterprise_name;
-  if (r.app_id !== null) out.appId = r.app_id;
-  if (r.bot_id !== null) out.botId = r.bot_id;
-  if (r.bot_user_id !== null) out.botUserId = r.bot_user_id;
-  if (r.installed_by !== null) out.installedBy = r.installed_by;
-  return out;
-}
-
-function toJob(r: JobRow): OutboxJob {
-  const job: OutboxJob = {
-    key: r.key,
-    subscriptionId: r.subscription_id,
-    platform: r.platform as Platform,
-    channel: r.channel,
-    story: r.story,
-    dueAt: r.due_at,
-    status: r.status as JobStatus,
-    attempts: r.attempts,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-  if (r.window_from !== null) job.windowFrom = r.window_from;
-  if (r.window_to !== null) job.windowTo = r.window_to;
-  if (r.message_id !== null) job.messageId = r.message_id;
-  if (r.error !== null) job.error = r.error;
-  if (r.workspace !== null) job.workspace = r.workspace;
-  return job;
 }
 
 function prepare(db: Db) {

@@ -284,7 +284,11 @@ export function scoreIngestion(input: { articles: readonly Article[]; records: r
     if (!rec) continue;
     const facts = factsFrom(rec, sourceOf(a));
     const own = factsFrom(rec, sourceOf(a), true);
-    for (const c of label.chrome) {
+    for (const line of label.chrome) {
+      // A chrome line that repeats the headline with a caption run on ("<headline> Photo: …") is judged by its caption:
+      // the headline in the event's title and id is right.
+      const c = label.headline && line.startsWith(label.headline) ? line.slice(label.headline.length).trim() : line;
+      if (c.length < 8) continue;
       const inFacts = facts.filter((f) => carries(f.text, c));
       const inTitle = carries(rec.title, c);
       const slug = slugify(c, 200);

@@ -270,6 +270,9 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     if (reason) drafts.push({ text, kind: 'chrome', reason, terminated: f.terminated, f });
     else if (/^h[1-6]$/i.test(block.tag ?? '')) drafts.push({ text, kind: 'heading', terminated: f.terminated, f });
     else if (f.terminated && f.words.length >= 4 && f.functionDensity >= 0.12) drafts.push({ text, kind: f.words.length >= 6 ? 'body' : 'short', terminated: true, f });
+    // A list in the article: the sentence that introduces it ("…, although the details are: ") and its items ("Ban on
+    // foreign peacekeeping troops;"). Prose, though not sentences of their own.
+    else if ((/;(?:\s+(?:and|or))?$/.test(text) && f.words.length >= 3) || (/:$/.test(text) && f.words.length >= 8 && f.functionDensity >= 0.2)) drafts.push({ text, kind: 'body', terminated: false, f });
     // A paragraph that lost its full stop (or was cut off): long and made of grammar, not of names. Only the page's
     // last line is cut off; a line like that above other text is a standfirst run on without its stop.
     else if (!f.terminated && f.words.length >= 20 && f.functionDensity >= 0.25) drafts.push({ text, kind: i === lastText ? 'body' : 'heading', terminated: false, f });

@@ -182,7 +182,8 @@ export const BYLINE =
   /^(?:(?:[Pp]ost(?:ed)?|[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory)\s+)?[Bb][Yy]:?\s*\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}(?:\s*[·|,–—-]\s*[^.!?]{0,60})?$/u;
 
 /** A script, a style rule or a data blob that leaked into the text: "(function(w,q){…})(window,"_mgq");". */
-export const CODE_LINE = /^\s*(?:\(?function\s*\(|var |let |const |window\.|document\.|[.#][\w-]+\s*\{)|[{};]\s*\)?;?\s*$|=>\s*\{|\bfunction\s*\([^)]*\)\s*\{/;
+// A statement's end is code only after braces or a call ("});", "push(x);"): a list item of prose ends with ";" too.
+export const CODE_LINE = /^\s*(?:\(?function\s*\(|var |let |const |window\.|document\.|[.#][\w-]+\s*\{)|[{}]\s*\)?;?\s*$|\w\([^)]*\)\s*;\s*$|=>\s*\{|\bfunction\s*\([^)]*\)\s*\{/;
 
 /** Link text cut short with an ellipsis: a teaser for another page ("Many Western leaders still discuss this war as a…"). */
 export const TEASER = /(?:…|\.\.\.)$/;

@@ -55,7 +55,38 @@ export function textBlocks(raw: string): PageBlock[] {
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[\u200B-\u200D\u2060]/g, '')
     .split('\n');
-  return unwrap(lines).map((text) => ({ text }));
+  return unwrap(lines).flatMap((text) => splitRunOnCaption(text).flatMap(splitInlineTitle).map((t) => ({ text: t })));
+}
+
+/**
+ * A related story's title printed inside a paragraph, in the "<title>: Reports" form some outlets give their
+ * headlines ("… in the near future. Lavrov rejects ‘immediate ceasefire’ demand by the US: Reports Russia, on the other
+ * hand, …"). Split out on a line of its own, where it reads as the title it is and not as the start of a sentence.
+ */
+const INLINE_TITLE = /([.!?]["”’]?\s+)([^.!?:\n]{15,140}?:\s(?:Reports?|Sources?|Officials?|Media|Analysts?|Experts?))\s+(?=\p{Lu})/u;
+
+function splitInlineTitle(text: string): string[] {
+  const m = INLINE_TITLE.exec(text);
+  if (!m?.[1] || !m[2]) return [text];
+  const at = m.index + m[1].length;
+  const end = at + m[2].length;
+  return [text.slice(0, at).trim(), m[2], ...splitInlineTitle(text.slice(end).trim())];
+}
+
+/**
+ * A headline with the picture's caption run on in the same line, as pages flattened to text print it: "Istanbul
+ * talks: Key agreements and next steps Photo: Ukrainian delegation at the talks (Getty Images)". Split in two, so
+ * the caption is judged as the chrome it is and the title stays a title. Only a title-like head (no sentence in it)
+ * is split: "… said. Photo: …" is left to the sentence splitter.
+ */
+const RUN_ON_CAPTION = /^(.{20,200}?)\s+((?:Photos?|Images?|Pictures?|Photograph|Illustration|Collage|Video)(?:\s+credit)?\s*:\s+\S.{2,300})$/u;
+
+function splitRunOnCaption(text: string): string[] {
+  const m = RUN_ON_CAPTION.exec(text);
+  if (!m?.[1] || !m[2]) return [text];
+  const head = m[1];
+  if (/[.!?;:"”’]$/.test(head) || /[.!?]\s+\p{Lu}/u.test(head)) return [text];
+  return [head, m[2]];
 }
 
 /**

@@ -227,16 +227,11 @@ function leadDay(input: DatingInput, anchor: Anchor): string | undefined {
         if (weekday === undefined && r.start.isCertain('weekday') && !r.start.isCertain('day')) weekday = r.start.get('weekday') ?? undefined;
         continue;
       }
-      let date = pastDate(r, ref);
-      if (unanchored && weekday !== undefined && date.getUTCDay() !== weekday) {
-        // "Wednesday (October 22)" read in December 2026: not the latest 22 October, a Thursday, but the one before.
-        const before = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
-        if (r.start.isCertain('year') || before.getUTCDay() !== weekday) continue;
-        date = before;
-      }
+      const date = pastDate(r, ref);
+      if (unanchored && weekday !== undefined && date.getUTCDay() !== weekday) continue;
       const day = Date.parse(`${dayOf(date)}T00:00:00Z`);
       // Against the ingest time, "on 11 March" is the latest 11 March (news is mostly ingested as it comes out).
-      const lookback = anchor.weak || (anchor.source === 'ingest-time' && monthDay) ? (weekday === undefined ? 366 : 2 * 366) : LOOKBACK_DAYS;
+      const lookback = anchor.weak || (anchor.source === 'ingest-time' && monthDay) ? 366 : LOOKBACK_DAYS;
       if (day > refDay || day < refDay - lookback * DAY_MS) continue;
       return dayOf(date);
     }

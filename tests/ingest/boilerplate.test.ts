@@ -84,4 +84,37 @@ describe('line classifier', () => {
     ].join('\n\n');
     expect(articleText(textBlocks(wrapped)).spans.filter((s) => s.kind === 'body')).toHaveLength(2);
   });
+
+  it('splits a caption run on after a headline, and a related "…: Reports" title run into a paragraph', () => {
+    const page = articleText(
+      textBlocks(
+        [
+          'Istanbul talks between Ukraine and Russia: Key agreements and next steps Photo: Ukrainian delegation at the negotiations in Istanbul (Getty Images)',
+          '',
+          'The delegations met for a second round in Istanbul on Monday and agreed to exchange more prisoners of war, both sides said. Lavrov rejects demand for an immediate ceasefire by the US: Reports Russia, on the other hand, said the talks would go on at the level of experts.',
+        ].join('\n'),
+      ),
+    );
+    expect(page.headline).toBe('Istanbul talks between Ukraine and Russia: Key agreements and next steps');
+    const body = page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end));
+    expect(body.join(' ')).not.toMatch(/Photo:|Reports Russia/);
+    expect(body.join(' ')).toContain('Russia, on the other hand, said the talks would go on');
+    // A sentence that ends before its "Photo:" stays whole (the sentence splitter has it); so does "said: Reports".
+    expect(textBlocks('Zelensky said he was ready to meet Putin. Photo: the president in Kyiv.').map((b) => b.text)).toHaveLength(1);
+  });
+
+  it('keeps a list in the article, its introduction and its items ending in ";", as prose, and still drops script', () => {
+    const lines = classifyLines(
+      textBlocks(
+        [
+          'The plan was confirmed on Thursday by three outlets, which reported that it would require Ukraine to do the following:',
+          'Reduce the size of the military by at least half;',
+          'Ban the deployment of foreign peacekeeping troops in Ukraine; and',
+          'Hold elections within 100 days.',
+          'googletag.cmd.push(display);',
+        ].join('\n\n'),
+      ),
+    ).lines;
+    expect(lines.map((l) => l.kind)).toEqual(['body', 'body', 'body', 'body', 'chrome']);
+  });
 });

@@ -10,6 +10,7 @@
  * think is the article block whole), so it is written here; see the README's "Ingesting sources".
  */
 import { functionWordDensity } from '../text/function-words.js';
+import { lexiconKind } from './name-finder.js';
 import {
   ADDRESS_LINE,
   CALL_TO_ACTION,
@@ -186,6 +187,17 @@ function lineText(raw: string, index: number, statedDates: string[]): string {
   return text.replace(/^(?:[•·▪■►▶◆●○◦‣⁃∙*]|[-–—](?=\s))\s*/u, '');
 }
 
+/**
+ * A byline without "By": a person's name and then only capitalised words (an outlet, a desk), with no sentence:
+ * "Claire Heddle Miami Herald". Asked only of what follows a crawler's date prefix, where bylines stand.
+ */
+function isNameByline(text: string, f: Features): boolean {
+  if (f.terminated || f.words.length < 2 || f.words.length > 7) return false;
+  if (!f.words.every((w) => /^\p{Lu}/u.test(w))) return false;
+  // A first name, then a surname or any capitalised word: "Claire Heddle Miami Herald".
+  return lexiconKind(f.words[0] ?? '') === 'first' && lexiconKind(f.words[1] ?? '') !== 'first';
+}
+
 /** Where a "Read next"-style trailer starts (line index), or -1: a link-list heading followed by links or prompts. */
 function trailerStart(texts: readonly string[]): number {
   for (let i = 0; i < texts.length; i++) {
@@ -251,6 +263,9 @@ const DATELINE_START = /^(?:\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}(?:\([^)]{1,30}\))?\
 export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOptions = {}): PageLines {
   const statedDates: string[] = [];
   const texts = blocks.map((b, i) => lineText(b.text, i, statedDates));
+  // Lines that followed a crawler's "date" prefix: the rest of such a line is often the byline ("date 2025-12-19
+  // Claire Heddle Miami Herald").
+  const afterMeta = new Set(blocks.flatMap((b, i) => (i < 3 && METADATA_PREFIX.test(b.text.replace(/\s+/g, ' ').trim()) ? [i] : [])));
   const trailer = trailerStart(texts);
   const footer = footerStart(texts);
   const end = Math.min(trailer < 0 ? texts.length : trailer, footer < 0 ? texts.length : footer);
@@ -266,7 +281,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
       drafts.push({ text, kind: 'chrome', reason: i === trailer ? 'link-list heading' : 'after the article (link list or footer)', terminated: f.terminated, f });
       return;
     }
-    const reason = chromeOnItsOwn(text, block.text.replace(/\s+/g, ' ').trim(), f, block, opts);
+    const reason = chromeOnItsOwn(text, block.text.replace(/\s+/g, ' ').trim(), f, block, opts) ?? (afterMeta.has(i) && isNameByline(text, f) ? 'byline' : undefined);
     if (reason) drafts.push({ text, kind: 'chrome', reason, terminated: f.terminated, f });
     else if (/^h[1-6]$/i.test(block.tag ?? '')) drafts.push({ text, kind: 'heading', terminated: f.terminated, f });
     else if (f.terminated && f.words.length >= 4 && f.functionDensity >= 0.12) drafts.push({ text, kind: f.words.length >= 6 ? 'body' : 'short', terminated: true, f });

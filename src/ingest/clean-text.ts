@@ -55,7 +55,15 @@ export function textBlocks(raw: string): PageBlock[] {
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[\u200B-\u200D\u2060]/g, '')
     .split('\n');
-  return unwrap(lines).flatMap((text) => splitRunOnCaption(text).flatMap(splitInlineTitle).map((t) => ({ text: t })));
+  return unwrap(lines).flatMap((text) => splitRunOnCaption(text).flatMap(splitInlineTitle).flatMap(splitGluedWidget).map((t) => ({ text: t })));
+}
+
+/** A widget's label glued to the paragraph after it, as flattened pages print it: "View AllThe negotiators went …". */
+const GLUED_WIDGET = /^((?:View|See|Show|Read|Load)\s+(?:All|More)|Quick Reads|Related|Advertisement|ADVERTISEMENT)(?=\p{Lu}\p{Ll})/u;
+
+function splitGluedWidget(text: string): string[] {
+  const m = GLUED_WIDGET.exec(text);
+  return m?.[1] ? [m[1], text.slice(m[1].length)] : [text];
 }
 
 /**

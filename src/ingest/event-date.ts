@@ -39,6 +39,8 @@ export interface DatingInput {
 const DAY_MS = 86_400_000;
 /** How far back from its anchor an article's own "on Tuesday" or "May 19" may reach. */
 const LOOKBACK_DAYS = 7;
+/** How far back a bare weekday ("on Saturday") may reach from the publication day. */
+const WEEKDAY_LOOKBACK_DAYS = 5;
 /** Words that make a date mention one a reader recognises as a day (not "for two hours", not "last week"). */
 const DAY_WORDS =
   /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)|\d{4}-\d{2}-\d{2}|\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b/i;
@@ -231,7 +233,9 @@ function leadDay(input: DatingInput, anchor: Anchor): string | undefined {
       if (unanchored && weekday !== undefined && date.getUTCDay() !== weekday) continue;
       const day = Date.parse(`${dayOf(date)}T00:00:00Z`);
       // Against the ingest time, "on 11 March" is the latest 11 March (news is mostly ingested as it comes out).
-      const lookback = anchor.weak || (anchor.source === 'ingest-time' && monthDay) ? 366 : LOOKBACK_DAYS;
+      // A weekday six days back is more often tomorrow's ("… on Saturday" in a Friday piece): news says "last
+      // Saturday" for that one.
+      const lookback = anchor.weak || (anchor.source === 'ingest-time' && monthDay) ? 366 : monthDay ? LOOKBACK_DAYS : WEEKDAY_LOOKBACK_DAYS;
       if (day > refDay || day < refDay - lookback * DAY_MS) continue;
       return dayOf(date);
     }

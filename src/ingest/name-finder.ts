@@ -139,6 +139,11 @@ function load(): Lexicon {
   return lexicon;
 }
 
+/** What the lexicon knows a word to be ("claire" → first), if anything. */
+export function lexiconKind(word: string): NameKind | undefined {
+  return load().words.get(word.toLowerCase());
+}
+
 interface Token {
   /** As written, possessive included. */
   text: string;

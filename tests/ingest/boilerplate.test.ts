@@ -117,4 +117,21 @@ describe('line classifier', () => {
     ).lines;
     expect(lines.map((l) => l.kind)).toEqual(['body', 'body', 'body', 'body', 'chrome']);
   });
+
+  it('drops a byline without "By" after a crawler’s date prefix, and a widget label glued to the next paragraph', () => {
+    const page = articleText(
+      textBlocks(
+        [
+          ' date 2025-12-19 Claire Heddle Miami Herald',
+          '',
+          'MIAMI – International leaders are descending on Miami this weekend for rounds of negotiations with the envoys.',
+          'Quick Reads',
+          'View AllThe negotiators went over the substance of the US peace proposals, Ushakov said.',
+        ].join('\n'),
+      ),
+    );
+    expect(page.headline).toBeUndefined();
+    expect(page.text).not.toMatch(/Claire Heddle|View All/);
+    expect(page.text).toContain('The negotiators went over the substance');
+  });
 });

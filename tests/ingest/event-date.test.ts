@@ -68,4 +68,9 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ chromeLines: source, lead: ['The US and Russia have developed a new plan.'], now: NOW }).occurredAt).toBe('2025-11-20');
     expect(dateEvent({ standfirst: 'On May 16, a trilateral meeting was held in Istanbul between the delegations.', lead: ['The defence minister spoke to journalists.'], now: NOW }).occurredAt).toBe('2026-05-16');
   });
+
+  it('reads a bare weekday six days back as the coming one, not last week’s: "on Saturday" in a Friday piece', () => {
+    const lead = ['Leaders are descending on Miami this weekend, including the Russian envoy on Saturday.', 'On Friday morning, the envoys met the Ukrainian delegation.'];
+    expect(dateEvent({ statedDates: ['2025-12-19'], lead, now: NOW }).occurredAt).toBe('2025-12-19');
+  });
 });

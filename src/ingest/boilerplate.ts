@@ -154,6 +154,8 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   // A row of short lower-case tokens: a language switcher ("ua en ru"), tags.
   if (f.words.length <= 6 && f.words.every((w) => w.length <= 3 && w === w.toLowerCase())) return 'label';
   if (f.linkDensity > 0.5) return 'links';
+  // A row of tags: "Russia, war, Ukraine, Kremlin, Russian aggression, Dmitry Peskov, occupied territories, …".
+  if (!f.terminated && isTagRow(text)) return 'tags';
   if (!/\p{L}/u.test(text)) return 'no words';
   // A quotation is somebody's words, however it opens.
   const quoted = /^["“‘'«]/.test(text);
@@ -196,6 +198,12 @@ function isNameByline(text: string, f: Features): boolean {
   if (!f.words.every((w) => /^\p{Lu}/u.test(w))) return false;
   // A first name, then a surname or any capitalised word: "Claire Heddle Miami Herald".
   return lexiconKind(f.words[0] ?? '') === 'first' && lexiconKind(f.words[1] ?? '') !== 'first';
+}
+
+/** Five or more short comma-separated items and nothing else: keywords printed under a headline. */
+function isTagRow(text: string): boolean {
+  const items = text.split(/\s*,\s*/);
+  return items.length >= 5 && items.every((i) => i.length > 0 && i.split(/\s+/).length <= 5) && !/\b(?:and|or)\s/.test(items[items.length - 1] ?? '');
 }
 
 /** Where a "Read next"-style trailer starts (line index), or -1: a link-list heading followed by links or prompts. */

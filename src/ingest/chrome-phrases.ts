@@ -205,6 +205,11 @@ export function isDateStamp(line: string): boolean {
   if (line.length > 80 || !/\d/.test(line)) return false;
   const hasDate = /\d{4}|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b/.test(line) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(line);
   if (!hasDate) return false;
-  const rest = line.replace(STAMP_WORDS, ' ').replace(/[\d\s.,:/|()–—-]+/g, ' ').trim();
+  // An ISO time stamp is one token, offset included: "Politics 2024-04-15T05:05:40+03:00" is a section and a stamp.
+  const rest = line
+    .replace(/\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, ' ')
+    .replace(STAMP_WORDS, ' ')
+    .replace(/[\d\s.,:/|()–—-]+/g, ' ')
+    .trim();
   return rest.split(/\s+/).filter(Boolean).length <= 1 && rest.length <= 12;
 }

@@ -133,6 +133,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     const quotes = findQuotes(sentence.text);
     const outside = outsideQuotes(sentence.text, quotes);
     const mentions = personMentions(ctx.people, outside);
+    // "Putin's press secretary stressed", "Trump's envoy said": a name in the possessive before a noun is not who speaks.
+    const speakers = mentions.filter((m) => !/^['’]s\s+\p{Ll}/u.test(outside.slice(m.end, m.end + 4)));
     const lower = outside.toLowerCase();
     const foldsLikeLower = !outside.includes('ſ');
     const subjectMentions = subjects.flatMap((subject) =>
@@ -162,7 +164,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const at = tail.index + (tail[0].length - tail[0].trimStart().length);
       if (/^\s*[,”"’]*\s*(?:he|she)\b/i.test(tail[0])) speaker = resolvePronoun(tail.index);
       else {
-        const who = mentions.find((m) => m.start >= at - 2 && m.start < tail.index + tail[0].length);
+        const who = speakers.find((m) => m.start >= at - 2 && m.start < tail.index + tail[0].length);
         const body = subjectMentions.find((m) => m.start >= at - 2 && m.start < tail.index + tail[0].length);
         speaker = who?.person.name ?? body?.name;
       }
@@ -185,7 +187,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         if (speaker) break;
       }
       // Nearest person before the verb in the same clause ("Putin, for his part, said").
-      const prior = mentions.filter(
+      const prior = speakers.filter(
         (m) => m.end <= vStart && vStart - m.end <= 180 && !/[.;:]/.test(outside.slice(m.end, vStart)) && !AFTER_PREPOSITION.test(outside.slice(Math.max(0, m.start - 40), m.start)),
       );
       // The nearest name whose words can run on to the verb: "Rubio, who attended the talks with Mike Waltz, said"
@@ -214,13 +216,13 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         break;
       }
       // Only the first reporting verb with an identifiable subject counts; later verbs are usually inside the report.
-      if (prior.length > 0 || subjectMentions.some((m) => m.end <= vStart)) break;
+      if (prior.length > 0 || mentions.some((m) => m.end <= vStart) || subjectMentions.some((m) => m.end <= vStart)) break;
     }
     // A quotation that runs on from the paragraph before, with nothing naming a speaker here, is still theirs.
     if (!speaker && openQuoteSpeaker && quotes.length > 0 && /^["“«‘']/.test(sentence.text)) speaker = openQuoteSpeaker;
     const isPerson = speaker !== undefined && people.has(speaker);
     out.push({ ...(speaker ? { speaker } : {}), quote: speaker !== undefined && quotes.length > 0, quotes });
-    const subject = isPerson ? speaker : (mentions.find((m) => atClauseStart(outside, m.start)) ?? mentions[0])?.person.name;
+    const subject = isPerson ? speaker : (speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers[0])?.person.name;
     if (subject) subjectHere = subject;
     const opened = (sentence.text.match(/[“«]/g)?.length ?? 0) - (sentence.text.match(/[”»]/g)?.length ?? 0);
     if (opened > 0) {

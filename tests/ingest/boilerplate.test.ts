@@ -134,4 +134,19 @@ describe('line classifier', () => {
     expect(page.text).not.toMatch(/Claire Heddle|View All/);
     expect(page.text).toContain('The negotiators went over the substance');
   });
+
+  it('drops a section name with an ISO time stamp and a row of tags, so the headline after them is the title', () => {
+    const page = articleText(
+      textBlocks(
+        [
+          'Politics 2024-04-15T05:05:40+03:00',
+          'Kremlin Announces Its Vision Of "Peace Plan" On Ukraine',
+          'Russia, war, Ukraine, Kremlin, Russian aggression, Dmitry Peskov, occupied territories of Ukraine, peace plan',
+          'Russia will not accept a peace plan that does not recognise the territories it occupies, the Kremlin spokesman said on Wednesday.',
+        ].join('\n\n'),
+      ),
+    );
+    expect(page.headline).toBe('Kremlin Announces Its Vision Of "Peace Plan" On Ukraine');
+    expect(page.text).not.toMatch(/2024-04-15|Russian aggression/);
+  });
 });

@@ -54,4 +54,14 @@ describe('speakers', () => {
     ].join('\n');
     expect(speakers(text).map(([, who]) => who)).toEqual(['Vladimir Putin', 'Vladimir Putin']);
   });
+
+  it('does not give a statement to the name in "Putin’s press secretary stressed", nor its "he added"', () => {
+    const text = [
+      'No peace plan on Ukraine is possible without the four regions, Kremlin spokesman Dmitry Peskov told journalists on Wednesday as ceasefire talks stalled.',
+      '“No Ukrainian peace plan is possible if it ignores the reality on the ground,” Putin’s press secretary stressed. “Any plan that ignores it cannot be a peace plan,” he added.',
+    ].join('\n');
+    const got = speakers(text);
+    expect(got.map(([, who]) => who)).not.toContain('Vladimir Putin');
+    expect(got[got.length - 1]?.[1]).toBe('Dmitry Peskov');
+  });
 });

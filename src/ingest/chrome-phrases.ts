@@ -179,7 +179,7 @@ export const META_SENTENCE =
 
 /** A byline: "By Anna Petrenko", "byYuri Zoria", "By: CBS News", "Post By Jane Doe", "Justin Spike" under a title. */
 export const BYLINE =
-  /^(?:(?:[Pp]ost(?:ed)?|[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory)\s+)?[Bb][Yy]:?\s*\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}(?:\s*[·|,–—-]\s*[^.!?]{0,60})?$/u;
+  /^(?:(?:[Pp]ost(?:ed)?|[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory)\s+)?[Bb][Yy]:?\s*\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}(?:(?:\s*[·|,–—-]\s*|\s+(?:in|at|from)\s+(?=\p{Lu}))[^.!?]{0,60})?$/u;
 
 /** A script, a style rule or a data blob that leaked into the text: "(function(w,q){…})(window,"_mgq");". */
 // A statement's end is code only after braces or a call ("});", "push(x);"): a list item of prose ends with ";" too.

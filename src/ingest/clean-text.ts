@@ -32,8 +32,12 @@ export interface ArticleText {
  */
 function unwrap(lines: string[]): string[] {
   const filled = lines.filter((l) => l.trim() !== '');
-  if (filled.length < 6 || filled.length === lines.length) return lines;
-  const wrappedLike = filled.filter((l) => l.length >= 40 && l.length <= 100 && !/[.!?]["”’)]?$/.test(l.trim())).length;
+  // Paragraphs set off by blank lines: a blank line between two filled ones (a final newline is no paragraph break).
+  const first = lines.findIndex((l) => l.trim() !== '');
+  const last = lines.findLastIndex((l) => l.trim() !== '');
+  if (filled.length < 6 || filled.length === last - first + 1) return lines;
+  // A list item ("• the delegation is satisfied …;") or a line introducing one is not a wrapped line.
+  const wrappedLike = filled.filter((l) => l.length >= 40 && l.length <= 100 && !/[.!?;:]["”’)]?$/.test(l.trim()) && !/^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(l)).length;
   if (wrappedLike < filled.length * 0.5) return lines;
   const out: string[] = [];
   let run: string[] = [];

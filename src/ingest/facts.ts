@@ -50,8 +50,8 @@ export const DATELINE = new RegExp(
     // "WASHINGTON: ", "Alaska ∙ ": a place set off by a colon (in capitals) or a bullet.
     String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,28}:\s+`,
     String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s+[∙·•|]\s+`,
-    // A label before the news: "Details: ", "Background: ".
-    String.raw`(?:Details|Background|Reminder|Context|Recap)\s*:\s+`,
+    // A label before the news: "Details: ", "Background: ", and glued as flattened pages print it: "Details:In …".
+    String.raw`(?:Details|Background|Reminder|Context|Recap|Quote|Update)\s*:(?:\s+|(?=[\p{Lu}"“«‘]))`,
   ]
     .map((p) => `(?:${p})`)
     .join('|')

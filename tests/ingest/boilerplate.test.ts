@@ -149,4 +149,20 @@ describe('line classifier', () => {
     expect(page.headline).toBe('Kremlin Announces Its Vision Of "Peace Plan" On Ukraine');
     expect(page.text).not.toMatch(/2024-04-15|Russian aggression/);
   });
+
+  it('keeps one-line paragraphs apart when the only blank line is the file’s last, and bulleted items are not wrapped lines', () => {
+    const text = [
+      'Head of Russian delegation delivers statement on outcome of talks in Istanbul',
+      'The head of the Russian delegation made a statement on the outcome of talks in Istanbul, RIA Novosti writes.',
+      'Main statements:',
+      '• the delegation is satisfied with the result of negotiations with the other side;',
+      '• negotiations between the delegations in Istanbul have been finalized;',
+      '• a large-scale exchange of prisoners 1000 for 1000 has been announced;',
+      '• Russia is ready to continue negotiations with Ukraine;',
+      '',
+    ].join('\n');
+    const page = articleText(textBlocks(text));
+    expect(page.headline).toBe('Head of Russian delegation delivers statement on outcome of talks in Istanbul');
+    expect(page.all.length).toBeGreaterThanOrEqual(7);
+  });
 });

@@ -64,4 +64,14 @@ describe('speakers', () => {
     expect(got.map(([, who]) => who)).not.toContain('Vladimir Putin');
     expect(got[got.length - 1]?.[1]).toBe('Dmitry Peskov');
   });
+
+  it('takes a label glued to a paragraph off the fact: "Details:In addition, …", "Quote:"…""', () => {
+    const text = [
+      'Ukrainian Defence Minister Rustem Umerov has said that during the talks in Istanbul the delegations discussed a prisoner exchange and a ceasefire.',
+      'Details:In addition, the parties raised the issue of a ceasefire and a potential meeting between Zelenskyy and Putin to end the war in Ukraine.',
+    ].join('\n');
+    const facts = speakers(text).map(([t]) => t);
+    expect(facts.some((t) => t.startsWith('In addition, the parties'))).toBe(true);
+    expect(facts.some((t) => t.startsWith('Details'))).toBe(false);
+  });
 });

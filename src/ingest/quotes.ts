@@ -54,7 +54,11 @@ export function findQuotes(sentence: string): QuoteSpan[] {
 /** The sentence with quoted passages blanked out (same length), so names and verbs inside quotes are ignored. */
 function outsideQuotes(sentence: string, quotes: readonly QuoteSpan[]): string {
   let out = sentence;
-  for (const q of quotes) out = out.slice(0, q.start) + ' '.repeat(q.end - q.start) + out.slice(q.end);
+  // A comma the quotation closes on ("calling the meeting “long overdue,” said") still closes the clause around it.
+  for (const q of quotes) {
+    const comma = q.end - q.start >= 2 && /,["”’»']$/.test(sentence.slice(q.start, q.end));
+    out = out.slice(0, q.start) + ' '.repeat(q.end - q.start - (comma ? 1 : 0)) + (comma ? ',' : '') + out.slice(q.end);
+  }
   return out;
 }
 
@@ -122,7 +126,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   let before: string | undefined;
   let openQuoteSpeaker: string | undefined;
   let quoteOpen = false;
+  /** The speaker of the previous sentence when it quoted somebody (a quotation paragraph after it is theirs too). */
+  let lastQuoted: string | undefined;
+  /** Whether this sentence starts a paragraph that follows a quoted speaker's. */
+  let newParagraph = false;
   sentences.forEach((sentence, index) => {
+    newParagraph = sentence.paragraph !== paragraph;
     if (sentence.paragraph !== paragraph) {
       before = subjectHere ?? (paragraph < 0 ? undefined : before);
       openQuoteSpeaker = quoteOpen ? openQuoteSpeaker : undefined;
@@ -220,7 +229,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     }
     // A quotation that runs on from the paragraph before, with nothing naming a speaker here, is still theirs.
     if (!speaker && openQuoteSpeaker && quotes.length > 0 && /^["“«‘']/.test(sentence.text)) speaker = openQuoteSpeaker;
+    // A paragraph that is a quotation and names nobody, right after a paragraph that ended quoting someone, goes on
+    // quoting them: "“I expect …,” Mr Putin said. ¶ “Overall, we have established …”".
+    if (!speaker && newParagraph && lastQuoted && mentions.length === 0 && subjectMentions.length === 0 && quotes.length > 0 && quotes[0]?.start === 0 && /^["“«]/.test(sentence.text))
+      speaker = lastQuoted;
     const isPerson = speaker !== undefined && people.has(speaker);
+    lastQuoted = speaker !== undefined && quotes.length > 0 ? speaker : undefined;
     out.push({ ...(speaker ? { speaker } : {}), quote: speaker !== undefined && quotes.length > 0, quotes });
     const subject = isPerson ? speaker : (speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers[0])?.person.name;
     if (subject) subjectHere = subject;

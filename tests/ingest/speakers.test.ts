@@ -74,4 +74,13 @@ describe('speakers', () => {
     expect(facts.some((t) => t.startsWith('In addition, the parties'))).toBe(true);
     expect(facts.some((t) => t.startsWith('Details'))).toBe(false);
   });
+
+  it('reads "Putin, calling the meeting “long overdue,” said" as Putin’s, and a quotation paragraph after his as his', () => {
+    const text = [
+      'Putin, calling the meeting “long overdue,” said the sides reached an understanding on the ceasefire talks in Ukraine.',
+      '“I expect today’s agreements to serve as a starting point,” Mr Putin said.',
+      '“Overall, we have established very good contact with President Trump on ending the war.”',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Putin', 'Putin', 'Putin']);
+  });
 });

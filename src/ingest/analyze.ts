@@ -2,6 +2,7 @@ import type { Fact, Source, Story } from '../records/schema.js';
 import type { ClassifyOptions, PageBlock } from './boilerplate.js';
 import { articleText, textBlocks, type LineSpan } from './clean-text.js';
 import { extractEntities, type Entities } from './entities.js';
+import { functionWordDensity } from '../text/function-words.js';
 import { dateEvent, type DateSource } from './event-date.js';
 import { completeSentenceCheck, fitText, leadTitle, selectFacts } from './facts.js';
 import { questionTags } from './keywords.js';
@@ -93,8 +94,17 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   const page = articleText(input.blocks ?? textBlocks(input.text), opts);
   const cleaned = page.text;
   const bodySpans = page.spans.filter((s) => s.kind === 'body');
-  if (cleaned.trim().length === 0 || bodySpans.length === 0)
-    return { ok: false, rejected: false, error: page.dropped.length > 0 ? 'no article text: every line looks like page chrome' : 'no article text found', code: 'EMPTY_TEXT' };
+  if (cleaned.trim().length === 0 || bodySpans.length === 0) {
+    // Prose in another language has none of English's function words, so every line of it reads as chrome: say so.
+    const words = page.all.flatMap((l) => l.text.match(/\p{L}+/gu) ?? []);
+    const error =
+      words.length >= 30 && functionWordDensity(words) < 0.08
+        ? 'no article text in English: sitrep reads English-language articles'
+        : page.dropped.length > 0
+          ? 'no article text: every line looks like page chrome'
+          : 'no article text found';
+    return { ok: false, rejected: false, error, code: 'EMPTY_TEXT' };
+  }
   const headline = usableTitle(input.title) ?? page.headline;
   const bodyStart = bodySpans[0]?.start ?? 0;
   const bodyText = bodySpans.map((s) => cleaned.slice(s.start, s.end)).join('\n');

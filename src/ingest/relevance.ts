@@ -1,5 +1,5 @@
 import type { Story } from '../records/schema.js';
-import { countKeyword, hasKeyword, questionTags } from './keywords.js';
+import { countKeyword, hasKeyword, questionPattern, questionTags } from './keywords.js';
 import { splitSentences } from './sentences.js';
 
 /** How an article relates to a story. `score` is in [0, 1]. */
@@ -79,11 +79,14 @@ export function scoreRelevance(
   if (penalty > 0 && penalty * 1.5 >= raw)
     return { relevant: false, score, reason: `mostly about something else (${excluded.slice(0, 4).join(', ')})`, matched, excluded };
   // The subject itself must be named: a topic word ("ceasefire", "talks"), one of a question's topical words
-  // ("security guarantees"), or a sentence bearing on a question in its sense ("would require Ukraine to cede
-  // territory"). A question's names alone (Kyiv, Zelenskyy) are in every report from Ukraine.
+  // ("security guarantees") or patterns ("would require Ukraine to cede territory"). A question's names alone (Kyiv,
+  // Zelenskyy) are in every report from Ukraine.
   const hasTopics = keywords.some((k) => !/^\p{Lu}/u.test(k));
+  // Not a sentence tagged only through a question's context words: "pressure", "sanctions" or "officials" next to
+  // "Kyiv" is in every report of a strike on Kyiv.
   const topical =
-    topicDistinct > 0 || questionSentences > 0 || story.questions.some((q) => q.keywords.some((k) => !/^\p{Lu}/u.test(k) && hasKeyword(all, k)));
+    topicDistinct > 0 ||
+    story.questions.some((q) => q.keywords.some((k) => !/^\p{Lu}/u.test(k) && hasKeyword(all, k)) || (q.patterns ?? []).some((p) => questionPattern(p)?.test(all) ?? false));
   if (hasTopics && !topical)
     return { relevant: false, score, reason: `not about the story's subject (only names: ${matched.slice(0, 4).join(', ')})`, matched, excluded };
   if (score < RELEVANCE_THRESHOLD) return { relevant: false, score, reason: `relevance ${score} below ${RELEVANCE_THRESHOLD}`, matched, excluded };

@@ -19,6 +19,12 @@ describe('bad inputs', () => {
       'latin1.txt': Buffer.from('Les négociations de cessez-le-feu entre la Russie et l’Ukraine ont repris à Istanbul, a déclaré le Kremlin.', 'latin1'),
       'truncated.txt': Buffer.concat([seed.subarray(0, 400), Buffer.from('Zelenskyy said “', 'utf8').subarray(0, 15), Buffer.from([0xe2, 0x80])]),
       'all-chrome.txt': Buffer.from(['WORLD', 'Home > World > Europe', 'Help us reach 25,000 members by the end of the year', '0 out of 25,000', 'Share this article', 'Subscribe to our newsletter'].join('\n')),
+      'italian.txt': Buffer.from(
+        [
+          'Il presidente ucraino Volodymyr Zelensky ha chiesto nuove e severe sanzioni contro la Russia e i suoi alleati dopo un attacco notturno a Kiev da parte di droni russi.',
+          'L’attacco ha causato gravi danni a due grattacieli e il sindaco di Kiev ha dichiarato che sette dei feriti sono stati trasportati negli ospedali della capitale ucraina.',
+        ].join('\n\n'),
+      ),
       'huge.txt': Buffer.from(Array.from({ length: 5000 }, () => 'Russia and Ukraine held ceasefire talks in Istanbul on Friday, officials said.').join('\n')),
       'good.txt': seed,
     };
@@ -40,6 +46,8 @@ describe('bad inputs', () => {
       expect(code('truncated.txt')).toBe('TRUNCATED');
       expect(code('all-chrome.txt')).toBe('NO_TEXT');
       expect(code('huge.txt')).toBe('TOO_LONG');
+      expect(code('italian.txt')).toBe('NO_TEXT');
+      expect(byName['italian.txt']).toMatchObject({ error: expect.stringContaining('in English') });
       expect(code('good.txt')).toBe('ok');
       for (const r of run.results) if (!r.ok && !r.rejected) expect(r.error).not.toContain('\n');
       const stored = await store.listEvents({ story: 'ukraine-ceasefire', status: 'any' });

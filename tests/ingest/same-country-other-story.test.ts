@@ -22,4 +22,9 @@ describe('articles about the same countries but another story (bundled story def
     expect(talks.facts.find((f) => f.text.includes('"We are ready to work,"'))?.speaker).toBe('Dmitry Peskov');
     expect(new Set(talks.facts.flatMap((f) => f.questions ?? []))).toEqual(new Set(['territory', 'security-guarantees', 'ukraine-response']));
   });
+
+  it('rejects a strike report whose only link to the talks is a call for sanctions and pressure on Russia', async () => {
+    const run = await ingestInputs([fixture('strike-and-sanctions.txt')], { story: sampleStory(), now: new Date('2025-07-10T12:00:00Z'), dryRun: true });
+    expect(run.results[0]).toMatchObject({ ok: false, rejected: true, reason: expect.stringMatching(/not about the story's subject/) });
+  });
 });

@@ -312,6 +312,13 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     if (d.kind === 'chrome') d.reason = 'short line among chrome';
   });
 
+  // A page that opens with a question and goes on in prose opens with its headline ("Talks in Berlin: Will Zelenskyy
+  // renounce Ukraine's NATO membership?"): an article's own first sentence is not a question.
+  const opening = drafts.findIndex((d) => d.kind !== 'chrome');
+  const opener = drafts[opening];
+  if (opener?.kind === 'body' && /\?["”’')]*$/.test(opener.text) && opener.f.words.length <= 20 && drafts.slice(opening + 1).some((d) => d.kind === 'body'))
+    opener.kind = 'heading';
+
   markStandfirsts(drafts);
   const firstBody = drafts.findIndex((d) => d.kind === 'body');
   let lastBody = -1;

@@ -211,8 +211,11 @@ function mentionPattern(name: string): { re: RegExp; variants: string[] } {
   if (!p) {
     const parts = name.split(' ');
     const last = parts[parts.length - 1] ?? name;
-    const variants = uniq([name, last, ...(/^[IVXLC]+$/.test(last) && parts.length > 1 ? [parts.slice(0, -1).join(' ')] : [])]);
-    p = { re: new RegExp(`(?<![\\p{L}])(?:${variants.map(escapeRegExp).join('|')})\\p{L}?(?![\\p{L}])`, 'gu'), variants };
+    // A Slavic surname's endings vary with the transliteration (Zelenskyy, Zelensky, Zelenskiy): one stem matches all.
+    const stem = /^\p{Lu}\p{Ll}{3,}(?:yy|iy|y)$/u.test(last) ? last.replace(/(?:yy|iy|y)$/, '') : undefined;
+    const variants = uniq([name, last, ...(stem ? [stem] : []), ...(/^[IVXLC]+$/.test(last) && parts.length > 1 ? [parts.slice(0, -1).join(' ')] : [])]);
+    const forms = variants.map((v) => (v === stem ? `${escapeRegExp(v)}(?:yy|iy|y)` : escapeRegExp(v)));
+    p = { re: new RegExp(`(?<![\\p{L}])(?:${forms.join('|')})\\p{L}?(?![\\p{L}])`, 'gu'), variants };
     if (mentionCache.size > 5000) mentionCache.clear();
     mentionCache.set(name, p);
   }

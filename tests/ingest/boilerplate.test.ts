@@ -165,4 +165,17 @@ describe('line classifier', () => {
     expect(page.headline).toBe('Head of Russian delegation delivers statement on outcome of talks in Istanbul');
     expect(page.all.length).toBeGreaterThanOrEqual(7);
   });
+
+  it('takes a question that opens a page of prose for its headline', () => {
+    const page = articleText(
+      textBlocks(
+        [
+          "Talks in Berlin: Will Zelenskyy renounce Ukraine's NATO membership?",
+          'Ukrainian President Volodymyr Zelenskyy and US envoys arrived in Berlin on Sunday for another round of talks aimed at ending the war.',
+          'The envoys were seen entering a hotel in central Berlin on Sunday afternoon, reporters said.',
+        ].join('\n'),
+      ),
+    );
+    expect(page.headline).toBe("Talks in Berlin: Will Zelenskyy renounce Ukraine's NATO membership?");
+  });
 });

@@ -83,4 +83,14 @@ describe('speakers', () => {
     ].join('\n');
     expect(speakers(text).map(([, who]) => who)).toEqual(['Putin', 'Putin', 'Putin']);
   });
+
+  it('knows Zelenskyy, Zelensky and Zelenskiy for one person, so "he" after "Zelensky confirmed" is him', () => {
+    const text = [
+      'Ukrainian President Volodymyr Zelenskyy arrived in Berlin on Sunday for ceasefire talks with US envoys.',
+      'In audio messages to journalists, Zelensky confirmed that he would meet German Chancellor Friedrich Merz. He also stated that he had not yet received a response on the peace plan.',
+    ].join('\n');
+    const got = speakers(text);
+    expect(got.find(([t]) => t.startsWith('In audio messages'))?.[1]).toBe('Volodymyr Zelenskyy');
+    expect(got.map(([, who]) => who)).not.toContain('Friedrich Merz');
+  });
 });

@@ -167,23 +167,29 @@ export function matchesQuestion(sentence: string, question: Question, hints: Voi
 }
 
 function matchesWords(sentence: string, question: Question, mentioned = false): boolean {
-  // Blanking the excluded senses only removes matches: a sentence that matches nothing as written is done with.
-  if (question.notWhen && question.notWhen.length > 0 && !mentioned && !couldMatch(sentence, question)) return false;
-  const text = question.notWhen && question.notWhen.length > 0 ? withoutExcludedSenses(sentence, question) : sentence;
-  if (anyKeywordOrPattern(text, question.keywords, question.patterns)) return true;
-  const mentions = question.mentions ?? [];
   // What the asked side's own speaker says is its response, whatever words it uses ("This is in no way a frozen
   // conflict," Sybiha said).
   if (mentioned) return true;
+  const mentions = question.mentions ?? [];
+  if (question.notWhen && question.notWhen.length > 0) {
+    // Blanking the excluded senses only removes matches: a sentence that matches nothing as written is done with,
+    // and one that no excluded sense touches is read as written, once.
+    const keywordsAsWritten = anyKeywordOrPattern(sentence, question.keywords, question.patterns);
+    if (!keywordsAsWritten && !mentions.some((m) => hasKeyword(sentence, m))) return false;
+    const text = withoutExcludedSenses(sentence, question);
+    if (text === sentence ? keywordsAsWritten : anyKeywordOrPattern(text, question.keywords, question.patterns)) return true;
+    return mentionInContext(text, question, mentions);
+  }
+  if (anyKeywordOrPattern(sentence, question.keywords, question.patterns)) return true;
+  return mentionInContext(sentence, question, mentions);
+}
+
+/** A mention of the question's places or names next to one of its context words. */
+function mentionInContext(text: string, question: Question, mentions: readonly string[]): boolean {
   if (mentions.length === 0 || !mentions.some((m) => hasKeyword(text, m))) return false;
   const context = question.context ?? [];
   // Without context words a mention bears on the question by itself.
   return context.length === 0 || context.some((c) => (/^[\p{L}\p{N}' -]+$/u.test(c) ? hasKeyword(text, c) : (questionPattern(c)?.test(text) ?? false)));
-}
-
-/** Any keyword, pattern or mention of the question in the sentence as written. */
-function couldMatch(sentence: string, question: Question): boolean {
-  return anyKeywordOrPattern(sentence, question.keywords, question.patterns) || (question.mentions ?? []).some((m) => hasKeyword(sentence, m));
 }
 
 /** Ids of the story questions a sentence bears on (pass the story's sides, and the speaker when known). */

@@ -32,10 +32,16 @@ export function eventSpan(rec: Pick<EventRecord, 'occurredAt'>): { start: number
 /** A build asks for each record's span many times (ranking, questions, watch): parsed once per record object. */
 const spans = new WeakMap<object, { occurredAt: string; span: { start: number; end: number } }>();
 
-/** Whether an event falls in the window (a bare date counts when its day overlaps the window). */
+/**
+ * Whether an event falls in the window. A date-time counts when it is inside; a bare date is placed at its midday (as
+ * question evidence is), so a morning briefing does not count the day just begun, and of two windows that follow each
+ * other (each briefing's `since` is the last one's `now`) exactly one shows a bare-dated event.
+ */
 export function inWindow(rec: Pick<EventRecord, 'occurredAt'>, w: BriefingWindow): boolean {
   const { start, end } = eventSpan(rec);
-  return start <= w.to && end > w.from;
+  if (end - start <= 1) return start <= w.to && end > w.from;
+  const midday = start + DAY_MS / 2;
+  return midday <= w.to && midday >= w.from;
 }
 
 /** Whether an event had happened by `now` (bare dates: from the start of their day). */

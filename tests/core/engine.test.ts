@@ -109,10 +109,23 @@ describe('window selection', () => {
     expect(inWindow({ occurredAt: '2025-05-19T07:00:00Z' }, w)).toBe(true);
   });
 
-  it('counts a bare date when its day overlaps the window', () => {
+  it('places a bare date at its midday: the morning briefing counts yesterday, not the day just begun', () => {
     const w = windowFor(MORNING_AFTER);
     expect(inWindow({ occurredAt: '2025-05-19' }, w)).toBe(true);
     expect(inWindow({ occurredAt: '2025-05-18' }, w)).toBe(false);
+    expect(inWindow({ occurredAt: '2025-05-20' }, w)).toBe(false);
+  });
+
+  it('shows a bare-dated event in exactly one of two briefings that follow each other', () => {
+    const evening = new Date('2025-05-19T18:00:00Z');
+    const first = windowFor(evening, new Date('2025-05-18T18:00:00Z'));
+    const second = windowFor(MORNING_AFTER, evening);
+    for (const day of ['2025-05-18', '2025-05-19', '2025-05-20']) {
+      const shown = [first, second].filter((w) => inWindow({ occurredAt: day }, w)).length;
+      expect(shown, day).toBeLessThanOrEqual(1);
+    }
+    expect(inWindow({ occurredAt: '2025-05-19' }, first)).toBe(true);
+    expect(inWindow({ occurredAt: '2025-05-19' }, second)).toBe(false);
   });
 
   it('uses `since` as the start of the window', () => {

@@ -69,15 +69,14 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
 
   const max = input.maxDevelopments ?? MAX_DEVELOPMENTS;
   const ranked = rankWindowFacts({ records: shown, now, ...(focus !== undefined ? { focus } : {}), seen: seenFeatures(published, shown, window.from, input.sent) });
-  const chosen = selectFacts(ranked, max, { threshold: REDUNDANT });
-  const developments = chosen.map((c) => toDevelopment(c));
-  const omitted = ranked.filter((r) => !chosen.includes(r) && !chosen.some((c) => repeats(r, c))).length;
+  const lead = selectFacts(ranked, 1, { threshold: REDUNDANT })[0];
 
   const questionDefs = input.story.questions.filter(
     (q) => (focus === undefined || q.id === focus) && (input.questions === undefined || input.questions.length === 0 || input.questions.includes(q.id)),
   );
-  // Each question line prefers evidence not already shown as a bullet or another question's line.
-  const shownTexts = new Set(developments.map((d) => d.text));
+  // The question lines come first: each prefers evidence not already shown as the lead bullet or another question's
+  // line, and the other bullets then leave out what a question line of this window already says.
+  const shownTexts = new Set(lead ? [lead.fact.text] : []);
   const questions = questionDefs.map((q) => {
     const state = questionState({
       question: q,
@@ -92,8 +91,14 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
     shownTexts.add(state.summary);
     return state;
   });
+  const onScreen = questions
+    .filter((q) => q.summaryAt !== undefined && instantMs(q.summaryAt) >= window.from && q.summary !== lead?.fact.text)
+    .map((q) => ({ text: q.summary, features: featuresOf(q.summary) }));
+  const chosen = selectFacts(ranked, max, { threshold: REDUNDANT, onScreen });
+  const developments = chosen.map((c) => toDevelopment(c));
+  const omitted = ranked.filter((r) => !chosen.includes(r) && !chosen.some((c) => repeats(r.features, c.features)) && !onScreen.some((l) => l.text === r.fact.text)).length;
 
-  const watch = watchItems(published, now, window.from, chosen, focus);
+  const watch = watchItems(published, now, window.from, chosen, onScreen, focus);
   const sources = collectSources(developments, chosen);
   const top = chosen[0];
   const briefing: Briefing = {
@@ -111,9 +116,9 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   return briefing;
 }
 
-function repeats(a: RankedFact, b: RankedFact): boolean {
+function repeats(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   let inter = 0;
-  const [small, large] = a.features.size <= b.features.size ? [a.features, b.features] : [b.features, a.features];
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   if (small.size === 0) return false;
   for (const x of small) if (large.has(x)) inter++;
   return inter / small.size >= REDUNDANT;
@@ -184,9 +189,16 @@ function toDevelopment(c: RankedFact): Development {
 /**
  * Forward-looking facts: this window's, and earlier ones (up to two weeks) whose due date is still ahead; newest
  * first, one per point:
- * never a fact already shown as a bullet above, nor one that repeats a bullet.
+ * never a fact already shown as a bullet or a question line above, nor one that repeats one.
  */
-function watchItems(records: readonly EventRecord[], now: number, from: number, chosen: readonly RankedFact[], focus?: string): WatchItem[] {
+function watchItems(
+  records: readonly EventRecord[],
+  now: number,
+  from: number,
+  chosen: readonly RankedFact[],
+  lines: ReadonlyArray<{ text: string; features: ReadonlySet<string> }>,
+  focus?: string,
+): WatchItem[] {
   const shownKeys = new Set(chosen.flatMap((c) => [`${c.rec.id}#${c.id}`, ...c.twins.map((t) => `${t.rec.id}#${t.id}`)]));
   const items: Array<WatchItem & { at: number; features: ReadonlySet<string> }> = [];
   for (const rec of records) {
@@ -203,6 +215,7 @@ function watchItems(records: readonly EventRecord[], now: number, from: number, 
       if (shownKeys.has(`${rec.id}#${id}`) || lineDefect(f.text) !== undefined) return;
       const features = featuresOf(f.text);
       if (chosen.some((c) => overlapOf(c.features, features) >= REDUNDANT)) return;
+      if (lines.some((l) => l.text === f.text || overlapOf(l.features, features) >= REDUNDANT)) return;
       const src = rec.sources.find((s) => s.id === f.source);
       const item: WatchItem & { at: number; features: ReadonlySet<string> } = { text: f.text, eventId: rec.id, factId: id, at, features };
       if (f.watch.due !== undefined) item.due = f.watch.due;

@@ -219,13 +219,24 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
  * Choose bullets from ranked facts by maximal marginal relevance: each pick is the best score minus its likeness
  * to what is already chosen and a step per fact already taken from its event (so each event gets its lead before
  * any gets a second bullet, unless one event is all the news), plus its coverage: the words it adds that the chosen
- * bullets lack, weighted by how many outlets use them, per character (a short fact that names what many report is
- * worth more of a 2,000-character briefing than a long one). A fact that repeats a chosen one is never taken.
+ * bullets (and, after the lead, the question lines on screen) lack, weighted by how many outlets use them, per
+ * character (a short fact that names what many report is worth more of a 2,000-character briefing than a long one).
+ * A fact that repeats a chosen one is never taken.
  */
 export function selectFacts(
   ranked: readonly RankedFact[],
   max: number,
-  opts: { redundancy?: number; perEvent?: number; coverage?: number; threshold?: number } = {},
+  opts: {
+    redundancy?: number;
+    perEvent?: number;
+    coverage?: number;
+    threshold?: number;
+    /**
+     * Lines the reader sees anyway (this window's question lines): after the lead, no bullet repeats one word for
+     * word, a bullet like one counts as less new, and none gains by their words.
+     */
+    onScreen?: ReadonlyArray<{ text: string; features: ReadonlySet<string> }>;
+  } = {},
 ): RankedFact[] {
   const lambda = opts.redundancy ?? 0.35;
   const perEvent = opts.perEvent ?? 0.25;
@@ -242,6 +253,7 @@ export function selectFacts(
       for (const o of r.outlets) set.add(o);
     }
   const covered = new Set<string>();
+  const onScreen = opts.onScreen ?? [];
   const gainOf = (c: RankedFact) => {
     let g = 0;
     for (const w of c.features) if (!covered.has(w)) g += df.get(w)?.size ?? 1;
@@ -251,7 +263,19 @@ export function selectFacts(
   for (const r of ranked) maxGain = Math.max(maxGain, gainOf(r));
   // Each candidate's likeness to the chosen bullets, updated with each pick (not recomputed against all of them).
   const remaining = ranked.map((c) => ({ c, maxSim: 0, repeat: false }));
+  // After the lead, the lines on screen count as chosen: their words are covered, and a bullet like one is less new.
+  const seeScreen = () => {
+    for (const line of onScreen) {
+      for (const w of line.features) covered.add(w);
+      for (const r of remaining) {
+        // The same sentence is never shown twice; a paraphrase is only less likely (it may say more than the line).
+        if (r.c.fact.text === line.text) r.repeat = true;
+        else r.maxSim = Math.max(r.maxSim, likeness(r.c.features, line.features).cosine);
+      }
+    }
+  };
   while (chosen.length < max) {
+    if (chosen.length === 1) seeScreen();
     let best = -1;
     let bestValue = -Infinity;
     for (let k = 0; k < remaining.length; k++) {

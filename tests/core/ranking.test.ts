@@ -133,6 +133,30 @@ describe('multi-document ranking', () => {
     expect(buildBriefing({ story, events: [yesterday, today], signals: [], now: MORNING_AFTER, since }).developments[0]?.text).toBe(team);
   });
 
+  it("never repeats this window's question line as a bullet after the lead, and gives the room to another fact", () => {
+    const lead = 'Russia and Ukraine held their first direct talks since 2022 in Istanbul on Friday, with Turkish mediators present.';
+    const demand = 'Russia demanded that Ukraine withdraw its troops from four regions before any ceasefire.';
+    const swap = 'The delegations agreed to exchange 1,000 prisoners of war each.';
+    const r = rec('Wire', [lead, demand, swap], { importance: 5 });
+    const tagged = { ...r, facts: r.facts.map((f) => (f.text === demand ? { ...f, questions: ['territory'] } : f)) };
+    const b = buildBriefing({ story, events: [tagged], signals: [], now: MORNING_AFTER });
+    const territory = b.questions.find((q) => q.id === 'territory');
+    expect(territory?.summary).toBe(demand);
+    expect(b.developments[0]?.text).toBe(lead);
+    expect(b.developments.map((d) => d.text)).not.toContain(demand);
+    expect(b.developments.map((d) => d.text)).toContain(swap);
+    // Not counted as left out either: the reader has it, in the question's line.
+    expect(b.stats.developmentsOmitted).toBe(0);
+  });
+
+  it('keeps the lead even when a question line says the same thing (the headline and the bullets start from it)', () => {
+    const lead = 'Russia demanded that Ukraine withdraw its troops from four regions before any ceasefire.';
+    const r = rec('Wire', [lead, 'The delegations agreed to exchange 1,000 prisoners of war each.'], { importance: 5 });
+    const tagged = { ...r, facts: r.facts.map((f) => (f.text === lead ? { ...f, questions: ['territory'] } : f)) };
+    const b = buildBriefing({ story, events: [tagged], signals: [], now: MORNING_AFTER });
+    expect(b.developments[0]?.text).toBe(lead);
+  });
+
   it('never makes a bullet of a title, a sub-headline or chrome', () => {
     const r = rec('Wire', ['Key Takeaways From The Istanbul Talks', "But it 'went very well,' Trump says", 'Help us reach 30,000 members. 0 out of 30,000.', 'Russia and Ukraine held their first direct talks since 2022 in Istanbul on Friday.'], {
       title: 'Key Takeaways From The Istanbul Talks',
@@ -170,6 +194,15 @@ describe('what to watch', () => {
     const bullets = b.developments.map((d) => d.text);
     for (const w of b.watch) expect(bullets).not.toContain(w.text);
     expect([...bullets, ...b.watch.map((w) => w.text)].filter((t) => /next week/.test(t))).toHaveLength(1);
+  });
+  it("never repeats this window's question line", () => {
+    const plan = 'Ukraine is expected to answer the Russian demand to withdraw from four regions next week.';
+    const r = rec('Wire', ['Russia and Ukraine held their first direct talks since 2022 in Istanbul on Friday.', plan]);
+    const rf = { ...r, facts: r.facts.map((f) => (f.text === plan ? { ...f, watch: {}, questions: ['territory'] } : f)) };
+    // One bullet: the plan is no bullet, only the question's line, and what to watch must not say it again.
+    const b = buildBriefing({ story, events: [rf], signals: [], now: MORNING_AFTER, maxDevelopments: 1 });
+    expect(b.questions.find((q) => q.id === 'territory')?.summary).toBe(plan);
+    expect(b.watch.map((w) => w.text)).not.toContain(plan);
   });
 });
 

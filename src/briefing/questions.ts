@@ -67,11 +67,17 @@ interface Item {
   statusAfter?: QuestionStatus;
 }
 
-/** How much an item says: a position or an authored change, then an authored note, a stated unknown, a mention. */
-function weight(item: Item): number {
+/**
+ * How much an item says: a position or an authored change, then an authored note, a stated unknown, a mention. A
+ * question asked of some sides (`askedOf`, "Does Kyiv accept…?") is answered by their positions: another side's says
+ * less (the line shows Kyiv's answer before Moscow's denial of something else).
+ */
+function weightOf(item: Item, askedOf?: readonly string[]): number {
+  const side = item.reading.side;
+  if (POSITION_STANCES.has(item.reading.stance) && side !== undefined && askedOf !== undefined && askedOf.length > 0 && !askedOf.includes(side)) return 2.5;
   if (item.explicit !== undefined && item.explicit !== 'open') return 3;
   // A position says most when it is someone's: a side's, or a dispute between sides.
-  if (POSITION_STANCES.has(item.reading.stance)) return item.reading.side !== undefined || item.reading.stance === 'dispute' ? 3 : 2.5;
+  if (POSITION_STANCES.has(item.reading.stance)) return side !== undefined || item.reading.stance === 'dispute' ? 3 : 2.5;
   if (item.explicit === 'open') return 2;
   return item.reading.stance === 'unknown' ? 1 : 0;
 }
@@ -194,6 +200,7 @@ export function questionState(input: {
   const changedInWindow = lastChangedAt !== null && lastChangedAt >= window.from && (!before.known || before.status !== status);
 
   // The line: evidence that reads as a sentence of its own; inside the window when the window has any.
+  const weight = (i: Item) => weightOf(i, question.by);
   const better = (a: Item, b: Item) => weight(b) - weight(a) || b.at - a.at || (b.explicit ? 1 : 0) - (a.explicit ? 1 : 0) || compareText(a.eventId, b.eventId) || a.index - b.index;
   const shown = input.shown;
   const firstUsable = (list: Item[]) => {

@@ -174,6 +174,15 @@ describe('question status follows the sides', () => {
     expect(territory([demand, refusal, mention], '2025-08-20T07:00:00Z').summary).toMatch(/^Zelenskyy rejected/);
   });
 
+  it("answers a question asked of Kyiv with Kyiv's position before a newer one of another side", () => {
+    const tag = { questions: ['ukraine-response'] };
+    const kyiv = event('kyiv', '2025-08-12T09:00:00Z', [{ text: 'Zelenskyy agreed to send a delegation to the talks in Istanbul.', ...tag }]);
+    const moscow = event('moscow', '2025-08-12T15:00:00Z', [{ text: 'Peskov rejected reports that the Kremlin had cancelled the prisoner exchange.', ...tag }]);
+    const all = [kyiv, moscow].map(ingested);
+    const b = buildBriefing({ story, events: all, signals: signalsOf(all), now: new Date('2025-08-13T07:00:00Z') });
+    expect(b.questions.find((q) => q.id === 'ukraine-response')?.summary).toMatch(/^Zelenskyy agreed/);
+  });
+
   it('takes a fragment or a headline for no question line', () => {
     const fragment = event('fragment', day(13), [{ text: 'Starting with the territorial concessions for Kyiv that are not yet defined' }]);
     expect(territory([demand, fragment], '2025-08-14T07:00:00Z').summary).toMatch(/^Putin wants Kyiv/);

@@ -68,7 +68,13 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   }
 
   const max = input.maxDevelopments ?? MAX_DEVELOPMENTS;
-  const ranked = rankWindowFacts({ records: shown, now, ...(focus !== undefined ? { focus } : {}), seen: seenFeatures(published, shown, window.from, input.sent) });
+  const ranked = rankWindowFacts({
+    records: shown,
+    now,
+    ...(focus !== undefined ? { focus } : {}),
+    ...(fallback ? {} : { from: window.from }),
+    seen: seenFeatures(published, shown, window.from, input.sent),
+  });
   const lead = selectFacts(ranked, 1, { threshold: REDUNDANT })[0];
 
   const questionDefs = input.story.questions.filter(

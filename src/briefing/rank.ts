@@ -6,7 +6,7 @@ import { informationDensity } from './density.js';
 import { factTime } from './questions.js';
 import { lineDefect } from './sentence-quality.js';
 import { titleIsHeadline } from './headline.js';
-import { eventSpan } from './window.js';
+import { eventSpan, ownTimeInWindow } from './window.js';
 import { compareText } from '../text/compare.js';
 
 const HOUR_MS = 3_600_000;
@@ -87,6 +87,11 @@ export interface RankInput {
    * a window fact that repeats one of them is background, not news.
    */
   seen?: ReadonlyArray<ReadonlySet<string>>;
+  /**
+   * Start of the window: of an event that is in it only by a later source (its own time is before), only the facts
+   * reported inside the window rank; the rest is what its earlier sources already said.
+   */
+  from?: number;
 }
 
 /**
@@ -103,6 +108,7 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
   let pool: Entry[] = [];
   for (const rec of input.records) {
     const headline = titleIsHeadline(rec);
+    const earlier = input.from !== undefined && !ownTimeInWindow(rec, { from: input.from, to: now });
     const signalled = new Set((rec.signals ?? []).filter((s) => focus === undefined || s.question === focus).map((s) => s.fact));
     const seenPerSource = new Map<string, number>();
     rec.facts.forEach((fact, index) => {
@@ -112,6 +118,7 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
       if (focus !== undefined && !(fact.questions ?? []).includes(focus) && !signalled.has(id)) return;
       if (lineDefect(fact.text, rec.title, headline) !== undefined) return;
       const time = factTime(rec, fact, now);
+      if (earlier && time < (input.from as number)) return;
       const cheap = ((rec.importance ?? 3) - 1) / 4 + (index === 0 ? 1 : 0.5 / (1 + posInSource)) + ((fact.questions ?? []).length > 0 ? 0.3 : 0);
       pool.push({ rec, fact, id, index, posInSource, cheap, time });
     });

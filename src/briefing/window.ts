@@ -35,13 +35,33 @@ const spans = new WeakMap<object, { occurredAt: string; span: { start: number; e
 /**
  * Whether an event falls in the window. A date-time counts when it is inside; a bare date is placed at its midday (as
  * question evidence is), so a morning briefing does not count the day just begun, and of two windows that follow each
- * other (each briefing's `since` is the last one's `now`) exactly one shows a bare-dated event.
+ * other (each briefing's `since` is the last one's `now`) exactly one shows a bare-dated event. A source published
+ * inside the window brings the event in too: a later report merged into an earlier event is this window's news.
  */
-export function inWindow(rec: Pick<EventRecord, 'occurredAt'>, w: BriefingWindow): boolean {
+export function inWindow(rec: Pick<EventRecord, 'occurredAt'> & { sources?: ReadonlyArray<{ publishedAt?: string | undefined }> }, w: BriefingWindow): boolean {
+  if (ownTimeInWindow(rec, w)) return true;
+  // As question evidence counts it (`factTime`): a report published more than half a day after the event.
+  const own = ownTime(rec);
+  return (rec.sources ?? []).some((s) => {
+    if (s.publishedAt === undefined) return false;
+    const t = instantMs(s.publishedAt);
+    return t > own + DAY_MS / 2 && inside(t, w);
+  });
+}
+
+/** Whether the event's own time (a bare date's midday) is inside the window, whatever its sources' dates. */
+export function ownTimeInWindow(rec: Pick<EventRecord, 'occurredAt'>, w: BriefingWindow): boolean {
+  return inside(ownTime(rec), w);
+}
+
+/** An event's time: its instant, or a bare date's midday. */
+function ownTime(rec: Pick<EventRecord, 'occurredAt'>): number {
   const { start, end } = eventSpan(rec);
-  if (end - start <= 1) return start <= w.to && end > w.from;
-  const midday = start + DAY_MS / 2;
-  return midday <= w.to && midday >= w.from;
+  return end - start <= 1 ? start : start + DAY_MS / 2;
+}
+
+function inside(t: number, w: BriefingWindow): boolean {
+  return t >= w.from && t <= w.to;
 }
 
 /** Whether an event had happened by `now` (bare dates: from the start of their day). */

@@ -128,6 +128,26 @@ describe('window selection', () => {
     expect(inWindow({ occurredAt: '2025-05-19' }, second)).toBe(false);
   });
 
+  it('brings in an earlier event when a report of it was published in the window, with only that report as news', () => {
+    const w = windowFor(MORNING_AFTER);
+    const merged = rec('merged', '2025-05-18', {
+      sources: [
+        { id: 's', name: 'First Wire', publishedAt: '2025-05-18T09:00:00Z' },
+        { id: 't', name: 'Later Wire', publishedAt: '2025-05-19T16:00:00Z' },
+      ],
+      facts: [
+        { text: 'Delegations met in Istanbul on Sunday for talks on a prisoner exchange.', source: 's' },
+        { text: 'Both sides on Monday confirmed the exchange of 1,000 prisoners each.', source: 't' },
+      ],
+    });
+    expect(inWindow(merged, w)).toBe(true);
+    // A report published within half a day of the event is its first report, not later news.
+    expect(inWindow({ occurredAt: '2025-05-19T06:00:00Z', sources: [{ publishedAt: '2025-05-19T08:00:00Z' }] }, w)).toBe(false);
+    const out = buildBriefing({ story, events: [merged], signals: [], now: MORNING_AFTER });
+    expect(out.window.fallback).toBe(false);
+    expect(out.developments.map((d) => d.text)).toEqual(['Both sides on Monday confirmed the exchange of 1,000 prisoners each.']);
+  });
+
   it('uses `since` as the start of the window', () => {
     const out = buildBriefing({ story, events: [rec('old', '2025-05-10T00:00:00Z'), rec('new', '2025-05-19T12:00:00Z')], signals: [], now: MORNING_AFTER, since: new Date('2025-05-15T00:00:00Z') });
     expect(out.window).toEqual({ from: '2025-05-15T00:00:00.000Z', to: '2025-05-20T07:00:00.000Z', fallback: false });

@@ -238,8 +238,7 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
     }
     if (stance === 'none') continue;
     // Who: the subject named in the clause before the cue, else the speaker ("We will never…", Zelenskyy said).
-    // "According to Ukrainian officials, Medinsky denied…": the clause starts at its source, which is no subject.
-    const fronted = FRONTED.exec(before) ?? (/according to\s*$/i.test(t.slice(0, clause.start)) ? /^[^,]{1,80},\s*/.exec(before) : null);
+    const fronted = FRONTED.exec(before);
     const subjectFrom = clause.start + (fronted ? fronted[0].length : 0);
     const subjectMentions = mentions.filter((m) => m.start >= subjectFrom && m.end <= at);
     const subjectSides = [...new Set(subjectMentions.map((m) => m.side))];

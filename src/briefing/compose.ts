@@ -81,7 +81,7 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
     (q) => (focus === undefined || q.id === focus) && (input.questions === undefined || input.questions.length === 0 || input.questions.includes(q.id)),
   );
   // The question lines come first: each prefers evidence not already shown as the lead bullet or another question's
-  // line, and the other bullets then leave out what a question line of this window already says.
+  // line, and the other bullets then rank what a question line of this window already says below other news.
   const shownTexts = new Set(lead ? [lead.fact.text] : []);
   const questions = questionDefs.map((q) => {
     const state = questionState({

@@ -239,8 +239,8 @@ export function selectFacts(
     coverage?: number;
     threshold?: number;
     /**
-     * Lines the reader sees anyway (this window's question lines): after the lead, no bullet repeats one word for
-     * word, a bullet like one counts as less new, and none gains by their words.
+     * Lines the reader sees anyway (this window's question lines): after the lead, a bullet like one counts as less
+     * new and gains nothing by their words, so other news takes the room first.
      */
     onScreen?: ReadonlyArray<{ text: string; features: ReadonlySet<string> }>;
   } = {},
@@ -274,11 +274,8 @@ export function selectFacts(
   const seeScreen = () => {
     for (const line of onScreen) {
       for (const w of line.features) covered.add(w);
-      for (const r of remaining) {
-        // The same sentence is never shown twice; a paraphrase is only less likely (it may say more than the line).
-        if (r.c.fact.text === line.text) r.repeat = true;
-        else r.maxSim = Math.max(r.maxSim, likeness(r.c.features, line.features).cosine);
-      }
+      // Less new, not left out: a bullet repeating a line still comes when nothing newer needs the room.
+      for (const r of remaining) r.maxSim = Math.max(r.maxSim, likeness(r.c.features, line.features).cosine);
     }
   };
   while (chosen.length < max) {

@@ -28,6 +28,9 @@ export function headlineFor(rec: EventRecord, leadFact: string): string {
   return cutAtClause(leadFact, HEADLINE_MAX);
 }
 
+const INTRO =
+  /^(?:In|On|At|After|Before|Following|During|As|While|Although|Though|Despite|Amid|With|Without|Earlier|Later|Meanwhile|However|Speaking|According to|Ahead of|Since|Under|Over|For|From|Hours|Days|Weeks)\b[^,;:—–"“”]{0,80}?,\s+(?=\p{Lu})/u;
+
 export function cutAtClause(text: string, max: number): string {
   // A dateline ("KYIV —", "Washington/London/Paris —") places the story; it is no part of a headline.
   const t = text
@@ -37,6 +40,11 @@ export function cutAtClause(text: string, max: number): string {
   // A whole sentence reads best: drop only its full stop.
   const whole = t.replace(/\.(["”’]?)$/, '$1');
   if (whole.length <= max) return whole;
+  // An opening phrase of time, place or circumstance ("In a renewed push for peace this Thursday, …", "After a
+  // two-hour call, …") is no headline by itself: the headline is cut from the main clause after it, when that starts
+  // with a capital (a name), so no letter changes.
+  const intro = INTRO.exec(t);
+  if (intro && t.length - intro[0].length >= 40) return cutAtClause(t.slice(intro[0].length), max);
   let best = -1;
   let quotes = 0;
   for (let i = 0; i < Math.min(t.length, max + 1); i++) {

@@ -85,6 +85,10 @@ describe('headline', () => {
     expect(h.length).toBeLessThanOrEqual(120);
     expect(h.endsWith('…')).toBe(true);
     expect(long.startsWith(h.slice(0, -1))).toBe(true);
+    // An opening phrase of circumstance is no headline: the cut is taken from the main clause after it.
+    const intro =
+      "In a renewed push for peace this Thursday, President Trump's special envoy Steve Witkoff and senior adviser Jared Kushner will meet Rustem Umerov, secretary of Ukraine's National Security and Defense Council, in Miami.";
+    expect(cutAtClause(intro, 120)).toBe("President Trump's special envoy Steve Witkoff and senior adviser Jared Kushner will meet Rustem Umerov");
   });
 });
 

@@ -557,6 +557,7 @@ export function scoreBriefings(input: {
       statusAll++;
       const statusRight = got.status === want.status;
       if (statusRight) statusOk++;
+      else findings.push({ article: day.day, what: `${qid} status ${got.status}, labelled ${want.status}`, text: got.summary ?? '' });
       if (!want.bears) continue;
       bearing++;
       if (statusRight) statusOkBearing++;

@@ -304,6 +304,9 @@ export function voicesOf(text: string, opts: { speaker?: string; sides?: readonl
   const wider = text.split(/\s+/).slice(0, 9).join(' ').length;
   const first = mentions[0];
   const leadsOff = first !== undefined && /^\s*["“]?\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.test(text.slice(0, first.start));
-  if (first !== undefined && leadsOff && first.start < opening && !mentions.some((m) => m.side !== first.side && m.start < wider)) out.add(first.side);
+  // Another side joined to it ("Kyiv and Moscow", "Ukraine, Russia") shares the subject; one further on ("Kyiv has not
+  // commented on the proposal from Putin") is the object.
+  const joined = (m: { start: number }) => first !== undefined && /^\s*(?:and|or|&|,|with)\s*$/i.test(text.slice(first.end, m.start));
+  if (first !== undefined && leadsOff && first.start < opening && !mentions.some((m) => m.side !== first.side && m.start < wider && joined(m))) out.add(first.side);
   return out;
 }

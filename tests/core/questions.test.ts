@@ -92,6 +92,9 @@ describe('sides that oppose one another, and questions asked of one side', () =>
     expect(tags('"We propose that the Kiev government resume negotiations immediately," Mr. Putin declared.')).not.toContain('ukraine-response');
     expect(tags('He urged Kyiv to make a deal to end the invasion.')).not.toContain('ukraine-response');
     expect(tags('"They handed it over to us during the meeting, so we cannot respond to it yet," he added.', 'Rustem Umerov')).toContain('ukraine-response');
+    // The other side named further on is the object; one joined to it ("Kyiv and Moscow") shares the subject.
+    expect(tags('Kyiv has not commented on the proposal from Putin.')).toContain('ukraine-response');
+    expect(tags('Kyiv and Moscow have not commented on the proposal.')).not.toContain('ukraine-response');
   });
 });
 

@@ -168,7 +168,7 @@ export const CAPTION: RegExp[] = [
 
 /** An editor's or publisher's note about the page itself: "Editor's note: This story is being updated." */
 export const EDITORIAL_NOTE =
-  /^(?:(?:editor['’]?s note|editorial note|update(?:d)?|correction|clarification|note)\s*:\s*(?:this (?:story|article|post|page)|an earlier version|we (?:have|will))|this (?:is a )?(?:developing|breaking) (?:story|news)\b|this (?:story|article|post|page) (?:is being|has been|will be|was) updated\b)/i;
+  /^(?:(?:editor['’]?s note|editorial note|update(?:d)?|correction|clarification|note)\s*:\s*(?:this (?:story|article|post|page)|this is an? (?:developing|breaking|live)|an earlier version|we (?:have|will))|this (?:is a )?(?:developing|breaking) (?:story|news)\b|this (?:story|article|post|page) (?:is being|has been|will be|was) updated\b)/i;
 
 /**
  * A sentence about the page rather than the news: "RBC-Ukraine has compiled the key statements …", "TASS has gathered

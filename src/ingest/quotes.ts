@@ -34,6 +34,10 @@ const AFTER_PREPOSITION =
 const TRAILING_ATTRIBUTION =
   /[,”"’]\s*(?:he|she|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
 
+/** "…, undisclosed sources told CNN.", "…, two officials familiar with the talks said.": a closing attribution to no one named. */
+const TRAILING_UNNAMED =
+  /,\s*(?:[\p{L}\d-]+\s+){0,3}(?:sources?|officials?|diplomats?|analysts?|people|aides?|insiders?|experts?|observers?|reports?|media|agencies|outlets?)\s+(?:[\p{L}-]+\s+){0,4}?(?:said|say|says|told|tell|added|reported|report|confirmed|noted)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
+
 const FILLER = /^(?:also|then|later|again|further|previously|reportedly|repeatedly|has|had|have|was|is|earlier|now|once|had\s+already|already|also\s+reportedly|on\s+\w+day|on\s+\w+)$/i;
 
 /** Quotations in a sentence: “curly”, "straight" and ‘single’ (apostrophes are not mistaken for quote marks). */
@@ -178,13 +182,16 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         speaker = who?.person.name ?? body?.name;
       }
     }
+    // A closing attribution to no one named ("…, undisclosed sources told CNN.") still says whose the sentence is: not
+    // a name the reported clause mentions ("… sanctions that Trump threatened …").
+    const unnamedAtEnd = speaker === undefined && TRAILING_UNNAMED.test(outside.slice(tailFrom));
     const accordingTo = speaker ? null : /\baccording to\s+/gi.exec(outside);
     if (accordingTo) {
       const after = accordingTo.index + accordingTo[0].length;
       const m = mentions.find((x) => x.start >= after && x.start - after <= 40);
       if (m) speaker = m.person.name;
     }
-    for (const verb of speaker ? [] : outside.matchAll(REPORTING_VERB)) {
+    for (const verb of speaker || unnamedAtEnd ? [] : outside.matchAll(REPORTING_VERB)) {
       const vStart = verb.index;
       const vEnd = vStart + verb[0].length;
       const preceding = outside.slice(0, vStart);

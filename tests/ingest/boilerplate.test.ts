@@ -178,4 +178,9 @@ describe('line classifier', () => {
     );
     expect(page.headline).toBe("Talks in Berlin: Will Zelenskyy renounce Ukraine's NATO membership?");
   });
+
+  it('drops an editor’s note that says the story is developing', () => {
+    const lines = classifyLines(textBlocks(["Editor's note: This is a developing story and is being updated.", '', 'Putin met the US envoy in Moscow on Wednesday for three hours of talks on the war, the Kremlin said.'].join('\n'))).lines;
+    expect(lines.map((l) => l.kind)).toEqual(['chrome', 'body']);
+  });
 });

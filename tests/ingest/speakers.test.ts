@@ -93,4 +93,13 @@ describe('speakers', () => {
     expect(got.find(([t]) => t.startsWith('In audio messages'))?.[1]).toBe('Volodymyr Zelenskyy');
     expect(got.map(([, who]) => who)).not.toContain('Friedrich Merz');
   });
+
+  it('gives no one a sentence that closes on unnamed sources ("…, undisclosed sources told CNN.")', () => {
+    const text = [
+      'Russian President Vladimir Putin met US envoy Steve Witkoff in Moscow on Wednesday for ceasefire talks.',
+      'The Russian leadership requested the meeting as it hoped to avoid new sanctions that Trump threatened to impose by Friday, undisclosed sources told CNN.',
+    ].join('\n');
+    const got = speakers(text);
+    expect(got.find(([t]) => t.startsWith('The Russian leadership'))?.[1]).toBe('-');
+  });
 });

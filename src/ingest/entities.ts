@@ -1,5 +1,5 @@
 import { FUNCTION_WORDS } from '../text/function-words.js';
-import { findNames, type TaggedNames } from './name-finder.js';
+import { findNames, lexiconKind, type TaggedNames } from './name-finder.js';
 
 /** A person named in an article, under the fullest form of their name found in it. */
 export interface Person {
@@ -168,9 +168,14 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
   // right before each known surname.
   for (const p of [...people]) {
     if (p.name.includes(' ')) continue;
-    const re = new RegExp(`\\b(\\p{Lu}[\\p{L}.'’-]*)\\s+${escapeRegExp(p.name)}\\b`, 'gu');
+    // On the same line, and not a word that ends a sentence ("… support for Kyiv.¶Trump nodded") or names a place.
+    const re = new RegExp(`\\b(\\p{Lu}[\\p{L}.'’-]*)[ \\t\\u00a0]+${escapeRegExp(p.name)}\\b`, 'gu');
     for (const m of text.matchAll(re)) {
       const first = m[1] ?? '';
+      if (/\.$/.test(first) && !/^(?:\p{Lu}\.)+$/u.test(first)) continue;
+      // Initials in capitals ("JD Vance") are a first name whatever the lexicon makes of them.
+      const kind = /^\p{Lu}{2,3}$/u.test(first) ? undefined : lexiconKind(first.replace(/['’]s$/, ''));
+      if (kind === 'place' || kind === 'org' || kind === 'demonym' || kind === 'common') continue;
       if (!TITLE_WORDS.has(first.toLowerCase()) && !opensClause(first) && first !== 'Pope') {
         p.name = `${first} ${p.name}`;
         break;

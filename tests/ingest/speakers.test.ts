@@ -102,4 +102,14 @@ describe('speakers', () => {
     const got = speakers(text);
     expect(got.find(([t]) => t.startsWith('The Russian leadership'))?.[1]).toBe('-');
   });
+
+  it('never joins the last word of a sentence to the next line’s surname ("… support for Kyiv.¶Trump nodded")', () => {
+    const text = [
+      'Ukrainian President Volodymyr Zelenskyy met US President Trump on Friday about a ceasefire, but the focus raised doubts about new military support for Kyiv.',
+      'Trump nodded when asked by reporters whether he could persuade Putin to end the war, saying: “Things are coming along pretty well.”',
+    ].join('\n');
+    const who = speakers(text).map(([, w]) => w);
+    expect(who.some((w) => w.includes('.'))).toBe(false);
+    expect(who).toContain('Trump');
+  });
 });

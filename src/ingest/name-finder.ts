@@ -124,6 +124,9 @@ const DOTTED = new Set([
   'mt', 'ft', 'inc', 'ltd', 'co', 'corp', 'no', 'vs', 'messrs',
 ]);
 
+/** Endings of Ukrainian and Russian surnames (Umerov, Dmitriev, Sybiha is not one; Klitschko, Kovalenko, Marchuk…). */
+const SLAVIC_SURNAME = /(?:ov|ova|ev|eva|iev|yev|enko|chuk|czuk|sky|skyi|skiy|ski|ska|ych|ich|iak|yak|yuk|tsia|tsya)$/;
+
 let lexicon: Lexicon | undefined;
 
 function load(): Lexicon {
@@ -386,6 +389,13 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
       return person;
     }
   }
+  // "… Defense Council of Ukraine Rustem Umerov": the body's name runs on into its head's; split them.
+  const n = keys.length;
+  if (hasOrgHead && n >= 4 && kinds.slice(n - 2).every((k) => k === undefined || k === 'first') && SLAVIC_SURNAME.test(keys[n - 1] ?? '') && (kinds[n - 3] === 'place' || isOrgWord(keys[n - 3] ?? '')))
+    return [
+      { kind: 'organizations', from, to: to - 2 },
+      { kind: 'people', from: to - 2, to },
+    ];
   if (hasOrgHead) return { kind: 'organizations', from, to };
   const lastKey = keys[keys.length - 1] ?? '';
   if (keys.length > 1 && lex.placeHeads.has(lastKey)) return { kind: 'places', from, to };
@@ -433,6 +443,10 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
   // An unknown full name reported as speaking: "Andrii Yermak said".
   const nameLike = ownKinds.every((k) => k === undefined || k === 'first' || k === 'last');
   if (speaks && ownKinds.length >= 2 && ownKinds.length <= 3 && nameLike) return { kind: 'people', from: from + own, to };
+  // An unknown full name with a Slavic surname's ending ("Rustem Umerov", "Kirill Dmitriev", "Serhiy Kyslytsia"… the
+  // officials of a story between Kyiv and Moscow) is a person wherever it stands; places with such endings are known.
+  if (ownKinds.length >= 2 && ownKinds.length <= 3 && nameLike && !words.some((w) => w.acronym) && SLAVIC_SURNAME.test(keys[keys.length - 1] ?? ''))
+    return { kind: 'people', from: from + own, to };
   if (kinds.every((k) => k === undefined) && before && !before.capital && PLACE_PREPOSITIONS.has(before.key) && keys.length <= 2) return { kind: 'places', from, to };
   return undefined;
 }

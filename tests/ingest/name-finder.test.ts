@@ -66,6 +66,14 @@ describe('name finder', () => {
     expect(seeds.flat()).toEqual(expect.arrayContaining(['Donald Trump', 'Vladimir Putin', 'Volodymyr Zelensky', 'Ursula von der Leyen', 'Emmanuel Macron', 'Giorgia Meloni', 'Friedrich Merz', 'Alexander Stubb']));
   });
 
+  it('takes an unknown full name with a Slavic surname for a person, also after the body it heads', () => {
+    expect(findNames('Kirill Dmitriev met the envoy in Moscow.').people).toEqual(['Kirill Dmitriev']);
+    const headed = findNames('Secretary of the National Security and Defense Council of Ukraine Rustem Umerov held a meeting.');
+    expect(headed.people).toEqual(['Rustem Umerov']);
+    expect(headed.organizations).toEqual(['Defense Council of Ukraine']);
+    expect(findNames('The Verkhovna Rada of Ukraine met in Kyiv.').people).toEqual([]);
+  });
+
   it('keeps at most 200 people from a text that lists hundreds (each one costs a pass over the text)', () => {
     const surname = (i: number) => `Q${[...i.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('')}ov`;
     const text = Array.from({ length: 500 }, (_, i) => `Mr ${surname(i)} said no.`).join(' ');

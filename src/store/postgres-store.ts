@@ -131,6 +131,12 @@ export class PostgresStore implements Store {
     pool.on('connect', (client) => {
       const pid = backendPid(client);
       if (pid !== undefined) this.ownBackends.add(pid);
+      // A pooled connection the server cuts ("terminating connection due to administrator command", a restart)
+      // emits 'error' whether or not anyone is listening at that moment; unheard, Node turns it into an uncaught
+      // exception and the replica dies mid-delivery (a clean-clone CI run of the restart test saw it). The failure
+      // itself reaches whoever uses the connection next (a statement on it fails, and tx() drops it), and the pool
+      // reports idle ones below: this listener only keeps the event from being fatal.
+      client.on('error', () => undefined);
     });
     pool.on('remove', (client) => {
       const pid = backendPid(client);

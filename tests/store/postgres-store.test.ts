@@ -83,5 +83,25 @@ withPostgres('Store contract on PostgreSQL', (server) => {
       await eventually(async () => (await b.revision()) === (await b.revision()), 10_000);
       expect(await b.revision()).not.toBe(before);
     });
+
+    it('survives the server cutting a connection that is checked out but idle (no uncaught error), and carries on', async () => {
+      const client = await a.pool.connect();
+      const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
+      // The server's "terminating connection due to administrator command" reaches a client with no query running:
+      // node-postgres emits 'error', which would be an uncaught exception without the store's own listener.
+      const uncaught: unknown[] = [];
+      const onUncaught = (err: unknown) => uncaught.push(err);
+      process.on('uncaughtException', onUncaught);
+      try {
+        await adminQuery(server, 'SELECT pg_terminate_backend($1)', [pid]);
+        await eventually(async () => !(client as unknown as { _queryable: boolean })._queryable, 5_000);
+      } finally {
+        process.off('uncaughtException', onUncaught);
+        client.release(true);
+      }
+      expect(uncaught).toEqual([]);
+      // The store goes on with a fresh connection.
+      expect((await a.listSubscriptions()).length).toBeGreaterThanOrEqual(0);
+    });
   });
 });

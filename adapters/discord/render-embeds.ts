@@ -2,6 +2,7 @@ import type { Briefing, QuestionState } from '../../src/briefing/types.js';
 import type { CommandResult } from '../../src/commands/types.js';
 import type { QuestionStatus } from '../../src/records/schema.js';
 import { fitLines, fitWholeLines, truncateAtSentence } from '../../src/render/truncate.js';
+import { questionLine } from '../../src/render/question-line.js';
 import { safeUrl } from '../../src/render/sanitize.js';
 import { missingSpeaker } from '../../src/render/attribution.js';
 
@@ -186,12 +187,13 @@ function descriptionFor(b: Briefing, budget: number): string {
   return truncateAtSentence([headText, body].filter((s) => s.length > 0).join('\n'), budget);
 }
 
-function questionField(q: QuestionState): { name: string; value: string } {
+function questionField(q: QuestionState, _i: number, all: readonly QuestionState[]): { name: string; value: string } {
   const changed = q.changedInWindow ? ' · changed' : '';
   const name = truncateAtSentence(`${STATUS_MARK[q.status]} ${q.label}${changed}`, DISCORD_LIMITS.fieldName);
   const was = q.changedInWindow && q.previousStatus && q.previousStatus !== q.status ? ` (was ${q.previousStatus})` : '';
   const when = q.lastChangedAt ? ` · last change ${discordTime(q.lastChangedAt, 'd')}` : ' · no change recorded yet';
-  const summary = q.summary.trim().length > 0 ? `\n${escapeMarkdown(q.summary)}` : '';
+  const line = questionLine(q, all);
+  const summary = line.trim().length > 0 ? `\n${escapeMarkdown(line)}` : '';
   return { name, value: `**${capitalise(q.status)}**${was}${when}${summary}` };
 }
 

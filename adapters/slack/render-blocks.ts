@@ -4,6 +4,7 @@ import type { PostOptions } from '../../src/delivery/chat-adapter.js';
 import type { QuestionStatus } from '../../src/records/schema.js';
 import { escapeMrkdwn, fitEscaped, fitPlain, mrkdwnLink } from './mrkdwn.js';
 import { missingSpeaker } from '../../src/render/attribution.js';
+import { questionLine } from '../../src/render/question-line.js';
 
 /** Slack's documented limits that the renderer designs for. */
 export const SLACK_LIMITS = {
@@ -229,7 +230,7 @@ function developmentLine(d: Development): string {
 function questionSections(questions: readonly QuestionState[], room: number, withQuestionText = false): SlackBlock[] {
   if (questions.length === 0 || room <= 0) return [];
   const full = questions.length <= room ? questions : questions.slice(0, room - 1);
-  const blocks = full.map((q) => section(questionText(q, withQuestionText)));
+  const blocks = full.map((q) => section(questionText(q, withQuestionText, questions)));
   const rest = questions.slice(full.length);
   if (rest.length > 0) {
     // Too many questions for the block budget: the remainder shares one compact section.
@@ -239,12 +240,13 @@ function questionSections(questions: readonly QuestionState[], room: number, wit
   return blocks;
 }
 
-function questionText(q: QuestionState, withQuestionText: boolean): string {
+function questionText(q: QuestionState, withQuestionText: boolean, all: readonly QuestionState[] = [q]): string {
   const s = STATUS[q.status];
   const title = `${s.emoji} *${fitEscaped(q.label, 120)}* — ${s.label}${changed(q)}`;
   const parts = [title];
   if (withQuestionText) parts.push(`_${fitEscaped(q.question, 400)}_`);
-  if (q.summary.trim() !== '') parts.push(fitEscaped(q.summary, 1200));
+  const line = questionLine(q, all);
+  if (line.trim() !== '') parts.push(fitEscaped(line, 1200));
   if (q.unknowns && q.unknowns.length > 0) parts.push(`Still unknown: ${fitEscaped(q.unknowns.slice(0, 3).join('; '), 600)}`);
   return fitJoined(parts, SLACK_LIMITS.sectionText);
 }

@@ -97,6 +97,12 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
     shownTexts.add(state.summary);
     return state;
   });
+  // One report can bear on two questions ("… demanded Ukraine's neutrality … and recognition of Moscow-controlled
+  // territories"): the second line points to the first instead of repeating the sentence.
+  questions.forEach((q, i) => {
+    const earlier = questions.slice(0, i).find((p) => p.sameAs === undefined && p.summary !== '' && p.summary === q.summary);
+    if (earlier) q.sameAs = earlier.id;
+  });
   const onScreen = questions
     .filter((q) => q.summaryAt !== undefined && instantMs(q.summaryAt) >= window.from && q.summary !== lead?.fact.text)
     .map((q) => ({ text: q.summary, features: featuresOf(q.summary) }));

@@ -60,6 +60,8 @@ export interface QuestionState {
   unknowns?: string[];
   /** Newest first. */
   evidence: QuestionEvidence[];
+  /** The id of an earlier question of the briefing whose line is this same sentence (renderers point to it). */
+  sameAs?: string;
 }
 
 export interface WatchItem {

@@ -7,6 +7,7 @@ import { inWindow, windowFor } from '../../src/briefing/window.js';
 import type { EventRecord } from '../../src/records/schema.js';
 import type { StoredSignal } from '../../src/store/store.js';
 import { MORNING_AFTER, sampleRecords, sampleStory } from '../helpers/fixtures.js';
+import { renderText } from '../../src/render/text.js';
 
 const story = sampleStory();
 const rec = (id: string, occurredAt: string, extra: Partial<EventRecord> = {}): EventRecord => ({
@@ -253,5 +254,22 @@ describe('the bundled story on the morning after the call', () => {
     expect(f.questions.map((q) => q.id)).toEqual(['ukraine-response']);
     expect(f.questions[0]?.evidence.length).toBeGreaterThan(1);
     expect(f.developments.every((d) => /Zelensk|Kyiv/.test(d.text))).toBe(true);
+  });
+});
+
+describe('question lines', () => {
+  it('points the second of two questions to the first when both would show the same sentence', () => {
+    const e = rec('one-report', '2025-05-19T20:00:00Z');
+    const territory = { ...sig('one-report', '2025-05-19T20:00:00Z', 'moved', 'territory'), text: 'Trump has demanded the neutrality of Ukraine and the recognition of the occupied territories.' };
+    const guarantees = { ...territory, question: 'security-guarantees' };
+    const out = buildBriefing({ story, events: [e], signals: [territory, guarantees], now: MORNING_AFTER });
+    const t = out.questions.find((q) => q.id === 'territory');
+    const g = out.questions.find((q) => q.id === 'security-guarantees');
+    expect(g?.summary).toBe(t?.summary);
+    expect(g?.sameAs).toBe('territory');
+    expect(t?.sameAs).toBeUndefined();
+    const text = renderText(out);
+    expect(text.split('the recognition of the occupied territories').length - 1).toBe(1);
+    expect(text).toContain('The same report as for Territory, above.');
   });
 });

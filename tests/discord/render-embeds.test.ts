@@ -148,3 +148,16 @@ describe('renderCommandResult', () => {
     expect(renderCommandResult({ kind: 'text', text: 'x'.repeat(5000), ephemeral: false }).content.length).toBeLessThanOrEqual(2000);
   });
 });
+
+describe('a question whose line another question already shows', () => {
+  it('points to the earlier question instead of repeating the sentence', () => {
+    const b = sampleBriefing();
+    const [first, second] = b.questions;
+    if (!first || !second) throw new Error('fixture needs two questions');
+    second.summary = first.summary;
+    second.sameAs = first.id;
+    const json = JSON.stringify(renderBriefing(b));
+    expect(json).toContain(`The same report as for ${first.label}, above.`);
+    expect(json.split(JSON.stringify(first.summary).slice(1, 40)).length - 1).toBe(1);
+  });
+});

@@ -119,3 +119,16 @@ describe('Slack Block Kit renderer', () => {
     expectWithinLimits(renderResult({ kind: 'subscriptions', subscriptions: [], text: 'No subscriptions in this channel.' }));
   });
 });
+
+describe('a question whose line another question already shows', () => {
+  it('points to the earlier question instead of repeating the sentence', () => {
+    const b = makeBriefing();
+    const [first, second] = b.questions;
+    if (!first || !second) throw new Error('fixture needs two questions');
+    second.summary = first.summary;
+    second.sameAs = first.id;
+    const json = JSON.stringify(renderBriefing(b));
+    expect(json).toContain(`The same report as for ${first.label}, above.`);
+    expect(json.split(JSON.stringify(first.summary).slice(1, 40)).length - 1).toBe(1);
+  });
+});

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeDiscordApi } from '../../tests/fakes/discord-api.js';
@@ -12,6 +11,7 @@ import { ensureBuilt } from '../dist.js';
 import { percentile, round, type CaseResult } from '../stats.js';
 import { benchStory, BRIEFINGS_DIR, SYNTH_NOW } from '../synthetic.js';
 import { writeJsonl } from './bulk-import.js';
+import { freePort } from '../../tests/helpers/free-port.js';
 
 interface MemoryReport {
   mode: 'load' | 'serve';
@@ -43,17 +43,6 @@ function figures(r: MemoryReport) {
   return { rssMB: round(r.rssMB, 1), heapUsedMB: round(r.heapUsedMB, 1), baselineRssMB: round(r.baselineRssMB, 1), peakRssMB: round(r.peakRssMB, 1) };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** VmRSS and VmHWM of a live process, in MB (as `ps` and the kernel count them). */
 function procMemory(pid: number): { rssMB: number; peakMB: number } {

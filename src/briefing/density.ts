@@ -1,20 +1,16 @@
+import { memoByText } from '../text/memo-by-text.js';
+
 /**
  * Information a sentence carries per character: names (capitalised words past the first), numbers, quoted words
  * and places, per 100 characters. News that names who, where and how many in few words makes better bullets than
  * a long sentence of commentary.
  */
 export function informationDensity(text: string): number {
-  let d = densities.get(text);
-  if (d === undefined) {
-    d = densityOf(text.trim());
-    if (densities.size >= 20_000) densities.clear();
-    densities.set(text, d);
-  }
-  return d;
+  return densityByText(text);
 }
 
-/** By text: the same sentences come back build after build (bounded; emptied when full). */
-const densities = new Map<string, number>();
+/** By text: the same sentences come back build after build. */
+const densityByText = memoByText(20_000, (text) => densityOf(text.trim()));
 
 function densityOf(t: string): number {
   if (t.length === 0) return 0;

@@ -1,6 +1,6 @@
 import type { EventRecord, Fact } from '../records/schema.js';
 import { factId } from '../records/fact-id.js';
-import { featureSet } from '../text/similarity.js';
+import { featuresOf } from '../text/similarity.js';
 import { lexRank } from './centrality.js';
 import { informationDensity } from './density.js';
 import { factTime } from './questions.js';
@@ -57,17 +57,6 @@ export interface RankedFact {
   twins: Array<{ rec: EventRecord; fact: Fact; id: string }>;
 }
 
-/** Word sets by text: the same sentences come back build after build (bounded; emptied when full). */
-const featureCache = new Map<string, ReadonlySet<string>>();
-export function featuresOf(text: string): ReadonlySet<string> {
-  let f = featureCache.get(text);
-  if (!f) {
-    f = featureSet(text);
-    if (featureCache.size >= 20_000) featureCache.clear();
-    featureCache.set(text, f);
-  }
-  return f;
-}
 
 /** Same thing said twice: most of the shorter fact's words in the longer, and a fair share of both. */
 export const TWIN_OVERLAP = 0.6;

@@ -1,4 +1,5 @@
 import { FUNCTION_WORDS } from '../text/function-words.js';
+import { memoByText } from '../text/memo-by-text.js';
 import { featureSet, jaccard } from '../text/similarity.js';
 
 /**
@@ -19,17 +20,8 @@ function opensWithTitle(text: string, title: string): boolean {
   return /^\s*(?::|[—–|]|-\s)/.test(text.slice(t.length));
 }
 
-/** Defects of the text alone, by text: the same sentences are checked build after build (bounded; emptied when full). */
-const formDefects = new Map<string, string | null>();
-function formDefect(text: string): string | undefined {
-  let d = formDefects.get(text);
-  if (d === undefined) {
-    d = checkForm(text.trim()) ?? null;
-    if (formDefects.size >= 20_000) formDefects.clear();
-    formDefects.set(text, d);
-  }
-  return d ?? undefined;
-}
+/** Defects of the text alone, by text: the same sentences are checked build after build. */
+const formDefect = memoByText(20_000, (text) => checkForm(text.trim()));
 
 function checkForm(t: string): string | undefined {
   if (t.length < 15 || t.split(/\s+/).length < 3) return 'too short';
@@ -129,17 +121,11 @@ export function hasFiniteVerb(text: string): boolean {
 }
 
 export function isChrome(text: string): boolean {
-  let hit = chromeCache.get(text);
-  if (hit === undefined) {
-    hit = checkChrome(text);
-    if (chromeCache.size >= 20_000) chromeCache.clear();
-    chromeCache.set(text, hit);
-  }
-  return hit;
+  return chromeByText(text);
 }
 
-/** By text: titles and facts come back build after build (bounded; emptied when full). */
-const chromeCache = new Map<string, boolean>();
+/** By text: titles and facts come back build after build. */
+const chromeByText = memoByText(20_000, checkChrome);
 
 function checkChrome(text: string): boolean {
   if (CHROME.test(text) || METADATA.test(text) || /https?:\/\/|\bwww\.\w/i.test(text)) return true;

@@ -2,6 +2,7 @@ import { formatDay, STATUS_LABEL } from '../render/dates.js';
 import { markQuestionNow } from '../review/follow-status.js';
 import { resolveQuestion } from './resolve-question.js';
 import type { SubcommandDefinition } from './types.js';
+import { questionLabel } from '../records/question-label.js';
 
 interface FollowArgs {
   question: string;
@@ -24,7 +25,7 @@ export const follow: SubcommandDefinition<FollowArgs> = {
   parse: (args, { story }) => parseQuestionArg('follow', args.question, story),
   async execute(args, ctx) {
     if (ctx.platform === 'console') return { kind: 'error', code: 'BAD_ARGUMENT', message: 'Following a question works in a Slack or Discord channel.', usage: follow.usage };
-    const label = ctx.story.questions.find((q) => q.id === args.question)?.label ?? args.question;
+    const label = questionLabel(ctx.story, args.question);
     const others = await ctx.store.listFollows({ story: ctx.story.id, question: args.question });
     const created = await ctx.store.addFollow({
       platform: ctx.platform,

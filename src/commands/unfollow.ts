@@ -1,5 +1,6 @@
 import { parseQuestionArg } from './follow.js';
 import type { SubcommandDefinition } from './types.js';
+import { questionLabel } from '../records/question-label.js';
 
 /** `/sitrep unfollow territory`: no more alerts about that question in this channel. */
 export const unfollow: SubcommandDefinition<{ question: string }> = {
@@ -10,7 +11,7 @@ export const unfollow: SubcommandDefinition<{ question: string }> = {
   options: [{ name: 'question', description: 'The question to stop following', required: true, autocomplete: 'question' }],
   parse: (args, { story }) => parseQuestionArg('unfollow', args.question, story),
   async execute(args, ctx) {
-    const label = ctx.story.questions.find((q) => q.id === args.question)?.label ?? args.question;
+    const label = questionLabel(ctx.story, args.question);
     const removed = await ctx.store.removeFollow(ctx.platform, ctx.channel, ctx.story.id, args.question);
     if (removed)
       await ctx.store.appendAudit({ at: ctx.now.toISOString(), actor: `${ctx.platform}:${ctx.user ?? 'unknown'}`, action: 'unfollow', story: ctx.story.id, detail: `${ctx.platform}:${ctx.channel} unfollows ${args.question}` });

@@ -3,7 +3,7 @@ import { factId } from '../records/fact-id.js';
 import { instantMs } from '../time/instant.js';
 import type { AnalyzedArticle } from './analyze.js';
 import { sameSurname } from './entities.js';
-import { containment, contentWords, featureSet, jaccard, lshBands, minhash, overlap, stem } from '../text/similarity.js';
+import { containment, contentWords, featureSet, featuresOf, jaccard, lshBands, minhash, overlap, stem } from '../text/similarity.js';
 import { proposeSignals } from './signals.js';
 
 /** Articles about the same event are merged only when their dates are this close. */
@@ -85,19 +85,11 @@ export function withinWindow(a: string, b: string, days = MERGE_WINDOW_DAYS): bo
 }
 
 /**
- * A fact's word features by its text (merging compares every pair of facts, and copies a record's facts each time
- * it merges, so a memo by object would miss). Read-only; bounded, emptied when full.
+ * A fact's word features, by its text (merging compares every pair of facts, and copies a record's facts each time
+ * it merges, so a memo by object would miss): the briefing engine's memo serves both.
  */
-const factFeatureMemo = new Map<string, Set<string>>();
-const FACT_FEATURES_MAX = 20_000;
-function factFeatures(fact: Fact): Set<string> {
-  let feats = factFeatureMemo.get(fact.text);
-  if (!feats) {
-    feats = featureSet(fact.text);
-    if (factFeatureMemo.size >= FACT_FEATURES_MAX) factFeatureMemo.clear();
-    factFeatureMemo.set(fact.text, feats);
-  }
-  return feats;
+function factFeatures(fact: Fact): ReadonlySet<string> {
+  return featuresOf(fact.text);
 }
 
 /** Do two facts say the same thing? */

@@ -2,6 +2,7 @@
  * Source text is data. These helpers make it inert for each output: no terminal escapes, no markup,
  * no mentions. Platform adapters add their own escaping (Slack `& < >`, Discord allowed_mentions) on top.
  */
+import { memoByText } from '../text/memo-by-text.js';
 
 // C0/C1 controls except tab and newline; they can move the cursor or recolour a terminal.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -10,21 +11,12 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /** Plain text for a terminal or log: control characters and bidi overrides removed, whitespace folded. */
 export function plain(text: string): string {
-  return memo(plainCache, text, (t) => t.replace(CONTROL, ' ').replace(BIDI, '').replace(/[ \t]+/g, ' ').trim());
+  return plainByText(text);
 }
 
 // Renderers that fit a briefing to a limit draw the same texts several times over: each is cleaned once.
-const plainCache = new Map<string, string>();
-const markdownCache = new Map<string, string>();
-function memo(cache: Map<string, string>, text: string, f: (t: string) => string): string {
-  let out = cache.get(text);
-  if (out === undefined) {
-    out = f(text);
-    if (cache.size >= 2_000) cache.clear();
-    cache.set(text, out);
-  }
-  return out;
-}
+const plainByText = memoByText(2_000, (t) => t.replace(CONTROL, ' ').replace(BIDI, '').replace(/[ \t]+/g, ' ').trim());
+const markdownByText = memoByText(2_000, (t) => defuseMentions(plain(t)).replace(/([\\`*_[\]#|~>])/g, '\\$1').replace(/</g, '&lt;'));
 
 /** A zero-width space after `@` keeps `@everyone`, `@here` and `@name` from being read as mentions. */
 export function defuseMentions(text: string): string {
@@ -33,7 +25,7 @@ export function defuseMentions(text: string): string {
 
 /** Escape CommonMark/Discord markdown so source text cannot create links, emphasis, headings or code. */
 export function escapeMarkdown(text: string): string {
-  return memo(markdownCache, text, (t) => defuseMentions(plain(t)).replace(/([\\`*_[\]#|~>])/g, '\\$1').replace(/</g, '&lt;'));
+  return markdownByText(text);
 }
 
 /**

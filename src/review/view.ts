@@ -1,6 +1,7 @@
 import { factId, type EventRecord, type Story } from '../records/schema.js';
 import type { AuditEntry, Store } from '../store/store.js';
 import type { DateSource, ReviewView } from './types.js';
+import { questionLabel } from '../records/question-label.js';
 
 /** Actions that decide a draft, as the audit log names them. */
 export const DECISIONS = new Set(['approve', 'reject']);
@@ -42,7 +43,7 @@ export function reviewView(story: Story, eventId: string, record: EventRecord | 
   }));
   view.signals = (record.signals ?? []).map((s) => ({
     question: s.question,
-    label: story.questions.find((q) => q.id === s.question)?.label ?? s.question,
+    label: questionLabel(story, s.question),
     status: s.status,
     text: s.text,
   }));

@@ -2,6 +2,7 @@
  * Text similarity for cross-source merging: content-word sets, Jaccard/overlap, MinHash signatures and LSH band keys.
  * Band keys let the store find merge candidates through an index instead of comparing against every stored event.
  */
+import { memoByText } from './memo-by-text.js';
 
 const STOPWORDS = new Set(
   (
@@ -93,6 +94,12 @@ export function featureSet(text: string, common?: ReadonlySet<string>): Set<stri
   }
   return set;
 }
+
+/**
+ * {@link featureSet} of a text (without common words), memoised by the text: the same sentences come back build
+ * after build in briefings and merge after merge in ingestion.
+ */
+export const featuresOf: (text: string) => ReadonlySet<string> = memoByText(20_000, (text) => featureSet(text));
 
 /** |A ∩ B| / |A|: how much of A is found in B. */
 export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST_MAIN } from '../helpers/dist.js';
 import { BRIEFINGS, ROOT } from '../helpers/fixtures.js';
-import { freePort, startBotFakes, waitReady, type BotFakes, type BotProcess } from '../reliability/bot-process.js';
+import { freePort } from '../helpers/free-port.js';
+import { startBotFakes, waitReady, type BotFakes, type BotProcess } from '../reliability/bot-process.js';
 
 // What a process of the compiled CLI really loads, listed by a preload (tests/helpers/list-modules.mjs) in a child
 // process run with plain node: the start-up cost of a command is mostly the modules it loads.

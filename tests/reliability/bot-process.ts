@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { FakeDiscordApi } from '../fakes/discord-api.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { DIST_BIN, DIST_MAIN, npmScriptNodeFlags } from '../helpers/dist.js';
 import { BRIEFINGS, ROOT } from '../helpers/fixtures.js';
+import { freePort } from '../helpers/free-port.js';
 
 /** The bundled story's "morning after": a 07:00 subscription is due at once when the bot starts with `--now` this. */
 export const BOT_NOW = '2025-05-20T07:00:00Z';
@@ -64,17 +64,6 @@ export async function startBotFakes(): Promise<BotFakes> {
   };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export interface BotProcess {
   child: ChildProcess;

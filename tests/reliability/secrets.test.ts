@@ -1,6 +1,5 @@
 import { createHmac, generateKeyPairSync, sign as edSign } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { pageLinkKey } from '../../src/page/link-token.js';
 import { pageLinker } from '../../src/page/links.js';
 import { rawPost } from './http-client.js';
 import { runCli, startCli, type CliRun } from './cli-process.js';
+import { freePort } from '../helpers/free-port.js';
 
 // Distinctive values that do not look like real tokens, so the logger's pattern scrubbing can't be what hides them.
 const SLACK_BOT_TOKEN = 'xoxb-4242-SECRETslackbot-9f8e7d';
@@ -25,17 +25,6 @@ const SECRETS = [SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, DISCORD_TOKEN, SLACK_CLI
 const APP_ID = '100000000000000001';
 const DISCORD_CHANNEL = '400000000000000001';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

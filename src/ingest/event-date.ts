@@ -126,17 +126,28 @@ function pastDate(r: ParsedResult, ref: Date): Date {
   return d;
 }
 
-/** A date the text states in full (day, month and year), not in the future of `now`. */
-function fullDate(text: string, now: Date): { at: Date; hasTime: boolean; text: string } | undefined {
-  if (!/\d{4}/.test(text)) return undefined;
+type FullDate = { at: Date; hasTime: boolean; text: string };
+
+/** The dates a text states in full (day, month and year), not in the future of `now`, in text order. */
+function fullDates(text: string, now: Date): FullDate[] {
+  if (!/\d{4}/.test(text)) return [];
+  const out: FullDate[] = [];
   for (const r of parseDates(text, now)) {
     if (!r.start.isCertain('year') || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
     const at = r.start.date();
     if (at.getTime() > now.getTime() + DAY_MS) continue;
-    return { at, hasTime: r.start.isCertain('hour'), text: r.text };
+    out.push({ at, hasTime: r.start.isCertain('hour'), text: r.text });
   }
-  return undefined;
+  return out;
 }
+
+/** The first date a text states in full. */
+function fullDate(text: string, now: Date): FullDate | undefined {
+  return fullDates(text, now)[0];
+}
+
+/** The full dates of every line of the page, read once (the anchor and a lead's weekday both look at them). */
+type PageDates = () => FullDate[][];
 
 /**
  * `weak`: a full date found somewhere in the page (a caption, an aside) rather than stated as the page's own: it
@@ -161,7 +172,7 @@ function dateStamp(raw: string, now: Date): { at: Date; hasTime: boolean } | und
   return rest.length <= 6 || (stampy && !/[.!?]\s+\p{Lu}/u.test(line)) ? d : undefined;
 }
 
-function anchorOf(input: DatingInput): Anchor {
+function anchorOf(input: DatingInput, pageDates: PageDates): Anchor {
   const published = validDate(input.publishedAt);
   if (published) return { at: published, precision: /T/.test(input.publishedAt ?? '') ? 'instant' : 'day', source: 'published' };
   for (const stated of input.statedDates ?? []) {
@@ -184,8 +195,7 @@ function anchorOf(input: DatingInput): Anchor {
   }
   // The latest full date anywhere on the page says which year "on 11 March" means.
   let latest: Date | undefined;
-  for (const line of input.allLines ?? []) {
-    const d = fullDate(line, input.now);
+  for (const [d] of pageDates()) {
     if (d && (!latest || d.at > latest)) latest = d.at;
   }
   if (latest) return { at: latest, precision: 'day', source: 'text', weak: true };
@@ -200,7 +210,7 @@ const PRIMARY_SENTENCES = 2;
  * and the first two sentences may name it in any form; the next few only with a written date ("agreed on Tuesday
  * (March 11)", "On the same day, November 23"), because a written date further down is more often background.
  */
-function leadDay(input: DatingInput, anchor: Anchor): string | undefined {
+function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): string | undefined {
   const { now } = input;
   // A weak anchor knows the year, not the week: a month and day are read as the latest such day within half a year
   // after it ("on 11 March" in a page whose caption says "11 February 2025"), and a weekday means nothing.
@@ -243,15 +253,7 @@ function leadDay(input: DatingInput, anchor: Anchor): string | undefined {
   // "on Friday" in the lead and "Friday, Aug. 15, 2025" in a caption: the page's latest full date on that weekday.
   if (weekday === undefined) return undefined;
   let best: Date | undefined;
-  for (const line of input.allLines ?? []) {
-    if (!/\d{4}/.test(line)) continue;
-    for (const r of parseDates(line, now)) {
-      if (!r.start.isCertain('year') || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
-      const at = r.start.date();
-      if (at.getUTCDay() !== weekday || at.getTime() > now.getTime() + DAY_MS) continue;
-      if (!best || at > best) best = at;
-    }
-  }
+  for (const { at } of pageDates().flat()) if (at.getUTCDay() === weekday && (!best || at > best)) best = at;
   return best ? dayOf(best) : undefined;
 }
 
@@ -269,8 +271,10 @@ function yearlessStamp(line: string, now: Date): Date | undefined {
 
 /** Date an article's event (see the module comment). */
 export function dateEvent(input: DatingInput): EventDating {
-  const anchor = anchorOf(input);
-  const day = leadDay(input, anchor);
+  let read: FullDate[][] | undefined;
+  const pageDates: PageDates = () => (read ??= (input.allLines ?? []).map((line) => fullDates(line, input.now)));
+  const anchor = anchorOf(input, pageDates);
+  const day = leadDay(input, anchor, pageDates);
   // A weak anchor dates nothing by itself: without a day in the lead the article is undated.
   if (anchor.weak && day === undefined) return { occurredAt: isoSeconds(input.now), dateSource: 'ingest-time', anchor: input.now };
   const published = anchor.source === 'published' ? { published: anchor.at } : {};

@@ -176,13 +176,17 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
 
 type Draft = { text: string; kind: LineKind | 'short'; reason?: string; terminated: boolean; f: Features };
 
-/** The line's text with a crawler's metadata prefix and list bullets taken off. */
-function lineText(raw: string, index: number, statedDates: string[]): string {
+/**
+ * The line's text with a crawler's metadata prefix and list bullets taken off. `afterMeta` collects the lines that
+ * had the prefix: the rest of such a line is often the byline ("date 2025-12-19 Claire Heddle Miami Herald").
+ */
+function lineText(raw: string, index: number, statedDates: string[], afterMeta: Set<number>): string {
   let text = raw.replace(/\s+/g, ' ').trim();
   if (index < 3) {
     const meta = METADATA_PREFIX.exec(text);
     if (meta) {
       statedDates.push(meta[1] ?? '');
+      afterMeta.add(index);
       text = text.slice(meta[0].length).trim();
     }
   }
@@ -270,10 +274,8 @@ const DATELINE_START = /^(?:\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}(?:\([^)]{1,30}\))?\
  */
 export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOptions = {}): PageLines {
   const statedDates: string[] = [];
-  const texts = blocks.map((b, i) => lineText(b.text, i, statedDates));
-  // Lines that followed a crawler's "date" prefix: the rest of such a line is often the byline ("date 2025-12-19
-  // Claire Heddle Miami Herald").
-  const afterMeta = new Set(blocks.flatMap((b, i) => (i < 3 && METADATA_PREFIX.test(b.text.replace(/\s+/g, ' ').trim()) ? [i] : [])));
+  const afterMeta = new Set<number>();
+  const texts = blocks.map((b, i) => lineText(b.text, i, statedDates, afterMeta));
   const trailer = trailerStart(texts);
   const footer = footerStart(texts);
   const end = Math.min(trailer < 0 ? texts.length : trailer, footer < 0 ? texts.length : footer);

@@ -187,7 +187,7 @@ function descriptionFor(b: Briefing, budget: number): string {
   return truncateAtSentence([headText, body].filter((s) => s.length > 0).join('\n'), budget);
 }
 
-function questionField(q: QuestionState, _i: number, all: readonly QuestionState[]): { name: string; value: string } {
+function questionField(q: QuestionState, all: readonly QuestionState[]): { name: string; value: string } {
   const changed = q.changedInWindow ? ' · changed' : '';
   const name = truncateAtSentence(`${STATUS_MARK[q.status]} ${q.label}${changed}`, DISCORD_LIMITS.fieldName);
   const was = q.changedInWindow && q.previousStatus && q.previousStatus !== q.status ? ` (was ${q.previousStatus})` : '';
@@ -231,7 +231,7 @@ function overviewEmbed(b: Briefing, options: BriefingRenderOptions): DiscordEmbe
   const footer = footerFor(b);
   const maxQuestionFields = DISCORD_LIMITS.fields - 1;
   const shown = b.questions.slice(0, maxQuestionFields);
-  let fields = shown.map(questionField);
+  let fields = shown.map((q) => questionField(q, shown));
   if (b.questions.length > shown.length) {
     const last = fields[fields.length - 1];
     if (last) last.value = `${last.value}\n*…and ${b.questions.length - shown.length} more — \`/sitrep questions\`*`;
@@ -303,7 +303,7 @@ function fitTotal(embed: DiscordEmbed): DiscordEmbed {
 function questionsEmbed(result: Extract<CommandResult, { kind: 'questions' }>): DiscordEmbed {
   const title = truncateAtSentence(`Open questions — ${result.story.title}`, DISCORD_LIMITS.title);
   const shown = result.questions.slice(0, DISCORD_LIMITS.fields);
-  const fields = capFields(shown.map(questionField), DISCORD_LIMITS.total - title.length - 200);
+  const fields = capFields(shown.map((q) => questionField(q, shown)), DISCORD_LIMITS.total - title.length - 200);
   const more = result.questions.length - shown.length;
   return fitTotal({
     title,

@@ -38,6 +38,10 @@ const TRAILING_ATTRIBUTION =
 const TRAILING_UNNAMED =
   /,\s*(?:[\p{L}\d-]+\s+){0,3}(?:sources?|officials?|diplomats?|analysts?|people|aides?|insiders?|experts?|observers?|reports?|media|agencies|outlets?)\s+(?:[\p{L}-]+\s+){0,4}?(?:said|say|says|told|tell|added|reported|report|confirmed|noted)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
 
+/** "according to diplomatic sources", "according to people familiar with the matter": a source nobody names. */
+const UNNAMED_SOURCE =
+  /^(?:[\p{L}\d-]+\s+){0,3}(?:sources?|officials?|diplomats?|analysts?|people|aides?|insiders?|experts?|observers?|reports?|media|agencies|outlets?)\b/iu;
+
 const FILLER = /^(?:also|then|later|again|further|previously|reportedly|repeatedly|has|had|have|was|is|earlier|now|once|had\s+already|already|also\s+reportedly|on\s+\w+day|on\s+\w+)$/i;
 
 /** Quotations in a sentence: “curly”, "straight" and ‘single’ (apostrophes are not mistaken for quote marks). */
@@ -184,14 +188,22 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     }
     // A closing attribution to no one named ("…, undisclosed sources told CNN.") still says whose the sentence is: not
     // a name the reported clause mentions ("… sanctions that Trump threatened …").
-    const unnamedAtEnd = speaker === undefined && TRAILING_UNNAMED.test(outside.slice(tailFrom));
+    let unnamedSource = speaker === undefined && TRAILING_UNNAMED.test(outside.slice(tailFrom));
     const accordingTo = speaker ? null : /\baccording to\s+/gi.exec(outside);
     if (accordingTo) {
+      // The source is the phrase up to its clause's end: "According to the Kremlin, the meeting between Putin and
+      // Witkoff …" is the Kremlin's, not Putin's; "According to diplomatic sources, Putin is demanding …" is no one's.
       const after = accordingTo.index + accordingTo[0].length;
-      const m = mentions.find((x) => x.start >= after && x.start - after <= 40);
-      if (m) speaker = m.person.name;
+      const rest = outside.slice(after, after + 80);
+      const cut = rest.search(/[,;:.!?()]|\s[-–—]\s|\s(?:that|who|which)\s/);
+      const end = after + (cut < 0 ? rest.length : cut);
+      const person = mentions.find((x) => x.start >= after && x.start < end);
+      const body = subjectMentions.find((x) => x.start >= after && x.start < end);
+      if (person && (!body || person.start <= body.start)) speaker = person.person.name;
+      else if (body) speaker = body.name;
+      else if (UNNAMED_SOURCE.test(outside.slice(after, end))) unnamedSource = true;
     }
-    for (const verb of speaker || unnamedAtEnd ? [] : outside.matchAll(REPORTING_VERB)) {
+    for (const verb of speaker || unnamedSource ? [] : outside.matchAll(REPORTING_VERB)) {
       const vStart = verb.index;
       const vEnd = vStart + verb[0].length;
       const preceding = outside.slice(0, vStart);

@@ -112,4 +112,16 @@ describe('speakers', () => {
     expect(who.some((w) => w.includes('.'))).toBe(false);
     expect(who).toContain('Trump');
   });
+  it('gives a sentence "according to" a source to that source, and to no one when the source is unnamed', () => {
+    const text = [
+      'The Kremlin confirmed that trilateral peace talks between the United States, Russia and Ukraine began in Abu Dhabi.',
+      'According to the Kremlin, the meeting between Putin and Witkoff lasted more than three hours and was constructive.',
+      'According to diplomatic sources, President Putin is demanding full control over the Donetsk region in the talks.',
+      'The ceasefire would start at midnight, according to Ukrainian President Volodymyr Zelensky.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['According to the Kremlin, the ']).toBe('Kremlin');
+    expect(got['According to diplomatic source']).toBe('-');
+    expect(got['The ceasefire would start at m']).toBe('Volodymyr Zelensky');
+  });
 });

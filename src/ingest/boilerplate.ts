@@ -266,6 +266,24 @@ function markStandfirsts(drafts: Draft[]): void {
   for (const b of bodyAt) if (b < start && b >= first) (drafts[b] as Draft).kind = 'heading';
 }
 
+/**
+ * Sentences above the headline are the page's, not the article's: an aggregator's pitch ("Get all your news in one
+ * place. / 100's of premium titles. / One app.") or a site's slogan, printed before the story's headline and its
+ * paragraphs. Only a few short lines count, so an article whose own first paragraph precedes a sub-heading keeps it.
+ */
+function markPrelude(drafts: Draft[]): void {
+  const at = drafts.findIndex((d) => d.kind === 'heading' && d.f.words.length >= 4 && d.f.capitals < 0.8 && !/[:?]$/.test(d.text));
+  if (at <= 0) return;
+  const before = drafts.slice(0, at).filter((d) => d.kind === 'body');
+  if (before.length === 0 || before.some((d) => d.f.words.length >= 15) || before.reduce((n, d) => n + d.f.words.length, 0) > 30) return;
+  const next = drafts.slice(at + 1).find((d) => d.kind !== 'chrome');
+  if (!next || next.f.words.length < 12 || (next.kind !== 'body' && next.kind !== 'heading')) return;
+  for (const d of before) {
+    d.kind = 'chrome';
+    d.reason = 'above the headline';
+  }
+}
+
 /** A paragraph that opens with a dateline: "ERBIL (Kurdistan24) – ", "KYIV, Ukraine (AP) — ", "WASHINGTON — ". */
 const DATELINE_START = /^(?:\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}(?:\([^)]{1,30}\))?\s*[—–-]\s|\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L} .&/-]{1,30}\)\s*[—–-]\s)/u;
 
@@ -321,6 +339,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   if (opener?.kind === 'body' && /\?["”’')]*$/.test(opener.text) && opener.f.words.length <= 20 && drafts.slice(opening + 1).some((d) => d.kind === 'body'))
     opener.kind = 'heading';
 
+  markPrelude(drafts);
   markStandfirsts(drafts);
   const firstBody = drafts.findIndex((d) => d.kind === 'body');
   let lastBody = -1;

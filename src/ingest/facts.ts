@@ -36,6 +36,10 @@ interface Scored {
  * "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ", "Moscow, 19 May 2025 (dpa/MIA) - ": a
  * place (in capitals, or in title case when a date or an agency follows), optional region or date, agency, a dash.
  */
+/** Words that make "… : " a clause of its own rather than a label. */
+const LABEL_NOT_VERB =
+  '(?:said|says|say|told|tells|added|adds|wrote|writes|stated|states|noted|notes|asked|asks|read|reads|declared|declares|announced|announces|explained|explains|continued|replied|posted|tweeted|is|was|are|were|be|been|has|have|had|will|would)';
+
 export const DATELINE = new RegExp(
   [
     // "(MENAFN) ", "(AP) — ": an agency in brackets.
@@ -52,6 +56,9 @@ export const DATELINE = new RegExp(
     String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s+[∙·•|]\s+`,
     // A label before the news: "Details: ", "Background: ", and glued as flattened pages print it: "Details:In …".
     String.raw`(?:Details|Background|Reminder|Context|Recap|Quote|Update)\s*:(?:\s+|(?=[\p{Lu}"“«‘]))`,
+    // A newsletter-style lead-in of two to four common words: "Driving the news: ", "The big picture: ", "Yes, but: ". Not
+    // a speaker's ("He said: ", "The statement read: "), nor a clause ("The reason is simple: ").
+    String.raw`(?!(?:He|She|They|We|I|It|You|This|That)\b)\p{Lu}[\p{Ll}'’]+(?:,?\s+(?!${LABEL_NOT_VERB}\b)[\p{Ll}'’]+){1,3}:\s+(?=[\p{Lu}"“«‘])`,
   ]
     .map((p) => `(?:${p})`)
     .join('|')

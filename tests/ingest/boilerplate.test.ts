@@ -6,6 +6,26 @@ const kinds = (raw: string) => classifyLines(textBlocks(raw)).lines.map((l) => [
 const kept = (raw: string) => articleText(textBlocks(raw)).text.split('\n');
 
 describe('line classifier', () => {
+  it('drops an aggregator\'s pitch printed above the headline, and keeps a short first paragraph before a sub-heading', () => {
+    const raw = [
+      'Get all your news in one place.',
+      '100’s of premium titles.',
+      'One app.',
+      'Start reading',
+      'Witkoff and Kushner met Putin for five hours on Ukraine plan',
+      'President Trump’s advisers Steve Witkoff and Jared Kushner met Russian President Vladimir Putin for around five hours in the Kremlin on Tuesday.',
+    ].join('\n');
+    const got = kinds(raw);
+    expect(got.slice(0, 3).map(([k]) => k)).toEqual(['chrome', 'chrome', 'chrome']);
+    expect(got[4]).toEqual(['headline', 'Witkoff and Kushner met Putin for five hours on Ukraine plan']);
+    const article = [
+      'Russia and Ukraine agreed to a ceasefire on Tuesday after talks in Istanbul, officials said.',
+      'What the deal says about the front line',
+      'The agreement freezes the front line where it stands and leaves the status of four regions to later talks between the two sides.',
+    ].join('\n');
+    expect(kinds(article)[0]?.[0]).toBe('body');
+  });
+
   it('drops a membership drive and its counter, a kicker, a menu and a breadcrumb, and keeps the article', () => {
     const raw = [
       'WORLD',

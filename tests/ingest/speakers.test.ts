@@ -75,6 +75,19 @@ describe('speakers', () => {
     expect(facts.some((t) => t.startsWith('Details'))).toBe(false);
   });
 
+  it('takes a newsletter lead-in label off the fact ("Driving the news: "), but not a speaker\'s "The statement read: "', () => {
+    const text = [
+      'Witkoff and Kushner met Russian President Vladimir Putin for five hours in the Kremlin on Tuesday to discuss the peace plan.',
+      'Driving the news: Putin’s foreign policy adviser Yuri Ushakov told reporters the meeting had been useful for the ceasefire talks.',
+      'The big picture: The meeting in Moscow came after two weeks of intense diplomacy around the plan to end the war in Ukraine.',
+      'The Kremlin statement read: Russia remains open to a ceasefire in Ukraine if its conditions on territory are met.',
+    ].join('\n');
+    const facts = speakers(text).map(([t]) => t);
+    expect(facts).toContain('Putin’s foreign policy adviser');
+    expect(facts).toContain('The meeting in Moscow came aft');
+    expect(facts).toContain('The Kremlin statement read: Ru');
+  });
+
   it('reads "Putin, calling the meeting “long overdue,” said" as Putin’s, and a quotation paragraph after his as his', () => {
     const text = [
       'Putin, calling the meeting “long overdue,” said the sides reached an understanding on the ceasefire talks in Ukraine.',

@@ -21,7 +21,7 @@ export interface Attribution {
 
 /** Verbs that report speech or a stated position. */
 export const REPORTING_VERB =
-  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers)\b/gi;
+  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes)\b/gi;
 
 /**
  * A name right after a preposition is an object ("met with Trump as …"), not the subject of a verb after it; "of" in
@@ -87,6 +87,11 @@ function subjectGap(gap: string): boolean {
   const withoutAsides = gap.replace(/^\s*,[^,]{1,160},/, ' ').replace(/^\s*\([^)]{1,80}\)/, ' ');
   if (/[,(—–]/.test(withoutAsides)) return false;
   return wordsBetween(withoutAsides).length <= 4;
+}
+
+/** A name set off by commas right before the verb: "A presidential aide, Yury Ushakov, described the talks …". */
+function closesApposition(text: string, start: number, end: number, verbAt: number): boolean {
+  return /^\s*,\s*$/.test(text.slice(end, verbAt)) && /,\s*$/.test(text.slice(0, start));
 }
 
 /** A subject at the start of a clause ("Russia also confirmed"), not inside one ("how Ukraine has responded"). */
@@ -221,7 +226,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // The nearest name whose words can run on to the verb: "Rubio, who attended the talks with Mike Waltz, said"
       // is Rubio's, though Waltz is nearer.
       const near = [...prior].reverse().find(
-        (m) => subjectGap(outside.slice(m.end, vStart)) && !subjectMentions.some((o) => o.start >= m.end && o.end <= vStart && atClauseStart(outside, o.start)),
+        (m) => (subjectGap(outside.slice(m.end, vStart)) || closesApposition(outside, m.start, m.end, vStart)) && !subjectMentions.some((o) => o.start >= m.end && o.end <= vStart && atClauseStart(outside, o.start)),
       );
       // An organisation right before the verb is nearer than a person further back: "… and Jared Kushner for what the
       // Kremlin described as …".

@@ -75,6 +75,17 @@ describe('speakers', () => {
     expect(facts.some((t) => t.startsWith('Details'))).toBe(false);
   });
 
+  it('reads a name set off by commas before the verb as the speaker: "A presidential aide, Yury Ushakov, described …"', () => {
+    const text = [
+      'Witkoff and Kushner held discussions at the Kremlin on Tuesday regarding a potential peace plan for the war in Ukraine.',
+      'A presidential aide, Yury Ushakov, described the talks as productive yet non-committal on the ceasefire.',
+      'Kremlin spokesperson Dmitry Peskov echoed these sentiments, indicating that some points of the peace plan were accepted.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['A presidential aide, Yury Usha']).toBe('Yury Ushakov');
+    expect(got['Kremlin spokesperson Dmitry Pe']).toBe('Dmitry Peskov');
+  });
+
   it('takes a newsletter lead-in label off the fact ("Driving the news: "), but not a speaker\'s "The statement read: "', () => {
     const text = [
       'Witkoff and Kushner met Russian President Vladimir Putin for five hours in the Kremlin on Tuesday to discuss the peace plan.',

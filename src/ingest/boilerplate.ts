@@ -356,9 +356,19 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   });
   // The headline: the first heading before the article's first paragraph that reads like one (several words, not
   // all capitals, not a question to the reader). Later headings before the body are standfirsts and sub-headlines.
-  const headlineAt = drafts.findIndex(
-    (d, i) => d.kind === 'heading' && (firstBody < 0 || i < firstBody) && d.f.words.length >= 3 && d.f.capitals < 0.8 && !/:$/.test(d.text),
-  );
+  const headlineLike = (d: Draft, i: number) => d.kind === 'heading' && (firstBody < 0 || i < firstBody) && d.f.words.length >= 3 && d.f.capitals < 0.8 && !/:$/.test(d.text);
+  // A page saved whole prints its headline twice above the article (the title and the h1), below the site's name:
+  // the line printed twice is the headline, and its second copy is chrome.
+  const top = drafts.slice(0, firstBody < 0 ? drafts.length : firstBody);
+  const twice = top.findIndex((d, i) => headlineLike(d, i) && d.f.words.length >= 4 && top.some((o, j) => j > i && o.text === d.text));
+  const headlineAt = twice >= 0 ? twice : drafts.findIndex(headlineLike);
+  if (twice >= 0)
+    top.forEach((d, j) => {
+      if (j > twice && d.text === (drafts[twice] as Draft).text) {
+        d.kind = 'chrome';
+        d.reason = 'headline repeated';
+      }
+    });
   if (headlineAt >= 0) (drafts[headlineAt] as Draft).kind = 'headline';
 
   const lines: ClassifiedLine[] = drafts.map((d) => ({

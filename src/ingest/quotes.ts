@@ -21,7 +21,7 @@ export interface Attribution {
 
 /** Verbs that report speech or a stated position. */
 export const REPORTING_VERB =
-  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes)\b/gi;
+  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures)\b/gi;
 
 /**
  * A name right after a preposition is an object ("met with Trump as …"), not the subject of a verb after it; "of" in
@@ -37,6 +37,9 @@ const TRAILING_ATTRIBUTION =
 /** "…, undisclosed sources told CNN.", "…, two officials familiar with the talks said.": a closing attribution to no one named. */
 const TRAILING_UNNAMED =
   /,\s*(?:[\p{L}\d-]+\s+){0,3}(?:sources?|officials?|diplomats?|analysts?|people|aides?|insiders?|experts?|observers?|reports?|media|agencies|outlets?)\s+(?:[\p{L}-]+\s+){0,4}?(?:said|say|says|told|tell|added|reported|report|confirmed|noted)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
+
+/** Words between "by" and the agent's name: a title or a possessive ("by Putin's foreign policy adviser"), no clause. */
+const AGENT_GAP = /^(?:(?!(?:that|which|who|to|for|in|on|at|about|over|with|and)\s)[\p{L}'’.-]+\s+){0,5}$/u;
 
 /** "according to diplomatic sources", "according to people familiar with the matter": a source nobody names. */
 const UNNAMED_SOURCE =
@@ -213,6 +216,15 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const vEnd = vStart + verb[0].length;
       const preceding = outside.slice(0, vStart);
       const gapWords = (from: number) => wordsBetween(outside.slice(from, vStart));
+      // Passive: "This was announced by President Volodymyr Zelenskyy", "The visit was confirmed by Putin's adviser
+      // Yuri Ushakov": the agent after "by" speaks.
+      if (/\b(?:was|were|is|are|been|being)\s+(?:\p{L}+ly\s+)?$/u.test(preceding) && /^\s+by\s/.test(outside.slice(vEnd, vEnd + 5))) {
+        const byAt = vEnd + (/^\s+by\s+/.exec(outside.slice(vEnd))?.[0].length ?? 0);
+        const agent = [...speakers.map((m) => ({ start: m.start, name: m.person.name })), ...subjectMentions].filter((m) => m.start >= byAt && AGENT_GAP.test(outside.slice(byAt, m.start))).sort((a, b) => a.start - b.start)[0];
+        // "He was told by aides …": the agent speaks, and nobody names it.
+        if (agent) speaker = agent.name;
+        break;
+      }
       // "…, he said" / "He also said": a pronoun right before the verb (fillers allowed).
       const pron = /\b(he|she)\b((?:[\s,]+\w+){0,3})[\s,]*$/i.exec(preceding);
       if (pron && wordsBetween(pron[2] ?? '').every((w) => FILLER.test(w))) {

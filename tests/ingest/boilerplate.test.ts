@@ -6,6 +6,20 @@ const kinds = (raw: string) => classifyLines(textBlocks(raw)).lines.map((l) => [
 const kept = (raw: string) => articleText(textBlocks(raw)).text.split('\n');
 
 describe('line classifier', () => {
+  it('takes the line a saved page prints twice above the article as its headline, below the site\'s name', () => {
+    const raw = [
+      'President of Ukraine',
+      'The Coalition Now Has Substantive Documents in Place on Security Guarantees – The President',
+      '6 January 2026 - 23:47',
+      'The Coalition Now Has Substantive Documents in Place on Security Guarantees – The President',
+      'Following the Coalition of the Willing meeting in Paris, important documents on security guarantees were signed.',
+    ].join('\n');
+    const got = kinds(raw);
+    expect(got[1]).toEqual(['headline', 'The Coalition Now Has Substantive Documents in Place on Security Guarantees – The President']);
+    expect(got[0]?.[0]).not.toBe('headline');
+    expect(got[3]?.[0]).toBe('chrome');
+  });
+
   it('drops an aggregator\'s pitch printed above the headline, and keeps a short first paragraph before a sub-heading', () => {
     const raw = [
       'Get all your news in one place.',

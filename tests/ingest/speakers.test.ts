@@ -86,6 +86,19 @@ describe('speakers', () => {
     expect(got['Kremlin spokesperson Dmitry Pe']).toBe('Dmitry Peskov');
   });
 
+  it('gives a passive report to its agent ("was announced by President Volodymyr Zelenskyy"), and to no one when the agent is unnamed', () => {
+    const text = [
+      'Following the Coalition of the Willing meeting in Paris, a joint declaration on security guarantees for Ukraine was signed.',
+      'This was announced by President Volodymyr Zelenskyy.',
+      'The visit to Moscow was confirmed by Vladimir Putin’s foreign policy adviser Yuri Ushakov on Wednesday.',
+      'Witkoff was told by aides that the peace plan for Ukraine would need changes on territory.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['This was announced by Presiden']).toBe('Volodymyr Zelenskyy');
+    expect(got['The visit to Moscow was confir']).toBe('Yuri Ushakov');
+    expect(got['Witkoff was told by aides that']).toBe('-');
+  });
+
   it('takes a newsletter lead-in label off the fact ("Driving the news: "), but not a speaker\'s "The statement read: "', () => {
     const text = [
       'Witkoff and Kushner met Russian President Vladimir Putin for five hours in the Kremlin on Tuesday to discuss the peace plan.',

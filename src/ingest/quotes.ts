@@ -38,6 +38,59 @@ const TRAILING_ATTRIBUTION =
 const TRAILING_UNNAMED =
   /,\s*(?:[\p{L}\d-]+\s+){0,3}(?:sources?|officials?|diplomats?|analysts?|people|aides?|insiders?|experts?|observers?|reports?|media|agencies|outlets?)\s+(?:[\p{L}-]+\s+){0,4}?(?:said|say|says|told|tell|added|reported|report|confirmed|noted)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
 
+/** Role nouns a report refers back to a named person by; each word matched with either first letter. */
+const ROLE_WORDS = [
+  'head of state', 'prime minister', 'foreign minister', 'defence minister', 'defense minister', 'secretary of state', 'press secretary',
+  'president', 'leader', 'chancellor', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'adviser', 'advisor', 'aide',
+];
+const ROLE = `(?:${ROLE_WORDS.map((r) => r.replace(/\b(\p{Ll})/gu, (c) => `[${c}${c.toUpperCase()}]`)).join('|')})`;
+/** A role right before a name: "Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov". */
+const ROLE_BEFORE_NAME = new RegExp(`(?:\\b(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})\\s*,?\\s*$`, 'u');
+/** "the Russian president also", "the press secretary of the President of the Russian Federation", right before a verb. */
+const ROLE_SUBJECT = new RegExp(`\\b[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})(?:\\s+of\\s+[^,;]{1,60})?\\s+(?:(?:also|then|later|again|\\p{L}+ly)\\s+)?$`, 'u');
+
+/** Roles that name the same post: a country's president is its leader and head of state. */
+function roleKey(role: string): string {
+  const r = role.toLowerCase();
+  if (/^(?:president|leader|head of state)$/.test(r)) return 'leader';
+  if (/^(?:spokes\w+|press secretary)$/.test(r)) return 'spokesperson';
+  if (/^(?:adviser|advisor|aide)$/.test(r)) return 'adviser';
+  return r;
+}
+
+interface RoleMention {
+  key: string;
+  /** The word before the role ("russian", "kremlin"), lower-cased, when there is one. */
+  qualifier?: string;
+  person: string;
+  sentence: number;
+}
+
+/** Every "<role> <name>" of the article, in order: who "the Russian president" is further down. */
+function rolesOf(sentences: readonly Sentence[], people: readonly Person[]): RoleMention[] {
+  const out: RoleMention[] = [];
+  sentences.forEach((sentence, index) => {
+    for (const m of personMentions(people, sentence.text)) {
+      const r = ROLE_BEFORE_NAME.exec(sentence.text.slice(Math.max(0, m.start - 60), m.start));
+      if (!r) continue;
+      out.push({ key: roleKey(r[2] ?? ''), ...(r[1] ? { qualifier: r[1].toLowerCase() } : {}), person: m.person.name, sentence: index });
+    }
+  });
+  return out;
+}
+
+/**
+ * Who "the <qualifier> <role>" is: the person last given that role at or before this sentence, provided the role
+ * (and its qualifier, when the reference has one) points at one person only; undefined when it is ambiguous.
+ */
+function roleHolder(roles: readonly RoleMention[], role: string, qualifier: string | undefined, sentence: number): string | undefined {
+  const key = roleKey(role);
+  const q = qualifier?.toLowerCase();
+  const fits = roles.filter((r) => r.key === key && r.sentence <= sentence && (q === undefined || r.qualifier === q));
+  const holders = new Set(fits.map((r) => r.person));
+  return holders.size === 1 ? fits[0]?.person : undefined;
+}
+
 /** Words between "by" and the agent's name: a title or a possessive ("by Putin's foreign policy adviser"), no clause. */
 const AGENT_GAP = /^(?:(?!(?:that|which|who|to|for|in|on|at|about|over|with|and)\s)[\p{L}'’.-]+\s+){0,5}$/u;
 
@@ -146,6 +199,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   let lastQuoted: string | undefined;
   /** Whether this sentence starts a paragraph that follows a quoted speaker's. */
   let newParagraph = false;
+  const roles = rolesOf(sentences, ctx.people);
   sentences.forEach((sentence, index) => {
     newParagraph = sentence.paragraph !== paragraph;
     if (sentence.paragraph !== paragraph) {
@@ -253,6 +307,16 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       if (after && (lead === '' || /[”"’,]$/.test(lead))) {
         speaker = after.person.name;
         break;
+      }
+      // A role the article gave a named person, as the subject: "The Russian president also reiterated …" after
+      // "Russian President Vladimir Putin", "the press secretary of the President of the Russian Federation stressed".
+      const role = ROLE_SUBJECT.exec(preceding);
+      if (role && atClauseStart(outside, role.index)) {
+        const who = roleHolder(roles, role[2] ?? '', role[1], index);
+        if (who) {
+          speaker = who;
+          break;
+        }
       }
       // An organisation or country as the subject right before the verb ("The Kremlin said", "Russia also confirmed").
       const subj = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w)) && atClauseStart(outside, m.start)).pop();

@@ -99,6 +99,18 @@ describe('speakers', () => {
     expect(got['Witkoff was told by aides that']).toBe('-');
   });
 
+  it('reads "the Russian president" as the person the article gave that role, and no one when the role fits two', () => {
+    const text = [
+      'Russian President Vladimir Putin met US envoy Steve Witkoff in Moscow on Tuesday to discuss the peace plan for Ukraine.',
+      'The Russian president also reiterated his readiness to meet Zelensky to end the war in Ukraine.',
+      'US President Donald Trump said on Wednesday that the talks on the peace plan had gone well.',
+      'The president said a ceasefire in Ukraine could come within weeks of the talks.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['The Russian president also rei']).toBe('Vladimir Putin');
+    expect(got['The president said a ceasefire']).toBe('-');
+  });
+
   it('takes a newsletter lead-in label off the fact ("Driving the news: "), but not a speaker\'s "The statement read: "', () => {
     const text = [
       'Witkoff and Kushner met Russian President Vladimir Putin for five hours in the Kremlin on Tuesday to discuss the peace plan.',

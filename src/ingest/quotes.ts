@@ -21,7 +21,7 @@ export interface Attribution {
 
 /** Verbs that report speech or a stated position. */
 export const REPORTING_VERB =
-  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures)\b/gi;
+  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported)\b/gi;
 
 /**
  * A name right after a preposition is an object ("met with Trump as …"), not the subject of a verb after it; "of" in
@@ -93,6 +93,9 @@ function roleHolder(roles: readonly RoleMention[], role: string, qualifier: stri
 
 /** Words between "by" and the agent's name: a title or a possessive ("by Putin's foreign policy adviser"), no clause. */
 const AGENT_GAP = /^(?:(?!(?:that|which|who|to|for|in|on|at|about|over|with|and)\s)[\p{L}'’.-]+\s+){0,5}$/u;
+
+/** From an organisation to a name in apposition to the phrase it ends: "Ukrainian delegation, Defense Minister ". */
+const APPOSITION_GAP = /^[^,;.]{1,60},\s*(?:[\p{L}.'’-]+\s+){0,4}$/u;
 
 /** "according to diplomatic sources", "according to people familiar with the matter": a source nobody names. */
 const UNNAMED_SOURCE =
@@ -259,9 +262,14 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const rest = outside.slice(after, after + 80);
       const cut = rest.search(/[,;:.!?()]|\s[-–—]\s|\s(?:that|who|which)\s/);
       const end = after + (cut < 0 ? rest.length : cut);
-      const person = mentions.find((x) => x.start >= after && x.start < end);
+      // "according to the head of the Russian delegation, Vladimir Medinsky, …": the name in apposition is the source.
+      // Only after a role ("the head of …"), and set off by commas: "According to CNN, Trump accused …" is CNN's.
+      const role = /^(?:the|a|an)\s+\p{Ll}/u.test(outside.slice(after, end));
+      const person = mentions.find(
+        (x) => (x.start >= after && x.start < end) || (role && outside[end] === ',' && /^,\s*$/.test(outside.slice(end, x.start)) && /^\s*(?:[,.;]|$)/.test(outside.slice(x.end))),
+      );
       const body = subjectMentions.find((x) => x.start >= after && x.start < end);
-      if (person && (!body || person.start <= body.start)) speaker = person.person.name;
+      if (person && (!body || person.start <= body.start || person.start >= end)) speaker = person.person.name;
       else if (body) speaker = body.name;
       else if (UNNAMED_SOURCE.test(outside.slice(after, end))) unnamedSource = true;
     }
@@ -275,8 +283,11 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       if (/\b(?:was|were|is|are|been|being)\s+(?:\p{L}+ly\s+)?$/u.test(preceding) && /^\s+by\s/.test(outside.slice(vEnd, vEnd + 5))) {
         const byAt = vEnd + (/^\s+by\s+/.exec(outside.slice(vEnd))?.[0].length ?? 0);
         const agent = [...speakers.map((m) => ({ start: m.start, name: m.person.name })), ...subjectMentions].filter((m) => m.start >= byAt && AGENT_GAP.test(outside.slice(byAt, m.start))).sort((a, b) => a.start - b.start)[0];
+        // "reported by the head of the Ukrainian delegation, Defense Minister Rustem Umerov": the person in apposition.
+        const named = agent && !people.has(agent.name) ? speakers.find((m) => m.start > agent.start && APPOSITION_GAP.test(outside.slice(agent.start, m.start))) : undefined;
         // "He was told by aides …": the agent speaks, and nobody names it.
-        if (agent) speaker = agent.name;
+        if (named) speaker = named.person.name;
+        else if (agent) speaker = agent.name;
         break;
       }
       // "…, he said" / "He also said": a pronoun right before the verb (fillers allowed).
@@ -291,13 +302,18 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       );
       // The nearest name whose words can run on to the verb: "Rubio, who attended the talks with Mike Waltz, said"
       // is Rubio's, though Waltz is nearer.
+      // An aside set off by commas after a name is the name's: "Rustem Umerov, secretary of Ukraine's National
+      // Security and Defense Council, reported" — the council named in it does not speak.
+      const aside = (m: { end: number }) => /^\s*,[^,]{1,160},\s*$/.test(outside.slice(m.end, vStart));
       const near = [...prior].reverse().find(
-        (m) => (subjectGap(outside.slice(m.end, vStart)) || closesApposition(outside, m.start, m.end, vStart)) && !subjectMentions.some((o) => o.start >= m.end && o.end <= vStart && atClauseStart(outside, o.start)),
+        (m) =>
+          (subjectGap(outside.slice(m.end, vStart)) || closesApposition(outside, m.start, m.end, vStart)) &&
+          (aside(m) || !subjectMentions.some((o) => o.start >= m.end && o.end <= vStart && atClauseStart(outside, o.start))),
       );
       // An organisation right before the verb is nearer than a person further back: "… and Jared Kushner for what the
       // Kremlin described as …".
       const org = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w))).pop();
-      if (near && !(org && org.start > near.end)) {
+      if (near && !(org && org.start > near.end && !aside(near))) {
         speaker = near.person.name;
         break;
       }

@@ -6,6 +6,15 @@ const kinds = (raw: string) => classifyLines(textBlocks(raw)).lines.map((l) => [
 const kept = (raw: string) => articleText(textBlocks(raw)).text.split('\n');
 
 describe('line classifier', () => {
+  it('drops a date stamp with a relative update time ("18 Feb, 2026 10:14 / Updated 35 minutes ago")', () => {
+    const raw = [
+      'Top Russian negotiator assesses trilateral Geneva talks',
+      '18 Feb, 2026 10:14 / Updated 35 minutes ago',
+      'Trilateral talks between Russian, US and Ukrainian delegations in Geneva have been difficult, Vladimir Medinsky said.',
+    ].join('\n');
+    expect(kinds(raw)[1]?.[0]).toBe('chrome');
+  });
+
   it('takes the line a saved page prints twice above the article as its headline, below the site\'s name', () => {
     const raw = [
       'President of Ukraine',

@@ -111,6 +111,18 @@ describe('speakers', () => {
     expect(got['The president said a ceasefire']).toBe('-');
   });
 
+  it('finds the person in apposition to a role or an aside: "according to the head of the Russian delegation, Vladimir Medinsky,"', () => {
+    const text = [
+      'Russia, Ukraine and the United States concluded two days of peace talks in Geneva, according to the head of the Russian delegation, Vladimir Medinsky, an aide to Putin.',
+      'The head of the Ukrainian delegation, Rustem Umerov, secretary of Ukraine’s National Security and Defense Council, reported that the second day of the talks was spent in working groups.',
+      'According to CNN, Trump on Wednesday accused Zelenskyy of harming the peace talks on Crimea.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['Russia, Ukraine and the United']).toBe('Vladimir Medinsky');
+    expect(got['The head of the Ukrainian dele']).toBe('Rustem Umerov');
+    expect(got['According to CNN, Trump on Wed']).toBe('CNN');
+  });
+
   it('takes a newsletter lead-in label off the fact ("Driving the news: "), but not a speaker\'s "The statement read: "', () => {
     const text = [
       'Witkoff and Kushner met Russian President Vladimir Putin for five hours in the Kremlin on Tuesday to discuss the peace plan.',

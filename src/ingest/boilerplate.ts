@@ -140,6 +140,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   // runs that long (most of a page's lines are like this, so the rest of the rules are skipped for them).
   if (f.chars > 250 && f.terminated && f.functionDensity >= 0.2 && f.linkDensity <= 0.5) {
     if (EMBEDDED_POST.test(text)) return 'embedded post';
+    if (f.address > 0 && siteVoice(text)) return 'appeal to the reader';
     if (f.chars <= 400 && !/^["“‘'«]/.test(text) && CAPTION.some((re) => re.test(text))) return 'photo caption or credit';
     return undefined;
   }
@@ -160,6 +161,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   // A quotation is somebody's words, however it opens.
   const quoted = /^["“‘'«]/.test(text);
   if (!quoted && CALL_TO_ACTION.test(text)) return 'call to action';
+  if (siteVoice(text)) return f.address > 0 ? 'appeal to the reader' : 'site message';
   if (BYLINE.test(text) && f.words.length <= 10) return 'byline';
   if (EMBEDDED_POST.test(text)) return 'embedded post';
   if (TEASER.test(text) && !/["”’]\s*(?:…|\.\.\.)$/.test(text)) return 'teaser';
@@ -172,6 +174,40 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   // A kicker or section label in capitals: "WORLD", "UKRAINE WAR", "EXCLUSIVE".
   if (f.capitals > 0.8 && f.words.length <= 6 && !f.terminated && block.tag === undefined) return 'kicker';
   return undefined;
+}
+
+/** The site's own machinery: "Notifications can be managed in browser preferences", "refresh the page … logged in". */
+const SITE_UI = /\b(?:browsers?|refresh|logged|log(?:ging)? in|sign(?:ed)? in|notifications?|cookies?|preferences|javascript|emailed|privacy (?:notice|policy)|ad-?blocker)\b/gi;
+/** What a publisher asks its readers for: "Your donation allows us to keep sending journalists …". */
+const SITE_PITCH = /\b(?:journalism|journalists|reporters|reporting|newsroom|donations?|donate|paywalls?|subscribe|subscriptions?|subscribers|membership|supporters|readers|ad-free)\b/gi;
+/** "we", "our", "you" outside quotation marks: the page speaking, not someone it quotes. */
+const OWN_ADDRESS = /\b(?:we|our|ours|us|you|your|yours)\b/gi;
+
+/**
+ * The page speaking about itself: two words of its machinery (browser, notifications, logged in), or its own voice
+ * ("we", "our", "you", outside quotations) asking for support of its journalism. Quoted speech never counts.
+ */
+function siteVoice(text: string): boolean {
+  const own = unquoted(text);
+  const ui = own.match(SITE_UI)?.length ?? 0;
+  if (ui >= 2) return true;
+  const pitch = own.match(SITE_PITCH)?.length ?? 0;
+  return ui + pitch > 0 && addressesReader(own);
+}
+
+/** The first 600 characters without their quotations. */
+function unquoted(text: string): string {
+  const head = text.length > 600 ? text.slice(0, 600) : text;
+  return head.replace(/["“«][^"”»]*["”»]|‘[^’]*’(?!\p{L})/gu, ' ');
+}
+
+function addressesReader(own: string): boolean {
+  return (own.match(OWN_ADDRESS) ?? []).some((w) => w !== 'US');
+}
+
+/** "we", "our" or "you" outside quotations. */
+function ownVoice(text: string): boolean {
+  return addressesReader(unquoted(text));
 }
 
 type Draft = { text: string; kind: LineKind | 'short'; reason?: string; terminated: boolean; f: Features };
@@ -331,6 +367,20 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     d.kind = near.some((x) => x.kind === 'body') ? 'body' : 'chrome';
     if (d.kind === 'chrome') d.reason = 'short line among chrome';
   });
+
+  // A publisher's pitch runs over several paragraphs, not all of which name what they ask for ("From reproductive
+  // rights to Big Tech, The Independent is on the ground … we know how important it is …"): prose in the page's own
+  // voice next to an appeal is part of it.
+  for (let changed = true; changed; ) {
+    changed = false;
+    drafts.forEach((d, i) => {
+      if (d.kind !== 'body' || d.f.address === 0 || !ownVoice(d.text)) return;
+      if (![drafts[i - 1], drafts[i + 1]].some((x) => x?.kind === 'chrome' && x.reason === 'appeal to the reader')) return;
+      d.kind = 'chrome';
+      d.reason = 'appeal to the reader';
+      changed = true;
+    });
+  }
 
   // A page that opens with a question and goes on in prose opens with its headline ("Talks in Berlin: Will Zelenskyy
   // renounce Ukraine's NATO membership?"): an article's own first sentence is not a question.

@@ -91,6 +91,9 @@ function roleHolder(roles: readonly RoleMention[], role: string, qualifier: stri
   return holders.size === 1 ? fits[0]?.person : undefined;
 }
 
+/** The subject of an opening subordinate clause is who "he" is after it: "While Mr Zelensky did not respond, he …". */
+const SUBORDINATE_OPENING = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|As|Once)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$/;
+
 /** Words between "by" and the agent's name: a title or a possessive ("by Putin's foreign policy adviser"), no clause. */
 const AGENT_GAP = /^(?:(?!(?:that|which|who|to|for|in|on|at|about|over|with|and)\s)[\p{L}'’.-]+\s+){0,5}$/u;
 
@@ -230,7 +233,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     const resolvePronoun = (at: number): string | undefined =>
       // Only a subject earlier in the sentence ("Trump said he …"), not a possessive or an object ("in response to
       // Trump's criticism, he vowed").
-      mentions.find((m) => m.end <= at && atClauseStart(outside, m.start) && !/^['’]s\b/.test(outside.slice(m.end)))?.person.name ??
+      mentions.find((m) => m.end <= at && (atClauseStart(outside, m.start) || SUBORDINATE_OPENING.test(outside.slice(0, m.start))) && !/^['’]s\b/.test(outside.slice(m.end)))?.person.name ??
       subjectHere ??
       openQuoteSpeaker ??
       before;

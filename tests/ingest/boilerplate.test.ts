@@ -6,6 +6,19 @@ const kinds = (raw: string) => classifyLines(textBlocks(raw)).lines.map((l) => [
 const kept = (raw: string) => articleText(textBlocks(raw)).text.split('\n');
 
 describe('line classifier', () => {
+  it('drops the site talking about itself (browser notices, a donation pitch over several paragraphs) and keeps quoted "we"', () => {
+    const raw = [
+      'Notifications can be managed in browser preferences.',
+      'Please refresh the page or navigate to another page on the site to be automatically logged in',
+      'Kyiv and Moscow are still far apart on how to end the war and the fighting is stepping up',
+      'From reproductive rights to climate change to Big Tech, The Independent is on the ground when the story is developing. Whether it’s investigating the financials of a campaign or producing our latest documentary, we know how important it is to parse out the facts from the messaging.',
+      'At such a critical moment in US history, we need reporters on the ground. Your donation allows us to keep sending journalists to speak to both sides of the story.',
+      'The second round of peace talks between Russia and Ukraine ended barely an hour after they began in Istanbul.',
+      '“We need our journalists and reporters to see the front line,” Zelensky told reporters in Kyiv after the talks in Istanbul.',
+    ].join('\n');
+    expect(kinds(raw).map(([k]) => k)).toEqual(['chrome', 'chrome', 'headline', 'chrome', 'chrome', 'body', 'body']);
+  });
+
   it('drops a date stamp with a relative update time ("18 Feb, 2026 10:14 / Updated 35 minutes ago")', () => {
     const raw = [
       'Top Russian negotiator assesses trilateral Geneva talks',
@@ -114,8 +127,8 @@ describe('line classifier', () => {
   });
 
   it('marks lines repeated on other pages of the same source', () => {
-    const blocks = textBlocks('Negotiators met in Istanbul on Friday for the first talks in three years.\nOur journalism is free to read for everyone');
-    const page = classifyLines(blocks, { seenElsewhere: (l) => l === 'Our journalism is free to read for everyone' });
+    const blocks = textBlocks('Negotiators met in Istanbul on Friday for the first talks in three years.\nThe Kyiv Daily is free to read for everyone');
+    const page = classifyLines(blocks, { seenElsewhere: (l) => l === 'The Kyiv Daily is free to read for everyone' });
     expect(page.lines[1]).toMatchObject({ kind: 'chrome', reason: 'repeated on other pages of this source' });
   });
 

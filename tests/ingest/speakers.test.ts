@@ -123,6 +123,14 @@ describe('speakers', () => {
     expect(got['According to CNN, Trump on Wed']).toBe('CNN');
   });
 
+  it('reads "he" after an opening subordinate clause as its subject: "While Mr Zelensky did not respond …, he emphasised"', () => {
+    const text = [
+      'Russian President Vladimir Putin has for the first time proposed direct peace talks with Ukraine’s president Volodymyr Zelensky.',
+      'While Mr Zelensky did not directly respond to Mr Putin’s proposal, he emphasised in his nightly video address that Ukraine was ready for talks on a ceasefire.',
+    ].join('\n');
+    expect(Object.fromEntries(speakers(text))['While Mr Zelensky did not dire']).toBe('Volodymyr Zelensky');
+  });
+
   it('takes a newsletter lead-in label off the fact ("Driving the news: "), but not a speaker\'s "The statement read: "', () => {
     const text = [
       'Witkoff and Kushner met Russian President Vladimir Putin for five hours in the Kremlin on Tuesday to discuss the peace plan.',

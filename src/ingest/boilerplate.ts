@@ -140,7 +140,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   // runs that long (most of a page's lines are like this, so the rest of the rules are skipped for them).
   if (f.chars > 250 && f.terminated && f.functionDensity >= 0.2 && f.linkDensity <= 0.5) {
     if (EMBEDDED_POST.test(text)) return 'embedded post';
-    if (f.address > 0 && siteVoice(text)) return 'appeal to the reader';
+    if (f.address > 0 && siteVoice(text)) return SITE_APPEAL;
     if (f.chars <= 400 && !/^["“‘'«]/.test(text) && CAPTION.some((re) => re.test(text))) return 'photo caption or credit';
     return undefined;
   }
@@ -161,7 +161,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   // A quotation is somebody's words, however it opens.
   const quoted = /^["“‘'«]/.test(text);
   if (!quoted && CALL_TO_ACTION.test(text)) return 'call to action';
-  if (siteVoice(text)) return f.address > 0 ? 'appeal to the reader' : 'site message';
+  if (siteVoice(text)) return f.address > 0 ? SITE_APPEAL : 'site message';
   if (BYLINE.test(text) && f.words.length <= 10) return 'byline';
   if (EMBEDDED_POST.test(text)) return 'embedded post';
   if (TEASER.test(text) && !/["”’]\s*(?:…|\.\.\.)$/.test(text)) return 'teaser';
@@ -176,10 +176,14 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   return undefined;
 }
 
+const SITE_APPEAL = 'the site asking for support';
+
 /** The site's own machinery: "Notifications can be managed in browser preferences", "refresh the page … logged in". */
-const SITE_UI = /\b(?:browsers?|refresh|logged|log(?:ging)? in|sign(?:ed)? in|notifications?|cookies?|preferences|javascript|emailed|privacy (?:notice|policy)|ad-?blocker)\b/gi;
+const SITE_UI = /\b(?:browsers?|refresh|logged|log(?:ging)? in|sign(?:ed)? in|notifications?|cookies?|preferences|javascript|emailed|privacy (?:notice|policy)|ad-?blocker|download|iOS|Android)\b/gi;
 /** What a publisher asks its readers for: "Your donation allows us to keep sending journalists …". */
-const SITE_PITCH = /\b(?:journalism|journalists|reporters|reporting|newsroom|donations?|donate|paywalls?|subscribe|subscriptions?|subscribers|membership|supporters|readers|ad-free)\b/gi;
+const SITE_PITCH = /\b(?:journalism|donations?|donate|paywalls?|subscribe|subscriptions?|membership|ad-free|newsletters?)\b/gi;
+/** Words of the trade that prose uses too ("reporters", "readers"): two of them, with the page's own voice. */
+const SITE_TRADE = /\b(?:journalists|reporters|reporting|newsroom|supporters|readers|subscribers)\b/gi;
 /** "we", "our", "you" outside quotation marks: the page speaking, not someone it quotes. */
 const OWN_ADDRESS = /\b(?:we|our|ours|us|you|your|yours)\b/gi;
 
@@ -191,8 +195,8 @@ function siteVoice(text: string): boolean {
   const own = unquoted(text);
   const ui = own.match(SITE_UI)?.length ?? 0;
   if (ui >= 2) return true;
-  const pitch = own.match(SITE_PITCH)?.length ?? 0;
-  return ui + pitch > 0 && addressesReader(own);
+  const pitch = (own.match(SITE_PITCH)?.length ?? 0) + ui;
+  return (pitch > 0 || (own.match(SITE_TRADE)?.length ?? 0) >= 2) && addressesReader(own);
 }
 
 /** The first 600 characters without their quotations. */
@@ -205,9 +209,9 @@ function addressesReader(own: string): boolean {
   return (own.match(OWN_ADDRESS) ?? []).some((w) => w !== 'US');
 }
 
-/** "we", "our" or "you" outside quotations. */
+/** "we" or "our" outside quotations: the publisher speaking ("you" is also how an explainer talks about its topic). */
 function ownVoice(text: string): boolean {
-  return addressesReader(unquoted(text));
+  return /\b(?:we|our|ours)\b/i.test(unquoted(text));
 }
 
 type Draft = { text: string; kind: LineKind | 'short'; reason?: string; terminated: boolean; f: Features };
@@ -369,15 +373,15 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   });
 
   // A publisher's pitch runs over several paragraphs, not all of which name what they ask for ("From reproductive
-  // rights to Big Tech, The Independent is on the ground … we know how important it is …"): prose in the page's own
-  // voice next to an appeal is part of it.
+  // rights to Big Tech, The Independent is on the ground … we know how important it is …"): prose in the publisher's
+  // "we" next to such an appeal is part of it.
   for (let changed = true; changed; ) {
     changed = false;
     drafts.forEach((d, i) => {
       if (d.kind !== 'body' || d.f.address === 0 || !ownVoice(d.text)) return;
-      if (![drafts[i - 1], drafts[i + 1]].some((x) => x?.kind === 'chrome' && x.reason === 'appeal to the reader')) return;
+      if (![drafts[i - 1], drafts[i + 1]].some((x) => x?.kind === 'chrome' && x.reason === SITE_APPEAL)) return;
       d.kind = 'chrome';
-      d.reason = 'appeal to the reader';
+      d.reason = SITE_APPEAL;
       changed = true;
     });
   }

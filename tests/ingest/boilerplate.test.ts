@@ -6,6 +6,16 @@ const kinds = (raw: string) => classifyLines(textBlocks(raw)).lines.map((l) => [
 const kept = (raw: string) => articleText(textBlocks(raw)).text.split('\n');
 
 describe('line classifier', () => {
+  it('drops an app or newsletter plug in the page\'s voice, and keeps an explainer\'s "you" next to it', () => {
+    const raw = [
+      'Russia and Ukraine will hold talks in Geneva next week, both sides said on Friday after weeks of preparations.',
+      'For the latest stories and breaking news updates download the Daily News apps for iOS and Android.',
+      'CNN will soon launch Ukraine Briefing, a weekly newsletter bringing you the inside track on the peace talks.',
+      'If you are wondering what the talks can achieve, the short answer is that both sides remain far apart on territory.',
+    ].join('\n');
+    expect(kinds(raw).map(([k]) => k)).toEqual(['body', 'chrome', 'chrome', 'body']);
+  });
+
   it('drops the site talking about itself (browser notices, a donation pitch over several paragraphs) and keeps quoted "we"', () => {
     const raw = [
       'Notifications can be managed in browser preferences.',

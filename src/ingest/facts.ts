@@ -51,8 +51,8 @@ export const DATELINE = new RegExp(
     // "Moscow, 19 May 2025 (dpa/MIA) - ", "Kyiv (Reuters) - ".
     String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*[\p{L}\p{N} .,]{2,30}?\d[\p{L}\p{N} .,]{0,20}?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
     String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L}\p{N} .&/-]{1,30}\)\s+[—–-]{1,2}\s+`,
-    // "WASHINGTON: ", "Alaska ∙ ": a place set off by a colon (in capitals) or a bullet.
-    String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,28}:\s+`,
+    // "WASHINGTON: ", "MOSCOW/WHITE HOUSE: ", "Alaska ∙ ": a place set off by a colon (in capitals) or a bullet.
+    String.raw`\p{Lu}{2,}[\p{Lu} .'’/-]{0,28}:\s+`,
     String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s+[∙·•|]\s+`,
     // A label before the news: "Details: ", "Background: ", and glued as flattened pages print it: "Details:In …".
     String.raw`(?:Details|Background|Reminder|Context|Recap|Quote|Update)\s*:(?:\s+|(?=[\p{Lu}"“«‘]))`,

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { questionTags } from '../../src/ingest/keywords.js';
+import { sampleStory } from '../helpers/fixtures.js';
+
+const story = sampleStory();
+const sides = story.sides;
+const tags = (text: string, speaker?: string) => questionTags(text, story.questions, { ...(sides ? { sides } : {}), ...(speaker !== undefined ? { speaker } : {}) });
+
+describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", () => {
+  it('counts Kyiv as the subject of a verb further into the sentence', () => {
+    expect(tags('No truce was reached in the first round, but Kyiv has signalled willingness to continue the negotiations.')).toContain('ukraine-response');
+    expect(tags('Washington said it would resume aid, while Ukraine stressed that European partners must take part in the talks.')).toContain('ukraine-response');
+    expect(tags('Zelenskyy would send a delegation to Geneva for talks with the American side, his office said.')).toContain('ukraine-response');
+  });
+
+  it('counts a Ukrainian delegation arriving, and what Kyiv is the source of', () => {
+    expect(tags('Ukrainian ministers and delegates arrived in Riyadh on Monday ahead of the talks.')).toContain('ukraine-response');
+    expect(tags('The arrival of a Ukrainian delegation in Jeddah was not announced before the talks.')).toContain('ukraine-response');
+    expect(tags("A truce would only take effect if Moscow accepts the same terms, according to Ukraine's foreign ministry.")).toContain('ukraine-response');
+  });
+
+  it("counts a joint act with an ally, not one with Moscow (an exchange of prisoners is not Kyiv's answer to the terms)", () => {
+    expect(tags('Top US and Ukrainian officials said they had made progress on the peace proposal.')).toContain('ukraine-response');
+    expect(tags('Russia and Ukraine will immediately start negotiations toward a ceasefire, Trump said.')).not.toContain('ukraine-response');
+    expect(tags('Moscow and Kyiv agreed to exchange 1,000 prisoners each after the talks.')).not.toContain('ukraine-response');
+  });
+
+  it('does not count Kyiv as the object, the one a demand is made of, or a possessive', () => {
+    expect(tags('Trump spoke with Zelenskyy seated beside him about the summit.')).not.toContain('ukraine-response');
+    expect(tags('Peskov said Ukraine must give up its bid to join NATO before any deal.')).not.toContain('ukraine-response');
+    expect(tags("European envoys met in Paris to plead Kyiv's case to the US delegation.")).not.toContain('ukraine-response');
+    expect(tags('Putin proposed direct negotiations with the Ukrainian side in Istanbul.')).not.toContain('ukraine-response');
+  });
+
+  it("takes what Kyiv's own speaker says about the talks, not whatever they talk about", () => {
+    expect(tags('"They gave us the document at the meeting, so we cannot respond to it yet," he said.', 'Serhii Kyslytsia')).toContain('ukraine-response');
+    expect(tags('"The parliament of a country at war must work in unity," he said.', 'Volodymyr Zelensky')).not.toContain('ukraine-response');
+  });
+});

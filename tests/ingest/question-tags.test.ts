@@ -37,3 +37,18 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
     expect(tags('"The parliament of a country at war must work in unity," he said.', 'Volodymyr Zelensky')).not.toContain('ukraine-response');
   });
 });
+
+describe('security guarantees: what would keep Russia from attacking again', () => {
+  it('files preventing a renewed attack and guaranteeing Ukraine’s security, whatever the guarantee is called', () => {
+    expect(tags('Any settlement must be able to deter future Russian aggression, the chancellor said.')).toContain('security-guarantees');
+    expect(tags('Leaders asked what Washington would commit so that Russia would not invade Ukraine again.')).toContain('security-guarantees');
+    expect(tags("The talks turned on who would guarantee Ukraine's post-war security.")).toContain('security-guarantees');
+    expect(tags('Officials said the aim was assurances strong enough to deter Moscow.')).toContain('security-guarantees');
+  });
+
+  it("files limits on Ukraine's army, not cuts to military aid", () => {
+    expect(tags('The draft would cap the size of Ukraine’s armed forces at 600,000.')).toContain('security-guarantees');
+    expect(tags('The plan would reduce the military by half.')).toContain('security-guarantees');
+    expect(tags('Washington cut military aid to Kyiv in March.')).not.toContain('security-guarantees');
+  });
+});

@@ -1,5 +1,5 @@
 import type { Question, Side } from '../records/schema.js';
-import { sideMentions, sideOfName } from '../briefing/sides.js';
+import { sideMentions, sideOfName, type SideMention } from '../briefing/sides.js';
 import { voicesOf } from '../briefing/stance.js';
 import { escapeRegExp } from './entities.js';
 
@@ -171,7 +171,9 @@ export function matchesQuestion(sentence: string, question: Question, hints: Voi
 
 /** Words between a subject and its verb: auxiliaries, negation, adverbs of time and manner. */
 const BETWEEN =
-  /^\s+(?:(?:has|have|had|did|does|do|also|already|not|never|still|now|then|previously|repeatedly|reportedly|again|once|yet|today|earlier|later|first|officially|publicly|formally|quickly|immediately|firmly|clearly|only|since|so far|on\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+day)\s+)*/u;
+  /^\s+(?:(?:also|already|not|never|still|now|then|again|once|yet|today|earlier|later|first|only|since|so far|\p{Ll}+ly|on\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+day)\s+)*/u;
+/** An auxiliary: the verb after it is what the side does ("Kyiv has indicated", "Kyiv does not recognise"); not "has been". */
+const AUXILIARY = /^(?:has|have|had|did|does|do|didn't|doesn't|don't|hasn't|haven't)\s+(?:(?:not|also|already|never|still|yet|\p{Ll}+ly)\s+)*(?!been\b)\p{Ll}+/u;
 /**
  * A modal: whatever verb follows is what the side does ("Zelenskyy would send a delegation"). Not one of obligation:
  * "Ukraine must give up its bid" is what is asked of it.
@@ -182,9 +184,12 @@ const STANCE_ADJECTIVE = /^(?:is|was|are|were|remains?|remained)\s+(?:not\s+|als
 /** A finite verb in the past (regular or common irregular) or in the present's third person. */
 const FINITE_VERB =
   /^(?:\p{Ll}+ed|said|says|told|tells|sent|sends|made|makes|took|takes|gave|gives|held|holds|met|meets|flew|went|came|began|spoke|speaks|wrote|writes|sought|seeks|brought|put|puts|set|sets|kept|keeps|stood|stands|chose|saw|sees|drew|laid|led|leads|thought|knew|understood|wants|insists|rejects|refuses|accepts|agrees|demands|proposes|calls|plans|expects|hopes|needs|welcomes|considers|believes|argues|warns|maintains|continues|supports|opposes|offers|asks|urges|reiterates|stresses|emphasi[sz]es|notes|confirms|denies|replies|responds|submits|signals|signs|vows|pledges|remains|favou?rs)\b/u;
-/** An action noun whose actor follows "of" ("the arrival of a Ukrainian delegation", "the refusal of Kyiv"). */
+/**
+ * An action or stance noun whose actor follows ("the arrival of a Ukrainian delegation", "no immediate comment from
+ * Zelenskiy", "points that have long been red lines for Ukraine").
+ */
 const ACTION_OF =
-  /\b(?:arrival|visit|response|reply|refusal|rejection|acceptance|proposal|counter-?proposal|position|statement|readiness|willingness|offer|demands?|conditions|decision|consent|participation)\s+of\s+(?:the\s+|a\s+)?$/iu;
+  /\b(?:(?:arrival|visit|response|reply|refusal|rejection|acceptance|proposal|counter-?proposal|position|statement|readiness|willingness|offer|demands?|conditions|decision|consent|participation)\s+of|(?:comment|response|reaction|reply|word)s?\s+from|red\s+lines?[”"’']?\s+for)\s+(?:the\s+|a\s+)?(?:\p{Ll}+\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$/u;
 /** The side as the source: "according to Ukraine's Presidential Office", "according to the head of the Ukrainian delegation". */
 const SOURCE = /\baccording\s+to\s+(?:(?:the|a|two|three|several|some|senior|unnamed|top)\s+)*(?:head\s+of\s+(?:the\s+)?)?/giu;
 
@@ -203,15 +208,21 @@ function sourcedTo(sentence: string, asked: readonly string[], sides: readonly S
 function actsInSentence(sentence: string, asked: readonly string[], sides: readonly Side[]): boolean {
   if (sourcedTo(sentence, asked, sides)) return true;
   const mentions = sideMentions(sentence, sides);
-  // What a side does together with a side it opposes ("Russia and Ukraine agreed to exchange prisoners") is not its
-  // own position; together with an ally ("Top U.S. and Ukrainian officials said") it is.
+  // What a side does together with another ("Russia and Ukraine agreed to exchange prisoners", "Trump and Zelenskiy
+  // sought to project warmth") is not its own position, except officials of allies under one noun ("Top U.S. and
+  // Ukrainian officials said"); never together with a side it opposes.
   const opposed = (a: string, b: string) => sides.some((s) => (s.id === a && s.opposes?.includes(b)) || (s.id === b && s.opposes?.includes(a)));
-  const jointWithOpponent = (m: { side: string; start: number; end: number }, other: { side: string; start: number; end: number } | undefined) =>
-    other !== undefined && opposed(m.side, other.side) && /^\s*(?:and|or|&|,)\s*$/.test(other.start > m.start ? sentence.slice(m.end, other.start) : sentence.slice(other.end, m.start));
+  const jointAct = (m: SideMention, other: SideMention | undefined) => {
+    if (other === undefined || other.side === m.side) return false;
+    const between = other.start > m.start ? sentence.slice(m.end, other.start) : sentence.slice(other.end, m.start);
+    if (!/^\s*(?:and|or|&|,)\s*$/.test(between)) return false;
+    const sharedNoun = other.start < m.start && /^\p{Lu}\p{Ll}+an\s/u.test(sentence.slice(m.start, m.end)) && !/\s/.test(sentence.slice(other.start, other.end).trim());
+    return opposed(m.side, other.side) || !sharedNoun;
+  };
   return mentions.some((m, i) => {
     if (!asked.includes(m.side)) return false;
-    if (jointWithOpponent(m, mentions[i - 1]) || jointWithOpponent(m, mentions[i + 1])) return false;
-    const before = sentence.slice(Math.max(0, m.start - 40), m.start);
+    if (jointAct(m, mentions[i - 1]) || jointAct(m, mentions[i + 1])) return false;
+    const before = sentence.slice(Math.max(0, m.start - 80), m.start);
     if (ACTION_OF.test(before)) return true;
     // The object of a preposition is no subject ("with Zelenskiy seated beside him", "talks with the Ukrainian side").
     if (/\b(?:with|on|for|against|from|about|of|over|toward|towards|between|among|upon|without|like|than)\s+(?:the\s+|a\s+)?$/iu.test(before)) return false;
@@ -222,8 +233,10 @@ function actsInSentence(sentence: string, asked: readonly string[], sides: reado
     // same subject is skipped ("Ukrainian ministers and delegates arrived").
     const joined = /^\s+(?:and|or)\s+\p{Ll}+(?=\s)/u.exec(rest);
     if (joined) rest = rest.slice(joined[0].length);
+    // The subject of a relative clause: "Ukraine, which has fought to join NATO".
+    rest = rest.replace(/^,\s+(?:which|who)(?=\s)/u, '');
     rest = rest.slice(BETWEEN.exec(rest)?.[0].length ?? 0);
-    return MODAL.test(rest) || STANCE_ADJECTIVE.test(rest) || FINITE_VERB.test(rest);
+    return AUXILIARY.test(rest) || MODAL.test(rest) || STANCE_ADJECTIVE.test(rest) || FINITE_VERB.test(rest);
   });
 }
 

@@ -52,3 +52,31 @@ describe('security guarantees: what would keep Russia from attacking again', () 
     expect(tags('Washington cut military aid to Kyiv in March.')).not.toContain('security-guarantees');
   });
 });
+
+describe("Ukraine's response: senses that are not Kyiv's answer to the terms", () => {
+  it('does not count a prisoner exchange agreed or discussed, unless terms or a stance come with it', () => {
+    expect(tags('Ukrainian officials confirmed that Kyiv agreed to exchange all seriously wounded prisoners after the talks.')).not.toContain('ukraine-response');
+    expect(tags('Kyiv said it was ready for an all-for-all exchange of prisoners as a first step towards a ceasefire.')).toContain('ukraine-response');
+  });
+
+  it('reads "condition" of health or anonymity as no condition of the talks', () => {
+    expect(tags('Zelenskyy spent the day with troops in Kharkiv, an aide said on condition of anonymity.')).not.toContain('ukraine-response');
+    expect(tags('Umerov said soldiers in serious physical condition would be exchanged first.', 'Rustem Umerov')).not.toContain('ukraine-response');
+  });
+
+  it('counts a reply from Kyiv, and Kyiv as the subject of a relative clause', () => {
+    expect(tags('There was no immediate comment from Ukrainian President Volodymyr Zelenskiy on the talks.')).toContain('ukraine-response');
+    expect(tags('The offer is a shift for Ukraine, which has long insisted on joining NATO as its guarantee.')).toContain('ukraine-response');
+  });
+
+  it('does not count what Kyiv does together with another leader', () => {
+    expect(tags('Trump and Zelenskiy shook hands before their meeting in the Oval Office.')).not.toContain('ukraine-response');
+  });
+});
+
+describe('territory: a ceasefire along the whole front line is its reach, not land', () => {
+  it('does not file a truce along the entire front line as territory', () => {
+    expect(tags('Washington proposed a full ceasefire in the air, at sea and along the entire front line.')).not.toContain('territory');
+    expect(tags('Moscow wants the conflict frozen along the current line of contact, which would leave it the land it holds.')).toContain('territory');
+  });
+});

@@ -80,3 +80,10 @@ describe('territory: a ceasefire along the whole front line is its reach, not la
     expect(tags('Moscow wants the conflict frozen along the current line of contact, which would leave it the land it holds.')).toContain('territory');
   });
 });
+
+describe('security guarantees: neutrality is Ukraine’s, not a venue’s', () => {
+  it('does not file Swiss neutrality as security guarantees', () => {
+    expect(tags('Geneva was chosen despite earlier Russian doubts about Switzerland’s neutrality.')).not.toContain('security-guarantees');
+    expect(tags('Moscow insists on Ukraine’s neutrality and a ban on foreign troops.')).toContain('security-guarantees');
+  });
+});

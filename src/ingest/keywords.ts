@@ -1,5 +1,5 @@
 import type { Question, Side } from '../records/schema.js';
-import { sideOfName } from '../briefing/sides.js';
+import { sideMentions, sideOfName, type SideMention } from '../briefing/sides.js';
 import { voicesOf } from '../briefing/stance.js';
 import { escapeRegExp } from './entities.js';
 
@@ -163,13 +163,91 @@ export function matchesQuestion(sentence: string, question: Question, hints: Voi
   if (!matchesWords(sentence, question, bySpeaker)) return false;
   if (asked === undefined || bySpeaker) return true;
   const voices = voicesOf(sentence, hints);
-  return asked.some((side) => voices.has(side));
+  return asked.some((side) => voices.has(side)) || actsInSentence(sentence, asked, hints.sides ?? []);
+}
+
+// Whether a side named in a sentence is one who acts in it (its subject, source or agent) rather than the one acted
+// on ("urged Kyiv to", "a plan presented to Ukraine", "hosted Zelenskyy at the White House").
+
+/** Words between a subject and its verb: auxiliaries, negation, adverbs of time and manner. */
+const BETWEEN =
+  /^\s+(?:(?:also|already|not|never|still|now|then|again|once|yet|today|earlier|later|first|only|since|so far|\p{Ll}+ly|on\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+day)\s+)*/u;
+/** An auxiliary: the verb after it is what the side does ("Kyiv has indicated", "Kyiv does not recognise"); not "has been". */
+const AUXILIARY = /^(?:has|have|had|did|does|do|didn't|doesn't|don't|hasn't|haven't)\s+(?:(?:not|also|already|never|still|yet|\p{Ll}+ly)\s+)*(?!been\b)\p{Ll}+/u;
+/**
+ * A modal: whatever verb follows is what the side does ("Zelenskyy would send a delegation"). Not one of obligation:
+ * "Ukraine must give up its bid" is what is asked of it.
+ */
+const MODAL = /^(?:would|will|could|can|cannot|can't|won't|may|might|shall)\s+(?:not\s+|also\s+|never\s+|always\s+|still\s+)*\p{Ll}+/u;
+/** Being ready, willing, opposed…: a stance the side takes. */
+const STANCE_ADJECTIVE = /^(?:is|was|are|were|remains?|remained)\s+(?:not\s+|also\s+|still\s+|now\s+)*(?:ready|willing|prepared|open|committed|determined|unwilling|reluctant|against|opposed|sceptical|skeptical|keen|eager|adamant|firm|not)\b/u;
+/** A finite verb in the past (regular or common irregular) or in the present's third person. */
+const FINITE_VERB =
+  /^(?:\p{Ll}+ed|said|says|told|tells|sent|sends|made|makes|took|takes|gave|gives|held|holds|met|meets|flew|went|came|began|spoke|speaks|wrote|writes|sought|seeks|brought|put|puts|set|sets|kept|keeps|stood|stands|chose|saw|sees|drew|laid|led|leads|thought|knew|understood|wants|insists|rejects|refuses|accepts|agrees|demands|proposes|calls|plans|expects|hopes|needs|welcomes|considers|believes|argues|warns|maintains|continues|supports|opposes|offers|asks|urges|reiterates|stresses|emphasi[sz]es|notes|confirms|denies|replies|responds|submits|signals|signs|vows|pledges|remains|favou?rs)\b/u;
+/**
+ * An action or stance noun whose actor follows ("the arrival of a Ukrainian delegation", "no immediate comment from
+ * Zelenskiy", "points that have long been red lines for Ukraine").
+ */
+const ACTION_OF =
+  /\b(?:(?:arrival|visit|response|reply|refusal|rejection|acceptance|proposal|counter-?proposal|position|statement|readiness|willingness|offer|demands?|conditions|decision|consent|participation)\s+of|(?:comment|response|reaction|reply|word)s?\s+from|red\s+lines?[”"’']?\s+for)\s+(?:the\s+|a\s+)?(?:\p{Ll}+\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$/u;
+/** The side as the source: "according to Ukraine's Presidential Office", "according to the head of the Ukrainian delegation". */
+const SOURCE = /\baccording\s+to\s+(?:(?:the|a|two|three|several|some|senior|unnamed|top)\s+)*(?:head\s+of\s+(?:the\s+)?)?/giu;
+
+/** Does a side the question is asked of stand right after "according to"? (Side mentions skip a name after "to".) */
+function sourcedTo(sentence: string, asked: readonly string[], sides: readonly Side[]): boolean {
+  if (!/according\s+to/i.test(sentence)) return false;
+  SOURCE.lastIndex = 0;
+  for (let m = SOURCE.exec(sentence); m; m = SOURCE.exec(sentence)) {
+    const rest = sentence.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    const first = sideMentions(rest, sides)[0];
+    if (first?.start === 0 && asked.includes(first.side)) return true;
+  }
+  return false;
+}
+
+function actsInSentence(sentence: string, asked: readonly string[], sides: readonly Side[]): boolean {
+  if (sourcedTo(sentence, asked, sides)) return true;
+  const mentions = sideMentions(sentence, sides);
+  // What a side does together with another ("Russia and Ukraine agreed to exchange prisoners", "Trump and Zelenskiy
+  // sought to project warmth") is not its own position, except officials of allies under one noun ("Top U.S. and
+  // Ukrainian officials said"); never together with a side it opposes.
+  const opposed = (a: string, b: string) => sides.some((s) => (s.id === a && s.opposes?.includes(b)) || (s.id === b && s.opposes?.includes(a)));
+  const jointAct = (m: SideMention, other: SideMention | undefined) => {
+    if (other === undefined || other.side === m.side) return false;
+    const between = other.start > m.start ? sentence.slice(m.end, other.start) : sentence.slice(other.end, m.start);
+    if (!/^\s*(?:and|or|&|,)\s*$/.test(between)) return false;
+    const sharedNoun = other.start < m.start && /^\p{Lu}\p{Ll}+an\s/u.test(sentence.slice(m.start, m.end)) && !/\s/.test(sentence.slice(other.start, other.end).trim());
+    return opposed(m.side, other.side) || !sharedNoun;
+  };
+  return mentions.some((m, i) => {
+    if (!asked.includes(m.side)) return false;
+    if (jointAct(m, mentions[i - 1]) || jointAct(m, mentions[i + 1])) return false;
+    const before = sentence.slice(Math.max(0, m.start - 80), m.start);
+    if (ACTION_OF.test(before)) return true;
+    // The object of a preposition is no subject ("with Zelenskiy seated beside him", "talks with the Ukrainian side").
+    if (/\b(?:with|on|for|against|from|about|of|over|toward|towards|between|among|upon|without|like|than)\s+(?:the\s+|a\s+)?$/iu.test(before)) return false;
+    // "Ukraine's economy", "Kyiv's case": a possessive names a thing of the side's, not what it does.
+    if (/['’]s$/.test(sentence.slice(m.start, m.end))) return false;
+    let rest = sentence.slice(m.end);
+    // A co-subject of another side ("Kyiv and Moscow agreed") is not the side's own act; a further word of the
+    // same subject is skipped ("Ukrainian ministers and delegates arrived").
+    const joined = /^\s+(?:and|or)\s+\p{Ll}+(?=\s)/u.exec(rest);
+    if (joined) rest = rest.slice(joined[0].length);
+    // The subject of a relative clause: "Ukraine, which has fought to join NATO".
+    rest = rest.replace(/^,\s+(?:which|who)(?=\s)/u, '');
+    rest = rest.slice(BETWEEN.exec(rest)?.[0].length ?? 0);
+    return AUXILIARY.test(rest) || MODAL.test(rest) || STANCE_ADJECTIVE.test(rest) || FINITE_VERB.test(rest);
+  });
 }
 
 function matchesWords(sentence: string, question: Question, mentioned = false): boolean {
-  // What the asked side's own speaker says is its response, whatever words it uses ("This is in no way a frozen
-  // conflict," Sybiha said).
-  if (mentioned) return true;
+  // The asked side's own speaker stands for a mention of that side: what they say bears on the question when it is
+  // about the question's matter ("This is in no way a frozen conflict," Sybiha said), not whatever they talk about
+  // ("The government must work effectively," he said).
+  if (mentioned) {
+    const text = question.notWhen && question.notWhen.length > 0 ? withoutExcludedSenses(sentence, question) : sentence;
+    return anyKeywordOrPattern(text, question.keywords, question.patterns) || hasContext(text, question);
+  }
   const mentions = question.mentions ?? [];
   if (question.notWhen && question.notWhen.length > 0) {
     // Blanking the excluded senses only removes matches: a sentence that matches nothing as written is done with,
@@ -187,9 +265,13 @@ function matchesWords(sentence: string, question: Question, mentioned = false): 
 /** A mention of the question's places or names next to one of its context words. */
 function mentionInContext(text: string, question: Question, mentions: readonly string[]): boolean {
   if (mentions.length === 0 || !mentions.some((m) => hasKeyword(text, m))) return false;
-  const context = question.context ?? [];
   // Without context words a mention bears on the question by itself.
-  return context.length === 0 || context.some((c) => (/^[\p{L}\p{N}' -]+$/u.test(c) ? hasKeyword(text, c) : (questionPattern(c)?.test(text) ?? false)));
+  return (question.context ?? []).length === 0 || hasContext(text, question);
+}
+
+/** One of the question's context words (a plain word or phrase, or a pattern) occurs in the text. */
+function hasContext(text: string, question: Question): boolean {
+  return (question.context ?? []).some((c) => (/^[\p{L}\p{N}' -]+$/u.test(c) ? hasKeyword(text, c) : (questionPattern(c)?.test(text) ?? false)));
 }
 
 /** Ids of the story questions a sentence bears on (pass the story's sides, and the speaker when known). */

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { questionTags } from '../../src/ingest/keywords.js';
+import { sampleStory } from '../helpers/fixtures.js';
+
+const story = sampleStory();
+const sides = story.sides;
+const tags = (text: string, speaker?: string) => questionTags(text, story.questions, { ...(sides ? { sides } : {}), ...(speaker !== undefined ? { speaker } : {}) });
+
+describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", () => {
+  it('counts Kyiv as the subject of a verb further into the sentence', () => {
+    expect(tags('No truce was reached in the first round, but Kyiv has signalled willingness to continue the negotiations.')).toContain('ukraine-response');
+    expect(tags('Washington said it would resume aid, while Ukraine stressed that European partners must take part in the talks.')).toContain('ukraine-response');
+    expect(tags('Zelenskyy would send a delegation to Geneva for talks with the American side, his office said.')).toContain('ukraine-response');
+  });
+
+  it('counts a Ukrainian delegation arriving, and what Kyiv is the source of', () => {
+    expect(tags('Ukrainian ministers and delegates arrived in Riyadh on Monday ahead of the talks.')).toContain('ukraine-response');
+    expect(tags('The arrival of a Ukrainian delegation in Jeddah was not announced before the talks.')).toContain('ukraine-response');
+    expect(tags("A truce would only take effect if Moscow accepts the same terms, according to Ukraine's foreign ministry.")).toContain('ukraine-response');
+  });
+
+  it("counts a joint act with an ally, not one with Moscow (an exchange of prisoners is not Kyiv's answer to the terms)", () => {
+    expect(tags('Top US and Ukrainian officials said they had made progress on the peace proposal.')).toContain('ukraine-response');
+    expect(tags('Russia and Ukraine will immediately start negotiations toward a ceasefire, Trump said.')).not.toContain('ukraine-response');
+    expect(tags('Moscow and Kyiv agreed to exchange 1,000 prisoners each after the talks.')).not.toContain('ukraine-response');
+  });
+
+  it('does not count Kyiv as the object, the one a demand is made of, or a possessive', () => {
+    expect(tags('Trump spoke with Zelenskyy seated beside him about the summit.')).not.toContain('ukraine-response');
+    expect(tags('Peskov said Ukraine must give up its bid to join NATO before any deal.')).not.toContain('ukraine-response');
+    expect(tags("European envoys met in Paris to plead Kyiv's case to the US delegation.")).not.toContain('ukraine-response');
+    expect(tags('Putin proposed direct negotiations with the Ukrainian side in Istanbul.')).not.toContain('ukraine-response');
+  });
+
+  it("takes what Kyiv's own speaker says about the talks, not whatever they talk about", () => {
+    expect(tags('"They gave us the document at the meeting, so we cannot respond to it yet," he said.', 'Serhii Kyslytsia')).toContain('ukraine-response');
+    expect(tags('"The parliament of a country at war must work in unity," he said.', 'Volodymyr Zelensky')).not.toContain('ukraine-response');
+  });
+});
+
+describe('security guarantees: what would keep Russia from attacking again', () => {
+  it('files preventing a renewed attack and guaranteeing Ukraine’s security, whatever the guarantee is called', () => {
+    expect(tags('Any settlement must be able to deter future Russian aggression, the chancellor said.')).toContain('security-guarantees');
+    expect(tags('Leaders asked what Washington would commit so that Russia would not invade Ukraine again.')).toContain('security-guarantees');
+    expect(tags("The talks turned on who would guarantee Ukraine's post-war security.")).toContain('security-guarantees');
+    expect(tags('Officials said the aim was assurances strong enough to deter Moscow.')).toContain('security-guarantees');
+  });
+
+  it("files limits on Ukraine's army, not cuts to military aid", () => {
+    expect(tags('The draft would cap the size of Ukraine’s armed forces at 600,000.')).toContain('security-guarantees');
+    expect(tags('The plan would reduce the military by half.')).toContain('security-guarantees');
+    expect(tags('Washington cut military aid to Kyiv in March.')).not.toContain('security-guarantees');
+  });
+});
+
+describe("Ukraine's response: senses that are not Kyiv's answer to the terms", () => {
+  it('does not count a prisoner exchange agreed or discussed, unless terms or a stance come with it', () => {
+    expect(tags('Ukrainian officials confirmed that Kyiv agreed to exchange all seriously wounded prisoners after the talks.')).not.toContain('ukraine-response');
+    expect(tags('Kyiv said it was ready for an all-for-all exchange of prisoners as a first step towards a ceasefire.')).toContain('ukraine-response');
+  });
+
+  it('reads "condition" of health or anonymity as no condition of the talks', () => {
+    expect(tags('Zelenskyy spent the day with troops in Kharkiv, an aide said on condition of anonymity.')).not.toContain('ukraine-response');
+    expect(tags('Umerov said soldiers in serious physical condition would be exchanged first.', 'Rustem Umerov')).not.toContain('ukraine-response');
+  });
+
+  it('counts a reply from Kyiv, and Kyiv as the subject of a relative clause', () => {
+    expect(tags('There was no immediate comment from Ukrainian President Volodymyr Zelenskiy on the talks.')).toContain('ukraine-response');
+    expect(tags('The offer is a shift for Ukraine, which has long insisted on joining NATO as its guarantee.')).toContain('ukraine-response');
+  });
+
+  it('does not count what Kyiv does together with another leader', () => {
+    expect(tags('Trump and Zelenskiy shook hands before their meeting in the Oval Office.')).not.toContain('ukraine-response');
+  });
+});
+
+describe('territory: a ceasefire along the whole front line is its reach, not land', () => {
+  it('does not file a truce along the entire front line as territory', () => {
+    expect(tags('Washington proposed a full ceasefire in the air, at sea and along the entire front line.')).not.toContain('territory');
+    expect(tags('Moscow wants the conflict frozen along the current line of contact, which would leave it the land it holds.')).toContain('territory');
+  });
+});
+
+describe('security guarantees: neutrality is Ukraine’s, not a venue’s', () => {
+  it('does not file Swiss neutrality as security guarantees', () => {
+    expect(tags('Geneva was chosen despite earlier Russian doubts about Switzerland’s neutrality.')).not.toContain('security-guarantees');
+    expect(tags('Moscow insists on Ukraine’s neutrality and a ban on foreign troops.')).toContain('security-guarantees');
+  });
+});

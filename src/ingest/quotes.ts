@@ -21,7 +21,7 @@ export interface Attribution {
 
 /** Verbs that report speech or a stated position. */
 export const REPORTING_VERB =
-  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported|termed)\b/gi;
+  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported|termed|indicated|indicates)\b/gi;
 
 /**
  * A name right after a preposition is an object ("met with Trump as …"), not the subject of a verb after it; "of" in
@@ -258,9 +258,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // a name the reported clause mentions ("… sanctions that Trump threatened …").
     let unnamedSource = speaker === undefined && TRAILING_UNNAMED.test(outside.slice(tailFrom));
     const accordingTo = speaker ? null : /\baccording to\s+/gi.exec(outside);
+    let source: string | undefined;
     if (accordingTo) {
       // The source is the phrase up to its clause's end: "According to the Kremlin, the meeting between Putin and
-      // Witkoff …" is the Kremlin's, not Putin's; "According to diplomatic sources, Putin is demanding …" is no one's.
+      // Witkoff …" is the Kremlin's, not Putin's; "The delegations met, according to diplomatic sources" no one's.
       const after = accordingTo.index + accordingTo[0].length;
       const rest = outside.slice(after, after + 80);
       const cut = rest.search(/[,;:.!?()]|\s[-–—]\s|\s(?:that|who|which)\s/);
@@ -271,12 +272,23 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const person = mentions.find(
         (x) => (x.start >= after && x.start < end) || (role && outside[end] === ',' && /^,\s*$/.test(outside.slice(end, x.start)) && /^\s*(?:[,.;]|$)/.test(outside.slice(x.end))),
       );
-      const body = subjectMentions.find((x) => x.start >= after && x.start < end);
-      if (person && (!body || person.start <= body.start || person.start >= end)) speaker = person.person.name;
-      else if (body) speaker = body.name;
+      // "the head of the Ukrainian delegation": a role in a body is a person, not the body.
+      const body = role && /^\S+\s+\p{Ll}+\s+of\s/u.test(outside.slice(after, end)) ? undefined : subjectMentions.find((x) => x.start >= after && x.start < end);
+      // A report that opens "According to CNN, Trump accused …" reports Trump's act: the person the main clause
+      // opens with speaks, the outlet relays.
+      const actor =
+        accordingTo.index === 0 && outside[end] === ','
+          ? mentions.find((x) => /^,\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$/.test(outside.slice(end, x.start)) && !/^['’]s\b/.test(outside.slice(x.end)))
+          : undefined;
+      if (actor) speaker = actor.person.name;
+      else if (person && (!body || person.start <= body.start || person.start >= end)) source = person.person.name;
+      else if (body) source = body.name;
       else if (UNNAMED_SOURCE.test(outside.slice(after, end))) unnamedSource = true;
+      // Opening the sentence, the source is whose it is; closing it ("Trump accused Zelenskyy …, according to BBC"),
+      // only when the sentence names no speaker of its own.
+      if (accordingTo.index === 0 && source !== undefined) speaker = source;
     }
-    for (const verb of speaker || unnamedSource ? [] : outside.matchAll(REPORTING_VERB)) {
+    for (const verb of speaker || (unnamedSource && accordingTo?.index === 0) ? [] : outside.matchAll(REPORTING_VERB)) {
       const vStart = verb.index;
       const vEnd = vStart + verb[0].length;
       const preceding = outside.slice(0, vStart);
@@ -331,11 +343,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // "Russian President Vladimir Putin", "the press secretary of the President of the Russian Federation stressed".
       const role = ROLE_SUBJECT.exec(preceding);
       if (role && atClauseStart(outside, role.index)) {
+        // Unresolved ("the president" of two named presidents), the subject is still a role: no later verb's.
         const who = roleHolder(roles, role[2] ?? '', role[1], index);
-        if (who) {
-          speaker = who;
-          break;
-        }
+        if (who) speaker = who;
+        break;
       }
       // An organisation or country as the subject right before the verb ("The Kremlin said", "Russia also confirmed").
       const subj = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w)) && atClauseStart(outside, m.start)).pop();
@@ -346,6 +357,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // Only the first reporting verb with an identifiable subject counts; later verbs are usually inside the report.
       if (prior.length > 0 || mentions.some((m) => m.end <= vStart) || subjectMentions.some((m) => m.end <= vStart)) break;
     }
+    if (!speaker && source !== undefined) speaker = source;
     // A quotation that runs on from the paragraph before, with nothing naming a speaker here, is still theirs.
     if (!speaker && openQuoteSpeaker && quotes.length > 0 && /^["“«‘']/.test(sentence.text)) speaker = openQuoteSpeaker;
     // A paragraph that is a quotation and names nobody, right after a paragraph that ended quoting someone, goes on

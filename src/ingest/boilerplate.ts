@@ -9,7 +9,7 @@
  * No JavaScript library does this for plain text (Readability and its ports work on the DOM and keep what they
  * think is the article block whole), so it is written here; see the README's "Ingesting sources".
  */
-import { functionWordDensity } from '../text/function-words.js';
+import { FUNCTION_WORDS, functionWordDensity } from '../text/function-words.js';
 import { lexiconKind } from './name-finder.js';
 import {
   ADDRESS_LINE,
@@ -324,6 +324,18 @@ function markPrelude(drafts: Draft[]): void {
   }
 }
 
+/** A word's key for telling whether a heading and a lead share it: content words only, inflections folded. */
+function wordKey(word: string): string {
+  const w = word.toLowerCase();
+  return w.length < 4 || FUNCTION_WORDS.has(w) ? '' : w.slice(0, 5);
+}
+
+function leadWords(lead: readonly Draft[]): Set<string> {
+  const keys = new Set(lead.flatMap((d) => d.f.words.map(wordKey)));
+  keys.delete('');
+  return keys;
+}
+
 /** A paragraph that opens with a dateline: "ERBIL (Kurdistan24) – ", "KYIV, Ukraine (AP) — ", "WASHINGTON — ". */
 const DATELINE_START = /^(?:\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}(?:\([^)]{1,30}\))?\s*[—–-]\s|\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L} .&/-]{1,30}\)\s*[—–-]\s)/u;
 
@@ -414,8 +426,40 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   // A page saved whole prints its headline twice above the article (the title and the h1), below the site's name:
   // the line printed twice is the headline, and its second copy is chrome.
   const top = drafts.slice(0, firstBody < 0 ? drafts.length : firstBody);
-  const twice = top.findIndex((d, i) => headlineLike(d, i) && d.f.words.length >= 4 && top.some((o, j) => j > i && o.text === d.text));
-  const headlineAt = twice >= 0 ? twice : drafts.findIndex(headlineLike);
+  const lead = leadWords(drafts.filter((d) => d.kind === 'body').slice(0, 3));
+  const shared = (d: Draft) => d.f.words.filter((w) => lead.has(wordKey(w))).length;
+  const twice = top.findIndex(
+    (d, i) =>
+      headlineLike(d, i) &&
+      d.f.words.length >= 4 &&
+      // Sharing a word with the lead, or printed again right above it: not a menu or a share panel printed twice
+      // ("San Francisco East Bay …", "These are external links and will open in a new window").
+      top.some((o, j) => j > i && o.text === d.text && (lead.size === 0 || shared(d) > 0 || firstBody - j <= 3)),
+  );
+  let headlineAt = twice >= 0 ? twice : drafts.findIndex(headlineLike);
+  // A whole page saved as text has menus, promos and other stories' titles above the article: when the first
+  // heading shares no word with the lead, or stands far above it, the headline is the heading that shares most with
+  // the lead (the earliest of equals: related titles follow the headline).
+  if (twice < 0 && headlineAt >= 0 && firstBody > 0) {
+    if (shared(drafts[headlineAt] as Draft) === 0 || firstBody - headlineAt > 15) {
+      const candidate = (i: number) => {
+        const d = top[i];
+        return d !== undefined && headlineLike(d, i) && d.f.words.length >= 4 && d.f.words.length <= 20 && !d.terminated && shared(d) >= 2;
+      };
+      let best = -1;
+      let most = 1;
+      top.forEach((d, i) => {
+        const n = candidate(i) ? shared(d) : 0;
+        if (n > most) {
+          best = i;
+          most = n;
+        }
+      });
+      // A standfirst right under its headline can share more with the lead than the headline does.
+      while (best > 0 && candidate(best - 1)) best--;
+      if (best >= 0) headlineAt = best;
+    }
+  }
   if (twice >= 0)
     top.forEach((d, j) => {
       if (j > twice && d.text === (drafts[twice] as Draft).text) {

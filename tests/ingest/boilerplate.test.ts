@@ -6,6 +6,32 @@ const kinds = (raw: string) => classifyLines(textBlocks(raw)).lines.map((l) => [
 const kept = (raw: string) => articleText(textBlocks(raw)).text.split('\n');
 
 describe('line classifier', () => {
+  it('finds the headline of a whole page saved as text among menus, share panels and other stories\' titles', () => {
+    const menu = ['World', 'Europe', 'Ukraine', 'Politics', 'Business', 'Sport'];
+    const raw = [
+      'Skip to main content',
+      'Open Navigation Menu',
+      ...menu,
+      'Stop the Illegal Wildlife Trade',
+      'These are external links and will open in a new window',
+      ...menu,
+      'These are external links and will open in a new window',
+      'Kremlin rejects Europe’s amendments to the US peace plan for Ukraine',
+      'Moscow says the earlier draft was acceptable and the changes are not constructive',
+      'By Anna Petrenko',
+      '25 November 2025',
+      'Share this with Facebook',
+      'Share this with WhatsApp',
+      'Copy this link',
+      'Close share panel',
+      'Related Topics',
+      'The Kremlin rejected Europe’s proposed amendments to the US peace plan for Ukraine on Tuesday, calling them unconstructive.',
+      'Kremlin spokesman Dmitry Peskov said the earlier US draft had been quite acceptable as a basis for talks.',
+    ].join('\n');
+    const got = kinds(raw);
+    expect(got.filter(([k]) => k === 'headline').map(([, t]) => t)).toEqual(['Kremlin rejects Europe’s amendments to the US peace plan for Ukraine']);
+  });
+
   it('drops an app or newsletter plug in the page\'s voice, and keeps an explainer\'s "you" next to it', () => {
     const raw = [
       'Russia and Ukraine will hold talks in Geneva next week, both sides said on Friday after weeks of preparations.',

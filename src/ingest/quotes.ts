@@ -278,7 +278,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // opens with speaks, the outlet relays.
       const actor =
         accordingTo.index === 0 && outside[end] === ','
-          ? mentions.find((x) => /^,\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$/.test(outside.slice(end, x.start)) && !/^['’]s\b/.test(outside.slice(x.end)))
+          ? mentions.find((x) => /^[\s,]*,\s*(?:[\p{L}.'’-]+\s+){0,3}$/u.test(outside.slice(end, x.start)) && !/^['’]s\b/.test(outside.slice(x.end)))
           : undefined;
       if (actor) speaker = actor.person.name;
       else if (person && (!body || person.start <= body.start || person.start >= end)) source = person.person.name;

@@ -94,6 +94,9 @@ function roleHolder(roles: readonly RoleMention[], role: string, qualifier: stri
 /** The subject of an opening subordinate clause is who "he" is after it: "While Mr Zelensky did not respond, he …". */
 const SUBORDINATE_OPENING = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|As|Once)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$/;
 
+/** Between "According to X," and the person the main clause opens with: a title at most ("Kremlin spokesperson"). */
+const TITLE_GAP = new RegExp(`^[\\s,]*,\\s*(?:(?:\\p{Lu}[\\p{L}.'’-]*|${ROLE}|spokes\\w+|chief|secretary|negotiator|official)\\s+){0,3}$`, 'u');
+
 /** Words between "by" and the agent's name: a title or a possessive ("by Putin's foreign policy adviser"), no clause. */
 const AGENT_GAP = /^(?:(?!(?:that|which|who|to|for|in|on|at|about|over|with|and)\s)[\p{L}'’.-]+\s+){0,5}$/u;
 
@@ -278,7 +281,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // opens with speaks, the outlet relays.
       const actor =
         accordingTo.index === 0 && outside[end] === ','
-          ? mentions.find((x) => /^[\s,]*,\s*(?:[\p{L}.'’-]+\s+){0,3}$/u.test(outside.slice(end, x.start)) && !/^['’]s\b/.test(outside.slice(x.end)))
+          ? mentions.find((x) => TITLE_GAP.test(outside.slice(end, x.start)) && !/^['’]s\b/.test(outside.slice(x.end)))
           : undefined;
       if (actor) speaker = actor.person.name;
       else if (person && (!body || person.start <= body.start || person.start >= end)) source = person.person.name;

@@ -68,6 +68,8 @@ export const DATELINE = new RegExp(
 );
 
 const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
+/** A title abbreviation that stands before a name, never at a sentence's end. */
+const TITLE_AT_END = /(?:^|[\s(])(?:Lt|Gen|Col|Sgt|Maj|Capt|Adm|Cmdr|Gov|Sen|Rep|Mr|Mrs|Ms|Dr|Prof|Rev|Hon|Pres|Amb)\.$/;
 
 /**
  * A complete sentence of prose that can stand as a fact: it ends like a sentence (not with "…", a colon or in the
@@ -87,6 +89,8 @@ export function completeSentenceCheck(headline?: string): (text: string) => bool
     const t = text.slice(DATELINE.exec(text)?.[0].length ?? 0).trim();
     // A question is a heading or a reader's prompt, not something that happened: "Will Moscow return the children?"
     if (!TERMINATED.test(t) || /\.\.\.["”’']?$/.test(t) || /\?["”’'»)\]]*$/.test(t)) return false;
+    // Cut off before a name: "…, Sergeant Major Michael Weimer, and Lt." ends with a title's stop, not a sentence's.
+    if (TITLE_AT_END.test(t)) return false;
     if (!/^["“‘'(«\[]?[\p{Lu}\p{N}]/u.test(t)) return false;
     const words = t.split(/\s+/);
     if (words.length < 6) return false;

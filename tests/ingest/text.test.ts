@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { completeSentence } from '../../src/ingest/facts.js';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
 import { cleanArticleText } from '../../src/ingest/clean-text.js';
 import { dateMentioned, extractEntities, resolveEventDate } from '../../src/ingest/entities.js';
@@ -116,6 +117,13 @@ describe('sentences', () => {
   it('does not split inside a quotation that closes in the same paragraph', () => {
     const s = splitSentences('He said: “We agreed. Now we talk.” Then he left.');
     expect(s.map((x) => x.text)).toEqual(['He said: “We agreed. Now we talk.”', 'Then he left.']);
+  });
+});
+
+describe('complete sentences', () => {
+  it('rejects a last line cut off after a title abbreviation, and keeps a sentence ending in an initialism', () => {
+    expect(completeSentence('Prior to Abu Dhabi, Driscoll visited Kyiv with senior U.S. military leaders, including Gen. Chris Donahue and Lt.')).toBe(false);
+    expect(completeSentence('The talks in Geneva were attended by senior officials from the U.S.')).toBe(true);
   });
 });
 

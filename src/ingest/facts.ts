@@ -244,6 +244,12 @@ function salientTerms(text: string, features: ReadonlySet<string>, repeated: Rea
  * The facts to keep: the best sentences by news value, chosen greedily so that each adds what the others lack — a
  * sentence earns a bonus for every salient term (name, figure, repeated word) no chosen sentence holds yet. A reader
  * of the facts alone then meets every name and figure the article turns on, not five ways of saying its lead.
+ *
+ * The score orders sentences for the cap; it does not turn any away. Every sentence offered here is a complete body
+ * sentence, and the ones that score low are the article's later reporting — a figure ("The sanctions list also
+ * includes 30 subsidiaries of Rosneft and Lukoil."), a quoted refusal ("This is against our constitution," he said.),
+ * a term of a plan — without a name or a story keyword to lift them: a floor on the score dropped them from short
+ * articles, where nothing else would have taken their place.
  */
 function coverFacts(scored: readonly Scored[], input: FactSelectionInput, max: number): Scored[] {
   const texts = scored.map((x) => input.sentences[x.index]?.text ?? '');
@@ -264,7 +270,7 @@ function coverFacts(scored: readonly Scored[], input: FactSelectionInput, max: n
       for (const t of terms[i] ?? []) if (!covered.has(t)) fresh++;
       // News value first; coverage breaks near-ties and lifts a sentence of background that names what nothing else does.
       const gain = x.score + Math.min(3, fresh * 0.5);
-      if (x.score < 1 || (x.score < 3 && fresh < 1)) continue;
+      if (!Number.isFinite(gain)) continue;
       if (gain > bestGain || (gain === bestGain && x.index < (scored[best]?.index ?? Infinity))) {
         best = i;
         bestGain = gain;

@@ -19,13 +19,23 @@ const LEAD = [
 ];
 
 describe('fact selection', () => {
-  it("keeps a short article's later complete sentences that name no one, not only its lead", () => {
-    const late = [
-      'Both delegations will now work on the documents in their respective offices.',
-      'All companies in which either firm holds a stake of 50% or more face blocking, even if they are not on the list.',
-    ];
+  it("keeps a short article's later complete sentences that name no one and hold no story keyword, not only its lead", () => {
+    const late = ['Both delegations will now work on the documents in their respective offices.', 'The exchange of bodies would be the largest since the start of the war.'];
     const facts = analyze([...LEAD, ...late].join('\n')).facts.map((f) => f.text);
     for (const s of late) expect(facts).toContain(s);
+  });
+
+  it("leaves out a low line that shares nothing with the article's news (a page notice the line classifier let through)", () => {
+    const notices = ['It does not imply that these businesses are the absolute best in their category.', 'This page may contain commission-based affiliate offers from our partners.'];
+    const facts = analyze([...LEAD, ...notices].join('\n')).facts.map((f) => f.text);
+    for (const s of notices) expect(facts).not.toContain(s);
+    expect(facts).toEqual(LEAD);
+  });
+
+  it('keeps a low sentence in the paragraph of a news sentence, however few words they share', () => {
+    const paragraph = `${LEAD[3]} “There is no deal until there is a deal.”`;
+    const facts = analyze([...LEAD.slice(0, 3), paragraph].join('\n')).facts.map((f) => f.text);
+    expect(facts).toContain('“There is no deal until there is a deal.”');
   });
 
   it('still keeps at most MAX_FACTS facts, the lead among them, when a long article has more complete sentences', () => {

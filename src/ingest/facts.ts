@@ -240,6 +240,9 @@ function salientTerms(text: string, features: ReadonlySet<string>, repeated: Rea
   return out;
 }
 
+/** A sentence scoring this much is news on its own: a name, a story keyword or a question in it, or a place near the top. */
+const NEWS_SCORE = 1;
+
 /**
  * The facts to keep: the best sentences by news value, chosen greedily so that each adds what the others lack — a
  * sentence earns a bonus for every salient term (name, figure, repeated word) no chosen sentence holds yet. A reader
@@ -252,8 +255,6 @@ function salientTerms(text: string, features: ReadonlySet<string>, repeated: Rea
  * dropped them from short articles, where nothing else would have taken their place. Only a low sentence that has
  * nothing to do with the news around it is left out.
  */
-/** A sentence scoring this much is news on its own (a name, a story keyword or a question in it, or a place near the lead). */
-const NEWS_SCORE = 1;
 function coverFacts(scored: readonly Scored[], input: FactSelectionInput, max: number): Scored[] {
   const texts = scored.map((x) => input.sentences[x.index]?.text ?? '');
   const features = texts.map((t) => featureSet(t));

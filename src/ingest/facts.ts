@@ -251,10 +251,20 @@ function salientTerms(text: string, features: ReadonlySet<string>, repeated: Rea
   return out;
 }
 
+/** A sentence scoring this much is news on its own: a name, a story keyword or a question in it, or a place near the top. */
+const NEWS_SCORE = 1;
+
 /**
  * The facts to keep: the best sentences by news value, chosen greedily so that each adds what the others lack — a
  * sentence earns a bonus for every salient term (name, figure, repeated word) no chosen sentence holds yet. A reader
  * of the facts alone then meets every name and figure the article turns on, not five ways of saying its lead.
+ *
+ * The score orders sentences for the cap; it does not turn the story's sentences away. Every sentence offered here is
+ * a complete body sentence, and the ones that score low are mostly the article's later reporting — a figure ("The
+ * sanctions list also includes 30 subsidiaries of Rosneft and Lukoil."), a quoted refusal ("This is against our
+ * constitution," he said.), a term of a plan — without a name or a story keyword to lift them: a floor on the score
+ * dropped them from short articles, where nothing else would have taken their place. Only a low sentence that has
+ * nothing to do with the news around it is left out.
  */
 function coverFacts(scored: readonly Scored[], input: FactSelectionInput, max: number): Scored[] {
   const texts = scored.map((x) => input.sentences[x.index]?.text ?? '');
@@ -263,9 +273,26 @@ function coverFacts(scored: readonly Scored[], input: FactSelectionInput, max: n
   for (const fs of features) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
   const repeated = new Set([...counts].filter(([, n]) => n >= 2).map(([f]) => f));
   const terms = texts.map((t, i) => salientTerms(t, features[i] ?? new Set(), repeated));
+  // The sentences that score as news on their own, and their words and paragraphs. A sentence that scores lower is
+  // the article's too when it sits in one of their paragraphs or shares two words with them; a line that does neither
+  // is most likely the page's (an affiliate or privacy notice the line classifier let through), not the story's.
+  const news = new Set<string>();
+  const newsParagraphs = new Set<number>();
+  scored.forEach((x, i) => {
+    if (x.score < NEWS_SCORE) return;
+    for (const f of features[i] ?? []) news.add(f);
+    newsParagraphs.add(input.sentences[x.index]?.paragraph ?? -1);
+  });
+  const ofTheStory = (i: number): boolean => {
+    const x = scored[i] as Scored;
+    if (x.score >= NEWS_SCORE || newsParagraphs.has(input.sentences[x.index]?.paragraph ?? -1)) return true;
+    let shared = 0;
+    for (const f of features[i] ?? []) if (news.has(f) && ++shared >= 2) return true;
+    return false;
+  };
   const covered = new Set<string>();
   const chosen: Scored[] = [];
-  const left = new Set(scored.keys());
+  const left = new Set([...scored.keys()].filter(ofTheStory));
   while (chosen.length < max && left.size > 0) {
     let best = -1;
     let bestGain = -Infinity;
@@ -275,7 +302,7 @@ function coverFacts(scored: readonly Scored[], input: FactSelectionInput, max: n
       for (const t of terms[i] ?? []) if (!covered.has(t)) fresh++;
       // News value first; coverage breaks near-ties and lifts a sentence of background that names what nothing else does.
       const gain = x.score + Math.min(3, fresh * 0.5);
-      if (x.score < 1 || (x.score < 3 && fresh < 1)) continue;
+      if (!Number.isFinite(gain)) continue;
       if (gain > bestGain || (gain === bestGain && x.index < (scored[best]?.index ?? Infinity))) {
         best = i;
         bestGain = gain;

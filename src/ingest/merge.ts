@@ -3,8 +3,9 @@ import { factId } from '../records/fact-id.js';
 import { instantMs } from '../time/instant.js';
 import type { AnalyzedArticle } from './analyze.js';
 import { sameSurname } from './entities.js';
-import { containment, contentWords, featureSet, featuresOf, jaccard, lshBands, minhash, overlap, stem } from '../text/similarity.js';
+import { containment, contentWords, featureSet, featuresOf, jaccard, lshBands, minhash, stem } from '../text/similarity.js';
 import { proposeSignals } from './signals.js';
+import { memoByText } from '../text/memo-by-text.js';
 
 /** Articles about the same event are merged only when their dates are this close. */
 export const MERGE_WINDOW_DAYS = 3;
@@ -23,7 +24,7 @@ export function isUndated(rec: { dateSource?: string; occurredAt: string }): boo
 }
 /** Each day between an event and an article takes this share off the merge score. */
 const DAY_PENALTY = 0.2;
-/** Facts this similar say the same thing and are kept once with both sources. */
+/** Facts this similar say the same thing and are kept once with both sources (share of the incoming fact's words in the stored one; Jaccard). */
 export const SAME_FACT_OVERLAP = 0.6;
 export const SAME_FACT_JACCARD = 0.3;
 /** Upper bound on facts in one merged event. */
@@ -92,15 +93,24 @@ function factFeatures(fact: Fact): ReadonlySet<string> {
   return featuresOf(fact.text);
 }
 
-/** Do two facts say the same thing? */
+/** The figures a text states ("30-day" → 30, "1,000" → 1000, "July 10" → 10), as digit strings. */
+const figuresOf = memoByText(20_000, (text: string): readonly string[] => (text.match(/\d[\d,.]*\d|\d/g) ?? []).map((n) => n.replace(/[,.]/g, '')));
+
+/**
+ * Does fact `b` say what fact `a` already says? `b` is the incoming one, and a twin is kept only as a further source
+ * of `a`: so most of `b`'s words must be in `a` (a short stored fact does not swallow a longer one that adds to it),
+ * and when `b` states a figure `a` does not ("a 30-day pause" against "a two-hour call", "10 children" against "101
+ * children") it reports something else, whatever words the two share (the same leaders' names and titles).
+ */
 export function sameFact(a: Fact, b: Fact): boolean {
   const fa = factFeatures(a);
   const fb = factFeatures(b);
   if (fa.size < 3 || fb.size < 3) return false;
-  const ov = overlap(fa, fb);
-  const jc = jaccard(fa, fb);
   if (a.speaker && b.speaker && a.speaker !== b.speaker && !sameSpeaker(a.speaker, b.speaker)) return false;
-  return ov >= SAME_FACT_OVERLAP && jc >= SAME_FACT_JACCARD;
+  if (containment(fb, fa) < SAME_FACT_OVERLAP || jaccard(fa, fb) < SAME_FACT_JACCARD) return false;
+  const figures = figuresOf(a.text);
+  for (const n of figuresOf(b.text)) if (!figures.includes(n)) return false;
+  return true;
 }
 
 function sameSpeaker(a: string, b: string): boolean {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/ingest/analyze.js';
+import { MAX_FACTS } from '../../src/ingest/facts.js';
+import { ceasefireStory } from './story.js';
+
+const story = ceasefireStory();
+const now = new Date('2025-06-10T12:00:00Z');
+const analyze = (text: string) => {
+  const r = analyzeArticle({ text, sourceName: 'Wire', publishedAt: '2025-06-02T18:00:00Z' }, story, now);
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.article;
+};
+
+const LEAD = [
+  'Russian and Ukrainian delegations met in Istanbul on Monday for a second round of direct peace talks, Ukrainian Defence Minister Rustem Umerov said.',
+  'The Russian side handed Kyiv a memorandum setting out its conditions for a ceasefire, Umerov told reporters after the meeting.',
+  'Ukraine said it would study the Russian document within a week before giving its answer to Moscow.',
+  'The Kremlin said the two sides had also agreed to exchange the bodies of 6,000 soldiers killed in the war.',
+];
+
+describe('fact selection', () => {
+  it("keeps a short article's later complete sentences that name no one and hold no story keyword, not only its lead", () => {
+    const late = ['Both delegations will now work on the documents in their respective offices.', 'The exchange of bodies would be the largest since the start of the war.'];
+    const facts = analyze([...LEAD, ...late].join('\n')).facts.map((f) => f.text);
+    for (const s of late) expect(facts).toContain(s);
+  });
+
+  it("leaves out a low line that shares nothing with the article's news (a page notice the line classifier let through)", () => {
+    const notices = ['It does not imply that these businesses are the absolute best in their category.', 'This page may contain commission-based affiliate offers from our partners.'];
+    const facts = analyze([...LEAD, ...notices].join('\n')).facts.map((f) => f.text);
+    for (const s of notices) expect(facts).not.toContain(s);
+    expect(facts).toEqual(LEAD);
+  });
+
+  it('keeps a low sentence in the paragraph of a news sentence, however few words they share', () => {
+    const paragraph = `${LEAD[3]} “There is no deal until there is a deal.”`;
+    const facts = analyze([...LEAD.slice(0, 3), paragraph].join('\n')).facts.map((f) => f.text);
+    expect(facts).toContain('“There is no deal until there is a deal.”');
+  });
+
+  it('still keeps at most MAX_FACTS facts, the lead among them, when a long article has more complete sentences', () => {
+    const filler = Array.from({ length: 30 }, (_, i) => `The committee met again on day ${i + 1} of the month to discuss the routine budget of the city library.`);
+    const facts = analyze([...LEAD, ...filler].join('\n')).facts.map((f) => f.text);
+    expect(facts.length).toBe(MAX_FACTS);
+    for (const s of LEAD) expect(facts).toContain(s);
+  });
+});

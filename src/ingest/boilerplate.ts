@@ -13,6 +13,7 @@ import { FUNCTION_WORDS, functionWordDensity } from '../text/function-words.js';
 import { lexiconKind } from './name-finder.js';
 import {
   ADDRESS_LINE,
+  AUTHOR_BIO,
   CALL_TO_ACTION,
   BYLINE,
   CAPTION,
@@ -141,6 +142,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (f.chars > 250 && f.terminated && f.functionDensity >= 0.2 && f.linkDensity <= 0.5) {
     if (EMBEDDED_POST.test(text)) return 'embedded post';
     if (f.address > 0 && siteVoice(text)) return SITE_APPEAL;
+    if (AUTHOR_BIO.test(text)) return "the writer's biography";
     if (f.chars <= 400 && !/^["“‘'«]/.test(text) && CAPTION.some((re) => re.test(text))) return 'photo caption or credit';
     return undefined;
   }
@@ -168,6 +170,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (isChromeLine(text) || (raw !== text && isChromeLine(raw))) return 'prompt, caption, byline or footer';
   if (!quoted && f.chars <= 400 && CAPTION.some((re) => re.test(text))) return 'photo caption or credit';
   if (EDITORIAL_NOTE.test(text)) return "editor's note";
+  if (AUTHOR_BIO.test(text)) return "the writer's biography";
   // The page talking to its reader about numbers, without a sentence: "Help the army reach 10,000 drones".
   if (!quoted && !f.terminated && f.address > 0 && /\d/.test(text) && f.words.length <= 25) return 'appeal to the reader';
   if (opts.seenElsewhere?.(text) && f.chars < 200) return 'repeated on other pages of this source';
@@ -181,7 +184,7 @@ const SITE_APPEAL = 'the site asking for support';
 /** The site's own machinery: "Notifications can be managed in browser preferences", "refresh the page … logged in". */
 const SITE_UI = /\b(?:browsers?|refresh|logged|log(?:ging)? in|sign(?:ed)? in|notifications?|cookies?|preferences|javascript|emailed|privacy (?:notice|policy)|ad-?blocker|download|iOS|Android)\b/gi;
 /** What a publisher asks its readers for: "Your donation allows us to keep sending journalists …". */
-const SITE_PITCH = /\b(?:journalism|donations?|donate|paywalls?|subscribe|subscriptions?|membership|ad-free|newsletters?)\b/gi;
+const SITE_PITCH = /\b(?:journalism|donations?|donate|paywalls?|subscribe|subscriptions?|membership|ad-free|newsletters?|promotional|got a tip)\b/gi;
 /** Words of the trade that prose uses too ("reporters", "readers"): two of them, with the page's own voice. */
 const SITE_TRADE = /\b(?:journalists|reporters|reporting|newsroom|supporters|readers|subscribers)\b/gi;
 /** "we", "our", "you" outside quotation marks: the page speaking, not someone it quotes. */

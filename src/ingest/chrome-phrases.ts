@@ -39,6 +39,9 @@ export const PROMPT_LINE: RegExp[] = [
   /^(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by(?:[\s,;.]+(?:\p{Lu}[\p{L}'’.-]*|by|and|in|editing|reporting|writing|additional|from|the|of))+[\s.]*$/u,
   /\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/i,
   /^our standards:/i,
+  // Form small print and market-data widgets.
+  /^by (?:submitting|signing up|clicking|subscribing|registering)\b/i,
+  /^all (?:market data|quotes) (?:are )?delayed\b/i,
   // The signature line of an embedded post: "— Volodymyr Zelenskyy (@ZelenskyyUa) May 19, 2025", "pic.twitter.com/…".
   /^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w{3,9}\.? \d{1,2}, \d{4}$/,
   /^(?:pic\.twitter\.com|https?:\/\/t\.co)\/\S+$/i,
@@ -75,6 +78,13 @@ export const PROMPT_LINE: RegExp[] = [
   /^[Bb][Yy]\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]+){0,4}(?:\s*[·|,–—-]\s*[^.!?]{0,40})?$/u,
   /^(?:updated|published|posted|last updated):?\s.{0,60}$/i,
 ];
+
+/**
+ * The writer's biography under the article: "Evan Halper writes about …", "David is a reporter covering housing for
+ * Gothamist", "Evan V. Symon is the Senior Editor for the California Globe." Any length: bios run long.
+ */
+export const AUTHOR_BIO =
+  /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+(?:is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Ww]riter|[Jj]ournalist|[Cc]olumnist|[Cc]ontributor|[Pp]roducer)\b|writes (?:about|for|on)\b|covers\s)/u;
 
 /** Share-widget vocabulary: a line made only of these words is a row of buttons. */
 const SHARE_WORDS = new Set([

@@ -6,6 +6,17 @@ const kinds = (raw: string) => classifyLines(textBlocks(raw)).lines.map((l) => [
 const kept = (raw: string) => articleText(textBlocks(raw)).text.split('\n');
 
 describe('line classifier', () => {
+  it('drops the writer\'s biography and form small print under the article', () => {
+    const raw = [
+      'Russia and Ukraine will hold talks in Geneva next week, both sides said on Friday after weeks of preparations.',
+      'Evan V. Symon is the Senior Editor for the California Globe. Prior to the Globe, he reported for several papers across the country and abroad, covering politics, courts and the wars that shaped them over two decades of work.',
+      'David is a reporter covering housing for Gothamist and WNYC. Got a tip? Email him.',
+      'By submitting your information, you are agreeing to receive communications from the publisher in accordance with our Terms.',
+      'All quotes delayed a minimum of 15 minutes.',
+    ].join('\n');
+    expect(kinds(raw).map(([k]) => k)).toEqual(['body', 'chrome', 'chrome', 'chrome', 'chrome']);
+  });
+
   it('finds the headline of a whole page saved as text among menus, share panels and other stories\' titles', () => {
     const menu = ['World', 'Europe', 'Ukraine', 'Politics', 'Business', 'Sport'];
     const raw = [

@@ -1,4 +1,5 @@
 import type { Briefing } from '../briefing/types.js';
+import { bulletOf } from './question-line.js';
 
 /** What a renderer is asked to draw: a briefing cut down to what fits, and whether source links fit too. */
 export interface FitChoice {
@@ -50,16 +51,22 @@ export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, 
   const addDevelopments = (list: Briefing['developments']) => {
     for (const d of list) {
       // A bullet adds at least its text, less the "+N more" line it may retire: skip without rendering when even that is too much.
-      if (best.length + d.text.length - HINT_ALLOWANCE > limit) continue;
+      // A bullet that shows a question line's fact also shortens that line to a pointer: always worth a try.
+      const points = focus === undefined && b.questions.some((q) => bulletOf(q, [d]) === 0);
+      if (!points && best.length + d.text.length - HINT_ALLOWANCE > limit) continue;
       tryWith({ ...state, devs: [...state.devs, d].sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0)) });
     }
   };
   // The top bullets, then the first thing to watch and a focused question's timeline, then the other bullets.
   addDevelopments(b.developments.slice(0, LEAD_BULLETS));
   if (focus) for (let n = 1; n <= focus.evidence.length; n++) if (!tryWith({ ...state, evidence: n })) break;
-  if (b.watch[0]) tryWith({ ...state, watch: [b.watch[0]] });
+  // The window's first thing to watch is news; one reported before the window is a reminder, after every bullet.
+  const fresh = b.watch.find((w) => w.earlier !== true);
+  if (fresh) tryWith({ ...state, watch: [fresh] });
   addDevelopments(b.developments.slice(LEAD_BULLETS));
-  for (const w of b.watch.slice(1)) if (best.length + w.text.length <= limit) tryWith({ ...state, watch: [...state.watch, w] });
+  // A bullet that turned a question line into a pointer freed room that a bullet skipped before it may now use.
+  if (focus === undefined && b.questions.some((q) => bulletOf(q, state.devs) >= 0)) addDevelopments(b.developments.filter((d) => !state.devs.includes(d)));
+  for (const w of b.watch) if (!state.watch.includes(w) && best.length + w.text.length <= limit) tryWith({ ...state, watch: b.watch.filter((x) => x === w || state.watch.includes(x)) });
   for (const id of stale) {
     const brief = new Set(state.brief);
     brief.delete(id);

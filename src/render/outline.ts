@@ -1,7 +1,7 @@
 import type { Briefing, QuestionState } from '../briefing/types.js';
 import { missingSpeaker } from './attribution.js';
 import { formatDay, formatMoment, STATUS_LABEL } from './dates.js';
-import { questionLine } from './question-line.js';
+import { pointable, questionLine } from './question-line.js';
 
 /**
  * The reading order every renderer follows, as plain strings before any platform formatting.
@@ -71,7 +71,7 @@ export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: strin
       status: STATUS_LABEL[q.status],
       rawStatus: q.status,
       ...(q.lastChangedAt !== null ? { since: formatDay(q.lastChangedAt, tz) } : {}),
-      summary: questionLine(q, b.questions, (id) => !(opts.brief?.has(id) ?? false)),
+      summary: questionLine(q, b.questions, (id) => !(opts.brief?.has(id) ?? false), pointable(b)),
       ...(q.changedInWindow && q.previousStatus !== undefined ? { changed: `was ${STATUS_LABEL[q.previousStatus]}` } : {}),
       unknowns: q.unknowns ?? [],
       refs: questionRefs[i] ?? [],

@@ -120,3 +120,76 @@ describe('date labels', () => {
     expect(formatMoment('2025-05-19T22:30:00Z', 'Europe/Kyiv')).toBe('20 May 2025, 01:30 Europe/Kyiv');
   });
 });
+
+describe('a question line that repeats a development bullet', () => {
+  // The question's evidence is the second bullet's fact: the reader meets the sentence once, as the bullet.
+  const repeating = (): Briefing => {
+    const b = sampleBriefing();
+    const first = b.developments[0]!;
+    const second = { ...first, text: 'Zelenskyy proposed a five-party meeting in Turkey, the Vatican or Switzerland.', eventId: 'e2', factIds: ['f7'], sources: [{ name: 'Report C' }] };
+    b.developments = [first, second];
+    const q = b.questions[2]!;
+    Object.assign(q, { summary: second.text, summaryEventId: 'e2', summaryFactId: 'f7', summarySource: { name: 'Report C' }, summaryAt: '2025-05-19T18:00:00Z' });
+    return b;
+  };
+
+  it('points to the bullet in text and markdown, naming it by its place', () => {
+    for (const out of [renderText(repeating()), renderMarkdown(repeating())]) {
+      expect(out).toContain('The same report as the second development, above.');
+      expect(out.split('five-party meeting in Turkey').length - 1).toBe(1);
+    }
+  });
+
+  it('points to a bullet that reports the same thing in another article (alsoReportedIn) in nearly the same words', () => {
+    const b = repeating();
+    const q = b.questions[2]!;
+    Object.assign(q, { summary: 'On Monday Zelenskyy proposed a five-party meeting in Turkey, the Vatican or Switzerland.', summaryEventId: 'e9', summaryFactId: 'f1' });
+    b.developments[1]!.alsoReportedIn = ['e9#f1'];
+    expect(renderText(b)).toContain("Ukraine's response: MOVED since 19 May 2025 — The same report as the second development, above.");
+  });
+
+  it('keeps a line that says more than the bullet of its fact (an author\'s signal note)', () => {
+    const b = repeating();
+    Object.assign(b.questions[2]!, { summary: 'Zelenskyy asked Trump to decide nothing "without us" and proposed a five-party meeting in Turkey, the Vatican or Switzerland.' });
+    const out = renderText(b);
+    expect(out).toContain('decide nothing "without us"');
+    expect(out).not.toContain('development, above');
+  });
+
+  it('shows the sentence in full when the bullet is not drawn, and in a briefing on that question', () => {
+    const cut = repeating();
+    cut.developments = cut.developments.slice(0, 1);
+    expect(renderText(cut)).toContain('five-party meeting in Turkey');
+    expect(renderText(cut)).not.toContain('development, above');
+    const focus = repeating();
+    focus.focus = 'ukraine-response';
+    expect(renderText(focus)).not.toContain('development, above');
+  });
+
+  it('lets a bullet in that only fits because the line it repeats becomes a pointer', () => {
+    const b = repeating();
+    const long = `${'The delegations met for hours and agreed on several points of procedure. '.repeat(4).trim()}`;
+    b.developments[1]!.text = long;
+    Object.assign(b.questions[2]!, { summary: long });
+    // Room for the line once, not twice: without the pointer the bullet would not fit.
+    const limit = renderText({ ...b, developments: b.developments.slice(0, 1) }, { limit: 10_000 }).length + 80;
+    const out = renderText(b, { limit });
+    expect(out.length).toBeLessThanOrEqual(limit);
+    expect(out).toContain('The same report as the second development, above.');
+    expect(out.split('several points of procedure').length - 1).toBe(4);
+  });
+});
+
+describe('what to watch under a tight budget', () => {
+  it('puts a reminder reported before the window after the bullets, and this window\'s own first', () => {
+    const b = sampleBriefing();
+    const bullet = (i: number) => ({ ...b.developments[0]!, text: `Development number ${i} names Istanbul, Geneva and ${'many places '.repeat(8).trim()}.`, eventId: `e${i}`, factIds: ['f1'] });
+    b.developments = Array.from({ length: 8 }, (_, i) => bullet(i + 1));
+    b.watch = [{ text: `An older deadline falls due next week, after ${'a long recital '.repeat(8).trim()}.`, eventId: 'old', due: '2025-05-25', earlier: true }];
+    const tight = renderText(b, { limit: 1400 });
+    expect(tight).toContain('Development number 5');
+    expect(tight).not.toContain('An older deadline');
+    delete b.watch[0]!.earlier;
+    expect(renderText(b, { limit: 1400 })).toContain('An older deadline');
+  });
+});

@@ -16,9 +16,10 @@ const HINT_ALLOWANCE = 100;
 
 /**
  * The most of a briefing that renders within `limit` characters, without cutting any line: the headline, the open
- * questions and the sources always; then whole development bullets in rank order (one that does not fit is skipped
- * and a shorter one after it may still fit, so short facts make more bullets): the first four, then a focused
- * question's timeline and the first thing to watch, then the other bullets and things to watch, then the evidence of questions with nothing new in the window
+ * questions and the sources always; then whole development bullets (one that does not fit is skipped and a shorter
+ * one may still fit, so short facts make more bullets): the first four in rank order, then a focused
+ * question's timeline and this window's first thing to watch, then the other bullets by worth per character
+ * ({@link byValuePerCharacter}) and the other things to watch, then the evidence of questions with nothing new in the window
  * (until then their line gives status and date only), then source links. What is left out is counted in the "+N more" hint.
  */
 export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, limit: number): string {
@@ -63,7 +64,7 @@ export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, 
   // The window's first thing to watch is news; one reported before the window is a reminder, after every bullet.
   const fresh = b.watch.find((w) => w.earlier !== true);
   if (fresh) tryWith({ ...state, watch: [fresh] });
-  addDevelopments(b.developments.slice(LEAD_BULLETS));
+  addDevelopments(byValuePerCharacter(b.developments.slice(LEAD_BULLETS), LEAD_BULLETS));
   // A bullet that turned a question line into a pointer freed room that a bullet skipped before it may now use.
   if (focus === undefined && b.questions.some((q) => bulletOf(q, state.devs) >= 0)) addDevelopments(b.developments.filter((d) => !state.devs.includes(d)));
   for (const w of b.watch) if (!state.watch.includes(w) && best.length + w.text.length <= limit) tryWith({ ...state, watch: b.watch.filter((x) => x === w || state.watch.includes(x)) });
@@ -75,4 +76,16 @@ export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, 
   tryWith({ ...state, links: true });
   // With nothing added the briefing may still be too long (hostile text): the caller's last guard cuts it.
   return best;
+}
+
+/**
+ * The bullets past the lead ones in the order a knapsack's greedy fill takes them: worth per character, a bullet's
+ * worth falling with its rank (1/rank). A long fact ranked sixth no longer keeps out two short ones ranked seventh and
+ * eighth that together say more in the same room; the briefing still draws them in rank order.
+ */
+function byValuePerCharacter(list: Briefing['developments'], before: number): Briefing['developments'] {
+  return list
+    .map((d, i) => ({ d, cost: (before + i + 1) * Math.max(1, d.text.length) }))
+    .sort((x, y) => x.cost - y.cost)
+    .map((x) => x.d);
 }

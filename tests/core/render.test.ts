@@ -193,3 +193,27 @@ describe('what to watch under a tight budget', () => {
     expect(renderText(b, { limit: 1400 })).toContain('An older deadline');
   });
 });
+
+describe('bullets past the top four', () => {
+  it('are fitted by worth per character: a long fifth does not keep out a shorter sixth and seventh, and all are drawn in rank order', () => {
+    const b = sampleBriefing();
+    const base = b.developments[0]!;
+    const dev = (i: number, text: string) => ({ ...base, text, eventId: `e${i}`, factIds: ['f1'] });
+    const lead = [1, 2, 3, 4].map((i) => dev(i, `Lead development ${i} happened in Istanbul.`));
+    const long = dev(5, `The fifth development ${'ran on at length about procedure and protocol '.repeat(3).trim()}.`);
+    const sixth = dev(6, 'Sixth: envoys met in Geneva.');
+    const seventh = dev(7, 'Seventh: a swap was agreed.');
+    b.developments = [...lead, long, sixth, seventh];
+    b.watch = [];
+    // Exactly the room the long fifth takes (with its "+2 more" hint): rank order would fill it with that one bullet.
+    const limit = renderText({ ...b, developments: [...lead, long], stats: { ...b.stats, developmentsOmitted: 2 } }, { limit: 10_000 }).length;
+    const out = renderText(b, { limit });
+    expect(out).not.toContain('The fifth development');
+    expect(out).toContain('Sixth: envoys met in Geneva.');
+    expect(out).toContain('Seventh: a swap was agreed.');
+    expect(out.indexOf('Sixth')).toBeLessThan(out.indexOf('Seventh'));
+    // With room for everything, everything in rank order.
+    const all = renderText(b, { limit: 10_000 });
+    expect(all.indexOf('The fifth development')).toBeLessThan(all.indexOf('Sixth'));
+  });
+});

@@ -57,6 +57,8 @@ const STATUS_MARK: Record<QuestionStatus, string> = { open: '⚪', moved: '🟡'
 // When several questions changed, the embed takes the colour of the most consequential change.
 const COLOUR_PRIORITY: readonly QuestionStatus[] = ['contested', 'moved', 'resolved', 'open'];
 
+/** Longest bullet text (escaped); a longer fact is cut at a sentence or word. */
+const BULLET_MAX = 600;
 const MORE_HINT = (n: number) => `*…and ${n} more — \`/sitrep brief\`*`;
 
 /**
@@ -135,10 +137,12 @@ export function renderBriefing(briefing: Briefing, options: BriefingRenderOption
   // bullets made it, and draw again pointing only among those until the two agree (after a few passes, no pointer:
   // every line in full, as without this).
   const lines = developmentLines(briefing);
-  let pointTo: readonly Development[] = briefing.developments;
+  // A bullet cut at its cap (developmentLines) holds its place but takes no pointer.
+  const whole = (d: Development) => (escapeMarkdown(d.text).length <= BULLET_MAX ? d : undefined);
+  let pointTo: ReadonlyArray<Development | undefined> = briefing.developments.map(whole);
   for (let pass = 0; ; pass++) {
     const embed = fitTotal(withPageLink(overviewEmbed(briefing, options, pass < 4 ? pointTo : []), options.pageUrl));
-    const drawn = briefing.developments.filter((_, i) => embed.description?.includes(lines[i] as string) === true);
+    const drawn = briefing.developments.filter((_, i) => embed.description?.includes(lines[i] as string) === true).map(whole);
     const agree = drawn.length === pointTo.length && drawn.every((d, i) => d === pointTo[i]);
     if (agree || pass >= 4 || !briefing.questions.some((q) => bulletOf(q, pointTo) >= 0)) return { content, embeds: [embed] };
     pointTo = drawn;
@@ -175,7 +179,7 @@ function developmentLines(b: Briefing): string[] {
     const srcs = d.sources.slice(0, 3).map((s) => sourceLink(s.name, s.url));
     const extra = d.sources.length > 3 ? ` +${d.sources.length - 3}` : '';
     const attribution = srcs.length > 0 ? ` (${srcs.join(', ')}${extra})` : '';
-    return `• ${truncateAtSentence(escapeMarkdown(d.text), 600)}${speaker}${attribution}`;
+    return `• ${truncateAtSentence(escapeMarkdown(d.text), BULLET_MAX)}${speaker}${attribution}`;
   });
 }
 
@@ -200,7 +204,7 @@ function descriptionFor(b: Briefing, budget: number): string {
 }
 
 /** `developments`: the bullets drawn in the description, in order (a line that repeats one points to it instead). */
-function questionField(q: QuestionState, all: readonly QuestionState[], developments: readonly Development[] = []): { name: string; value: string } {
+function questionField(q: QuestionState, all: readonly QuestionState[], developments: ReadonlyArray<Development | undefined> = []): { name: string; value: string } {
   const changed = q.changedInWindow ? ' · changed' : '';
   const name = truncateAtSentence(`${STATUS_MARK[q.status]} ${q.label}${changed}`, DISCORD_LIMITS.fieldName);
   const was = q.changedInWindow && q.previousStatus && q.previousStatus !== q.status ? ` (was ${q.previousStatus})` : '';
@@ -239,7 +243,7 @@ function capFields(fields: Array<{ name: string; value: string }>, budget: numbe
   });
 }
 
-function overviewEmbed(b: Briefing, options: BriefingRenderOptions, pointTo: readonly Development[]): DiscordEmbed {
+function overviewEmbed(b: Briefing, options: BriefingRenderOptions, pointTo: ReadonlyArray<Development | undefined>): DiscordEmbed {
   const title = titleFor(b.story.title, options.delayed);
   const footer = footerFor(b);
   const maxQuestionFields = DISCORD_LIMITS.fields - 1;

@@ -66,6 +66,8 @@ const STATUS: Record<QuestionStatus, { emoji: string; label: string }> = {
 };
 
 const MORE_HINT = '/sitrep brief';
+/** Longest bullet text (escaped); a longer fact is cut at a sentence or word. */
+const BULLET_MAX = 900;
 
 /** Status emoji and label for a question status (also used by tests and other Slack views). */
 export function statusBadge(status: QuestionStatus): string {
@@ -160,12 +162,13 @@ export function renderBriefing(briefing: Briefing, options: RenderOptions = {}):
   const devRoom = Math.max(1, room - questionCount);
 
   let devBlocks: SlackBlock[] = [];
-  let shownDevelopments: Development[] = [];
+  let shownDevelopments: Array<Development | undefined> = [];
   if (briefing.developments.length > 0) {
     const title = focus ? '*What happened in this window*' : '*What happened*';
     const packed = packLines(briefing.developments.map(developmentLine), devRoom, title, briefing.stats.developmentsOmitted);
     devBlocks = packed.blocks;
-    shownDevelopments = briefing.developments.slice(0, briefing.developments.length - packed.omitted);
+    // A bullet cut at its cap (developmentLine) holds its place but takes no pointer.
+    shownDevelopments = briefing.developments.slice(0, briefing.developments.length - packed.omitted).map((d) => (fitEscaped(d.text, BULLET_MAX) === escapeMrkdwn(d.text) ? d : undefined));
   } else if (!briefing.window.fallback) {
     devBlocks = [section(`No new developments since ${formatDate(briefing.window.from)}.`)];
   }
@@ -222,7 +225,7 @@ function windowLine(b: Briefing, delayed: boolean): string {
 }
 
 function developmentLine(d: Development): string {
-  const text = fitEscaped(d.text, 900);
+  const text = fitEscaped(d.text, BULLET_MAX);
   const who = missingSpeaker(d.text, d.speaker);
   const attribution = who ? ` — ${fitEscaped(who, 80)}` : '';
   const links = d.sources
@@ -234,7 +237,7 @@ function developmentLine(d: Development): string {
 }
 
 /** `developments`: the bullets drawn above, in order (a question line that repeats one points to it instead). */
-function questionSections(questions: readonly QuestionState[], room: number, withQuestionText = false, developments: readonly Development[] = []): SlackBlock[] {
+function questionSections(questions: readonly QuestionState[], room: number, withQuestionText = false, developments: ReadonlyArray<Development | undefined> = []): SlackBlock[] {
   if (questions.length === 0 || room <= 0) return [];
   const full = questions.length <= room ? questions : questions.slice(0, room - 1);
   const blocks = full.map((q) => section(questionText(q, withQuestionText, questions, developments)));
@@ -247,7 +250,7 @@ function questionSections(questions: readonly QuestionState[], room: number, wit
   return blocks;
 }
 
-function questionText(q: QuestionState, withQuestionText: boolean, all: readonly QuestionState[] = [q], developments: readonly Development[] = []): string {
+function questionText(q: QuestionState, withQuestionText: boolean, all: readonly QuestionState[] = [q], developments: ReadonlyArray<Development | undefined> = []): string {
   const s = STATUS[q.status];
   const title = `${s.emoji} *${fitEscaped(q.label, 120)}* — ${s.label}${changed(q)}`;
   const parts = [title];

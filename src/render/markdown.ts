@@ -1,4 +1,5 @@
-import type { Briefing } from '../briefing/types.js';
+import type { Briefing, Development } from '../briefing/types.js';
+import { bulletOf, pointable } from './question-line.js';
 import { outline } from './outline.js';
 import { escapeMarkdown, safeUrl } from './sanitize.js';
 import { assemble } from './assemble.js';
@@ -19,8 +20,27 @@ export function renderMarkdown(b: Briefing, opts: MarkdownOptions = {}): string 
   return fitBriefing(b, ({ briefing, links, brief }) => markdownOf(briefing, opts, limit, links, brief), limit);
 }
 
+/**
+ * The section budgets can still leave bullets out (`assemble`), and a question line may point only to a bullet that is
+ * drawn, counted among those drawn: draw, see which bullets made it, and draw again pointing only among those until
+ * the two agree (after a few passes, no pointer: every line in full).
+ */
 function markdownOf(b: Briefing, opts: MarkdownOptions, limit: number, links: boolean, brief: ReadonlySet<string>): string {
-  const o = outline(b, { ...opts, brief });
+  let pointTo: ReadonlyArray<Development | undefined> = pointable(b);
+  for (let pass = 0; ; pass++) {
+    const out = markdownOnce(b, opts, limit, links, brief, pass < 3 ? pointTo : []);
+    if (pass >= 3 || !b.questions.some((q) => bulletOf(q, pointTo) >= 0)) return out;
+    // A bullet cut to fit holds its place (its start is drawn) but takes no pointer.
+    const drawn = b.developments
+      .filter((d) => out.includes(`\n- ${escapeMarkdown(d.text).slice(0, 40)}`))
+      .map((d) => (out.includes(`\n- ${escapeMarkdown(d.text)}`) ? d : undefined));
+    if (drawn.length === pointTo.length && drawn.every((d, i) => d === pointTo[i])) return out;
+    pointTo = drawn;
+  }
+}
+
+function markdownOnce(b: Briefing, opts: MarkdownOptions, limit: number, links: boolean, brief: ReadonlySet<string>, pointTo: ReadonlyArray<Development | undefined>): string {
+  const o = outline(b, { ...opts, brief, pointTo });
   const ids = b.questions.map((q) => q.id);
   const e = escapeMarkdown;
   const cite = (ns: number[]) => (ns.length > 0 ? ` ${ns.map((n) => `[${n}]`).join('')}` : '');

@@ -1,4 +1,4 @@
-import type { Briefing, QuestionState } from '../briefing/types.js';
+import type { Briefing, Development, QuestionState } from '../briefing/types.js';
 import { missingSpeaker } from './attribution.js';
 import { formatDay, formatMoment, STATUS_LABEL } from './dates.js';
 import { pointable, questionLine } from './question-line.js';
@@ -35,7 +35,16 @@ export interface BriefingOutline {
 }
 
 /** Build the outline of a briefing; `delayed` marks a catch-up delivery. */
-export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: string; brief?: ReadonlySet<string> } = {}): BriefingOutline {
+export function outline(
+  b: Briefing,
+  opts: {
+    delayed?: boolean;
+    timeZone?: string;
+    brief?: ReadonlySet<string>;
+    /** The bullets a question line may point to (default: every bullet of an overview, see `pointable`). */
+    pointTo?: ReadonlyArray<Development | undefined>;
+  } = {},
+): BriefingOutline {
   const tz = opts.timeZone ?? 'UTC';
   const sources: BriefingOutline['sources'] = [];
   const refOf = (name: string, url?: string): number => {
@@ -71,7 +80,7 @@ export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: strin
       status: STATUS_LABEL[q.status],
       rawStatus: q.status,
       ...(q.lastChangedAt !== null ? { since: formatDay(q.lastChangedAt, tz) } : {}),
-      summary: questionLine(q, b.questions, (id) => !(opts.brief?.has(id) ?? false), pointable(b)),
+      summary: questionLine(q, b.questions, (id) => !(opts.brief?.has(id) ?? false), opts.pointTo ?? pointable(b)),
       ...(q.changedInWindow && q.previousStatus !== undefined ? { changed: `was ${STATUS_LABEL[q.previousStatus]}` } : {}),
       unknowns: q.unknowns ?? [],
       refs: questionRefs[i] ?? [],

@@ -10,12 +10,14 @@ const SHOWN = 0.9;
  * The position (0-based) among `developments` of a bullet that says what a question's line says: the very sentence,
  * or the same fact (or one the bullet reports as saying the same thing, `alsoReportedIn`) in words that hold nearly all
  * of the line's. An author's signal note on a fact can say more than the fact ("asked Trump to decide nothing 'without
- * us'"): then the line is no repeat, and it stays. -1 when no bullet says it.
+ * us'"): then the line is no repeat, and it stays. -1 when no bullet says it. An `undefined` entry is a bullet drawn
+ * cut by a renderer's cap on a bullet's length: it holds a place but only part of its sentence, so nothing points to it.
  */
-export function bulletOf(q: QuestionState, developments: readonly Development[]): number {
+export function bulletOf(q: QuestionState, developments: ReadonlyArray<Development | undefined>): number {
   if (q.summaryEventId === undefined || developments.length === 0) return -1;
   const key = q.summaryFactId !== undefined ? `${q.summaryEventId}#${q.summaryFactId}` : undefined;
   return developments.findIndex((d) => {
+    if (d === undefined) return false;
     if (d.text === q.summary) return true;
     if (key === undefined) return false;
     const same = (d.eventId === q.summaryEventId && d.factIds.includes(q.summaryFactId as string)) || (d.alsoReportedIn ?? []).includes(key);
@@ -48,7 +50,7 @@ export function questionLine(
   q: QuestionState,
   all: readonly QuestionState[],
   shownInFull: (id: string) => boolean = () => true,
-  developments: readonly Development[] = [],
+  developments: ReadonlyArray<Development | undefined> = [],
 ): string {
   const bullet = bulletOf(q, developments);
   if (bullet >= 0) return `The same report as ${bulletName(bullet)}, above.`;

@@ -156,6 +156,24 @@ describe('a question line that repeats a development bullet', () => {
     expect(out).not.toContain('development, above');
   });
 
+  it('in markdown, whose section budgets can leave bullets out, points only to a drawn bullet, by its place among those drawn', () => {
+    const ordinals = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+    for (const target of [1, 4, 9]) {
+      const b = sampleBriefing();
+      const base = b.developments[0]!;
+      b.developments = Array.from({ length: 12 }, (_, i) => ({ ...base, text: `Bullet ${i} ${'reports the talks in some detail. '.repeat(6).trim()}`, eventId: `e${i}`, factIds: ['f1'] }));
+      const d = b.developments[target]!;
+      Object.assign(b.questions[1]!, { summary: d.text, summaryEventId: d.eventId, summaryFactId: 'f1' });
+      const out = renderMarkdown(b, { limit: 2000 });
+      const drawn = out.split('\n').filter((l) => /^- Bullet \d+ /.test(l)).map((l) => l.slice(2, l.indexOf(' ', 9)));
+      const pointer = /The same report as the (\w+) development, above\./.exec(out);
+      if (pointer) expect(drawn[ordinals.indexOf(pointer[1] as string)]).toBe(`Bullet ${target}`);
+      else expect(out).toContain(`: Bullet ${target} reports`);
+      if (target === 1) expect(pointer?.[1]).toBe('second');
+      if (target === 9) expect(pointer).toBeNull();
+    }
+  });
+
   it('shows the sentence in full when the bullet is not drawn, and in a briefing on that question', () => {
     const cut = repeating();
     cut.developments = cut.developments.slice(0, 1);

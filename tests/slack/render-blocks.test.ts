@@ -146,4 +146,15 @@ describe('a question whose line a development bullet already shows', () => {
     const focused = JSON.stringify(renderBriefing({ ...b, focus: q.id }));
     expect(focused).not.toContain('development, above');
   });
+
+  it('does not point to a bullet drawn cut at its 900-character cap: the line shows what the bullet lost', () => {
+    const b = makeBriefing();
+    const bullet = b.developments[0];
+    const q = b.questions[1];
+    if (!bullet || !q) throw new Error('fixture needs a bullet and two questions');
+    bullet.text = `${'The talks went on through the night and covered every point of the draft. '.repeat(14).trim()} The last clause is the one that matters.`;
+    Object.assign(q, { summary: bullet.text, summaryEventId: bullet.eventId, summaryFactId: bullet.factIds[0] });
+    const json = JSON.stringify(renderBriefing(b));
+    expect(json).not.toContain('development, above');
+  });
 });

@@ -60,7 +60,7 @@ function markdownOnce(b: Briefing, opts: MarkdownOptions, limit: number, links: 
         '### Open questions',
         ...o.questions.map((q, i) => {
           const head = `- **${e(q.label)}** — ${q.status}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''}`;
-          return brief.has(ids[i] ?? '') ? `${head}; nothing new in this window.` : `${head}: ${e(q.summary)}${cite(q.refs)}`;
+          return brief.has(ids[i] ?? '') ? `${head}; ${quiet(q.lastEvidence, q.since)}` : `${head}: ${e(q.summary)}${cite(q.refs)}`;
         }),
       ],
       floor: 600,
@@ -80,4 +80,10 @@ function markdownOnce(b: Briefing, opts: MarkdownOptions, limit: number, links: 
     });
   const out = assemble(`## ${e(o.title)}\n_${e(o.subtitle)}_`, sections, limit, (n) => `- _+${n} more_`);
   return truncateAtSentence(out, limit);
+}
+
+/** A question's short line: how long it has been quiet (since its newest evidence, which may be its change of status). */
+function quiet(lastEvidence: string | undefined, since: string | undefined): string {
+  if (lastEvidence === undefined) return 'nothing new in this window.';
+  return lastEvidence === since ? 'nothing new since then.' : `nothing new since ${lastEvidence}.`;
 }

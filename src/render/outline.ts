@@ -28,6 +28,8 @@ export interface BriefingOutline {
     refs: number[];
     /** The summary is evidence from before the window (nothing new on the question in it). */
     stale: boolean;
+    /** The day of the newest evidence ("23 Nov 2025"), for a short line on a question with nothing new. */
+    lastEvidence?: string;
   }>;
   evidence: Array<{ text: string; at: string; status: string; source: string; url?: string }>;
   watch: Array<{ text: string; due?: string; refs: number[] }>;
@@ -85,6 +87,7 @@ export function outline(
       unknowns: q.unknowns ?? [],
       refs: questionRefs[i] ?? [],
       stale: q.summaryAt !== undefined && q.summaryAt < b.window.from,
+      ...(q.summaryAt !== undefined ? { lastEvidence: formatDay(q.summaryAt, tz) } : {}),
     })),
     evidence: focusQ
       ? focusQ.evidence.map((e) => ({ text: e.text, at: formatDay(e.at, tz), status: STATUS_LABEL[e.status], source: e.source, ...(e.url !== undefined ? { url: e.url } : {}) }))

@@ -263,7 +263,10 @@ describe('the text budget', () => {
     // No room: status and date only.
     const tight = renderText(stale, { limit: 480 });
     expect(tight.length).toBeLessThanOrEqual(480);
-    expect(tight).toMatch(/: OPEN since 10 May 2025; nothing new in this window\./);
+    // The short line says how long the question has been quiet: since its newest evidence, here its change of status.
+    expect(tight).toMatch(/: OPEN since 10 May 2025; nothing new since then\./);
+    const later: Briefing = { ...stale, questions: stale.questions.map((q) => ({ ...q, lastChangedAt: '2025-05-02T12:00:00.000Z' })) };
+    expect(renderText(later, { limit: 480 })).toMatch(/: OPEN since 2 May 2025; nothing new since 10 May 2025\./);
     expect(tight).toContain('• Lavrov met Rubio');
   });
 

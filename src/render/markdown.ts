@@ -26,27 +26,36 @@ export function renderMarkdown(b: Briefing, opts: MarkdownOptions = {}): string 
  * the two agree (after a few passes, no pointer: every line in full).
  */
 function markdownOf(b: Briefing, opts: MarkdownOptions, limit: number, links: boolean, brief: ReadonlySet<string>): string {
-  let pointTo: ReadonlyArray<Development | undefined> = pointable(b);
+  // First pass: the outline's own choice (every bullet, less a lead that is the headline).
+  let pointTo: ReadonlyArray<Development | undefined> | undefined;
   for (let pass = 0; ; pass++) {
     const out = markdownOnce(b, opts, limit, links, brief, pass < 3 ? pointTo : []);
-    if (pass >= 3 || !b.questions.some((q) => bulletOf(q, pointTo) >= 0)) return out;
+    if (pass >= 3 || !b.questions.some((q) => bulletOf(q, pointTo ?? pointable(b)) >= 0)) return out;
     // A bullet cut to fit holds its place (its start is drawn) but takes no pointer.
     const drawn = b.developments
       .filter((d) => out.includes(`\n- ${escapeMarkdown(d.text).slice(0, 40)}`))
       .map((d) => (out.includes(`\n- ${escapeMarkdown(d.text)}`) ? d : undefined));
-    if (drawn.length === pointTo.length && drawn.every((d, i) => d === pointTo[i])) return out;
+    const asked = pointTo;
+    if (asked !== undefined && drawn.length === asked.length && drawn.every((d, i) => d === asked[i])) return out;
     pointTo = drawn;
   }
 }
 
-function markdownOnce(b: Briefing, opts: MarkdownOptions, limit: number, links: boolean, brief: ReadonlySet<string>, pointTo: ReadonlyArray<Development | undefined>): string {
-  const o = outline(b, { ...opts, brief, pointTo });
+function markdownOnce(
+  b: Briefing,
+  opts: MarkdownOptions,
+  limit: number,
+  links: boolean,
+  brief: ReadonlySet<string>,
+  pointTo: ReadonlyArray<Development | undefined> | undefined,
+): string {
+  const o = outline(b, { ...opts, brief, ...(pointTo !== undefined ? { pointTo } : {}) });
   const ids = b.questions.map((q) => q.id);
   const e = escapeMarkdown;
   const cite = (ns: number[]) => (ns.length > 0 ? ` ${ns.map((n) => `[${n}]`).join('')}` : '');
   const sections: Array<{ lines: string[]; floor: number }> = [];
   const intro: string[] = [];
-  if (o.headline) intro.push(`**${e(o.headline)}**`);
+  if (o.headline) intro.push(`**${e(o.headline)}**${cite(o.headlineRefs ?? [])}`);
   if (o.notice) intro.push(`_${e(o.notice)}_`);
   sections.push({ lines: intro, floor: 120 });
   if (o.developments.length > 0) {

@@ -13,6 +13,8 @@ export interface BriefingOutline {
   subtitle: string;
   /** Top development's record title; absent when there is nothing to report. */
   headline?: string;
+  /** Sources of the headline when it is the lead development itself (which is then no bullet). */
+  headlineRefs?: number[];
   /** A line explaining an empty window or a fallback ("No new developments since …"). */
   notice?: string;
   developments: Array<{ text: string; refs: number[] }>;
@@ -56,10 +58,15 @@ export function outline(
     sources.push(entry);
     return entry.n;
   };
-  const developments = b.developments.map((d) => {
+  const bullets = b.developments.map((d) => {
     const who = missingSpeaker(d.text, d.speaker);
     return { text: who ? `${d.text} (${who})` : d.text, refs: [...new Set(d.sources.map((s) => refOf(s.name, s.url)))].sort((x, y) => x - y) };
   });
+  // A lead fact with no headline of its own is the headline (see headlineFor): the headline line is that bullet, cited,
+  // and the bullets start with the second, so the reader does not meet the sentence twice.
+  const leadIsHeadline = b.developments[0] !== undefined && wholeSentence(b.headline, b.developments[0].text);
+  const developments = leadIsHeadline ? bullets.slice(1) : bullets;
+  const pointTo = opts.pointTo ?? (leadIsHeadline ? pointable(b).slice(1) : pointable(b));
   // Numbered in reading order: bullets, then the question lines' evidence, then what to watch.
   const questionRefs = b.questions.map((q) => (q.summarySource && !(opts.brief?.has(q.id) ?? false) ? [refOf(q.summarySource.name, q.summarySource.url)] : []));
   const watch = b.watch.map((w) => ({ text: w.text, ...(w.due !== undefined ? { due: formatDay(w.due, tz) } : {}), refs: w.source !== undefined ? [refOf(w.source)] : [] }));
@@ -82,7 +89,7 @@ export function outline(
       status: STATUS_LABEL[q.status],
       rawStatus: q.status,
       ...(q.lastChangedAt !== null ? { since: formatDay(q.lastChangedAt, tz) } : {}),
-      summary: questionLine(q, b.questions, (id) => !(opts.brief?.has(id) ?? false), opts.pointTo ?? pointable(b)),
+      summary: questionLine(q, b.questions, (id) => !(opts.brief?.has(id) ?? false), pointTo),
       ...(q.changedInWindow && q.previousStatus !== undefined ? { changed: `was ${STATUS_LABEL[q.previousStatus]}` } : {}),
       unknowns: q.unknowns ?? [],
       refs: questionRefs[i] ?? [],
@@ -96,6 +103,17 @@ export function outline(
     sources,
   };
   if (b.developments.length > 0) out.headline = b.headline;
+  if (leadIsHeadline && bullets[0]) {
+    out.headline = bullets[0].text;
+    out.headlineRefs = bullets[0].refs;
+  }
   if (notice !== undefined) out.notice = notice;
   return out;
+}
+
+/** The headline is the whole sentence of a fact, less its full stop (not a title, nor a cut at a clause). */
+function wholeSentence(headline: string, fact: string): boolean {
+  const h = headline.trim();
+  const f = fact.trim();
+  return h.length > 0 && (h === f || h === f.replace(/\.(["”’]?)$/, '$1'));
 }

@@ -35,7 +35,7 @@ function textOf(b: Briefing, opts: TextOptions, links: boolean, brief: ReadonlyS
   const head = [o.title.toUpperCase(), o.subtitle].map(plain);
   const sections: string[][] = [];
   const intro: string[] = [];
-  if (o.headline) intro.push(plain(o.headline));
+  if (o.headline) intro.push(`${plain(o.headline)}${refs(o.headlineRefs ?? [])}`);
   if (o.notice) intro.push(o.notice);
   if (intro.length > 0) sections.push(intro);
   if (o.developments.length > 0 || o.moreDevelopments > 0) {

@@ -235,3 +235,37 @@ describe('bullets past the top four', () => {
     expect(all.indexOf('The fifth development')).toBeLessThan(all.indexOf('Sixth'));
   });
 });
+
+describe('a headline that is the lead development itself', () => {
+  // headlineFor takes the lead fact, less its full stop, when the record has no headline of its own.
+  const leadAsHeadline = (): Briefing => {
+    const b = sampleBriefing();
+    const lead = b.developments[0]!;
+    const second = { ...lead, text: 'Zelenskyy proposed a five-party meeting in Turkey, the Vatican or Switzerland.', eventId: 'e2', factIds: ['f7'], sources: [{ name: 'Report C' }] };
+    b.developments = [lead, second];
+    b.headline = lead.text.replace(/\.$/, '');
+    return b;
+  };
+
+  it('is drawn once, as the headline with its sources, and the bullets start with the second', () => {
+    for (const out of [renderText(leadAsHeadline()), renderMarkdown(leadAsHeadline())]) {
+      expect(out.split('would begin ceasefire negotiations').length - 1).toBe(1);
+      expect(out).toMatch(/negotiations "immediately"\.(?:\*\*)? \[1\]\[2\]|negotiations "immediately"\. \[1,2\]/);
+      expect(out).toContain('five-party meeting');
+    }
+  });
+
+  it('counts the places a question line points to from the first bullet under it', () => {
+    const b = leadAsHeadline();
+    const second = b.developments[1]!;
+    Object.assign(b.questions[2]!, { summary: second.text, summaryEventId: 'e2', summaryFactId: 'f7' });
+    expect(renderText(b)).toContain('The same report as the first development, above.');
+    expect(renderMarkdown(b)).toContain('The same report as the first development, above.');
+  });
+
+  it('leaves a real headline (a title) and the lead bullet as they are', () => {
+    const out = renderText(sampleBriefing());
+    expect(out).toContain('Trump and Putin hold a two-hour call and say ceasefire talks will start immediately\n');
+    expect(out).toContain('• After a two-hour phone call');
+  });
+});

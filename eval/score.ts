@@ -459,7 +459,7 @@ export function lead3(articles: readonly Article[], limit = LEAD3_LIMIT): string
 
 /**
  * The briefing's content as a reader gets it: after the title block and before SOURCES, without the template's own
- * words (section names, "Ukraine's response: MOVED since …" prefixes, "+N more" hints), which would match terms
+ * words (section names, "Ukraine's response: MOVED since …" prefixes and short status lines, "+N more" hints), which would match terms
  * such as "Ukraine" or "ceasefire" in every briefing.
  */
 export function briefingContent(text: string): string {
@@ -469,7 +469,9 @@ export function briefingContent(text: string): string {
   if (end >= 0) body = body.slice(0, end);
   return body
     .replace(/^(?:WHAT HAPPENED|OPEN QUESTIONS|WHAT TO WATCH|STILL UNKNOWN|TIMELINE)$/gm, '')
-    .replace(/^• [^\n:]{1,60}: (?:OPEN|MOVED|CONTESTED|RESOLVED)\b[^\n—]*— /gm, '• ')
+    // A question's label and status, before its line or as the whole line ("…: OPEN since 2 Jun 2025; nothing new in
+    // this window."): the label ("Security guarantees") is the template's, whatever follows it.
+    .replace(/^• [^\n:]{1,60}: (?:OPEN|MOVED|CONTESTED|RESOLVED)\b[^\n—]*(?:— |$)/gm, '• ')
     .replace(/^\s*\(\+\d+ more[^\n]*$/gm, '');
 }
 

@@ -1,8 +1,8 @@
-import type { Briefing, QuestionState } from '../../src/briefing/types.js';
+import type { Briefing, Development, QuestionState } from '../../src/briefing/types.js';
 import type { CommandResult } from '../../src/commands/types.js';
 import type { QuestionStatus } from '../../src/records/schema.js';
 import { fitLines, fitWholeLines, truncateAtSentence } from '../../src/render/truncate.js';
-import { questionLine } from '../../src/render/question-line.js';
+import { bulletOf, questionLine } from '../../src/render/question-line.js';
 import { safeUrl } from '../../src/render/sanitize.js';
 import { missingSpeaker } from '../../src/render/attribution.js';
 
@@ -57,6 +57,8 @@ const STATUS_MARK: Record<QuestionStatus, string> = { open: '⚪', moved: '🟡'
 // When several questions changed, the embed takes the colour of the most consequential change.
 const COLOUR_PRIORITY: readonly QuestionStatus[] = ['contested', 'moved', 'resolved', 'open'];
 
+/** Longest bullet text (escaped); a longer fact is cut at a sentence or word. */
+const BULLET_MAX = 600;
 const MORE_HINT = (n: number) => `*…and ${n} more — \`/sitrep brief\`*`;
 
 /**
@@ -127,10 +129,24 @@ export interface BriefingRenderOptions {
 /** A briefing as one channel message: a short `content` line plus one embed within every Discord limit. */
 export function renderBriefing(briefing: Briefing, options: BriefingRenderOptions = {}): DiscordMessage {
   const focus = briefing.focus !== undefined ? briefing.questions.find((q) => q.id === briefing.focus) : undefined;
-  const embed = focus ? focusEmbed(briefing, focus, options) : overviewEmbed(briefing, options);
   const lead = briefing.headline.trim().length > 0 ? briefing.headline : briefing.story.title;
   const content = truncateAtSentence(`${options.delayed ? '(delayed) ' : ''}${escapeMarkdown(lead)}`, 300);
-  return { content, embeds: [fitTotal(withPageLink(embed, options.pageUrl))] };
+  if (focus) return { content, embeds: [fitTotal(withPageLink(focusEmbed(briefing, focus, options), options.pageUrl))] };
+  // A question line that repeats a bullet points to it ("the fifth development"), which holds only when that bullet is
+  // in the description, counted among those drawn. The fields are sized before the description, so: draw, see which
+  // bullets made it, and draw again pointing only among those until the two agree (after a few passes, no pointer:
+  // every line in full, as without this).
+  const lines = developmentLines(briefing);
+  // A bullet cut at its cap (developmentLines) holds its place but takes no pointer.
+  const whole = (d: Development) => (escapeMarkdown(d.text).length <= BULLET_MAX ? d : undefined);
+  let pointTo: ReadonlyArray<Development | undefined> = briefing.developments.map(whole);
+  for (let pass = 0; ; pass++) {
+    const embed = fitTotal(withPageLink(overviewEmbed(briefing, options, pass < 4 ? pointTo : []), options.pageUrl));
+    const drawn = briefing.developments.filter((_, i) => embed.description?.includes(lines[i] as string) === true).map(whole);
+    const agree = drawn.length === pointTo.length && drawn.every((d, i) => d === pointTo[i]);
+    if (agree || pass >= 4 || !briefing.questions.some((q) => bulletOf(q, pointTo) >= 0)) return { content, embeds: [embed] };
+    pointTo = drawn;
+  }
 }
 
 /** The "Full briefing" link: its characters come out of the description's budget, so every limit still holds. */
@@ -163,7 +179,7 @@ function developmentLines(b: Briefing): string[] {
     const srcs = d.sources.slice(0, 3).map((s) => sourceLink(s.name, s.url));
     const extra = d.sources.length > 3 ? ` +${d.sources.length - 3}` : '';
     const attribution = srcs.length > 0 ? ` (${srcs.join(', ')}${extra})` : '';
-    return `• ${truncateAtSentence(escapeMarkdown(d.text), 600)}${speaker}${attribution}`;
+    return `• ${truncateAtSentence(escapeMarkdown(d.text), BULLET_MAX)}${speaker}${attribution}`;
   });
 }
 
@@ -187,12 +203,13 @@ function descriptionFor(b: Briefing, budget: number): string {
   return truncateAtSentence([headText, body].filter((s) => s.length > 0).join('\n'), budget);
 }
 
-function questionField(q: QuestionState, all: readonly QuestionState[]): { name: string; value: string } {
+/** `developments`: the bullets drawn in the description, in order (a line that repeats one points to it instead). */
+function questionField(q: QuestionState, all: readonly QuestionState[], developments: ReadonlyArray<Development | undefined> = []): { name: string; value: string } {
   const changed = q.changedInWindow ? ' · changed' : '';
   const name = truncateAtSentence(`${STATUS_MARK[q.status]} ${q.label}${changed}`, DISCORD_LIMITS.fieldName);
   const was = q.changedInWindow && q.previousStatus && q.previousStatus !== q.status ? ` (was ${q.previousStatus})` : '';
   const when = q.lastChangedAt ? ` · last change ${discordTime(q.lastChangedAt, 'd')}` : ' · no change recorded yet';
-  const line = questionLine(q, all);
+  const line = questionLine(q, all, undefined, developments);
   const summary = line.trim().length > 0 ? `\n${escapeMarkdown(line)}` : '';
   return { name, value: `**${capitalise(q.status)}**${was}${when}${summary}` };
 }
@@ -226,12 +243,12 @@ function capFields(fields: Array<{ name: string; value: string }>, budget: numbe
   });
 }
 
-function overviewEmbed(b: Briefing, options: BriefingRenderOptions): DiscordEmbed {
+function overviewEmbed(b: Briefing, options: BriefingRenderOptions, pointTo: ReadonlyArray<Development | undefined>): DiscordEmbed {
   const title = titleFor(b.story.title, options.delayed);
   const footer = footerFor(b);
   const maxQuestionFields = DISCORD_LIMITS.fields - 1;
   const shown = b.questions.slice(0, maxQuestionFields);
-  let fields = shown.map((q) => questionField(q, shown));
+  let fields = shown.map((q) => questionField(q, shown, pointTo));
   if (b.questions.length > shown.length) {
     const last = fields[fields.length - 1];
     if (last) last.value = `${last.value}\n*…and ${b.questions.length - shown.length} more — \`/sitrep questions\`*`;

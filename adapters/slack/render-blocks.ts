@@ -66,6 +66,8 @@ const STATUS: Record<QuestionStatus, { emoji: string; label: string }> = {
 };
 
 const MORE_HINT = '/sitrep brief';
+/** Longest bullet text (escaped); a longer fact is cut at a sentence or word. */
+const BULLET_MAX = 900;
 
 /** Status emoji and label for a question status (also used by tests and other Slack views). */
 export function statusBadge(status: QuestionStatus): string {
@@ -154,16 +156,23 @@ export function renderBriefing(briefing: Briefing, options: RenderOptions = {}):
   // Questions first (they are the point of the briefing), developments take the rest.
   const questions = focus ? [focus] : briefing.questions;
   const questionRoom = focus ? Math.max(1, room - 1) : Math.min(questions.length, Math.max(1, Math.floor(room / 2)));
-  const questionBlocks = focus ? focusBlocks(focus, questionRoom) : questionSections(questions, questionRoom);
-  const devRoom = Math.max(1, room - questionBlocks.length);
+  // A question takes one section whatever its line says, so the blocks are counted before the bullets are packed,
+  // and drawn after: a line may point to a bullet only when that bullet is among those that fit.
+  const questionCount = (focus ? focusBlocks(focus, questionRoom) : questionSections(questions, questionRoom)).length;
+  const devRoom = Math.max(1, room - questionCount);
 
   let devBlocks: SlackBlock[] = [];
+  let shownDevelopments: Array<Development | undefined> = [];
   if (briefing.developments.length > 0) {
     const title = focus ? '*What happened in this window*' : '*What happened*';
-    devBlocks = packLines(briefing.developments.map(developmentLine), devRoom, title, briefing.stats.developmentsOmitted).blocks;
+    const packed = packLines(briefing.developments.map(developmentLine), devRoom, title, briefing.stats.developmentsOmitted);
+    devBlocks = packed.blocks;
+    // A bullet cut at its cap (developmentLine) holds its place but takes no pointer.
+    shownDevelopments = briefing.developments.slice(0, briefing.developments.length - packed.omitted).map((d) => (fitEscaped(d.text, BULLET_MAX) === escapeMrkdwn(d.text) ? d : undefined));
   } else if (!briefing.window.fallback) {
     devBlocks = [section(`No new developments since ${formatDate(briefing.window.from)}.`)];
   }
+  const questionBlocks = focus ? focusBlocks(focus, questionRoom) : questionSections(questions, questionRoom, false, shownDevelopments);
 
   const blocks: SlackBlock[] = [...head, ...devBlocks];
   if (questionBlocks.length > 0) blocks.push({ type: 'divider' }, ...questionBlocks);
@@ -216,7 +225,7 @@ function windowLine(b: Briefing, delayed: boolean): string {
 }
 
 function developmentLine(d: Development): string {
-  const text = fitEscaped(d.text, 900);
+  const text = fitEscaped(d.text, BULLET_MAX);
   const who = missingSpeaker(d.text, d.speaker);
   const attribution = who ? ` — ${fitEscaped(who, 80)}` : '';
   const links = d.sources
@@ -227,10 +236,11 @@ function developmentLine(d: Development): string {
   return `• ${text}${attribution} _(${formatDate(d.occurredAt)}${links ? `, ${links}` : ''}${more})_`;
 }
 
-function questionSections(questions: readonly QuestionState[], room: number, withQuestionText = false): SlackBlock[] {
+/** `developments`: the bullets drawn above, in order (a question line that repeats one points to it instead). */
+function questionSections(questions: readonly QuestionState[], room: number, withQuestionText = false, developments: ReadonlyArray<Development | undefined> = []): SlackBlock[] {
   if (questions.length === 0 || room <= 0) return [];
   const full = questions.length <= room ? questions : questions.slice(0, room - 1);
-  const blocks = full.map((q) => section(questionText(q, withQuestionText, questions)));
+  const blocks = full.map((q) => section(questionText(q, withQuestionText, questions, developments)));
   const rest = questions.slice(full.length);
   if (rest.length > 0) {
     // Too many questions for the block budget: the remainder shares one compact section.
@@ -240,12 +250,12 @@ function questionSections(questions: readonly QuestionState[], room: number, wit
   return blocks;
 }
 
-function questionText(q: QuestionState, withQuestionText: boolean, all: readonly QuestionState[] = [q]): string {
+function questionText(q: QuestionState, withQuestionText: boolean, all: readonly QuestionState[] = [q], developments: ReadonlyArray<Development | undefined> = []): string {
   const s = STATUS[q.status];
   const title = `${s.emoji} *${fitEscaped(q.label, 120)}* — ${s.label}${changed(q)}`;
   const parts = [title];
   if (withQuestionText) parts.push(`_${fitEscaped(q.question, 400)}_`);
-  const line = questionLine(q, all);
+  const line = questionLine(q, all, undefined, developments);
   if (line.trim() !== '') parts.push(fitEscaped(line, 1200));
   if (q.unknowns && q.unknowns.length > 0) parts.push(`Still unknown: ${fitEscaped(q.unknowns.slice(0, 3).join('; '), 600)}`);
   return fitJoined(parts, SLACK_LIMITS.sectionText);

@@ -3,7 +3,7 @@ import { factId } from '../records/fact-id.js';
 import { instantMs } from '../time/instant.js';
 import type { StoredSignal } from '../store/store.js';
 import { headlineFor } from './headline.js';
-import { questionState } from './questions.js';
+import { factTime, questionState } from './questions.js';
 import { featuresOf } from '../text/similarity.js';
 import { independentSources, rankWindowFacts, selectFacts, type RankedFact } from './rank.js';
 import { REDUNDANT } from './redundancy.js';
@@ -233,6 +233,7 @@ function watchItems(
       const item: WatchItem & { at: number; features: ReadonlySet<string> } = { text: f.text, eventId: rec.id, factId: id, at, features };
       if (f.watch.due !== undefined) item.due = f.watch.due;
       if (src) item.source = src.name;
+      if (factTime(rec, f, now) < from) item.earlier = true;
       items.push(item);
     });
   }

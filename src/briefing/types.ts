@@ -70,6 +70,8 @@ export interface WatchItem {
   factId?: string;
   due?: string;
   source?: string;
+  /** Reported before the window (a reminder of an earlier report, not this window's news). */
+  earlier?: boolean;
 }
 
 /** The platform-neutral briefing. Renderers only format it; they never add content. */

@@ -1,4 +1,5 @@
 import type { Briefing } from '../briefing/types.js';
+import { bulletOf } from './question-line.js';
 
 /** What a renderer is asked to draw: a briefing cut down to what fits, and whether source links fit too. */
 export interface FitChoice {
@@ -15,9 +16,10 @@ const HINT_ALLOWANCE = 100;
 
 /**
  * The most of a briefing that renders within `limit` characters, without cutting any line: the headline, the open
- * questions and the sources always; then whole development bullets in rank order (one that does not fit is skipped
- * and a shorter one after it may still fit, so short facts make more bullets): the first four, then a focused
- * question's timeline and the first thing to watch, then the other bullets and things to watch, then the evidence of questions with nothing new in the window
+ * questions and the sources always; then whole development bullets (one that does not fit is skipped and a shorter
+ * one may still fit, so short facts make more bullets): the first four in rank order, then a focused
+ * question's timeline and this window's first thing to watch, then the other bullets by worth per character
+ * ({@link byValuePerCharacter}) and the other things to watch, then the evidence of questions with nothing new in the window
  * (until then their line gives status and date only), then source links. What is left out is counted in the "+N more" hint.
  */
 export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, limit: number): string {
@@ -50,16 +52,22 @@ export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, 
   const addDevelopments = (list: Briefing['developments']) => {
     for (const d of list) {
       // A bullet adds at least its text, less the "+N more" line it may retire: skip without rendering when even that is too much.
-      if (best.length + d.text.length - HINT_ALLOWANCE > limit) continue;
+      // A bullet that shows a question line's fact also shortens that line to a pointer: always worth a try.
+      const points = focus === undefined && b.questions.some((q) => bulletOf(q, [d]) === 0);
+      if (!points && best.length + d.text.length - HINT_ALLOWANCE > limit) continue;
       tryWith({ ...state, devs: [...state.devs, d].sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0)) });
     }
   };
   // The top bullets, then the first thing to watch and a focused question's timeline, then the other bullets.
   addDevelopments(b.developments.slice(0, LEAD_BULLETS));
   if (focus) for (let n = 1; n <= focus.evidence.length; n++) if (!tryWith({ ...state, evidence: n })) break;
-  if (b.watch[0]) tryWith({ ...state, watch: [b.watch[0]] });
-  addDevelopments(b.developments.slice(LEAD_BULLETS));
-  for (const w of b.watch.slice(1)) if (best.length + w.text.length <= limit) tryWith({ ...state, watch: [...state.watch, w] });
+  // The window's first thing to watch is news; one reported before the window is a reminder, after every bullet.
+  const fresh = b.watch.find((w) => w.earlier !== true);
+  if (fresh) tryWith({ ...state, watch: [fresh] });
+  addDevelopments(byValuePerCharacter(b.developments.slice(LEAD_BULLETS), LEAD_BULLETS));
+  // A bullet that turned a question line into a pointer freed room that a bullet skipped before it may now use.
+  if (focus === undefined && b.questions.some((q) => bulletOf(q, state.devs) >= 0)) addDevelopments(b.developments.filter((d) => !state.devs.includes(d)));
+  for (const w of b.watch) if (!state.watch.includes(w) && best.length + w.text.length <= limit) tryWith({ ...state, watch: b.watch.filter((x) => x === w || state.watch.includes(x)) });
   for (const id of stale) {
     const brief = new Set(state.brief);
     brief.delete(id);
@@ -68,4 +76,16 @@ export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, 
   tryWith({ ...state, links: true });
   // With nothing added the briefing may still be too long (hostile text): the caller's last guard cuts it.
   return best;
+}
+
+/**
+ * The bullets past the lead ones in the order a knapsack's greedy fill takes them: worth per character, a bullet's
+ * worth falling with its rank (1/rank). A long fact ranked sixth no longer keeps out two short ones ranked seventh and
+ * eighth that together say more in the same room; the briefing still draws them in rank order.
+ */
+function byValuePerCharacter(list: Briefing['developments'], before: number): Briefing['developments'] {
+  return list
+    .map((d, i) => ({ d, cost: (before + i + 1) * Math.max(1, d.text.length) }))
+    .sort((x, y) => x.cost - y.cost)
+    .map((x) => x.d);
 }

@@ -1,4 +1,5 @@
-import type { Briefing } from '../briefing/types.js';
+import type { Briefing, Development } from '../briefing/types.js';
+import { bulletOf, pointable } from './question-line.js';
 import { outline } from './outline.js';
 import { escapeMarkdown, safeUrl } from './sanitize.js';
 import { assemble } from './assemble.js';
@@ -19,14 +20,42 @@ export function renderMarkdown(b: Briefing, opts: MarkdownOptions = {}): string 
   return fitBriefing(b, ({ briefing, links, brief }) => markdownOf(briefing, opts, limit, links, brief), limit);
 }
 
+/**
+ * The section budgets can still leave bullets out (`assemble`), and a question line may point only to a bullet that is
+ * drawn, counted among those drawn: draw, see which bullets made it, and draw again pointing only among those until
+ * the two agree (after a few passes, no pointer: every line in full).
+ */
 function markdownOf(b: Briefing, opts: MarkdownOptions, limit: number, links: boolean, brief: ReadonlySet<string>): string {
-  const o = outline(b, { ...opts, brief });
+  // First pass: the outline's own choice (every bullet, less a lead that is the headline).
+  let pointTo: ReadonlyArray<Development | undefined> | undefined;
+  for (let pass = 0; ; pass++) {
+    const out = markdownOnce(b, opts, limit, links, brief, pass < 3 ? pointTo : []);
+    if (pass >= 3 || !b.questions.some((q) => bulletOf(q, pointTo ?? pointable(b)) >= 0)) return out;
+    // A bullet cut to fit holds its place (its start is drawn) but takes no pointer.
+    const drawn = b.developments
+      .filter((d) => out.includes(`\n- ${escapeMarkdown(d.text).slice(0, 40)}`))
+      .map((d) => (out.includes(`\n- ${escapeMarkdown(d.text)}`) ? d : undefined));
+    const asked = pointTo;
+    if (asked !== undefined && drawn.length === asked.length && drawn.every((d, i) => d === asked[i])) return out;
+    pointTo = drawn;
+  }
+}
+
+function markdownOnce(
+  b: Briefing,
+  opts: MarkdownOptions,
+  limit: number,
+  links: boolean,
+  brief: ReadonlySet<string>,
+  pointTo: ReadonlyArray<Development | undefined> | undefined,
+): string {
+  const o = outline(b, { ...opts, brief, ...(pointTo !== undefined ? { pointTo } : {}) });
   const ids = b.questions.map((q) => q.id);
   const e = escapeMarkdown;
   const cite = (ns: number[]) => (ns.length > 0 ? ` ${ns.map((n) => `[${n}]`).join('')}` : '');
   const sections: Array<{ lines: string[]; floor: number }> = [];
   const intro: string[] = [];
-  if (o.headline) intro.push(`**${e(o.headline)}**`);
+  if (o.headline) intro.push(`**${e(o.headline)}**${cite(o.headlineRefs ?? [])}`);
   if (o.notice) intro.push(`_${e(o.notice)}_`);
   sections.push({ lines: intro, floor: 120 });
   if (o.developments.length > 0) {
@@ -40,7 +69,7 @@ function markdownOf(b: Briefing, opts: MarkdownOptions, limit: number, links: bo
         '### Open questions',
         ...o.questions.map((q, i) => {
           const head = `- **${e(q.label)}** — ${q.status}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''}`;
-          return brief.has(ids[i] ?? '') ? `${head}; nothing new in this window.` : `${head}: ${e(q.summary)}${cite(q.refs)}`;
+          return brief.has(ids[i] ?? '') ? `${head}; ${quiet(q.lastEvidence, q.since)}` : `${head}: ${e(q.summary)}${cite(q.refs)}`;
         }),
       ],
       floor: 600,
@@ -60,4 +89,10 @@ function markdownOf(b: Briefing, opts: MarkdownOptions, limit: number, links: bo
     });
   const out = assemble(`## ${e(o.title)}\n_${e(o.subtitle)}_`, sections, limit, (n) => `- _+${n} more_`);
   return truncateAtSentence(out, limit);
+}
+
+/** A question's short line: how long it has been quiet (since its newest evidence, which may be its change of status). */
+function quiet(lastEvidence: string | undefined, since: string | undefined): string {
+  if (lastEvidence === undefined) return 'nothing new in this window.';
+  return lastEvidence === since ? 'nothing new since then.' : `nothing new since ${lastEvidence}.`;
 }

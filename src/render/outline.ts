@@ -1,7 +1,7 @@
-import type { Briefing, QuestionState } from '../briefing/types.js';
+import type { Briefing, Development, QuestionState } from '../briefing/types.js';
 import { missingSpeaker } from './attribution.js';
 import { formatDay, formatMoment, STATUS_LABEL } from './dates.js';
-import { questionLine } from './question-line.js';
+import { pointable, questionLine } from './question-line.js';
 
 /**
  * The reading order every renderer follows, as plain strings before any platform formatting.
@@ -13,6 +13,8 @@ export interface BriefingOutline {
   subtitle: string;
   /** Top development's record title; absent when there is nothing to report. */
   headline?: string;
+  /** Sources of the headline when it is the lead development itself (which is then no bullet). */
+  headlineRefs?: number[];
   /** A line explaining an empty window or a fallback ("No new developments since …"). */
   notice?: string;
   developments: Array<{ text: string; refs: number[] }>;
@@ -28,6 +30,8 @@ export interface BriefingOutline {
     refs: number[];
     /** The summary is evidence from before the window (nothing new on the question in it). */
     stale: boolean;
+    /** The day of the newest evidence ("23 Nov 2025"), for a short line on a question with nothing new. */
+    lastEvidence?: string;
   }>;
   evidence: Array<{ text: string; at: string; status: string; source: string; url?: string }>;
   watch: Array<{ text: string; due?: string; refs: number[] }>;
@@ -35,7 +39,16 @@ export interface BriefingOutline {
 }
 
 /** Build the outline of a briefing; `delayed` marks a catch-up delivery. */
-export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: string; brief?: ReadonlySet<string> } = {}): BriefingOutline {
+export function outline(
+  b: Briefing,
+  opts: {
+    delayed?: boolean;
+    timeZone?: string;
+    brief?: ReadonlySet<string>;
+    /** The bullets a question line may point to (default: every bullet of an overview, see `pointable`). */
+    pointTo?: ReadonlyArray<Development | undefined>;
+  } = {},
+): BriefingOutline {
   const tz = opts.timeZone ?? 'UTC';
   const sources: BriefingOutline['sources'] = [];
   const refOf = (name: string, url?: string): number => {
@@ -45,10 +58,15 @@ export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: strin
     sources.push(entry);
     return entry.n;
   };
-  const developments = b.developments.map((d) => {
+  const bullets = b.developments.map((d) => {
     const who = missingSpeaker(d.text, d.speaker);
     return { text: who ? `${d.text} (${who})` : d.text, refs: [...new Set(d.sources.map((s) => refOf(s.name, s.url)))].sort((x, y) => x - y) };
   });
+  // A lead fact with no headline of its own is the headline (see headlineFor): the headline line is that bullet, cited,
+  // and the bullets start with the second, so the reader does not meet the sentence twice.
+  const leadIsHeadline = b.developments[0] !== undefined && wholeSentence(b.headline, b.developments[0].text);
+  const developments = leadIsHeadline ? bullets.slice(1) : bullets;
+  const pointTo = opts.pointTo ?? (leadIsHeadline ? pointable(b).slice(1) : pointable(b));
   // Numbered in reading order: bullets, then the question lines' evidence, then what to watch.
   const questionRefs = b.questions.map((q) => (q.summarySource && !(opts.brief?.has(q.id) ?? false) ? [refOf(q.summarySource.name, q.summarySource.url)] : []));
   const watch = b.watch.map((w) => ({ text: w.text, ...(w.due !== undefined ? { due: formatDay(w.due, tz) } : {}), refs: w.source !== undefined ? [refOf(w.source)] : [] }));
@@ -71,11 +89,12 @@ export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: strin
       status: STATUS_LABEL[q.status],
       rawStatus: q.status,
       ...(q.lastChangedAt !== null ? { since: formatDay(q.lastChangedAt, tz) } : {}),
-      summary: questionLine(q, b.questions, (id) => !(opts.brief?.has(id) ?? false)),
+      summary: questionLine(q, b.questions, (id) => !(opts.brief?.has(id) ?? false), pointTo),
       ...(q.changedInWindow && q.previousStatus !== undefined ? { changed: `was ${STATUS_LABEL[q.previousStatus]}` } : {}),
       unknowns: q.unknowns ?? [],
       refs: questionRefs[i] ?? [],
       stale: q.summaryAt !== undefined && q.summaryAt < b.window.from,
+      ...(q.summaryAt !== undefined ? { lastEvidence: formatDay(q.summaryAt, tz) } : {}),
     })),
     evidence: focusQ
       ? focusQ.evidence.map((e) => ({ text: e.text, at: formatDay(e.at, tz), status: STATUS_LABEL[e.status], source: e.source, ...(e.url !== undefined ? { url: e.url } : {}) }))
@@ -84,6 +103,17 @@ export function outline(b: Briefing, opts: { delayed?: boolean; timeZone?: strin
     sources,
   };
   if (b.developments.length > 0) out.headline = b.headline;
+  if (leadIsHeadline && bullets[0]) {
+    out.headline = bullets[0].text;
+    out.headlineRefs = bullets[0].refs;
+  }
   if (notice !== undefined) out.notice = notice;
   return out;
+}
+
+/** The headline is the whole sentence of a fact, less its full stop (not a title, nor a cut at a clause). */
+function wholeSentence(headline: string, fact: string): boolean {
+  const h = headline.trim();
+  const f = fact.trim();
+  return h.length > 0 && (h === f || h === f.replace(/\.(["”’]?)$/, '$1'));
 }

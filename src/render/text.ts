@@ -35,7 +35,7 @@ function textOf(b: Briefing, opts: TextOptions, links: boolean, brief: ReadonlyS
   const head = [o.title.toUpperCase(), o.subtitle].map(plain);
   const sections: string[][] = [];
   const intro: string[] = [];
-  if (o.headline) intro.push(plain(o.headline));
+  if (o.headline) intro.push(`${plain(o.headline)}${refs(o.headlineRefs ?? [])}`);
   if (o.notice) intro.push(o.notice);
   if (intro.length > 0) sections.push(intro);
   if (o.developments.length > 0 || o.moreDevelopments > 0) {
@@ -48,7 +48,7 @@ function textOf(b: Briefing, opts: TextOptions, links: boolean, brief: ReadonlyS
       'OPEN QUESTIONS',
       ...o.questions.map((q, i) => {
         const head = `• ${plain(q.label)}: ${q.status.toUpperCase()}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''}`;
-        return brief.has(ids[i] ?? '') ? `${head}; nothing new in this window.` : `${head} — ${plain(q.summary)}${refs(q.refs)}`;
+        return brief.has(ids[i] ?? '') ? `${head}; ${quiet(q.lastEvidence, q.since)}` : `${head} — ${plain(q.summary)}${refs(q.refs)}`;
       }),
     ]);
     const unknown = o.questions.flatMap((q) => q.unknowns.slice(0, 2).map((u) => `• ${plain(q.label)}: ${plain(u)}`));
@@ -90,4 +90,10 @@ export function renderResultText(result: CommandResult, opts: TextOptions = {}):
     case 'error':
       return `${result.message}\nUsage: ${result.usage}`;
   }
+}
+
+/** A question's short line: how long it has been quiet (since its newest evidence, which may be its change of status). */
+function quiet(lastEvidence: string | undefined, since: string | undefined): string {
+  if (lastEvidence === undefined) return 'nothing new in this window.';
+  return lastEvidence === since ? 'nothing new since then.' : `nothing new since ${lastEvidence}.`;
 }

@@ -186,6 +186,11 @@ describe('what to watch', () => {
     const today = rec('Wire', ['Russia and Ukraine held their first direct talks since 2022 in Istanbul on Friday.']);
     const b = buildBriefing({ story, events: [withWatch(old, {}), withWatch(due, { due: '2025-06-02' }), today], signals: [], now: MORNING_AFTER });
     expect(b.watch.map((w) => w.text)).toEqual(['Delegations are due to meet again in Istanbul on 2 June, Turkish officials said.']);
+    // An earlier report's reminder says so: the text briefing fits it after the bullets, not before them.
+    expect(b.watch[0]?.earlier).toBe(true);
+    const fresh = buildBriefing({ story, events: [withWatch(today, { due: '2025-06-02' })], signals: [], now: MORNING_AFTER });
+    expect(fresh.watch.length + fresh.developments.length).toBeGreaterThan(0);
+    for (const w of fresh.watch) expect(w.earlier).toBeUndefined();
   });
 
   it('never repeats a bullet word for word', () => {
@@ -258,7 +263,10 @@ describe('the text budget', () => {
     // No room: status and date only.
     const tight = renderText(stale, { limit: 480 });
     expect(tight.length).toBeLessThanOrEqual(480);
-    expect(tight).toMatch(/: OPEN since 10 May 2025; nothing new in this window\./);
+    // The short line says how long the question has been quiet: since its newest evidence, here its change of status.
+    expect(tight).toMatch(/: OPEN since 10 May 2025; nothing new since then\./);
+    const later: Briefing = { ...stale, questions: stale.questions.map((q) => ({ ...q, lastChangedAt: '2025-05-02T12:00:00.000Z' })) };
+    expect(renderText(later, { limit: 480 })).toMatch(/: OPEN since 2 May 2025; nothing new since 10 May 2025\./);
     expect(tight).toContain('• Lavrov met Rubio');
   });
 

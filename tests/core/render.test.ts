@@ -120,3 +120,152 @@ describe('date labels', () => {
     expect(formatMoment('2025-05-19T22:30:00Z', 'Europe/Kyiv')).toBe('20 May 2025, 01:30 Europe/Kyiv');
   });
 });
+
+describe('a question line that repeats a development bullet', () => {
+  // The question's evidence is the second bullet's fact: the reader meets the sentence once, as the bullet.
+  const repeating = (): Briefing => {
+    const b = sampleBriefing();
+    const first = b.developments[0]!;
+    const second = { ...first, text: 'Zelenskyy proposed a five-party meeting in Turkey, the Vatican or Switzerland.', eventId: 'e2', factIds: ['f7'], sources: [{ name: 'Report C' }] };
+    b.developments = [first, second];
+    const q = b.questions[2]!;
+    Object.assign(q, { summary: second.text, summaryEventId: 'e2', summaryFactId: 'f7', summarySource: { name: 'Report C' }, summaryAt: '2025-05-19T18:00:00Z' });
+    return b;
+  };
+
+  it('points to the bullet in text and markdown, naming it by its place', () => {
+    for (const out of [renderText(repeating()), renderMarkdown(repeating())]) {
+      expect(out).toContain('The same report as the second development, above.');
+      expect(out.split('five-party meeting in Turkey').length - 1).toBe(1);
+    }
+  });
+
+  it('points to a bullet that reports the same thing in another article (alsoReportedIn) in nearly the same words', () => {
+    const b = repeating();
+    const q = b.questions[2]!;
+    Object.assign(q, { summary: 'On Monday Zelenskyy proposed a five-party meeting in Turkey, the Vatican or Switzerland.', summaryEventId: 'e9', summaryFactId: 'f1' });
+    b.developments[1]!.alsoReportedIn = ['e9#f1'];
+    expect(renderText(b)).toContain("Ukraine's response: MOVED since 19 May 2025 — The same report as the second development, above.");
+  });
+
+  it('keeps a line that says more than the bullet of its fact (an author\'s signal note)', () => {
+    const b = repeating();
+    Object.assign(b.questions[2]!, { summary: 'Zelenskyy asked Trump to decide nothing "without us" and proposed a five-party meeting in Turkey, the Vatican or Switzerland.' });
+    const out = renderText(b);
+    expect(out).toContain('decide nothing "without us"');
+    expect(out).not.toContain('development, above');
+  });
+
+  it('in markdown, whose section budgets can leave bullets out, points only to a drawn bullet, by its place among those drawn', () => {
+    const ordinals = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+    for (const target of [1, 4, 9]) {
+      const b = sampleBriefing();
+      const base = b.developments[0]!;
+      b.developments = Array.from({ length: 12 }, (_, i) => ({ ...base, text: `Bullet ${i} ${'reports the talks in some detail. '.repeat(6).trim()}`, eventId: `e${i}`, factIds: ['f1'] }));
+      const d = b.developments[target]!;
+      Object.assign(b.questions[1]!, { summary: d.text, summaryEventId: d.eventId, summaryFactId: 'f1' });
+      const out = renderMarkdown(b, { limit: 2000 });
+      const drawn = out.split('\n').filter((l) => /^- Bullet \d+ /.test(l)).map((l) => l.slice(2, l.indexOf(' ', 9)));
+      const pointer = /The same report as the (\w+) development, above\./.exec(out);
+      if (pointer) expect(drawn[ordinals.indexOf(pointer[1] as string)]).toBe(`Bullet ${target}`);
+      else expect(out).toContain(`: Bullet ${target} reports`);
+      if (target === 1) expect(pointer?.[1]).toBe('second');
+      if (target === 9) expect(pointer).toBeNull();
+    }
+  });
+
+  it('shows the sentence in full when the bullet is not drawn, and in a briefing on that question', () => {
+    const cut = repeating();
+    cut.developments = cut.developments.slice(0, 1);
+    expect(renderText(cut)).toContain('five-party meeting in Turkey');
+    expect(renderText(cut)).not.toContain('development, above');
+    const focus = repeating();
+    focus.focus = 'ukraine-response';
+    expect(renderText(focus)).not.toContain('development, above');
+  });
+
+  it('lets a bullet in that only fits because the line it repeats becomes a pointer', () => {
+    const b = repeating();
+    const long = `${'The delegations met for hours and agreed on several points of procedure. '.repeat(4).trim()}`;
+    b.developments[1]!.text = long;
+    Object.assign(b.questions[2]!, { summary: long });
+    // Room for the line once, not twice: without the pointer the bullet would not fit.
+    const limit = renderText({ ...b, developments: b.developments.slice(0, 1) }, { limit: 10_000 }).length + 80;
+    const out = renderText(b, { limit });
+    expect(out.length).toBeLessThanOrEqual(limit);
+    expect(out).toContain('The same report as the second development, above.');
+    expect(out.split('several points of procedure').length - 1).toBe(4);
+  });
+});
+
+describe('what to watch under a tight budget', () => {
+  it('puts a reminder reported before the window after the bullets, and this window\'s own first', () => {
+    const b = sampleBriefing();
+    const bullet = (i: number) => ({ ...b.developments[0]!, text: `Development number ${i} names Istanbul, Geneva and ${'many places '.repeat(8).trim()}.`, eventId: `e${i}`, factIds: ['f1'] });
+    b.developments = Array.from({ length: 8 }, (_, i) => bullet(i + 1));
+    b.watch = [{ text: `An older deadline falls due next week, after ${'a long recital '.repeat(8).trim()}.`, eventId: 'old', due: '2025-05-25', earlier: true }];
+    const tight = renderText(b, { limit: 1400 });
+    expect(tight).toContain('Development number 5');
+    expect(tight).not.toContain('An older deadline');
+    delete b.watch[0]!.earlier;
+    expect(renderText(b, { limit: 1400 })).toContain('An older deadline');
+  });
+});
+
+describe('bullets past the top four', () => {
+  it('are fitted by worth per character: a long fifth does not keep out a shorter sixth and seventh, and all are drawn in rank order', () => {
+    const b = sampleBriefing();
+    const base = b.developments[0]!;
+    const dev = (i: number, text: string) => ({ ...base, text, eventId: `e${i}`, factIds: ['f1'] });
+    const lead = [1, 2, 3, 4].map((i) => dev(i, `Lead development ${i} happened in Istanbul.`));
+    const long = dev(5, `The fifth development ${'ran on at length about procedure and protocol '.repeat(3).trim()}.`);
+    const sixth = dev(6, 'Sixth: envoys met in Geneva.');
+    const seventh = dev(7, 'Seventh: a swap was agreed.');
+    b.developments = [...lead, long, sixth, seventh];
+    b.watch = [];
+    // Exactly the room the long fifth takes (with its "+2 more" hint): rank order would fill it with that one bullet.
+    const limit = renderText({ ...b, developments: [...lead, long], stats: { ...b.stats, developmentsOmitted: 2 } }, { limit: 10_000 }).length;
+    const out = renderText(b, { limit });
+    expect(out).not.toContain('The fifth development');
+    expect(out).toContain('Sixth: envoys met in Geneva.');
+    expect(out).toContain('Seventh: a swap was agreed.');
+    expect(out.indexOf('Sixth')).toBeLessThan(out.indexOf('Seventh'));
+    // With room for everything, everything in rank order.
+    const all = renderText(b, { limit: 10_000 });
+    expect(all.indexOf('The fifth development')).toBeLessThan(all.indexOf('Sixth'));
+  });
+});
+
+describe('a headline that is the lead development itself', () => {
+  // headlineFor takes the lead fact, less its full stop, when the record has no headline of its own.
+  const leadAsHeadline = (): Briefing => {
+    const b = sampleBriefing();
+    const lead = b.developments[0]!;
+    const second = { ...lead, text: 'Zelenskyy proposed a five-party meeting in Turkey, the Vatican or Switzerland.', eventId: 'e2', factIds: ['f7'], sources: [{ name: 'Report C' }] };
+    b.developments = [lead, second];
+    b.headline = lead.text.replace(/\.$/, '');
+    return b;
+  };
+
+  it('is drawn once, as the headline with its sources, and the bullets start with the second', () => {
+    for (const out of [renderText(leadAsHeadline()), renderMarkdown(leadAsHeadline())]) {
+      expect(out.split('would begin ceasefire negotiations').length - 1).toBe(1);
+      expect(out).toMatch(/negotiations "immediately"\.(?:\*\*)? \[1\]\[2\]|negotiations "immediately"\. \[1,2\]/);
+      expect(out).toContain('five-party meeting');
+    }
+  });
+
+  it('counts the places a question line points to from the first bullet under it', () => {
+    const b = leadAsHeadline();
+    const second = b.developments[1]!;
+    Object.assign(b.questions[2]!, { summary: second.text, summaryEventId: 'e2', summaryFactId: 'f7' });
+    expect(renderText(b)).toContain('The same report as the first development, above.');
+    expect(renderMarkdown(b)).toContain('The same report as the first development, above.');
+  });
+
+  it('leaves a real headline (a title) and the lead bullet as they are', () => {
+    const out = renderText(sampleBriefing());
+    expect(out).toContain('Trump and Putin hold a two-hour call and say ceasefire talks will start immediately\n');
+    expect(out).toContain('• After a two-hour phone call');
+  });
+});

@@ -161,3 +161,50 @@ describe('a question whose line another question already shows', () => {
     expect(json.split(JSON.stringify(first.summary).slice(1, 40)).length - 1).toBe(1);
   });
 });
+
+describe('a question whose line a development bullet already shows', () => {
+  it('points to the bullet by its place instead of repeating the sentence, and repeats it when the bullet is not drawn', () => {
+    const b = sampleBriefing();
+    const bullet = b.developments[0];
+    const q = b.questions[1];
+    if (!bullet || !q) throw new Error('fixture needs a bullet and two questions');
+    Object.assign(q, { summary: bullet.text, summaryEventId: bullet.eventId, summaryFactId: bullet.factIds[0] });
+    const json = JSON.stringify(renderBriefing(b));
+    expect(json).toContain('The same report as the first development, above.');
+    expect(json.split(JSON.stringify(bullet.text).slice(1, 40)).length - 1).toBe(1);
+    const focused = JSON.stringify(renderBriefing({ ...b, focus: q.id }));
+    expect(focused).not.toContain('development, above');
+  });
+
+  it('does not point to a bullet drawn cut at its 600-character cap: the line shows what the bullet lost', () => {
+    const b = sampleBriefing();
+    const bullet = b.developments[0];
+    const q = b.questions[1];
+    if (!bullet || !q) throw new Error('fixture needs a bullet and two questions');
+    bullet.text = `${'The talks went on through the night and covered every point of the draft. '.repeat(14).trim()} The last clause is the one that matters.`;
+    Object.assign(q, { summary: bullet.text, summaryEventId: bullet.eventId, summaryFactId: bullet.factIds[0] });
+    const json = JSON.stringify(renderBriefing(b));
+    expect(json).not.toContain('development, above');
+  });
+});
+
+describe('a question line whose bullet does not fit the description', () => {
+  it('shows its sentence in full, and a pointer only to a bullet that is drawn, counted among those drawn', () => {
+    const b = sampleBriefing();
+    const base = b.developments[0];
+    const [first, second] = b.questions;
+    if (!base || !first || !second) throw new Error('fixture needs a bullet and two questions');
+    b.developments = Array.from({ length: 30 }, (_, i) => ({ ...base, text: `Bullet ${i} ${'says a good deal about the talks. '.repeat(12).trim()}`, eventId: `e${i}`, factIds: ['f1'] }));
+    const last = b.developments[29] as (typeof b.developments)[number];
+    Object.assign(first, { summary: last.text, summaryEventId: last.eventId, summaryFactId: 'f1' });
+    Object.assign(second, { summary: (b.developments[1] as typeof last).text, summaryEventId: 'e1', summaryFactId: 'f1' });
+    const message = renderBriefing(b);
+    expect(limitViolations(message)).toEqual([]);
+    const json = JSON.stringify(message);
+    // Bullet 29 is far past the description's 4,096 characters: only the question's field shows it.
+    expect(message.embeds[0]?.description).not.toContain('Bullet 29 ');
+    expect(json.split('Bullet 29 ').length - 1).toBe(1);
+    expect(json).toContain('The same report as the second development, above.');
+    expect(json.split('development, above').length - 1).toBe(1);
+  });
+});

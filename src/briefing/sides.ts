@@ -1,5 +1,6 @@
 import type { Side } from '../records/schema.js';
 import { compareText } from '../text/compare.js';
+import { memoByText } from '../text/memo-by-text.js';
 
 /** A side named in a text: which side, and where the name stands. */
 export interface SideMention {
@@ -12,6 +13,8 @@ interface CompiledSides {
   re: RegExp;
   /** Lower-cased member → side id. */
   byMember: Map<string, string>;
+  /** The mentions of a text: the same sentences are read for tags, voices and stances many times over. */
+  mentions: (text: string) => readonly SideMention[];
 }
 
 const compiledBySides = new WeakMap<readonly Side[], CompiledSides | null>();
@@ -30,7 +33,8 @@ function compile(sides: readonly Side[]): CompiledSides | null {
   const spellings = [...new Set(sides.flatMap((side) => side.members))].sort((a, b) => b.length - a.length || compareText(a, b));
   const members = spellings;
   const alternation = spellings.map((m) => escape(m).replace(/['’]/g, "['’]").replace(/\s+/g, '\\s+')).join('|');
-  const compiled = members.length > 0 ? { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?:['’]s)?(?![\\p{L}\\p{N}])`, 'gu'), byMember } : null;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?:['’]s)?(?![\\p{L}\\p{N}])`, 'gu');
+  const compiled = members.length > 0 ? { re, byMember, mentions: memoByText(4000, (text) => findMentions(re, byMember, text)) } : null;
   compiledBySides.set(sides, compiled);
   return compiled;
 }
@@ -39,15 +43,17 @@ function compile(sides: readonly Side[]): CompiledSides | null {
 const LOCATIVE_BEFORE = /\b(?:in|at|to|near|via|visit(?:s|ed|ing)?|toward|towards|outside|around|across|into)\s+(?:the\s+)?$/i;
 
 /** Every side named in `text`, left to right (places after "in", "to", "from"… are left out). */
-export function sideMentions(text: string, sides: readonly Side[] | undefined): SideMention[] {
+export function sideMentions(text: string, sides: readonly Side[] | undefined): readonly SideMention[] {
   if (!sides || sides.length === 0) return [];
-  const c = compile(sides);
-  if (!c) return [];
+  return compile(sides)?.mentions(text) ?? [];
+}
+
+function findMentions(re: RegExp, byMember: ReadonlyMap<string, string>, text: string): SideMention[] {
   const out: SideMention[] = [];
-  c.re.lastIndex = 0;
-  for (let m = c.re.exec(text); m; m = c.re.exec(text)) {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = m[0].replace(/['’]s$/, '').replace(/\s+/g, ' ').replace(/’/g, "'").toLowerCase();
-    const side = c.byMember.get(name) ?? c.byMember.get(name.replace(/'/g, '’'));
+    const side = byMember.get(name) ?? byMember.get(name.replace(/'/g, '’'));
     if (side === undefined) continue;
     if (LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     out.push({ side, start: m.index, end: m.index + m[0].length });

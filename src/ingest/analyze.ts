@@ -119,11 +119,11 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
     }
     return t;
   };
-  const relevance = scoreRelevance(bodyText, headline, story, tagsOf);
-  if (!relevance.relevant) return { ok: false, rejected: true, reason: relevance.reason, score: relevance.score };
-
   const sentences = splitSentences(cleaned);
   const body = sentences.filter((s) => inBody(page.spans, s.start, s.end));
+  const relevance = scoreRelevance(bodyText, headline, story, tagsOf, body.map((s) => s.text));
+  if (!relevance.relevant) return { ok: false, rejected: true, reason: relevance.reason, score: relevance.score };
+
   // Speakers are people the article's body names: a name only in the headline ("… After Trump's Call") is no one's.
   const entities = extractEntities(bodyText);
   const subjects = [...entities.organizations, ...entities.places].filter((s) => s.length >= 2 && s.length <= 40);

@@ -194,7 +194,12 @@ const OWN_ADDRESS = /\b(?:we|our|ours|us|you|your|yours)\b/gi;
  * The page speaking about itself: two words of its machinery (browser, notifications, logged in), or its own voice
  * ("we", "our", "you", outside quotations) asking for support of its journalism. Quoted speech never counts.
  */
+/** Any word of {@link SITE_UI}, {@link SITE_PITCH} or {@link SITE_TRADE}: one scan rules out most lines. */
+const SITE_ANY =
+  /browser|refresh|logged|log(?:ging)? in|sign(?:ed)? in|notification|cookie|preferences|javascript|emailed|privacy|blocker|download|iOS|Android|journalis|donat|paywall|subscri|membership|ad-free|newsletter|promotional|got a tip|reporter|reporting|newsroom|supporters|readers/i;
+
 function siteVoice(text: string): boolean {
+  if (!SITE_ANY.test(text.length > 600 ? text.slice(0, 600) : text)) return false;
   const own = unquoted(text);
   const ui = own.match(SITE_UI)?.length ?? 0;
   if (ui >= 2) return true;
@@ -429,15 +434,20 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   // A page saved whole prints its headline twice above the article (the title and the h1), below the site's name:
   // the line printed twice is the headline, and its second copy is chrome.
   const top = drafts.slice(0, firstBody < 0 ? drafts.length : firstBody);
-  const lead = leadWords(drafts.filter((d) => d.kind === 'body').slice(0, 3));
-  const shared = (d: Draft) => d.f.words.filter((w) => lead.has(wordKey(w))).length;
+  // Read only when the page has a line printed twice or a doubtful first heading.
+  let lead: Set<string> | undefined;
+  const leadKeys = () => (lead ??= leadWords(drafts.filter((d) => d.kind === 'body').slice(0, 3)));
+  const shared = (d: Draft) => {
+    const keys = leadKeys();
+    return d.f.words.filter((w) => keys.has(wordKey(w))).length;
+  };
   const twice = top.findIndex(
     (d, i) =>
       headlineLike(d, i) &&
       d.f.words.length >= 4 &&
       // Sharing a word with the lead, or printed again right above it: not a menu or a share panel printed twice
       // ("San Francisco East Bay …", "These are external links and will open in a new window").
-      top.some((o, j) => j > i && o.text === d.text && (lead.size === 0 || shared(d) > 0 || firstBody - j <= 3)),
+      top.some((o, j) => j > i && o.text === d.text && (leadKeys().size === 0 || shared(d) > 0 || firstBody - j <= 3)),
   );
   let headlineAt = twice >= 0 ? twice : drafts.findIndex(headlineLike);
   // A whole page saved as text has menus, promos and other stories' titles above the article: when the first

@@ -121,7 +121,37 @@ export function questionPattern(pattern: string): RegExp | null {
 /** The global form of each notWhen pattern, compiled once (a sentence is blanked for every question it is tagged with). */
 const globalPatterns = new Map<string, RegExp | null>();
 
+/**
+ * A question's notWhen patterns as one alternation, so a sentence is scanned once rather than once per pattern (most
+ * sentences name Ukraine or Kyiv and are read for every question); null when the patterns do not combine.
+ */
+const combinedNotWhen = new WeakMap<Question, RegExp | null>();
+
+function combinedPattern(question: Question): RegExp | null {
+  if (combinedNotWhen.has(question)) return combinedNotWhen.get(question) ?? null;
+  let re: RegExp | null = null;
+  const parts = question.notWhen ?? [];
+  if (parts.every((p) => questionPattern(p)?.flags.includes('u'))) {
+    try {
+      re = new RegExp(parts.map((p) => `(?:${p})`).join('|'), 'giu');
+    } catch {
+      re = null;
+    }
+  }
+  combinedNotWhen.set(question, re);
+  return re;
+}
+
 function withoutExcludedSenses(sentence: string, question: Question): string {
+  const combined = combinedPattern(question);
+  if (combined) {
+    combined.lastIndex = 0;
+    return combined.test(sentence) ? blankEach(sentence, question) : sentence;
+  }
+  return blankEach(sentence, question);
+}
+
+function blankEach(sentence: string, question: Question): string {
   let text = sentence;
   for (const p of question.notWhen ?? []) {
     let global = globalPatterns.get(p);

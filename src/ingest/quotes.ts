@@ -208,7 +208,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   let lastQuoted: string | undefined;
   /** Whether this sentence starts a paragraph that follows a quoted speaker's. */
   let newParagraph = false;
-  const roles = rolesOf(sentences, ctx.people);
+  // Read only when a sentence's subject is a role ("the Russian president"): most articles have none.
+  let roles: RoleMention[] | undefined;
   sentences.forEach((sentence, index) => {
     newParagraph = sentence.paragraph !== paragraph;
     if (sentence.paragraph !== paragraph) {
@@ -347,6 +348,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const role = ROLE_SUBJECT.exec(preceding);
       if (role && atClauseStart(outside, role.index)) {
         // Unresolved ("the president" of two named presidents), the subject is still a role: no later verb's.
+        roles ??= rolesOf(sentences, ctx.people);
         const who = roleHolder(roles, role[2] ?? '', role[1], index);
         if (who) speaker = who;
         break;

@@ -26,6 +26,8 @@ export function scoreRelevance(
   title: string | undefined,
   story: Story,
   tagsOf: (sentence: string) => readonly string[] = (s) => questionTags(s, story.questions),
+  /** The text's sentences when the caller has split it already. */
+  sentenceTexts?: readonly string[],
 ): Relevance {
   const head = title ?? '';
   const all = `${head}\n${text}`;
@@ -52,8 +54,8 @@ export function scoreRelevance(
       nameDistinct++;
     } else topicDistinct++;
   }
-  const sentences = splitSentences(text);
-  const questionSentences = sentences.filter((s) => tagsOf(s.text).length > 0).length;
+  const sentences = sentenceTexts ?? splitSentences(text).map((s) => s.text);
+  const questionSentences = sentences.filter((s) => tagsOf(s).length > 0).length;
   raw += Math.min(3, questionSentences * 0.5);
 
   const excluded: string[] = [];

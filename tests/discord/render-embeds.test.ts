@@ -4,6 +4,7 @@ import { escapeMarkdown, limitViolations, renderBriefing, renderCommandResult, s
 import type { Briefing, Development, QuestionState } from '../../src/briefing/types.js';
 import { buildBriefing } from '../../src/briefing/compose.js';
 import { MORNING_AFTER, recordWithText, sampleBriefing, sampleRecords, sampleStory } from '../helpers/fixtures.js';
+import { OVERLONG_BULLET, questionOnFirstBullet } from '../helpers/bullet-pointer.js';
 
 const LONG = 'This sentence is deliberately long so that the renderer has to cut it somewhere sensible. '.repeat(40);
 
@@ -165,24 +166,17 @@ describe('a question whose line another question already shows', () => {
 describe('a question whose line a development bullet already shows', () => {
   it('points to the bullet by its place instead of repeating the sentence, and repeats it when the bullet is not drawn', () => {
     const b = sampleBriefing();
-    const bullet = b.developments[0];
-    const q = b.questions[1];
-    if (!bullet || !q) throw new Error('fixture needs a bullet and two questions');
-    Object.assign(q, { summary: bullet.text, summaryEventId: bullet.eventId, summaryFactId: bullet.factIds[0] });
+    const { bulletText } = questionOnFirstBullet(b);
     const json = JSON.stringify(renderBriefing(b));
     expect(json).toContain('The same report as the first development, above.');
-    expect(json.split(JSON.stringify(bullet.text).slice(1, 40)).length - 1).toBe(1);
-    const focused = JSON.stringify(renderBriefing({ ...b, focus: q.id }));
+    expect(json.split(JSON.stringify(bulletText).slice(1, 40)).length - 1).toBe(1);
+    const focused = JSON.stringify(renderBriefing({ ...b, focus: b.questions[1]?.id }));
     expect(focused).not.toContain('development, above');
   });
 
   it('does not point to a bullet drawn cut at its 600-character cap: the line shows what the bullet lost', () => {
     const b = sampleBriefing();
-    const bullet = b.developments[0];
-    const q = b.questions[1];
-    if (!bullet || !q) throw new Error('fixture needs a bullet and two questions');
-    bullet.text = `${'The talks went on through the night and covered every point of the draft. '.repeat(14).trim()} The last clause is the one that matters.`;
-    Object.assign(q, { summary: bullet.text, summaryEventId: bullet.eventId, summaryFactId: bullet.factIds[0] });
+    questionOnFirstBullet(b, OVERLONG_BULLET);
     const json = JSON.stringify(renderBriefing(b));
     expect(json).not.toContain('development, above');
   });

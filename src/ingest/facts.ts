@@ -68,6 +68,8 @@ export const DATELINE = new RegExp(
 );
 
 const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
+/** Punctuation after a space, or an article right before a preposition: words a page lost with its links. */
+const LINK_HOLE = /\p{L}\s+[.,;:](?:\s|$)|\b(?:[Aa]n?|[Tt]he)\s+(?:in|on|at|of|to|with|for|by|from|and|or|that|which)\s/u;
 /** A title abbreviation that stands before a name, never at a sentence's end. */
 const TITLE_AT_END = /(?:^|[\s(])(?:Lt|Gen|Col|Sgt|Maj|Capt|Adm|Cmdr|Gov|Sen|Rep|Mr|Mrs|Ms|Dr|Prof|Rev|Hon|Pres|Amb)\.$/;
 
@@ -91,6 +93,8 @@ export function completeSentenceCheck(headline?: string): (text: string) => bool
     if (!TERMINATED.test(t) || /\.\.\.["”’']?$/.test(t) || /\?["”’'»)\]]*$/.test(t)) return false;
     // Cut off before a name: "…, Sergeant Major Michael Weimer, and Lt." ends with a title's stop, not a sentence's.
     if (TITLE_AT_END.test(t)) return false;
+    // A hole where a link's text was lost: "… the grinding war that .", "negotiating a in Eastern Europe".
+    if (LINK_HOLE.test(t)) return false;
     if (!/^["“‘'(«\[]?[\p{Lu}\p{N}]/u.test(t)) return false;
     const words = t.split(/\s+/);
     if (words.length < 6) return false;

@@ -125,6 +125,12 @@ describe('complete sentences', () => {
     expect(completeSentence('Prior to Abu Dhabi, Driscoll visited Kyiv with senior U.S. military leaders, including Gen. Chris Donahue and Lt.')).toBe(false);
     expect(completeSentence('The talks in Geneva were attended by senior officials from the U.S.')).toBe(true);
   });
+
+  it('rejects a sentence with a hole where a link was: "the grinding war that .", "negotiating a in Eastern Europe"', () => {
+    expect(completeSentence('Zelensky has challenged Putin to showdown talks this week that could end the grinding war that .')).toBe(false);
+    expect(completeSentence('Mr Zelensky will travel to Turkey this week in hopes of negotiating a in Eastern Europe, his chief of staff said.')).toBe(false);
+    expect(completeSentence('Mr Zelensky will travel to Turkey this week in hopes of negotiating a ceasefire in Eastern Europe.')).toBe(true);
+  });
 });
 
 describe('quotes and speakers', () => {

@@ -274,7 +274,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // Only after a role ("the head of …"), and set off by commas: "According to CNN, Trump accused …" is CNN's.
       const role = /^(?:the|a|an)\s+\p{Ll}/u.test(outside.slice(after, end));
       const person = mentions.find(
-        (x) => (x.start >= after && x.start < end) || (role && outside[end] === ',' && /^,\s*$/.test(outside.slice(end, x.start)) && /^\s*(?:[,.;]|$)/.test(outside.slice(x.end))),
+        (x) => (x.start >= after && x.start < end && !/^['’]s\s+\p{Ll}/u.test(outside.slice(x.end, x.end + 4))) || (role && outside[end] === ',' && /^,\s*$/.test(outside.slice(end, x.start)) && /^\s*(?:[,.;]|$)/.test(outside.slice(x.end))),
       );
       // "the head of the Ukrainian delegation": a role in a body is a person, not the body.
       const body = role && /^\S+\s+\p{Ll}+\s+of\s/u.test(outside.slice(after, end)) ? undefined : subjectMentions.find((x) => x.start >= after && x.start < end);

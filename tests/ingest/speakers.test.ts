@@ -134,6 +134,14 @@ describe('speakers', () => {
     expect(got['Russia agreed to a thirty-day ']).toBe('Kremlin');
   });
 
+  it('does not give a report "according to Zelensky’s chief of staff" to Zelensky', () => {
+    const text = [
+      'Ukrainian President Volodymyr Zelensky said on Monday that Ukraine wanted the peace talks to resume soon.',
+      'New peace talks aimed at ending the war in Ukraine could take place this week, according to Volodymyr Zelensky’s chief of staff.',
+    ].join('\n');
+    expect(Object.fromEntries(speakers(text))['New peace talks aimed at endin']).toBe('-');
+  });
+
   it('reads "he" after an opening subordinate clause as its subject: "While Mr Zelensky did not respond …, he emphasised"', () => {
     const text = [
       'Russian President Vladimir Putin has for the first time proposed direct peace talks with Ukraine’s president Volodymyr Zelensky.',

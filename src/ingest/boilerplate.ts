@@ -332,6 +332,22 @@ function markPrelude(drafts: Draft[]): void {
   }
 }
 
+/**
+ * A page whose first line is printed twice in a row (its title and its h1) opens with its headline, whatever the
+ * line looks like: "Trump's envoy Steve Witkoff on the upcoming meeting in Saudi Arabia:" reads as a list's
+ * introduction on its own. Only a line that is no sentence: a lead printed twice keeps its first copy as prose.
+ */
+function markDoubledOpening(drafts: Draft[]): void {
+  const first = drafts.findIndex((d) => d.kind !== 'chrome');
+  const second = first < 0 ? -1 : drafts.findIndex((d, i) => i > first && d.kind !== 'chrome');
+  const a = drafts[first];
+  const b = drafts[second];
+  if (!a || !b || a.text !== b.text || a.terminated || a.f.words.length < 4) return;
+  a.kind = 'heading';
+  b.kind = 'chrome';
+  b.reason = 'headline repeated';
+}
+
 /** A word's key for telling whether a heading and a lead share it: content words only, inflections folded. */
 function wordKey(word: string): string {
   const w = word.toLowerCase();
@@ -414,6 +430,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     opener.kind = 'heading';
 
   markPrelude(drafts);
+  markDoubledOpening(drafts);
   markStandfirsts(drafts);
   const firstBody = drafts.findIndex((d) => d.kind === 'body');
   let lastBody = -1;
@@ -441,9 +458,10 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     const keys = leadKeys();
     return d.f.words.filter((w) => keys.has(wordKey(w))).length;
   };
+  // Printed twice, a line ending in a colon is a headline too: "Witkoff on the upcoming meeting in Saudi Arabia:".
   const twice = top.findIndex(
     (d, i) =>
-      headlineLike(d, i) &&
+      (headlineLike(d, i) || (d.kind === 'heading' && /:$/.test(d.text) && d.f.capitals < 0.8)) &&
       d.f.words.length >= 4 &&
       // Sharing a word with the lead, or printed again right above it: not a menu or a share panel printed twice
       // ("San Francisco East Bay …", "These are external links and will open in a new window").

@@ -133,7 +133,8 @@ export function articleText(blocks: readonly PageBlock[], opts: ClassifyOptions 
   let headline: string | undefined;
   for (const line of page.lines) {
     if (line.kind === 'chrome') continue;
-    if (line.kind === 'headline') headline = line.text;
+    // "Witkoff on the upcoming meeting in Saudi Arabia:" heads the quotation under it; as a title it ends at its words.
+    if (line.kind === 'headline') headline = line.text.replace(/\s*:$/, '');
     spans.push({ start: at, end: at + line.text.length, kind: line.kind, terminated: line.terminated });
     parts.push(line.text);
     at += line.text.length + 1;

@@ -210,6 +210,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   let newParagraph = false;
   // Read only when a sentence's subject is a role ("the Russian president"): most articles have none.
   let roles: RoleMention[] | undefined;
+  /** The person named by a line ending in a colon, for the quotation paragraph right under it. */
+  let introducedBy: string | undefined;
   sentences.forEach((sentence, index) => {
     newParagraph = sentence.paragraph !== paragraph;
     if (sentence.paragraph !== paragraph) {
@@ -367,9 +369,17 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     if (!speaker && openQuoteSpeaker && quotes.length > 0 && /^["“«‘']/.test(sentence.text)) speaker = openQuoteSpeaker;
     // A paragraph that is a quotation and names nobody, right after a paragraph that ended quoting someone, goes on
     // quoting them: "“I expect …,” Mr Putin said. ¶ “Overall, we have established …”".
+    // A quotation paragraph under a line that introduces it with a colon and names one person is theirs:
+    // "Trump's envoy Steve Witkoff on the upcoming meeting in Saudi Arabia:" ¶ "“Well, President Zelensky sent …”".
+    if (!speaker && newParagraph && introducedBy !== undefined && quotes.length > 0 && quotes[0]?.start === 0) speaker = introducedBy;
     if (!speaker && newParagraph && lastQuoted && mentions.length === 0 && subjectMentions.length === 0 && quotes.length > 0 && quotes[0]?.start === 0 && /^["“«]/.test(sentence.text))
       speaker = lastQuoted;
     const isPerson = speaker !== undefined && people.has(speaker);
+    // Who a line ending in a colon introduces: the one person it names (not in the possessive before a noun).
+    if (/:["”’']?\s*$/.test(sentence.text)) {
+      const named = new Set(speakers.map((m) => m.person.name));
+      introducedBy = named.size === 1 ? [...named][0] : undefined;
+    } else if (newParagraph || index === 0) introducedBy = undefined;
     lastQuoted = speaker !== undefined && quotes.length > 0 ? speaker : undefined;
     out.push({ ...(speaker ? { speaker } : {}), quote: speaker !== undefined && quotes.length > 0, quotes });
     const subject = isPerson ? speaker : (speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers[0])?.person.name;

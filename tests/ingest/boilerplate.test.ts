@@ -6,6 +6,13 @@ const kinds = (raw: string) => classifyLines(textBlocks(raw)).lines.map((l) => [
 const kept = (raw: string) => articleText(textBlocks(raw)).text.split('\n');
 
 describe('line classifier', () => {
+  it('takes a first line printed twice in a row as the headline, even when it ends with a colon', () => {
+    const line = 'Trump’s Special Envoy Steve Witkoff on the upcoming meeting between the United States and Ukraine in Saudi Arabia:';
+    const raw = [line, line, '"Well, President Zelensky sent a letter to the president, and we are negotiating a meeting."'].join('\n');
+    expect(kinds(raw).map(([k]) => k)).toEqual(['headline', 'chrome', 'body']);
+    expect(articleText(textBlocks(raw)).headline).toBe(line.slice(0, -1));
+  });
+
   it('drops the writer\'s biography and form small print under the article', () => {
     const raw = [
       'Russia and Ukraine will hold talks in Geneva next week, both sides said on Friday after weeks of preparations.',

@@ -134,6 +134,15 @@ describe('speakers', () => {
     expect(got['Russia agreed to a thirty-day ']).toBe('Kremlin');
   });
 
+  it('gives a quotation paragraph to the one person named by the line that introduces it with a colon', () => {
+    const text = [
+      'Witkoff said the United States and Ukraine would meet in Saudi Arabia next week to discuss a ceasefire.',
+      'Trump’s Special Envoy for the Middle East, Steve Witkoff, on the upcoming meeting between the United States and Ukraine:',
+      '"Well, President Zelensky sent a letter to the president. We are negotiating a meeting with Ukrainians in Jeddah."',
+    ].join('\n');
+    expect(Object.fromEntries(speakers(text))['"Well, President Zelensky sent']).toBe('Steve Witkoff');
+  });
+
   it('does not give a report "according to Zelensky’s chief of staff" to Zelensky', () => {
     const text = [
       'Ukrainian President Volodymyr Zelensky said on Monday that Ukraine wanted the peace talks to resume soon.',

@@ -171,7 +171,7 @@ export const CAPTION: RegExp[] = [
   /(?:^|[\s.])(?:Pictures?|Photos?|Photograph|Image|Credit|Foto)\s*:\s*[^.!?]{2,80}$/iu,
   /\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES|SPUTNIK|ANADOLU)\s*\/\s*\p{Lu}[\p{L} .'-]{1,40}$/u,
   /\((?:L|R|C|left|right|centre|center|top|bottom)\)/,
-  /^(?:file (?:photo|image|picture)|pictured|photo shows|in this (?:photo|image|handout|picture|file photo|photograph)|this (?:photo|image|picture|handout|combination of pictures))\b/i,
+  /^(?:file (?:photo|image|picture)|pictured|photo shows|in this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|image|handout|picture|file photo|photograph|video grab|screen ?grab)|this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|photograph|image|picture|handout|combination of pictures|video grab))\b/i,
   /\b(?:poses?|posed|posing) for (?:a |the )?(?:photo|picture|photograph|portrait)s?\b/i,
   /,\s*(?:\d{1,2}(?:st|nd|rd|th)? \p{L}{3,9},? \d{4}|\p{L}{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\.?$/u,
 ];

@@ -59,7 +59,17 @@ export function textBlocks(raw: string): PageBlock[] {
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[\u200B-\u200D\u2060]/g, '')
     .split('\n');
-  return unwrap(lines).flatMap((text) => splitRunOnCaption(text).flatMap(splitInlineTitle).flatMap(splitGluedWidget).map((t) => ({ text: t })));
+  return unwrap(lines).flatMap((text) =>
+    splitRunOnCaption(text).flatMap(splitInlineTitle).flatMap(splitGluedWidget).flatMap(splitTrailingWidget).map((t) => ({ text: t })),
+  );
+}
+
+/** A share button's label run on after a paragraph's last sentence: "… a long-term settlement. Share". */
+const TRAILING_WIDGET = /^(.*[.!?]["”’»]?)\s+(Share|Tweet|Email|Print|Copy link|Comments?)$/u;
+
+function splitTrailingWidget(text: string): string[] {
+  const m = TRAILING_WIDGET.exec(text);
+  return m?.[1] && m[2] ? [m[1], m[2]] : [text];
 }
 
 /** A widget's label glued to the paragraph after it, as flattened pages print it: "View AllThe negotiators went …". */

@@ -210,8 +210,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   let newParagraph = false;
   // Read only when a sentence's subject is a role ("the Russian president"): most articles have none.
   let roles: RoleMention[] | undefined;
-  /** The person named by a line ending in a colon, for the quotation paragraph right under it. */
-  let introducedBy: string | undefined;
+  /** The person named by a line ending in a colon, for the paragraph right under it. */
+  let introduced: { name: string; reports: boolean; paragraph?: number; holds?: boolean } | undefined;
+  /** The speaker a transcript label at the start of this paragraph names. */
+  let labelled: string | undefined;
   sentences.forEach((sentence, index) => {
     newParagraph = sentence.paragraph !== paragraph;
     if (sentence.paragraph !== paragraph) {
@@ -278,8 +280,11 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const person = mentions.find(
         (x) => (x.start >= after && x.start < end && !/^['’]s\s+\p{Ll}/u.test(outside.slice(x.end, x.end + 4))) || (role && outside[end] === ',' && /^,\s*$/.test(outside.slice(end, x.start)) && /^\s*(?:[,.;]|$)/.test(outside.slice(x.end))),
       );
-      // "the head of the Ukrainian delegation": a role in a body is a person, not the body.
-      const body = role && /^\S+\s+\p{Ll}+\s+of\s/u.test(outside.slice(after, end)) ? undefined : subjectMentions.find((x) => x.start >= after && x.start < end);
+      // "the head of the Ukrainian delegation" is a person, not the delegation; "according to the formula agreed in
+      // Anchorage" is no one's: after a common noun, a body or place further on is not the source.
+      // A document of the body is the body's: "according to a statement from the Kremlin", "a report out of Reuters".
+      const document = /^(?:the|a|an)\s+(?:\p{Ll}+\s+){0,2}?(?:report|statement|readout|release|post|message|interview|transcript|briefing|communiqu[eé]|account)s?\s+(?:from|by|of|out of|issued by|published by)\s/u.test(outside.slice(after, end));
+      const body = role && !document ? undefined : subjectMentions.find((x) => x.start >= after && x.start < end);
       // A report that opens "According to CNN, Trump accused …" reports Trump's act: the person the main clause
       // opens with speaks, the outlet relays.
       const actor =
@@ -367,19 +372,32 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     if (!speaker && source !== undefined) speaker = source;
     // A quotation that runs on from the paragraph before, with nothing naming a speaker here, is still theirs.
     if (!speaker && openQuoteSpeaker && quotes.length > 0 && /^["“«‘']/.test(sentence.text)) speaker = openQuoteSpeaker;
+    // The paragraph under a line that introduces it with a colon and names one person is theirs, all of it: a
+    // quotation ("Steve Witkoff on the upcoming meeting in Saudi Arabia:" ¶ "“Well, President Zelensky sent …”"), or
+    // any paragraph when the line reports ("This was reported by … Yuri Ushakov:" ¶ "The main thing is …").
+    if (introduced && newParagraph) {
+      if (introduced.paragraph === undefined) {
+        introduced.paragraph = sentence.paragraph;
+        introduced.holds = introduced.reports || (quotes.length > 0 && quotes[0]?.start === 0);
+      } else introduced = undefined;
+    }
+    if (!speaker && introduced?.holds && introduced.paragraph === sentence.paragraph) speaker = introduced.name;
+    // A transcript's label: "Yuri Ushakov: There was a meeting …" is his, and so is the rest of that paragraph.
+    const label = newParagraph ? mentions.find((m) => m.start === 0 && /^:\s/.test(outside.slice(m.end, m.end + 2))) : undefined;
+    if (newParagraph) labelled = label?.person.name;
+    if (!speaker && labelled !== undefined) speaker = labelled;
     // A paragraph that is a quotation and names nobody, right after a paragraph that ended quoting someone, goes on
     // quoting them: "“I expect …,” Mr Putin said. ¶ “Overall, we have established …”".
-    // A quotation paragraph under a line that introduces it with a colon and names one person is theirs:
-    // "Trump's envoy Steve Witkoff on the upcoming meeting in Saudi Arabia:" ¶ "“Well, President Zelensky sent …”".
-    if (!speaker && newParagraph && introducedBy !== undefined && quotes.length > 0 && quotes[0]?.start === 0) speaker = introducedBy;
     if (!speaker && newParagraph && lastQuoted && mentions.length === 0 && subjectMentions.length === 0 && quotes.length > 0 && quotes[0]?.start === 0 && /^["“«]/.test(sentence.text))
       speaker = lastQuoted;
     const isPerson = speaker !== undefined && people.has(speaker);
     // Who a line ending in a colon introduces: the one person it names (not in the possessive before a noun).
     if (/:["”’']?\s*$/.test(sentence.text)) {
       const named = new Set(speakers.map((m) => m.person.name));
-      introducedBy = named.size === 1 ? [...named][0] : undefined;
-    } else if (newParagraph || index === 0) introducedBy = undefined;
+      const name = named.size === 1 ? [...named][0] : undefined;
+      introduced = name === undefined ? undefined : { name, reports: REPORTING_VERB.test(outside) };
+      REPORTING_VERB.lastIndex = 0;
+    }
     lastQuoted = speaker !== undefined && quotes.length > 0 ? speaker : undefined;
     out.push({ ...(speaker ? { speaker } : {}), quote: speaker !== undefined && quotes.length > 0, quotes });
     const subject = isPerson ? speaker : (speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers[0])?.person.name;

@@ -6,6 +6,23 @@ const kinds = (raw: string) => classifyLines(textBlocks(raw)).lines.map((l) => [
 const kept = (raw: string) => articleText(textBlocks(raw)).text.split('\n');
 
 describe('line classifier', () => {
+  it('drops a pool photo caption printed twice and a share label run on after a paragraph', () => {
+    const caption = 'In this pool photograph distributed by the Russian state agency Sputnik, Putin and Witkoff shake hands at the Kremlin in Moscow on January 22, 2026.';
+    const raw = [
+      'Meeting between Putin and US envoy Witkoff on war in Ukraine ends',
+      caption,
+      caption,
+      'Putin’s meeting with US envoy Steve Witkoff has concluded after talks that stretched nearly four hours, the Kremlin said. Share',
+    ].join('\n');
+    const got = kinds(raw);
+    expect(got[1]?.[0]).toBe('chrome');
+    expect(got[2]?.[0]).toBe('chrome');
+    expect(got.slice(3)).toEqual([
+      ['body', 'Putin’s meeting with US envoy Steve Witkoff has concluded after talks that stretched nearly four hours, the Kremlin said.'],
+      ['chrome', 'Share'],
+    ]);
+  });
+
   it('takes a first line printed twice in a row as the headline, even when it ends with a colon', () => {
     const line = 'Trump’s Special Envoy Steve Witkoff on the upcoming meeting between the United States and Ukraine in Saudi Arabia:';
     const raw = [line, line, '"Well, President Zelensky sent a letter to the president, and we are negotiating a meeting."'].join('\n');

@@ -143,6 +143,18 @@ describe('speakers', () => {
     expect(Object.fromEntries(speakers(text))['"Well, President Zelensky sent']).toBe('Steve Witkoff');
   });
 
+  it('gives the paragraph under "This was reported by … Yuri Ushakov:" to him, and a transcript paragraph to its label', () => {
+    const text = [
+      'Kremlin aide Yuri Ushakov spoke to reporters after the talks on the peace plan for Ukraine ended in Moscow.',
+      'This was reported by the Russian president’s assistant Yuri Ushakov:',
+      'The main thing is that without resolving the territorial issue according to the formula agreed upon in Anchorage, there will be no long-term settlement.',
+      'Yuri Ushakov: There was a meeting between President Vladimir Putin and the US envoys on the peace plan for Ukraine. The negotiations lasted about four hours.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['The main thing is that without']).toBe('Yuri Ushakov');
+    expect(got['The negotiations lasted about ']).toBe('Yuri Ushakov');
+  });
+
   it('does not give a report "according to Zelensky’s chief of staff" to Zelensky', () => {
     const text = [
       'Ukrainian President Volodymyr Zelensky said on Monday that Ukraine wanted the peace talks to resume soon.',

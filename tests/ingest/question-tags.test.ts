@@ -28,6 +28,7 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
   it('does not count Kyiv as the object, the one a demand is made of, or a possessive', () => {
     expect(tags('Trump spoke with Zelenskyy seated beside him about the summit.')).not.toContain('ukraine-response');
     expect(tags('Peskov said Ukraine must give up its bid to join NATO before any deal.')).not.toContain('ukraine-response');
+    expect(tags('The plan sparked criticism for its demands, including a commitment that Ukraine would never join NATO.')).not.toContain('ukraine-response');
     expect(tags("European envoys met in Paris to plead Kyiv's case to the US delegation.")).not.toContain('ukraine-response');
     expect(tags('Putin proposed direct negotiations with the Ukrainian side in Istanbul.')).not.toContain('ukraine-response');
   });

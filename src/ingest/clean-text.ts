@@ -65,11 +65,15 @@ export function textBlocks(raw: string): PageBlock[] {
 }
 
 /** A share button's label run on after a paragraph's last sentence: "… a long-term settlement. Share". */
-const TRAILING_WIDGET = /^(.*[.!?]["”’»]?)\s+(Share|Tweet|Email|Print|Copy link|Comments?)$/u;
+const TRAILING_WIDGET = /[.!?]["”’»]?\s+(Share|Tweet|Email|Print|Copy link|Comments?)$/u;
 
 function splitTrailingWidget(text: string): string[] {
+  // Most lines end otherwise: a look at the last characters rules them out before the pattern runs.
+  if (!/(?:Share|Tweet|Email|Print|link|Comments?)$/.test(text.slice(-10))) return [text];
   const m = TRAILING_WIDGET.exec(text);
-  return m?.[1] && m[2] ? [m[1], m[2]] : [text];
+  if (!m?.[1]) return [text];
+  const label = m[1];
+  return [text.slice(0, text.length - label.length).trimEnd(), label];
 }
 
 /** A widget's label glued to the paragraph after it, as flattened pages print it: "View AllThe negotiators went …". */

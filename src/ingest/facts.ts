@@ -67,9 +67,18 @@ export const DATELINE = new RegExp(
   'u',
 );
 
+/**
+ * The length of a sentence's dateline or lead-in label (0 when it has none). Every form ends in a dash, a colon, a
+ * bracket, a slash or a bullet within its first words: a sentence without one there is not tried.
+ */
+export function datelineLength(text: string): number {
+  if (!/[—–\-:∙·•|()/]/.test(text.slice(0, 72))) return 0;
+  return DATELINE.exec(text)?.[0].length ?? 0;
+}
+
 const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
 /** Punctuation after a space, or an article right before a preposition: words a page lost with its links. */
-const LINK_HOLE = /\p{L}\s+[.,;:](?:\s|$)|\b(?:[Aa]n?|[Tt]he)\s+(?:in|on|at|of|to|with|for|by|from|and|or|that|which)\s/u;
+const LINK_HOLE = /[^\s\d]\s[.,;:](?:\s|$)|\b(?:[Aa]n?|[Tt]he) (?:in|on|at|of|to|with|for|by|from|and|or|that|which)\s/u;
 /** A title abbreviation that stands before a name, never at a sentence's end. */
 const TITLE_AT_END = /(?:^|[\s(])(?:Lt|Gen|Col|Sgt|Maj|Capt|Adm|Cmdr|Gov|Sen|Rep|Mr|Mrs|Ms|Dr|Prof|Rev|Hon|Pres|Amb)\.$/;
 
@@ -88,7 +97,7 @@ export function completeSentenceCheck(headline?: string): (text: string) => bool
   const h = headline ? norm(headline) : '';
   const checkHeadline = h.split(' ').length >= 4;
   return (text) => {
-    const t = text.slice(DATELINE.exec(text)?.[0].length ?? 0).trim();
+    const t = text.slice(datelineLength(text)).trim();
     // A question is a heading or a reader's prompt, not something that happened: "Will Moscow return the children?"
     if (!TERMINATED.test(t) || /\.\.\.["”’']?$/.test(t) || /\?["”’'»)\]]*$/.test(t)) return false;
     // Cut off before a name: "…, Sergeant Major Michael Weimer, and Lt." ends with a title's stop, not a sentence's.
@@ -119,7 +128,7 @@ const CLAUSE_BREAK =
  */
 export function leadTitle(text: string, max = 120): string {
   let t = text
-    .slice(DATELINE.exec(text)?.[0].length ?? 0)
+    .slice(datelineLength(text))
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[.!]["”’']?$/, (m) => (m.length > 1 ? m.slice(1) : ''));
@@ -342,7 +351,7 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
     const s = input.sentences[k.index] as Sentence;
     const a = input.attributions[k.index];
     // A wire dateline ("KYIV, Ukraine (AP) — ") is not part of the fact; the offset moves past it too.
-    const dateline = DATELINE.exec(s.text)?.[0].length ?? 0;
+    const dateline = datelineLength(s.text);
     const fact: Fact = { text: fitText(s.text.slice(dateline)), source: input.sourceId, offset: { start: s.start + dateline, end: s.end } };
     if (a?.speaker) fact.speaker = a.speaker.slice(0, 120);
     if (a?.speaker && a.quote) fact.quote = true;

@@ -182,10 +182,15 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
   };
   facts.forEach(index);
   const twinOf = (fact: Fact): Fact | undefined => {
-    const near = new Set<number>();
-    for (const w of factFeatures(fact)) for (const i of holders.get(w) ?? []) near.add(i);
+    // A twin holds at least SAME_FACT_OVERLAP of the incoming fact's words: count them per stored fact, and compare
+    // only the facts that reach it.
+    const words = factFeatures(fact);
+    const hits = new Map<number, number>();
+    for (const w of words) for (const i of holders.get(w) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
+    const needed = SAME_FACT_OVERLAP * words.size;
+    const near = [...hits].filter(([, n]) => n >= needed).map(([i]) => i);
     // The first in the record's order, as a scan of every fact would find it.
-    for (const i of [...near].sort((a, b) => a - b)) if (sameFact(facts[i] as Fact, fact)) return facts[i];
+    for (const i of near.sort((a, b) => a - b)) if (sameFact(facts[i] as Fact, fact)) return facts[i];
     return undefined;
   };
   for (const incoming of article.facts) {

@@ -126,7 +126,8 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
 
   // Speakers are people the article's body names: a name only in the headline ("… After Trump's Call") is no one's.
   const entities = extractEntities(bodyText);
-  const subjects = [...entities.organizations, ...entities.places].filter((s) => s.length >= 2 && s.length <= 40);
+  // A name first seen in a dateline's capitals ("KYIV, Ukraine —") speaks as the body writes it ("Kyiv says …").
+  const subjects = [...entities.organizations, ...entities.places].filter((s) => s.length >= 2 && s.length <= 40).map((s) => asWritten(s, bodyText));
   const attributions = attributeSentences(sentences, { people: entities.people, subjects });
 
   const sourceName = input.sourceName.trim().slice(0, 120) || 'source';
@@ -175,6 +176,13 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
       dropped: page.dropped,
     },
   };
+}
+
+/** A name in capitals as the text also writes it in mixed case ("KYIV" → "Kyiv"); acronyms stay as they are. */
+function asWritten(name: string, text: string): string {
+  if (name.length < 4 || name !== name.toUpperCase() || !/\p{L}/u.test(name)) return name;
+  const m = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').exec(text.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'), ' '.repeat(name.length)));
+  return m && m[0] !== name ? m[0] : name;
 }
 
 /** The standfirst (dek): a long display line between the headline and the first body line, when the page has one. */

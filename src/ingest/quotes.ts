@@ -344,7 +344,14 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         break;
       }
       // Inverted: `said Putin`, `said US President Donald Trump`.
-      const after = mentions.find((m) => m.start >= vEnd && m.start - vEnd <= 40 && /^[\s,]*(?:[\p{L}.]+\s+){0,4}$/u.test(outside.slice(vEnd, m.start)));
+      // Not the subject of the reported clause: "The officials, who spoke …, said Witkoff would be in Washington".
+      const after = mentions.find(
+        (m) =>
+          m.start >= vEnd &&
+          m.start - vEnd <= 40 &&
+          /^[\s,]*(?:[\p{L}.]+\s+){0,4}$/u.test(outside.slice(vEnd, m.start)) &&
+          !/^\s+(?:would|will|could|can|may|might|should|must|is|was|are|were|has|had|have|did|does|do)\b/.test(outside.slice(m.end, m.end + 12)),
+      );
       const lead = sentence.text.slice(0, vStart).trimEnd();
       if (after && (lead === '' || /[”"’,]$/.test(lead))) {
         speaker = after.person.name;

@@ -155,6 +155,17 @@ describe('speakers', () => {
     expect(got['The negotiations lasted about ']).toBe('Yuri Ushakov');
   });
 
+  it('writes a body named in a dateline’s capitals as the text does, and does not invert "said Witkoff would be …"', () => {
+    const text = [
+      'KYIV, Ukraine — Ukrainian President Volodymyr Zelenskyy said Tuesday that he will travel to Turkey for peace talks this week.',
+      'Kyiv says that longer-range missiles are vital in the talks on a ceasefire with Russia, officials said later.',
+      'The officials, who spoke on condition of anonymity, said Witkoff would be in Washington for much of the week of the talks.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['Kyiv says that longer-range mi']).toBe('Kyiv');
+    expect(got['The officials, who spoke on co']).toBe('-');
+  });
+
   it('does not give a report "according to Zelensky’s chief of staff" to Zelensky', () => {
     const text = [
       'Ukrainian President Volodymyr Zelensky said on Monday that Ukraine wanted the peace talks to resume soon.',

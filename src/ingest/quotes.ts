@@ -34,9 +34,14 @@ const AFTER_PREPOSITION =
 const TRAILING_ATTRIBUTION =
   /[,”"’]\s*(?:he|she|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
 
+/** Nouns for a source nobody names: "sources", "officials", "people familiar with …". */
+const UNNAMED_NOUN = '(?:sources?|officials?|diplomats?|analysts?|people|aides?|insiders?|experts?|observers?|reports?|media|agencies|outlets?)';
+
 /** "…, undisclosed sources told CNN.", "…, two officials familiar with the talks said.": a closing attribution to no one named. */
-const TRAILING_UNNAMED =
-  /,\s*(?:[\p{L}\d-]+\s+){0,3}(?:sources?|officials?|diplomats?|analysts?|people|aides?|insiders?|experts?|observers?|reports?|media|agencies|outlets?)\s+(?:[\p{L}-]+\s+){0,4}?(?:said|say|says|told|tell|added|reported|report|confirmed|noted)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
+const TRAILING_UNNAMED = new RegExp(
+  String.raw`,\s*(?:[\p{L}\d-]+\s+){0,3}${UNNAMED_NOUN}\s+(?:[\p{L}-]+\s+){0,4}?(?:said|say|says|told|tell|added|reported|report|confirmed|noted)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$`,
+  'u',
+);
 
 /** Role nouns a report refers back to a named person by; each word matched with either first letter. */
 const ROLE_WORDS = [
@@ -104,8 +109,7 @@ const AGENT_GAP = /^(?:(?!(?:that|which|who|to|for|in|on|at|about|over|with|and)
 const APPOSITION_GAP = /^[^,;.]{1,60},\s*(?:[\p{L}.'’-]+\s+){0,4}$/u;
 
 /** "according to diplomatic sources", "according to people familiar with the matter": a source nobody names. */
-const UNNAMED_SOURCE =
-  /^(?:[\p{L}\d-]+\s+){0,3}(?:sources?|officials?|diplomats?|analysts?|people|aides?|insiders?|experts?|observers?|reports?|media|agencies|outlets?)\b/iu;
+const UNNAMED_SOURCE = new RegExp(String.raw`^(?:[\p{L}\d-]+\s+){0,3}${UNNAMED_NOUN}\b`, 'iu');
 
 const FILLER = /^(?:also|then|later|again|further|previously|reportedly|repeatedly|has|had|have|was|is|earlier|now|once|had\s+already|already|also\s+reportedly|on\s+\w+day|on\s+\w+)$/i;
 
@@ -152,6 +156,11 @@ function subjectGap(gap: string): boolean {
   const withoutAsides = gap.replace(/^\s*,[^,]{1,160},/, ' ').replace(/^\s*\([^)]{1,80}\)/, ' ');
   if (/[,(—–]/.test(withoutAsides)) return false;
   return wordsBetween(withoutAsides).length <= 4;
+}
+
+/** A name in the possessive before a noun ends at `end`: "Putin's press secretary", "Zelensky's chief of staff". */
+function possessiveBeforeNoun(text: string, end: number): boolean {
+  return /^['’]s\s+\p{Ll}/u.test(text.slice(end, end + 4));
 }
 
 /** A name set off by commas right before the verb: "A presidential aide, Yury Ushakov, described the talks …". */
@@ -206,7 +215,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   let quoteOpen = false;
   /** The speaker of the previous sentence when it quoted somebody (a quotation paragraph after it is theirs too). */
   let lastQuoted: string | undefined;
-  /** Whether this sentence starts a paragraph that follows a quoted speaker's. */
+  /** Whether this sentence starts a paragraph. */
   let newParagraph = false;
   // Read only when a sentence's subject is a role ("the Russian president"): most articles have none.
   let roles: RoleMention[] | undefined;
@@ -216,7 +225,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   let labelled: string | undefined;
   sentences.forEach((sentence, index) => {
     newParagraph = sentence.paragraph !== paragraph;
-    if (sentence.paragraph !== paragraph) {
+    if (newParagraph) {
       before = subjectHere ?? (paragraph < 0 ? undefined : before);
       openQuoteSpeaker = quoteOpen ? openQuoteSpeaker : undefined;
       paragraph = sentence.paragraph;
@@ -227,7 +236,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     const outside = outsideQuotes(sentence.text, quotes);
     const mentions = personMentions(ctx.people, outside);
     // "Putin's press secretary stressed", "Trump's envoy said": a name in the possessive before a noun is not who speaks.
-    const speakers = mentions.filter((m) => !/^['’]s\s+\p{Ll}/u.test(outside.slice(m.end, m.end + 4)));
+    const speakers = mentions.filter((m) => !possessiveBeforeNoun(outside, m.end));
     const lower = outside.toLowerCase();
     const foldsLikeLower = !outside.includes('ſ');
     const subjectMentions = subjects.flatMap((subject) =>
@@ -278,7 +287,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // Only after a role ("the head of …"), and set off by commas: "According to CNN, Trump accused …" is CNN's.
       const role = /^(?:the|a|an)\s+\p{Ll}/u.test(outside.slice(after, end));
       const person = mentions.find(
-        (x) => (x.start >= after && x.start < end && !/^['’]s\s+\p{Ll}/u.test(outside.slice(x.end, x.end + 4))) || (role && outside[end] === ',' && /^,\s*$/.test(outside.slice(end, x.start)) && /^\s*(?:[,.;]|$)/.test(outside.slice(x.end))),
+        (x) => (x.start >= after && x.start < end && !possessiveBeforeNoun(outside, x.end)) || (role && outside[end] === ',' && /^,\s*$/.test(outside.slice(end, x.start)) && /^\s*(?:[,.;]|$)/.test(outside.slice(x.end))),
       );
       // "the head of the Ukrainian delegation" is a person, not the delegation; "according to the formula agreed in
       // Anchorage" is no one's: after a common noun, a body or place further on is not the source.
@@ -402,8 +411,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     if (/:["”’']?\s*$/.test(sentence.text)) {
       const named = new Set(speakers.map((m) => m.person.name));
       const name = named.size === 1 ? [...named][0] : undefined;
-      introduced = name === undefined ? undefined : { name, reports: REPORTING_VERB.test(outside) };
-      REPORTING_VERB.lastIndex = 0;
+      introduced = name === undefined ? undefined : { name, reports: outside.search(REPORTING_VERB) >= 0 };
     }
     lastQuoted = speaker !== undefined && quotes.length > 0 ? speaker : undefined;
     out.push({ ...(speaker ? { speaker } : {}), quote: speaker !== undefined && quotes.length > 0, quotes });

@@ -190,14 +190,14 @@ const SITE_TRADE = /\b(?:journalists|reporters|reporting|newsroom|supporters|rea
 /** "we", "our", "you" outside quotation marks: the page speaking, not someone it quotes. */
 const OWN_ADDRESS = /\b(?:we|our|ours|us|you|your|yours)\b/gi;
 
-/**
- * The page speaking about itself: two words of its machinery (browser, notifications, logged in), or its own voice
- * ("we", "our", "you", outside quotations) asking for support of its journalism. Quoted speech never counts.
- */
 /** Any word of {@link SITE_UI}, {@link SITE_PITCH} or {@link SITE_TRADE}: one scan rules out most lines. */
 const SITE_ANY =
   /browser|refresh|logged|log(?:ging)? in|sign(?:ed)? in|notification|cookie|preferences|javascript|emailed|privacy|blocker|download|iOS|Android|journalis|donat|paywall|subscri|membership|ad-free|newsletter|promotional|got a tip|reporter|reporting|newsroom|supporters|readers/i;
 
+/**
+ * The page speaking about itself: two words of its machinery (browser, notifications, logged in), or its own voice
+ * ("we", "our", "you", outside quotations) asking for support of its journalism. Quoted speech never counts.
+ */
 function siteVoice(text: string): boolean {
   if (!SITE_ANY.test(text.length > 600 ? text.slice(0, 600) : text)) return false;
   const own = unquoted(text);

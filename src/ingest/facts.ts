@@ -32,14 +32,14 @@ interface Scored {
   tags: string[];
 }
 
-/**
- * "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ", "Moscow, 19 May 2025 (dpa/MIA) - ": a
- * place (in capitals, or in title case when a date or an agency follows), optional region or date, agency, a dash.
- */
 /** Words that make "… : " a clause of its own rather than a label. */
 const LABEL_NOT_VERB =
   '(?:said|says|say|told|tells|added|adds|wrote|writes|stated|states|noted|notes|asked|asks|read|reads|declared|declares|announced|announces|explained|explains|continued|replied|posted|tweeted|is|was|are|were|be|been|has|have|had|will|would)';
 
+/**
+ * "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ", "Moscow, 19 May 2025 (dpa/MIA) - ": a
+ * place (in capitals, or in title case when a date or an agency follows), optional region or date, agency, a dash.
+ */
 export const DATELINE = new RegExp(
   [
     // "(MENAFN) ", "(AP) — ": an agency in brackets.
@@ -231,10 +231,6 @@ function scoreSentence(i: number, input: FactSelectionInput): Scored {
   return { index: i, score, tags };
 }
 
-/**
- * The terms of a sentence that a summary of the article should keep: names (capitalised words that do not just open
- * the sentence), figures ("30-day", "1,000", "28-point"), and content words the article uses more than once.
- */
 /** A word's letters and digits without the punctuation around it ("(Reuters),” → "Reuters"). */
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 function bareWord(w: string): string {
@@ -245,6 +241,10 @@ function bareWord(w: string): string {
   return alnum(first) && alnum(last) ? w : w.replace(EDGE_PUNCTUATION, '');
 }
 
+/**
+ * The terms of a sentence that a summary of the article should keep: names (capitalised words that do not just open
+ * the sentence), figures ("30-day", "1,000", "28-point"), and content words the article uses more than once.
+ */
 function salientTerms(text: string, features: ReadonlySet<string>, repeated: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   let i = 0;

@@ -117,7 +117,6 @@ export function questionPattern(pattern: string): RegExp | null {
   return patternCache.get(pattern) ?? null;
 }
 
-/** The sentence with every span a question's `notWhen` patterns match blanked out (same length, so offsets hold). */
 /** The global form of each notWhen pattern, compiled once (a sentence is blanked for every question it is tagged with). */
 const globalPatterns = new Map<string, RegExp | null>();
 
@@ -142,6 +141,7 @@ function combinedPattern(question: Question): RegExp | null {
   return re;
 }
 
+/** The sentence with every span a question's `notWhen` patterns match blanked out (same length, so offsets hold). */
 function withoutExcludedSenses(sentence: string, question: Question): string {
   const combined = combinedPattern(question);
   if (combined) {

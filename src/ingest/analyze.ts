@@ -1,7 +1,7 @@
 import type { Fact, Source, Story } from '../records/schema.js';
 import type { ClassifyOptions, PageBlock } from './boilerplate.js';
 import { articleText, textBlocks, type LineSpan } from './clean-text.js';
-import { extractEntities, type Entities } from './entities.js';
+import { escapeRegExp, extractEntities, type Entities } from './entities.js';
 import { functionWordDensity } from '../text/function-words.js';
 import { dateEvent, type DateSource } from './event-date.js';
 import { completeSentenceCheck, fitText, leadTitle, selectFacts } from './facts.js';
@@ -181,8 +181,8 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
 /** A name in capitals as the text also writes it in mixed case ("KYIV" → "Kyiv"); acronyms stay as they are. */
 function asWritten(name: string, text: string): string {
   if (name.length < 4 || name !== name.toUpperCase() || !/\p{L}/u.test(name)) return name;
-  const m = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').exec(text.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'), ' '.repeat(name.length)));
-  return m && m[0] !== name ? m[0] : name;
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'giu'))) if (m[0] !== name) return m[0];
+  return name;
 }
 
 /** The standfirst (dek): a long display line between the headline and the first body line, when the page has one. */

@@ -65,14 +65,12 @@ export function textBlocks(raw: string): PageBlock[] {
 }
 
 /** A share button's label run on after a paragraph's last sentence: "… a long-term settlement. Share". */
-const TRAILING_WIDGET = /[.!?]["”’»]?\s+(Share|Tweet|Email|Print|Copy link|Comments?)$/u;
+const TRAILING_LABELS = ['Share', 'Tweet', 'Email', 'Print', 'Copy link', 'Comment', 'Comments'];
 
 function splitTrailingWidget(text: string): string[] {
-  // Most lines end otherwise: a look at the last characters rules them out before the pattern runs.
-  if (!/(?:Share|Tweet|Email|Print|link|Comments?)$/.test(text.slice(-10))) return [text];
-  const m = TRAILING_WIDGET.exec(text);
-  if (!m?.[1]) return [text];
-  const label = m[1];
+  // Most lines end otherwise: only a line ending in a label is looked at further.
+  const label = TRAILING_LABELS.find((l) => text.endsWith(l));
+  if (label === undefined || !/[.!?]["”’»]?\s+$/u.test(text.slice(0, -label.length))) return [text];
   return [text.slice(0, text.length - label.length).trimEnd(), label];
 }
 

@@ -4,7 +4,7 @@ import { instantMs } from '../time/instant.js';
 import type { StoredSignal } from '../store/store.js';
 import { headlineFor } from './headline.js';
 import { factTime, questionState } from './questions.js';
-import { featuresOf } from '../text/similarity.js';
+import { featuresOf, overlap } from '../text/similarity.js';
 import { independentSources, rankWindowFacts, selectFacts, type RankedFact } from './rank.js';
 import { REDUNDANT } from './redundancy.js';
 import { lineDefect } from './sentence-quality.js';
@@ -129,12 +129,9 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   return briefing;
 }
 
+/** Two word sets that say the same thing: most of the smaller's words in the larger. */
 function repeats(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  let inter = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return false;
-  for (const x of small) if (large.has(x)) inter++;
-  return inter / small.size >= REDUNDANT;
+  return overlap(a, b) >= REDUNDANT;
 }
 
 /** What the channel has seen: the facts it was sent last time, and those of events shortly before the window. */
@@ -227,8 +224,8 @@ function watchItems(
       const id = factId(f, i);
       if (shownKeys.has(`${rec.id}#${id}`) || lineDefect(f.text) !== undefined) return;
       const features = featuresOf(f.text);
-      if (chosen.some((c) => overlapOf(c.features, features) >= REDUNDANT)) return;
-      if (lines.some((l) => l.text === f.text || overlapOf(l.features, features) >= REDUNDANT)) return;
+      if (chosen.some((c) => repeats(c.features, features))) return;
+      if (lines.some((l) => l.text === f.text || repeats(l.features, features))) return;
       const src = rec.sources.find((s) => s.id === f.source);
       const item: WatchItem & { at: number; features: ReadonlySet<string> } = { text: f.text, eventId: rec.id, factId: id, at, features };
       if (f.watch.due !== undefined) item.due = f.watch.due;
@@ -240,19 +237,11 @@ function watchItems(
   items.sort((a, b) => b.at - a.at || compareText(a.eventId, b.eventId) || compareText(a.factId ?? '', b.factId ?? ''));
   const kept: typeof items = [];
   for (const item of items) {
-    if (kept.some((k) => overlapOf(k.features, item.features) >= REDUNDANT)) continue;
+    if (kept.some((k) => repeats(k.features, item.features))) continue;
     kept.push(item);
     if (kept.length >= MAX_WATCH) break;
   }
   return kept.map(({ at: _at, features: _f, ...rest }) => rest);
-}
-
-function overlapOf(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let inter = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) inter++;
-  return inter / small.size;
 }
 
 function collectSources(developments: readonly Development[], chosen: readonly RankedFact[]): BriefingSource[] {

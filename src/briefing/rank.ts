@@ -57,7 +57,6 @@ export interface RankedFact {
   twins: Array<{ rec: EventRecord; fact: Fact; id: string }>;
 }
 
-
 /** Same thing said twice: most of the shorter fact's words in the longer, and a fair share of both. */
 export const TWIN_OVERLAP = 0.6;
 export const TWIN_JACCARD = 0.3;

@@ -157,8 +157,10 @@ export function renderBriefing(briefing: Briefing, options: RenderOptions = {}):
   const questions = focus ? [focus] : briefing.questions;
   const questionRoom = focus ? Math.max(1, room - 1) : Math.min(questions.length, Math.max(1, Math.floor(room / 2)));
   // A question takes one section whatever its line says, so the blocks are counted before the bullets are packed,
-  // and drawn after: a line may point to a bullet only when that bullet is among those that fit.
-  const questionCount = (focus ? focusBlocks(focus, questionRoom) : questionSections(questions, questionRoom)).length;
+  // and drawn after: a line may point to a bullet only when that bullet is among those that fit. A focused
+  // question's blocks point to no bullet: they are drawn once, here.
+  const focused = focus ? focusBlocks(focus, questionRoom) : undefined;
+  const questionCount = focused?.length ?? questionSectionCount(questions.length, questionRoom);
   const devRoom = Math.max(1, room - questionCount);
 
   let devBlocks: SlackBlock[] = [];
@@ -172,7 +174,7 @@ export function renderBriefing(briefing: Briefing, options: RenderOptions = {}):
   } else if (!briefing.window.fallback) {
     devBlocks = [section(`No new developments since ${formatDate(briefing.window.from)}.`)];
   }
-  const questionBlocks = focus ? focusBlocks(focus, questionRoom) : questionSections(questions, questionRoom, false, shownDevelopments);
+  const questionBlocks = focused ?? questionSections(questions, questionRoom, false, shownDevelopments);
 
   const blocks: SlackBlock[] = [...head, ...devBlocks];
   if (questionBlocks.length > 0) blocks.push({ type: 'divider' }, ...questionBlocks);
@@ -234,6 +236,11 @@ function developmentLine(d: Development): string {
     .join(', ');
   const more = d.sourceCount > 1 ? ` · ${d.sourceCount} sources` : '';
   return `• ${text}${attribution} _(${formatDate(d.occurredAt)}${links ? `, ${links}` : ''}${more})_`;
+}
+
+/** How many sections {@link questionSections} draws: one a question, the last shared by those past the room. */
+function questionSectionCount(questions: number, room: number): number {
+  return questions === 0 || room <= 0 ? 0 : Math.min(questions, room);
 }
 
 /** `developments`: the bullets drawn above, in order (a question line that repeats one points to it instead). */

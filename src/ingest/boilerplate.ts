@@ -360,6 +360,66 @@ function leadWords(lead: readonly Draft[]): Set<string> {
   return keys;
 }
 
+/**
+ * The headline: the first heading before the article's first paragraph that reads like one (several words, not all
+ * capitals, not a question to the reader), unless a line printed twice or a whole page's menus say otherwise (below).
+ * Later headings before the body are standfirsts and sub-headlines.
+ */
+function markHeadline(drafts: Draft[], firstBody: number): void {
+  const headlineLike = (d: Draft, i: number) => d.kind === 'heading' && (firstBody < 0 || i < firstBody) && d.f.words.length >= 3 && d.f.capitals < 0.8 && !/:$/.test(d.text);
+  // A page saved whole prints its headline twice above the article (the title and the h1), below the site's name:
+  // the line printed twice is the headline, and its second copy is chrome.
+  const top = drafts.slice(0, firstBody < 0 ? drafts.length : firstBody);
+  // Read only when the page has a line printed twice or a doubtful first heading.
+  let lead: Set<string> | undefined;
+  const leadKeys = () => (lead ??= leadWords(drafts.filter((d) => d.kind === 'body').slice(0, 3)));
+  const shared = (d: Draft) => {
+    const keys = leadKeys();
+    return d.f.words.filter((w) => keys.has(wordKey(w))).length;
+  };
+  // Printed twice, a line ending in a colon is a headline too: "Witkoff on the upcoming meeting in Saudi Arabia:".
+  const twice = top.findIndex(
+    (d, i) =>
+      (headlineLike(d, i) || (d.kind === 'heading' && /:$/.test(d.text) && d.f.capitals < 0.8)) &&
+      d.f.words.length >= 4 &&
+      // Sharing a word with the lead, or printed again right above it: not a menu or a share panel printed twice
+      // ("San Francisco East Bay …", "These are external links and will open in a new window").
+      top.some((o, j) => j > i && o.text === d.text && (leadKeys().size === 0 || shared(d) > 0 || firstBody - j <= 3)),
+  );
+  let headlineAt = twice >= 0 ? twice : drafts.findIndex(headlineLike);
+  // A whole page saved as text has menus, promos and other stories' titles above the article: when the first
+  // heading shares no word with the lead, or stands far above it, the headline is the heading that shares most with
+  // the lead (the earliest of equals: related titles follow the headline).
+  if (twice < 0 && headlineAt >= 0 && firstBody > 0) {
+    if (shared(drafts[headlineAt] as Draft) === 0 || firstBody - headlineAt > 15) {
+      const candidate = (i: number) => {
+        const d = top[i];
+        return d !== undefined && headlineLike(d, i) && d.f.words.length >= 4 && d.f.words.length <= 20 && !d.terminated && shared(d) >= 2;
+      };
+      let best = -1;
+      let most = 1;
+      top.forEach((d, i) => {
+        const n = candidate(i) ? shared(d) : 0;
+        if (n > most) {
+          best = i;
+          most = n;
+        }
+      });
+      // A standfirst right under its headline can share more with the lead than the headline does.
+      while (best > 0 && candidate(best - 1)) best--;
+      if (best >= 0) headlineAt = best;
+    }
+  }
+  if (twice >= 0)
+    top.forEach((d, j) => {
+      if (j > twice && d.text === (drafts[twice] as Draft).text) {
+        d.kind = 'chrome';
+        d.reason = 'headline repeated';
+      }
+    });
+  if (headlineAt >= 0) (drafts[headlineAt] as Draft).kind = 'headline';
+}
+
 /** A paragraph that opens with a dateline: "ERBIL (Kurdistan24) – ", "KYIV, Ukraine (AP) — ", "WASHINGTON — ". */
 const DATELINE_START = /^(?:\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}(?:\([^)]{1,30}\))?\s*[—–-]\s|\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L} .&/-]{1,30}\)\s*[—–-]\s)/u;
 
@@ -445,60 +505,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
       d.reason = 'heading after the article';
     }
   });
-  // The headline: the first heading before the article's first paragraph that reads like one (several words, not
-  // all capitals, not a question to the reader). Later headings before the body are standfirsts and sub-headlines.
-  const headlineLike = (d: Draft, i: number) => d.kind === 'heading' && (firstBody < 0 || i < firstBody) && d.f.words.length >= 3 && d.f.capitals < 0.8 && !/:$/.test(d.text);
-  // A page saved whole prints its headline twice above the article (the title and the h1), below the site's name:
-  // the line printed twice is the headline, and its second copy is chrome.
-  const top = drafts.slice(0, firstBody < 0 ? drafts.length : firstBody);
-  // Read only when the page has a line printed twice or a doubtful first heading.
-  let lead: Set<string> | undefined;
-  const leadKeys = () => (lead ??= leadWords(drafts.filter((d) => d.kind === 'body').slice(0, 3)));
-  const shared = (d: Draft) => {
-    const keys = leadKeys();
-    return d.f.words.filter((w) => keys.has(wordKey(w))).length;
-  };
-  // Printed twice, a line ending in a colon is a headline too: "Witkoff on the upcoming meeting in Saudi Arabia:".
-  const twice = top.findIndex(
-    (d, i) =>
-      (headlineLike(d, i) || (d.kind === 'heading' && /:$/.test(d.text) && d.f.capitals < 0.8)) &&
-      d.f.words.length >= 4 &&
-      // Sharing a word with the lead, or printed again right above it: not a menu or a share panel printed twice
-      // ("San Francisco East Bay …", "These are external links and will open in a new window").
-      top.some((o, j) => j > i && o.text === d.text && (leadKeys().size === 0 || shared(d) > 0 || firstBody - j <= 3)),
-  );
-  let headlineAt = twice >= 0 ? twice : drafts.findIndex(headlineLike);
-  // A whole page saved as text has menus, promos and other stories' titles above the article: when the first
-  // heading shares no word with the lead, or stands far above it, the headline is the heading that shares most with
-  // the lead (the earliest of equals: related titles follow the headline).
-  if (twice < 0 && headlineAt >= 0 && firstBody > 0) {
-    if (shared(drafts[headlineAt] as Draft) === 0 || firstBody - headlineAt > 15) {
-      const candidate = (i: number) => {
-        const d = top[i];
-        return d !== undefined && headlineLike(d, i) && d.f.words.length >= 4 && d.f.words.length <= 20 && !d.terminated && shared(d) >= 2;
-      };
-      let best = -1;
-      let most = 1;
-      top.forEach((d, i) => {
-        const n = candidate(i) ? shared(d) : 0;
-        if (n > most) {
-          best = i;
-          most = n;
-        }
-      });
-      // A standfirst right under its headline can share more with the lead than the headline does.
-      while (best > 0 && candidate(best - 1)) best--;
-      if (best >= 0) headlineAt = best;
-    }
-  }
-  if (twice >= 0)
-    top.forEach((d, j) => {
-      if (j > twice && d.text === (drafts[twice] as Draft).text) {
-        d.kind = 'chrome';
-        d.reason = 'headline repeated';
-      }
-    });
-  if (headlineAt >= 0) (drafts[headlineAt] as Draft).kind = 'headline';
+  markHeadline(drafts, firstBody);
 
   const lines: ClassifiedLine[] = drafts.map((d) => ({
     text: d.text,

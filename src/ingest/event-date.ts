@@ -14,7 +14,7 @@ export interface EventDating {
   /** ISO instant (`2025-05-19T20:00:00Z`) or day (`2025-05-19`). */
   occurredAt: string;
   dateSource: DateSource;
-  /** The time relative dates were read against (publication, a stated date, or the ingest time). */
+  /** The time later relative dates ("next week") are read against: publication, a stated date, the day the text names when only the ingest time or a year anchored it, or the ingest time. */
   anchor: Date;
   /** The publication time, when the input or the page states one (`anchor` is then that time). */
   published?: Date;
@@ -280,7 +280,12 @@ export function dateEvent(input: DatingInput): EventDating {
   const published = anchor.source === 'published' ? { published: anchor.at } : {};
   // The day the article names covers the whole of it: the report came out later that day, or days after.
   // A day read against the ingest time is a guess a reviewer should check: it keeps saying so.
-  if (day !== undefined) return { occurredAt: day, dateSource: anchor.source === 'ingest-time' ? 'ingest-time' : 'text', anchor: anchor.at, ...published };
+  if (day !== undefined) {
+    // Without a publication time, the day the text names is the best guess of when it was written: "next week" in a
+    // report of 2 June is mid-June, not a week after whenever the file happened to be ingested.
+    const at = anchor.source === 'ingest-time' || anchor.weak ? new Date(`${day}T00:00:00Z`) : anchor.at;
+    return { occurredAt: day, dateSource: anchor.source === 'ingest-time' ? 'ingest-time' : 'text', anchor: at, ...published };
+  }
   const occurredAt = anchor.precision === 'instant' ? isoSeconds(anchor.at) : dayOf(anchor.at);
   return { occurredAt, dateSource: anchor.source, anchor: anchor.at, ...published };
 }

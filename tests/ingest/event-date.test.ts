@@ -50,6 +50,13 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ lead: ['Ukraine said on 11 March that it was ready for a ceasefire.'], now: NOW })).toMatchObject({ occurredAt: '2026-03-11', dateSource: 'ingest-time' });
   });
 
+  it('reads later relative dates ("next week") against the day the text names when only the ingest time anchored it', () => {
+    const d = dateEvent({ lead: ['Russia and Ukraine met in Istanbul on 2 June for a second round.'], now: NOW });
+    expect(d).toMatchObject({ occurredAt: '2026-06-02', dateSource: 'ingest-time' });
+    expect(d.anchor.toISOString()).toBe('2026-06-02T00:00:00.000Z');
+    expect(dateEvent({ lead: ['Nothing here names a day.'], now: NOW }).anchor).toEqual(NOW);
+  });
+
   it('matches the lead’s weekday to a full date elsewhere on the page, and to a written date further down', () => {
     // "on Friday" and an AP caption "Friday, Aug. 15, 2025": that Friday.
     const caption = ['Trump speaks at Joint Base Elmendorf-Richardson, Alaska, Friday, Aug. 15, 2025. (AP Photo)'];

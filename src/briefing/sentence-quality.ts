@@ -1,6 +1,7 @@
 import { FUNCTION_WORDS } from '../text/function-words.js';
 import { memoByText } from '../text/memo-by-text.js';
 import { featureSet, jaccard } from '../text/similarity.js';
+import { isReportingFrame } from '../text/reporting-frame.js';
 
 /**
  * Whether a text can stand as a line of a briefing: a complete sentence of the body, not a headline, a sub-headline,
@@ -35,6 +36,7 @@ function checkForm(t: string): string | undefined {
   if (GARBLED.test(t)) return 'two sentences run together';
   if (hasKicker(t)) return 'a headline or kicker run into the sentence';
   if (!hasFiniteVerb(t)) return 'no verb';
+  if (isReportingFrame(t)) return 'says a statement was made, not what it said';
   return undefined;
 }
 

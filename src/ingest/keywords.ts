@@ -2,6 +2,7 @@ import type { Question, Side } from '../records/schema.js';
 import { sideMentions, sideOfName, type SideMention } from '../briefing/sides.js';
 import { voicesOf } from '../briefing/stance.js';
 import { escapeRegExp } from './entities.js';
+import { isReportingFrame } from '../text/reporting-frame.js';
 
 /**
  * Lower-casing agrees with case-insensitive regex matching for ASCII letters and for characters without case
@@ -312,5 +313,7 @@ function hasContext(text: string, question: Question): boolean {
 
 /** Ids of the story questions a sentence bears on (pass the story's sides, and the speaker when known). */
 export function questionTags(sentence: string, questions: readonly Question[], hints: VoiceHints = {}): string[] {
+  // "Umerov made a statement to journalists after the talks": who spoke, not what; the next sentence says it.
+  if (isReportingFrame(sentence)) return [];
   return questions.filter((q) => matchesQuestion(sentence, q, hints)).map((q) => q.id);
 }

@@ -44,6 +44,8 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     ["Zelensky responded by recalling the Crimean Declaration. with the BBC understands the negotiations.", 'two sentences run together'],
     ['Trump, Putin hold telephonic conversation: US President Donald Trump and Russian President Vladimir Putin spoke for two hours.', 'a headline or kicker run into the sentence'],
     ['US President Donald Trump and Ukrainian President Volodymyr Zelenskiy at a press conference in Washington in February.', 'no verb'],
+    ['Umerov made the statement at a press conference following the meeting in Istanbul, according to Censor.NET.', 'says a statement was made, not what it said'],
+    ['This was announced on Telegram by the head of the Presidential Office, Andriy Yermak.', 'says a statement was made, not what it said'],
   ])('%s → %s', (text, defect) => {
     expect(lineDefect(text)).toBe(defect);
   });
@@ -58,6 +60,9 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(lineDefect('"We will not leave Donbas," Zelenskyy said.')).toBeUndefined();
     expect(lineDefect('The high-level diplomacy reflects Europe’s concern over the US overtures towards Moscow.')).toBeUndefined();
     expect(lineDefect('Three issues remain: Crimea, Donbas and the Zaporizhzhia plant.')).toBeUndefined();
+    expect(lineDefect('Zelensky made a statement on the peace plan on Sunday.')).toBeUndefined();
+    expect(lineDefect('He made the statement after Russia rejected the proposal.')).toBeUndefined();
+    expect(lineDefect('Umerov told journalists that Ukraine was ready for a ceasefire.')).toBeUndefined();
     expect(lineDefect('Zelenskyy met Erdogan in Ankara on Wednesday.')).toBeUndefined();
     expect(lineDefect('US President Donald Trump met Ukrainian President Volodymyr Zelenskyy in Washington on Monday.')).toBeUndefined();
   });

@@ -70,6 +70,12 @@ describe("Ukraine's response: senses that are not Kyiv's answer to the terms", (
     expect(tags('The offer is a shift for Ukraine, which has long insisted on joining NATO as its guarantee.')).toContain('ukraine-response');
   });
 
+  it('does not count a sentence that only says a statement was made: the next one says what it was', () => {
+    expect(tags('Ukraine’s Defense Minister Rustem Umerov made a statement to journalists following the talks, Suspilne reports.', 'Rustem Umerov')).toEqual([]);
+    expect(tags('This was reported by the head of the Ukrainian delegation, Defense Minister Rustem Umerov, following the meeting.')).toEqual([]);
+    expect(tags('Umerov made a statement on the ceasefire proposal after the talks in Istanbul.', 'Rustem Umerov')).toContain('ukraine-response');
+  });
+
   it('does not count what Kyiv does together with another leader', () => {
     expect(tags('Trump and Zelenskiy shook hands before their meeting in the Oval Office.')).not.toContain('ukraine-response');
   });

@@ -132,6 +132,14 @@ export function carries(text: string, label: string): boolean {
   return t.startsWith(`${l} `) || t.endsWith(` ${l}`);
 }
 
+/**
+ * What of a chrome line is chrome: one that repeats the headline with a caption run on ("<headline> Photo: …") is
+ * judged by its caption, since the headline itself is right in a title, an id or a briefing's headline.
+ */
+function chromePart(line: string, label: { headline: string | null }): string {
+  return label.headline && line.startsWith(label.headline) ? line.slice(label.headline.length).trim() : line;
+}
+
 /** Ends like a sentence: full stop, question or exclamation mark, or an ellipsis, optionally inside quotes or brackets. */
 export function finished(text: string): boolean {
   return /(?:[.!?…]|\.\.\.)["'”’»)\]]*\s*$/.test(text.trim());
@@ -285,9 +293,7 @@ export function scoreIngestion(input: { articles: readonly Article[]; records: r
     const facts = factsFrom(rec, sourceOf(a));
     const own = factsFrom(rec, sourceOf(a), true);
     for (const line of label.chrome) {
-      // A chrome line that repeats the headline with a caption run on ("<headline> Photo: …") is judged by its caption:
-      // the headline in the event's title and id is right.
-      const c = label.headline && line.startsWith(label.headline) ? line.slice(label.headline.length).trim() : line;
+      const c = chromePart(line, label);
       if (c.length < 8) continue;
       const inFacts = facts.filter((f) => carries(f.text, c));
       const inTitle = carries(rec.title, c);
@@ -536,7 +542,7 @@ export function scoreBriefings(input: {
       if (!shown(text)) return;
       const labels = labelsOf(eventIds);
       const problems: string[] = [];
-      if (labels.some((l) => l.chrome.some((c) => carries(text, c)))) problems.push('chrome');
+      if (labels.some((l) => l.chrome.some((line) => chromePart(line, l).length >= 8 && carries(text, chromePart(line, l))))) problems.push('chrome');
       if (kind === 'bullet' && labels.some((l) => (l.headline !== null && carries(text, l.headline)) || l.subheadlines.some((s) => carries(text, s)))) problems.push('title or sub-headline');
       if (kind === 'bullet' && !finished(text) && !labels.some((l) => (l.noFinalStop ?? []).some((s) => overlaps(text, s)))) problems.push('unfinished');
       if (problems.length > 0) {

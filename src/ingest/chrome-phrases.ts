@@ -169,6 +169,8 @@ export const CAPTION: RegExp[] = [
   /\s[—–-]\s*(?:Reuters|AFP|AP|EPA(?:-EFE)?|Getty(?: Images)?|Anadolu(?: Agency)?|TASS|Sputnik|Xinhua|Bloomberg|dpa|Ukrinform|UNIAN|RIA Novosti|File|Pool)(?:\s*(?:\/|via)\s*[\p{L} .]{2,40})?\.?$/iu,
   /\((?:[^()]{0,160}?(?:\/|via|,)\s*)?(?:AP|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Sputnik|(?:Kremlin )?Pool(?: Photo)?(?: via AP)?|File(?: photo)?|Shutterstock|TASS|Anadolu(?: Agency)?|Bloomberg|Xinhua|Ukrinform|UNIAN|AP Photo[^()]{0,40})\)\.?$/iu,
   /(?:^|[\s.])(?:Pictures?|Photos?|Photograph|Image|Credit|Foto)\s*:\s*[^.!?]{2,80}$/iu,
+  // German and other agencies' credits: "(archive picture) Bild: dpa".
+  /(?:^|[\s.)])(?:Bild|Fotos?)\s*:\s*[^.!?]{2,60}$|\((?:archive|file|symbol|stock|illustrative|representative) (?:picture|photo|image)\)/iu,
   /\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES|SPUTNIK|ANADOLU)\s*\/\s*\p{Lu}[\p{L} .'-]{1,40}$/u,
   /\((?:L|R|C|left|right|centre|center|top|bottom)\)/,
   /^(?:file (?:photo|image|picture)|pictured|photo shows|in this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|image|handout|picture|file photo|photograph|video grab|screen ?grab)|this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|photograph|image|picture|handout|combination of pictures|video grab))\b/i,
@@ -202,7 +204,7 @@ export const TEASER = /(?:…|\.\.\.)$/;
 export const EMBEDDED_POST = /\bpic\.twitter\.com\/\S+|\bhttps?:\/\/t\.co\/\S+/i;
 
 /** A weather or market widget: "Athens 10°C", "USD 86.62". */
-export const WIDGET = /\d\s?°\s?[CF]\b|^(?:USD|EUR|GBP|RUB|UAH|OIL|BTC)\s?\d|^(?:view all|see all|show all|show more|load more|quick reads|advertisement|continue reading)$/i;
+export const WIDGET = /\d\s?°\s?[CF]\b|^(?:USD|EUR|GBP|RUB|UAH|OIL|BTC)\s?\d|^(?:view all|see all|show all|show more|load more|quick reads|advertisement|continue reading|skip (?:next section|to (?:main )?content|navigation)|listen to (?:this )?(?:article|story)|play audio|audio version)\s*\|?$/i;
 
 const STAMP_WORDS =
   /\b(?:published|posted|updated|last|modified|on|at|am|pm|ago|minutes?|mins?|hours?|hrs?|seconds?|secs?|a\.m|p\.m|utc|gmt|est|edt|cst|cdt|pst|pdt|bst|cet|cest|eet|eest|msk|ist|kyiv|moscow|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|st|nd|rd|th)\b/gi;

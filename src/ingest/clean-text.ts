@@ -3,6 +3,7 @@
  * rest joined one paragraph per line, with where each kept line sits so that facts are taken only from the body.
  */
 import { classifyLines, type ClassifyOptions, type LineKind, type PageBlock } from './boilerplate.js';
+import { METADATA_PREFIX } from './chrome-phrases.js';
 
 /** A kept line's place in the cleaned text. */
 export interface LineSpan {
@@ -64,6 +65,19 @@ export function textBlocks(raw: string): PageBlock[] {
   );
 }
 
+/**
+ * A headline as a title: without a colon that introduced what follows ("Witkoff on the upcoming meeting in Saudi
+ * Arabia:"), a media badge the page appends ("… Oval Office clash VIDEO") or quotation marks around all of it.
+ */
+function headlineWords(line: string): string {
+  const t = line.replace(/\s*:$/, '').replace(/\s+(?:VIDEO|VIDEOS|PHOTOS?|GALLERY|WATCH|AUDIO|LIVE|UPDATED|UPDATE)$/u, '');
+  const quoted = /^["“«]([^"“”«»]+)["”»]$/u.exec(t);
+  return quoted?.[1] ?? t;
+}
+
+/** A breadcrumb trail glued to the headline, as flattened pages print it: "HomeNewsWorldTrump Says He Wants …". */
+const GLUED_BREADCRUMB = /^(Home(?:\p{Lu}\p{Ll}+){1,4}?)(?=\p{Lu}\p{Ll}+[\s’'])/u;
+
 /** A share button's label run on after a paragraph's last sentence: "… a long-term settlement. Share". */
 const TRAILING_LABELS = ['Share', 'Tweet', 'Email', 'Print', 'Copy link', 'Comment', 'Comments'];
 
@@ -76,10 +90,22 @@ function splitTrailingWidget(text: string): string[] {
 
 /** A widget's label glued to the paragraph after it, as flattened pages print it: "View AllThe negotiators went …". */
 const GLUED_WIDGET = /^((?:View|See|Show|Read|Load)\s+(?:All|More)|Quick Reads|Related|Advertisement|ADVERTISEMENT)(?=\p{Lu}\p{Ll})/u;
+/**
+ * A page's accessibility or audio control before the line it sits on, after a crawler's date prefix if any: "date
+ * 2025-02-18 Skip next section US and Russian diplomats to meet …" (DW's live blog), "Listen to article Trump and …".
+ */
+const LEADING_CONTROL = new RegExp(
+  String.raw`^\s*((?:${METADATA_PREFIX.source.slice(1)})?(?:Skip (?:next section|to (?:main )?content|navigation)|Listen to (?:this )?(?:article|story)|Play audio)(?:\s*\|)?)\s+(?=\p{Lu})`,
+  'iu',
+);
 
 function splitGluedWidget(text: string): string[] {
   const m = GLUED_WIDGET.exec(text);
-  return m?.[1] ? [m[1], text.slice(m[1].length)] : [text];
+  if (m?.[1]) return [m[1], text.slice(m[1].length)];
+  const crumbs = GLUED_BREADCRUMB.exec(text);
+  if (crumbs?.[1]) return [crumbs[1], text.slice(crumbs[1].length)];
+  const control = LEADING_CONTROL.exec(text);
+  return control?.[1] ? [control[1], text.slice(control[0].length)] : [text];
 }
 
 /**
@@ -146,7 +172,7 @@ export function articleText(blocks: readonly PageBlock[], opts: ClassifyOptions 
   for (const line of page.lines) {
     if (line.kind === 'chrome') continue;
     // "Witkoff on the upcoming meeting in Saudi Arabia:" heads the quotation under it; as a title it ends at its words.
-    if (line.kind === 'headline') headline = line.text.replace(/\s*:$/, '');
+    if (line.kind === 'headline') headline = headlineWords(line.text);
     spans.push({ start: at, end: at + line.text.length, kind: line.kind, terminated: line.terminated });
     parts.push(line.text);
     at += line.text.length + 1;

@@ -1,3 +1,4 @@
+import { lexiconKind } from './name-finder.js';
 import type { Fact, Story } from '../records/schema.js';
 import { dueDate, personMentions, type Entities } from './entities.js';
 import { FUNCTION_WORDS, functionWordDensity } from '../text/function-words.js';
@@ -73,8 +74,16 @@ export const DATELINE = new RegExp(
  */
 export function datelineLength(text: string): number {
   if (!/[—–\-:∙·•|()/]/.test(text.slice(0, 72))) return 0;
-  return DATELINE.exec(text)?.[0].length ?? 0;
+  const dateline = DATELINE.exec(text);
+  if (dateline) return dateline[0].length;
+  // A place in title case, set off by a colon or a dash ("Jeddah: ", "Washington DC: ", "Anchorage (Alaska): ",
+  // "Vilnius – "), only when the
+  // lexicon knows the word for a place: "Zelensky: …" or "Russia – which …" are no datelines.
+  const place = TITLE_CASE_DATELINE.exec(text);
+  return place && lexiconKind(place[1] ?? '') === 'place' ? place[0].length : 0;
 }
+
+const TITLE_CASE_DATELINE = /^(\p{Lu}\p{Ll}+)(?:\s+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,3}))?(?:\s*\(\p{Lu}[\p{L} .]{1,30}\))?(?::\s+|\s+[—–]\s+|\s+-{1,2}\s+)(?=[\p{Lu}"“«‘])/u;
 
 const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
 /** Punctuation after a space, or an article right before a preposition: words a page lost with its links. */

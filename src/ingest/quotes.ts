@@ -21,7 +21,7 @@ export interface Attribution {
 
 /** Verbs that report speech or a stated position. */
 export const REPORTING_VERB =
-  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported|termed|indicated|indicates)\b/gi;
+  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported|termed|indicated|indicates|remarked|asserted|asserts|affirmed|affirms|pointed out|points out|questioned|revealed|reveals|cautioned|cautions|commented)\b/gi;
 
 /**
  * A name right after a preposition is an object ("met with Trump as …"), not the subject of a verb after it; "of" in
@@ -32,7 +32,7 @@ const AFTER_PREPOSITION =
 
 /** "…, he said." "…,” Peskov told reporters on Monday." "…," the Kremlin said in a statement.": who speaks, last. */
 const TRAILING_ATTRIBUTION =
-  /[,”"’]\s*(?:he|she|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
+  /[,”"’]\s*(?:he|she|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
 
 /** Nouns for a source nobody names: "sources", "officials", "people familiar with …". */
 const UNNAMED_NOUN = '(?:sources?|officials?|diplomats?|analysts?|people|aides?|insiders?|experts?|observers?|reports?|media|agencies|outlets?)';
@@ -316,6 +316,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // Passive: "This was announced by President Volodymyr Zelenskyy", "The visit was confirmed by Putin's adviser
       // Yuri Ushakov": the agent after "by" speaks.
       if (/\b(?:was|were|is|are|been|being)\s+(?:\p{L}+ly\s+)?$/u.test(preceding) && /^\s+by\s/.test(outside.slice(vEnd, vEnd + 5))) {
+        // "The ceasefire, which has not been confirmed by Russia, …": what the agent did not say is nobody's statement.
+        if (/\b(?:not|never|n['’]t)\s+(?:yet\s+)?(?:been|be)\s+(?:\p{L}+ly\s+)?$/u.test(preceding)) break;
         const byAt = vEnd + (/^\s+by\s+/.exec(outside.slice(vEnd))?.[0].length ?? 0);
         const agent = [...speakers.map((m) => ({ start: m.start, name: m.person.name })), ...subjectMentions].filter((m) => m.start >= byAt && AGENT_GAP.test(outside.slice(byAt, m.start))).sort((a, b) => a.start - b.start)[0];
         // "reported by the head of the Ukrainian delegation, Defense Minister Rustem Umerov": the person in apposition.
@@ -378,6 +380,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       }
       // An organisation or country as the subject right before the verb ("The Kremlin said", "Russia also confirmed").
       const subj = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w)) && atClauseStart(outside, m.start)).pop();
+      // "Officials from both Moscow and Kyiv signalled …": two sides speak together, neither alone.
+      if (subj && /\b(?:and|or|nor|&)\s+(?:the\s+)?$/iu.test(outside.slice(Math.max(0, subj.start - 12), subj.start))) break;
       if (subj) {
         speaker = subj.name;
         break;
@@ -404,7 +408,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     if (!speaker && labelled !== undefined) speaker = labelled;
     // A paragraph that is a quotation and names nobody, right after a paragraph that ended quoting someone, goes on
     // quoting them: "“I expect …,” Mr Putin said. ¶ “Overall, we have established …”".
-    if (!speaker && newParagraph && lastQuoted && mentions.length === 0 && subjectMentions.length === 0 && quotes.length > 0 && quotes[0]?.start === 0 && /^["“«]/.test(sentence.text))
+    // So does a sentence that is all quotation right after one that quoted someone in the same paragraph: "“The
+    // Russians have invited us …,” Witkoff said in an interview. “Jared and I will leave Thursday night.”"
+    const allQuoted = quotes.length > 0 && !/\p{L}/u.test(outside);
+    if (!speaker && (newParagraph || allQuoted) && lastQuoted && mentions.length === 0 && subjectMentions.length === 0 && quotes.length > 0 && quotes[0]?.start === 0 && /^["“«]/.test(sentence.text))
       speaker = lastQuoted;
     const isPerson = speaker !== undefined && people.has(speaker);
     // Who a line ending in a colon introduces: the one person it names (not in the possessive before a noun).

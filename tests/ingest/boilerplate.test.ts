@@ -310,4 +310,23 @@ describe('line classifier', () => {
     const lines = classifyLines(textBlocks(["Editor's note: This is a developing story and is being updated.", '', 'Putin met the US envoy in Moscow on Wednesday for three hours of talks on the war, the Kremlin said.'].join('\n'))).lines;
     expect(lines.map((l) => l.kind)).toEqual(['chrome', 'body']);
   });
+
+  it('takes a page control, a glued breadcrumb, a media badge and wrapping quotes off the headline, and drops a German photo credit', () => {
+    const body = 'US Secretary of State Marco Rubio will meet his Russian counterpart in Saudi Arabia on Tuesday for talks expected to focus on the war in Ukraine.';
+    expect(articleText(textBlocks([' date 2025-02-18 Skip next section US and Russian diplomats to meet in Riyadh for Ukraine talks', '', body].join('\n'))).headline).toBe(
+      'US and Russian diplomats to meet in Riyadh for Ukraine talks',
+    );
+    expect(articleText(textBlocks(['HomeNewsWorldTrump Says He Wants Ukraine’s Answer on Peace Plan by Thursday', '', body].join('\n'))).headline).toBe(
+      'Trump Says He Wants Ukraine’s Answer on Peace Plan by Thursday',
+    );
+    expect(articleText(textBlocks(['Zelenskyy leaves White House without signing minerals deal after Oval Office clash VIDEO', body].join('\n'))).headline).toBe(
+      'Zelenskyy leaves White House without signing minerals deal after Oval Office clash',
+    );
+    expect(articleText(textBlocks(['"Zelenskyy: U.S. Security Guarantees Document Ready"', body].join('\n'))).headline).toBe('Zelenskyy: U.S. Security Guarantees Document Ready');
+    const listen = articleText(textBlocks(['Listen to article', '|', body].join('\n')));
+    expect(listen.headline).toBeUndefined();
+    expect(listen.text).toBe(body);
+    const caption = 'Since Trump has been back in office, he has spoken to Kremlin leader Putin twice on the phone. (archive picture) Bild: dpa';
+    expect(kinds([caption, body].join('\n'))[0]?.[0]).toBe('chrome');
+  });
 });

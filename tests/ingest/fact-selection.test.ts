@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
-import { MAX_FACTS } from '../../src/ingest/facts.js';
+import { datelineLength, MAX_FACTS } from '../../src/ingest/facts.js';
 import { ceasefireStory } from './story.js';
 
 const story = ceasefireStory();
@@ -43,5 +43,14 @@ describe('fact selection', () => {
     const facts = analyze([...LEAD, ...filler].join('\n')).facts.map((f) => f.text);
     expect(facts.length).toBe(MAX_FACTS);
     for (const s of LEAD) expect(facts).toContain(s);
+  });
+
+  it('takes a place in title case set off by a colon or a dash off the fact, and never a person or a country clause', () => {
+    expect(datelineLength('Jeddah: Ukraine said it would support a US proposal for a 30-day ceasefire.')).toBe('Jeddah: '.length);
+    expect(datelineLength('Washington DC: The US has signed a deal with Ukraine on its mineral resources.')).toBe('Washington DC: '.length);
+    expect(datelineLength('Anchorage (Alaska): Trump described his meeting with Putin as productive.')).toBe('Anchorage (Alaska): '.length);
+    expect(datelineLength('Vilnius – Ukraine’s president said the security guarantees document was ready.')).toBe('Vilnius – '.length);
+    expect(datelineLength('Zelensky: We will not give our land to the occupier.')).toBe(0);
+    expect(datelineLength('Russia – which has long demanded the four regions – rejected the plan.')).toBe(0);
   });
 });

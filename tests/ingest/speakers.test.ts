@@ -244,4 +244,25 @@ describe('speakers', () => {
     expect(got['The Russian and US delegations']).toBe('-');
     expect(got['The ceasefire would start at m']).toBe('Volodymyr Zelensky');
   });
+
+  it('gives a sentence that is all quotation the speaker of the quotation before it, and no one a passive denial or a joint statement', () => {
+    const text = [
+      'Witkoff says envoys will meet Putin',
+      'U.S. envoy Steve Witkoff said he and Jared Kushner will travel to Russia on Thursday for talks with President Vladimir Putin on the peace plan.',
+      '“The Russians have invited us to come and that’s a significant statement from them,” Witkoff said in an interview at the World Economic Forum in Davos on Wednesday. “Jared and I will leave Thursday night and arrive in Moscow late at night.”',
+      'The short-term ceasefire, which has not been confirmed by Russia, was first announced during a cabinet meeting at the White House on Thursday.',
+      'Despite the lack of a breakthrough, officials from both Moscow and Kyiv signalled a willingness to continue discussions on the peace plan.',
+      'Ukrainian President Volodymyr Zelenskyy said the talks were useful.',
+      '"I do not believe that Russia intends to end the war," Zelenskyy remarked on Thursday, with his comments being publicized on Friday.',
+    ].join('\n');
+    expect(speakers(text)).toEqual([
+      ['U.S. envoy Steve Witkoff said ', 'Steve Witkoff'],
+      ['“The Russians have invited us ', 'Steve Witkoff'],
+      ['“Jared and I will leave Thursd', 'Steve Witkoff'],
+      ['The short-term ceasefire, whic', '-'],
+      ['Despite the lack of a breakthr', '-'],
+      ['Ukrainian President Volodymyr ', 'Volodymyr Zelenskyy'],
+      ['"I do not believe that Russia ', 'Volodymyr Zelenskyy'],
+    ]);
+  });
 });

@@ -301,9 +301,18 @@ function matchesWords(sentence: string, question: Question, mentioned = false): 
 
 /** A mention of the question's places or names next to one of its context words. */
 function mentionInContext(text: string, question: Question, mentions: readonly string[]): boolean {
-  if (mentions.length === 0 || !mentions.some((m) => hasKeyword(text, m))) return false;
+  const found = mentions.length === 0 ? [] : mentions.filter((m) => hasKeyword(text, m));
+  if (found.length === 0) return false;
   // Without context words a mention bears on the question by itself.
-  return (question.context ?? []).length === 0 || hasContext(text, question);
+  if ((question.context ?? []).length === 0) return true;
+  if (!hasContext(text, question)) return false;
+  // For a question asked of a side, the mentions are who acts and the context what they do: "Ukrainian officials" is
+  // not its own context "officials" in "At least three people were killed, Ukrainian officials said." (A topic word
+  // may be its own context: "the illegal annexation of the peninsula" bears on territory.)
+  if (question.by === undefined || question.by.length === 0) return true;
+  let rest = text;
+  for (const m of found) rest = rest.replace(new RegExp(keywordRegex(m).source, 'giu'), (w) => ' '.repeat(w.length));
+  return hasContext(rest, question);
 }
 
 /** One of the question's context words (a plain word or phrase, or a pattern) occurs in the text. */

@@ -94,3 +94,17 @@ describe('security guarantees: neutrality is Ukraine’s, not a venue’s', () =
     expect(tags('Moscow insists on Ukraine’s neutrality and a ban on foreign troops.')).toContain('security-guarantees');
   });
 });
+
+describe('a question word in a sense that does not bear on the question', () => {
+  it('does not read a casualty count that Ukrainian officials gave as Kyiv’s response', () => {
+    expect(tags('At least three people were killed, Ukrainian officials said.')).not.toContain('ukraine-response');
+  });
+
+  it('does not read an "economic security guarantee", the capital’s military administration or NATO countries as security guarantees', () => {
+    expect(tags('Zelenskyy reiterated Ukraine’s ambition to join the EU by 2027, framing it as an "economic security guarantee."')).not.toContain('security-guarantees');
+    expect(tags("Mayor Vitali Klitschko and the head of the capital's military administration reported that 14 of the injured were in hospital.")).not.toContain('security-guarantees');
+    expect(tags('Putin did not agree to an immediate ceasefire, long sought by Ukraine, the U.S. and many NATO countries.')).not.toContain('security-guarantees');
+    expect(tags('The plan would cap the Ukrainian army at 600,000 troops.')).toContain('security-guarantees');
+  });
+});
+

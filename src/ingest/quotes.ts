@@ -21,7 +21,7 @@ export interface Attribution {
 
 /** Verbs that report speech or a stated position. */
 export const REPORTING_VERB =
-  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported|termed|indicated|indicates|remarked|asserted|asserts|affirmed|affirms|pointed out|points out|questioned|revealed|reveals|cautioned|cautions|commented)\b/gi;
+  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported|termed|indicated|indicates|remarked|asserted|asserts|affirmed|affirms|pointed out|points out|questioned|revealed|reveals|cautioned|cautions|commented|berated|retorted|lectured|reminded|hailed|hails|concluded|clarified|clarifies|praised|praises|lamented|informed|highlighted|highlights|contended|conceded|welcomed|welcomes)\b/gi;
 
 /**
  * A name right after a preposition is an object ("met with Trump as …"), not the subject of a verb after it; "of" in
@@ -32,7 +32,14 @@ const AFTER_PREPOSITION =
 
 /** "…, he said." "…,” Peskov told reporters on Monday." "…," the Kremlin said in a statement.": who speaks, last. */
 const TRAILING_ATTRIBUTION =
-  /[,”"’]\s*(?:he|she|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
+  /[,”"’]\s*(?:he|she|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5})\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
+
+/** A reporting verb right after a name, past adverbs and auxiliaries: "Trump on Wednesday accused", "Putin has said". */
+const SPEAKS_NEXT = new RegExp(String.raw`^[\s,]*(?:(?:also|then|later|again|reportedly|publicly|once|has|have|had|\p{Ll}+ly|on\s+\p{Lu}\p{Ll}+(?:,\s+\p{Lu}\p{Ll}+\s+\d{1,2}(?:,\s+\d{4})?,?)?)\s+)*(?:${REPORTING_VERB.source})`, 'iu');
+
+/** A news outlet, by name or by kind: what it reports it relays. */
+const MEDIA =
+  /\b(?:Reuters|AP|AFP|Associated Press|Bloomberg|CNN|BBC|NBC|CBS|ABC|Fox|Sky News|Axios|Politico|Semafor|NPR|Newsweek|Times|Post|Journal|Guardian|Telegraph|Independent|Financial Times|FT|WSJ|NYT|Al Jazeera|TASS|RIA|Interfax|Xinhua|Anadolu|dpa|DW|Suspilne|Ukrinform|UNIAN|Kommersant|Izvestia|Pravda|Meduza|newspapers?|outlets?|agency|agencies|media|channel|television|TV|radio|daily|magazine|website|publication)\b/u;
 
 /** Nouns for a source nobody names: "sources", "officials", "people familiar with …". */
 const UNNAMED_NOUN = '(?:sources?|officials?|diplomats?|analysts?|people|aides?|insiders?|experts?|observers?|reports?|media|agencies|outlets?)';
@@ -49,10 +56,17 @@ const ROLE_WORDS = [
   'president', 'leader', 'chancellor', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'adviser', 'advisor', 'aide',
 ];
 const ROLE = `(?:${ROLE_WORDS.map((r) => r.replace(/\b(\p{Ll})/gu, (c) => `[${c}${c.toUpperCase()}]`)).join('|')})`;
+/** A closing attribution to a role: "…, the president added.", "…, the Russian foreign minister said on Sunday." */
+const TRAILING_ROLE = new RegExp(
+  `[,”"’]\\s*[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})\\s+(?:also\\s+|later\\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|concluded)\\b[^.;:!?]{0,60}[.!?]["”’]?\\s*$`,
+  'u',
+);
+/** After an inverted verb: "… added the US president", "said the Ukrainian leader". */
+const INVERTED_ROLE = new RegExp(`^\\s+the\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'u');
 /** A role right before a name: "Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov". */
 const ROLE_BEFORE_NAME = new RegExp(`(?:\\b(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})\\s*,?\\s*$`, 'u');
 /** "the Russian president also", "the press secretary of the President of the Russian Federation", right before a verb. */
-const ROLE_SUBJECT = new RegExp(`\\b[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})(?:\\s+of\\s+[^,;]{1,60})?\\s+(?:(?:also|then|later|again|\\p{L}+ly)\\s+)?$`, 'u');
+const ROLE_SUBJECT = new RegExp(`\\b[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})(?:\\s+of\\s+[^,;]{1,60})?(?:\\s*,\\s+(?:a|an|the)\\s+[^,;]{1,60},)?\\s+(?:(?:also|then|later|again|\\p{L}+ly)\\s+)?$`, 'u');
 
 /** Roles that name the same post: a country's president is its leader and head of state. */
 function roleKey(role: string): string {
@@ -97,7 +111,7 @@ function roleHolder(roles: readonly RoleMention[], role: string, qualifier: stri
 }
 
 /** The subject of an opening subordinate clause is who "he" is after it: "While Mr Zelensky did not respond, he …". */
-const SUBORDINATE_OPENING = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|As|Once)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$/;
+const SUBORDINATE_OPENING = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|As|Once)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:\p{Lu}[\p{L}.'’-]*\s+){1,3})?$/u;
 
 /** Between "According to X," and the person the main clause opens with: a title at most ("Kremlin spokesperson"). */
 const TITLE_GAP = new RegExp(`^[\\s,]*,\\s*(?:(?:\\p{Lu}[\\p{L}.'’-]*|${ROLE}|spokes\\w+|chief|secretary|negotiator|official)\\s+){0,3}$`, 'u');
@@ -262,6 +276,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     const tail = tailMatch ? { index: tailMatch.index + tailFrom, 0: tailMatch[0] } : null;
 
     let speaker: string | undefined;
+    // "…, the president added.", "…, the US treasury chief said.": a role the article gave a named person.
+    const roleTail = tail ? null : TRAILING_ROLE.exec(outside.slice(tailFrom));
+    if (roleTail) {
+      roles ??= rolesOf(sentences, ctx.people);
+      speaker = roleHolder(roles, roleTail[2] ?? '', roleTail[1], index);
+    }
     if (tail) {
       const at = tail.index + (tail[0].length - tail[0].trimStart().length);
       if (/^\s*[,”"’]*\s*(?:he|she)\b/i.test(tail[0])) speaker = resolvePronoun(tail.index);
@@ -296,9 +316,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const body = role && !document ? undefined : subjectMentions.find((x) => x.start >= after && x.start < end);
       // A report that opens "According to CNN, Trump accused …" reports Trump's act: the person the main clause
       // opens with speaks, the outlet relays.
+      // A body that is no news outlet gives its own account: "According to the Kremlin, Putin ordered his military to
+      // stop" is the Kremlin's, unless the clause reports what the person said ("According to the White House, Trump said").
+      const relays = MEDIA.test(outside.slice(after, end));
       const actor =
         accordingTo.index === 0 && outside[end] === ','
-          ? mentions.find((x) => TITLE_GAP.test(outside.slice(end, x.start)) && !/^['’]s\b/.test(outside.slice(x.end)))
+          ? mentions.find((x) => TITLE_GAP.test(outside.slice(end, x.start)) && !/^['’]s\b/.test(outside.slice(x.end)) && (relays || SPEAKS_NEXT.test(outside.slice(x.end))))
           : undefined;
       if (actor) speaker = actor.person.name;
       else if (person && (!body || person.start <= body.start || person.start >= end)) source = person.person.name;
@@ -360,16 +383,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         (m) =>
           m.start >= vEnd &&
           m.start - vEnd <= 40 &&
-          /^[\s,]*(?:[\p{L}.]+\s+){0,4}$/u.test(outside.slice(vEnd, m.start)) &&
+          /^[\s,]*(?:[\p{L}.]+,?\s+){0,6}$/u.test(outside.slice(vEnd, m.start)) &&
           !/^\s+(?:would|will|could|can|may|might|should|must|is|was|are|were|has|had|have|did|does|do)\b/.test(outside.slice(m.end, m.end + 12)),
       );
-      const lead = sentence.text.slice(0, vStart).trimEnd();
-      if (after && (lead === '' || /[”"’,]$/.test(lead))) {
-        speaker = after.person.name;
-        break;
-      }
       // A role the article gave a named person, as the subject: "The Russian president also reiterated …" after
-      // "Russian President Vladimir Putin", "the press secretary of the President of the Russian Federation stressed".
+      // "Russian President Vladimir Putin", "the press secretary of the President of the Russian Federation stressed",
+      // "The Russian leader, a former KGB officer, praised Trump" (a subject before its verb, not an inverted one).
       const role = ROLE_SUBJECT.exec(preceding);
       if (role && atClauseStart(outside, role.index)) {
         // Unresolved ("the president" of two named presidents), the subject is still a role: no later verb's.
@@ -377,6 +396,22 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         const who = roleHolder(roles, role[2] ?? '', role[1], index);
         if (who) speaker = who;
         break;
+      }
+      const lead = sentence.text.slice(0, vStart).trimEnd();
+      const inverted = lead === '' || /[”"’,]$/.test(lead);
+      if (after && inverted) {
+        speaker = after.person.name;
+        break;
+      }
+      // Inverted with a role the article gave a named person: "“We believe …,” added the US president."
+      const invertedRole = inverted ? INVERTED_ROLE.exec(outside.slice(vEnd)) : null;
+      if (invertedRole) {
+        roles ??= rolesOf(sentences, ctx.people);
+        const who = roleHolder(roles, invertedRole[2] ?? '', invertedRole[1], index);
+        if (who) {
+          speaker = who;
+          break;
+        }
       }
       // An organisation or country as the subject right before the verb ("The Kremlin said", "Russia also confirmed").
       const subj = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w)) && atClauseStart(outside, m.start)).pop();

@@ -265,4 +265,17 @@ describe('speakers', () => {
       ['"I do not believe that Russia ', 'Volodymyr Zelenskyy'],
     ]);
   });
+
+  it('reads a role the article gave a named person after the quote, and a body that gives its own account after "according to"', () => {
+    const text = [
+      'Trump sets deadline',
+      'US President Donald Trump said he would impose tariffs on Russia if there is no peace deal with Ukraine in 50 days.',
+      '"We believe we will help bring about progress," added the US president, speaking at the White House.',
+      'Representatives from Russia and Ukraine will work out the issues for negotiation, the president added.',
+      'According to the Kremlin, Putin ordered his military to stop the attacks on Ukrainian energy facilities.',
+      'Although Ukrainian President Volodymyr Zelenskyy is expected in Riyadh for talks with the Saudi leadership, he has stated that he does not recognise the talks on Ukraine.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Donald Trump', 'Donald Trump', 'Donald Trump', 'Kremlin', 'Volodymyr Zelenskyy']);
+  });
 });
+

@@ -50,7 +50,7 @@ const DAY_WORDS =
  * readout issued by the Kremlin on March 18").
  */
 const NOT_EVENT_CONTEXT =
-  /(?:\b(?:will|would|shall|to be held|is (?:due|set|scheduled|expected)|are (?:due|set|scheduled|expected)|plans? to|planned|upcoming|propos\w*|offer\w*|invit\w*|suggest\w*|call\w* for)\s+(?:\S+\s+){0,6}|\b(?:next|until|since|ahead of|before|by)\s+(?:\S+\s+){0,2})$/i;
+  /(?:\b(?:will|would|shall|to be held|is (?:due|set|scheduled|expected)|are (?:due|set|scheduled|expected)|(?:set|slated|due|scheduled|expected) to|plans? to|planned|propos\w*|offer\w*|invit\w*|suggest\w*|call\w* for|to ['‘"“]?(?:restart|resume|reconvene|hold|host|meet|visit|travel|sign|convene|begin|start|launch)\b['’"”]?)\s+(?:\S+\s+){0,8}|\b(?:upcoming|previous|prior|planned)\s+(?:\S+\s+){0,12}|\b(?:next|until|since|ahead of|before|by)\s+(?:\S+\s+){0,2})$/i;
 /** A date written out (a month's name, digits), not a weekday or "today". */
 const EXPLICIT_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[./-]\d{1,2}|\d{4}-\d{2}-\d{2}/i;
 
@@ -239,7 +239,14 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
         if (weekday === undefined && r.start.isCertain('weekday') && !r.start.isCertain('day')) weekday = r.start.get('weekday') ?? undefined;
         continue;
       }
-      const date = pastDate(r, ref);
+      let date = pastDate(r, ref);
+      // "Thursday, April 17" without a year: the latest year in which 17 April was a Thursday, however long ago.
+      const named = r.start.isCertain('weekday') ? r.start.get('weekday') : null;
+      if (unanchored && monthDay && named !== null && !r.start.isCertain('year')) {
+        const pinned = yearOfWeekday(date, named);
+        if (pinned === undefined) continue;
+        return dayOf(pinned);
+      }
       if (unanchored && weekday !== undefined && date.getUTCDay() !== weekday) continue;
       const day = Date.parse(`${dayOf(date)}T00:00:00Z`);
       // Against the ingest time, "on 11 March" is the latest 11 March (news is mostly ingested as it comes out).
@@ -255,6 +262,15 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
   let best: Date | undefined;
   for (const { at } of pageDates().flat()) if (at.getUTCDay() === weekday && (!best || at > best)) best = at;
   return best ? dayOf(best) : undefined;
+}
+
+/** The same month and day in the latest year, not after `date`'s and at most six before, that falls on `weekday`. */
+function yearOfWeekday(date: Date, weekday: number): Date | undefined {
+  for (let back = 0; back <= 6; back++) {
+    const d = new Date(Date.UTC(date.getUTCFullYear() - back, date.getUTCMonth(), date.getUTCDate(), 12));
+    if (d.getUTCMonth() === date.getUTCMonth() && d.getUTCDay() === weekday) return d;
+  }
+  return undefined;
 }
 
 /** A date stamp line with a day and month but no year ("Newsroom November 21 05:13"), read as a past day. */

@@ -50,6 +50,13 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ lead: ['Ukraine said on 11 March that it was ready for a ceasefire.'], now: NOW })).toMatchObject({ occurredAt: '2026-03-11', dateSource: 'ingest-time' });
   });
 
+  it('takes the year in which a written date fell on the weekday it names, and never a planned or earlier day', () => {
+    expect(dateEvent({ lead: ['European and US officials met in the discussions held on Thursday, April 17, in Paris.'], now: NOW }).occurredAt).toBe('2025-04-17');
+    const planned = ['Zelensky rejected the idea ahead of a summit set to take place in Alaska on August 15.', 'Putin proposed restarting direct talks with Ukraine in Istanbul on May 15.', 'The meeting lasted an hour, half the time of their previous session on May 16.'];
+    for (const lead of planned) expect(dateEvent({ lead: [lead], now: NOW }).dateSource).toBe('ingest-time');
+    for (const lead of planned) expect(dateEvent({ lead: [lead], now: NOW }).occurredAt).toBe('2026-12-04T12:00:00Z');
+  });
+
   it('reads later relative dates ("next week") against the day the text names when only the ingest time anchored it', () => {
     const d = dateEvent({ lead: ['Russia and Ukraine met in Istanbul on 2 June for a second round.'], now: NOW });
     expect(d).toMatchObject({ occurredAt: '2026-06-02', dateSource: 'ingest-time' });

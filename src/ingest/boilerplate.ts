@@ -314,6 +314,40 @@ function markStandfirsts(drafts: Draft[]): void {
   for (const b of bodyAt) if (b < start && b >= first) (drafts[b] as Draft).kind = 'heading';
 }
 
+/** A list item on the page: the bullet `lineText` takes off. */
+const LIST_ITEM = /^\s*(?:[•·▪■►▶◆●○◦‣⁃∙*]|[-–—](?=\s))/u;
+
+/** A summary box's label: "Summary", "In Short", "Ukraine Peace Talks – Key Points", "Why this matters". */
+const SUMMARY_LABEL =
+  /^(?:[^.!?]{0,80}\s[–—-]\s)?(?:summary|in short|in brief|key points|key takeaways|takeaways|highlights|story highlights|at a glance|why (?:this|it) matters|tl;?\s?dr|quick read|the gist)\s*:?$/i;
+
+/**
+ * A summary box above or beside the article restates it in the site's display text: its label is chrome, and a list
+ * of points under it is not the article's body (its facts come again, as written, in the body). Paragraphs under
+ * the label stay prose ("In short:" ¶ "Ukrainian President Volodymyr Zelenskyy vowed …"): often all a short excerpt has.
+ */
+function markSummaryBoxes(drafts: Draft[], bullets: ReadonlySet<Draft>): void {
+  const bodyAt = drafts.flatMap((d, i) => (d.kind === 'body' ? [i] : []));
+  // Only near the top: a label further down heads a part of the article.
+  const limit = bodyAt[4] ?? drafts.length;
+  for (let i = 0; i < limit; i++) {
+    const label = drafts[i] as Draft;
+    if (label.kind === 'body' || !SUMMARY_LABEL.test(label.text)) continue;
+    label.kind = 'chrome';
+    label.reason = 'summary box label';
+    let j = i + 1;
+    while (drafts[j]?.kind === 'chrome') j++;
+    const first = drafts[j];
+    if (!first) continue;
+    if (bullets.has(first)) {
+      for (; j < drafts.length && (bullets.has(drafts[j] as Draft) || drafts[j]?.kind === 'chrome'); j++) {
+        const d = drafts[j] as Draft;
+        if (d.kind !== 'chrome') d.kind = 'heading';
+      }
+    }
+  }
+}
+
 /**
  * Sentences above the headline are the page's, not the article's: an aggregator's pitch ("Get all your news in one
  * place. / 100's of premium titles. / One app.") or a site's slogan, printed before the story's headline and its
@@ -437,10 +471,13 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   const drafts: Draft[] = [];
   let lastText = texts.length - 1;
   while (lastText > 0 && texts[lastText] === '') lastText--;
+  /** Drafts whose line was a list item on the page ("• …", "- …"). */
+  const bullets = new Set<Draft>();
   texts.forEach((text, i) => {
     if (text === '') return;
     const block = blocks[i] as PageBlock;
     const f = features(block, text);
+    const listItem = LIST_ITEM.test(block.text);
     if (i >= end) {
       drafts.push({ text, kind: 'chrome', reason: i === trailer ? 'link-list heading' : 'after the article (link list or footer)', terminated: f.terminated, f });
       return;
@@ -457,6 +494,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     else if (!f.terminated && f.words.length >= 20 && f.functionDensity >= 0.25) drafts.push({ text, kind: i === lastText ? 'body' : 'heading', terminated: false, f });
     else if (headingShaped(f, text) && (f.words.length >= 3 || /^\p{Lu}/u.test(text))) drafts.push({ text, kind: 'heading', terminated: f.terminated, f });
     else drafts.push({ text, kind: f.terminated ? 'short' : 'chrome', reason: 'label', terminated: f.terminated, f });
+    if (listItem) bullets.add(drafts[drafts.length - 1] as Draft);
   });
 
   // Short sentences take the class of their neighbours: "He declined to comment." inside the article is prose,
@@ -492,6 +530,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   markPrelude(drafts);
   markDoubledOpening(drafts);
   markStandfirsts(drafts);
+  markSummaryBoxes(drafts, bullets);
   const firstBody = drafts.findIndex((d) => d.kind === 'body');
   let lastBody = -1;
   drafts.forEach((d, i) => {

@@ -75,6 +75,9 @@ function headlineWords(line: string): string {
   return quoted?.[1] ?? t;
 }
 
+/** A slash-separated kicker before the lead: "Rubio, Witkoff Meet … Talks/ Newslooks/ WASHINGTON/ J. Mansour/ Morning Edition/ Senior …". */
+const SLASH_KICKER = /^((?:[^/\n]{1,120}\/\s){3,})(?=\p{Lu})/u;
+
 /** A breadcrumb trail glued to the headline, as flattened pages print it: "HomeNewsWorldTrump Says He Wants …". */
 const GLUED_BREADCRUMB = /^(Home(?:\p{Lu}\p{Ll}+){1,4}?)(?=\p{Lu}\p{Ll}+[\s’'])/u;
 
@@ -102,6 +105,8 @@ const LEADING_CONTROL = new RegExp(
 function splitGluedWidget(text: string): string[] {
   const m = GLUED_WIDGET.exec(text);
   if (m?.[1]) return [m[1], text.slice(m[1].length)];
+  const kicker = SLASH_KICKER.exec(text);
+  if (kicker?.[1]) return [kicker[1].trim(), text.slice(kicker[1].length)];
   const crumbs = GLUED_BREADCRUMB.exec(text);
   if (crumbs?.[1]) return [crumbs[1], text.slice(crumbs[1].length)];
   const control = LEADING_CONTROL.exec(text);

@@ -329,4 +329,27 @@ describe('line classifier', () => {
     const caption = 'Since Trump has been back in office, he has spoken to Kremlin leader Putin twice on the phone. (archive picture) Bild: dpa';
     expect(kinds([caption, body].join('\n'))[0]?.[0]).toBe('chrome');
   });
+
+  it('keeps a summary box’s points out of the body, and its paragraphs in, and takes a slash kicker off the lead', () => {
+    const lead = 'Senior U.S. officials Marco Rubio and Steve Witkoff met with French President Emmanuel Macron in Paris to discuss a path to peace.';
+    const page = articleText(
+      textBlocks(
+        [
+          'Rubio, Witkoff Meet Macron & Allies in Paris for Ukraine Peace Talks',
+          `Rubio, Witkoff Meet Macron & Allies in Paris/ Newslooks/ WASHINGTON/ J. Mansour/ Morning Edition/ ${lead}`,
+          'Ukraine Peace Talks – Key Points',
+          '  • Talks included representatives from France, Germany, Britain, and Ukraine.',
+          '  • A 30-country effort led by France and Britain seeks to police any ceasefire deal.',
+          'The high-level talks come amid mounting fears of a renewed Russian offensive and doubts over the US commitment.',
+        ].join('\n'),
+      ),
+    );
+    expect(page.spans.filter((x) => x.kind === 'body').map((x) => page.text.slice(x.start, x.end))).toEqual([
+      lead,
+      'The high-level talks come amid mounting fears of a renewed Russian offensive and doubts over the US commitment.',
+    ]);
+    const inShort = kinds(['In short:', '', 'Ukrainian President Volodymyr Zelenskyy vowed he would not betray his country’s national interest, as he addressed a US-led peace plan.', '', lead].join('\n'));
+    expect(inShort.map(([kind]) => kind)).toEqual(['chrome', 'body', 'body']);
+  });
 });
+

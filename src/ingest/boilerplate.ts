@@ -314,6 +314,43 @@ function markStandfirsts(drafts: Draft[]): void {
   for (const b of bodyAt) if (b < start && b >= first) (drafts[b] as Draft).kind = 'heading';
 }
 
+/** Why a line between a dek and the body shows the body starts below it: a picture's caption or credit, a byline, a date. */
+const BETWEEN_DEK_AND_BODY = /caption|credit|byline|time or date|label|short line/;
+
+/**
+ * The standfirst (dek) right under the headline, in prose: one or two sentences that summarise the article before
+ * its first paragraph. Two signs tell it from a lead: the page sets it off with a picture's caption, a credit, a
+ * byline or a date before the body goes on ("…headline / The two presidents spoke for nearly three hours … / AP/Dmitri
+ * Lovetsky / <caption> / Following a lengthy phone conversation, …"), or the body says the same again further down.
+ */
+function markDek(drafts: Draft[]): void {
+  const h = drafts.findIndex((d) => d.kind === 'headline');
+  if (h < 0) return;
+  let j = h + 1;
+  while (drafts[j]?.kind === 'chrome') j++;
+  const dek = drafts[j];
+  if (!dek || dek.kind !== 'body' || dek.f.chars > 320 || (dek.text.match(/[.!?]["”’]?(?:\s|$)/g)?.length ?? 0) > 2) return;
+  let k = j + 1;
+  let setOff = false;
+  for (; drafts[k]?.kind === 'chrome'; k++) if (BETWEEN_DEK_AND_BODY.test(drafts[k]?.reason ?? '')) setOff = true;
+  const rest = drafts.slice(k).filter((d) => d.kind === 'body');
+  if (rest.length < 2) return;
+  const words = contentKeys(dek.text);
+  const restated = words.size >= 6 && rest.some((d) => {
+    const other = contentKeys(d.text);
+    let shared = 0;
+    for (const w of words) if (other.has(w)) shared++;
+    return shared / words.size >= 0.7;
+  });
+  if (setOff || restated) dek.kind = 'heading';
+}
+
+function contentKeys(text: string): Set<string> {
+  const keys = new Set((text.match(/\p{L}+/gu) ?? []).map(wordKey));
+  keys.delete('');
+  return keys;
+}
+
 /** A list item on the page: the bullet `lineText` takes off. */
 const LIST_ITEM = /^\s*(?:[•·▪■►▶◆●○◦‣⁃∙*]|[-–—](?=\s))/u;
 
@@ -545,6 +582,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     }
   });
   markHeadline(drafts, firstBody);
+  markDek(drafts);
 
   const lines: ClassifiedLine[] = drafts.map((d) => ({
     text: d.text,

@@ -351,5 +351,32 @@ describe('line classifier', () => {
     const inShort = kinds(['In short:', '', 'Ukrainian President Volodymyr Zelenskyy vowed he would not betray his country’s national interest, as he addressed a US-led peace plan.', '', lead].join('\n'));
     expect(inShort.map(([kind]) => kind)).toEqual(['chrome', 'body', 'body']);
   });
+
+  it('takes the dek under the headline for display text when a caption sets it off or the body says it again, and keeps a lead', () => {
+    const body = [
+      'Following a lengthy phone conversation, President Trump and President Putin have agreed to begin peace talks between Russia and Ukraine, the White House said.',
+      'Officials say the most immediate step is a halt to strikes on energy infrastructure, to be followed by talks on a maritime ceasefire.',
+    ];
+    const setOff = kinds(
+      [
+        'Trump, Putin Agree Attacks on Energy Infrastructure Must Be Stopped',
+        'The two presidents spoke for nearly three hours on Tuesday, and agreed to begin peace negotiations immediately.',
+        'AP/Dmitri Lovetsky',
+        ...body,
+      ].join('\n'),
+    );
+    expect(setOff.map(([kind]) => kind)).toEqual(['headline', 'heading', 'chrome', 'body', 'body']);
+    const restated = kinds(
+      [
+        'Zelensky says Ukrainians would not allow him to cede territory to Russia',
+        'The president’s remarks coincided with the third round of direct negotiations between Kiev and Moscow in Geneva, where control of the Donbas remains the main obstacle.',
+        ...body,
+        'The president’s remarks coincided with the third round of direct negotiations between Kiev and Moscow in Geneva, where control of the region remains the main stumbling block.',
+      ].join('\n'),
+    );
+    expect(restated[1]?.[0]).toBe('heading');
+    const lead = kinds(['Trump, Putin Agree Attacks on Energy Infrastructure Must Be Stopped', ...body, 'Zelensky said Ukraine would support the proposal to halt strikes on energy sites.'].join('\n'));
+    expect(lead.map(([kind]) => kind)).toEqual(['headline', 'body', 'body', 'body']);
+  });
 });
 

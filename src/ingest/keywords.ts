@@ -311,7 +311,7 @@ function mentionInContext(text: string, question: Question, mentions: readonly s
   // may be its own context: "the illegal annexation of the peninsula" bears on territory.)
   if (question.by === undefined || question.by.length === 0) return true;
   let rest = text;
-  for (const m of found) rest = rest.replace(new RegExp(keywordRegex(m).source, 'giu'), (w) => ' '.repeat(w.length));
+  for (const m of found) rest = rest.replace(keywordRegex(m), (w) => ' '.repeat(w.length));
   return hasContext(rest, question);
 }
 

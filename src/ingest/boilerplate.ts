@@ -335,20 +335,25 @@ function markDek(drafts: Draft[]): void {
   for (; drafts[k]?.kind === 'chrome'; k++) if (BETWEEN_DEK_AND_BODY.test(drafts[k]?.reason ?? '')) setOff = true;
   const rest = drafts.slice(k).filter((d) => d.kind === 'body');
   if (rest.length < 2) return;
-  const words = contentKeys(dek.text);
-  const restated = words.size >= 6 && rest.some((d) => {
-    const other = contentKeys(d.text);
-    let shared = 0;
-    for (const w of words) if (other.has(w)) shared++;
-    return shared / words.size >= 0.7;
-  });
-  if (setOff || restated) dek.kind = 'heading';
+  if (setOff || restatedBelow(dek, rest)) dek.kind = 'heading';
 }
 
-function contentKeys(text: string): Set<string> {
-  const keys = new Set((text.match(/\p{L}+/gu) ?? []).map(wordKey));
-  keys.delete('');
-  return keys;
+/** Does a later paragraph (among the next dozen, as long as the dek at least) hold most of the dek's content words? */
+function restatedBelow(dek: Draft, rest: readonly Draft[]): boolean {
+  const words = new Set(dek.f.words.map(wordKey));
+  words.delete('');
+  if (words.size < 6) return false;
+  const needed = Math.ceil(words.size * 0.7);
+  return rest.slice(0, 12).some((d) => {
+    if (d.f.chars < dek.f.chars * 0.6) return false;
+    const seen = new Set<string>();
+    for (const w of d.f.words) {
+      const key = wordKey(w);
+      if (words.has(key)) seen.add(key);
+      if (seen.size >= needed) return true;
+    }
+    return false;
+  });
 }
 
 /** A list item on the page: the bullet `lineText` takes off. */

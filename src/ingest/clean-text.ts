@@ -105,7 +105,7 @@ const LEADING_CONTROL = new RegExp(
 function splitGluedWidget(text: string): string[] {
   const m = GLUED_WIDGET.exec(text);
   if (m?.[1]) return [m[1], text.slice(m[1].length)];
-  const kicker = SLASH_KICKER.exec(text);
+  const kicker = text.includes('/ ') ? SLASH_KICKER.exec(text) : null;
   if (kicker?.[1]) return [kicker[1].trim(), text.slice(kicker[1].length)];
   const crumbs = GLUED_BREADCRUMB.exec(text);
   if (crumbs?.[1]) return [crumbs[1], text.slice(crumbs[1].length)];

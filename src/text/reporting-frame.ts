@@ -7,7 +7,8 @@
  */
 export function isReportingFrame(sentence: string): boolean {
   const t = sentence.trim();
-  if (t.length > 260 || /["“”«»]|:\s|\bthat\b/iu.test(t)) return false;
+  // Most sentences have none of the words a frame needs: one quick scan rules them out.
+  if (t.length > 260 || !FRAME_WORD.test(t) || /["“”«»]|:\s|\bthat\b/iu.test(t)) return false;
   // "This was reported by …", "It was announced on Telegram by …": the content is the paragraph it points to.
   if (PASSIVE_FRAME.test(t)) return true;
   const m = ACT_OF_SPEAKING.exec(t);
@@ -20,6 +21,8 @@ export function isReportingFrame(sentence: string): boolean {
   const rest = t.slice(m.index + m[0].length).replace(TRAILING_SOURCE, '');
   return !TOPIC.test(rest) && !CLAUSE_VERB.test(rest);
 }
+
+const FRAME_WORD = /^(?:This|That|It|These|The) |statement|remark|comment|announcement|address|speech|briefing|journalist|reporter|press|media/;
 
 const PASSIVE_FRAME =
   /^(?:this|that|it|these|the (?:statement|announcement|news|information|report))\s+(?:was|were|has been|have been|had been|is)\s+(?:reported|announced|stated|said|noted|confirmed|posted|published|written|shared|declared|communicated)\s+(?:by|in|on|via|at)\b/iu;

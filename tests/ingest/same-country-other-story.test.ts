@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestInputs } from '../../src/ingest/pipeline.js';
@@ -27,4 +29,19 @@ describe('articles about the same countries but another story (bundled story def
     const run = await ingestInputs([fixture('strike-and-sanctions.txt')], { story: sampleStory(), now: new Date('2025-07-10T12:00:00Z'), dryRun: true });
     expect(run.results[0]).toMatchObject({ ok: false, rejected: true, reason: expect.stringMatching(/not about the story's subject/) });
   });
+
+  it('keeps a report of the diplomacy that names its aim but neither talks nor a ceasefire', async () => {
+    const text = [
+      'Washington: US President Donald Trump has imposed new sanctions on Russia, targeting its two largest oil companies, in his latest bid to end the conflict in Ukraine.',
+      'Trump, on Tuesday, cancelled his proposed meeting with Putin in Budapest, saying he did not want to have a wasted meeting.',
+      '"Every time I speak with Vladimir, I have good conversations, and then they don’t go anywhere," Trump said of the Russian president.',
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-aim-'));
+    const file = join(dir, 'sanctions.txt');
+    writeFileSync(file, text);
+    const run = await ingestInputs([file], { story: sampleStory(), now: new Date('2025-10-23T00:00:00Z'), published: '2025-10-22T18:00:00Z', dryRun: true });
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.records).toHaveLength(1);
+  });
 });
+

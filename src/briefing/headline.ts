@@ -1,5 +1,6 @@
 import type { EventRecord } from '../records/schema.js';
 import { isChrome } from './sentence-quality.js';
+import { commaInList, cutAtWord, leavesClause } from '../text/clause-end.js';
 
 export const HEADLINE_MAX = 120;
 
@@ -21,7 +22,8 @@ export function titleIsHeadline(rec: Pick<EventRecord, 'title' | 'facts' | 'titl
 /**
  * The lead development in headline form: its event's title when that is a real headline, else the lead fact itself
  * when it is short, else the lead fact cut at the last clause boundary (comma, semicolon, colon, dash) that keeps
- * it within {@link HEADLINE_MAX} characters and outside any quotation. Never invents words.
+ * it within {@link HEADLINE_MAX} characters, outside any quotation, and leaves a clause ({@link leavesClause}). Never
+ * invents words.
  */
 export function headlineFor(rec: EventRecord, leadFact: string): string {
   if (titleIsHeadline(rec) && rec.title.trim().length <= 160) return rec.title.trim();
@@ -45,17 +47,19 @@ export function cutAtClause(text: string, max: number): string {
   // with a capital (a name), so no letter changes.
   const intro = INTRO.exec(t);
   if (intro && t.length - intro[0].length >= 40) return cutAtClause(t.slice(intro[0].length), max);
-  let best = -1;
+  const cuts: number[] = [];
   let quotes = 0;
   for (let i = 0; i < Math.min(t.length, max + 1); i++) {
     const c = t[i] ?? '';
     if (c === '"' || c === '“' || c === '”') quotes++;
-    const boundary = (c === ',' || c === ';' || c === ':') && t[i + 1] === ' ';
+    const boundary = (c === ',' || c === ';' || c === ':') && t[i + 1] === ' ' && !commaInList(t, i);
     const dash = (c === '—' || c === '–') && t[i - 1] === ' ';
-    if ((boundary || dash) && quotes % 2 === 0 && i >= 40) best = dash ? i - 1 : i;
+    if ((boundary || dash) && quotes % 2 === 0 && i >= 40) cuts.push(dash ? i - 1 : i);
   }
-  if (best > 0) return t.slice(0, best).trimEnd();
-  const room = t.slice(0, max - 1);
-  const space = room.lastIndexOf(' ');
-  return `${(space > max / 2 ? room.slice(0, space) : room).replace(/[\s,;:—–-]+$/, '')}…`;
+  // The latest boundary that leaves a clause, not a name list's first item or words left hanging.
+  for (const cut of cuts.reverse()) {
+    const head = t.slice(0, cut).trimEnd();
+    if (leavesClause(head)) return head;
+  }
+  return cutAtWord(t, max, 0.5);
 }

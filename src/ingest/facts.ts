@@ -6,6 +6,7 @@ import { letterCounts } from './boilerplate.js';
 import { CALL_TO_ACTION, EDITORIAL_NOTE, META_SENTENCE } from './chrome-phrases.js';
 import { featureSet } from '../text/similarity.js';
 import { sideOfName } from '../briefing/sides.js';
+import { commaInList, cutAtWord, leavesClause } from '../text/clause-end.js';
 import { hasKeyword, questionTags } from './keywords.js';
 import type { Attribution } from './quotes.js';
 import type { Sentence } from './sentences.js';
@@ -153,7 +154,7 @@ export function leadTitle(text: string, max = 120): string {
   const opening = /^(?:After|Following|Amid|Despite|During|With|As|While|Ahead of|Days|Hours|Weeks|A day|Two days)\b[^,;:“”"]{5,110},\s+(?=\p{L})/u.exec(t);
   if (opening && t.length > max && t.slice(opening[0].length).split(/\s+/).length >= 6) t = t.slice(opening[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   if (t.length <= max) return t;
-  let cut = -1;
+  const cuts: number[] = [];
   let depth = 0;
   let last = 0;
   for (const m of t.matchAll(CLAUSE_BREAK)) {
@@ -166,10 +167,14 @@ export function leadTitle(text: string, max = 120): string {
       else if (c === '"') depth = depth > 0 ? depth - 1 : depth + 1;
     }
     // A cut that leaves only an opening phrase ("In his late-night address on 11 May") says nothing.
-    const opening = cut < 0 && /^(?:In|On|At|After|Before|During|Following|According|Amid|Despite|With|As|While|Speaking)\b/.test(t) && t[m.index] === ',';
-    if (m.index >= 30 && depth === 0 && !opening) cut = m.index;
+    const opening = cuts.length === 0 && /^(?:In|On|At|After|Before|During|Following|According|Amid|Despite|With|As|While|Speaking)\b/.test(t) && t[m.index] === ',';
+    if (m.index >= 30 && depth === 0 && !opening && !commaInList(t, m.index)) cuts.push(m.index);
   }
-  if (cut > 0) return t.slice(0, cut).replace(/[\s,;:—–-]+$/, '');
+  // The latest cut that leaves a clause (see leavesClause).
+  for (const cut of cuts.reverse()) {
+    const head = t.slice(0, cut).replace(/[\s,;:—–-]+$/, '');
+    if (leavesClause(head)) return head;
+  }
   return fitText(t, max);
 }
 
@@ -177,9 +182,7 @@ export function leadTitle(text: string, max = 120): string {
 export function fitText(text: string, max = MAX_FACT_CHARS): string {
   const t = text.replace(/\s+/g, ' ').trim();
   if (t.length <= max) return t;
-  const cut = t.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:—–-]+$/, '')}…`;
+  return cutAtWord(t, max, 0.6);
 }
 
 export interface FactSelectionInput {

@@ -3,6 +3,7 @@ import { buildBriefing } from '../../src/briefing/compose.js';
 import { cosine, lexRank } from '../../src/briefing/centrality.js';
 import { informationDensity } from '../../src/briefing/density.js';
 import { cutAtClause, headlineFor, titleIsHeadline } from '../../src/briefing/headline.js';
+import { leadTitle } from '../../src/ingest/facts.js';
 import { rankWindowFacts } from '../../src/briefing/rank.js';
 import { lineDefect } from '../../src/briefing/sentence-quality.js';
 import type { Briefing } from '../../src/briefing/types.js';
@@ -94,6 +95,18 @@ describe('headline', () => {
     const intro =
       "In a renewed push for peace this Thursday, President Trump's special envoy Steve Witkoff and senior adviser Jared Kushner will meet Rustem Umerov, secretary of Ukraine's National Security and Defense Council, in Miami.";
     expect(cutAtClause(intro, 120)).toBe("President Trump's special envoy Steve Witkoff and senior adviser Jared Kushner will meet Rustem Umerov");
+  });
+
+  it('cuts a headline and an ingested title where a clause ends, not inside a list of names or before a hanging word', () => {
+    const list = 'The second round of trilateral peace talks between Russia, Ukraine and the United States began in Abu Dhabi on Wednesday with delegations meeting behind closed doors.';
+    for (const cut of [cutAtClause(list, 120), leadTitle(list)]) expect(cut).toBe('The second round of trilateral peace talks between Russia, Ukraine and the United States began in Abu Dhabi…');
+    const tail = "Ukrainian and Russian negotiators concluded the first day of US-brokered peace talks in Geneva, just one week before the fourth anniversary of Moscow's full-scale invasion.";
+    for (const cut of [cutAtClause(tail, 120), leadTitle(tail)]) expect(cut).toBe('Ukrainian and Russian negotiators concluded the first day of US-brokered peace talks in Geneva');
+    const which = 'US President Donald Trump said he held a two-hour call with Russian President Vladimir Putin on Monday (May 19), after which he announced that talks would start.';
+    expect(leadTitle(which)).toBe('US President Donald Trump said he held a two-hour call with Russian President Vladimir Putin on Monday (May 19)');
+    expect(leadTitle('Trump told reporters that he had just one thing in mind for the summit with Putin in Alaska next week and that he loved deals.')).toBe(
+      'Trump told reporters that he had just one thing in mind for the summit with Putin in Alaska next week…',
+    );
   });
 });
 

@@ -59,11 +59,23 @@ export function textBlocks(raw: string): PageBlock[] {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[\u200B-\u200D\u2060]/g, '')
+    .replace(MOJIBAKE, (m) => MOJIBAKE_FIX[m] ?? m)
     .split('\n');
   return unwrap(lines).flatMap((text) =>
     splitRunOnCaption(text).flatMap(splitInlineTitle).flatMap(splitGluedWidget).flatMap(splitTrailingWidget).map((t) => ({ text: t })),
   );
 }
+
+/**
+ * Typographic punctuation whose UTF-8 bytes a saved page read as code page 437 or Windows-1252 ("EuropeΓÇÖs",
+ * "Europeâ€™s"): put back. Only these sequences, which no English text contains; a general re-decoding of every
+ * page would risk real accented letters.
+ */
+const MOJIBAKE_FIX: Record<string, string> = {
+  'ΓÇÖ': '’', 'ΓÇÿ': '‘', 'ΓÇ£': '“', 'ΓÇ¥': '”', 'ΓÇô': '–', 'ΓÇö': '—', 'ΓÇª': '…',
+  'â€™': '’', 'â€˜': '‘', 'â€œ': '“', 'â€\u009d': '”', 'â€“': '–', 'â€”': '—', 'â€¦': '…',
+};
+const MOJIBAKE = /ΓÇ[Öÿ£¥ôöª]|â€[™˜œ\u009d“”¦]/g;
 
 /**
  * A headline as a title: without a colon that introduced what follows ("Witkoff on the upcoming meeting in Saudi

@@ -87,8 +87,13 @@ export function datelineLength(text: string): number {
 const TITLE_CASE_DATELINE = /^(\p{Lu}\p{Ll}+)(?:\s+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,3}))?(?:\s*\(\p{Lu}[\p{L} .]{1,30}\))?(?::\s+|\s+[—–]\s+|\s+-{1,2}\s+)(?=[\p{Lu}"“«‘])/u;
 
 const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
-/** Punctuation after a space, or an article right before a preposition: words a page lost with its links. */
-const LINK_HOLE = /[^\s\d]\s[.,;:](?:\s|$)|\b(?:[Aa]n?|[Tt]he) (?:in|on|at|of|to|with|for|by|from|and|or|that|which)\s/u;
+/**
+ * Punctuation after a space following a grammar word ("the grinding war that ."), or an article right before a
+ * preposition ("negotiating a in Eastern Europe"): words a page lost with its links. A page that sets a space before
+ * its stops ("…, Bloomberg reported .") has lost nothing.
+ */
+const LINK_HOLE =
+  /\b(?:that|which|who|a|an|the|of|to|in|on|at|for|with|by|from|and|or|as|about|than|its|his|her|their|our|this|these|those)\s[.,;:](?:\s|$)|\b(?:[Aa]n?|[Tt]he) (?:in|on|at|of|to|with|for|by|from|and|or|that|which)\s/iu;
 /** A title abbreviation that stands before a name, never at a sentence's end. */
 const TITLE_AT_END = /(?:^|[\s(])(?:Lt|Gen|Col|Sgt|Maj|Capt|Adm|Cmdr|Gov|Sen|Rep|Mr|Mrs|Ms|Dr|Prof|Rev|Hon|Pres|Amb)\.$/;
 
@@ -151,7 +156,7 @@ export function leadTitle(text: string, max = 120): string {
   if (aside && t.length > max) t = t.slice(aside[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   // An opening phrase before the clause ("After a two-hour call between …, both sides now say …"): the clause is the
   // headline when the sentence is too long to be one.
-  const opening = /^(?:After|Following|Amid|Despite|During|With|As|While|Ahead of|Days|Hours|Weeks|A day|Two days)\b[^,;:“”"]{5,110},\s+(?=\p{L})/u.exec(t);
+  const opening = /^(?:After|Following|Amid|Despite|During|With|As|While|Ahead of|Days|Hours|Weeks|A day|Two days|In (?:a|an|the|his|her|their|its))\b[^,;:“”"]{5,110},\s+(?=\p{L})/u.exec(t);
   if (opening && t.length > max && t.slice(opening[0].length).split(/\s+/).length >= 6) t = t.slice(opening[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   if (t.length <= max) return t;
   const cuts: number[] = [];

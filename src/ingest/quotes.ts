@@ -37,6 +37,9 @@ const TRAILING_ATTRIBUTION =
 /** A reporting verb right after a name, past adverbs and auxiliaries: "Trump on Wednesday accused", "Putin has said". */
 const SPEAKS_NEXT = new RegExp(String.raw`^[\s,]*(?:(?:also|then|later|again|reportedly|publicly|once|has|have|had|\p{Ll}+ly|on\s+\p{Lu}\p{Ll}+(?:,\s+\p{Lu}\p{Ll}+\s+\d{1,2}(?:,\s+\d{4})?,?)?)\s+)*(?:${REPORTING_VERB.source})`, 'iu');
 
+/** "quoted Lavrov as saying", "quoted Kremlin spokesman Dmitry Peskov as saying". */
+const QUOTED_AS_SAYING = /\bquot(?:ed|es|ing)\s+(?:[\p{L}.'’-]+\s+){1,6}?as\s+saying\b/u;
+
 /** A news outlet, by name or by kind: what it reports it relays. */
 const MEDIA =
   /\b(?:Reuters|AP|AFP|Associated Press|Bloomberg|CNN|BBC|NBC|CBS|ABC|Fox|Sky News|Axios|Politico|Semafor|NPR|Newsweek|Times|Post|Journal|Guardian|Telegraph|Independent|Financial Times|FT|WSJ|NYT|Al Jazeera|TASS|RIA|Interfax|Xinhua|Anadolu|dpa|DW|Suspilne|Ukrinform|UNIAN|Kommersant|Izvestia|Pravda|Meduza|newspapers?|outlets?|agency|agencies|media|channel|television|TV|radio|daily|magazine|website|publication)\b/u;
@@ -330,6 +333,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // Opening the sentence, the source is whose it is; closing it ("Trump accused Zelenskyy …, according to BBC"),
       // only when the sentence names no speaker of its own.
       if (accordingTo.index === 0 && source !== undefined) speaker = source;
+    }
+    // "…,” Komsomolskaya Pravda quoted Lavrov as saying.": the one quoted speaks, not the outlet.
+    if (!speaker && outside.includes(' as saying')) {
+      const quoted = QUOTED_AS_SAYING.exec(outside);
+      const who = quoted ? speakers.find((m) => m.start >= quoted.index && m.end <= quoted.index + quoted[0].length) : undefined;
+      if (who) speaker = who.person.name;
     }
     for (const verb of speaker || (unnamedSource && accordingTo?.index === 0) ? [] : outside.matchAll(REPORTING_VERB)) {
       const vStart = verb.index;

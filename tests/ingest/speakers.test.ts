@@ -277,5 +277,14 @@ describe('speakers', () => {
     ].join('\n');
     expect(speakers(text).map(([, who]) => who)).toEqual(['Donald Trump', 'Donald Trump', 'Donald Trump', 'Kremlin', 'Volodymyr Zelenskyy']);
   });
+
+  it('gives "X quoted Y as saying" to Y', () => {
+    const text = [
+      'Lavrov on the talks',
+      'Russian Foreign Minister Sergei Lavrov spoke about the peace talks with Ukraine on Sunday.',
+      '“Moscow will continue to insist on addressing the root causes of the crisis,” Komsomolskaya Pravda quoted Lavrov as saying.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['-', 'Sergei Lavrov']);
+  });
 });
 

@@ -130,6 +130,13 @@ describe('complete sentences', () => {
     expect(completeSentence('Zelensky has challenged Putin to showdown talks this week that could end the grinding war that .')).toBe(false);
     expect(completeSentence('Mr Zelensky will travel to Turkey this week in hopes of negotiating a in Eastern Europe, his chief of staff said.')).toBe(false);
     expect(completeSentence('Mr Zelensky will travel to Turkey this week in hopes of negotiating a ceasefire in Eastern Europe.')).toBe(true);
+    // A page that sets a space before its stops lost nothing.
+    expect(completeSentence('According to him, it was "probably the most productive day" on this issue, Bloomberg reported .')).toBe(true);
+  });
+
+  it('puts back typographic punctuation a saved page decoded as the wrong code page', () => {
+    expect(cleanArticleText('In an effort to end EuropeΓÇÖs deadliest conflict, negotiators met in Abu Dhabi.\nThey said â€œprogressâ€\u009d was made.')).toContain('Europe’s');
+    expect(cleanArticleText('They said â€œprogressâ€\u009d was made in Abu Dhabi on the peace plan for Ukraine.')).toContain('“progress”');
   });
 });
 

@@ -53,8 +53,8 @@ export function cutAtClause(text: string, max: number): string {
     const c = t[i] ?? '';
     if (c === '"' || c === '“' || c === '”') quotes++;
     const boundary = (c === ',' || c === ';' || c === ':') && t[i + 1] === ' ' && !commaInList(t, i);
-    const dash = (c === '—' || c === '–') && t[i - 1] === ' ';
-    if ((boundary || dash) && quotes % 2 === 0 && i >= 40) cuts.push(dash ? i - 1 : i);
+    const dash = (c === '—' || c === '–') && (t[i - 1] === ' ' || (c === '—' && /\p{L}/u.test(t[i - 1] ?? '') && /\p{L}/u.test(t[i + 1] ?? '')));
+    if ((boundary || dash) && quotes % 2 === 0 && i >= 40) cuts.push(dash && t[i - 1] === ' ' ? i - 1 : i);
   }
   // The latest boundary that leaves a clause, not a name list's first item or words left hanging.
   for (const cut of cuts.reverse()) {

@@ -160,7 +160,10 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   const facts = selectFacts({ sentences, attributions, entities, story, published: dating.anchor, sourceId: source.id, bodyStart, tagsOf, eligible });
   if (facts.length === 0) return { ok: false, rejected: false, error: 'no news-bearing sentences found', code: 'NO_FACTS' };
 
-  const title = headline ?? leadTitle(facts[0]?.text ?? body[0]?.text ?? cleaned);
+  // A title cut from a sentence that opens with a pronoun ("He stressed, however, …") names no one: the first fact
+  // that opens otherwise gives it.
+  const titleFact = facts.find((f) => !/^(?:He|She|They|It|This|These|That|Those|We|I)\b/.test(f.text)) ?? facts[0];
+  const title = headline ?? leadTitle(titleFact?.text ?? body[0]?.text ?? cleaned);
   return {
     ok: true,
     article: {

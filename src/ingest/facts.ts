@@ -135,7 +135,7 @@ export function completeSentenceCheck(headline?: string): (text: string) => bool
 
 /** Where a clause ends inside a sentence: a comma, semicolon, colon or dash, or before a conjunction. */
 const CLAUSE_BREAK =
-  /[,;:](?=\s)|\s[—–-]\s|\s(?=(?:but|while|after|before|because|although|though|which|amid|despite|following|prompting|saying|adding|according to|as part of|in a bid|in an effort|ahead of)\s)/g;
+  /[,;:](?=\s)|\s[—–-]\s|(?<=[A-Za-z])—(?=[A-Za-z])|\s(?=(?:but|while|after|before|because|although|though|which|amid|despite|following|prompting|saying|adding|according to|as part of|in a bid|in an effort|ahead of)\s)/g;
 
 /**
  * A headline made from a lead sentence when the article has none: the sentence without its dateline and final stop,

@@ -3,16 +3,17 @@ import { hasFiniteVerb } from './finite-verb.js';
 
 /**
  * Where a sentence may be cut for a title. A cut must leave a clause: not end on a grammar word ("…, after" of "after
- * which"), nor on a few verbless words after its last comma ("…, just one week" of "one week before"), and it must
+ * which"), nor on a few verbless words after its last comma or dash ("…, just one week" of "one week before", "…London—just hours"), and it must
  * hold a verb ("… between Russia" of "between Russia, Ukraine and the United States" has none).
  */
 export function leavesClause(head: string): boolean {
   const lastWord = /([\p{L}']+)\W*$/u.exec(head)?.[1]?.toLowerCase() ?? '';
   if (FUNCTION_WORDS.has(lastWord)) return false;
-  const comma = head.lastIndexOf(',');
+  const comma = Math.max(head.lastIndexOf(','), head.lastIndexOf('—'), head.lastIndexOf('–'));
   if (comma >= 0) {
     const tail = head.slice(comma + 1).trim();
-    if (tail.split(/\s+/).length <= 3 && !hasFiniteVerb(tail)) return false;
+    // A plain verb, not the "-s after a word" guess ("just hours" is no clause).
+    if (tail.split(/\s+/).length <= 3 && !/\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|said|says|\p{Ll}{3,}ed)\b/u.test(tail)) return false;
   }
   return hasFiniteVerb(head);
 }

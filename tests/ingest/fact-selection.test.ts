@@ -53,4 +53,23 @@ describe('fact selection', () => {
     expect(datelineLength('Zelensky: We will not give our land to the occupier.')).toBe(0);
     expect(datelineLength('Russia – which has long demanded the four regions – rejected the plan.')).toBe(0);
   });
+
+  it('titles an article without a headline from its first fact that does not open with a pronoun', () => {
+    const r = analyzeArticle(
+      {
+        text: [
+          'He stressed, however, that the talks — which were also attended by his Russian counterpart — were only a first step towards peace in Ukraine.',
+          'No Ukrainian officials were present at the meeting in Riyadh between US and Russian diplomats on the war in Ukraine.',
+          'Ukrainian President Volodymyr Zelenskyy said Kyiv would not accept any outcome of talks held without Ukraine.',
+        ].join('\n'),
+        sourceName: 'Wire',
+        publishedAt: '2025-02-18T18:00:00Z',
+      },
+      story,
+      now,
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.article.title.startsWith('No Ukrainian officials were present at the meeting in Riyadh')).toBe(true);
+  });
 });
+

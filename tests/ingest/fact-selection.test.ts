@@ -60,7 +60,7 @@ describe('fact selection', () => {
         text: [
           'He stressed, however, that the talks — which were also attended by his Russian counterpart — were only a first step towards peace in Ukraine.',
           'No Ukrainian officials were present at the meeting in Riyadh between US and Russian diplomats on the war in Ukraine.',
-          'Ukrainian President Volodymyr Zelenskyy said Kyiv would not accept any outcome of talks held without Ukraine.',
+          'Ukrainian President Volodymyr Zelenskyy said Kyiv would not accept any ceasefire or peace deal agreed without Ukraine.',
         ].join('\n'),
         sourceName: 'Wire',
         publishedAt: '2025-02-18T18:00:00Z',

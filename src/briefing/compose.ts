@@ -7,7 +7,7 @@ import { factTime, questionState } from './questions.js';
 import { featuresOf, overlap } from '../text/similarity.js';
 import { independentSources, rankWindowFacts, selectFacts, type RankedFact } from './rank.js';
 import { REDUNDANT } from './redundancy.js';
-import { lineDefect } from './sentence-quality.js';
+import { lineDefect, standsAlone } from './sentence-quality.js';
 import type { Briefing, BriefingSource, Development, WatchItem } from './types.js';
 import { eventSpan, happenedBy, inWindow, windowFor } from './window.js';
 import { compareText } from '../text/compare.js';
@@ -222,7 +222,7 @@ function watchItems(
       if (f.watch.due !== undefined && instantMs(f.watch.due) + 86_400_000 < now) return;
       if (f.watch.due === undefined && eventSpan(rec).end <= from) return;
       const id = factId(f, i);
-      if (shownKeys.has(`${rec.id}#${id}`) || lineDefect(f.text) !== undefined) return;
+      if (shownKeys.has(`${rec.id}#${id}`) || lineDefect(f.text) !== undefined || !standsAlone(f.text)) return;
       const features = featuresOf(f.text);
       if (chosen.some((c) => repeats(c.features, features))) return;
       if (lines.some((l) => l.text === f.text || repeats(l.features, features))) return;

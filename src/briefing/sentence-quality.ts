@@ -83,6 +83,15 @@ function hasKicker(t: string): boolean {
 /** "…the Crimean Declaration. with the BBC…": a full stop followed by a lower-case word, after a real word. */
 const GARBLED = /\b\p{L}\p{Ll}{3,}[.!?]\s+\p{Ll}/u;
 
+/**
+ * Can a sentence be read without the one before it? Not when it opens with a pronoun for a thing or a group ("They
+ * will meet again", "It is due next week") or points back with "them" ("Ukraine will receive them next week"): a
+ * reminder under "What to watch" stands on its own, away from the article. ("He"/"she" lines carry their speaker.)
+ */
+export function standsAlone(text: string): boolean {
+  return !/^["“]?(?:They|It|This|These|Those|That)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:expected|unclear|likely|possible|understood|reported)\b)|\bthem\b/.test(text);
+}
+
 export function isChrome(text: string): boolean {
   return chromeByText(text);
 }

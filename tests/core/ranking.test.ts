@@ -5,7 +5,7 @@ import { informationDensity } from '../../src/briefing/density.js';
 import { cutAtClause, headlineFor, titleIsHeadline } from '../../src/briefing/headline.js';
 import { leadTitle } from '../../src/ingest/facts.js';
 import { rankWindowFacts } from '../../src/briefing/rank.js';
-import { lineDefect } from '../../src/briefing/sentence-quality.js';
+import { lineDefect, standsAlone } from '../../src/briefing/sentence-quality.js';
 import type { Briefing } from '../../src/briefing/types.js';
 import type { EventRecord } from '../../src/records/schema.js';
 import { renderText, TEXT_LIMIT } from '../../src/render/text.js';
@@ -49,6 +49,13 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     ['This was announced on Telegram by the head of the Presidential Office, Andriy Yermak.', 'says a statement was made, not what it said'],
   ])('%s → %s', (text, defect) => {
     expect(lineDefect(text)).toBe(defect);
+  });
+
+  it('tells a reminder that stands on its own from one that points back to the sentence before it', () => {
+    expect(standsAlone('Ukraine will receive them next week.')).toBe(false);
+    expect(standsAlone('They will meet again in Istanbul on Friday.')).toBe(false);
+    expect(standsAlone('Russia and Ukraine will swap 175 prisoners each on March 19.')).toBe(true);
+    expect(standsAlone('It is expected that the delegations will meet again next week.')).toBe(true);
   });
 
   it('takes the title repeated as a sentence for the title', () => {

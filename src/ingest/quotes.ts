@@ -326,7 +326,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         accordingTo.index === 0 && outside[end] === ','
           ? mentions.find((x) => TITLE_GAP.test(outside.slice(end, x.start)) && !/^['’]s\b/.test(outside.slice(x.end)) && (relays || SPEAKS_NEXT.test(outside.slice(x.end))))
           : undefined;
+      // "According to him, the second part outlines …": the person the paragraph is about.
+      const pronoun = /^(?:him|her)\b/i.test(outside.slice(after, end)) ? resolvePronoun(accordingTo.index) : undefined;
       if (actor) speaker = actor.person.name;
+      else if (pronoun !== undefined) source = pronoun;
       else if (person && (!body || person.start <= body.start || person.start >= end)) source = person.person.name;
       else if (body) source = body.name;
       else if (UNNAMED_SOURCE.test(outside.slice(after, end))) unnamedSource = true;

@@ -286,5 +286,14 @@ describe('speakers', () => {
     ].join('\n');
     expect(speakers(text).map(([, who]) => who)).toEqual(['-', 'Sergei Lavrov']);
   });
+
+  it('gives "According to him, …" to the person the paragraph before was about', () => {
+    const text = [
+      'Istanbul talks',
+      'The head of the Russian delegation, Vladimir Medinsky, said Russia handed over a two-part memorandum to Ukraine at the peace talks.',
+      'According to him, the second part outlines several ways to cease fire.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Vladimir Medinsky', 'Vladimir Medinsky']);
+  });
 });
 

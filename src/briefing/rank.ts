@@ -55,6 +55,8 @@ export interface RankedFact {
   outlets: ReadonlySet<string>;
   /** Facts of other events or other articles that say the same thing. */
   twins: Array<{ rec: EventRecord; fact: Fact; id: string }>;
+  /** The first fact of its article: the article's lead. */
+  sourceLead?: boolean;
 }
 
 /** Same thing said twice: most of the shorter fact's words in the longer, and a fair share of both. */
@@ -205,7 +207,7 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
       0.03 * watch -
       0.25 * stale;
     if (focus !== undefined && (e.fact.questions ?? []).includes(focus)) score += 0.5;
-    return { rec: e.rec, fact: e.fact, id: e.id, index: e.index, score, features: f, outlets: outlets[i] as Set<string>, twins: twins[i] ?? [] };
+    return { rec: e.rec, fact: e.fact, id: e.id, index: e.index, score, features: f, outlets: outlets[i] as Set<string>, twins: twins[i] ?? [], sourceLead: e.posInSource === 0 };
   });
   return ranked.sort((a, b) => b.score - a.score || compareText(a.rec.id, b.rec.id) || a.index - b.index);
 }
@@ -216,7 +218,8 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
  * any gets a second bullet, unless one event is all the news), plus its coverage: the words it adds that the chosen
  * bullets (and, after the lead, the question lines on screen) lack, weighted by how many outlets use them, per
  * character (a short fact that names what many report is worth more of a 2,000-character briefing than a long one).
- * A fact that repeats a chosen one is never taken.
+ * Another article's lead of an event that already has a bullet loses a lead's worth: outlets open on the same news
+ * in their own words. A fact that repeats a chosen one is never taken.
  */
 export function selectFacts(
   ranked: readonly RankedFact[],
@@ -273,7 +276,11 @@ export function selectFacts(
     for (let k = 0; k < remaining.length; k++) {
       const r = remaining[k] as { c: RankedFact; maxSim: number; repeat: boolean };
       if (r.repeat) continue;
-      const value = r.c.score - lambda * r.maxSim - perEvent * (taken.get(r.c.rec.id) ?? 0) + (gamma * gainOf(r.c)) / maxGain;
+      const fromEvent = taken.get(r.c.rec.id) ?? 0;
+      // Another outlet's lead of an event already in the briefing mostly restates it ("talks began in Abu Dhabi on
+      // February 4" four ways): it keeps no lead's worth once the event has its bullet.
+      const restated = r.c.sourceLead === true && fromEvent > 0 ? SECOND_LEAD : 0;
+      const value = r.c.score - lambda * r.maxSim - perEvent * fromEvent + (gamma * gainOf(r.c)) / maxGain - restated;
       if (value > bestValue) {
         bestValue = value;
         best = k;
@@ -293,6 +300,9 @@ export function selectFacts(
   }
   return chosen;
 }
+
+/** Taken off another article's lead of an event that already has a bullet. */
+const SECOND_LEAD = 0.25;
 
 function likeness(a: ReadonlySet<string>, b: ReadonlySet<string>): { overlap: number; cosine: number } {
   if (a.size === 0 || b.size === 0) return { overlap: 0, cosine: 0 };

@@ -4,7 +4,7 @@ import { cosine, lexRank } from '../../src/briefing/centrality.js';
 import { informationDensity } from '../../src/briefing/density.js';
 import { cutAtClause, headlineFor, titleIsHeadline } from '../../src/briefing/headline.js';
 import { leadTitle } from '../../src/ingest/facts.js';
-import { rankWindowFacts } from '../../src/briefing/rank.js';
+import { rankWindowFacts, selectFacts } from '../../src/briefing/rank.js';
 import { lineDefect, standsAlone } from '../../src/briefing/sentence-quality.js';
 import type { Briefing } from '../../src/briefing/types.js';
 import type { EventRecord } from '../../src/records/schema.js';
@@ -135,6 +135,25 @@ describe('multi-document ranking', () => {
     expect(b.developments.filter((d) => /1,000 prisoners|swap of 1,000/.test(d.text))).toHaveLength(1);
     expect(b.developments[0]?.sources.map((s) => s.name).sort()).toEqual(['AP', 'BBC', 'Reuters']);
     expect(b.developments[0]?.sourceCount).toBe(3);
+  });
+
+  it('after an event’s first bullet, takes its news before another outlet’s lead that restates it', () => {
+    const event = rec('Wire', [
+      'The second round of trilateral peace talks between Russia, Ukraine and the United States began in Abu Dhabi on February 4.',
+      'Negotiators from three countries gathered on Wednesday for another round, hosted by the Emirates.',
+      'On February 3 and 4, Russian forces launched massive strikes against the energy grid before the talks.',
+    ]);
+    const ranked = (
+      [
+        [0, 1.0, true],
+        [1, 0.9, true],
+        [2, 0.8, false],
+      ] as const
+    ).map(([index, score, sourceLead]) => {
+      const fact = event.facts[index]!;
+      return { rec: event, fact, id: `f${index + 1}`, index, score, features: featureSet(fact.text), outlets: new Set(['wire']), twins: [], sourceLead };
+    });
+    expect(selectFacts(ranked, 2).map((r) => r.index)).toEqual([0, 2]);
   });
 
   it('ranks a fact the window echoes above a stray one (centrality)', () => {

@@ -4,7 +4,7 @@ import { featuresOf } from '../text/similarity.js';
 import { lexRank } from './centrality.js';
 import { informationDensity } from './density.js';
 import { factTime } from './questions.js';
-import { lineDefect } from './sentence-quality.js';
+import { lineDefect, standsAlone } from './sentence-quality.js';
 import { titleIsHeadline } from './headline.js';
 import { eventSpan, ownTimeInWindow } from './window.js';
 import { compareText } from '../text/compare.js';
@@ -206,6 +206,8 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
       0.05 * recency +
       0.03 * watch -
       0.25 * stale;
+    // A sentence that points back to the one before it ("These discussions were part of …") reads poorly alone.
+    if (!standsAlone(e.fact.text)) score -= ANAPHORIC;
     if (focus !== undefined && (e.fact.questions ?? []).includes(focus)) score += 0.5;
     return { rec: e.rec, fact: e.fact, id: e.id, index: e.index, score, features: f, outlets: outlets[i] as Set<string>, twins: twins[i] ?? [], sourceLead: e.posInSource === 0 };
   });
@@ -300,6 +302,9 @@ export function selectFacts(
   }
   return chosen;
 }
+
+/** Taken off a fact that opens by pointing back to the sentence before it. */
+const ANAPHORIC = 0.15;
 
 /** Taken off another article's lead of an event that already has a bullet. */
 const SECOND_LEAD = 0.25;

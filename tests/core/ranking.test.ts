@@ -156,6 +156,16 @@ describe('multi-document ranking', () => {
     expect(selectFacts(ranked, 2).map((r) => r.index)).toEqual([0, 2]);
   });
 
+  it('ranks a sentence that points back to the one before it below one that stands alone', () => {
+    const event = rec('Wire', [
+      'Russia, Ukraine and the United States began a second round of talks in Abu Dhabi on Wednesday.',
+      'These discussions in Abu Dhabi were part of efforts to end the war.',
+      'The Emirates hosted the discussions as part of efforts to end the war.',
+    ]);
+    const order = rankWindowFacts({ records: [event], now: NOW }).map((r) => r.index);
+    expect(order.indexOf(2)).toBeLessThan(order.indexOf(1));
+  });
+
   it('ranks a fact the window echoes above a stray one (centrality)', () => {
     const sets = ['putin trump call ceasefire talks', 'putin trump call talks immediately', 'trump putin call memorandum', 'weather rain kyiv'].map((t) => new Set(t.split(' ')));
     const scores = lexRank((i, j) => cosine(sets[i]!, sets[j]!), sets.length);

@@ -89,7 +89,9 @@ const GARBLED = /\b\p{L}\p{Ll}{3,}[.!?]\s+\p{Ll}/u;
  * reminder under "What to watch" stands on its own, away from the article. ("He"/"she" lines carry their speaker.)
  */
 export function standsAlone(text: string): boolean {
-  return !/^["“]?(?:They|It|This|These|Those|That)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:expected|unclear|likely|possible|understood|reported)\b)|\bthem\b/.test(text);
+  // Quoted speech is the speaker's, who may well say "This is in no way a frozen conflict."
+  const own = text.replace(/["“][^"”]*["”]/g, ' ');
+  return !/^(?:They|It|This|These|Those|That)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:expected|unclear|likely|possible|understood|reported)\b)|\bthem\b/.test(own);
 }
 
 export function isChrome(text: string): boolean {

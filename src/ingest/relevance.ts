@@ -21,6 +21,9 @@ function weight(count: number): number {
  * mark a different story. Title hits count double. `tagsOf` gives a sentence's question ids (pass a memo to share
  * the work with fact selection, which asks the same of the same sentences).
  */
+/** A sentence about an attack and its toll. */
+const ATTACK = /\b(?:missiles?|drones?|strikes?|struck|attack(?:s|ed)?|shelling|killed|wounded|injured|explosions?|blasts?|air raid|casualties|debris)\b/i;
+
 export function scoreRelevance(
   text: string,
   title: string | undefined,
@@ -91,6 +94,16 @@ export function scoreRelevance(
     story.questions.some((q) => q.keywords.some((k) => !/^\p{Lu}/u.test(k) && hasKeyword(all, k)) || (q.patterns ?? []).some((p) => questionPattern(p)?.test(all) ?? false));
   if (hasTopics && !topical)
     return { relevant: false, score, reason: `not about the story's subject (only names: ${matched.slice(0, 4).join(', ')})`, matched, excluded };
+  // A report of the war's attacks that names the diplomacy once ("Moscow continues to invest in strikes more than in
+  // diplomacy," Zelensky said) is about the attacks: the subject must run through more than one sentence of it.
+  if (hasTopics && sentences.length >= 5) {
+    const topics = keywords.filter((k) => !/^\p{Lu}/u.test(k));
+    const onSubject = (s: string) => topics.some((k) => hasKeyword(s, k)) || tagsOf(s).length > 0;
+    const subjectLines = sentences.filter(onSubject).length + (head && onSubject(head) ? 1 : 0);
+    const attackLines = sentences.filter((s) => ATTACK.test(s)).length;
+    if (subjectLines <= 1 && attackLines >= 3)
+      return { relevant: false, score, reason: `about the war's attacks, not the story's subject (named in ${subjectLines} sentence)`, matched, excluded };
+  }
   if (score < RELEVANCE_THRESHOLD) return { relevant: false, score, reason: `relevance ${score} below ${RELEVANCE_THRESHOLD}`, matched, excluded };
   return { relevant: true, score, matched };
 }

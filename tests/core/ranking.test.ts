@@ -56,6 +56,8 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(standsAlone('They will meet again in Istanbul on Friday.')).toBe(false);
     expect(standsAlone('Russia and Ukraine will swap 175 prisoners each on March 19.')).toBe(true);
     expect(standsAlone('It is expected that the delegations will meet again next week.')).toBe(true);
+    expect(standsAlone('“This is in no way a frozen conflict,” Sybiha said.')).toBe(true);
+    expect(standsAlone('“We love them,” Trump said twice when asked his message to the Ukrainian people.')).toBe(true);
   });
 
   it('takes the title repeated as a sentence for the title', () => {

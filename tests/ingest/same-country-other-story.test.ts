@@ -43,5 +43,24 @@ describe('articles about the same countries but another story (bundled story def
     rmSync(dir, { recursive: true, force: true });
     expect(run.records).toHaveLength(1);
   });
+
+  it('rejects a report of an attack that names the diplomacy in one sentence only', async () => {
+    const text = [
+      'KYIV, Ukraine: Russia fired scores of missiles and drones at targets across Ukraine on Sunday, hitting energy and rail infrastructure.',
+      'Journalists in Kyiv heard a series of blasts starting at around 4:00 am, shortly after an air raid alert was issued.',
+      '“Moscow continues to invest in strikes more than in diplomacy,” Ukrainian President Volodymyr Zelensky said on social media.',
+      'One man was killed and a dozen more people were wounded, among them four children, in and around Kyiv, the police said.',
+      'Rescuers were sifting through the debris of a destroyed two-storey house in the Kyiv region.',
+      'The Ukrainian capital has faced waves of overnight strikes in recent weeks.',
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-strike-'));
+    const file = join(dir, 'strike.txt');
+    writeFileSync(file, text);
+    const run = await ingestInputs([file], { story: sampleStory(), now: new Date('2026-02-23T00:00:00Z'), published: '2026-02-22T18:00:00Z', dryRun: true });
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.records).toHaveLength(0);
+    const r = run.results[0];
+    expect(r && 'reason' in r ? r.reason : '').toMatch(/attacks/);
+  });
 });
 

@@ -384,7 +384,11 @@ function markSummaryBoxes(drafts: Draft[], bullets: ReadonlySet<Draft>): void {
     if (bullets.has(first)) {
       for (; j < drafts.length && (bullets.has(drafts[j] as Draft) || drafts[j]?.kind === 'chrome'); j++) {
         const d = drafts[j] as Draft;
-        if (d.kind !== 'chrome') d.kind = 'heading';
+        // Not even a heading: a point of the box is no candidate for the page's headline.
+        if (d.kind !== 'chrome') {
+          d.kind = 'chrome';
+          d.reason = 'summary box point';
+        }
       }
     }
   }
@@ -418,7 +422,16 @@ function markDoubledOpening(drafts: Draft[]): void {
   const second = first < 0 ? -1 : drafts.findIndex((d, i) => i > first && d.kind !== 'chrome');
   const a = drafts[first];
   const b = drafts[second];
-  if (!a || !b || a.text !== b.text || a.terminated || a.f.words.length < 4) return;
+  if (!a || !b) return;
+  // The browser's title with the site's name run on, then the page's own headline: "… talks: UAE FM-Xinhua" / "…
+  // talks: UAE FM". The headline is the second.
+  if (a.text !== b.text && a.text.startsWith(b.text) && b.f.words.length >= 4 && /^\s*[-–—|]\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}$/u.test(a.text.slice(b.text.length))) {
+    a.kind = 'chrome';
+    a.reason = "headline with the site's name";
+    b.kind = 'heading';
+    return;
+  }
+  if (a.text !== b.text || a.terminated || a.f.words.length < 4) return;
   a.kind = 'heading';
   b.kind = 'chrome';
   b.reason = 'headline repeated';

@@ -292,10 +292,10 @@ export function dateMentioned(sentence: string, published: Date): { date: string
   return undefined;
 }
 
-/** A dateline at the start of an article: "KYIV, May 19 (Reuters) -" or "MOSCOW, 19 May 2025 —". */
+/** A dateline at the start of an article: "KYIV, May 19 (Reuters) -", "MOSCOW, 19 May 2025 —", "Moscow, Aug. 6 (EFE).-". */
 export function datelineDate(text: string, published: Date): string | undefined {
   const head = text.slice(0, 160);
-  const m = /^\s*[\p{Lu}][\p{Lu}\p{L} .'-]{1,40},\s+([^()—–-]{3,30}?)\s*(?:\([^)]{1,40}\))?\s*[—–-]/u.exec(head);
+  const m = /^\s*[\p{Lu}][\p{Lu}\p{L} .'-]{1,40},\s+([^()—–-]{3,30}?)\s*(?:\([^)]{1,40}\))?\.?\s*[—–-]/u.exec(head);
   if (!m) return undefined;
   return dateMentioned(m[1] ?? '', published)?.date;
 }

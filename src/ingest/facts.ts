@@ -53,8 +53,11 @@ export const DATELINE = new RegExp(
     // "Moscow, 19 May 2025 (dpa/MIA) - ", "Kyiv (Reuters) - ".
     String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*[\p{L}\p{N} .,]{2,30}?\d[\p{L}\p{N} .,]{0,20}?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
     String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L}\p{N} .&/-]{1,30}\)\s+[—–-]{1,2}\s+`,
-    // "WASHINGTON: ", "MOSCOW/WHITE HOUSE: ", "Alaska ∙ ": a place set off by a colon (in capitals) or a bullet.
-    String.raw`\p{Lu}{2,}[\p{Lu} .'’/-]{0,28}:\s+`,
+    // "WASHINGTON: ", "MOSCOW/WHITE HOUSE: ", "KYIV, Ukraine: ", "Alaska ∙ ": a place set off by a colon (in capitals,
+    // a region after it in any case) or a bullet.
+    String.raw`\p{Lu}{2,}[\p{Lu} .'’/-]{0,28}(?:,\s*\p{Lu}[\p{L} .]{1,24})?:\s+`,
+    // "LONDON / GENEVA — ": places in capitals joined by a spaced slash.
+    String.raw`\p{Lu}{2,}(?:\s*\/\s*\p{Lu}{2,}[\p{Lu} .'’-]{0,20})+\s*[—–-]{1,2}\s+`,
     String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s+[∙·•|]\s+`,
     // A label before the news: "Details: ", "Background: ", and glued as flattened pages print it: "Details:In …".
     String.raw`(?:Details|Background|Reminder|Context|Recap|Quote|Update)\s*:(?:\s+|(?=[\p{Lu}"“«‘]))`,
@@ -76,15 +79,16 @@ export const DATELINE = new RegExp(
 export function datelineLength(text: string): number {
   if (!/[—–\-:∙·•|()/]/.test(text.slice(0, 72))) return 0;
   const dateline = DATELINE.exec(text);
-  if (dateline) return dateline[0].length;
+  // "RIYADH, Saudi Arabia — (AP) — …": a place and then the agency, each set off by its dash.
+  if (dateline) return dateline[0].length + (DATELINE.exec(text.slice(dateline[0].length))?.[0].length ?? 0);
   // A place in title case, set off by a colon or a dash ("Jeddah: ", "Washington DC: ", "Anchorage (Alaska): ",
-  // "Vilnius – "), only when the
+  // "Anchorage, Alaska: ", "Vilnius – "), only when the
   // lexicon knows the word for a place: "Zelensky: …" or "Russia – which …" are no datelines.
   const place = TITLE_CASE_DATELINE.exec(text);
   return place && lexiconKind(place[1] ?? '') === 'place' ? place[0].length : 0;
 }
 
-const TITLE_CASE_DATELINE = /^(\p{Lu}\p{Ll}+)(?:\s+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,3}))?(?:\s*\(\p{Lu}[\p{L} .]{1,30}\))?(?::\s+|\s+[—–]\s+|\s+-{1,2}\s+)(?=[\p{Lu}"“«‘])/u;
+const TITLE_CASE_DATELINE = /^(\p{Lu}\p{Ll}+)(?:\s+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,3}))?(?:\s*\(\p{Lu}[\p{L} .]{1,30}\)|,\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)?(?::\s+|\s+[—–]\s+|\s+-{1,2}\s+)(?=[\p{Lu}"“«‘])/u;
 
 const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
 /**

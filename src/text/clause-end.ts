@@ -18,9 +18,13 @@ export function leavesClause(head: string): boolean {
   return hasFiniteVerb(head);
 }
 
-/** Is the comma at `at` one inside a list of names ("between Russia, Ukraine and the United States")? */
+/** Is the comma at `at` one inside a list of names ("between Russia, Ukraine and the United States") or a date? */
 export function commaInList(text: string, at: number): boolean {
-  return text[at] === ',' && /^,\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}(?:,|\s(?:and|or)\s)/u.test(text.slice(at, at + 80));
+  if (text[at] !== ',') return false;
+  const rest = text.slice(at, at + 80);
+  // A date's comma ("Monday, August 18", "August 18, 2025") belongs to the date.
+  if (/^,\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{4}\b)/.test(rest)) return true;
+  return /^,\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}(?:,|\s(?:and|or)\s)/u.test(rest);
 }
 
 /**
@@ -28,6 +32,15 @@ export function commaInList(text: string, at: number): boolean {
  * grammar word ("… next week and that he…"): the words that carry the sentence end it.
  */
 export function cutAtWord(text: string, max: number, minShare: number): string {
+  // Best before a word that opens a phrase ("… in Budapest | and instead imposed …", "… to Moscow | on Wednesday"):
+  // what comes before it is whole, when it holds a verb.
+  const phrase = /\s(?=(?:in|on|at|with|for|to|from|by|after|before|and|but|as|which|that|who|while|amid|over|during|including|since|under|into|near)\s)/g;
+  let best = -1;
+  for (const m of text.slice(0, max - 1).matchAll(phrase)) if (m.index >= max * 0.6) best = m.index;
+  if (best > 0) {
+    const head = text.slice(0, best).replace(/[\s,;:—–-]+$/, '');
+    if (leavesClause(head)) return `${head}…`;
+  }
   const room = text.slice(0, max - 1);
   const space = room.lastIndexOf(' ');
   let head = (space > max * minShare ? room.slice(0, space) : room).replace(/[\s,;:—–-]+$/, '');

@@ -113,6 +113,10 @@ describe('headline', () => {
     for (const cut of [cutAtClause(tail, 120), leadTitle(tail)]) expect(cut).toBe('Ukrainian and Russian negotiators concluded the first day of US-brokered peace talks in Geneva');
     const which = 'US President Donald Trump said he held a two-hour call with Russian President Vladimir Putin on Monday (May 19), after which he announced that talks would start.';
     expect(leadTitle(which)).toBe('US President Donald Trump said he held a two-hour call with Russian President Vladimir Putin on Monday (May 19)');
+    // Without a clause boundary in reach, the cut comes before a word that opens a phrase, or a date's comma is kept.
+    expect(leadTitle('US President Donald Trump canceled his scheduled summit with Russian President Vladimir Putin in Budapest and instead imposed sanctions on Rosneft and Lukoil.')).toBe(
+      'US President Donald Trump canceled his scheduled summit with Russian President Vladimir Putin in Budapest…',
+    );
     const dash = 'Secretary of State Marco Rubio abruptly pulled out of high-stakes Ukraine peace talks in London—just hours after President Volodymyr Zelensky shot down a pillar of the plan.';
     for (const cut of [cutAtClause(dash, 120), leadTitle(dash)]) expect(cut).toBe('Secretary of State Marco Rubio abruptly pulled out of high-stakes Ukraine peace talks in London');
     expect(leadTitle('Trump told reporters that he had just one thing in mind for the summit with Putin in Alaska next week and that he loved deals.')).toBe(

@@ -378,5 +378,15 @@ describe('line classifier', () => {
     const lead = kinds(['Trump, Putin Agree Attacks on Energy Infrastructure Must Be Stopped', ...body, 'Zelensky said Ukraine would support the proposal to halt strikes on energy sites.'].join('\n'));
     expect(lead.map(([kind]) => kind)).toEqual(['headline', 'body', 'body', 'body']);
   });
+
+  it('takes the page’s headline, not the browser title with the site’s name run on, nor a summary box’s first point', () => {
+    const body = 'A trilateral meeting between delegations from Russia, the United States and Ukraine began on Friday evening in Abu Dhabi, the UAE said.';
+    expect(
+      articleText(textBlocks(['Russia, U.S., and Ukraine meet in Abu Dhabi for first trilateral talks: UAE FM-Xinhua', '', 'Russia, U.S., and Ukraine meet in Abu Dhabi for first trilateral talks: UAE FM', '', body].join('\n'))).headline,
+    ).toBe('Russia, U.S., and Ukraine meet in Abu Dhabi for first trilateral talks: UAE FM');
+    const boxed = articleText(textBlocks(['KEY POINTS', '- US Army Secretary Dan Driscoll held meetings with Russian officials in Abu Dhabi to end the Ukraine war.', '- The talks focused on the peace plan.', body, body.replace('Friday', 'Saturday')].join('\n')));
+    expect(boxed.headline).toBeUndefined();
+    expect(boxed.text.startsWith('A trilateral meeting')).toBe(true);
+  });
 });
 

@@ -50,6 +50,10 @@ describe('fact selection', () => {
     expect(datelineLength('Washington DC: The US has signed a deal with Ukraine on its mineral resources.')).toBe('Washington DC: '.length);
     expect(datelineLength('Anchorage (Alaska): Trump described his meeting with Putin as productive.')).toBe('Anchorage (Alaska): '.length);
     expect(datelineLength('Vilnius – Ukraine’s president said the security guarantees document was ready.')).toBe('Vilnius – '.length);
+    expect(datelineLength('Anchorage, Alaska: Trump and Putin met at Joint Base Elmendorf-Richardson.')).toBe('Anchorage, Alaska: '.length);
+    expect(datelineLength('KYIV, Ukraine: Russia fired scores of missiles and drones at targets across Ukraine.')).toBe('KYIV, Ukraine: '.length);
+    expect(datelineLength('LONDON / GENEVA — High-stakes diplomatic negotiations opened in Geneva on Sunday.')).toBe('LONDON / GENEVA — '.length);
+    expect(datelineLength('RIYADH, Saudi Arabia — (AP) — Senior officials from Russia and the U.S. met on Tuesday.')).toBe('RIYADH, Saudi Arabia — (AP) — '.length);
     expect(datelineLength('Zelensky: We will not give our land to the occupier.')).toBe(0);
     expect(datelineLength('Russia – which has long demanded the four regions – rejected the plan.')).toBe(0);
   });

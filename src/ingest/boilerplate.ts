@@ -582,6 +582,15 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   if (opener?.kind === 'body' && /\?["”’')]*$/.test(opener.text) && opener.f.words.length <= 20 && drafts.slice(opening + 1).some((d) => d.kind === 'body'))
     opener.kind = 'heading';
 
+  // A caption printed twice, bare and then with its credit ("… rejected calls for peace." / "… rejected calls for
+  // peace. Picture: Getty"): the bare copy is the caption too.
+  drafts.forEach((d, i) => {
+    const next = drafts[i + 1];
+    if (d.kind === 'chrome' || !next || next.kind !== 'chrome' || next.text.length <= d.text.length || !next.text.startsWith(d.text)) return;
+    if (!/caption|credit/.test(next.reason ?? '')) return;
+    d.kind = 'chrome';
+    d.reason = 'photo caption printed twice';
+  });
   markPrelude(drafts);
   markDoubledOpening(drafts);
   markStandfirsts(drafts);

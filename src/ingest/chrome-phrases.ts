@@ -187,7 +187,7 @@ export const EDITORIAL_NOTE =
  * key updates", "Here is what we know", "Read more about … below".
  */
 export const META_SENTENCE =
-  /\b(?:has|have) (?:compiled|gathered|collected|rounded up|put together|prepared an overview)\b|^here(?:['’]s| is| are) (?:what|the latest|everything|how|a (?:look|timeline|recap))\b|^(?:read|see|watch|listen|find out)\b.{0,100}\b(?:below|here|above|in our [\p{L} ]{2,20})\.?$/iu;
+  /\b(?:has|have) (?:compiled|gathered|collected|rounded up|put together|prepared an overview)\b|^here(?:['’]s| is| are) (?:what|the latest|everything|how|a (?:look|timeline|recap))\b|^(?:read|see|watch|listen|find out)\b.{0,100}\b(?:below|here|above|in our [\p{L} ]{2,20})\.?$|^(?:explore|discover|learn|find out|dive into|uncover|get)\b.{0,120}\bin (?:this|our) (?:[\w-]+ ){0,2}(?:analysis|article|report|guide|piece|explainer|story|post|breakdown)\b/iu;
 
 /** A byline: "By Anna Petrenko", "byYuri Zoria", "By: CBS News", "Post By Jane Doe", "Justin Spike" under a title. */
 export const BYLINE =

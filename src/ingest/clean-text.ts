@@ -60,6 +60,8 @@ export function textBlocks(raw: string): PageBlock[] {
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[\u200B-\u200D\u2060]/g, '')
     .replace(MOJIBAKE, (m) => MOJIBAKE_FIX[m] ?? m)
+    // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
+    .replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '')
     .split('\n');
   return unwrap(lines).flatMap((text) =>
     splitRunOnCaption(text).flatMap(splitInlineTitle).flatMap(splitGluedWidget).flatMap(splitTrailingWidget).map((t) => ({ text: t })),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLines } from '../../src/ingest/boilerplate.js';
 import { articleText, textBlocks } from '../../src/ingest/clean-text.js';
+import { completeSentence } from '../../src/ingest/facts.js';
 
 const kinds = (raw: string) => classifyLines(textBlocks(raw)).lines.map((l) => [l.kind, l.text] as const);
 const kept = (raw: string) => articleText(textBlocks(raw)).text.split('\n');
@@ -387,6 +388,14 @@ describe('line classifier', () => {
     const boxed = articleText(textBlocks(['KEY POINTS', '- US Army Secretary Dan Driscoll held meetings with Russian officials in Abu Dhabi to end the Ukraine war.', '- The talks focused on the peace plan.', body, body.replace('Friday', 'Saturday')].join('\n')));
     expect(boxed.headline).toBeUndefined();
     expect(boxed.text.startsWith('A trilateral meeting')).toBe(true);
+  });
+
+  it('drops the bare copy of a caption printed again with its credit, a page’s promo line and markdown bold', () => {
+    const body = 'Steve Witkoff flew to Moscow on Wednesday for talks with Vladimir Putin on the US peace plan, the Kremlin said.';
+    const lines = kinds([body, "Russia's President Vladimir Putin has rejected calls for peace.", "Russia's President Vladimir Putin has rejected calls for peace. Picture: Getty", body.replace('Wednesday', 'Thursday')].join('\n'));
+    expect(lines.map(([kind]) => kind)).toEqual(['body', 'chrome', 'chrome', 'body']);
+    expect(completeSentence('Explore impacts on sanctions and global energy markets in this detailed analysis.')).toBe(false);
+    expect(kept(`“**Meetings with America should always end with concrete results **to strengthen security,” Zelensky said. ${body}`)[0]).toContain('“Meetings with America should always end with concrete results to strengthen');
   });
 });
 

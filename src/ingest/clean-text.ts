@@ -54,15 +54,15 @@ function unwrap(lines: string[]): string[] {
 
 /** Plain text as blocks: one per line (or per paragraph of hard-wrapped text), whitespace normalised. */
 export function textBlocks(raw: string): PageBlock[] {
-  const lines = raw
+  let text = raw
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .replace(/[\u200B-\u200D\u2060]/g, '')
-    .replace(MOJIBAKE, (m) => MOJIBAKE_FIX[m] ?? m)
-    // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
-    .replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '')
-    .split('\n');
+    .replace(/[\u200B-\u200D\u2060]/g, '');
+  if (text.includes('Γ') || text.includes('â')) text = text.replace(MOJIBAKE, (m) => MOJIBAKE_FIX[m] ?? m);
+  // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
+  if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
+  const lines = text.split('\n');
   return unwrap(lines).flatMap((text) =>
     splitRunOnCaption(text).flatMap(splitInlineTitle).flatMap(splitGluedWidget).flatMap(splitTrailingWidget).map((t) => ({ text: t })),
   );

@@ -96,8 +96,17 @@ const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
  * preposition ("negotiating a in Eastern Europe"): words a page lost with its links. A page that sets a space before
  * its stops ("…, Bloomberg reported .") has lost nothing.
  */
-const LINK_HOLE =
-  /\b(?:that|which|who|a|an|the|of|to|in|on|at|for|with|by|from|and|or|as|about|than|its|his|her|their|our|this|these|those)\s[.,;:](?:\s|$)|\b(?:[Aa]n?|[Tt]he) (?:in|on|at|of|to|with|for|by|from|and|or|that|which)\s/iu;
+const LINK_HOLE = /\b(?:[Aa]n?|[Tt]he) (?:in|on|at|of|to|with|for|by|from|and|or|that|which)\s/u;
+/** A word right before a stop set off by a space ("war that ."): a hole when it is a grammar word. */
+const SPACED_STOP = /(\p{L}+)\s[.,;:](?=\s|$)/gu;
+const HOLE_WORDS = new Set('that which who a an the of to in on at for with by from and or as about than its his her their our this these those'.split(' '));
+
+function linkHole(t: string): boolean {
+  if (LINK_HOLE.test(t)) return true;
+  if (!/\s[.,;:]/.test(t)) return false;
+  for (const m of t.matchAll(SPACED_STOP)) if (HOLE_WORDS.has((m[1] ?? '').toLowerCase())) return true;
+  return false;
+}
 /** A title abbreviation that stands before a name, never at a sentence's end. */
 const TITLE_AT_END = /(?:^|[\s(])(?:Lt|Gen|Col|Sgt|Maj|Capt|Adm|Cmdr|Gov|Sen|Rep|Mr|Mrs|Ms|Dr|Prof|Rev|Hon|Pres|Amb)\.$/;
 
@@ -122,7 +131,7 @@ export function completeSentenceCheck(headline?: string): (text: string) => bool
     // Cut off before a name: "…, Sergeant Major Michael Weimer, and Lt." ends with a title's stop, not a sentence's.
     if (TITLE_AT_END.test(t)) return false;
     // A hole where a link's text was lost: "… the grinding war that .", "negotiating a in Eastern Europe".
-    if (LINK_HOLE.test(t)) return false;
+    if (linkHole(t)) return false;
     if (!/^["“‘'(«\[]?[\p{Lu}\p{N}]/u.test(t)) return false;
     const words = t.split(/\s+/);
     if (words.length < 6) return false;

@@ -99,9 +99,9 @@ export function scoreRelevance(
   if (hasTopics && sentences.length >= 5) {
     const topics = keywords.filter((k) => !/^\p{Lu}/u.test(k));
     const onSubject = (s: string) => topics.some((k) => hasKeyword(s, k)) || tagsOf(s).length > 0;
-    const subjectLines = sentences.filter(onSubject).length + (head && onSubject(head) ? 1 : 0);
-    const attackLines = sentences.filter((s) => ATTACK.test(s)).length;
-    if (subjectLines <= 1 && attackLines >= 3)
+    let subjectLines = head && onSubject(head) ? 1 : 0;
+    for (const s of sentences) if (subjectLines <= 1 && onSubject(s)) subjectLines++;
+    if (subjectLines <= 1 && sentences.filter((s) => ATTACK.test(s)).length >= 3)
       return { relevant: false, score, reason: `about the war's attacks, not the story's subject (named in ${subjectLines} sentence)`, matched, excluded };
   }
   if (score < RELEVANCE_THRESHOLD) return { relevant: false, score, reason: `relevance ${score} below ${RELEVANCE_THRESHOLD}`, matched, excluded };

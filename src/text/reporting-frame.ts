@@ -8,7 +8,7 @@
 export function isReportingFrame(sentence: string): boolean {
   const t = sentence.trim();
   // Most sentences have none of the words a frame needs: one quick scan rules them out.
-  if (t.length > 260 || !FRAME_WORD.test(t) || /["“”«»]|:\s|\bthat\b/iu.test(t)) return false;
+  if (t.length > 260 || !FRAME_WORD.test(t) || /["“”«»]|:\s|\b[Tt]hat\b/.test(t)) return false;
   // "This was reported by …", "It was announced on Telegram by …": the content is the paragraph it points to.
   if (PASSIVE_FRAME.test(t)) return true;
   const m = ACT_OF_SPEAKING.exec(t);

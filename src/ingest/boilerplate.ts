@@ -455,7 +455,9 @@ function leadWords(lead: readonly Draft[]): Set<string> {
  * Later headings before the body are standfirsts and sub-headlines.
  */
 function markHeadline(drafts: Draft[], firstBody: number): void {
-  const headlineLike = (d: Draft, i: number) => d.kind === 'heading' && (firstBody < 0 || i < firstBody) && d.f.words.length >= 3 && d.f.capitals < 0.8 && !/:$/.test(d.text);
+  // Not two sentences: a summary standfirst ("The Kremlin demands … as crucial. Kyiv refuses, and talks … end.").
+  const headlineLike = (d: Draft, i: number) =>
+    d.kind === 'heading' && (firstBody < 0 || i < firstBody) && d.f.words.length >= 3 && d.f.capitals < 0.8 && !/:$/.test(d.text) && !/\p{Ll}[.!?]["”’]?\s+\p{Lu}.*[.!?]["”’]?$/u.test(d.text);
   // A page saved whole prints its headline twice above the article (the title and the h1), below the site's name:
   // the line printed twice is the headline, and its second copy is chrome.
   const top = drafts.slice(0, firstBody < 0 ? drafts.length : firstBody);
@@ -510,7 +512,7 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
 }
 
 /** A paragraph that opens with a dateline: "ERBIL (Kurdistan24) – ", "KYIV, Ukraine (AP) — ", "WASHINGTON — ". */
-const DATELINE_START = /^(?:\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}(?:\([^)]{1,30}\))?\s*[—–-]\s|\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L} .&/-]{1,30}\)\s*[—–-]\s)/u;
+const DATELINE_START = /^(?:\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}(?:,\s*[\p{L}\p{N} .]{2,20})?(?:\([^)]{1,30}\))?\s*[—–-]\s|\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L} .&/-]{1,30}\)\s*[—–-]\s)/u;
 
 /**
  * Classify the lines of a page. Pure: the same blocks (and the same `seenElsewhere`) give the same answer.

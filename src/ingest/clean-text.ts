@@ -28,6 +28,22 @@ export interface ArticleText {
 }
 
 /**
+ * A sentence broken across two lines where a page or a copy wrapped it ("… the issue of territory remained" /
+ * "fundamental to Russia when it came to …"): a long line that ends on a word, and a next line that goes on in lower
+ * case, are one line. A headline, a label or a list item does not go on in lower case.
+ */
+function joinBrokenLines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out[out.length - 1];
+    if (last !== undefined && /\p{L}$/u.test(last) && /^\p{Ll}\p{L}*\s+\p{L}+\s+\p{L}/u.test(line) && last.split(/\s+/).length >= 8 && !/^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(last))
+      out[out.length - 1] = `${last} ${line}`;
+    else out.push(line);
+  }
+  return out;
+}
+
+/**
  * Hard-wrapped text (most lines of 40 to 100 characters, paragraphs set off by blank lines, as in e-mail and some
  * saved pages): each run of lines between blank lines is one paragraph.
  */
@@ -63,7 +79,7 @@ export function textBlocks(raw: string): PageBlock[] {
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   const lines = text.split('\n');
-  return unwrap(lines).flatMap((text) =>
+  return joinBrokenLines(unwrap(lines)).flatMap((text) =>
     splitRunOnCaption(text).flatMap(splitInlineTitle).flatMap(splitGluedWidget).flatMap(splitTrailingWidget).map((t) => ({ text: t })),
   );
 }

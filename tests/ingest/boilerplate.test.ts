@@ -397,5 +397,24 @@ describe('line classifier', () => {
     expect(completeSentence('Explore impacts on sanctions and global energy markets in this detailed analysis.')).toBe(false);
     expect(kept(`“**Meetings with America should always end with concrete results **to strengthen security,” Zelensky said. ${body}`)[0]).toContain('“Meetings with America should always end with concrete results to strengthen');
   });
+
+  it('joins a sentence a copy broke across two lines, and takes a two-sentence summary above a dateline for no headline', () => {
+    const page = articleText(
+      textBlocks(
+        [
+          'The Kremlin demands Ukraine cede Donbas in peace talks, emphasizing territorial control as crucial. Kyiv refuses, and talks in Abu Dhabi end without a deal.',
+          'MOSCOW, Jan 26 (Reuters) - The Kremlin said on Monday that the issue of territory remained',
+          'fundamental to Russia when it came to getting a deal to end the fighting in Ukraine, TASS reported.',
+          'President Vladimir Putin has repeatedly said that Russia will take all of the Donbas region by force unless Kyiv gives it up.',
+          'The "Anchorage formula" refers to what Russia says was agreed between Trump and Putin at a summit in Alaska last August.',
+        ].join('\n'),
+      ),
+    );
+    expect(page.headline).toBeUndefined();
+    const body = page.spans.filter((x) => x.kind === 'body').map((x) => page.text.slice(x.start, x.end));
+    expect(body[0]).toBe(
+      'MOSCOW, Jan 26 (Reuters) - The Kremlin said on Monday that the issue of territory remained fundamental to Russia when it came to getting a deal to end the fighting in Ukraine, TASS reported.',
+    );
+  });
 });
 

@@ -188,7 +188,7 @@ function closesApposition(text: string, start: number, end: number, verbAt: numb
 /** A subject at the start of a clause ("Russia also confirmed"), not inside one ("how Ukraine has responded"). */
 function atClauseStart(text: string, start: number): boolean {
   const before = text.slice(0, start).trimEnd();
-  return before === '' || /[,;:—–]$/.test(before) || /(?:^|\s)(?:but|and|yet|meanwhile|however)$/i.test(before);
+  return before === '' || /(?:[,;:—–]|\s-)$/.test(before) || /(?:^|\s)(?:but|and|yet|meanwhile|however)$/i.test(before);
 }
 
 /** Compiled subject patterns by name: every sentence of an article is searched for the same subjects. */

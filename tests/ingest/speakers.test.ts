@@ -295,5 +295,14 @@ describe('speakers', () => {
     ].join('\n');
     expect(speakers(text).map(([, who]) => who)).toEqual(['Vladimir Medinsky', 'Vladimir Medinsky']);
   });
+
+  it('reads the subject right after a wire dateline, and not the word after a hyphen', () => {
+    const text = [
+      'Kremlin on territory',
+      'MOSCOW, Jan 26 (Reuters) - The Kremlin said on Monday that the issue of territory remained fundamental to Russia in the peace talks with Ukraine.',
+      'Pro-Kremlin media said the talks with Ukraine on the peace plan had failed.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Kremlin', '-']);
+  });
 });
 

@@ -22,13 +22,13 @@ export function isReportingFrame(sentence: string): boolean {
   return !TOPIC.test(rest) && !CLAUSE_VERB.test(rest);
 }
 
-const FRAME_WORD = /^(?:This|That|It|These|The) |statement|remark|comment|announcement|address|speech|briefing|journalist|reporter|press|media/;
+const FRAME_WORD = /^(?:This|That|It|These|The) | this\b|statement|remark|comment|announcement|address|speech|briefing|journalist|reporter|press|media/;
 
 const PASSIVE_FRAME =
   /^(?:this|that|it|these|the (?:statement|announcement|news|information|report))\s+(?:was|were|has been|have been|had been|is)\s+(?:reported|announced|stated|said|noted|confirmed|posted|published|written|shared|declared|communicated)\s+(?:by|in|on|via|at)\b/iu;
 
 const ACT_OF_SPEAKING =
-  /\b(?:made|makes|gave|gives|delivered|delivers|issued|issues|released|releases|published|publishes|posted|posts)\s+(?:a|an|the|his|her|their|its|this|these|that)\s+(?:(?:brief|short|joint|public|official|video|written|separate|similar|corresponding)\s+)?(?:statements?|remarks|comments?|announcement|address|speech|briefing)\b|\b(?:spoke|speaks|talked|talks)\s+(?:to|with)\s+(?:the\s+)?(?:journalists|reporters|the press|press|media|the media)\b/iu;
+  /\b(?:made|makes|gave|gives|delivered|delivers|issued|issues|released|releases|published|publishes|posted|posts)\s+(?:a|an|the|his|her|their|its|this|these|that)\s+(?:(?:brief|short|joint|public|official|video|written|separate|similar|corresponding)\s+)?(?:statements?|remarks|comments?|announcement|address|speech|briefing)\b|\b(?:spoke|speaks|talked|talks)\s+(?:to|with)\s+(?:the\s+)?(?:journalists|reporters|the press|press|media|the media)\b|\b(?:announced|said|reported|stated|wrote|posted|confirmed|noted|declared)\s+this\b/iu;
 
 /** ", according to Censor.NET.", ", Suspilne reports." */
 const TRAILING_SOURCE = /,\s+(?:according to [^,]{1,60}|[^,]{1,60}\s+(?:reports|reported|writes|wrote|said|says))\.?$/iu;

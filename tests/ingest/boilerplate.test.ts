@@ -416,5 +416,15 @@ describe('line classifier', () => {
       'MOSCOW, Jan 26 (Reuters) - The Kremlin said on Monday that the issue of territory remained fundamental to Russia when it came to getting a deal to end the fighting in Ukraine, TASS reported.',
     );
   });
+
+  it('takes a list of whole sentences under the lead, with no introduction, for the page’s key points', () => {
+    const lead = 'A draft document on US security guarantees for Ukraine is substantially ready to be presented to US President Donald Trump, Zelenskyy said.';
+    const points = ['  • The draft of American security guarantees for Ukraine is ready for finalization.', '  • The restoration and economic development of Ukraine were also discussed.', '  • Negotiations include issues of ending the war and contacting Russia.'];
+    const rest = ['The bilateral document is basically ready for finalization at the highest level, Zelenskyy wrote on Thursday.', 'Difficult issues from the framework for ending the war were also addressed in the talks in Miami.'];
+    expect(kinds([lead, ...points, ...rest].join('\n')).map(([kind]) => kind)).toEqual(['body', 'chrome', 'chrome', 'chrome', 'body', 'body']);
+    // Introduced by a line ending in a colon, the list is the article's.
+    const introduced = kinds(['The plan, seen by reporters, sets out three steps for the first month of a ceasefire:', ...points, ...rest].join('\n'));
+    expect(introduced.slice(1, 4).map(([kind]) => kind)).toEqual(['body', 'body', 'body']);
+  });
 });
 

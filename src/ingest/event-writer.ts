@@ -12,6 +12,7 @@ import {
   mergeArticle,
   mergeScore,
   UNDATED_MERGE_THRESHOLD,
+  UNDATED_PAIR_THRESHOLD,
   recordFromArticle,
   signatureOf,
   storyCommonWords,
@@ -190,7 +191,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     let score = mergeScore(c.features, c.occurredAt, feats.text, article.occurredAt);
     // Within a run both texts are known: also check the other direction.
     if (c.text) score = Math.max(score, mergeScore(feats.facts, article.occurredAt, c.text, c.occurredAt));
-    const threshold = c.undated || isUndated(article) ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
+    const threshold = c.undated && isUndated(article) ? UNDATED_PAIR_THRESHOLD : c.undated || isUndated(article) ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
     if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
   }
 

@@ -76,6 +76,10 @@ export function textBlocks(raw: string): PageBlock[] {
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[\u200B-\u200D\u2060]/g, '');
   if (text.includes('Γ') || text.includes('â')) text = text.replace(MOJIBAKE, (m) => MOJIBAKE_FIX[m] ?? m);
+  // Low-high quotation marks („…“, Bulgarian and German style) as the English pair, so a quotation is seen to close.
+  if (text.includes('„')) text = text.replace(/„([^„“”\n]{1,600})[“”]/g, '“$1”');
+  // An opening mark used to close too ("“We expect … the war“, he wrote"): the second one closes.
+  text = text.replace(/“([^“”\n]{1,600})“(?=[,.;:!?]|\s+\p{Ll})/gu, '“$1”');
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   const lines = text.split('\n');

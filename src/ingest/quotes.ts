@@ -30,6 +30,13 @@ export const REPORTING_VERB =
 const AFTER_PREPOSITION =
   /(?:\b(?:with|to|by|from|for|about|against|at|on|than|toward|towards|between|among|into|onto|upon|without|beside|alongside|under|over|behind|via|including|like)|(?<!\p{Lu}[\p{L}.'’-]*\s)\bof)\s+(?:(?:the|a|an|\p{Lu}[\p{L}.'’-]*)\s+){0,3}$/u;
 
+/**
+ * A name right after a verb in the past is its object: "He also thanked Trump and added …" is not Trump's, nor
+ * "after he met Putin, said …". Titles may stand between ("thanked US President Donald Trump").
+ */
+const OBJECT_OF_VERB =
+  /\b(?:\p{Ll}{3,}ed|met|told|called|urged|asked|invited|hosted|praised|warned|accused|visited|thanked|criticized|criticised)\s+(?:(?:US|U\.S\.|Russian|Ukrainian|French|British|German|President|Prime|Minister|Foreign|Secretary|Chancellor|Mr\.?|Ms\.?|Mrs\.?)\s+){0,3}$/u;
+
 /** "…, he said." "…,” Peskov told reporters on Monday." "…," the Kremlin said in a statement.": who speaks, last. */
 const TRAILING_ATTRIBUTION =
   /[,”"’]\s*(?:he|she|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5})\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
@@ -370,8 +377,19 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       }
       // Nearest person before the verb in the same clause ("Putin, for his part, said").
       const prior = speakers.filter(
-        (m) => m.end <= vStart && vStart - m.end <= 180 && !/[.;:]/.test(outside.slice(m.end, vStart)) && !AFTER_PREPOSITION.test(outside.slice(Math.max(0, m.start - 40), m.start)),
+        (m) =>
+          m.end <= vStart &&
+          vStart - m.end <= 180 &&
+          !/[.;:]/.test(outside.slice(m.end, vStart)) &&
+          !AFTER_PREPOSITION.test(outside.slice(Math.max(0, m.start - 40), m.start)) &&
+          !OBJECT_OF_VERB.test(outside.slice(Math.max(0, m.start - 40), m.start)),
       );
+      // "He also thanked Trump and added …": the sentence's own "he" is the subject when no other person before the verb
+      // can be (the names after a verb are its objects), and no relative clause stands between.
+      if (prior.length === 0 && /^(?:He|She)\s/.test(outside) && !/[.;:]|,\s*(?:who|which|whom)\b/.test(outside.slice(0, vStart))) {
+        speaker = resolvePronoun(0);
+        if (speaker) break;
+      }
       // The nearest name whose words can run on to the verb: "Rubio, who attended the talks with Mike Waltz, said"
       // is Rubio's, though Waltz is nearer.
       // An aside set off by commas after a name is the name's: "Rustem Umerov, secretary of Ukraine's National

@@ -304,5 +304,15 @@ describe('speakers', () => {
     ].join('\n');
     expect(speakers(text).map(([, who]) => who)).toEqual(['Kremlin', '-']);
   });
+
+  it('takes a name right after a verb for its object, and the sentence’s own "he" for its subject', () => {
+    const text = [
+      'Zelensky on the pause',
+      'Ukrainian President Volodymyr Zelensky confirmed that the teams discussed an energy pause in the Emirates talks.',
+      'He also thanked US President Donald Trump and added that Kyiv expects a pause in energy strikes.',
+      '“We expect the agreements to be implemented. De-escalation steps contribute to real progress towards ending the war“, he wrote on social media.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Volodymyr Zelensky', 'Volodymyr Zelensky', 'Volodymyr Zelensky']);
+  });
 });
 

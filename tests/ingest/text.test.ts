@@ -134,6 +134,13 @@ describe('complete sentences', () => {
     expect(completeSentence('According to him, it was "probably the most productive day" on this issue, Bloomberg reported .')).toBe(true);
   });
 
+  it('reads low-high quotation marks („…“) as a quotation that closes', () => {
+    expect(cleanArticleText('„We expect the agreements to be implemented. De-escalation steps are needed to end the war“, Zelensky wrote on social media.')).toContain(
+      '“We expect the agreements to be implemented. De-escalation steps are needed to end the war”',
+    );
+    expect(cleanArticleText('Zelensky wrote: “We expect the agreements to be implemented. De-escalation steps are needed to end the war“, he added on Telegram.')).toContain('to end the war”, he added');
+  });
+
   it('puts back typographic punctuation a saved page decoded as the wrong code page', () => {
     expect(cleanArticleText('In an effort to end EuropeΓÇÖs deadliest conflict, negotiators met in Abu Dhabi.\nThey said â€œprogressâ€\u009d was made.')).toContain('Europe’s');
     expect(cleanArticleText('They said â€œprogressâ€\u009d was made in Abu Dhabi on the peace plan for Ukraine.')).toContain('“progress”');

@@ -308,7 +308,7 @@ describe('speakers', () => {
   it('takes a name right after a verb for its object, and the sentence’s own "he" for its subject', () => {
     const text = [
       'Zelensky on the pause',
-      'Ukrainian President Volodymyr Zelensky confirmed that the teams discussed an energy pause in the Emirates talks.',
+      'Ukrainian President Volodymyr Zelensky confirmed that the teams discussed an energy pause at the peace talks in the Emirates.',
       'He also thanked US President Donald Trump and added that Kyiv expects a pause in energy strikes.',
       '“We expect the agreements to be implemented. De-escalation steps contribute to real progress towards ending the war“, he wrote on social media.',
     ].join('\n');

@@ -204,7 +204,7 @@ export const TEASER = /(?:…|\.\.\.)$/;
 export const EMBEDDED_POST = /\bpic\.twitter\.com\/\S+|\bhttps?:\/\/t\.co\/\S+/i;
 
 /** A weather or market widget: "Athens 10°C", "USD 86.62". */
-export const WIDGET = /\d\s?°\s?[CF]\b|^(?:USD|EUR|GBP|RUB|UAH|OIL|BTC)\s?\d|^(?:view all|see all|show all|show more|load more|quick reads|advertisement|continue reading|skip (?:next section|to (?:main )?content|navigation)|listen to (?:this )?(?:article|story)|play audio|audio version)\s*\|?$/i;
+export const WIDGET = /\d\s?°\s?[CF]\b|^(?:USD|EUR|GBP|RUB|UAH|OIL|BTC)\s?\d|^(?:view all|see all|show all|show more|load more|quick reads|advertisement|continue reading|skip (?:next section|to (?:main )?content|navigation)|listen to (?:this )?(?:article|story)|play audio|audio version|share and follow|follow us|share this(?: article)?)\s*\|?$/i;
 
 const STAMP_WORDS =
   /\b(?:published|posted|updated|last|modified|on|at|am|pm|ago|minutes?|mins?|hours?|hrs?|seconds?|secs?|a\.m|p\.m|utc|gmt|est|edt|cst|cdt|pst|pdt|bst|cet|cest|eet|eest|msk|ist|kyiv|moscow|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|st|nd|rd|th)\b/gi;

@@ -80,6 +80,8 @@ export function textBlocks(raw: string): PageBlock[] {
   if (text.includes('„')) text = text.replace(/„([^„“”\n]{1,600})[“”]/g, '“$1”');
   // An opening mark used to close too ("“We expect … the war“, he wrote"): the second one closes.
   text = text.replace(/“([^“”\n]{1,600})“(?=[,.;:!?]|\s+\p{Ll})/gu, '“$1”');
+  // A video transcript's caption times glued to their lines ("00:42We, General Kellogg, …"): not text.
+  if (/^\d{1,2}:\d{2}\p{L}/mu.test(text)) text = text.replace(/^(\d{1,2}:){1,2}\d{2}(?=\p{L})/gmu, '');
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   const lines = text.split('\n');
@@ -113,7 +115,7 @@ function headlineWords(line: string): string {
 const SLASH_KICKER = /^((?:[^/\n]{1,120}\/\s){3,})(?=\p{Lu})/u;
 
 /** A breadcrumb trail glued to the headline, as flattened pages print it: "HomeNewsWorldTrump Says He Wants …". */
-const GLUED_BREADCRUMB = /^(Home(?:\p{Lu}\p{Ll}+){1,4}?)(?=\p{Lu}\p{Ll}+[\s’'])/u;
+const GLUED_BREADCRUMB = /^(Home(?:\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?){1,4}?)(?=\p{Lu}\p{Ll}+[\s’'])/u;
 
 /** A share button's label run on after a paragraph's last sentence: "… a long-term settlement. Share". */
 const TRAILING_LABELS = ['Share', 'Tweet', 'Email', 'Print', 'Copy link', 'Comment', 'Comments'];

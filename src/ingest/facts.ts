@@ -85,7 +85,10 @@ export function datelineLength(text: string): number {
   // "Anchorage, Alaska: ", "Vilnius – "), only when the
   // lexicon knows the word for a place: "Zelensky: …" or "Russia – which …" are no datelines.
   const place = TITLE_CASE_DATELINE.exec(text);
-  return place && lexiconKind(place[1] ?? '') === 'place' ? place[0].length : 0;
+  if (!place) return 0;
+  // "New Delhi: ", "Abu Dhabi – ": the lexicon knows the two words together.
+  const two = /^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.exec(place[0])?.[0].toLowerCase();
+  return lexiconKind(place[1] ?? '') === 'place' || (two !== undefined && lexiconKind(two) === 'place') ? place[0].length : 0;
 }
 
 const TITLE_CASE_DATELINE = /^(\p{Lu}\p{Ll}+)(?:\s+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,3}))?(?:\s*\(\p{Lu}[\p{L} .]{1,30}\)|,\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)?(?::\s+|\s+[—–]\s+|\s+-{1,2}\s+)(?=[\p{Lu}"“«‘])/u;

@@ -382,7 +382,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
           vStart - m.end <= 180 &&
           !/[.;:]/.test(outside.slice(m.end, vStart)) &&
           !AFTER_PREPOSITION.test(outside.slice(Math.max(0, m.start - 40), m.start)) &&
-          !OBJECT_OF_VERB.test(outside.slice(Math.max(0, m.start - 40), m.start)),
+          !OBJECT_OF_VERB.test(outside.slice(Math.max(0, m.start - 40), m.start)) &&
+          // "As Hannah said, this briefing will be on the record": a reference to what someone said, not a report.
+          !/^\s*As\s+$/.test(outside.slice(0, m.start)),
       );
       // "He also thanked Trump and added …": the sentence's own "he" is the subject when no other person before the verb
       // can be (the names after a verb are its objects), and no relative clause stands between.

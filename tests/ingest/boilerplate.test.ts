@@ -426,5 +426,14 @@ describe('line classifier', () => {
     const introduced = kinds(['The plan, seen by reporters, sets out three steps for the first month of a ceasefire:', ...points, ...rest].join('\n'));
     expect(introduced.slice(1, 4).map(([kind]) => kind)).toEqual(['body', 'body', 'body']);
   });
+
+  it('drops a share widget and a spaced glued breadcrumb above the headline, and a transcript’s caption times', () => {
+    const body = 'Ukraine and Russia agreed in Istanbul to a new exchange of prisoners of war, both delegations said on Monday.';
+    expect(articleText(textBlocks(['Share and Follow', body, body.replace('Monday', 'Tuesday')].join('\n'))).headline).toBeUndefined();
+    expect(articleText(textBlocks(['HomeInternational NewsUkraine and Russia agree to new prisoner exchange', body].join('\n'))).headline).toBe('Ukraine and Russia agree to new prisoner exchange');
+    expect(kept(['00:00I think it is important to remind everybody that the Ukraine war is a terrible thing for everyone.', '00:20and we want the war to end as soon as possible, the secretary said.'].join('\n'))[0]).toBe(
+      'I think it is important to remind everybody that the Ukraine war is a terrible thing for everyone.',
+    );
+  });
 });
 

@@ -54,6 +54,7 @@ describe('fact selection', () => {
     expect(datelineLength('KYIV, Ukraine: Russia fired scores of missiles and drones at targets across Ukraine.')).toBe('KYIV, Ukraine: '.length);
     expect(datelineLength('LONDON / GENEVA — High-stakes diplomatic negotiations opened in Geneva on Sunday.')).toBe('LONDON / GENEVA — '.length);
     expect(datelineLength('RIYADH, Saudi Arabia — (AP) — Senior officials from Russia and the U.S. met on Tuesday.')).toBe('RIYADH, Saudi Arabia — (AP) — '.length);
+    expect(datelineLength('New Delhi: Ukraine’s top security official Rustem Umerov confirmed the talks in Abu Dhabi.')).toBe('New Delhi: '.length);
     expect(datelineLength('Zelensky: We will not give our land to the occupier.')).toBe(0);
     expect(datelineLength('Russia – which has long demanded the four regions – rejected the plan.')).toBe(0);
   });

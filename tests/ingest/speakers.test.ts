@@ -314,5 +314,10 @@ describe('speakers', () => {
     ].join('\n');
     expect(speakers(text).map(([, who]) => who)).toEqual(['Volodymyr Zelensky', 'Volodymyr Zelensky', 'Volodymyr Zelensky']);
   });
+
+  it('does not take "As X said," for a report of X', () => {
+    const text = ['Briefing', 'Ben Chang of the Council said the briefing on the peace talks with Ukraine would start.', 'As Hannah Smith said, this briefing on the Ukraine peace talks will be on the record.'].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Ben Chang', '-']);
+  });
 });
 

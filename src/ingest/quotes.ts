@@ -21,7 +21,7 @@ export interface Attribution {
 
 /** Verbs that report speech or a stated position. */
 export const REPORTING_VERB =
-  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported|termed|indicated|indicates|remarked|asserted|asserts|affirmed|affirms|pointed out|points out|questioned|revealed|reveals|cautioned|cautions|commented|berated|retorted|lectured|reminded|hailed|hails|concluded|clarified|clarifies|praised|praises|lamented|informed|highlighted|highlights|contended|conceded|welcomed|welcomes)\b/gi;
+  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported|termed|indicated|indicates|remarked|asserted|asserts|affirmed|affirms|pointed out|points out|questioned|revealed|reveals|cautioned|cautions|commented|berated|retorted|lectured|reminded|hailed|hails|concluded|clarified|clarifies|praised|praises|lamented|informed|highlighted|highlights|contended|conceded|welcomed|welcomes|took to (?:social media|X|Telegram|Truth Social|Facebook|Twitter|Instagram) to (?:say|write|announce|declare))\b/gi;
 
 /**
  * A name right after a preposition is an object ("met with Trump as …"), not the subject of a verb after it; "of" in
@@ -43,6 +43,9 @@ const TRAILING_ATTRIBUTION =
 
 /** A reporting verb right after a name, past adverbs and auxiliaries: "Trump on Wednesday accused", "Putin has said". */
 const SPEAKS_NEXT = new RegExp(String.raw`^[\s,]*(?:(?:also|then|later|again|reportedly|publicly|once|has|have|had|\p{Ll}+ly|on\s+\p{Lu}\p{Ll}+(?:,\s+\p{Lu}\p{Ll}+\s+\d{1,2}(?:,\s+\d{4})?,?)?)\s+)*(?:${REPORTING_VERB.source})`, 'iu');
+
+/** "with French President Emmanuel Macron warning that", "with Peskov saying". */
+const WITH_NAME_SAYING = /\bwith\s+(?:[\p{L}.'’-]+\s+){1,6}?(?:warning|saying|stating|insisting|arguing|adding|noting|declaring)\b/u;
 
 /** "quoted Lavrov as saying", "quoted Kremlin spokesman Dmitry Peskov as saying". */
 const QUOTED_AS_SAYING = /\bquot(?:ed|es|ing)\s+(?:[\p{L}.'’-]+\s+){1,6}?as\s+saying\b/u;
@@ -344,6 +347,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // only when the sentence names no speaker of its own.
       if (accordingTo.index === 0 && source !== undefined) speaker = source;
     }
+    // "…, with French President Emmanuel Macron warning that …": the absolute clause reports the named person.
+    if (!speaker && / with /.test(outside)) {
+      const absolute = WITH_NAME_SAYING.exec(outside);
+      const who = absolute ? speakers.find((m) => m.start >= absolute.index && m.end <= absolute.index + absolute[0].length) : undefined;
+      if (who) speaker = who.person.name;
+    }
     // "…,” Komsomolskaya Pravda quoted Lavrov as saying.": the one quoted speaks, not the outlet.
     if (!speaker && outside.includes(' as saying')) {
       const quoted = QUOTED_AS_SAYING.exec(outside);
@@ -430,7 +439,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         break;
       }
       const lead = sentence.text.slice(0, vStart).trimEnd();
-      const inverted = lead === '' || /[”"’,]$/.test(lead);
+      // After a quotation, also with a dash between: "“Held the first meeting …,” - wrote Yermak".
+      const inverted = lead === '' || /[”"’,](?:\s*[-–—])?$/.test(lead);
       if (after && inverted) {
         speaker = after.person.name;
         break;

@@ -319,5 +319,17 @@ describe('speakers', () => {
     const text = ['Briefing', 'Ben Chang of the Council said the briefing on the peace talks with Ukraine would start.', 'As Hannah Smith said, this briefing on the Ukraine peace talks will be on the record.'].join('\n');
     expect(speakers(text).map(([, who]) => who)).toEqual(['Ben Chang', '-']);
   });
+
+  it('reads "with X warning that", "took to social media to say" and a dash before an inverted verb', () => {
+    const text = [
+      'Paris talks',
+      'French President Emmanuel Macron and Ukrainian President Volodymyr Zelensky met in Paris on the peace talks.',
+      'European leaders met in Paris on Monday, with French President Emmanuel Macron warning that any peace agreement imposed on Ukraine would end badly.',
+      'US envoy Keith Kellogg later took to social media to say the article had misrepresented his remarks on the peace talks with Ukraine.',
+      'Head of the Office of the President of Ukraine Andriy Yermak arrived in Geneva for the peace talks.',
+      '"Held the first meeting with the American delegation in a constructive mood," - wrote Yermak.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who).slice(1)).toEqual(['Emmanuel Macron', 'Keith Kellogg', '-', 'Andriy Yermak']);
+  });
 });
 

@@ -184,7 +184,7 @@ const SITE_APPEAL = 'the site asking for support';
 /** The site's own machinery: "Notifications can be managed in browser preferences", "refresh the page … logged in". */
 const SITE_UI = /\b(?:browsers?|refresh|logged|log(?:ging)? in|sign(?:ed)? in|notifications?|cookies?|preferences|javascript|emailed|privacy (?:notice|policy)|ad-?blocker|download|iOS|Android)\b/gi;
 /** What a publisher asks its readers for: "Your donation allows us to keep sending journalists …". */
-const SITE_PITCH = /\b(?:journalism|donations?|donate|paywalls?|subscribe|subscriptions?|membership|ad-free|newsletters?|promotional|got a tip)\b/gi;
+const SITE_PITCH = /\b(?:journalism|donations?|donate|paywalls?|subscribe|subscribing|subscriptions?|membership|ad-free|newsletters?|promotional|got a tip|your support|remove all ads|coverage)\b/gi;
 /** Words of the trade that prose uses too ("reporters", "readers"): two of them, with the page's own voice. */
 const SITE_TRADE = /\b(?:journalists|reporters|reporting|newsroom|supporters|readers|subscribers)\b/gi;
 /** "we", "our", "you" outside quotation marks: the page speaking, not someone it quotes. */
@@ -192,7 +192,7 @@ const OWN_ADDRESS = /\b(?:we|our|ours|us|you|your|yours)\b/gi;
 
 /** Any word of {@link SITE_UI}, {@link SITE_PITCH} or {@link SITE_TRADE}: one scan rules out most lines. */
 const SITE_ANY =
-  /browser|refresh|logged|log(?:ging)? in|sign(?:ed)? in|notification|cookie|preferences|javascript|emailed|privacy|blocker|download|iOS|Android|journalis|donat|paywall|subscri|membership|ad-free|newsletter|promotional|got a tip|reporter|reporting|newsroom|supporters|readers/i;
+  /browser|refresh|logged|log(?:ging)? in|sign(?:ed)? in|notification|cookie|preferences|javascript|emailed|privacy|blocker|download|iOS|Android|journalis|donat|paywall|subscri|membership|ad-free|newsletter|promotional|got a tip|reporter|reporting|newsroom|supporters|readers|your support|remove all ads|coverage/i;
 
 /**
  * The page speaking about itself: two words of its machinery (browser, notifications, logged in), or its own voice

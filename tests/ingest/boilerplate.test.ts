@@ -435,5 +435,14 @@ describe('line classifier', () => {
       'I think it is important to remind everybody that the Ukraine war is a terrible thing for everyone.',
     );
   });
+
+  it('drops a membership pitch in the page’s voice after the article', () => {
+    const body = 'Yuri Ushakov said Moscow and Washington had agreed to continue the talks on the peace plan next week, the Kremlin said.';
+    const pitch = [
+      'Supporting The Times of Israel isn’t a transaction for an online service, like subscribing to Netflix. The Community is for people like you who care about balanced, responsible coverage.',
+      "Sure, we'll remove all ads from your page and you'll unlock access to some excellent content. But your support gives you something more profound than that.",
+    ];
+    expect(kinds([body, body.replace('next week', 'on Friday'), ...pitch].join('\n')).map(([kind]) => kind)).toEqual(['body', 'body', 'chrome', 'chrome']);
+  });
 });
 

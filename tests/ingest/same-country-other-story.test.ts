@@ -7,6 +7,18 @@ import { sampleStory } from '../helpers/fixtures.js';
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
 
+/** Ingest one text as a file (dry run), published at `published` and ingested six hours later. */
+async function ingestText(text: string, published: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-story-'));
+  try {
+    const file = join(dir, 'article.txt');
+    writeFileSync(file, text);
+    return await ingestInputs([file], { story: sampleStory(), now: new Date(Date.parse(published) + 6 * 3_600_000), published, dryRun: true });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('articles about the same countries but another story (bundled story definition)', () => {
   it('rejects grain exports and a song contest, keeps the talks, and strips a dated Reuters dateline', async () => {
     const run = await ingestInputs([fixture('grain-exports.txt'), fixture('eurovision.txt'), fixture('istanbul-second-round.txt')], {
@@ -36,11 +48,7 @@ describe('articles about the same countries but another story (bundled story def
       'Trump, on Tuesday, cancelled his proposed meeting with Putin in Budapest, saying he did not want to have a wasted meeting.',
       '"Every time I speak with Vladimir, I have good conversations, and then they don’t go anywhere," Trump said of the Russian president.',
     ].join('\n');
-    const dir = mkdtempSync(join(tmpdir(), 'sitrep-aim-'));
-    const file = join(dir, 'sanctions.txt');
-    writeFileSync(file, text);
-    const run = await ingestInputs([file], { story: sampleStory(), now: new Date('2025-10-23T00:00:00Z'), published: '2025-10-22T18:00:00Z', dryRun: true });
-    rmSync(dir, { recursive: true, force: true });
+    const run = await ingestText(text, '2025-10-22T18:00:00Z');
     expect(run.records).toHaveLength(1);
   });
 
@@ -53,11 +61,7 @@ describe('articles about the same countries but another story (bundled story def
       'Rescuers were sifting through the debris of a destroyed two-storey house in the Kyiv region.',
       'The Ukrainian capital has faced waves of overnight strikes in recent weeks.',
     ].join('\n');
-    const dir = mkdtempSync(join(tmpdir(), 'sitrep-strike-'));
-    const file = join(dir, 'strike.txt');
-    writeFileSync(file, text);
-    const run = await ingestInputs([file], { story: sampleStory(), now: new Date('2026-02-23T00:00:00Z'), published: '2026-02-22T18:00:00Z', dryRun: true });
-    rmSync(dir, { recursive: true, force: true });
+    const run = await ingestText(text, '2026-02-22T18:00:00Z');
     expect(run.records).toHaveLength(0);
     const r = run.results[0];
     expect(r && 'reason' in r ? r.reason : '').toMatch(/attacks/);

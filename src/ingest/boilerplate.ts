@@ -329,10 +329,13 @@ function markDek(drafts: Draft[]): void {
   let j = h + 1;
   while (drafts[j]?.kind === 'chrome') j++;
   const dek = drafts[j];
-  if (!dek || dek.kind !== 'body' || dek.f.chars > 320 || (dek.text.match(/[.!?]["”’]?(?:\s|$)/g)?.length ?? 0) > 2) return;
+  if (!dek || dek.kind !== 'body' || dek.f.chars > 450) return;
+  const sentences = dek.text.match(/[.!?]["”’]?(?:\s|$)/g)?.length ?? 0;
   let k = j + 1;
   let setOff = false;
   for (; drafts[k]?.kind === 'chrome'; k++) if (BETWEEN_DEK_AND_BODY.test(drafts[k]?.reason ?? '')) setOff = true;
+  // One or two sentences, or three when a caption or byline sets them off (a dek is short, a lead paragraph longer).
+  if (sentences > (setOff ? 3 : 2) || (!setOff && dek.f.chars > 320)) return;
   const rest = drafts.slice(k).filter((d) => d.kind === 'body');
   if (rest.length < 2) return;
   if (setOff || restatedBelow(dek, rest)) dek.kind = 'heading';

@@ -444,5 +444,18 @@ describe('line classifier', () => {
     ];
     expect(kinds([body, body.replace('next week', 'on Friday'), ...pitch].join('\n')).map(([kind]) => kind)).toEqual(['body', 'body', 'chrome', 'chrome']);
   });
+
+  it('takes a dek of up to three sentences set off by a collage credit for display text', () => {
+    const lines = kinds(
+      [
+        'Trump and Zelensky squabble over Crimea: Ukraine talks appear to be at an impasse',
+        'US President Donald Trump criticized Zelensky over Crimea. Zelensky responded by recalling the Crimean Declaration. The talks are stuck.',
+        'Collage: Instagram @ zelenskiy_official / Twitter @ realDonaldTrump',
+        'On his social network Truth Social, Trump wrote that Zelensky’s statement was very damaging to peace talks with Russia.',
+        'Zelensky then responded to Trump and recalled the Crimean Declaration, signed by former Secretary of State Mike Pompeo.',
+      ].join('\n'),
+    );
+    expect(lines.map(([kind]) => kind)).toEqual(['headline', 'heading', 'chrome', 'body', 'body']);
+  });
 });
 

@@ -66,5 +66,14 @@ describe('articles about the same countries but another story (bundled story def
     const r = run.results[0];
     expect(r && 'reason' in r ? r.reason : '').toMatch(/attacks/);
   });
+
+  it('keeps a Kremlin readout that names the diplomacy in its own words', async () => {
+    const text = [
+      'Kremlin aide Yuri Ushakov said the meeting between Vladimir Putin and the US envoys lasted five hours.',
+      'According to Ushakov, the sides discussed the prospects for a peaceful settlement of the Ukrainian crisis and the territorial issue.',
+      'Ushakov said the conversation was useful, and that work on the American proposals would continue in Moscow and Washington.',
+    ].join('\n');
+    expect((await ingestText(text, '2025-12-02T18:00:00Z')).records).toHaveLength(1);
+  });
 });
 

@@ -101,7 +101,7 @@ const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
  */
 const LINK_HOLE = /\b(?:[Aa]n?|[Tt]he) (?:in|on|at|of|to|with|for|by|from|and|or|that|which)\s/u;
 /** A word right before a stop set off by a space ("war that ."): a hole when it is a grammar word. */
-const SPACED_STOP = /(\p{L}+)\s[.,;:](?=\s|$)/gu;
+const SPACED_STOP = /(?<!\p{L})(\p{L}+)\s[.,;:](?=\s|$)/gu;
 const HOLE_WORDS = new Set('that which who a an the of to in on at for with by from and or as about than its his her their our this these those'.split(' '));
 
 function linkHole(t: string): boolean {

@@ -140,6 +140,7 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
     // Date stamps are display lines: chrome, or a heading such as a re-publisher's "From <paper>, Nov. 20, 2025, <url>".
     chromeLines: page.all.slice(0, 40).filter((l) => l.kind === 'chrome' || l.kind === 'heading').map((l) => l.text),
     ...standfirstOf(page.all),
+    ...ownLineDateline(page.all),
     lead: body.slice(0, 6).map((s) => s.text),
     allLines: page.all.map((l) => l.text),
     now,
@@ -187,6 +188,20 @@ function asWritten(name: string, text: string): string {
   for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'giu'))) if (m[0] !== name) return m[0];
   return name;
 }
+
+/**
+ * A dateline printed on a line of its own above the first paragraph ("Istanbul, Jun 2 (Agencies)"): it says the
+ * event's day, though the line is display text. A site header's date ("Tuesday, July 1, 2025") only says when the
+ * page was printed.
+ */
+function ownLineDateline(lines: ReadonlyArray<{ text: string; kind: string }>): { dateline?: string } {
+  const first = lines.findIndex((l) => l.kind === 'body');
+  for (const l of lines.slice(Math.max(0, first - 4), Math.max(0, first))) if (OWN_LINE_DATELINE.test(l.text)) return { dateline: l.text };
+  return {};
+}
+
+const OWN_LINE_DATELINE =
+  /^\p{Lu}[\p{L} .'’-]{1,30},\s+(?:\p{Lu}\p{L}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{L}{2,8})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\))?\.?\s*[—–-]?$/u;
 
 /** The standfirst (dek): a long display line between the headline and the first body line, when the page has one. */
 function standfirstOf(lines: ReadonlyArray<{ text: string; kind: string }>): { standfirst?: string } {

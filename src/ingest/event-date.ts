@@ -31,6 +31,8 @@ export interface DatingInput {
   standfirst?: string;
   /** The article's first body sentences (dateline included), in order: about six. */
   lead: readonly string[];
+  /** A dateline printed on a line of its own above the body ("Istanbul, Jun 2 (Agencies)"). */
+  dateline?: string;
   /** Every line of the page, kept or dropped (captions and asides state dates too). */
   allLines?: readonly string[];
   now: Date;
@@ -273,6 +275,20 @@ function yearOfWeekday(date: Date, weekday: number): Date | undefined {
   return undefined;
 }
 
+/**
+ * The day a dateline on its own line names: the event's by definition, so the latest such day before the anchor
+ * within a year counts (a site header printing the current date sits weeks after an agency's "Jun 2").
+ */
+function datelineDay(dateline: string | undefined, anchor: Anchor): string | undefined {
+  if (dateline === undefined) return undefined;
+  for (const r of parseDates(dateline, anchor.at)) {
+    if (!r.start.isCertain('month') || !r.start.isCertain('day')) continue;
+    const date = pastDate(r, anchor.at);
+    if (date.getTime() <= anchor.at.getTime() + DAY_MS / 2 && anchor.at.getTime() - date.getTime() <= 366 * DAY_MS) return dayOf(date);
+  }
+  return undefined;
+}
+
 /** A date stamp line with a day and month but no year ("Newsroom November 21 05:13"), read as a past day. */
 function yearlessStamp(line: string, now: Date): Date | undefined {
   if (line.length > 60 || !EXPLICIT_DATE.test(line)) return undefined;
@@ -290,7 +306,7 @@ export function dateEvent(input: DatingInput): EventDating {
   let read: FullDate[][] | undefined;
   const pageDates: PageDates = () => (read ??= (input.allLines ?? []).map((line) => fullDates(line, input.now)));
   const anchor = anchorOf(input, pageDates);
-  const day = leadDay(input, anchor, pageDates);
+  const day = datelineDay(input.dateline, anchor) ?? leadDay(input, anchor, pageDates);
   // A weak anchor dates nothing by itself: without a day in the lead the article is undated.
   if (anchor.weak && day === undefined) return { occurredAt: isoSeconds(input.now), dateSource: 'ingest-time', anchor: input.now };
   const published = anchor.source === 'published' ? { published: anchor.at } : {};

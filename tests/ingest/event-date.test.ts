@@ -57,6 +57,11 @@ describe('event dates (chrono-node against the publication time)', () => {
     for (const lead of planned) expect(dateEvent({ lead: [lead], now: NOW }).occurredAt).toBe('2026-12-04T12:00:00Z');
   });
 
+  it('takes the day of a dateline printed on its own line over a later site header’s date', () => {
+    const d = dateEvent({ chromeLines: ['Tuesday, July 1, 2025'], dateline: 'Istanbul, Jun 2 (Agencies)', lead: ['Ukraine and Russia agreed at a meeting in Istanbul on Monday to a new prisoner exchange.'], now: NOW });
+    expect(d.occurredAt).toBe('2025-06-02');
+  });
+
   it('reads later relative dates ("next week") against the day the text names when only the ingest time anchored it', () => {
     const d = dateEvent({ lead: ['Russia and Ukraine met in Istanbul on 2 June for a second round.'], now: NOW });
     expect(d).toMatchObject({ occurredAt: '2026-06-02', dateSource: 'ingest-time' });

@@ -1,5 +1,5 @@
 import type { Briefing, Development } from '../briefing/types.js';
-import { bulletOf, pointable } from './question-line.js';
+import { bulletOf, pointable, quietLine } from './question-line.js';
 import { outline } from './outline.js';
 import { escapeMarkdown, safeUrl } from './sanitize.js';
 import { assemble } from './assemble.js';
@@ -69,7 +69,7 @@ function markdownOnce(
         '### Open questions',
         ...o.questions.map((q, i) => {
           const head = `- **${e(q.label)}** — ${q.status}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''}`;
-          return brief.has(ids[i] ?? '') ? `${head}; ${quiet(q.lastEvidence, q.since)}` : `${head}: ${e(q.summary)}${cite(q.refs)}`;
+          return brief.has(ids[i] ?? '') ? `${head}; ${quietLine(q.lastEvidence, q.since)}` : `${head}: ${e(q.summary)}${cite(q.refs)}`;
         }),
       ],
       floor: 600,
@@ -89,10 +89,4 @@ function markdownOnce(
     });
   const out = assemble(`## ${e(o.title)}\n_${e(o.subtitle)}_`, sections, limit, (n) => `- _+${n} more_`);
   return truncateAtSentence(out, limit);
-}
-
-/** A question's short line: how long it has been quiet (since its newest evidence, which may be its change of status). */
-function quiet(lastEvidence: string | undefined, since: string | undefined): string {
-  if (lastEvidence === undefined) return 'nothing new in this window.';
-  return lastEvidence === since ? 'nothing new since then.' : `nothing new since ${lastEvidence}.`;
 }

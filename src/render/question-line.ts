@@ -60,3 +60,9 @@ export function questionLine(
   const through = bulletOf(earlier, developments);
   return through >= 0 ? `The same report as ${bulletName(through)}, above.` : `The same report as for ${earlier.label}, above.`;
 }
+
+/** A question's short line: how long it has been quiet (since its newest evidence, which may be its change of status). */
+export function quietLine(lastEvidence: string | undefined, since: string | undefined): string {
+  if (lastEvidence === undefined) return 'nothing new in this window.';
+  return lastEvidence === since ? 'nothing new since then.' : `nothing new since ${lastEvidence}.`;
+}

@@ -2,6 +2,7 @@ import type { Briefing } from '../briefing/types.js';
 import type { CommandResult } from '../commands/types.js';
 import { formatDay, STATUS_LABEL } from './dates.js';
 import { outline } from './outline.js';
+import { quietLine } from './question-line.js';
 import { plain, safeUrl } from './sanitize.js';
 import { fitBriefing } from './fit.js';
 import { truncateAtSentence } from './truncate.js';
@@ -48,7 +49,7 @@ function textOf(b: Briefing, opts: TextOptions, links: boolean, brief: ReadonlyS
       'OPEN QUESTIONS',
       ...o.questions.map((q, i) => {
         const head = `• ${plain(q.label)}: ${q.status.toUpperCase()}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''}`;
-        return brief.has(ids[i] ?? '') ? `${head}; ${quiet(q.lastEvidence, q.since)}` : `${head} — ${plain(q.summary)}${refs(q.refs)}`;
+        return brief.has(ids[i] ?? '') ? `${head}; ${quietLine(q.lastEvidence, q.since)}` : `${head} — ${plain(q.summary)}${refs(q.refs)}`;
       }),
     ]);
     const unknown = o.questions.flatMap((q) => q.unknowns.slice(0, 2).map((u) => `• ${plain(q.label)}: ${plain(u)}`));
@@ -90,10 +91,4 @@ export function renderResultText(result: CommandResult, opts: TextOptions = {}):
     case 'error':
       return `${result.message}\nUsage: ${result.usage}`;
   }
-}
-
-/** A question's short line: how long it has been quiet (since its newest evidence, which may be its change of status). */
-function quiet(lastEvidence: string | undefined, since: string | undefined): string {
-  if (lastEvidence === undefined) return 'nothing new in this window.';
-  return lastEvidence === since ? 'nothing new since then.' : `nothing new since ${lastEvidence}.`;
 }

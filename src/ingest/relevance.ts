@@ -10,6 +10,14 @@ export type Relevance =
 /** Minimum relevance score for an article to be kept. */
 export const RELEVANCE_THRESHOLD = 0.5;
 
+/** A sentence about an attack and its toll. */
+const ATTACK = /\b(?:missiles?|drones?|strikes?|struck|attack(?:s|ed)?|shelling|killed|wounded|injured|explosions?|blasts?|air raid|casualties|debris)\b/i;
+
+/** Capitalised keywords are names (places, people, institutions): the anchors of a story; the rest are its topic words. */
+function isName(keyword: string): boolean {
+  return /^\p{Lu}/u.test(keyword);
+}
+
 function weight(count: number): number {
   return count > 0 ? 1 + Math.log(count) : 0;
 }
@@ -21,9 +29,6 @@ function weight(count: number): number {
  * mark a different story. Title hits count double. `tagsOf` gives a sentence's question ids (pass a memo to share
  * the work with fact selection, which asks the same of the same sentences).
  */
-/** A sentence about an attack and its toll. */
-const ATTACK = /\b(?:missiles?|drones?|strikes?|struck|attack(?:s|ed)?|shelling|killed|wounded|injured|explosions?|blasts?|air raid|casualties|debris)\b/i;
-
 export function scoreRelevance(
   text: string,
   title: string | undefined,
@@ -51,8 +56,7 @@ export function scoreRelevance(
     if (n === 0) continue;
     matched.push(k);
     raw += weight(n) + (head && hasKeyword(head, k) ? 1 : 0);
-    // Capitalised keywords are names (places, people, institutions): the anchors of a story.
-    if (/^\p{Lu}/u.test(k)) {
+    if (isName(k)) {
       nameHits += n;
       nameDistinct++;
     } else topicDistinct++;
@@ -71,7 +75,7 @@ export function scoreRelevance(
   }
   const net = Math.max(0, raw - 1.5 * penalty);
   const score = Math.round((1 - Math.exp(-net / 4)) * 1000) / 1000;
-  const hasNames = keywords.some((k) => /^\p{Lu}/u.test(k));
+  const hasNames = keywords.some(isName);
 
   if (matched.length === 0) return { relevant: false, score, reason: 'none of the story keywords occur', matched, excluded };
   const anchors = story.anchors ?? [];
@@ -86,18 +90,17 @@ export function scoreRelevance(
   // The subject itself must be named: a topic word ("ceasefire", "talks"), one of a question's topical words
   // ("security guarantees") or patterns ("would require Ukraine to cede territory"). A question's names alone (Kyiv,
   // Zelenskyy) are in every report from Ukraine.
-  const hasTopics = keywords.some((k) => !/^\p{Lu}/u.test(k));
+  const topics = keywords.filter((k) => !isName(k));
   // Not a sentence tagged only through a question's context words: "pressure", "sanctions" or "officials" next to
   // "Kyiv" is in every report of a strike on Kyiv.
   const topical =
     topicDistinct > 0 ||
-    story.questions.some((q) => q.keywords.some((k) => !/^\p{Lu}/u.test(k) && hasKeyword(all, k)) || (q.patterns ?? []).some((p) => questionPattern(p)?.test(all) ?? false));
-  if (hasTopics && !topical)
+    story.questions.some((q) => q.keywords.some((k) => !isName(k) && hasKeyword(all, k)) || (q.patterns ?? []).some((p) => questionPattern(p)?.test(all) ?? false));
+  if (topics.length > 0 && !topical)
     return { relevant: false, score, reason: `not about the story's subject (only names: ${matched.slice(0, 4).join(', ')})`, matched, excluded };
   // A report of the war's attacks that names the diplomacy once ("Moscow continues to invest in strikes more than in
   // diplomacy," Zelensky said) is about the attacks: the subject must run through more than one sentence of it.
-  if (hasTopics && sentences.length >= 5) {
-    const topics = keywords.filter((k) => !/^\p{Lu}/u.test(k));
+  if (topics.length > 0 && sentences.length >= 5) {
     const onSubject = (s: string) => topics.some((k) => hasKeyword(s, k)) || tagsOf(s).length > 0;
     let subjectLines = head && onSubject(head) ? 1 : 0;
     for (const s of sentences) if (subjectLines <= 1 && onSubject(s)) subjectLines++;

@@ -238,7 +238,8 @@ function lineText(raw: string, index: number, statedDates: string[], afterMeta: 
       text = text.slice(meta[0].length).trim();
     }
   }
-  return text.replace(/^(?:[•·▪■►▶◆●○◦‣⁃∙*]|[-–—](?=\s))\s*/u, '');
+  const item = LIST_ITEM.exec(text);
+  return item ? text.slice(item[0].length).trimStart() : text;
 }
 
 /**

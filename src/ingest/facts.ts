@@ -82,8 +82,8 @@ export function datelineLength(text: string): number {
   // "RIYADH, Saudi Arabia — (AP) — …": a place and then the agency, each set off by its dash.
   if (dateline) return dateline[0].length + (DATELINE.exec(text.slice(dateline[0].length))?.[0].length ?? 0);
   // A place in title case, set off by a colon or a dash ("Jeddah: ", "Washington DC: ", "Anchorage (Alaska): ",
-  // "Anchorage, Alaska: ", "Vilnius – "), only when the
-  // lexicon knows the word for a place: "Zelensky: …" or "Russia – which …" are no datelines.
+  // "Anchorage, Alaska: ", "Vilnius – "), only when the lexicon knows the word for a place: "Zelensky: …" or
+  // "Russia – which …" are no datelines.
   const place = TITLE_CASE_DATELINE.exec(text);
   if (!place) return 0;
   // "New Delhi: ", "Abu Dhabi – ": the lexicon knows the two words together.

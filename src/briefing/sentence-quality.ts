@@ -3,6 +3,7 @@ import { hasFiniteVerb } from '../text/finite-verb.js';
 import { memoByText } from '../text/memo-by-text.js';
 import { featureSet, jaccard } from '../text/similarity.js';
 import { isReportingFrame } from '../text/reporting-frame.js';
+import { wordKey } from '../text/word-key.js';
 
 /**
  * Whether a text can stand as a line of a briefing: a complete sentence of the body, not a headline, a sub-headline,
@@ -114,9 +115,8 @@ function checkChrome(text: string): boolean {
  * nearly the same word set (a headline that leaked into the body with a full stop added).
  */
 export function nearlySame(text: string, title: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  const a = norm(text);
-  const b = norm(title.replace(/…$/, ''));
+  const a = wordKey(text);
+  const b = wordKey(title.replace(/…$/, ''));
   if (a === b) return true;
   if (a.length > b.length * 1.3 + 10) return false;
   const opening = (s: string) => s.split(' ').slice(0, 4).join(' ');

@@ -9,6 +9,7 @@ import { questionTags } from './keywords.js';
 import { attributeSentences } from './quotes.js';
 import { scoreRelevance } from './relevance.js';
 import { splitSentences } from './sentences.js';
+import { wordKey } from '../text/word-key.js';
 
 /** One article as ingestion sees it, after HTML/feed extraction. */
 export interface ArticleInput {
@@ -152,7 +153,7 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   const complete = completeSentenceCheck(headline);
   const eligibleAt = sentences.map((s) => {
     if (!inBody(page.spans, s.start, s.end) || !complete(s.text)) return false;
-    const key = s.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const key = wordKey(s.text);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

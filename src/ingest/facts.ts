@@ -10,6 +10,7 @@ import { commaInList, cutAtWord, leavesClause } from '../text/clause-end.js';
 import { hasKeyword, questionTags } from './keywords.js';
 import type { Attribution } from './quotes.js';
 import type { Sentence } from './sentences.js';
+import { wordKey } from '../text/word-key.js';
 
 /** At most this many facts per article. */
 export const MAX_FACTS = 16;
@@ -124,8 +125,7 @@ export function completeSentence(text: string, headline?: string): boolean {
 
 /** {@link completeSentence} for many sentences of one article: the headline is normalised once. */
 export function completeSentenceCheck(headline?: string): (text: string) => boolean {
-  const norm = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  const h = headline ? norm(headline) : '';
+  const h = headline ? wordKey(headline) : '';
   const checkHeadline = h.split(' ').length >= 4;
   return (text) => {
     const t = text.slice(datelineLength(text)).trim();
@@ -142,7 +142,7 @@ export function completeSentenceCheck(headline?: string): (text: string) => bool
     if (letters > 0 && upper / letters > 0.6) return false;
     if (functionWordDensity(words) < 0.1) return false;
     // The headline again, or run on into a caption ("… a fait accompli US President Donald Trump and …").
-    if (checkHeadline && t.length >= h.length && norm(t.slice(0, h.length + 40)).startsWith(h)) return false;
+    if (checkHeadline && t.length >= h.length && wordKey(t.slice(0, h.length + 40)).startsWith(h)) return false;
     // A sentence about the page, a prompt or a note inside a paragraph of prose.
     if (META_SENTENCE.test(t) || EDITORIAL_NOTE.test(t) || (CALL_TO_ACTION.test(t) && !/^["“‘]/.test(t))) return false;
     return true;

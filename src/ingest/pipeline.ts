@@ -199,8 +199,10 @@ async function analyzeAndPlace(input: string, article: ArticleInput, opts: Inges
     return errorResult(input, 'TOO_LONG', `too long for a news article (${words.toLocaleString('en-GB')} words; at most ${MAX_ARTICLE_WORDS.toLocaleString('en-GB')}): split it into its articles`);
   const source = article.sourceName.trim().toLowerCase();
   const page = createHash('sha1').update(article.text).digest('hex');
-  const analyzed = analyzeArticle(article, opts.story, opts.now, { seenElsewhere: batch.seenOn(source, page) });
-  batch.rememberLines(source, page, (article.blocks ?? textBlocks(article.text)).map((b) => b.text.replace(/\s+/g, ' ').trim()));
+  // Split once: the analysis reads the blocks, and the batch remembers their lines for the next page of this source.
+  const blocks = article.blocks ?? textBlocks(article.text);
+  const analyzed = analyzeArticle({ ...article, blocks }, opts.story, opts.now, { seenElsewhere: batch.seenOn(source, page) });
+  batch.rememberLines(source, page, blocks.map((b) => b.text.replace(/\s+/g, ' ').trim()));
   if (!analyzed.ok) {
     if (analyzed.rejected) return { input, ok: false, rejected: true, reason: analyzed.reason, score: analyzed.score };
     return errorResult(input, analyzed.code === 'EMPTY_TEXT' ? 'NO_TEXT' : 'NO_FACTS', analyzed.error);

@@ -1,5 +1,5 @@
 import type { Story } from '../records/schema.js';
-import { countKeyword, hasKeyword, questionPattern, questionTags } from './keywords.js';
+import { countKeyword, hasKeyword, patternMatches, questionTags } from './keywords.js';
 import { splitSentences } from './sentences.js';
 
 /** How an article relates to a story. `score` is in [0, 1]. */
@@ -95,7 +95,7 @@ export function scoreRelevance(
   // "Kyiv" is in every report of a strike on Kyiv.
   const topical =
     topicDistinct > 0 ||
-    story.questions.some((q) => q.keywords.some((k) => !isName(k) && hasKeyword(all, k)) || (q.patterns ?? []).some((p) => questionPattern(p)?.test(all) ?? false));
+    story.questions.some((q) => q.keywords.some((k) => !isName(k) && hasKeyword(all, k)) || (q.patterns ?? []).some((p) => patternMatches(p, all)));
   if (topics.length > 0 && !topical)
     return { relevant: false, score, reason: `not about the story's subject (only names: ${matched.slice(0, 4).join(', ')})`, matched, excluded };
   // A report of the war's attacks that names the diplomacy once ("Moscow continues to invest in strikes more than in

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { patternMatches, questionPattern } from '../../src/ingest/keywords.js';
+import { wordKey } from '../../src/text/word-key.js';
+
+// Faster forms of a regex that the code relies on meaning exactly the same: each is checked against the regex it
+// replaces, on the characters where the two could part.
+const TEXTS = [
+  'Zelensky said Kyiv would “never” cede land — not now, not later.',
+  'Ukraine’s 20-point plan, 28 points in all; 3½ years on.',
+  'CAFÉ Ünïcödé naïve São Paulo İstanbul straße ẞ Σίσυφος ς',
+  'The ſecurity guarantee and a 5 K (kelvin) reading',
+  'emoji 🇺🇦 flag 😀 and 𝐁𝐨𝐥𝐝 math letters 𝟏𝟐',
+  'lone \ud83d surrogate \ude00 halves',
+  '  leading and trailing spaces  ',
+  '',
+  '—…“”',
+];
+
+describe('wordKey', () => {
+  it('is the lower-cased letters and digits with single spaces, as the Unicode regex gives', () => {
+    for (const t of TEXTS) expect(wordKey(t)).toBe(t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+  });
+});
+
+describe('question patterns in plain mode', () => {
+  const patterns = ['\\bced(?:e|es|ed|ing)\\b', 'security guarantee', '\\bsecurity\\b', '\\bk\\b', 'land\\b', '[^.;]{0,3}\\bplan\\b', '\\w+ flag', '(?:\\p{L}+ )?plan', 'gr\\u00fc'];
+  it('matches exactly what the Unicode-mode pattern matches, on every text', () => {
+    for (const p of patterns) {
+      const re = questionPattern(p);
+      expect(re, p).not.toBeNull();
+      for (const t of TEXTS) expect(patternMatches(p, t), `${p} on ${t}`).toBe(re?.test(t));
+    }
+  });
+  it('falls back to plain mode for a pattern that is invalid in Unicode mode, and to no match for an invalid one', () => {
+    expect(patternMatches('\\-ceasefire', 'a -ceasefire')).toBe(true);
+    expect(patternMatches('(unclosed', '(unclosed')).toBe(false);
+  });
+});

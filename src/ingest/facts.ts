@@ -233,7 +233,25 @@ function countUpTo<T>(items: readonly T[], test: (item: T) => boolean, limit: nu
 }
 
 /** Sentence score: news value from position, entities, story vocabulary, reporting verbs, quotes and commitments. */
-function scoreSentence(i: number, input: FactSelectionInput): Scored {
+/**
+ * The story keywords and the article's places and organisations that occur in its text at all, in their order: a
+ * sentence is searched for these only. (A name matches inside a sentence only where it matches in the sentences
+ * joined by line breaks, since a break is no letter or digit.)
+ */
+interface InArticle {
+  keywords: readonly string[];
+  named: readonly string[];
+}
+
+function inArticle(input: FactSelectionInput): InArticle {
+  const joined = input.sentences.map((s) => s.text).join('\n');
+  return {
+    keywords: input.story.keywords.filter((k) => hasKeyword(joined, k)),
+    named: [...input.entities.places, ...input.entities.organizations].filter((e) => hasKeyword(joined, e)),
+  };
+}
+
+function scoreSentence(i: number, input: FactSelectionInput, present: InArticle): Scored {
   const s = input.sentences[i];
   const a = input.attributions[i];
   if (!s) return { index: i, score: -Infinity, tags: [] };
@@ -245,9 +263,9 @@ function scoreSentence(i: number, input: FactSelectionInput): Scored {
   let score = 4 * (1 - i / Math.max(1, n)) + (i < 3 ? 1 : 0);
   const people = personMentions(input.entities.people, text).length;
   // Both bonuses are capped (at five names, four keywords): counting stops there.
-  const others = countUpTo([...input.entities.places, ...input.entities.organizations], (e) => hasKeyword(text, e), Math.max(0, 5 - people));
+  const others = countUpTo(present.named, (e) => hasKeyword(text, e), Math.max(0, 5 - people));
   score += Math.min(2, (people + others) * 0.4);
-  const kw = countUpTo(input.story.keywords, (k) => hasKeyword(text, k), 4);
+  const kw = countUpTo(present.keywords, (k) => hasKeyword(text, k), 4);
   score += Math.min(2, kw * 0.5);
   score += Math.min(3, tags.length * 1.5);
   if (a?.speaker) score += 1;
@@ -370,9 +388,10 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
   const max = input.maxFacts ?? MAX_FACTS;
   const bodyStart = input.bodyStart ?? 0;
   const scored: Scored[] = [];
+  const present = inArticle(input);
   input.sentences.forEach((s, i) => {
     if (s.start < bodyStart || (input.eligible && !input.eligible(i))) return;
-    scored.push(scoreSentence(i, input));
+    scored.push(scoreSentence(i, input, present));
   });
   const kept = coverFacts(scored, input, max).sort((a, b) => a.index - b.index);
   // An article with little structure still yields its best sentence.

@@ -458,7 +458,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // An organisation or country as the subject right before the verb ("The Kremlin said", "Russia also confirmed").
       const subj = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w)) && atClauseStart(outside, m.start)).pop();
       // "Officials from both Moscow and Kyiv signalled …": two sides speak together, neither alone.
-      if (subj && /\b(?:and|or|nor|&)\s+(?:the\s+)?$/iu.test(outside.slice(Math.max(0, subj.start - 12), subj.start))) break;
+      if (subj && /\b(?:and|or|nor|&)\s+(?:the\s+)?$/i.test(outside.slice(Math.max(0, subj.start - 12), subj.start))) break;
       if (subj) {
         speaker = subj.name;
         break;

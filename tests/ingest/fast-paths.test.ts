@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patternMatches, questionPattern } from '../../src/ingest/keywords.js';
+import { anyKeyword, hasKeyword, patternMatches, questionPattern } from '../../src/ingest/keywords.js';
 import { wordKey } from '../../src/text/word-key.js';
 
 // Faster forms of a regex that the code relies on meaning exactly the same: each is checked against the regex it
@@ -34,5 +34,20 @@ describe('question patterns in plain mode', () => {
   it('falls back to plain mode for a pattern that is invalid in Unicode mode, and to no match for an invalid one', () => {
     expect(patternMatches('\\-ceasefire', 'a -ceasefire')).toBe(true);
     expect(patternMatches('(unclosed', '(unclosed')).toBe(false);
+  });
+});
+
+describe('anyKeyword', () => {
+  it('is true exactly when one of the keywords occurs, as each tested alone', () => {
+    const lists = [
+      ['security guarantee', 'Kyiv', 'land'],
+      ['guarantee', 'ceasefire'],
+      ['ſecurity', 'K'],
+      ['plan'],
+      [],
+      ['São Paulo', 'Ünïcödé', 'ς'],
+    ];
+    const texts = [...TEXTS, 'Security   guarantees for Kyiv’s allies', 'the guarantee’s terms', 'a ceasefires list', 'landmines and Kyivan roads', 'cease-fire'];
+    for (const list of lists) for (const t of texts) expect(anyKeyword(t, list), `${list.join('|')} in ${t}`).toBe(list.some((k) => hasKeyword(t, k)));
   });
 });

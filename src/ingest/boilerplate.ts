@@ -16,7 +16,7 @@ import {
   AUTHOR_BIO,
   CALL_TO_ACTION,
   BYLINE,
-  CAPTION,
+  isCaptionLike,
   CODE_LINE,
   EDITORIAL_NOTE,
   EMBEDDED_POST,
@@ -143,7 +143,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
     if (EMBEDDED_POST.test(text)) return 'embedded post';
     if (f.address > 0 && siteVoice(text)) return SITE_APPEAL;
     if (AUTHOR_BIO.test(text)) return "the writer's biography";
-    if (f.chars <= 400 && !/^["“‘'«]/.test(text) && CAPTION.some((re) => re.test(text))) return 'photo caption or credit';
+    if (f.chars <= 400 && !/^["“‘'«]/.test(text) && isCaptionLike(text)) return 'photo caption or credit';
     return undefined;
   }
   if (isShareRow(text)) return 'share buttons';
@@ -168,7 +168,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (EMBEDDED_POST.test(text)) return 'embedded post';
   if (TEASER.test(text) && !/["”’]\s*(?:…|\.\.\.)$/.test(text)) return 'teaser';
   if (isChromeLine(text) || (raw !== text && isChromeLine(raw))) return 'prompt, caption, byline or footer';
-  if (!quoted && f.chars <= 400 && CAPTION.some((re) => re.test(text))) return 'photo caption or credit';
+  if (!quoted && f.chars <= 400 && isCaptionLike(text)) return 'photo caption or credit';
   if (EDITORIAL_NOTE.test(text)) return "editor's note";
   if (AUTHOR_BIO.test(text)) return "the writer's biography";
   // The page talking to its reader about numbers, without a sentence: "Help the army reach 10,000 drones".

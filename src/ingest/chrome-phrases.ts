@@ -1,3 +1,5 @@
+import { anyMatch } from '../text/any-match.js';
+
 /**
  * Phrases that mark a line as page chrome rather than article prose: link-list headings ("Read next"), prompts and
  * widgets, captions and credits, bylines, wire footers, cookie notices. They are one feature among several of the
@@ -78,6 +80,8 @@ export const PROMPT_LINE: RegExp[] = [
   /^[Bb][Yy]\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]+){0,4}(?:\s*[·|,–—-]\s*[^.!?]{0,40})?$/u,
   /^(?:updated|published|posted|last updated):?\s.{0,60}$/i,
 ];
+const anyPromptLine = anyMatch(PROMPT_LINE);
+
 
 /**
  * The writer's biography under the article: "Evan Halper writes about …", "David is a reporter covering housing for
@@ -119,7 +123,7 @@ export function isChromeLine(line: string): boolean {
   if (isShareRow(t)) return true;
   // Prompts and widgets are short; a long line is prose even if it mentions a newsletter or cookies.
   if (t.length > 250) return false;
-  return PROMPT_LINE.some((re) => re.test(t));
+  return anyPromptLine(t);
 }
 
 
@@ -177,6 +181,9 @@ export const CAPTION: RegExp[] = [
   /\b(?:poses?|posed|posing) for (?:a |the )?(?:photo|picture|photograph|portrait)s?\b/i,
   /,\s*(?:\d{1,2}(?:st|nd|rd|th)? \p{L}{3,9},? \d{4}|\p{L}{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\.?$/u,
 ];
+/** Does any {@link CAPTION} pattern match? */
+export const isCaptionLike = anyMatch(CAPTION);
+
 
 /** An editor's or publisher's note about the page itself: "Editor's note: This story is being updated." */
 export const EDITORIAL_NOTE =

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { anyKeyword, hasKeyword, patternMatches, questionPattern } from '../../src/ingest/keywords.js';
 import { wordKey } from '../../src/text/word-key.js';
+import { anyMatch } from '../../src/text/any-match.js';
+import { CAPTION, PROMPT_LINE } from '../../src/ingest/chrome-phrases.js';
 
 // Faster forms of a regex that the code relies on meaning exactly the same: each is checked against the regex it
 // replaces, on the characters where the two could part.
@@ -49,5 +51,15 @@ describe('anyKeyword', () => {
     ];
     const texts = [...TEXTS, 'Security   guarantees for Kyiv’s allies', 'the guarantee’s terms', 'a ceasefires list', 'landmines and Kyivan roads', 'cease-fire'];
     for (const list of lists) for (const t of texts) expect(anyKeyword(t, list), `${list.join('|')} in ${t}`).toBe(list.some((k) => hasKeyword(t, k)));
+  });
+});
+
+describe('anyMatch', () => {
+  it('matches exactly when one of the patterns does, whatever their flags', () => {
+    const lines = [...TEXTS, 'Leave a comment', '3 comments', 'Sign up for our newsletter', 'Photo: Reuters / Valentyn Ogirenko', 'Getty Images', 'Share this article', 'AFP PHOTO', 'The talks ended.'];
+    for (const list of [PROMPT_LINE, CAPTION, [/a(b)\1/, /x/giu, /ſ/iu, /^k$/i]]) {
+      const any = anyMatch(list);
+      for (const t of [...lines, 'abb', 'X', 'S', 'k']) expect(any(t), t).toBe(list.some((re) => { re.lastIndex = 0; return re.test(t); }));
+    }
   });
 });

@@ -232,6 +232,32 @@ function countUpTo<T>(items: readonly T[], test: (item: T) => boolean, limit: nu
   return n;
 }
 
+/**
+ * A thing named in the sentence before, referred back to: "this coalition", "such an arrangement", "these terms".
+ * ("The plan" is left out: it is as often a new plan as the one just named.)
+ */
+const BACK_REFERENCE =
+  /\b(?:this|these|those|such(?: an?)?|the same)\s+(?:[\p{L}-]+\s+)?(?:agreements?|accords?|documents?|arrangements?|coalition|framework|package|measures|terms|plan|deal|proposals?|guarantees?|assurances?|pact|treaty|text|mechanism|force|mission|commitments?)\b/iu;
+
+/**
+ * A sentence's tags, with those of the sentence before it for a topic question (one not asked of a side) when it
+ * refers back to what that sentence names: "Macron confirmed that Germany and Italy are part of this coalition." is
+ * about the reassurance force the sentence before described. A question asked of a side is read in each sentence for
+ * who acts, so it is not passed on.
+ */
+function referredTags(index: number, input: FactSelectionInput, tags: readonly string[]): string[] {
+  const s = input.sentences[index];
+  const prev = input.sentences[index - 1];
+  if (!s || !prev || prev.start < (input.bodyStart ?? 0) || !BACK_REFERENCE.test(s.text)) return [...tags];
+  const before = input.tagsOf ? input.tagsOf(prev.text) : questionTags(prev.text, input.story.questions, input.story.sides ? { sides: input.story.sides } : {});
+  const topical = new Set(input.story.questions.filter((q) => q.by === undefined || q.by.length === 0).map((q) => q.id));
+  const out = [...tags];
+  for (const id of before) if (topical.has(id) && !out.includes(id)) out.push(id);
+  // In the story's order of questions, as questionTags gives them.
+  const order = input.story.questions.map((q) => q.id);
+  return out.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
 /** Sentence score: news value from position, entities, story vocabulary, reporting verbs, quotes and commitments. */
 /**
  * The story keywords and the article's places and organisations that occur in its text at all, in their order: a
@@ -414,7 +440,8 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
       a?.speaker && side !== undefined && input.story.questions.some((q) => q.by?.includes(side))
         ? questionTags(s.text, input.story.questions, { ...(input.story.sides ? { sides: input.story.sides } : {}), speaker: a.speaker })
         : k.tags;
-    if (tags.length > 0) fact.questions = tags;
+    const inherited = referredTags(k.index, input, tags);
+    if (inherited.length > 0) fact.questions = inherited;
     if (WATCH_PHRASE.test(s.text)) {
       const due = dueDate(s.text, input.published);
       fact.watch = due ? { due } : {};

@@ -108,3 +108,43 @@ describe('a question word in a sense that does not bear on the question', () => 
   });
 });
 
+
+describe('security guarantees in the words reports use for them', () => {
+  it('files a foreign force, assurances of security, a security agreement and limits on the size of the army', () => {
+    for (const t of [
+      'Macron clarified that any international forces would be deployed away from the front line in Ukraine after a ceasefire.',
+      'Ukraine, France and the United Kingdom have signed a declaration laying the foundations for a Western presence in Ukraine.',
+      'European leaders are calling for a global coalition to support any eventual ceasefire.',
+      '"For us, the United States’ assurances of security come first," he said.',
+      'Lavrov said he had not seen the text of a mooted US–Ukraine security agreement.',
+      'The plan would put a cap on the size of Ukraine’s active-duty military.',
+      'They are designed to prevent further Russian attacks.',
+    ])
+      expect(tags(t), t).toContain('security-guarantees');
+  });
+  it('does not file a pause in strikes on cities as a guarantee', () => {
+    expect(tags('Zelensky thanked the US president for "providing security for Kyiv and other Ukrainian cities during this extreme winter period."')).not.toContain('security-guarantees');
+  });
+  it('reads "recognition" of Russian control as territory', () => {
+    expect(tags('These territories in Donbas would get international recognition of Russian control under the plan.')).toContain('territory');
+  });
+});
+
+describe('a sentence that refers back to the one before', () => {
+  const text = [
+    'Russia and Ukraine resumed ceasefire talks in Istanbul on Monday, while Kyiv pressed its allies on peace terms.',
+    'Britain and France are leading a coalition of the willing that would deploy troops to Ukraine after a ceasefire.',
+    'Macron confirmed that Germany and Italy are part of this coalition.',
+    'The weather in Paris was mild on Tuesday, officials in the city said, and the summit went ahead as planned.',
+  ].join(' ');
+  it('takes the topic question of the sentence it refers to, and only through a back-reference', async () => {
+    const { analyzeArticle } = await import('../../src/ingest/analyze.js');
+    const r = analyzeArticle({ text: `Coalition grows\n\n${text}`, sourceName: 'Wire', publishedAt: '2025-03-01T12:00:00Z' }, story, new Date('2025-03-02T00:00:00Z'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const byText = new Map(r.article.facts.map((f) => [f.text, f.questions ?? []]));
+    expect(byText.get('Macron confirmed that Germany and Italy are part of this coalition.')).toContain('security-guarantees');
+    const weather = [...byText].find(([t]) => t.startsWith('The weather'));
+    if (weather) expect(weather[1]).not.toContain('security-guarantees');
+  });
+});

@@ -224,10 +224,15 @@ function withoutExcludedSenses(sentence: string, question: Question): string {
 }
 
 function blankEach(sentence: string, question: Question): string {
+  return blankPatterns(sentence, question.notWhen ?? []);
+}
+
+/** The text with every span the patterns match replaced by spaces (same length, so offsets hold); the same string when none match. */
+export function blankPatterns(sentence: string, patterns: readonly string[]): string {
   let text = sentence;
   // Blanking keeps the text's characters where they are not replaced by spaces, so the plain forms stay exact.
   const plain = plainAgrees(sentence);
-  for (const p of question.notWhen ?? []) {
+  for (const p of patterns) {
     let global = globalPatterns.get(p);
     if (global === undefined) {
       const c = compiledPattern(p);
@@ -241,6 +246,14 @@ function blankEach(sentence: string, question: Question): string {
     text = text.replace(re, (m) => ' '.repeat(m.length));
   }
   return text;
+}
+
+/**
+ * Does the sentence name the question's matter in the question's own words (a keyword or pattern), rather than only
+ * through a mention next to a context word ("Kyiv" near "officials")? Such a tag is the question itself.
+ */
+export function inOwnWords(sentence: string, question: Question): boolean {
+  return anyKeywordOrPattern(sentence, question.keywords, question.patterns);
 }
 
 function anyKeywordOrPattern(text: string, keywords: readonly string[], patterns: readonly string[] = []): boolean {

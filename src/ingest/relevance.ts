@@ -1,5 +1,6 @@
 import type { Story } from '../records/schema.js';
-import { anyKeyword, countKeyword, hasKeyword, patternMatches, questionTags } from './keywords.js';
+import { sideMentions } from '../briefing/sides.js';
+import { anyKeyword, blankPatterns, countKeyword, hasKeyword, inOwnWords, patternMatches, questionTags } from './keywords.js';
 import { splitSentences } from './sentences.js';
 
 /** How an article relates to a story. `score` is in [0, 1]. */
@@ -10,8 +11,18 @@ export type Relevance =
 /** Minimum relevance score for an article to be kept. */
 export const RELEVANCE_THRESHOLD = 0.5;
 
-/** A sentence about an attack and its toll. */
-const ATTACK = /\b(?:missiles?|drones?|strikes?|struck|attack(?:s|ed)?|shelling|killed|wounded|injured|explosions?|blasts?|air raid|casualties|debris)\b/i;
+/** A sentence about an attack and its toll, or the battlefield. */
+const ATTACK =
+  /\b(?:missiles?|drones?|strikes?|struck|attack(?:s|ed)?|shelling|killed|wounded|injured|explosions?|blasts?|air raid|casualties|debris|bombers?|airfields?|offensive|recaptured|encircle\w*)\b/i;
+
+/** A prisoner or body exchange, the humanitarian track: no lead of the story without the talks' terms. */
+const EXCHANGE_ONLY = /^(?=.*\b(?:prisoners?|POWs?|captives|bodies)\b)(?=.*\b(?:exchang|swap|releas|return|repatriat)\w*)(?!.*\b(?:ceasefire|cease-fire|truce|memorandum|terms|territor\w*|security guarantees|peace (?:deal|plan|agreement))\b)/is;
+
+/** What two sides do together when they talk: "Trump and Putin spoke by phone", "met in Alaska", "agreed to". */
+const DIPLOMACY = /\b(?:call(?:ed|s)?|phone|conversation|telephon\w*|spoke|speak|talked|meet(?:ings?|s)?|met|agree[ds]?|agreement|propos\w*|offer\w*|summit|envoys?|delegations?|negotiat\w*|talks|deal|plan|ceasefire|cease-fire|truce|peace)\b/i;
+
+/** Sentences on the subject an article needs outside its lead, when its lead is not on it. */
+const SUBJECT_SENTENCES = 3;
 
 /** Capitalised keywords are names (places, people, institutions): the anchors of a story; the rest are its topic words. */
 function isName(keyword: string): boolean {
@@ -37,8 +48,11 @@ export function scoreRelevance(
   /** The text's sentences when the caller has split it already. */
   sentenceTexts?: readonly string[],
 ): Relevance {
-  const head = title ?? '';
-  const all = `${head}\n${text}`;
+  // The story's words in another sense ("EU accession talks", "the NATO summit") count for nothing.
+  const otherSenses = story.notWhen ?? [];
+  const plain = (t: string) => (otherSenses.length > 0 ? blankPatterns(t, otherSenses) : t);
+  const head = plain(title ?? '');
+  const all = plain(`${title ?? ''}\n${text}`);
   const keywords = story.keywords.length > 0 ? story.keywords : story.questions.flatMap((q) => q.keywords);
   if (keywords.length === 0 && story.excludeKeywords.length === 0) return { relevant: true, score: 1, matched: [] };
 
@@ -61,8 +75,12 @@ export function scoreRelevance(
       nameDistinct++;
     } else topicDistinct++;
   }
-  const sentences = sentenceTexts ?? splitSentences(text).map((s) => s.text);
-  const questionSentences = sentences.filter((s) => tagsOf(s).length > 0).length;
+  const sentences = (sentenceTexts ?? splitSentences(text).map((s) => s.text)).map(plain);
+  // A question counts in its own words: a mention next to one of its context words ("Kyiv" near "pressure") is in
+  // every report from Ukraine.
+  const byId = new Map(story.questions.map((q) => [q.id, q]));
+  const onQuestion = (s: string) => tagsOf(s).some((id) => { const q = byId.get(id); return q !== undefined && inOwnWords(s, q); });
+  const questionSentences = sentences.filter(onQuestion).length;
   raw += Math.min(3, questionSentences * 0.5);
 
   const excluded: string[] = [];
@@ -98,14 +116,49 @@ export function scoreRelevance(
     story.questions.some((q) => q.keywords.some((k) => !isName(k) && hasKeyword(all, k)) || (q.patterns ?? []).some((p) => patternMatches(p, all)));
   if (topics.length > 0 && !topical)
     return { relevant: false, score, reason: `not about the story's subject (only names: ${matched.slice(0, 4).join(', ')})`, matched, excluded };
-  // A report of the war's attacks that names the diplomacy once ("Moscow continues to invest in strikes more than in
-  // diplomacy," Zelensky said) is about the attacks: the subject must run through more than one sentence of it.
-  if (topics.length > 0 && sentences.length >= 5) {
-    const onSubject = (s: string) => anyKeyword(s, topics) || tagsOf(s).length > 0;
-    let subjectLines = head && onSubject(head) ? 1 : 0;
-    for (const s of sentences) if (subjectLines <= 1 && onSubject(s)) subjectLines++;
-    if (subjectLines <= 1 && sentences.filter((s) => ATTACK.test(s)).length >= 3)
-      return { relevant: false, score, reason: `about the war's attacks, not the story's subject (named in ${subjectLines} sentence)`, matched, excluded };
+  // The subject must lead the article (its headline or first two sentences) or run through it: a report of an attack, a
+  // prisoner swap or a parade that names the talks in a background clause is about something else. Two of the story's
+  // sides doing diplomacy together lead it too ("Trump and Putin spoke by phone on Tuesday").
+  if (topics.length > 0 && sentences.length >= SUBJECT_SENTENCES) {
+    const sidesIn = (s: string) => new Set(sideMentions(s, story.sides).map((m) => m.side)).size;
+    // Allies (sides against the same side, neither against the other: Kyiv and European capitals) meeting is not the
+    // talks; a side with its opponent or with a mediator is ("Trump and Putin spoke", "Zelensky met Trump").
+    const sideById = new Map((story.sides ?? []).map((x) => [x.id, x]));
+    const allies = (a: string, b: string) => {
+      const x = sideById.get(a)?.opposes ?? [];
+      const y = sideById.get(b)?.opposes ?? [];
+      return !x.includes(b) && !y.includes(a) && x.some((o) => y.includes(o));
+    };
+    const together = (s: string) => {
+      if (!DIPLOMACY.test(s)) return false;
+      const ids = [...new Set(sideMentions(s, story.sides).map((m) => m.side))];
+      return ids.some((a, i) => ids.slice(i + 1).some((b) => !allies(a, b)));
+    };
+    // A topic word first used in another sense keeps it: "the summit" after "A two-day summit of NATO leaders" is that
+    // summit, unless the sentence names two of the story's sides.
+    const written = [title ?? '', ...(sentenceTexts ?? [])];
+    const read = [head, ...sentences];
+    const taken = otherSenses.length === 0 ? [] : topics.filter((k) => {
+      const first = written.findIndex((w) => hasKeyword(w, k));
+      return first >= 0 && read[first] !== undefined && !hasKeyword(read[first], k);
+    });
+    const onSubject = (s: string) => anyKeyword(s, sidesIn(s) >= 2 ? topics : topics.filter((k) => !taken.includes(k))) || onQuestion(s);
+    // The lead's sentences are whole ones: a dateline split off ("WASHINGTON, November 25. /TASS/.") is none.
+    const lead = [head, ...sentences.filter((s) => s.split(/\s+/).length >= 6).slice(0, 2)].filter((s) => s !== '' && !EXCHANGE_ONLY.test(s));
+    const leadsInOwnWords = lead.some((s) => onSubject(s) || together(s));
+    // A topic question counts in the lead in any of its senses too ("asserting that Ukraine can reclaim its territory"),
+    // but not against the attack rule: "Ukraine's military stormed into the Russian territory" is the battlefield. (A
+    // question asked of a side is in every sentence where that side agrees or meets anyone.)
+    const topical = (id: string) => (byId.get(id)?.by ?? []).length === 0;
+    const leads = leadsInOwnWords || lead.some((s) => tagsOf(s).some(topical));
+    const subjectLines = sentences.filter((s) => onSubject(s) && !EXCHANGE_ONLY.test(s)).length;
+    // A report of the war's attacks that names the diplomacy now and then is about the attacks.
+    const attackLines = sentences.filter((s) => ATTACK.test(s)).length;
+    if (!leadsInOwnWords && attackLines >= 3 && attackLines > subjectLines)
+      return { relevant: false, score, reason: `about the war's attacks, not the story's subject (named in ${subjectLines} sentences, attacks in ${attackLines})`, matched, excluded };
+    // (A brief of a few sentences is about whatever it names: the rule needs an article with a background.)
+    if (!leads && subjectLines < SUBJECT_SENTENCES && sentences.length >= 2 * SUBJECT_SENTENCES)
+      return { relevant: false, score, reason: `the story's subject is only in the background (${subjectLines} sentence${subjectLines === 1 ? '' : 's'}, not in the lead)`, matched, excluded };
   }
   if (score < RELEVANCE_THRESHOLD) return { relevant: false, score, reason: `relevance ${score} below ${RELEVANCE_THRESHOLD}`, matched, excluded };
   return { relevant: true, score, matched };

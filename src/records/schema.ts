@@ -181,6 +181,11 @@ export const storySchema = z.strictObject({
    * Zelenskyy…). Another conflict's ceasefire may name Putin or Russia; it does not name these.
    */
   anchors: z.array(z.string().trim().min(1)).optional(),
+  /**
+   * The story's words in another sense (patterns, case-insensitive): another process's talks ("accession talks"), a
+   * summit of another body, a prize's name. What they match counts for nothing when an article is scored.
+   */
+  notWhen: z.array(z.string().trim().min(1)).optional(),
   questions: z.array(questionSchema).min(1),
   /** The parties whose stances question tracking follows (optional: without them stances have no side). */
   sides: z.array(sideSchema).optional(),

@@ -77,3 +77,50 @@ describe('articles about the same countries but another story (bundled story def
   });
 });
 
+
+describe('the story’s words in another sense, and the talks only in the background', () => {
+  const verdict = async (text: string) => {
+    const run = await ingestText(text, '2025-06-20T12:00:00Z');
+    const r = run.results[0];
+    return r && 'rejected' in r && r.rejected ? `rejected: ${'reason' in r ? r.reason : ''}` : 'kept';
+  };
+
+  it('rejects EU accession talks and a NATO summit that name Ukraine and Zelensky', async () => {
+    const accession = [
+      'EU leaders failed to agree on opening accession talks with Ukraine at the EU summit in Brussels on Thursday.',
+      'Hungary’s prime minister Viktor Orban again blocked the first cluster of negotiations for Kyiv and Moldova.',
+      'Volodymyr Zelenskyy addressed the leaders by video link during the summit.',
+      'Diplomats said the accession negotiations could open in the autumn if Budapest relents.',
+      'The Commission said Ukraine had met the conditions for the first chapters.',
+      'Moldova’s president said her country would not wait for Budapest forever.',
+    ].join(' ');
+    expect(await verdict(accession)).toMatch(/^rejected/);
+    const nato = [
+      'A two-day summit of NATO leaders opened in The Hague on Tuesday with a pledge to spend five per cent of GDP on defence.',
+      'The summit’s declaration commits the 32 allies to collective defence under Article 5 of the treaty.',
+      'Spain said it would not meet the new target, and leaders argued over the timetable.',
+      'Ukraine’s President Volodymyr Zelenskyy attended a dinner on the summit’s first evening.',
+      'The Dutch king hosted the leaders at his palace.',
+      'Protesters gathered outside the venue on Tuesday evening.',
+    ].join(' ');
+    expect(await verdict(nato)).toMatch(/^rejected/);
+  });
+
+  it('rejects a battlefield report that names the talks in one clause, and keeps a call between two leaders on the war', async () => {
+    const battle = [
+      'Russian forces recaptured the last villages of the Kursk region held by Ukrainian troops, Moscow said on Saturday.',
+      'The offensive followed weeks of drone and missile strikes on Ukrainian supply lines.',
+      'Ukraine’s military said its troops had withdrawn to better positions after heavy shelling.',
+      'Several soldiers were killed and dozens wounded in the fighting, officials said.',
+      'The fighting comes as US envoys press for peace talks.',
+    ].join(' ');
+    expect(await verdict(battle)).toMatch(/^rejected/);
+    const call = [
+      'Donald Trump and Vladimir Putin spoke by phone for two hours on Monday about the war in Ukraine.',
+      'The Kremlin said the two presidents discussed a memorandum on a possible settlement.',
+      'Zelenskyy said Kyiv was ready for a ceasefire but would not accept Russian demands to withdraw from its own land.',
+      'European leaders called for new sanctions on Moscow.',
+    ].join(' ');
+    expect(await verdict(call)).toBe('kept');
+  });
+});

@@ -190,15 +190,14 @@ export function patternMatches(pattern: string, text: string): boolean {
 const globalPatterns = new Map<string, { re: RegExp; plain: RegExp | null } | null>();
 
 /**
- * A question's notWhen patterns as one alternation, so a sentence is scanned once rather than once per pattern (most
- * sentences name Ukraine or Kyiv and are read for every question); null when the patterns do not combine.
+ * A list of patterns (a question's or a story's notWhen) as one alternation, so a sentence is scanned once rather than
+ * once per pattern (most sentences name Ukraine or Kyiv and are read for every question); null when they do not combine.
  */
-const combinedNotWhen = new WeakMap<Question, { re: RegExp; plain: RegExp | null } | null>();
+const combinedLists = new WeakMap<readonly string[], { re: RegExp; plain: RegExp | null } | null>();
 
-function combinedPattern(question: Question): { re: RegExp; plain: RegExp | null } | null {
-  if (combinedNotWhen.has(question)) return combinedNotWhen.get(question) ?? null;
+function combinedPattern(parts: readonly string[]): { re: RegExp; plain: RegExp | null } | null {
+  if (combinedLists.has(parts)) return combinedLists.get(parts) ?? null;
   let combined: { re: RegExp; plain: RegExp | null } | null = null;
-  const parts = question.notWhen ?? [];
   const compiled = parts.map(compiledPattern);
   if (compiled.every((c) => c?.re.flags.includes('u'))) {
     const source = parts.map((p) => `(?:${p})`).join('|');
@@ -208,27 +207,32 @@ function combinedPattern(question: Question): { re: RegExp; plain: RegExp | null
       combined = null;
     }
   }
-  combinedNotWhen.set(question, combined);
+  combinedLists.set(parts, combined);
   return combined;
 }
 
 /** The sentence with every span a question's `notWhen` patterns match blanked out (same length, so offsets hold). */
 function withoutExcludedSenses(sentence: string, question: Question): string {
-  const combined = combinedPattern(question);
+  return withoutPatterns(sentence, question.notWhen ?? []);
+}
+
+/**
+ * The text with every span the patterns match replaced by spaces (same length, so offsets hold); the text itself when
+ * none matches, which one scan of their alternation tells.
+ */
+export function withoutPatterns(text: string, patterns: readonly string[]): string {
+  if (patterns.length === 0) return text;
+  const combined = combinedPattern(patterns);
   if (combined) {
-    const re = combined.plain && plainAgrees(sentence) ? combined.plain : combined.re;
+    const re = combined.plain && plainAgrees(text) ? combined.plain : combined.re;
     re.lastIndex = 0;
-    return re.test(sentence) ? blankEach(sentence, question) : sentence;
+    if (!re.test(text)) return text;
   }
-  return blankEach(sentence, question);
+  return blankPatterns(text, patterns);
 }
 
-function blankEach(sentence: string, question: Question): string {
-  return blankPatterns(sentence, question.notWhen ?? []);
-}
-
-/** The text with every span the patterns match replaced by spaces (same length, so offsets hold); the same string when none match. */
-export function blankPatterns(sentence: string, patterns: readonly string[]): string {
+/** Each pattern's matches replaced by spaces, one pattern after another. */
+function blankPatterns(sentence: string, patterns: readonly string[]): string {
   let text = sentence;
   // Blanking keeps the text's characters where they are not replaced by spaces, so the plain forms stay exact.
   const plain = plainAgrees(sentence);

@@ -1,6 +1,6 @@
 import type { Story } from '../records/schema.js';
 import { sideMentions } from '../briefing/sides.js';
-import { anyKeyword, blankPatterns, countKeyword, hasKeyword, inOwnWords, patternMatches, questionTags } from './keywords.js';
+import { anyKeyword, countKeyword, hasKeyword, inOwnWords, patternMatches, questionTags, withoutPatterns } from './keywords.js';
 import { splitSentences } from './sentences.js';
 
 /** How an article relates to a story. `score` is in [0, 1]. */
@@ -50,7 +50,7 @@ export function scoreRelevance(
 ): Relevance {
   // The story's words in another sense ("EU accession talks", "the NATO summit") count for nothing.
   const otherSenses = story.notWhen ?? [];
-  const plain = (t: string) => (otherSenses.length > 0 ? blankPatterns(t, otherSenses) : t);
+  const plain = (t: string) => (otherSenses.length > 0 ? withoutPatterns(t, otherSenses) : t);
   const head = plain(title ?? '');
   const all = plain(`${title ?? ''}\n${text}`);
   const keywords = story.keywords.length > 0 ? story.keywords : story.questions.flatMap((q) => q.keywords);

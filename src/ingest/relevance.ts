@@ -142,7 +142,8 @@ export function scoreRelevance(
       const first = written.findIndex((w) => hasKeyword(w, k));
       return first >= 0 && read[first] !== undefined && !hasKeyword(read[first], k);
     });
-    const onSubject = (s: string) => anyKeyword(s, sidesIn(s) >= 2 ? topics : topics.filter((k) => !taken.includes(k))) || onQuestion(s);
+    const untaken = taken.length === 0 ? topics : topics.filter((k) => !taken.includes(k));
+    const onSubject = (s: string) => anyKeyword(s, taken.length > 0 && sidesIn(s) >= 2 ? topics : untaken) || onQuestion(s);
     // The lead's sentences are whole ones: a dateline split off ("WASHINGTON, November 25. /TASS/.") is none.
     const lead = [head, ...sentences.filter((s) => s.split(/\s+/).length >= 6).slice(0, 2)].filter((s) => s !== '' && !EXCHANGE_ONLY.test(s));
     const leadsInOwnWords = lead.some((s) => onSubject(s) || together(s));

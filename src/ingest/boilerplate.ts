@@ -316,6 +316,9 @@ function markStandfirsts(drafts: Draft[]): void {
 }
 
 /** Why a line between a dek and the body shows the body starts below it: a picture's caption or credit, a byline, a date. */
+/** A sentence's end inside a line, before the next one's capital: "… Vladimir Putin. He made …". */
+const SENTENCE_INSIDE = /\p{Ll}{2}[.!?]["”’]?\s+["“‘]?\p{Lu}\p{Ll}/u;
+
 const BETWEEN_DEK_AND_BODY = /caption|credit|byline|time or date|label|short line/;
 
 /**
@@ -567,8 +570,12 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     // foreign peacekeeping troops;"). Prose, though not sentences of their own.
     else if ((/;(?:\s+(?:and|or))?$/.test(text) && f.words.length >= 3) || (/:$/.test(text) && f.words.length >= 8 && f.functionDensity >= 0.2)) drafts.push({ text, kind: 'body', terminated: false, f });
     // A paragraph that lost its full stop (or was cut off): long and made of grammar, not of names. Only the page's
-    // last line is cut off; a line like that above other text is a standfirst run on without its stop.
-    else if (!f.terminated && f.words.length >= 20 && f.functionDensity >= 0.25) drafts.push({ text, kind: i === lastText ? 'body' : 'heading', terminated: false, f });
+    // last line is cut off; a line like that above other text is a standfirst run on without its stop (right under a
+    // heading), unless a whole sentence ends inside a long one further down (a lead under the date whose closing
+    // attribution lost its stop: "… Putin. He made the announcement during a meeting with Mark Rutte, "Komersant
+    // Ukrainian" reports"): that is prose, and its whole sentences are facts.
+    else if (!f.terminated && f.words.length >= 20 && f.functionDensity >= 0.25)
+      drafts.push({ text, kind: i === lastText || (f.chars > 250 && SENTENCE_INSIDE.test(text) && drafts[drafts.length - 1]?.kind !== 'heading') ? 'body' : 'heading', terminated: false, f });
     else if (headingShaped(f, text) && (f.words.length >= 3 || /^\p{Lu}/u.test(text))) drafts.push({ text, kind: 'heading', terminated: f.terminated, f });
     else drafts.push({ text, kind: f.terminated ? 'short' : 'chrome', reason: 'label', terminated: f.terminated, f });
     if (listItem) bullets.add(drafts[drafts.length - 1] as Draft);

@@ -459,3 +459,20 @@ describe('line classifier', () => {
   });
 });
 
+
+describe('a paragraph that lost its full stop', () => {
+  const kinds = (lines: string[]) => classifyLines(textBlocks(lines.join('\n'))).lines.map((l) => l.kind);
+  const lead =
+    'US President Donald Trump has officially withdrawn from the planned summit in Budapest, where he was to meet with Vladimir Putin. He made the announcement during a meeting with NATO Secretary General Mark Rutte in the Oval Office, "Komersant Ukrainian" reports';
+  const rest = [
+    'According to Trump, he saw no prospects for achieving concrete results in the talks with Moscow.',
+    'The President emphasized that he does not intend to waste his time if Russia is not ready to take real steps.',
+    'Immediately after the announcement, the US Treasury Department unveiled a new package of sanctions against Russia.',
+  ];
+  it('is the lead when it holds a whole sentence and stands under the date, not under the headline', () => {
+    expect(kinds(['Trump cancels meeting with Putin and imposes sanctions: what we know', '23 October 02:08', lead, ...rest])[2]).toBe('body');
+  });
+  it('is a standfirst right under the headline', () => {
+    expect(kinds(['Trump cancels meeting with Putin and imposes sanctions: what we know', lead, ...rest])[1]).not.toBe('body');
+  });
+});

@@ -119,7 +119,7 @@ export function scoreRelevance(
   // The subject must lead the article (its headline or first two sentences) or run through it: a report of an attack, a
   // prisoner swap or a parade that names the talks in a background clause is about something else. Two of the story's
   // sides doing diplomacy together lead it too ("Trump and Putin spoke by phone on Tuesday").
-  if (topics.length > 0 && sentences.length >= SUBJECT_SENTENCES) {
+  if (topics.length > 0 && sentences.length > 0) {
     const sidesIn = (s: string) => new Set(sideMentions(s, story.sides).map((m) => m.side)).size;
     // Allies (sides against the same side, neither against the other: Kyiv and European capitals) meeting is not the
     // talks; a side with its opponent or with a mediator is ("Trump and Putin spoke", "Zelensky met Trump").
@@ -129,11 +129,11 @@ export function scoreRelevance(
       const y = sideById.get(b)?.opposes ?? [];
       return !x.includes(b) && !y.includes(a) && x.some((o) => y.includes(o));
     };
-    const together = (s: string) => {
-      if (!DIPLOMACY.test(s)) return false;
+    const twoSides = (s: string) => {
       const ids = [...new Set(sideMentions(s, story.sides).map((m) => m.side))];
       return ids.some((a, i) => ids.slice(i + 1).some((b) => !allies(a, b)));
     };
+    const together = (s: string) => DIPLOMACY.test(s) && twoSides(s);
     // A topic word first used in another sense keeps it: "the summit" after "A two-day summit of NATO leaders" is that
     // summit, unless the sentence names two of the story's sides.
     const written = [title ?? '', ...(sentenceTexts ?? [])];
@@ -144,9 +144,16 @@ export function scoreRelevance(
     });
     const untaken = taken.length === 0 ? topics : topics.filter((k) => !taken.includes(k));
     const onSubject = (s: string) => anyKeyword(s, taken.length > 0 && sidesIn(s) >= 2 ? topics : untaken) || onQuestion(s);
-    // The lead's sentences are whole ones: a dateline split off ("WASHINGTON, November 25. /TASS/.") is none.
-    const lead = [head, ...sentences.filter((s) => s.split(/\s+/).length >= 6).slice(0, 2)].filter((s) => s !== '' && !EXCHANGE_ONLY.test(s));
-    const leadsInOwnWords = lead.some((s) => onSubject(s) || together(s));
+    // The lead's sentences are whole ones: a dateline split off ("WASHINGTON, November 25. /TASS/.") is none. A brief
+    // of a few sentences is all lead.
+    const brief = sentences.length < 2 * SUBJECT_SENTENCES;
+    const whole = sentences.filter((s) => s.split(/\s+/).length >= 6);
+    const lead = [head, ...(brief ? whole : whole.slice(0, 2))].filter((s) => s !== '' && !EXCHANGE_ONLY.test(s));
+    // A topic word leads only next to one of the story's anchors or two of its sides that are not allies: "Modi-Putin
+    // summit talks" or "NATO talks on defence" lead another story.
+    const anchors = story.anchors ?? [];
+    const anchored = (s: string) => anchors.length === 0 || anyKeyword(s, anchors) || twoSides(s);
+    const leadsInOwnWords = lead.some((s) => (onSubject(s) && anchored(s)) || together(s));
     // A topic question counts in the lead in any of its senses too ("asserting that Ukraine can reclaim its territory"),
     // but not against the attack rule: "Ukraine's military stormed into the Russian territory" is the battlefield. (A
     // question asked of a side is in every sentence where that side agrees or meets anyone.)
@@ -157,8 +164,7 @@ export function scoreRelevance(
     const attackLines = sentences.filter((s) => ATTACK.test(s)).length;
     if (!leadsInOwnWords && attackLines >= 3 && attackLines > subjectLines)
       return { relevant: false, score, reason: `about the war's attacks, not the story's subject (named in ${subjectLines} sentences, attacks in ${attackLines})`, matched, excluded };
-    // (A brief of a few sentences is about whatever it names: the rule needs an article with a background.)
-    if (!leads && subjectLines < SUBJECT_SENTENCES && sentences.length >= 2 * SUBJECT_SENTENCES)
+    if (!leads && (brief || subjectLines < SUBJECT_SENTENCES))
       return { relevant: false, score, reason: `the story's subject is only in the background (${subjectLines} sentence${subjectLines === 1 ? '' : 's'}, not in the lead)`, matched, excluded };
   }
   if (score < RELEVANCE_THRESHOLD) return { relevant: false, score, reason: `relevance ${score} below ${RELEVANCE_THRESHOLD}`, matched, excluded };

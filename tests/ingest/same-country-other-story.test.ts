@@ -124,3 +124,26 @@ describe('the story’s words in another sense, and the talks only in the backgr
     expect(await verdict(call)).toBe('kept');
   });
 });
+
+describe('a brief, and a lead that names another process', () => {
+  const verdict = async (text: string) => {
+    const run = await ingestText(text, '2025-06-20T12:00:00Z');
+    const r = run.results[0];
+    return r && 'rejected' in r && r.rejected ? 'rejected' : 'kept';
+  };
+  it('keeps a brief on the talks and rejects one whose topic word belongs to another summit', async () => {
+    expect(await verdict('Zelensky said on Friday that talks with Russia on a ceasefire would resume in Istanbul next week. Moscow did not comment.')).toBe('kept');
+    expect(await verdict('European Union leaders agreed at a summit in Brussels on Thursday to explore financing Ukraine’s budget through a loan backed by frozen Russian assets. Belgium raised objections.')).toBe('rejected');
+  });
+  it('rejects a summit of two other leaders whose lead names no side of the story together with the talks', async () => {
+    const text = [
+      'Indian Prime Minister Narendra Modi and Vladimir Putin held summit talks in New Delhi on Friday on trade and oil.',
+      'The two leaders signed agreements on investments, energy and fertiliser supplies.',
+      'India has kept buying Russian oil despite Western sanctions.',
+      'Modi said India stood for peace and hoped for a diplomatic solution in Ukraine.',
+      'The leaders also discussed defence cooperation and new payment systems.',
+      'Putin is expected to visit again next year.',
+    ].join(' ');
+    expect(await verdict(text)).toBe('rejected');
+  });
+});

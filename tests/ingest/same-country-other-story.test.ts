@@ -78,13 +78,14 @@ describe('articles about the same countries but another story (bundled story def
 });
 
 
-describe('the story’s words in another sense, and the talks only in the background', () => {
-  const verdict = async (text: string) => {
-    const run = await ingestText(text, '2025-06-20T12:00:00Z');
-    const r = run.results[0];
-    return r && 'rejected' in r && r.rejected ? `rejected: ${'reason' in r ? r.reason : ''}` : 'kept';
-  };
+/** "kept", or "rejected: <reason>", for one text ingested as an article published on 20 June 2025. */
+async function verdict(text: string): Promise<string> {
+  const run = await ingestText(text, '2025-06-20T12:00:00Z');
+  const r = run.results[0];
+  return r && 'rejected' in r && r.rejected ? `rejected: ${'reason' in r ? r.reason : ''}` : 'kept';
+}
 
+describe('the story’s words in another sense, and the talks only in the background', () => {
   it('rejects EU accession talks and a NATO summit that name Ukraine and Zelensky', async () => {
     const accession = [
       'EU leaders failed to agree on opening accession talks with Ukraine at the EU summit in Brussels on Thursday.',
@@ -126,14 +127,9 @@ describe('the story’s words in another sense, and the talks only in the backgr
 });
 
 describe('a brief, and a lead that names another process', () => {
-  const verdict = async (text: string) => {
-    const run = await ingestText(text, '2025-06-20T12:00:00Z');
-    const r = run.results[0];
-    return r && 'rejected' in r && r.rejected ? 'rejected' : 'kept';
-  };
   it('keeps a brief on the talks and rejects one whose topic word belongs to another summit', async () => {
     expect(await verdict('Zelensky said on Friday that talks with Russia on a ceasefire would resume in Istanbul next week. Moscow did not comment.')).toBe('kept');
-    expect(await verdict('European Union leaders agreed at a summit in Brussels on Thursday to explore financing Ukraine’s budget through a loan backed by frozen Russian assets. Belgium raised objections.')).toBe('rejected');
+    expect(await verdict('European Union leaders agreed at a summit in Brussels on Thursday to explore financing Ukraine’s budget through a loan backed by frozen Russian assets. Belgium raised objections.')).toMatch(/^rejected/);
   });
   it('rejects a summit of two other leaders whose lead names no side of the story together with the talks', async () => {
     const text = [
@@ -144,6 +140,6 @@ describe('a brief, and a lead that names another process', () => {
       'The leaders also discussed defence cooperation and new payment systems.',
       'Putin is expected to visit again next year.',
     ].join(' ');
-    expect(await verdict(text)).toBe('rejected');
+    expect(await verdict(text)).toMatch(/^rejected/);
   });
 });

@@ -136,11 +136,12 @@ interface CompiledPattern {
 const patternCache = new Map<string, CompiledPattern | null>();
 
 /**
- * Plain mode means the same as Unicode mode for a case-insensitive pattern of ASCII characters without Unicode-only
- * escapes (\p, \u{…}) or character-code escapes, on a text without "ſ" or the Kelvin sign (the only characters that
- * case-fold to ASCII letters, and so to word characters) and without astral characters (one character or two).
+ * Plain mode means the same as Unicode mode for a case-insensitive pattern of ASCII characters and other characters
+ * without case (’, “, —), without Unicode-only escapes (\p, \u{…}) or character-code escapes, on a text without "ſ"
+ * or the Kelvin sign (the only characters that case-fold to ASCII letters, and so to word characters) and without
+ * astral characters (one character or two).
  */
-const PLAIN_SAFE_PATTERN = /^(?:[\x20-\x5b\x5d-\x7e]|\\[^pPuxck])*$/;
+const PLAIN_SAFE_PATTERN = /^(?:[\x20-\x5b\x5d-\x7e]|[^\x00-\x7f\p{L}\p{N}\uD800-\uDFFF]|\\[^pPuxck])*$/u;
 const NEEDS_UNICODE = /[\u017F\u212A\uD800-\uDFFF]/;
 let lastPlainText = '';
 let lastPlainAgrees = true;

@@ -8,7 +8,7 @@ import { CAPTION, PROMPT_LINE } from '../../src/ingest/chrome-phrases.js';
 // replaces, on the characters where the two could part.
 const TEXTS = [
   'Zelensky said Kyiv would “never” cede land — not now, not later.',
-  'Ukraine’s 20-point plan, 28 points in all; 3½ years on.',
+  'Ukraine’s 20-point plan, 28 points in all; 3½ years on. Kyiv’s answer at the café.',
   'CAFÉ Ünïcödé naïve São Paulo İstanbul straße ẞ Σίσυφος ς',
   'The ſecurity guarantee and a 5 K (kelvin) reading',
   'emoji 🇺🇦 flag 😀 and 𝐁𝐨𝐥𝐝 math letters 𝟏𝟐',
@@ -25,7 +25,7 @@ describe('wordKey', () => {
 });
 
 describe('question patterns in plain mode', () => {
-  const patterns = ['\\bced(?:e|es|ed|ing)\\b', 'security guarantee', '\\bsecurity\\b', '\\bk\\b', 'land\\b', '[^.;]{0,3}\\bplan\\b', '\\w+ flag', '(?:\\p{L}+ )?plan', 'gr\\u00fc'];
+  const patterns = ['\\bKyiv[\'’]s\\b', '\\bced(?:e|es|ed|ing)\\b', '\\bcafé\\b', 'security guarantee', '\\bsecurity\\b', '\\bk\\b', 'land\\b', '[^.;]{0,3}\\bplan\\b', '\\w+ flag', '(?:\\p{L}+ )?plan', 'gr\\u00fc'];
   it('matches exactly what the Unicode-mode pattern matches, on every text', () => {
     for (const p of patterns) {
       const re = questionPattern(p);

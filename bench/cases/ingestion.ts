@@ -1,17 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IngestBatch } from '../../src/ingest/event-writer.js';
-import { analyzeArticle } from '../../src/ingest/analyze.js';
-import { cleanArticleText } from '../../src/ingest/clean-text.js';
-import { extractHtml } from '../../src/ingest/extract-html.js';
-import { findNames } from '../../src/ingest/name-finder.js';
-import { bandsFor, featuresOfRecord, storyCommonWords } from '../../src/ingest/merge.js';
-import { ingestArticleText } from '../../src/ingest/pipeline.js';
 import type { Story } from '../../src/records/schema.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
+import type { SqliteStore } from '../../src/store/sqlite-store.js';
+import { compiledModule } from '../compiled.js';
 import { percentile, round, type CaseResult } from '../stats.js';
 import { benchStory, SYNTH_NOW, syntheticArticles, syntheticRecords } from '../synthetic.js';
+
+// The compiled code, as `sitrep ingest` and `npm start` run it (see bench/compiled.ts).
+const { IngestBatch } = await compiledModule<typeof import('../../src/ingest/event-writer.js')>('ingest/event-writer.js');
+const { analyzeArticle } = await compiledModule<typeof import('../../src/ingest/analyze.js')>('ingest/analyze.js');
+const { cleanArticleText } = await compiledModule<typeof import('../../src/ingest/clean-text.js')>('ingest/clean-text.js');
+const { extractHtml } = await compiledModule<typeof import('../../src/ingest/extract-html.js')>('ingest/extract-html.js');
+const { findNames } = await compiledModule<typeof import('../../src/ingest/name-finder.js')>('ingest/name-finder.js');
+const { bandsFor, featuresOfRecord, storyCommonWords } = await compiledModule<typeof import('../../src/ingest/merge.js')>('ingest/merge.js');
+const { ingestArticleText } = await compiledModule<typeof import('../../src/ingest/pipeline.js')>('ingest/pipeline.js');
+const { openSqliteStore } = await compiledModule<typeof import('../../src/store/sqlite-store.js')>('store/sqlite-store.js');
 
 // Sized so the case stays well under a minute on 2 cores even when ingestion is slow.
 const ARTICLES = 150;
@@ -127,7 +131,7 @@ export async function ingestionCase(): Promise<CaseResult> {
     return {
       target: '≥ 300 articles/s on one core; merge cost flat from 1k to 100k events (mean ratio ≤ 1.5)',
       pass: textPerSecond >= 300 && mergeRatio <= 1.5,
-      entryPoint: 'src/ingest/pipeline.ts ingestArticleText (clean, relevance, facts, signals, merge, write)',
+      entryPoint: 'dist/src/ingest/pipeline.js ingestArticleText, compiled from src/ingest/pipeline.ts (clean, relevance, facts, signals, merge, write)',
       articles: ARTICLES,
       articlesPerSecond: textPerSecond,
       articlesPerSecondRounds: roundMs.map((ms) => Math.round(ARTICLES / (ms / 1000))),

@@ -138,9 +138,15 @@ export function scoreRelevance(
     // summit, unless the sentence names two of the story's sides.
     const written = [title ?? '', ...(sentenceTexts ?? [])];
     const read = [head, ...sentences];
-    const taken = otherSenses.length === 0 ? [] : topics.filter((k) => {
-      const first = written.findIndex((w) => hasKeyword(w, k));
-      return first >= 0 && read[first] !== undefined && !hasKeyword(read[first], k);
+    // Sentence by sentence, each searched for every word at once (keyword search keeps the last text's lower case).
+    const firstUse = new Map<string, number>();
+    if (otherSenses.length > 0)
+      written.forEach((w, i) => {
+        if (firstUse.size < topics.length && anyKeyword(w, topics)) for (const k of topics) if (!firstUse.has(k) && hasKeyword(w, k)) firstUse.set(k, i);
+      });
+    const taken = topics.filter((k) => {
+      const first = firstUse.get(k);
+      return first !== undefined && read[first] !== undefined && !hasKeyword(read[first], k);
     });
     const untaken = taken.length === 0 ? topics : topics.filter((k) => !taken.includes(k));
     const onSubject = (s: string) => anyKeyword(s, taken.length > 0 && sidesIn(s) >= 2 ? topics : untaken) || onQuestion(s);

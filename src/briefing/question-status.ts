@@ -1,4 +1,5 @@
 import type { QuestionStatus, Side } from '../records/schema.js';
+import { sidesOppose } from './sides.js';
 import type { Stance, StanceReading } from './stance.js';
 
 /** Each side's latest position on one question. */
@@ -12,8 +13,6 @@ const OFFERS: ReadonlySet<Stance> = new Set(['propose', 'demand', 'accept']);
  */
 export function sidesConflict(stances: SideStances, sides?: readonly Side[], askedOf?: readonly string[]): boolean {
   const entries = [...stances];
-  const opposed = (a: string, b: string) =>
-    (sides?.find((s) => s.id === a)?.opposes ?? []).includes(b) || (sides?.find((s) => s.id === b)?.opposes ?? []).includes(a);
   // A question asked of some sides ("Does Kyiv accept…?") is contested only by a conflict one of them is in, and a
   // proposal of theirs against another side's demand is movement towards terms, not a conflict.
   const asked = (x: string) => askedOf === undefined || askedOf.length === 0 || askedOf.includes(x);
@@ -21,7 +20,7 @@ export function sidesConflict(stances: SideStances, sides?: readonly Side[], ask
     for (const [b, sb] of entries) {
       if (a === b || !(asked(a) || asked(b))) continue;
       if (OFFERS.has(sa) && sb === 'reject') return true;
-      if (sa === 'demand' && opposed(a, b) && (sb === 'demand' || (sb === 'propose' && (askedOf === undefined || askedOf.length === 0)))) return true;
+      if (sa === 'demand' && sidesOppose(a, b, sides) && (sb === 'demand' || (sb === 'propose' && (askedOf === undefined || askedOf.length === 0)))) return true;
     }
   return false;
 }

@@ -61,6 +61,11 @@ function findMentions(re: RegExp, byMember: ReadonlyMap<string, string>, text: s
   return out;
 }
 
+/** Does one of the two sides oppose the other (the story's `opposes`, either way)? */
+export function sidesOppose(a: string, b: string, sides: readonly Side[] | undefined): boolean {
+  return (sides ?? []).some((s) => (s.id === a && (s.opposes ?? []).includes(b)) || (s.id === b && (s.opposes ?? []).includes(a)));
+}
+
 /** The side a named person or body speaks for ("Volodymyr Zelenskyy" → kyiv), by any member named in the name. */
 export function sideOfName(name: string | undefined, sides: readonly Side[] | undefined): string | undefined {
   if (name === undefined || !sides) return undefined;

@@ -7,7 +7,7 @@ import { CALL_TO_ACTION, EDITORIAL_NOTE, META_SENTENCE } from './chrome-phrases.
 import { featureSet } from '../text/similarity.js';
 import { sideOfName } from '../briefing/sides.js';
 import { commaInList, cutAtWord, leavesClause } from '../text/clause-end.js';
-import { hasKeyword, questionTags } from './keywords.js';
+import { askedOfSide, hasKeyword, questionTags } from './keywords.js';
 import type { Attribution } from './quotes.js';
 import type { Sentence } from './sentences.js';
 import { wordKey } from '../text/word-key.js';
@@ -249,8 +249,8 @@ function referredTags(index: number, input: FactSelectionInput, tags: readonly s
   const s = input.sentences[index];
   const prev = input.sentences[index - 1];
   if (!s || !prev || prev.start < (input.bodyStart ?? 0) || !BACK_REFERENCE.test(s.text)) return [...tags];
-  const before = input.tagsOf ? input.tagsOf(prev.text) : questionTags(prev.text, input.story.questions, input.story.sides ? { sides: input.story.sides } : {});
-  const topical = new Set(input.story.questions.filter((q) => q.by === undefined || q.by.length === 0).map((q) => q.id));
+  const before = sentenceTags(prev.text, input);
+  const topical = new Set(input.story.questions.filter((q) => !askedOfSide(q)).map((q) => q.id));
   const out = [...tags];
   for (const id of before) if (topical.has(id) && !out.includes(id)) out.push(id);
   // In the story's order of questions, as questionTags gives them.
@@ -258,7 +258,6 @@ function referredTags(index: number, input: FactSelectionInput, tags: readonly s
   return out.sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
-/** Sentence score: news value from position, entities, story vocabulary, reporting verbs, quotes and commitments. */
 /**
  * The story keywords and the article's places and organisations that occur in its text at all, in their order: a
  * sentence is searched for these only. (A name matches inside a sentence only where it matches in the sentences
@@ -277,6 +276,12 @@ function inArticle(input: FactSelectionInput): InArticle {
   };
 }
 
+/** A sentence's question ids: the memo shared with relevance scoring when the caller passed one. */
+function sentenceTags(text: string, input: FactSelectionInput): readonly string[] {
+  return input.tagsOf ? input.tagsOf(text) : questionTags(text, input.story.questions, input.story.sides ? { sides: input.story.sides } : {});
+}
+
+/** Sentence score: news value from position, entities, story vocabulary, reporting verbs, quotes and commitments. */
 function scoreSentence(i: number, input: FactSelectionInput, present: InArticle): Scored {
   const s = input.sentences[i];
   const a = input.attributions[i];
@@ -284,7 +289,7 @@ function scoreSentence(i: number, input: FactSelectionInput, present: InArticle)
   const text = s.text;
   const n = input.sentences.length;
   const words = text.split(/\s+/).length;
-  const tags = input.tagsOf ? [...input.tagsOf(text)] : questionTags(text, input.story.questions, input.story.sides ? { sides: input.story.sides } : {});
+  const tags = [...sentenceTags(text, input)];
   // The lead carries the news: position counts most, the first three sentences get a bonus.
   let score = 4 * (1 - i / Math.max(1, n)) + (i < 3 ? 1 : 0);
   const people = personMentions(input.entities.people, text).length;
@@ -440,8 +445,8 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
       a?.speaker && side !== undefined && input.story.questions.some((q) => q.by?.includes(side))
         ? questionTags(s.text, input.story.questions, { ...(input.story.sides ? { sides: input.story.sides } : {}), speaker: a.speaker })
         : k.tags;
-    const inherited = referredTags(k.index, input, tags);
-    if (inherited.length > 0) fact.questions = inherited;
+    const withReferred = referredTags(k.index, input, tags);
+    if (withReferred.length > 0) fact.questions = withReferred;
     if (WATCH_PHRASE.test(s.text)) {
       const due = dueDate(s.text, input.published);
       fact.watch = due ? { due } : {};

@@ -1,5 +1,5 @@
 import type { Question, Side } from '../records/schema.js';
-import { sideMentions, sideOfName, type SideMention } from '../briefing/sides.js';
+import { sideMentions, sideOfName, sidesOppose, type SideMention } from '../briefing/sides.js';
 import { voicesOf } from '../briefing/stance.js';
 import { escapeRegExp } from './entities.js';
 import { isReportingFrame } from '../text/reporting-frame.js';
@@ -266,6 +266,11 @@ function anyKeywordOrPattern(text: string, keywords: readonly string[], patterns
   return patterns.some((p) => patternMatches(p, text));
 }
 
+/** Is the question asked of some sides (`by`: "Does Kyiv accept…?"), so that only what they say or do bears on it? */
+export function askedOfSide(question: Question): boolean {
+  return (question.by ?? []).length > 0;
+}
+
 /** Who may be speaking: the story's sides, and the sentence's speaker when ingestion knows it. */
 export interface VoiceHints {
   sides?: readonly Side[];
@@ -280,7 +285,7 @@ export interface VoiceHints {
  * story's sides are known.
  */
 export function matchesQuestion(sentence: string, question: Question, hints: VoiceHints = {}): boolean {
-  const asked = question.by && question.by.length > 0 && hints.sides && hints.sides.length > 0 ? question.by : undefined;
+  const asked = askedOfSide(question) && hints.sides && hints.sides.length > 0 ? question.by : undefined;
   // What a side the question is asked of says ("we cannot respond yet," he added) names that side in its speaker.
   const bySpeaker = asked !== undefined && hints.speaker !== undefined && asked.includes(sideOfName(hints.speaker, hints.sides) ?? '');
   if (!matchesWords(sentence, question, bySpeaker)) return false;
@@ -339,13 +344,12 @@ function actsInSentence(sentence: string, asked: readonly string[], sides: reado
   // What a side does together with another ("Russia and Ukraine agreed to exchange prisoners", "Trump and Zelenskiy
   // sought to project warmth") is not its own position, except officials of allies under one noun ("Top U.S. and
   // Ukrainian officials said"); never together with a side it opposes.
-  const opposed = (a: string, b: string) => sides.some((s) => (s.id === a && s.opposes?.includes(b)) || (s.id === b && s.opposes?.includes(a)));
   const jointAct = (m: SideMention, other: SideMention | undefined) => {
     if (other === undefined || other.side === m.side) return false;
     const between = other.start > m.start ? sentence.slice(m.end, other.start) : sentence.slice(other.end, m.start);
     if (!/^\s*(?:and|or|&|,)\s*$/.test(between)) return false;
     const sharedNoun = other.start < m.start && /^\p{Lu}\p{Ll}+an\s/u.test(sentence.slice(m.start, m.end)) && !/\s/.test(sentence.slice(other.start, other.end).trim());
-    return opposed(m.side, other.side) || !sharedNoun;
+    return sidesOppose(m.side, other.side, sides) || !sharedNoun;
   };
   return mentions.some((m, i) => {
     if (!asked.includes(m.side)) return false;
@@ -403,7 +407,7 @@ function mentionInContext(text: string, question: Question, mentions: readonly s
   // For a question asked of a side, the mentions are who acts and the context what they do: "Ukrainian officials" is
   // not its own context "officials" in "At least three people were killed, Ukrainian officials said." (A topic word
   // may be its own context: "the illegal annexation of the peninsula" bears on territory.)
-  if (question.by === undefined || question.by.length === 0) return true;
+  if (!askedOfSide(question)) return true;
   let rest = text;
   for (const m of found) rest = rest.replace(keywordRegex(m), (w) => ' '.repeat(w.length));
   return hasContext(rest, question);

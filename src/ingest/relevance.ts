@@ -1,6 +1,6 @@
 import type { Story } from '../records/schema.js';
-import { sideMentions } from '../briefing/sides.js';
-import { anyKeyword, countKeyword, hasKeyword, inOwnWords, patternMatches, questionTags, withoutPatterns } from './keywords.js';
+import { sideMentions, sidesOppose } from '../briefing/sides.js';
+import { anyKeyword, askedOfSide, countKeyword, hasKeyword, inOwnWords, patternMatches, questionTags, withoutPatterns } from './keywords.js';
 import { splitSentences } from './sentences.js';
 
 /** How an article relates to a story. `score` is in [0, 1]. */
@@ -50,9 +50,9 @@ export function scoreRelevance(
 ): Relevance {
   // The story's words in another sense ("EU accession talks", "the NATO summit") count for nothing.
   const otherSenses = story.notWhen ?? [];
-  const plain = (t: string) => (otherSenses.length > 0 ? withoutPatterns(t, otherSenses) : t);
-  const head = plain(title ?? '');
-  const all = plain(`${title ?? ''}\n${text}`);
+  const inThisSense = (t: string) => (otherSenses.length > 0 ? withoutPatterns(t, otherSenses) : t);
+  const head = inThisSense(title ?? '');
+  const all = inThisSense(`${title ?? ''}\n${text}`);
   const keywords = story.keywords.length > 0 ? story.keywords : story.questions.flatMap((q) => q.keywords);
   if (keywords.length === 0 && story.excludeKeywords.length === 0) return { relevant: true, score: 1, matched: [] };
 
@@ -75,7 +75,8 @@ export function scoreRelevance(
       nameDistinct++;
     } else topicDistinct++;
   }
-  const sentences = (sentenceTexts ?? splitSentences(text).map((s) => s.text)).map(plain);
+  const written = sentenceTexts ?? splitSentences(text).map((s) => s.text);
+  const sentences = written.map(inThisSense);
   // A question counts in its own words: a mention next to one of its context words ("Kyiv" near "pressure") is in
   // every report from Ukraine.
   const byId = new Map(story.questions.map((q) => [q.id, q]));
@@ -120,28 +121,24 @@ export function scoreRelevance(
   // prisoner swap or a parade that names the talks in a background clause is about something else. Two of the story's
   // sides doing diplomacy together lead it too ("Trump and Putin spoke by phone on Tuesday").
   if (topics.length > 0 && sentences.length > 0) {
-    const sidesIn = (s: string) => new Set(sideMentions(s, story.sides).map((m) => m.side)).size;
+    const sidesIn = (s: string) => [...new Set(sideMentions(s, story.sides).map((m) => m.side))];
     // Allies (sides against the same side, neither against the other: Kyiv and European capitals) meeting is not the
     // talks; a side with its opponent or with a mediator is ("Trump and Putin spoke", "Zelensky met Trump").
-    const sideById = new Map((story.sides ?? []).map((x) => [x.id, x]));
-    const allies = (a: string, b: string) => {
-      const x = sideById.get(a)?.opposes ?? [];
-      const y = sideById.get(b)?.opposes ?? [];
-      return !x.includes(b) && !y.includes(a) && x.some((o) => y.includes(o));
-    };
+    const opponents = new Map((story.sides ?? []).map((x) => [x.id, x.opposes ?? []]));
+    const allies = (a: string, b: string) => !sidesOppose(a, b, story.sides) && (opponents.get(a) ?? []).some((o) => (opponents.get(b) ?? []).includes(o));
     const twoSides = (s: string) => {
-      const ids = [...new Set(sideMentions(s, story.sides).map((m) => m.side))];
+      const ids = sidesIn(s);
       return ids.some((a, i) => ids.slice(i + 1).some((b) => !allies(a, b)));
     };
     const together = (s: string) => DIPLOMACY.test(s) && twoSides(s);
     // A topic word first used in another sense keeps it: "the summit" after "A two-day summit of NATO leaders" is that
     // summit, unless the sentence names two of the story's sides.
-    const written = [title ?? '', ...(sentenceTexts ?? [])];
+    const asWritten = [title ?? '', ...written];
     const read = [head, ...sentences];
     // Sentence by sentence, each searched for every word at once (keyword search keeps the last text's lower case).
     const firstUse = new Map<string, number>();
     if (otherSenses.length > 0)
-      written.forEach((w, i) => {
+      asWritten.forEach((w, i) => {
         if (firstUse.size < topics.length && anyKeyword(w, topics)) for (const k of topics) if (!firstUse.has(k) && hasKeyword(w, k)) firstUse.set(k, i);
       });
     const taken = topics.filter((k) => {
@@ -149,7 +146,7 @@ export function scoreRelevance(
       return first !== undefined && read[first] !== undefined && !hasKeyword(read[first], k);
     });
     const untaken = taken.length === 0 ? topics : topics.filter((k) => !taken.includes(k));
-    const onSubject = (s: string) => anyKeyword(s, taken.length > 0 && sidesIn(s) >= 2 ? topics : untaken) || onQuestion(s);
+    const onSubject = (s: string) => anyKeyword(s, taken.length > 0 && sidesIn(s).length >= 2 ? topics : untaken) || onQuestion(s);
     // The lead's sentences are whole ones: a dateline split off ("WASHINGTON, November 25. /TASS/.") is none. A brief
     // of a few sentences is all lead.
     const brief = sentences.length < 2 * SUBJECT_SENTENCES;
@@ -163,7 +160,7 @@ export function scoreRelevance(
     // A topic question counts in the lead in any of its senses too ("asserting that Ukraine can reclaim its territory"),
     // but not against the attack rule: "Ukraine's military stormed into the Russian territory" is the battlefield. (A
     // question asked of a side is in every sentence where that side agrees or meets anyone.)
-    const topical = (id: string) => (byId.get(id)?.by ?? []).length === 0;
+    const topical = (id: string) => { const q = byId.get(id); return q === undefined || !askedOfSide(q); };
     const leads = leadsInOwnWords || lead.some((s) => tagsOf(s).some(topical));
     const subjectLines = sentences.filter((s) => onSubject(s) && !EXCHANGE_ONLY.test(s)).length;
     // A report of the war's attacks that names the diplomacy now and then is about the attacks.

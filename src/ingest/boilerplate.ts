@@ -315,10 +315,10 @@ function markStandfirsts(drafts: Draft[]): void {
   for (const b of bodyAt) if (b < start && b >= first) (drafts[b] as Draft).kind = 'heading';
 }
 
-/** Why a line between a dek and the body shows the body starts below it: a picture's caption or credit, a byline, a date. */
 /** A sentence's end inside a line, before the next one's capital: "… Vladimir Putin. He made …". */
 const SENTENCE_INSIDE = /\p{Ll}{2}[.!?]["”’]?\s+["“‘]?\p{Lu}\p{Ll}/u;
 
+/** Why a line between a dek and the body shows the body starts below it: a picture's caption or credit, a byline, a date. */
 const BETWEEN_DEK_AND_BODY = /caption|credit|byline|time or date|label|short line/;
 
 /**

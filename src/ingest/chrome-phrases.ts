@@ -82,7 +82,6 @@ export const PROMPT_LINE: RegExp[] = [
 ];
 const anyPromptLine = anyMatch(PROMPT_LINE);
 
-
 /**
  * The writer's biography under the article: "Evan Halper writes about …", "David is a reporter covering housing for
  * Gothamist", "Evan V. Symon is the Senior Editor for the California Globe." Any length: bios run long.
@@ -183,7 +182,6 @@ export const CAPTION: RegExp[] = [
 ];
 /** Does any {@link CAPTION} pattern match? */
 export const isCaptionLike = anyMatch(CAPTION);
-
 
 /** An editor's or publisher's note about the page itself: "Editor's note: This story is being updated." */
 export const EDITORIAL_NOTE =

@@ -71,9 +71,9 @@ const FRONTED = /^\s*(?:after|following|before|despite|although|while|when|as|si
 const FIRST_PERSON = /^\s*["“]?\s*(?:we|i|our|my)\b/i;
 /** Both or all sides as one subject. */
 const JOINT_SUBJECT = /\b(?:both (?:sides|parties|countries|leaders|delegations)|the (?:two|three|warring) (?:sides|parties|countries|leaders|delegations)|the sides|the parties|negotiators)\b/i;
-/** A trailing attribution: "…, Peskov said." / "…, said Peskov." */
+/** A trailing attribution: "…, Peskov said." / "…, Dmitry Peskov had recently stated." / "…, said Peskov." */
 const TRAILING_ATTRIBUTION =
-  /(?:,|["”])\s*(?:(?:[\p{Lu}][\p{L}'’.-]+\s+){0,4}(?:said|says|told|added|stated|warned|insisted|declared|announced|noted|wrote|stressed|emphasi[sz]ed|explained|asserted)|(?:said|says|added|told|declared|wrote)\s+(?:[\p{Lu}][\p{L}'’.-]+\s*){1,4})[^.]*[.!?]?["”]?\s*$/u;
+  /(?:,|["”])\s*(?:(?:(?:[\p{Lu}][\p{L}'’.-]+\s+){1,4}(?:(?:has|had|have|also|then|later|\p{Ll}+ly)\s+){0,2})?(?:said|says|told|added|stated|warned|insisted|declared|announced|noted|wrote|stressed|emphasi[sz]ed|explained|asserted)|(?:said|says|added|told|declared|wrote)\s+(?:[\p{Lu}][\p{L}'’.-]+\s*){1,4})[^.]*[.!?]?["”]?\s*$/u;
 
 /** A cue word after a determiner is a noun ("an offer", "the proposal", "Russia's demands"), not a stance taken. */
 const DETERMINER_BEFORE = /(?:\b(?:a|an|the|this|that|these|those|its|his|her|their|our|my|any|every|such|no)|['’]s)\s+(?:[\w-]+\s+)?$/i;

@@ -323,6 +323,11 @@ const ACTION_OF =
 /** Words that make what follows a demand made of the side, not its act. */
 const ASKED_OF =
   /\b(?:insist\w*|demand\w*|urg\w*|want\w*|wish\w*|expect\w*|call\w* (?:on|for)|ask\w*|requir\w*|press\w*|push\w*|commitment|requirement|condition|pledge|promise|guarantee|ultimatum|order\w*|forc\w*|compel\w*)\s+(?:that\s+)?(?:the\s+)?$/i;
+/** A that-clause of what someone asserts ("Trump …, asserting that", "Lavrov said that"): whose words follow is theirs. */
+const CLAIM_THAT =
+  /\b(?:say|says|said|saying|assert\w*|claim\w*|argu\w*|suggest\w*|believ\w*|think\w*|thought|stat(?:ed|es|ing)|warn\w*|indicat\w*|not(?:ed|es|ing)|allege\w*|hint\w*|predict\w*|add(?:ed|s|ing)|told\s+(?:\w+\s+){1,3}|tell\w*\s+(?:\w+\s+){1,3})\s*,?\s+that\s+(?:the\s+)?$/i;
+/** A past act of the side's, as another side reports it ("said Ukraine had rejected the plan", "…that Kyiv refused"). */
+const PAST_ACT = /^(?:(?:had|has|have|did|hadn't|hasn't|didn't)\s+(?!been\b)|(?:\p{Ll}+ed|said|told|sent|made|took|gave|held|met|flew|went|came|began|spoke|wrote|sought|brought|put|set|kept|stood|chose|saw|drew|laid|led|thought|knew|understood)\b)/u;
 /** The side as the source: "according to Ukraine's Presidential Office", "according to the head of the Ukrainian delegation". */
 const SOURCE = /\baccording\s+to\s+(?:(?:the|a|two|three|several|some|senior|unnamed|top)\s+)*(?:head\s+of\s+(?:the\s+)?)?/gi;
 
@@ -359,6 +364,11 @@ function actsInSentence(sentence: string, asked: readonly string[], sides: reado
     // What another side asks of it: "Moscow has insisted that Ukraine withdraw", "a commitment that Ukraine would never
     // join NATO", "urged Kyiv to accept" — the side is the one acted on.
     if (ASKED_OF.test(before)) return false;
+    // Inside what another side asserts, the side is what is claimed of it ("Trump …, asserting that Ukraine can reclaim
+    // its territory"); only a past act the claim reports is its own ("Lavrov said that Kyiv had rejected the plan").
+    const claim = CLAIM_THAT.exec(before);
+    const claimant = claim ? mentions.filter((o) => o.end <= m.start - before.length + claim.index).pop() : undefined;
+    const claimed = claimant !== undefined && claimant.side !== m.side;
     // The object of a preposition is no subject ("with Zelenskiy seated beside him", "talks with the Ukrainian side").
     if (/\b(?:with|on|for|against|from|about|of|over|toward|towards|between|among|upon|without|like|than)\s+(?:the\s+|a\s+)?$/i.test(before)) return false;
     // "Ukraine's economy", "Kyiv's case": a possessive names a thing of the side's, not what it does.
@@ -371,6 +381,7 @@ function actsInSentence(sentence: string, asked: readonly string[], sides: reado
     // The subject of a relative clause: "Ukraine, which has fought to join NATO".
     rest = rest.replace(/^,\s+(?:which|who)(?=\s)/u, '');
     rest = rest.slice(BETWEEN.exec(rest)?.[0].length ?? 0);
+    if (claimed) return PAST_ACT.test(rest);
     return AUXILIARY.test(rest) || MODAL.test(rest) || STANCE_ADJECTIVE.test(rest) || FINITE_VERB.test(rest);
   });
 }

@@ -96,6 +96,17 @@ describe('sides that oppose one another, and questions asked of one side', () =>
     expect(tags('Kyiv has not commented on the proposal from Putin.')).toContain('ukraine-response');
     expect(tags('Kyiv and Moscow have not commented on the proposal.')).not.toContain('ukraine-response');
   });
+
+  it('reads Kyiv inside what another side asserts as claimed of it, save a past act the claim reports', () => {
+    const tags = (t: string) => questionTags(t, story.questions, sides ? { sides } : {});
+    expect(tags('President Donald Trump picked a new fight with Russia, asserting that Ukraine can reclaim all its territory.')).not.toContain('ukraine-response');
+    expect(tags('Lavrov said that Kyiv had rejected the plan for talks.')).toContain('ukraine-response');
+    // "…, Dmitry Peskov had recently stated": the quote is Moscow's, whatever it says of Kyiv.
+    const peskov =
+      '“European countries are currently showing no interest in peace and are doing nothing to promote it; on the contrary, their leaders are encouraging Kiev to continue military operations”, Dmitry Peskov had recently stated.';
+    expect(tags(peskov)).not.toContain('ukraine-response');
+    expect(stance('“We are ready for talks”, Dmitry Peskov had recently stated.').side).toBe('moscow');
+  });
 });
 
 describe('question tags need the keyword in a sense that bears on the question', () => {

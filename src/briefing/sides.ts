@@ -48,6 +48,19 @@ export function sideMentions(text: string, sides: readonly Side[] | undefined): 
   return compile(sides)?.mentions(text) ?? [];
 }
 
+/**
+ * The sides named in `text` that may act in it: as {@link sideMentions}, less those inside a dash compound ("the
+ * Russia–Ukraine conflict", "US-Ukraine talks"), which describe a thing of both rather than name who does something.
+ */
+export function actorMentions(text: string, sides: readonly Side[] | undefined): readonly SideMention[] {
+  const all = sideMentions(text, sides);
+  return all.some((m) => inCompound(text, m)) ? all.filter((m) => !inCompound(text, m)) : all;
+}
+
+function inCompound(text: string, m: SideMention): boolean {
+  return /^[-–‑]\p{L}/u.test(text.slice(m.end, m.end + 2)) || /\p{L}[-–‑]$/u.test(text.slice(Math.max(0, m.start - 2), m.start));
+}
+
 function findMentions(re: RegExp, byMember: ReadonlyMap<string, string>, text: string): SideMention[] {
   const out: SideMention[] = [];
   re.lastIndex = 0;

@@ -1,5 +1,5 @@
 import type { Side } from '../records/schema.js';
-import { sideMentions, sideOfName, type SideMention } from './sides.js';
+import { actorMentions, sideOfName, type SideMention } from './sides.js';
 
 /**
  * What a sentence says about an open question:
@@ -136,8 +136,9 @@ function reporterOf(text: string, clauseStart: number, mentions: readonly SideMe
   if (verb >= 0) {
     const before = mentions.filter((m) => m.end <= verb);
     const nearest = before[before.length - 1];
-    // The nearest side named before the verb, when no other reporting verb stands between them.
-    if (nearest && !/\b(?:said|says|told|stated)\b/.test(head.slice(nearest.end, verb))) return nearest.side;
+    // The nearest side named before the verb, when no other reporting verb stands between them; none when both
+    // sides state it ("…, both countries have said").
+    if (nearest && !/\b(?:said|says|told|stated)\b/.test(head.slice(nearest.end, verb))) return JOINT_SUBJECT.test(head.slice(nearest.end, verb)) ? undefined : nearest.side;
   }
   return reporterSide(text, mentions, speaker, sides);
 }
@@ -153,8 +154,10 @@ function reporterSide(text: string, mentions: readonly SideMention[], speaker: s
   }
   const said = REPORTING_VERB.exec(text);
   if (said) {
+    // Inverted after the quote ("…, added the source in the Russian government"): who states it follows the verb.
+    if (/[,"”]\s*$/.test(text.slice(0, said.index)) && /^\s+(?:the\s|a\s|an\s|\p{Lu})/u.test(text.slice(said.index + said[0].length))) return mentions.find((m) => m.start >= said.index)?.side;
     const before = mentions.filter((m) => m.end <= said.index);
-    if (before[0]) return before[0].side;
+    if (before[0] && !JOINT_SUBJECT.test(text.slice(before[before.length - 1]?.end ?? 0, said.index))) return before[0].side;
   }
   return undefined;
 }
@@ -186,7 +189,7 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
   const t = text.trim();
   if (t.length === 0 || /\?["”’]?$/.test(t)) return { readings: [], unknown: false };
   const sides = opts.sides;
-  const mentions = sideMentions(t, sides);
+  const mentions = actorMentions(t, sides);
   const readings: Array<StanceReading & { at: number }> = [];
   const unknownAt = UNKNOWN.exec(t)?.index;
   for (const clause of clausesOf(t)) {
@@ -296,7 +299,7 @@ export function voicesOf(text: string, opts: { speaker?: string; sides?: readonl
   const bySpeaker = sideOfName(opts.speaker, sides);
   if (bySpeaker !== undefined) out.add(bySpeaker);
   for (const r of clauseReadings(text, { sides, ...(opts.speaker !== undefined ? { speaker: opts.speaker } : {}) }).readings) if (r.side !== undefined) out.add(r.side);
-  const mentions = sideMentions(text, sides);
+  const mentions = actorMentions(text, sides);
   const reporter = reporterSide(text, mentions, undefined, sides);
   if (reporter !== undefined) out.add(reporter);
   // The subject: a side named in the first words, alone (not "Kyiv and Moscow…", "talks between Ukraine and Russia").

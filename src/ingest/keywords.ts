@@ -1,5 +1,5 @@
 import type { Question, Side } from '../records/schema.js';
-import { sideMentions, sideOfName, sidesOppose, type SideMention } from '../briefing/sides.js';
+import { actorMentions, sideMentions, sideOfName, sidesOppose, type SideMention } from '../briefing/sides.js';
 import { voicesOf } from '../briefing/stance.js';
 import { escapeRegExp } from './entities.js';
 import { isReportingFrame } from '../text/reporting-frame.js';
@@ -345,7 +345,7 @@ function sourcedTo(sentence: string, asked: readonly string[], sides: readonly S
 
 function actsInSentence(sentence: string, asked: readonly string[], sides: readonly Side[]): boolean {
   if (sourcedTo(sentence, asked, sides)) return true;
-  const mentions = sideMentions(sentence, sides);
+  const mentions = actorMentions(sentence, sides);
   // What a side does together with another ("Russia and Ukraine agreed to exchange prisoners", "Trump and Zelenskiy
   // sought to project warmth") is not its own position, except officials of allies under one noun ("Top U.S. and
   // Ukrainian officials said"); never together with a side it opposes.

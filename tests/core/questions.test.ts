@@ -107,6 +107,16 @@ describe('sides that oppose one another, and questions asked of one side', () =>
     expect(tags(peskov)).not.toContain('ukraine-response');
     expect(stance('“We are ready for talks”, Dmitry Peskov had recently stated.').side).toBe('moscow');
   });
+
+  it('takes a side in a dash compound for no actor, and a statement of both sides for neither', () => {
+    const tags = (t: string) => questionTags(t, story.questions, sides ? { sides } : {});
+    expect(tags('A new diplomatic twist has emerged in the Russia–Ukraine talks after Trump claimed a deal was close.')).not.toContain('ukraine-response');
+    expect(tags('Ukraine-Russia negotiations will continue next week, the Kremlin said.')).not.toContain('ukraine-response');
+    expect(stance('Russia and Ukraine will hold US-brokered talks in Geneva, both countries have said, announcing the next round.').side).toBeUndefined();
+    // Inverted after the quote: who states it follows the verb.
+    expect(stance('Kyiv would reject the plan, said the Kremlin spokesman Peskov.').side).toBe('kyiv');
+    expect(tags('No trilateral contacts with the Ukrainian side are planned, added the source in the Russian government.')).not.toContain('ukraine-response');
+  });
 });
 
 describe('question tags need the keyword in a sense that bears on the question', () => {

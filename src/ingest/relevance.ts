@@ -13,7 +13,20 @@ export const RELEVANCE_THRESHOLD = 0.5;
 
 /** A sentence about an attack and its toll, or the battlefield. */
 const ATTACK =
-  /\b(?:missiles?|drones?|strikes?|struck|attack(?:s|ed)?|shelling|killed|wounded|injured|explosions?|blasts?|air raid|casualties|debris|bombers?|airfields?|offensive|recaptured|encircle\w*)\b/i;
+  /\b(?:missiles?|drones?|strikes?|struck|attack(?:s|ed)?|shelling|killed|wounded|injured|explosions?|blasts?|air raid|casualties|debris|bombers?|airfields?|offensive|recaptur\w*|retak(?:e|es|en|ing)|retook|incursion|eject\w*|encircle\w*|push(?:ed|ing)?\s+(?:\S+\s+){0,4}?out\s+of)\b/i;
+
+/**
+ * Where a sentence turns to background: "…, which comes as ceasefire talks stall", "amid talks", "in the wake of the
+ * war", "a bargaining chip in any future talks". What follows says what the news happened against, not what it is.
+ */
+const BACKGROUND =
+  /\b(?:(?:which|that|this|it)\s+)?(?:comes?|came|coming)\s+(?:as|amid|after|ahead\s+of|days?\s+after|weeks?\s+after)\b|\bamid(?:st)?\b|\bin\s+the\s+wake\s+of\b|\bagainst\s+(?:the|a)\s+backdrop\s+of\b|\bat\s+a\s+time\s+when\b|\beven\s+as\b|\bin\s+(?:any|an?)\s+(?:future|eventual|potential|possible)\b/i;
+
+/** A sentence up to where it turns to background (the whole sentence when it opens with it: then it is the news). */
+function foreground(sentence: string): string {
+  const m = BACKGROUND.exec(sentence);
+  return m && m.index > 0 ? sentence.slice(0, m.index) : sentence;
+}
 
 /** A prisoner or body exchange, the humanitarian track: no lead of the story without the talks' terms. */
 const EXCHANGE_ONLY = /^(?=.*\b(?:prisoners?|POWs?|captives|bodies)\b)(?=.*\b(?:exchang|swap|releas|return|repatriat)\w*)(?!.*\b(?:ceasefire|cease-fire|truce|memorandum|terms|territor\w*|security guarantees|peace (?:deal|plan|agreement))\b)/is;
@@ -156,12 +169,14 @@ export function scoreRelevance(
     // summit talks" or "NATO talks on defence" lead another story.
     const anchors = story.anchors ?? [];
     const anchored = (s: string) => anchors.length === 0 || anyKeyword(s, anchors) || twoSides(s);
-    const leadsInOwnWords = lead.some((s) => (onSubject(s) && anchored(s)) || together(s));
+    // Only what a lead sentence says before it turns to background counts ("…, which comes as ceasefire talks stall").
+    const fore = lead.map(foreground);
+    const leadsInOwnWords = fore.some((s) => (onSubject(s) && anchored(s)) || together(s));
     // A topic question counts in the lead in any of its senses too ("asserting that Ukraine can reclaim its territory"),
     // but not against the attack rule: "Ukraine's military stormed into the Russian territory" is the battlefield. (A
     // question asked of a side is in every sentence where that side agrees or meets anyone.)
     const topical = (id: string) => { const q = byId.get(id); return q === undefined || !askedOfSide(q); };
-    const leads = leadsInOwnWords || lead.some((s) => tagsOf(s).some(topical));
+    const leads = leadsInOwnWords || fore.some((s) => tagsOf(s).some(topical));
     const subjectLines = sentences.filter((s) => onSubject(s) && !EXCHANGE_ONLY.test(s)).length;
     // A report of the war's attacks that names the diplomacy now and then is about the attacks.
     const attackLines = sentences.filter((s) => ATTACK.test(s)).length;

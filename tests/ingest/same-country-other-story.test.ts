@@ -142,4 +142,37 @@ describe('a brief, and a lead that names another process', () => {
     ].join(' ');
     expect(await verdict(text)).toMatch(/^rejected/);
   });
+
+  it('reads a lead only up to where it turns to background, and pushing troops out of a region as the battlefield', async () => {
+    // A government reshuffle "which comes as ceasefire talks stall": the talks are what it happened against.
+    const reshuffle = [
+      'Ukraine’s new prime minister will be Yulia Svyrydenko',
+      'Ukrainian President Volodymyr Zelensky has completed a major government reshuffle, replacing his prime minister and defence minister.',
+      'Here are the main points to know about the shake-up, which comes as ceasefire talks with Russia stall and the White House vows renewed pressure.',
+      'Svyrydenko, 39, was first deputy prime minister and economy minister.',
+      'She led the negotiations on a minerals agreement with Washington earlier this year.',
+      'The former prime minister Denys Shmyhal becomes defence minister.',
+      'Parliament approved the appointments by a large majority on Thursday.',
+    ].join('\n');
+    expect(await verdict(reshuffle)).toMatch(/^rejected/);
+    const kursk = [
+      'Russia says it is pushing last Ukrainian forces out of Kursk region',
+      'The Russian military said on Tuesday it had pushed Ukrainian forces out of a settlement in Russia’s Kursk region and carried out strikes on their positions.',
+      'Russia has been trying since August to eject Ukrainian forces from Kursk after Kyiv’s troops mounted an incursion that Zelensky hoped would give him a bargaining chip in any future talks.',
+      'Ukraine’s general staff said its troops were holding their positions.',
+      'Drone attacks on both sides of the border wounded several civilians overnight.',
+      'Russia says it has retaken most of the territory it lost.',
+    ].join('\n');
+    expect(await verdict(kursk)).toMatch(/^rejected/);
+    // The same turn of phrase after the news itself keeps the article.
+    const talks = [
+      'Ukrainian and Russian delegations met in Istanbul on Monday for a second round of direct peace talks, amid pressure from Washington to agree a ceasefire.',
+      'The talks lasted just over an hour.',
+      'Ukraine handed over its proposals for an unconditional ceasefire and a leaders’ meeting.',
+      'Russia presented its memorandum on a settlement.',
+      'Both sides agreed on a new prisoner exchange.',
+      'A further round was not set.',
+    ].join(' ');
+    expect(await verdict(talks)).toBe('kept');
+  });
 });

@@ -259,11 +259,26 @@ function isTagRow(text: string): boolean {
   return items.length >= 5 && items.every((i) => i.length > 0 && i.split(/\s+/).length <= 5) && !/\b(?:and|or)\s/.test(items[items.length - 1] ?? '');
 }
 
-/** Where a "Read next"-style trailer starts (line index), or -1: a link-list heading followed by links or prompts. */
+/** A paragraph of prose: fifteen words or more that end a sentence. */
+function isProse(text: string): boolean {
+  return /[.!?]["”’)]?$/.test(text) && text.split(/\s+/).length >= 15;
+}
+
+/**
+ * Where a "Read next"-style trailer starts (line index), or -1: a link-list heading followed by links or prompts. Not
+ * one with most of the page's prose still to come: "Latest news" over the headline is the section's label.
+ */
 function trailerStart(texts: readonly string[]): number {
+  let proseBefore = 0;
+  let proseAfter = texts.filter(isProse).length;
   for (let i = 0; i < texts.length; i++) {
     const line = texts[i] ?? '';
+    if (isProse(line)) {
+      proseBefore++;
+      proseAfter--;
+    }
     if (!TRAILER_HEADING.test(line)) continue;
+    if (proseAfter >= 3 && proseAfter > proseBefore) continue;
     const following = texts.slice(i + 1).filter((l) => l !== '').slice(0, 8);
     if (following.length === 0) return i;
     const listy = following.filter(isLinkListLine).length;

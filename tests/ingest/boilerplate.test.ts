@@ -198,6 +198,22 @@ describe('line classifier', () => {
     expect(kinds(raw)[1]).toEqual(['chrome', 'Draft plan to end the war']);
   });
 
+  it('takes a link-list heading over the headline for the section’s label, not the start of a trailer', () => {
+    const paras = [
+      'In a document shared through Russian state media on June 2, Russia presented a proposed memorandum for a ceasefire in its war against Ukraine.',
+      'According to available information, the document was handed over by the Russian delegation to the Ukrainian side during the talks in Istanbul.',
+      'The memorandum is divided into three sections, and the first outlines the terms for what Moscow considers a final settlement.',
+      'Kyiv has said it will study the text, while officials in Washington called several of its demands a non-starter for any deal.',
+    ];
+    const para = (n: number) => paras[n - 1] as string;
+    const raw = ['Category', 'Latest news', '', 'Russia’s Memorandum Demands Territorial Recognition From Ukraine', '', '2 min read', 'Authors', '', para(1), '', para(2), '', para(3), '', para(4)].join('\n');
+    const body = kinds(raw).filter(([k]) => k === 'body');
+    expect(body).toHaveLength(4);
+    // A real trailer after the article still goes.
+    const trailer = [para(1), '', para(2), '', 'Latest news', 'Kremlin rules out new talks', 'Zelensky meets Trump in Paris'].join('\n');
+    expect(kinds(trailer).slice(2).every(([k]) => k === 'chrome')).toBe(true);
+  });
+
   it('marks lines repeated on other pages of the same source', () => {
     const blocks = textBlocks('Negotiators met in Istanbul on Friday for the first talks in three years.\nThe Kyiv Daily is free to read for everyone');
     const page = classifyLines(blocks, { seenElsewhere: (l) => l === 'The Kyiv Daily is free to read for everyone' });

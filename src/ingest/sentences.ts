@@ -64,6 +64,18 @@ function isBoundary(text: string, i: number, afterClosers: number): boolean {
   return true;
 }
 
+/** A stop at `i` (closers up to `j`) with no space after it that still ends a sentence: see {@link splitSentences}. */
+function isGluedBoundary(text: string, i: number, j: number): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(text.slice(j, j + 2))) return false;
+  const before = wordBefore(text, i);
+  if (!/\p{Ll}{2}$/u.test(before) || before.includes('.')) return false;
+  // A short capitalised word after the stop is a site's name more often than a sentence ("News.Az reports").
+  const next = nextWord(text, j);
+  const starter = SENTENCE_STARTERS.has(next.toLowerCase());
+  if (next.length < 3 && !starter) return false;
+  return !ABBREVIATIONS.has(before.toLowerCase()) || starter;
+}
+
 /**
  * Split text into sentences, keeping exact offsets. Newlines are paragraph breaks (hard boundaries) unless the next
  * line starts in lower case (a hard-wrapped line). Handles abbreviations, initials, decimals, and terminal punctuation
@@ -138,6 +150,19 @@ export function splitSentences(text: string): Sentence[] {
       j++;
     }
     if (j >= text.length || !/[ \t]/.test(text[j] ?? '')) {
+      // Two sentences a copy glued together ("…was rejected.Speaking on Friday, …", "…a springboard…”According to…"):
+      // a word in lower case, the stop, then a capitalised word. Not an abbreviation ("Mrs.Smith"), an initial or a
+      // dotted acronym ("U.S.Army"), and not inside a quotation that closes later in the paragraph.
+      if (isGluedBoundary(text, i, j)) {
+        const lineEnd = nextIndex('\n', j);
+        const end = lineEnd < 0 ? text.length : lineEnd;
+        const closer = quoteDepth > 0 ? nextCloser(j) : -1;
+        const straight = straightOpen ? nextIndex('"', j) : -1;
+        if (!((closer >= 0 && closer < end) || (straight >= 0 && straight < end))) {
+          push(start, j);
+          start = j;
+        }
+      }
       i = j - 1;
       continue;
     }

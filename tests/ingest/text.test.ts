@@ -114,6 +114,21 @@ describe('sentences', () => {
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 
+  it('splits sentences a copy glued together without a space, but not a site name, an abbreviation or an acronym', () => {
+    const text = 'Moscow demanded Donbas, which Kyiv rejected.Speaking on Friday, Zelensky said no.He left. “Donbas is a springboard…”According to him, it is.';
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual([
+      'Moscow demanded Donbas, which Kyiv rejected.',
+      'Speaking on Friday, Zelensky said no.',
+      'He left.',
+      '“Donbas is a springboard…”',
+      'According to him, it is.',
+    ]);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+    expect(splitSentences('The delegation is unclear, News.Az reports, as Mrs.Smith and the U.S.Army met in St.Petersburg.')).toHaveLength(1);
+    expect(splitSentences('He said “we agreed.Then we left” and went home.')).toHaveLength(1);
+  });
+
   it('does not split inside a quotation that closes in the same paragraph', () => {
     const s = splitSentences('He said: “We agreed. Now we talk.” Then he left.');
     expect(s.map((x) => x.text)).toEqual(['He said: “We agreed. Now we talk.”', 'Then he left.']);

@@ -2,6 +2,7 @@
  * An article's text as ingestion reads it: the page's lines classified (boilerplate.ts), chrome dropped, and the
  * rest joined one paragraph per line, with where each kept line sits so that facts are taken only from the body.
  */
+import { withoutEndMark } from '../text/end-mark.js';
 import { classifyLines, type ClassifyOptions, type LineKind, type PageBlock } from './boilerplate.js';
 import { METADATA_PREFIX } from './chrome-phrases.js';
 
@@ -86,7 +87,7 @@ export function textBlocks(raw: string): PageBlock[] {
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   const lines = text.split('\n');
   return joinBrokenLines(unwrap(lines)).flatMap((text) =>
-    splitRunOnCaption(text).flatMap(splitInlineTitle).flatMap(splitGluedWidget).flatMap(splitTrailingWidget).map((t) => ({ text: t })),
+    splitRunOnCaption(withoutEndMark(text)).flatMap(splitInlineTitle).flatMap(splitGluedWidget).flatMap(splitTrailingWidget).map((t) => ({ text: t })),
   );
 }
 

@@ -1,3 +1,4 @@
+import { withoutEndMark } from '../text/end-mark.js';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { PageBlock } from './boilerplate.js';
@@ -137,7 +138,7 @@ function pageBlocks(root: ElementLike): PageBlock[] {
       const inner = walk(child);
       const isBlock = BLOCK_TAGS.has(child.tagName.toUpperCase());
       if (isBlock && !inner) {
-        const text = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
+        const text = withoutEndMark((child.textContent ?? '').replace(/\s+/g, ' ').trim());
         if (text) {
           const links = linkChars(child);
           blocks.push({ text, tag: child.tagName.toLowerCase(), ...(links > 0 ? { linkChars: links } : {}) });

@@ -214,6 +214,19 @@ describe('line classifier', () => {
     expect(kinds(trailer).slice(2).every(([k]) => k === 'chrome')).toBe(true);
   });
 
+  it('keeps a last sentence with an end-of-story mark, without the mark, and a proposal someone "has put together"', async () => {
+    const raw = [
+      'US Army Secretary Dan Driscoll met a Russian delegation in Abu Dhabi on Tuesday to discuss a peace proposal the administration has put together after talks in Geneva.',
+      '',
+      'Following the meeting, envoy Steve Witkoff said that Russia and Ukraine had agreed on an exchange of 314 prisoners of war. ■',
+    ].join('\n');
+    expect(kept(raw).at(-1)).toBe('Following the meeting, envoy Steve Witkoff said that Russia and Ukraine had agreed on an exchange of 314 prisoners of war.');
+    const { META_SENTENCE } = await import('../../src/ingest/chrome-phrases.js');
+    expect(META_SENTENCE.test(kept(raw)[0] ?? '')).toBe(false);
+    expect(META_SENTENCE.test('RBC-Ukraine has compiled the key statements from the press conference.')).toBe(true);
+    expect(META_SENTENCE.test('TASS has gathered the latest updates on the talks.')).toBe(true);
+  });
+
   it('marks lines repeated on other pages of the same source', () => {
     const blocks = textBlocks('Negotiators met in Istanbul on Friday for the first talks in three years.\nThe Kyiv Daily is free to read for everyone');
     const page = classifyLines(blocks, { seenElsewhere: (l) => l === 'The Kyiv Daily is free to read for everyone' });

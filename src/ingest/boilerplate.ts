@@ -495,7 +495,15 @@ function leadWords(lead: readonly Draft[]): Set<string> {
 function markHeadline(drafts: Draft[], firstBody: number): void {
   // Not two sentences: a summary standfirst ("The Kremlin demands … as crucial. Kyiv refuses, and talks … end.").
   const headlineLike = (d: Draft, i: number) =>
-    d.kind === 'heading' && (firstBody < 0 || i < firstBody) && d.f.words.length >= 3 && d.f.capitals < 0.8 && !/:$/.test(d.text) && !/\p{Ll}[.!?]["”’]?\s+\p{Lu}.*[.!?]["”’]?$/u.test(d.text);
+    d.kind === 'heading' &&
+    (firstBody < 0 || i < firstBody) &&
+    d.f.words.length >= 3 &&
+    d.f.capitals < 0.8 &&
+    !/:$/.test(d.text) &&
+    !/\p{Ll}[.!?]["”’]?\s+\p{Lu}.*[.!?]["”’]?$/u.test(d.text) &&
+    // Nor a caption cut off at its start, or a table cell's text ending in its bar ("the United States and … |").
+    !/^\p{Ll}/u.test(d.text) &&
+    !/\s\|$/.test(d.text);
   // A page saved whole prints its headline twice above the article (the title and the h1), below the site's name:
   // the line printed twice is the headline, and its second copy is chrome.
   const top = drafts.slice(0, firstBody < 0 ? drafts.length : firstBody);

@@ -104,10 +104,14 @@ const MOJIBAKE = /ΓÇ[Öÿ£¥ôöª]|â€[™˜œ\u009d“”¦]/g;
 
 /**
  * A headline as a title: without a colon that introduced what follows ("Witkoff on the upcoming meeting in Saudi
- * Arabia:"), a media badge the page appends ("… Oval Office clash VIDEO") or quotation marks around all of it.
+ * Arabia:"), a media badge the page appends ("… Oval Office clash VIDEO"), a section's name after a bar, or quotation
+ * marks around all of it.
  */
 function headlineWords(line: string): string {
-  const t = line.replace(/\s*:$/, '').replace(/\s+(?:VIDEO|VIDEOS|PHOTOS?|GALLERY|WATCH|AUDIO|LIVE|UPDATED|UPDATE)$/u, '');
+  let t = line.replace(/\s*:$/, '').replace(/\s+(?:VIDEO|VIDEOS|PHOTOS?|GALLERY|WATCH|AUDIO|LIVE|UPDATED|UPDATE)$/u, '');
+  // The section's or site's name after a bar ("… Talks In Berlin | World News"), when the headline is longer.
+  const bar = /\s+\|\s+([^|]{1,40})$/u.exec(t);
+  if (bar && bar[1] !== undefined && bar[1].split(/\s+/).length <= 4 && t.slice(0, bar.index).split(/\s+/).length >= 4) t = t.slice(0, bar.index);
   const quoted = /^["“«]([^"“”«»]+)["”»]$/u.exec(t);
   return quoted?.[1] ?? t;
 }

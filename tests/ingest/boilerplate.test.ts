@@ -227,6 +227,14 @@ describe('line classifier', () => {
     expect(META_SENTENCE.test('TASS has gathered the latest updates on the talks.')).toBe(true);
   });
 
+  it('takes neither a caption cut off at its start nor a table cell ending in its bar for the headline, and takes a section name off it', () => {
+    const body = 'In a bid to halt hostilities, the United States and Ukraine have proposed a 30-day ceasefire, contingent upon Russia’s agreement, after talks in Saudi Arabia.';
+    const raw = ['![]() |', 'the United States and Ukraine have proposed a 30-day ceasefire, following high-level discussions in Saudi Arabia. |', 'U.S. and Ukraine Advocate for 30-Day Truce Following Discussions in Saudi Arabia', body].join('\n');
+    expect(articleText(textBlocks(raw)).headline).toBe('U.S. and Ukraine Advocate for 30-Day Truce Following Discussions in Saudi Arabia');
+    const suffixed = ['US Touts ‘Article Five-Like’ Guarantees In Ukraine Peace Talks In Berlin | World News', '', body].join('\n');
+    expect(articleText(textBlocks(suffixed)).headline).toBe('US Touts ‘Article Five-Like’ Guarantees In Ukraine Peace Talks In Berlin');
+  });
+
   it('marks lines repeated on other pages of the same source', () => {
     const blocks = textBlocks('Negotiators met in Istanbul on Friday for the first talks in three years.\nThe Kyiv Daily is free to read for everyone');
     const page = classifyLines(blocks, { seenElsewhere: (l) => l === 'The Kyiv Daily is free to read for everyone' });

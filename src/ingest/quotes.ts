@@ -44,6 +44,13 @@ const TRAILING_ATTRIBUTION =
 /** A reporting verb right after a name, past adverbs and auxiliaries: "Trump on Wednesday accused", "Putin has said". */
 const SPEAKS_NEXT = new RegExp(String.raw`^[\s,]*(?:(?:also|then|later|again|reportedly|publicly|once|has|have|had|\p{Ll}+ly|on\s+\p{Lu}\p{Ll}+(?:,\s+\p{Lu}\p{Ll}+\s+\d{1,2}(?:,\s+\d{4})?,?)?)\s+)*(?:${REPORTING_VERB.source})`, 'iu');
 
+/**
+ * A view or intent held, as an outlet reports it ("According to Reuters, Mr. Putin sees the war as …"): the person's
+ * position, where an act ("According to an American outlet, Rubio skipped the talks") is the outlet's report.
+ */
+const HOLDS_NEXT =
+  /^[\s,]*(?:(?:also|still|now|reportedly|\p{Ll}+ly)\s+)*(?:sees|saw|believes|believed|thinks|thought|considers|considered|views|viewed|regards|regarded|wants|wanted|hopes|hoped|expects|expected|intends|intended|plans|planned|feels|felt|opposes|opposed|supports|supported|favou?rs|favou?red|(?:is|was|are|were|remains|remained)\s+(?:not\s+)?(?:ready|willing|prepared|open|against|opposed|determined|reluctant|unwilling))\b/u;
+
 /** "with French President Emmanuel Macron warning that", "with Peskov saying". */
 const WITH_NAME_SAYING = /\bwith\s+(?:[\p{L}.'’-]+\s+){1,6}?(?:warning|saying|stating|insisting|arguing|adding|noting|declaring)\b/u;
 
@@ -327,14 +334,14 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // A document of the body is the body's: "according to a statement from the Kremlin", "a report out of Reuters".
       const document = /^(?:the|a|an)\s+(?:\p{Ll}+\s+){0,2}?(?:report|statement|readout|release|post|message|interview|transcript|briefing|communiqu[eé]|account)s?\s+(?:from|by|of|out of|issued by|published by)\s/u.test(outside.slice(after, end));
       const body = role && !document ? undefined : subjectMentions.find((x) => x.start >= after && x.start < end);
-      // A report that opens "According to CNN, Trump accused …" reports Trump's act: the person the main clause
-      // opens with speaks, the outlet relays.
+      // A report that opens "According to CNN, Trump accused …" reports Trump's words: the person the main clause
+      // opens with speaks, or holds the view, and the outlet relays; what the person did is the outlet's report.
       // A body that is no news outlet gives its own account: "According to the Kremlin, Putin ordered his military to
       // stop" is the Kremlin's, unless the clause reports what the person said ("According to the White House, Trump said").
       const relays = MEDIA.test(outside.slice(after, end));
       const actor =
         accordingTo.index === 0 && outside[end] === ','
-          ? mentions.find((x) => TITLE_GAP.test(outside.slice(end, x.start)) && !/^['’]s\b/.test(outside.slice(x.end)) && (relays || SPEAKS_NEXT.test(outside.slice(x.end))))
+          ? mentions.find((x) => TITLE_GAP.test(outside.slice(end, x.start)) && !/^['’]s\b/.test(outside.slice(x.end)) && (SPEAKS_NEXT.test(outside.slice(x.end)) || (relays && HOLDS_NEXT.test(outside.slice(x.end)))))
           : undefined;
       // "According to him, the second part outlines …": the person the paragraph is about.
       const pronoun = /^(?:him|her)\b/i.test(outside.slice(after, end)) ? resolvePronoun(accordingTo.index) : undefined;

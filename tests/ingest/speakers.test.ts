@@ -134,6 +134,17 @@ describe('speakers', () => {
     expect(got['Russia agreed to a thirty-day ']).toBe('Kremlin');
   });
 
+  it('gives what an outlet reports a person did to no person: only their words or views are theirs', () => {
+    const text = [
+      'US Secretary of State Marco Rubio and President Vladimir Putin were expected to attend the peace talks on Ukraine.',
+      'According to an American outlet, Rubio skipped the talks on the ceasefire in London on Wednesday.',
+      'According to Reuters, Putin sees the war as a turning point in Russia’s relations with the West and the talks.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['According to an American outle']).toBe('-');
+    expect(got['According to Reuters, Putin se']).toBe('Vladimir Putin');
+  });
+
   it('gives a quotation paragraph to the one person named by the line that introduces it with a colon', () => {
     const text = [
       'Witkoff said the United States and Ukraine would meet in Saudi Arabia next week to discuss a ceasefire.',

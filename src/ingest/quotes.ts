@@ -187,7 +187,11 @@ export interface AttributionContext {
 function subjectGap(gap: string): boolean {
   // "Trump, who spoke to Putin, said" and "…met Trump, who said": a relative clause belongs to the name before it.
   if (/^\s*,\s*who\s+(?:\p{L}+\s+){0,2}$/u.test(gap)) return true;
-  const withoutAsides = gap.replace(/^\s*,[^,]{1,160},/, ' ').replace(/^\s*\([^)]{1,80}\)/, ' ');
+  // Asides set off by commas, brackets or dashes: "Rubio – who led the US team – said".
+  const withoutAsides = gap
+    .replace(/^\s*,[^,]{1,160},/, ' ')
+    .replace(/^\s*\([^)]{1,80}\)/, ' ')
+    .replace(/^\s+[–—]\s[^–—,]{1,120}\s[–—]\s/, ' ');
   if (/[,(—–]/.test(withoutAsides)) return false;
   return wordsBetween(withoutAsides).length <= 4;
 }
@@ -396,7 +400,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         (m) =>
           m.end <= vStart &&
           vStart - m.end <= 180 &&
-          !/[.;:]/.test(outside.slice(m.end, vStart)) &&
+          // (A stop of an acronym or initial, "the U.S. delegation", is no break.)
+          !/[;:]|(?<!\b\p{Lu})\.(?!\p{Lu}\.)/u.test(outside.slice(m.end, vStart)) &&
           !AFTER_PREPOSITION.test(outside.slice(Math.max(0, m.start - 40), m.start)) &&
           !OBJECT_OF_VERB.test(outside.slice(Math.max(0, m.start - 40), m.start)) &&
           // "As Hannah said, this briefing will be on the record": a reference to what someone said, not a report.

@@ -134,6 +134,17 @@ describe('speakers', () => {
     expect(got['Russia agreed to a thirty-day ']).toBe('Kremlin');
   });
 
+  it('reads a speaker across an aside set off by dashes, or one that names an acronym ("the U.S. delegation")', () => {
+    const text = [
+      'US Secretary of State Marco Rubio led the US team at the peace talks on Ukraine in Jeddah on Tuesday.',
+      'Rubio – who led the US team – said the ball is now in Russia’s court on the ceasefire.',
+      'Rubio, who led the U.S. delegation in Jeddah, stated that the US would take the ceasefire offer to Russia.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['Rubio – who led the US team – ']).toBe('Marco Rubio');
+    expect(got['Rubio, who led the U.S. delega']).toBe('Marco Rubio');
+  });
+
   it('gives what an outlet reports a person did to no person: only their words or views are theirs', () => {
     const text = [
       'US Secretary of State Marco Rubio and President Vladimir Putin were expected to attend the peace talks on Ukraine.',

@@ -71,6 +71,9 @@ const FRONTED = /^\s*(?:after|following|before|despite|although|while|when|as|si
 const FIRST_PERSON = /^\s*["“]?\s*(?:we|i|our|my)\b/i;
 /** Both or all sides as one subject. */
 const JOINT_SUBJECT = /\b(?:both (?:sides|parties|countries|leaders|delegations)|the (?:two|three|warring) (?:sides|parties|countries|leaders|delegations)|the sides|the parties|negotiators)\b/i;
+/** An obligation put on the subject before it: what someone else asks of it. */
+const OBLIGED_NEXT = /^\s+(?:must|should|(?:has|have|had|needs?|is|are|was|were)\s+to|(?:would|will)\s+(?:have|need)\s+to|(?:is|are)\s+(?:required|obliged|expected)\s+to)\b/i;
+
 /** A trailing attribution: "…, Peskov said." / "…, Dmitry Peskov had recently stated." / "…, said Peskov." */
 const TRAILING_ATTRIBUTION =
   /(?:,|["”])\s*(?:(?:(?:[\p{Lu}][\p{L}'’.-]+\s+){1,4}(?:(?:has|had|have|also|then|later|\p{Ll}+ly)\s+){0,2})?(?:said|says|told|added|stated|warned|insisted|declared|announced|noted|wrote|stressed|emphasi[sz]ed|explained|asserted)|(?:said|says|added|told|declared|wrote)\s+(?:[\p{Lu}][\p{L}'’.-]+\s*){1,4})[^.]*[.!?]?["”]?\s*$/u;
@@ -310,6 +313,8 @@ export function voicesOf(text: string, opts: { speaker?: string; sides?: readonl
   // Another side joined to it ("Kyiv and Moscow", "Ukraine, Russia") shares the subject; one further on ("Kyiv has not
   // commented on the proposal from Putin") is the object.
   const joined = (m: { start: number }) => first !== undefined && /^\s*(?:and|or|&|,|with)\s*$/i.test(text.slice(first.end, m.start));
-  if (first !== undefined && leadsOff && first.start < opening && !mentions.some((m) => m.side !== first.side && m.start < wider && joined(m))) out.add(first.side);
+  // A subject under an obligation ("Kiev must withdraw …", "Ukraine would have to cede …") is what is asked of it.
+  const obliged = first !== undefined && OBLIGED_NEXT.test(text.slice(first.end, first.end + 40));
+  if (first !== undefined && leadsOff && !obliged && first.start < opening && !mentions.some((m) => m.side !== first.side && m.start < wider && joined(m))) out.add(first.side);
   return out;
 }

@@ -300,8 +300,8 @@ export function matchesQuestion(sentence: string, question: Question, hints: Voi
 /** Words between a subject and its verb: auxiliaries, negation, adverbs of time and manner. */
 const BETWEEN =
   /^\s+(?:(?:also|already|not|never|still|now|then|again|once|yet|today|earlier|later|first|only|since|so far|\p{Ll}+ly|on\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+day)\s+)*/u;
-/** An auxiliary: the verb after it is what the side does ("Kyiv has indicated", "Kyiv does not recognise"); not "has been". */
-const AUXILIARY = /^(?:has|have|had|did|does|do|didn't|doesn't|don't|hasn't|haven't)\s+(?:(?:not|also|already|never|still|yet|\p{Ll}+ly)\s+)*(?!been\b)\p{Ll}+/u;
+/** An auxiliary: the verb after it is what the side does ("Kyiv has indicated", "Kyiv does not recognise"); not "has been", nor "has to" (an obligation). */
+const AUXILIARY = /^(?:has|have|had|did|does|do|didn't|doesn't|don't|hasn't|haven't)\s+(?:(?:not|also|already|never|still|yet|\p{Ll}+ly)\s+)*(?!been\b|to\b)\p{Ll}+/u;
 /**
  * A modal: whatever verb follows is what the side does ("Zelenskyy would send a delegation"). Not one of obligation:
  * "Ukraine must give up its bid" is what is asked of it.

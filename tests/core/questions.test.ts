@@ -108,6 +108,13 @@ describe('sides that oppose one another, and questions asked of one side', () =>
     expect(stance('“We are ready for talks”, Dmitry Peskov had recently stated.').side).toBe('moscow');
   });
 
+  it('reads an obligation put on Kyiv ("Kiev must …", "Kyiv has to …") as asked of it, not its answer', () => {
+    const tags = (t: string) => questionTags(t, story.questions, sides ? { sides } : {});
+    expect(tags('Kiev must either implement a package of measures or withdraw its troops from the four regions within 30 days.')).not.toContain('ukraine-response');
+    expect(tags('Kyiv has to accept the plan by Thursday, Trump said.')).not.toContain('ukraine-response');
+    expect(tags('Kyiv has accepted the plan, Trump said.')).toContain('ukraine-response');
+  });
+
   it('takes a side in a dash compound for no actor, and a statement of both sides for neither', () => {
     const tags = (t: string) => questionTags(t, story.questions, sides ? { sides } : {});
     expect(tags('A new diplomatic twist has emerged in the Russia–Ukraine talks after Trump claimed a deal was close.')).not.toContain('ukraine-response');

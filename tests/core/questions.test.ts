@@ -138,6 +138,13 @@ describe('question tags need the keyword in a sense that bears on the question',
     expect(tags('Putin wants a ceasefire along the current front line, which would freeze the conflict.')).toContain('territory');
   });
 
+  it('files a multinational force, foreign troops\' presence and keeping Ukraine out of NATO as security guarantees', () => {
+    const sg = (t: string) => tags(t).includes('security-guarantees');
+    expect(sg('Plans were made to establish a multinational force, made up of contributions from coalition countries, to reassure Ukraine’s military.')).toBe(true);
+    expect(sg('The memorandum demands the exclusion of the military presence of third countries on Ukrainian territory.')).toBe(true);
+    expect(sg('Putin seeks recognition of Russia’s gains and NATO exclusion for Ukraine.')).toBe(true);
+  });
+
   it('does not file NATO summit logistics as security guarantees', () => {
     expect(tags('Allied leaders will gather for the NATO summit in The Hague on June 24 and 25.')).toEqual([]);
   });

@@ -134,6 +134,14 @@ describe('speakers', () => {
     expect(got['Russia agreed to a thirty-day ']).toBe('Kremlin');
   });
 
+  it('reads "shared on X" as reporting a quote', () => {
+    const text = [
+      'Ukrainian President Volodymyr Zelensky spoke after the talks on the ceasefire in Abu Dhabi on Saturday.',
+      '“We covered a lot of ground, and it is crucial that the dialogues were constructive,” he shared on X after the talks.',
+    ].join('\n');
+    expect(speakers(text).find(([t]) => t.startsWith('“We covered'))?.[1]).toBe('Volodymyr Zelensky');
+  });
+
   it('reads a speaker across an aside set off by dashes, or one that names an acronym ("the U.S. delegation")', () => {
     const text = [
       'US Secretary of State Marco Rubio led the US team at the peace talks on Ukraine in Jeddah on Tuesday.',

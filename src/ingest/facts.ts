@@ -123,10 +123,17 @@ export function completeSentence(text: string, headline?: string): boolean {
   return completeSentenceCheck(headline)(text);
 }
 
+/** Words after the headline's that go on with its clause (in lower case) and say more: four or more. */
+function goesOn(words: readonly string[], headlineWords: number): boolean {
+  const rest = words.slice(headlineWords);
+  return rest.length >= 4 && /^\p{Ll}/u.test(rest[0] ?? '');
+}
+
 /** {@link completeSentence} for many sentences of one article: the headline is normalised once. */
 export function completeSentenceCheck(headline?: string): (text: string) => boolean {
   const h = headline ? wordKey(headline) : '';
-  const checkHeadline = h.split(' ').length >= 4;
+  const headlineWordCount = h.split(' ').length;
+  const checkHeadline = headlineWordCount >= 4;
   return (text) => {
     const t = text.slice(datelineLength(text)).trim();
     // A question is a heading or a reader's prompt, not something that happened: "Will Moscow return the children?"
@@ -142,7 +149,9 @@ export function completeSentenceCheck(headline?: string): (text: string) => bool
     if (letters > 0 && upper / letters > 0.6) return false;
     if (functionWordDensity(words) < 0.1) return false;
     // The headline again, or run on into a caption ("… a fait accompli US President Donald Trump and …").
-    if (checkHeadline && t.length >= h.length && wordKey(t.slice(0, h.length + 40)).startsWith(h)) return false;
+    // A sentence that goes on with the headline's clause and says more ("… its eastern Donbas region which Moscow does
+    // not control, an idea Zelensky has repeatedly rejected"): the headline was a summary cut from it, the sentence stays.
+    if (checkHeadline && t.length >= h.length && wordKey(t.slice(0, h.length + 40)).startsWith(h) && !goesOn(words, headlineWordCount)) return false;
     // A sentence about the page, a prompt or a note inside a paragraph of prose.
     if (META_SENTENCE.test(t) || EDITORIAL_NOTE.test(t) || (CALL_TO_ACTION.test(t) && !/^["“‘]/.test(t))) return false;
     return true;

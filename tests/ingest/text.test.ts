@@ -141,6 +141,15 @@ describe('complete sentences', () => {
     expect(completeSentence('The talks in Geneva were attended by senior officials from the U.S.')).toBe(true);
   });
 
+  it('rejects the headline again, or run on into a caption, but keeps a sentence that goes on with the headline\'s clause', () => {
+    const headline = 'Peace talks have appeared deadlocked in recent weeks over Russia’s insistence that Ukraine hand over the rest of Donbas.';
+    expect(completeSentence(headline, headline)).toBe(false);
+    expect(completeSentence('Peace talks have appeared deadlocked in recent weeks over Russia’s insistence that Ukraine hand over the rest of Donbas US President Donald Trump and Putin are seen.', headline)).toBe(false);
+    expect(
+      completeSentence('Peace talks have appeared deadlocked in recent weeks over Russia’s insistence that Ukraine hand over the rest of Donbas, an idea Ukrainian President Volodymyr Zelensky has repeatedly rejected.', headline),
+    ).toBe(true);
+  });
+
   it('rejects a sentence with a hole where a link was: "the grinding war that .", "negotiating a in Eastern Europe"', () => {
     expect(completeSentence('Zelensky has challenged Putin to showdown talks this week that could end the grinding war that .')).toBe(false);
     expect(completeSentence('Mr Zelensky will travel to Turkey this week in hopes of negotiating a in Eastern Europe, his chief of staff said.')).toBe(false);

@@ -261,7 +261,7 @@ function isTagRow(text: string): boolean {
 
 /** A paragraph of prose: fifteen words or more that end a sentence. */
 function isProse(text: string): boolean {
-  return /[.!?]["”’)]?$/.test(text) && text.split(/\s+/).length >= 15;
+  return text.length >= 60 && /[.!?]["”’)]?$/.test(text) && text.split(/\s+/).length >= 15;
 }
 
 /**
@@ -269,16 +269,12 @@ function isProse(text: string): boolean {
  * one with most of the page's prose still to come: "Latest news" over the headline is the section's label.
  */
 function trailerStart(texts: readonly string[]): number {
-  let proseBefore = 0;
-  let proseAfter = texts.filter(isProse).length;
   for (let i = 0; i < texts.length; i++) {
     const line = texts[i] ?? '';
-    if (isProse(line)) {
-      proseBefore++;
-      proseAfter--;
-    }
     if (!TRAILER_HEADING.test(line)) continue;
-    if (proseAfter >= 3 && proseAfter > proseBefore) continue;
+    // Counted only for a page with such a heading: most have none.
+    const proseAfter = texts.slice(i + 1).filter(isProse).length;
+    if (proseAfter >= 3 && proseAfter > texts.slice(0, i).filter(isProse).length) continue;
     const following = texts.slice(i + 1).filter((l) => l !== '').slice(0, 8);
     if (following.length === 0) return i;
     const listy = following.filter(isLinkListLine).length;

@@ -1,6 +1,6 @@
 import type { Story } from '../records/schema.js';
 import { sideMentions, sidesOppose } from '../briefing/sides.js';
-import { anyKeyword, askedOfSide, countKeyword, hasKeyword, inOwnWords, patternMatches, questionTags, withoutPatterns } from './keywords.js';
+import { anyKeyword, anyPattern, askedOfSide, countKeyword, hasKeyword, inOwnWords, questionTags, withoutPatterns } from './keywords.js';
 import { splitSentences } from './sentences.js';
 
 /** How an article relates to a story. `score` is in [0, 1]. */
@@ -127,7 +127,7 @@ export function scoreRelevance(
   // "Kyiv" is in every report of a strike on Kyiv.
   const topical =
     topicDistinct > 0 ||
-    story.questions.some((q) => q.keywords.some((k) => !isName(k) && hasKeyword(all, k)) || (q.patterns ?? []).some((p) => patternMatches(p, all)));
+    story.questions.some((q) => q.keywords.some((k) => !isName(k) && hasKeyword(all, k)) || anyPattern(q.patterns ?? [], all));
   if (topics.length > 0 && !topical)
     return { relevant: false, score, reason: `not about the story's subject (only names: ${matched.slice(0, 4).join(', ')})`, matched, excluded };
   // The subject must lead the article (its headline or first two sentences) or run through it: a report of an attack, a

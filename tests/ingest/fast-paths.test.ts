@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anyKeyword, hasKeyword, patternMatches, questionPattern } from '../../src/ingest/keywords.js';
+import { anyKeyword, anyPattern, hasKeyword, patternMatches, questionPattern } from '../../src/ingest/keywords.js';
 import { wordKey } from '../../src/text/word-key.js';
 import { anyMatch } from '../../src/text/any-match.js';
 import { CAPTION, PROMPT_LINE } from '../../src/ingest/chrome-phrases.js';
@@ -33,6 +33,15 @@ describe('question patterns in plain mode', () => {
       for (const t of TEXTS) expect(patternMatches(p, t), `${p} on ${t}`).toBe(re?.test(t));
     }
   });
+  it('answers "does any match" for a list exactly as testing each pattern does, invalid ones included', () => {
+    const list = [...patterns, '\\-ceasefire', '(unclosed', '(a)\\1'];
+    for (const t of [...TEXTS, 'a -ceasefire', 'aa', 'the plan']) {
+      expect(anyPattern(list, t), t).toBe(list.some((p) => patternMatches(p, t)));
+      for (const p of list) expect(anyPattern([p], t), `${p} on ${t}`).toBe(patternMatches(p, t));
+    }
+    expect(anyPattern([], 'anything')).toBe(false);
+  });
+
   it('falls back to plain mode for a pattern that is invalid in Unicode mode, and to no match for an invalid one', () => {
     expect(patternMatches('\\-ceasefire', 'a -ceasefire')).toBe(true);
     expect(patternMatches('(unclosed', '(unclosed')).toBe(false);

@@ -147,6 +147,11 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
     now,
   });
   if (dating.published) source.publishedAt = isoSeconds(dating.published);
+  // A page published before the story began is another story in the same words. Only a publication time counts: a
+  // day read from the text may be a caption's or the background's.
+  const publishedDay = dating.published ? isoSeconds(dating.published).slice(0, 10) : undefined;
+  if (story.since !== undefined && publishedDay !== undefined && publishedDay < story.since)
+    return { ok: false, rejected: true, reason: `published ${publishedDay}, before the story began (${story.since})`, score: relevance.score };
 
   // Complete body sentences, each once: pages repeat their lead as a standfirst, and captions twice.
   const seen = new Set<string>();

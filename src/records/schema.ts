@@ -186,6 +186,15 @@ export const storySchema = z.strictObject({
    * summit of another body, a prize's name. What they match counts for nothing when an article is scored.
    */
   notWhen: z.array(z.string().trim().min(1)).optional(),
+  /**
+   * The day the story began (YYYY-MM-DD). An article whose own date (stated in it or published) is earlier reports
+   * something else that used the same words: the 2019 impeachment's "envoy" to Ukraine is not the ceasefire talks.
+   */
+  since: z
+    .string()
+    .regex(isoDate, 'must be a date (YYYY-MM-DD)')
+    .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real date')
+    .optional(),
   questions: z.array(questionSchema).min(1),
   /** The parties whose stances question tracking follows (optional: without them stances have no side). */
   sides: z.array(sideSchema).optional(),

@@ -36,6 +36,14 @@ describe('story loader', () => {
     expect(r.records.length).toBe(sampleRecords().length);
   });
 
+  it('reads a story\'s start day, and names the field when it is no date', () => {
+    expect(loadStoryDir(BRIEFINGS).stories[0]?.since).toBe('2022-02-24');
+    const file = join(dir, 'ukraine-ceasefire', 'story.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('since: 2022-02-24', 'since: last spring'));
+    const lines = loadStoryDir(dir).errors.map(formatLoadError);
+    expect(lines.some((l) => l.includes('story.yaml') && l.includes('since') && l.includes('YYYY-MM-DD'))).toBe(true);
+  });
+
   it('reports invalid YAML with its line, unknown questions and duplicate ids', () => {
     writeFileSync(join(events(), 'broken.yaml'), 'id: [unclosed\n');
     const dup = sampleRecords()[0]!;

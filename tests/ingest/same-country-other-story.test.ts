@@ -126,6 +126,23 @@ describe('the story’s words in another sense, and the talks only in the backgr
   });
 });
 
+describe('a page published before the story began', () => {
+  it('is rejected with the story’s start in the reason; the same text published later is kept', async () => {
+    const text = [
+      'Trump’s envoy to Ukraine testified on Tuesday about the talks with Zelensky and the pressure for a meeting with Putin.',
+      'The envoy said he had worked for months on a peace deal between Kyiv and Moscow.',
+      'Zelensky’s aides said Ukraine was ready for negotiations on a ceasefire in the east.',
+      'The Kremlin said talks could resume if Kyiv withdrew from the Donbas.',
+      'European diplomats said the summit in Paris would discuss the front line.',
+      'A further round of talks was expected in December.',
+    ].join(' ');
+    const before = await ingestText(text, '2019-11-20T12:00:00Z');
+    const r = before.results[0];
+    expect(r && 'rejected' in r && r.rejected ? r.reason : 'kept').toBe('published 2019-11-20, before the story began (2022-02-24)');
+    expect(await verdict(text)).toBe('kept');
+  });
+});
+
 describe('a brief, and a lead that names another process', () => {
   it('keeps a brief on the talks and rejects one whose topic word belongs to another summit', async () => {
     expect(await verdict('Zelensky said on Friday that talks with Russia on a ceasefire would resume in Istanbul next week. Moscow did not comment.')).toBe('kept');

@@ -56,6 +56,8 @@ export const PROMPT_LINE: RegExp[] = [
   /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$/,
   /^follow\s.{1,60}\son\s(?:twitter|x|facebook|instagram|google\+|bluesky|threads|linkedin|telegram|tiktok)\b/i,
   /^like us on (?:facebook|instagram|twitter)\b/i,
+  // The site about an ad blocker: "Some site features may not work correctly while an ad blocker is enabled, …".
+  /\bad[- ]?blockers?\b.{0,120}\b(?:enabled|disable|turn(?:ed)? off|whitelist|allowlist|pause)\b|\b(?:disable|turn off|whitelist|pause)\b.{0,60}\bad[- ]?blockers?\b/i,
   // Syndication footers: "This article originally appeared on Fox News.", "Originally published on Live Science."
   /^(?:this (?:article|story|post) (?:was )?(?:originally|first) (?:appeared|published)|originally published (?:on|in|at|by)|original article (?:on|at))\b.{0,160}$/i,
   /^\[via [^\]]{1,60}\]$/i,

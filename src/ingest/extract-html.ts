@@ -129,6 +129,9 @@ function linkChars(el: ElementLike): number {
  * links. Nested blocks (a <p> inside an <li>) would be read twice: only innermost blocks count. One walk of the tree;
  * a selector query per block would parse the selector again each time.
  */
+/** What a page says about a link for screen readers: ", opens new tab", "(opens in a new window)". */
+const LINK_NOTE = /\s*,?\s*\(?\bopens (?:in )?(?:a )?new (?:tab|window)\b\)?/gi;
+
 function pageBlocks(root: ElementLike): PageBlock[] {
   const blocks: PageBlock[] = [];
   /** Adds the innermost blocks under `el` in document order; tells whether `el` holds any block. */
@@ -138,7 +141,8 @@ function pageBlocks(root: ElementLike): PageBlock[] {
       const inner = walk(child);
       const isBlock = BLOCK_TAGS.has(child.tagName.toUpperCase());
       if (isBlock && !inner) {
-        const text = withoutEndMark((child.textContent ?? '').replace(/\s+/g, ' ').trim());
+        // A screen reader's note on a link (Reuters: "The report , opens new tab by …") is not text.
+        const text = withoutEndMark((child.textContent ?? '').replace(LINK_NOTE, '').replace(/\s+/g, ' ').trim());
         if (text) {
           const links = linkChars(child);
           blocks.push({ text, tag: child.tagName.toLowerCase(), ...(links > 0 ? { linkChars: links } : {}) });
@@ -261,14 +265,14 @@ export function pageTitle(candidates: ReadonlyArray<string | undefined>, siteNam
     let t = raw.replace(/\s+/g, ' ').trim();
     // Cut a site or section name from either end, one part at a time: short parts only, so a headline with a dash
     // inside ("Zelensky – 'we will not give up land'") stays whole.
-    const SEP = /\s+[|–—-]\s+|\s+[|•·»›]\s*/;
+    const SEP = /\s+[|–—*-]\s+|\s+[|•·»›]\s*/;
     for (let parts = t.split(SEP); parts.length > 1; parts = t.split(SEP)) {
       const isName = (p: string) => (site !== undefined && p.toLowerCase() === site) || p.split(' ').length <= 4;
       const last = parts[parts.length - 1] ?? '';
       const first = parts[0] ?? '';
       const rest = (p: string) => t.length - p.length;
-      if (isName(last) && rest(last) > last.length) t = t.slice(0, t.length - last.length).replace(/[\s|–—•·»›-]+$/, '');
-      else if (isName(first) && rest(first) > first.length) t = t.slice(first.length).replace(/^[\s|–—•·»›-]+/, '');
+      if (isName(last) && rest(last) > last.length) t = t.slice(0, t.length - last.length).replace(/[\s|–—•·»›*-]+$/, '');
+      else if (isName(first) && rest(first) > first.length) t = t.slice(first.length).replace(/^[\s|–—•·»›*-]+/, '');
       else break;
     }
     if (t.split(' ').length < 3) continue;

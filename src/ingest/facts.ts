@@ -40,7 +40,8 @@ const LABEL_NOT_VERB =
   '(?:said|says|say|told|tells|added|adds|wrote|writes|stated|states|noted|notes|asked|asks|read|reads|declared|declares|announced|announces|explained|explains|continued|replied|posted|tweeted|is|was|are|were|be|been|has|have|had|will|would)';
 
 /**
- * "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ", "Moscow, 19 May 2025 (dpa/MIA) - ": a
+ * "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "BEIRUT/THE HAGUE, March 7 (Reuters) - ", "WASHINGTON — ",
+ * "Moscow, 19 May 2025 (dpa/MIA) - ": a
  * place (in capitals, or in title case when a date or an agency follows), optional region or date, agency, a dash.
  */
 export const DATELINE = new RegExp(
@@ -50,7 +51,7 @@ export const DATELINE = new RegExp(
     // "Washington/London/Paris — ".
     String.raw`\p{Lu}[\p{L}.'’-]+(?:\/\p{Lu}[\p{L}.'’-]+)+\s+[—–-]{1,2}\s+`,
     // "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ".
-    String.raw`\p{Lu}[\p{Lu} .'’-]{1,30}(?:,\s*[\p{L}\p{N} .,]{2,30})?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
+    String.raw`\p{Lu}[\p{Lu} .'’/-]{1,30}(?:,\s*[\p{L}\p{N} .,]{2,30})?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
     // "Moscow, 19 May 2025 (dpa/MIA) - ", "Kyiv (Reuters) - ".
     String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*[\p{L}\p{N} .,]{2,30}?\d[\p{L}\p{N} .,]{0,20}?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
     String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L}\p{N} .&/-]{1,30}\)\s+[—–-]{1,2}\s+`,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractHtml } from '../../src/ingest/extract-html.js';
+import { extractHtml, pageTitle } from '../../src/ingest/extract-html.js';
 import { ingestInputs } from '../../src/ingest/pipeline.js';
 import { eventRecordSchema } from '../../src/records/schema.js';
 import { ceasefireStory } from './story.js';
@@ -26,6 +26,20 @@ describe('HTML extraction', () => {
     expect(page.publishedAt).toBe('2025-05-20T09:15:00Z');
     expect(page.siteName).toBe('Daily Wire Service');
     expect(page.canonicalUrl).toBe('https://news.example.test/world/kremlin-memorandum');
+  });
+
+  it('takes a screen reader\'s link note, an ad-blocker notice and a site name set off by asterisks off the page', () => {
+    const html = `<!doctype html><html><head><title>Zelensky Says Kyiv Is Ready for Talks in Geneva * The Daily Example * by Ann Writer</title></head>
+      <body><article><h1>Zelensky Says Kyiv Is Ready for Talks in Geneva</h1>
+      <p>Ukrainian President Volodymyr Zelensky said on Monday that Kyiv was ready for a new round of talks on a ceasefire in Geneva next week.</p>
+      <p>The report<a href="https://example.org/r">, opens new tab</a> by the Kremlin's envoy said Moscow would send a delegation led by Vladimir Medinsky.</p>
+      <p>Some site features may not work correctly while an ad blocker is enabled, because they break scripts this website depends on.</p>
+      </article></body></html>`;
+    const page = extractHtml(html);
+    expect(page.text).toContain('The report by the Kremlin');
+    expect(page.text).not.toContain('opens new tab');
+    expect(page.text).not.toContain('ad blocker');
+    expect(pageTitle(['Zelensky Says Kyiv Is Ready for Talks in Geneva * The Daily Example * by Ann Writer'])).toBe('Zelensky Says Kyiv Is Ready for Talks in Geneva');
   });
 
   it('falls back gracefully on pages without article markup', () => {

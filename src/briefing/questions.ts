@@ -1,3 +1,4 @@
+import { informationDensity } from './density.js';
 import type { EventRecord, Fact, Question, QuestionStatus, Side } from '../records/schema.js';
 import { factId } from '../records/fact-id.js';
 import { instantMs } from '../time/instant.js';
@@ -201,7 +202,8 @@ export function questionState(input: {
 
   // The line: evidence that reads as a sentence of its own; inside the window when the window has any.
   const weight = (i: Item) => weightOf(i, question.by);
-  const better = (a: Item, b: Item) => weight(b) - weight(a) || b.at - a.at || (b.explicit ? 1 : 0) - (a.explicit ? 1 : 0) || compareText(a.eventId, b.eventId) || a.index - b.index;
+  const better = (a: Item, b: Item) =>
+    weight(b) - weight(a) || b.at - a.at || (b.explicit ? 1 : 0) - (a.explicit ? 1 : 0) || informationDensity(b.text) - informationDensity(a.text) || compareText(a.eventId, b.eventId) || a.index - b.index;
   const shown = input.shown;
   const firstUsable = (list: Item[]) => {
     const usable = list.sort(better).filter((i) => lineDefect(i.text) === undefined);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/briefing/compose.js';
-import { signalsOf } from '../../src/briefing/questions.js';
+import { questionState, signalsOf } from '../../src/briefing/questions.js';
 import { readStance } from '../../src/briefing/stance.js';
 import { questionTags } from '../../src/ingest/keywords.js';
 import { proposeSignals } from '../../src/ingest/signals.js';
@@ -207,6 +207,19 @@ describe('question status follows the sides', () => {
     const again = event('again', day(16), [{ text: 'Peskov said Russia still demanded that Ukraine leave the Donetsk region.' }]);
     expect(territory([demand, refusal, again], '2025-08-17T07:00:00Z').summary).toMatch(/^Peskov said/);
     expect(territory([demand, refusal, mention], '2025-08-20T07:00:00Z').summary).toMatch(/^Zelenskyy rejected/);
+  });
+
+  it('shows, of equally weighty evidence of the same time, the sentence that names more in fewer words', () => {
+    const both = event('both', day(16), [
+      { text: 'Peskov said Russia still demanded that Ukraine leave the regions it claims as its own before any ceasefire could begin.' },
+      { text: 'Peskov said Russia still demanded that Ukraine leave Donetsk, Luhansk, Zaporizhzhia and Kherson.' },
+    ]);
+    // Facts alone (a signal's own evidence fact wins over them: an author's or ingestion's choice), nothing on screen yet.
+    const question = story.questions.find((q) => q.id === 'territory');
+    if (!question) throw new Error('no territory question');
+    const now = Date.parse('2025-08-17T07:00:00Z');
+    const q = questionState({ question, signals: [], records: new Map([[both.id, both]]), window: { from: now - 86_400_000, to: now }, now, evidenceLimit: 3, ...(sides ? { sides } : {}) });
+    expect(q.summary).toMatch(/Donetsk, Luhansk/);
   });
 
   it("answers a question asked of Kyiv with Kyiv's position before a newer one of another side", () => {

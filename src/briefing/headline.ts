@@ -1,6 +1,6 @@
 import type { EventRecord } from '../records/schema.js';
 import { isChrome } from './sentence-quality.js';
-import { commaInList, cutAtWord, leavesClause } from '../text/clause-end.js';
+import { commaInList, cutAtWord, headlineAtPhrase, leavesClause } from '../text/clause-end.js';
 
 export const HEADLINE_MAX = 120;
 
@@ -31,7 +31,7 @@ export function headlineFor(rec: EventRecord, leadFact: string): string {
 }
 
 const INTRO =
-  /^(?:In|On|At|After|Before|Following|During|As|While|Although|Though|Despite|Amid|With|Without|Earlier|Later|Meanwhile|However|Speaking|According to|Ahead of|Since|Under|Over|For|From|Hours|Days|Weeks)\b[^,;:—–"“”]{0,80}?,\s+(?=\p{Lu})/u;
+  /^(?:In|On|At|After|Before|Following|During|As|While|Although|Though|Despite|Amid|With|Without|Earlier|Later|Meanwhile|However|Speaking|According to|Ahead of|Since|Under|Over|For|From|Hours|Days|Weeks)\b[^,;:—–"“”]{0,110}?,\s+(?=\p{Lu})/u;
 
 export function cutAtClause(text: string, max: number): string {
   // A dateline ("KYIV —", "Washington/London/Paris —") places the story; it is no part of a headline.
@@ -61,5 +61,7 @@ export function cutAtClause(text: string, max: number): string {
     const head = t.slice(0, cut).trimEnd();
     if (leavesClause(head)) return head;
   }
-  return cutAtWord(t, max, 0.5);
+  // A whole clause before a phrase ("… are set to hold trilateral talks on Friday | in the United Arab Emirates")
+  // reads as a headline without "…".
+  return headlineAtPhrase(t, max) ?? cutAtWord(t, max, 0.5);
 }

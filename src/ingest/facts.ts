@@ -6,7 +6,7 @@ import { letterCounts } from './boilerplate.js';
 import { CALL_TO_ACTION, EDITORIAL_NOTE, META_SENTENCE } from './chrome-phrases.js';
 import { featureSet } from '../text/similarity.js';
 import { sideOfName } from '../briefing/sides.js';
-import { commaInList, cutAtWord, leavesClause } from '../text/clause-end.js';
+import { commaInList, cutAtWord, headlineAtPhrase, leavesClause } from '../text/clause-end.js';
 import { askedOfSide, hasKeyword, questionTags } from './keywords.js';
 import type { Attribution } from './quotes.js';
 import type { Sentence } from './sentences.js';
@@ -206,7 +206,9 @@ export function leadTitle(text: string, max = 120): string {
     const head = t.slice(0, cut).replace(/[\s,;:—–-]+$/, '');
     if (leavesClause(head)) return head;
   }
-  return fitText(t, max);
+  // A whole clause before a phrase ("… are set to hold trilateral talks on Friday | in the United Arab Emirates") is a
+  // headline as it stands: no "…".
+  return headlineAtPhrase(t, max) ?? fitText(t, max);
 }
 
 /** Cut at a word boundary so the result (with "…") fits `max`; whole text when it already fits. */

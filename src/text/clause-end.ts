@@ -27,20 +27,50 @@ export function commaInList(text: string, at: number): boolean {
   return /^,\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}(?:,|\s(?:and|or)\s)/u.test(rest);
 }
 
+const PHRASE = /\s(?=(?:in|on|at|with|for|to|from|by|after|before|and|but|as|which|that|who|while|amid|over|during|including|since|under|into|near)\s)/g;
+/**
+ * Words that open a phrase of place or time after a whole clause ("… talks on Friday | in the United Arab Emirates"):
+ * a cut before them leaves nothing hanging, where one before "over" or "to" may split a verb from its particle ("to
+ * hand | over").
+ */
+const ADJUNCT_NEXT = /^[\s,;:—–-]*(?:in|on|at|after|before|amid|during|since|near)\s/;
+
+/**
+ * The text cut before a word that opens a phrase ("… in Budapest | and instead imposed …", "… to Moscow | on
+ * Wednesday"), within `max` characters and past six tenths of it, when what comes before is a whole clause (holds a
+ * verb); undefined when there is no such cut.
+ */
+export function phraseCut(text: string, max: number): string | undefined {
+  let best = -1;
+  // The phrase's word may run past `max`: only the cut itself must be within it.
+  for (const m of text.slice(0, max + 12).matchAll(PHRASE)) if (m.index <= max && m.index >= (max + 1) * 0.6) best = m.index;
+  if (best <= 0) return undefined;
+  const head = text.slice(0, best).replace(/[\s,;:—–-]+$/, '');
+  return leavesClause(head) ? head : undefined;
+}
+
+/**
+ * A headline cut before a phrase (see {@link phraseCut}), marked "…" unless the phrase left out is one of place or
+ * time: "… are set to hold trilateral talks on Friday" reads whole, "… a Russian proposal to hand…" does not.
+ */
+export function headlineAtPhrase(text: string, max: number): string | undefined {
+  const head = phraseCut(text, max - 1);
+  if (head === undefined) return undefined;
+  const words = head.split(/\s+/);
+  const last = (words[words.length - 1] ?? '').toLowerCase();
+  // Only after a noun or a name: a verb before the phrase may need it ("to engage | in talks", "the positions agreed |
+  // in Anchorage").
+  const nounBefore = !/(?:ed|ing)$/.test(last) && words[words.length - 2]?.toLowerCase() !== 'to' && !FUNCTION_WORDS.has(last) && !hasFiniteVerb(last);
+  return nounBefore && ADJUNCT_NEXT.test(text.slice(head.length)) ? head : `${head}…`;
+}
+
 /**
  * Cut at a word boundary (past `minShare` of `max`, else mid-word) so the result with "…" fits `max`, and not on a
  * grammar word ("… next week and that he…"): the words that carry the sentence end it.
  */
 export function cutAtWord(text: string, max: number, minShare: number): string {
-  // Best before a word that opens a phrase ("… in Budapest | and instead imposed …", "… to Moscow | on Wednesday"):
-  // what comes before it is whole, when it holds a verb.
-  const phrase = /\s(?=(?:in|on|at|with|for|to|from|by|after|before|and|but|as|which|that|who|while|amid|over|during|including|since|under|into|near)\s)/g;
-  let best = -1;
-  for (const m of text.slice(0, max - 1).matchAll(phrase)) if (m.index >= max * 0.6) best = m.index;
-  if (best > 0) {
-    const head = text.slice(0, best).replace(/[\s,;:—–-]+$/, '');
-    if (leavesClause(head)) return `${head}…`;
-  }
+  const phrase = phraseCut(text, max - 1);
+  if (phrase !== undefined) return `${phrase}…`;
   const room = text.slice(0, max - 1);
   const space = room.lastIndexOf(' ');
   let head = (space > max * minShare ? room.slice(0, space) : room).replace(/[\s,;:—–-]+$/, '');

@@ -20,6 +20,8 @@ const VERB_WORDS = new Set(
 );
 
 const NOT_BEFORE_VERB = new Set('the a an of and or in on at for with to from by its his her their our my your these those some many two three several other more most'.split(' '));
+/** After these a verb word is a noun ("his own visit", "the call", "a plan") or an infinitive ("to visit"). */
+const NOUN_BEFORE = new Set('the a an its his her their our my your these those some to own'.split(' '));
 
 /**
  * Does the sentence have a finite verb? A caption ("Trump and Zelenskiy at a press conference in Washington.") has
@@ -33,10 +35,10 @@ export function hasFiniteVerb(text: string): boolean {
     .filter((w) => w.length > 0);
   for (let i = 0; i < words.length; i++) {
     const w = (words[i] as string).toLowerCase().replace(/[.!?]+$/, '').replace(/^'+|'+$/g, '');
-    if (VERB_WORDS.has(w)) return true;
-    if (/^[a-z]{3,}ed$/.test(w) || /^[a-z]+n't$/.test(w) || /^[a-z]+'(?:s|re|ve|ll|d)$/.test(w) && /^(?:it|he|she|there|that|what|who|we|they|you|i)'/.test(w)) return true;
-    // A word in -s after anything but a determiner or preposition: "diplomacy reflects", "Kremlin rejects".
     const prev = (words[i - 1] ?? '').toLowerCase();
+    if (VERB_WORDS.has(w) && !NOUN_BEFORE.has(prev)) return true;
+    if ((/^[a-z]{3,}ed$/.test(w) && !NOUN_BEFORE.has(prev)) || /^[a-z]+n't$/.test(w) || /^[a-z]+'(?:s|re|ve|ll|d)$/.test(w) && /^(?:it|he|she|there|that|what|who|we|they|you|i)'/.test(w)) return true;
+    // A word in -s after anything but a determiner or preposition: "diplomacy reflects", "Kremlin rejects".
     if (prev !== '' && /^[a-z]{3,}s$/.test(w) && !/ss$|us$|is$/.test(w) && !NOT_BEFORE_VERB.has(prev)) return true;
   }
   return false;

@@ -9,6 +9,7 @@ import { lineDefect, standsAlone } from '../../src/briefing/sentence-quality.js'
 import type { Briefing } from '../../src/briefing/types.js';
 import type { EventRecord } from '../../src/records/schema.js';
 import { renderText, TEXT_LIMIT } from '../../src/render/text.js';
+import { hasFiniteVerb } from '../../src/text/finite-verb.js';
 import { featureSet } from '../../src/text/similarity.js';
 import { MORNING_AFTER, sampleRecords, sampleStory } from '../helpers/fixtures.js';
 
@@ -94,7 +95,10 @@ describe('headline', () => {
     expect(headlineFor(r, lead)).toBe('Zelenskyy dismissed a Russian proposal to hand over the rest of the Donetsk region');
     expect(cutAtClause('Putin said Russia was ready to discuss compromises.', 120)).toBe('Putin said Russia was ready to discuss compromises');
     expect(cutAtClause('KYIV — Ukraine named Rustem Umerov to lead its delegation.', 120)).toBe('Ukraine named Rustem Umerov to lead its delegation');
-    // No clause boundary within reach: cut at a word, marked.
+    // No clause boundary within reach: cut at a word, marked (not before "over": "to hand | over" would hang).
+    expect(cutAtClause('British Prime Minister Keir Starmer, fresh off his own visit to the White House, said he would host European leaders in London on Sunday to discuss Ukraine.', 120)).toBe(
+      'British Prime Minister Keir Starmer, fresh off his own visit to the White House, said he would host European leaders',
+    );
     const long =
       'Ukrainian President Volodymyr Zelenskyy on Tuesday dismissed a Russian proposal to hand over the remaining territory Ukraine controls in Donetsk in exchange for a ceasefire.';
     const h = cutAtClause(long, 120);
@@ -109,7 +113,21 @@ describe('headline', () => {
 
   it('cuts a headline and an ingested title where a clause ends, not inside a list of names or before a hanging word', () => {
     const list = 'The second round of trilateral peace talks between Russia, Ukraine and the United States began in Abu Dhabi on Wednesday with delegations meeting behind closed doors.';
-    for (const cut of [cutAtClause(list, 120), leadTitle(list)]) expect(cut).toBe('The second round of trilateral peace talks between Russia, Ukraine and the United States began in Abu Dhabi…');
+    // An opening phrase of up to 110 characters gives way to the main clause; a clause before a phrase of place or time
+    // needs no "…", one ending on a verb does.
+    const macron =
+      "In a significant step toward bolstering Ukraine's security amid ongoing conflict with Russia, French President Emmanuel Macron announced that 26 countries have pledged to send troops to Ukraine after a ceasefire.";
+    expect(cutAtClause(macron, 120)).toBe('French President Emmanuel Macron announced that 26 countries have pledged to send troops to Ukraine after a ceasefire');
+    const uae =
+      'Representatives from the United States, Ukraine and Russia are set to hold trilateral talks on Friday in the United Arab Emirates, marking the first known meeting of all three.';
+    for (const cut of [cutAtClause(uae, 120), leadTitle(uae)]) expect(cut).toBe('Representatives from the United States, Ukraine and Russia are set to hold trilateral talks on Friday');
+    expect(leadTitle('U.S. Secretary of State Marco Rubio arrived in Geneva on Sunday morning to engage in talks with the Ukrainian delegation on the American plan.')).toMatch(/…$/);
+    // A verb word after a determiner is a noun: "his own visit", "the planned summit" hold no verb.
+    expect(hasFiniteVerb('British Prime Minister Keir Starmer, fresh off his own visit to the White House')).toBe(false);
+    expect(hasFiniteVerb('The planned summit between Trump and Putin')).toBe(false);
+    expect(hasFiniteVerb('Trump planned a summit with Putin')).toBe(true);
+    // Before a phrase of place or time, a whole clause needs no "…".
+    for (const cut of [cutAtClause(list, 120), leadTitle(list)]) expect(cut).toBe('The second round of trilateral peace talks between Russia, Ukraine and the United States began in Abu Dhabi');
     const tail = "Ukrainian and Russian negotiators concluded the first day of US-brokered peace talks in Geneva, just one week before the fourth anniversary of Moscow's full-scale invasion.";
     for (const cut of [cutAtClause(tail, 120), leadTitle(tail)]) expect(cut).toBe('Ukrainian and Russian negotiators concluded the first day of US-brokered peace talks in Geneva');
     const which = 'US President Donald Trump said he held a two-hour call with Russian President Vladimir Putin on Monday (May 19), after which he announced that talks would start.';

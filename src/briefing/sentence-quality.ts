@@ -89,9 +89,11 @@ const GARBLED = /\b\p{L}\p{Ll}{3,}[.!?]\s+\p{Ll}/u;
  * will meet again", "It is due next week") or points back with "them" ("Ukraine will receive them next week"): a
  * reminder under "What to watch" stands on its own, away from the article. ("He"/"she" lines carry their speaker.)
  */
-export function standsAlone(text: string): boolean {
-  // Quoted speech is the speaker's, who may well say "This is in no way a frozen conflict."
-  const own = text.replace(/["“][^"”]*["”]/g, ' ');
+export function standsAlone(text: string, speaker?: string): boolean {
+  // Quoted speech is the speaker's, who may well say "This is in no way a frozen conflict." A quotation nobody is
+  // named for ("“It will be discussed … in Abu Dhabi”") is read as it stands.
+  const outside = text.replace(/["“][^"”]*["”]/g, ' ');
+  const own = speaker === undefined && !/\p{L}/u.test(outside) ? text.replace(/^["“]/, '') : outside;
   return !/^(?:They|It|This|These|Those|That)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:expected|unclear|likely|possible|understood|reported)\b)|\bthem\b/.test(own);
 }
 

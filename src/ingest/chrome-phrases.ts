@@ -40,6 +40,8 @@ export const PROMPT_LINE: RegExp[] = [
   // Only names after "by" (and the words that join them), so "Reporting by state media suggested …" stays.
   /^(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by(?:[\s,;.]+(?:\p{Lu}[\p{L}'’.-]*|by|and|in|editing|reporting|writing|additional|from|the|of))+[\s.]*$/u,
   /\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/i,
+  // "Danielle Kurtzleben contributed reporting from Washington, D.C., and …": a credit line, not news.
+  /^(?:\p{Lu}[\p{L}'’.-]+\s+){1,4}(?:and\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,4})?contributed (?:reporting|to this)\b.{0,160}$/u,
   /^our standards:/i,
   // Form small print and market-data widgets.
   /^by (?:submitting|signing up|clicking|subscribing|registering)\b/i,

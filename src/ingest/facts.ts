@@ -25,6 +25,17 @@ export const CHANGE_VERB =
 export const WATCH_PHRASE =
   /\b(?:within (?:days|hours|weeks|a week)|in the (?:coming|next) (?:days|weeks|hours)|next (?:week|month)|tomorrow|later this (?:week|month)|(?:is|are|was|were) (?:expected|scheduled|due|set|planned) to|will (?:meet|hold|travel|visit|host|sign|announce|begin|start|resume|take place|be held)|could (?:also )?be (?:announced|held|hosted|signed|agreed)|(?:propos(?:ed|ing|es)|call(?:ed|ing)? for) (?:a|an) (?:[\w-]+ ){0,3}(?:meeting|summit|talks|ceasefire|truce|swap|exchange)|plans? to|set to)\b/i;
 
+/**
+ * Is the sentence about something still to come? A plan told in the past inside a time clause ("an hour before it
+ * was due to take effect, sirens rang out") is history.
+ */
+export function looksAhead(text: string): boolean {
+  const m = WATCH_PHRASE.exec(text);
+  if (!m) return false;
+  if (/^(?:was|were)\s/i.test(m[0]) && /\b(?:before|after|when|than|since|until)\b[^.;]{0,40}$/i.test(text.slice(0, m.index))) return WATCH_PHRASE.test(text.slice(m.index + m[0].length));
+  return true;
+}
+
 const REPORTING = /\b(?:said|says|told|confirmed|announced|stated|added|noted|warned|insisted|declared|according to)\b/i;
 /** Sentences that comment rather than report. */
 const COMMENTARY = /^(?:for now|in short|of course|it remains to be seen|time will tell|only time|whether|but whether|what is clear|one thing is)\b/i;
@@ -315,7 +326,7 @@ function scoreSentence(i: number, input: FactSelectionInput, present: InArticle)
   else if (REPORTING.test(text)) score += 0.5;
   if (a?.quote) score += 1.25;
   if (CHANGE_VERB.test(text)) score += 0.75;
-  if (WATCH_PHRASE.test(text)) score += 1;
+  if (looksAhead(text)) score += 1;
   if (/\d/.test(text)) score += 0.25;
   if (words < 6) score -= 3;
   if (/\?["”’]?$/.test(text)) score -= 2;
@@ -459,7 +470,7 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
         : k.tags;
     const withReferred = referredTags(k.index, input, tags);
     if (withReferred.length > 0) fact.questions = withReferred;
-    if (WATCH_PHRASE.test(s.text)) {
+    if (looksAhead(s.text)) {
       const due = dueDate(s.text, input.published);
       fact.watch = due ? { due } : {};
     }

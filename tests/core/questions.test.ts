@@ -133,6 +133,9 @@ describe('question tags need the keyword in a sense that bears on the question',
     expect(tags('China said the Philippine vessel had illegally entered its territorial waters.')).toEqual([]);
     expect(tags('Russian forces captured two villages in the Donetsk region, the defence ministry said.')).toEqual([]);
     expect(tags('Russian drone strikes on Kyiv killed three people overnight.')).toEqual([]);
+    // Where foreign troops would be stationed is no land changing hands; going back to the pre-2014 borders is.
+    expect(tags('European leaders agreed to station foreign troops on Ukrainian territory after a ceasefire.')).not.toContain('territory');
+    expect(tags('Hegseth said returning to Ukraine’s pre-2014 borders is an unrealistic objective.')).toContain('territory');
     // How far a truce reaches is no land changing hands; a truce on the current front line freezes it.
     expect(tags('Trump proposed a complete ceasefire for 30 days in the Black Sea and along the frontline.')).not.toContain('territory');
     expect(tags('Putin wants a ceasefire along the current front line, which would freeze the conflict.')).toContain('territory');

@@ -3,7 +3,7 @@ import { buildBriefing } from '../../src/briefing/compose.js';
 import { cosine, lexRank } from '../../src/briefing/centrality.js';
 import { informationDensity } from '../../src/briefing/density.js';
 import { cutAtClause, headlineFor, titleIsHeadline } from '../../src/briefing/headline.js';
-import { leadTitle } from '../../src/ingest/facts.js';
+import { leadTitle, looksAhead } from '../../src/ingest/facts.js';
 import { rankWindowFacts, selectFacts } from '../../src/briefing/rank.js';
 import { lineDefect, standsAlone } from '../../src/briefing/sentence-quality.js';
 import type { Briefing } from '../../src/briefing/types.js';
@@ -60,6 +60,15 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(standsAlone('It is expected that the delegations will meet again next week.')).toBe(true);
     expect(standsAlone('“This is in no way a frozen conflict,” Sybiha said.')).toBe(true);
     expect(standsAlone('“We love them,” Trump said twice when asked his message to the Ukrainian people.')).toBe(true);
+    // All quotation with nobody named for it: read as it stands.
+    expect(standsAlone('“It will be discussed and the modalities will be discussed in Abu Dhabi today and tomorrow.”')).toBe(false);
+    expect(standsAlone('“It will be discussed in Abu Dhabi today and tomorrow.”', 'Dmitry Peskov')).toBe(true);
+  });
+
+  it('takes a plan told in the past inside a time clause for history, not something to watch', () => {
+    expect(looksAhead('But shortly after the announcement, around an hour before it was due to take effect, air raid sirens rang out in Kyiv.')).toBe(false);
+    expect(looksAhead('The truce was due to take effect at 6 p.m. Moscow time.')).toBe(true);
+    expect(looksAhead('Delegations will meet again in Istanbul next week.')).toBe(true);
   });
 
   it('takes the title repeated as a sentence for the title', () => {

@@ -235,6 +235,14 @@ describe('line classifier', () => {
     expect(articleText(textBlocks(suffixed)).headline).toBe('US Touts ‘Article Five-Like’ Guarantees In Ukraine Peace Talks In Berlin');
   });
 
+  it('drops a credit line for a colleague\'s reporting', () => {
+    const raw = [
+      'Trump and Putin spoke by phone for two hours on Tuesday about a ceasefire in Ukraine, the White House said.',
+      'Danielle Kurtzleben contributed reporting from Washington, D.C., and Charles Maynes from Moscow.',
+    ].join('\n');
+    expect(kept(raw)).toEqual(['Trump and Putin spoke by phone for two hours on Tuesday about a ceasefire in Ukraine, the White House said.']);
+  });
+
   it('marks lines repeated on other pages of the same source', () => {
     const blocks = textBlocks('Negotiators met in Istanbul on Friday for the first talks in three years.\nThe Kyiv Daily is free to read for everyone');
     const page = classifyLines(blocks, { seenElsewhere: (l) => l === 'The Kyiv Daily is free to read for everyone' });

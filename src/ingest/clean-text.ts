@@ -83,6 +83,10 @@ export function textBlocks(raw: string): PageBlock[] {
   text = text.replace(/“([^“”\n]{1,600})“(?=[,.;:!?]|\s+\p{Ll})/gu, '“$1”');
   // A video transcript's caption times glued to their lines ("00:42We, General Kellogg, …"): not text.
   if (/^\d{1,2}:\d{2}\p{L}/mu.test(text)) text = text.replace(/^(\d{1,2}:){1,2}\d{2}(?=\p{L})/gmu, '');
+  // A footnote's number glued after a sentence's stop ("… a 30-day ceasefire.1 This decision …"), and a year glued
+  // to the next sentence ("Tuesday, December 16, 2025The U.S. is offering …"): marks of the copy, not text.
+  if (/\p{Ll}[.!?]["”’]?\d/u.test(text)) text = text.replace(/(\p{Ll}{2}[.!?]["”’]?)\d{1,2}(?=[ \t]|$)/gmu, '$1');
+  if (/\b(?:19|20)\d{2}\p{Lu}\p{Ll}/u.test(text)) text = text.replace(/\b((?:19|20)\d{2})(?=\p{Lu}\p{Ll})/gu, '$1 ');
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   const lines = text.split('\n');

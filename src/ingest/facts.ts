@@ -57,6 +57,10 @@ const LABEL_NOT_VERB =
  */
 export const DATELINE = new RegExp(
   [
+    // "14:35 ": a live blog's time stamp before an entry.
+    String.raw`\d{1,2}[:.]\d{2}\s+(?=\p{Lu})`,
+    // "March 29, 2022 (EIRNS)—": a date and an agency.
+    String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2},?\s+\d{4}\s*\([\p{L}\p{N} .&/-]{1,30}\)\s*[—–-]{1,2}\s*`,
     // "(MENAFN) ", "(AP) — ": an agency in brackets.
     String.raw`\((?:\p{Lu}[\p{L}/&. -]{1,24})\)\s*(?:[—–-]{1,2}\s*)?`,
     // "Washington/London/Paris — ".

@@ -133,6 +133,13 @@ describe('question tags need the keyword in a sense that bears on the question',
     expect(tags('China said the Philippine vessel had illegally entered its territorial waters.')).toEqual([]);
     expect(tags('Russian forces captured two villages in the Donetsk region, the defence ministry said.')).toEqual([]);
     expect(tags('Russian drone strikes on Kyiv killed three people overnight.')).toEqual([]);
+    // Land in the words reports use: getting out of, control of, the status of, giving up.
+    expect(tags('Russia demands that Ukraine get out of Donbas before any ceasefire.')).toContain('territory');
+    expect(tags('Moscow is seeking full control of the Donetsk region.')).toContain('territory');
+    expect(tags('The status of Donbass remains the main obstacle.')).toContain('territory');
+    expect(tags('Zelensky rejected giving up Ukrainian land in exchange for peace.')).toContain('territory');
+    expect(tags('The United States and Britain would act as guarantors of the deal.')).toContain('security-guarantees');
+    expect(tags('Ukraine would adopt a neutral, off-bloc and nuclear-free status.')).toContain('security-guarantees');
     // Where foreign troops would be stationed is no land changing hands; going back to the pre-2014 borders is.
     expect(tags('European leaders agreed to station foreign troops on Ukrainian territory after a ceasefire.')).not.toContain('territory');
     expect(tags('Hegseth said returning to Ukraine’s pre-2014 borders is an unrealistic objective.')).toContain('territory');

@@ -235,6 +235,20 @@ describe('line classifier', () => {
     expect(articleText(textBlocks(suffixed)).headline).toBe('US Touts ‘Article Five-Like’ Guarantees In Ukraine Peace Talks In Berlin');
   });
 
+  it('takes a footnote number off a sentence\'s stop and parts a year glued to the next sentence', () => {
+    const raw = [
+      'Ukraine agreed to a U.S. proposal for a 30-day ceasefire in Jeddah, officials said.1 The decision was welcomed in Kyiv on Tuesday.',
+      'POLITICO - Tuesday, December 16, 2025The U.S. is offering Ukraine security guarantees similar to those of NATO, officials said.',
+    ].join('\n');
+    const text = kept(raw).join('\n');
+    expect(text).toContain('officials said. The decision was welcomed');
+    expect(text).toContain('2025 The U.S. is offering');
+  });
+
+  it('takes a picture with a position in brackets for a caption', () => {
+    expect(kinds('The Russian delegation, led by Foreign Minister Sergey Lavrov (entrance), arrives in Riyadh, Saudi Arabia, on February 18.\nRussian and US officials met in Riyadh on Tuesday for talks on ending the war in Ukraine, the first such meeting in years.')[0]?.[0]).toBe('chrome');
+  });
+
   it('drops a credit line for a colleague\'s reporting', () => {
     const raw = [
       'Trump and Putin spoke by phone for two hours on Tuesday about a ceasefire in Ukraine, the White House said.',

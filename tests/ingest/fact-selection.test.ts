@@ -56,6 +56,8 @@ describe('fact selection', () => {
     expect(datelineLength('RIYADH, Saudi Arabia — (AP) — Senior officials from Russia and the U.S. met on Tuesday.')).toBe('RIYADH, Saudi Arabia — (AP) — '.length);
     expect(datelineLength('New Delhi: Ukraine’s top security official Rustem Umerov confirmed the talks in Abu Dhabi.')).toBe('New Delhi: '.length);
     expect(datelineLength('BEIRUT/THE HAGUE, March 7 (Reuters) - An Israeli tank crew killed a Reuters reporter in Lebanon.')).toBe('BEIRUT/THE HAGUE, March 7 (Reuters) - '.length);
+    expect(datelineLength('14:35 The Russian-Ukrainian negotiations began with the Ukrainian delegation demanding the return of Crimea.')).toBe('14:35 '.length);
+    expect(datelineLength('March 29, 2022 (EIRNS)—Russian Presidential aide Vladimir Medinsky came out of the talks in Istanbul today.')).toBe('March 29, 2022 (EIRNS)—'.length);
     expect(datelineLength('Zelensky: We will not give our land to the occupier.')).toBe(0);
     expect(datelineLength('Russia – which has long demanded the four regions – rejected the plan.')).toBe(0);
   });

@@ -15,7 +15,7 @@ const VERB_WORDS = new Set(
     'calls call urges urge warns warn plans plan hopes hope vows vow insists insist rejects reject accepts accept offers offer ' +
     'proposes propose demands demand denies deny hosts host visits visit arrives arrive signs sign launches launch adds add confirms confirm ' +
     'announces announce expects expect believes believe says backs back joins join pledges pledge asks ask notes note describes describe ' +
-    'according ending ends end continues continue'
+    'according ending ends end continues continue read reads'
   ).split(' '),
 );
 

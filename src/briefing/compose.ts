@@ -101,7 +101,9 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   // One report can bear on two questions ("… demanded Ukraine's neutrality … and recognition of Moscow-controlled
   // territories"): the second line points to the first instead of repeating the sentence.
   questions.forEach((q, i) => {
-    const earlier = questions.slice(0, i).find((p) => p.sameAs === undefined && p.summary !== '' && p.summary === q.summary);
+    // Only a report: two questions with no evidence share the placeholder, which is no report to point to.
+    if (q.summaryEventId === undefined) return;
+    const earlier = questions.slice(0, i).find((p) => p.sameAs === undefined && p.summaryEventId !== undefined && p.summary === q.summary);
     if (earlier) q.sameAs = earlier.id;
   });
   const onScreen = questions

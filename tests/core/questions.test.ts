@@ -241,6 +241,12 @@ describe('question status follows the sides', () => {
     expect(b.questions.find((q) => q.id === 'ukraine-response')?.summary).toMatch(/^Zelenskyy agreed/);
   });
 
+  it('points a question line to another only when both show the same report, not when neither has evidence', () => {
+    const untagged = event('untagged', day(13), [{ text: 'Putin declared an Easter truce from 18:00 on Saturday to midnight on Sunday.', questions: [] }]);
+    const b = buildBriefing({ story, events: [untagged], signals: [], now: new Date('2025-08-14T07:00:00Z') });
+    expect(b.questions.every((q) => q.sameAs === undefined)).toBe(true);
+  });
+
   it('takes a fragment or a headline for no question line', () => {
     const fragment = event('fragment', day(13), [{ text: 'Starting with the territorial concessions for Kyiv that are not yet defined' }]);
     expect(territory([demand, fragment], '2025-08-14T07:00:00Z').summary).toMatch(/^Putin wants Kyiv/);

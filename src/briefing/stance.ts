@@ -187,6 +187,14 @@ export function readStance(text: string, opts: { speaker?: string; sides?: reado
   return out;
 }
 
+/** Where the sentence's quotations are (a quotation left open runs to the end). */
+function quoteSpans(text: string): Array<{ start: number; end: number }> {
+  if (!/["“”]/.test(text)) return [];
+  const out: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(/[“"]([^”"]*)(?:[”"]|$)/g)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
 /** Every clause's stance, in text order, and whether the sentence says something is unknown. */
 export function clauseReadings(text: string, opts: { speaker?: string; sides?: readonly Side[] } = {}): { readings: Array<StanceReading & { at: number }>; unknown: boolean } {
   const t = text.trim();
@@ -246,7 +254,11 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
     // Who: the subject named in the clause before the cue, else the speaker ("We will never…", Zelenskyy said).
     const fronted = FRONTED.exec(before);
     const subjectFrom = clause.start + (fronted ? fronted[0].length : 0);
-    const subjectMentions = mentions.filter((m) => m.start >= subjectFrom && m.end <= at);
+    // A side named inside a quotation is not the subject of a verb outside it ("“… the defense of Ukraine,” Macron
+    // insisted" is Macron's).
+    const quoted = quoteSpans(t);
+    const outsideQuote = (m: { start: number }) => !quoted.some((q) => q.start < m.start && m.start < q.end && !(q.start < at && at < q.end));
+    const subjectMentions = mentions.filter((m) => m.start >= subjectFrom && m.end <= at && outsideQuote(m));
     const subjectSides = [...new Set(subjectMentions.map((m) => m.side))];
     const reporter = reporterOf(t, clause.start, mentions, opts.speaker, sides);
     let side: string | undefined;

@@ -15,6 +15,9 @@ export function leavesClause(head: string): boolean {
     // A plain verb, not the "-s after a word" guess ("just hours" is no clause).
     if (tail.split(/\s+/).length <= 3 && !/\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|said|says|\p{Ll}{3,}ed)\b/u.test(tail)) return false;
   }
+  // Nor inside a clause that has not reached its verb ("… announced that a group of 26 nations").
+  const open = /\b(?:that|which|who|whether)\s+([^,;:—–]*)$/i.exec(head);
+  if (open && (open[1] ?? '').split(/\s+/).length >= 2 && !hasFiniteVerb(open[1] ?? '')) return false;
   return hasFiniteVerb(head);
 }
 

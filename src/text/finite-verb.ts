@@ -39,7 +39,8 @@ export function hasFiniteVerb(text: string): boolean {
     if (VERB_WORDS.has(w) && !NOUN_BEFORE.has(prev)) return true;
     if ((/^[a-z]{3,}ed$/.test(w) && !NOUN_BEFORE.has(prev)) || /^[a-z]+n't$/.test(w) || /^[a-z]+'(?:s|re|ve|ll|d)$/.test(w) && /^(?:it|he|she|there|that|what|who|we|they|you|i)'/.test(w)) return true;
     // A word in -s after anything but a determiner or preposition: "diplomacy reflects", "Kremlin rejects".
-    if (prev !== '' && /^[a-z]{3,}s$/.test(w) && !/ss$|us$|is$/.test(w) && !NOT_BEFORE_VERB.has(prev)) return true;
+    // (After a number the word is a plural: "26 nations".)
+    if (prev !== '' && /^[a-z]{3,}s$/.test(w) && !/ss$|us$|is$/.test(w) && !NOT_BEFORE_VERB.has(prev) && !/^\d/.test(prev)) return true;
   }
   return false;
 }

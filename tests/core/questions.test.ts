@@ -108,6 +108,16 @@ describe('sides that oppose one another, and questions asked of one side', () =>
     expect(stance('“We are ready for talks”, Dmitry Peskov had recently stated.').side).toBe('moscow');
   });
 
+  it('takes a side named inside a quotation for no subject of the verb outside it', () => {
+    const quote = '“There are no limitations for the defense of Ukraine,” Macron insisted, stressing the coalition’s readiness to deter Russia.';
+    expect(stance(quote).side).toBe('europe');
+    expect(questionTags(quote, story.questions, sides ? { sides } : {})).not.toContain('ukraine-response');
+    expect(stance('“We will not give up our land,” Zelensky insisted.').side).toBe('kyiv');
+    // Foreign troops' presence on land, at sea or in the air on Ukrainian territory is no land changing hands.
+    const troops = '“Today, 26 countries have committed to deploying troops to Ukraine or to ensuring their presence on land, at sea or in the air on Ukrainian territory,” Macron said.';
+    expect(questionTags(troops, story.questions, sides ? { sides } : {})).not.toContain('territory');
+  });
+
   it('reads an obligation put on Kyiv ("Kiev must …", "Kyiv has to …") as asked of it, not its answer', () => {
     const tags = (t: string) => questionTags(t, story.questions, sides ? { sides } : {});
     expect(tags('Kiev must either implement a package of measures or withdraw its troops from the four regions within 30 days.')).not.toContain('ukraine-response');

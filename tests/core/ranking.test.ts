@@ -131,6 +131,9 @@ describe('headline', () => {
       'Representatives from the United States, Ukraine and Russia are set to hold trilateral talks on Friday in the United Arab Emirates, marking the first known meeting of all three.';
     for (const cut of [cutAtClause(uae, 120), leadTitle(uae)]) expect(cut).toBe('Representatives from the United States, Ukraine and Russia are set to hold trilateral talks on Friday');
     expect(leadTitle('U.S. Secretary of State Marco Rubio arrived in Geneva on Sunday morning to engage in talks with the Ukrainian delegation on the American plan.')).toMatch(/…$/);
+    // A cut inside a that-clause before its verb leaves no clause; after a number a word in -s is a plural.
+    expect(leadTitle('Macron announced on September 4 that a group of 26 nations, dubbed the Coalition of the Willing, has finalised a plan to provide security guarantees to Ukraine.')).not.toMatch(/26 nations$/);
+    expect(hasFiniteVerb('a group of 26 nations')).toBe(false);
     // A verb word after a determiner is a noun: "his own visit", "the planned summit" hold no verb.
     expect(hasFiniteVerb('British Prime Minister Keir Starmer, fresh off his own visit to the White House')).toBe(false);
     expect(hasFiniteVerb('The planned summit between Trump and Putin')).toBe(false);

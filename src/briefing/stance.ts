@@ -44,7 +44,7 @@ const CUES: readonly Cue[] = [
   { re: /\bfail(?:s|ed|ing)? to (?:agree|reach|strike|secure)\b/i, stance: 'no-deal', role: 'subject' },
   { re: /\b(?:at odds|disagree(?:s|d|ment|ments)?|conflicting (?:accounts|claims|reports|versions|positions)|contradict(?:s|ed|ing)?|sticking points?|deadlock(?:ed)?|impasse|far apart|divided over|differences (?:remain|persist|over|on)|accused each other|accused one another|blamed each other|traded (?:blame|accusations))\b/i, stance: 'dispute', role: 'subject' },
   { re: /\bdisput(?:es|ed|ing)? (?:the|a|an|his|her|their|its|claims?|reports?|that|this|Russia|Ukraine|Kyiv|Moscow)\b/i, stance: 'dispute', role: 'subject' },
-  { re: /\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|ruled? out|rules out|ruling out|dismiss(?:es|ed|ing)?|oppos(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|turn(?:s|ed|ing)? down|veto(?:es|ed|ing)?|den(?:y|ies|ied)|condemn(?:s|ed|ing)?|red lines?|unacceptable|non-?starter|out of the question|(?:not|off) the table|balk(?:s|ed)? at|rebuff(?:s|ed)?|spurn(?:s|ed)?|in no way|by no means)\b/i, stance: 'reject', role: 'subject' },
+  { re: /\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|ruled? out|rules out|ruling out|dismiss(?:es|ed|ing)?|oppos(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|turn(?:s|ed|ing)? down|veto(?:es|ed|ing)?|den(?:y|ies|ied)|condemn(?:s|ed|ing)?|red lines?|unacceptable|(?:un|not )realistic|non-?starter|out of the question|(?:not|off) the table|balk(?:s|ed)? at|rebuff(?:s|ed)?|spurn(?:s|ed)?|in no way|by no means)\b/i, stance: 'reject', role: 'subject' },
   { re: /\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ultimatum|pre-?conditions?|conditions? (?:for|that|of)|on (?:the )?condition|only (?:\S+ ){0,4}?if|as long as|in exchange for|in return for|call(?:s|ed|ing)? on (?:\S+ ){1,5}?to|press(?:es|ed|ing)? for|requir(?:e|es|ed|ing) (?:\S+ ){0,3}?to|want(?:s|ed)? (?:\S+ ){1,3}?to|urg(?:e|es|ed|ing) (?:\S+ ){1,5}?to|ask(?:s|ed)? (?:\S+ ){1,4}?(?:not )?to|press(?:es|ed|ing)? (?:\S+ ){1,4}?to|push(?:es|ed|ing)? (?:\S+ ){1,4}?to|pressure (?:\S+ ){0,5}?to)\b/i, stance: 'demand', role: 'subject' },
   { re: /\b(?:must|ha(?:s|ve|d) to|will have to|would have to|need(?:s|ed)? to|should)\b/i, stance: 'demand', role: 'reporter' },
   { re: /\b(?:agree(?:s|d)?|agreeing|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|endors(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|consent(?:s|ed)?|sign(?:s|ed)? (?:off|on|up|the|a)|back(?:s|ed)? (?:the|a|an|his|her|their|its)|support(?:s|ed)? (?:the|a|an) (?:plan|proposal|deal|idea|initiative|ceasefire|truce)|reach(?:ed)? (?:an? )?(?:deal|agreement|understanding)|struck (?:an? )?(?:deal|agreement)|(?:deal|agreement) (?:was|has been) (?:reached|struck|agreed))\b/i, stance: 'accept', role: 'subject' },
@@ -258,7 +258,16 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
     // insisted" is Macron's).
     const quoted = quoteSpans(t);
     const outsideQuote = (m: { start: number }) => !quoted.some((q) => q.start < m.start && m.start < q.end && !(q.start < at && at < q.end));
-    const subjectMentions = mentions.filter((m) => m.start >= subjectFrom && m.end <= at && outsideQuote(m));
+    // Nor is one after a preposition or a verb in -ing ("the possibility of Ukraine joining NATO … were unrealistic",
+    // Hegseth said).
+    const objectOf = (m: { start: number }) => /\b(?:of|for|with|to|from|about|against|over|between|among|\p{Ll}{2,}ing)\s+(?:the\s+)?$/iu.test(t.slice(Math.max(0, m.start - 24), m.start));
+    // A side listed after such an object is one too ("Delegations from the United States, Ukraine and …").
+    const objects = new Set<(typeof mentions)[number]>();
+    mentions.forEach((m, i) => {
+      const prev = mentions[i - 1];
+      if (objectOf(m) || (prev !== undefined && objects.has(prev) && /^\s*(?:,|and|or|&)\s*(?:the\s+)?$/i.test(t.slice(prev.end, m.start)))) objects.add(m);
+    });
+    const subjectMentions = mentions.filter((m) => m.start >= subjectFrom && m.end <= at && outsideQuote(m) && !objects.has(m));
     const subjectSides = [...new Set(subjectMentions.map((m) => m.side))];
     const reporter = reporterOf(t, clause.start, mentions, opts.speaker, sides);
     let side: string | undefined;

@@ -108,6 +108,13 @@ describe('sides that oppose one another, and questions asked of one side', () =>
     expect(stance('“We are ready for talks”, Dmitry Peskov had recently stated.').side).toBe('moscow');
   });
 
+  it('reads "unrealistic" as a rejection, and a side after a preposition or an -ing verb, or listed after one, as no subject', () => {
+    expect(stance('Hegseth said the possibility of Ukraine joining NATO and the restoration of Ukraine’s pre-2014 borders were "unrealistic."')).toMatchObject({ stance: 'reject', side: 'washington' });
+    expect(stance('A ceasefire by Easter is not realistic, officials said.').stance).toBe('reject');
+    const delegations = 'Delegations from the United States, Ukraine, and European countries convened in Geneva for talks on a new U.S. proposal to end the war.';
+    expect(questionTags(delegations, story.questions, sides ? { sides } : {})).not.toContain('ukraine-response');
+  });
+
   it('takes a side named inside a quotation for no subject of the verb outside it', () => {
     const quote = '“There are no limitations for the defense of Ukraine,” Macron insisted, stressing the coalition’s readiness to deter Russia.';
     expect(stance(quote).side).toBe('europe');

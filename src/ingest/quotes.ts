@@ -1,5 +1,6 @@
 import { personMentions, type Person } from './entities.js';
 import { foldsLikeLowerCase } from './keywords.js';
+import { hasFiniteVerb } from '../text/finite-verb.js';
 import type { Sentence } from './sentences.js';
 
 /** A quotation inside a sentence (offsets relative to the sentence, including the quote marks). */
@@ -207,6 +208,9 @@ function closesApposition(text: string, start: number, end: number, verbAt: numb
 }
 
 /** A subject at the start of a clause ("Russia also confirmed"), not inside one ("how Ukraine has responded"). */
+/** A preposition or conjunction before a name: the name is no subject ("after meeting Trump", "between Putin and …"). */
+const LEADING_PREPOSITION = /\b(?:of|for|with|to|from|about|against|over|between|among|by|after|before|during|and|or|but|than|like|as|on|in|at)\s/i;
+
 function atClauseStart(text: string, start: number): boolean {
   const before = text.slice(0, start).trimEnd();
   return before === '' || /(?:[,;:—–]|\s-)$/.test(before) || /(?:^|\s)(?:but|and|yet|meanwhile|however)$/i.test(before);
@@ -511,7 +515,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     }
     lastQuoted = speaker !== undefined && quotes.length > 0 ? speaker : undefined;
     out.push({ ...(speaker ? { speaker } : {}), quote: speaker !== undefined && quotes.length > 0, quotes });
-    const subject = isPerson ? speaker : (speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers[0])?.person.name;
+    // The sentence's subject: the first person named before any verb or preposition (a dateline and a title may
+    // stand before them: "March 29, 2022 (EIRNS)—Russian Presidential aide Vladimir Medinsky came out …, possibly
+    // leading to a meeting between Presidents Putin and Zelenskyy"), else the first at a clause's start.
+    const first = speakers[0];
+    const leads = first !== undefined && !hasFiniteVerb(outside.slice(0, first.start)) && !LEADING_PREPOSITION.test(outside.slice(0, first.start));
+    const subject = isPerson ? speaker : ((leads ? first : undefined) ?? speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers[0])?.person.name;
     if (subject) subjectHere = subject;
     const opened = (sentence.text.match(/[“«]/g)?.length ?? 0) - (sentence.text.match(/[”»]/g)?.length ?? 0);
     if (opened > 0) {

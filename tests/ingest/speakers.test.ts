@@ -134,6 +134,14 @@ describe('speakers', () => {
     expect(got['Russia agreed to a thirty-day ']).toBe('Kremlin');
   });
 
+  it('resolves "he said" to the subject of the sentence before, past a dateline and a title, not its last-named person', () => {
+    const text = [
+      'March 29, 2022 (EIRNS)—Russian Presidential aide Vladimir Medinsky came out of the peace talks in Istanbul today, possibly leading to a ceasefire and a meeting between Presidents Vladimir Putin and Volodymyr Zelenskyy.',
+      '“The format was as follows: first, a peace treaty is drafted, then it is approved by the negotiators and signed,” he said.',
+    ].join('\n');
+    expect(speakers(text).find(([t]) => t.startsWith('“The format'))?.[1]).toBe('Vladimir Medinsky');
+  });
+
   it('reads "shared on X" as reporting a quote', () => {
     const text = [
       'Ukrainian President Volodymyr Zelensky spoke after the talks on the ceasefire in Abu Dhabi on Saturday.',

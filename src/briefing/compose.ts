@@ -224,7 +224,7 @@ function watchItems(
       if (f.watch.due !== undefined && instantMs(f.watch.due) + 86_400_000 < now) return;
       if (f.watch.due === undefined && eventSpan(rec).end <= from) return;
       const id = factId(f, i);
-      if (shownKeys.has(`${rec.id}#${id}`) || lineDefect(f.text) !== undefined || !standsAlone(f.text)) return;
+      if (shownKeys.has(`${rec.id}#${id}`) || lineDefect(f.text) !== undefined || !standsAlone(f.text, undefined, true)) return;
       const features = featuresOf(f.text);
       if (chosen.some((c) => repeats(c.features, features))) return;
       if (lines.some((l) => l.text === f.text || repeats(l.features, features))) return;

@@ -58,6 +58,8 @@ export const PROMPT_LINE: RegExp[] = [
   /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$/,
   /^follow\s.{1,60}\son\s(?:twitter|x|facebook|instagram|google\+|bluesky|threads|linkedin|telegram|tiktok)\b/i,
   /^like us on (?:facebook|instagram|twitter)\b/i,
+  // A note on how the page was made: "This audio is created with AI assistance".
+  /^(?:this|the) (?:audio|article|story|summary|text|translation|voice-?over)(?: version)? (?:is|was|has been) (?:created|generated|produced|written|narrated|translated|read)\b.{0,40}\b(?:AI|artificial intelligence)\b.{0,40}$/i,
   // The site about an ad blocker: "Some site features may not work correctly while an ad blocker is enabled, …".
   /\bad[- ]?blockers?\b.{0,120}\b(?:enabled|disable|turn(?:ed)? off|whitelist|allowlist|pause)\b|\b(?:disable|turn off|whitelist|pause)\b.{0,60}\bad[- ]?blockers?\b/i,
   // Syndication footers: "This article originally appeared on Fox News.", "Originally published on Live Science."
@@ -201,7 +203,7 @@ export const META_SENTENCE =
 
 /** A byline: "By Anna Petrenko", "byYuri Zoria", "By: CBS News", "Post By Jane Doe", "Justin Spike" under a title. */
 export const BYLINE =
-  /^(?:(?:[Pp]ost(?:ed)?|[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory)\s+)?[Bb][Yy]:?\s*\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}(?:(?:\s*[·|,–—-]\s*|\s+(?:in|at|from)\s+(?=\p{Lu}))[^.!?]{0,60})?$/u;
+  /^(?:(?:[Pp]ost(?:ed)?|[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory)\s+)?(?:[Bb][Yy]:?|(?:\p{Lu}{2,6}\s+)?(?:Staff|Staff [Ww]riter|Correspondent|Reporter)\b)\s*\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}(?:(?:\s*[·|,–—-]\s*|\s+(?:in|at|from)\s+(?=\p{Lu}))[^.!?]{0,60})?$/u;
 
 /** A script, a style rule or a data blob that leaked into the text: "(function(w,q){…})(window,"_mgq");". */
 // A statement's end is code only after braces or a call ("});", "push(x);"): a list item of prose ends with ";" too.

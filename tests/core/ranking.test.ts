@@ -60,6 +60,9 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(standsAlone('It is expected that the delegations will meet again next week.')).toBe(true);
     expect(standsAlone('“This is in no way a frozen conflict,” Sybiha said.')).toBe(true);
     expect(standsAlone('“We love them,” Trump said twice when asked his message to the Ukrainian people.')).toBe(true);
+    // Away from the article, "he" names no one; among bullets it is kept.
+    expect(standsAlone('He last met Putin on April 25.', undefined, true)).toBe(false);
+    expect(standsAlone('He last met Putin on April 25.')).toBe(true);
     // All quotation with nobody named for it: read as it stands.
     expect(standsAlone('“It will be discussed and the modalities will be discussed in Abu Dhabi today and tomorrow.”')).toBe(false);
     expect(standsAlone('“It will be discussed in Abu Dhabi today and tomorrow.”', 'Dmitry Peskov')).toBe(true);

@@ -249,6 +249,11 @@ describe('line classifier', () => {
     expect(kinds('The Russian delegation, led by Foreign Minister Sergey Lavrov (entrance), arrives in Riyadh, Saudi Arabia, on February 18.\nRussian and US officials met in Riyadh on Tuesday for talks on ending the war in Ukraine, the first such meeting in years.')[0]?.[0]).toBe('chrome');
   });
 
+  it('drops a staff byline without "By" and a note that the page\'s audio was made with AI', () => {
+    const body = 'Russian President Vladimir Putin said on Thursday that he supported a ceasefire in Ukraine in principle but that there were nuances.';
+    expect(kept(['This audio is created with AI assistance', '', 'OAN Staff Brooke Mallory', '', body].join('\n'))).toEqual([body]);
+  });
+
   it('drops a credit line for a colleague\'s reporting', () => {
     const raw = [
       'Trump and Putin spoke by phone for two hours on Tuesday about a ceasefire in Ukraine, the White House said.',

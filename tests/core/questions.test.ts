@@ -157,6 +157,8 @@ describe('question tags need the keyword in a sense that bears on the question',
     expect(tags('Zelensky rejected giving up Ukrainian land in exchange for peace.')).toContain('territory');
     expect(tags('The United States and Britain would act as guarantors of the deal.')).toContain('security-guarantees');
     expect(tags('Ukraine would adopt a neutral, off-bloc and nuclear-free status.')).toContain('security-guarantees');
+    // Refugees fleeing across a border draw no border.
+    expect(tags('The war has forced 2.2 million refugees to flee across Ukraine’s borders, as talks in Antalya ended without a ceasefire.')).not.toContain('territory');
     // Where foreign troops would be stationed is no land changing hands; going back to the pre-2014 borders is.
     expect(tags('European leaders agreed to station foreign troops on Ukrainian territory after a ceasefire.')).not.toContain('territory');
     expect(tags('Hegseth said returning to Ukraine’s pre-2014 borders is an unrealistic objective.')).toContain('territory');

@@ -31,7 +31,7 @@ export function headlineFor(rec: EventRecord, leadFact: string): string {
 }
 
 const INTRO =
-  /^(?:In|On|At|After|Before|Following|During|As|While|Although|Though|Despite|Amid|With|Without|Earlier|Later|Meanwhile|However|Speaking|According to|Ahead of|Since|Under|Over|For|From|Hours|Days|Weeks)\b[^,;:—–"“”]{0,110}?,\s+(?=\p{Lu})/u;
+  /^(?:In|On|At|After|Before|Following|During|As|While|Although|Though|Despite|Amid|With|Without|Earlier|Later|Meanwhile|However|Speaking|According to|Ahead of|Since|Under|Over|For|From|Hours|Days|Weeks)\b[^,;:—–"“”]{0,110}?(?:,\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?(?=,))?,\s+(?=\p{Lu})(?!\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?,)/u;
 
 export function cutAtClause(text: string, max: number): string {
   // A dateline ("KYIV —", "Washington/London/Paris —") places the story; it is no part of a headline.

@@ -197,7 +197,8 @@ export function leadTitle(text: string, max = 120): string {
   if (aside && t.length > max) t = t.slice(aside[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   // An opening phrase before the clause ("After a two-hour call between …, both sides now say …"): the clause is the
   // headline when the sentence is too long to be one.
-  const opening = /^(?:After|Following|Amid|Despite|During|With|As|While|Ahead of|Days|Hours|Weeks|A day|Two days|In (?:a|an|the|his|her|their|its))\b[^,;:“”"]{5,110},\s+(?=\p{L})/u.exec(t);
+  // ("Following discussions in Jeddah, Saudi Arabia, …": a place's region belongs to the phrase.)
+  const opening = /^(?:After|Following|Amid|Despite|During|With|As|While|Ahead of|Days|Hours|Weeks|A day|Two days|In (?:a|an|the|his|her|their|its))\b[^,;:“”"]{5,110}(?:,\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?(?=,))?,\s+(?=\p{L})/u.exec(t);
   if (opening && t.length > max && t.slice(opening[0].length).split(/\s+/).length >= 6) t = t.slice(opening[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   if (t.length <= max) return t;
   const cuts: number[] = [];

@@ -157,6 +157,8 @@ describe('question tags need the keyword in a sense that bears on the question',
     expect(tags('Zelensky rejected giving up Ukrainian land in exchange for peace.')).toContain('territory');
     expect(tags('The United States and Britain would act as guarantors of the deal.')).toContain('security-guarantees');
     expect(tags('Ukraine would adopt a neutral, off-bloc and nuclear-free status.')).toContain('security-guarantees');
+    // A "frontline ceasefire" and "silence at the front" are a truce, not land.
+    expect(tags('Putin is preparing to reject the idea of a frontline ceasefire, Zelensky said in his evening address.')).not.toContain('territory');
     // Refugees fleeing across a border draw no border.
     expect(tags('The war has forced 2.2 million refugees to flee across Ukraine’s borders, as talks in Antalya ended without a ceasefire.')).not.toContain('territory');
     // Where foreign troops would be stationed is no land changing hands; going back to the pre-2014 borders is.

@@ -137,6 +137,10 @@ describe('headline', () => {
     // A cut inside a that-clause before its verb leaves no clause; after a number a word in -s is a plural.
     expect(leadTitle('Macron announced on September 4 that a group of 26 nations, dubbed the Coalition of the Willing, has finalised a plan to provide security guarantees to Ukraine.')).not.toMatch(/26 nations$/);
     expect(hasFiniteVerb('a group of 26 nations')).toBe(false);
+    // A place's region belongs to the opening phrase: "Following discussions in Jeddah, Saudi Arabia, …".
+    const jeddah = 'Following discussions in Jeddah, Saudi Arabia, the United States has agreed to resume military aid to Ukraine, contingent on Russia accepting a ceasefire.';
+    expect(leadTitle(jeddah)).toMatch(/^The United States has agreed/);
+    expect(cutAtClause(jeddah, 120)).not.toMatch(/^Saudi Arabia/);
     // A verb word after a determiner is a noun: "his own visit", "the planned summit" hold no verb.
     expect(hasFiniteVerb('British Prime Minister Keir Starmer, fresh off his own visit to the White House')).toBe(false);
     expect(hasFiniteVerb('The planned summit between Trump and Putin')).toBe(false);

@@ -87,6 +87,9 @@ export function textBlocks(raw: string): PageBlock[] {
   // to the next sentence ("Tuesday, December 16, 2025The U.S. is offering …"): marks of the copy, not text.
   if (/\p{Ll}[.!?]["”’]?\d/u.test(text)) text = text.replace(/(\p{Ll}{2}[.!?]["”’]?)\d{1,2}(?=[ \t]|$)/gmu, '$1');
   if (/\b(?:19|20)\d{2}\p{Lu}\p{Ll}/u.test(text)) text = text.replace(/\b((?:19|20)\d{2})(?=\p{Lu}\p{Ll})/gu, '$1 ');
+  // A headline, its date and the lead flattened onto one line with bars ("Ukraine, Russia Agree on … | 3 March 2022 |
+  // The second round of talks …"): three lines.
+  if (text.includes(' | ')) text = text.replace(/^([^|\n]{15,200}?) \| (\d{1,2} \p{L}{3,9},? \d{4}|\p{L}{3,9}\.? \d{1,2},? \d{4}) \| (?=\p{Lu})/gmu, '$1\n$2\n');
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   const lines = text.split('\n');

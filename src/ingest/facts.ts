@@ -59,6 +59,8 @@ export const DATELINE = new RegExp(
   [
     // "14:35 ": a live blog's time stamp before an entry.
     String.raw`\d{1,2}[:.]\d{2}\s+(?=\p{Lu})`,
+    // "KIEV, Feb. 26– ": a place in capitals and a date, the dash glued to the date.
+    String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2}\s*[—–-]{1,2}\s*(?=\p{Lu})`,
     // "March 29, 2022 (EIRNS)—": a date and an agency.
     String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2},?\s+\d{4}\s*\([\p{L}\p{N} .&/-]{1,30}\)\s*[—–-]{1,2}\s*`,
     // "(MENAFN) ", "(AP) — ": an agency in brackets.

@@ -254,6 +254,11 @@ describe('line classifier', () => {
     expect(kept(['This audio is created with AI assistance', '', 'OAN Staff Brooke Mallory', '', body].join('\n'))).toEqual([body]);
   });
 
+  it('parts a headline, its date and the lead flattened onto one line with bars', () => {
+    const raw = "Ukraine, Russia Agree on 'Humanitarian Corridors' for Civilians | 3 March 2022 | The second round of talks between Ukrainian and Russian delegations on Thursday ended without a ceasefire agreement.";
+    expect(articleText(textBlocks(raw)).headline).toBe("Ukraine, Russia Agree on 'Humanitarian Corridors' for Civilians");
+  });
+
   it('drops a credit line for a colleague\'s reporting', () => {
     const raw = [
       'Trump and Putin spoke by phone for two hours on Tuesday about a ceasefire in Ukraine, the White House said.',

@@ -58,6 +58,7 @@ describe('fact selection', () => {
     expect(datelineLength('BEIRUT/THE HAGUE, March 7 (Reuters) - An Israeli tank crew killed a Reuters reporter in Lebanon.')).toBe('BEIRUT/THE HAGUE, March 7 (Reuters) - '.length);
     expect(datelineLength('14:35 The Russian-Ukrainian negotiations began with the Ukrainian delegation demanding the return of Crimea.')).toBe('14:35 '.length);
     expect(datelineLength('March 29, 2022 (EIRNS)—Russian Presidential aide Vladimir Medinsky came out of the talks in Istanbul today.')).toBe('March 29, 2022 (EIRNS)—'.length);
+    expect(datelineLength('KIEV, Feb. 26– Ukrainian President Volodymyr Zelensky announced Wednesday that talks would resume.')).toBe('KIEV, Feb. 26– '.length);
     expect(datelineLength('Zelensky: We will not give our land to the occupier.')).toBe(0);
     expect(datelineLength('Russia – which has long demanded the four regions – rejected the plan.')).toBe(0);
   });

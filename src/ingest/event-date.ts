@@ -249,6 +249,12 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
         if (pinned === undefined) continue;
         return dayOf(pinned);
       }
+      // "in London on April 23" with no year, and "On Tuesday, April 22" elsewhere in the text: the year in which that
+      // weekday fell on that day is this one's too.
+      if (unanchored && monthDay && named === null && !r.start.isCertain('year')) {
+        const pinned = yearFromWeekdayDates(input.allLines ?? sentences, date);
+        if (pinned !== undefined && pinned.getTime() <= now.getTime()) return dayOf(pinned);
+      }
       if (unanchored && weekday !== undefined && date.getUTCDay() !== weekday) continue;
       const day = Date.parse(`${dayOf(date)}T00:00:00Z`);
       // Against the ingest time, "on 11 March" is the latest 11 March (news is mostly ingested as it comes out).
@@ -264,6 +270,34 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
   let best: Date | undefined;
   for (const { at } of pageDates().flat()) if (at.getUTCDay() === weekday && (!best || at > best)) best = at;
   return best ? dayOf(best) : undefined;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+/** "Tuesday, April 22" (no year after it). */
+const WEEKDAY_DATE =
+  /\b(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day,?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})/g;
+
+/**
+ * `date` (a month and day read without a year) in the year a weekday-dated day of the text pins, when that day is
+ * within a week of it: "April 23" beside "Tuesday, April 22" is 2025's. Undefined when the text has none.
+ */
+function yearFromWeekdayDates(lines: readonly string[], date: Date): Date | undefined {
+  for (const line of lines) {
+    if (!/day,?\s/.test(line)) continue;
+    WEEKDAY_DATE.lastIndex = 0;
+    for (const m of line.matchAll(WEEKDAY_DATE)) {
+      const weekday = WEEKDAYS.indexOf((m[1] ?? '').slice(0, 3).toLowerCase());
+      const month = MONTHS.indexOf((m[2] ?? '').toLowerCase());
+      const day = Number(m[3]);
+      if (weekday < 0 || month < 0) continue;
+      const named = yearOfWeekday(new Date(Date.UTC(date.getUTCFullYear(), month, day, 12)), weekday);
+      if (named === undefined) continue;
+      const same = new Date(Date.UTC(named.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 12));
+      if (Math.abs(same.getTime() - named.getTime()) <= 7 * DAY_MS) return same;
+    }
+  }
+  return undefined;
 }
 
 /** The same month and day in the latest year, not after `date`'s and at most six before, that falls on `weekday`. */

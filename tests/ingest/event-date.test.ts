@@ -52,6 +52,11 @@ describe('event dates (chrono-node against the publication time)', () => {
 
   it('takes the year in which a written date fell on the weekday it names, and never a planned or earlier day', () => {
     expect(dateEvent({ lead: ['European and US officials met in the discussions held on Thursday, April 17, in Paris.'], now: NOW }).occurredAt).toBe('2025-04-17');
+    // A weekday-dated day elsewhere in the text pins the year of a yearless date within a week of it.
+    const london = ['US Secretary of State Marco Rubio withdrew from talks on Ukraine in London on April 23.', 'Rubio said the talks would go on.'];
+    const lines = [...london, 'On Tuesday, April 22, Zelenskyy said Ukraine would not recognise the occupation of Crimea.'];
+    expect(dateEvent({ lead: london, allLines: lines, now: NOW }).occurredAt).toBe('2025-04-23');
+    expect(dateEvent({ lead: london, now: NOW }).occurredAt).toBe('2026-04-23');
     const planned = ['Zelensky rejected the idea ahead of a summit set to take place in Alaska on August 15.', 'Putin proposed restarting direct talks with Ukraine in Istanbul on May 15.', 'The meeting lasted an hour, half the time of their previous session on May 16.'];
     for (const lead of planned) expect(dateEvent({ lead: [lead], now: NOW }).dateSource).toBe('ingest-time');
     for (const lead of planned) expect(dateEvent({ lead: [lead], now: NOW }).occurredAt).toBe('2026-12-04T12:00:00Z');

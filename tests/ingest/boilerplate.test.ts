@@ -245,6 +245,12 @@ describe('line classifier', () => {
     expect(text).toContain('2025 The U.S. is offering');
   });
 
+  it('takes a caption with a picture agency\'s credit after its stop for no headline, even printed twice', () => {
+    const caption = 'Journalists gather outside the Intercontinental Hotel ahead of another round of talks between Russia and Ukraine in Geneva, February 17, 2026. /VCG';
+    const raw = [caption, caption, 'The second day of trilateral talks among Ukraine, the United States and Russia began in Geneva on Wednesday.'].join('\n');
+    expect(articleText(textBlocks(raw)).headline).toBeUndefined();
+  });
+
   it('takes a picture with a position in brackets for a caption', () => {
     expect(kinds('The Russian delegation, led by Foreign Minister Sergey Lavrov (entrance), arrives in Riyadh, Saudi Arabia, on February 18.\nRussian and US officials met in Riyadh on Tuesday for talks on ending the war in Ukraine, the first such meeting in years.')[0]?.[0]).toBe('chrome');
   });

@@ -90,6 +90,10 @@ export function textBlocks(raw: string): PageBlock[] {
   // A headline, its date and the lead flattened onto one line with bars ("Ukraine, Russia Agree on … | 3 March 2022 |
   // The second round of talks …"): three lines.
   if (text.includes(' | ')) text = text.replace(/^([^|\n]{15,200}?) \| (\d{1,2} \p{L}{3,9},? \d{4}|\p{L}{3,9}\.? \d{1,2},? \d{4}) \| (?=\p{Lu})/gmu, '$1\n$2\n');
+  // An agency's page title with its section and name run on ("Russia, Ukraine to hold talks on … border - news agency -
+  // TASS"): the headline (a caption ends in the agency alone).
+  if (/\s[-–—]\s*(?:TASS|Reuters|AFP|Interfax|Xinhua|Anadolu(?: Agency)?|RIA Novosti|Ukrinform|UNIAN)$/mu.test(text))
+    text = text.replace(/^([^\n]{20,200}?[^.!?\n\s])\s[-–—]\s[^-–—\n]{2,40}\s[-–—]\s*(?:TASS|Reuters|AFP|Interfax|Xinhua|Anadolu(?: Agency)?|RIA Novosti|Ukrinform|UNIAN)$/gmu, '$1');
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   const lines = text.split('\n');

@@ -260,6 +260,11 @@ describe('line classifier', () => {
     expect(kept(['This audio is created with AI assistance', '', 'OAN Staff Brooke Mallory', '', body].join('\n'))).toEqual([body]);
   });
 
+  it('takes an agency page title with its section and name run on for the headline, without them', () => {
+    const raw = ['Sunday, February 27, 2022', '', 'Russia, Ukraine to hold talks on Belarusian-Ukrainian border - news agency - TASS', '', 'Talks between the Russian and Ukrainian delegations will take place on the Belarusian-Ukrainian border, BelTA news agency reported.'].join('\n');
+    expect(articleText(textBlocks(raw)).headline).toBe('Russia, Ukraine to hold talks on Belarusian-Ukrainian border');
+  });
+
   it('parts a headline, its date and the lead flattened onto one line with bars', () => {
     const raw = "Ukraine, Russia Agree on 'Humanitarian Corridors' for Civilians | 3 March 2022 | The second round of talks between Ukrainian and Russian delegations on Thursday ended without a ceasefire agreement.";
     expect(articleText(textBlocks(raw)).headline).toBe("Ukraine, Russia Agree on 'Humanitarian Corridors' for Civilians");

@@ -17,10 +17,12 @@ const ATTACK =
 
 /**
  * Where a sentence turns to background: "…, which comes as ceasefire talks stall", "amid talks", "in the wake of the
- * war", "a bargaining chip in any future talks". What follows says what the news happened against, not what it is.
+ * war", "a bargaining chip in any future talks", "even if a peace deal is reached", sanctions "aimed to pressure Russia
+ * into a ceasefire", "a key figure in peace negotiations". What follows says what the news happened against, not
+ * what it is.
  */
 const BACKGROUND =
-  /\b(?:(?:which|that|this|it)\s+)?(?:comes?|came|coming)\s+(?:as|amid|after|ahead\s+of|days?\s+after|weeks?\s+after)\b|\bamid(?:st)?\b|\bin\s+the\s+wake\s+of\b|\bagainst\s+(?:the|a)\s+backdrop\s+of\b|\bat\s+a\s+time\s+when\b|\beven\s+as\b|\bin\s+(?:any|an?)\s+(?:future|eventual|potential|possible)\b/i;
+  /\b(?:(?:which|that|this|it)\s+)?(?:comes?|came|coming)\s+(?:as|amid|after|ahead\s+of|days?\s+after|weeks?\s+after)\b|\bamid(?:st)?\b|\bin\s+the\s+wake\s+of\b|\bagainst\s+(?:the|a)\s+backdrop\s+of\b|\bat\s+a\s+time\s+when\b|\beven\s+(?:as|if)\b|\bin\s+(?:any|an?)\s+(?:future|eventual|potential|possible)\b|\b(?:aim(?:s|ed|ing)?|designed|meant|intended)\s+to\s+(?:pressure|push|force|compel)\b|\bobstacles?\s+(?:to|for)\b|\bkey\s+figures?\s+in\b|\bunder\s+(?:an|the)\s+(?:agreement|deal|arrangement)\s+(?:reached|agreed|struck)\b/i;
 
 /** A sentence up to where it turns to background (the whole sentence when it opens with it: then it is the news). */
 function foreground(sentence: string): string {
@@ -29,10 +31,11 @@ function foreground(sentence: string): string {
 }
 
 /** A prisoner or body exchange, the humanitarian track: no lead of the story without the talks' terms. */
-const EXCHANGE_ONLY = /^(?=.*\b(?:prisoners?|POWs?|captives|bodies)\b)(?=.*\b(?:exchang|swap|releas|return|repatriat)\w*)(?!.*\b(?:ceasefire|cease-fire|truce|memorandum|terms|territor\w*|security guarantees|peace (?:deal|plan|agreement))\b)/is;
+const EXCHANGE_ONLY = /^(?=.*\b(?:prisoners?|POWs?|captives|bodies|children)\b)(?=.*\b(?:exchang|swap|releas|return|repatriat|transferr?|handed over|hand over|reunit)\w*)(?!.*\b(?:ceasefire|cease-fire|truce|memorandum|terms|territor\w*|security guarantees|peace (?:deal|plan|agreement))\b)/is;
 
 /** What two sides do together when they talk: "Trump and Putin spoke by phone", "met in Alaska", "agreed to". */
-const DIPLOMACY = /\b(?:call(?:ed|s)?|phone|conversation|telephon\w*|spoke|speak|talked|meet(?:ings?|s)?|met|agree[ds]?|agreement|propos\w*|offer\w*|summit|envoys?|delegations?|negotiat\w*|talks|deal|plan|ceasefire|cease-fire|truce|peace)\b/i;
+const DIPLOMACY =
+  /\b(?:call(?:ed|s)?(?!\s+(?:for|on|it)\b)|phone|conversation|telephon\w*|spoke|speak|talked|meet(?:ings?|s)?|met|agree[ds]?(?!\s+to\s+(?:impose|send|provide|supply|sell|buy|extend|adopt|allocate|give|deliver|lend|fund|tighten)\b)|agreement|propos\w*|offer\w*|summit|envoys?|delegations?|negotiat\w*|talks|(?<!\b(?:arms|minerals?|grain|trade|gas|oil|energy|weapons?|resources?|loan|missile)\s)deal|plan(?!s?\s+to\b)|ceasefire|cease-fire|truce|peace)\b/i;
 
 /** Sentences on the subject an article needs outside its lead, when its lead is not on it. */
 const SUBJECT_SENTENCES = 3;

@@ -126,6 +126,38 @@ describe('the story’s words in another sense, and the talks only in the backgr
   });
 });
 
+describe('the story named in passing in a lead about something else', () => {
+  it('rejects sanctions, an Olympic ban and another alliance\'s summit that name the talks in passing', async () => {
+    const sanctions = [
+      'EU countries have agreed to impose a new package of sanctions on Russia, aimed to pressure Moscow into a ceasefire in Ukraine.',
+      'The package targets the shadow fleet of tankers carrying Russian oil.',
+      'It also bans transactions with several banks and adds vessels to a blacklist.',
+      'Hungary and Slovakia dropped their objections after talks on energy supplies.',
+      'The measures take effect on Friday.',
+      'Officials said more listings would follow.',
+    ].join(' ');
+    expect(await verdict(sanctions)).toMatch(/^rejected/);
+    const olympics = [
+      'Russian athletes at the Winter Olympics in Italy remain barred from competing under their flag, even if a peace deal on Ukraine is reached, the IOC said.',
+      'The committee said its decision would be reviewed after the Games.',
+      'Russian officials called the ban discriminatory.',
+      'Athletes who pass checks may compete as neutrals.',
+      'The Games open in Milan on February 6.',
+      'Ukraine welcomed the decision.',
+    ].join(' ');
+    expect(await verdict(olympics)).toMatch(/^rejected/);
+    const nato = [
+      'NATO allies gathered in Washington for the 75th-anniversary summit said Ukraine was on an irreversible path to membership.',
+      'Leaders pledged new air defence systems and F-16 deliveries to Ukraine.',
+      'The alliance will open a command in Germany to coordinate training.',
+      'Zelensky thanked the allies for their support.',
+      'Hungary again voiced reservations.',
+      'The next summit will be held in The Hague.',
+    ].join(' ');
+    expect(await verdict(nato)).toMatch(/^rejected/);
+  });
+});
+
 describe('a page published before the story began', () => {
   it('is rejected with the story’s start in the reason; the same text published later is kept', async () => {
     const text = [

@@ -24,10 +24,14 @@ const ATTACK =
 const BACKGROUND =
   /\b(?:(?:which|that|this|it)\s+)?(?:comes?|came|coming)\s+(?:as|amid|after|ahead\s+of|days?\s+after|weeks?\s+after)\b|\bamid(?:st)?\b|\bin\s+the\s+wake\s+of\b|\bagainst\s+(?:the|a)\s+backdrop\s+of\b|\bat\s+a\s+time\s+when\b|\beven\s+(?:as|if)\b|\bin\s+(?:any|an?)\s+(?:future|eventual|potential|possible)\b|\b(?:aim(?:s|ed|ing)?|designed|meant|intended)\s+to\s+(?:pressure|push|force|compel)\b|\bobstacles?\s+(?:to|for)\b|\bkey\s+figures?\s+in\b|\bunder\s+(?:an|the)\s+(?:agreement|deal|arrangement)\s+(?:reached|agreed|struck)\b/i;
 
-/** A sentence up to where it turns to background (the whole sentence when it opens with it: then it is the news). */
+/** A sentence up to where it turns to background, or after the clause that opens with it. */
 function foreground(sentence: string): string {
   const m = BACKGROUND.exec(sentence);
-  return m && m.index > 0 ? sentence.slice(0, m.index) : sentence;
+  if (!m) return sentence;
+  if (m.index > 0) return sentence.slice(0, m.index);
+  // Opening with it ("Even if a peace deal is reached, Russian competitors …"): the news is after its comma.
+  const comma = sentence.indexOf(', ');
+  return comma > 0 ? sentence.slice(comma + 2) : sentence;
 }
 
 /** A prisoner or body exchange, the humanitarian track: no lead of the story without the talks' terms. */
@@ -35,7 +39,7 @@ const EXCHANGE_ONLY = /^(?=.*\b(?:prisoners?|POWs?|captives|bodies|children)\b)(
 
 /** What two sides do together when they talk: "Trump and Putin spoke by phone", "met in Alaska", "agreed to". */
 const DIPLOMACY =
-  /\b(?:call(?:ed|s)?(?!\s+(?:for|on|it)\b)|phone|conversation|telephon\w*|spoke|speak|talked|meet(?:ings?|s)?|met|agree[ds]?(?!\s+to\s+(?:impose|send|provide|supply|sell|buy|extend|adopt|allocate|give|deliver|lend|fund|tighten)\b)|agreement|propos\w*|offer\w*|summit|envoys?|delegations?|negotiat\w*|talks|(?<!\b(?:arms|minerals?|grain|trade|gas|oil|energy|weapons?|resources?|loan|missile)\s)deal|plan(?!s?\s+to\b)|ceasefire|cease-fire|truce|peace)\b/i;
+  /\b(?:(?<!so-)call(?:ed|s)?(?!\s+(?:for|on|it)\b)|phone|conversation|telephon\w*|spoke|speak|talked|meet(?:ings?|s)?|met|agree[ds]?(?!\s+to\s+(?:impose|send|provide|supply|sell|buy|extend|adopt|allocate|give|deliver|lend|fund|tighten)\b)|agreement|propos\w*|offer\w*|summit|envoys?|delegations?|negotiat\w*|talks|(?<!\b(?:arms|minerals?|grain|trade|gas|oil|energy|weapons?|resources?|loan|missile)\s)deal|plan(?!s?\s+to\b)|ceasefire|cease-fire|truce|peace)\b/i;
 
 /** Sentences on the subject an article needs outside its lead, when its lead is not on it. */
 const SUBJECT_SENTENCES = 3;

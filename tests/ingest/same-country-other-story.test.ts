@@ -137,8 +137,20 @@ describe('the story named in passing in a lead about something else', () => {
       'Officials said more listings would follow.',
     ].join(' ');
     expect(await verdict(sanctions)).toMatch(/^rejected/);
+    // "so-called" is no call; a lead that opens with "Even if a peace deal is reached, …" is about what follows.
+    const fleet = [
+      'EU Imposes New Sanctions on Russia, Targets Shadow Fleet',
+      'European Union countries have agreed to impose a new raft of sanctions against Russia, including those targeting the so-called shadow fleet used to carry Russian oil.',
+      'The package is expected to see more than 70 ships blacklisted, bringing the total to over 150.',
+      'Diplomats said the listings were approved on Wednesday.',
+      'Russia condemned the measures.',
+      'Ukraine welcomed the decision.',
+      'The package takes effect next week.',
+    ].join('\n');
+    expect(await verdict(fleet)).toMatch(/^rejected/);
     const olympics = [
-      'Russian athletes at the Winter Olympics in Italy remain barred from competing under their flag, even if a peace deal on Ukraine is reached, the IOC said.',
+      'Russian athletes at the Winter Olympics in Italy remain barred from competing under their flag, the IOC said.',
+      'Even if a peace deal is reached with Ukraine, Russian competitors will have to pass neutrality checks, the committee added.',
       'The committee said its decision would be reviewed after the Games.',
       'Russian officials called the ban discriminatory.',
       'Athletes who pass checks may compete as neutrals.',

@@ -22,7 +22,7 @@ export interface Attribution {
 
 /** Verbs that report speech or a stated position. */
 export const REPORTING_VERB =
-  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported|termed|indicated|indicates|remarked|asserted|asserts|affirmed|affirms|pointed out|points out|questioned|revealed|reveals|cautioned|cautions|commented|berated|retorted|lectured|reminded|hailed|hails|concluded|clarified|clarifies|praised|praises|lamented|informed|highlighted|highlights|contended|conceded|welcomed|welcomes|took to (?:social media|X|Telegram|Truth Social|Facebook|Twitter|Instagram) to (?:say|write|announce|declare)|shared(?=\s+(?:on|via)\s+(?:X|Telegram|Truth Social|Facebook|Twitter|Instagram|social media)\b))\b/gi;
+  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported|termed|indicated|indicates|remarked|asserted|asserts|affirmed|affirms|pointed out|points out|questioned|revealed|reveals|cautioned|cautions|commented|berated|retorted|lectured|reminded|hailed|hails|concluded|clarified|clarifies|praised|praises|lamented|informed|highlighted|highlights|contended|conceded|welcomed|welcomes|took to (?:social media|X|Telegram|Truth Social|Facebook|Twitter|Instagram) to (?:say|write|announce|declare)|shared(?=\s+(?:on|via)\s+(?:X|Telegram|Truth Social|Facebook|Twitter|Instagram|social media)\b)|(?<=,\s)(?:saying|adding|stressing|insisting|noting|warning|stating|emphasi[sz]ing))\b/gi;
 
 /**
  * A name right after a preposition is an object ("met with Trump as …"), not the subject of a verb after it; "of" in
@@ -422,6 +422,14 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // An aside set off by commas after a name is the name's: "Rustem Umerov, secretary of Ukraine's National
       // Security and Defense Council, reported" — the council named in it does not speak.
       const aside = (m: { end: number }) => /^\s*,[^,]{1,160},\s*$/.test(outside.slice(m.end, vStart));
+      // ", saying …" goes back to the main clause's subject, however far: "Zelenskyy pushed back on Friday, saying …".
+      if (/^(?:saying|adding|stressing|insisting|noting|warning|stating|emphasi[sz]ing)$/i.test(verb[0])) {
+        const opener = prior[0];
+        if (opener !== undefined && /^(?:[^,]{0,40},\s*)?(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.test(outside.slice(0, opener.start))) {
+          speaker = opener.person.name;
+          break;
+        }
+      }
       const near = [...prior].reverse().find(
         (m) =>
           (subjectGap(outside.slice(m.end, vStart)) || closesApposition(outside, m.start, m.end, vStart)) &&
@@ -457,7 +465,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const lead = sentence.text.slice(0, vStart).trimEnd();
       // After a quotation, also with a dash between: "“Held the first meeting …,” - wrote Yermak".
       const inverted = lead === '' || /[”"’,](?:\s*[-–—])?$/.test(lead);
-      if (after && inverted) {
+      // (", saying Putin's …" is no "said Putin": a participle is never inverted.)
+      const participle = /ing$/i.test(verb[0]);
+      if (after && inverted && !participle) {
         speaker = after.person.name;
         break;
       }

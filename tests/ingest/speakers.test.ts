@@ -142,6 +142,17 @@ describe('speakers', () => {
     expect(speakers(text).find(([t]) => t.startsWith('“The format'))?.[1]).toBe('Vladimir Medinsky');
   });
 
+  it('gives ", saying …" to the main clause\'s subject, however far, and never to a name after it', () => {
+    const text = [
+      'Ukrainian President Volodymyr Zelenskyy met European leaders in Paris on Friday to discuss the ceasefire proposal and the peace talks.',
+      'Zelenskyy pushed back against the plan on Friday, saying “we will not trade our land for promises.”',
+      'In Kyiv, President Volodymyr Zelenskyy gave a nod to the energy pause in the peace talks, saying Putin’s rejection proves he wants war.',
+    ].join('\n');
+    const got = speakers(text);
+    expect(got.find(([t]) => t.startsWith('Zelenskyy pushed'))?.[1]).toBe('Volodymyr Zelenskyy');
+    expect(got.find(([t]) => t.startsWith('In Kyiv'))?.[1]).toBe('Volodymyr Zelenskyy');
+  });
+
   it('reads "shared on X" as reporting a quote', () => {
     const text = [
       'Ukrainian President Volodymyr Zelensky spoke after the talks on the ceasefire in Abu Dhabi on Saturday.',

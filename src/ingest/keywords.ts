@@ -209,28 +209,6 @@ export function patternMatches(pattern: string, text: string): boolean {
 /** The global form of each notWhen pattern (and of its plain form), compiled once: a sentence is blanked for every question it is tagged with. */
 const globalPatterns = new Map<string, { re: RegExp; plain: RegExp | null } | null>();
 
-/**
- * A list of patterns (a question's or a story's notWhen) as one alternation, so a sentence is scanned once rather than
- * once per pattern (most sentences name Ukraine or Kyiv and are read for every question); null when they do not combine.
- */
-const combinedLists = new WeakMap<readonly string[], { re: RegExp; plain: RegExp | null } | null>();
-
-function combinedPattern(parts: readonly string[]): { re: RegExp; plain: RegExp | null } | null {
-  if (combinedLists.has(parts)) return combinedLists.get(parts) ?? null;
-  let combined: { re: RegExp; plain: RegExp | null } | null = null;
-  const compiled = parts.map(compiledPattern);
-  if (compiled.every((c) => c?.re.flags.includes('u'))) {
-    const source = parts.map((p) => `(?:${p})`).join('|');
-    try {
-      combined = { re: new RegExp(source, 'giu'), plain: compiled.every((c) => c?.plain) ? new RegExp(source, 'gi') : null };
-    } catch {
-      combined = null;
-    }
-  }
-  combinedLists.set(parts, combined);
-  return combined;
-}
-
 /** The sentence with every span a question's `notWhen` patterns match blanked out (same length, so offsets hold). */
 function withoutExcludedSenses(sentence: string, question: Question): string {
   return withoutPatterns(sentence, question.notWhen ?? []);
@@ -238,16 +216,11 @@ function withoutExcludedSenses(sentence: string, question: Question): string {
 
 /**
  * The text with every span the patterns match replaced by spaces (same length, so offsets hold); the text itself when
- * none matches, which one scan of their alternation tells.
+ * none matches, which one scan of their alternation tells (most sentences name Ukraine or Kyiv and are read for every
+ * question).
  */
 export function withoutPatterns(text: string, patterns: readonly string[]): string {
-  if (patterns.length === 0) return text;
-  const combined = combinedPattern(patterns);
-  if (combined) {
-    const re = combined.plain && plainAgrees(text) ? combined.plain : combined.re;
-    re.lastIndex = 0;
-    if (!re.test(text)) return text;
-  }
+  if (!anyPattern(patterns, text)) return text;
   return blankPatterns(text, patterns);
 }
 

@@ -203,6 +203,17 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
   const mentions = actorMentions(t, sides);
   const readings: Array<StanceReading & { at: number }> = [];
   const unknownAt = UNKNOWN.exec(t)?.index;
+  // The sentence's quotations and the sides named as objects, the same for every clause.
+  const quoted = quoteSpans(t);
+  // A side after a preposition or a verb in -ing is no subject ("the possibility of Ukraine joining NATO … were
+  // unrealistic", Hegseth said), nor is one listed after such an object ("Delegations from the United States, Ukraine
+  // and …").
+  const objectOf = (m: SideMention) => /\b(?:of|for|with|to|from|about|against|over|between|among|\p{Ll}{2,}ing)\s+(?:the\s+)?$/iu.test(t.slice(Math.max(0, m.start - 24), m.start));
+  const objects = new Set<SideMention>();
+  mentions.forEach((m, i) => {
+    const prev = mentions[i - 1];
+    if (objectOf(m) || (prev !== undefined && objects.has(prev) && /^\s*(?:,|and|or|&)\s*(?:the\s+)?$/i.test(t.slice(prev.end, m.start)))) objects.add(m);
+  });
   for (const clause of clausesOf(t)) {
     const body = t.slice(clause.start, clause.end);
     let best: { cue: Cue; index: number; match: string } | undefined;
@@ -256,17 +267,7 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
     const subjectFrom = clause.start + (fronted ? fronted[0].length : 0);
     // A side named inside a quotation is not the subject of a verb outside it ("“… the defense of Ukraine,” Macron
     // insisted" is Macron's).
-    const quoted = quoteSpans(t);
     const outsideQuote = (m: { start: number }) => !quoted.some((q) => q.start < m.start && m.start < q.end && !(q.start < at && at < q.end));
-    // Nor is one after a preposition or a verb in -ing ("the possibility of Ukraine joining NATO … were unrealistic",
-    // Hegseth said).
-    const objectOf = (m: { start: number }) => /\b(?:of|for|with|to|from|about|against|over|between|among|\p{Ll}{2,}ing)\s+(?:the\s+)?$/iu.test(t.slice(Math.max(0, m.start - 24), m.start));
-    // A side listed after such an object is one too ("Delegations from the United States, Ukraine and …").
-    const objects = new Set<(typeof mentions)[number]>();
-    mentions.forEach((m, i) => {
-      const prev = mentions[i - 1];
-      if (objectOf(m) || (prev !== undefined && objects.has(prev) && /^\s*(?:,|and|or|&)\s*(?:the\s+)?$/i.test(t.slice(prev.end, m.start)))) objects.add(m);
-    });
     const subjectMentions = mentions.filter((m) => m.start >= subjectFrom && m.end <= at && outsideQuote(m) && !objects.has(m));
     const subjectSides = [...new Set(subjectMentions.map((m) => m.side))];
     const reporter = reporterOf(t, clause.start, mentions, opts.speaker, sides);

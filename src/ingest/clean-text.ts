@@ -92,8 +92,7 @@ export function textBlocks(raw: string): PageBlock[] {
   if (text.includes(' | ')) text = text.replace(/^([^|\n]{15,200}?) \| (\d{1,2} \p{L}{3,9},? \d{4}|\p{L}{3,9}\.? \d{1,2},? \d{4}) \| (?=\p{Lu})/gmu, '$1\n$2\n');
   // An agency's page title with its section and name run on ("Russia, Ukraine to hold talks on … border - news agency -
   // TASS"): the headline (a caption ends in the agency alone).
-  if (/\s[-–—]\s*(?:TASS|Reuters|AFP|Interfax|Xinhua|Anadolu(?: Agency)?|RIA Novosti|Ukrinform|UNIAN)$/mu.test(text))
-    text = text.replace(/^([^\n]{20,200}?[^.!?\n\s])\s[-–—]\s[^-–—\n]{2,40}\s[-–—]\s*(?:TASS|Reuters|AFP|Interfax|Xinhua|Anadolu(?: Agency)?|RIA Novosti|Ukrinform|UNIAN)$/gmu, '$1');
+  if (AGENCY_AT_LINE_END.test(text)) text = text.replace(AGENCY_TITLE_SUFFIX, '$1');
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   const lines = text.split('\n');
@@ -101,6 +100,15 @@ export function textBlocks(raw: string): PageBlock[] {
     splitRunOnCaption(withoutEndMark(text)).flatMap(splitInlineTitle).flatMap(splitGluedWidget).flatMap(splitTrailingWidget).map((t) => ({ text: t })),
   );
 }
+
+const AGENCIES = String.raw`(?:TASS|Reuters|AFP|Interfax|Xinhua|Anadolu(?: Agency)?|RIA Novosti|Ukrinform|UNIAN)`;
+/** A line that ends in an agency's name after a dash: the cheap test before the one below. */
+const AGENCY_AT_LINE_END = new RegExp(String.raw`\s[-–—]\s*${AGENCIES}$`, 'mu');
+/** " - <section> - <agency>" after a headline that ends in no stop ("… border - news agency - TASS"). */
+const AGENCY_TITLE_SUFFIX = new RegExp(String.raw`^([^
+]{20,200}?[^.!?
+\s])\s[-–—]\s[^-–—
+]{2,40}\s[-–—]\s*${AGENCIES}$`, 'gmu');
 
 /**
  * Typographic punctuation whose UTF-8 bytes a saved page read as code page 437 or Windows-1252 ("EuropeΓÇÖs",

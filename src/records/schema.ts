@@ -187,8 +187,9 @@ export const storySchema = z.strictObject({
    */
   notWhen: z.array(z.string().trim().min(1)).optional(),
   /**
-   * The day the story began (YYYY-MM-DD). An article whose own date (stated in it or published) is earlier reports
-   * something else that used the same words: the 2019 impeachment's "envoy" to Ukraine is not the ceasefire talks.
+   * The day the story began (YYYY-MM-DD). An article published earlier (by its metadata, a date stamp or
+   * `--published`; a day read from its text does not count) reports something else that used the same words: the 2019
+   * impeachment's "envoy" to Ukraine is not the ceasefire talks.
    */
   since: z
     .string()

@@ -206,8 +206,9 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
       0.05 * recency +
       0.03 * watch -
       0.25 * stale;
-    // A sentence that points back to the one before it ("These discussions were part of …") reads poorly alone.
-    if (!standsAlone(e.fact.text, e.fact.speaker)) score -= ANAPHORIC;
+    // A sentence that points back to the one before it ("These discussions were part of …", "He last met Putin …"
+    // with no speaker named) reads poorly alone.
+    if (!standsAlone(e.fact.text, e.fact.speaker, true)) score -= ANAPHORIC;
     if (focus !== undefined && (e.fact.questions ?? []).includes(focus)) score += 0.5;
     return { rec: e.rec, fact: e.fact, id: e.id, index: e.index, score, features: f, outlets: outlets[i] as Set<string>, twins: twins[i] ?? [], sourceLead: e.posInSource === 0 };
   });

@@ -87,15 +87,16 @@ const GARBLED = /\b\p{L}\p{Ll}{3,}[.!?]\s+\p{Ll}/u;
 /**
  * Can a sentence be read without the one before it? Not when it opens with a pronoun for a thing or a group ("They
  * will meet again", "It is due next week") or points back with "them" ("Ukraine will receive them next week"): a
- * reminder under "What to watch" stands on its own, away from the article. (A "he"/"she" line stands alone only where its speaker is named or the bullets around it say who.)
+ * reminder under "What to watch" stands on its own, away from the article. (A "he"/"she" line stands alone only where its speaker is named.)
  */
 export function standsAlone(text: string, speaker?: string, nameless = false): boolean {
   // Quoted speech is the speaker's, who may well say "This is in no way a frozen conflict." A quotation nobody is
   // named for ("“It will be discussed … in Abu Dhabi”") is read as it stands.
   const outside = text.replace(/["“][^"”]*["”]/g, ' ');
   const own = speaker === undefined && !/\p{L}/u.test(outside) ? text.replace(/^["“]/, '') : outside;
-  // Away from its article ("What to watch", `nameless`), "He last met Putin on April 25" names no one. (A bullet
-  // keeps such lines: among the day's other bullets the reader mostly knows who, and they carry the day's names.)
+  // Away from its article (`nameless`: a "What to watch" item, or a bullet ranked against the window's other facts),
+  // "He last met Putin on April 25" names no one. A bullet is only ranked lower for it: the same news with the name
+  // usually comes from another outlet; editors auditing ten fresh days struck such lines.
   if (nameless && speaker === undefined && /^(?:He|She)\b/.test(own.trimStart())) return false;
   return !/^(?:They|It|This|These|Those|That)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:expected|unclear|likely|possible|understood|reported)\b)|\bthem\b/.test(own);
 }

@@ -159,7 +159,10 @@ function reporterSide(text: string, mentions: readonly SideMention[], speaker: s
   if (said) {
     // Inverted after the quote ("…, added the source in the Russian government"): who states it follows the verb.
     if (/[,"”]\s*$/.test(text.slice(0, said.index)) && /^\s+(?:the\s|a\s|an\s|\p{Lu})/u.test(text.slice(said.index + said[0].length))) return mentions.find((m) => m.start >= said.index)?.side;
-    const before = mentions.filter((m) => m.end <= said.index);
+    // A side named inside the quotation is what is quoted, not who quotes it ("“… calling President Zelenskyy …,” he
+    // said" is not Kyiv's).
+    const quoted = quoteSpans(text);
+    const before = mentions.filter((m) => m.end <= said.index && !quoted.some((q) => q.start < m.start && m.start < q.end));
     if (before[0] && !JOINT_SUBJECT.test(text.slice(before[before.length - 1]?.end ?? 0, said.index))) return before[0].side;
   }
   return undefined;
@@ -208,7 +211,15 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
   // A side after a preposition or a verb in -ing is no subject ("the possibility of Ukraine joining NATO … were
   // unrealistic", Hegseth said), nor is one listed after such an object ("Delegations from the United States, Ukraine
   // and …").
-  const objectOf = (m: SideMention) => /\b(?:of|for|with|to|from|about|against|over|between|among|\p{Ll}{2,}ing)\s+(?:the\s+)?$/iu.test(t.slice(Math.max(0, m.start - 24), m.start));
+  // After a preposition other than "to" (an infinitive's: "to stop Kyiv accepting"), an adjective may stand between
+  // ("control of eastern Ukraine"), a relative pronoun not ("the plan, of which Kyiv approved").
+  const objectOf = (m: SideMention) => {
+    const before = t.slice(Math.max(0, m.start - 40), m.start);
+    return (
+      /\b(?:of|for|with|to|from|about|against|over|between|among|\p{Ll}{2,}ing)\s+(?:the\s+)?$/iu.test(before) ||
+      /\b(?:of|for|with|from|about|against|over|between|among)\s+(?:the\s+)?(?!(?:which|whom|whose|what|that)\s)\p{Ll}[\p{Ll}-]+\s+$/u.test(before)
+    );
+  };
   const objects = new Set<SideMention>();
   mentions.forEach((m, i) => {
     const prev = mentions[i - 1];

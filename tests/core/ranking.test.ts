@@ -210,6 +210,16 @@ describe('multi-document ranking', () => {
     expect(order.indexOf(2)).toBeLessThan(order.indexOf(1));
   });
 
+  it('ranks a "he" or "she" line with no speaker named below the same news that says who', () => {
+    const event = rec('Wire', [
+      'Russia, Ukraine and the United States began a second round of talks in Abu Dhabi on Wednesday.',
+      'He last met Putin in Moscow on April 25 before the talks.',
+      'Witkoff last met Putin in Moscow on April 25 before the talks.',
+    ]);
+    const order = rankWindowFacts({ records: [event], now: NOW }).map((r) => r.index);
+    expect(order.indexOf(2)).toBeLessThan(order.indexOf(1));
+  });
+
   it('ranks a fact the window echoes above a stray one (centrality)', () => {
     const sets = ['putin trump call ceasefire talks', 'putin trump call talks immediately', 'trump putin call memorandum', 'weather rain kyiv'].map((t) => new Set(t.split(' ')));
     const scores = lexRank((i, j) => cosine(sets[i]!, sets[j]!), sets.length);

@@ -37,6 +37,13 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
     expect(tags('"They gave us the document at the meeting, so we cannot respond to it yet," he said.', 'Serhii Kyslytsia')).toContain('ukraine-response');
     expect(tags('"The parliament of a country at war must work in unity," he said.', 'Volodymyr Zelensky')).not.toContain('ukraine-response');
   });
+
+  it('does not take a side named inside a quotation as the one who quotes it, nor one after "of" and an adjective as a subject', () => {
+    expect(tags('"We have also agreed to have our teams start negotiations immediately, and we will begin by calling President Zelenskyy, of Ukraine, to inform him," he said.')).not.toContain('ukraine-response');
+    expect(tags('Trump officials projected confidence over a deal, saying territorial control of eastern Ukraine is the last remaining sticking point.')).not.toContain('ukraine-response');
+    expect(tags('"We will never give up our land," Zelensky said.')).toContain('ukraine-response');
+    expect(tags('He repeated the claim that Boris Johnson intervened to stop Kyiv accepting those terms.')).toContain('ukraine-response');
+  });
 });
 
 describe('security guarantees: what would keep Russia from attacking again', () => {
@@ -85,6 +92,14 @@ describe('territory: a ceasefire along the whole front line is its reach, not la
   it('does not file a truce along the entire front line as territory', () => {
     expect(tags('Washington proposed a full ceasefire in the air, at sea and along the entire front line.')).not.toContain('territory');
     expect(tags('Moscow wants the conflict frozen along the current line of contact, which would leave it the land it holds.')).toContain('territory');
+  });
+
+  it('reads fighting along the front, a truce along a front line of so many kilometres and "on the territory of" as where, not whose', () => {
+    expect(tags('Kyiv called the first day of talks "productive," even as fighting continued along the front lines.')).not.toContain('territory');
+    expect(tags('He also raised the question of who would control the temporary truce along the more than 2,000-kilometer front line.')).not.toContain('territory');
+    expect(tags('The parties discussed opening humanitarian corridors on the territory of Ukraine, as well as a ceasefire.')).not.toContain('territory');
+    expect(tags('Moscow demands that Ukrainian troops withdraw from the territory of the Donetsk region under any deal.')).toContain('territory');
+    expect(tags('Russia wants to freeze the conflict along the current front line.')).toContain('territory');
   });
 });
 

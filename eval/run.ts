@@ -60,17 +60,21 @@ function publishedFor(a: Article, mode: Mode): string | undefined {
   return day === undefined ? undefined : `${day}T12:00:00Z`;
 }
 
-/** Ingest one split's articles into a fresh store (one batch, in date order), approve the drafts, brief each day. */
+/**
+ * Ingest one split's articles into a fresh store, in date order and each in a run of its own (as `sitrep ingest <file>`
+ * once per file, or a feed poll per article: each finds the events before it in the store), approve the drafts, brief
+ * each day.
+ */
 export async function runSplit(story: Story, split: string, articles: readonly Article[], days: readonly DayLabel[], mode: Mode = 'user'): Promise<SplitResult> {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-eval-'));
   const store = openSqliteStore(join(dir, 'eval.db'));
   try {
     await store.upsertStory(story);
-    const batch = new IngestBatch();
     const sourcesBefore = new Map<string, Set<string>>();
     const placements: Placement[] = [];
     for (const a of [...articles].sort((x, y) => sortKey(x).localeCompare(sortKey(y)))) {
       const published = publishedFor(a, mode);
+      const batch = new IngestBatch();
       const run = await ingestInputs([a.file], { story, store, now: EVAL_NOW, batch, ...(published !== undefined ? { published } : {}) });
       const r = run.results[0];
       if (!r) {

@@ -189,8 +189,11 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
   let best: { candidate: Candidate; score: number } | undefined;
   for (const c of candidates) {
     let score = mergeScore(c.features, c.occurredAt, feats.text, article.occurredAt);
-    // Within a run both texts are known: also check the other direction.
-    if (c.text) score = Math.max(score, mergeScore(feats.facts, article.occurredAt, c.text, c.occurredAt));
+    // The other direction too: how much of the article's lead the event already holds. Within a run the event's
+    // texts are known; a stored event has its facts (a subset of its texts, so never more lenient). Without it, an
+    // event grown by three reports held so many words that a fourth report's text no longer contained enough of them:
+    // five reports of one day ingested one run at a time made two or three events on 13 of 15 fresh days.
+    score = Math.max(score, mergeScore(feats.facts, article.occurredAt, c.text ?? c.features, c.occurredAt));
     const threshold = c.undated && isUndated(article) ? UNDATED_PAIR_THRESHOLD : c.undated || isUndated(article) ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
     if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
   }

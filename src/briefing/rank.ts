@@ -1,6 +1,6 @@
 import type { EventRecord, Fact } from '../records/schema.js';
 import { factId } from '../records/fact-id.js';
-import { featuresOf } from '../text/similarity.js';
+import { featureSet, featuresOf } from '../text/similarity.js';
 import { lexRank } from './centrality.js';
 import { informationDensity } from './density.js';
 import { factTime } from './questions.js';
@@ -57,6 +57,26 @@ export interface RankedFact {
   twins: Array<{ rec: EventRecord; fact: Fact; id: string }>;
   /** The first fact of its article: the article's lead. */
   sourceLead?: boolean;
+}
+
+/** Titles go with names: "President", "Foreign Minister", "envoy". */
+const TITLE_WORDS = featureSet('president presidents minister ministers prime secretary foreign chancellor envoy envoys aide aides leader leaders spokesman spokeswoman spokesperson counterpart counterparts officials official');
+
+/** A fact's words less its names (capitalised words) and titles. */
+function withoutNames(features: ReadonlySet<string>, text: string): Set<string> {
+  const names = featureSet((text.match(/\p{Lu}[\p{L}\p{M}'’.-]*/gu) ?? []).join(' '));
+  const out = new Set<string>();
+  for (const w of features) if (!names.has(w) && !TITLE_WORDS.has(w)) out.add(w);
+  return out;
+}
+
+/** Twins by what they state: most of the shorter fact's words other than names and titles, and two at least. */
+function saySame(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return true;
+  let inter = 0;
+  for (const x of small) if (large.has(x)) inter++;
+  return inter >= Math.min(2, small.size) && inter / small.size >= TWIN_OVERLAP;
 }
 
 /** Same thing said twice: most of the shorter fact's words in the longer, and a fair share of both. */
@@ -129,6 +149,10 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
     return set;
   });
   const twins: Array<Array<{ rec: EventRecord; fact: Fact; id: string }>> = pool.map(() => []);
+  // Two facts are twins by what they state, not by whom they name: "Putin reaffirmed his commitment to resolving the
+  // conflict during a phone call with Trump" shares names and titles with "Trump said his phone call with Putin made no
+  // progress", and one outlet's framing was cited to all five that named the call.
+  const stated = pool.map((e, i) => withoutNames(feats[i] as ReadonlySet<string>, e.fact.text));
   const cos = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const a = feats[i] as ReadonlySet<string>;
@@ -145,7 +169,7 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
       const ei = pool[i] as Entry;
       const ej = pool[j] as Entry;
       const sameArticle = ei.rec.id === ej.rec.id && ei.fact.source === ej.fact.source;
-      if (!sameArticle && inter >= 3 && inter / small.size >= TWIN_OVERLAP && inter / (a.size + b.size - inter) >= TWIN_JACCARD) {
+      if (!sameArticle && inter >= 3 && inter / small.size >= TWIN_OVERLAP && inter / (a.size + b.size - inter) >= TWIN_JACCARD && saySame(stated[i] as ReadonlySet<string>, stated[j] as ReadonlySet<string>)) {
         twins[i]?.push({ rec: ej.rec, fact: ej.fact, id: ej.id });
         twins[j]?.push({ rec: ei.rec, fact: ei.fact, id: ei.id });
         for (const o of outlets[j] as Set<string>) (outlets[i] as Set<string>).add(o);

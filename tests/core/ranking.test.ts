@@ -210,6 +210,30 @@ describe('multi-document ranking', () => {
     expect(order.indexOf(2)).toBeLessThan(order.indexOf(1));
   });
 
+  it("does not count two facts as one when they share only the day's names: each is cited to its own outlets", () => {
+    const events = [
+      rec('Times', [
+        "Russian President Vladimir Putin reaffirmed his country's commitment to resolving the conflict in Ukraine during a phone call with U.S. President Donald Trump on Thursday.",
+        'Putin told Trump that Russia would not back down from its goals, the Kremlin said after the phone call.',
+      ]),
+      rec('Wire', [
+        'U.S. President Donald Trump said on Thursday that a phone call with Russian President Vladimir Putin produced no progress toward ending the war in Ukraine.',
+        'Trump said he was very disappointed with the phone call with Putin.',
+        'The Kremlin said Putin and Trump discussed Iran during the call.',
+      ]),
+      rec('Daily', [
+        'President Donald Trump said his Thursday phone call with President Vladimir Putin of Russia produced no progress on ending the war in Ukraine.',
+        'Putin told Trump in the call that Moscow would pursue its goals in Ukraine, the Kremlin said.',
+        'Trump and Putin also discussed trade projects in the call, the Kremlin said.',
+      ]),
+    ];
+    const ranked = rankWindowFacts({ records: events, now: NOW });
+    const framing = ranked.find((r) => r.fact.text.includes('reaffirmed'));
+    const noProgress = ranked.find((r) => r.fact.text.startsWith('U.S. President'));
+    expect(framing?.twins).toEqual([]);
+    expect(noProgress?.twins.map((t) => t.fact.text)).toEqual([expect.stringContaining('President Donald Trump said his Thursday phone call')]);
+  });
+
   it('ranks a "he" or "she" line with no speaker named below the same news that says who', () => {
     const event = rec('Wire', [
       'Russia, Ukraine and the United States began a second round of talks in Abu Dhabi on Wednesday.',

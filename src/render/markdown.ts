@@ -69,7 +69,7 @@ function markdownOnce(
         '### Open questions',
         ...o.questions.map((q, i) => {
           const head = `- **${e(q.label)}** — ${q.status}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''}`;
-          return brief.has(ids[i] ?? '') ? `${head}; ${quietLine(q.lastEvidence, q.since)}` : `${head}: ${e(q.summary)}${cite(q.refs)}`;
+          return brief.has(ids[i] ?? '') ? `${head}; ${quietLine(q.lastEvidence, q.since)}` : `${head}${q.latest ? `, latest ${q.latest}` : ''}: ${e(q.summary)}${cite(q.refs)}`;
         }),
       ],
       floor: 600,

@@ -32,6 +32,11 @@ export interface BriefingOutline {
     stale: boolean;
     /** The day of the newest evidence ("23 Nov 2025"), for a short line on a question with nothing new. */
     lastEvidence?: string;
+    /**
+     * The day of the line's own report when it is newer than the status ("MOVED since 19 May 2025, latest 6 Jan 2026"):
+     * a new report of the same status changes nothing, but the reader should not take the line for May's.
+     */
+    latest?: string;
   }>;
   evidence: Array<{ text: string; at: string; status: string; source: string; url?: string }>;
   watch: Array<{ text: string; due?: string; refs: number[] }>;
@@ -95,6 +100,9 @@ export function outline(
       refs: questionRefs[i] ?? [],
       stale: q.summaryAt !== undefined && q.summaryAt < b.window.from,
       ...(q.summaryAt !== undefined ? { lastEvidence: formatDay(q.summaryAt, tz) } : {}),
+      ...(q.summaryAt !== undefined && q.lastChangedAt !== null && formatDay(q.summaryAt, tz) !== formatDay(q.lastChangedAt, tz) && q.summaryAt > q.lastChangedAt
+        ? { latest: formatDay(q.summaryAt, tz) }
+        : {}),
     })),
     evidence: focusQ
       ? focusQ.evidence.map((e) => ({ text: e.text, at: formatDay(e.at, tz), status: STATUS_LABEL[e.status], source: e.source, ...(e.url !== undefined ? { url: e.url } : {}) }))

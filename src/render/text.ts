@@ -49,7 +49,7 @@ function textOf(b: Briefing, opts: TextOptions, links: boolean, brief: ReadonlyS
       'OPEN QUESTIONS',
       ...o.questions.map((q, i) => {
         const head = `• ${plain(q.label)}: ${q.status.toUpperCase()}${q.since ? ` since ${q.since}` : ''}${q.changed ? ` (${q.changed})` : ''}`;
-        return brief.has(ids[i] ?? '') ? `${head}; ${quietLine(q.lastEvidence, q.since)}` : `${head} — ${plain(q.summary)}${refs(q.refs)}`;
+        return brief.has(ids[i] ?? '') ? `${head}; ${quietLine(q.lastEvidence, q.since)}` : `${head}${q.latest ? `, latest ${q.latest}` : ''} — ${plain(q.summary)}${refs(q.refs)}`;
       }),
     ]);
     const unknown = o.questions.flatMap((q) => q.unknowns.slice(0, 2).map((u) => `• ${plain(q.label)}: ${plain(u)}`));

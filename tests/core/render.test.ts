@@ -121,6 +121,16 @@ describe('date labels', () => {
   });
 });
 
+describe("a question line whose report is newer than the question's status", () => {
+  it('says the day of the report next to the day the status last changed, in text and markdown', () => {
+    const b = sampleBriefing();
+    const q = b.questions[2]!;
+    Object.assign(q, { status: 'moved', lastChangedAt: '2025-05-19T18:00:00Z', changedInWindow: false, summary: 'Zelenskyy signed a declaration with Macron and Starmer in Paris.', summaryAt: '2026-01-06T15:00:00Z' });
+    expect(renderText(b)).toContain("Ukraine's response: MOVED since 19 May 2025, latest 6 Jan 2026 — Zelenskyy signed");
+    expect(renderMarkdown(b)).toContain('since 19 May 2025, latest 6 Jan 2026: Zelenskyy signed');
+  });
+});
+
 describe('a question line that repeats a development bullet', () => {
   // The question's evidence is the second bullet's fact: the reader meets the sentence once, as the bullet.
   const repeating = (): Briefing => {

@@ -100,6 +100,7 @@ describe('territory: a ceasefire along the whole front line is its reach, not la
     expect(tags('The parties discussed opening humanitarian corridors on the territory of Ukraine, as well as a ceasefire.')).not.toContain('territory');
     expect(tags('Moscow demands that Ukrainian troops withdraw from the territory of the Donetsk region under any deal.')).toContain('territory');
     expect(tags('Russia wants to freeze the conflict along the current front line.')).toContain('territory');
+    expect(tags('It calls for a multinational force "in the air, on the seas and on land to provide reassurance after the ceasefire".')).not.toContain('territory');
   });
 });
 

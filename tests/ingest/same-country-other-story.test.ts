@@ -236,4 +236,65 @@ describe('a brief, and a lead that names another process', () => {
     ].join(' ');
     expect(await verdict(talks)).toBe('kept');
   });
+
+  it('reads "despite a push for peace", ", as leaders struggle to broker an end" and an opening "Soon after the call," as background', async () => {
+    const strike = [
+      'A Russian missile strike on a central city on Friday killed at least 19 people, including nine children, despite a push for peace by the Trump administration.',
+      'Among the 61 injured was a baby, the mayor said on Telegram, with dozens of apartment buildings damaged.',
+      'Rescue workers searched the rubble through the night.',
+      'US President Donald Trump has pledged to end the war quickly but has been unable to broker a deal.',
+      'Zelensky offered his condolences to the families of the victims in his nightly address.',
+      'The air force said Russia also launched 92 drones overnight.',
+    ].join('\n');
+    expect(await verdict(strike)).toMatch(/^rejected/);
+    const drones = [
+      'Soon after Trump’s phone call with Putin, Moscow launched a record number of drones at Ukraine overnight.',
+      'At least 23 people were wounded in the attack, which lasted 13 hours, city authorities said.',
+      'Air defence units shot down most of the drones, the air force said.',
+      'Fires broke out in several districts of Kyiv.',
+      'The strikes follow Trump’s remarks that he had made no progress with Putin.',
+      'Residents sheltered in metro stations.',
+    ].join('\n');
+    expect(await verdict(drones)).toMatch(/^rejected/);
+    // A call that leads, with the talks after its comma, is still the news.
+    const call = [
+      'After a two-hour phone call with Putin, Trump said Russia and Ukraine would start ceasefire negotiations immediately.',
+      'The Kremlin said Putin was ready to work with Kyiv on a memorandum on a future peace agreement.',
+      'Zelensky said Ukraine was ready for a full ceasefire.',
+      'European leaders said they would keep up pressure on Moscow.',
+      'The Vatican offered to host the talks.',
+      'No date was set.',
+    ].join('\n');
+    expect(await verdict(call)).toBe('kept');
+  });
+
+  it('rejects a reconstruction conference, a G-7 summit and a gas transit deal that name Ukraine', async () => {
+    const donors = [
+      'Donors at an international conference aimed at funding Ukraine’s reconstruction pledged €60 billion in new support for the war-ravaged country as the summit came to a close on Thursday.',
+      'The commitments from governments and international organisations would support Ukraine in the short and medium term, the British foreign secretary said.',
+      'Ukraine’s prime minister said the country would start rebuilding this year without waiting for the end of the war.',
+      'The World Bank estimates the cost of recovery at $411 billion.',
+      'Companies signed agreements on energy and housing projects.',
+      'The next conference will be held in Berlin.',
+    ].join('\n');
+    expect(await verdict(donors)).toMatch(/^rejected/);
+    const gas = [
+      'Russia tells Europe to negotiate with Ukraine for a gas transit deal',
+      'Russia is willing to keep supplying gas to Europe via Ukraine if Kyiv and the European buyers come to an agreement, Deputy Prime Minister Alexander Novak said on Wednesday.',
+      'Ukraine has said it will not extend the transit agreement with Gazprom.',
+      'Slovakia and Austria still receive Russian gas through the Ukrainian pipeline network.',
+      'Gas prices rose two per cent in Amsterdam trading.',
+      'The contract runs out at the end of the year.',
+    ].join('\n');
+    expect(await verdict(gas)).toMatch(/^rejected/);
+    const g7 = [
+      'G-7 leaders commit to more Russia sanctions with Ukraine’s Zelenskyy set to attend summit',
+      'Leaders of the Group of Seven have committed to further measures to pressure Russia, as its invasion of Ukraine continues for a second year.',
+      'The G-7 summit is held in Hiroshima, Japan, and Zelenskyy will attend it in person on Sunday, officials said.',
+      'The new measures target Russian diamonds and firms that help Moscow evade sanctions.',
+      'Japan’s prime minister hosted the leaders at a peace memorial park.',
+      'China criticised the summit’s statement on Taiwan.',
+    ].join('\n');
+    expect(await verdict(g7)).toMatch(/^rejected/);
+  });
 });

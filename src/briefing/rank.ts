@@ -233,6 +233,9 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
     // A sentence that points back to the one before it ("These discussions were part of …", "He last met Putin …"
     // with no speaker named) reads poorly alone.
     if (!standsAlone(e.fact.text, e.fact.speaker, true)) score -= ANAPHORIC;
+    // A summary of the story so far ("Since taking office, Trump has tried to broker a ceasefire to no avail") is
+    // background, not the day's news.
+    if (RECAP.test(e.fact.text)) score -= ANAPHORIC;
     if (focus !== undefined && (e.fact.questions ?? []).includes(focus)) score += 0.5;
     return { rec: e.rec, fact: e.fact, id: e.id, index: e.index, score, features: f, outlets: outlets[i] as Set<string>, twins: twins[i] ?? [], sourceLead: e.posInSource === 0 };
   });
@@ -327,6 +330,10 @@ export function selectFacts(
   }
   return chosen;
 }
+
+/** A recap of the story so far: "Since taking office, …", "So far, …", "…has repeatedly …", "… to no avail". */
+const RECAP =
+  /^(?:Since (?:taking office|(?:his|her|their|the) (?:return|inauguration|election|start)|the (?:start|beginning|outbreak) of)|So far,|To date,|Over the (?:past|last) (?:few )?(?:weeks|months|years),)|\b(?:has|have) (?:long|repeatedly|consistently|previously) (?:said|insisted|demanded|rejected|called|sought|argued|maintained)\b|\bto no avail\b/i;
 
 /** Taken off a fact that opens by pointing back to the sentence before it. */
 const ANAPHORIC = 0.15;

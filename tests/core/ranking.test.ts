@@ -234,6 +234,16 @@ describe('multi-document ranking', () => {
     expect(noProgress?.twins.map((t) => t.fact.text)).toEqual([expect.stringContaining('President Donald Trump said his Thursday phone call')]);
   });
 
+  it('ranks a recap of the story so far below the news of the day', () => {
+    const event = rec('Wire', [
+      'Trump said his phone call with Putin on Thursday made no progress on ending the war in Ukraine.',
+      'Since taking office, Trump has attempted to broker a ceasefire between Ukraine and Russia to no avail.',
+      'The Kremlin said Putin told Trump on Thursday that Russia would not give up its goals in Ukraine.',
+    ]);
+    const order = rankWindowFacts({ records: [event], now: NOW }).map((r) => r.index);
+    expect(order.indexOf(2)).toBeLessThan(order.indexOf(1));
+  });
+
   it('ranks a "he" or "she" line with no speaker named below the same news that says who', () => {
     const event = rec('Wire', [
       'Russia, Ukraine and the United States began a second round of talks in Abu Dhabi on Wednesday.',

@@ -195,6 +195,7 @@ function toDevelopment(c: RankedFact): Development {
   if (c.twins.length > 0) dev.alsoReportedIn = c.twins.map((t) => `${t.rec.id}#${t.id}`);
   dev.sourceCount = Math.max(dev.sourceCount, c.outlets.size);
   if (c.fact.speaker !== undefined) dev.speaker = c.fact.speaker;
+  if (c.fact.watch) dev.ahead = c.fact.watch.due !== undefined ? { due: c.fact.watch.due } : {};
   return dev;
 }
 

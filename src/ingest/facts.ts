@@ -23,7 +23,7 @@ export const CHANGE_VERB =
 
 /** Forward-looking phrasing: something is expected, proposed or scheduled. */
 export const WATCH_PHRASE =
-  /\b(?:within (?:days|hours|weeks|a week)|in the (?:coming|next) (?:days|weeks|hours)|next (?:week|month)|tomorrow|later this (?:week|month)|(?:is|are|was|were) (?:expected|scheduled|due|set|planned) to|will (?:meet|hold|travel|visit|host|sign|announce|begin|start|resume|take place|be held)|could (?:also )?be (?:announced|held|hosted|signed|agreed)|(?:propos(?:ed|ing|es)|call(?:ed|ing)? for) (?:a|an) (?:[\w-]+ ){0,3}(?:meeting|summit|talks|ceasefire|truce|swap|exchange)|plans? to|set to)\b/i;
+  /\b(?:within (?:days|hours|weeks|a week)|in the (?:coming|next) (?:days|weeks|hours)|next (?:week|month)|tomorrow|later this (?:week|month)|(?:is|are|was|were) (?:expected|scheduled|due|set|planned) to|will (?:meet|hold|travel|visit|host|sign|announce|begin|start|resume|take place|be held)|could (?:also )?be (?:announced|held|hosted|signed|agreed)|(?:propos(?:ed|ing|es)|call(?:ed|ing)? for) (?:a|an) (?:[\w-]+ ){0,3}(?:meeting|summit|talks|ceasefire|truce|swap|exchange)|plans? to|set to|(?:ready|prepared|willing) for (?:a |the )?(?:new|next|second|third|fourth|fifth|another) (?:round|meeting)|hop(?:es|ed|ing) to (?:speak|meet|talk|hold|sign|visit)|(?:wants?|would like|intends?) to (?:meet|speak|talk|hold talks|visit)|as soon as (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|next week|tomorrow))\b/i;
 
 /**
  * Is the sentence about something still to come? A plan told in the past inside a time clause ("an hour before it

@@ -37,7 +37,7 @@ function checkForm(t: string): string | undefined {
   if (isCaption(t)) return 'caption';
   if (GARBLED.test(t)) return 'two sentences run together';
   if (hasKicker(t)) return 'a headline or kicker run into the sentence';
-  if (!hasFiniteVerb(t)) return 'no verb';
+  if (!hasFiniteVerb(t) || relativeClauseOnly(t)) return 'no verb';
   if (isReportingFrame(t)) return 'says a statement was made, not what it said';
   return undefined;
 }
@@ -79,6 +79,15 @@ function hasKicker(t: string): boolean {
   const rest = t.slice(colon + 2);
   if (head.split(/\s+/).length > 8 || /\b(?:said|says|say|told|tells|added|wrote|writes|stated|declared|announced|according)\b/i.test(head)) return false;
   return /^\p{Lu}/u.test(rest) && rest.split(/\s+/).length >= 8 && hasFiniteVerb(rest);
+}
+
+/**
+ * "A question that follows the words from the Chinese side.": a noun and its relative clause, the sentence's main verb
+ * lost (a garbled source). The words after the relative clause's verb hold no verb of their own.
+ */
+function relativeClauseOnly(t: string): boolean {
+  const m = /^(?:A|An|The|This|That|One)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:that|which|who)\s+\S+\s+(.*)$/u.exec(t);
+  return m !== null && !hasFiniteVerb(m[1] as string);
 }
 
 /** "…the Crimean Declaration. with the BBC…": a full stop followed by a lower-case word, after a real word. */

@@ -46,6 +46,7 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     ["Zelensky responded by recalling the Crimean Declaration. with the BBC understands the negotiations.", 'two sentences run together'],
     ['Trump, Putin hold telephonic conversation: US President Donald Trump and Russian President Vladimir Putin spoke for two hours.', 'a headline or kicker run into the sentence'],
     ['US President Donald Trump and Ukrainian President Volodymyr Zelenskiy at a press conference in Washington in February.', 'no verb'],
+    ['A question that follows the words from the Chinese side.', 'no verb'],
     ['Umerov made the statement at a press conference following the meeting in Istanbul, according to Censor.NET.', 'says a statement was made, not what it said'],
     ['This was announced on Telegram by the head of the Presidential Office, Andriy Yermak.', 'says a statement was made, not what it said'],
     ['Ukrainian President Volodymyr Zelenskyy announced this on social networks on Thursday, TASR writes, according to an AFP report.', 'says a statement was made, not what it said'],

@@ -6,6 +6,7 @@ import {
   bandsOf,
   featuresOfArticle,
   featuresOfRecord,
+  recordFeatures,
   isUndated,
   MERGE_THRESHOLD,
   MERGE_WINDOW_DAYS,
@@ -112,6 +113,8 @@ interface StoredFeatures {
   occurredAt: string;
   undated: boolean;
   features: Set<string>;
+  /** The words of all its facts and its title: what the event holds, for the other direction of the score. */
+  allFacts: Set<string>;
 }
 const storedFeatures = new Map<string, StoredFeatures>();
 /**
@@ -138,7 +141,14 @@ function storedCandidateFeatures(c: { id: string; version: string; record(): Eve
   const hit = storedFeatures.get(key);
   if (hit && hit.version === c.version && hit.common === ck) return hit;
   const record = c.record();
-  const entry: StoredFeatures = { version: c.version, common: ck, occurredAt: record.occurredAt, undated: isUndated(record), features: featuresOfRecord(record, common) };
+  const entry: StoredFeatures = {
+    version: c.version,
+    common: ck,
+    occurredAt: record.occurredAt,
+    undated: isUndated(record),
+    features: featuresOfRecord(record, common),
+    allFacts: recordFeatures(record.title, record.facts, common),
+  };
   if (hit) storedFeatures.delete(key);
   else if (storedFeatures.size >= STORED_FEATURES_MAX) storedFeatures.delete(storedFeatures.keys().next().value as string);
   storedFeatures.set(key, entry);
@@ -182,7 +192,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     for (const c of found) {
       if (batch.events.has(c.id) || c.version === undefined) continue;
       const stored = storedCandidateFeatures(c, story.id, common);
-      candidates.push({ record: c.record, occurredAt: stored.occurredAt, undated: stored.undated, features: stored.features });
+      candidates.push({ record: c.record, occurredAt: stored.occurredAt, undated: stored.undated, features: stored.features, text: stored.allFacts });
     }
   }
 

@@ -274,7 +274,8 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
     }
     if (stance === 'none') continue;
     // Who: the subject named in the clause before the cue, else the speaker ("We will never…", Zelenskyy said).
-    const fronted = FRONTED.exec(before);
+    // After "According to <source>, " the source is who reports the clause, not its subject.
+    const fronted = FRONTED.exec(before) ?? (/according to\s*$/i.test(t.slice(0, clause.start)) ? /^[^,]{0,80},\s*/.exec(before) : null);
     const subjectFrom = clause.start + (fronted ? fronted[0].length : 0);
     // A side named inside a quotation is not the subject of a verb outside it ("“… the defense of Ukraine,” Macron
     // insisted" is Macron's).
@@ -334,10 +335,14 @@ export function voicesOf(text: string, opts: { speaker?: string; sides?: readonl
   if (!sides || sides.length === 0) return out;
   const bySpeaker = sideOfName(opts.speaker, sides);
   if (bySpeaker !== undefined) out.add(bySpeaker);
-  for (const r of clauseReadings(text, { sides, ...(opts.speaker !== undefined ? { speaker: opts.speaker } : {}) }).readings) if (r.side !== undefined) out.add(r.side);
+  const readings = clauseReadings(text, { sides, ...(opts.speaker !== undefined ? { speaker: opts.speaker } : {}) }).readings;
+  for (const r of readings) if (r.side !== undefined) out.add(r.side);
   const mentions = actorMentions(text, sides);
   const reporter = reporterSide(text, mentions, undefined, sides);
-  if (reporter !== undefined) out.add(reporter);
+  // A side that only reports another side's stance ("Medinsky denied …, according to two Ukrainian officials") does
+  // not take it.
+  const reportsAnother = readings.length > 0 && readings.every((r) => r.side !== undefined && r.side !== reporter);
+  if (reporter !== undefined && !reportsAnother) out.add(reporter);
   // The subject: a side named in the first words, alone (not "Kyiv and Moscow…", "talks between Ukraine and Russia").
   const opening = text.split(/\s+/).slice(0, 3).join(' ').length;
   const wider = text.split(/\s+/).slice(0, 9).join(' ').length;

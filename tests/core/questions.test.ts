@@ -28,6 +28,7 @@ describe('stance of a sentence, and whose it is', () => {
     ["Ukraine's foreign ministry welcomed the proposal for a 30-day ceasefire.", 'accept', 'kyiv'],
     ['European leaders backed the plan for a reassurance force after a ceasefire.', 'accept', 'europe'],
     ['Putin said Russia was ready to discuss compromises.', 'propose', 'moscow'],
+    ['According to two Ukrainian officials, the head of the Russian negotiating team, Vladimir Medinsky, rejected the proposal.', 'reject', 'moscow'],
     ['Witkoff proposed that Ukraine cede the rest of Donetsk in exchange for security guarantees.', 'propose', 'washington'],
     ['Witkoff informed Zelensky that Russia is willing to end the war.', 'propose', 'moscow'],
     ['After meeting Witkoff in Moscow, Putin rejected the 30-day truce.', 'reject', 'moscow'],

@@ -40,6 +40,8 @@ const MAX_DEVELOPMENTS = 12;
 const FALLBACK_EVENTS = 5;
 const WATCH_LOOKBACK_MS = 14 * 86_400_000;
 const MAX_WATCH = 3;
+/** Bullets before this rank stay bullets even when they look ahead: they are the day's news. */
+const AHEAD_FROM = 4;
 /** Earlier events whose facts count as already seen background (at most this many facts, newest first). */
 const SEEN_LOOKBACK_MS = 3 * 86_400_000;
 const MAX_SEEN = 200;
@@ -109,11 +111,23 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   const onScreen = questions
     .filter((q) => q.summaryAt !== undefined && instantMs(q.summaryAt) >= window.from && q.summary !== lead?.fact.text)
     .map((q) => ({ text: q.summary, features: featuresOf(q.summary) }));
-  const chosen = selectFacts(ranked, max, { threshold: REDUNDANT, onScreen });
+  let chosen = selectFacts(ranked, max, { threshold: REDUNDANT, onScreen });
+  const watch = watchItems(published, now, window.from, chosen, onScreen, focus);
+  // With nothing of the window's own to watch, a bullet past the first few that looks ahead ("Russia is ready for a
+  // third round of talks") is that item: ranked low among the day's news, a 2,000-character briefing had no room for
+  // it (four of five fresh days printed no WHAT TO WATCH). It moves, so no format shows it twice.
+  // (A briefing of every development, the page's, has room for it where it ranks.)
+  const ahead = focus === undefined && max <= MAX_DEVELOPMENTS && !watch.some((w) => w.earlier !== true) ? chosen.findIndex((c, i) => i >= AHEAD_FROM && c.fact.watch !== undefined && standsAlone(c.fact.text, undefined, true)) : -1;
+  if (ahead >= 0) {
+    const moved = chosen[ahead] as RankedFact;
+    watch.unshift(watchItemOf(moved));
+    if (watch.length > MAX_WATCH) watch.pop();
+    // The greedy choice of one bullet more starts with the same bullets: the next one takes the moved one's place.
+    chosen = selectFacts(ranked, max + 1, { threshold: REDUNDANT, onScreen }).filter((c) => c !== moved);
+  }
   const developments = chosen.map((c) => toDevelopment(c));
   const omitted = ranked.filter((r) => !chosen.includes(r) && !chosen.some((c) => repeats(r.features, c.features)) && !onScreen.some((l) => l.text === r.fact.text)).length;
 
-  const watch = watchItems(published, now, window.from, chosen, onScreen, focus);
   const sources = collectSources(developments, chosen);
   const top = chosen[0];
   const briefing: Briefing = {
@@ -195,7 +209,6 @@ function toDevelopment(c: RankedFact): Development {
   if (c.twins.length > 0) dev.alsoReportedIn = c.twins.map((t) => `${t.rec.id}#${t.id}`);
   dev.sourceCount = Math.max(dev.sourceCount, c.outlets.size);
   if (c.fact.speaker !== undefined) dev.speaker = c.fact.speaker;
-  if (c.fact.watch) dev.ahead = c.fact.watch.due !== undefined ? { due: c.fact.watch.due } : {};
   return dev;
 }
 
@@ -245,6 +258,15 @@ function watchItems(
     if (kept.length >= MAX_WATCH) break;
   }
   return kept.map(({ at: _at, features: _f, ...rest }) => rest);
+}
+
+/** A chosen fact as a thing to watch. */
+function watchItemOf(c: RankedFact): WatchItem {
+  const item: WatchItem = { text: c.fact.text, eventId: c.rec.id, factId: c.id };
+  if (c.fact.watch?.due !== undefined) item.due = c.fact.watch.due;
+  const src = c.rec.sources.find((s) => s.id === c.fact.source);
+  if (src) item.source = src.name;
+  return item;
 }
 
 function collectSources(developments: readonly Development[], chosen: readonly RankedFact[]): BriefingSource[] {

@@ -22,11 +22,6 @@ export interface Development {
   speaker?: string;
   /** Facts of other events or articles that report the same thing (`eventId#factId`). */
   alsoReportedIn?: string[];
-  /**
-   * The fact looks ahead (a meeting, a round of talks, a deadline): a renderer with no room for the bullet lists it
-   * under "What to watch" instead (which otherwise leaves out what the bullets say).
-   */
-  ahead?: { due?: string };
 }
 
 export interface QuestionEvidence {

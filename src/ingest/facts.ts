@@ -33,6 +33,9 @@ export function looksAhead(text: string): boolean {
   const m = WATCH_PHRASE.exec(text);
   if (!m) return false;
   if (/^(?:was|were)\s/i.test(m[0]) && /\b(?:before|after|when|than|since|until)\b[^.;]{0,40}$/i.test(text.slice(0, m.index))) return WATCH_PHRASE.test(text.slice(m.index + m[0].length));
+  // A plan told in the past perfect is one that was dropped or overtaken ("Kyiv had said there had been a tentative
+  // plan to hold talks in Abu Dhabi this week").
+  if (/\bhad\s+(?:been|said|planned|hoped|intended|expected|announced|agreed)\b/i.test(text.slice(0, m.index))) return false;
   return true;
 }
 

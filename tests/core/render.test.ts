@@ -121,20 +121,6 @@ describe('date labels', () => {
   });
 });
 
-describe('a bullet that looks ahead and finds no room among the bullets', () => {
-  it('is listed under "What to watch" instead, once, when the briefing has no thing to watch of its own', () => {
-    const b = sampleBriefing({ watch: [] });
-    const first = b.developments[0]!;
-    const filler = (n: number) => ({ ...first, text: `Report number ${n} on the talks says the delegations spent the day on the wording of the memorandum and its annexes, ${'and on a long list of details '.repeat(7)}.`, factIds: [`f${n}`] });
-    const ahead = { ...first, text: 'Russia is ready for a third round of talks with Ukraine in Istanbul, the Kremlin said.', factIds: ['ahead'], ahead: {} };
-    b.developments = [first, filler(2), filler(3), filler(4), filler(5), filler(6), ahead];
-    const out = renderText(b);
-    expect(out).toContain('WHAT TO WATCH\n• Russia is ready for a third round of talks');
-    expect(out.split('ready for a third round').length - 1).toBe(1);
-    expect(out.length).toBeLessThanOrEqual(2000);
-  });
-});
-
 describe("a question line whose report is newer than the question's status", () => {
   it('says the day of the report next to the day the status last changed, in text and markdown', () => {
     const b = sampleBriefing();

@@ -475,7 +475,7 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
     // the sentence is tagged again (another side's speaker adds no voice the text did not have).
     const side = a?.speaker ? sideOfName(a.speaker, input.story.sides) : undefined;
     const tags =
-      a?.speaker && side !== undefined && input.story.questions.some((q) => q.by?.includes(side))
+      a?.speaker && side !== undefined && input.story.questions.some((q) => q.by !== undefined && q.by.length > 0)
         ? questionTags(s.text, input.story.questions, { ...(input.story.sides ? { sides: input.story.sides } : {}), speaker: a.speaker })
         : k.tags;
     const withReferred = referredTags(k.index, input, tags);

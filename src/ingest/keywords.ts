@@ -282,9 +282,15 @@ export function matchesQuestion(sentence: string, question: Question, hints: Voi
   const bySpeaker = asked !== undefined && hints.speaker !== undefined && asked.includes(sideOfName(hints.speaker, hints.sides) ?? '');
   if (!matchesWords(sentence, question, bySpeaker)) return false;
   if (asked === undefined || bySpeaker) return true;
+  // Another side's speaker claiming something of the asked side ("He claimed Ukraine was refusing to talk", Lavrov) says
+  // what that side is accused of, not what it does.
+  if (hints.speaker !== undefined && sideOfName(hints.speaker, hints.sides) !== undefined && SPEAKER_CLAIMS.test(sentence)) return false;
   const voices = voicesOf(sentence, hints);
   return asked.some((side) => voices.has(side)) || actsInSentence(sentence, asked, hints.sides ?? []);
 }
+
+/** A sentence whose pronoun subject claims or accuses: "He claimed …", "She accused Kyiv of …". */
+const SPEAKER_CLAIMS = /^(?:He|She|They)\s+(?:also\s+|again\s+|repeatedly\s+)?(?:claimed|claims|alleged|alleges|accused|accuses|asserted|asserts|charged|blamed|blames)\b/;
 
 // Whether a side named in a sentence is one who acts in it (its subject, source or agent) rather than the one acted
 // on ("urged Kyiv to", "a plan presented to Ukraine", "hosted Zelenskyy at the White House").

@@ -43,6 +43,9 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
     expect(tags('Trump officials projected confidence over a deal, saying territorial control of eastern Ukraine is the last remaining sticking point.')).not.toContain('ukraine-response');
     expect(tags('"We will never give up our land," Zelensky said.')).toContain('ukraine-response');
     expect(tags('He repeated the claim that Boris Johnson intervened to stop Kyiv accepting those terms.')).toContain('ukraine-response');
+    // What another side's speaker claims of Kyiv is an accusation, not Kyiv's act.
+    expect(tags('He claimed Ukraine was refusing to talk to Moscow and had put forward unrealistic conditions for peace.', 'Sergey Lavrov')).not.toContain('ukraine-response');
+    expect(tags('He said Ukraine would not accept any deal that gave away its land.', 'Volodymyr Zelensky')).toContain('ukraine-response');
   });
 });
 

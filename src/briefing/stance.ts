@@ -1,5 +1,6 @@
 import type { Side } from '../records/schema.js';
 import { actorMentions, sideOfName, type SideMention } from './sides.js';
+import { leadingWordsLength } from '../text/spaces.js';
 
 /**
  * What a sentence says about an open question:
@@ -328,8 +329,8 @@ export function voicesOf(text: string, opts: { speaker?: string; sides?: readonl
   const reporter = reporterSide(text, mentions, undefined, sides);
   if (reporter !== undefined) out.add(reporter);
   // The subject: a side named in the first words, alone (not "Kyiv and Moscow…", "talks between Ukraine and Russia").
-  const opening = text.split(/\s+/).slice(0, 3).join(' ').length;
-  const wider = text.split(/\s+/).slice(0, 9).join(' ').length;
+  const opening = leadingWordsLength(text, 3);
+  const wider = leadingWordsLength(text, 9);
   const first = mentions[0];
   const leadsOff = first !== undefined && /^\s*["“]?\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.test(text.slice(0, first.start));
   // Another side joined to it ("Kyiv and Moscow", "Ukraine, Russia") shares the subject; one further on ("Kyiv has not

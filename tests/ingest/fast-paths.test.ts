@@ -3,7 +3,7 @@ import { anyKeyword, anyPattern, hasKeyword, patternMatches, questionPattern } f
 import { wordKey } from '../../src/text/word-key.js';
 import { anyMatch } from '../../src/text/any-match.js';
 import { allMatches } from '../../src/text/matches.js';
-import { collapseSpaces } from '../../src/text/spaces.js';
+import { collapseSpaces, leadingWordsLength } from '../../src/text/spaces.js';
 import { CAPTION, PROMPT_LINE } from '../../src/ingest/chrome-phrases.js';
 
 // Faster forms of a regex that the code relies on meaning exactly the same: each is checked against the regex it
@@ -29,6 +29,13 @@ describe('wordKey', () => {
 describe('collapseSpaces', () => {
   it('is the text with single spaces and none at either end, as the replacement gives', () => {
     for (const t of [...TEXTS, 'a\tb', 'a\n\nb', 'a\u00a0b', 'a \u2009b', ' a', 'a ', 'a  b', '\n', 'a b c']) expect(collapseSpaces(t), JSON.stringify(t)).toBe(t.replace(/\s+/g, ' ').trim());
+  });
+});
+
+describe('leadingWordsLength', () => {
+  it('is the length of the first words joined by single spaces, as splitting the text gives', () => {
+    for (const t of [...TEXTS, 'a\tb  c\n d', ' a b', 'a b ', 'one', '\u00a0x y'])
+      for (const n of [0, 1, 2, 3, 9, 50]) expect(leadingWordsLength(t, n), `${n} of ${JSON.stringify(t)}`).toBe(t.split(/\s+/).slice(0, n).join(' ').length);
   });
 });
 

@@ -316,7 +316,7 @@ const METADATA_REASONS = new Set(['byline', 'time or date label']);
  * one. The prose above either is the standfirst.
  */
 function markStandfirsts(drafts: Draft[]): void {
-  const bodyAt = drafts.flatMap((d, i) => (d.kind === 'body' ? [i] : []));
+  const bodyAt = bodyIndices(drafts);
   const first = bodyAt[0];
   if (first === undefined) return;
   let start: number | undefined;
@@ -393,7 +393,7 @@ const SUMMARY_LABEL =
  * the label stay prose ("In short:" ¶ "Ukrainian President Volodymyr Zelenskyy vowed …"): often all a short excerpt has.
  */
 function markSummaryBoxes(drafts: Draft[], bullets: ReadonlySet<Draft>): void {
-  const bodyAt = drafts.flatMap((d, i) => (d.kind === 'body' ? [i] : []));
+  const bodyAt = bodyIndices(drafts);
   // Only near the top: a label further down heads a part of the article.
   const limit = bodyAt[4] ?? drafts.length;
   // Without a label: a list of three or more whole sentences among the first paragraphs, not introduced by a line
@@ -484,9 +484,19 @@ function wordKey(word: string): string {
 }
 
 function leadWords(lead: readonly Draft[]): Set<string> {
-  const keys = new Set(lead.flatMap((d) => d.f.words.map(wordKey)));
+  const keys = new Set<string>();
+  for (const d of lead) for (const w of d.f.words) keys.add(wordKey(w));
   keys.delete('');
   return keys;
+}
+
+/** Where the body lines are among the drafts (a loop: flatMap is several times slower in V8). */
+function bodyIndices(drafts: readonly Draft[]): number[] {
+  const out: number[] = [];
+  drafts.forEach((d, i) => {
+    if (d.kind === 'body') out.push(i);
+  });
+  return out;
 }
 
 /**

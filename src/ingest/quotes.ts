@@ -287,12 +287,13 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     const speakers = mentions.filter((m) => !possessiveBeforeNoun(outside, m.end));
     const lower = outside.toLowerCase();
     const foldsLikeLower = !outside.includes('ſ');
-    const subjectMentions = subjects.flatMap((subject) =>
+    // In a loop rather than a flatMap, which V8 runs several times slower: every subject for every sentence.
+    const subjectMentions: Array<{ name: string; start: number; end: number }> = [];
+    for (const subject of subjects) {
       // A cheap "not there" test first; exact only where lower-casing agrees with case-insensitive matching.
-      foldsLikeLower && subject.lower !== undefined && !lower.includes(subject.lower)
-        ? []
-        : allMatches(subject.re, outside).map((m) => ({ name: subject.name, start: m.index, end: m.index + m[0].length })),
-    );
+      if (foldsLikeLower && subject.lower !== undefined && !lower.includes(subject.lower)) continue;
+      for (const m of allMatches(subject.re, outside)) subjectMentions.push({ name: subject.name, start: m.index, end: m.index + m[0].length });
+    }
     // "He" is who the text is about: a person named earlier in the same sentence (its subject first), else the
     // subject of the sentence before in this paragraph, a quotation's speaker running on, or the paragraph before's.
     const resolvePronoun = (at: number): string | undefined =>

@@ -1,6 +1,7 @@
 import type { Side } from '../records/schema.js';
 import { actorMentions, sideOfName, type SideMention } from './sides.js';
 import { leadingWordsLength } from '../text/spaces.js';
+import { allMatches } from '../text/matches.js';
 
 /**
  * What a sentence says about an open question:
@@ -136,7 +137,7 @@ const REPORTING_VERBS = /(?<!\b(?:the|a|an|its|their|his|her|our)\s)\b(?:said|sa
 function reporterOf(text: string, clauseStart: number, mentions: readonly SideMention[], speaker: string | undefined, sides: readonly Side[] | undefined): string | undefined {
   const head = text.slice(0, clauseStart);
   let verb = -1;
-  for (const m of head.matchAll(REPORTING_VERBS)) verb = m.index ?? verb;
+  for (const m of allMatches(REPORTING_VERBS, head)) verb = m.index;
   if (verb >= 0) {
     const before = mentions.filter((m) => m.end <= verb);
     const nearest = before[before.length - 1];
@@ -192,7 +193,7 @@ export function readStance(text: string, opts: { speaker?: string; sides?: reado
 function quoteSpans(text: string): Array<{ start: number; end: number }> {
   if (!/["“”]/.test(text)) return [];
   const out: Array<{ start: number; end: number }> = [];
-  for (const m of text.matchAll(/[“"]([^”"]*)(?:[”"]|$)/g)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of allMatches(/[“"]([^”"]*)(?:[”"]|$)/g, text)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { NAME_KINDS, readNameLexicon, type NameKind } from './name-lexicon.js';
+import { allMatches } from '../text/matches.js';
 
 /**
  * Names found in a text, as written (titles, possessives and lists not yet cleaned up: see entities.ts). Each
@@ -196,7 +197,7 @@ function lineCase(line: string): 'prose' | 'title' | 'shout' {
   if (/[.!?]["'”’)]*\s*$/u.test(line)) return 'prose';
   let long = 0;
   let capital = 0;
-  for (const w of line.matchAll(/\p{L}{4,}/gu)) {
+  for (const w of allMatches(/\p{L}{4,}/gu, line)) {
     if (STOPWORDS.has(w[0].toLowerCase())) continue;
     long++;
     if (CAPITAL_START.test(w[0])) capital++;
@@ -220,7 +221,7 @@ function lettersOf(word: string): string {
 
 function tokenize(text: string, lex: Lexicon): Token[] {
   const tokens: Token[] = [];
-  for (const lineMatch of text.matchAll(/[^\n]+/g)) {
+  for (const lineMatch of allMatches(/[^\n]+/g, text)) {
     const line = lineMatch[0];
     const mode = lineCase(line);
     if (mode === 'shout') continue;

@@ -1,6 +1,6 @@
 import type { Question, Side } from '../records/schema.js';
 import { actorMentions, sideMentions, sideOfName, sidesOppose, type SideMention } from '../briefing/sides.js';
-import { voicesOf } from '../briefing/stance.js';
+import { voicedBy } from '../briefing/stance.js';
 import { escapeRegExp } from './entities.js';
 import { anyMatch } from '../text/any-match.js';
 import { isReportingFrame } from '../text/reporting-frame.js';
@@ -288,8 +288,7 @@ export function matchesQuestion(sentence: string, question: Question, hints: Voi
   const bySpeaker = asked !== undefined && hints.speaker !== undefined && asked.includes(sideOfName(hints.speaker, hints.sides) ?? '');
   if (!matchesWords(sentence, question, bySpeaker)) return false;
   if (asked === undefined || bySpeaker) return true;
-  const voices = voicesOf(sentence, hints);
-  return asked.some((side) => voices.has(side)) || actsInSentence(sentence, asked, hints.sides ?? []);
+  return voicedBy(sentence, hints, asked) || actsInSentence(sentence, asked, hints.sides ?? []);
 }
 
 // Whether a side named in a sentence is one who acts in it (its subject, source or agent) rather than the one acted

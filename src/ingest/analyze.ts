@@ -10,6 +10,7 @@ import { attributeSentences } from './quotes.js';
 import { scoreRelevance } from './relevance.js';
 import { splitSentences } from './sentences.js';
 import { wordKey } from '../text/word-key.js';
+import { collapseSpaces } from '../text/spaces.js';
 
 /** One article as ingestion sees it, after HTML/feed extraction. */
 export interface ArticleInput {
@@ -79,7 +80,7 @@ function inBody(spans: readonly LineSpan[], start: number, end: number): boolean
 
 /** A headline candidate from a page or feed that is not chrome and reads like one (a few words at least). */
 function usableTitle(title: string | undefined): string | undefined {
-  const t = title?.replace(/\s+/g, ' ').trim();
+  const t = title === undefined ? undefined : collapseSpaces(title);
   if (!t || t.split(' ').length < 3) return undefined;
   const page = articleText(textBlocks(`${t}\nThe article follows here with enough words to be prose.`));
   return page.headline === t ? t : undefined;

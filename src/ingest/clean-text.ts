@@ -96,9 +96,13 @@ export function textBlocks(raw: string): PageBlock[] {
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   const lines = text.split('\n');
-  return joinBrokenLines(unwrap(lines)).flatMap((text) =>
-    splitRunOnCaption(withoutEndMark(text)).flatMap(splitInlineTitle).flatMap(splitGluedWidget).flatMap(splitTrailingWidget).map((t) => ({ text: t })),
-  );
+  // Each line through the splitters in turn, in loops: a chain of flatMaps was a third of this function's time.
+  const blocks: PageBlock[] = [];
+  for (const line of joinBrokenLines(unwrap(lines)))
+    for (const captioned of splitRunOnCaption(withoutEndMark(line)))
+      for (const titled of splitInlineTitle(captioned))
+        for (const glued of splitGluedWidget(titled)) for (const part of splitTrailingWidget(glued)) blocks.push({ text: part });
+  return blocks;
 }
 
 const AGENCIES = String.raw`(?:TASS|Reuters|AFP|Interfax|Xinhua|Anadolu(?: Agency)?|RIA Novosti|Ukrinform|UNIAN)`;
@@ -197,6 +201,8 @@ function splitInlineTitle(text: string): string[] {
 const RUN_ON_CAPTION = /^(.{20,200}?)\s+((?:Photos?|Images?|Pictures?|Photograph|Illustration|Collage|Video)(?:\s+credit)?\s*:\s+\S.{2,300})$/u;
 
 function splitRunOnCaption(text: string): string[] {
+  // The label's colon first: most lines have none, and the pattern tries every length of the head before it.
+  if (!text.includes(':')) return [text];
   const m = RUN_ON_CAPTION.exec(text);
   if (!m?.[1] || !m[2]) return [text];
   const head = m[1];

@@ -1,4 +1,5 @@
 import { FUNCTION_WORDS } from '../text/function-words.js';
+import { allMatches } from '../text/matches.js';
 import { findNames, lexiconKind, type TaggedNames } from './name-finder.js';
 
 /** A person named in an article, under the fullest form of their name found in it. */
@@ -234,7 +235,7 @@ export function personMentions(people: readonly Person[], text: string): Array<{
     const { re, variants } = mentionPattern(person.name);
     // The pattern is case-sensitive: a name none of whose forms occurs verbatim cannot match.
     if (!variants.some((v) => text.includes(v))) continue;
-    for (const m of text.matchAll(re)) out.push({ person, start: m.index, end: m.index + m[0].length });
+    for (const m of allMatches(re, text)) out.push({ person, start: m.index, end: m.index + m[0].length });
   }
   out.sort((a, b) => a.start - b.start);
   // Drop overlaps (a surname inside a full-name match).

@@ -7,6 +7,7 @@
 import type { ParsedResult } from 'chrono-node';
 // English only: the whole package loads every locale (about 0.5 s and 4 billion instructions at start-up, measured).
 import * as chrono from 'chrono-node/en';
+import { allMatches } from '../text/matches.js';
 
 export type DateSource = 'text' | 'published' | 'ingest-time';
 
@@ -104,7 +105,7 @@ const DAY_WORDS_ALL = new RegExp(DAY_WORDS.source, 'gi');
  */
 function parseAround(sentence: string, ref: Date): Array<{ r: ParsedResult; index: number }> {
   const spans: Array<[number, number]> = [];
-  for (const m of sentence.matchAll(DAY_WORDS_ALL)) {
+  for (const m of allMatches(DAY_WORDS_ALL, sentence)) {
     const from = Math.max(0, m.index - 12);
     const to = Math.min(sentence.length, m.index + m[0].length + 28);
     const last = spans[spans.length - 1];

@@ -3,6 +3,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { PageBlock } from './boilerplate.js';
 import { articleText } from './clean-text.js';
+import { collapseSpaces } from '../text/spaces.js';
 
 /** What an HTML page yields. */
 export interface ExtractedPage {
@@ -120,7 +121,7 @@ const BLOCK_TAGS = new Set(BLOCKS.split(',').map((t) => t.trim().toUpperCase()))
 /** Characters of an element's text inside links. */
 function linkChars(el: ElementLike): number {
   let n = 0;
-  for (const a of el.querySelectorAll('a')) n += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  for (const a of el.querySelectorAll('a')) n += collapseSpaces(a.textContent ?? '').length;
   return n;
 }
 
@@ -142,7 +143,7 @@ function pageBlocks(root: ElementLike): PageBlock[] {
       const isBlock = BLOCK_TAGS.has(child.tagName.toUpperCase());
       if (isBlock && !inner) {
         // A screen reader's note on a link (Reuters: "The report , opens new tab by …") is not text.
-        const text = withoutEndMark((child.textContent ?? '').replace(LINK_NOTE, '').replace(/\s+/g, ' ').trim());
+        const text = withoutEndMark(collapseSpaces((child.textContent ?? '').replace(LINK_NOTE, '')));
         if (text) {
           const links = linkChars(child);
           blocks.push({ text, tag: child.tagName.toLowerCase(), ...(links > 0 ? { linkChars: links } : {}) });
@@ -262,7 +263,7 @@ export function pageTitle(candidates: ReadonlyArray<string | undefined>, siteNam
   const site = siteName?.trim().toLowerCase();
   for (const raw of candidates) {
     if (!raw) continue;
-    let t = raw.replace(/\s+/g, ' ').trim();
+    let t = collapseSpaces(raw);
     // Cut a site or section name from either end, one part at a time: short parts only, so a headline with a dash
     // inside ("Zelensky – 'we will not give up land'") stays whole.
     const SEP = /\s+[|–—*-]\s+|\s+[|•·»›]\s*/;

@@ -11,6 +11,7 @@ import { askedOfSide, hasKeyword, questionTags } from './keywords.js';
 import type { Attribution } from './quotes.js';
 import type { Sentence } from './sentences.js';
 import { wordKey } from '../text/word-key.js';
+import { collapseSpaces } from '../text/spaces.js';
 
 /** At most this many facts per article. */
 export const MAX_FACTS = 16;
@@ -234,7 +235,7 @@ export function leadTitle(text: string, max = 120): string {
 
 /** Cut at a word boundary so the result (with "…") fits `max`; whole text when it already fits. */
 export function fitText(text: string, max = MAX_FACT_CHARS): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = collapseSpaces(text);
   if (t.length <= max) return t;
   return cutAtWord(t, max, 0.6);
 }

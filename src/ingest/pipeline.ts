@@ -10,6 +10,7 @@ import type { DateSource } from './event-date.js';
 import { IngestBatch, placeArticle, type Placement } from './event-writer.js';
 import { extractHtml, htmlFragmentBlocks, htmlFragmentText } from './extract-html.js';
 import { FetchError, fetchText, looksLikeFeed, parseFeed, pollFeedSources, type FeedClaim, type FeedItem, type FeedPollReport, type FetchLike } from './feeds.js';
+import { collapseSpaces } from '../text/spaces.js';
 
 export type IngestErrorCode =
   | 'NOT_FOUND'
@@ -202,7 +203,7 @@ async function analyzeAndPlace(input: string, article: ArticleInput, opts: Inges
   // Split once: the analysis reads the blocks, and the batch remembers their lines for the next page of this source.
   const blocks = article.blocks ?? textBlocks(article.text);
   const analyzed = analyzeArticle({ ...article, blocks }, opts.story, opts.now, { seenElsewhere: batch.seenOn(source, page) });
-  batch.rememberLines(source, page, blocks.map((b) => b.text.replace(/\s+/g, ' ').trim()));
+  batch.rememberLines(source, page, blocks.map((b) => collapseSpaces(b.text)));
   if (!analyzed.ok) {
     if (analyzed.rejected) return { input, ok: false, rejected: true, reason: analyzed.reason, score: analyzed.score };
     return errorResult(input, analyzed.code === 'EMPTY_TEXT' ? 'NO_TEXT' : 'NO_FACTS', analyzed.error);

@@ -1,6 +1,7 @@
 import { personMentions, type Person } from './entities.js';
 import { foldsLikeLowerCase } from './keywords.js';
 import { hasFiniteVerb } from '../text/finite-verb.js';
+import { allMatches } from '../text/matches.js';
 import type { Sentence } from './sentences.js';
 
 /** A quotation inside a sentence (offsets relative to the sentence, including the quote marks). */
@@ -41,6 +42,9 @@ const OBJECT_OF_VERB =
 /** "…, he said." "…,” Peskov told reporters on Monday." "…," the Kremlin said in a statement.": who speaks, last. */
 const TRAILING_ATTRIBUTION =
   /[,”"’]\s*(?:he|she|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5})\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
+
+/** {@link REPORTING_VERB} for the attribution's own exec loop (its lastIndex is that loop's). */
+const REPORTING_VERB_SCAN = new RegExp(REPORTING_VERB.source, REPORTING_VERB.flags);
 
 /** A reporting verb right after a name, past adverbs and auxiliaries: "Trump on Wednesday accused", "Putin has said". */
 const SPEAKS_NEXT = new RegExp(String.raw`^[\s,]*(?:(?:also|then|later|again|reportedly|publicly|once|has|have|had|\p{Ll}+ly|on\s+\p{Lu}\p{Ll}+(?:,\s+\p{Lu}\p{Ll}+\s+\d{1,2}(?:,\s+\d{4})?,?)?)\s+)*(?:${REPORTING_VERB.source})`, 'iu');
@@ -148,12 +152,14 @@ const UNNAMED_SOURCE = new RegExp(String.raw`^(?:[\p{L}\d-]+\s+){0,3}${UNNAMED_N
 
 const FILLER = /^(?:also|then|later|again|further|previously|reportedly|repeatedly|has|had|have|was|is|earlier|now|once|had\s+already|already|also\s+reportedly|on\s+\w+day|on\s+\w+)$/i;
 
+/** Curly, straight and single quotations, in the order they are looked for (compiled once: every sentence is searched). */
+const QUOTATIONS: readonly RegExp[] = [/“([^”]{1,600})”/g, /(?<![\p{L}\p{N}])"([^"]{1,600})"/gu, /(?<![\p{L}\p{N}])‘([^’]{2,600}?)’(?![\p{L}])/gu];
+
 /** Quotations in a sentence: “curly”, "straight" and ‘single’ (apostrophes are not mistaken for quote marks). */
 export function findQuotes(sentence: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
-  const pairs: Array<[RegExp]> = [[/“([^”]{1,600})”/g], [/(?<![\p{L}\p{N}])"([^"]{1,600})"/gu], [/(?<![\p{L}\p{N}])‘([^’]{2,600}?)’(?![\p{L}])/gu]];
-  for (const [re] of pairs) {
-    for (const m of sentence.matchAll(re)) {
+  for (const re of QUOTATIONS) {
+    for (const m of allMatches(re, sentence)) {
       const inner = (m[1] ?? '').trim();
       if (!/\p{L}/u.test(inner)) continue;
       if (out.some((q) => m.index < q.end && m.index + m[0].length > q.start)) continue;
@@ -281,12 +287,13 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     const speakers = mentions.filter((m) => !possessiveBeforeNoun(outside, m.end));
     const lower = outside.toLowerCase();
     const foldsLikeLower = !outside.includes('ſ');
-    const subjectMentions = subjects.flatMap((subject) =>
+    // In a loop rather than a flatMap, which V8 runs several times slower: every subject for every sentence.
+    const subjectMentions: Array<{ name: string; start: number; end: number }> = [];
+    for (const subject of subjects) {
       // A cheap "not there" test first; exact only where lower-casing agrees with case-insensitive matching.
-      foldsLikeLower && subject.lower !== undefined && !lower.includes(subject.lower)
-        ? []
-        : [...outside.matchAll(subject.re)].map((m) => ({ name: subject.name, start: m.index, end: m.index + m[0].length })),
-    );
+      if (foldsLikeLower && subject.lower !== undefined && !lower.includes(subject.lower)) continue;
+      for (const m of allMatches(subject.re, outside)) subjectMentions.push({ name: subject.name, start: m.index, end: m.index + m[0].length });
+    }
     // "He" is who the text is about: a person named earlier in the same sentence (its subject first), else the
     // subject of the sentence before in this paragraph, a quotation's speaker running on, or the paragraph before's.
     const resolvePronoun = (at: number): string | undefined =>
@@ -374,7 +381,11 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const who = quoted ? speakers.find((m) => m.start >= quoted.index && m.end <= quoted.index + quoted[0].length) : undefined;
       if (who) speaker = who.person.name;
     }
-    for (const verb of speaker || (unnamedSource && accordingTo?.index === 0) ? [] : outside.matchAll(REPORTING_VERB)) {
+    // The verbs one by one, with an exec loop on the module's own copy of the pattern: matchAll copied it for every
+    // sentence, and most sentences stop at their first verb.
+    const verbs = REPORTING_VERB_SCAN;
+    verbs.lastIndex = 0;
+    for (let verb = speaker || (unnamedSource && accordingTo?.index === 0) ? null : verbs.exec(outside); verb !== null; verb = verbs.exec(outside)) {
       const vStart = verb.index;
       const vEnd = vStart + verb[0].length;
       const preceding = outside.slice(0, vStart);
@@ -524,7 +535,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       introduced = name === undefined ? undefined : { name, reports: outside.search(REPORTING_VERB) >= 0 };
     }
     lastQuoted = speaker !== undefined && quotes.length > 0 ? speaker : undefined;
-    out.push({ ...(speaker ? { speaker } : {}), quote: speaker !== undefined && quotes.length > 0, quotes });
+    const quote = speaker !== undefined && quotes.length > 0;
+    out.push(speaker ? { speaker, quote, quotes } : { quote, quotes });
     // The sentence's subject: the first person named before any verb or preposition (a dateline and a title may
     // stand before them: "March 29, 2022 (EIRNS)—Russian Presidential aide Vladimir Medinsky came out …, possibly
     // leading to a meeting between Presidents Putin and Zelenskyy"), else the first at a clause's start.

@@ -55,7 +55,11 @@ export function proposeSignals(facts: readonly Fact[], story: Story): Signal[] {
     return r;
   };
   for (const q of story.questions) {
-    const tagged = facts.flatMap((f, i) => (f.questions?.includes(q.id) ? [{ f, i, id: factId(f, i), reading: readingOf(f, i) }] : []));
+    // A loop, not a flatMap (several times slower in V8): every question of every merge reads all the event's facts.
+    const tagged: Array<{ f: Fact; i: number; id: string; reading: StanceReading }> = [];
+    facts.forEach((f, i) => {
+      if (f.questions?.includes(q.id)) tagged.push({ f, i, id: factId(f, i), reading: readingOf(f, i) });
+    });
     if (tagged.length === 0) continue;
 
     // The facts in the order the sources reported them: each stance updates its side's latest position.

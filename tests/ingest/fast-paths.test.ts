@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { anyKeyword, anyPattern, hasKeyword, patternMatches, questionPattern } from '../../src/ingest/keywords.js';
 import { wordKey } from '../../src/text/word-key.js';
 import { anyMatch } from '../../src/text/any-match.js';
+import { allMatches } from '../../src/text/matches.js';
+import { collapseSpaces, leadingWordsLength } from '../../src/text/spaces.js';
 import { CAPTION, PROMPT_LINE } from '../../src/ingest/chrome-phrases.js';
 
 // Faster forms of a regex that the code relies on meaning exactly the same: each is checked against the regex it
@@ -21,6 +23,35 @@ const TEXTS = [
 describe('wordKey', () => {
   it('is the lower-cased letters and digits with single spaces, as the Unicode regex gives', () => {
     for (const t of TEXTS) expect(wordKey(t)).toBe(t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+  });
+});
+
+describe('collapseSpaces', () => {
+  it('is the text with single spaces and none at either end, as the replacement gives', () => {
+    for (const t of [...TEXTS, 'a\tb', 'a\n\nb', 'a\u00a0b', 'a \u2009b', ' a', 'a ', 'a  b', '\n', 'a b c']) expect(collapseSpaces(t), JSON.stringify(t)).toBe(t.replace(/\s+/g, ' ').trim());
+  });
+});
+
+describe('leadingWordsLength', () => {
+  it('is the length of the first words joined by single spaces, as splitting the text gives', () => {
+    for (const t of [...TEXTS, 'a\tb  c\n d', ' a b', 'a b ', 'one', '\u00a0x y'])
+      for (const n of [0, 1, 2, 3, 9, 50]) expect(leadingWordsLength(t, n), `${n} of ${JSON.stringify(t)}`).toBe(t.split(/\s+/).slice(0, n).join(' ').length);
+  });
+});
+
+describe('allMatches', () => {
+  it('gives the matches matchAll gives, empty ones and astral characters included', () => {
+    const patterns = [/\p{L}+/gu, /x*/g, /x*/gu, /(?<![\p{L}])(?:the\s+)?Kyiv(?![\p{L}])/giu, /(?:)/gu, /\b/g, /[^\n]+/g];
+    for (const re of patterns)
+      for (const t of TEXTS) {
+        const fresh = new RegExp(re.source, re.flags);
+        const ours = allMatches(fresh, t).map((m) => [m.index, ...m]);
+        expect(ours, `${re} on ${t}`).toEqual([...t.matchAll(re)].map((m) => [m.index, ...m]));
+        expect(fresh.lastIndex).toBe(0);
+      }
+  });
+  it('refuses a pattern that is not global, as matchAll does', () => {
+    expect(() => allMatches(/a/, 'a')).toThrow(TypeError);
   });
 });
 

@@ -475,8 +475,11 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
     // With its speaker known, a sentence's voice is too: when the speaker is of a side a question is asked of ("by"),
     // the sentence is tagged again (another side's speaker adds no voice the text did not have).
     const side = a?.speaker ? sideOfName(a.speaker, input.story.sides) : undefined;
+    // Another side's speaker matters only to a question asked of a side that the sentence is tagged with ("He claimed
+    // Ukraine was refusing to talk", Lavrov): the sentence is tagged again only then (tagging is the costly part).
+    const asked = (id: string) => input.story.questions.some((q) => q.id === id && q.by !== undefined && q.by.length > 0);
     const tags =
-      a?.speaker && side !== undefined && input.story.questions.some((q) => q.by !== undefined && q.by.length > 0)
+      a?.speaker && side !== undefined && (input.story.questions.some((q) => q.by?.includes(side)) || k.tags.some(asked))
         ? questionTags(s.text, input.story.questions, { ...(input.story.sides ? { sides: input.story.sides } : {}), speaker: a.speaker })
         : k.tags;
     const withReferred = referredTags(k.index, input, tags);

@@ -107,7 +107,20 @@ export function standsAlone(text: string, speaker?: string, nameless = false): b
   // "He last met Putin on April 25" names no one. A bullet is only ranked lower for it: the same news with the name
   // usually comes from another outlet; editors auditing ten fresh days struck such lines.
   if (nameless && speaker === undefined && /^(?:He|She)\b/.test(own.trimStart())) return false;
+  if (/^(?:However|But|Yet|Still|Nevertheless|Nonetheless|Instead)\b/.test(own.trimStart())) return false;
+  // "Lavrov listened to him in the audience": "him" is never the clause's own subject, so with no one else named
+  // before it, it is someone from the sentence before.
+  const him = /\bhim\b/.exec(own);
+  if (him && namesIn(own.slice(0, him.index)) <= 1) return false;
   return !/^(?:They|It|This|These|Those|That)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:expected|unclear|likely|possible|understood|reported)\b)|\bthem\b/.test(own);
+}
+
+/** Names in a text: runs of capitalised words, less an opening grammar word ("The", "In") on its own. */
+function namesIn(text: string): number {
+  const runs = text.trimStart().match(/(?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*)*/gu) ?? [];
+  const first = runs[0];
+  const grammar = first !== undefined && text.trimStart().startsWith(first) && FUNCTION_WORDS.has(first.toLowerCase());
+  return runs.length - (grammar ? 1 : 0);
 }
 
 export function isChrome(text: string): boolean {

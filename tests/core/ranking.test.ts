@@ -63,6 +63,10 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(standsAlone('“We love them,” Trump said twice when asked his message to the Ukrainian people.')).toBe(true);
     // Away from the article, "he" names no one; among bullets it is kept.
     expect(standsAlone('He last met Putin on April 25.', undefined, true)).toBe(false);
+    // "him" is never its own clause's subject: with no one else named before it, it is someone from another sentence.
+    expect(standsAlone('Russian Foreign Minister Sergei Lavrov listened to him in the audience.', undefined, true)).toBe(false);
+    expect(standsAlone('Trump called Zelensky and thanked him for the talks.', undefined, true)).toBe(true);
+    expect(standsAlone('However, the Kremlin rejected the plan.', undefined, true)).toBe(false);
     expect(standsAlone('He last met Putin on April 25.')).toBe(true);
     // All quotation with nobody named for it: read as it stands.
     expect(standsAlone('“It will be discussed and the modalities will be discussed in Abu Dhabi today and tomorrow.”')).toBe(false);

@@ -186,6 +186,8 @@ export const CAPTION: RegExp[] = [
   /\((?:L|R|C|left|right|centre|center|top|bottom|front|back|entrance|(?:2nd|3rd|second|third) (?:left|right|L|R|from (?:left|right)))\)/,
   /^(?:file (?:photo|image|picture)|pictured|photo shows|in this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|image|handout|picture|file photo|photograph|video grab|screen ?grab)|this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|photograph|image|picture|handout|combination of pictures|video grab))\b/i,
   /\b(?:poses?|posed|posing) for (?:a |the )?(?:photo|picture|photograph|portrait)s?\b/i,
+  // A credit line of its own: "Ukrainian Presidential Press Office via AP", "Pool via Reuters".
+  /^[\p{Lu}][\p{L} .,'’&-]{0,80}\svia (?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Sputnik|TASS|Anadolu|Xinhua|Bloomberg)\.?$/u,
   /,\s*(?:\d{1,2}(?:st|nd|rd|th)? \p{L}{3,9},? \d{4}|\p{L}{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\.?$/u,
 ];
 /** Does any {@link CAPTION} pattern match? */

@@ -251,6 +251,12 @@ describe('line classifier', () => {
     expect(articleText(textBlocks(raw)).headline).toBeUndefined();
   });
 
+  it('takes a credit line printed twice ("… Press Office via AP") for chrome, not for the headline', () => {
+    const credit = 'Ukrainian Presidential Press Office via AP';
+    const raw = ['Zelensky suggests way to end the hot phase of the war with Russia', '', credit, credit, '', 'Volodymyr Zelensky has suggested that the territory Kyiv controls should be taken under the "Nato umbrella" to stop the war.'].join('\n');
+    expect(articleText(textBlocks(raw)).headline).toBe('Zelensky suggests way to end the hot phase of the war with Russia');
+  });
+
   it('takes a picture with a position in brackets for a caption', () => {
     expect(kinds('The Russian delegation, led by Foreign Minister Sergey Lavrov (entrance), arrives in Riyadh, Saudi Arabia, on February 18.\nRussian and US officials met in Riyadh on Tuesday for talks on ending the war in Ukraine, the first such meeting in years.')[0]?.[0]).toBe('chrome');
   });

@@ -141,6 +141,10 @@ describe('security guarantees in the words reports use for them', () => {
     ])
       expect(tags(t), t).toContain('security-guarantees');
   });
+  it('files the territory Kyiv holds taken "under the NATO umbrella" as security guarantees', () => {
+    expect(tags('Zelensky suggested that the territory under Kyiv’s control should be taken under the "Nato umbrella" to stop the hot phase of the war.')).toContain('security-guarantees');
+  });
+
   it('does not file a pause in strikes on cities as a guarantee', () => {
     expect(tags('Zelensky thanked the US president for "providing security for Kyiv and other Ukrainian cities during this extreme winter period."')).not.toContain('security-guarantees');
   });

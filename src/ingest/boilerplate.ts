@@ -359,8 +359,19 @@ function markDek(drafts: Draft[]): void {
   if (sentences > (setOff ? 3 : 2) || (!setOff && dek.f.chars > 320)) return;
   const rest = drafts.slice(k).filter((d) => d.kind === 'body');
   if (rest.length < 2) return;
-  if (setOff || restatedBelow(dek, rest)) dek.kind = 'heading';
+  // A paragraph that reports a dated act of people it names in full ("US Special Envoy Steven Witkoff met with Russian
+  // President Vladimir Putin in Moscow on August 6, …") is the lead even when a picture follows it; a dek summarises
+  // ("The two presidents spoke for nearly three hours on Tuesday") and is said again below.
+  const lead = DATED_ACT.test(dek.text) && FULL_NAME.test(dek.text);
+  if ((setOff && !lead) || restatedBelow(dek, rest)) dek.kind = 'heading';
 }
+
+/** A person named in full past the first word: "… Steven Witkoff …", "… Vladimir Putin …". */
+const FULL_NAME = /\s\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}{2,}\b/u;
+
+/** A dated act in the past: a past verb, then "on Tuesday" or "on August 6" in the same sentence. */
+const DATED_ACT =
+  /\b(?:\p{Ll}{2,}ed|met|held|spoke|said|told|made|took|gave|sent|began|led|won|came|went|flew)\b[^.!?]{0,120}?\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/u;
 
 /** Does a later paragraph (among the next dozen, as long as the dek at least) hold most of the dek's content words? */
 function restatedBelow(dek: Draft, rest: readonly Draft[]): boolean {

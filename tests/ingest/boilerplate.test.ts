@@ -464,6 +464,16 @@ describe('line classifier', () => {
     expect(restated[1]?.[0]).toBe('heading');
     const lead = kinds(['Trump, Putin Agree Attacks on Energy Infrastructure Must Be Stopped', ...body, 'Zelensky said Ukraine would support the proposal to halt strikes on energy sites.'].join('\n'));
     expect(lead.map(([kind]) => kind)).toEqual(['headline', 'body', 'body', 'body']);
+    // A lead paragraph with a picture after it: a dated act of people named in full is the article's first paragraph.
+    const pictured = kinds(
+      [
+        'Putin and Trump Exchange Signals on Ukraine Through Witkoff',
+        'US Special Envoy Steven Witkoff met with Russian President Vladimir Putin in Moscow on August 6, engaging in a three-hour discussion at the Kremlin.',
+        'AP/Dmitri Lovetsky',
+        ...body,
+      ].join('\n'),
+    );
+    expect(pictured.map(([kind]) => kind)).toEqual(['headline', 'body', 'chrome', 'body', 'body']);
   });
 
   it('takes the page’s headline, not the browser title with the site’s name run on, nor a summary box’s first point', () => {

@@ -256,6 +256,17 @@ describe('a brief, and a lead that names another process', () => {
       'Residents sheltered in metro stations.',
     ].join('\n');
     expect(await verdict(drones)).toMatch(/^rejected/);
+    // "… hours after Trump criticized Putin's stance on peace talks": what the attack came after, not what it is.
+    const record = [
+      'Russia Launches Record Drones In Attack On Ukraine After Trump Criticizes Putin',
+      'Russia launched its largest drone attack on Ukraine since the full-scale invasion, Ukrainian officials said Wednesday, just hours after Trump announced new military support for Kyiv and criticized Putin’s stance on peace talks.',
+      'The air force said 741 drones were launched in the overnight barrage, shattering the previous record.',
+      'Air defence systems intercepted 718 of the drones, limiting the damage.',
+      'Zelensky condemned the assault as a show of force, saying Russia rejects every attempt at peace and a ceasefire.',
+      'A woman near Kyiv was taken to hospital with chest injuries.',
+      'Ukraine also launched 86 drones at Russian territory, Moscow said.',
+    ].join('\n');
+    expect(await verdict(record)).toMatch(/^rejected/);
     // A call that leads, with the talks after its comma, is still the news.
     const call = [
       'After a two-hour phone call with Putin, Trump said Russia and Ukraine would start ceasefire negotiations immediately.',

@@ -117,7 +117,11 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   // third round of talks") is that item: ranked low among the day's news, a 2,000-character briefing had no room for
   // it (four of five fresh days printed no WHAT TO WATCH). It moves, so no format shows it twice.
   // (A briefing of every development, the page's, has room for it where it ranks.)
-  const ahead = focus === undefined && max <= MAX_DEVELOPMENTS && !watch.some((w) => w.earlier !== true) ? chosen.findIndex((c, i) => i >= AHEAD_FROM && c.fact.watch !== undefined && standsAlone(c.fact.text, undefined, true)) : -1;
+  // Only the window's own news: the latest developments shown when the window has none are history by now.
+  const ahead =
+    focus === undefined && !fallback && max <= MAX_DEVELOPMENTS && !watch.some((w) => w.earlier !== true)
+      ? chosen.findIndex((c, i) => i >= AHEAD_FROM && c.fact.watch !== undefined && factTime(c.rec, c.fact, now) >= window.from && standsAlone(c.fact.text, undefined, true))
+      : -1;
   if (ahead >= 0) {
     const moved = chosen[ahead] as RankedFact;
     watch.unshift(watchItemOf(moved));

@@ -292,5 +292,9 @@ describe('what to watch', () => {
     const out = buildBriefing({ story, events: [event], signals: [], now: new Date('2025-05-17T07:00:00Z') });
     expect(out.watch.map((w) => w.text)).toEqual([facts[facts.length - 1]]);
     expect(out.developments.map((d) => d.text)).not.toContain(facts[facts.length - 1]);
+    // Months later the window is empty and the briefing falls back to the latest news: that is history, nothing to watch.
+    const later = buildBriefing({ story, events: [event], signals: [], now: new Date('2025-09-01T07:00:00Z') });
+    expect(later.window.fallback).toBe(true);
+    expect(later.watch).toEqual([]);
   });
 });

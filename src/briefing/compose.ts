@@ -111,7 +111,10 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   const onScreen = questions
     .filter((q) => q.summaryAt !== undefined && instantMs(q.summaryAt) >= window.from && q.summary !== lead?.fact.text)
     .map((q) => ({ text: q.summary, features: featuresOf(q.summary) }));
-  let chosen = selectFacts(ranked, max, { threshold: REDUNDANT, onScreen });
+  // One bullet more than shown, in case one moves to What to watch (below): the greedy choice of max + 1 starts with
+  // the same bullets as that of max.
+  const chosenAndNext = selectFacts(ranked, max + 1, { threshold: REDUNDANT, onScreen });
+  let chosen = chosenAndNext.slice(0, max);
   const watch = watchItems(published, now, window.from, chosen, onScreen, focus);
   // With nothing of the window's own to watch, a bullet past the first few that looks ahead ("Russia is ready for a
   // third round of talks") is that item: ranked low among the day's news, a 2,000-character briefing had no room for
@@ -126,8 +129,8 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
     const moved = chosen[ahead] as RankedFact;
     watch.unshift(watchItemOf(moved));
     if (watch.length > MAX_WATCH) watch.pop();
-    // The greedy choice of one bullet more starts with the same bullets: the next one takes the moved one's place.
-    chosen = selectFacts(ranked, max + 1, { threshold: REDUNDANT, onScreen }).filter((c) => c !== moved);
+    // The next one takes the moved one's place.
+    chosen = chosenAndNext.filter((c) => c !== moved);
   }
   const developments = chosen.map((c) => toDevelopment(c));
   const omitted = ranked.filter((r) => !chosen.includes(r) && !chosen.some((c) => repeats(r.features, c.features)) && !onScreen.some((l) => l.text === r.fact.text)).length;

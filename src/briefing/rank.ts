@@ -152,7 +152,9 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
   // Two facts are twins by what they state, not by whom they name: "Putin reaffirmed his commitment to resolving the
   // conflict during a phone call with Trump" shares names and titles with "Trump said his phone call with Putin made no
   // progress", and one outlet's framing was cited to all five that named the call.
-  const stated = pool.map((e, i) => withoutNames(feats[i] as ReadonlySet<string>, e.fact.text));
+  // Worked out only for a pair that passes the other tests (most pairs share too few words to get that far).
+  const statedMemo: Array<Set<string> | undefined> = [];
+  const stated = (i: number): Set<string> => (statedMemo[i] ??= withoutNames(feats[i] as ReadonlySet<string>, (pool[i] as Entry).fact.text));
   const cos = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const a = feats[i] as ReadonlySet<string>;
@@ -169,7 +171,7 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
       const ei = pool[i] as Entry;
       const ej = pool[j] as Entry;
       const sameArticle = ei.rec.id === ej.rec.id && ei.fact.source === ej.fact.source;
-      if (!sameArticle && inter >= 3 && inter / small.size >= TWIN_OVERLAP && inter / (a.size + b.size - inter) >= TWIN_JACCARD && saySame(stated[i] as ReadonlySet<string>, stated[j] as ReadonlySet<string>)) {
+      if (!sameArticle && inter >= 3 && inter / small.size >= TWIN_OVERLAP && inter / (a.size + b.size - inter) >= TWIN_JACCARD && saySame(stated(i), stated(j))) {
         twins[i]?.push({ rec: ej.rec, fact: ej.fact, id: ej.id });
         twins[j]?.push({ rec: ei.rec, fact: ei.fact, id: ei.id });
         for (const o of outlets[j] as Set<string>) (outlets[i] as Set<string>).add(o);

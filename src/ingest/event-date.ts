@@ -286,8 +286,7 @@ const WEEKDAY_DATE =
 function yearFromWeekdayDates(lines: readonly string[], date: Date): Date | undefined {
   for (const line of lines) {
     if (!/day,?\s/.test(line)) continue;
-    WEEKDAY_DATE.lastIndex = 0;
-    for (const m of line.matchAll(WEEKDAY_DATE)) {
+    for (const m of allMatches(WEEKDAY_DATE, line)) {
       const weekday = WEEKDAYS.indexOf((m[1] ?? '').slice(0, 3).toLowerCase());
       const month = MONTHS.indexOf((m[2] ?? '').toLowerCase());
       const day = Number(m[3]);

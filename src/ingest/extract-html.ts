@@ -125,14 +125,14 @@ function linkChars(el: ElementLike): number {
   return n;
 }
 
+/** What a page says about a link for screen readers: ", opens new tab", "(opens in a new window)". */
+const LINK_NOTE = /\s*,?\s*\(?\bopens (?:in )?(?:a )?new (?:tab|window)\b\)?/gi;
+
 /**
  * Block elements, one per paragraph (so paragraphs stay paragraphs), with their tag and how much of their text is
  * links. Nested blocks (a <p> inside an <li>) would be read twice: only innermost blocks count. One walk of the tree;
  * a selector query per block would parse the selector again each time.
  */
-/** What a page says about a link for screen readers: ", opens new tab", "(opens in a new window)". */
-const LINK_NOTE = /\s*,?\s*\(?\bopens (?:in )?(?:a )?new (?:tab|window)\b\)?/gi;
-
 function pageBlocks(root: ElementLike): PageBlock[] {
   const blocks: PageBlock[] = [];
   /** Adds the innermost blocks under `el` in document order; tells whether `el` holds any block. */

@@ -472,12 +472,11 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
     const fact: Fact = { text: fitText(s.text.slice(dateline)), source: input.sourceId, offset: { start: s.start + dateline, end: s.end } };
     if (a?.speaker) fact.speaker = a.speaker.slice(0, 120);
     if (a?.speaker && a.quote) fact.quote = true;
-    // With its speaker known, a sentence's voice is too: when the speaker is of a side a question is asked of ("by"),
-    // the sentence is tagged again (another side's speaker adds no voice the text did not have).
+    // With its speaker known, a sentence's voice is too, and it is tagged again: when the speaker is of a side a
+    // question is asked of ("by"), or when it is tagged with such a question already, which another side's speaker can
+    // take away ("He claimed Ukraine was refusing to talk", Lavrov). Only then: tagging is the costly part.
     const side = a?.speaker ? sideOfName(a.speaker, input.story.sides) : undefined;
-    // Another side's speaker matters only to a question asked of a side that the sentence is tagged with ("He claimed
-    // Ukraine was refusing to talk", Lavrov): the sentence is tagged again only then (tagging is the costly part).
-    const asked = (id: string) => input.story.questions.some((q) => q.id === id && q.by !== undefined && q.by.length > 0);
+    const asked = (id: string) => input.story.questions.some((q) => q.id === id && askedOfSide(q));
     const tags =
       a?.speaker && side !== undefined && (input.story.questions.some((q) => q.by?.includes(side)) || k.tags.some(asked))
         ? questionTags(s.text, input.story.questions, { ...(input.story.sides ? { sides: input.story.sides } : {}), speaker: a.speaker })

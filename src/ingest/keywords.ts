@@ -285,12 +285,13 @@ export interface VoiceHints {
 export function matchesQuestion(sentence: string, question: Question, hints: VoiceHints = {}): boolean {
   const asked = askedOfSide(question) && hints.sides && hints.sides.length > 0 ? question.by : undefined;
   // What a side the question is asked of says ("we cannot respond yet," he added) names that side in its speaker.
-  const bySpeaker = asked !== undefined && hints.speaker !== undefined && asked.includes(sideOfName(hints.speaker, hints.sides) ?? '');
+  const speakerSide = asked !== undefined && hints.speaker !== undefined ? sideOfName(hints.speaker, hints.sides) : undefined;
+  const bySpeaker = asked !== undefined && asked.includes(speakerSide ?? '');
   if (!matchesWords(sentence, question, bySpeaker)) return false;
   if (asked === undefined || bySpeaker) return true;
   // Another side's speaker claiming something of the asked side ("He claimed Ukraine was refusing to talk", Lavrov) says
   // what that side is accused of, not what it does.
-  if (hints.speaker !== undefined && sideOfName(hints.speaker, hints.sides) !== undefined && SPEAKER_CLAIMS.test(sentence)) return false;
+  if (speakerSide !== undefined && SPEAKER_CLAIMS.test(sentence)) return false;
   return voicedBy(sentence, hints, asked) || actsInSentence(sentence, asked, hints.sides ?? []);
 }
 

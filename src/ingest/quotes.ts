@@ -213,10 +213,10 @@ function closesApposition(text: string, start: number, end: number, verbAt: numb
   return /^\s*,\s*$/.test(text.slice(end, verbAt)) && /,\s*$/.test(text.slice(0, start));
 }
 
-/** A subject at the start of a clause ("Russia also confirmed"), not inside one ("how Ukraine has responded"). */
 /** A preposition or conjunction before a name: the name is no subject ("after meeting Trump", "between Putin and …"). */
 const LEADING_PREPOSITION = /\b(?:of|for|with|to|from|about|against|over|between|among|by|after|before|during|and|or|but|than|like|as|on|in|at)\s/i;
 
+/** A subject at the start of a clause ("Russia also confirmed"), not inside one ("how Ukraine has responded"). */
 function atClauseStart(text: string, start: number): boolean {
   const before = text.slice(0, start).trimEnd();
   return before === '' || /(?:[,;:—–]|\s-)$/.test(before) || /(?:^|\s)(?:but|and|yet|meanwhile|however)$/i.test(before);

@@ -20,8 +20,8 @@ const ATTACK =
  * war", "a bargaining chip in any future talks", "even if a peace deal is reached", sanctions "aimed to pressure Russia
  * into a ceasefire", "a key figure in peace negotiations", "despite a push for peace", "…, as world leaders struggle to
  * broker an end", "as hopes for peace diminish", "in a conflict that shows no sign of ending", "(just hours) after Trump
- * criticized Putin", or an opening "Soon after Trump's call with Putin, …". What follows (or, for an opening, precedes the comma) says what the news happened
- * against, not what it is.
+ * criticized Putin", or an opening "Soon after Trump's call with Putin, …". What follows (or, for an opening, precedes
+ * the comma) says what the news happened against, not what it is.
  */
 const BACKGROUND =
   /\b(?:(?:which|that|this|it)\s+)?(?:comes?|came|coming)\s+(?:as|amid|after|ahead\s+of|days?\s+after|weeks?\s+after)\b|\bamid(?:st)?\b|\bin\s+the\s+wake\s+of\b|\bagainst\s+(?:the|a)\s+backdrop\s+of\b|\bat\s+a\s+time\s+when\b|\beven\s+(?:as|if)\b|\bin\s+(?:any|an?)\s+(?:future|eventual|potential|possible)\b|\b(?:aim(?:s|ed|ing)?|designed|meant|intended)\s+to\s+(?:pressure|push|force|compel)\b|\bobstacles?\s+(?:to|for)\b|\bkey\s+figures?\s+in\b|\bunder\s+(?:an|the)\s+(?:agreement|deal|arrangement)\s+(?:reached|agreed|struck)\b|\bdespite\b|,\s+as\s+(?!(?:well|part|a\s+result|soon|long|much|many|far)\b)|\s+as\s+(?=(?:(?:the|world|US|U\.S\.|Western|European|international|diplomatic|peace|his|its|their)\s+)?(?:hopes?|efforts?|talks|negotiations|diplomacy|leaders|pressure|push|attempts?|mediation)\b)|\bin\s+a\s+(?:conflict|war)\s+(?:that|which)\b|^(?:(?:soon|shortly|just|hours|days|minutes|moments)\s+)?(?:after|following)\s|\s(?:(?:soon|shortly|just|hours|days|minutes|moments|a day|a week)\s+)?(?:after|following)\s(?=(?:\S+\s+){0,3}?(?:Trump|Putin|Zelensk\w*|Witkoff|the (?:call|talks|meeting|summit))\b)/i;

@@ -89,4 +89,3 @@ function byValuePerCharacter(list: Briefing['developments'], before: number): Br
     .sort((x, y) => x.cost - y.cost)
     .map((x) => x.d);
 }
-

@@ -46,7 +46,7 @@ const LOOKBACK_DAYS = 7;
 const WEEKDAY_LOOKBACK_DAYS = 5;
 /** Words that make a date mention one a reader recognises as a day (not "for two hours", not "last week"). */
 const DAY_WORDS =
-  /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)|\d{4}-\d{2}-\d{2}|\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b/i;
+  /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\bon\s+\d{1,2}\/\d{1,2}\b(?![/.]?\d)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)|\d{4}-\d{2}-\d{2}|\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b/i;
 /**
  * A mention in a clause about the future, or about the background, is not the day of the event. Prepositions of a
  * deadline or a span bind to the words right after them ("by Friday", "until Nov 27"), not to a date further on ("a
@@ -54,6 +54,16 @@ const DAY_WORDS =
  */
 const NOT_EVENT_CONTEXT =
   /(?:\b(?:will|would|shall|to be held|is (?:due|set|scheduled|expected)|are (?:due|set|scheduled|expected)|(?:set|slated|due|scheduled|expected) to|plans? to|planned|propos\w*|offer\w*|invit\w*|suggest\w*|call\w* for|to ['‘"“]?(?:restart|resume|reconvene|hold|host|meet|visit|travel|sign|convene|begin|start|launch)\b['’"”]?)\s+(?:\S+\s+){0,8}|\b(?:upcoming|previous|prior|planned)\s+(?:\S+\s+){0,12}|\b(?:next|until|since|ahead of|before|by)\s+(?:\S+\s+){0,2})$/i;
+/**
+ * "on 18/8" (day and month, as Vietnamese, Indian and European outlets write it) or "on 8/18", when the numbers say
+ * which is the month; "on 5/6" could be either and names no day.
+ */
+function slashDay(text: string, before: string): boolean {
+  const m = /^(\d{1,2})\/(\d{1,2})$/.exec(text);
+  if (!m || !/\bon\s+$/.test(before)) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a >= 1 && b >= 1 && (a > 12) !== (b > 12) && Math.max(a, b) <= 31;
+}
 /** A date written out (a month's name, digits), not a weekday or "today". */
 const EXPLICIT_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[./-]\d{1,2}|\d{4}-\d{2}-\d{2}/i;
 
@@ -224,11 +234,13 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
   const primaryCount = (input.standfirst ? 1 : 0) + PRIMARY_SENTENCES;
   /** The weekday the lead names first when nothing says which week it is ("announced on Wednesday"). */
   let weekday: number | undefined;
+  /** The lead says the event happened "today" ("talks that concluded earlier today"). */
+  let today = false;
   for (const [i, sentence] of sentences.entries()) {
     if (!DAY_WORDS.test(sentence)) continue;
     const results = parseAround(sentence, ref);
     for (const [n, { r, index }] of results.entries()) {
-      if (!DAY_WORDS.test(r.text)) continue;
+      if (!DAY_WORDS.test(r.text) && !slashDay(r.text, sentence.slice(0, index))) continue;
       // "on Tuesday (March 18)", "Monday, May 19": the written date right after the weekday says which Tuesday.
       const next = results[n + 1];
       if (next && !EXPLICIT_DATE.test(r.text) && EXPLICIT_DATE.test(next.r.text) && next.index - (index + r.text.length) <= 3) continue;
@@ -240,6 +252,7 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       // and it must fall on the weekday the lead named, if it named one.
       if (unanchored && !monthDay) {
         if (weekday === undefined && r.start.isCertain('weekday') && !r.start.isCertain('day')) weekday = r.start.get('weekday') ?? undefined;
+        if (TODAY.test(r.text)) today = true;
         continue;
       }
       let date = pastDate(r, ref);
@@ -266,18 +279,27 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       return dayOf(date);
     }
   }
+  // "concluded earlier today" in the lead under a caption of "talks in Jeddah … on March 11, 2025": the picture is
+  // of the day the article reports, when no later date on the page says it was written after it.
+  if (today && weekday === undefined && anchor.weak) {
+    const above = dateAboveLead(input, pageDates);
+    if (above && above.getTime() === anchor.at.getTime()) return dayOf(above);
+  }
   // "on Friday" in the lead and "Friday, Aug. 15, 2025" in a caption: the page's latest full date on that weekday.
   if (weekday === undefined) return undefined;
   let best: Date | undefined;
   for (const { at } of pageDates().flat()) if (at.getUTCDay() === weekday && (!best || at > best)) best = at;
+  // Else "on Tuesday" in the lead and "agreed on Tuesday (March 11)" further down: that March 11, in the latest year
+  // it fell on a Tuesday.
+  best ??= weekdayDateOnPage(input.allLines ?? [], weekday, now);
   return best ? dayOf(best) : undefined;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-/** "Tuesday, April 22" (no year after it). */
+/** "Tuesday, April 22", "Tuesday (March 11)" (no year after it). */
 const WEEKDAY_DATE =
-  /\b(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day,?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})/g;
+  /\b(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day,?\s+\(?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})/g;
 
 /**
  * `date` (a month and day read without a year) in the year a weekday-dated day of the text pins, when that day is
@@ -295,6 +317,42 @@ function yearFromWeekdayDates(lines: readonly string[], date: Date): Date | unde
       if (named === undefined) continue;
       const same = new Date(Date.UTC(named.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 12));
       if (Math.abs(same.getTime() - named.getTime()) <= 7 * DAY_MS) return same;
+    }
+  }
+  return undefined;
+}
+
+const TODAY = /\b(?:today|tonight|this (?:morning|afternoon|evening))\b/i;
+/** How many lines above the lead a caption or standfirst stating the day may sit. */
+const LINES_ABOVE_LEAD = 3;
+
+/** The full date stated closest above the lead's first sentence, within `LINES_ABOVE_LEAD` lines of it. */
+function dateAboveLead(input: DatingInput, pageDates: PageDates): Date | undefined {
+  const first = input.lead[0]?.slice(0, 40);
+  const lines = input.allLines ?? [];
+  if (!first) return undefined;
+  const at = lines.findIndex((line) => line.includes(first));
+  if (at < 0) return undefined;
+  const dates = pageDates();
+  for (let i = at - 1; i >= Math.max(0, at - LINES_ABOVE_LEAD); i--) {
+    const found = dates[i];
+    if (found && found.length > 0) return found[found.length - 1]?.at;
+  }
+  return undefined;
+}
+
+/** The first day the page writes as `weekday` and a month and day without a year, in the latest year up to `now` it fell on that weekday. */
+function weekdayDateOnPage(lines: readonly string[], weekday: number, now: Date): Date | undefined {
+  for (const line of lines) {
+    if (!/day,?\s/.test(line)) continue;
+    for (const m of allMatches(WEEKDAY_DATE, line)) {
+      if (WEEKDAYS.indexOf((m[1] ?? '').slice(0, 3).toLowerCase()) !== weekday) continue;
+      const month = MONTHS.indexOf((m[2] ?? '').toLowerCase());
+      if (month < 0) continue;
+      const thisYear = new Date(Date.UTC(now.getUTCFullYear(), month, Number(m[3]), 12));
+      const latest = thisYear.getTime() <= now.getTime() ? thisYear : new Date(Date.UTC(now.getUTCFullYear() - 1, month, Number(m[3]), 12));
+      const pinned = yearOfWeekday(latest, weekday);
+      if (pinned !== undefined) return pinned;
     }
   }
   return undefined;

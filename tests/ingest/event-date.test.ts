@@ -46,7 +46,8 @@ describe('event dates (chrono-node against the publication time)', () => {
       occurredAt: '2026-12-04T12:00:00Z',
       dateSource: 'ingest-time',
     });
-    expect(dateEvent({ lead: ['Trump and Putin spoke on Tuesday (March 18) for two hours.'], now: NOW }).occurredAt).toBe('2026-03-18');
+    // A written date beside its weekday says which year: 18 March was a Tuesday in 2025, not in 2026.
+    expect(dateEvent({ lead: ['Trump and Putin spoke on Tuesday (March 18) for two hours.'], now: NOW }).occurredAt).toBe('2025-03-18');
     expect(dateEvent({ lead: ['Ukraine said on 11 March that it was ready for a ceasefire.'], now: NOW })).toMatchObject({ occurredAt: '2026-03-11', dateSource: 'ingest-time' });
   });
 
@@ -83,6 +84,32 @@ describe('event dates (chrono-node against the publication time)', () => {
     const now = new Date('2026-01-05T12:00:00Z');
     expect(dateEvent({ lead, now }).dateSource).toBe('ingest-time');
     expect(dateEvent({ lead: [...lead.slice(0, 2), 'The cancellation came on Wednesday (October 22) after a tense call.'], now }).occurredAt).toBe('2025-10-22');
+  });
+
+  it('pins the lead’s weekday to the same weekday written with a date and no year anywhere on the page', () => {
+    const lead = ['Ukraine on Tuesday signaled its readiness to accept a US proposal for a 30-day ceasefire.', 'The statement said the truce could be extended.'];
+    const allLines = [...lead, 'The United States agreed on Tuesday (March 11) to resume military aid and intelligence sharing.'];
+    expect(dateEvent({ lead, allLines, now: new Date('2026-01-05T12:00:00Z') }).occurredAt).toBe('2025-03-11');
+    // A written date on another weekday says nothing of this one.
+    const other = [...lead, 'Talks had begun on Monday (March 10) in Jeddah.'];
+    expect(dateEvent({ lead, allLines: other, now: NOW }).dateSource).toBe('ingest-time');
+  });
+
+  it('reads "on 18/8" as a day and month when the numbers say which is which, and "on 5/6" or "24/7" as nothing', () => {
+    const now = new Date('2026-01-05T12:00:00Z');
+    expect(dateEvent({ lead: ['European leaders met Trump at the White House on 18/8 to discuss the war.'], now }).occurredAt).toBe('2025-08-18');
+    expect(dateEvent({ lead: ['European leaders met Trump at the White House on 8/18 to discuss the war.'], now }).occurredAt).toBe('2025-08-18');
+    expect(dateEvent({ lead: ['European leaders met Trump at the White House on 5/6 to discuss the war.'], now }).dateSource).toBe('ingest-time');
+    expect(dateEvent({ lead: ['Zelensky said he would fight 24/7 for the country.'], now }).occurredAt).toBe('2026-01-05T12:00:00Z');
+  });
+
+  it('takes a caption’s full date right above a lead that says "today", when no later date is on the page', () => {
+    const lead = ['Ukraine has agreed to a 30-day ceasefire proposal, according to a statement after talks that concluded earlier today.'];
+    const caption = 'The delegations pose for a photo after talks in Jeddah, Saudi Arabia, on March 11, 2025. Photo: President of Ukraine.';
+    expect(dateEvent({ lead, allLines: ['News', caption, lead[0]!], now: NOW })).toMatchObject({ occurredAt: '2025-03-11', dateSource: 'text' });
+    // Further from the lead, or with a later date on the page, the caption may be an older picture's.
+    expect(dateEvent({ lead, allLines: [caption, 'One', 'Two', 'Three', lead[0]!], now: NOW }).dateSource).toBe('ingest-time');
+    expect(dateEvent({ lead, allLines: [caption, lead[0]!, 'Russia had said on April 2, 2025 that it would not agree.'], now: NOW }).dateSource).toBe('ingest-time');
   });
 
   it('reads a byline with its date, a re-publisher’s source line with a link, and the standfirst', () => {

@@ -147,6 +147,8 @@ function fullDates(text: string, now: Date): FullDate[] {
   const out: FullDate[] = [];
   for (const r of parseDates(text, now)) {
     if (!r.start.isCertain('year') || !r.start.isCertain('month') || !r.start.isCertain('day')) continue;
+    // "yesterday" is certain of its year too, against the ingest time: a day the page states has its year written.
+    if (!/\d{4}/.test(r.text)) continue;
     const at = r.start.date();
     if (at.getTime() > now.getTime() + DAY_MS) continue;
     out.push({ at, hasTime: r.start.isCertain('hour'), text: r.text });
@@ -285,10 +287,22 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
     const above = dateAboveLead(input, pageDates);
     if (above && above.getTime() === anchor.at.getTime()) return dayOf(above);
   }
-  // "on Friday" in the lead and "Friday, Aug. 15, 2025" in a caption: the page's latest full date on that weekday.
+  // "on Friday" in the lead and "Friday, Aug. 15, 2025" in a caption: the page's latest full date on that weekday,
+  // if it is of the page's last week ("last carried out a prisoner exchange on 2 October 2025" under a caption of
+  // 4 February 2026 is background).
   if (weekday === undefined) return undefined;
   let best: Date | undefined;
-  for (const { at } of pageDates().flat()) if (at.getUTCDay() === weekday && (!best || at > best)) best = at;
+  const latest = pageDates().flat().reduce<Date | undefined>((max, { at }) => (!max || at > max ? at : max), undefined);
+  for (const { at } of pageDates().flat()) {
+    if (at.getUTCDay() === weekday && (!best || at > best) && latest && latest.getTime() - at.getTime() <= LOOKBACK_DAYS * DAY_MS) best = at;
+  }
+  // "on Thursday" under a caption of the talks "in Abu Dhabi, 4 February, 2026": that weekday, if it falls within
+  // three days after the picture's (a picture is not taken after the report; one of a week before is background).
+  if (best === undefined && anchor.weak) {
+    const above = dateAboveLead(input, pageDates);
+    const shift = above ? (((weekday - above.getUTCDay()) % 7) + 7) % 7 : 7;
+    if (above && above.getTime() === anchor.at.getTime() && shift <= 3) best = new Date(above.getTime() + shift * DAY_MS);
+  }
   // Else "on Tuesday" in the lead and "agreed on Tuesday (March 11)" further down: that March 11, in the latest year
   // it fell on a Tuesday.
   best ??= weekdayDateOnPage(input.allLines ?? [], weekday, now);

@@ -112,6 +112,21 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ lead, allLines: [caption, lead[0]!, 'Russia had said on April 2, 2025 that it would not agree.'], now: NOW }).dateSource).toBe('ingest-time');
   });
 
+  it('takes the lead’s weekday from a caption of the days before, never from a background date or a "yesterday"', () => {
+    const lead = ['In a post on X on Thursday, Witkoff said the delegations had agreed to exchange 314 prisoners.'];
+    const caption = 'Delegations attend the second round of trilateral talks in Abu Dhabi, 4 February, 2026.';
+    const background = 'Russia and Ukraine last carried out a prisoner exchange on 2 October 2025.';
+    expect(dateEvent({ lead, allLines: [caption, lead[0]!, background], now: NOW }).occurredAt).toBe('2026-02-05');
+    // Without the caption, the only Thursday on the page is four months older than its latest date: background.
+    expect(dateEvent({ lead, allLines: [lead[0]!, background, 'Talks resumed on 1 February 2026.'], now: NOW }).dateSource).toBe('ingest-time');
+    // A caption of a picture taken after the weekday, or a week before it, is of another day.
+    const older = 'Trump and Zelensky first clashed at the White House on February 28 2025. Picture: Getty Images';
+    expect(dateEvent({ lead: ['Trump chided Zelensky on Wednesday over Crimea.'], allLines: [older, 'Trump chided Zelensky on Wednesday over Crimea.'], now: NOW }).dateSource).toBe('ingest-time');
+    // "yesterday" is read against the ingest time: it states no day of the page.
+    const readout = ['Witkoff issued a readout at the conclusion of the talks yesterday [https://x.com/status/2019463618857754744].'];
+    expect(dateEvent({ lead: readout, allLines: readout, now: NOW }).dateSource).toBe('ingest-time');
+  });
+
   it('reads a byline with its date, a re-publisher’s source line with a link, and the standfirst', () => {
     const byline = ['by The Kyiv Independent news desk March 18, 2025 8:01 PM 2 min read'];
     expect(dateEvent({ chromeLines: byline, lead: ['Putin agreed to a pause, according to a readout issued by the Kremlin on March 18.'], now: NOW })).toMatchObject({ occurredAt: '2025-03-18', dateSource: 'text' });

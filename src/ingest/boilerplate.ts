@@ -32,6 +32,7 @@ import {
   isShareRow,
   METADATA_PREFIX,
   TIME_LINE,
+  AGO_LINE,
   TRAILER_HEADING,
 } from './chrome-phrases.js';
 
@@ -580,6 +581,52 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
   if (headlineAt >= 0) (drafts[headlineAt] as Draft).kind = 'headline';
 }
 
+/**
+ * A list of other stories, each a link (and a line of its own) with a relative time label ("FBI investigating 'numerous
+ * bomb threats' …" / "Among those targeted was Elise Stefanik, …" / "2 days ago"): where two or more such labels are
+ * each one or two lines apart, the lines between them are teasers, however much they read like the article. So are
+ * the lines just before the first label, or just after the last, when they have the shape of the teasers between (as
+ * many lines, ending in a full stop alike): a title-first list ends on a label, a label-first one begins on one, and
+ * the article's own paragraph next to the list has another shape.
+ */
+function markTeaserRuns(drafts: Draft[]): void {
+  const labels: number[] = [];
+  drafts.forEach((d, i) => {
+    if (d.kind === 'chrome' && d.reason === 'time or date label' && AGO_LINE.test(d.text)) labels.push(i);
+  });
+  const mark = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const d = drafts[k] as Draft;
+      if (d.kind === 'chrome') continue;
+      d.kind = 'chrome';
+      d.reason = 'link to another story';
+    }
+  };
+  const shape = (from: number, to: number) => drafts.slice(from, to).map((d) => (d.terminated ? '.' : '-')).join('');
+  for (let a = 0; a < labels.length; ) {
+    // A run of labels, each one or two lines after the one before.
+    let b = a;
+    while (b + 1 < labels.length && (labels[b + 1] as number) - (labels[b] as number) <= 3) b++;
+    if (b > a) {
+      const first = labels[a] as number;
+      const last = labels[b] as number;
+      const inner = new Set<string>();
+      for (let k = a; k < b; k++) {
+        mark((labels[k] as number) + 1, labels[k + 1] as number);
+        inner.add(shape((labels[k] as number) + 1, labels[k + 1] as number));
+      }
+      // Between every two labels the teasers have one shape: the edges are teasers only in that shape.
+      if (inner.size === 1) {
+        const size = (labels[a + 1] as number) - first - 1;
+        const [only] = inner;
+        if (first - size >= 0 && shape(first - size, first) === only) mark(first - size, first);
+        if (last + 1 + size <= drafts.length && shape(last + 1, last + 1 + size) === only) mark(last + 1, last + 1 + size);
+      }
+    }
+    a = b + 1;
+  }
+}
+
 /** A paragraph that opens with a dateline: "ERBIL (Kurdistan24) – ", "KYIV, Ukraine (AP) — ", "WASHINGTON — ". */
 const DATELINE_START = /^(?:\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}(?:,\s*[\p{L}\p{N} .]{2,20})?(?:\([^)]{1,30}\))?\s*[—–-]\s|\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L} .&/-]{1,30}\)\s*[—–-]\s)/u;
 
@@ -668,6 +715,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     d.kind = 'chrome';
     d.reason = 'photo caption printed twice';
   });
+  markTeaserRuns(drafts);
   markPrelude(drafts);
   markDoubledOpening(drafts);
   markStandfirsts(drafts);

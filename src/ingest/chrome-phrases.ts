@@ -101,7 +101,9 @@ const SHARE_WORDS = new Set([
   'link', 'pinterest', 'messenger', 'mail', 'save', 'bookmark', 'flipboard', 'threads', 'bluesky', '|', '·', '•',
 ]);
 
-export const TIME_LINE = /^(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d+\s?(?:min|mins|minutes|h|hrs?|hours|d|days?) ago|yesterday|today)$/i;
+export const TIME_LINE = /^(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|(?:(?:about|around|over|almost|nearly|just|less than)\s+)?(?:\d+\s?|an?\s+)(?:min|mins|minutes?|h|hrs?|hours?|d|days?|weeks?) ago|yesterday|today)$/i;
+/** A time label relative to now ("about 5 hours ago", "2 days ago"): what lists of other stories print under each link. */
+export const AGO_LINE = /\bago$/i;
 export const DATE_LINE = /^(?:\d{1,2}\s+\w{3,9}\s+\d{4}|\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:[ ,]+\d{1,2}[:.]\d{2})?$/i;
 
 export function isShareRow(line: string): boolean {

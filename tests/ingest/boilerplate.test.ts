@@ -532,6 +532,29 @@ describe('line classifier', () => {
     );
   });
 
+  it('drops a list of other stories with relative time labels in the middle of the article, teasers and all', () => {
+    const body = [
+      'Volodymyr Zelensky has suggested that Ukrainian territory under his control should be taken under the NATO umbrella to stop the war.',
+      'Speaking to Sky News, the Ukrainian leader said that such a proposal has never been considered by Ukraine.',
+    ];
+    const teasers = [
+      'FBI investigating numerous bomb threats against Trump administration nominees',
+      'Among those targeted was Elise Stefanik, Donald Trump’s choice to serve as the next ambassador to the United Nations.',
+      'about 5 hours ago',
+      'Displaced Lebanese start to return home as Israel-Hezbollah ceasefire holds',
+      'The truce aims to end 14 months of fighting between Israel and the militant group, while fighting rages on in Gaza.',
+      '2 days ago',
+    ];
+    const after = 'In the same interview, Mr Zelensky also said that Ukraine could get back the other part of its territory diplomatically.';
+    const page = (lines: string[]) => classifyLines(textBlocks(['Zelensky suggests way to end hot phase of war with Russia', ...body, ...lines, after].join('\n'))).lines;
+    const got = page(teasers);
+    expect(got.slice(3, 9).map((l) => l.kind)).toEqual(Array(6).fill('chrome'));
+    expect(got.slice(3, 9).filter((l) => l.reason === 'link to another story').map((l) => l.text)).toEqual([teasers[0], teasers[1], teasers[3], teasers[4]]);
+    expect(got[9]).toMatchObject({ kind: 'body', text: after });
+    // One time label is no list: the lines before it are not taken for links.
+    expect(page(teasers.slice(0, 3)).filter((l) => l.reason === 'link to another story')).toEqual([]);
+  });
+
   it('drops a membership pitch in the page’s voice after the article', () => {
     const body = 'Yuri Ushakov said Moscow and Washington had agreed to continue the talks on the peace plan next week, the Kremlin said.';
     const pitch = [

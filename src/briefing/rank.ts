@@ -1,6 +1,7 @@
 import type { EventRecord, Fact } from '../records/schema.js';
 import { factId } from '../records/fact-id.js';
 import { featureSet, featuresOf } from '../text/similarity.js';
+import { isBackground } from './background.js';
 import { lexRank } from './centrality.js';
 import { informationDensity } from './density.js';
 import { factTime } from './questions.js';
@@ -238,6 +239,8 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
     // A summary of the story so far ("Since taking office, Trump has tried to broker a ceasefire to no avail") is
     // background, not the day's news.
     if (RECAP.test(e.fact.text)) score -= ANAPHORIC;
+    // So is the war's history told without the day ("The conflict, which began in 2022, is the deadliest war …").
+    if (isBackground(e.fact.text, e.time)) score -= BACKGROUND;
     if (focus !== undefined && (e.fact.questions ?? []).includes(focus)) score += 0.5;
     return { rec: e.rec, fact: e.fact, id: e.id, index: e.index, score, features: f, outlets: outlets[i] as Set<string>, twins: twins[i] ?? [], sourceLead: e.posInSource === 0 };
   });
@@ -339,6 +342,9 @@ const RECAP =
 
 /** Taken off a fact that opens by pointing back to the sentence before it. */
 const ANAPHORIC = 0.15;
+
+/** Taken off the war's history told without the day: more than a pointer back, as the words it adds are old news. */
+const BACKGROUND = 0.3;
 
 /** Taken off another article's lead of an event that already has a bullet. */
 const SECOND_LEAD = 0.25;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/briefing/compose.js';
+import { isBackground } from '../../src/briefing/background.js';
 import { cosine, lexRank } from '../../src/briefing/centrality.js';
 import { informationDensity } from '../../src/briefing/density.js';
 import { cutAtClause, headlineFor, titleIsHeadline } from '../../src/briefing/headline.js';
@@ -247,6 +248,32 @@ describe('multi-document ranking', () => {
     ]);
     const order = rankWindowFacts({ records: [event], now: NOW }).map((r) => r.index);
     expect(order.indexOf(2)).toBeLessThan(order.indexOf(1));
+  });
+
+  it('ranks the war’s history told without the day below the news, and keeps news told with its history', () => {
+    const event = rec('Wire', [
+      'Washington and Moscow agreed to re-establish high-level military dialogue, the US military said.',
+      'The conflict, which began in 2022, is the deadliest war in Europe since World War Two and the biggest confrontation between Moscow and the West.',
+      'The Russian defence ministry said it had returned 157 Ukrainian prisoners of war in exchange for 157 Russian soldiers.',
+    ]);
+    const order = rankWindowFacts({ records: [event], now: NOW }).map((r) => r.index);
+    expect(order.indexOf(2)).toBeLessThan(order.indexOf(1));
+    const day = Date.parse('2025-11-15T12:00:00Z');
+    for (const history of [
+      'Russia controls around 18% of Ukraine’s internationally recognised territory, including the Crimean peninsula that Moscow annexed in 2014.',
+      'The agreement, struck in July and guaranteed by the United Nations and Turkey, allows the export of grain from Black Sea ports.',
+      'As of May 3, Russia was in control of around 18% of Ukrainian territory.',
+      'The US halted military-to-military communication with Moscow just before Russia invaded Ukraine.',
+    ])
+      expect(isBackground(history, day), history).toBe(true);
+    for (const news of [
+      'For the first time since Russia’s full-scale invasion of Ukraine in 2022, the United States, Russia and Ukraine are holding trilateral talks.',
+      'Trump, who argued with Zelensky in a televised Oval Office meeting in March, called that an inflammatory statement.',
+      'Putin opened the first joint press conference of a U.S. and Russian president since their summit in Helsinki in 2018.',
+      'The conflict, which began in 2022, was the subject of talks in Geneva on Friday.',
+      'The agreement, struck in November, allows the export of grain.',
+    ])
+      expect(isBackground(news, day), news).toBe(false);
   });
 
   it('ranks a "he" or "she" line with no speaker named below the same news that says who', () => {

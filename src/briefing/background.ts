@@ -1,0 +1,62 @@
+/**
+ * Is a sentence background rather than the day's news? Wire copy closes on the war's history ("The conflict, which
+ * began in 2022, is the deadliest war in Europe since World War Two"), on old deals ("The agreement, struck in July,
+ * …") and on standing figures ("As of May 3, Russia was in control of around 18% of Ukrainian territory"): each
+ * names a time well before its event's day and none of that day. A sentence that also names the day ("on Friday",
+ * "today", "on 18 November") is news told with its history, and stays news.
+ */
+import { allMatches } from '../text/matches.js';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A day of the event's week: a weekday, "today", "this morning", "this week". */
+const DAY_OF_THE_EVENT = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|this (?:morning|afternoon|evening|week(?:end)?))\b/i;
+
+/** The war's start as the time a sentence is told against. */
+const WAR_START = /\b(?:(?:before|since|after) (?:Russia(?:'s|’s)? (?:(?:full-scale )?invasion|invaded)|the (?:full-scale )?invasion|the (?:start|beginning|outbreak) of the war)|(?:war|conflict|invasion),? which (?:began|started) in)\b/i;
+/** The war's history as an aside or a closing line: "The conflict, which began in 2022, …", "… just before Russia invaded Ukraine." */
+const WAR_HISTORY = /\b(?:(?:war|conflict),? which (?:began|started) in|before Russia invaded)\b/i;
+/** "For the first time since …": a first is news, however far back it measures. */
+const FIRST_SINCE = /\bfirst\b[^.]{0,60}\bsince\b/i;
+
+const YEAR = /\b(19[5-9]\d|20\d\d)\b/g;
+const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})\b)?/gi;
+
+/** How many months before the event's a month named without a year may be and still read as an earlier one. */
+const EARLIER_MONTHS = 6;
+
+/**
+ * A sentence whose main verb states how things stand ("is", "controls", "allows", "has been bombing … since 2022"),
+ * read after its commas' asides are taken out ("The agreement, struck in July and guaranteed by …, allows …"). News
+ * with its history in an aside ("Trump, who argued with Zelensky in March, called …") has a verb of the day.
+ */
+const STANDING =
+  /^(?:\S+\s+){0,7}?(?:is|are|remains?|controls?|allows?|reflects?|marks?|has been|have been|was in control|were in control)\b/i;
+/** "As of May 3, …": a figure as it stood on an earlier day. */
+const AS_OF = /^As of\b/i;
+
+export function isBackground(text: string, eventDay: number): boolean {
+  if (DAY_OF_THE_EVENT.test(text) || FIRST_SINCE.test(text)) return false;
+  const main = text.replace(/,[^,]{1,120},/g, ' ').replace(/\([^)]*\)/g, ' ');
+  if (!WAR_HISTORY.test(text) && !AS_OF.test(text) && !STANDING.test(main)) return false;
+  const warStart = WAR_START.test(text);
+  const day = new Date(eventDay);
+  const year = day.getUTCFullYear();
+  const month = day.getUTCMonth();
+  let earlier = warStart;
+  for (const m of allMatches(YEAR, text)) {
+    const y = Number(m[1]);
+    // A year of the event's own names its day or its plans; an earlier one its history.
+    if (y === year) return false;
+    if (y < year) earlier = true;
+  }
+  for (const m of allMatches(MONTH_NAME, text)) {
+    // "May" the verb, "March" the walk: a month counts with a day after it or "in" before it.
+    const before = text.slice(Math.max(0, m.index - 4), m.index).toLowerCase();
+    if (m[2] === undefined && !/\bin\s$|\bof\s$/.test(before)) continue;
+    const back = (month - MONTHS.indexOf((m[1] ?? '').toLowerCase()) + 12) % 12;
+    if (back === 0) return false;
+    if (back <= EARLIER_MONTHS) earlier = true;
+  }
+  return earlier;
+}

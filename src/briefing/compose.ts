@@ -141,7 +141,7 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
     story: { id: input.story.id, title: input.story.title },
     generatedAt: input.now.toISOString(),
     window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString(), fallback },
-    headline: top ? headlineFor(top.rec, top.fact.text) : input.story.title,
+    headline: top ? headlineFor(top.rec, top.fact.text, otherLeads(top, ranked)) : input.story.title,
     developments,
     questions,
     watch,
@@ -153,6 +153,11 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
 }
 
 /** Two word sets that say the same thing: most of the smaller's words in the larger. */
+/** The leads of the top bullet's event in its other articles, best ranked first: headlines to fall back on. */
+function otherLeads(top: RankedFact, ranked: readonly RankedFact[]): string[] {
+  return ranked.filter((r) => r !== top && r.rec.id === top.rec.id && r.sourceLead === true).map((r) => r.fact.text);
+}
+
 function repeats(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return overlap(a, b) >= REDUNDANT;
 }

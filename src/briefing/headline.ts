@@ -22,12 +22,20 @@ export function titleIsHeadline(rec: Pick<EventRecord, 'title' | 'facts' | 'titl
 /**
  * The lead development in headline form: its event's title when that is a real headline, else the lead fact itself
  * when it is short, else the lead fact cut at the last clause boundary (comma, semicolon, colon, dash) that keeps
- * it within {@link HEADLINE_MAX} characters, outside any quotation, and leaves a clause ({@link leavesClause}). Never
- * invents words.
+ * it within {@link HEADLINE_MAX} characters, outside any quotation, and leaves a clause ({@link leavesClause}); when
+ * no clause of it fits, the first of `others` (the event's other leads, best first) that does. Never invents words.
  */
-export function headlineFor(rec: EventRecord, leadFact: string): string {
+export function headlineFor(rec: EventRecord, leadFact: string, others: readonly string[] = []): string {
   if (titleIsHeadline(rec) && rec.title.trim().length <= 160) return rec.title.trim();
-  return cutAtClause(leadFact, HEADLINE_MAX);
+  const cut = cutAtClause(leadFact, HEADLINE_MAX);
+  if (!cut.endsWith('…')) return cut;
+  // A lead with no clause that fits is cut mid-phrase ("… 26 nations, dubbed the 'Coalition…"): another outlet's
+  // lead of the same event that fits whole or at a clause reads better ("Twenty-six nations have pledged …").
+  for (const other of others) {
+    const alt = cutAtClause(other, HEADLINE_MAX);
+    if (!alt.endsWith('…')) return alt;
+  }
+  return cut;
 }
 
 const INTRO =

@@ -106,6 +106,18 @@ describe('headline', () => {
     expect(titleIsHeadline({ title: 'Help us reach 30,000 members', facts: [], titleSource: 'headline' })).toBe(false);
   });
 
+  it('takes another outlet’s lead of the event for a headline when the lead fact has no clause that fits', () => {
+    const lead =
+      "In a significant step toward bolstering Ukraine's security, French President Emmanuel Macron announced on September 4, 2025, that a group of 26 nations, dubbed the 'Coalition of the Willing,' has pledged to deploy troops.";
+    const other = 'Twenty-six nations have pledged to provide postwar security guarantees to Ukraine, French President Emmanuel Macron said on Thursday after a summit in Paris.';
+    const r = rec('Wire', [lead, other], { title: lead.slice(0, 119), titleSource: 'lead' });
+    expect(headlineFor(r, lead)).toMatch(/…$/);
+    expect(headlineFor(r, lead, [other])).toBe('Twenty-six nations have pledged to provide postwar security guarantees to Ukraine');
+    // A lead that fits at a clause keeps its own headline.
+    const fits = 'Zelenskyy dismissed a Russian proposal to hand over the rest of the Donetsk region, saying it would only pave the way for a future war.';
+    expect(headlineFor(r, fits, [other])).toBe('Zelenskyy dismissed a Russian proposal to hand over the rest of the Donetsk region');
+  });
+
   it('cuts the lead fact at a clause when the title was cut from it', () => {
     const lead =
       'Zelenskyy dismissed a Russian proposal to hand over the rest of the Donetsk region, saying it would only pave the way for a future war.';

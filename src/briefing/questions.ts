@@ -1,10 +1,11 @@
+import { isBackground } from './background.js';
 import { informationDensity } from './density.js';
 import type { EventRecord, Fact, Question, QuestionStatus, Side } from '../records/schema.js';
 import { factId } from '../records/fact-id.js';
 import { instantMs } from '../time/instant.js';
 import type { StoredSignal } from '../store/store.js';
 import { statusAfter, type SideStances } from './question-status.js';
-import { lineDefect } from './sentence-quality.js';
+import { lineDefect, standsAlone } from './sentence-quality.js';
 import { POSITION_STANCES, readStance, type StanceReading } from './stance.js';
 import type { QuestionEvidence, QuestionState } from './types.js';
 import type { BriefingWindow } from './window.js';
@@ -202,8 +203,11 @@ export function questionState(input: {
 
   // The line: evidence that reads as a sentence of its own; inside the window when the window has any.
   const weight = (i: Item) => weightOf(i, question.by);
+  // Among equally weighty lines, one that reads away from its article ("He also said …" does not) and is news, not the
+  // war's history ("Russia controls around 18% of Ukraine's territory, including Crimea, annexed in 2014").
+  const alone = (i: Item) => (standsAlone(i.text, undefined, true) && !isBackground(i.text, i.at) ? 1 : 0);
   const better = (a: Item, b: Item) =>
-    weight(b) - weight(a) || b.at - a.at || (b.explicit ? 1 : 0) - (a.explicit ? 1 : 0) || informationDensity(b.text) - informationDensity(a.text) || compareText(a.eventId, b.eventId) || a.index - b.index;
+    weight(b) - weight(a) || alone(b) - alone(a) || b.at - a.at || (b.explicit ? 1 : 0) - (a.explicit ? 1 : 0) || informationDensity(b.text) - informationDensity(a.text) || compareText(a.eventId, b.eventId) || a.index - b.index;
   const shown = input.shown;
   const firstUsable = (list: Item[]) => {
     const usable = list.sort(better).filter((i) => lineDefect(i.text) === undefined);

@@ -254,6 +254,19 @@ describe('question status follows the sides', () => {
     expect(q.summary).toMatch(/Donetsk, Luhansk/);
   });
 
+  it('shows, of equally weighty evidence, a line that reads away from its article and is news, not history', () => {
+    const lines = event('lines', day(16), [
+      { text: 'He said Ukraine’s pre-2014 borders, Crimea and Donbas were "unrealistic."' },
+      { text: 'Russia controls around 18% of Ukraine’s internationally recognised territory, including Crimea, which Moscow annexed in 2014.' },
+      { text: 'The US defence secretary said in a speech to allies that restoring the pre-2014 borders of Ukraine was an "unrealistic" goal.' },
+    ]);
+    const question = story.questions.find((q) => q.id === 'territory');
+    if (!question) throw new Error('no territory question');
+    const now = Date.parse('2025-08-17T07:00:00Z');
+    const q = questionState({ question, signals: [], records: new Map([[lines.id, lines]]), window: { from: now - 86_400_000, to: now }, now, evidenceLimit: 3, ...(sides ? { sides } : {}) });
+    expect(q.summary).toMatch(/^The US defence secretary said/);
+  });
+
   it("answers a question asked of Kyiv with Kyiv's position before a newer one of another side", () => {
     const tag = { questions: ['ukraine-response'] };
     const kyiv = event('kyiv', '2025-08-12T09:00:00Z', [{ text: 'Zelenskyy agreed to send a delegation to the talks in Istanbul.', ...tag }]);

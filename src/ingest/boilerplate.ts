@@ -670,7 +670,14 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     // attribution lost its stop: "… Putin. He made the announcement during a meeting with Mark Rutte, "Komersant
     // Ukrainian" reports"): that is prose, and its whole sentences are facts.
     else if (!f.terminated && f.words.length >= 20 && f.functionDensity >= 0.25)
-      drafts.push({ text, kind: i === lastText || (f.chars > 250 && SENTENCE_INSIDE.test(text) && drafts[drafts.length - 1]?.kind !== 'heading') ? 'body' : 'heading', terminated: false, f });
+      drafts.push({
+        text,
+        // A paragraph that opens on a wire dateline ("MOSCOW - Russia said on Jan 8 that …") is the article's lead,
+        // whatever it lost at its end: no standfirst or heading opens on one.
+        kind: i === lastText || DATELINE_START.test(text) || (f.chars > 250 && SENTENCE_INSIDE.test(text) && drafts[drafts.length - 1]?.kind !== 'heading') ? 'body' : 'heading',
+        terminated: false,
+        f,
+      });
     else if (headingShaped(f, text) && (f.words.length >= 3 || /^\p{Lu}/u.test(text))) drafts.push({ text, kind: 'heading', terminated: f.terminated, f });
     else drafts.push({ text, kind: f.terminated ? 'short' : 'chrome', reason: 'label', terminated: f.terminated, f });
     if (listItem) bullets.add(drafts[drafts.length - 1] as Draft);

@@ -53,7 +53,7 @@ const DAY_WORDS =
  * readout issued by the Kremlin on March 18").
  */
 const NOT_EVENT_CONTEXT =
-  /(?:\b(?:will|would|shall|to be held|is (?:due|set|scheduled|expected)|are (?:due|set|scheduled|expected)|(?:set|slated|due|scheduled|expected) to|plans? to|planned|propos\w*|offer\w*|invit\w*|suggest\w*|call\w* for|to ['‘"“]?(?:restart|resume|reconvene|hold|host|meet|visit|travel|sign|convene|begin|start|launch)\b['’"”]?)\s+(?:\S+\s+){0,8}|\b(?:upcoming|previous|prior|planned)\s+(?:\S+\s+){0,12}|\b(?:next|until|since|ahead of|before|by)\s+(?:\S+\s+){0,2})$/i;
+  /(?:\b(?:will|would|shall|to be held|is (?:due|set|scheduled|expected)|are (?:due|set|scheduled|expected)|(?:set|slated|due|scheduled|expected) to|plans? to|planned|propos\w*|offer\w*|invit\w*|suggest\w*|call\w* for|to ['‘"“]?(?:restart|resume|reconvene|hold|host|meet|visit|travel|sign|convene|begin|start|launch)\b['’"”]?)\s+(?:\S+\s+){0,8}|\b(?:upcoming|previous|prior|planned)\s+(?:\S+\s+){0,12}|\b(?:next|until|till|through|since|ahead of|before|by|starting|beginning|ending|effective)\s+(?:\S+\s+){0,2})$/i;
 /**
  * "on 18/8" (day and month, as Vietnamese, Indian and European outlets write it) or "on 8/18", when the numbers say
  * which is the month; "on 5/6" could be either and names no day.
@@ -276,7 +276,10 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       // Against the ingest time, "on 11 March" is the latest 11 March (news is mostly ingested as it comes out).
       // A weekday six days back is more often tomorrow's ("… on Saturday" in a Friday piece): news says "last
       // Saturday" for that one.
-      const lookback = anchor.weak || (anchor.source === 'ingest-time' && monthDay) ? 366 : monthDay ? LOOKBACK_DAYS : WEEKDAY_LOOKBACK_DAYS;
+      // Further down the lead, a written date days before the publication is what the news answers ("On January 6 in
+      // Paris, … signed a declaration" in a report of Moscow's reply two days later): only the day before counts.
+      const further = i >= primaryCount && anchor.source === 'published' && !anchor.weak;
+      const lookback = further ? 1 : anchor.weak || (anchor.source === 'ingest-time' && monthDay) ? 366 : monthDay ? LOOKBACK_DAYS : WEEKDAY_LOOKBACK_DAYS;
       if (day > refDay || day < refDay - lookback * DAY_MS) continue;
       return dayOf(date);
     }

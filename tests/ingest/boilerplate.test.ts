@@ -555,6 +555,15 @@ describe('line classifier', () => {
     expect(page(teasers.slice(0, 3)).filter((l) => l.reason === 'link to another story')).toEqual([]);
   });
 
+  it('keeps a lead that opens on a wire dateline as body even when it lost its full stop', () => {
+    const lines = [
+      'Russia says foreign troops in Ukraine will be targets after UK and France pledge deployment',
+      'MOSCOW - Russia said on Jan 8 that any troops sent to Ukraine by Western governments would be legitimate combat targets, after Britain and France announced plans to deploy a multinational force there',
+      'A Russian Foreign Ministry statement said militaristic declarations by a coalition of Western governments were becoming increasingly dangerous.',
+    ];
+    expect(kinds(lines.join('\n')).map(([kind]) => kind)).toEqual(['headline', 'body', 'body']);
+  });
+
   it('drops a membership pitch in the page’s voice after the article', () => {
     const body = 'Yuri Ushakov said Moscow and Washington had agreed to continue the talks on the peace plan next week, the Kremlin said.';
     const pitch = [

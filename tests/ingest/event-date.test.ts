@@ -127,6 +127,22 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ lead: readout, allLines: readout, now: NOW }).dateSource).toBe('ingest-time');
   });
 
+  it('takes no end of a span for the day ("beginning on May 8 and ending on May 10"), nor a written date days before the stamp further down', () => {
+    const lead = ['According to the Kremlin, the ceasefire will last 72 hours, beginning on May 8 and ending on May 10.', 'Putin on Monday announced a three-day ceasefire.'];
+    expect(dateEvent({ lead, now: NOW }).dateSource).toBe('ingest-time');
+    expect(dateEvent({ lead, now: NOW }).occurredAt).toBe('2026-12-04T12:00:00Z');
+    // The stamp says 8 January; "On January 6 in Paris, … signed" four sentences down is what the news answers.
+    const reply = [
+      'The deployment of Western troops in Ukraine will be considered an intervention, said Maria Zakharova.',
+      'The plans of Western states are dangerous, she said.',
+      'The ministry considers them a threat.',
+      'On January 6 in Paris, participants in the coalition signed a declaration on security guarantees for Ukraine.',
+    ];
+    expect(dateEvent({ statedDates: ['2026-01-08'], lead: reply, now: NOW }).occurredAt).toBe('2026-01-08');
+    // In the first sentences a written date is the event's own.
+    expect(dateEvent({ statedDates: ['2026-01-08'], lead: [reply[3]!], now: NOW }).occurredAt).toBe('2026-01-06');
+  });
+
   it('reads a byline with its date, a re-publisher’s source line with a link, and the standfirst', () => {
     const byline = ['by The Kyiv Independent news desk March 18, 2025 8:01 PM 2 min read'];
     expect(dateEvent({ chromeLines: byline, lead: ['Putin agreed to a pause, according to a readout issued by the Kremlin on March 18.'], now: NOW })).toMatchObject({ occurredAt: '2025-03-18', dateSource: 'text' });

@@ -267,6 +267,26 @@ describe('a brief, and a lead that names another process', () => {
       'Ukraine also launched 86 drones at Russian territory, Moscow said.',
     ].join('\n');
     expect(await verdict(record)).toMatch(/^rejected/);
+    // "just days before a deadline proposed by Trump", "… as Kyiv faces U.S. pressure to secure a peace deal": what the
+    // strikes happened before and against.
+    const deadline = [
+      'Russian Strikes Kill Five In Kharkiv And Zaporizhzhia Regions',
+      'Russian strikes in the Kharkiv and Zaporizhzhia regions of Ukraine have killed at least five people, officials said.',
+      'The attacks occurred just days before a deadline proposed by US President Donald Trump, which calls for Russia to agree to a truce.',
+      'A missile strike hit residential buildings in the city of Lozova.',
+      'Rescuers pulled two people from the rubble after the attack.',
+      'Drones also struck an energy facility in Zaporizhzhia overnight.',
+    ].join('\n');
+    expect(await verdict(deadline)).toMatch(/^rejected/);
+    const pressure = [
+      'Two killed in mass Russian drone attack on Ukraine',
+      'Two people were killed and dozens wounded in a mass Russian drone attack across Ukraine overnight, Zelenskiy said on Sunday.',
+      'Moscow has stepped up a winter campaign of strikes on the energy system while waging an offensive as Kyiv faces U.S. pressure to secure a peace deal.',
+      'Zelenskiy said six regions were targeted in an attack that included more than 200 drones.',
+      'Air defences shot down most of the drones, the air force said.',
+      'Power was cut in parts of Odesa after the strikes.',
+    ].join('\n');
+    expect(await verdict(pressure)).toMatch(/^rejected/);
     // A call that leads, with the talks after its comma, is still the news.
     const call = [
       'After a two-hour phone call with Putin, Trump said Russia and Ukraine would start ceasefire negotiations immediately.',

@@ -242,6 +242,9 @@ function wordsBetween(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A sentence opening on "he" or "she" as its subject, perhaps after a connective ("But he offered …"). */
+const PRONOUN_SUBJECT = /^\s*(?:(?:But|And|Yet|So|Then|Still|However|Meanwhile|Later|Earlier),?\s+)?(?:he|she)\s/i;
+
 /**
  * Attribute each sentence to a speaker: `"…," Putin said`, `said Putin`, `Putin said the call was "frank"`,
  * `according to Putin`, and `He said …` where "he"/"she" is the last named speaker (or the first person named in the
@@ -542,7 +545,14 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // leading to a meeting between Presidents Putin and Zelenskyy"), else the first at a clause's start.
     const first = speakers[0];
     const leads = first !== undefined && !hasFiniteVerb(outside.slice(0, first.start)) && !LEADING_PREPOSITION.test(outside.slice(0, first.start));
-    const subject = isPerson ? speaker : ((leads ? first : undefined) ?? speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers[0])?.person.name;
+    // A sentence whose subject is "he" or "she" stays about whom that was, whoever it names further on ("He also
+    // downplayed a deadline set by Trump …" after "Rubio said": the next "He said" is still Rubio's).
+    const pronounSubject = PRONOUN_SUBJECT.test(outside);
+    const subject = isPerson
+      ? speaker
+      : pronounSubject
+        ? resolvePronoun(0)
+        : ((leads ? first : undefined) ?? speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers[0])?.person.name;
     if (subject) subjectHere = subject;
     const opened = (sentence.text.match(/[“«]/g)?.length ?? 0) - (sentence.text.match(/[”»]/g)?.length ?? 0);
     if (opened > 0) {

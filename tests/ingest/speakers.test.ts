@@ -39,6 +39,18 @@ describe('speakers', () => {
     expect(got['Zelenskyy described his meetin']).toBe('Volodymyr Zelenskyy');
   });
 
+  it('keeps "he" on whom it was about when a sentence with "he" as its subject names someone else further on', () => {
+    const text = [
+      'US and Ukrainian officials held ceasefire talks in Geneva on Sunday on a US peace plan to end the war with Russia.',
+      '“I feel very optimistic that we can get something done,” Secretary of State Marco Rubio said.',
+      '',
+      'But he offered very little information on what was discussed in the talks.',
+      'He also downplayed a Nov. 27 deadline set by President Donald Trump for Ukraine to respond to the peace plan.',
+      'He said higher-level officials may eventually have to get involved in the talks.',
+    ].join('\n');
+    expect(speakers(text).find(([t]) => t.startsWith('He said higher'))?.[1]).toBe('Marco Rubio');
+  });
+
   it('gives a relative clause’s verb to the name before it: "Rubio, who … with Waltz, said"', () => {
     const text = [
       'Secretary of State Marco Rubio, who attended the talks in Jeddah along with national security adviser Mike Waltz, said the ceasefire plan put the ball in Russia’s court.',

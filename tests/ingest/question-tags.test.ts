@@ -13,6 +13,13 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
     expect(tags('Zelenskyy would send a delegation to Geneva for talks with the American side, his office said.')).toContain('ukraine-response');
   });
 
+  it('counts Kyiv weighing a plan by its points, and its sovereignty or dignity against it', () => {
+    expect(tags('Zelensky told citizens that the country is being asked to choose “either the difficult 28 points, or an exceptionally hard winter.”')).toContain('ukraine-response');
+    expect(tags('Zelensky has said his country could face a stark choice between standing up for its sovereign rights and preserving the American support it needs.')).toContain('ukraine-response');
+    // Not Kyiv's: the same words of another side.
+    expect(tags('Lavrov said Russia would defend its sovereign rights in any settlement.')).not.toContain('ukraine-response');
+  });
+
   it('counts a Ukrainian delegation arriving, and what Kyiv is the source of', () => {
     expect(tags('Ukrainian ministers and delegates arrived in Riyadh on Monday ahead of the talks.')).toContain('ukraine-response');
     expect(tags('The arrival of a Ukrainian delegation in Jeddah was not announced before the talks.')).toContain('ukraine-response');

@@ -401,7 +401,13 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         const byAt = vEnd + (/^\s+by\s+/.exec(outside.slice(vEnd))?.[0].length ?? 0);
         const agent = [...speakers.map((m) => ({ start: m.start, name: m.person.name })), ...subjectMentions].filter((m) => m.start >= byAt && AGENT_GAP.test(outside.slice(byAt, m.start))).sort((a, b) => a.start - b.start)[0];
         // "reported by the head of the Ukrainian delegation, Defense Minister Rustem Umerov": the person in apposition.
-        const named = agent && !people.has(agent.name) ? speakers.find((m) => m.start > agent.start && APPOSITION_GAP.test(outside.slice(agent.start, m.start))) : undefined;
+        // "announced by the head of the President's Office, Andriy Yermak": a role no one is named for, then the person.
+        const named =
+          agent && !people.has(agent.name)
+            ? speakers.find((m) => m.start > agent.start && APPOSITION_GAP.test(outside.slice(agent.start, m.start)))
+            : agent === undefined
+              ? speakers.find((m) => m.start > byAt && APPOSITION_GAP.test(outside.slice(byAt, m.start)))
+              : undefined;
         // "He was told by aides …": the agent speaks, and nobody names it.
         if (named) speaker = named.person.name;
         else if (agent) speaker = agent.name;

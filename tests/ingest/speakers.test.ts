@@ -51,6 +51,15 @@ describe('speakers', () => {
     expect(speakers(text).find(([t]) => t.startsWith('He said higher'))?.[1]).toBe('Marco Rubio');
   });
 
+  it('gives a passive report to the person named in apposition to the agent’s role: "announced by the head of …, Andriy Yermak"', () => {
+    const text = [
+      'The delegations of Ukraine and the United States held their first ceasefire talks on the peace plan with Russia in Geneva, Kyiv said.',
+      "This was announced by the head of the President's Office, Andriy Yermak, on Sunday evening.",
+      'Yermak said the delegations would meet again in the coming days.',
+    ].join('\n');
+    expect(speakers(text)[1]).toEqual(['This was announced by the head', 'Andriy Yermak']);
+  });
+
   it('gives a relative clause’s verb to the name before it: "Rubio, who … with Waltz, said"', () => {
     const text = [
       'Secretary of State Marco Rubio, who attended the talks in Jeddah along with national security adviser Mike Waltz, said the ceasefire plan put the ball in Russia’s court.',

@@ -59,6 +59,10 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(standsAlone('Ukraine will receive them next week.')).toBe(false);
     expect(standsAlone('They will meet again in Istanbul on Friday.')).toBe(false);
     expect(standsAlone('Russia and Ukraine will swap 175 prisoners each on March 19.')).toBe(true);
+    // A conclusion drawn from the sentence before, and what was said there coming after something.
+    expect(standsAlone('Thus, Great Britain became the first of the G7 countries to conclude such an agreement.')).toBe(false);
+    expect(standsAlone('The comments came Wednesday as Hegseth laid out the administration’s ideas in Brussels.')).toBe(false);
+    expect(standsAlone('The talks came after weeks of shuttle diplomacy by the envoys.')).toBe(true);
     expect(standsAlone('It is expected that the delegations will meet again next week.')).toBe(true);
     expect(standsAlone('“This is in no way a frozen conflict,” Sybiha said.')).toBe(true);
     expect(standsAlone('“We love them,” Trump said twice when asked his message to the Ukrainian people.')).toBe(true);

@@ -175,6 +175,9 @@ describe('question tags need the keyword in a sense that bears on the question',
     expect(sg('Plans were made to establish a multinational force, made up of contributions from coalition countries, to reassure Ukraine’s military.')).toBe(true);
     expect(sg('The memorandum demands the exclusion of the military presence of third countries on Ukrainian territory.')).toBe(true);
     expect(sg('Putin seeks recognition of Russia’s gains and NATO exclusion for Ukraine.')).toBe(true);
+    // A bilateral Agreement on Security Cooperation is one of the guarantees; security cooperation as such is not.
+    expect(sg('Sunak met Zelenskyy in Kyiv to sign a historic UK-Ukraine Agreement on Security Cooperation.')).toBe(true);
+    expect(sg('The two countries discussed security cooperation and intelligence sharing.')).toBe(false);
   });
 
   it('does not file NATO summit logistics as security guarantees', () => {

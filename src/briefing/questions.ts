@@ -205,7 +205,13 @@ export function questionState(input: {
   const weight = (i: Item) => weightOf(i, question.by);
   // Among equally weighty lines, one that reads away from its article ("He also said …" does not) and is news, not the
   // war's history ("Russia controls around 18% of Ukraine's territory, including Crimea, annexed in 2014").
-  const alone = (i: Item) => (standsAlone(i.text, undefined, true) && !isBackground(i.text, i.at) ? 1 : 0);
+  // (Read once an item: the sort asks again at every comparison.)
+  const aloneOf = new Map<Item, number>();
+  const alone = (i: Item): number => {
+    let v = aloneOf.get(i);
+    if (v === undefined) aloneOf.set(i, (v = standsAlone(i.text, undefined, true) && !isBackground(i.text, i.at) ? 1 : 0));
+    return v;
+  };
   const better = (a: Item, b: Item) =>
     weight(b) - weight(a) || alone(b) - alone(a) || b.at - a.at || (b.explicit ? 1 : 0) - (a.explicit ? 1 : 0) || informationDensity(b.text) - informationDensity(a.text) || compareText(a.eventId, b.eventId) || a.index - b.index;
   const shown = input.shown;

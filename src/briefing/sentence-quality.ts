@@ -108,6 +108,8 @@ export function standsAlone(text: string, speaker?: string, nameless = false): b
   // usually comes from another outlet; editors auditing ten fresh days struck such lines.
   if (nameless && speaker === undefined && /^(?:He|She)\b/.test(own.trimStart())) return false;
   if (/^(?:However|But|Yet|Still|Nevertheless|Nonetheless|Instead|Thus|Therefore|Hence|Consequently)\b/.test(own.trimStart())) return false;
+  // "… a global summit based on these principles": the principles are the sentence before's.
+  if (/\b(?:these|those)\s+(?:\p{L}+\s+)?(?:principles|points|proposals|terms|conditions|demands|measures|steps|ideas|issues|documents|provisions)\b/u.test(own)) return false;
   // "The comments came after …", "The move follows …": what the sentence before said or did.
   if (/^(?:The|These|Those|His|Her|Their|Its)\s+(?:comments?|remarks?|statements?|words)\s+(?:came|comes|follows?|followed)\b/.test(own.trimStart())) return false;
   // "Lavrov listened to him in the audience": "him" is never the clause's own subject, so with no one else named

@@ -5,6 +5,7 @@ import { factId } from '../records/fact-id.js';
 import { instantMs } from '../time/instant.js';
 import type { StoredSignal } from '../store/store.js';
 import { statusAfter, type SideStances } from './question-status.js';
+import { sideOfName } from './sides.js';
 import { lineDefect, standsAlone } from './sentence-quality.js';
 import { POSITION_STANCES, readStance, type StanceReading } from './stance.js';
 import type { QuestionEvidence, QuestionState } from './types.js';
@@ -61,6 +62,8 @@ interface Item {
   text: string;
   at: number;
   reading: StanceReading;
+  /** The side of the fact's speaker, when it has one of a side. */
+  speakerSide?: string;
   /** The record author's (or ingestion's) status, for signals. */
   explicit?: QuestionStatus;
   unknowns?: string[];
@@ -77,6 +80,11 @@ interface Item {
 function weightOf(item: Item, askedOf?: readonly string[]): number {
   const side = item.reading.side;
   if (POSITION_STANCES.has(item.reading.stance) && side !== undefined && askedOf !== undefined && askedOf.length > 0 && !askedOf.includes(side)) return 2.5;
+  // Asked of a side, a line tagged for it that no other side's stance takes is that side's own word or act (the tag
+  // needs its voice): "The Ukrainian delegation arrived in Istanbul with clear points" answers "does Kyiv accept the
+  // format" before Moscow's denial reported the same day does.
+  const ownVoice = item.speakerSide === undefined || askedOf?.includes(item.speakerSide) === true;
+  if (askedOf !== undefined && askedOf.length > 0 && side === undefined && ownVoice && item.explicit === undefined && !POSITION_STANCES.has(item.reading.stance)) return 2.6;
   if (item.explicit !== undefined && item.explicit !== 'open') return 3;
   // A position says most when it is someone's: a side's, or a dispute between sides.
   if (POSITION_STANCES.has(item.reading.stance)) return side !== undefined || item.reading.stance === 'dispute' ? 3 : 2.5;
@@ -173,7 +181,10 @@ export function questionState(input: {
       if (fromSignals.has(`${rec.id}#${id}`)) return;
       const at = factTime(rec, f, now);
       if (at > now) return;
-      items.push({ eventId: rec.id, factId: id, index: i, text: f.text, at, reading: readingOf(f.text, f.speaker, sides), source: sourceOf(rec, f) });
+      const item: Item = { eventId: rec.id, factId: id, index: i, text: f.text, at, reading: readingOf(f.text, f.speaker, sides), source: sourceOf(rec, f) };
+      const speakerSide = sideOfName(f.speaker, sides);
+      if (speakerSide !== undefined) item.speakerSide = speakerSide;
+      items.push(item);
     });
   }
   // Oldest first; inside a record in fact order, an authored signal after the fact it rests on.

@@ -279,6 +279,18 @@ describe('question status follows the sides', () => {
     expect(b.questions.find((q) => q.id === 'ukraine-response')?.summary).toMatch(/^Zelenskyy agreed/);
   });
 
+  it("answers a question asked of Kyiv with Kyiv's own act of the day before another side's stance on it", () => {
+    const tag = { questions: ['ukraine-response'] };
+    const day = event('day', '2025-08-12T12:00:00Z', [
+      { text: 'According to two Ukrainian officials, Medinsky denied at the meeting that Russia had taken Ukrainian children.', ...tag },
+      { text: 'The Ukrainian delegation arrived in Istanbul with clear points for the talks, said Defense Minister Rustem Umerov.', speaker: 'Rustem Umerov', ...tag },
+      { text: 'Ukraine could not join NATO and would not get its pre-2014 borders back, Hegseth said after the talks.', speaker: 'Pete Hegseth', ...tag },
+    ]);
+    const all = [day].map(ingested);
+    const b = buildBriefing({ story, events: all, signals: signalsOf(all), now: new Date('2025-08-13T07:00:00Z') });
+    expect(b.questions.find((q) => q.id === 'ukraine-response')?.summary).toMatch(/^The Ukrainian delegation arrived/);
+  });
+
   it('points a question line to another only when both show the same report, not when neither has evidence', () => {
     const untagged = event('untagged', day(13), [{ text: 'Putin declared an Easter truce from 18:00 on Saturday to midnight on Sunday.', questions: [] }]);
     const b = buildBriefing({ story, events: [untagged], signals: [], now: new Date('2025-08-14T07:00:00Z') });

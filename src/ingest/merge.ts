@@ -53,10 +53,23 @@ export function storyCommonWords(story: Story): Set<string> {
   return words;
 }
 
-/** What two texts about the same event share: the content words of the title and facts, minus story-wide words. */
+/**
+ * What two texts about the same event share: the content words of the title and facts, minus story-wide words.
+ * No word spans a space or a line break, so these are the features of the title and of each fact's text and speaker
+ * together: each part's are memoised by its text (a stored event's facts come back merge after merge, and merging
+ * compares the same facts' words), where reading the whole record again was most of the work.
+ */
 export function recordFeatures(title: string, facts: readonly Pick<Fact, 'text' | 'speaker'>[], common: ReadonlySet<string>): Set<string> {
-  const text = [title, ...facts.map((f) => `${f.text} ${f.speaker ?? ''}`)].join('\n');
-  return featureSet(text, common);
+  const out = new Set<string>();
+  const add = (words: ReadonlySet<string>): void => {
+    for (const w of words) if (!common.has(w)) out.add(w);
+  };
+  add(featuresOf(title));
+  for (const f of facts) {
+    add(featuresOf(f.text));
+    if (f.speaker !== undefined) add(featuresOf(f.speaker));
+  }
+  return out;
 }
 
 /** LSH band keys for a feature set (what `Store.setEventBands` stores and `findMergeCandidates` looks up). */

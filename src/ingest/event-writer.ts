@@ -191,8 +191,12 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     batch.candidatesLooked += found.length;
     for (const c of found) {
       if (batch.events.has(c.id) || c.version === undefined) continue;
-      const stored = storedCandidateFeatures(c, story.id, common);
-      candidates.push({ record: c.record, occurredAt: stored.occurredAt, undated: stored.undated, features: stored.features, text: stored.allFacts });
+      // Parsed once at most (records run to several KB): for the features of a version not seen before, and for the
+      // merge when the article belongs to it, which is often the event it last merged into, a new version.
+      let parsed: EventRecord | undefined;
+      const record = (): EventRecord => (parsed ??= c.record());
+      const stored = storedCandidateFeatures({ id: c.id, version: c.version, record }, story.id, common);
+      candidates.push({ record, occurredAt: stored.occurredAt, undated: stored.undated, features: stored.features, text: stored.allFacts });
     }
   }
 

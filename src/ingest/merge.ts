@@ -98,9 +98,18 @@ export function unionSignature(a: Uint32Array, b: Uint32Array): Uint32Array {
  * key words; reports of other events in the same story share mostly the story's own keywords, which are excluded.
  */
 export function mergeScore(recordFeatures: ReadonlySet<string>, recordDate: string, articleText: ReadonlySet<string>, articleDate: string): number {
+  const weight = dayWeight(recordDate, articleDate);
+  return weight === 0 ? 0 : containment(recordFeatures, articleText) * weight;
+}
+
+/**
+ * What the days between an event and an article leave of a `mergeScore` (0 outside the merge window). The same both
+ * ways round: placement scores each candidate in both directions with one reading of the two dates.
+ */
+export function dayWeight(recordDate: string, articleDate: string): number {
   const days = Math.round(Math.abs(instantMs(recordDate) - instantMs(articleDate)) / 86_400_000);
   if (days > MERGE_WINDOW_DAYS) return 0;
-  return containment(recordFeatures, articleText) * Math.max(0, 1 - DAY_PENALTY * days);
+  return Math.max(0, 1 - DAY_PENALTY * days);
 }
 
 /** True when `a` and `b` (ISO) are within the merge window. */

@@ -198,8 +198,11 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
   if (record.sources.some((s) => sameArticle(s, article.source))) return record;
   const sourceId = uniqueSourceId(record.sources, article.source);
   const sources = [...record.sources, { ...article.source, id: sourceId }];
-  const facts = withIds(record.facts).map((f) => ({ ...f }));
-  const speakers = facts.map((f) => f.speaker).filter((s): s is string => s !== undefined);
+  // withIds copies each fact: the twins below gain sources on the copies, never on the record's own facts.
+  const facts = withIds(record.facts);
+  // Each speaker once, in the order first named: the alignment below takes the first that matches, and an event of 48
+  // facts names the same few people again and again.
+  const speakers = [...new Set(facts.map((f) => f.speaker).filter((s): s is string => s !== undefined))];
   let next = facts.length + 1;
   const usedIds = new Set(facts.map((f) => f.id));
   // Which facts hold each word: a twin shares words with the incoming fact, so only those are compared (every pair

@@ -2,6 +2,7 @@ import type { EventRecord, Story } from '../records/schema.js';
 import { instantMs } from '../time/instant.js';
 import type { Store } from '../store/store.js';
 import { isoSeconds, slugify, type AnalyzedArticle } from './analyze.js';
+import { containment } from '../text/similarity.js';
 import {
   bandsOf,
   featuresOfArticle,
@@ -11,7 +12,7 @@ import {
   MERGE_THRESHOLD,
   MERGE_WINDOW_DAYS,
   mergeArticle,
-  mergeScore,
+  dayWeight,
   UNDATED_MERGE_THRESHOLD,
   UNDATED_PAIR_THRESHOLD,
   recordFromArticle,
@@ -191,19 +192,24 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     batch.candidatesLooked += found.length;
     for (const c of found) {
       if (batch.events.has(c.id) || c.version === undefined) continue;
-      const stored = storedCandidateFeatures(c, story.id, common);
-      candidates.push({ record: c.record, occurredAt: stored.occurredAt, undated: stored.undated, features: stored.features, text: stored.allFacts });
+      // Parsed once at most (records run to several KB): for the features of a version not seen before, and for the
+      // merge when the article belongs to it, which is often the event it last merged into, a new version.
+      let parsed: EventRecord | undefined;
+      const record = (): EventRecord => (parsed ??= c.record());
+      const stored = storedCandidateFeatures({ id: c.id, version: c.version, record }, story.id, common);
+      candidates.push({ record, occurredAt: stored.occurredAt, undated: stored.undated, features: stored.features, text: stored.allFacts });
     }
   }
 
   let best: { candidate: Candidate; score: number } | undefined;
   for (const c of candidates) {
-    let score = mergeScore(c.features, c.occurredAt, feats.text, article.occurredAt);
-    // The other direction too: how much of the article's lead the event already holds. Within a run the event's
-    // texts are known; a stored event has its facts (a subset of its texts, so never more lenient). Without it, an
-    // event grown by three reports held so many words that a fourth report's text no longer contained enough of them:
-    // five reports of one day ingested one run at a time made two or three events on 13 of 15 fresh days.
-    score = Math.max(score, mergeScore(feats.facts, article.occurredAt, c.text ?? c.features, c.occurredAt));
+    // mergeScore both ways round, the dates read once. The other direction: how much of the article's lead the event
+    // already holds. Within a run the event's texts are known; a stored event has its facts (a subset of its texts, so
+    // never more lenient). Without it, an event grown by three reports held so many words that a fourth report's text
+    // no longer contained enough of them: five reports of one day ingested one run at a time made two or three events
+    // on 13 of 15 fresh days.
+    const weight = dayWeight(c.occurredAt, article.occurredAt);
+    const score = weight === 0 ? 0 : Math.max(containment(c.features, feats.text) * weight, containment(feats.facts, c.text ?? c.features) * weight);
     const threshold = c.undated && isUndated(article) ? UNDATED_PAIR_THRESHOLD : c.undated || isUndated(article) ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
     if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
   }

@@ -4,7 +4,7 @@ import { dueDate, personMentions, type Entities } from './entities.js';
 import { FUNCTION_WORDS, functionWordDensity } from '../text/function-words.js';
 import { letterCounts } from './boilerplate.js';
 import { CALL_TO_ACTION, EDITORIAL_NOTE, META_SENTENCE } from './chrome-phrases.js';
-import { featureSet } from '../text/similarity.js';
+import { featuresOf } from '../text/similarity.js';
 import { sideOfName } from '../briefing/sides.js';
 import { commaInList, cutAtWord, headlineAtPhrase, leavesClause } from '../text/clause-end.js';
 import { askedOfSide, hasKeyword, questionTags } from './keywords.js';
@@ -397,7 +397,8 @@ const NEWS_SCORE = 1;
  */
 function coverFacts(scored: readonly Scored[], input: FactSelectionInput, max: number): Scored[] {
   const texts = scored.map((x) => input.sentences[x.index]?.text ?? '');
-  const features = texts.map((t) => featureSet(t));
+  // Memoised by the text (read only here): a fact keeps its sentence's text, whose words merging reads again.
+  const features = texts.map((t) => featuresOf(t));
   const counts = new Map<string, number>();
   for (const fs of features) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
   const repeated = new Set([...counts].filter(([, n]) => n >= 2).map(([f]) => f));

@@ -53,10 +53,23 @@ export function storyCommonWords(story: Story): Set<string> {
   return words;
 }
 
-/** What two texts about the same event share: the content words of the title and facts, minus story-wide words. */
+/**
+ * What two texts about the same event share: the content words of the title and facts, minus story-wide words.
+ * No word spans a space or a line break, so these are the features of the title and of each fact's text and speaker
+ * together: each part's are memoised by its text (a stored event's facts come back merge after merge, and merging
+ * compares the same facts' words), where reading the whole record again was most of the work.
+ */
 export function recordFeatures(title: string, facts: readonly Pick<Fact, 'text' | 'speaker'>[], common: ReadonlySet<string>): Set<string> {
-  const text = [title, ...facts.map((f) => `${f.text} ${f.speaker ?? ''}`)].join('\n');
-  return featureSet(text, common);
+  const out = new Set<string>();
+  const add = (words: ReadonlySet<string>): void => {
+    for (const w of words) if (!common.has(w)) out.add(w);
+  };
+  add(featuresOf(title));
+  for (const f of facts) {
+    add(featuresOf(f.text));
+    if (f.speaker !== undefined) add(featuresOf(f.speaker));
+  }
+  return out;
 }
 
 /** LSH band keys for a feature set (what `Store.setEventBands` stores and `findMergeCandidates` looks up). */
@@ -85,9 +98,18 @@ export function unionSignature(a: Uint32Array, b: Uint32Array): Uint32Array {
  * key words; reports of other events in the same story share mostly the story's own keywords, which are excluded.
  */
 export function mergeScore(recordFeatures: ReadonlySet<string>, recordDate: string, articleText: ReadonlySet<string>, articleDate: string): number {
+  const weight = dayWeight(recordDate, articleDate);
+  return weight === 0 ? 0 : containment(recordFeatures, articleText) * weight;
+}
+
+/**
+ * What the days between an event and an article leave of a `mergeScore` (0 outside the merge window). The same both
+ * ways round: placement scores each candidate in both directions with one reading of the two dates.
+ */
+export function dayWeight(recordDate: string, articleDate: string): number {
   const days = Math.round(Math.abs(instantMs(recordDate) - instantMs(articleDate)) / 86_400_000);
   if (days > MERGE_WINDOW_DAYS) return 0;
-  return containment(recordFeatures, articleText) * Math.max(0, 1 - DAY_PENALTY * days);
+  return Math.max(0, 1 - DAY_PENALTY * days);
 }
 
 /** True when `a` and `b` (ISO) are within the merge window. */
@@ -176,8 +198,11 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
   if (record.sources.some((s) => sameArticle(s, article.source))) return record;
   const sourceId = uniqueSourceId(record.sources, article.source);
   const sources = [...record.sources, { ...article.source, id: sourceId }];
-  const facts = withIds(record.facts).map((f) => ({ ...f }));
-  const speakers = facts.map((f) => f.speaker).filter((s): s is string => s !== undefined);
+  // withIds copies each fact: the twins below gain sources on the copies, never on the record's own facts.
+  const facts = withIds(record.facts);
+  // Each speaker once, in the order first named: the alignment below takes the first that matches, and an event of 48
+  // facts names the same few people again and again.
+  const speakers = [...new Set(facts.map((f) => f.speaker).filter((s): s is string => s !== undefined))];
   let next = facts.length + 1;
   const usedIds = new Set(facts.map((f) => f.id));
   // Which facts hold each word: a twin shares words with the incoming fact, so only those are compared (every pair

@@ -168,6 +168,10 @@ describe('question tags need the keyword in a sense that bears on the question',
     // How far a truce reaches is no land changing hands; a truce on the current front line freezes it.
     expect(tags('Trump proposed a complete ceasefire for 30 days in the Black Sea and along the frontline.')).not.toContain('territory');
     expect(tags('Putin wants a ceasefire along the current front line, which would freeze the conflict.')).toContain('territory');
+    // Who keeps the land, and how much of it each side holds, are the terms themselves.
+    expect(tags('Russia would be allowed to keep the land its forces have seized and rejoin the G8.')).toContain('territory');
+    expect(tags('Ukraine still controls about 14.5% of that territory, the plan notes.')).toContain('territory');
+    expect(tags('Ukraine wants to keep its land safe from attacks from Russia.')).not.toContain('territory');
   });
 
   it('files a multinational force, foreign troops\' presence and keeping Ukraine out of NATO as security guarantees', () => {

@@ -25,6 +25,21 @@ describe('fact selection', () => {
     for (const s of late) expect(facts).toContain(s);
   });
 
+  it('keeps a list set out on lines as the one sentence it is, with its introduction, but not a quotation under "… said:"', () => {
+    const list = [
+      'Among the primary conditions of the memorandum are:',
+      'Recognition of Crimea and four regions as part of the Russian Federation;',
+      'Complete withdrawal of Ukrainian forces from these territories;',
+      'A commitment by Ukraine to adopt a neutral status; and',
+      'A ban on foreign troops in Ukraine.',
+    ];
+    const facts = analyze([...LEAD, ...list].join('\n')).facts.map((f) => f.text);
+    expect(facts).toContain(list.join(' '));
+    const quote = ['Zelensky responded on social media:', '“Ukrainians will not give their land to the occupier, and they will not accept any ultimatum.”'];
+    const quoted = analyze([...LEAD, ...quote].join('\n')).facts.map((f) => f.text);
+    expect(quoted).toContain(quote[1]);
+  });
+
   it("leaves out a low line that shares nothing with the article's news (a page notice the line classifier let through)", () => {
     const notices = ['It does not imply that these businesses are the absolute best in their category.', 'This page may contain commission-based affiliate offers from our partners.'];
     const facts = analyze([...LEAD, ...notices].join('\n')).facts.map((f) => f.text);

@@ -242,6 +242,17 @@ function wordsBetween(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Does any sentence of this one's paragraph name a person (an attribution further on, "…,” Peskov said.")? */
+function paragraphNames(sentences: readonly Sentence[], index: number, people: AttributionContext['people']): boolean {
+  const paragraph = sentences[index]?.paragraph;
+  for (let i = index; i < sentences.length && sentences[i]?.paragraph === paragraph; i++) {
+    // The quotation this paragraph opens with is the quoted person's words, whatever names it holds.
+    const text = i === index ? (sentences[i]?.text ?? '').replace(/["“«][\s\S]*$/, '') : (sentences[i]?.text ?? '');
+    if (personMentions(people, outsideQuotes(text, findQuotes(text))).length > 0) return true;
+  }
+  return false;
+}
+
 /** A sentence opening on "he" or "she" as its subject, perhaps after a connective ("But he offered …"). */
 const PRONOUN_SUBJECT = /^\s*(?:(?:But|And|Yet|So|Then|Still|However|Meanwhile|Later|Earlier),?\s+)?(?:he|she)\s/i;
 
@@ -268,6 +279,13 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   let lastQuoted: string | undefined;
   /** Whether this sentence starts a paragraph. */
   let newParagraph = false;
+  /** This paragraph goes on with a quotation the one before left open. */
+  let runOn = false;
+  /** The open quotation began a sentence (a quotation set out as such, not a stray mark mid-sentence). */
+  let quotedOpening = false;
+  /** The speaker of the sentence before, and of the paragraph before's last sentence. */
+  let lastSentenceSpeaker: string | undefined;
+  let lastSpoke: string | undefined;
   // Read only when a sentence's subject is a role ("the Russian president"): most articles have none.
   let roles: RoleMention[] | undefined;
   /** The person named by a line ending in a colon, for the paragraph right under it. */
@@ -279,6 +297,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     if (newParagraph) {
       before = subjectHere ?? (paragraph < 0 ? undefined : before);
       openQuoteSpeaker = quoteOpen ? openQuoteSpeaker : undefined;
+      // A quotation left open at the paragraph's end runs on into this one (often without a new opening mark).
+      runOn = quoteOpen;
+      lastSpoke = lastSentenceSpeaker;
       paragraph = sentence.paragraph;
       subjectHere = undefined;
       quoteOpen = false;
@@ -513,8 +534,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       if (prior.length > 0 || mentions.some((m) => m.end <= vStart) || subjectMentions.some((m) => m.end <= vStart)) break;
     }
     if (!speaker && source !== undefined) speaker = source;
-    // A quotation that runs on from the paragraph before, with nothing naming a speaker here, is still theirs.
+    // A quotation that runs on from the paragraph before, with nothing naming a speaker here, is still theirs; so is a
+    // sentence inside a quotation still open from an earlier sentence ("“Now, yet again, another attempt … parade." /
+    // "We value human lives, not parades." / … "… real diplomacy.”"), when nothing in it names anyone.
     if (!speaker && openQuoteSpeaker && quotes.length > 0 && /^["“«‘']/.test(sentence.text)) speaker = openQuoteSpeaker;
+    if (!speaker && openQuoteSpeaker && quotedOpening && (quoteOpen || runOn) && mentions.length === 0 && subjectMentions.length === 0 && !unnamedSource)
+      speaker = openQuoteSpeaker;
     // The paragraph under a line that introduces it with a colon and names one person is theirs, all of it: a
     // quotation ("Steve Witkoff on the upcoming meeting in Saudi Arabia:" ¶ "“Well, President Zelensky sent …”"), or
     // any paragraph when the line reports ("This was reported by … Yuri Ushakov:" ¶ "The main thing is …").
@@ -536,6 +561,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     const allQuoted = quotes.length > 0 && !/\p{L}/u.test(outside);
     if (!speaker && (newParagraph || allQuoted) && lastQuoted && mentions.length === 0 && subjectMentions.length === 0 && quotes.length > 0 && quotes[0]?.start === 0 && /^["“«]/.test(sentence.text))
       speaker = lastQuoted;
+    // A quotation paragraph that names no one, under a paragraph that ended reporting someone ("He said the ceasefire
+    // must be immediate …" ¶ "Quote: “Now, yet again, another attempt at manipulation …”"), quotes them.
+    if (!speaker && newParagraph && !unnamedSource && outside.search(REPORTING_VERB) < 0 && lastSpoke !== undefined && people.has(lastSpoke) && /^(?:\p{Lu}\p{Ll}+:\s*)?["“«]/u.test(sentence.text) && !paragraphNames(sentences, index, ctx.people))
+      speaker = lastSpoke;
     const isPerson = speaker !== undefined && people.has(speaker);
     // Who a line ending in a colon introduces: the one person it names (not in the possessive before a noun).
     if (/:["”’']?\s*$/.test(sentence.text)) {
@@ -560,11 +589,18 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         ? resolvePronoun(0)
         : ((leads ? first : undefined) ?? speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers[0])?.person.name;
     if (subject) subjectHere = subject;
-    const opened = (sentence.text.match(/[“«]/g)?.length ?? 0) - (sentence.text.match(/[”»]/g)?.length ?? 0);
+    let opened = (sentence.text.match(/[“«]/g)?.length ?? 0) - (sentence.text.match(/[”»]/g)?.length ?? 0);
+    // Straight quotation marks open and close alike: an odd number of them turns the quotation on or off.
+    if (opened === 0 && (sentence.text.match(/"/g)?.length ?? 0) % 2 === 1) opened = quoteOpen || runOn ? -1 : 1;
     if (opened > 0) {
       quoteOpen = true;
       openQuoteSpeaker = speaker ?? openQuoteSpeaker;
-    } else if (opened < 0) quoteOpen = false;
+      quotedOpening = /^(?:\p{Lu}\p{Ll}+:\s*)?["“«]/u.test(sentence.text);
+    } else if (opened < 0) {
+      quoteOpen = false;
+      runOn = false;
+    }
+    lastSentenceSpeaker = speaker;
   });
   return out;
 }

@@ -60,6 +60,25 @@ describe('speakers', () => {
     expect(speakers(text)[1]).toEqual(['This was announced by the head', 'Andriy Yermak']);
   });
 
+  it('gives a quotation paragraph under a reported statement, and each sentence inside it, to the one reported', () => {
+    const text = [
+      'Ukrainian President Volodymyr Zelensky commented on the ceasefire offer for the Victory Day talks.',
+      'He said the ceasefire must not be temporary, but immediate, full and unconditional – for at least 30 days.',
+      '',
+      'Quote: "Now, yet again, another attempt at manipulation: everyone is supposed to wait until 8 May before ceasing fire.',
+      '',
+      'We value human lives, not parades. The ceasefire should not just be for a few days, only to return to killing afterwards."',
+      '',
+      '"India welcomes the understanding reached for a meeting in Alaska", the statement said.',
+    ].join('\n');
+    const got = speakers(text);
+    expect(got.find(([t]) => t.startsWith('Quote: "Now') || t.startsWith('"Now'))?.[1]).toBe('Volodymyr Zelensky');
+    expect(got.find(([t]) => t.startsWith('We value human lives'))?.[1]).toBe('Volodymyr Zelensky');
+    expect(got.find(([t]) => t.startsWith('The ceasefire should not'))?.[1]).toBe('Volodymyr Zelensky');
+    // A quotation its own sentence gives to someone unnamed is not the one reported above.
+    expect(got.find(([t]) => t.startsWith('"India welcomes'))?.[1] ?? '-').toBe('-');
+  });
+
   it('gives a relative clause’s verb to the name before it: "Rubio, who … with Waltz, said"', () => {
     const text = [
       'Secretary of State Marco Rubio, who attended the talks in Jeddah along with national security adviser Mike Waltz, said the ceasefire plan put the ball in Russia’s court.',

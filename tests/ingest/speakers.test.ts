@@ -79,6 +79,14 @@ describe('speakers', () => {
     expect(got.find(([t]) => t.startsWith('"India welcomes'))?.[1] ?? '-').toBe('-');
   });
 
+  it('takes calling for, calling on, voicing and outlining as speech', () => {
+    const text = [
+      'Ukrainian President Volodymyr Zelenskyy has called for NATO to offer guaranteed protections in any ceasefire deal.',
+      'Russian President Vladimir Putin voiced optimism that the talks could lead toward peace.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Volodymyr Zelenskyy', 'Vladimir Putin']);
+  });
+
   it('gives a relative clause’s verb to the name before it: "Rubio, who … with Waltz, said"', () => {
     const text = [
       'Secretary of State Marco Rubio, who attended the talks in Jeddah along with national security adviser Mike Waltz, said the ceasefire plan put the ball in Russia’s court.',

@@ -182,6 +182,10 @@ describe('question tags need the keyword in a sense that bears on the question',
     // A bilateral Agreement on Security Cooperation is one of the guarantees; security cooperation as such is not.
     expect(sg('Sunak met Zelenskyy in Kyiv to sign a historic UK-Ukraine Agreement on Security Cooperation.')).toBe(true);
     expect(sg('The two countries discussed security cooperation and intelligence sharing.')).toBe(false);
+    // Help "in the event of a new attack", and foreign troops sent to Ukraine, are guarantees whatever they are called.
+    expect(sg('The pact commits the UK to provide swift assistance in the event of a new Russian attack.')).toBe(true);
+    expect(sg('Russia warned that any Western troops deployed to Ukraine under a peace settlement would be legitimate targets.')).toBe(true);
+    expect(sg('Ukrainian troops deployed in Ukraine’s east repelled an assault.')).toBe(false);
   });
 
   it('does not file NATO summit logistics as security guarantees', () => {

@@ -253,6 +253,11 @@ function paragraphNames(sentences: readonly Sentence[], index: number, people: A
   return false;
 }
 
+/** The start of a clause of time or contrast, up to its verb: "A day after Russian President Vladimir Putin ". */
+const SUBORDINATE_REPORT = /^\s*(?:speaking\s+)?(?:(?:a|one|two|three|\d+)\s+(?:day|days|hours?|weeks?)\s+|hours\s+|days\s+|shortly\s+|just\s+|soon\s+)?(?:after|before|while|whereas|although|though)\s/i;
+/** The same, of time only: "…, a day after President Vladimir Putin said he was open to talks." */
+const AFTER_REPORT = /^\s*(?:speaking\s+)?(?:(?:a|one|two|three|\d+)\s+(?:day|days|hours?|weeks?)\s+|hours\s+|days\s+|shortly\s+|just\s+|soon\s+)?(?:after|before)\s/i;
+
 /** A sentence opening on "he" or "she" as its subject, perhaps after a connective ("But he offered …"). */
 const PRONOUN_SUBJECT = /^\s*(?:(?:But|And|Yet|So|Then|Still|However|Meanwhile|Later|Earlier),?\s+)?(?:he|she)\s/i;
 
@@ -413,6 +418,13 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const vStart = verb.index;
       const vEnd = vStart + verb[0].length;
       const preceding = outside.slice(0, vStart);
+      // A verb in a clause of time or contrast ("A day after Putin said he was open to talks, Lavrov told Kyiv …",
+      // "…, a day after Putin said …", "While Witkoff reported progress, officials confirmed …") is not the sentence's
+      // report: its speaker is background.
+      // (Further into the sentence only one of time: "…, though Macron suggested it could involve a one-month ceasefire"
+      // is Macron's report.)
+      const clauseAt = preceding.search(/[,;—–](?=[^,;—–]*$)/) + 1;
+      if ((clauseAt === 0 ? SUBORDINATE_REPORT : AFTER_REPORT).test(preceding.slice(clauseAt))) continue;
       const gapWords = (from: number) => wordsBetween(outside.slice(from, vStart));
       // Passive: "This was announced by President Volodymyr Zelenskyy", "The visit was confirmed by Putin's adviser
       // Yuri Ushakov": the agent after "by" speaks.

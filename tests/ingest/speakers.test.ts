@@ -79,6 +79,16 @@ describe('speakers', () => {
     expect(got.find(([t]) => t.startsWith('"India welcomes'))?.[1] ?? '-').toBe('-');
   });
 
+  it('does not give a sentence to the speaker of a clause of time or contrast in it', () => {
+    const text = [
+      'Russian Foreign Minister Sergei Lavrov gave Ukraine an ultimatum on the peace talks on Monday, a day after President Vladimir Putin said he was open to talks.',
+      'While US envoy Steve Witkoff reported progress on the peace plan, officials confirmed that Washington continues to press Kyiv.',
+      'Details of the ceasefire plan remain unclear, though French President Emmanuel Macron suggested it could involve a one-month truce.',
+      'Before Russia confirmed the meeting, President Donald Trump told reporters that Jared Kushner might join the talks.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['-', '-', 'Emmanuel Macron', 'Donald Trump']);
+  });
+
   it('takes calling for, calling on, voicing and outlining as speech', () => {
     const text = [
       'Ukrainian President Volodymyr Zelenskyy has called for NATO to offer guaranteed protections in any ceasefire deal.',

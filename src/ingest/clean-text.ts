@@ -226,10 +226,10 @@ function runInHeadline(line: string): string | undefined {
   return head;
 }
 
-/** Classify a page's blocks and assemble the article text from the lines that are not chrome. */
 /** A line that ends as a list's introduction or one of its items ("… the details are:", "Ban foreign troops;", "…; and"). */
 const LIST_ITEM_END = /(?::|;(?:\s+(?:and|or))?)$/;
 
+/** Classify a page's blocks and assemble the article text from the lines that are not chrome. */
 export function articleText(blocks: readonly PageBlock[], opts: ClassifyOptions = {}): ArticleText {
   const page = classifyLines(blocks, opts);
   const firstKept = page.lines.findIndex((l) => l.kind !== 'chrome');

@@ -64,6 +64,7 @@ function slashDay(text: string, before: string): boolean {
   const [a, b] = [Number(m[1]), Number(m[2])];
   return a >= 1 && b >= 1 && (a > 12) !== (b > 12) && Math.max(a, b) <= 31;
 }
+
 /** A date written out (a month's name, digits), not a weekday or "today". */
 const EXPLICIT_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[./-]\d{1,2}|\d{4}-\d{2}-\d{2}/i;
 

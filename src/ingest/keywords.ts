@@ -373,6 +373,8 @@ function actsInSentence(sentence: string, asked: readonly string[], sides: reado
     const claim = CLAIM_THAT.exec(before);
     const claimant = claim ? mentions.filter((o) => o.end <= m.start - before.length + claim.index).pop() : undefined;
     const claimed = claimant !== undefined && claimant.side !== m.side;
+    // A side in a condition is not acting: "Russian forces would uphold the truce only if Ukraine did the same".
+    if (/\b(?:if|unless|provided(?:\s+that)?)\s+(?:the\s+)?$/i.test(before)) return false;
     // The object of a preposition is no subject ("with Zelenskiy seated beside him", "talks with the Ukrainian side").
     if (/\b(?:with|on|for|against|from|about|of|over|toward|towards|between|among|upon|without|like|than)\s+(?:the\s+|a\s+)?$/i.test(before)) return false;
     // "Ukraine's economy", "Kyiv's case": a possessive names a thing of the side's, not what it does.

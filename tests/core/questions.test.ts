@@ -186,6 +186,9 @@ describe('question tags need the keyword in a sense that bears on the question',
     expect(sg('The pact commits the UK to provide swift assistance in the event of a new Russian attack.')).toBe(true);
     expect(sg('Russia warned that any Western troops deployed to Ukraine under a peace settlement would be legitimate targets.')).toBe(true);
     expect(sg('Ukrainian troops deployed in Ukraine’s east repelled an assault.')).toBe(false);
+    expect(sg('The pact commits the UK to consult with Ukraine in the event it is ever attacked by Russia again.')).toBe(true);
+    // Recognising a conquest is recognising land changing hands.
+    expect(tags('Russia continues to demand that Ukraine recognises its conquest of a fifth of the country.')).toContain('territory');
   });
 
   it('does not file NATO summit logistics as security guarantees', () => {

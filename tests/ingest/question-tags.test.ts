@@ -20,6 +20,12 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
     expect(tags('Lavrov said Russia would defend its sovereign rights in any settlement.')).not.toContain('ukraine-response');
   });
 
+  it('does not count Kyiv in another side\'s condition ("only if Ukraine did the same")', () => {
+    expect(tags("Russia's Ministry of Defence stated that Russian forces would uphold the truce only if Ukraine did the same.")).not.toContain('ukraine-response');
+    expect(tags('Kushner said if Ukraine makes a final deal, they have to know they are secure after the deal.', 'Jared Kushner')).not.toContain('ukraine-response');
+    expect(tags('Kyiv will accept the ceasefire only if Russia withdraws, Zelensky said.')).toContain('ukraine-response');
+  });
+
   it('counts a Ukrainian delegation arriving, and what Kyiv is the source of', () => {
     expect(tags('Ukrainian ministers and delegates arrived in Riyadh on Monday ahead of the talks.')).toContain('ukraine-response');
     expect(tags('The arrival of a Ukrainian delegation in Jeddah was not announced before the talks.')).toContain('ukraine-response');

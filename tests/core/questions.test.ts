@@ -112,6 +112,8 @@ describe('sides that oppose one another, and questions asked of one side', () =>
   it('reads "unrealistic" as a rejection, and a side after a preposition or an -ing verb, or listed after one, as no subject', () => {
     expect(stance('Hegseth said the possibility of Ukraine joining NATO and the restoration of Ukraine’s pre-2014 borders were "unrealistic."')).toMatchObject({ stance: 'reject', side: 'washington' });
     expect(stance('A ceasefire by Easter is not realistic, officials said.').stance).toBe('reject');
+    // Declaring foreign troops targets is Moscow's rejection of them.
+    expect(stance('Russia warned that any foreign troops deployed to Ukraine would be treated as legitimate military targets.')).toMatchObject({ stance: 'reject', side: 'moscow' });
     const delegations = 'Delegations from the United States, Ukraine, and European countries convened in Geneva for talks on a new U.S. proposal to end the war.';
     expect(questionTags(delegations, story.questions, sides ? { sides } : {})).not.toContain('ukraine-response');
   });

@@ -6,8 +6,7 @@
  * "today", "on 18 November") is news told with its history, and stays news.
  */
 import { allMatches } from '../text/matches.js';
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+import { monthIndex } from '../text/months.js';
 
 /** A day of the event's week: a weekday, "today", "this morning", "this week". */
 const DAY_OF_THE_EVENT = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|this (?:morning|afternoon|evening|week(?:end)?))\b/i;
@@ -54,7 +53,7 @@ export function isBackground(text: string, eventDay: number): boolean {
     // "May" the verb, "March" the walk: a month counts with a day after it or "in" before it.
     const before = text.slice(Math.max(0, m.index - 4), m.index).toLowerCase();
     if (m[2] === undefined && !/\bin\s$|\bof\s$/.test(before)) continue;
-    const back = (month - MONTHS.indexOf((m[1] ?? '').toLowerCase()) + 12) % 12;
+    const back = (month - monthIndex(m[1] ?? '') + 12) % 12;
     if (back === 0) return false;
     if (back <= EARLIER_MONTHS) earlier = true;
   }

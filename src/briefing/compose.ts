@@ -152,12 +152,12 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   return briefing;
 }
 
-/** Two word sets that say the same thing: most of the smaller's words in the larger. */
 /** The leads of the top bullet's event in its other articles, best ranked first: headlines to fall back on. */
 function otherLeads(top: RankedFact, ranked: readonly RankedFact[]): string[] {
   return ranked.filter((r) => r !== top && r.rec.id === top.rec.id && r.sourceLead === true).map((r) => r.fact.text);
 }
 
+/** Two word sets that say the same thing: most of the smaller's words in the larger. */
 function repeats(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return overlap(a, b) >= REDUNDANT;
 }

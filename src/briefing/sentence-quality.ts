@@ -106,12 +106,13 @@ export function standsAlone(text: string, speaker?: string, nameless = false): b
   // Away from its article (`nameless`: a "What to watch" item, or a bullet ranked against the window's other facts),
   // "He last met Putin on April 25" names no one. A bullet is only ranked lower for it: the same news with the name
   // usually comes from another outlet; editors auditing ten fresh days struck such lines.
-  if (nameless && speaker === undefined && /^(?:He|She)\b/.test(own.trimStart())) return false;
-  if (/^(?:However|But|Yet|Still|Nevertheless|Nonetheless|Instead|Thus|Therefore|Hence|Consequently)\b/.test(own.trimStart())) return false;
+  const opening = own.trimStart();
+  if (nameless && speaker === undefined && /^(?:He|She)\b/.test(opening)) return false;
+  if (/^(?:However|But|Yet|Still|Nevertheless|Nonetheless|Instead|Thus|Therefore|Hence|Consequently)\b/.test(opening)) return false;
   // "… a global summit based on these principles": the principles are the sentence before's.
   if (/\b(?:these|those)\s+(?:\p{L}+\s+)?(?:principles|points|proposals|terms|conditions|demands|measures|steps|ideas|issues|documents|provisions)\b/u.test(own)) return false;
-  // "The comments came after …", "The move follows …": what the sentence before said or did.
-  if (/^(?:The|These|Those|His|Her|Their|Its)\s+(?:comments?|remarks?|statements?|words)\s+(?:came|comes|follows?|followed)\b/.test(own.trimStart())) return false;
+  // "The comments came after …", "The remarks follow …": what the sentence before said.
+  if (/^(?:The|These|Those|His|Her|Their|Its)\s+(?:comments?|remarks?|statements?|words)\s+(?:came|comes|follows?|followed)\b/.test(opening)) return false;
   // "Lavrov listened to him in the audience": "him" is never the clause's own subject, so with no one else named
   // before it, it is someone from the sentence before.
   const him = /\bhim\b/.exec(own);

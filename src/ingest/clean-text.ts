@@ -226,8 +226,8 @@ function runInHeadline(line: string): string | undefined {
   return head;
 }
 
-/** A line that ends as a list's introduction or one of its items ("… the details are:", "Ban foreign troops;", "…; and"). */
-const LIST_ITEM_END = /(?::|;(?:\s+(?:and|or))?)$/;
+/** A line that ends as one of a list's items ("Ban foreign troops;", "…; and"). */
+const LIST_ITEM_END = /;(?:\s+(?:and|or))?$/;
 
 /** Classify a page's blocks and assemble the article text from the lines that are not chrome. */
 export function articleText(blocks: readonly PageBlock[], opts: ClassifyOptions = {}): ArticleText {
@@ -240,35 +240,31 @@ export function articleText(blocks: readonly PageBlock[], opts: ClassifyOptions 
     page.lines.splice(firstKept, 1, { text: runIn, kind: 'heading', terminated: false }, { ...first, text: rest });
   }
   const spans: LineSpan[] = [];
-  const parts: string[] = [];
-  let at = 0;
+  let text = '';
   let headline: string | undefined;
-  /** Separators before each part: a list item goes on its sentence's line. */
-  const joins: string[] = [];
+  /** The text of the line kept before this one. */
+  let before = '';
   for (const line of page.lines) {
     if (line.kind === 'chrome') continue;
     // "Witkoff on the upcoming meeting in Saudi Arabia:" heads the quotation under it; as a title it ends at its words.
     if (line.kind === 'headline') headline = headlineWords(line.text);
     const last = spans[spans.length - 1];
+    const at = text === '' ? 0 : text.length + 1;
     // A list in the article ("The plan would: / Reduce the army by half; / Ban foreign troops; / … and replace the
     // president.") is one sentence set out on lines: its items join the line before them (a space for the line break,
-    // so offsets stay), and the series is a fact like any sentence.
-    const before = parts[parts.length - 1] ?? '';
-    // (A quotation under "… said:" stays a sentence of its own: the intro is no item of it.)
-    const item = /;(?:\s+(?:and|or))?$/.test(line.text) || (/;(?:\s+(?:and|or))?$/.test(before) && line.terminated);
-    if (last && last.kind === 'body' && line.kind === 'body' && LIST_ITEM_END.test(before) && item) {
+    // so offsets stay), and the series is a fact like any sentence. (A quotation under "… said:" stays a sentence of
+    // its own: the intro is no item of it.)
+    const item = LIST_ITEM_END.test(line.text) || (LIST_ITEM_END.test(before) && line.terminated);
+    const joined = last !== undefined && last.kind === 'body' && line.kind === 'body' && (before.endsWith(':') || LIST_ITEM_END.test(before)) && item;
+    if (joined) {
       last.end = at + line.text.length;
       last.terminated = line.terminated;
-      joins.push(' ');
-    } else {
-      spans.push({ start: at, end: at + line.text.length, kind: line.kind, terminated: line.terminated });
-      joins.push('\n');
-    }
-    parts.push(line.text);
-    at += line.text.length + 1;
+    } else spans.push({ start: at, end: at + line.text.length, kind: line.kind, terminated: line.terminated });
+    text = text === '' ? line.text : `${text}${joined ? ' ' : '\n'}${line.text}`;
+    before = line.text;
   }
   const out: ArticleText = {
-    text: parts.map((part, i) => (i === 0 ? part : `${joins[i]}${part}`)).join(''),
+    text,
     spans,
     statedDates: page.statedDates,
     dropped: page.dropped,

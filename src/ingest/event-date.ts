@@ -8,6 +8,7 @@ import type { ParsedResult } from 'chrono-node';
 // English only: the whole package loads every locale (about 0.5 s and 4 billion instructions at start-up, measured).
 import * as chrono from 'chrono-node/en';
 import { allMatches } from '../text/matches.js';
+import { monthIndex } from '../text/months.js';
 
 export type DateSource = 'text' | 'published' | 'ingest-time';
 
@@ -313,7 +314,6 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
   return best ? dayOf(best) : undefined;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 /** "Tuesday, April 22", "Tuesday (March 11)" (no year after it). */
 const WEEKDAY_DATE =
@@ -328,7 +328,7 @@ function yearFromWeekdayDates(lines: readonly string[], date: Date): Date | unde
     if (!/day,?\s/.test(line)) continue;
     for (const m of allMatches(WEEKDAY_DATE, line)) {
       const weekday = WEEKDAYS.indexOf((m[1] ?? '').slice(0, 3).toLowerCase());
-      const month = MONTHS.indexOf((m[2] ?? '').toLowerCase());
+      const month = monthIndex(m[2] ?? '');
       const day = Number(m[3]);
       if (weekday < 0 || month < 0) continue;
       const named = yearOfWeekday(new Date(Date.UTC(date.getUTCFullYear(), month, day, 12)), weekday);
@@ -365,7 +365,7 @@ function weekdayDateOnPage(lines: readonly string[], weekday: number, now: Date)
     if (!/day,?\s/.test(line)) continue;
     for (const m of allMatches(WEEKDAY_DATE, line)) {
       if (WEEKDAYS.indexOf((m[1] ?? '').slice(0, 3).toLowerCase()) !== weekday) continue;
-      const month = MONTHS.indexOf((m[2] ?? '').toLowerCase());
+      const month = monthIndex(m[2] ?? '');
       if (month < 0) continue;
       const thisYear = new Date(Date.UTC(now.getUTCFullYear(), month, Number(m[3]), 12));
       const latest = thisYear.getTime() <= now.getTime() ? thisYear : new Date(Date.UTC(now.getUTCFullYear() - 1, month, Number(m[3]), 12));

@@ -2,7 +2,6 @@ import type { EventRecord, Story } from '../records/schema.js';
 import { instantMs } from '../time/instant.js';
 import type { Store } from '../store/store.js';
 import { isoSeconds, slugify, type AnalyzedArticle } from './analyze.js';
-import { containment } from '../text/similarity.js';
 import {
   bandsOf,
   featuresOfArticle,
@@ -12,7 +11,7 @@ import {
   MERGE_THRESHOLD,
   MERGE_WINDOW_DAYS,
   mergeArticle,
-  dayWeight,
+  mergeScore,
   UNDATED_MERGE_THRESHOLD,
   UNDATED_PAIR_THRESHOLD,
   recordFromArticle,
@@ -203,13 +202,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
 
   let best: { candidate: Candidate; score: number } | undefined;
   for (const c of candidates) {
-    // mergeScore both ways round, the dates read once. The other direction: how much of the article's lead the event
-    // already holds. Within a run the event's texts are known; a stored event has its facts (a subset of its texts, so
-    // never more lenient). Without it, an event grown by three reports held so many words that a fourth report's text
-    // no longer contained enough of them: five reports of one day ingested one run at a time made two or three events
-    // on 13 of 15 fresh days.
-    const weight = dayWeight(c.occurredAt, article.occurredAt);
-    const score = weight === 0 ? 0 : Math.max(containment(c.features, feats.text) * weight, containment(feats.facts, c.text ?? c.features) * weight);
+    const score = mergeScore({ features: c.features, text: c.text ?? c.features, date: c.occurredAt }, { facts: feats.facts, text: feats.text, date: article.occurredAt });
     const threshold = c.undated && isUndated(article) ? UNDATED_PAIR_THRESHOLD : c.undated || isUndated(article) ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
     if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
   }

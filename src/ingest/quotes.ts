@@ -253,10 +253,14 @@ function paragraphNames(sentences: readonly Sentence[], index: number, people: A
   return false;
 }
 
+/** How far from a clause's start its time word may stand: "Speaking a day after …", "Shortly before …". */
+const CLAUSE_LEAD_IN = String.raw`^\s*(?:speaking\s+)?(?:(?:a|one|two|three|\d+)\s+(?:day|days|hours?|weeks?)\s+|hours\s+|days\s+|shortly\s+|just\s+|soon\s+)?`;
 /** The start of a clause of time or contrast, up to its verb: "A day after Russian President Vladimir Putin ". */
-const SUBORDINATE_REPORT = /^\s*(?:speaking\s+)?(?:(?:a|one|two|three|\d+)\s+(?:day|days|hours?|weeks?)\s+|hours\s+|days\s+|shortly\s+|just\s+|soon\s+)?(?:after|before|while|whereas|although|though)\s/i;
+const SUBORDINATE_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before|while|whereas|although|though)\s`, 'i');
 /** The same, of time only: "…, a day after President Vladimir Putin said he was open to talks." */
-const AFTER_REPORT = /^\s*(?:speaking\s+)?(?:(?:a|one|two|three|\d+)\s+(?:day|days|hours?|weeks?)\s+|hours\s+|days\s+|shortly\s+|just\s+|soon\s+)?(?:after|before)\s/i;
+const AFTER_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before)\s`, 'i');
+/** A sentence that opens a quotation, perhaps after a label ("Quote: \"Now, yet again …"). */
+const QUOTATION_START = /^(?:\p{Lu}\p{Ll}+:\s*)?["“«]/u;
 
 /** A sentence opening on "he" or "she" as its subject, perhaps after a connective ("But he offered …"). */
 const PRONOUN_SUBJECT = /^\s*(?:(?:But|And|Yet|So|Then|Still|However|Meanwhile|Later|Earlier),?\s+)?(?:he|she)\s/i;
@@ -575,7 +579,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       speaker = lastQuoted;
     // A quotation paragraph that names no one, under a paragraph that ended reporting someone ("He said the ceasefire
     // must be immediate …" ¶ "Quote: “Now, yet again, another attempt at manipulation …”"), quotes them.
-    if (!speaker && newParagraph && !unnamedSource && outside.search(REPORTING_VERB) < 0 && lastSpoke !== undefined && people.has(lastSpoke) && /^(?:\p{Lu}\p{Ll}+:\s*)?["“«]/u.test(sentence.text) && !paragraphNames(sentences, index, ctx.people))
+    if (!speaker && newParagraph && !unnamedSource && outside.search(REPORTING_VERB) < 0 && lastSpoke !== undefined && people.has(lastSpoke) && QUOTATION_START.test(sentence.text) && !paragraphNames(sentences, index, ctx.people))
       speaker = lastSpoke;
     const isPerson = speaker !== undefined && people.has(speaker);
     // Who a line ending in a colon introduces: the one person it names (not in the possessive before a noun).
@@ -607,7 +611,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     if (opened > 0) {
       quoteOpen = true;
       openQuoteSpeaker = speaker ?? openQuoteSpeaker;
-      quotedOpening = /^(?:\p{Lu}\p{Ll}+:\s*)?["“«]/u.test(sentence.text);
+      quotedOpening = QUOTATION_START.test(sentence.text);
     } else if (opened < 0) {
       quoteOpen = false;
       runOn = false;

@@ -179,9 +179,10 @@ export class SendQueue {
     for (const [id, st] of this.channels) if (st.pending === 0 && st.nextAt <= now) this.channels.delete(id);
   }
 
+  /** Sleeps again for what is left: a timer can fire a millisecond early against `Date.now`, and a post that
+   *  starts before the bucket's reset is bounced by the adapter or drawn as a 429. */
   private async sleepUntil(at: number): Promise<void> {
-    const wait = at - this.opts.now();
-    if (wait > 0) await this.sleep(wait);
+    for (let wait = at - this.opts.now(); wait > 0 && !this.closed; wait = at - this.opts.now()) await this.sleep(wait);
   }
 
   /** Waits end early on close(), so shutdown never sits out a 30 s backoff. */

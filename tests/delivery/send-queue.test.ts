@@ -50,6 +50,17 @@ describe('SendQueue', () => {
     expect(times(adapter, 'B')).toEqual([0]);
   });
 
+  it('does not retry before Retry-After when a timer fires a millisecond early', async () => {
+    const clock = new VirtualClock();
+    const adapter = new FakeChatAdapter('slack', clock.now);
+    const early = (ms: number) => clock.sleep(ms > 1 ? ms - 1 : ms);
+    const queue = new SendQueue('slack', { perChannelIntervalMs: 0, concurrency: 1, random: () => 1, sleep: early, now: clock.now });
+    adapter.script('A', { ok: false, kind: 'rate-limited', retryAfterMs: 50, error: '429' });
+    const result = await clock.run(queue.send('A', () => adapter.postBriefing('A', briefing)));
+    expect(result.outcome.ok).toBe(true);
+    expect(times(adapter, 'A')).toEqual([0, 50]);
+  });
+
   it('pauses every channel on a global 429', async () => {
     const { clock, adapter, queue, send } = setup({ perChannelIntervalMs: 0 });
     adapter.script('A', { ok: false, kind: 'rate-limited', retryAfterMs: 3000, global: true, error: 'global 429' });

@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import { isoSeconds, slugify, type AnalyzedArticle } from './analyze.js';
 import {
   bandsOf,
+  bothWaysScore,
   featuresOfArticle,
   featuresOfRecord,
   recordFeatures,
@@ -15,10 +16,12 @@ import {
   UNDATED_MERGE_THRESHOLD,
   UNDATED_PAIR_THRESHOLD,
   recordFromArticle,
+  WEEKDAY_MERGE_THRESHOLD,
   signatureOf,
   storyCommonWords,
   unionSignature,
 } from './merge.js';
+import { statedWeekday, weekdayOf } from './stated-weekday.js';
 
 /** An event touched during one ingestion run (created or merged into), kept in memory so later inputs merge too. */
 interface PendingEvent {
@@ -84,6 +87,8 @@ export type Placement = {
 
 export interface PlaceOptions {
   store?: Store;
+  /** The ingest time: undated events got it as their date, so a dated report looks for them around it too. */
+  now?: Date;
   /** Compute everything, write nothing. */
   dryRun?: boolean;
 }
@@ -112,6 +117,10 @@ interface StoredFeatures {
   common: string;
   occurredAt: string;
   undated: boolean;
+  /** Its date was read from the page or given, not taken from an ingest time. */
+  stated: boolean;
+  /** The weekday an undated event's lead names (see `statedWeekday`). */
+  weekday: number | undefined;
   features: Set<string>;
   /** The words of all its facts and its title: what the event holds, for the other direction of the score. */
   allFacts: Set<string>;
@@ -146,6 +155,8 @@ function storedCandidateFeatures(c: { id: string; version: string; record(): Eve
     common: ck,
     occurredAt: record.occurredAt,
     undated: isUndated(record),
+    stated: statedDate(record),
+    weekday: isUndated(record) ? statedWeekday(record.title, record.facts) : undefined,
     features: featuresOfRecord(record, common),
     allFacts: recordFeatures(record.title, record.facts, common),
   };
@@ -155,11 +166,20 @@ function storedCandidateFeatures(c: { id: string; version: string; record(): Eve
   return entry;
 }
 
+/** A date read from the page, given with it or by an editor: not an ingest time, nor a day stamp read without its year. */
+function statedDate(rec: { dateSource?: string }): boolean {
+  return rec.dateSource !== 'ingest-time';
+}
+
 /** An event the article may belong to: one of this run's (record and text known) or a stored one (record parsed on demand). */
 interface Candidate {
   record: () => EventRecord;
   occurredAt: string;
   undated: boolean;
+  /** Its date was read from the page or given. */
+  stated: boolean;
+  /** The weekday an undated event's lead names. */
+  weekday?: number | undefined;
   features: Set<string>;
   text?: Set<string>;
 }
@@ -180,32 +200,65 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     if (e.record.story !== story.id) continue;
     const record = e.record;
     e.features ??= featuresOfRecord(record, common);
-    candidates.push({ record: () => record, occurredAt: record.occurredAt, undated: isUndated(record), features: e.features, text: e.text });
+    const undated = isUndated(record);
+    candidates.push({ record: () => record, occurredAt: record.occurredAt, undated, stated: statedDate(record), weekday: undated ? statedWeekday(record.title, record.facts) : undefined, features: e.features, text: e.text });
   }
+  const undatedArticle = isUndated(article);
+  const articleWeekday = undatedArticle ? statedWeekday(article.title, article.facts) : undefined;
   if (opts.store) {
     const at = instantMs(article.occurredAt);
     // One extra day each side: bare dates and instants compare as strings in the store.
     const span = (MERGE_WINDOW_DAYS + 1) * 86_400_000;
-    // Candidates come most-shared-bands first; the true event is among the first few, so 20 bound the work.
-    const found = await opts.store.findMergeCandidates({ story: story.id, from: isoSeconds(new Date(at - span)), to: isoSeconds(new Date(at + span)), bands: queryBands, limit: MAX_STORE_CANDIDATES });
-    batch.candidatesLooked += found.length;
-    for (const c of found) {
-      if (batch.events.has(c.id) || c.version === undefined) continue;
-      // Parsed once at most (records run to several KB): for the features of a version not seen before, and for the
-      // merge when the article belongs to it, which is often the event it last merged into, a new version.
-      let parsed: EventRecord | undefined;
-      const record = (): EventRecord => (parsed ??= c.record());
-      const stored = storedCandidateFeatures({ id: c.id, version: c.version, record }, story.id, common);
-      candidates.push({ record, occurredAt: stored.occurredAt, undated: stored.undated, features: stored.features, text: stored.allFacts });
+    const windows = [{ from: at - span, to: at + span }];
+    // An undated report may be of any earlier day that falls on the weekday it names; a dated one may be what an
+    // undated event ingested lately reported (dated by its ingest time).
+    if (undatedArticle && articleWeekday !== undefined) windows.push({ from: 0, to: at - span });
+    const now = opts.now?.getTime();
+    if (!undatedArticle && now !== undefined && Math.abs(now - at) > 2 * span) windows.push({ from: now - span, to: now + span });
+    for (const [i, w] of windows.entries()) {
+      // Candidates come most-shared-bands first; the true event is among the first few, so 20 bound the work.
+      const found = await opts.store.findMergeCandidates({ story: story.id, from: isoSeconds(new Date(w.from)), to: isoSeconds(new Date(w.to)), bands: queryBands, limit: MAX_STORE_CANDIDATES });
+      batch.candidatesLooked += found.length;
+      for (const c of found) {
+        if (batch.events.has(c.id) || c.version === undefined) continue;
+        // Parsed once at most (records run to several KB): for the features of a version not seen before, and for the
+        // merge when the article belongs to it, which is often the event it last merged into, a new version.
+        let parsed: EventRecord | undefined;
+        const record = (): EventRecord => (parsed ??= c.record());
+        const stored = storedCandidateFeatures({ id: c.id, version: c.version, record }, story.id, common);
+        // Beyond the article's own days only what the weekday can bring in: a dated event for an undated report, an
+        // undated one for a dated report.
+        if (i > 0 && (undatedArticle ? !stored.stated : !stored.undated)) continue;
+        candidates.push({ record, occurredAt: stored.occurredAt, undated: stored.undated, stated: stored.stated, weekday: stored.weekday, features: stored.features, text: stored.allFacts });
+      }
     }
   }
 
+  /**
+   * The day an undated side and a dated one would share: the dated one's, when the undated side's lead names its
+   * weekday and it is not after the undated side's ingest time.
+   */
+  const sharedDay = (c: Candidate): boolean => {
+    if (undatedArticle ? !c.stated : c.undated !== true || !statedDate(article)) return false;
+    const [dated, undated, weekday] = undatedArticle ? [c.occurredAt, article.occurredAt, articleWeekday] : [article.occurredAt, c.occurredAt, c.weekday];
+    return weekday !== undefined && weekdayOf(dated) === weekday && instantMs(dated) <= instantMs(undated);
+  };
   let best: { candidate: Candidate; score: number } | undefined;
+  // An event of the same days beats one that only the weekday an undated side names brings in.
+  let byWeekday: { candidate: Candidate; score: number } | undefined;
   for (const c of candidates) {
-    const score = mergeScore({ features: c.features, text: c.text ?? c.features, date: c.occurredAt }, { facts: feats.facts, text: feats.text, date: article.occurredAt });
-    const threshold = c.undated && isUndated(article) ? UNDATED_PAIR_THRESHOLD : c.undated || isUndated(article) ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
+    const event = { features: c.features, text: c.text ?? c.features };
+    // Two undated sides share an ingest time, which says nothing: their words must hold both ways.
+    const pair = c.undated && undatedArticle;
+    const score = pair ? bothWaysScore(event, feats) : mergeScore({ ...event, date: c.occurredAt }, { facts: feats.facts, text: feats.text, date: article.occurredAt });
+    const threshold = pair ? UNDATED_PAIR_THRESHOLD : c.undated || undatedArticle ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
     if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
+    if (sharedDay(c)) {
+      const onThatDay = bothWaysScore(event, feats);
+      if (onThatDay >= WEEKDAY_MERGE_THRESHOLD && (!byWeekday || onThatDay > byWeekday.score)) byWeekday = { candidate: c, score: onThatDay };
+    }
   }
+  best ??= byWeekday;
 
   let placement: Placement;
   let text: Set<string>;

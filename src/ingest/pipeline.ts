@@ -208,7 +208,7 @@ async function analyzeAndPlace(input: string, article: ArticleInput, opts: Inges
     if (analyzed.rejected) return { input, ok: false, rejected: true, reason: analyzed.reason, score: analyzed.score };
     return errorResult(input, analyzed.code === 'EMPTY_TEXT' ? 'NO_TEXT' : 'NO_FACTS', analyzed.error);
   }
-  const placed = await placeArticle(analyzed.article, opts.story, batch, { ...(opts.store ? { store: opts.store } : {}), ...(opts.dryRun ? { dryRun: true } : {}) });
+  const placed = await placeArticle(analyzed.article, opts.story, batch, { now: opts.now, ...(opts.store ? { store: opts.store } : {}), ...(opts.dryRun ? { dryRun: true } : {}) });
   if (opts.onStored && opts.store && !opts.dryRun && placed.outcome !== 'unchanged') await opts.onStored(placed);
   return {
     input,

@@ -92,3 +92,64 @@ describe('merging across runs', () => {
     expect(ids.slice(0, 4).every((id) => id === ids[0])).toBe(true);
   });
 });
+
+describe('an undated report and a dated one of the same day', () => {
+  const dated = [
+    'Trump calls off Budapest summit with Putin and sanctions Russian oil giants',
+    'US President Donald Trump called off his planned summit with Russian President Vladimir Putin in Budapest, saying it did not feel right to him.',
+    'The US Treasury imposed sanctions on Rosneft and Lukoil, Russia’s two largest oil companies, to push Moscow towards a ceasefire in Ukraine.',
+    'Treasury Secretary Scott Bessent said Putin had refused to end the war and urged an immediate ceasefire.',
+  ];
+  const undated = (weekday: string) => [
+    'Trump scraps Putin summit in Budapest, hits Rosneft and Lukoil',
+    `Donald Trump on ${weekday} scrapped his planned Budapest summit with Vladimir Putin and imposed sanctions on Rosneft and Lukoil.`,
+    'Bessent said the sanctions on the two oil companies followed Putin’s refusal to end the war in Ukraine.',
+    'Trump said the summit did not feel right to him and that it would be a wasted meeting.',
+  ];
+  const now = new Date('2026-02-01T12:00:00Z');
+  // 22 October 2025 was a Wednesday.
+  const published = '2025-10-22T18:00:00Z';
+
+  async function ingestInTurn(reports: Array<{ lines: string[]; published?: string }>) {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-weekday-'));
+    const store = openSqliteStore(':memory:');
+    const story = sampleStory();
+    await store.upsertStory(story);
+    const outcomes: string[] = [];
+    for (const [i, { lines, published: at }] of reports.entries()) {
+      const path = join(dir, `r${i}.txt`);
+      writeFileSync(path, lines.join('\n'));
+      const run = await ingestInputs([path], { story, store, now, ...(at ? { published: at } : {}) });
+      const r = run.results[0];
+      outcomes.push(r?.ok ? r.outcome : 'failed');
+    }
+    rmSync(dir, { recursive: true, force: true });
+    const events = await store.listEvents({ story: story.id, status: 'any', limit: 10 });
+    await store.close();
+    return { outcomes, events };
+  }
+
+  it('puts an undated report that names the day\'s weekday into the event of that day, months before', async () => {
+    const { outcomes, events } = await ingestInTurn([{ lines: dated, published }, { lines: undated('Wednesday') }]);
+    expect(outcomes).toEqual(['created', 'merged']);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.occurredAt.slice(0, 10)).toBe('2025-10-22');
+    expect(events[0]?.sources).toHaveLength(2);
+  });
+
+  it('dates an undated event by the dated report of its weekday that comes after it', async () => {
+    const { outcomes, events } = await ingestInTurn([{ lines: undated('Wednesday') }, { lines: dated, published }]);
+    expect(outcomes).toEqual(['created', 'merged']);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.occurredAt.slice(0, 10)).toBe('2025-10-22');
+    expect(events[0]?.dateSource).not.toBe('ingest-time');
+  });
+
+  it('keeps apart an undated report whose weekday is another day, or that names none', async () => {
+    for (const lines of [undated('Tuesday'), undated('').map((l) => l.replace(' on  ', ' '))]) {
+      const { outcomes, events } = await ingestInTurn([{ lines: dated, published }, { lines }]);
+      expect(outcomes).toEqual(['created', 'created']);
+      expect(events).toHaveLength(2);
+    }
+  });
+});

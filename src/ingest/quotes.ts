@@ -259,6 +259,10 @@ const CLAUSE_LEAD_IN = String.raw`^\s*(?:speaking\s+)?(?:(?:a|one|two|three|\d+)
 const SUBORDINATE_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before|while|whereas|although|though)\s`, 'i');
 /** The same, of time only: "…, a day after President Vladimir Putin said he was open to talks." */
 const AFTER_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before)\s`, 'i');
+/** Lower-case role words between a body and a person's name ("… Foreign Ministry spokeswoman Maria Zakharova"). */
+const BODY_ROLE_GAP = /^\s+(?:(?!(?:and|or|of|to|in|on|at|for|with|by|from|the|a|an|as|than)\s)\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
+/** The last clause boundary of a text: a comma, semicolon or dash, or a spaced hyphen. */
+const CLAUSE_BOUNDARY = /(?:[,;—–]|\s-\s)(?!.*(?:[,;—–]|\s-\s))/s;
 /** A sentence that opens a quotation, perhaps after a label ("Quote: \"Now, yet again …"). */
 const QUOTATION_START = /^(?:\p{Lu}\p{Ll}+:\s*)?["“«]/u;
 
@@ -395,7 +399,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const pronoun = /^(?:him|her)\b/i.test(outside.slice(after, end)) ? resolvePronoun(accordingTo.index) : undefined;
       if (actor) speaker = actor.person.name;
       else if (pronoun !== undefined) source = pronoun;
-      else if (person && (!body || person.start <= body.start || person.start >= end)) source = person.person.name;
+      // "According to Russian Foreign Ministry spokeswoman Maria Zakharova": the body's role before a name is the person's.
+      else if (person && (!body || person.start <= body.start || person.start >= end || BODY_ROLE_GAP.test(outside.slice(body.end, person.start)))) source = person.person.name;
       else if (body) source = body.name;
       else if (UNNAMED_SOURCE.test(outside.slice(after, end))) unnamedSource = true;
       // Opening the sentence, the source is whose it is; closing it ("Trump accused Zelenskyy …, according to BBC"),
@@ -427,7 +432,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // report: its speaker is background.
       // (Further into the sentence only one of time: "…, though Macron suggested it could involve a one-month ceasefire"
       // is Macron's report.)
-      const clauseAt = preceding.search(/[,;—–](?=[^,;—–]*$)/) + 1;
+      // (A dateline's spaced hyphen ends a clause too: "MOSCOW, Dec 27 (Reuters) - A day after Putin said …".)
+      const boundary = CLAUSE_BOUNDARY.exec(preceding);
+      const clauseAt = boundary ? boundary.index + boundary[0].length : 0;
       if ((clauseAt === 0 ? SUBORDINATE_REPORT : AFTER_REPORT).test(preceding.slice(clauseAt))) continue;
       const gapWords = (from: number) => wordsBetween(outside.slice(from, vStart));
       // Passive: "This was announced by President Volodymyr Zelenskyy", "The visit was confirmed by Putin's adviser

@@ -89,6 +89,15 @@ describe('speakers', () => {
     expect(speakers(text).map(([, who]) => who)).toEqual(['-', '-', 'Emmanuel Macron', 'Donald Trump']);
   });
 
+  it('reads a clause of time after a dateline as one too, and gives "according to" a body\'s spokesperson to the person', () => {
+    const text = [
+      'MOSCOW, Dec 27 (Reuters) - A day after Russian President Vladimir Putin said again that he was open to peace talks, Foreign Minister Sergei Lavrov told Kyiv that it should comply with Moscow\'s demands for its "own good."',
+      'According to Russian Foreign Ministry spokeswoman Maria Zakharova, the meeting in Jeddah on the peace talks was a doomed attempt.',
+      'According to the Kremlin and Putin, the peace talks would resume in Istanbul.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Sergei Lavrov', 'Maria Zakharova', 'Kremlin']);
+  });
+
   it('takes calling for, calling on, voicing and outlining as speech', () => {
     const text = [
       'Ukrainian President Volodymyr Zelenskyy has called for NATO to offer guaranteed protections in any ceasefire deal.',

@@ -125,6 +125,20 @@ const DOTTED = new Set([
   'mt', 'ft', 'inc', 'ltd', 'co', 'corp', 'no', 'vs', 'messrs',
 ]);
 
+/**
+ * Given names compromise's lexicon lacks, in the English spellings news uses for Ukrainian, Russian and a few other
+ * officials of the story ("Andriy Yermak, the chief of staff, …", "Kaja Kallas"): without one, a full name that
+ * neither speaks nor has a title or a Slavic surname's ending is not found, and "he said" after it goes to someone else.
+ */
+const EXTRA_FIRST_NAMES = [
+  'andriy', 'andrii', 'oleksander', 'oleksii', 'oleksiy', 'oleh', 'dmytro', 'dmitriy', 'mykhailo', 'mykola', 'mykyta', 'rustem',
+  'denys', 'danylo', 'serhiy', 'serhii', 'sergiy', 'kyrylo', 'vitaliy', 'vitalii', 'ihor', 'taras', 'yurii', 'heorhiy', 'heorhii',
+  'valeriy', 'valerii', 'valentyn', 'ruslan', 'maksym', 'vadym', 'yaroslav', 'arseniy', 'bohdan', 'vasyl', 'yevhen', 'yevheniy',
+  'yevgeniy', 'kostiantyn', 'kostyantyn', 'konstantin', 'hryhoriy', 'grigory', 'gennady', 'gennadiy', 'vyacheslav', 'sviatoslav',
+  'anatolii', 'oleg', 'ramzan', 'iryna', 'yulia', 'yuliia', 'olena', 'tetiana', 'tetyana', 'nataliya', 'svitlana', 'halyna',
+  'lyudmyla', 'liudmyla', 'lyudmila', 'mariia', 'mariya', 'kaja', 'rishi', 'tayyip', 'giorgia', 'narendra',
+];
+
 /** Endings of Ukrainian and Russian surnames (Umerov, Dmitriev, Sybiha is not one; Klitschko, Kovalenko, Marchuk…). */
 const SLAVIC_SURNAME = /(?:ov|ova|ev|eva|iev|yev|enko|chuk|czuk|sky|skyi|skiy|ski|ska|ych|ich|iak|yak|yuk|tsia|tsya)$/;
 
@@ -137,6 +151,7 @@ function load(): Lexicon {
   for (const kind of NAME_KINDS) for (const word of data.kinds[kind]) words.set(word, kind);
   for (const org of KNOWN_ORGS) words.set(org, 'org');
   for (const place of KNOWN_PLACES) words.set(place, 'place');
+  for (const name of EXTRA_FIRST_NAMES) if (!words.has(name)) words.set(name, 'first');
   const orgHeads = new Set([...data.orgHeads, ...EXTRA_ORG_HEADS].filter((w) => !WEAK_ORG_HEADS.has(w)));
   const placeHeads = new Set([...data.placeHeads, ...EXTRA_PLACE_HEADS].filter((w) => !NOT_PLACE_HEADS.has(w)));
   lexicon = { words, orgHeads, placeHeads };

@@ -23,7 +23,7 @@ export interface Attribution {
 
 /** Verbs that report speech or a stated position. */
 export const REPORTING_VERB =
-  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported|termed|indicated|indicates|remarked|asserted|asserts|affirmed|affirms|pointed out|points out|questioned|revealed|reveals|cautioned|cautions|commented|berated|retorted|lectured|reminded|hailed|hails|concluded|clarified|clarifies|praised|praises|lamented|informed|highlighted|highlights|contended|conceded|welcomed|welcomes|speculated|outlined|voiced|called (?:for|on)|took to (?:social media|X|Telegram|Truth Social|Facebook|Twitter|Instagram) to (?:say|write|announce|declare)|shared(?=\s+(?:on|via)\s+(?:X|Telegram|Truth Social|Facebook|Twitter|Instagram|social media)\b)|(?<=,\s)(?:saying|adding|stressing|insisting|noting|warning|stating|emphasi[sz]ing))\b/gi;
+  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported|termed|indicated|indicates|remarked|asserted|asserts|affirmed|affirms|pointed out|points out|questioned|revealed|reveals|cautioned|cautions|commented|berated|retorted|lectured|reminded|hailed|hails|concluded|clarified|clarifies|praised|praises|lamented|informed|highlighted|highlights|contended|conceded|welcomed|welcomes|speculated|outlined|voiced|blasted|slammed|critici[sz]ed|condemned|denounced|called (?:for|on)|took to (?:social media|X|Telegram|Truth Social|Facebook|Twitter|Instagram) to (?:say|write|announce|declare)|shared(?=\s+(?:on|via)\s+(?:X|Telegram|Truth Social|Facebook|Twitter|Instagram|social media)\b)|(?<=,\s)(?:saying|adding|stressing|insisting|noting|warning|stating|emphasi[sz]ing))\b/gi;
 
 /**
  * A name right after a preposition is an object ("met with Trump as …"), not the subject of a verb after it; "of" in
@@ -150,7 +150,9 @@ const APPOSITION_GAP = /^[^,;.]{1,60},\s*(?:[\p{L}.'’-]+\s+){0,4}$/u;
 /** "according to diplomatic sources", "according to people familiar with the matter": a source nobody names. */
 const UNNAMED_SOURCE = new RegExp(String.raw`^(?:[\p{L}\d-]+\s+){0,3}${UNNAMED_NOUN}\b`, 'iu');
 
-const FILLER = /^(?:also|then|later|again|further|previously|reportedly|repeatedly|has|had|have|was|is|earlier|now|once|had\s+already|already|also\s+reportedly|on\s+\w+day|on\s+\w+)$/i;
+const FILLER = /^(?:also|then|later|again|further|previously|reportedly|repeatedly|has|had|have|was|is|earlier|now|once|had\s+already|already|also\s+reportedly|on\s+\w+day|on\s+\w+|however|meanwhile|too|instead|nevertheless)$/i;
+/** What a body speaks through, between its name and the verb: "A Russian Foreign Ministry statement said", "the Kremlin press service reported". */
+const BODY_VOICE = /^(?:statement|readout|release|communiqu[eé]|spokes(?:man|woman|person)|press|service|office|secretary)$/i;
 
 /** Curly, straight and single quotations, in the order they are looked for (compiled once: every sentence is searched). */
 const QUOTATIONS: readonly RegExp[] = [/“([^”]{1,600})”/g, /(?<![\p{L}\p{N}])"([^"]{1,600})"/gu, /(?<![\p{L}\p{N}])‘([^’]{2,600}?)’(?![\p{L}])/gu];
@@ -219,7 +221,8 @@ const LEADING_PREPOSITION = /\b(?:of|for|with|to|from|about|against|over|between
 /** A subject at the start of a clause ("Russia also confirmed"), not inside one ("how Ukraine has responded"). */
 function atClauseStart(text: string, start: number): boolean {
   const before = text.slice(0, start).trimEnd();
-  return before === '' || /(?:[,;:—–]|\s-)$/.test(before) || /(?:^|\s)(?:but|and|yet|meanwhile|however)$/i.test(before);
+  // ("A Kremlin statement said": an article opening the sentence.)
+  return before === '' || /^an?$/i.test(before) || /(?:[,;:—–]|\s-)$/.test(before) || /(?:^|\s)(?:but|and|yet|meanwhile|however)$/i.test(before);
 }
 
 /** Compiled subject patterns by name: every sentence of an article is searched for the same subjects. */
@@ -261,6 +264,10 @@ const SUBORDINATE_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|befor
 const AFTER_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before)\s`, 'i');
 /** Lower-case role words between a body and a person's name ("… Foreign Ministry spokeswoman Maria Zakharova"). */
 const BODY_ROLE_GAP = /^\s+(?:(?!(?:and|or|of|to|in|on|at|for|with|by|from|the|a|an|as|than)\s)\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
+/** Reporting verbs of criticism. */
+const CRITICISM = /^(?:blasted|slammed|critici[sz]ed|condemned|denounced|berated)$/i;
+/** A clause of place or time that recalls an occasion: ", where …", ", when …", ", during which …". */
+const RECALLED_CLAUSE = /^\s*(?:where|when|(?:in|during|at)\s+which)\s/i;
 /** The last clause boundary of a text: a comma, semicolon or dash, or a spaced hyphen. */
 const CLAUSE_BOUNDARY = /(?:[,;—–]|\s-\s)(?!.*(?:[,;—–]|\s-\s))/s;
 /** A sentence that opens a quotation, perhaps after a label ("Quote: \"Now, yet again …"). */
@@ -436,6 +443,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const boundary = CLAUSE_BOUNDARY.exec(preceding);
       const clauseAt = boundary ? boundary.index + boundary[0].length : 0;
       if ((clauseAt === 0 ? SUBORDINATE_REPORT : AFTER_REPORT).test(preceding.slice(clauseAt))) continue;
+      // Criticism in a clause of place or time recalls an earlier clash ("… the Oval Office meeting in February, when
+      // Trump sharply criticized Zelenskyy"): no report of this sentence's.
+      if (clauseAt > 0 && CRITICISM.test(verb[0]) && RECALLED_CLAUSE.test(preceding.slice(clauseAt))) continue;
       const gapWords = (from: number) => wordsBetween(outside.slice(from, vStart));
       // Passive: "This was announced by President Volodymyr Zelenskyy", "The visit was confirmed by Putin's adviser
       // Yuri Ushakov": the agent after "by" speaks.
@@ -546,7 +556,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         }
       }
       // An organisation or country as the subject right before the verb ("The Kremlin said", "Russia also confirmed").
-      const subj = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w)) && atClauseStart(outside, m.start)).pop();
+      const subj = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w) || BODY_VOICE.test(w)) && atClauseStart(outside, m.start)).pop();
       // "Officials from both Moscow and Kyiv signalled …": two sides speak together, neither alone.
       if (subj && /\b(?:and|or|nor|&)\s+(?:the\s+)?$/i.test(outside.slice(Math.max(0, subj.start - 12), subj.start))) break;
       if (subj) {

@@ -98,6 +98,25 @@ describe('speakers', () => {
     expect(speakers(text).map(([, who]) => who)).toEqual(['Sergei Lavrov', 'Maria Zakharova', 'Kremlin']);
   });
 
+  it('takes criticism as speech, but not when a clause of place or time recalls it', () => {
+    const text = [
+      'Putin blasted the peace conference as a ploy to divert attention from the talks.',
+      'The Kremlin, however, outlined several conditions for a ceasefire in Ukraine.',
+      'A Kremlin statement said Putin agreed to pause strikes during the ceasefire talks.',
+      'Officials said the meeting on the peace plan aimed to avoid a repeat of the Oval Office meeting in February, when Trump sharply criticized Zelenskyy.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Putin', 'Kremlin', 'Kremlin', '-']);
+  });
+
+  it('knows Ukrainian given names, so a name in apposition to a role speaks', () => {
+    const text = [
+      'The peace talks in Istanbul went on for a second day on Monday.',
+      'On Monday, Andriy Yermak, the chief of staff to Zelenskiy, stated that the Russian assaults conflicted with the peace talks.',
+      'Dmytro Lytvyn, an adviser to the president, confirmed that the Ukrainian team was ready for the ceasefire talks.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['-', 'Andriy Yermak', 'Dmytro Lytvyn']);
+  });
+
   it('takes calling for, calling on, voicing and outlining as speech', () => {
     const text = [
       'Ukrainian President Volodymyr Zelenskyy has called for NATO to offer guaranteed protections in any ceasefire deal.',

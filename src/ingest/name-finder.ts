@@ -117,6 +117,8 @@ const SPEECH_VERBS = new Set([
   'said', 'says', 'told', 'added', 'wrote', 'stated', 'announced', 'insisted', 'warned', 'argued', 'noted', 'explained', 'claimed',
   'tweeted', 'posted',
 ]);
+/** Other verbs of report, for a surname alone (see `cited`). */
+const REPORT_VERBS = new Set(['reported', 'confirmed', 'stressed', 'emphasized', 'emphasised', 'noted', 'added', 'denied', 'insisted', 'explained', 'commented', 'replied', 'responded', 'assured']);
 /** Prepositions after which an unknown capitalised word is most likely a place: "fighting near Pokrovsk". */
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'into', 'towards', 'toward', 'around', 'throughout', 'inside']);
 /** Abbreviations written with a full stop that does not end the sentence. */
@@ -384,6 +386,9 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
   const before = tokens[from - 1];
   const next = tokens[to];
   const speaks = next !== undefined && next.joined && SPEECH_VERBS.has(next.key);
+  // A surname alone with a Slavic ending, reporting or cited ("Peskov reported", "according to Peskov"): an official
+  // the page never names in full. (Not any word: "Reuters reported" is an outlet.)
+  const cited = (next !== undefined && next.joined && (SPEECH_VERBS.has(next.key) || REPORT_VERBS.has(next.key))) || (before?.key === 'to' && tokens[from - 2]?.key === 'according');
   if (kinds.every((k) => k === 'place' || k === 'demonym' || k === 'org')) {
     // "Russia's foreign ministry": one lower-case portfolio word may sit between the country and the head.
     const portfolio = next?.joined && !next.capital && PORTFOLIOS.has(next.key) ? 1 : 0;
@@ -464,6 +469,7 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
     // group, and so, opening a sentence, is almost any word in -s ("Organisers said").
     const plural = first.key.endsWith('s') && (first.initial || lex.words.has(first.key.slice(0, -1)));
     if (speaks && kinds[0] === undefined && !plural && !NOUN_ENDING.test(first.key)) return { kind: 'people', from, to };
+    if (cited && kinds[0] === undefined && !first.initial && SLAVIC_SURNAME.test(first.key)) return { kind: 'people', from, to };
     // A word the lexicon lists as a first name, speaking alone, is a surname that is also a first name: "Vance said".
     if (speaks && kinds[0] === 'first' && !plural) return { kind: 'people', from, to };
     return undefined;

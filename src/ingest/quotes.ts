@@ -41,7 +41,7 @@ const OBJECT_OF_VERB =
 
 /** "…, he said." "…,” Peskov told reporters on Monday." "…," the Kremlin said in a statement.": who speaks, last. */
 const TRAILING_ATTRIBUTION =
-  /[,”"’]\s*(?:he|she|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5})\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
+  /[,”"’]\s*(?:he|she|it|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5})\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
 
 /** {@link REPORTING_VERB} for the attribution's own exec loop (its lastIndex is that loop's). */
 const REPORTING_VERB_SCAN = new RegExp(REPORTING_VERB.source, REPORTING_VERB.flags);
@@ -348,6 +348,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       openQuoteSpeaker ??
       before;
 
+    /** The body ("the Kremlin", "Russia") the sentence before was given to: what "it" says. */
+    const bodyBefore = (): string | undefined => (lastSentenceSpeaker !== undefined && !people.has(lastSentenceSpeaker) ? lastSentenceSpeaker : undefined);
+
     // An attribution closing the sentence decides it: "…, he said." / "…,” Peskov told reporters."
     // Only the sentence's end can hold it: searching from every position of a long sentence would cost more.
     const tailFrom = Math.max(0, outside.length - 110);
@@ -364,6 +367,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     if (tail) {
       const at = tail.index + (tail[0].length - tail[0].trimStart().length);
       if (/^\s*[,”"’]*\s*(?:he|she)\b/i.test(tail[0])) speaker = resolvePronoun(tail.index);
+      else if (/^\s*[,”"’]*\s*it\b/i.test(tail[0])) speaker = bodyBefore();
       else {
         const who = speakers.find((m) => m.start >= at - 2 && m.start < tail.index + tail[0].length);
         const body = subjectMentions.find((m) => m.start >= at - 2 && m.start < tail.index + tail[0].length);
@@ -472,6 +476,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       if (pron && wordsBetween(pron[2] ?? '').every((w) => FILLER.test(w))) {
         speaker = resolvePronoun(pron.index);
         if (speaker) break;
+      }
+      // "…,” it said in a statement.", "However, it warned …": the body the sentence before gave to.
+      const it = /(?:^|[,;:]\s*|\b(?:but|and|however|meanwhile)\s+)it\b((?:[\s,]+\w+){0,3})[\s,]*$/i.exec(preceding);
+      if (it && wordsBetween(it[1] ?? '').every((w) => FILLER.test(w))) {
+        speaker = bodyBefore();
+        break;
       }
       // Nearest person before the verb in the same clause ("Putin, for his part, said").
       const prior = speakers.filter(

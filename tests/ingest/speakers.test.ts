@@ -117,6 +117,17 @@ describe('speakers', () => {
     expect(speakers(text).map(([, who]) => who)).toEqual(['-', 'Andriy Yermak', 'Dmytro Lytvyn']);
   });
 
+  it('gives "it said" to the body the sentence before was given to, and knows a Slavic surname that reports alone', () => {
+    const text = [
+      'The Kremlin said on Monday that Russia would observe a three-day ceasefire in Ukraine for the holiday.',
+      '"All military actions are suspended for the period of the truce," it said in a statement.',
+      'However, it warned that any violations by Ukrainian forces would get a response.',
+      'In addition, Peskov reported that the ceasefire would begin at midnight on May 8.',
+      'At the same time, according to Peskov, Russia intends to continue the peace talks with the United States.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Kremlin', 'Kremlin', 'Kremlin', 'Peskov', 'Peskov']);
+  });
+
   it('takes calling for, calling on, voicing and outlining as speech', () => {
     const text = [
       'Ukrainian President Volodymyr Zelenskyy has called for NATO to offer guaranteed protections in any ceasefire deal.',

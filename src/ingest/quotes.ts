@@ -645,5 +645,29 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     }
     lastSentenceSpeaker = speaker;
   });
+  quoteUnopened(sentences, out);
   return out;
+}
+
+/** A quotation closed and attributed, with no opening mark before its close: "… with Great Britain,” Zelensky said". */
+const CLOSED_UNOPENED = /^[^“"«]*[,.!?…]["”»]\s*(?:he|she|the\s+|\p{Lu})/u;
+
+/**
+ * A quotation whose opening mark the page lost ("Today is the day when the history of Europe changed. … This is a
+ * reality of our security guarantees with Great Britain,” Zelensky said"): the sentences of its paragraph before the
+ * one that closes it, none of which opens or holds a quotation, are the speaker's too.
+ */
+function quoteUnopened(sentences: readonly Sentence[], out: Attribution[]): void {
+  sentences.forEach((sentence, i) => {
+    const speaker = out[i]?.speaker;
+    if (speaker === undefined || !CLOSED_UNOPENED.test(sentence.text)) return;
+    let j = i - 1;
+    while (j >= 0 && sentences[j]?.paragraph === sentence.paragraph && out[j]?.speaker === undefined && !/["“”«»]/.test(sentences[j]?.text ?? '')) j--;
+    // Back to the paragraph's start with nothing in the way.
+    if (j >= 0 && sentences[j]?.paragraph === sentence.paragraph) return;
+    for (let k = j + 1; k < i; k++) {
+      const a = out[k];
+      if (a) out[k] = { ...a, speaker, quote: true };
+    }
+  });
 }

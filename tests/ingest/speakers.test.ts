@@ -128,6 +128,15 @@ describe('speakers', () => {
     expect(speakers(text).map(([, who]) => who)).toEqual(['Kremlin', 'Kremlin', 'Kremlin', 'Peskov', 'Peskov']);
   });
 
+  it('gives a quotation whose opening mark the page lost to the speaker its close names', () => {
+    const text = [
+      'Zelensky and Sunak signed a security agreement in Kyiv on Friday.',
+      'Today is the day when the history of Europe changed. Ukraine and the United Kingdom have entered into a new security agreement. This is a reality of our security guarantees,” Zelensky said after the meeting.',
+      'The Kremlin said the security agreement was hostile. Moscow would answer it, Peskov said.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['-', 'Zelensky', 'Zelensky', 'Zelensky', 'Kremlin', 'Peskov']);
+  });
+
   it('takes calling for, calling on, voicing and outlining as speech', () => {
     const text = [
       'Ukrainian President Volodymyr Zelenskyy has called for NATO to offer guaranteed protections in any ceasefire deal.',

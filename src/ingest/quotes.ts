@@ -264,6 +264,8 @@ const SUBORDINATE_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|befor
 const AFTER_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before)\s`, 'i');
 /** Lower-case role words between a body and a person's name ("… Foreign Ministry spokeswoman Maria Zakharova"). */
 const BODY_ROLE_GAP = /^\s+(?:(?!(?:and|or|of|to|in|on|at|for|with|by|from|the|a|an|as|than)\s)\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
+/** A line that gives a document's words: "The statement read:", "The text says:". */
+const DOCUMENT_READS = /\b(?:statement|text|declaration|communiqu[eé]|readout|message|post|letter|decree|document)\s+(?:read|reads|says|said|stated|states)\s*:/i;
 /** Reporting verbs of criticism. */
 const CRITICISM = /^(?:blasted|slammed|critici[sz]ed|condemned|denounced|berated)$/i;
 /** A clause of place or time that recalls an occasion: ", where …", ", when …", ", during which …". */
@@ -612,7 +614,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // Who a line ending in a colon introduces: the one person it names (not in the possessive before a noun).
     if (/:["”’']?\s*$/.test(sentence.text)) {
       const named = new Set(speakers.map((m) => m.person.name));
-      const name = named.size === 1 ? [...named][0] : undefined;
+      // Naming no one, the line's own speaker ("He wrote on Telegram:"), or whose document it reads ("The Kremlin
+      // announced a truce. The statement read:").
+      const name = named.size === 1 ? [...named][0] : named.size === 0 ? (speaker ?? (DOCUMENT_READS.test(outside) ? lastSentenceSpeaker : undefined)) : undefined;
       introduced = name === undefined ? undefined : { name, reports: outside.search(REPORTING_VERB) >= 0 };
     }
     lastQuoted = speaker !== undefined && quotes.length > 0 ? speaker : undefined;

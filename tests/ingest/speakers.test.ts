@@ -137,6 +137,16 @@ describe('speakers', () => {
     expect(speakers(text).map(([, who]) => who)).toEqual(['-', 'Zelensky', 'Zelensky', 'Zelensky', 'Kremlin', 'Peskov']);
   });
 
+  it('gives the quotation under a line ending in a colon to that line\'s speaker, or to whose document it reads', () => {
+    const text = [
+      'The Kremlin announced a three-day ceasefire in Ukraine on Monday. The statement read:',
+      '“Based on humanitarian considerations, the Russian side declares a truce for the duration of the celebrations.”',
+      'Ukrainian President Volodymyr Zelensky rejected the truce offer. He wrote on Telegram:',
+      '“Russia has consistently rejected everything and continues to manipulate the world on the ceasefire.”',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Kremlin', 'Kremlin', 'Volodymyr Zelensky', 'Volodymyr Zelensky']);
+  });
+
   it('takes calling for, calling on, voicing and outlining as speech', () => {
     const text = [
       'Ukrainian President Volodymyr Zelenskyy has called for NATO to offer guaranteed protections in any ceasefire deal.',

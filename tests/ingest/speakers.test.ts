@@ -86,7 +86,7 @@ describe('speakers', () => {
       'Details of the ceasefire plan remain unclear, though French President Emmanuel Macron suggested it could involve a one-month truce.',
       'Before Russia confirmed the meeting, President Donald Trump told reporters that Jared Kushner might join the talks.',
     ].join('\n');
-    expect(speakers(text).map(([, who]) => who)).toEqual(['-', '-', 'Emmanuel Macron', 'Donald Trump']);
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Sergei Lavrov', '-', 'Emmanuel Macron', 'Donald Trump']);
   });
 
   it('reads a clause of time after a dateline as one too, and gives "according to" a body\'s spokesperson to the person', () => {
@@ -145,6 +145,14 @@ describe('speakers', () => {
       '“Russia has consistently rejected everything and continues to manipulate the world on the ceasefire.”',
     ].join('\n');
     expect(speakers(text).map(([, who]) => who)).toEqual(['Kremlin', 'Kremlin', 'Volodymyr Zelensky', 'Volodymyr Zelensky']);
+  });
+
+  it('takes an ultimatum or a warning given as speech', () => {
+    const text = [
+      'Russian Foreign Minister Sergei Lavrov has given Ukraine an ultimatum to accept Moscow\'s peace terms.',
+      'However, the Kremlin also issued a warning: if Ukrainian forces violate the truce, the army will respond.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Sergei Lavrov', 'Kremlin']);
   });
 
   it('takes calling for, calling on, voicing and outlining as speech', () => {

@@ -1,6 +1,7 @@
 import { FUNCTION_WORDS } from '../text/function-words.js';
 import { allMatches } from '../text/matches.js';
 import { findNames, lexiconKind, type TaggedNames } from './name-finder.js';
+import { sameSurname } from '../text/same-surname.js';
 
 /** A person named in an article, under the fullest form of their name found in it. */
 export interface Person {
@@ -91,32 +92,6 @@ function surnameOf(name: string): string {
   const last = parts[parts.length - 1] ?? name;
   const surname = /^[IVXLC]+$/.test(last) && parts.length > 1 ? (parts[parts.length - 2] ?? last) : last;
   return surname.toLowerCase();
-}
-
-/** Edit distance ≤ 1 after removing a doubled final letter: Zelensky ≈ Zelenskyy. */
-export function sameSurname(a: string, b: string): boolean {
-  if (a === b) return true;
-  const norm = (s: string) => s.toLowerCase().replace(/(\p{L})\1$/u, '$1').replace(/iy$/, 'y');
-  if (norm(a) === norm(b)) return true;
-  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 5) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
 function splitList(raw: string): string[] {

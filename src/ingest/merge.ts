@@ -2,7 +2,7 @@ import type { EventRecord, Fact, Source, Story } from '../records/schema.js';
 import { factId } from '../records/fact-id.js';
 import { instantMs } from '../time/instant.js';
 import type { AnalyzedArticle } from './analyze.js';
-import { sameSurname } from './entities.js';
+import { sameSurname } from '../text/same-surname.js';
 import { containment, contentWords, featureSet, featuresOf, jaccard, lshBands, minhash, stem } from '../text/similarity.js';
 import { proposeSignals } from './signals.js';
 import { memoByText } from '../text/memo-by-text.js';

@@ -97,6 +97,9 @@ describe('speaker attribution', () => {
     expect(missingSpeaker('He said Kyiv was ready for a ceasefire.', 'Andrii Sybiha')).toBe('Andrii Sybiha');
     expect(missingSpeaker('Putin said Russia would work on a memorandum.', 'Vladimir Putin')).toBeUndefined();
     expect(missingSpeaker('No speaker here.', undefined)).toBeUndefined();
+    // Another spelling of the surname names the speaker too.
+    expect(missingSpeaker('On Tuesday, Zelensky denounced the threats.', 'Volodymyr Zelenskyy')).toBeUndefined();
+    expect(missingSpeaker('The dance went on.', 'JD Vance')).toBe('JD Vance');
     const b = sampleBriefing();
     b.developments[0] = { ...b.developments[0]!, text: 'He said Kyiv was ready.', speaker: 'Andrii Sybiha' };
     expect(renderText(b)).toContain('He said Kyiv was ready. (Andrii Sybiha)');

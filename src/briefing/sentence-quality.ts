@@ -109,6 +109,8 @@ export function standsAlone(text: string, speaker?: string, nameless = false): b
   const opening = own.trimStart();
   if (nameless && speaker === undefined && /^(?:He|She)\b/.test(opening)) return false;
   if (/^(?:However|But|Yet|Still|Nevertheless|Nonetheless|Instead|Thus|Therefore|Hence|Consequently)\b/.test(opening)) return false;
+  // "Russia, on the other hand, constantly rejects such initiatives": the other hand is the sentence before's.
+  if (/^(?:[\p{L}'’.-]+\s+){0,3}[\p{L}'’.-]+,\s+(?:on\s+the\s+other\s+hand|by\s+contrast|in\s+contrast|in\s+turn)\b/u.test(opening)) return false;
   // "… a global summit based on these principles": the principles are the sentence before's.
   if (/\b(?:these|those)\s+(?:\p{L}+\s+)?(?:principles|points|proposals|terms|conditions|demands|measures|steps|ideas|issues|documents|provisions)\b/u.test(own)) return false;
   // "The comments came after …", "The remarks follow …": what the sentence before said.

@@ -65,6 +65,9 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(standsAlone('The talks came after weeks of shuttle diplomacy by the envoys.')).toBe(true);
     expect(standsAlone('Zelensky called for a global summit based on these principles to be held at the end of the year.')).toBe(false);
     expect(standsAlone('Zelensky said “these principles are not for sale” at the summit.', 'Volodymyr Zelensky')).toBe(true);
+    expect(standsAlone('Russia, on the other hand, constantly rejects such initiatives and is manipulating the international community.')).toBe(false);
+    expect(standsAlone('Kyiv, in turn, proposed a 30-day ceasefire.')).toBe(false);
+    expect(standsAlone('Kyiv, however, has rejected Moscow’s terms.')).toBe(true);
     expect(standsAlone('It is expected that the delegations will meet again next week.')).toBe(true);
     expect(standsAlone('“This is in no way a frozen conflict,” Sybiha said.')).toBe(true);
     expect(standsAlone('“We love them,” Trump said twice when asked his message to the Ukrainian people.')).toBe(true);

@@ -303,13 +303,15 @@ export function dueDate(sentence: string, published: Date): string | undefined {
   if (/\bnext week\b/.test(s)) return dayOnly(addDays(published, 14 - ((published.getUTCDay() + 6) % 7)));
   if (/\b(?:within|in) (?:the )?(?:coming |next )?(?:few )?weeks\b|\bthis month\b/.test(s)) return dayOnly(addDays(published, 30));
   if (/\bnext month\b/.test(s)) return dayOnly(addDays(published, 45));
+  // A written date ahead wins over a weekday, which may be when the plan was told: "The truce will take place from
+  // May 8 to May 10, according to a statement released by the Kremlin on Monday."
+  const d = dateMentioned(sentence, published);
+  if (d?.explicit && d.date > dayOnly(published)) return d.date;
   const wd = /\b(?:on|next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.exec(s);
   if (wd && /\b(?:will|to be|is due|are due|expected|scheduled|plans?|planned)\b/.test(s)) {
     const target = WEEKDAYS.indexOf(wd[1] ?? '');
     const diff = (target - published.getUTCDay() + 7) % 7 || 7;
     return dayOnly(addDays(published, diff));
   }
-  const d = dateMentioned(sentence, published);
-  if (d?.explicit && d.date > dayOnly(published)) return d.date;
   return undefined;
 }

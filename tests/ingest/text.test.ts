@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { completeSentence } from '../../src/ingest/facts.js';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
 import { cleanArticleText } from '../../src/ingest/clean-text.js';
-import { dateMentioned, extractEntities, resolveEventDate } from '../../src/ingest/entities.js';
+import { dateMentioned, dueDate, extractEntities, resolveEventDate } from '../../src/ingest/entities.js';
 import { attributeSentences } from '../../src/ingest/quotes.js';
 import { splitSentences } from '../../src/ingest/sentences.js';
 import { proposeSignals } from '../../src/ingest/signals.js';
@@ -272,5 +272,16 @@ describe('sentence offsets (property)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('when a forward-looking fact is due', () => {
+  const published = new Date('2025-04-28T12:00:00Z'); // a Monday
+  it('takes a written date ahead over a weekday that says when the plan was told', () => {
+    expect(dueDate('The truce will take place from May 8 to May 10, according to a statement released by the Kremlin on Monday.', published)).toBe('2025-05-08');
+    expect(dueDate('The next round of talks will be held on Feb. 17-18 in Geneva, Moscow and Kyiv confirmed on Sunday.', new Date('2026-02-08T12:00:00Z'))).toBe('2026-02-17');
+  });
+  it('still reads a weekday ahead when no date is written', () => {
+    expect(dueDate('Talks will resume on Thursday in Istanbul.', published)).toBe('2025-05-01');
   });
 });

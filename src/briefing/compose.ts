@@ -11,6 +11,7 @@ import { lineDefect, standsAlone } from './sentence-quality.js';
 import type { Briefing, BriefingSource, Development, WatchItem } from './types.js';
 import { eventSpan, happenedBy, inWindow, windowFor } from './window.js';
 import { compareText } from '../text/compare.js';
+import { writtenDays } from '../text/months.js';
 
 export interface BuildBriefingInput {
   story: Story;
@@ -123,7 +124,14 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   // Only the window's own news: the latest developments shown when the window has none are history by now.
   const ahead =
     focus === undefined && !fallback && max <= MAX_DEVELOPMENTS && !watch.some((w) => w.earlier !== true)
-      ? chosen.findIndex((c, i) => i >= AHEAD_FROM && c.fact.watch !== undefined && factTime(c.rec, c.fact, now) >= window.from && standsAlone(c.fact.text, undefined, true))
+      ? chosen.findIndex(
+          (c, i) =>
+            i >= AHEAD_FROM &&
+            c.fact.watch !== undefined &&
+            factTime(c.rec, c.fact, now) >= window.from &&
+            standsAlone(c.fact.text, undefined, true) &&
+            !daysShownIn(c.fact.text, chosen.filter((o) => o !== c)),
+        )
       : -1;
   if (ahead >= 0) {
     const moved = chosen[ahead] as RankedFact;
@@ -253,6 +261,9 @@ function watchItems(
       if (shownKeys.has(`${rec.id}#${id}`) || lineDefect(f.text) !== undefined || !standsAlone(f.text, undefined, true)) return;
       const features = featuresOf(f.text);
       if (chosen.some((c) => repeats(c.features, features))) return;
+      // The days it names all in one bullet: the same plan in other words ("The truce will take place from May 8 to
+      // May 10" under "A ceasefire will take effect at midnight on May 8 … and continue through May 10").
+      if (daysShownIn(f.text, chosen)) return;
       if (lines.some((l) => l.text === f.text || repeats(l.features, features))) return;
       const src = rec.sources.find((s) => s.id === f.source);
       const item: WatchItem & { at: number; features: ReadonlySet<string> } = { text: f.text, eventId: rec.id, factId: id, at, features };
@@ -270,6 +281,12 @@ function watchItems(
     if (kept.length >= MAX_WATCH) break;
   }
   return kept.map(({ at: _at, features: _f, ...rest }) => rest);
+}
+
+/** Does one of `chosen` name every day `text` writes out (and it writes out one)? */
+function daysShownIn(text: string, chosen: readonly RankedFact[]): boolean {
+  const days = writtenDays(text);
+  return days.size > 0 && chosen.some((c) => { const theirs = writtenDays(c.fact.text); return [...days].every((d) => theirs.has(d)); });
 }
 
 /** A chosen fact as a thing to watch. */

@@ -9,6 +9,7 @@ import { lineDefect, standsAlone } from './sentence-quality.js';
 import { titleIsHeadline } from './headline.js';
 import { eventSpan, ownTimeInWindow } from './window.js';
 import { compareText } from '../text/compare.js';
+import { writtenDays } from '../text/months.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -326,14 +327,26 @@ export function selectFacts(
     chosen.push(pick);
     taken.set(pick.rec.id, (taken.get(pick.rec.id) ?? 0) + 1);
     for (const w of pick.features) covered.add(w);
+    const pickDays = writtenDays(pick.fact.text);
     for (const r of remaining) {
       if (r.repeat) continue;
       const sim = likeness(r.c.features, pick.features);
-      if (sim.overlap >= threshold) r.repeat = true;
+      if (sim.overlap >= threshold || sameSpan(r.c, pick, pickDays)) r.repeat = true;
       else r.maxSim = Math.max(r.maxSim, sim.cosine);
     }
   }
   return chosen;
+}
+
+/**
+ * A fact of the same event that writes out two days or more, all of which a chosen one names: the same span in other
+ * words ("The truce will take place from May 8 to May 10" after "A ceasefire will take effect at midnight on May 8 …
+ * and continue through May 10").
+ */
+function sameSpan(c: RankedFact, pick: RankedFact, pickDays: ReadonlySet<string>): boolean {
+  if (c.rec.id !== pick.rec.id || pickDays.size < 2) return false;
+  const days = writtenDays(c.fact.text);
+  return days.size >= 2 && [...days].every((d) => pickDays.has(d));
 }
 
 /** A recap of the story so far: "Since taking office, …", "So far, …", "…has repeatedly …", "… to no avail". */

@@ -227,6 +227,18 @@ describe('multi-document ranking', () => {
     expect(selectFacts(ranked, 2).map((r) => r.index)).toEqual([0, 2]);
   });
 
+  it('takes a fact of the same event that names only days a chosen one names for the same span in other words', () => {
+    const event = rec('Wire', [
+      'Russia declared a ceasefire that will take effect at midnight on May 8 and continue through May 10.',
+      'Kyiv rejected the offer and called for an immediate 30-day ceasefire instead.',
+      'The truce will take place from May 8 to May 10, according to an official statement released by the Kremlin.',
+      'Zelensky said there was no reason to wait until May 8 to stop the fighting.',
+    ]);
+    const ranked = event.facts.map((fact, index) => ({ rec: event, fact, id: `f${index + 1}`, index, score: 1 - index * 0.1, features: featureSet(fact.text), outlets: new Set(['wire']), twins: [] }));
+    // The span again goes; one day of it named in other news does not.
+    expect(selectFacts(ranked, 4).map((r) => r.index)).toEqual([0, 1, 3]);
+  });
+
   it('ranks a sentence that points back to the one before it below one that stands alone', () => {
     const event = rec('Wire', [
       'Russia, Ukraine and the United States began a second round of talks in Abu Dhabi on Wednesday.',

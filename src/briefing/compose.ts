@@ -130,7 +130,7 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
             c.fact.watch !== undefined &&
             factTime(c.rec, c.fact, now) >= window.from &&
             standsAlone(c.fact.text, undefined, true) &&
-            !daysShownIn(c.fact.text, chosen.filter((o) => o !== c)),
+            !daysShownIn(c.fact.text, c.rec.id, chosen.filter((o) => o !== c)),
         )
       : -1;
   if (ahead >= 0) {
@@ -263,7 +263,7 @@ function watchItems(
       if (chosen.some((c) => repeats(c.features, features))) return;
       // The days it names all in one bullet: the same plan in other words ("The truce will take place from May 8 to
       // May 10" under "A ceasefire will take effect at midnight on May 8 … and continue through May 10").
-      if (daysShownIn(f.text, chosen)) return;
+      if (daysShownIn(f.text, rec.id, chosen)) return;
       if (lines.some((l) => l.text === f.text || repeats(l.features, features))) return;
       const src = rec.sources.find((s) => s.id === f.source);
       const item: WatchItem & { at: number; features: ReadonlySet<string> } = { text: f.text, eventId: rec.id, factId: id, at, features };
@@ -283,10 +283,18 @@ function watchItems(
   return kept.map(({ at: _at, features: _f, ...rest }) => rest);
 }
 
-/** Does one of `chosen` name every day `text` writes out (and it writes out one)? */
-function daysShownIn(text: string, chosen: readonly RankedFact[]): boolean {
+/**
+ * Does one of `chosen` name every day `text` writes out (and it writes out one)? A single day counts in a fact of the
+ * same event only: another event's plan may fall on it.
+ */
+function daysShownIn(text: string, eventId: string, chosen: readonly RankedFact[]): boolean {
   const days = writtenDays(text);
-  return days.size > 0 && chosen.some((c) => { const theirs = writtenDays(c.fact.text); return [...days].every((d) => theirs.has(d)); });
+  if (days.size === 0) return false;
+  return chosen.some((c) => {
+    if (days.size < 2 && c.rec.id !== eventId) return false;
+    const theirs = writtenDays(c.fact.text);
+    return [...days].every((d) => theirs.has(d));
+  });
 }
 
 /** A chosen fact as a thing to watch. */

@@ -235,8 +235,8 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
   }
 
   /**
-   * The day an undated side and a dated one would share: the dated one's, when the undated side's lead names its
-   * weekday and it is not after the undated side's ingest time.
+   * May an undated side and a candidate with a stated date be of one day, the dated one's? When the undated side's
+   * lead names that day's weekday and the day is not after the undated side's ingest time.
    */
   const sharedDay = (c: Candidate): boolean => {
     if (undatedArticle ? !c.stated : c.undated !== true || !statedDate(article)) return false;

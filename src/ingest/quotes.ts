@@ -479,7 +479,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         speaker = resolvePronoun(pron.index);
         if (speaker) break;
       }
-      // "…,” it said in a statement.", "However, it warned …": the body the sentence before gave to.
+      // "…,” it said in a statement.", "However, it warned …": the body the sentence before was given to.
       const it = /(?:^|[,;:]\s*|\b(?:but|and|however|meanwhile)\s+)it\b((?:[\s,]+\w+){0,3})[\s,]*$/i.exec(preceding);
       if (it && wordsBetween(it[1] ?? '').every((w) => FILLER.test(w))) {
         speaker = bodyBefore();

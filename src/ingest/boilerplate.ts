@@ -21,6 +21,7 @@ import {
   CODE_LINE,
   EDITORIAL_NOTE,
   EMBEDDED_POST,
+  POST_SIGNATURE,
   TEASER,
   WIDGET,
   isDateStamp,
@@ -229,6 +230,11 @@ function ownVoice(text: string): boolean {
 }
 
 type Draft = { text: string; kind: LineKind | 'short'; reason?: string; terminated: boolean; f: Features };
+
+/** The longest post a social network shows in full (X): how much text above its signature an embedded post can hold. */
+const POST_CHARS = 280;
+/** A line of a post written on several lines: no longer than a whole post once was ("Our support cannot and will not falter."). */
+const POST_LINE_CHARS = 140;
 
 /**
  * The line's text (its whitespace collapsed) with a crawler's metadata prefix and list bullets taken off. `afterMeta`
@@ -705,6 +711,31 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
       changed = true;
     });
   }
+
+  // An embedded post's text on lines of its own above its link and signature ("I am in Ukraine to deliver a simple
+  // message." / "Our support cannot and will not falter." / "To all Ukrainians, … pic.twitter.com/…" / "— Rishi Sunak
+  // (@RishiSunak) January 12, 2024"): back up to a post's 280 characters, never past a line that introduces it ("… wrote
+  // on X:") or names its author (the article's own words about the post). Above a line that holds the link, only
+  // short lines: a paragraph of the article's may stand right above a post that is all one line.
+  drafts.forEach((d, i) => {
+    const signature = POST_SIGNATURE.exec(d.text);
+    if (!signature) return;
+    const surname = (signature[1] ?? '').trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+    let left = POST_CHARS;
+    let linked = false;
+    for (let j = i - 1; j >= 0; j--) {
+      const above = drafts[j] as Draft;
+      const text = above.text.replace(EMBEDDED_POST, '').trim();
+      left -= text.length;
+      if (left < 0 || /:$/.test(text) || (surname.length >= 3 && text.toLowerCase().includes(surname))) break;
+      if (linked && text.length > POST_LINE_CHARS) break;
+      linked ||= EMBEDDED_POST.test(above.text);
+      if (above.kind !== 'chrome') {
+        above.kind = 'chrome';
+        above.reason = 'embedded post';
+      }
+    }
+  });
 
   // A page that opens with a question and goes on in prose opens with its headline ("Talks in Berlin: Will Zelenskyy
   // renounce Ukraine's NATO membership?"): an article's own first sentence is not a question.

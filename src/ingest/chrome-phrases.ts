@@ -10,6 +10,9 @@ import { anyMatch } from '../text/any-match.js';
 export const TRAILER_HEADING =
   /^(?:read next|read more|read also|also read|related(?: (?:stories|articles|news|coverage|content|topics|reading|links))?|more (?:stories|news|from [\w .'’-]{1,40}|on this(?: story| topic)?|in [\w .'’-]{1,30})|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now| stories)?|latest(?: news| stories)?|top stories|see also|editor'?s? picks|don'?t miss|what to read next|further reading|in other news|popular now|(?:from )?around the web|latest videos?|top picks|now trending|more [\w'’-]{3,20})\s*[:»›>-]?$/i;
 
+/** An embedded post's signature line, its author first: "— Volodymyr Zelenskyy (@ZelenskyyUa) May 19, 2025". */
+export const POST_SIGNATURE = /^(?:[—–-]\s*)?(.{1,80})\(@\w{1,30}\)\s+\w{3,9}\.? \d{1,2}, \d{4}$/;
+
 /** A single line that is a prompt or a widget label, never article prose. */
 export const PROMPT_LINE: RegExp[] = [
   /^(?:leave|post|add|write) (?:the first|a|your) comment/i,
@@ -21,6 +24,8 @@ export const PROMPT_LINE: RegExp[] = [
   /^(?:sign up|subscribe)\b.{0,160}$/i,
   /\bnewsletter\b.{0,120}$/i,
   /^(?:get|receive) (?:our|the) .{0,60}(?:newsletter|alerts|briefing|in your inbox)/i,
+  // "… UkraineAlert delivers the best … analysis on Ukraine twice a week directly to your inbox."
+  /\b(?:to|in|into) your inbox\.?$/i,
   /^follow us\b/i,
   /^(?:share|tweet|email|print)(?: this)?(?: (?:article|story|page|on [\w ]{1,20}))?:?$/i,
   /^(?:click|tap) here\b/i,
@@ -47,7 +52,7 @@ export const PROMPT_LINE: RegExp[] = [
   /^by (?:submitting|signing up|clicking|subscribing|registering)\b/i,
   /^all (?:market data|quotes) (?:are )?delayed\b/i,
   // The signature line of an embedded post: "— Volodymyr Zelenskyy (@ZelenskyyUa) May 19, 2025", "pic.twitter.com/…".
-  /^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w{3,9}\.? \d{1,2}, \d{4}$/,
+  POST_SIGNATURE,
   /^(?:pic\.twitter\.com|https?:\/\/t\.co)\/\S+$/i,
   // An inline link to another story: "Related: Zelenskyy meets Erdoğan in Ankara", "Watch: …", "Read more: …".
   /^(?:related(?: (?:article|story|stories|link|links|coverage|video|content|reading))?|read more|read also|also read|see also|more on this story|on the (?:subject|topic)|in other news|watch|listen)\s*:\s.{0,200}$/i,

@@ -101,6 +101,15 @@ export const DATELINE = new RegExp(
  */
 export function datelineLength(text: string): number {
   if (!/[—–\-:∙·•|()/]/.test(text.slice(0, 72))) return 0;
+  const place = placeDatelineLength(text);
+  // The day may follow the place: "Berlin, Germany – December 15, 2025: Ukrainian President …".
+  return place + (DATE_LEAD.exec(text.slice(place))?.[0].length ?? 0);
+}
+
+/** A day written out, set off by a colon or a dash, opening what is left of a dateline: "December 15, 2025: ". */
+const DATE_LEAD = /^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})(?::\s+|\s+[—–]\s+|\s+-{1,2}\s+)(?=[\p{Lu}"“«‘])/u;
+
+function placeDatelineLength(text: string): number {
   const dateline = DATELINE.exec(text);
   // "RIYADH, Saudi Arabia — (AP) — …": a place and then the agency, each set off by its dash.
   if (dateline) return dateline[0].length + (DATELINE.exec(text.slice(dateline[0].length))?.[0].length ?? 0);

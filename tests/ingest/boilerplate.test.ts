@@ -78,6 +78,29 @@ describe('line classifier', () => {
     expect(kinds(raw).map(([k]) => k)).toEqual(['body', 'chrome', 'chrome', 'body']);
   });
 
+  it('drops a post embedded on lines of its own above its link and signature, and keeps the article paragraph above it', () => {
+    const raw = [
+      'Sunak travelled to Kyiv on Friday to sign a security agreement with Ukraine that commits the UK to swift and sustained assistance.',
+      'I am in Ukraine to deliver a simple message.',
+      'Our support cannot and will not falter.',
+      'To all Ukrainians, Britain is with you – for as long as it takes pic.twitter.com/1ya8m2seiJ',
+      '— Rishi Sunak (@RishiSunak) January 12, 2024',
+      'President Putin said the discussions were held in a constructive atmosphere of mutual respect, a sentiment echoed by Trump, who called it productive.',
+      'President Trump Participates in a Press Conference with the President of the Russian Federation https://t.co/D07iIhS8lh',
+      '— The White House (@WhiteHouse) August 15, 2025',
+      'Putin avoided specifics on the battlefield but described the meeting as a potential starting point for resolving the conflict.',
+    ].join('\n');
+    expect(kinds(raw).map(([k]) => k)).toEqual(['body', 'chrome', 'chrome', 'chrome', 'chrome', 'body', 'chrome', 'chrome', 'body']);
+  });
+
+  it('drops a newsletter pitch that ends "directly to your inbox", however long', () => {
+    const raw = [
+      'Russia and Ukraine will hold talks in Geneva next week, both sides said on Friday after weeks of preparations.',
+      'As the world watches the Russian invasion of Ukraine unfold, UkraineAlert delivers the best Atlantic Council expert insight and analysis on Ukraine twice a week directly to your inbox.',
+    ].join('\n');
+    expect(kinds(raw).map(([k]) => k)).toEqual(['body', 'chrome']);
+  });
+
   it('drops the site talking about itself (browser notices, a donation pitch over several paragraphs) and keeps quoted "we"', () => {
     const raw = [
       'Notifications can be managed in browser preferences.',

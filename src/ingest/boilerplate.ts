@@ -284,6 +284,8 @@ function isProse(text: string): boolean {
 function trailerStart(texts: readonly string[]): number {
   for (let i = 0; i < texts.length; i++) {
     const line = texts[i] ?? '';
+    // An aggregator's count of the reports it gathers ("80 Articles"): what follows is theirs, teaser by teaser.
+    if (i > 0 && SOURCE_COUNT.test(line)) return i;
     if (!TRAILER_HEADING.test(line)) continue;
     // Counted only for a page with such a heading: most have none.
     const proseAfter = texts.slice(i + 1).filter(isProse).length;
@@ -296,6 +298,9 @@ function trailerStart(texts: readonly string[]): number {
   }
   return -1;
 }
+
+/** A count of other outlets' reports heading their list: "80 Articles", "12 sources". */
+const SOURCE_COUNT = /^\d[\d,]*\s+(?:articles|sources|stories|reports)$/i;
 
 /** A copyright footer in the last part of the page: it and everything after it are chrome. */
 function footerStart(texts: readonly string[]): number {

@@ -93,6 +93,17 @@ describe('line classifier', () => {
     expect(kinds(raw).map(([k]) => k)).toEqual(['body', 'chrome', 'chrome', 'chrome', 'chrome', 'body', 'chrome', 'chrome', 'body']);
   });
 
+  it('takes what follows an aggregator\'s count of reports ("80 Articles") for other outlets\' teasers', () => {
+    const raw = [
+      'Russia says foreign troops in Ukraine would be targets after UK and France pledge deployment',
+      'Russia declared Western military deployments in Ukraine legitimate combat targets, opposing plans by Britain and France to send troops after a ceasefire.',
+      '80 Articles',
+      'Russia sees foreign troops as a threat. This complicates Trump\'s peace plans. Ukraine continues to look for solutions. An analysis.',
+      'Moscow. The Kremlin once again warned the member countries of NATO, Britain and France first of all, that bases in Ukraine would be targets.',
+    ].join('\n');
+    expect(kinds(raw).map(([k]) => k).slice(2)).toEqual(['chrome', 'chrome', 'chrome']);
+  });
+
   it('drops a newsletter pitch that ends "directly to your inbox", however long', () => {
     const raw = [
       'Russia and Ukraine will hold talks in Geneva next week, both sides said on Friday after weeks of preparations.',

@@ -202,7 +202,10 @@ function subjectGap(gap: string): boolean {
     .replace(/^\s*\([^)]{1,80}\)/, ' ')
     .replace(/^\s+[–—]\s[^–—,]{1,120}\s[–—]\s/, ' ');
   if (/[,(—–]/.test(withoutAsides)) return false;
-  return wordsBetween(withoutAsides).length <= 4;
+  const words = wordsBetween(withoutAsides);
+  // A predicate before the report, joined to it: "Sunak chose a different term and emphasized several times that …".
+  if (words.length <= 12 && words[words.length - 1]?.toLowerCase() === 'and' && !/[;:.]/.test(withoutAsides)) return true;
+  return words.length <= 4;
 }
 
 /** A name in the possessive before a noun ends at `end`: "Putin's press secretary", "Zelensky's chief of staff". */

@@ -147,6 +147,14 @@ describe('speakers', () => {
     expect(speakers(text).map(([, who]) => who)).toEqual(['Kremlin', 'Kremlin', 'Volodymyr Zelensky', 'Volodymyr Zelensky']);
   });
 
+  it('gives a report joined to a predicate before it to that predicate\'s subject', () => {
+    const text = [
+      'British Prime Minister Rishi Sunak chose a different term and emphasized several times that the security guarantees for Ukraine would last.',
+      'Russian President Vladimir Putin thanked Trump for his diplomatic efforts and said the search for peace in Ukraine was on the right track in the talks.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Rishi Sunak', 'Vladimir Putin']);
+  });
+
   it('takes an ultimatum or a warning given as speech', () => {
     const text = [
       'Russian Foreign Minister Sergei Lavrov has given Ukraine an ultimatum to accept Moscow\'s peace terms.',

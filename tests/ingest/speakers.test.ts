@@ -155,12 +155,13 @@ describe('speakers', () => {
     expect(speakers(text).map(([, who]) => who)).toEqual(['Rishi Sunak', 'Vladimir Putin']);
   });
 
-  it('takes an ultimatum or a warning given as speech', () => {
+  it('takes an ultimatum or a warning given, or being confident, as speech', () => {
     const text = [
+      'Russian Foreign Ministry spokeswoman Maria Zakharova is confident that the plans of the West for the peace talks are dangerous.',
       'Russian Foreign Minister Sergei Lavrov has given Ukraine an ultimatum to accept Moscow\'s peace terms.',
       'However, the Kremlin also issued a warning: if Ukrainian forces violate the truce, the army will respond.',
     ].join('\n');
-    expect(speakers(text).map(([, who]) => who)).toEqual(['Sergei Lavrov', 'Kremlin']);
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Maria Zakharova', 'Sergei Lavrov', 'Kremlin']);
   });
 
   it('takes calling for, calling on, voicing and outlining as speech', () => {

@@ -105,6 +105,16 @@ describe('the story’s words in another sense, and the talks only in the backgr
       'Protesters gathered outside the venue on Tuesday evening.',
     ].join(' ');
     expect(await verdict(nato)).toMatch(/^rejected/);
+    // "talks" as a verb is no talks.
+    const patriots = [
+      'Trump says US will send Patriot missiles to Ukraine',
+      'US President Donald Trump said he will send Patriot air defence missiles to Ukraine because Russian President Vladimir Putin "talks nice but then he bombs everybody in the evening".',
+      'Speaking to journalists at Joint Base Andrews on Sunday, Trump described the deal as a business transaction.',
+      'The European Union is paying for the missiles, he said, and the United States will send them.',
+      'Air defence systems are Ukraine\'s most urgent need as Russia launches hundreds of drones a night.',
+      'Germany has offered to buy two Patriot systems for Ukraine, officials in Berlin said.',
+    ].join('\n');
+    expect(await verdict(patriots)).toMatch(/^rejected/);
   });
 
   it('rejects a battlefield report that names the talks in one clause, and keeps a call between two leaders on the war', async () => {

@@ -265,6 +265,8 @@ const CLAUSE_LEAD_IN = String.raw`^\s*(?:speaking\s+)?(?:(?:a|one|two|three|\d+)
 const SUBORDINATE_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before|while|whereas|although|though)\s`, 'i');
 /** The same, of time only: "…, a day after President Vladimir Putin said he was open to talks." */
 const AFTER_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before)\s`, 'i');
+/** A country or body in the possessive opening a clause, right before another body: "Russia's " of "Russia's Ministry of Defence". */
+const OWNED_BODY = /(?:^|[,;:—–]\s*|\b(?:but|and|yet|meanwhile|however)\s+)((?:the\s+)?\p{Lu}[\p{L}.-]*['’]s)\s+$/u;
 /** Lower-case role words between a body and a person's name ("… Foreign Ministry spokeswoman Maria Zakharova"). */
 const BODY_ROLE_GAP = /^\s+(?:(?!(?:and|or|of|to|in|on|at|for|with|by|from|the|a|an|as|than)\s)\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
 /** A line that gives a document's words: "The statement read:", "The text says:". */
@@ -571,11 +573,16 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         }
       }
       // An organisation or country as the subject right before the verb ("The Kremlin said", "Russia also confirmed").
-      const subj = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w) || BODY_VOICE.test(w)) && atClauseStart(outside, m.start)).pop();
+      // (A country's body, "Meanwhile, Russia's Ministry of Defence stated", is the body with its owner.)
+      const ownerOf = (m: { start: number }) => OWNED_BODY.exec(outside.slice(0, m.start));
+      const subj = subjectMentions
+        .filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w) || BODY_VOICE.test(w)) && (atClauseStart(outside, m.start) || ownerOf(m) !== null))
+        .pop();
       // "Officials from both Moscow and Kyiv signalled …": two sides speak together, neither alone.
       if (subj && /\b(?:and|or|nor|&)\s+(?:the\s+)?$/i.test(outside.slice(Math.max(0, subj.start - 12), subj.start))) break;
       if (subj) {
-        speaker = subj.name;
+        const owner = atClauseStart(outside, subj.start) ? null : ownerOf(subj);
+        speaker = owner ? `${owner[1]} ${subj.name}` : subj.name;
         break;
       }
       // Only the first reporting verb with an identifiable subject counts; later verbs are usually inside the report.

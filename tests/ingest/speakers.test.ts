@@ -155,6 +155,14 @@ describe('speakers', () => {
     expect(speakers(text).map(([, who]) => who)).toEqual(['Rishi Sunak', 'Vladimir Putin']);
   });
 
+  it('gives a sentence to a country\'s body named with its owner ("Russia\'s Ministry of Defence stated")', () => {
+    const text = [
+      'Russian President Vladimir Putin declared an Easter truce in the war in Ukraine on Saturday.',
+      'Meanwhile, Russia\'s Ministry of Defence stated that Russian forces would uphold the truce only if Ukraine did the same.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Vladimir Putin', "Russia's Ministry of Defence"]);
+  });
+
   it('takes an ultimatum or a warning given, or being confident, as speech', () => {
     const text = [
       'Russian Foreign Ministry spokeswoman Maria Zakharova is confident that the plans of the West for the peace talks are dangerous.',

@@ -469,7 +469,7 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
     // group, and so, opening a sentence, is almost any word in -s ("Organisers said").
     const plural = first.key.endsWith('s') && (first.initial || lex.words.has(first.key.slice(0, -1)));
     if (speaks && kinds[0] === undefined && !plural && !NOUN_ENDING.test(first.key)) return { kind: 'people', from, to };
-    if (cited && kinds[0] === undefined && !first.initial && SLAVIC_SURNAME.test(first.key)) return { kind: 'people', from, to };
+    if (cited && kinds[0] === undefined && SLAVIC_SURNAME.test(first.key)) return { kind: 'people', from, to };
     // A word the lexicon lists as a first name, speaking alone, is a surname that is also a first name: "Vance said".
     if (speaks && kinds[0] === 'first' && !plural) return { kind: 'people', from, to };
     return undefined;

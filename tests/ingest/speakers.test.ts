@@ -124,8 +124,9 @@ describe('speakers', () => {
       'However, it warned that any violations by Ukrainian forces would get a response.',
       'In addition, Peskov reported that the ceasefire would begin at midnight on May 8.',
       'At the same time, according to Peskov, Russia intends to continue the peace talks with the United States.',
+      'Ushakov confirmed that the ceasefire talks would resume in Istanbul.',
     ].join('\n');
-    expect(speakers(text).map(([, who]) => who)).toEqual(['Kremlin', 'Kremlin', 'Kremlin', 'Peskov', 'Peskov']);
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Kremlin', 'Kremlin', 'Kremlin', 'Peskov', 'Peskov', 'Ushakov']);
   });
 
   it('gives a quotation whose opening mark the page lost to the speaker its close names', () => {

@@ -111,16 +111,11 @@ function union(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
 /** Stored events compared per article, at most. */
 const MAX_STORE_CANDIDATES = 20;
 /** Features of stored events by the store's version of the record (its exact content), so a hit is never stale. */
-interface StoredFeatures {
+interface StoredFeatures extends Dating {
   version: string;
   /** The story-wide words the features leave out, as `commonKey` writes them. */
   common: string;
   occurredAt: string;
-  undated: boolean;
-  /** Its date was read from the page or given, not taken from an ingest time. */
-  stated: boolean;
-  /** The weekday an undated event's lead names (see `statedWeekday`). */
-  weekday: number | undefined;
   features: Set<string>;
   /** The words of all its facts and its title: what the event holds, for the other direction of the score. */
   allFacts: Set<string>;
@@ -154,9 +149,7 @@ function storedCandidateFeatures(c: { id: string; version: string; record(): Eve
     version: c.version,
     common: ck,
     occurredAt: record.occurredAt,
-    undated: isUndated(record),
-    stated: statedDate(record),
-    weekday: isUndated(record) ? statedWeekday(record.title, record.facts) : undefined,
+    ...datingOf(record),
     features: featuresOfRecord(record, common),
     allFacts: recordFeatures(record.title, record.facts, common),
   };
@@ -171,15 +164,24 @@ function statedDate(rec: { dateSource?: string }): boolean {
   return rec.dateSource !== 'ingest-time';
 }
 
+/** What an event's date is worth when an undated report is placed. */
+interface Dating {
+  undated: boolean;
+  /** Its date was read from the page, given with it or by an editor (see `statedDate`). */
+  stated: boolean;
+  /** The weekday an undated event's lead names (see `statedWeekday`). */
+  weekday: number | undefined;
+}
+
+function datingOf(record: EventRecord): Dating {
+  const undated = isUndated(record);
+  return { undated, stated: statedDate(record), weekday: undated ? statedWeekday(record.title, record.facts) : undefined };
+}
+
 /** An event the article may belong to: one of this run's (record and text known) or a stored one (record parsed on demand). */
-interface Candidate {
+interface Candidate extends Dating {
   record: () => EventRecord;
   occurredAt: string;
-  undated: boolean;
-  /** Its date was read from the page or given. */
-  stated: boolean;
-  /** The weekday an undated event's lead names. */
-  weekday?: number | undefined;
   features: Set<string>;
   text?: Set<string>;
 }
@@ -200,8 +202,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     if (e.record.story !== story.id) continue;
     const record = e.record;
     e.features ??= featuresOfRecord(record, common);
-    const undated = isUndated(record);
-    candidates.push({ record: () => record, occurredAt: record.occurredAt, undated, stated: statedDate(record), weekday: undated ? statedWeekday(record.title, record.facts) : undefined, features: e.features, text: e.text });
+    candidates.push({ record: () => record, occurredAt: record.occurredAt, ...datingOf(record), features: e.features, text: e.text });
   }
   const undatedArticle = isUndated(article);
   const articleWeekday = undatedArticle ? statedWeekday(article.title, article.facts) : undefined;
@@ -239,7 +240,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
    * lead names that day's weekday and the day is not after the undated side's ingest time.
    */
   const sharedDay = (c: Candidate): boolean => {
-    if (undatedArticle ? !c.stated : c.undated !== true || !statedDate(article)) return false;
+    if (undatedArticle ? !c.stated : !c.undated || !statedDate(article)) return false;
     const [dated, undated, weekday] = undatedArticle ? [c.occurredAt, article.occurredAt, articleWeekday] : [article.occurredAt, c.occurredAt, c.weekday];
     return weekday !== undefined && weekdayOf(dated) === weekday && instantMs(dated) <= instantMs(undated);
   };

@@ -5,6 +5,7 @@ import { FUNCTION_WORDS, functionWordDensity } from '../text/function-words.js';
 import { letterCounts } from './boilerplate.js';
 import { CALL_TO_ACTION, EDITORIAL_NOTE, META_SENTENCE } from './chrome-phrases.js';
 import { featuresOf } from '../text/similarity.js';
+import { MONTH_NAME } from '../text/months.js';
 import { sideOfName } from '../briefing/sides.js';
 import { commaInList, cutAtWord, headlineAtPhrase, leavesClause } from '../text/clause-end.js';
 import { askedOfSide, hasKeyword, questionTags } from './keywords.js';
@@ -107,7 +108,10 @@ export function datelineLength(text: string): number {
 }
 
 /** A day written out, set off by a colon or a dash, opening what is left of a dateline: "December 15, 2025: ". */
-const DATE_LEAD = /^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})(?::\s+|\s+[—–]\s+|\s+-{1,2}\s+)(?=[\p{Lu}"“«‘])/u;
+const DATE_LEAD = new RegExp(
+  String.raw`^(?:${MONTH_NAME}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+${MONTH_NAME}\.?,?\s+\d{4})(?::\s+|\s+[—–]\s+|\s+-{1,2}\s+)(?=[\p{Lu}"“«‘])`,
+  'u',
+);
 
 function placeDatelineLength(text: string): number {
   const dateline = DATELINE.exec(text);

@@ -118,7 +118,7 @@ export function mergeScore(
   article: { facts: ReadonlySet<string>; text: ReadonlySet<string>; date: string },
 ): number {
   const weight = dayWeight(record.date, article.date);
-  return weight === 0 ? 0 : Math.max(containment(record.features, article.text) * weight, containment(article.facts, record.text) * weight);
+  return weight === 0 ? 0 : Math.max(...bothDirections(record, article)) * weight;
 }
 
 /**
@@ -130,7 +130,15 @@ export function bothWaysScore(
   record: { features: ReadonlySet<string>; text: ReadonlySet<string> },
   article: { facts: ReadonlySet<string>; text: ReadonlySet<string> },
 ): number {
-  return Math.min(containment(record.features, article.text), containment(article.facts, record.text));
+  return Math.min(...bothDirections(record, article));
+}
+
+/** The share of the event's lead vocabulary in the article's text, and of the article's lead in the event's text. */
+function bothDirections(
+  record: { features: ReadonlySet<string>; text: ReadonlySet<string> },
+  article: { facts: ReadonlySet<string>; text: ReadonlySet<string> },
+): [number, number] {
+  return [containment(record.features, article.text), containment(article.facts, record.text)];
 }
 
 /** What the days between an event and an article leave of a `mergeScore` (0 outside the merge window). */

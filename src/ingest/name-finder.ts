@@ -117,8 +117,8 @@ const SPEECH_VERBS = new Set([
   'said', 'says', 'told', 'added', 'wrote', 'stated', 'announced', 'insisted', 'warned', 'argued', 'noted', 'explained', 'claimed',
   'tweeted', 'posted',
 ]);
-/** Other verbs of report, for a surname alone (see `cited`). */
-const REPORT_VERBS = new Set(['reported', 'confirmed', 'stressed', 'emphasized', 'emphasised', 'noted', 'added', 'denied', 'insisted', 'explained', 'commented', 'replied', 'responded', 'assured']);
+/** More verbs of report, for a surname alone (see `cited`). */
+const REPORT_VERBS = new Set(['reported', 'confirmed', 'stressed', 'emphasized', 'emphasised', 'denied', 'commented', 'replied', 'responded', 'assured']);
 /** Prepositions after which an unknown capitalised word is most likely a place: "fighting near Pokrovsk". */
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'into', 'towards', 'toward', 'around', 'throughout', 'inside']);
 /** Abbreviations written with a full stop that does not end the sentence. */
@@ -388,7 +388,7 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
   const speaks = next !== undefined && next.joined && SPEECH_VERBS.has(next.key);
   // A surname alone with a Slavic ending, reporting or cited ("Peskov reported", "according to Peskov"): an official
   // the page never names in full. (Not any word: "Reuters reported" is an outlet.)
-  const cited = (next !== undefined && next.joined && (SPEECH_VERBS.has(next.key) || REPORT_VERBS.has(next.key))) || (before?.key === 'to' && tokens[from - 2]?.key === 'according');
+  const cited = speaks || (next !== undefined && next.joined && REPORT_VERBS.has(next.key)) || (before?.key === 'to' && tokens[from - 2]?.key === 'according');
   if (kinds.every((k) => k === 'place' || k === 'demonym' || k === 'org')) {
     // "Russia's foreign ministry": one lower-case portfolio word may sit between the country and the head.
     const portfolio = next?.joined && !next.capital && PORTFOLIOS.has(next.key) ? 1 : 0;

@@ -5,8 +5,11 @@ export function monthIndex(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase());
 }
 
+/** A month's name or its abbreviation ("March", "Sept"), as pattern source: a written date's month. */
+export const MONTH_NAME = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*`;
+
 /** "May 8", "8 May", "Feb. 17": a day written with its month's name. */
-const WRITTEN_DAY = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/g;
+const WRITTEN_DAY = new RegExp(String.raw`\b(${MONTH_NAME})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_NAME})\b`, 'g');
 
 /** The days a text writes out with their month's name, as "month-day" keys ("May 8" → "4-8"). */
 export function writtenDays(text: string): Set<string> {

@@ -3,6 +3,7 @@ import type { Logger } from '../log.js';
 import type { Story } from '../records/schema.js';
 import type { FeedState, Store } from '../store/store.js';
 import { fnv1a } from '../text/similarity.js';
+import { decodeText } from './decode-bytes.js';
 
 /** One entry of an RSS 2.0 / Atom / RSS 1.0 feed. */
 export interface FeedItem {
@@ -149,7 +150,10 @@ export function backoffMs(failures: number): number {
 
 export interface FetchedBody {
   status: number;
+  /** The body as text: decoded by its byte-order mark, as UTF-8, or in the encoding it declares (see `decodeText`). */
   body: string;
+  /** The body as received, for a caller that reports why it could not be decoded. */
+  bytes: Uint8Array;
   headers: { etag?: string; lastModified?: string; contentType?: string };
 }
 
@@ -189,7 +193,7 @@ export async function fetchText(url: string, opts: { fetch?: FetchLike; headers?
   if (etag) headers.etag = etag;
   if (lastModified) headers.lastModified = lastModified;
   if (contentType) headers.contentType = contentType;
-  if (res.status === 304) return { status: 304, body: '', headers };
+  if (res.status === 304) return { status: 304, body: '', bytes: new Uint8Array(0), headers };
   if (!res.ok) {
     await res.body?.cancel().catch(() => undefined);
     throw new FetchError('HTTP_STATUS', `HTTP ${res.status}`, res.status);
@@ -215,7 +219,9 @@ export async function fetchText(url: string, opts: { fetch?: FetchLike; headers?
     if (name === 'TimeoutError' || name === 'AbortError') throw new FetchError('TIMEOUT', `timed out after ${timeoutMs} ms`);
     throw new FetchError('NETWORK', `reading the body failed: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return { status: res.status, body: Buffer.concat(chunks).toString('utf8'), headers };
+  const bytes = Buffer.concat(chunks);
+  const decoded = decodeText(bytes, contentType ? { contentType } : {});
+  return { status: res.status, body: decoded.ok ? decoded.text : bytes.toString('utf8'), bytes, headers };
 }
 
 /** What happened to one feed in one poll. */

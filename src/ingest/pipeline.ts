@@ -8,6 +8,7 @@ import { analyzeArticle, type ArticleInput } from './analyze.js';
 import { textBlocks } from './clean-text.js';
 import type { DateSource } from './event-date.js';
 import { IngestBatch, placeArticle, type Placement } from './event-writer.js';
+import { decodeText } from './decode-bytes.js';
 import { extractHtml, htmlFragmentBlocks, htmlFragmentText } from './extract-html.js';
 import { FetchError, fetchText, looksLikeFeed, parseFeed, pollFeedSources, type FeedClaim, type FeedItem, type FeedPollReport, type FetchLike } from './feeds.js';
 import { collapseSpaces } from '../text/spaces.js';
@@ -76,47 +77,6 @@ export interface IngestRun {
 
 type Loaded = { ok: true; text: string; contentType?: string; url?: string } | { ok: false; code: IngestErrorCode; error: string };
 
-/**
- * Where bytes stop being UTF-8: the offset of the first invalid sequence, and whether it is a character cut off by
- * the end of the input (a truncated file) rather than bytes of another encoding. Undefined when all is valid.
- */
-function utf8Fault(buf: Buffer): { offset: number; truncated: boolean } | undefined {
-  for (let i = 0; i < buf.length; ) {
-    const b = buf[i] ?? 0;
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (len === 0) return { offset: i, truncated: false };
-    for (let k = 1; k < len; k++) {
-      if (i + k >= buf.length) return { offset: i, truncated: true };
-      if (((buf[i + k] ?? 0) & 0xc0) !== 0x80) return { offset: i, truncated: false };
-    }
-    i += len;
-  }
-  return undefined;
-}
-
-/** Decode bytes as UTF-8 text; empty, binary, non-UTF-8 and truncated content are errors with a reason. */
-export function decodeText(buf: Buffer): { ok: true; text: string } | { ok: false; code: 'EMPTY' | 'BINARY' | 'NOT_UTF8' | 'TRUNCATED'; error: string } {
-  if (buf.length === 0) return { ok: false, code: 'EMPTY', error: 'empty input' };
-  const head = buf.subarray(0, 8192);
-  if (head.includes(0)) return { ok: false, code: 'BINARY', error: 'binary content (not text, HTML or a feed)' };
-  const fault = utf8Fault(buf);
-  if (fault?.truncated)
-    return { ok: false, code: 'TRUNCATED', error: `truncated: the input ends inside a character (byte ${fault.offset} of ${buf.length}); was the download cut off?` };
-  if (fault) {
-    const text = buf.toString('latin1');
-    const sample = text.slice(0, 8192);
-    const control = (sample.match(/[\u0001-\u0008\u000E-\u001F\u007F]/g) ?? []).length;
-    if (control > Math.max(4, sample.length * 0.02)) return { ok: false, code: 'BINARY', error: 'binary content (not text, HTML or a feed)' };
-    return { ok: false, code: 'NOT_UTF8', error: `not UTF-8 text (invalid byte 0x${(buf[fault.offset] ?? 0).toString(16)} at offset ${fault.offset}); convert it first, e.g. iconv -f windows-1252 -t utf-8` };
-  }
-  const text = buf.toString('utf8');
-  const sample = text.slice(0, 8192);
-  const bad = (sample.match(/[\uFFFD\u0001-\u0008\u000E-\u001F]/g) ?? []).length;
-  if (bad > Math.max(4, sample.length * 0.02)) return { ok: false, code: 'BINARY', error: 'binary content (not text, HTML or a feed)' };
-  if (text.trim().length === 0) return { ok: false, code: 'EMPTY', error: 'empty input (only whitespace)' };
-  return { ok: true, text };
-}
-
 /** Words in a text, counted without building an array (inputs can be large). */
 function countWords(text: string): number {
   let n = 0;
@@ -151,7 +111,7 @@ async function load(input: string, opts: IngestOptions): Promise<Loaded> {
   } else if (/^https?:\/\//i.test(input)) {
     try {
       const res = await fetchText(input, networkOptions(opts));
-      const decoded = decodeText(Buffer.from(res.body, 'utf8'));
+      const decoded = decodeText(res.bytes, res.headers.contentType ? { contentType: res.headers.contentType } : {});
       if (!decoded.ok) return decoded;
       return { ok: true, text: decoded.text, url: input, ...(res.headers.contentType ? { contentType: res.headers.contentType } : {}) };
     } catch (err) {

@@ -265,6 +265,10 @@ const CLAUSE_LEAD_IN = String.raw`^\s*(?:speaking\s+)?(?:(?:a|one|two|three|\d+)
 const SUBORDINATE_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before|while|whereas|although|though)\s`, 'i');
 /** The same, of time only: "…, a day after President Vladimir Putin said he was open to talks." */
 const AFTER_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before)\s`, 'i');
+/** A kind of body named without its name, as the subject before the verb: "The ministry added", "the office said". */
+const THE_BODY = /(?:^|[,;:]\s*|\b(?:but|and|however|meanwhile)\s+)the\s+(ministry|office|agency|department|council|committee|embassy|service)\b((?:[\s,]+\w+){0,3})[\s,]*$/i;
+/** A person's office between their name and the verb: "'s office", "'s press service" (fillers may follow). */
+const OWNED_OFFICE = /^['’]s\s+((?:press\s+)?office|press\s+service|administration|government|cabinet|campaign)(?:\s+(?:also|later|again|then|had|has|reportedly|earlier|now|however|meanwhile))*\s*$/i;
 /** A country or body in the possessive opening a clause, right before another body: "Russia's " of "Russia's Ministry of Defence". */
 const OWNED_BODY = /(?:^|[,;:—–]\s*|\b(?:but|and|yet|meanwhile|however)\s+)((?:the\s+)?\p{Lu}[\p{L}.-]*['’]s)\s+$/u;
 /** Lower-case role words between a body and a person's name ("… Foreign Ministry spokeswoman Maria Zakharova"). */
@@ -490,6 +494,23 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         speaker = bodyBefore();
         break;
       }
+      // "The ministry added …", "the office said": the body of that kind the sentence before was given to.
+      const theBody = THE_BODY.exec(preceding);
+      if (theBody && wordsBetween(theBody[2] ?? '').every((w) => FILLER.test(w))) {
+        const body = bodyBefore();
+        if (body !== undefined && body.toLowerCase().includes((theBody[1] ?? '').toLowerCase())) {
+          speaker = body;
+          break;
+        }
+      }
+      // A person's office speaking: "Zelensky's office said", "…, Putin's press service reported" (the office is named;
+      // a spokesman without a name is no one, and "Putin's spokesman Dmitry Peskov" names the person who speaks).
+      const office = mentions.find((m) => m.end <= vStart && atClauseStart(outside, m.start) && OWNED_OFFICE.test(outside.slice(m.end, vStart)));
+      if (office) {
+        const noun = OWNED_OFFICE.exec(outside.slice(office.end, vStart))?.[1] ?? 'office';
+        speaker = `${office.person.name}'s ${noun.replace(/\s+/g, ' ')}`;
+        break;
+      }
       // Nearest person before the verb in the same clause ("Putin, for his part, said").
       const prior = speakers.filter(
         (m) =>
@@ -575,8 +596,14 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // An organisation or country as the subject right before the verb ("The Kremlin said", "Russia also confirmed").
       // (A country's body, "Meanwhile, Russia's Ministry of Defence stated", is the body with its owner.)
       const ownerOf = (m: { start: number }) => OWNED_BODY.exec(outside.slice(0, m.start));
+      // ("The Kremlin's press office said": the body's own voice, in the possessive.)
+      const voiceGap = (m: { end: number }) => {
+        const possessive = /^['’]s\s/.test(outside.slice(m.end, m.end + 3));
+        const words = gapWords(m.end + (possessive ? 2 : 0));
+        return words.every((w) => FILLER.test(w) || BODY_VOICE.test(w)) && (!possessive || words.some((w) => BODY_VOICE.test(w)));
+      };
       const subj = subjectMentions
-        .filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w) || BODY_VOICE.test(w)) && (atClauseStart(outside, m.start) || ownerOf(m) !== null))
+        .filter((m) => m.end <= vStart && voiceGap(m) && (atClauseStart(outside, m.start) || ownerOf(m) !== null))
         .pop();
       // "Officials from both Moscow and Kyiv signalled …": two sides speak together, neither alone.
       if (subj && /\b(?:and|or|nor|&)\s+(?:the\s+)?$/i.test(outside.slice(Math.max(0, subj.start - 12), subj.start))) break;

@@ -522,5 +522,17 @@ describe('speakers', () => {
     ].join('\n');
     expect(speakers(text).map(([, who]) => who).slice(1)).toEqual(['Emmanuel Macron', 'Keith Kellogg', '-', 'Andriy Yermak']);
   });
-});
 
+  it('gives a named person’s office its words, a body’s press office to the body, and "the ministry" to the ministry before', () => {
+    const text = [
+      'Donbas',
+      'Ukrainian President Volodymyr Zelensky met European leaders in London on Monday to discuss the peace plan.',
+      'Ukraine will not withdraw its troops from the Donbas region as part of any peace deal, Zelensky’s office said on Wednesday.',
+      'The Kremlin’s press office said Putin had met U.S. envoy Steve Witkoff for five hours to discuss the peace plan.',
+      'Ukraine’s Foreign Ministry said the peace proposals needed more work.',
+      'The ministry added that Kyiv was ready to continue the peace talks.',
+      'Putin’s spokesman said the peace talks would go on.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who).slice(1)).toEqual(["Volodymyr Zelensky's office", 'Kremlin', 'Ukraine’s Foreign Ministry', 'Ukraine’s Foreign Ministry', '-']);
+  });
+});

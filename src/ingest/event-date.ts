@@ -4,7 +4,7 @@
  * day. Without a publication time, dates the page states in full (a crawler's "date" line, a byline's time, a
  * dateline with a year) anchor the article; with nothing at all, the ingest time does, and the record says so.
  */
-import type { ParsedResult } from 'chrono-node';
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
 // English only: the whole package loads every locale (about 0.5 s and 4 billion instructions at start-up, measured).
 import * as chrono from 'chrono-node/en';
 import { allMatches } from '../text/matches.js';
@@ -134,10 +134,15 @@ function parseAround(sentence: string, ref: Date): Array<{ r: ParsedResult; inde
  * ahead of the reference; a report of what happened means the one before it.
  */
 function pastDate(r: ParsedResult, ref: Date): Date {
-  const d = r.start.date();
+  return pastDay(r.start, ref);
+}
+
+/** `pastDate` of one end of a result (a span's last day is read the same way). */
+function pastDay(c: ParsedComponents, ref: Date): Date {
+  const d = c.date();
   if (d.getTime() <= ref.getTime() + DAY_MS / 2) return d;
-  if (!r.start.isCertain('year') && r.start.isCertain('month')) return new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate(), 12));
-  if (r.start.isCertain('weekday') && !r.start.isCertain('day')) return new Date(d.getTime() - 7 * DAY_MS);
+  if (!c.isCertain('year') && c.isCertain('month')) return new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate(), 12));
+  if (c.isCertain('weekday') && !c.isCertain('day')) return new Date(d.getTime() - 7 * DAY_MS);
   return d;
 }
 
@@ -154,6 +159,10 @@ function fullDates(text: string, now: Date): FullDate[] {
     const at = r.start.date();
     if (at.getTime() > now.getTime() + DAY_MS) continue;
     out.push({ at, hasTime: r.start.isCertain('hour'), text: r.text });
+    // A span of days ("March 23-25, 2025", "talks on 4-5 February 2026") states its last day too: the day a report
+    // of how the talks ended ("said Tuesday") is dated by.
+    const end = r.end?.isCertain('day') ? r.end.date() : undefined;
+    if (end && end.getTime() > at.getTime() && end.getTime() <= now.getTime() + DAY_MS) out.push({ at: end, hasTime: r.end?.isCertain('hour') ?? false, text: r.text });
   }
   return out;
 }
@@ -183,6 +192,8 @@ function dateStamp(raw: string, now: Date): { at: Date; hasTime: boolean } | und
   if (!/\d{4}/.test(line) || line.length > 120) return undefined;
   const d = fullDate(line, now);
   if (!d) return undefined;
+  // A span of days ("March 23-25, 2025") is when something went on, never when the page was published.
+  if (fullDates(line, now).some((x) => x.text === d.text && x.at.getTime() !== d.at.getTime())) return undefined;
   // A byline's or reading-time's words ("by The Kyiv Independent news desk … 2 min read") and a link do not count.
   const rest = line.replace(d.text, ' ').match(/\p{L}{2,}/gu) ?? [];
   const stampy = /^\s*(?:by|posted|published|updated|last updated)\b/i.test(line) || /\b\d+\s*min(?:ute)?s?\s+read\b/i.test(line);
@@ -273,7 +284,12 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
         const pinned = yearFromWeekdayDates(input.allLines ?? sentences, date);
         if (pinned !== undefined && pinned.getTime() <= now.getTime()) return dayOf(pinned);
       }
-      if (unanchored && weekday !== undefined && date.getUTCDay() !== weekday) continue;
+      if (unanchored && weekday !== undefined && date.getUTCDay() !== weekday) {
+        // "said Thursday" and "met from Feb. 4 - 5": the span's last day may be the weekday's.
+        const end = r.end?.isCertain('day') ? pastDay(r.end, ref) : undefined;
+        if (end === undefined || end.getUTCDay() !== weekday || end.getTime() < date.getTime()) continue;
+        date = end;
+      }
       const day = Date.parse(`${dayOf(date)}T00:00:00Z`);
       // Against the ingest time, "on 11 March" is the latest 11 March (news is mostly ingested as it comes out).
       // A weekday six days back is more often tomorrow's ("… on Saturday" in a Friday piece): news says "last
@@ -404,6 +420,8 @@ function yearlessStamp(line: string, now: Date): Date | undefined {
   if (line.length > 60 || !EXPLICIT_DATE.test(line)) return undefined;
   for (const r of parseDates(line, now)) {
     if (!r.start.isCertain('month') || !r.start.isCertain('day') || !EXPLICIT_DATE.test(r.text)) continue;
+    // A stamp names one day: a span of days ("March 23-25, 2025") is when something went on.
+    if (r.end?.isCertain('day') && dayOf(r.end.date()) !== dayOf(r.start.date())) return undefined;
     const rest = line.replace(r.text, ' ').match(/\p{L}{2,}/gu) ?? [];
     if (rest.length > 3) return undefined;
     return pastDate(r, now);

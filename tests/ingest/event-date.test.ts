@@ -155,4 +155,20 @@ describe('event dates (chrono-node against the publication time)', () => {
     const lead = ['Leaders are descending on Miami this weekend, including the Russian envoy on Saturday.', 'On Friday morning, the envoys met the Ukrainian delegation.'];
     expect(dateEvent({ statedDates: ['2025-12-19'], lead, now: NOW }).occurredAt).toBe('2025-12-19');
   });
+
+  it('dates a report of talks that ran over several days by their last day, and never takes such a span for the publication stamp', () => {
+    // "said Thursday" after talks "from Feb. 4 - 5", the year from a background date elsewhere on the page.
+    const abuDhabi = [
+      'The discussions in the United Arab Emirates were "constructive," US special envoy Steve Witkoff said Thursday.',
+      'The talks were focused on how to create the conditions for a durable peace, Witkoff said.',
+      'It came after the delegations met from Feb. 4 - 5 for the second trilateral meeting in Abu Dhabi.',
+    ];
+    const allLines = [...abuDhabi, 'Russia and Ukraine last conducted a prisoner exchange on Oct. 2, 2025.'];
+    expect(dateEvent({ lead: abuDhabi, allLines, now: new Date('2026-03-01T06:00:00Z') }).occurredAt).toBe('2026-02-05');
+    // A statement's heading "March 23-25, 2025" among the dropped lines: the White House "said Tuesday" is 25 March.
+    const riyadh = ['The White House said Tuesday that Russia and Ukraine had agreed to a ceasefire in the Black Sea.'];
+    const d = dateEvent({ chromeLines: ['in Riyadh, Saudi Arabia', 'March 23-25, 2025'], allLines: [...riyadh, 'March 23-25, 2025'], lead: riyadh, now: NOW });
+    expect(d).toMatchObject({ occurredAt: '2025-03-25', dateSource: 'text' });
+  });
 });
+

@@ -297,7 +297,10 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       // Further down the lead, a written date days before the publication is what the news answers ("On January 6 in
       // Paris, … signed a declaration" in a report of Moscow's reply two days later): only the day before counts.
       const further = i >= primaryCount && anchor.source === 'published' && !anchor.weak;
-      const lookback = further ? 1 : anchor.weak || (anchor.source === 'ingest-time' && monthDay) ? 366 : monthDay ? LOOKBACK_DAYS : WEEKDAY_LOOKBACK_DAYS;
+      // A lead that opens on a date it writes in full ("On November 20, 2025, the administration delivered …") is a
+      // report of that day however late it was written.
+      const opensOnIt = i === 0 && monthDay && r.start.isCertain('year') && index <= 4;
+      const lookback = further ? 1 : anchor.weak || (anchor.source === 'ingest-time' && monthDay) || opensOnIt ? 366 : monthDay ? LOOKBACK_DAYS : WEEKDAY_LOOKBACK_DAYS;
       if (day > refDay || day < refDay - lookback * DAY_MS) continue;
       return dayOf(date);
     }

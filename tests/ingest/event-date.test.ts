@@ -170,5 +170,13 @@ describe('event dates (chrono-node against the publication time)', () => {
     const d = dateEvent({ chromeLines: ['in Riyadh, Saudi Arabia', 'March 23-25, 2025'], allLines: [...riyadh, 'March 23-25, 2025'], lead: riyadh, now: NOW });
     expect(d).toMatchObject({ occurredAt: '2025-03-25', dateSource: 'text' });
   });
+
+  it('dates a lead that opens on a full date by that date, even a week and more before the byline', () => {
+    const lead = ['On November 20, 2025, the Trump administration delivered a 28-point peace proposal to President Volodymyr Zelensky.'];
+    expect(dateEvent({ chromeLines: ['Nov 29, 2025 World Caelum Braxton'], lead, now: NOW }).occurredAt).toBe('2025-11-20');
+    // Further into the sentence a full date is background as before ("… the plan first leaked on November 20, 2025").
+    const later = ['Zelensky spoke to European leaders about the plan that first leaked on November 20, 2025.'];
+    expect(dateEvent({ chromeLines: ['Nov 29, 2025 World Caelum Braxton'], lead: later, now: NOW }).occurredAt).toBe('2025-11-29');
+  });
 });
 

@@ -558,11 +558,14 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
       // ("San Francisco East Bay …", "These are external links and will open in a new window").
       top.some((o, j) => j > i && o.text === d.text && (leadKeys().size === 0 || shared(d) > 0 || firstBody - j <= 3)),
   );
-  let headlineAt = twice >= 0 ? twice : drafts.findIndex(headlineLike);
+  // A sentence printed twice is a photo's caption (NPR prints it over and under the picture), not the headline: its
+  // second copy is still chrome.
+  const twiceHeadline = twice >= 0 && !(drafts[twice] as Draft).terminated ? twice : -1;
+  let headlineAt = twiceHeadline >= 0 ? twiceHeadline : drafts.findIndex(headlineLike);
   // A whole page saved as text has menus, promos and other stories' titles above the article: when the first
   // heading shares no word with the lead, or stands far above it, the headline is the heading that shares most with
   // the lead (the earliest of equals: related titles follow the headline).
-  if (twice < 0 && headlineAt >= 0 && firstBody > 0) {
+  if (twiceHeadline < 0 && headlineAt >= 0 && firstBody > 0) {
     if (shared(drafts[headlineAt] as Draft) === 0 || firstBody - headlineAt > 15) {
       const candidate = (i: number) => {
         const d = top[i];

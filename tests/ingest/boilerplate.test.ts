@@ -285,6 +285,16 @@ describe('line classifier', () => {
     expect(articleText(textBlocks(raw)).headline).toBeUndefined();
   });
 
+  it('takes a sentence printed twice under the headline for a caption (NPR prints it over and under the picture)', () => {
+    const caption = 'A Ukrainian tank passes by a burning car near the Russian-Ukrainian border, Sumy region, Ukraine, on Aug. 14, 2024.';
+    const headline = "Trump spoke with Russia's Putin and Ukraine's Zelenskyy to start talks to end the war";
+    const body = 'President Trump says he spoke with the presidents of Russia and Ukraine in separate phone calls Wednesday, in an effort to begin negotiations toward ending the war.';
+    const page = articleText(textBlocks(['Play Live Radio', 'Next Up:', '', headline, '', caption, 'Evgeniy Maloletka', '/', 'AP', caption, 'Updated February 12, 2025 at 15:07 PM ET', body].join('\n')));
+    expect(page.headline).toBe(headline);
+    expect(page.text).not.toContain(`${caption}\n${caption}`);
+    expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([body]);
+  });
+
   it('takes a credit line printed twice ("… Press Office via AP") for chrome, not for the headline', () => {
     const credit = 'Ukrainian Presidential Press Office via AP';
     const raw = ['Zelensky suggests way to end the hot phase of the war with Russia', '', credit, credit, '', 'Volodymyr Zelensky has suggested that the territory Kyiv controls should be taken under the "Nato umbrella" to stop the war.'].join('\n');

@@ -1,3 +1,4 @@
+import { hasFiniteVerb } from '../text/finite-verb.js';
 import { lexiconKind } from './name-finder.js';
 import type { Fact, Story } from '../records/schema.js';
 import { dueDate, personMentions, type Entities } from './entities.js';
@@ -219,6 +220,11 @@ export function leadTitle(text: string, max = 120): string {
   // ("Following discussions in Jeddah, Saudi Arabia, …": a place's region belongs to the phrase.)
   const opening = /^(?:After|Following|Amid|Despite|During|With|As|While|Ahead of|Days|Hours|Weeks|A day|Two days|In (?:a|an|the|his|her|their|its))\b[^,;:“”"]{5,110}(?:,\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?(?=,))?,\s+(?=\p{L})/u.exec(t);
   if (opening && t.length > max && t.slice(opening[0].length).split(/\s+/).length >= 6) t = t.slice(opening[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  // A participle's phrase between the subject and its verb ("Marco Rubio, speaking in Jeddah after more than eight
+  // hours of talks with Ukrainian delegates, said …") is the aside a headline leaves out.
+  const aside2 = /^([^,;:“”"]{3,80}?),\s+\p{Ll}+ing\b[^,;:“”"]{3,160},\s+(?=\p{Ll})/u.exec(t);
+  // (The subject's verb right after it: a list ("Invitation to join NATO, sending weapons …, deterrence") has none.)
+  if (aside2 && t.length > max && !hasFiniteVerb(aside2[1] ?? '') && hasFiniteVerb(/^\S+/.exec(t.slice(aside2[0].length))?.[0] ?? '')) t = `${aside2[1]} ${t.slice(aside2[0].length)}`;
   if (t.length <= max) return t;
   const cuts: number[] = [];
   let depth = 0;

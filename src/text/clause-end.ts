@@ -15,6 +15,10 @@ export function leavesClause(head: string): boolean {
     // A plain verb, not the "-s after a word" guess ("just hours" is no clause).
     if (tail.split(/\s+/).length <= 3 && !/\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|said|says|\p{Ll}{3,}ed)\b/u.test(tail)) return false;
   }
+  // Nor a subject and a participle's phrase set off after it, the verb still to come ("U.S. Secretary of State Marco
+  // Rubio, speaking in Jeddah after more than eight hours of talks with Ukrainian delegates").
+  const participle = /^([^,;:—–]+),\s+\p{Ll}+ing\b[^,;:—–]*$/u.exec(head);
+  if (participle && !hasFiniteVerb(participle[1] ?? '')) return false;
   // Nor inside a clause that has not reached its verb ("… announced that a group of 26 nations").
   const open = /\b(?:that|which|who|whether)\s+([^,;:—–]*)$/i.exec(head);
   if (open && (open[1] ?? '').split(/\s+/).length >= 2 && !hasFiniteVerb(open[1] ?? '')) return false;

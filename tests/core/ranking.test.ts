@@ -5,6 +5,7 @@ import { cosine, lexRank } from '../../src/briefing/centrality.js';
 import { informationDensity } from '../../src/briefing/density.js';
 import { cutAtClause, headlineFor, titleIsHeadline } from '../../src/briefing/headline.js';
 import { leadTitle, looksAhead } from '../../src/ingest/facts.js';
+import { leavesClause } from '../../src/text/clause-end.js';
 import { rankWindowFacts, selectFacts } from '../../src/briefing/rank.js';
 import { lineDefect, standsAlone } from '../../src/briefing/sentence-quality.js';
 import type { Briefing } from '../../src/briefing/types.js';
@@ -161,6 +162,12 @@ describe('headline', () => {
       'Representatives from the United States, Ukraine and Russia are set to hold trilateral talks on Friday in the United Arab Emirates, marking the first known meeting of all three.';
     for (const cut of [cutAtClause(uae, 120), leadTitle(uae)]) expect(cut).toBe('Representatives from the United States, Ukraine and Russia are set to hold trilateral talks on Friday');
     expect(leadTitle('U.S. Secretary of State Marco Rubio arrived in Geneva on Sunday morning to engage in talks with the Ukrainian delegation on the American plan.')).toMatch(/…$/);
+    // A subject with a participle's phrase set off after it is no clause: a title leaves the phrase out.
+    const rubio = 'U.S. Secretary of State Marco Rubio, speaking in Jeddah after more than eight hours of talks with Ukrainian delegates, said the plan would be taken to Russia next.';
+    expect(leadTitle(rubio)).toBe('U.S. Secretary of State Marco Rubio said the plan would be taken to Russia next');
+    expect(leavesClause('U.S. Secretary of State Marco Rubio, speaking in Jeddah after more than eight hours of talks')).toBe(false);
+    // A list's item in -ing is no aside.
+    expect(leadTitle('Invitation to join NATO, sending weapons without restrictions on use, deterrence, strategic economic potential and post-war prospects are the five points of the plan.')).not.toMatch(/^Invitation to join NATO deterrence/);
     // A cut inside a that-clause before its verb leaves no clause; after a number a word in -s is a plural.
     expect(leadTitle('Macron announced on September 4 that a group of 26 nations, dubbed the Coalition of the Willing, has finalised a plan to provide security guarantees to Ukraine.')).not.toMatch(/26 nations$/);
     expect(hasFiniteVerb('a group of 26 nations')).toBe(false);

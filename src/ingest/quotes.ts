@@ -21,9 +21,12 @@ export interface Attribution {
   quotes: QuoteSpan[];
 }
 
-/** Verbs that report speech or a stated position. */
+/**
+ * Verbs that report speech or a stated position. Lower case only: "the United States" and "the Baltic States" are
+ * no reports (a report that opens its sentence with its verb is rare in news: "Said Trump: …").
+ */
 export const REPORTING_VERB =
-  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported|termed|indicated|indicates|remarked|asserted|asserts|affirmed|affirms|pointed out|points out|questioned|revealed|reveals|cautioned|cautions|commented|berated|retorted|lectured|reminded|hailed|hails|concluded|clarified|clarifies|praised|praises|lamented|informed|highlighted|highlights|contended|conceded|welcomed|welcomes|speculated|outlined|voiced|blasted|slammed|critici[sz]ed|condemned|denounced|(?:is|was|remains) (?:confident|convinced)|called (?:for|on)|(?:gave|given|issued|delivered)(?: [A-Z][A-Za-z’'-]*)? an? (?:ultimatum|warning)|took to (?:social media|X|Telegram|Truth Social|Facebook|Twitter|Instagram) to (?:say|write|announce|declare)|shared(?=\s+(?:on|via)\s+(?:X|Telegram|Truth Social|Facebook|Twitter|Instagram|social media)\b)|(?<=,\s)(?:saying|adding|stressing|insisting|noting|warning|stating|emphasi[sz]ing))\b/gi;
+  /\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|warned|warns|announced|announces|insisted|insists|claimed|claims|described|describes|confirmed|confirms|wrote|writes|tweeted|posted|repeated|repeats|argued|argues|stressed|stresses|urged|urges|asked|asks|declared|declares|explained|explains|acknowledged|acknowledges|admitted|admits|suggested|suggests|proposed|proposes|proposing|denied|denies|promised|promises|vowed|vows|pledged|pledges|mentioned|mentions|emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|rejected|rejects|dismissed|dismisses|threatened|threatens|hinted|hints|expressed|expresses|responded|replied|signalled|signaled|accused|accuses|demanded|demands|offered|offers|echoed|echoes|assured|assures|characteri[sz]ed|characteri[sz]es|reported|termed|indicated|indicates|remarked|asserted|asserts|affirmed|affirms|pointed out|points out|questioned|revealed|reveals|cautioned|cautions|commented|berated|retorted|lectured|reminded|hailed|hails|concluded|clarified|clarifies|praised|praises|lamented|informed|highlighted|highlights|contended|conceded|welcomed|welcomes|speculated|outlined|voiced|blasted|slammed|critici[sz]ed|condemned|denounced|(?:is|was|remains) (?:confident|convinced)|called (?:for|on)|(?:gave|given|issued|delivered)(?: [A-Z][A-Za-z’'-]*)? an? (?:ultimatum|warning)|took to (?:social media|X|Telegram|Truth Social|Facebook|Twitter|Instagram) to (?:say|write|announce|declare)|shared(?=\s+(?:on|via)\s+(?:X|Telegram|Truth Social|Facebook|Twitter|Instagram|social media)\b)|(?<=,\s)(?:saying|adding|stressing|insisting|noting|warning|stating|emphasi[sz]ing))\b/g;
 
 /**
  * A name right after a preposition is an object ("met with Trump as …"), not the subject of a verb after it; "of" in
@@ -265,6 +268,10 @@ const CLAUSE_LEAD_IN = String.raw`^\s*(?:speaking\s+)?(?:(?:a|one|two|three|\d+)
 const SUBORDINATE_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before|while|whereas|although|though)\s`, 'i');
 /** The same, of time only: "…, a day after President Vladimir Putin said he was open to talks." */
 const AFTER_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before)\s`, 'i');
+/** A name used as a modifier of an unnamed source: "a Trump administration official", "a Putin aide". */
+const NAME_AS_MODIFIER = /^\s+(?:administration|aides?|advisers?|advisors?|allies|ally|officials?|campaign|team|loyalists?|insiders?)\b/i;
+/** A document's own voice closing a quotation: "…,” reads the report.", "…,” the statement reads." */
+const DOCUMENT_VOICE = /[”"’,]\s*(?:reads?\s+(?:the|a|an|this|that)\s+(?:\p{L}+\s+){0,2}(?:report|statement|document|letter|text|post|message|communiqu[eé]|declaration|article|memo|note|draft|plan)|(?:the|a|an|this|that)\s+(?:\p{L}+\s+){0,2}(?:report|statement|document|letter|text|post|message|communiqu[eé]|declaration|article|memo|note|draft|plan)\s+reads?)\b[^.!?]{0,60}[.!?]?["”’]?\s*$/iu;
 /** A kind of body named without its name, as the subject before the verb: "The ministry added", "the office said". */
 const THE_BODY = /(?:^|[,;:]\s*|\b(?:but|and|however|meanwhile)\s+)the\s+(ministry|office|agency|department|council|committee|embassy|service)\b((?:[\s,]+\w+){0,3})[\s,]*$/i;
 /** A person's office between their name and the verb: "'s office", "'s press service" (fillers may follow). */
@@ -387,7 +394,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     }
     // A closing attribution to no one named ("…, undisclosed sources told CNN.") still says whose the sentence is: not
     // a name the reported clause mentions ("… sanctions that Trump threatened …").
-    let unnamedSource = speaker === undefined && TRAILING_UNNAMED.test(outside.slice(tailFrom));
+    // ("…,” reads the report.": a document, which names no one, not the person quoted the paragraph before.)
+    let unnamedSource = speaker === undefined && (TRAILING_UNNAMED.test(outside.slice(tailFrom)) || DOCUMENT_VOICE.test(outside.slice(tailFrom)));
     const accordingTo = speaker ? null : /\baccording to\s+/gi.exec(outside);
     let source: string | undefined;
     if (accordingTo) {
@@ -401,7 +409,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // Only after a role ("the head of …"), and set off by commas: "According to CNN, Trump accused …" is CNN's.
       const role = /^(?:the|a|an)\s+\p{Ll}/u.test(outside.slice(after, end));
       const person = mentions.find(
-        (x) => (x.start >= after && x.start < end && !possessiveBeforeNoun(outside, x.end)) || (role && outside[end] === ',' && /^,\s*$/.test(outside.slice(end, x.start)) && /^\s*(?:[,.;]|$)/.test(outside.slice(x.end))),
+        (x) => (x.start >= after && x.start < end && !possessiveBeforeNoun(outside, x.end) && !NAME_AS_MODIFIER.test(outside.slice(x.end, x.end + 30))) || (role && outside[end] === ',' && /^,\s*$/.test(outside.slice(end, x.start)) && /^\s*(?:[,.;]|$)/.test(outside.slice(x.end))),
       );
       // "the head of the Ukrainian delegation" is a person, not the delegation; "according to the formula agreed in
       // Anchorage" is no one's: after a common noun, a body or place further on is not the source.

@@ -535,4 +535,18 @@ describe('speakers', () => {
     ].join('\n');
     expect(speakers(text).map(([, who]) => who).slice(1)).toEqual(["Volodymyr Zelensky's office", 'Kremlin', 'Ukraine’s Foreign Ministry', 'Ukraine’s Foreign Ministry', '-']);
   });
+
+  it('takes "the United States" for no verb, a name that modifies an unnamed source for no one, and a report that "reads" for no person', () => {
+    const text = [
+      'Envoys',
+      'US Secretary of State Marco Rubio and special envoy Steve Witkoff met Ukrainian officials for peace talks.',
+      'Rubio and special envoy Steve Witkoff represented the United States at the peace talks in Geneva.',
+      'Russia released a US teacher as part of the peace deal, according to a Trump administration official who spoke on condition of anonymity.',
+      'After the peace talks, Putin’s aide Yuri Ushakov said that no compromise plan on Ukraine exists yet.',
+      '"Vladimir Putin used a blend of charm and stalling to show US envoys where Russia stands on peace with Ukraine," reads the report.',
+    ].join('\n');
+    const who = Object.fromEntries(speakers(text));
+    expect(text.split('\n').slice(2).map((line) => who[line.slice(0, 30)])).toEqual(['-', '-', 'Yuri Ushakov', '-']);
+  });
 });
+

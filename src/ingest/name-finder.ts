@@ -411,6 +411,8 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
     // "Secretary of State Marco Rubio": the name is what follows the title's object; "Prince of Wales" has none.
     let nameFrom = lastTitle + 1;
     for (let n = lastTitle + 1; n < words.length; n++) if (!words[n]?.capital && !PARTICLES.has(words[n]?.text ?? '')) nameFrom = n + 2;
+    // An object of two words ("President of South Africa Cyril Ramaphosa"): the rest of the place is no part of the name.
+    while (nameFrom > lastTitle + 1 && nameFrom < keys.length - 1 && kinds[nameFrom] === 'place') nameFrom++;
     const name = keys.slice(nameFrom);
     const nameIsPlace = name.length === 1 && lex.words.get(name[0] ?? '') === 'place';
     // "General Election", "Lord Justice": ordinary words after a role are a name only after an honorific ("Mr Brown").

@@ -33,6 +33,12 @@ describe('name finder', () => {
     );
   });
 
+  it('leaves a two-word country out of the name after "President of …"', () => {
+    const people = peopleOf('President of South Africa Cyril Ramaphosa arrived in Kyiv. President of France Emmanuel Macron spoke after him.');
+    expect(people).toEqual(expect.arrayContaining(['Cyril Ramaphosa', 'Emmanuel Macron']));
+    expect(people.some((p) => p.includes('Africa'))).toBe(false);
+  });
+
   it('tells places and organisations apart, and drops possessives from them', () => {
     const names = findNames(
       'NATO and the EU met in Brussels. Ukraine’s army said fighting near Pokrovsk and in West Germany’s old capital went on; the US and UK agreed. ' +

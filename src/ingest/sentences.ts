@@ -30,6 +30,10 @@ const OPEN_QUOTES = '“‘«„';
 /** The ASCII characters the splitter acts on: a line break, a straight quotation mark and the stops. */
 const ASCII_MARKS = new Uint8Array(128).map((_, c) => ('\n".!?'.includes(String.fromCharCode(c)) ? 1 : 0));
 const CLOSERS = '”’"\')]»';
+/** "© <who>/<what> via REUTERS": a picture's credit, up to the agency that closes it and a capital after it. */
+// (A credit names its photographer or source before the agency, "…/Handout via REUTERS": "© 2025 Reuters" closing a
+// page is its copyright, and the sentence before it stays.)
+const PICTURE_CREDIT = /^©[^©\n.!?]{0,120}?(?:\/|\bvia\s)[^©\n.!?]{0,40}?\b(?:REUTERS|Reuters|AFP|AP|EPA(?:-EFE)?|Getty Images|TASS|Sputnik|Anadolu(?: Agency)?|Bloomberg|Xinhua|Shutterstock|Imago|dpa|picture alliance)\b[ \t]+(?=\p{Lu}|["“‘'(])/u;
 
 function wordBefore(text: string, dot: number): string {
   let i = dot - 1;
@@ -49,8 +53,9 @@ function isBoundary(text: string, i: number, afterClosers: number): boolean {
   let k = afterClosers;
   while (k < text.length && /\s/.test(text[k] ?? '')) k++;
   const firstNext = text[k] ?? '';
-  // Sentences start with an upper-case letter, a digit or an opening quote/bracket.
-  if (!/[\p{Lu}\p{N}"“‘'(\[«]/u.test(firstNext)) return false;
+  // Sentences start with an upper-case letter, a digit or an opening quote/bracket (a copyright's or a credit's "©"
+  // starts a piece of its own).
+  if (!/[\p{Lu}\p{N}"“‘'(\[«©]/u.test(firstNext)) return false;
   if (ch !== '.') return true;
   const before = wordBefore(text, i);
   const lower = before.toLowerCase();
@@ -137,6 +142,20 @@ export function splitSentences(text: string): Sentence[] {
         if (text[i + 1] !== '\n') paragraph++;
       }
       continue;
+    }
+    // A picture's credit run into the paragraph after its caption ("… in Berlin, Germany, December 14, 2025. ©
+    // Ukrainian Presidential Press Service/Handout via REUTERS Trump's special envoy …"): the credit and the caption
+    // before it are no sentences of the article, and the sentence after starts after them.
+    if (ch === '©' && quoteDepth === 0 && !straightOpen) {
+      const credit = PICTURE_CREDIT.exec(text.slice(i, i + 160));
+      if (credit) {
+        // The caption ended at its stop right before the credit.
+        const caption = out[out.length - 1];
+        if (caption && caption.paragraph === paragraph && /^\s*$/.test(text.slice(caption.end, i))) out.pop();
+        start = i + credit[0].length;
+        i = start - 1;
+        continue;
+      }
     }
     if (OPEN_QUOTES.includes(ch) && ch !== '‘') quoteDepth++;
     else if (ch === '‘' && /\s|^/.test(text[i - 1] ?? ' ')) quoteDepth++;

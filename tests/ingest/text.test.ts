@@ -114,6 +114,14 @@ describe('sentences', () => {
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 
+  it('leaves out a picture caption and its credit run into a paragraph, and keeps a sentence before a copyright', () => {
+    const text =
+      "Talks resumed on Monday. Zelensky shakes hands with Steve Witkoff in Berlin, Germany, December 14, 2025. © Ukrainian Presidential Press Service/Handout via REUTERS Trump's special envoy Steve Witkoff said on X that progress had been made.\nThe envoys left. © 2025 Reuters All rights reserved";
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual(['Talks resumed on Monday.', "Trump's special envoy Steve Witkoff said on X that progress had been made.", 'The envoys left.', '© 2025 Reuters All rights reserved']);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+
   it('splits sentences a copy glued together without a space, but not a site name, an abbreviation or an acronym', () => {
     const text = 'Moscow demanded Donbas, which Kyiv rejected.Speaking on Friday, Zelensky said no.He left. “Donbas is a springboard…”According to him, it is.';
     const s = splitSentences(text);

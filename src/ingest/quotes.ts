@@ -268,6 +268,13 @@ const CLAUSE_LEAD_IN = String.raw`^\s*(?:speaking\s+)?(?:(?:a|one|two|three|\d+)
 const SUBORDINATE_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before|while|whereas|although|though)\s`, 'i');
 /** The same, of time only: "…, a day after President Vladimir Putin said he was open to talks." */
 const AFTER_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before)\s`, 'i');
+/** The text before a name ends in a list of names set off after a subject: ", including France’s Emmanuel Macron, …". */
+function inNameList(before: string): boolean {
+  const list = /,\s*(?:including|among them|such as)\s([^.;:]*)$/.exec(before);
+  // ("…, including about 50 who were taken to Crimea, Verstka said": a clause, not a list; the name after it speaks.)
+  return list !== null && !hasFiniteVerb(list[1] ?? '');
+}
+
 /** A name used as a modifier of an unnamed source: "a Trump administration official", "a Putin aide". */
 const NAME_AS_MODIFIER = /^\s+(?:administration|aides?|advisers?|advisors?|allies|ally|officials?|campaign|team|loyalists?|insiders?)\b/i;
 /** A document's own voice closing a quotation: "…,” reads the report.", "…,” the statement reads." */
@@ -529,7 +536,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
           !AFTER_PREPOSITION.test(outside.slice(Math.max(0, m.start - 40), m.start)) &&
           !OBJECT_OF_VERB.test(outside.slice(Math.max(0, m.start - 40), m.start)) &&
           // "As Hannah said, this briefing will be on the record": a reference to what someone said, not a report.
-          !/^\s*As\s+$/.test(outside.slice(0, m.start)),
+          !/^\s*As\s+$/.test(outside.slice(0, m.start)) &&
+          // One of a list set off after the subject ("European dignitaries, including … Germany's Friedrich Merz, and
+          // NATO Secretary-General Mark Rutte, echoed …") is not who speaks.
+          !inNameList(outside.slice(0, m.start)),
       );
       // "He also thanked Trump and added …": the sentence's own "he" is the subject when no other person before the verb
       // can be (the names after a verb are its objects), and no relative clause stands between.

@@ -548,5 +548,16 @@ describe('speakers', () => {
     const who = Object.fromEntries(speakers(text));
     expect(text.split('\n').slice(2).map((line) => who[line.slice(0, 30)])).toEqual(['-', '-', 'Yuri Ushakov', '-']);
   });
+
+  it('gives a group with a list of names set off after it to none of them, and a clause after "including" to the name after it', () => {
+    const text = [
+      'White House',
+      'Trump met European leaders at the White House for peace talks on Ukraine.',
+      'European dignitaries, including France’s Emmanuel Macron, Germany’s Friedrich Merz, and NATO Secretary-General Mark Rutte, echoed the call for security guarantees in the peace talks.',
+      'Ukraine has handed over a list of 500 children, including about 50 who were taken to Crimea in 2022, Verstka said citing sources close to the peace talks.',
+    ].join('\n');
+    const who = Object.fromEntries(speakers(text));
+    expect(text.split('\n').slice(2).map((line) => who[line.slice(0, 30)])).toEqual(['-', 'Verstka']);
+  });
 });
 

@@ -117,6 +117,25 @@ describe('the story’s words in another sense, and the talks only in the backgr
     expect(await verdict(patriots)).toMatch(/^rejected/);
   });
 
+  it('rejects a grain deal between Russia and Ukraine however it is worded', async () => {
+    const grain = [
+      'Ukraine and Russia sign grain export deal in Istanbul',
+      '',
+      'Russia and Ukraine have signed a deal to reopen Ukrainian Black Sea ports for grain exports, Turkey and the United Nations said, raising hopes that an international food crisis aggravated by the Russian invasion can be eased.',
+      '',
+      'Russia and Ukraine, both among the world’s biggest exporters of food, sent their defence and infrastructure ministers respectively to Istanbul to take part in the signing ceremony, the two sides said.',
+      '',
+      'U.N. Secretary-General Antonio Guterres hailed the deal as an agreement for the world.',
+      '',
+      'Turkish President Tayyip Erdogan, whose country provided a neutral ground on which to sign the treaty, was quick to lap up praise for his part in organising the arrangement.',
+      '',
+      'He went on to boldly claim: ‘War will end at the negotiating table. This is a turning point.’',
+      '',
+      'The blockade on Ukrainian ports by Russia’s Black Sea fleet has worsened global supply chain disruptions and stoked high inflation in food and energy prices.',
+    ].join('\n');
+    expect(await verdict(grain)).toMatch(/^rejected/);
+  });
+
   it('rejects a battlefield report that names the talks in one clause, and keeps a call between two leaders on the war', async () => {
     const battle = [
       'Russian forces recaptured the last villages of the Kursk region held by Ukrainian troops, Moscow said on Saturday.',

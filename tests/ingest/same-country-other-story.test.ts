@@ -96,6 +96,19 @@ describe('the story’s words in another sense, and the talks only in the backgr
       'Moldova’s president said her country would not wait for Budapest forever.',
     ].join(' ');
     expect(await verdict(accession)).toMatch(/^rejected/);
+    // "Enlargement talks" are the accession talks too.
+    const enlargement = [
+      'EU nations approve opening of enlargement talks with Ukraine and Moldova next week',
+      '',
+      'European Union countries on Friday formally approved the launch of accession negotiations with war-torn Ukraine and Moldova next week, another step in the two nations’ long journey to join the 27-nation bloc.',
+      '',
+      'Belgium, which currently holds the presidency of the European Union, said member states have agreed on a negotiating framework.',
+      '',
+      '“This opens the way for launching the negotiations on Tuesday 25 June in Luxembourg,” the Belgian presidency said.',
+      '',
+      'Ukraine and Moldova applied to join the EU soon after Russia’s full-scale invasion of Ukraine in February 2022.',
+    ].join('\n');
+    expect(await verdict(enlargement)).toMatch(/^rejected/);
     const nato = [
       'A two-day summit of NATO leaders opened in The Hague on Tuesday with a pledge to spend five per cent of GDP on defence.',
       'The summit’s declaration commits the 32 allies to collective defence under Article 5 of the treaty.',

@@ -147,6 +147,16 @@ describe('the story’s words in another sense, and the talks only in the backgr
       'The blockade on Ukrainian ports by Russia’s Black Sea fleet has worsened global supply chain disruptions and stoked high inflation in food and energy prices.',
     ].join('\n');
     expect(await verdict(grain)).toMatch(/^rejected/);
+    // Russia's peace-treaty talks with Japan are their own process, whatever the war in Ukraine did to them.
+    const japan = [
+      'Russia said Monday it was abandoning talks with Japan aimed at signing a formal World War II peace treaty, due to Tokyo’s tough response to Moscow’s military action in Ukraine.',
+      'Russia responded after Japan acted with Group of Seven partners to pressure Moscow over its actions in Ukraine with a series of sanctions on Russian financial institutions.',
+      'Japan and Russia did not sign a peace treaty after World War II because of a lingering dispute over four islands claimed by Moscow in the closing days of the conflict.',
+      '“The Russian side, in the current conditions, does not intend to continue talks with Japan on the peace treaty,” the Russian Foreign Ministry said.',
+      'Japanese Prime Minister Fumio Kishida called the decision unjust and protested to Moscow.',
+      'The islands are called the Northern Territories in Japan and the Southern Kurils in Russia.',
+    ].join('\n');
+    expect(await verdict(japan)).toMatch(/^rejected/);
   });
 
   it('rejects a battlefield report that names the talks in one clause, and keeps a call between two leaders on the war', async () => {

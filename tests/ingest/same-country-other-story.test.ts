@@ -67,6 +67,20 @@ describe('articles about the same countries but another story (bundled story def
     expect(r && 'reason' in r ? r.reason : '').toMatch(/attacks/);
   });
 
+  it('rejects a report of an attack whose lead names the talks in a clause of time ("shortly before …")', async () => {
+    const text = [
+      'Russia pounded Ukraine’s capital with another major missile and drone attack, killing at least two people and causing fires across Kyiv.',
+      'The attack took place shortly before the US for the first time joined talks on a European-led peacekeeping force to aid Ukraine once the war ends.',
+      'At least 19 people were wounded in the attack, according to the head of the Kyiv regional administration.',
+      'Drones slammed into residential areas and exploded, sending balls of flame into the night sky over the capital.',
+      'Residents sheltered in metro stations as air defences fired at the missiles and drones.',
+      'Ukraine’s air force said it shot down most of the drones and missiles launched overnight.',
+      'The strikes damaged apartment buildings and a kindergarten, the mayor said.',
+    ].join('\n');
+    const r = (await ingestText(text, '2025-07-10T18:00:00Z')).results[0];
+    expect(r && 'reason' in r ? r.reason : '').toMatch(/attacks/);
+  });
+
   it('keeps a Kremlin readout that names the diplomacy in its own words', async () => {
     const text = [
       'Kremlin aide Yuri Ushakov said the meeting between Vladimir Putin and the US envoys lasted five hours.',

@@ -129,6 +129,7 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
       const id = factId(fact, index);
       if (focus !== undefined && !(fact.questions ?? []).includes(focus) && !signalled.has(id)) return;
       if (lineDefect(fact.text, rec.title, headline) !== undefined) return;
+      if (pointsBack(fact)) return;
       const time = factTime(rec, fact, now);
       if (earlier && time < (input.from as number)) return;
       const cheap = ((rec.importance ?? 3) - 1) / 4 + (index === 0 ? 1 : 0.5 / (1 + posInSource)) + ((fact.questions ?? []).length > 0 ? 0.3 : 0);
@@ -355,6 +356,22 @@ const RECAP =
 
 /** Taken off a fact that opens by pointing back to the sentence before it. */
 const ANAPHORIC = 0.15;
+
+/**
+ * A sentence nobody is named for that opens on what the sentence before said ("This is until Moscow succeed its
+ * mission.", "They are also advancing in the northeastern Kharkiv region.", "Consequently, the Russian leader also
+ * spurned …"): no bullet, however much room the briefing has (a short day's single report printed them all).
+ */
+function pointsBack(fact: Fact): boolean {
+  if (fact.speaker !== undefined) return false;
+  const opening = fact.text.trimStart();
+  // ("These discussions in Abu Dhabi were part of …" names what it points to: only ranked lower.)
+  return (
+    /^(?:They|It)\s(?!(?:is|was|has been|had been)\s+(?:not\s+)?(?:expected|unclear|likely|possible|understood|reported|the\s+first)\b)/.test(opening) ||
+    /^(?:This|These|Those|That)\s+(?:is|was|are|were|has|have|had|will|would|can|could|may|might|means?|meant|comes?|came|marks?|marked|follows?|followed)\b/.test(opening) ||
+    /^(?:Consequently|Thus|Therefore|Hence)\b/.test(opening)
+  );
+}
 
 /** Taken off the war's history told without the day: more than a pointer back, as the words it adds are old news. */
 const BACKGROUND = 0.3;

@@ -84,6 +84,19 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(standsAlone('“It will be discussed in Abu Dhabi today and tomorrow.”', 'Dmitry Peskov')).toBe(true);
   });
 
+  it('never makes a bullet of a sentence nobody is named for that opens on the sentence before, even on a short day', () => {
+    const day = rec('Kdrtv', [
+      'Russian President Vladimir Putin said on Tuesday that peace talks with Ukraine had hit a dead end.',
+      'This is until Moscow succeed its mission.',
+      'They are also advancing in the northeastern Kharkiv region.',
+      'Consequently, the Russian leader also spurned the allegations.',
+      'It is expected that the delegations will meet again next week.',
+    ]);
+    const texts = rankWindowFacts({ records: [day], now: NOW }).map((r) => r.fact.text);
+    expect(texts).toEqual(expect.arrayContaining([day.facts[0]?.text, day.facts[4]?.text]));
+    expect(texts).toHaveLength(2);
+  });
+
   it('takes a plan told in the past inside a time clause for history, not something to watch', () => {
     expect(looksAhead('But shortly after the announcement, around an hour before it was due to take effect, air raid sirens rang out in Kyiv.')).toBe(false);
     expect(looksAhead('The truce was due to take effect at 6 p.m. Moscow time.')).toBe(true);

@@ -30,6 +30,8 @@ const OPEN_QUOTES = '“‘«„';
 /** The ASCII characters the splitter acts on: a line break, a straight quotation mark and the stops. */
 const ASCII_MARKS = new Uint8Array(128).map((_, c) => ('\n".!?'.includes(String.fromCharCode(c)) ? 1 : 0));
 const CLOSERS = '”’"\')]»';
+/** Footnote marks right after a sentence's stop, before a space or the line's end: "[1]", "[2][3]". */
+const FOOTNOTE_MARK = /^(?:\[\d{1,3}\])+(?=\s|$)/;
 /** "© <who>/<what> via REUTERS": a picture's credit, up to the agency that closes it and a capital after it. */
 // (A credit names its photographer or source before the agency, "…/Handout via REUTERS": "© 2025 Reuters" closing a
 // page is its copyright, and the sentence before it stays.)
@@ -173,6 +175,15 @@ export function splitSentences(text: string): Sentence[] {
       else if (c === '’') quoteDepth = Math.max(0, quoteDepth - 1);
       else if (c === '"') straightOpen = false;
       j++;
+    }
+    // A footnote's mark after the stop ("… for roughly one hour.[1] Ukrainian Defense Minister …", as analysts' reports
+    // and encyclopedia copies print them) ends the sentence, and belongs to no sentence.
+    const note = text[j] === '[' ? FOOTNOTE_MARK.exec(text.slice(j, j + 24)) : null;
+    if (note && ch !== '…') {
+      push(start, j);
+      start = j + note[0].length;
+      i = start - 1;
+      continue;
     }
     if (j >= text.length || !/[ \t]/.test(text[j] ?? '')) {
       // Two sentences a copy glued together ("…was rejected.Speaking on Friday, …", "…a springboard…”According to…"):

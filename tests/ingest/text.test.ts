@@ -114,6 +114,13 @@ describe('sentences', () => {
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 
+  it('ends a sentence at a footnote mark after its stop, and keeps the mark out of both sentences', () => {
+    const text = 'The delegations met in Istanbul for roughly one hour.[1] Ukrainian Defense Minister Rustem Umerov stated that Ukraine proposed a ceasefire.[2][3]\nTalks went on.';
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual(['The delegations met in Istanbul for roughly one hour.', 'Ukrainian Defense Minister Rustem Umerov stated that Ukraine proposed a ceasefire.', 'Talks went on.']);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+
   it('leaves out a picture caption and its credit run into a paragraph, and keeps a sentence before a copyright', () => {
     const text =
       "Talks resumed on Monday. Zelensky shakes hands with Steve Witkoff in Berlin, Germany, December 14, 2025. © Ukrainian Presidential Press Service/Handout via REUTERS Trump's special envoy Steve Witkoff said on X that progress had been made.\nThe envoys left. © 2025 Reuters All rights reserved";

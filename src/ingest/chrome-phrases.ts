@@ -196,6 +196,10 @@ export const CAPTION: RegExp[] = [
   // A credit line of its own: "Ukrainian Presidential Press Office via AP", "Pool via Reuters".
   /^[\p{Lu}][\p{L} .,'’&-]{0,80}\svia (?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Sputnik|TASS|Anadolu|Xinhua|Bloomberg)\.?$/u,
   /,\s*(?:\d{1,2}(?:st|nd|rd|th)? \p{L}{3,9},? \d{4}|\p{L}{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\.?$/u,
+  // A picture described in the present with the day it was taken, as AP captions run: "President Donald Trump points
+  // to one of … during a press conference on Aug. 15, 2025, at Joint Base Elmendorf-Richardson." (News tells what
+  // happened on a day in the past tense.)
+  /^(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:points|gestures|shakes|waves|smiles|poses|looks|listens|arrives|walks|stands|sits|greets|speaks|attends|delivers|holds|talks|leaves|reacts|applauds|embraces|hugs|shake|talk|speak|walk|stand|sit|arrive|attend|pose|greet|listen|look|wave|smile|hold|gesture|embrace|hug|react|applaud)\s[^.!?]{0,200}?\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b[^.!?]{0,120}\.?$/u,
 ];
 /** Does any {@link CAPTION} pattern match? */
 export const isCaptionLike = anyMatch(CAPTION);

@@ -301,6 +301,14 @@ describe('line classifier', () => {
     expect(articleText(textBlocks(raw)).headline).toBe('Zelensky suggests way to end the hot phase of the war with Russia');
   });
 
+  it('takes a picture described in the present with the day it was taken for a caption, and a report of that day for prose', () => {
+    const caption = "President Donald Trump points to one of Russian President Vladimir Putin's dignitaries during a press conference on Aug. 15, 2025, at Joint Base Elmendorf-Richardson.";
+    const body = 'President Donald Trump and Russian President Vladimir Putin met Friday on Joint Base Elmendorf-Richardson in Anchorage for talks on the war in Ukraine.';
+    expect(kinds(`${caption}\n${body}`).map(([k]) => k)).toEqual(['chrome', 'body']);
+    const report = 'Russian President Vladimir Putin met President Donald Trump on Aug. 15, 2025, at Joint Base Elmendorf-Richardson for talks on the war in Ukraine.';
+    expect(kinds(`${report}\n${body}`)[0]?.[0]).toBe('body');
+  });
+
   it('takes a picture with a position in brackets for a caption', () => {
     expect(kinds('The Russian delegation, led by Foreign Minister Sergey Lavrov (entrance), arrives in Riyadh, Saudi Arabia, on February 18.\nRussian and US officials met in Riyadh on Tuesday for talks on ending the war in Ukraine, the first such meeting in years.')[0]?.[0]).toBe('chrome');
   });

@@ -31,13 +31,15 @@ const EARLIER_MONTHS = 6;
  */
 const STANDING =
   /^(?:\S+\s+){0,7}?(?:is|are|remains?|controls?|allows?|reflects?|marks?|has been|have been|was in control|were in control)\b/i;
+/** "Russia and Ukraine last conducted a prisoner exchange on Oct. 2, 2025", "He last met Putin on April 25": the time before. */
+const LAST_TIME = /\b(?:last|previously)\s+(?:\p{Ll}+ed|met|held|spoke|took|saw|sent|struck|signed|won|made|gave|came)\b/u;
 /** "As of May 3, …": a figure as it stood on an earlier day. */
 const AS_OF = /^As of\b/i;
 
 export function isBackground(text: string, eventDay: number): boolean {
   if (DAY_OF_THE_EVENT.test(text) || FIRST_SINCE.test(text)) return false;
   const main = text.replace(/,[^,]{1,120},/g, ' ').replace(/\([^)]*\)/g, ' ');
-  if (!WAR_HISTORY.test(text) && !AS_OF.test(text) && !STANDING.test(main)) return false;
+  if (!WAR_HISTORY.test(text) && !AS_OF.test(text) && !LAST_TIME.test(text) && !STANDING.test(main)) return false;
   const warStart = WAR_START.test(text);
   const day = new Date(eventDay);
   const year = day.getUTCFullYear();

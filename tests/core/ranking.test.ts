@@ -317,6 +317,9 @@ describe('multi-document ranking', () => {
       'The agreement, struck in July and guaranteed by the United Nations and Turkey, allows the export of grain from Black Sea ports.',
       'As of May 3, Russia was in control of around 18% of Ukrainian territory.',
       'The US halted military-to-military communication with Moscow just before Russia invaded Ukraine.',
+      // What was done the last time, on an earlier day.
+      'Russia and Ukraine last conducted a prisoner exchange on Oct. 2, 2024, as part of deals reached in Istanbul.',
+      'He last met Putin on August 6.',
     ])
       expect(isBackground(history, day), history).toBe(true);
     for (const news of [
@@ -325,6 +328,7 @@ describe('multi-document ranking', () => {
       'Putin opened the first joint press conference of a U.S. and Russian president since their summit in Helsinki in 2018.',
       'The conflict, which began in 2022, was the subject of talks in Geneva on Friday.',
       'The agreement, struck in November, allows the export of grain.',
+      'The two sides last met on Friday in Geneva.',
     ])
       expect(isBackground(news, day), news).toBe(false);
   });

@@ -1,5 +1,6 @@
 import type { EventRecord } from '../records/schema.js';
 import { isChrome } from './sentence-quality.js';
+import { hasFiniteVerb } from '../text/finite-verb.js';
 import { commaInList, cutAtWord, headlineAtPhrase, leavesClause } from '../text/clause-end.js';
 
 export const HEADLINE_MAX = 120;
@@ -31,11 +32,12 @@ export function headlineFor(rec: EventRecord, leadFact: string, others: readonly
   if (!cut.endsWith('…')) return cut;
   // A lead with no clause that fits is cut mid-phrase ("… 26 nations, dubbed the 'Coalition…"): another outlet's
   // lead of the same event that fits whole or at a clause reads better ("Twenty-six nations have pledged …").
-  for (const other of others) {
-    const alt = cutAtClause(other, HEADLINE_MAX);
-    if (!alt.endsWith('…')) return alt;
-  }
-  return cut;
+  const alts = others.map((other) => cutAtClause(other, HEADLINE_MAX));
+  const whole = alts.find((alt) => !alt.endsWith('…'));
+  if (whole !== undefined) return whole;
+  // All cut mid-phrase: one that reaches its verb ("U.S. envoy Steve Witkoff revealed today that significant progress
+  // …") says more than a list of names that does not ("French President Emmanuel Macron, British Prime Minister …").
+  return [cut, ...alts].find((c) => hasFiniteVerb(c.replace(/…$/, ''))) ?? cut;
 }
 
 const INTRO =

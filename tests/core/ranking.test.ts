@@ -139,6 +139,11 @@ describe('headline', () => {
     // A lead that fits at a clause keeps its own headline.
     const fits = 'Zelenskyy dismissed a Russian proposal to hand over the rest of the Donetsk region, saying it would only pave the way for a future war.';
     expect(headlineFor(r, fits, [other])).toBe('Zelenskyy dismissed a Russian proposal to hand over the rest of the Donetsk region');
+    // All cut mid-phrase: one that reaches its verb, not a list of names.
+    const names =
+      'Meanwhile, French President Emmanuel Macron, British Prime Minister Keir Starmer, and Ukrainian President Volodymyr Zelensky signed a declaration of intent regarding the deployment of a multinational force in Ukraine.';
+    const witkoff = 'U.S. envoy Steve Witkoff revealed today (Tuesday) that significant progress has been made in the meeting of the Coalition of the Willing regarding Ukraine’s security.';
+    expect(headlineFor(r, names, [witkoff])).toMatch(/^U\.S\. envoy Steve Witkoff revealed today \(Tuesday\) that significant progress has been made/);
   });
 
   it('cuts the lead fact at a clause when the title was cut from it', () => {

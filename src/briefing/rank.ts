@@ -367,7 +367,8 @@ function pointsBack(fact: Fact): boolean {
   const opening = fact.text.trimStart();
   // ("These discussions in Abu Dhabi were part of …" names what it points to: only ranked lower.)
   return (
-    /^(?:They|It)\s(?!(?:is|was|has been|had been)\s+(?:not\s+)?(?:expected|unclear|likely|possible|understood|reported|the\s+first)\b)/.test(opening) ||
+    // (A dummy "it" points nowhere: "It remains unclear how Kyiv has responded …".)
+    /^(?:They|It)\s(?!(?:is|was|remains|remained|seems|seemed|appears|appeared|has been|had been)\s+(?:not\s+|still\s+)?(?:expected|unclear|clear|uncertain|likely|unlikely|possible|understood|reported|known|unknown|too early|the\s+first)\b)/.test(opening) ||
     /^(?:This|These|Those|That)\s+(?:is|was|are|were|has|have|had|will|would|can|could|may|might|means?|meant|comes?|came|marks?|marked|follows?|followed)\b/.test(opening) ||
     /^(?:Consequently|Thus|Therefore|Hence)\b/.test(opening)
   );

@@ -197,15 +197,40 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
   const textSignature = signatureOf(feats.text);
   const queryBands = bandsOf(textSignature);
 
-  const candidates: Candidate[] = [];
+  const undatedArticle = isUndated(article);
+  const articleWeekday = undatedArticle ? statedWeekday(article.title, article.facts) : undefined;
+  /**
+   * May an undated side and a candidate with a stated date be of one day, the dated one's? When the undated side's
+   * lead names that day's weekday and the day is not after the undated side's ingest time.
+   */
+  const sharedDay = (c: Candidate): boolean => {
+    if (undatedArticle ? !c.stated : !c.undated || !statedDate(article)) return false;
+    const [dated, undated, weekday] = undatedArticle ? [c.occurredAt, article.occurredAt, articleWeekday] : [article.occurredAt, c.occurredAt, c.weekday];
+    return weekday !== undefined && weekdayOf(dated) === weekday && instantMs(dated) <= instantMs(undated);
+  };
+  let best: { candidate: Candidate; score: number } | undefined;
+  // An event of the same days beats one that only the weekday an undated side names brings in.
+  let byWeekday: { candidate: Candidate; score: number } | undefined;
+  /** Score each candidate as it is found: this run's events, then the store's, window by window. */
+  const consider = (c: Candidate): void => {
+    const event = { features: c.features, text: c.text ?? c.features };
+    // Two undated sides share an ingest time, which says nothing: their words must hold both ways.
+    const pair = c.undated && undatedArticle;
+    const score = pair ? bothWaysScore(event, feats) : mergeScore({ ...event, date: c.occurredAt }, { facts: feats.facts, text: feats.text, date: article.occurredAt });
+    const threshold = pair ? UNDATED_PAIR_THRESHOLD : c.undated || undatedArticle ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
+    if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
+    if (sharedDay(c)) {
+      const onThatDay = bothWaysScore(event, feats);
+      if (onThatDay >= WEEKDAY_MERGE_THRESHOLD && (!byWeekday || onThatDay > byWeekday.score)) byWeekday = { candidate: c, score: onThatDay };
+    }
+  };
+
   for (const e of batch.events.values()) {
     if (e.record.story !== story.id) continue;
     const record = e.record;
     e.features ??= featuresOfRecord(record, common);
-    candidates.push({ record: () => record, occurredAt: record.occurredAt, ...datingOf(record), features: e.features, text: e.text });
+    consider({ record: () => record, occurredAt: record.occurredAt, ...datingOf(record), features: e.features, text: e.text });
   }
-  const undatedArticle = isUndated(article);
-  const articleWeekday = undatedArticle ? statedWeekday(article.title, article.facts) : undefined;
   if (opts.store) {
     const at = instantMs(article.occurredAt);
     // One extra day each side: bare dates and instants compare as strings in the store.
@@ -217,6 +242,11 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     const now = opts.now?.getTime();
     if (!undatedArticle && now !== undefined && Math.abs(now - at) > 2 * span) windows.push({ from: now - span, to: now + span });
     for (const [i, w] of windows.entries()) {
+      // The windows after the first lie a span or more from the article, more than MERGE_WINDOW_DAYS: their events
+      // score 0 (dayWeight) and come in only by the weekday, which counts only when no event passes otherwise. Once
+      // one has, they cannot change the placement, and the store is not asked (a dated report far from the ingest
+      // time asked twice).
+      if (i > 0 && best !== undefined) break;
       // Candidates come most-shared-bands first; the true event is among the first few, so 20 bound the work.
       const found = await opts.store.findMergeCandidates({ story: story.id, from: isoSeconds(new Date(w.from)), to: isoSeconds(new Date(w.to)), bands: queryBands, limit: MAX_STORE_CANDIDATES });
       batch.candidatesLooked += found.length;
@@ -230,33 +260,8 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
         // Beyond the article's own days only what the weekday can bring in: a dated event for an undated report, an
         // undated one for a dated report.
         if (i > 0 && (undatedArticle ? !stored.stated : !stored.undated)) continue;
-        candidates.push({ record, occurredAt: stored.occurredAt, undated: stored.undated, stated: stored.stated, weekday: stored.weekday, features: stored.features, text: stored.allFacts });
+        consider({ record, occurredAt: stored.occurredAt, undated: stored.undated, stated: stored.stated, weekday: stored.weekday, features: stored.features, text: stored.allFacts });
       }
-    }
-  }
-
-  /**
-   * May an undated side and a candidate with a stated date be of one day, the dated one's? When the undated side's
-   * lead names that day's weekday and the day is not after the undated side's ingest time.
-   */
-  const sharedDay = (c: Candidate): boolean => {
-    if (undatedArticle ? !c.stated : !c.undated || !statedDate(article)) return false;
-    const [dated, undated, weekday] = undatedArticle ? [c.occurredAt, article.occurredAt, articleWeekday] : [article.occurredAt, c.occurredAt, c.weekday];
-    return weekday !== undefined && weekdayOf(dated) === weekday && instantMs(dated) <= instantMs(undated);
-  };
-  let best: { candidate: Candidate; score: number } | undefined;
-  // An event of the same days beats one that only the weekday an undated side names brings in.
-  let byWeekday: { candidate: Candidate; score: number } | undefined;
-  for (const c of candidates) {
-    const event = { features: c.features, text: c.text ?? c.features };
-    // Two undated sides share an ingest time, which says nothing: their words must hold both ways.
-    const pair = c.undated && undatedArticle;
-    const score = pair ? bothWaysScore(event, feats) : mergeScore({ ...event, date: c.occurredAt }, { facts: feats.facts, text: feats.text, date: article.occurredAt });
-    const threshold = pair ? UNDATED_PAIR_THRESHOLD : c.undated || undatedArticle ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
-    if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
-    if (sharedDay(c)) {
-      const onThatDay = bothWaysScore(event, feats);
-      if (onThatDay >= WEEKDAY_MERGE_THRESHOLD && (!byWeekday || onThatDay > byWeekday.score)) byWeekday = { candidate: c, score: onThatDay };
     }
   }
   best ??= byWeekday;

@@ -5,6 +5,7 @@ import { isoSeconds, slugify, type AnalyzedArticle } from './analyze.js';
 import {
   bandsOf,
   bothWaysScore,
+  dayWeight,
   featuresOfArticle,
   featuresOfRecord,
   recordFeatures,
@@ -216,9 +217,13 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     const event = { features: c.features, text: c.text ?? c.features };
     // Two undated sides share an ingest time, which says nothing: their words must hold both ways.
     const pair = c.undated && undatedArticle;
-    const score = pair ? bothWaysScore(event, feats) : mergeScore({ ...event, date: c.occurredAt }, { facts: feats.facts, text: feats.text, date: article.occurredAt });
-    const threshold = pair ? UNDATED_PAIR_THRESHOLD : c.undated || undatedArticle ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
-    if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
+    // A merge score is at most its day weight: one that cannot beat the best so far is not worked out (the words of
+    // an event grown by many reports are most of the scoring).
+    if (pair || !best || dayWeight(c.occurredAt, article.occurredAt) > best.score) {
+      const score = pair ? bothWaysScore(event, feats) : mergeScore({ ...event, date: c.occurredAt }, { facts: feats.facts, text: feats.text, date: article.occurredAt });
+      const threshold = pair ? UNDATED_PAIR_THRESHOLD : c.undated || undatedArticle ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
+      if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
+    }
     if (sharedDay(c)) {
       const onThatDay = bothWaysScore(event, feats);
       if (onThatDay >= WEEKDAY_MERGE_THRESHOLD && (!byWeekday || onThatDay > byWeekday.score)) byWeekday = { candidate: c, score: onThatDay };

@@ -141,8 +141,8 @@ function bothDirections(
   return [containment(record.features, article.text), containment(article.facts, record.text)];
 }
 
-/** What the days between an event and an article leave of a `mergeScore` (0 outside the merge window). */
-function dayWeight(recordDate: string, articleDate: string): number {
+/** What the days between an event and an article leave of a `mergeScore` (0 outside the merge window): its ceiling. */
+export function dayWeight(recordDate: string, articleDate: string): number {
   const days = Math.round(Math.abs(instantMs(recordDate) - instantMs(articleDate)) / 86_400_000);
   if (days > MERGE_WINDOW_DAYS) return 0;
   return Math.max(0, 1 - DAY_PENALTY * days);

@@ -55,6 +55,8 @@ const DAY_WORDS =
  */
 const NOT_EVENT_CONTEXT =
   /(?:\b(?:will|would|shall|to be held|is (?:due|set|scheduled|expected)|are (?:due|set|scheduled|expected)|(?:set|slated|due|scheduled|expected) to|plans? to|planned|propos\w*|offer\w*|invit\w*|suggest\w*|call\w* for|to ['‘"“]?(?:restart|resume|reconvene|hold|host|meet|visit|travel|sign|convene|begin|start|launch)\b['’"”]?)\s+(?:\S+\s+){0,8}|\b(?:upcoming|previous|prior|planned)\s+(?:\S+\s+){0,12}|\b(?:next|until|till|through|since|ahead of|before|by|starting|beginning|ending|effective)\s+(?:\S+\s+){0,2})$/i;
+/** A date that a clause measures from or recalls, not the news's own: "since the Russian invasion of Ukraine on …". */
+const MEASURED_FROM = /\b(?:since|invasion|invaded|annex(?:ed|ation))\b[^,;:]{0,80}$/i;
 /**
  * "on 18/8" (day and month, as Vietnamese, Indian and European outlets write it) or "on 8/18", when the numbers say
  * which is the month; "on 5/6" could be either and names no day.
@@ -217,8 +219,10 @@ function anchorOf(input: DatingInput, pageDates: PageDates): Anchor {
     if (d) return { at: d, precision: 'day', source: 'ingest-time' };
   }
   // A dateline or lead that states the full date of the event ("Moscow, 19 May 2025 (dpa) -", "On March 11, 2025, …").
+  // (Not the war's start or another day the sentence measures from: "… for the first discussions of this level since the
+  // Russian invasion of Ukraine on February 24, 2022.")
   for (const sentence of input.lead.slice(0, 2)) {
-    const d = fullDate(sentence, input.now);
+    const d = fullDates(sentence, input.now).find((x) => !MEASURED_FROM.test(sentence.slice(0, Math.max(0, sentence.indexOf(x.text)))));
     if (d) return { at: d.at, precision: 'day', source: 'text' };
   }
   // The latest full date anywhere on the page says which year "on 11 March" means.

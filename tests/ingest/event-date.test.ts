@@ -178,5 +178,14 @@ describe('event dates (chrono-node against the publication time)', () => {
     const later = ['Zelensky spoke to European leaders about the plan that first leaked on November 20, 2025.'];
     expect(dateEvent({ chromeLines: ['Nov 29, 2025 World Caelum Braxton'], lead: later, now: NOW }).occurredAt).toBe('2025-11-29');
   });
+
+  it('never anchors on the day a lead measures from ("since the Russian invasion of Ukraine on February 24, 2022")', () => {
+    const lead = [
+      'U.S. and Russian diplomats began meeting on Tuesday in Riyadh, journalists said, with talks expected to focus on resetting their relations.',
+      'The delegations met at Diriyah Palace for the first discussions of this level and format since the Russian invasion of Ukraine on February 24, 2022.',
+    ];
+    const caption = 'Rubio meets Lavrov at Diriyah Palace, in Riyadh, Saudi Arabia, February 18, 2025.';
+    expect(dateEvent({ lead, allLines: [caption, ...lead], now: NOW }).occurredAt).toBe('2025-02-18');
+  });
 });
 

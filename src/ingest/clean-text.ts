@@ -93,6 +93,10 @@ export function textBlocks(raw: string): PageBlock[] {
   // An agency's page title with its section and name run on ("Russia, Ukraine to hold talks on … border - news agency -
   // TASS"): the headline (a caption ends in the agency alone).
   if (AGENCY_AT_LINE_END.test(text)) text = text.replace(AGENCY_TITLE_SUFFIX, '$1');
+  // Quotation marks of a mail or a markdown copy at a line's start, two or more ("> > Switzerland, peace summit in
+  // Ukraine: …"): the line is what follows them. (One is a site's breadcrumb, "> World", or its box, ">Related articles",
+  // which stay as they are.)
+  if (/^[ \t]*>[ \t]*>/m.test(text)) text = text.replace(/^[ \t]*>[ \t]*(?:>[ \t]*)+/gm, '');
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   const lines = text.split('\n');

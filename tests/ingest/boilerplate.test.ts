@@ -295,6 +295,12 @@ describe('line classifier', () => {
     expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([body]);
   });
 
+  it('reads a line behind two or more quotation marks of a mail or markdown copy as the line itself ("> > Headline")', () => {
+    const headline = 'Switzerland, peace summit in Ukraine: concluded without unanimity';
+    const body = 'The peace summit organized by Ukrainian President Volodymyr Zelensky in the Swiss town of Bürgenstock did not achieve the desired result, officials said.';
+    expect(articleText(textBlocks([`> > ${headline}`, '', headline, '', body].join('\n'))).headline).toBe(headline);
+  });
+
   it('takes a credit line printed twice ("… Press Office via AP") for chrome, not for the headline', () => {
     const credit = 'Ukrainian Presidential Press Office via AP';
     const raw = ['Zelensky suggests way to end the hot phase of the war with Russia', '', credit, credit, '', 'Volodymyr Zelensky has suggested that the territory Kyiv controls should be taken under the "Nato umbrella" to stop the war.'].join('\n');

@@ -68,7 +68,10 @@ export function headlineAtPhrase(text: string, max: number): string | undefined 
   // Only after a noun or a name: a verb before the phrase may need it ("to engage | in talks", "the positions agreed |
   // in Anchorage").
   const nounBefore = !/(?:ed|ing)$/.test(last) && words[words.length - 2]?.toLowerCase() !== 'to' && !FUNCTION_WORDS.has(last) && !hasFiniteVerb(last);
-  return nounBefore && ADJUNCT_NEXT.test(text.slice(head.length)) ? head : `${head}…`;
+  // Nor inside a quotation or a title in quotation marks ("released the document “China's Position | on the
+  // Political Settlement …”"): what is cut there is no whole clause.
+  const openQuote = (head.match(/[“«]/g) ?? []).length > (head.match(/[”»]/g) ?? []).length || (head.match(/"/g) ?? []).length % 2 === 1;
+  return nounBefore && !openQuote && ADJUNCT_NEXT.test(text.slice(head.length)) ? head : `${head}…`;
 }
 
 /**

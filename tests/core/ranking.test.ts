@@ -185,6 +185,8 @@ describe('headline', () => {
     const rubio = 'U.S. Secretary of State Marco Rubio, speaking in Jeddah after more than eight hours of talks with Ukrainian delegates, said the plan would be taken to Russia next.';
     expect(leadTitle(rubio)).toBe('U.S. Secretary of State Marco Rubio said the plan would be taken to Russia next');
     expect(leavesClause('U.S. Secretary of State Marco Rubio, speaking in Jeddah after more than eight hours of talks')).toBe(false);
+    // Never a whole-looking cut inside a quotation: "… released the document “China's Position" is cut, and says so.
+    expect(leadTitle('The Chinese Ministry of Foreign Affairs today released the long-awaited document “China’s Position on the Political Settlement of the Ukraine Crisis” in Beijing.')).toMatch(/…$/);
     // A list's item in -ing is no aside.
     expect(leadTitle('Invitation to join NATO, sending weapons without restrictions on use, deterrence, strategic economic potential and post-war prospects are the five points of the plan.')).not.toMatch(/^Invitation to join NATO deterrence/);
     // A cut inside a that-clause before its verb leaves no clause; after a number a word in -s is a plural.

@@ -67,14 +67,14 @@ export const DATELINE = new RegExp(
     String.raw`\d{1,2}[:.]\d{2}\s+(?=\p{Lu})`,
     // "KIEV, Feb. 26– ": a place in capitals and a date, the dash glued to the date.
     String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2}\s*[—–-]{1,2}\s*(?=\p{Lu})`,
-    // "March 29, 2022 (EIRNS)—": a date and an agency.
-    String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2},?\s+\d{4}\s*\([\p{L}\p{N} .&/-]{1,30}\)\s*[—–-]{1,2}\s*`,
+    // "March 29, 2022 (EIRNS)—", "June 26 (Interfax) - ": a date and an agency.
+    String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2}(?:,?\s+\d{4})?\s*\([\p{L}\p{N} .&/-]{1,30}\)\s*[—–-]{1,2}\s*`,
     // "(MENAFN) ", "(AP) — ": an agency in brackets.
     String.raw`\((?:\p{Lu}[\p{L}/&. -]{1,24})\)\s*(?:[—–-]{1,2}\s*)?`,
     // "Washington/London/Paris — ".
     String.raw`\p{Lu}[\p{L}.'’-]+(?:\/\p{Lu}[\p{L}.'’-]+)+\s+[—–-]{1,2}\s+`,
-    // "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ".
-    String.raw`\p{Lu}[\p{Lu} .'’/-]{1,30}(?:,\s*[\p{L}\p{N} .,]{2,30})?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
+    // "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ", "LONDON (February 24, 2023) — ".
+    String.raw`\p{Lu}[\p{Lu} .'’/-]{1,30}(?:,\s*[\p{L}\p{N} .,]{2,30})?(?:\s*\([\p{L}\p{N} .,&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
     // "Moscow, 19 May 2025 (dpa/MIA) - ", "Kyiv (Reuters) - ".
     String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*[\p{L}\p{N} .,]{2,30}?\d[\p{L}\p{N} .,]{0,20}?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
     String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L}\p{N} .&/-]{1,30}\)\s+[—–-]{1,2}\s+`,

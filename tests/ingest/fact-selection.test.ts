@@ -75,6 +75,9 @@ describe('fact selection', () => {
     expect(datelineLength('BEIRUT/THE HAGUE, March 7 (Reuters) - An Israeli tank crew killed a Reuters reporter in Lebanon.')).toBe('BEIRUT/THE HAGUE, March 7 (Reuters) - '.length);
     expect(datelineLength('14:35 The Russian-Ukrainian negotiations began with the Ukrainian delegation demanding the return of Crimea.')).toBe('14:35 '.length);
     expect(datelineLength('March 29, 2022 (EIRNS)—Russian Presidential aide Vladimir Medinsky came out of the talks in Istanbul today.')).toBe('March 29, 2022 (EIRNS)—'.length);
+    // A date without its year before the agency, and a place with its date in brackets.
+    expect(datelineLength('June 26 (Interfax) - Head of the Ukrainian presidential office Andrei Yermak has discussed the peace formula.')).toBe('June 26 (Interfax) - '.length);
+    expect(datelineLength('LONDON (February 24, 2023) — Ukrainian President Volodymyr Zelensky on Friday said he planned to meet Xi.')).toBe('LONDON (February 24, 2023) — '.length);
     expect(datelineLength('KIEV, Feb. 26– Ukrainian President Volodymyr Zelensky announced Wednesday that talks would resume.')).toBe('KIEV, Feb. 26– '.length);
     expect(datelineLength('Zelensky: We will not give our land to the occupier.')).toBe(0);
     expect(datelineLength('Russia – which has long demanded the four regions – rejected the plan.')).toBe(0);

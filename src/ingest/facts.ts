@@ -222,9 +222,9 @@ export function leadTitle(text: string, max = 120): string {
   if (opening && t.length > max && t.slice(opening[0].length).split(/\s+/).length >= 6) t = t.slice(opening[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   // A participle's phrase between the subject and its verb ("Marco Rubio, speaking in Jeddah after more than eight
   // hours of talks with Ukrainian delegates, said …") is the aside a headline leaves out.
-  const aside2 = /^([^,;:“”"]{3,80}?),\s+\p{Ll}+ing\b[^,;:“”"]{3,160},\s+(?=\p{Ll})/u.exec(t);
+  const participleAside = /^([^,;:“”"]{3,80}?),\s+\p{Ll}+ing\b[^,;:“”"]{3,160},\s+(?=\p{Ll})/u.exec(t);
   // (The subject's verb right after it: a list ("Invitation to join NATO, sending weapons …, deterrence") has none.)
-  if (aside2 && t.length > max && !hasFiniteVerb(aside2[1] ?? '') && hasFiniteVerb(/^\S+/.exec(t.slice(aside2[0].length))?.[0] ?? '')) t = `${aside2[1]} ${t.slice(aside2[0].length)}`;
+  if (participleAside && t.length > max && !hasFiniteVerb(participleAside[1] ?? '') && hasFiniteVerb(/^\S+/.exec(t.slice(participleAside[0].length))?.[0] ?? '')) t = `${participleAside[1]} ${t.slice(participleAside[0].length)}`;
   if (t.length <= max) return t;
   const cuts: number[] = [];
   let depth = 0;

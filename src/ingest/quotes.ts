@@ -277,8 +277,10 @@ function inNameList(before: string): boolean {
 
 /** A name used as a modifier of an unnamed source: "a Trump administration official", "a Putin aide". */
 const NAME_AS_MODIFIER = /^\s+(?:administration|aides?|advisers?|advisors?|allies|ally|officials?|campaign|team|loyalists?|insiders?)\b/i;
+/** A document named with its determiner: "the report", "a Kremlin statement", "this draft". */
+const A_DOCUMENT = String.raw`(?:the|a|an|this|that)\s+(?:\p{L}+\s+){0,2}(?:report|statement|document|letter|text|post|message|communiqu[eé]|declaration|article|memo|note|draft|plan)`;
 /** A document's own voice closing a quotation: "…,” reads the report.", "…,” the statement reads." */
-const DOCUMENT_VOICE = /[”"’,]\s*(?:reads?\s+(?:the|a|an|this|that)\s+(?:\p{L}+\s+){0,2}(?:report|statement|document|letter|text|post|message|communiqu[eé]|declaration|article|memo|note|draft|plan)|(?:the|a|an|this|that)\s+(?:\p{L}+\s+){0,2}(?:report|statement|document|letter|text|post|message|communiqu[eé]|declaration|article|memo|note|draft|plan)\s+reads?)\b[^.!?]{0,60}[.!?]?["”’]?\s*$/iu;
+const DOCUMENT_VOICE = new RegExp(String.raw`[”"’,]\s*(?:reads?\s+${A_DOCUMENT}|${A_DOCUMENT}\s+reads?)\b[^.!?]{0,60}[.!?]?["”’]?\s*$`, 'iu');
 /** A kind of body named without its name, as the subject before the verb: "The ministry added", "the office said". */
 const THE_BODY = /(?:^|[,;:]\s*|\b(?:but|and|however|meanwhile)\s+)the\s+(ministry|office|agency|department|council|committee|embassy|service)\b((?:[\s,]+\w+){0,3})[\s,]*$/i;
 /** A person's office between their name and the verb: "'s office", "'s press service" (fillers may follow). */

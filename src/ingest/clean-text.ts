@@ -75,7 +75,9 @@ export function textBlocks(raw: string): PageBlock[] {
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .replace(/[\u200B-\u200D\u2060]/g, '');
+    .replace(/[\u200B-\u200D\u2060]/g, '')
+    // The modifier letter apostrophe Ukrainian sites print ("Chinaʼs", "Zelenskyʼs") is the apostrophe.
+    .replace(/\u02BC/g, '’');
   if (text.includes('Γ') || text.includes('â')) text = text.replace(MOJIBAKE, (m) => MOJIBAKE_FIX[m] ?? m);
   // Low-high quotation marks („…“, Bulgarian and German style) as the English pair, so a quotation is seen to close.
   if (text.includes('„')) text = text.replace(/„([^„“”\n]{1,600})[“”]/g, '“$1”');

@@ -96,6 +96,15 @@ const ROLE_BEFORE_NAME = new RegExp(`(?:\\b(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})\\s*,?
 /** "the Russian president also", "the press secretary of the President of the Russian Federation", right before a verb. */
 const ROLE_SUBJECT = new RegExp(`\\b[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})(?:\\s+of\\s+[^,;]{1,60})?(?:\\s*,\\s+(?:a|an|the)\\s+[^,;]{1,60},)?\\s+(?:(?:also|then|later|again|\\p{L}+ly)\\s+)?$`, 'u');
 
+/** A role cited as a source, the whole phrase: "the US President", "the Russian foreign minister". */
+const ROLE_CITED = new RegExp(`^the\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})\\s*$`, 'iu');
+
+/** A role's country in one spelling: "US", "U.S." and "United States" (of which one word is seen) are one. */
+function qualifierKey(word: string): string {
+  const w = word.toLowerCase().replace(/\./g, '');
+  return /^(?:us|states|american)$/.test(w) ? 'us' : w;
+}
+
 /** Roles that name the same post: a country's president is its leader and head of state. */
 function roleKey(role: string): string {
   const r = role.toLowerCase();
@@ -120,7 +129,7 @@ function rolesOf(sentences: readonly Sentence[], people: readonly Person[]): Rol
     for (const m of personMentions(people, sentence.text)) {
       const r = ROLE_BEFORE_NAME.exec(sentence.text.slice(Math.max(0, m.start - 60), m.start));
       if (!r) continue;
-      out.push({ key: roleKey(r[2] ?? ''), ...(r[1] ? { qualifier: r[1].toLowerCase() } : {}), person: m.person.name, sentence: index });
+      out.push({ key: roleKey(r[2] ?? ''), ...(r[1] ? { qualifier: qualifierKey(r[1]) } : {}), person: m.person.name, sentence: index });
     }
   });
   return out;
@@ -132,7 +141,7 @@ function rolesOf(sentences: readonly Sentence[], people: readonly Person[]): Rol
  */
 function roleHolder(roles: readonly RoleMention[], role: string, qualifier: string | undefined, sentence: number): string | undefined {
   const key = roleKey(role);
-  const q = qualifier?.toLowerCase();
+  const q = qualifier === undefined ? undefined : qualifierKey(qualifier);
   const fits = roles.filter((r) => r.key === key && r.sentence <= sentence && (q === undefined || r.qualifier === q));
   const holders = new Set(fits.map((r) => r.person));
   return holders.size === 1 ? fits[0]?.person : undefined;
@@ -436,8 +445,13 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
           : undefined;
       // "According to him, the second part outlines …": the person the paragraph is about.
       const pronoun = /^(?:him|her)\b/i.test(outside.slice(after, end)) ? resolvePronoun(accordingTo.index) : undefined;
+      // "according to the US President", "according to the aide": a role whose holder the article named.
+      const roleCited = person === undefined ? ROLE_CITED.exec(outside.slice(after, end)) : null;
+      roles ??= roleCited ? rolesOf(sentences, ctx.people) : undefined;
+      const holder = roleCited && roles ? roleHolder(roles, roleCited[2] ?? '', roleCited[1], index) : undefined;
       if (actor) speaker = actor.person.name;
       else if (pronoun !== undefined) source = pronoun;
+      else if (holder !== undefined) source = holder;
       // "According to Russian Foreign Ministry spokeswoman Maria Zakharova": the body's role before a name is the person's.
       else if (person && (!body || person.start <= body.start || person.start >= end || BODY_ROLE_GAP.test(outside.slice(body.end, person.start)))) source = person.person.name;
       else if (body) source = body.name;

@@ -559,5 +559,16 @@ describe('speakers', () => {
     const who = Object.fromEntries(speakers(text));
     expect(text.split('\n').slice(2).map((line) => who[line.slice(0, 30)])).toEqual(['-', 'Verstka']);
   });
+
+  it('gives "according to" a role to the one person the article gave that role, and never to the role\'s country', () => {
+    const text = [
+      'Budapest',
+      'United States President Donald Trump and Putin’s aide Yuri Ushakov spoke of the peace talks in Budapest.',
+      'The summit on the peace talks could take place within two weeks in Hungary, according to the US President.',
+      'Putin also conveyed political messages on the peace talks to Trump through Witkoff, according to the aide.',
+    ].join('\n');
+    const who = Object.fromEntries(speakers(text));
+    expect(text.split('\n').slice(2).map((line) => who[line.slice(0, 30)])).toEqual(['Donald Trump', 'Yuri Ushakov']);
+  });
 });
 

@@ -585,6 +585,20 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
       if (best >= 0) headlineAt = best;
     }
   }
+  // A page whose summary line comes first ("In a historic yet tense meeting, delegations … convened in Istanbul …") and
+  // its headline, printed twice, right under it: that is the headline, its copy chrome.
+  if (headlineAt < 0 && firstBody >= 0) {
+    for (let j = firstBody + 1; j <= firstBody + 3 && j + 1 < drafts.length; j++) {
+      const d = drafts[j] as Draft;
+      const copy = drafts[j + 1] as Draft;
+      if (d.kind === 'heading' && copy.text === d.text && !d.terminated && d.f.words.length >= 4 && d.f.capitals < 0.8 && !/^\p{Ll}/u.test(d.text)) {
+        headlineAt = j;
+        copy.kind = 'chrome';
+        copy.reason = 'headline repeated';
+        break;
+      }
+    }
+  }
   if (twice >= 0)
     top.forEach((d, j) => {
       if (j > twice && d.text === (drafts[twice] as Draft).text) {

@@ -301,6 +301,15 @@ describe('line classifier', () => {
     expect(articleText(textBlocks([`> > ${headline}`, '', headline, '', body].join('\n'))).headline).toBe(headline);
   });
 
+  it('takes a headline printed twice right under a summary line that opens the page', () => {
+    const summary = 'In a historic yet tense meeting, delegations from Ukraine and Russia convened in Istanbul, marking the first direct talks in over three years.';
+    const headline = 'Ukrainian and Russian Delegations Meet Amid Hostilities, Agree on Prisoner Swap';
+    const body = 'Ukrainian and Russian officials met in Istanbul for their first discussions since March 2022, marking a tentative step in the war.';
+    const page = articleText(textBlocks([summary, headline, '', headline, body].join('\n')));
+    expect(page.headline).toBe(headline);
+    expect(page.text.split(headline).length - 1).toBe(1);
+  });
+
   it('takes a credit line printed twice ("… Press Office via AP") for chrome, not for the headline', () => {
     const credit = 'Ukrainian Presidential Press Office via AP';
     const raw = ['Zelensky suggests way to end the hot phase of the war with Russia', '', credit, credit, '', 'Volodymyr Zelensky has suggested that the territory Kyiv controls should be taken under the "Nato umbrella" to stop the war.'].join('\n');

@@ -252,6 +252,20 @@ export function leadTitle(text: string, max = 120): string {
   return headlineAtPhrase(t, max) ?? fitText(t, max);
 }
 
+/**
+ * Where the last whole sentence inside a longer one ends within `max` characters ("“We are not setting conditions …
+ * Russia is doing that. | As we have always said, …"): after its stop, 60 characters in at least; undefined when none.
+ */
+function innerSentenceEnd(text: string, max: number): number | undefined {
+  let end: number | undefined;
+  for (const m of text.slice(0, max + 1).matchAll(/[.!?](?=\s+["“«‘]?\p{Lu})/gu)) {
+    const at = m.index + 1;
+    // Not an initial or an abbreviation's stop ("J. D. Vance", "U.S. President").
+    if (at >= 60 && at <= max && !/(?:^|[\s.])\p{Lu}$/u.test(text.slice(0, m.index))) end = at;
+  }
+  return end;
+}
+
 /** Cut at a word boundary so the result (with "…") fits `max`; whole text when it already fits. */
 export function fitText(text: string, max = MAX_FACT_CHARS): string {
   const t = collapseSpaces(text);
@@ -489,7 +503,14 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
     const a = input.attributions[k.index];
     // A wire dateline ("KYIV, Ukraine (AP) — ") is not part of the fact; the offset moves past it too.
     const dateline = datelineLength(s.text);
-    const fact: Fact = { text: fitText(s.text.slice(dateline)), source: input.sourceId, offset: { start: s.start + dateline, end: s.end } };
+    const whole = s.text.slice(dateline);
+    // A sentence too long for a fact (a quotation of several sentences, a list) ends at the last of its own sentences
+    // that fits, a whole one with its exact offset, rather than at a word with "…".
+    const cut = whole.length > MAX_FACT_CHARS ? innerSentenceEnd(whole, MAX_FACT_CHARS) : undefined;
+    const fact: Fact =
+      cut !== undefined
+        ? { text: whole.slice(0, cut), source: input.sourceId, offset: { start: s.start + dateline, end: s.start + dateline + cut } }
+        : { text: fitText(whole), source: input.sourceId, offset: { start: s.start + dateline, end: s.end } };
     if (a?.speaker) fact.speaker = a.speaker.slice(0, 120);
     if (a?.speaker && a.quote) fact.quote = true;
     // With its speaker known, a sentence's voice is too, and it is tagged again: when the speaker is of a side a

@@ -100,5 +100,17 @@ describe('fact selection', () => {
     if (!r.ok) throw new Error(JSON.stringify(r));
     expect(r.article.title.startsWith('No Ukrainian officials were present at the meeting in Riyadh')).toBe(true);
   });
+
+  it('ends a fact too long to keep at the last whole sentence inside it, with its exact offset, not at a word with "…"', async () => {
+    const quote =
+      '“We are not setting conditions that complicate things. Russia is doing that. As we have always said, the only party dragging out this war is Russia, and the whole world can see it every day, in every attack on our cities, in every strike on our energy, in every refusal to agree to a full ceasefire, which Ukraine accepted weeks ago together with our partners in Europe and in America,” Zelensky said on Telegram after the call with the American president on Tuesday evening.';
+    const text = ['Zelensky on the call', '', 'Ukrainian President Volodymyr Zelensky spoke to Trump on Tuesday about the ceasefire talks.', '', quote].join('\n');
+    const r = analyzeArticle({ text, sourceName: 'Wire', publishedAt: '2025-05-20T18:00:00Z' }, ceasefireStory(), new Date('2025-05-21T00:00:00Z'));
+    if (!r.ok) throw new Error('not ingested');
+    const fact = r.article.facts.find((f) => f.text.startsWith('“We are not setting'));
+    expect(fact?.text).toBe('“We are not setting conditions that complicate things. Russia is doing that.');
+    // (Offsets are into the article's text as ingested, without its headline.)
+    expect(r.article.text.slice(fact?.offset?.start, fact?.offset?.end)).toBe(fact?.text);
+  });
 });
 

@@ -38,7 +38,8 @@ function foreground(sentence: string): string {
 }
 
 /** A prisoner or body exchange, the humanitarian track: no lead of the story without the talks' terms. */
-const EXCHANGE_ONLY = /^(?=.*\b(?:prisoners?|POWs?|captives|bodies|children)\b)(?=.*\b(?:exchang|swap|releas|return|repatriat|transferr?|handed over|hand over|reunit)\w*)(?!.*\b(?:ceasefire|cease-fire|truce|memorandum|terms|territor\w*|security guarantees|peace (?:deal|plan|agreement))\b)/is;
+const TALKS_TERMS = /\b(?:ceasefire|cease-fire|truce|memorandum|terms|territor\w*|security guarantees|peace (?:deal|plan|agreement))\b/i;
+const EXCHANGE_ONLY = new RegExp(String.raw`^(?=.*\b(?:prisoners?|POWs?|captives|bodies|children)\b)(?=.*\b(?:exchang|swap|releas|return|repatriat|transferr?|handed over|hand over|reunit)\w*)(?!.*${TALKS_TERMS.source})`, 'is');
 
 /** What two sides do together when they talk: "Trump and Putin spoke by phone", "met in Alaska", "agreed to". */
 const DIPLOMACY =
@@ -174,7 +175,11 @@ export function scoreRelevance(
     // of a few sentences is all lead.
     const brief = sentences.length < 2 * SUBJECT_SENTENCES;
     const whole = sentences.filter((s) => s.split(/\s+/).length >= 6);
-    const lead = [head, ...(brief ? whole : whole.slice(0, 2))].filter((s) => s !== '' && !EXCHANGE_ONLY.test(s));
+    // A lead that opens on a prisoner exchange goes on about it: "The complex negotiation process involved mediation
+    // by the UAE" after "Russia and Ukraine orchestrated a major exchange of prisoners …" is the exchange's, unless it
+    // names the talks' terms.
+    const exchangeLed = whole[0] !== undefined && EXCHANGE_ONLY.test(whole[0]);
+    const lead = [head, ...(brief ? whole : whole.slice(0, 2))].filter((s) => s !== '' && !EXCHANGE_ONLY.test(s) && !(exchangeLed && s !== head && !TALKS_TERMS.test(s)));
     // A topic word leads only next to one of the story's anchors or two of its sides that are not allies: "Modi-Putin
     // summit talks" or "NATO talks on defence" lead another story.
     const anchors = story.anchors ?? [];

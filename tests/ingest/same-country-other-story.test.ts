@@ -67,6 +67,18 @@ describe('articles about the same countries but another story (bundled story def
     expect(r && 'reason' in r ? r.reason : '').toMatch(/attacks/);
   });
 
+  it('rejects a prisoner exchange whose lead goes on about the negotiations of the exchange', async () => {
+    const swap = [
+      'Russia and Ukraine orchestrated a major exchange of prisoners of war after nearly five months of negotiations.',
+      'The complex negotiation process involved mediation by the United Arab Emirates, a key player acknowledged by both Moscow and Kyiv.',
+      'Each side released 150 soldiers, among them wounded men and fighters captured in Mariupol.',
+      'The UAE foreign ministry acknowledged its role in facilitating the negotiation, the latest of several it has brokered.',
+      'Buses carrying the freed Ukrainians crossed the border from Belarus on Wednesday afternoon.',
+      'Relatives waited at the crossing with flags and photographs of the missing.',
+    ].join('\n');
+    expect(await verdict(swap)).toMatch(/^rejected/);
+  });
+
   it('rejects a report of an attack whose lead names the talks in a clause of time ("shortly before …")', async () => {
     const text = [
       'Russia pounded Ukraine’s capital with another major missile and drone attack, killing at least two people and causing fires across Kyiv.',

@@ -169,11 +169,6 @@ function fullDates(text: string, now: Date): FullDate[] {
   return out;
 }
 
-/** The first date a text states in full. */
-function fullDate(text: string, now: Date): FullDate | undefined {
-  return fullDates(text, now)[0];
-}
-
 /** The full dates of every line of the page, read once (the anchor and a lead's weekday both look at them). */
 type PageDates = () => FullDate[][];
 
@@ -192,10 +187,11 @@ function dateStamp(raw: string, now: Date): { at: Date; hasTime: boolean } | und
   // A link does not make a line longer or wordier: "From Novaya gazeta Europe, Nov. 20, 2025, https://…".
   const line = raw.replace(/https?:\/\/\S+/g, ' ');
   if (!/\d{4}/.test(line) || line.length > 120) return undefined;
-  const d = fullDate(line, now);
+  const dates = fullDates(line, now);
+  const d = dates[0];
   if (!d) return undefined;
   // A span of days ("March 23-25, 2025") is when something went on, never when the page was published.
-  if (fullDates(line, now).some((x) => x.text === d.text && x.at.getTime() !== d.at.getTime())) return undefined;
+  if (dates.some((x) => x.text === d.text && x.at.getTime() !== d.at.getTime())) return undefined;
   // A byline's or reading-time's words ("by The Kyiv Independent news desk … 2 min read") and a link do not count.
   const rest = line.replace(d.text, ' ').match(/\p{L}{2,}/gu) ?? [];
   const stampy = /^\s*(?:by|posted|published|updated|last updated)\b/i.test(line) || /\b\d+\s*min(?:ute)?s?\s+read\b/i.test(line);

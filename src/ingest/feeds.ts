@@ -3,7 +3,7 @@ import type { Logger } from '../log.js';
 import type { Story } from '../records/schema.js';
 import type { FeedState, Store } from '../store/store.js';
 import { fnv1a } from '../text/similarity.js';
-import { decodeText } from './decode-bytes.js';
+import { decodeText, type Decoded } from './decode-bytes.js';
 
 /** One entry of an RSS 2.0 / Atom / RSS 1.0 feed. */
 export interface FeedItem {
@@ -152,8 +152,8 @@ export interface FetchedBody {
   status: number;
   /** The body as text: decoded by its byte-order mark, as UTF-8, or in the encoding it declares (see `decodeText`). */
   body: string;
-  /** The body as received, for a caller that reports why it could not be decoded. */
-  bytes: Uint8Array;
+  /** How the body's bytes decoded: the text, or why they are no text (for a caller that reports it). */
+  decoded: Decoded;
   headers: { etag?: string; lastModified?: string; contentType?: string };
 }
 
@@ -193,7 +193,7 @@ export async function fetchText(url: string, opts: { fetch?: FetchLike; headers?
   if (etag) headers.etag = etag;
   if (lastModified) headers.lastModified = lastModified;
   if (contentType) headers.contentType = contentType;
-  if (res.status === 304) return { status: 304, body: '', bytes: new Uint8Array(0), headers };
+  if (res.status === 304) return { status: 304, body: '', decoded: { ok: false, code: 'EMPTY', error: 'not modified (304)' }, headers };
   if (!res.ok) {
     await res.body?.cancel().catch(() => undefined);
     throw new FetchError('HTTP_STATUS', `HTTP ${res.status}`, res.status);
@@ -221,7 +221,7 @@ export async function fetchText(url: string, opts: { fetch?: FetchLike; headers?
   }
   const bytes = Buffer.concat(chunks);
   const decoded = decodeText(bytes, contentType ? { contentType } : {});
-  return { status: res.status, body: decoded.ok ? decoded.text : bytes.toString('utf8'), bytes, headers };
+  return { status: res.status, body: decoded.ok ? decoded.text : bytes.toString('utf8'), decoded, headers };
 }
 
 /** What happened to one feed in one poll. */

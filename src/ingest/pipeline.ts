@@ -111,7 +111,7 @@ async function load(input: string, opts: IngestOptions): Promise<Loaded> {
   } else if (/^https?:\/\//i.test(input)) {
     try {
       const res = await fetchText(input, networkOptions(opts));
-      const decoded = decodeText(res.bytes, res.headers.contentType ? { contentType: res.headers.contentType } : {});
+      const { decoded } = res;
       if (!decoded.ok) return decoded;
       return { ok: true, text: decoded.text, url: input, ...(res.headers.contentType ? { contentType: res.headers.contentType } : {}) };
     } catch (err) {

@@ -529,9 +529,8 @@ function bodyIndices(drafts: readonly Draft[]): number[] {
  */
 function markHeadline(drafts: Draft[], firstBody: number): void {
   // Not two sentences: a summary standfirst ("The Kremlin demands … as crucial. Kyiv refuses, and talks … end.").
-  const headlineLike = (d: Draft, i: number) =>
+  const headlineShape = (d: Draft) =>
     d.kind === 'heading' &&
-    (firstBody < 0 || i < firstBody) &&
     d.f.words.length >= 3 &&
     d.f.capitals < 0.8 &&
     !/:$/.test(d.text) &&
@@ -539,6 +538,7 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
     // Nor a caption cut off at its start, or a table cell's text ending in its bar ("the United States and … |").
     !/^\p{Ll}/u.test(d.text) &&
     !/\s\|$/.test(d.text);
+  const headlineLike = (d: Draft, i: number) => (firstBody < 0 || i < firstBody) && headlineShape(d);
   // A page saved whole prints its headline twice above the article (the title and the h1), below the site's name:
   // the line printed twice is the headline, and its second copy is chrome.
   const top = drafts.slice(0, firstBody < 0 ? drafts.length : firstBody);
@@ -591,7 +591,7 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
     for (let j = firstBody + 1; j <= firstBody + 3 && j + 1 < drafts.length; j++) {
       const d = drafts[j] as Draft;
       const copy = drafts[j + 1] as Draft;
-      if (d.kind === 'heading' && copy.text === d.text && !d.terminated && d.f.words.length >= 4 && d.f.capitals < 0.8 && !/^\p{Ll}/u.test(d.text)) {
+      if (copy.text === d.text && !d.terminated && d.f.words.length >= 4 && headlineShape(d)) {
         headlineAt = j;
         copy.kind = 'chrome';
         copy.reason = 'headline repeated';

@@ -290,8 +290,15 @@ const NAME_AS_MODIFIER = /^\s+(?:administration|aides?|advisers?|advisors?|allie
 const A_DOCUMENT = String.raw`(?:the|a|an|this|that)\s+(?:\p{L}+\s+){0,2}(?:report|statement|document|letter|text|post|message|communiqu[eé]|declaration|article|memo|note|draft|plan)`;
 /** A document's own voice closing a quotation: "…,” reads the report.", "…,” the statement reads." */
 const DOCUMENT_VOICE = new RegExp(String.raw`[”"’,]\s*(?:reads?\s+${A_DOCUMENT}|${A_DOCUMENT}\s+reads?)\b[^.!?]{0,60}[.!?]?["”’]?\s*$`, 'iu');
+/**
+ * A subject (given as pattern source) that opens its clause and stands right before the verb, up to three words between
+ * them, which group 1 (or the last group) holds for the caller to check they are fillers.
+ */
+const clauseSubject = (subject: string): RegExp => new RegExp(String.raw`(?:^|[,;:]\s*|\b(?:but|and|however|meanwhile)\s+)${subject}\b((?:[\s,]+\w+){0,3})[\s,]*$`, 'i');
+/** "…,” it said in a statement.", "However, it warned …": a body's "it". */
+const IT_SUBJECT = clauseSubject('it');
 /** A kind of body named without its name, as the subject before the verb: "The ministry added", "the office said". */
-const THE_BODY = /(?:^|[,;:]\s*|\b(?:but|and|however|meanwhile)\s+)the\s+(ministry|office|agency|department|council|committee|embassy|service)\b((?:[\s,]+\w+){0,3})[\s,]*$/i;
+const THE_BODY = clauseSubject(String.raw`the\s+(ministry|office|agency|department|council|committee|embassy|service)`);
 /** A person's office between their name and the verb: "'s office", "'s press service" (fillers may follow). */
 const OWNED_OFFICE = /^['’]s\s+((?:press\s+)?office|press\s+service|administration|government|cabinet|campaign)(?:\s+(?:also|later|again|then|had|has|reportedly|earlier|now|however|meanwhile))*\s*$/i;
 /** A country or body in the possessive opening a clause, right before another body: "Russia's " of "Russia's Ministry of Defence". */
@@ -447,7 +454,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const pronoun = /^(?:him|her)\b/i.test(outside.slice(after, end)) ? resolvePronoun(accordingTo.index) : undefined;
       // "according to the US President", "according to the aide": a role whose holder the article named.
       const roleCited = person === undefined ? ROLE_CITED.exec(outside.slice(after, end)) : null;
-      roles ??= roleCited ? rolesOf(sentences, ctx.people) : undefined;
+      if (roleCited) roles ??= rolesOf(sentences, ctx.people);
       const holder = roleCited && roles ? roleHolder(roles, roleCited[2] ?? '', roleCited[1], index) : undefined;
       if (actor) speaker = actor.person.name;
       else if (pronoun !== undefined) source = pronoun;
@@ -520,7 +527,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         if (speaker) break;
       }
       // "…,” it said in a statement.", "However, it warned …": the body the sentence before was given to.
-      const it = /(?:^|[,;:]\s*|\b(?:but|and|however|meanwhile)\s+)it\b((?:[\s,]+\w+){0,3})[\s,]*$/i.exec(preceding);
+      const it = IT_SUBJECT.exec(preceding);
       if (it && wordsBetween(it[1] ?? '').every((w) => FILLER.test(w))) {
         speaker = bodyBefore();
         break;
@@ -536,10 +543,16 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       }
       // A person's office speaking: "Zelensky's office said", "…, Putin's press service reported" (the office is named;
       // a spokesman without a name is no one, and "Putin's spokesman Dmitry Peskov" names the person who speaks).
-      const office = mentions.find((m) => m.end <= vStart && atClauseStart(outside, m.start) && OWNED_OFFICE.test(outside.slice(m.end, vStart)));
-      if (office) {
-        const noun = OWNED_OFFICE.exec(outside.slice(office.end, vStart))?.[1] ?? 'office';
-        speaker = `${office.person.name}'s ${noun.replace(/\s+/g, ' ')}`;
+      let office: string | undefined;
+      for (const m of mentions) {
+        const owned = m.end <= vStart && atClauseStart(outside, m.start) ? OWNED_OFFICE.exec(outside.slice(m.end, vStart)) : null;
+        if (owned) {
+          office = `${m.person.name}'s ${(owned[1] ?? 'office').replace(/\s+/g, ' ')}`;
+          break;
+        }
+      }
+      if (office !== undefined) {
+        speaker = office;
         break;
       }
       // Nearest person before the verb in the same clause ("Putin, for his part, said").

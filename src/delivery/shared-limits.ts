@@ -1,11 +1,18 @@
 import type { Platform, RateBucket } from '../store/store.js';
-import { DISCORD_GLOBAL_PER_SECOND } from './send-queue.js';
 
 /**
  * Slack allows about one message per second per channel. Starts reserved across replicas are a little further
  * apart: a post's arrival can lag its start, and two replicas' posts to one channel must still arrive a second apart.
  */
 export const SLACK_SHARED_CHANNEL_INTERVAL_MS = 1_100;
+
+/**
+ * Discord's global limit (50 requests/s per bot) as starts reserved across replicas. One process paces its own
+ * starts at 49/s, but a shared start is followed by a store round trip (the claim check) before the post leaves,
+ * and that lag differs between replicas: under load, posts started a slot apart arrived bunched, over 50 in one
+ * second (a CI run on a busy 2-core machine saw it). 45/s leaves room for about 100 ms of such jitter a second.
+ */
+export const DISCORD_SHARED_GLOBAL_PER_SECOND = 45;
 
 /**
  * The rate-limit buckets a post shares with every replica (see Store.reserveRate): Discord's global limit per bot
@@ -15,7 +22,7 @@ export function rateBuckets(platform: Platform, channel: string): RateBucket[] {
   if (platform === 'slack') return [{ name: `slack:channel:${channel}`, intervalMs: SLACK_SHARED_CHANNEL_INTERVAL_MS }];
   if (platform === 'discord')
     return [
-      { name: 'discord:global', intervalMs: 1000 / DISCORD_GLOBAL_PER_SECOND },
+      { name: 'discord:global', intervalMs: 1000 / DISCORD_SHARED_GLOBAL_PER_SECOND },
       { name: `discord:channel:${channel}`, intervalMs: 0 },
     ];
   return [];

@@ -9,7 +9,7 @@ import { jobCounts, messagesPerKey, replicaEnv, startReplica, until, type Replic
 
 // 07:00 in Kyiv; the replicas run with this fixed clock, so every pass sees the same 1,000 due briefings.
 const NOW = new Date('2025-06-02T04:00:00Z');
-/** 1,000 subscriptions: Discord's shared 49/s global limit makes its share the long pole (about 8 s). */
+/** 1,000 subscriptions: Discord's global limit (45/s shared across replicas) makes its share the long pole (about 9 s). */
 const SPLIT = { slack: 600, discord: 400 } as const;
 const STORY = 'ukraine-ceasefire';
 

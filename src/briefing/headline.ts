@@ -2,6 +2,7 @@ import type { EventRecord } from '../records/schema.js';
 import { isChrome } from './sentence-quality.js';
 import { hasFiniteVerb } from '../text/finite-verb.js';
 import { commaInList, cutAtWord, headlineAtPhrase, leavesClause } from '../text/clause-end.js';
+import { openQuotations } from '../text/quotation.js';
 
 export const HEADLINE_MAX = 120;
 
@@ -58,13 +59,11 @@ export function cutAtClause(text: string, max: number): string {
   const intro = INTRO.exec(t);
   if (intro && t.length - intro[0].length >= 40) return cutAtClause(t.slice(intro[0].length), max);
   const cuts: number[] = [];
-  let quotes = 0;
   for (let i = 0; i < Math.min(t.length, max + 1); i++) {
     const c = t[i] ?? '';
-    if (c === '"' || c === '“' || c === '”') quotes++;
     const boundary = (c === ',' || c === ';' || c === ':') && t[i + 1] === ' ' && !commaInList(t, i);
     const dash = (c === '—' || c === '–') && (t[i - 1] === ' ' || (c === '—' && /\p{L}/u.test(t[i - 1] ?? '') && /\p{L}/u.test(t[i + 1] ?? '')));
-    if ((boundary || dash) && quotes % 2 === 0 && i >= 40) cuts.push(dash && t[i - 1] === ' ' ? i - 1 : i);
+    if ((boundary || dash) && i >= 40 && openQuotations(t.slice(0, i)) === 0) cuts.push(dash && t[i - 1] === ' ' ? i - 1 : i);
   }
   // The latest boundary that leaves a clause, not a name list's first item or words left hanging.
   for (const cut of cuts.reverse()) {

@@ -14,6 +14,7 @@ import type { Attribution } from './quotes.js';
 import type { Sentence } from './sentences.js';
 import { wordKey } from '../text/word-key.js';
 import { collapseSpaces } from '../text/spaces.js';
+import { openQuotations } from '../text/quotation.js';
 
 /** At most this many facts per article. */
 export const MAX_FACTS = 16;
@@ -227,17 +228,9 @@ export function leadTitle(text: string, max = 120): string {
   if (participleAside && t.length > max && !hasFiniteVerb(participleAside[1] ?? '') && hasFiniteVerb(/^\S+/.exec(t.slice(participleAside[0].length))?.[0] ?? '')) t = `${participleAside[1]} ${t.slice(participleAside[0].length)}`;
   if (t.length <= max) return t;
   const cuts: number[] = [];
-  let depth = 0;
-  let last = 0;
   for (const m of t.matchAll(CLAUSE_BREAK)) {
     if (m.index > max) break;
-    // Never inside a quotation: count the quote marks before the break.
-    for (; last < m.index; last++) {
-      const c = t[last];
-      if (c === '“' || c === '«') depth++;
-      else if (c === '”' || c === '»') depth = Math.max(0, depth - 1);
-      else if (c === '"') depth = depth > 0 ? depth - 1 : depth + 1;
-    }
+    const depth = openQuotations(t.slice(0, m.index));
     // A cut that leaves only an opening phrase ("In his late-night address on 11 May") says nothing.
     const opening = cuts.length === 0 && /^(?:In|On|At|After|Before|During|Following|According|Amid|Despite|With|As|While|Speaking)\b/.test(t) && t[m.index] === ',';
     if (m.index >= 30 && depth === 0 && !opening && !commaInList(t, m.index)) cuts.push(m.index);

@@ -1,5 +1,6 @@
 import { FUNCTION_WORDS } from './function-words.js';
 import { hasFiniteVerb } from './finite-verb.js';
+import { openQuotations } from './quotation.js';
 
 /**
  * Where a sentence may be cut for a title. A cut must leave a clause: not end on a grammar word ("…, after" of "after
@@ -68,10 +69,8 @@ export function headlineAtPhrase(text: string, max: number): string | undefined 
   // Only after a noun or a name: a verb before the phrase may need it ("to engage | in talks", "the positions agreed |
   // in Anchorage").
   const nounBefore = !/(?:ed|ing)$/.test(last) && words[words.length - 2]?.toLowerCase() !== 'to' && !FUNCTION_WORDS.has(last) && !hasFiniteVerb(last);
-  // Nor inside a quotation or a title in quotation marks ("released the document “China's Position | on the
-  // Political Settlement …”"): what is cut there is no whole clause.
-  const openQuote = (head.match(/[“«]/g) ?? []).length > (head.match(/[”»]/g) ?? []).length || (head.match(/"/g) ?? []).length % 2 === 1;
-  return nounBefore && !openQuote && ADJUNCT_NEXT.test(text.slice(head.length)) ? head : `${head}…`;
+  // Nor inside a quotation (see openQuotations).
+  return nounBefore && openQuotations(head) === 0 && ADJUNCT_NEXT.test(text.slice(head.length)) ? head : `${head}…`;
 }
 
 /**

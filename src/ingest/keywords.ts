@@ -318,10 +318,10 @@ const FINITE_VERB =
   /^(?:\p{Ll}+ed|said|says|told|tells|sent|sends|made|makes|took|takes|gave|gives|held|holds|met|meets|flew|went|came|began|spoke|speaks|wrote|writes|sought|seeks|brought|put|puts|set|sets|kept|keeps|stood|stands|chose|saw|sees|drew|laid|led|leads|thought|knew|understood|wants|insists|rejects|refuses|accepts|agrees|demands|proposes|calls|plans|expects|hopes|needs|welcomes|considers|believes|argues|warns|maintains|continues|supports|opposes|offers|asks|urges|reiterates|stresses|emphasi[sz]es|notes|confirms|denies|replies|responds|submits|signals|signs|vows|pledges|remains|favou?rs)\b/u;
 /**
  * An action or stance noun whose actor follows ("the arrival of a Ukrainian delegation", "no immediate comment from
- * Zelenskiy", "points that have long been red lines for Ukraine").
+ * Zelenskiy", "points that have long been red lines for Ukraine", "senior officials from Ukraine … met").
  */
 const ACTION_OF =
-  /\b(?:(?:arrival|visit|response|reply|refusal|rejection|acceptance|proposal|counter-?proposal|position|statement|readiness|willingness|offer|demands?|conditions|decision|consent|participation)\s+of|(?:comment|response|reaction|reply|word)s?\s+from|red\s+lines?[”"’']?\s+for)\s+(?:the\s+|a\s+)?(?:\p{Ll}+\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$/u;
+  /\b(?:(?:arrival|visit|response|reply|refusal|rejection|acceptance|proposal|counter-?proposal|position|statement|readiness|willingness|offer|demands?|conditions|decision|consent|participation)\s+of|(?:comment|response|reaction|reply|word)s?\s+from|red\s+lines?[”"’']?\s+for|(?:officials|delegations?|delegates|envoys|negotiators|representatives|teams?)\s+from)\s+(?:the\s+|a\s+)?(?:\p{Ll}+\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$/u;
 // ASKED_OF, SOURCE and the preposition test below are in plain mode (no `u`): they need no Unicode classes, and V8
 // runs `\b` under `iu` an order of magnitude slower.
 /** Words that make what follows a demand made of the side, not its act. */

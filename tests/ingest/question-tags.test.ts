@@ -26,6 +26,10 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
     expect(tags('Kyiv will accept the ceasefire only if Russia withdraws, Zelensky said.')).toContain('ukraine-response');
   });
 
+  it('counts officials from Ukraine meeting as Kyiv acting', () => {
+    expect(tags('Senior officials from Ukraine, the United States, and Europe met in Geneva on Sunday to discuss a draft peace proposal presented by Washington.')).toContain('ukraine-response');
+  });
+
   it('counts a Ukrainian delegation arriving, and what Kyiv is the source of', () => {
     expect(tags('Ukrainian ministers and delegates arrived in Riyadh on Monday ahead of the talks.')).toContain('ukraine-response');
     expect(tags('The arrival of a Ukrainian delegation in Jeddah was not announced before the talks.')).toContain('ukraine-response');
@@ -74,6 +78,25 @@ describe('security guarantees: what would keep Russia from attacking again', () 
     expect(tags('The draft would cap the size of Ukraine’s armed forces at 600,000.')).toContain('security-guarantees');
     expect(tags('The plan would reduce the military by half.')).toContain('security-guarantees');
     expect(tags('Washington cut military aid to Kyiv in March.')).not.toContain('security-guarantees');
+    expect(tags('Under the plan, Ukraine’s armed forces would be capped at 600,000 personnel.')).toContain('security-guarantees');
+  });
+
+  it('files a non-aggression pact and security protocols, not leaders "joined by" the heads of NATO', () => {
+    expect(tags('A "comprehensive non-aggression agreement" between Russia, Ukraine and Europe is proposed.')).toContain('security-guarantees');
+    expect(tags('"We believe we have largely completed the security protocols," Witkoff said.', 'Steve Witkoff')).toContain('security-guarantees');
+    expect(tags('Merz was set to meet Zelensky before they were due to be joined in the evening by European leaders and the heads of NATO and the EU.')).not.toContain('security-guarantees');
+  });
+});
+
+describe('territory: freezing the war and withdrawals from parts of the country', () => {
+  it('files freezing the conflict (the act), not "a frozen conflict" as a name', () => {
+    expect(tags('He emphasized that he does not want to “freeze” the conflict but seeks a final resolution.', 'Vladimir Putin')).toContain('territory');
+    expect(tags('“This is in no way a frozen conflict,” Sybiha said.', 'Andrii Sybiha')).not.toContain('territory');
+  });
+
+  it('files a call to withdraw from the south and east, not people evacuated from there', () => {
+    expect(tags("Putin's call for Ukraine to withdraw from the south and east of the country was roundly rejected at the summit.")).toContain('territory');
+    expect(tags('Close to 3,000 people were withdrawn from southern and eastern parts of Ukraine yesterday.')).not.toContain('territory');
   });
 });
 

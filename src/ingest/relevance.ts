@@ -39,6 +39,13 @@ function foreground(sentence: string): string {
 
 /** A prisoner or body exchange, the humanitarian track: no lead of the story without the talks' terms. */
 const TALKS_TERMS = /\b(?:ceasefire|cease-fire|truce|memorandum|terms|territor\w*|security guarantees|peace (?:deal|plan|agreement))\b/i;
+/**
+ * A lead that opens on prices moving ("European defense shares declined …, pressured by growing momentum in peace
+ * talks", "Oil prices rise as investors pay attention to Trump-Zelenskiy Meeting"): a market report, whatever moved
+ * the prices. Its subject stands first, after a dateline at most, so a report that mentions oil later is not one.
+ */
+const MARKET_LED =
+  /^(?:[^.;]{0,40}?\s[—–-]\s+)?(?:(?:the|world|global|european|asian|us|u\.s\.|american|russian|ukrainian|defen[cs]e|oil|gas|wheat|grain|gold|stock|bond|share|equity|crude|brent|benchmark|international|regional)\s+)*(?:shares|stocks|equities|stock\s+markets?|markets|prices|futures|bonds?|yields?|indices|indexes|brent|crude|oil|gas|wheat|rouble|ruble|hryvnia|stoxx(?:\s+\d+)?|dax|ftse(?:\s+\d+)?|nasdaq|dow(?:\s+jones)?|s&p\s+500)(?:\s+(?:and|&)\s+[^,;]{0,40}?)?\s+(?:have\s+|has\s+|were\s+|was\s+)?(?:rose|rise|rises|rising|fell|fall|falls|falling|dropped|drop|drops|declined|decline|declines|climbed|climb|climbs|jumped|jump|jumps|surged|surge|surges|slid|slide|slides|slipped|slip|slips|rallied|rally|rallies|dipped|dip|dips|dived|dive|dives|tumbled|tumble|tumbles|gained|gain|gains|extended|extend|extends|edged|plunged|plunge|plunges|soared|soar|soars|sank|sink|sinks|steadied|retreated|recovered|hovered)\b/i;
 const EXCHANGE_ONLY = new RegExp(String.raw`^(?=.*\b(?:prisoners?|POWs?|captives|bodies|children)\b)(?=.*\b(?:exchang|swap|releas|return|repatriat|transferr?|handed over|hand over|reunit)\w*)(?!.*${TALKS_TERMS.source})`, 'is');
 
 /** What two sides do together when they talk: "Trump and Putin spoke by phone", "met in Alaska", "agreed to". */
@@ -179,6 +186,8 @@ export function scoreRelevance(
     // by the UAE" after "Russia and Ukraine orchestrated a major exchange of prisoners …" is the exchange's, unless it
     // names the talks' terms.
     const exchangeLed = whole[0] !== undefined && EXCHANGE_ONLY.test(whole[0]);
+    const marketLed = [head, whole[0] ?? ''].find((s) => MARKET_LED.test(s));
+    if (marketLed !== undefined) return { relevant: false, score, reason: `a market report ("${marketLed.slice(0, 60)}…")`, matched, excluded };
     const lead = [head, ...(brief ? whole : whole.slice(0, 2))].filter((s) => s !== '' && !EXCHANGE_ONLY.test(s) && !(exchangeLed && s !== head && !TALKS_TERMS.test(s)));
     // A topic word leads only next to one of the story's anchors or two of its sides that are not allies: "Modi-Putin
     // summit talks" or "NATO talks on defence" lead another story.

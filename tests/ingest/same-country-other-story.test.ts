@@ -79,6 +79,28 @@ describe('articles about the same countries but another story (bundled story def
     expect(await verdict(swap)).toMatch(/^rejected/);
   });
 
+  it('rejects a market report that the talks moved, and a grain shipment agreement however it is named', async () => {
+    const market = [
+      'European defense shares declined for a second consecutive session on Monday, pressured by growing momentum in peace talks between the United States and Ukraine.',
+      'An index tracking the region’s defense and aerospace firms dipped to its weakest level since late August.',
+      'Investors weighed the chances that a ceasefire in Ukraine would cut European military spending, traders said.',
+      'Negotiators from Kyiv and Washington met in Geneva on Sunday to discuss the US peace plan, and Ukraine called the talks productive.',
+      'Rheinmetall fell 4% and Leonardo lost 3%, while airlines rose on hopes of cheaper fuel.',
+      'The Stoxx 600 closed slightly higher as banks gained.',
+    ].join('\n');
+    expect(await verdict(market)).toMatch(/^rejected: a market report/);
+    const grain = [
+      'Türkiye, UN, Russia & Ukraine Sign Grain Shipment Agreement',
+      '',
+      'Türkiye, the UN, Russia and Ukraine signed the “Initiative on the Safe Transportation of Grain and Foodstuffs from Ukrainian Ports" in Istanbul on 22 July to resume exports of Ukraine\'s grain through the Black Sea.',
+      'President Recep Tayyip Erdoğan and UN Secretary-General António Guterres attended the signature ceremony of the “Grain Shipment Agreement" along with Russian and Ukrainian delegations.',
+      'The document was signed by the defence ministers of Türkiye and Russia, Ukraine\'s infrastructure minister and the UN Secretary-General.',
+      'The agreement will enable grain to flow from the Ukrainian ports on the Black Sea where about 20 million tonnes of grain is stuck.',
+      'Under the deal, a coordination centre will be established in Istanbul to conduct joint inspections at harbour entrances.',
+    ].join('\n');
+    expect(await verdict(grain)).toMatch(/^rejected/);
+  });
+
   it('rejects a report of an attack whose lead names the talks in a clause of time ("shortly before …")', async () => {
     const text = [
       'Russia pounded Ukraine’s capital with another major missile and drone attack, killing at least two people and causing fires across Kyiv.',

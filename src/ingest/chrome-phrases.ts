@@ -185,6 +185,8 @@ export const CAPTION: RegExp[] = [
   /\s[—–-]\s*(?:Reuters|AFP|AP|EPA(?:-EFE)?|Getty(?: Images)?|Anadolu(?: Agency)?|TASS|Sputnik|Xinhua|Bloomberg|dpa|Ukrinform|UNIAN|RIA Novosti|File|Pool)(?:\s*(?:\/|via)\s*[\p{L} .]{2,40})?\.?$/iu,
   /\((?:[^()]{0,160}?(?:\/|via|,)\s*)?(?:AP|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Sputnik|(?:Kremlin )?Pool(?: Photo)?(?: via AP)?|File(?: photo)?|Shutterstock|TASS|Anadolu(?: Agency)?|Bloomberg|Xinhua|Ukrinform|UNIAN|AP Photo[^()]{0,40})\)\.?$/iu,
   /(?:^|[\s.])(?:Pictures?|Photos?|Photograph|Image|Credit|Foto|Collage|Illustration)\s*:\s*[^.!?]{2,80}$/iu,
+  // A credit in brackets at the end: "… makes negotiations with Putin impossible (Photo:Office of the President of Ukraine)".
+  /\((?:Photos?|Picture|Image|Foto|Video)\s*(?::|by\b|credit\b:?)\s*[^()]{2,80}\)\.?$/iu,
   // German and other agencies' credits: "(archive picture) Bild: dpa".
   /(?:^|[\s.)])(?:Bild|Fotos?)\s*:\s*[^.!?]{2,60}$|\((?:archive|file|symbol|stock|illustrative|representative) (?:picture|photo|image)\)/iu,
   /\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES|SPUTNIK|ANADOLU)\s*\/\s*\p{Lu}[\p{L} .'-]{1,40}$/u,

@@ -285,6 +285,15 @@ describe('line classifier', () => {
     expect(articleText(textBlocks(raw)).headline).toBeUndefined();
   });
 
+  it('takes a line printed twice with its photo credit in brackets for a caption, and the line above for the headline', () => {
+    const headline = 'Zelenskyy approves NSDC decision on impossibility of negotiating with Putin';
+    const caption = 'Zelensky signed a decree that makes negotiations with Russian dictator Putin impossible (Photo:Office of the President of Ukraine)';
+    const body = 'President Volodymyr Zelenskyy has approved a recent decision made by the National Security and Defense Council that renders negotiations with Russian dictator Vladimir Putin impossible.';
+    const page = articleText(textBlocks([headline, '', '4 October 2022, 05:33 PM', caption, '', caption, '', body].join('\n')));
+    expect(page.headline).toBe(headline);
+    expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([body]);
+  });
+
   it('takes a sentence printed twice under the headline for a caption (NPR prints it over and under the picture)', () => {
     const caption = 'A Ukrainian tank passes by a burning car near the Russian-Ukrainian border, Sumy region, Ukraine, on Aug. 14, 2024.';
     const headline = "Trump spoke with Russia's Putin and Ukraine's Zelenskyy to start talks to end the war";

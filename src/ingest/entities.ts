@@ -164,11 +164,34 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
     const name = canonicalName(m[1] ?? '');
     if (name && name.includes(' ') && !people.some((p) => p.name === name)) add(name);
   }
+  familyNameFirst(people, text);
   const places = uniq(tagged.places.slice(0, MAX_NAMES).flatMap(splitList));
   const organizations = uniq(tagged.organizations.slice(0, MAX_NAMES).flatMap(splitList)).filter(
     (o) => !people.some((p) => o.toLowerCase().includes(p.surname)),
   );
   return { people, places, organizations };
+}
+
+/**
+ * A name written family name first ("Xi Jinping", "Wang Yi", "Li Hui"), as the article shows by using its first word
+ * alone ("Xi said", "Wang said") and never its last: the first word is the surname, and a person found under it alone
+ * is the same person.
+ */
+function familyNameFirst(people: Person[], text: string): void {
+  for (const p of [...people]) {
+    const parts = p.name.split(' ');
+    if (parts.length !== 2) continue;
+    const [family, given] = parts as [string, string];
+    // (Never a known first name: "Donald" of "Donald Tusk" is not Donald Trump's family name.)
+    if (family.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(family) || p.surname !== given.toLowerCase() || lexiconKind(family) === 'first') continue;
+    // Alone: no capitalised word right before or after it ("Wang said", not "Vladimir Medinsky").
+    const familyAlone = new RegExp(`(?<!\\p{Lu}[\\p{L}.'’-]*[ \\t\\u00a0])(?<![\\p{L}])${escapeRegExp(family)}(?![\\p{L}])(?![ \\t\\u00a0]+\\p{Lu})`, 'u').test(text);
+    const givenAlone = new RegExp(`(?<!${escapeRegExp(family)}[ \\t\\u00a0])(?<![\\p{L}])${escapeRegExp(given)}(?![\\p{L}])`, 'u').test(text);
+    if (!familyAlone || givenAlone) continue;
+    p.surname = family.toLowerCase();
+    const twin = people.findIndex((o) => o !== p && o.name === family);
+    if (twin >= 0) people.splice(twin, 1);
+  }
 }
 
 /** Escape a string for use inside a RegExp. */
@@ -187,18 +210,21 @@ export function resolvePerson(people: readonly Person[], mention: string): Perso
 /** Compiled mention patterns by name: the same few names are looked up in every sentence of an article. */
 const mentionCache = new Map<string, { re: RegExp; variants: string[] }>();
 
-function mentionPattern(name: string): { re: RegExp; variants: string[] } {
-  let p = mentionCache.get(name);
+function mentionPattern(name: string, surname: string): { re: RegExp; variants: string[] } {
+  const key = `${name}|${surname}`;
+  let p = mentionCache.get(key);
   if (!p) {
     const parts = name.split(' ');
-    const last = parts[parts.length - 1] ?? name;
+    // (The surname is the first word of a name written family name first: "Xi" of "Xi Jinping".)
+    const last = parts.find((w, i) => i < parts.length - 1 && w.toLowerCase() === surname) ?? parts[parts.length - 1] ?? name;
     // A Slavic surname's endings vary with the transliteration (Zelenskyy, Zelensky, Zelenskiy): one stem matches all.
     const stem = /^\p{Lu}\p{Ll}{3,}(?:yy|iy|y)$/u.test(last) ? last.replace(/(?:yy|iy|y)$/, '') : undefined;
     const variants = uniq([name, last, ...(stem ? [stem] : []), ...(/^[IVXLC]+$/.test(last) && parts.length > 1 ? [parts.slice(0, -1).join(' ')] : [])]);
-    const forms = variants.map((v) => (v === stem ? `${escapeRegExp(v)}(?:yy|iy|y)` : escapeRegExp(v)));
-    p = { re: new RegExp(`(?<![\\p{L}])(?:${forms.join('|')})\\p{L}?(?![\\p{L}])`, 'gu'), variants };
+    // One more letter is allowed (a spelling's variant), except after a name of two or three letters: "Lin" is not "Li".
+    const forms = variants.map((v) => (v === stem ? `${escapeRegExp(v)}(?:yy|iy|y)\\p{L}?` : `${escapeRegExp(v)}${v.length >= 4 ? '\\p{L}?' : ''}`));
+    p = { re: new RegExp(`(?<![\\p{L}])(?:${forms.join('|')})(?![\\p{L}])`, 'gu'), variants };
     if (mentionCache.size > 5000) mentionCache.clear();
-    mentionCache.set(name, p);
+    mentionCache.set(key, p);
   }
   return p;
 }
@@ -207,7 +233,7 @@ function mentionPattern(name: string): { re: RegExp; variants: string[] } {
 export function personMentions(people: readonly Person[], text: string): Array<{ person: Person; start: number; end: number }> {
   const out: Array<{ person: Person; start: number; end: number }> = [];
   for (const person of people) {
-    const { re, variants } = mentionPattern(person.name);
+    const { re, variants } = mentionPattern(person.name, person.surname);
     // The pattern is case-sensitive: a name none of whose forms occurs verbatim cannot match.
     if (!variants.some((v) => text.includes(v))) continue;
     for (const m of allMatches(re, text)) out.push({ person, start: m.index, end: m.index + m[0].length });

@@ -46,6 +46,10 @@ const OBJECT_OF_VERB =
 const TRAILING_ATTRIBUTION =
   /[,”"’]\s*(?:he|she|it|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5})\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
 
+/** The verb of a {@link TRAILING_ATTRIBUTION}, after its speaker. */
+const TAIL_VERB =
+  /\s(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b/u;
+
 /** {@link REPORTING_VERB} for the attribution's own exec loop (its lastIndex is that loop's). */
 const REPORTING_VERB_SCAN = new RegExp(REPORTING_VERB.source, REPORTING_VERB.flags);
 
@@ -205,12 +209,16 @@ export interface AttributionContext {
  * said", "Zelenskyy says") or a parenthetical set off by commas ("Putin, for his part, said") — but not a new subject
  * after a single comma ("…and Vladimir Putin, both sides now say").
  */
+/** An aside set off by commas, a place's region inside it included ("Vance, during a visit to Agra, India, told"). */
+const COMMA_ASIDE = /^\s*,[^,]{1,160}(?:,\s*\p{Lu}[\p{L}.'’-]*)?,/u;
+const COMMA_ASIDE_WHOLE = new RegExp(`${COMMA_ASIDE.source}\\s*$`, 'u');
+
 function subjectGap(gap: string): boolean {
   // "Trump, who spoke to Putin, said" and "…met Trump, who said": a relative clause belongs to the name before it.
   if (/^\s*,\s*who\s+(?:\p{L}+\s+){0,2}$/u.test(gap)) return true;
   // Asides set off by commas, brackets or dashes: "Rubio – who led the US team – said".
   const withoutAsides = gap
-    .replace(/^\s*,[^,]{1,160},/, ' ')
+    .replace(COMMA_ASIDE, ' ')
     .replace(/^\s*\([^)]{1,80}\)/, ' ')
     .replace(/^\s+[–—]\s[^–—,]{1,120}\s[–—]\s/, ' ');
   if (/[,(—–]/.test(withoutAsides)) return false;
@@ -229,6 +237,9 @@ function possessiveBeforeNoun(text: string, end: number): boolean {
 function closesApposition(text: string, start: number, end: number, verbAt: number): boolean {
   return /^\s*,\s*$/.test(text.slice(end, verbAt)) && /,\s*$/.test(text.slice(0, start));
 }
+
+/** A place after a preposition, then a comma: "… to Agra, " (before "India, told reporters"). */
+const PLACE_BEFORE = /\b(?<!according\s)(?:in|to|at|from|near|outside|inside)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?\s*,\s*$/u;
 
 /** A preposition or conjunction before a name: the name is no subject ("after meeting Trump", "between Putin and …"). */
 const LEADING_PREPOSITION = /\b(?:of|for|with|to|from|about|against|over|between|among|by|after|before|during|and|or|but|than|like|as|on|in|at)\s/i;
@@ -412,8 +423,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       if (/^\s*[,”"’]*\s*(?:he|she)\b/i.test(tail[0])) speaker = resolvePronoun(tail.index);
       else if (/^\s*[,”"’]*\s*it\b/i.test(tail[0])) speaker = bodyBefore();
       else {
-        const who = speakers.find((m) => m.start >= at - 2 && m.start < tail.index + tail[0].length);
-        const body = subjectMentions.find((m) => m.start >= at - 2 && m.start < tail.index + tail[0].length);
+        // Who stands before the verb: a name after it is what was said ("the President stressed … the PURL program").
+        const verbAt = tail.index + Math.max(0, tail[0].search(TAIL_VERB));
+        const who = speakers.find((m) => m.start >= at - 2 && m.start < verbAt);
+        const body = subjectMentions.find((m) => m.start >= at - 2 && m.start < verbAt);
         speaker = who?.person.name ?? body?.name;
       }
     }
@@ -580,7 +593,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // is Rubio's, though Waltz is nearer.
       // An aside set off by commas after a name is the name's: "Rustem Umerov, secretary of Ukraine's National
       // Security and Defense Council, reported" — the council named in it does not speak.
-      const aside = (m: { end: number }) => /^\s*,[^,]{1,160},\s*$/.test(outside.slice(m.end, vStart));
+      // A country after a city ("to Agra, India, told reporters") is where, not who.
+      const regionOfPlace = (m: { start: number; end: number }) => /^\s*,/.test(outside.slice(m.end)) && PLACE_BEFORE.test(outside.slice(0, m.start));
+      const aside = (m: { end: number }) => COMMA_ASIDE_WHOLE.test(outside.slice(m.end, vStart));
       // ", saying …" goes back to the main clause's subject, however far: "Zelenskyy pushed back on Friday, saying …".
       if (/^(?:saying|adding|stressing|insisting|noting|warning|stating|emphasi[sz]ing)$/i.test(verb[0])) {
         const opener = prior[0];
@@ -596,7 +611,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       );
       // An organisation right before the verb is nearer than a person further back: "… and Jared Kushner for what the
       // Kremlin described as …".
-      const org = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w))).pop();
+      const org = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w)) && !regionOfPlace(m)).pop();
       if (near && !(org && org.start > near.end && !aside(near))) {
         speaker = near.person.name;
         break;
@@ -650,7 +665,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         return words.every((w) => FILLER.test(w) || BODY_VOICE.test(w)) && (!possessive || words.some((w) => BODY_VOICE.test(w)));
       };
       const subj = subjectMentions
-        .filter((m) => m.end <= vStart && voiceGap(m) && (atClauseStart(outside, m.start) || ownerOf(m) !== null))
+        .filter((m) => m.end <= vStart && voiceGap(m) && !regionOfPlace(m) && (atClauseStart(outside, m.start) || ownerOf(m) !== null))
         .pop();
       // "Officials from both Moscow and Kyiv signalled …": two sides speak together, neither alone.
       if (subj && /\b(?:and|or|nor|&)\s+(?:the\s+)?$/i.test(outside.slice(Math.max(0, subj.start - 12), subj.start))) break;

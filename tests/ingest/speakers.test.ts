@@ -573,5 +573,36 @@ describe('speakers', () => {
     ].join('\n');
     expect(speakersOfLines(text, 2)).toEqual(['Donald Trump', 'Yuri Ushakov']);
   });
-});
 
+  it('reads a city and its country inside an aside as the aside, not the speaker: "Vance, during a visit to Agra, India, told"', () => {
+    const text = [
+      'London talks on Ukraine crisis downgraded',
+      'Talks among US, Ukrainian and European officials on ending the war in Ukraine faltered on Wednesday.',
+      'US Vice-President JD Vance, during a visit on Wednesday to Agra, India, told reporters that Washington had issued a very explicit peace proposal to both sides.',
+      'U.S. President Donald Trump and Russian President Vladimir Putin held a telephone conversation on the peace talks in Ukraine, the Kremlin confirmed on Friday.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['JD Vance', 'Kremlin']);
+  });
+
+  it('knows a name written family name first by its first word alone: "Wang said", "Xi said"', () => {
+    const text = [
+      'China backs peace talks on Ukraine',
+      'Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow to discuss the peace talks on Ukraine.',
+      '"China stands for peace talks and dialogue on Ukraine," Xi said.',
+      'Chinese Foreign Minister Wang Yi told reporters that Beijing backs the peace talks on Ukraine.',
+      'Wang said the peace plan for Ukraine was balanced.',
+      'US President Donald Trump and Polish Prime Minister Donald Tusk discussed the peace talks on Ukraine.',
+      'Trump said the peace talks on Ukraine were going well.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Xi Jinping', 'Wang Yi', 'Wang Yi', '-', 'Donald Trump']);
+  });
+
+  it('gives ", the President stressed …" to the president, not to a name in what was stressed', () => {
+    const text = [
+      'Zelenskyy on elections',
+      'President Volodymyr Zelenskyy said Ukraine is ready to hold elections only under a full ceasefire agreed in the peace talks.',
+      'Additionally, the President stressed the importance of expanding the PURL program for the peace talks.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Volodymyr Zelenskyy']);
+  });
+});

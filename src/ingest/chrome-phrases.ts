@@ -222,6 +222,10 @@ export const META_SENTENCE =
 export const BYLINE =
   /^(?:(?:[Pp]ost(?:ed)?|[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory)\s+)?(?:[Bb][Yy]:?|(?:\p{Lu}{2,6}\s+)?(?:Staff|Staff [Ww]riter|Correspondent|Reporter)\b)\s*\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}(?:(?:\s*[·|,–—-]\s*|\s+(?:in|at|from)\s+(?=\p{Lu}))[^.!?]{0,60})?$/u;
 
+/** The writer introduced with the piece, as a student paper's dek runs: "News Writer, Jessica Tite, reports on the …". */
+export const WRITER_DEK =
+  /^(?:[\p{L}-]+\s+){0,2}(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]olumnist|[Cc]ontributor),\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},\s+(?:reports|writes|explains|looks|examines|analy[sz]es|discusses|describes|explores)\b/u;
+
 /** A script, a style rule or a data blob that leaked into the text: "(function(w,q){…})(window,"_mgq");". */
 // A statement's end is code only after braces or a call ("});", "push(x);"): a list item of prose ends with ";" too.
 export const CODE_LINE = /^\s*(?:\(?function\s*\(|var |let |const |window\.|document\.|[.#][\w-]+\s*\{)|[{}]\s*\)?;?\s*$|\w\([^)]*\)\s*;\s*$|=>\s*\{|\bfunction\s*\([^)]*\)\s*\{/;

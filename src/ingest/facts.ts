@@ -199,6 +199,12 @@ export function completeSentenceCheck(headline?: string): (text: string) => bool
 const CLAUSE_BREAK =
   /[,;:](?=\s)|\s[—–-]\s|(?<=[A-Za-z])—(?=[A-Za-z])|\s(?=(?:but|while|after|before|because|although|though|which|amid|despite|following|prompting|saying|adding|according to|as part of|in a bid|in an effort|ahead of)\s)/g;
 
+/** A leading aside that is not the news: "According to Russian media, …", "On Tuesday, …", "On February 28th, 2025, …". */
+const LEAD_ASIDE = new RegExp(
+  String.raw`^(?:According to [^,]{2,60}|On \p{L}+day|On (?:${MONTH_NAME}\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? ${MONTH_NAME})(?:,? \d{4})?|In (?:a|an|his|her|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:statement|post|video|speech|interview|address|message|remarks|briefing|call)[^,]{0,60}|Speaking [^,]{2,60}|Meanwhile|However|Earlier(?: on)? \p{L}+),\s+(?=\p{L})`,
+  'u',
+);
+
 /**
  * A headline made from a lead sentence when the article has none: the sentence without its dateline and final stop,
  * cut at the last clause boundary that keeps it within `max` characters (a word boundary when there is none).
@@ -213,8 +219,7 @@ export function leadTitle(text: string, max = 120): string {
   const colon = /^([^:“”"]{15,100}?):\s/.exec(t);
   if (colon && !/\b(?:said|says|told|wrote|added|stated|announced|according to)$/i.test(colon[1] ?? '') && (colon[1] ?? '').split(' ').length >= 3) return colon[1] ?? t;
   // A leading aside is not the news: "According to Russian media, …", "On Tuesday, …", "In a statement, …".
-  const aside =
-    /^(?:According to [^,]{2,60}|On \p{L}+day|In (?:a|an|his|her|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:statement|post|video|speech|interview|address|message|remarks|briefing|call)[^,]{0,60}|Speaking [^,]{2,60}|Meanwhile|However|Earlier(?: on)? \p{L}+),\s+(?=\p{L})/u.exec(t);
+  const aside = LEAD_ASIDE.exec(t);
   if (aside && t.length > max) t = t.slice(aside[0].length).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   // An opening phrase before the clause ("After a two-hour call between …, both sides now say …"): the clause is the
   // headline when the sentence is too long to be one.

@@ -188,6 +188,9 @@ describe('headline', () => {
     expect(leavesClause('U.S. Secretary of State Marco Rubio, speaking in Jeddah after more than eight hours of talks')).toBe(false);
     // Never a whole-looking cut inside a quotation: "… released the document “China's Position" is cut, and says so.
     expect(leadTitle('The Chinese Ministry of Foreign Affairs today released the long-awaited document “China’s Position on the Political Settlement of the Ukraine Crisis” in Beijing.')).toMatch(/…$/);
+    // A date opening a long lead is an aside the title leaves out.
+    expect(leadTitle('On February 28th, 2025, the Oval Office hosted a political showdown between President Trump and President Zelensky as diplomatic talks took a turn for the worse.')).toMatch(/^The Oval Office hosted/);
+    expect(leadTitle('On 5 August, a summit was held in Saudi Arabia with the participation of representatives of more than 40 countries to discuss the peace formula.')).toMatch(/^A summit was held/);
     // A list's item in -ing is no aside.
     expect(leadTitle('Invitation to join NATO, sending weapons without restrictions on use, deterrence, strategic economic potential and post-war prospects are the five points of the plan.')).not.toMatch(/^Invitation to join NATO deterrence/);
     // A cut inside a that-clause before its verb leaves no clause; after a number a word in -s is a plural.

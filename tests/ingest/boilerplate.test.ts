@@ -285,6 +285,14 @@ describe('line classifier', () => {
     expect(articleText(textBlocks(raw)).headline).toBeUndefined();
   });
 
+  it('takes a dek introducing the writer ("News Writer, Jessica Tite, reports on …") for a byline, not the headline', () => {
+    const dek = 'News Writer, Jessica Tite, reports on the heated debate that took place between President Trump and President Zelensky, describing the argument';
+    const body = 'On February 28th, 2025, the Oval Office hosted a political showdown between President Trump and President Zelensky as diplomatic talks took a turn for the worse.';
+    const page = articleText(textBlocks([dek, body].join('\n')));
+    expect(page.headline).toBeUndefined();
+    expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([body]);
+  });
+
   it('takes a line printed twice with its photo credit in brackets for a caption, and the line above for the headline', () => {
     const headline = 'Zelenskyy approves NSDC decision on impossibility of negotiating with Putin';
     const caption = 'Zelensky signed a decree that makes negotiations with Russian dictator Putin impossible (Photo:Office of the President of Ukraine)';

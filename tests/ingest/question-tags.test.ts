@@ -88,6 +88,23 @@ describe('security guarantees: what would keep Russia from attacking again', () 
   });
 });
 
+describe('sample nine: zones, root causes, neutral status, army levels', () => {
+  it('files a buffer zone or a free economic zone as territory, and a truce "including the front lines" not', () => {
+    expect(tags('The U.S. is proposing to establish a free economic zone in the area along with security guarantees.')).toContain('territory');
+    expect(tags('Ukraine would withdraw, turning the area into a "neutral demilitarized buffer zone".')).toContain('territory');
+    expect(tags('Zelensky confirmed in a statement after the meeting that the ceasefire would be comprehensive, including the front lines.', 'Volodymyr Zelensky')).not.toContain('territory');
+  });
+
+  it("files the root cause, a neutral non-aligned status and an army's level as security guarantees, not cut military activity", () => {
+    expect(tags('He said Putin told Trump that they need to address the root cause of the Ukraine conflict.')).toContain('security-guarantees');
+    expect(tags('Putin emphasized eliminating the “primary roots” of the conflict to ensure a lasting settlement.', 'Vladimir Putin')).toContain('security-guarantees');
+    expect(tags('Russia was seeking “Ukraine’s neutral, non-aligned, non-nuclear status,” he added.', 'Vladimir Putin')).toContain('security-guarantees');
+    expect(tags('An agreement that Ukraine should maintain armed forces at a level of 800,000 personnel.')).toContain('security-guarantees');
+    expect(tags('Russia has decided to drastically cut its military activity around Kyiv and Chernihiv.')).not.toContain('security-guarantees');
+  });
+
+});
+
 describe('territory: freezing the war and withdrawals from parts of the country', () => {
   it('files freezing the conflict (the act), not "a frozen conflict" as a name', () => {
     expect(tags('He emphasized that he does not want to “freeze” the conflict but seeks a final resolution.', 'Vladimir Putin')).toContain('territory');

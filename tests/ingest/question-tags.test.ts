@@ -95,6 +95,13 @@ describe('sample nine: zones, root causes, neutral status, army levels', () => {
     expect(tags('Zelensky confirmed in a statement after the meeting that the ceasefire would be comprehensive, including the front lines.', 'Volodymyr Zelensky')).not.toContain('territory');
   });
 
+  it('files troops deployed "by land, sea or air" to Ukraine, the true causes of the crisis and Ukraine\'s security, not its Security Council', () => {
+    expect(tags('Macron, along with 26 other Western allies, committed on Thursday to deploying troops by “land, sea or air” to Ukraine the day after a ceasefire.')).toContain('security-guarantees');
+    expect(tags('“Our partners have shown an understanding of the true causes of the crisis,” Lavrov said.', 'Sergey Lavrov')).toContain('security-guarantees');
+    expect(tags('The Ukrainian side is working on a framework document intended to serve as the basis for Ukraine’s security.')).toContain('security-guarantees');
+    expect(tags('Ukraine’s Security Council met on Monday to discuss the front.')).not.toContain('security-guarantees');
+  });
+
   it("files the root cause, a neutral non-aligned status and an army's level as security guarantees, not cut military activity", () => {
     expect(tags('He said Putin told Trump that they need to address the root cause of the Ukraine conflict.')).toContain('security-guarantees');
     expect(tags('Putin emphasized eliminating the “primary roots” of the conflict to ensure a lasting settlement.', 'Vladimir Putin')).toContain('security-guarantees');

@@ -332,11 +332,38 @@ export function selectFacts(
     for (const r of remaining) {
       if (r.repeat) continue;
       const sim = likeness(r.c.features, pick.features);
-      if (sim.overlap >= threshold || sameSpan(r.c, pick, pickDays)) r.repeat = true;
+      if (sim.overlap >= threshold || sameSpan(r.c, pick, pickDays) || (sim.overlap >= SAME_WORDS_OVERLAP && sameWordRun(r.c.features, pick.features))) r.repeat = true;
       else r.maxSim = Math.max(r.maxSim, sim.cosine);
     }
   }
   return chosen;
+}
+
+/** Below this share of words two facts are never one statement in other words, however they run. */
+const SAME_WORDS_OVERLAP = 0.4;
+/** Content words in the same order that make two facts one statement ("… the loss of its dignity, or the risk of losing a key partner"). */
+const SAME_RUN = 5;
+
+/**
+ * Do two facts share a run of {@link SAME_RUN} content words in the same order? Two outlets' translations of one
+ * quotation ("Ukraine may be confronted with a very harsh choice: either the loss of its dignity, or the risk of losing
+ * a key partner" / "Ukraine may soon face an extremely difficult choice. Either the loss of dignity or the risk of
+ * losing a key partner") share about half their words, too few to be taken for a repeat, but run alike for eight.
+ * (Each set keeps its words in the order they first occur.)
+ */
+function sameWordRun(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const at = new Map<string, number>();
+  let i = 0;
+  for (const w of b) at.set(w, i++);
+  let run = 0;
+  let prev = -2;
+  for (const w of a) {
+    const j = at.get(w);
+    run = j !== undefined && j === prev + 1 ? run + 1 : j !== undefined ? 1 : 0;
+    prev = j ?? -2;
+    if (run >= SAME_RUN) return true;
+  }
+  return false;
 }
 
 /**

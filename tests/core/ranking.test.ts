@@ -271,6 +271,16 @@ describe('multi-document ranking', () => {
     expect(selectFacts(ranked, 4).map((r) => r.index)).toEqual([0, 1, 3]);
   });
 
+  it('takes two outlets\' translations of one quotation once: half their words, but eight in the same order', () => {
+    const event = rec('Wire', [
+      '“Right now, Ukraine may be confronted with a very harsh choice: either the loss of its dignity, or the risk of losing a key partner,” Zelensky stressed, adding that he will work with the United States.',
+      '"Ukraine may soon face an extremely difficult choice. Either the loss of dignity or the risk of losing a key partner. Either 28 complicated points or the hardest winter yet," Zelensky said on Telegram.',
+      'In an address, Zelensky said he would present "arguments" and "alternatives" to the 28-point proposal drafted by the Trump administration.',
+    ]);
+    const ranked = event.facts.map((fact, index) => ({ rec: event, fact, id: `f${index + 1}`, index, score: 1 - index * 0.1, features: featureSet(fact.text), outlets: new Set(['wire']), twins: [] }));
+    expect(selectFacts(ranked, 3).map((r) => r.index)).toEqual([0, 2]);
+  });
+
   it('ranks a sentence that points back to the one before it below one that stands alone', () => {
     const event = rec('Wire', [
       'Russia, Ukraine and the United States began a second round of talks in Abu Dhabi on Wednesday.',

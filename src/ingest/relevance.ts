@@ -206,6 +206,12 @@ export function scoreRelevance(
     const attackLines = sentences.filter((s) => ATTACK.test(s)).length;
     if (!leadsInOwnWords && attackLines >= 3 && attackLines > subjectLines)
       return { relevant: false, score, reason: `about the war's attacks, not the story's subject (named in ${subjectLines} sentences, attacks in ${attackLines})`, matched, excluded };
+    // A report whose every lead sentence is the exchange of prisoners is about the exchange, however often it names the
+    // talks further on ("no ceasefire was agreed", "no peace talks scheduled").
+    // (Not one agreed at the talks: "… agreed at the talks in Istanbul to exchange 1,000 prisoners each".)
+    const atTalks = [head, ...whole.slice(0, 4)].some((s) => /\b(?:talks|negotiat\w*|delegations?|meeting|met|round)\b/i.test(s));
+    if (!leads && exchangeLed && lead.length === 0 && !atTalks)
+      return { relevant: false, score, reason: 'about an exchange of prisoners; the talks only in the background', matched, excluded };
     if (!leads && (brief || subjectLines < SUBJECT_SENTENCES))
       return { relevant: false, score, reason: `the story's subject is only in the background (${subjectLines} sentence${subjectLines === 1 ? '' : 's'}, not in the lead)`, matched, excluded };
   }

@@ -79,6 +79,28 @@ describe('articles about the same countries but another story (bundled story def
     expect(await verdict(swap)).toMatch(/^rejected/);
   });
 
+  it('rejects a report that leads on an exchange of prisoners and names the talks only further on, keeps one agreed at the talks', async () => {
+    const swap = [
+      'Ukraine and Russia executed a prisoner exchange, releasing 150 prisoners of war in a deal mediated by the United Arab Emirates.',
+      'The exchange, conducted near the Belarus border, saw Ukrainian soldiers captured in Mariupol return home.',
+      'Ukrainian President Volodymyr Zelenskyy confirmed the release, sharing images of freed soldiers wrapped in national flags.',
+      'Russia’s Defense Ministry acknowledged the swap, noting its captives were repatriated to Moscow.',
+      'Despite the humanitarian gesture, no ceasefire was agreed upon, with fighting intensifying in Donbas.',
+      'The swap follows a U.S.-proposed 30-day truce in March, rejected by Russia, which demands Ukrainian withdrawal from annexed territories.',
+      'The exchange underscores the war’s stalemate, with no peace talks scheduled and no ceasefire in sight.',
+    ].join('\n');
+    expect(await verdict(swap)).toMatch(/^rejected: about an exchange of prisoners/);
+    const agreed = [
+      'Russia and Ukraine reached an agreement in Istanbul on Friday to exchange 1,000 prisoners of war each.',
+      'This would be the largest prisoner exchange since the conflict began.',
+      'The negotiations, lasting under two hours and facilitated by Turkey, were the first direct peace talks between the two nations since 2022.',
+      'Ukrainian Defense Minister Rustem Umerov, who headed Ukraine’s delegation, said both sides also discussed a potential ceasefire.',
+      'Vladimir Medinsky, head of the Russian delegation, confirmed the agreement to Russian state media.',
+      'Zelensky said Ukraine was ready for a full ceasefire and a meeting of the presidents.',
+    ].join('\n');
+    expect(await verdict(agreed)).toBe('kept');
+  });
+
   it('rejects a market report that the talks moved, and a grain shipment agreement however it is named', async () => {
     const market = [
       'European defense shares declined for a second consecutive session on Monday, pressured by growing momentum in peace talks between the United States and Ukraine.',

@@ -43,12 +43,11 @@ const OBJECT_OF_VERB =
   /\b(?:\p{Ll}{3,}ed|met|told|called|urged|asked|invited|hosted|praised|warned|accused|visited|thanked|criticized|criticised)\s+(?:(?:US|U\.S\.|Russian|Ukrainian|French|British|German|President|Prime|Minister|Foreign|Secretary|Chancellor|Mr\.?|Ms\.?|Mrs\.?)\s+){0,3}$/u;
 
 /** "…, he said." "…,” Peskov told reporters on Monday." "…," the Kremlin said in a statement.": who speaks, last. */
-const TRAILING_ATTRIBUTION =
-  /[,”"’]\s*(?:he|she|it|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5})\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$/u;
+const TAIL_VERBS = String.raw`(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b`;
+const TRAILING_ATTRIBUTION = new RegExp(String.raw`[,”"’]\s*(?:he|she|it|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5})\s+${TAIL_VERBS}[^.;:!?]{0,60}[.!?]["”’]?\s*$`, 'u');
 
 /** The verb of a {@link TRAILING_ATTRIBUTION}, after its speaker. */
-const TAIL_VERB =
-  /\s(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b/u;
+const TAIL_VERB = new RegExp(String.raw`\s${TAIL_VERBS}`, 'u');
 
 /** {@link REPORTING_VERB} for the attribution's own exec loop (its lastIndex is that loop's). */
 const REPORTING_VERB_SCAN = new RegExp(REPORTING_VERB.source, REPORTING_VERB.flags);
@@ -204,15 +203,15 @@ export interface AttributionContext {
   subjects?: readonly string[];
 }
 
+/** An aside set off by commas, a place's region inside it included ("Vance, during a visit to Agra, India, told"). */
+const COMMA_ASIDE = /^\s*,[^,]{1,160}(?:,\s*\p{Lu}[\p{L}.'’-]*)?,/u;
+const COMMA_ASIDE_WHOLE = new RegExp(`${COMMA_ASIDE.source}\\s*$`, 'u');
+
 /**
  * Can the words between a name and a verb belong to the name's clause? Either a few plain words ("Trump on Monday
  * said", "Zelenskyy says") or a parenthetical set off by commas ("Putin, for his part, said") — but not a new subject
  * after a single comma ("…and Vladimir Putin, both sides now say").
  */
-/** An aside set off by commas, a place's region inside it included ("Vance, during a visit to Agra, India, told"). */
-const COMMA_ASIDE = /^\s*,[^,]{1,160}(?:,\s*\p{Lu}[\p{L}.'’-]*)?,/u;
-const COMMA_ASIDE_WHOLE = new RegExp(`${COMMA_ASIDE.source}\\s*$`, 'u');
-
 function subjectGap(gap: string): boolean {
   // "Trump, who spoke to Putin, said" and "…met Trump, who said": a relative clause belongs to the name before it.
   if (/^\s*,\s*who\s+(?:\p{L}+\s+){0,2}$/u.test(gap)) return true;

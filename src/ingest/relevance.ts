@@ -30,12 +30,19 @@ const BACKGROUND =
 /** A sentence up to where it turns to background, or after the clause that opens with it. */
 function foreground(sentence: string): string {
   const m = BACKGROUND.exec(sentence);
-  if (!m) return sentence;
+  if (!m) {
+    // An attack "ahead of ceasefire talks in Saudi Arabia": the attack is the news, the talks when it came.
+    const when = BEFORE_TALKS.exec(sentence);
+    return when && ATTACK.test(sentence.slice(0, when.index)) ? sentence.slice(0, when.index) : sentence;
+  }
   if (m.index > 0) return sentence.slice(0, m.index);
   // Opening with it ("Even if a peace deal is reached, Russian competitors …"): the news is after its comma.
   const comma = sentence.indexOf(', ');
   return comma > 0 ? sentence.slice(comma + 2) : sentence;
 }
+
+/** A clause of time before the talks: "… ahead of ceasefire talks", "… on the eve of the summit". */
+const BEFORE_TALKS = /\s(?:ahead\s+of|on\s+the\s+eve\s+of|before)\s/i;
 
 /** A prisoner or body exchange, the humanitarian track: no lead of the story without the talks' terms. */
 const TALKS_TERMS = /\b(?:ceasefire|cease-fire|truce|memorandum|terms|territor\w*|security guarantees|peace (?:deal|plan|agreement))\b/i;
@@ -177,7 +184,7 @@ export function scoreRelevance(
       return first !== undefined && read[first] !== undefined && !hasKeyword(read[first], k);
     });
     const untaken = taken.length === 0 ? topics : topics.filter((k) => !taken.includes(k));
-    const onSubject = (s: string) => anyKeyword(s, taken.length > 0 && sidesIn(s).length >= 2 ? topics : untaken) || onQuestion(s);
+    const onSubject = (s: string) => anyKeyword(s, taken.length > 0 && twoSides(s) ? topics : untaken) || onQuestion(s);
     // The lead's sentences are whole ones: a dateline split off ("WASHINGTON, November 25. /TASS/.") is none. A brief
     // of a few sentences is all lead.
     const brief = sentences.length < 2 * SUBJECT_SENTENCES;

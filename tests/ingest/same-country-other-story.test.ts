@@ -101,6 +101,38 @@ describe('articles about the same countries but another story (bundled story def
     expect(await verdict(agreed)).toBe('kept');
   });
 
+  it('rejects an attack "ahead of ceasefire talks", an EU loan agreed at a summit, and weapons bought by NATO members', async () => {
+    const attack = [
+      'Ukraine war live: Russia launches deadly drone attack on Kyiv ahead of ceasefire talks in Saudi Arabia',
+      'Russia launched a deadly drone attack on Kyiv overnight, killing three people including a child, officials said.',
+      'Drones struck residential buildings in two districts of the capital, and debris caused fires.',
+      'At least ten people were wounded in the attack, the head of the city administration said.',
+      'Ukraine’s air force said it shot down most of the drones launched overnight.',
+      'Rescue workers pulled two people from the rubble of a five-storey building, the emergency service said.',
+      'Power was cut to several thousand homes on the left bank of the Dnipro river.',
+      'Residents spent hours in metro stations as the air raid alert lasted into the morning.',
+      'US and Ukrainian officials are due to hold talks in Jeddah later on Monday on a possible ceasefire.',
+    ].join('\n');
+    expect(await verdict(attack)).toMatch(/^rejected/);
+    const loan = [
+      'European Union leaders resolved on December 19 to allocate €90 billion from the EU budget to Ukraine over two years through borrowing, rejecting plans to use frozen Russian assets.',
+      'The decision was announced by European Commission President Ursula von der Leyen following a summit where participants split into factions.',
+      'Belgian Prime Minister Bart De Wever emerged as a key advocate for the approach, while European Council President Antonio Costa limited the summit to one day.',
+      'The agreement has been described as a major setback for German Chancellor Friedrich Merz.',
+      'The summit failed to reach consensus on expropriating frozen Russian assets in the form of a “reparations loan” for Ukraine.',
+    ].join('\n');
+    expect(await verdict(loan)).toMatch(/^rejected/);
+    const purl = [
+      'In a significant boost to Ukraine’s defense capabilities, six NATO member countries have collectively contributed over $2 billion through the PURL initiative, with six more nations prepared to join the effort.',
+      'Launched in August by NATO and the United States, the initiative aims to streamline the acquisition of American weapons for Ukraine.',
+      'The packages include Patriot interceptors and HIMARS ammunition, officials said.',
+      'Zelenskyy thanked the contributing countries and said more air defence was needed before winter.',
+      'Further packages are expected from the Nordic and Baltic states in the coming weeks.',
+      'Peace efforts led by Washington have stalled since the summer.',
+    ].join('\n');
+    expect(await verdict(purl)).toMatch(/^rejected/);
+  });
+
   it('rejects a market report that the talks moved, and a grain shipment agreement however it is named', async () => {
     const market = [
       'European defense shares declined for a second consecutive session on Monday, pressured by growing momentum in peace talks between the United States and Ukraine.',

@@ -202,7 +202,9 @@ export function scoreRelevance(
     const anchored = (s: string) => anchors.length === 0 || anyKeyword(s, anchors) || twoSides(s);
     // Only what a lead sentence says before it turns to background counts ("…, which comes as ceasefire talks stall").
     const fore = lead.map(foreground);
-    const leadsInOwnWords = fore.some((s) => (onSubject(s) && anchored(s)) || together(s));
+    // (Two sides agreeing on what another process's words name, blanked to spaces, is that process: "Russia and Ukraine
+    // agreed to a ceasefire in the area of the Zaporizhzhia Nuclear Power Plant for its repairs".)
+    const leadsInOwnWords = fore.some((s) => (onSubject(s) && anchored(s)) || (together(s) && !/ {8}/.test(s)));
     // A topic question counts in the lead in any of its senses too ("asserting that Ukraine can reclaim its territory"),
     // but not against the attack rule: "Ukraine's military stormed into the Russian territory" is the battlefield. (A
     // question asked of a side is in every sentence where that side agrees or meets anyone.)

@@ -133,6 +133,19 @@ describe('articles about the same countries but another story (bundled story def
     expect(await verdict(purl)).toMatch(/^rejected/);
   });
 
+  it('rejects a truce for repairs at a nuclear plant that the two sides agreed', async () => {
+    const znpp = [
+      'Russia and Ukraine agreed to a ceasefire in the area of the Zaporizhzhia Nuclear Power Plant for its repairs',
+      'Ukrainian power grid specialists are set to begin restoration work on the 330 kV power line that was damaged on January 2.',
+      'This will be the first step towards restoring power supply to the plant.',
+      'Representatives of the IAEA have already flown out from Vienna and will monitor the repair process near the front line.',
+      'Grossi also noted that this is already the fourth such arrangement achieved between the parties.',
+      'The IAEA plans to send a new expert mission to inspect ten key substations critical for nuclear safety.',
+      'The plant has been under Russian control since March 2022.',
+    ].join('\n');
+    expect(await verdict(znpp)).toMatch(/^rejected/);
+  });
+
   it('rejects a market report that the talks moved, and a grain shipment agreement however it is named', async () => {
     const market = [
       'European defense shares declined for a second consecutive session on Monday, pressured by growing momentum in peace talks between the United States and Ukraine.',

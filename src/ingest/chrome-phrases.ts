@@ -193,6 +193,8 @@ export const CAPTION: RegExp[] = [
   // A picture agency's credit after the caption's stop: "… in Geneva, Switzerland, February 17, 2026. /VCG".
   /[.!]\s*\/\s*\p{Lu}[\p{L}]{1,15}$/u,
   /\((?:L|R|C|left|right|centre|center|top|bottom|front|back|entrance|(?:2nd|3rd|second|third) (?:left|right|L|R|from (?:left|right)))\)/,
+  // Set off by commas instead: "Britain's Prime Minister Keir Starmer, front center, hosts the European leaders' summit".
+  /,\s(?:(?:front|back|far|top|bottom|second|third|2nd|3rd)\s+)?(?:left|right|center|centre)(?:\s+(?:front|back|row))?,\s/,
   /^(?:file (?:photo|image|picture)|pictured|photo shows|in this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|image|handout|picture|file photo|photograph|video grab|screen ?grab)|this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|photograph|image|picture|handout|combination of pictures|video grab))\b/i,
   /\b(?:poses?|posed|posing) for (?:a |the )?(?:photo|picture|photograph|portrait)s?\b/i,
   // A credit line of its own: "Ukrainian Presidential Press Office via AP", "Pool via Reuters".
@@ -221,6 +223,10 @@ export const META_SENTENCE =
 /** A byline: "By Anna Petrenko", "byYuri Zoria", "By: CBS News", "Post By Jane Doe", "Justin Spike" under a title. */
 export const BYLINE =
   /^(?:(?:[Pp]ost(?:ed)?|[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory)\s+)?(?:[Bb][Yy]:?|(?:\p{Lu}{2,6}\s+)?(?:Staff|Staff [Ww]riter|Correspondent|Reporter)\b)\s*\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}(?:(?:\s*[·|,–—-]\s*|\s+(?:in|at|from)\s+(?=\p{Lu}))[^.!?]{0,60})?$/u;
+
+/** Writers' names and their agency, as a wire copy's byline runs: "Illia Novikov and Matthew Lee, AP". */
+export const AGENCY_BYLINE =
+  /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:(?:,\s*|\s+and\s+)\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})*,\s*(?:AP|AFP|Reuters|Associated Press|Bloomberg|PA(?: Media)?|dpa|TASS|Xinhua|CNN|BBC|NPR|Al Jazeera)$/u;
 
 /** The writer introduced with the piece, as a student paper's dek runs: "News Writer, Jessica Tite, reports on the …". */
 export const WRITER_DEK =

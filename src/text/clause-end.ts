@@ -2,6 +2,9 @@ import { FUNCTION_WORDS } from './function-words.js';
 import { hasFiniteVerb } from './finite-verb.js';
 import { openQuotations } from './quotation.js';
 
+/** A reporting verb, which needs what was reported after it (not "states" or "notes": "the United States"). */
+const REPORT_VERB_LAST = /^(?:said|says|say|told|tells|added|adds|stated|announced|announces|noted|warned|warns|wrote|writes|stressed|stresses|insisted|insists|declared|declares|explained|explains|confirmed|confirms)$/;
+
 /**
  * Where a sentence may be cut for a title. A cut must leave a clause: not end on a grammar word ("…, after" of "after
  * which"), nor on a few verbless words after its last comma or dash ("…, just one week" of "one week before", "…London—just hours"), and it must
@@ -10,6 +13,8 @@ import { openQuotations } from './quotation.js';
 export function leavesClause(head: string): boolean {
   const lastWord = /([\p{L}']+)\W*$/u.exec(head)?.[1]?.toLowerCase() ?? '';
   if (FUNCTION_WORDS.has(lastWord)) return false;
+  // Nor a report without what was reported: "President Volodymyr Zelenskiy said | after talks … he was ready …".
+  if (REPORT_VERB_LAST.test(lastWord)) return false;
   const comma = Math.max(head.lastIndexOf(','), head.lastIndexOf('—'), head.lastIndexOf('–'));
   if (comma >= 0) {
     const tail = head.slice(comma + 1).trim();

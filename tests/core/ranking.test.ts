@@ -188,6 +188,9 @@ describe('headline', () => {
     expect(leavesClause('U.S. Secretary of State Marco Rubio, speaking in Jeddah after more than eight hours of talks')).toBe(false);
     // Never a whole-looking cut inside a quotation: "… released the document “China's Position" is cut, and says so.
     expect(leadTitle('The Chinese Ministry of Foreign Affairs today released the long-awaited document “China’s Position on the Political Settlement of the Ukraine Crisis” in Beijing.')).toMatch(/…$/);
+    // A cut right after a reporting verb reports nothing; a US dateline's state is part of the dateline.
+    expect(leadTitle('President Volodymyr Zelenskiy said after talks with a top US Army official on Thursday he was ready to work with Washington on a plan to end the war.')).not.toBe('President Volodymyr Zelenskiy said');
+    expect(leadTitle('Miami, FL – A joint statement released by the United States and Ukraine expresses optimism following three days of discussions held in Miami, Florida, with European partners.')).toMatch(/^A joint statement/);
     // A date opening a long lead is an aside the title leaves out.
     expect(leadTitle('On February 28th, 2025, the Oval Office hosted a political showdown between President Trump and President Zelensky as diplomatic talks took a turn for the worse.')).toMatch(/^The Oval Office hosted/);
     expect(leadTitle('On 5 August, a summit was held in Saudi Arabia with the participation of representatives of more than 40 countries to discuss the peace formula.')).toMatch(/^A summit was held/);

@@ -293,6 +293,17 @@ describe('line classifier', () => {
     expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([body]);
   });
 
+  it('takes a caption that places its people between commas ("…, front center, hosts …") and a wire byline ("… and …, AP") for no headline', () => {
+    const headline = "'A coalition of the willing': European leaders agree on plan to end war, defend Ukraine";
+    const caption = "Britain's Prime Minister Keir Starmer, front center, hosts the European leaders' summit to discuss Ukraine at Lancaster House, London";
+    const body = 'British Prime Minister Keir Starmer has announced a four-point plan to work with Ukraine in ending the war, and defending it from Russia.';
+    expect(articleText(textBlocks([headline, '', caption, '', body].join('\n'))).headline).toBe(headline);
+    const wire = 'US president Donald Trump has said Ukraine can win back all territory it has lost to Russia – a dramatic shift from his previous call on Kyiv to make concessions.';
+    const page = articleText(textBlocks(['Illia Novikov and Matthew Lee, AP', '', wire].join('\n')));
+    expect(page.headline).toBeUndefined();
+    expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([wire]);
+  });
+
   it('takes a line printed twice with its photo credit in brackets for a caption, and the line above for the headline', () => {
     const headline = 'Zelenskyy approves NSDC decision on impossibility of negotiating with Putin';
     const caption = 'Zelensky signed a decree that makes negotiations with Russian dictator Putin impossible (Photo:Office of the President of Ukraine)';

@@ -78,7 +78,8 @@ export function canonicalName(raw: string): string | undefined {
   });
   let first = lastTitle + 1;
   while (first < tokens.length - 1 && opensClause(tokens[first] ?? '')) first++;
-  const name = tokens.slice(first);
+  // A tabloid's capitals on a lead's first word ("VLADIMIR Putin has invited …") are no part of the name's spelling.
+  const name = tokens.slice(first).map((t, i, all) => (i < all.length - 1 && /^\p{Lu}{4,}$/u.test(t) && /^\p{Lu}\p{Ll}/u.test(all[i + 1] ?? '') ? `${t[0]}${t.slice(1).toLowerCase()}` : t));
   if (name.length === 0 || opensClause(name[0] ?? '')) return undefined;
   if (!/^\p{Lu}/u.test(name[0] ?? '')) return undefined;
   const joined = name.join(' ');

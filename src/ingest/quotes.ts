@@ -637,7 +637,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       }
       const lead = sentence.text.slice(0, vStart).trimEnd();
       // After a quotation, also with a dash between: "“Held the first meeting …,” - wrote Yermak".
-      const inverted = lead === '' || /[”"’,](?:\s*[-–—])?$/.test(lead);
+      // (Or after a stop and a dash, the quotation's marks left out: "… coordinate further steps. - said Umerov.")
+      const inverted = lead === '' || /[”"’,](?:\s*[-–—])?$/.test(lead) || /[.!?]\s*[-–—]$/.test(lead);
       // (", saying Putin's …" is no "said Putin": a participle is never inverted.)
       const participle = /ing$/i.test(verb[0]);
       if (after && inverted && !participle) {

@@ -605,4 +605,15 @@ describe('speakers', () => {
     ].join('\n');
     expect(speakersOfLines(text, 2)).toEqual(['Volodymyr Zelenskyy']);
   });
+
+  it('spells a name set in capitals on a lead\'s first word as the name, and gives "… steps. - said Umerov." to Umerov', () => {
+    const text = [
+      'Putin invites Zelensky to Moscow for peace talks',
+      'VLADIMIR Putin has invited Volodymyr Zelensky for face-to-face peace talks in Moscow.',
+      'Putin said he believed the war in Ukraine could be ended with a peace deal.',
+      'The head of the Ukrainian delegation, Minister of Defense Rustem Umerov, spoke after the second round of peace talks.',
+      'Our teams will have a week to study the peace documents, after which we will be able to coordinate further steps. - said Umerov.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Vladimir Putin', expect.anything(), 'Rustem Umerov']);
+  });
 });

@@ -387,7 +387,7 @@ const ANAPHORIC = 0.15;
 /**
  * A sentence nobody is named for that opens on what the sentence before said ("This is until Moscow succeed its
  * mission.", "They are also advancing in the northeastern Kharkiv region.", "Consequently, the Russian leader also
- * spurned …", "He made the comment on Wednesday after …"): no bullet, however much room the briefing has (a short
+ * spurned …", "He made the comment on Wednesday after …", "His impression is that …"): no bullet, however much room the briefing has (a short
  * day's single report printed them all). With its speaker found, "He said …" names its person in the bullet.
  */
 function pointsBack(fact: Fact): boolean {
@@ -399,7 +399,9 @@ function pointsBack(fact: Fact): boolean {
     /^(?:He|She)\s/.test(opening) ||
     /^(?:They|It)\s(?!(?:is|was|remains|remained|seems|seemed|appears|appeared|has been|had been)\s+(?:not\s+|still\s+)?(?:expected|unclear|clear|uncertain|likely|unlikely|possible|understood|reported|known|unknown|too early|the\s+first)\b)/.test(opening) ||
     /^(?:This|These|Those|That)\s+(?:is|was|are|were|has|have|had|will|would|can|could|may|might|means?|meant|comes?|came|marks?|marked|follows?|followed)\b/.test(opening) ||
-    /^(?:Consequently|Thus|Therefore|Hence)\b/.test(opening)
+    /^(?:Consequently|Thus|Therefore|Hence)\b/.test(opening) ||
+    // "His impression is that Russia …", "Their delegation …": whose is the sentence before's.
+    /^(?:His|Her|Their)\s/.test(opening)
   );
 }
 

@@ -76,6 +76,14 @@ const MEDIA =
 const UNNAMED_NOUN = '(?:sources?|officials?|diplomats?|analysts?|people|aides?|insiders?|experts?|observers?|reports?|media|agencies|outlets?)';
 
 /** "…, undisclosed sources told CNN.", "…, two officials familiar with the talks said.": a closing attribution to no one named. */
+/**
+ * Unnamed sources and their verb before a pronoun ("Trusted Kremlin insiders suggest he remains confident …"): the
+ * pronoun is whom they report on, not a speaker.
+ */
+const UNNAMED_CLAIM = new RegExp(
+  String.raw`\b${UNNAMED_NOUN}\s+(?:also\s+)?(?:say|says|said|suggest|suggests|suggested|believe|believes|believed|claim|claims|claimed|report|reports|reported|indicate|indicates|indicated|think|thinks|thought|told\s+\S+)\s+(?:that\s+)?$`,
+  'iu',
+);
 const TRAILING_UNNAMED = new RegExp(
   String.raw`,\s*(?:[\p{L}\d-]+\s+){0,3}${UNNAMED_NOUN}\s+(?:[\p{L}-]+\s+){0,4}?(?:said|say|says|told|tell|added|reported|report|confirmed|noted)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$`,
   'u',
@@ -534,7 +542,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       }
       // "…, he said" / "He also said": a pronoun right before the verb (fillers allowed).
       const pron = /\b(he|she)\b((?:[\s,]+\w+){0,3})[\s,]*$/i.exec(preceding);
-      if (pron && wordsBetween(pron[2] ?? '').every((w) => FILLER.test(w))) {
+      if (pron && wordsBetween(pron[2] ?? '').every((w) => FILLER.test(w)) && !UNNAMED_CLAIM.test(preceding.slice(0, pron.index))) {
         speaker = resolvePronoun(pron.index);
         if (speaker) break;
       }

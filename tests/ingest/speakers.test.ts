@@ -616,4 +616,16 @@ describe('speakers', () => {
     ].join('\n');
     expect(speakersOfLines(text, 2)).toEqual(['Vladimir Putin', expect.anything(), 'Rustem Umerov']);
   });
+
+  it('gives no speaker to a "he" that unnamed sources report on ("Trusted Kremlin insiders suggest he remains …")', () => {
+    const text = [
+      'Witkoff meets Putin in Moscow',
+      'U.S. Special Envoy Steve Witkoff met with President Vladimir Putin at the Kremlin on August 6 on the peace talks in Ukraine.',
+      'Trusted Kremlin insiders suggest he remains confident in the peace talks and skeptical about the effectiveness of further sanctions.',
+      'He also contacted US Vice President JD Vance and senior officials for what he described as an hour-long phone call on the peace talks.',
+    ].join('\n');
+    const who = speakersOfLines(text, 2);
+    expect(who[0]).toBe('-');
+    expect(who[1]).not.toBe('-');
+  });
 });

@@ -398,7 +398,7 @@ function pointsBack(fact: Fact): boolean {
     // (A dummy "it" points nowhere: "It remains unclear how Kyiv has responded …".)
     /^(?:He|She)\s/.test(opening) ||
     /^(?:They|It)\s(?!(?:is|was|remains|remained|seems|seemed|appears|appeared|has been|had been)\s+(?:not\s+|still\s+)?(?:expected|unclear|clear|uncertain|likely|unlikely|possible|understood|reported|known|unknown|too early|the\s+first)\b)/.test(opening) ||
-    /^(?:This|These|Those|That)\s+(?:is|was|are|were|has|have|had|will|would|can|could|may|might|means?|meant|comes?|came|marks?|marked|follows?|followed)\b/.test(opening) ||
+    /^(?:(?:And|But|So)\s+)?(?:this|these|those|that|This|These|Those|That)\s+(?:\p{Ll}+ly\s+)?(?:is|was|are|were|has|have|had|will|would|can|could|may|might|means?|meant|comes?|came|marks?|marked|follows?|followed|requires?|required)\b/u.test(opening) ||
     /^(?:Consequently|Thus|Therefore|Hence)\b/.test(opening) ||
     // "His impression is that Russia …", "Their delegation …": whose is the sentence before's.
     /^(?:His|Her|Their)\s/.test(opening)

@@ -94,6 +94,7 @@ describe('a line of a briefing is a complete sentence of the body', () => {
       'It remains unclear how Kyiv has responded to the proposed framework.',
       'He made the comment on Wednesday after a long talk with Russian President Vladimir Putin.',
       'His impression is that Russia is currently not in a position to establish a ceasefire.',
+      'And this undoubtedly requires a response from the world.',
     ]);
     const texts = rankWindowFacts({ records: [day], now: NOW }).map((r) => r.fact.text);
     expect(texts).toEqual(expect.arrayContaining([day.facts[0]?.text, day.facts[4]?.text, day.facts[5]?.text]));

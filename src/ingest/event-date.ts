@@ -55,6 +55,8 @@ const DAY_WORDS =
  */
 const NOT_EVENT_CONTEXT =
   /(?:\b(?:will|would|shall|to be held|is (?:due|set|scheduled|expected)|are (?:due|set|scheduled|expected)|(?:set|slated|due|scheduled|expected) to|plans? to|planned|propos\w*|offer\w*|invit\w*|suggest\w*|call\w* for|to ['‘"“]?(?:restart|resume|reconvene|hold|host|meet|visit|travel|sign|convene|begin|start|launch)\b['’"”]?)\s+(?:\S+\s+){0,8}|\b(?:upcoming|previous|prior|planned)\s+(?:\S+\s+){0,12}|\b(?:next|until|till|through|since|ahead of|before|by|starting|beginning|ending|effective)\s+(?:\S+\s+){0,2})$/i;
+/** A future right after a day: "Thursday will be relevant", "Monday is expected to …", "next Friday could …". */
+const FUTURE_AFTER = /^['’]?s?\s+(?:will|would|could|might|is\s+(?:expected|due|set|likely)|promises)\b/;
 /** A date that a clause measures from or recalls, not the news's own: "since the Russian invasion of Ukraine on …". */
 const MEASURED_FROM = /\b(?:since|invasion|invaded|annex(?:ed|ation))\b[^,;:]{0,80}$/i;
 /**
@@ -262,6 +264,8 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       const monthDay = r.start.isCertain('month') && r.start.isCertain('day') && EXPLICIT_DATE.test(r.text);
       if (i >= primaryCount && !monthDay) continue;
       if (NOT_EVENT_CONTEXT.test(sentence.slice(0, index))) continue;
+      // The day as the subject of a future: "Thursday will be relevant", "Friday is expected to bring …".
+      if (FUTURE_AFTER.test(sentence.slice(index + r.text.length, index + r.text.length + 40))) continue;
       // Without a publication time, "on Tuesday" could be any week's, and reading it against the ingest time would
       // give two reports of different weeks' Tuesdays the same day (and merge them): only a written date counts,
       // and it must fall on the weekday the lead named, if it named one.

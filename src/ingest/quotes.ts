@@ -1,4 +1,4 @@
-import { personMentions, type Person } from './entities.js';
+import { personMentions, resolvePerson, type Person } from './entities.js';
 import { foldsLikeLowerCase } from './keywords.js';
 import { hasFiniteVerb } from '../text/finite-verb.js';
 import { allMatches } from '../text/matches.js';
@@ -209,6 +209,8 @@ export interface AttributionContext {
   people: readonly Person[];
   /** Other named subjects (organisations, countries) that can be speakers: "The Kremlin said". */
   subjects?: readonly string[];
+  /** The text the sentences were split from (their offsets point into it), for marks the sentences leave out. */
+  text?: string;
 }
 
 /** An aside set off by commas, a place's region inside it included ("Vance, during a visit to Agra, India, told"). */
@@ -757,7 +759,46 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     lastSentenceSpeaker = speaker;
   });
   quoteUnopened(sentences, out);
+  dashQuotation(sentences, out, ctx.people, ctx.text);
   return out;
+}
+
+/** Words of someone speaking for themselves. */
+const FIRST_PERSON = /\b(?:I|we|We|us|our|Our|my|My|me)\b/;
+
+/** An attribution after a dash closing a paragraph: "… This is what Hitler did when he said - added Zelensky." */
+const DASH_ATTRIBUTION =
+  /\s[-–—]{1,2}\s*(?:said|says|added|adds|wrote|stressed|noted|emphasi[sz]ed|stated|explained|continued|concluded|replied)\s+((?:\p{Lu}[\p{L}.'’-]*\s*){1,3}?)[.!?]?["”»]?\s*$/u;
+
+/**
+ * A quotation set off by a dialogue dash, as Ukrainian and Polish outlets print it ("- These are ultimatum messages …
+ * He will not stop. … This is what Hitler did when he said - added Zelensky."): the sentence that ends on the
+ * attribution after a dash is the named person's, whatever "he said" it quotes, and so is every sentence of a paragraph
+ * that opens on the dash.
+ */
+function dashQuotation(sentences: readonly Sentence[], out: Attribution[], people: readonly Person[], text?: string): void {
+  sentences.forEach((sentence, i) => {
+    const m = DASH_ATTRIBUTION.exec(sentence.text);
+    if (!m) return;
+    const named = (m[1] ?? '').trim().replace(/[.!?]+$/, '');
+    // (A name the article gives nowhere else is still the one named here, after a verb of saying and a dash.)
+    const speaker = resolvePerson(people, named)?.name ?? named;
+    const mark = (k: number) => {
+      const a = out[k];
+      if (a) out[k] = { ...a, speaker, quote: true };
+    };
+    mark(i);
+    let first = i;
+    while (first > 0 && sentences[first - 1]?.paragraph === sentence.paragraph) first--;
+    const opening = sentences[first];
+    const dashed = opening !== undefined && (/^[-–—]\s/.test(opening.text) || (text !== undefined && /(?:^|\n)[ \t]*[-–—][ \t]*$/.test(text.slice(Math.max(0, opening.start - 6), opening.start))));
+    // (Cleaning may have taken the opening dash for a list mark: a paragraph in the first person that ends so, with no
+    // attribution of its own before, is the quotation too.)
+    const paragraph = sentences.slice(first, i);
+    const spoken = !dashed && paragraph.length > 0 && paragraph.some((x) => FIRST_PERSON.test(x.text)) && paragraph.every((x, k) => out[first + k]?.quote !== true && x.text.search(REPORTING_VERB) < 0);
+    if (!dashed && !spoken) return;
+    for (let k = first; k < i; k++) mark(k);
+  });
 }
 
 /** A quotation closed and attributed, with no opening mark before its close: "… with Great Britain,” Zelensky said". */

@@ -628,4 +628,18 @@ describe('speakers', () => {
     expect(who[0]).toBe('-');
     expect(who[1]).not.toBe('-');
   });
+
+  it('gives a paragraph in the first person that ends "… he said - added Zelensky." to Zelensky, every sentence of it', () => {
+    const text = [
+      "Zelensky rejects Putin's ceasefire terms",
+      "President Volodymyr Zelensky called Putin's proposal for peace talks an ultimatum on Friday.",
+      '- These are ultimatum messages that are no different from the messages given in the past. He wants us to give up some of our occupied territories in the peace talks. This is what Hitler did when he said - added Zelensky.',
+      'In general, we are satisfied with the result of the peace talks and are ready to continue contacts - said Medinsky.',
+    ].join('\n');
+    const who = Object.fromEntries(speakers(text));
+    expect(who['These are ultimatum messages t'] ?? who['- These are ultimatum message']).toBe('Volodymyr Zelensky');
+    expect(who['He wants us to give up some of']).toBe('Volodymyr Zelensky');
+    expect(who['This is what Hitler did when h']).toBe('Volodymyr Zelensky');
+    expect(who['In general, we are satisfied w']).toBe('Medinsky');
+  });
 });

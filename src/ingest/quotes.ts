@@ -608,7 +608,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // ", saying …" goes back to the main clause's subject, however far: "Zelenskyy pushed back on Friday, saying …".
       if (/^(?:saying|adding|stressing|insisting|noting|warning|stating|emphasi[sz]ing)$/i.test(verb[0])) {
         const opener = prior[0];
-        if (opener !== undefined && /^(?:[^,]{0,40},\s*)?(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.test(outside.slice(0, opener.start))) {
+        // (Not a possessive: "Putin’s “offer” also drew a reaction from the ministry, emphasizing …" is the ministry's.)
+        if (opener !== undefined && /^(?:[^,]{0,40},\s*)?(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.test(outside.slice(0, opener.start)) && !/^['’]s\b/.test(outside.slice(opener.end))) {
           speaker = opener.person.name;
           break;
         }

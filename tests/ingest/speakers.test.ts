@@ -642,4 +642,13 @@ describe('speakers', () => {
     expect(who['This is what Hitler did when h']).toBe('Volodymyr Zelensky');
     expect(who['In general, we are satisfied w']).toBe('Medinsky');
   });
+
+  it('does not give ", emphasizing …" to a name in the possessive that opens the sentence', () => {
+    const text = [
+      "Kyiv rejects Putin's terms for peace talks",
+      'Russian President Vladimir Putin set out his terms for peace talks on Friday.',
+      'Putin’s offer also drew a reaction from the Ukrainian Ministry of Foreign Affairs, emphasizing that the peace talks need a real ceasefire first.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)[0]).not.toBe('Vladimir Putin');
+  });
 });

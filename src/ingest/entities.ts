@@ -27,6 +27,8 @@ const TITLE_WORDS = new Set([
   'captain', 'judge', 'attorney', 'presidential', 'former', 'incoming', 'outgoing', 'acting', 'top', 'special', 'envoy',
   'negotiator', 'diplomat', 'spy', 'army', 'kremlin', 'white', 'house', 'press', 'national', 'security', 'council', 'european', 'us',
   'u.s.', 'uk', 'u.k.', 'eu', 'un', 'u.n.', 'nato',
+  // "Secretary of Foreign Affairs Alicia Bárcena", "Pres Vladimir Putin", "Sen Lindsey Graham".
+  'affairs', 'pres', 'pres.', 'sen',
 ]);
 
 /** Titles that introduce a person's full name. The first letter is matched either way without the `i` flag,
@@ -130,6 +132,9 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
   const rawPeople = tagged.people;
   const people: Person[] = [];
   const add = (name: string) => {
+    // A headline's words run together ("Witkoff and Kushner Meet Putin"): a common word inside is no part of a name.
+    const parts = name.split(' ');
+    if (parts.slice(1, -1).some((t) => !NAME_PARTICLES.has(t.toLowerCase()) && /^\p{Lu}\p{Ll}+$/u.test(t) && lexiconKind(t) === 'common')) return;
     const surname = surnameOf(name);
     const existing = people.find((p) => sameSurname(p.surname, surname));
     if (!existing) people.push({ name, surname });

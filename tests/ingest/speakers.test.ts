@@ -651,4 +651,15 @@ describe('speakers', () => {
     ].join('\n');
     expect(speakersOfLines(text, 2)[0]).not.toBe('Vladimir Putin');
   });
+
+  it('keeps titles and headline words out of names: "Secretary of Foreign Affairs X", "Pres X", "Sen X", "Witkoff and Kushner Meet Putin"', () => {
+    const text = [
+      'Witkoff and Kushner Meet Putin in Moscow to Discuss Peace Plan',
+      'Turkish Minister of Foreign Affairs Mevlut Cavusoglu said the peace talks had brought the greatest progress so far.',
+      'Pres Vladimir Putin has said Ukraine would need to withdraw troops before the peace talks.',
+      'Republican Sen. Lindsey Graham called the peace talks a “missed opportunity” and questioned whether a deal can be reached.',
+      'Putin has consistently stated that Russia intends to take full control of the Donbas region through the peace talks.',
+    ].join('\n');
+    expect(speakersOfLines(text, 1)).toEqual(['Mevlut Cavusoglu', 'Vladimir Putin', 'Lindsey Graham', 'Vladimir Putin']);
+  });
 });

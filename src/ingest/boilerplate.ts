@@ -587,6 +587,19 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
       if (best >= 0) headlineAt = best;
     }
   }
+  // A site's or an office's name over the headline ("President of Ukraine" over "Paris Declaration: Robust Security
+  // Guarantees for …"): a short first line gives way to a longer headline-like line under it that shares more with the
+  // lead.
+  if (twiceHeadline < 0 && headlineAt >= 0 && firstBody > headlineAt && (drafts[headlineAt] as Draft).f.words.length <= 4) {
+    const first = drafts[headlineAt] as Draft;
+    for (let j = headlineAt + 1; j < firstBody; j++) {
+      const d = drafts[j] as Draft;
+      if (headlineLike(d, j) && d.f.words.length >= 5 && shared(d) > shared(first)) {
+        headlineAt = j;
+        break;
+      }
+    }
+  }
   // A page whose summary line comes first ("In a historic yet tense meeting, delegations … convened in Istanbul …") and
   // its headline, printed twice, right under it: that is the headline, its copy chrome.
   if (headlineAt < 0 && firstBody >= 0) {

@@ -304,6 +304,13 @@ describe('line classifier', () => {
     expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([wire]);
   });
 
+  it('takes the headline under a short office or site name above it ("President of Ukraine")', () => {
+    const headline = 'Paris Declaration: Robust Security Guarantees for a Solid and Lasting Peace in Ukraine';
+    const body = 'The members of the Coalition of the Willing, Ukraine and the United States have convened today in Paris.';
+    const page = articleText(textBlocks(['President of Ukraine', '', headline, '', '6 January 2026 - 22:17', '', body].join('\n')));
+    expect(page.headline).toBe(headline);
+  });
+
   it('takes a line printed twice with its photo credit in brackets for a caption, and the line above for the headline', () => {
     const headline = 'Zelenskyy approves NSDC decision on impossibility of negotiating with Putin';
     const caption = 'Zelensky signed a decree that makes negotiations with Russian dictator Putin impossible (Photo:Office of the President of Ukraine)';

@@ -214,7 +214,9 @@ export function leadTitle(text: string, max = 120): string {
     .slice(datelineLength(text))
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[.!]["”’']?$/, (m) => (m.length > 1 ? m.slice(1) : ''));
+    .replace(/[.!]["”’']?$/, (m) => (m.length > 1 ? m.slice(1) : ''))
+    // A link a flattened page kept in brackets ("issued a [https://x.com/…] readout") is no word of the headline.
+    .replace(/\s*\[https?:\/\/[^\]\s]+\]/g, '');
   // "Trump, Putin hold telephonic conversation: US President Donald Trump and …": a headline run into its lead.
   const colon = /^([^:“”"]{15,100}?):\s/.exec(t);
   if (colon && !/\b(?:said|says|told|wrote|added|stated|announced|according to)$/i.test(colon[1] ?? '') && (colon[1] ?? '').split(' ').length >= 3) return colon[1] ?? t;

@@ -193,6 +193,8 @@ describe('headline', () => {
     // A cut right after a reporting verb reports nothing; a US dateline's state is part of the dateline.
     expect(leadTitle('President Volodymyr Zelenskiy said after talks with a top US Army official on Thursday he was ready to work with Washington on a plan to end the war.')).not.toBe('President Volodymyr Zelenskiy said');
     expect(leadTitle('Miami, FL – A joint statement released by the United States and Ukraine expresses optimism following three days of discussions held in Miami, Florida, with European partners.')).toMatch(/^A joint statement/);
+    // A link kept in brackets by a flattened page is no word of the title.
+    expect(leadTitle('White House Special Envoy Steve Witkoff issued a [https://x.com/SEPeaceMissions/status/2019463618857754744] readout at the conclusion of the talks.')).toBe('White House Special Envoy Steve Witkoff issued a readout at the conclusion of the talks');
     // A date opening a long lead is an aside the title leaves out.
     expect(leadTitle('On February 28th, 2025, the Oval Office hosted a political showdown between President Trump and President Zelensky as diplomatic talks took a turn for the worse.')).toMatch(/^The Oval Office hosted/);
     expect(leadTitle('On 5 August, a summit was held in Saudi Arabia with the participation of representatives of more than 40 countries to discuss the peace formula.')).toMatch(/^A summit was held/);

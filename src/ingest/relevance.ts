@@ -41,6 +41,9 @@ function foreground(sentence: string): string {
   return comma > 0 ? sentence.slice(comma + 2) : sentence;
 }
 
+/** Where the story's notWhen patterns matched: `withoutPatterns` writes each match over with as many spaces. */
+const BLANKED_SENSE = / {8}/;
+
 /** A clause of time before the talks: "… ahead of ceasefire talks", "… on the eve of the summit". */
 const BEFORE_TALKS = /\s(?:ahead\s+of|on\s+the\s+eve\s+of|before)\s/i;
 
@@ -204,7 +207,7 @@ export function scoreRelevance(
     const fore = lead.map(foreground);
     // (Two sides agreeing on what another process's words name, blanked to spaces, is that process: "Russia and Ukraine
     // agreed to a ceasefire in the area of the Zaporizhzhia Nuclear Power Plant for its repairs".)
-    const leadsInOwnWords = fore.some((s) => (onSubject(s) && anchored(s)) || (together(s) && !/ {8}/.test(s)));
+    const leadsInOwnWords = fore.some((s) => (onSubject(s) && anchored(s)) || (together(s) && !BLANKED_SENSE.test(s)));
     // A topic question counts in the lead in any of its senses too ("asserting that Ukraine can reclaim its territory"),
     // but not against the attack rule: "Ukraine's military stormed into the Russian territory" is the battlefield. (A
     // question asked of a side is in every sentence where that side agrees or meets anyone.)

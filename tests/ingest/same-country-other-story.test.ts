@@ -133,6 +133,27 @@ describe('articles about the same countries but another story (bundled story def
     expect(await verdict(purl)).toMatch(/^rejected/);
   });
 
+  it('rejects US–Russian talks on their embassies, and a front-line report denying a claim to have occupied a city', async () => {
+    const embassies = [
+      'Delegations from the United States and Russia arrived in Istanbul on Thursday for crucial discussions aimed at restoring the operations of their diplomatic missions—talks that come amid the most serious rift since the Cold War, following the outbreak of the war in Ukraine.',
+      'Reuters footage captured several vehicles entering the Russian consulate in central Istanbul, where the discussions are taking place.',
+      'Leading the talks are Russia’s new ambassador to Washington and a US deputy assistant secretary of state.',
+      'The focus of the dialogue is strictly on normalising the functioning of embassies and consulates.',
+      '“Ukraine is not, absolutely not on the agenda,” the State Department spokesperson said earlier this week.',
+      'Both sides have expelled dozens of diplomats in recent years.',
+    ].join('\n');
+    expect(await verdict(embassies)).toMatch(/^rejected/);
+    const front = [
+      'Ukraine said its troops were still defending parts of the small eastern city of Pokrovsk on Tuesday, denying Russian claims to have fully occupied the logistical hub in the Donetsk region.',
+      'Fierce fighting also continued in neighbouring Myrnohrad, where Russia’s top general said his forces now controlled more than 30 per cent of the town.',
+      'Ukraine’s military said Russian assault groups were trying to infiltrate the city in small numbers.',
+      'Drone strikes hit supply routes into both towns overnight, officials said.',
+      'Kyiv called the Russian claims an attempt to influence the peace talks pushed by Washington.',
+      'Analysts said the fall of Pokrovsk would open the way to the last cities Ukraine holds in Donetsk.',
+    ].join('\n');
+    expect(await verdict(front)).toMatch(/^rejected/);
+  });
+
   it('rejects a truce for repairs at a nuclear plant that the two sides agreed', async () => {
     const znpp = [
       'Russia and Ukraine agreed to a ceasefire in the area of the Zaporizhzhia Nuclear Power Plant for its repairs',

@@ -76,6 +76,8 @@ export const DATELINE = new RegExp(
     String.raw`\p{Lu}[\p{L}.'’-]+(?:\/\p{Lu}[\p{L}.'’-]+)+\s+[—–-]{1,2}\s+`,
     // "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ", "LONDON (February 24, 2023) — ".
     String.raw`\p{Lu}[\p{Lu} .'’/-]{1,30}(?:,\s*[\p{L}\p{N} .,]{2,30})?(?:\s*\([\p{L}\p{N} .,&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
+    // The same with the agency and the dash glued to the news: "MOSCOW (Reuters) -The Kremlin said …".
+    String.raw`\p{Lu}{2,}[\p{Lu} .'’/-]{0,30}\s*\([\p{L} .&/-]{2,30}\)\s+[—–-]{1,2}(?=\p{Lu})`,
     // "Moscow, 19 May 2025 (dpa/MIA) - ", "Kyiv (Reuters) - ".
     String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*[\p{L}\p{N} .,]{2,30}?\d[\p{L}\p{N} .,]{0,20}?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
     String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L}\p{N} .&/-]{1,30}\)\s+[—–-]{1,2}\s+`,

@@ -15,6 +15,9 @@ export function leavesClause(head: string): boolean {
   if (FUNCTION_WORDS.has(lastWord)) return false;
   // Nor a report without what was reported: "President Volodymyr Zelenskiy said | after talks … he was ready …".
   if (REPORT_VERB_LAST.test(lastWord)) return false;
+  // Nor a span of time cut from what it is measured from: "… talks in Switzerland come a week | after …".
+  // (A span with its own preposition is whole: "… for one week", "… lasted more than an hour".)
+  if (/(?<!\b(?:for|than|within|over|in|during|of|about|around|nearly|almost|just|only|last|past|next|the)\s+)\b(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)$/i.test(head)) return false;
   const comma = Math.max(head.lastIndexOf(','), head.lastIndexOf('—'), head.lastIndexOf('–'));
   if (comma >= 0) {
     const tail = head.slice(comma + 1).trim();

@@ -193,6 +193,9 @@ describe('headline', () => {
     // A cut right after a reporting verb reports nothing; a US dateline's state is part of the dateline.
     expect(leadTitle('President Volodymyr Zelenskiy said after talks with a top US Army official on Thursday he was ready to work with Washington on a plan to end the war.')).not.toBe('President Volodymyr Zelenskiy said');
     expect(leadTitle('Miami, FL – A joint statement released by the United States and Ukraine expresses optimism following three days of discussions held in Miami, Florida, with European partners.')).toMatch(/^A joint statement/);
+    // A span of time is not cut from what it is measured from; one with its own preposition is whole.
+    expect(leadTitle("The 2-day trilateral talks in Switzerland come a week before the fourth anniversary of Moscow's full-scale invasion of Ukraine and follow two rounds in Abu Dhabi.")).not.toBe('The 2-day trilateral talks in Switzerland come a week');
+    expect(leadTitle('Donald Trump has claimed that Vladimir Putin has agreed to halt strikes on Ukraine’s energy infrastructure for one week, after a call on Thursday about the peace talks.')).toMatch(/for one week$/);
     // A link kept in brackets by a flattened page is no word of the title.
     expect(leadTitle('White House Special Envoy Steve Witkoff issued a [https://x.com/SEPeaceMissions/status/2019463618857754744] readout at the conclusion of the talks.')).toBe('White House Special Envoy Steve Witkoff issued a readout at the conclusion of the talks');
     // A date opening a long lead is an aside the title leaves out.

@@ -63,7 +63,8 @@ const HOLDS_NEXT =
   /^[\s,]*(?:(?:also|still|now|reportedly|\p{Ll}+ly)\s+)*(?:sees|saw|believes|believed|thinks|thought|considers|considered|views|viewed|regards|regarded|wants|wanted|hopes|hoped|expects|expected|intends|intended|plans|planned|feels|felt|opposes|opposed|supports|supported|favou?rs|favou?red|(?:is|was|are|were|remains|remained)\s+(?:not\s+)?(?:ready|willing|prepared|open|against|opposed|determined|reluctant|unwilling))\b/u;
 
 /** "with French President Emmanuel Macron warning that", "with Peskov saying". */
-const WITH_NAME_SAYING = /\bwith\s+(?:[\p{L}.'’-]+\s+){1,6}?(?:warning|saying|stating|insisting|arguing|adding|noting|declaring)\b/u;
+const WITH_NAME_SAYING =
+  /\bwith\s+(?:[\p{L}.'’-]+\s+){1,6}?(?:warning|saying|stating|insisting|arguing|adding|noting|declaring|telling|stressing|claiming)\b|,\s+with\s+(?:[\p{L}.'’-]+,?\s+){1,6}?(?:warning|saying|stating|insisting|arguing|adding|noting|declaring|telling|stressing|claiming)\b/u;
 
 /** "quoted Lavrov as saying", "quoted Kremlin spokesman Dmitry Peskov as saying". */
 const QUOTED_AS_SAYING = /\bquot(?:ed|es|ing)\s+(?:[\p{L}.'’-]+\s+){1,6}?as\s+saying\b/u;
@@ -171,7 +172,9 @@ const AGENT_GAP = /^(?:(?!(?:that|which|who|to|for|in|on|at|about|over|with|and)
 const APPOSITION_GAP = /^[^,;.]{1,60},\s*(?:[\p{L}.'’-]+\s+){0,4}$/u;
 
 /** "according to diplomatic sources", "according to people familiar with the matter": a source nobody names. */
-const UNNAMED_SOURCE = new RegExp(String.raw`^(?:[\p{L}\d-]+\s+){0,3}${UNNAMED_NOUN}\b`, 'iu');
+const UNNAMED_SOURCE = new RegExp(String.raw`^(?:[\p{L}\d.-]+\s+){0,3}${UNNAMED_NOUN}\b`, 'iu');
+/** One or more people nobody names, whatever country they are of: "a U.S. official", "two Ukrainian diplomats". */
+const UNNAMED_PERSON_SOURCE = /^(?:[\p{L}\d.-]+\s+){0,3}(?:officials?|diplomats?|aides?|insiders?|people)\b/iu;
 
 const FILLER = /^(?:also|then|later|again|further|previously|reportedly|repeatedly|has|had|have|was|is|earlier|now|once|had\s+already|already|also\s+reportedly|on\s+\w+day|on\s+\w+|however|meanwhile|too|instead|nevertheless)$/i;
 /** What a body speaks through, between its name and the verb: "A Russian Foreign Ministry statement said", "the Kremlin press service reported". */
@@ -449,7 +452,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // The source is the phrase up to its clause's end: "According to the Kremlin, the meeting between Putin and
       // Witkoff …" is the Kremlin's, not Putin's; "The delegations met, according to diplomatic sources" no one's.
       const after = accordingTo.index + accordingTo[0].length;
-      const rest = outside.slice(after, after + 80);
+      // (An abbreviation's stops end nothing: "according to a U.S. official".)
+      const rest = outside.slice(after, after + 80).replace(/\b(?:\p{Lu}\.){2,}/gu, (m) => m.replace(/\./g, '_'));
       const cut = rest.search(/[,;:.!?()]|\s[-–—]\s|\s(?:that|who|which)\s/);
       const end = after + (cut < 0 ? rest.length : cut);
       // "according to the head of the Russian delegation, Vladimir Medinsky, …": the name in apposition is the source.
@@ -483,6 +487,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       else if (holder !== undefined) source = holder;
       // "According to Russian Foreign Ministry spokeswoman Maria Zakharova": the body's role before a name is the person's.
       else if (person && (!body || person.start <= body.start || person.start >= end || BODY_ROLE_GAP.test(outside.slice(body.end, person.start)))) source = person.person.name;
+      // ("according to a U.S. official": the country is the official's, who is unnamed; "according to AFP sources" or
+      // "reports from the Associated Press" are the outlet's.)
+      else if (UNNAMED_PERSON_SOURCE.test(outside.slice(after, end))) unnamedSource = true;
       else if (body) source = body.name;
       else if (UNNAMED_SOURCE.test(outside.slice(after, end))) unnamedSource = true;
       // Opening the sentence, the source is whose it is; closing it ("Trump accused Zelenskyy …, according to BBC"),

@@ -662,4 +662,17 @@ describe('speakers', () => {
     ].join('\n');
     expect(speakersOfLines(text, 1)).toEqual(['Mevlut Cavusoglu', 'Vladimir Putin', 'Lindsey Graham', 'Vladimir Putin']);
   });
+
+  it('gives ", with Kremlin spokesman Dmitry Peskov, telling reporters …" to Peskov, and "according to a U.S. official" to no one', () => {
+    const text = [
+      'Trump and Zelensky meet at Mar-a-Lago on peace talks',
+      'Russia has also been talking to U.S. representatives on the peace talks, with Kremlin spokesman Dmitry Peskov, telling reporters Friday that contacts would continue.',
+      'The trilateral peace talks in the UAE will resume on Feb. 1, according to a U.S. official.',
+      'The Ukrainian leader said he raised concerns about the peace talks directly with President Trump, noting that the war had already lasted four years.',
+    ].join('\n');
+    const who = speakersOfLines(text, 1);
+    expect(who[0]).toBe('Dmitry Peskov');
+    expect(who[1]).toBe('-');
+    expect(who[2]).not.toBe('Donald Trump');
+  });
 });

@@ -19,6 +19,7 @@ import {
   BYLINE,
   WRITER_DEK,
   AGENCY_BYLINE,
+  SCRIPTURE_LINE,
   isCaptionLike,
   CODE_LINE,
   EDITORIAL_NOTE,
@@ -174,6 +175,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (!quoted && CALL_TO_ACTION.test(text)) return 'call to action';
   if (siteVoice(text)) return f.address > 0 ? SITE_APPEAL : 'site message';
   if ((BYLINE.test(text) && f.words.length <= 10) || WRITER_DEK.test(text) || AGENCY_BYLINE.test(text)) return 'byline';
+  if (SCRIPTURE_LINE.test(text)) return 'signature';
   if (EMBEDDED_POST.test(text)) return 'embedded post';
   if (TEASER.test(text) && !/["”’]\s*(?:…|\.\.\.)$/.test(text)) return 'teaser';
   if (isChromeLine(text) || (raw !== text && isChromeLine(raw))) return 'prompt, caption, byline or footer';

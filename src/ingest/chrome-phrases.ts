@@ -224,6 +224,9 @@ export const META_SENTENCE =
 export const BYLINE =
   /^(?:(?:[Pp]ost(?:ed)?|[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory)\s+)?(?:[Bb][Yy]:?|(?:\p{Lu}{2,6}\s+)?(?:Staff|Staff [Ww]riter|Correspondent|Reporter)\b)\s*\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}(?:(?:\s*[·|,–—-]\s*|\s+(?:in|at|from)\s+(?=\p{Lu}))[^.!?]{0,60})?$/u;
 
+/** A scripture verse a mailing list's signature carries: "(2Co 13:11) For the rest, brethren, rejoice …". */
+export const SCRIPTURE_LINE = /^\((?:[1-3]\s?)?\p{Lu}\p{Ll}{1,10}\.?\s+\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\)\s/u;
+
 /** Writers' names and their agency, as a wire copy's byline runs: "Illia Novikov and Matthew Lee, AP". */
 export const AGENCY_BYLINE =
   /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:(?:,\s*|\s+and\s+)\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})*,\s*(?:AP|AFP|Reuters|Associated Press|Bloomberg|PA(?: Media)?|dpa|TASS|Xinhua|CNN|BBC|NPR|Al Jazeera)$/u;

@@ -304,6 +304,13 @@ describe('line classifier', () => {
     expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([wire]);
   });
 
+  it('takes a scripture verse a mailing list signs with for no headline and no fact', () => {
+    const body = 'The newly elected Pope Leo XIV has suggested that the Vatican could host high-level negotiations between Ukraine and Russia.';
+    const page = articleText(textBlocks(['(2Co 13:11) For the rest, brethren, rejoice, be perfect, take exhortation, be of one mind, have peace', '', body].join('\n')));
+    expect(page.headline).toBeUndefined();
+    expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([body]);
+  });
+
   it('takes the headline under a short office or site name above it ("President of Ukraine")', () => {
     const headline = 'Paris Declaration: Robust Security Guarantees for a Solid and Lasting Peace in Ukraine';
     const body = 'The members of the Coalition of the Willing, Ukraine and the United States have convened today in Paris.';

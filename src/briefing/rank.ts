@@ -401,7 +401,9 @@ function pointsBack(fact: Fact): boolean {
     /^(?:(?:And|But|So)\s+)?(?:this|these|those|that|This|These|Those|That)\s+(?:\p{Ll}+ly\s+)?(?:is|was|are|were|has|have|had|will|would|can|could|may|might|means?|meant|comes?|came|marks?|marked|follows?|followed|requires?|required)\b/u.test(opening) ||
     /^(?:Consequently|Thus|Therefore|Hence)\b/.test(opening) ||
     // "His impression is that Russia …", "Their delegation …": whose is the sentence before's.
-    /^(?:His|Her|Their)\s/.test(opening)
+    /^(?:His|Her|Their)\s/.test(opening) ||
+    // "At that time, the talks lasted five hours …", "The above calls have increased …": when or what the one before said.
+    /^(?:At\s+(?:that|the)\s+time|Back\s+then|The\s+above)\b/.test(opening)
   );
 }
 

@@ -95,6 +95,8 @@ describe('a line of a briefing is a complete sentence of the body', () => {
       'He made the comment on Wednesday after a long talk with Russian President Vladimir Putin.',
       'His impression is that Russia is currently not in a position to establish a ceasefire.',
       'And this undoubtedly requires a response from the world.',
+      'At that time, the talks lasted five hours but did not result in a breakthrough, the dpa news agency recalls.',
+      'The above calls have increased this week, after Russia cut power to a million households.',
     ]);
     const texts = rankWindowFacts({ records: [day], now: NOW }).map((r) => r.fact.text);
     expect(texts).toEqual(expect.arrayContaining([day.facts[0]?.text, day.facts[4]?.text, day.facts[5]?.text]));

@@ -113,6 +113,12 @@ describe('sample nine: zones, root causes, neutral status, army levels', () => {
 });
 
 describe('territory: freezing the war and withdrawals from parts of the country', () => {
+  it('files geographical concessions and the Crimean Declaration', () => {
+    expect(tags('The administration has not yet publicly offered specifics on what geographical concessions would have to be made.')).toContain('territory');
+    expect(tags("Zelensky then recalled the Crimean Declaration, signed by former Secretary of State Mike Pompeo during Trump's first term.")).toContain('territory');
+  });
+
+
   it('files freezing the conflict (the act), not "a frozen conflict" as a name', () => {
     expect(tags('He emphasized that he does not want to “freeze” the conflict but seeks a final resolution.', 'Vladimir Putin')).toContain('territory');
     expect(tags('“This is in no way a frozen conflict,” Sybiha said.', 'Andrii Sybiha')).not.toContain('territory');

@@ -134,7 +134,8 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
   const add = (name: string) => {
     // A headline's words run together ("Witkoff and Kushner Meet Putin"): a common word inside is no part of a name.
     const parts = name.split(' ');
-    if (parts.slice(1, -1).some((t) => !NAME_PARTICLES.has(t.toLowerCase()) && /^\p{Lu}\p{Ll}+$/u.test(t) && lexiconKind(t) === 'common')) return;
+    // (Not before a regnal number: "Pope Leo XIV".)
+    if (!/^[IVXLC]+$/.test(parts[parts.length - 1] ?? '') && parts.slice(1, -1).some((t) => !NAME_PARTICLES.has(t.toLowerCase()) && /^\p{Lu}\p{Ll}+$/u.test(t) && lexiconKind(t) === 'common')) return;
     const surname = surnameOf(name);
     const existing = people.find((p) => sameSurname(p.surname, surname));
     if (!existing) people.push({ name, surname });

@@ -56,7 +56,11 @@ const TALKS_TERMS = /\b(?:ceasefire|cease-fire|truce|memorandum|terms|territor\w
  */
 const MARKET_LED =
   /^(?:[^.;]{0,40}?\s[—–-]\s+)?(?:(?:the|world|global|european|asian|us|u\.s\.|american|russian|ukrainian|defen[cs]e|oil|gas|wheat|grain|gold|stock|bond|share|equity|crude|brent|benchmark|international|regional)\s+)*(?:shares|stocks|equities|stock\s+markets?|markets|prices|futures|bonds?|yields?|indices|indexes|brent|crude|oil|gas|wheat|rouble|ruble|hryvnia|stoxx(?:\s+\d+)?|dax|ftse(?:\s+\d+)?|nasdaq|dow(?:\s+jones)?|s&p\s+500)(?:\s+(?:and|&)\s+[^,;]{0,40}?)?\s+(?:have\s+|has\s+|were\s+|was\s+)?(?:rose|rise|rises|rising|fell|fall|falls|falling|dropped|drop|drops|declined|decline|declines|climbed|climb|climbs|jumped|jump|jumps|surged|surge|surges|slid|slide|slides|slipped|slip|slips|rallied|rally|rallies|dipped|dip|dips|dived|dive|dives|tumbled|tumble|tumbles|gained|gain|gains|extended|extend|extends|edged|plunged|plunge|plunges|soared|soar|soars|sank|sink|sinks|steadied|retreated|recovered|hovered)\b/i;
-const EXCHANGE_ONLY = new RegExp(String.raw`^(?=.*\b(?:prisoners?|POWs?|captives|bodies|children)\b)(?=.*\b(?:exchang|swap|releas|return|repatriat|transferr?|handed over|hand over|reunit)\w*)(?!.*${TALKS_TERMS.source})`, 'is');
+/** An exchange agreed at the talks, where the talks are the news: "… agreed on another prisoner exchange during their negotiations in Turkey". */
+// (Not one carried out under a deal "reached during peace talks" or "agreed during recent negotiations": that is an
+// exchange, the talks behind it.)
+const AT_THE_TALKS = String.raw`(?<!(?:reached|struck|made)\s)\b(?:at|during|in\s+the\s+course\s+of)\s+(?!(?:the\s+)?(?:recent|previous|earlier|last|past|prior)\b)(?:the\s+|their\s+|its\s+|this\s+week['’]s\s+)?(?:\p{L}+\s+){0,2}(?:talks|negotiations|round\s+of\s+(?:talks|negotiations))\b`;
+const EXCHANGE_ONLY = new RegExp(String.raw`^(?=.*\b(?:prisoners?|POWs?|captives|bodies|children)\b)(?=.*\b(?:exchang|swap|releas|return|repatriat|transferr?|handed over|hand over|reunit)\w*)(?!.*${TALKS_TERMS.source})(?!.*${AT_THE_TALKS})`, 'isu');
 
 /** What two sides do together when they talk: "Trump and Putin spoke by phone", "met in Alaska", "agreed to". */
 const DIPLOMACY =

@@ -79,6 +79,19 @@ describe('articles about the same countries but another story (bundled story def
     expect(await verdict(swap)).toMatch(/^rejected/);
   });
 
+  it('keeps a report of an exchange agreed during the round of talks it reports', async () => {
+    const round = [
+      'Moscow says another prisoner exchange agreed with Kiev',
+      'Istanbul, 24 July 2025 (dpa/MIA) - Russia and Ukraine have agreed on another prisoner exchange during their negotiations in Turkey, with each side to hand over 1,200 prisoners, Russian chief negotiator Vladimir Medinsky told journalists in Istanbul after the talks on Wednesday evening.',
+      'Medinsky stated that severely injured individuals are also to be exchanged along the front.',
+      'Ukraine confirmed the planned continuation of the exchanges but did not specify any concrete numbers.',
+      'Medinsky said that Russia has also offered the return of 3,000 bodies of fallen soldiers.',
+      'The delegations met for less than an hour in the Ciragan Palace.',
+      'Kyiv had proposed a meeting of the presidents, which Moscow said was premature.',
+    ].join('\n');
+    expect(await verdict(round)).toBe('kept');
+  });
+
   it('rejects a report that leads on an exchange of prisoners and names the talks only further on, keeps one agreed at the talks', async () => {
     const swap = [
       'Ukraine and Russia executed a prisoner exchange, releasing 150 prisoners of war in a deal mediated by the United Arab Emirates.',

@@ -113,6 +113,10 @@ describe('sample nine: zones, root causes, neutral status, army levels', () => {
 });
 
 describe('territory: freezing the war and withdrawals from parts of the country', () => {
+  it('does not file the deportation of children from occupied territories as territory', () => {
+    expect(tags('The suspects are accused of illegal deportation and transfer of people, including children, from the temporarily occupied territories of Ukraine.')).not.toContain('territory');
+  });
+
   it('files geographical concessions and the Crimean Declaration', () => {
     expect(tags('The administration has not yet publicly offered specifics on what geographical concessions would have to be made.')).toContain('territory');
     expect(tags("Zelensky then recalled the Crimean Declaration, signed by former Secretary of State Mike Pompeo during Trump's first term.")).toContain('territory');

@@ -403,7 +403,12 @@ function pointsBack(fact: Fact): boolean {
     // "His impression is that Russia …", "Their delegation …": whose is the sentence before's.
     /^(?:His|Her|Their)\s/.test(opening) ||
     // "At that time, the talks lasted five hours …", "The above calls have increased …": when or what the one before said.
-    /^(?:At\s+(?:that|the)\s+time|Back\s+then|The\s+above)\b/.test(opening)
+    /^(?:At\s+(?:that|the)\s+time|Back\s+then|The\s+above)\b/.test(opening) ||
+    // "Because of this, …", "As a result, …"; "These countries had previously refused …" (not "This week has …");
+    // "However, his current information …".
+    /^(?:Because\s+of\s+(?:this|that)|As\s+a\s+result|For\s+this\s+reason|Due\s+to\s+this)\b/.test(opening) ||
+    /^(?:These|Those)\s+(?!(?:weeks?|months?|years?|days?|talks|negotiations)\b)\p{Ll}+\s+(?:\p{Ll}+ly\s+)?(?:is|was|are|were|has|have|had|will|would)\b/u.test(opening) ||
+    /^(?:However|But|Yet|Still),?\s+(?:his|her|their|its)\s/.test(opening)
   );
 }
 

@@ -68,6 +68,8 @@ export const DATELINE = new RegExp(
     String.raw`\d{1,2}[:.]\d{2}\s+(?=\p{Lu})`,
     // "KIEV, Feb. 26– ": a place in capitals and a date, the dash glued to the date.
     String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2}\s*[—–-]{1,2}\s*(?=\p{Lu})`,
+    // "28th May 2023 – (Beijing) ": a date, a dash and the place in brackets.
+    String.raw`\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?,?\s+\d{4}\s*[—–-]{1,2}\s*\(\p{Lu}[\p{L} .'’-]{1,30}\)\s+`,
     // "Washington, Dec 15 (IANS) ": a place, a date and an agency in brackets, no dash.
     String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}/&. -]{1,24}\)\s+(?=\p{Lu})`,
     // "March 29, 2022 (EIRNS)—", "June 26 (Interfax) - ": a date and an agency.

@@ -97,6 +97,9 @@ describe('a line of a briefing is a complete sentence of the body', () => {
       'And this undoubtedly requires a response from the world.',
       'At that time, the talks lasted five hours but did not result in a breakthrough, the dpa news agency recalls.',
       'The above calls have increased this week, after Russia cut power to a million households.',
+      'Because of this, White House national security adviser Jake Sullivan could not come to Copenhagen.',
+      'These countries had previously refused to take sides in the Ukrainian conflict.',
+      "However, his current information after today's talks was not positive.",
     ]);
     const texts = rankWindowFacts({ records: [day], now: NOW }).map((r) => r.fact.text);
     expect(texts).toEqual(expect.arrayContaining([day.facts[0]?.text, day.facts[4]?.text, day.facts[5]?.text]));

@@ -74,6 +74,7 @@ describe('fact selection', () => {
     expect(datelineLength('MOSCOW (Reuters) -The Kremlin said on Friday that Russia had not yet received anything official.')).toBe('MOSCOW (Reuters) -'.length);
     expect(datelineLength('Florida, The Gulf Observer: U.S. President Donald Trump on Sunday said that progress is being made.')).toBe('Florida, The Gulf Observer: '.length);
     expect(datelineLength('Washington, Dec 15 (IANS) The United States and its European partners have begun shaping a plan.')).toBe('Washington, Dec 15 (IANS) '.length);
+    expect(datelineLength('28th May 2023 – (Beijing) Li Hui, the special representative of the Chinese government, has completed his tour.')).toBe('28th May 2023 – (Beijing) '.length);
     expect(datelineLength('RIYADH, Saudi Arabia — (AP) — Senior officials from Russia and the U.S. met on Tuesday.')).toBe('RIYADH, Saudi Arabia — (AP) — '.length);
     expect(datelineLength('New Delhi: Ukraine’s top security official Rustem Umerov confirmed the talks in Abu Dhabi.')).toBe('New Delhi: '.length);
     expect(datelineLength('BEIRUT/THE HAGUE, March 7 (Reuters) - An Israeli tank crew killed a Reuters reporter in Lebanon.')).toBe('BEIRUT/THE HAGUE, March 7 (Reuters) - '.length);

@@ -42,8 +42,9 @@ const AFTER_PREPOSITION =
 const OBJECT_OF_VERB =
   /\b(?:\p{Ll}{3,}ed|met|told|called|urged|asked|invited|hosted|praised|warned|accused|visited|thanked|criticized|criticised)\s+(?:(?:US|U\.S\.|Russian|Ukrainian|French|British|German|President|Prime|Minister|Foreign|Secretary|Chancellor|Mr\.?|Ms\.?|Mrs\.?)\s+){0,3}$/u;
 
-/** "…, he said." "…,” Peskov told reporters on Monday." "…," the Kremlin said in a statement.": who speaks, last. */
+/** The verbs of an attribution that closes a sentence. */
 const TAIL_VERBS = String.raw`(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b`;
+/** "…, he said." "…,” Peskov told reporters on Monday." "…," the Kremlin said in a statement.": who speaks, last. */
 const TRAILING_ATTRIBUTION = new RegExp(String.raw`[,”"’]\s*(?:he|she|it|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5})\s+${TAIL_VERBS}[^.;:!?]{0,60}[.!?]["”’]?\s*$`, 'u');
 
 /** The verb of a {@link TRAILING_ATTRIBUTION}, after its speaker. */
@@ -771,6 +772,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   return out;
 }
 
+/** Days and months, which follow "said" as often as names do. */
+const NOT_A_SPEAKER = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Earlier|Later)\b/;
+
 /** Words of someone speaking for themselves. */
 const FIRST_PERSON = /\b(?:I|we|We|us|our|Our|my|My|me)\b/;
 
@@ -789,8 +793,10 @@ function dashQuotation(sentences: readonly Sentence[], out: Attribution[], peopl
     const m = DASH_ATTRIBUTION.exec(sentence.text);
     if (!m) return;
     const named = (m[1] ?? '').trim().replace(/[.!?]+$/, '');
-    // (A name the article gives nowhere else is still the one named here, after a verb of saying and a dash.)
-    const speaker = resolvePerson(people, named)?.name ?? named;
+    // (A name the article gives nowhere else is still the one named here, after a verb of saying and a dash; a day is
+    // no name: "- said Monday".)
+    const speaker = resolvePerson(people, named)?.name ?? (NOT_A_SPEAKER.test(named) ? undefined : named);
+    if (speaker === undefined) return;
     const mark = (k: number) => {
       const a = out[k];
       if (a) out[k] = { ...a, speaker, quote: true };

@@ -264,6 +264,8 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       const monthDay = r.start.isCertain('month') && r.start.isCertain('day') && EXPLICIT_DATE.test(r.text);
       if (i >= primaryCount && !monthDay) continue;
       if (NOT_EVENT_CONTEXT.test(sentence.slice(0, index))) continue;
+      // Nor a day a clause measures from: "… since Trump began his second term on January 20, 2025".
+      if (MEASURED_FROM.test(sentence.slice(0, index))) continue;
       // The day as the subject of a future: "Thursday will be relevant", "Friday is expected to bring …".
       if (FUTURE_AFTER.test(sentence.slice(index + r.text.length, index + r.text.length + 40))) continue;
       // Without a publication time, "on Tuesday" could be any week's, and reading it against the ingest time would

@@ -21,6 +21,8 @@ describe('event dates (chrono-node against the publication time)', () => {
     });
     expect(dateEvent({ publishedAt: '2025-05-19T20:00:00Z', lead: ['The delegations will meet again on Friday in Istanbul.'], now: NOW }).occurredAt).toBe('2025-05-19T20:00:00Z');
     expect(dateEvent({ publishedAt: '2025-05-19T20:00:00Z', lead: ['Putin skipped talks in Istanbul last week.'], now: NOW }).occurredAt).toBe('2025-05-19T20:00:00Z');
+    // A day a clause measures from ("since Trump began his second term on January 20, 2025") is not the day of the news.
+    expect(dateEvent({ publishedAt: '2025-03-18T20:00:00Z', lead: ['Putin agreed in a phone call with Trump to halt attacks on energy infrastructure.', 'This marks the second conversation since Trump began his second term on January 20, 2025.'], now: NOW }).occurredAt).toBe('2025-03-18T20:00:00Z');
     // A day as the subject of a future ("Thursday will be relevant") is not the day of the news.
     expect(dateEvent({ publishedAt: '2022-03-07T20:51:25Z', lead: ['The delegations now seem to have agreed on small steps forward. Thursday will be relevant.'], now: NOW }).occurredAt).toBe('2022-03-07T20:51:25Z');
   });

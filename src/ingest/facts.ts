@@ -57,6 +57,9 @@ interface Scored {
 const LABEL_NOT_VERB =
   '(?:said|says|say|told|tells|added|adds|wrote|writes|stated|states|noted|notes|asked|asks|read|reads|declared|declares|announced|announces|explained|explains|continued|replied|posted|tweeted|is|was|are|were|be|been|has|have|had|will|would)';
 
+/** A month as datelines write it, any letters after its first three ("Feb.", "Sept", "February"): pattern source. */
+const DATELINE_MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*`;
+
 /**
  * "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "BEIRUT/THE HAGUE, March 7 (Reuters) - ", "WASHINGTON — ",
  * "Moscow, 19 May 2025 (dpa/MIA) - ": a
@@ -67,13 +70,13 @@ export const DATELINE = new RegExp(
     // "14:35 ": a live blog's time stamp before an entry.
     String.raw`\d{1,2}[:.]\d{2}\s+(?=\p{Lu})`,
     // "KIEV, Feb. 26– ": a place in capitals and a date, the dash glued to the date.
-    String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2}\s*[—–-]{1,2}\s*(?=\p{Lu})`,
+    String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s*[—–-]{1,2}\s*(?=\p{Lu})`,
     // "28th May 2023 – (Beijing) ": a date, a dash and the place in brackets.
-    String.raw`\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?,?\s+\d{4}\s*[—–-]{1,2}\s*\(\p{Lu}[\p{L} .'’-]{1,30}\)\s+`,
+    String.raw`\d{1,2}(?:st|nd|rd|th)?\s+${DATELINE_MONTH}\.?,?\s+\d{4}\s*[—–-]{1,2}\s*\(\p{Lu}[\p{L} .'’-]{1,30}\)\s+`,
     // "Washington, Dec 15 (IANS) ": a place, a date and an agency in brackets, no dash.
-    String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}/&. -]{1,24}\)\s+(?=\p{Lu})`,
+    String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}/&. -]{1,24}\)\s+(?=\p{Lu})`,
     // "March 29, 2022 (EIRNS)—", "June 26 (Interfax) - ": a date and an agency.
-    String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2}(?:,?\s+\d{4})?\s*\([\p{L}\p{N} .&/-]{1,30}\)\s*[—–-]{1,2}\s*`,
+    String.raw`${DATELINE_MONTH}\.?\s+\d{1,2}(?:,?\s+\d{4})?\s*\([\p{L}\p{N} .&/-]{1,30}\)\s*[—–-]{1,2}\s*`,
     // "(MENAFN) ", "(AP) — ": an agency in brackets.
     String.raw`\((?:\p{Lu}[\p{L}/&. -]{1,24})\)\s*(?:[—–-]{1,2}\s*)?`,
     // "Washington/London/Paris — ".

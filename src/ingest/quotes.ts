@@ -246,6 +246,11 @@ function possessiveBeforeNoun(text: string, end: number): boolean {
   return /^['’]s\s+\p{Ll}/u.test(text.slice(end, end + 4));
 }
 
+/** A name in the possessive at `end` ("Trump's", "Putin’s"): what it owns is spoken of, the name does not speak. */
+function possessiveAt(text: string, end: number): boolean {
+  return /^['’]s\b/.test(text.slice(end, end + 3));
+}
+
 /** A name set off by commas right before the verb: "A presidential aide, Yury Ushakov, described the talks …". */
 function closesApposition(text: string, start: number, end: number, verbAt: number): boolean {
   return /^\s*,\s*$/.test(text.slice(end, verbAt)) && /,\s*$/.test(text.slice(0, start));
@@ -410,7 +415,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     const resolvePronoun = (at: number): string | undefined =>
       // Only a subject earlier in the sentence ("Trump said he …"), not a possessive or an object ("in response to
       // Trump's criticism, he vowed").
-      mentions.find((m) => m.end <= at && (atClauseStart(outside, m.start) || SUBORDINATE_OPENING.test(outside.slice(0, m.start))) && !/^['’]s\b/.test(outside.slice(m.end)))?.person.name ??
+      mentions.find((m) => m.end <= at && (atClauseStart(outside, m.start) || SUBORDINATE_OPENING.test(outside.slice(0, m.start))) && !possessiveAt(outside, m.end))?.person.name ??
       subjectHere ??
       openQuoteSpeaker ??
       before;
@@ -475,7 +480,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const relays = MEDIA.test(outside.slice(after, end));
       const actor =
         accordingTo.index === 0 && outside[end] === ','
-          ? mentions.find((x) => TITLE_GAP.test(outside.slice(end, x.start)) && !/^['’]s\b/.test(outside.slice(x.end)) && (SPEAKS_NEXT.test(outside.slice(x.end)) || (relays && HOLDS_NEXT.test(outside.slice(x.end)))))
+          ? mentions.find((x) => TITLE_GAP.test(outside.slice(end, x.start)) && !possessiveAt(outside, x.end) && (SPEAKS_NEXT.test(outside.slice(x.end)) || (relays && HOLDS_NEXT.test(outside.slice(x.end)))))
           : undefined;
       // "According to him, the second part outlines …": the person the paragraph is about.
       const pronoun = /^(?:him|her)\b/i.test(outside.slice(after, end)) ? resolvePronoun(accordingTo.index) : undefined;
@@ -617,7 +622,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       if (/^(?:saying|adding|stressing|insisting|noting|warning|stating|emphasi[sz]ing)$/i.test(verb[0])) {
         const opener = prior[0];
         // (Not a possessive: "Putin’s “offer” also drew a reaction from the ministry, emphasizing …" is the ministry's.)
-        if (opener !== undefined && /^(?:[^,]{0,40},\s*)?(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.test(outside.slice(0, opener.start)) && !/^['’]s\b/.test(outside.slice(opener.end))) {
+        if (opener !== undefined && /^(?:[^,]{0,40},\s*)?(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.test(outside.slice(0, opener.start)) && !possessiveAt(outside, opener.end)) {
           speaker = opener.person.name;
           break;
         }

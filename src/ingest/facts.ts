@@ -30,12 +30,21 @@ export const WATCH_PHRASE =
   /\b(?:within (?:days|hours|weeks|a week)|in the (?:coming|next) (?:days|weeks|hours)|next (?:week|month)|tomorrow|later this (?:week|month)|(?:is|are|was|were) (?:expected|scheduled|due|set|planned) to|will (?:meet|hold|travel|visit|host|sign|announce|begin|start|resume|take place|be held)|could (?:also )?be (?:announced|held|hosted|signed|agreed)|(?:propos(?:ed|ing|es)|call(?:ed|ing)? for) (?:a|an) (?:[\w-]+ ){0,3}(?:meeting|summit|talks|ceasefire|truce|swap|exchange)|plans? to|set to|(?:ready|prepared|willing) for (?:a |the )?(?:new|next|second|third|fourth|fifth|another) (?:round|meeting)|hop(?:es|ed|ing) to (?:speak|meet|talk|hold|sign|visit)|(?:wants?|would like|intends?) to (?:meet|speak|talk|hold talks|visit)|as soon as (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|next week|tomorrow))\b/i;
 
 /**
+ * What stands before "plan(s) to" when it is a noun: a determiner or possessive, then up to three modifiers, none a
+ * verb in the past ("The Kremlin announced plans to" is a verb's object: plans announced look ahead).
+ */
+const PLAN_AS_NOUN = /\b(?:a|an|the|this|that|these|those|its|his|her|their|our|your|any|new|\p{L}+['’]s)\s+(?:(?!\p{L}+ed\s)[\p{L}\d-]+\s+){0,3}$/iu;
+
+/**
  * Is the sentence about something still to come? A plan told in the past inside a time clause ("an hour before it
  * was due to take effect, sirens rang out") is history.
  */
 export function looksAhead(text: string): boolean {
   const m = WATCH_PHRASE.exec(text);
   if (!m) return false;
+  // "plan to" as a noun ("a US-led draft plan to end the war", "Russia's plans to seize") names a plan, not something
+  // due to happen; as a verb ("Trump plans to call Putin") it looks ahead.
+  if (/^plans?\s+to$/i.test(m[0]) && PLAN_AS_NOUN.test(text.slice(0, m.index))) return looksAhead(text.slice(m.index + m[0].length));
   if (/^(?:was|were)\s/i.test(m[0]) && /\b(?:before|after|when|than|since|until)\b[^.;]{0,40}$/i.test(text.slice(0, m.index))) return WATCH_PHRASE.test(text.slice(m.index + m[0].length));
   // A plan told in the past perfect is one that was dropped or overtaken ("Kyiv had said there had been a tentative
   // plan to hold talks in Abu Dhabi this week").

@@ -112,6 +112,14 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(looksAhead('Delegations will meet again in Istanbul next week.')).toBe(true);
   });
 
+  it('takes a plan named as a noun for no plan to watch, and a plan as a verb for one', () => {
+    expect(looksAhead("Ukrainian President Volodymyr Zelensky on Wednesday revealed the latest version of a US-led draft plan to end Russia's invasion.")).toBe(false);
+    expect(looksAhead("Kyiv rejected Russia's plans to annex the region.")).toBe(false);
+    expect(looksAhead('Trump plans to call Putin on Monday.')).toBe(true);
+    expect(looksAhead('The Kremlin announced plans to hold talks in Istanbul.')).toBe(true);
+    expect(looksAhead('Europe presented a new plan to end the war, and leaders will meet in Paris.')).toBe(true);
+  });
+
   it('takes the title repeated as a sentence for the title', () => {
     expect(lineDefect('Zelenskyy says Kyiv is ready for talks in Istanbul.', 'Zelenskyy says Kyiv is ready for talks in Istanbul')).toBe('the title');
     expect(lineDefect('Zelenskyy said on Monday that Kyiv was ready for talks in Istanbul next week.', 'Zelenskyy says Kyiv is ready for talks')).toBeUndefined();

@@ -65,7 +65,7 @@ function publishedFor(a: Article, mode: Mode): string | undefined {
  * once per file, or a feed poll per article: each finds the events before it in the store), approve the drafts, brief
  * each day.
  */
-export async function runSplit(story: Story, split: string, articles: readonly Article[], days: readonly DayLabel[], mode: Mode = 'user'): Promise<SplitResult> {
+export async function runSplit(story: Story, split: string, articles: readonly Article[], days: readonly DayLabel[], mode: Mode = 'user', now: Date = EVAL_NOW): Promise<SplitResult> {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-eval-'));
   const store = openSqliteStore(join(dir, 'eval.db'));
   try {
@@ -75,7 +75,7 @@ export async function runSplit(story: Story, split: string, articles: readonly A
     for (const a of [...articles].sort((x, y) => sortKey(x).localeCompare(sortKey(y)))) {
       const published = publishedFor(a, mode);
       const batch = new IngestBatch();
-      const run = await ingestInputs([a.file], { story, store, now: EVAL_NOW, batch, ...(published !== undefined ? { published } : {}) });
+      const run = await ingestInputs([a.file], { story, store, now, batch, ...(published !== undefined ? { published } : {}) });
       const r = run.results[0];
       if (!r) {
         placements.push({ articleId: a.id, outcome: 'failed', detail: 'no result' });

@@ -423,8 +423,8 @@ function markSummaryBoxes(drafts: Draft[], bullets: ReadonlySet<Draft>): void {
   const bodyAt = bodyIndices(drafts);
   // Only near the top: a label further down heads a part of the article.
   const limit = bodyAt[4] ?? drafts.length;
-  // Without a label: a list of three or more whole sentences among the first paragraphs, not introduced by a line
-  // ending in a colon, with the article going on below it, is the page's key points.
+  // Without a label: a list of three or more whole sentences among the first paragraphs (two above the first), not
+  // introduced by a line ending in a colon, with the article going on below it, is the page's key points.
   for (let i = 0; i < Math.min(limit, drafts.length); i++) {
     if (!bullets.has(drafts[i] as Draft) || bullets.has(drafts[i - 1] as Draft)) continue;
     let j = i;
@@ -432,7 +432,9 @@ function markSummaryBoxes(drafts: Draft[], bullets: ReadonlySet<Draft>): void {
     const items = drafts.slice(i, j);
     const before = drafts.slice(0, i).filter((d) => d.kind !== 'chrome').pop();
     const after = drafts.slice(j).filter((d) => d.kind === 'body').length;
-    if (items.length >= 3 && items.every((d) => d.kind === 'body' && d.terminated) && !(before && /:$/.test(before.text)) && after >= 2)
+    // Two points are enough right under the headline, before any paragraph of the article.
+    const enough = items.length >= 3 || (items.length === 2 && !drafts.slice(0, i).some((d) => d.kind === 'body'));
+    if (enough && items.every((d) => d.kind === 'body' && d.terminated) && !(before && /:$/.test(before.text)) && after >= 2)
       for (const d of items) {
         d.kind = 'chrome';
         d.reason = 'summary box point';

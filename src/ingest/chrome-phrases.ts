@@ -63,8 +63,11 @@ export const PROMPT_LINE: RegExp[] = [
   /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$/,
   /^follow\s.{1,60}\son\s(?:twitter|x|facebook|instagram|google\+|bluesky|threads|linkedin|telegram|tiktok)\b/i,
   /^like us on (?:facebook|instagram|twitter)\b/i,
-  // A note on how the page was made: "This audio is created with AI assistance".
+  // A note on how the page was made: "This audio is created with AI assistance", "Note: AI technology was used to
+  // generate this article's audio.", "Generated with artificial intelligence."
   /^(?:this|the) (?:audio|article|story|summary|text|translation|voice-?over)(?: version)? (?:is|was|has been) (?:created|generated|produced|written|narrated|translated|read)\b.{0,40}\b(?:AI|artificial intelligence)\b.{0,40}$/i,
+  /^(?:note:\s*)?(?:AI|artificial intelligence)(?: technology| tools?)? (?:was|is|has been|were) used to (?:generate|create|produce|translate|narrate|voice|read)\b.{0,80}$/i,
+  /^(?:generated|translated|narrated|voiced) (?:with|by|using) (?:AI|artificial intelligence)\.?$/i,
   // The site about an ad blocker: "Some site features may not work correctly while an ad blocker is enabled, …".
   /\bad[- ]?blockers?\b.{0,120}\b(?:enabled|disable|turn(?:ed)? off|whitelist|allowlist|pause)\b|\b(?:disable|turn off|whitelist|pause)\b.{0,60}\bad[- ]?blockers?\b/i,
   // Syndication footers: "This article originally appeared on Fox News.", "Originally published on Live Science."
@@ -128,11 +131,18 @@ export function isLinkListLine(line: string): boolean {
   return false;
 }
 
+/**
+ * A teaser of another story, however long its blurb runs: it ends on the link ("… An explainer. Read more: What to
+ * expect from the Geneva talks") or carries a content-card template ("This content was published on").
+ */
+export const TEASER_CARD = /\bread (?:more|also|next)\s*:\s+[^.!?]{5,160}$|\bthis content was (?:published|updated) on\b/i;
+
 /** True when a line is a prompt, a widget, a cookie notice or a footer rather than prose. */
 export function isChromeLine(line: string): boolean {
   const t = line.trim();
   if (t === '') return false;
   if (isShareRow(t)) return true;
+  if (TEASER_CARD.test(t)) return true;
   // Prompts and widgets are short; a long line is prose even if it mentions a newsletter or cookies.
   if (t.length > 250) return false;
   return anyPromptLine(t);
@@ -197,6 +207,8 @@ export const CAPTION: RegExp[] = [
   /,\s(?:(?:front|back|far|top|bottom|second|third|2nd|3rd)\s+)?(?:left|right|center|centre)(?:\s+(?:front|back|row))?,\s/,
   /^(?:file (?:photo|image|picture)|pictured|photo shows|in this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|image|handout|picture|file photo|photograph|video grab|screen ?grab)|this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|photograph|image|picture|handout|combination of pictures|video grab))\b/i,
   /\b(?:poses?|posed|posing) for (?:a |the )?(?:photo|picture|photograph|portrait)s?\b/i,
+  // The day the picture was taken, in brackets after the caption's stop: "… talks in Geneva. (February 18, 2026)".
+  /[.!?]["”’]?\s+\((?:\p{L}{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? \p{L}{3,9},? \d{4}|\d{4}-\d{2}-\d{2})\)$/u,
   // A credit line of its own: "Ukrainian Presidential Press Office via AP", "Pool via Reuters".
   /^[\p{Lu}][\p{L} .,'’&-]{0,80}\svia (?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Sputnik|TASS|Anadolu|Xinhua|Bloomberg)\.?$/u,
   /,\s*(?:\d{1,2}(?:st|nd|rd|th)? \p{L}{3,9},? \d{4}|\p{L}{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\.?$/u,

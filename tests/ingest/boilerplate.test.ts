@@ -375,6 +375,44 @@ describe('line classifier', () => {
     expect(kept(['This audio is created with AI assistance', '', 'OAN Staff Brooke Mallory', '', body].join('\n'))).toEqual([body]);
   });
 
+  it('drops a note that AI made the page\'s audio, and a teaser card of another story however long its blurb', () => {
+    const body = 'The head of the Russian delegation, Vladimir Medinsky, said another round would be held soon.';
+    const card =
+      'More International Geneva What to expect from the Geneva talks between Russia, Ukraine and the US This content was published on Russian, Ukrainian and American representatives are in Geneva to negotiate peace in Ukraine. While this is a coup for Swiss diplomacy, the chances of resolving the conflict are minimal. An explainer. Read more: What to expect from the Geneva talks between Russia, Ukraine and the US';
+    expect(kept(['Note: AI technology was used to generate this article’s audio.', '', body, '', card, '', 'Generated with artificial intelligence.'].join('\n'))).toEqual([body]);
+    // A sentence that reports on a made-up video is news.
+    const news = 'A video generated with AI showed Zelensky calling on troops to surrender, Kyiv said.';
+    expect(kept(`${news}\n${body}`)).toEqual([news, body]);
+  });
+
+  it('takes a caption with the day of the picture in brackets after its stop for no headline ("… in Geneva. (February 18, 2026)")', () => {
+    const raw = [
+      "Ukraine's lead negotiator Rustem Umerov reads a statement following the end of US-mediated talks in Geneva. (February 18, 2026)",
+      'Russia says Ukraine talks “difficult, but business-like”',
+      'Ukraine\'s lead negotiator Rustem Umerov insisted there was "progress" in US-mediated talks with Russia, after a two-day meeting in Geneva wrapped up Wednesday.',
+    ].join('\n');
+    expect(articleText(textBlocks(raw)).headline).toBe('Russia says Ukraine talks “difficult, but business-like”');
+  });
+
+  it('takes two points right under the headline, above the first paragraph, for a summary box', () => {
+    const body = [
+      'Ukraine\'s lead negotiator Rustem Umerov insisted there was "progress" in US-mediated talks with Russia, after a two-day meeting in Geneva wrapped up Wednesday.',
+      'The talks ended well before lunchtime, much shorter than the six hours of meetings on Tuesday.',
+      'Umerov said the talks were "intensive and substantive", in a brief statement to reporters.',
+    ];
+    const headline = 'Russia says Ukraine talks “difficult, but business-like”';
+    const raw = [
+      headline,
+      '- Lead negotiator Rustem Umerov reported progress in Geneva, though specific details remain confidential.',
+      '- Negotiators from both sides will now present the developed proposals to their respective presidents.',
+      ...body,
+    ].join('\n');
+    expect(kept(raw)).toEqual([headline, ...body]);
+    // Two points further down are the article's own list.
+    const list = [body[0], '- The first point of the plan is a ceasefire along the line of contact.', '- The second is an exchange of all prisoners.', body[1], body[2]].join('\n');
+    expect(kept(list)).toHaveLength(5);
+  });
+
   it('takes an agency page title with its section and name run on for the headline, without them', () => {
     const raw = ['Sunday, February 27, 2022', '', 'Russia, Ukraine to hold talks on Belarusian-Ukrainian border - news agency - TASS', '', 'Talks between the Russian and Ukrainian delegations will take place on the Belarusian-Ukrainian border, BelTA news agency reported.'].join('\n');
     expect(articleText(textBlocks(raw)).headline).toBe('Russia, Ukraine to hold talks on Belarusian-Ukrainian border');

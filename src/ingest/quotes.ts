@@ -35,6 +35,9 @@ export const REPORTING_VERB =
 const AFTER_PREPOSITION =
   /(?:\b(?:with|to|by|from|for|about|against|at|on|than|toward|towards|between|among|into|onto|upon|without|beside|alongside|under|over|behind|via|including|like)|(?<!\p{Lu}[\p{L}.'’-]*\s)\bof)\s+(?:(?:the|a|an|\p{Lu}[\p{L}.'’-]*)\s+){0,3}$/u;
 
+/** What joins a name to one before it: "… Vladimir Putin and Ukrainian President " (titles may stand between). */
+const JOINED_NAME = /\s*(?:,\s*)?\band\s+(?:(?:the|\p{Lu}[\p{L}.'’-]*)\s+){0,3}$/u;
+
 /**
  * A name right after a verb in the past is its object: "He also thanked Trump and added …" is not Trump's, nor
  * "after he met Putin, said …". Titles may stand between ("thanked US President Donald Trump").
@@ -590,6 +593,15 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         speaker = office;
         break;
       }
+      // A name after a preposition or a verb is an object, and so is one joined to it by "and": "Trump spoke by phone
+      // with Russian President Vladimir Putin and Ukrainian President Volodymyr Zelenskyy … and announced …" is Trump's.
+      const objectAt = (start: number, depth = 0): boolean => {
+        const before = outside.slice(Math.max(0, start - 40), start);
+        if (AFTER_PREPOSITION.test(before) || OBJECT_OF_VERB.test(before)) return true;
+        const joined = depth < 3 ? JOINED_NAME.exec(outside.slice(0, start)) : null;
+        const first = joined ? mentions.find((o) => o.end === joined.index) : undefined;
+        return first !== undefined && objectAt(first.start, depth + 1);
+      };
       // Nearest person before the verb in the same clause ("Putin, for his part, said").
       const prior = speakers.filter(
         (m) =>
@@ -597,8 +609,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
           vStart - m.end <= 180 &&
           // (A stop of an acronym or initial, "the U.S. delegation", is no break.)
           !/[;:]|(?<!\b\p{Lu})\.(?!\p{Lu}\.)/u.test(outside.slice(m.end, vStart)) &&
-          !AFTER_PREPOSITION.test(outside.slice(Math.max(0, m.start - 40), m.start)) &&
-          !OBJECT_OF_VERB.test(outside.slice(Math.max(0, m.start - 40), m.start)) &&
+          !objectAt(m.start) &&
           // "As Hannah said, this briefing will be on the record": a reference to what someone said, not a report.
           !/^\s*As\s+$/.test(outside.slice(0, m.start)) &&
           // One of a list set off after the subject ("European dignitaries, including … Germany's Friedrich Merz, and

@@ -675,4 +675,16 @@ describe('speakers', () => {
     expect(who[1]).toBe('-');
     expect(who[2]).not.toBe('Donald Trump');
   });
+
+  it('gives no verb to a name joined by "and" to another after "with": "spoke by phone with Putin and Zelenskyy … and announced"', () => {
+    const text = [
+      'US and Russian delegations meet in Riyadh',
+      'Trump spoke by phone with Russian President Vladimir Putin and Ukrainian President Volodymyr Zelenskyy last week and announced Russia was ready to move ahead with negotiations.',
+      'Ukrainian President Volodymyr Zelenskyy and his aides said Kyiv would not accept any deal made without it.',
+    ].join('\n');
+    const who = speakersOfLines(text, 1);
+    expect(who[0]).not.toBe('Volodymyr Zelenskyy');
+    expect(who[0]).not.toBe('Vladimir Putin');
+    expect(who[1]).toBe('Volodymyr Zelenskyy');
+  });
 });

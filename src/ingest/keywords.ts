@@ -28,7 +28,8 @@ function compiled(keyword: string): CompiledKeyword {
   let c = cache.get(keyword);
   if (!c) {
     const parts = keyword.trim().split(/\s+/);
-    const body = parts.map(escapeRegExp).join('\\s+');
+    // A word of a phrase set in quotation marks is still the phrase: "any European “reassurance” force".
+    const body = parts.map(escapeRegExp).join(`["“”‘’']?\\s+["“”‘’']?`);
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:s|es|['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
     const words = foldsLikeLowerCase(keyword) && parts.every((w) => w !== '') ? parts.map((w) => w.toLowerCase()) : null;
     c = { re, sticky: new RegExp(re.source, 'iuy'), words };
@@ -40,7 +41,8 @@ function compiled(keyword: string): CompiledKeyword {
 
 /**
  * Word-bounded, case-insensitive matcher for a story keyword. Single words also match simple inflections
- * ("guarantee" → "guarantees", "Russia" → "Russia’s"); multi-word keywords allow any whitespace between words.
+ * ("guarantee" → "guarantees", "Russia" → "Russia’s"); multi-word keywords allow any whitespace between words, and a
+ * quotation mark at either side of it.
  */
 export function keywordRegex(keyword: string): RegExp {
   const { re } = compiled(keyword);

@@ -215,6 +215,21 @@ describe('security guarantees in the words reports use for them', () => {
     expect(tags('Zelensky suggested that the territory under Kyiv’s control should be taken under the "Nato umbrella" to stop the hot phase of the war.')).toContain('security-guarantees');
   });
 
+  it('files forces pledged or provided for a force after the war, coalition forces, ceasefire monitoring and a quoted keyword as guarantees', () => {
+    for (const t of [
+      'According to Macron, 26 countries have now formally pledged to contribute forces, on land, at sea, or in the air, to reassure Ukraine once a ceasefire is reached.',
+      'France and the United Kingdom would provide the bulk of troops, while Turkey would secure the Black Sea with U.S. support.',
+      'Macron initially said the 26 nations would deploy to Ukraine.',
+      'We will have full readiness to deploy Coalition forces when diplomacy succeeds.',
+      'Macron highlighted the establishment of a ceasefire monitoring mechanism under U.S. leadership.',
+      'The first concerns the creation of mechanisms to monitor compliance with a ceasefire.',
+      'Macron and Starmer have insisted that any European “reassurance” force in Ukraine needs the backing of the United States.',
+    ])
+      expect(tags(t), t).toContain('security-guarantees');
+    // Forces sent to fight are no guarantee.
+    expect(tags('North Korea sent troops to help Russia push Ukrainian forces out of the Kursk region.')).not.toContain('security-guarantees');
+  });
+
   it('does not file a pause in strikes on cities as a guarantee', () => {
     expect(tags('Zelensky thanked the US president for "providing security for Kyiv and other Ukrainian cities during this extreme winter period."')).not.toContain('security-guarantees');
   });

@@ -232,6 +232,10 @@ function anchorOf(input: DatingInput, pageDates: PageDates): Anchor {
   return { at: input.now, precision: 'instant', source: 'ingest-time' };
 }
 
+/** A dateline's place before its date ("PARIS, ", "KYIV, Ukraine, ") and its dash after it (an agency may stand between). */
+const DATELINE_BEFORE = /^\s*\p{Lu}[\p{L}.'’\/ -]{1,40}(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30})?,\s*$/u;
+const DATELINE_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?[–—-]/;
+
 /** How many of the lead's sentences may name the event's day in any form; later ones count with a written date only. */
 const PRIMARY_SENTENCES = 2;
 
@@ -253,11 +257,19 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
   let weekday: number | undefined;
   /** The lead says the event happened "today" ("talks that concluded earlier today"). */
   let today = false;
+  /** The day of a dateline that opens the lead: the report's, and the event's unless the lead names another. */
+  let datelineDate: string | undefined;
   for (const [i, sentence] of sentences.entries()) {
     if (!DAY_WORDS.test(sentence)) continue;
     const results = parseAround(sentence, ref);
     for (const [n, { r, index }] of results.entries()) {
       if (!DAY_WORDS.test(r.text) && !slashDay(r.text, sentence.slice(0, index))) continue;
+      // "PARIS, January 7, 2026 – Leaders … concluded a summit in Paris on Tuesday": the dateline is when the report was
+      // filed; the day the lead goes on to name is the event's.
+      if (datelineDate === undefined && r.start.isCertain('day') && DATELINE_BEFORE.test(sentence.slice(0, index)) && DATELINE_AFTER.test(sentence.slice(index + r.text.length))) {
+        datelineDate = dayOf(pastDate(r, ref));
+        continue;
+      }
       // "on Tuesday (March 18)", "Monday, May 19": the written date right after the weekday says which Tuesday.
       const next = results[n + 1];
       if (next && !EXPLICIT_DATE.test(r.text) && EXPLICIT_DATE.test(next.r.text) && next.index - (index + r.text.length) <= 3) continue;
@@ -311,6 +323,7 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       return dayOf(date);
     }
   }
+  if (datelineDate !== undefined) return datelineDate;
   // "concluded earlier today" in the lead under a caption of "talks in Jeddah … on March 11, 2025": the picture is
   // of the day the article reports, when no later date on the page says it was written after it.
   if (today && weekday === undefined && anchor.weak) {

@@ -9,6 +9,13 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(d).toMatchObject({ occurredAt: '2025-05-20', dateSource: 'text' });
   });
 
+  it('takes a dateline that opens the lead for the day of the report, and the day the lead goes on to name for the event', () => {
+    const lead = ['PARIS, January 7, 2026 – Leaders from the coalition of the willing concluded a high-level summit in Paris on Tuesday, announcing a unified approach to security guarantees for Kyiv.'];
+    expect(dateEvent({ lead, now: NOW }).occurredAt).toBe('2026-01-06');
+    // A dateline alone dates the event.
+    expect(dateEvent({ lead: ['MOSCOW, January 7, 2026 – The Kremlin said talks with the United States would continue.'], now: NOW }).occurredAt).toBe('2026-01-07');
+  });
+
   it('reads "yesterday" and a dateline against the publication time', () => {
     expect(dateEvent({ publishedAt: '2025-05-20T06:00:00Z', lead: ['The Kremlin said yesterday that talks would resume.'], now: NOW }).occurredAt).toBe('2025-05-19');
     expect(dateEvent({ publishedAt: '2025-06-03T08:00:00Z', lead: ['ISTANBUL, June 2 (Reuters) - Russia and Ukraine held a second round of talks.'], now: NOW }).occurredAt).toBe('2025-06-02');

@@ -219,7 +219,8 @@ function watchField(b: Briefing): { name: string; value: string } | undefined {
   const lines = b.watch.map((w) => {
     const due = w.due ? ` (due ${discordTime(w.due, 'd')})` : '';
     const src = w.source ? ` — ${escapeMarkdown(w.source)}` : '';
-    return `• ${escapeMarkdown(w.text)}${due}${src}`;
+    const who = missingSpeaker(w.text, w.speaker);
+    return `• ${escapeMarkdown(w.text)}${who ? ` (${escapeMarkdown(who)})` : ''}${due}${src}`;
   });
   return { name: 'What to watch', value: fitLines(lines, DISCORD_LIMITS.fieldValue, (n) => `*…and ${n} more*`) };
 }

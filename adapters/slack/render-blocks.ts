@@ -292,7 +292,8 @@ function watchText(b: Briefing): string {
   const lines = b.watch.map((w) => {
     const due = w.due ? ` _(due ${formatDate(w.due)})_` : '';
     const source = w.source ? ` — ${fitEscaped(w.source, 80)}` : '';
-    return `• ${fitEscaped(w.text, 600)}${due}${source}`;
+    const who = missingSpeaker(w.text, w.speaker);
+    return `• ${fitEscaped(w.text, 600)}${who ? ` (${fitEscaped(who, 80)})` : ''}${due}${source}`;
   });
   return packLines(lines, 1, '*What to watch*').blocks.map((blk) => (blk.type === 'section' ? blk.text.text : ''))[0] ?? '*What to watch*';
 }

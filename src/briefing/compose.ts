@@ -269,6 +269,7 @@ function watchItems(
       const item: WatchItem & { at: number; features: ReadonlySet<string> } = { text: f.text, eventId: rec.id, factId: id, at, features };
       if (f.watch.due !== undefined) item.due = f.watch.due;
       if (src) item.source = src.name;
+      if (f.speaker !== undefined) item.speaker = f.speaker;
       if (factTime(rec, f, now) < from) item.earlier = true;
       items.push(item);
     });
@@ -303,6 +304,7 @@ function watchItemOf(c: RankedFact): WatchItem {
   if (c.fact.watch?.due !== undefined) item.due = c.fact.watch.due;
   const src = c.rec.sources.find((s) => s.id === c.fact.source);
   if (src) item.source = src.name;
+  if (c.fact.speaker !== undefined) item.speaker = c.fact.speaker;
   return item;
 }
 

@@ -70,6 +70,8 @@ export interface WatchItem {
   factId?: string;
   due?: string;
   source?: string;
+  /** Who said it, when the fact was attributed (renderers name them when the text does not: "…," he stressed). */
+  speaker?: string;
   /** Reported before the window (a reminder of an earlier report, not this window's news). */
   earlier?: boolean;
 }

@@ -159,7 +159,8 @@ function watchSection(full: FullBriefing): string {
   const items = full.watch.map((w) => {
     const due = w.due !== undefined ? ` <span class="src">(due <time datetime="${e(w.due)}">${e(formatDay(w.due))}</time>)</span>` : '';
     const src = w.source !== undefined ? ` <span class="src">— ${e(w.source)}</span>` : '';
-    return `<li>${e(w.text)}${due}${src}</li>`;
+    const who = missingSpeaker(w.text, w.speaker);
+    return `<li>${e(w.text)}${who ? ` (${e(who)})` : ''}${due}${src}</li>`;
   });
   return ['<section aria-labelledby="watch">', '<h2 id="watch">What to watch</h2>', `<ul>${items.join('')}</ul>`, '</section>'].join('\n');
 }

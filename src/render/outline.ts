@@ -1,5 +1,5 @@
 import type { Briefing, Development, QuestionState } from '../briefing/types.js';
-import { missingSpeaker } from './attribution.js';
+import { withSpeaker } from './attribution.js';
 import { formatDay, formatMoment, STATUS_LABEL } from './dates.js';
 import { pointable, questionLine } from './question-line.js';
 
@@ -64,8 +64,7 @@ export function outline(
     return entry.n;
   };
   const bullets = b.developments.map((d) => {
-    const who = missingSpeaker(d.text, d.speaker);
-    return { text: who ? `${d.text} (${who})` : d.text, refs: [...new Set(d.sources.map((s) => refOf(s.name, s.url)))].sort((x, y) => x - y) };
+    return { text: withSpeaker(d.text, d.speaker), refs: [...new Set(d.sources.map((s) => refOf(s.name, s.url)))].sort((x, y) => x - y) };
   });
   // A lead fact with no headline of its own is the headline (see headlineFor): the headline line is that bullet, cited,
   // and the bullets start with the second, so the reader does not meet the sentence twice.
@@ -74,7 +73,7 @@ export function outline(
   const pointTo = opts.pointTo ?? (leadIsHeadline ? pointable(b).slice(1) : pointable(b));
   // Numbered in reading order: bullets, then the question lines' evidence, then what to watch.
   const questionRefs = b.questions.map((q) => (q.summarySource && !(opts.brief?.has(q.id) ?? false) ? [refOf(q.summarySource.name, q.summarySource.url)] : []));
-  const watch = b.watch.map((w) => ({ text: w.text, ...(w.due !== undefined ? { due: formatDay(w.due, tz) } : {}), refs: w.source !== undefined ? [refOf(w.source)] : [] }));
+  const watch = b.watch.map((w) => ({ text: withSpeaker(w.text, w.speaker), ...(w.due !== undefined ? { due: formatDay(w.due, tz) } : {}), refs: w.source !== undefined ? [refOf(w.source)] : [] }));
   const focusQ = b.focus !== undefined ? b.questions.find((q) => q.id === b.focus) : undefined;
 
   let notice: string | undefined;

@@ -258,6 +258,21 @@ describe('the bundled story on the morning after the call', () => {
   });
 });
 
+describe('what to watch', () => {
+  it('names who said a thing to watch when its text says only "he"', () => {
+    // Reported two days before the window, due after it: a reminder under what to watch.
+    const earlier = rec('abu-dhabi', '2025-05-17T20:00:00Z', {
+      facts: [
+        { text: 'Russia, Ukraine and the United States concluded a second round of talks in Abu Dhabi on Saturday.', source: 's' },
+        { text: '"The delegations agreed to report back to their capitals and to continue trilateral discussions in the coming weeks," he stressed.', source: 's', speaker: 'Steve Witkoff', watch: { due: '2025-05-30' } },
+      ],
+    });
+    const out = buildBriefing({ story, events: [earlier, rec('istanbul', '2025-05-19T20:00:00Z')], signals: [], now: MORNING_AFTER });
+    expect(out.watch.map((w) => w.speaker)).toEqual(['Steve Witkoff']);
+    expect(renderText(out)).toContain('in the coming weeks," he stressed. (Steve Witkoff)');
+  });
+});
+
 describe('question lines', () => {
   it('points the second of two questions to the first when both would show the same sentence', () => {
     const e = rec('one-report', '2025-05-19T20:00:00Z');

@@ -46,7 +46,7 @@ const CUES: readonly Cue[] = [
   { re: /\bfail(?:s|ed|ing)? to (?:agree|reach|strike|secure)\b/i, stance: 'no-deal', role: 'subject' },
   { re: /\b(?:at odds|disagree(?:s|d|ment|ments)?|conflicting (?:accounts|claims|reports|versions|positions)|contradict(?:s|ed|ing)?|sticking points?|deadlock(?:ed)?|impasse|far apart|divided over|differences (?:remain|persist|over|on)|accused each other|accused one another|blamed each other|traded (?:blame|accusations))\b/i, stance: 'dispute', role: 'subject' },
   { re: /\bdisput(?:es|ed|ing)? (?:the|a|an|his|her|their|its|claims?|reports?|that|this|Russia|Ukraine|Kyiv|Moscow)\b/i, stance: 'dispute', role: 'subject' },
-  { re: /\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|ruled? out|rules out|ruling out|dismiss(?:es|ed|ing)?|oppos(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|turn(?:s|ed|ing)? down|veto(?:es|ed|ing)?|den(?:y|ies|ied)|condemn(?:s|ed|ing)?|red lines?|unacceptable|(?:un|not )realistic|non-?starter|out of the question|(?:not|off) the table|balk(?:s|ed)? at|rebuff(?:s|ed)?|spurn(?:s|ed)?|in no way|by no means|(?:legitimate|lawful) (?:combat |military )?targets?)\b/i, stance: 'reject', role: 'subject' },
+  { re: /\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|ruled? out|rules out|ruling out|dismiss(?:es|ed|ing)?|oppos(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|turn(?:s|ed|ing)? down|veto(?:es|ed|ing)?|den(?:y|ies|ied)|condemn(?:s|ed|ing)?|red lines?|unacceptable|(?:un|not )realistic|non-?starter|out of the question|(?:not|off) the table|balk(?:s|ed)? at|rebuff(?:s|ed)?|push(?:es|ed|ing)? back (?:on|against)|spurn(?:s|ed)?|in no way|by no means|(?:legitimate|lawful) (?:combat |military )?targets?)\b/i, stance: 'reject', role: 'subject' },
   { re: /\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ultimatum|pre-?conditions?|conditions? (?:for|that|of)|on (?:the )?condition|only (?:\S+ ){0,4}?if|as long as|in exchange for|in return for|call(?:s|ed|ing)? on (?:\S+ ){1,5}?to|press(?:es|ed|ing)? for|requir(?:e|es|ed|ing) (?:\S+ ){0,3}?to|want(?:s|ed)? (?:\S+ ){1,3}?to|urg(?:e|es|ed|ing) (?:\S+ ){1,5}?to|ask(?:s|ed)? (?:\S+ ){1,4}?(?:not )?to|press(?:es|ed|ing)? (?:\S+ ){1,4}?to|push(?:es|ed|ing)? (?:\S+ ){1,4}?to|pressure (?:\S+ ){0,5}?to)\b/i, stance: 'demand', role: 'subject' },
   { re: /\b(?:must|ha(?:s|ve|d) to|will have to|would have to|need(?:s|ed)? to|should)\b/i, stance: 'demand', role: 'reporter' },
   { re: /\b(?:agree(?:s|d)?|agreeing|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|endors(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|consent(?:s|ed)?|sign(?:s|ed)? (?:off|on|up|the|a)|back(?:s|ed)? (?:the|a|an|his|her|their|its)|support(?:s|ed)? (?:the|a|an) (?:plan|proposal|deal|idea|initiative|ceasefire|truce)|reach(?:ed)? (?:an? )?(?:deal|agreement|understanding)|struck (?:an? )?(?:deal|agreement)|(?:deal|agreement) (?:was|has been) (?:reached|struck|agreed))\b/i, stance: 'accept', role: 'subject' },
@@ -54,9 +54,12 @@ const CUES: readonly Cue[] = [
   { re: /\b(?:ced(?:e|es|ed|ing)|give (?:up|away)|gives (?:up|away)|gave (?:up|away)|giving (?:up|away)|hand(?:s|ed|ing)? over|withdraw(?:s|n|ing)?|withdrew|pull(?:s|ed|ing)? (?:out|back)|surrender(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|leave|abandon(?:s|ed|ing)?|relinquish(?:es|ed|ing)?)\b/i, stance: 'concede', role: 'subject' },
 ];
 
-/** Words just before a cue that turn it round: "did not agree", "will never cede", "refused to accept". */
+/**
+ * Words just before a cue that turn it round: "did not agree", "will never cede", "refused to accept", and a negated
+ * verb the cue is joined to by "or" ("would not take part in the talks or recognize any agreement").
+ */
 const NEGATION_BEFORE =
-  /(?:\b(?:not|never|no longer|n't|cannot|unwilling to|nor|refusal to|refusing to|refused to)\b(?:\s+\w+){0,2}|\b(?:against|resist(?:s|ed|ant|ance)?|reluctan(?:t|ce)|oppos(?:ed|es|ing|ition) to)\b(?:\s+[\w'’-]+){0,4})\s*$/i;
+  /(?:\b(?:not|never|no longer|n't|cannot|unwilling to|nor|refusal to|refusing to|refused to)\b(?:\s+\w+){0,2}|\b(?:not|never|n't|cannot)\s+[^.;,:]{1,80}\sor(?:\s+\w+)?|\b(?:against|resist(?:s|ed|ant|ance)?|reluctan(?:t|ce)|oppos(?:ed|es|ing|ition) to)\b(?:\s+[\w'’-]+){0,4})\s*$/i;
 /** A position told as history ("In the past, Russia has rejected…", "has repeatedly said…"): background, not news. */
 const BACKGROUND_BEFORE = /\b(?:in the past|previously|has long|have long|had long|has repeatedly|have repeatedly|had repeatedly|back in|last year|years ago)\b/i;
 /** A cue inside a condition or an indirect question is not a stance taken: "if both sides agree", "whether Kyiv will accept". */

@@ -65,6 +65,14 @@ describe('stance of a sentence, and whose it is', () => {
     // "that endorses": the plan endorses, not the side named first.
     expect(stance('Zelenskyy vowed he would never betray Ukraine after the US presented Kyiv with a peace plan that endorses key Russian demands.').side).toBeUndefined();
   });
+
+  it('reads a negation across "or" and "pushed back on" as rejections', () => {
+    expect(stance('Zelenskyy said Ukraine would not take part in the Saudi Arabia-based talks or recognize any potential agreement reached in its absence.')).toMatchObject({ stance: 'reject', side: 'kyiv' });
+    expect(stance('Trump pushed back on Zelenskyy’s calls for security guarantees for Ukraine.')).toMatchObject({ stance: 'reject', side: 'washington' });
+    // A comma ends the negation: what follows is a position of its own.
+    expect(stance('Ukraine does not want war, and is ready to agree to a ceasefire or a truce.')).toMatchObject({ stance: 'propose', side: 'kyiv' });
+    expect(stance('Kyiv will accept the plan or propose changes, Zelensky said.').stance).toBe('accept');
+  });
 });
 
 describe('sides that oppose one another, and questions asked of one side', () => {

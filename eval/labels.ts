@@ -103,7 +103,17 @@ export interface Corpus {
   articles: Article[];
   days: DayLabel[];
   problems: LabelProblem[];
+  /** Per split, the ingestion clock its `split.yaml` sets (an archive of later events is ingested after them). */
+  clocks: Record<string, string>;
 }
+
+/** A split's own settings (`<split>/split.yaml`, optional). */
+const splitSettings = z.strictObject({
+  /** When the split's articles are ingested: after its last event, as a user ingesting that archive would. */
+  now: isoInstant,
+  /** Where the split came from and how it was used. */
+  note: z.string().trim().min(1).optional(),
+});
 
 /** Quotes, dashes, spaces and case folded, so a label matches text that differs only in typography. */
 export function normalize(text: string): string {
@@ -161,6 +171,7 @@ export function loadCorpus(root: string, questionIds: readonly [string, ...strin
   const articles: Article[] = [];
   const days: DayLabel[] = [];
   const problems: LabelProblem[] = [];
+  const clocks: Record<string, string> = {};
   for (const split of splits) {
     const dir = join(root, split);
     if (!existsSync(dir)) {
@@ -169,8 +180,16 @@ export function loadCorpus(root: string, questionIds: readonly [string, ...strin
     }
     const names = readdirSync(dir).sort();
     const inputs = names.filter((n) => /\.(txt|html)$/.test(n));
+    if (names.includes('split.yaml')) {
+      const file = join(dir, 'split.yaml');
+      const raw = readYaml(file);
+      const parsed = raw.ok ? splitSettings.safeParse(raw.value) : undefined;
+      if (!raw.ok) problems.push({ file, field: '(file)', message: raw.message });
+      else if (parsed && !parsed.success) problems.push(...zodProblems(file, '', parsed.error));
+      else if (parsed?.success) clocks[split] = parsed.data.now;
+    }
     for (const name of names) {
-      if (!name.endsWith('.yaml') || name === 'days.yaml') continue;
+      if (!name.endsWith('.yaml') || name === 'days.yaml' || name === 'split.yaml') continue;
       const id = basename(name, '.yaml');
       if (!inputs.some((n) => basename(n, extname(n)) === id)) problems.push({ file: join(dir, name), field: '(file)', message: `no input ${id}.txt or ${id}.html next to the label` });
     }
@@ -246,5 +265,14 @@ export function loadCorpus(root: string, questionIds: readonly [string, ...strin
       (a.label.relatedEvents ?? []).forEach((e, i) => {
         if (!events.has(e)) problems.push({ file: a.file.replace(/\.(txt|html)$/, '.yaml'), field: `relatedEvents[${i}]`, message: `no article has event "${e}"` });
       });
-  return { articles, days, problems };
+  return { articles, days, problems, clocks };
+}
+
+/** The split folders under `root` besides tune and holdout: fresh samples, reported on their own. */
+export function extraSplits(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'tune' && d.name !== 'holdout')
+    .map((d) => d.name)
+    .sort();
 }

@@ -3,7 +3,7 @@
  * both against the labels (issue 14: ingestion, issue 15: briefings). In-process, no network, a temporary SQLite
  * store per split, a fixed clock: the same code gives the same figures.
  *
- *   npm run eval                  table of figures, tune and holdout side by side
+ *   npm run eval                  table of figures, tune and holdout side by side, then the fresh samples'
  *   npm run eval -- --json        the same as JSON
  *   npm run eval -- --verbose     also every finding behind the figures (defective lines, missed terms, …)
  *   npm run eval -- --split tune  one split only
@@ -21,11 +21,11 @@ import { loadStoryDir } from '../src/records/load.js';
 import type { EventRecord, Story } from '../src/records/schema.js';
 import { renderText } from '../src/render/text.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
-import { loadCorpus, type Article, type DayLabel } from './labels.js';
+import { extraSplits, loadCorpus, type Article, type DayLabel } from './labels.js';
 import { pct, scoreBriefings, scoreIngestion, type BriefingDayResult, type BriefingScore, type IngestionScore, type Placement, type Ratio } from './score.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CORPUS = join(ROOT, 'eval', 'corpus');
+const CORPUS = process.env.SITREP_EVAL_CORPUS ?? join(ROOT, 'eval', 'corpus');
 /** The ingestion clock: after every event in the corpus, as when a user ingests an archive. Undated inputs get it. */
 export const EVAL_NOW = new Date('2026-01-05T12:00:00Z');
 const DAY_MS = 86_400_000;
@@ -193,16 +193,18 @@ function diff(a: Value, b: Value): string {
 }
 
 export function table(results: readonly SplitResult[]): string {
-  const cols = [34, 9, 22, 22, 10];
+  const cols = [34, 9];
+  const splitWidth = 22;
+  const tuneAndHoldout = results.length === 2 && results[0]?.split === 'tune' && results[1]?.split === 'holdout';
   const pad = (s: string, w: number) => (s.length >= w ? `${s} ` : s + ' '.repeat(w - s.length));
   const lines: string[] = [];
-  lines.push(pad('figure', cols[0] as number) + pad('target', cols[1] as number) + results.map((r, i) => pad(r.split, cols[2 + i] as number)).join('') + (results.length === 2 ? 'holdout − tune' : ''));
+  lines.push(pad('figure', cols[0] as number) + pad('target', cols[1] as number) + results.map((r) => pad(r.split, splitWidth)).join('') + (tuneAndHoldout ? 'holdout − tune' : ''));
   for (const section of ['ingestion', 'briefings'] as const) {
     lines.push(section === 'ingestion' ? 'Ingestion (issue 14)' : 'Briefings (issue 15)');
     for (const f of FIGURES.filter((x) => x.section === section)) {
       const vals = results.map((r) => f.value(r));
-      const cells = vals.map((v, i) => pad(`${show(v)}${f.ok ? (f.ok(v) ? ' ✓' : ' ✗') : ''}`, cols[2 + i] as number));
-      lines.push(pad(`  ${f.name}`, cols[0] as number) + pad(f.target, cols[1] as number) + cells.join('') + (vals.length === 2 ? diff(vals[0] as Value, vals[1] as Value) : ''));
+      const cells = vals.map((v) => pad(`${show(v)}${f.ok ? (f.ok(v) ? ' ✓' : ' ✗') : ''}`, splitWidth));
+      lines.push(pad(`  ${f.name}`, cols[0] as number) + pad(f.target, cols[1] as number) + cells.join('') + (tuneAndHoldout ? diff(vals[0] as Value, vals[1] as Value) : ''));
     }
   }
   return lines.join('\n');
@@ -231,23 +233,33 @@ async function main(): Promise<number> {
     return 1;
   }
   const questionIds = story.questions.map((q) => q.id) as [string, ...string[]];
+  // Fresh samples: split folders besides tune and holdout, each ingested with its own clock, reported on their own.
+  const fresh = args.values.split !== undefined ? [] : extraSplits(CORPUS);
   const splits = args.values.split !== undefined ? [args.values.split] : ['tune', 'holdout'];
-  const corpus = loadCorpus(CORPUS, questionIds, splits);
+  const corpus = loadCorpus(CORPUS, questionIds, [...splits, ...fresh]);
   if (corpus.problems.length > 0) {
     for (const p of corpus.problems) process.stderr.write(`eval: ${p.file}: ${p.field}: ${p.message}\n`);
     return 1;
   }
+  const run = (split: string, mode: Mode): Promise<SplitResult> => {
+    const articles = corpus.articles.filter((a) => a.split === split);
+    const ids = new Set(articles.map((a) => a.id));
+    const days = corpus.days.filter((d) => d.articles.every((id) => ids.has(id)));
+    const clock = corpus.clocks[split];
+    return runSplit(story, split, articles, days, mode, clock !== undefined ? new Date(clock) : EVAL_NOW);
+  };
   const runs: Record<Mode, SplitResult[]> = { user: [], 'dates-given': [] };
-  for (const mode of ['user', 'dates-given'] as const)
-    for (const split of splits) {
-      const articles = corpus.articles.filter((a) => a.split === split);
-      const ids = new Set(articles.map((a) => a.id));
-      const days = corpus.days.filter((d) => d.articles.every((id) => ids.has(id)));
-      runs[mode].push(await runSplit(story, split, articles, days, mode));
-    }
+  for (const mode of ['user', 'dates-given'] as const) for (const split of splits) runs[mode].push(await run(split, mode));
+  const freshRuns: SplitResult[] = [];
+  for (const split of fresh) freshRuns.push(await run(split, 'user'));
   const verbose = args.values.verbose === true;
   if (args.values.json) {
-    const out = { now: EVAL_NOW.toISOString(), user: runs.user.map((r) => jsonOf(r, verbose)), datesGiven: runs['dates-given'].map((r) => jsonOf(r, verbose)) };
+    const out = {
+      now: EVAL_NOW.toISOString(),
+      user: runs.user.map((r) => jsonOf(r, verbose)),
+      datesGiven: runs['dates-given'].map((r) => jsonOf(r, verbose)),
+      fresh: freshRuns.map((r) => ({ ...jsonOf(r, verbose), now: corpus.clocks[r.split] ?? EVAL_NOW.toISOString() })),
+    };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   }
@@ -256,8 +268,12 @@ async function main(): Promise<number> {
   process.stdout.write(`As a user ingests (the issues' checks): each file alone, no --published\n${table(runs.user)}\n\n`);
   process.stdout.write(`Dates given (engine view, not the issues' check): each text file with --published <event day>T12:00Z\n${table(runs['dates-given'])}\n`);
   process.stdout.write('✓/✗: the issue\'s target met or not; "!": holdout more than 10 points from tune (issue 14 wants within 10).\n');
+  if (freshRuns.length > 0) {
+    const sizes = freshRuns.map((r) => `${r.split}: ${r.articles.onStory} + ${r.articles.offStory}, ${r.articles.days} days, ingested as of ${(corpus.clocks[r.split] ?? EVAL_NOW.toISOString()).slice(0, 10)}`).join('; ');
+    process.stdout.write(`\nFresh samples, as a user ingests (each gathered and labelled before sitrep first ran on it; see eval/README.md for their first counts) (${sizes})\n${table(freshRuns)}\n`);
+  }
   if (verbose)
-    for (const r of [...runs.user, ...runs['dates-given']]) {
+    for (const r of [...runs.user, ...runs['dates-given'], ...freshRuns]) {
       process.stdout.write(`\n== ${r.split} (${r.mode}): findings\n`);
       for (const f of [...r.ingestion.findings, ...r.briefings.findings]) process.stdout.write(`- [${f.what}] ${f.article}: ${f.text.replace(/\s+/g, ' ')}\n`);
     }

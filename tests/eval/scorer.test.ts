@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCorpus, type Article, type DayLabel, type OnStoryLabel } from '../../eval/labels.js';
+import { extraSplits, loadCorpus, type Article, type DayLabel, type OnStoryLabel } from '../../eval/labels.js';
 import { briefingContent, carries, finished, lead3, scoreBriefings, scoreIngestion, sentencesOf, type Placement } from '../../eval/score.js';
 import type { Briefing } from '../../src/briefing/types.js';
 import type { EventRecord } from '../../src/records/schema.js';
@@ -225,7 +225,8 @@ describe('eval labels', () => {
   });
 
   it('every label file in eval/corpus validates and quotes its own article', () => {
-    const corpus = loadCorpus(join(ROOT, 'eval', 'corpus'), QUESTIONS);
+    const root = join(ROOT, 'eval', 'corpus');
+    const corpus = loadCorpus(root, QUESTIONS, ['tune', 'holdout', ...extraSplits(root)]);
     expect(corpus.problems.map((p) => `${p.file}: ${p.field}: ${p.message}`)).toEqual([]);
     expect(corpus.articles.length).toBeGreaterThanOrEqual(70);
     expect(corpus.days.length).toBeGreaterThanOrEqual(15);
@@ -261,6 +262,12 @@ describe('eval labels', () => {
     expect(corpus.problems).toEqual([expect.objectContaining({ file: join(split, 'bad.yaml'), field: 'keyTerms' })]);
 
     writeFileSync(join(split, 'bad.yaml'), JSON.stringify({ ...good, id: 'bad', chrome: ['not in the text'] }));
+    // A split's own clock, and a broken one named with its file.
+    writeFileSync(join(split, 'split.yaml'), 'now: "2026-03-01T12:00:00Z"\n');
+    expect(loadCorpus(dir, QUESTIONS, ['tune']).clocks).toEqual({ tune: '2026-03-01T12:00:00Z' });
+    writeFileSync(join(split, 'split.yaml'), 'now: "next spring"\n');
+    expect(loadCorpus(dir, QUESTIONS, ['tune']).problems).toContainEqual(expect.objectContaining({ file: join(split, 'split.yaml'), field: 'now' }));
+    rmSync(join(split, 'split.yaml'));
     const again = loadCorpus(dir, QUESTIONS, ['tune']);
     expect(again.problems).toEqual([
       expect.objectContaining({ file: join(split, 'bad.yaml'), field: 'chrome[0]' }),

@@ -108,9 +108,25 @@ const newsDates = new chrono.Chrono({
   refiners: chrono.casual.refiners,
 });
 
+/**
+ * A date written with dots is day first ("17:14 GMT 06.08.2025" is 6 August: Sputnik, TASS and European outlets write
+ * it so; no outlet writes month first with dots), which chrono's English parser reads month first. Swapped into its
+ * slash form, the same length, so indices into the text hold; a second number above 12 is a month-first date and stays.
+ */
+const DOTTED_DATE = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g;
+function dayFirstDots(text: string): string {
+  if (!text.includes('.')) return text;
+  return text.replace(DOTTED_DATE, (m, d: string, mo: string, y: string) => (Number(mo) > 12 ? m : `${mo}/${d}/${y}`));
+}
+
 /** chrono's reading of a text against `ref`, in UTC. */
 function parseDates(text: string, ref: Date): ParsedResult[] {
-  return newsDates.parse(text, { instant: ref, timezone: 'UTC' }, { forwardDate: false });
+  const read = dayFirstDots(text);
+  const results = newsDates.parse(read, { instant: ref, timezone: 'UTC' }, { forwardDate: false });
+  // Each result quotes the text as written, for callers that look for it there.
+  // (chrono's results are plain objects; its type marks `text` read-only for callers, not for the parser's owner.)
+  if (read !== text) for (const r of results) (r as { text: string }).text = text.slice(r.index, r.index + r.text.length);
+  return results;
 }
 
 const DAY_WORDS_ALL = new RegExp(DAY_WORDS.source, 'gi');

@@ -86,6 +86,10 @@ export const DATELINE = new RegExp(
     String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}/&. -]{1,24}\)\s+(?=\p{Lu})`,
     // "March 29, 2022 (EIRNS)—", "June 26 (Interfax) - ": a date and an agency.
     String.raw`${DATELINE_MONTH}\.?\s+\d{1,2}(?:,?\s+\d{4})?\s*\([\p{L}\p{N} .&/-]{1,30}\)\s*[—–-]{1,2}\s*`,
+    // "Brussels 28.02.2022 ": a place and a day in figures, no dash.
+    String.raw`\p{Lu}[\p{L} .'’-]{1,30},?\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+(?=\p{Lu})`,
+    // "Moscow, (APP - UrduPoint / Pakistan Point News - 14th Jun, 2024) ": a place, then its agency and day in brackets.
+    String.raw`\p{Lu}[\p{L} .'’-]{1,30},?\s*\([^()]{2,80}\d{4}\)\s+(?=\p{Lu})`,
     // "(MENAFN) ", "(AP) — ": an agency in brackets.
     String.raw`\((?:\p{Lu}[\p{L}/&. -]{1,24})\)\s*(?:[—–-]{1,2}\s*)?`,
     // "Washington/London/Paris — ".
@@ -117,11 +121,11 @@ export const DATELINE = new RegExp(
 );
 
 /**
- * The length of a sentence's dateline or lead-in label (0 when it has none). Every form ends in a dash, a colon, a
- * bracket, a slash or a bullet within its first words: a sentence without one there is not tried.
+ * The length of a sentence's dateline or lead-in label (0 when it has none). Every form has a dash, a colon, a
+ * bracket, a slash, a bullet or a day in figures within its first words: a sentence without one there is not tried.
  */
 export function datelineLength(text: string): number {
-  if (!/[—–\-:∙·•|()/]/.test(text.slice(0, 72))) return 0;
+  if (!/[—–\-:∙·•|()/]|\d\.\d/.test(text.slice(0, 72))) return 0;
   const place = placeDatelineLength(text);
   // The day may follow the place: "Berlin, Germany – December 15, 2025: Ukrainian President …".
   return place + (DATE_LEAD.exec(text.slice(place))?.[0].length ?? 0);

@@ -16,6 +16,13 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ lead: ['MOSCOW, January 7, 2026 – The Kremlin said talks with the United States would continue.'], now: NOW }).occurredAt).toBe('2026-01-07');
   });
 
+  it('reads a date written with dots day first, as the outlets that write it so mean it ("06.08.2025" is 6 August)', () => {
+    const d = dateEvent({ lead: ['Trump said on Wednesday that the talks were productive.'], chromeLines: ['17:14 GMT 06.08.2025 (Updated: 17:21 GMT 06.08.2025)'], now: NOW });
+    expect(d.occurredAt).toBe('2025-08-06');
+    // A second number above 12 is a month written first.
+    expect(dateEvent({ lead: ['Talks ended.'], chromeLines: ['Published 08.18.2025'], now: NOW }).occurredAt).toBe('2025-08-18');
+  });
+
   it('reads "yesterday" and a dateline against the publication time', () => {
     expect(dateEvent({ publishedAt: '2025-05-20T06:00:00Z', lead: ['The Kremlin said yesterday that talks would resume.'], now: NOW }).occurredAt).toBe('2025-05-19');
     expect(dateEvent({ publishedAt: '2025-06-03T08:00:00Z', lead: ['ISTANBUL, June 2 (Reuters) - Russia and Ukraine held a second round of talks.'], now: NOW }).occurredAt).toBe('2025-06-02');

@@ -73,6 +73,12 @@ describe('fact selection', () => {
     expect(datelineLength('PARIS and KYIV — French President Emmanuel Macron hosted top diplomats on Thursday.')).toBe('PARIS and KYIV — '.length);
     expect(datelineLength('MOSCOW (Reuters) -The Kremlin said on Friday that Russia had not yet received anything official.')).toBe('MOSCOW (Reuters) -'.length);
     expect(datelineLength('Florida, The Gulf Observer: U.S. President Donald Trump on Sunday said that progress is being made.')).toBe('Florida, The Gulf Observer: '.length);
+    // A place and a day in figures without a dash, and a place with its agency and day in brackets.
+    expect(datelineLength('Brussels 28.02.2022 Talks between Russian and Ukrainian officials began on the Belarusian border.')).toBe('Brussels 28.02.2022 '.length);
+    expect(datelineLength('Moscow, (APP - UrduPoint / Pakistan Point News - 14th Jun, 2024) Russian President Vladimir Putin said on Friday that talks could begin.')).toBe(
+      'Moscow, (APP - UrduPoint / Pakistan Point News - 14th Jun, 2024) '.length,
+    );
+    expect(datelineLength('The U.S. 2.5 Million Dollars were sent to Kyiv.')).toBe(0);
     expect(datelineLength('Washington, Dec 15 (IANS) The United States and its European partners have begun shaping a plan.')).toBe('Washington, Dec 15 (IANS) '.length);
     expect(datelineLength('28th May 2023 – (Beijing) Li Hui, the special representative of the Chinese government, has completed his tour.')).toBe('28th May 2023 – (Beijing) '.length);
     expect(datelineLength('RIYADH, Saudi Arabia — (AP) — Senior officials from Russia and the U.S. met on Tuesday.')).toBe('RIYADH, Saudi Arabia — (AP) — '.length);

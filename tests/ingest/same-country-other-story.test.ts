@@ -156,6 +156,9 @@ describe('articles about the same countries but another story (bundled story def
       'Both sides have expelled dozens of diplomats in recent years.',
     ].join('\n');
     expect(await verdict(embassies)).toMatch(/^rejected/);
+    // Headed by the talks' aim in other words: "to restore diplomatic functions".
+    const functions = ['US and Russia hold talks to restore diplomatic functions', '', ...embassies.split('\n')].join('\n');
+    expect(await verdict(functions)).toMatch(/^rejected/);
     const front = [
       'Ukraine said its troops were still defending parts of the small eastern city of Pokrovsk on Tuesday, denying Russian claims to have fully occupied the logistical hub in the Donetsk region.',
       'Fierce fighting also continued in neighbouring Myrnohrad, where Russia’s top general said his forces now controlled more than 30 per cent of the town.',
@@ -190,6 +193,16 @@ describe('articles about the same countries but another story (bundled story def
       'The Stoxx 600 closed slightly higher as banks gained.',
     ].join('\n');
     expect(await verdict(market)).toMatch(/^rejected: a market report/);
+    // A headline of a selloff, and shares "in" the firms that moved, behind an agency's dateline glued to them.
+    const selloff = [
+      'European defence stocks selloff deepens on Ukraine peace talks',
+      '',
+      '(Reuters) -Shares in European arms makers fell for a second day on Monday as the U.S. and Ukraine were set to continue work on a plan to end the war with Russia.',
+      'In a joint statement released after talks in Geneva on Sunday between U.S. and Ukrainian delegations, the two sides said they had drafted a "refined peace framework".',
+      'An index of aerospace and defence companies was down 0.6% at its lowest since late August.',
+      'Rheinmetall slipped 2.3%, while Italy\'s Leonardo and Sweden\'s Saab were down between 0.5% and 2%.',
+    ].join('\n');
+    expect(await verdict(selloff)).toMatch(/^rejected: a market report/);
     const grain = [
       'Türkiye, UN, Russia & Ukraine Sign Grain Shipment Agreement',
       '',

@@ -4,7 +4,7 @@
  */
 import { withoutEndMark } from '../text/end-mark.js';
 import { classifyLines, type ClassifyOptions, type LineKind, type PageBlock } from './boilerplate.js';
-import { METADATA_PREFIX } from './chrome-phrases.js';
+import { isDateStamp, METADATA_PREFIX } from './chrome-phrases.js';
 
 /** A kept line's place in the cleaned text. */
 export interface LineSpan {
@@ -63,6 +63,12 @@ function unwrap(lines: string[]): string[] {
     if (l.trim() === '') {
       if (run.length > 0) out.push(run.join(' '), '');
       run = [];
+    } else if (isDateStamp(l.trim().replace(/^\[(.*)\]$/, '$1'))) {
+      // A date on a line of its own ("[March 14, 2025]" between a wrapped headline and the lead) is no wrapped text:
+      // it ends the paragraph above and stands alone.
+      if (run.length > 0) out.push(run.join(' '));
+      out.push(l.trim());
+      run = [];
     } else run.push(l.trim());
   }
   if (run.length > 0) out.push(run.join(' '));
@@ -81,6 +87,9 @@ export function textBlocks(raw: string): PageBlock[] {
   if (text.includes('Γ') || text.includes('â')) text = text.replace(MOJIBAKE, (m) => MOJIBAKE_FIX[m] ?? m);
   // Low-high quotation marks („…“, Bulgarian and German style) as the English pair, so a quotation is seen to close.
   if (text.includes('„')) text = text.replace(/„([^„“”\n]{1,600})[“”]/g, '“$1”');
+  // A curly opening mark closed by a straight one ("“The idea itself is correct," Putin told …"): the pair.
+  // (Across a hard-wrapped line, not across a paragraph.)
+  if (text.includes('“')) text = text.replace(/“((?:(?!\n[ \t]*\n)[^“”"]){1,600})"/g, '“$1”');
   // An opening mark used to close too ("“We expect … the war“, he wrote"): the second one closes.
   text = text.replace(/“([^“”\n]{1,600})“(?=[,.;:!?]|\s+\p{Ll})/gu, '“$1”');
   // A video transcript's caption times glued to their lines ("00:42We, General Kellogg, …"): not text.

@@ -375,6 +375,30 @@ describe('line classifier', () => {
     expect(kept(['This audio is created with AI assistance', '', 'OAN Staff Brooke Mallory', '', body].join('\n'))).toEqual([body]);
   });
 
+  it('takes a date on a line of its own in hard-wrapped text for no part of the headline above it or the lead below', () => {
+    const raw = [
+      'Putin agrees in principle with proposal for Ukraine ceasefire and says',
+      'more discussions are needed',
+      '[March 14, 2025]',
+      'Russian President Vladimir Putin said Thursday that he',
+      'agrees in principle with a U.S. proposal for a 30-day ceasefire in',
+      'Ukraine, but he emphasized that the terms are yet to be worked out and',
+      'added that any truce should pave the way to lasting peace.',
+      '',
+      '“The idea itself is correct, and we certainly support it," Putin told a',
+      'news conference in Moscow. “But there are issues that we need to discuss',
+      'with our American colleagues and partners," he added.',
+      '',
+      'President Donald Trump said there have been good signals coming out of',
+      'Russia and offered guarded optimism about the statement made in Moscow.',
+    ].join('\n');
+    const page = articleText(textBlocks(raw));
+    expect(page.headline).toBe('Putin agrees in principle with proposal for Ukraine ceasefire and says more discussions are needed');
+    expect(page.text).toContain('Russian President Vladimir Putin said Thursday that he agrees in principle');
+    // A curly opening mark closed by a straight one is one quotation.
+    expect(page.text).toContain('“The idea itself is correct, and we certainly support it,” Putin told a news conference in Moscow.');
+  });
+
   it('drops a note that AI made the page\'s audio, and a teaser card of another story however long its blurb', () => {
     const body = 'The head of the Russian delegation, Vladimir Medinsky, said another round would be held soon.';
     const card =

@@ -216,6 +216,9 @@ export const CAPTION: RegExp[] = [
   // to one of … during a press conference on Aug. 15, 2025, at Joint Base Elmendorf-Richardson." (News tells what
   // happened on a day in the past tense.)
   /^(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:points|gestures|shakes|waves|smiles|poses|looks|listens|arrives|walks|stands|sits|greets|speaks|attends|delivers|holds|talks|leaves|reacts|applauds|embraces|hugs|shake|talk|speak|walk|stand|sit|arrive|attend|pose|greet|listen|look|wave|smile|hold|gesture|embrace|hug|react|applaud)\s[^.!?]{0,200}?\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b[^.!?]{0,120}\.?$/u,
+  // The same without the year, the day ending the caption: "Russian President Vladimir Putin visits the armed forces'
+  // command center in the Kursk region on March 12."
+  /^(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:visits|inspects|chairs|addresses|points|gestures|shakes|waves|smiles|poses|looks|listens|arrives|walks|stands|sits|greets|speaks|attends|delivers|holds|leaves|reacts|applauds|embraces|hugs)\s[^.!?]{0,200}?\bon\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\.?$/u,
 ];
 /** Does any {@link CAPTION} pattern match? */
 export const isCaptionLike = anyMatch(CAPTION);

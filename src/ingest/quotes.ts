@@ -39,6 +39,18 @@ const AFTER_PREPOSITION =
 const JOINED_NAME = /\s*(?:,\s*)?\band\s+(?:(?:the|\p{Lu}[\p{L}.'’-]*)\s+){0,3}$/u;
 
 /**
+ * Is the name at `start` an object: after a preposition or a verb, or joined by "and" to one that is ("Trump spoke by
+ * phone with Russian President Vladimir Putin and Ukrainian President Volodymyr Zelenskyy … and announced …")?
+ */
+function objectAt(text: string, mentions: ReadonlyArray<{ start: number; end: number }>, start: number, depth = 0): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (AFTER_PREPOSITION.test(before) || OBJECT_OF_VERB.test(before)) return true;
+  const joined = depth < 3 ? JOINED_NAME.exec(text.slice(0, start)) : null;
+  const first = joined ? mentions.find((o) => o.end === joined.index) : undefined;
+  return first !== undefined && objectAt(text, mentions, first.start, depth + 1);
+}
+
+/**
  * A name right after a verb in the past is its object: "He also thanked Trump and added …" is not Trump's, nor
  * "after he met Putin, said …". Titles may stand between ("thanked US President Donald Trump").
  */
@@ -415,10 +427,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     }
     // "He" is who the text is about: a person named earlier in the same sentence (its subject first), else the
     // subject of the sentence before in this paragraph, a quotation's speaker running on, or the paragraph before's.
-    const resolvePronoun = (at: number): string | undefined =>
+    const resolvePronoun = (at: number, inSentence = true): string | undefined =>
       // Only a subject earlier in the sentence ("Trump said he …"), not a possessive or an object ("in response to
       // Trump's criticism, he vowed").
-      mentions.find((m) => m.end <= at && (atClauseStart(outside, m.start) || SUBORDINATE_OPENING.test(outside.slice(0, m.start))) && !possessiveAt(outside, m.end))?.person.name ??
+      (inSentence ? mentions.find((m) => m.end <= at && (atClauseStart(outside, m.start) || SUBORDINATE_OPENING.test(outside.slice(0, m.start))) && !possessiveAt(outside, m.end))?.person.name : undefined) ??
       subjectHere ??
       openQuoteSpeaker ??
       before;
@@ -441,7 +453,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     }
     if (tail) {
       const at = tail.index + (tail[0].length - tail[0].trimStart().length);
-      if (/^\s*[,”"’]*\s*(?:he|she)\b/i.test(tail[0])) speaker = resolvePronoun(tail.index);
+      // "Putin is now fully informed, he added": the one who speaks is not who the words are about (a speaker of
+      // themselves says "I"), but the person the text was about before.
+      if (/^\s*[,”"’]*\s*(?:he|she)\b/i.test(tail[0])) speaker = resolvePronoun(tail.index, false);
       else if (/^\s*[,”"’]*\s*it\b/i.test(tail[0])) speaker = bodyBefore();
       else {
         // Who stands before the verb: a name after it is what was said ("the President stressed … the PURL program").
@@ -593,15 +607,6 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         speaker = office;
         break;
       }
-      // A name after a preposition or a verb is an object, and so is one joined to it by "and": "Trump spoke by phone
-      // with Russian President Vladimir Putin and Ukrainian President Volodymyr Zelenskyy … and announced …" is Trump's.
-      const objectAt = (start: number, depth = 0): boolean => {
-        const before = outside.slice(Math.max(0, start - 40), start);
-        if (AFTER_PREPOSITION.test(before) || OBJECT_OF_VERB.test(before)) return true;
-        const joined = depth < 3 ? JOINED_NAME.exec(outside.slice(0, start)) : null;
-        const first = joined ? mentions.find((o) => o.end === joined.index) : undefined;
-        return first !== undefined && objectAt(first.start, depth + 1);
-      };
       // Nearest person before the verb in the same clause ("Putin, for his part, said").
       const prior = speakers.filter(
         (m) =>
@@ -609,7 +614,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
           vStart - m.end <= 180 &&
           // (A stop of an acronym or initial, "the U.S. delegation", is no break.)
           !/[;:]|(?<!\b\p{Lu})\.(?!\p{Lu}\.)/u.test(outside.slice(m.end, vStart)) &&
-          !objectAt(m.start) &&
+          !objectAt(outside, mentions, m.start) &&
           // "As Hannah said, this briefing will be on the record": a reference to what someone said, not a report.
           !/^\s*As\s+$/.test(outside.slice(0, m.start)) &&
           // One of a list set off after the subject ("European dignitaries, including … Germany's Friedrich Merz, and
@@ -764,11 +769,13 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // A sentence whose subject is "he" or "she" stays about whom that was, whoever it names further on ("He also
     // downplayed a deadline set by Trump …" after "Rubio said": the next "He said" is still Rubio's).
     const pronounSubject = PRONOUN_SUBJECT.test(outside);
+    // (Not an object: "Asked at a press conference with Belarusian President Aleksandr Lukashenko …, the Kremlin leader
+    // gave a qualified answer" is not about Lukashenko, and the next "he said" is not his.)
     const subject = isPerson
       ? speaker
       : pronounSubject
         ? resolvePronoun(0)
-        : ((leads ? first : undefined) ?? speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers[0])?.person.name;
+        : ((leads ? first : undefined) ?? speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers.find((m) => !objectAt(outside, mentions, m.start)))?.person.name;
     if (subject) subjectHere = subject;
     let opened = (sentence.text.match(/[“«]/g)?.length ?? 0) - (sentence.text.match(/[”»]/g)?.length ?? 0);
     // Straight quotation marks open and close alike: an odd number of them turns the quotation on or off.

@@ -366,6 +366,12 @@ describe('line classifier', () => {
     expect(kinds(`${report}\n${body}`)[0]?.[0]).toBe('body');
   });
 
+  it('takes a picture described in the present with a day but no year, the day ending it, for a caption', () => {
+    const caption = "Russian President Vladimir Putin visits the armed forces' command center in the Kursk region on March 12.";
+    const body = 'Putin then embarked on a lengthy digression about the military situation in the Kursk region, where Ukrainian forces have lost ground.';
+    expect(kinds(`${body}\n${caption}\n${body}`).map(([k]) => k)).toEqual(['body', 'chrome', 'body']);
+  });
+
   it('takes a picture with a position in brackets for a caption', () => {
     expect(kinds('The Russian delegation, led by Foreign Minister Sergey Lavrov (entrance), arrives in Riyadh, Saudi Arabia, on February 18.\nRussian and US officials met in Riyadh on Tuesday for talks on ending the war in Ukraine, the first such meeting in years.')[0]?.[0]).toBe('chrome');
   });

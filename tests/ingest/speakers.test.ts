@@ -676,6 +676,25 @@ describe('speakers', () => {
     expect(who[2]).not.toBe('Donald Trump');
   });
 
+  it('gives a closing "he added" to the person the text was about, not to a name inside what he said', () => {
+    const text = [
+      'Kremlin aide says Putin-Witkoff ceasefire talks useful',
+      'Kremlin aide Yuri Ushakov said the two discussed a ceasefire in Ukraine and prospects for peace talks with Kyiv.',
+      'Putin is now fully informed on the current situation, he added.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Yuri Ushakov']);
+  });
+
+  it('does not take a name after "with" in a fronted clause for the subject a later "he said" goes back to', () => {
+    const text = [
+      'Putin hedges on ceasefire',
+      'Russian President Vladimir Putin buried the lead about whether he would agree to a US-brokered proposal for a 30-day ceasefire in Ukraine.',
+      'Asked during a joint press conference on March 13 with Belarusian President Aleksandr Lukashenko how he viewed a ceasefire, the Kremlin leader gave a heavily qualified answer.',
+      '“We agree with the proposals to stop the hostilities, but we proceed from the fact that this cessation should lead to long-term peace,” he said.',
+    ].join('\n');
+    expect(speakersOfLines(text, 3)).toEqual(['Vladimir Putin']);
+  });
+
   it('gives no verb to a name joined by "and" to another after "with": "spoke by phone with Putin and Zelenskyy … and announced"', () => {
     const text = [
       'US and Russian delegations meet in Riyadh',

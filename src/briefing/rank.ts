@@ -332,7 +332,12 @@ export function selectFacts(
     for (const r of remaining) {
       if (r.repeat) continue;
       const sim = likeness(r.c.features, pick.features);
-      if (sim.overlap >= threshold || sameSpan(r.c, pick, pickDays) || (sim.overlap >= SAME_WORDS_OVERLAP && sameWordRun(r.c.features, pick.features))) r.repeat = true;
+      if (
+        sim.overlap >= threshold ||
+        sameSpan(r.c, pick, pickDays) ||
+        (sim.overlap >= SAME_WORDS_OVERLAP && (sameWordRun(r.c.features, pick.features) || sameNamedPoint(r.c, pick)))
+      )
+        r.repeat = true;
       else r.maxSim = Math.max(r.maxSim, sim.cosine);
     }
   }
@@ -364,6 +369,32 @@ function sameWordRun(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
     if (run >= SAME_RUN) return true;
   }
   return false;
+}
+
+/** Names two statements of one speaker share that make them one point in other words. */
+const SAME_NAMES = 3;
+
+/**
+ * One speaker making one point twice in other words: "“The conditions are very simple,” Putin said, listing … the
+ * Donetsk, Luhansk, Kherson and Zaporizhzhia regions" and "“Ukrainian troops must be completely withdrawn from the
+ * Donetsk People's Republic, … Kherson and Zaporizhzhia regions,” Putin said" share half their words and the same
+ * places. (Another speaker's words on the same places are a reply, never a repeat.)
+ */
+function sameNamedPoint(a: RankedFact, b: RankedFact): boolean {
+  const sa = a.fact.speaker;
+  const sb = b.fact.speaker;
+  if (sa === undefined || sb === undefined || sa !== sb) return false;
+  const own = featureSet(sa);
+  const names = (c: RankedFact) => {
+    const set = featureSet((c.fact.text.match(/\p{Lu}[\p{L}\p{M}'’.-]*/gu) ?? []).join(' '));
+    for (const w of own) set.delete(w);
+    for (const w of TITLE_WORDS) set.delete(w);
+    return set;
+  };
+  const nb = names(b);
+  let shared = 0;
+  for (const w of names(a)) if (nb.has(w) && a.features.has(w) && b.features.has(w)) shared++;
+  return shared >= SAME_NAMES;
 }
 
 /**

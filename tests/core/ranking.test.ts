@@ -304,6 +304,17 @@ describe('multi-document ranking', () => {
     expect(selectFacts(ranked, 3).map((r) => r.index)).toEqual([0, 2]);
   });
 
+  it('takes one speaker making one point twice in other words once, and another speaker on the same places as news', () => {
+    const event = rec('Wire', [
+      '"The conditions are very simple," Putin said, listing these as the full withdrawal of Ukrainian troops from the entire territory of the Donetsk, Luhansk, Kherson and Zaporizhzhia regions.',
+      '"Ukrainian troops must be completely withdrawn from the Donetsk People\'s Republic, the Lugansk People\'s Republic, Kherson and Zaporizhzhia regions," Putin said in a televised address.',
+      'Zelensky rejected the demand at once, saying Kyiv would never give up the Donetsk, Kherson and Zaporizhzhia regions its army still defends against the invasion.',
+    ]);
+    const speakers = ['Vladimir Putin', 'Vladimir Putin', 'Volodymyr Zelensky'];
+    const ranked = event.facts.map((fact, index) => ({ rec: event, fact: { ...fact, speaker: speakers[index] as string }, id: `f${index + 1}`, index, score: 1 - index * 0.1, features: featureSet(fact.text), outlets: new Set(['wire']), twins: [] }));
+    expect(selectFacts(ranked, 3).map((r) => r.index)).toEqual([0, 2]);
+  });
+
   it('ranks a sentence that points back to the one before it below one that stands alone', () => {
     const event = rec('Wire', [
       'Russia, Ukraine and the United States began a second round of talks in Abu Dhabi on Wednesday.',

@@ -43,13 +43,14 @@ export function commaInList(text: string, at: number): boolean {
   return /^,\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}(?:,|\s(?:and|or)\s)/u.test(rest);
 }
 
-const PHRASE = /\s(?=(?:in|on|at|with|for|to|from|by|after|before|and|but|as|which|that|who|while|amid|over|during|including|since|under|into|near)\s)/g;
+const PHRASE = /\s(?=(?:in|on|at|with|for|to|from|by|after|before|and|but|as|which|that|who|while|amid|over|during|including|since|under|into|near|aimed|intended|designed)\s)/g;
 /**
- * Words that open a phrase of place or time after a whole clause ("… talks on Friday | in the United Arab Emirates"):
+ * Words that open a phrase of place or time after a whole clause ("… talks on Friday | in the United Arab Emirates"),
+ * or of purpose after a noun ("… a new round of negotiations | aimed at ending the war"):
  * a cut before them leaves nothing hanging, where one before "over" or "to" may split a verb from its particle ("to
  * hand | over").
  */
-const ADJUNCT_NEXT = /^[\s,;:—–-]*(?:in|on|at|after|before|amid|during|since|near)\s/;
+const ADJUNCT_NEXT = /^[\s,;:—–-]*(?:in|on|at|after|before|amid|during|since|near|aimed|intended|designed)\s/;
 
 /**
  * The text cut before a word that opens a phrase ("… in Budapest | and instead imposed …", "… to Moscow | on
@@ -57,12 +58,19 @@ const ADJUNCT_NEXT = /^[\s,;:—–-]*(?:in|on|at|after|before|amid|during|since
  * verb); undefined when there is no such cut.
  */
 export function phraseCut(text: string, max: number): string | undefined {
-  let best = -1;
+  return phraseCuts(text, max)[0];
+}
+
+/** Every cut {@link phraseCut} could make, the latest first (those whose head is a whole clause). */
+function phraseCuts(text: string, max: number): string[] {
+  const at: number[] = [];
   // The phrase's word may run past `max`: only the cut itself must be within it.
-  for (const m of text.slice(0, max + 12).matchAll(PHRASE)) if (m.index <= max && m.index >= (max + 1) * 0.6) best = m.index;
-  if (best <= 0) return undefined;
-  const head = text.slice(0, best).replace(/[\s,;:—–-]+$/, '');
-  return leavesClause(head) ? head : undefined;
+  for (const m of text.slice(0, max + 12).matchAll(PHRASE)) if (m.index <= max && m.index >= (max + 1) * 0.6) at.push(m.index);
+  const latest = at[at.length - 1];
+  if (latest === undefined || latest <= 0) return [];
+  // The latest cut decides whether there is one; an earlier one is tried only when the latest leaves a clause too.
+  const heads = at.reverse().map((i) => text.slice(0, i).replace(/[\s,;:—–-]+$/, ''));
+  return leavesClause(heads[0] as string) ? heads.filter((h) => leavesClause(h)) : [];
 }
 
 /**
@@ -70,15 +78,23 @@ export function phraseCut(text: string, max: number): string | undefined {
  * time: "… are set to hold trilateral talks on Friday" reads whole, "… a Russian proposal to hand…" does not.
  */
 export function headlineAtPhrase(text: string, max: number): string | undefined {
-  const head = phraseCut(text, max - 1);
-  if (head === undefined) return undefined;
-  const words = head.split(/\s+/);
-  const last = (words[words.length - 1] ?? '').toLowerCase();
-  // Only after a noun or a name: a verb before the phrase may need it ("to engage | in talks", "the positions agreed |
-  // in Anchorage").
-  const nounBefore = !/(?:ed|ing)$/.test(last) && words[words.length - 2]?.toLowerCase() !== 'to' && !FUNCTION_WORDS.has(last) && !hasFiniteVerb(last);
-  // Nor inside a quotation (see openQuotations).
-  return nounBefore && openQuotations(head) === 0 && ADJUNCT_NEXT.test(text.slice(head.length)) ? head : `${head}…`;
+  const heads = phraseCuts(text, max - 1);
+  const first = heads[0];
+  if (first === undefined) return undefined;
+  // The latest cut that reads whole, or the one a word before it; else the latest, marked. ("… negotiations aimed |
+  // at ending" does not read whole; "… negotiations | aimed at ending" does. "… with Putin in Budapest…" keeps the
+  // place rather than read whole without it.)
+  const whole = heads.find((head, i) => {
+    if (i > 0 && first.slice(head.length).trim().split(/\s+/).length > 1) return false;
+    const words = head.split(/\s+/);
+    const last = (words[words.length - 1] ?? '').toLowerCase();
+    // Only after a noun or a name: a verb before the phrase may need it ("to engage | in talks", "the positions agreed |
+    // in Anchorage").
+    const nounBefore = !/(?:ed|ing)$/.test(last) && words[words.length - 2]?.toLowerCase() !== 'to' && !FUNCTION_WORDS.has(last) && !hasFiniteVerb(last);
+    // Nor inside a quotation (see openQuotations).
+    return nounBefore && openQuotations(head) === 0 && ADJUNCT_NEXT.test(text.slice(head.length));
+  });
+  return whole ?? `${first}…`;
 }
 
 /**

@@ -237,6 +237,9 @@ describe('headline', () => {
     expect(leadTitle('US President Donald Trump canceled his scheduled summit with Russian President Vladimir Putin in Budapest and instead imposed sanctions on Rosneft and Lukoil.')).toBe(
       'US President Donald Trump canceled his scheduled summit with Russian President Vladimir Putin in Budapest…',
     );
+    // A phrase of purpose after a noun is left out whole ("… negotiations | aimed at ending the war").
+    const aimed = "A senior Russian diplomat is en route to the United States for a new round of high-stakes negotiations aimed at ending the war in Ukraine, even as Moscow's forces press ahead.";
+    expect(cutAtClause(aimed, 120)).toBe('A senior Russian diplomat is en route to the United States for a new round of high-stakes negotiations');
     const dash = 'Secretary of State Marco Rubio abruptly pulled out of high-stakes Ukraine peace talks in London—just hours after President Volodymyr Zelensky shot down a pillar of the plan.';
     for (const cut of [cutAtClause(dash, 120), leadTitle(dash)]) expect(cut).toBe('Secretary of State Marco Rubio abruptly pulled out of high-stakes Ukraine peace talks in London');
     expect(leadTitle('Trump told reporters that he had just one thing in mind for the summit with Putin in Alaska next week and that he loved deals.')).toBe(

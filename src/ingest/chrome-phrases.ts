@@ -188,7 +188,7 @@ export const METADATA_PREFIX = /^(?:date|published|updated|posted|last[ -]modifi
 /**
  * A photo caption or credit: an agency or photographer credited at the end ("… May 19. — Reuters", "(Vyacheslav
  * Prokofyev, Sputnik, Kremlin Pool Photo via AP)", "Picture: ANDREW HAMIK/GETTY IMAGES", "REUTERS/Evelyn Hockstein"),
- * people placed in the picture ("Trump (L) and Putin (R)"), a photo described ("pose for a photo", "File photo"), or a
+ * people placed in the picture ("Trump (L) and Putin (R)", "From left to right: …"), a photo described ("pose for a photo", "File photo"), or a
  * date set off at the end as captions write it ("… in Washington, US, 11 February 2025.").
  */
 export const CAPTION: RegExp[] = [
@@ -203,6 +203,7 @@ export const CAPTION: RegExp[] = [
   // A picture agency's credit after the caption's stop: "… in Geneva, Switzerland, February 17, 2026. /VCG".
   /[.!]\s*\/\s*\p{Lu}[\p{L}]{1,15}$/u,
   /\((?:L|R|C|left|right|centre|center|top|bottom|front|back|entrance|(?:2nd|3rd|second|third) (?:left|right|L|R|from (?:left|right)))\)/,
+  /^(?:from\s+)?(?:left\s+to\s+right|right\s+to\s+left|L-R|R-L|clockwise\s+from\s+(?:top\s+)?(?:left|right))\s*[:,]\s/i,
   // Set off by commas instead: "Britain's Prime Minister Keir Starmer, front center, hosts the European leaders' summit".
   /,\s(?:(?:front|back|far|top|bottom|second|third|2nd|3rd)\s+)?(?:left|right|center|centre)(?:\s+(?:front|back|row))?,\s/,
   /^(?:file (?:photo|image|picture)|pictured|photo shows|in this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|image|handout|picture|file photo|photograph|video grab|screen ?grab)|this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|photograph|image|picture|handout|combination of pictures|video grab))\b/i,
@@ -237,7 +238,7 @@ export const META_SENTENCE =
 
 /** A byline: "By Anna Petrenko", "byYuri Zoria", "By: CBS News", "Post By Jane Doe", "Justin Spike" under a title. */
 export const BYLINE =
-  /^(?:(?:[Pp]ost(?:ed)?|[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory)\s+)?(?:[Bb][Yy]:?|(?:\p{Lu}{2,6}\s+)?(?:Staff|Staff [Ww]riter|Correspondent|Reporter)\b)\s*\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}(?:(?:\s*[·|,–—-]\s*|\s+(?:in|at|from)\s+(?=\p{Lu}))[^.!?]{0,60})?$/u;
+  /^(?:(?:[Pp]ost(?:ed)?|[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory)\s+)?(?:[Bb][Yy]:?|(?:\p{Lu}{2,6}\s+)?(?:Staff|Staff [Ww]riter|Correspondent|Reporter)\b)\s*\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}(?:(?:\s*[·|,–—-]\s*|\s+(?:in|at|from)\s+(?=\p{Lu})|\s+(?:updated|published|posted)\s+(?=(?:at|on)\b|\d))[^.!?]{0,60})?$/u;
 
 /** A scripture verse a mailing list's signature carries: "(2Co 13:11) For the rest, brethren, rejoice …". */
 export const SCRIPTURE_LINE = /^\((?:[1-3]\s?)?\p{Lu}\p{Ll}{1,10}\.?\s+\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\)\s/u;

@@ -56,6 +56,8 @@ const TALKS_TERMS = /\b(?:ceasefire|cease-fire|truce|memorandum|terms|territor\w
  */
 const MARKET_LED =
   /^(?:[^.;]{0,40}?\s[—–-]\s*)?(?:(?:the|world|global|european|asian|us|u\.s\.|american|russian|ukrainian|defen[cs]e|oil|gas|wheat|grain|gold|stock|bond|share|equity|crude|brent|benchmark|international|regional)\s+)*(?:shares|stocks|equities|stock\s+markets?|markets|prices|futures|bonds?|yields?|indices|indexes|brent|crude|oil|gas|wheat|rouble|ruble|hryvnia|stoxx(?:\s+\d+)?|dax|ftse(?:\s+\d+)?|nasdaq|dow(?:\s+jones)?|s&p\s+500)(?:\s+(?:and|&|in|of)\s+[^,;]{0,40}?)?\s+(?:sell-?off\s+|rally\s+|slump\s+|rout\s+)?(?:have\s+|has\s+|were\s+|was\s+)?(?:rose|deepens|deepened|rise|rises|rising|fell|fall|falls|falling|dropped|drop|drops|declined|decline|declines|climbed|climb|climbs|jumped|jump|jumps|surged|surge|surges|slid|slide|slides|slipped|slip|slips|rallied|rally|rallies|dipped|dip|dips|dived|dive|dives|tumbled|tumble|tumbles|gained|gain|gains|extended|extend|extends|edged|plunged|plunge|plunges|soared|soar|soars|sank|sink|sinks|steadied|retreated|recovered|hovered)\b/i;
+/** A lead on what markets watch: "All eyes will be on the European Central Bank's interest rate decision …". */
+const RATES_LED = /^[^.;]{0,100}\b(?:interest[- ]rates?\s+decisions?|rate\s+decisions?|inflation\s+(?:data|figures|print)|(?:jobs|payrolls)\s+(?:data|report))\b/i;
 /** An exchange agreed at the talks, where the talks are the news: "… agreed on another prisoner exchange during their negotiations in Turkey". */
 // (Not one carried out under a deal "reached during peace talks" or "agreed during recent negotiations": that is an
 // exchange, the talks behind it.)
@@ -200,7 +202,7 @@ export function scoreRelevance(
     // by the UAE" after "Russia and Ukraine orchestrated a major exchange of prisoners …" is the exchange's, unless it
     // names the talks' terms.
     const exchangeLed = whole[0] !== undefined && EXCHANGE_ONLY.test(whole[0]);
-    const marketLed = [head, whole[0] ?? ''].find((s) => MARKET_LED.test(s));
+    const marketLed = [head, whole[0] ?? ''].find((s) => MARKET_LED.test(s) || RATES_LED.test(s));
     if (marketLed !== undefined) return { relevant: false, score, reason: `a market report ("${marketLed.slice(0, 60)}…")`, matched, excluded };
     const lead = [head, ...(brief ? whole : whole.slice(0, 2))].filter((s) => s !== '' && !EXCHANGE_ONLY.test(s) && !(exchangeLed && s !== head && !TALKS_TERMS.test(s)));
     // A topic word leads only next to one of the story's anchors or two of its sides that are not allies: "Modi-Putin

@@ -372,6 +372,14 @@ describe('line classifier', () => {
     expect(kinds(`${body}\n${caption}\n${body}`).map(([k]) => k)).toEqual(['body', 'chrome', 'body']);
   });
 
+  it('takes a byline with its update stamp for no headline, and a caption that opens "From left to right:" for chrome', () => {
+    const body = 'As leaders from 30 countries came together in Paris today under the banner of the coalition of the willing, a message was sent out to the world.';
+    const raw = ['By Faith Barbara N Ruhinda updated at 21:53 EAT on Thursday 27 March 2025', '', body, 'Relations between the US and Ukraine have cooled in recent weeks.'].join('\n');
+    expect(articleText(textBlocks(raw)).headline).toBeUndefined();
+    const caption = "From left to right: British Prime Minister Keir Starmer, Ukraine's President Volodymyr Zelensky and France's President Emmanuel Macron engage in a conference call with U.S. President Donald Trump in Kyiv, Ukraine, on Saturday.";
+    expect(kinds(`${body}\n${caption}\n${body}`).map(([k]) => k)).toEqual(['body', 'chrome', 'body']);
+  });
+
   it('takes a picture with a position in brackets for a caption', () => {
     expect(kinds('The Russian delegation, led by Foreign Minister Sergey Lavrov (entrance), arrives in Riyadh, Saudi Arabia, on February 18.\nRussian and US officials met in Riyadh on Tuesday for talks on ending the war in Ukraine, the first such meeting in years.')[0]?.[0]).toBe('chrome');
   });

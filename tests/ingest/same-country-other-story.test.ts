@@ -213,6 +213,25 @@ describe('articles about the same countries but another story (bundled story def
       'Under the deal, a coordination centre will be established in Istanbul to conduct joint inspections at harbour entrances.',
     ].join('\n');
     expect(await verdict(grain)).toMatch(/^rejected/);
+    // The grain deal renewed, named by what it does ("the export of Ukrainian grain"), after talks to extend it.
+    const renewed = [
+      'Black Sea grain deal extended, say parties to agreement',
+      '',
+      'A deal allowing the export of Ukrainian grain from Black Sea ports that was due to expire on Saturday has been renewed, following days of talks brokered by Turkey to extend the agreement.',
+      'The pact was brokered with Russia and Ukraine by the United Nations and Turkey in July to combat a global food crisis.',
+      'Ukraine’s infrastructure minister said the deal had been extended for 120 days.',
+      'Russia has said it wants its own agricultural exports eased before it agrees to further extensions.',
+    ].join('\n');
+    expect(await verdict(renewed)).toMatch(/^rejected/);
+    // What markets watch leads: a central bank's rate decision, however often the talks come up further on.
+    const rates = [
+      "ANKARA (AA) - All eyes will be on the European Central Bank's interest rate decision as well as the US inflation data on Wednesday amid the impact of Russia's war in Ukraine.",
+      'Investors will look for clues in the ECB’s response to the war, which has been sending inflation shocks worldwide.',
+      'In an important development, the foreign ministers of Turkiye, Ukraine and Russia met on Thursday in a bid to reach a ceasefire.',
+      'Kuleba said no progress was made on a ceasefire at the talks in Antalya, while Lavrov said Russia would keep negotiating.',
+      'Brent crude rose 2% and gold was steady.',
+    ].join('\n');
+    expect(await verdict(rates)).toMatch(/^rejected: a market report/);
   });
 
   it('rejects a report of an attack whose lead names the talks in a clause of time ("shortly before …")', async () => {

@@ -380,8 +380,16 @@ function markDek(drafts: Draft[]): void {
   // President Vladimir Putin in Moscow on August 6, …") is the lead even when a picture follows it; a dek summarises
   // ("The two presidents spoke for nearly three hours on Tuesday") and is said again below.
   const lead = DATED_ACT.test(dek.text) && FULL_NAME.test(dek.text);
-  if ((setOff && !lead) || restatedBelow(dek, rest)) dek.kind = 'heading';
+  if ((setOff && !lead) || restatedBelow(dek, rest) || (sentences <= 1 && PRESENT_TENSE_DEK.test(dek.text))) dek.kind = 'heading';
 }
+
+/**
+ * One sentence under the headline that tells the news in the headline's present tense ("The US President announces he
+ * will send weapons to Kiev again, but European countries will pay for them."): a dek. A lead reports in the past
+ * ("announced", "said"), and a quotation is someone's words, so neither counts.
+ */
+const PRESENT_TENSE_DEK =
+  /^(?![^.!?]*["“”«»])(?:(?!\b(?:\p{Ll}{2,}ed|said|told|met|held|spoke|made|took|gave|sent|began|came|went|flew)\b)[^.!?])*?\b(?:announces|says|warns|threatens|vows|insists|urges|claims|demands|rejects|accepts|agrees|offers|proposes|signals|confirms|denies|pledges|promises|unveils|admits|hails|slams|blasts)\b/u;
 
 /** A person named in full past the first word: "… Steven Witkoff …", "… Vladimir Putin …". */
 const FULL_NAME = /\s\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}{2,}\b/u;

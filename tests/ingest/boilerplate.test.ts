@@ -380,6 +380,19 @@ describe('line classifier', () => {
     expect(kinds(`${body}\n${caption}\n${body}`).map(([k]) => k)).toEqual(['body', 'chrome', 'body']);
   });
 
+  it('takes one sentence under the headline that tells the news in the present tense for a dek, and a lead in the past for prose', () => {
+    const headline = "Trump's ultimatum to Putin: Threatening 100% tariffs if no deal with Ukraine is reached within 50 days";
+    const body = [
+      'US President Donald Trump has imposed a 50-day ultimatum on his Russian counterpart, Vladimir Putin, to reach a ceasefire agreement in Ukraine.',
+      'He said this during a meeting with NATO Secretary General Mark Rutte at the White House.',
+      'European allies plan to buy weapons from the United States and transfer them to Ukraine.',
+    ];
+    const dek = 'The US President announces he will send weapons to Kiev again, but European countries will pay for them.';
+    expect(kinds([headline, dek, '', ...body].join('\n')).map(([k]) => k)).toEqual(['headline', 'heading', 'body', 'body', 'body']);
+    const lead = 'The US President announced on Monday that he would send weapons to Kiev again, paid for by European countries.';
+    expect(kinds([headline, lead, '', ...body].join('\n'))[1]?.[0]).toBe('body');
+  });
+
   it('takes a picture with a position in brackets for a caption', () => {
     expect(kinds('The Russian delegation, led by Foreign Minister Sergey Lavrov (entrance), arrives in Riyadh, Saudi Arabia, on February 18.\nRussian and US officials met in Riyadh on Tuesday for talks on ending the war in Ukraine, the first such meeting in years.')[0]?.[0]).toBe('chrome');
   });

@@ -373,14 +373,18 @@ function markDek(drafts: Draft[]): void {
   let setOff = false;
   for (; drafts[k]?.kind === 'chrome'; k++) if (BETWEEN_DEK_AND_BODY.test(drafts[k]?.reason ?? '')) setOff = true;
   // One or two sentences, or three when a caption or byline sets them off (a dek is short, a lead paragraph longer).
-  if (sentences > (setOff ? 3 : 2) || (!setOff && dek.f.chars > 320)) return;
+  // (Three short ones too: "The future of Ukraine was discussed in Switzerland for two days. Not all of the 93 … signed
+  // the final document. The result of the conference is primarily symbolic.")
+  // (Counted by their ends after a word, not by every stop: "U.S. envoys … on Dec. 14" is one sentence.)
+  const short = dek.f.chars <= 240 && (dek.text.match(/\p{Ll}{2}[.!?]["”’]?(?:\s+["“‘]?\p{Lu}|\s*$)/gu)?.length ?? 0) === 3;
+  if ((sentences > (setOff ? 3 : 2) && !short) || (!setOff && dek.f.chars > 320)) return;
   const rest = drafts.slice(k).filter((d) => d.kind === 'body');
   if (rest.length < 2) return;
   // A paragraph that reports a dated act of people it names in full ("US Special Envoy Steven Witkoff met with Russian
   // President Vladimir Putin in Moscow on August 6, …") is the lead even when a picture follows it; a dek summarises
   // ("The two presidents spoke for nearly three hours on Tuesday") and is said again below.
   const lead = DATED_ACT.test(dek.text) && FULL_NAME.test(dek.text);
-  if ((setOff && !lead) || restatedBelow(dek, rest) || (sentences <= 1 && PRESENT_TENSE_DEK.test(dek.text))) dek.kind = 'heading';
+  if (((setOff || short) && !lead) || restatedBelow(dek, rest) || (sentences <= 1 && PRESENT_TENSE_DEK.test(dek.text))) dek.kind = 'heading';
 }
 
 /**
@@ -684,7 +688,7 @@ function markTeaserRuns(drafts: Draft[]): void {
 }
 
 /** A paragraph that opens with a dateline: "ERBIL (Kurdistan24) – ", "KYIV, Ukraine (AP) — ", "WASHINGTON — ". */
-const DATELINE_START = /^(?:\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}(?:,\s*[\p{L}\p{N} .]{2,20})?(?:\([^)]{1,30}\))?\s*[—–-]\s|\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L} .&/-]{1,30}\)\s*[—–-]\s)/u;
+const DATELINE_START = /^(?:\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}(?:,\s*[\p{L}\p{N} .]{2,20})?(?:\([^)]{1,30}\))?\s*[—–-]\s|\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L} .&/-]{1,30}\)\s*[—–-]\s|\(\p{Lu}[\p{L} .&/-]{1,30}\)\s*[—–-]\s)/u;
 
 /**
  * Classify the lines of a page. Pure: the same blocks (and the same `seenElsewhere`) give the same answer.

@@ -63,6 +63,10 @@ export const PROMPT_LINE: RegExp[] = [
   /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$/,
   /^follow\s.{1,60}\son\s(?:twitter|x|facebook|instagram|google\+|bluesky|threads|linkedin|telegram|tiktok)\b/i,
   /^like us on (?:facebook|instagram|twitter)\b/i,
+  // An icon's alternative text read out as a line: "Chevron icon It indicates an expandable section or menu, …".
+  /\b(?:chevron|arrow|caret|hamburger|search|close|menu|share|play|envelope|bookmark)\s+icon\b|\bindicates an expandable section\b/i,
+  // A widget's note in brackets: "(Further content follows below the video material.)", "(Story continues below)".
+  /^\((?:[^()]{0,40}\b(?:content|story|article|text|reading)\s+(?:follows|continues)\b[^()]{0,40}|advertisement|ad)\)\.?$/i,
   // A note on how the page was made: "This audio is created with AI assistance", "Note: AI technology was used to
   // generate this article's audio.", "Generated with artificial intelligence."
   /^(?:this|the) (?:audio|article|story|summary|text|translation|voice-?over)(?: version)? (?:is|was|has been) (?:created|generated|produced|written|narrated|translated|read)\b.{0,40}\b(?:AI|artificial intelligence)\b.{0,40}$/i,
@@ -173,6 +177,8 @@ const MENU_SEPARATOR = /\s(?:[|•·›»>/]|::)\s|\s[|•·›»]|[|•·›»]
  */
 export function isMenuLine(line: string): boolean {
   if (/^home\s*(?:[|>›»/•·]|::)/i.test(line)) return true;
+  // Icons named by their alternative text between the items: "Main arrow News of the day arrow Witkoff and Putin …".
+  if (/(?:^|\s)arrow\s(?:\S+\s){0,12}?arrow(?:\s|$)/i.test(line) && line.split(/\s+/).length <= 24) return true;
   const separators = line.match(MENU_SEPARATOR)?.length ?? 0;
   if (separators < 2) return false;
   const items = line.split(/\s*(?:[|•·›»>/]|::)\s*/).filter((s) => s.trim() !== '');
@@ -194,7 +200,7 @@ export const METADATA_PREFIX = /^(?:date|published|updated|posted|last[ -]modifi
 export const CAPTION: RegExp[] = [
   /\s[—–-]\s*(?:Reuters|AFP|AP|EPA(?:-EFE)?|Getty(?: Images)?|Anadolu(?: Agency)?|TASS|Sputnik|Xinhua|Bloomberg|dpa|Ukrinform|UNIAN|RIA Novosti|File|Pool)(?:\s*(?:\/|via)\s*[\p{L} .]{2,40})?\.?$/iu,
   /\((?:[^()]{0,160}?(?:\/|via|,)\s*)?(?:AP|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Sputnik|(?:Kremlin )?Pool(?: Photo)?(?: via AP)?|File(?: photo)?|Shutterstock|TASS|Anadolu(?: Agency)?|Bloomberg|Xinhua|Ukrinform|UNIAN|AP Photo[^()]{0,40})\)\.?$/iu,
-  /(?:^|[\s.])(?:Pictures?|Photos?|Photograph|Image|Credit|Foto|Collage|Illustration)\s*:\s*[^.!?]{2,80}$/iu,
+  /(?:^|[\s.])(?:Pictures?|Photos?|Photograph|Image|Credit|Foto|Collage|Illustration)\s*:\s*[^.!?]{2,80}\.?$/iu,
   // A credit in brackets at the end: "… makes negotiations with Putin impossible (Photo:Office of the President of Ukraine)".
   /\((?:Photos?|Picture|Image|Foto|Video)\s*(?::|by\b|credit\b:?)\s*[^()]{2,80}\)\.?$/iu,
   // German and other agencies' credits: "(archive picture) Bild: dpa".
@@ -219,7 +225,7 @@ export const CAPTION: RegExp[] = [
   /^(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:points|gestures|shakes|waves|smiles|poses|looks|listens|arrives|walks|stands|sits|greets|speaks|attends|delivers|holds|talks|leaves|reacts|applauds|embraces|hugs|shake|talk|speak|walk|stand|sit|arrive|attend|pose|greet|listen|look|wave|smile|hold|gesture|embrace|hug|react|applaud)\s[^.!?]{0,200}?\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b[^.!?]{0,120}\.?$/u,
   // The same without the year, the day ending the caption: "Russian President Vladimir Putin visits the armed forces'
   // command center in the Kursk region on March 12."
-  /^(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:visits|inspects|chairs|addresses|points|gestures|shakes|waves|smiles|poses|looks|listens|arrives|walks|stands|sits|greets|speaks|attends|delivers|holds|leaves|reacts|applauds|embraces|hugs)\s[^.!?]{0,200}?\bon\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\.?$/u,
+  /^(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:visits|inspects|chairs|addresses|points|gestures|shakes|waves|smiles|poses|looks|listens|arrives|walks|stands|sits|greets|speaks|attends|delivers|holds|leaves|reacts|applauds|embraces|hugs)\s[^.!?]{0,200}?\bon\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/u,
 ];
 /** Does any {@link CAPTION} pattern match? */
 export const isCaptionLike = anyMatch(CAPTION);
@@ -230,11 +236,11 @@ export const EDITORIAL_NOTE =
 
 /**
  * A sentence about the page rather than the news: "RBC-Ukraine has compiled the key statements …", "TASS has gathered
- * key updates", "Here is what we know", "Read more about … below". Not "a peace proposal the administration has put
+ * key updates", "Here is what we know", "Read more about … below", "(Further content follows below the video material.)". Not "a peace proposal the administration has put
  * together": what is compiled must be the page's own statements, updates, points or list.
  */
 export const META_SENTENCE =
-  /\b(?:has|have) (?:compiled|gathered|collected|rounded up|put together|prepared)\s+(?:(?:the|a|an|all|some|its|our)\s+)?(?:(?:key|main|latest|most|important|major|essential|top|first|brief|short|detailed)\s+)*(?:statements?|updates?|points?|facts?|details|overview|list|timeline|highlights|quotes|takeaways|information|reactions|what|everything|answers)\b|^here(?:['’]s| is| are) (?:what|the latest|everything|how|a (?:look|timeline|recap))\b|^(?:read|see|watch|listen|find out)\b.{0,100}\b(?:below|here|above|in our [\p{L} ]{2,20})\.?$|^(?:explore|discover|learn|find out|dive into|uncover|get)\b.{0,120}\bin (?:this|our) (?:[\w-]+ ){0,2}(?:analysis|article|report|guide|piece|explainer|story|post|breakdown)\b/iu;
+  /^\((?:[^()]{0,40}\b(?:content|story|article|text|reading)\s+(?:follows|continues)\b[^()]{0,60})\)\.?$|\b(?:has|have) (?:compiled|gathered|collected|rounded up|put together|prepared)\s+(?:(?:the|a|an|all|some|its|our)\s+)?(?:(?:key|main|latest|most|important|major|essential|top|first|brief|short|detailed)\s+)*(?:statements?|updates?|points?|facts?|details|overview|list|timeline|highlights|quotes|takeaways|information|reactions|what|everything|answers)\b|^here(?:['’]s| is| are) (?:what|the latest|everything|how|a (?:look|timeline|recap))\b|^(?:read|see|watch|listen|find out)\b.{0,100}\b(?:below|here|above|in our [\p{L} ]{2,20})\.?$|^(?:explore|discover|learn|find out|dive into|uncover|get)\b.{0,120}\bin (?:this|our) (?:[\w-]+ ){0,2}(?:analysis|article|report|guide|piece|explainer|story|post|breakdown)\b/iu;
 
 /** A byline: "By Anna Petrenko", "byYuri Zoria", "By: CBS News", "Post By Jane Doe", "Justin Spike" under a title. */
 export const BYLINE =

@@ -393,6 +393,44 @@ describe('line classifier', () => {
     expect(kinds([headline, lead, '', ...body].join('\n'))[1]?.[0]).toBe('body');
   });
 
+  it('drops icons read out by their alternative text, as a line or between breadcrumb items', () => {
+    const body = 'Russian President Vladimir Putin met US envoy Steve Witkoff in St. Petersburg on Friday for talks on a ceasefire in Ukraine.';
+    const raw = [
+      'Chevron icon It indicates an expandable section or menu, or sometimes previous / next navigation options. Homepage',
+      'Main arrow News of the day arrow Witkoff and Putin concluded talks in St. Petersburg arrow',
+      body,
+      'The Kremlin said the meeting lasted more than four hours.',
+    ].join('\n');
+    const k = kinds(raw).map(([kind]) => kind);
+    expect(k[0]).toBe('chrome');
+    expect(k[1]).toBe('chrome');
+  });
+
+  it('takes "… Photo: Screenshot from video." and a picture described in the present on a weekday for captions', () => {
+    const body = 'Delegations from Ukraine and Russia resumed negotiations on Monday at the Belarus-Poland border to set up evacuation corridors.';
+    for (const caption of [
+      'Ukraine negotiator Mykhailo Podolyak confirmed the third round of negotiations were underway. Photo: Screenshot from video.',
+      'Ukrainian President Volodymyr Zelensky speaks to the media in Kherson, southern Ukraine, on Monday.',
+    ])
+      expect(kinds(`${body}\n${caption}\n${body}`).map(([k]) => k), caption).toEqual(['body', 'chrome', 'body']);
+  });
+
+  it('takes the prose above a paragraph that opens on an outlet\'s dateline in brackets, and a dek of three short sentences, for standfirsts', () => {
+    const body = [
+      '(LifeSiteNews) — U.S. President Donald Trump and Ukrainian President Volodymyr Zelensky met inside St. Peter’s Basilica today before the funeral.',
+      'Trump and Zelensky were in Rome along with over 160 dignitaries, including Hungarian Prime Minister Viktor Orbán.',
+      'Zelensky later said on X that their conversation involved discussing a full and unconditional ceasefire.',
+    ];
+    const standfirst = 'Trump and Zelensky held an impromptu 15-minute meeting inside the Vatican. The Ukrainian leader later said a ceasefire was discussed.';
+    expect(kinds([standfirst, ...body].join('\n'))[0]?.[0]).toBe('heading');
+    const dek = 'The future of Ukraine was discussed in Switzerland for two days. Not all of the 93 participating states signed the final document. The result of the conference is primarily symbolic.';
+    const summit = ['Ukraine summit in Switzerland: Lots of symbolism in a picturesque setting', dek, 'Ukrainian Foreign Minister Dmytro Kuleba spoke to the international press against the backdrop of Lake Lucerne.', 'The final communiqué called for the return of all prisoners of war and deported children.', 'Eighty states signed it.'];
+    expect(kinds(summit.join('\n')).map(([k]) => k).slice(0, 3)).toEqual(['headline', 'heading', 'body']);
+    // A lead whose stops are abbreviations is one sentence, and stays the lead.
+    const lead = 'President Volodymyr Zelensky is meeting U.S. envoys Steve Witkoff and Jared Kushner in Berlin on Dec. 14, as talks continue.';
+    expect(kinds([summit[0], lead, ...summit.slice(2)].join('\n'))[1]?.[0]).toBe('body');
+  });
+
   it('takes a picture with a position in brackets for a caption', () => {
     expect(kinds('The Russian delegation, led by Foreign Minister Sergey Lavrov (entrance), arrives in Riyadh, Saudi Arabia, on February 18.\nRussian and US officials met in Riyadh on Tuesday for talks on ending the war in Ukraine, the first such meeting in years.')[0]?.[0]).toBe('chrome');
   });

@@ -60,6 +60,15 @@ describe('fact selection', () => {
     for (const s of LEAD) expect(facts).toContain(s);
   });
 
+  it('makes no fact of a widget\'s note in brackets inside a paragraph ("(Further content follows below the video material.)")', () => {
+    const text = [
+      'US and Russia wrap up talks in Saudi Arabia',
+      'Russian and American delegations ended a day of talks in Riyadh on Monday on a ceasefire at sea, Russian media reported. (Further content follows below the video material.) The talks lasted twelve hours, the agency said.',
+      'The US delegation is due to meet Ukrainian officials again on Tuesday to discuss the ceasefire.',
+    ].join('\n');
+    expect(analyze(text).facts.map((f) => f.text)).not.toContain('(Further content follows below the video material.)');
+  });
+
   it('takes a place in title case set off by a colon or a dash off the fact, and never a person or a country clause', () => {
     expect(datelineLength('Jeddah: Ukraine said it would support a US proposal for a 30-day ceasefire.')).toBe('Jeddah: '.length);
     expect(datelineLength('Washington DC: The US has signed a deal with Ukraine on its mineral resources.')).toBe('Washington DC: '.length);

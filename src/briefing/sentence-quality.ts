@@ -106,7 +106,10 @@ export function standsAlone(text: string, speaker?: string, nameless = false): b
   // Away from its article (`nameless`: a "What to watch" item, or a bullet ranked against the window's other facts),
   // "He last met Putin on April 25" names no one. A bullet is only ranked lower for it: the same news with the name
   // usually comes from another outlet; editors auditing ten fresh days struck such lines.
-  const opening = own.trimStart();
+  // A linking adverb before the subject leaves it where it was: "Specifically, they demand …" opens on "they".
+  const start = own.trimStart();
+  const afterLink = start.replace(/^(?:\p{L}+ly|In addition|Additionally|Also|Moreover|Furthermore|Meanwhile|Similarly|Likewise|Separately|Besides),\s+(?=\p{Ll})/u, '');
+  const opening = afterLink === start ? start : capitalFirst(afterLink);
   if (nameless && speaker === undefined && /^(?:He|She)\b/.test(opening)) return false;
   if (/^(?:However|But|Yet|Still|Nevertheless|Nonetheless|Instead|Thus|Therefore|Hence|Consequently)\b/.test(opening)) return false;
   // "Russia, on the other hand, constantly rejects such initiatives": the other hand is the sentence before's.
@@ -119,7 +122,11 @@ export function standsAlone(text: string, speaker?: string, nameless = false): b
   // before it, it is someone from the sentence before.
   const him = /\bhim\b/.exec(own);
   if (him && namesIn(own.slice(0, him.index)) <= 1) return false;
-  return !/^(?:They|It|This|These|Those|That)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:expected|unclear|likely|possible|understood|reported)\b)|\bthem\b/.test(own);
+  return !/^(?:They|It|This|These|Those|That)\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:expected|unclear|likely|possible|understood|reported)\b)/.test(opening) && !/\bthem\b/.test(own);
+}
+
+function capitalFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Names in a text: runs of capitalised words, less an opening grammar word ("The", "In") on its own. */

@@ -68,6 +68,9 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(standsAlone('Zelensky said “these principles are not for sale” at the summit.', 'Volodymyr Zelensky')).toBe(true);
     expect(standsAlone('Russia, on the other hand, constantly rejects such initiatives and is manipulating the international community.')).toBe(false);
     expect(standsAlone('Kyiv, in turn, proposed a 30-day ceasefire.')).toBe(false);
+    // A linking adverb before the pronoun: "Specifically, they demand …" is the sentence before's "they".
+    expect(standsAlone('Specifically, they demand compliance with international law and reject attacks on Ukrainian territory.')).toBe(false);
+    expect(standsAlone('Importantly, Russia rejected the plan on Monday.')).toBe(true);
     expect(standsAlone('Kyiv, however, has rejected Moscow’s terms.')).toBe(true);
     expect(standsAlone('It is expected that the delegations will meet again next week.')).toBe(true);
     expect(standsAlone('“This is in no way a frozen conflict,” Sybiha said.')).toBe(true);

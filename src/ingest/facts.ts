@@ -105,7 +105,7 @@ export const DATELINE = new RegExp(
     // a region after it in any case) or a bullet.
     String.raw`\p{Lu}{2,}[\p{Lu} .'’/-]{0,28}(?:,\s*\p{Lu}[\p{L} .]{1,24})?:\s+`,
     // "LONDON / GENEVA — ", "PARIS and KYIV — ": places in capitals joined by a slash or "and".
-    String.raw`\p{Lu}{2,}(?:(?:\s*\/\s*|\s+and\s+|\s*&\s*)\p{Lu}{2,}[\p{Lu} .'’-]{0,20})+\s*[—–-]{1,2}\s+`,
+    String.raw`\p{Lu}{2,}(?:(?:\s*\/\s*|\s+and\s+|\s*&\s*)\p{Lu}{2,}[\p{Lu} .'’-]{0,20})+(?:,\s*\p{Lu}[\p{L} .]{1,24})?\s*[—–-]{1,2}(?:\s+|$)`,
     String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s+[∙·•|]\s+`,
     // A label before the news: "Details: ", "Background: ", and glued as flattened pages print it: "Details:In …".
     String.raw`(?:Details|Background|Reminder|Context|Recap|Quote|Update)\s*:(?:\s+|(?=[\p{Lu}"“«‘]))`,

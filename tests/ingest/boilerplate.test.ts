@@ -393,6 +393,11 @@ describe('line classifier', () => {
     expect(kinds([headline, lead, '', ...body].join('\n'))[1]?.[0]).toBe('body');
   });
 
+  it('drops a share prompt that asks to send the page ("Send this page to someone via email")', () => {
+    const body = 'Russia said on Monday that its negotiating position would be revised after what it called an attack on a residence of Putin.';
+    expect(kinds(`Send this page to someone via email\n${body}\n${body}`)[0]?.[0]).toBe('chrome');
+  });
+
   it('drops icons read out by their alternative text, as a line or between breadcrumb items', () => {
     const body = 'Russian President Vladimir Putin met US envoy Steve Witkoff in St. Petersburg on Friday for talks on a ceasefire in Ukraine.';
     const raw = [

@@ -88,6 +88,8 @@ describe('fact selection', () => {
       'Moscow, (APP - UrduPoint / Pakistan Point News - 14th Jun, 2024) '.length,
     );
     expect(datelineLength('The U.S. 2.5 Million Dollars were sent to Kyiv.')).toBe(0);
+    // Places joined by "and", the last with its country.
+    expect(datelineLength('LONDON and KYIV, Ukraine — Russian President Vladimir Putin said on Thursday that the plan could be a basis.')).toBe('LONDON and KYIV, Ukraine — '.length);
     expect(datelineLength('Washington, Dec 15 (IANS) The United States and its European partners have begun shaping a plan.')).toBe('Washington, Dec 15 (IANS) '.length);
     expect(datelineLength('28th May 2023 – (Beijing) Li Hui, the special representative of the Chinese government, has completed his tour.')).toBe('28th May 2023 – (Beijing) '.length);
     expect(datelineLength('RIYADH, Saudi Arabia — (AP) — Senior officials from Russia and the U.S. met on Tuesday.')).toBe('RIYADH, Saudi Arabia — (AP) — '.length);

@@ -170,6 +170,19 @@ describe('articles about the same countries but another story (bundled story def
     expect(await verdict(front)).toMatch(/^rejected/);
   });
 
+  it('rejects a nuclear arms control offer between Moscow and Washington, however the war comes up further on', async () => {
+    const text = [
+      "Russian President Vladimir Putin offered his U.S. counterpart Donald Trump a nuclear arms control deal on Monday that would extend the last treaty limiting both countries' nuclear weapons by one year.",
+      'Russia and the United States have by far the biggest nuclear arsenals in the world.',
+      'The New START treaty caps the number of deployed warheads at 1,550 on each side.',
+      'Both are likely to breach that limit if the treaty is not extended or replaced, arms experts said.',
+      'Putin said his proposal was in the interests of global non-proliferation and could spur dialogue with Washington.',
+      'Putin has been under pressure from Trump to agree to end the war in Ukraine and to hold peace talks with Kyiv.',
+      'The offer was made at a time when Ukraine is trying to persuade Trump to impose harsher sanctions on Russia.',
+    ].join('\n');
+    expect(await verdict(text)).toMatch(/^rejected/);
+  });
+
   it('rejects a truce for repairs at a nuclear plant that the two sides agreed', async () => {
     const znpp = [
       'Russia and Ukraine agreed to a ceasefire in the area of the Zaporizhzhia Nuclear Power Plant for its repairs',

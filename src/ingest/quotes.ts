@@ -80,7 +80,7 @@ const HOLDS_NEXT =
 
 /** "with French President Emmanuel Macron warning that", "with Peskov saying". */
 const WITH_NAME_SAYING =
-  /\bwith\s+(?:[\p{L}.'’-]+\s+){1,6}?(?:warning|saying|stating|insisting|arguing|adding|noting|declaring|telling|stressing|claiming)\b|,\s+with\s+(?:[\p{L}.'’-]+,?\s+){1,6}?(?:warning|saying|stating|insisting|arguing|adding|noting|declaring|telling|stressing|claiming)\b/u;
+  /\bwith\s+(?:[\p{L}.'’-]+\s+){1,6}?(?:warning|saying|stating|insisting|arguing|adding|noting|declaring|telling|stressing|claiming|vowing|pledging|promising|calling|urging|writing)\b|,\s+with\s+(?:[\p{L}.'’-]+,?\s+){1,6}?(?:warning|saying|stating|insisting|arguing|adding|noting|declaring|telling|stressing|claiming|vowing|pledging|promising|calling|urging|writing)\b/u;
 
 /** "quoted Lavrov as saying", "quoted Kremlin spokesman Dmitry Peskov as saying". */
 const QUOTED_AS_SAYING = /\bquot(?:ed|es|ing)\s+(?:[\p{L}.'’-]+\s+){1,6}?as\s+saying\b/u;

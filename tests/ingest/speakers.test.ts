@@ -676,6 +676,18 @@ describe('speakers', () => {
     expect(who[2]).not.toBe('Donald Trump');
   });
 
+  it('gives "…, with Zelensky vowing, “…”" to Zelensky, and the "He added" after it too', () => {
+    const text = [
+      'Zelensky rejects land swap ahead of Alaska summit',
+      'Ukrainian President Volodymyr Zelensky has warned that decisions without Ukraine will not bring peace, ahead of a summit in Alaska.',
+      'Announcing the meeting on Friday, Trump said there would be “some swapping of territories to the betterment of both” Ukraine and Russia.',
+      'The comment sparked swift backlash from Kyiv, with Zelensky vowing, “Ukrainians will not give their land to the occupier.” He added that the war “cannot be ended without us, without Ukraine.”',
+    ].join('\n');
+    const who = Object.fromEntries(speakers(text));
+    expect(who['The comment sparked swift back']).toBe('Volodymyr Zelensky');
+    expect(who['He added that the war “cannot ']).toBe('Volodymyr Zelensky');
+  });
+
   it('gives a closing "he added" to the person the text was about, not to a name inside what he said', () => {
     const text = [
       'Kremlin aide says Putin-Witkoff ceasefire talks useful',

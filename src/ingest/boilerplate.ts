@@ -371,7 +371,9 @@ function markDek(drafts: Draft[]): void {
   const sentences = dek.text.match(/[.!?]["”’]?(?:\s|$)/g)?.length ?? 0;
   let k = j + 1;
   let setOff = false;
-  for (; drafts[k]?.kind === 'chrome'; k++) if (BETWEEN_DEK_AND_BODY.test(drafts[k]?.reason ?? '')) setOff = true;
+  // (Past a kicker of a few words printed again over the picture: "Russia Ukraine" / <caption>.)
+  const kicker = (d: Draft | undefined) => d?.kind === 'heading' && d.f.words.length <= 3;
+  for (; drafts[k]?.kind === 'chrome' || kicker(drafts[k]); k++) if (BETWEEN_DEK_AND_BODY.test(drafts[k]?.reason ?? '')) setOff = true;
   // One or two sentences, or three when a caption or byline sets them off (a dek is short, a lead paragraph longer).
   // (Three short ones too: "The future of Ukraine was discussed in Switzerland for two days. Not all of the 93 … signed
   // the final document. The result of the conference is primarily symbolic.")

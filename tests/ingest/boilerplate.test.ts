@@ -393,6 +393,19 @@ describe('line classifier', () => {
     expect(kinds([headline, lead, '', ...body].join('\n'))[1]?.[0]).toBe('body');
   });
 
+  it('takes the dek set off from the body by a kicker and a caption printed again for a standfirst', () => {
+    const raw = [
+      'Russia, Ukraine start Round 3 of negotiations: Evacuation on agenda',
+      'Russia and Ukraine returned to the negotiation table on Monday. The nations have yet to reach a solid agreement on civilian evacuation corridors.',
+      'Russia Ukraine',
+      'Ukraine negotiator Mykhailo Podolyak confirmed the third round of negotiations were underway. Photo: Screenshot from video.',
+      'Delegations from Ukraine and Russia resumed negotiations on Monday, 7 March at the Belarus-Poland border.',
+      'The main topic on the agenda is setting up evacuation corridors for the civilians still stuck in war-torn cities.',
+      'AFP reported that talks between the two delegations began just after 17:00 on Monday.',
+    ].join('\n');
+    expect(kinds(raw).map(([k]) => k).slice(0, 2)).toEqual(['headline', 'heading']);
+  });
+
   it('drops a share prompt that asks to send the page ("Send this page to someone via email")', () => {
     const body = 'Russia said on Monday that its negotiating position would be revised after what it called an attack on a residence of Putin.';
     expect(kinds(`Send this page to someone via email\n${body}\n${body}`)[0]?.[0]).toBe('chrome');

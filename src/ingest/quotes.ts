@@ -79,8 +79,11 @@ const HOLDS_NEXT =
   /^[\s,]*(?:(?:also|still|now|reportedly|\p{Ll}+ly)\s+)*(?:sees|saw|believes|believed|thinks|thought|considers|considered|views|viewed|regards|regarded|wants|wanted|hopes|hoped|expects|expected|intends|intended|plans|planned|feels|felt|opposes|opposed|supports|supported|favou?rs|favou?red|(?:is|was|are|were|remains|remained)\s+(?:not\s+)?(?:ready|willing|prepared|open|against|opposed|determined|reluctant|unwilling))\b/u;
 
 /** "with French President Emmanuel Macron warning that", "with Peskov saying". */
-const WITH_NAME_SAYING =
-  /\bwith\s+(?:[\p{L}.'’-]+\s+){1,6}?(?:warning|saying|stating|insisting|arguing|adding|noting|declaring|telling|stressing|claiming|vowing|pledging|promising|calling|urging|writing)\b|,\s+with\s+(?:[\p{L}.'’-]+,?\s+){1,6}?(?:warning|saying|stating|insisting|arguing|adding|noting|declaring|telling|stressing|claiming|vowing|pledging|promising|calling|urging|writing)\b/u;
+const WITH_SAYING_VERBS = String.raw`(?:warning|saying|stating|insisting|arguing|adding|noting|declaring|telling|stressing|claiming|vowing|pledging|promising|calling|urging|writing)`;
+const WITH_NAME_SAYING = new RegExp(
+  String.raw`\bwith\s+(?:[\p{L}.'’-]+\s+){1,6}?${WITH_SAYING_VERBS}\b|,\s+with\s+(?:[\p{L}.'’-]+,?\s+){1,6}?${WITH_SAYING_VERBS}\b`,
+  'u',
+);
 
 /** "quoted Lavrov as saying", "quoted Kremlin spokesman Dmitry Peskov as saying". */
 const QUOTED_AS_SAYING = /\bquot(?:ed|es|ing)\s+(?:[\p{L}.'’-]+\s+){1,6}?as\s+saying\b/u;

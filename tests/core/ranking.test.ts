@@ -31,6 +31,14 @@ function rec(outlet: string, facts: string[], extra: Partial<EventRecord> = {}):
   };
 }
 
+/** An event's facts as ranked facts of one outlet, best first in fact order (speakers by fact, when given). */
+function rankedFacts(event: EventRecord, speakers: readonly string[] = []) {
+  return event.facts.map((fact, index) => {
+    const speaker = speakers[index];
+    return { rec: event, fact: speaker !== undefined ? { ...fact, speaker } : fact, id: `f${index + 1}`, index, score: 1 - index * 0.1, features: featureSet(fact.text), outlets: new Set(['wire']), twins: [] };
+  });
+}
+
 describe('a line of a briefing is a complete sentence of the body', () => {
   it.each([
     ['Key Takeaways From The Ceasefire Summit In Istanbul', 'no terminal punctuation'],
@@ -295,7 +303,7 @@ describe('multi-document ranking', () => {
       'The truce will take place from May 8 to May 10, according to an official statement released by the Kremlin.',
       'Zelensky said there was no reason to wait until May 8 to stop the fighting.',
     ]);
-    const ranked = event.facts.map((fact, index) => ({ rec: event, fact, id: `f${index + 1}`, index, score: 1 - index * 0.1, features: featureSet(fact.text), outlets: new Set(['wire']), twins: [] }));
+    const ranked = rankedFacts(event);
     // The span again goes; one day of it named in other news does not.
     expect(selectFacts(ranked, 4).map((r) => r.index)).toEqual([0, 1, 3]);
   });
@@ -306,7 +314,7 @@ describe('multi-document ranking', () => {
       '"Ukraine may soon face an extremely difficult choice. Either the loss of dignity or the risk of losing a key partner. Either 28 complicated points or the hardest winter yet," Zelensky said on Telegram.',
       'In an address, Zelensky said he would present "arguments" and "alternatives" to the 28-point proposal drafted by the Trump administration.',
     ]);
-    const ranked = event.facts.map((fact, index) => ({ rec: event, fact, id: `f${index + 1}`, index, score: 1 - index * 0.1, features: featureSet(fact.text), outlets: new Set(['wire']), twins: [] }));
+    const ranked = rankedFacts(event);
     expect(selectFacts(ranked, 3).map((r) => r.index)).toEqual([0, 2]);
   });
 
@@ -316,8 +324,7 @@ describe('multi-document ranking', () => {
       '"Ukrainian troops must be completely withdrawn from the Donetsk People\'s Republic, the Lugansk People\'s Republic, Kherson and Zaporizhzhia regions," Putin said in a televised address.',
       'Zelensky rejected the demand at once, saying Kyiv would never give up the Donetsk, Kherson and Zaporizhzhia regions its army still defends against the invasion.',
     ]);
-    const speakers = ['Vladimir Putin', 'Vladimir Putin', 'Volodymyr Zelensky'];
-    const ranked = event.facts.map((fact, index) => ({ rec: event, fact: { ...fact, speaker: speakers[index] as string }, id: `f${index + 1}`, index, score: 1 - index * 0.1, features: featureSet(fact.text), outlets: new Set(['wire']), twins: [] }));
+    const ranked = rankedFacts(event, ['Vladimir Putin', 'Vladimir Putin', 'Volodymyr Zelensky']);
     expect(selectFacts(ranked, 3).map((r) => r.index)).toEqual([0, 2]);
   });
 

@@ -8,6 +8,7 @@ import type { ParsedComponents, ParsedResult } from 'chrono-node';
 // English only: the whole package loads every locale (about 0.5 s and 4 billion instructions at start-up, measured).
 import * as chrono from 'chrono-node/en';
 import { allMatches } from '../text/matches.js';
+import { datelineLength } from './facts.js';
 import { monthIndex } from '../text/months.js';
 
 export type DateSource = 'text' | 'published' | 'ingest-time';
@@ -248,10 +249,6 @@ function anchorOf(input: DatingInput, pageDates: PageDates): Anchor {
   return { at: input.now, precision: 'instant', source: 'ingest-time' };
 }
 
-/** A dateline's place before its date ("PARIS, ", "KYIV, Ukraine, ") and its dash after it (an agency may stand between). */
-const DATELINE_BEFORE = /^\s*\p{Lu}[\p{L}.'’\/ -]{1,40}(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30})?,\s*$/u;
-const DATELINE_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?[–—-]/;
-
 /** How many of the lead's sentences may name the event's day in any form; later ones count with a written date only. */
 const PRIMARY_SENTENCES = 2;
 
@@ -282,7 +279,7 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       if (!DAY_WORDS.test(r.text) && !slashDay(r.text, sentence.slice(0, index))) continue;
       // "PARIS, January 7, 2026 – Leaders … concluded a summit in Paris on Tuesday": the dateline is when the report was
       // filed; the day the lead goes on to name is the event's.
-      if (datelineDate === undefined && r.start.isCertain('day') && DATELINE_BEFORE.test(sentence.slice(0, index)) && DATELINE_AFTER.test(sentence.slice(index + r.text.length))) {
+      if (datelineDate === undefined && r.start.isCertain('day') && index > 0 && index + r.text.length <= datelineLength(sentence)) {
         datelineDate = dayOf(pastDate(r, ref));
         continue;
       }

@@ -64,9 +64,14 @@ export interface RankedFact {
 /** Titles go with names: "President", "Foreign Minister", "envoy". */
 const TITLE_WORDS = featureSet('president presidents minister ministers prime secretary foreign chancellor envoy envoys aide aides leader leaders spokesman spokeswoman spokesperson counterpart counterparts officials official');
 
+/** The words of a text's names: its capitalised words. */
+function nameFeatures(text: string): Set<string> {
+  return featureSet((text.match(/\p{Lu}[\p{L}\p{M}'’.-]*/gu) ?? []).join(' '));
+}
+
 /** A fact's words less its names (capitalised words) and titles. */
 function withoutNames(features: ReadonlySet<string>, text: string): Set<string> {
-  const names = featureSet((text.match(/\p{Lu}[\p{L}\p{M}'’.-]*/gu) ?? []).join(' '));
+  const names = nameFeatures(text);
   const out = new Set<string>();
   for (const w of features) if (!names.has(w) && !TITLE_WORDS.has(w)) out.add(w);
   return out;
@@ -386,7 +391,7 @@ function sameNamedPoint(a: RankedFact, b: RankedFact): boolean {
   if (sa === undefined || sb === undefined || sa !== sb) return false;
   const own = featureSet(sa);
   const names = (c: RankedFact) => {
-    const set = featureSet((c.fact.text.match(/\p{Lu}[\p{L}\p{M}'’.-]*/gu) ?? []).join(' '));
+    const set = nameFeatures(c.fact.text);
     for (const w of own) set.delete(w);
     for (const w of TITLE_WORDS) set.delete(w);
     return set;

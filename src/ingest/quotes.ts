@@ -95,7 +95,6 @@ const MEDIA =
 /** Nouns for a source nobody names: "sources", "officials", "people familiar with …". */
 const UNNAMED_NOUN = '(?:sources?|officials?|diplomats?|analysts?|people|aides?|insiders?|experts?|observers?|reports?|media|agencies|outlets?)';
 
-/** "…, undisclosed sources told CNN.", "…, two officials familiar with the talks said.": a closing attribution to no one named. */
 /**
  * Unnamed sources and their verb before a pronoun ("Trusted Kremlin insiders suggest he remains confident …"): the
  * pronoun is whom they report on, not a speaker.
@@ -104,6 +103,7 @@ const UNNAMED_CLAIM = new RegExp(
   String.raw`\b${UNNAMED_NOUN}\s+(?:also\s+)?(?:say|says|said|suggest|suggests|suggested|believe|believes|believed|claim|claims|claimed|report|reports|reported|indicate|indicates|indicated|think|thinks|thought|told\s+\S+)\s+(?:that\s+)?$`,
   'iu',
 );
+/** "…, undisclosed sources told CNN.", "…, two officials familiar with the talks said.": a closing attribution to no one named. */
 const TRAILING_UNNAMED = new RegExp(
   String.raw`,\s*(?:[\p{L}\d-]+\s+){0,3}${UNNAMED_NOUN}\s+(?:[\p{L}-]+\s+){0,4}?(?:said|say|says|told|tell|added|reported|report|confirmed|noted)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$`,
   'u',

@@ -135,7 +135,7 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
       : -1;
   if (ahead >= 0) {
     const moved = chosen[ahead] as RankedFact;
-    watch.unshift(watchItemOf(moved));
+    watch.unshift(watchItemFrom(moved.rec, moved.fact, moved.id));
     if (watch.length > MAX_WATCH) watch.pop();
     // The next one takes the moved one's place.
     chosen = chosenAndNext.filter((c) => c !== moved);
@@ -265,11 +265,7 @@ function watchItems(
       // May 10" under "A ceasefire will take effect at midnight on May 8 … and continue through May 10").
       if (daysShownIn(f.text, rec.id, chosen)) return;
       if (lines.some((l) => l.text === f.text || repeats(l.features, features))) return;
-      const src = rec.sources.find((s) => s.id === f.source);
-      const item: WatchItem & { at: number; features: ReadonlySet<string> } = { text: f.text, eventId: rec.id, factId: id, at, features };
-      if (f.watch.due !== undefined) item.due = f.watch.due;
-      if (src) item.source = src.name;
-      if (f.speaker !== undefined) item.speaker = f.speaker;
+      const item: WatchItem & { at: number; features: ReadonlySet<string> } = { ...watchItemFrom(rec, f, id), at, features };
       if (factTime(rec, f, now) < from) item.earlier = true;
       items.push(item);
     });
@@ -298,13 +294,13 @@ function daysShownIn(text: string, eventId: string, chosen: readonly RankedFact[
   });
 }
 
-/** A chosen fact as a thing to watch. */
-function watchItemOf(c: RankedFact): WatchItem {
-  const item: WatchItem = { text: c.fact.text, eventId: c.rec.id, factId: c.id };
-  if (c.fact.watch?.due !== undefined) item.due = c.fact.watch.due;
-  const src = c.rec.sources.find((s) => s.id === c.fact.source);
+/** A record's fact (a chosen one, or one looking ahead) as a thing to watch: its text, due day, source and speaker. */
+function watchItemFrom(rec: EventRecord, f: Fact, id: string): WatchItem {
+  const item: WatchItem = { text: f.text, eventId: rec.id, factId: id };
+  if (f.watch?.due !== undefined) item.due = f.watch.due;
+  const src = rec.sources.find((s) => s.id === f.source);
   if (src) item.source = src.name;
-  if (c.fact.speaker !== undefined) item.speaker = c.fact.speaker;
+  if (f.speaker !== undefined) item.speaker = f.speaker;
   return item;
 }
 

@@ -23,6 +23,7 @@ import {
   unionSignature,
 } from './merge.js';
 import { statedWeekday, weekdayOf } from './stated-weekday.js';
+import { bestOnOtherDays, CORROBORATION_MARGIN, CORROBORATION_MIN, corroboratedMatch, weekdayFits, type DatedMatch } from './corroborate.js';
 
 /** An event touched during one ingestion run (created or merged into), kept in memory so later inputs merge too. */
 interface PendingEvent {
@@ -212,6 +213,8 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
   let best: { candidate: Candidate; score: number } | undefined;
   // An event of the same days beats one that only the weekday an undated side names brings in.
   let byWeekday: { candidate: Candidate; score: number } | undefined;
+  const dated: DatedMatch<Candidate>[] = [];
+  const undatedEvents: Array<{ candidate: Candidate; score: number }> = [];
   /** Score each candidate as it is found: this run's events, then the store's, window by window. */
   const consider = (c: Candidate): void => {
     const event = { features: c.features, text: c.text ?? c.features };
@@ -228,6 +231,12 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
       const onThatDay = bothWaysScore(event, feats);
       if (onThatDay >= WEEKDAY_MERGE_THRESHOLD && (!byWeekday || onThatDay > byWeekday.score)) byWeekday = { candidate: c, score: onThatDay };
     }
+    // An undated report against every dated event, an undated event against a dated report: see corroborate.ts.
+    if (undatedArticle && c.stated) dated.push({ candidate: c, occurredAt: c.occurredAt, score: bothWaysScore(event, feats), eligible: weekdayFits(articleWeekday, c.occurredAt) });
+    else if (c.undated && !undatedArticle && statedDate(article) && weekdayFits(c.weekday, article.occurredAt)) {
+      const score = bothWaysScore(event, feats);
+      if (score >= CORROBORATION_MIN) undatedEvents.push({ candidate: c, score });
+    }
   };
 
   for (const e of batch.events.values()) {
@@ -241,9 +250,9 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     // One extra day each side: bare dates and instants compare as strings in the store.
     const span = (MERGE_WINDOW_DAYS + 1) * 86_400_000;
     const windows = [{ from: at - span, to: at + span }];
-    // An undated report may be of any earlier day that falls on the weekday it names; a dated one may be what an
-    // undated event ingested lately reported (dated by its ingest time).
-    if (undatedArticle && articleWeekday !== undefined) windows.push({ from: 0, to: at - span });
+    // An undated report may be of any earlier day (one that falls on the weekday it names, if it names one); a dated
+    // one may be what an undated event ingested lately reported (dated by its ingest time).
+    if (undatedArticle) windows.push({ from: 0, to: at - span });
     const now = opts.now?.getTime();
     if (!undatedArticle && now !== undefined && Math.abs(now - at) > 2 * span) windows.push({ from: now - span, to: now + span });
     for (const [i, w] of windows.entries()) {
@@ -269,7 +278,12 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
       }
     }
   }
+  if (!best && undatedArticle) {
+    const match = corroboratedMatch(dated);
+    if (match) best = { candidate: match.candidate, score: match.score };
+  }
   best ??= byWeekday;
+  if (!best && undatedEvents.length > 0) best = await corroboratedUndated(undatedEvents, article.occurredAt, story, batch, opts.store);
 
   let placement: Placement;
   let text: Set<string>;
@@ -296,4 +310,39 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
 
   if (opts.store && !opts.dryRun && placement.outcome !== 'unchanged') await opts.store.upsertEventWithBands(placement.record, bands());
   return placement;
+}
+
+/**
+ * The undated event a dated report corroborates (corroborate.ts, the other way round: the undated event came first):
+ * the best-scoring one whose words stand out from those of every dated event on other days than the report's.
+ */
+async function corroboratedUndated(
+  matches: ReadonlyArray<{ candidate: Candidate; score: number }>,
+  occurredAt: string,
+  story: Story,
+  batch: IngestBatch,
+  store: Store | undefined,
+): Promise<{ candidate: Candidate; score: number } | undefined> {
+  const common = storyCommonWords(story);
+  for (const m of [...matches].sort((a, b) => b.score - a.score)) {
+    const undated = { facts: m.candidate.features, text: m.candidate.text ?? m.candidate.features };
+    const rivals: Array<{ occurredAt: string; score: number }> = [];
+    for (const e of batch.events.values()) {
+      if (e.record.story !== story.id || !statedDate(e.record)) continue;
+      e.features ??= featuresOfRecord(e.record, common);
+      rivals.push({ occurredAt: e.record.occurredAt, score: bothWaysScore({ features: e.features, text: e.text }, undated) });
+    }
+    if (store) {
+      const found = await store.findMergeCandidates({ story: story.id, from: isoSeconds(new Date(0)), to: '9999-12-31T00:00:00Z', bands: bandsOf(signatureOf(undated.text)), limit: MAX_STORE_CANDIDATES });
+      batch.candidatesLooked += found.length;
+      for (const c of found) {
+        if (batch.events.has(c.id) || c.version === undefined) continue;
+        let parsed: EventRecord | undefined;
+        const stored = storedCandidateFeatures({ id: c.id, version: c.version, record: () => (parsed ??= c.record()) }, story.id, common);
+        if (stored.stated) rivals.push({ occurredAt: stored.occurredAt, score: bothWaysScore({ features: stored.features, text: stored.allFacts }, undated) });
+      }
+    }
+    if (m.score >= CORROBORATION_MARGIN * bestOnOtherDays(rivals, occurredAt)) return m;
+  }
+  return undefined;
 }

@@ -38,7 +38,18 @@ export const MAX_ARTICLE_WORDS = 30_000;
 
 /** What became of one input (or one feed item: `input` is then "feed › item title"). */
 export type InputResult =
-  | { input: string; ok: true; outcome: 'created' | 'merged' | 'unchanged'; eventId: string; score?: number; dateSource?: DateSource; occurredAt?: string }
+  | {
+      input: string;
+      ok: true;
+      outcome: 'created' | 'merged' | 'unchanged';
+      eventId: string;
+      score?: number;
+      /** How the article itself was dated, and the day or instant it gave. */
+      dateSource?: DateSource;
+      occurredAt?: string;
+      /** The event's date when other reports of it date an article that states none (corroborate.ts). */
+      datedByEvent?: string;
+    }
   | { input: string; ok: false; rejected: true; reason: string; score: number }
   | { input: string; ok: false; rejected: false; code: IngestErrorCode; error: string };
 
@@ -177,6 +188,7 @@ async function analyzeAndPlace(input: string, article: ArticleInput, opts: Inges
     eventId: placed.eventId,
     dateSource: analyzed.article.dateSource,
     occurredAt: analyzed.article.occurredAt,
+    ...(analyzed.article.dateSource === 'ingest-time' && placed.record.dateSource !== undefined && placed.record.dateSource !== 'ingest-time' ? { datedByEvent: placed.record.occurredAt } : {}),
     ...(placed.score !== undefined ? { score: placed.score } : {}),
   };
 }

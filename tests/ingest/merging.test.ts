@@ -145,11 +145,30 @@ describe('an undated report and a dated one of the same day', () => {
     expect(events[0]?.dateSource).not.toBe('ingest-time');
   });
 
-  it('keeps apart an undated report whose weekday is another day, or that names none', async () => {
-    for (const lines of [undated('Tuesday'), undated('').map((l) => l.replace(' on  ', ' '))]) {
-      const { outcomes, events } = await ingestInTurn([{ lines: dated, published }, { lines }]);
+  it('keeps apart an undated report whose weekday is neither the event\'s day nor the day before it', async () => {
+    for (const weekday of ['Monday', 'Thursday', 'Saturday']) {
+      const { outcomes, events } = await ingestInTurn([{ lines: dated, published }, { lines: undated(weekday) }]);
       expect(outcomes).toEqual(['created', 'created']);
       expect(events).toHaveLength(2);
     }
+  });
+
+  const noDay = undated('').map((l) => l.replace(' on  ', ' '));
+
+  it('dates an undated report that names no day by the one dated event it matches, whichever comes first', async () => {
+    for (const order of [[{ lines: dated, published }, { lines: noDay }], [{ lines: noDay }, { lines: dated, published }]]) {
+      const { outcomes, events } = await ingestInTurn(order);
+      expect(outcomes).toEqual(['created', 'merged']);
+      expect(events).toHaveLength(1);
+      expect(events[0]?.occurredAt.slice(0, 10)).toBe('2025-10-22');
+      expect(events[0]?.dateSource).not.toBe('ingest-time');
+    }
+  });
+
+  it('keeps an undated report apart when a dated event of another day matches it about as well', async () => {
+    // The same report dated a week later (a re-run of the story): the undated one could be of either day.
+    const { outcomes, events } = await ingestInTurn([{ lines: dated, published }, { lines: dated, published: '2025-10-29T18:00:00Z' }, { lines: noDay }]);
+    expect(outcomes).toEqual(['created', 'created', 'created']);
+    expect(events).toHaveLength(3);
   });
 });

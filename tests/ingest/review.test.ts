@@ -59,6 +59,12 @@ describe('sitrep ingest → drafts → approve', () => {
       expect(await ingest.run([dated], io2)).toBe(0);
       expect(io2.err.join('')).not.toContain('warning');
       expect((JSON.parse(io2.out.join('')) as Array<{ occurredAt: string; dateSource: string }>)[0]).toMatchObject({ occurredAt: '2025-06-02', dateSource: 'text' });
+      // Undated, but another outlet's dated report of the same event is stored: dated by it, and said so.
+      const later = join(dir, 'later.txt');
+      writeFileSync(later, 'Russia and Ukraine end second round of ceasefire talks in Istanbul with a prisoner exchange\nThe Russian and Ukrainian delegations met in Istanbul for about an hour and agreed on a new prisoner exchange and to continue ceasefire talks, the Turkish foreign minister said.\n');
+      const io3 = recordingIo(env, () => new Date('2025-09-01T09:00:00Z'));
+      expect(await ingest.run([later], io3)).toBe(0);
+      expect(io3.err.join('')).toMatch(/later\.txt: warning: no date in it and no --published given; dated 2025-06-02 by the dated reports of the same event: check it/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -87,7 +87,9 @@ export const command: CliCommand = {
       for (const r of run.results) {
         if (r.ok) {
           io.stderr(`${r.input}: ${r.outcome === 'created' ? 'new event' : r.outcome === 'merged' ? 'merged into' : 'already in'} ${r.eventId}\n`);
-          if (r.dateSource === 'ingest-time')
+          if (r.dateSource === 'ingest-time' && r.datedByEvent !== undefined)
+            io.stderr(`${r.input}: warning: no date in it and no --published given; dated ${r.datedByEvent.slice(0, 10)} by the dated reports of the same event: check it in \`sitrep drafts\` or pass --published\n`);
+          else if (r.dateSource === 'ingest-time')
             io.stderr(
               `${r.input}: warning: no publication date in it and no --published given; dated ${r.occurredAt ?? 'now'} from the ingest time: check it in \`sitrep drafts\` or pass --published\n`,
             );

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { corroboratedMatch, CORROBORATION_MARGIN, weekdayFits } from '../../src/ingest/corroborate.js';
+
+const match = (id: string, occurredAt: string, score: number, eligible = true) => ({ candidate: id, occurredAt, score, eligible });
+
+describe('corroboratedMatch: an undated report takes the day of the dated event it stands out for', () => {
+  it('takes the best match when no event of another day comes near it', () => {
+    expect(corroboratedMatch([match('a', '2025-10-22', 0.35), match('b', '2025-08-15', 0.2)])?.candidate).toBe('a');
+  });
+
+  it('counts events of the same or the next day as the same day, not as rivals', () => {
+    expect(corroboratedMatch([match('a', '2025-10-22', 0.35), match('b', '2025-10-23T09:00:00Z', 0.34)])?.candidate).toBe('a');
+  });
+
+  it('takes none when a match on another day is within the margin', () => {
+    expect(corroboratedMatch([match('a', '2025-10-22', 0.35), match('b', '2025-08-15', 0.35 / CORROBORATION_MARGIN + 0.01)])).toBeUndefined();
+  });
+
+  it('takes none below the floor, however alone', () => {
+    expect(corroboratedMatch([match('a', '2025-10-22', 0.15)])).toBeUndefined();
+    expect(corroboratedMatch([])).toBeUndefined();
+  });
+
+  it("lets an event the report's weekday rules out count as a rival, never as the match", () => {
+    expect(corroboratedMatch([match('a', '2025-10-22', 0.4, false), match('b', '2025-08-15', 0.3)])).toBeUndefined();
+    expect(corroboratedMatch([match('a', '2025-10-22', 0.4, false)])).toBeUndefined();
+  });
+});
+
+describe('weekdayFits', () => {
+  // 22 October 2025 was a Wednesday (3).
+  it('fits the weekday the report names and the day after it, or any day when it names none', () => {
+    expect(weekdayFits(3, '2025-10-22')).toBe(true);
+    expect(weekdayFits(2, '2025-10-22T18:00:00Z')).toBe(true);
+    expect(weekdayFits(4, '2025-10-22')).toBe(false);
+    expect(weekdayFits(undefined, '2025-10-22')).toBe(true);
+  });
+});

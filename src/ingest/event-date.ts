@@ -55,7 +55,12 @@ const DAY_WORDS =
  * readout issued by the Kremlin on March 18").
  */
 const NOT_EVENT_CONTEXT =
-  /(?:\b(?:will|would|shall|to be held|is (?:due|set|scheduled|expected)|are (?:due|set|scheduled|expected)|(?:set|slated|due|scheduled|expected) to|plans? to|planned|propos\w*|offer\w*|invit\w*|suggest\w*|call\w* for|to ['‘"“]?(?:restart|resume|reconvene|hold|host|meet|visit|travel|sign|convene|begin|start|launch)\b['’"”]?)\s+(?:\S+\s+){0,8}|\b(?:upcoming|previous|prior|planned)\s+(?:\S+\s+){0,12}|\b(?:next|until|till|through|since|ahead of|before|by|starting|beginning|ending|effective)\s+(?:\S+\s+){0,2})$/i;
+  /(?:\b(?:will|would|shall|to be held|is (?:due|set|scheduled|expected)|are (?:due|set|scheduled|expected)|(?:set|slated|due|scheduled|expected) to|plans? to|planned|propos\w*|offer\w*|invit\w*|suggest\w*|call\w* for|to ['‘"“]?(?:restart|resume|reconvene|hold|host|meet|visit|travel|sign|convene|begin|start|launch)\b['’"”]?)\s+(?:[^\s”]+\s+){0,8}|\b(?:upcoming|previous|prior|planned)\s+(?:\S+\s+){0,12}|\b(?:next|until|till|through|since|ahead of|before|by|starting|beginning|ending|effective)\s+(?:\S+\s+){0,2})$/i;
+/**
+ * A weekday of what came before the news: "Following initial talks on Sunday, European leaders … agreed on December
+ * 15". It does not say which weekday the news itself fell on.
+ */
+const PRIOR_CONTEXT = /\b(?:following|after)\s+(?:\S+\s+){0,3}(?:on\s+)?$/i;
 /** A future right after a day: "Thursday will be relevant", "Monday is expected to …", "next Friday could …". */
 const FUTURE_AFTER = /^['’]?s?\s+(?:will|would|could|might|is\s+(?:expected|due|set|likely)|promises)\b/;
 /** A date that a clause measures from or recalls, not the news's own: "since the Russian invasion of Ukraine on …". */
@@ -297,7 +302,7 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       // give two reports of different weeks' Tuesdays the same day (and merge them): only a written date counts,
       // and it must fall on the weekday the lead named, if it named one.
       if (unanchored && !monthDay) {
-        if (weekday === undefined && r.start.isCertain('weekday') && !r.start.isCertain('day')) weekday = r.start.get('weekday') ?? undefined;
+        if (weekday === undefined && r.start.isCertain('weekday') && !r.start.isCertain('day') && !PRIOR_CONTEXT.test(sentence.slice(0, index))) weekday = r.start.get('weekday') ?? undefined;
         if (TODAY.test(r.text)) today = true;
         continue;
       }

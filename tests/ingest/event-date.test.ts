@@ -23,6 +23,17 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ lead: ['Talks ended.'], chromeLines: ['Published 08.18.2025'], now: NOW }).occurredAt).toBe('2025-08-18');
   });
 
+  it('ends a future clause at a closing quote: "… will continue tomorrow," Dmitriev told reporters on December 20', () => {
+    const lead = ['Kirill Dmitriev said peace negotiations will continue on December 21.', '“They began earlier and will continue today, and will also continue tomorrow,” Dmitriev told reporters on December 20, on the sidelines of the talks.'];
+    expect(dateEvent({ lead, now: new Date('2026-01-05T12:00:00Z') }).occurredAt).toBe('2025-12-20');
+  });
+
+  it('does not hold a written date to the weekday of what came before it ("Following initial talks on Sunday, … agreed on December 15")', () => {
+    const lead = ['Following initial talks on Sunday, European leaders at the Berlin summit agreed on December 15 on a multinational force.', 'The force aims to support Ukraine.'];
+    const allLines = [...lead, 'The Berlin summit continued on December 15, 2025.'];
+    expect(dateEvent({ lead, allLines, now: new Date('2026-03-10T12:00:00Z') }).occurredAt).toBe('2025-12-15');
+  });
+
   it('reads "yesterday" and a dateline against the publication time', () => {
     expect(dateEvent({ publishedAt: '2025-05-20T06:00:00Z', lead: ['The Kremlin said yesterday that talks would resume.'], now: NOW }).occurredAt).toBe('2025-05-19');
     expect(dateEvent({ publishedAt: '2025-06-03T08:00:00Z', lead: ['ISTANBUL, June 2 (Reuters) - Russia and Ukraine held a second round of talks.'], now: NOW }).occurredAt).toBe('2025-06-02');

@@ -218,5 +218,60 @@ export function splitSentences(text: string): Sentence[] {
     i = j - 1;
   }
   push(start, text.length);
-  return out;
+  return splitGluedHeadings(out);
+}
+
+/**
+ * Words that open a sentence and, capitalised, rarely stand inside one: after a heading run into its paragraph with no
+ * stop ("Miami Session Set for Thursday Between Steve Witkoff and Rustem Umerov On Thursday, Dec 4 2025, …", "Trump
+ * criticises Russian leadership Speaking to the UN General Assembly, …"), one of them is where the body begins.
+ */
+const BODY_OPENERS = new Set([
+  'On', 'In', 'At', 'During', 'After', 'Before', 'Following', 'Speaking', 'According', 'Meanwhile', 'However', 'While', 'When',
+  'The', 'A', 'An', 'This', 'It', 'He', 'She', 'They', 'We', 'Earlier', 'Later', 'Since',
+]);
+/** Words a name or a title may follow inside a sentence ("of The Hague", "to The Washington Post"). */
+const LINKING_WORDS = new Set(['of', 'to', 'the', 'and', 'for', 'in', 'on', 'at', 'with', 'by', 'from', 'said', 'says', 'told', 'newspaper', 'daily', 'magazine', 'film', 'book', 'show', 'programme', 'program']);
+
+/**
+ * The length of a heading that a flattened page ran into the first sentence of its paragraph, or 0: three to fourteen
+ * words without a comma or a stop, then a capitalised sentence opener right after a word (no punctuation between),
+ * then a sentence of at least six words, two of its next nine in lower case.
+ */
+export function gluedHeadingLength(sentence: string): number {
+  const words = [...sentence.matchAll(/\S+/g)].slice(0, 24);
+  for (let k = 3; k <= 14 && k < words.length - 5; k++) {
+    const word = words[k]?.[0] ?? '';
+    if (!BODY_OPENERS.has(word)) continue;
+    const prev = words[k - 1]?.[0] ?? '';
+    if (!/[\p{L}\p{N}]$/u.test(prev) || LINKING_WORDS.has(prev.toLowerCase())) continue;
+    const at = words[k]?.index ?? 0;
+    const heading = sentence.slice(0, at);
+    if (/[,;:.!?"“”]/.test(heading.replace(/\b(?:\p{Lu}\.)+/gu, ''))) return 0;
+    if (!/^\p{Lu}/u.test(heading)) return 0;
+    // A few capitalised words alone are as likely a name with a stray capital after it ("… Vladimir Putin On Friday said").
+    if (k < 6 && !/ \p{Ll}/u.test(heading)) continue;
+    const rest = words.slice(k + 1, k + 10).map((w) => w[0]);
+    if (rest.filter((w) => /^\p{Ll}/u.test(w)).length < 2) continue;
+    return at;
+  }
+  return 0;
+}
+
+/** Each paragraph's first sentence split after a heading run into it (see `gluedHeadingLength`). */
+function splitGluedHeadings(sentences: Sentence[]): Sentence[] {
+  let out: Sentence[] | undefined;
+  sentences.forEach((s, i) => {
+    const first = i === 0 || sentences[i - 1]?.paragraph !== s.paragraph;
+    const cut = first ? gluedHeadingLength(s.text) : 0;
+    if (cut === 0) {
+      out?.push(s);
+      return;
+    }
+    out ??= sentences.slice(0, i);
+    const headingText = s.text.slice(0, cut).trimEnd();
+    out.push({ text: headingText, start: s.start, end: s.start + headingText.length, paragraph: s.paragraph });
+    out.push({ text: s.text.slice(cut), start: s.start + cut, end: s.end, paragraph: s.paragraph });
+  });
+  return out ?? sentences;
 }

@@ -144,6 +144,28 @@ describe('sentences', () => {
     expect(splitSentences('He said “we agreed.Then we left” and went home.')).toHaveLength(1);
   });
 
+  it('splits off a heading a flattened page ran into its paragraph, and leaves names and titles inside a sentence alone', () => {
+    const text =
+      'Moscow Talks Produced No Compromise on Key Battlefield Issues During the Tuesday session in Moscow, Putin and Witkoff discussed ending the war.\nTrump criticises Russian leadership Speaking to the UN General Assembly, Trump criticized Moscow.';
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual([
+      'Moscow Talks Produced No Compromise on Key Battlefield Issues',
+      'During the Tuesday session in Moscow, Putin and Witkoff discussed ending the war.',
+      'Trump criticises Russian leadership',
+      'Speaking to the UN General Assembly, Trump criticized Moscow.',
+    ]);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+    for (const one of [
+      'The mayor of The Hague said the summit would be held there next month.',
+      'Officials told the newspaper The Times that the talks had stalled for weeks.',
+      'Russian President Vladimir Putin On Friday said he was ready for talks.',
+      'Zelensky met Trump. The talks in Washington lasted for about two hours on Friday.',
+    ])
+      expect(splitSentences(one)[0]?.text.startsWith(one.slice(0, 15))).toBe(true);
+    // Only at a paragraph's start: inside a paragraph the sentence before ended with its stop.
+    expect(splitSentences('He left. Zelensky and Trump meet at the UN During the meeting, Trump praised Ukraine’s resilience.')).toHaveLength(2);
+  });
+
   it('does not split inside a quotation that closes in the same paragraph', () => {
     const s = splitSentences('He said: “We agreed. Now we talk.” Then he left.');
     expect(s.map((x) => x.text)).toEqual(['He said: “We agreed. Now we talk.”', 'Then he left.']);

@@ -181,7 +181,9 @@ function fallbackBlocks(doc: LinkedomDocument): PageBlock[] {
  * readability kept ("Related" lists, prompts, footers).
  */
 export function extractHtml(html: string): ExtractedPage {
-  const page = withoutScripts(html);
+  // A fragment (paragraphs saved without their page: "date 2025-12-29 <p>Moscow: …</p><p>…"): the parser needs a body
+  // to put it in, or it keeps none of it.
+  const page = asDocument(withoutScripts(html));
   const { document } = parseHTML(page);
   const meta = metaIndex(document);
   const ld = jsonLdDates(document);
@@ -231,6 +233,12 @@ export function extractHtml(html: string): ExtractedPage {
   if (siteName ?? parsed?.siteName) out.siteName = (siteName ?? parsed?.siteName ?? '').trim();
   if (canonical && /^https?:\/\//i.test(canonical)) out.canonicalUrl = canonical;
   return out;
+}
+
+function asDocument(html: string): string {
+  if (/<(?:html|body)[\s>]/i.test(html)) return html;
+  // Text before the first tag (a crawler's "date …" line) is a paragraph of its own.
+  return `<!doctype html><html><head></head><body>${html.replace(/^\s*([^<]*\S)\s*(?=<)/, '<p>$1</p>')}</body></html>`;
 }
 
 /**

@@ -49,6 +49,14 @@ describe('HTML extraction', () => {
     expect(page.publishedAt).toBe('2025-05-21T00:00:00Z');
   });
 
+  it('reads paragraphs saved without their page (a fragment after a crawler\'s date line), not nothing', () => {
+    const page = extractHtml(
+      ' date 2025-12-29 <p>Moscow: Russian Foreign Minister Sergei Lavrov said on Monday that Moscow would review its negotiating position after the drone attack.</p><p>Lavrov said Russia would not leave the negotiations, but that its position would be reviewed.</p><p>Ukrainian President Volodymyr Zelenskyy said the accusation was a lie.</p>',
+    );
+    expect(page.text).toContain('Lavrov said Russia would not leave the negotiations');
+    expect(page.text).toContain('Zelenskyy said the accusation was a lie.');
+  });
+
   it('ingests an HTML page into a record with the page’s title, publisher, URL, date and attributed quotes', async () => {
     const run = await ingestInputs([join(FIXTURES, 'chrome-heavy.html')], { story: ceasefireStory(), now: new Date('2025-05-21T00:00:00Z'), dryRun: true });
     expect(run.results[0]?.ok).toBe(true);

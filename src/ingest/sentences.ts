@@ -230,6 +230,7 @@ const BODY_OPENERS = new Set([
   'On', 'In', 'At', 'During', 'After', 'Before', 'Following', 'Speaking', 'According', 'Meanwhile', 'However', 'While', 'When',
   'The', 'A', 'An', 'This', 'It', 'He', 'She', 'They', 'We', 'Earlier', 'Later', 'Since',
 ]);
+const OPENER_AFTER_WORD = new RegExp(`[\\p{L}\\p{N}] (?:${[...BODY_OPENERS].join('|')}) `, 'u');
 /** Words a name or a title may follow inside a sentence ("of The Hague", "to The Washington Post"). */
 const LINKING_WORDS = new Set(['of', 'to', 'the', 'and', 'for', 'in', 'on', 'at', 'with', 'by', 'from', 'said', 'says', 'told', 'newspaper', 'daily', 'magazine', 'film', 'book', 'show', 'programme', 'program']);
 
@@ -239,7 +240,9 @@ const LINKING_WORDS = new Set(['of', 'to', 'the', 'and', 'for', 'in', 'on', 'at'
  * then a sentence of at least six words, two of its next nine in lower case.
  */
 export function gluedHeadingLength(sentence: string): number {
-  const words = [...sentence.matchAll(/\S+/g)].slice(0, 24);
+  // Most first sentences have no opener right after a word: one scan of their start says so.
+  if (!OPENER_AFTER_WORD.test(sentence.slice(0, 160))) return 0;
+  const words = [...sentence.slice(0, 240).matchAll(/\S+/g)];
   for (let k = 3; k <= 14 && k < words.length - 5; k++) {
     const word = words[k]?.[0] ?? '';
     if (!BODY_OPENERS.has(word)) continue;

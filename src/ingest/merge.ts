@@ -5,6 +5,7 @@ import type { AnalyzedArticle } from './analyze.js';
 import { sameSurname } from '../text/same-surname.js';
 import { containment, contentWords, featureSet, featuresOf, jaccard, lshBands, minhash, stem } from '../text/similarity.js';
 import { proposeSignals } from './signals.js';
+import { dueDate } from './entities.js';
 import { memoByText } from '../text/memo-by-text.js';
 
 /** Articles about the same event are merged only when their dates are this close. */
@@ -264,9 +265,17 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
     for (const i of near.sort((a, b) => a - b)) if (sameFact(facts[i] as Fact, fact)) return facts[i];
     return undefined;
   };
+  // An undated report placed in a dated event (corroborate.ts), or a dated one into an undated event: what the undated
+  // side said is due "in the coming weeks" or "on May 15" was read against the ingest time; read it again against the
+  // event's day.
+  const articleUndated = isUndated(article);
+  const recordUndated = isUndated(record);
+  const anchor = articleUndated !== recordUndated ? dayAnchor(articleUndated ? record.occurredAt : article.occurredAt) : undefined;
+  if (anchor !== undefined && recordUndated) for (const f of facts) if (f.watch) f.watch = redatedWatch(f.text, anchor);
   for (const incoming of article.facts) {
     const speaker = incoming.speaker ? (speakers.find((s) => sameSpeaker(s, incoming.speaker ?? '')) ?? incoming.speaker) : undefined;
     const fact: Fact = { ...incoming, source: sourceId, ...(speaker ? { speaker } : {}) };
+    if (anchor !== undefined && articleUndated && fact.watch) fact.watch = redatedWatch(fact.text, anchor);
     const twin = twinOf(fact);
     if (twin) {
       if (twin.source !== sourceId && !(twin.alsoSources ?? []).includes(sourceId)) twin.alsoSources = [...(twin.alsoSources ?? []), sourceId];
@@ -296,6 +305,16 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
   if (signals.length > 0) merged.signals = signals;
   else delete merged.signals;
   return merged;
+}
+
+/** Midday of an event's day: the time an undated report's relative dates are read against once it has that day. */
+function dayAnchor(occurredAt: string): Date {
+  return new Date(instantMs(occurredAt.slice(0, 10)) + 12 * 3_600_000);
+}
+
+function redatedWatch(text: string, anchor: Date): NonNullable<Fact['watch']> {
+  const due = dueDate(text, anchor);
+  return due !== undefined ? { due } : {};
 }
 
 /** How much a date source says about the day of the event. */

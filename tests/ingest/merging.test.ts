@@ -165,6 +165,18 @@ describe('an undated report and a dated one of the same day', () => {
     }
   });
 
+  it('reads what an undated report says is due again against the day of the event that dates it', async () => {
+    const ahead = [...noDay, 'The two sides will meet again next week to discuss the sanctions, officials said.'];
+    for (const order of [[{ lines: dated, published }, { lines: ahead }], [{ lines: ahead }, { lines: dated, published }]]) {
+      const { events } = await ingestInTurn(order);
+      expect(events).toHaveLength(1);
+      const dues = events[0]?.facts.flatMap((f) => (f.watch?.due !== undefined ? [f.watch.due] : [])) ?? [];
+      // Wednesday 22 October 2025: "next week" is due by the end of the week of 27 October, not a week after the ingest
+      // time (February 2026).
+      expect(dues).toEqual(['2025-11-03']);
+    }
+  });
+
   it('keeps an undated report apart when a dated event of another day matches it about as well', async () => {
     // The same report dated a week later (a re-run of the story): the undated one could be of either day.
     const { outcomes, events } = await ingestInTurn([{ lines: dated, published }, { lines: dated, published: '2025-10-29T18:00:00Z' }, { lines: noDay }]);

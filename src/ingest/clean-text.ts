@@ -142,11 +142,15 @@ const MOJIBAKE = /ΓÇ[Öÿ£¥ôöª]|â€[™˜œ\u009d“”¦]/g;
 
 /**
  * A headline as a title: without a colon that introduced what follows ("Witkoff on the upcoming meeting in Saudi
- * Arabia:"), a media badge the page appends ("… Oval Office clash VIDEO"), a section's name after a bar, or quotation
+ * Arabia:"), a media badge the page appends ("… Oval Office clash VIDEO", "(WATCH IN FULL)"), a section's name after a bar, or quotation
  * marks around all of it.
  */
 function headlineWords(line: string): string {
-  let t = line.replace(/\s*:$/, '').replace(/\s+(?:VIDEO|VIDEOS|PHOTOS?|GALLERY|WATCH|AUDIO|LIVE|UPDATED|UPDATE)$/u, '');
+  let t = line
+    .replace(/\s*:$/, '')
+    .replace(/\s+(?:VIDEO|VIDEOS|PHOTOS?|GALLERY|WATCH|AUDIO|LIVE|UPDATED|UPDATE)$/u, '')
+    // … or sets it in brackets: "Putin's Q&A session following China visit (WATCH IN FULL)", "… [VIDEO]".
+    .replace(/\s*[([](?:\+\s*)?(?:WATCH|VIDEOS?|PHOTOS?|GALLERY|AUDIO|LIVE|UPDATED?|PODCAST)(?:\s+(?:IN FULL|LIVE|NOW|HERE))?[)\]]$/iu, '');
   // The section's or site's name after a bar ("… Talks In Berlin | World News"), when the headline is longer.
   const bar = /\s+\|\s+([^|]{1,40})$/u.exec(t);
   if (bar && bar[1] !== undefined && bar[1].split(/\s+/).length <= 4 && t.slice(0, bar.index).split(/\s+/).length >= 4) t = t.slice(0, bar.index);

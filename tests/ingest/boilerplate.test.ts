@@ -663,6 +663,8 @@ describe('line classifier', () => {
     expect(articleText(textBlocks(['Zelenskyy leaves White House without signing minerals deal after Oval Office clash VIDEO', body].join('\n'))).headline).toBe(
       'Zelenskyy leaves White House without signing minerals deal after Oval Office clash',
     );
+    expect(articleText(textBlocks(['Putin’s Q&A session following China visit (WATCH IN FULL)', body].join('\n'))).headline).toBe('Putin’s Q&A session following China visit');
+    expect(articleText(textBlocks(['Witkoff meets Putin in St Petersburg [Video]', body].join('\n'))).headline).toBe('Witkoff meets Putin in St Petersburg');
     expect(articleText(textBlocks(['"Zelenskyy: U.S. Security Guarantees Document Ready"', body].join('\n'))).headline).toBe('Zelenskyy: U.S. Security Guarantees Document Ready');
     const listen = articleText(textBlocks(['Listen to article', '|', body].join('\n')));
     expect(listen.headline).toBeUndefined();

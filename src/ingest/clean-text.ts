@@ -142,8 +142,8 @@ const MOJIBAKE = /ΓÇ[Öÿ£¥ôöª]|â€[™˜œ\u009d“”¦]/g;
 
 /**
  * A headline as a title: without a colon that introduced what follows ("Witkoff on the upcoming meeting in Saudi
- * Arabia:"), a media badge the page appends ("… Oval Office clash VIDEO", "(WATCH IN FULL)"), a section's name after a bar, or quotation
- * marks around all of it.
+ * Arabia:"), a media badge the page appends ("… Oval Office clash VIDEO", "(WATCH IN FULL)"), a section's name after
+ * a bar, or quotation marks around all of it.
  */
 function headlineWords(line: string): string {
   let t = line

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestInputs } from '../../src/ingest/pipeline.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
 import { sampleStory } from '../helpers/fixtures.js';
+import { createDatabase, freshPostgresStore, withPostgres } from '../helpers/pg.js';
 
 describe('merging reports that state no date', () => {
   it('merges two undated reports of one event, and keeps an undated report of another event apart', async () => {
@@ -110,9 +112,9 @@ describe('an undated report and a dated one of the same day', () => {
   // 22 October 2025 was a Wednesday.
   const published = '2025-10-22T18:00:00Z';
 
-  async function ingestInTurn(reports: Array<{ lines: string[]; published?: string }>) {
+  async function ingestInTurn(reports: Array<{ lines: string[]; published?: string }>, open: () => Promise<Store> = async () => openSqliteStore(':memory:')) {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-weekday-'));
-    const store = openSqliteStore(':memory:');
+    const store = await open();
     const story = sampleStory();
     await store.upsertStory(story);
     const outcomes: string[] = [];
@@ -175,6 +177,19 @@ describe('an undated report and a dated one of the same day', () => {
       // time (February 2026).
       expect(dues).toEqual(['2025-11-03']);
     }
+  });
+
+  withPostgres('corroboration on PostgreSQL', (server) => {
+    it('dates an undated report by the dated event it matches on PostgreSQL too (its query over all dates)', async () => {
+      const db = await createDatabase(server, 'corroborate');
+      try {
+        const { outcomes, events } = await ingestInTurn([{ lines: dated, published }, { lines: noDay }], () => freshPostgresStore(db.url));
+        expect(outcomes).toEqual(['created', 'merged']);
+        expect(events.map((e) => e.occurredAt.slice(0, 10))).toEqual(['2025-10-22']);
+      } finally {
+        await db.drop();
+      }
+    });
   });
 
   it('keeps an undated report apart when a dated event of another day matches it about as well', async () => {

@@ -23,7 +23,7 @@ import {
   unionSignature,
 } from './merge.js';
 import { statedWeekday, weekdayOf } from './stated-weekday.js';
-import { bestOnOtherDays, CORROBORATION_MARGIN, CORROBORATION_MIN, corroboratedMatch, weekdayFits, type DatedMatch } from './corroborate.js';
+import { bestOnOtherDays, CORROBORATION_MARGIN, corroboratedMatch, corroborationFloor, weekdayFits, type DatedMatch } from './corroborate.js';
 
 /** An event touched during one ingestion run (created or merged into), kept in memory so later inputs merge too. */
 interface PendingEvent {
@@ -235,7 +235,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     if (undatedArticle && c.stated) dated.push({ candidate: c, occurredAt: c.occurredAt, score: bothWaysScore(event, feats), eligible: weekdayFits(articleWeekday, c.occurredAt) });
     else if (c.undated && !undatedArticle && statedDate(article) && weekdayFits(c.weekday, article.occurredAt)) {
       const score = bothWaysScore(event, feats);
-      if (score >= CORROBORATION_MIN) undatedEvents.push({ candidate: c, score });
+      if (score >= corroborationFloor(c.weekday)) undatedEvents.push({ candidate: c, score });
     }
   };
 
@@ -279,7 +279,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     }
   }
   if (!best && undatedArticle) {
-    const match = corroboratedMatch(dated);
+    const match = corroboratedMatch(dated, corroborationFloor(articleWeekday));
     if (match) best = { candidate: match.candidate, score: match.score };
   }
   best ??= byWeekday;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corroboratedMatch, CORROBORATION_MARGIN, weekdayFits } from '../../src/ingest/corroborate.js';
+import { corroboratedMatch, CORROBORATION_MARGIN, corroborationFloor, weekdayFits } from '../../src/ingest/corroborate.js';
 
 const match = (id: string, occurredAt: string, score: number, eligible = true) => ({ candidate: id, occurredAt, score, eligible });
 
@@ -16,9 +16,13 @@ describe('corroboratedMatch: an undated report takes the day of the dated event 
     expect(corroboratedMatch([match('a', '2025-10-22', 0.35), match('b', '2025-08-15', 0.35 / CORROBORATION_MARGIN + 0.01)])).toBeUndefined();
   });
 
-  it('takes none below the floor, however alone', () => {
+  it('takes none below the floor, however alone, and asks more of a report that names no weekday', () => {
     expect(corroboratedMatch([match('a', '2025-10-22', 0.15)])).toBeUndefined();
     expect(corroboratedMatch([])).toBeUndefined();
+    // Words alone tie a report without a weekday to a day: a report of a new event is most like an earlier one.
+    expect(corroboratedMatch([match('a', '2025-10-22', 0.25)], corroborationFloor(undefined))).toBeUndefined();
+    expect(corroboratedMatch([match('a', '2025-10-22', 0.25)], corroborationFloor(3))?.candidate).toBe('a');
+    expect(corroboratedMatch([match('a', '2025-10-22', 0.32)], corroborationFloor(undefined))?.candidate).toBe('a');
   });
 
   it("lets an event the report's weekday rules out count as a rival, never as the match", () => {

@@ -17,12 +17,11 @@ import {
   UNDATED_MERGE_THRESHOLD,
   UNDATED_PAIR_THRESHOLD,
   recordFromArticle,
-  WEEKDAY_MERGE_THRESHOLD,
   signatureOf,
   storyCommonWords,
   unionSignature,
 } from './merge.js';
-import { statedWeekday, weekdayOf } from './stated-weekday.js';
+import { statedWeekday } from './stated-weekday.js';
 import { bestOnOtherDays, CORROBORATION_MARGIN, corroboratedMatch, corroborationFloor, weekdayFits, type DatedMatch } from './corroborate.js';
 
 /** An event touched during one ingestion run (created or merged into), kept in memory so later inputs merge too. */
@@ -201,18 +200,8 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
 
   const undatedArticle = isUndated(article);
   const articleWeekday = undatedArticle ? statedWeekday(article.title, article.facts) : undefined;
-  /**
-   * May an undated side and a candidate with a stated date be of one day, the dated one's? When the undated side's
-   * lead names that day's weekday and the day is not after the undated side's ingest time.
-   */
-  const sharedDay = (c: Candidate): boolean => {
-    if (undatedArticle ? !c.stated : !c.undated || !statedDate(article)) return false;
-    const [dated, undated, weekday] = undatedArticle ? [c.occurredAt, article.occurredAt, articleWeekday] : [article.occurredAt, c.occurredAt, c.weekday];
-    return weekday !== undefined && weekdayOf(dated) === weekday && instantMs(dated) <= instantMs(undated);
-  };
   let best: { candidate: Candidate; score: number } | undefined;
-  // An event of the same days beats one that only the weekday an undated side names brings in.
-  let byWeekday: { candidate: Candidate; score: number } | undefined;
+  // An event of the same days beats one that only corroboration (an undated side's words and weekday) brings in.
   const dated: DatedMatch<Candidate>[] = [];
   const undatedEvents: Array<{ candidate: Candidate; score: number }> = [];
   /** Score each candidate as it is found: this run's events, then the store's, window by window. */
@@ -226,10 +215,6 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
       const score = pair ? bothWaysScore(event, feats) : mergeScore({ ...event, date: c.occurredAt }, { facts: feats.facts, text: feats.text, date: article.occurredAt });
       const threshold = pair ? UNDATED_PAIR_THRESHOLD : c.undated || undatedArticle ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
       if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
-    }
-    if (sharedDay(c)) {
-      const onThatDay = bothWaysScore(event, feats);
-      if (onThatDay >= WEEKDAY_MERGE_THRESHOLD && (!byWeekday || onThatDay > byWeekday.score)) byWeekday = { candidate: c, score: onThatDay };
     }
     // An undated report against every dated event, an undated event against a dated report: see corroborate.ts.
     if (undatedArticle && c.stated) dated.push({ candidate: c, occurredAt: c.occurredAt, score: bothWaysScore(event, feats), eligible: weekdayFits(articleWeekday, c.occurredAt) });
@@ -282,7 +267,6 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     const match = corroboratedMatch(dated, corroborationFloor(articleWeekday));
     if (match) best = { candidate: match.candidate, score: match.score };
   }
-  best ??= byWeekday;
   if (!best && undatedEvents.length > 0) best = await corroboratedUndated(undatedEvents, article.occurredAt, story, batch, opts.store);
 
   let placement: Placement;

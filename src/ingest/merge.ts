@@ -26,20 +26,10 @@ export const UNDATED_MERGE_THRESHOLD = 0.5;
  * Minimum `bothWaysScore` between an undated article and an undated event (both dated by the ingest time: neither date
  * says anything). One way round was not enough: an undated event grown by a few reports held most words of any report
  * of the story, and drew in reports of other months (120 pages of 25 audit days ingested one at a time in three
- * orders: 9, 7 and 6 wrong merges before, 3, 5 and 4 with this and `WEEKDAY_MERGE_THRESHOLD`, with 61, 67 and 67
- * right merges before and 64, 70 and 68 after; the eval's two splits unchanged).
+ * orders: 9, 7 and 6 wrong merges before, 3, 5 and 4 with this and a weekday rule that corroborate.ts has since
+ * replaced, with 61, 67 and 67 right merges before and 64, 70 and 68 after; the eval's two splits unchanged).
  */
 export const UNDATED_PAIR_THRESHOLD = 0.25;
-
-/**
- * Minimum `bothWaysScore` between an undated report and an event with a stated date when the report's lead names the
- * event's weekday ("announced on Wednesday" and an event of Wednesday 22 October). Measured on 23 undated reports
- * that name one (181 reports of 41 event days, the tune split and five audit sets) against every report dated on that
- * weekday before: 13 of the 26 pairs of one event scored 0.25 or more (11 of the 17 reports that had one), and 1 of 348
- * pairs of two events (0.28; its report's own event scored 0.41). Without the weekday, reports of other events scored
- * above the same one's: an undated report that names none stays apart.
- */
-export const WEEKDAY_MERGE_THRESHOLD = 0.25;
 
 /** An event whose date nobody stated: ingestion gave it the ingest time itself (an instant, not a day it read). */
 export function isUndated(rec: { dateSource?: string; occurredAt: string }): boolean {

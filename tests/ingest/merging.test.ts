@@ -197,5 +197,8 @@ describe('an undated report and a dated one of the same day', () => {
     const { outcomes, events } = await ingestInTurn([{ lines: dated, published }, { lines: dated, published: '2025-10-29T18:00:00Z' }, { lines: noDay }]);
     expect(outcomes).toEqual(['created', 'created', 'created']);
     expect(events).toHaveLength(3);
+    // The weekday it names fits both (two Wednesdays): it says which weekday, not which week.
+    const wednesday = await ingestInTurn([{ lines: dated, published }, { lines: dated, published: '2025-10-29T18:00:00Z' }, { lines: undated('Wednesday') }]);
+    expect(wednesday.outcomes).toEqual(['created', 'created', 'created']);
   });
 });

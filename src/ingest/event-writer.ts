@@ -216,9 +216,12 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
       const threshold = pair ? UNDATED_PAIR_THRESHOLD : c.undated || undatedArticle ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
       if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
     }
-    // An undated report against every dated event, an undated event against a dated report: see corroborate.ts.
-    if (undatedArticle && c.stated) dated.push({ candidate: c, occurredAt: c.occurredAt, score: bothWaysScore(event, feats), eligible: weekdayFits(articleWeekday, c.occurredAt) });
-    else if (c.undated && !undatedArticle && statedDate(article) && weekdayFits(c.weekday, article.occurredAt)) {
+    // An undated report against every dated event, an undated event against a dated report: see corroborate.ts. Only
+    // across days: an event within the merge window of the undated side's ingest time may be another of today's, and
+    // the ingest time already dates that side right; the merge rules above decide there. (It still counts as a rival.)
+    const acrossDays = dayWeight(c.occurredAt, article.occurredAt) === 0;
+    if (undatedArticle && c.stated) dated.push({ candidate: c, occurredAt: c.occurredAt, score: bothWaysScore(event, feats), eligible: acrossDays && weekdayFits(articleWeekday, c.occurredAt) });
+    else if (acrossDays && c.undated && !undatedArticle && statedDate(article) && weekdayFits(c.weekday, article.occurredAt)) {
       const score = bothWaysScore(event, feats);
       if (score >= corroborationFloor(c.weekday)) undatedEvents.push({ candidate: c, score });
     }

@@ -112,16 +112,20 @@ describe('an undated report and a dated one of the same day', () => {
   // 22 October 2025 was a Wednesday.
   const published = '2025-10-22T18:00:00Z';
 
-  async function ingestInTurn(reports: Array<{ lines: string[]; published?: string }>, open: () => Promise<Store> = async () => openSqliteStore(':memory:')) {
+  async function ingestInTurn(
+    reports: Array<{ lines: string[]; published?: string }>,
+    open: () => Promise<Store> = async () => openSqliteStore(':memory:'),
+    at: Date = now,
+  ) {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-weekday-'));
     const store = await open();
     const story = sampleStory();
     await store.upsertStory(story);
     const outcomes: string[] = [];
-    for (const [i, { lines, published: at }] of reports.entries()) {
+    for (const [i, { lines, published }] of reports.entries()) {
       const path = join(dir, `r${i}.txt`);
       writeFileSync(path, lines.join('\n'));
-      const run = await ingestInputs([path], { story, store, now, ...(at ? { published: at } : {}) });
+      const run = await ingestInputs([path], { story, store, now: at, ...(published ? { published } : {}) });
       const r = run.results[0];
       outcomes.push(r?.ok ? r.outcome : 'failed');
     }
@@ -190,6 +194,21 @@ describe('an undated report and a dated one of the same day', () => {
         await db.drop();
       }
     });
+  });
+
+  it("leaves an undated report ingested within days of a dated event to the merge rules: it may be another of that day's events", async () => {
+    // Putin's answer, ingested the evening the dated report came out, as a feed takes it: its words are much like the
+    // report's (both ways 0.37), but it is news of its own, and the ingest time dates it right. Across days it would
+    // have taken the report's event.
+    const answer = [
+      'Putin says Budapest summit with Trump is not cancelled, only postponed',
+      'Russian President Vladimir Putin said a summit with Donald Trump in Budapest on ending the war in Ukraine was postponed, not cancelled, and called the new US sanctions on Rosneft and Lukoil an unfriendly act.',
+      'Putin said the sanctions would not significantly affect the Russian economy but would hurt oil markets.',
+      'Kremlin spokesman Dmitry Peskov said Moscow remained open to dialogue with Washington on a Ukraine ceasefire.',
+    ];
+    const { outcomes, events } = await ingestInTurn([{ lines: dated, published }, { lines: answer }], undefined, new Date('2025-10-22T21:00:00Z'));
+    expect(outcomes).toEqual(['created', 'created']);
+    expect(events.map((e) => e.occurredAt.slice(0, 10))).toEqual(['2025-10-22', '2025-10-22']);
   });
 
   it('keeps an undated report apart when a dated event of another day matches it about as well', async () => {

@@ -3,8 +3,8 @@
  * dated from its own text; when another outlet's dated report of the same event is stored, the undated one belongs
  * with it and takes its day. Reports of other events in the story share many words with it too, so one match is not
  * enough: it must stand out from the best match on any other day, the way record linkage accepts a link only with a
- * margin over the runner-up. Only across days (event-writer.ts): an event within the merge window of the undated side's
- * ingest time may be another of that day's events, which the merge rules tell apart.
+ * margin over the runner-up. Only across days (event-writer.ts): an event within the merge window of the undated
+ * side's ingest time may be another of that day's events, which the merge rules tell apart.
  *
  * Measured on the eval corpus's 89 undated reports, each against the ~200 dated reports of all 85 event days (a store
  * far fuller than any one split), both-ways word share: with the margin below, 23 reports took a day within one of

@@ -53,12 +53,28 @@ export function corroborationFloor(weekday: number | undefined): number {
  * The dated event an undated report is corroborated by, if one stands out (see the module comment); `floor` is
  * {@link corroborationFloor} of the weekday the report names.
  */
-export function corroboratedMatch<T>(matches: readonly DatedMatch<T>[], floor = CORROBORATION_MIN): DatedMatch<T> | undefined {
+export function corroboratedMatch<T>(matches: readonly DatedMatch<T>[], floor = CORROBORATION_MIN, margin = CORROBORATION_MARGIN): DatedMatch<T> | undefined {
   let best: DatedMatch<T> | undefined;
   for (const m of matches) if (m.eligible && (!best || m.score > best.score)) best = m;
   if (!best || best.score < floor) return undefined;
-  return best.score >= CORROBORATION_MARGIN * bestOnOtherDays(matches, best.occurredAt) ? best : undefined;
+  return best.score >= margin * bestOnOtherDays(matches, best.occurredAt) ? best : undefined;
 }
+
+/**
+ * A report that names a weekday, when corroboration found nothing: the dated event on exactly that weekday, at a
+ * share of 0.25 and 1.1 times the best on any other day. (An earlier rule took it at 0.25 with no margin; simulated
+ * on the corpus's weekday-naming reports with their own event taken out of the store, that took a wrong day for
+ * 2.1 % of them with 8 other days stored and 8.8 % with 40, as a store holds more of each weekday; with the margin,
+ * 1.9 % and 2.4 %, and with every event stored 21 right days and no wrong one, against 22 and 4.)
+ */
+export function sameWeekdayMatch<T>(matches: readonly (DatedMatch<T> & { sameWeekday: boolean })[]): DatedMatch<T> | undefined {
+  return corroboratedMatch(
+    matches.map((m) => ({ ...m, eligible: m.sameWeekday })),
+    SAME_WEEKDAY.floor,
+    SAME_WEEKDAY.margin,
+  );
+}
+const SAME_WEEKDAY = { floor: 0.25, margin: 1.1 } as const;
 
 /** The best score among matches more than a day from `occurredAt` (0 when there are none). */
 export function bestOnOtherDays(matches: readonly Pick<DatedMatch<unknown>, 'occurredAt' | 'score'>[], occurredAt: string): number {

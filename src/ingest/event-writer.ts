@@ -21,8 +21,8 @@ import {
   storyCommonWords,
   unionSignature,
 } from './merge.js';
-import { statedWeekday } from './stated-weekday.js';
-import { bestOnOtherDays, CORROBORATION_MARGIN, corroboratedMatch, corroborationFloor, weekdayFits, type DatedMatch } from './corroborate.js';
+import { statedWeekday, weekdayOf } from './stated-weekday.js';
+import { bestOnOtherDays, CORROBORATION_MARGIN, corroboratedMatch, corroborationFloor, sameWeekdayMatch, weekdayFits, type DatedMatch } from './corroborate.js';
 
 /** An event touched during one ingestion run (created or merged into), kept in memory so later inputs merge too. */
 interface PendingEvent {
@@ -202,7 +202,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
   const articleWeekday = undatedArticle ? statedWeekday(article.title, article.facts) : undefined;
   let best: { candidate: Candidate; score: number } | undefined;
   // An event of the same days beats one that only corroboration (an undated side's words and weekday) brings in.
-  const dated: DatedMatch<Candidate>[] = [];
+  const dated: Array<DatedMatch<Candidate> & { sameWeekday: boolean }> = [];
   const undatedEvents: Array<{ candidate: Candidate; score: number }> = [];
   /** Score each candidate as it is found: this run's events, then the store's, window by window. */
   const consider = (c: Candidate): void => {
@@ -220,7 +220,14 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     // across days: an event within the merge window of the undated side's ingest time may be another of today's, and
     // the ingest time already dates that side right; the merge rules above decide there. (It still counts as a rival.)
     const acrossDays = dayWeight(c.occurredAt, article.occurredAt) === 0;
-    if (undatedArticle && c.stated) dated.push({ candidate: c, occurredAt: c.occurredAt, score: bothWaysScore(event, feats), eligible: acrossDays && weekdayFits(articleWeekday, c.occurredAt) });
+    if (undatedArticle && c.stated)
+      dated.push({
+        candidate: c,
+        occurredAt: c.occurredAt,
+        score: bothWaysScore(event, feats),
+        eligible: acrossDays && weekdayFits(articleWeekday, c.occurredAt),
+        sameWeekday: acrossDays && articleWeekday !== undefined && weekdayOf(c.occurredAt) === articleWeekday,
+      });
     else if (acrossDays && c.undated && !undatedArticle && statedDate(article) && weekdayFits(c.weekday, article.occurredAt)) {
       const score = bothWaysScore(event, feats);
       if (score >= corroborationFloor(c.weekday)) undatedEvents.push({ candidate: c, score });
@@ -267,7 +274,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     }
   }
   if (!best && undatedArticle) {
-    const match = corroboratedMatch(dated, corroborationFloor(articleWeekday));
+    const match = corroboratedMatch(dated, corroborationFloor(articleWeekday)) ?? sameWeekdayMatch(dated);
     if (match) best = { candidate: match.candidate, score: match.score };
   }
   if (!best && undatedEvents.length > 0) best = await corroboratedUndated(undatedEvents, article.occurredAt, story, batch, opts.store);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corroboratedMatch, CORROBORATION_MARGIN, corroborationFloor, weekdayFits } from '../../src/ingest/corroborate.js';
+import { corroboratedMatch, CORROBORATION_MARGIN, corroborationFloor, sameWeekdayMatch, weekdayFits } from '../../src/ingest/corroborate.js';
 
 const match = (id: string, occurredAt: string, score: number, eligible = true) => ({ candidate: id, occurredAt, score, eligible });
 
@@ -28,6 +28,19 @@ describe('corroboratedMatch: an undated report takes the day of the dated event 
   it("lets an event the report's weekday rules out count as a rival, never as the match", () => {
     expect(corroboratedMatch([match('a', '2025-10-22', 0.4, false), match('b', '2025-08-15', 0.3)])).toBeUndefined();
     expect(corroboratedMatch([match('a', '2025-10-22', 0.4, false)])).toBeUndefined();
+  });
+});
+
+describe('sameWeekdayMatch: a report that names a weekday, when corroboration found nothing', () => {
+  const on = (id: string, occurredAt: string, score: number, sameWeekday: boolean) => ({ ...match(id, occurredAt, score, false), sameWeekday });
+  it('takes the event on exactly that weekday when it beats every other day by a little', () => {
+    expect(sameWeekdayMatch([on('a', '2025-10-22', 0.27, true), on('b', '2025-08-15', 0.24, false)])?.candidate).toBe('a');
+  });
+
+  it('takes none when another day comes as close, or below 0.25, or on another weekday', () => {
+    expect(sameWeekdayMatch([on('a', '2025-10-22', 0.27, true), on('b', '2025-10-29', 0.26, true)])).toBeUndefined();
+    expect(sameWeekdayMatch([on('a', '2025-10-22', 0.24, true)])).toBeUndefined();
+    expect(sameWeekdayMatch([on('a', '2025-10-23', 0.4, false)])).toBeUndefined();
   });
 });
 

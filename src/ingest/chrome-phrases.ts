@@ -207,8 +207,9 @@ export const CAPTION: RegExp[] = [
   // German and other agencies' credits: "(archive picture) Bild: dpa".
   /(?:^|[\s.)])(?:Bild|Fotos?)\s*:\s*[^.!?]{2,60}$|\((?:archive|file|symbol|stock|illustrative|representative) (?:picture|photo|image)\)/iu,
   /\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES|SPUTNIK|ANADOLU)\s*\/\s*\p{Lu}[\p{L} .'-]{1,40}$/u,
-  // A picture agency's credit after the caption's stop: "… in Geneva, Switzerland, February 17, 2026. /VCG".
-  /[.!]\s*\/\s*\p{Lu}[\p{L}]{1,15}$/u,
+  // A picture agency's credit after the caption's stop: "… in Geneva, Switzerland, February 17, 2026. /VCG", or the
+  // account a screenshot comes from: "… Witkoff's post on X. /@SEPeaceMissions".
+  /[.!]\s*\/\s*(?:\p{Lu}[\p{L}]{1,15}|@[\p{L}\p{N}_]{2,30})$/u,
   /\((?:L|R|C|left|right|centre|center|top|bottom|front|back|entrance|(?:2nd|3rd|second|third) (?:left|right|L|R|from (?:left|right)))\)/,
   /^(?:from\s+)?(?:left\s+to\s+right|right\s+to\s+left|L-R|R-L|clockwise\s+from\s+(?:top\s+)?(?:left|right))\s*[:,]\s/i,
   // Set off by commas instead: "Britain's Prime Minister Keir Starmer, front center, hosts the European leaders' summit".

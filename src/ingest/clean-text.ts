@@ -185,9 +185,22 @@ const LEADING_CONTROL = new RegExp(
   'iu',
 );
 
+/**
+ * A summary box's label in capitals run into its first point, after a crawler's date prefix if any: "date 2025-02-27
+ * KEY POINTS British Prime Minister Keir Starmer met with …". (Capitals only: "Highlights of the talks …" is prose.)
+ */
+const GLUED_SUMMARY_LABEL = new RegExp(
+  String.raw`^(\s*(?:${METADATA_PREFIX.source.slice(1)})?)((?:KEY POINTS|KEY TAKEAWAYS|TAKEAWAYS|STORY HIGHLIGHTS|HIGHLIGHTS|AT A GLANCE|IN BRIEF|IN SHORT|SUMMARY|QUICK READ|THE GIST|WHAT YOU NEED TO KNOW):?)\s+(?=\p{Lu}\p{Ll})`,
+  'u',
+);
+
 function splitGluedWidget(text: string): string[] {
   const m = GLUED_WIDGET.exec(text);
   if (m?.[1]) return [m[1], text.slice(m[1].length)];
+  // The label comes off; the date prefix stays on the line, where the page's date is read from.
+  const label = GLUED_SUMMARY_LABEL.exec(text);
+  const prefix = label?.[1] ?? '';
+  if (label?.[3]) return [label[3], `${prefix}${text.slice(label[0].length)}`];
   const kicker = text.includes('/ ') ? SLASH_KICKER.exec(text) : null;
   if (kicker?.[1]) return [kicker[1].trim(), text.slice(kicker[1].length)];
   const crumbs = GLUED_BREADCRUMB.exec(text);

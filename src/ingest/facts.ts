@@ -141,7 +141,7 @@ function placeDatelineLength(text: string): number {
   const dateline = DATELINE.exec(text);
   // "RIYADH, Saudi Arabia — (AP) — …": a place and then the agency, each set off by its dash.
   if (dateline) return dateline[0].length + (DATELINE.exec(text.slice(dateline[0].length))?.[0].length ?? 0);
-  // A place in title case, set off by a colon or a dash ("Jeddah: ", "Washington DC: ", "Anchorage (Alaska): ",
+  // A place in title case, set off by a colon or a dash ("Jeddah: ", "Washington DC: ", "Washington D.C. – ", "Anchorage (Alaska): ",
   // "Anchorage, Alaska: ", "Vilnius – "), only when the lexicon knows the word for a place: "Zelensky: …" or
   // "Russia – which …" are no datelines.
   const place = TITLE_CASE_DATELINE.exec(text);
@@ -151,7 +151,7 @@ function placeDatelineLength(text: string): number {
   return lexiconKind(place[1] ?? '') === 'place' || (two !== undefined && lexiconKind(two) === 'place') ? place[0].length : 0;
 }
 
-const TITLE_CASE_DATELINE = /^(\p{Lu}\p{Ll}+)(?:\s+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,3}))?(?:\s*\(\p{Lu}[\p{L} .]{1,30}\)|,\s*(?:\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}|\p{Lu}{2}|D\.C\.))?(?::\s+|\s+[—–]\s+|\s+-{1,2}\s+)(?=[\p{Lu}"“«‘])/u;
+const TITLE_CASE_DATELINE = /^(\p{Lu}\p{Ll}+)(?:\s+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,3}|D\.C\.))?(?:\s*\(\p{Lu}[\p{L} .]{1,30}\)|,\s*(?:\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}|\p{Lu}{2}|D\.C\.))?(?::\s+|\s+[—–]\s+|\s+-{1,2}\s+)(?=[\p{Lu}"“«‘])/u;
 
 const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
 /**

@@ -283,6 +283,9 @@ describe('line classifier', () => {
     const caption = 'Journalists gather outside the Intercontinental Hotel ahead of another round of talks between Russia and Ukraine in Geneva, February 17, 2026. /VCG';
     const raw = [caption, caption, 'The second day of trilateral talks among Ukraine, the United States and Russia began in Geneva on Wednesday.'].join('\n');
     expect(articleText(textBlocks(raw)).headline).toBeUndefined();
+    // The account a screenshot comes from, set off the same way.
+    const screenshot = 'A screenshot of U.S. presidential special envoy Steve Witkoff\'s post on X. /@SEPeaceMissions';
+    expect(articleText(textBlocks([screenshot, raw].join('\n'))).headline).toBeUndefined();
   });
 
   it('takes a dek introducing the writer ("News Writer, Jessica Tite, reports on …") for a byline, not the headline', () => {
@@ -693,6 +696,10 @@ describe('line classifier', () => {
     ]);
     const inShort = kinds(['In short:', '', 'Ukrainian President Volodymyr Zelenskyy vowed he would not betray his country’s national interest, as he addressed a US-led peace plan.', '', lead].join('\n'));
     expect(inShort.map(([kind]) => kind)).toEqual(['chrome', 'body', 'body']);
+    // The label in capitals run into its first point, after a crawler's date prefix: it comes off, the date stays.
+    const glued = articleText(textBlocks([' date 2025-02-27 KEY POINTS British Prime Minister Keir Starmer met with President Donald Trump in the White House.', '', lead].join('\n')));
+    expect(glued.text).not.toContain('KEY POINTS');
+    expect(glued.text).toContain('British Prime Minister Keir Starmer met with President Donald Trump in the White House.');
   });
 
   it('takes the dek under the headline for display text when a caption sets it off or the body says it again, and keeps a lead', () => {

@@ -72,6 +72,7 @@ describe('fact selection', () => {
   it('takes a place in title case set off by a colon or a dash off the fact, and never a person or a country clause', () => {
     expect(datelineLength('Jeddah: Ukraine said it would support a US proposal for a 30-day ceasefire.')).toBe('Jeddah: '.length);
     expect(datelineLength('Washington DC: The US has signed a deal with Ukraine on its mineral resources.')).toBe('Washington DC: '.length);
+    expect(datelineLength('Washington D.C. – United Kingdom Prime Minister Keir Starmer met with President Donald Trump.')).toBe('Washington D.C. – '.length);
     // The day after the place goes with it.
     expect(datelineLength('Berlin, Germany – December 15, 2025: Ukrainian President Volodymyr Zelensky continued talks.')).toBe('Berlin, Germany – December 15, 2025: '.length);
     expect(datelineLength('Anchorage (Alaska): Trump described his meeting with Putin as productive.')).toBe('Anchorage (Alaska): '.length);

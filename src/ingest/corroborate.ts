@@ -74,7 +74,7 @@ export function sameWeekdayMatch<T>(matches: readonly (DatedMatch<T> & { sameWee
     SAME_WEEKDAY.margin,
   );
 }
-const SAME_WEEKDAY = { floor: 0.25, margin: 1.1 } as const;
+export const SAME_WEEKDAY = { floor: 0.25, margin: 1.1 } as const;
 
 /** The best score among matches more than a day from `occurredAt` (0 when there are none). */
 export function bestOnOtherDays(matches: readonly Pick<DatedMatch<unknown>, 'occurredAt' | 'score'>[], occurredAt: string): number {

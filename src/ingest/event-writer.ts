@@ -22,7 +22,7 @@ import {
   unionSignature,
 } from './merge.js';
 import { statedWeekday, weekdayOf } from './stated-weekday.js';
-import { bestOnOtherDays, CORROBORATION_MARGIN, corroboratedMatch, corroborationFloor, sameWeekdayMatch, weekdayFits, type DatedMatch } from './corroborate.js';
+import { bestOnOtherDays, CORROBORATION_MARGIN, corroboratedMatch, corroborationFloor, SAME_WEEKDAY, sameWeekdayMatch, weekdayFits, type DatedMatch } from './corroborate.js';
 
 /** An event touched during one ingestion run (created or merged into), kept in memory so later inputs merge too. */
 interface PendingEvent {
@@ -336,7 +336,10 @@ async function corroboratedUndated(
         if (stored.stated) rivals.push({ occurredAt: stored.occurredAt, score: bothWaysScore({ features: stored.features, text: stored.allFacts }, undated) });
       }
     }
-    if (m.score >= CORROBORATION_MARGIN * bestOnOtherDays(rivals, occurredAt)) return m;
+    const runner = bestOnOtherDays(rivals, occurredAt);
+    if (m.score >= CORROBORATION_MARGIN * runner) return m;
+    // The report falls on exactly the weekday the undated event names (see sameWeekdayMatch).
+    if (m.candidate.weekday === weekdayOf(occurredAt) && m.score >= SAME_WEEKDAY.floor && m.score >= SAME_WEEKDAY.margin * runner) return m;
   }
   return undefined;
 }

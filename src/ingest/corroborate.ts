@@ -15,8 +15,8 @@
  * under the story's nearest earlier event, which a morning briefing would then never show. Simulated on the same
  * reports, each with its own event's reports taken out of stores of 2 to 40 other days: with a floor of 0.2 for all,
  * 2.4–8.7 % of them took a wrong day (at 8 days: 14 % of those that name no weekday, 3.4 % of those that do); with
- * 0.3 for reports that name no weekday, 1.0–3.0 % (0.9 % and 3.4 %). The higher floor costs the eval's fresh samples 8 of 146 right
- * dates and 14 of 200 merged pairs.
+ * 0.3 for reports that name no weekday, 1.0–3.0 % (0.9 % and 3.4 %). The higher floor costs the eval's fresh samples
+ * 8 of 146 right dates and 14 of 200 merged pairs.
  */
 import { instantMs } from '../time/instant.js';
 import { weekdayOf } from './stated-weekday.js';
@@ -74,6 +74,8 @@ export function sameWeekdayMatch<T>(matches: readonly (DatedMatch<T> & { sameWee
     SAME_WEEKDAY.margin,
   );
 }
+
+/** The floor and margin of {@link sameWeekdayMatch} (event-writer.ts applies them the other way round too). */
 export const SAME_WEEKDAY = { floor: 0.25, margin: 1.1 } as const;
 
 /** The best score among matches more than a day from `occurredAt` (0 when there are none). */

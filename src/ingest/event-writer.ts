@@ -219,16 +219,20 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     // An undated report against every dated event, an undated event against a dated report: see corroborate.ts. Only
     // across days: an event within the merge window of the undated side's ingest time may be another of today's, and
     // the ingest time already dates that side right; the merge rules above decide there. (It still counts as a rival.)
+    // And never a dated event after the undated side was ingested: a report cannot tell of what came after it (one
+    // ingested on Monday is no report of Friday's talks, however alike their words).
     const acrossDays = dayWeight(c.occurredAt, article.occurredAt) === 0;
+    const [datedAt, undatedAt] = undatedArticle ? [c.occurredAt, article.occurredAt] : [article.occurredAt, c.occurredAt];
+    const before = instantMs(datedAt) <= instantMs(undatedAt);
     if (undatedArticle && c.stated)
       dated.push({
         candidate: c,
         occurredAt: c.occurredAt,
         score: bothWaysScore(event, feats),
-        eligible: acrossDays && weekdayFits(articleWeekday, c.occurredAt),
-        sameWeekday: acrossDays && articleWeekday !== undefined && weekdayOf(c.occurredAt) === articleWeekday,
+        eligible: acrossDays && before && weekdayFits(articleWeekday, c.occurredAt),
+        sameWeekday: acrossDays && before && articleWeekday !== undefined && weekdayOf(c.occurredAt) === articleWeekday,
       });
-    else if (acrossDays && c.undated && !undatedArticle && statedDate(article) && weekdayFits(c.weekday, article.occurredAt)) {
+    else if (acrossDays && before && c.undated && !undatedArticle && statedDate(article) && weekdayFits(c.weekday, article.occurredAt)) {
       const score = bothWaysScore(event, feats);
       if (score >= corroborationFloor(c.weekday)) undatedEvents.push({ candidate: c, score });
     }

@@ -113,7 +113,7 @@ describe('an undated report and a dated one of the same day', () => {
   const published = '2025-10-22T18:00:00Z';
 
   async function ingestInTurn(
-    reports: Array<{ lines: string[]; published?: string }>,
+    reports: Array<{ lines: string[]; published?: string; ingestedAt?: Date }>,
     open: () => Promise<Store> = async () => openSqliteStore(':memory:'),
     at: Date = now,
   ) {
@@ -122,10 +122,10 @@ describe('an undated report and a dated one of the same day', () => {
     const story = sampleStory();
     await store.upsertStory(story);
     const outcomes: string[] = [];
-    for (const [i, { lines, published }] of reports.entries()) {
+    for (const [i, { lines, published, ingestedAt }] of reports.entries()) {
       const path = join(dir, `r${i}.txt`);
       writeFileSync(path, lines.join('\n'));
-      const run = await ingestInputs([path], { story, store, now: at, ...(published ? { published } : {}) });
+      const run = await ingestInputs([path], { story, store, now: ingestedAt ?? at, ...(published ? { published } : {}) });
       const r = run.results[0];
       outcomes.push(r?.ok ? r.outcome : 'failed');
     }
@@ -209,6 +209,15 @@ describe('an undated report and a dated one of the same day', () => {
     const { outcomes, events } = await ingestInTurn([{ lines: dated, published }, { lines: answer }], undefined, new Date('2025-10-22T21:00:00Z'));
     expect(outcomes).toEqual(['created', 'created']);
     expect(events.map((e) => e.occurredAt.slice(0, 10))).toEqual(['2025-10-22', '2025-10-22']);
+  });
+
+  it('never dates an undated report by a dated report of a day after it was ingested', async () => {
+    // Ingested on 19 October with no date in it; the dated report of 22 October comes later, far enough apart that only
+    // corroboration could join them.
+    const early = new Date('2025-10-19T00:00:00Z');
+    const { outcomes, events } = await ingestInTurn([{ lines: noDay, ingestedAt: early }, { lines: dated, published, ingestedAt: new Date('2025-10-27T09:00:00Z') }]);
+    expect(outcomes).toEqual(['created', 'created']);
+    expect(events.map((e) => e.occurredAt).sort()).toEqual(['2025-10-19T00:00:00Z', '2025-10-22T18:00:00Z']);
   });
 
   it('keeps an undated report apart when a dated event of another day matches it about as well', async () => {

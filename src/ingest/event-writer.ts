@@ -221,10 +221,12 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     // the ingest time already dates that side right; the merge rules above decide there. (It still counts as a rival.)
     // And never a dated event after the undated side was ingested: a report cannot tell of what came after it (one
     // ingested on Monday is no report of Friday's talks, however alike their words).
+    // (Only a pair of an undated and a dated side is looked at: most candidates of a dated report are dated too.)
+    if (undatedArticle ? !c.stated : !c.undated || !statedDate(article)) return;
     const acrossDays = dayWeight(c.occurredAt, article.occurredAt) === 0;
     const [datedAt, undatedAt] = undatedArticle ? [c.occurredAt, article.occurredAt] : [article.occurredAt, c.occurredAt];
     const before = instantMs(datedAt) <= instantMs(undatedAt);
-    if (undatedArticle && c.stated)
+    if (undatedArticle)
       dated.push({
         candidate: c,
         occurredAt: c.occurredAt,
@@ -232,7 +234,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
         eligible: acrossDays && before && weekdayFits(articleWeekday, c.occurredAt),
         sameWeekday: acrossDays && before && articleWeekday !== undefined && weekdayOf(c.occurredAt) === articleWeekday,
       });
-    else if (acrossDays && before && c.undated && !undatedArticle && statedDate(article) && weekdayFits(c.weekday, article.occurredAt)) {
+    else if (acrossDays && before && weekdayFits(c.weekday, article.occurredAt)) {
       const score = bothWaysScore(event, feats);
       if (score >= corroborationFloor(c.weekday)) undatedEvents.push({ candidate: c, score });
     }

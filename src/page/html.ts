@@ -1,7 +1,7 @@
 import type { FullBriefing, FullEvent, QuestionHistory } from '../briefing/full.js';
 import type { BriefingSource } from '../briefing/types.js';
 import type { QuestionStatus } from '../records/schema.js';
-import { missingSpeaker } from '../render/attribution.js';
+import { missingSpeaker, withSpeaker } from '../render/attribution.js';
 import { formatDay, formatMoment, STATUS_LABEL } from '../render/dates.js';
 import { escapeHtml, idOf, safeHref } from './escape.js';
 import { PAGE_CSS, pageCsp } from './style.js';
@@ -159,8 +159,7 @@ function watchSection(full: FullBriefing): string {
   const items = full.watch.map((w) => {
     const due = w.due !== undefined ? ` <span class="src">(due <time datetime="${e(w.due)}">${e(formatDay(w.due))}</time>)</span>` : '';
     const src = w.source !== undefined ? ` <span class="src">— ${e(w.source)}</span>` : '';
-    const who = missingSpeaker(w.text, w.speaker);
-    return `<li>${e(w.text)}${who ? ` (${e(who)})` : ''}${due}${src}</li>`;
+    return `<li>${e(withSpeaker(w.text, w.speaker))}${due}${src}</li>`;
   });
   return ['<section aria-labelledby="watch">', '<h2 id="watch">What to watch</h2>', `<ul>${items.join('')}</ul>`, '</section>'].join('\n');
 }

@@ -693,6 +693,15 @@ function markTeaserRuns(drafts: Draft[]): void {
 const DATELINE_START = /^(?:\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}(?:,\s*[\p{L}\p{N} .]{2,20})?(?:\([^)]{1,30}\))?\s*[—–-]\s|\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L} .&/-]{1,30}\)\s*[—–-]\s|\(\p{Lu}[\p{L} .&/-]{1,30}\)\s*[—–-]\s)/u;
 
 /**
+ * The texts `classifyLines` asks `seenElsewhere` about, one per block (a superset: it asks only of lines it has not
+ * placed otherwise). Ingestion looks them up before the page is analysed elsewhere (analysis-pool.ts), so a worker
+ * needs only the handful its source printed before, not every line of the source's earlier pages.
+ */
+export function queriedLines(blocks: readonly PageBlock[]): string[] {
+  return blocks.map((b, i) => lineText(collapseSpaces(b.text), i, [], new Set()));
+}
+
+/**
  * Classify the lines of a page. Pure: the same blocks (and the same `seenElsewhere`) give the same answer.
  */
 export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOptions = {}): PageLines {

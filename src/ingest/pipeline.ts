@@ -4,7 +4,9 @@ import { basename, extname } from 'node:path';
 import type { Logger } from '../log.js';
 import type { EventRecord, Story } from '../records/schema.js';
 import type { Store } from '../store/store.js';
-import { analyzeArticle, type ArticleInput } from './analyze.js';
+import type { AnalyzeResult, ArticleInput } from './analyze.js';
+import { AnalysisPool, analyzePrepared, poolSize, type PreparedArticle } from './analysis-pool.js';
+import { queriedLines } from './boilerplate.js';
 import { textBlocks } from './clean-text.js';
 import type { DateSource } from './event-date.js';
 import { IngestBatch, placeArticle, type Placement } from './event-writer.js';
@@ -72,6 +74,13 @@ export interface IngestOptions {
   timeoutMs?: number;
   maxBytes?: number;
   logger?: Logger;
+  /**
+   * Worker threads to analyse articles in while this thread places them (0: none). Default: one per core, up to four,
+   * when there are at least POOL_MIN_ARTICLES inputs and more than one core.
+   */
+  workers?: number;
+  /** A pool the caller keeps across runs (a long-running process: its workers stay warm); `workers` is then ignored. */
+  pool?: AnalysisPool;
   /** Shared across calls to merge across several `ingestInputs` calls in memory. */
   batch?: IngestBatch;
   /**
@@ -166,7 +175,8 @@ function labelFor(input: string): string {
   return basename(input, extname(input));
 }
 
-async function analyzeAndPlace(input: string, article: ArticleInput, opts: IngestOptions, batch: IngestBatch): Promise<InputResult> {
+/** An article with its blocks split and its source's repeated lines looked up, or why it is not analysed. */
+function prepareArticle(input: string, article: ArticleInput, batch: IngestBatch): PreparedArticle | InputResult {
   const words = countWords(article.text);
   if (words > MAX_ARTICLE_WORDS)
     return errorResult(input, 'TOO_LONG', `too long for a news article (${words.toLocaleString('en-GB')} words; at most ${MAX_ARTICLE_WORDS.toLocaleString('en-GB')}): split it into its articles`);
@@ -174,8 +184,24 @@ async function analyzeAndPlace(input: string, article: ArticleInput, opts: Inges
   const page = createHash('sha1').update(article.text).digest('hex');
   // Split once: the analysis reads the blocks, and the batch remembers their lines for the next page of this source.
   const blocks = article.blocks ?? textBlocks(article.text);
-  const analyzed = analyzeArticle({ ...article, blocks }, opts.story, opts.now, { seenElsewhere: batch.seenOn(source, page) });
+  // Looked up here, in input order, so that an article analysed in a worker sees exactly the earlier pages' lines.
+  const seenOn = batch.seenOn(source, page);
+  const seen = [...new Set(queriedLines(blocks).filter(seenOn).map((l) => l.toLowerCase()))];
   batch.rememberLines(source, page, blocks.map((b) => collapseSpaces(b.text)));
+  return { article: { ...article, blocks }, seen };
+}
+
+function isResult<T extends object>(x: T | InputResult): x is InputResult {
+  return 'ok' in x;
+}
+
+async function analyzeAndPlace(input: string, article: ArticleInput, opts: IngestOptions, batch: IngestBatch): Promise<InputResult> {
+  const prepared = prepareArticle(input, article, batch);
+  if (isResult(prepared)) return prepared;
+  return placeAnalyzed(input, analyzePrepared(prepared, opts.story, opts.now), opts, batch);
+}
+
+async function placeAnalyzed(input: string, analyzed: AnalyzeResult, opts: IngestOptions, batch: IngestBatch): Promise<InputResult> {
   if (!analyzed.ok) {
     if (analyzed.rejected) return { input, ok: false, rejected: true, reason: analyzed.reason, score: analyzed.score };
     return errorResult(input, analyzed.code === 'EMPTY_TEXT' ? 'NO_TEXT' : 'NO_FACTS', analyzed.error);
@@ -227,7 +253,14 @@ async function itemArticle(item: FeedItem, ctx: { sourceName: string; fetchLinks
   };
 }
 
-async function ingestOne(input: string, opts: IngestOptions, batch: IngestBatch): Promise<InputResult[]> {
+/** One article to analyse and place, under the label its result carries. */
+interface LabelledArticle {
+  input: string;
+  article: ArticleInput;
+}
+
+/** The articles of one input (a page, a text, or a feed's items), or why it has none. */
+async function articlesOf(input: string, opts: IngestOptions): Promise<Array<LabelledArticle | InputResult>> {
   const loaded = await load(input, opts);
   if (!loaded.ok) return [errorResult(input, loaded.code, loaded.error)];
   const { text } = loaded;
@@ -236,12 +269,11 @@ async function ingestOne(input: string, opts: IngestOptions, batch: IngestBatch)
     const parsed = parseFeed(text);
     if (!parsed.ok) return [errorResult(input, 'BAD_FEED', parsed.error)];
     const sourceName = opts.sourceName ?? parsed.feed.title ?? labelFor(input);
-    const out: InputResult[] = [];
+    const out: Array<LabelledArticle | InputResult> = [];
     for (const item of parsed.feed.items) {
       const label = `${input} › ${item.title ?? item.id}`;
       const article = await itemArticle(item, { sourceName, fetchLinks: loaded.url !== undefined, opts });
-      if ('error' in article) out.push(errorResult(label, article.code, article.error));
-      else out.push(await analyzeAndPlace(label, article, opts, batch));
+      out.push('error' in article ? errorResult(label, article.code, article.error) : { input: label, article });
     }
     if (out.length === 0) out.push(errorResult(input, 'BAD_FEED', 'feed has no items'));
     return out;
@@ -252,9 +284,9 @@ async function ingestOne(input: string, opts: IngestOptions, batch: IngestBatch)
     const published = opts.published ?? page.publishedAt;
     const canonical = opts.url ?? page.canonicalUrl ?? loaded.url;
     return [
-      await analyzeAndPlace(
+      {
         input,
-        {
+        article: {
           text: page.text,
           blocks: page.blocks,
           sourceName: opts.sourceName ?? page.siteName ?? hostName(canonical) ?? labelFor(input),
@@ -263,24 +295,100 @@ async function ingestOne(input: string, opts: IngestOptions, batch: IngestBatch)
           ...(published ? { publishedAt: published } : {}),
           ...(canonical ? { url: canonical } : {}),
         },
-        opts,
-        batch,
-      ),
+      },
     ];
   }
   return [
-    await analyzeAndPlace(
+    {
       input,
-      {
+      article: {
         text,
         sourceName: opts.sourceName ?? hostName(url) ?? labelFor(input),
         ...(opts.published ? { publishedAt: opts.published } : {}),
         ...(url ? { url } : {}),
       },
-      opts,
-      batch,
-    ),
+    },
   ];
+}
+
+function failure(input: string, err: unknown, opts: IngestOptions): InputResult {
+  opts.logger?.error({ input, err: err instanceof Error ? err.message : String(err) }, 'ingest failed');
+  return errorResult(input, 'READ_FAILED', err instanceof Error ? err.message : String(err));
+}
+
+/** Each input's articles, read in turn (a failure to read one is its result). */
+async function* articlesOfEach(inputs: readonly string[], opts: IngestOptions): AsyncGenerator<Array<LabelledArticle | InputResult>> {
+  for (const input of inputs) {
+    try {
+      yield await articlesOf(input, opts);
+    } catch (err) {
+      yield [failure(input, err, opts)];
+    }
+  }
+}
+
+/** Articles analysed ahead of the one being placed, per worker: enough to keep every worker busy. */
+const AHEAD_PER_WORKER = 4;
+
+/**
+ * The run with its analysis in worker threads: articles are read and prepared in input order, analysed in parallel,
+ * and placed in input order, so the results are those of the same run in one thread.
+ */
+async function ingestWithPool(
+  inputs: AsyncIterable<Array<LabelledArticle | InputResult>>,
+  opts: IngestOptions,
+  batch: IngestBatch,
+  pool: AnalysisPool,
+  ahead: number,
+): Promise<InputResult[]> {
+  const results: InputResult[] = [];
+  const queue: Array<{ input: string; done: InputResult } | { input: string; prepared: PreparedArticle; analysis: Promise<AnalyzeResult> }> = [];
+  const placeNext = async () => {
+    const next = queue.shift();
+    if (!next) return;
+    if ('done' in next) {
+      results.push(next.done);
+      return;
+    }
+    try {
+      // A worker that failed leaves its articles to this thread.
+      const analyzed = await next.analysis.catch(() => analyzePrepared(next.prepared, opts.story, opts.now));
+      results.push(await placeAnalyzed(next.input, analyzed, opts, batch));
+    } catch (err) {
+      results.push(failure(next.input, err, opts));
+    }
+  };
+  for await (const articles of inputs) {
+    for (const a of articles) {
+      if (isResult(a)) queue.push({ input: a.input, done: a });
+      else {
+        const prepared = prepareArticle(a.input, a.article, batch);
+        if (isResult(prepared)) queue.push({ input: a.input, done: prepared });
+        else {
+          const analysis = pool.analyze(prepared);
+          // Handled when its turn comes; until then a failure must not count as unhandled.
+          analysis.catch(() => undefined);
+          queue.push({ input: a.input, prepared, analysis });
+        }
+      }
+      while (queue.length > ahead) await placeNext();
+    }
+  }
+  while (queue.length > 0) await placeNext();
+  return results;
+}
+
+/** Run `work` with the caller's pool, or a pool of its own when the run is large enough for one; undefined without. */
+async function withPool(articles: number, opts: IngestOptions, work: (pool: AnalysisPool) => Promise<InputResult[]>): Promise<InputResult[] | undefined> {
+  if (opts.pool) return work(opts.pool);
+  const workers = poolSize(articles, opts.workers);
+  if (workers === 0) return undefined;
+  const pool = new AnalysisPool(workers, opts.story, opts.now);
+  try {
+    return await work(pool);
+  } finally {
+    await pool.close();
+  }
 }
 
 /**
@@ -290,13 +398,14 @@ async function ingestOne(input: string, opts: IngestOptions, batch: IngestBatch)
  */
 export async function ingestInputs(inputs: readonly string[], opts: IngestOptions): Promise<IngestRun> {
   const batch = opts.batch ?? new IngestBatch();
+  const pooled = await withPool(inputs.length, opts, (pool) => ingestWithPool(articlesOfEach(inputs, opts), opts, batch, pool, pool.size * AHEAD_PER_WORKER));
+  if (pooled) return { results: pooled, records: batch.records() };
   const results: InputResult[] = [];
   for (const input of inputs) {
     try {
-      results.push(...(await ingestOne(input, opts, batch)));
+      for (const a of await articlesOf(input, opts)) results.push(isResult(a) ? a : await analyzeAndPlace(a.input, a.article, opts, batch));
     } catch (err) {
-      opts.logger?.error({ input, err: err instanceof Error ? err.message : String(err) }, 'ingest failed');
-      results.push(errorResult(input, 'READ_FAILED', err instanceof Error ? err.message : String(err)));
+      results.push(failure(input, err, opts));
     }
   }
   return { results, records: batch.records() };
@@ -326,6 +435,29 @@ export async function ingestArticleText(args: {
     ...(args.url ? { url: args.url } : {}),
   };
   return analyzeAndPlace(args.sourceName, article, opts, batch);
+}
+
+/**
+ * Ingest in-memory articles in order, as `ingestInputs` ingests files (with a pool when `opts` has one or the run is
+ * large enough); each result's `input` is its article's source name.
+ */
+export async function ingestArticles(articles: readonly ArticleInput[], opts: IngestOptions): Promise<IngestRun> {
+  const batch = opts.batch ?? new IngestBatch();
+  const labelled = articles.map((article) => ({ input: article.sourceName, article }));
+  async function* each(): AsyncGenerator<LabelledArticle[]> {
+    for (const a of labelled) yield [a];
+  }
+  const pooled = await withPool(articles.length, opts, (pool) => ingestWithPool(each(), opts, batch, pool, pool.size * AHEAD_PER_WORKER));
+  if (pooled) return { results: pooled, records: batch.records() };
+  const results: InputResult[] = [];
+  for (const a of labelled) {
+    try {
+      results.push(await analyzeAndPlace(a.input, a.article, opts, batch));
+    } catch (err) {
+      results.push(failure(a.input, err, opts));
+    }
+  }
+  return { results, records: batch.records() };
 }
 
 /**

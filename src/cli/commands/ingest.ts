@@ -6,7 +6,7 @@ import { reviewIngestHook } from '../../review/ingest-hook.js';
 import { EXIT, type CliCommand, type CliIo } from '../types.js';
 
 const USAGE =
-  'sitrep ingest <file|url|->... [--story ID] [--source-name NAME] [--url URL] [--published ISO] [--dry-run] [--format json|yaml] [--db FILE] [--data DIR]';
+  'sitrep ingest <file|url|->... [--story ID] [--source-name NAME] [--url URL] [--published ISO] [--dry-run] [--workers N] [--format json|yaml] [--db FILE] [--data DIR]';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -38,6 +38,7 @@ export const command: CliCommand = {
       url: { type: 'string' },
       published: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      workers: { type: 'string' },
       format: { type: 'string' },
       now: { type: 'string' },
     });
@@ -52,6 +53,7 @@ export const command: CliCommand = {
     if (v.url !== undefined && !isHttpUrl(v.url)) return bad(`--url "${v.url}" is not an http(s) URL`);
     if (v['source-name'] !== undefined && v['source-name'].trim() === '') return bad('--source-name is empty');
     if (inputs.filter((i) => i === '-').length > 1) return bad('stdin (-) can be given once');
+    if (v.workers !== undefined && !/^(?:[0-9]|1[0-6])$/.test(v.workers)) return bad(`--workers must be a whole number from 0 to 16, not "${v.workers}"`);
     const now = resolveNow(v.now, io.now);
     if (!now.ok) return bad(now.error);
 
@@ -78,6 +80,7 @@ export const command: CliCommand = {
         ...(v['source-name'] !== undefined ? { sourceName: v['source-name'] } : {}),
         ...(v.url !== undefined ? { url: v.url } : {}),
         ...(published !== undefined ? { published } : {}),
+        ...(v.workers !== undefined ? { workers: Number(v.workers) } : {}),
         ...(io.stdin ? { readStdin: () => readAll(io.stdin as NodeJS.ReadableStream) } : {}),
       });
       const rejected = run.results.filter((r) => !r.ok && r.rejected).map((r) => (!r.ok && r.rejected ? { input: r.input, rejected: true as const, reason: r.reason, score: r.score } : undefined));

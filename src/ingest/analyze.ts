@@ -10,6 +10,7 @@ import { attributeSentences } from './quotes.js';
 import { scoreRelevance } from './relevance.js';
 import { splitSentences } from './sentences.js';
 import { wordKey } from '../text/word-key.js';
+import { dayInUrl } from './url-date.js';
 import { collapseSpaces } from '../text/spaces.js';
 
 /** One article as ingestion sees it, after HTML/feed extraction. */
@@ -51,6 +52,11 @@ export type AnalyzeResult =
   | { ok: true; article: AnalyzedArticle }
   | { ok: false; rejected: true; reason: string; score: number }
   | { ok: false; rejected: false; error: string; code: 'EMPTY_TEXT' | 'NO_FACTS' };
+
+function urlDayOf(url: string | undefined, now: Date): { urlDay?: string } {
+  const day = dayInUrl(url, now);
+  return day !== undefined ? { urlDay: day } : {};
+}
 
 /** Lower-case slug (`[a-z0-9-]`), at most `max` characters, cut at a hyphen. */
 export function slugify(text: string, max = 60): string {
@@ -139,6 +145,7 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   const dating = dateEvent({
     ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
     statedDates: page.statedDates,
+    ...urlDayOf(input.url, now),
     // Date stamps are display lines: chrome, or a heading such as a re-publisher's "From <paper>, Nov. 20, 2025, <url>".
     chromeLines: page.all.slice(0, 40).filter((l) => l.kind === 'chrome' || l.kind === 'heading').map((l) => l.text),
     ...standfirstOf(page.all),

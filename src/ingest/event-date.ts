@@ -28,6 +28,8 @@ export interface DatingInput {
   publishedAt?: string;
   /** Dates a crawler's metadata prefix stated. */
   statedDates?: readonly string[];
+  /** The day the page's address names (`/2025/12/11/`: url-date.ts), its publication day. */
+  urlDay?: string;
   /** Lines dropped as chrome from the top of the page (bylines and time stamps hold publication dates). */
   chromeLines?: readonly string[];
   /** The standfirst (dek) under the headline, when the page has one: it often says the day. */
@@ -233,6 +235,9 @@ function anchorOf(input: DatingInput, pageDates: PageDates): Anchor {
     const d = dateStamp(line, input.now);
     if (d) return { at: d.at, precision: d.hasTime ? 'instant' : 'day', source: 'published' };
   }
+  // The address's day: the publication day the content system filed the page under.
+  const urlDay = validDate(input.urlDay);
+  if (urlDay) return { at: urlDay, precision: 'day', source: 'published' };
   // A date stamp without its year ("23 October 02:08"): the latest such day before the ingest time.
   for (const line of (input.chromeLines ?? []).slice(0, 40)) {
     const d = yearlessStamp(line, input.now);

@@ -70,6 +70,8 @@ const DIPLOMACY =
 
 /** Sentences on the subject an article needs outside its lead, when its lead is not on it. */
 const SUBJECT_SENTENCES = 3;
+/** Of those, how many must name one of the story's anchors when the lead names none. */
+const SUBJECT_NAMED = 2;
 
 /** Capitalised keywords are names (places, people, institutions): the anchors of a story; the rest are its topic words. */
 function isName(keyword: string): boolean {
@@ -230,6 +232,14 @@ export function scoreRelevance(
     const atTalks = [head, ...whole.slice(0, 4)].some((s) => /\b(?:talks|negotiat\w*|delegations?|meeting|met|round)\b/i.test(s));
     if (!leads && exchangeLed && lead.length === 0 && !atTalks)
       return { relevant: false, score, reason: 'about an exchange of prisoners; the talks only in the background', matched, excluded };
+    // Another peace process in the story's words ("the peace agreement Armenia and Azerbaijan initialled"), with the
+    // story's places and people in a background clause: its lead names none of them, nor do its sentences on the
+    // subject, however many there are.
+    if (!leads && !brief && subjectLines >= SUBJECT_SENTENCES && anchors.length > 0 && ![head, ...whole.slice(0, 2)].some((s) => anyKeyword(s, anchors))) {
+      const anchoredLines = sentences.filter((s) => onSubject(s) && anchored(s)).length;
+      if (anchoredLines < SUBJECT_NAMED)
+        return { relevant: false, score, reason: `another story in the same words: its lead names none of ${anchors.slice(0, 4).join(', ')}, nor ${anchoredLines === 0 ? 'any' : `more than ${anchoredLines}`} of its ${subjectLines} sentences on the subject`, matched, excluded };
+    }
     if (!leads && (brief || subjectLines < SUBJECT_SENTENCES))
       return { relevant: false, score, reason: `the story's subject is only in the background (${subjectLines} sentence${subjectLines === 1 ? '' : 's'}, not in the lead)`, matched, excluded };
   }

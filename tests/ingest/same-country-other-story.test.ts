@@ -574,4 +574,27 @@ describe('a brief, and a lead that names another process', () => {
     ].join('\n');
     expect(await verdict(g7)).toMatch(/^rejected/);
   });
+
+  it('rejects another peace process in the story’s words whose lead names none of its places or people, and keeps a report of the talks that leads on an exchange', async () => {
+    const otherProcess = [
+      'A road to peace through the mountains?',
+      'The declaration the two Caucasus neighbours signed in Washington is a landmark deal that commits both to concluding peace.',
+      'On August 8, the prime minister of one and the president of the other agreed on a breakthrough in their conflict.',
+      'The joint declaration commits them to further steps toward signing a final peace agreement.',
+      'The mediation group set up in 1992 has been defunct since Russia’s full-scale invasion of Ukraine in 2022.',
+      'Such ambiguity could delay the finalisation of the peace deal.',
+      'Both governments published the draft of the peace agreement three days later.',
+      'A transit corridor across the border remains the most disputed part of the peace process.',
+    ].join('\n\n');
+    expect(await verdict(otherProcess)).toMatch(/^rejected: another story in the same words: its lead names none of Ukraine/);
+    const exchangeLed = [
+      'US-led talks in Abu Dhabi secure a prisoner exchange between Ukraine and Russia',
+      'The second round of trilateral peace negotiations in Abu Dhabi concluded on Thursday with an agreement to exchange 314 prisoners of war.',
+      'The exchange is the first in five months, a tangible result of the diplomatic effort.',
+      'The negotiations ran over two days in separate working groups, US envoy Steve Witkoff said.',
+      'Territorial questions remain the main obstacle to a peace deal, officials said.',
+      'The delegations will report to their presidents before the next round of talks.',
+    ].join('\n\n');
+    expect(await verdict(exchangeLed)).toBe('kept');
+  });
 });

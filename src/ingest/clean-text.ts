@@ -30,15 +30,18 @@ export interface ArticleText {
 
 /**
  * A sentence broken across two lines where a page or a copy wrapped it ("… the issue of territory remained" /
- * "fundamental to Russia when it came to …"): a long line that ends on a word, and a next line that goes on in lower
- * case, are one line. A headline, a label or a list item does not go on in lower case.
+ * "fundamental to Russia when it came to …"): a long line that ends on a word or a comma, and a next line that goes on
+ * in lower case (after the closing quotation mark of a quotation the break cut), are one line. A headline, a label or
+ * a list item does not go on in lower case.
  */
 function joinBrokenLines(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const last = out[out.length - 1];
-    if (last !== undefined && /\p{L}$/u.test(last) && /^\p{Ll}\p{L}*\s+\p{L}+\s+\p{L}/u.test(line) && last.split(/\s+/).length >= 8 && !/^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(last))
-      out[out.length - 1] = `${last} ${line}`;
+    const goesOn = /^(["”’]?)\s*\p{Ll}\p{L}*\s+\p{L}+\s+\p{L}/u.exec(line);
+    if (last !== undefined && goesOn && /[\p{L},]$/u.test(last) && (goesOn[1] === '' || last.endsWith(',')) && last.split(/\s+/).length >= 8 && !/^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(last))
+      // A quotation closed on the next line ("… of the Ukraine conflict," / "\" but declined to …") closes where it broke.
+      out[out.length - 1] = goesOn[1] === '' ? `${last} ${line}` : `${last}${line.trimStart()}`;
     else out.push(line);
   }
   return out;

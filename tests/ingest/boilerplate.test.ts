@@ -774,6 +774,19 @@ describe('line classifier', () => {
     expect(body[0]).toBe(
       'MOSCOW, Jan 26 (Reuters) - The Kremlin said on Monday that the issue of territory remained fundamental to Russia when it came to getting a deal to end the fighting in Ukraine, TASS reported.',
     );
+    // Broken after a comma inside a quotation, the next line opening with its closing mark: one sentence, the mark in place.
+    const quoted = articleText(
+      textBlocks(
+        [
+          'The Kremlin confirmed that the four-hour discussion focused on "aspects of the settlement of the Ukraine conflict,',
+          '" but declined to provide further details about the talks in St. Petersburg.',
+          'Presidential spokesman Dmitry Peskov previously said topics could also include a possible in-person meeting between Trump and Putin.',
+        ].join('\n'),
+      ),
+    );
+    expect(quoted.spans.filter((x) => x.kind === 'body').map((x) => quoted.text.slice(x.start, x.end))[0]).toBe(
+      'The Kremlin confirmed that the four-hour discussion focused on "aspects of the settlement of the Ukraine conflict," but declined to provide further details about the talks in St. Petersburg.',
+    );
   });
 
   it('takes a list of whole sentences under the lead, with no introduction, for the page’s key points', () => {

@@ -87,10 +87,20 @@ function inBody(spans: readonly LineSpan[], start: number, end: number): boolean
 /** A headline candidate from a page or feed that is not chrome and reads like one (a few words at least). */
 function usableTitle(title: string | undefined): string | undefined {
   const t = title === undefined ? undefined : collapseSpaces(title);
-  if (!t || t.split(' ').length < 3) return undefined;
-  const page = articleText(textBlocks(`${t}\nThe article follows here with enough words to be prose.`));
-  return page.headline === t ? t : undefined;
+  if (!t || t.split(' ').length < 3 || GENERIC_TITLE.test(t)) return undefined;
+  // The page says this is its headline (og:title, h1, a feed item's title): it is, unless it reads as chrome. A headline
+  // may end on a full stop, quote its subject ("…: \"We got her!\"") or open on a media label ("VIDEO: …").
+  const page = articleText(textBlocks(`${t.replace(MEDIA_LABEL, '')}\nThe article follows here with enough words to be prose.`));
+  if (page.all[0]?.kind !== 'chrome') return t;
+  // Numbers and "you" in a headline ("10 things in tech you need to know today") are no appeal of the site's.
+  return page.dropped[0]?.reason === 'appeal to the reader' ? t : undefined;
 }
+
+/** A label a page states as its title: a section's or the site's ("Sections", "Latest News & Headlines"). */
+const GENERIC_TITLE =
+  /^(?:(?:the|latest|breaking|top|world|local|live|today['’]?s|daily|home|more)\s+)*(?:news|headlines|stories|updates|sections?|home ?page)(?:\s*(?:&|and)\s*(?:headlines|news|updates|videos?|analysis|stories))?$/i;
+/** A media label before a headline: "VIDEO: Voting on NYCHA's Future". */
+const MEDIA_LABEL = /^(?:VIDEO|WATCH|LIVE|PHOTOS?|AUDIO|LISTEN|PODCAST|GALLERY)\s*[:|]\s+/i;
 
 /**
  * Analyse one article against a story: classify its lines (chrome out), take its headline, score relevance

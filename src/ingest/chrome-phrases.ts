@@ -44,7 +44,8 @@ export const PROMPT_LINE: RegExp[] = [
   /^(?:image|photo|video|media) (?:source|caption|credit)s?\s*[,:]\s.{0,200}$/i,
   // Wire footers: "Reporting by …; Editing by …", "… contributed to this report.", "Our Standards: …".
   // Only names after "by" (and the words that join them), so "Reporting by state media suggested …" stays.
-  /^(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by(?:[\s,;.]+(?:\p{Lu}[\p{L}'’.-]*|by|and|in|editing|reporting|writing|additional|from|the|of))+[\s.]*$/u,
+  // (Set in brackets too: "(Reporting by Greg Roumeliotis in New York; Editing by Martin Howell)".)
+  /^\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by(?:[\s,;.]+(?:\p{Lu}[\p{L}'’.-]*|by|and|with|in|editing|reporting|writing|additional|from|the|of))+[\s.]*\)?\.?$/u,
   /\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/i,
   // "Danielle Kurtzleben contributed reporting from Washington, D.C., and …": a credit line, not news.
   /^(?:\p{Lu}[\p{L}'’.-]+\s+){1,4}(?:and\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,4})?contributed (?:reporting|to this)\b.{0,160}$/u,
@@ -90,6 +91,20 @@ export const PROMPT_LINE: RegExp[] = [
   /^powered by\b.{0,40}$/i,
   /^(?:listen to this article|\d+\s*min(?:ute)?s?\s+read|story continues below(?: advertisement)?|continue reading)\W*$/i,
   /^(?:©|\(c\)|copyright\b)/i,
+  // "The contents of this site are ©2019 Capitol Hill Publishing Corp."
+  /^the contents? of this (?:site|website|page)\b/i,
+  /^.{0,120}©\s?(?:19|20)\d\d\b.{0,120}$/,
+  // Newsletter and alert sign-ups however they are worded: "Let our news meet your inbox.", "Get breaking news alerts
+  // and special reports.", "The news and stories that matter, delivered weekday mornings.", "[… Get New York Today in
+  // your inbox.]"
+  /^.{0,120}\byour inbox\b.{0,60}$/i,
+  /^get (?:breaking )?news alerts\b/i,
+  /^.{0,80}\bdelivered (?:to you )?(?:every |each )?(?:weekday|weekend|week|day|morning|evening)s?(?: mornings?| evenings?)?\.?$/i,
+  /^submit (?:your|a) (?:letter|tip|story|question|photo|video)s?\b.{0,80}$/i,
+  /^.{0,80}\bsubscribers? (?:also )?(?:receive|get|enjoy)\b.{0,100}$/i,
+  // A correction note: "This version corrects the spelling of …", "An earlier version of this story misstated …".
+  /^[([]?(?:this|an earlier|a previous) (?:version|story|article|report)\b.{0,60}\b(?:correct|updat|amend|misstat|misidentif|misspell|incorrectly)\w*/i,
+  /^[([]?(?:correction|clarification)\s*[:—–-]/i,
   /\ball rights reserved\b/i,
   /^(?:this (?:site|website) uses|we use) cookies\b/i,
   /\bcookies?\b.{0,120}\b(?:consent|accept|privacy|policy|settings|preferences|experience)\b/i,

@@ -73,12 +73,22 @@ function metaIndex(doc: LinkedomDocument): (names: readonly string[]) => string 
   };
 }
 
+const EARLIEST_PAGE_MS = Date.UTC(1995, 0, 1);
+
+/** Meta names (property, name or itemprop) content systems put a page's publication time under, most specific first. */
+const PUBLISHED_META = [
+  'article:published_time', 'og:published_time', 'og:article:published_time', 'article:published', 'datePublished', 'published_time',
+  'publication_date', 'publish-date', 'publish_date', 'date_published', 'pub_date', 'date', 'pubdate', 'publishdate', 'dc.date',
+  'DC.date.issued', 'dcterms.created', 'dcterms.date', 'sailthru.date', 'parsely-pub-date',
+];
+
 /** Normalise a date string from a page into ISO 8601 with an offset; undefined when it does not parse. */
 export function normaliseDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const v = value.trim();
   const ms = Date.parse(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(v) ? `${v}Z` : v);
-  if (Number.isNaN(ms)) return undefined;
+  // A content system's empty date ("0001-01-01T00:00:00Z", 1970's epoch) is no date: no news page predates the web.
+  if (Number.isNaN(ms) || ms < EARLIEST_PAGE_MS) return undefined;
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
@@ -188,12 +198,15 @@ export function extractHtml(html: string): ExtractedPage {
   const meta = metaIndex(document);
   const ld = jsonLdDates(document);
   const timeEl = document.querySelector('article time[datetime]') ?? document.querySelector('time[datetime]');
-  const published = normaliseDate(
-    meta(['article:published_time', 'og:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date']) ??
-      ld.published ??
-      (timeEl as ElementLike | null)?.getAttribute('datetime') ??
-      undefined,
-  );
+  // The first of the page's publication dates that reads as one (a placeholder such as "0001-01-01" does not).
+  const published = [
+    ...PUBLISHED_META.map((name) => meta([name])),
+    ld.published,
+    (document.querySelector('[itemprop="datePublished"][datetime]') as ElementLike | null)?.getAttribute('datetime') ?? undefined,
+    (timeEl as ElementLike | null)?.getAttribute('datetime') ?? undefined,
+  ]
+    .map(normaliseDate)
+    .find((d) => d !== undefined);
   const siteName = meta(['og:site_name', 'application-name']);
   const canonical = (document.querySelector('link[rel="canonical"]') as ElementLike | null)?.getAttribute('href') ?? meta(['og:url']);
   const metaTitle = meta(['og:title', 'twitter:title']) ?? ld.headline;

@@ -31,6 +31,25 @@ describe('line classifier', () => {
     expect(articleText(textBlocks(raw)).headline).toBe(line.slice(0, -1));
   });
 
+  it('drops newsletter plugs however worded, a bracketed wire credit, a copyright line and a correction note, and keeps the sentences around them', () => {
+    const lead = 'US envoy Steve Witkoff met President Vladimir Putin in the Kremlin on Tuesday for five hours of talks on the peace plan.';
+    const after = 'Kremlin aide Yuri Ushakov said the sides had not found a compromise on territory but agreed to keep talking.';
+    const chrome = [
+      'Let our news meet your inbox.',
+      'Get breaking news alerts and special reports.',
+      'The news and stories that matter, delivered weekday mornings.',
+      '[What you need to know to start the day: Get New York Today in your inbox.]',
+      'Submit your letter to the editor via this form.',
+      '(Reporting by Greg Roumeliotis, Joshua Franklin, with reporting by Herb Lash and Megan Davies, editing by Martin Howell)',
+      'The contents of this site are ©2019 Capitol Hill Publishing Corp., a subsidiary of News Communications, Inc.',
+      'This version corrects the spelling of the region to Tuva, not Tyva.',
+    ];
+    for (const line of chrome) expect(kept([lead, line, after].join('\n'))).toEqual([lead, after]);
+    // A sentence of the news that names a copyright, an inbox or a correction is no such line.
+    const news = 'Ukraine said it would correct the version of the plan it received before sending it back to Washington this week.';
+    expect(kept([lead, news, after].join('\n'))).toEqual([lead, news, after]);
+  });
+
   it('drops the writer\'s biography and form small print under the article', () => {
     const raw = [
       'Russia and Ukraine will hold talks in Geneva next week, both sides said on Friday after weeks of preparations.',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/ingest/analyze.js';
 import { extractHtml, pageTitle } from '../../src/ingest/extract-html.js';
 import { ingestInputs } from '../../src/ingest/pipeline.js';
 import { eventRecordSchema } from '../../src/records/schema.js';
@@ -68,5 +69,32 @@ describe('HTML extraction', () => {
     expect(record.facts.find((f) => f.text.includes('would not withdraw'))?.speaker).toBe('Volodymyr Zelenskyy');
     expect(record.facts.some((f) => f.watch !== undefined)).toBe(true);
     for (const c of CHROME) expect(JSON.stringify(record.facts)).not.toContain(c);
+  });
+
+  it("takes the page's first publication date that reads as one: a content system's placeholder (0001-01-01) is none", () => {
+    const page = (head: string) =>
+      extractHtml(`<!doctype html><html><head>${head}</head><body><article><h1>Witkoff meets Putin in Moscow for five hours of talks</h1>
+        <p>US envoy Steve Witkoff met President Vladimir Putin in the Kremlin for five hours of talks on the American peace plan, the Kremlin said.</p>
+        <p>Kremlin aide Yuri Ushakov said the sides had not found a compromise on territory but agreed to keep talking.</p></article></body></html>`);
+    expect(page('<meta property="article:published_time" content="0001-01-01T00:00:00Z"><meta name="publish-date" content="2025-12-02T21:04:00Z">').publishedAt).toBe('2025-12-02T21:04:00Z');
+    expect(page('<meta name="date" content="1970-01-01T00:00:00Z">').publishedAt).toBeUndefined();
+    expect(page('<meta itemprop="datePublished" content="2025-12-03">').publishedAt).toBe('2025-12-03T00:00:00Z');
+  });
+
+  it("keeps the page's own headline as the title, whatever its punctuation, and not a section label", () => {
+    const story = ceasefireStory();
+    const now = new Date('2026-01-05T12:00:00Z');
+    const text = [
+      'US envoy Steve Witkoff met President Vladimir Putin in the Kremlin on Tuesday for five hours of talks on the American peace plan, the Kremlin said.',
+      'Kremlin aide Yuri Ushakov said the sides had not found a compromise on territory but agreed to keep talking about the ceasefire.',
+      'Ukrainian President Volodymyr Zelensky said Kyiv would wait for a read-out of the talks from Washington.',
+    ].join('\n');
+    const title = (t: string) => {
+      const r = analyzeArticle({ text, title: t, sourceName: 'Example News', publishedAt: '2025-12-02T20:00:00Z' }, story, now);
+      return r.ok ? r.article.title : r;
+    };
+    for (const t of ['Kremlin says no compromise yet after five hours of talks.', 'VIDEO: Witkoff leaves the Kremlin after five hours', 'Putin, Witkoff talk for 5 hours: "no compromise yet"', '5 things you need to know about the Moscow talks'])
+      expect(title(t)).toBe(t);
+    for (const t of ['Latest News & Headlines', 'Subscribe to our newsletter today', 'Share this article now']) expect(title(t)).not.toBe(t);
   });
 });

@@ -256,12 +256,14 @@ function asDocument(html: string): string {
 
 /**
  * Comments, scripts (except JSON-LD, which dates the article), styles and inline SVG never hold article text, and
- * on a real news page they are most of its bytes: cut them before parsing. One left-to-right pass, as a parser
- * reads them, so a "<script>" inside a comment or a "-->" inside a script is not mistaken for a boundary.
+ * on a real news page they are most of its bytes: cut them before parsing. One left-to-right pass, as a parser reads
+ * them, so a "<script>" inside a comment or a "-->" inside a script is not mistaken for a boundary. A comment goes
+ * without a trace: React pages put empty ones between the text nodes of one word ("tripl<!-- -->e"), which a
+ * browser shows whole.
  */
 function withoutScripts(html: string): string {
   return html.replace(/<!--[\s\S]*?-->|<script\b([^>]*)>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, (m, scriptAttrs: string | undefined) =>
-    scriptAttrs !== undefined && /application\/ld\+json/i.test(scriptAttrs) ? m : ' ',
+    scriptAttrs !== undefined && /application\/ld\+json/i.test(scriptAttrs) ? m : m.startsWith('<!--') ? '' : ' ',
   );
 }
 

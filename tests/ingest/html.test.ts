@@ -97,4 +97,11 @@ describe('HTML extraction', () => {
       expect(title(t)).toBe(t);
     for (const t of ['Latest News & Headlines', 'Subscribe to our newsletter today', 'Share this article now']) expect(title(t)).not.toBe(t);
   });
+
+  it("reads a word React split into text nodes with empty comments as the word a browser shows", () => {
+    const page = extractHtml(`<!doctype html><html><head><title>Witkoff meets Putin in Moscow</title></head><body><article><h1>Witkoff meets Putin in Moscow</h1>
+      <p>US envoy Steve Witkoff met President Vladimir Putin in the Kremlin on Tuesday; the Kremlin said Moscow wanted to more than <!-- -->tripl<!-- -->e<!-- --> the number of prisoners exchanged<!-- -->, a figure Kyiv questioned.</p>
+      <p>Kremlin aide Yuri Ushakov said the sides had not found a compromise on territory but agreed to keep talking.</p></article></body></html>`);
+    expect(page.text).toContain('more than triple the number of prisoners exchanged, a figure Kyiv questioned.');
+  });
 });

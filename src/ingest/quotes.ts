@@ -57,6 +57,10 @@ function objectAt(text: string, mentions: ReadonlyArray<{ start: number; end: nu
 const OBJECT_OF_VERB =
   /\b(?:\p{Ll}{3,}ed|met|told|called|urged|asked|invited|hosted|praised|warned|accused|visited|thanked|criticized|criticised)\s+(?:(?:US|U\.S\.|Russian|Ukrainian|French|British|German|President|Prime|Minister|Foreign|Secretary|Chancellor|Mr\.?|Ms\.?|Mrs\.?)\s+){0,3}$/u;
 
+/** What follows "responded" or "replied" when the reply was a deed: "by hitting", "with a missile strike". */
+const ACT_IN_REPLY =
+  /^\s+(?:by\s+\p{L}+ing\b|with\s+(?:(?:a|an|more|new|its|their|his|her|massive|further|fresh)\s+)*(?:wave\s+of\s+)?(?:strikes?|attacks?|force|missiles?|drones?|sanctions|tariffs|fire|shelling|bombing|raids?|troops)\b)/iu;
+
 /** The verbs of an attribution that closes a sentence. */
 const TAIL_VERBS = String.raw`(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b`;
 /** "…, he said." "…,” Peskov told reporters on Monday." "…," the Kremlin said in a statement.": who speaks, last. */
@@ -575,6 +579,11 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         else if (agent) speaker = agent.name;
         break;
       }
+      // Passive without its agent: "Assange was accused of rape", "Zelensky was asked whether …": the one spoken of or
+      // to is no speaker, and nobody else is named.
+      if (/\b(?:was|were|is|are|been|being|be)\s+(?:\p{L}+ly\s+)?$/u.test(preceding)) continue;
+      // "Garrett responded by hitting Rudolph", "Moscow replied with a wave of drones": an act, not words.
+      if (/^(?:responded|replied|responds|replies)$/.test(verb[0]) && ACT_IN_REPLY.test(outside.slice(vEnd, vEnd + 60))) continue;
       // "…, he said" / "He also said": a pronoun right before the verb (fillers allowed).
       const pron = /\b(he|she)\b((?:[\s,]+\w+){0,3})[\s,]*$/i.exec(preceding);
       if (pron && wordsBetween(pron[2] ?? '').every((w) => FILLER.test(w)) && !UNNAMED_CLAIM.test(preceding.slice(0, pron.index))) {

@@ -718,4 +718,17 @@ describe('speakers', () => {
     expect(who[0]).not.toBe('Vladimir Putin');
     expect(who[1]).toBe('Volodymyr Zelenskyy');
   });
+
+  it('gives no speaker to the one a passive verb speaks of, nor to a reply that was a deed', () => {
+    const text = [
+      'Kremlin says Putin will not meet Zelensky before a deal',
+      'Kremlin spokesman Dmitry Peskov said on Tuesday that President Vladimir Putin had no plans to meet Volodymyr Zelensky before a peace deal was ready.',
+      'Zelensky was accused by no one in Kyiv of stalling, but Moscow has repeatedly said he was not ready for peace talks.',
+      'Ukraine was asked to withdraw its troops from the rest of the Donetsk region as part of the plan.',
+      'Russia responded by launching more than 400 drones at Ukrainian cities overnight, air force spokesman Yuriy Ihnat said.',
+    ].join('\n');
+    const who = speakersOfLines(text, 3);
+    expect(who[0]).toBe('-');
+    expect(who[1]).toBe('Yuriy Ihnat');
+  });
 });

@@ -3,6 +3,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { PageBlock } from './boilerplate.js';
 import { articleText } from './clean-text.js';
+import { monthIndex } from '../text/months.js';
 import { collapseSpaces } from '../text/spaces.js';
 
 /** What an HTML page yields. */
@@ -81,6 +82,35 @@ const PUBLISHED_META = [
   'publication_date', 'publish-date', 'publish_date', 'date_published', 'pub_date', 'date', 'pubdate', 'publishdate', 'dc.date',
   'DC.date.issued', 'dcterms.created', 'dcterms.date', 'sailthru.date', 'parsely-pub-date',
 ];
+
+/** Elements a page shows its publication date in ("<span class="article-date">Jan 18, 2019</span>"). */
+const SHOWN_DATE_SELECTOR = '[class*="date" i], [class*="publish" i], [class*="timestamp" i], [id*="date" i], time';
+const MONTHS_RE = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+/** "Jan 18, 2019", "April 26, 2022 11:30 AM", "20 Jan, 2020", "2019-11-18": a day with its year. */
+const SHOWN_DAY = new RegExp(String.raw`\b(?:(${MONTHS_RE})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTHS_RE})\.?,?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d))\b`, 'i');
+
+/**
+ * The day a page shows as its date when no metadata states one: the first short element whose class or id speaks of a
+ * date or of publishing and whose text is a day with its year (not one of an update: "Updated Jan 19, 2019"). What
+ * date extractors such as htmldate fall back on; only the day, never a time, since the zone is rarely shown.
+ */
+function shownDate(doc: LinkedomDocument): string | undefined {
+  let seen = 0;
+  for (const el of doc.querySelectorAll(SHOWN_DATE_SELECTOR) as Iterable<ElementLike>) {
+    if (++seen > 40) break;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length < 6 || text.length > 80) continue;
+    if (/\b(?:updated|modified|edited|last\s+revised)\b/i.test(text) || /\b(?:update|modif)/i.test(el.getAttribute('class') ?? '')) continue;
+    const m = SHOWN_DAY.exec(text);
+    if (!m) continue;
+    const [year, month, day] = m[3] ? [m[3], monthIndex(m[1] ?? ''), m[2]] : m[6] ? [m[6], monthIndex(m[5] ?? ''), m[4]] : [m[7], Number(m[8]) - 1, m[9]];
+    const at = Date.UTC(Number(year), month, Number(day));
+    const date = new Date(at);
+    if (month < 0 || date.getUTCDate() !== Number(day) || at < EARLIEST_PAGE_MS) continue;
+    return date.toISOString().slice(0, 10);
+  }
+  return undefined;
+}
 
 /** Normalise a date string from a page into ISO 8601 with an offset; undefined when it does not parse. */
 export function normaliseDate(value: string | undefined): string | undefined {
@@ -207,6 +237,8 @@ export function extractHtml(html: string): ExtractedPage {
   ]
     .map(normaliseDate)
     .find((d) => d !== undefined);
+  // Read now, used only after Readability's own find: Readability changes the document.
+  const shown = published === undefined ? shownDate(document) : undefined;
   const siteName = meta(['og:site_name', 'application-name']);
   const canonical = (document.querySelector('link[rel="canonical"]') as ElementLike | null)?.getAttribute('href') ?? meta(['og:url']);
   const metaTitle = meta(['og:title', 'twitter:title']) ?? ld.headline;
@@ -241,7 +273,7 @@ export function extractHtml(html: string): ExtractedPage {
   const out: ExtractedPage = { text: cleaned, blocks, via };
   if (title) out.title = title;
   if (byline) out.byline = byline.slice(0, 120);
-  const publishedAt = published ?? normaliseDate(parsed?.publishedTime ?? undefined);
+  const publishedAt = published ?? normaliseDate(parsed?.publishedTime ?? undefined) ?? shown;
   if (publishedAt) out.publishedAt = publishedAt;
   if (siteName ?? parsed?.siteName) out.siteName = (siteName ?? parsed?.siteName ?? '').trim();
   if (canonical && /^https?:\/\//i.test(canonical)) out.canonicalUrl = canonical;

@@ -104,4 +104,14 @@ describe('HTML extraction', () => {
       <p>Kremlin aide Yuri Ushakov said the sides had not found a compromise on territory but agreed to keep talking.</p></article></body></html>`);
     expect(page.text).toContain('more than triple the number of prisoners exchanged, a figure Kyiv questioned.');
   });
+
+  it('takes the day a page shows as its date when no metadata states one, and not the day it was updated', () => {
+    const page = (dates: string) =>
+      extractHtml(`<!doctype html><html><head><title>Witkoff meets Putin in Moscow</title></head><body><div class="byline">${dates}</div><article><h1>Witkoff meets Putin in Moscow for five hours</h1>
+        <p>US envoy Steve Witkoff met President Vladimir Putin in the Kremlin on Tuesday for five hours of talks on the American peace plan, the Kremlin said.</p>
+        <p>Kremlin aide Yuri Ushakov said the sides had not found a compromise on territory but agreed to keep talking.</p></article></body></html>`);
+    expect(page('<span class="article__date">Dec 2, 2025</span>').publishedAt).toBe('2025-12-02');
+    expect(page('<span class="date updated">Updated Dec 3, 2025</span><span class="pub-date">2 December 2025, 21:04</span>').publishedAt).toBe('2025-12-02');
+    expect(page('<span class="date">Tuesday</span>').publishedAt).toBeUndefined();
+  });
 });

@@ -166,7 +166,9 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (WIDGET.test(text) && f.words.length <= 6) return 'widget';
   // A row of short lower-case tokens: a language switcher ("ua en ru"), tags.
   if (f.words.length <= 6 && f.words.every((w) => w.length <= 3 && w === w.toLowerCase())) return 'label';
-  if (f.linkDensity > 0.5) return 'links';
+  // Mostly link text: a list of links. Not a sentence of prose whose words around the link still carry it ("The suspect
+  // was convicted and <a>sentenced to life in federal prison last Thursday</a>."); a teaser is linked whole.
+  if (f.linkDensity > 0.5 && !(f.linkDensity <= 0.85 && f.terminated && f.functionDensity >= 0.2 && f.words.length >= 8)) return 'links';
   // A row of tags: "Russia, war, Ukraine, Kremlin, Russian aggression, Dmitry Peskov, occupied territories, …".
   if (!f.terminated && isTagRow(text)) return 'tags';
   if (!/\p{L}/u.test(text)) return 'no words';

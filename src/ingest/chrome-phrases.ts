@@ -27,6 +27,8 @@ export const PROMPT_LINE: RegExp[] = [
   // "… UkraineAlert delivers the best … analysis on Ukraine twice a week directly to your inbox."
   /\b(?:to|in|into) your inbox\.?$/i,
   /^follow us\b/i,
+  // "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube."
+  /^follow (?:[\p{L}\p{N}.'’&-]+ ){1,5}on (?:Instagram|Facebook|Twitter|X|YouTube|TikTok|Telegram|LinkedIn|Threads|Bluesky|WhatsApp|Google News)\b.{0,80}$/iu,
   /^(?:send|email|e-mail|share)\s+(?:this|the)\s+(?:page|article|story|link)\s+(?:to\s+(?:someone|a\s+friend)|via|by)\b.{0,40}$/i,
   /^(?:share|tweet|email|print)(?: this)?(?: (?:article|story|page|on [\w ]{1,20}))?:?$/i,
   /^(?:click|tap) here\b/i,

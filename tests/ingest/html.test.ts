@@ -114,4 +114,16 @@ describe('HTML extraction', () => {
     expect(page('<span class="date updated">Updated Dec 3, 2025</span><span class="pub-date">2 December 2025, 21:04</span>').publishedAt).toBe('2025-12-02');
     expect(page('<span class="date">Tuesday</span>').publishedAt).toBeUndefined();
   });
+
+  it('keeps a sentence whose link covers half of it, and drops a list of links and a follow-us line', () => {
+    const page = extractHtml(`<!doctype html><html><head><title>Witkoff meets Putin in Moscow</title></head><body><article><h1>Witkoff meets Putin in Moscow for five hours</h1>
+      <p>US envoy Steve Witkoff met President Vladimir Putin in the Kremlin on Tuesday for five hours of talks on the American peace plan, the Kremlin said.</p>
+      <p>Kremlin aide Yuri Ushakov said the sides <a href="/ushakov">had not found a compromise on territory but agreed to keep talking</a>.</p>
+      <p><a href="/a">Zelensky heads to Berlin for talks with European leaders</a></p>
+      <p>Ukrainian President Volodymyr Zelensky said Kyiv would wait for a read-out of the talks from Washington before it answered.</p>
+      <p>Follow Example News on Instagram, Facebook and X.</p></article></body></html>`);
+    expect(page.text).toContain('Kremlin aide Yuri Ushakov said the sides had not found a compromise on territory but agreed to keep talking.');
+    expect(page.text).not.toContain('Zelensky heads to Berlin');
+    expect(page.text).not.toContain('Follow Example News');
+  });
 });

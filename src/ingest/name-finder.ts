@@ -111,6 +111,11 @@ const STOPWORDS = new Set([
   'might', 'must', 'has', 'have', 'had', 'do', 'does', 'did', 'be', 'been', 'said', 'says', 'told', 'according', 'monday', 'tuesday',
   'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august',
   'september', 'october', 'november', 'december',
+  // Contractions open sentences too ("We've said this before"): no name is one.
+  ...['i', 'we', 'you', 'they', 'he', 'she', 'it', 'that', 'there', 'here', 'what', 'who', 'let'].flatMap((w) =>
+    ['m', 're', 've', 'll', 'd', 's'].flatMap((end) => [`${w}'${end}`, `${w}’${end}`]),
+  ),
+  ...['do', 'does', 'did', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'ca', 'wo', 'could', 'would', 'should'].flatMap((w) => [`${w}n't`, `${w}n’t`]),
 ]);
 /** Verbs of speech: a name right before one is a speaker's ("Andrii Yermak said"). */
 const SPEECH_VERBS = new Set([

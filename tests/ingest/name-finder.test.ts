@@ -33,6 +33,11 @@ describe('name finder', () => {
     );
   });
 
+  it('takes no contraction that opens a sentence for a speaker ("We\'ve said this before", "Don’t expect a deal, Peskov said")', () => {
+    const text = ["We've said this before: there is no deal without a ceasefire.", 'We’re not going to give up any land, Zelensky said.', 'Don’t expect a deal this week, Peskov said.'].join('\n');
+    expect(extractEntities(text).people.map((p) => p.name)).toEqual(['Zelensky', 'Peskov']);
+  });
+
   it('leaves a two-word country out of the name after "President of …"', () => {
     const people = peopleOf('President of South Africa Cyril Ramaphosa arrived in Kyiv. President of France Emmanuel Macron spoke after him.');
     expect(people).toEqual(expect.arrayContaining(['Cyril Ramaphosa', 'Emmanuel Macron']));

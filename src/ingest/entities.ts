@@ -29,6 +29,9 @@ const TITLE_WORDS = new Set([
   'u.s.', 'uk', 'u.k.', 'eu', 'un', 'u.n.', 'nato',
   // "Secretary of Foreign Affairs Alicia Bárcena", "Pres Vladimir Putin", "Sen Lindsey Graham".
   'affairs', 'pres', 'pres.', 'sen',
+  // "Chief Executive Satya Nadella", "Director of Public Prosecution Eva-Marie Persson", "Chief Economist Ana Boata".
+  'executive', 'officer', 'prosecution', 'prosecutor', 'counsel', 'economist', 'analyst', 'correspondent', 'editor', 'founder',
+  'professor', 'ombudsman', 'coordinator', 'representative',
 ]);
 
 /** Titles that introduce a person's full name. The first letter is matched either way without the `i` flag,

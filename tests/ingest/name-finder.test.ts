@@ -38,6 +38,11 @@ describe('name finder', () => {
     expect(extractEntities(text).people.map((p) => p.name)).toEqual(['Zelensky', 'Peskov']);
   });
 
+  it('leaves role words out of a name: "Chief Executive Satya Nadella", "Director of Public Prosecution Eva-Marie Persson"', () => {
+    const text = ['Microsoft Chief Executive Satya Nadella said the company would keep its deal.', 'Deputy Director of Public Prosecution Eva-Marie Persson said the case was closed.'].join('\n');
+    expect(extractEntities(text).people.map((p) => p.name)).toEqual(['Satya Nadella', 'Eva-Marie Persson']);
+  });
+
   it('leaves a two-word country out of the name after "President of …"', () => {
     const people = peopleOf('President of South Africa Cyril Ramaphosa arrived in Kyiv. President of France Emmanuel Macron spoke after him.');
     expect(people).toEqual(expect.arrayContaining(['Cyril Ramaphosa', 'Emmanuel Macron']));

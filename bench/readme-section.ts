@@ -79,7 +79,7 @@ export function renderReadmeSection(r: BenchResults): string {
     'npm run bench            # all nine cases (< 15 min on 2 cores); `npm run bench -- memory startup` runs a subset',
     '```',
     '',
-    'The script generates its own deterministic data (seeded), runs each case in isolation, prints one JSON object and',
+    'The script generates its own deterministic data (seeded), runs each case in a Node process of its own, prints one JSON object and',
     'writes it to `bench/results.json`. Comparisons are ratios measured side by side in the same run.',
     '',
     `Latest figures (${r.generatedAt.slice(0, 10)}, Node ${r.node}, ${r.cpus} × ${r.cpuModel}, ${r.memoryGB} GB; whole run ${r.totalSeconds} s; 1-min load average ${r.loadAverage.before} → ${r.loadAverage.after}):`,

@@ -11,6 +11,7 @@ import { scoreRelevance } from './relevance.js';
 import { splitSentences } from './sentences.js';
 import { wordKey } from '../text/word-key.js';
 import { dayInUrl } from './url-date.js';
+import { GENERIC_TITLE } from './generic-title.js';
 import { collapseSpaces } from '../text/spaces.js';
 
 /** One article as ingestion sees it, after HTML/feed extraction. */
@@ -96,9 +97,6 @@ function usableTitle(title: string | undefined): string | undefined {
   return page.dropped[0]?.reason === 'appeal to the reader' ? t : undefined;
 }
 
-/** A label a page states as its title: a section's or the site's ("Sections", "Latest News & Headlines"). */
-const GENERIC_TITLE =
-  /^(?:(?:the|latest|breaking|top|world|local|live|today['’]?s|daily|home|more)\s+)*(?:news|headlines|stories|updates|sections?|home ?page)(?:\s*(?:&|and)\s*(?:headlines|news|updates|videos?|analysis|stories))?$/i;
 /** A media label before a headline: "VIDEO: Voting on NYCHA's Future". */
 const MEDIA_LABEL = /^(?:VIDEO|WATCH|LIVE|PHOTOS?|AUDIO|LISTEN|PODCAST|GALLERY)\s*[:|]\s+/i;
 

@@ -3,6 +3,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { PageBlock } from './boilerplate.js';
 import { articleText } from './clean-text.js';
+import { GENERIC_TITLE } from './generic-title.js';
 import { monthIndex } from '../text/months.js';
 import { collapseSpaces } from '../text/spaces.js';
 
@@ -332,7 +333,8 @@ export function pageTitle(candidates: ReadonlyArray<string | undefined>, siteNam
       else break;
     }
     if (t.split(' ').length < 3) continue;
-    if (site && t.toLowerCase() === site) continue;
+    // The site's name, or a section's label for a title ("Yahoo News - Latest News & Headlines"): the next candidate.
+    if ((site && (t.toLowerCase() === site || site.endsWith(t.toLowerCase()))) || GENERIC_TITLE.test(t)) continue;
     return t;
   }
   return '';

@@ -41,6 +41,8 @@ describe('HTML extraction', () => {
     expect(page.text).not.toContain('opens new tab');
     expect(page.text).not.toContain('ad blocker');
     expect(pageTitle(['Zelensky Says Kyiv Is Ready for Talks in Geneva * The Daily Example * by Ann Writer'])).toBe('Zelensky Says Kyiv Is Ready for Talks in Geneva');
+    // A section's label for og:title gives way to the h1.
+    expect(pageTitle(['Yahoo News - Latest News & Headlines', 'Russia: Cargo ship breaks up over Siberia'], 'Yahoo News - Latest News & Headlines')).toBe('Russia: Cargo ship breaks up over Siberia');
   });
 
   it('falls back gracefully on pages without article markup', () => {

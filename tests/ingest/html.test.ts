@@ -128,4 +128,17 @@ describe('HTML extraction', () => {
     expect(page.text).not.toContain('Zelensky heads to Berlin');
     expect(page.text).not.toContain('Follow Example News');
   });
+
+  it('reads a lead a page set in a heading tag as the lead, and a short heading as a heading', () => {
+    const page = extractHtml(`<!doctype html><html><head><title>Witkoff meets Putin in Moscow</title><meta property="og:title" content="Witkoff meets Putin in Moscow"></head><body><article>
+      <h2>US envoy Steve Witkoff met President Vladimir Putin in the Kremlin on Tuesday for five hours of talks on the American peace plan, the Kremlin said.</h2>
+      <p>Kremlin aide Yuri Ushakov said the sides had not found a compromise on territory but agreed to keep talking about the plan.</p>
+      <h2>What comes next</h2>
+      <p>Ukrainian President Volodymyr Zelensky said Kyiv would wait for a read-out of the talks from Washington before it answered.</p></article></body></html>`);
+    const r = analyzeArticle({ text: page.text, blocks: page.blocks, ...(page.title ? { title: page.title } : {}), sourceName: 'Example News', publishedAt: '2025-12-02T20:00:00Z' }, ceasefireStory(), new Date('2026-01-05T12:00:00Z'));
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.article.title).toBe('Witkoff meets Putin in Moscow');
+    expect(r.article.facts[0]?.text).toMatch(/^US envoy Steve Witkoff met President Vladimir Putin/);
+    expect(r.article.facts.map((f) => f.text)).not.toContain('What comes next');
+  });
 });

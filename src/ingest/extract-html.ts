@@ -179,22 +179,33 @@ function pageBlocks(root: ElementLike): PageBlock[] {
   /** Adds the innermost blocks under `el` in document order; tells whether `el` holds any block. */
   const walk = (el: ElementLike): boolean => {
     let holdsBlock = false;
+    let before: ElementLike | undefined;
     for (const child of el.children) {
       const inner = walk(child);
       const isBlock = BLOCK_TAGS.has(child.tagName.toUpperCase());
       if (isBlock && !inner) {
         // A screen reader's note on a link (Reuters: "The report , opens new tab by …") is not text.
-        const text = withoutEndMark(collapseSpaces((child.textContent ?? '').replace(LINK_NOTE, '')));
+        let text = withoutEndMark(collapseSpaces((child.textContent ?? '').replace(LINK_NOTE, '')));
+        // A drop cap set apart before its paragraph (<span>T</span><p>urkey, Poland …</p>) is the paragraph's first letter.
+        const dropCap = before !== undefined && !BLOCK_TAGS.has(before.tagName.toUpperCase()) ? (before.textContent ?? '').trim() : '';
+        if (/^\p{Lu}$/u.test(dropCap) && /^\p{Ll}/u.test(text)) text = `${dropCap}${text}`;
         if (text) {
           const links = linkChars(child);
           blocks.push({ text, tag: child.tagName.toLowerCase(), ...(links > 0 ? { linkChars: links } : {}) });
         }
       }
       holdsBlock ||= inner || isBlock;
+      before = child;
     }
     return holdsBlock;
   };
   walk(root);
+  // A drop cap Readability put in a paragraph of its own (<p>T</p><p>urkey, Poland …</p>): the next one's first letter.
+  for (let i = blocks.length - 2; i >= 0; i--) {
+    const cap = blocks[i] as PageBlock;
+    const next = blocks[i + 1] as PageBlock;
+    if (/^\p{Lu}$/u.test(cap.text) && /^\p{Ll}/u.test(next.text)) blocks.splice(i, 2, { ...next, text: `${cap.text}${next.text}` });
+  }
   if (blocks.length === 0) {
     const text = (root.textContent ?? '').replace(/[ \t]+/g, ' ').trim();
     return text.split('\n').map((t) => ({ text: t }));

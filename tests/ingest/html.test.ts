@@ -141,4 +141,13 @@ describe('HTML extraction', () => {
     expect(r.article.facts[0]?.text).toMatch(/^US envoy Steve Witkoff met President Vladimir Putin/);
     expect(r.article.facts.map((f) => f.text)).not.toContain('What comes next');
   });
+
+  it('puts a drop cap set apart from its paragraph back as the paragraph’s first letter', () => {
+    const html = (body: string) =>
+      extractHtml(`<!doctype html><html><head><title>Turkey and Poland added to the list</title></head><body><article><h1>Turkey and Poland added to the list</h1>${body}
+        <p>Kremlin aide Yuri Ushakov said the sides had not found a compromise on territory but agreed to keep talking about the plan.</p></article></body></html>`).text;
+    const lead = 'urkey and Poland joined the talks on the peace plan in Geneva on Tuesday, the foreign ministry said in a statement.';
+    expect(html(`<div><span class="dropcap">T</span><p>${lead}</p></div>`)).toContain(`T${lead}`);
+    expect(html(`<p>T</p><p>${lead}</p>`)).toContain(`T${lead}`);
+  });
 });

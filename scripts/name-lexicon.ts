@@ -42,11 +42,21 @@ export function buildNameLexicon(): NameLexiconData {
     kinds[kind].push(word);
   }
   for (const list of Object.values(kinds)) list.sort();
+  const gendered = (tag: string, other: string) =>
+    Object.entries(world.model.one.lexicon)
+      .filter(([, value]) => {
+        const tags = Array.isArray(value) ? value : [value];
+        return tags.includes(tag) && !tags.includes(other);
+      })
+      .map(([word]) => word)
+      .sort();
   return {
     source: `compromise ${(nlp as unknown as { version: string }).version} lexicon (MIT licence, Spencer Kelly and contributors)`,
     kinds,
     orgHeads: Object.keys(world.model.two.orgWords).sort(),
     placeHeads: Object.keys(world.model.two.placeWords).sort(),
+    female: gendered('FemaleName', 'MaleName'),
+    male: gendered('MaleName', 'FemaleName'),
   };
 }
 
@@ -59,7 +69,9 @@ export function renderNameLexicon(data: NameLexiconData): string {
     ...NAME_KINDS.map((k, i) => `    ${JSON.stringify(k)}: ${JSON.stringify(data.kinds[k])}${i < NAME_KINDS.length - 1 ? ',' : ''}`),
     '  },',
     `  "orgHeads": ${JSON.stringify(data.orgHeads)},`,
-    `  "placeHeads": ${JSON.stringify(data.placeHeads)}`,
+    `  "placeHeads": ${JSON.stringify(data.placeHeads)},`,
+    `  "female": ${JSON.stringify(data.female)},`,
+    `  "male": ${JSON.stringify(data.male)}`,
     '}',
   ];
   return `${lines.join('\n')}\n`;

@@ -14,6 +14,8 @@ export interface TaggedNames {
 type Kind = NameKind;
 
 interface Lexicon {
+  /** First names known as women's only or men's only. */
+  gender: Map<string, 'female' | 'male'>;
   words: Map<string, Kind>;
   orgHeads: Set<string>;
   placeHeads: Set<string>;
@@ -161,8 +163,22 @@ function load(): Lexicon {
   for (const name of EXTRA_FIRST_NAMES) if (!words.has(name)) words.set(name, 'first');
   const orgHeads = new Set([...data.orgHeads, ...EXTRA_ORG_HEADS].filter((w) => !WEAK_ORG_HEADS.has(w)));
   const placeHeads = new Set([...data.placeHeads, ...EXTRA_PLACE_HEADS].filter((w) => !NOT_PLACE_HEADS.has(w)));
-  lexicon = { words, orgHeads, placeHeads };
+  const gender = new Map<string, 'female' | 'male'>([...data.female.map((w) => [w, 'female'] as const), ...data.male.map((w) => [w, 'male'] as const)]);
+  lexicon = { words, orgHeads, placeHeads, gender };
   return lexicon;
+}
+
+/**
+ * Whether "he" or "she" can stand for a person of this name: not when the name's first name is known as the other
+ * sex's only ("She said" is not Bernie Sanders'). A surname alone, or a first name both or neither, fits either.
+ */
+export function pronounFits(name: string, pronoun: string): boolean {
+  const parts = name.trim().split(/\s+/);
+  const first = parts.length > 1 || load().words.get((parts[0] ?? '').toLowerCase()) === 'first' ? (parts[0] ?? '').toLowerCase() : '';
+  const sex = first === '' ? undefined : load().gender.get(first);
+  if (sex === undefined) return true;
+  const p = pronoun.toLowerCase();
+  return p === 'she' || p === 'her' ? sex === 'female' : p === 'he' || p === 'him' || p === 'his' ? sex === 'male' : true;
 }
 
 /** What the lexicon knows a word to be ("claire" → first), if anything. */

@@ -11,6 +11,9 @@ const nameLexiconSchema = z.strictObject({
   kinds: z.strictObject(Object.fromEntries(NAME_KINDS.map((k) => [k, wordList])) as Record<NameKind, typeof wordList>),
   orgHeads: wordList,
   placeHeads: wordList,
+  /** First names compromise knows as women's only, and as men's only (what "she" or "he" may stand for). */
+  female: wordList,
+  male: wordList,
 });
 /** The word lists of name-lexicon.json (built from compromise by scripts/name-lexicon.ts). */
 export type NameLexiconData = z.infer<typeof nameLexiconSchema>;

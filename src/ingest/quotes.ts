@@ -1,4 +1,5 @@
 import { personMentions, resolvePerson, type Person } from './entities.js';
+import { pronounFits } from './name-finder.js';
 import { foldsLikeLowerCase } from './keywords.js';
 import { hasFiniteVerb } from '../text/finite-verb.js';
 import { allMatches } from '../text/matches.js';
@@ -434,13 +435,16 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     }
     // "He" is who the text is about: a person named earlier in the same sentence (its subject first), else the
     // subject of the sentence before in this paragraph, a quotation's speaker running on, or the paragraph before's.
-    const resolvePronoun = (at: number, inSentence = true): string | undefined =>
+    // (Never across sexes the first names tell: "She said …" is not Bernie Sanders', whoever the sentence before named.)
+    const resolvePronoun = (at: number, inSentence = true, pronoun?: string): string | undefined => {
+      const fits = (name: string | undefined): name is string => name !== undefined && (pronoun === undefined || pronounFits(name, pronoun));
       // Only a subject earlier in the sentence ("Trump said he …"), not a possessive or an object ("in response to
       // Trump's criticism, he vowed").
-      (inSentence ? mentions.find((m) => m.end <= at && (atClauseStart(outside, m.start) || SUBORDINATE_OPENING.test(outside.slice(0, m.start))) && !possessiveAt(outside, m.end))?.person.name : undefined) ??
-      subjectHere ??
-      openQuoteSpeaker ??
-      before;
+      const here = inSentence
+        ? mentions.find((m) => m.end <= at && (atClauseStart(outside, m.start) || SUBORDINATE_OPENING.test(outside.slice(0, m.start))) && !possessiveAt(outside, m.end) && fits(m.person.name))?.person.name
+        : undefined;
+      return here ?? [subjectHere, openQuoteSpeaker, before].find(fits);
+    };
 
     /** The body ("the Kremlin", "Russia") the sentence before was given to: what "it" says. */
     const bodyBefore = (): string | undefined => (lastSentenceSpeaker !== undefined && !people.has(lastSentenceSpeaker) ? lastSentenceSpeaker : undefined);
@@ -462,7 +466,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const at = tail.index + (tail[0].length - tail[0].trimStart().length);
       // "Putin is now fully informed, he added": the one who speaks is not who the words are about (a speaker of
       // themselves says "I"), but the person the text was about before.
-      if (/^\s*[,”"’]*\s*(?:he|she)\b/i.test(tail[0])) speaker = resolvePronoun(tail.index, false);
+      const tailPronoun = /^\s*[,”"’]*\s*(he|she)\b/i.exec(tail[0]);
+      if (tailPronoun) speaker = resolvePronoun(tail.index, false, tailPronoun[1]);
       else if (/^\s*[,”"’]*\s*it\b/i.test(tail[0])) speaker = bodyBefore();
       else {
         // Who stands before the verb: a name after it is what was said ("the President stressed … the PURL program").
@@ -507,7 +512,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
           ? mentions.find((x) => TITLE_GAP.test(outside.slice(end, x.start)) && !possessiveAt(outside, x.end) && (SPEAKS_NEXT.test(outside.slice(x.end)) || (relays && HOLDS_NEXT.test(outside.slice(x.end)))))
           : undefined;
       // "According to him, the second part outlines …": the person the paragraph is about.
-      const pronoun = /^(?:him|her)\b/i.test(outside.slice(after, end)) ? resolvePronoun(accordingTo.index) : undefined;
+      const objectPronoun = /^(him|her)\b/i.exec(outside.slice(after, end));
+      const pronoun = objectPronoun ? resolvePronoun(accordingTo.index, true, objectPronoun[1]) : undefined;
       // "according to the US President", "according to the aide": a role whose holder the article named.
       const roleCited = person === undefined ? ROLE_CITED.exec(outside.slice(after, end)) : null;
       if (roleCited) roles ??= rolesOf(sentences, ctx.people);
@@ -587,7 +593,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // "…, he said" / "He also said": a pronoun right before the verb (fillers allowed).
       const pron = /\b(he|she)\b((?:[\s,]+\w+){0,3})[\s,]*$/i.exec(preceding);
       if (pron && wordsBetween(pron[2] ?? '').every((w) => FILLER.test(w)) && !UNNAMED_CLAIM.test(preceding.slice(0, pron.index))) {
-        speaker = resolvePronoun(pron.index);
+        speaker = resolvePronoun(pron.index, true, pron[1]);
         if (speaker) break;
       }
       // "…,” it said in a statement.", "However, it warned …": the body the sentence before was given to.

@@ -731,4 +731,18 @@ describe('speakers', () => {
     expect(who[0]).toBe('-');
     expect(who[1]).toBe('Yuriy Ihnat');
   });
+
+  it('gives "she said" to no man the first names tell of, and "he said" to no woman', () => {
+    const text = [
+      'Kallas and Rubio discuss the peace plan',
+      'EU foreign policy chief Kaja Kallas met US Secretary of State Marco Rubio in Brussels on Tuesday to discuss the American peace plan.',
+      'Marco Rubio told reporters the plan was a living document that would change as talks went on.',
+      '“Europe will not accept a deal that rewards aggression,” she said after the meeting.',
+      'European Commission President Ursula von der Leyen said the union would keep its sanctions on Russia in place.',
+      '“There can be no ceasefire without guarantees for Ukraine,” he said.',
+    ].join('\n');
+    const who = speakersOfLines(text, 3);
+    expect(who[0]).not.toBe('Marco Rubio');
+    expect(who[2]).not.toBe('Ursula von der Leyen');
+  });
 });

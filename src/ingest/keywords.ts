@@ -294,7 +294,10 @@ export function matchesQuestion(sentence: string, question: Question, hints: Voi
   // Another side's speaker claiming something of the asked side ("He claimed Ukraine was refusing to talk", Lavrov) says
   // what that side is accused of, not what it does.
   if (speakerSide !== undefined && SPEAKER_CLAIMS.test(sentence)) return false;
-  return voicedBy(sentence, hints, asked) || actsInSentence(sentence, asked, hints.sides ?? []);
+  // Another side's words about the asked side ("Ukraine could not return to its pre-2014 borders, Hegseth said") are
+  // what that side claims of it: only a past act they report is its own ("Kyiv has rejected the plan, Lavrov said").
+  const othersWords = speakerSide !== undefined && !asked.includes(speakerSide);
+  return voicedBy(sentence, hints, asked) || actsInSentence(sentence, asked, hints.sides ?? [], othersWords);
 }
 
 /** A sentence whose pronoun subject claims or accuses: "He claimed …", "She accused Kyiv of …". */
@@ -349,7 +352,7 @@ function sourcedTo(sentence: string, asked: readonly string[], sides: readonly S
   return false;
 }
 
-function actsInSentence(sentence: string, asked: readonly string[], sides: readonly Side[]): boolean {
+function actsInSentence(sentence: string, asked: readonly string[], sides: readonly Side[], spokenByOther = false): boolean {
   if (sourcedTo(sentence, asked, sides)) return true;
   const mentions = actorMentions(sentence, sides);
   // What a side does together with another ("Russia and Ukraine agreed to exchange prisoners", "Trump and Zelenskiy
@@ -389,7 +392,7 @@ function actsInSentence(sentence: string, asked: readonly string[], sides: reado
     // The subject of a relative clause: "Ukraine, which has fought to join NATO".
     rest = rest.replace(/^,\s+(?:which|who)(?=\s)/u, '');
     rest = rest.slice(BETWEEN.exec(rest)?.[0].length ?? 0);
-    if (claimed) return PAST_ACT.test(rest);
+    if (claimed || spokenByOther) return PAST_ACT.test(rest);
     return AUXILIARY.test(rest) || MODAL.test(rest) || STANCE_ADJECTIVE.test(rest) || FINITE_VERB.test(rest);
   });
 }

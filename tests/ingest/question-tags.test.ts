@@ -20,6 +20,12 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
     expect(tags('Lavrov said Russia would defend its sovereign rights in any settlement.')).not.toContain('ukraine-response');
   });
 
+  it("reads another side's speaker saying what Kyiv can or could do as that side's claim, and a past act they report as Kyiv's", () => {
+    expect(tags('Ukraine could not return to its pre-2014 borders, nor could it join NATO, Hegseth said.', 'Pete Hegseth')).not.toContain('ukraine-response');
+    expect(tags('US President Donald Trump has said Ukraine can win back all territory it has lost to Russia, a shift from his previous call on Kyiv to make concessions.', 'Donald Trump')).not.toContain('ukraine-response');
+    expect(tags('Kyiv has rejected the plan as it stands, Lavrov told reporters in Moscow.', 'Sergei Lavrov')).toContain('ukraine-response');
+  });
+
   it('does not count Kyiv in another side\'s condition ("only if Ukraine did the same")', () => {
     expect(tags("Russia's Ministry of Defence stated that Russian forces would uphold the truce only if Ukraine did the same.")).not.toContain('ukraine-response');
     expect(tags('Kushner said if Ukraine makes a final deal, they have to know they are secure after the deal.', 'Jared Kushner')).not.toContain('ukraine-response');

@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import type { PageBlock } from './boilerplate.js';
 import { articleText } from './clean-text.js';
 import { GENERIC_TITLE } from './generic-title.js';
-import { monthIndex } from '../text/months.js';
+import { MONTH_NAME, monthIndex } from '../text/months.js';
 import { collapseSpaces } from '../text/spaces.js';
 
 /** What an HTML page yields. */
@@ -86,9 +86,8 @@ const PUBLISHED_META = [
 
 /** Elements a page shows its publication date in ("<span class="article-date">Jan 18, 2019</span>"). */
 const SHOWN_DATE_SELECTOR = '[class*="date" i], [class*="publish" i], [class*="timestamp" i], [id*="date" i], time';
-const MONTHS_RE = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 /** "Jan 18, 2019", "April 26, 2022 11:30 AM", "20 Jan, 2020", "2019-11-18": a day with its year. */
-const SHOWN_DAY = new RegExp(String.raw`\b(?:(${MONTHS_RE})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTHS_RE})\.?,?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d))\b`, 'i');
+const SHOWN_DAY = new RegExp(String.raw`\b(?:(${MONTH_NAME})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_NAME})\.?,?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d))\b`, 'i');
 
 /**
  * The day a page shows as its date when no metadata states one: the first short element whose class or id speaks of a

@@ -362,7 +362,12 @@ async function ingestWithPool(
     for (const a of articles) {
       if (isResult(a)) queue.push({ input: a.input, done: a });
       else {
-        const prepared = prepareArticle(a.input, a.article, batch);
+        let prepared: PreparedArticle | InputResult;
+        try {
+          prepared = prepareArticle(a.input, a.article, batch);
+        } catch (err) {
+          prepared = failure(a.input, err, opts);
+        }
         if (isResult(prepared)) queue.push({ input: a.input, done: prepared });
         else {
           const analysis = pool.analyze(prepared);

@@ -9,7 +9,7 @@ import { textBlocks } from '../../src/ingest/clean-text.js';
 import { ingestArticles, ingestInputs, type IngestOptions } from '../../src/ingest/pipeline.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { DIST_MAIN } from '../helpers/dist.js';
-import { sampleStory } from '../helpers/fixtures.js';
+import { BRIEFINGS, sampleStory } from '../helpers/fixtures.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const NOW = new Date('2026-02-01T12:00:00Z');
@@ -110,12 +110,15 @@ describe('analysis in worker threads', () => {
   });
 
   it('runs in the compiled CLI: `sitrep ingest --workers 2` prints what `--workers 0` prints, and a bad count is a usage error', () => {
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [DIST_MAIN, 'ingest', '--dry-run', '--now', NOW.toISOString(), '--data', join(dir, 'data'), ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+    // A process as a new user starts it: the bundled story, a store of its own, nothing from this machine's environment.
+    const env = { PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC', LOG_LEVEL: 'silent', SITREP_DB: join(dir, 'cli.db'), SITREP_DATA: BRIEFINGS };
+    const cli = (...args: string[]) => spawnSync(process.execPath, [DIST_MAIN, 'ingest', '--dry-run', '--now', NOW.toISOString(), ...args], { cwd: dir, encoding: 'utf8', env });
     const files = inputs.filter((i) => !i.endsWith('missing.txt'));
     const one = cli('--workers', '0', ...files);
     const two = cli('--workers', '2', ...files);
+    expect(one.stderr).toMatch(/would store \d+ events? \(draft\) for ukraine-ceasefire; \d+ rejected, 0 failed/);
     expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     expect(two.stderr).toBe(one.stderr);
     expect(JSON.parse(two.stdout).length).toBeGreaterThan(2);

@@ -36,7 +36,7 @@ const TITLE_WORDS = new Set([
 
 /** Titles that introduce a person's full name. The first letter is matched either way without the `i` flag,
  * which would make `\p{Lu}` match lower-case letters too. */
-const TITLES = ['president', 'minister', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'ambassador', 'senator', 'governor', 'mayor', 'commander', 'general', 'adviser', 'advisor', 'negotiator', 'premier', 'commissioner', 'chief', 'leader', 'aide'];
+const TITLES = ['president', 'minister', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'ambassador', 'senator', 'governor', 'mayor', 'commander', 'general', 'adviser', 'advisor', 'negotiator', 'premier', 'commissioner', 'chief', 'leader', 'aide', 'director', 'chairman', 'chairwoman', 'prosecutor', 'executive', 'economist', 'analyst', 'professor'];
 const TITLED_NAME = new RegExp(
   `\\b(?:${TITLES.map((t) => `[${t[0]}${t[0]?.toUpperCase()}]${t.slice(1)}`).join('|')})\\s+((?:\\p{Lu}[\\p{L}'’-]+\\s+){1,2}(?:(?:von|van|der|de|al|bin)\\s+)*\\p{Lu}[\\p{L}'’-]+)`,
   'gu',

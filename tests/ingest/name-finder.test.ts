@@ -41,6 +41,8 @@ describe('name finder', () => {
   it('leaves role words out of a name: "Chief Executive Satya Nadella", "Director of Public Prosecution Eva-Marie Persson"', () => {
     const text = ['Microsoft Chief Executive Satya Nadella said the company would keep its deal.', 'Deputy Director of Public Prosecution Eva-Marie Persson said the case was closed.'].join('\n');
     expect(extractEntities(text).people.map((p) => p.name)).toEqual(['Satya Nadella', 'Eva-Marie Persson']);
+    // A full name after a role is a person's even when its words are common ones ("bill", "burns").
+    expect(extractEntities('CIA Director Bill Burns said Russia was not serious about the talks.').people.map((p) => p.name)).toEqual(['Bill Burns']);
   });
 
   it('leaves a two-word country out of the name after "President of …"', () => {

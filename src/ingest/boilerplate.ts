@@ -721,6 +721,8 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   while (lastText > 0 && texts[lastText] === '') lastText--;
   /** Drafts whose line was a list item on the page ("• …", "- …"). */
   const bullets = new Set<Draft>();
+  /** Drafts from a heading tag that hold a paragraph of prose (a lead a page styled large, or its standfirst). */
+  const styledProse = new Set<Draft>();
   texts.forEach((text, i) => {
     if (text === '') return;
     const block = blocks[i] as PageBlock;
@@ -737,6 +739,10 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     // told from a lead below, as one in a paragraph is.)
     else if (/^h[1-6]$/i.test(block.tag ?? '') && !(f.terminated && f.words.length >= 20 && f.functionDensity >= 0.25))
       drafts.push({ text, kind: 'heading', terminated: f.terminated, f });
+    else if (/^h[1-6]$/i.test(block.tag ?? '')) {
+      drafts.push({ text, kind: 'body', terminated: true, f });
+      styledProse.add(drafts[drafts.length - 1] as Draft);
+    }
     else if (f.terminated && f.words.length >= 4 && f.functionDensity >= 0.12) drafts.push({ text, kind: f.words.length >= 6 ? 'body' : 'short', terminated: true, f });
     // A list in the article: the sentence that introduces it ("…, although the details are: ") and its items ("Ban on
     // foreign peacekeeping troops;"). Prose, though not sentences of their own.
@@ -759,6 +765,12 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     else drafts.push({ text, kind: f.terminated ? 'short' : 'chrome', reason: 'label', terminated: f.terminated, f });
     if (listItem) bullets.add(drafts[drafts.length - 1] as Draft);
   });
+
+  // Prose set in a heading tag that the article says again further down is its standfirst, not its lead.
+  for (const d of styledProse) {
+    const i = drafts.indexOf(d);
+    if (restatedBelow(d, drafts.slice(i + 1).filter((x) => x.kind === 'body'))) d.kind = 'heading';
+  }
 
   // Short sentences take the class of their neighbours: "He declined to comment." inside the article is prose,
   // "Photo: archive." between captions is not.

@@ -140,6 +140,15 @@ describe('HTML extraction', () => {
     expect(r.article.title).toBe('Witkoff meets Putin in Moscow');
     expect(r.article.facts[0]?.text).toMatch(/^US envoy Steve Witkoff met President Vladimir Putin/);
     expect(r.article.facts.map((f) => f.text)).not.toContain('What comes next');
+    // Set in a heading tag and said again by the article below, it is the standfirst.
+    const dek = 'Steve Witkoff and Vladimir Putin spent five hours on the American peace plan in the Kremlin without a compromise on territory.';
+    const withDek = extractHtml(`<!doctype html><html><head><title>Witkoff meets Putin in Moscow</title></head><body><article>
+      <h2>${dek}</h2>
+      <p>US envoy Steve Witkoff spent five hours with Vladimir Putin in the Kremlin on Tuesday discussing the American peace plan, but found no compromise on territory, Kremlin aide Yuri Ushakov said.</p>
+      <p>Ukrainian President Volodymyr Zelensky said Kyiv would wait for a read-out of the talks from Washington before it answered.</p></article></body></html>`);
+    const r2 = analyzeArticle({ text: withDek.text, blocks: withDek.blocks, title: 'Witkoff meets Putin in Moscow', sourceName: 'Example News', publishedAt: '2025-12-02T20:00:00Z' }, ceasefireStory(), new Date('2026-01-05T12:00:00Z'));
+    if (!r2.ok) throw new Error(JSON.stringify(r2));
+    expect(r2.article.facts.map((f) => f.text)).not.toContain(dek);
   });
 
   it('puts a drop cap set apart from its paragraph back as the paragraph’s first letter', () => {

@@ -6,7 +6,7 @@ import type { PageBlock } from './boilerplate.js';
 
 /**
  * An article ready to be analysed anywhere: its blocks split, and the lines its source printed on earlier pages of the
- * run already looked up (the only thing analysis needs from the run: see IngestBatch.seenOn).
+ * run already looked up (the only thing analysis needs from the run: see IngestBatch.seenAmong).
  */
 export interface PreparedArticle {
   article: ArticleInput & { blocks: readonly PageBlock[] };

@@ -737,11 +737,10 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     // A heading tag holds a heading, unless what it holds is a paragraph of prose a page styled large (CNN sets its
     // lead in an h2): a sentence of twenty words or more with its stop and its grammar words. (A standfirst set so is
     // told from a lead below, as one in a paragraph is.)
-    else if (/^h[1-6]$/i.test(block.tag ?? '') && !(f.terminated && f.words.length >= 20 && f.functionDensity >= 0.25))
-      drafts.push({ text, kind: 'heading', terminated: f.terminated, f });
     else if (/^h[1-6]$/i.test(block.tag ?? '')) {
-      drafts.push({ text, kind: 'body', terminated: true, f });
-      styledProse.add(drafts[drafts.length - 1] as Draft);
+      const prose = f.terminated && f.words.length >= 20 && f.functionDensity >= 0.25;
+      drafts.push({ text, kind: prose ? 'body' : 'heading', terminated: f.terminated, f });
+      if (prose) styledProse.add(drafts[drafts.length - 1] as Draft);
     }
     else if (f.terminated && f.words.length >= 4 && f.functionDensity >= 0.12) drafts.push({ text, kind: f.words.length >= 6 ? 'body' : 'short', terminated: true, f });
     // A list in the article: the sentence that introduces it ("…, although the details are: ") and its items ("Ban on

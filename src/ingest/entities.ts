@@ -31,7 +31,7 @@ const TITLE_WORDS = new Set([
   'affairs', 'pres', 'pres.', 'sen',
   // "Chief Executive Satya Nadella", "Director of Public Prosecution Eva-Marie Persson", "Chief Economist Ana Boata".
   'executive', 'officer', 'prosecution', 'prosecutor', 'counsel', 'economist', 'analyst', 'correspondent', 'editor', 'founder',
-  'professor', 'ombudsman', 'coordinator', 'representative',
+  'professor', 'ombudsman', 'coordinator',
 ]);
 
 /** Titles that introduce a person's full name. The first letter is matched either way without the `i` flag,

@@ -47,12 +47,14 @@ export class IngestBatch {
   private readonly pages = new Map<string, Set<string>>();
 
   /**
-   * Whether `line` was on an earlier page of `source` in this run (the classifier's "repeated" feature); never for
-   * a page seen before in full.
+   * The lines of a page (lower-cased, each once) that an earlier page of `source` in this run printed too (the
+   * classifier's "repeated" feature); none for a page seen before in full. `lines` is read only when the source has
+   * earlier pages: most runs' sources have one page each.
    */
-  seenOn(source: string, page: string): (line: string) => boolean {
+  seenAmong(source: string, page: string, lines: () => readonly string[]): string[] {
     const seen = this.pages.get(source)?.has(page) ? undefined : this.lines.get(source);
-    return (line) => seen?.has(line.toLowerCase()) ?? false;
+    if (!seen || seen.size === 0) return [];
+    return [...new Set(lines().map((l) => l.toLowerCase()))].filter((l) => seen.has(l));
   }
 
   /** Remember a page's short lines for later pages of the same source. */

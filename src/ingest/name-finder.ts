@@ -173,9 +173,10 @@ function load(): Lexicon {
  * sex's only ("She said" is not Bernie Sanders'). A surname alone, or a first name both or neither, fits either.
  */
 export function pronounFits(name: string, pronoun: string): boolean {
+  const lex = load();
   const parts = name.trim().split(/\s+/);
-  const first = parts.length > 1 || load().words.get((parts[0] ?? '').toLowerCase()) === 'first' ? (parts[0] ?? '').toLowerCase() : '';
-  const sex = first === '' ? undefined : load().gender.get(first);
+  const first = parts.length > 1 || lex.words.get((parts[0] ?? '').toLowerCase()) === 'first' ? (parts[0] ?? '').toLowerCase() : '';
+  const sex = first === '' ? undefined : lex.gender.get(first);
   if (sex === undefined) return true;
   const p = pronoun.toLowerCase();
   return p === 'she' || p === 'her' ? sex === 'female' : p === 'he' || p === 'him' || p === 'his' ? sex === 'male' : true;

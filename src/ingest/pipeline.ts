@@ -185,8 +185,7 @@ function prepareArticle(input: string, article: ArticleInput, batch: IngestBatch
   // Split once: the analysis reads the blocks, and the batch remembers their lines for the next page of this source.
   const blocks = article.blocks ?? textBlocks(article.text);
   // Looked up here, in input order, so that an article analysed in a worker sees exactly the earlier pages' lines.
-  const seenOn = batch.seenOn(source, page);
-  const seen = [...new Set(queriedLines(blocks).filter(seenOn).map((l) => l.toLowerCase()))];
+  const seen = batch.seenAmong(source, page, () => queriedLines(blocks));
   batch.rememberLines(source, page, blocks.map((b) => collapseSpaces(b.text)));
   return { article: { ...article, blocks }, seen };
 }

@@ -242,6 +242,13 @@ export const CAPTION: RegExp[] = [
   // to one of … during a press conference on Aug. 15, 2025, at Joint Base Elmendorf-Richardson." (News tells what
   // happened on a day in the past tense.)
   /^(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:points|gestures|shakes|waves|smiles|poses|looks|listens|arrives|walks|stands|sits|greets|speaks|attends|delivers|holds|talks|leaves|reacts|applauds|embraces|hugs|shake|talk|speak|walk|stand|sit|arrive|attend|pose|greet|listen|look|wave|smile|hold|gesture|embrace|hug|react|applaud)\s[^.!?]{0,200}?\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b[^.!?]{0,120}\.?$/u,
+  // The same with a subject that runs through lower-case words ("Secretary of Ukraine's national security and defence
+  // council Rustem Umerov attends a meeting with … in Hallandale Beach, Florida, US on November 30 2025."): a name and
+  // its office, no comma, no clause of its own, and the day with its year ending the line.
+  /^(?![^,]*\b(?:who|which|that|said|says|has|have|had|was|were|is|are|will|would)\s)(?:[\p{L}\p{N}.'’-]+\s+){2,16}(?:attends|meets|meet|speaks|attend|speak|addresses|chairs|visits|arrives|arrive|shakes|shake|greets|greet|holds|hold|delivers|gestures|listens|looks|sits|stands|walks|waves)\s[^.!?]{0,220}?\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})\.?$/u,
+  // A picture's day set off as a sentence of its own after what it shows: "Vladimir Medinsky and other members of the
+  // Russian delegation in Istanbul. July 23, 2025." (No report's sentence is a bare date.)
+  /[.!?]["”’]?\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})\.?$/u,
   // The same without the year, the day ending the caption: "Russian President Vladimir Putin visits the armed forces'
   // command center in the Kursk region on March 12."
   /^(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:visits|inspects|chairs|addresses|points|gestures|shakes|waves|smiles|poses|looks|listens|arrives|walks|stands|sits|greets|speaks|attends|delivers|holds|leaves|reacts|applauds|embraces|hugs)\s[^.!?]{0,200}?\bon\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/u,

@@ -31,6 +31,10 @@ export function leavesClause(head: string): boolean {
   // Nor inside a clause that has not reached its verb ("… announced that a group of 26 nations").
   const open = /\b(?:that|which|who|whether)\s+([^,;:—–]*)$/i.exec(head);
   if (open && (open[1] ?? '').split(/\s+/).length >= 2 && !hasFiniteVerb(open[1] ?? '')) return false;
+  // Nor a subject with only a relative clause after it, its own verb still to come ("French President Emmanuel Macron
+  // and British Prime Minister Keir Starmer, who lead the group").
+  const relative = /^([^,;:—–]+),\s+(?:who|which|whose)\s[^,;:—–]*$/i.exec(head);
+  if (relative && !hasFiniteVerb(relative[1] ?? '')) return false;
   return hasFiniteVerb(head);
 }
 

@@ -212,6 +212,12 @@ describe('headline', () => {
     const rubio = 'U.S. Secretary of State Marco Rubio, speaking in Jeddah after more than eight hours of talks with Ukrainian delegates, said the plan would be taken to Russia next.';
     expect(leadTitle(rubio)).toBe('U.S. Secretary of State Marco Rubio said the plan would be taken to Russia next');
     expect(leavesClause('U.S. Secretary of State Marco Rubio, speaking in Jeddah after more than eight hours of talks')).toBe(false);
+    // Nor is a subject with only a relative clause after it: its own verb is still to come.
+    expect(leavesClause('French President Emmanuel Macron and British Prime Minister Keir Starmer, who lead the group')).toBe(false);
+    expect(leavesClause('Macron said the coalition, which met in Paris, would send troops')).toBe(true);
+    expect(cutAtClause('French President Emmanuel Macron and British Prime Minister Keir Starmer, who lead the group, have insisted that any European “reassurance” force in Ukraine needs the backing of the United States.', 120)).not.toBe(
+      'French President Emmanuel Macron and British Prime Minister Keir Starmer, who lead the group',
+    );
     // Never a whole-looking cut inside a quotation: "… released the document “China's Position" is cut, and says so.
     expect(leadTitle('The Chinese Ministry of Foreign Affairs today released the long-awaited document “China’s Position on the Political Settlement of the Ukraine Crisis” in Beijing.')).toMatch(/…$/);
     // A cut right after a reporting verb reports nothing; a US dateline's state is part of the dateline.

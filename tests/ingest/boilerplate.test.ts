@@ -394,6 +394,20 @@ describe('line classifier', () => {
     expect(kinds(`${body}\n${caption}\n${body}`).map(([k]) => k)).toEqual(['body', 'chrome', 'body']);
   });
 
+  it('takes a wire caption whose subject runs through lower-case words, or whose day stands as a sentence of its own, for chrome', () => {
+    const body = 'Ukrainian and US officials met in Florida on Sunday for talks on the peace plan, the State Department said.';
+    const caption =
+      "Secretary of Ukraine's national security and defence council Rustem Umerov attends a meeting with US secretary of state Marco Rubio and US special envoy Steve Witkoff in Hallandale Beach, Florida, US on November 30 2025.";
+    const dated = 'Vladimir Medinsky and other members of the Russian delegation in Istanbul. July 23, 2025.';
+    expect(kinds(`${body}\n${caption}\n${body}`).map(([k]) => k)).toEqual(['body', 'chrome', 'body']);
+    expect(kinds(`${body}\n${dated}\n${body}`).map(([k]) => k)).toEqual(['body', 'chrome', 'body']);
+    // A report with a clause of its own, or in the past tense, stays prose.
+    const report = 'The head of Ukraine’s national security council, who attends the talks, said on November 30, 2025 that progress was made.';
+    const past = 'Rustem Umerov, secretary of the national security council, met US envoy Steve Witkoff in Florida on November 30, 2025.';
+    expect(kinds(`${body}\n${report}`)[1]?.[0]).toBe('body');
+    expect(kinds(`${body}\n${past}`)[1]?.[0]).toBe('body');
+  });
+
   it('takes a byline with its update stamp for no headline, and a caption that opens "From left to right:" for chrome', () => {
     const body = 'As leaders from 30 countries came together in Paris today under the banner of the coalition of the willing, a message was sent out to the world.';
     const raw = ['By Faith Barbara N Ruhinda updated at 21:53 EAT on Thursday 27 March 2025', '', body, 'Relations between the US and Ukraine have cooled in recent weeks.'].join('\n');

@@ -42,6 +42,7 @@ export function statusAfter(
 ): QuestionStatus {
   const s = reading.stance;
   if (reading.side !== undefined && (OFFERS.has(s) || s === 'reject')) stances.set(reading.side, s);
+  for (const p of reading.parties ?? []) stances.set(p.side, p.stance);
   if (explicit !== undefined) {
     if (explicit === 'contested' || explicit === 'resolved') return explicit;
     if (explicit === 'moved') return sidesConflict(stances, sides, askedOf) ? 'contested' : 'moved';

@@ -24,6 +24,8 @@ export interface StanceReading {
   side?: string;
   /** The words that carry the stance, for explanations and tests. */
   cue?: string;
+  /** Of a dispute between named sides: each side's own position in it (the side that rejects, the side whose terms it rejects). */
+  parties?: Array<{ side: string; stance: 'propose' | 'demand' | 'accept' | 'reject' }>;
 }
 
 /** How a cue finds who takes the stance: the clause's subject, or whoever states it ("Ukraine must…", Peskov said). */
@@ -44,10 +46,10 @@ const CUES: readonly Cue[] = [
   { re: PASSIVE_DEMAND, stance: 'demand', role: 'subject' },
   { re: /\b(?:no|without an?|never reached an?|failed to reach an?|fell short of an?) (?:\w+ ){0,2}(?:deal|agreement|breakthrough|accord)\b/i, stance: 'no-deal', role: 'subject' },
   { re: /\bfail(?:s|ed|ing)? to (?:agree|reach|strike|secure)\b/i, stance: 'no-deal', role: 'subject' },
-  { re: /\b(?:at odds|disagree(?:s|d|ment|ments)?|conflicting (?:accounts|claims|reports|versions|positions)|contradict(?:s|ed|ing)?|sticking points?|deadlock(?:ed)?|impasse|far apart|divided over|differences (?:remain|persist|over|on)|accused each other|accused one another|blamed each other|traded (?:blame|accusations))\b/i, stance: 'dispute', role: 'subject' },
+  { re: /\b(?:at odds|disagree(?:s|d|ment|ments)?|conflicting (?:accounts|claims|reports|versions|positions)|contradict(?:s|ed|ing)?|sticking points?|deadlock(?:ed)?|impasse|far apart|divided over|differences (?:remain|persist|over|on)|accused each other|accused one another|blamed each other|traded (?:blame|accusations)|(?:most |more )?contentious (?:issues?|questions?|points?|topics?)|thorn(?:y|iest) (?:issues?|questions?|points?)|bridg(?:e|es|ed|ing) (?:the )?(?:gaps?|positions|differences))\b/i, stance: 'dispute', role: 'subject' },
   { re: /\bdisput(?:es|ed|ing)? (?:the|a|an|his|her|their|its|claims?|reports?|that|this|Russia|Ukraine|Kyiv|Moscow)\b/i, stance: 'dispute', role: 'subject' },
-  { re: /\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|ruled? out|rules out|ruling out|dismiss(?:es|ed|ing)?|oppos(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|turn(?:s|ed|ing)? down|veto(?:es|ed|ing)?|den(?:y|ies|ied)|condemn(?:s|ed|ing)?|red lines?|unacceptable|(?:un|not )realistic|non-?starter|out of the question|(?:not|off) the table|balk(?:s|ed)? at|rebuff(?:s|ed)?|push(?:es|ed|ing)? back (?:on|against)|spurn(?:s|ed)?|in no way|by no means|(?:legitimate|lawful) (?:combat |military )?targets?)\b/i, stance: 'reject', role: 'subject' },
-  { re: /\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ultimatum|pre-?conditions?|conditions? (?:for|that|of)|on (?:the )?condition|only (?:\S+ ){0,4}?if|as long as|in exchange for|in return for|call(?:s|ed|ing)? on (?:\S+ ){1,5}?to|press(?:es|ed|ing)? for|requir(?:e|es|ed|ing) (?:\S+ ){0,3}?to|want(?:s|ed)? (?:\S+ ){1,3}?to|urg(?:e|es|ed|ing) (?:\S+ ){1,5}?to|ask(?:s|ed)? (?:\S+ ){1,4}?(?:not )?to|press(?:es|ed|ing)? (?:\S+ ){1,4}?to|push(?:es|ed|ing)? (?:\S+ ){1,4}?to|pressure (?:\S+ ){0,5}?to)\b/i, stance: 'demand', role: 'subject' },
+  { re: /\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|ruled? out|rules out|ruling out|dismiss(?:es|ed|ing)?|oppos(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|turn(?:s|ed|ing)? down|veto(?:es|ed|ing)?|den(?:y|ies|ied)|condemn(?:s|ed|ing)?|red lines?|unacceptable|(?:un|not )realistic|non-?starter|out of the question|(?:not|off) the table|balk(?:s|ed)? at|rebuff(?:s|ed)?|push(?:es|ed|ing)? back (?:on|against)|spurn(?:s|ed)?|(?:expressed|voiced|showed|met with) (?:\w+ )?(?:resistance|objections?) to|object(?:s|ed)? to|in no way|by no means|(?:legitimate|lawful) (?:combat |military )?targets?)\b/i, stance: 'reject', role: 'subject' },
+  { re: /\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ultimatum|pre-?conditions?|conditions? (?:for|that|of)|on (?:the )?condition|only (?:\S+ ){0,4}?if|as long as|in exchange for|in return for|call(?:s|ed|ing)? on (?:\S+ ){1,5}?to|press(?:es|ed|ing)? for|requir(?:e|es|ed|ing) (?:\S+ ){0,3}?to|want(?:s|ed)? (?:[^\s,;]+ ){1,5}?to|urg(?:e|es|ed|ing) (?:\S+ ){1,5}?to|ask(?:s|ed)? (?:\S+ ){1,4}?(?:not )?to|press(?:es|ed|ing)? (?:\S+ ){1,4}?to|push(?:es|ed|ing)? (?:\S+ ){1,4}?to|pressure (?:\S+ ){0,5}?to)\b/i, stance: 'demand', role: 'subject' },
   { re: /\b(?:must|ha(?:s|ve|d) to|will have to|would have to|need(?:s|ed)? to|should)\b/i, stance: 'demand', role: 'reporter' },
   { re: /\b(?:agree(?:s|d)?|agreeing|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|endors(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|consent(?:s|ed)?|sign(?:s|ed)? (?:off|on|up|the|a)|back(?:s|ed)? (?:the|a|an|his|her|their|its)|support(?:s|ed)? (?:the|a|an) (?:plan|proposal|deal|idea|initiative|ceasefire|truce)|reach(?:ed)? (?:an? )?(?:deal|agreement|understanding)|struck (?:an? )?(?:deal|agreement)|(?:deal|agreement) (?:was|has been) (?:reached|struck|agreed))\b/i, stance: 'accept', role: 'subject' },
   { re: /\b(?:propos(?:e|es|ed|ing|al|als)|offer(?:s|ed|ing)?|suggest(?:s|ed|ing)?|put(?:s|ting)? forward|float(?:s|ed|ing)?|unveil(?:s|ed|ing)?|present(?:s|ed|ing)? (?:a|an|the|its|his|her|their) (?:\w+ ){0,2}(?:plan|proposal|draft|memorandum|framework|roadmap|terms)|call(?:s|ed|ing)? for|commit(?:s|ted)? to|readiness to|ready for|pledg(?:e|es|ed|ing)|push(?:es|ed|ing)? for|ready to|willing to|prepared to|open to|seek(?:s|ing)?|sought)\b/i, stance: 'propose', role: 'subject' },
@@ -69,7 +71,7 @@ const UNKNOWN =
   /\b(?:unclear|not clear|no outline|unknown|uncertain(?:ty|ties)?|remains? to be seen|without (?:specifying|saying|giving details|elaborating)|no (?:mention|details?) of|no details|little clarity|not (?:yet )?(?:known|decided|specified|disclosed)|(?:has|have|had) not (?:yet )?(?:said|specified|outlined|disclosed|decided|responded)|did not (?:say|specify|elaborate|disclose)|(?:has|have) yet to|neither side has|open question|undecided)\b/i;
 /** Clause boundaries: a reporting verb (what follows is what was said), a semicolon, a dash, a contrast. */
 const CLAUSE_BREAK =
-  /(?:;|:|\s[—–]\s|\s-\s|,?\s+(?:but|while|whereas|although|yet)\s+|(?<!\b(?:the|a|an|its|their|his|her|our)\s)\b(?:said|says|say|added|stated|warned|argued|noted|insisted that|saying|[Aa]ccording to)\b(?:\s+(?:on|in)\s+\w+)?(?:\s+that)?|\b(?:told|informed|assured|reminded)\s+(?:[\p{Lu}][\p{L}'’-]+\s+){0,3}(?:that\s+)?|,\s*(?=["“])|,\s+as\s+(?!\w+ed\b|well\b|part\b|such\b)|,\s+(?=which\b|(?:an?|the) (?:\w+ ){0,2}(?:offer|proposal|plan|idea|demand|move|step|suggestion)\b))/gu;
+  /(?:;|:|\s[—–]\s|\s-\s|,?\s+(?:but|while|whereas|although|yet)\s+|(?<!\b(?:the|a|an|its|their|his|her|our)\s)\b(?:said|says|say|added|stated|warned|argued|noted|insisted that|saying|[Aa]ccording to)\b(?:\s+(?:on|in)\s+\w+)?(?:\s+that)?|\b(?:told|informed|assured|reminded)\s+(?:[\p{Lu}][\p{L}'’-]+\s+){0,3}(?:that\s+)?|,\s*(?=["“])|,\s+as\s+(?!\w+ed\b|well\b|part\b|such\b)|,\s+(?=which\b|(?:an?|the) (?:\w+ ){0,2}(?:offer|proposal|plan|idea|demand|move|step|suggestion)\b)|,\s+(?:conditions|demands|terms|proposals|ideas|steps|moves)\s+(?:that|which)\s+)/gu;
 /** A fronted adverbial ("After meeting Witkoff, …", "Speaking in Kyiv, …") names no subject. */
 const FRONTED = /^\s*(?:after|following|before|despite|although|while|when|as|since|speaking|in|on|during|amid|with)\b[^,]{0,80},\s*/i;
 /** A subject that is the speaker: "we", "I", "our government". */
@@ -181,12 +183,29 @@ function reporterSide(text: string, mentions: readonly SideMention[], speaker: s
  * rejection in the same sentence is a dispute.
  */
 export function readStance(text: string, opts: { speaker?: string; sides?: readonly Side[] } = {}): StanceReading {
-  const { readings, unknown } = clauseReadings(text, opts);
-  if (readings.length === 0) return { stance: unknown ? 'unknown' : 'none' };
-  // One side's proposal or demand met by another side's rejection in the same sentence.
+  const { readings: all, unknown } = clauseReadings(text, opts);
+  // A position told as history counts only as the other half of a dispute the sentence reports ("He insisted that
+  // Ukraine abandon its bid to join NATO, conditions that Kyiv has repeatedly rejected").
+  const readings = all.filter((r) => r.background !== true);
+  // One side's proposal or demand met by another side's rejection in the same sentence, or a rejection of another
+  // side's proposal, plan or demand ("pushed back on Zelenskyy's calls for security guarantees").
   const offers = readings.filter((r) => (r.stance === 'propose' || r.stance === 'demand' || r.stance === 'accept') && r.side !== undefined);
-  const refusals = readings.filter((r) => r.stance === 'reject' && r.side !== undefined);
-  if (offers.some((o) => refusals.some((r) => r.side !== o.side))) return { stance: 'dispute', cue: readings.map((r) => r.cue).join(' … ') };
+  const refusals = all.filter((r) => r.stance === 'reject' && r.side !== undefined);
+  const against = readings.filter((r) => r.stance === 'reject' && r.against !== undefined && r.against !== r.side);
+  if (offers.some((o) => refusals.some((r) => r.side !== o.side)) || against.length > 0) {
+    // Each side's part, so the question keeps every side's latest position (the first one a side takes counts).
+    const parties: NonNullable<StanceReading['parties']> = [];
+    const add = (side: string | undefined, stance: 'propose' | 'demand' | 'accept' | 'reject') => {
+      if (side !== undefined && !parties.some((p) => p.side === side)) parties.push({ side, stance });
+    };
+    for (const r of [...offers, ...refusals]) add(r.side, r.stance as 'propose' | 'demand' | 'accept' | 'reject');
+    for (const r of against) {
+      add(r.side, 'reject');
+      add(r.against, 'demand');
+    }
+    return { stance: 'dispute', cue: all.map((r) => r.cue).join(' … '), parties };
+  }
+  if (readings.length === 0) return { stance: unknown ? 'unknown' : 'none' };
   const order: Stance[] = ['dispute', 'reject', 'demand', 'accept', 'propose'];
   const top = [...readings].sort((a, b) => order.indexOf(a.stance) - order.indexOf(b.stance) || a.at - b.at)[0] as StanceReading & { at: number };
   const out: StanceReading = { stance: top.stance };
@@ -203,13 +222,29 @@ function quoteSpans(text: string): Array<{ start: number; end: number }> {
   return out;
 }
 
+/** One clause's stance, where its cue stands, and what it may be set against. */
+export type ClauseReading = StanceReading & {
+  at: number;
+  /** A rejection's object is this side's proposal, plan or demand. */
+  against?: string;
+  /** Told as history ("has repeatedly rejected"): no news of its own. */
+  background?: boolean;
+};
+
+/** What one side puts to another, as the object of a rejection: "Zelenskyy's calls for …", "Washington's evolving proposals". */
+const OWN_TERMS = /^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:proposals?|plans?|demands?|terms|conditions|offers?|calls?|positions?|initiatives?|framework|ultimatum|memorandum)\b/i;
+
+/** A concession in the bare form after a demand's "that" ("insisted that Ukraine abandon its bid"): what is demanded. */
+const MANDATE_BEFORE = /\b(?:insist(?:s|ed|ing)?|demand(?:s|ed|ing)?)\s+that\s*$/i;
+const BARE_CONCESSION = /^(?:cede|give (?:up|away)|hand over|withdraw|pull (?:out|back)|surrender|recogni[sz]e|leave|abandon|relinquish)$/i;
+
 /** Every clause's stance, in text order, and whether the sentence says something is unknown. */
-export function clauseReadings(text: string, opts: { speaker?: string; sides?: readonly Side[] } = {}): { readings: Array<StanceReading & { at: number }>; unknown: boolean } {
+export function clauseReadings(text: string, opts: { speaker?: string; sides?: readonly Side[] } = {}): { readings: ClauseReading[]; unknown: boolean } {
   const t = text.trim();
   if (t.length === 0 || /\?["”’]?$/.test(t)) return { readings: [], unknown: false };
   const sides = opts.sides;
   const mentions = actorMentions(t, sides);
-  const readings: Array<StanceReading & { at: number }> = [];
+  const readings: ClauseReading[] = [];
   const unknownAt = UNKNOWN.exec(t)?.index;
   // The sentence's quotations and the sides named as objects, the same for every clause.
   const quoted = quoteSpans(t);
@@ -251,7 +286,7 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
       continue;
     }
     if (unknownAt !== undefined && unknownAt < at) continue;
-    if (BACKGROUND_BEFORE.test(before)) continue;
+    const background = BACKGROUND_BEFORE.test(before);
     const negated = NEGATION_BEFORE.test(before);
     let stance: Stance;
     switch (best.cue.stance) {
@@ -278,6 +313,7 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
         break;
     }
     if (stance === 'none') continue;
+    if (background && stance !== 'reject') continue;
     // Who: the subject named in the clause before the cue, else the speaker ("We will never…", Zelenskyy said).
     // After "According to <source>, " the source is who reports the clause, not its subject.
     const fronted = FRONTED.exec(before) ?? (/according to\s*$/i.test(t.slice(0, clause.start)) ? /^[^,]{0,80},\s*/.exec(before) : null);
@@ -323,8 +359,19 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
       stance = 'dispute';
       side = undefined;
     }
-    const reading: StanceReading & { at: number } = { stance, cue: best.match, at };
+    // "He insisted that Ukraine abandon its bid": the concession is what the one who insists demands.
+    if (best.cue.stance === 'concede' && stance === 'propose' && MANDATE_BEFORE.test(t.slice(Math.max(0, clause.start - 30), clause.start)) && BARE_CONCESSION.test(best.match) && /^\s*(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,2}\s+$/u.test(before)) {
+      stance = 'demand';
+      side = reporter;
+    }
+    const reading: ClauseReading = { stance, cue: best.match, at };
     if (side !== undefined) reading.side = side;
+    if (background) reading.background = true;
+    if (stance === 'reject') {
+      const end = at + best.match.length;
+      const owner = mentions.find((m) => m.start >= end && m.start <= end + 60 && m.start < clause.end && OWN_TERMS.test(t.slice(m.end, m.end + 60)));
+      if (owner) reading.against = owner.side;
+    }
     readings.push(reading);
   }
   return { readings, unknown: unknownAt !== undefined };

@@ -55,6 +55,26 @@ describe('stance of a sentence, and whose it is', () => {
     expect(stance('Putin suggested Zelensky could travel to Moscow for talks, an offer dismissed as unacceptable by Ukraine.').stance).toBe('dispute');
   });
 
+  it("reads a rejection of another side's calls, plan or terms, and a demand that side rejects, as a dispute", () => {
+    // Each side keeps its part: a later stance of either is weighed against it.
+    expect(stance('Trump pushed back on Zelenskyy’s calls for security guarantees for Ukraine.')).toMatchObject({
+      stance: 'dispute',
+      parties: [
+        { side: 'washington', stance: 'reject' },
+        { side: 'kyiv', stance: 'demand' },
+      ],
+    });
+    expect(stance('Ukrainian and European officials have expressed resistance to aspects of Washington’s evolving proposals.').stance).toBe('dispute');
+    expect(stance('Zelenskyy wants any final peace deal to include Western security guarantees, but Trump has so far refused to commit the United States.').stance).toBe('dispute');
+    // History on its own is no news, but it is the other half of the day's demand.
+    expect(stance('He also insisted that Ukraine abandon its bid to join NATO, conditions that Kyiv has repeatedly rejected.', 'Vladimir Putin').stance).toBe('dispute');
+    expect(stance('Kyiv has repeatedly rejected such conditions.').stance).toBe('none');
+    // A concession in the bare form after "insisted that" is what is demanded; one told as a fact is the subject's.
+    expect(stance('Putin insisted that Ukraine withdraw from the Donbas region.')).toMatchObject({ stance: 'demand', side: 'moscow' });
+    expect(stance('Zelensky insisted that Ukraine is ready to negotiate.')).toMatchObject({ stance: 'propose', side: 'kyiv' });
+    expect(stance('Zelensky said the status of occupied territories and the Zaporizhzhia plant were among the most contentious issues.').stance).toBe('dispute');
+  });
+
   it('reads what is not known, conditions and indirect questions as no position', () => {
     expect(stance('It remains unclear whether Kyiv will accept the proposal.').stance).toBe('unknown');
     expect(stance('Neither side has outlined what it is willing to give up, or how far apart they are on territory.').stance).toBe('unknown');
@@ -68,7 +88,7 @@ describe('stance of a sentence, and whose it is', () => {
 
   it('reads a negation across "or" and "pushed back on" as rejections', () => {
     expect(stance('Zelenskyy said Ukraine would not take part in the Saudi Arabia-based talks or recognize any potential agreement reached in its absence.')).toMatchObject({ stance: 'reject', side: 'kyiv' });
-    expect(stance('Trump pushed back on Zelenskyy’s calls for security guarantees for Ukraine.')).toMatchObject({ stance: 'reject', side: 'washington' });
+    expect(stance('Trump pushed back on European calls for security guarantees for Ukraine.')).toMatchObject({ stance: 'reject', side: 'washington' });
     // A comma ends the negation: what follows is a position of its own.
     expect(stance('Ukraine does not want war, and is ready to agree to a ceasefire or a truce.')).toMatchObject({ stance: 'propose', side: 'kyiv' });
     expect(stance('Kyiv will accept the plan or propose changes, Zelensky said.').stance).toBe('accept');

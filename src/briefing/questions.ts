@@ -233,7 +233,12 @@ export function questionState(input: {
     // The best line is already on screen: an equally weighty one of the same window that is not, if there is one.
     return usable.find((i) => weight(i) === weight(top) && !shown.has(i.text)) ?? top;
   };
-  const line = firstUsable(items.filter((i) => i.at >= window.from && i.at <= window.to)) ?? firstUsable([...items]);
+  // Outside the window, a line that tells the current status (reported when it began or since) before an older one,
+  // which tells of a status since left behind.
+  const line =
+    firstUsable(items.filter((i) => i.at >= window.from && i.at <= window.to)) ??
+    (lastChangedAt !== null ? firstUsable(items.filter((i) => i.at >= (lastChangedAt as number))) : undefined) ??
+    firstUsable([...items]);
 
   const newestFirst = [...items].reverse();
   const evidence: QuestionEvidence[] = newestFirst.slice(0, input.evidenceLimit).map((i) => {

@@ -1,5 +1,5 @@
 import type { Briefing } from '../briefing/types.js';
-import { bulletOf } from './question-line.js';
+import { bulletOf, lineOutdated } from './question-line.js';
 
 /** What a renderer is asked to draw: a briefing cut down to what fits, and whether source links fit too. */
 export interface FitChoice {
@@ -26,7 +26,10 @@ export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, 
   const focus = b.focus !== undefined ? b.questions.find((q) => q.id === b.focus) : undefined;
   // A question with nothing new in the window gets a short line until everything newer is in.
   const stale = b.questions.filter((q) => q !== focus && q.summaryAt !== undefined && q.summaryAt < b.window.from).map((q) => q.id);
-  const state = { devs: [] as Briefing['developments'], watch: [] as Briefing['watch'], evidence: 0, links: false, brief: new Set(stale) as ReadonlySet<string> };
+  // A line older than its question's status (the report that changed it reads as no sentence to quote) would be
+  // taken for the reason of the change: such a question keeps its short line, status and date, whatever the room.
+  const outdated = new Set(b.questions.filter((q) => q !== focus && lineOutdated(q)).map((q) => q.id));
+  const state = { devs: [] as Briefing['developments'], watch: [] as Briefing['watch'], evidence: 0, links: false, brief: new Set([...stale, ...outdated]) as ReadonlySet<string> };
   const build = (s: typeof state): string => {
     const trimmed: Briefing = {
       ...b,
@@ -38,7 +41,7 @@ export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, 
     return render({ briefing: trimmed, links: s.links, brief: s.brief });
   };
   // Everything fits: nothing to choose.
-  const all = build({ devs: b.developments, watch: b.watch, evidence: focus?.evidence.length ?? 0, links: true, brief: new Set<string>() });
+  const all = build({ devs: b.developments, watch: b.watch, evidence: focus?.evidence.length ?? 0, links: true, brief: outdated });
   if (all.length <= limit) return all;
   let best = build(state);
   const tryWith = (next: typeof state): boolean => {
@@ -68,7 +71,7 @@ export function fitBriefing(b: Briefing, render: (choice: FitChoice) => string, 
   // A bullet that turned a question line into a pointer freed room that a bullet skipped before it may now use.
   if (focus === undefined && b.questions.some((q) => bulletOf(q, state.devs) >= 0)) addDevelopments(b.developments.filter((d) => !state.devs.includes(d)));
   for (const w of b.watch) if (!state.watch.includes(w) && best.length + w.text.length <= limit) tryWith({ ...state, watch: b.watch.filter((x) => x === w || state.watch.includes(x)) });
-  for (const id of stale) {
+  for (const id of stale.filter((x) => !outdated.has(x))) {
     const brief = new Set(state.brief);
     brief.delete(id);
     tryWith({ ...state, brief });

@@ -52,6 +52,8 @@ export function questionLine(
   shownInFull: (id: string) => boolean = () => true,
   developments: ReadonlyArray<Development | undefined> = [],
 ): string {
+  // Status and date say it all: the sentence would be taken for the reason of a change it came before.
+  if (lineOutdated(q)) return '';
   const bullet = bulletOf(q, developments);
   if (bullet >= 0) return `The same report as ${bulletName(bullet)}, above.`;
   const earlier = q.sameAs !== undefined ? all.find((p) => p.id === q.sameAs) : undefined;
@@ -59,6 +61,14 @@ export function questionLine(
   // The earlier line may itself point to a bullet: point there directly.
   const through = bulletOf(earlier, developments);
   return through >= 0 ? `The same report as ${bulletName(through)}, above.` : `The same report as for ${earlier.label}, above.`;
+}
+
+/**
+ * Is a question's line older than its status? Only when the report that changed the status reads as no sentence to
+ * quote (a list, a fragment): the engine prefers a line from the change on. Renderers then give status and date only.
+ */
+export function lineOutdated(q: QuestionState): boolean {
+  return q.summaryAt !== undefined && q.lastChangedAt !== null && Date.parse(q.summaryAt) < Date.parse(q.lastChangedAt);
 }
 
 /** A question's short line: how long it has been quiet (since its newest evidence, which may be its change of status). */

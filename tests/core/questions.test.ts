@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/briefing/compose.js';
 import { questionState, signalsOf } from '../../src/briefing/questions.js';
 import { readStance } from '../../src/briefing/stance.js';
+import { lineOutdated, questionLine } from '../../src/render/question-line.js';
+import { renderText } from '../../src/render/text.js';
 import { questionTags } from '../../src/ingest/keywords.js';
 import { proposeSignals } from '../../src/ingest/signals.js';
 import type { EventRecord, Fact } from '../../src/records/schema.js';
@@ -283,6 +285,21 @@ describe('question status follows the sides', () => {
     const again = event('again', day(16), [{ text: 'Peskov said Russia still demanded that Ukraine leave the Donetsk region.' }]);
     expect(territory([demand, refusal, again], '2025-08-17T07:00:00Z').summary).toMatch(/^Peskov said/);
     expect(territory([demand, refusal, mention], '2025-08-20T07:00:00Z').summary).toMatch(/^Zelenskyy rejected/);
+  });
+
+  it('never shows a line older than the status: the report of the change first, else status and date alone', () => {
+    // The refusal that contests the question is no sentence to quote (cut off by the page), so no line tells the change.
+    const cut = event('cut', day(13), [{ text: 'Zelenskyy rejected any withdrawal from Donbas, calling it', speaker: 'Volodymyr Zelenskyy' }]);
+    const q = territory([demand, cut], '2025-08-20T07:00:00Z');
+    expect(q).toMatchObject({ status: 'contested', lastChangedAt: '2025-08-13T12:00:00.000Z' });
+    expect(lineOutdated(q)).toBe(true);
+    expect(questionLine(q, [q])).toBe('');
+    const b = buildBriefing({ story, events: [demand, cut], signals: [], now: new Date('2025-08-20T07:00:00Z') });
+    expect(renderText(b)).toMatch(/Territory: CONTESTED since 13 Aug 2025; nothing new since then\./);
+    expect(renderText(b)).not.toMatch(/Territory[^\n]*Putin wants/);
+    // A mention after the change is reported at or after it: it may be the line, as it was before.
+    const later = territory([demand, refusal, mention], '2025-08-20T07:00:00Z');
+    expect(lineOutdated(later)).toBe(false);
   });
 
   it('shows, of equally weighty evidence of the same time, the sentence that names more in fewer words', () => {

@@ -438,6 +438,8 @@ function pointsBack(fact: Fact): boolean {
     /^(?:Consequently|Thus|Therefore|Hence)\b/.test(opening) ||
     // "His impression is that Russia …", "Their delegation …": whose is the sentence before's.
     /^(?:His|Her|Their)\s/.test(opening) ||
+    // "The latter was listening to Zelensky.": who is the sentence before's.
+    /^The\s+(?:latter|former)\b/.test(opening) ||
     // "At that time, the talks lasted five hours …", "The above calls have increased …": when or what the one before said.
     /^(?:At\s+(?:that|the)\s+time|Back\s+then|The\s+above)\b/.test(opening) ||
     // "Because of this, …", "As a result, …"; "These countries had previously refused …" (not "This week has …");

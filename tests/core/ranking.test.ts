@@ -419,6 +419,14 @@ describe('multi-document ranking', () => {
     expect(order).not.toContain(1);
   });
 
+  it('makes no bullet of a line about "the latter" or "the former": who they are is the sentence before\'s', () => {
+    const event = rec('Wire', [
+      'Zelensky addressed the G20 summit in Bali by video on Tuesday and laid out a ten-point peace plan.',
+      'The latter was listening to Zelensky in the hall.',
+    ]);
+    expect(rankWindowFacts({ records: [event], now: NOW }).map((r) => r.index)).toEqual([0]);
+  });
+
   it('ranks a fact the window echoes above a stray one (centrality)', () => {
     const sets = ['putin trump call ceasefire talks', 'putin trump call talks immediately', 'trump putin call memorandum', 'weather rain kyiv'].map((t) => new Set(t.split(' ')));
     const scores = lexRank((i, j) => cosine(sets[i]!, sets[j]!), sets.length);

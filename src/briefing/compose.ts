@@ -297,7 +297,8 @@ function daysShownIn(text: string, eventId: string, chosen: readonly RankedFact[
 /** A record's fact (a chosen one, or one looking ahead) as a thing to watch: its text, due day, source and speaker. */
 function watchItemFrom(rec: EventRecord, f: Fact, id: string): WatchItem {
   const item: WatchItem = { text: f.text, eventId: rec.id, factId: id };
-  if (f.watch?.due !== undefined) item.due = f.watch.due;
+  // A horizon the engine set ("in the coming weeks") is no day the source named.
+  if (f.watch?.due !== undefined && f.watch.approx !== true) item.due = f.watch.due;
   const src = rec.sources.find((s) => s.id === f.source);
   if (src) item.source = src.name;
   if (f.speaker !== undefined) item.speaker = f.speaker;

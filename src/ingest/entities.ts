@@ -333,21 +333,38 @@ function instantDiffDays(date: string, published: Date): number {
 
 /** When a forward-looking phrase expects something, as a day (UTC); undefined when not derivable. */
 export function dueDate(sentence: string, published: Date): string | undefined {
+  return dueOf(sentence, published)?.due;
+}
+
+/**
+ * A forward-looking sentence's watch marker: its due day, and whether that day is only the horizon a vague phrase
+ * sets ("within days": a week on, "in the coming weeks": a month on, "next week"), which keeps the item on the list
+ * that long but is no day the source named, so no renderer prints it.
+ */
+export function watchOf(sentence: string, published: Date): { due?: string; approx?: true } {
+  const d = dueOf(sentence, published);
+  if (d === undefined) return {};
+  return d.approx ? { due: d.due, approx: true } : { due: d.due };
+}
+
+function dueOf(sentence: string, published: Date): { due: string; approx: boolean } | undefined {
   const s = sentence.toLowerCase();
-  if (/\btomorrow\b/.test(s)) return dayOnly(addDays(published, 1));
-  if (/\b(?:within|in) (?:the )?(?:coming |next )?(?:few )?days\b|\bthis week\b/.test(s)) return dayOnly(addDays(published, 7));
-  if (/\bnext week\b/.test(s)) return dayOnly(addDays(published, 14 - ((published.getUTCDay() + 6) % 7)));
-  if (/\b(?:within|in) (?:the )?(?:coming |next )?(?:few )?weeks\b|\bthis month\b/.test(s)) return dayOnly(addDays(published, 30));
-  if (/\bnext month\b/.test(s)) return dayOnly(addDays(published, 45));
+  if (/\btomorrow\b/.test(s)) return { due: dayOnly(addDays(published, 1)), approx: false };
+  if (/\b(?:within|in) (?:the )?(?:coming |next )?(?:few )?days\b|\bthis week\b/.test(s)) return { due: dayOnly(addDays(published, 7)), approx: true };
+  if (/\bnext week\b/.test(s)) return { due: dayOnly(addDays(published, 14 - ((published.getUTCDay() + 6) % 7))), approx: true };
+  if (/\b(?:within|in) (?:the )?(?:coming |next )?(?:few )?weeks\b|\bthis month\b/.test(s)) return { due: dayOnly(addDays(published, 30)), approx: true };
+  if (/\bnext month\b/.test(s)) return { due: dayOnly(addDays(published, 45)), approx: true };
   // A written date ahead wins over a weekday, which may be when the plan was told: "The truce will take place from
   // May 8 to May 10, according to a statement released by the Kremlin on Monday."
   const d = dateMentioned(sentence, published);
-  if (d?.explicit && d.date > dayOnly(published)) return d.date;
+  if (d?.explicit && d.date > dayOnly(published)) return { due: d.date, approx: false };
   const wd = /\b(?:on|next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.exec(s);
   if (wd && /\b(?:will|to be|is due|are due|expected|scheduled|plans?|planned)\b/.test(s)) {
     const target = WEEKDAYS.indexOf(wd[1] ?? '');
-    const diff = (target - published.getUTCDay() + 7) % 7 || 7;
-    return dayOnly(addDays(published, diff));
+    // The same weekday is a week on, unless it is "later on Saturday": later that very day.
+    const later = new RegExp(`\\blater\\s+(?:on\\s+|this\\s+)?${wd[1]}\\b`).test(s);
+    const diff = (target - published.getUTCDay() + 7) % 7 || (later ? 0 : 7);
+    return { due: dayOnly(addDays(published, diff)), approx: false };
   }
   return undefined;
 }

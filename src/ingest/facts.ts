@@ -1,7 +1,7 @@
 import { hasFiniteVerb } from '../text/finite-verb.js';
 import { lexiconKind } from './name-finder.js';
 import type { Fact, Story } from '../records/schema.js';
-import { dueDate, personMentions, type Entities } from './entities.js';
+import { watchOf, personMentions, type Entities } from './entities.js';
 import { FUNCTION_WORDS, functionWordDensity } from '../text/function-words.js';
 import { letterCounts } from './boilerplate.js';
 import { CALL_TO_ACTION, EDITORIAL_NOTE, META_SENTENCE } from './chrome-phrases.js';
@@ -547,8 +547,7 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
     const withReferred = referredTags(k.index, input, tags);
     if (withReferred.length > 0) fact.questions = withReferred;
     if (looksAhead(s.text)) {
-      const due = dueDate(s.text, input.published);
-      fact.watch = due ? { due } : {};
+      fact.watch = watchOf(s.text, input.published);
     }
     return fact;
   });

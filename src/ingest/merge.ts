@@ -5,7 +5,7 @@ import type { AnalyzedArticle } from './analyze.js';
 import { sameSurname } from '../text/same-surname.js';
 import { containment, contentWords, featureSet, featuresOf, jaccard, lshBands, minhash, stem } from '../text/similarity.js';
 import { proposeSignals } from './signals.js';
-import { dueDate } from './entities.js';
+import { watchOf } from './entities.js';
 import { memoByText } from '../text/memo-by-text.js';
 
 /** Articles about the same event are merged only when their dates are this close. */
@@ -303,8 +303,7 @@ function dayAnchor(occurredAt: string): Date {
 }
 
 function redatedWatch(text: string, anchor: Date): NonNullable<Fact['watch']> {
-  const due = dueDate(text, anchor);
-  return due !== undefined ? { due } : {};
+  return watchOf(text, anchor);
 }
 
 /** How much a date source says about the day of the event. */

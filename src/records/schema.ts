@@ -46,6 +46,8 @@ export const factSchema = z.strictObject({
   watch: z
     .strictObject({
       due: isoInstant.optional(),
+      /** `due` is a horizon set from a vague phrase ("in the coming weeks"), not a day the source named: never printed. */
+      approx: z.literal(true).optional(),
     })
     .optional(),
   /** Exact place of the sentence in the source text, kept by ingestion for traceability. */

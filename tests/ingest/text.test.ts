@@ -4,11 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { completeSentence } from '../../src/ingest/facts.js';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
 import { cleanArticleText } from '../../src/ingest/clean-text.js';
-import { dateMentioned, dueDate, extractEntities, resolveEventDate } from '../../src/ingest/entities.js';
+import { dateMentioned, dueDate, extractEntities, resolveEventDate, watchOf } from '../../src/ingest/entities.js';
 import { attributeSentences } from '../../src/ingest/quotes.js';
 import { splitSentences } from '../../src/ingest/sentences.js';
 import { proposeSignals } from '../../src/ingest/signals.js';
 import { ceasefireStory } from './story.js';
+import { buildBriefing } from '../../src/briefing/compose.js';
+import type { EventRecord } from '../../src/records/schema.js';
+import { renderText } from '../../src/render/text.js';
+import { sampleStory } from '../helpers/fixtures.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 
@@ -320,5 +324,41 @@ describe('when a forward-looking fact is due', () => {
   });
   it('still reads a weekday ahead when no date is written', () => {
     expect(dueDate('Talks will resume on Thursday in Istanbul.', published)).toBe('2025-05-01');
+    // Published on a Monday: "on Monday" is next week's, "later on Monday" that very day's.
+    expect(dueDate('The ministers will meet again on Monday.', published)).toBe('2025-05-05');
+    expect(dueDate('Details were expected to be released later on Monday.', published)).toBe('2025-04-28');
+  });
+  it('marks a horizon set from a vague phrase as no day the source named, and no briefing prints it', () => {
+    expect(watchOf('The delegations agreed to continue trilateral discussions in the coming weeks.', published)).toEqual({ due: '2025-05-28', approx: true });
+    expect(watchOf('A deal could come within days, Witkoff said.', published)).toEqual({ due: '2025-05-05', approx: true });
+    expect(watchOf('Talks will resume on Thursday in Istanbul.', published)).toEqual({ due: '2025-05-01' });
+    expect(watchOf('The truce will take place from May 8 to May 10.', published)).toEqual({ due: '2025-05-08' });
+    expect(watchOf('Talks are expected at some point.', published)).toEqual({});
+    const rec: EventRecord = {
+      id: 'talks',
+      story: 'ukraine-ceasefire',
+      title: 'Talks to continue',
+      occurredAt: '2025-04-28',
+      sources: [{ id: 'wire', name: 'Wire' }],
+      facts: [
+        { text: 'Russia, Ukraine and the United States held a second round of talks in Abu Dhabi on Monday.', source: 'wire' },
+        { text: 'The delegations agreed to continue trilateral discussions in the coming weeks.', source: 'wire', watch: { due: '2025-05-28', approx: true } },
+      ],
+    };
+    const b = buildBriefing({ story: sampleStory(), events: [rec], signals: [], now: new Date('2025-04-29T07:00:00Z') });
+    // Reported before this window, it is something to watch, with no day printed.
+    const next: EventRecord = {
+      ...rec,
+      id: 'exchange',
+      title: 'Prisoners exchanged',
+      occurredAt: '2025-05-01',
+      facts: [{ text: 'Russia and Ukraine exchanged 205 prisoners of war on Thursday, the Ukrainian ombudsman said.', source: 'wire' }],
+    };
+    const later = buildBriefing({ story: sampleStory(), events: [rec, next], signals: [], now: new Date('2025-05-02T07:00:00Z') });
+    for (const x of [b, later]) {
+      expect(renderText(x)).toContain('in the coming weeks');
+      expect(renderText(x)).not.toMatch(/\(due /);
+    }
+    expect(later.watch.map((w) => [w.text, w.due])).toEqual([['The delegations agreed to continue trilateral discussions in the coming weeks.', undefined]]);
   });
 });

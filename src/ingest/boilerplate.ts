@@ -407,11 +407,11 @@ const DATED_ACT =
   /\b(?:\p{Ll}{2,}ed|met|held|spoke|said|told|made|took|gave|sent|began|led|won|came|went|flew)\b[^.!?]{0,120}?\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/u;
 
 /** Does a later paragraph (among the next dozen, as long as the dek at least) hold most of the dek's content words? */
-function restatedBelow(dek: Draft, rest: readonly Draft[]): boolean {
+function restatedBelow(dek: Draft, rest: readonly Draft[], share = 0.7): boolean {
   const words = new Set(dek.f.words.map(wordKey));
   words.delete('');
   if (words.size < 6) return false;
-  const needed = Math.ceil(words.size * 0.7);
+  const needed = Math.ceil(words.size * share);
   return rest.slice(0, 12).some((d) => {
     if (d.f.chars < dek.f.chars * 0.6) return false;
     const seen = new Set<string>();
@@ -423,6 +423,9 @@ function restatedBelow(dek: Draft, rest: readonly Draft[]): boolean {
     return false;
   });
 }
+
+/** Share of a description's words a paragraph below must hold to say it again (a paraphrase: see classifyLines). */
+const META_DEK_SHARE = 0.55;
 
 /** A list item on the page: the bullet `lineText` takes off. */
 const LIST_ITEM = /^\s*(?:[•·▪■►▶◆●○◦‣⁃∙*]|[-–—](?=\s))/u;
@@ -770,6 +773,16 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     const i = drafts.indexOf(d);
     if (restatedBelow(d, drafts.slice(i + 1).filter((x) => x.kind === 'body'))) d.kind = 'heading';
   }
+
+  // The first line after a crawler's date prefix is the page's description when it is one sentence the article says
+  // again in its own words below ("Secretary of State Marco Rubio has issued a stark warning that …" over "US Secretary
+  // of State Marco Rubio has warned that …"): a standfirst, whose paraphrase shares less than one set under a headline.
+  drafts.forEach((d, i) => {
+    const at = blocks.findIndex((_, k) => afterMeta.has(k));
+    if (d.kind !== 'body' || at < 0 || d.text !== texts[at] || d.f.chars > 320) return;
+    if ((d.text.match(/\p{Ll}{2}[.!?]["”’]?(?:\s+["“‘]?\p{Lu}|\s*$)/gu)?.length ?? 0) !== 1) return;
+    if (restatedBelow(d, drafts.slice(i + 1).filter((x) => x.kind === 'body').slice(0, 3), META_DEK_SHARE)) d.kind = 'heading';
+  });
 
   // Short sentences take the class of their neighbours: "He declined to comment." inside the article is prose,
   // "Photo: archive." between captions is not.

@@ -416,6 +416,17 @@ describe('line classifier', () => {
     expect(kinds(`${body}\n${caption}\n${body}`).map(([k]) => k)).toEqual(['body', 'chrome', 'body']);
   });
 
+  it("takes the sentence after a crawler's date prefix for the page's description when the article says it again below", () => {
+    const description = 'Secretary of State Marco Rubio has issued a stark warning that the Trump administration will abandon Russia-Ukraine peace talks if no substantial progress occurs within days.';
+    const lead = 'US Secretary of State Marco Rubio has warned that President Donald Trump will abandon efforts to broker a Russia-Ukraine peace deal unless significant progress is made within days.';
+    const more = 'Speaking in Paris after meeting European and Ukrainian leaders, Rubio said the administration needed to decide quickly whether a deal could be reached.';
+    // (Display text: with no headline above it, the page's title.)
+    expect(kinds(` date 2025-04-18 ${description}\n\n${lead}\n\n${more}`).map(([k]) => k)).toEqual(['headline', 'body', 'body']);
+    // A lead after the prefix that nothing below says again stays the lead.
+    const other = 'Ukraine and the United States signed a minerals deal in Washington on Wednesday after weeks of talks.';
+    expect(kinds(` date 2025-04-18 ${other}\n\n${lead}\n\n${more}`).map(([k]) => k)).toEqual(['body', 'body', 'body']);
+  });
+
   it('takes one sentence under the headline that tells the news in the present tense for a dek, and a lead in the past for prose', () => {
     const headline = "Trump's ultimatum to Putin: Threatening 100% tariffs if no deal with Ukraine is reached within 50 days";
     const body = [

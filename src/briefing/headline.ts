@@ -28,7 +28,13 @@ export function titleIsHeadline(rec: Pick<EventRecord, 'title' | 'facts' | 'titl
  * no clause of it fits, the first of `others` (the event's other leads, best first) that does. Never invents words.
  */
 export function headlineFor(rec: EventRecord, leadFact: string, others: readonly string[] = []): string {
-  if (titleIsHeadline(rec) && rec.title.trim().length <= 160) return rec.title.trim();
+  if (titleIsHeadline(rec) && rec.title.trim().length <= 160) {
+    const title = rec.title.trim();
+    if (!/…$|\.\.\.$/.test(title)) return title;
+    // A headline ingestion cut off for its length: at a clause of its own when one fits, else the lead's.
+    const clause = cutAtClause(title.replace(/\s*(?:…|\.\.\.)$/, ''), HEADLINE_MAX);
+    if (!clause.endsWith('…')) return clause;
+  }
   const cut = cutAtClause(leadFact, HEADLINE_MAX);
   if (!cut.endsWith('…')) return cut;
   // A lead with no clause that fits is cut mid-phrase ("… 26 nations, dubbed the 'Coalition…"): another outlet's

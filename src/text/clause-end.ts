@@ -26,8 +26,12 @@ export function leavesClause(head: string): boolean {
   }
   // Nor a subject and a participle's phrase set off after it, the verb still to come ("U.S. Secretary of State Marco
   // Rubio, speaking in Jeddah after more than eight hours of talks with Ukrainian delegates").
-  const participle = /^([^,;:—–]+),\s+\p{Ll}+ing\b[^,;:—–]*$/u.exec(head);
-  if (participle && !hasFiniteVerb(participle[1] ?? '')) return false;
+  // (Or a past participle's: "Multiple reports in American mainstream media, echoed by Ukrainian state news".)
+  const participle = /^([^,;:—–]+),\s+(?:\p{Ll}+ing\b|\p{Ll}{3,}ed\s+by\b)[^,;:—–]*$/u.exec(head);
+  if (participle && !hasFiniteVerb(participle[1] ?? '', { strict: true })) return false;
+  // Nor an aside that lists who is included, its close where the verb comes next ("European leaders at the Berlin
+  // summit—including Sweden's Prime Minister Ulf Kristersson").
+  if (/(?:^|[,—–]\s*|\s[-–]\s)(?:including|such as|among them|along with|notably)\s[^,;:—–]*$/iu.test(head)) return false;
   // Nor inside a clause that has not reached its verb ("… announced that a group of 26 nations").
   const open = /\b(?:that|which|who|whether)\s+([^,;:—–]*)$/i.exec(head);
   if (open && (open[1] ?? '').split(/\s+/).length >= 2 && !hasFiniteVerb(open[1] ?? '')) return false;
@@ -35,7 +39,8 @@ export function leavesClause(head: string): boolean {
   // and British Prime Minister Keir Starmer, who lead the group").
   const relative = /^([^,;:—–]+),\s+(?:who|which|whose)\s[^,;:—–]*$/i.exec(head);
   if (relative && !hasFiniteVerb(relative[1] ?? '')) return false;
-  return hasFiniteVerb(head);
+  // Strictly: a word in -s after an adjective is as likely a plural ("Multiple reports in American mainstream media").
+  return hasFiniteVerb(head, { strict: true });
 }
 
 /** Is the comma at `at` one inside a list of names ("between Russia, Ukraine and the United States") or a date? */

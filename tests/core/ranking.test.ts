@@ -174,6 +174,14 @@ describe('headline', () => {
     expect(headlineFor(r, names, [witkoff])).toMatch(/^U\.S\. envoy Steve Witkoff revealed today \(Tuesday\) that significant progress has been made/);
   });
 
+  it('never prints a headline ingestion cut off for its length as it stands: a clause of it, else the lead', () => {
+    const lead = 'US Secretary of State Marco Rubio warned on Friday that the United States could walk away from the talks.';
+    const cut = rec('Wire', [lead], { title: 'Rubio warns US will abandon Russia-Ukraine peace talks, saying the administration will not invest weeks or months in negotiations that lead…', titleSource: 'headline' });
+    expect(headlineFor(cut, lead)).toBe('Rubio warns US will abandon Russia-Ukraine peace talks');
+    const noClause = rec('Wire', [lead], { title: 'Secretary of State Marco Rubio has issued a stark warning that the Trump administration will abandon Russia-Ukraine peace talks if no…', titleSource: 'headline' });
+    expect(headlineFor(noClause, lead)).toBe('US Secretary of State Marco Rubio warned on Friday that the United States could walk away from the talks');
+  });
+
   it('cuts the lead fact at a clause when the title was cut from it', () => {
     const lead =
       'Zelenskyy dismissed a Russian proposal to hand over the rest of the Donetsk region, saying it would only pave the way for a future war.';
@@ -212,6 +220,10 @@ describe('headline', () => {
     const rubio = 'U.S. Secretary of State Marco Rubio, speaking in Jeddah after more than eight hours of talks with Ukrainian delegates, said the plan would be taken to Russia next.';
     expect(leadTitle(rubio)).toBe('U.S. Secretary of State Marco Rubio said the plan would be taken to Russia next');
     expect(leavesClause('U.S. Secretary of State Marco Rubio, speaking in Jeddah after more than eight hours of talks')).toBe(false);
+    // Nor a subject with a past participle's phrase after it, nor an aside listing who is included: the verb follows.
+    expect(leavesClause('Multiple reports in American mainstream media, echoed by Ukrainian state news')).toBe(false);
+    expect(leavesClause("European leaders at the Berlin summit—including Sweden's Prime Minister Ulf Kristersson")).toBe(false);
+    expect(leavesClause('Trump meets Putin in Alaska, accompanied by Rubio')).toBe(true);
     // Nor is a subject with only a relative clause after it: its own verb is still to come.
     expect(leavesClause('French President Emmanuel Macron and British Prime Minister Keir Starmer, who lead the group')).toBe(false);
     expect(leavesClause('Macron said the coalition, which met in Paris, would send troops')).toBe(true);

@@ -402,7 +402,8 @@ export function voicedBy(text: string, opts: { speaker?: string; sides?: readonl
 /** The side that takes each of the sentence's stances, clause by clause (undefined where none can be told). */
 function readingSides(text: string, speaker: string | undefined, sides: readonly Side[]): Array<string | undefined> {
   const out: Array<string | undefined> = [];
-  for (const r of clauseReadings(text, { sides, ...(speaker !== undefined ? { speaker } : {}) }).readings) out.push(r.side);
+  // (A position told as history is no voice of the sentence's own.)
+  for (const r of clauseReadings(text, { sides, ...(speaker !== undefined ? { speaker } : {}) }).readings) if (r.background !== true) out.push(r.side);
   return out;
 }
 

@@ -25,8 +25,11 @@ export interface StanceReading {
   /** The words that carry the stance, for explanations and tests. */
   cue?: string;
   /** Of a dispute between named sides: each side's own position in it (the side that rejects, the side whose terms it rejects). */
-  parties?: Array<{ side: string; stance: 'propose' | 'demand' | 'accept' | 'reject' }>;
+  parties?: Array<{ side: string; stance: SidePosition }>;
 }
+
+/** A position a side takes in a dispute. */
+export type SidePosition = 'propose' | 'demand' | 'accept' | 'reject';
 
 /** How a cue finds who takes the stance: the clause's subject, or whoever states it ("Ukraine must…", Peskov said). */
 type Role = 'subject' | 'reporter';
@@ -195,10 +198,10 @@ export function readStance(text: string, opts: { speaker?: string; sides?: reado
   if (offers.some((o) => refusals.some((r) => r.side !== o.side)) || against.length > 0) {
     // Each side's part, so the question keeps every side's latest position (the first one a side takes counts).
     const parties: NonNullable<StanceReading['parties']> = [];
-    const add = (side: string | undefined, stance: 'propose' | 'demand' | 'accept' | 'reject') => {
+    const add = (side: string | undefined, stance: SidePosition) => {
       if (side !== undefined && !parties.some((p) => p.side === side)) parties.push({ side, stance });
     };
-    for (const r of [...offers, ...refusals]) add(r.side, r.stance as 'propose' | 'demand' | 'accept' | 'reject');
+    for (const r of [...offers, ...refusals]) add(r.side, r.stance as SidePosition);
     for (const r of against) {
       add(r.side, 'reject');
       add(r.against, 'demand');

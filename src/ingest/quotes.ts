@@ -767,6 +767,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // must be immediate …" ¶ "Quote: “Now, yet again, another attempt at manipulation …”"), quotes them.
     if (!speaker && newParagraph && !unnamedSource && outside.search(REPORTING_VERB) < 0 && lastSpoke !== undefined && people.has(lastSpoke) && QUOTATION_START.test(sentence.text) && !paragraphNames(sentences, index, ctx.people))
       speaker = lastSpoke;
+    // Not a person the quotation itself names and the words outside it do not ("‘I plan to meet Xi Jinping …,’ the
+    // leader said" is not Xi's, however the role resolves: no one names himself in his own words).
+    if (speaker !== undefined && people.has(speaker) && quotes.length > 0 && !mentions.some((m) => m.person.name === speaker) && quotes.some((q) => personMentions(ctx.people, q.inner).some((m) => m.person.name === speaker)))
+      speaker = undefined;
     const isPerson = speaker !== undefined && people.has(speaker);
     // Who a line ending in a colon introduces: the one person it names (not in the possessive before a noun).
     if (/:["”’']?\s*$/.test(sentence.text)) {

@@ -218,6 +218,17 @@ describe('quotes and speakers', () => {
     return attributeSentences(sentences, { people: extractEntities(text).people });
   };
 
+  it('never gives a quotation to a person only its own words name', () => {
+    const text = [
+      'Zelensky said he planned to meet Chinese President Xi Jinping but did not say when.',
+      '‘I plan to meet Xi Jinping and believe this will be beneficial for our countries,’ the leader said.',
+      'Meanwhile, he rejected ever holding talks with Russian President Vladimir Putin.',
+    ].join(' ');
+    const a = attribute(text);
+    expect(a[1]?.speaker).not.toBe('Xi Jinping');
+    expect(a[2]?.speaker).toBe('Zelensky');
+  });
+
   it('attributes post-quote, pre-verb, inverted and pronoun forms to canonical names', () => {
     const text = [
       'US President Donald Trump spoke to Russian President Vladimir Putin for two hours on Monday.',

@@ -218,6 +218,14 @@ describe('quotes and speakers', () => {
     return attributeSentences(sentences, { people: extractEntities(text).people });
   };
 
+  it('reads "he" as the subject of its own sentence past the titles before the name', () => {
+    const text = [
+      'Ukrainian President Volodymyr Zelenskiy signed a request for membership of the European Union on Monday.',
+      'Meanwhile, Russian President Vladimir Putin spoke with French President Emmanuel Macron over the phone, during which he said that demilitarising Ukraine was key to ending the conflict.',
+    ].join(' ');
+    expect(attribute(text)[1]?.speaker).toBe('Vladimir Putin');
+  });
+
   it('never gives a quotation to a person only its own words name', () => {
     const text = [
       'Zelensky said he planned to meet Chinese President Xi Jinping but did not say when.',

@@ -29,6 +29,8 @@ const TITLE_WORDS = new Set([
   'u.s.', 'uk', 'u.k.', 'eu', 'un', 'u.n.', 'nato',
   // "Secretary of Foreign Affairs Alicia Bárcena", "Pres Vladimir Putin", "Sen Lindsey Graham".
   'affairs', 'pres', 'pres.', 'sen',
+  // Ranks, written short: "Lt. Col. Jeffrey Tolbert", "Maj. Gen. …", "Adm. …".
+  'lt', 'lt.', 'col', 'maj', 'maj.', 'capt', 'capt.', 'sgt', 'sgt.', 'adm', 'adm.', 'brig', 'brig.', 'cmdr', 'cmdr.', 'gen', 'cpl', 'cpl.',
   // "Chief Executive Satya Nadella", "Director of Public Prosecution Eva-Marie Persson", "Chief Economist Ana Boata".
   'executive', 'officer', 'prosecution', 'prosecutor', 'counsel', 'economist', 'analyst', 'correspondent', 'editor', 'founder',
   'professor', 'ombudsman', 'coordinator',

@@ -226,6 +226,14 @@ describe('quotes and speakers', () => {
     expect(attribute(text)[1]?.speaker).toBe('Vladimir Putin');
   });
 
+  it('takes a rank written short for a title, not a name or a sentence end ("Lt. Col. Jeffrey Tolbert", "Maj. Gen. …")', () => {
+    for (const t of ['Lt. Col. Jeffrey Tolbert, a U.S. Army spokesman, said the talks went well.', 'Col. Jeffrey Tolbert said the talks went well.', 'The talks went well, Lt. Col. Jeffrey Tolbert said.'])
+      expect(extractEntities(t).people.map((p) => p.name)).toEqual(['Jeffrey Tolbert']);
+    expect(splitSentences('Maj. Gen. John Smith said the talks went well.')).toHaveLength(1);
+    const a = attribute('Lt. Col. Jeffrey Tolbert, a U.S. Army spokesman, indicated that Secretary Dan Driscoll had met Russian officials. He expressed optimism about the talks.');
+    expect(a.map((x) => x.speaker)).toEqual(['Jeffrey Tolbert', 'Jeffrey Tolbert']);
+  });
+
   it('never gives a quotation to a person only its own words name', () => {
     const text = [
       'Zelensky said he planned to meet Chinese President Xi Jinping but did not say when.',

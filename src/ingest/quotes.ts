@@ -65,7 +65,8 @@ const ACT_IN_REPLY =
 /** The verbs of an attribution that closes a sentence. */
 const TAIL_VERBS = String.raw`(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b`;
 /** "…, he said." "…,” Peskov told reporters on Monday." "…," the Kremlin said in a statement.": who speaks, last. */
-const TRAILING_ATTRIBUTION = new RegExp(String.raw`[,”"’]\s*(?:he|she|it|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5})\s+${TAIL_VERBS}[^.;:!?]{0,60}[.!?]["”’]?\s*$`, 'u');
+// (A title's "of" may stand inside the name's run: "…, Secretary of State Antony Blinken said on Tuesday.")
+const TRAILING_ATTRIBUTION = new RegExp(String.raw`[,”"’]\s*(?:he|she|it|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}.'’-]*){0,6})\s+${TAIL_VERBS}[^.;:!?]{0,60}[.!?]["”’]?\s*$`, 'u');
 
 /** The verb of a {@link TRAILING_ATTRIBUTION}, after its speaker. */
 const TAIL_VERB = new RegExp(String.raw`\s${TAIL_VERBS}`, 'u');

@@ -234,6 +234,13 @@ describe('quotes and speakers', () => {
     expect(a.map((x) => x.speaker)).toEqual(['Jeffrey Tolbert', 'Jeffrey Tolbert']);
   });
 
+  it('lets a closing attribution with a title\'s "of" decide over a body opening the sentence', () => {
+    const text = 'Washington has said it has not seen "signs of real seriousness" from Russia in pursuing peace, Secretary of State Antony Blinken said on Tuesday.';
+    const sentences = splitSentences(text);
+    const e = extractEntities(text);
+    expect(attributeSentences(sentences, { people: e.people, subjects: ['Washington'], text })[0]?.speaker).toBe('Antony Blinken');
+  });
+
   it('never gives a quotation to a person only its own words name', () => {
     const text = [
       'Zelensky said he planned to meet Chinese President Xi Jinping but did not say when.',

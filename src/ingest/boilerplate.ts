@@ -777,12 +777,13 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   // The first line after a crawler's date prefix is the page's description when it is one sentence the article says
   // again in its own words below ("Secretary of State Marco Rubio has issued a stark warning that …" over "US Secretary
   // of State Marco Rubio has warned that …"): a standfirst, whose paraphrase shares less than one set under a headline.
-  drafts.forEach((d, i) => {
-    const at = blocks.findIndex((_, k) => afterMeta.has(k));
-    if (d.kind !== 'body' || at < 0 || d.text !== texts[at] || d.f.chars > 320) return;
-    if ((d.text.match(/\p{Ll}{2}[.!?]["”’]?(?:\s+["“‘]?\p{Lu}|\s*$)/gu)?.length ?? 0) !== 1) return;
-    if (restatedBelow(d, drafts.slice(i + 1).filter((x) => x.kind === 'body').slice(0, 3), META_DEK_SHARE)) d.kind = 'heading';
-  });
+  const metaAt = afterMeta.size > 0 ? Math.min(...afterMeta) : -1;
+  if (metaAt >= 0)
+    drafts.forEach((d, i) => {
+      if (d.kind !== 'body' || d.text !== texts[metaAt] || d.f.chars > 320) return;
+      if ((d.text.match(/\p{Ll}{2}[.!?]["”’]?(?:\s+["“‘]?\p{Lu}|\s*$)/gu)?.length ?? 0) !== 1) return;
+      if (restatedBelow(d, drafts.slice(i + 1).filter((x) => x.kind === 'body').slice(0, 3), META_DEK_SHARE)) d.kind = 'heading';
+    });
 
   // Short sentences take the class of their neighbours: "He declined to comment." inside the article is prose,
   // "Photo: archive." between captions is not.

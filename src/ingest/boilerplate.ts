@@ -388,7 +388,23 @@ function markDek(drafts: Draft[]): void {
   // President Vladimir Putin in Moscow on August 6, …") is the lead even when a picture follows it; a dek summarises
   // ("The two presidents spoke for nearly three hours on Tuesday") and is said again below.
   const lead = DATED_ACT.test(dek.text) && FULL_NAME.test(dek.text);
-  if (((setOff || short) && !lead) || restatedBelow(dek, rest) || (sentences <= 1 && PRESENT_TENSE_DEK.test(dek.text))) dek.kind = 'heading';
+  // (Or one sentence that dates nothing over a paragraph that reports a dated act of people named in full: the summary
+  // above the lead, "The White House summit underscored the urgency of …" over "U.S. President Donald Trump hosted …
+  // on Monday (18 August) …".)
+  const next = rest[0];
+  // (Never a lead that names someone in full, "President Donald Trump has concluded three hours of talks …", or opens
+  // on a dateline.)
+  const vaguer =
+    sentences <= 1 &&
+    !lead &&
+    !DATED_ACT.test(dek.text) &&
+    !DATELINE_START.test(dek.text) &&
+    !/\b(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(dek.text) &&
+    !namesSomeoneInFull(dek.text) &&
+    next !== undefined &&
+    DATED_ACT.test(next.text) &&
+    namesSomeoneInFull(next.text);
+  if (((setOff || short) && !lead) || restatedBelow(dek, rest) || (sentences <= 1 && PRESENT_TENSE_DEK.test(dek.text)) || vaguer) dek.kind = 'heading';
 }
 
 /**
@@ -398,6 +414,12 @@ function markDek(drafts: Draft[]): void {
  */
 const PRESENT_TENSE_DEK =
   /^(?![^.!?]*["“”«»])(?:(?!\b(?:\p{Ll}{2,}ed|said|told|met|held|spoke|made|took|gave|sent|began|came|went|flew)\b)[^.!?])*?\b(?:announces|says|warns|threatens|vows|insists|urges|claims|demands|rejects|accepts|agrees|offers|proposes|signals|confirms|denies|pledges|promises|unveils|admits|hails|slams|blasts)\b/u;
+
+/** A first name the lexicon knows, then a capitalised word: "Donald Trump", "Volodymyr Zelenskyy" (not "White House"). */
+function namesSomeoneInFull(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.some((w, i) => lexiconKind(w.replace(/[^\p{L}'’-]/gu, '')) === 'first' && /^\p{Lu}\p{Ll}/u.test(words[i + 1] ?? ''));
+}
 
 /** A person named in full past the first word: "… Steven Witkoff …", "… Vladimir Putin …". */
 const FULL_NAME = /\s\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}{2,}\b/u;

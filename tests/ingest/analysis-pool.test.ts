@@ -18,15 +18,16 @@ const NOW = new Date('2026-02-01T12:00:00Z');
 const PAGES = [
   [
     'Witkoff meets Putin in Moscow',
-    'Our reporters are following the talks from Kyiv and Moscow.',
     'US envoy Steve Witkoff met President Vladimir Putin in the Kremlin on Tuesday for five hours of talks on the American peace plan, the Kremlin said.',
+    // (Below the lead: right under the headline, over a dated lead, the line would be a dek on every page.)
+    'Our reporters are following the talks from Kyiv and Moscow.',
     'Kremlin aide Yuri Ushakov said the sides had not found a compromise on territory but agreed to keep talking.',
     'Ukraine was not represented at the meeting, and Kyiv said it would wait for a read-out from Washington.',
   ],
   [
     'Kremlin says no compromise on territory after Witkoff visit',
-    'Our reporters are following the talks from Kyiv and Moscow.',
     'The Kremlin said on Wednesday that no compromise on territory had been found during US envoy Steve Witkoff’s talks with Vladimir Putin in Moscow.',
+    'Our reporters are following the talks from Kyiv and Moscow.',
     'Yuri Ushakov, a Kremlin aide, told reporters the American peace plan needed more work before Putin could accept it.',
     'Ukrainian President Volodymyr Zelensky said Kyiv would not give up land it controls in Donetsk.',
   ],

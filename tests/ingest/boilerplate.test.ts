@@ -416,6 +416,21 @@ describe('line classifier', () => {
     expect(kinds(`${body}\n${caption}\n${body}`).map(([k]) => k)).toEqual(['body', 'chrome', 'body']);
   });
 
+  it('takes a sentence under the headline that dates nothing and names no one in full, over a lead that does, for a dek', () => {
+    const headline = 'Trump, Zelenskyy and European leaders weigh Ukraine security guarantees at White House summit';
+    const caption = 'A family photo to end the Russian war in Ukraine, in Washington, D.C., U.S., August 18, 2025';
+    const dek = 'The White House summit underscored the urgency of forging a long-term framework for Ukraine’s security, but also exposed deep divisions over the talks.';
+    const lead = 'U.S. President Donald Trump hosted Ukrainian President Volodymyr Zelenskyy and seven European leaders at the White House on Monday (18 August) for an extraordinary summit.';
+    const more = 'Leaders coalesced around two key issues: possible security guarantees for Ukraine and the shape of future negotiations with Russia.';
+    const k = kinds([headline, caption, 'Reuters', '', dek, '', lead, '', more].join('\n'));
+    expect(k.find(([, t]) => t === dek)?.[0]).toBe('heading');
+    expect(k.find(([, t]) => t === lead)?.[0]).toBe('body');
+    // A lead that names someone in full, or opens on a dateline, stays the lead, dated or not.
+    const named = 'ANCHORAGE, Alaska – President Donald Trump has concluded three hours of talks with Russian President Vladimir Putin without a peace deal.';
+    const next = '“I will say that I believe we had a very productive meeting,” Trump told reporters on Friday in Anchorage, Alaska.';
+    expect(kinds([headline, '', named, '', next, '', more].join('\n')).find(([, t]) => t === named)?.[0]).toBe('body');
+  });
+
   it("takes the sentence after a crawler's date prefix for the page's description when the article says it again below", () => {
     const description = 'Secretary of State Marco Rubio has issued a stark warning that the Trump administration will abandon Russia-Ukraine peace talks if no substantial progress occurs within days.';
     const lead = 'US Secretary of State Marco Rubio has warned that President Donald Trump will abandon efforts to broker a Russia-Ukraine peace deal unless significant progress is made within days.';

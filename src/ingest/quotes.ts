@@ -111,7 +111,8 @@ const UNNAMED_CLAIM = new RegExp(
 );
 /** "…, undisclosed sources told CNN.", "…, two officials familiar with the talks said.": a closing attribution to no one named. */
 const TRAILING_UNNAMED = new RegExp(
-  String.raw`,\s*(?:[\p{L}\d-]+\s+){0,3}${UNNAMED_NOUN}\s+(?:[\p{L}-]+\s+){0,4}?(?:said|say|says|told|tell|added|reported|report|confirmed|noted)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$`,
+  // (The words before may hold stops: "…,” an anonymous U.S. official allegedly told CBS News.")
+  String.raw`,\s*(?:[\p{L}\d.-]+\s+){0,3}${UNNAMED_NOUN}\s+(?:[\p{L}-]+\s+){0,4}?(?:said|say|says|told|tell|added|reported|report|confirmed|noted)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$`,
   'u',
 );
 
@@ -488,7 +489,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // a name the reported clause mentions ("… sanctions that Trump threatened …").
     // ("…,” reads the report.": a document, which names no one, not the person quoted the paragraph before.)
     let unnamedSource = speaker === undefined && (TRAILING_UNNAMED.test(outside.slice(tailFrom)) || DOCUMENT_VOICE.test(outside.slice(tailFrom)));
-    const accordingTo = speaker ? null : /\baccording to\s+/gi.exec(outside);
+    // (An unnamed source's words that an outlet relays, "…,” an official told CBS News, according to Ukrinform.", are
+    // still no one's.)
+    const accordingTo = speaker || unnamedSource ? null : /\baccording to\s+/gi.exec(outside);
     let source: string | undefined;
     if (accordingTo) {
       // The source is the phrase up to its clause's end: "According to the Kremlin, the meeting between Putin and

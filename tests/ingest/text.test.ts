@@ -241,6 +241,13 @@ describe('quotes and speakers', () => {
     expect(attributeSentences(sentences, { people: e.people, subjects: ['Washington'], text })[0]?.speaker).toBe('Antony Blinken');
   });
 
+  it('gives an unnamed official\'s words relayed by an outlet to no one', () => {
+    const text = '“Secretary Driscoll met with members of the Russian delegation for several hours in Abu Dhabi,” an anonymous U.S. official allegedly told CBS News, according to Ukrinform.';
+    const sentences = splitSentences(text);
+    const e = extractEntities(text);
+    expect(attributeSentences(sentences, { people: e.people, subjects: ['Ukrinform', 'CBS News'], text })[0]?.speaker).toBeUndefined();
+  });
+
   it('never gives a quotation to a person only its own words name', () => {
     const text = [
       'Zelensky said he planned to meet Chinese President Xi Jinping but did not say when.',

@@ -334,7 +334,8 @@ function paragraphNames(sentences: readonly Sentence[], index: number, people: A
 /** How far from a clause's start its time word may stand: "Speaking a day after …", "Shortly before …". */
 const CLAUSE_LEAD_IN = String.raw`^\s*(?:speaking\s+)?(?:(?:a|one|two|three|\d+)\s+(?:day|days|hours?|weeks?)\s+|hours\s+|days\s+|shortly\s+|just\s+|soon\s+)?`;
 /** The start of a clause of time or contrast, up to its verb: "A day after Russian President Vladimir Putin ". */
-const SUBORDINATE_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before|while|whereas|although|though)\s`, 'i');
+// (And a fronted question put to the speaker: "Asked to clarify what Rubio meant when he said …, a US official said …".)
+const SUBORDINATE_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before|while|whereas|although|though|asked\s+(?:to|about|whether|if|what|how|why|when))\s`, 'i');
 /** The same, of time only: "…, a day after President Vladimir Putin said he was open to talks." */
 const AFTER_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before)\s`, 'i');
 /** The text before a name ends in a list of names set off after a subject: ", including France’s Emmanuel Macron, …". */

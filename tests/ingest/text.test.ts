@@ -241,6 +241,11 @@ describe('quotes and speakers', () => {
     expect(attributeSentences(sentences, { people: e.people, subjects: ['Washington'], text })[0]?.speaker).toBe('Antony Blinken');
   });
 
+  it('reads no report of the sentence in a fronted question put to its speaker ("Asked to clarify what … said …, a US official said")', () => {
+    const text = 'Secretary of State Marco Rubio met European officials in Paris. Asked to clarify what Rubio meant when he said the US would “move on,” a US official said the Secretary of State was referring to the US withdrawing from negotiations.';
+    expect(attribute(text)[1]?.speaker).toBeUndefined();
+  });
+
   it('gives an unnamed official\'s words relayed by an outlet to no one', () => {
     const text = '“Secretary Driscoll met with members of the Russian delegation for several hours in Abu Dhabi,” an anonymous U.S. official allegedly told CBS News, according to Ukrinform.';
     const sentences = splitSentences(text);

@@ -33,7 +33,7 @@ export const WATCH_PHRASE =
  * What stands before "plan(s) to" when it is a noun: a determiner or possessive, then up to three modifiers, none a
  * verb in the past ("The Kremlin announced plans to" is a verb's object: plans announced look ahead).
  */
-const PLAN_AS_NOUN = /\b(?:a|an|the|this|that|these|those|its|his|her|their|our|your|any|new|\p{L}+['’]s)\s+(?:(?!\p{L}+ed\s)[\p{L}\d-]+\s+){0,3}$/iu;
+const PLAN_AS_NOUN = /\b(?:a|an|the|this|that|these|those|its|his|her|their|our|your|any|no|new|\p{L}+['’]s)\s+(?:(?!\p{L}+ed\s)[\p{L}\d-]+\s+){0,3}$/iu;
 
 /**
  * Is the sentence about something still to come? A plan told in the past inside a time clause ("an hour before it
@@ -49,6 +49,10 @@ export function looksAhead(text: string): boolean {
   // A plan told in the past perfect is one that was dropped or overtaken ("Kyiv had said there had been a tentative
   // plan to hold talks in Abu Dhabi this week").
   if (/\bhad\s+(?:been|said|planned|hoped|intended|expected|announced|agreed)\b/i.test(text.slice(0, m.index))) return false;
+  // So is the phrase itself in the past perfect ("The last time that the Russian government had called for a
+  // ceasefire … was in January 2023"), and "even tomorrow" said to make a point, not a date ("Russia can start
+  // negotiations with us even tomorrow, if they leave our territories").
+  if (/\bhad\s+$/i.test(text.slice(0, m.index)) || (/^tomorrow$/i.test(m[0]) && /\beven\s+$/i.test(text.slice(0, m.index)))) return WATCH_PHRASE.test(text.slice(m.index + m[0].length));
   return true;
 }
 

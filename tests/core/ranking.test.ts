@@ -129,6 +129,15 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(looksAhead('Trump plans to call Putin on Monday.')).toBe(true);
     expect(looksAhead('The Kremlin announced plans to hold talks in Istanbul.')).toBe(true);
     expect(looksAhead('Europe presented a new plan to end the war, and leaders will meet in Paris.')).toBe(true);
+    // "No plans to" is none.
+    expect(looksAhead('Zelensky said he has no plans to meet with Trump as the teams work towards a minerals deal.')).toBe(false);
+  });
+
+  it('takes a call for a truce told in the past perfect, and "even tomorrow" said to make a point, for nothing to watch', () => {
+    expect(looksAhead('The last time that the Russian government had called for a ceasefire was in January 2023, when Putin made a similar announcement.')).toBe(false);
+    expect(looksAhead('“Russia can start negotiations with us even tomorrow without expecting anything, if they leave our legal territories.”')).toBe(false);
+    expect(looksAhead('Russia has called for a ceasefire over Easter.')).toBe(true);
+    expect(looksAhead('Talks will resume tomorrow in Istanbul.')).toBe(true);
   });
 
   it('takes the title repeated as a sentence for the title', () => {

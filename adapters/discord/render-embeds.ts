@@ -2,7 +2,7 @@ import type { Briefing, Development, QuestionState } from '../../src/briefing/ty
 import type { CommandResult } from '../../src/commands/types.js';
 import type { QuestionStatus } from '../../src/records/schema.js';
 import { fitLines, fitWholeLines, truncateAtSentence } from '../../src/render/truncate.js';
-import { bulletOf, questionLine } from '../../src/render/question-line.js';
+import { bulletOf, questionLine, summaryLine } from '../../src/render/question-line.js';
 import { safeUrl } from '../../src/render/sanitize.js';
 import { missingSpeaker } from '../../src/render/attribution.js';
 
@@ -288,7 +288,7 @@ function focusEmbed(b: Briefing, q: QuestionState, options: BriefingRenderOption
   const budget = Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.total - used);
   const was = q.previousStatus && q.previousStatus !== q.status && q.changedInWindow ? ` (was ${q.previousStatus})` : '';
   const when = q.lastChangedAt ? ` since ${discordTime(q.lastChangedAt, 'd')}` : '';
-  const status = `${STATUS_MARK[q.status]} **${capitalise(q.status)}**${was}${when}\n${escapeMarkdown(q.summary)}`;
+  const status = `${STATUS_MARK[q.status]} **${capitalise(q.status)}**${was}${when}\n${escapeMarkdown(summaryLine(q))}`;
   const rest = descriptionFor(b, Math.max(0, budget - status.length - 2));
   const description = truncateAtSentence(rest.length > 0 ? `${status}\n\n${rest}` : status, budget);
   return {

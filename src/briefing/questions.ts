@@ -64,6 +64,8 @@ interface Item {
   reading: StanceReading;
   /** The side of the fact's speaker, when it has one of a side. */
   speakerSide?: string;
+  /** The fact's speaker. */
+  speaker?: string;
   /** The record author's (or ingestion's) status, for signals. */
   explicit?: QuestionStatus;
   unknowns?: string[];
@@ -170,6 +172,8 @@ export function questionState(input: {
       source: sourceOf(rec, fact),
     };
     if (s.fact !== undefined) item.factId = s.fact;
+    // (A signal's own text is its author's: only one that is its fact's sentence keeps the fact's speaker.)
+    if (fact?.speaker !== undefined && fact.text === s.text) item.speaker = fact.speaker;
     if (s.unknowns !== undefined) item.unknowns = s.unknowns;
     items.push(item);
   }
@@ -184,6 +188,7 @@ export function questionState(input: {
       const item: Item = { eventId: rec.id, factId: id, index: i, text: f.text, at, reading: readingOf(f.text, f.speaker, sides), source: sourceOf(rec, f) };
       const speakerSide = sideOfName(f.speaker, sides);
       if (speakerSide !== undefined) item.speakerSide = speakerSide;
+      if (f.speaker !== undefined) item.speaker = f.speaker;
       items.push(item);
     });
   }
@@ -264,6 +269,7 @@ export function questionState(input: {
     state.summaryAt = new Date(line.at).toISOString();
     state.summaryEventId = line.eventId;
     if (line.factId !== undefined) state.summaryFactId = line.factId;
+    if (line.speaker !== undefined) state.summarySpeaker = line.speaker;
   }
   if (changedInWindow && before.known) state.previousStatus = before.status;
   const open = unknowns ?? question.unknowns;

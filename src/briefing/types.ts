@@ -51,6 +51,8 @@ export interface QuestionState {
   summaryAt?: string;
   summaryEventId?: string;
   summaryFactId?: string;
+  /** Who said the summary's sentence, when its fact names a speaker (shown when the sentence does not: "He also said …"). */
+  summarySpeaker?: string;
   /** When the status last changed (ISO), or null when nothing is known yet. */
   lastChangedAt: string | null;
   /** True when the status changed inside the briefing window. */

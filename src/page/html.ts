@@ -6,6 +6,7 @@ import { formatDay, formatMoment, STATUS_LABEL } from '../render/dates.js';
 import { escapeHtml, idOf, safeHref } from './escape.js';
 import { PAGE_CSS, pageCsp } from './style.js';
 import { chronological, evidenceId, formatWhen, legendSwatch, renderTimeline, SHAPES, STATUSES, timelineSummary } from './timeline-svg.js';
+import { summaryLine } from '../render/question-line.js';
 
 export interface PageOptions {
   /** The signed link to this page's JSON, when the page is served (not for `sitrep brief --format html`). */
@@ -140,7 +141,7 @@ function questionArticle(q: QuestionHistory, full: FullBriefing): string {
     `<h3 id="${base}-h">${e(q.label)}</h3>`,
     `<p class="question">${e(q.question)}</p>`,
     `<p class="status">${badge(q.status)}<span>${since}</span>${was}</p>`,
-    `<p>${e(q.summary)}</p>`,
+    `<p>${e(summaryLine(q))}</p>`,
     `<figure>${renderTimeline(q, full.timeline, full.window, captionId)}<figcaption id="${captionId}">${e(timelineSummary(q, full.timeline))}</figcaption></figure>`,
   ];
   if (evidence.length > 0) {

@@ -1,5 +1,6 @@
 import type { Briefing, Development, QuestionState } from '../briefing/types.js';
 import { containment, featuresOf } from '../text/similarity.js';
+import { withSpeaker } from './attribution.js';
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 
@@ -57,10 +58,15 @@ export function questionLine(
   const bullet = bulletOf(q, developments);
   if (bullet >= 0) return `The same report as ${bulletName(bullet)}, above.`;
   const earlier = q.sameAs !== undefined ? all.find((p) => p.id === q.sameAs) : undefined;
-  if (!earlier || !shownInFull(earlier.id)) return q.summary;
+  if (!earlier || !shownInFull(earlier.id)) return summaryLine(q);
   // The earlier line may itself point to a bullet: point there directly.
   const through = bulletOf(earlier, developments);
   return through >= 0 ? `The same report as ${bulletName(through)}, above.` : `The same report as for ${earlier.label}, above.`;
+}
+
+/** A question's sentence, with who said it when the sentence does not name them ("He also said …" (Pete Hegseth)). */
+export function summaryLine(q: QuestionState): string {
+  return withSpeaker(q.summary, q.summarySpeaker);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Briefing } from '../briefing/types.js';
 import type { CommandResult } from '../commands/types.js';
 import { formatDay, STATUS_LABEL } from './dates.js';
 import { outline } from './outline.js';
-import { quietLine } from './question-line.js';
+import { quietLine, summaryLine } from './question-line.js';
 import { plain, safeUrl } from './sanitize.js';
 import { fitBriefing } from './fit.js';
 import { truncateAtSentence } from './truncate.js';
@@ -72,7 +72,7 @@ function textOf(b: Briefing, opts: TextOptions, links: boolean, brief: ReadonlyS
 export function renderQuestionsText(result: Extract<CommandResult, { kind: 'questions' }>): string {
   const lines = result.questions.map(
     (q) =>
-      `• ${plain(q.label)} (${q.id}): ${STATUS_LABEL[q.status].toUpperCase()}${q.lastChangedAt ? `, last changed ${formatDay(q.lastChangedAt)}` : ', no change recorded'} — ${plain(q.summary)}`,
+      `• ${plain(q.label)} (${q.id}): ${STATUS_LABEL[q.status].toUpperCase()}${q.lastChangedAt ? `, last changed ${formatDay(q.lastChangedAt)}` : ', no change recorded'} — ${plain(summaryLine(q))}`,
   );
   return truncateAtSentence([`QUESTIONS · ${plain(result.story.title)}`, ...lines].join('\n'), TEXT_LIMIT);
 }

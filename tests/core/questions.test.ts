@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/briefing/compose.js';
 import { questionState, signalsOf } from '../../src/briefing/questions.js';
 import { readStance } from '../../src/briefing/stance.js';
-import { lineOutdated, questionLine } from '../../src/render/question-line.js';
+import { lineOutdated, questionLine, summaryLine } from '../../src/render/question-line.js';
 import { renderText } from '../../src/render/text.js';
 import { questionTags } from '../../src/ingest/keywords.js';
 import { proposeSignals } from '../../src/ingest/signals.js';
@@ -285,6 +285,15 @@ describe('question status follows the sides', () => {
     const again = event('again', day(16), [{ text: 'Peskov said Russia still demanded that Ukraine leave the Donetsk region.' }]);
     expect(territory([demand, refusal, again], '2025-08-17T07:00:00Z').summary).toMatch(/^Peskov said/);
     expect(territory([demand, refusal, mention], '2025-08-20T07:00:00Z').summary).toMatch(/^Zelenskyy rejected/);
+  });
+
+  it('names who said a question line that does not name them, in every format', () => {
+    const said = event('said', day(13), [{ text: 'He also said the restoration of Ukraine’s pre-2014 borders was unrealistic.', speaker: 'Pete Hegseth' }]);
+    const q = territory([demand, said], '2025-08-14T07:00:00Z');
+    expect(q.summarySpeaker).toBe('Pete Hegseth');
+    expect(summaryLine(q)).toBe('He also said the restoration of Ukraine’s pre-2014 borders was unrealistic. (Pete Hegseth)');
+    // A sentence that names its speaker keeps as it is.
+    expect(summaryLine({ ...q, summary: 'Hegseth said the borders were unrealistic.' })).toBe('Hegseth said the borders were unrealistic.');
   });
 
   it('never shows a line older than the status: the report of the change first, else status and date alone', () => {

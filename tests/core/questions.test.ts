@@ -75,6 +75,14 @@ describe('stance of a sentence, and whose it is', () => {
     expect(stance('Putin insisted that Ukraine withdraw from the Donbas region.')).toMatchObject({ stance: 'demand', side: 'moscow' });
     expect(stance('Zelensky insisted that Ukraine is ready to negotiate.')).toMatchObject({ stance: 'propose', side: 'kyiv' });
     expect(stance('Zelensky said the status of occupied territories and the Zaporizhzhia plant were among the most contentious issues.').stance).toBe('dispute');
+    // A demand and the rejection the concession it asks for met, set off after a comma.
+    expect(stance('Russia demands Ukraine cede control over the rest of the Donetsk region, a concession Ukrainian President Volodymyr Zelensky has firmly rejected.')).toMatchObject({
+      stance: 'dispute',
+      parties: [
+        { side: 'moscow', stance: 'demand' },
+        { side: 'kyiv', stance: 'reject' },
+      ],
+    });
   });
 
   it('reads what is not known, conditions and indirect questions as no position', () => {

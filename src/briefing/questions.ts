@@ -270,6 +270,7 @@ export function questionState(input: {
     state.summaryEventId = line.eventId;
     if (line.factId !== undefined) state.summaryFactId = line.factId;
     if (line.speaker !== undefined) state.summarySpeaker = line.speaker;
+    if (lastChangedAt !== null && line.at < lastChangedAt && line.at < window.from) state.summaryBeforeChange = true;
   }
   if (changedInWindow && before.known) state.previousStatus = before.status;
   const open = unknowns ?? question.unknowns;

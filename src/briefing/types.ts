@@ -53,6 +53,11 @@ export interface QuestionState {
   summaryFactId?: string;
   /** Who said the summary's sentence, when its fact names a speaker (shown when the sentence does not: "He also said …"). */
   summarySpeaker?: string;
+  /**
+   * The summary is from before the window and before the status last changed: no report since the change reads as a
+   * sentence to quote, and the line would pass for the change's reason (renderers give status and date alone).
+   */
+  summaryBeforeChange?: boolean;
   /** When the status last changed (ISO), or null when nothing is known yet. */
   lastChangedAt: string | null;
   /** True when the status changed inside the briefing window. */

@@ -70,11 +70,12 @@ export function summaryLine(q: QuestionState): string {
 }
 
 /**
- * Is a question's line older than its status? Only when the report that changed the status reads as no sentence to
- * quote (a list, a fragment): the engine prefers a line from the change on. Renderers then give status and date only.
+ * Is a question's line older than its status, and than the window? Only when the report that changed the status
+ * reads as no sentence to quote (a list, a fragment): the engine prefers a line from the change on. Renderers then give
+ * status and date only. (A line of the window before a change later in it is that window's news, and stays.)
  */
 export function lineOutdated(q: QuestionState): boolean {
-  return q.summaryAt !== undefined && q.lastChangedAt !== null && Date.parse(q.summaryAt) < Date.parse(q.lastChangedAt);
+  return q.summaryBeforeChange === true;
 }
 
 /** A question's short line: how long it has been quiet (since its newest evidence, which may be its change of status). */

@@ -204,7 +204,7 @@ export function readStance(text: string, opts: { speaker?: string; sides?: reado
     for (const r of [...offers, ...refusals]) add(r.side, r.stance as SidePosition);
     for (const r of against) {
       add(r.side, 'reject');
-      add(r.against, 'demand');
+      add(r.against, r.againstStance ?? 'demand');
     }
     return { stance: 'dispute', cue: all.map((r) => r.cue).join(' … '), parties };
   }
@@ -230,12 +230,22 @@ export type ClauseReading = StanceReading & {
   at: number;
   /** A rejection's object is this side's proposal, plan or demand. */
   against?: string;
+  /** What that object was for its side: a demand (conditions, terms) or a proposal (a plan). */
+  againstStance?: 'demand' | 'propose';
   /** Told as history ("has repeatedly rejected"): no news of its own. */
   background?: boolean;
 };
 
 /** What one side puts to another, as the object of a rejection: "Zelenskyy's calls for …", "Washington's evolving proposals". */
-const OWN_TERMS = /^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:proposals?|plans?|demands?|terms|conditions|offers?|calls?|positions?|initiatives?|framework|ultimatum|memorandum)\b/i;
+const OWN_TERMS = /^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(proposals?|plans?|demands?|terms|conditions|offers?|calls?|positions?|initiatives?|framework|ultimatum|memorandum)\b/i;
+
+/** What the rejected terms were for their author: a demand ("conditions", "terms", "calls for …") or a proposal ("plan"). */
+function termsStance(noun: string): 'demand' | 'propose' {
+  return /^(?:demands?|terms|conditions|ultimatum|calls?)$/i.test(noun) ? 'demand' : 'propose';
+}
+
+/** Terms a rejection names with their author after them: "ceasefire conditions announced by …", "the plan put forward by …". */
+const TERMS_BY = /^\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(proposals?|plans?|demands?|terms|conditions|offers?|initiatives?|framework|ultimatum|memorandum)\s+(?:(?:announced|put forward|proposed|set out|laid out|presented|offered|issued|outlined|made|floated|tabled)\s+)?by\s+/i;
 
 /** A concession in the bare form after a demand's "that" ("insisted that Ukraine abandon its bid"): what is demanded. */
 const MANDATE_BEFORE = /\b(?:insist(?:s|ed|ing)?|demand(?:s|ed|ing)?)\s+that\s*$/i;
@@ -372,8 +382,19 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
     if (background) reading.background = true;
     if (stance === 'reject') {
       const end = at + best.match.length;
-      const owner = mentions.find((m) => m.start >= end && m.start <= end + 60 && m.start < clause.end && OWN_TERMS.test(t.slice(m.end, m.end + 60)));
-      if (owner) reading.against = owner.side;
+      let terms: RegExpExecArray | null = null;
+      const owner = mentions.find((m) => m.start >= end && m.start <= end + 60 && m.start < clause.end && (terms = OWN_TERMS.exec(t.slice(m.end, m.end + 60))) !== null);
+      // Or terms named with their author after them: "dismissed ceasefire conditions announced by Russian President
+      // Vladimir Putin as «absurd»".
+      const authored = owner ? null : TERMS_BY.exec(t.slice(end, Math.min(clause.end, end + 80)));
+      const byAt = authored ? end + authored.index + authored[0].length : -1;
+      const author = authored ? mentions.find((m) => m.start >= byAt && m.start <= byAt + 30) : undefined;
+      const against = owner ?? author;
+      const noun = (owner ? (terms as RegExpExecArray | null)?.[1] : authored?.[1]) ?? '';
+      if (against) {
+        reading.against = against.side;
+        reading.againstStance = termsStance(noun);
+      }
     }
     readings.push(reading);
   }

@@ -75,6 +75,18 @@ describe('stance of a sentence, and whose it is', () => {
     expect(stance('Putin insisted that Ukraine withdraw from the Donbas region.')).toMatchObject({ stance: 'demand', side: 'moscow' });
     expect(stance('Zelensky insisted that Ukraine is ready to negotiate.')).toMatchObject({ stance: 'propose', side: 'kyiv' });
     expect(stance('Zelensky said the status of occupied territories and the Zaporizhzhia plant were among the most contentious issues.').stance).toBe('dispute');
+    // Terms named with their author after them: a demand's conditions, a side's plan.
+    expect(stance('Ukraine dismissed ceasefire conditions announced by Russian President Vladimir Putin on Friday as absurd.')).toMatchObject({
+      stance: 'dispute',
+      parties: [
+        { side: 'kyiv', stance: 'reject' },
+        { side: 'moscow', stance: 'demand' },
+      ],
+    });
+    expect(stance('Kyiv rejected the plan put forward by Washington.').parties).toEqual([
+      { side: 'kyiv', stance: 'reject' },
+      { side: 'washington', stance: 'propose' },
+    ]);
     // A demand and the rejection the concession it asks for met, set off after a comma.
     expect(stance('Russia demands Ukraine cede control over the rest of the Donetsk region, a concession Ukrainian President Volodymyr Zelensky has firmly rejected.')).toMatchObject({
       stance: 'dispute',

@@ -2,6 +2,7 @@ import { FUNCTION_WORDS } from '../text/function-words.js';
 import { allMatches } from '../text/matches.js';
 import { findNames, lexiconKind, type TaggedNames } from './name-finder.js';
 import { sameSurname } from '../text/same-surname.js';
+import { calendarDay } from '../time/instant.js';
 
 /** A person named in an article, under the fullest form of their name found in it. */
 export interface Person {
@@ -291,8 +292,8 @@ export function dateMentioned(sentence: string, published: Date): { date: string
     let year = explicit.year ?? published.getUTCFullYear();
     // "Dec 30" in an article published on Jan 2 means last year.
     if (explicit.year === undefined && Date.UTC(year, explicit.month, explicit.day) - published.getTime() > 60 * 86_400_000) year--;
-    const d = new Date(Date.UTC(year, explicit.month, explicit.day));
-    if (d.getUTCDate() === explicit.day) return { date: dayOnly(d), explicit: true };
+    const day = calendarDay(year, explicit.month, explicit.day);
+    if (day !== undefined) return { date: day, explicit: true };
   }
   if (/\byesterday\b/.test(s)) return { date: dayOnly(addDays(published, -1)), explicit: false };
   if (/\b(?:today|earlier in the day|this (?:morning|afternoon|evening))\b/.test(s)) return { date: dayOnly(published), explicit: false };

@@ -6,6 +6,7 @@ import { articleText } from './clean-text.js';
 import { GENERIC_TITLE } from './generic-title.js';
 import { MONTH_NAME, monthIndex } from '../text/months.js';
 import { collapseSpaces } from '../text/spaces.js';
+import { calendarDay, instantMs } from '../time/instant.js';
 
 /** What an HTML page yields. */
 export interface ExtractedPage {
@@ -104,10 +105,9 @@ function shownDate(doc: LinkedomDocument): string | undefined {
     const m = SHOWN_DAY.exec(text);
     if (!m) continue;
     const [year, month, day] = m[3] ? [m[3], monthIndex(m[1] ?? ''), m[2]] : m[6] ? [m[6], monthIndex(m[5] ?? ''), m[4]] : [m[7], Number(m[8]) - 1, m[9]];
-    const at = Date.UTC(Number(year), month, Number(day));
-    const date = new Date(at);
-    if (month < 0 || date.getUTCDate() !== Number(day) || at < EARLIEST_PAGE_MS) continue;
-    return date.toISOString().slice(0, 10);
+    const date = calendarDay(Number(year), month, Number(day));
+    if (date === undefined || instantMs(date) < EARLIEST_PAGE_MS) continue;
+    return date;
   }
   return undefined;
 }

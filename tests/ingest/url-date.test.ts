@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dateEvent } from '../../src/ingest/event-date.js';
+import { calendarDay } from '../../src/time/instant.js';
 import { ingestInputs } from '../../src/ingest/pipeline.js';
 import { dayInUrl } from '../../src/ingest/url-date.js';
 import { sampleStory } from '../helpers/fixtures.js';
@@ -56,5 +57,15 @@ describe('the day a page address names', () => {
     expect(withUrl.results[0]).toMatchObject({ ok: true, occurredAt: '2025-03-11', dateSource: 'text' });
     expect(withUrl.records[0]?.sources[0]).toMatchObject({ url: 'https://news.example.com/world/2025/03/12/ukraine-ceasefire-jeddah', publishedAt: '2025-03-12T00:00:00Z' });
     expect(without.results[0]).toMatchObject({ ok: true, dateSource: 'ingest-time' });
+  });
+});
+
+describe('a calendar day from its parts', () => {
+  it('names a day of the calendar, and nothing for a month out of range or a day a month does not have', () => {
+    expect(calendarDay(2025, 1, 28)).toBe('2025-02-28');
+    expect(calendarDay(2024, 1, 29)).toBe('2024-02-29');
+    expect(calendarDay(2025, 1, 30)).toBeUndefined();
+    expect(calendarDay(2025, 12, 1)).toBeUndefined();
+    expect(calendarDay(2025, -1, 1)).toBeUndefined();
   });
 });

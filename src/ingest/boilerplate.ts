@@ -396,7 +396,6 @@ function markDek(drafts: Draft[]): void {
   // on a dateline.)
   const vaguer =
     sentences <= 1 &&
-    !lead &&
     !DATED_ACT.test(dek.text) &&
     !DATELINE_START.test(dek.text) &&
     !/\b(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(dek.text) &&

@@ -215,6 +215,9 @@ export const METADATA_PREFIX = /^(?:date|published|updated|posted|last[ -]modifi
  * people placed in the picture ("Trump (L) and Putin (R)", "From left to right: …"), a photo described ("pose for a photo", "File photo"), or a
  * date set off at the end as captions write it ("… in Washington, US, 11 February 2025.").
  */
+/** A day written with its month's name and its year, as pattern source: "November 30 2025", "23 July, 2025". */
+const DAY_WITH_YEAR = String.raw`(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})`;
+
 export const CAPTION: RegExp[] = [
   /\s[—–-]\s*(?:Reuters|AFP|AP|EPA(?:-EFE)?|Getty(?: Images)?|Anadolu(?: Agency)?|TASS|Sputnik|Xinhua|Bloomberg|dpa|Ukrinform|UNIAN|RIA Novosti|File|Pool)(?:\s*(?:\/|via)\s*[\p{L} .]{2,40})?\.?$/iu,
   /\((?:[^()]{0,160}?(?:\/|via|,)\s*)?(?:AP|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Sputnik|(?:Kremlin )?Pool(?: Photo)?(?: via AP)?|File(?: photo)?|Shutterstock|TASS|Anadolu(?: Agency)?|Bloomberg|Xinhua|Ukrinform|UNIAN|AP Photo[^()]{0,40})\)\.?$/iu,
@@ -245,10 +248,10 @@ export const CAPTION: RegExp[] = [
   // The same with a subject that runs through lower-case words ("Secretary of Ukraine's national security and defence
   // council Rustem Umerov attends a meeting with … in Hallandale Beach, Florida, US on November 30 2025."): a name and
   // its office, no comma, no clause of its own, and the day with its year ending the line.
-  /^(?![^,]*\b(?:who|which|that|said|says|has|have|had|was|were|is|are|will|would)\s)(?:[\p{L}\p{N}.'’-]+\s+){2,16}(?:attends|meets|meet|speaks|attend|speak|addresses|chairs|visits|arrives|arrive|shakes|shake|greets|greet|holds|hold|delivers|gestures|listens|looks|sits|stands|walks|waves)\s[^.!?]{0,220}?\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})\.?$/u,
+  new RegExp(String.raw`^(?![^,]*\b(?:who|which|that|said|says|has|have|had|was|were|is|are|will|would)\s)(?:[\p{L}\p{N}.'’-]+\s+){2,16}(?:attends|meets|meet|speaks|attend|speak|addresses|chairs|visits|arrives|arrive|shakes|shake|greets|greet|holds|hold|delivers|gestures|listens|looks|sits|stands|walks|waves)\s[^.!?]{0,220}?\b${DAY_WITH_YEAR}\.?$`, 'u'),
   // A picture's day set off as a sentence of its own after what it shows: "Vladimir Medinsky and other members of the
   // Russian delegation in Istanbul. July 23, 2025." (No report's sentence is a bare date.)
-  /[.!?]["”’]?\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})\.?$/u,
+  new RegExp(String.raw`[.!?]["”’]?\s+${DAY_WITH_YEAR}\.?$`, 'u'),
   // The same without the year, the day ending the caption: "Russian President Vladimir Putin visits the armed forces'
   // command center in the Kursk region on March 12."
   /^(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:visits|inspects|chairs|addresses|points|gestures|shakes|waves|smiles|poses|looks|listens|arrives|walks|stands|sits|greets|speaks|attends|delivers|holds|leaves|reacts|applauds|embraces|hugs)\s[^.!?]{0,200}?\bon\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/u,

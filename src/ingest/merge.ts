@@ -261,11 +261,11 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
   const articleUndated = isUndated(article);
   const recordUndated = isUndated(record);
   const anchor = articleUndated !== recordUndated ? dayAnchor(articleUndated ? record.occurredAt : article.occurredAt) : undefined;
-  if (anchor !== undefined && recordUndated) for (const f of facts) if (f.watch) f.watch = redatedWatch(f.text, anchor);
+  if (anchor !== undefined && recordUndated) for (const f of facts) if (f.watch) f.watch = watchOf(f.text, anchor);
   for (const incoming of article.facts) {
     const speaker = incoming.speaker ? (speakers.find((s) => sameSpeaker(s, incoming.speaker ?? '')) ?? incoming.speaker) : undefined;
     const fact: Fact = { ...incoming, source: sourceId, ...(speaker ? { speaker } : {}) };
-    if (anchor !== undefined && articleUndated && fact.watch) fact.watch = redatedWatch(fact.text, anchor);
+    if (anchor !== undefined && articleUndated && fact.watch) fact.watch = watchOf(fact.text, anchor);
     const twin = twinOf(fact);
     if (twin) {
       if (twin.source !== sourceId && !(twin.alsoSources ?? []).includes(sourceId)) twin.alsoSources = [...(twin.alsoSources ?? []), sourceId];
@@ -302,9 +302,6 @@ function dayAnchor(occurredAt: string): Date {
   return new Date(instantMs(occurredAt.slice(0, 10)) + 12 * 3_600_000);
 }
 
-function redatedWatch(text: string, anchor: Date): NonNullable<Fact['watch']> {
-  return watchOf(text, anchor);
-}
 
 /** How much a date source says about the day of the event. */
 const DATE_TRUST = { 'ingest-time': 0, published: 1, text: 2 } as const;

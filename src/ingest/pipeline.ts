@@ -338,8 +338,8 @@ async function ingestWithPool(
   opts: IngestOptions,
   batch: IngestBatch,
   pool: AnalysisPool,
-  ahead: number,
 ): Promise<InputResult[]> {
+  const ahead = pool.size * AHEAD_PER_WORKER;
   const results: InputResult[] = [];
   const queue: Array<{ input: string; done: InputResult } | { input: string; prepared: PreparedArticle; analysis: Promise<AnalyzeResult> }> = [];
   const placeNext = async () => {
@@ -402,7 +402,7 @@ async function withPool(articles: number, opts: IngestOptions, work: (pool: Anal
  */
 export async function ingestInputs(inputs: readonly string[], opts: IngestOptions): Promise<IngestRun> {
   const batch = opts.batch ?? new IngestBatch();
-  const pooled = await withPool(inputs.length, opts, (pool) => ingestWithPool(articlesOfEach(inputs, opts), opts, batch, pool, pool.size * AHEAD_PER_WORKER));
+  const pooled = await withPool(inputs.length, opts, (pool) => ingestWithPool(articlesOfEach(inputs, opts), opts, batch, pool));
   if (pooled) return { results: pooled, records: batch.records() };
   const results: InputResult[] = [];
   for (const input of inputs) {
@@ -451,7 +451,7 @@ export async function ingestArticles(articles: readonly ArticleInput[], opts: In
   async function* each(): AsyncGenerator<LabelledArticle[]> {
     for (const a of labelled) yield [a];
   }
-  const pooled = await withPool(articles.length, opts, (pool) => ingestWithPool(each(), opts, batch, pool, pool.size * AHEAD_PER_WORKER));
+  const pooled = await withPool(articles.length, opts, (pool) => ingestWithPool(each(), opts, batch, pool));
   if (pooled) return { results: pooled, records: batch.records() };
   const results: InputResult[] = [];
   for (const a of labelled) {

@@ -287,11 +287,17 @@ const PLACE_BEFORE = /\b(?<!according\s)(?:in|to|at|from|near|outside|inside)\s+
 /** A preposition or conjunction before a name: the name is no subject ("after meeting Trump", "between Putin and …"). */
 const LEADING_PREPOSITION = /\b(?:of|for|with|to|from|about|against|over|between|among|by|after|before|during|and|or|but|than|like|as|on|in|at)\s/i;
 
-/** A subject at the start of a clause ("Russia also confirmed"), not inside one ("how Ukraine has responded"). */
 /** The length of the titles right before a name: "Russian President " in "Meanwhile, Russian President Vladimir Putin". */
 function titlesBefore(text: string, start: number): number {
   const m = /(?:(?:\p{Lu}[\p{L}.'’-]*|special|envoy|aide|adviser|advisor|spokes(?:man|woman|person)|of|the)\s+)+$/u.exec(text.slice(Math.max(0, start - 80), start));
   return m ? m[0].length : 0;
+}
+
+/** A subject at the start of a clause ("Russia also confirmed"), not inside one ("how Ukraine has responded"). */
+/** A name whose titles stand at a clause's start: "Meanwhile, Russian President Vladimir Putin". */
+function afterTitlesAtClauseStart(text: string, start: number): boolean {
+  const titles = titlesBefore(text, start);
+  return titles > 0 && atClauseStart(text, start - titles);
 }
 
 function atClauseStart(text: string, start: number): boolean {
@@ -450,7 +456,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // Only a subject earlier in the sentence ("Trump said he …"), not a possessive or an object ("in response to
       // Trump's criticism, he vowed").
       const here = inSentence
-        ? mentions.find((m) => m.end <= at && (atClauseStart(outside, m.start) || atClauseStart(outside, m.start - titlesBefore(outside, m.start)) || SUBORDINATE_OPENING.test(outside.slice(0, m.start))) && !possessiveAt(outside, m.end) && fits(m.person.name))?.person.name
+        ? mentions.find((m) => m.end <= at && (atClauseStart(outside, m.start) || afterTitlesAtClauseStart(outside, m.start) || SUBORDINATE_OPENING.test(outside.slice(0, m.start))) && !possessiveAt(outside, m.end) && fits(m.person.name))?.person.name
         : undefined;
       return here ?? [subjectHere, openQuoteSpeaker, before].find(fits);
     };

@@ -98,7 +98,8 @@ export function outline(
       unknowns: q.unknowns ?? [],
       refs: questionRefs[i] ?? [],
       stale: q.summaryAt !== undefined && q.summaryAt < b.window.from,
-      ...(q.summaryAt !== undefined ? { lastEvidence: formatDay(newestOf(q.summaryAt, q.evidence[0]?.at), tz) } : {}),
+      // (The newest evidence, first in the list: the summary's own report or a later one no line could quote.)
+      ...(q.summaryAt !== undefined ? { lastEvidence: formatDay(q.evidence[0]?.at ?? q.summaryAt, tz) } : {}),
       ...(q.summaryAt !== undefined && q.lastChangedAt !== null && formatDay(q.summaryAt, tz) !== formatDay(q.lastChangedAt, tz) && q.summaryAt > q.lastChangedAt
         ? { latest: formatDay(q.summaryAt, tz) }
         : {}),
@@ -123,9 +124,4 @@ function wholeSentence(headline: string, fact: string): boolean {
   const h = headline.trim();
   const f = fact.trim();
   return h.length > 0 && (h === f || h === f.replace(/\.(["”’]?)$/, '$1'));
-}
-
-/** The later of two instants (the newest evidence may be one no line could quote). */
-function newestOf(a: string, b: string | undefined): string {
-  return b !== undefined && Date.parse(b) > Date.parse(a) ? b : a;
 }

@@ -213,9 +213,10 @@ describe('complete sentences', () => {
 });
 
 describe('quotes and speakers', () => {
-  const attribute = (text: string) => {
+  /** The sentences' attributions; with `subjects`, the bodies and places analysis would also pass (and the text). */
+  const attribute = (text: string, subjects?: string[]) => {
     const sentences = splitSentences(text);
-    return attributeSentences(sentences, { people: extractEntities(text).people });
+    return attributeSentences(sentences, { people: extractEntities(text).people, ...(subjects ? { subjects, text } : {}) });
   };
 
   it('reads "he" as the subject of its own sentence past the titles before the name', () => {
@@ -236,9 +237,7 @@ describe('quotes and speakers', () => {
 
   it('lets a closing attribution with a title\'s "of" decide over a body opening the sentence', () => {
     const text = 'Washington has said it has not seen "signs of real seriousness" from Russia in pursuing peace, Secretary of State Antony Blinken said on Tuesday.';
-    const sentences = splitSentences(text);
-    const e = extractEntities(text);
-    expect(attributeSentences(sentences, { people: e.people, subjects: ['Washington'], text })[0]?.speaker).toBe('Antony Blinken');
+    expect(attribute(text, ['Washington'])[0]?.speaker).toBe('Antony Blinken');
   });
 
   it('reads no report of the sentence in a fronted question put to its speaker ("Asked to clarify what … said …, a US official said")', () => {
@@ -248,9 +247,7 @@ describe('quotes and speakers', () => {
 
   it('gives an unnamed official\'s words relayed by an outlet to no one', () => {
     const text = '“Secretary Driscoll met with members of the Russian delegation for several hours in Abu Dhabi,” an anonymous U.S. official allegedly told CBS News, according to Ukrinform.';
-    const sentences = splitSentences(text);
-    const e = extractEntities(text);
-    expect(attributeSentences(sentences, { people: e.people, subjects: ['Ukrinform', 'CBS News'], text })[0]?.speaker).toBeUndefined();
+    expect(attribute(text, ['Ukrinform', 'CBS News'])[0]?.speaker).toBeUndefined();
   });
 
   it('never gives a quotation to a person only its own words name', () => {

@@ -870,6 +870,16 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     d.kind = 'chrome';
     d.reason = 'photo caption printed twice';
   });
+  // A picture's short title over its full caption ("Rubio, Special Envoy Witkoff, and Jared Kushner meet with a
+  // Ukrainian delegation in Hallandale Beach" / "U.S. Secretary of State Marco Rubio, … meet with … in Hallandale
+  // Beach, Florida, U.S., November 30, 2025. REUTERS/…"): every word of it in the caption, in the caption's order.
+  drafts.forEach((d, i) => {
+    const next = drafts[i + 1];
+    if (d.kind === 'chrome' || d.terminated || !next || next.kind !== 'chrome' || !/caption|credit/.test(next.reason ?? '')) return;
+    if (!shortenedFrom(d.text, next.text)) return;
+    d.kind = 'chrome';
+    d.reason = 'photo caption shortened over its full text';
+  });
   markTeaserRuns(drafts);
   markPrelude(drafts);
   markDoubledOpening(drafts);
@@ -898,4 +908,21 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     ...(d.kind === 'chrome' && d.reason ? { reason: d.reason } : {}),
   }));
   return { lines, statedDates, dropped: lines.filter((l) => l.kind === 'chrome').map((l) => ({ text: l.text, reason: l.reason ?? 'chrome' })) };
+}
+
+/** Words of a line, folded, for comparing two printings of one caption. */
+const captionWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Is `short` (five words or more) `long` with words left out, every word of it in `long` in the same order? */
+function shortenedFrom(short: string, long: string): boolean {
+  const a = captionWords(short);
+  const b = captionWords(long);
+  if (a.length < 5 || a.length >= b.length) return false;
+  let j = 0;
+  for (const w of a) {
+    while (j < b.length && b[j] !== w) j++;
+    if (j === b.length) return false;
+    j++;
+  }
+  return true;
 }

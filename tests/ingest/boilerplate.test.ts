@@ -349,6 +349,19 @@ describe('line classifier', () => {
     expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([body]);
   });
 
+  it("takes a picture's short title over its full caption for chrome, and the headline below for the headline", () => {
+    const short = 'Special envoy Witkoff and Jared Kushner meet with a Ukrainian delegation in Miami';
+    const caption = "U.S. special envoy Steve Witkoff and Jared Kushner meet with Ukraine's security council secretary Rustem Umerov and a Ukrainian delegation in Miami, Florida, U.S., December 4, 2025. REUTERS/Jane Doe";
+    const headline = 'Witkoff Meets Ukrainian Team In Miami';
+    const body = 'US envoys met a Ukrainian delegation in Miami on Thursday to work on a plan to end the war, officials said.';
+    const page = articleText(textBlocks([short, '', caption, '', headline, '', body].join('\n')));
+    expect(page.headline).toBe(headline);
+    expect(page.text).not.toContain(short);
+    // A headline that tells the pictured scene in words of its own stays the headline.
+    const own = 'Witkoff and Kushner meet Ukraine team in Miami';
+    expect(articleText(textBlocks([own, '', caption, '', body].join('\n'))).headline).toBe(own);
+  });
+
   it('takes a sentence printed twice under the headline for a caption (NPR prints it over and under the picture)', () => {
     const caption = 'A Ukrainian tank passes by a burning car near the Russian-Ukrainian border, Sumy region, Ukraine, on Aug. 14, 2024.';
     const headline = "Trump spoke with Russia's Putin and Ukraine's Zelenskyy to start talks to end the war";

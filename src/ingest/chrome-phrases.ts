@@ -265,11 +265,12 @@ export const EDITORIAL_NOTE =
 
 /**
  * A sentence about the page rather than the news: "RBC-Ukraine has compiled the key statements …", "TASS has gathered
- * key updates", "Here is what we know", "Read more about … below", "(Further content follows below the video material.)". Not "a peace proposal the administration has put
- * together": what is compiled must be the page's own statements, updates, points or list.
+ * key updates", "Here is what we know", "Read more about … below", "(Further content follows below the video
+ * material.)", "What is known about the first results is in the Izvestia material." Not "a peace proposal the
+ * administration has put together": what is compiled must be the page's own statements, updates, points or list.
  */
 export const META_SENTENCE =
-  /^\((?:[^()]{0,40}\b(?:content|story|article|text|reading)\s+(?:follows|continues)\b[^()]{0,60})\)\.?$|\b(?:has|have) (?:compiled|gathered|collected|rounded up|put together|prepared)\s+(?:(?:the|a|an|all|some|its|our)\s+)?(?:(?:key|main|latest|most|important|major|essential|top|first|brief|short|detailed)\s+)*(?:statements?|updates?|points?|facts?|details|overview|list|timeline|highlights|quotes|takeaways|information|reactions|what|everything|answers)\b|^here(?:['’]s| is| are) (?:what|the latest|everything|how|a (?:look|timeline|recap))\b|^(?:read|see|watch|listen|find out)\b.{0,100}\b(?:below|here|above|in our [\p{L} ]{2,20})\.?$|^(?:explore|discover|learn|find out|dive into|uncover|get)\b.{0,120}\bin (?:this|our) (?:[\w-]+ ){0,2}(?:analysis|article|report|guide|piece|explainer|story|post|breakdown)\b/iu;
+  /^\((?:[^()]{0,40}\b(?:content|story|article|text|reading)\s+(?:follows|continues)\b[^()]{0,60})\)\.?$|\b(?:has|have) (?:compiled|gathered|collected|rounded up|put together|prepared)\s+(?:(?:the|a|an|all|some|its|our)\s+)?(?:(?:key|main|latest|most|important|major|essential|top|first|brief|short|detailed)\s+)*(?:statements?|updates?|points?|facts?|details|overview|list|timeline|highlights|quotes|takeaways|information|reactions|what|everything|answers)\b|^here(?:['’]s| is| are) (?:what|the latest|everything|how|a (?:look|timeline|recap))\b|^(?:read|see|watch|listen|find out)\b.{0,100}\b(?:below|here|above|in our [\p{L} ]{2,20})\.?$|^(?:explore|discover|learn|find out|dive into|uncover|get)\b.{0,120}\bin (?:this|our) (?:[\w-]+ ){0,2}(?:analysis|article|report|guide|piece|explainer|story|post|breakdown)\b|^(?:what|how|why|details|more)\b.{0,120}\b(?:is|are) in (?:the|our|this) (?:\p{Lu}[\p{L}'’.-]*\s+){0,3}(?:material|article|piece)(?: of \p{Lu}[\p{L}'’.-]*)?\.?$/iu;
 
 /** A byline: "By Anna Petrenko", "byYuri Zoria", "By: CBS News", "Post By Jane Doe", "Justin Spike" under a title. */
 export const BYLINE =

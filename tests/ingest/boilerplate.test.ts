@@ -278,6 +278,9 @@ describe('line classifier', () => {
     expect(META_SENTENCE.test(kept(raw)[0] ?? '')).toBe(false);
     expect(META_SENTENCE.test('RBC-Ukraine has compiled the key statements from the press conference.')).toBe(true);
     expect(META_SENTENCE.test('TASS has gathered the latest updates on the talks.')).toBe(true);
+    expect(META_SENTENCE.test('What is known about the outcome of the meeting is in the Vedomosti material.')).toBe(true);
+    expect(META_SENTENCE.test('What Putin said about the talks is in the Izvestia article.')).toBe(true);
+    expect(META_SENTENCE.test('What the envoys agreed is in the text of the memorandum, Medinsky said.')).toBe(false);
   });
 
   it('takes neither a caption cut off at its start nor a table cell ending in its bar for the headline, and takes a section name off it', () => {

@@ -137,9 +137,12 @@ export function carries(text: string, label: string): boolean {
  * judged by its caption, since the headline itself is right in a title, an id or a briefing's headline.
  */
 function chromePart(line: string, label: { headline: string | null }): string {
-  // (A breadcrumb's last item is the headline behind a list marker: "- Oncoming traffic: the third round …".)
-  const bare = line.replace(/^[-•*]\s+/, '');
-  return label.headline && bare.startsWith(label.headline) ? bare.slice(label.headline.length).trim() : line;
+  // (So is a breadcrumb whose last item is the headline: "Main › News of the day › <headline>", "- <headline>".)
+  if (!label.headline || !line.includes(label.headline)) return line;
+  return line
+    .replace(label.headline, ' ')
+    .replace(/^[\s\-•*]+|\s+$/g, '')
+    .replace(/\s+/g, ' ');
 }
 
 /** Ends like a sentence: full stop, question or exclamation mark, or an ellipsis, optionally inside quotes or brackets. */

@@ -66,7 +66,9 @@ const PRIOR_CONTEXT = /\b(?:following|after)\s+(?:\S+\s+){0,3}(?:on\s+)?$/i;
 /** A future right after a day: "Thursday will be relevant", "Monday is expected to …", "next Friday could …". */
 const FUTURE_AFTER = /^['’]?s?\s+(?:will|would|could|might|is\s+(?:expected|due|set|likely)|promises)\b/;
 /** A date that a clause measures from or recalls, not the news's own: "since the Russian invasion of Ukraine on …". */
-const MEASURED_FROM = /\b(?:since|invasion|invaded|annex(?:ed|ation))\b[^,;:]{0,80}$/i;
+// (Also the war's start told in a clause of its own: "… of Russia's invasion of Ukraine, which began on Feb. 24, when …".)
+const MEASURED_FROM =
+  /\b(?:since|invasion|invaded|annex(?:ed|ation))\b[^,;:]{0,80}$|\b(?:war|conflict|invasion|offensive|operation)\b[^.;:]{0,40}?,?\s+(?:which|that)\s+(?:began|started|broke\s+out|was\s+launched)\s+(?:in\s+\S+\s+)?(?:on\s+)?$/i;
 /**
  * "on 18/8" (day and month, as Vietnamese, Indian and European outlets write it) or "on 8/18", when the numbers say
  * which is the month; "on 5/6" could be either and names no day.

@@ -216,5 +216,15 @@ describe('event dates (chrono-node against the publication time)', () => {
     const caption = 'Rubio meets Lavrov at Diriyah Palace, in Riyadh, Saudi Arabia, February 18, 2025.';
     expect(dateEvent({ lead, allLines: [caption, ...lead], now: NOW }).occurredAt).toBe('2025-02-18');
   });
-});
 
+  it('never takes the war\'s start told in a clause of its own for the day ("… invasion of Ukraine, which began on Feb. 24, when …")', () => {
+    const lead = [
+      'Russian President Vladimir Putin on Tuesday said peace talks with Ukraine are at a dead end.',
+      'Putin’s comment came in the sixth week of Russia’s invasion of Ukraine, which began on Feb. 24, when the Russian president ordered a military operation.',
+    ];
+    // 24 February 2026 was a Tuesday: read against the ingest time, the start of the war fitted "on Tuesday".
+    expect(dateEvent({ lead, now: NOW })).toMatchObject({ dateSource: 'ingest-time', occurredAt: '2026-12-04T12:00:00Z' });
+    const full = ['Ukraine and Russia will meet in Istanbul, officials said.', 'It is the first such meeting in the war, which started on February 24, 2022.'];
+    expect(dateEvent({ lead: full, now: NOW }).dateSource).toBe('ingest-time');
+  });
+});

@@ -35,6 +35,40 @@ export const CORROBORATION_MARGIN = 1.3;
 
 const DAY_MS = 86_400_000;
 
+/**
+ * How many years back a day written without its year may lie: old news ingested late ("on Feb. 18" in a report of
+ * 2025 ingested in December 2026 was read as 18 February 2026). The dated report of the same event, stored on the
+ * same day of an earlier year, corroborates it like a dated report corroborates an undated one.
+ */
+export const YEARLESS_YEARS = 3;
+
+/**
+ * A day without its year that lies this close before the ingest time is taken to be this year's: news ingested as it
+ * comes names the days of the last weeks, and today's report of a new event must not go under last year's event of
+ * the same day (an anniversary, a yearly summit) that the store holds.
+ */
+export const YEARLESS_RECENT_DAYS = 30;
+
+/** Is the year of a day read without it in doubt: the day lies more than {@link YEARLESS_RECENT_DAYS} before `now`? */
+export function yearInDoubt(day: string, now: number | undefined): boolean {
+  return now !== undefined && now - instantMs(day.slice(0, 10)) > YEARLESS_RECENT_DAYS * DAY_MS;
+}
+
+/** The instant `years` whole years after (before, when negative) `ms`, on the same day of the year. */
+export function yearsLater(ms: number, years: number): number {
+  const d = new Date(ms);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.getTime();
+}
+
+/** Is `later` the day of `earlier` (±1 day) one to {@link YEARLESS_YEARS} years on? */
+export function sameDayYearsLater(earlier: string, later: string): boolean {
+  const a = instantMs(earlier.slice(0, 10));
+  const b = instantMs(later.slice(0, 10));
+  for (let k = 1; k <= YEARLESS_YEARS; k++) if (Math.abs(yearsLater(a, k) - b) <= DAY_MS) return true;
+  return false;
+}
+
 export interface DatedMatch<T> {
   candidate: T;
   /** The dated event's day or instant. */

@@ -10,6 +10,7 @@ import {
   featuresOfRecord,
   recordFeatures,
   isUndated,
+  isYearless,
   MERGE_THRESHOLD,
   MERGE_WINDOW_DAYS,
   mergeArticle,
@@ -22,7 +23,21 @@ import {
   unionSignature,
 } from './merge.js';
 import { statedWeekday, weekdayOf } from './stated-weekday.js';
-import { bestOnOtherDays, CORROBORATION_MARGIN, corroboratedMatch, corroborationFloor, SAME_WEEKDAY, sameWeekdayMatch, weekdayFits, type DatedMatch } from './corroborate.js';
+import {
+  bestOnOtherDays,
+  CORROBORATION_MARGIN,
+  CORROBORATION_MIN,
+  corroboratedMatch,
+  corroborationFloor,
+  SAME_WEEKDAY,
+  sameDayYearsLater,
+  sameWeekdayMatch,
+  weekdayFits,
+  YEARLESS_YEARS,
+  yearInDoubt,
+  yearsLater,
+  type DatedMatch,
+} from './corroborate.js';
 
 /** An event touched during one ingestion run (created or merged into), kept in memory so later inputs merge too. */
 interface PendingEvent {
@@ -170,6 +185,8 @@ function statedDate(rec: { dateSource?: string }): boolean {
 /** What an event's date is worth when an undated report is placed. */
 interface Dating {
   undated: boolean;
+  /** Dated by a day written without its year (see `isYearless`). */
+  yearless: boolean;
   /** Its date was read from the page, given with it or by an editor (see `statedDate`). */
   stated: boolean;
   /** The weekday an undated event's lead names (see `statedWeekday`). */
@@ -178,7 +195,7 @@ interface Dating {
 
 function datingOf(record: EventRecord): Dating {
   const undated = isUndated(record);
-  return { undated, stated: statedDate(record), weekday: undated ? statedWeekday(record.title, record.facts) : undefined };
+  return { undated, yearless: isYearless(record), stated: statedDate(record), weekday: undated ? statedWeekday(record.title, record.facts) : undefined };
 }
 
 /** An event the article may belong to: one of this run's (record and text known) or a stored one (record parsed on demand). */
@@ -201,11 +218,17 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
   const queryBands = bandsOf(textSignature);
 
   const undatedArticle = isUndated(article);
+  const now = opts.now?.getTime();
+  // (A recent day without its year is this year's: see YEARLESS_RECENT_DAYS.)
+  const yearlessArticle = isYearless(article) && yearInDoubt(article.occurredAt, now);
   const articleWeekday = undatedArticle ? statedWeekday(article.title, article.facts) : undefined;
   let best: { candidate: Candidate; score: number } | undefined;
   // An event of the same days beats one that only corroboration (an undated side's words and weekday) brings in.
   const dated: Array<DatedMatch<Candidate> & { sameWeekday: boolean }> = [];
   const undatedEvents: Array<{ candidate: Candidate; score: number }> = [];
+  // A report dated by a day without its year against the dated events it meets: those on that day of an earlier year
+  // may be its own (see YEARLESS_YEARS), the rest are their rivals.
+  const earlierYears: Array<DatedMatch<Candidate>> = [];
   /** Score each candidate as it is found: this run's events, then the store's, window by window. */
   const consider = (c: Candidate): void => {
     const event = { features: c.features, text: c.text ?? c.features };
@@ -224,6 +247,13 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     // And never a dated event after the undated side was ingested: a report cannot tell of what came after it (one
     // ingested on Monday is no report of Friday's talks, however alike their words).
     // (Only a pair of an undated and a dated side is looked at: most candidates of a dated report are dated too.)
+    if (yearlessArticle && c.stated)
+      earlierYears.push({ candidate: c, occurredAt: c.occurredAt, score: bothWaysScore(event, feats), eligible: sameDayYearsLater(c.occurredAt, article.occurredAt) });
+    // The other way round: an event dated by a day without its year, on this report's day of a later year.
+    if (c.yearless && statedDate(article) && sameDayYearsLater(article.occurredAt, c.occurredAt) && yearInDoubt(c.occurredAt, now)) {
+      const score = bothWaysScore(event, feats);
+      if (score >= CORROBORATION_MIN) undatedEvents.push({ candidate: c, score });
+    }
     if (undatedArticle ? !c.stated : !c.undated || !statedDate(article)) return;
     const acrossDays = dayWeight(c.occurredAt, article.occurredAt) === 0;
     const [datedAt, undatedAt] = undatedArticle ? [c.occurredAt, article.occurredAt] : [article.occurredAt, c.occurredAt];
@@ -252,12 +282,18 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     const at = instantMs(article.occurredAt);
     // One extra day each side: bare dates and instants compare as strings in the store.
     const span = (MERGE_WINDOW_DAYS + 1) * 86_400_000;
-    const windows = [{ from: at - span, to: at + span }];
+    // Past the article's own days, each window brings in only the events it is looked at for.
+    const windows: Array<{ from: number; to: number; only?: 'stated' | 'undated' | 'yearless' }> = [{ from: at - span, to: at + span }];
     // An undated report may be of any earlier day (one that falls on the weekday it names, if it names one); a dated
     // one may be what an undated event ingested lately reported (dated by its ingest time).
-    if (undatedArticle) windows.push({ from: 0, to: at - span });
-    const now = opts.now?.getTime();
-    if (!undatedArticle && now !== undefined && Math.abs(now - at) > 2 * span) windows.push({ from: now - span, to: now + span });
+    if (undatedArticle) windows.push({ from: 0, to: at - span, only: 'stated' });
+    if (!undatedArticle && now !== undefined && Math.abs(now - at) > 2 * span) windows.push({ from: now - span, to: now + span, only: 'undated' });
+    // A day without its year may be of an earlier year's; a dated report's day of a later year may hold its event under
+    // such a day (only up to the ingest time: news ingested as it comes has no later year yet).
+    for (let k = 1; k <= YEARLESS_YEARS; k++) {
+      if (yearlessArticle) windows.push({ from: yearsLater(at, -k) - span, to: yearsLater(at, -k) + span, only: 'stated' });
+      else if (statedDate(article) && now !== undefined && yearsLater(at, k) - span <= now) windows.push({ from: yearsLater(at, k) - span, to: yearsLater(at, k) + span, only: 'yearless' });
+    }
     for (const [i, w] of windows.entries()) {
       // The windows after the first lie a span or more from the article, more than MERGE_WINDOW_DAYS: their events
       // score 0 (dayWeight) and come in only by the weekday, which counts only when no event passes otherwise. Once
@@ -274,15 +310,21 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
         let parsed: EventRecord | undefined;
         const record = (): EventRecord => (parsed ??= c.record());
         const stored = storedCandidateFeatures({ id: c.id, version: c.version, record }, story.id, common);
-        // Beyond the article's own days only what the weekday can bring in: a dated event for an undated report, an
-        // undated one for a dated report.
-        if (i > 0 && (undatedArticle ? !stored.stated : !stored.undated)) continue;
-        consider({ record, occurredAt: stored.occurredAt, undated: stored.undated, stated: stored.stated, weekday: stored.weekday, features: stored.features, text: stored.allFacts });
+        // Beyond the article's own days only what the weekday or the day of the year can bring in: a dated event for a
+        // report with no date or no year, an undated one or one without its year for a dated report.
+        if (w.only !== undefined && !stored[w.only]) continue;
+        consider({ record, occurredAt: stored.occurredAt, undated: stored.undated, yearless: stored.yearless, stated: stored.stated, weekday: stored.weekday, features: stored.features, text: stored.allFacts });
       }
     }
   }
   if (!best && undatedArticle) {
     const match = corroboratedMatch(dated, corroborationFloor(articleWeekday)) ?? sameWeekdayMatch(dated);
+    if (match) best = { candidate: match.candidate, score: match.score };
+  }
+  if (!best && yearlessArticle) {
+    // The day of the year is as telling as a weekday, more: the weekday's floor, and the usual margin over every other
+    // day's best (this year's events on the same day among them).
+    const match = corroboratedMatch(earlierYears, CORROBORATION_MIN);
     if (match) best = { candidate: match.candidate, score: match.score };
   }
   if (!best && undatedEvents.length > 0) best = await corroboratedUndated(undatedEvents, article.occurredAt, story, batch, opts.store);

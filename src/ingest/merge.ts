@@ -35,6 +35,17 @@ export const UNDATED_PAIR_THRESHOLD = 0.25;
 export function isUndated(rec: { dateSource?: string; occurredAt: string }): boolean {
   return rec.dateSource === 'ingest-time' && rec.occurredAt.includes('T');
 }
+/**
+ * Dated by a day the page writes without its year ("met in Riyadh on Feb. 18"), taken as the latest such day before
+ * the ingest time: the day is the page's, the year a guess (a year late for last year's news ingested today).
+ */
+export function isYearless(rec: { dateSource?: string; occurredAt: string }): boolean {
+  return rec.dateSource === 'ingest-time' && !rec.occurredAt.includes('T');
+}
+/** Dated by nothing but the ingest time: no date at all, or a day without its year. */
+function dateGuessed(rec: { dateSource?: string; occurredAt: string }): boolean {
+  return rec.dateSource === 'ingest-time';
+}
 /** Each day between an event and an article takes this share off the merge score. */
 const DAY_PENALTY = 0.2;
 /** Facts this similar say the same thing and are kept once with both sources (share of the incoming fact's words in the stored one; Jaccard). */
@@ -257,9 +268,9 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
   };
   // An undated report placed in a dated event (corroborate.ts), or a dated one into an undated event: what the undated
   // side said is due "in the coming weeks" or "on May 15" was read against the ingest time; read it again against the
-  // event's day.
-  const articleUndated = isUndated(article);
-  const recordUndated = isUndated(record);
+  // event's day. (So for a side whose day lacked its year: it was read against that day in the ingest time's year.)
+  const articleUndated = dateGuessed(article);
+  const recordUndated = dateGuessed(record);
   const anchor = articleUndated !== recordUndated ? dayAnchor(articleUndated ? record.occurredAt : article.occurredAt) : undefined;
   if (anchor !== undefined && recordUndated) for (const f of facts) if (f.watch) f.watch = watchOf(f.text, anchor);
   for (const incoming of article.facts) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corroboratedMatch, CORROBORATION_MARGIN, corroborationFloor, sameWeekdayMatch, weekdayFits } from '../../src/ingest/corroborate.js';
+import { corroboratedMatch, CORROBORATION_MARGIN, corroborationFloor, sameDayYearsLater, sameWeekdayMatch, weekdayFits, yearInDoubt } from '../../src/ingest/corroborate.js';
 
 const match = (id: string, occurredAt: string, score: number, eligible = true) => ({ candidate: id, occurredAt, score, eligible });
 
@@ -51,5 +51,23 @@ describe('weekdayFits', () => {
     expect(weekdayFits(2, '2025-10-22T18:00:00Z')).toBe(true);
     expect(weekdayFits(4, '2025-10-22')).toBe(false);
     expect(weekdayFits(undefined, '2025-10-22')).toBe(true);
+  });
+});
+
+describe('a day written without its year', () => {
+  it('may be the same day (±1) of one to three years before, never of the same year or later', () => {
+    expect(sameDayYearsLater('2025-02-18', '2026-02-18')).toBe(true);
+    expect(sameDayYearsLater('2025-02-18', '2026-02-19T00:00:00Z')).toBe(true);
+    expect(sameDayYearsLater('2023-02-18', '2026-02-18')).toBe(true);
+    expect(sameDayYearsLater('2022-02-18', '2026-02-18')).toBe(false);
+    expect(sameDayYearsLater('2026-02-18', '2026-02-18')).toBe(false);
+    expect(sameDayYearsLater('2026-02-18', '2025-02-18')).toBe(false);
+    expect(sameDayYearsLater('2025-02-10', '2026-02-18')).toBe(false);
+  });
+
+  it('is in doubt only when it lies more than a month before the ingest time', () => {
+    expect(yearInDoubt('2026-02-18', Date.parse('2026-12-06T00:00:00Z'))).toBe(true);
+    expect(yearInDoubt('2026-11-20', Date.parse('2026-12-06T00:00:00Z'))).toBe(false);
+    expect(yearInDoubt('2026-02-18', undefined)).toBe(false);
   });
 });

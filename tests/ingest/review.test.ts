@@ -69,4 +69,48 @@ describe('sitrep ingest → drafts → approve', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("dates a report that writes its day without the year by last year's dated report of the same event, either way round", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-yearless-'));
+    const envOf = (name: string) => ({ SITREP_DB: join(dir, `${name}.db`), SITREP_DATA: join(import.meta.dirname, '..', '..', 'briefings'), LOG_LEVEL: 'silent' });
+    const dated = join(dir, 'dated.txt');
+    writeFileSync(
+      dated,
+      ' date 2025-02-18 US and Russian officials hold talks in Riyadh on ending the war in Ukraine\nSecretary of State Marco Rubio and Russian Foreign Minister Sergei Lavrov met in Riyadh and agreed to restore their embassies and to form high-level teams to negotiate an end to the war in Ukraine, the State Department said.\n',
+    );
+    const yearless = join(dir, 'yearless.txt');
+    writeFileSync(
+      yearless,
+      'Rubio and Lavrov agree on negotiating teams in Riyadh\nSecretary of State Marco Rubio and Russian Foreign Minister Sergei Lavrov met in Riyadh on Feb. 18 and agreed to restore their embassies and to form high-level teams to negotiate an end to the war in Ukraine.\n',
+    );
+    const ingestAt = async (env: Record<string, string>, file: string, now: string) => {
+      const io = recordingIo(env, () => new Date(now));
+      expect(await ingest.run([file], io)).toBe(0);
+      return { err: io.err.join(''), records: JSON.parse(io.out.join('')) as Array<{ id: string; occurredAt: string; sources: unknown[] }> };
+    };
+    try {
+      // The dated report first, the other ingested late: "Feb. 18" read against December 2026 is 18 February 2026.
+      const first = envOf('a');
+      const stored = await ingestAt(first, dated, '2025-02-19T08:00:00Z');
+      const late = await ingestAt(first, yearless, '2026-12-06T08:00:00Z');
+      expect(late.records[0]).toMatchObject({ id: stored.records[0]?.id, occurredAt: '2025-02-18' });
+      expect(late.records[0]?.sources).toHaveLength(2);
+      expect(late.err).toMatch(/yearless\.txt: warning: no date in it and no --published given; dated 2025-02-18 by the dated reports of the same event/);
+      // The other way round: the report without a year makes the event, the dated one moves it to its year.
+      const second = envOf('b');
+      const guessed = await ingestAt(second, yearless, '2026-12-06T08:00:00Z');
+      expect(guessed.records[0]?.occurredAt).toBe('2026-02-18');
+      expect(guessed.err).toMatch(/yearless\.txt: warning: no year in its date and no --published given; dated 2026-02-18, that day's latest before the ingest time/);
+      const moved = await ingestAt(second, dated, '2026-12-06T09:00:00Z');
+      expect(moved.records[0]).toMatchObject({ id: guessed.records[0]?.id, occurredAt: '2025-02-18' });
+      // A day of the last weeks is this year's: today's news does not go under last year's event of the same day.
+      const third = envOf('c');
+      await ingestAt(third, dated, '2025-02-19T08:00:00Z');
+      const recent = await ingestAt(third, yearless, '2026-03-01T08:00:00Z');
+      expect(recent.records[0]?.occurredAt).toBe('2026-02-18');
+      expect(recent.records[0]?.sources).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

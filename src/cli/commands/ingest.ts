@@ -92,6 +92,10 @@ export const command: CliCommand = {
           io.stderr(`${r.input}: ${r.outcome === 'created' ? 'new event' : r.outcome === 'merged' ? 'merged into' : 'already in'} ${r.eventId}\n`);
           if (r.dateSource === 'ingest-time' && r.datedByEvent !== undefined)
             io.stderr(`${r.input}: warning: no date in it and no --published given; dated ${r.datedByEvent.slice(0, 10)} by the dated reports of the same event: check it in \`sitrep drafts\` or pass --published\n`);
+          else if (r.dateSource === 'ingest-time' && r.occurredAt !== undefined && !r.occurredAt.includes('T'))
+            io.stderr(
+              `${r.input}: warning: no year in its date and no --published given; dated ${r.occurredAt}, that day's latest before the ingest time: check it in \`sitrep drafts\` or pass --published\n`,
+            );
           else if (r.dateSource === 'ingest-time')
             io.stderr(
               `${r.input}: warning: no publication date in it and no --published given; dated ${r.occurredAt ?? 'now'} from the ingest time: check it in \`sitrep drafts\` or pass --published\n`,

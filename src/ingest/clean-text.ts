@@ -101,6 +101,17 @@ export function textBlocks(raw: string): PageBlock[] {
   // to the next sentence ("Tuesday, December 16, 2025The U.S. is offering …"): marks of the copy, not text.
   if (/\p{Ll}[.!?]["”’]?\d/u.test(text)) text = text.replace(/(\p{Ll}{2}[.!?]["”’]?)\d{1,2}(?=[ \t]|$)/gmu, '$1');
   if (/\b(?:19|20)\d{2}\p{Lu}\p{Ll}/u.test(text)) text = text.replace(/\b((?:19|20)\d{2})(?=\p{Lu}\p{Ll})/gu, '$1 ');
+  // A stop glued to what follows, as pages flattened without their breaks print it: the next sentence ("… he
+  // said.However, it gave no details.") after a space; a heading that ends the line ("… had taken place in
+  // Moscow.Kremlin sheds some light") on a line of its own, but only after a sentence before it in the line: a line of
+  // one sentence is a caption with its credit glued on ("… in Bali via videolink.Credit: Getty Images"), chrome as it
+  // is. (Not a site's name: "Caliber.Az".)
+  if (/\p{Ll}{2}[.!?]["”’]?\p{Lu}\p{Ll}{2}/u.test(text))
+    text = text.replace(/(\p{Ll}{2}[.!?]["”’]?)(?=(\p{Lu}\p{Ll}{2,}[^\n]*))/gu, (stop: string, _s: string, rest: string, at: number, all: string) => {
+      if (/[.!?]["”’)]*\s*$/.test(rest)) return `${stop} `;
+      const line = all.slice(all.lastIndexOf('\n', at) + 1, at);
+      return /\p{Ll}[.!?]["”’]?\s+["“‘]?\p{Lu}/u.test(line) && rest.trim().split(/\s+/).length <= 8 ? `${stop}\n` : stop;
+    });
   // A headline, its date and the lead flattened onto one line with bars ("Ukraine, Russia Agree on … | 3 March 2022 |
   // The second round of talks …"): three lines.
   if (text.includes(' | ')) text = text.replace(/^([^|\n]{15,200}?) \| (\d{1,2} \p{L}{3,9},? \d{4}|\p{L}{3,9}\.? \d{1,2},? \d{4}) \| (?=\p{Lu})/gmu, '$1\n$2\n');

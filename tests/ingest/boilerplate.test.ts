@@ -365,6 +365,20 @@ describe('line classifier', () => {
     expect(articleText(textBlocks([own, '', caption, '', body].join('\n'))).headline).toBe(own);
   });
 
+  it('parts a paragraph from a heading or sentence glued to its stop, never a caption from its credit', () => {
+    const para = 'The envoy was seen with a Russian aide before the talks. Earlier meetings had taken place in Moscow.Kremlin sheds some light';
+    const raw = [para, 'The Kremlin said the talks focused on the settlement of the conflict, officials said.However, it gave no details.'].join('\n');
+    expect(kinds(raw)).toEqual([
+      ['body', 'The envoy was seen with a Russian aide before the talks. Earlier meetings had taken place in Moscow.'],
+      ['heading', 'Kremlin sheds some light'],
+      ['body', 'The Kremlin said the talks focused on the settlement of the conflict, officials said. However, it gave no details.'],
+    ]);
+    // A site's name is no stop ("Caliber.Az reports"), and a caption keeps its credit, so both go as chrome.
+    const caption = 'Zelensky, pictured during a previous appearance, addressed leaders in Bali via videolink.Credit: Getty Images';
+    expect(kinds([caption, para].join('\n'))[0]?.[0]).toBe('chrome');
+    expect(kept('Caliber.Az reports that the talks in Istanbul ended after two hours, officials said.')).toEqual(['Caliber.Az reports that the talks in Istanbul ended after two hours, officials said.']);
+  });
+
   it('takes a sentence printed twice under the headline for a caption (NPR prints it over and under the picture)', () => {
     const caption = 'A Ukrainian tank passes by a burning car near the Russian-Ukrainian border, Sumy region, Ukraine, on Aug. 14, 2024.';
     const headline = "Trump spoke with Russia's Putin and Ukraine's Zelenskyy to start talks to end the war";

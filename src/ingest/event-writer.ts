@@ -299,7 +299,8 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
       // score 0 (dayWeight) and come in only by the weekday, which counts only when no event passes otherwise. Once
       // one has, they cannot change the placement, and the store is not asked (a dated report far from the ingest
       // time asked twice).
-      if (i > 0 && best !== undefined) break;
+      // (An undated report's undated match is only as good as its words: the dated events further back still count.)
+      if (i > 0 && best !== undefined && !(undatedArticle && best.candidate.undated)) break;
       // Candidates come most-shared-bands first; the true event is among the first few, so 20 bound the work.
       const found = await opts.store.findMergeCandidates({ story: story.id, from: isoSeconds(new Date(w.from)), to: isoSeconds(new Date(w.to)), bands: queryBands, limit: MAX_STORE_CANDIDATES });
       batch.candidatesLooked += found.length;
@@ -317,9 +318,11 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
       }
     }
   }
-  if (!best && undatedArticle) {
+  // Two undated reports share an ingest time, which says nothing when old news is ingested late: a dated event that
+  // corroborates the report and scores higher than the undated one takes it.
+  if (undatedArticle && (!best || best.candidate.undated)) {
     const match = corroboratedMatch(dated, corroborationFloor(articleWeekday)) ?? sameWeekdayMatch(dated);
-    if (match) best = { candidate: match.candidate, score: match.score };
+    if (match && (!best || match.score > best.score)) best = { candidate: match.candidate, score: match.score };
   }
   if (!best && yearlessArticle) {
     // The day of the year is as telling as a weekday, more: the weekday's floor, and the usual margin over every other

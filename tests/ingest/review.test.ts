@@ -113,4 +113,33 @@ describe('sitrep ingest → drafts → approve', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("places an undated report with the dated event it stands out for, not with another undated report of the same ingest time", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-undated-pair-'));
+    const env = { SITREP_DB: join(dir, 'sitrep.db'), SITREP_DATA: join(import.meta.dirname, '..', '..', 'briefings'), LOG_LEVEL: 'silent' };
+    const files = {
+      moscow:
+        ' date 2025-12-02 Witkoff and Kushner hold talks with Putin in Moscow\nUS envoy Steve Witkoff and Jared Kushner met Russian President Vladimir Putin in the Kremlin for five hours to discuss the US peace plan for Ukraine, Kremlin aide Yuri Ushakov said.\nUshakov said no compromise had been found on the territorial question, but the talks were useful.\n',
+      // Old news ingested late, both at once: the same ingest time says nothing of their days.
+      miami:
+        'Witkoff meets Kremlin envoy Dmitriev in Miami on peace plan\nUS envoy Steve Witkoff and Jared Kushner met Kremlin envoy Kirill Dmitriev in Miami on Saturday to discuss the US peace plan for Ukraine, Dmitriev said after the talks.\nDmitriev said the talks were constructive and no compromise had been found on the territorial question yet.\n',
+      kremlin:
+        'Putin receives Witkoff and Kushner at the Kremlin for five hours\nRussian President Vladimir Putin met US envoy Steve Witkoff and Jared Kushner in the Kremlin for five hours to discuss the US peace plan for Ukraine, Kremlin aide Yuri Ushakov said.\nUshakov said no compromise had been found on the territorial question.\n',
+    };
+    const placed: Record<string, string> = {};
+    try {
+      for (const [name, now] of [['moscow', '2025-12-03T08:00:00Z'], ['miami', '2026-12-06T08:00:00Z'], ['kremlin', '2026-12-06T08:05:00Z']] as const) {
+        const file = join(dir, `${name}.txt`);
+        writeFileSync(file, files[name]);
+        const io = recordingIo(env, () => new Date(now));
+        expect(await ingest.run([file], io)).toBe(0);
+        placed[name] = (JSON.parse(io.out.join('')) as Array<{ id: string }>)[0]?.id ?? '';
+      }
+      // Saturday rules the Moscow talks (a Tuesday) out for the Miami report, which stays an event of its own.
+      expect(placed.miami).not.toBe(placed.moscow);
+      expect(placed.kremlin).toBe(placed.moscow);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -241,19 +241,20 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
       const threshold = pair ? UNDATED_PAIR_THRESHOLD : c.undated || undatedArticle ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
       if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
     }
+    // A report dated by a day without its year against every dated event (see `earlierYears`); the other way round, an
+    // event dated so against a dated report of that day of an earlier year.
+    if (yearlessArticle && c.stated)
+      earlierYears.push({ candidate: c, occurredAt: c.occurredAt, score: bothWaysScore(event, feats), eligible: sameDayYearsLater(c.occurredAt, article.occurredAt) });
+    if (c.yearless && statedDate(article) && sameDayYearsLater(article.occurredAt, c.occurredAt) && yearInDoubt(c.occurredAt, now)) {
+      const score = bothWaysScore(event, feats);
+      if (score >= CORROBORATION_MIN) undatedEvents.push({ candidate: c, score });
+    }
     // An undated report against every dated event, an undated event against a dated report: see corroborate.ts. Only
     // across days: an event within the merge window of the undated side's ingest time may be another of today's, and
     // the ingest time already dates that side right; the merge rules above decide there. (It still counts as a rival.)
     // And never a dated event after the undated side was ingested: a report cannot tell of what came after it (one
     // ingested on Monday is no report of Friday's talks, however alike their words).
     // (Only a pair of an undated and a dated side is looked at: most candidates of a dated report are dated too.)
-    if (yearlessArticle && c.stated)
-      earlierYears.push({ candidate: c, occurredAt: c.occurredAt, score: bothWaysScore(event, feats), eligible: sameDayYearsLater(c.occurredAt, article.occurredAt) });
-    // The other way round: an event dated by a day without its year, on this report's day of a later year.
-    if (c.yearless && statedDate(article) && sameDayYearsLater(article.occurredAt, c.occurredAt) && yearInDoubt(c.occurredAt, now)) {
-      const score = bothWaysScore(event, feats);
-      if (score >= CORROBORATION_MIN) undatedEvents.push({ candidate: c, score });
-    }
     if (undatedArticle ? !c.stated : !c.undated || !statedDate(article)) return;
     const acrossDays = dayWeight(c.occurredAt, article.occurredAt) === 0;
     const [datedAt, undatedAt] = undatedArticle ? [c.occurredAt, article.occurredAt] : [article.occurredAt, c.occurredAt];

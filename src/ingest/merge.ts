@@ -43,7 +43,7 @@ export function isYearless(rec: { dateSource?: string; occurredAt: string }): bo
   return rec.dateSource === 'ingest-time' && !rec.occurredAt.includes('T');
 }
 /** Dated by nothing but the ingest time: no date at all, or a day without its year. */
-function dateGuessed(rec: { dateSource?: string; occurredAt: string }): boolean {
+export function dateGuessed(rec: { dateSource?: string; occurredAt: string }): boolean {
   return rec.dateSource === 'ingest-time';
 }
 /** Each day between an event and an article takes this share off the merge score. */

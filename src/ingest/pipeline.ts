@@ -10,7 +10,7 @@ import { queriedLines } from './boilerplate.js';
 import { textBlocks } from './clean-text.js';
 import type { DateSource } from './event-date.js';
 import { IngestBatch, placeArticle, type Placement } from './event-writer.js';
-import { isUndated, isYearless } from './merge.js';
+import { dateGuessed } from './merge.js';
 import { decodeText } from './decode-bytes.js';
 import { extractHtml, htmlFragmentBlocks, htmlFragmentText } from './extract-html.js';
 import { FetchError, fetchText, looksLikeFeed, parseFeed, pollFeedSources, type FeedClaim, type FeedItem, type FeedPollReport, type FetchLike } from './feeds.js';
@@ -214,7 +214,7 @@ async function placeAnalyzed(input: string, analyzed: AnalyzeResult, opts: Inges
     eventId: placed.eventId,
     dateSource: analyzed.article.dateSource,
     occurredAt: analyzed.article.occurredAt,
-    ...((isUndated(analyzed.article) || isYearless(analyzed.article)) && placed.record.dateSource !== undefined && placed.record.dateSource !== 'ingest-time' ? { datedByEvent: placed.record.occurredAt } : {}),
+    ...(dateGuessed(analyzed.article) && placed.record.dateSource !== undefined && placed.record.dateSource !== 'ingest-time' ? { datedByEvent: placed.record.occurredAt } : {}),
     ...(placed.score !== undefined ? { score: placed.score } : {}),
   };
 }

@@ -69,7 +69,7 @@ function buttons(view: ReviewView): DiscordComponent[] {
 export function renderReviewMessage(view: ReviewView): DiscordMessage {
   const content = truncateAtSentence(stateLine(view), DISCORD_LIMITS.content);
   if (view.status === 'deleted') return { content, embeds: [], components: [] };
-  const date = `📅 ${view.occurredAt ? discordTime(view.occurredAt) : 'no date'} · ${view.dateSource === 'ingest-time' ? '⚠️ ' : ''}${dateSourceText(view.dateSource)}`;
+  const date = `📅 ${view.occurredAt ? discordTime(view.occurredAt) : 'no date'} · ${view.dateSource === 'ingest-time' ? '⚠️ ' : ''}${dateSourceText(view.dateSource, view.occurredAt)}`;
   const facts = view.facts.map((f, i) => {
     const who = f.speaker ? ` — ${escapeMarkdown(f.speaker)}` : '';
     const also = f.alsoSources.length > 0 ? `, also ${f.alsoSources.map((s) => sourceLink(s.name, s.url)).join(', ')}` : '';

@@ -94,7 +94,7 @@ export function renderReviewMessage(view: ReviewView): SlackMessage {
     blocks.push({
       type: 'context',
       elements: [
-        { type: 'mrkdwn', text: `${warn}:date: ${escapeMrkdwn(date)} · ${escapeMrkdwn(dateSourceText(view.dateSource))}` },
+        { type: 'mrkdwn', text: `${warn}:date: ${escapeMrkdwn(date)} · ${escapeMrkdwn(dateSourceText(view.dateSource, view.occurredAt))}` },
         { type: 'mrkdwn', text: `${view.sourceCount} source${view.sourceCount === 1 ? '' : 's'} · id \`${escapeMrkdwn(view.eventId)}\`` },
       ],
     });

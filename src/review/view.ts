@@ -50,15 +50,20 @@ export function reviewView(story: Story, eventId: string, record: EventRecord | 
   return view;
 }
 
-/** Where the date came from, in the words the review message uses. */
-export function dateSourceText(source: DateSource | undefined): string {
+/**
+ * Where the date came from, in the words the review message uses. An ingest-time day without a time of day is a day
+ * the article wrote without its year ("on Feb. 18"), placed in the latest year that fits: the year is the guess.
+ */
+export function dateSourceText(source: DateSource | undefined, occurredAt?: string): string {
   switch (source) {
     case 'text':
       return "date from the article's text";
     case 'published':
       return 'date from its publication time';
     case 'ingest-time':
-      return 'no date found in the article: this is when it was ingested, check it';
+      return occurredAt !== undefined && !occurredAt.includes('T')
+        ? 'the article gives the day without its year: the year is a guess, check it'
+        : 'no date found in the article: this is when it was ingested, check it';
     default:
       return 'date as recorded';
   }

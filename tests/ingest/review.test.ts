@@ -101,6 +101,9 @@ describe('sitrep ingest → drafts → approve', () => {
       const guessed = await ingestAt(second, yearless, '2026-12-06T08:00:00Z');
       expect(guessed.records[0]?.occurredAt).toBe('2026-02-18');
       expect(guessed.err).toMatch(/yearless\.txt: warning: no year in its date and no --published given; dated 2026-02-18, that day's latest before the ingest time/);
+      const listed = recordingIo(second);
+      await drafts.run([], listed);
+      expect(listed.out.join('')).toContain('2026-02-18 (YEAR GUESSED: the article gives no year, check it)');
       const moved = await ingestAt(second, dated, '2026-12-06T09:00:00Z');
       expect(moved.records[0]).toMatchObject({ id: guessed.records[0]?.id, occurredAt: '2025-02-18' });
       // A day of the last weeks is this year's: today's news does not go under last year's event of the same day.

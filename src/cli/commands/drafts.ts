@@ -12,11 +12,15 @@ const DATE_SOURCE: Record<NonNullable<EventRecord['dateSource']>, string> = {
   'ingest-time': 'NOT DATED: ingest time, check it',
 };
 
+/** A day the article wrote without its year, placed in the latest year that fits (see `isYearless`). */
+const YEAR_GUESSED = 'YEAR GUESSED: the article gives no year, check it';
+
 function describe(r: EventRecord): string {
+  const dated = r.dateSource === 'ingest-time' && !r.occurredAt.includes('T') ? YEAR_GUESSED : r.dateSource ? DATE_SOURCE[r.dateSource] : undefined;
   const facts = r.facts.map((f) => `    - ${f.text}${f.speaker ? ` (${f.speaker})` : ''} [${[f.source, ...(f.alsoSources ?? [])].join(', ')}]`);
   const signals = (r.signals ?? []).map((s) => `    ${s.question}: ${s.status}`);
   return [
-    `${r.id}  ${r.occurredAt}${r.dateSource ? ` (${DATE_SOURCE[r.dateSource]})` : ''}  ${r.sources.length} source${r.sources.length === 1 ? '' : 's'}: ${r.sources.map((s) => s.name).join(', ')}`,
+    `${r.id}  ${r.occurredAt}${dated ? ` (${dated})` : ''}  ${r.sources.length} source${r.sources.length === 1 ? '' : 's'}: ${r.sources.map((s) => s.name).join(', ')}`,
     `  ${r.title}`,
     ...facts,
     ...(signals.length > 0 ? ['  signals:', ...signals] : []),

@@ -94,6 +94,8 @@ const VARIANTS: Array<[RegExp, string]> = [
   [/\bdmitriyev\b/g, 'dmitriev'],
   [/\bkyslyts(?:ya|ia)\b|\bkislitsa\b/g, 'kyslytsia'],
   [/\byury\b/g, 'yuri'],
+  [/\bpodol(?:yak|iak)\b/g, 'podolyak'],
+  [/\bm(?:y|i)kha(?:i|y)lo\b/g, 'mykhailo'],
 ];
 
 /** normalize() plus name variants: the form every comparison in the scorer uses. */

@@ -262,3 +262,23 @@ describe('a sentence that refers back to the one before', () => {
     if (weather) expect(weather[1]).not.toContain('security-guarantees');
   });
 });
+
+describe('the bundled story names territory and security guarantees in the words reports use', () => {
+  it('reads the land given back or kept in other words as territory', () => {
+    expect(tags('Zelensky said any plan without a full withdrawal of Russian troops would not be acceptable to Kyiv.')).toContain('territory');
+    expect(tags('Trump said any breakthrough would require some territory exchanges between the two sides.')).toContain('territory');
+    expect(tags('“Ukrainians will not give their land to the occupier,” Zelensky said.')).toContain('territory');
+    expect(tags('Trump said Ukraine was in a position to win all of Ukraine back in its original form.')).toContain('territory');
+    expect(tags('The details include verification mechanisms and freezing the lines where they are, Waltz said.')).toContain('territory');
+    // Battlefield news is no term of a deal.
+    expect(tags('Russian forces pushed towards Pokrovsk overnight, the general staff said.')).not.toContain('territory');
+  });
+
+  it('reads a force, Article 5 and demilitarisation as security guarantees, but not the war named for its aim', () => {
+    expect(tags('The leaders discussed a European security force to assist Ukraine after the war.')).toContain('security-guarantees');
+    expect(tags('Witkoff said the United States could offer Article 5 protection to Ukraine.')).toContain('security-guarantees');
+    expect(tags('Verification mechanisms and peace-keeping would follow a ceasefire, Waltz said.')).toContain('security-guarantees');
+    expect(tags('Putin told Macron that demilitarising Ukraine was key to ending the conflict.')).toContain('security-guarantees');
+    expect(tags('Zelensky, who has resisted what Moscow calls a special military operation to demilitarise Ukraine, spoke on Tuesday.')).not.toContain('security-guarantees');
+  });
+});

@@ -139,6 +139,8 @@ export function carries(text: string, label: string): boolean {
  * judged by its caption, since the headline itself is right in a title, an id or a briefing's headline.
  */
 function chromePart(line: string, label: { headline: string | null }): string {
+  // (A tag line the headline itself holds, "Sergei Lavrov" over "…, says Sergei Lavrov", is the headline's words.)
+  if (label.headline && label.headline.includes(line.trim())) return '';
   // (So is a breadcrumb whose last item is the headline: "Main › News of the day › <headline>", "- <headline>".)
   if (!label.headline || !line.includes(label.headline)) return line;
   return line

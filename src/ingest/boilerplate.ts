@@ -860,6 +860,10 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   const opener = drafts[opening];
   if (opener?.kind === 'body' && /\?["”’')]*$/.test(opener.text) && opener.f.words.length <= 20 && drafts.slice(opening + 1).some((d) => d.kind === 'body'))
     opener.kind = 'heading';
+  // So does one that ends on "…: what is known about …", the explainer's headline formula, full stop or not ("Putin
+  // reiterated demands, while Scholz called for troop withdrawal: what is known about the conversation …").
+  else if (opener?.kind === 'body' && WHAT_IS_KNOWN.test(opener.text) && opener.f.words.length <= 30 && drafts.slice(opening + 1).some((d) => d.kind === 'body'))
+    opener.kind = 'heading';
 
   // A caption printed twice, bare and then with its credit ("… rejected calls for peace." / "… rejected calls for
   // peace. Picture: Getty"): the bare copy is the caption too.
@@ -909,6 +913,9 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   }));
   return { lines, statedDates, dropped: lines.filter((l) => l.kind === 'chrome').map((l) => ({ text: l.text, reason: l.reason ?? 'chrome' })) };
 }
+
+/** An explainer's headline: "…: what is known about the call", "…: what we know", "…: what it means for Kyiv". */
+const WHAT_IS_KNOWN = /:\s+(?:what is known|what we know|what (?:it|this) means)\b[^:.!?]{0,100}[.!]?["”’]?$/i;
 
 /** Words of a line, folded, for comparing two printings of one caption. */
 const captionWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -379,6 +379,15 @@ describe('line classifier', () => {
     expect(kept('Caliber.Az reports that the talks in Istanbul ended after two hours, officials said.')).toEqual(['Caliber.Az reports that the talks in Istanbul ended after two hours, officials said.']);
   });
 
+  it('takes a first line on the explainer formula ("…: what is known about …") for the headline, full stop or not', () => {
+    const headline = 'Putin restated his demands in a call with Scholz: what is known about the conversation.';
+    const body = 'On November 15, the German chancellor and the Russian president spoke by phone for the first time in two years, officials said.';
+    expect(kinds([headline, body, 'Scholz urged Moscow to withdraw its troops, his spokesman said.'].join('\n')).map(([k]) => k)).toEqual(['headline', 'body', 'body']);
+    // A sentence that only quotes the words is still the lead.
+    const lead = 'Zelensky said on Monday that his team would tell the public what is known about the talks.';
+    expect(kinds([lead, body].join('\n'))[0]?.[0]).toBe('body');
+  });
+
   it('takes a sentence printed twice under the headline for a caption (NPR prints it over and under the picture)', () => {
     const caption = 'A Ukrainian tank passes by a burning car near the Russian-Ukrainian border, Sumy region, Ukraine, on Aug. 14, 2024.';
     const headline = "Trump spoke with Russia's Putin and Ukraine's Zelenskyy to start talks to end the war";

@@ -845,12 +845,30 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
       const text = above.text.replace(EMBEDDED_POST, '').trim();
       left -= text.length;
       if (left < 0 || /:$/.test(text) || (surname.length >= 3 && text.toLowerCase().includes(surname))) break;
+      // Nor past a quotation the article attributes ("“Putin is the one delaying peace,” Mr Starmer said."): its words.
+      if (ATTRIBUTED_QUOTE.test(text)) break;
       if (linked && text.length > POST_LINE_CHARS) break;
       linked ||= EMBEDDED_POST.test(above.text);
       if (above.kind !== 'chrome') {
         above.kind = 'chrome';
         above.reason = 'embedded post';
       }
+    }
+    // The rest of a post printed under its signature, as some pages render it ("— Ursula von der Leyen (@vonderleyen)
+    // March 15, 2025" / "We reiterate our support …" / "In the meantime, we will support strengthening…"): short lines
+    // up to one the post is cut off at. Without that cut a line under the signature is the article going on.
+    let rest = POST_CHARS;
+    for (let j = i + 1; j < Math.min(drafts.length, i + 5); j++) {
+      const below = drafts[j] as Draft;
+      rest -= below.text.length;
+      if (rest < 0 || below.text.length > POST_LINE_CHARS) break;
+      if (!TEASER.test(below.text)) continue;
+      for (let k = i + 1; k <= j; k++) {
+        const line = drafts[k] as Draft;
+        line.kind = 'chrome';
+        line.reason = 'embedded post';
+      }
+      break;
     }
   });
 
@@ -913,6 +931,9 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   }));
   return { lines, statedDates, dropped: lines.filter((l) => l.kind === 'chrome').map((l) => ({ text: l.text, reason: l.reason ?? 'chrome' })) };
 }
+
+/** A quotation the article gives to someone by name: "…,” Mr Starmer said.", "…," Peskov told reporters. */
+const ATTRIBUTED_QUOTE = /[,.!?]["”’]\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?:said|says|told|added|stated|wrote)\b/u;
 
 /** An explainer's headline: "…: what is known about the call", "…: what we know", "…: what it means for Kyiv". */
 const WHAT_IS_KNOWN = /:\s+(?:what is known|what we know|what (?:it|this) means)\b[^:.!?]{0,100}[.!]?["”’]?$/i;

@@ -388,6 +388,23 @@ describe('line classifier', () => {
     expect(kinds([lead, body].join('\n'))[0]?.[0]).toBe('body');
   });
 
+  it('takes the rest of a post printed under its signature, up to where it is cut off, and never the quotation the article gives above it', () => {
+    const quote = '“Putin is the one delaying peace,” Mr Starmer said. “If Putin is serious about peace, he must agree to a ceasefire.”';
+    const raw = [
+      'UK Prime Minister Keir Starmer opened a virtual meeting of the coalition of the willing on Saturday, officials said.',
+      quote,
+      'Thank you @Keir_Starmer for hosting the leaders’ meeting today.',
+      '— Ursula von der Leyen (@vonderleyen) March 15, 2025',
+      'We reiterate our support to Ukraine’s agreement to a ceasefire.',
+      'In the meantime, we will support strengthening…',
+      'Following the meeting, Mr Starmer said the ball was now in Russia’s court.',
+    ].join('\n');
+    expect(kinds(raw).map(([k]) => k)).toEqual(['body', 'body', 'chrome', 'chrome', 'chrome', 'chrome', 'body']);
+    // Not cut off: the lines under the signature are the article going on.
+    const goesOn = raw.replace('In the meantime, we will support strengthening…', 'The leaders agreed to meet again next week, officials said.');
+    expect(kinds(goesOn).slice(4).map(([k]) => k)).toEqual(['body', 'body', 'body']);
+  });
+
   it('takes a sentence printed twice under the headline for a caption (NPR prints it over and under the picture)', () => {
     const caption = 'A Ukrainian tank passes by a burning car near the Russian-Ukrainian border, Sumy region, Ukraine, on Aug. 14, 2024.';
     const headline = "Trump spoke with Russia's Putin and Ukraine's Zelenskyy to start talks to end the war";

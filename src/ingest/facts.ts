@@ -98,6 +98,9 @@ export const DATELINE = new RegExp(
     String.raw`\((?:\p{Lu}[\p{L}/&. -]{1,24})\)\s*(?:[—–-]{1,2}\s*)?`,
     // "Washington/London/Paris — ".
     String.raw`\p{Lu}[\p{L}.'’-]+(?:\/\p{Lu}[\p{L}.'’-]+)+\s+[—–-]{1,2}\s+`,
+    // A site's name as the dateline, a word no person or place is spelt like (figures in it, or a capital inside):
+    // "M10news — ", "KyivPost — ". (Not "McCain — ".)
+    String.raw`(?!Ma?c\p{Lu})(?=[\p{L}\d.]*(?:\d|\p{Ll}\p{Lu}))\p{Lu}[\p{L}\d.]{2,23}\s+[—–]\s+(?=[\p{Lu}"“])`,
     // "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ", "LONDON (February 24, 2023) — ".
     String.raw`\p{Lu}[\p{Lu} .'’/-]{1,30}(?:,\s*[\p{L}\p{N} .,]{2,30})?(?:\s*\([\p{L}\p{N} .,&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
     // The same with the agency and the dash glued to the news: "MOSCOW (Reuters) -The Kremlin said …".

@@ -83,6 +83,11 @@ describe('fact selection', () => {
     expect(datelineLength('PARIS and KYIV — French President Emmanuel Macron hosted top diplomats on Thursday.')).toBe('PARIS and KYIV — '.length);
     expect(datelineLength('MOSCOW (Reuters) -The Kremlin said on Friday that Russia had not yet received anything official.')).toBe('MOSCOW (Reuters) -'.length);
     expect(datelineLength('Florida, The Gulf Observer: U.S. President Donald Trump on Sunday said that progress is being made.')).toBe('Florida, The Gulf Observer: '.length);
+    // A site's name spelt as no person or place is ("M10news — "), but never a name ("McCain — …").
+    expect(datelineLength('M10news — UK Prime Minister Keir Starmer has urged Putin to engage in peace talks.')).toBe('M10news — '.length);
+    expect(datelineLength('KyivPost — Ukraine and the United States met in Geneva on Sunday.')).toBe('KyivPost — '.length);
+    expect(datelineLength('McCain — The senator said the talks had failed.')).toBe(0);
+    expect(datelineLength('Zelensky — who had flown in overnight — met the envoys on Sunday.')).toBe(0);
     // A place and a day in figures without a dash, and a place with its agency and day in brackets.
     expect(datelineLength('Brussels 28.02.2022 Talks between Russian and Ukrainian officials began on the Belarusian border.')).toBe('Brussels 28.02.2022 '.length);
     expect(datelineLength('Moscow, (APP - UrduPoint / Pakistan Point News - 14th Jun, 2024) Russian President Vladimir Putin said on Friday that talks could begin.')).toBe(

@@ -9,8 +9,6 @@ import {
   featuresOfArticle,
   featuresOfRecord,
   recordFeatures,
-  isUndated,
-  isYearless,
   MERGE_THRESHOLD,
   MERGE_WINDOW_DAYS,
   mergeArticle,
@@ -23,6 +21,7 @@ import {
   unionSignature,
 } from './merge.js';
 import { statedWeekday, weekdayOf } from './stated-weekday.js';
+import { isUndated, isYearless } from '../records/date-source.js';
 import {
   bestOnOtherDays,
   CORROBORATION_MARGIN,

@@ -7,6 +7,7 @@ import { containment, contentWords, featureSet, featuresOf, jaccard, lshBands, m
 import { proposeSignals } from './signals.js';
 import { watchOf } from './entities.js';
 import { memoByText } from '../text/memo-by-text.js';
+import { dateGuessed, isUndated } from '../records/date-source.js';
 
 /** Articles about the same event are merged only when their dates are this close. */
 export const MERGE_WINDOW_DAYS = 3;
@@ -32,20 +33,6 @@ export const UNDATED_MERGE_THRESHOLD = 0.5;
 export const UNDATED_PAIR_THRESHOLD = 0.25;
 
 /** An event whose date nobody stated: ingestion gave it the ingest time itself (an instant, not a day it read). */
-export function isUndated(rec: { dateSource?: string; occurredAt: string }): boolean {
-  return rec.dateSource === 'ingest-time' && rec.occurredAt.includes('T');
-}
-/**
- * Dated by a day the page writes without its year ("met in Riyadh on Feb. 18"), taken as the latest such day before
- * the ingest time: the day is the page's, the year a guess (a year late for last year's news ingested today).
- */
-export function isYearless(rec: { dateSource?: string; occurredAt: string }): boolean {
-  return rec.dateSource === 'ingest-time' && !rec.occurredAt.includes('T');
-}
-/** Dated by nothing but the ingest time: no date at all, or a day without its year. */
-export function dateGuessed(rec: { dateSource?: string; occurredAt: string }): boolean {
-  return rec.dateSource === 'ingest-time';
-}
 /** Each day between an event and an article takes this share off the merge score. */
 const DAY_PENALTY = 0.2;
 /** Facts this similar say the same thing and are kept once with both sources (share of the incoming fact's words in the stored one; Jaccard). */

@@ -10,7 +10,7 @@ import { queriedLines } from './boilerplate.js';
 import { textBlocks } from './clean-text.js';
 import type { DateSource } from './event-date.js';
 import { IngestBatch, placeArticle, type Placement } from './event-writer.js';
-import { dateGuessed } from './merge.js';
+import { dateGuessed } from '../records/date-source.js';
 import { decodeText } from './decode-bytes.js';
 import { extractHtml, htmlFragmentBlocks, htmlFragmentText } from './extract-html.js';
 import { FetchError, fetchText, looksLikeFeed, parseFeed, pollFeedSources, type FeedClaim, type FeedItem, type FeedPollReport, type FetchLike } from './feeds.js';

@@ -2,6 +2,7 @@ import { factId, type EventRecord, type Story } from '../records/schema.js';
 import type { AuditEntry, Store } from '../store/store.js';
 import type { DateSource, ReviewView } from './types.js';
 import { questionLabel } from '../records/question-label.js';
+import { isYearless } from '../records/date-source.js';
 
 /** Actions that decide a draft, as the audit log names them. */
 export const DECISIONS = new Set(['approve', 'reject']);
@@ -61,7 +62,7 @@ export function dateSourceText(source: DateSource | undefined, occurredAt?: stri
     case 'published':
       return 'date from its publication time';
     case 'ingest-time':
-      return occurredAt !== undefined && !occurredAt.includes('T')
+      return occurredAt !== undefined && isYearless({ dateSource: source, occurredAt })
         ? 'the article gives the day without its year: the year is a guess, check it'
         : 'no date found in the article: this is when it was ingested, check it';
     default:

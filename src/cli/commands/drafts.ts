@@ -1,4 +1,5 @@
 import type { EventRecord } from '../../records/schema.js';
+import { isYearless } from '../../records/date-source.js';
 import { dataFlags, parseFlags } from '../args.js';
 import { createRuntime } from '../runtime.js';
 import { EXIT, type CliCommand } from '../types.js';
@@ -16,7 +17,7 @@ const DATE_SOURCE: Record<NonNullable<EventRecord['dateSource']>, string> = {
 const YEAR_GUESSED = 'YEAR GUESSED: the article gives no year, check it';
 
 function describe(r: EventRecord): string {
-  const dated = r.dateSource === 'ingest-time' && !r.occurredAt.includes('T') ? YEAR_GUESSED : r.dateSource ? DATE_SOURCE[r.dateSource] : undefined;
+  const dated = isYearless(r) ? YEAR_GUESSED : r.dateSource ? DATE_SOURCE[r.dateSource] : undefined;
   const facts = r.facts.map((f) => `    - ${f.text}${f.speaker ? ` (${f.speaker})` : ''} [${[f.source, ...(f.alsoSources ?? [])].join(', ')}]`);
   const signals = (r.signals ?? []).map((s) => `    ${s.question}: ${s.status}`);
   return [

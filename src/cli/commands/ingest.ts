@@ -3,6 +3,7 @@ import { parseIsoInstant } from '../../time/duration.js';
 import { dataFlags, parseFlags, resolveNow } from '../args.js';
 import { createRuntime } from '../runtime.js';
 import { reviewIngestHook } from '../../review/ingest-hook.js';
+import { isYearless } from '../../records/date-source.js';
 import { EXIT, type CliCommand, type CliIo } from '../types.js';
 
 const USAGE =
@@ -92,7 +93,7 @@ export const command: CliCommand = {
           io.stderr(`${r.input}: ${r.outcome === 'created' ? 'new event' : r.outcome === 'merged' ? 'merged into' : 'already in'} ${r.eventId}\n`);
           if (r.dateSource === 'ingest-time' && r.datedByEvent !== undefined)
             io.stderr(`${r.input}: warning: no date in it and no --published given; dated ${r.datedByEvent.slice(0, 10)} by the dated reports of the same event: check it in \`sitrep drafts\` or pass --published\n`);
-          else if (r.dateSource === 'ingest-time' && r.occurredAt !== undefined && !r.occurredAt.includes('T'))
+          else if (r.occurredAt !== undefined && isYearless({ dateSource: r.dateSource, occurredAt: r.occurredAt }))
             io.stderr(
               `${r.input}: warning: no year in its date and no --published given; dated ${r.occurredAt}, that day's latest before the ingest time: check it in \`sitrep drafts\` or pass --published\n`,
             );

@@ -6,6 +6,9 @@ import { openQuotations } from '../text/quotation.js';
 
 export const HEADLINE_MAX = 120;
 
+/** A title cut off for its length: "…" or "..." at its end. */
+const CUT_OFF = /\s*(?:…|\.\.\.)$/;
+
 /**
  * Is the record's title a real headline? Ingestion says so (`titleSource`); for other records: a title that is not
  * page chrome or a counter, has a few words, is not cut off ("…"), and is not a sentence (a full stop at the end,
@@ -16,7 +19,7 @@ export function titleIsHeadline(rec: Pick<EventRecord, 'title' | 'facts' | 'titl
   if (rec.titleSource === 'lead') return false;
   if (isChrome(title) || title.split(/\s+/).length < 3) return false;
   if (rec.titleSource === 'headline') return true;
-  if (/…$|\.\.\.$/.test(title) || /[.!?]["”’]?$/.test(title)) return false;
+  if (CUT_OFF.test(title) || /[.!?]["”’]?$/.test(title)) return false;
   const bare = title.toLowerCase();
   return !rec.facts.some((f) => f.text.toLowerCase().startsWith(bare) && f.text.length > title.length);
 }
@@ -30,9 +33,9 @@ export function titleIsHeadline(rec: Pick<EventRecord, 'title' | 'facts' | 'titl
 export function headlineFor(rec: EventRecord, leadFact: string, others: readonly string[] = []): string {
   if (titleIsHeadline(rec) && rec.title.trim().length <= 160) {
     const title = rec.title.trim();
-    if (!/…$|\.\.\.$/.test(title)) return title;
+    if (!CUT_OFF.test(title)) return title;
     // A headline ingestion cut off for its length: at a clause of its own when one fits, else the lead's.
-    const clause = cutAtClause(title.replace(/\s*(?:…|\.\.\.)$/, ''), HEADLINE_MAX);
+    const clause = cutAtClause(title.replace(CUT_OFF, ''), HEADLINE_MAX);
     if (!clause.endsWith('…')) return clause;
   }
   const cut = cutAtClause(leadFact, HEADLINE_MAX);

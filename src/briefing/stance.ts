@@ -236,8 +236,11 @@ export type ClauseReading = StanceReading & {
   background?: boolean;
 };
 
+/** The nouns for what one side puts to another: its proposals, plans, demands, terms. */
+const TERMS_NOUN = String.raw`proposals?|plans?|demands?|terms|conditions|offers?|initiatives?|framework|ultimatum|memorandum`;
+
 /** What one side puts to another, as the object of a rejection: "Zelenskyy's calls for …", "Washington's evolving proposals". */
-const OWN_TERMS = /^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(proposals?|plans?|demands?|terms|conditions|offers?|calls?|positions?|initiatives?|framework|ultimatum|memorandum)\b/i;
+const OWN_TERMS = new RegExp(String.raw`^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(${TERMS_NOUN}|calls?|positions?)\b`, 'i');
 
 /** What the rejected terms were for their author: a demand ("conditions", "terms", "calls for …") or a proposal ("plan"). */
 function termsStance(noun: string): 'demand' | 'propose' {
@@ -245,7 +248,10 @@ function termsStance(noun: string): 'demand' | 'propose' {
 }
 
 /** Terms a rejection names with their author after them: "ceasefire conditions announced by …", "the plan put forward by …". */
-const TERMS_BY = /^\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(proposals?|plans?|demands?|terms|conditions|offers?|initiatives?|framework|ultimatum|memorandum)\s+(?:(?:announced|put forward|proposed|set out|laid out|presented|offered|issued|outlined|made|floated|tabled)\s+)?by\s+/i;
+const TERMS_BY = new RegExp(
+  String.raw`^\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(${TERMS_NOUN})\s+(?:(?:announced|put forward|proposed|set out|laid out|presented|offered|issued|outlined|made|floated|tabled)\s+)?by\s+`,
+  'i',
+);
 
 /** A concession in the bare form after a demand's "that" ("insisted that Ukraine abandon its bid"): what is demanded. */
 const MANDATE_BEFORE = /\b(?:insist(?:s|ed|ing)?|demand(?:s|ed|ing)?)\s+that\s*$/i;

@@ -334,11 +334,6 @@ function instantDiffDays(date: string, published: Date): number {
   return Math.abs(published.getTime() - Date.parse(`${date}T00:00:00Z`)) / 86_400_000;
 }
 
-/** When a forward-looking phrase expects something, as a day (UTC); undefined when not derivable. */
-export function dueDate(sentence: string, published: Date): string | undefined {
-  return dueOf(sentence, published)?.due;
-}
-
 /**
  * A forward-looking sentence's watch marker: its due day, and whether that day is only the horizon a vague phrase
  * sets ("within days": a week on, "in the coming weeks": a month on, "next week"), which keeps the item on the list
@@ -350,6 +345,7 @@ export function watchOf(sentence: string, published: Date): { due?: string; appr
   return d.approx ? { due: d.due, approx: true } : { due: d.due };
 }
 
+/** When a forward-looking phrase expects something, as a day (UTC), and whether only a vague horizon set it. */
 function dueOf(sentence: string, published: Date): { due: string; approx: boolean } | undefined {
   const s = sentence.toLowerCase();
   if (/\btomorrow\b/.test(s)) return { due: dayOnly(addDays(published, 1)), approx: false };

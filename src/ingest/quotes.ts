@@ -293,13 +293,13 @@ function titlesBefore(text: string, start: number): number {
   return m ? m[0].length : 0;
 }
 
-/** A subject at the start of a clause ("Russia also confirmed"), not inside one ("how Ukraine has responded"). */
 /** A name whose titles stand at a clause's start: "Meanwhile, Russian President Vladimir Putin". */
 function afterTitlesAtClauseStart(text: string, start: number): boolean {
   const titles = titlesBefore(text, start);
   return titles > 0 && atClauseStart(text, start - titles);
 }
 
+/** A subject at the start of a clause ("Russia also confirmed"), not inside one ("how Ukraine has responded"). */
 function atClauseStart(text: string, start: number): boolean {
   const before = text.slice(0, start).trimEnd();
   // ("A Kremlin statement said": an article opening the sentence.)

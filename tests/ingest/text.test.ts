@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { completeSentence } from '../../src/ingest/facts.js';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
 import { cleanArticleText } from '../../src/ingest/clean-text.js';
-import { dateMentioned, dueDate, extractEntities, resolveEventDate, watchOf } from '../../src/ingest/entities.js';
+import { dateMentioned, extractEntities, resolveEventDate, watchOf } from '../../src/ingest/entities.js';
 import { attributeSentences } from '../../src/ingest/quotes.js';
 import { splitSentences } from '../../src/ingest/sentences.js';
 import { proposeSignals } from '../../src/ingest/signals.js';
@@ -362,14 +362,14 @@ describe('sentence offsets (property)', () => {
 describe('when a forward-looking fact is due', () => {
   const published = new Date('2025-04-28T12:00:00Z'); // a Monday
   it('takes a written date ahead over a weekday that says when the plan was told', () => {
-    expect(dueDate('The truce will take place from May 8 to May 10, according to a statement released by the Kremlin on Monday.', published)).toBe('2025-05-08');
-    expect(dueDate('The next round of talks will be held on Feb. 17-18 in Geneva, Moscow and Kyiv confirmed on Sunday.', new Date('2026-02-08T12:00:00Z'))).toBe('2026-02-17');
+    expect(watchOf('The truce will take place from May 8 to May 10, according to a statement released by the Kremlin on Monday.', published).due).toBe('2025-05-08');
+    expect(watchOf('The next round of talks will be held on Feb. 17-18 in Geneva, Moscow and Kyiv confirmed on Sunday.', new Date('2026-02-08T12:00:00Z')).due).toBe('2026-02-17');
   });
   it('still reads a weekday ahead when no date is written', () => {
-    expect(dueDate('Talks will resume on Thursday in Istanbul.', published)).toBe('2025-05-01');
+    expect(watchOf('Talks will resume on Thursday in Istanbul.', published).due).toBe('2025-05-01');
     // Published on a Monday: "on Monday" is next week's, "later on Monday" that very day's.
-    expect(dueDate('The ministers will meet again on Monday.', published)).toBe('2025-05-05');
-    expect(dueDate('Details were expected to be released later on Monday.', published)).toBe('2025-04-28');
+    expect(watchOf('The ministers will meet again on Monday.', published).due).toBe('2025-05-05');
+    expect(watchOf('Details were expected to be released later on Monday.', published).due).toBe('2025-04-28');
   });
   it('marks a horizon set from a vague phrase as no day the source named, and no briefing prints it', () => {
     expect(watchOf('The delegations agreed to continue trilateral discussions in the coming weeks.', published)).toEqual({ due: '2025-05-28', approx: true });

@@ -83,6 +83,15 @@ function weight(count: number): number {
 }
 
 /**
+ * A list of three or more names ("Moldova, Ukraine, Russia, the Organization for Security and Cooperation in Europe
+ * (OSCE), the European Union and the self-proclaimed Republic of Transnistria"): items capitalised, each maybe after
+ * "the" and a lower-case adjective, with an abbreviation in brackets; within a line (a sentence's end is no item's).
+ */
+const WORD = String.raw`\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*`;
+const LIST_ITEM = String.raw`(?:the )?(?:[\p{Ll}-]+ )?${WORD}(?: (?:(?:of|for|and|in|the) )*${WORD})*(?: \([^()\n]{1,12}\))?`;
+const NAME_LIST = new RegExp(String.raw`(?<![\p{L}\p{N}])${LIST_ITEM}(?:, ${LIST_ITEM}){2,}(?:,? and ${LIST_ITEM})?`, 'gu');
+
+/**
  * Score an article against a story's vocabulary: story keywords (names such as "Ukraine" must be present, a topic word
  * such as "ceasefire" alone is not enough, and names alone are not enough either: a topic word or a sentence bearing
  * on a question must occur), question keywords and patterns, minus exclude keywords ("Hamas", "interest rate") that
@@ -149,6 +158,10 @@ export function scoreRelevance(
   const anchors = story.anchors ?? [];
   if (anchors.length > 0 && !anchors.some((a) => hasKeyword(all, a)))
     return { relevant: false, score, reason: `names none of ${anchors.slice(0, 4).join(', ')}`, matched, excluded };
+  // Named only as one of a list of parties ("participants from Moldova, Ukraine, Russia, the OSCE and the EU") is
+  // another process that the story's country sits in on.
+  if (anchors.length > 0 && !anchors.some((a) => hasKeyword(all.replace(NAME_LIST, (m) => ' '.repeat(m.length)), a)))
+    return { relevant: false, score, reason: `names ${anchors.filter((a) => hasKeyword(all, a)).slice(0, 2).join(', ')} only in a list of parties`, matched, excluded };
   if (hasNames && (nameDistinct === 0 || (nameDistinct === 1 && nameHits < 2)))
     return { relevant: false, score, reason: `no story names mentioned (only ${matched.slice(0, 4).join(', ')})`, matched, excluded };
   // The converse: the story's names without its subject ("Ukrainian band wins fans at Eurovision", grain exports)

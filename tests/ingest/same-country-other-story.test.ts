@@ -597,4 +597,16 @@ describe('a brief, and a lead that names another process', () => {
     ].join('\n\n');
     expect(await verdict(exchangeLed)).toBe('kept');
   });
+
+  it('rejects talks on another frozen conflict where Ukraine is only one of a list of parties at the table, and keeps a report that names Ukraine in a list and again on its own', async () => {
+    const listed = [
+      'Both the government and the breakaway region must give ground to settle their decades-old dispute, a Russian minister said on Monday.',
+      'He spoke before a round of talks in Vienna among envoys from Georgia, Ukraine, Russia, the Organization for Security and Cooperation in Europe (OSCE) and the self-declared Republic of Abkhazia.',
+      'No country has recognised the region as independent, and its status has been negotiated since the 1990s.',
+      'Both sides need to drop their extreme positions, the minister said, and the talks should end in a compromise.',
+    ].join('\n\n');
+    expect(await verdict(listed)).toMatch(/^rejected: names Ukraine only in a list of parties/);
+    const namedAgain = listed.replace('No country has recognised', 'Ukraine said the talks could not wait, and no country has recognised');
+    expect(await verdict(namedAgain)).not.toMatch(/only in a list of parties/);
+  });
 });

@@ -533,11 +533,20 @@ export function scoreBriefings(input: {
     const dayArticles = day.articles.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
     const content = canon(briefingContent(r.text));
     const lead = canon(lead3(dayArticles));
+    const leadOnly: string[] = [];
+    let dayB = 0;
+    let dayL = 0;
     for (const t of termsOf(dayArticles)) {
       termsAll++;
-      if (content.includes(canon(t))) termsB++;
-      if (lead.includes(canon(t))) termsL++;
+      const inB = content.includes(canon(t));
+      const inL = lead.includes(canon(t));
+      if (inB) dayB++;
+      if (inL) dayL++;
+      if (inL && !inB) leadOnly.push(t);
     }
+    termsB += dayB;
+    termsL += dayL;
+    if (dayB < dayL) findings.push({ article: day.day, what: `key terms ${dayB}, Lead-3 ${dayL}`, text: `only in Lead-3: ${leadOnly.join(', ')}` });
 
     // Lines a reader sees: headline, development bullets, question lines, watch items.
     const shown = (t: string) => content.includes(canon(t).slice(0, 40));

@@ -112,6 +112,8 @@ export function standsAlone(text: string, speaker?: string, nameless = false): b
   const opening = afterLink === start ? start : capitalFirst(afterLink);
   if (nameless && speaker === undefined && /^(?:He|She)\b/.test(opening)) return false;
   if (/^(?:However|But|Yet|Still|Nevertheless|Nonetheless|Instead|Thus|Therefore|Hence|Consequently)\b/.test(opening)) return false;
+  // "Valid ones, not protocols …": the ones are the nouns of the sentence before.
+  if (/^(?:[\p{L}-]+\s+)?ones\b/iu.test(opening)) return false;
   // "Russia, on the other hand, constantly rejects such initiatives": the other hand is the sentence before's.
   if (/^(?:[\p{L}'’.-]+\s+){0,3}[\p{L}'’.-]+,\s+(?:on\s+the\s+other\s+hand|by\s+contrast|in\s+contrast|in\s+turn)\b/u.test(opening)) return false;
   // "… a global summit based on these principles": the principles are the sentence before's.

@@ -46,6 +46,13 @@ describe('stance of a sentence, and whose it is', () => {
     expect(stance('"We will not leave Donbas. We cannot do this," Zelenskyy told reporters.')).toMatchObject({ stance: 'reject', side: 'kyiv' });
   });
 
+  it('reads an application, a request or a bid to join as a proposal of the side that makes it', () => {
+    expect(stance('Kyiv on Friday announced an “accelerated” bid to join the alliance.')).toMatchObject({ stance: 'propose', side: 'kyiv' });
+    expect(stance('Zelenskyy requested fast-track membership of NATO after the annexation.')).toMatchObject({ stance: 'propose', side: 'kyiv' });
+    expect(stance('Ukraine applied to join NATO on Friday.')).toMatchObject({ stance: 'propose', side: 'kyiv' });
+    expect(stance('Zelenskyy signed the country’s application for accession to NATO in a video.')).toMatchObject({ stance: 'propose', side: 'kyiv' });
+  });
+
   it('takes negation into account: no agreement between two sides is a dispute', () => {
     expect(stance('Trump and Putin did not agree on a ceasefire.').stance).toBe('dispute');
     expect(stance('No deal was reached after the talks in Istanbul.').stance).toBe('dispute');

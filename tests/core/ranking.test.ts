@@ -76,6 +76,9 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(standsAlone('Zelensky said “these principles are not for sale” at the summit.', 'Volodymyr Zelensky')).toBe(true);
     expect(standsAlone('Russia, on the other hand, constantly rejects such initiatives and is manipulating the international community.')).toBe(false);
     expect(standsAlone('Kyiv, in turn, proposed a 30-day ceasefire.')).toBe(false);
+    // "Ones" standing for the nouns of the sentence before.
+    expect(standsAlone('Binding ones, not the paper kind signed in the nineties.', 'Andriy Yermak')).toBe(false);
+    expect(standsAlone('Zelensky wants guarantees that work, not ones on paper.')).toBe(true);
     // A linking adverb before the pronoun: "Specifically, they demand …" is the sentence before's "they".
     expect(standsAlone('Specifically, they demand compliance with international law and reject attacks on Ukrainian territory.')).toBe(false);
     expect(standsAlone('Importantly, Russia rejected the plan on Monday.')).toBe(true);

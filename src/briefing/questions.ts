@@ -203,7 +203,7 @@ export function questionState(input: {
   const changes: StatusChange[] = [];
   for (const item of items) {
     if (item.at < window.from) before = { status, known: lastChangedAt !== null };
-    const next = statusAfter(status, item.reading, stances, item.explicit, sides, question.by);
+    const next = statusAfter(status, item.reading, stances, item.explicit, sides, question.by, item.at);
     // The first authored signal or position establishes the status, even when it is `open`.
     const establishes = lastChangedAt === null && (item.explicit !== undefined || POSITION_STANCES.has(item.reading.stance));
     if (next !== status || establishes) {

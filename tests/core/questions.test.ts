@@ -44,6 +44,7 @@ describe('stance of a sentence, and whose it is', () => {
   it('reads the speaker as the side of a first-person quote', () => {
     expect(stance('"We will not cede our territory," Zelenskyy said.', 'Volodymyr Zelenskyy')).toMatchObject({ stance: 'reject', side: 'kyiv' });
     expect(stance('"We will not leave Donbas. We cannot do this," Zelenskyy told reporters.')).toMatchObject({ stance: 'reject', side: 'kyiv' });
+    expect(stance('“Ukrainians will not give their land to the occupier,” Zelensky said.')).toMatchObject({ stance: 'reject', side: 'kyiv' });
   });
 
   it('reads an application, a request or a bid to join as a proposal of the side that makes it', () => {
@@ -142,6 +143,27 @@ describe('sides that oppose one another, and questions asked of one side', () =>
     expect(k).toBe('moved');
     k = statusAfter(k, read('Zelenskyy rejected the demand, saying Ukraine would never give up its land.'), kyiv, undefined, sides, ['kyiv']);
     expect(k).toBe('contested');
+  });
+
+  it("holds every position a side took on its latest day, whatever order the day's reports were stored in, until a later day's", async () => {
+    const { statusAfter } = await import('../../src/briefing/question-status.js');
+    const at = (d: number) => Date.parse(`2025-08-${String(d).padStart(2, '0')}T12:00:00Z`);
+    const demand = read('Moscow demanded that Kyiv withdraw its troops from four regions.');
+    const refusal = read('Zelenskyy rejected the demand, saying Ukraine would never give up its land.');
+    const offer = read('Zelenskyy offered to drop the NATO bid in exchange for security guarantees.');
+    // The same day's refusal and offer, in either order: the refusal still stands against the demand.
+    for (const day of [[refusal, offer], [offer, refusal]]) {
+      const held = new Map();
+      let s = statusAfter('open', demand, held, undefined, sides, ['kyiv'], at(8));
+      for (const r of day) s = statusAfter(s, r, held, undefined, sides, ['kyiv'], at(9));
+      expect(s).toBe('contested');
+    }
+    // A later day's offer alone is Kyiv's position from then on.
+    const held = new Map();
+    let s = statusAfter('open', demand, held, undefined, sides, ['kyiv'], at(8));
+    s = statusAfter(s, refusal, held, undefined, sides, ['kyiv'], at(9));
+    s = statusAfter(s, offer, held, undefined, sides, ['kyiv'], at(10));
+    expect(s).toBe('moved');
   });
 
   it("tags Kyiv's response only on what Kyiv's side says or does", () => {

@@ -59,6 +59,8 @@ describe('stance of a sentence, and whose it is', () => {
     expect(stance('No deal was reached after the talks in Istanbul.').stance).toBe('dispute');
     expect(stance('Trump and Putin ended their summit in Alaska without a deal on a ceasefire.').stance).toBe('dispute');
     expect(stance('Kyiv and Moscow remain far apart on the fate of occupied regions.').stance).toBe('dispute');
+    expect(stance('The Russian president said the talks had derailed because Kyiv made extra demands.').stance).toBe('dispute');
+    expect(stance('Negotiations in Istanbul broke down after two hours.').stance).toBe('dispute');
   });
 
   it("reads one side's offer and another side's rejection in one sentence as a dispute", () => {

@@ -33,6 +33,8 @@ export const PROMPT_LINE: RegExp[] = [
   /^(?:share|tweet|email|print)(?: this)?(?: (?:article|story|page|on [\w ]{1,20}))?:?$/i,
   /^(?:click|tap) here\b/i,
   /^advertisement$/i,
+  // A wire agency's name on a line of its own, the copy's credit: "The Associated Press", "Reuters", "By AFP".
+  /^(?:(?:the|by|from|source:?|via)\s+)*(?:Associated Press|AP|AFP|Agence France-Presse|Reuters|Bloomberg(?: News)?|TASS|Xinhua(?: News Agency)?|dpa|Anadolu(?: Agency)?|Ukrinform|UNIAN|Interfax(?:-Ukraine)?|RIA Novosti|Sputnik|EFE|ANSA|Kyodo(?: News)?|Yonhap|PTI|ANI|IANS|PA(?: Media)?)(?:\s+(?:and|with|&)\s+(?:the\s+)?(?:Associated Press|AP|AFP|Reuters|Bloomberg|TASS|Xinhua|dpa))?\.?$/i,
   /^(?:sponsored|promoted)(?: content)?$/i,
   /^skip to (?:main )?content$/i,
   /^\(?(?:photo|photograph|image|video|picture|illustration)s?(?: credits?)?:\s.{0,150}$/i,

@@ -241,6 +241,15 @@ describe('line classifier', () => {
     expect(kept(raw)).toEqual(['Ukraine and Russia agreed on Friday to exchange 1,000 prisoners each, the Turkish foreign minister said.']);
   });
 
+  it('takes a wire agency\'s name on a line of its own for the copy\'s credit, never the headline', () => {
+    const body = 'WASHINGTON (AP) — Trump said Putin told him in a phone call on Wednesday that Russia would respond to the drone attack, as the ceasefire talks stall.';
+    for (const credit of ['The Associated Press', 'Reuters', 'By AFP', 'Agence France-Presse']) {
+      const page = articleText(textBlocks(`${credit}\n\n${body}`));
+      expect(page.text.split('\n')).toEqual([body]);
+      expect(page.headline).toBeUndefined();
+    }
+  });
+
   it('keeps a short sentence inside the article, drops one among chrome', () => {
     expect(kept('The talks lasted less than two hours in Istanbul.\nHe declined to comment.\nThe next round is due in June, officials said.')).toHaveLength(3);
     expect(kept('Share this article\nThanks for reading.\nSubscribe to our newsletter')).toEqual(['']);

@@ -103,6 +103,8 @@ export const DATELINE = new RegExp(
     String.raw`(?!Ma?c\p{Lu})(?=[\p{L}\d.]*(?:\d|\p{Ll}\p{Lu}))\p{Lu}[\p{L}\d.]{2,23}\s+[—–]\s+(?=[\p{Lu}"“])`,
     // "KYIV, Ukraine (AP) — ", "MOSCOW, June 1 (Reuters) - ", "WASHINGTON — ", "LONDON (February 24, 2023) — ".
     String.raw`\p{Lu}[\p{Lu} .'’/-]{1,30}(?:,\s*[\p{L}\p{N} .,]{2,30})?(?:\s*\([\p{L}\p{N} .,&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
+    // A place or a site's name in capitals with the dash glued to it: "ALBAWABA- Ukrainian President …", "KYIV– …".
+    String.raw`\p{Lu}{3,}[\p{Lu}.'’]*[—–-]{1,2}\s+(?=[\p{Lu}"“])`,
     // The same with the agency and the dash glued to the news: "MOSCOW (Reuters) -The Kremlin said …".
     String.raw`\p{Lu}{2,}[\p{Lu} .'’/-]{0,30}\s*\([\p{L} .&/-]{2,30}\)\s+[—–-]{1,2}(?=\p{Lu})`,
     // "Moscow, 19 May 2025 (dpa/MIA) - ", "Kyiv (Reuters) - ".

@@ -87,6 +87,9 @@ describe('fact selection', () => {
     expect(datelineLength('M10news — UK Prime Minister Keir Starmer has urged Putin to engage in peace talks.')).toBe('M10news — '.length);
     expect(datelineLength('KyivPost — Ukraine and the United States met in Geneva on Sunday.')).toBe('KyivPost — '.length);
     expect(datelineLength('McCain — The senator said the talks had failed.')).toBe(0);
+    // A name in capitals with the dash glued to it; not a compound ("US-Russia talks …").
+    expect(datelineLength('ALBAWABA- Ukrainian President Volodymyr Zelenskyy arrived in Ankara on Wednesday.')).toBe('ALBAWABA- '.length);
+    expect(datelineLength('US-Russia talks resumed in Istanbul on Thursday.')).toBe(0);
     expect(datelineLength('Zelensky — who had flown in overnight — met the envoys on Sunday.')).toBe(0);
     // A place and a day in figures without a dash, and a place with its agency and day in brackets.
     expect(datelineLength('Brussels 28.02.2022 Talks between Russian and Ukrainian officials began on the Belarusian border.')).toBe('Brussels 28.02.2022 '.length);

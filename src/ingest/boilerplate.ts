@@ -659,6 +659,17 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
       }
     }
   }
+  // A breadcrumb run on into the headline ("Home WORLD NEWS U.S. Envoy Reports …") above the headline on its own: the
+  // headline is the line the other ends with, and the longer line is the page's navigation.
+  if (headlineAt >= 0) {
+    const crumb = drafts[headlineAt] as Draft;
+    const own = top.findIndex((d, j) => j > headlineAt && d.text.length < crumb.text.length && d.f.words.length >= 4 && headlineShape(d) && crumb.text.endsWith(` ${d.text}`));
+    if (own >= 0) {
+      crumb.kind = 'chrome';
+      crumb.reason = 'breadcrumb before the headline';
+      headlineAt = own;
+    }
+  }
   if (twice >= 0)
     top.forEach((d, j) => {
       if (j > twice && d.text === (drafts[twice] as Draft).text) {

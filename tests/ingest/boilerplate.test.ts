@@ -250,6 +250,19 @@ describe('line classifier', () => {
     }
   });
 
+  it('takes the headline from under a breadcrumb that runs on into it, and drops the breadcrumb', () => {
+    const raw = [
+      'Home WORLD NEWS Envoys Report Constructive Talks With Moscow Over Ukraine',
+      '',
+      'Envoys Report Constructive Talks With Moscow Over Ukraine',
+      '',
+      'The US envoy met Russia’s economic emissary in Miami on Saturday for talks on ending the war in Ukraine, officials said.',
+    ].join('\n');
+    const page = articleText(textBlocks(raw));
+    expect(page.headline).toBe('Envoys Report Constructive Talks With Moscow Over Ukraine');
+    expect(page.text).not.toContain('Home WORLD NEWS');
+  });
+
   it('keeps a short sentence inside the article, drops one among chrome', () => {
     expect(kept('The talks lasted less than two hours in Istanbul.\nHe declined to comment.\nThe next round is due in June, officials said.')).toHaveLength(3);
     expect(kept('Share this article\nThanks for reading.\nSubscribe to our newsletter')).toEqual(['']);

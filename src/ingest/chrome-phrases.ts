@@ -8,7 +8,14 @@ import { anyMatch } from '../text/any-match.js';
 
 /** Headings that open a block of links to other stories. */
 export const TRAILER_HEADING =
-  /^(?:read next|read more|read also|also read|related(?: (?:stories|articles|news|coverage|content|topics|reading|links))?|more (?:stories|news|from [\w .'’-]{1,40}|on this(?: story| topic)?|in [\w .'’-]{1,30})|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now| stories)?|latest(?: news| stories)?|top stories|see also|editor'?s? picks|don'?t miss|what to read next|further reading|in other news|popular now|(?:from )?around the web|latest videos?|top picks|now trending|more [\w'’-]{3,20})\s*[:»›>-]?$/i;
+  /^(?:read next|read more|read also|also read|related(?: (?:stories|articles|news|coverage|content|topics|reading|links))?|more (?:stories|news|from [\w .'’-]{1,40}|on this(?: story| topic)?|in [\w .'’-]{1,30})|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now| stories)?|latest(?: news| stories)?|top stories|see also|editor'?s? picks|don'?t miss|what to read next|further reading|in other news|(?:other )?topics of interest|popular now|(?:from )?around the web|latest videos?|top picks|now trending|more [\w'’-]{3,20})\s*[:»›>-]?$/i;
+
+/**
+ * A link-list heading run on into the first teaser's title, as a flattened page prints it: "Other Topics of Interest
+ * Trump Officials Hold Secret Talks … The administration reportedly urged …". However long the line, it is the list.
+ */
+export const TRAILER_RUN_ON =
+  /^(?:(?:[Oo]ther )?[Tt]opics [Oo]f [Ii]nterest|[Rr]ead [Nn]ext|[Rr]ead [Aa]lso|[Aa]lso [Rr]ead|[Rr]elated (?:[Ss]tories|[Aa]rticles|[Nn]ews|[Cc]overage)|[Yy]ou [Mm]ay [Aa]lso [Ll]ike|[Rr]ecommended (?:[Ss]tories|[Ff]or [Yy]ou)|[Mm]ore [Ss]tories)\s+(?=\p{Lu})/u;
 
 /** An embedded post's signature line, its author first: "— Volodymyr Zelenskyy (@ZelenskyyUa) May 19, 2025". */
 export const POST_SIGNATURE = /^(?:[—–-]\s*)?(.{1,80})\(@\w{1,30}\)\s+\w{3,9}\.? \d{1,2}, \d{4}$/;

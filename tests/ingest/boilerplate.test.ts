@@ -250,6 +250,16 @@ describe('line classifier', () => {
     }
   });
 
+  it('drops an "Other Topics of Interest" heading, alone or run on into its first teaser, and keeps prose on topics of interest', () => {
+    const lead = 'Ukraine and Russia agreed on Friday to exchange 1,000 prisoners each, the Turkish foreign minister said.';
+    const prose = 'Topics of interest to both delegations include a ceasefire at sea, officials said.';
+    // However long the run-on line (a long line of sentences is otherwise read as prose).
+    const runOn =
+      'Other Topics of Interest Envoys Hold Secret Talks to Mend Relations The administration reportedly urged Kyiv to resume the negotiations on a rare earth metals deal as soon as possible, preferably before the president’s address to Congress on Tuesday evening.';
+    const raw = [lead, runOn, 'Other Topics of Interest', prose].join('\n\n');
+    expect(kept(raw)).toEqual([lead, prose]);
+  });
+
   it('takes the headline from under a breadcrumb that runs on into it, and drops the breadcrumb', () => {
     const raw = [
       'Home WORLD NEWS Envoys Report Constructive Talks With Moscow Over Ukraine',

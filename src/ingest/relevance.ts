@@ -88,7 +88,8 @@ function weight(count: number): number {
  * "the" and a lower-case adjective, with an abbreviation in brackets; within a line (a sentence's end is no item's).
  */
 const WORD = String.raw`\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*`;
-const LIST_ITEM = String.raw`(?:the )?(?:[\p{Ll}-]+ )?${WORD}(?: (?:(?:of|for|and|in|the) )*${WORD})*(?: \([^()\n]{1,12}\))?`;
+// Bounded (an item of up to seven words) so that a long run of capitalised words is read in linear time.
+const LIST_ITEM = String.raw`(?:the )?(?:[\p{Ll}-]+ )?${WORD}(?: (?:(?:of|for|and|in|the) ){0,2}${WORD}){0,6}(?: \([^()\n]{1,12}\))?`;
 const NAME_LIST = new RegExp(String.raw`(?<![\p{L}\p{N}])${LIST_ITEM}(?:, ${LIST_ITEM}){2,}(?:,? and ${LIST_ITEM})?`, 'gu');
 
 /**

@@ -437,13 +437,20 @@ function readingSides(text: string, speaker: string | undefined, sides: readonly
   return out;
 }
 
+/** A name set off by a comma before the role that says whom it serves: "Iryna Vereshchuk, " (then "Ukraine’s …"). */
+const APPOSITIVE_BEFORE = /^\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}[\p{Lu}][\p{L}.'’-]*,\s+(?:the\s+)?$/u;
+/** The role after the side, closed by a comma before the verb: "’s Deputy Prime Minister, said". */
+const APPOSITIVE_ROLE = /^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+,\s+(?!and\b)\p{Ll}/u;
+
 /** The subject: a side named in the first words, alone (not "Kyiv and Moscow…", "talks between Ukraine and Russia"). */
 function subjectSide(text: string, mentions: readonly SideMention[]): string | undefined {
   const first = mentions[0];
   if (first === undefined) return undefined;
   const opening = leadingWordsLength(text, 3);
   const wider = leadingWordsLength(text, 9);
-  const leadsOff = /^\s*["“]?\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.test(text.slice(0, first.start));
+  // Or a person introduced by the side they serve: "Iryna Vereshchuk, Ukraine’s Deputy Prime Minister, said …".
+  const appositive = APPOSITIVE_BEFORE.test(text.slice(0, first.start)) && APPOSITIVE_ROLE.test(text.slice(first.end, first.end + 80));
+  const leadsOff = appositive || /^\s*["“]?\s*(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.test(text.slice(0, first.start));
   // Another side joined to it ("Kyiv and Moscow", "Ukraine, Russia") shares the subject; one further on ("Kyiv has not
   // commented on the proposal from Putin") is the object.
   const joined = (m: { start: number }) => /^\s*(?:and|or|&|,|with)\s*$/i.test(text.slice(first.end, m.start));

@@ -170,6 +170,8 @@ describe('sides that oppose one another, and questions asked of one side', () =>
 
   it("tags Kyiv's response only on what Kyiv's side says or does", () => {
     const tags = (t: string, speaker?: string) => questionTags(t, story.questions, { ...(sides ? { sides } : {}), ...(speaker ? { speaker } : {}) });
+    // A person introduced by the side they serve speaks for it.
+    expect(tags('Iryna Vereshchuk, Ukraine’s deputy prime minister, said Russia’s plan was “not an acceptable choice.”')).toContain('ukraine-response');
     expect(tags('Ukraine on Tuesday signalled its readiness to accept a US proposal for a 30-day ceasefire.')).toContain('ukraine-response');
     expect(tags('"We propose that the Kiev government resume negotiations immediately," Mr. Putin declared.')).not.toContain('ukraine-response');
     expect(tags('He urged Kyiv to make a deal to end the invasion.')).not.toContain('ukraine-response');

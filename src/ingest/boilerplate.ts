@@ -682,6 +682,52 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
   if (headlineAt >= 0) (drafts[headlineAt] as Draft).kind = 'headline';
 }
 
+/** A line that is only a separator: "-", "—", "* * *", "•". */
+const SEPARATOR_LINE = /^[\s\-–—•*·~=_]+$/;
+/** How many separated items make a listing page (a tag or section page's teasers) rather than an article's breaks. */
+const LISTING_ITEMS = 4;
+
+/**
+ * A tag or section page saved as text: one- or two-sentence teasers of other stories, each between lines that are only
+ * a separator ("The vote comes amid rising security fears …" / "-" / "The intensified diplomacy came as …" / "-"). An
+ * article breaks its text with a separator now and then, between paragraphs of its own; four or more short items in
+ * a row, each a separator apart, are a list. The items are teasers, however much they read like the news.
+ */
+function markSeparatedTeasers(drafts: Draft[]): void {
+  const seps: number[] = [];
+  drafts.forEach((d, i) => {
+    if (SEPARATOR_LINE.test(d.text)) seps.push(i);
+  });
+  if (seps.length < LISTING_ITEMS - 1) return;
+  // An item: the lines between two separators (or a separator and the page's start or end).
+  const short = (from: number, to: number) => {
+    const lines = drafts.slice(from, to).filter((d) => d.kind !== 'chrome');
+    return lines.length >= 1 && lines.length <= 2 && lines.every((d) => d.f.words.length <= 60);
+  };
+  // The longest run of short items, each a separator apart: from separator `seps[a]` to separator `seps[b]`.
+  let best: [number, number] = [0, 0];
+  for (let a = 0, b = 0; b + 1 < seps.length; b++) {
+    if (!short((seps[b] as number) + 1, seps[b + 1] as number)) a = b + 1;
+    else if (b + 1 - a > best[1] - best[0]) best = [a, b + 1];
+  }
+  if (best[1] - best[0] < LISTING_ITEMS) return;
+  const mark = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const d = drafts[k] as Draft;
+      if (d.kind === 'chrome') continue;
+      d.kind = 'chrome';
+      d.reason = 'link to another story';
+    }
+  };
+  const start = seps[best[0]] as number;
+  const end = seps[best[1]] as number;
+  mark(start + 1, end);
+  // The short item after the run's last separator is the list's last teaser; what stands above its first separator is
+  // the page's own (a blurb on the topic, the article before a list of related stories).
+  const next = best[1] + 1 < seps.length ? (seps[best[1] + 1] as number) : drafts.length;
+  if (short(end + 1, next)) mark(end + 1, next);
+}
+
 /**
  * A list of other stories, each a link (and a line of its own) with a relative time label ("FBI investigating 'numerous
  * bomb threats' …" / "Among those targeted was Elise Stefanik, …" / "2 days ago"): where two or more such labels are
@@ -916,6 +962,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     d.reason = 'photo caption shortened over its full text';
   });
   markTeaserRuns(drafts);
+  markSeparatedTeasers(drafts);
   markPrelude(drafts);
   markDoubledOpening(drafts);
   markStandfirsts(drafts);

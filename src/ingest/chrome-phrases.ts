@@ -20,6 +20,9 @@ export const TRAILER_RUN_ON =
 /** An embedded post's signature line, its author first: "— Volodymyr Zelenskyy (@ZelenskyyUa) May 19, 2025". */
 export const POST_SIGNATURE = /^(?:[—–-]\s*)?(.{1,80})\(@\w{1,30}\)\s+\w{3,9}\.? \d{1,2}, \d{4}$/;
 
+/** A caption that says its picture is not of the news: "Illustration photo – …", "File photo: …", "Archive image — …". */
+export const ARCHIVE_PICTURE = /^(?:illustration|illustrative|file|archive|archival|stock)\s+(?:photo|image|picture|photograph)s?\s*[–—:-]\s/i;
+
 /** A single line that is a prompt or a widget label, never article prose. */
 export const PROMPT_LINE: RegExp[] = [
   /^(?:leave|post|add|write) (?:the first|a|your) comment/i,
@@ -45,6 +48,8 @@ export const PROMPT_LINE: RegExp[] = [
   /^(?:sponsored|promoted)(?: content)?$/i,
   /^skip to (?:main )?content$/i,
   /^\(?(?:photo|photograph|image|video|picture|illustration)s?(?: credits?)?:\s.{0,150}$/i,
+  // A picture from the archive or an illustration, labelled so: "Illustration photo – Stoltenberg and Zelensky spoke …".
+  ARCHIVE_PICTURE,
   /^see (?:more|all) (?:photos|pictures|images)\b.{0,80}$/i,
   // "Photo by Joedson Alves/Reuters"; a caption ending in its agency: "Relatives console each other (Getty)".
   /^(?:photo|photograph|image|picture|video)s? (?:by|courtesy(?: of)?)\s[^.!?]{1,80}$/i,

@@ -10,6 +10,7 @@ import * as chrono from 'chrono-node/en';
 import { allMatches } from '../text/matches.js';
 import { datelineLength } from './facts.js';
 import { monthIndex } from '../text/months.js';
+import { ARCHIVE_PICTURE } from './chrome-phrases.js';
 
 export type DateSource = 'text' | 'published' | 'ingest-time';
 
@@ -129,9 +130,19 @@ function dayFirstDots(text: string): string {
   return text.replace(DOTTED_DATE, (m, d: string, mo: string, y: string) => (Number(mo) > 12 ? m : `${mo}/${d}/${y}`));
 }
 
+/**
+ * "4th Friday, March 2022 - 09:30 UTC" (MercoPress's stamp): the day's ordinal before its weekday, which chrono does not
+ * read. Swapped to "Friday, 4th March 2022", the same length.
+ */
+const ORDINAL_WEEKDAY = /\b(\d{1,2}(?:st|nd|rd|th)) ((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),(?= (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{4}\b)/g;
+function ordinalAfterWeekday(text: string): string {
+  if (!/\d(?:st|nd|rd|th) \w+day,/.test(text)) return text;
+  return text.replace(ORDINAL_WEEKDAY, (_m, nth: string, weekday: string) => `${weekday}, ${nth}`);
+}
+
 /** chrono's reading of a text against `ref`, in UTC. */
 function parseDates(text: string, ref: Date): ParsedResult[] {
-  const read = dayFirstDots(text);
+  const read = ordinalAfterWeekday(dayFirstDots(text));
   const results = newsDates.parse(read, { instant: ref, timezone: 'UTC' }, { forwardDate: false });
   // Each result quotes the text as written, for callers that look for it there.
   // (chrono's results are plain objects; its type marks `text` read-only for callers, not for the parser's owner.)
@@ -416,6 +427,8 @@ function dateAboveLead(input: DatingInput, pageDates: PageDates): Date | undefin
   if (at < 0) return undefined;
   const dates = pageDates();
   for (let i = at - 1; i >= Math.max(0, at - LINES_ABOVE_LEAD); i--) {
+    // A picture labelled as from the archive or an illustration is of another day.
+    if (ARCHIVE_PICTURE.test(lines[i] ?? '')) continue;
     const found = dates[i];
     if (found && found.length > 0) return found[found.length - 1]?.at;
   }

@@ -241,6 +241,12 @@ describe('line classifier', () => {
     expect(kept(raw)).toEqual(['Ukraine and Russia agreed on Friday to exchange 1,000 prisoners each, the Turkish foreign minister said.']);
   });
 
+  it('drops a caption that labels its picture as an illustration or from the archive', () => {
+    const body = 'Zelenskyy spoke with his Chinese counterpart today, their first contact since the invasion, state media said.';
+    expect(kept(`Illustration photo – The NATO secretary general and Zelenskyy at a press conference on April 20, 2023 in Kyiv.\n\n${body}`)).toEqual([body]);
+    expect(kept(`File photo: Delegates at the talks in Istanbul.\n\n${body}`)).toEqual([body]);
+  });
+
   it('takes a wire agency\'s name on a line of its own for the copy\'s credit, never the headline', () => {
     const body = 'WASHINGTON (AP) — Trump said Putin told him in a phone call on Wednesday that Russia would respond to the drone attack, as the ceasefire talks stall.';
     for (const credit of ['The Associated Press', 'Reuters', 'By AFP', 'Agence France-Presse']) {
@@ -248,6 +254,21 @@ describe('line classifier', () => {
       expect(page.text.split('\n')).toEqual([body]);
       expect(page.headline).toBeUndefined();
     }
+  });
+
+  it('takes the teasers of a tag page, each a separator line apart, for links to other stories, and keeps an article\'s own breaks', () => {
+    const blurb = 'In late 2021, Russia began building up troops on the border with Ukraine, and by February it had invaded, despite months of denials that it planned to, drawing international condemnation and sanctions from Western powers.';
+    const teasers = [
+      'The vote comes amid rising security fears over the war in neighbouring Ukraine.',
+      'The intensified diplomacy came as Russia launched its largest drone barrage against Ukraine.',
+      'President Trump said he plans to speak by phone with Putin about ending the war.',
+      'Ukraine said it would reciprocate any genuine ceasefire by Moscow, but voiced scepticism.',
+      'A U.S. immigration program allowed hundreds of thousands of Ukrainians to come.',
+    ];
+    expect(kept([blurb, ...teasers].join('\n\n-\n\n'))).toEqual([blurb]);
+    // Two breaks between long paragraphs of one article are its own.
+    const article = [blurb, 'Talks between the two delegations resumed in Istanbul on Friday, the Turkish foreign ministry said.', blurb.replace('In late 2021', 'Before the talks')];
+    expect(kept(article.join('\n\n* * *\n\n'))).toEqual(article);
   });
 
   it('drops an "Other Topics of Interest" heading, alone or run on into its first teaser, and keeps prose on topics of interest', () => {

@@ -141,6 +141,17 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ lead, allLines: [caption, lead[0]!, 'Russia had said on April 2, 2025 that it would not agree.'], now: NOW }).dateSource).toBe('ingest-time');
   });
 
+  it('never takes the day of a picture labelled as from the archive or an illustration for the day a "today" lead reports', () => {
+    const lead = ['Zelenskyy spoke with his Chinese counterpart today, their first contact since the invasion.'];
+    const caption = 'Illustration photo – The NATO secretary general and the president of Ukraine spoke at a press conference on April 20, 2023 in Kyiv.';
+    expect(dateEvent({ lead, allLines: ['Headline', caption, lead[0]!], now: NOW }).dateSource).toBe('ingest-time');
+  });
+
+  it('reads a stamp that writes the day’s ordinal before its weekday ("4th Friday, March 2022 - 09:30 UTC")', () => {
+    const d = dateEvent({ lead: ['Thursday’s second round of talks in Belarus achieved very little, officials said.'], chromeLines: ['4th Friday, March 2022 - 09:30 UTC'], now: NOW });
+    expect(d.occurredAt).toBe('2022-03-03');
+  });
+
   it('takes the lead’s weekday from a caption of the days before, never from a background date or a "yesterday"', () => {
     const lead = ['In a post on X on Thursday, Witkoff said the delegations had agreed to exchange 314 prisoners.'];
     const caption = 'Delegations attend the second round of trilateral talks in Abu Dhabi, 4 February, 2026.';

@@ -44,9 +44,10 @@ export function sidesConflict(stances: SideStances, sides?: readonly Side[], ask
 }
 
 /**
- * A question's status after one piece of evidence, stated at `at` (ms). A stated position updates its side's latest positions; the status
- * is `contested` while the sides' latest stances conflict or when the evidence reports a dispute, `moved` after any
- * other position, and unchanged by a mention or a stated unknown: a status changes only with evidence.
+ * A question's status after one piece of evidence, stated at `at` (ms). A stated position joins its side's positions
+ * of that day (or replaces those of an earlier day); the status is `contested` while positions of the sides conflict
+ * or when the evidence reports a dispute, `moved` after any other position, and unchanged by a mention or a stated
+ * unknown: a status changes only with evidence.
  * `explicit` is a signal's status as its record's author set it: `contested` and `resolved` stand as written,
  * `moved` becomes `contested` when the sides conflict, and `open` records evidence without changing the status.
  */

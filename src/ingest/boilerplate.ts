@@ -148,9 +148,10 @@ function features(block: PageBlock, text: string): Features {
 
 /** Why a line is chrome on its own, whatever surrounds it; undefined when its shape does not say. */
 function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock, opts: ClassifyOptions): string | undefined {
+  // A link-list heading run on into its first teaser is the list, however long the line.
+  if (TRAILER_RUN_ON.test(text)) return 'link list run on into its first title';
   // A long paragraph of sentences is no menu, widget, label, byline or teaser: only a caption or an embedded post
   // runs that long (most of a page's lines are like this, so the rest of the rules are skipped for them).
-  if (TRAILER_RUN_ON.test(text)) return 'link list run on into its first title';
   if (f.chars > 250 && f.terminated && f.functionDensity >= 0.2 && f.linkDensity <= 0.5) {
     if (EMBEDDED_POST.test(text)) return 'embedded post';
     if (f.address > 0 && siteVoice(text)) return SITE_APPEAL;

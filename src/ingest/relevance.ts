@@ -84,12 +84,12 @@ function weight(count: number): number {
 
 /**
  * A list of three or more names ("Moldova, Ukraine, Russia, the Organization for Security and Cooperation in Europe
- * (OSCE), the European Union and the self-proclaimed Republic of Transnistria"): items capitalised, each maybe after
- * "the" and a lower-case adjective, with an abbreviation in brackets; within a line (a sentence's end is no item's).
+ * (OSCE), the European Union and …"): items capitalised, each maybe after "the", with an abbreviation in brackets;
+ * within a line (a sentence's end is no item's).
  */
 const WORD = String.raw`\p{Lu}(?:[\p{L}'’-]|\.(?=\p{L}))*`;
 // Bounded (an item of up to seven words) so that a long run of capitalised words is read in linear time.
-const LIST_ITEM = String.raw`(?:the )?(?:[\p{Ll}-]+ )?${WORD}(?: (?:(?:of|for|and|in|the) ){0,2}${WORD}){0,6}(?: \([^()\n]{1,12}\))?`;
+const LIST_ITEM = String.raw`(?:the )?${WORD}(?: (?:(?:of|for|and|in|the) ){0,2}${WORD}){0,6}(?: \([^()\n]{1,12}\))?`;
 const NAME_LIST = new RegExp(String.raw`(?<![\p{L}\p{N}])${LIST_ITEM}(?:, ${LIST_ITEM}){2,}(?:,? and ${LIST_ITEM})?`, 'gu');
 
 /**
@@ -161,7 +161,8 @@ export function scoreRelevance(
     return { relevant: false, score, reason: `names none of ${anchors.slice(0, 4).join(', ')}`, matched, excluded };
   // Named only as one of a list of parties ("participants from Moldova, Ukraine, Russia, the OSCE and the EU") is
   // another process that the story's country sits in on.
-  if (anchors.length > 0 && !anchors.some((a) => hasKeyword(all.replace(NAME_LIST, (m) => ' '.repeat(m.length)), a)))
+  const unlisted = anchors.length > 0 ? all.replace(NAME_LIST, (m) => ' '.repeat(m.length)) : all;
+  if (anchors.length > 0 && !anchors.some((a) => hasKeyword(unlisted, a)))
     return { relevant: false, score, reason: `names ${anchors.filter((a) => hasKeyword(all, a)).slice(0, 2).join(', ')} only in a list of parties`, matched, excluded };
   if (hasNames && (nameDistinct === 0 || (nameDistinct === 1 && nameHits < 2)))
     return { relevant: false, score, reason: `no story names mentioned (only ${matched.slice(0, 4).join(', ')})`, matched, excluded };

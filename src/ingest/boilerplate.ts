@@ -683,6 +683,16 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
   if (headlineAt >= 0) (drafts[headlineAt] as Draft).kind = 'headline';
 }
 
+/** Lines `from` up to `to` (not chrome already) are teasers of other stories. */
+function markAsLinks(drafts: Draft[], from: number, to: number): void {
+  for (let k = from; k < to; k++) {
+    const d = drafts[k] as Draft;
+    if (d.kind === 'chrome') continue;
+    d.kind = 'chrome';
+    d.reason = 'link to another story';
+  }
+}
+
 /** A line that is only a separator: "-", "—", "* * *", "•". */
 const SEPARATOR_LINE = /^[\s\-–—•*·~=_]+$/;
 /** How many separated items make a listing page (a tag or section page's teasers) rather than an article's breaks. */
@@ -712,14 +722,7 @@ function markSeparatedTeasers(drafts: Draft[]): void {
     else if (b + 1 - a > best[1] - best[0]) best = [a, b + 1];
   }
   if (best[1] - best[0] < LISTING_ITEMS) return;
-  const mark = (from: number, to: number) => {
-    for (let k = from; k < to; k++) {
-      const d = drafts[k] as Draft;
-      if (d.kind === 'chrome') continue;
-      d.kind = 'chrome';
-      d.reason = 'link to another story';
-    }
-  };
+  const mark = (from: number, to: number) => markAsLinks(drafts, from, to);
   const start = seps[best[0]] as number;
   const end = seps[best[1]] as number;
   mark(start + 1, end);
@@ -742,14 +745,7 @@ function markTeaserRuns(drafts: Draft[]): void {
   drafts.forEach((d, i) => {
     if (d.kind === 'chrome' && d.reason === 'time or date label' && AGO_LINE.test(d.text)) labels.push(i);
   });
-  const mark = (from: number, to: number) => {
-    for (let k = from; k < to; k++) {
-      const d = drafts[k] as Draft;
-      if (d.kind === 'chrome') continue;
-      d.kind = 'chrome';
-      d.reason = 'link to another story';
-    }
-  };
+  const mark = (from: number, to: number) => markAsLinks(drafts, from, to);
   const shape = (from: number, to: number) => drafts.slice(from, to).map((d) => (d.terminated ? '.' : '-')).join('');
   for (let a = 0; a < labels.length; ) {
     // A run of labels, each one or two lines after the one before.

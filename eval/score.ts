@@ -135,6 +135,18 @@ export function carries(text: string, label: string): boolean {
 }
 
 /**
+ * Does `text` carry a sub-heading? A heading of a few words ("Humanitarian corridors", "Negotiations") only as the whole
+ * text, or glued to its start or end: a sentence that merely uses its words ("… the creation of humanitarian corridors
+ * to evacuate …") is no heading. Longer ones, a standfirst among them, as `carries` reads any label.
+ */
+export function carriesHeading(text: string, heading: string): boolean {
+  if (heading.trim().split(/\s+/).length > 6) return carries(text, heading);
+  const t = canon(text);
+  const l = canon(heading);
+  return l.length > 0 && (t === l || t.startsWith(`${l} `) || t.endsWith(` ${l}`));
+}
+
+/**
  * What of a chrome line is chrome: one that repeats the headline with a caption run on ("<headline> Photo: …") is
  * judged by its caption, since the headline itself is right in a title, an id or a briefing's headline.
  */
@@ -320,7 +332,7 @@ export function scoreIngestion(input: { articles: readonly Article[]; records: r
         headlineAsFact++;
         findings.push({ article: a.id, what: 'headline as fact', text: f.text });
       }
-      const sub = label.subheadlines.find((s) => carries(f.text, s));
+      const sub = label.subheadlines.find((s) => carriesHeading(f.text, s));
       if (sub !== undefined) {
         subheadlineAsFact++;
         findings.push({ article: a.id, what: 'sub-headline as fact', text: f.text });
@@ -561,7 +573,7 @@ export function scoreBriefings(input: {
       const labels = labelsOf(eventIds);
       const problems: string[] = [];
       if (labels.some((l) => l.chrome.some((line) => chromePart(line, l).length >= 8 && carries(text, chromePart(line, l))))) problems.push('chrome');
-      if (kind === 'bullet' && labels.some((l) => (l.headline !== null && carries(text, l.headline)) || l.subheadlines.some((s) => carries(text, s)))) problems.push('title or sub-headline');
+      if (kind === 'bullet' && labels.some((l) => (l.headline !== null && carries(text, l.headline)) || l.subheadlines.some((s) => carriesHeading(text, s)))) problems.push('title or sub-headline');
       if (kind === 'bullet' && !finished(text) && !labels.some((l) => (l.noFinalStop ?? []).some((s) => overlaps(text, s)))) problems.push('unfinished');
       if (problems.length > 0) {
         defective++;

@@ -135,15 +135,18 @@ export function carries(text: string, label: string): boolean {
 }
 
 /**
- * Does `text` carry a sub-heading? A heading of a few words ("Humanitarian corridors", "Negotiations") only as the whole
- * text, or glued to its start or end: a sentence that merely uses its words ("… the creation of humanitarian corridors
- * to evacuate …") is no heading. Longer ones, a standfirst among them, as `carries` reads any label.
+ * Does `text` carry a sub-heading or standfirst? Only as the whole text, glued to its start or end, or (a long one) as
+ * the part of it the text is: a body sentence that uses its words ("… the creation of humanitarian corridors to
+ * evacuate …" against "Humanitarian corridors") or says it again inside a sentence of its own ("A member of Ukraine's
+ * envoy said the parties have reached a tentative agreement …" under that dek) is the body's.
  */
 export function carriesHeading(text: string, heading: string): boolean {
-  if (heading.trim().split(/\s+/).length > 6) return carries(text, heading);
   const t = canon(text);
   const l = canon(heading);
-  return l.length > 0 && (t === l || t.startsWith(`${l} `) || t.endsWith(` ${l}`));
+  if (l.length === 0 || t.length === 0) return false;
+  // (Glued on at the end only after a sentence's end: "… said the parties have reached …" ends with a dek's words.)
+  if (t === l || t.startsWith(`${l} `) || (t.endsWith(` ${l}`) && /[.!?"”]\s$/.test(t.slice(0, t.length - l.length)))) return true;
+  return l.length >= 20 && t.length >= 20 && l.includes(t.replace(/(?:\.\.\.|…)$/, '').trim());
 }
 
 /**

@@ -216,6 +216,8 @@ describe('eval scorer on a tiny labelled set', () => {
     expect(carriesHeading('The talks led to the creation of humanitarian corridors to evacuate civilians.', 'Humanitarian corridors')).toBe(false);
     expect(carriesHeading('Humanitarian corridors The talks led to an agreement.', 'Humanitarian corridors')).toBe(true);
     expect(carriesHeading('The parties agreed to organize safe corridors for civilians.', 'The parties agreed to organize safe corridors for civilians.')).toBe(true);
+    expect(carriesHeading('A member of the delegation said the parties agreed to organize safe corridors for civilians.', 'the parties agreed to organize safe corridors for civilians.')).toBe(false);
+    expect(carriesHeading('The parties agreed to organize safe corridors', 'The parties agreed to organize safe corridors for civilians.')).toBe(true);
     expect(finished('He said it went “very well.”')).toBe(true);
     expect(finished('agree to a meeting with Putin that Zelensk')).toBe(false);
   });

@@ -27,8 +27,20 @@ const ATTACK =
 const BACKGROUND =
   /\b(?:(?:which|that|this|it)\s+)?(?:comes?|came|coming)\s+(?:as|amid|after|ahead\s+of|days?\s+after|weeks?\s+after)\b|\bamid(?:st)?\b|\bin\s+the\s+wake\s+of\b|\bagainst\s+(?:the|a)\s+backdrop\s+of\b|\bat\s+a\s+time\s+when\b|\beven\s+(?:as|if)\b|\bin\s+(?:any|an?)\s+(?:future|eventual|potential|possible)\b|\b(?:aim(?:s|ed|ing)?|designed|meant|intended)\s+to\s+(?:pressure|push|force|compel)\b|\bobstacles?\s+(?:to|for)\b|\bkey\s+figures?\s+in\b|\bunder\s+(?:an|the)\s+(?:agreement|deal|arrangement)\s+(?:reached|agreed|struck)\b|\bdespite\b|,\s+as\s+(?!(?:well|part|a\s+result|soon|long|much|many|far)\b)|\s+as\s+(?=(?:(?:the|world|US|U\.S\.|Western|European|international|diplomatic|peace|his|its|their)\s+)?(?:hopes?|efforts?|talks|negotiations|diplomacy|leaders|pressure|push|attempts?|mediation)\b)|\bin\s+a\s+(?:conflict|war)\s+(?:that|which)\b|^(?:(?:soon|shortly|just|hours|days|minutes|moments)\s+)?(?:after|following)\s|\s(?:(?:soon|shortly|just|hours|days|minutes|moments|a day|a week)\s+)?(?:after|following)\s(?=(?:\S+\s+){0,3}?(?:Trump|Putin|Zelensk\w*|Witkoff|the (?:call|talks|meeting|summit))\b)|\b(?:just|only|mere|hours|days|shortly|moments|minutes)\s+(?:(?:hours|days|weeks)\s+)?(?:before|ahead\s+of)\b|\s+as\s+(?:the\s+)?(?:Kyiv|Kiev|Ukraine|Moscow|Russia|Washington|Europe|Zelensk\w*|Putin|Trump)\s+(?:faces?|seeks?|pushes|presses|prepares?|weighs?|considers?|tries|struggles?|awaits?|braces?|is\s+(?:facing|seeking|pushing|pressing|preparing|weighing|trying|struggling|bracing))\b/i;
 
+/** A sentence that opens on a clause of what else was going on: "As … delegations prepared to meet in Istanbul, …". */
+const FRONTED_AS = /^(?:As|While|Even as)\s+(?!(?:part|a\s+result|soon|well|long|much|many|far|expected|such|of|for|to|the\s+(?:first|only|head|leader|president|chief))\b)/;
+/** After a comma, the main clause's subject; not a place set off by commas ("Istanbul, Turkey, for …"). */
+const SUBJECT_NEXT = /^(?:\p{Lu}|(?:the|a|an|he|she|they|it|we|his|her|their|its)\s)/u;
+const APPOSITIVE_NEXT = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2},/u;
+
 /** A sentence up to where it turns to background, or after the clause that opens with it. */
 function foreground(sentence: string): string {
+  if (FRONTED_AS.test(sentence)) {
+    for (let at = sentence.indexOf(', '); at > 0; at = sentence.indexOf(', ', at + 2)) {
+      const rest = sentence.slice(at + 2);
+      if (SUBJECT_NEXT.test(rest) && !APPOSITIVE_NEXT.test(rest)) return rest;
+    }
+  }
   const m = BACKGROUND.exec(sentence);
   if (!m) {
     // An attack "ahead of ceasefire talks in Saudi Arabia": the attack is the news, the talks when it came.

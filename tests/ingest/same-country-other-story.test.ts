@@ -609,4 +609,15 @@ describe('a brief, and a lead that names another process', () => {
     const namedAgain = listed.replace('No country has recognised', 'Ukraine said the talks could not wait, and no country has recognised');
     expect(await verdict(namedAgain)).not.toMatch(/only in a list of parties/);
   });
+
+  it('reads a lead that opens on what else was going on ("As delegations prepared to meet in Istanbul, Turkey, for ceasefire talks, …") by its main clause', async () => {
+    const domestic = [
+      'Ukraine’s president faces protests across the country after signing a law on Tuesday that critics say curbs two anti-corruption bodies.',
+      'As Ukrainian and Russian delegations prepared to meet in Istanbul, Turkey, for a new round of ceasefire talks, Zelenskyy and his allies faced a wave of opposition at home.',
+      'The law puts the National Anti-Corruption Bureau under the prosecutor general, and the European Commission warned it could harm Ukraine’s bid to join the EU.',
+      'Thousands gathered in Kyiv, Lviv and Odesa on Wednesday night, defying the curfew.',
+      'The parliament’s speaker said a new bill would be considered next week.',
+    ].join('\n\n');
+    expect(await verdict(domestic)).toMatch(/^rejected: the story's subject is only in the background/);
+  });
 });

@@ -693,6 +693,30 @@ function markAsLinks(drafts: Draft[], from: number, to: number): void {
   }
 }
 
+/**
+ * A tag or section page of teasers, each a story's title over the start of its text cut off mid-sentence ("In
+ * war-fatigued east Ukraine, Zelensky loses his shine" / "… Olena Semykina, the owner of a village shop …, voted for
+ * … The screech of an artillery shell over her" / "Ukraine: Kyiv accuses Hungary of aiding Putin" / …): three or more
+ * title-and-text pairs in a row, two or more of the texts cut off, are the list. An article's own sections end their
+ * paragraphs; a page cut off by its excerpt ends only its last.
+ */
+function markCutTeasers(drafts: Draft[]): void {
+  const title = (d: Draft | undefined) => d !== undefined && (d.kind === 'heading' || d.kind === 'headline') && !d.terminated && d.f.words.length >= 4 && d.f.words.length <= 20;
+  const text = (d: Draft | undefined) => d !== undefined && d.kind !== 'chrome' && d.f.words.length >= 20;
+  for (let i = 0; i + 1 < drafts.length; ) {
+    let j = i;
+    let cut = 0;
+    while (title(drafts[j]) && text(drafts[j + 1])) {
+      if (!(drafts[j + 1] as Draft).terminated) cut++;
+      j += 2;
+    }
+    if ((j - i) / 2 >= 3 && cut >= 2) {
+      markAsLinks(drafts, i, j);
+      i = j;
+    } else i = j > i ? j : i + 1;
+  }
+}
+
 /** A line that is only a separator: "-", "—", "* * *", "•". */
 const SEPARATOR_LINE = /^[\s\-–—•*·~=_]+$/;
 /** How many separated items make a listing page (a tag or section page's teasers) rather than an article's breaks. */
@@ -960,6 +984,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   });
   markTeaserRuns(drafts);
   markSeparatedTeasers(drafts);
+  markCutTeasers(drafts);
   markPrelude(drafts);
   markDoubledOpening(drafts);
   markStandfirsts(drafts);

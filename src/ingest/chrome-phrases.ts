@@ -43,6 +43,12 @@ export const PROMPT_LINE: RegExp[] = [
   /^(?:share|tweet|email|print)(?: this)?(?: (?:article|story|page|on [\w ]{1,20}))?:?$/i,
   /^(?:click|tap) here\b/i,
   /^advertisement$/i,
+  // A video player's keyboard help: "Space to play or pause, M to mute, left and right arrows to seek, …".
+  /^(?:press\s+)?space(?:bar)?\s+to\s+play(?:\s+or\s+pause)?\b.{0,160}$/i,
+  // A live page's promotion: "Follow live the latest news about the war in Ukraine".
+  /^follow\s+(?:live|(?:all\s+)?the\s+latest|our\s+live)\b.{0,100}$/i,
+  // A gallery's caption numbered by its picture: "Mr. Putin announced … before the African delegation, picture 2.".
+  /[,.]\s+(?:picture|photo|image)\s+\d{1,2}\.?$/i,
   // A wire agency's name on a line of its own, the copy's credit: "The Associated Press", "Reuters", "By AFP".
   /^(?:(?:the|by|from|source:?|via)\s+)*(?:Associated Press|AP|AFP|Agence France-Presse|Reuters|Bloomberg(?: News)?|TASS|Xinhua(?: News Agency)?|dpa|Anadolu(?: Agency)?|Ukrinform|UNIAN|Interfax(?:-Ukraine)?|RIA Novosti|Sputnik|EFE|ANSA|Kyodo(?: News)?|Yonhap|PTI|ANI|IANS|PA(?: Media)?)(?:\s+(?:and|with|&)\s+(?:the\s+)?(?:Associated Press|AP|AFP|Reuters|Bloomberg|TASS|Xinhua|dpa))?\.?$/i,
   /^(?:sponsored|promoted)(?: content)?$/i,

@@ -241,6 +241,31 @@ describe('line classifier', () => {
     expect(kept(raw)).toEqual(['Ukraine and Russia agreed on Friday to exchange 1,000 prisoners each, the Turkish foreign minister said.']);
   });
 
+  it('takes a tag page of titles over texts cut off mid-sentence for its teasers, and keeps an article\'s own sections', () => {
+    const page = [
+      'In war-fatigued east Ukraine, the president loses his shine',
+      'The owner of a village shop in east Ukraine voted for the president five years ago, hoping the newcomer would end the fighting, and now the screech of an artillery shell over her',
+      'Kyiv accuses Hungary of aiding the Kremlin',
+      'Ukraine on Thursday accused its neighbour of appeasing Russian aggression and disrupting EU unity after a telephone call between the two leaders, the foreign ministry in',
+      'Thousands protest against the war in Switzerland',
+      'Thousands of people marched in the Swiss capital Bern on Saturday to demand an end to the war in Ukraine, and around 10,000 demonstrators filled the square, organisers said.',
+    ];
+    expect(kept(page.join('\n\n')).filter((l) => l !== '')).toEqual([]);
+    // Sections whose paragraphs end are the article's.
+    const sections = page.map((l, i) => (i % 2 === 1 && !/[.]$/.test(l) ? `${l} office said.` : l));
+    expect(kept(sections.join('\n\n')).length).toBeGreaterThan(2);
+  });
+
+  it('drops a video player\'s keyboard help, a live page\'s promotion and a gallery caption numbered by its picture', () => {
+    const body = 'Zelenskyy said on Sunday that Ukraine was ready to discuss a neutral status as part of a peace deal.';
+    for (const line of [
+      'Space to play or pause, M to mute, left and right arrows to seek, up and down arrows for volume.',
+      'Follow live the latest news about the war in Ukraine',
+      'Mr. Putin announced the initial peace talks with Ukraine before the African delegation, picture 2.',
+    ])
+      expect(kept(`${body}\n\n${line}`)).toEqual([body]);
+  });
+
   it('drops a caption that labels its picture as an illustration or from the archive', () => {
     const body = 'Zelenskyy spoke with his Chinese counterpart today, their first contact since the invasion, state media said.';
     expect(kept(`Illustration photo – The NATO secretary general and Zelenskyy at a press conference on April 20, 2023 in Kyiv.\n\n${body}`)).toEqual([body]);

@@ -43,6 +43,8 @@ export const PROMPT_LINE: RegExp[] = [
   /^(?:share|tweet|email|print)(?: this)?(?: (?:article|story|page|on [\w ]{1,20}))?:?$/i,
   /^(?:click|tap) here\b/i,
   /^advertisement$/i,
+  // A share prompt in the page's voice: "Help keep family & friends informed by sharing this article".
+  /\bby sharing this (?:article|story|page|post)\b.{0,40}$/i,
   // A video player's keyboard help: "Space to play or pause, M to mute, left and right arrows to seek, …".
   /^(?:press\s+)?space(?:bar)?\s+to\s+play(?:\s+or\s+pause)?\b.{0,160}$/i,
   // A live page's promotion: "Follow live the latest news about the war in Ukraine".

@@ -256,12 +256,13 @@ describe('line classifier', () => {
     expect(kept(sections.join('\n\n')).length).toBeGreaterThan(2);
   });
 
-  it('drops a video player\'s keyboard help, a live page\'s promotion and a gallery caption numbered by its picture', () => {
+  it('drops a video player\'s keyboard help, a live page\'s promotion, a gallery caption numbered by its picture and a share prompt', () => {
     const body = 'Zelenskyy said on Sunday that Ukraine was ready to discuss a neutral status as part of a peace deal.';
     for (const line of [
       'Space to play or pause, M to mute, left and right arrows to seek, up and down arrows for volume.',
       'Follow live the latest news about the war in Ukraine',
       'Mr. Putin announced the initial peace talks with Ukraine before the African delegation, picture 2.',
+      'Help keep family & friends informed by sharing this article',
     ])
       expect(kept(`${body}\n\n${line}`)).toEqual([body]);
   });

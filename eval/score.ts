@@ -115,6 +115,11 @@ export function overlaps(text: string, snippet: string): boolean {
   return s.length >= 40 && t.includes(s.slice(0, 40));
 }
 
+/** Is a text of 20+ characters (cut off with "…" or not) a part of a label: "<title>…" of a longer headline? */
+function partOf(t: string, l: string): boolean {
+  return t.length >= 20 && l.includes(t.replace(/(?:\.\.\.|…)$/, '').trim());
+}
+
 /**
  * Does `text` carry a piece of page chrome (or a heading)? Long labels match anywhere, and so does any sentence of
  * them of 25+ characters; short ones ("Details", "date 2025-03-18", "Reuters") only as the whole text or at its start
@@ -127,7 +132,7 @@ export function carries(text: string, label: string): boolean {
   if (t === l) return true;
   if (l.length >= 20) {
     if (t.includes(l)) return true;
-    if (t.length >= 20 && l.includes(t.replace(/(?:\.\.\.|…)$/, '').trim())) return true;
+    if (partOf(t, l)) return true;
     const pieces = l.split(/(?<=[.!?|:])\s+|\s+[|•]\s+/).filter((p) => p.length >= 25);
     return pieces.length > 1 && pieces.some((p) => t.includes(p));
   }
@@ -146,7 +151,7 @@ export function carriesHeading(text: string, heading: string): boolean {
   if (l.length === 0 || t.length === 0) return false;
   // (Glued on at the end only after a sentence's end: "… said the parties have reached …" ends with a dek's words.)
   if (t === l || t.startsWith(`${l} `) || (t.endsWith(` ${l}`) && /[.!?"”]\s$/.test(t.slice(0, t.length - l.length)))) return true;
-  return l.length >= 20 && t.length >= 20 && l.includes(t.replace(/(?:\.\.\.|…)$/, '').trim());
+  return l.length >= 20 && partOf(t, l);
 }
 
 /**

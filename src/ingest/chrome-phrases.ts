@@ -231,15 +231,15 @@ export function isMenuLine(line: string): boolean {
  */
 export const METADATA_PREFIX = /^(?:date|published|updated|posted|last[ -]modified)\s*:?\s+(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\b\s*/i;
 
+/** A day written with its month's name and its year, as pattern source: "November 30 2025", "23 July, 2025". */
+const DAY_WITH_YEAR = String.raw`(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})`;
+
 /**
  * A photo caption or credit: an agency or photographer credited at the end ("… May 19. — Reuters", "(Vyacheslav
  * Prokofyev, Sputnik, Kremlin Pool Photo via AP)", "Picture: ANDREW HAMIK/GETTY IMAGES", "REUTERS/Evelyn Hockstein"),
  * people placed in the picture ("Trump (L) and Putin (R)", "From left to right: …"), a photo described ("pose for a photo", "File photo"), or a
  * date set off at the end as captions write it ("… in Washington, US, 11 February 2025.").
  */
-/** A day written with its month's name and its year, as pattern source: "November 30 2025", "23 July, 2025". */
-const DAY_WITH_YEAR = String.raw`(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})`;
-
 export const CAPTION: RegExp[] = [
   /\s[—–-]\s*(?:Reuters|AFP|AP|EPA(?:-EFE)?|Getty(?: Images)?|Anadolu(?: Agency)?|TASS|Sputnik|Xinhua|Bloomberg|dpa|Ukrinform|UNIAN|RIA Novosti|File|Pool)(?:\s*(?:\/|via)\s*[\p{L} .]{2,40})?\.?$/iu,
   /\((?:[^()]{0,160}?(?:\/|via|,)\s*)?(?:AP|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Sputnik|(?:Kremlin )?Pool(?: Photo)?(?: via AP)?|File(?: photo)?|Shutterstock|TASS|Anadolu(?: Agency)?|Bloomberg|Xinhua|Ukrinform|UNIAN|AP Photo[^()]{0,40})\)\.?$/iu,

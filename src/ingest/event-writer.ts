@@ -21,7 +21,7 @@ import {
   unionSignature,
 } from './merge.js';
 import { statedWeekday, weekdayOf } from './stated-weekday.js';
-import { isUndated, isYearless } from '../records/date-source.js';
+import { isUndated, isYearless, statedDate } from '../records/date-source.js';
 import {
   bestOnOtherDays,
   CORROBORATION_MARGIN,
@@ -174,11 +174,6 @@ function storedCandidateFeatures(c: { id: string; version: string; record(): Eve
   else if (storedFeatures.size >= STORED_FEATURES_MAX) storedFeatures.delete(storedFeatures.keys().next().value as string);
   storedFeatures.set(key, entry);
   return entry;
-}
-
-/** A date read from the page, given with it or by an editor: not an ingest time, nor a day stamp read without its year. */
-function statedDate(rec: { dateSource?: string }): boolean {
-  return rec.dateSource !== 'ingest-time';
 }
 
 /** What an event's date is worth when an undated report is placed. */

@@ -32,7 +32,6 @@ export const UNDATED_MERGE_THRESHOLD = 0.5;
  */
 export const UNDATED_PAIR_THRESHOLD = 0.25;
 
-/** An event whose date nobody stated: ingestion gave it the ingest time itself (an instant, not a day it read). */
 /** Each day between an event and an article takes this share off the merge score. */
 const DAY_PENALTY = 0.2;
 /** Facts this similar say the same thing and are kept once with both sources (share of the incoming fact's words in the stored one; Jaccard). */
@@ -299,7 +298,6 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
 function dayAnchor(occurredAt: string): Date {
   return new Date(instantMs(occurredAt.slice(0, 10)) + 12 * 3_600_000);
 }
-
 
 /** How much a date source says about the day of the event. */
 const DATE_TRUST = { 'ingest-time': 0, published: 1, text: 2 } as const;

@@ -25,3 +25,8 @@ export function isYearless(rec: Dated): boolean {
 export function dateGuessed(rec: { dateSource?: string }): boolean {
   return rec.dateSource === 'ingest-time';
 }
+
+/** A date read from the page, given with it or by an editor: not the ingest time, nor a day read without its year. */
+export function statedDate(rec: { dateSource?: string }): boolean {
+  return !dateGuessed(rec);
+}

@@ -2,8 +2,8 @@ import type { EventRecord, Story } from '../records/schema.js';
 import type { Store, StoredSignal } from '../store/store.js';
 import { buildFullBriefing, evidenceEvents, type FullBriefing } from './full.js';
 import { windowFor } from './window.js';
+import { DAY_MS } from '../time/instant.js';
 
-const DAY_MS = 86_400_000;
 /** The page lists at most this many events of a window (newest first) and says when it left some out. */
 export const PAGE_EVENT_LIMIT = 200;
 const LATEST_EVENT_LIMIT = 20;

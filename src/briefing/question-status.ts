@@ -1,6 +1,7 @@
 import type { QuestionStatus, Side } from '../records/schema.js';
 import { sidesOppose } from './sides.js';
 import type { Stance, StanceReading } from './stance.js';
+import { DAY_MS } from '../time/instant.js';
 
 /**
  * Each side's positions on one question on the latest day it took any: a side that on one day rejects ceding land and
@@ -9,8 +10,6 @@ import type { Stance, StanceReading } from './stance.js';
  * facts, all of one day).
  */
 export type SideStances = Map<string, { day: number | undefined; stances: Set<Stance> }>;
-
-const DAY_MS = 86_400_000;
 
 /** Record a side's position taken at `at` (ms; undefined: the same day as its others). */
 function takePosition(stances: SideStances, side: string, stance: Stance, at: number | undefined): void {

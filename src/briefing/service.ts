@@ -4,8 +4,8 @@ import type { Store, StoredSignal } from '../store/store.js';
 import { buildBriefing } from './compose.js';
 import type { Briefing } from './types.js';
 import { windowFor } from './window.js';
+import { DAY_MS } from '../time/instant.js';
 
-const DAY_MS = 86_400_000;
 /** Upper bounds that keep a briefing's reads small whatever the store's size (all are indexed range reads). */
 const WINDOW_EVENT_LIMIT = 500;
 const LATEST_EVENT_LIMIT = 20;

@@ -1,7 +1,6 @@
 import type { EventRecord } from '../records/schema.js';
-import { instantMs } from '../time/instant.js';
+import { DAY_MS, instantMs } from '../time/instant.js';
 
-const DAY_MS = 86_400_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface BriefingWindow {

@@ -10,8 +10,8 @@ import { claimJob, resolveInFlight, storedWindow, type JobWindow } from './outbo
 import { logPostedBriefing } from './briefing-log.js';
 import { rateBuckets, rateBlockBucket } from './shared-limits.js';
 import { SendQueue, type SendQueueOptions, type SendResult } from './send-queue.js';
+import { DAY_MS } from '../time/instant.js';
 
-const DAY_MS = 86_400_000;
 /** One delivering process per database (SQLite): the pass holds this lease and renews it while it runs. */
 export const DELIVERY_LEASE = 'delivery';
 /** Default SITREP_LEASE_TTL: how long the delivery lease, or a replica's claim on a job, holds without renewal. */

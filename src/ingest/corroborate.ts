@@ -18,7 +18,7 @@
  * 0.3 for reports that name no weekday, 1.0–3.0 % (0.9 % and 3.4 %). The higher floor costs the eval's fresh samples
  * 8 of 146 right dates and 14 of 200 merged pairs.
  */
-import { instantMs } from '../time/instant.js';
+import { DAY_MS, instantMs } from '../time/instant.js';
 import { weekdayOf } from './stated-weekday.js';
 
 /** The least both-ways score an undated report that names the event's weekday and a dated event must reach. */
@@ -32,8 +32,6 @@ export const CORROBORATION_MIN = 0.2;
 export const CORROBORATION_MIN_WITHOUT_WEEKDAY = 0.3;
 /** How far the best match must stand above the best one on any other day (more than a day apart). */
 export const CORROBORATION_MARGIN = 1.3;
-
-const DAY_MS = 86_400_000;
 
 /**
  * How many years back a day written without its year may lie: old news ingested late ("on Feb. 18" in a report of

@@ -11,6 +11,7 @@ import { allMatches } from '../text/matches.js';
 import { datelineLength } from './facts.js';
 import { monthIndex } from '../text/months.js';
 import { ARCHIVE_PICTURE } from './chrome-phrases.js';
+import { DAY_MS } from '../time/instant.js';
 
 export type DateSource = 'text' | 'published' | 'ingest-time';
 
@@ -44,7 +45,6 @@ export interface DatingInput {
   now: Date;
 }
 
-const DAY_MS = 86_400_000;
 /** How far back from its anchor an article's own "on Tuesday" or "May 19" may reach. */
 const LOOKBACK_DAYS = 7;
 /** How far back a bare weekday ("on Saturday") may reach from the publication day. */

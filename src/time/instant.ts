@@ -17,3 +17,6 @@ export function calendarDay(year: number, month: number, day: number): string | 
   const date = new Date(Date.UTC(year, month, day));
   return date.getUTCMonth() === month && date.getUTCDate() === day ? date.toISOString().slice(0, 10) : undefined;
 }
+
+/** A day's length in milliseconds (a UTC day: no leap seconds, no clock changes). */
+export const DAY_MS = 86_400_000;

@@ -98,9 +98,10 @@ const VARIANTS: Array<[RegExp, string]> = [
   [/\bm(?:y|i)kha(?:i|y)lo\b/g, 'mykhailo'],
 ];
 
-/** normalize() plus name variants: the form every comparison in the scorer uses. */
+/** normalize() plus name variants and without accents: the form every comparison in the scorer uses. */
 export function canon(text: string): string {
-  let s = normalize(text);
+  // Accents folded too: outlets write "Orban" and "Orbán" for one man.
+  let s = normalize(text).normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
   for (const [re, to] of VARIANTS) s = s.replace(re, to);
   return s;
 }

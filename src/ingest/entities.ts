@@ -232,7 +232,9 @@ function mentionPattern(name: string, surname: string): { re: RegExp; variants: 
     const last = parts.find((w, i) => i < parts.length - 1 && w.toLowerCase() === surname) ?? parts[parts.length - 1] ?? name;
     // A Slavic surname's endings vary with the transliteration (Zelenskyy, Zelensky, Zelenskiy): one stem matches all.
     const stem = /^\p{Lu}\p{Ll}{3,}(?:yy|iy|y)$/u.test(last) ? last.replace(/(?:yy|iy|y)$/, '') : undefined;
-    const variants = uniq([name, last, ...(stem ? [stem] : []), ...(/^[IVXLC]+$/.test(last) && parts.length > 1 ? [parts.slice(0, -1).join(' ')] : [])]);
+    // Outlets that drop the accents write "Orban" for "Orbán", some on the same page.
+    const plain = last.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+    const variants = uniq([name, last, ...(plain !== last ? [plain] : []), ...(stem ? [stem] : []), ...(/^[IVXLC]+$/.test(last) && parts.length > 1 ? [parts.slice(0, -1).join(' ')] : [])]);
     // One more letter is allowed (a spelling's variant), except after a name of two or three letters: "Lin" is not "Li".
     const forms = variants.map((v) => (v === stem ? `${escapeRegExp(v)}(?:yy|iy|y)\\p{L}?` : `${escapeRegExp(v)}${v.length >= 4 ? '\\p{L}?' : ''}`));
     p = { re: new RegExp(`(?<![\\p{L}])(?:${forms.join('|')})(?![\\p{L}])`, 'gu'), variants };

@@ -64,12 +64,16 @@ const NOT_EVENT_CONTEXT =
  * 15". It does not say which weekday the news itself fell on.
  */
 const PRIOR_CONTEXT = /\b(?:following|after)\s+(?:\S+\s+){0,3}(?:on\s+)?$/i;
+/** A pledge the date may be part of (a written date only: "vowed to fight on Tuesday" may say when the vow was made). */
+const PLEDGED = /\b(?:promis|pledg|vow)\w*\s+to\b[^.;:!?]{0,80}$/i;
 /** A future right after a day: "Thursday will be relevant", "Monday is expected to …", "next Friday could …". */
 const FUTURE_AFTER = /^['’]?s?\s+(?:will|would|could|might|is\s+(?:expected|due|set|likely)|promises)\b/;
 /** A date that a clause measures from or recalls, not the news's own: "since the Russian invasion of Ukraine on …". */
 // (Also the war's start told in a clause of its own: "… of Russia's invasion of Ukraine, which began on Feb. 24, when …".)
+// (And the start of anything else told in a clause set off by a comma: "… his six-month EU presidency, which began on
+// Monday, to push for …".)
 const MEASURED_FROM =
-  /\b(?:since|invasion|invaded|annex(?:ed|ation))\b[^,;:]{0,80}$|\b(?:war|conflict|invasion|offensive|operation)\b[^.;:]{0,40}?,?\s+(?:which|that)\s+(?:began|started|broke\s+out|was\s+launched)\s+(?:in\s+\S+\s+)?(?:on\s+)?$/i;
+  /\b(?:since|invasion|invaded|annex(?:ed|ation))\b[^,;:]{0,80}$|\b(?:war|conflict|invasion|offensive|operation)\b[^.;:]{0,40}?,?\s+(?:which|that)\s+(?:began|started|broke\s+out|was\s+launched)\s+(?:in\s+\S+\s+)?(?:on\s+)?$|,\s+which\s+(?:began|started|took\s+effect|came\s+into\s+(?:force|effect)|was\s+launched)\s+(?:on\s+)?$/i;
 /**
  * "on 18/8" (day and month, as Vietnamese, Indian and European outlets write it) or "on 8/18", when the numbers say
  * which is the month; "on 5/6" could be either and names no day.
@@ -166,9 +170,20 @@ function parseAround(sentence: string, ref: Date): Array<{ r: ParsedResult; inde
     else spans.push([from, to]);
   }
   const out: Array<{ r: ParsedResult; index: number }> = [];
-  for (const [from, to] of spans) for (const r of parseDates(sentence.slice(from, to), ref)) out.push({ r, index: r.index + from });
+  for (const [from, to] of spans)
+    for (const r of parseDates(sentence.slice(from, to), ref)) {
+      const index = r.index + from;
+      if (!NAMED_TODAY.test(r.text) || !NAME_BEFORE.test(sentence.slice(0, index))) out.push({ r, index });
+    }
   return out;
 }
+
+/**
+ * "Today" with a capital after a capitalised word is a name, not a day: a paper or a channel ("USA Today", "India
+ * Today", "Russia Today", "The Europe Today: French President … met on Saturday").
+ */
+const NAMED_TODAY = /^Today$/;
+const NAME_BEFORE = /\p{Lu}[\p{L}.]*\s+$/u;
 
 /**
  * The day a result names, as news means it: the past one. chrono picks the nearest "May 11" or "Friday", which may be
@@ -314,6 +329,8 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       if (NOT_EVENT_CONTEXT.test(sentence.slice(0, index))) continue;
       // Nor a day a clause measures from: "… since Trump began his second term on January 20, 2025".
       if (MEASURED_FROM.test(sentence.slice(0, index))) continue;
+      // Nor the day of what someone pledged to do: "… who has promised to end the war after taking office on January 20".
+      if (monthDay && PLEDGED.test(sentence.slice(0, index))) continue;
       // The day as the subject of a future: "Thursday will be relevant", "Friday is expected to bring …".
       if (FUTURE_AFTER.test(sentence.slice(index + r.text.length, index + r.text.length + 40))) continue;
       // Without a publication time, "on Tuesday" could be any week's, and reading it against the ingest time would
@@ -356,6 +373,9 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       const opensOnIt = i === 0 && monthDay && r.start.isCertain('year') && index <= 4;
       const lookback = further ? 1 : anchor.weak || (anchor.source === 'ingest-time' && monthDay) || opensOnIt ? 366 : monthDay ? LOOKBACK_DAYS : WEEKDAY_LOOKBACK_DAYS;
       if (day > refDay || day < refDay - lookback * DAY_MS) continue;
+      // Further down a lead under a weak anchor, a written date more than a week before the page's latest is background
+      // (the latest may itself be background: a later date still counts).
+      if (anchor.weak && i >= primaryCount && day < Date.parse(`${dayOf(anchor.at)}T00:00:00Z`) - LOOKBACK_DAYS * DAY_MS) continue;
       return dayOf(date);
     }
   }

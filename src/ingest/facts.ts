@@ -137,8 +137,14 @@ export function datelineLength(text: string): number {
   if (!/[—–\-:∙·•|()/]|\d\.\d/.test(text.slice(0, 72))) return 0;
   const place = placeDatelineLength(text);
   // The day may follow the place: "Berlin, Germany – December 15, 2025: Ukrainian President …".
-  return place + (DATE_LEAD.exec(text.slice(place))?.[0].length ?? 0);
+  const length = place + (DATE_LEAD.exec(text.slice(place))?.[0].length ?? 0);
+  // And the outlet may follow the dateline, set off by a colon: "Paris, December 8, 2024 – The Europe Today: French …".
+  return length === 0 ? 0 : length + (OUTLET_CREDIT.exec(text.slice(length))?.[0].length ?? 0);
 }
+
+/** An outlet's name and a colon: a few capitalised words ending on a word papers and channels are named with. */
+const OUTLET_CREDIT =
+  /^(?:(?:The\s+)?(?:\p{Lu}[\p{L}&.'’-]*\s+){0,3}(?:News|Today|Times|Post|Press|Agency|Herald|Tribune|Journal|Daily|Wire|Telegraph|Gazette|Observer|Express|Chronicle|Mail|Media|Network|Insider|Monitor|Online|TV|Radio)):\s+(?=\p{Lu})/u;
 
 /** A day written out, set off by a colon or a dash, opening what is left of a dateline: "December 15, 2025: ". */
 const DATE_LEAD = new RegExp(

@@ -228,6 +228,30 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ lead, allLines: [caption, ...lead], now: NOW }).occurredAt).toBe('2025-02-18');
   });
 
+  it('never takes the start of anything told in a clause set off by commas for the day ("… EU presidency, which began on Monday, …")', () => {
+    const lead = ['Hungarian Prime Minister Viktor Orban arrived in Moscow and said he wanted to use his six-month EU presidency, which began on Monday, to push for a negotiated peace in Ukraine.'];
+    expect(dateEvent({ publishedAt: '2024-07-05T12:00:00Z', lead, now: NOW }).occurredAt.slice(0, 10)).toBe('2024-07-05');
+  });
+
+  it('never takes the day of a pledge for the event\'s, nor a written date further down well before the page\'s latest', () => {
+    const lead = [
+      'Russian President Vladimir Putin says he has yet to meet Syria’s exiled leader.',
+      'He said this during the annual press conference.',
+      'Topics ranged from Syria to Ukraine.',
+      'Putin said that he is open to a meeting with the new US president, who has repeatedly promised to quickly end the war in Ukraine after taking office on January 20.',
+    ];
+    const caption = 'Russian President Vladimir Putin attends the annual press conference in Moscow, Russia, December 19, 2024';
+    for (const now of ['2024-12-23T12:00:00Z', '2025-03-01T12:00:00Z']) expect(dateEvent({ lead, allLines: [...lead, caption], now: new Date(now) }).dateSource).toBe('ingest-time');
+    const background = [...lead.slice(0, 3), 'Russia and Ukraine last exchanged prisoners on March 3, 2024, after talks in Istanbul.'];
+    expect(dateEvent({ lead: background, allLines: [...background, caption], now: new Date('2024-12-23T12:00:00Z') }).dateSource).toBe('ingest-time');
+  });
+
+  it('reads "Today" in an outlet\'s name as no day ("Paris, December 8, 2024 – The Europe Today: … met on Saturday")', () => {
+    const lead = ['Paris, December 8, 2024 – The Europe Today: French President Emmanuel Macron convened a trilateral meeting with Zelensky and Trump on Saturday in Paris.'];
+    expect(dateEvent({ lead, now: NOW }).occurredAt).toBe('2024-12-07');
+    expect(dateEvent({ publishedAt: '2025-05-21T09:00:00Z', lead: ['Zelensky told India Today that talks had stalled.'], now: NOW }).occurredAt.slice(0, 10)).toBe('2025-05-21');
+  });
+
   it('never takes the war\'s start told in a clause of its own for the day ("… invasion of Ukraine, which began on Feb. 24, when …")', () => {
     const lead = [
       'Russian President Vladimir Putin on Tuesday said peace talks with Ukraine are at a dead end.',

@@ -83,6 +83,9 @@ describe('fact selection', () => {
     expect(datelineLength('PARIS and KYIV — French President Emmanuel Macron hosted top diplomats on Thursday.')).toBe('PARIS and KYIV — '.length);
     expect(datelineLength('MOSCOW (Reuters) -The Kremlin said on Friday that Russia had not yet received anything official.')).toBe('MOSCOW (Reuters) -'.length);
     expect(datelineLength('Florida, The Gulf Observer: U.S. President Donald Trump on Sunday said that progress is being made.')).toBe('Florida, The Gulf Observer: '.length);
+    // The outlet set off by a colon after a full dateline goes with it; a speaker so set off does not.
+    expect(datelineLength('Paris, December 8, 2024 – The Europe Today: French President Emmanuel Macron convened talks.')).toBe('Paris, December 8, 2024 – The Europe Today: '.length);
+    expect(datelineLength('MOSCOW, June 1 (Reuters) - Peskov: The Kremlin is ready for talks.')).toBe('MOSCOW, June 1 (Reuters) - '.length);
     // A site's name spelt as no person or place is ("M10news — "), but never a name ("McCain — …").
     expect(datelineLength('M10news — UK Prime Minister Keir Starmer has urged Putin to engage in peace talks.')).toBe('M10news — '.length);
     expect(datelineLength('KyivPost — Ukraine and the United States met in Geneva on Sunday.')).toBe('KyivPost — '.length);

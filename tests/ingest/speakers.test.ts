@@ -45,6 +45,16 @@ describe('speakers', () => {
     expect(got['Zelenskyy described his meetin']).toBe('Volodymyr Zelenskyy');
   });
 
+  it('knows a surname written without its accents for the person ("Orban" for Viktor Orbán), so "he said" stays his', () => {
+    const text = [
+      'Russian President Vladimir Putin hosted Hungarian Prime Minister Viktor Orbán on Friday for talks on a ceasefire in Ukraine, days after Orbán urged Ukrainian President Volodymyr Zelenskyy in Kyiv to consider a truce.',
+      'Putin repeated his demand that Ukraine withdraw its troops from four regions before any ceasefire talks.',
+      'Orban said he realized the levels were too far apart between the two sides.',
+      '“Many steps are needed to end war and bring peace,” he said.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Viktor Orbán', 'Viktor Orbán']);
+  });
+
   it('keeps "he" on whom it was about when a sentence with "he" as its subject names someone else further on', () => {
     const text = [
       'US and Ukrainian officials held ceasefire talks in Geneva on Sunday on a US peace plan to end the war with Russia.',

@@ -66,10 +66,12 @@ export function outline(
   const bullets = b.developments.map((d) => {
     return { text: withSpeaker(d.text, d.speaker), refs: [...new Set(d.sources.map((s) => refOf(s.name, s.url)))].sort((x, y) => x - y) };
   });
+  // The latest developments shown for an empty window may be weeks or years old: each says its day.
+  const dated = b.window.fallback ? bullets.map((x, i) => ({ ...x, text: `${formatDay(b.developments[i]?.occurredAt ?? b.window.from, tz)}: ${x.text}` })) : bullets;
   // A lead fact with no headline of its own is the headline (see headlineFor): the headline line is that bullet, cited,
   // and the bullets start with the second, so the reader does not meet the sentence twice.
   const leadIsHeadline = b.developments[0] !== undefined && wholeSentence(b.headline, b.developments[0].text);
-  const developments = leadIsHeadline ? bullets.slice(1) : bullets;
+  const developments = leadIsHeadline ? dated.slice(1) : dated;
   const pointTo = opts.pointTo ?? (leadIsHeadline ? pointable(b).slice(1) : pointable(b));
   // Numbered in reading order: bullets, then the question lines' evidence, then what to watch.
   const questionRefs = b.questions.map((q) => (q.summarySource && !(opts.brief?.has(q.id) ?? false) ? [refOf(q.summarySource.name, q.summarySource.url)] : []));

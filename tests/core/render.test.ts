@@ -58,6 +58,16 @@ describe('text renderer', () => {
     expect(out).toContain('No new developments since 19 May 2025, 07:00 UTC');
     expect(out).toContain('CONTESTED');
   });
+  it('dates each of the latest developments shown for an empty window, which may be weeks old', () => {
+    const b = sampleBriefing({ window: { from: '2025-06-01T07:00:00.000Z', to: '2025-06-02T07:00:00.000Z', fallback: true } });
+    const text = renderText(b);
+    expect(text).toContain('Nothing new since');
+    const section = text.slice(text.indexOf('WHAT HAPPENED'), text.indexOf('OPEN QUESTIONS'));
+    const bullets = section.split('\n').filter((l) => l.startsWith('• '));
+    expect(bullets.length).toBeGreaterThan(0);
+    for (const line of bullets) expect(line).toMatch(/^• \d{1,2} [A-Z][a-z]{2} \d{4}: /);
+  });
+
   it('marks a delayed briefing', () => {
     expect(renderText(sampleBriefing(), { delayed: true })).toContain('(DELAYED)');
   });

@@ -140,6 +140,14 @@ describe('territory: freezing the war and withdrawals from parts of the country'
   });
 });
 
+describe('territory: cities demanded or refused by name', () => {
+  it('counts a demand to surrender or hand over a city, and not the word "city" alone', () => {
+    expect(tags('He remained defiant in the face of Russian demands to surrender the key port city of Mariupol, along with other cities.')).toContain('territory');
+    expect(tags('He said Moscow wanted Ukraine to "hand over" Mariupol as well as Kyiv, the capital, and Kharkiv.')).toContain('territory');
+    expect(tags('Zelensky met the mayor of Kharkiv to discuss the city’s power supply before the talks.')).not.toContain('territory');
+  });
+});
+
 describe("Ukraine's response: senses that are not Kyiv's answer to the terms", () => {
   it('does not count a prisoner exchange agreed or discussed, unless terms or a stance come with it', () => {
     expect(tags('Ukrainian officials confirmed that Kyiv agreed to exchange all seriously wounded prisoners after the talks.')).not.toContain('ukraine-response');

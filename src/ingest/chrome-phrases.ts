@@ -277,6 +277,10 @@ export const CAPTION: RegExp[] = [
   // The same without the year, the day ending the caption: "Russian President Vladimir Putin visits the armed forces'
   // command center in the Kursk region on March 12."
   /^(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:visits|inspects|chairs|addresses|points|gestures|shakes|waves|smiles|poses|looks|listens|arrives|walks|stands|sits|greets|speaks|attends|delivers|holds|leaves|reacts|applauds|embraces|hugs)\s[^.!?]{0,200}?\bon\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/u,
+  // A video introduced by who released it and where it was filmed, on a line of its own above the player: "The Ukrainian
+  // Ministry of Internal Affairs has released video from inside the city of Kharkiv on Thursday." (Not what it shows:
+  // "Zelensky released a video of him signing what he said was a formal NATO membership request" is the news.)
+  /^(?:(?:\p{Lu}[\p{L}'’.-]*|of|the|for|and)\s+){1,10}(?:has |have )?(?:released|published|shared|posted) (?:a |new |this )?(?:video|footage)(?:\s+(?:from|taken|filmed|shot)\b[^.!?]{0,100})?(?:\s+on\s+\p{L}+(?:\s+\d{1,2})?)?\.?$/u,
 ];
 /** Does any {@link CAPTION} pattern match? */
 export const isCaptionLike = anyMatch(CAPTION);

@@ -263,8 +263,12 @@ describe('line classifier', () => {
       'Follow live the latest news about the war in Ukraine',
       'Mr. Putin announced the initial peace talks with Ukraine before the African delegation, picture 2.',
       'Help keep family & friends informed by sharing this article',
+      'The Ukrainian Ministry of Internal Affairs has released video from inside the city of Kharkiv on Thursday.',
     ])
       expect(kept(`${body}\n\n${line}`)).toEqual([body]);
+    // A video whose release is the news, told by what it shows, stays.
+    const news = 'Zelensky released a video of him signing what he said was a formal NATO membership request.';
+    expect(kept(`${body}\n\n${news}`)).toEqual([body, news]);
   });
 
   it('drops a caption that labels its picture as an illustration or from the archive', () => {

@@ -41,6 +41,8 @@ export const PROMPT_LINE: RegExp[] = [
   /^follow (?:[\p{L}\p{N}.'’&-]+ ){1,5}on (?:Instagram|Facebook|Twitter|X|YouTube|TikTok|Telegram|LinkedIn|Threads|Bluesky|WhatsApp|Google News)\b.{0,80}$/iu,
   /^(?:send|email|e-mail|share)\s+(?:this|the)\s+(?:page|article|story|link)\s+(?:to\s+(?:someone|a\s+friend)|via|by)\b.{0,40}$/i,
   /^(?:share|tweet|email|print)(?: this)?(?: (?:article|story|page|on [\w ]{1,20}))?:?$/i,
+  // A row of share buttons read out: "Share current article via Email Share current article via Facebook …".
+  /^(?:(?:share|send|post)\s+(?:(?:this|the|current)\s+)?(?:article|story|page|post|link)?\s*(?:via|on|to|by)\s+(?:e-?mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|messenger|viber|bluesky|threads|flipboard)\s*)+$/i,
   /^(?:click|tap) here\b/i,
   /^advertisement$/i,
   // A share prompt in the page's voice: "Help keep family & friends informed by sharing this article".

@@ -256,7 +256,7 @@ describe('line classifier', () => {
     expect(kept(sections.join('\n\n')).length).toBeGreaterThan(2);
   });
 
-  it('drops a video player\'s keyboard help, a live page\'s promotion, a gallery caption numbered by its picture and a share prompt', () => {
+  it('drops a video player\'s keyboard help, a live page\'s promotion, a gallery caption numbered by its picture, a share prompt and a row of share buttons', () => {
     const body = 'Zelenskyy said on Sunday that Ukraine was ready to discuss a neutral status as part of a peace deal.';
     for (const line of [
       'Space to play or pause, M to mute, left and right arrows to seek, up and down arrows for volume.',
@@ -264,6 +264,7 @@ describe('line classifier', () => {
       'Mr. Putin announced the initial peace talks with Ukraine before the African delegation, picture 2.',
       'Help keep family & friends informed by sharing this article',
       'The Ukrainian Ministry of Internal Affairs has released video from inside the city of Kharkiv on Thursday.',
+      'Share current article via Email Share current article via Facebook Share current article via Twitter Share current article via LinkedIn',
     ])
       expect(kept(`${body}\n\n${line}`)).toEqual([body]);
     // A video whose release is the news, told by what it shows, stays.

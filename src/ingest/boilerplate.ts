@@ -964,10 +964,13 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     opener.kind = 'heading';
 
   // A caption printed twice, bare and then with its credit ("… rejected calls for peace." / "… rejected calls for
-  // peace. Picture: Getty"): the bare copy is the caption too.
+  // peace. Picture: Getty"), perhaps after the icon's alt text ("Camera IconUkrainian President … Credit: AP"): the
+  // bare copy is the caption too.
   drafts.forEach((d, i) => {
     const next = drafts[i + 1];
-    if (d.kind === 'chrome' || !next || next.kind !== 'chrome' || next.text.length <= d.text.length || !next.text.startsWith(d.text)) return;
+    if (d.kind === 'chrome' || !next || next.kind !== 'chrome' || next.text.length <= d.text.length) return;
+    const at = next.text.indexOf(d.text);
+    if (at < 0 || at > 16) return;
     if (!/caption|credit/.test(next.reason ?? '')) return;
     d.kind = 'chrome';
     d.reason = 'photo caption printed twice';

@@ -262,6 +262,9 @@ export const CAPTION: RegExp[] = [
   /\b(?:poses?|posed|posing) for (?:a |the )?(?:photo|picture|photograph|portrait)s?\b/i,
   // The day the picture was taken, in brackets after the caption's stop: "… talks in Geneva. (February 18, 2026)".
   /[.!?]["”’]?\s+\((?:\p{L}{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? \p{L}{3,9},? \d{4}|\d{4}-\d{2}-\d{2})\)$/u,
+  // A photographer and picture desk credited at the caption's end: "… in the Gomel region, Belarus February 28, 2022.
+  // Sergei Kholodilin/BelTA/Handout via REUTERS".
+  /[.!?]["”’]?\s+\p{Lu}[\p{L}.'’ -]{1,40}(?:\/[\p{L}.'’ -]{1,30}){1,3}\s+via\s+(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Sputnik|TASS|Anadolu|Xinhua|Bloomberg)\.?$/u,
   // A credit line of its own: "Ukrainian Presidential Press Office via AP", "Pool via Reuters".
   /^[\p{Lu}][\p{L} .,'’&-]{0,80}\svia (?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Sputnik|TASS|Anadolu|Xinhua|Bloomberg)\.?$/u,
   /,\s*(?:\d{1,2}(?:st|nd|rd|th)? \p{L}{3,9},? \d{4}|\p{L}{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\.?$/u,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { classifyLines } from '../../src/ingest/boilerplate.js';
 import { articleText, textBlocks } from '../../src/ingest/clean-text.js';
 import { completeSentence } from '../../src/ingest/facts.js';
+import { analyzeArticle } from '../../src/ingest/analyze.js';
+import { ceasefireStory } from './story.js';
 
 const kinds = (raw: string) => classifyLines(textBlocks(raw)).lines.map((l) => [l.kind, l.text] as const);
 const kept = (raw: string) => articleText(textBlocks(raw)).text.split('\n');
@@ -270,6 +272,24 @@ describe('line classifier', () => {
     // A video whose release is the news, told by what it shows, stays.
     const news = 'Zelensky released a video of him signing what he said was a formal NATO membership request.';
     expect(kept(`${body}\n\n${news}`)).toEqual([body, news]);
+  });
+
+  it('takes neither a caption printed twice, the second time after its icon\'s alt text, nor one ending in its picture desk\'s credit, for the headline', () => {
+    const text = [
+      'Ukrainian President Volodymyr Zelenskiy says a referendum will be held on any compromises.',
+      'Camera IconUkrainian President Volodymyr Zelenskiy says a referendum will be held on any compromises. Credit: AP',
+      'Any compromises need referendum: Zelenskiy',
+      'Ukrainian President Volodymyr Zelenskiy says any compromises agreed with Russia to end the war would need to be voted on by Ukrainians in a referendum.',
+      'He said the peace talks with Russia on a ceasefire and the withdrawal of Russian troops were continuing by video link every day.',
+      'Kremlin spokesman Dmitry Peskov said Moscow saw no progress yet in the negotiations with Kyiv.',
+    ].join('\n\n');
+    const r = analyzeArticle({ text, sourceName: 'Test', publishedAt: '2022-03-21T12:00:00Z' }, ceasefireStory(), new Date('2022-03-22T12:00:00Z'));
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.article.title).toBe('Any compromises need referendum: Zelenskiy');
+    const credited = 'Russian and Ukrainian flags are seen on a table before the talks in the Gomel region, Belarus February 28, 2022. Sergei Kholodilin/BelTA/Handout via REUTERS';
+    expect(kept(`${credited}\n\nNegotiators from Ukraine and Russia will return to their capitals for consultations, both sides said on Monday.`)).toEqual([
+      'Negotiators from Ukraine and Russia will return to their capitals for consultations, both sides said on Monday.',
+    ]);
   });
 
   it('drops a caption that labels its picture as an illustration or from the archive', () => {

@@ -49,6 +49,10 @@ export const PROMPT_LINE: RegExp[] = [
   /\bby sharing this (?:article|story|page|post)\b.{0,40}$/i,
   // A video player's keyboard help: "Space to play or pause, M to mute, left and right arrows to seek, …".
   /^(?:press\s+)?space(?:bar)?\s+to\s+play(?:\s+or\s+pause)?\b.{0,160}$/i,
+  // A broadcast's or podcast's page describing its running order: "NewsHour’s Tim Franks joins the programme live from
+  // Lviv.", "Also in the programme: We hear from …".
+  /^(?:[\p{L}’'.-]+\s+){1,5}joins? (?:the|this|today['’]s) (?:programme|program|show|podcast|episode)\b.{0,80}$/iu,
+  /^also (?:in|on) (?:the|this|today['’]s) (?:programme|program|show|podcast|episode)\b/i,
   // A live page's promotion: "Follow live the latest news about the war in Ukraine".
   /^follow\s+(?:live|(?:all\s+)?the\s+latest|our\s+live)\b.{0,100}$/i,
   // A gallery's caption numbered by its picture: "Mr. Putin announced … before the African delegation, picture 2.".

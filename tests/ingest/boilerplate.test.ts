@@ -258,7 +258,7 @@ describe('line classifier', () => {
     expect(kept(sections.join('\n\n')).length).toBeGreaterThan(2);
   });
 
-  it('drops a video player\'s keyboard help, a live page\'s promotion, a gallery caption numbered by its picture, a share prompt and a row of share buttons', () => {
+  it('drops a video player\'s keyboard help, a live page\'s promotion, a gallery caption numbered by its picture, a share prompt, a row of share buttons and a programme\'s running order', () => {
     const body = 'Zelenskyy said on Sunday that Ukraine was ready to discuss a neutral status as part of a peace deal.';
     for (const line of [
       'Space to play or pause, M to mute, left and right arrows to seek, up and down arrows for volume.',
@@ -267,6 +267,8 @@ describe('line classifier', () => {
       'Help keep family & friends informed by sharing this article',
       'The Ukrainian Ministry of Internal Affairs has released video from inside the city of Kharkiv on Thursday.',
       'Share current article via Email Share current article via Facebook Share current article via Twitter Share current article via LinkedIn',
+      'NewsHour’s Tim Franks joins the programme live from Lviv.',
+      'Also in the programme: We hear from former Ukrainian President Petro Poroshenko; and drastic changes to global energy supply plans.',
     ])
       expect(kept(`${body}\n\n${line}`)).toEqual([body]);
     // A video whose release is the news, told by what it shows, stays.

@@ -213,6 +213,11 @@ describe('a question word in a sense that does not bear on the question', () => 
 
 
 describe('security guarantees in the words reports use for them', () => {
+  it('counts preventing a recurrence of the war, and not a resumption of talks', () => {
+    expect(tags('Central to the dialogue was the need for a comprehensive framework for peace, including the prevention of a recurrence of war.')).toContain('security-guarantees');
+    expect(tags('China’s 12-point proposal called for a resumption of peace talks between Ukraine and Russia.')).not.toContain('security-guarantees');
+  });
+
   it('files a foreign force, assurances of security, a security agreement and limits on the size of the army', () => {
     for (const t of [
       'Macron clarified that any international forces would be deployed away from the front line in Ukraine after a ceasefire.',

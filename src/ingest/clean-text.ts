@@ -181,7 +181,34 @@ const GLUED_BREADCRUMB = /^(Home(?:\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?){1,4}?)(?=\p
 /** A share button's label run on after a paragraph's last sentence: "… a long-term settlement. Share". */
 const TRAILING_LABELS = ['Share', 'Tweet', 'Email', 'Print', 'Copy link', 'Comment', 'Comments'];
 
+/**
+ * A date stamp with its weekday or its time run on after a headline, as flattened pages print them: "Swiss Foreign
+ * Minister urges inclusion of Russia in Ukraine peace talks Sunday, January 14, 2024 1:00:51 PM". Not a day the
+ * sentence goes on to name ("… to meet on Friday, August 15, 2025"): no stop in the head, and no preposition before it.
+ */
+const STAMP_MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
+const STAMP_WEEKDAY = String.raw`(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+`;
+const STAMP_TIME = String.raw`,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5})?`;
+const TRAILING_STAMP = new RegExp(
+  String.raw`^(.{20,200}?)\s+((?:${STAMP_WEEKDAY})?(?:${STAMP_MONTH}\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+${STAMP_MONTH},?\s+\d{4})(?:${STAMP_TIME})?)$`,
+  'u',
+);
+
+function splitTrailingStamp(text: string): string[] {
+  // Most lines end otherwise: only one ending in a year or a time is looked at further.
+  if (!/(?:\d{4}|\d:\d{2}|[AaPp]\.?[Mm]\.?|\s[A-Z]{2,5})$/.test(text)) return [text];
+  const m = TRAILING_STAMP.exec(text);
+  if (!m?.[1] || !m[2]) return [text];
+  const [, head, stamp] = m;
+  // A stamp says its weekday or its time; a head that is a sentence, or ends on a preposition, goes on into the day;
+  // one that ends on a dash is a byline's or a site's ("- The Washington Times - Wednesday, June 4, 2025").
+  if (!/day\b|\d:\d{2}/.test(stamp) || /[.!?;:,"”’|–—-]$|[.!?]\s+\p{Lu}/u.test(head) || /\b(?:on|by|until|till|from|since|before|after|of|in|to|and|for|at)$/i.test(head)) return [text];
+  return [head, stamp];
+}
+
 function splitTrailingWidget(text: string): string[] {
+  const stamped = splitTrailingStamp(text);
+  if (stamped.length > 1) return stamped;
   // Most lines end otherwise: only a line ending in a label is looked at further.
   const label = TRAILING_LABELS.find((l) => text.endsWith(l));
   if (label === undefined || !/[.!?]["”’»]?\s+$/u.test(text.slice(0, -label.length))) return [text];

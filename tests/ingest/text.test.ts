@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { completeSentence } from '../../src/ingest/facts.js';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
-import { cleanArticleText } from '../../src/ingest/clean-text.js';
+import { cleanArticleText, textBlocks } from '../../src/ingest/clean-text.js';
 import { dateMentioned, extractEntities, resolveEventDate, watchOf } from '../../src/ingest/entities.js';
 import { attributeSentences } from '../../src/ingest/quotes.js';
 import { splitSentences } from '../../src/ingest/sentences.js';
@@ -93,6 +93,13 @@ describe('clean-text', () => {
       'Source: a senior official said the memorandum was not ready.',
     ].join('\n');
     expect(cleanArticleText(prose)).toBe(prose);
+  });
+
+  it('splits a date stamp with its weekday or time off the headline it runs on after, and keeps a day the headline names', () => {
+    const blocks = textBlocks('Swiss Foreign Minister urges inclusion of Russia in Ukraine peace talks Sunday, January 14, 2024 1:00:51 PM').map((b) => b.text);
+    expect(blocks).toEqual(['Swiss Foreign Minister urges inclusion of Russia in Ukraine peace talks', 'Sunday, January 14, 2024 1:00:51 PM']);
+    for (const line of ['Trump and Putin to meet in Alaska on Friday, August 15, 2025', 'Zelensky says talks will resume by Monday, June 2, 2025', '- The Washington Times - Wednesday, June 4, 2025'])
+      expect(textBlocks(line).map((b) => b.text)).toEqual([line]);
   });
 
   it('keeps prose that merely mentions a newsletter or the word related', () => {

@@ -269,6 +269,8 @@ export const CAPTION: RegExp[] = [
   // A photographer and picture desk credited at the caption's end: "… in the Gomel region, Belarus February 28, 2022.
   // Sergei Kholodilin/BelTA/Handout via REUTERS".
   /[.!?]["”’]?\s+\p{Lu}[\p{L}.'’ -]{1,40}(?:\/[\p{L}.'’ -]{1,30}){1,3}\s+via\s+(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Sputnik|TASS|Anadolu|Xinhua|Bloomberg)\.?$/u,
+  // A caption labelled after a bar as a picture from the archive: "… give their land to the occupier.” | File photo".
+  /\s\|\s*(?:File|Archive|Representational|Representative|Stock|Illustrative)\s+(?:photo|image|picture)s?\.?$/i,
   // A credit line of its own: "Ukrainian Presidential Press Office via AP", "Pool via Reuters".
   /^[\p{Lu}][\p{L} .,'’&-]{0,80}\svia (?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Sputnik|TASS|Anadolu|Xinhua|Bloomberg)\.?$/u,
   /,\s*(?:\d{1,2}(?:st|nd|rd|th)? \p{L}{3,9},? \d{4}|\p{L}{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\.?$/u,

@@ -294,10 +294,11 @@ describe('line classifier', () => {
     ]);
   });
 
-  it('drops a caption that labels its picture as an illustration or from the archive', () => {
+  it('drops a caption that labels its picture as an illustration or from the archive, before it or after a bar', () => {
     const body = 'Zelenskyy spoke with his Chinese counterpart today, their first contact since the invasion, state media said.';
     expect(kept(`Illustration photo – The NATO secretary general and Zelenskyy at a press conference on April 20, 2023 in Kyiv.\n\n${body}`)).toEqual([body]);
     expect(kept(`File photo: Delegates at the talks in Istanbul.\n\n${body}`)).toEqual([body]);
+    expect(kept(`Zelenskyy said “Ukrainians will not give their land to the occupier.” | File photo\n\n${body}`)).toEqual([body]);
   });
 
   it('takes a wire agency\'s name on a line of its own for the copy\'s credit, never the headline', () => {

@@ -71,9 +71,10 @@ const FUTURE_AFTER = /^['’]?s?\s+(?:will|would|could|might|is\s+(?:expected|du
 /** A date that a clause measures from or recalls, not the news's own: "since the Russian invasion of Ukraine on …". */
 // (Also the war's start told in a clause of its own: "… of Russia's invasion of Ukraine, which began on Feb. 24, when …".)
 // (And the start of anything else told in a clause set off by a comma: "… his six-month EU presidency, which began on
-// Monday, to push for …".)
+// Monday, to push for …"; not that of the gathering the sentence opens in, where the news was made: "At the Munich
+// Security Conference, which began on February 14th, Vance reaffirmed …".)
 const MEASURED_FROM =
-  /\b(?:since|invasion|invaded|annex(?:ed|ation))\b[^,;:]{0,80}$|\b(?:war|conflict|invasion|offensive|operation)\b[^.;:]{0,40}?,?\s+(?:which|that)\s+(?:began|started|broke\s+out|was\s+launched)\s+(?:in\s+\S+\s+)?(?:on\s+)?$|,\s+which\s+(?:began|started|took\s+effect|came\s+into\s+(?:force|effect)|was\s+launched)\s+(?:on\s+)?$/i;
+  /\b(?:since|invasion|invaded|annex(?:ed|ation))\b[^,;:]{0,80}$|\b(?:war|conflict|invasion|offensive|operation)\b[^.;:]{0,40}?,?\s+(?:which|that)\s+(?:began|started|broke\s+out|was\s+launched)\s+(?:in\s+\S+\s+)?(?:on\s+)?$|^(?!(?:At|During|On the sidelines of)\s)[\s\S]*,\s+which\s+(?:began|started|took\s+effect|came\s+into\s+(?:force|effect)|was\s+launched)\s+(?:on\s+)?$/i;
 /**
  * "on 18/8" (day and month, as Vietnamese, Indian and European outlets write it) or "on 8/18", when the numbers say
  * which is the month; "on 5/6" could be either and names no day.

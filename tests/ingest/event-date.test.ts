@@ -231,6 +231,9 @@ describe('event dates (chrono-node against the publication time)', () => {
   it('never takes the start of anything told in a clause set off by commas for the day ("… EU presidency, which began on Monday, …")', () => {
     const lead = ['Hungarian Prime Minister Viktor Orban arrived in Moscow and said he wanted to use his six-month EU presidency, which began on Monday, to push for a negotiated peace in Ukraine.'];
     expect(dateEvent({ publishedAt: '2024-07-05T12:00:00Z', lead, now: NOW }).occurredAt.slice(0, 10)).toBe('2024-07-05');
+    // The gathering the sentence opens in is where the news was made: its first day may be the event's.
+    const munich = ['At the Munich Security Conference, which began on February 14th, Vance reaffirmed his efforts to ensure “lasting peace” after meeting Zelensky.'];
+    expect(dateEvent({ publishedAt: '2025-02-15T09:00:00Z', lead: munich, now: NOW }).occurredAt).toBe('2025-02-14');
   });
 
   it('never takes the day of a pledge for the event\'s, nor a written date further down well before the page\'s latest', () => {

@@ -287,6 +287,9 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
   if (record.dateSource !== undefined && DATE_TRUST[article.dateSource] > DATE_TRUST[record.dateSource]) {
     merged.occurredAt = article.occurredAt;
     merged.dateSource = article.dateSource;
+  } else if (record.dateSource === 'published' && article.dateSource === 'published' && instantMs(article.occurredAt) < instantMs(record.occurredAt)) {
+    // Of two publication times, the earlier is the nearer to the event: reports come out on its day or after it.
+    merged.occurredAt = article.occurredAt;
   }
   const signals = proposeSignals(facts, story);
   if (signals.length > 0) merged.signals = signals;

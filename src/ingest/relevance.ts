@@ -188,8 +188,10 @@ export function scoreRelevance(
   const topics = keywords.filter((k) => !isName(k));
   // Not a sentence tagged only through a question's context words: "pressure", "sanctions" or "officials" next to
   // "Kyiv" is in every report of a strike on Kyiv.
+  const topicPatterns = story.topicPatterns ?? [];
   const topical =
     topicDistinct > 0 ||
+    anyPattern(topicPatterns, all) ||
     story.questions.some((q) => q.keywords.some((k) => !isName(k) && hasKeyword(all, k)) || anyPattern(q.patterns ?? [], all));
   if (topics.length > 0 && !topical)
     return { relevant: false, score, reason: `not about the story's subject (only names: ${matched.slice(0, 4).join(', ')})`, matched, excluded };
@@ -222,7 +224,7 @@ export function scoreRelevance(
       return first !== undefined && read[first] !== undefined && !hasKeyword(read[first], k);
     });
     const untaken = taken.length === 0 ? topics : topics.filter((k) => !taken.includes(k));
-    const onSubject = (s: string) => anyKeyword(s, taken.length > 0 && twoSides(s) ? topics : untaken) || onQuestion(s);
+    const onSubject = (s: string) => anyKeyword(s, taken.length > 0 && twoSides(s) ? topics : untaken) || anyPattern(topicPatterns, s) || onQuestion(s);
     // The lead's sentences are whole ones: a dateline split off ("WASHINGTON, November 25. /TASS/.") is none. A brief
     // of a few sentences is all lead.
     const brief = sentences.length < 2 * SUBJECT_SENTENCES;

@@ -189,6 +189,12 @@ export const storySchema = z.strictObject({
    */
   notWhen: z.array(z.string().trim().min(1)).optional(),
   /**
+   * The story's subject in phrases a keyword list cannot hold (patterns, case-insensitive): "settle the Ukraine crisis
+   * through dialogue", as official statements put the talks. A match names the subject as a topic keyword does, but its
+   * words, unlike the keywords', still tell one event's reports from another's when they are matched.
+   */
+  topicPatterns: z.array(z.string().trim().min(1)).optional(),
+  /**
    * The day the story began (YYYY-MM-DD). An article published earlier (by its metadata, a date stamp or
    * `--published`; a day read from its text does not count) reports something else that used the same words: the 2019
    * impeachment's "envoy" to Ukraine is not the ceasefire talks.

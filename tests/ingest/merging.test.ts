@@ -95,6 +95,49 @@ describe('merging across runs', () => {
   });
 });
 
+describe('the date of an event its reports give by their publication times', () => {
+  it('takes the earlier of two publication times: reports come out on the event\'s day or after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-published-'));
+    const reports: Array<[string, string[]]> = [
+      [
+        '2025-03-23T00:00:00Z',
+        [
+          'Xi and Putin call for dialogue to settle the Ukraine crisis',
+          'Chinese President Xi Jinping and Russian President Vladimir Putin stressed the need to settle the Ukraine crisis through dialogue and peace talks.',
+          'The two leaders signed a joint statement at the Kremlin in Moscow on deepening their strategic partnership.',
+          'Putin said China’s 12-point peace plan could be a basis for a peaceful settlement in Ukraine.',
+        ],
+      ],
+      [
+        '2025-03-22T00:00:00Z',
+        [
+          'Putin says China’s peace plan could be basis for settlement in Ukraine',
+          'Russian President Vladimir Putin told Chinese President Xi Jinping at the Kremlin that China’s 12-point peace plan could be the basis for a peaceful settlement in Ukraine.',
+          'Xi and Putin signed a joint statement in Moscow on their strategic partnership and called for peace talks.',
+          'Kyiv said any peace talks must start with the withdrawal of Russian troops.',
+        ],
+      ],
+    ];
+    const store = openSqliteStore(':memory:');
+    const story = sampleStory();
+    await store.upsertStory(story);
+    const ids: string[] = [];
+    for (const [i, [published, lines]] of reports.entries()) {
+      const path = join(dir, `r${i}.txt`);
+      writeFileSync(path, lines.join('\n'));
+      const run = await ingestInputs([path], { story, store, now: new Date('2025-03-24T12:00:00Z'), published });
+      const r = run.results[0];
+      if (r?.ok) ids.push(r.eventId);
+    }
+    rmSync(dir, { recursive: true, force: true });
+    const events = await store.listEvents({ story: story.id, status: 'any', limit: 10 });
+    await store.close();
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBe(ids[0]);
+    expect(events.find((e) => e.id === ids[0])?.occurredAt.slice(0, 10)).toBe('2025-03-22');
+  });
+});
+
 describe('an undated report and a dated one of the same day', () => {
   const dated = [
     'Trump calls off Budapest summit with Putin and sanctions Russian oil giants',

@@ -20,6 +20,17 @@ async function ingestText(text: string, published: string) {
 }
 
 describe('articles about the same countries but another story (bundled story definition)', () => {
+  it('keeps a report of the talks in the words of official statements ("settle the Ukraine crisis through dialogue")', async () => {
+    const text = [
+      'Chinese President Xi Jinping and Russian President Vladimir Putin have jointly stressed the need to settle the Ukraine crisis through dialogue.',
+      'The two presidents signed a joint statement on deepening their comprehensive strategic partnership at the Kremlin.',
+      'On the Ukraine issue, the two sides said the principles of the United Nations Charter must be observed.',
+      'Russia welcomed China’s willingness to play a positive role in the political and diplomatic settlement of the Ukraine crisis.',
+    ].join('\n\n');
+    const run = await ingestText(text, '2023-03-22T08:00:00Z');
+    expect(run.results[0]).toMatchObject({ ok: true });
+  });
+
   it('rejects grain exports and a song contest, keeps the talks, and strips a dated Reuters dateline', async () => {
     const run = await ingestInputs([fixture('grain-exports.txt'), fixture('eurovision.txt'), fixture('istanbul-second-round.txt')], {
       story: sampleStory(),

@@ -86,6 +86,7 @@ describe('fact selection', () => {
     // The outlet set off by a colon after a full dateline goes with it; a speaker so set off does not.
     expect(datelineLength('Paris, December 8, 2024 – The Europe Today: French President Emmanuel Macron convened talks.')).toBe('Paris, December 8, 2024 – The Europe Today: '.length);
     expect(datelineLength('MOSCOW, June 1 (Reuters) - Peskov: The Kremlin is ready for talks.')).toBe('MOSCOW, June 1 (Reuters) - '.length);
+    expect(datelineLength('Kyiv/Moscow, 18 May 2022 (dpa/MIA) — Ukraine and Russia suspended negotiations.')).toBe('Kyiv/Moscow, 18 May 2022 (dpa/MIA) — '.length);
     // A site's name spelt as no person or place is ("M10news — "), but never a name ("McCain — …").
     expect(datelineLength('M10news — UK Prime Minister Keir Starmer has urged Putin to engage in peace talks.')).toBe('M10news — '.length);
     expect(datelineLength('KyivPost — Ukraine and the United States met in Geneva on Sunday.')).toBe('KyivPost — '.length);

@@ -203,9 +203,13 @@ function keyWord(name: string): string {
   return words[words.length - 1] ?? '';
 }
 
-function sameSpeaker(got: string, want: string): boolean {
+export function sameSpeaker(got: string, want: string): boolean {
   const a = keyWord(got);
-  return a.length > 0 && a === keyWord(want);
+  if (a.length === 0) return false;
+  if (a === keyWord(want)) return true;
+  // A name written family name first, as a page gives it alone: "Mr Xi" for Xi Jinping.
+  const w = canon(want).split(' ');
+  return !canon(got).includes(' ') && w.length > 1 && w[0] === a;
 }
 
 /**

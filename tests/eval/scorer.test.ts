@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extraSplits, loadCorpus, type Article, type DayLabel, type OnStoryLabel } from '../../eval/labels.js';
-import { briefingContent, carries, carriesHeading, finished, lead3, scoreBriefings, scoreIngestion, sentencesOf, type Placement } from '../../eval/score.js';
+import { briefingContent, carries, carriesHeading, finished, lead3, sameSpeaker, scoreBriefings, scoreIngestion, sentencesOf, type Placement } from '../../eval/score.js';
 import type { Briefing } from '../../src/briefing/types.js';
 import type { EventRecord } from '../../src/records/schema.js';
 import { renderText } from '../../src/render/text.js';
@@ -220,6 +220,16 @@ describe('eval scorer on a tiny labelled set', () => {
     expect(carriesHeading('The parties agreed to organize safe corridors', 'The parties agreed to organize safe corridors for civilians.')).toBe(true);
     expect(finished('He said it went “very well.”')).toBe(true);
     expect(finished('agree to a meeting with Putin that Zelensk')).toBe(false);
+  });
+});
+
+describe('eval speaker matching', () => {
+  it('matches a speaker by surname, without accents, and by a family name written first alone', () => {
+    expect(sameSpeaker('Zelensky', 'Volodymyr Zelensky')).toBe(true);
+    expect(sameSpeaker('Viktor Orban', 'Viktor Orbán')).toBe(true);
+    expect(sameSpeaker('Xi', 'Xi Jinping')).toBe(true);
+    expect(sameSpeaker('Vladimir Putin', 'Volodymyr Zelensky')).toBe(false);
+    expect(sameSpeaker('Jinping Li', 'Xi Jinping')).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@ import { fitLines, fitWholeLines, truncateAtSentence } from '../../src/render/tr
 import { bulletOf, questionLine, summaryLine } from '../../src/render/question-line.js';
 import { safeUrl } from '../../src/render/sanitize.js';
 import { missingSpeaker } from '../../src/render/attribution.js';
+import { formatDay } from '../../src/render/dates.js';
 
 /** Discord's message and embed limits (characters). */
 export const DISCORD_LIMITS = {
@@ -174,12 +175,14 @@ function briefingColour(b: Briefing): number {
 
 function developmentLines(b: Briefing): string[] {
   return b.developments.map((d) => {
+    // The latest developments shown for an empty window may be weeks old: each says its day.
+    const day = b.window.fallback ? `${formatDay(d.occurredAt)}: ` : '';
     const who = missingSpeaker(d.text, d.speaker);
     const speaker = who ? ` — ${escapeMarkdown(who)}` : '';
     const srcs = d.sources.slice(0, 3).map((s) => sourceLink(s.name, s.url));
     const extra = d.sources.length > 3 ? ` +${d.sources.length - 3}` : '';
     const attribution = srcs.length > 0 ? ` (${srcs.join(', ')}${extra})` : '';
-    return `• ${truncateAtSentence(escapeMarkdown(d.text), BULLET_MAX)}${speaker}${attribution}`;
+    return `• ${day}${truncateAtSentence(escapeMarkdown(d.text), BULLET_MAX)}${speaker}${attribution}`;
   });
 }
 

@@ -90,6 +90,14 @@ describe('renderBriefing', () => {
     expect(msg.embeds[0]!.description).toMatch(/^No new developments since <t:\d+:f>\./);
   });
 
+  it('dates each of the latest developments shown for an empty window', () => {
+    const b = sampleBriefing({ window: { from: '2025-06-01T07:00:00.000Z', to: '2025-06-02T07:00:00.000Z', fallback: true } });
+    const description = renderBriefing(b).embeds[0]?.description ?? '';
+    const bullets = description.split('\n').filter((l) => l.startsWith('• '));
+    expect(bullets.length).toBeGreaterThan(0);
+    for (const line of bullets) expect(line).toMatch(/^• \d{1,2} [A-Z][a-z]{2} \d{4}: /);
+  });
+
   it('satisfies the limits for any text (property)', () => {
     fc.assert(
       fc.property(

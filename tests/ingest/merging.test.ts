@@ -5,8 +5,30 @@ import { describe, expect, it } from 'vitest';
 import { ingestInputs } from '../../src/ingest/pipeline.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
+import type { EventRecord } from '../../src/records/schema.js';
 import { sampleStory } from '../helpers/fixtures.js';
 import { createDatabase, freshPostgresStore, withPostgres } from '../helpers/pg.js';
+
+/**
+ * Ingest each report as a file in a run of its own into one store (as separate `sitrep ingest` calls or feed polls
+ * make them: each finds the events before it in the store); the placed event ids, and the events stored. Removes `dir`.
+ */
+async function eachInItsOwnRun(dir: string, reports: ReadonlyArray<{ lines: readonly string[]; published: string }>, now: Date): Promise<{ ids: string[]; events: EventRecord[] }> {
+  const store = openSqliteStore(':memory:');
+  const story = sampleStory();
+  await store.upsertStory(story);
+  const ids: string[] = [];
+  for (const [i, { lines, published }] of reports.entries()) {
+    const path = join(dir, `r${i}.txt`);
+    writeFileSync(path, lines.join('\n'));
+    const r = (await ingestInputs([path], { story, store, now, published })).results[0];
+    if (r?.ok) ids.push(r.eventId);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const events = await store.listEvents({ story: story.id, status: 'any', limit: 10 });
+  await store.close();
+  return { ids, events };
+}
 
 describe('merging reports that state no date', () => {
   it('merges two undated reports of one event, and keeps an undated report of another event apart', async () => {
@@ -74,21 +96,11 @@ describe('merging across runs', () => {
         'The Kremlin said Putin would not back down from Russia’s goals.',
       ],
     ];
-    const store = openSqliteStore(':memory:');
-    const story = sampleStory();
-    await store.upsertStory(story);
-    const ids: string[] = [];
-    for (const [i, lines] of reports.entries()) {
-      const path = join(dir, `r${i}.txt`);
-      writeFileSync(path, lines.join('\n'));
-      // One run per file, as separate `sitrep ingest` calls or feed polls make them: the event is found in the store.
-      const run = await ingestInputs([path], { story, store, now: new Date('2026-02-01T12:00:00Z'), published: '2025-07-03T18:00:00Z' });
-      const r = run.results[0];
-      if (r?.ok) ids.push(r.eventId);
-    }
-    rmSync(dir, { recursive: true, force: true });
-    const events = await store.listEvents({ story: story.id, status: 'any', limit: 10 });
-    await store.close();
+    const { ids, events } = await eachInItsOwnRun(
+      dir,
+      reports.map((lines) => ({ lines, published: '2025-07-03T18:00:00Z' })),
+      new Date('2026-02-01T12:00:00Z'),
+    );
     const call = events.find((e) => e.id === ids[0]);
     expect(call?.sources).toHaveLength(4);
     expect(ids.slice(0, 4).every((id) => id === ids[0])).toBe(true);
@@ -118,20 +130,11 @@ describe('the date of an event its reports give by their publication times', () 
         ],
       ],
     ];
-    const store = openSqliteStore(':memory:');
-    const story = sampleStory();
-    await store.upsertStory(story);
-    const ids: string[] = [];
-    for (const [i, [published, lines]] of reports.entries()) {
-      const path = join(dir, `r${i}.txt`);
-      writeFileSync(path, lines.join('\n'));
-      const run = await ingestInputs([path], { story, store, now: new Date('2025-03-24T12:00:00Z'), published });
-      const r = run.results[0];
-      if (r?.ok) ids.push(r.eventId);
-    }
-    rmSync(dir, { recursive: true, force: true });
-    const events = await store.listEvents({ story: story.id, status: 'any', limit: 10 });
-    await store.close();
+    const { ids, events } = await eachInItsOwnRun(
+      dir,
+      reports.map(([published, lines]) => ({ lines, published })),
+      new Date('2025-03-24T12:00:00Z'),
+    );
     expect(ids).toHaveLength(2);
     expect(ids[1]).toBe(ids[0]);
     expect(events.find((e) => e.id === ids[0])?.occurredAt.slice(0, 10)).toBe('2025-03-22');

@@ -240,6 +240,8 @@ const LINKING_WORDS = new Set(['of', 'to', 'the', 'and', 'for', 'in', 'on', 'at'
  * then a sentence of at least six words, two of its next nine in lower case.
  */
 export function gluedHeadingLength(sentence: string): number {
+  const titled = titleCaseHeadingLength(sentence);
+  if (titled > 0) return titled;
   // Most first sentences have no opener right after a word: one scan of their start says so.
   if (!OPENER_AFTER_WORD.test(sentence.slice(0, 160))) return 0;
   const words = [...sentence.slice(0, 240).matchAll(/\S+/g)];
@@ -259,6 +261,28 @@ export function gluedHeadingLength(sentence: string): number {
     return at;
   }
   return 0;
+}
+
+/**
+ * A heading in title case run into a sentence whose subject is a person by office: "U.S. Leaders Voice Optimism While
+ * Highlighting Fragility President Donald Trump called the Moscow negotiations …". Five or more words before the
+ * office, every one of four letters or more capitalised; after it, a name in capitals and then a word in lower case
+ * (a headline's own "President Donald Trump Says …" goes on in capitals).
+ */
+const OFFICE_AFTER_TITLE = /^((?:[\p{Lu}\p{N}][\p{L}\p{N}.'’-]*|\p{Ll}{1,3})(?: (?:[\p{Lu}\p{N}][\p{L}\p{N}.'’-]*|\p{Ll}{1,3})){4,13}) (?=(?:President|Prime Minister|Chancellor|Secretary of State|Foreign Minister|Defen[cs]e Minister|Kremlin spokesman)(?: \p{Lu}[\p{L}'’.-]+){1,3} \p{Ll}{2,})/u;
+
+function titleCaseHeadingLength(sentence: string): number {
+  const m = OFFICE_AFTER_TITLE.exec(sentence.slice(0, 200));
+  if (!m?.[1]) return 0;
+  const words = m[1].split(' ');
+  // Title case: the small words of three letters or fewer aside, every word capitalised; and not a list of names alone.
+  if (!words.some((w) => w.length >= 4 && /^\p{Lu}\p{Ll}/u.test(w)) || words.filter((w) => /^\p{Ll}/u.test(w)).length > words.length / 3) return 0;
+  // Nor the sentence's own subject: an office already named in it ("US President Donald Trump and Russian President
+  // Vladimir Putin engaged …"), or a word that qualifies the office after it ("Ukraine’s", "Russian", "US", "Vice").
+  if (/\b(?:President|Minister|Chancellor|Secretary)\b/.test(m[1])) return 0;
+  const last = words[words.length - 1] ?? '';
+  if (/['’]s?$|(?:ian|ish|ese|can)$|^(?:US|U\.S\.|UK|EU|Vice|Former|Deputy|Acting|Then)$/u.test(last) || /^\p{Ll}/u.test(last)) return 0;
+  return m[1].length + 1;
 }
 
 /** Each paragraph's first sentence split after a heading run into it (see `gluedHeadingLength`). */

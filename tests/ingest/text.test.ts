@@ -171,8 +171,17 @@ describe('sentences', () => {
       'Officials told the newspaper The Times that the talks had stalled for weeks.',
       'Russian President Vladimir Putin On Friday said he was ready for talks.',
       'Zelensky met Trump. The talks in Washington lasted for about two hours on Friday.',
+      'US President Donald Trump and Russian President Vladimir Putin engaged in a two-hour conversation on Tuesday.',
+      'US President Donald Trump and Ukraine’s President Volodymyr Zelenskyy held a very productive discussion in Rome.',
+      'Ukraine Talks Stall as President Donald Trump Says Deal Is Near',
     ])
       expect(splitSentences(one)[0]?.text.startsWith(one.slice(0, 15))).toBe(true);
+    // A heading in title case run into a sentence whose subject is a person by office.
+    const office = 'Ukrainian Officials Call Talks Constructive but Insist on Current Frontlines President Volodymyr Zelensky praised the Miami talks as very constructive.';
+    expect(splitSentences(office).map((x) => x.text)).toEqual([
+      'Ukrainian Officials Call Talks Constructive but Insist on Current Frontlines',
+      'President Volodymyr Zelensky praised the Miami talks as very constructive.',
+    ]);
     // Only at a paragraph's start: inside a paragraph the sentence before ended with its stop.
     expect(splitSentences('He left. Zelensky and Trump meet at the UN During the meeting, Trump praised Ukraine’s resilience.')).toHaveLength(2);
   });

@@ -85,6 +85,15 @@ function loadStoryFile(file: string, errors: LoadError[]): Story | undefined {
     pushZodErrors(file, '', parsed.error, errors);
     return undefined;
   }
+  for (const field of ['topicPatterns', 'notWhen'] as const)
+    for (const [j, p] of (parsed.data[field] ?? []).entries()) {
+      try {
+        new RegExp(p, 'i');
+      } catch {
+        errors.push({ file, path: `${field}[${j}]`, message: 'is not a valid regular expression' });
+        return undefined;
+      }
+    }
   const ids = new Set<string>();
   for (const [i, q] of parsed.data.questions.entries()) {
     if (ids.has(q.id)) {

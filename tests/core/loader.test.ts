@@ -44,6 +44,13 @@ describe('story loader', () => {
     expect(lines.some((l) => l.includes('story.yaml') && l.includes('since') && l.includes('YYYY-MM-DD'))).toBe(true);
   });
 
+  it('names a story-level pattern that is no regular expression by its field and index', () => {
+    const file = join(dir, 'ukraine-ceasefire', 'story.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('topicPatterns:\n', 'topicPatterns:\n  - "settle (the Ukraine crisis"\n'));
+    const lines = loadStoryDir(dir).errors.map(formatLoadError);
+    expect(lines.some((l) => l.includes('story.yaml') && l.includes('topicPatterns[0]') && l.includes('not a valid regular expression'))).toBe(true);
+  });
+
   it('reports invalid YAML with its line, unknown questions and duplicate ids', () => {
     writeFileSync(join(events(), 'broken.yaml'), 'id: [unclosed\n');
     const dup = sampleRecords()[0]!;

@@ -173,10 +173,17 @@ function briefingColour(b: Briefing): number {
   return NEUTRAL_COLOUR;
 }
 
+/** The days of the latest developments shown for an empty window (none for a window's own news). */
+function fallbackDays(b: Briefing): string[] {
+  return b.window.fallback ? [...new Set(b.developments.map((d) => formatDay(d.occurredAt)))] : [];
+}
+
 function developmentLines(b: Briefing): string[] {
+  // The latest developments shown for an empty window may be weeks old: the notice says their day, or each says its
+  // own when they are of several.
+  const several = fallbackDays(b).length > 1;
   return b.developments.map((d) => {
-    // The latest developments shown for an empty window may be weeks old: each says its day.
-    const day = b.window.fallback ? `${formatDay(d.occurredAt)}: ` : '';
+    const day = several ? `${formatDay(d.occurredAt)}: ` : '';
     const who = missingSpeaker(d.text, d.speaker);
     const speaker = who ? ` — ${escapeMarkdown(who)}` : '';
     const srcs = d.sources.slice(0, 3).map((s) => sourceLink(s.name, s.url));
@@ -191,7 +198,8 @@ function descriptionFor(b: Briefing, budget: number): string {
   if (b.developments.length === 0) {
     head.push(`No new developments since ${discordTime(b.window.from)}.`);
   } else if (b.window.fallback) {
-    head.push(`Nothing new since ${discordTime(b.window.from)}. The latest developments:`);
+    const days = fallbackDays(b);
+    head.push(`Nothing new since ${discordTime(b.window.from)}. The latest developments${days.length === 1 ? `, from ${days[0]}` : ''}:`);
   }
   const lines = developmentLines(b);
   const omitted = b.stats.developmentsOmitted;

@@ -66,8 +66,10 @@ export function outline(
   const bullets = b.developments.map((d) => {
     return { text: withSpeaker(d.text, d.speaker), refs: [...new Set(d.sources.map((s) => refOf(s.name, s.url)))].sort((x, y) => x - y) };
   });
-  // The latest developments shown for an empty window may be weeks or years old: each says its day.
-  const dated = b.window.fallback ? bullets.map((x, i) => ({ ...x, text: `${formatDay(b.developments[i]?.occurredAt ?? b.window.from, tz)}: ${x.text}` })) : bullets;
+  // The latest developments shown for an empty window may be weeks or years old: the notice says their day, or each
+  // says its own when they are of several.
+  const days = b.window.fallback ? [...new Set(b.developments.map((d) => formatDay(d.occurredAt, tz)))] : [];
+  const dated = days.length > 1 ? bullets.map((x, i) => ({ ...x, text: `${formatDay(b.developments[i]?.occurredAt ?? b.window.from, tz)}: ${x.text}` })) : bullets;
   // A lead fact with no headline of its own is the headline (see headlineFor): the headline line is that bullet, cited,
   // and the bullets start with the second, so the reader does not meet the sentence twice.
   const leadIsHeadline = b.developments[0] !== undefined && wholeSentence(b.headline, b.developments[0].text);
@@ -82,7 +84,7 @@ export function outline(
   if (b.developments.length === 0) {
     notice = `No new developments since ${formatMoment(b.window.from, tz)}.`;
   } else if (b.window.fallback) {
-    notice = `Nothing new since ${formatMoment(b.window.from, tz)}; these are the latest developments.`;
+    notice = `Nothing new since ${formatMoment(b.window.from, tz)}; ${days.length === 1 ? `the latest developments are from ${days[0]}` : 'these are the latest developments'}.`;
   }
   const title = `${b.story.title}${focusQ ? ` — ${focusQ.label}` : ''}${opts.delayed ? ' (delayed)' : ''}`;
   const out: BriefingOutline = {

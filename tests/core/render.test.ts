@@ -58,11 +58,15 @@ describe('text renderer', () => {
     expect(out).toContain('No new developments since 19 May 2025, 07:00 UTC');
     expect(out).toContain('CONTESTED');
   });
-  it('dates each of the latest developments shown for an empty window, which may be weeks old', () => {
-    const b = sampleBriefing({ window: { from: '2025-06-01T07:00:00.000Z', to: '2025-06-02T07:00:00.000Z', fallback: true } });
-    const text = renderText(b);
-    expect(text).toContain('Nothing new since');
-    const section = text.slice(text.indexOf('WHAT HAPPENED'), text.indexOf('OPEN QUESTIONS'));
+  it('dates the latest developments shown for an empty window, which may be weeks old: in the notice when of one day, each when of several', () => {
+    const fallback = { from: '2025-06-01T07:00:00.000Z', to: '2025-06-02T07:00:00.000Z', fallback: true };
+    const one = renderText(sampleBriefing({ window: fallback }));
+    expect(one).toContain('Nothing new since 1 Jun 2025, 07:00 UTC; the latest developments are from 19 May 2025.');
+    const base = sampleBriefing({ window: fallback });
+    const first = base.developments[0]!;
+    const several = renderText({ ...base, developments: [first, { ...first, eventId: 'older', text: 'Putin offered talks in Istanbul.', occurredAt: '2025-05-11' }] });
+    expect(several).toContain('these are the latest developments.');
+    const section = several.slice(several.indexOf('WHAT HAPPENED'), several.indexOf('OPEN QUESTIONS'));
     const bullets = section.split('\n').filter((l) => l.startsWith('• '));
     expect(bullets.length).toBeGreaterThan(0);
     for (const line of bullets) expect(line).toMatch(/^• \d{1,2} [A-Z][a-z]{2} \d{4}: /);

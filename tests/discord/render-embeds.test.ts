@@ -90,11 +90,14 @@ describe('renderBriefing', () => {
     expect(msg.embeds[0]!.description).toMatch(/^No new developments since <t:\d+:f>\./);
   });
 
-  it('dates each of the latest developments shown for an empty window', () => {
-    const b = sampleBriefing({ window: { from: '2025-06-01T07:00:00.000Z', to: '2025-06-02T07:00:00.000Z', fallback: true } });
-    const description = renderBriefing(b).embeds[0]?.description ?? '';
+  it('dates the latest developments shown for an empty window: in the notice when of one day, each when of several', () => {
+    const fallback = { from: '2025-06-01T07:00:00.000Z', to: '2025-06-02T07:00:00.000Z', fallback: true };
+    const base = sampleBriefing({ window: fallback });
+    expect(renderBriefing(base).embeds[0]?.description).toContain('The latest developments, from 19 May 2025:');
+    const first = base.developments[0]!;
+    const description = renderBriefing({ ...base, developments: [first, { ...first, eventId: 'older', text: 'Putin offered talks in Istanbul.', occurredAt: '2025-05-11' }] }).embeds[0]?.description ?? '';
     const bullets = description.split('\n').filter((l) => l.startsWith('• '));
-    expect(bullets.length).toBeGreaterThan(0);
+    expect(bullets.length).toBe(2);
     for (const line of bullets) expect(line).toMatch(/^• \d{1,2} [A-Z][a-z]{2} \d{4}: /);
   });
 

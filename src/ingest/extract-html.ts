@@ -165,8 +165,12 @@ function linkChars(el: ElementLike): number {
   return n;
 }
 
-/** What a page says about a link for screen readers: ", opens new tab", "(opens in a new window)". */
-const LINK_NOTE = /\s*,?\s*\(?\bopens (?:in )?(?:a )?new (?:tab|window)\b\)?/gi;
+/**
+ * What a page says about a link for screen readers: ", opens new tab", "(opens in a new window)". The spaces around
+ * the comma are bounded: unbounded, each position of a long run of spaces tried every split of it between them, and
+ * a 546 KB page of such runs took minutes.
+ */
+const LINK_NOTE = /\s{0,3},?\s{0,3}\(?\bopens (?:in )?(?:a )?new (?:tab|window)\b\)?/gi;
 
 /**
  * Block elements, one per paragraph (so paragraphs stay paragraphs), with their tag and how much of their text is
@@ -184,7 +188,8 @@ function pageBlocks(root: ElementLike): PageBlock[] {
       const isBlock = BLOCK_TAGS.has(child.tagName.toUpperCase());
       if (isBlock && !inner) {
         // A screen reader's note on a link (Reuters: "The report , opens new tab by …") is not text.
-        let text = withoutEndMark(collapseSpaces((child.textContent ?? '').replace(LINK_NOTE, '')));
+        const raw = child.textContent ?? '';
+        let text = withoutEndMark(collapseSpaces(/opens/i.test(raw) ? raw.replace(LINK_NOTE, '') : raw));
         // A drop cap set apart before its paragraph (<span>T</span><p>urkey, Poland …</p>) is the paragraph's first letter.
         const dropCap = before !== undefined && !BLOCK_TAGS.has(before.tagName.toUpperCase()) ? (before.textContent ?? '').trim() : '';
         if (/^\p{Lu}$/u.test(dropCap) && /^\p{Ll}/u.test(text)) text = `${dropCap}${text}`;

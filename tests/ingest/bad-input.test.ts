@@ -26,6 +26,11 @@ describe('bad inputs', () => {
         ].join('\n\n'),
       ),
       'huge.txt': Buffer.from(Array.from({ length: 5000 }, () => 'Russia and Ukraine held ceasefire talks in Istanbul on Friday, officials said.').join('\n')),
+      // A saved page with runs of tens of thousands of spaces in its paragraphs: read in linear time (a pattern with two
+      // unbounded space runs took minutes on such a page).
+      'spaces.html': Buffer.from(
+        `<!doctype html><html><head><title>Talks</title></head><body><article>${Array.from({ length: 6 }, () => `<p>Seite${' '.repeat(40_000)}Link, opens new tab</p>`).join('')}</article></body></html>`,
+      ),
       'good.txt': seed,
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir.path, name), bytes);
@@ -48,6 +53,7 @@ describe('bad inputs', () => {
       expect(code('huge.txt')).toBe('TOO_LONG');
       expect(code('italian.txt')).toBe('NO_TEXT');
       expect(byName['italian.txt']).toMatchObject({ error: expect.stringContaining('in English') });
+      expect(code('spaces.html')).toBe('NO_TEXT');
       expect(code('good.txt')).toBe('ok');
       for (const r of run.results) if (!r.ok && !r.rejected) expect(r.error).not.toContain('\n');
       const stored = await store.listEvents({ story: 'ukraine-ceasefire', status: 'any' });

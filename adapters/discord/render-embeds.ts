@@ -6,6 +6,7 @@ import { bulletOf, questionLine, summaryLine } from '../../src/render/question-l
 import { safeUrl } from '../../src/render/sanitize.js';
 import { missingSpeaker } from '../../src/render/attribution.js';
 import { formatDay } from '../../src/render/dates.js';
+import { fallbackDays } from '../../src/render/outline.js';
 
 /** Discord's message and embed limits (characters). */
 export const DISCORD_LIMITS = {
@@ -171,11 +172,6 @@ function briefingColour(b: Briefing): number {
   const changed = b.questions.filter((q) => q.changedInWindow);
   for (const s of COLOUR_PRIORITY) if (changed.some((q) => q.status === s)) return STATUS_COLOUR[s];
   return NEUTRAL_COLOUR;
-}
-
-/** The days of the latest developments shown for an empty window (none for a window's own news). */
-function fallbackDays(b: Briefing): string[] {
-  return b.window.fallback ? [...new Set(b.developments.map((d) => formatDay(d.occurredAt)))] : [];
 }
 
 function developmentLines(b: Briefing): string[] {

@@ -746,14 +746,13 @@ function markSeparatedTeasers(drafts: Draft[]): void {
     else if (b + 1 - a > best[1] - best[0]) best = [a, b + 1];
   }
   if (best[1] - best[0] < LISTING_ITEMS) return;
-  const mark = (from: number, to: number) => markAsLinks(drafts, from, to);
   const start = seps[best[0]] as number;
   const end = seps[best[1]] as number;
-  mark(start + 1, end);
+  markAsLinks(drafts, start + 1, end);
   // The short item after the run's last separator is the list's last teaser; what stands above its first separator is
   // the page's own (a blurb on the topic, the article before a list of related stories).
   const next = best[1] + 1 < seps.length ? (seps[best[1] + 1] as number) : drafts.length;
-  if (short(end + 1, next)) mark(end + 1, next);
+  if (short(end + 1, next)) markAsLinks(drafts, end + 1, next);
 }
 
 /**
@@ -769,7 +768,6 @@ function markTeaserRuns(drafts: Draft[]): void {
   drafts.forEach((d, i) => {
     if (d.kind === 'chrome' && d.reason === 'time or date label' && AGO_LINE.test(d.text)) labels.push(i);
   });
-  const mark = (from: number, to: number) => markAsLinks(drafts, from, to);
   const shape = (from: number, to: number) => drafts.slice(from, to).map((d) => (d.terminated ? '.' : '-')).join('');
   for (let a = 0; a < labels.length; ) {
     // A run of labels, each one or two lines after the one before.
@@ -780,15 +778,15 @@ function markTeaserRuns(drafts: Draft[]): void {
       const last = labels[b] as number;
       const inner = new Set<string>();
       for (let k = a; k < b; k++) {
-        mark((labels[k] as number) + 1, labels[k + 1] as number);
+        markAsLinks(drafts, (labels[k] as number) + 1, labels[k + 1] as number);
         inner.add(shape((labels[k] as number) + 1, labels[k + 1] as number));
       }
       // Between every two labels the teasers have one shape: the edges are teasers only in that shape.
       if (inner.size === 1) {
         const size = (labels[a + 1] as number) - first - 1;
         const [only] = inner;
-        if (first - size >= 0 && shape(first - size, first) === only) mark(first - size, first);
-        if (last + 1 + size <= drafts.length && shape(last + 1, last + 1 + size) === only) mark(last + 1, last + 1 + size);
+        if (first - size >= 0 && shape(first - size, first) === only) markAsLinks(drafts, first - size, first);
+        if (last + 1 + size <= drafts.length && shape(last + 1, last + 1 + size) === only) markAsLinks(drafts, last + 1, last + 1 + size);
       }
     }
     a = b + 1;

@@ -43,6 +43,11 @@ export interface BriefingOutline {
   sources: Array<{ n: number; name: string; url?: string }>;
 }
 
+/** The days of the latest developments a briefing shows for an empty window, each once (none for a window's own news). */
+export function fallbackDays(b: Briefing, timeZone = 'UTC'): string[] {
+  return b.window.fallback ? [...new Set(b.developments.map((d) => formatDay(d.occurredAt, timeZone)))] : [];
+}
+
 /** Build the outline of a briefing; `delayed` marks a catch-up delivery. */
 export function outline(
   b: Briefing,
@@ -68,7 +73,7 @@ export function outline(
   });
   // The latest developments shown for an empty window may be weeks or years old: the notice says their day, or each
   // says its own when they are of several.
-  const days = b.window.fallback ? [...new Set(b.developments.map((d) => formatDay(d.occurredAt, tz)))] : [];
+  const days = fallbackDays(b, tz);
   const dated = days.length > 1 ? bullets.map((x, i) => ({ ...x, text: `${formatDay(b.developments[i]?.occurredAt ?? b.window.from, tz)}: ${x.text}` })) : bullets;
   // A lead fact with no headline of its own is the headline (see headlineFor): the headline line is that bullet, cited,
   // and the bullets start with the second, so the reader does not meet the sentence twice.

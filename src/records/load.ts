@@ -85,15 +85,20 @@ function loadStoryFile(file: string, errors: LoadError[]): Story | undefined {
     pushZodErrors(file, '', parsed.error, errors);
     return undefined;
   }
-  for (const field of ['topicPatterns', 'notWhen'] as const)
-    for (const [j, p] of (parsed.data[field] ?? []).entries()) {
+  /** Report the first pattern of a list that is no regular expression; false when there is one. */
+  const patternsCompile = (patterns: readonly string[] | undefined, path: string): boolean => {
+    const bad = (patterns ?? []).findIndex((p) => {
       try {
         new RegExp(p, 'i');
+        return false;
       } catch {
-        errors.push({ file, path: `${field}[${j}]`, message: 'is not a valid regular expression' });
-        return undefined;
+        return true;
       }
-    }
+    });
+    if (bad >= 0) errors.push({ file, path: `${path}[${bad}]`, message: 'is not a valid regular expression' });
+    return bad < 0;
+  };
+  if (!patternsCompile(parsed.data.topicPatterns, 'topicPatterns') || !patternsCompile(parsed.data.notWhen, 'notWhen')) return undefined;
   const ids = new Set<string>();
   for (const [i, q] of parsed.data.questions.entries()) {
     if (ids.has(q.id)) {
@@ -101,14 +106,7 @@ function loadStoryFile(file: string, errors: LoadError[]): Story | undefined {
       return undefined;
     }
     ids.add(q.id);
-    for (const [j, p] of (q.patterns ?? []).entries()) {
-      try {
-        new RegExp(p, 'i');
-      } catch {
-        errors.push({ file, path: `questions[${i}].patterns[${j}]`, message: 'is not a valid regular expression' });
-        return undefined;
-      }
-    }
+    if (!patternsCompile(q.patterns, `questions[${i}].patterns`)) return undefined;
   }
   return parsed.data;
 }

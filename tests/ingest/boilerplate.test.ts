@@ -325,6 +325,36 @@ describe('line classifier', () => {
     expect(kept(article.join('\n\n* * *\n\n'))).toEqual(article);
   });
 
+  it('takes a topic page of one-line summaries, each naming its actors afresh and quoting no one, for teasers, and keeps a wire story of one-sentence paragraphs', () => {
+    const summaries = [
+      'Moscow has proposed direct talks with Kyiv in Istanbul next month, aiming at what it calls durable peace.',
+      'A deep rift over preconditions for a ceasefire is stalling the direct talks between the two sides.',
+      'The Russian leader announced a three-day truce to mark the anniversary of the end of the Second World War.',
+      'After a holiday truce of thirty hours, Russian drones and missiles again hit two regions of Ukraine.',
+      'The American president warns he will abandon the peace effort unless clear progress emerges within days.',
+      'The Chinese foreign minister stresses an impartial stance on the war and calls for dialogue between the parties.',
+      'A heated argument at the White House led to the cancellation of a minerals agreement and a press conference.',
+      'European leaders gather in Kyiv to press for an unconditional ceasefire of thirty days starting on Monday.',
+      'Turkey offers to host a new round of negotiations between the delegations of Ukraine and Russia.',
+      'An analysis of what each side now demands before any ceasefire, by our correspondent in Moscow, Ivan Petrov writes.',
+    ];
+    expect(kept(['Russia-Ukraine talks: the latest', ...summaries].join('\n\n')).filter((l) => summaries.includes(l))).toEqual([]);
+    // A wire story's paragraphs are one sentence each too, but they attribute and lean on each other.
+    const wire = [
+      'Ukraine and Russia agreed on Friday to exchange 1,000 prisoners each after their first direct talks in three years.',
+      'The talks in Istanbul lasted less than two hours, the Turkish foreign ministry said in a statement.',
+      'Ukraine’s delegation was led by Defence Minister Rustem Umerov, who described the meeting as a first step.',
+      'He said Kyiv had proposed a full and unconditional ceasefire of thirty days, which Moscow rejected.',
+      'Russia’s delegation was led by Vladimir Medinsky, an aide to President Vladimir Putin and a former culture minister.',
+      'Medinsky told reporters that Moscow was satisfied with the outcome and ready to continue contacts with Kyiv.',
+      'The two sides agreed that each would present a detailed vision of a possible future ceasefire.',
+      'European leaders had called for a ceasefire before any talks, and threatened further sanctions against Russia.',
+      'They spoke with US President Donald Trump by phone after the talks ended on Friday afternoon.',
+      'Trump has said he would meet Putin as soon as it could be arranged, according to the White House.',
+    ];
+    expect(kept(wire.join('\n\n'))).toEqual(wire);
+  });
+
   it('drops an "Other Topics of Interest" heading, alone or run on into its first teaser, and keeps prose on topics of interest', () => {
     const lead = 'Ukraine and Russia agreed on Friday to exchange 1,000 prisoners each, the Turkish foreign minister said.';
     const prose = 'Topics of interest to both delegations include a ceasefire at sea, officials said.';

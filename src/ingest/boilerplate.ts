@@ -406,7 +406,10 @@ function markDek(drafts: Draft[]): void {
     next !== undefined &&
     DATED_ACT.test(next.text) &&
     namesSomeoneInFull(next.text);
-  if (((setOff || short) && !lead) || restatedBelow(dek, rest) || (sentences <= 1 && PRESENT_TENSE_DEK.test(dek.text)) || vaguer) dek.kind = 'heading';
+  // (Or the page's summary card above shows it, run on into the lead's first words and cut off: "The US president has
+  // called for a longer truce … Moscow. US President Donald Trump expressed optimism that…", then the headline again.)
+  const previewed = drafts.slice(0, j).some((d) => d.kind === 'chrome' && d.text.length > dek.text.length && d.text.startsWith(dek.text));
+  if (((setOff || short) && !lead) || restatedBelow(dek, rest) || (sentences <= 1 && PRESENT_TENSE_DEK.test(dek.text)) || vaguer || previewed) dek.kind = 'heading';
 }
 
 /**

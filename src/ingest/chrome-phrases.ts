@@ -260,6 +260,10 @@ export const CAPTION: RegExp[] = [
   /[.!]\s*\/\s*(?:\p{Lu}[\p{L}]{1,15}|@[\p{L}\p{N}_]{2,30})$/u,
   /\((?:L|R|C|left|right|centre|center|top|bottom|front|back|entrance|(?:2nd|3rd|second|third) (?:left|right|L|R|from (?:left|right)))\)/,
   /^(?:from\s+)?(?:left\s+to\s+right|right\s+to\s+left|L-R|R-L|clockwise\s+from\s+(?:top\s+)?(?:left|right))\s*[:,]\s/i,
+  // The same in brackets opening the caption: "(L to R) Turkish President …, … and … shake hands in Lviv on …".
+  /^\((?:from\s+)?(?:L|R|left|right)\s*(?:to|-|–)\s*(?:L|R|left|right)\)\s/i,
+  // The photographer and agency credited first, the caption run on after them: "Dimitar DILKOFF / AFP(L to R) …".
+  /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}\s*\/\s*(?:AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Sputnik|SPUTNIK|TASS|Anadolu|Xinhua|Pool|POOL)\b(?![\/-])/u,
   // Set off by commas instead: "Britain's Prime Minister Keir Starmer, front center, hosts the European leaders' summit".
   /,\s(?:(?:front|back|far|top|bottom|second|third|2nd|3rd)\s+)?(?:left|right|center|centre)(?:\s+(?:front|back|row))?,\s/,
   /^(?:file (?:photo|image|picture)|pictured|photo shows|in this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|image|handout|picture|file photo|photograph|video grab|screen ?grab)|this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|photograph|image|picture|handout|combination of pictures|video grab))\b/i,

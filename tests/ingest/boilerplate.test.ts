@@ -301,6 +301,15 @@ describe('line classifier', () => {
     expect(kept(`Zelenskyy said “Ukrainians will not give their land to the occupier.” | File photo\n\n${body}`)).toEqual([body]);
   });
 
+  it('drops a caption that places its people "(L to R)", and the same run on after its photographer\'s and agency\'s credit', () => {
+    const body = 'President Volodymyr Zelensky on Thursday ruled out peace with Russia unless it withdraws its troops, speaking after talks in Lviv.';
+    const caption = '(L to R) The Turkish president, the Ukrainian president and the UN secretary-general shake hands in Lviv on August 18, 2022.';
+    expect(kept(`${caption}\n\nIvan PETROV / AFP${caption}\n\n${body}`)).toEqual([body]);
+    // A poll or a name before a slash is no credit.
+    const poll = 'Reuters/Ipsos polling found most Americans back a ceasefire in Ukraine, the survey published on Friday showed.';
+    expect(kept(`${poll}\n\n${body}`)).toEqual([poll, body]);
+  });
+
   it('takes a wire agency\'s name on a line of its own for the copy\'s credit, never the headline', () => {
     const body = 'WASHINGTON (AP) — Trump said Putin told him in a phone call on Wednesday that Russia would respond to the drone attack, as the ceasefire talks stall.';
     for (const credit of ['The Associated Press', 'Reuters', 'By AFP', 'Agence France-Presse']) {
@@ -646,6 +655,19 @@ describe('line classifier', () => {
     expect(kinds([headline, dek, '', ...body].join('\n')).map(([k]) => k)).toEqual(['headline', 'heading', 'body', 'body', 'body']);
     const lead = 'The US President announced on Monday that he would send weapons to Kiev again, paid for by European countries.';
     expect(kinds([headline, lead, '', ...body].join('\n'))[1]?.[0]).toBe('body');
+  });
+
+  it('takes the sentence under a headline printed again for a dek when the page\'s summary card above shows it run on into the lead', () => {
+    const headline = 'Trump demands unconditional ceasefire in Ukraine';
+    const dek = 'The US president has called for a longer truce amid reports that Kyiv will not observe a pause declared by Moscow.';
+    const lead = 'US President Donald Trump expressed optimism that Moscow and Kyiv would soon agree on a month-long truce, after his call with Zelensky.';
+    const body = ['Russian forces halted hostilities at midnight, the Defence Ministry in Moscow said.', 'Trump said further sanctions would follow if a ceasefire were not respected.'];
+    const card = `${dek} US President Donald Trump expressed optimism that Moscow and Kyiv would soon come to an agreement...`;
+    const got = kinds([headline, '', card, '', headline, dek, '', lead, '', ...body].join('\n'));
+    expect(got.find(([, t]) => t === dek)?.[0]).toBe('heading');
+    expect(got.find(([, t]) => t === lead)?.[0]).toBe('body');
+    // Without the card the same sentence is the lead's first paragraph.
+    expect(kinds([headline, dek, '', lead, '', ...body].join('\n')).find(([, t]) => t === dek)?.[0]).toBe('body');
   });
 
   it('takes the dek set off from the body by a kicker and a caption printed again for a standfirst', () => {

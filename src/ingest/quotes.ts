@@ -565,6 +565,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // sentence, and most sentences stop at their first verb.
     const verbs = REPORTING_VERB_SCAN;
     verbs.lastIndex = 0;
+    // A role the article gave no one named as the subject ("The Ukrainian leader told a press conference in Lviv with
+    // Erdogan and Guterres …" when it wrote only "President Volodymyr Zelensky"): someone unnamed, not the last name.
+    let roleUnresolved = false;
     for (let verb = speaker || (unnamedSource && accordingTo?.index === 0) ? null : verbs.exec(outside); verb !== null; verb = verbs.exec(outside)) {
       const vStart = verb.index;
       const vEnd = vStart + verb[0].length;
@@ -708,6 +711,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         roles ??= rolesOf(sentences, ctx.people);
         const who = roleHolder(roles, role[2] ?? '', role[1], index);
         if (who) speaker = who;
+        else roleUnresolved = true;
         break;
       }
       const lead = sentence.text.slice(0, vStart).trimEnd();
@@ -812,9 +816,11 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // gave a qualified answer" is not about Lukashenko, and the next "he said" is not his.)
     const subject = isPerson
       ? speaker
-      : pronounSubject
-        ? resolvePronoun(0)
-        : ((leads ? first : undefined) ?? speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers.find((m) => !objectAt(outside, mentions, m.start)))?.person.name;
+      : roleUnresolved
+        ? undefined
+        : pronounSubject
+          ? resolvePronoun(0)
+          : ((leads ? first : undefined) ?? speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers.find((m) => !objectAt(outside, mentions, m.start)))?.person.name;
     if (subject) subjectHere = subject;
     let opened = (sentence.text.match(/[“«]/g)?.length ?? 0) - (sentence.text.match(/[”»]/g)?.length ?? 0);
     // Straight quotation marks open and close alike: an odd number of them turns the quotation on or off.

@@ -717,6 +717,19 @@ describe('speakers', () => {
     expect(speakersOfLines(text, 3)).toEqual(['Vladimir Putin']);
   });
 
+  it('gives a "he said" after a subject that is a role no one was given ("The Ukrainian leader told … with Erdogan and Guterres") to none of the names after it', () => {
+    const text = [
+      'Zelensky rules out ceasefire talks before withdrawal',
+      'President Volodymyr Zelensky on Thursday ruled out a ceasefire or peace talks with Russia unless it withdraws its troops, speaking after talks with President Recep Tayyip Erdogan and UN Secretary-General Antonio Guterres.',
+      'Zelensky told reporters he was surprised to hear that Russia was ready for some kind of peace.',
+      'The Ukrainian leader told a press conference in Lviv with Erdogan and Guterres that Russia cannot be trusted.',
+      '"People who hit our cities with missiles every day cannot want peace," he said.',
+    ].join('\n');
+    const [last] = speakersOfLines(text, 4);
+    expect(last).not.toBe('Antonio Guterres');
+    expect(last).not.toBe('Recep Tayyip Erdogan');
+  });
+
   it('gives no verb to a name joined by "and" to another after "with": "spoke by phone with Putin and Zelenskyy … and announced"', () => {
     const text = [
       'US and Russian delegations meet in Riyadh',

@@ -31,6 +31,20 @@ describe('articles about the same countries but another story (bundled story def
     expect(run.results[0]).toMatchObject({ ok: true });
   });
 
+  it('keeps a meeting of leaders on the ways to end the war that names the war between ("end the Russian-Ukrainian War"), and files no ally\'s own NATO membership under security guarantees', async () => {
+    const text = [
+      'Erdogan meets with Zelenskyy and Guterres in Lviv',
+      'Turkish President Recep Tayyip Erdogan met with Ukrainian President Volodymyr Zelenskyy and UN Secretary-General Antonio Guterres in Lviv on Thursday.',
+      'Possible ways to end the Russian-Ukrainian War, the grain exports and the situation at the nuclear plant were reportedly discussed in the meeting.',
+      'Erdogan said after the meeting that he believed the fighting would eventually stop at a table between the two sides.',
+      'Turkey, even though it is a NATO member, did not join Western sanctions against Russia and seeks to act as a mediator between Russia and Ukraine.',
+    ].join('\n\n');
+    const run = await ingestText(text, '2022-08-18T16:00:00Z');
+    expect(run.results[0]).toMatchObject({ ok: true });
+    const turkey = run.records[0]?.facts.find((f) => f.text.startsWith('Turkey, even though'));
+    expect(turkey?.questions ?? []).not.toContain('security-guarantees');
+  });
+
   it('rejects grain exports and a song contest, keeps the talks, and strips a dated Reuters dateline', async () => {
     const run = await ingestInputs([fixture('grain-exports.txt'), fixture('eurovision.txt'), fixture('istanbul-second-round.txt')], {
       story: sampleStory(),

@@ -124,16 +124,18 @@ const ROLE_WORDS = [
 const ROLE = `(?:${ROLE_WORDS.map((r) => r.replace(/\b(\p{Ll})/gu, (c) => `[${c}${c.toUpperCase()}]`)).join('|')})`;
 /** A closing attribution to a role: "…, the president added.", "…, the Russian foreign minister said on Sunday." */
 const TRAILING_ROLE = new RegExp(
-  `[,”"’]\\s*[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})\\s+(?:also\\s+|later\\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|concluded)\\b[^.;:!?]{0,60}[.!?]["”’]?\\s*$`,
+  `[,”"’]\\s*[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})\\s+(?:also\\s+|later\\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|concluded)\\b[^.;:!?]{0,60}[.!?]["”’]?\\s*$`,
   'u',
 );
 /** After an inverted verb: "… added the US president", "said the Ukrainian leader". */
-const INVERTED_ROLE = new RegExp(`^\\s+the\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'u');
+const INVERTED_ROLE = new RegExp(`^\\s+the\\s+(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'u');
 /** A role right before a name: "Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov". */
-const ROLE_BEFORE_NAME = new RegExp(`(?:\\b(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})\\s*,?\\s*$`, 'u');
+const ROLE_BEFORE_NAME = new RegExp(`(?:\\b(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})\\s*,?\\s*$`, 'u');
 /** "the Russian president also", "the press secretary of the President of the Russian Federation", right before a verb. */
-const ROLE_SUBJECT = new RegExp(`\\b[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})(?:\\s+of\\s+[^,;]{1,60})?(?:\\s*,\\s+(?:a|an|the)\\s+[^,;]{1,60},)?\\s+(?:(?:also|then|later|again|\\p{L}+ly)\\s+)?$`, 'u');
+const ROLE_SUBJECT = new RegExp(`\\b[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})(?:\\s+of\\s+[^,;]{1,60})?(?:\\s*,\\s+(?:a|an|the)\\s+[^,;]{1,60},)?\\s+(?:(?:also|then|later|again|\\p{L}+ly)\\s+)?$`, 'u');
 
+/** A sentence that opens on a role: "The Ukrainian foreign minister also …", "But the Russian president …". */
+const ROLE_OPENING = new RegExp(`^\\s*(?:(?:But|And|Yet|Still|However|Meanwhile|Later|Earlier),?\\s+)?[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})\\b(?!\\s+of\\b)`, 'u');
 /** A role cited as a source, the whole phrase: "the US President", "the Russian foreign minister". */
 const ROLE_CITED = new RegExp(`^the\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})\\s*$`, 'iu');
 
@@ -180,7 +182,9 @@ function rolesOf(sentences: readonly Sentence[], people: readonly Person[]): Rol
 function roleHolder(roles: readonly RoleMention[], role: string, qualifier: string | undefined, sentence: number): string | undefined {
   const key = roleKey(role);
   const q = qualifier === undefined ? undefined : qualifierKey(qualifier);
-  const fits = roles.filter((r) => r.key === key && r.sentence <= sentence && (q === undefined || r.qualifier === q));
+  let fits = roles.filter((r) => r.key === key && r.sentence <= sentence && (q === undefined || r.qualifier === q));
+  // "The Ukrainian foreign minister" after "its Foreign Minister, Dmytro Kuleba": the one given the role with no country.
+  if (fits.length === 0 && q !== undefined) fits = roles.filter((r) => r.key === key && r.sentence <= sentence && r.qualifier === undefined);
   const holders = new Set(fits.map((r) => r.person));
   return holders.size === 1 ? fits[0]?.person : undefined;
 }
@@ -814,13 +818,19 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     const pronounSubject = PRONOUN_SUBJECT.test(outside);
     // (Not an object: "Asked at a press conference with Belarusian President Aleksandr Lukashenko …, the Kremlin leader
     // gave a qualified answer" is not about Lukashenko, and the next "he said" is not his.)
+    // A sentence that opens on a role ("The Ukrainian foreign minister also emphasized …") is about its holder, or, when
+    // the article gave the role to no one it names, about someone unnamed: never a name further on.
+    const roleOpening = isPerson ? null : ROLE_OPENING.exec(outside);
+    if (roleOpening) roles ??= rolesOf(sentences, ctx.people);
     const subject = isPerson
       ? speaker
-      : roleUnresolved
-        ? undefined
-        : pronounSubject
-          ? resolvePronoun(0)
-          : ((leads ? first : undefined) ?? speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers.find((m) => !objectAt(outside, mentions, m.start)))?.person.name;
+      : roleOpening
+        ? roleHolder(roles ?? [], roleOpening[2] ?? '', roleOpening[1], index)
+        : roleUnresolved
+          ? undefined
+          : pronounSubject
+            ? resolvePronoun(0)
+            : ((leads ? first : undefined) ?? speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers.find((m) => !objectAt(outside, mentions, m.start)))?.person.name;
     if (subject) subjectHere = subject;
     let opened = (sentence.text.match(/[“«]/g)?.length ?? 0) - (sentence.text.match(/[”»]/g)?.length ?? 0);
     // Straight quotation marks open and close alike: an odd number of them turns the quotation on or off.

@@ -717,6 +717,17 @@ describe('speakers', () => {
     expect(speakersOfLines(text, 3)).toEqual(['Vladimir Putin']);
   });
 
+  it('takes "its Foreign Minister, Dmytro Kuleba" for the one "the Ukrainian foreign minister" is, and a "he noted" after that sentence for his', () => {
+    const text = [
+      'Kuleba meets Wang Yi in Guangzhou',
+      'Ukraine’s willingness to engage in peace talks with Russia has been reaffirmed by its Foreign Minister, Dmytro Kuleba, during his meeting with China’s top diplomat, Wang Yi.',
+      'The Chinese Foreign Ministry Spokesperson Mao Ning said that Kuleba stated at the meeting that Ukraine is preparing for negotiations with Russia.',
+      'The Ukrainian foreign minister also emphasized the importance of China’s role in facilitating peace.',
+      'He noted that Ukraine has been studying the peace initiative proposed by China and Brazil.',
+    ].join('\n');
+    expect(speakersOfLines(text, 3)).toEqual(['Dmytro Kuleba', 'Dmytro Kuleba']);
+  });
+
   it('gives a "he said" after a subject that is a role no one was given ("The Ukrainian leader told … with Erdogan and Guterres") to none of the names after it', () => {
     const text = [
       'Zelensky rules out ceasefire talks before withdrawal',

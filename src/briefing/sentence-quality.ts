@@ -37,7 +37,7 @@ function checkForm(t: string): string | undefined {
   if (isCaption(t)) return 'caption';
   if (GARBLED.test(t)) return 'two sentences run together';
   if (hasKicker(t)) return 'a headline or kicker run into the sentence';
-  if (!hasFiniteVerb(t) || relativeClauseOnly(t)) return 'no verb';
+  if (!hasFiniteVerb(t) || relativeClauseOnly(t) || gerundItem(t)) return 'no verb';
   if (isReportingFrame(t)) return 'says a statement was made, not what it said';
   return undefined;
 }
@@ -165,4 +165,14 @@ export function nearlySame(text: string, title: string): boolean {
   if (a.length > b.length * 1.3 + 10) return false;
   const opening = (s: string) => s.split(' ').slice(0, 4).join(' ');
   return opening(a) === opening(b) && jaccard(featureSet(text), featureSet(title)) >= 0.8;
+}
+
+/**
+ * An item of a list printed as a line of its own, opening on a gerund with no verb of its own after it ("Restoring
+ * Ukraine's territorial integrity and Russia reaffirming it according to the UN Charter."): checked strictly, since
+ * the loose test takes plurals for verbs ("… of all prisoners") and "according to" for one.
+ */
+function gerundItem(t: string): boolean {
+  // (Dashes part words: "… Ulf Kristersson—agreed on …".)
+  return /^\p{Lu}\p{Ll}+ing\s/u.test(t) && !hasFiniteVerb(t.replace(/\baccording to\b/gi, ' ').replace(/[—–]/g, ' '), { strict: true });
 }

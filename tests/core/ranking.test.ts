@@ -57,6 +57,9 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     ['Trump, Putin hold telephonic conversation: US President Donald Trump and Russian President Vladimir Putin spoke for two hours.', 'a headline or kicker run into the sentence'],
     ['US President Donald Trump and Ukrainian President Volodymyr Zelenskiy at a press conference in Washington in February.', 'no verb'],
     ['A question that follows the words from the Chinese side.', 'no verb'],
+    // An item of a list on a line of its own, opening on a gerund: its plurals and "according to" are no verbs.
+    ['Restoring Ukraine’s territorial integrity and Russia reaffirming it according to the UN Charter.', 'no verb'],
+    ['Ensuring nuclear safety and the release of all prisoners of war.', 'no verb'],
     ['Umerov made the statement at a press conference following the meeting in Istanbul, according to Censor.NET.', 'says a statement was made, not what it said'],
     ['This was announced on Telegram by the head of the Presidential Office, Andriy Yermak.', 'says a statement was made, not what it said'],
     ['Ukrainian President Volodymyr Zelenskyy announced this on social networks on Thursday, TASR writes, according to an AFP report.', 'says a statement was made, not what it said'],
@@ -157,6 +160,9 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(lineDefect('He made the statement after Russia rejected the proposal.')).toBeUndefined();
     expect(lineDefect('Umerov told journalists that Ukraine was ready for a ceasefire.')).toBeUndefined();
     expect(lineDefect('Zelenskyy met Erdogan in Ankara on Wednesday.')).toBeUndefined();
+    // A sentence that opens on a participle has its verb further on, also after a dash.
+    expect(lineDefect('Following talks on Sunday, European leaders in Berlin—including Sweden’s prime minister—agreed on a multinational force.')).toBeUndefined();
+    expect(lineDefect('Speaking to reporters in Lviv, Zelensky ruled out talks before a withdrawal.')).toBeUndefined();
     expect(lineDefect('US President Donald Trump met Ukrainian President Volodymyr Zelenskyy in Washington on Monday.')).toBeUndefined();
   });
 });

@@ -39,6 +39,12 @@ function compile(sides: readonly Side[]): CompiledSides | null {
   return compiled;
 }
 
+/**
+ * A side's allies, partners or enemies ("Ukraine's allies largely dismissed it", "Russia’s Western critics"): others,
+ * who act for themselves, not the side.
+ */
+const OTHERS_OF = /^(?:['’]s|s['’])\s+(?:(?:Western|European|closest|key|main|international|foreign|NATO|military|biggest|largest)\s+){0,2}(?:allies|ally|partners|backers|supporters|friends|neighbou?rs|enemies|adversaries|critics|creditors|donors|sponsors|patrons)\b/u;
+
 /** A place named after these words is where something happened, not who acted ("talks in Moscow", "a visit to Kyiv"). */
 const LOCATIVE_BEFORE = /\b(?:in|at|to|near|via|visit(?:s|ed|ing)?|toward|towards|outside|around|across|into)\s+(?:the\s+)?$/i;
 
@@ -69,6 +75,8 @@ function findMentions(re: RegExp, byMember: ReadonlyMap<string, string>, text: s
     const side = byMember.get(name) ?? byMember.get(name.replace(/'/g, '’'));
     if (side === undefined) continue;
     if (LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    const end = m.index + m[0].length;
+    if (OTHERS_OF.test(text.slice(/['’]s$/.test(m[0]) ? end - 2 : end, end + 40))) continue;
     out.push({ side, start: m.index, end: m.index + m[0].length });
   }
   return out;

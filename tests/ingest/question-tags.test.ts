@@ -13,6 +13,12 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
     expect(tags('Zelenskyy would send a delegation to Geneva for talks with the American side, his office said.')).toContain('ukraine-response');
   });
 
+  it('does not count Kyiv\'s allies or backers for Kyiv: they act for themselves', () => {
+    expect(tags('Beijing released a proposed peace plan in February, but Ukraine’s allies largely dismissed it, insisting that Russia must withdraw.')).not.toContain('ukraine-response');
+    expect(tags("Kyiv's Western backers rejected the peace plan.")).not.toContain('ukraine-response');
+    expect(tags('Ukraine’s foreign ministry rejected the peace plan.')).toContain('ukraine-response');
+  });
+
   it('counts Kyiv weighing a plan by its points, and its sovereignty or dignity against it', () => {
     expect(tags('Zelensky told citizens that the country is being asked to choose “either the difficult 28 points, or an exceptionally hard winter.”')).toContain('ukraine-response');
     expect(tags('Zelensky has said his country could face a stark choice between standing up for its sovereign rights and preserving the American support it needs.')).toContain('ukraine-response');

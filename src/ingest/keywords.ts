@@ -430,10 +430,20 @@ function mentionInContext(text: string, question: Question, mentions: readonly s
   // not its own context "officials" in "At least three people were killed, Ukrainian officials said." (A topic word
   // may be its own context: "the illegal annexation of the peninsula" bears on territory.)
   if (!askedOfSide(question)) return true;
-  let rest = text;
-  for (const m of found) rest = rest.replace(keywordRegex(m), (w) => ' '.repeat(w.length));
-  return hasContext(rest, question);
+  // The side and what it does share a clause: "…, but it marked a rare face-to-face … as Ukraine continues to seek
+  // backing" is no meeting of Ukraine's.
+  const clauses = text.split(CLAUSE_BREAK);
+  return clauses.some((clause) => {
+    const here = found.filter((m) => hasKeyword(clause, m));
+    if (here.length === 0) return false;
+    let rest = clause;
+    for (const m of here) rest = rest.replace(keywordRegex(m), (w) => ' '.repeat(w.length));
+    return hasContext(rest, question);
+  });
 }
+
+/** Where one clause of a sentence ends and another begins. */
+const CLAUSE_BREAK = /,\s+(?:but|while|whereas|although|though|as|after|before|since)\s+|;\s+|\s+[—–]\s+|\s+(?:as|while|whereas)\s+(?=(?:the\s+)?\p{Lu})/u;
 
 /** One of the question's context words (a plain word or phrase, or a pattern) occurs in the text. */
 function hasContext(text: string, question: Question): boolean {

@@ -13,6 +13,11 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
     expect(tags('Zelenskyy would send a delegation to Geneva for talks with the American side, his office said.')).toContain('ukraine-response');
   });
 
+  it('needs Kyiv and what it does in one clause: a meeting in the clause before is not Kyiv\'s', () => {
+    expect(tags('No further details on the meeting were made public, but it marked a rare face-to-face between the two leaders as Ukraine continues to seek military backing.')).not.toContain('ukraine-response');
+    expect(tags('Kyiv welcomed the proposal, but Moscow has not responded.')).toContain('ukraine-response');
+  });
+
   it('does not count Kyiv\'s allies or backers for Kyiv: they act for themselves', () => {
     expect(tags('Beijing released a proposed peace plan in February, but Ukraine’s allies largely dismissed it, insisting that Russia must withdraw.')).not.toContain('ukraine-response');
     expect(tags("Kyiv's Western backers rejected the peace plan.")).not.toContain('ukraine-response');

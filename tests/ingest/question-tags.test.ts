@@ -296,6 +296,11 @@ describe('the bundled story names territory and security guarantees in the words
     expect(tags('The details include verification mechanisms and freezing the lines where they are, Waltz said.')).toContain('territory');
     // Battlefield news is no term of a deal.
     expect(tags('Russian forces pushed towards Pokrovsk overnight, the general staff said.')).not.toContain('territory');
+    // Nor are strikes landing on a country's territory, a plant's grounds, licences on its soil, or an office's name.
+    expect(tags('European leaders demand compliance with international law and reject Russia’s attacks on Ukrainian territory in the talks.')).not.toContain('territory');
+    expect(tags('Guterres agreed that troops should be withdrawn from the territory of the plant, as talks on a ceasefire went on.')).not.toContain('territory');
+    expect(tags('The presidents welcomed the ratification of the minerals deal that will split profits from new mining licences on Ukrainian territory.')).not.toContain('territory');
+    expect(tags('Umerov, who led the delegation at the peace talks, heads Ukraine’s Security and Defence Council.')).not.toContain('security-guarantees');
   });
 
   it('reads a force, Article 5 and demilitarisation as security guarantees, but not the war named for its aim', () => {

@@ -310,4 +310,22 @@ describe('the bundled story names territory and security guarantees in the words
     expect(tags('Putin told Macron that demilitarising Ukraine was key to ending the conflict.')).toContain('security-guarantees');
     expect(tags('Zelensky, who has resisted what Moscow calls a special military operation to demilitarise Ukraine, spoke on Tuesday.')).not.toContain('security-guarantees');
   });
+
+  it('reads troops to come, the army in peacetime, neutrality offered and a war never coming back as security guarantees, and lines, ownership and land won back as territory', () => {
+    expect(tags('Trump said France, Germany and the UK were prepared to commit “boots on the ground.”')).toContain('security-guarantees');
+    expect(tags('Trump said no US soldiers would be deployed to Ukraine under a peace deal.')).toContain('security-guarantees');
+    expect(tags('The army of Ukraine will remain at 800,000 soldiers in peacetime, the statement said.')).toContain('security-guarantees');
+    expect(tags('Zelenskyy said his country was prepared to declare its neutrality before the talks began.')).toContain('security-guarantees');
+    expect(tags('The Kremlin said Ukraine becoming a neutral state like Austria is being discussed at the talks.')).toContain('security-guarantees');
+    expect(tags('Kyiv wants a settlement that will let Ukraine never have another war, Rubio said.')).toContain('security-guarantees');
+    expect(tags('The Kremlin said any agreement should be based on the new territorial realities.')).toContain('territory');
+    expect(tags('Trump insisted on a ceasefire along the current lines of contact, the sources said.')).toContain('territory');
+    expect(tags('The two could not agree on the future ownership of the Donbas region.')).toContain('territory');
+    expect(tags('Ukraine could get back the rest of its territory diplomatically, Zelensky said.')).toContain('territory');
+    expect(tags('Zelensky ruled out peace with Russia unless it withdraws its troops from Ukraine.')).toContain('territory');
+    // Another country's neutrality, and boots on the ground elsewhere, are not Ukraine's guarantees.
+    expect(tags('Despite being a neutral country, Malta condemns the aggression, the minister told the peace talks.')).not.toContain('security-guarantees');
+    expect(tags('Switzerland’s neutrality made it a venue for the peace summit.')).not.toContain('security-guarantees');
+    expect(tags('Trump remains committed only to putting American boots on the ground in Democratic-run cities, not in any peace deal.')).not.toContain('security-guarantees');
+  });
 });

@@ -45,6 +45,33 @@ describe('articles about the same countries but another story (bundled story def
     expect(turkey?.questions ?? []).not.toContain('security-guarantees');
   });
 
+  it('rejects a frozen conflict\'s own talks with Ukraine as a mediator, and a country\'s talks with its lenders; keeps a leader\'s visit as a peacemaker', async () => {
+    const transnistria = [
+      'Transnistrian settlement format suspended',
+      'MOSCOW, July 21. /TASS/: The 5+2 format on the Transnistrian settlement de facto is not working but there are no better alternatives to it, a Russian diplomat said on Thursday.',
+      '"The role of some participants of this format leaves much to be desired but so far we have nothing better," he said at a roundtable on Russia’s peacekeeping operation in Transnistria.',
+      'The peace talks in the 5+2 format (involving Moldova and Transnistria as parties to the conflict, Russia, Ukraine and the OSCE as mediators) began to lose momentum in recent years.',
+    ].join('\n\n');
+    expect((await ingestText(transnistria, '2022-07-21T12:00:00Z')).results[0]).toMatchObject({ ok: false, rejected: true });
+    const imf = [
+      'Ukraine is close to reaching a deal with the International Monetary Fund to receive the next $900 million disbursement of its loan, Bloomberg reported on Wednesday.',
+      'Ukraine expects to reach an agreement with IMF staff as early as Thursday, according to officials with knowledge of the talks.',
+      'As reported earlier, the IMF mission and Ukrainian authorities held talks in Warsaw on the third review of the programme.',
+    ].join('\n\n');
+    expect((await ingestText(imf, '2024-02-21T12:00:00Z')).results[0]).toMatchObject({ ok: false, rejected: true });
+    const orban = [
+      'Pro-Russia Hungarian prime minister visits Ukraine',
+      'Hungarian Prime Minister Viktor Orban made a surprise visit to Ukraine on Tuesday, the first time he has traveled to Kyiv since the Russian invasion.',
+      'He has maintained ties with Russian President Vladimir Putin but has adopted the role of peacemaker.',
+      'Orban arrived one day after Hungary took over the rotating presidency of the European Union.',
+      'He told Ukrainian President Volodymyr Zelenskyy that the war is the continent\'s most important issue, and he pushed for a temporary ceasefire.',
+      'Orban said: "The question of peace is not only paramount for Ukraine but also for Europe."',
+      'Orban has frustrated the efforts of other European leaders to deliver assistance to Ukraine.',
+      'Hungary will hold the EU presidency through December, and Hungarian officials say they will act as honest brokers.',
+    ].join('\n\n');
+    expect((await ingestText(orban, '2024-07-02T12:00:00Z')).results[0]).toMatchObject({ ok: true });
+  });
+
   it('rejects grain exports and a song contest, keeps the talks, and strips a dated Reuters dateline', async () => {
     const run = await ingestInputs([fixture('grain-exports.txt'), fixture('eurovision.txt'), fixture('istanbul-second-round.txt')], {
       story: sampleStory(),

@@ -323,6 +323,7 @@ describe('the bundled story names territory and security guarantees in the words
     expect(tags('The two could not agree on the future ownership of the Donbas region.')).toContain('territory');
     expect(tags('Ukraine could get back the rest of its territory diplomatically, Zelensky said.')).toContain('territory');
     expect(tags('Zelensky ruled out peace with Russia unless it withdraws its troops from Ukraine.')).toContain('territory');
+    expect(tags('“Russia cannot sign a security guarantee for Ukraine without resolving the issue of the territory of Crimea and Donbass,” Putin said.')).toContain('territory');
     // Another country's neutrality, and boots on the ground elsewhere, are not Ukraine's guarantees.
     expect(tags('Despite being a neutral country, Malta condemns the aggression, the minister told the peace talks.')).not.toContain('security-guarantees');
     expect(tags('Switzerland’s neutrality made it a venue for the peace summit.')).not.toContain('security-guarantees');

@@ -282,7 +282,9 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     // An undated report may be of any earlier day (one that falls on the weekday it names, if it names one); a dated
     // one may be what an undated event ingested lately reported (dated by its ingest time).
     if (undatedArticle) windows.push({ from: 0, to: at - span, only: 'stated' });
-    if (!undatedArticle && now !== undefined && Math.abs(now - at) > 2 * span) windows.push({ from: now - span, to: now + span, only: 'undated' });
+    // (Only what the first window leaves out: an undated event ingested four to eight days after the report's day lay
+    // in neither, and a dated report of Friday's talks ingested on Tuesday never met Monday's undated one.)
+    if (!undatedArticle && now !== undefined && now > at + span) windows.push({ from: Math.max(now - span, at + span), to: now + span, only: 'undated' });
     // A day without its year may be of an earlier year's; a dated report's day of a later year may hold its event under
     // such a day (only up to the ingest time: news ingested as it comes has no later year yet).
     for (let k = 1; k <= YEARLESS_YEARS; k++) {

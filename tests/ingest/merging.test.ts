@@ -217,6 +217,16 @@ describe('an undated report and a dated one of the same day', () => {
     }
   });
 
+  it('dates an undated event by a dated report of its weekday ingested five to eight days later (between the merge window and twice it)', async () => {
+    // The undated report is ingested on Monday 27 October (its "Wednesday" is the 22nd); the dated one on Tuesday 28.
+    for (const days of [5, 6, 8]) {
+      const at = new Date(Date.parse('2025-10-22T12:00:00Z') + days * 86_400_000);
+      const { outcomes, events } = await ingestInTurn([{ lines: undated('Wednesday'), ingestedAt: at }, { lines: dated, published, ingestedAt: at }]);
+      expect(outcomes).toEqual(['created', 'merged']);
+      expect(events.map((e) => e.occurredAt.slice(0, 10))).toEqual(['2025-10-22']);
+    }
+  });
+
   it('reads what an undated report says is due again against the day of the event that dates it', async () => {
     const ahead = [...noDay, 'The two sides will meet again next week to discuss the sanctions, officials said.'];
     for (const order of [[{ lines: dated, published }, { lines: ahead }], [{ lines: ahead }, { lines: dated, published }]]) {

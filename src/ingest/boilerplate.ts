@@ -241,6 +241,9 @@ function ownVoice(text: string): boolean {
 
 type Draft = { text: string; kind: LineKind | 'short'; reason?: string; terminated: boolean; f: Features };
 
+/** A post's text cut off ("…") and run on into its signature: "… Secretary of… — Steve Witkoff (@SEPeaceMissions) January 31, 2026". */
+const POST_SIGNATURE_RUN_ON = /(?<=…|\.\.\.)\s*[—–-]\s*([^—–()]{1,80})\(@\w{1,30}\)\s+\w{3,9}\.? \d{1,2}, \d{4}$/;
+
 /** The longest post a social network shows in full (X): how much text above its signature an embedded post can hold. */
 const POST_CHARS = 280;
 /** A line of a post written on several lines: no longer than a whole post once was ("Our support cannot and will not falter."). */
@@ -946,11 +949,18 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   // (@RishiSunak) January 12, 2024"): back up to a post's 280 characters, never past a line that introduces it ("… wrote
   // on X:") or names its author (the article's own words about the post). Above a line that holds the link, only
   // short lines: a paragraph of the article's may stand right above a post that is all one line.
+  // (Or a post's last words cut off and run on into its signature: "The American delegation included …, Secretary of…
+  // — Special Envoy Steve Witkoff (@SEPeaceMissions) January 31, 2026", its first paragraph on a line above.)
   drafts.forEach((d, i) => {
-    const signature = POST_SIGNATURE.exec(d.text);
+    const runOn = POST_SIGNATURE.test(d.text) ? null : POST_SIGNATURE_RUN_ON.exec(d.text);
+    const signature = runOn ?? POST_SIGNATURE.exec(d.text);
     if (!signature) return;
+    if (runOn && d.kind !== 'chrome') {
+      d.kind = 'chrome';
+      d.reason = 'embedded post';
+    }
     const surname = (signature[1] ?? '').trim().split(/\s+/).pop()?.toLowerCase() ?? '';
-    let left = POST_CHARS;
+    let left = POST_CHARS - (runOn ? runOn.index : 0);
     let linked = false;
     for (let j = i - 1; j >= 0; j--) {
       const above = drafts[j] as Draft;

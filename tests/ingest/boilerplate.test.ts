@@ -114,6 +114,16 @@ describe('line classifier', () => {
     expect(kinds(raw).map(([k]) => k)).toEqual(['body', 'chrome', 'chrome', 'chrome', 'chrome', 'body', 'chrome', 'chrome', 'body']);
   });
 
+  it('drops a post whose last words are cut off and run on into its signature, and its first paragraph above', () => {
+    const raw = [
+      'Witkoff said the meeting in Florida showed that Russia was working towards peace in Ukraine, and the talks would go on next week.',
+      'Today in Florida, the Russian Special Envoy held productive and constructive meetings as part of the U.S. mediation effort toward a peaceful resolution.',
+      'The American delegation included Special Envoy Steve Witkoff, Secretary of… — Special Envoy Steve Witkoff (@SEPeaceMissions) January 31, 2026',
+      'He added that the American delegation also included the Treasury Secretary and the president’s son-in-law, officials said.',
+    ].join('\n');
+    expect(kinds(raw).map(([k]) => k)).toEqual(['body', 'chrome', 'chrome', 'body']);
+  });
+
   it('takes what follows an aggregator\'s count of reports ("80 Articles") for other outlets\' teasers', () => {
     const raw = [
       'Russia says foreign troops in Ukraine would be targets after UK and France pledge deployment',

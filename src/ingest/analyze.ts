@@ -121,6 +121,12 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
           : 'no article text found';
     return { ok: false, rejected: false, error, code: 'EMPTY_TEXT' };
   }
+  // Prose in another language with a few English lines among it (a Russian page quoting posts in English) is no
+  // English article either: say so rather than that it is off the story.
+  // (Its first few hundred words tell.)
+  const bodyWords = page.spans.filter((s) => s.kind === 'body').flatMap((s) => cleaned.slice(s.start, Math.min(s.end, s.start + 2_000)).match(/\p{L}+/gu) ?? []).slice(0, 400);
+  if (bodyWords.length >= 15 && functionWordDensity(bodyWords) < 0.08)
+    return { ok: false, rejected: false, error: 'no article text in English: sitrep reads English-language articles', code: 'EMPTY_TEXT' };
   const headline = usableTitle(input.title) ?? page.headline;
   const bodyStart = bodySpans[0]?.start ?? 0;
   const bodyText = bodySpans.map((s) => cleaned.slice(s.start, s.end)).join('\n');

@@ -25,6 +25,17 @@ describe('bad inputs', () => {
           'L’attacco ha causato gravi danni a due grattacieli e il sindaco di Kiev ha dichiarato che sette dei feriti sono stati trasportati negli ospedali della capitale ucraina.',
         ].join('\n\n'),
       ),
+      // A page in another language that embeds a post in English (chrome): no English article either.
+      'russian-with-post.txt': Buffer.from(
+        [
+          'По его словам, встреча прошла во Флориде в рамках посреднических усилий США, направленных на прекращение войны России против Украины, и продолжится на следующей неделе.',
+          'Today in Florida, the envoys held productive and constructive meetings on a peaceful resolution of the conflict in Ukraine, the ceasefire talks will continue.',
+          '— Special Envoy Steve Witkoff (@SEPeaceMissions) January 31, 2026',
+          'Он добавил, что в состав американской делегации, кроме него самого, вошли министр финансов и старший советник Белого дома, а также представители Министерства обороны.',
+          'Ранее стороны провели несколько раундов переговоров в Абу-Даби и Женеве, однако по ключевым вопросам договориться пока не удалось, сообщают источники.',
+          'В Кремле заявили, что результаты встречи будут доложены президенту, а следующая встреча может состояться уже в феврале.',
+        ].join('\n\n'),
+      ),
       'huge.txt': Buffer.from(Array.from({ length: 5000 }, () => 'Russia and Ukraine held ceasefire talks in Istanbul on Friday, officials said.').join('\n')),
       // A saved page with runs of tens of thousands of spaces in its paragraphs: read in linear time (a pattern with two
       // unbounded space runs took minutes on such a page).
@@ -53,6 +64,8 @@ describe('bad inputs', () => {
       expect(code('huge.txt')).toBe('TOO_LONG');
       expect(code('italian.txt')).toBe('NO_TEXT');
       expect(byName['italian.txt']).toMatchObject({ error: expect.stringContaining('in English') });
+      expect(code('russian-with-post.txt')).toBe('NO_TEXT');
+      expect(byName['russian-with-post.txt']).toMatchObject({ error: expect.stringContaining('in English') });
       expect(code('spaces.html')).toBe('NO_TEXT');
       expect(code('good.txt')).toBe('ok');
       for (const r of run.results) if (!r.ok && !r.rejected) expect(r.error).not.toContain('\n');

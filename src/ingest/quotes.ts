@@ -816,12 +816,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // A sentence whose subject is "he" or "she" stays about whom that was, whoever it names further on ("He also
     // downplayed a deadline set by Trump …" after "Rubio said": the next "He said" is still Rubio's).
     const pronounSubject = PRONOUN_SUBJECT.test(outside);
-    // (Not an object: "Asked at a press conference with Belarusian President Aleksandr Lukashenko …, the Kremlin leader
-    // gave a qualified answer" is not about Lukashenko, and the next "he said" is not his.)
     // A sentence that opens on a role ("The Ukrainian foreign minister also emphasized …") is about its holder, or, when
     // the article gave the role to no one it names, about someone unnamed: never a name further on.
     const roleOpening = isPerson ? null : ROLE_OPENING.exec(outside);
     if (roleOpening) roles ??= rolesOf(sentences, ctx.people);
+    // (Not an object: "Asked at a press conference with Belarusian President Aleksandr Lukashenko …, the Kremlin leader
+    // gave a qualified answer" is not about Lukashenko, and the next "he said" is not his.)
     const subject = isPerson
       ? speaker
       : roleOpening

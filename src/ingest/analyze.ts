@@ -124,7 +124,11 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   // Prose in another language with a few English lines among it (a Russian page quoting posts in English) is no
   // English article either: say so rather than that it is off the story.
   // (Its first few hundred words tell.)
-  const bodyWords = page.spans.filter((s) => s.kind === 'body').flatMap((s) => cleaned.slice(s.start, Math.min(s.end, s.start + 2_000)).match(/\p{L}+/gu) ?? []).slice(0, 400);
+  const bodyWords: string[] = [];
+  for (const span of bodySpans) {
+    for (const w of cleaned.slice(span.start, Math.min(span.end, span.start + 2_000)).match(/\p{L}+/gu) ?? []) bodyWords.push(w);
+    if (bodyWords.length >= 400) break;
+  }
   if (bodyWords.length >= 15 && functionWordDensity(bodyWords) < 0.08)
     return { ok: false, rejected: false, error: 'no article text in English: sitrep reads English-language articles', code: 'EMPTY_TEXT' };
   const headline = usableTitle(input.title) ?? page.headline;

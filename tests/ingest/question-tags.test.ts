@@ -24,6 +24,11 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
     expect(tags('Ukraine’s foreign ministry rejected the peace plan.')).toContain('ukraine-response');
   });
 
+  it('counts Zelensky as other languages\' copy spells him ("Zelenski", "Selenskyj") for Kyiv', () => {
+    expect(tags('Zelenski rejected the ceasefire proposal, saying Russia must first withdraw.', 'Volodimir Zelenski')).toContain('ukraine-response');
+    expect(tags('Selenskyj rejected the peace plan on Tuesday.')).toContain('ukraine-response');
+  });
+
   it('counts Kyiv weighing a plan by its points, and its sovereignty or dignity against it', () => {
     expect(tags('Zelensky told citizens that the country is being asked to choose “either the difficult 28 points, or an exceptionally hard winter.”')).toContain('ukraine-response');
     expect(tags('Zelensky has said his country could face a stark choice between standing up for its sovereign rights and preserving the American support it needs.')).toContain('ukraine-response');

@@ -375,8 +375,16 @@ function markDek(drafts: Draft[]): void {
   let j = h + 1;
   while (drafts[j]?.kind === 'chrome') j++;
   const dek = drafts[j];
-  if (!dek || dek.kind !== 'body' || dek.f.chars > 450) return;
+  if (!dek || dek.kind !== 'body') return;
   const sentences = dek.text.match(/[.!?]["”’]?(?:\s|$)/g)?.length ?? 0;
+  // A summary of three to five sentences whose every sentence the body says again further down ("The United States,
+  // Ukraine and Russia will hold … in Abu Dhabi …. Kremlin aide Yury Ushakov confirmed …. The meeting follows …"):
+  // the page's summary over its article, however long.
+  if (sentences >= 3 && sentences <= 5 && dek.f.chars <= 700 && summarisedBelow(dek.text, drafts.slice(j + 1).filter((d) => d.kind === 'body'))) {
+    dek.kind = 'heading';
+    return;
+  }
+  if (dek.f.chars > 450) return;
   let k = j + 1;
   let setOff = false;
   // (Past a kicker of a few words printed again over the picture: "Russia Ukraine" / <caption>.)
@@ -452,6 +460,28 @@ function restatedBelow(dek: Draft, rest: readonly Draft[], share = 0.7): boolean
     }
     return false;
   });
+}
+
+/** Share of a summary sentence's words a paragraph below must hold to say it again. */
+const SUMMARY_RESTATED_SHARE = 0.5;
+
+/** Is every sentence of a summary (but one) said again by one of the first twelve paragraphs below it? */
+function summarisedBelow(text: string, rest: readonly Draft[]): boolean {
+  const parts = text.split(/(?<=\p{Ll}{2}[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u);
+  if (parts.length < 3 || rest.length < parts.length) return false;
+  const below = rest.slice(0, 12).map((d) => new Set(d.f.words.map(wordKey)));
+  // (All but one: a saved excerpt often ends before the body says the last again.)
+  const restated = parts.filter((part) => {
+    const words = new Set((part.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map(wordKey).filter((w) => w.length > 3));
+    if (words.size < 4) return false;
+    const needed = Math.ceil(words.size * SUMMARY_RESTATED_SHARE);
+    return below.some((b) => {
+      let n = 0;
+      for (const w of words) if (b.has(w)) n++;
+      return n >= needed;
+    });
+  }).length;
+  return restated >= parts.length - 1;
 }
 
 /** Share of a description's words a paragraph below must hold to say it again (a paraphrase: see classifyLines). */

@@ -680,6 +680,28 @@ describe('line classifier', () => {
     expect(kinds([headline, dek, '', lead, '', ...body].join('\n')).find(([, t]) => t === dek)?.[0]).toBe('body');
   });
 
+  it('takes a summary of four sentences under the headline for display text when the body says all but one of them again, and keeps a long lead', () => {
+    const headline = 'US, Ukraine and Russia to hold first trilateral security talks in Abu Dhabi';
+    const summary =
+      'The United States, Ukraine and Russia will hold their first trilateral security talks in Abu Dhabi since the invasion. Kremlin aide Yury Ushakov confirmed Russia’s participation but stressed that territorial questions remain the main obstacle. The meeting follows lengthy talks in Moscow between Putin and the US envoys Witkoff and Kushner. Ukraine is also grappling with power outages after recent attacks.';
+    const body = [
+      'Representatives from Ukraine, the United States and Russia are scheduled to meet in Abu Dhabi on Friday for the first trilateral security talks, the Kremlin said.',
+      'Ushakov confirmed Moscow’s participation, but stressed that the territorial questions remain an obstacle to any settlement.',
+      'The trilateral session follows lengthy talks in Moscow in which the US envoys Witkoff and Kushner spent more than three hours with Putin.',
+      'Ushakov described that discussion as substantive and constructive.',
+    ];
+    expect(kinds([headline, summary, '', ...body].join('\n')).find(([, t]) => t === summary)?.[0]).toBe('heading');
+    // A lead of four sentences that the body goes on from, rather than says again, is the article.
+    const lead =
+      'Russia and Ukraine agreed on Friday to exchange 1,000 prisoners each after their first direct talks in three years. The talks in Istanbul lasted less than two hours. Kyiv proposed a ceasefire of thirty days, which Moscow rejected. Both sides said they would present their visions of a future truce.';
+    const goesOn = [
+      'Turkey’s foreign minister said the meeting had produced three results, including the exchange and a plan for further contacts.',
+      'European leaders spoke by phone with US President Donald Trump after the talks ended on Friday afternoon.',
+      'Trump has said he would meet Putin as soon as it could be arranged, according to the White House.',
+    ];
+    expect(kinds(['Prisoner swap agreed at first direct talks', lead, '', ...goesOn].join('\n')).find(([, t]) => t === lead)?.[0]).toBe('body');
+  });
+
   it('takes the dek set off from the body by a kicker and a caption printed again for a standfirst', () => {
     const raw = [
       'Russia, Ukraine start Round 3 of negotiations: Evacuation on agenda',

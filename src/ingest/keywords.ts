@@ -446,8 +446,12 @@ function mentionInContext(text: string, question: Question, mentions: readonly s
   });
 }
 
-/** Where one clause of a sentence ends and another begins. */
-const CLAUSE_BREAK = /,\s+(?:but|while|whereas|although|though|as|after|before|since)\s+|;\s+|\s+[—–]\s+|\s+(?:as|while|whereas)\s+(?=(?:the\s+)?\p{Lu})/u;
+/**
+ * Where one clause of a sentence ends and another with its own subject begins: ", but", ", while", "; ", "as Ukraine
+ * …". Not a comma or a dash that sets off an aside inside one clause ("Zelensky, after meeting Trump, rejected the plan",
+ * "Kyiv — as expected — rejected it"): the side and its verb stay together there.
+ */
+const CLAUSE_BREAK = /,\s+(?:but|while|whereas)\s+|;\s+|\s+(?:as|while|whereas)\s+(?=(?:the\s+)?\p{Lu})/u;
 
 /** One of the question's context words (a plain word or phrase, or a pattern) occurs in the text. */
 function hasContext(text: string, question: Question): boolean {

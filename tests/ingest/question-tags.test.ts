@@ -16,6 +16,10 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
   it('needs Kyiv and what it does in one clause: a meeting in the clause before is not Kyiv\'s', () => {
     expect(tags('No further details on the meeting were made public, but it marked a rare face-to-face between the two leaders as Ukraine continues to seek military backing.')).not.toContain('ukraine-response');
     expect(tags('Kyiv welcomed the proposal, but Moscow has not responded.')).toContain('ukraine-response');
+    // An aside set off inside one clause keeps the side with its verb.
+    expect(tags('Zelensky, after meeting Trump, rejected the peace plan.')).toContain('ukraine-response');
+    expect(tags('Zelensky — who met Trump on Friday — rejected the peace plan.')).toContain('ukraine-response');
+    expect(tags('Kyiv, as expected, rejected the plan.')).toContain('ukraine-response');
   });
 
   it('does not count Kyiv\'s allies or backers for Kyiv: they act for themselves', () => {

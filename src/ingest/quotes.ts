@@ -4,6 +4,8 @@ import { foldsLikeLowerCase } from './keywords.js';
 import { hasFiniteVerb } from '../text/finite-verb.js';
 import { allMatches } from '../text/matches.js';
 import type { Sentence } from './sentences.js';
+import { sideOfName } from '../briefing/sides.js';
+import type { Side } from '../records/schema.js';
 
 /** A quotation inside a sentence (offsets relative to the sentence, including the quote marks). */
 export interface QuoteSpan {
@@ -179,14 +181,29 @@ function rolesOf(sentences: readonly Sentence[], people: readonly Person[]): Rol
  * Who "the <qualifier> <role>" is: the person last given that role at or before this sentence, provided the role
  * (and its qualifier, when the reference has one) points at one person only; undefined when it is ambiguous.
  */
-function roleHolder(roles: readonly RoleMention[], role: string, qualifier: string | undefined, sentence: number): string | undefined {
+function roleHolder(roles: readonly RoleMention[], role: string, qualifier: string | undefined, sentence: number, sides?: readonly Side[]): string | undefined {
   const key = roleKey(role);
   const q = qualifier === undefined ? undefined : qualifierKey(qualifier);
   let fits = roles.filter((r) => r.key === key && r.sentence <= sentence && (q === undefined || r.qualifier === q));
-  // "The Ukrainian foreign minister" after "its Foreign Minister, Dmytro Kuleba": the one given the role with no country.
-  if (fits.length === 0 && q !== undefined) fits = roles.filter((r) => r.key === key && r.sentence <= sentence && r.qualifier === undefined);
+  // "The Ukrainian foreign minister" after "its Foreign Minister, Dmytro Kuleba": the one given the role with no country,
+  // if the story's sides do not put them on another side ("President Donald Trump" is no "Russian president" when
+  // Putin is named without his title; a country no side names goes with people of no side).
+  // Without sides, only below a head of state: presidents named without a country are too often of several.
+  if (fits.length === 0 && qualifier !== undefined && (sides !== undefined || key !== 'leader')) {
+    const side = sides !== undefined ? qualifierSide(qualifier, sides) : undefined;
+    fits = roles.filter((r) => r.key === key && r.sentence <= sentence && r.qualifier === undefined && (sides === undefined || sideOfName(r.person, sides) === side));
+  }
   const holders = new Set(fits.map((r) => r.person));
   return holders.size === 1 ? fits[0]?.person : undefined;
+}
+
+/** The side a country's adjective names ("Ukrainian" → kyiv), read from the story's sides as "<adjective> officials". */
+function qualifierSide(qualifier: string, sides: readonly Side[]): string | undefined {
+  for (const name of [qualifier, `${qualifier} officials`, `${qualifier} government`, `${qualifier} side`]) {
+    const side = sideOfName(name, sides);
+    if (side !== undefined) return side;
+  }
+  return undefined;
 }
 
 /** The subject of an opening subordinate clause is who "he" is after it: "While Mr Zelensky did not respond, he …". */
@@ -244,6 +261,8 @@ export interface AttributionContext {
   subjects?: readonly string[];
   /** The text the sentences were split from (their offsets point into it), for marks the sentences leave out. */
   text?: string;
+  /** The story's sides: "the Ukrainian foreign minister" is none of another side's people. */
+  sides?: readonly Side[];
 }
 
 /** An aside set off by commas, a place's region inside it included ("Vance, during a visit to Agra, India, told"). */
@@ -479,7 +498,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     const roleTail = tail ? null : TRAILING_ROLE.exec(outside.slice(tailFrom));
     if (roleTail) {
       roles ??= rolesOf(sentences, ctx.people);
-      speaker = roleHolder(roles, roleTail[2] ?? '', roleTail[1], index);
+      speaker = roleHolder(roles, roleTail[2] ?? '', roleTail[1], index, ctx.sides);
     }
     if (tail) {
       const at = tail.index + (tail[0].length - tail[0].trimStart().length);
@@ -538,7 +557,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // "according to the US President", "according to the aide": a role whose holder the article named.
       const roleCited = person === undefined ? ROLE_CITED.exec(outside.slice(after, end)) : null;
       if (roleCited) roles ??= rolesOf(sentences, ctx.people);
-      const holder = roleCited && roles ? roleHolder(roles, roleCited[2] ?? '', roleCited[1], index) : undefined;
+      const holder = roleCited && roles ? roleHolder(roles, roleCited[2] ?? '', roleCited[1], index, ctx.sides) : undefined;
       if (actor) speaker = actor.person.name;
       else if (pronoun !== undefined) source = pronoun;
       else if (holder !== undefined) source = holder;
@@ -713,7 +732,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       if (role && atClauseStart(outside, role.index)) {
         // Unresolved ("the president" of two named presidents), the subject is still a role: no later verb's.
         roles ??= rolesOf(sentences, ctx.people);
-        const who = roleHolder(roles, role[2] ?? '', role[1], index);
+        const who = roleHolder(roles, role[2] ?? '', role[1], index, ctx.sides);
         if (who) speaker = who;
         else roleUnresolved = true;
         break;
@@ -732,7 +751,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const invertedRole = inverted ? INVERTED_ROLE.exec(outside.slice(vEnd)) : null;
       if (invertedRole) {
         roles ??= rolesOf(sentences, ctx.people);
-        const who = roleHolder(roles, invertedRole[2] ?? '', invertedRole[1], index);
+        const who = roleHolder(roles, invertedRole[2] ?? '', invertedRole[1], index, ctx.sides);
         if (who) {
           speaker = who;
           break;
@@ -825,7 +844,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     const subject = isPerson
       ? speaker
       : roleOpening
-        ? roleHolder(roles ?? [], roleOpening[2] ?? '', roleOpening[1], index)
+        ? roleHolder(roles ?? [], roleOpening[2] ?? '', roleOpening[1], index, ctx.sides)
         : roleUnresolved
           ? undefined
           : pronounSubject

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
 import { ceasefireStory } from './story.js';
+import { sampleStory } from '../helpers/fixtures.js';
 
 const NOW = new Date('2025-05-21T10:00:00Z');
 
@@ -726,6 +727,27 @@ describe('speakers', () => {
       'He noted that Ukraine has been studying the peace initiative proposed by China and Brazil.',
     ].join('\n');
     expect(speakersOfLines(text, 3)).toEqual(['Dmytro Kuleba', 'Dmytro Kuleba']);
+  });
+
+  it('takes a role with a country for the one given it without one only on that country\'s side (the bundled story\'s sides)', () => {
+    const speakersWithSides = (text: string) => {
+      const r = analyzeArticle({ text, sourceName: 'Test Wire', publishedAt: '2025-05-20T18:00:00Z' }, sampleStory(), NOW);
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      return Object.fromEntries(r.article.facts.map((f) => [f.text.slice(0, 30), f.speaker ?? '-']));
+    };
+    const both = [
+      'Trump and Zelensky discuss ceasefire talks',
+      'President Donald Trump and President Volodymyr Zelensky spoke by phone on Monday about the ceasefire talks with Russia.',
+      'The Ukrainian president said Kyiv was ready for a full ceasefire of thirty days starting at once.',
+    ].join('\n');
+    expect(speakersWithSides(both)['The Ukrainian president said K']).toBe('Volodymyr Zelensky');
+    // Putin named without his title: "the Russian president" is not the one president named, Trump.
+    const notTrump = [
+      'Trump speaks with Putin about the ceasefire talks',
+      'President Donald Trump spoke with Vladimir Putin by phone on Monday about the ceasefire talks in Istanbul.',
+      'The Russian president said Moscow was ready to work on a memorandum with Ukraine on a future peace deal.',
+    ].join('\n');
+    expect(speakersWithSides(notTrump)['The Russian president said Mo']).not.toBe('Donald Trump');
   });
 
   it('gives a "he said" after a subject that is a role no one was given ("The Ukrainian leader told … with Erdogan and Guterres") to none of the names after it', () => {

@@ -77,7 +77,7 @@ function findMentions(re: RegExp, byMember: ReadonlyMap<string, string>, text: s
     if (LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     const end = m.index + m[0].length;
     if (OTHERS_OF.test(text.slice(/['’]s$/.test(m[0]) ? end - 2 : end, end + 40))) continue;
-    out.push({ side, start: m.index, end: m.index + m[0].length });
+    out.push({ side, start: m.index, end });
   }
   return out;
 }

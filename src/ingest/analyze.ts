@@ -97,6 +97,13 @@ function usableTitle(title: string | undefined): string | undefined {
   return page.dropped[0]?.reason === 'appeal to the reader' ? t : undefined;
 }
 
+const NOT_ENGLISH = 'no article text in English: sitrep reads English-language articles';
+
+/** At least `minWords` words with almost none of English's function words: prose in another language. */
+function notEnglish(words: readonly string[], minWords: number): boolean {
+  return words.length >= minWords && functionWordDensity(words) < 0.08;
+}
+
 /** A media label before a headline: "VIDEO: Voting on NYCHA's Future". */
 const MEDIA_LABEL = /^(?:VIDEO|WATCH|LIVE|PHOTOS?|AUDIO|LISTEN|PODCAST|GALLERY)\s*[:|]\s+/i;
 
@@ -113,10 +120,9 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   if (cleaned.trim().length === 0 || bodySpans.length === 0) {
     // Prose in another language has none of English's function words, so every line of it reads as chrome: say so.
     const words = page.all.flatMap((l) => l.text.match(/\p{L}+/gu) ?? []);
-    const error =
-      words.length >= 30 && functionWordDensity(words) < 0.08
-        ? 'no article text in English: sitrep reads English-language articles'
-        : page.dropped.length > 0
+    const error = notEnglish(words, 30)
+      ? NOT_ENGLISH
+      : page.dropped.length > 0
           ? 'no article text: every line looks like page chrome'
           : 'no article text found';
     return { ok: false, rejected: false, error, code: 'EMPTY_TEXT' };
@@ -129,8 +135,7 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
     for (const w of cleaned.slice(span.start, Math.min(span.end, span.start + 2_000)).match(/\p{L}+/gu) ?? []) bodyWords.push(w);
     if (bodyWords.length >= 400) break;
   }
-  if (bodyWords.length >= 15 && functionWordDensity(bodyWords) < 0.08)
-    return { ok: false, rejected: false, error: 'no article text in English: sitrep reads English-language articles', code: 'EMPTY_TEXT' };
+  if (notEnglish(bodyWords, 15)) return { ok: false, rejected: false, error: NOT_ENGLISH, code: 'EMPTY_TEXT' };
   const headline = usableTitle(input.title) ?? page.headline;
   const bodyStart = bodySpans[0]?.start ?? 0;
   const bodyText = bodySpans.map((s) => cleaned.slice(s.start, s.end)).join('\n');

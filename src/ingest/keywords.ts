@@ -430,20 +430,22 @@ function mentionInContext(text: string, question: Question, mentions: readonly s
   // not its own context "officials" in "At least three people were killed, Ukrainian officials said." (A topic word
   // may be its own context: "the illegal annexation of the peninsula" bears on territory.)
   if (!askedOfSide(question)) return true;
-  let rest = text;
-  for (const m of found) rest = rest.replace(keywordRegex(m), (w) => ' '.repeat(w.length));
-  if (!hasContext(rest, question)) return false;
+  if (!hasContext(withoutMentions(text, found), question)) return false;
   // The side and what it does share a clause: "…, but it marked a rare face-to-face … as Ukraine continues to seek
   // backing" is no meeting of Ukraine's. (Most sentences are one clause: read once.)
   if (!CLAUSE_BREAK.test(text)) return true;
   const clauses = text.split(CLAUSE_BREAK);
   return clauses.some((clause) => {
     const here = found.filter((m) => hasKeyword(clause, m));
-    if (here.length === 0) return false;
-    let own = clause;
-    for (const m of here) own = own.replace(keywordRegex(m), (w) => ' '.repeat(w.length));
-    return hasContext(own, question);
+    return here.length > 0 && hasContext(withoutMentions(clause, here), question);
   });
+}
+
+/** The text with each of the mentions blanked to spaces (same length). */
+function withoutMentions(text: string, mentions: readonly string[]): string {
+  let out = text;
+  for (const m of mentions) out = out.replace(keywordRegex(m), (w) => ' '.repeat(w.length));
+  return out;
 }
 
 /**

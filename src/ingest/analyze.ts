@@ -170,7 +170,9 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
     statedDates: page.statedDates,
     ...urlDayOf(input.url, now),
     // Date stamps are display lines: chrome, or a heading such as a re-publisher's "From <paper>, Nov. 20, 2025, <url>".
-    chromeLines: page.all.slice(0, 40).filter((l) => l.kind === 'chrome' || l.kind === 'heading').map((l) => l.text),
+    // Below the article's fourth paragraph a date stamps a linked story ("<its headline>" / "May 11, 2023" between
+    // paragraphs), not the page; only an embedded post's signature there still dates its post.
+    chromeLines: pageStamps(page.all),
     ...standfirstOf(page.all),
     ...ownLineDateline(page.all),
     lead: body.slice(0, 6).map((s) => s.text),
@@ -246,4 +248,15 @@ function standfirstOf(lines: ReadonlyArray<{ text: string; kind: string }>): { s
   const at = kept.findIndex((l) => l.kind === 'headline');
   const next = at >= 0 ? kept[at + 1] : undefined;
   return next?.kind === 'heading' && next.text.length >= 60 ? { standfirst: next.text } : {};
+}
+
+/** The display lines that may carry the page's date stamp: chrome and headings of its first 40 lines (see above). */
+function pageStamps(lines: readonly { kind: string; text: string }[]): string[] {
+  const out: string[] = [];
+  let body = 0;
+  for (const l of lines.slice(0, 40)) {
+    if (l.kind === 'body') body++;
+    else if ((l.kind === 'heading' || l.kind === 'chrome') && (body < 4 || /\(@\w+\)/.test(l.text))) out.push(l.text);
+  }
+  return out;
 }

@@ -599,6 +599,57 @@ function leadWords(lead: readonly Draft[]): Set<string> {
   return keys;
 }
 
+/**
+ * A summary of several sentences over the article whose first sentence the next paragraph opens on again, word for
+ * word ("Chinese special envoy … is expected in Moscow on Friday. Among other things, he will meet … ." over "Chinese
+ * special envoy … is expected in Moscow on Friday. The Foreign Ministry …"): the page's teaser, shown with or without a
+ * headline above it. An article does not open two paragraphs on the same sentence.
+ */
+function markRepeatedLead(drafts: Draft[]): void {
+  const bodyAt = bodyIndices(drafts);
+  const [a, b] = [drafts[bodyAt[0] ?? -1], drafts[bodyAt[1] ?? -1]];
+  if (!a || !b || (bodyAt[0] ?? 0) > 6) return;
+  const first = (t: string) => (t.split(/(?<=\p{Ll}{2}[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u, 1)[0] ?? '').replace(/\s+/g, ' ');
+  const lead = first(a.text);
+  const next = first(b.text);
+  if (lead.split(' ').length < 8) return;
+  // Two sentences at least (a paragraph printed twice is the doubled-opening case).
+  if (lead.length < a.text.trim().length) {
+    if (next === lead) a.kind = 'heading';
+    return;
+  }
+  // One sentence that the next paragraph's first sentence says again at greater length, nearly all its words in it in
+  // the same order ("Zelensky and Kuleba criticized Pope Francis' call for Kiev to raise the white flag in its war
+  // against Russia." over "Kuleba criticized Pope Francis' call for Kiev to raise the white flag in its war against
+  // Russia, calling on …"). A report told again in other words ("Putin met Trump …" over "Trump and Putin met …") is
+  // the article's own.
+  if (next.length <= lead.length) return;
+  const content = (t: string) => (t.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map(wordKey).filter((w) => w.length > 3);
+  const words = content(lead);
+  if (words.length >= 6 && commonInOrder(words, content(next)) >= words.length * REPEATED_LEAD_SHARE) a.kind = 'heading';
+}
+
+/** The longest run of words two sentences share in the same order (not necessarily adjacent). */
+function commonInOrder(a: readonly string[], b: readonly string[]): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const x of a) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    for (let j = 0; j < b.length; j++) row[j + 1] = x === b[j] ? (prev[j] as number) + 1 : Math.max(prev[j + 1] as number, row[j] as number);
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** Share of a one-sentence summary's words the next paragraph's first sentence holds when it says it again. */
+const REPEATED_LEAD_SHARE = 0.75;
+
+/** A credit and nothing else: "(Vatican News via Associated Press)", "Ukrainian Presidential Press Office via AP". */
+const BARE_CREDIT = /^\([^()]{2,80}\)\.?$|^[\p{Lu}][\p{L} .,'’&/-]{0,80}\svia\s[\p{L} .]{2,30}$/u;
+
+/** A picture described in the present: a subject of a few words, then what it shows them doing ("… puts", "… meets"). */
+const PICTURE_IN_PRESENT =
+  /^(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:puts|meets|points|gestures|shakes|waves|smiles|poses|looks|listens|arrives|walks|stands|sits|greets|speaks|attends|delivers|holds|talks|leaves|reacts|applauds|embraces|hugs|visits|addresses|chairs|shake|meet|talk|speak|walk|stand|sit|arrive|attend|pose|greet|listen|look|wave|smile|hold|embrace|hug)\s(?![^.!?]*\b(?:said|says|told)\b)/u;
+
 /** Where the body lines are among the drafts (a loop: flatMap is several times slower in V8). */
 function bodyIndices(drafts: readonly Draft[]): number[] {
   const out: number[] = [];
@@ -1057,6 +1108,18 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     d.kind = 'chrome';
     d.reason = 'photo caption shortened over its full text';
   });
+  // A credit on a line of its own ("(Vatican News via Associated Press)") closes the caption printed over it: the
+  // picture described in the present, a line or two ("Zelensky puts his hand on his chest as he shakes hands with Pope
+  // Francis at the Vatican." / "Pope Francis meets Zelensky during a private audience …").
+  drafts.forEach((d, i) => {
+    if (d.kind !== 'chrome' || !/caption|credit/.test(d.reason ?? '') || !BARE_CREDIT.test(d.text)) return;
+    for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+      const above = drafts[k] as Draft;
+      if (above.kind === 'chrome' || above.kind === 'headline' || above.f.words.length > 35 || !PICTURE_IN_PRESENT.test(above.text)) break;
+      above.kind = 'chrome';
+      above.reason = 'photo caption over its credit';
+    }
+  });
   markTeaserRuns(drafts);
   markSeparatedTeasers(drafts);
   markCutTeasers(drafts);
@@ -1080,6 +1143,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   });
   markHeadline(drafts, firstBody);
   markDek(drafts);
+  markRepeatedLead(drafts);
 
   const lines: ClassifiedLine[] = drafts.map((d) => ({
     text: d.text,

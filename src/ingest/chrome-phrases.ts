@@ -20,8 +20,11 @@ export const TRAILER_RUN_ON =
 /** An embedded post's signature line, its author first: "— Volodymyr Zelenskyy (@ZelenskyyUa) May 19, 2025". */
 export const POST_SIGNATURE = /^(?:[—–-]\s*)?(.{1,80})\(@\w{1,30}\)\s+\w{3,9}\.? \d{1,2}, \d{4}$/;
 
-/** A caption that says its picture is not of the news: "Illustration photo – …", "File photo: …", "Archive image — …". */
-export const ARCHIVE_PICTURE = /^(?:illustration|illustrative|file|archive|archival|stock)\s+(?:photo|image|picture|photograph)s?\s*[–—:-]\s/i;
+/**
+ * A caption that says its picture is not of the news: "Illustration photo – …", "File photo: …", "Archive image — …",
+ * or "File" alone, as AP and others open an archive picture's caption ("FILE - …", "File: … on October 22, 2021.").
+ */
+export const ARCHIVE_PICTURE = /^(?:(?:illustration|illustrative|file|archive|archival|stock)\s+(?:photo|image|picture|photograph)s?|file|archive)\s*[–—:-]\s/i;
 
 /** A single line that is a prompt or a widget label, never article prose. */
 export const PROMPT_LINE: RegExp[] = [
@@ -45,6 +48,8 @@ export const PROMPT_LINE: RegExp[] = [
   /^(?:(?:share|send|post)\s+(?:(?:this|the|current)\s+)?(?:article|story|page|post|link)?\s*(?:via|on|to|by)\s+(?:e-?mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|messenger|viber|bluesky|threads|flipboard)\s*)+$/i,
   /^(?:click|tap) here\b/i,
   /^advertisement$/i,
+  // A credit line for where the copy comes from: "Source The Wion news", "Source: Reuters", "Sources - AFP, TASS".
+  /^sources?\s*(?:[:–—-]\s*)?(?:the\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:[\s,]+[\p{L}\p{N}.&'’-]+){0,4}$/iu,
   // A share prompt in the page's voice: "Help keep family & friends informed by sharing this article".
   /\bby sharing this (?:article|story|page|post)\b.{0,40}$/i,
   // A video player's keyboard help: "Space to play or pause, M to mute, left and right arrows to seek, …".
@@ -248,8 +253,9 @@ const DAY_WITH_YEAR = String.raw`(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|
  */
 export const CAPTION: RegExp[] = [
   /\s[—–-]\s*(?:Reuters|AFP|AP|EPA(?:-EFE)?|Getty(?: Images)?|Anadolu(?: Agency)?|TASS|Sputnik|Xinhua|Bloomberg|dpa|Ukrinform|UNIAN|RIA Novosti|File|Pool)(?:\s*(?:\/|via)\s*[\p{L} .]{2,40})?\.?$/iu,
-  /\((?:[^()]{0,160}?(?:\/|via|,)\s*)?(?:AP|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Sputnik|(?:Kremlin )?Pool(?: Photo)?(?: via AP)?|File(?: photo)?|Shutterstock|TASS|Anadolu(?: Agency)?|Bloomberg|Xinhua|Ukrinform|UNIAN|AP Photo[^()]{0,40})\)\.?$/iu,
-  /(?:^|[\s.])(?:Pictures?|Photos?|Photograph|Image|Credit|Foto|Collage|Illustration)\s*:\s*[^.!?]{2,80}\.?$/iu,
+  /\((?:[^()]{0,160}?(?:\/|via|,)\s*)?(?:AP|Associated Press|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Sputnik|(?:Kremlin )?Pool(?: Photo)?(?: via AP)?|File(?: photo)?|Shutterstock|TASS|Anadolu(?: Agency)?|Bloomberg|Xinhua|Ukrinform|UNIAN|AP Photo[^()]{0,40})\)\.?$/iu,
+  // The credit may name a site: "Image of … Credit: Alexandros Michailidis/Shutterstock.com" (a stop inside a word).
+  /(?:^|[\s.])(?:Pictures?|Photos?|Photograph|Image|Credit|Foto|Collage|Illustration)\s*:\s*(?:[^.!?]|\.(?=[\p{L}\p{N}])){2,80}\.?$/iu,
   // A credit in brackets at the end: "… makes negotiations with Putin impossible (Photo:Office of the President of Ukraine)".
   /\((?:Photos?|Picture|Image|Foto|Video)\s*(?::|by\b|credit\b:?)\s*[^()]{2,80}\)\.?$/iu,
   // German and other agencies' credits: "(archive picture) Bild: dpa".
@@ -259,6 +265,8 @@ export const CAPTION: RegExp[] = [
   // account a screenshot comes from: "… Witkoff's post on X. /@SEPeaceMissions".
   /[.!]\s*\/\s*(?:\p{Lu}[\p{L}]{1,15}|@[\p{L}\p{N}_]{2,30})$/u,
   /\((?:L|R|C|left|right|centre|center|top|bottom|front|back|entrance|(?:2nd|3rd|second|third) (?:left|right|L|R|from (?:left|right)))\)/,
+  // A caption marked as such, as Korean and Japanese pages print it: "▲ Ukrainian President Zelensky".
+  /^[▲△]\s*\S/u,
   /^(?:from\s+)?(?:left\s+to\s+right|right\s+to\s+left|L-R|R-L|clockwise\s+from\s+(?:top\s+)?(?:left|right))\s*[:,]\s/i,
   // The same in brackets opening the caption: "(L to R) Turkish President …, … and … shake hands in Lviv on …".
   /^\((?:from\s+)?(?:L|R|left|right)\s*(?:to|-|–)\s*(?:L|R|left|right)\)\s/i,

@@ -110,6 +110,8 @@ export const DATELINE = new RegExp(
     // "Moscow, 19 May 2025 (dpa/MIA) - ", "Kyiv/Moscow, 18 May 2022 (dpa/MIA) — ", "Kyiv (Reuters) - ".
     String.raw`\p{Lu}[\p{L} .'’/-]{1,30},\s*[\p{L}\p{N} .,]{2,30}?\d[\p{L}\p{N} .,]{0,20}?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
     String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L}\p{N} .&/-]{1,30}\)\s+[—–-]{1,2}\s+`,
+    // "Kyiv, Ukraine (AP) — ": a place in title case and its country or state, then the agency and a dash.
+    String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*\p{Lu}[\p{L} .]{1,24}\s*\(\p{Lu}[\p{L}\p{N} .&/-]{0,29}\)\s+[—–-]{1,2}\s+`,
     // "WASHINGTON: ", "MOSCOW/WHITE HOUSE: ", "KYIV, Ukraine: ", "Alaska ∙ ": a place set off by a colon (in capitals,
     // a region after it in any case) or a bullet.
     String.raw`\p{Lu}{2,}[\p{Lu} .'’/-]{0,28}(?:,\s*\p{Lu}[\p{L} .]{1,24})?:\s+`,

@@ -532,6 +532,9 @@ describe('line classifier', () => {
     // A site's name is no stop ("Caliber.Az reports"), and a caption keeps its credit, so both go as chrome.
     const caption = 'Zelensky, pictured during a previous appearance, addressed leaders in Bali via videolink.Credit: Getty Images';
     expect(kinds([caption, para].join('\n'))[0]?.[0]).toBe('chrome');
+    // A credit naming a picture site, its stop inside the address: never the page's headline.
+    const credited = 'Image of Russian Foreign Minister Sergei Lavrov. Credit: Alexandros Michailidis/Shutterstock.com';
+    expect(kinds([credited, para].join('\n'))[0]?.[0]).toBe('chrome');
     expect(kept('Caliber.Az reports that the talks in Istanbul ended after two hours, officials said.')).toEqual(['Caliber.Az reports that the talks in Istanbul ended after two hours, officials said.']);
   });
 
@@ -1045,6 +1048,23 @@ describe('line classifier', () => {
     expect(pictured.map(([kind]) => kind)).toEqual(['headline', 'body', 'chrome', 'body', 'body']);
   });
 
+  it('takes a teaser whose first sentence the next paragraph opens on again for display text, and keeps the body', () => {
+    const teaser =
+      'Chinese special envoy for Ukraine Li Hui is expected in Moscow on Friday. Among other things, he will meet Foreign Minister Lavrov. Li’s job is to seek a political solution.';
+    const lead =
+      'Chinese special envoy for Ukraine Li Hui is expected in Moscow on Friday. The Foreign Ministry in Moscow announced that he would hold talks with Sergei Lavrov.';
+    const more = 'Li had previously traveled to Kiev and Berlin, among other places, as part of a trip to Europe.';
+    expect(kinds([teaser, lead, more].join('\n')).map(([kind]) => kind)).toEqual(['heading', 'body', 'body']);
+    // One sentence said again at greater length right below it: the summary, not the lead.
+    const summary = "Ukrainian President Volodymyr Zelensky and Foreign Minister Dmitry Kuleba criticized Pope Francis' call for Kiev to raise the white flag in its war against Russia.";
+    const longer =
+      "Ukrainian Foreign Minister Dmitry Kuleba criticized Pope Francis' call for Kiev to raise the white flag in its war against Russia, calling on the Vatican to avoid repeating past mistakes.";
+    expect(kinds([summary, longer, more].join('\n')).map(([kind]) => kind)).toEqual(['heading', 'body', 'body']);
+    // A lead whose next paragraph goes on to other news stays the lead.
+    const other = 'The Kremlin said the meeting with Lavrov would focus on a political settlement, and gave no date for talks with Putin.';
+    expect(kinds([summary, other, more].join('\n')).map(([kind]) => kind)).toEqual(['body', 'body', 'body']);
+  });
+
   it('takes the page’s headline, not the browser title with the site’s name run on, nor a summary box’s first point', () => {
     const body = 'A trilateral meeting between delegations from Russia, the United States and Ukraine began on Friday evening in Abu Dhabi, the UAE said.';
     expect(
@@ -1153,6 +1173,48 @@ describe('line classifier', () => {
       "Sure, we'll remove all ads from your page and you'll unlock access to some excellent content. But your support gives you something more profound than that.",
     ];
     expect(kinds([body, body.replace('next week', 'on Friday'), ...pitch].join('\n')).map(([kind]) => kind)).toEqual(['body', 'body', 'chrome', 'chrome']);
+  });
+
+  it('drops a caption over its credit line, a marked caption, an archive picture and a source line', () => {
+    const body = 'Ukrainian President Volodymyr Zelensky had private talks with Pope Francis at the Vatican on Saturday, later saying he sought support for his peace plan.';
+    const more = 'The Vatican said the two men spoke about the humanitarian and political situation caused by the war, officials said.';
+    const credited = kinds(
+      [
+        'Zelensky meets with Pope Francis at Vatican, says he sought backing for peace plan',
+        'Ukrainian President Volodymyr Zelensky puts his hand on his chest as he shakes hands with Pope Francis at the Vatican.',
+        'Pope Francis meets Ukrainian President Volodymyr Zelensky during a private audience at the Vatican on Saturday.',
+        '(Vatican News via Associated Press)',
+        body,
+        more,
+      ].join('\n'),
+    );
+    expect(credited.map(([kind]) => kind)).toEqual(['headline', 'chrome', 'chrome', 'chrome', 'body', 'body']);
+    // A report above a credit stays: it is no picture described in the present.
+    const report = kinds([body, '(Vatican News via Associated Press)', more].join('\n'));
+    expect(report[0]?.[0]).toBe('body');
+    expect(kinds(['▲ Ukrainian President Zelensky', body, more].join('\n'))[0]?.[0]).toBe('chrome');
+    expect(kinds(['Source The Wion news', body, more].join('\n'))[0]?.[0]).toBe('chrome');
+    expect(kinds(['File: The prime minister meets the Russian president in Sochi, Russia, on October 22, 2021. (Kobi Gideon/GPO)', body, more].join('\n'))[0]?.[0]).toBe('chrome');
+  });
+
+  it('never dates a page by the stamp of a story linked between its paragraphs', () => {
+    const paragraphs = [
+      'Zelensky meets Pope Francis at the Vatican, seeks backing for his peace plan',
+      'Ukrainian President Volodymyr Zelensky had private talks with Pope Francis at the Vatican on Saturday about a ceasefire and peace talks with Russia.',
+      'Zelensky said it was a great honour to meet the pope, and the two spoke for 40 minutes, the Vatican said.',
+      'He said he had spoken with the pontiff about the deported Ukrainian children and the peace formula.',
+      'The Vatican said the two men spoke about the humanitarian and political situation caused by the war.',
+      'Ukraine’s president says that launching a counteroffensive now would cost too many lives.',
+      'May 11, 2023',
+      'The meeting came as Russia’s Defense Ministry said its troops were holding their positions.',
+    ].join('\n\n');
+    const at = (url?: string) => {
+      const r = analyzeArticle({ text: paragraphs, sourceName: 'Test', ...(url ? { url } : {}) }, ceasefireStory(), new Date('2023-06-01T12:00:00Z'));
+      return r.ok ? [r.article.occurredAt.slice(0, 10), r.article.dateSource] : undefined;
+    };
+    // Undated and said so, not "the Saturday before May 11"; the page's address dates it.
+    expect(at()).toEqual(['2023-06-01', 'ingest-time']);
+    expect(at('https://example.com/world/story/2023-05-13/zelensky-pope')).toEqual(['2023-05-13', 'text']);
   });
 
   it('takes a dek of up to three sentences set off by a collage credit for display text', () => {

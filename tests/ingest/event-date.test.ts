@@ -145,6 +145,9 @@ describe('event dates (chrono-node against the publication time)', () => {
     const lead = ['Zelenskyy spoke with his Chinese counterpart today, their first contact since the invasion.'];
     const caption = 'Illustration photo – The NATO secretary general and the president of Ukraine spoke at a press conference on April 20, 2023 in Kyiv.';
     expect(dateEvent({ lead, allLines: ['Headline', caption, lead[0]!], now: NOW }).dateSource).toBe('ingest-time');
+    // Nor of one marked "File" alone, as AP and others mark the archive's pictures.
+    const file = 'File: The prime minister meets with the Russian president in Sochi, Russia, on October 22, 2021. (Kobi Gideon/GPO)';
+    expect(dateEvent({ lead, allLines: ['Headline', file, lead[0]!], now: NOW }).dateSource).toBe('ingest-time');
   });
 
   it('reads a stamp that writes the day’s ordinal before its weekday ("4th Friday, March 2022 - 09:30 UTC")', () => {

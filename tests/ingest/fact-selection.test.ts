@@ -106,6 +106,9 @@ describe('fact selection', () => {
     expect(datelineLength('Washington, Dec 15 (IANS) The United States and its European partners have begun shaping a plan.')).toBe('Washington, Dec 15 (IANS) '.length);
     expect(datelineLength('28th May 2023 – (Beijing) Li Hui, the special representative of the Chinese government, has completed his tour.')).toBe('28th May 2023 – (Beijing) '.length);
     expect(datelineLength('RIYADH, Saudi Arabia — (AP) — Senior officials from Russia and the U.S. met on Tuesday.')).toBe('RIYADH, Saudi Arabia — (AP) — '.length);
+    // The place in title case with its country, then the agency (a re-publisher's copy of an AP story).
+    expect(datelineLength('Kyiv, Ukraine (AP) — Ukraine’s foreign minister said Monday his nation wants a summit to end the war.')).toBe('Kyiv, Ukraine (AP) — '.length);
+    expect(datelineLength('Putin, Lavrov (and others) — a list of names is no dateline.')).toBe(0);
     expect(datelineLength('New Delhi: Ukraine’s top security official Rustem Umerov confirmed the talks in Abu Dhabi.')).toBe('New Delhi: '.length);
     expect(datelineLength('BEIRUT/THE HAGUE, March 7 (Reuters) - An Israeli tank crew killed a Reuters reporter in Lebanon.')).toBe('BEIRUT/THE HAGUE, March 7 (Reuters) - '.length);
     expect(datelineLength('14:35 The Russian-Ukrainian negotiations began with the Ukrainian delegation demanding the return of Crimea.')).toBe('14:35 '.length);

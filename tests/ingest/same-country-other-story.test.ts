@@ -72,6 +72,23 @@ describe('articles about the same countries but another story (bundled story def
     expect((await ingestText(orban, '2024-07-02T12:00:00Z')).results[0]).toMatchObject({ ok: true });
   });
 
+  it("keeps a leader's trip to meet one side about the war as a mediator, in words other than talks or ceasefire", async () => {
+    const visit = [
+      'Prime minister flies to Moscow, meets Putin about Ukraine war',
+      'The prime minister travelled to Moscow on Saturday for a meeting with Russian President Vladimir Putin to discuss the war in Ukraine.',
+      'The meeting at the Kremlin lasted three hours, his office said, and he later spoke by phone with the Ukrainian president.',
+      'He then flew on to Berlin to see the German chancellor before returning home on Sunday.',
+    ].join('\n\n');
+    expect((await ingestText(visit, '2022-03-05T20:00:00Z')).results[0]).toMatchObject({ ok: true });
+    const mediator = [
+      'Visiting leader meets Putin, calls Zelenskyy',
+      'The prime minister is acting as a mediator between Russia and Ukraine after meeting Russian President Vladimir Putin and speaking several times with Ukrainian President Volodymyr Zelenskyy.',
+      'He became the first Western leader to sit down with Putin since the invasion of Ukraine began.',
+      'He also travelled to Berlin over the weekend, his office said.',
+    ].join('\n\n');
+    expect((await ingestText(mediator, '2022-03-05T20:00:00Z')).results[0]).toMatchObject({ ok: true });
+  });
+
   it('rejects grain exports and a song contest, keeps the talks, and strips a dated Reuters dateline', async () => {
     const run = await ingestInputs([fixture('grain-exports.txt'), fixture('eurovision.txt'), fixture('istanbul-second-round.txt')], {
       story: sampleStory(),

@@ -48,8 +48,9 @@ export const PROMPT_LINE: RegExp[] = [
   /^(?:(?:share|send|post)\s+(?:(?:this|the|current)\s+)?(?:article|story|page|post|link)?\s*(?:via|on|to|by)\s+(?:e-?mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|messenger|viber|bluesky|threads|flipboard)\s*)+$/i,
   /^(?:click|tap) here\b/i,
   /^advertisement$/i,
-  // A credit line for where the copy comes from: "Source The Wion news", "Source: Reuters", "Sources - AFP, TASS".
-  /^sources?\s*(?:[:–—-]\s*)?(?:the\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:[\s,]+[\p{L}\p{N}.&'’-]+){0,4}$/iu,
+  // A credit line for where the copy comes from: "Source The Wion news", "Source: Reuters", "SOURCES - AFP, TASS". (A
+  // name in capitals, no sentence: "Sources confirmed the meeting." is prose.)
+  /^(?:[Ss]ources?|SOURCES?)\s*(?:[:–—-]\s*)?(?:[Tt]he\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:[\s,]+[\p{L}\p{N}&'’-][\p{L}\p{N}.&'’-]*){0,4}(?<![.!?])$/u,
   // A share prompt in the page's voice: "Help keep family & friends informed by sharing this article".
   /\bby sharing this (?:article|story|page|post)\b.{0,40}$/i,
   // A video player's keyboard help: "Space to play or pause, M to mute, left and right arrows to seek, …".

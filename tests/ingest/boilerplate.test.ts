@@ -1194,6 +1194,7 @@ describe('line classifier', () => {
     expect(report[0]?.[0]).toBe('body');
     expect(kinds(['▲ Ukrainian President Zelensky', body, more].join('\n'))[0]?.[0]).toBe('chrome');
     expect(kinds(['Source The Wion news', body, more].join('\n'))[0]?.[0]).toBe('chrome');
+    expect(kinds(['Sources confirmed the meeting.', body, more].join('\n'))[0]?.[0]).not.toBe('chrome');
     expect(kinds(['File: The prime minister meets the Russian president in Sochi, Russia, on October 22, 2021. (Kobi Gideon/GPO)', body, more].join('\n'))[0]?.[0]).toBe('chrome');
   });
 

@@ -629,6 +629,27 @@ function markRepeatedLead(drafts: Draft[]): void {
   if (words.length >= 6 && commonInOrder(words, content(next)) >= words.length * REPEATED_LEAD_SHARE) a.kind = 'heading';
 }
 
+/**
+ * A picture described in the present as the page's first paragraph, over a lead that reports its subject in the past
+ * ("Prime Minister Naftali Bennett meets with German Chancellor Olaf Scholz in Berlin, Motzoei Shabbos." over "Prime
+ * Minister Naftali Bennett returned Sunday from a surprise trip to Russia …"): the lead picture's caption, its credit
+ * lost with the picture. One sentence, no one's words, and the lead names the same person.
+ */
+function markPictureOverLead(drafts: Draft[]): void {
+  const bodyAt = bodyIndices(drafts);
+  const [a, b] = [drafts[bodyAt[0] ?? -1], drafts[bodyAt[1] ?? -1]];
+  if (!a || !b || (bodyAt[0] ?? 0) > 6 || a.f.words.length > 25 || b.f.words.length < 15) return;
+  if (/[.!?]["”’]?\s+\p{Lu}/u.test(a.text) || /["“”«»]/.test(a.text)) return;
+  const verb = PICTURE_IN_PRESENT.exec(a.text);
+  if (!verb) return;
+  // The subject's last capitalised word (a surname), named again in the lead.
+  const name = verb[0].match(/\p{Lu}[\p{L}'’-]+(?=\s+\S+\s$)/u)?.[0];
+  if (name && name.length > 2 && new RegExp(`\\b${name}\\b`, 'u').test(b.text) && !PICTURE_IN_PRESENT.test(b.text)) {
+    a.kind = 'chrome';
+    a.reason = 'photo caption over the lead';
+  }
+}
+
 /** The longest run of words two sentences share in the same order (not necessarily adjacent). */
 function commonInOrder(a: readonly string[], b: readonly string[]): number {
   let prev = new Array<number>(b.length + 1).fill(0);
@@ -1110,12 +1131,15 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   });
   // A credit on a line of its own ("(Vatican News via Associated Press)") closes the caption printed over it: the
   // picture described in the present, a line or two ("Zelensky puts his hand on his chest as he shakes hands with Pope
-  // Francis at the Vatican." / "Pope Francis meets Zelensky during a private audience …").
+  // Francis at the Vatican." / "Pope Francis meets Zelensky during a private audience …"), or in any tense one sentence
+  // between the credit and the picture's title of a few words ("Pope Zelensky" / "Zelensky met with Pope Francis …").
   drafts.forEach((d, i) => {
     if (d.kind !== 'chrome' || !/caption|credit/.test(d.reason ?? '') || !BARE_CREDIT.test(d.text)) return;
     for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
       const above = drafts[k] as Draft;
-      if (above.kind === 'chrome' || above.kind === 'headline' || above.f.words.length > 35 || !PICTURE_IN_PRESENT.test(above.text)) break;
+      const label = drafts[k - 1];
+      const titled = k === i - 1 && label?.kind === 'heading' && label.f.words.length <= 4 && above.f.words.length <= 30 && !/[.!?]\s+\p{Lu}/u.test(above.text);
+      if (above.kind === 'chrome' || above.kind === 'headline' || above.f.words.length > 35 || !(titled || PICTURE_IN_PRESENT.test(above.text))) break;
       above.kind = 'chrome';
       above.reason = 'photo caption over its credit';
     }
@@ -1144,6 +1168,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   markHeadline(drafts, firstBody);
   markDek(drafts);
   markRepeatedLead(drafts);
+  markPictureOverLead(drafts);
 
   const lines: ClassifiedLine[] = drafts.map((d) => ({
     text: d.text,

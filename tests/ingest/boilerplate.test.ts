@@ -1192,6 +1192,16 @@ describe('line classifier', () => {
     // A report above a credit stays: it is no picture described in the present.
     const report = kinds([body, '(Vatican News via Associated Press)', more].join('\n'));
     expect(report[0]?.[0]).toBe('body');
+    // In any tense between the picture's title of a few words and its credit.
+    const titled = kinds([body, more, 'Pope Zelensky', 'Zelensky met with Pope Francis in the Vatican to garner support for his peace plan.', 'VATICAN MEDIA/AFP via Getty Images', more].join('\n'));
+    expect(titled.map(([kind]) => kind)).toEqual(['body', 'body', 'heading', 'chrome', 'chrome', 'body']);
+    // A picture described in the present as the first paragraph, over a lead on the same person in the past.
+    const lead = 'Prime Minister Naftali Bennett returned Sunday from a surprise trip to Russia where he met President Vladimir Putin and discussed the war in Ukraine.';
+    const pictured = kinds(['Prime Minister Naftali Bennett meets with German Chancellor Olaf Scholz in Berlin, Saturday night.', lead, more].join('\n'));
+    expect(pictured.map(([kind]) => kind)).toEqual(['chrome', 'body', 'body']);
+    // Not a present-tense lead over a paragraph on someone else.
+    const other = kinds(['Prime Minister Naftali Bennett meets with German Chancellor Olaf Scholz in Berlin, Saturday night.', more, lead].join('\n'));
+    expect(other[0]?.[0]).toBe('body');
     expect(kinds(['▲ Ukrainian President Zelensky', body, more].join('\n'))[0]?.[0]).toBe('chrome');
     expect(kinds(['Source The Wion news', body, more].join('\n'))[0]?.[0]).toBe('chrome');
     expect(kinds(['Sources confirmed the meeting.', body, more].join('\n'))[0]?.[0]).not.toBe('chrome');

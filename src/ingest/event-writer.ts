@@ -216,6 +216,10 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
   // (A recent day without its year is this year's: see YEARLESS_RECENT_DAYS.)
   const yearlessArticle = isYearless(article) && yearInDoubt(article.occurredAt, now);
   const articleWeekday = undatedArticle ? statedWeekday(article.title, article.facts) : undefined;
+  // A day the page states, or one it writes without its year that lies within the last weeks (its year is this one):
+  // either dates a report that states none ("Dec. 26" in a report ingested on 7 January, for an undated one).
+  const dayKnown = (x: { stated: boolean; yearless: boolean; occurredAt: string }) => x.stated || (x.yearless && !yearInDoubt(x.occurredAt, now));
+  const articleDayKnown = dayKnown({ stated: statedDate(article), yearless: isYearless(article), occurredAt: article.occurredAt });
   let best: { candidate: Candidate; score: number } | undefined;
   // An event of the same days beats one that only corroboration (an undated side's words and weekday) brings in.
   const dated: Array<DatedMatch<Candidate> & { sameWeekday: boolean }> = [];
@@ -249,7 +253,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     // And never a dated event after the undated side was ingested: a report cannot tell of what came after it (one
     // ingested on Monday is no report of Friday's talks, however alike their words).
     // (Only a pair of an undated and a dated side is looked at: most candidates of a dated report are dated too.)
-    if (undatedArticle ? !c.stated : !c.undated || !statedDate(article)) return;
+    if (undatedArticle ? !dayKnown(c) : !c.undated || !articleDayKnown) return;
     const acrossDays = dayWeight(c.occurredAt, article.occurredAt) === 0;
     const [datedAt, undatedAt] = undatedArticle ? [c.occurredAt, article.occurredAt] : [article.occurredAt, c.occurredAt];
     const before = instantMs(datedAt) <= instantMs(undatedAt);
@@ -310,7 +314,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
         const stored = storedCandidateFeatures({ id: c.id, version: c.version, record }, story.id, common);
         // Beyond the article's own days only what the weekday or the day of the year can bring in: a dated event for a
         // report with no date or no year, an undated one or one without its year for a dated report.
-        if (w.only !== undefined && !stored[w.only]) continue;
+        if (w.only === 'stated' ? !dayKnown(stored) : w.only !== undefined && !stored[w.only]) continue;
         consider({ record, occurredAt: stored.occurredAt, undated: stored.undated, yearless: stored.yearless, stated: stored.stated, weekday: stored.weekday, features: stored.features, text: stored.allFacts });
       }
     }

@@ -7,7 +7,7 @@ import { containment, contentWords, featureSet, featuresOf, jaccard, lshBands, m
 import { proposeSignals } from './signals.js';
 import { watchOf } from './entities.js';
 import { memoByText } from '../text/memo-by-text.js';
-import { dateGuessed, isUndated } from '../records/date-source.js';
+import { dateGuessed, isUndated, isYearless } from '../records/date-source.js';
 
 /** Articles about the same event are merged only when their dates are this close. */
 export const MERGE_WINDOW_DAYS = 3;
@@ -289,6 +289,9 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
     merged.dateSource = article.dateSource;
   } else if (record.dateSource === 'published' && article.dateSource === 'published' && instantMs(article.occurredAt) < instantMs(record.occurredAt)) {
     // Of two publication times, the earlier is the nearer to the event: reports come out on its day or after it.
+    merged.occurredAt = article.occurredAt;
+  } else if (isUndated(record) && isYearless(article)) {
+    // A day the report writes without its year ("Dec. 26") says more than an ingest instant: the event takes it.
     merged.occurredAt = article.occurredAt;
   }
   const signals = proposeSignals(facts, story);

@@ -217,6 +217,17 @@ describe('an undated report and a dated one of the same day', () => {
     }
   });
 
+  it('dates an undated report by a report of the last weeks that writes its day without the year, whichever comes first', async () => {
+    // "on Oct. 22" in a report ingested twelve days later is this year's 22 October: as good a day as a stated one.
+    const yearless = dated.map((l, i) => (i === 1 ? l.replace('called off', 'on Oct. 22 called off') : l));
+    const at = new Date('2025-11-03T12:00:00Z');
+    for (const order of [[{ lines: yearless }, { lines: noDay }], [{ lines: noDay }, { lines: yearless }]]) {
+      const { outcomes, events } = await ingestInTurn(order, undefined, at);
+      expect(outcomes).toEqual(['created', 'merged']);
+      expect(events.map((e) => e.occurredAt)).toEqual(['2025-10-22']);
+    }
+  });
+
   it('dates an undated event by a dated report of its weekday ingested five to eight days later (between the merge window and twice it)', async () => {
     // The undated report is ingested on Monday 27 October (its "Wednesday" is the 22nd); the dated one on Tuesday 28.
     for (const days of [5, 6, 8]) {

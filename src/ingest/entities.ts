@@ -41,7 +41,8 @@ const TITLE_WORDS = new Set([
  * which would make `\p{Lu}` match lower-case letters too. */
 const TITLES = ['president', 'minister', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'ambassador', 'senator', 'governor', 'mayor', 'commander', 'general', 'adviser', 'advisor', 'negotiator', 'premier', 'commissioner', 'chief', 'leader', 'aide', 'director', 'chairman', 'chairwoman', 'prosecutor', 'executive', 'economist', 'analyst', 'professor'];
 const TITLED_NAME = new RegExp(
-  `\\b(?:${TITLES.map((t) => `[${t[0]}${t[0]?.toUpperCase()}]${t.slice(1)}`).join('|')})\\s+((?:\\p{Lu}[\\p{L}'’-]+\\s+){1,2}(?:(?:von|van|der|de|al|bin)\\s+)*\\p{Lu}[\\p{L}'’-]+)`,
+  // (Up to three given names before particles: "President Luiz Inácio Lula da Silva".)
+  `\\b(?:${TITLES.map((t) => `[${t[0]}${t[0]?.toUpperCase()}]${t.slice(1)}`).join('|')})\\s+((?:(?:\\p{Lu}[\\p{L}'’-]+\\s+){1,3}(?:(?:von|van|der|den|de|da|das|do|dos|di|du|del|al|bin|ibn)\\s+)+|(?:\\p{Lu}[\\p{L}'’-]+\\s+){1,2})\\p{Lu}[\\p{L}'’-]+)`,
   'gu',
 );
 
@@ -49,7 +50,7 @@ const TITLED_NAME = new RegExp(
 const MAX_NAMES = 200;
 
 /** Lower-case particles that may sit inside a name ("Ursula von der Leyen"). */
-const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
+const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'das', 'do', 'dos', 'di', 'du', 'del', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 
 /**
  * Words that open a sentence or clause and are never the first word of a name: "After Trump's call", "Following
@@ -99,7 +100,10 @@ function surnameOf(name: string): string {
   const parts = name.split(' ');
   // Regnal numbers ("Leo XIV") keep the name before them as the surname.
   const last = parts[parts.length - 1] ?? name;
-  const surname = /^[IVXLC]+$/.test(last) && parts.length > 1 ? (parts[parts.length - 2] ?? last) : last;
+  // A Portuguese name's last part after "da"/"do"/"dos"/"das" is the family's, and the name a page uses alone comes
+  // before it: "Luiz Inácio Lula da Silva" is "Lula" after his first mention.
+  const particle = parts.findIndex((p, i) => i >= 2 && /^d[ao]s?$/.test(p));
+  const surname = /^[IVXLC]+$/.test(last) && parts.length > 1 ? (parts[parts.length - 2] ?? last) : particle > 0 ? (parts[particle - 1] ?? last) : last;
   return surname.toLowerCase();
 }
 

@@ -209,8 +209,11 @@ function qualifierSide(qualifier: string, sides: readonly Side[]): string | unde
 /** The subject of an opening subordinate clause is who "he" is after it: "While Mr Zelensky did not respond, he …". */
 const SUBORDINATE_OPENING = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|As|Once)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:\p{Lu}[\p{L}.'’-]*\s+){1,3})?$/u;
 
-/** Between "According to X," and the person the main clause opens with: a title at most ("Kremlin spokesperson"). */
-const TITLE_GAP = new RegExp(`^[\\s,]*,\\s*(?:(?:\\p{Lu}[\\p{L}.'’-]*|${ROLE}|spokes\\w+|chief|secretary|negotiator|official)\\s+){0,3}$`, 'u');
+/**
+ * Between "According to X," and the person the main clause opens with: a title at most ("Kremlin spokesperson", "US
+ * National Security Council spokesman").
+ */
+const TITLE_GAP = new RegExp(`^[\\s,]*,\\s*(?:(?:\\p{Lu}[\\p{L}.'’-]*|${ROLE}|spokes\\w+|chief|secretary|negotiator|official)\\s+){0,6}$`, 'u');
 
 /** Words between "by" and the agent's name: a title or a possessive ("by Putin's foreign policy adviser"), no clause. */
 const AGENT_GAP = /^(?:(?!(?:that|which|who|to|for|in|on|at|about|over|with|and)\s)[\p{L}'’.-]+\s+){0,5}$/u;

@@ -56,6 +56,16 @@ describe('speakers', () => {
     expect(speakersOfLines(text, 2)).toEqual(['Viktor Orbán', 'Viktor Orbán']);
   });
 
+  it('knows a Portuguese name by the part before "da Silva" ("Lula"), and gives "According to AFP, <spokesman> said" to the spokesman', () => {
+    const text = [
+      'Russian Foreign Minister Sergei Lavrov met Brazilian President Luiz Inácio Lula da Silva in Brasília on Monday to discuss peace in Ukraine.',
+      'Lula recently returned from a trip to China, where he called on the US to stop encouraging the war.',
+      'He also said that the US and Europe need to start talking about peace in Ukraine.',
+      'According to AFP, US National Security Council spokesman John Kirby said Brazil was repeating Russian propaganda on the ceasefire.',
+    ].join('\n');
+    expect(speakersOfLines(text, 1)).toEqual(['Luiz Inácio Lula da Silva', 'Luiz Inácio Lula da Silva', 'John Kirby']);
+  });
+
   it('keeps "he" on whom it was about when a sentence with "he" as its subject names someone else further on', () => {
     const text = [
       'US and Ukrainian officials held ceasefire talks in Geneva on Sunday on a US peace plan to end the war with Russia.',

@@ -51,7 +51,7 @@ const LOOKBACK_DAYS = 7;
 const WEEKDAY_LOOKBACK_DAYS = 5;
 /** Words that make a date mention one a reader recognises as a day (not "for two hours", not "last week"). */
 const DAY_WORDS =
-  /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\bon\s+\d{1,2}\/\d{1,2}\b(?![/.]?\d)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)|\d{4}-\d{2}-\d{2}|\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b/i;
+  /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\bon\s+\d{1,2}\/\d{1,2}\b(?![/.]?\d)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)|\d{4}-\d{2}-\d{2}|\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b|\b(?:new year|christmas)\b/i;
 /**
  * A mention in a clause about the future, or about the background, is not the day of the event. Prepositions of a
  * deadline or a span bind to the words right after them ("by Friday", "until Nov 27"), not to a date further on ("a
@@ -87,7 +87,8 @@ function slashDay(text: string, before: string): boolean {
 }
 
 /** A date written out (a month's name, digits), not a weekday or "today". */
-const EXPLICIT_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[./-]\d{1,2}|\d{4}-\d{2}-\d{2}/i;
+// (A holiday names its day as a date does: see holidayDays.)
+const EXPLICIT_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[./-]\d{1,2}|\d{4}-\d{2}-\d{2}|\b(?:new year|christmas)\b/i;
 
 function dayOf(d: Date): string {
   return d.toISOString().slice(0, 10);
@@ -145,13 +146,32 @@ function ordinalAfterWeekday(text: string): string {
   return text.replace(ORDINAL_WEEKDAY, (_m, nth: string, weekday: string) => `${weekday}, ${nth}`);
 }
 
+/**
+ * Days news names by their holiday, which chrono does not read: a leader's "New Year('s Eve) address" (given on the
+ * eve, "New Year's Eve televised address") and "on New Year's Eve" are 31 December, "on Christmas Eve" the 24th, "on Christmas Day" the 25th. Only as the
+ * day something happened on or the occasion of an address: a holiday named otherwise is mostly background ("a
+ * similar truce in observance of Orthodox Christmas"). Written as the day without its year, padded to the same
+ * length so indices into the text hold.
+ */
+const HOLIDAY =
+  /(?<=\b(?:on|this|last)\s)(?:New Year['’]s Eve|Christmas (?:Eve|Day))\b|\bNew Year(?:['’]s)?(?: Eve)?(?= (?:[\w-]+ )?(?:address|speech|message|greeting|broadcast)\b)/gi;
+function holidayDays(text: string, holidays: Map<number, number>): string {
+  if (!/new year|christmas/i.test(text)) return text;
+  return text.replace(HOLIDAY, (m, at: number) => {
+    holidays.set(at, m.length);
+    const day = /^christmas eve/i.test(m) ? 'Dec 24' : /^christmas day/i.test(m) ? 'Dec 25' : 'Dec 31';
+    return day.padEnd(m.length, ' ');
+  });
+}
+
 /** chrono's reading of a text against `ref`, in UTC. */
 function parseDates(text: string, ref: Date): ParsedResult[] {
-  const read = ordinalAfterWeekday(dayFirstDots(text));
+  const holidays = new Map<number, number>();
+  const read = holidayDays(ordinalAfterWeekday(dayFirstDots(text)), holidays);
   const results = newsDates.parse(read, { instant: ref, timezone: 'UTC' }, { forwardDate: false });
-  // Each result quotes the text as written, for callers that look for it there.
+  // Each result quotes the text as written, for callers that look for it there (a holiday's whole name).
   // (chrono's results are plain objects; its type marks `text` read-only for callers, not for the parser's owner.)
-  if (read !== text) for (const r of results) (r as { text: string }).text = text.slice(r.index, r.index + r.text.length);
+  if (read !== text) for (const r of results) (r as { text: string }).text = text.slice(r.index, r.index + (holidays.get(r.index) ?? r.text.length));
   return results;
 }
 

@@ -141,6 +141,16 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ lead, allLines: [caption, lead[0]!, 'Russia had said on April 2, 2025 that it would not agree.'], now: NOW }).dateSource).toBe('ingest-time');
   });
 
+  it('reads a New Year address, and what happened on Christmas Eve or Day, as that day, but not a holiday in the background', () => {
+    const at = new Date('2026-01-12T12:00:00Z');
+    const day = (s: string) => dateEvent({ lead: [s], allLines: [s], now: at }).occurredAt;
+    expect(day('Zelensky said the peace deal was 90% ready in his New Year address.')).toBe('2025-12-31');
+    expect(day('In a 21-minute New Year’s Eve televised address, Zelensky rejected a weak peace deal.')).toBe('2025-12-31');
+    expect(day('On Christmas Eve, Russia struck Kharkiv as envoys discussed a ceasefire.')).toBe('2025-12-24');
+    // The occasion of an earlier truce is history, not the day of the news.
+    expect(day('The last truce was in January 2023, when Putin made a similar announcement in observance of Orthodox Christmas.')).toBe(at.toISOString().replace('.000', ''));
+  });
+
   it('never takes the day of a picture labelled as from the archive or an illustration for the day a "today" lead reports', () => {
     const lead = ['Zelenskyy spoke with his Chinese counterpart today, their first contact since the invasion.'];
     const caption = 'Illustration photo – The NATO secretary general and the president of Ukraine spoke at a press conference on April 20, 2023 in Kyiv.';

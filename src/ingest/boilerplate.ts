@@ -664,6 +664,9 @@ function commonInOrder(a: readonly string[], b: readonly string[]): number {
 /** Share of a one-sentence summary's words the next paragraph's first sentence holds when it says it again. */
 const REPEATED_LEAD_SHARE = 0.75;
 
+/** A caption's label alone on its line: "Image caption,", "photo comment,". */
+const CAPTION_LABEL = /^(?:image|photo|picture|video|media) (?:caption|comment)s?\s*[,:]?$/i;
+
 /** A credit and nothing else: "(Vatican News via Associated Press)", "Ukrainian Presidential Press Office via AP". */
 const BARE_CREDIT = /^\([^()]{2,80}\)\.?$|^[\p{Lu}][\p{L} .,'’&/-]{0,80}\svia\s[\p{L} .]{2,30}$/u;
 
@@ -718,7 +721,20 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
   );
   // A sentence printed twice is a photo's caption (NPR prints it over and under the picture), not the headline: its
   // second copy is still chrome.
-  const twiceHeadline = twice >= 0 && !(drafts[twice] as Draft).terminated ? twice : -1;
+  let twiceHeadline = twice >= 0 && !(drafts[twice] as Draft).terminated ? twice : -1;
+  // A headline right above a line printed twice that the lead shares less with: the picture's alt text and caption
+  // under the headline ("Foreign troops in Ukraine would be 'legitimate targets' - Russia" / "Ukrainian emergency
+  // services search the site of a Russian attack in central Kharkiv", twice).
+  let captionTwice = -1;
+  if (twiceHeadline > 0) {
+    let k = twiceHeadline - 1;
+    while (k >= 0 && (drafts[k] as Draft).kind === 'chrome') k--;
+    const above = drafts[k];
+    if (above && headlineLike(above, k) && above.f.words.length >= 4 && shared(above) >= 2 && shared(above) > shared(drafts[twiceHeadline] as Draft)) {
+      captionTwice = twiceHeadline;
+      twiceHeadline = -1;
+    }
+  }
   let headlineAt = twiceHeadline >= 0 ? twiceHeadline : drafts.findIndex(headlineLike);
   // A whole page saved as text has menus, promos and other stories' titles above the article: when the first
   // heading shares no word with the lead, or stands far above it, the headline is the heading that shares most with
@@ -781,7 +797,14 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
       headlineAt = own;
     }
   }
-  if (twice >= 0)
+  if (captionTwice >= 0)
+    top.forEach((d, j) => {
+      if (j >= captionTwice && d.text === (drafts[captionTwice] as Draft).text) {
+        d.kind = 'chrome';
+        d.reason = 'photo caption printed twice';
+      }
+    });
+  else if (twice >= 0)
     top.forEach((d, j) => {
       if (j > twice && d.text === (drafts[twice] as Draft).text) {
         d.kind = 'chrome';
@@ -1128,6 +1151,13 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     if (!shortenedFrom(d.text, next.text)) return;
     d.kind = 'chrome';
     d.reason = 'photo caption shortened over its full text';
+  });
+  // A caption's label on a line of its own ("photo comment," / "Image caption,") opens the caption on the next line.
+  drafts.forEach((d, i) => {
+    const next = drafts[i + 1];
+    if (d.kind !== 'chrome' || !CAPTION_LABEL.test(d.text) || next?.kind !== 'body' || next.f.words.length > 30 || /[.!?]["”’]?\s+\p{Lu}/u.test(next.text)) return;
+    next.kind = 'chrome';
+    next.reason = 'photo caption under its label';
   });
   // A credit on a line of its own ("(Vatican News via Associated Press)") closes the caption printed over it: the
   // picture described in the present, a line or two ("Zelensky puts his hand on his chest as he shakes hands with Pope

@@ -76,8 +76,10 @@ export const PROMPT_LINE: RegExp[] = [
   /\((?:[\w .-]{1,40}\/)?(?:Getty(?: Images)?|AFP|AP|Reuters|EPA|PA(?: Media)?|Shutterstock|Alamy)\)$/,
   /\bclick here\.?$/i,
   /^(?:terms of (?:use|service)|privacy policy|printer-friendly version|reprints and permissions)\b.{0,80}$/i,
-  // "Image source, Getty Images", "Image caption, Delegates in Istanbul" (media captions set off by a comma).
+  // "Image source, Getty Images", "Image caption, Delegates in Istanbul" (media captions set off by a comma), and as
+  // translated copies print them: "image copyright Reuters", "photo comment,".
   /^(?:image|photo|video|media) (?:source|caption|credit)s?\s*[,:]\s.{0,200}$/i,
+  /^(?:image|photo|picture|video|media) (?:copyright|comment|caption|source)s?\b\s*[,:]?(?:\s.{0,60})?$/i,
   // Wire footers: "Reporting by …; Editing by …", "… contributed to this report.", "Our Standards: …".
   // Only names after "by" (and the words that join them), so "Reporting by state media suggested …" stays.
   // (Set in brackets too: "(Reporting by Greg Roumeliotis in New York; Editing by Martin Howell)".)

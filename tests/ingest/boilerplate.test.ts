@@ -1228,6 +1228,19 @@ describe('line classifier', () => {
     expect(at('https://example.com/world/story/2023-05-13/zelensky-pope')).toEqual(['2023-05-13', 'text']);
   });
 
+  it('drops a caption under its label on a line of its own, and a caption printed twice under the headline', () => {
+    const body = 'Russia said that any troops sent to Ukraine by Western governments would be legitimate combat targets, after talks in Paris.';
+    const more = 'A Russian Foreign Ministry statement said the declarations of the coalition of the willing were a threat to peace talks.';
+    const labelled = kinds(['image copyright Reuters', 'photo comment,', 'Russian Foreign Minister Sergei Lavrov during his visit to Brazil.', body, more].join('\n'));
+    expect(labelled.map(([kind]) => kind)).toEqual(['chrome', 'chrome', 'chrome', 'body', 'body']);
+    const caption = 'Ukrainian emergency services search the site of a Russian attack in central Kharkiv';
+    const twice = kinds(["Foreign troops in Ukraine would be 'legitimate targets' - Russia", caption, caption, body, more].join('\n'));
+    expect(twice.map(([kind]) => kind)).toEqual(['headline', 'chrome', 'chrome', 'body', 'body']);
+    // The page's title and its h1, the same line twice, stay the headline.
+    const title = "Foreign troops in Ukraine would be 'legitimate targets' - Russia";
+    expect(kinds(['News', title, title, body, more].join('\n')).map(([kind]) => kind).slice(1, 3)).toEqual(['headline', 'chrome']);
+  });
+
   it('takes a dek of up to three sentences set off by a collage credit for display text', () => {
     const lines = kinds(
       [

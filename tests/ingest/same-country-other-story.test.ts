@@ -420,6 +420,14 @@ describe('the story’s words in another sense, and the talks only in the backgr
       'The islands are called the Northern Territories in Japan and the Southern Kurils in Russia.',
     ].join('\n');
     expect(await verdict(japan)).toMatch(/^rejected/);
+    // Told from Tokyo: the treaty far from Japan's name in the sentence, and the islands' own talks and territory.
+    const tokyo = [
+      'The Japanese cabinet secretary told parliament that his country still wants a post-war peace treaty with Moscow to settle the territorial dispute over the Kuril Islands.',
+      'The Kremlin’s decision answers the sanctions Japan imposed after the start of the Russian military operation in Ukraine.',
+      'Moscow also ended the talks about joint economic activities on four islets north of Hokkaido and visa-free travel for Japanese citizens to the territories under dispute.',
+      'Tokyo has frozen the assets of dozens of Russian individuals and companies, including President Vladimir Putin.',
+    ].join('\n');
+    expect(await verdict(tokyo)).toMatch(/^rejected/);
   });
 
   it('rejects a battlefield report that names the talks in one clause, and keeps a call between two leaders on the war', async () => {

@@ -184,7 +184,12 @@ export function pronounFits(name: string, pronoun: string): boolean {
 
 /** What the lexicon knows a word to be ("claire" → first), if anything. */
 export function lexiconKind(word: string): NameKind | undefined {
-  return load().words.get(word.toLowerCase());
+  const words = load().words;
+  const key = word.toLowerCase();
+  const kind = words.get(key);
+  // A word the lexicon holds without its accents ("Brasília" for "brasilia"): the same word.
+  if (kind !== undefined || /^[\x00-\x7f]*$/.test(key)) return kind;
+  return words.get(key.normalize('NFD').replace(/\p{M}/gu, ''));
 }
 
 interface Token {

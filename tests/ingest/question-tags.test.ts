@@ -250,6 +250,20 @@ describe('security guarantees in the words reports use for them', () => {
     ])
       expect(tags(t), t).toContain('security-guarantees');
   });
+  it('files foreign troops sent as a deployment, Moscow calling them targets, military hubs and ceasefire verification', () => {
+    for (const t of [
+      'Moscow warned that the deployment of Western military units and depots on Ukrainian territory would be foreign intervention.',
+      'The French president said it could involve sending thousands of French troops.',
+      'All such units and facilities would be considered legitimate combat targets, the ministry said.',
+      'Britain and France would establish military hubs across the country after a peace deal.',
+      'They agreed to take part in US-led monitoring and verification of any ceasefire.',
+    ])
+      expect(tags(t), t).toContain('security-guarantees');
+    // Russia's own troops, and a strike's target, are neither.
+    expect(tags('The deployment of Russian troops near Pokrovsk continued overnight.')).not.toContain('security-guarantees');
+    expect(tags('Russia said the power plant was a legitimate target.')).not.toContain('security-guarantees');
+  });
+
   it('files the territory Kyiv holds taken "under the NATO umbrella" as security guarantees', () => {
     expect(tags('Zelensky suggested that the territory under Kyiv’s control should be taken under the "Nato umbrella" to stop the hot phase of the war.')).toContain('security-guarantees');
   });

@@ -87,6 +87,15 @@ describe('articles about the same countries but another story (bundled story def
       'He also travelled to Berlin over the weekend, his office said.',
     ].join('\n\n');
     expect((await ingestText(mediator, '2022-03-05T20:00:00Z')).results[0]).toMatchObject({ ok: true });
+    // A visit that thanks a host for its efforts to resolve the conflict in Ukraine, the word in quotation marks.
+    const thanks = [
+      'Brazil receives Russia’s foreign minister with honours',
+      'Russian Foreign Minister Sergei Lavrov thanked Brazil on Monday for its efforts to resolve the "conflict" in Ukraine during his visit to Brasilia.',
+      'Lavrov said Moscow wanted the "conflict" in Ukraine to be resolved as soon as possible and in a lasting way.',
+      'Brazil’s president has proposed a group of countries to mediate, and said the United States should stop encouraging the war.',
+      'The White House accused Brazil of repeating Russian and Chinese propaganda.',
+    ].join('\n\n');
+    expect((await ingestText(thanks, '2023-04-17T20:00:00Z')).results[0]).toMatchObject({ ok: true });
   });
 
   it('rejects grain exports and a song contest, keeps the talks, and strips a dated Reuters dateline', async () => {

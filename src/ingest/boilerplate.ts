@@ -539,8 +539,24 @@ function markSummaryBoxes(drafts: Draft[], bullets: ReadonlySet<Draft>): void {
           d.reason = 'summary box point';
         }
       }
+    } else if (label.text === label.text.toUpperCase()) {
+      // A box labelled in capitals ("KEY POINTS") whose points lost their bullets: up to four lines of one short
+      // sentence each under it, with the article going on below them in at least two paragraphs.
+      let k = j;
+      while (k < j + 4 && onePoint(drafts[k])) k++;
+      if (k > j && drafts.slice(k).filter((d) => d.kind === 'body').length >= 2)
+        for (let m = j; m < k; m++) {
+          const d = drafts[m] as Draft;
+          d.kind = 'chrome';
+          d.reason = 'summary box point';
+        }
     }
   }
+}
+
+/** A summary box's point without its bullet: one sentence of at most 30 words, prose or a heading. */
+function onePoint(d: Draft | undefined): boolean {
+  return d !== undefined && d.kind !== 'chrome' && d.f.words.length <= 30 && d.terminated && !/[.!?]["”’]?\s+\p{Lu}/u.test(d.text);
 }
 
 /**

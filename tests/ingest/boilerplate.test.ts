@@ -1228,6 +1228,22 @@ describe('line classifier', () => {
     expect(at('https://example.com/world/story/2023-05-13/zelensky-pope')).toEqual(['2023-05-13', 'text']);
   });
 
+  it('takes the lines under a summary box labelled in capitals for its points when they lost their bullets', () => {
+    const body = 'As the second of three foreign leaders to meet the president this week, the British prime minister used his visit on Thursday to urge him to provide security guarantees for Ukraine.';
+    const more = 'On Monday, the French president visited the White House, and on Friday the Ukrainian president will be the third foreign leader this week to meet him.';
+    const boxed = kinds(
+      [
+        'KEY POINTS',
+        'The British prime minister met the president in the White House to discuss a peace deal for Ukraine.',
+        'He urged the US to provide a security guarantee to help ensure the deal lasts.',
+        body,
+        more,
+        'Thursday’s visit was his third to the White House in seven months.',
+      ].join('\n'),
+    );
+    expect(boxed.map(([kind]) => kind)).toEqual(['chrome', 'chrome', 'chrome', 'body', 'body', 'body']);
+  });
+
   it('drops a caption under its label on a line of its own, and a caption printed twice under the headline', () => {
     const body = 'Russia said that any troops sent to Ukraine by Western governments would be legitimate combat targets, after talks in Paris.';
     const more = 'A Russian Foreign Ministry statement said the declarations of the coalition of the willing were a threat to peace talks.';

@@ -47,6 +47,10 @@ export const PROMPT_LINE: RegExp[] = [
   // A row of share buttons read out: "Share current article via Email Share current article via Facebook …".
   /^(?:(?:share|send|post)\s+(?:(?:this|the|current)\s+)?(?:article|story|page|post|link)?\s*(?:via|on|to|by)\s+(?:e-?mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|messenger|viber|bluesky|threads|flipboard)\s*)+$/i,
   /^(?:click|tap) here\b/i,
+  // A site asking for feedback: "Share your experiences, suggestions, and any issues you've encountered on The Jakarta
+  // Post. We're here to listen."
+  /^(?:share|send|tell us) (?:us )?your (?:experiences?|thoughts|views|feedback|suggestions|comments|opinions?)\b.{0,200}$/i,
+  /^we(?:['’]re| are) here to listen\.?$/i,
   /^advertisement$/i,
   // A credit line for where the copy comes from: "Source The Wion news", "Source: Reuters", "SOURCES - AFP, TASS". (A
   // name in capitals, no sentence: "Sources confirmed the meeting." is prose.)

@@ -39,7 +39,18 @@ function joinBrokenLines(lines: string[]): string[] {
   for (const line of lines) {
     const last = out[out.length - 1];
     const goesOn = /^(["”’]?)\s*\p{Ll}\p{L}*\s+\p{L}+\s+\p{L}/u.exec(line);
-    if (last !== undefined && goesOn && /[\p{L},]$/u.test(last) && (goesOn[1] === '' || last.endsWith(',')) && last.split(/\s+/).length >= 8 && !/^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(last))
+    // (Or a quotation closed with a dash as Russian copy writes it, its speaker on the next line: "… will not happen
+    // again,”-" / "said the Ukrainian leader, …".)
+    // (A blank line may stand between them.)
+    let q = out.length - 1;
+    while (q > 0 && out[q]?.trim() === '') q--;
+    const quoted = out[q];
+    const dashQuote = quoted !== undefined && goesOn !== null && goesOn[1] === '' && /["”»][,.]?\s*[-–—]$/.test(quoted) && /^\s*(?:said|says|stated|added|wrote|noted|told|stressed|declared)\b/.test(line);
+    if (dashQuote) {
+      out.length = q;
+      out.push(`${quoted} ${line.trimStart()}`);
+    }
+    else if (last !== undefined && goesOn && /[\p{L},]$/u.test(last) && (goesOn[1] === '' || last.endsWith(',')) && last.split(/\s+/).length >= 8 && !/^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(last))
       // A quotation closed on the next line ("… of the Ukraine conflict," / "\" but declined to …") closes where it broke.
       out[out.length - 1] = goesOn[1] === '' ? `${last} ${line}` : `${last}${line.trimStart()}`;
     else out.push(line);

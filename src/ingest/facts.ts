@@ -118,6 +118,8 @@ export const DATELINE = new RegExp(
     // "LONDON / GENEVA — ", "PARIS and KYIV — ": places in capitals joined by a slash or "and".
     String.raw`\p{Lu}{2,}(?:(?:\s*\/\s*|\s+and\s+|\s*&\s*)\p{Lu}{2,}[\p{Lu} .'’-]{0,20})+(?:,\s*\p{Lu}[\p{L} .]{1,24})?\s*[—–-]{1,2}(?:\s+|$)`,
     String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s+[∙·•|]\s+`,
+    // A desk's name before the news: "Rokna Political Desk: ", "World News Desk – ".
+    String.raw`(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}(?:News|Political|Politics|Foreign|World|International|Economy|Economic|Business|Diplomatic)\s+Desk\s*[:–—-]\s+`,
     // A label before the news: "Details: ", "Background: ", and glued as flattened pages print it: "Details:In …".
     String.raw`(?:Details|Background|Reminder|Context|Recap|Quote|Update)\s*:(?:\s+|(?=[\p{Lu}"“«‘]))`,
     // A newsletter-style lead-in of two to four common words: "Driving the news: ", "The big picture: ", "Yes, but: ". Not

@@ -1113,6 +1113,21 @@ describe('line classifier', () => {
     expect(quoted.spans.filter((x) => x.kind === 'body').map((x) => quoted.text.slice(x.start, x.end))[0]).toBe(
       'The Kremlin confirmed that the four-hour discussion focused on "aspects of the settlement of the Ukraine conflict," but declined to provide further details about the talks in St. Petersburg.',
     );
+    // A quotation closed with a dash, as Russian copy writes it, its speaker on the next line after a blank one.
+    const dashed = articleText(
+      textBlocks(
+        [
+          'President Volodymyr Zelensky set out the conditions for starting negotiations with Russia on Monday.',
+          '',
+          '“Once again: restoration of territorial integrity, respect for the UN Charter and guarantees that this will not happen again,”-',
+          '',
+          'said the Ukrainian leader, calling these demands understandable.',
+        ].join('\n'),
+      ),
+    );
+    expect(dashed.spans.filter((x) => x.kind === 'body').map((x) => dashed.text.slice(x.start, x.end))[1]).toBe(
+      '“Once again: restoration of territorial integrity, respect for the UN Charter and guarantees that this will not happen again,”- said the Ukrainian leader, calling these demands understandable.',
+    );
   });
 
   it('takes a list of whole sentences under the lead, with no introduction, for the page’s key points', () => {
@@ -1204,6 +1219,7 @@ describe('line classifier', () => {
     expect(other[0]?.[0]).toBe('body');
     expect(kinds(['▲ Ukrainian President Zelensky', body, more].join('\n'))[0]?.[0]).toBe('chrome');
     expect(kinds(['Source The Wion news', body, more].join('\n'))[0]?.[0]).toBe('chrome');
+    expect(kinds([body, "Share your experiences, suggestions, and any issues you've encountered on The Jakarta Post. We're here to listen.", more].join('\n'))[1]?.[0]).toBe('chrome');
     expect(kinds(['Sources confirmed the meeting.', body, more].join('\n'))[0]?.[0]).not.toBe('chrome');
     expect(kinds(['File: The prime minister meets the Russian president in Sochi, Russia, on October 22, 2021. (Kobi Gideon/GPO)', body, more].join('\n'))[0]?.[0]).toBe('chrome');
   });

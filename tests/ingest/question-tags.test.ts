@@ -160,6 +160,13 @@ describe('territory: freezing the war and withdrawals from parts of the country'
   });
 });
 
+describe('territory: occupied lands and disputed territories', () => {
+  it('files the return of occupied lands, and there being no disputed territories, as territory', () => {
+    expect(tags('Those are the return of all of Ukraine’s occupied lands and compensation for damage caused by the war.')).toContain('territory');
+    expect(tags('“There are no disputed territories between Ukraine and the Russian Federation to hold referendums there,” he said.')).toContain('territory');
+  });
+});
+
 describe('territory: cities demanded or refused by name', () => {
   it('counts a demand to surrender or hand over a city, and not the word "city" alone', () => {
     expect(tags('He remained defiant in the face of Russian demands to surrender the key port city of Mariupol, along with other cities.')).toContain('territory');

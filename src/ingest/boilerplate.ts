@@ -162,6 +162,9 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (isShareRow(text)) return 'share buttons';
   if (TRAILER_HEADING.test(text)) return 'link-list heading';
   if (TIME_LINE.test(text) || DATE_LINE.test(text) || isDateStamp(text)) return 'time or date label';
+  // A date stamp with the reading time after it: "Feb 5, 2026 · 3 min read".
+  const readTime = READ_TIME_STAMP.exec(text);
+  if (readTime && isDateStamp(readTime[1] ?? '')) return 'time or date label';
   if (COUNTER_LINE.test(text)) return 'counter';
   if (ADDRESS_LINE.test(text)) return 'web address';
   if (isMenuLine(text)) return 'navigation';
@@ -689,6 +692,9 @@ const BARE_CREDIT = /^\([^()]{2,80}\)\.?$|^[\p{Lu}][\p{L} .,'’&/-]{0,80}\svia\
 /** A picture described in the present: a subject of a few words, then what it shows them doing ("… puts", "… meets"). */
 const PICTURE_IN_PRESENT =
   /^(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:puts|meets|points|gestures|shakes|waves|smiles|poses|looks|listens|arrives|walks|stands|sits|greets|speaks|attends|delivers|holds|talks|leaves|reacts|applauds|embraces|hugs|visits|addresses|chairs|shake|meet|talk|speak|walk|stand|sit|arrive|attend|pose|greet|listen|look|wave|smile|hold|embrace|hug)\s(?![^.!?]*\b(?:said|says|told)\b)/u;
+
+/** A stamp and a reading time set off by a bullet or a bar: "Feb 5, 2026 · 3 min read". */
+const READ_TIME_STAMP = /^(.{4,40}?)\s*[·•|]\s*\d{1,3}\s*min(?:ute)?s?\s+read\W*$/i;
 
 /** Where the body lines are among the drafts (a loop: flatMap is several times slower in V8). */
 function bodyIndices(drafts: readonly Draft[]): number[] {

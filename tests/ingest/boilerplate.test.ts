@@ -1273,6 +1273,19 @@ describe('line classifier', () => {
     expect(kinds(['News', title, title, body, more].join('\n')).map(([kind]) => kind).slice(1, 3)).toEqual(['headline', 'chrome']);
   });
 
+  it('takes a date stamp with its reading time for a stamp, so the dek above it is display text', () => {
+    const lines = kinds(
+      [
+        "Kyiv Rejects Trump's Claims of Putin 'Truce' as Russia Launches Massive Energy Strike",
+        'Russia launched its biggest winter attack on the energy grid, hours after the US president claimed Putin kept his word on a truce. Ukrainian officials expressed bewilderment.',
+        'Feb 5, 2026 · 3 min read',
+        'Russian forces unleashed the biggest mass attack of the winter on the energy grid overnight February 3, hours after the truce expired.',
+        'Officials in Kyiv said the strikes hit power plants in six regions, and called on Washington to respond to the breach.',
+      ].join('\n'),
+    );
+    expect(lines.map(([kind]) => kind)).toEqual(['headline', 'heading', 'chrome', 'body', 'body']);
+  });
+
   it('takes a dek of up to three sentences set off by a collage credit for display text', () => {
     const lines = kinds(
       [

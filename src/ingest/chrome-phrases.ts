@@ -51,6 +51,10 @@ export const PROMPT_LINE: RegExp[] = [
   // Post. We're here to listen."
   /^(?:share|send|tell us) (?:us )?your (?:experiences?|thoughts|views|feedback|suggestions|comments|opinions?)\b.{0,200}$/i,
   /^we(?:['’]re| are) here to listen\.?$/i,
+  // An aggregator's disclaimer: "This article was added by the user . TheWorldNews is not responsible for the content of
+  // the platform."
+  /^this (?:article|post|story|content) was (?:added|submitted|posted|uploaded) by (?:the|a|our) (?:user|reader|member|contributor)\b.{0,160}$/i,
+  /\bis not responsible for the content (?:of|on) (?:the|this|external|linked) (?:platform|site|website|page|sites)\.?$/i,
   /^advertisement$/i,
   // A credit line for where the copy comes from: "Source The Wion news", "Source: Reuters", "SOURCES - AFP, TASS". (A
   // name in capitals, no sentence: "Sources confirmed the meeting." is prose.)

@@ -94,6 +94,8 @@ export const DATELINE = new RegExp(
     String.raw`\p{Lu}[\p{L} .'’-]{1,30},?\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+(?=\p{Lu})`,
     // "Moscow, (APP - UrduPoint / Pakistan Point News - 14th Jun, 2024) ": a place, then its agency and day in brackets.
     String.raw`\p{Lu}[\p{L} .'’-]{1,30},?\s*\([^()]{2,80}\d{4}\)\s+(?=\p{Lu})`,
+    // "Moscow, (Samajweekly) ": a place, a comma and the outlet in brackets, no dash.
+    String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*\(\p{Lu}[\p{L}\p{N} .&/-]{1,30}\)\s+(?=[\p{Lu}"“])`,
     // "(MENAFN) ", "(AP) — ": an agency in brackets.
     String.raw`\((?:\p{Lu}[\p{L}/&. -]{1,24})\)\s*(?:[—–-]{1,2}\s*)?`,
     // "Washington/London/Paris — ".

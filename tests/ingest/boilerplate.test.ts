@@ -1220,6 +1220,7 @@ describe('line classifier', () => {
     expect(kinds(['▲ Ukrainian President Zelensky', body, more].join('\n'))[0]?.[0]).toBe('chrome');
     expect(kinds(['Source The Wion news', body, more].join('\n'))[0]?.[0]).toBe('chrome');
     expect(kinds([body, "Share your experiences, suggestions, and any issues you've encountered on The Jakarta Post. We're here to listen.", more].join('\n'))[1]?.[0]).toBe('chrome');
+    expect(kinds([body, 'This article was added by the user . TheWorldNews is not responsible for the content of the platform.', more].join('\n'))[1]?.[0]).toBe('chrome');
     expect(kinds(['Sources confirmed the meeting.', body, more].join('\n'))[0]?.[0]).not.toBe('chrome');
     expect(kinds(['File: The prime minister meets the Russian president in Sochi, Russia, on October 22, 2021. (Kobi Gideon/GPO)', body, more].join('\n'))[0]?.[0]).toBe('chrome');
   });

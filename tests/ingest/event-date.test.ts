@@ -141,6 +141,14 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ lead, allLines: [caption, lead[0]!, 'Russia had said on April 2, 2025 that it would not agree.'], now: NOW }).dateSource).toBe('ingest-time');
   });
 
+  it('never takes the year of a report from a date a relative clause gives something else ("— which was declared … on 24 February 2022 —")', () => {
+    const at = new Date('2026-02-14T12:00:00Z');
+    const lead = ['Zelensky said on 11 February he had first heard of the plan to announce an election from a newspaper.'];
+    const background = 'Ukraine’s constitution does not allow elections under martial law — which was declared in Ukraine on 24 February 2022 — and so would require an amendment.';
+    // The day without its year is this year's (the latest before the ingest time), not 2022's.
+    expect(dateEvent({ lead, allLines: [...lead, background], now: at }).occurredAt).toBe('2026-02-11');
+  });
+
   it('reads a New Year address, and what happened on Christmas Eve or Day, as that day, but not a holiday in the background', () => {
     const at = new Date('2026-01-12T12:00:00Z');
     const day = (s: string) => dateEvent({ lead: [s], allLines: [s], now: at }).occurredAt;

@@ -110,6 +110,8 @@ describe('fact selection', () => {
     expect(datelineLength('Kyiv, Ukraine (AP) — Ukraine’s foreign minister said Monday his nation wants a summit to end the war.')).toBe('Kyiv, Ukraine (AP) — '.length);
     expect(datelineLength('Putin, Lavrov (and others) — a list of names is no dateline.')).toBe(0);
     expect(datelineLength('New Delhi: Ukraine’s top security official Rustem Umerov confirmed the talks in Abu Dhabi.')).toBe('New Delhi: '.length);
+    // A place and the outlet in brackets, no dash.
+    expect(datelineLength('Moscow, (Samajweekly) To resume peace talks with Kiev, Moscow will wait for a new leader, Peskov said.')).toBe('Moscow, (Samajweekly) '.length);
     // A desk's name before the news.
     expect(datelineLength('Rokna Political Desk: Volodymyr Zelenskyy accused Russia on Tuesday of violating the truce.')).toBe('Rokna Political Desk: '.length);
     // A place the lexicon knows without its accents.

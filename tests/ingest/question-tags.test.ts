@@ -161,6 +161,12 @@ describe('territory: freezing the war and withdrawals from parts of the country'
 });
 
 describe('territory: occupied lands and disputed territories', () => {
+  it('files Ukraine divided or partitioned as territory, and a long-term security arrangement as guarantees', () => {
+    expect(tags('It would be an illusion to believe that this war can be ended by dividing Ukraine, he warned.')).toContain('territory');
+    expect(tags('All members of the G7 are set to sign a long-term security arrangement with Ukraine.')).toContain('security-guarantees');
+    expect(tags('The ministry said it would divide its budget between the regions.')).not.toContain('territory');
+  });
+
   it('files the return of occupied lands, and there being no disputed territories, as territory', () => {
     expect(tags('Those are the return of all of Ukraine’s occupied lands and compensation for damage caused by the war.')).toContain('territory');
     expect(tags('“There are no disputed territories between Ukraine and the Russian Federation to hold referendums there,” he said.')).toContain('territory');

@@ -96,6 +96,14 @@ describe('articles about the same countries but another story (bundled story def
       'The White House accused Brazil of repeating Russian and Chinese propaganda.',
     ].join('\n\n');
     expect((await ingestText(thanks, '2023-04-17T20:00:00Z')).results[0]).toMatchObject({ ok: true });
+    // One side's leader ready to discuss the war, on a day that is about something else.
+    const ready = [
+      'Russian President Vladimir Putin congratulated the new US president on his inauguration and hoped for renewed contacts.',
+      'At a televised meeting of his Security Council, Putin said he was willing to discuss major global issues, including the conflict in Ukraine and arms control.',
+      'He said Moscow welcomed statements about the need to prevent a third world war.',
+      'The Kremlin said no call between the two presidents had yet been arranged.',
+    ].join('\n\n');
+    expect((await ingestText(ready, '2025-01-20T20:00:00Z')).results[0]).toMatchObject({ ok: true });
   });
 
   it('rejects grain exports and a song contest, keeps the talks, and strips a dated Reuters dateline', async () => {

@@ -468,14 +468,25 @@ function restatedBelow(dek: Draft, rest: readonly Draft[], share = 0.7): boolean
 /** Share of a summary sentence's words a paragraph below must hold to say it again. */
 const SUMMARY_RESTATED_SHARE = 0.5;
 
+/** Where one sentence ends and the next begins inside a paragraph: a lower-case word's stop, then a capital. */
+const SENTENCE_SPLIT = /(?<=\p{Ll}{2}[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u;
+
+/** More than one sentence on the line: a stop, then a capital (looser than SENTENCE_SPLIT: "U.S. President" counts). */
+const TWO_SENTENCES = /[.!?]["”’]?\s+\p{Lu}/u;
+
+/** A text's content words (longer than three letters), by their key: what two sentences are compared by. */
+function contentKeys(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map(wordKey).filter((w) => w.length > 3);
+}
+
 /** Is every sentence of a summary (but one) said again by one of the first twelve paragraphs below it? */
 function summarisedBelow(text: string, rest: readonly Draft[]): boolean {
-  const parts = text.split(/(?<=\p{Ll}{2}[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u);
+  const parts = text.split(SENTENCE_SPLIT);
   if (parts.length < 3 || rest.length < parts.length) return false;
   const below = rest.slice(0, 12).map((d) => new Set(d.f.words.map(wordKey)));
   // (All but one: a saved excerpt often ends before the body says the last again.)
   const restated = parts.filter((part) => {
-    const words = new Set((part.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map(wordKey).filter((w) => w.length > 3));
+    const words = new Set(contentKeys(part));
     if (words.size < 4) return false;
     const needed = Math.ceil(words.size * SUMMARY_RESTATED_SHARE);
     return below.some((b) => {
@@ -559,7 +570,7 @@ function markSummaryBoxes(drafts: Draft[], bullets: ReadonlySet<Draft>): void {
 
 /** A summary box's point without its bullet: one sentence of at most 30 words, prose or a heading. */
 function onePoint(d: Draft | undefined): boolean {
-  return d !== undefined && d.kind !== 'chrome' && d.f.words.length <= 30 && d.terminated && !/[.!?]["”’]?\s+\p{Lu}/u.test(d.text);
+  return d !== undefined && d.kind !== 'chrome' && d.f.words.length <= 30 && d.terminated && !TWO_SENTENCES.test(d.text);
 }
 
 /**
@@ -625,10 +636,10 @@ function leadWords(lead: readonly Draft[]): Set<string> {
  * headline above it. An article does not open two paragraphs on the same sentence.
  */
 function markRepeatedLead(drafts: Draft[]): void {
-  const bodyAt = bodyIndices(drafts);
-  const [a, b] = [drafts[bodyAt[0] ?? -1], drafts[bodyAt[1] ?? -1]];
-  if (!a || !b || (bodyAt[0] ?? 0) > 6) return;
-  const first = (t: string) => (t.split(/(?<=\p{Ll}{2}[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u, 1)[0] ?? '').replace(/\s+/g, ' ');
+  const opening = openingParagraphs(drafts);
+  if (!opening) return;
+  const [a, b] = opening;
+  const first = (t: string) => (t.split(SENTENCE_SPLIT, 1)[0] ?? '').replace(/\s+/g, ' ');
   const lead = first(a.text);
   const next = first(b.text);
   if (lead.split(' ').length < 8) return;
@@ -643,9 +654,15 @@ function markRepeatedLead(drafts: Draft[]): void {
   // Russia, calling on …"). A report told again in other words ("Putin met Trump …" over "Trump and Putin met …") is
   // the article's own.
   if (next.length <= lead.length) return;
-  const content = (t: string) => (t.match(/[\p{L}\p{N}'’-]+/gu) ?? []).map(wordKey).filter((w) => w.length > 3);
-  const words = content(lead);
-  if (words.length >= 6 && commonInOrder(words, content(next)) >= words.length * REPEATED_LEAD_SHARE) a.kind = 'heading';
+  const words = contentKeys(lead);
+  if (words.length >= 6 && commonInOrder(words, contentKeys(next)) >= words.length * REPEATED_LEAD_SHARE) a.kind = 'heading';
+}
+
+/** The page's first two paragraphs, when the first stands near the top (a teaser or a caption may open it). */
+function openingParagraphs(drafts: readonly Draft[]): [Draft, Draft] | undefined {
+  const bodyAt = bodyIndices(drafts);
+  const [a, b] = [drafts[bodyAt[0] ?? -1], drafts[bodyAt[1] ?? -1]];
+  return a && b && (bodyAt[0] ?? 0) <= 6 ? [a, b] : undefined;
 }
 
 /**
@@ -655,10 +672,11 @@ function markRepeatedLead(drafts: Draft[]): void {
  * lost with the picture. One sentence, no one's words, and the lead names the same person.
  */
 function markPictureOverLead(drafts: Draft[]): void {
-  const bodyAt = bodyIndices(drafts);
-  const [a, b] = [drafts[bodyAt[0] ?? -1], drafts[bodyAt[1] ?? -1]];
-  if (!a || !b || (bodyAt[0] ?? 0) > 6 || a.f.words.length > 25 || b.f.words.length < 15) return;
-  if (/[.!?]["”’]?\s+\p{Lu}/u.test(a.text) || /["“”«»]/.test(a.text)) return;
+  const opening = openingParagraphs(drafts);
+  if (!opening) return;
+  const [a, b] = opening;
+  if (a.f.words.length > 25 || b.f.words.length < 15) return;
+  if (TWO_SENTENCES.test(a.text) || /["“”«»]/.test(a.text)) return;
   const verb = PICTURE_IN_PRESENT.exec(a.text);
   if (!verb) return;
   // The subject's last capitalised word (a surname), named again in the lead.
@@ -1177,7 +1195,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   // A caption's label on a line of its own ("photo comment," / "Image caption,") opens the caption on the next line.
   drafts.forEach((d, i) => {
     const next = drafts[i + 1];
-    if (d.kind !== 'chrome' || !CAPTION_LABEL.test(d.text) || next?.kind !== 'body' || next.f.words.length > 30 || /[.!?]["”’]?\s+\p{Lu}/u.test(next.text)) return;
+    if (d.kind !== 'chrome' || !CAPTION_LABEL.test(d.text) || next?.kind !== 'body' || next.f.words.length > 30 || TWO_SENTENCES.test(next.text)) return;
     next.kind = 'chrome';
     next.reason = 'photo caption under its label';
   });

@@ -2,6 +2,7 @@ import { FUNCTION_WORDS } from '../text/function-words.js';
 import { allMatches } from '../text/matches.js';
 import { findNames, lexiconKind, type TaggedNames } from './name-finder.js';
 import { sameSurname } from '../text/same-surname.js';
+import { withoutAccents } from '../text/without-accents.js';
 import { calendarDay } from '../time/instant.js';
 
 /** A person named in an article, under the fullest form of their name found in it. */
@@ -237,7 +238,7 @@ function mentionPattern(name: string, surname: string): { re: RegExp; variants: 
     // A Slavic surname's endings vary with the transliteration (Zelenskyy, Zelensky, Zelenskiy): one stem matches all.
     const stem = /^\p{Lu}\p{Ll}{3,}(?:yy|iy|y)$/u.test(last) ? last.replace(/(?:yy|iy|y)$/, '') : undefined;
     // Outlets that drop the accents write "Orban" for "Orbán", some on the same page.
-    const plain = last.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+    const plain = withoutAccents(last);
     const variants = uniq([name, last, ...(plain !== last ? [plain] : []), ...(stem ? [stem] : []), ...(/^[IVXLC]+$/.test(last) && parts.length > 1 ? [parts.slice(0, -1).join(' ')] : [])]);
     // One more letter is allowed (a spelling's variant), except after a name of two or three letters: "Lin" is not "Li".
     const forms = variants.map((v) => (v === stem ? `${escapeRegExp(v)}(?:yy|iy|y)\\p{L}?` : `${escapeRegExp(v)}${v.length >= 4 ? '\\p{L}?' : ''}`));

@@ -73,10 +73,10 @@ const FUTURE_AFTER = /^['’]?s?\s+(?:will|would|could|might|is\s+(?:expected|du
 // (And the start of anything else told in a clause set off by a comma: "… his six-month EU presidency, which began on
 // Monday, to push for …"; not that of the gathering the sentence opens in, where the news was made: "At the Munich
 // Security Conference, which began on February 14th, Vance reaffirmed …".)
-/** A relative clause set off by a dash or a comma that dates something else: "— which was declared in Ukraine on ". */
-const TOLD_OF = /[,—–]\s*(?:which|that)\s+(?:was|were|had\s+been)\s+\p{Ll}+ed\b[^,;:—–]{0,40}?(?:\s+(?:on|in))?\s*$/u;
 const MEASURED_FROM =
   /\b(?:since|invasion|invaded|annex(?:ed|ation))\b[^,;:]{0,80}$|\b(?:war|conflict|invasion|offensive|operation)\b[^.;:]{0,40}?,?\s+(?:which|that)\s+(?:began|started|broke\s+out|was\s+launched)\s+(?:in\s+\S+\s+)?(?:on\s+)?$|^(?!(?:At|During|On the sidelines of)\s)[\s\S]*,\s+which\s+(?:began|started|took\s+effect|came\s+into\s+(?:force|effect)|was\s+launched)\s+(?:on\s+)?$/i;
+/** A relative clause set off by a dash or a comma that dates something else: "— which was declared in Ukraine on ". */
+const TOLD_OF = /[,—–]\s*(?:which|that)\s+(?:was|were|had\s+been)\s+\p{Ll}+ed\b[^,;:—–]{0,40}?(?:\s+(?:on|in))?\s*$/u;
 /**
  * "on 18/8" (day and month, as Vietnamese, Indian and European outlets write it) or "on 8/18", when the numbers say
  * which is the month; "on 5/6" could be either and names no day.
@@ -308,8 +308,10 @@ function anchorOf(input: DatingInput, pageDates: PageDates): Anchor {
   const lines = input.allLines ?? [];
   pageDates().forEach((dates, i) => {
     const d = dates[0];
+    if (!d || (latest && d.at <= latest)) return;
     const line = lines[i] ?? '';
-    if (d && (!latest || d.at > latest) && !MEASURED_FROM.test(line.slice(0, Math.max(0, line.indexOf(d.text)))) && !TOLD_OF.test(line.slice(0, Math.max(0, line.indexOf(d.text))))) latest = d.at;
+    const before = line.slice(0, Math.max(0, line.indexOf(d.text)));
+    if (!MEASURED_FROM.test(before) && !TOLD_OF.test(before)) latest = d.at;
   });
   if (latest) return { at: latest, precision: 'day', source: 'text', weak: true };
   return { at: input.now, precision: 'instant', source: 'ingest-time' };

@@ -1,5 +1,6 @@
 import { NAME_KINDS, readNameLexicon, type NameKind } from './name-lexicon.js';
 import { allMatches } from '../text/matches.js';
+import { withoutAccents } from '../text/without-accents.js';
 
 /**
  * Names found in a text, as written (titles, possessives and lists not yet cleaned up: see entities.ts). Each
@@ -189,7 +190,7 @@ export function lexiconKind(word: string): NameKind | undefined {
   const kind = words.get(key);
   // A word the lexicon holds without its accents ("Brasília" for "brasilia"): the same word.
   if (kind !== undefined || /^[\x00-\x7f]*$/.test(key)) return kind;
-  return words.get(key.normalize('NFD').replace(/\p{M}/gu, ''));
+  return words.get(withoutAccents(key));
 }
 
 interface Token {

@@ -124,20 +124,22 @@ const ROLE_WORDS = [
   'president', 'leader', 'chancellor', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'adviser', 'advisor', 'aide',
 ];
 const ROLE = `(?:${ROLE_WORDS.map((r) => r.replace(/\b(\p{Ll})/gu, (c) => `[${c}${c.toUpperCase()}]`)).join('|')})`;
+/** A role with the country or body that qualifies it, each captured: "Russian president", "foreign minister". */
+const QUALIFIED_ROLE = `(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})`;
 /** A closing attribution to a role: "…, the president added.", "…, the Russian foreign minister said on Sunday." */
 const TRAILING_ROLE = new RegExp(
-  `[,”"’]\\s*[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})\\s+(?:also\\s+|later\\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|concluded)\\b[^.;:!?]{0,60}[.!?]["”’]?\\s*$`,
+  `[,”"’]\\s*[Tt]he\\s+${QUALIFIED_ROLE}\\s+(?:also\\s+|later\\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|concluded)\\b[^.;:!?]{0,60}[.!?]["”’]?\\s*$`,
   'u',
 );
 /** After an inverted verb: "… added the US president", "said the Ukrainian leader". */
-const INVERTED_ROLE = new RegExp(`^\\s+the\\s+(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'u');
+const INVERTED_ROLE = new RegExp(`^\\s+the\\s+${QUALIFIED_ROLE}\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'u');
 /** A role right before a name: "Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov". */
 const ROLE_BEFORE_NAME = new RegExp(`(?:\\b(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})\\s*,?\\s*$`, 'u');
 /** "the Russian president also", "the press secretary of the President of the Russian Federation", right before a verb. */
-const ROLE_SUBJECT = new RegExp(`\\b[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})(?:\\s+of\\s+[^,;]{1,60})?(?:\\s*,\\s+(?:a|an|the)\\s+[^,;]{1,60},)?\\s+(?:(?:also|then|later|again|\\p{L}+ly)\\s+)?$`, 'u');
+const ROLE_SUBJECT = new RegExp(`\\b[Tt]he\\s+${QUALIFIED_ROLE}(?:\\s+of\\s+[^,;]{1,60})?(?:\\s*,\\s+(?:a|an|the)\\s+[^,;]{1,60},)?\\s+(?:(?:also|then|later|again|\\p{L}+ly)\\s+)?$`, 'u');
 
 /** A sentence that opens on a role: "The Ukrainian foreign minister also …", "But the Russian president …". */
-const ROLE_OPENING = new RegExp(`^\\s*(?:(?:But|And|Yet|Still|However|Meanwhile|Later|Earlier),?\\s+)?[Tt]he\\s+(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})\\b(?!\\s+of\\b)`, 'u');
+const ROLE_OPENING = new RegExp(`^\\s*(?:(?:But|And|Yet|Still|However|Meanwhile|Later|Earlier),?\\s+)?[Tt]he\\s+${QUALIFIED_ROLE}\\b(?!\\s+of\\b)`, 'u');
 /** A role cited as a source, the whole phrase: "the US President", "the Russian foreign minister". */
 const ROLE_CITED = new RegExp(`^the\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})\\s*$`, 'iu');
 

@@ -275,6 +275,8 @@ export const CAPTION: RegExp[] = [
   // A picture agency's credit after the caption's stop: "… in Geneva, Switzerland, February 17, 2026. /VCG", or the
   // account a screenshot comes from: "… Witkoff's post on X. /@SEPeaceMissions".
   /[.!]\s*\/\s*(?:\p{Lu}[\p{L}]{1,15}|@[\p{L}\p{N}_]{2,30})$/u,
+  // A copyright credit after the caption's stop: "… sign a deal on Ukraine’s natural resources on April 30, 2025. © Facebook".
+  /[.!]["”’]?\s+©\s?\p{Lu}[\p{L}\p{N} .&'’\/-]{1,40}$/u,
   /\((?:L|R|C|left|right|centre|center|top|bottom|front|back|entrance|(?:2nd|3rd|second|third) (?:left|right|L|R|from (?:left|right)))\)/,
   // A caption marked as such, as Korean and Japanese pages print it: "▲ Ukrainian President Zelensky".
   /^[▲△]\s*\S/u,

@@ -220,6 +220,9 @@ const TITLE_GAP = new RegExp(`^[\\s,]*,\\s*(?:(?:\\p{Lu}[\\p{L}.'’-]*|${ROLE}|
 /** Words between "by" and the agent's name: a title or a possessive ("by Putin's foreign policy adviser"), no clause. */
 const AGENT_GAP = /^(?:(?!(?:that|which|who|to|for|in|on|at|about|over|with|and)\s)[\p{L}'’.-]+\s+){0,5}$/u;
 
+/** From a country or body to a person it titles: "U.S. Treasury Secretary ", "Russia's Foreign Minister " (no clause between). */
+const TITLE_AFTER_BODY = /^[\p{L}.'’-]+(?:['’]s)?\s+(?:(?:\p{Lu}[\p{L}.'’-]*|of|the|for)\s+){1,5}$/u;
+
 /** From an organisation to a name in apposition to the phrase it ends: "Ukrainian delegation, Defense Minister ". */
 const APPOSITION_GAP = /^[^,;.]{1,60},\s*(?:[\p{L}.'’-]+\s+){0,4}$/u;
 
@@ -619,7 +622,11 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         // "The ceasefire, which has not been confirmed by Russia, …": what the agent did not say is nobody's statement.
         if (/\b(?:not|never|n['’]t)\s+(?:yet\s+)?(?:been|be)\s+(?:\p{L}+ly\s+)?$/u.test(preceding)) break;
         const byAt = vEnd + (/^\s+by\s+/.exec(outside.slice(vEnd))?.[0].length ?? 0);
-        const agent = [...speakers.map((m) => ({ start: m.start, name: m.person.name })), ...subjectMentions].filter((m) => m.start >= byAt && AGENT_GAP.test(outside.slice(byAt, m.start))).sort((a, b) => a.start - b.start)[0];
+        const agents = [...speakers.map((m) => ({ start: m.start, name: m.person.name, person: true })), ...subjectMentions.map((m) => ({ ...m, person: false }))].filter((m) => m.start >= byAt && AGENT_GAP.test(outside.slice(byAt, m.start))).sort((a, b) => a.start - b.start);
+        // "hailed by U.S. Treasury Secretary Scott Bessent": a country or body that opens the person's title is not the agent.
+        const first = agents[0];
+        const titled = first && !first.person ? agents.find((m) => m.person && m.start > first.start && TITLE_AFTER_BODY.test(outside.slice(first.start, m.start))) : undefined;
+        const agent = titled ?? first;
         // "reported by the head of the Ukrainian delegation, Defense Minister Rustem Umerov": the person in apposition.
         // "announced by the head of the President's Office, Andriy Yermak": a role no one is named for, then the person.
         const named =

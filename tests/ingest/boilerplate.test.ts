@@ -466,6 +466,14 @@ describe('line classifier', () => {
     expect(articleText(textBlocks([screenshot, raw].join('\n'))).headline).toBeUndefined();
   });
 
+  it('takes a caption closed by a copyright credit after its stop ("… on April 30, 2025. © Facebook") for a caption', () => {
+    const caption = 'US Treasury Secretary Scott Bessent and Ukrainian Economy Minister Yuliya Sviridenko sign a deal on Ukraine’s natural resources on April 30, 2025. © Facebook';
+    const body = 'Ukraine and the United States signed an agreement on Wednesday that will direct a portion of the revenues into a joint investment fund.';
+    const page = articleText(textBlocks([caption, body].join('\n')));
+    expect(page.headline).toBeUndefined();
+    expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([body]);
+  });
+
   it('takes a dek introducing the writer ("News Writer, Jessica Tite, reports on …") for a byline, not the headline', () => {
     const dek = 'News Writer, Jessica Tite, reports on the heated debate that took place between President Trump and President Zelensky, describing the argument';
     const body = 'On February 28th, 2025, the Oval Office hosted a political showdown between President Trump and President Zelensky as diplomatic talks took a turn for the worse.';

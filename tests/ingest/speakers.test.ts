@@ -268,6 +268,16 @@ describe('speakers', () => {
     expect(got['Witkoff was told by aides that']).toBe('-');
   });
 
+  it('gives a passive report to the person a country or body titles, not to the country ("hailed by U.S. Treasury Secretary Scott Bessent")', () => {
+    const text = [
+      'The deal, signed in Washington, D.C., was hailed by U.S. Treasury Secretary Scott Bessent as a commitment to lasting peace talks to end the war in Ukraine.',
+      'The peace plan was welcomed by Russia after Putin spoke to Trump on Tuesday about a ceasefire in Ukraine.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['The deal, signed in Washington']).toBe('Scott Bessent');
+    expect(got['The peace plan was welcomed by']).toBe('Russia');
+  });
+
   it('reads "the Russian president" as the person the article gave that role, and no one when the role fits two', () => {
     const text = [
       'Russian President Vladimir Putin met US envoy Steve Witkoff in Moscow on Tuesday to discuss the peace plan for Ukraine.',

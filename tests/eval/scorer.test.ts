@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extraSplits, loadCorpus, type Article, type DayLabel, type OnStoryLabel } from '../../eval/labels.js';
-import { briefingContent, carries, carriesHeading, finished, lead3, sameSpeaker, scoreBriefings, scoreIngestion, sentencesOf, type Placement } from '../../eval/score.js';
+import { briefingContent, carries, carriesChrome, carriesHeading, finished, lead3, sameSpeaker, scoreBriefings, scoreIngestion, sentencesOf, type Placement } from '../../eval/score.js';
 import type { Briefing } from '../../src/briefing/types.js';
 import type { EventRecord } from '../../src/records/schema.js';
 import { renderText } from '../../src/render/text.js';
@@ -212,6 +212,10 @@ describe('eval scorer on a tiny labelled set', () => {
     expect(briefingContent('T\nsub\n\nHeadline\n\nOPEN QUESTIONS\n• Security guarantees: CONTESTED since 18 Aug 2025; nothing new since 23 Nov 2025.\n\nSOURCES\n[1] x')).toBe('Headline\n\n\n• \n');
     expect(carries('date 2025-05-19 Talks resume in Istanbul', 'date 2025-05-19')).toBe(true);
     expect(carries('News of the deal spread fast.', 'World')).toBe(false);
+    // A picture's title of a few words is chrome in a fact only whole or glued on: inside a sentence it is the body's.
+    expect(carriesChrome('Russian President Vladimir Putin on Wednesday derided European leaders.', 'President Vladimir Putin')).toBe(false);
+    expect(carriesChrome('President Vladimir Putin Russian President Vladimir Putin on Wednesday derided European leaders.', 'President Vladimir Putin')).toBe(true);
+    expect(carriesChrome('Talks resumed. Read more: Kremlin rejects the plan as Witkoff lands in Moscow today', 'Read more: Kremlin rejects the plan')).toBe(true);
     // A heading of a few words is carried only whole or glued on, never by a sentence that uses its words.
     expect(carriesHeading('The talks led to the creation of humanitarian corridors to evacuate civilians.', 'Humanitarian corridors')).toBe(false);
     expect(carriesHeading('Humanitarian corridors The talks led to an agreement.', 'Humanitarian corridors')).toBe(true);

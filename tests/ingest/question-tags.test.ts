@@ -171,6 +171,15 @@ describe('territory: occupied lands and disputed territories', () => {
     expect(tags('Those are the return of all of Ukraine’s occupied lands and compensation for damage caused by the war.')).toContain('territory');
     expect(tags('“There are no disputed territories between Ukraine and the Russian Federation to hold referendums there,” he said.')).toContain('territory');
   });
+
+  it('files territorial cessions and Moscow\'s "historical lands" as territory, and troops sent to hold a ceasefire as guarantees, not territory', () => {
+    expect(tags('Lavrov said the points to be clarified before such a meeting include territorial cessions and a renunciation of NATO membership.')).toContain('territory');
+    expect(tags('“If the opposing side refuses to engage in substantive discussions, Russia will achieve the liberation of its historical lands by military means,” Putin said.')).toContain('territory');
+    const troops = tags('He urged European countries to deploy troops to the front line in the case of any ceasefire to protect against Russia attacking again.');
+    expect(troops).toContain('security-guarantees');
+    expect(troops).not.toContain('territory');
+    expect(tags('The museum said historical buildings in the old town were damaged.')).not.toContain('territory');
+  });
 });
 
 describe('territory: cities demanded or refused by name', () => {

@@ -305,7 +305,9 @@ function trailerStart(texts: readonly string[]): number {
     if (!TRAILER_HEADING.test(line)) continue;
     // Counted only for a page with such a heading: most have none.
     const proseAfter = texts.slice(i + 1).filter(isProse).length;
-    if (proseAfter >= 3 && proseAfter > texts.slice(0, i).filter(isProse).length) continue;
+    const proseBefore = texts.slice(0, i).filter(isProse).length;
+    // (Another article runs on only after the page's own: a list of titles over the headline heads no second article.)
+    if (proseAfter >= 3 && proseAfter > proseBefore && !(proseBefore >= 3 && anotherArticleFollows(texts, i))) continue;
     const following = texts.slice(i + 1).filter((l) => l !== '').slice(0, 8);
     if (following.length === 0) return i;
     const listy = following.filter(isLinkListLine).length;
@@ -315,6 +317,26 @@ function trailerStart(texts: readonly string[]): number {
   return -1;
 }
 
+/**
+ * Does another article start below the link-list heading at `at`, as a whole page saved as text runs its next story
+ * on ("You may like" / "Artemis II Successful Return…" / "Published" / "April 11, 2026" / "By" / …): a date stamp and a
+ * byline among the lines before its first paragraph.
+ */
+function anotherArticleFollows(texts: readonly string[], at: number): boolean {
+  let dated = false;
+  let bylined = false;
+  let seen = 0;
+  for (let j = at + 1; j < texts.length && seen < 12; j++) {
+    const t = texts[j] ?? '';
+    if (t === '') continue;
+    seen++;
+    if (isProse(t)) break;
+    if (TIME_LINE.test(t) || DATE_LINE.test(t) || isDateStamp(t)) dated = true;
+    else if (/^by\b(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}$/iu.test(t)) bylined = true;
+  }
+  return dated && bylined;
+}
+
 /** A count of other outlets' reports heading their list: "80 Articles", "12 sources". */
 const SOURCE_COUNT = /^\d[\d,]*\s+(?:articles|sources|stories|reports)$/i;
 
@@ -322,7 +344,7 @@ const SOURCE_COUNT = /^\d[\d,]*\s+(?:articles|sources|stories|reports)$/i;
 function footerStart(texts: readonly string[]): number {
   for (let i = Math.floor(texts.length * 0.6); i < texts.length; i++) {
     const t = texts[i] ?? '';
-    if (/^(?:©|\(c\)\s|copyright\b)/i.test(t) || /\ball rights reserved\b/i.test(t)) return i;
+    if (/^(?:©|\(c\)\s|copyright\b)/i.test(t) || /\b(?:all|some) rights reserved\b/i.test(t)) return i;
   }
   return -1;
 }
@@ -780,7 +802,10 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
   // heading shares no word with the lead, or stands far above it, the headline is the heading that shares most with
   // the lead (the earliest of equals: related titles follow the headline).
   if (twiceHeadline < 0 && headlineAt >= 0 && firstBody > 0) {
-    if (shared(drafts[headlineAt] as Draft) === 0 || firstBody - headlineAt > 15) {
+    // (One word in common is chance when menus stand between: "…Safety Tracker…13 Investigates…Renters' Rights" eight
+    // or more lines above the lead.)
+    const common = shared(drafts[headlineAt] as Draft);
+    if (common === 0 || firstBody - headlineAt > 15 || (common === 1 && firstBody - headlineAt >= 8)) {
       const candidate = (i: number) => {
         const d = top[i];
         return d !== undefined && headlineLike(d, i) && d.f.words.length >= 4 && d.f.words.length <= 20 && !d.terminated && shared(d) >= 2;
@@ -797,6 +822,9 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
       // A standfirst right under its headline can share more with the lead than the headline does.
       while (best > 0 && candidate(best - 1)) best--;
       if (best >= 0) headlineAt = best;
+      // Menus between it and the lead, and no heading that tells of the lead: a section's name ("Housing and
+      // Homelessness", "Crime and Public Safety") is no headline, and the title comes from the lead.
+      else if (common <= 1 && firstBody - headlineAt >= 8) headlineAt = -1;
     }
   }
   // A site's or an office's name over the headline ("President of Ukraine" over "Paris Declaration: Robust Security

@@ -8,7 +8,7 @@ import { anyMatch } from '../text/any-match.js';
 
 /** Headings that open a block of links to other stories. */
 export const TRAILER_HEADING =
-  /^(?:read next|read more|read also|also read|related(?: (?:stories|articles|news|coverage|content|topics|reading|links))?|more (?:stories|news|from [\w .'’-]{1,40}|on this(?: story| topic)?|in [\w .'’-]{1,30})|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now| stories)?|latest(?: news| stories)?|top stories|see also|editor'?s? picks|don'?t miss|what to read next|further reading|in other news|(?:other )?topics of interest|popular now|(?:from )?around the web|latest videos?|top picks|now trending|more [\w'’-]{3,20})\s*[:»›>-]?$/i;
+  /^(?:read next|read more|read also|also read|related(?: (?:stories|articles|news|coverage|content|topics|reading|links))?|more (?:stories|news|from [\w .'’-]{1,40}|on this(?: story| topic)?|in [\w .'’-]{1,30})|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now| stories)?|latest(?: news| stories)?|top stories|see also|editor'?s? picks|don'?t miss|what to read next|further reading|in other news|(?:other )?topics of interest|popular now|(?:from )?around the web|latest videos?|top picks|now trending|up next|more [\w'’-]{3,20})\s*[:»›>-]?$/i;
 
 /**
  * A link-list heading run on into the first teaser's title, as a flattened page prints it: "Other Topics of Interest
@@ -83,6 +83,8 @@ export const PROMPT_LINE: RegExp[] = [
   /^(?:photo|photograph|image|picture|video)s? (?:by|courtesy(?: of)?)\s[^.!?]{1,80}$/i,
   /\((?:[\w .-]{1,40}\/)?(?:Getty(?: Images)?|AFP|AP|Reuters|EPA|PA(?: Media)?|Shutterstock|Alamy)\)$/,
   /\bclick here\.?$/i,
+  // A comment section's own line: "In case of abuse, click here to report."
+  /^in case of abuse\b.{0,40}$|\bclick here to report\b/i,
   /^(?:terms of (?:use|service)|privacy policy|printer-friendly version|reprints and permissions)\b.{0,80}$/i,
   // "Image source, Getty Images", "Image caption, Delegates in Istanbul" (media captions set off by a comma), and as
   // translated copies print them: "image copyright Reuters", "photo comment,".
@@ -144,6 +146,8 @@ export const PROMPT_LINE: RegExp[] = [
   // and special reports.", "The news and stories that matter, delivered weekday mornings.", "[… Get New York Today in
   // your inbox.]"
   /^.{0,120}\byour inbox\b.{0,60}$/i,
+  // "Every day we'll send you a roundup email of all the latest from Cork …, all in one handy email."
+  /^.{0,40}\bwe(?:['’]ll| will)\s+(?:send|email|deliver)\s+you\b.{0,120}\b(?:e-?mail|newsletter|roundup|digest)s?\b.{0,80}$/i,
   /^get (?:breaking )?news alerts\b/i,
   /^.{0,80}\bdelivered (?:to you )?(?:every |each )?(?:weekday|weekend|week|day|morning|evening)s?(?: mornings?| evenings?)?\.?$/i,
   /^submit (?:your|a) (?:letter|tip|story|question|photo|video)s?\b.{0,80}$/i,
@@ -151,7 +155,7 @@ export const PROMPT_LINE: RegExp[] = [
   // A correction note: "This version corrects the spelling of …", "An earlier version of this story misstated …".
   /^[([]?(?:this|an earlier|a previous) (?:version|story|article|report)\b.{0,60}\b(?:correct|updat|amend|misstat|misidentif|misspell|incorrectly)\w*/i,
   /^[([]?(?:correction|clarification)\s*[:—–-]/i,
-  /\ball rights reserved\b/i,
+  /\b(?:all|some) rights reserved\b/i,
   /^(?:this (?:site|website) uses|we use) cookies\b/i,
   /\bcookies?\b.{0,120}\b(?:consent|accept|privacy|policy|settings|preferences|experience)\b/i,
   /^(?:accept|reject|manage)(?: all)? (?:cookies|preferences|settings)$/i,

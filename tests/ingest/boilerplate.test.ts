@@ -466,6 +466,63 @@ describe('line classifier', () => {
     expect(articleText(textBlocks([screenshot, raw].join('\n'))).headline).toBeUndefined();
   });
 
+  it('takes, on a whole page saved as text, the heading that tells of the lead over a menu line eight or more lines above it that shares one word with it', () => {
+    const menus = ['WATCH LIVE', 'Local News', 'Categories', 'TrafficLocalishSafety TrackerSports13 InvestigatesAction 1313 UnsolvedRenters\' Rights', 'WeatherU.S. & WorldPoliticsTexas True CrimeThis Week in TexasOur AmericaTown HallsShop', 'Station Info', 'Contact UsABC13 News TeamCareersEnter to Win About ABC13', 'ABC13 Live NewscastsTV Listings', 'Your Account', 'Log Out'];
+    const headline = 'Aisha\'s Salon and Spa chain bans men from entering any of its 25 locations after man\'s lewd act';
+    const lead = [
+      'Houston beauty chain Aisha\'s Salon and Spa is banning men after a man was caught on camera at its Copperfield location, the owner said on Tuesday.',
+      'The Harris County Sheriff\'s Office is now investigating the incident at the salon chain\'s location in the Copperfield area.',
+      'The salon namesake\'s son, Usman Hasib, runs the business now, and he decided men will no longer be allowed inside any of its 25 locations.',
+    ];
+    expect(articleText(textBlocks([...menus, headline, 'By Alex Bozarjian', 'Thursday, November 9, 2023 4:41AM', ...lead].join('\n'))).headline).toBe(headline);
+  });
+
+  it('takes no headline from a whole page saved as text whose only headings before the lead are its sections\' names', () => {
+    const menus = ['Politics & Government', 'Housing and Homelessness', 'Health and Environment', 'En Español', 'Special Projects', 'Podcasts & Video', 'About Us', 'Climate Change & NYC', 'Mapping the Future', 'NYC Shelter Count'];
+    const lead = [
+      'Wednesday is a monumental day for the New York City Housing Authority and residents at the Nostrand Houses in Brooklyn.',
+      'For the first time, tenants will begin to vote on what they want the future of their communities and homes to look like.',
+      'Residents who are on a lease and are at least 18 years old can cast a ballot, the authority said.',
+    ];
+    const page = articleText(textBlocks([...menus, 'By Tatyana Turner.', 'Published November 8, 2023', ...lead].join('\n')));
+    expect(page.headline).toBeUndefined();
+    expect(page.text).toContain(lead[0]);
+  });
+
+  it('ends the article at a link-list heading that another article runs on under, with its own date and byline, on a whole page saved as text', () => {
+    const own = [
+      'Meta Outage Hits Facebook, Instagram and Messenger Worldwide',
+      'By Kulu Media News Desk',
+      'A major Meta outage disrupted access to Facebook, Instagram, and Messenger on Friday, leaving users around the world unable to log in.',
+      'Reports of the Meta outage began emerging shortly before 10 a.m. Eastern Time, according to media reports monitoring the incident.',
+      'Tens of thousands of users reported problems accessing Facebook, Instagram, and Messenger as the disruption unfolded on Friday.',
+    ];
+    const next = [
+      'Artemis II Successful Return Marks Historic Crewed Lunar Flyby',
+      'Published',
+      'April 11, 2026',
+      'By',
+      'Kulu Media News Desk',
+      'The Artemis II successful return marks a major milestone in modern space exploration as NASA astronauts completed a historic journey.',
+      'The Orion spacecraft splashed down in the Pacific Ocean after a 10 day mission that took the crew farther into space than anyone.',
+      'Commander Reid Wiseman led the flight, supported by pilot Victor Glover and mission specialist Christina Koch on the long journey.',
+      'Also on board was Jeremy Hansen from the Canadian Space Agency, marking the first time a Canadian astronaut has flown to the Moon.',
+    ];
+    const page = articleText(textBlocks([...own, 'Up Next', 'You may like', ...next].join('\n')));
+    expect(page.text).toContain(own[4]);
+    expect(page.text).not.toContain('Artemis');
+    // A list of other stories' titles over the page's own article heads no second article.
+    const top = articleText(textBlocks(['TRENDING NOW', 'US Buys Country Club for New Embassy in T&T', 'Chaotic Haiti: 20 Dead, Thousands Flee Homes', ...next].join('\n')));
+    expect(top.text).toContain('The Orion spacecraft splashed down');
+  });
+
+  it('drops a comment section\'s abuse line, a site\'s "some rights reserved" and a newsletter\'s promise to email you', () => {
+    const body = 'Governor John Rankin made the announcement in a press statement this afternoon, calling for calm in the territory.';
+    for (const line of ['In case of abuse, click here to report.', 'Some rights reserved 2017-2023 by Heartland Newsfeed, a subsidiary partnership of Heartland Media Group.', "Every day we'll send you a roundup email of all the latest from Cork covering news, entertainment and sport, all in one handy email."]) {
+      expect(articleText(textBlocks([body, line].join('\n'))).text).toBe(body);
+    }
+  });
+
   it('takes a caption closed by a copyright credit after its stop ("… on April 30, 2025. © Facebook") for a caption', () => {
     const caption = 'US Treasury Secretary Scott Bessent and Ukrainian Economy Minister Yuliya Sviridenko sign a deal on Ukraine’s natural resources on April 30, 2025. © Facebook';
     const body = 'Ukraine and the United States signed an agreement on Wednesday that will direct a portion of the revenues into a joint investment fund.';

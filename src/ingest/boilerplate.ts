@@ -121,6 +121,16 @@ export function letterCounts(text: string): { letters: number; upper: number } {
   return { letters, upper };
 }
 
+/**
+ * A headline in title case whose last word is a set of initials: "Kremlin Calls Talks a 'Situational Pause' as Kyiv
+ * Plans Weekend Meeting in U.S." The stop is the abbreviation's, not a sentence's end.
+ */
+function titleEndingInInitials(text: string, words: readonly string[]): boolean {
+  if (!/(?:^|\s)(?:\p{Lu}\.){2,}$/u.test(text)) return false;
+  const long = words.filter((w) => w.length >= 4);
+  return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.8 * long.length;
+}
+
 function features(block: PageBlock, text: string): Features {
   // A long paragraph's first 400 characters tell its grammar as well as the whole does (every rule below that counts
   // words stops at 30), at a fraction of the cost on long pages.
@@ -138,7 +148,7 @@ function features(block: PageBlock, text: string): Features {
   return {
     words,
     chars: text.length,
-    terminated: TERMINATED.test(text),
+    terminated: TERMINATED.test(text) && !titleEndingInInitials(text, words),
     functionDensity: words.length === 0 ? 0 : functionWords / words.length,
     capitals: letters === 0 ? 0 : upper / letters,
     address: words.length === 0 ? 0 : address / words.length,
@@ -354,7 +364,7 @@ function headingShaped(f: Features, text: string): boolean {
   const n = f.words.length;
   if (n < 2 || n > 30 || f.chars > 220) return false;
   // "…, Trump says" and "Why X?" are headings; a sentence ending in a full stop is not.
-  return !/[.]["”’')\]]*$/.test(text) || /\b(?:says|said)\.?$/.test(text);
+  return !/[.]["”’')\]]*$/.test(text) || /\b(?:says|said)\.?$/.test(text) || titleEndingInInitials(text, f.words);
 }
 
 /** The page's own metadata: a byline or a date stamp. The article's body starts below them. */

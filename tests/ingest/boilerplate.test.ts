@@ -523,6 +523,14 @@ describe('line classifier', () => {
     }
   });
 
+  it('takes a title-case headline whose last word is a set of initials ("… Meeting in U.S.") for the headline, not a sentence', () => {
+    const headline = "Kremlin Calls Talks a 'Situational Pause' as Kyiv Plans Weekend Meeting in U.S.";
+    const body = 'The Kremlin said on Thursday that talks involving Washington, Moscow and Kyiv over an end to the war in Ukraine are on a pause.';
+    const page = articleText(textBlocks([headline, 'By Avery Klein', body].join('\n')));
+    expect(page.headline).toBe(headline);
+    expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([body]);
+  });
+
   it('takes a caption closed by a copyright credit after its stop ("… on April 30, 2025. © Facebook") for a caption', () => {
     const caption = 'US Treasury Secretary Scott Bessent and Ukrainian Economy Minister Yuliya Sviridenko sign a deal on Ukraine’s natural resources on April 30, 2025. © Facebook';
     const body = 'Ukraine and the United States signed an agreement on Wednesday that will direct a portion of the revenues into a joint investment fund.';

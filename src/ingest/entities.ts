@@ -89,7 +89,15 @@ export function canonicalName(raw: string): string | undefined {
   let first = lastTitle + 1;
   while (first < tokens.length - 1 && opensClause(tokens[first] ?? '')) first++;
   // A tabloid's capitals on a lead's first word ("VLADIMIR Putin has invited …") are no part of the name's spelling.
-  const name = tokens.slice(first).map((t, i, all) => (i < all.length - 1 && /^\p{Lu}{4,}$/u.test(t) && /^\p{Lu}\p{Ll}/u.test(all[i + 1] ?? '') ? `${t[0]}${t.slice(1).toLowerCase()}` : t));
+  const rest = tokens.slice(first);
+  // A whole name in a tabloid's capitals ("HENRY KISSINGER has urged …") is spelt as the page writes it later ("Mr
+  // Kissinger"); initials stay ("JD").
+  const shouting = rest.length >= 2 && rest.every((t) => /^\p{Lu}[\p{Lu}'’.-]*$/u.test(t)) && rest.some((t) => /^\p{Lu}{4,}$/u.test(t));
+  const name = rest.map((t, i, all) =>
+    shouting
+      ? /^\p{Lu}{3,}/u.test(t) ? `${t[0]}${t.slice(1).toLowerCase()}` : t
+      : i < all.length - 1 && /^\p{Lu}{4,}$/u.test(t) && /^\p{Lu}\p{Ll}/u.test(all[i + 1] ?? '') ? `${t[0]}${t.slice(1).toLowerCase()}` : t,
+  );
   if (name.length === 0 || opensClause(name[0] ?? '')) return undefined;
   if (!/^\p{Lu}/u.test(name[0] ?? '')) return undefined;
   const joined = name.join(' ');
@@ -239,7 +247,9 @@ function mentionPattern(name: string, surname: string): { re: RegExp; variants: 
     const stem = /^\p{Lu}\p{Ll}{3,}(?:yy|iy|y)$/u.test(last) ? last.replace(/(?:yy|iy|y)$/, '') : undefined;
     // Outlets that drop the accents write "Orban" for "Orbán", some on the same page.
     const plain = withoutAccents(last);
-    const variants = uniq([name, last, ...(plain !== last ? [plain] : []), ...(stem ? [stem] : []), ...(/^[IVXLC]+$/.test(last) && parts.length > 1 ? [parts.slice(0, -1).join(' ')] : [])]);
+    // A tabloid prints a name in capitals once, on its lead ("HENRY KISSINGER has urged …").
+    const capitals = last.length >= 4 ? [name.toUpperCase(), last.toUpperCase()] : [];
+    const variants = [...new Set([...uniq([name, last, ...(plain !== last ? [plain] : []), ...(stem ? [stem] : []), ...(/^[IVXLC]+$/.test(last) && parts.length > 1 ? [parts.slice(0, -1).join(' ')] : [])]), ...capitals])];
     // One more letter is allowed (a spelling's variant), except after a name of two or three letters: "Lin" is not "Li".
     const forms = variants.map((v) => (v === stem ? `${escapeRegExp(v)}(?:yy|iy|y)\\p{L}?` : `${escapeRegExp(v)}${v.length >= 4 ? '\\p{L}?' : ''}`));
     p = { re: new RegExp(`(?<![\\p{L}])(?:${forms.join('|')})(?![\\p{L}])`, 'gu'), variants };

@@ -68,10 +68,15 @@ const ACT_IN_REPLY =
 const TAIL_VERBS = String.raw`(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b`;
 /** "…, he said." "…,” Peskov told reporters on Monday." "…," the Kremlin said in a statement.": who speaks, last. */
 // (A title's "of" may stand inside the name's run: "…, Secretary of State Antony Blinken said on Tuesday.")
-const TRAILING_ATTRIBUTION = new RegExp(String.raw`[,”"’]\s*(?:he|she|it|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}.'’-]*){0,6})\s+${TAIL_VERBS}[^.;:!?]{0,60}[.!?]["”’]?\s*$`, 'u');
+// A named speaker may close it in the perfect ("…, Ukrainian President Volodymyr Zelensky has said."); a pronoun's
+// "he has stated that …" is a clause of the sentence's own subject, not a closing attribution.
+const TRAILING_ATTRIBUTION = new RegExp(
+  String.raw`[,”"’]\s*(?:(?:he|she|it|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}.'’-]*){0,6})\s+${TAIL_VERBS}[^.;:!?]{0,60}|(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,6}\s+(?:has|had)\s+said\b[^.;:!?]{0,30})[.!?]["”’]?\s*$`,
+  'u',
+);
 
 /** The verb of a {@link TRAILING_ATTRIBUTION}, after its speaker. */
-const TAIL_VERB = new RegExp(String.raw`\s${TAIL_VERBS}`, 'u');
+const TAIL_VERB = new RegExp(String.raw`\s(?:${TAIL_VERBS}|(?:has|had)\s+said\b)`, 'u');
 
 /** {@link REPORTING_VERB} for the attribution's own exec loop (its lastIndex is that loop's). */
 const REPORTING_VERB_SCAN = new RegExp(REPORTING_VERB.source, REPORTING_VERB.flags);

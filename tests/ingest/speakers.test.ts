@@ -268,6 +268,18 @@ describe('speakers', () => {
     expect(got['Witkoff was told by aides that']).toBe('-');
   });
 
+  it('knows a name a tabloid prints in capitals on its lead by the way the page writes it later, and a statement closed by "X has said" as X\'s', () => {
+    const text = [
+      'HENRY KISSINGER has urged Ukraine to cede territory to Russia in order to strike a lasting peace deal to end the war.',
+      '"Negotiations need to begin in the next two months," Mr Kissinger said of the peace talks.',
+      'The United States has proposed that Ukraine and Russia end the war by June and has offered to host peace talks, Ukrainian President Volodymyr Zelensky has said.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['HENRY KISSINGER has urged Ukra']).toBe('Henry Kissinger');
+    expect(got['"Negotiations need to begin in']).toBe('Henry Kissinger');
+    expect(got['The United States has proposed']).toBe('Volodymyr Zelensky');
+  });
+
   it('gives a passive report to the person a country or body titles, not to the country ("hailed by U.S. Treasury Secretary Scott Bessent")', () => {
     const text = [
       'The deal, signed in Washington, D.C., was hailed by U.S. Treasury Secretary Scott Bessent as a commitment to lasting peace talks to end the war in Ukraine.',

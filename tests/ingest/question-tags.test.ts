@@ -180,6 +180,13 @@ describe('territory: occupied lands and disputed territories', () => {
     expect(troops).not.toContain('territory');
     expect(tags('The museum said historical buildings in the old town were damaged.')).not.toContain('territory');
   });
+
+  it('files the lines before the invasion, territorial control and living under Russian rule as territory', () => {
+    expect(tags('"Ideally, the dividing line should be a return to the status quo ante," Kissinger said.')).toContain('territory');
+    expect(tags('A return to the pre-invasion lines would mean giving Russia permanent control over Crimea.')).toContain('territory');
+    expect(tags('One of the main sticking points remains territorial control.')).toContain('territory');
+    expect(tags('Witkoff said referendums had shown that most people there want to be under Russian rule.')).toContain('territory');
+  });
 });
 
 describe('territory: cities demanded or refused by name', () => {

@@ -106,6 +106,23 @@ describe('articles about the same countries but another story (bundled story def
     expect((await ingestText(ready, '2025-01-20T20:00:00Z')).results[0]).toMatchObject({ ok: true });
   });
 
+  it("keeps a call in which a leader and Putin discussed the war, and a minister's frustration at no progress on resolving the Ukraine war, with attacks told beside it", async () => {
+    const call = [
+      'Russian President Vladimir Putin and Hungarian Prime Minister Viktor Orban held a phone conversation in which they discussed the war in Ukraine.',
+      '"A thorough exchange of views on Ukrainian issues was held," the Kremlin said in a statement.',
+      'Orban said he would use his contacts with Western leaders to help the process along.',
+    ].join('\n\n');
+    expect((await ingestText(call, '2024-12-11T20:00:00Z')).results[0]).toMatchObject({ ok: true });
+    const frustrated = [
+      'Rubio tells Lavrov: US frustrated over Ukraine stalemate',
+      'US Secretary of State Marco Rubio said he expressed "disappointment and frustration" to his Russian counterpart over the lack of progress on resolving the Ukraine war.',
+      'Russian drones and missiles bore down on the Ukrainian capital on Thursday, as escalating Russian attacks strained Ukrainian air defences.',
+      'Ukrainian President Volodymyr Zelenskyy said Russia had launched 18 missiles and around 400 drones in an attack that targeted the capital.',
+      'Moscow had launched a record 728 drones at its neighbour the night before.',
+    ].join('\n\n');
+    expect((await ingestText(frustrated, '2025-07-10T20:00:00Z')).results[0]).toMatchObject({ ok: true });
+  });
+
   it('rejects grain exports and a song contest, keeps the talks, and strips a dated Reuters dateline', async () => {
     const run = await ingestInputs([fixture('grain-exports.txt'), fixture('eurovision.txt'), fixture('istanbul-second-round.txt')], {
       story: sampleStory(),

@@ -615,8 +615,13 @@ function markPrelude(drafts: Draft[]): void {
   if (at <= 0) return;
   const before = drafts.slice(0, at).filter((d) => d.kind === 'body');
   if (before.length === 0 || before.some((d) => d.f.words.length >= 15) || before.reduce((n, d) => n + d.f.words.length, 0) > 30) return;
-  const next = drafts.slice(at + 1).find((d) => d.kind !== 'chrome');
-  if (!next || next.f.words.length < 12 || (next.kind !== 'body' && next.kind !== 'heading')) return;
+  // (The paragraph may come a few short lines under the headline: a caption, the writers' names.)
+  const next = drafts
+    .slice(at + 1)
+    .filter((d) => d.kind !== 'chrome')
+    .slice(0, 6)
+    .find((d) => d.f.words.length >= 12);
+  if (!next || (next.kind !== 'body' && next.kind !== 'heading')) return;
   for (const d of before) {
     d.kind = 'chrome';
     d.reason = 'above the headline';

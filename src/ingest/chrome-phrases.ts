@@ -29,6 +29,16 @@ export const ARCHIVE_PICTURE = /^(?:(?:illustration|illustrative|file|archive|ar
 /** A single line that is a prompt or a widget label, never article prose. */
 export const PROMPT_LINE: RegExp[] = [
   /^(?:leave|post|add|write) (?:the first|a|your) comment/i,
+  // A post's date and writer with its comment count: "July 24, 2019 by Amy Motroni 5 Comments".
+  /^(?:\p{L}{3,9}\.? \d{1,2},? \d{4}|\d{1,2} \p{L}{3,9},? \d{4})\s+by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s+\d+\s+comments?)?$/iu,
+  // A teaser's blurb closed by its link: "As if stress breakouts weren't bad enough. Read More".
+  /[.!?…]["”’]?\s+read more\W*$/i,
+  // A sign-up drive closing on its button: "Never miss a delicious recipe! SIGN UP".
+  /^never miss\b.{0,80}$|^.{0,80}[.!?]\s+(?:sign up|subscribe)(?: now| today| here)?\W*$/i,
+  // A publishing system's and an account page's own lines: "You have permission to edit this article.", "Enter your
+  // email address below and we will send you the reset instructions".
+  /^you have permission to edit this (?:article|page|story|post)\.?$/i,
+  /\b(?:reset (?:instructions|your password|link)|forgot (?:your )?password|create a login|change your (?:email address|password))\b/i,
   /^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$/i,
   /^(?:show|view|load|read) (?:all |more )?(?:\d+ )?comments?/i,
   /^what (?:is|'s) your (?:opinion|view|take)\b/i,

@@ -531,6 +531,28 @@ describe('line classifier', () => {
     expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([body]);
   });
 
+  it('takes a site\'s slogan above the headline for the page\'s, when the writers\' names stand between the headline and the lead', () => {
+    const headline = 'Rezoning plan plagues Bronx city councilmember\'s re-election bid';
+    const lead = 'A controversial rezoning proved to be a central issue in a heated City Council race in the East Bronx, where the incumbent trailed on election night.';
+    const page = articleText(textBlocks(['A non-profit newsroom, powered by WNYC.', headline, 'David Brand', 'Ramsey Khalifeh', lead].join('\n')));
+    expect(page.headline).toBe(headline);
+    expect(page.text).not.toContain('non-profit newsroom');
+  });
+
+  it('drops the lines of publishing systems, account pages, sign-up drives and teasers that stand where a headline would', () => {
+    const body = 'Police charged a woman with killing her mother at their home in the east of the island on Tuesday, officers said.';
+    for (const line of [
+      'You have permission to edit this article.',
+      'Enter your email address below and we will send you the reset instructions',
+      'Never miss a delicious recipe! SIGN UP',
+      "As if stress breakouts weren't bad enough. Read More",
+      'July 24, 2019 by Amy Motroni 5 Comments',
+    ]) {
+      const page = articleText(textBlocks([line, body].join('\n')));
+      expect(page.text).toBe(body);
+    }
+  });
+
   it('takes a caption closed by a copyright credit after its stop ("… on April 30, 2025. © Facebook") for a caption', () => {
     const caption = 'US Treasury Secretary Scott Bessent and Ukrainian Economy Minister Yuliya Sviridenko sign a deal on Ukraine’s natural resources on April 30, 2025. © Facebook';
     const body = 'Ukraine and the United States signed an agreement on Wednesday that will direct a portion of the revenues into a joint investment fund.';

@@ -164,7 +164,9 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   // runs that long (most of a page's lines are like this, so the rest of the rules are skipped for them).
   if (f.chars > 250 && f.terminated && f.functionDensity >= 0.2 && f.linkDensity <= 0.5) {
     if (EMBEDDED_POST.test(text)) return 'embedded post';
-    if (f.address > 0 && siteVoice(text)) return SITE_APPEAL;
+    // (Not a paragraph that opens on the news and has a plug run into it, as a page flattened to text prints one:
+    // fact selection leaves the plug out.)
+    if (f.address > 0 && siteVoice(text) && !opensOnNews(text)) return SITE_APPEAL;
     if (AUTHOR_BIO.test(text)) return "the writer's biography";
     if (f.chars <= 400 && !/^["“‘'«]/.test(text) && isCaptionLike(text)) return 'photo caption or credit';
     return undefined;
@@ -223,6 +225,16 @@ const OWN_ADDRESS = /\b(?:we|our|ours|us|you|your|yours)\b/gi;
 /** Any word of {@link SITE_UI}, {@link SITE_PITCH} or {@link SITE_TRADE}: one scan rules out most lines. */
 const SITE_ANY =
   /browser|refresh|logged|log(?:ging)? in|sign(?:ed)? in|notification|cookie|preferences|javascript|emailed|privacy|blocker|download|iOS|Android|journalis|donat|paywall|subscri|membership|ad-free|newsletter|promotional|got a tip|reporter|reporting|newsroom|supporters|readers|your support|remove all ads|coverage/i;
+
+/** A paragraph whose first sentence is news: a dozen words or more, none of them the page talking to its reader or of itself. */
+function opensOnNews(text: string): boolean {
+  const first = /^.{60,400}?[.!?]["”’)]?(?=\s+["“‘(]?\p{Lu})/su.exec(text)?.[0];
+  if (first === undefined || first.split(/\s+/).length < 12) return false;
+  const words = first.match(/[\p{L}'’]+/gu) ?? [];
+  // ("US" is the country.)
+  // (Nor one in the first person: "I am David Wyatt, a professional writer and journalist for …".)
+  return !/^["“‘]/.test(first) && !words.some((w) => (w !== 'US' && ADDRESS_WORDS.has(w.toLowerCase())) || /^(?:I|my|me)$/i.test(w)) && !siteVoice(first);
+}
 
 /**
  * The page speaking about itself: two words of its machinery (browser, notifications, logged in), or its own voice

@@ -38,6 +38,10 @@ export const PROMPT_LINE: RegExp[] = [
   // A publishing system's and an account page's own lines: "You have permission to edit this article.", "Enter your
   // email address below and we will send you the reset instructions".
   /^you have permission to edit this (?:article|page|story|post)\.?$/i,
+  /^(?:jump|skip) to (?:the )?(?:recipe|comments|content|main content|primary navigation|primary sidebar|navigation|footer)\b.{0,30}$/i,
+  // The site's policies and disclosures: "… please view our editorial policies … and most importantly, our terms of
+  // service.", "All links on this site could lead to commissions paid to the publisher."
+  /\bour (?:editorial (?:policies|standards|guidelines)|terms of (?:service|use)|privacy (?:policy|notice)|fact[- ]checking policy|advertising disclosure)\b|\bcommissions? (?:paid|earned) to (?:the publisher|us|this site)\b|\baffiliate links?\b/i,
   /\b(?:reset (?:instructions|your password|link)|forgot (?:your )?password|create a login|change your (?:email address|password))\b/i,
   /^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$/i,
   /^(?:show|view|load|read) (?:all |more )?(?:\d+ )?comments?/i,
@@ -235,7 +239,7 @@ export function isChromeLine(line: string): boolean {
  * so only a line that opens with the appeal counts.
  */
 export const CALL_TO_ACTION =
-  /^(?:help us\b|please (?:help|support|consider|donate|subscribe)|support (?:us|our|independent|quality|the (?:armed forces|army|defenders)|ukraine'?s? (?:army|armed forces|defenders))\b|donate\b|make a donation|become a (?:member|subscriber|patron|supporter)\b|join (?:us|our|now|today|the (?:\w+ )?(?:community|club|conversation))\b|subscribe\b|sign (?:up|in)\b|log ?in\b|register (?:now|today|for free)\b|(?:download|get) (?:the|our) (?:free )?app\b|stay (?:up to date|informed|updated|connected|in the know)\b|(?:enable|turn on|allow) (?:push )?notifications\b|follow (?:us|our)\b|read (?:more|next|the full|our)\b|watch (?:now|live|the (?:video|full)|more)\b|listen (?:now|live|to (?:the|this|our) (?:podcast|episode|article|story))\b|share (?:this|on|via)\b|(?:click|tap) (?:here|to)\b|advertise with us|contact us\b|send us\b|got a (?:news )?tip|we (?:need|rely on) (?:your|readers)|your (?:support|contribution|donation)\b|already a (?:member|subscriber)|unlock (?:this|unlimited|full)|try (?:\d+ days|it free|for free)|start (?:your )?free trial)/i;
+  /^(?:help us\b|please (?:help|support|consider|donate|subscribe)|support (?:us|our|independent|quality|the (?:armed forces|army|defenders)|ukraine'?s? (?:army|armed forces|defenders))\b|donate\b|make a donation|become a (?:member|subscriber|patron|supporter)\b|join (?:us|our|now|today|the (?:\w+ )?(?:community|club|conversation))\b|subscribe\b|sign (?:up|in)\b|log ?in\b|register (?:now|today|for free)\b|(?:download|get) (?:the|our) (?:free )?app\b|stay (?:up to date|informed|updated|connected|in the know)\b|(?:enable|turn on|allow) (?:push )?notifications\b|follow (?:us|our)\b|read (?:more|next|the full|our)\b|watch (?:now|live|the (?:video|full)|more)\b|listen (?:now|live|to (?:the|this|our) (?:podcast|episode|article|story))\b|share (?:this|on|via)\b|(?:click|tap|scroll) (?:here|to|through|down)\b|advertise with us|contact us\b|send us\b|got a (?:news )?tip|we (?:need|rely on) (?:your|readers)|your (?:support|contribution|donation)\b|already a (?:member|subscriber)|unlock (?:this|unlimited|full)|try (?:\d+ days|it free|for free)|start (?:your )?free trial)/i;
 
 /** A counter or progress figure: "0 out of 25,000", "12,345/25,000", "73% of our goal", "9124 visitors online". */
 export const COUNTER_LINE =

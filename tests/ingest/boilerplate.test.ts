@@ -553,6 +553,15 @@ describe('line classifier', () => {
     }
   });
 
+  it('drops a site\'s policies and disclosures, and its skip links, as chrome', () => {
+    const body = 'The Vatican said on Wednesday that transgender people may be baptised and serve as godparents under certain conditions.';
+    for (const line of [
+      'For more information on our editorial policies please view our editorial policies and guidelines section in addition to our fact checking policy and most importantly, our terms of service.',
+      'All links on this site could lead to commissions paid to the publisher.',
+      'Jump to Recipe Pin Recipe',
+    ]) expect(articleText(textBlocks([body, line].join('\n'))).text).toBe(body);
+  });
+
   it('takes a caption closed by a copyright credit after its stop ("… on April 30, 2025. © Facebook") for a caption', () => {
     const caption = 'US Treasury Secretary Scott Bessent and Ukrainian Economy Minister Yuliya Sviridenko sign a deal on Ukraine’s natural resources on April 30, 2025. © Facebook';
     const body = 'Ukraine and the United States signed an agreement on Wednesday that will direct a portion of the revenues into a joint investment fund.';

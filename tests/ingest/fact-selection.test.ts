@@ -19,6 +19,14 @@ const LEAD = [
 ];
 
 describe('fact selection', () => {
+  it('takes no prompt or plug run into a paragraph, as a page flattened to text prints it, for a fact', () => {
+    const paragraph = `${LEAD[0]} (Click through the gallery for the photos). Get the inside scoop on the talks with our FREE daily newsletter, Kyiv Briefing. ${LEAD[1]}`;
+    const facts = analyze([paragraph, ...LEAD.slice(2)].join('\n')).facts.map((f) => f.text);
+    expect(facts).toContain(LEAD[0]);
+    expect(facts).toContain(LEAD[1]);
+    expect(facts.some((f) => /gallery|newsletter/.test(f))).toBe(false);
+  });
+
   it("keeps a short article's later complete sentences that name no one and hold no story keyword, not only its lead", () => {
     const late = ['Both delegations will now work on the documents in their respective offices.', 'The exchange of bodies would be the largest since the start of the war.'];
     const facts = analyze([...LEAD, ...late].join('\n')).facts.map((f) => f.text);

@@ -806,7 +806,9 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
       d.f.words.length >= 4 &&
       // Sharing a word with the lead, or printed again right above it: not a menu or a share panel printed twice
       // ("San Francisco East Bay …", "These are external links and will open in a new window").
-      top.some((o, j) => j > i && o.text === d.text && (leadKeys().size === 0 || shared(d) > 0 || firstBody - j <= 3)),
+      // (One word in common is chance far above the lead, where a whole page's menus print an item twice: "L.A. Times
+      // En Español" seventy lines over the article.)
+      top.some((o, j) => j > i && o.text === d.text && (leadKeys().size === 0 || shared(d) > 1 || (shared(d) > 0 && firstBody - i <= 15) || firstBody - j <= 3)),
   );
   // A sentence printed twice is a photo's caption (NPR prints it over and under the picture), not the headline: its
   // second copy is still chrome.

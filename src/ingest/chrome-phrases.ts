@@ -151,7 +151,7 @@ export const PROMPT_LINE: RegExp[] = [
   /^press (?:space|spacebar|esc)\b/i,
   /^(?:share this video|video tools|loading(?: photo gallery| video| comments)?(?:\.\.\.|…)?)$/i,
   /^powered by\b.{0,40}$/i,
-  /^(?:listen to this article|\d+\s*min(?:ute)?s?\s+read|story continues below(?: advertisement)?|continue reading)\W*$/i,
+  /^(?:listen to this article|\d+\s*min(?:ute)?s?\s+read|story continues below(?: advertisement)?|continue reading(?: (?:the )?(?:main story|article|story|below))?|jump directly to (?:the )?content)\W*$/i,
   /^(?:©|\(c\)|copyright\b)/i,
   // "The contents of this site are ©2019 Capitol Hill Publishing Corp."
   /^the contents? of this (?:site|website|page)\b/i,
@@ -293,6 +293,9 @@ export const CAPTION: RegExp[] = [
   // A picture agency's credit after the caption's stop: "… in Geneva, Switzerland, February 17, 2026. /VCG", or the
   // account a screenshot comes from: "… Witkoff's post on X. /@SEPeaceMissions".
   /[.!]\s*\/\s*(?:\p{Lu}[\p{L}]{1,15}|@[\p{L}\p{N}_]{2,30})$/u,
+  // The photographer and agency run on at the caption's end, with no stop: "The Moulin Rouge cabaret in Paris Benoit
+  // Tessier/Reuters".
+  /\s\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,2}\s?\/\s?(?:Reuters|REUTERS|AP|AFP|Getty Images|EPA|Bloomberg|TASS|Sputnik|Anadolu|Xinhua|Pool|The New York Times|The Washington Post)\.?$/u,
   // A copyright credit after the caption's stop: "… sign a deal on Ukraine’s natural resources on April 30, 2025. © Facebook".
   /[.!]["”’]?\s+©\s?\p{Lu}[\p{L}\p{N} .&'’\/-]{1,40}$/u,
   /\((?:L|R|C|left|right|centre|center|top|bottom|front|back|entrance|(?:2nd|3rd|second|third) (?:left|right|L|R|from (?:left|right)))\)/,

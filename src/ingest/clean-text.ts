@@ -179,6 +179,9 @@ function headlineWords(line: string): string {
   // The section's or site's name after a bar ("… Talks In Berlin | World News"), when the headline is longer.
   const bar = /\s+\|\s+([^|]{1,40})$/u.exec(t);
   if (bar && bar[1] !== undefined && bar[1].split(/\s+/).length <= 4 && t.slice(0, bar.index).split(/\s+/).length >= 4) t = t.slice(0, bar.index);
+  // … or before it, glued on as a flattened page prints its kicker: "Africa|United States to Lift Sudan Sanctions".
+  const kicker = /^(\p{Lu}[\p{L}&'’ -]{1,30})\s*\|\s*(?=\p{Lu})/u.exec(t);
+  if (kicker && kicker[1] !== undefined && kicker[1].trim().split(/\s+/).length <= 3 && t.slice(kicker[0].length).split(/\s+/).length >= 4) t = t.slice(kicker[0].length);
   const quoted = /^["“«]([^"“”«»]+)["”»]$/u.exec(t);
   return quoted?.[1] ?? t;
 }

@@ -562,6 +562,24 @@ describe('line classifier', () => {
     ]) expect(articleText(textBlocks([body, line].join('\n'))).text).toBe(body);
   });
 
+  it('takes, on a whole page saved as text, no menu item printed twice far above the lead for the headline, nor a "continue reading" prompt, a caption with its photographer and agency, or a section glued on with a bar', () => {
+    const lead = [
+      'Walt Disney Co. executive Kevin Mayer said overwhelming demand and a coding glitch led to widespread problems for Disney+ users.',
+      'The company struggled to contend with the more than 10 million users who activated their accounts last week, Mayer said.',
+      'Disney shares rose on Tuesday after the company reported the number of sign-ups for the new streaming service.',
+    ];
+    const menus = Array.from({ length: 20 }, (_, i) => `Section number ${i + 1}`);
+    const headline = '‘We had some issues,’ exec says on Disney+ glitches';
+    const twice = ['L.A. Times En Español', ...menus, 'L.A. Times En Español', ...menus.slice(0, 5), headline, 'By Meg James', 'Nov. 19, 2019', ...lead];
+    expect(articleText(textBlocks(twice.join('\n'))).headline).toBe(headline);
+    const nyt = ['LOG IN', 'Continue reading the main story', 'Republicans Are Following Trump to Nowhere', 'By Jamelle Bouie', ...lead];
+    expect(articleText(textBlocks(nyt.join('\n'))).headline).toBe('Republicans Are Following Trump to Nowhere');
+    const caption = ['The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters', 'Why Neon Is the Ultimate Symbol of the 20th Century', 'Sarah Archer', ...lead];
+    expect(articleText(textBlocks(caption.join('\n'))).headline).toBe('Why Neon Is the Ultimate Symbol of the 20th Century');
+    const kicker = ['Business|Disney Says Demand Swamped Its New Streaming Service', ...lead];
+    expect(articleText(textBlocks(kicker.join('\n'))).headline).toBe('Disney Says Demand Swamped Its New Streaming Service');
+  });
+
   it('takes a caption closed by a copyright credit after its stop ("… on April 30, 2025. © Facebook") for a caption', () => {
     const caption = 'US Treasury Secretary Scott Bessent and Ukrainian Economy Minister Yuliya Sviridenko sign a deal on Ukraine’s natural resources on April 30, 2025. © Facebook';
     const body = 'Ukraine and the United States signed an agreement on Wednesday that will direct a portion of the revenues into a joint investment fund.';

@@ -641,6 +641,30 @@ function markPrelude(drafts: Draft[]): void {
 }
 
 /**
+ * A whole page saved as text can print a sentence of its own far above the article: a site message ("Something went
+ * wrong with the connection!"), a promo ("Watch the latest full episodes of your favorite NBC series anytime and
+ * anywhere."), a breaking-news ticker. Such a line is no lead when the next paragraph lies eight or more lines further
+ * down, or under the article's own byline or date: it is the page's, and the article starts below. (Unless it stands
+ * right under a headline: a standfirst over a video player's controls.)
+ */
+function markStrayOpening(drafts: Draft[]): void {
+  for (;;) {
+    const first = drafts.findIndex((d) => d.kind === 'body');
+    if (first < 0) return;
+    const next = drafts.findIndex((d, i) => i > first && d.kind === 'body');
+    if (next < 0) return;
+    const between = drafts.slice(first + 1, next);
+    if (between.length < 8 && !between.some((d) => d.kind === 'chrome' && METADATA_REASONS.has(d.reason ?? ''))) return;
+    // (Not a standfirst under its headline, a video player's controls between it and the article.)
+    const above = drafts.slice(0, first).reverse().find((d) => d.kind !== 'chrome');
+    if (above && above.kind === 'heading' && above.f.words.length >= 4 && !above.terminated) return;
+    const d = drafts[first] as Draft;
+    d.kind = 'chrome';
+    d.reason = 'a line of the page above the article';
+  }
+}
+
+/**
  * A page whose first line is printed twice in a row (its title and its h1) opens with its headline, whatever the
  * line looks like: "Trump's envoy Steve Witkoff on the upcoming meeting in Saudi Arabia:" reads as a list's
  * introduction on its own. Only a line that is no sentence: a lead printed twice keeps its first copy as prose.
@@ -1279,6 +1303,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   markDoubledOpening(drafts);
   markStandfirsts(drafts);
   markSummaryBoxes(drafts, bullets);
+  markStrayOpening(drafts);
   const firstBody = drafts.findIndex((d) => d.kind === 'body');
   let lastBody = -1;
   drafts.forEach((d, i) => {

@@ -580,6 +580,22 @@ describe('line classifier', () => {
     expect(articleText(textBlocks(kicker.join('\n'))).headline).toBe('Disney Says Demand Swamped Its New Streaming Service');
   });
 
+  it('takes a sentence of the page far above the article (a site message, a promo) for the page\'s, but keeps a standfirst under its headline over a video player', () => {
+    const lead = [
+      'NEW DELHI: Their American dream shattered and huge savings wasted, nearly 150 Indians returned home on a special flight on Wednesday.',
+      '“This was the fourth time I have been deported,” said Singh Jabarjung, 24, from Punjab, after landing at the airport.',
+      'The special aircraft carrying the deportees landed at the T3 terminal of the Delhi airport at 6am, officials said.',
+    ];
+    const menus = ['NBC on Demand', 'Watch the latest full episodes of your favorite NBC series anytime and anywhere.', 'Click for full schedule', 'Social Media', 'Our Products', 'Send Tips', 'Submit a Complaint', 'Submit Tips', 'Send Feedback', 'Visit our partner site'];
+    const page = articleText(textBlocks([...menus, 'With shattered dreams, deportees return home from US', 'By Scott Gordon', 'Published Nov 20, 2019 at 4:07 PM', ...lead].join('\n')));
+    expect(page.headline).toBe('With shattered dreams, deportees return home from US');
+    expect(page.text).not.toContain('Watch the latest');
+    const dek = 'Trump said in a phone call that he may put secondary tariffs on Russian oil if Russia is at fault for no ceasefire in Ukraine.';
+    const player = ['Keyboard Shortcuts', 'Play/PauseSPACE', 'Increase Volume', 'Decrease Volume', 'Seek Forward', 'Seek Backward', 'Captions On/Offc', 'Fullscreen/Exit Fullscreenf', 'Mute/Unmutem'];
+    const video = articleText(textBlocks(["Trump says he's 'very angry' at Putin during an NBC News interview", dek, ...player, ...lead].join('\n')));
+    expect(video.text).toContain(dek);
+  });
+
   it('takes a caption closed by a copyright credit after its stop ("… on April 30, 2025. © Facebook") for a caption', () => {
     const caption = 'US Treasury Secretary Scott Bessent and Ukrainian Economy Minister Yuliya Sviridenko sign a deal on Ukraine’s natural resources on April 30, 2025. © Facebook';
     const body = 'Ukraine and the United States signed an agreement on Wednesday that will direct a portion of the revenues into a joint investment fund.';

@@ -644,7 +644,7 @@ function markPrelude(drafts: Draft[]): void {
  * A whole page saved as text can print a sentence of its own far above the article: a site message ("Something went
  * wrong with the connection!"), a promo ("Watch the latest full episodes of your favorite NBC series anytime and
  * anywhere."), a breaking-news ticker. Such a line is no lead when the next paragraph lies eight or more lines further
- * down, or under the article's own byline or date: it is the page's, and the article starts below. (Unless it stands
+ * down, most of them menus, or under the article's own byline or date: it is the page's, and the article starts below. (Unless it stands
  * right under a headline: a standfirst over a video player's controls.)
  */
 function markStrayOpening(drafts: Draft[]): void {
@@ -654,7 +654,10 @@ function markStrayOpening(drafts: Draft[]): void {
     const next = drafts.findIndex((d, i) => i > first && d.kind === 'body');
     if (next < 0) return;
     const between = drafts.slice(first + 1, next);
-    if (between.length < 8 && !between.some((d) => d.kind === 'chrome' && METADATA_REASONS.has(d.reason ?? ''))) return;
+    // (Eight lines or more of menus: most of them known chrome, or three quarters of them a few words each. A list of
+    // materials or of a plan's points under a lead is no menu.)
+    const menus = between.length >= 8 && (between.filter((d) => d.kind === 'chrome').length * 2 >= between.length || between.filter((d) => d.f.words.length <= 4).length * 4 >= between.length * 3);
+    if (!menus && !between.some((d) => d.kind === 'chrome' && METADATA_REASONS.has(d.reason ?? ''))) return;
     // (Not a standfirst under its headline, a video player's controls between it and the article.)
     const above = drafts.slice(0, first).reverse().find((d) => d.kind !== 'chrome');
     if (above && above.kind === 'heading' && above.f.words.length >= 4 && !above.terminated) return;

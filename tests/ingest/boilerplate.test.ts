@@ -594,6 +594,11 @@ describe('line classifier', () => {
     const player = ['Keyboard Shortcuts', 'Play/PauseSPACE', 'Increase Volume', 'Decrease Volume', 'Seek Forward', 'Seek Backward', 'Captions On/Offc', 'Fullscreen/Exit Fullscreenf', 'Mute/Unmutem'];
     const video = articleText(textBlocks(["Trump says he's 'very angry' at Putin during an NBC News interview", dek, ...player, ...lead].join('\n')));
     expect(video.text).toContain(dek);
+    // A lead over a plan's points set out on lines of their own is the article's.
+    const intro = 'The draft circulated by Washington on Thursday sets out the terms of a settlement in twenty points, officials said.';
+    const points = ['Ukraine’s sovereignty will be confirmed by all sides', 'A comprehensive non-aggression agreement between the parties', 'Ukraine will receive robust security guarantees from its partners', 'The size of the Ukrainian armed forces will be limited', 'Ukraine will not host foreign troops on its territory', 'Crimea and Donbas will be recognised as Russian de facto', 'Sanctions on Russia will be lifted in stages over time', 'Elections will be held in Ukraine within one hundred days'];
+    const plan = articleText(textBlocks([intro, ...points, ...lead].join('\n')));
+    expect(plan.text).toContain(intro);
   });
 
   it('takes a caption closed by a copyright credit after its stop ("… on April 30, 2025. © Facebook") for a caption', () => {

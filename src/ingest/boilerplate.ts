@@ -226,13 +226,15 @@ const OWN_ADDRESS = /\b(?:we|our|ours|us|you|your|yours)\b/gi;
 const SITE_ANY =
   /browser|refresh|logged|log(?:ging)? in|sign(?:ed)? in|notification|cookie|preferences|javascript|emailed|privacy|blocker|download|iOS|Android|journalis|donat|paywall|subscri|membership|ad-free|newsletter|promotional|got a tip|reporter|reporting|newsroom|supporters|readers|your support|remove all ads|coverage/i;
 
-/** A paragraph whose first sentence is news: a dozen words or more, none of them the page talking to its reader or of itself. */
+/**
+ * A paragraph whose first sentence is news: a dozen words or more, none of them the page talking to its reader or of
+ * itself.
+ */
 function opensOnNews(text: string): boolean {
   const first = /^.{60,400}?[.!?]["”’)]?(?=\s+["“‘(]?\p{Lu})/su.exec(text)?.[0];
   if (first === undefined || first.split(/\s+/).length < 12) return false;
   const words = first.match(/[\p{L}'’]+/gu) ?? [];
-  // ("US" is the country.)
-  // (Nor one in the first person: "I am David Wyatt, a professional writer and journalist for …".)
+  // ("US" is the country; a first person is the page's too: "I am David Wyatt, a professional writer and …".)
   return !/^["“‘]/.test(first) && !words.some((w) => (w !== 'US' && ADDRESS_WORDS.has(w.toLowerCase())) || /^(?:I|my|me)$/i.test(w)) && !siteVoice(first);
 }
 
@@ -644,8 +646,8 @@ function markPrelude(drafts: Draft[]): void {
  * A whole page saved as text can print a sentence of its own far above the article: a site message ("Something went
  * wrong with the connection!"), a promo ("Watch the latest full episodes of your favorite NBC series anytime and
  * anywhere."), a breaking-news ticker. Such a line is no lead when the next paragraph lies eight or more lines further
- * down, most of them menus, or under the article's own byline or date: it is the page's, and the article starts below. (Unless it stands
- * right under a headline: a standfirst over a video player's controls.)
+ * down, most of them menus, or under the article's own byline or date: it is the page's, and the article starts
+ * below. (Unless it stands right under a headline: a standfirst over a video player's controls.)
  */
 function markStrayOpening(drafts: Draft[]): void {
   for (;;) {
@@ -858,8 +860,8 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
   // heading shares no word with the lead, or stands far above it, the headline is the heading that shares most with
   // the lead (the earliest of equals: related titles follow the headline).
   if (twiceHeadline < 0 && headlineAt >= 0 && firstBody > 0) {
-    // (One word in common is chance when menus stand between: "…Safety Tracker…13 Investigates…Renters' Rights" eight
-    // or more lines above the lead.)
+    // (One word in common is chance when menus stand between: "…Safety Tracker…13 Investigates…Renters' Rights"
+    // eight or more lines above the lead.)
     const common = shared(drafts[headlineAt] as Draft);
     if (common === 0 || firstBody - headlineAt > 15 || (common === 1 && firstBody - headlineAt >= 8)) {
       const candidate = (i: number) => {

@@ -152,7 +152,11 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   };
   const sentences = splitSentences(cleaned);
   const body = sentences.filter((s) => inBody(page.spans, s.start, s.end));
-  const relevance = scoreRelevance(bodyText, headline, story, tagsOf, body.map((s) => s.text));
+  // The standfirst under the headline sums the story up as the lead does: "… admitted he made no progress in his
+  // conversation with Vladimir Putin about ending the war in Ukraine" over a lead that goes into the call's details.
+  const dekSpan = page.spans.find((s) => s.kind === 'heading' && s.start < bodyStart && s.terminated);
+  const standfirst = dekSpan ? cleaned.slice(dekSpan.start, dekSpan.end) : undefined;
+  const relevance = scoreRelevance(bodyText, headline, story, tagsOf, body.map((s) => s.text), standfirst !== undefined && standfirst.split(/\s+/).length >= 10 ? standfirst : undefined);
   if (!relevance.relevant) return { ok: false, rejected: true, reason: relevance.reason, score: relevance.score };
 
   // Speakers are people the article's body names: a name only in the headline ("… After Trump's Call") is no one's.

@@ -118,6 +118,8 @@ export function scoreRelevance(
   tagsOf: (sentence: string) => readonly string[] = (s) => questionTags(s, story.questions),
   /** The text's sentences when the caller has split it already. */
   sentenceTexts?: readonly string[],
+  /** The standfirst under the headline (a sentence), which leads as the lead's sentences do. */
+  standfirst?: string,
 ): Relevance {
   // The story's words in another sense ("EU accession talks", "the NATO summit") count for nothing.
   const otherSenses = story.notWhen ?? [];
@@ -235,7 +237,7 @@ export function scoreRelevance(
     const exchangeLed = whole[0] !== undefined && EXCHANGE_ONLY.test(whole[0]);
     const marketLed = [head, whole[0] ?? ''].find((s) => MARKET_LED.test(s) || RATES_LED.test(s));
     if (marketLed !== undefined) return { relevant: false, score, reason: `a market report ("${marketLed.slice(0, 60)}…")`, matched, excluded };
-    const lead = [head, ...(brief ? whole : whole.slice(0, 2))].filter((s) => s !== '' && !EXCHANGE_ONLY.test(s) && !(exchangeLed && s !== head && !TALKS_TERMS.test(s)));
+    const lead = [head, ...(standfirst !== undefined ? [inThisSense(standfirst)] : []), ...(brief ? whole : whole.slice(0, 2))].filter((s) => s !== '' && !EXCHANGE_ONLY.test(s) && !(exchangeLed && s !== head && !TALKS_TERMS.test(s)));
     // A topic word leads only next to one of the story's anchors or two of its sides that are not allies: "Modi-Putin
     // summit talks" or "NATO talks on defence" lead another story.
     const anchors = story.anchors ?? [];

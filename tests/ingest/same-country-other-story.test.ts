@@ -106,6 +106,23 @@ describe('articles about the same countries but another story (bundled story def
     expect((await ingestText(ready, '2025-01-20T20:00:00Z')).results[0]).toMatchObject({ ok: true });
   });
 
+  it('reads the standfirst under the headline as the lead does, when the lead goes into a call\'s details', async () => {
+    const page = [
+      'Trump says there was no progress in talk with Putin',
+      'U.S. President Donald Trump admitted he made no progress in his conversation with Vladimir Putin about ending the war in Ukraine.',
+      'Photo: U.S. Secretary of Defense, PDM 1.0',
+      'Donald Trump stated that his phone call with the Russian president yielded no results, covering topics from Iran to trade.',
+      '“I’m not happy about it… I didn’t make any progress with him today,” Trump told reporters at Andrews Air Force Base.',
+      'He added that the United States must also take care of its own stockpiles of weapons it sends to Ukraine.',
+      'This was already the sixth conversation between the two presidents since January.',
+      'According to the Kremlin, the conversation lasted nearly an hour and also touched on Iran.',
+      'The Russian president said Moscow would not give up on addressing the root causes of the conflict.',
+      'The White House did not say when the two leaders would speak again.',
+      'Trump later flew to Iowa for a rally marking the country’s 250th anniversary.',
+    ].join('\n\n');
+    expect((await ingestText(page, '2025-07-03T20:00:00Z')).results[0]).toMatchObject({ ok: true });
+  });
+
   it("keeps a call in which a leader and Putin discussed the war, and a minister's frustration at no progress on resolving the Ukraine war, with attacks told beside it", async () => {
     const call = [
       'Russian President Vladimir Putin and Hungarian Prime Minister Viktor Orban held a phone conversation in which they discussed the war in Ukraine.',

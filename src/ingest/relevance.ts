@@ -80,6 +80,10 @@ const EXCHANGE_ONLY = new RegExp(String.raw`^(?=.*\b(?:prisoners?|POWs?|captives
 const DIPLOMACY =
   /\b(?:(?<!so-)call(?:ed|s)?(?!\s+(?:for|on|it)\b)|phone|conversation|telephon\w*|spoke|speak|talked|meet(?:ings?|s)?|met|agree[ds]?(?!\s+to\s+(?:impose|send|provide|supply|sell|buy|extend|adopt|allocate|give|deliver|lend|fund|tighten)\b)|agreement|propos\w*|offer\w*|summit|envoys?|delegations?|negotiat\w*|talks|(?<!\b(?:arms|minerals?|grain|trade|gas|oil|energy|weapons?|resources?|loan|missile)\s)deal|plan(?!s?\s+to\b)|ceasefire|cease-fire|truce|peace)\b/i;
 
+/** One side's leader ready to talk with another ("Putin … is ready to talk with the US president-elect", "Biden said he would talk to … Putin"). */
+const LEADER_READY =
+  /\b(?:Putin|Kremlin|Zelensk\w*|Biden|Trump)\b[^.;]{0,100}?\b(?:(?:ready|willing|prepared|open)\s+(?:to\s+(?:talk|speak|negotiate|hold\s+talks|meet)|for\s+(?:talks|dialogue|discussions|negotiations|contacts?))|would\s+(?:talk|speak)\s+(?:to|with))\b[^.;]{0,60}?\b(?:Putin|Zelensk\w*|Trump|Biden|(?:US|U\.S\.|American|Russian|Ukrainian)\s+(?:president|leader)(?:-elect)?|president-elect|Russian\s+leader)\b/i;
+
 /** Sentences on the subject an article needs outside its lead, when its lead is not on it. */
 const SUBJECT_SENTENCES = 3;
 /** Of those, how many must name one of the story's anchors when the lead names none. */
@@ -251,7 +255,12 @@ export function scoreRelevance(
     // but not against the attack rule: "Ukraine's military stormed into the Russian territory" is the battlefield. (A
     // question asked of a side is in every sentence where that side agrees or meets anyone.)
     const topical = (id: string) => { const q = byId.get(id); return q === undefined || !askedOfSide(q); };
-    const leads = leadsInOwnWords || fore.some((s) => tagsOf(s).some(topical));
+    // A leader ready to talk with the other side's, or to its go-between, in the lead ("Putin … confirmed that he is
+    // ready to talk with the US president-elect"), and the war's end named right after it ("Putin noted that Trump has
+    // expressed a desire to end the Ukraine conflict"): the talks are the news, in the next sentences' words.
+    const readyToTalk = fore.some((s) => LEADER_READY.test(s));
+    const nextOnSubject = readyToTalk && whole.slice(brief ? 0 : 2, 4).some((s) => onSubject(foreground(s)) && anchored(s));
+    const leads = leadsInOwnWords || nextOnSubject || fore.some((s) => tagsOf(s).some(topical));
     const subjectLines = sentences.filter((s) => onSubject(s) && !EXCHANGE_ONLY.test(s)).length;
     // A report of the war's attacks that names the diplomacy now and then is about the attacks.
     const attackLines = sentences.filter((s) => ATTACK.test(s)).length;

@@ -106,6 +106,33 @@ describe('articles about the same countries but another story (bundled story def
     expect((await ingestText(ready, '2025-01-20T20:00:00Z')).results[0]).toMatchObject({ ok: true });
   });
 
+  it("keeps a leader ready to talk with the other side's about Ukraine, or ready to talk with it and the war's end named right after, and one who would talk if the invasion ends", async () => {
+    const aboutUkraine = [
+      "Putin weighs in on Trump win, says he's ready to talk about Ukraine",
+      'Russian President Vladimir Putin congratulated Donald Trump on his election victory and said he was ready to talk to the president-elect about Ukraine.',
+      'They were his first public remarks on Trump since the vote, made late on Thursday in the Black Sea resort of Sochi.',
+      'Officials in Kyiv caution that Putin, whatever he promises, cannot be trusted, and fear that aid may slow.',
+    ].join('\n\n');
+    expect((await ingestText(aboutUkraine, '2024-11-07T20:00:00Z')).results[0]).toMatchObject({ ok: true });
+    const ready = [
+      'The Russian president has said that he is ready for discussions with the US President-elect',
+      'Russian President Vladimir Putin has congratulated Donald Trump on his electoral victory and confirmed that he is ready to talk with the US president-elect.',
+      'Speaking at a meeting of the Valdai club in Sochi on Thursday, Putin said he wished to offer his congratulations to Trump.',
+      'Putin noted that Trump has expressed a desire to end the Ukraine conflict, and that such statements deserve attention.',
+      'The Russian president then paid tribute to Trump’s actions during an attempt on his life in July.',
+      'He said Trump had behaved courageously, like a real man, in a difficult moment for him.',
+      'Trump has said he had not yet spoken to Putin since the election.',
+    ].join('\n\n');
+    expect((await ingestText(ready, '2024-11-07T20:00:00Z')).results[0]).toMatchObject({ ok: true });
+    const invasion = [
+      'Biden, Macron condemn Putin, but willing to talk to Russian leader',
+      'US President Joe Biden and French President Emmanuel Macron presented a united front on Ukraine on Thursday, and Biden said he would talk to Russian President Vladimir Putin if he is willing to end the invasion.',
+      'Biden has resisted talking to Putin since the Russian leader launched the invasion in February.',
+      'Macron has kept lines of communication with the Kremlin open throughout the year.',
+    ].join('\n\n');
+    expect((await ingestText(invasion, '2022-12-01T20:00:00Z')).results[0]).toMatchObject({ ok: true });
+  });
+
   it('reads the standfirst under the headline as the lead does, when the lead goes into a call\'s details', async () => {
     const page = [
       'Trump says there was no progress in talk with Putin',

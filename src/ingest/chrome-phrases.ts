@@ -324,6 +324,10 @@ export const CAPTION: RegExp[] = [
   // to one of … during a press conference on Aug. 15, 2025, at Joint Base Elmendorf-Richardson." (News tells what
   // happened on a day in the past tense.)
   /^(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:points|gestures|shakes|waves|smiles|poses|looks|listens|arrives|walks|stands|sits|greets|speaks|attends|delivers|holds|talks|leaves|reacts|applauds|embraces|hugs|shake|talk|speak|walk|stand|sit|arrive|attend|pose|greet|listen|look|wave|smile|hold|gesture|embrace|hug|react|applaud)\s[^.!?]{0,200}?\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b[^.!?]{0,120}\.?$/u,
+  // A picture described in the present without its day, the place and occasion after the verb: "President Joe Biden
+  // speaks at a joint news conference with French President Emmanuel Macron to discuss the war in Ukraine, …". (News
+  // tells what happened in the past tense; a headline ends without a stop.)
+  /^(?![^.!?]*\b(?:said|says|told|tells)\b)(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:speaks|gestures|listens|looks on|waves|smiles|poses|arrives|delivers remarks)\s+(?:at|during)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:news conference|press conference|meeting|summit|ceremony|event|rally|briefing|forum|session|dinner|reception)\b[^!?]{0,250}\.$/u,
   // The same with a subject that runs through lower-case words ("Secretary of Ukraine's national security and defence
   // council Rustem Umerov attends a meeting with … in Hallandale Beach, Florida, US on November 30 2025."): a name and
   // its office, no comma, no clause of its own, and the day with its year ending the line.

@@ -601,6 +601,14 @@ describe('line classifier', () => {
     expect(plan.text).toContain(intro);
   });
 
+  it('takes a picture described in the present at an occasion, with no day, for a caption, but not a present-tense report of someone speaking to the press', () => {
+    const caption = "President Joe Biden speaks at a joint news conference with French President Emmanuel Macron to discuss the war in Ukraine, among other topics covered in their private meeting.";
+    const body = 'Biden said on Thursday he was prepared to speak with Putin if the Russian leader was looking for a way to end the war in Ukraine.';
+    expect(articleText(textBlocks([body, caption].join('\n'))).text).toBe(body);
+    const report = 'Ukrainian Foreign Minister Dmytro Kuleba speaks to the international press against the picturesque backdrop of Lake Lucerne.';
+    expect(articleText(textBlocks([body, report].join('\n'))).text).toContain(report);
+  });
+
   it('takes a caption closed by a copyright credit after its stop ("… on April 30, 2025. © Facebook") for a caption', () => {
     const caption = 'US Treasury Secretary Scott Bessent and Ukrainian Economy Minister Yuliya Sviridenko sign a deal on Ukraine’s natural resources on April 30, 2025. © Facebook';
     const body = 'Ukraine and the United States signed an agreement on Wednesday that will direct a portion of the revenues into a joint investment fund.';

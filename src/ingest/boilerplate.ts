@@ -22,6 +22,7 @@ import {
   TRAILER_RUN_ON,
   SCRIPTURE_LINE,
   isCaptionLike,
+  CAPTION_OPENING,
   CODE_LINE,
   EDITORIAL_NOTE,
   EMBEDDED_POST,
@@ -160,6 +161,9 @@ function features(block: PageBlock, text: string): Features {
 function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock, opts: ClassifyOptions): string | undefined {
   // A link-list heading run on into its first teaser is the list, however long the line.
   if (TRAILER_RUN_ON.test(text)) return 'link list run on into its first title';
+  // A caption that opens as one and closes on its credit, however long ("In this photo released by Xinhua News Agency,
+  // … (Liu Bin/Xinhua via AP)").
+  if (CAPTION_OPENING.test(text) && isCaptionLike(text)) return 'photo caption or credit';
   // A long paragraph of sentences is no menu, widget, label, byline or teaser: only a caption or an embedded post
   // runs that long (most of a page's lines are like this, so the rest of the rules are skipped for them).
   if (f.chars > 250 && f.terminated && f.functionDensity >= 0.2 && f.linkDensity <= 0.5) {
@@ -168,7 +172,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
     // fact selection leaves the plug out.)
     if (f.address > 0 && siteVoice(text) && !opensOnNews(text)) return SITE_APPEAL;
     if (AUTHOR_BIO.test(text)) return "the writer's biography";
-    if (f.chars <= 400 && !/^["“‘'«]/.test(text) && isCaptionLike(text)) return 'photo caption or credit';
+    if (!/^["“‘'«]/.test(text) && (f.chars <= 400 ? isCaptionLike(text) : CAPTION_OPENING.test(text))) return 'photo caption or credit';
     return undefined;
   }
   if (isShareRow(text)) return 'share buttons';

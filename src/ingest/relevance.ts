@@ -82,7 +82,7 @@ const DIPLOMACY =
 
 /** One side's leader ready to talk with another ("Putin … is ready to talk with the US president-elect", "Biden said he would talk to … Putin"). */
 const LEADER_READY =
-  /\b(?:Putin|Kremlin|Zelensk\w*|Biden|Trump)\b[^.;]{0,100}?\b(?:(?:ready|willing|prepared|open)\s+(?:to\s+(?:talk|speak|negotiate|hold\s+talks|meet)|for\s+(?:talks|dialogue|discussions|negotiations|contacts?))|would\s+(?:talk|speak)\s+(?:to|with))\b[^.;]{0,60}?\b(?:Putin|Zelensk\w*|Trump|Biden|(?:US|U\.S\.|American|Russian|Ukrainian)\s+(?:president|leader)(?:-elect)?|president-elect|Russian\s+leader)\b/i;
+  /\b(?:Putin|Kremlin|Zelensk\w*|Biden|Trump)\b[^.;]{0,100}?\b(?:(?:ready|willing|prepared|open)\s+(?:to\s+(?:talk|speak|negotiate|hold\s+talks|meet|engage\s+in\s+(?:talks|dialogue|discussions|negotiations))|for\s+(?:talks|dialogue|discussions|negotiations|contacts?))|would\s+(?:talk|speak)\s+(?:to|with))\b[^.;]{0,60}?\b(?:Putin|Zelensk\w*|Trump|Biden|(?:US|U\.S\.|American|Russian|Ukrainian)\s+(?:president|leader)(?:-elect)?|president-elect|Russian\s+leader)\b/i;
 
 /** Sentences on the subject an article needs outside its lead, when its lead is not on it. */
 const SUBJECT_SENTENCES = 3;

@@ -609,6 +609,14 @@ describe('line classifier', () => {
     expect(articleText(textBlocks([body, report].join('\n'))).text).toContain(report);
   });
 
+  it('takes a long caption that opens as one and closes on its credit for a caption, not the headline', () => {
+    const caption = 'In this photo released by Xinhua News Agency, a screen showing Chinese President Xi Jinping, right, meets with U.S. President Joe Biden via a video call on Friday, March 18, 2022, in Beijing, China. Face to face by video, Joe Biden laid out to Xi Jinping on Friday the stiff consequences the Chinese would face from the U.S. if they provide military or economic assistance for Russia\'s invasion of Ukraine. (Liu Bin/Xinhua via AP)';
+    const body = 'U.S. President Joe Biden had a nearly two-hour video call with Chinese leader Xi Jinping on Friday over the war in Ukraine, officials said.';
+    const page = articleText(textBlocks([caption, body].join('\n')));
+    expect(page.headline).toBeUndefined();
+    expect(page.text).toBe(body);
+  });
+
   it('takes a caption closed by a copyright credit after its stop ("… on April 30, 2025. © Facebook") for a caption', () => {
     const caption = 'US Treasury Secretary Scott Bessent and Ukrainian Economy Minister Yuliya Sviridenko sign a deal on Ukraine’s natural resources on April 30, 2025. © Facebook';
     const body = 'Ukraine and the United States signed an agreement on Wednesday that will direct a portion of the revenues into a joint investment fund.';

@@ -131,6 +131,15 @@ describe('articles about the same countries but another story (bundled story def
       'Macron has kept lines of communication with the Kremlin open throughout the year.',
     ].join('\n\n');
     expect((await ingestText(invasion, '2022-12-01T20:00:00Z')).results[0]).toMatchObject({ ok: true });
+    const engage = [
+      'On Friday, the Kremlin said that Russian President Vladimir Putin is ready to engage in discussions with U.S. President Donald Trump, but is waiting for signals from Washington.',
+      'Kremlin spokesperson Dmitry Peskov conveyed the message to the press in Moscow on Friday afternoon.',
+      'Both presidents have shown a willingness to meet and address the ongoing conflict in Ukraine.',
+      'Trump has warned of tougher sanctions on Russia unless Moscow agrees to deescalate.',
+      'Peskov declined to give details of any meeting, saying it was hard to predict.',
+      'He also rejected the idea that oil prices could decide the course of the war.',
+    ].join('\n\n');
+    expect((await ingestText(engage, '2025-01-24T20:00:00Z')).results[0]).toMatchObject({ ok: true });
   });
 
   it('reads the standfirst under the headline as the lead does, when the lead goes into a call\'s details', async () => {

@@ -84,6 +84,9 @@ const DIPLOMACY =
 const LEADER_READY =
   /\b(?:Putin|Kremlin|Zelensk\w*|Biden|Trump)\b[^.;]{0,100}?\b(?:(?:ready|willing|prepared|open)\s+(?:to\s+(?:talk|speak|negotiate|hold\s+talks|meet|engage\s+in\s+(?:talks|dialogue|discussions|negotiations))|for\s+(?:talks|dialogue|discussions|negotiations|contacts?))|would\s+(?:talk|speak)\s+(?:to|with))\b[^.;]{0,60}?\b(?:Putin|Zelensk\w*|Trump|Biden|(?:US|U\.S\.|American|Russian|Ukrainian)\s+(?:president|leader)(?:-elect)?|president-elect|Russian\s+leader)\b/i;
 
+/** The two warring sides' leaders. */
+const SIDE_LEADER = /\b(?:Putin|Zelensk\w*|Selenskyj)\b/;
+
 /** Sentences on the subject an article needs outside its lead, when its lead is not on it. */
 const SUBJECT_SENTENCES = 3;
 /** Of those, how many must name one of the story's anchors when the lead names none. */
@@ -241,7 +244,11 @@ export function scoreRelevance(
     const exchangeLed = whole[0] !== undefined && EXCHANGE_ONLY.test(whole[0]);
     const marketLed = [head, whole[0] ?? ''].find((s) => MARKET_LED.test(s) || RATES_LED.test(s));
     if (marketLed !== undefined) return { relevant: false, score, reason: `a market report ("${marketLed.slice(0, 60)}…")`, matched, excluded };
-    const lead = [head, ...(standfirst !== undefined ? [inThisSense(standfirst)] : []), ...(brief ? whole : whole.slice(0, 2))].filter((s) => s !== '' && !EXCHANGE_ONLY.test(s) && !(exchangeLed && s !== head && !TALKS_TERMS.test(s)));
+    // A lead about one of the two sides' leaders ("Vladimir Putin has congratulated Donald Trump on his election victory")
+    // runs on into its third sentence, where the talks come up ("Putin also said that Trump's claim that he can help end
+    // the war in Ukraine 'deserves attention'"); a lead about anyone else keeps to two (a NATO summit, embassy talks).
+    const leaderLed = [head, whole[0] ?? '', whole[1] ?? ''].some((x) => SIDE_LEADER.test(x));
+    const lead = [head, ...(standfirst !== undefined ? [inThisSense(standfirst)] : []), ...(brief ? whole : whole.slice(0, leaderLed ? 3 : 2))].filter((s) => s !== '' && !EXCHANGE_ONLY.test(s) && !(exchangeLed && s !== head && !TALKS_TERMS.test(s)));
     // A topic word leads only next to one of the story's anchors or two of its sides that are not allies: "Modi-Putin
     // summit talks" or "NATO talks on defence" lead another story.
     const anchors = story.anchors ?? [];

@@ -142,6 +142,29 @@ describe('articles about the same countries but another story (bundled story def
     expect((await ingestText(engage, '2025-01-24T20:00:00Z')).results[0]).toMatchObject({ ok: true });
   });
 
+  it("reads a lead about Putin or Zelensky into its third sentence, and a lead about anyone else in two", async () => {
+    const congratulated = [
+      'Vladimir Putin has congratulated Donald Trump on his election victory, calling him a courageous man.',
+      'Speaking at an event in the Russian city of Sochi, the Russian president said that Trump was hounded from all sides.',
+      'Putin also said that Trump’s claim that he can help end the war in Ukraine deserves attention at least.',
+      'During his campaign, Trump repeatedly said he could end the war in a day but never said how.',
+      'Putin also spoke of the attempt on Trump’s life in July, saying it had made an impression on him.',
+      'After being shot, Trump punched his fist into the air before being led away by his guards.',
+      'The Kremlin said no call between the two had been arranged so far.',
+    ].join('\n\n');
+    expect((await ingestText(congratulated, '2024-11-07T20:00:00Z')).results[0]).toMatchObject({ ok: true });
+    const summit = [
+      'NATO leaders gathered in The Hague on Tuesday for a summit set to approve a new defence spending target of 5% of GDP.',
+      'Secretary General Mark Rutte said the allies had agreed the wording after weeks of talks, with Spain exempted.',
+      'Trump, who has long pressed allies to spend more, said the talks on ending the war in Ukraine would not be on the agenda.',
+      'The leaders will also discuss the alliance’s industrial capacity and its supply of ammunition.',
+      'The Dutch government closed roads around the venue for two days and deployed thousands of police.',
+      'The summit is the first in the Netherlands since the alliance was founded.',
+      'The next one will be held in Turkey.',
+    ].join('\n\n');
+    expect((await ingestText(summit, '2025-06-24T20:00:00Z')).results[0]).toMatchObject({ ok: false });
+  });
+
   it('reads the standfirst under the headline as the lead does, when the lead goes into a call\'s details', async () => {
     const page = [
       'Trump says there was no progress in talk with Putin',

@@ -157,13 +157,18 @@ function features(block: PageBlock, text: string): Features {
   };
 }
 
+/** A time or a date on a line of its own: "15:23", "2 hours ago", "November 20, 2019", "Posted May 19, 2025 1:17 PM". */
+function isTimeOrDateLabel(text: string): boolean {
+  return TIME_LINE.test(text) || DATE_LINE.test(text) || isDateStamp(text);
+}
+
 /** Why a line is chrome on its own, whatever surrounds it; undefined when its shape does not say. */
 function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock, opts: ClassifyOptions): string | undefined {
   // A link-list heading run on into its first teaser is the list, however long the line.
   if (TRAILER_RUN_ON.test(text)) return 'link list run on into its first title';
-  // A caption that opens as one and closes on its credit, however long ("In this photo released by Xinhua News Agency,
-  // … (Liu Bin/Xinhua via AP)").
-  if (CAPTION_OPENING.test(text) && isCaptionLike(text)) return 'photo caption or credit';
+  // A line that opens as a caption does ("In this photo released by Xinhua News Agency, …"), however long: AM's ran to
+  // 584 characters before its credit. (CAPTION_OPENING is one of isCaptionLike's patterns: its opening is the test.)
+  if (CAPTION_OPENING.test(text)) return 'photo caption or credit';
   // A long paragraph of sentences is no menu, widget, label, byline or teaser: only a caption or an embedded post
   // runs that long (most of a page's lines are like this, so the rest of the rules are skipped for them).
   if (f.chars > 250 && f.terminated && f.functionDensity >= 0.2 && f.linkDensity <= 0.5) {
@@ -172,12 +177,12 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
     // fact selection leaves the plug out.)
     if (f.address > 0 && siteVoice(text) && !opensOnNews(text)) return SITE_APPEAL;
     if (AUTHOR_BIO.test(text)) return "the writer's biography";
-    if (!/^["“‘'«]/.test(text) && (f.chars <= 400 ? isCaptionLike(text) : CAPTION_OPENING.test(text))) return 'photo caption or credit';
+    if (f.chars <= 400 && !/^["“‘'«]/.test(text) && isCaptionLike(text)) return 'photo caption or credit';
     return undefined;
   }
   if (isShareRow(text)) return 'share buttons';
   if (TRAILER_HEADING.test(text)) return 'link-list heading';
-  if (TIME_LINE.test(text) || DATE_LINE.test(text) || isDateStamp(text)) return 'time or date label';
+  if (isTimeOrDateLabel(text)) return 'time or date label';
   // A date stamp with the reading time after it: "Feb 5, 2026 · 3 min read".
   const readTime = READ_TIME_STAMP.exec(text);
   if (readTime && isDateStamp(readTime[1] ?? '')) return 'time or date label';
@@ -359,7 +364,7 @@ function anotherArticleFollows(texts: readonly string[], at: number): boolean {
     if (t === '') continue;
     seen++;
     if (isProse(t)) break;
-    if (TIME_LINE.test(t) || DATE_LINE.test(t) || isDateStamp(t)) dated = true;
+    if (isTimeOrDateLabel(t)) dated = true;
     else if (/^by\b(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}$/iu.test(t)) bylined = true;
   }
   return dated && bylined;
@@ -381,8 +386,9 @@ function footerStart(texts: readonly string[]): number {
 function headingShaped(f: Features, text: string): boolean {
   const n = f.words.length;
   if (n < 2 || n > 30 || f.chars > 220) return false;
-  // "…, Trump says" and "Why X?" are headings; a sentence ending in a full stop is not.
-  return !/[.]["”’')\]]*$/.test(text) || /\b(?:says|said)\.?$/.test(text) || titleEndingInInitials(text, f.words);
+  // "…, Trump says" and "Why X?" are headings; a sentence ending in a full stop is not. (A stop that `features` did not
+  // count as an end is a title's initials: "… Meeting in U.S.")
+  return !/[.]["”’')\]]*$/.test(text) || /\b(?:says|said)\.?$/.test(text) || !f.terminated;
 }
 
 /** The page's own metadata: a byline or a date stamp. The article's body starts below them. */

@@ -137,7 +137,12 @@ export function carries(text: string, label: string): boolean {
     const pieces = l.split(/(?<=[.!?|:])\s+|\s+[|•]\s+/).filter((p) => p.length >= 25);
     return pieces.length > 1 && pieces.some((p) => t.includes(p));
   }
-  return t.startsWith(`${l} `) || t.endsWith(` ${l}`);
+  return wholeOrGlued(t, l);
+}
+
+/** The canonical text is the label, or has it glued to its start or end. */
+function wholeOrGlued(t: string, l: string): boolean {
+  return t === l || t.startsWith(`${l} `) || t.endsWith(` ${l}`);
 }
 
 /** A few words (up to six) and no punctuation or figure: a picture's title or a name with its office. */
@@ -152,9 +157,7 @@ function fewWords(canonical: string): boolean {
  */
 export function carriesChrome(text: string, line: string): boolean {
   const l = canon(line);
-  if (!fewWords(l)) return carries(text, line);
-  const t = canon(text);
-  return t === l || t.startsWith(`${l} `) || t.endsWith(` ${l}`);
+  return fewWords(l) ? wholeOrGlued(canon(text), l) : carries(text, line);
 }
 
 /**

@@ -313,8 +313,31 @@ function anchorOf(input: DatingInput, pageDates: PageDates): Anchor {
     const before = line.slice(0, Math.max(0, line.indexOf(d.text)));
     if (!MEASURED_FROM.test(before) && !TOLD_OF.test(before)) latest = d.at;
   });
-  if (latest) return { at: latest, precision: 'day', source: 'text', weak: true };
+  // A page that names a later year than its latest full date was written after it: "Sep 1" in a report that says the
+  // bloc was "established on June 15, 2001" and grew "in 2023 and … in 2024" is no 2001 day, and the old date says
+  // nothing of the year the dateline means.
+  if (latest && (latestYearNamed(lines, input.now) ?? 0) <= latest.getUTCFullYear()) return { at: latest, precision: 'day', source: 'text', weak: true };
   return { at: input.now, precision: 'instant', source: 'ingest-time' };
+}
+
+/** A year a clause names as past or present ("in 2024", "the 2023 summit"), not a deadline or a plan ("by 2030", "until 2027"). */
+const YEAR_NAMED = /\b(?:19[5-9]\d|20\d\d)\b(?![-–/.]\d|\s*(?:elections?|vote|polls?|budget|target|deadline|goal)\b)/g;
+const BEFORE_A_FUTURE_YEAR = /\b(?:by|until|till|through|before|ahead\s+of|beyond|after|for|in\s+the\s+run-up\s+to)\s+(?:(?:early|late|mid|the\s+end\s+of|end-?)\s*-?\s*)?$/i;
+
+/** The latest year the page names that is not after `now` (a year of the past or the present, as the page tells it). */
+function latestYearNamed(lines: readonly string[], now: Date): number | undefined {
+  let latest: number | undefined;
+  const thisYear = now.getUTCFullYear();
+  for (const line of lines) {
+    if (!/\d{4}/.test(line)) continue;
+    for (const m of line.matchAll(YEAR_NAMED)) {
+      const year = Number(m[0]);
+      if (year > thisYear || (latest !== undefined && year <= latest)) continue;
+      if (BEFORE_A_FUTURE_YEAR.test(line.slice(Math.max(0, m.index - 40), m.index))) continue;
+      latest = year;
+    }
+  }
+  return latest;
 }
 
 /** How many of the lead's sentences may name the event's day in any form; later ones count with a written date only. */

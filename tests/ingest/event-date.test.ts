@@ -65,6 +65,16 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ allLines, lead: ['The envoy met European officials on Thursday.'], now: NOW }).dateSource).toBe('ingest-time');
   });
 
+  it('takes no year from a full date older than a year the page names ("established on June 15, 2001" … "in 2024")', () => {
+    const lead = ['Tianjin, Sep 1 (PTI) — Russian President Vladimir Putin spoke at the summit.', 'He blamed the West for the war.'];
+    const allLines = [...lead, 'The SCO, established on June 15, 2001, in Shanghai, added India and Pakistan in 2017, followed by Iran in 2023 and Belarus in 2024.'];
+    const d = dateEvent({ lead, allLines, now: new Date('2025-09-04T12:00:00Z') });
+    expect(d.occurredAt).toBe('2025-09-01');
+    // A year named as a deadline or a plan says nothing of when the page was written: the full date stays the anchor.
+    const planned = ['Tianjin, Sep 1 (PTI) — The bloc met.', 'The SCO, established on June 15, 2001, plans a bank by 2030 and new members until 2027.'];
+    expect(dateEvent({ lead: planned.slice(0, 1), allLines: planned, now: new Date('2031-01-01T12:00:00Z') }).occurredAt).toBe('2001-09-01');
+  });
+
   it('says so when nothing dates the input, and reads its days against the ingest time', () => {
     expect(dateEvent({ lead: ['Ukraine signalled its readiness to accept the proposal.'], now: NOW })).toMatchObject({
       occurredAt: '2026-12-04T12:00:00Z',

@@ -166,10 +166,21 @@ function holidayDays(text: string, holidays: Map<number, number>): string {
   });
 }
 
+/**
+ * "On the night of February 3", "the morning of May 19": chrono reads the part of the day and drops the date after it
+ * (a time today, no day certain). The part of the day is blanked, the same length, so the date is read.
+ */
+const PART_OF_DAY_OF =
+  /\b(?:morning|afternoon|evening|night)\s+of\s+(?=(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))/gi;
+function partOfDayBlanked(text: string): string {
+  if (!/(?:morning|afternoon|evening|night)\s+of\s/i.test(text)) return text;
+  return text.replace(PART_OF_DAY_OF, (m) => ' '.repeat(m.length));
+}
+
 /** chrono's reading of a text against `ref`, in UTC. */
 function parseDates(text: string, ref: Date): ParsedResult[] {
   const holidays = new Map<number, number>();
-  const read = holidayDays(ordinalAfterWeekday(dayFirstDots(text)), holidays);
+  const read = holidayDays(ordinalAfterWeekday(dayFirstDots(partOfDayBlanked(text))), holidays);
   const results = newsDates.parse(read, { instant: ref, timezone: 'UTC' }, { forwardDate: false });
   // Each result quotes the text as written, for callers that look for it there (a holiday's whole name).
   // (chrono's results are plain objects; its type marks `text` read-only for callers, not for the parser's owner.)
@@ -366,6 +377,10 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
   for (const [i, sentence] of sentences.entries()) {
     if (!DAY_WORDS.test(sentence)) continue;
     const results = parseAround(sentence, ref);
+    // Further down a lead that nothing anchors, a sentence naming several days tells a sequence ("On the night of
+    // May 11, Putin proposed … talks in Turkey on May 15"): its latest day is the nearest to the report.
+    const latestOfSentence = i >= primaryCount && unanchored;
+    let latestDay: string | undefined;
     for (const [n, { r, index }] of results.entries()) {
       if (!DAY_WORDS.test(r.text) && !slashDay(r.text, sentence.slice(0, index))) continue;
       // "PARIS, January 7, 2026 – Leaders … concluded a summit in Paris on Tuesday": the dateline is when the report was
@@ -429,8 +444,10 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       // Further down a lead under a weak anchor, a written date more than a week before the page's latest is background
       // (the latest may itself be background: a later date still counts).
       if (anchor.weak && i >= primaryCount && day < Date.parse(`${dayOf(anchor.at)}T00:00:00Z`) - LOOKBACK_DAYS * DAY_MS) continue;
-      return dayOf(date);
+      if (!latestOfSentence) return dayOf(date);
+      if (latestDay === undefined || dayOf(date) > latestDay) latestDay = dayOf(date);
     }
+    if (latestDay !== undefined) return latestDay;
   }
   if (datelineDate !== undefined) return datelineDate;
   // "concluded earlier today" in the lead under a caption of "talks in Jeddah … on March 11, 2025": the picture is

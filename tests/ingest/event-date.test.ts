@@ -75,6 +75,18 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ lead: planned.slice(0, 1), allLines: planned, now: new Date('2031-01-01T12:00:00Z') }).occurredAt).toBe('2001-09-01');
   });
 
+  it('reads the date after a part of the day ("on the night of February 3", "the morning of 19 May"), which chrono drops', () => {
+    const now = new Date('2026-02-07T12:00:00Z');
+    expect(dateEvent({ lead: ['Zelensky said Russia ignored the US request, dealing a blow to Ukraine on the night of February 3.'], now }).occurredAt).toBe('2026-02-03');
+    expect(dateEvent({ lead: ['On the morning of 19 May, Putin called Trump.'], now }).occurredAt).toBe('2025-05-19');
+    expect(dateEvent({ publishedAt: '2025-05-21T09:00:00Z', lead: ['Talks ended on the evening of Tuesday, officials said.'], now }).occurredAt).toBe('2025-05-20');
+  });
+
+  it('reads a sentence further down an unanchored lead that tells a sequence of days by its latest ("On the night of May 11, … in Turkey on May 15")', () => {
+    const lead = ['Umerov said a prisoner swap was discussed in Istanbul.', 'He spoke at a press conference.', 'On the night of May 11, Putin proposed resuming direct negotiations with Ukraine "without any preconditions" in Turkey on May 15.'];
+    expect(dateEvent({ lead, now: new Date('2026-01-05T12:00:00Z') }).occurredAt).toBe('2025-05-15');
+  });
+
   it('says so when nothing dates the input, and reads its days against the ingest time', () => {
     expect(dateEvent({ lead: ['Ukraine signalled its readiness to accept the proposal.'], now: NOW })).toMatchObject({
       occurredAt: '2026-12-04T12:00:00Z',

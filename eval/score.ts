@@ -181,7 +181,8 @@ export function carriesHeading(text: string, heading: string): boolean {
  */
 function chromePart(line: string, label: { headline: string | null }): string {
   // (A tag line the headline itself holds, "Sergei Lavrov" over "…, says Sergei Lavrov", is the headline's words.)
-  if (label.headline && label.headline.includes(line.trim())) return '';
+  // (And the headline's copy in other quotation marks, "'Momentum … gone': Russia …" under "‘Momentum … gone’: Russia …".)
+  if (label.headline && canon(label.headline).includes(canon(line.trim()))) return '';
   // (So is a breadcrumb whose last item is the headline: "Main › News of the day › <headline>", "- <headline>".)
   if (!label.headline || !line.includes(label.headline)) return line;
   return line

@@ -129,6 +129,15 @@ describe('eval scorer on a tiny labelled set', () => {
     expect(s.tags.trapsTagged).toBe(1);
   });
 
+  it('never counts the headline as chrome in a title when a chrome label is its copy in other quotation marks', () => {
+    const headline = '‘Momentum from Trump-Putin meeting gone’: Russia on Alaska summit';
+    const copy = "'Momentum from Trump-Putin meeting gone': Russia on Alaska summit";
+    const art: Article = { ...C, id: 'q', file: 'q.txt', text: `${headline}\n${copy}\nRyabkov said the momentum had faded.\n`, label: onStory('q', { headline, chrome: [copy], event: 'e2', eventDate: '2025-06-02' }) };
+    const rec: EventRecord = { ...E2, id: '2025-06-02-momentum-from-trump-putin-meeting-gone', title: headline, sources: [{ id: 'q', name: 'q' }], facts: [{ text: 'Ryabkov said the momentum had faded.', source: 'q' }] };
+    const s = scoreIngestion({ articles: [art], records: [rec], placements: [{ articleId: 'q', outcome: 'kept', eventId: rec.id, sourceId: 'q' }], questionIds: QUESTIONS });
+    expect(s.chromeLinesKept).toBe(0);
+  });
+
   it('counts a merge of two labelled events as wrong and a lost article outside the pairs', () => {
     const placements: Placement[] = [
       { articleId: 'a', outcome: 'kept', eventId: E1.id, sourceId: 'a' },

@@ -14,6 +14,7 @@ import { collapseSpaces } from '../text/spaces.js';
 import { lexiconKind } from './name-finder.js';
 import {
   ADDRESS_LINE,
+  POSTAL_LINE,
   AUTHOR_BIO,
   CALL_TO_ACTION,
   BYLINE,
@@ -188,6 +189,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (readTime && isDateStamp(readTime[1] ?? '')) return 'time or date label';
   if (COUNTER_LINE.test(text)) return 'counter';
   if (ADDRESS_LINE.test(text)) return 'web address';
+  if (POSTAL_LINE.test(text)) return 'postal address';
   if (isMenuLine(text)) return 'navigation';
   if (CODE_LINE.test(text)) return 'script';
   if (WIDGET.test(text) && f.words.length <= 6) return 'widget';
@@ -824,9 +826,11 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
     d.f.capitals < 0.8 &&
     !/:$/.test(d.text) &&
     !/\p{Ll}[.!?]["”’]?\s+\p{Lu}.*[.!?]["”’]?$/u.test(d.text) &&
-    // Nor a caption cut off at its start, or a table cell's text ending in its bar ("the United States and … |").
+    // Nor a caption cut off at its start, or a table cell's text ending in its bar ("the United States and … |"), or a
+    // caption whose credit was split off after its comma ("Putin and Trump at the G20 summit in Osaka in 2019,").
     !/^\p{Ll}/u.test(d.text) &&
-    !/\s\|$/.test(d.text);
+    !/\s\|$/.test(d.text) &&
+    !/,$/.test(d.text);
   const headlineLike = (d: Draft, i: number) => (firstBody < 0 || i < firstBody) && headlineShape(d);
   // A page saved whole prints its headline twice above the article (the title and the h1), below the site's name:
   // the line printed twice is the headline, and its second copy is chrome.
@@ -926,7 +930,16 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
   // headline is the line the other ends with, and the longer line is the page's navigation.
   if (headlineAt >= 0) {
     const crumb = drafts[headlineAt] as Draft;
-    const own = top.findIndex((d, j) => j > headlineAt && d.text.length < crumb.text.length && d.f.words.length >= 4 && headlineShape(d) && crumb.text.endsWith(` ${d.text}`));
+    // Glued as flattened pages print it ("HomeWorldnew Russian-Ukrainian talks …" over "new Russian-Ukrainian talks …"),
+    // and with other quotation marks: the same headline under a trail of a few words.
+    const crumbText = foldQuotes(crumb.text);
+    const own = top.findIndex((d, j) => {
+      if (j <= headlineAt || d.text.length >= crumb.text.length || d.f.words.length < 4) return false;
+      const ownText = foldQuotes(d.text);
+      if (!crumbText.endsWith(ownText)) return false;
+      const trail = crumbText.slice(0, crumbText.length - ownText.length);
+      return trail.endsWith(' ') ? headlineShape(d) : !d.terminated && trail.length <= 40 && /^\p{Lu}[\p{L} ]*\p{L}$/u.test(trail);
+    });
     if (own >= 0) {
       crumb.kind = 'chrome';
       crumb.reason = 'breadcrumb before the headline';
@@ -1367,4 +1380,9 @@ function shortenedFrom(short: string, long: string): boolean {
     j++;
   }
   return true;
+}
+
+/** Straight and typographic quotation marks alike, to compare a headline with its copy. */
+function foldQuotes(text: string): string {
+  return text.replace(/[“”«»„]/g, '"').replace(/[‘’]/g, "'");
 }

@@ -69,6 +69,10 @@ export const PROMPT_LINE: RegExp[] = [
   // the platform."
   /^this (?:article|post|story|content) was (?:added|submitted|posted|uploaded) by (?:the|a|our) (?:user|reader|member|contributor)\b.{0,160}$/i,
   /\bis not responsible for the content (?:of|on) (?:the|this|external|linked) (?:platform|site|website|page|sites)\.?$/i,
+  // A page's disclaimer, on a machine translation or anything else: "Disclaimer: The translations are mostly done through
+  // AI translator and might not be 100% accurate."
+  /^disclaimer\s*:.{0,300}$/i,
+  /\b(?:translations?|translated|this (?:article|text|page) (?:is|was|has been) translated)\b.{0,40}\b(?:AI|machine|automatic(?:ally)?|automated)\b.{0,20}\btranslat/i,
   /^advertisement$/i,
   // A credit line for where the copy comes from: "Source The Wion news", "Source: Reuters", "SOURCES - AFP, TASS". (A
   // name in capitals, no sentence: "Sources confirmed the meeting." is prose.)
@@ -248,6 +252,13 @@ export const COUNTER_LINE =
 /** A line that is only a web address or a domain ("rki.news", "www.example.com/world"). */
 export const ADDRESS_LINE = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)+(?:\/\S*)?$/iu;
 
+/**
+ * A line of a postal address, as a site's contact widget prints it: a street ("304 North Cardinal St.") or a town with
+ * its state and ZIP code ("Dorchester Center, MA 02124").
+ */
+export const POSTAL_LINE =
+  /^(?:\d{1,6}\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Way|Square|Sq|Place|Pl|Suite|Ste)\.?(?:,\s*(?:Suite|Ste|Floor|Fl)\.?\s*\d{1,5})?|\p{Lu}[\p{L} .'’-]{1,40},\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)$/u;
+
 /** Separators of menus and breadcrumbs: "Home > World > Europe", "News | Politics | Ukraine", "World · Europe". */
 const MENU_SEPARATOR = /\s(?:[|•·›»>/]|::)\s|\s[|•·›»]|[|•·›»]\s/g;
 
@@ -336,6 +347,10 @@ export const CAPTION: RegExp[] = [
   // council Rustem Umerov attends a meeting with … in Hallandale Beach, Florida, US on November 30 2025."): a name and
   // its office, no comma, no clause of its own, and the day with its year ending the line.
   new RegExp(String.raw`^(?![^,]*\b(?:who|which|that|said|says|has|have|had|was|were|is|are|will|would)\s)(?:[\p{L}\p{N}.'’-]+\s+){2,16}(?:attends|meets|meet|speaks|attend|speak|addresses|chairs|visits|arrives|arrive|shakes|shake|greets|greet|holds|hold|delivers|gestures|listens|looks|sits|stands|walks|waves)\s[^.!?]{0,220}?\b${DAY_WITH_YEAR}\.?$`, 'u'),
+  // The same with several people listed, commas and all: "China’s president Xi Jinping, his French counterpart
+  // Emmanuel Macron and European Commission president Ursula von der Leyen meet for a working session in Beijing, China
+  // on 6 April 2023." (A plural verb in the present, the day with its year ending the line, no clause anywhere.)
+  new RegExp(String.raw`^(?![^.!?]*\b(?:who|which|that|said|says|has|have|had|was|were|is|are|will|would)\s)(?:[\p{L}\p{N}.'’-]+,?\s+){2,24}(?:meet|attend|speak|shake|greet|hold|talk|pose|sit|stand|walk|arrive|sign)\s[^.!?]{0,220}?\b${DAY_WITH_YEAR}\.?$`, 'u'),
   // A picture's day set off as a sentence of its own after what it shows: "Vladimir Medinsky and other members of the
   // Russian delegation in Istanbul. July 23, 2025." (No report's sentence is a bare date.)
   new RegExp(String.raw`[.!?]["”’]?\s+${DAY_WITH_YEAR}\.?$`, 'u'),
@@ -361,7 +376,7 @@ export const EDITORIAL_NOTE =
  * administration has put together": what is compiled must be the page's own statements, updates, points or list.
  */
 export const META_SENTENCE =
-  /^\((?:[^()]{0,40}\b(?:content|story|article|text|reading)\s+(?:follows|continues)\b[^()]{0,60})\)\.?$|\b(?:has|have) (?:compiled|gathered|collected|rounded up|put together|prepared)\s+(?:(?:the|a|an|all|some|its|our)\s+)?(?:(?:key|main|latest|most|important|major|essential|top|first|brief|short|detailed)\s+)*(?:statements?|updates?|points?|facts?|details|overview|list|timeline|highlights|quotes|takeaways|information|reactions|what|everything|answers)\b|^here(?:['’]s| is| are) (?:what|the latest|everything|how|a (?:look|timeline|recap))\b|^(?:read|see|watch|listen|find out)\b.{0,100}\b(?:below|here|above|in our [\p{L} ]{2,20})\.?$|^(?:explore|discover|learn|find out|dive into|uncover|get)\b.{0,120}\bin (?:this|our) (?:[\w-]+ ){0,2}(?:analysis|article|report|guide|piece|explainer|story|post|breakdown)\b|^(?:what|how|why|details|more)\b.{0,120}\b(?:is|are) in (?:the|our|this) (?:\p{Lu}[\p{L}'’.-]*\s+){0,3}(?:material|article|piece)(?: of \p{Lu}[\p{L}'’.-]*)?\.?$/iu;
+  /^\((?:[^()]{0,40}\b(?:content|story|article|text|reading)\s+(?:follows|continues)\b[^()]{0,60})\)\.?$|\b(?:has|have) (?:compiled|gathered|collected|rounded up|put together|prepared)\s+(?:(?:the|a|an|all|some|its|our)\s+)?(?:(?:key|main|latest|most|important|major|essential|top|first|brief|short|detailed)\s+)*(?:statements?|updates?|points?|facts?|details|overview|list|timeline|highlights|quotes|takeaways|information|reactions|what|everything|answers)\b|^here(?:['’]s| is| are) (?:what|the latest|everything|how|a (?:look|timeline|recap))\b|^(?:read|see|watch|listen|find out)\b.{0,100}\b(?:below|here|above|in our [\p{L} ]{2,20}|in (?:the|this) (?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:article|piece|report|story|material))\.?$|^(?:explore|discover|learn|find out|dive into|uncover|get)\b.{0,120}\bin (?:this|our) (?:[\w-]+ ){0,2}(?:analysis|article|report|guide|piece|explainer|story|post|breakdown)\b|^(?:what|how|why|details|more)\b.{0,120}\b(?:is|are) in (?:the|our|this) (?:\p{Lu}[\p{L}'’.-]*\s+){0,3}(?:material|article|piece)(?: of \p{Lu}[\p{L}'’.-]*)?\.?$/iu;
 
 /** A byline: "By Anna Petrenko", "byYuri Zoria", "By: CBS News", "Post By Jane Doe", "Justin Spike" under a title. */
 export const BYLINE =

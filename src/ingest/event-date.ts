@@ -177,10 +177,33 @@ function partOfDayBlanked(text: string): string {
   return text.replace(PART_OF_DAY_OF, (m) => ' '.repeat(m.length));
 }
 
-/** chrono's reading of a text against `ref`, in UTC. */
-function parseDates(text: string, ref: Date): ParsedResult[] {
+/**
+ * "08/10/2025" reads as 10 August or 8 October. chrono takes the month first; when the sentence names a weekday and
+ * only the day-first reading falls on it ("CaliToday (08/10/2025): … declared on Wednesday": 8 October 2025 was a
+ * Wednesday), the numbers are swapped, the same length, so the day-first reading is taken.
+ */
+const SLASHED_DATE = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g;
+const WEEKDAY_NAME = /\b(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day\b/;
+const WEEKDAY_INDEX: Record<string, number> = { Sun: 0, Mon: 1, Tues: 2, Wednes: 3, Thurs: 4, Fri: 5, Satur: 6 };
+function slashedByWeekday(text: string, context: string): string {
+  if (!text.includes('/')) return text;
+  const named = WEEKDAY_NAME.exec(context)?.[1];
+  if (named === undefined) return text;
+  const weekday = WEEKDAY_INDEX[named];
+  return text.replace(SLASHED_DATE, (m, a: string, b: string, y: string) => {
+    const first = Number(a);
+    const second = Number(b);
+    if (first > 12 || second > 12 || first === second) return m;
+    const monthFirst = new Date(Date.UTC(Number(y), first - 1, second)).getUTCDay();
+    const dayFirst = new Date(Date.UTC(Number(y), second - 1, first)).getUTCDay();
+    return dayFirst === weekday && monthFirst !== weekday ? `${b}/${a}/${y}`.padEnd(m.length, ' ') : m;
+  });
+}
+
+/** chrono's reading of a text against `ref`, in UTC (`context`: the whole sentence a part of it was cut from). */
+function parseDates(text: string, ref: Date, context = text): ParsedResult[] {
   const holidays = new Map<number, number>();
-  const read = holidayDays(ordinalAfterWeekday(dayFirstDots(partOfDayBlanked(text))), holidays);
+  const read = holidayDays(ordinalAfterWeekday(dayFirstDots(slashedByWeekday(partOfDayBlanked(text), context))), holidays);
   const results = newsDates.parse(read, { instant: ref, timezone: 'UTC' }, { forwardDate: false });
   // Each result quotes the text as written, for callers that look for it there (a holiday's whole name).
   // (chrono's results are plain objects; its type marks `text` read-only for callers, not for the parser's owner.)
@@ -205,7 +228,7 @@ function parseAround(sentence: string, ref: Date): Array<{ r: ParsedResult; inde
   }
   const out: Array<{ r: ParsedResult; index: number }> = [];
   for (const [from, to] of spans)
-    for (const r of parseDates(sentence.slice(from, to), ref)) {
+    for (const r of parseDates(sentence.slice(from, to), ref, sentence)) {
       const index = r.index + from;
       if (!NAMED_TODAY.test(r.text) || !NAME_BEFORE.test(sentence.slice(0, index))) out.push({ r, index });
     }

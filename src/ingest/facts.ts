@@ -86,10 +86,15 @@ export const DATELINE = new RegExp(
     String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s*[—–-]{1,2}\s*(?=\p{Lu})`,
     // "28th May 2023 – (Beijing) ": a date, a dash and the place in brackets.
     String.raw`\d{1,2}(?:st|nd|rd|th)?\s+${DATELINE_MONTH}\.?,?\s+\d{4}\s*[—–-]{1,2}\s*\(\p{Lu}[\p{L} .'’-]{1,30}\)\s+`,
-    // "Washington, Dec 15 (IANS) ": a place, a date and an agency in brackets, no dash.
-    String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}/&. -]{1,24}\)\s+(?=\p{Lu})`,
-    // "March 29, 2022 (EIRNS)—", "June 26 (Interfax) - ": a date and an agency.
-    String.raw`${DATELINE_MONTH}\.?\s+\d{1,2}(?:,?\s+\d{4})?\s*\([\p{L}\p{N} .&/-]{1,30}\)\s*[—–-]{1,2}\s*`,
+    // "Washington, Dec 15 (IANS) ": a place, a date and an agency in brackets, no dash; and with the agency first and its
+    // reporters in the brackets: "China News Agency, Moscow, May 28 (Zhang Yuchen and Tian Bing) ".
+    String.raw`(?:\p{Lu}[\p{L} .'’-]{1,30},\s*)?\p{Lu}[\p{L} .'’-]{1,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}/&. -]{1,24}(?:\s+and\s+\p{Lu}[\p{L} .-]{1,24})?\)\s+(?=\p{Lu})`,
+    // "March 29, 2022 (EIRNS)—", "June 26 (Interfax) - ": a date and an agency (and a year printed twice, as pages do).
+    String.raw`${DATELINE_MONTH}\.?\s+\d{1,2}(?:,?\s+\d{4}){0,2}\s*\([\p{L}\p{N} .&/-]{1,30}\)\s*[—–-]{1,2}\s*`,
+    // "CaliToday (08/10/2025): ": a site's name and its day in figures in brackets.
+    String.raw`\p{Lu}[\p{L}\p{N}.'’-]{1,30}(?:\s\p{Lu}[\p{L}\p{N}.'’-]*){0,2}\s*\(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)\s*[:—–-]{1,2}\s+(?=[\p{Lu}"“])`,
+    // "Hind Al Soulia - Riyadh - ": a re-publisher's byline, the writer's name and the place, each set off by a hyphen.
+    String.raw`\p{Lu}[\p{L}'’.]+(?:\s+\p{Lu}[\p{L}'’.]+){1,3}\s+-\s+\p{Lu}[\p{L}'’.]+(?:\s+\p{Lu}[\p{L}'’.]+){0,2}\s+-\s+(?=\p{Lu})`,
     // "Brussels 28.02.2022 ": a place and a day in figures, no dash.
     String.raw`\p{Lu}[\p{L} .'’-]{1,30},?\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+(?=\p{Lu})`,
     // "Moscow, (APP - UrduPoint / Pakistan Point News - 14th Jun, 2024) ": a place, then its agency and day in brackets.

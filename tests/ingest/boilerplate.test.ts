@@ -397,6 +397,47 @@ describe('line classifier', () => {
     expect(page.text).not.toContain('Home WORLD NEWS');
   });
 
+  it('takes the headline from under a breadcrumb glued to it, printed with other quotation marks', () => {
+    const raw = [
+      'HomeWorldnew Russian-Ukrainian talks in Turkey "next week"',
+      '',
+      'new Russian-Ukrainian talks in Turkey “next week”',
+      '',
+      'Russia and Ukraine have made enough progress on grain exports to hold further talks “next week”, Turkey announced on Wednesday.',
+    ].join('\n');
+    const page = articleText(textBlocks(raw));
+    expect(page.headline).toBe('new Russian-Ukrainian talks in Turkey “next week”');
+    expect(page.text).not.toContain('HomeWorld');
+  });
+
+  it('drops a postal address printed twice above the article, and never takes it or a caption ending on a comma for the headline', () => {
+    const lead = 'Russian President Vladimir Putin said Thursday that he was ready for talks with Kyiv, after having previously rebuffed the idea.';
+    const address = ['Physical Address', '304 North Cardinal St.', 'Dorchester Center, MA 02124'];
+    const got = kinds([...address, ...address, lead].join('\n'));
+    expect(got.filter(([, t]) => /Cardinal|Dorchester/.test(t)).every(([k]) => k === 'chrome')).toBe(true);
+    expect(got.some(([k]) => k === 'headline')).toBe(false);
+    const caption = 'Putin and Trump at the G20 summit in Osaka in 2019, Photo: Reuters';
+    const page = articleText(textBlocks(['25739 views 31 reactions 10 comment(s)', caption, caption, lead].join('\n')));
+    expect(page.headline ?? '').not.toContain('Osaka');
+  });
+
+  it('drops a disclaimer, a plug for another article of the site run on after a sentence, and a caption listing several people', () => {
+    const lead = 'Chinese top diplomat Wang Yi said in Munich that China would publish its position on peace talks between Russia and Ukraine to end the war.';
+    const raw = [
+      'Wang Yi promises a Chinese peace plan for Ukraine talks',
+      lead,
+      'Disclaimer: The translations are mostly done through AI translator and might not be 100% accurate.',
+      'China’s president Xi Jinping, his French counterpart Emmanuel Macron and European Commission president Ursula von der Leyen meet for a working session in Beijing, China on 6 April 2023.',
+      'Earlier, political scientist Gubin assessed the importance of the visit. Read more about this in the BLiTZ article.',
+    ].join('\n');
+    const r = analyzeArticle({ text: raw, sourceName: 'x', publishedAt: '2023-02-18T12:00:00Z' }, ceasefireStory(), new Date('2023-02-20T12:00:00Z'));
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    const facts = r.article.facts.map((f) => f.text).join('\n');
+    expect(facts).toContain('Wang Yi said in Munich');
+    expect(facts).toContain('Earlier, political scientist Gubin assessed the importance of the visit.');
+    expect(facts).not.toMatch(/Disclaimer|working session|BLiTZ/);
+  });
+
   it('keeps a short sentence inside the article, drops one among chrome', () => {
     expect(kept('The talks lasted less than two hours in Istanbul.\nHe declined to comment.\nThe next round is due in June, officials said.')).toHaveLength(3);
     expect(kept('Share this article\nThanks for reading.\nSubscribe to our newsletter')).toEqual(['']);

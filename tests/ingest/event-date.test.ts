@@ -87,6 +87,13 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ lead, now: new Date('2026-01-05T12:00:00Z') }).occurredAt).toBe('2025-05-15');
   });
 
+  it('reads "08/10/2025" day first when only that reading falls on the weekday the sentence names', () => {
+    const lead = ['CaliToday (08/10/2025): Hopes for a negotiated end to the war have all but collapsed, a top Russian diplomat declared on Wednesday.'];
+    expect(dateEvent({ lead, now: new Date('2025-10-11T12:00:00Z') }).occurredAt).toBe('2025-10-08');
+    // With no weekday, chrono's month-first reading stands.
+    expect(dateEvent({ lead: ['Talks resumed (08/10/2025) in Istanbul.'], now: new Date('2025-10-11T12:00:00Z') }).occurredAt).toBe('2025-08-10');
+  });
+
   it('says so when nothing dates the input, and reads its days against the ingest time', () => {
     expect(dateEvent({ lead: ['Ukraine signalled its readiness to accept the proposal.'], now: NOW })).toMatchObject({
       occurredAt: '2026-12-04T12:00:00Z',

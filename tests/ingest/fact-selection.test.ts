@@ -77,6 +77,18 @@ describe('fact selection', () => {
     expect(analyze(text).facts.map((f) => f.text)).not.toContain('(Further content follows below the video material.)');
   });
 
+  it('takes an agency with its reporters, a site with its day in figures, a re-publisher\'s byline and a year printed twice off the fact', () => {
+    const cases = [
+      ['China News Agency, Moscow, May 28 (Zhang Yuchen and Tian Bing) ', 'Russian President Vladimir Putin had a telephone conversation with Macron.'],
+      ['CaliToday (08/10/2025): ', 'Hopes for a negotiated end to the war in Ukraine have all but collapsed.'],
+      ['Hind Al Soulia - Riyadh - BRUSSELS — ', 'The 27 leaders of the European Union are gathering in Brussels.'],
+      ['Feb. 18, 2023, 2022 (EIRNS)—', 'By and large, the Munich Security Conference could be characterized as mass hysteria.'],
+    ];
+    for (const [dateline, sentence] of cases) expect(datelineLength(`${dateline}${sentence}`)).toBe(dateline?.length);
+    // A name set off by hyphens inside a sentence is no byline.
+    expect(datelineLength('Donald Trump - the president - said no deal was near.')).toBe(0);
+  });
+
   it('takes a place in title case set off by a colon or a dash off the fact, and never a person or a country clause', () => {
     expect(datelineLength('Jeddah: Ukraine said it would support a US proposal for a 30-day ceasefire.')).toBe('Jeddah: '.length);
     expect(datelineLength('Washington DC: The US has signed a deal with Ukraine on its mineral resources.')).toBe('Washington DC: '.length);

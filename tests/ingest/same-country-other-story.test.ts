@@ -482,6 +482,17 @@ describe('the story’s words in another sense, and the talks only in the backgr
       'Ukraine and Moldova applied to join the EU soon after Russia’s full-scale invasion of Ukraine in February 2022.',
     ].join('\n');
     expect(await verdict(enlargement)).toMatch(/^rejected/);
+    // Talks with the two candidates, and the conferences that open them, however the talks are named.
+    const candidates = [
+      '12 EU members states call for start of negotiations with Ukraine and Moldova',
+      '',
+      'In a letter addressed on 5 June to the Belgian Presidency of the EU Council, twelve EU member states called for the adoption of the negotiating frameworks in order to convene Intergovernmental Conferences with both countries by the end of June 2024.',
+      '',
+      'The adoption of the decision to start negotiations with the two countries would be key for maintaining the new momentum that the EU enlargement agenda has gained after Russia’s illegal aggression against Ukraine.',
+      '',
+      'Following the war in Ukraine the EU began to adopt a more strategic approach to enlargement.',
+    ].join('\n');
+    expect(await verdict(candidates)).toMatch(/^rejected/);
     const nato = [
       'A two-day summit of NATO leaders opened in The Hague on Tuesday with a pledge to spend five per cent of GDP on defence.',
       'The summit’s declaration commits the 32 allies to collective defence under Article 5 of the treaty.',

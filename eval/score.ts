@@ -183,10 +183,11 @@ function chromePart(line: string, label: { headline: string | null }): string {
   // (A tag line the headline itself holds, "Sergei Lavrov" over "…, says Sergei Lavrov", is the headline's words.)
   // (And the headline's copy in other quotation marks, "'Momentum … gone': Russia …" under "‘Momentum … gone’: Russia …".)
   if (label.headline && canon(label.headline).includes(canon(line.trim()))) return '';
-  // (So is a breadcrumb whose last item is the headline: "Main › News of the day › <headline>", "- <headline>".)
-  if (!label.headline || !line.includes(label.headline)) return line;
-  return line
-    .replace(label.headline, ' ')
+  // (So is a breadcrumb whose last item is the headline: "Main › News of the day › <headline>", "- <headline>", glued on
+  // and in other quotation marks: "HomeWorldnew … talks in Turkey \"next week\"" over "new … “next week”".)
+  if (!label.headline || !canon(line).includes(canon(label.headline))) return line;
+  return canon(line)
+    .replace(canon(label.headline), ' ')
     .replace(/^[\s\-•*]+|\s+$/g, '')
     .replace(/\s+/g, ' ');
 }

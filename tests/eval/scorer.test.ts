@@ -136,6 +136,13 @@ describe('eval scorer on a tiny labelled set', () => {
     const rec: EventRecord = { ...E2, id: '2025-06-02-momentum-from-trump-putin-meeting-gone', title: headline, sources: [{ id: 'q', name: 'q' }], facts: [{ text: 'Ryabkov said the momentum had faded.', source: 'q' }] };
     const s = scoreIngestion({ articles: [art], records: [rec], placements: [{ articleId: 'q', outcome: 'kept', eventId: rec.id, sourceId: 'q' }], questionIds: QUESTIONS });
     expect(s.chromeLinesKept).toBe(0);
+    // Nor a breadcrumb glued to it, in other quotation marks: only the trail is chrome.
+    const own = 'new Russian-Ukrainian talks in Turkey “next week”';
+    const glued = 'HomeWorldnew Russian-Ukrainian talks in Turkey "next week"';
+    const art2: Article = { ...art, text: `${glued}\n${own}\nRyabkov said the momentum had faded.\n`, label: onStory('q', { headline: own, chrome: [glued], event: 'e2', eventDate: '2025-06-02' }) };
+    const scored = (title: string) => scoreIngestion({ articles: [art2], records: [{ ...rec, title }], placements: [{ articleId: 'q', outcome: 'kept', eventId: rec.id, sourceId: 'q' }], questionIds: QUESTIONS }).chromeLinesKept;
+    expect(scored(own)).toBe(0);
+    expect(scored(`HomeWorld ${own}`)).toBe(1);
   });
 
   it('counts a merge of two labelled events as wrong and a lost article outside the pairs', () => {

@@ -196,7 +196,7 @@ function slashedByWeekday(text: string, context: string): string {
     if (first > 12 || second > 12 || first === second) return m;
     const monthFirst = new Date(Date.UTC(Number(y), first - 1, second)).getUTCDay();
     const dayFirst = new Date(Date.UTC(Number(y), second - 1, first)).getUTCDay();
-    return dayFirst === weekday && monthFirst !== weekday ? `${b}/${a}/${y}`.padEnd(m.length, ' ') : m;
+    return dayFirst === weekday && monthFirst !== weekday ? `${b}/${a}/${y}` : m;
   });
 }
 

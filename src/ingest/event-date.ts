@@ -246,14 +246,21 @@ const NAME_BEFORE = /\p{Lu}[\p{L}.]*\s+$/u;
  * The day a result names, as news means it: the past one. chrono picks the nearest "May 11" or "Friday", which may be
  * ahead of the reference; a report of what happened means the one before it.
  */
-function pastDate(r: ParsedResult, ref: Date): Date {
-  return pastDay(r.start, ref);
+function pastDate(r: ParsedResult, ref: Date, ahead = DAY_MS / 2): Date {
+  return pastDay(r.start, ref, ahead);
 }
 
+/**
+ * A dateline is written in the newsroom's time, up to a day ahead of a publication time in UTC ("MOSCOW, Jan 23
+ * (KUNA)" published at 21:00 UTC on 22 January): its day is read in the publication's year up to a day and a half
+ * ahead, not a year back.
+ */
+const DATELINE_AHEAD = 1.5 * DAY_MS;
+
 /** `pastDate` of one end of a result (a span's last day is read the same way). */
-function pastDay(c: ParsedComponents, ref: Date): Date {
+function pastDay(c: ParsedComponents, ref: Date, ahead = DAY_MS / 2): Date {
   const d = c.date();
-  if (d.getTime() <= ref.getTime() + DAY_MS / 2) return d;
+  if (d.getTime() <= ref.getTime() + ahead) return d;
   if (!c.isCertain('year') && c.isCertain('month')) return new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate(), 12));
   if (c.isCertain('weekday') && !c.isCertain('day')) return new Date(d.getTime() - 7 * DAY_MS);
   return d;
@@ -409,7 +416,7 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       // "PARIS, January 7, 2026 – Leaders … concluded a summit in Paris on Tuesday": the dateline is when the report was
       // filed; the day the lead goes on to name is the event's.
       if (datelineDate === undefined && r.start.isCertain('day') && index > 0 && index + r.text.length <= datelineLength(sentence)) {
-        datelineDate = dayOf(pastDate(r, ref));
+        datelineDate = dayOf(pastDate(r, ref, anchor.source === 'published' && !anchor.weak ? DATELINE_AHEAD : DAY_MS / 2));
         continue;
       }
       // "on Tuesday (March 18)", "Monday, May 19": the written date right after the weekday says which Tuesday.
@@ -582,8 +589,9 @@ function datelineDay(dateline: string | undefined, anchor: Anchor): string | und
   if (dateline === undefined) return undefined;
   for (const r of parseDates(dateline, anchor.at)) {
     if (!r.start.isCertain('month') || !r.start.isCertain('day')) continue;
-    const date = pastDate(r, anchor.at);
-    if (date.getTime() <= anchor.at.getTime() + DAY_MS / 2 && anchor.at.getTime() - date.getTime() <= 366 * DAY_MS) return dayOf(date);
+    const ahead = anchor.source === 'published' && !anchor.weak ? DATELINE_AHEAD : DAY_MS / 2;
+    const date = pastDate(r, anchor.at, ahead);
+    if (date.getTime() <= anchor.at.getTime() + ahead && anchor.at.getTime() - date.getTime() <= 366 * DAY_MS) return dayOf(date);
   }
   return undefined;
 }

@@ -94,6 +94,14 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ lead: ['Talks resumed (08/10/2025) in Istanbul.'], now: new Date('2025-10-11T12:00:00Z') }).occurredAt).toBe('2025-08-10');
   });
 
+  it('reads a dateline up to a day and a half ahead of the publication time in UTC as that day, never a year back', () => {
+    const lead = ['MOSCOW, Jan 23 (KUNA) -- The Kremlin said Friday that an agreement with the United States includes a trilateral working group.'];
+    expect(dateEvent({ publishedAt: '2026-01-22T21:00:00Z', lead, now: NOW }).occurredAt).toBe('2026-01-23');
+    expect(dateEvent({ publishedAt: '2026-01-22T21:00:00Z', lead: ['MOSCOW, Jan 23 (KUNA) -- The Kremlin said an agreement was reached.'], dateline: 'MOSCOW, Jan 23 (KUNA)', now: NOW }).occurredAt).toBe('2026-01-23');
+    // Further ahead it is last year's.
+    expect(dateEvent({ publishedAt: '2026-01-20T09:00:00Z', lead: ['MOSCOW, Jan 23 (KUNA) -- The Kremlin said an agreement was reached.'], now: NOW }).occurredAt).not.toBe('2026-01-23');
+  });
+
   it('says so when nothing dates the input, and reads its days against the ingest time', () => {
     expect(dateEvent({ lead: ['Ukraine signalled its readiness to accept the proposal.'], now: NOW })).toMatchObject({
       occurredAt: '2026-12-04T12:00:00Z',

@@ -182,7 +182,8 @@ export function carriesHeading(text: string, heading: string): boolean {
 function chromePart(line: string, label: { headline: string | null }): string {
   // (A tag line the headline itself holds, "Sergei Lavrov" over "…, says Sergei Lavrov", is the headline's words.)
   // (And the headline's copy in other quotation marks, "'Momentum … gone': Russia …" under "‘Momentum … gone’: Russia …".)
-  if (label.headline && canon(label.headline).includes(canon(line.trim()))) return '';
+  // (And a caption naming whom the headline names, "Stian Jenssen." under "Stian Jenssen suggests Ukraine should …".)
+  if (label.headline && canon(label.headline).includes(canon(line.trim()).replace(/[.!?]+$/, ''))) return '';
   // (So is a breadcrumb whose last item is the headline: "Main › News of the day › <headline>", "- <headline>", glued on
   // and in other quotation marks: "HomeWorldnew … talks in Turkey \"next week\"" over "new … “next week”".)
   if (!label.headline || !canon(line).includes(canon(label.headline))) return line;

@@ -142,6 +142,9 @@ describe('eval scorer on a tiny labelled set', () => {
     const art2: Article = { ...art, text: `${glued}\n${own}\nRyabkov said the momentum had faded.\n`, label: onStory('q', { headline: own, chrome: [glued], event: 'e2', eventDate: '2025-06-02' }) };
     const scored = (title: string) => scoreIngestion({ articles: [art2], records: [{ ...rec, title }], placements: [{ articleId: 'q', outcome: 'kept', eventId: rec.id, sourceId: 'q' }], questionIds: QUESTIONS }).chromeLinesKept;
     expect(scored(own)).toBe(0);
+    // Nor a caption naming whom the headline names, with its stop.
+    const named: Article = { ...art, label: onStory('q', { headline, chrome: ['Momentum from Trump-Putin.'], event: 'e2', eventDate: '2025-06-02' }) };
+    expect(scoreIngestion({ articles: [named], records: [rec], placements: [{ articleId: 'q', outcome: 'kept', eventId: rec.id, sourceId: 'q' }], questionIds: QUESTIONS }).chromeLinesKept).toBe(0);
     expect(scored(`HomeWorld ${own}`)).toBe(1);
   });
 

@@ -16,6 +16,7 @@ import {
   ADDRESS_LINE,
   POSTAL_LINE,
   AUTHOR_BIO,
+  OUTLET_BIO,
   CALL_TO_ACTION,
   BYLINE,
   WRITER_DEK,
@@ -178,6 +179,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
     // fact selection leaves the plug out.)
     if (f.address > 0 && siteVoice(text) && !opensOnNews(text)) return SITE_APPEAL;
     if (AUTHOR_BIO.test(text)) return "the writer's biography";
+    if (OUTLET_BIO.test(text)) return "the outlet's description";
     if (f.chars <= 400 && !/^["“‘'«]/.test(text) && isCaptionLike(text)) return 'photo caption or credit';
     return undefined;
   }
@@ -214,6 +216,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (!quoted && f.chars <= 400 && isCaptionLike(text)) return 'photo caption or credit';
   if (EDITORIAL_NOTE.test(text)) return "editor's note";
   if (AUTHOR_BIO.test(text)) return "the writer's biography";
+  if (OUTLET_BIO.test(text)) return "the outlet's description";
   // The page talking to its reader about numbers, without a sentence: "Help the army reach 10,000 drones".
   if (!quoted && !f.terminated && f.address > 0 && /\d/.test(text) && f.words.length <= 25) return 'appeal to the reader';
   if (opts.seenElsewhere?.(text) && f.chars < 200) return 'repeated on other pages of this source';
@@ -596,6 +599,10 @@ function markSummaryBoxes(drafts: Draft[], bullets: ReadonlySet<Draft>): void {
   for (let i = 0; i < limit; i++) {
     const label = drafts[i] as Draft;
     if (label.kind === 'body' || !SUMMARY_LABEL.test(label.text)) continue;
+    // A headline that says what it sums up ("Trump and Zelensky's phone conversation – key points") right above the
+    // article's prose heads the article, not a box of points.
+    const prose = (d: Draft | undefined) => d?.kind === 'body' && !bullets.has(d);
+    if (/\s[–—-]\s/.test(label.text) && prose(drafts[i + 1]) && (drafts[i + 2] === undefined || prose(drafts[i + 2]))) continue;
     label.kind = 'chrome';
     label.reason = 'summary box label';
     let j = i + 1;
@@ -902,7 +909,9 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
   // A site's or an office's name over the headline ("President of Ukraine" over "Paris Declaration: Robust Security
   // Guarantees for …"): a short first line gives way to a longer headline-like line under it that shares more with the
   // lead.
-  if (twiceHeadline < 0 && headlineAt >= 0 && firstBody > headlineAt && (drafts[headlineAt] as Draft).f.words.length <= 4) {
+  // (Or a site's tagline of any length that shares no word with the lead: "News in English from Greece" over "Trump and
+  // Zelensky's phone conversation – key points".)
+  if (twiceHeadline < 0 && headlineAt >= 0 && firstBody > headlineAt && ((drafts[headlineAt] as Draft).f.words.length <= 4 || shared(drafts[headlineAt] as Draft) === 0)) {
     const first = drafts[headlineAt] as Draft;
     for (let j = headlineAt + 1; j < firstBody; j++) {
       const d = drafts[j] as Draft;
@@ -1164,7 +1173,8 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     // heading), unless a whole sentence ends inside a long one further down (a lead under the date whose closing
     // attribution lost its stop: "… Putin. He made the announcement during a meeting with Mark Rutte, "Komersant
     // Ukrainian" reports"): that is prose, and its whole sentences are facts.
-    else if (!f.terminated && f.words.length >= 20 && f.functionDensity >= 0.25)
+    // (The page's last line, cut off, may be denser in names: a whole sentence inside it says it is prose.)
+    else if (!f.terminated && f.words.length >= 20 && (f.functionDensity >= 0.25 || (i === lastText && f.functionDensity >= 0.15 && SENTENCE_INSIDE.test(text))))
       drafts.push({
         text,
         // A paragraph that opens on a wire dateline ("MOSCOW - Russia said on Jan 8 that …") is the article's lead,

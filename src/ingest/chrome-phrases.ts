@@ -191,6 +191,14 @@ const anyPromptLine = anyMatch(PROMPT_LINE);
 export const AUTHOR_BIO =
   /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+(?:is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Ww]riter|[Jj]ournalist|[Cc]olumnist|[Cc]ontributor|[Pp]roducer)\b|writes (?:about|for|on)\b|covers\s)/u;
 
+/**
+ * An outlet describing itself or its bylines, as wire copy and syndicated pages carry at the end: "Reuters, the news
+ * and media division of Thomson Reuters, is the world’s largest multimedia news provider …", "The Eastern Herald’s
+ * Russia Desk validates the stories published under this byline."
+ */
+export const OUTLET_BIO =
+  /\bnews and media division of\b|\bis the world['’]s (?:largest|leading|biggest)\s+(?:[\p{L}-]+\s+){0,3}(?:news|media|information)\s+(?:provider|agency|organi[sz]ation|company)\b|\b(?:stories|articles|content) (?:published|posted|written) under this byline\b/iu;
+
 /** Share-widget vocabulary: a line made only of these words is a row of buttons. */
 const SHARE_WORDS = new Set([
   'share', 'tweet', 'facebook', 'twitter', 'x', 'linkedin', 'whatsapp', 'telegram', 'reddit', 'email', 'e-mail', 'print', 'copy',
@@ -346,7 +354,7 @@ export const CAPTION: RegExp[] = [
   // The same with a subject that runs through lower-case words ("Secretary of Ukraine's national security and defence
   // council Rustem Umerov attends a meeting with … in Hallandale Beach, Florida, US on November 30 2025."): a name and
   // its office, no comma, no clause of its own, and the day with its year ending the line.
-  new RegExp(String.raw`^(?![^,]*\b(?:who|which|that|said|says|has|have|had|was|were|is|are|will|would)\s)(?:[\p{L}\p{N}.'’-]+\s+){2,16}(?:attends|meets|meet|speaks|attend|speak|addresses|chairs|visits|arrives|arrive|shakes|shake|greets|greet|holds|hold|delivers|gestures|listens|looks|sits|stands|walks|waves)\s[^.!?]{0,220}?\b${DAY_WITH_YEAR}\.?$`, 'u'),
+  new RegExp(String.raw`^(?![^,]*\b(?:who|which|that|said|says|has|have|had|was|were|is|are|will|would)\s)(?:[\p{L}\p{N}.'’-]+\s+){2,16}(?:attends|meets|meet|speaks|attend|speak|addresses|chairs|visits|arrives|arrive|shakes|shake|greets|greet|holds|hold|delivers|makes|gives|gestures|listens|looks|sits|stands|walks|waves)\s[^.!?]{0,220}?\b${DAY_WITH_YEAR}\.?$`, 'u'),
   // The same with several people listed, commas and all: "China’s president Xi Jinping, his French counterpart
   // Emmanuel Macron and European Commission president Ursula von der Leyen meet for a working session in Beijing, China
   // on 6 April 2023." (A plural verb in the present, the day with its year ending the line, no clause anywhere.)

@@ -83,7 +83,7 @@ export function canonicalName(raw: string): string | undefined {
   let lastTitle = -1;
   tokens.forEach((t, i) => {
     const lower = t.toLowerCase();
-    if (TITLE_WORDS.has(lower) || (/^\p{Ll}/u.test(t) && !NAME_PARTICLES.has(lower))) lastTitle = i;
+    if (TITLE_WORDS.has(lower.replace(/-(?:elect|designate)$/, '')) || (/^\p{Ll}/u.test(t) && !NAME_PARTICLES.has(lower))) lastTitle = i;
     // Nationality adjectives before a title ("Ukrainian president") are dropped with the title.
   });
   let first = lastTitle + 1;

@@ -295,6 +295,8 @@ function tokenize(text: string, lex: Lexicon): Token[] {
       const possessive = marked && /\p{L}['’]s?$/u.test(word);
       if (marked) key = key.replace(/['’]s?$/u, '');
       if (key.includes('.')) key = key.replace(/\./g, '');
+      // "President-elect Donald Trump", "Prime Minister-designate": the title the office will be.
+      if (key.endsWith('-elect') || key.endsWith('-designate')) key = key.slice(0, key.lastIndexOf('-'));
       const capitalised = startsCapitalised(word);
       const letters = capitalised && word.length <= 12 ? lettersOf(word) : '';
       // In a title-case headline only words that can belong to a name count as capitalised.

@@ -438,6 +438,36 @@ describe('line classifier', () => {
     expect(facts).not.toMatch(/Disclaimer|working session|BLiTZ/);
   });
 
+  it('drops an outlet describing itself and a caption "makes a speech at … on June 2, 2024", and keeps a last paragraph cut off', () => {
+    const lead = 'Ukrainian President Volodymyr Zelensky accused China on Sunday of helping Russia to disrupt the peace talks at the summit in Switzerland meant to end the war.';
+    const raw = [
+      'Zelensky accuses China of sabotaging Ukraine peace talks',
+      'Ukrainian President Volodymyr Zelenskyy makes a speech at the Asia Security Summit, better known as the Shangri-La Dialogue, in Singapore on June 2, 2024.',
+      lead,
+      'Reuters, the news and media division of Thomson Reuters, is the world’s largest international multimedia news provider reaching more than one billion people every day. Reuters provides trusted business, financial, national and international news to professionals.',
+      'The Eastern Herald’s Russia Desk validates the stories published under this byline.',
+      'Trump’s advisers, including retired Lt. Gen. Keith Kellogg, have suggested pressuring Ukraine to negotiate by threatening to withhold aid to bring Russian President Vladimir Putin to the table. Proposed solutions reportedly include de',
+    ].join('\n');
+    const r = analyzeArticle({ text: raw, sourceName: 'x', publishedAt: '2024-06-02T12:00:00Z' }, ceasefireStory(), new Date('2024-06-05T12:00:00Z'));
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    const facts = r.article.facts.map((f) => f.text).join('\n');
+    expect(facts).toContain('Zelensky accused China on Sunday');
+    expect(facts).toContain('Keith Kellogg, have suggested');
+    expect(facts).not.toMatch(/makes a speech|Thomson Reuters|this byline/);
+  });
+
+  it('takes the headline that says what it sums up ("… – key points") over a site\'s tagline that shares no word with the lead', () => {
+    const raw = [
+      'September 20, 2024',
+      'Athens News',
+      'News in English from Greece',
+      "Trump and Zelensky's phone conversation – key points",
+      'Yesterday, July 19, a telephone conversation took place between Ukrainian President Volodymyr Zelensky and Donald Trump.',
+      'Following the conversation, Zelensky said they agreed to discuss at a personal meeting what steps can make peace fair.',
+    ].join('\n');
+    expect(articleText(textBlocks(raw)).headline).toBe("Trump and Zelensky's phone conversation – key points");
+  });
+
   it('keeps a short sentence inside the article, drops one among chrome', () => {
     expect(kept('The talks lasted less than two hours in Istanbul.\nHe declined to comment.\nThe next round is due in June, officials said.')).toHaveLength(3);
     expect(kept('Share this article\nThanks for reading.\nSubscribe to our newsletter')).toEqual(['']);

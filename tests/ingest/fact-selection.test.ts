@@ -83,6 +83,7 @@ describe('fact selection', () => {
       ['CaliToday (08/10/2025): ', 'Hopes for a negotiated end to the war in Ukraine have all but collapsed.'],
       ['Hind Al Soulia - Riyadh - BRUSSELS — ', 'The 27 leaders of the European Union are gathering in Brussels.'],
       ['Feb. 18, 2023, 2022 (EIRNS)—', 'By and large, the Munich Security Conference could be characterized as mass hysteria.'],
+      ['20-05-2023 : ', 'A crucial meeting between Prime Minister Narendra Modi and President Volodymyr Zelenskyy took place.'],
     ];
     for (const [dateline, sentence] of cases) expect(datelineLength(`${dateline}${sentence}`)).toBe(dateline?.length);
     // A name set off by hyphens inside a sentence is no byline.

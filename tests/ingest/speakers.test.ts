@@ -34,6 +34,17 @@ describe('speakers', () => {
     ]);
   });
 
+  it('knows a President-elect for a person, so "he" after his name in the sentence is his, not the paragraph before\'s speaker', () => {
+    const text = [
+      'Russian Foreign Minister Sergey Lavrov has flatly dismissed peace proposals from allies of President-elect Donald Trump for a ceasefire to end the war in Ukraine.',
+      '“We are not happy with the proposals made by members of the Trump team,” Lavrov said. Instead, he called for legally binding agreements on the war.',
+      'While Trump has yet to unveil any formal proposals, he has repeatedly claimed he could end the war in Ukraine swiftly.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['While Trump has yet to unveil ']).toBe('Donald Trump');
+    expect(got['Instead, he called for legally']).toBe('Sergey Lavrov');
+  });
+
   it('resolves "he said" to the person the paragraph is about, not to a name after a preposition', () => {
     const text = [
       'Ukrainian President Volodymyr Zelenskyy met US President Donald Trump at the Vatican on Saturday for talks on a ceasefire.',

@@ -6,7 +6,7 @@ import { functionWordDensity } from '../text/function-words.js';
 import { dateEvent, type DateSource } from './event-date.js';
 import { completeSentenceCheck, fitText, leadTitle, selectFacts } from './facts.js';
 import { questionTags } from './keywords.js';
-import { attributeSentences } from './quotes.js';
+import { attributeSentences, type Attribution } from './quotes.js';
 import { scoreRelevance } from './relevance.js';
 import { splitSentences } from './sentences.js';
 import { wordKey } from '../text/word-key.js';
@@ -53,6 +53,37 @@ export type AnalyzeResult =
   | { ok: true; article: AnalyzedArticle }
   | { ok: false; rejected: true; reason: string; score: number }
   | { ok: false; rejected: false; error: string; code: 'EMPTY_TEXT' | 'NO_FACTS' };
+
+/**
+ * A speaker the article names by its initials after spelling it out once ("the Institute for the Study of War (ISW)" …
+ * "According to the ISW, …"): the name a reader knows it by.
+ */
+function spelledOut(attributions: Attribution[], text: string): Attribution[] {
+  const names = new Map<string, string | undefined>();
+  const fullName = (acronym: string): string | undefined => {
+    if (!names.has(acronym)) {
+      const m = new RegExp(String.raw`((?:\p{Lu}[\p{L}'’-]*\s+(?:(?:for|of|the|and|on|in)\s+){0,2}){1,8})\(\s*${acronym}\s*\)`, 'u').exec(text);
+      const words = m?.[1]?.trim();
+      // The initials must be the name's: "Institute for the Study of War" → ISW.
+      const initials = words?.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+      names.set(acronym, words !== undefined && initials !== undefined && initials.endsWith(acronym) ? words.split(/\s+/).slice(-countNameWords(words, acronym.length)).join(' ') : undefined);
+    }
+    return names.get(acronym);
+  };
+  return attributions.map((a) => {
+    if (a.speaker === undefined || !/^[A-Z]{2,6}$/.test(a.speaker)) return a;
+    const full = fullName(a.speaker);
+    return full !== undefined ? { ...a, speaker: full } : a;
+  });
+}
+
+/** How many words from the end make a name whose capitalised words number `capitals` ("Institute for the Study of War": 6 words, 3 capitals). */
+function countNameWords(words: string, capitals: number): number {
+  const list = words.split(/\s+/);
+  let seen = 0;
+  for (let i = list.length - 1; i >= 0; i--) if (/^\p{Lu}/u.test(list[i] ?? '') && ++seen === capitals) return list.length - i;
+  return list.length;
+}
 
 function urlDayOf(url: string | undefined, now: Date): { urlDay?: string } {
   const day = dayInUrl(url, now);
@@ -163,7 +194,7 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   const entities = extractEntities(bodyText);
   // A name first seen in a dateline's capitals ("KYIV, Ukraine —") speaks as the body writes it ("Kyiv says …").
   const subjects = [...entities.organizations, ...entities.places].filter((s) => s.length >= 2 && s.length <= 40).map((s) => asWritten(s, bodyText));
-  const attributions = attributeSentences(sentences, { people: entities.people, subjects, text: cleaned, ...(story.sides ? { sides: story.sides } : {}) });
+  const attributions = spelledOut(attributeSentences(sentences, { people: entities.people, subjects, text: cleaned, ...(story.sides ? { sides: story.sides } : {}) }), bodyText);
 
   const sourceName = input.sourceName.trim().slice(0, 120) || 'source';
   const source: Source = { id: slugify(sourceName) || 'source', name: sourceName };

@@ -123,6 +123,9 @@ const TRAILING_UNNAMED = new RegExp(
   'u',
 );
 
+/** "…, they said.": a closing attribution to sources the sentence before named as a group. */
+const TRAILING_THEY = /,\s*they\s+(?:also\s+)?(?:said|say|added|told\s+[\p{L} ]{2,30})[.!?]["”’]?\s*$/u;
+
 /** Role nouns a report refers back to a named person by; each word matched with either first letter. */
 const ROLE_WORDS = [
   'head of state', 'prime minister', 'foreign minister', 'defence minister', 'defense minister', 'secretary of state', 'press secretary',
@@ -214,6 +217,9 @@ function qualifierSide(qualifier: string, sides: readonly Side[]): string | unde
 }
 
 /** The subject of an opening subordinate clause is who "he" is after it: "While Mr Zelensky did not respond, he …". */
+/** "…, he said:", "…, she told reporters": a pronoun speaking right after an "According to <outlet>," opening. */
+const RELAYED_PRONOUN = /^,\s*(he|she)\s+(?:also\s+)?(?:said|says|told|added|stressed|noted|stated|explained|declared|warned|insisted|emphasi[sz]ed)\b/i;
+
 const SUBORDINATE_OPENING = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|As|Once)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:\p{Lu}[\p{L}.'’-]*\s+){1,3})?$/u;
 
 /**
@@ -531,7 +537,17 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // A closing attribution to no one named ("…, undisclosed sources told CNN.") still says whose the sentence is: not
     // a name the reported clause mentions ("… sanctions that Trump threatened …").
     // ("…,” reads the report.": a document, which names no one, not the person quoted the paragraph before.)
-    let unnamedSource = speaker === undefined && (TRAILING_UNNAMED.test(outside.slice(tailFrom)) || DOCUMENT_VOICE.test(outside.slice(tailFrom)));
+    const unnamedTail = speaker === undefined ? TRAILING_UNNAMED.exec(outside.slice(tailFrom)) : null;
+    const theyTail = speaker === undefined ? TRAILING_THEY.exec(outside.slice(tailFrom)) : null;
+    const closing = unnamedTail ?? theyTail;
+    // What a named subject "indicated" or "signalled" as the unnamed sources tell it is their account; one who "says" or
+    // "said" it speaks ("Kyiv says that longer-range missiles are vital …, officials said later"). (Not "…, Kremlin aide
+    // Yuri Ushakov said on August 7.": an aide the tail names is someone.)
+    const closedByUnnamed =
+      closing !== null &&
+      !mentions.some((m) => m.start >= tailFrom + closing.index) &&
+      !/\b(?:says|said|say|told|tells)\b/.test(outside.slice(0, tailFrom + closing.index));
+    let unnamedSource = unnamedTail !== null || (speaker === undefined && DOCUMENT_VOICE.test(outside.slice(tailFrom)));
     // (An unnamed source's words that an outlet relays, "…,” an official told CBS News, according to Ukrinform.", are
     // still no one's.)
     const accordingTo = speaker || unnamedSource ? null : /\baccording to\s+/gi.exec(outside);
@@ -571,7 +587,11 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const roleCited = person === undefined ? ROLE_CITED.exec(outside.slice(after, end)) : null;
       if (roleCited) roles ??= rolesOf(sentences, ctx.people);
       const holder = roleCited && roles ? roleHolder(roles, roleCited[2] ?? '', roleCited[1], index, ctx.sides) : undefined;
+      // "According to the TASS news agency, he said: …": the outlet relays whom the paragraph is about.
+      const relayed = !actor && accordingTo.index === 0 && outside[end] === ',' ? RELAYED_PRONOUN.exec(outside.slice(end)) : null;
+      const relayedSpeaker = relayed ? resolvePronoun(accordingTo.index, true, relayed[1]) : undefined;
       if (actor) speaker = actor.person.name;
+      else if (relayedSpeaker !== undefined) speaker = relayedSpeaker;
       else if (pronoun !== undefined) source = pronoun;
       else if (holder !== undefined) source = holder;
       // "According to Russian Foreign Ministry spokeswoman Maria Zakharova": the body's role before a name is the person's.
@@ -604,7 +624,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // A role the article gave no one named as the subject ("The Ukrainian leader told a press conference in Lviv with
     // Erdogan and Guterres …" when it wrote only "President Volodymyr Zelensky"): someone unnamed, not the last name.
     let roleUnresolved = false;
-    for (let verb = speaker || (unnamedSource && accordingTo?.index === 0) ? null : verbs.exec(outside); verb !== null; verb = verbs.exec(outside)) {
+    // ("Mr. Putin indicated that he was satisfied …, two officials said.": what Putin indicated is the officials' account.)
+    for (let verb = speaker || closedByUnnamed || (unnamedSource && accordingTo?.index === 0) ? null : verbs.exec(outside); verb !== null; verb = verbs.exec(outside)) {
       const vStart = verb.index;
       const vEnd = vStart + verb[0].length;
       const preceding = outside.slice(0, vStart);

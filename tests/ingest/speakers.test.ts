@@ -45,6 +45,20 @@ describe('speakers', () => {
     expect(got['Instead, he called for legally']).toBe('Sergey Lavrov');
   });
 
+  it('gives "According to TASS, he said:" to whom the paragraph is about, a sentence closed by unnamed sources to no one, and initials to the name they stand for', () => {
+    const text = [
+      'Kremlin spokesman Dmitry Peskov said on Wednesday that no peace plan for Ukraine could ignore the new regions of Russia.',
+      'According to the TASS news agency, he said: “Any plan that does not take into account these peculiarities cannot pretend to be a peace plan.”',
+      'Putin is ready for a ceasefire along the front line in Ukraine, several officials said. Mr. Putin indicated that he was satisfied with the territory captured in the war, two officials said.',
+      'A report from the Institute for the Study of War (ISW), a Washington-based think tank, looked at the ceasefire talks.',
+      'According to the ISW, Putin’s demands in the talks include Ukraine’s neutrality and a smaller army.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['According to the TASS news age']).toBe('Dmitry Peskov');
+    expect(got['Mr. Putin indicated that he wa']).toBe('-');
+    expect(got['According to the ISW, Putin’s ']).toBe('Institute for the Study of War');
+  });
+
   it('resolves "he said" to the person the paragraph is about, not to a name after a preposition', () => {
     const text = [
       'Ukrainian President Volodymyr Zelenskyy met US President Donald Trump at the Vatican on Saturday for talks on a ceasefire.',

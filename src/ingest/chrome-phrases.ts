@@ -56,6 +56,13 @@ export const PROMPT_LINE: RegExp[] = [
   /^follow us\b/i,
   // "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube."
   /^follow (?:[\p{L}\p{N}.'’&-]+ ){1,5}on (?:Instagram|Facebook|Twitter|X|YouTube|TikTok|Telegram|LinkedIn|Threads|Bluesky|WhatsApp|Google News)\b.{0,80}$/iu,
+  // A channel's plug: "Follow the events in Ukraine and the world together with Espresso! Subscribe to the Telegram
+  // channel:".
+  /^follow the (?:events|news|latest|developments)\b.{0,100}\bwith \p{Lu}[\p{L}\p{N}.'’&-]*[!.]/u,
+  /^.{0,160}\bsubscribe to (?:the|our) (?:[\p{L}-]+ )?(?:telegram|whatsapp|youtube|viber|signal) (?:channel|page|account)\b.{0,60}$/iu,
+  // A player's or an ad slot's message: "This advertisement has not loaded yet, but your article continues below.",
+  // "We apologize, but this video has failed to load."
+  /^(?:we apologi[sz]e, but )?this (?:advertisement|ad|video|content|player) has (?:not loaded yet|failed to load)\b.{0,80}$/i,
   /^(?:send|email|e-mail|share)\s+(?:this|the)\s+(?:page|article|story|link)\s+(?:to\s+(?:someone|a\s+friend)|via|by)\b.{0,40}$/i,
   /^(?:share|tweet|email|print)(?: this)?(?: (?:article|story|page|on [\w ]{1,20}))?:?$/i,
   // A row of share buttons read out: "Share current article via Email Share current article via Facebook …".
@@ -308,6 +315,9 @@ export const CAPTION: RegExp[] = [
   /\((?:[^()]{0,160}?(?:\/|via|,)\s*)?(?:AP|Associated Press|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Sputnik|(?:Kremlin )?Pool(?: Photo)?(?: via AP)?|File(?: photo)?|Shutterstock|TASS|Anadolu(?: Agency)?|Bloomberg|Xinhua|Ukrinform|UNIAN|AP Photo[^()]{0,40})\)\.?$/iu,
   // The credit may name a site: "Image of … Credit: Alexandros Michailidis/Shutterstock.com" (a stop inside a word).
   /(?:^|[\s.])(?:Pictures?|Photos?|Photograph|Image|Credit|Foto|Collage|Illustration)\s*:\s*(?:[^.!?]|\.(?=[\p{L}\p{N}])){2,80}\.?$/iu,
+  // An agency's photo credit in brackets at the end: "… concluded his three-day visit to the country. (CNS photo/Vatican
+  // Media)".
+  /[.!?]["”’]?\s+\([\p{Lu}][\p{L}.&]{1,12}\s+[Pp]hoto\s*\/\s*[^()]{2,60}\)\.?$/u,
   // A credit in brackets at the end: "… makes negotiations with Putin impossible (Photo:Office of the President of Ukraine)".
   /\((?:Photos?|Picture|Image|Foto|Video)\s*(?::|by\b|credit\b:?)\s*[^()]{2,80}\)\.?$/iu,
   // German and other agencies' credits: "(archive picture) Bild: dpa".

@@ -93,8 +93,10 @@ const HOLDS_NEXT =
 
 /** "with French President Emmanuel Macron warning that", "with Peskov saying". */
 const WITH_SAYING_VERBS = String.raw`(?:warning|saying|stating|insisting|arguing|adding|noting|declaring|telling|stressing|claiming|vowing|pledging|promising|calling|urging|writing)`;
+// (Set off by a comma, the name may carry its office: "…, with Dmitry Medvedev, deputy chairman of Russia’s security
+// council, calling it …".)
 const WITH_NAME_SAYING = new RegExp(
-  String.raw`\bwith\s+(?:[\p{L}.'’-]+\s+){1,6}?${WITH_SAYING_VERBS}\b|,\s+with\s+(?:[\p{L}.'’-]+,?\s+){1,6}?${WITH_SAYING_VERBS}\b`,
+  String.raw`\bwith\s+(?:[\p{L}.'’-]+\s+){1,6}?${WITH_SAYING_VERBS}\b|,\s+with\s+(?:[\p{L}.'’-]+,?\s+){1,12}?${WITH_SAYING_VERBS}\b`,
   'u',
 );
 
@@ -121,6 +123,15 @@ const TRAILING_UNNAMED = new RegExp(
   // (The words before may hold stops: "…,” an anonymous U.S. official allegedly told CBS News.")
   String.raw`,\s*(?:[\p{L}\d.-]+\s+){0,3}${UNNAMED_NOUN}\s+(?:[\p{L}-]+\s+){0,4}?(?:said|say|says|told|tell|added|reported|report|confirmed|noted)\b[^.;:!?]{0,60}[.!?]["”’]?\s*$`,
   'u',
+);
+
+/**
+ * Unnamed sources opening the sentence with their verb: "The sources reportedly stated that Trump reminded Putin …",
+ * "Sources said Trump urged …": what follows is their account, no named subject's.
+ */
+const OPENING_UNNAMED = new RegExp(
+  String.raw`^(?:(?:the|two|three|several|some|other|multiple|many)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:sources?|officials?|insiders?)\s+(?:(?:also|reportedly|privately|later)\s+)?(?:said|say|says|stated|told\s+\S+|reported|claimed|claim|indicated|suggested|added)\b`,
+  'iu',
 );
 
 /** "…, they said.": a closing attribution to sources the sentence before named as a group. */
@@ -539,14 +550,16 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // ("…,” reads the report.": a document, which names no one, not the person quoted the paragraph before.)
     const unnamedTail = speaker === undefined ? TRAILING_UNNAMED.exec(outside.slice(tailFrom)) : null;
     const theyTail = speaker === undefined ? TRAILING_THEY.exec(outside.slice(tailFrom)) : null;
-    const closing = unnamedTail ?? theyTail;
+    const tailClose = unnamedTail ?? theyTail;
+    const opening = speaker === undefined ? OPENING_UNNAMED.exec(outside) : null;
     // What a named subject "indicated" or "signalled" as the unnamed sources tell it is their account; one who "says" or
     // "said" it speaks ("Kyiv says that longer-range missiles are vital …, officials said later"). (Not "…, Kremlin aide
     // Yuri Ushakov said on August 7.": an aide the tail names is someone.)
     const closedByUnnamed =
-      closing !== null &&
-      !mentions.some((m) => m.start >= tailFrom + closing.index) &&
-      !/\b(?:says|said|say|told|tells)\b/.test(outside.slice(0, tailFrom + closing.index));
+      (tailClose !== null &&
+        !mentions.some((m) => m.start >= tailFrom + tailClose.index) &&
+        !/\b(?:says|said|say|told|tells)\b/.test(outside.slice(0, tailFrom + tailClose.index))) ||
+      (opening !== null && !mentions.some((m) => m.start < opening[0].length));
     let unnamedSource = unnamedTail !== null || (speaker === undefined && DOCUMENT_VOICE.test(outside.slice(tailFrom)));
     // (An unnamed source's words that an outlet relays, "…,” an official told CBS News, according to Ukrinform.", are
     // still no one's.)

@@ -468,6 +468,18 @@ describe('line classifier', () => {
     expect(articleText(textBlocks(raw)).headline).toBe("Trump and Zelensky's phone conversation – key points");
   });
 
+  it('drops an ad slot\'s and a player\'s messages, a channel\'s plug and a caption closed by an agency\'s photo credit', () => {
+    const lead = 'A Ukrainian negotiator said Russia had accepted Ukraine’s positions in the peace talks except on Crimea, and that a Putin–Zelensky meeting was possible.';
+    const chrome = [
+      'This advertisement has not loaded yet, but your article continues below.',
+      'We apologize, but this video has failed to load.',
+      'Follow the events in Ukraine and the world together with Espresso! Subscribe to the Telegram channel:',
+      'Pope Francis speaks with Hungarian President Katalin Novák during a farewell ceremony in Budapest, Hungary, April 30, 2023. The pontiff concluded his three-day visit to the country. (CNS photo/Vatican Media)',
+    ];
+    const got = kinds(['Putin–Zelensky meeting is possible, negotiator says', lead, ...chrome].join('\n'));
+    for (const line of chrome) expect(got.find(([, t]) => t === line)?.[0]).toBe('chrome');
+  });
+
   it('keeps a short sentence inside the article, drops one among chrome', () => {
     expect(kept('The talks lasted less than two hours in Istanbul.\nHe declined to comment.\nThe next round is due in June, officials said.')).toHaveLength(3);
     expect(kept('Share this article\nThanks for reading.\nSubscribe to our newsletter')).toEqual(['']);

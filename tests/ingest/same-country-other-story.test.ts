@@ -458,6 +458,18 @@ async function verdict(text: string): Promise<string> {
   return r && 'rejected' in r && r.rejected ? `rejected: ${'reason' in r ? r.reason : ''}` : 'kept';
 }
 
+describe('leaders\' calls on the war', () => {
+  it('keeps a report of a leaders\' call about not escalating the war in Ukraine, whichever side denies it', async () => {
+    const text = [
+      'The Kremlin on Monday denied media reports suggesting that a phone conversation took place between Russian President Vladimir Putin and US President-elect Donald Trump.',
+      'On Thursday, Putin and Trump held a phone conversation during which the latter told the Russian president to not escalate the ongoing Ukraine war, media outlets reported.',
+      '"There was no conversation. This is completely untrue, it is pure fiction," Kremlin spokesman Dmitry Peskov told reporters in Moscow.',
+      'Peskov said that there were no concrete plans yet to organise a call between the two leaders.',
+    ].join('\n');
+    expect(await verdict(text)).toBe('kept');
+  });
+});
+
 describe('the story’s words in another sense, and the talks only in the background', () => {
   it('rejects EU accession talks and a NATO summit that name Ukraine and Zelensky', async () => {
     const accession = [

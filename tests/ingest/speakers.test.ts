@@ -59,6 +59,18 @@ describe('speakers', () => {
     expect(got['According to the ISW, Putin’s ']).toBe('Institute for the Study of War');
   });
 
+  it('gives a quote in a "with <name>, <office>, calling it …" clause to that person, and sources opening a sentence to no one', () => {
+    const text = [
+      'Ukraine’s chief of staff Andriy Yermak presented a draft of security guarantees for Ukraine in Kyiv on Tuesday, ahead of peace talks.',
+      'The Kremlin has responded angrily, with Dmitry Medvedev, deputy chairman of Russia’s security council, calling it “a prelude to the Third World War” if it is implemented. He said that the outcome of the talks would be a nuclear inferno.',
+      'Sources said Trump urged Putin not to escalate the war in Ukraine during the talks.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['The Kremlin has responded angr']).toBe('Dmitry Medvedev');
+    expect(got['He said that the outcome of th']).toBe('Dmitry Medvedev');
+    expect(got['Sources said Trump urged Putin']).toBe('-');
+  });
+
   it('resolves "he said" to the person the paragraph is about, not to a name after a preposition', () => {
     const text = [
       'Ukrainian President Volodymyr Zelenskyy met US President Donald Trump at the Vatican on Saturday for talks on a ceasefire.',

@@ -188,7 +188,9 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
   for (const m of text.matchAll(TITLED_NAME)) {
     if (people.length >= MAX_NAMES) break;
     const name = canonicalName(m[1] ?? '');
-    if (name && name.includes(' ') && !people.some((p) => p.name === name)) add(name);
+    // ("Secretary General Anders Fogh Rasmussen" read from "Secretary" is "General Anders Fogh": a title word in the name
+    // means the name runs on past the match; the full one is found elsewhere or not at all.)
+    if (name && name.includes(' ') && !people.some((p) => p.name === name || p.name.startsWith(`${name} `)) && !titleInName(m[1] ?? '')) add(name);
   }
   familyNameFirst(people, text);
   const places = uniq(tagged.places.slice(0, MAX_NAMES).flatMap(splitList));
@@ -196,6 +198,12 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
     (o) => !people.some((p) => o.toLowerCase().includes(p.surname)),
   );
   return { people, places, organizations };
+}
+
+/** Does a name as matched after a title open on another title word ("General Anders Fogh" after "Secretary")? */
+function titleInName(raw: string): boolean {
+  const first = raw.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  return TITLE_WORDS.has(first);
 }
 
 /**

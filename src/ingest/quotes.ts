@@ -134,6 +134,9 @@ const OPENING_UNNAMED = new RegExp(
   'iu',
 );
 
+/** ", to which Zelensky responded:", "to which the Ukrainian president replied". */
+const TO_WHICH_ANSWERED = /\bto which\s+(?:[\p{L}.'’-]+\s+){1,5}?(?:responded|replied|answered|said|retorted)\b/u;
+
 /** "…, they said.": a closing attribution to sources the sentence before named as a group. */
 const TRAILING_THEY = /,\s*they\s+(?:also\s+)?(?:said|say|added|told\s+[\p{L} ]{2,30})[.!?]["”’]?\s*$/u;
 
@@ -623,6 +626,13 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const absolute = WITH_NAME_SAYING.exec(outside);
       const who = absolute ? speakers.find((m) => m.start >= absolute.index && m.end <= absolute.index + absolute[0].length) : undefined;
       if (who) speaker = who.person.name;
+    }
+    // "Morgan asked him how he would feel …, to which Zelensky responded: “If that is the only set-up …”": the quotation
+    // after it is the one who answers, whoever the sentence opened on.
+    if (/\bto which\s/.test(outside)) {
+      const answer = TO_WHICH_ANSWERED.exec(outside);
+      const who = answer ? speakers.find((m) => m.start >= answer.index && m.end <= answer.index + answer[0].length) : undefined;
+      if (who && answer && quotes.length > 0 && quotes.every((q) => q.start >= answer.index)) speaker = who.person.name;
     }
     // "…,” Komsomolskaya Pravda quoted Lavrov as saying.": the one quoted speaks, not the outlet.
     if (!speaker && outside.includes(' as saying')) {

@@ -20,6 +20,11 @@ const articles = [SEEDS, FIXTURES].flatMap((dir) =>
 const peopleOf = (text: string) => extractEntities(text).people.map((p) => p.name);
 
 describe('name finder', () => {
+  it('never cuts a name after a two-word title ("Secretary General Anders Fogh Rasmussen" is not also "Anders Fogh")', () => {
+    expect(extractEntities('Former NATO Secretary General Anders Fogh Rasmussen presented recommendations on security guarantees.').people.map((p) => p.name)).toEqual(['Anders Fogh Rasmussen']);
+    expect(extractEntities('Lavrov dismissed proposals from allies of President-elect Donald Trump.').people.map((p) => p.name)).toEqual(['Donald Trump']);
+  });
+
   it('finds people from first names, titles, roles and speech, under their full names', () => {
     const text = [
       'U.S. special envoy Steve Witkoff met Russian President Vladimir Putin in St. Petersburg on Friday, the Kremlin said.',

@@ -71,6 +71,15 @@ describe('speakers', () => {
     expect(got['Sources said Trump urged Putin']).toBe('-');
   });
 
+  it('gives the quotation after "to which Zelensky responded:" to Zelensky', () => {
+    const text = [
+      'Ukrainian leader Volodymyr Zelensky has told British journalist Piers Morgan that he would agree to direct peace talks with Vladimir Putin.',
+      'Morgan asked him how he would feel if he sat opposite Putin at the negotiating table, to which Zelensky responded: “If that is the only set-up in which we can bring peace, definitely we will go for this set-up.”',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['Morgan asked him how he would ']).toBe('Volodymyr Zelensky');
+  });
+
   it('resolves "he said" to the person the paragraph is about, not to a name after a preposition', () => {
     const text = [
       'Ukrainian President Volodymyr Zelenskyy met US President Donald Trump at the Vatican on Saturday for talks on a ceasefire.',

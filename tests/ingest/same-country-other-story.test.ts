@@ -458,6 +458,31 @@ async function verdict(text: string): Promise<string> {
   return r && 'rejected' in r && r.rejected ? `rejected: ${'reason' in r ? r.reason : ''}` : 'kept';
 }
 
+describe('another country\'s security guarantees', () => {
+  it('rejects Britain\'s pacts with Sweden and Finland as they applied to join NATO, and keeps Finland pressing for Ukraine\'s guarantees', async () => {
+    const nordic = [
+      'Sweden, UK Ink Defense Deal Ahead of NATO Decision',
+      '',
+      'British Prime Minister Boris Johnson and his Swedish counterpart Magdalena Andersson on Wednesday announced a mutual defense agreement in case of an attack, as Sweden considers whether to join NATO.',
+      '',
+      'Sweden and Finland are to decide in the coming days whether to join NATO, following Russia’s invasion of Ukraine.',
+      '',
+      'Wary of sparking Moscow’s ire, the two Nordic countries have been seeking security assurances from NATO members for the interim period.',
+      '',
+      'Helsinki and Stockholm have already held talks with powerful NATO members, including the US, France, and Germany.',
+    ].join('\n');
+    expect(await verdict(nordic)).toMatch(/^rejected/);
+    const kept = [
+      'European leaders press Trump on security guarantees for Ukraine at the White House',
+      '',
+      'European leaders including those from Britain, Germany, France, Italy, Finland, the EU and NATO joined the Ukrainian president to press for strong security guarantees at the peace talks.',
+      '',
+      'Trump said the United States would help guarantee Ukraine’s security in a deal to end the war with Russia.',
+    ].join('\n');
+    expect(await verdict(kept)).toBe('kept');
+  });
+});
+
 describe('leaders\' calls on the war', () => {
   it('keeps a report of a leaders\' call about not escalating the war in Ukraine, whichever side denies it', async () => {
     const text = [

@@ -79,6 +79,8 @@ export const PROMPT_LINE: RegExp[] = [
   // A page's disclaimer, on a machine translation or anything else: "Disclaimer: The translations are mostly done through
   // AI translator and might not be 100% accurate."
   /^disclaimer\s*:.{0,300}$/i,
+  // A site telling how to read it: "All Global Research articles can be read in 51 languages by activating the …".
+  /\b(?:articles?|stories|content) (?:can|may) be read in \d+ languages\b/i,
   /\b(?:translations?|translated|this (?:article|text|page) (?:is|was|has been) translated)\b.{0,40}\b(?:AI|machine|automatic(?:ally)?|automated)\b.{0,20}\btranslat/i,
   /^advertisement$/i,
   // A credit line for where the copy comes from: "Source The Wion news", "Source: Reuters", "SOURCES - AFP, TASS". (A
@@ -150,7 +152,7 @@ export const PROMPT_LINE: RegExp[] = [
   // The site about an ad blocker: "Some site features may not work correctly while an ad blocker is enabled, …".
   /\bad[- ]?blockers?\b.{0,120}\b(?:enabled|disable|turn(?:ed)? off|whitelist|allowlist|pause)\b|\b(?:disable|turn off|whitelist|pause)\b.{0,60}\bad[- ]?blockers?\b/i,
   // Syndication footers: "This article originally appeared on Fox News.", "Originally published on Live Science."
-  /^(?:this (?:article|story|post) (?:was )?(?:originally|first) (?:appeared|published)|originally published (?:on|in|at|by)|original article (?:on|at))\b.{0,160}$/i,
+  /^(?:this (?:article|story|post|content|piece|report) (?:was )?(?:originally|first) (?:appeared|published)|originally published (?:on|in|at|by)|original article (?:on|at))\b.{0,160}$/i,
   /^\[via [^\]]{1,60}\]$/i,
   /^source:\s*\S{1,40}$/i,
   // Comment and share prompts, paywall and player widgets.
@@ -196,7 +198,7 @@ const anyPromptLine = anyMatch(PROMPT_LINE);
  * Gothamist", "Evan V. Symon is the Senior Editor for the California Globe." Any length: bios run long.
  */
 export const AUTHOR_BIO =
-  /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+(?:is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Ww]riter|[Jj]ournalist|[Cc]olumnist|[Cc]ontributor|[Pp]roducer)\b|writes (?:about|for|on)\b|covers\s)/u;
+  /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+(?:is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Ww]riter|[Jj]ournalist|[Cc]olumnist|[Cc]ontributor|[Pp]roducer|[Aa]uthor)\b|writes (?:about|for|on)\b|covers\s)/u;
 
 /**
  * An outlet describing itself or its bylines, as wire copy and syndicated pages carry at the end: "Reuters, the news

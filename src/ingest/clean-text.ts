@@ -249,9 +249,17 @@ const GLUED_SUMMARY_LABEL = new RegExp(
   'u',
 );
 
+/**
+ * A date stamp glued to the text after it, as flattened listings print it: "November 25, 2023In 2022, Russia proposed
+ * …" (or with a space: no sentence opens on a date and a capitalised word).
+ */
+const GLUED_STAMP = /^((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})\s?(?=\p{Lu}\p{Ll})/u;
+
 function splitGluedWidget(text: string): string[] {
   const m = GLUED_WIDGET.exec(text);
   if (m?.[1]) return [m[1], text.slice(m[1].length)];
+  const stamp = /^\d|^[A-Z][a-z]{2}/.test(text) ? GLUED_STAMP.exec(text) : null;
+  if (stamp?.[1]) return [stamp[1], text.slice(stamp[0].length)];
   // The label comes off; the date prefix stays on the line, where the page's date is read from.
   const label = GLUED_SUMMARY_LABEL.exec(text);
   const prefix = label?.[1] ?? '';

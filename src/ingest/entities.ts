@@ -36,6 +36,8 @@ const TITLE_WORDS = new Set([
   // "Chief Executive Satya Nadella", "Director of Public Prosecution Eva-Marie Persson", "Chief Economist Ana Boata".
   'executive', 'officer', 'prosecution', 'prosecutor', 'counsel', 'economist', 'analyst', 'correspondent', 'editor', 'founder',
   'professor', 'ombudsman', 'coordinator',
+  // British honorifics: "Sir Keir Starmer" is Keir Starmer.
+  'sir', 'dame', 'lord', 'lady', 'baroness', 'baron',
 ]);
 
 /** Titles that introduce a person's full name. The first letter is matched either way without the `i` flag,
@@ -158,7 +160,8 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
     const surname = surnameOf(name);
     const existing = people.find((p) => sameSurname(p.surname, surname));
     if (!existing) people.push({ name, surname });
-    else if (name.split(' ').length > existing.name.split(' ').length && name.split(' ').length <= 4) existing.name = name;
+    // (Four words at most, not counting particles: "Luiz Inácio Lula da Silva" over "Inácio Lula".)
+    else if (name.split(' ').length > existing.name.split(' ').length && name.split(' ').filter((w) => !NAME_PARTICLES.has(w.toLowerCase())).length <= 4) existing.name = name;
   };
   // A news article names a few dozen people; a text naming hundreds is a list, and each further name costs a pass
   // over the text below. The first ones are kept.
@@ -193,6 +196,11 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
     if (name && name.includes(' ') && !people.some((p) => p.name === name || p.name.startsWith(`${name} `)) && !titleInName(m[1] ?? '')) add(name);
   }
   familyNameFirst(people, text);
+  // "Sir Keir" is Keir Starmer, not a second person called Keir.
+  for (let i = people.length - 1; i >= 0; i--) {
+    const p = people[i] as Person;
+    if (!p.name.includes(' ') && people.some((q) => q !== p && q.name.startsWith(`${p.name} `)) && new RegExp(`\\b(?:Sir|Dame) ${escapeRegExp(p.name)}\\b`, 'u').test(text)) people.splice(i, 1);
+  }
   const places = uniq(tagged.places.slice(0, MAX_NAMES).flatMap(splitList));
   const organizations = uniq(tagged.organizations.slice(0, MAX_NAMES).flatMap(splitList)).filter(
     (o) => !people.some((p) => o.toLowerCase().includes(p.surname)),
@@ -257,7 +265,9 @@ function mentionPattern(name: string, surname: string): { re: RegExp; variants: 
     const plain = withoutAccents(last);
     // A tabloid prints a name in capitals once, on its lead ("HENRY KISSINGER has urged …").
     const capitals = last.length >= 4 ? [name.toUpperCase(), last.toUpperCase()] : [];
-    const variants = [...new Set([...uniq([name, last, ...(plain !== last ? [plain] : []), ...(stem ? [stem] : []), ...(/^[IVXLC]+$/.test(last) && parts.length > 1 ? [parts.slice(0, -1).join(' ')] : [])]), ...capitals])];
+    // A British knight or dame is "Sir Keir" or "Dame Margaret" after the first mention.
+    const honoured = parts.length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(parts[0] ?? '') ? [`Sir ${parts[0]}`, `Dame ${parts[0]}`] : [];
+    const variants = [...new Set([...uniq([name, last, ...(plain !== last ? [plain] : []), ...(stem ? [stem] : []), ...(/^[IVXLC]+$/.test(last) && parts.length > 1 ? [parts.slice(0, -1).join(' ')] : [])]), ...capitals, ...honoured])];
     // One more letter is allowed (a spelling's variant), except after a name of two or three letters: "Lin" is not "Li".
     const forms = variants.map((v) => (v === stem ? `${escapeRegExp(v)}(?:yy|iy|y)\\p{L}?` : `${escapeRegExp(v)}${v.length >= 4 ? '\\p{L}?' : ''}`));
     p = { re: new RegExp(`(?<![\\p{L}])(?:${forms.join('|')})(?![\\p{L}])`, 'gu'), variants };

@@ -610,10 +610,18 @@ function yearlessStamp(line: string, now: Date): Date | undefined {
   return undefined;
 }
 
+/** A caption of a picture from the archive: labelled so at its start, credited as a file photo, or "pictured here". */
+const FILE_PHOTO_CREDIT = /[\/,(]\s*(?:File(?:\s+Photo)?|Archive(?:\s+Photo)?)\)?\.?\s*$|\bpictured here\b/i;
+function archivePicture(line: string): boolean {
+  return ARCHIVE_PICTURE.test(line) || FILE_PHOTO_CREDIT.test(line);
+}
+
 /** Date an article's event (see the module comment). */
 export function dateEvent(input: DatingInput): EventDating {
   let read: FullDate[][] | undefined;
-  const pageDates: PageDates = () => (read ??= (input.allLines ?? []).map((line) => fullDates(line, input.now)));
+  // A picture from the archive dates another day: its line gives none ("… Ukraine January 9, 2024. REUTERS/…/File
+  // Photo" over a report of June 2024; "Lloyd Austin pictured here on Tuesday, April 26, 2022" over one of 13 May).
+  const pageDates: PageDates = () => (read ??= (input.allLines ?? []).map((line) => (archivePicture(line) ? [] : fullDates(line, input.now))));
   const anchor = anchorOf(input, pageDates);
   const day = datelineDay(input.dateline, anchor) ?? leadDay(input, anchor, pageDates);
   // A weak anchor dates nothing by itself: without a day in the lead the article is undated.

@@ -480,6 +480,19 @@ describe('line classifier', () => {
     for (const line of chrome) expect(got.find(([, t]) => t === line)?.[0]).toBe('chrome');
   });
 
+  it('takes a date stamp glued to a paragraph off it, and drops a syndication note, a writer\'s biography and a site\'s reading tip', () => {
+    const lead = 'In 2022, Russia proposed to Kyiv to end the military actions, but with one main condition – Ukraine’s neutrality.';
+    const chrome = [
+      'This content was originally published in “Russia can only be forced into peace,” Zelensky tells the UN Security Council on the CNN Brasil website.',
+      'Bruce Belcher is a seasoned author with over 5 years of experience in world news.',
+      'All Global Research articles can be read in 51 languages by activating the Translate Website button below the author’s name.',
+    ];
+    const got = kinds(['Arakhamia: Russia wanted Ukraine’s neutrality in the 2022 talks', `November 25, 2023${lead}`, ...chrome].join('\n'));
+    expect(got).toContainEqual(['body', lead]);
+    expect(got.find(([, t]) => t === 'November 25, 2023')?.[0]).toBe('chrome');
+    for (const line of chrome) expect(got.find(([, t]) => t === line)?.[0]).toBe('chrome');
+  });
+
   it('keeps a short sentence inside the article, drops one among chrome', () => {
     expect(kept('The talks lasted less than two hours in Istanbul.\nHe declined to comment.\nThe next round is due in June, officials said.')).toHaveLength(3);
     expect(kept('Share this article\nThanks for reading.\nSubscribe to our newsletter')).toEqual(['']);

@@ -102,6 +102,18 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(dateEvent({ publishedAt: '2026-01-20T09:00:00Z', lead: ['MOSCOW, Jan 23 (KUNA) -- The Kremlin said an agreement was reached.'], now: NOW }).occurredAt).not.toBe('2026-01-23');
   });
 
+  it('takes no date from a picture from the archive, credited as a file photo or "pictured here" on another day', () => {
+    const now = new Date('2025-04-07T12:00:00Z');
+    const lead = ['Two senior advisers to former President Donald Trump proposed on Thursday a strategy to end the war, Reuters reported on January 11.'];
+    const file = 'A volunteer attends basic training in the Kyiv region, Ukraine January 9, 2024. REUTERS/Viacheslav Ratynskyi/File Photo';
+    expect(dateEvent({ lead, allLines: [file, ...lead], now }).occurredAt).not.toBe('2024-01-11');
+    const pictured = 'Defense Secretary Lloyd Austin pictured here on Tuesday, April 26, 2022, attending a news conference at Ramstein Air Base.';
+    const austin = 'WASHINGTON – Defense Secretary Lloyd Austin on Friday spoke to Russian Defense Minister Sergei Shoigu.';
+    const d = dateEvent({ lead: [austin], allLines: [pictured, austin], now });
+    expect(d.occurredAt).not.toBe('2022-04-29');
+    expect(d.dateSource).toBe('ingest-time');
+  });
+
   it('says so when nothing dates the input, and reads its days against the ingest time', () => {
     expect(dateEvent({ lead: ['Ukraine signalled its readiness to accept the proposal.'], now: NOW })).toMatchObject({
       occurredAt: '2026-12-04T12:00:00Z',

@@ -20,6 +20,11 @@ const articles = [SEEDS, FIXTURES].flatMap((dir) =>
 const peopleOf = (text: string) => extractEntities(text).people.map((p) => p.name);
 
 describe('name finder', () => {
+  it('knows "Sir Keir" for Keir Starmer, and keeps a Portuguese name whole when it is used alone later ("Lula said")', () => {
+    expect(extractEntities('Sir Keir Starmer has said the UK is ready to put troops on the ground. Sir Keir said it was a generational moment.').people.map((p) => p.name)).toEqual(['Keir Starmer']);
+    expect(extractEntities('Brazilian President Luiz Inácio Lula da Silva proposed a group of mediators. Lula said that he had discussed it with Macron.').people.map((p) => p.name)).toEqual(['Luiz Inácio Lula da Silva']);
+  });
+
   it('never cuts a name after a two-word title ("Secretary General Anders Fogh Rasmussen" is not also "Anders Fogh")', () => {
     expect(extractEntities('Former NATO Secretary General Anders Fogh Rasmussen presented recommendations on security guarantees.').people.map((p) => p.name)).toEqual(['Anders Fogh Rasmussen']);
     expect(extractEntities('Lavrov dismissed proposals from allies of President-elect Donald Trump.').people.map((p) => p.name)).toEqual(['Donald Trump']);

@@ -157,7 +157,19 @@ function fewWords(canonical: string): boolean {
  */
 export function carriesChrome(text: string, line: string): boolean {
   const l = canon(line);
-  return fewWords(l) ? wholeOrGlued(canon(text), l) : carries(text, line);
+  if (!fewWords(l)) return carries(text, line);
+  const t = canon(text);
+  // (At its start only when what follows is no run of the sentence: "Ukrainian President Volodymyr Zelensky has
+  // rejected …" is the body naming him, not a picture's title glued on.)
+  return t === l || t.endsWith(` ${l}`) || (t.startsWith(`${l} `) && !sentenceRunsOn(text, line));
+}
+
+/** Does the text open on the line's words and go on in lower case, as a sentence does ("… Zelensky has rejected")? */
+function sentenceRunsOn(text: string, line: string): boolean {
+  const t = text.trimStart();
+  const l = line.trim();
+  if (t.length <= l.length || t.slice(0, l.length).toLowerCase() !== l.toLowerCase()) return false;
+  return /^\s+\p{Ll}/u.test(t.slice(l.length));
 }
 
 /**

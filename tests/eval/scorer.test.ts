@@ -145,7 +145,7 @@ describe('eval scorer on a tiny labelled set', () => {
     // Nor a caption naming whom the headline names, with its stop.
     const named: Article = { ...art, label: onStory('q', { headline, chrome: ['Momentum from Trump-Putin.'], event: 'e2', eventDate: '2025-06-02' }) };
     expect(scoreIngestion({ articles: [named], records: [rec], placements: [{ articleId: 'q', outcome: 'kept', eventId: rec.id, sourceId: 'q' }], questionIds: QUESTIONS }).chromeLinesKept).toBe(0);
-    expect(scored(`HomeWorld ${own}`)).toBe(1);
+    expect(scored(`HomeWorld | ${own}`)).toBe(1);
   });
 
   it('counts a merge of two labelled events as wrong and a lost article outside the pairs', () => {
@@ -234,6 +234,9 @@ describe('eval scorer on a tiny labelled set', () => {
     // A picture's title of a few words is chrome in a fact only whole or glued on: inside a sentence it is the body's.
     expect(carriesChrome('Russian President Vladimir Putin on Wednesday derided European leaders.', 'President Vladimir Putin')).toBe(false);
     expect(carriesChrome('President Vladimir Putin Russian President Vladimir Putin on Wednesday derided European leaders.', 'President Vladimir Putin')).toBe(true);
+    // A sentence that opens on a picture's title and runs on is the body naming the person; one glued on is not.
+    expect(carriesChrome('Ukrainian President Volodymyr Zelensky has rejected the prospect of negotiations.', 'Ukrainian President Volodymyr Zelensky')).toBe(false);
+    expect(carriesChrome('Ukrainian President Volodymyr Zelensky The talks were postponed.', 'Ukrainian President Volodymyr Zelensky')).toBe(true);
     expect(carriesChrome('Talks resumed. Read more: Kremlin rejects the plan as Witkoff lands in Moscow today', 'Read more: Kremlin rejects the plan')).toBe(true);
     // A heading of a few words is carried only whole or glued on, never by a sentence that uses its words.
     expect(carriesHeading('The talks led to the creation of humanitarian corridors to evacuate civilians.', 'Humanitarian corridors')).toBe(false);

@@ -79,6 +79,11 @@ export const PROMPT_LINE: RegExp[] = [
   // A page's disclaimer, on a machine translation or anything else: "Disclaimer: The translations are mostly done through
   // AI translator and might not be 100% accurate."
   /^disclaimer\s*:.{0,300}$/i,
+  // A paywall's or a proxy's message while it loads: "You have a preview view of this article while we are checking your
+  // access. When we have confirmed access, the full article content will load."
+  /\b(?:a preview (?:view )?of this article|checking your access|the full article(?: content)? will load)\b/i,
+  // A row of hashtags: "#Zelenskys #press #conference #ended #war #Russia".
+  /^(?:#[\p{L}\p{N}_]+[\s,]*){3,}$/u,
   // A site telling how to read it: "All Global Research articles can be read in 51 languages by activating the …".
   /\b(?:articles?|stories|content) (?:can|may) be read in \d+ languages\b/i,
   /\b(?:translations?|translated|this (?:article|text|page) (?:is|was|has been) translated)\b.{0,40}\b(?:AI|machine|automatic(?:ally)?|automated)\b.{0,20}\btranslat/i,
@@ -317,6 +322,9 @@ export const CAPTION: RegExp[] = [
   /\((?:[^()]{0,160}?(?:\/|via|,)\s*)?(?:AP|Associated Press|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Sputnik|(?:Kremlin )?Pool(?: Photo)?(?: via AP)?|File(?: photo)?|Shutterstock|TASS|Anadolu(?: Agency)?|Bloomberg|Xinhua|Ukrinform|UNIAN|AP Photo[^()]{0,40})\)\.?$/iu,
   // The credit may name a site: "Image of … Credit: Alexandros Michailidis/Shutterstock.com" (a stop inside a word).
   /(?:^|[\s.])(?:Pictures?|Photos?|Photograph|Image|Credit|Foto|Collage|Illustration)\s*:\s*(?:[^.!?]|\.(?=[\p{L}\p{N}])){2,80}\.?$/iu,
+  // A picture agency named alone after a present-tense caption's stop: "… gestures as he speaks during his press
+  // conference in Kyiv, amid the Russian invasion in Ukraine. AFP".
+  /\s(?:gestures|speaks|looks on|attends|arrives|waves|listens|smiles|poses)\b[^.!?]{0,200}[.!?]\s+(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Sputnik|TASS|Anadolu|Xinhua|Pool)\.?$/u,
   // An agency's photo credit in brackets at the end: "… concluded his three-day visit to the country. (CNS photo/Vatican
   // Media)".
   /[.!?]["”’]?\s+\([\p{Lu}][\p{L}.&]{1,12}\s+[Pp]hoto\s*\/\s*[^()]{2,60}\)\.?$/u,

@@ -88,7 +88,10 @@ export const DATELINE = new RegExp(
     String.raw`\d{1,2}(?:st|nd|rd|th)?\s+${DATELINE_MONTH}\.?,?\s+\d{4}\s*[—–-]{1,2}\s*\(\p{Lu}[\p{L} .'’-]{1,30}\)\s+`,
     // "Washington, Dec 15 (IANS) ": a place, a date and an agency in brackets, no dash; and with the agency first and its
     // reporters in the brackets: "China News Agency, Moscow, May 28 (Zhang Yuchen and Tian Bing) ".
-    String.raw`(?:\p{Lu}[\p{L} .'’-]{1,30},\s*)?\p{Lu}[\p{L} .'’-]{1,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}/&. -]{1,24}(?:\s+and\s+\p{Lu}[\p{L} .-]{1,24})?\)\s+(?=\p{Lu})`,
+    // (EFE closes its agency with ".-": "Ankara, Jul 8 (EFE).- ".)
+    String.raw`(?:\p{Lu}[\p{L} .'’-]{1,30},\s*)?\p{Lu}[\p{L} .'’-]{1,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}/&. -]{1,24}(?:\s+and\s+\p{Lu}[\p{L} .-]{1,24})?\)(?:\.-)?\s*(?=\p{Lu})`,
+    // "MOSCOW, July 16 ": a place in capitals and its day, nothing between them and the news.
+    String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s+(?=\p{Lu}\p{Ll})`,
     // "March 29, 2022 (EIRNS)—", "June 26 (Interfax) - ": a date and an agency (and a year printed twice, as pages do).
     String.raw`${DATELINE_MONTH}\.?\s+\d{1,2}(?:,?\s+\d{4}){0,2}\s*\([\p{L}\p{N} .&/-]{1,30}\)\s*[—–-]{1,2}\s*`,
     // "CaliToday (08/10/2025): ": a site's name and its day in figures in brackets.
@@ -144,10 +147,11 @@ export const DATELINE = new RegExp(
 
 /**
  * The length of a sentence's dateline or lead-in label (0 when it has none). Every form has a dash, a colon, a
- * bracket, a slash, a bullet or a day in figures within its first words: a sentence without one there is not tried.
+ * bracket, a slash, a bullet or a day in figures within its first words, or opens on a place in capitals and its day
+ * ("MOSCOW, July 16 "): a sentence without one there is not tried.
  */
 export function datelineLength(text: string): number {
-  if (!/[—–\-:∙·•|()/]|\d\.\d/.test(text.slice(0, 72))) return 0;
+  if (!/[—–\-:∙·•|()/]|\d\.\d|^\p{Lu}{2,}[\p{Lu} ]*,\s*\p{Lu}\p{Ll}+\.?\s+\d/u.test(text.slice(0, 72))) return 0;
   const place = placeDatelineLength(text);
   // The day may follow the place: "Berlin, Germany – December 15, 2025: Ukrainian President …".
   const length = place + (DATE_LEAD.exec(text.slice(place))?.[0].length ?? 0);

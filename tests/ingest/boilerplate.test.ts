@@ -493,6 +493,18 @@ describe('line classifier', () => {
     for (const line of chrome) expect(got.find(([, t]) => t === line)?.[0]).toBe('chrome');
   });
 
+  it('drops a paywall\'s loading message, a row of hashtags and a caption with the agency named alone after it', () => {
+    const lead = 'Ukrainian President Volodymyr Zelensky said on Monday that Russia should be represented at the second peace summit.';
+    const chrome = [
+      'You have a preview view of this article while we are checking your access. When we have confirmed access, the full article content will load.',
+      '#Zelenskys #press #conference #ended #war #Russia',
+      'Ukraine s President Volodymyr Zelensky gestures as he speaks during his press conference in Kyiv, amid the Russian invasion in Ukraine. AFP',
+    ];
+    const got = kinds(['Zelensky wants Russia at the next peace summit', ...chrome, lead].join('\n'));
+    for (const line of chrome) expect(got.find(([, t]) => t === line)?.[0]).toBe('chrome');
+    expect(got).toContainEqual(['body', lead]);
+  });
+
   it('keeps a short sentence inside the article, drops one among chrome', () => {
     expect(kept('The talks lasted less than two hours in Istanbul.\nHe declined to comment.\nThe next round is due in June, officials said.')).toHaveLength(3);
     expect(kept('Share this article\nThanks for reading.\nSubscribe to our newsletter')).toEqual(['']);

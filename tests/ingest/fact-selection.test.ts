@@ -84,6 +84,8 @@ describe('fact selection', () => {
       ['Hind Al Soulia - Riyadh - BRUSSELS — ', 'The 27 leaders of the European Union are gathering in Brussels.'],
       ['Feb. 18, 2023, 2022 (EIRNS)—', 'By and large, the Munich Security Conference could be characterized as mass hysteria.'],
       ['20-05-2023 : ', 'A crucial meeting between Prime Minister Narendra Modi and President Volodymyr Zelenskyy took place.'],
+      ['Ankara, Jul 8 (EFE).-', 'Ukrainian President Volodymyr Zelensky met Turkish President Recep Tayyip Erdogan.'],
+      ['MOSCOW, July 16 ', 'Ukrainian President Volodymyr Zelensky said on Monday that Russia has to be represented at the next summit.'],
     ];
     for (const [dateline, sentence] of cases) expect(datelineLength(`${dateline}${sentence}`)).toBe(dateline?.length);
     // A name set off by hyphens inside a sentence is no byline.

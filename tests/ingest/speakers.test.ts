@@ -80,6 +80,17 @@ describe('speakers', () => {
     expect(got['Morgan asked him how he would ']).toBe('Volodymyr Zelensky');
   });
 
+  it('gives what a person "disclosed" or "proclaimed" to that person, not to whom the clause after names', () => {
+    const text = [
+      'Slovakia offered to host peace talks between Russia and Ukraine to end the war, and Moscow said it was not opposed to a ceasefire.',
+      'Russian President Vladimir Putin disclosed that in 2021, US President Joe Biden proposed postponing Ukraine’s NATO membership by ten years.',
+      'Slovak Prime Minister Robert Fico visited Moscow for peace talks on the war. But Fico in response has proclaimed that Putin has been wrongly demonized by the West.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['Russian President Vladimir Put']).toBe('Vladimir Putin');
+    expect(got['But Fico in response has procl']).toBe('Robert Fico');
+  });
+
   it('resolves "he said" to the person the paragraph is about, not to a name after a preposition', () => {
     const text = [
       'Ukrainian President Volodymyr Zelenskyy met US President Donald Trump at the Vatican on Saturday for talks on a ceasefire.',

@@ -230,10 +230,10 @@ function qualifierSide(qualifier: string, sides: readonly Side[]): string | unde
   return undefined;
 }
 
-/** The subject of an opening subordinate clause is who "he" is after it: "While Mr Zelensky did not respond, he …". */
 /** "…, he said:", "…, she told reporters": a pronoun speaking right after an "According to <outlet>," opening. */
 const RELAYED_PRONOUN = /^,\s*(he|she)\s+(?:also\s+)?(?:said|says|told|added|stressed|noted|stated|explained|declared|warned|insisted|emphasi[sz]ed)\b/i;
 
+/** The subject of an opening subordinate clause is who "he" is after it: "While Mr Zelensky did not respond, he …". */
 const SUBORDINATE_OPENING = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|As|Once)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:\p{Lu}[\p{L}.'’-]*\s+){1,3})?$/u;
 
 /**

@@ -79,6 +79,11 @@ export const PROMPT_LINE: RegExp[] = [
   // A page's disclaimer, on a machine translation or anything else: "Disclaimer: The translations are mostly done through
   // AI translator and might not be 100% accurate."
   /^disclaimer\s*:.{0,300}$/i,
+  // A reading-time label and an audio player's prompt: "Reading Time: 3 minutes", "Press play to listen to this article".
+  /^(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*(?:about\s+)?\d+\s*(?:min|mins|minutes?)\b\.?$/i,
+  /^press play to listen to this (?:article|story)\b.{0,40}$/i,
+  // A video channel's plug: "… Like, comment, and subscribe for more!"
+  /\blike,\s*comment,?\s*(?:and|&)\s*subscribe\b/i,
   // A paywall's or a proxy's message while it loads: "You have a preview view of this article while we are checking your
   // access. When we have confirmed access, the full article content will load."
   /\b(?:a preview (?:view )?of this article|checking your access|the full article(?: content)? will load)\b/i,

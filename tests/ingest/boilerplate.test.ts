@@ -493,6 +493,14 @@ describe('line classifier', () => {
     for (const line of chrome) expect(got.find(([, t]) => t === line)?.[0]).toBe('chrome');
   });
 
+  it('drops a reading-time label, an audio player\'s prompt and a video channel\'s plug', () => {
+    const lead = 'European leaders staged a show of support for Ukraine at the summit in Moldova, backing security guarantees on the way to NATO.';
+    const chrome = ['Reading Time: 3 minutes', 'Press play to listen to this article', 'Don’t miss this deep dive into international politics. Like, comment, and subscribe for more!'];
+    const got = kinds([...chrome.slice(0, 2), 'European leaders back Ukraine in Moldova', lead, chrome[2]].join('\n'));
+    for (const line of chrome) expect(got.find(([, t]) => t === line)?.[0]).toBe('chrome');
+    expect(got).toContainEqual(['body', lead]);
+  });
+
   it('drops a paywall\'s loading message, a row of hashtags and a caption with the agency named alone after it', () => {
     const lead = 'Ukrainian President Volodymyr Zelensky said on Monday that Russia should be represented at the second peace summit.';
     const chrome = [

@@ -253,7 +253,7 @@ const GLUED_SUMMARY_LABEL = new RegExp(
  * A date stamp glued to the text after it, as flattened listings print it: "November 25, 2023In 2022, Russia proposed
  * …" (or with a space: no sentence opens on a date and a capitalised word).
  */
-const GLUED_STAMP = /^((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})\s?(?=\p{Lu}\p{Ll})/u;
+const GLUED_STAMP = new RegExp(String.raw`^(${STAMP_MONTH}\s+\d{1,2},\s+\d{4}|\d{1,2}\s+${STAMP_MONTH}\s+\d{4})\s?(?=\p{Lu}\p{Ll})`, 'u');
 
 function splitGluedWidget(text: string): string[] {
   const m = GLUED_WIDGET.exec(text);

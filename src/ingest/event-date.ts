@@ -257,6 +257,11 @@ function pastDate(r: ParsedResult, ref: Date, ahead = DAY_MS / 2): Date {
  */
 const DATELINE_AHEAD = 1.5 * DAY_MS;
 
+/** How far ahead of its anchor a dateline's day may be: a day and a half of a publication time, else half a day. */
+function datelineAhead(anchor: Anchor): number {
+  return anchor.source === 'published' && !anchor.weak ? DATELINE_AHEAD : DAY_MS / 2;
+}
+
 /** `pastDate` of one end of a result (a span's last day is read the same way). */
 function pastDay(c: ParsedComponents, ref: Date, ahead = DAY_MS / 2): Date {
   const d = c.date();
@@ -416,7 +421,7 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       // "PARIS, January 7, 2026 – Leaders … concluded a summit in Paris on Tuesday": the dateline is when the report was
       // filed; the day the lead goes on to name is the event's.
       if (datelineDate === undefined && r.start.isCertain('day') && index > 0 && index + r.text.length <= datelineLength(sentence)) {
-        datelineDate = dayOf(pastDate(r, ref, anchor.source === 'published' && !anchor.weak ? DATELINE_AHEAD : DAY_MS / 2));
+        datelineDate = dayOf(pastDate(r, ref, datelineAhead(anchor)));
         continue;
       }
       // "on Tuesday (March 18)", "Monday, May 19": the written date right after the weekday says which Tuesday.
@@ -589,7 +594,7 @@ function datelineDay(dateline: string | undefined, anchor: Anchor): string | und
   if (dateline === undefined) return undefined;
   for (const r of parseDates(dateline, anchor.at)) {
     if (!r.start.isCertain('month') || !r.start.isCertain('day')) continue;
-    const ahead = anchor.source === 'published' && !anchor.weak ? DATELINE_AHEAD : DAY_MS / 2;
+    const ahead = datelineAhead(anchor);
     const date = pastDate(r, anchor.at, ahead);
     if (date.getTime() <= anchor.at.getTime() + ahead && anchor.at.getTime() - date.getTime() <= 366 * DAY_MS) return dayOf(date);
   }

@@ -195,12 +195,15 @@ function chromePart(line: string, label: { headline: string | null }): string {
   // (A tag line the headline itself holds, "Sergei Lavrov" over "…, says Sergei Lavrov", is the headline's words.)
   // (And the headline's copy in other quotation marks, "'Momentum … gone': Russia …" under "‘Momentum … gone’: Russia …".)
   // (And a caption naming whom the headline names, "Stian Jenssen." under "Stian Jenssen suggests Ukraine should …".)
-  if (label.headline && canon(label.headline).includes(canon(line.trim()).replace(/[.!?]+$/, ''))) return '';
+  if (!label.headline) return line;
+  const headline = canon(label.headline);
+  if (headline.includes(canon(line.trim()).replace(/[.!?]+$/, ''))) return '';
   // (So is a breadcrumb whose last item is the headline: "Main › News of the day › <headline>", "- <headline>", glued on
   // and in other quotation marks: "HomeWorldnew … talks in Turkey \"next week\"" over "new … “next week”".)
-  if (!label.headline || !canon(line).includes(canon(label.headline))) return line;
-  return canon(line)
-    .replace(canon(label.headline), ' ')
+  const canonical = canon(line);
+  if (!canonical.includes(headline)) return line;
+  return canonical
+    .replace(headline, ' ')
     .replace(/^[\s\-•*]+|\s+$/g, '')
     .replace(/\s+/g, ' ');
 }
@@ -622,7 +625,15 @@ export function scoreBriefings(input: {
       if (!shown(text)) return;
       const labels = labelsOf(eventIds);
       const problems: string[] = [];
-      if (labels.some((l) => l.chrome.some((line) => chromePart(line, l).length >= 8 && carriesChrome(text, chromePart(line, l))))) problems.push('chrome');
+      if (
+        labels.some((l) =>
+          l.chrome.some((line) => {
+            const part = chromePart(line, l);
+            return part.length >= 8 && carriesChrome(text, part);
+          }),
+        )
+      )
+        problems.push('chrome');
       if (kind === 'bullet' && labels.some((l) => (l.headline !== null && carries(text, l.headline)) || l.subheadlines.some((s) => carriesHeading(text, s)))) problems.push('title or sub-headline');
       if (kind === 'bullet' && !finished(text) && !labels.some((l) => (l.noFinalStop ?? []).some((s) => overlaps(text, s)))) problems.push('unfinished');
       if (problems.length > 0) {

@@ -89,9 +89,13 @@ export const DATELINE = new RegExp(
     // "Washington, Dec 15 (IANS) ": a place, a date and an agency in brackets, no dash; and with the agency first and its
     // reporters in the brackets: "China News Agency, Moscow, May 28 (Zhang Yuchen and Tian Bing) ".
     // (EFE closes its agency with ".-": "Ankara, Jul 8 (EFE).- ".)
-    String.raw`(?:\p{Lu}[\p{L} .'’-]{1,30},\s*)?\p{Lu}[\p{L} .'’-]{1,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}/&. -]{1,24}(?:\s+and\s+\p{Lu}[\p{L} .-]{1,24})?\)(?:\.-)?\s*(?=\p{Lu})`,
+    String.raw`(?:\p{Lu}[\p{L} .'’-]{1,30},\s*)?\p{Lu}[\p{L} .'’-]{1,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}/&. -]{1,24}(?:\s+and\s+\p{Lu}[\p{L} .-]{1,24})?\)(?:\.-)?\s*(?=[\p{Lu}"“«‘])`,
     // "MOSCOW, July 16 ": a place in capitals and its day, nothing between them and the news.
     String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s+(?=\p{Lu}\p{Ll})`,
+    // "WASHINGTON, Dec 2: ": the same set off by a colon.
+    String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}:\s+(?=[\p{Lu}"“«‘])`,
+    // "SpaceWar.com reports: ": a re-publisher crediting the site it copies, by its address.
+    String.raw`\p{Lu}[\p{L}\d-]{1,30}\.(?:com|net|org|info|news|co\.uk)\s+(?:reports|writes|says|reported|wrote):\s+(?=[\p{Lu}"“«‘])`,
     // "March 29, 2022 (EIRNS)—", "June 26 (Interfax) - ": a date and an agency (and a year printed twice, as pages do).
     String.raw`${DATELINE_MONTH}\.?\s+\d{1,2}(?:,?\s+\d{4}){0,2}\s*\([\p{L}\p{N} .&/-]{1,30}\)\s*[—–-]{1,2}\s*`,
     // "CaliToday (08/10/2025): ": a site's name and its day in figures in brackets.

@@ -86,6 +86,10 @@ describe('fact selection', () => {
       ['20-05-2023 : ', 'A crucial meeting between Prime Minister Narendra Modi and President Volodymyr Zelenskyy took place.'],
       ['Ankara, Jul 8 (EFE).-', 'Ukrainian President Volodymyr Zelensky met Turkish President Recep Tayyip Erdogan.'],
       ['MOSCOW, July 16 ', 'Ukrainian President Volodymyr Zelensky said on Monday that Russia has to be represented at the next summit.'],
+      // EFE's dateline before a quote, a place and day set off by a colon, a re-publisher's credit to a site.
+      ['Ankara, Jul 8 (EFE).- ', '“There is no doubt that Ukraine deserves membership of NATO,” Erdogan said early Saturday.'],
+      ['WASHINGTON, Dec 2: ', 'US President Joe Biden and French President Emmanuel Macron emerged from White House talks Thursday.'],
+      ['SpaceWar.com reports: ', '“Turkish President Recep Tayyip Erdogan says he is willing to host a summit between Ukraine and Russia.'],
     ];
     for (const [dateline, sentence] of cases) expect(datelineLength(`${dateline}${sentence}`)).toBe(dateline?.length);
     // A name set off by hyphens inside a sentence is no byline.

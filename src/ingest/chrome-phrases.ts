@@ -354,6 +354,9 @@ export const CAPTION: RegExp[] = [
   /^\((?:from\s+)?(?:L|R|left|right)\s*(?:to|-|–)\s*(?:L|R|left|right)\)\s/i,
   // The photographer and agency credited first, the caption run on after them: "Dimitar DILKOFF / AFP(L to R) …".
   /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}\s*\/\s*(?:AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Sputnik|SPUTNIK|TASS|Anadolu|Xinhua|Pool|POOL)\b(?![\/-])/u,
+  // A sentence of its own placing someone in the picture, ending the line: "… went to a meeting in Copenhagen that does
+  // not seem to have resulted in decisions worth noting. Celso Amorim appears in the center."
+  /[.!?]["”’]?\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:appears?|is seen|are seen|is pictured|are pictured|stands?|sits?)\s+(?:in the (?:center|centre|middle|foreground|background)|(?:on|at) the (?:far )?(?:left|right)|(?:second|third) from (?:the )?(?:left|right))\.?$/u,
   // Set off by commas instead: "Britain's Prime Minister Keir Starmer, front center, hosts the European leaders' summit".
   /,\s(?:(?:front|back|far|top|bottom|second|third|2nd|3rd)\s+)?(?:left|right|center|centre)(?:\s+(?:front|back|row))?,\s/,
   CAPTION_OPENING,

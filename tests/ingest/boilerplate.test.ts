@@ -760,6 +760,14 @@ describe('line classifier', () => {
     expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([wire]);
   });
 
+  it('takes a line that ends by placing someone in the picture ("… appears in the center.") for a caption, not the headline', () => {
+    const caption = 'Representatives of countries not aligned with NATO went to a meeting in Copenhagen that does not seem to have resulted in decisions worth noting. Celso Amorim appears in the center.';
+    const body = 'Brazil sent its chief adviser on foreign affairs to a meeting in Copenhagen on the war in Ukraine on Saturday.';
+    const page = articleText(textBlocks([caption, '', body].join('\n')));
+    expect(page.headline).toBeUndefined();
+    expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([body]);
+  });
+
   it('takes a scripture verse a mailing list signs with for no headline and no fact', () => {
     const body = 'The newly elected Pope Leo XIV has suggested that the Vatican could host high-level negotiations between Ukraine and Russia.';
     const page = articleText(textBlocks(['(2Co 13:11) For the rest, brethren, rejoice, be perfect, take exhortation, be of one mind, have peace', '', body].join('\n')));

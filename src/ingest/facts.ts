@@ -1,3 +1,4 @@
+import { runOnHeadingLength } from './run-on-heading.js';
 import { hasFiniteVerb } from '../text/finite-verb.js';
 import { lexiconKind } from './name-finder.js';
 import type { Fact, Story } from '../records/schema.js';
@@ -163,6 +164,14 @@ export function datelineLength(text: string): number {
   return length === 0 ? 0 : length + (OUTLET_CREDIT.exec(text.slice(length))?.[0].length ?? 0);
 }
 
+/**
+ * What comes before a fact's first word on the page's line: a dateline ({@link datelineLength}), else a sub-heading run
+ * into the sentence ({@link runOnHeadingLength}).
+ */
+export function leadInLength(text: string): number {
+  return datelineLength(text) || runOnHeadingLength(text);
+}
+
 /** An outlet's name and a colon: a few capitalised words ending on a word papers and channels are named with. */
 const OUTLET_CREDIT =
   /^(?:(?:The\s+)?(?:\p{Lu}[\p{L}&.'’-]*\s+){0,3}(?:News|Today|Times|Post|Press|Agency|Herald|Tribune|Journal|Daily|Wire|Telegraph|Gazette|Observer|Express|Chronicle|Mail|Media|Network|Insider|Monitor|Online|TV|Radio)):\s+(?=\p{Lu})/u;
@@ -230,7 +239,7 @@ export function completeSentenceCheck(headline?: string): (text: string) => bool
   const headlineWordCount = h.split(' ').length;
   const checkHeadline = headlineWordCount >= 4;
   return (text) => {
-    const t = text.slice(datelineLength(text)).trim();
+    const t = text.slice(leadInLength(text)).trim();
     // A question is a heading or a reader's prompt, not something that happened: "Will Moscow return the children?"
     if (!TERMINATED.test(t) || /\.\.\.["”’']?$/.test(t) || /\?["”’'»)\]]*$/.test(t)) return false;
     // Cut off before a name: "…, Sergeant Major Michael Weimer, and Lt." ends with a title's stop, not a sentence's.
@@ -273,7 +282,7 @@ const LEAD_ASIDE = new RegExp(
  */
 export function leadTitle(text: string, max = 120): string {
   let t = text
-    .slice(datelineLength(text))
+    .slice(leadInLength(text))
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[.!]["”’']?$/, (m) => (m.length > 1 ? m.slice(1) : ''))
@@ -564,7 +573,7 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
     const s = input.sentences[k.index] as Sentence;
     const a = input.attributions[k.index];
     // A wire dateline ("KYIV, Ukraine (AP) — ") is not part of the fact; the offset moves past it too.
-    const dateline = datelineLength(s.text);
+    const dateline = leadInLength(s.text);
     const whole = s.text.slice(dateline);
     // A sentence too long for a fact (a quotation of several sentences, a list) ends at the last of its own sentences
     // that fits, a whole one with its exact offset, rather than at a word with "…".

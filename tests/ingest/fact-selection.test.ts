@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
-import { datelineLength, MAX_FACTS } from '../../src/ingest/facts.js';
+import { datelineLength, leadInLength, MAX_FACTS } from '../../src/ingest/facts.js';
 import { ceasefireStory } from './story.js';
 
 const story = ceasefireStory();
@@ -94,6 +94,18 @@ describe('fact selection', () => {
     for (const [dateline, sentence] of cases) expect(datelineLength(`${dateline}${sentence}`)).toBe(dateline?.length);
     // A name set off by hyphens inside a sentence is no byline.
     expect(datelineLength('Donald Trump - the president - said no deal was near.')).toBe(0);
+  });
+
+  it('takes a sub-heading a flattened page ran into the next sentence off the fact, and never a title-case headline\'s own words', () => {
+    expect(leadInLength('No Breakthroughs on Key Issues Neither Washington nor Beijing achieved their objectives during the Busan talks.')).toBe('No Breakthroughs on Key Issues '.length);
+    expect(leadInLength('Nuclear Testing and Arms Control Another major issue discussed was nuclear deterrence.')).toBe('Nuclear Testing and Arms Control '.length);
+    // A headline in title case has grammar words capitalised inside it; a name before a grammar word is no heading.
+    expect(leadInLength("No Ceasefire Deal After Trump's 2-Hour Call With Putin")).toBe(0);
+    expect(leadInLength('Trump Announces Israel-Iran Ceasefire After U.S. Strikes on Three Nuclear Sites')).toBe(0);
+    expect(leadInLength('Leaders Voice Optimism While Highlighting Fragility President Donald Trump called the talks good.')).toBe(0);
+    expect(leadInLength('Putin As the war dragged on, the Kremlin said it was open to talks.')).toBe(0);
+    // A dateline still comes first.
+    expect(leadInLength('MOSCOW, July 16 Ukrainian President Volodymyr Zelensky said on Monday that Russia has to be represented.')).toBe('MOSCOW, July 16 '.length);
   });
 
   it('takes a place in title case set off by a colon or a dash off the fact, and never a person or a country clause', () => {

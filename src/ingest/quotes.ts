@@ -620,6 +620,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // Opening the sentence, the source is whose it is; closing it ("Trump accused Zelenskyy …, according to BBC"),
       // only when the sentence names no speaker of its own.
       if (accordingTo.index === 0 && source !== undefined) speaker = source;
+      // Closing it with a person the article names ("Putin rejected Trump's request …, according to Kremlin aide Yuri
+      // Ushakov"), the sentence is that person's account, as a closing "…, Ushakov said" makes it.
+      else if (source !== undefined && person !== undefined && source === person.person.name && people.has(source)) speaker = source;
     }
     // "…, with French President Emmanuel Macron warning that …": the absolute clause reports the named person.
     if (!speaker && / with /.test(outside)) {

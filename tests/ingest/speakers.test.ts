@@ -463,6 +463,18 @@ describe('speakers', () => {
     expect(got['The officials, who spoke on co']).toBe('-');
   });
 
+  it('gives a report closed by "according to <a person the article names>" to that person, not to the one it is about', () => {
+    const text = [
+      'US President Donald Trump spoke with Russian President Vladimir Putin by phone on Thursday about the war in Ukraine and a possible ceasefire.',
+      'During the nearly hour-long discussion, Putin rejected Trump’s request for a 30-day ceasefire, according to Kremlin aide Yuri Ushakov.',
+      'Trump accused Zelenskyy of prolonging the war by refusing to cede Crimea in the talks, according to BBC.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['During the nearly hour-long di']).toBe('Yuri Ushakov');
+    // An outlet that relays a report is no speaker of it.
+    expect(got['Trump accused Zelenskyy of pro']).toBe('Donald Trump');
+  });
+
   it('does not give a report "according to Zelensky’s chief of staff" to Zelensky', () => {
     const text = [
       'Ukrainian President Volodymyr Zelensky said on Monday that Ukraine wanted the peace talks to resume soon.',

@@ -381,4 +381,10 @@ describe('the bundled story names territory and security guarantees in the words
     expect(tags('Switzerland’s neutrality made it a venue for the peace summit.')).not.toContain('security-guarantees');
     expect(tags('Trump remains committed only to putting American boots on the ground in Democratic-run cities, not in any peace deal.')).not.toContain('security-guarantees');
   });
+
+  it("does not read someone's safety on a visit as a security guarantee for Ukraine", () => {
+    expect(tags('Ukrainian leader Vladimir Zelensky has warned that Kiev cannot guarantee the safety of world leaders attending the May 9 celebrations in Moscow.')).not.toContain('security-guarantees');
+    expect(tags('Zelensky dismissed the idea that Ukraine would guarantee the safety of foreign dignitaries visiting Russia for the parade.')).not.toContain('security-guarantees');
+    expect(tags('Zelensky said Ukraine needed security guarantees from its partners before any ceasefire.')).toContain('security-guarantees');
+  });
 });

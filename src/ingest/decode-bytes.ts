@@ -49,7 +49,9 @@ function binaryLike(text: string): boolean {
 function finish(text: string, encoding: string): Decoded {
   if (binaryLike(text)) return { ok: false, code: 'BINARY', error: BINARY_ERROR };
   if (text.trim().length === 0) return { ok: false, code: 'EMPTY', error: 'empty input (only whitespace)' };
-  return { ok: true, text, encoding };
+  // One spelling per character: a page that writes "Inácio" with a combining accent (NFD, as some systems save text)
+  // would split the name at the accent and match no other spelling of it.
+  return { ok: true, text: text.normalize('NFC'), encoding };
 }
 
 /**

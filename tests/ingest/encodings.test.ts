@@ -79,6 +79,17 @@ describe('ingesting pages and files in other encodings', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('gives accents one spelling, so a name written with combining accents is the name ("Luiz Inácio Lula da Silva")', async () => {
+    const composed = 'Brazilian President Luiz Inácio Lula da Silva proposed on Monday a group of countries to mediate peace talks between Russia and Ukraine.';
+    const decoded = decodeText(Buffer.from(composed.normalize('NFD'), 'utf8'));
+    expect(decoded.ok && decoded.text).toBe(composed);
+    const file = join(dir, 'nfd.txt');
+    const lines = ['Lula proposes peace club for Ukraine', '', composed, '', 'Lula said that he has already discussed this proposal with the French president, Emmanuel Macron, and would raise it with Xi Jinping.'];
+    writeFileSync(file, lines.join('\n').normalize('NFD'));
+    const run = await ingestInputs([file], { story: ceasefireStory(), now: new Date('2025-05-21T00:00:00Z'), published: '2025-05-19T21:00:00Z', dryRun: true });
+    expect(run.records[0]?.facts.map((f) => f.speaker)).toContain('Luiz Inácio Lula da Silva');
+  });
+
   it('turns a UTF-16 text file and a windows-1252 page into the same facts their UTF-8 forms give', async () => {
     const file = join(dir, 'seed-utf16.txt');
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed, 'utf16le')]));

@@ -45,7 +45,9 @@ const TITLE_WORDS = new Set([
 const TITLES = ['president', 'minister', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'ambassador', 'senator', 'governor', 'mayor', 'commander', 'general', 'adviser', 'advisor', 'negotiator', 'premier', 'commissioner', 'chief', 'leader', 'aide', 'director', 'chairman', 'chairwoman', 'prosecutor', 'executive', 'economist', 'analyst', 'professor'];
 const TITLED_NAME = new RegExp(
   // (Up to three given names before particles: "President Luiz Inácio Lula da Silva".)
-  `\\b(?:${TITLES.map((t) => `[${t[0]}${t[0]?.toUpperCase()}]${t.slice(1)}`).join('|')})\\s+((?:(?:\\p{Lu}[\\p{L}'’-]+\\s+){1,3}(?:(?:von|van|der|den|de|da|das|do|dos|di|du|del|al|bin|ibn)\\s+)+|(?:\\p{Lu}[\\p{L}'’-]+\\s+){1,2})\\p{Lu}[\\p{L}'’-]+)`,
+  // Or set off by commas after the title: "The Brazilian president, Luiz Inácio Lula da Silva, proposed …" (both
+  // commas: "As president, Trump …" names no one in full).
+  `\\b(?:${TITLES.map((t) => `[${t[0]}${t[0]?.toUpperCase()}]${t.slice(1)}`).join('|')})(?:\\s+|,\\s+(?=[^,.;]{3,60},))((?:(?:\\p{Lu}[\\p{L}'’-]+\\s+){1,3}(?:(?:von|van|der|den|de|da|das|do|dos|di|du|del|al|bin|ibn)\\s+)+|(?:\\p{Lu}[\\p{L}'’-]+\\s+){1,2})\\p{Lu}[\\p{L}'’-]+)`,
   'gu',
 );
 
@@ -190,6 +192,9 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
   // A full name right after a title is a person, whatever the lexicon knows of it ("Foreign Minister Andrii Sybiha").
   for (const m of text.matchAll(TITLED_NAME)) {
     if (people.length >= MAX_NAMES) break;
+    // Set off by commas, the words must open on a first name, not a place or a body ("the minister, Saudi Arabia and …").
+    const kind = m[0].includes(',') ? lexiconKind((m[1] ?? '').split(/\s+/)[0] ?? '') : undefined;
+    if (kind === 'place' || kind === 'org' || kind === 'demonym' || kind === 'common') continue;
     const name = canonicalName(m[1] ?? '');
     // ("Secretary General Anders Fogh Rasmussen" read from "Secretary" is "General Anders Fogh": a title word in the name
     // means the name runs on past the match; the full one is found elsewhere or not at all.)

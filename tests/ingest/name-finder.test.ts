@@ -25,6 +25,14 @@ describe('name finder', () => {
     expect(extractEntities('Brazilian President Luiz Inácio Lula da Silva proposed a group of mediators. Lula said that he had discussed it with Macron.').people.map((p) => p.name)).toEqual(['Luiz Inácio Lula da Silva']);
   });
 
+  it('takes a full name set off by commas after its title ("The Brazilian president, Luiz Inácio Lula da Silva, proposed")', () => {
+    const text = 'The Brazilian president, Luiz Inácio Lula da Silva, proposed this Monday in his meeting with the German chancellor, Olaf Scholz, a group of mediators. Lula said that he has already discussed this proposal with Emmanuel Macron.';
+    expect(peopleOf(text)).toEqual(['Olaf Scholz', 'Luiz Inácio Lula da Silva', 'Emmanuel Macron']);
+    // Words after a title and a comma that are no name stay none: a place, a clause.
+    expect(peopleOf('Speaking as president, Trump said the talks, which began in Riyadh, would go on.')).toEqual(['Trump']);
+    expect(peopleOf('According to the minister, Saudi Arabia and Turkey, the talks would go on. Sergei Lavrov agreed.')).toEqual(['Sergei Lavrov']);
+  });
+
   it('never cuts a name after a two-word title ("Secretary General Anders Fogh Rasmussen" is not also "Anders Fogh")', () => {
     expect(extractEntities('Former NATO Secretary General Anders Fogh Rasmussen presented recommendations on security guarantees.').people.map((p) => p.name)).toEqual(['Anders Fogh Rasmussen']);
     expect(extractEntities('Lavrov dismissed proposals from allies of President-elect Donald Trump.').people.map((p) => p.name)).toEqual(['Donald Trump']);

@@ -443,11 +443,11 @@ export const EMBEDDED_POST = /\bpic\.twitter\.com\/\S+|\bhttps?:\/\/t\.co\/\S+/i
 export const WIDGET = /\d\s?°\s?[CF]\b|^(?:USD|EUR|GBP|RUB|UAH|OIL|BTC)\s?\d|^(?:view all|see all|show all|show more|load more|quick reads|advertisement|continue reading|skip (?:next section|to (?:main )?content|navigation)|listen to (?:this )?(?:article|story)|play audio|audio version|share and follow|follow us|share this(?: article)?)\s*\|?$/i;
 
 const STAMP_WORDS =
-  /\b(?:published|posted|updated|last|modified|on|at|am|pm|ago|minutes?|mins?|hours?|hrs?|seconds?|secs?|a\.m|p\.m|utc|gmt|est|edt|cst|cdt|pst|pdt|bst|cet|cest|eet|eest|msk|ist|kyiv|moscow|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|st|nd|rd|th)\b/gi;
+  /\b(?:published|posted|updated|last|modified|on|at|am|pm|ago|today|year|minutes?|mins?|hours?|hrs?|seconds?|secs?|a\.m|p\.m|utc|gmt|est|edt|cst|cdt|pst|pdt|bst|cet|cest|eet|eest|msk|ist|kyiv|moscow|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|st|nd|rd|th)\b/gi;
 
 /**
  * A date stamp and nothing else: "Monday, May 19th 2025, 1:10 pm", "19:31, 19 May, 2025", "Updated: 20.05.2025 08:37",
- * "18 Feb, 2026 10:14 / Updated 35 minutes ago".
+ * "18 Feb, 2026 10:14 / Updated 35 minutes ago", "Today: Thursday, 16 January 2025 year" (a translated page's "2025 year").
  * What is left without dates, times, month and weekday names and "Published"/"Updated" is at most a time zone.
  */
 export function isDateStamp(line: string): boolean {

@@ -247,6 +247,7 @@ describe('line classifier', () => {
       'Officials pose for a photo after the talks in Geneva on Sunday.',
       'By Anna Petrenko and Max Mustermann',
       'Monday, May 19th 2025, 1:10 pm',
+      'Today: Thursday, 16 January 2025 year',
       "Editor's note: This story is being updated.",
       'Ukraine and Russia agreed on Friday to exchange 1,000 prisoners each, the Turkish foreign minister said.',
     ].join('\n');

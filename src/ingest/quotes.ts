@@ -234,6 +234,9 @@ function qualifierSide(qualifier: string, sides: readonly Side[]): string | unde
 const RELAYED_PRONOUN = /^,\s*(he|she)\s+(?:also\s+)?(?:said|says|told|added|stressed|noted|stated|explained|declared|warned|insisted|emphasi[sz]ed)\b/i;
 
 /** The subject of an opening subordinate clause is who "he" is after it: "While Mr Zelensky did not respond, he …". */
+/** A sentence's opening clause of time, contrast or manner, up to its comma: "While not naming Medvedev, ". */
+const OPENING_CLAUSE = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|Once|Without|Despite|Unlike)\b[^,;.!?“”"]{1,100},\s+/u;
+
 const SUBORDINATE_OPENING = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|As|Once)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:\p{Lu}[\p{L}.'’-]*\s+){1,3})?$/u;
 
 /**
@@ -761,9 +764,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const aside = (m: { end: number }) => COMMA_ASIDE_WHOLE.test(outside.slice(m.end, vStart));
       // ", saying …" goes back to the main clause's subject, however far: "Zelenskyy pushed back on Friday, saying …".
       if (/^(?:saying|adding|stressing|insisting|noting|warning|stating|emphasi[sz]ing)$/i.test(verb[0])) {
-        const opener = prior[0];
+        // After an opening clause of its own ("While not naming Medvedev, Peskov distanced the Kremlin …, saying"), the
+        // main clause opens after its comma: a name inside that clause is no subject.
+        const lead = OPENING_CLAUSE.exec(outside);
+        const opener = prior.find((m) => lead === null || m.start >= lead[0].length);
         // (Not a possessive: "Putin’s “offer” also drew a reaction from the ministry, emphasizing …" is the ministry's.)
-        if (opener !== undefined && /^(?:[^,]{0,40},\s*)?(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.test(outside.slice(0, opener.start)) && !possessiveAt(outside, opener.end)) {
+        if (opener !== undefined && /^(?:[^,]{0,40},\s*)?(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u.test(outside.slice(lead?.[0].length ?? 0, opener.start)) && !possessiveAt(outside, opener.end)) {
           speaker = opener.person.name;
           break;
         }

@@ -475,6 +475,15 @@ describe('speakers', () => {
     expect(got['Trump accused Zelenskyy of pro']).toBe('Donald Trump');
   });
 
+  it('gives ", saying …" to the main clause\'s subject, not to a name in an opening clause ("While not naming Medvedev, Peskov …")', () => {
+    const text = [
+      'Kremlin spokesman Dmitry Peskov on Monday welcomed a visit by envoy Steve Witkoff to Moscow for talks on ending the war in Ukraine.',
+      'Former president Dmitry Medvedev had traded barbs with Trump online last week over the peace talks on Ukraine and a ceasefire.',
+      'While not naming Medvedev, Peskov distanced the Kremlin from the remarks, saying, “In every country, leaders and officials may hold different opinions, but Russian foreign policy is set by President Putin.”',
+    ].join('\n');
+    expect(Object.fromEntries(speakers(text))['While not naming Medvedev, Pes']).toBe('Dmitry Peskov');
+  });
+
   it('does not give a report "according to Zelensky’s chief of staff" to Zelensky', () => {
     const text = [
       'Ukrainian President Volodymyr Zelensky said on Monday that Ukraine wanted the peace talks to resume soon.',

@@ -39,6 +39,9 @@ export interface BuildBriefingInput {
 
 const MAX_DEVELOPMENTS = 12;
 const FALLBACK_EVENTS = 5;
+/** How far back from the newest event the latest developments reach. */
+const FALLBACK_SPAN_DAYS = 7;
+const DAY_MS = 86_400_000;
 const WATCH_LOOKBACK_MS = 14 * 86_400_000;
 const MAX_WATCH = 3;
 /** Bullets before this rank stay bullets even when they look ahead: they are the day's news. */
@@ -64,10 +67,11 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   let shown = published.filter((r) => inWindow(r, window) && relevant(r));
   let fallback = false;
   if (shown.length === 0 && (input.fallback ?? 'latest') === 'latest') {
-    shown = [...published]
-      .filter(relevant)
-      .sort((a, b) => eventSpan(b).start - eventSpan(a).start || compareText(a.id, b.id))
-      .slice(0, FALLBACK_EVENTS);
+    const latest = [...published].filter(relevant).sort((a, b) => eventSpan(b).start - eventSpan(a).start || compareText(a.id, b.id));
+    // The latest developments are the last days of news, not a span of years: a sparse story's fifth-latest event may
+    // be a year older than its latest, and would read as news beside it.
+    const newest = latest[0] !== undefined ? eventSpan(latest[0]).start : 0;
+    shown = latest.filter((r) => eventSpan(r).start >= newest - FALLBACK_SPAN_DAYS * DAY_MS).slice(0, FALLBACK_EVENTS);
     fallback = shown.length > 0;
   }
 

@@ -162,6 +162,18 @@ describe('window selection', () => {
     expect(out.stats.eventsInWindow).toBe(0);
   });
 
+  it('falls back to the last days of news only, not to events long before the latest', () => {
+    const fact = (text: string) => ({ facts: [{ text, source: 's' }] });
+    const events = [
+      rec('last-week', '2025-05-12T00:00:00Z', fact('Delegations of Russia and Ukraine met in Istanbul for the first direct talks in three years.')),
+      rec('days-before', '2025-05-08T00:00:00Z', fact('Putin proposed a three-day truce for the Victory Day parade in Moscow.')),
+      rec('last-year', '2024-05-12T00:00:00Z', fact('Zelensky invited 160 countries to a peace summit in Switzerland in June.')),
+    ];
+    const out = buildBriefing({ story, events, signals: [], now: MORNING_AFTER });
+    expect(out.window.fallback).toBe(true);
+    expect(new Set(out.developments.map((d) => d.eventId))).toEqual(new Set(['last-week', 'days-before']));
+  });
+
   it('shows nothing (no fallback) when asked for "since last briefing" semantics', () => {
     const out = buildBriefing({ story, events: [rec('last-week', '2025-05-12T00:00:00Z')], signals: [], now: MORNING_AFTER, fallback: 'none' });
     expect(out.window.fallback).toBe(false);

@@ -234,6 +234,11 @@ function qualifierSide(qualifier: string, sides: readonly Side[]): string | unde
 const RELAYED_PRONOUN = /^,\s*(he|she)\s+(?:also\s+)?(?:said|says|told|added|stressed|noted|stated|explained|declared|warned|insisted|emphasi[sz]ed)\b/i;
 
 /** The subject of an opening subordinate clause is who "he" is after it: "While Mr Zelensky did not respond, he …". */
+/** An outlet reporting a clause: "Reuters reported that ", "the agency wrote on Monday that ". */
+const OUTLET_RELAYS = /\b(?:reported|reports|wrote|writes|said|says)\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?that\s+/u;
+/** Between "that" and the person the outlet reports: a title at most ("US President"). */
+const RELAYED_TITLE = /^(?:(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*|president|minister|leader|spokes\w+|envoy|chief|secretary)\s+){0,5}$/u;
+
 /** A sentence's opening clause of time, contrast or manner, up to its comma: "While not naming Medvedev, ". */
 const OPENING_CLAUSE = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|Once|Without|Despite|Unlike)\b[^,;.!?“”"]{1,100},\s+/u;
 
@@ -881,6 +886,14 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // must be immediate …" ¶ "Quote: “Now, yet again, another attempt at manipulation …”"), quotes them.
     if (!speaker && newParagraph && !unnamedSource && outside.search(REPORTING_VERB) < 0 && lastSpoke !== undefined && people.has(lastSpoke) && QUOTATION_START.test(sentence.text) && !paragraphNames(sentences, index, ctx.people))
       speaker = lastSpoke;
+    // An outlet that reports what a person said relays it: "Reuters reported that US President Trump said during his
+    // meeting with Viktor Orban: “I think …”" is Trump's, as "According to Reuters, Trump said" is.
+    if (speaker !== undefined && !people.has(speaker) && MEDIA.test(speaker)) {
+      const relay = OUTLET_RELAYS.exec(outside);
+      const from = relay ? relay.index + relay[0].length : -1;
+      const who = relay ? speakers.find((m) => m.start >= from && RELAYED_TITLE.test(outside.slice(from, m.start)) && SPEAKS_NEXT.test(outside.slice(m.end))) : undefined;
+      if (who) speaker = who.person.name;
+    }
     // Not a person the quotation itself names and the words outside it do not ("‘I plan to meet Xi Jinping …,’ the
     // leader said" is not Xi's, however the role resolves: no one names himself in his own words).
     if (speaker !== undefined && people.has(speaker) && quotes.length > 0 && !mentions.some((m) => m.person.name === speaker) && quotes.some((q) => personMentions(ctx.people, q.inner).some((m) => m.person.name === speaker)))

@@ -862,7 +862,14 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
   );
   // A sentence printed twice is a photo's caption (NPR prints it over and under the picture), not the headline: its
   // second copy is still chrome.
-  let twiceHeadline = twice >= 0 && !(drafts[twice] as Draft).terminated ? twice : -1;
+  // A line printed twice that opens the page, nothing but chrome above it, is its headline, stop or no stop ("Trump
+  // mentions that the Budapest summit with Putin might be revived in his discussion with Orban." twice under a language
+  // menu): a caption printed twice sits under a headline.
+  const first = drafts.findIndex((d) => d.kind !== 'chrome');
+  const opening = drafts[first];
+  const openerTwice =
+    twice < 0 && opening !== undefined && drafts[first + 1]?.text === opening.text && opening.f.words.length >= 4 && opening.f.words.length <= 30 ? first : -1;
+  let twiceHeadline = twice >= 0 && !(drafts[twice] as Draft).terminated ? twice : openerTwice;
   // A headline right above a line printed twice that the lead shares less with: the picture's alt text and caption
   // under the headline ("Foreign troops in Ukraine would be 'legitimate targets' - Russia" / "Ukrainian emergency
   // services search the site of a Russian attack in central Kharkiv", twice).
@@ -969,6 +976,12 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
         d.reason = 'headline repeated';
       }
     });
+  else if (openerTwice >= 0) {
+    // (The body starts at the opening line itself: its copy lies past the lines above the body.)
+    const copy = drafts[openerTwice + 1] as Draft;
+    copy.kind = 'chrome';
+    copy.reason = 'headline repeated';
+  }
   if (headlineAt >= 0) (drafts[headlineAt] as Draft).kind = 'headline';
 }
 

@@ -761,6 +761,14 @@ describe('line classifier', () => {
     expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([wire]);
   });
 
+  it('takes a sentence printed twice that opens the page for its headline, stop and all, and makes no fact of it', () => {
+    const headline = 'Trump mentions that the Budapest summit with Putin might be revived in his discussion with Orban.';
+    const body = 'In Washington on Friday, President Trump indicated that there is a possibility of meeting with Russian President Vladimir Putin in Budapest.';
+    const page = articleText(textBlocks(['SELECT LANGUAGE BELOW', '', headline, '', headline, '', body].join('\n')));
+    expect(page.headline).toBe(headline);
+    expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([body]);
+  });
+
   it('takes a line that ends by placing someone in the picture ("… appears in the center.") for a caption, not the headline', () => {
     const caption = 'Representatives of countries not aligned with NATO went to a meeting in Copenhagen that does not seem to have resulted in decisions worth noting. Celso Amorim appears in the center.';
     const body = 'Brazil sent its chief adviser on foreign affairs to a meeting in Copenhagen on the war in Ukraine on Saturday.';

@@ -387,4 +387,10 @@ describe('the bundled story names territory and security guarantees in the words
     expect(tags('Zelensky dismissed the idea that Ukraine would guarantee the safety of foreign dignitaries visiting Russia for the parade.')).not.toContain('security-guarantees');
     expect(tags('Zelensky said Ukraine needed security guarantees from its partners before any ceasefire.')).toContain('security-guarantees');
   });
+
+  it('does not read a pact between Britain and Sweden or Finland as a security guarantee for Ukraine', () => {
+    expect(tags('Mutual security agreement reached between UK, Finland and Sweden, as Russia wages war on Ukraine.')).not.toContain('security-guarantees');
+    expect(tags('A security agreement signed with Finland keeps Britain at its side while the war in Ukraine goes on.')).not.toContain('security-guarantees');
+    expect(tags('A security agreement between Ukraine and the United Kingdom was signed in Kyiv.')).toContain('security-guarantees');
+  });
 });

@@ -213,6 +213,17 @@ function sameArticle(a: Source, b: Source): boolean {
 }
 
 /**
+ * How a merged fact names its speaker: as the event already does when that is the same person written in full ("Trump"
+ * becomes "Donald Trump") or the article itself writes it so; else as the article does. (Another outlet's spelling,
+ * "Xi Jingping" for the "Xi Jinping" of this page, would name no one the page names.)
+ */
+function eventSpelling(own: string, known: readonly string[], articleText: string): string {
+  const same = known.find((s) => sameSpeaker(s, own));
+  if (same === undefined || same === own) return own;
+  return same.endsWith(` ${own}`) || articleText.includes(same) ? same : own;
+}
+
+/**
  * Merge an article into an existing event as another source. Facts that say the same thing as an existing fact are
  * not repeated: the existing fact gains the new source in `alsoSources`. Speaker names are aligned with the ones
  * already in the event ("Zelensky" → "Volodymyr Zelenskyy"). Signals are re-proposed over the merged facts, so a
@@ -260,7 +271,7 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
   const anchor = articleUndated !== recordUndated ? dayAnchor(articleUndated ? record.occurredAt : article.occurredAt) : undefined;
   if (anchor !== undefined && recordUndated) for (const f of facts) if (f.watch) f.watch = watchOf(f.text, anchor);
   for (const incoming of article.facts) {
-    const speaker = incoming.speaker ? (speakers.find((s) => sameSpeaker(s, incoming.speaker ?? '')) ?? incoming.speaker) : undefined;
+    const speaker = incoming.speaker ? eventSpelling(incoming.speaker, speakers, article.text) : undefined;
     const fact: Fact = { ...incoming, source: sourceId, ...(speaker ? { speaker } : {}) };
     if (anchor !== undefined && articleUndated && fact.watch) fact.watch = watchOf(fact.text, anchor);
     const twin = twinOf(fact);

@@ -65,6 +65,40 @@ describe('merging reports that state no date', () => {
   });
 });
 
+describe('speakers of merged reports', () => {
+  it("keeps each report's own spelling of a speaker that another report of the event spells otherwise", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-spelling-'));
+    const published = '2024-05-06T18:00:00Z';
+    const reports = [
+      {
+        published,
+        lines: [
+          'Xi backs Olympic truce after Paris talks with Macron',
+          'China’s President Xi Jingping on Monday called for a global truce during the Olympic Games in Paris after talks with French President Emmanuel Macron on the war in Ukraine.',
+          '“China urges a truce in the war in Ukraine during the Games,” Xi Jingping said at the Elysee Palace.',
+          'Macron said he had asked Xi to use his influence on Russia to bring about peace talks on Ukraine.',
+        ],
+      },
+      {
+        published,
+        lines: [
+          'Xi supports Olympic ceasefire in Paris visit',
+          'China’s President Xi Jinping on Monday expressed support for a worldwide ceasefire during the Olympic Games in Paris after appeals from French President Emmanuel Macron over the war in Ukraine.',
+          '“The world today is far from being calm, and dialogue between Moscow and Kyiv must resume,” Xi Jinping said after lunch with the French leader.',
+          'Macron said Xi had agreed to push Russia toward peace talks on Ukraine.',
+        ],
+      },
+    ];
+    const { events } = await eachInItsOwnRun(dir, reports, new Date('2024-05-07T12:00:00Z'));
+    expect(events).toHaveLength(1);
+    const event = events[0] as EventRecord;
+    const second = event.sources[1]?.id;
+    const speakersOf = (source: string | undefined) => event.facts.filter((f) => f.source === source && f.speaker !== undefined && f.speaker.startsWith('Xi')).map((f) => f.speaker);
+    expect(speakersOf(second).length).toBeGreaterThan(0);
+    expect(new Set(speakersOf(second))).toEqual(new Set(['Xi Jinping']));
+  });
+});
+
 describe('merging across runs', () => {
   it('adds a short report to an event that three fuller reports grew, when each was ingested in a run of its own', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-runs-'));

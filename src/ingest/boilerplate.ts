@@ -351,6 +351,13 @@ function trailerStart(texts: readonly string[]): number {
     const listy = following.filter(isLinkListLine).length;
     const chrome = following.filter(isChromeLine).length;
     if (listy + chrome >= Math.min(2, following.length)) return i;
+    // Teasers of other stories, each its title (no stop) over a line of summary: "HCHC Community Holds All-Night Vigil
+    // …" / "Special prayers offered for …" / "Georgian Church Resumes Construction After Miracle" / ….
+    // (Two titles at least each over its summary: links between the article's paragraphs are titles alone.)
+    const title = (l: string | undefined) => l !== undefined && !/[.!?:]["”’)]?$/.test(l) && l.split(/\s+/).length >= 4 && l.split(/\s+/).length <= 20;
+    const titles = following.filter(title).length;
+    const summarised = following.filter((l, k) => title(l) && following[k + 1] !== undefined && !title(following[k + 1])).length;
+    if (titles >= 3 && summarised >= 2) return i;
   }
   return -1;
 }

@@ -761,6 +761,30 @@ describe('line classifier', () => {
     expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([wire]);
   });
 
+  it('takes a "Read also" list of other stories, each a title over its summary, for chrome, but not links between paragraphs', () => {
+    const article = [
+      'Zelensky discusses "peace formula" with the Pope',
+      'On 28 December 2023, Ukrainian President Volodymyr Zelensky said in a video message that he discussed with the Pope the possibility of peace in Ukraine.',
+      'Also, Zelensky said that he discussed with the Pope "our joint work on the Peace Formula" and thanked the Vatican "for supporting our work".',
+      '"Just spoke with His Holiness Pope Francis," Zelensky stated, thanking him for his Christmas greetings and for wishing a just peace for all Ukrainians.',
+      'As reported, a spokesman of the President\'s Office earlier called the Pope pro-Russian and ruled out his part in any negotiations with Russia.',
+    ];
+    const teasers = [
+      'Read also',
+      'HCHC Community Holds All-Night Vigil Honoring Philoptochos Society and Its Patron Saints',
+      'Special prayers offered for members of the National Board and all Philoptochos chapters in gratitude for their decades of support.',
+      'Georgian Church Resumes Construction After Miracle',
+      "The foundation of a church was blessed at Georgia's Oncology Center, where construction resumes on a new church.",
+      'OCA Chancellor Visits Romania and Czech Lands and Slovakia',
+      'Archpriest Alessandro Margheritino represents the Metropolitan at major church events and meetings with hierarchs of sister Churches.',
+    ];
+    expect(kept([...article, ...teasers].join('\n\n')).filter((l) => l !== '').slice(1)).toEqual(article.slice(1));
+    // Two links between the article's paragraphs, the article going on under them.
+    const links = ['Read more:', "War in Ukraine 'needs concessions on both sides', says Farage", "Scale of Russia's losses in Ukraine revealed"];
+    const more = 'Following the call, the Kremlin said Mr Putin had told the German chancellor any agreement must take account of the new territorial realities.';
+    expect(kept([...article, ...links, more].join('\n\n'))).toContain(more);
+  });
+
   it('takes a sentence printed twice that opens the page for its headline, stop and all, and makes no fact of it', () => {
     const headline = 'Trump mentions that the Budapest summit with Putin might be revived in his discussion with Orban.';
     const body = 'In Washington on Friday, President Trump indicated that there is a possibility of meeting with Russian President Vladimir Putin in Budapest.';

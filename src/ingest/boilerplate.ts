@@ -422,7 +422,7 @@ function markStandfirsts(drafts: Draft[]): void {
     if (earlier.length > 2 || earlier.reduce((n, b) => n + (drafts[b]?.f.chars ?? 0), 0) > 600) break;
     const later = bodyAt.some((b) => b > i);
     if (!later) break;
-    if ((d.kind === 'chrome' && METADATA_REASONS.has(d.reason ?? '')) || (d.kind === 'body' && DATELINE_START.test(d.text))) start = d.kind === 'body' ? i : i + 1;
+    if ((d.kind === 'chrome' && METADATA_REASONS.has(d.reason ?? '')) || (d.kind === 'body' && opensOnDateline(d.text))) start = d.kind === 'body' ? i : i + 1;
   }
   if (start === undefined) return;
   for (const b of bodyAt) if (b < start && b >= first) (drafts[b] as Draft).kind = 'heading';
@@ -1134,6 +1134,17 @@ function markTeaserRuns(drafts: Draft[]): void {
 }
 
 /** A paragraph that opens with a dateline: "ERBIL (Kurdistan24) – ", "KYIV, Ukraine (AP) — ", "WASHINGTON — ". */
+/**
+ * A paragraph that opens on a dateline: {@link DATELINE_START}, or a place in title case the lexicon knows set off by a
+ * dash ("New Delhi – “Blinken asked …"). (Not a person: "Zelensky – who …".)
+ */
+function opensOnDateline(text: string): boolean {
+  if (DATELINE_START.test(text)) return true;
+  const m = TITLE_CASE_PLACE_DASH.exec(text);
+  return m !== null && lexiconKind(m[1] ?? '') === 'place';
+}
+const TITLE_CASE_PLACE_DASH = /^(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\s+[—–]\s+(?=[\p{Lu}"“])/u;
+
 const DATELINE_START = /^(?:\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}(?:,\s*[\p{L}\p{N} .]{2,20})?(?:\([^)]{1,30}\))?\s*[—–-]\s|\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L} .&/-]{1,30}\)\s*[—–-]\s|\(\p{Lu}[\p{L} .&/-]{1,30}\)\s*[—–-]\s)/u;
 
 /**

@@ -761,6 +761,18 @@ describe('line classifier', () => {
     expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([wire]);
   });
 
+  it('takes prose over a paragraph that opens on a place and a dash ("New Delhi – …") for the standfirst, not the lead', () => {
+    const dek = 'US Secretary of State Antony Blinken and Russian Foreign Minister Sergei Lavrov reportedly spoke briefly at the G20 meeting in India. Due to the war in Ukraine, the G20 ministers did not agree on a joint final declaration.';
+    const lead = 'New Delhi – “Blinken asked to get in touch with Lavrov,” Lavrov’s spokeswoman Maria Zakharova said on Thursday, according to Russian news agency TASS.';
+    const more = 'It was the first face-to-face meeting between Blinken and Lavrov since Russia invaded Ukraine more than a year ago, and it lasted less than ten minutes.';
+    const page = articleText(textBlocks([dek, lead, more].join('\n')));
+    expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([lead, more]);
+    // A person set off by a dash opens no dateline.
+    const person = 'Zelensky – who spoke to reporters in Kyiv – said on Thursday that the talks in Istanbul had brought no result.';
+    const page2 = articleText(textBlocks([dek, person, more].join('\n')));
+    expect(page2.spans.filter((s) => s.kind === 'body').map((s) => page2.text.slice(s.start, s.end))).toContain(dek);
+  });
+
   it('takes a "Read also" list of other stories, each a title over its summary, for chrome, but not links between paragraphs', () => {
     const article = [
       'Zelensky discusses "peace formula" with the Pope',

@@ -224,10 +224,16 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   // Complete body sentences, each once: pages repeat their lead as a standfirst, and captions twice.
   const seen = new Set<string>();
   const complete = completeSentenceCheck(headline);
+  // A pull quote: words the page prints again inside quotation marks with whose they are ("Ukraine fatigue is a real
+  // thing for some of our partners." over "“Ukraine fatigue is …,” the Post quoted one unnamed US official as saying."):
+  // the attributed copy is the fact.
+  const quoted = new Set<string>();
+  for (const a of attributions) for (const q of a?.quotes ?? []) if (q.inner.length >= 30) quoted.add(wordKey(q.inner));
   const eligibleAt = sentences.map((s) => {
     if (!inBody(page.spans, s.start, s.end) || !complete(s.text)) return false;
     const key = wordKey(s.text);
     if (seen.has(key)) return false;
+    if (quoted.size > 0 && quoted.has(key) && !/^\s*["“«‘']/.test(s.text)) return false;
     seen.add(key);
     return true;
   });

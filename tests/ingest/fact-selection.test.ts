@@ -96,6 +96,19 @@ describe('fact selection', () => {
     expect(datelineLength('Donald Trump - the president - said no deal was near.')).toBe(0);
   });
 
+  it('makes no fact of a pull quote the page prints again with whose words they are', () => {
+    const text = [
+      'US privately urges Ukraine to signal openness to talks',
+      'The Washington Post said US officials were privately encouraging Kyiv to signal openness to negotiations with Russia.',
+      'Ukraine fatigue is a real thing for some of our partners.',
+      '"Ukraine fatigue is a real thing for some of our partners," the Post quoted one unnamed US official as saying.',
+    ].join('\n');
+    const facts = analyzeArticle({ text, sourceName: 'Wire', publishedAt: '2022-11-05T18:00:00Z' }, ceasefireStory(), new Date('2022-11-06T10:00:00Z'));
+    if (!facts.ok) throw new Error(JSON.stringify(facts));
+    expect(facts.article.facts.map((f) => f.text)).not.toContain('Ukraine fatigue is a real thing for some of our partners.');
+    expect(facts.article.facts.map((f) => f.text)).toContain('"Ukraine fatigue is a real thing for some of our partners," the Post quoted one unnamed US official as saying.');
+  });
+
   it('takes a sub-heading a flattened page ran into the next sentence off the fact, and never a title-case headline\'s own words', () => {
     expect(leadInLength('No Breakthroughs on Key Issues Neither Washington nor Beijing achieved their objectives during the Busan talks.')).toBe('No Breakthroughs on Key Issues '.length);
     expect(leadInLength('Nuclear Testing and Arms Control Another major issue discussed was nuclear deterrence.')).toBe('Nuclear Testing and Arms Control '.length);

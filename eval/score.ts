@@ -241,10 +241,18 @@ function keyWord(name: string): string {
   return words[words.length - 1] ?? '';
 }
 
+/** The name a person with a family name after a particle goes by: "Lula" of "Luiz Inácio Lula da Silva". */
+function beforeParticle(name: string): string | undefined {
+  const words = canon(name).split(' ');
+  const at = words.findIndex((w, i) => i >= 2 && /^d[aeo]s?$/.test(w));
+  return at > 0 ? words[at - 1] : undefined;
+}
+
 export function sameSpeaker(got: string, want: string): boolean {
   const a = keyWord(got);
   if (a.length === 0) return false;
   if (a === keyWord(want)) return true;
+  if (a === beforeParticle(want) || keyWord(want) === beforeParticle(got)) return true;
   // A name written family name first, as a page gives it alone: "Mr Xi" for Xi Jinping.
   const w = canon(want).split(' ');
   return !canon(got).includes(' ') && w.length > 1 && w[0] === a;

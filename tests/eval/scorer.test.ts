@@ -257,6 +257,12 @@ describe('eval speaker matching', () => {
     expect(sameSpeaker('Vladimir Putin', 'Volodymyr Zelensky')).toBe(false);
     expect(sameSpeaker('Jinping Li', 'Xi Jinping')).toBe(false);
   });
+
+  it('matches the name a person goes by before a particle ("Lula" of "Luiz Inácio Lula da Silva"), either way', () => {
+    expect(sameSpeaker('Lula', 'Luiz Inácio Lula da Silva')).toBe(true);
+    expect(sameSpeaker('Luiz Inácio Lula da Silva', 'Lula')).toBe(true);
+    expect(sameSpeaker('Janja da Silva', 'Lula')).toBe(false);
+  });
 });
 
 describe('eval labels', () => {

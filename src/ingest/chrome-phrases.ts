@@ -317,6 +317,12 @@ export const CAPTION_OPENING =
   /^(?:file (?:photo|image|picture)|pictured|photo shows|in this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|image|handout|picture|file photo|photograph|video grab|screen ?grab)|this (?:(?:pool|handout|file|undated|aerial)\s+)?(?:photo|photograph|image|picture|handout|combination of pictures|video grab))\b/i;
 
 /**
+ * A picture's credit as a line or a sentence of its own: "Photo by Ministry of Defense of Ukraine, Wikimedia commons.",
+ * "Image courtesy of the Kremlin press service".
+ */
+export const CREDIT_SENTENCE = /^(?:Photos?|Pictures?|Images?|Photograph|Illustration|Video)\s+(?:by|courtesy(?:\s+of)?|via|from|credit)\s+[^.!?]{2,100}\.?$/iu;
+
+/**
  * A photo caption or credit: an agency or photographer credited at the end ("… May 19. — Reuters", "(Vyacheslav
  * Prokofyev, Sputnik, Kremlin Pool Photo via AP)", "Picture: ANDREW HAMIK/GETTY IMAGES", "REUTERS/Evelyn Hockstein"),
  * people placed in the picture ("Trump (L) and Putin (R)", "From left to right: …"), a photo described ("pose for a photo", "File photo"), or a
@@ -335,6 +341,7 @@ export const CAPTION: RegExp[] = [
   /[.!?]["”’]?\s+\([\p{Lu}][\p{L}.&]{1,12}\s+[Pp]hoto\s*\/\s*[^()]{2,60}\)\.?$/u,
   // A credit in brackets at the end: "… makes negotiations with Putin impossible (Photo:Office of the President of Ukraine)".
   /\((?:Photos?|Picture|Image|Foto|Video)\s*(?::|by\b|credit\b:?)\s*[^()]{2,80}\)\.?$/iu,
+  CREDIT_SENTENCE,
   // German and other agencies' credits: "(archive picture) Bild: dpa".
   /(?:^|[\s.)])(?:Bild|Fotos?)\s*:\s*[^.!?]{2,60}$|\((?:archive|file|symbol|stock|illustrative|representative) (?:picture|photo|image)\)/iu,
   /\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES|SPUTNIK|ANADOLU)\s*\/\s*\p{Lu}[\p{L} .'-]{1,40}$/u,

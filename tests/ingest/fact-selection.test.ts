@@ -96,6 +96,18 @@ describe('fact selection', () => {
     expect(datelineLength('Donald Trump - the president - said no deal was near.')).toBe(0);
   });
 
+  it('makes no fact of a picture credit run on at a paragraph\'s end ("Photo by …, Wikimedia commons.")', () => {
+    const text = [
+      'China to attend Jeddah talks on Ukraine',
+      'China said its special envoy Li Hui would attend the peace talks on Ukraine in Jeddah, where some 40 countries are expected. Photo by Ministry of Defense of Ukraine, Wikimedia commons.',
+      'Zelenskiy said he hoped the Jeddah meeting would lead to a peace summit with Russia based on his 10-point formula to end the war.',
+    ].join('\n');
+    const r = analyzeArticle({ text, sourceName: 'Wire', publishedAt: '2023-08-04T18:00:00Z' }, ceasefireStory(), new Date('2023-08-05T10:00:00Z'));
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.article.facts.map((f) => f.text)).not.toContain('Photo by Ministry of Defense of Ukraine, Wikimedia commons.');
+    expect(r.article.facts.map((f) => f.text)).toContain('China said its special envoy Li Hui would attend the peace talks on Ukraine in Jeddah, where some 40 countries are expected.');
+  });
+
   it('makes no fact of a pull quote the page prints again with whose words they are', () => {
     const text = [
       'US privately urges Ukraine to signal openness to talks',

@@ -447,7 +447,8 @@ function markDek(drafts: Draft[]): void {
   while (drafts[j]?.kind === 'chrome') j++;
   const dek = drafts[j];
   if (!dek || dek.kind !== 'body') return;
-  const sentences = dek.text.match(/[.!?]["”’]?(?:\s|$)/g)?.length ?? 0;
+  // (An initial's stop ends no sentence: "J.D. Vance outlined …".)
+  const sentences = dek.text.match(/(?<!(?:^|[\s.])\p{Lu})[.!?]["”’]?(?:\s|$)/gu)?.length ?? 0;
   // A summary of three to five sentences whose every sentence the body says again further down ("The United States,
   // Ukraine and Russia will hold … in Abu Dhabi …. Kremlin aide Yury Ushakov confirmed …. The meeting follows …"):
   // the page's summary over its article, however long.
@@ -460,7 +461,11 @@ function markDek(drafts: Draft[]): void {
   let setOff = false;
   // (Past a kicker of a few words printed again over the picture: "Russia Ukraine" / <caption>.)
   const kicker = (d: Draft | undefined) => d?.kind === 'heading' && d.f.words.length <= 3;
-  for (; drafts[k]?.kind === 'chrome' || kicker(drafts[k]); k++) if (BETWEEN_DEK_AND_BODY.test(drafts[k]?.reason ?? '')) setOff = true;
+  // (A name alone under it is the writer's byline: "… would commit to remain neutral." / "Julian Barnes" / the lead.)
+  for (; drafts[k]?.kind === 'chrome' || kicker(drafts[k]); k++) {
+    const d = drafts[k] as Draft;
+    if (BETWEEN_DEK_AND_BODY.test(d.reason ?? '') || (d.kind === 'heading' && isNameByline(d.text, d.f))) setOff = true;
+  }
   // One or two sentences, or three when a caption or byline sets them off (a dek is short, a lead paragraph longer).
   // (Three short ones too: "The future of Ukraine was discussed in Switzerland for two days. Not all of the 93 … signed
   // the final document. The result of the conference is primarily symbolic.")

@@ -761,6 +761,17 @@ describe('line classifier', () => {
     expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([wire]);
   });
 
+  it('takes prose under the headline set off by the writer\'s name alone for the standfirst, an initial\'s stop ending no sentence', () => {
+    const headline = "NYT: Vance outlined a peace plan for Ukraine — very similar to Putin's terms";
+    const dek = 'J.D. Vance outlined his peace plan for the conflict in Ukraine, writes the NYT. Donald Trump would tell the Russians, Ukrainians and Europeans to “negotiate a peaceful settlement.” New territories would remain with Russia.';
+    const body = [
+      "Senator J.D. Vance outlined a peace plan for the conflict in Ukraine. But objectively, it is very similar to Vladimir Putin's plan.",
+      'On the air of the TV show “The Shawn Ryan Show” on Thursday, Vance was asked about how former President Donald Trump is going to end the conflict.',
+    ];
+    const page = articleText(textBlocks([headline, dek, 'Julian Barnes', ...body].join('\n')));
+    expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual(body);
+  });
+
   it('takes prose over a paragraph that opens on a place and a dash ("New Delhi – …") for the standfirst, not the lead', () => {
     const dek = 'US Secretary of State Antony Blinken and Russian Foreign Minister Sergei Lavrov reportedly spoke briefly at the G20 meeting in India. Due to the war in Ukraine, the G20 ministers did not agree on a joint final declaration.';
     const lead = 'New Delhi – “Blinken asked to get in touch with Lavrov,” Lavrov’s spokeswoman Maria Zakharova said on Thursday, according to Russian news agency TASS.';

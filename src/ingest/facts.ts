@@ -93,6 +93,8 @@ export const DATELINE = new RegExp(
     String.raw`(?:\p{Lu}[\p{L} .'’-]{1,30},\s*)?\p{Lu}[\p{L} .'’-]{1,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}/&. -]{1,24}(?:\s+and\s+\p{Lu}[\p{L} .-]{1,24})?\)(?:\.-)?\s*(?=[\p{Lu}"“«‘])`,
     // "MOSCOW, July 16 ": a place in capitals and its day, nothing between them and the news.
     String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s+(?=\p{Lu}\p{Ll})`,
+    // "STEPANAKERT, JUNE 8, ARTSAKHPRESS: ": a place, its day and the agency, all in capitals, set off by a colon.
+    String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\p{Lu}*\.?\s+\d{1,2},\s*\p{Lu}[\p{Lu}\p{N} .&-]{1,30}:\s+(?=[\p{Lu}"“«‘])`,
     // "WASHINGTON, Dec 2: ": the same set off by a colon.
     String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}:\s+(?=[\p{Lu}"“«‘])`,
     // "SpaceWar.com reports: ": a re-publisher crediting the site it copies, by its address.

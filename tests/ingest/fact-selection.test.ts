@@ -90,6 +90,7 @@ describe('fact selection', () => {
       ['Ankara, Jul 8 (EFE).- ', '“There is no doubt that Ukraine deserves membership of NATO,” Erdogan said early Saturday.'],
       ['WASHINGTON, Dec 2: ', 'US President Joe Biden and French President Emmanuel Macron emerged from White House talks Thursday.'],
       ['SpaceWar.com reports: ', '“Turkish President Recep Tayyip Erdogan says he is willing to host a summit between Ukraine and Russia.'],
+      ['STEPANAKERT, JUNE 8, ARTSAKHPRESS: ', 'Russian Foreign Minister Sergei Lavrov said the ball was in Kyiv’s court on the grain corridor.'],
     ];
     for (const [dateline, sentence] of cases) expect(datelineLength(`${dateline}${sentence}`)).toBe(dateline?.length);
     // A name set off by hyphens inside a sentence is no byline.

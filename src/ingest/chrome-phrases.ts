@@ -386,6 +386,9 @@ export const CAPTION: RegExp[] = [
   // speaks at a joint news conference with French President Emmanuel Macron to discuss the war in Ukraine, …". (News
   // tells what happened in the past tense; a headline ends without a stop.)
   /^(?![^.!?]*\b(?:said|says|told|tells)\b)(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:speaks|gestures|listens|looks on|waves|smiles|poses|arrives|delivers remarks)\s+(?:at|during)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:news conference|press conference|meeting|summit|ceremony|event|rally|briefing|forum|session|dinner|reception)\b[^!?]{0,250}\.$/u,
+  // The same with the occasion as the verb's object: "Vladimir Putin attends an expanded meeting of the Defence Ministry
+  // Board at the National Defence Control Centre in Moscow." (News tells that he attended.)
+  /^(?![^.!?]*\b(?:said|says|told|tells)\b)(?:(?:\p{Lu}[\p{L}.'’-]*|and|of|the)\s+){1,12}(?:attends|chairs|addresses|hosts)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:meeting|summit|ceremony|session|forum|event|conference|briefing|rally|reception|dinner)\b[^!?]{0,250}\.$/u,
   // The same with a subject that runs through lower-case words ("Secretary of Ukraine's national security and defence
   // council Rustem Umerov attends a meeting with … in Hallandale Beach, Florida, US on November 30 2025."): a name and
   // its office, no comma, no clause of its own, and the day with its year ending the line.

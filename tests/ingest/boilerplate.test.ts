@@ -248,6 +248,7 @@ describe('line classifier', () => {
       'By Anna Petrenko and Max Mustermann',
       'Monday, May 19th 2025, 1:10 pm',
       'Today: Thursday, 16 January 2025 year',
+      'Vladimir Putin attends an expanded meeting of the Defence Ministry Board at the National Defence Control Centre in Moscow.',
       "Editor's note: This story is being updated.",
       'Ukraine and Russia agreed on Friday to exchange 1,000 prisoners each, the Turkish foreign minister said.',
     ].join('\n');

@@ -76,6 +76,8 @@ export function opensClause(word: string): boolean {
 
 /** Words the name finder may take for people that are not names. */
 const NOT_NAMES = new Set(['he', 'she', 'they', 'him', 'her', 'it', 'president', 'minister', 'chancellor', 'pope', 'mr', 'mrs']);
+/** A person named by a nationality ("the Frenchman said"): who, the article says elsewhere; no name. */
+const NATIONALITY_NOUN = /^(?:French|English|Scots|Irish|Welsh|Dutch|Cornish)(?:man|woman|men|women)$|^(?:Briton|Spaniard|Dane|Swede)s?$/;
 
 function stripToken(t: string): string {
   return t.replace(/^[^\p{L}]+/u, '').replace(/(?:['’]s|['’])?[^\p{L}.]*$/u, '').replace(/\.$/, (m) => (t.length <= 3 ? m : ''));
@@ -105,7 +107,7 @@ export function canonicalName(raw: string): string | undefined {
   if (name.length === 0 || opensClause(name[0] ?? '')) return undefined;
   if (!/^\p{Lu}/u.test(name[0] ?? '')) return undefined;
   const joined = name.join(' ');
-  if (NOT_NAMES.has(joined.toLowerCase()) || joined.length < 2 || joined.length > 60) return undefined;
+  if (NOT_NAMES.has(joined.toLowerCase()) || NATIONALITY_NOUN.test(joined) || joined.length < 2 || joined.length > 60) return undefined;
   return joined;
 }
 

@@ -25,6 +25,11 @@ describe('name finder', () => {
     expect(extractEntities('Brazilian President Luiz Inácio Lula da Silva proposed a group of mediators. Lula said that he had discussed it with Macron.').people.map((p) => p.name)).toEqual(['Luiz Inácio Lula da Silva']);
   });
 
+  it('takes no one named by a nationality for a person ("the Frenchman said")', () => {
+    const text = 'French President Emmanuel Macron said Russia must not be humiliated. “We can find a way out through diplomatic channels,” the Frenchman said.';
+    expect(peopleOf(text)).toEqual(['Emmanuel Macron']);
+  });
+
   it('takes a full name set off by commas after its title ("The Brazilian president, Luiz Inácio Lula da Silva, proposed")', () => {
     const text = 'The Brazilian president, Luiz Inácio Lula da Silva, proposed this Monday in his meeting with the German chancellor, Olaf Scholz, a group of mediators. Lula said that he has already discussed this proposal with Emmanuel Macron.';
     expect(peopleOf(text)).toEqual(['Olaf Scholz', 'Luiz Inácio Lula da Silva', 'Emmanuel Macron']);

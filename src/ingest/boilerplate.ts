@@ -1138,7 +1138,6 @@ function markTeaserRuns(drafts: Draft[]): void {
   }
 }
 
-/** A paragraph that opens with a dateline: "ERBIL (Kurdistan24) – ", "KYIV, Ukraine (AP) — ", "WASHINGTON — ". */
 /**
  * A paragraph that opens on a dateline: {@link DATELINE_START}, or a place in title case the lexicon knows set off by a
  * dash ("New Delhi – “Blinken asked …"). (Not a person: "Zelensky – who …".)
@@ -1150,6 +1149,7 @@ function opensOnDateline(text: string): boolean {
 }
 const TITLE_CASE_PLACE_DASH = /^(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\s+[—–]\s+(?=[\p{Lu}"“])/u;
 
+/** A paragraph that opens with a dateline: "ERBIL (Kurdistan24) – ", "KYIV, Ukraine (AP) — ", "WASHINGTON — ". */
 const DATELINE_START = /^(?:\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}(?:,\s*[\p{L}\p{N} .]{2,20})?(?:\([^)]{1,30}\))?\s*[—–-]\s|\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L} .&/-]{1,30}\)\s*[—–-]\s|\(\p{Lu}[\p{L} .&/-]{1,30}\)\s*[—–-]\s)/u;
 
 /**

@@ -233,7 +233,6 @@ function qualifierSide(qualifier: string, sides: readonly Side[]): string | unde
 /** "…, he said:", "…, she told reporters": a pronoun speaking right after an "According to <outlet>," opening. */
 const RELAYED_PRONOUN = /^,\s*(he|she)\s+(?:also\s+)?(?:said|says|told|added|stressed|noted|stated|explained|declared|warned|insisted|emphasi[sz]ed)\b/i;
 
-/** The subject of an opening subordinate clause is who "he" is after it: "While Mr Zelensky did not respond, he …". */
 /** An outlet reporting a clause: "Reuters reported that ", "the agency wrote on Monday that ". */
 const OUTLET_RELAYS = /\b(?:reported|reports|wrote|writes|said|says)\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?that\s+/u;
 /** Between "that" and the person the outlet reports: a title at most ("US President"). */
@@ -242,6 +241,7 @@ const RELAYED_TITLE = /^(?:(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*|president|minister
 /** A sentence's opening clause of time, contrast or manner, up to its comma: "While not naming Medvedev, ". */
 const OPENING_CLAUSE = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|Once|Without|Despite|Unlike)\b[^,;.!?“”"]{1,100},\s+/u;
 
+/** The subject of an opening subordinate clause is who "he" is after it: "While Mr Zelensky did not respond, he …". */
 const SUBORDINATE_OPENING = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|As|Once)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:\p{Lu}[\p{L}.'’-]*\s+){1,3})?$/u;
 
 /**

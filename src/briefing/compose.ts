@@ -1,6 +1,6 @@
 import type { EventRecord, Fact, Story } from '../records/schema.js';
 import { factId } from '../records/fact-id.js';
-import { instantMs } from '../time/instant.js';
+import { DAY_MS, instantMs } from '../time/instant.js';
 import type { StoredSignal } from '../store/store.js';
 import { headlineFor } from './headline.js';
 import { factTime, questionState } from './questions.js';
@@ -41,7 +41,6 @@ const MAX_DEVELOPMENTS = 12;
 const FALLBACK_EVENTS = 5;
 /** How far back from the newest event the latest developments reach. */
 const FALLBACK_SPAN_DAYS = 7;
-const DAY_MS = 86_400_000;
 const WATCH_LOOKBACK_MS = 14 * 86_400_000;
 const MAX_WATCH = 3;
 /** Bullets before this rank stay bullets even when they look ahead: they are the day's news. */

@@ -228,7 +228,7 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   // thing for some of our partners." over "“Ukraine fatigue is …,” the Post quoted one unnamed US official as saying."):
   // the attributed copy is the fact.
   const quoted = new Set<string>();
-  for (const a of attributions) for (const q of a?.quotes ?? []) if (q.inner.length >= 30) quoted.add(wordKey(q.inner));
+  for (const a of attributions) for (const q of a.quotes) if (q.inner.length >= 30) quoted.add(wordKey(q.inner));
   const eligibleAt = sentences.map((s) => {
     if (!inBody(page.spans, s.start, s.end) || !complete(s.text)) return false;
     const key = wordKey(s.text);

@@ -354,7 +354,11 @@ function trailerStart(texts: readonly string[]): number {
     // Teasers of other stories, each its title (no stop) over a line of summary: "HCHC Community Holds All-Night Vigil
     // …" / "Special prayers offered for …" / "Georgian Church Resumes Construction After Miracle" / ….
     // (Two titles at least each over its summary: links between the article's paragraphs are titles alone.)
-    const title = (l: string | undefined) => l !== undefined && !/[.!?:]["”’)]?$/.test(l) && l.split(/\s+/).length >= 4 && l.split(/\s+/).length <= 20;
+    const title = (l: string | undefined): boolean => {
+      if (l === undefined || /[.!?:]["”’)]?$/.test(l)) return false;
+      const words = l.split(/\s+/).length;
+      return words >= 4 && words <= 20;
+    };
     const titles = following.filter(title).length;
     const summarised = following.filter((l, k) => title(l) && following[k + 1] !== undefined && !title(following[k + 1])).length;
     if (titles >= 3 && summarised >= 2) return i;
@@ -872,15 +876,15 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
       // En Español" seventy lines over the article.)
       top.some((o, j) => j > i && o.text === d.text && (leadKeys().size === 0 || shared(d) > 1 || (shared(d) > 0 && firstBody - i <= 15) || firstBody - j <= 3)),
   );
-  // A sentence printed twice is a photo's caption (NPR prints it over and under the picture), not the headline: its
-  // second copy is still chrome.
   // A line printed twice that opens the page, nothing but chrome above it, is its headline, stop or no stop ("Trump
   // mentions that the Budapest summit with Putin might be revived in his discussion with Orban." twice under a language
   // menu): a caption printed twice sits under a headline.
-  const first = drafts.findIndex((d) => d.kind !== 'chrome');
-  const opening = drafts[first];
+  const openingAt = drafts.findIndex((d) => d.kind !== 'chrome');
+  const opening = drafts[openingAt];
   const openerTwice =
-    twice < 0 && opening !== undefined && drafts[first + 1]?.text === opening.text && opening.f.words.length >= 4 && opening.f.words.length <= 30 ? first : -1;
+    twice < 0 && opening !== undefined && drafts[openingAt + 1]?.text === opening.text && opening.f.words.length >= 4 && opening.f.words.length <= 30 ? openingAt : -1;
+  // Else a sentence printed twice is a photo's caption (NPR prints it over and under the picture), not the headline: its
+  // second copy is still chrome.
   let twiceHeadline = twice >= 0 && !(drafts[twice] as Draft).terminated ? twice : openerTwice;
   // A headline right above a line printed twice that the lead shares less with: the picture's alt text and caption
   // under the headline ("Foreign troops in Ukraine would be 'legitimate targets' - Russia" / "Ukrainian emergency

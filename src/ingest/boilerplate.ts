@@ -435,6 +435,19 @@ function markStandfirsts(drafts: Draft[]): void {
 /** A sentence's end inside a line, before the next one's capital: "… Vladimir Putin. He made …". */
 const SENTENCE_INSIDE = /\p{Ll}{2}[.!?]["”’]?\s+["“‘]?\p{Lu}\p{Ll}/u;
 
+/**
+ * The page's last line cut off mid-sentence after a whole one, shorter than a paragraph that lost its stop: "Russia
+ * reported the capture of two Donetsk region villages. Despite slow, costly advances, Russia control", "“Time is running
+ * out,” he said. “Children are growing up in Put". Its whole sentences are the article's; only the cut tail is not.
+ * The cut is mid-word or mid-clause (a letter, digit or comma last): "Required fields are marked *" is a form's
+ * footnote. Ten words at least, and no voice of the page talking to its reader outside a quotation ("Want a quick and
+ * expert briefing on the biggest news stories? Listen to our latest podcast").
+ */
+function cutAfterSentence(text: string, f: Features): boolean {
+  if (f.words.length < 10 || f.functionDensity < 0.1 || !SENTENCE_INSIDE.test(text) || !/[\p{L}\p{N},]$/u.test(text)) return false;
+  return f.address === 0 || /^["“‘«]/.test(text);
+}
+
 /** Why a line between a dek and the body shows the body starts below it: a picture's caption or credit, a byline, a date. */
 const BETWEEN_DEK_AND_BODY = /caption|credit|byline|time or date|label|short line/;
 
@@ -1214,7 +1227,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     // attribution lost its stop: "… Putin. He made the announcement during a meeting with Mark Rutte, "Komersant
     // Ukrainian" reports"): that is prose, and its whole sentences are facts.
     // (The page's last line, cut off, may be denser in names: a whole sentence inside it says it is prose.)
-    else if (!f.terminated && f.words.length >= 20 && (f.functionDensity >= 0.25 || (i === lastText && f.functionDensity >= 0.15 && SENTENCE_INSIDE.test(text))))
+    else if (!f.terminated && ((f.words.length >= 20 && (f.functionDensity >= 0.25 || (i === lastText && f.functionDensity >= 0.15 && SENTENCE_INSIDE.test(text)))) || (i === lastText && cutAfterSentence(text, f))))
       drafts.push({
         text,
         // A paragraph that opens on a wire dateline ("MOSCOW - Russia said on Jan 8 that …") is the article's lead,

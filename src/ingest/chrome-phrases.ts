@@ -159,6 +159,11 @@ export const PROMPT_LINE: RegExp[] = [
   /^(?:this|the) (?:audio|article|story|summary|text|translation|voice-?over)(?: version)? (?:is|was|has been) (?:created|generated|produced|written|narrated|translated|read)\b.{0,40}\b(?:AI|artificial intelligence)\b.{0,40}$/i,
   /^(?:note:\s*)?(?:AI|artificial intelligence)(?: technology| tools?)? (?:was|is|has been|were) used to (?:generate|create|produce|translate|narrate|voice|read)\b.{0,80}$/i,
   /^(?:generated|translated|narrated|voiced) (?:with|by|using) (?:AI|artificial intelligence)\.?$/i,
+  // What goes with such a note on a translated copy: "The news agency is not responsible for the content of the
+  // translated article.", "The original was published by TT.", "go to the original language article".
+  /^(?:the|this) (?:news agency|agency|publisher|site|website|outlet|newspaper|editorial (?:board|office)|editors?) (?:is|are) not responsible for (?:the )?(?:content|accuracy|translation)\b.{0,80}$/i,
+  /^the original (?:article |text |story |report |version )?(?:was|is) (?:first )?(?:published|written) (?:by|in|on|at)\b.{0,60}$/i,
+  /\bgo to the original(?:-| )language (?:article|version|text)\b/i,
   // The site about an ad blocker: "Some site features may not work correctly while an ad blocker is enabled, …".
   /\bad[- ]?blockers?\b.{0,120}\b(?:enabled|disable|turn(?:ed)? off|whitelist|allowlist|pause)\b|\b(?:disable|turn off|whitelist|pause)\b.{0,60}\bad[- ]?blockers?\b/i,
   // Syndication footers: "This article originally appeared on Fox News.", "Originally published on Live Science."
@@ -367,6 +372,9 @@ export const CAPTION: RegExp[] = [
   // Set off by commas instead: "Britain's Prime Minister Keir Starmer, front center, hosts the European leaders' summit".
   /,\s(?:(?:front|back|far|top|bottom|second|third|2nd|3rd)\s+)?(?:left|right|center|centre)(?:\s+(?:front|back|row))?,\s/,
   CAPTION_OPENING,
+  // A still from a video named at the caption's end: "… during U.N.-led evacuations from the Azovstal steel plant …,
+  // in a still image from handout video released May 1, 2022 by the Azov Regiment."
+  /,\s+in (?:a|this) (?:still(?: image)?|screen ?grab|screenshot|frame grab|video grab|image) (?:taken )?from (?:a |an )?(?:handout |social media |undated )?video\b.{0,100}$/i,
   /\b(?:poses?|posed|posing) for (?:a |the )?(?:photo|picture|photograph|portrait)s?\b/i,
   // The day the picture was taken, in brackets after the caption's stop: "… talks in Geneva. (February 18, 2026)".
   /[.!?]["”’]?\s+\((?:\p{L}{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? \p{L}{3,9},? \d{4}|\d{4}-\d{2}-\d{2})\)$/u,

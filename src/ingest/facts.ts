@@ -91,6 +91,9 @@ export const DATELINE = new RegExp(
     // reporters in the brackets: "China News Agency, Moscow, May 28 (Zhang Yuchen and Tian Bing) ".
     // (EFE closes its agency with ".-": "Ankara, Jul 8 (EFE).- ".)
     String.raw`(?:\p{Lu}[\p{L} .'’-]{1,30},\s*)?\p{Lu}[\p{L} .'’-]{1,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}/&. -]{1,24}(?:\s+and\s+\p{Lu}[\p{L} .-]{1,24})?\)(?:\.-)?\s*(?=[\p{Lu}"“«‘])`,
+    // "Moscow [Russia], September 10: ", "New Delhi [India], May 5 (ANI): ": ANI's place with its country in square
+    // brackets, its day, maybe the agency, then a colon or a dash.
+    String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s*\[\p{Lu}[\p{L} .'’-]{1,30}\],\s*${DATELINE_MONTH}\.?\s+\d{1,2}(?:\s*\(\p{Lu}[\p{L}/&. -]{1,24}\))?\s*(?::|[—–-]{1,2})\s+(?=[\p{Lu}"“«‘])`,
     // "MOSCOW, July 16 ": a place in capitals and its day, nothing between them and the news.
     String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s+(?=\p{Lu}\p{Ll})`,
     // "STEPANAKERT, JUNE 8, ARTSAKHPRESS: ": a place, its day and the agency, all in capitals, set off by a colon.

@@ -188,13 +188,18 @@ interface RoleMention {
   sentence: number;
 }
 
+/** Words that put a role in the past, right before it: "former", "ex-", "then-", "the late". */
+const FORMER = /(?:\b(?:former|erstwhile|onetime|one-time|late|past)|\b(?:ex|then)-?)\s*$/i;
+
 /** Every "<role> <name>" of the article, in order: who "the Russian president" is further down. */
 function rolesOf(sentences: readonly Sentence[], people: readonly Person[]): RoleMention[] {
   const out: RoleMention[] = [];
   sentences.forEach((sentence, index) => {
     for (const m of personMentions(people, sentence.text)) {
-      const r = ROLE_BEFORE_NAME.exec(sentence.text.slice(Math.max(0, m.start - 60), m.start));
-      if (!r) continue;
+      const before = sentence.text.slice(Math.max(0, m.start - 60), m.start);
+      const r = ROLE_BEFORE_NAME.exec(before);
+      // A role someone held once is not theirs now: "former president Dmitry Medvedev" is not "the Russian leader".
+      if (!r || FORMER.test(before.slice(0, r.index)) || FORMER.test(r[1] ?? '')) continue;
       out.push({ key: roleKey(r[2] ?? ''), ...(r[1] ? { qualifier: qualifierKey(r[1]) } : {}), person: m.person.name, sentence: index });
     }
   });

@@ -458,6 +458,39 @@ describe('line classifier', () => {
     expect(facts).not.toMatch(/makes a speech|Thomson Reuters|this byline/);
   });
 
+  it('keeps the whole sentences of a short last line cut off mid-word, and never a form\'s footnote or a podcast plug at the end', () => {
+    const lead = 'Russia and Ukraine traded accusations on Sunday over a stalled ceasefire proposal discussed at the talks in Geneva.';
+    const article = (last: string) => ['Kremlin rejects Geneva ceasefire terms', lead, last].join('\n');
+    const facts = (raw: string) => {
+      const r = analyzeArticle({ text: raw, sourceName: 'x', publishedAt: '2025-08-24T12:00:00Z' }, ceasefireStory(), new Date('2025-08-25T12:00:00Z'));
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      return r.article.facts.map((f) => f.text);
+    };
+    const cut = facts(article('Russia reported the capture of two Donetsk region villages. Despite slow, costly advances, Russia control'));
+    expect(cut).toContain('Russia reported the capture of two Donetsk region villages.');
+    expect(cut.join('\n')).not.toContain('Russia control');
+    const quoted = facts(article('“Time is running out for a deal on the talks,” he said. “Children are growing up in Put'));
+    expect(quoted.join('\n')).toContain('Time is running out for a deal on the talks');
+    for (const footer of ['Your email address will not be published. Required fields are marked *', 'Want a quick and expert briefing on the biggest news stories? Listen to our latest podcast'])
+      expect(facts(article(footer))).toEqual([lead]);
+  });
+
+  it('drops a machine translation\'s disclaimer and a still from a video described in a caption, and keeps the article', () => {
+    const lead = 'Ukraine’s President Volodymyr Zelenskyy said in Stockholm that Kyiv was ready for peace talks with Russia once a ceasefire holds.';
+    const raw = [
+      'sv flag go to the original language article',
+      'This article has been translated by Artificial Intelligence (AI). The news agency is not responsible for the content of the translated article. The original was published by TT.',
+      '',
+      lead,
+      'Members of the Azov Regiment walk with civilians during U.N.-led evacuations from the Azovstal steel plant in Mariupol, in a still image from handout video released May 1, 2022 by the Azov Regiment.',
+      'Sweden and Ukraine signed a bilateral agreement on security cooperation, Swedish Prime Minister Ulf Kristersson said.',
+    ].join('\n');
+    const r = analyzeArticle({ text: raw, sourceName: 'x', publishedAt: '2024-05-31T12:00:00Z' }, ceasefireStory(), new Date('2024-06-02T12:00:00Z'));
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.article.title).not.toMatch(/responsible|translated|original/i);
+    expect(r.article.facts.map((f) => f.text)).toEqual([lead, 'Sweden and Ukraine signed a bilateral agreement on security cooperation, Swedish Prime Minister Ulf Kristersson said.']);
+  });
+
   it('takes the headline that says what it sums up ("… – key points") over a site\'s tagline that shares no word with the lead', () => {
     const raw = [
       'September 20, 2024',

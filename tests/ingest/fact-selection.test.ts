@@ -91,6 +91,9 @@ describe('fact selection', () => {
       ['WASHINGTON, Dec 2: ', 'US President Joe Biden and French President Emmanuel Macron emerged from White House talks Thursday.'],
       ['SpaceWar.com reports: ', '“Turkish President Recep Tayyip Erdogan says he is willing to host a summit between Ukraine and Russia.'],
       ['STEPANAKERT, JUNE 8, ARTSAKHPRESS: ', 'Russian Foreign Minister Sergei Lavrov said the ball was in Kyiv’s court on the grain corridor.'],
+      // ANI's place with its country in square brackets, with and without the agency.
+      ['Moscow [Russia], September 10: ', 'Unlike German Chancellor Olaf Scholz, the Russian government sees no basis for peace talks.'],
+      ['New Delhi [India], May 5 (ANI): ', 'External Affairs Minister S Jaishankar spoke with his Ukrainian counterpart.'],
     ];
     for (const [dateline, sentence] of cases) expect(datelineLength(`${dateline}${sentence}`)).toBe(dateline?.length);
     // A name set off by hyphens inside a sentence is no byline.

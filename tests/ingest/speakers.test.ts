@@ -359,6 +359,24 @@ describe('speakers', () => {
     expect(got['The president said a ceasefire']).toBe('-');
   });
 
+  it('never reads "the Russian leader" as someone who held the role once ("former president Dmitry Medvedev")', () => {
+    const withSides = (text: string) => {
+      const r = analyzeArticle({ text, sourceName: 'Test Wire', publishedAt: '2025-05-20T18:00:00Z' }, sampleStory(), NOW);
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      return Object.fromEntries(r.article.facts.map((f) => [f.text.slice(0, 30), f.speaker ?? '-']));
+    };
+    for (const former of ['former president Dmitry Medvedev', 'Former President Dmitry Medvedev', 'ex-president Dmitry Medvedev'])
+      expect(
+        withSides(
+          [
+            'Vladimir Putin has declared that Ukraine’s counter-offensive has delivered no results and that peace talks with Kyiv are not possible.',
+            `That is a figure slightly lower than the 280,000 that ${former} stated earlier this month.`,
+            'The Russian leader accused Ukraine and the west of blocking a ceasefire.',
+          ].join('\n'),
+        )['The Russian leader accused Ukr'],
+      ).not.toBe('Dmitry Medvedev');
+  });
+
   it('finds the person in apposition to a role or an aside: "according to the head of the Russian delegation, Vladimir Medinsky,"', () => {
     const text = [
       'Russia, Ukraine and the United States concluded two days of peace talks in Geneva, according to the head of the Russian delegation, Vladimir Medinsky, an aide to Putin.',

@@ -290,6 +290,20 @@ export function findQuotes(sentence: string): QuoteSpan[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * A sentence that opens a quotation it does not close is quoted to its end: the first sentence of several quoted
+ * together, or a quoted paragraph opening again on its mark ("“However, Russia has said repeatedly … that it has no
+ * interest in participating in this first summit." under "…,” the foreign ministry in Bern said. “Switzerland has
+ * always …"). "Russia has said" in it is the speaker's words, not an attribution. Not when the sentence still ends on
+ * one ("“We are ready to talk, Zelensky said."): a closing mark the page lost.
+ */
+function withOpenTail(sentence: string, quotes: QuoteSpan[]): QuoteSpan[] {
+  const open = /^\s*[“«]/.exec(sentence);
+  if (!open || /[”»]/.test(sentence) || quotes.some((q) => q.start < open[0].length) || TRAILING_ATTRIBUTION.test(sentence)) return quotes;
+  const start = open[0].length - 1;
+  return [...quotes, { start, end: sentence.length, inner: sentence.slice(start + 1).trim() }].sort((a, b) => a.start - b.start);
+}
+
 /** The sentence with quoted passages blanked out (same length), so names and verbs inside quotes are ignored. */
 function outsideQuotes(sentence: string, quotes: readonly QuoteSpan[]): string {
   let out = sentence;
@@ -503,7 +517,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       subjectHere = undefined;
       quoteOpen = false;
     }
-    const quotes = findQuotes(sentence.text);
+    const quotes = withOpenTail(sentence.text, findQuotes(sentence.text));
     const outside = outsideQuotes(sentence.text, quotes);
     const mentions = personMentions(ctx.people, outside);
     // "Putin's press secretary stressed", "Trump's envoy said": a name in the possessive before a noun is not who speaks.

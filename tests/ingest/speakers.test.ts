@@ -359,6 +359,27 @@ describe('speakers', () => {
     expect(got['The president said a ceasefire']).toBe('-');
   });
 
+  it('takes no speaker from words inside a quotation that opens a paragraph or sentence and is not closed in it', () => {
+    const text = [
+      'Switzerland invites 160 delegations to Ukraine peace summit',
+      'Switzerland has invited more than 160 delegations to next month’s Ukraine peace summit, Foreign Minister Ignazio Cassis said on Thursday.',
+      '“Russia has not been invited at this stage,” Cassis said. “Switzerland has always shown openness to extending an invitation to Russia for this summit.',
+      '“However, Russia has said repeatedly and also publicly that it has no interest in participating in this first summit on peace talks.',
+      '“Switzerland is convinced that Russia must be involved in this process. A peace process without Russia is unthinkable.”',
+    ].join('\n');
+    const got = speakers(text);
+    const of = (start: string) => got.find(([k]) => start.startsWith(k))?.[1];
+    expect(of('“However, Russia has said repeatedly')).toBe('Ignazio Cassis');
+    expect(of('“Switzerland is convinced that Russia')).toBe('Ignazio Cassis');
+    // A closing mark the page lost does not hide the attribution at the sentence's end.
+    const lost = [
+      'Zelensky ready for peace talks',
+      'President Volodymyr Zelensky spoke in Kyiv on Tuesday about the peace talks with Russia.',
+      '“We are ready for peace talks with Russia if a ceasefire holds, Zelensky said.',
+    ].join('\n');
+    expect(speakers(lost).find(([k]) => '“We are ready for peace talks with'.startsWith(k))?.[1]).toBe('Volodymyr Zelensky');
+  });
+
   it('never reads "the Russian leader" as someone who held the role once ("former president Dmitry Medvedev")', () => {
     const withSides = (text: string) => {
       const r = analyzeArticle({ text, sourceName: 'Test Wire', publishedAt: '2025-05-20T18:00:00Z' }, sampleStory(), NOW);

@@ -275,7 +275,7 @@ export function isChromeLine(line: string): boolean {
  * so only a line that opens with the appeal counts.
  */
 export const CALL_TO_ACTION =
-  /^(?:help us\b|please (?:help|support|consider|donate|subscribe)|support (?:us|our|independent|quality|the (?:armed forces|army|defenders)|ukraine'?s? (?:army|armed forces|defenders))\b|donate\b|make a donation|become a (?:member|subscriber|patron|supporter)\b|join (?:us|our|now|today|the (?:\w+ )?(?:community|club|conversation))\b|subscribe\b|sign (?:up|in)\b|log ?in\b|register (?:now|today|for free)\b|(?:download|get) (?:the|our) (?:free )?app\b|stay (?:up to date|informed|updated|connected|in the know)\b|(?:enable|turn on|allow) (?:push )?notifications\b|follow (?:us|our)\b|read (?:more|next|the full|our)\b|watch (?:now|live|the (?:video|full)|more)\b|listen (?:now|live|to (?:the|this|our) (?:podcast|episode|article|story))\b|share (?:this|on|via)\b|(?:click|tap|scroll) (?:here|to|through|down)\b|advertise with us|contact us\b|send us\b|got a (?:news )?tip|we (?:need|rely on) (?:your|readers)|your (?:support|contribution|donation)\b|already a (?:member|subscriber)|unlock (?:this|unlimited|full)|try (?:\d+ days|it free|for free)|start (?:your )?free trial)/i;
+  /^(?:help us\b|please (?:help|support|consider|donate|subscribe)|support (?:us|our|independent|quality|the (?:armed forces|army|defenders)|ukraine'?s? (?:army|armed forces|defenders))\b|donate\b|make a donation|become a (?:member|subscriber|patron|supporter)\b|join (?:us|our|now|today|the (?:\w+ )?(?:community|club|conversation))\b|subscribe\b|sign (?:up|in)\b|log ?in\b|register (?:now|today|for free)\b|(?:download|get) (?:the|our) (?:free )?app\b|stay (?:up to date|informed|updated|connected|in the know)\b|(?:enable|turn on|allow) (?:push )?notifications\b|follow (?:us|our)\b|read (?:more|next|the full|our)\b|watch (?:now|live|the (?:video|full)|more)\b|listen (?:now|live|to (?:the|this|our) (?:podcast|episode|article|story)|to (?:the|this|our) (?:\w+ )?episode\b|to\b[^.!?]{0,80}\bon (?:apple podcasts|spotify|google podcasts|youtube music)\b)\b|go to (?:the )?(?:first|front|home) page\b|share (?:this|on|via)\b|(?:click|tap|scroll) (?:here|to|through|down)\b|advertise with us|contact us\b|send us\b|got a (?:news )?tip|we (?:need|rely on) (?:your|readers)|your (?:support|contribution|donation)\b|already a (?:member|subscriber)|unlock (?:this|unlimited|full)|try (?:\d+ days|it free|for free)|start (?:your )?free trial)/i;
 
 /** A counter or progress figure: "0 out of 25,000", "12,345/25,000", "73% of our goal", "9124 visitors online". */
 export const COUNTER_LINE =
@@ -328,6 +328,12 @@ export const CAPTION_OPENING =
 export const CREDIT_SENTENCE = /^(?:Photos?|Pictures?|Images?|Photograph|Illustration|Video)\s+(?:by|courtesy(?:\s+of)?|via|from|credit)\s+[^.!?]{2,100}\.?$/iu;
 
 /**
+ * A caption run into the paragraph under its picture, as Newsweek prints it: "… will only “finally” end through
+ * diplomacy with Russia. Above, Zelensky speaks at a press conference in March." (Not "Above all, …".)
+ */
+export const PICTURE_PLACED = /^(?:Above|Below|Pictured(?:\s+(?:above|below|here))?|In the (?:photo|picture|image) (?:above|below))(?:\s+(?:left|right|centre|center))?,\s+\p{Lu}[^.!?]{3,200}[.!?]?$/u;
+
+/**
  * A photo caption or credit: an agency or photographer credited at the end ("… May 19. — Reuters", "(Vyacheslav
  * Prokofyev, Sputnik, Kremlin Pool Photo via AP)", "Picture: ANDREW HAMIK/GETTY IMAGES", "REUTERS/Evelyn Hockstein"),
  * people placed in the picture ("Trump (L) and Putin (R)", "From left to right: …"), a photo described ("pose for a photo", "File photo"), or a
@@ -347,6 +353,7 @@ export const CAPTION: RegExp[] = [
   // A credit in brackets at the end: "… makes negotiations with Putin impossible (Photo:Office of the President of Ukraine)".
   /\((?:Photos?|Picture|Image|Foto|Video)\s*(?::|by\b|credit\b:?)\s*[^()]{2,80}\)\.?$/iu,
   CREDIT_SENTENCE,
+  PICTURE_PLACED,
   // German and other agencies' credits: "(archive picture) Bild: dpa".
   /(?:^|[\s.)])(?:Bild|Fotos?)\s*:\s*[^.!?]{2,60}$|\((?:archive|file|symbol|stock|illustrative|representative) (?:picture|photo|image)\)/iu,
   /\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES|SPUTNIK|ANADOLU)\s*\/\s*\p{Lu}[\p{L} .'-]{1,40}$/u,

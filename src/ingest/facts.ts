@@ -5,7 +5,7 @@ import type { Fact, Story } from '../records/schema.js';
 import { watchOf, personMentions, type Entities } from './entities.js';
 import { FUNCTION_WORDS, functionWordDensity } from '../text/function-words.js';
 import { letterCounts } from './boilerplate.js';
-import { CALL_TO_ACTION, CREDIT_SENTENCE, EDITORIAL_NOTE, META_SENTENCE, isChromeLine } from './chrome-phrases.js';
+import { CALL_TO_ACTION, CREDIT_SENTENCE, EDITORIAL_NOTE, META_SENTENCE, PICTURE_PLACED, isChromeLine } from './chrome-phrases.js';
 import { featuresOf } from '../text/similarity.js';
 import { MONTH_NAME } from '../text/months.js';
 import { sideOfName } from '../briefing/sides.js';
@@ -262,7 +262,7 @@ export function completeSentenceCheck(headline?: string): (text: string) => bool
     // not control, an idea Zelensky has repeatedly rejected"): the headline was a summary cut from it, the sentence stays.
     if (checkHeadline && t.length >= h.length && wordKey(t.slice(0, h.length + 40)).startsWith(h) && !goesOn(words, headlineWordCount)) return false;
     // A sentence about the page, a prompt or a note inside a paragraph of prose.
-    if (META_SENTENCE.test(t) || EDITORIAL_NOTE.test(t) || CREDIT_SENTENCE.test(t) || (CALL_TO_ACTION.test(t) && !/^["“‘]/.test(t))) return false;
+    if (META_SENTENCE.test(t) || EDITORIAL_NOTE.test(t) || CREDIT_SENTENCE.test(t) || PICTURE_PLACED.test(t) || (CALL_TO_ACTION.test(t) && !/^["“‘]/.test(t))) return false;
     // A prompt or plug run into a paragraph, as a page flattened to text prints it: "(Click through the gallery for the
     // photo).", "Get the inside scoop … with our FREE daily newsletter, …".
     const bare = t.replace(/^\((.*)\)\.?$/, '$1');

@@ -111,6 +111,9 @@ export function textBlocks(raw: string): PageBlock[] {
   // A footnote's number glued after a sentence's stop ("… a 30-day ceasefire.1 This decision …"), and a year glued
   // to the next sentence ("Tuesday, December 16, 2025The U.S. is offering …"): marks of the copy, not text.
   if (/\p{Ll}[.!?]["”’]?\d/u.test(text)) text = text.replace(/(\p{Ll}{2}[.!?]["”’]?)\d{1,2}(?=[ \t]|$)/gmu, '$1');
+  // A reference in brackets after the stop, as think tanks and wikis print their sources ("… during the meeting.[3]
+  // Kremlin officials …"): the stop ends the sentence, and the paragraph.
+  if (text.includes('[')) text = text.replace(/(\p{Ll}{2}[.!?]["”’]?)(?:\[\d{1,3}\])+(?=[ \t]|$)/gmu, '$1');
   if (/\b(?:19|20)\d{2}\p{Lu}\p{Ll}/u.test(text)) text = text.replace(/\b((?:19|20)\d{2})(?=\p{Lu}\p{Ll})/gu, '$1 ');
   // A stop glued to what follows, as pages flattened without their breaks print it: the next sentence ("… he
   // said.However, it gave no details.") after a space; a heading that ends the line ("… had taken place in

@@ -608,6 +608,16 @@ describe('line classifier', () => {
     expect(text).toContain('2025 The U.S. is offering');
   });
 
+  it('takes a reference in brackets off a sentence\'s stop, so a think tank\'s paragraph is prose, and drops a paywall\'s free-account pitch', () => {
+    const paragraph =
+      'Russian Foreign Minister Sergei Lavrov explicitly blamed the United States on February 9 for the lack of progress in the peace talks.[1] Kremlin Spokesperson Dmitry Peskov similarly claimed that the two sides reached a number of understandings in Alaska.[2][3]';
+    const raw = ['February 9, 2026', 'Russia blames U.S. for lack of progress in peace talks', paragraph, 'Start Free Account Get access to 7 premium stories every month for FREE!'].join('\n');
+    expect(kept(raw)).toEqual([
+      'Russia blames U.S. for lack of progress in peace talks',
+      'Russian Foreign Minister Sergei Lavrov explicitly blamed the United States on February 9 for the lack of progress in the peace talks. Kremlin Spokesperson Dmitry Peskov similarly claimed that the two sides reached a number of understandings in Alaska.',
+    ]);
+  });
+
   it('takes a caption with a picture agency\'s credit after its stop for no headline, even printed twice', () => {
     const caption = 'Journalists gather outside the Intercontinental Hotel ahead of another round of talks between Russia and Ukraine in Geneva, February 17, 2026. /VCG';
     const raw = [caption, caption, 'The second day of trilateral talks among Ukraine, the United States and Russia began in Geneva on Wednesday.'].join('\n');

@@ -170,12 +170,14 @@ const MOJIBAKE = /ΓÇ[Öÿ£¥ôöª]|â€[™˜œ\u009d“”¦]/g;
 
 /**
  * A headline as a title: without a colon that introduced what follows ("Witkoff on the upcoming meeting in Saudi
- * Arabia:"), a media badge the page appends ("… Oval Office clash VIDEO", "(WATCH IN FULL)"), a section's name after
+ * Arabia:") or its full stop, a media badge the page appends ("… Oval Office clash VIDEO", "(WATCH IN FULL)"), a section's name after
  * a bar, or quotation marks around all of it.
  */
 function headlineWords(line: string): string {
   let t = line
     .replace(/\s*:$/, '')
+    // A headline some pages set with a full stop ("Putin calls Ramaphosa to discuss Ukraine."): not as a title.
+    .replace(/(?<=\p{L}{2}|[’'"”])\.$/u, '')
     .replace(/\s+(?:VIDEO|VIDEOS|PHOTOS?|GALLERY|WATCH|AUDIO|LIVE|UPDATED|UPDATE)$/u, '')
     // … or sets it in brackets: "Putin's Q&A session following China visit (WATCH IN FULL)", "… [VIDEO]".
     .replace(/\s*[([](?:\+\s*)?(?:WATCH|VIDEOS?|PHOTOS?|GALLERY|AUDIO|LIVE|UPDATED?|PODCAST)(?:\s+(?:IN FULL|LIVE|NOW|HERE))?[)\]]$/iu, '');

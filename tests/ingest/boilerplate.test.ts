@@ -618,6 +618,21 @@ describe('line classifier', () => {
     ]);
   });
 
+  it('takes a short first line in headline form for the headline even with its full stop, and never a lead in the past tense', () => {
+    const lead = 'According to the Kremlin’s statement released on Wednesday, Russian President Vladimir Putin and South African President Cyril Ramaphosa discussed the African peace initiative on Ukraine.';
+    for (const [line, title] of [
+      ['Putin calls Ramaphosa to discuss Ukraine.', 'Putin calls Ramaphosa to discuss Ukraine'],
+      ['‘Not all bridges are destroyed,’ Zelensky says ahead of crunch talks with Putin.', '‘Not all bridges are destroyed,’ Zelensky says ahead of crunch talks with Putin'],
+    ] as const) {
+      const page = articleText(textBlocks([line, '', lead].join('\n')));
+      expect(page.headline).toBe(title);
+      expect(page.all.find((l) => l.text === lead)?.kind).toBe('body');
+    }
+    // A lead that opens the page is no headline, however short: past tense, or no lead under it.
+    expect(articleText(textBlocks(['Putin called Ramaphosa to discuss Ukraine.', lead].join('\n'))).headline).toBeUndefined();
+    expect(articleText(textBlocks(['Putin says Russia is open to talks.', 'Kyiv rejected it.'].join('\n'))).headline).toBeUndefined();
+  });
+
   it('takes a caption with a picture agency\'s credit after its stop for no headline, even printed twice', () => {
     const caption = 'Journalists gather outside the Intercontinental Hotel ahead of another round of talks between Russia and Ukraine in Geneva, February 17, 2026. /VCG';
     const raw = [caption, caption, 'The second day of trilateral talks among Ukraine, the United States and Russia began in Geneva on Wednesday.'].join('\n');
@@ -852,11 +867,12 @@ describe('line classifier', () => {
     expect(kept([...article, ...links, more].join('\n\n'))).toContain(more);
   });
 
-  it('takes a sentence printed twice that opens the page for its headline, stop and all, and makes no fact of it', () => {
+  it('takes a sentence printed twice that opens the page for its headline, stop and all (its title without it), and makes no fact of it', () => {
     const headline = 'Trump mentions that the Budapest summit with Putin might be revived in his discussion with Orban.';
     const body = 'In Washington on Friday, President Trump indicated that there is a possibility of meeting with Russian President Vladimir Putin in Budapest.';
     const page = articleText(textBlocks(['SELECT LANGUAGE BELOW', '', headline, '', headline, '', body].join('\n')));
-    expect(page.headline).toBe(headline);
+    // (As a title, without its stop.)
+    expect(page.headline).toBe(headline.slice(0, -1));
     expect(page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end))).toEqual([body]);
   });
 

@@ -160,6 +160,8 @@ const ROLE_BEFORE_NAME = new RegExp(`(?:\\b(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})\\s*,
 /** "the Russian president also", "the press secretary of the President of the Russian Federation", right before a verb. */
 const ROLE_SUBJECT = new RegExp(`\\b[Tt]he\\s+${QUALIFIED_ROLE}(?:\\s+of\\s+[^,;]{1,60})?(?:\\s*,\\s+(?:a|an|the)\\s+[^,;]{1,60},)?\\s+(?:(?:also|then|later|again|\\p{L}+ly)\\s+)?$`, 'u');
 
+/** A sentence opening on a qualified role with no article, right before its verb: "Kremlin spokesman also …". */
+const BARE_ROLE_SUBJECT = new RegExp(`^\\s*(?:(?:But|And|Yet|However|Meanwhile|Later|Earlier),?\\s+)?(\\p{Lu}\\p{L}+)\\s+(${ROLE})\\s+(?:(?:also|then|later|again|\\p{L}+ly)\\s+)?$`, 'u');
 /** A sentence that opens on a role: "The Ukrainian foreign minister also …", "But the Russian president …". */
 const ROLE_OPENING = new RegExp(`^\\s*(?:(?:But|And|Yet|Still|However|Meanwhile|Later|Earlier),?\\s+)?[Tt]he\\s+${QUALIFIED_ROLE}\\b(?!\\s+of\\b)`, 'u');
 /** A role cited as a source, the whole phrase: "the US President", "the Russian foreign minister". */
@@ -704,7 +706,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         const agents = [...speakers.map((m) => ({ start: m.start, name: m.person.name, person: true })), ...subjectMentions.map((m) => ({ ...m, person: false }))].filter((m) => m.start >= byAt && AGENT_GAP.test(outside.slice(byAt, m.start))).sort((a, b) => a.start - b.start);
         // "hailed by U.S. Treasury Secretary Scott Bessent": a country or body that opens the person's title is not the agent.
         const first = agents[0];
-        const titled = first && !first.person ? agents.find((m) => m.person && m.start > first.start && TITLE_AFTER_BODY.test(outside.slice(first.start, m.start))) : undefined;
+        // (Or one that ends a title written out with "of": "stated by President of Ukraine Volodymyr Zelenskyy".)
+        const ofTitle = first !== undefined && /\bof\s+(?:the\s+)?$/.test(outside.slice(byAt, first.start));
+        const titled =
+          first && !first.person
+            ? agents.find((m) => m.person && m.start > first.start && (TITLE_AFTER_BODY.test(outside.slice(first.start, m.start)) || (ofTitle && /^[\p{L}.'’-]+\s+$/u.test(outside.slice(first.start, m.start)))))
+            : undefined;
         const agent = titled ?? first;
         // "reported by the head of the Ukrainian delegation, Defense Minister Rustem Umerov": the person in apposition.
         // "announced by the head of the President's Office, Andriy Yermak": a role no one is named for, then the person.
@@ -830,6 +837,17 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         if (who) speaker = who;
         else roleUnresolved = true;
         break;
+      }
+      // The same without its article, as translated copy opens a sentence: "Kremlin spokesman accused Ukraine …" after
+      // "Kremlin spokesman Dmitry Peskov". Unresolved, the body it names still speaks.
+      const bare = BARE_ROLE_SUBJECT.exec(preceding);
+      if (bare) {
+        roles ??= rolesOf(sentences, ctx.people);
+        const who = roleHolder(roles, bare[2] ?? '', bare[1], index, ctx.sides);
+        if (who) {
+          speaker = who;
+          break;
+        }
       }
       const lead = sentence.text.slice(0, vStart).trimEnd();
       // After a quotation, also with a dash between: "“Held the first meeting …,” - wrote Yermak".

@@ -380,6 +380,19 @@ describe('speakers', () => {
     expect(speakers(lost).find(([k]) => '“We are ready for peace talks with'.startsWith(k))?.[1]).toBe('Volodymyr Zelensky');
   });
 
+  it('gives "stated by President of Ukraine Volodymyr Zelenskyy" to him, and "Kremlin spokesman accused …" to the spokesman the article named', () => {
+    const text = [
+      'Zelensky says talks with Russia are possible',
+      'Ukraine is ready for peace talks with Russia if a ceasefire holds, Ukrainian officials said on Tuesday in Kyiv.',
+      'This was stated by President of Ukraine Volodymyr Zelenskyy during a conversation with journalists on 22 April.',
+      'Kremlin spokesman Dmitry Peskov said on Monday that the talks were paused.',
+      'Kremlin spokesman accused Ukraine of inconsistency in the negotiations.',
+    ].join('\n');
+    const got = Object.fromEntries(speakers(text));
+    expect(got['This was stated by President o']).toBe('Volodymyr Zelenskyy');
+    expect(got['Kremlin spokesman accused Ukra']).toBe('Dmitry Peskov');
+  });
+
   it('never reads "the Russian leader" as someone who held the role once ("former president Dmitry Medvedev")', () => {
     const withSides = (text: string) => {
       const r = analyzeArticle({ text, sourceName: 'Test Wire', publishedAt: '2025-05-20T18:00:00Z' }, sampleStory(), NOW);

@@ -840,14 +840,15 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       }
       // The same without its article, as translated copy opens a sentence: "Kremlin spokesman accused Ukraine …" after
       // "Kremlin spokesman Dmitry Peskov". Unresolved, the body it names still speaks.
-      const bare = BARE_ROLE_SUBJECT.exec(preceding);
-      if (bare) {
+      const holderOf = (m: RegExpExecArray | null): string | undefined => {
+        if (!m) return undefined;
         roles ??= rolesOf(sentences, ctx.people);
-        const who = roleHolder(roles, bare[2] ?? '', bare[1], index, ctx.sides);
-        if (who) {
-          speaker = who;
-          break;
-        }
+        return roleHolder(roles, m[2] ?? '', m[1], index, ctx.sides);
+      };
+      const bareHolder = holderOf(BARE_ROLE_SUBJECT.exec(preceding));
+      if (bareHolder) {
+        speaker = bareHolder;
+        break;
       }
       const lead = sentence.text.slice(0, vStart).trimEnd();
       // After a quotation, also with a dash between: "“Held the first meeting …,” - wrote Yermak".
@@ -860,14 +861,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         break;
       }
       // Inverted with a role the article gave a named person: "“We believe …,” added the US president."
-      const invertedRole = inverted ? INVERTED_ROLE.exec(outside.slice(vEnd)) : null;
-      if (invertedRole) {
-        roles ??= rolesOf(sentences, ctx.people);
-        const who = roleHolder(roles, invertedRole[2] ?? '', invertedRole[1], index, ctx.sides);
-        if (who) {
-          speaker = who;
-          break;
-        }
+      const invertedHolder = holderOf(inverted ? INVERTED_ROLE.exec(outside.slice(vEnd)) : null);
+      if (invertedHolder) {
+        speaker = invertedHolder;
+        break;
       }
       // An organisation or country as the subject right before the verb ("The Kremlin said", "Russia also confirmed").
       // (A country's body, "Meanwhile, Russia's Ministry of Defence stated", is the body with its owner.)

@@ -301,7 +301,7 @@ export function findQuotes(sentence: string): QuoteSpan[] {
  */
 function withOpenTail(sentence: string, quotes: QuoteSpan[]): QuoteSpan[] {
   const open = /^\s*[“«]/.exec(sentence);
-  if (!open || /[”»]/.test(sentence) || quotes.some((q) => q.start < open[0].length) || TRAILING_ATTRIBUTION.test(sentence)) return quotes;
+  if (!open || /[”»]/.test(sentence) || TRAILING_ATTRIBUTION.test(sentence)) return quotes;
   const start = open[0].length - 1;
   return [...quotes, { start, end: sentence.length, inner: sentence.slice(start + 1).trim() }].sort((a, b) => a.start - b.start);
 }

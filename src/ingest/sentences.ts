@@ -56,8 +56,8 @@ function isBoundary(text: string, i: number, afterClosers: number): boolean {
   while (k < text.length && /\s/.test(text[k] ?? '')) k++;
   const firstNext = text[k] ?? '';
   // Sentences start with an upper-case letter, a digit or an opening quote/bracket (a copyright's or a credit's "©"
-  // starts a piece of its own).
-  if (!/[\p{Lu}\p{N}"“‘'(\[«©]/u.test(firstNext)) return false;
+  // starts a piece of its own, and so does a plug behind a pictograph: "… future of Ukraine. 👉 Don’t miss this …").
+  if (!/[\p{Lu}\p{N}"“‘'(\[«©]/u.test(firstNext) && !/^\p{Extended_Pictographic}/u.test(text.slice(k, k + 2))) return false;
   if (ch !== '.') return true;
   const before = wordBefore(text, i);
   const lower = before.toLowerCase();

@@ -16,7 +16,7 @@ import {
   ADDRESS_LINE,
   POSTAL_LINE,
   AUTHOR_BIO,
-  OUTLET_BIO,
+  isOutletBio,
   CALL_TO_ACTION,
   BYLINE,
   WRITER_DEK,
@@ -179,7 +179,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
     // fact selection leaves the plug out.)
     if (f.address > 0 && siteVoice(text) && !opensOnNews(text)) return SITE_APPEAL;
     if (AUTHOR_BIO.test(text)) return "the writer's biography";
-    if (OUTLET_BIO.test(text)) return "the outlet's description";
+    if (isOutletBio(text)) return "the outlet's description";
     if (f.chars <= 400 && !/^["“‘'«]/.test(text) && isCaptionLike(text)) return 'photo caption or credit';
     return undefined;
   }
@@ -216,7 +216,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (!quoted && f.chars <= 400 && isCaptionLike(text)) return 'photo caption or credit';
   if (EDITORIAL_NOTE.test(text)) return "editor's note";
   if (AUTHOR_BIO.test(text)) return "the writer's biography";
-  if (OUTLET_BIO.test(text)) return "the outlet's description";
+  if (isOutletBio(text)) return "the outlet's description";
   // The page talking to its reader about numbers, without a sentence: "Help the army reach 10,000 drones".
   if (!quoted && !f.terminated && f.address > 0 && /\d/.test(text) && f.words.length <= 25) return 'appeal to the reader';
   if (opts.seenElsewhere?.(text) && f.chars < 200) return 'repeated on other pages of this source';

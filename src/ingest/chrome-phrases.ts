@@ -223,6 +223,12 @@ export const AUTHOR_BIO =
 export const OUTLET_BIO =
   /\bnews and media division of\b|\bis the world['’]s (?:largest|leading|biggest)\s+(?:[\p{L}-]+\s+){0,3}(?:news|media|information)\s+(?:provider|agency|organi[sz]ation|company)\b|\b(?:stories|articles|content) (?:published|posted|written) under this byline\b/iu;
 
+/**
+ * Does {@link OUTLET_BIO} match? Screened by its literals (see `anyMatch`): every long paragraph of a page is tried,
+ * and the regex engine scanned each at every position for the three openings.
+ */
+export const isOutletBio = anyMatch([OUTLET_BIO]);
+
 /** Share-widget vocabulary: a line made only of these words is a row of buttons. */
 const SHARE_WORDS = new Set([
   'share', 'tweet', 'facebook', 'twitter', 'x', 'linkedin', 'whatsapp', 'telegram', 'reddit', 'email', 'e-mail', 'print', 'copy',

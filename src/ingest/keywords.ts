@@ -58,11 +58,23 @@ let lastLower = '';
 /** "ſ" folds to "s" under the regex's case-insensitive matching but does not lower-case to it. */
 let lastFoldsLikeLower = true;
 
+/** An ASCII letter or digit at `index` (a letter or digit to the pattern's `[\p{L}\p{N}]` as well). */
+function asciiLetterOrDigitAt(text: string, index: number): boolean {
+  const c = index < 0 ? -1 : text.charCodeAt(index);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** Matches of the keyword from `firstAt`, where the lower-cased text first holds its first word, on. */
 function countFromCandidates(text: string, c: CompiledKeyword, first: string, firstAt: number, limit: number): number {
   let count = 0;
   let from = 0;
   for (let at = firstAt; at !== -1 && count < limit; at = lastLower.indexOf(first, from)) {
+    // Inside a word ("us" in "business", "eu" in "neutral"), where a short name's first word mostly turns up: the
+    // pattern's opening look-behind fails there, which one character tells without running it.
+    if (asciiLetterOrDigitAt(text, at - 1)) {
+      from = at + 1;
+      continue;
+    }
     c.sticky.lastIndex = at;
     const m = c.sticky.exec(text);
     if (m) {

@@ -256,10 +256,20 @@ export function resolvePerson(people: readonly Person[], mention: string): Perso
   return people.find((p) => sameSurname(p.surname, surname) || p.name.toLowerCase() === name.toLowerCase());
 }
 
-/** Compiled mention patterns by name: the same few names are looked up in every sentence of an article. */
-const mentionCache = new Map<string, { re: RegExp; variants: string[] }>();
+/**
+ * A person's mention pattern: `sticky` is the same pattern anchored where it is tried, at the places where one of the
+ * `variants` (the literal text every form of the name starts with) occurs.
+ */
+interface MentionPattern {
+  re: RegExp;
+  sticky: RegExp;
+  variants: string[];
+}
 
-function mentionPattern(name: string, surname: string): { re: RegExp; variants: string[] } {
+/** Compiled mention patterns by name: the same few names are looked up in every sentence of an article. */
+const mentionCache = new Map<string, MentionPattern>();
+
+function mentionPattern(name: string, surname: string): MentionPattern {
   const key = `${name}|${surname}`;
   let p = mentionCache.get(key);
   if (!p) {
@@ -277,21 +287,56 @@ function mentionPattern(name: string, surname: string): { re: RegExp; variants: 
     const variants = [...new Set([...uniq([name, last, ...(plain !== last ? [plain] : []), ...(stem ? [stem] : []), ...(/^[IVXLC]+$/.test(last) && parts.length > 1 ? [parts.slice(0, -1).join(' ')] : [])]), ...capitals, ...honoured])];
     // One more letter is allowed (a spelling's variant), except after a name of two or three letters: "Lin" is not "Li".
     const forms = variants.map((v) => (v === stem ? `${escapeRegExp(v)}(?:yy|iy|y)\\p{L}?` : `${escapeRegExp(v)}${v.length >= 4 ? '\\p{L}?' : ''}`));
-    p = { re: new RegExp(`(?<![\\p{L}])(?:${forms.join('|')})(?![\\p{L}])`, 'gu'), variants };
+    const re = new RegExp(`(?<![\\p{L}])(?:${forms.join('|')})(?![\\p{L}])`, 'gu');
+    p = { re, sticky: new RegExp(re.source, 'uy'), variants };
     if (mentionCache.size > 5000) mentionCache.clear();
     mentionCache.set(key, p);
   }
   return p;
 }
 
+/**
+ * Where the variants occur in the text, in order, each place once. (Not inside a surrogate pair, where a Unicode-mode
+ * search never tries: no variant starts with a trailing surrogate anyway.)
+ */
+function variantStarts(text: string, variants: readonly string[]): number[] {
+  const starts: number[] = [];
+  for (const v of variants) {
+    for (let at = text.indexOf(v); at !== -1; at = text.indexOf(v, at + 1)) if (!insideSurrogatePair(text, at)) starts.push(at);
+  }
+  starts.sort((a, b) => a - b);
+  return starts.filter((at, i) => i === 0 || at !== starts[i - 1]);
+}
+
+function insideSurrogatePair(text: string, at: number): boolean {
+  const here = text.charCodeAt(at);
+  const before = at > 0 ? text.charCodeAt(at - 1) : 0;
+  return here >= 0xdc00 && here <= 0xdfff && before >= 0xd800 && before <= 0xdbff;
+}
+
 /** Every mention of a known person in `text`, in order (surname or full name, word-bounded). */
 export function personMentions(people: readonly Person[], text: string): Array<{ person: Person; start: number; end: number }> {
   const out: Array<{ person: Person; start: number; end: number }> = [];
   for (const person of people) {
-    const { re, variants } = mentionPattern(person.name, person.surname);
+    const { re, sticky, variants } = mentionPattern(person.name, person.surname);
     // The pattern is case-sensitive: a name none of whose forms occurs verbatim cannot match.
     if (!variants.some((v) => text.includes(v))) continue;
-    for (const m of allMatches(re, text)) out.push({ person, start: m.index, end: m.index + m[0].length });
+    // (An empty variant, were a name ever to give one, could match anywhere: searched everywhere then.)
+    if (variants.includes('')) {
+      for (const m of allMatches(re, text)) out.push({ person, start: m.index, end: m.index + m[0].length });
+      continue;
+    }
+    // Every match starts where a variant does: the pattern is tried there alone, left to right, each search going on
+    // after the last match as a global search does, rather than at every position of the sentence.
+    let from = 0;
+    for (const at of variantStarts(text, variants)) {
+      if (at < from) continue;
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      if (!m) continue;
+      out.push({ person, start: at, end: at + m[0].length });
+      from = at + m[0].length;
+    }
   }
   out.sort((a, b) => a.start - b.start);
   // Drop overlaps (a surname inside a full-name match).

@@ -5,8 +5,8 @@
  *
  * Conservative: the answer is null (no screen) for any construct it does not read, and a literal is only ever taken
  * from characters that match themselves alone, whatever the flags: ASCII characters (in a case-insensitive pattern an
- * ASCII letter matches its two cases and, under `u`, "ſ" and the Kelvin sign, which {@link mayMatchOutsideLiterals}
- * catches) and characters without case ("’", "—", "©").
+ * ASCII letter matches its two cases and, under `u`, "ſ" and the Kelvin sign, which {@link mayMatch} allows for;
+ * without `u` no character above ASCII matches an ASCII one) and characters without case ("’", "—", "©").
  */
 export function requiredLiterals(re: RegExp): string[] | null {
   try {

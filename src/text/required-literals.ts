@@ -1,3 +1,9 @@
+import { RegExpParser, type AST } from '@eslint-community/regexpp';
+
+type Pattern = AST.Pattern;
+type Alternative = AST.Alternative;
+type Element = AST.Element;
+
 /**
  * Strings one of which every match of a regular expression contains, lower-cased: a text whose lower-cased form holds
  * none of them cannot match, which a substring search tells several times faster than the regex engine scanning the
@@ -9,14 +15,18 @@
  * without `u` no character above ASCII matches an ASCII one) and characters without case ("’", "—", "©").
  */
 export function requiredLiterals(re: RegExp): string[] | null {
+  let pattern: Pattern;
   try {
-    const parser = new Parser(re.source);
-    const needs = parser.alternation();
-    return parser.done() && needs !== null ? [...needs] : null;
+    pattern = PARSER.parsePattern(re.source, undefined, undefined, { unicode: re.unicode, unicodeSets: re.flags.includes('v') });
   } catch {
     return null;
   }
+  const needs = alternationNeeds(pattern.alternatives);
+  return needs === QUANTIFIED_ASSERTION || needs === null ? null : [...needs];
 }
+
+/** The pattern syntax is read by regexpp (ESLint's parser): every construct of the language, as the engine reads it. */
+const PARSER = new RegExpParser({ ecmaVersion: 2025 });
 
 /** Literals shorter than this are in too many texts to screen them out; their patterns are not screened. */
 const MIN_LITERAL = 3;
@@ -90,11 +100,6 @@ export function mayMatch(screen: LiteralScreen, re: RegExp, text: string): boole
   return false;
 }
 
-/** What one atom of a sequence requires: a character that may join a literal, or a set of literals (null: nothing). */
-type Atom = { char: string } | { needs: Set<string> | null; zeroWidth: boolean };
-
-const SYNTAX = new Set(['^', '$', '\\', '.', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|']);
-
 /** A character that matches only itself once lower-cased (see {@link requiredLiterals}). */
 function selfMatching(ch: string): boolean {
   const code = ch.charCodeAt(0);
@@ -120,132 +125,72 @@ function better(a: Set<string> | null, b: Set<string> | null): Set<string> | nul
   return worth(b) > worth(a) ? b : a;
 }
 
-/** A recursive-descent reader of the pattern syntax, computing for each part what every match of it contains. */
-class Parser {
-  private at = 0;
-  constructor(private readonly src: string) {}
+/** A lookaround or anchor under a quantifier: a construct read no further (the whole pattern gets no screen). */
+const QUANTIFIED_ASSERTION = Symbol('quantified assertion');
+type Needs = Set<string> | null | typeof QUANTIFIED_ASSERTION;
 
-  done(): boolean {
-    return this.at === this.src.length;
+/** Branches separated by `|`: each must require something; a match contains what one of them requires. */
+function alternationNeeds(alternatives: readonly Alternative[]): Needs {
+  const all = new Set<string>();
+  for (const branch of alternatives) {
+    const needs = sequenceNeeds(branch.elements);
+    if (needs === QUANTIFIED_ASSERTION) return needs;
+    if (needs === null) return null;
+    for (const l of needs) all.add(l);
   }
+  return all;
+}
 
-  /** Branches separated by `|`: each must require something; a match contains what one of them requires. */
-  alternation(): Set<string> | null {
-    let all: Set<string> | null = new Set();
-    for (;;) {
-      const branch = this.sequence();
-      if (branch === null || all === null) all = null;
-      else for (const l of branch) all.add(l);
-      if (this.src[this.at] !== '|') return all;
-      this.at++;
+/** Elements in a row: literal characters next to each other join into one literal; the best requirement is kept. */
+function sequenceNeeds(elements: readonly Element[]): Needs {
+  let best: Set<string> | null = null;
+  let run = '';
+  const flush = () => {
+    if (run !== '') best = better(best, new Set([run]));
+    run = '';
+  };
+  for (const element of elements) {
+    let atom: Element = element;
+    let min = 1;
+    let exactlyOnce = true;
+    if (element.type === 'Quantifier') {
+      atom = element.element;
+      min = element.min;
+      exactlyOnce = element.min === 1 && element.max === 1;
+      if (atom.type === 'Assertion') return QUANTIFIED_ASSERTION;
     }
-  }
-
-  /** Atoms in a row: literal characters next to each other join into one literal; the best requirement is kept. */
-  private sequence(): Set<string> | null {
-    let best: Set<string> | null = null;
-    let run = '';
-    const flush = () => {
-      if (run !== '') best = better(best, new Set([run]));
-      run = '';
-    };
-    while (this.at < this.src.length && this.src[this.at] !== '|' && this.src[this.at] !== ')') {
-      const atom = this.atom();
-      const q = this.quantifier();
-      if (q !== null && 'zeroWidth' in atom && atom.zeroWidth) throw new Error('quantified assertion');
-      if ('char' in atom && (q === null || (q.min === 1 && q.max === 1))) {
-        run += atom.char;
+    if (atom.type === 'Character' && exactlyOnce) {
+      const ch = String.fromCodePoint(atom.value);
+      if (selfMatching(ch)) {
+        run += ch.toLowerCase();
         continue;
       }
-      flush();
-      const min = q === null ? 1 : q.min;
-      if (min === 0) continue;
-      if ('char' in atom) best = better(best, new Set([atom.char]));
-      else if (atom.needs !== null) best = better(best, atom.needs);
     }
     flush();
-    return best;
+    if (min === 0) continue;
+    const needs = elementNeeds(atom);
+    if (needs === QUANTIFIED_ASSERTION) return needs;
+    if (needs !== null) best = better(best, needs);
   }
+  flush();
+  return best;
+}
 
-  private quantifier(): { min: number; max: number } | null {
-    const ch = this.src[this.at];
-    let q: { min: number; max: number } | null = null;
-    if (ch === '?') q = { min: 0, max: 1 };
-    else if (ch === '*') q = { min: 0, max: Infinity };
-    else if (ch === '+') q = { min: 1, max: Infinity };
-    if (q !== null) this.at++;
-    else if (ch === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.at));
-      if (!m) throw new Error('brace that is no quantifier');
-      const min = Number(m[1]);
-      q = { min, max: m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]) };
-      this.at += m[0].length;
+/** What one element (not a quantifier) requires. */
+function elementNeeds(element: Element): Needs {
+  switch (element.type) {
+    case 'Character': {
+      const ch = String.fromCodePoint(element.value);
+      return selfMatching(ch) ? new Set([ch.toLowerCase()]) : null;
     }
-    if (q !== null && this.src[this.at] === '?') this.at++;
-    return q;
-  }
-
-  private atom(): Atom {
-    const ch = this.src[this.at] ?? '';
-    if (ch === '(') return this.group();
-    if (ch === '[') {
-      this.skipClass();
-      return { needs: null, zeroWidth: false };
-    }
-    if (ch === '\\') return this.escape();
-    this.at++;
-    if (ch === '^' || ch === '$') return { needs: null, zeroWidth: true };
-    if (ch === '.') return { needs: null, zeroWidth: false };
-    if (ch === '*' || ch === '+' || ch === '?' || ch === '{' || ch === '}' || ch === ']') throw new Error(`stray ${ch}`);
-    return selfMatching(ch) ? { char: ch.toLowerCase() } : { needs: null, zeroWidth: false };
-  }
-
-  private group(): Atom {
-    const rest = this.src.slice(this.at);
-    const open = /^\((?:\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>))?/.exec(rest)?.[0] ?? '(';
-    if (rest.startsWith('(?') && open.length < 3) throw new Error('unknown group');
-    this.at += open.length;
-    const needs = this.alternation();
-    if (this.src[this.at] !== ')') throw new Error('unclosed group');
-    this.at++;
-    // A look-ahead or look-behind that must hold finds its contents in the text; one that must not, nothing.
-    if (open === '(?!' || open === '(?<!') return { needs: null, zeroWidth: true };
-    if (open === '(?=' || open === '(?<=') return { needs, zeroWidth: true };
-    return { needs, zeroWidth: false };
-  }
-
-  private skipClass(): void {
-    this.at++;
-    if (this.src[this.at] === '^') this.at++;
-    for (; this.at < this.src.length; this.at++) {
-      const ch = this.src[this.at];
-      if (ch === '\\') this.at++;
-      else if (ch === '[') throw new Error('nested class');
-      else if (ch === ']') {
-        this.at++;
-        return;
-      }
-    }
-    throw new Error('unclosed class');
-  }
-
-  private escape(): Atom {
-    const next = this.src[this.at + 1] ?? '';
-    this.at += 2;
-    if (next === 'b' || next === 'B') return { needs: null, zeroWidth: true };
-    if ('dDwWsSnrtfv'.includes(next)) return { needs: null, zeroWidth: false };
-    if (next === 'p' || next === 'P') {
-      const m = /^\{[\w=]+\}/.exec(this.src.slice(this.at));
-      if (!m) throw new Error('property escape');
-      this.at += m[0].length;
-      return { needs: null, zeroWidth: false };
-    }
-    // A back-reference may match nothing; other escapes of letters and digits are left unread.
-    if (/^[1-9]$/.test(next)) {
-      while (/^\d$/.test(this.src[this.at] ?? '')) this.at++;
-      return { needs: null, zeroWidth: false };
-    }
-    if (SYNTAX.has(next) || (next !== '' && /^[\x21-\x7e]$/.test(next) && !/^[A-Za-z0-9_]$/.test(next))) return { char: next };
-    throw new Error(`escape \\${next}`);
+    case 'Group':
+    case 'CapturingGroup':
+      return alternationNeeds(element.alternatives);
+    case 'Assertion':
+      // A look-ahead or look-behind that must hold finds its contents in the text; one that must not, or an anchor, nothing.
+      return (element.kind === 'lookahead' || element.kind === 'lookbehind') && !element.negate ? alternationNeeds(element.alternatives) : null;
+    default:
+      // Character sets and classes, the dot, back-references: no literal of their own.
+      return null;
   }
 }

@@ -319,15 +319,14 @@ export function personMentions(people: readonly Person[], text: string): Array<{
   const out: Array<{ person: Person; start: number; end: number }> = [];
   for (const person of people) {
     const { re, sticky, variants } = mentionPattern(person.name, person.surname);
-    // The pattern is case-sensitive: a name none of whose forms occurs verbatim cannot match.
-    if (!variants.some((v) => text.includes(v))) continue;
     // (An empty variant, were a name ever to give one, could match anywhere: searched everywhere then.)
     if (variants.includes('')) {
       for (const m of allMatches(re, text)) out.push({ person, start: m.index, end: m.index + m[0].length });
       continue;
     }
-    // Every match starts where a variant does: the pattern is tried there alone, left to right, each search going on
-    // after the last match as a global search does, rather than at every position of the sentence.
+    // The pattern is case-sensitive, and every match starts where a variant does: the pattern is tried there alone
+    // (none when no form of the name occurs verbatim), left to right, each search going on after the last match as a
+    // global search does, rather than at every position of the sentence.
     let from = 0;
     for (const at of variantStarts(text, variants)) {
       if (at < from) continue;

@@ -3,7 +3,7 @@ import { actorMentions, sideMentions, sideOfName, sidesOppose, type SideMention 
 import { voicedBy } from '../briefing/stance.js';
 import { escapeRegExp } from './entities.js';
 import { anyMatch } from '../text/any-match.js';
-import { literalScreen, mayMatch, type LiteralScreen } from '../text/required-literals.js';
+import { holdsLongS, literalScreen, lowerCased, mayMatch, type LiteralScreen } from '../text/required-literals.js';
 import { isReportingFrame } from '../text/reporting-frame.js';
 
 /**
@@ -52,11 +52,9 @@ export function keywordRegex(keyword: string): RegExp {
 }
 
 // The same text is searched for many keywords in a row (a sentence for every story and question keyword): its
-// lower-cased form is kept for a cheap "cannot match" test before the regex runs.
-let lastText = '';
-let lastLower = '';
-/** "ſ" folds to "s" under the regex's case-insensitive matching but does not lower-case to it. */
-let lastFoldsLikeLower = true;
+// lower-cased form (`lowerCased`, kept for the last text, shared with the literal screens) serves a cheap "cannot
+// match" test before the regex runs. ("ſ" folds to "s" under the regex's case-insensitive matching but does not
+// lower-case to it: a text holding one gets the regex alone.)
 
 /** An ASCII letter or digit at `index` (a letter or digit to the pattern's `[\p{L}\p{N}]` as well). */
 function asciiLetterOrDigitAt(text: string, index: number): boolean {
@@ -65,10 +63,10 @@ function asciiLetterOrDigitAt(text: string, index: number): boolean {
 }
 
 /** Matches of the keyword from `firstAt`, where the lower-cased text first holds its first word, on. */
-function countFromCandidates(text: string, c: CompiledKeyword, first: string, firstAt: number, limit: number): number {
+function countFromCandidates(text: string, lower: string, c: CompiledKeyword, first: string, firstAt: number, limit: number): number {
   let count = 0;
   let from = 0;
-  for (let at = firstAt; at !== -1 && count < limit; at = lastLower.indexOf(first, from)) {
+  for (let at = firstAt; at !== -1 && count < limit; at = lower.indexOf(first, from)) {
     // Inside a word ("us" in "business", "eu" in "neutral"), where a short name's first word mostly turns up: the
     // pattern's opening look-behind fails there, which one character tells without running it.
     if (asciiLetterOrDigitAt(text, at - 1)) {
@@ -98,21 +96,17 @@ export function hasKeyword(text: string, keyword: string): boolean {
 function countUpTo(text: string, keyword: string, limit: number): number {
   const c = compiled(keyword);
   if (c.words) {
-    if (text !== lastText) {
-      lastText = text;
-      lastLower = text.toLowerCase();
-      lastFoldsLikeLower = !text.includes('ſ');
-    }
-    if (lastFoldsLikeLower) {
+    const lower = lowerCased(text);
+    if (!holdsLongS(text)) {
       // Every word must occur. The first word's first place is looked up once, for this test and for the search below
       // (the test runs some 600 times an article, a fifth of them on its whole text).
       const first = c.words[0] ?? '';
-      const firstAt = lastLower.indexOf(first);
+      const firstAt = lower.indexOf(first);
       if (firstAt === -1) return 0;
-      for (let i = 1; i < c.words.length; i++) if (!lastLower.includes(c.words[i] ?? '')) return 0;
+      for (let i = 1; i < c.words.length; i++) if (!lower.includes(c.words[i] ?? '')) return 0;
       // Every match starts where the lower-cased text holds the first word: try the pattern only there (offsets
       // agree while lower-casing keeps the length). Same matches, left to right, as the global search.
-      if (lastLower.length === text.length) return countFromCandidates(text, c, first, firstAt, limit);
+      if (lower.length === text.length) return countFromCandidates(text, lower, c, first, firstAt, limit);
     }
   }
   c.re.lastIndex = 0;

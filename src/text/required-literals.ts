@@ -56,21 +56,38 @@ export function literalScreen(re: RegExp): LiteralScreen | null {
 }
 
 /**
- * The text screened: its lower-cased form and which three-character sequences it holds. The same texts are screened
- * against many patterns in a row (every question's lists for each sentence), so the last one is kept.
+ * The last text looked at, lower-cased: the same sentence is looked up for many patterns and keywords in a row (every
+ * question's lists for each sentence), so its lower-cased form is kept, and the table of its three-character sequences
+ * once a screen asks for it.
  */
 let lastText = '';
 let lastLower = '';
 let lastLongS = false;
+/** The text the table holds the sequences of (null: none yet). */
+let gramsOf: string | null = null;
 const gramTable = new Uint32Array(GRAM_BITS / 32);
 
+/** The text lower-cased (kept for the last text: see above). */
+export function lowerCased(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+    lastLongS = text.includes('ſ');
+  }
+  return lastLower;
+}
+
+/** Does the text hold "ſ", which a case-insensitive Unicode pattern's "s" matches but which does not lower-case to it? */
+export function holdsLongS(text: string): boolean {
+  lowerCased(text);
+  return lastLongS;
+}
+
 function screenText(text: string): void {
-  if (text === lastText) return;
-  lastText = text;
-  lastLower = text.toLowerCase();
-  lastLongS = text.includes('ſ');
+  const lower = lowerCased(text);
+  if (gramsOf === text) return;
+  gramsOf = text;
   gramTable.fill(0);
-  const lower = lastLower;
   for (let i = 0; i + 2 < lower.length; i++) {
     const slot = gramSlot(lower.charCodeAt(i), lower.charCodeAt(i + 1), lower.charCodeAt(i + 2));
     gramTable[slot >>> 5] = (gramTable[slot >>> 5] ?? 0) | (1 << (slot & 31));

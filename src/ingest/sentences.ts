@@ -75,7 +75,7 @@ function isBoundary(text: string, i: number, afterClosers: number): boolean {
 
 /** A stop at `i` (closers up to `j`) with no space after it that still ends a sentence: see {@link splitSentences}. */
 function isGluedBoundary(text: string, i: number, j: number): boolean {
-  if (!/^\p{Lu}\p{Ll}/u.test(text.slice(j, j + 2))) return false;
+  if (!/^[“‘«„]?\p{Lu}\p{Ll}/u.test(text.slice(j, j + 3))) return false;
   const before = wordBefore(text, i);
   if (!/\p{Ll}{2}$/u.test(before) || before.includes('.')) return false;
   // A short capitalised word after the stop is a site's name more often than a sentence ("News.Az reports").
@@ -192,11 +192,17 @@ export function splitSentences(text: string): Sentence[] {
       if (isGluedBoundary(text, i, j)) {
         const lineEnd = nextIndex('\n', j);
         const end = lineEnd < 0 ? text.length : lineEnd;
-        const closer = quoteDepth > 0 ? nextCloser(j) : -1;
-        const straight = straightOpen ? nextIndex('"', j) : -1;
+        // A quotation opened right after the stop starts a paragraph the copy ran in ("… has “largely faded.“Unfortunately,
+        // we must admit …”"): whatever quotation the sentence before left open (a mistyped closing mark) ends there.
+        const opensQuote = OPEN_QUOTES.includes(text[j] ?? '');
+        const closer = quoteDepth > 0 && !opensQuote ? nextCloser(j) : -1;
+        const straight = straightOpen && !opensQuote ? nextIndex('"', j) : -1;
         if (!((closer >= 0 && closer < end) || (straight >= 0 && straight < end))) {
           push(start, j);
           start = j;
+          // A paragraph break the copy lost: no quotation runs on over it.
+          quoteDepth = 0;
+          straightOpen = false;
         }
       }
       i = j - 1;
@@ -285,12 +291,33 @@ function titleCaseHeadingLength(sentence: string): number {
   return m[1].length + 1;
 }
 
-/** Each paragraph's first sentence split after a heading run into it (see `gluedHeadingLength`). */
+/** A "read more" label opening a sentence: the link to another story a copy ran into the paragraph. */
+const READ_MORE_LABEL = /^(?:also read|read also|read more|see also)\s*[|:]\s*\S/i;
+/** A word in lower case run into a capitalised one with nothing between ("… Tomahawks under reviewLast month, …"). */
+const RUN_IN_WORD = /(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})/u;
+
+/**
+ * The length of another story's title a copy ran into the next sentence after its "read more" label ("Also Read |
+ * ‘US giving Ukraine intelligence …’; Tomahawks under reviewLast month, US Vice President JD Vance told …"), or 0: the
+ * title ends where its last word runs into the sentence's first.
+ */
+export function runInTeaserLength(sentence: string): number {
+  if (!READ_MORE_LABEL.test(sentence)) return 0;
+  const m = RUN_IN_WORD.exec(sentence.slice(0, 300));
+  if (!m) return 0;
+  // What follows must be a sentence of its own, not the rest of a brand's name ("… on YouTube").
+  return (sentence.slice(m.index).match(/\s\p{L}/gu)?.length ?? 0) >= 4 ? m.index : 0;
+}
+
+/**
+ * Each paragraph's first sentence split after a heading run into it (see `gluedHeadingLength`), and any sentence after
+ * another story's title run into it (see `runInTeaserLength`).
+ */
 function splitGluedHeadings(sentences: Sentence[]): Sentence[] {
   let out: Sentence[] | undefined;
   sentences.forEach((s, i) => {
     const first = i === 0 || sentences[i - 1]?.paragraph !== s.paragraph;
-    const cut = first ? gluedHeadingLength(s.text) : 0;
+    const cut = (first ? gluedHeadingLength(s.text) : 0) || runInTeaserLength(s.text);
     if (cut === 0) {
       out?.push(s);
       return;

@@ -155,6 +155,31 @@ describe('sentences', () => {
     expect(splitSentences('He said “we agreed.Then we left” and went home.')).toHaveLength(1);
   });
 
+  it('splits paragraphs a copy ran together after a quotation opened at the stop, whatever quotation was left open before', () => {
+    // The page's opening mark where a closing one belongs ("“largely faded.“") left a quotation open to the paragraph's end.
+    const text =
+      'An official said the “powerful momentum” had “largely faded.“Unfortunately, the momentum has largely gone,” Sergei Ryabkov said, according to agencies.He blamed the Europeans, saying, “This is their doing.”On missiles, he warned of consequences.';
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual([
+      'An official said the “powerful momentum” had “largely faded.',
+      '“Unfortunately, the momentum has largely gone,” Sergei Ryabkov said, according to agencies.',
+      'He blamed the Europeans, saying, “This is their doing.”',
+      'On missiles, he warned of consequences.',
+    ]);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+
+  it('splits another story’s title run into a sentence after its “read more” label, and leaves a brand in capitals alone', () => {
+    const text = 'He warned of consequences.Also Read | ‘US giving intelligence’: Nato role ‘obvious’; Tomahawks under reviewLast month, JD Vance told Fox News it was weighed.';
+    expect(splitSentences(text).map((x) => x.text)).toEqual([
+      'He warned of consequences.',
+      'Also Read | ‘US giving intelligence’: Nato role ‘obvious’; Tomahawks under review',
+      'Last month, JD Vance told Fox News it was weighed.',
+    ]);
+    expect(splitSentences('The envoy spoke to reporters about the talks on YouTube and WhatsApp on Friday.')).toHaveLength(1);
+    expect(splitSentences('Also read: the full interview with the envoy on YouTube.')).toHaveLength(1);
+  });
+
   it('splits off a heading a flattened page ran into its paragraph, and leaves names and titles inside a sentence alone', () => {
     const text =
       'Moscow Talks Produced No Compromise on Key Battlefield Issues During the Tuesday session in Moscow, Putin and Witkoff discussed ending the war.\nTrump criticises Russian leadership Speaking to the UN General Assembly, Trump criticized Moscow.';

@@ -108,8 +108,8 @@ export const DATELINE = new RegExp(
     String.raw`\p{Lu}[\p{L}\p{N}.'’-]{1,30}(?:\s\p{Lu}[\p{L}\p{N}.'’-]*){0,2}\s*\(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)\s*[:—–-]{1,2}\s+(?=[\p{Lu}"“])`,
     // "Hind Al Soulia - Riyadh - ": a re-publisher's byline, the writer's name and the place, each set off by a hyphen.
     String.raw`\p{Lu}[\p{L}'’.]+(?:\s+\p{Lu}[\p{L}'’.]+){1,3}\s+-\s+\p{Lu}[\p{L}'’.]+(?:\s+\p{Lu}[\p{L}'’.]+){0,2}\s+-\s+(?=\p{Lu})`,
-    // "20-05-2023 : ": a day in figures set off by a colon.
-    String.raw`\d{1,2}[-./]\d{1,2}[-./]\d{4}\s*:\s+(?=\p{Lu})`,
+    // "20-05-2023 : ", "14-2-2024 (MOSCOW) ": a day in figures set off by a colon, or with the place in brackets after it.
+    String.raw`\d{1,2}[-./]\d{1,2}[-./]\d{4}\s*(?::\s+|\(\p{Lu}[\p{L} .'’-]{1,30}\)\s+)(?=\p{Lu})`,
     // "Brussels 28.02.2022 ": a place and a day in figures, no dash.
     String.raw`\p{Lu}[\p{L} .'’-]{1,30},?\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+(?=\p{Lu})`,
     // "Moscow, (APP - UrduPoint / Pakistan Point News - 14th Jun, 2024) ": a place, then its agency and day in brackets.

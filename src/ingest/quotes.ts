@@ -65,7 +65,7 @@ const ACT_IN_REPLY =
   /^\s+(?:by\s+\p{L}+ing\b|with\s+(?:(?:a|an|more|new|its|their|his|her|massive|further|fresh)\s+)*(?:wave\s+of\s+)?(?:strikes?|attacks?|force|missiles?|drones?|sanctions|tariffs|fire|shelling|bombing|raids?|troops)\b)/iu;
 
 /** The verbs of an attribution that closes a sentence. */
-const TAIL_VERBS = String.raw`(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented)\b`;
+const TAIL_VERBS = String.raw`(?:also\s+|later\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|affirmed|asserted|pointed out|cautioned|commented|reminded)\b`;
 /** "…, he said." "…,” Peskov told reporters on Monday." "…," the Kremlin said in a statement.": who speaks, last. */
 // (A title's "of" may stand inside the name's run: "…, Secretary of State Antony Blinken said on Tuesday.")
 // A named speaker may close it in the perfect ("…, Ukrainian President Volodymyr Zelensky has said."); a pronoun's
@@ -150,7 +150,7 @@ const ROLE = `(?:${ROLE_WORDS.map((r) => r.replace(/\b(\p{Ll})/gu, (c) => `[${c}
 const QUALIFIED_ROLE = `(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})`;
 /** A closing attribution to a role: "…, the president added.", "…, the Russian foreign minister said on Sunday." */
 const TRAILING_ROLE = new RegExp(
-  `[,”"’]\\s*[Tt]he\\s+${QUALIFIED_ROLE}\\s+(?:also\\s+|later\\s+)?(?:said|says|told|added|wrote|stated|declared|noted|stressed|insisted|warned|explained|announced|vowed|replied|remarked|concluded)\\b[^.;:!?]{0,60}[.!?]["”’]?\\s*$`,
+  `[,”"’]\\s*[Tt]he\\s+${QUALIFIED_ROLE}\\s+(?:${TAIL_VERBS}|concluded\\b)[^.;:!?]{0,60}[.!?]["”’]?\\s*$`,
   'u',
 );
 /** After an inverted verb: "… added the US president", "said the Ukrainian leader". */

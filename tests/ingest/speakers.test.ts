@@ -659,6 +659,15 @@ describe('speakers', () => {
     expect(speakers(text).map(([, who]) => who)).toEqual(['Donald Trump', 'Donald Trump', 'Donald Trump', 'Kremlin', 'Volodymyr Zelenskyy']);
   });
 
+  it('gives a sentence closed by "the spokesman reminded reporters" to the spokesman, not to the agent of a passive inside it', () => {
+    const text = [
+      'Peskov on the talks',
+      'Kremlin spokesman Dmitry Peskov said there was no basis for talks with Kyiv.',
+      'London’s role in derailing the peace process was confirmed by the head of the Ukrainian delegation, David Arakhamia, in November, the spokesman reminded reporters.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Dmitry Peskov', 'Dmitry Peskov']);
+  });
+
   it('gives "X quoted Y as saying" to Y', () => {
     const text = [
       'Lavrov on the talks',

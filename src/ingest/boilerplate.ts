@@ -1014,7 +1014,7 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
   // A headline set with a stop, opening the page right over the lead, and no heading anywhere above the body: one
   // short sentence in headline form, a present-tense verb after its subject ("Putin says Biden offered to delay
   // Ukraine's NATO membership by a decade in 2021 talks.", "Putin calls Ramaphosa to discuss Ukraine.", "‘Not all
-  // bridges are destroyed,’ Zelensky says ahead of crunch talks with Putin.").
+  // bridges are destroyed,’ Zelensky says ahead of crunch talks with Putin.", "Zelensky: “Nobody Knows When …”").
   if (headlineAt < 0 && firstBody >= 0 && openingAt === firstBody && stoppedHeadline(drafts, firstBody)) headlineAt = firstBody;
   if (headlineAt >= 0) (drafts[headlineAt] as Draft).kind = 'headline';
 }
@@ -1024,11 +1024,13 @@ const HEADLINE_PRESENT =
   /^(?:[‘'"“][^’'"”]{3,120}[’'"”],?\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:says|calls|urges|warns|vows|prepares|aims|rejects|accepts|agrees|plans|seeks|wants|asks|tells|backs|slams|signs|offers|meets|dismisses|denies|insists|pushes|pledges|hails|welcomes|rules out|threatens|proposes)\s/u;
 /** The same with the speaker after the quotation: "‘Couldn’t have been nicer’, says US president." */
 const HEADLINE_QUOTE_SAYS = /^[‘'"“][^’'"”]{3,120}[’'"”],?\s+says\s+[^.!?]{2,60}\.$/u;
+/** A name, a colon and the quotation that is all the rest: "Zelensky: “Nobody Knows When the Russia-Ukraine War Will End.”" */
+const HEADLINE_NAME_QUOTE = /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}\p{Lu}[\p{L}.'’-]*:\s+[‘"“][^’"”]{3,140}[’"”]\.?$/u;
 
 function stoppedHeadline(drafts: readonly Draft[], at: number): boolean {
   const d = drafts[at] as Draft;
   if (d.kind !== 'body' || !d.terminated || d.f.words.length < 4 || d.f.words.length > 18 || SENTENCE_INSIDE.test(d.text)) return false;
-  if (!HEADLINE_PRESENT.test(d.text) && !HEADLINE_QUOTE_SAYS.test(d.text)) return false;
+  if (!HEADLINE_PRESENT.test(d.text) && !HEADLINE_QUOTE_SAYS.test(d.text) && !HEADLINE_NAME_QUOTE.test(d.text)) return false;
   // The lead under it: prose, longer than the line over it.
   const next = drafts.slice(at + 1).find((x) => x.kind !== 'chrome');
   return next !== undefined && next.kind === 'body' && next.f.words.length > d.f.words.length;

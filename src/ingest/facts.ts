@@ -116,6 +116,8 @@ export const DATELINE = new RegExp(
     String.raw`\p{Lu}[\p{L} .'’-]{1,30},?\s*\([^()]{2,80}\d{4}\)\s+(?=\p{Lu})`,
     // "Moscow, (Samajweekly) ": a place, a comma and the outlet in brackets, no dash.
     String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*\(\p{Lu}[\p{L}\p{N} .&/-]{1,30}\)\s+(?=[\p{Lu}"“])`,
+    // "WASHINGTON, D.C. | Xinhua | ": a place in capitals and the agency, each closed by a bar.
+    String.raw`\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}\s+\|\s+\p{Lu}[\p{L}/&. -]{1,24}\s+\|\s+(?=[\p{Lu}"“«‘])`,
     // "(MENAFN) ", "(AP) — ": an agency in brackets.
     String.raw`\((?:\p{Lu}[\p{L}/&. -]{1,24})\)\s*(?:[—–-]{1,2}\s*)?`,
     // "Washington/London/Paris — ".

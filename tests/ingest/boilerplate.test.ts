@@ -623,6 +623,7 @@ describe('line classifier', () => {
     for (const [line, title] of [
       ['Putin calls Ramaphosa to discuss Ukraine.', 'Putin calls Ramaphosa to discuss Ukraine'],
       ['‘Not all bridges are destroyed,’ Zelensky says ahead of crunch talks with Putin.', '‘Not all bridges are destroyed,’ Zelensky says ahead of crunch talks with Putin'],
+      ['Zelensky: “Nobody Knows When the War Will End.”', 'Zelensky: “Nobody Knows When the War Will End.”'],
     ] as const) {
       const page = articleText(textBlocks([line, '', lead].join('\n')));
       expect(page.headline).toBe(title);

@@ -45,6 +45,18 @@ describe('articles about the same countries but another story (bundled story def
     expect(turkey?.questions ?? []).not.toContain('security-guarantees');
   });
 
+  it('keeps a leader\'s hope for the war to end, with the war as the subject ("Russia\'s war against Ukraine will end within six months")', async () => {
+    const text = [
+      'Trump hopes Russia\'s war against Ukraine to end within six months',
+      'U.S. President-elect Donald Trump has expressed hope that Russia\'s war against Ukraine will end within six months.',
+      'He said this on Tuesday at a press conference at his Mar-a-Lago estate in Florida, a correspondent reports.',
+      '“I hope to have six months,” Trump said when asked by journalists when the war could end.',
+      'He stressed that both Russia and Ukraine continue to lose many people.',
+      'Trump also noted that Russian President Putin would like to meet with him after the inauguration.',
+    ].join('\n\n');
+    expect((await ingestText(text, '2025-01-07T22:00:00Z')).results[0]).toMatchObject({ ok: true });
+  });
+
   it('rejects a frozen conflict\'s own talks with Ukraine as a mediator, and a country\'s talks with its lenders; keeps a leader\'s visit as a peacemaker', async () => {
     const transnistria = [
       'Transnistrian settlement format suspended',

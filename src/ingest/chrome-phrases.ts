@@ -217,11 +217,12 @@ export const AUTHOR_BIO =
 
 /**
  * An outlet describing itself or its bylines, as wire copy and syndicated pages carry at the end: "Reuters, the news
- * and media division of Thomson Reuters, is the world’s largest multimedia news provider …", "The Eastern Herald’s
- * Russia Desk validates the stories published under this byline."
+ * and media division of Thomson Reuters, is the world’s largest multimedia news provider …", "Agence France-Presse (AFP)
+ * is a French international news agency headquartered in Paris", "The Eastern Herald’s Russia Desk validates the stories
+ * published under this byline."
  */
 export const OUTLET_BIO =
-  /\bnews and media division of\b|\bis the world['’]s (?:largest|leading|biggest)\s+(?:[\p{L}-]+\s+){0,3}(?:news|media|information)\s+(?:provider|agency|organi[sz]ation|company)\b|\b(?:stories|articles|content) (?:published|posted|written) under this byline\b/iu;
+  /\bnews and media division of\b|\bis the world['’]s (?:largest|leading|biggest|oldest)\s+(?:[\p{L}-]+\s+){0,3}(?:news|media|information)\s+(?:provider|agency|organi[sz]ation|company)\b|\bis an?\s+(?:[\p{L}-]+\s+){0,3}(?:news|wire|press)\s+agency\s+(?:headquartered|based)\s+in\b|\b(?:stories|articles|content) (?:published|posted|written) under this byline\b/iu;
 
 /**
  * Does {@link OUTLET_BIO} match? Screened by its literals (see `anyMatch`): every long paragraph of a page is tried,

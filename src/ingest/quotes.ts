@@ -157,6 +157,10 @@ const TRAILING_ROLE = new RegExp(
 const INVERTED_ROLE = new RegExp(`^\\s+the\\s+${QUALIFIED_ROLE}\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'u');
 /** A role right before a name: "Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov". */
 const ROLE_BEFORE_NAME = new RegExp(`(?:\\b(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})\\s*,?\\s*$`, 'u');
+/** A role of a country right before a name: "President of Ukraine Volodymyr Zelensky" (the country is the qualifier). */
+const ROLE_OF_BEFORE_NAME = new RegExp(`\\b(${ROLE})\\s+of\\s+(?:the\\s+)?(\\p{Lu}\\p{L}+)\\s*,?\\s*$`, 'u');
+/** A closing attribution to a country's role: "…,” the President of Ukraine said." */
+const TAIL_ROLE_OF = new RegExp(`^\\s*[,”"’]*\\s*[Tt]he\\s+(${ROLE})\\s+of\\s+(?:the\\s+)?(\\p{Lu}\\p{L}+)`, 'u');
 /** "the Russian president also", "the press secretary of the President of the Russian Federation", right before a verb. */
 const ROLE_SUBJECT = new RegExp(`\\b[Tt]he\\s+${QUALIFIED_ROLE}(?:\\s+of\\s+[^,;]{1,60})?(?:\\s*,\\s+(?:a|an|the)\\s+[^,;]{1,60},)?\\s+(?:(?:also|then|later|again|\\p{L}+ly)\\s+)?$`, 'u');
 
@@ -200,6 +204,8 @@ function rolesOf(sentences: readonly Sentence[], people: readonly Person[]): Rol
     for (const m of personMentions(people, sentence.text)) {
       const before = sentence.text.slice(Math.max(0, m.start - 60), m.start);
       const r = ROLE_BEFORE_NAME.exec(before);
+      const of = r ? null : ROLE_OF_BEFORE_NAME.exec(before);
+      if (of && !FORMER.test(before.slice(0, of.index))) out.push({ key: roleKey(of[1] ?? ''), qualifier: qualifierKey(of[2] ?? ''), person: m.person.name, sentence: index });
       // A role someone held once is not theirs now: "former president Dmitry Medvedev" is not "the Russian leader".
       if (!r || FORMER.test(before.slice(0, r.index)) || FORMER.test(r[1] ?? '')) continue;
       out.push({ key: roleKey(r[2] ?? ''), ...(r[1] ? { qualifier: qualifierKey(r[1]) } : {}), person: m.person.name, sentence: index });
@@ -261,7 +267,8 @@ const TITLE_GAP = new RegExp(`^[\\s,]*,\\s*(?:(?:\\p{Lu}[\\p{L}.'’-]*|${ROLE}|
 const AGENT_GAP = /^(?:(?!(?:that|which|who|to|for|in|on|at|about|over|with|and)\s)[\p{L}'’.-]+\s+){0,5}$/u;
 
 /** From a country or body to a person it titles: "U.S. Treasury Secretary ", "Russia's Foreign Minister " (no clause between). */
-const TITLE_AFTER_BODY = /^[\p{L}.'’-]+(?:['’]s)?\s+(?:(?:\p{Lu}[\p{L}.'’-]*|of|the|for)\s+){1,5}$/u;
+// (A role in lower case too: "stated by Kremlin spokesman Dmitry Peskov".)
+const TITLE_AFTER_BODY = new RegExp(String.raw`^[\p{L}.'’-]+(?:['’]s)?\s+(?:(?:\p{Lu}[\p{L}.'’-]*|of|the|for|${ROLE})\s+){1,5}$`, 'u');
 
 /** From an organisation to a name in apposition to the phrase it ends: "Ukrainian delegation, Defense Minister ". */
 const APPOSITION_GAP = /^[^,;.]{1,60},\s*(?:[\p{L}.'’-]+\s+){0,4}$/u;
@@ -567,8 +574,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // "Putin is now fully informed, he added": the one who speaks is not who the words are about (a speaker of
       // themselves says "I"), but the person the text was about before.
       const tailPronoun = /^\s*[,”"’]*\s*(he|she)\b/i.exec(tail[0]);
+      const roleOf = TAIL_ROLE_OF.exec(tail[0]);
+      const roleOfHolder = roleOf ? roleHolder((roles ??= rolesOf(sentences, ctx.people)), roleOf[1] ?? '', roleOf[2], index, ctx.sides) : undefined;
       if (tailPronoun) speaker = resolvePronoun(tail.index, false, tailPronoun[1]);
       else if (/^\s*[,”"’]*\s*it\b/i.test(tail[0])) speaker = bodyBefore();
+      // "…,” the President of Ukraine said.": the person the article gave that role, not the country.
+      else if (roleOfHolder !== undefined) speaker = roleOfHolder;
       else {
         // Who stands before the verb: a name after it is what was said ("the President stressed … the PURL program").
         const verbAt = tail.index + Math.max(0, tail[0].search(TAIL_VERB));

@@ -448,6 +448,7 @@ describe('line classifier', () => {
       lead,
       'Reuters, the news and media division of Thomson Reuters, is the world’s largest international multimedia news provider reaching more than one billion people every day. Reuters provides trusted business, financial, national and international news to professionals.',
       'The Eastern Herald’s Russia Desk validates the stories published under this byline.',
+      "Agence France-Presse (AFP) is a French international news agency headquartered in Paris, France. Founded in 1835 as Havas, it is the world's oldest news agency.",
       'Trump’s advisers, including retired Lt. Gen. Keith Kellogg, have suggested pressuring Ukraine to negotiate by threatening to withhold aid to bring Russian President Vladimir Putin to the table. Proposed solutions reportedly include de',
     ].join('\n');
     const r = analyzeArticle({ text: raw, sourceName: 'x', publishedAt: '2024-06-02T12:00:00Z' }, ceasefireStory(), new Date('2024-06-05T12:00:00Z'));
@@ -455,7 +456,7 @@ describe('line classifier', () => {
     const facts = r.article.facts.map((f) => f.text).join('\n');
     expect(facts).toContain('Zelensky accused China on Sunday');
     expect(facts).toContain('Keith Kellogg, have suggested');
-    expect(facts).not.toMatch(/makes a speech|Thomson Reuters|this byline/);
+    expect(facts).not.toMatch(/makes a speech|Thomson Reuters|this byline|Havas/);
   });
 
   it('keeps the whole sentences of a short last line cut off mid-word, and never a form\'s footnote or a podcast plug at the end', () => {

@@ -668,6 +668,24 @@ describe('speakers', () => {
     expect(speakers(text).map(([, who]) => who)).toEqual(['Dmitry Peskov', 'Dmitry Peskov']);
   });
 
+  it('gives a passive report to the person a body titles with a role in lower case ("stated by Kremlin spokesman Dmitry Peskov")', () => {
+    const text = [
+      'Kremlin on the Chinese plan',
+      'Moscow sees no conditions yet for peace talks in Ukraine.',
+      'This was stated by Kremlin spokesman Dmitry Peskov quoted by the Tass agency.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['-', 'Dmitry Peskov']);
+  });
+
+  it('gives a quotation closed by "the President of Ukraine said" to the person the article gave that title, not to Ukraine', () => {
+    const text = [
+      'Zelensky calls on Russia to withdraw',
+      'President of Ukraine Volodymyr Zelensky called on Russia to withdraw its troops this Christmas before any peace talks.',
+      '“The occupier must leave. It will certainly happen,” the President of Ukraine said.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Volodymyr Zelensky', 'Volodymyr Zelensky']);
+  });
+
   it('gives "X quoted Y as saying" to Y', () => {
     const text = [
       'Lavrov on the talks',

@@ -178,6 +178,18 @@ function sentenceRunsOn(text: string, line: string): boolean {
  * evacuate …" against "Humanitarian corridors") or says it again inside a sentence of its own ("A member of Ukraine's
  * envoy said the parties have reached a tentative agreement …" under that dek) is the body's.
  */
+/**
+ * The sub-headlines that are display text only: a standfirst the page prints again word for word as a sentence of its
+ * body is not counted against a fact or a bullet with its words, which may be (and as sitrep reads pages, is) the
+ * body's copy.
+ */
+export function displayOnly(subheadlines: readonly string[], articleText: string): string[] {
+  return subheadlines.filter((s) => {
+    const first = articleText.indexOf(s);
+    return first < 0 || articleText.indexOf(s, first + s.length) < 0;
+  });
+}
+
 export function carriesHeading(text: string, heading: string): boolean {
   const t = canon(text);
   const l = canon(heading);
@@ -388,12 +400,13 @@ export function scoreIngestion(input: { articles: readonly Article[]; records: r
         findings.push({ article: a.id, what: `chrome in ${[inFacts.length > 0 ? 'fact' : '', inTitle ? 'title' : '', inId ? 'id' : ''].filter(Boolean).join('+')}`, text: c });
       }
     }
+    const subheadlines = displayOnly(label.subheadlines, a.text);
     for (const f of own) {
       if (label.headline !== null && carries(f.text, label.headline)) {
         headlineAsFact++;
         findings.push({ article: a.id, what: 'headline as fact', text: f.text });
       }
-      const sub = label.subheadlines.find((s) => carriesHeading(f.text, s));
+      const sub = subheadlines.find((s) => carriesHeading(f.text, s));
       if (sub !== undefined) {
         subheadlineAsFact++;
         findings.push({ article: a.id, what: 'sub-headline as fact', text: f.text });
@@ -626,7 +639,7 @@ export function scoreBriefings(input: {
     const labelsOf = (eventIds: readonly string[]) =>
       [...new Set(eventIds.flatMap((e) => input.articlesOfEvent(e)))].flatMap((id) => {
         const a = byId.get(id);
-        return a && a.label.onStory ? [a.label] : [];
+        return a && a.label.onStory ? [{ ...a.label, subheadlines: displayOnly(a.label.subheadlines, a.text) }] : [];
       });
     // A line is checked against the labels of the articles behind the events it may come from.
     const check = (kind: 'headline' | 'bullet', text: string, eventIds: readonly string[]) => {

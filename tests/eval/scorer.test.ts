@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extraSplits, loadCorpus, type Article, type DayLabel, type OnStoryLabel } from '../../eval/labels.js';
-import { briefingContent, carries, carriesChrome, carriesHeading, finished, lead3, sameSpeaker, scoreBriefings, scoreIngestion, sentencesOf, type Placement } from '../../eval/score.js';
+import { briefingContent, carries, carriesChrome, carriesHeading, displayOnly, finished, lead3, sameSpeaker, scoreBriefings, scoreIngestion, sentencesOf, type Placement } from '../../eval/score.js';
 import type { Briefing } from '../../src/briefing/types.js';
 import type { EventRecord } from '../../src/records/schema.js';
 import { renderText } from '../../src/render/text.js';
@@ -244,6 +244,9 @@ describe('eval scorer on a tiny labelled set', () => {
     expect(carriesHeading('The parties agreed to organize safe corridors for civilians.', 'The parties agreed to organize safe corridors for civilians.')).toBe(true);
     expect(carriesHeading('A member of the delegation said the parties agreed to organize safe corridors for civilians.', 'the parties agreed to organize safe corridors for civilians.')).toBe(false);
     expect(carriesHeading('The parties agreed to organize safe corridors', 'The parties agreed to organize safe corridors for civilians.')).toBe(true);
+    // A standfirst the body prints again word for word is display text only above the body: its copy below is a fact.
+    const dek = 'Lavrov also stressed that negotiations with Zelenskyy were out of the question.';
+    expect(displayOnly([dek, 'What is the 10-point plan?'], `Headline\n${dek}\nLead.\n${dek}\nWhat is the 10-point plan?`)).toEqual(['What is the 10-point plan?']);
     expect(finished('He said it went “very well.”')).toBe(true);
     expect(finished('agree to a meeting with Putin that Zelensk')).toBe(false);
   });

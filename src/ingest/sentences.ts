@@ -246,7 +246,7 @@ const LINKING_WORDS = new Set(['of', 'to', 'the', 'and', 'for', 'in', 'on', 'at'
  * then a sentence of at least six words, two of its next nine in lower case.
  */
 export function gluedHeadingLength(sentence: string): number {
-  const titled = titleCaseHeadingLength(sentence);
+  const titled = titleCaseHeadingLength(sentence) || headingBeforeDatelineLength(sentence);
   if (titled > 0) return titled;
   // Most first sentences have no opener right after a word: one scan of their start says so.
   if (!OPENER_AFTER_WORD.test(sentence.slice(0, 160))) return 0;
@@ -289,6 +289,21 @@ function titleCaseHeadingLength(sentence: string): number {
   const last = words[words.length - 1] ?? '';
   if (/['’]s?$|(?:ian|ish|ese|can)$|^(?:US|U\.S\.|UK|EU|Vice|Former|Deputy|Acting|Then)$/u.test(last) || /^\p{Ll}/u.test(last)) return 0;
   return m[1].length + 1;
+}
+
+/**
+ * A heading in title case run into the dateline that opens the lead: "Trump Plans ‘Feel-Out’ Meeting with Putin to Push
+ * for Ukraine Peace Washington, D.C., Aug. 13, 2025 — U.S. President Donald Trump announced …". Four to sixteen words,
+ * each capitalised or a short word in lower case, then a place, its day with the year, and a dash.
+ */
+const HEADING_BEFORE_DATELINE =
+  /^((?:[\p{Lu}\p{N}‘'“"][\p{L}\p{N}’'”".-]*|\p{Ll}{1,4})(?:\s+(?:[\p{Lu}\p{N}‘'“"][\p{L}\p{N}’'”".-]*|\p{Ll}{1,4})){3,15})\s+(?=\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+\d{1,2},\s+\d{4}\s*[—–-])/u;
+
+function headingBeforeDatelineLength(sentence: string): number {
+  const m = HEADING_BEFORE_DATELINE.exec(sentence.slice(0, 240));
+  // Title case: more of its long words capitalised than not ("… said on Monday in Kyiv, Ukraine, May 5, 2025 — " is prose).
+  const words = m?.[1]?.split(/\s+/).filter((w) => w.length > 4) ?? [];
+  return m?.[1] !== undefined && words.filter((w) => /^[‘'“"]?\p{Lu}/u.test(w)).length > words.length / 2 ? m[1].length + 1 : 0;
 }
 
 /** A "read more" label opening a sentence: the link to another story a copy ran into the paragraph. */

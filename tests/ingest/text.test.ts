@@ -169,6 +169,15 @@ describe('sentences', () => {
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 
+  it('splits off a heading in title case run into the dateline of the lead, and leaves a sentence naming a place and day alone', () => {
+    const text = 'Trump Plans ‘Feel-Out’ Meeting with Putin to Push for Ukraine Peace Washington, D.C., Aug. 13, 2025 — U.S. President Donald Trump announced Wednesday that he will meet Putin.';
+    expect(splitSentences(text).map((x) => x.text)).toEqual([
+      'Trump Plans ‘Feel-Out’ Meeting with Putin to Push for Ukraine Peace',
+      'Washington, D.C., Aug. 13, 2025 — U.S. President Donald Trump announced Wednesday that he will meet Putin.',
+    ]);
+    expect(splitSentences('Zelensky said the talks would resume after the holidays in Kyiv, Ukraine, May 5, 2025 — a date both sides accepted.')).toHaveLength(1);
+  });
+
   it('splits another story’s title run into a sentence after its “read more” label, and leaves a brand in capitals alone', () => {
     const text = 'He warned of consequences.Also Read | ‘US giving intelligence’: Nato role ‘obvious’; Tomahawks under reviewLast month, JD Vance told Fox News it was weighed.';
     expect(splitSentences(text).map((x) => x.text)).toEqual([

@@ -858,7 +858,8 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
   // Not two sentences: a summary standfirst ("The Kremlin demands … as crucial. Kyiv refuses, and talks … end.").
   const headlineShape = (d: Draft) =>
     d.kind === 'heading' &&
-    d.f.words.length >= 3 &&
+    // Three words of letters: a date stamp's figures are no headline ("11.47 - martedì 16 aprile 2024").
+    d.f.words.filter((w) => /\p{L}{2}/u.test(w)).length >= 3 &&
     d.f.capitals < 0.8 &&
     !/:$/.test(d.text) &&
     !/\p{Ll}[.!?]["”’]?\s+\p{Lu}.*[.!?]["”’]?$/u.test(d.text) &&

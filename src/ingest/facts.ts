@@ -118,6 +118,10 @@ export const DATELINE = new RegExp(
     String.raw`\p{Lu}[\p{L} .'’-]{1,30},\s*\(\p{Lu}[\p{L}\p{N} .&/-]{1,30}\)\s+(?=[\p{Lu}"“])`,
     // "WASHINGTON, D.C. | Xinhua | ": a place in capitals and the agency, each closed by a bar.
     String.raw`\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}\s+\|\s+\p{Lu}[\p{L}/&. -]{1,24}\s+\|\s+(?=[\p{Lu}"“«‘])`,
+    // "Ta’Qali (Malta) (AFP) - ": a place, its country in brackets, the agency in brackets, a dash.
+    String.raw`\p{Lu}[\p{L}’'.-]+(?:\s\p{Lu}[\p{L}’'.-]+)?\s*\(\p{Lu}[\p{L} .'’-]{1,30}\)\s*\(\p{Lu}[\p{L}/&. -]{1,24}\)\s*[—–-]{1,2}\s*(?=[\p{Lu}"“«‘])`,
+    // "[EUROPE] ": a section's label in capitals in square brackets.
+    String.raw`\[\p{Lu}{2,}[\p{Lu} &/-]{0,30}\]\s+(?=[\p{Lu}"“«‘])`,
     // "(MENAFN) ", "(AP) — ": an agency in brackets.
     String.raw`\((?:\p{Lu}[\p{L}/&. -]{1,24})\)\s*(?:[—–-]{1,2}\s*)?`,
     // "Washington/London/Paris — ".
@@ -159,11 +163,11 @@ export const DATELINE = new RegExp(
 
 /**
  * The length of a sentence's dateline or lead-in label (0 when it has none). Every form has a dash, a colon, a
- * bracket, a slash, a bullet or a day in figures within its first words, or opens on a place in capitals and its day
+ * bracket (round or square), a slash, a bullet or a day in figures within its first words, or opens on a place in capitals and its day
  * ("MOSCOW, July 16 "): a sentence without one there is not tried.
  */
 export function datelineLength(text: string): number {
-  if (!/[—–\-:∙·•|()/]|\d\.\d|^\p{Lu}{2,}[\p{Lu} ]*,\s*\p{Lu}\p{Ll}+\.?\s+\d/u.test(text.slice(0, 72))) return 0;
+  if (!/[—–\-:∙·•|()/[]|\d\.\d|^\p{Lu}{2,}[\p{Lu} ]*,\s*\p{Lu}\p{Ll}+\.?\s+\d/u.test(text.slice(0, 72))) return 0;
   const place = placeDatelineLength(text);
   // The day may follow the place: "Berlin, Germany – December 15, 2025: Ukrainian President …".
   const length = place + (DATE_LEAD.exec(text.slice(place))?.[0].length ?? 0);

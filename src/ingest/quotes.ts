@@ -434,6 +434,8 @@ const CLAUSE_LEAD_IN = String.raw`^\s*(?:speaking\s+)?(?:(?:a|one|two|three|\d+)
 /** The start of a clause of time or contrast, up to its verb: "A day after Russian President Vladimir Putin ". */
 // (And a fronted question put to the speaker: "Asked to clarify what Rubio meant when he said …, a US official said …".)
 const SUBORDINATE_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before|while|whereas|although|though|asked\s+(?:to|about|whether|if|what|how|why|when))\s`, 'i');
+/** A conjunction of time and the capitalised subject right after it, before a verb: "… comments since Defence Minister Sergei Shoigu ". */
+const TIME_CONJUNCTION_SUBJECT = /\b(?:since|after|before|following|until)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,6}$/u;
 /** The same, of time only: "…, a day after President Vladimir Putin said he was open to talks." */
 const AFTER_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before)\s`, 'i');
 /** The text before a name ends in a list of names set off after a subject: ", including France’s Emmanuel Macron, …". */
@@ -460,6 +462,12 @@ const IT_SUBJECT = clauseSubject('it');
 const THE_BODY = clauseSubject(String.raw`the\s+(ministry|office|agency|department|council|committee|embassy|service)`);
 /** A person's office between their name and the verb: "'s office", "'s press service" (fillers may follow). */
 const OWNED_OFFICE = /^['’]s\s+((?:press\s+)?office|press\s+service|administration|government|cabinet|campaign)(?:\s+(?:also|later|again|then|had|has|reportedly|earlier|now|however|meanwhile))*\s*$/i;
+/** The same after an inverted verb's name: "’s press secretary." of "said President Vladimir Putin's press secretary." */
+const POSSESSIVE_ROLE_AFTER = new RegExp(`^['’]s\\s+(?:(?:top|chief|special|senior|new|\\p{Lu}[\\p{L}.'’-]*)\\s+){0,3}(${ROLE})\\b`, 'u');
+/** A role held for someone, right before that someone's name: "a presidential advisor to " (Volodymyr Zelenskiy). */
+const ROLE_TO_NAME = new RegExp(`\\b(?:${ROLE})\\s+(?:to|for)\\s+(?:the\\s+)?$`, 'u');
+/** A person's aide by role between the person and the verb: "’s Ukraine envoy ", "’s top adviser also ". */
+const POSSESSIVE_ROLE = new RegExp(`^['’]s\\s+(?:(?:top|chief|special|senior|new|\\p{Lu}[\\p{L}.'’-]*)\\s+){0,3}(${ROLE})(?:\\s+(?:also|later|again|then|reportedly|earlier|now|on\\s+\\p{Lu}\\p{Ll}+))*\\s*$`, 'u');
 /** A country or body in the possessive opening a clause, right before another body: "Russia's " of "Russia's Ministry of Defence". */
 const OWNED_BODY = /(?:^|[,;:—–]\s*|\b(?:but|and|yet|meanwhile|however)\s+)((?:the\s+)?\p{Lu}[\p{L}.-]*['’]s)\s+$/u;
 /** Lower-case role words between a body and a person's name ("… Foreign Ministry spokeswoman Maria Zakharova"). */
@@ -620,7 +628,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // Only after a role ("the head of …"), and set off by commas: "According to CNN, Trump accused …" is CNN's.
       const role = /^(?:the|a|an)\s+\p{Ll}/u.test(outside.slice(after, end));
       const person = mentions.find(
-        (x) => (x.start >= after && x.start < end && !possessiveBeforeNoun(outside, x.end) && !NAME_AS_MODIFIER.test(outside.slice(x.end, x.end + 30))) || (role && outside[end] === ',' && /^,\s*$/.test(outside.slice(end, x.start)) && /^\s*(?:[,.;]|$)/.test(outside.slice(x.end))),
+        (x) =>
+          (x.start >= after && x.start < end && !possessiveBeforeNoun(outside, x.end) && !NAME_AS_MODIFIER.test(outside.slice(x.end, x.end + 30)) && !ROLE_TO_NAME.test(outside.slice(after, x.start))) || (role && outside[end] === ',' && /^,\s*$/.test(outside.slice(end, x.start)) && /^\s*(?:[,.;]|$)/.test(outside.slice(x.end))),
       );
       // "the head of the Ukrainian delegation" is a person, not the delegation; "according to the formula agreed in
       // Anchorage" is no one's: after a common noun, a body or place further on is not the source.
@@ -704,6 +713,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const boundary = CLAUSE_BOUNDARY.exec(preceding);
       const clauseAt = boundary ? boundary.index + boundary[0].length : 0;
       if ((clauseAt === 0 ? SUBORDINATE_REPORT : AFTER_REPORT).test(preceding.slice(clauseAt))) continue;
+      // Nor one whose subject a conjunction of time introduces inside the clause ("In the Kremlin’s first public comments
+      // since Defence Minister Sergei Shoigu announced the withdrawal …, Peskov said …").
+      if (TIME_CONJUNCTION_SUBJECT.test(preceding.slice(clauseAt))) continue;
       // Criticism in a clause of place or time recalls an earlier clash ("… the Oval Office meeting in February, when
       // Trump sharply criticized Zelenskyy"): no report of this sentence's.
       if (clauseAt > 0 && CRITICISM.test(verb[0]) && RECALLED_CLAUSE.test(preceding.slice(clauseAt))) continue;
@@ -745,7 +757,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // "…, he said" / "He also said": a pronoun right before the verb (fillers allowed).
       const pron = /\b(he|she)\b((?:[\s,]+\w+){0,3})[\s,]*$/i.exec(preceding);
       if (pron && wordsBetween(pron[2] ?? '').every((w) => FILLER.test(w)) && !UNNAMED_CLAIM.test(preceding.slice(0, pron.index))) {
-        speaker = resolvePronoun(pron.index, true, pron[1]);
+        // Set off by commas inside the sentence ("Trump, he noted, is a “businessman” …"), the pronoun is not the name
+        // before it: that name is what the speaker talks about.
+        const parenthetical = /,\s*$/.test(preceding.slice(0, pron.index)) && /^\s*,/.test(outside.slice(vEnd));
+        speaker = resolvePronoun(pron.index, !parenthetical, pron[1]);
         if (speaker) break;
       }
       // "…,” it said in a statement.", "However, it warned …": the body the sentence before was given to.
@@ -775,6 +790,17 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       }
       if (office !== undefined) {
         speaker = office;
+        break;
+      }
+      // A person's aide by role, the person in the possessive: "Donald Trump’s Ukraine envoy said …" is the envoy's (the
+      // one the article named so), or someone unnamed; never the owner's.
+      const ownedRole = mentions.find((m) => m.end <= vStart && POSSESSIVE_ROLE.test(outside.slice(m.end, vStart)));
+      if (ownedRole) {
+        roles ??= rolesOf(sentences, ctx.people);
+        const role = POSSESSIVE_ROLE.exec(outside.slice(ownedRole.end, vStart))?.[1] ?? '';
+        const who = roleHolder(roles, role, undefined, index, ctx.sides);
+        if (who !== undefined && who !== ownedRole.person.name) speaker = who;
+        else roleUnresolved = true;
         break;
       }
       // Nearest person before the verb in the same clause ("Putin, for his part, said").
@@ -868,6 +894,15 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // (", saying Putin's …" is no "said Putin": a participle is never inverted.)
       const participle = /ing$/i.test(verb[0]);
       if (after && inverted && !participle) {
+        // "…,” said President Vladimir Putin's press secretary.": the aide by role, not the person in the possessive.
+        const aide = POSSESSIVE_ROLE_AFTER.exec(outside.slice(after.end));
+        if (aide) {
+          roles ??= rolesOf(sentences, ctx.people);
+          const who = roleHolder(roles, aide[1] ?? '', undefined, index, ctx.sides);
+          if (who !== undefined && who !== after.person.name) speaker = who;
+          else roleUnresolved = true;
+          break;
+        }
         speaker = after.person.name;
         break;
       }

@@ -630,6 +630,8 @@ describe('line classifier', () => {
       expect(page.headline).toBe(title);
       expect(page.all.find((l) => l.text === lead)?.kind).toBe('body');
     }
+    // A date stamp in another language over the lead is no headline: it has no three words of letters.
+    expect(articleText(textBlocks(['11.47 - martedì 16 aprile 2024', '', lead].join('\n'))).headline).toBeUndefined();
     // A lead that opens the page is no headline, however short: past tense, or no lead under it.
     expect(articleText(textBlocks(['Putin called Ramaphosa to discuss Ukraine.', lead].join('\n'))).headline).toBeUndefined();
     expect(articleText(textBlocks(['Putin says Russia is open to talks.', 'Kyiv rejected it.'].join('\n'))).headline).toBeUndefined();

@@ -84,6 +84,8 @@ describe('fact selection', () => {
       ['Hind Al Soulia - Riyadh - BRUSSELS — ', 'The 27 leaders of the European Union are gathering in Brussels.'],
       ['Feb. 18, 2023, 2022 (EIRNS)—', 'By and large, the Munich Security Conference could be characterized as mass hysteria.'],
       ['20-05-2023 : ', 'A crucial meeting between Prime Minister Narendra Modi and President Volodymyr Zelenskyy took place.'],
+      ['[EUROPE] ', 'A U.S. request for Ukraine to hold an election after a ceasefire is a "failed plan", an adviser said.'],
+      ['Ta’Qali (Malta) (AFP) - ', 'The Russian and Ukrainian foreign ministers attended an OSCE summit in Malta on Thursday.'],
       ['WASHINGTON, D.C. | Xinhua | ', 'U.S. President Donald Trump said he had a phone call with Vladimir Putin on Saturday.'],
       ['14-2-2024 (MOSCOW) ', 'Russian President Vladimir Putin’s proposal for a ceasefire in Ukraine faced rejection from the United States.'],
       ['Ankara, Jul 8 (EFE).-', 'Ukrainian President Volodymyr Zelensky met Turkish President Recep Tayyip Erdogan.'],

@@ -677,6 +677,28 @@ describe('speakers', () => {
     expect(speakers(text).map(([, who]) => who)).toEqual(['-', 'Dmitry Peskov']);
   });
 
+  it('gives "Donald Trump’s Ukraine envoy said" and "said Putin\'s press secretary" to the aide, ", he noted," to the one speaking, not to the name before it, and "according to an advisor to Zelenskiy" to no one named', () => {
+    const text = [
+      'Kellogg on the talks',
+      'US envoy Keith Kellogg spoke to Fox News about the peace talks on Sunday.',
+      'Donald Trump’s Ukraine envoy said Sunday that both Kyiv and Moscow would have to make concessions in the peace talks.',
+      'Kremlin spokesman Dmitry Peskov answered Trump on Wednesday about the talks.',
+      'Trump, he noted, is a “businessman” seeking to inflate global oil prices, though Putin values his mediation in the talks.',
+      'A ceasefire with elections alone is a "failed plan", according to a presidential advisor to Volodymyr Zelenskiy on Sunday.',
+      '"There is no possible peace plan without the new regions," said President Vladimir Putin\'s press secretary.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['-', 'Keith Kellogg', '-', 'Dmitry Peskov', '-', 'Dmitry Peskov']);
+  });
+
+  it('does not give a sentence to the subject of a clause of time inside it ("comments since Defence Minister Sergei Shoigu announced …")', () => {
+    const text = [
+      'Kremlin on Kherson',
+      'Kremlin spokesman Dmitry Peskov spoke to reporters about the peace talks with Ukraine on Friday.',
+      'In the Kremlin’s first public comments since Defence Minister Sergei Shoigu announced the withdrawal from Kherson, Peskov said the region’s status was unchanged.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['-', 'Dmitry Peskov']);
+  });
+
   it('gives a quotation closed by "the President of Ukraine said" to the person the article gave that title, not to Ukraine', () => {
     const text = [
       'Zelensky calls on Russia to withdraw',

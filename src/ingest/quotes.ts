@@ -712,6 +712,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // (A dateline's spaced hyphen ends a clause too: "MOSCOW, Dec 27 (Reuters) - A day after Putin said …".)
       const boundary = CLAUSE_BOUNDARY.exec(preceding);
       const clauseAt = boundary ? boundary.index + boundary[0].length : 0;
+      // "Neither the Russian diplomat nor his Ukrainian counterpart, Andriy Sybiga, commented …": nobody's statement.
+      // (Not an inverted attribution after it: 'Neither the people of those cities "nor me … can do this," said Mr Zelensky.')
+      if (/^\s*Neither\s/.test(preceding) && !/;|,\s*(?:but|and|while|though|whereas)\s/.test(preceding) && !/^\s+(?:the\s+)?\p{Lu}/u.test(outside.slice(vEnd))) continue;
       if ((clauseAt === 0 ? SUBORDINATE_REPORT : AFTER_REPORT).test(preceding.slice(clauseAt))) continue;
       // Nor one whose subject a conjunction of time introduces inside the clause ("In the Kremlin’s first public comments
       // since Defence Minister Sergei Shoigu announced the withdrawal …, Peskov said …").

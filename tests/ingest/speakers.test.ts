@@ -690,6 +690,17 @@ describe('speakers', () => {
     expect(speakers(text).map(([, who]) => who)).toEqual(['-', 'Keith Kellogg', '-', 'Dmitry Peskov', '-', 'Dmitry Peskov']);
   });
 
+  it('gives "Neither X nor Y commented" to no one, and the clause after its "but" or an inverted "said Mr Zelensky" to its own speaker', () => {
+    const text = [
+      'Lavrov in Malta',
+      'Russian Foreign Minister Sergei Lavrov attended the OSCE talks on peace in Ukraine in Malta on Thursday.',
+      'Neither the Russian diplomat or his Ukrainian counterpart, Andriy Sybiga, commented as they arrived for the meeting.',
+      'Neither side has commented on the peace talks, but Lavrov said on Friday that talks would go on.',
+      'Neither the people of those cities "nor me, as president, can give them up in peace talks," said Mr Zelensky.',
+    ].join('\n');
+    expect(speakers(text).map(([, who]) => who)).toEqual(['-', '-', 'Sergei Lavrov', 'Zelensky']);
+  });
+
   it('does not give a sentence to the subject of a clause of time inside it ("comments since Defence Minister Sergei Shoigu announced …")', () => {
     const text = [
       'Kremlin on Kherson',

@@ -330,11 +330,12 @@ export function personMentions(people: readonly Person[], text: string): Array<{
     let from = 0;
     for (const at of variantStarts(text, variants)) {
       if (at < from) continue;
+      // test() rather than exec(): no match array is built, and a sticky match ends where lastIndex is left.
       sticky.lastIndex = at;
-      const m = sticky.exec(text);
-      if (!m) continue;
-      out.push({ person, start: at, end: at + m[0].length });
-      from = at + m[0].length;
+      if (!sticky.test(text)) continue;
+      const end = sticky.lastIndex;
+      out.push({ person, start: at, end });
+      from = end;
     }
   }
   out.sort((a, b) => a.start - b.start);

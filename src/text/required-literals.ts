@@ -47,12 +47,7 @@ function gramSlot(a: number, b: number, c: number): number {
 export function literalScreen(re: RegExp): LiteralScreen | null {
   const literals = requiredLiterals(re);
   if (literals === null || literals.some((l) => l.length < MIN_LITERAL)) return null;
-  const grams = literals.map((l) => {
-    const slots: number[] = [];
-    for (let i = 0; i + 2 < l.length; i++) slots.push(gramSlot(l.charCodeAt(i), l.charCodeAt(i + 1), l.charCodeAt(i + 2)));
-    return slots;
-  });
-  return { literals, grams };
+  return { literals, grams: literals.map(gramSlots) };
 }
 
 /**
@@ -92,6 +87,23 @@ function screenText(text: string): void {
     const slot = gramSlot(lower.charCodeAt(i), lower.charCodeAt(i + 1), lower.charCodeAt(i + 2));
     gramTable[slot >>> 5] = (gramTable[slot >>> 5] ?? 0) | (1 << (slot & 31));
   }
+}
+
+/** The table slots of a literal's three-character sequences (none for a literal shorter than three characters). */
+export function gramSlots(literal: string): number[] {
+  const slots: number[] = [];
+  for (let i = 0; i + 2 < literal.length; i++) slots.push(gramSlot(literal.charCodeAt(i), literal.charCodeAt(i + 1), literal.charCodeAt(i + 2)));
+  return slots;
+}
+
+/**
+ * Can the lower-cased text hold every literal whose sequences' slots these are? False only when one of them is missing
+ * from the text's table, so that one of the literals is certainly not in it.
+ */
+export function mayHoldAll(text: string, slots: readonly number[]): boolean {
+  screenText(text);
+  for (const slot of slots) if (((gramTable[slot >>> 5] ?? 0) & (1 << (slot & 31))) === 0) return false;
+  return true;
 }
 
 /**

@@ -15,14 +15,18 @@ type Element = AST.Element;
  * without `u` no character above ASCII matches an ASCII one) and characters without case ("’", "—", "©").
  */
 export function requiredLiterals(re: RegExp): string[] | null {
-  let pattern: Pattern;
+  const pattern = parsed(re);
+  const needs = pattern === null ? null : alternationNeeds(pattern.alternatives);
+  return needs === QUANTIFIED_ASSERTION || needs === null ? null : [...needs];
+}
+
+/** The pattern's syntax tree (null when regexpp cannot read it). */
+function parsed(re: RegExp): Pattern | null {
   try {
-    pattern = PARSER.parsePattern(re.source, undefined, undefined, { unicode: re.unicode, unicodeSets: re.flags.includes('v') });
+    return PARSER.parsePattern(re.source, undefined, undefined, { unicode: re.unicode, unicodeSets: re.flags.includes('v') });
   } catch {
     return null;
   }
-  const needs = alternationNeeds(pattern.alternatives);
-  return needs === QUANTIFIED_ASSERTION || needs === null ? null : [...needs];
 }
 
 /** The pattern syntax is read by regexpp (ESLint's parser): every construct of the language, as the engine reads it. */
@@ -33,10 +37,19 @@ const MIN_LITERAL = 3;
 /** Bits of the table of a text's three-character sequences: few collide in a sentence, a quarter in a long article. */
 const GRAM_BITS = 1 << 14;
 
-/** A pattern's literals, each with the table slots of its three-character sequences. */
-export interface LiteralScreen {
+/** Literals one of which a match holds, each with the table slots of its three-character sequences. */
+export interface LiteralSet {
   literals: readonly string[];
   grams: readonly (readonly number[])[];
+}
+
+/**
+ * A pattern's literals (one of them in every match), and, where a branch of its top-level alternation needs several
+ * literals at once ("IMF … talks", "talks (?=… Gaza)"), each branch's sets: a match through a branch holds one literal
+ * of each of its sets. Null `branches` when no branch needs more than the one set.
+ */
+export interface LiteralScreen extends LiteralSet {
+  branches: readonly (readonly LiteralSet[])[] | null;
 }
 
 function gramSlot(a: number, b: number, c: number): number {
@@ -45,9 +58,36 @@ function gramSlot(a: number, b: number, c: number): number {
 
 /** A screen for the pattern (see {@link requiredLiterals}), or null when its matches need no literal of three characters. */
 export function literalScreen(re: RegExp): LiteralScreen | null {
-  const literals = requiredLiterals(re);
-  if (literals === null || literals.some((l) => l.length < MIN_LITERAL)) return null;
-  return { literals, grams: literals.map(gramSlots) };
+  const pattern = parsed(re);
+  const needs = pattern === null ? null : alternationNeeds(pattern.alternatives);
+  if (pattern === null || needs === null || needs === QUANTIFIED_ASSERTION) return null;
+  const literals = [...needs];
+  if (literals.some((l) => l.length < MIN_LITERAL)) return null;
+  return { literals, grams: literals.map(gramSlots), branches: branchSets(pattern) };
+}
+
+/**
+ * Every set of literals each top-level branch needs (each one of its elements' requirements, the best screen first), for a
+ * screen that asks for all of them: "talks" alone passes the screen of "\btalks\b[^.;]{0,60}\bIMF\b", which a
+ * sentence on Ukraine's talks then ran in full. Sets with a literal shorter than three characters are left out (in
+ * too many texts to tell anything). Null when no branch has two sets.
+ */
+function branchSets(pattern: Pattern): LiteralSet[][] | null {
+  const branches: LiteralSet[][] = [];
+  for (const branch of pattern.alternatives) {
+    const sets = sequenceSets(branch.elements);
+    if (sets === QUANTIFIED_ASSERTION) return null;
+    const kept = sets.filter((set) => [...set].every((l) => l.length >= MIN_LITERAL)).sort((a, b) => worth(b) - worth(a));
+    const seen = new Set<string>();
+    const unique = kept.filter((set) => {
+      const key = [...set].sort().join('\u0000');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    branches.push(unique.map((set) => ({ literals: [...set], grams: [...set].map(gramSlots) })));
+  }
+  return branches.some((sets) => sets.length > 1) ? branches : null;
 }
 
 /**
@@ -115,8 +155,26 @@ export function mayHoldAll(text: string, slots: readonly number[]): boolean {
 export function mayMatch(screen: LiteralScreen, re: RegExp, text: string): boolean {
   screenText(text);
   if (lastLongS && re.unicode && re.ignoreCase) return true;
-  for (let k = 0; k < screen.literals.length; k++) {
-    const slots = screen.grams[k] ?? [];
+  if (!holdsOneOf(screen)) return false;
+  if (screen.branches === null) return true;
+  // A match goes through one branch, and holds a literal of each of that branch's sets.
+  for (const sets of screen.branches) {
+    let all = true;
+    for (const set of sets) {
+      if (!holdsOneOf(set)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+/** Does the screened text (see `screenText`) hold one of the set's literals? */
+function holdsOneOf(set: LiteralSet): boolean {
+  for (let k = 0; k < set.literals.length; k++) {
+    const slots = set.grams[k] ?? [];
     let all = true;
     for (const slot of slots) {
       if (((gramTable[slot >>> 5] ?? 0) & (1 << (slot & 31))) === 0) {
@@ -124,7 +182,7 @@ export function mayMatch(screen: LiteralScreen, re: RegExp, text: string): boole
         break;
       }
     }
-    if (all && lastLower.includes(screen.literals[k] ?? '')) return true;
+    if (all && lastLower.includes(set.literals[k] ?? '')) return true;
   }
   return false;
 }
@@ -172,10 +230,19 @@ function alternationNeeds(alternatives: readonly Alternative[]): Needs {
 
 /** Elements in a row: literal characters next to each other join into one literal; the best requirement is kept. */
 function sequenceNeeds(elements: readonly Element[]): Needs {
+  const sets = sequenceSets(elements);
+  if (sets === QUANTIFIED_ASSERTION) return sets;
   let best: Set<string> | null = null;
+  for (const set of sets) best = better(best, set);
+  return best;
+}
+
+/** Every requirement of elements in a row, in order: each run of literal characters, and each element's own. */
+function sequenceSets(elements: readonly Element[]): Array<Set<string>> | typeof QUANTIFIED_ASSERTION {
+  const sets: Array<Set<string>> = [];
   let run = '';
   const flush = () => {
-    if (run !== '') best = better(best, new Set([run]));
+    if (run !== '') sets.push(new Set([run]));
     run = '';
   };
   for (const element of elements) {
@@ -199,10 +266,10 @@ function sequenceNeeds(elements: readonly Element[]): Needs {
     if (min === 0) continue;
     const needs = elementNeeds(atom);
     if (needs === QUANTIFIED_ASSERTION) return needs;
-    if (needs !== null) best = better(best, needs);
+    if (needs !== null) sets.push(needs);
   }
   flush();
-  return best;
+  return sets;
 }
 
 /** What one element (not a quantifier) requires. */

@@ -42,6 +42,18 @@ describe('required literals', () => {
     expect(requiredLiterals(/(?=a)*b/)).toBeNull();
   });
 
+  it('asks for every literal a branch needs, not only its best one', () => {
+    const re = /\btalks\b[^.;]{0,60}\bIMF\b|\bloan\s+deal\b/i;
+    const screen = literalScreen(re);
+    expect(screen?.literals).toEqual(['talks', 'loan']);
+    if (screen === null) return;
+    // "talks" alone no longer lets the pattern run; with "IMF" (or the other branch's words) it does.
+    expect(mayMatch(screen, re, 'Peace talks resumed in Istanbul on Friday.')).toBe(false);
+    expect(mayMatch(screen, re, 'Talks with the IMF resumed.')).toBe(true);
+    expect(mayMatch(screen, re, 'The loan deal was signed.')).toBe(true);
+    expect(mayMatch(screen, re, 'A loan was agreed at the talks.')).toBe(false);
+  });
+
   it("never screens out a text one of the story's patterns or keyword lists matches", () => {
     const story = sampleStory();
     const patterns = [...(story.notWhen ?? []), ...(story.topicPatterns ?? []), ...story.questions.flatMap((q) => [...(q.patterns ?? []), ...(q.notWhen ?? []), ...(q.context ?? [])])].map(compile);

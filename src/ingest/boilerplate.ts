@@ -27,6 +27,7 @@ import {
   CAPTION_OPENING,
   CODE_LINE,
   EDITORIAL_NOTE,
+  OUTLET_ASKED_FOR_COMMENT,
   EMBEDDED_POST,
   POST_SIGNATURE,
   TEASER,
@@ -214,7 +215,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (TEASER.test(text) && !/["”’]\s*(?:…|\.\.\.)$/.test(text)) return 'teaser';
   if (isChromeLine(text) || (raw !== text && isChromeLine(raw))) return 'prompt, caption, byline or footer';
   if (!quoted && f.chars <= 400 && isCaptionLike(text)) return 'photo caption or credit';
-  if (EDITORIAL_NOTE.test(text)) return "editor's note";
+  if (EDITORIAL_NOTE.test(text) || OUTLET_ASKED_FOR_COMMENT.test(text)) return "editor's note";
   if (AUTHOR_BIO.test(text)) return "the writer's biography";
   if (isOutletBio(text)) return "the outlet's description";
   // The page talking to its reader about numbers, without a sentence: "Help the army reach 10,000 drones".

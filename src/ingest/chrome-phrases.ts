@@ -438,6 +438,13 @@ export const EDITORIAL_NOTE =
   /^(?:(?:editor['’]?s note|editorial note|update(?:d)?|correction|clarification|note)\s*:\s*(?:this (?:story|article|post|page)|this is an? (?:developing|breaking|live)|an earlier version|we (?:have|will))|this (?:is a )?(?:developing|breaking) (?:story|news)\b|this (?:story|article|post|page) (?:is being|has been|will be|was) updated\b)/i;
 
 /**
+ * The outlet saying whom it asked for comment: "Newsweek has reached out to the Ministry of Foreign Affairs of Ukraine
+ * for comment via email." (Not "The Kremlin did not respond to a request for comment": that is the news's own.)
+ */
+export const OUTLET_ASKED_FOR_COMMENT =
+  /^(?:\p{Lu}[\p{L}.&'’-]*\s+){1,3}(?:has|had)\s+(?:reached\s+out\s+to|contacted|asked)\s[^.!?]{3,200}?\bfor\s+(?:further\s+)?comments?\b[^.!?]{0,160}[.!?]$/u;
+
+/**
  * A sentence about the page rather than the news: "RBC-Ukraine has compiled the key statements …", "TASS has gathered
  * key updates", "Here is what we know", "Read more about … below", "(Further content follows below the video
  * material.)", "What is known about the first results is in the Izvestia material." Not "a peace proposal the

@@ -435,7 +435,15 @@ const CLAUSE_LEAD_IN = String.raw`^\s*(?:speaking\s+)?(?:(?:a|one|two|three|\d+)
 // (And a fronted question put to the speaker: "Asked to clarify what Rubio meant when he said …, a US official said …".)
 const SUBORDINATE_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before|while|whereas|although|though|asked\s+(?:to|about|whether|if|what|how|why|when))\s`, 'i');
 /** A conjunction of time and the capitalised subject right after it, before a verb: "… comments since Defence Minister Sergei Shoigu ". */
-const TIME_CONJUNCTION_SUBJECT = /\b(?:since|after|before|following|until)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,6}$/u;
+const TIME_CONJUNCTION_SUBJECT = /\b(?:since|after|before|following|until|if|whether)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,6}(?:(?:had|has|have|was|were|is|did|does|would|will|could)\s+)?$/u;
+
+/** After a comma past `from`, a person the sentence names reports in a clause of their own ("…, Peskov said …"). */
+function reportedAfter(outside: string, from: number, mentions: ReadonlyArray<{ start: number; end: number }>): boolean {
+  const comma = outside.indexOf(',', from);
+  if (comma < 0) return false;
+  const verbAt = outside.slice(comma).search(REPORTING_VERB);
+  return verbAt >= 0 && mentions.some((m) => m.start > comma && m.end <= comma + verbAt);
+}
 /** The same, of time only: "…, a day after President Vladimir Putin said he was open to talks." */
 const AFTER_REPORT = new RegExp(String.raw`${CLAUSE_LEAD_IN}(?:after|before)\s`, 'i');
 /** The text before a name ends in a list of names set off after a subject: ", including France’s Emmanuel Macron, …". */
@@ -716,9 +724,11 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // (Not an inverted attribution after it: 'Neither the people of those cities "nor me … can do this," said Mr Zelensky.')
       if (/^\s*Neither\s/.test(preceding) && !/;|,\s*(?:but|and|while|though|whereas)\s/.test(preceding) && !/^\s+(?:the\s+)?\p{Lu}/u.test(outside.slice(vEnd))) continue;
       if ((clauseAt === 0 ? SUBORDINATE_REPORT : AFTER_REPORT).test(preceding.slice(clauseAt))) continue;
-      // Nor one whose subject a conjunction of time introduces inside the clause ("In the Kremlin’s first public comments
-      // since Defence Minister Sergei Shoigu announced the withdrawal …, Peskov said …").
-      if (TIME_CONJUNCTION_SUBJECT.test(preceding.slice(clauseAt))) continue;
+      // Nor one whose subject a conjunction of time or condition introduces inside the clause, when a named speaker
+      // reports after it ("In the Kremlin’s first public comments since Defence Minister Sergei Shoigu announced the
+      // withdrawal …, Peskov said …", "When asked directly if Putin had rejected the US proposals, Peskov clarified …").
+      // ("His remarks came a day after French President Emmanuel Macron announced that …" has no report but Macron's.)
+      if (TIME_CONJUNCTION_SUBJECT.test(preceding.slice(clauseAt)) && reportedAfter(outside, vEnd, mentions)) continue;
       // Criticism in a clause of place or time recalls an earlier clash ("… the Oval Office meeting in February, when
       // Trump sharply criticized Zelenskyy"): no report of this sentence's.
       if (clauseAt > 0 && CRITICISM.test(verb[0]) && RECALLED_CLAUSE.test(preceding.slice(clauseAt))) continue;

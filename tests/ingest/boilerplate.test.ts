@@ -239,7 +239,7 @@ describe('line classifier', () => {
     expect(kinds(raw).map(([k]) => k)).toEqual(['headline', 'heading', 'body']);
   });
 
-  it('drops photo captions and credits, bylines, date stamps and editor’s notes', () => {
+  it('drops photo captions and credits, bylines, date stamps, editor’s notes and the outlet saying whom it asked for comment', () => {
     const raw = [
       'Delegates arrive for talks at the palace in Istanbul, Turkey, May 16. — Reuters',
       'The foreign minister speaks to reporters after the meeting.   (Jane Doe, Pool Photo via AP)',
@@ -250,9 +250,11 @@ describe('line classifier', () => {
       'Today: Thursday, 16 January 2025 year',
       'Vladimir Putin attends an expanded meeting of the Defence Ministry Board at the National Defence Control Centre in Moscow.',
       "Editor's note: This story is being updated.",
+      'Newsweek has reached out to the Ministry of Foreign Affairs of Ukraine for comment via email.',
       'Ukraine and Russia agreed on Friday to exchange 1,000 prisoners each, the Turkish foreign minister said.',
+      'The Kremlin did not respond to a request for comment.',
     ].join('\n');
-    expect(kept(raw)).toEqual(['Ukraine and Russia agreed on Friday to exchange 1,000 prisoners each, the Turkish foreign minister said.']);
+    expect(kept(raw)).toEqual(['Ukraine and Russia agreed on Friday to exchange 1,000 prisoners each, the Turkish foreign minister said.', 'The Kremlin did not respond to a request for comment.']);
   });
 
   it('takes a tag page of titles over texts cut off mid-sentence for its teasers, and keeps an article\'s own sections', () => {

@@ -701,13 +701,15 @@ describe('speakers', () => {
     expect(speakers(text).map(([, who]) => who)).toEqual(['-', '-', 'Sergei Lavrov', 'Zelensky']);
   });
 
-  it('does not give a sentence to the subject of a clause of time inside it ("comments since Defence Minister Sergei Shoigu announced …")', () => {
+  it('does not give a sentence to the subject of a clause of time or condition inside it ("comments since Defence Minister Sergei Shoigu announced …, Peskov said"), unless nobody else reports', () => {
     const text = [
       'Kremlin on Kherson',
       'Kremlin spokesman Dmitry Peskov spoke to reporters about the peace talks with Ukraine on Friday.',
       'In the Kremlin’s first public comments since Defence Minister Sergei Shoigu announced the withdrawal from Kherson, Peskov said the region’s status was unchanged.',
+      'When asked directly if Putin had rejected the US proposals, Peskov clarified that this was inaccurate.',
+      'His remarks came a day after French President Emmanuel Macron announced that 26 countries would join a reassurance force.',
     ].join('\n');
-    expect(speakers(text).map(([, who]) => who)).toEqual(['-', 'Dmitry Peskov']);
+    expect(speakers(text).map(([, who]) => who)).toEqual(['-', 'Dmitry Peskov', 'Dmitry Peskov', 'Emmanuel Macron']);
   });
 
   it('gives a quotation closed by "the President of Ukraine said" to the person the article gave that title, not to Ukraine', () => {

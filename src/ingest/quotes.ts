@@ -470,12 +470,14 @@ const IT_SUBJECT = clauseSubject('it');
 const THE_BODY = clauseSubject(String.raw`the\s+(ministry|office|agency|department|council|committee|embassy|service)`);
 /** A person's office between their name and the verb: "'s office", "'s press service" (fillers may follow). */
 const OWNED_OFFICE = /^['’]s\s+((?:press\s+)?office|press\s+service|administration|government|cabinet|campaign)(?:\s+(?:also|later|again|then|had|has|reportedly|earlier|now|however|meanwhile))*\s*$/i;
-/** The same after an inverted verb's name: "’s press secretary." of "said President Vladimir Putin's press secretary." */
-const POSSESSIVE_ROLE_AFTER = new RegExp(`^['’]s\\s+(?:(?:top|chief|special|senior|new|\\p{Lu}[\\p{L}.'’-]*)\\s+){0,3}(${ROLE})\\b`, 'u');
 /** A role held for someone, right before that someone's name: "a presidential advisor to " (Volodymyr Zelenskiy). */
 const ROLE_TO_NAME = new RegExp(`\\b(?:${ROLE})\\s+(?:to|for)\\s+(?:the\\s+)?$`, 'u');
-/** A person's aide by role between the person and the verb: "’s Ukraine envoy ", "’s top adviser also ". */
-const POSSESSIVE_ROLE = new RegExp(`^['’]s\\s+(?:(?:top|chief|special|senior|new|\\p{Lu}[\\p{L}.'’-]*)\\s+){0,3}(${ROLE})(?:\\s+(?:also|later|again|then|reportedly|earlier|now|on\\s+\\p{Lu}\\p{Ll}+))*\\s*$`, 'u');
+/** A person's aide by role, after the person's name: "’s Ukraine envoy", "’s top adviser", "’s press secretary". */
+const AIDE_OF_NAME = String.raw`['’]s\s+(?:(?:top|chief|special|senior|new|\p{Lu}[\p{L}.'’-]*)\s+){0,3}(${ROLE})`;
+/** The aide between the person and the verb: "’s Ukraine envoy ", "’s top adviser also ". */
+const POSSESSIVE_ROLE = new RegExp(String.raw`^${AIDE_OF_NAME}(?:\s+(?:also|later|again|then|reportedly|earlier|now|on\s+\p{Lu}\p{Ll}+))*\s*$`, 'u');
+/** The aide after an inverted verb: "’s press secretary." of "said President Vladimir Putin's press secretary." */
+const POSSESSIVE_ROLE_AFTER = new RegExp(String.raw`^${AIDE_OF_NAME}\b`, 'u');
 /** A country or body in the possessive opening a clause, right before another body: "Russia's " of "Russia's Ministry of Defence". */
 const OWNED_BODY = /(?:^|[,;:—–]\s*|\b(?:but|and|yet|meanwhile|however)\s+)((?:the\s+)?\p{Lu}[\p{L}.-]*['’]s)\s+$/u;
 /** Lower-case role words between a body and a person's name ("… Foreign Ministry spokeswoman Maria Zakharova"). */
@@ -567,6 +569,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         ? mentions.find((m) => m.end <= at && (atClauseStart(outside, m.start) || afterTitlesAtClauseStart(outside, m.start) || SUBORDINATE_OPENING.test(outside.slice(0, m.start))) && !possessiveAt(outside, m.end) && fits(m.person.name))?.person.name
         : undefined;
       return here ?? [subjectHere, openQuoteSpeaker, before].find(fits);
+    };
+
+    /** Who holds a role as someone's aide ("Trump's envoy"): the one the article gave the role, never its owner. */
+    const aideOf = (role: string, owner: string): string | undefined => {
+      const who = roleHolder((roles ??= rolesOf(sentences, ctx.people)), role, undefined, index, ctx.sides);
+      return who === owner ? undefined : who;
     };
 
     /** The body ("the Kremlin", "Russia") the sentence before was given to: what "it" says. */
@@ -809,11 +817,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // one the article named so), or someone unnamed; never the owner's.
       const ownedRole = mentions.find((m) => m.end <= vStart && POSSESSIVE_ROLE.test(outside.slice(m.end, vStart)));
       if (ownedRole) {
-        roles ??= rolesOf(sentences, ctx.people);
-        const role = POSSESSIVE_ROLE.exec(outside.slice(ownedRole.end, vStart))?.[1] ?? '';
-        const who = roleHolder(roles, role, undefined, index, ctx.sides);
-        if (who !== undefined && who !== ownedRole.person.name) speaker = who;
-        else roleUnresolved = true;
+        speaker = aideOf(POSSESSIVE_ROLE.exec(outside.slice(ownedRole.end, vStart))?.[1] ?? '', ownedRole.person.name);
+        roleUnresolved = speaker === undefined;
         break;
       }
       // Nearest person before the verb in the same clause ("Putin, for his part, said").
@@ -910,10 +915,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         // "…,” said President Vladimir Putin's press secretary.": the aide by role, not the person in the possessive.
         const aide = POSSESSIVE_ROLE_AFTER.exec(outside.slice(after.end));
         if (aide) {
-          roles ??= rolesOf(sentences, ctx.people);
-          const who = roleHolder(roles, aide[1] ?? '', undefined, index, ctx.sides);
-          if (who !== undefined && who !== after.person.name) speaker = who;
-          else roleUnresolved = true;
+          speaker = aideOf(aide[1] ?? '', after.person.name);
+          roleUnresolved = speaker === undefined;
           break;
         }
         speaker = after.person.name;

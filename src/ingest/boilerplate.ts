@@ -171,7 +171,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (TRAILER_RUN_ON.test(text)) return 'link list run on into its first title';
   // A line that opens as a caption does ("In this photo released by Xinhua News Agency, …"), however long: AM's ran to
   // 584 characters before its credit. (CAPTION_OPENING is one of isCaptionLike's patterns: its opening is the test.)
-  if (CAPTION_OPENING.test(text)) return 'photo caption or credit';
+  if (CAPTION_OPENING.test(text)) return CAPTION_REASON;
   // A long paragraph of sentences is no menu, widget, label, byline or teaser: only a caption or an embedded post
   // runs that long (most of a page's lines are like this, so the rest of the rules are skipped for them).
   if (f.chars > 250 && f.terminated && f.functionDensity >= 0.2 && f.linkDensity <= 0.5) {
@@ -181,7 +181,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
     if (f.address > 0 && siteVoice(text) && !opensOnNews(text)) return SITE_APPEAL;
     if (AUTHOR_BIO.test(text)) return "the writer's biography";
     if (isOutletBio(text)) return "the outlet's description";
-    if (f.chars <= 400 && !/^["“‘'«]/.test(text) && isCaptionLike(text)) return 'photo caption or credit';
+    if (f.chars <= 400 && !/^["“‘'«]/.test(text) && isCaptionLike(text)) return CAPTION_REASON;
     return undefined;
   }
   if (isShareRow(text)) return 'share buttons';
@@ -214,7 +214,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (EMBEDDED_POST.test(text)) return 'embedded post';
   if (TEASER.test(text) && !/["”’]\s*(?:…|\.\.\.)$/.test(text)) return 'teaser';
   if (isChromeLine(text) || (raw !== text && isChromeLine(raw))) return 'prompt, caption, byline or footer';
-  if (!quoted && f.chars <= 400 && isCaptionLike(text)) return 'photo caption or credit';
+  if (!quoted && f.chars <= 400 && isCaptionLike(text)) return CAPTION_REASON;
   if (EDITORIAL_NOTE.test(text) || OUTLET_ASKED_FOR_COMMENT.test(text)) return "editor's note";
   if (AUTHOR_BIO.test(text)) return "the writer's biography";
   if (isOutletBio(text)) return "the outlet's description";
@@ -227,6 +227,9 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
 }
 
 const SITE_APPEAL = 'the site asking for support';
+const CAPTION_REASON = 'photo caption or credit';
+/** A line's first eighty characters, letters and figures only: two copies of a caption that differ in an accent or a credit. */
+const captionOpening = (text: string) => text.slice(0, 80).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
 
 /** The site's own machinery: "Notifications can be managed in browser preferences", "refresh the page … logged in". */
 const SITE_UI = /\b(?:browsers?|refresh|logged|log(?:ging)? in|sign(?:ed)? in|notifications?|cookies?|preferences|javascript|emailed|privacy (?:notice|policy)|ad-?blocker|download|iOS|Android)\b/gi;
@@ -1263,6 +1266,17 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
     else if (headingShaped(f, text) && (f.words.length >= 3 || /^\p{Lu}/u.test(text))) drafts.push({ text, kind: 'heading', terminated: f.terminated, f });
     else drafts.push({ text, kind: f.terminated ? 'short' : 'chrome', reason: 'label', terminated: f.terminated, f });
     if (listItem) bullets.add(drafts[drafts.length - 1] as Draft);
+  });
+
+  // A caption printed twice, once without its credit ("Attendees listen to a speech …, 15 June 2024. …" over the same
+  // words ending ".Photo: EPA/URS FLUEELER"): the copy right above the credited one is the caption too.
+  drafts.forEach((d, i) => {
+    const next = drafts[i + 1];
+    if (d.kind !== 'body' || next?.kind !== 'chrome' || next.reason !== CAPTION_REASON || d.f.chars < 80) return;
+    if (captionOpening(next.text) === captionOpening(d.text)) {
+      d.kind = 'chrome';
+      d.reason = 'photo caption printed twice';
+    }
   });
 
   // Prose set in a heading tag that the article says again further down is its standfirst, not its lead.

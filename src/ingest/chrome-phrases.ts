@@ -278,11 +278,11 @@ export function isChromeLine(line: string): boolean {
 
 /**
  * A call to action aimed at the reader: membership and donation drives, app and notification prompts, sign-in,
- * "support the army" banners. Prose reports such appeals in the third person ("Zelensky urged allies to support …"),
+ * "support the army" banners, "For up-to-the-minute coverage …, visit LiveWorldUpdates.com.". Prose reports such appeals in the third person ("Zelensky urged allies to support …"),
  * so only a line that opens with the appeal counts.
  */
 export const CALL_TO_ACTION =
-  /^(?:help us\b|please (?:help|support|consider|donate|subscribe)|support (?:us|our|independent|quality|the (?:armed forces|army|defenders)|ukraine'?s? (?:army|armed forces|defenders))\b|donate\b|make a donation|become a (?:member|subscriber|patron|supporter)\b|join (?:us|our|now|today|the (?:\w+ )?(?:community|club|conversation))\b|subscribe\b|sign (?:up|in)\b|log ?in\b|register (?:now|today|for free)\b|(?:download|get) (?:the|our) (?:free )?app\b|stay (?:up to date|informed|updated|connected|in the know)\b|(?:enable|turn on|allow) (?:push )?notifications\b|follow (?:us|our)\b|read (?:more|next|the full|our)\b|watch (?:now|live|the (?:video|full)|more)\b|listen (?:now|live|to (?:the|this|our) (?:podcast|episode|article|story)|to (?:the|this|our) (?:\w+ )?episode\b|to\b[^.!?]{0,80}\bon (?:apple podcasts|spotify|google podcasts|youtube music)\b)\b|go to (?:the )?(?:first|front|home) page\b|share (?:this|on|via)\b|(?:click|tap|scroll) (?:here|to|through|down)\b|advertise with us|contact us\b|send us\b|got a (?:news )?tip|we (?:need|rely on) (?:your|readers)|your (?:support|contribution|donation)\b|already a (?:member|subscriber)|unlock (?:this|unlimited|full)|try (?:\d+ days|it free|for free)|start (?:your )?free trial|start (?:a |your )?free account\b|get (?:access to )?\d+ (?:free |premium )*(?:stories|articles)\b)/i;
+  /^(?:for (?:more|the latest|up-to-the-minute|continuing|live|further|full)\b[^.!?]{0,120}?,\s*(?:visit|go to|follow|head to)\b|help us\b|please (?:help|support|consider|donate|subscribe)|support (?:us|our|independent|quality|the (?:armed forces|army|defenders)|ukraine'?s? (?:army|armed forces|defenders))\b|donate\b|make a donation|become a (?:member|subscriber|patron|supporter)\b|join (?:us|our|now|today|the (?:\w+ )?(?:community|club|conversation))\b|subscribe\b|sign (?:up|in)\b|log ?in\b|register (?:now|today|for free)\b|(?:download|get) (?:the|our) (?:free )?app\b|stay (?:up to date|informed|updated|connected|in the know)\b|(?:enable|turn on|allow) (?:push )?notifications\b|follow (?:us|our)\b|read (?:more|next|the full|our)\b|watch (?:now|live|the (?:video|full)|more)\b|listen (?:now|live|to (?:the|this|our) (?:podcast|episode|article|story)|to (?:the|this|our) (?:\w+ )?episode\b|to\b[^.!?]{0,80}\bon (?:apple podcasts|spotify|google podcasts|youtube music)\b)\b|go to (?:the )?(?:first|front|home) page\b|share (?:this|on|via)\b|(?:click|tap|scroll) (?:here|to|through|down)\b|advertise with us|contact us\b|send us\b|got a (?:news )?tip|we (?:need|rely on) (?:your|readers)|your (?:support|contribution|donation)\b|already a (?:member|subscriber)|unlock (?:this|unlimited|full)|try (?:\d+ days|it free|for free)|start (?:your )?free trial|start (?:a |your )?free account\b|get (?:access to )?\d+ (?:free |premium )*(?:stories|articles)\b)/i;
 
 /** A counter or progress figure: "0 out of 25,000", "12,345/25,000", "73% of our goal", "9124 visitors online". */
 export const COUNTER_LINE =
@@ -482,11 +482,12 @@ export const EMBEDDED_POST = /\bpic\.twitter\.com\/\S+|\bhttps?:\/\/t\.co\/\S+/i
 export const WIDGET = /\d\s?°\s?[CF]\b|^(?:USD|EUR|GBP|RUB|UAH|OIL|BTC)\s?\d|^(?:view all|see all|show all|show more|load more|quick reads|advertisement|continue reading|skip (?:next section|to (?:main )?content|navigation)|listen to (?:this )?(?:article|story)|play audio|audio version|share and follow|follow us|share this(?: article)?)\s*\|?$/i;
 
 const STAMP_WORDS =
-  /\b(?:published|posted|updated|last|modified|on|at|am|pm|ago|today|year|minutes?|mins?|hours?|hrs?|seconds?|secs?|a\.m|p\.m|utc|gmt|est|edt|cst|cdt|pst|pdt|bst|cet|cest|eet|eest|msk|ist|kyiv|moscow|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|st|nd|rd|th)\b/gi;
+  /\b(?:published|posted|updated|last|modified|on|at|am|pm|ago|today|year|minutes?|mins?|hours?|hrs?|seconds?|secs?|a\.m|p\.m|utc|gmt|est|edt|cst|cdt|pst|pdt|bst|cet|cest|eet|eest|msk|ist|kyiv|moscow|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|st|nd|rd|th)\b/gi;
 
 /**
  * A date stamp and nothing else: "Monday, May 19th 2025, 1:10 pm", "19:31, 19 May, 2025", "Updated: 20.05.2025 08:37",
- * "18 Feb, 2026 10:14 / Updated 35 minutes ago", "Today: Thursday, 16 January 2025 year" (a translated page's "2025 year").
+ * "18 Feb, 2026 10:14 / Updated 35 minutes ago", "Today: Thursday, 16 January 2025 year" (a translated page's "2025 year"),
+ * "Thu. May 22nd, 2025".
  * What is left without dates, times, month and weekday names and "Published"/"Updated" is at most a time zone.
  */
 export function isDateStamp(line: string): boolean {
@@ -497,6 +498,8 @@ export function isDateStamp(line: string): boolean {
   const rest = line
     .replace(/\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, ' ')
     .replace(STAMP_WORDS, ' ')
+    // An ordinal day: "May 22nd, 2025".
+    .replace(/(?<=\d)(?:st|nd|rd|th)\b/gi, ' ')
     .replace(/[\d\s.,:/|()–—-]+/g, ' ')
     .trim();
   return rest.split(/\s+/).filter(Boolean).length <= 1 && rest.length <= 12;

@@ -181,6 +181,8 @@ function headlineWords(line: string): string {
     .replace(/\s+(?:VIDEO|VIDEOS|PHOTOS?|GALLERY|WATCH|AUDIO|LIVE|UPDATED|UPDATE)$/u, '')
     // … or sets it in brackets: "Putin's Q&A session following China visit (WATCH IN FULL)", "… [VIDEO]".
     .replace(/\s*[([](?:\+\s*)?(?:WATCH|VIDEOS?|PHOTOS?|GALLERY|AUDIO|LIVE|UPDATED?|PODCAST)(?:\s+(?:IN FULL|LIVE|NOW|HERE))?[)\]]$/iu, '');
+  // The site's name and the day after dashes, as DW titles its pages ("… attend Swiss peace summit – DW – 06/15/2024").
+  t = t.replace(/\s+[–—-]\s+[\p{L}.&]{2,24}(?:\s[\p{L}.&]{2,24})?\s+[–—-]\s+\d{1,2}\/\d{1,2}\/\d{4}$/u, '');
   // The section's or site's name after a bar ("… Talks In Berlin | World News"), when the headline is longer.
   const bar = /\s+\|\s+([^|]{1,40})$/u.exec(t);
   if (bar && bar[1] !== undefined && bar[1].split(/\s+/).length <= 4 && t.slice(0, bar.index).split(/\s+/).length >= 4) t = t.slice(0, bar.index);

@@ -241,6 +241,8 @@ describe('line classifier', () => {
 
   it('drops photo captions and credits, bylines, date stamps, editor’s notes and the outlet saying whom it asked for comment', () => {
     const raw = [
+      'Thu. May 22nd, 2025',
+      'For up-to-the-minute coverage on the Ukraine conflict and global diplomatic developments, visit LiveWorldUpdates.com.',
       'Delegates arrive for talks at the palace in Istanbul, Turkey, May 16. — Reuters',
       'The foreign minister speaks to reporters after the meeting.   (Jane Doe, Pool Photo via AP)',
       'Picture: JOHN SMITH/GETTY IMAGES',
@@ -255,6 +257,13 @@ describe('line classifier', () => {
       'The Kremlin did not respond to a request for comment.',
     ].join('\n');
     expect(kept(raw)).toEqual(['Ukraine and Russia agreed on Friday to exchange 1,000 prisoners each, the Turkish foreign minister said.', 'The Kremlin did not respond to a request for comment.']);
+  });
+
+  it('takes a caption printed twice, once without its credit, for a caption both times', () => {
+    const caption = 'Attendees listen to a speech during the opening plenary session of the Summit on Peace in Ukraine, in Stansstad near Lucerne, Switzerland, 15 June 2024. International heads of state gather on 15 and 16 June at the Brgenstock Resort.';
+    const credited = 'Attendees listen to a speech during the opening plenary session of the Summit on Peace in Ukraine, in Stansstad near Lucerne, Switzerland, 15 June 2024. International heads of state gather on 15 and 16 June at the Bürgenstock Resort.Photo: EPA/URS FLUEELER';
+    const lead = 'Ukraine’s President Volodymyr Zelensky and his Swiss counterpart Viola Amherd expressed their hopes for the peace conference in Bürgenstock.';
+    expect(kept([caption, credited, '', lead].join('\n'))).toEqual([lead]);
   });
 
   it('takes a tag page of titles over texts cut off mid-sentence for its teasers, and keeps an article\'s own sections', () => {
@@ -1382,6 +1391,7 @@ describe('line classifier', () => {
     );
     expect(articleText(textBlocks(['Putin’s Q&A session following China visit (WATCH IN FULL)', body].join('\n'))).headline).toBe('Putin’s Q&A session following China visit');
     expect(articleText(textBlocks(['Witkoff meets Putin in St Petersburg [Video]', body].join('\n'))).headline).toBe('Witkoff meets Putin in St Petersburg');
+    expect(articleText(textBlocks(['Ukraine updates: World leaders attend Swiss peace summit – DW – 06/15/2024', body].join('\n'))).headline).toBe('Ukraine updates: World leaders attend Swiss peace summit');
     expect(articleText(textBlocks(['"Zelenskyy: U.S. Security Guarantees Document Ready"', body].join('\n'))).headline).toBe('Zelenskyy: U.S. Security Guarantees Document Ready');
     const listen = articleText(textBlocks(['Listen to article', '|', body].join('\n')));
     expect(listen.headline).toBeUndefined();

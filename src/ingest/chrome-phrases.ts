@@ -278,8 +278,8 @@ export function isChromeLine(line: string): boolean {
 
 /**
  * A call to action aimed at the reader: membership and donation drives, app and notification prompts, sign-in,
- * "support the army" banners, "For up-to-the-minute coverage …, visit LiveWorldUpdates.com.". Prose reports such appeals in the third person ("Zelensky urged allies to support …"),
- * so only a line that opens with the appeal counts.
+ * "support the army" banners, "For up-to-the-minute coverage …, visit LiveWorldUpdates.com.". Prose reports such
+ * appeals in the third person ("Zelensky urged allies to support …"), so only a line that opens with the appeal counts.
  */
 export const CALL_TO_ACTION =
   /^(?:for (?:more|the latest|up-to-the-minute|continuing|live|further|full)\b[^.!?]{0,120}?,\s*(?:visit|go to|follow|head to)\b|help us\b|please (?:help|support|consider|donate|subscribe)|support (?:us|our|independent|quality|the (?:armed forces|army|defenders)|ukraine'?s? (?:army|armed forces|defenders))\b|donate\b|make a donation|become a (?:member|subscriber|patron|supporter)\b|join (?:us|our|now|today|the (?:\w+ )?(?:community|club|conversation))\b|subscribe\b|sign (?:up|in)\b|log ?in\b|register (?:now|today|for free)\b|(?:download|get) (?:the|our) (?:free )?app\b|stay (?:up to date|informed|updated|connected|in the know)\b|(?:enable|turn on|allow) (?:push )?notifications\b|follow (?:us|our)\b|read (?:more|next|the full|our)\b|watch (?:now|live|the (?:video|full)|more)\b|listen (?:now|live|to (?:the|this|our) (?:podcast|episode|article|story)|to (?:the|this|our) (?:\w+ )?episode\b|to\b[^.!?]{0,80}\bon (?:apple podcasts|spotify|google podcasts|youtube music)\b)\b|go to (?:the )?(?:first|front|home) page\b|share (?:this|on|via)\b|(?:click|tap|scroll) (?:here|to|through|down)\b|advertise with us|contact us\b|send us\b|got a (?:news )?tip|we (?:need|rely on) (?:your|readers)|your (?:support|contribution|donation)\b|already a (?:member|subscriber)|unlock (?:this|unlimited|full)|try (?:\d+ days|it free|for free)|start (?:your )?free trial|start (?:a |your )?free account\b|get (?:access to )?\d+ (?:free |premium )*(?:stories|articles)\b)/i;

@@ -316,7 +316,7 @@ const RUN_IN_WORD = /(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})/u;
  * ‘US giving Ukraine intelligence …’; Tomahawks under reviewLast month, US Vice President JD Vance told …"), or 0: the
  * title ends where its last word runs into the sentence's first.
  */
-export function runInTeaserLength(sentence: string): number {
+function runInTeaserLength(sentence: string): number {
   if (!READ_MORE_LABEL.test(sentence)) return 0;
   const m = RUN_IN_WORD.exec(sentence.slice(0, 300));
   if (!m) return 0;

@@ -16,7 +16,12 @@ type Element = AST.Element;
  */
 export function requiredLiterals(re: RegExp): string[] | null {
   const pattern = parsed(re);
-  const needs = pattern === null ? null : alternationNeeds(pattern.alternatives);
+  return pattern === null ? null : literalsOf(pattern);
+}
+
+/** The literals one of which every match of the parsed pattern holds (see {@link requiredLiterals}). */
+function literalsOf(pattern: Pattern): string[] | null {
+  const needs = alternationNeeds(pattern.alternatives);
   return needs === QUANTIFIED_ASSERTION || needs === null ? null : [...needs];
 }
 
@@ -59,10 +64,8 @@ function gramSlot(a: number, b: number, c: number): number {
 /** A screen for the pattern (see {@link requiredLiterals}), or null when its matches need no literal of three characters. */
 export function literalScreen(re: RegExp): LiteralScreen | null {
   const pattern = parsed(re);
-  const needs = pattern === null ? null : alternationNeeds(pattern.alternatives);
-  if (pattern === null || needs === null || needs === QUANTIFIED_ASSERTION) return null;
-  const literals = [...needs];
-  if (literals.some((l) => l.length < MIN_LITERAL)) return null;
+  const literals = pattern === null ? null : literalsOf(pattern);
+  if (pattern === null || literals === null || literals.some((l) => l.length < MIN_LITERAL)) return null;
   return { literals, grams: literals.map(gramSlots), branches: branchSets(pattern) };
 }
 
@@ -142,6 +145,11 @@ export function gramSlots(literal: string): number[] {
  */
 export function mayHoldAll(text: string, slots: readonly number[]): boolean {
   screenText(text);
+  return tableHolds(slots);
+}
+
+/** Does the screened text's table (see `screenText`) hold every one of these slots? */
+function tableHolds(slots: readonly number[]): boolean {
   for (const slot of slots) if (((gramTable[slot >>> 5] ?? 0) & (1 << (slot & 31))) === 0) return false;
   return true;
 }
@@ -158,32 +166,12 @@ export function mayMatch(screen: LiteralScreen, re: RegExp, text: string): boole
   if (!holdsOneOf(screen)) return false;
   if (screen.branches === null) return true;
   // A match goes through one branch, and holds a literal of each of that branch's sets.
-  for (const sets of screen.branches) {
-    let all = true;
-    for (const set of sets) {
-      if (!holdsOneOf(set)) {
-        all = false;
-        break;
-      }
-    }
-    if (all) return true;
-  }
-  return false;
+  return screen.branches.some((sets) => sets.every(holdsOneOf));
 }
 
 /** Does the screened text (see `screenText`) hold one of the set's literals? */
 function holdsOneOf(set: LiteralSet): boolean {
-  for (let k = 0; k < set.literals.length; k++) {
-    const slots = set.grams[k] ?? [];
-    let all = true;
-    for (const slot of slots) {
-      if (((gramTable[slot >>> 5] ?? 0) & (1 << (slot & 31))) === 0) {
-        all = false;
-        break;
-      }
-    }
-    if (all && lastLower.includes(set.literals[k] ?? '')) return true;
-  }
+  for (let k = 0; k < set.literals.length; k++) if (tableHolds(set.grams[k] ?? []) && lastLower.includes(set.literals[k] ?? '')) return true;
   return false;
 }
 

@@ -135,9 +135,18 @@ export function carries(text: string, label: string): boolean {
     if (t.includes(l)) return true;
     if (partOf(t, l)) return true;
     const pieces = l.split(/(?<=[.!?|:])\s+|\s+[|•]\s+/).filter((p) => p.length >= 25);
-    return pieces.length > 1 && pieces.some((p) => t.includes(p));
+    return pieces.length > 1 && pieces.some((p) => unquotedIn(t, p));
   }
   return wholeOrGlued(t, l);
+}
+
+/**
+ * Does the piece occur in the text other than as a quotation the text opens on it? A body sentence that quotes the last
+ * sentence of a post the page embeds ("Kuleba tweeted …, adding “I call on all states to …”") is the body's.
+ */
+function unquotedIn(t: string, piece: string): boolean {
+  for (let i = t.indexOf(piece); i >= 0; i = t.indexOf(piece, i + 1)) if (!/["']$/.test(t.slice(0, i))) return true;
+  return false;
 }
 
 /** The canonical text is the label, or has it glued to its start or end. */

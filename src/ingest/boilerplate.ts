@@ -85,6 +85,11 @@ export interface ClassifyOptions {
 }
 
 const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
+/**
+ * A news agency's name in brackets after the last sentence's stop, as a wire copy signs off: "… to regroup and rearm
+ * troops. (TASS)". The sentence is finished; the credit is no caption's (see REFERS_BACK) and no heading's.
+ */
+const AGENCY_SIGN_OFF = /[.!?]["”’]?\s+\((?:TASS|Reuters|AFP|AP|Xinhua|dpa|DPA|ANI|IANS|PTI|UNIAN|Ukrinform|Interfax|RIA Novosti|Sputnik|Anadolu|EFE|ANSA|Kyodo|Yonhap|BTA|PAP|MENA|WAM|IRNA|BelTA|APA|AzerTag|Trend|KUNA|SPA|Bernama)\)$/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 /** Second-person and first-person-plural address: the voice of a page talking to its reader. */
 const ADDRESS_WORDS = new Set(['you', 'your', 'yours', "you're", 'you’re', 'us', 'our', 'ours', 'we', "we're", 'we’re']);
@@ -152,7 +157,7 @@ function features(block: PageBlock, text: string): Features {
   return {
     words,
     chars: text.length,
-    terminated: TERMINATED.test(text) && !titleEndingInInitials(text, words),
+    terminated: (TERMINATED.test(text) || AGENCY_SIGN_OFF.test(text)) && !titleEndingInInitials(text, words),
     functionDensity: words.length === 0 ? 0 : functionWords / words.length,
     capitals: letters === 0 ? 0 : upper / letters,
     address: words.length === 0 ? 0 : address / words.length,
@@ -214,7 +219,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (EMBEDDED_POST.test(text)) return 'embedded post';
   if (TEASER.test(text) && !/["”’]\s*(?:…|\.\.\.)$/.test(text)) return 'teaser';
   if (isChromeLine(text) || (raw !== text && isChromeLine(raw))) return 'prompt, caption, byline or footer';
-  if (!quoted && f.chars <= 400 && isCaptionLike(text)) return CAPTION_REASON;
+  if (!quoted && f.chars <= 400 && !REFERS_BACK.test(text) && isCaptionLike(text)) return CAPTION_REASON;
   if (EDITORIAL_NOTE.test(text) || OUTLET_ASKED_FOR_COMMENT.test(text)) return "editor's note";
   if (AUTHOR_BIO.test(text)) return "the writer's biography";
   if (isOutletBio(text)) return "the outlet's description";
@@ -225,6 +230,12 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (f.capitals > 0.8 && f.words.length <= 6 && !f.terminated && block.tag === undefined) return 'kicker';
   return undefined;
 }
+
+/**
+ * A sentence whose subject is a pronoun ("He added that Kiev tended to …. (TASS)") goes on from the text before it: a
+ * caption stands alone under its picture and names whom it shows. (Not "He Yadong, …": a name follows there.)
+ */
+const REFERS_BACK = /^(?:He|She|They|We)\s+(?:also\s+|later\s+|then\s+|further\s+)?\p{Ll}/u;
 
 const SITE_APPEAL = 'the site asking for support';
 const CAPTION_REASON = 'photo caption or credit';

@@ -154,10 +154,22 @@ async function load(input: string, opts: IngestOptions): Promise<Loaded> {
   return decoded.ok ? { ok: true, text: decoded.text } : decoded;
 }
 
-/** HTML rather than plain text? */
+/** A document's own tags: only a page has them. */
+const DOCUMENT_TAG = /<(?:!doctype html|html|head|body)[\s>]/i;
+/** A tag of the page's body: a page opens with one, or has many. */
+const BODY_TAG = /<(?:article|main|p|div)[\s>]/gi;
+
+/**
+ * HTML rather than plain text? A page names itself (its type, a doctype or an `<html>`, `<head>` or `<body>` tag),
+ * opens on a tag, or is full of block tags. A text that carries a stray one ("<p>Ukrainian President Vladimir Zelensky
+ * <em>(TASS)</em></p>", a caption copied with its markup) is still text: read as a page, its lines were no article.
+ */
 export function looksLikeHtml(body: string, contentType?: string): boolean {
   if (contentType && /html/i.test(contentType)) return true;
-  return /<(?:!doctype html|html|head|body|article|main|p|div)[\s>]/i.test(body.slice(0, 4000));
+  const head = body.slice(0, 4000);
+  if (DOCUMENT_TAG.test(head)) return true;
+  if (/^(?:\uFEFF)?\s*<(?:!--|[a-z])/i.test(head)) return true;
+  return (head.match(BODY_TAG)?.length ?? 0) >= 3;
 }
 
 function hostName(url: string | undefined): string | undefined {

@@ -170,11 +170,43 @@ const BARE_ROLE_SUBJECT = new RegExp(`^\\s*(?:(?:But|And|Yet|However|Meanwhile|L
 const ROLE_OPENING = new RegExp(`^\\s*(?:(?:But|And|Yet|Still|However|Meanwhile|Later|Earlier),?\\s+)?[Tt]he\\s+${QUALIFIED_ROLE}\\b(?!\\s+of\\b)`, 'u');
 /** A role cited as a source, the whole phrase: "the US President", "the Russian foreign minister". */
 const ROLE_CITED = new RegExp(`^the\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})\\s*$`, 'iu');
+/**
+ * The same with its country or owner in the possessive or after "of": "South Africa’s president", "Russia's foreign
+ * minister", "Trump’s Ukraine envoy", "the President of Ukraine". Captured: the owner's last word, the role.
+ */
+const ROLE_CITED_OWNED = new RegExp(
+  `^(?:(?:\\p{Lu}[\\p{L}.-]*\\s+){0,2}(\\p{Lu}[\\p{L}.-]*)['’]s\\s+(?:\\p{Lu}\\p{L}+\\s+)?(${ROLE})|the\\s+(${ROLE})\\s+of\\s+(?:the\\s+)?(?:\\p{Lu}\\p{L}+\\s+){0,2}?(\\p{Lu}\\p{L}+))\\s*$`,
+  'u',
+);
+
+/** The role a source phrase cites ("the US President", "Russia's foreign minister"), with its qualifier or owner. */
+function citedRole(phrase: string): { role: string; qualifier?: string; owned: boolean } | undefined {
+  const plain = ROLE_CITED.exec(phrase);
+  if (plain) return { role: plain[2] ?? '', ...(plain[1] ? { qualifier: plain[1] } : {}), owned: false };
+  const owned = ROLE_CITED_OWNED.exec(phrase);
+  if (!owned) return undefined;
+  const qualifier = owned[1] ?? owned[4];
+  return { role: owned[2] ?? owned[3] ?? '', ...(qualifier ? { qualifier } : {}), owned: true };
+}
 
 /** A role's country in one spelling: "US", "U.S." and "United States" (of which one word is seen) are one. */
 function qualifierKey(word: string): string {
   const w = word.toLowerCase().replace(/\./g, '');
-  return /^(?:us|states|american)$/.test(w) ? 'us' : w;
+  return /^(?:us|states|american|america)$/.test(w) ? 'us' : w;
+}
+
+/**
+ * Do two qualifiers name one country? The same key, or a country and its adjective: "russia" and "russian",
+ * "ukraine" and "ukrainian", "china" and "chinese" share all but a short ending (not "iran" and "iraq", nor "austria"
+ * and "australia").
+ */
+function sameQualifier(a: string | undefined, b: string): boolean {
+  if (a === undefined) return false;
+  if (a === b) return true;
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return n >= 4 && n >= short.length - 1 && long.length - n <= 3;
 }
 
 /** Roles that name the same post: a country's president is its leader and head of state. */
@@ -221,7 +253,7 @@ function rolesOf(sentences: readonly Sentence[], people: readonly Person[]): Rol
 function roleHolder(roles: readonly RoleMention[], role: string, qualifier: string | undefined, sentence: number, sides?: readonly Side[]): string | undefined {
   const key = roleKey(role);
   const q = qualifier === undefined ? undefined : qualifierKey(qualifier);
-  let fits = roles.filter((r) => r.key === key && r.sentence <= sentence && (q === undefined || r.qualifier === q));
+  let fits = roles.filter((r) => r.key === key && r.sentence <= sentence && (q === undefined || sameQualifier(r.qualifier, q)));
   // "The Ukrainian foreign minister" after "its Foreign Minister, Dmytro Kuleba": the one given the role with no country,
   // if the story's sides do not put them on another side ("President Donald Trump" is no "Russian president" when
   // Putin is named without his title; a country no side names goes with people of no side).
@@ -665,9 +697,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const objectPronoun = /^(him|her)\b/i.exec(outside.slice(after, end));
       const pronoun = objectPronoun ? resolvePronoun(accordingTo.index, true, objectPronoun[1]) : undefined;
       // "according to the US President", "according to the aide": a role whose holder the article named.
-      const roleCited = person === undefined ? ROLE_CITED.exec(outside.slice(after, end)) : null;
-      if (roleCited) roles ??= rolesOf(sentences, ctx.people);
-      const holder = roleCited && roles ? roleHolder(roles, roleCited[2] ?? '', roleCited[1], index, ctx.sides) : undefined;
+      const cited = person === undefined ? citedRole(outside.slice(after, end)) : undefined;
+      if (cited) roles ??= rolesOf(sentences, ctx.people);
+      const holder = cited && roles ? roleHolder(roles, cited.role, cited.qualifier, index, ctx.sides) : undefined;
       // "According to the TASS news agency, he said: …": the outlet relays whom the paragraph is about.
       const relayed = !actor && accordingTo.index === 0 && outside[end] === ',' ? RELAYED_PRONOUN.exec(outside.slice(end)) : null;
       const relayedSpeaker = relayed ? resolvePronoun(accordingTo.index, true, relayed[1]) : undefined;
@@ -675,6 +707,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       else if (relayedSpeaker !== undefined) speaker = relayedSpeaker;
       else if (pronoun !== undefined) source = pronoun;
       else if (holder !== undefined) source = holder;
+      // A country's or a person's office whose holder the article does not name ("according to South Africa’s
+      // president", "according to Trump’s Ukraine envoy") is someone unnamed: neither the country nor the owner.
+      else if (cited?.owned) unnamedSource = true;
       // "According to Russian Foreign Ministry spokeswoman Maria Zakharova": the body's role before a name is the person's.
       else if (person && (!body || person.start <= body.start || person.start >= end || BODY_ROLE_GAP.test(outside.slice(body.end, person.start)))) source = person.person.name;
       // ("according to a U.S. official": the country is the official's, who is unnamed; "according to AFP sources" or

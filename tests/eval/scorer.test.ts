@@ -238,6 +238,11 @@ describe('eval scorer on a tiny labelled set', () => {
     expect(carriesChrome('Ukrainian President Volodymyr Zelensky has rejected the prospect of negotiations.', 'Ukrainian President Volodymyr Zelensky')).toBe(false);
     expect(carriesChrome('Ukrainian President Volodymyr Zelensky The talks were postponed.', 'Ukrainian President Volodymyr Zelensky')).toBe(true);
     expect(carriesChrome('Talks resumed. Read more: Kremlin rejects the plan as Witkoff lands in Moscow today', 'Read more: Kremlin rejects the plan')).toBe(true);
+    // A body sentence that quotes a sentence of a post the page embeds is the body's; the post's sentence run into a
+    // fact unquoted is the post's.
+    const post = 'We have warned of Russia’s plans to ruin the grain deal. I call on all states to demand Russia to stop its hunger games.';
+    expect(carriesChrome('Kuleba tweeted that Moscow used a false pretext, adding “I call on all states to demand Russia to stop its hunger games.”', post)).toBe(false);
+    expect(carriesChrome('Talks stalled. I call on all states to demand Russia to stop its hunger games.', post)).toBe(true);
     // A heading of a few words is carried only whole or glued on, never by a sentence that uses its words.
     expect(carriesHeading('The talks led to the creation of humanitarian corridors to evacuate civilians.', 'Humanitarian corridors')).toBe(false);
     expect(carriesHeading('Humanitarian corridors The talks led to an agreement.', 'Humanitarian corridors')).toBe(true);

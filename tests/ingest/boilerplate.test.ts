@@ -1717,6 +1717,26 @@ describe('line classifier', () => {
 });
 
 
+describe('the last line of a wire copy', () => {
+  const lines = [
+    'Ukrainian president rejects Olympic truce',
+    'PARIS – Ukrainian President Volodymyr Zelensky has rejected French leader Emmanuel Macron’s idea of a truce during the Paris Olympic Games.',
+    'Kremlin Spokesman Dmitry Peskov said earlier that Moscow had not received any official proposals from Paris concerning an Olympic truce.',
+  ];
+  it('is body when it is a sentence signed off with the agency in brackets: "He added that … troops. (TASS)"', () => {
+    const out = kinds([...lines, 'He added that Kiev tended to take advantage of such initiatives to regroup and rearm troops. (TASS)'].join('\n'));
+    expect(out.map(([kind]) => kind)).toEqual(['headline', 'body', 'body', 'body']);
+  });
+  it('is still a caption when it describes a picture and credits the agency so', () => {
+    const out = kinds([...lines, 'Ukrainian President Volodymyr Zelensky (TASS)'].join('\n'));
+    expect(out[3]).toEqual(['chrome', 'Ukrainian President Volodymyr Zelensky (TASS)']);
+  });
+  it('is a call to action when it sends the reader to watch a channel: "For more up-to-date videos …, watch the Izvestia TV channel."', () => {
+    const out = kinds([...lines, 'For more up-to-date videos and details about the situation in Donbass, watch the Izvestia TV channel.'].join('\n'));
+    expect(out[3]?.[0]).toBe('chrome');
+  });
+});
+
 describe('a paragraph that lost its full stop', () => {
   const kinds = (lines: string[]) => classifyLines(textBlocks(lines.join('\n'))).lines.map((l) => l.kind);
   const lead =

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
@@ -71,6 +72,30 @@ describe('HTML extraction', () => {
     expect(record.facts.find((f) => f.text.includes('would not withdraw'))?.speaker).toBe('Volodymyr Zelenskyy');
     expect(record.facts.some((f) => f.watch !== undefined)).toBe(true);
     for (const c of CHROME) expect(JSON.stringify(record.facts)).not.toContain(c);
+  });
+
+  it('reads a text that carries a stray tag (a caption copied with its markup) as text, and a page or a fragment of tags as HTML', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-stray-tag-'));
+    try {
+      const text = [
+        'Ukrainian president rejects Olympic truce',
+        '<p>Ukrainian President Volodymyr Zelensky <em>(TASS)</em></p>',
+        'PARIS – Ukrainian President Volodymyr Zelensky has rejected French leader Emmanuel Macron’s idea of a truce during the Paris Olympic Games, saying a pause would help Russia regroup before any peace talks.',
+        'Kremlin spokesman Dmitry Peskov said Moscow had not received any official proposal from Paris on an Olympic truce or on peace talks.',
+      ].join('\n\n');
+      const file = join(dir, 'olympic-truce.txt');
+      writeFileSync(file, text);
+      const run = await ingestInputs([file], { story: ceasefireStory(), now: new Date('2024-05-18T00:00:00Z'), dryRun: true });
+      expect(run.results[0]?.ok).toBe(true);
+      expect(run.records[0]?.title).toBe('Ukrainian president rejects Olympic truce');
+      expect(run.records[0]?.facts.some((f) => f.text.includes('has rejected French leader'))).toBe(true);
+      const page = join(dir, 'page.txt');
+      writeFileSync(page, `<p>${text.split('\n\n').slice(2).join('</p><p>')}</p>`);
+      const asPage = await ingestInputs([page], { story: ceasefireStory(), now: new Date('2024-05-18T00:00:00Z'), dryRun: true });
+      expect(asPage.records[0]?.facts.map((f) => f.text).join(' ')).not.toContain('<p>');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("takes the page's first publication date that reads as one: a content system's placeholder (0001-01-01) is none", () => {

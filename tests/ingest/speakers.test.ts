@@ -820,6 +820,18 @@ describe('speakers', () => {
     expect(speakersOfLines(text, 2)).toEqual(['Donald Trump', 'Yuri Ushakov']);
   });
 
+  it('gives "according to Russia\'s foreign minister" and "according to the President of South Africa" to the one holding that office, and an office nobody named to no one', () => {
+    const text = [
+      'Peace talks on Ukraine',
+      'Russian Foreign Minister Sergei Lavrov and South African President Cyril Ramaphosa spoke of the peace talks on Ukraine.',
+      'The peace talks on Ukraine could resume next week, according to Russia’s foreign minister.',
+      'The peace talks on Ukraine were a step forward, according to the President of South Africa.',
+      'The peace talks on Ukraine made progress, according to Trump’s Ukraine envoy.',
+      'The peace talks on Ukraine will go on, according to Brazil’s president.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Sergei Lavrov', 'Cyril Ramaphosa', '-', '-']);
+  });
+
   it('reads a city and its country inside an aside as the aside, not the speaker: "Vance, during a visit to Agra, India, told"', () => {
     const text = [
       'London talks on Ukraine crisis downgraded',

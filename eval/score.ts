@@ -648,8 +648,12 @@ export function scoreBriefings(input: {
     const labelsOf = (eventIds: readonly string[]) =>
       [...new Set(eventIds.flatMap((e) => input.articlesOfEvent(e)))].flatMap((id) => {
         const a = byId.get(id);
-        return a && a.label.onStory ? [{ ...a.label, subheadlines: displayOnly(a.label.subheadlines, a.text) }] : [];
+        return a && a.label.onStory ? [{ ...a.label, subheadlines: displayOnly(a.label.subheadlines, a.text), text: a.text }] : [];
       });
+    // A line one of the articles prints as a sentence of its body is that article's, whatever another prints as its
+    // standfirst: two outlets' copies of one wire differ in what they set off above the lead.
+    const inBodyOf = (text: string, labels: ReturnType<typeof labelsOf>) =>
+      labels.some((l) => canon(l.text).includes(canon(text)) && !(l.headline !== null && carries(text, l.headline)) && !l.subheadlines.some((s) => carriesHeading(text, s)) && !l.chrome.some((c) => carriesChrome(text, c)));
     // A line is checked against the labels of the articles behind the events it may come from.
     const check = (kind: 'headline' | 'bullet', text: string, eventIds: readonly string[]) => {
       if (!shown(text)) return;
@@ -664,7 +668,8 @@ export function scoreBriefings(input: {
         )
       )
         problems.push('chrome');
-      if (kind === 'bullet' && labels.some((l) => (l.headline !== null && carries(text, l.headline)) || l.subheadlines.some((s) => carriesHeading(text, s)))) problems.push('title or sub-headline');
+      if (kind === 'bullet' && labels.some((l) => (l.headline !== null && carries(text, l.headline)) || l.subheadlines.some((s) => carriesHeading(text, s))) && !inBodyOf(text, labels))
+        problems.push('title or sub-headline');
       if (kind === 'bullet' && !finished(text) && !labels.some((l) => (l.noFinalStop ?? []).some((s) => overlaps(text, s)))) problems.push('unfinished');
       if (problems.length > 0) {
         defective++;

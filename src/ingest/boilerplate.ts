@@ -195,6 +195,9 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   // A date stamp with the reading time after it: "Feb 5, 2026 · 3 min read".
   const readTime = READ_TIME_STAMP.exec(text);
   if (readTime && isDateStamp(readTime[1] ?? '')) return 'time or date label';
+  // A date stamp with the section it is filed under: "12.08.2025 | War in Ukraine".
+  const section = SECTION_STAMP.exec(text);
+  if (section && isDateStamp(section[1] ?? '')) return 'time or date label';
   if (COUNTER_LINE.test(text)) return 'counter';
   if (ADDRESS_LINE.test(text)) return 'web address';
   if (POSTAL_LINE.test(text)) return 'postal address';
@@ -854,6 +857,8 @@ const PICTURE_IN_PRESENT =
 
 /** A stamp and a reading time set off by a bullet or a bar: "Feb 5, 2026 · 3 min read". */
 const READ_TIME_STAMP = /^(.{4,40}?)\s*[·•|]\s*\d{1,3}\s*min(?:ute)?s?\s+read\W*$/i;
+/** A stamp and a section label of a few words in title or sentence case, set off by a bar or a bullet. */
+const SECTION_STAMP = /^([^|·•]{6,40}?)\s+[|·•]\s+\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,4}$/u;
 
 /** Where the body lines are among the drafts (a loop: flatMap is several times slower in V8). */
 function bodyIndices(drafts: readonly Draft[]): number[] {

@@ -362,6 +362,8 @@ export const CAPTION: RegExp[] = [
   /\((?:Photos?|Picture|Image|Foto|Video)\s*(?::|by\b|credit\b:?)\s*[^()]{2,80}\)\.?$/iu,
   CREDIT_SENTENCE,
   PICTURE_PLACED,
+  // A picture's licence ending the line, as free pictures are credited: "… Wikimedia Commons (CC BY 4.0)", "CC BY-SA 3.0".
+  /(?:\bWikimedia Commons|\(?\bCC(?:[ -](?:BY|SA|ND|NC))+(?:[ -]\d\.\d)?\)?|\bCC0)\.?$/u,
   // German and other agencies' credits: "(archive picture) Bild: dpa".
   /(?:^|[\s.)])(?:Bild|Fotos?)\s*:\s*[^.!?]{2,60}$|\((?:archive|file|symbol|stock|illustrative|representative) (?:picture|photo|image)\)/iu,
   /\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES|SPUTNIK|ANADOLU)\s*\/\s*\p{Lu}[\p{L} .'-]{1,40}$/u,

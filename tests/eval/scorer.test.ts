@@ -223,6 +223,28 @@ describe('eval scorer on a tiny labelled set', () => {
     expect(s.offStoryText).toBe(1);
   });
 
+  it('counts a bullet as a sub-headline only when no article behind its event prints it as a sentence of its body', () => {
+    const dek = 'Ukraine said on Monday it would resume talks with Russia.';
+    const withDek: Article = { ...A, text: `Talks resume\n${dek}\nKyiv and Moscow agreed to resume talks on Monday, officials said.\n`, label: { ...(A.label as OnStoryLabel), subheadlines: [dek], chrome: [] } };
+    const briefing: Briefing = {
+      story: { id: 'ukraine-ceasefire', title: 'Russia–Ukraine ceasefire talks' },
+      generatedAt: '2025-05-20T07:00:00.000Z',
+      window: { from: '2025-05-18T18:00:00.000Z', to: '2025-05-20T07:00:00.000Z', fallback: false },
+      headline: 'Talks resume',
+      developments: [{ text: dek, eventId: E1.id, factIds: ['f1'], sources: [{ name: 'b' }], occurredAt: '2025-05-19', sourceCount: 1 }],
+      questions: [],
+      watch: [],
+      sources: [{ name: 'b' }],
+      stats: { eventsInWindow: 1, developmentsOmitted: 0 },
+    };
+    const day: DayLabel = { day: '2025-05-19', articles: ['a', 'b'], questions: {} };
+    const defective = (articles: Article[]) =>
+      scoreBriefings({ days: [day], articles, results: [{ day: day.day, briefing, text: renderText(briefing) }], articlesOfEvent: (id) => (id === E1.id ? articles.map((a) => a.id) : []) }).defectiveLines;
+    // B prints the standfirst of A as its body's first sentence: the bullet is B's sentence.
+    expect(defective([withDek, B])).toBe(0);
+    expect(defective([withDek])).toBe(1);
+  });
+
   it('builds Lead-3 from the body without chrome or headline, and reads the briefing without its template words', () => {
     expect(lead3([A])).toBe('Kyiv and Moscow agreed to resume talks on Monday, officials said. "We will not cede territory," Zelensky said. Territorial Defence Forces took part in the prisoner swap.');
     expect(sentencesOf('Mr. Trump met U.S. envoys on Nov. 21. Then he left.')).toEqual(['Mr. Trump met U.S. envoys on Nov. 21.', 'Then he left.']);

@@ -1717,6 +1717,32 @@ describe('line classifier', () => {
 });
 
 
+describe('a date stamp filed under its section, and a picture credited by its licence', () => {
+  it('reads "12.08.2025 | War in Ukraine" as a stamp, "… Wikimedia Commons (CC BY 4.0)" as a credit, and the two sentences they set off as the dek', () => {
+    const out = kinds(
+      [
+        'Zelensky: We Will Not Surrender Donbas for Ceasefire',
+        '12.08.2025 | War in Ukraine',
+        'Kyiv rejects territorial concessions before Trump-Putin meeting in Alaska. Russian forces advanced near Dobropillia, offensives expected in Zaporizhzhia.',
+        'Photo by The Presidential Office of Ukraine, Wikimedia Commons (CC BY 4.0)',
+        'Ukrainian President Volodymyr Zelensky stated that Kyiv will not accept proposals to give up Donbas in exchange for a ceasefire.',
+        'The statement came days before the planned meeting between US President Donald Trump and Russian President Vladimir Putin in Alaska.',
+      ].join('\n'),
+    );
+    expect(out.map(([kind]) => kind)).toEqual(['headline', 'chrome', 'heading', 'chrome', 'body', 'body']);
+  });
+  it('keeps a sentence that names a section after a bar as text: "Talks resumed on 12.08.2025 | Kyiv said it would attend."', () => {
+    const out = kinds(
+      [
+        'Talks resume in Istanbul',
+        'Talks on a ceasefire resumed in Istanbul on 12.08.2025 | Kyiv said it would attend the next round.',
+        'Ukrainian President Volodymyr Zelensky stated that Kyiv will not accept proposals to give up Donbas in exchange for a ceasefire.',
+      ].join('\n'),
+    );
+    expect(out[1]?.[0]).not.toBe('chrome');
+  });
+});
+
 describe('the last line of a wire copy', () => {
   const lines = [
     'Ukrainian president rejects Olympic truce',

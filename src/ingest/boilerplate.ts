@@ -240,6 +240,12 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
  */
 const REFERS_BACK = /^(?:He|She|They|We)\s+(?:also\s+|later\s+|then\s+|further\s+)?\p{Ll}/u;
 
+/** Words in title case: five or more of four letters or more, nearly all capitalised after the first. */
+function titleCased(words: readonly string[]): boolean {
+  const long = words.slice(1).filter((w) => /^[\p{L}'’-]{4,}$/u.test(w));
+  return long.length >= 5 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= long.length * 0.8;
+}
+
 const SITE_APPEAL = 'the site asking for support';
 const CAPTION_REASON = 'photo caption or credit';
 /** A line's first eighty characters, letters and figures only: two copies of a caption that differ in an accent or a credit. */
@@ -928,12 +934,19 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
     let k = twiceHeadline - 1;
     while (k >= 0 && (drafts[k] as Draft).kind === 'chrome') k--;
     const above = drafts[k];
-    if (above && headlineLike(above, k) && above.f.words.length >= 4 && shared(above) >= 2 && shared(above) > shared(drafts[twiceHeadline] as Draft)) {
+    // (Or a picture's credit and nothing else between its two copies: "An injured woman sits with her dog near …" /
+    // "AP Photo/Evgeniy Maloletka" / the same line again is a caption printed over and under its picture.)
+    const line = (drafts[twiceHeadline] as Draft).text;
+    const copyAt = drafts.findIndex((o, j) => j > twiceHeadline && o.text === line);
+    const between = copyAt > 0 ? drafts.slice(twiceHeadline + 1, copyAt) : [];
+    const creditBetween = between.length > 0 && between.every((d) => d.kind === 'chrome' && d.reason === CAPTION_REASON);
+    if (creditBetween || (above && headlineLike(above, k) && above.f.words.length >= 4 && shared(above) >= 2 && shared(above) > shared(drafts[twiceHeadline] as Draft))) {
       captionTwice = twiceHeadline;
       twiceHeadline = -1;
     }
   }
-  let headlineAt = twiceHeadline >= 0 ? twiceHeadline : drafts.findIndex(headlineLike);
+  const captionText = captionTwice >= 0 ? (drafts[captionTwice] as Draft).text : undefined;
+  let headlineAt = twiceHeadline >= 0 ? twiceHeadline : drafts.findIndex((d, i) => d.text !== captionText && headlineLike(d, i));
   // A whole page saved as text has menus, promos and other stories' titles above the article: when the first
   // heading shares no word with the lead, or stands far above it, the headline is the heading that shares most with
   // the lead (the earliest of equals: related titles follow the headline).
@@ -1260,6 +1273,10 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
       drafts.push({ text, kind: prose ? 'body' : 'heading', terminated: f.terminated, f });
       if (prose) styledProse.add(drafts[drafts.length - 1] as Draft);
     }
+    // A headline in title case that ends on an exclamation or a question, quoted or not ("After Russian Attack On Kyiv
+    // Civilians, President Trump Tells Russia: "Vladimir, STOP!"", "Will Putin Accept The Ceasefire?"): no sentence of
+    // prose capitalises its words so.
+    else if (/[!?]["”’]?$/.test(text) && f.words.length <= 20 && titleCased(f.words)) drafts.push({ text, kind: 'heading', terminated: true, f });
     else if (f.terminated && f.words.length >= 4 && f.functionDensity >= 0.12) drafts.push({ text, kind: f.words.length >= 6 ? 'body' : 'short', terminated: true, f });
     // A list in the article: the sentence that introduces it ("…, although the details are: ") and its items ("Ban on
     // foreign peacekeeping troops;"). Prose, though not sentences of their own.

@@ -34,6 +34,9 @@ export interface ArticleText {
  * in lower case (after the closing quotation mark of a quotation the break cut), are one line. A headline, a label or
  * a list item does not go on in lower case.
  */
+/** A line's last word that leaves its phrase open: an article, a preposition, a conjunction or a possessive. */
+const MID_PHRASE_END = /\s(?:a|an|the|of|to|in|on|at|by|for|with|from|and|or|that|than|into|about|its|their|his|her|our)$/i;
+
 function joinBrokenLines(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
@@ -53,6 +56,11 @@ function joinBrokenLines(lines: string[]): string[] {
     else if (last !== undefined && goesOn && /[\p{L},]$/u.test(last) && (goesOn[1] === '' || last.endsWith(',')) && last.split(/\s+/).length >= 8 && !/^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(last))
       // A quotation closed on the next line ("… of the Ukraine conflict," / "\" but declined to …") closes where it broke.
       out[out.length - 1] = goesOn[1] === '' ? `${last} ${line}` : `${last}${line.trimStart()}`;
+    // A line that stops on an article, a preposition or a conjunction stops mid-phrase, whatever case the next line
+    // opens in, when that line ends the sentence: "… the Ukrainian president said in a statement on" / "X.". (Not a
+    // prompt that ends on a particle over a headline: "… to be automatically logged in" / "Kyiv and Moscow are …".)
+    else if (last !== undefined && MID_PHRASE_END.test(last) && /^\s*["“‘]?[\p{L}\p{N}]/u.test(line) && /[.!?;]["”’)]?\s*$/.test(line) && last.split(/\s+/).length >= 6 && !/^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(last))
+      out[out.length - 1] = `${last} ${line.trimStart()}`;
     else out.push(line);
   }
   return out;
@@ -67,7 +75,8 @@ function unwrap(lines: string[]): string[] {
   // Paragraphs set off by blank lines: a blank line between two filled ones (a final newline is no paragraph break).
   const first = lines.findIndex((l) => l.trim() !== '');
   const last = lines.findLastIndex((l) => l.trim() !== '');
-  if (filled.length < 6 || filled.length === last - first + 1) return lines;
+  if (filled.length === last - first + 1) return unwrapUnbroken(lines);
+  if (filled.length < 6) return lines;
   // A list item ("• the delegation is satisfied …;") or a line introducing one is not a wrapped line.
   const wrappedLike = filled.filter((l) => l.length >= 40 && l.length <= 100 && !/[.!?;:]["”’)]?$/.test(l.trim()) && !/^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(l)).length;
   if (wrappedLike < filled.length * 0.5) return lines;
@@ -87,6 +96,32 @@ function unwrap(lines: string[]): string[] {
   }
   if (run.length > 0) out.push(run.join(' '));
   return out;
+}
+
+/**
+ * Hard-wrapped text with no blank line anywhere (a copy that kept a page's or a mail's line breaks and lost its
+ * paragraph breaks): when most lines fill a fixed width (up to a tenth of them longer) and stop short of a sentence's
+ * end, a full line that does not end a sentence goes on in the next one. A short line ends its paragraph: a heading, a
+ * paragraph's last line.
+ */
+function unwrapUnbroken(lines: string[]): string[] {
+  const trimmed = lines.map((l) => l.trim());
+  const filled = trimmed.filter((l) => l !== '');
+  if (filled.length < 8) return lines;
+  const lengths = filled.map((l) => l.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
+  if (width < 35 || width > 100) return lines;
+  const full = (l: string) => l.length >= 0.6 * width && l.length <= width + 10;
+  const open = (l: string) => !/[.!?:;]["”’)\]]?$/.test(l);
+  if (filled.filter((l) => full(l) && open(l)).length < filled.length * 0.4) return lines;
+  const out: string[] = [];
+  for (const l of trimmed) {
+    const prev = out[out.length - 1];
+    const tail = prev?.slice(prev.lastIndexOf('\u0000') + 1);
+    if (prev !== undefined && tail !== undefined && l !== '' && full(tail) && open(tail) && !/^[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(l)) out[out.length - 1] = `${prev}\u0000${l}`;
+    else out.push(l);
+  }
+  return out.map((l) => l.replace(/\u0000/g, ' '));
 }
 
 /** Plain text as blocks: one per line (or per paragraph of hard-wrapped text), whitespace normalised. */
@@ -136,6 +171,21 @@ export function textBlocks(raw: string): PageBlock[] {
   // Ukraine: …"): the line is what follows them. (One is a site's breadcrumb, "> World", or its box, ">Related articles",
   // which stay as they are.)
   if (/^[ \t]*>[ \t]*>/m.test(text)) text = text.replace(/^[ \t]*>[ \t]*(?:>[ \t]*)+/gm, '');
+  // A heading glued to the paragraph under it with neither a stop nor a break, as a page flattened to text prints it
+  // ("Peace talks drag on with little progress The escalation comes as …"): "The" or "An" with a capital after a
+  // lower-case word, inside what would be a sentence, opens a new one. (Not "A": "Plan A", "type A bonds".)
+  if (/\p{Ll}{2} (?:The|An) \p{Ll}/u.test(text))
+    text = text.replace(/(\p{Ll}{2}) (?=(?:The|An) \p{Ll}{3,})/gu, (m: string, tail: string, at: number, all: string) => {
+      const from = Math.max(all.lastIndexOf('\n', at), ...['. ', '! ', '? '].map((stop) => all.lastIndexOf(stop, at)));
+      // (In sentence case only: a title-case run is a teaser's or a list's heading run on, chrome as one line.)
+      const head = all.slice(from + 1, at).trim().split(/\s+/);
+      const capitalised = head.slice(1).filter((w) => /^\p{Lu}/u.test(w)).length;
+      return head.length >= 3 && capitalised < (head.length - 1) / 2 ? `${tail}\n` : m;
+    });
+  // A screen reader's list of other stories, as Al Jazeera's pages print it and their copies keep it, glued on or on
+  // lines of its own ("…genuine peace.Recommended Stories list of 3 items … end of listThe impasse …"): the titles
+  // between its marks are other stories.
+  if (/\blist of \d{1,2} items?/i.test(text)) text = text.replace(/(?:\b(?:Recommended|Related|More|Top|Popular|Latest) (?:Stories|News|Articles|Reads)\s*)?\blist of \d{1,2} items?[\s\S]{0,1500}?end of list/gi, '\n');
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   const lines = text.split('\n');
@@ -201,6 +251,8 @@ const GLUED_BREADCRUMB = /^(Home(?:\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?){1,4}?)(?=\p
 
 /** A share button's label run on after a paragraph's last sentence: "… a long-term settlement. Share". */
 const TRAILING_LABELS = ['Share', 'Tweet', 'Email', 'Print', 'Copy link', 'Comment', 'Comments'];
+/** A sentence, then a link to read on: the sentence with its first stop, and the link. */
+const READ_ON = /^(.{20,}?(?:\p{L}\.(?=\.{2,}|…)|[.!?]["”’»]?(?=\s)))(?:\.+|…)?\s*((?:continue reading|read (?:more|the (?:full )?(?:article|story)))\b[^.!?]{0,60}?(?:>+|»+|›+|…|\.{3})?)$/iu;
 
 /**
  * A date stamp with its weekday or its time run on after a headline, as flattened pages print them: "Swiss Foreign
@@ -230,6 +282,15 @@ function splitTrailingStamp(text: string): string[] {
 function splitTrailingWidget(text: string): string[] {
   const stamped = splitTrailingStamp(text);
   if (stamped.length > 1) return stamped;
+  // A link to the rest of the story run on after the paragraph's end, as an aggregator's excerpt prints it: "… amid its
+  // ongoing war with Russia......CONTINUE READING THE ARTICLE FROM THE SOURCE>>>>>". The paragraph keeps one stop.
+  if (/(?:continue reading|read (?:more|the (?:full )?(?:article|story)))/i.test(text)) {
+    const m = READ_ON.exec(text);
+    // (A teaser's own "Read More" after its one sentence stays with it: "As if stress breakouts weren't bad enough.
+    // Read More" is a link to another story.)
+    if (m?.[1] && m[2] && (/^continue/i.test(m[2]) || /(?:>|»|›)$/.test(m[2]) || /(?:\.{2,}|…)$/.test(text.slice(0, text.length - m[2].length).trimEnd())))
+      return [m[1], m[2]];
+  }
   // Most lines end otherwise: only a line ending in a label is looked at further.
   const label = TRAILING_LABELS.find((l) => text.endsWith(l));
   if (label === undefined || !/[.!?]["”’»]?\s+$/u.test(text.slice(0, -label.length))) return [text];

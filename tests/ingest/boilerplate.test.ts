@@ -1743,6 +1743,83 @@ describe('a date stamp filed under its section, and a picture credited by its li
   });
 });
 
+describe('text that lost its paragraph breaks or its layout', () => {
+  const texts = (raw: string) => textBlocks(raw).map((b) => b.text);
+  it('joins hard-wrapped lines with no blank line anywhere into paragraphs, and keeps a short heading line apart', () => {
+    const wrapped = [
+      'Vilnius Summit Communiqué',
+      'We fully support Ukraine’s right to choose its',
+      'own security arrangements. Ukraine’s future',
+      'is in NATO. We reaffirm the commitment we made',
+      'at the 2008 Summit in Bucharest that Ukraine',
+      'will become a member of NATO, and today we',
+      'recognise that Ukraine’s path to full Euro-',
+      'Atlantic integration has moved beyond the need',
+      'for the Membership Action Plan.',
+      'Allies will support Ukraine on its way towards',
+      'future membership in the Alliance.',
+    ].join('\n');
+    const out = texts(wrapped);
+    expect(out[0]).toBe('Vilnius Summit Communiqué');
+    expect(out[1]).toMatch(/^We fully support .* for the Membership Action Plan\.$/);
+    expect(out[2]).toBe('Allies will support Ukraine on its way towards future membership in the Alliance.');
+  });
+  it('leaves a page of one paragraph per line as it is', () => {
+    const page = [
+      'Zelensky rejects talks on Donbas',
+      'Ukrainian President Volodymyr Zelensky said on Tuesday that Kyiv would not withdraw from Donbas as part of any deal.',
+      'He spoke after meeting European leaders in Kyiv, where the talks with Washington were discussed at length.',
+      'The Kremlin said it had not yet received any proposal from Kyiv on a ceasefire or on the talks.',
+    ];
+    expect(texts(page.join('\n'))).toEqual(page);
+  });
+  it('joins a line that stops on an article or a preposition to the next, whatever case that opens in', () => {
+    expect(texts('"This complicates the situation," the Ukrainian president said in a statement on\nX.\nThe talks go on.')).toEqual([
+      '"This complicates the situation," the Ukrainian president said in a statement on X.',
+      'The talks go on.',
+    ]);
+  });
+  it('splits a heading glued to its paragraph by "The" or "An" after a lower-case word, not "Plan A"', () => {
+    expect(texts('Peace talks drag on with little progress The escalation comes as US and Ukrainian negotiators meet in Miami.')).toEqual([
+      'Peace talks drag on with little progress',
+      'The escalation comes as US and Ukrainian negotiators meet in Miami.',
+    ]);
+    expect(texts('Kyiv has a plan A and a plan B for the talks in Miami.')).toEqual(['Kyiv has a plan A and a plan B for the talks in Miami.']);
+  });
+  it('takes a link to read on off the paragraph it was run on to, and a screen reader\'s list of other stories out', () => {
+    expect(texts('Zelensky said he was ready to give up the presidency for peace......CONTINUE READING THE ARTICLE FROM THE SOURCE>>>>>')).toEqual([
+      'Zelensky said he was ready to give up the presidency for peace.',
+      'CONTINUE READING THE ARTICLE FROM THE SOURCE>>>>>',
+    ]);
+    expect(texts('Progress hinged on Moscow.Recommended Stories list of 3 itemsend of listThe impasse underscores the gulf.').join(' ')).not.toMatch(/list of|end of list/);
+  });
+  it('reads a title-case headline that ends on a quoted exclamation as the headline, and a caption printed over and under its credit as a caption', () => {
+    const out = kinds(
+      [
+        'After Russian Attack On Kyiv Civilians, President Trump Tells Russia: "Vladimir, STOP!"',
+        'Thursday, April 24 2025',
+        'An injured woman sits with her dog near a house destroyed by a Russian airstrike in a residential neighborhood in Kyiv',
+        'AP Photo/Evgeniy Maloletka',
+        'An injured woman sits with her dog near a house destroyed by a Russian airstrike in a residential neighborhood in Kyiv',
+        'WASHINGTON (AP) — President Donald Trump on Thursday offered rare criticism of Vladimir Putin, urging the Russian leader to “STOP!” after a deadly barrage of attacks on Kyiv.',
+        'Trump said the peace talks with Russia and Ukraine were at a critical stage.',
+      ].join('\n'),
+    );
+    expect(out.map(([kind]) => kind)).toEqual(['headline', 'chrome', 'chrome', 'chrome', 'chrome', 'body', 'body']);
+  });
+  it('takes "Want to see more of NewsNation? Get … the NewsNation app" for a call to action', () => {
+    const out = kinds(
+      [
+        'Zelensky holds call with US envoys',
+        'Ukrainian President Volodymyr Zelensky said on Saturday his call with the US envoys on the peace plan was long and substantive.',
+        'Want to see more of NewsNation? Get 24/7 fact-based news coverage with the NewsNation app or add NewsNation as a preferred source on Google!',
+        'The talks in Miami ended on Saturday after three days, with no agreement on the territorial questions.',
+      ].join('\n'),
+    );
+    expect(out[2]?.[0]).toBe('chrome');
+  });
+});
+
 describe('the last line of a wire copy', () => {
   const lines = [
     'Ukrainian president rejects Olympic truce',

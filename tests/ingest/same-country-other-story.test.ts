@@ -31,6 +31,18 @@ describe('articles about the same countries but another story (bundled story def
     expect(run.results[0]).toMatchObject({ ok: true });
   });
 
+  it("reads a side's negotiating position as the talks, and the EU's accession positions as accession", async () => {
+    const lead = (words: string) =>
+      [
+        'Putin says Kursk attack aims at talks',
+        `President Vladimir Putin said on Monday that the attack was aimed at improving ${words}.`,
+        'Ukrainian forces rammed through the Russian border last Tuesday and swept across parts of the Kursk region.',
+        'Putin said the military would push the enemy out and that there would be a worthy response.',
+      ].join('\n\n');
+    expect((await ingestText(lead("Kyiv's negotiating position"), '2024-08-12T16:00:00Z')).results[0]).toMatchObject({ ok: true });
+    expect((await ingestText(lead("Ukraine's accession positions in the EU's negotiating clusters"), '2024-08-12T16:00:00Z')).results[0]).toMatchObject({ ok: false });
+  });
+
   it('keeps a meeting of leaders on the ways to end the war that names the war between ("end the Russian-Ukrainian War"), and files no ally\'s own NATO membership under security guarantees', async () => {
     const text = [
       'Erdogan meets with Zelenskyy and Guterres in Lviv',

@@ -175,7 +175,7 @@ const ROLE_CITED = new RegExp(`^the\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})\\s*$`,
  * minister", "Trump’s Ukraine envoy", "the President of Ukraine". Captured: the owner's last word, the role.
  */
 const ROLE_CITED_OWNED = new RegExp(
-  `^(?:(?:\\p{Lu}[\\p{L}.-]*\\s+){0,2}(\\p{Lu}[\\p{L}.-]*)['’]s\\s+(?:\\p{Lu}\\p{L}+\\s+)?(${ROLE})|the\\s+(${ROLE})\\s+of\\s+(?:the\\s+)?(?:\\p{Lu}\\p{L}+\\s+){0,2}?(\\p{Lu}\\p{L}+))\\s*$`,
+  `^(?:(?:\\p{Lu}[\\p{L}.-]*\\s+){0,2}(\\p{Lu}[\\p{L}.-]*)['’]s\\s+(?:\\p{L}+\\s+){0,2}?(${ROLE})|the\\s+(${ROLE})\\s+of\\s+(?:the\\s+)?(?:\\p{Lu}\\p{L}+\\s+){0,2}?(\\p{Lu}\\p{L}+))\\s*$`,
   'u',
 );
 
@@ -512,6 +512,12 @@ const POSSESSIVE_ROLE = new RegExp(String.raw`^${AIDE_OF_NAME}(?:\s+(?:also|late
 const POSSESSIVE_ROLE_AFTER = new RegExp(String.raw`^${AIDE_OF_NAME}\b`, 'u');
 /** A country or body in the possessive opening a clause, right before another body: "Russia's " of "Russia's Ministry of Defence". */
 const OWNED_BODY = /(?:^|[,;:—–]\s*|\b(?:but|and|yet|meanwhile|however)\s+)((?:the\s+)?\p{Lu}[\p{L}.-]*['’]s)\s+$/u;
+/**
+ * A body of a country or of another body, named with its owner in the possessive and in lower case: "Ukraine’s air
+ * force", "Russia's defence ministry", "the Kremlin's press service", "Belarus' foreign ministry".
+ */
+const OWNED_BODY_CITED =
+  /^(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)?(?:['’]s|(?<=s)['’])\s+(?:\p{Ll}+\s+){0,2}(?:air force|armed forces|army|navy|military|general staff|border guard(?: service)?|border service|security service|intelligence(?: service| agency| directorate)?|ministry|office|parliament|government|embassy|mission|delegation|press service|national guard|coast guard|emergency service|prosecutor['’]s office|central bank)s?\s*$/u;
 /** Lower-case role words between a body and a person's name ("… Foreign Ministry spokeswoman Maria Zakharova"). */
 const BODY_ROLE_GAP = /^\s+(?:(?!(?:and|or|of|to|in|on|at|for|with|by|from|the|a|an|as|than)\s)\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
 /** A line that gives a document's words: "The statement read:", "The text says:". */
@@ -715,6 +721,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // ("according to a U.S. official": the country is the official's, who is unnamed; "according to AFP sources" or
       // "reports from the Associated Press" are the outlet's.)
       else if (UNNAMED_PERSON_SOURCE.test(outside.slice(after, end))) unnamedSource = true;
+      // "according to Ukraine’s air force": the country's body, named with its owner, not the country.
+      else if (OWNED_BODY_CITED.test(outside.slice(after, end))) source = outside.slice(after, end).trim();
       else if (body) source = body.name;
       else if (UNNAMED_SOURCE.test(outside.slice(after, end))) unnamedSource = true;
       // Opening the sentence, the source is whose it is; closing it ("Trump accused Zelenskyy …, according to BBC"),

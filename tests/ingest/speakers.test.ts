@@ -832,6 +832,16 @@ describe('speakers', () => {
     expect(speakersOfLines(text, 2)).toEqual(['Sergei Lavrov', 'Cyril Ramaphosa', '-', '-']);
   });
 
+  it('gives "according to Ukraine’s air force" to the air force, not to Ukraine, and "according to Washington’s special envoy" to no one', () => {
+    const text = [
+      'Peace talks on Ukraine',
+      'Russian forces launched 71 missiles on the eve of the peace talks on Ukraine, according to Ukraine’s air force.',
+      'The peace talks on Ukraine will resume next week, according to Belarus’ foreign ministry.',
+      'Russia agreed to a security guarantee in the peace talks on Ukraine, according to Washington’s special envoy.',
+    ].join('\n');
+    expect(speakersOfLines(text, 1)).toEqual(['Ukraine’s air force', 'Belarus’ foreign ministry', '-']);
+  });
+
   it('reads a city and its country inside an aside as the aside, not the speaker: "Vance, during a visit to Agra, India, told"', () => {
     const text = [
       'London talks on Ukraine crisis downgraded',

@@ -56,6 +56,11 @@ function joinBrokenLines(lines: string[]): string[] {
     else if (last !== undefined && goesOn && /[\p{L},]$/u.test(last) && (goesOn[1] === '' || last.endsWith(',')) && last.split(/\s+/).length >= 8 && !/^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(last))
       // A quotation closed on the next line ("… of the Ukraine conflict," / "\" but declined to …") closes where it broke.
       out[out.length - 1] = goesOn[1] === '' ? `${last} ${line}` : `${last}${line.trimStart()}`;
+    // A paragraph's first words broken off onto a line of their own, as some copies of wire stories print them
+    // ("Ukrainian" / "forces rammed through the Russian border …", "Putin," / "in his most detailed public remarks …"):
+    // the next line goes on in lower case, and at length.
+    else if (last !== undefined && /^\s*\p{Ll}/u.test(line) && /^\s*["“]?\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,2},?$/u.test(last) && !/^\s*\p{Lu}{2,}\b/u.test(last) && line.trim().split(/\s+/).length >= 8)
+      out[out.length - 1] = `${last} ${line.trimStart()}`;
     // A line that stops on an article, a preposition or a conjunction stops mid-phrase, whatever case the next line
     // opens in, when that line ends the sentence: "… the Ukrainian president said in a statement on" / "X.". (Not a
     // prompt that ends on a particle over a headline: "… to be automatically logged in" / "Kyiv and Moscow are …".)

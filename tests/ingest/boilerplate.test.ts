@@ -1779,6 +1779,13 @@ describe('text that lost its paragraph breaks or its layout', () => {
       'The talks go on.',
     ]);
   });
+  it('joins a paragraph\'s first words broken off onto a line of their own to the paragraph, and leaves a byline\'s "and" apart', () => {
+    expect(texts('Putin said the attack aimed to improve Kyiv\'s position in talks.\nPutin,\nin his most detailed public remarks on the incursion to date, said Ukraine was trying to improve its position.')).toEqual([
+      'Putin said the attack aimed to improve Kyiv\'s position in talks.',
+      'Putin, in his most detailed public remarks on the incursion to date, said Ukraine was trying to improve its position.',
+    ]);
+    expect(texts('Zeke Miller\nand\nthe talks went on.')).toEqual(['Zeke Miller', 'and', 'the talks went on.']);
+  });
   it('splits a heading glued to its paragraph by "The" or "An" after a lower-case word, not "Plan A"', () => {
     expect(texts('Peace talks drag on with little progress The escalation comes as US and Ukrainian negotiators meet in Miami.')).toEqual([
       'Peace talks drag on with little progress',

@@ -84,7 +84,8 @@ export interface ClassifyOptions {
   seenElsewhere?: (line: string) => boolean;
 }
 
-const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
+/** Ends as a sentence does: its stop, then any closing marks (facts.ts reads a fact's end with it too). */
+export const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
 /**
  * A news agency's name in brackets after the last sentence's stop, as a wire copy signs off: "… to regroup and rearm
  * troops. (TASS)". The sentence is finished; the credit is no caption's (see REFERS_BACK) and no heading's.

@@ -4,7 +4,7 @@ import { lexiconKind } from './name-finder.js';
 import type { Fact, Story } from '../records/schema.js';
 import { watchOf, personMentions, type Entities } from './entities.js';
 import { FUNCTION_WORDS, functionWordDensity } from '../text/function-words.js';
-import { letterCounts } from './boilerplate.js';
+import { TERMINATED, letterCounts } from './boilerplate.js';
 import { CALL_TO_ACTION, CREDIT_SENTENCE, EDITORIAL_NOTE, META_SENTENCE, PICTURE_PLACED, isChromeLine } from './chrome-phrases.js';
 import { featuresOf } from '../text/similarity.js';
 import { MONTH_NAME } from '../text/months.js';
@@ -209,7 +209,6 @@ function placeDatelineLength(text: string): number {
 
 const TITLE_CASE_DATELINE = /^(\p{Lu}\p{Ll}+)(?:\s+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,3}|D\.C\.))?(?:\s*\(\p{Lu}[\p{L} .]{1,30}\)|,\s*(?:\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}|\p{Lu}{2}|D\.C\.))?(?::\s+|\s+[—–]\s+|\s+-{1,2}\s+)(?=[\p{Lu}"“«‘])/u;
 
-const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
 /**
  * Punctuation after a space following a grammar word ("the grinding war that ."), or an article right before a
  * preposition ("negotiating a in Eastern Europe"): words a page lost with its links. A page that sets a space before

@@ -133,8 +133,9 @@ export const DATELINE = new RegExp(
     String.raw`\p{Lu}[\p{Lu} .'’/-]{1,30}(?:,\s*[\p{L}\p{N} .,]{2,30})?(?:\s*\([\p{L}\p{N} .,&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
     // A place or a site's name in capitals with the dash glued to it: "ALBAWABA- Ukrainian President …", "KYIV– …".
     String.raw`\p{Lu}{3,}[\p{Lu}.'’]*[—–-]{1,2}\s+(?=[\p{Lu}"“])`,
-    // The same with the agency and the dash glued to the news: "MOSCOW (Reuters) -The Kremlin said …".
-    String.raw`\p{Lu}{2,}[\p{Lu} .'’/-]{0,30}\s*\([\p{L} .&/-]{2,30}\)\s+[—–-]{1,2}(?=\p{Lu})`,
+    // The same with the agency and the dash glued to the news: "MOSCOW (Reuters) -The Kremlin said …", "VATICAN CITY
+    // (CNS)—Moscow is not …".
+    String.raw`\p{Lu}{2,}[\p{Lu} .'’/-]{0,30}\s*\([\p{L} .&/-]{2,30}\)\s*[—–-]{1,2}(?=\p{Lu})`,
     // "Moscow, 19 May 2025 (dpa/MIA) - ", "Kyiv/Moscow, 18 May 2022 (dpa/MIA) — ", "Kyiv (Reuters) - ".
     String.raw`\p{Lu}[\p{L} .'’/-]{1,30},\s*[\p{L}\p{N} .,]{2,30}?\d[\p{L}\p{N} .,]{0,20}?(?:\s*\([\p{L}\p{N} .&/-]{1,30}\))?\s+[—–-]{1,2}\s+`,
     String.raw`\p{Lu}[\p{L} .'’-]{1,30}\s*\([\p{L}\p{N} .&/-]{1,30}\)\s+[—–-]{1,2}\s+`,

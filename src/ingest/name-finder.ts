@@ -469,8 +469,10 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
   const lastKey = keys[keys.length - 1] ?? '';
   if (keys.length > 1 && lex.placeHeads.has(lastKey)) return { kind: 'places', from, to };
   // A role word ("analyst", "affiliate") before a single word is too weak a sign: "affiliate WUSA".
+  // (Right before it: "According to the president, Western countries explained …" gives "president" no name.)
   const titled =
     before !== undefined &&
+    first.joined &&
     !before.possessive &&
     !TITLE_MODIFIERS.has(before.key) &&
     (isTitle(before.key) ||

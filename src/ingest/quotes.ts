@@ -668,7 +668,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     let unnamedSource = unnamedTail !== null || (speaker === undefined && DOCUMENT_VOICE.test(outside.slice(tailFrom)));
     // (An unnamed source's words that an outlet relays, "…,” an official told CBS News, according to Ukrinform.", are
     // still no one's.)
-    const accordingTo = speaker || unnamedSource ? null : /\baccording to\s+/gi.exec(outside);
+    // ("As explained by the Russian president, the West stated …" cites its source as "according to" does.)
+    const accordingTo = speaker || unnamedSource ? null : /\b(?:according to|(?<=^|, )as (?:explained|stated|noted|pointed out|emphasi[sz]ed|stressed|underlined) by)\s+/gi.exec(outside);
     let source: string | undefined;
     if (accordingTo) {
       // The source is the phrase up to its clause's end: "According to the Kremlin, the meeting between Putin and

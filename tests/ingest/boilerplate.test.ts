@@ -1827,6 +1827,34 @@ describe('text that lost its paragraph breaks or its layout', () => {
   });
 });
 
+describe('captions, plugs and credits that read like sentences', () => {
+  const lead = [
+    'Blinken rules out a Potemkin peace in Ukraine',
+    'US Secretary of State Antony Blinken said on Friday in Helsinki that a ceasefire freezing the front lines would be a Potemkin peace.',
+  ];
+  it('takes a picture described with a participle and no verb for a caption, and a report of a meeting for a sentence', () => {
+    const out = kinds([...lead, 'Antony J. Blinken giving a speech at Helsinki city hall.', 'The Busan meeting marked the first in-person talks between the two leaders since 2019.'].join('\n'));
+    expect(out.slice(2).map(([kind]) => kind)).toEqual(['chrome', 'body']);
+  });
+  it('takes a newsletter\'s plug and its tagline for calls to action', () => {
+    const out = kinds([...lead, 'Unlock the free White House Watch newsletter', 'Your guide to what Trump’s second term means for Washington, business and the world', 'Blinken said a stronger Ukraine was the way to real peace talks.'].join('\n'));
+    expect(out.slice(2).map(([kind]) => kind)).toEqual(['chrome', 'chrome', 'body']);
+  });
+  it('takes the relay of a quotation ("Her words are quoted by TASS.") for no fact, and a dateline glued to the lead by its dash for no title', () => {
+    const text = [
+      'Blinken speaks in Helsinki on the peace talks',
+      'VATICAN CITY (CNS)—Moscow is not working with the Vatican to end the war in Ukraine, said a Kremlin spokesperson.',
+      'US Vice President Kamala Harris rebuked some American politicians for wanting Kyiv to surrender in the peace talks. Her words are quoted by TASS.',
+    ].join('\n\n');
+    const r = analyzeArticle({ text, sourceName: 'x', publishedAt: '2023-05-02T12:00:00Z' }, ceasefireStory(), new Date('2023-05-03T00:00:00Z'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const facts = r.article.facts.map((f) => f.text);
+    expect(facts).toContain('Moscow is not working with the Vatican to end the war in Ukraine, said a Kremlin spokesperson.');
+    expect(facts.some((f) => f.includes('quoted by TASS'))).toBe(false);
+  });
+});
+
 describe('the last line of a wire copy', () => {
   const lines = [
     'Ukrainian president rejects Olympic truce',

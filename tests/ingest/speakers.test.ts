@@ -842,6 +842,16 @@ describe('speakers', () => {
     expect(speakersOfLines(text, 1)).toEqual(['Ukraine’s air force', 'Belarus’ foreign ministry', '-']);
   });
 
+  it('gives "According to the president, Western countries explained …" and "As explained by the Russian president, the West stated …" to the president', () => {
+    const text = [
+      'Putin rejects a ceasefire in the peace talks',
+      'Russian President Vladimir Putin said on Thursday that a ceasefire was impossible before the peace talks.',
+      'According to the president, Western countries explained that Kiev cannot control its armed formations in the peace talks.',
+      'As explained by the Russian president, the West stated that Kiev is unable to control its formations in the peace talks.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Vladimir Putin', 'Vladimir Putin']);
+  });
+
   it('reads a city and its country inside an aside as the aside, not the speaker: "Vance, during a visit to Agra, India, told"', () => {
     const text = [
       'London talks on Ukraine crisis downgraded',

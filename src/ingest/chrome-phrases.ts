@@ -470,6 +470,10 @@ export const BYLINE =
 /** A scripture verse a mailing list's signature carries: "(2Co 13:11) For the rest, brethren, rejoice …". */
 export const SCRIPTURE_LINE = /^\((?:[1-3]\s?)?\p{Lu}\p{Ll}{1,10}\.?\s+\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\)\s/u;
 
+/** An outlet's desk or network credited with the copy, maybe with its place: "Daijiworld Media Network – Washington". */
+export const DESK_BYLINE =
+  /^(?:\p{Lu}[\p{L}&.'’-]*\s+){1,4}(?:Media Network|News Network|News Service|News Desk|Newsdesk|Web Desk|News Bureau|Bureau)(?:\s+[–—-]\s+\p{Lu}[\p{L} .'’-]{1,30})?$/u;
+
 /** Writers' names and their agency, as a wire copy's byline runs: "Illia Novikov and Matthew Lee, AP". */
 export const AGENCY_BYLINE =
   /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:(?:,\s*|\s+and\s+)\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})*,\s*(?:AP|AFP|Reuters|Associated Press|Bloomberg|PA(?: Media)?|dpa|TASS|Xinhua|CNN|BBC|NPR|Al Jazeera)$/u;

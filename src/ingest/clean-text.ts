@@ -160,8 +160,9 @@ export function textBlocks(raw: string): PageBlock[] {
   // Moscow.Kremlin sheds some light") on a line of its own, but only after a sentence before it in the line: a line of
   // one sentence is a caption with its credit glued on ("… in Bali via videolink.Credit: Getty Images"), chrome as it
   // is. (Not a site's name: "Caliber.Az".)
-  if (/\p{Ll}{2}[.!?]["”’]?\p{Lu}\p{Ll}{2}/u.test(text))
-    text = text.replace(/(\p{Ll}{2}[.!?]["”’]?)(?=(\p{Lu}\p{Ll}{2,}[^\n]*))/gu, (stop: string, _s: string, rest: string, at: number, all: string) => {
+  // (A word of two letters that opens sentences opens one too: "… he added.On being asked …"; not "Caliber.Az".)
+  if (/\p{Ll}{2}[.!?]["”’]?(?:\p{Lu}\p{Ll}{2}|(?:On|In|At|As|If|It|He|We|By|No|So|An|To|My|Up)\s+\p{Ll})/u.test(text))
+    text = text.replace(/(\p{Ll}{2}[.!?]["”’]?)(?=((?:\p{Lu}\p{Ll}{2,}|(?:On|In|At|As|If|It|He|We|By|No|So|An|To|My|Up)(?=\s+\p{Ll}))[^\n]*))/gu, (stop: string, _s: string, rest: string, at: number, all: string) => {
       if (/[.!?]["”’)]*\s*$/.test(rest)) return `${stop} `;
       const line = all.slice(all.lastIndexOf('\n', at) + 1, at);
       return /\p{Ll}[.!?]["”’]?\s+["“‘]?\p{Lu}/u.test(line) && rest.trim().split(/\s+/).length <= 8 ? `${stop}\n` : stop;

@@ -98,8 +98,8 @@ export const DATELINE = new RegExp(
     String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}\s+(?=\p{Lu}\p{Ll})`,
     // "STEPANAKERT, JUNE 8, ARTSAKHPRESS: ": a place, its day and the agency, all in capitals, set off by a colon.
     String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\p{Lu}*\.?\s+\d{1,2},\s*\p{Lu}[\p{Lu}\p{N} .&-]{1,30}:\s+(?=[\p{Lu}"“«‘])`,
-    // "WASHINGTON, Dec 2: ": the same set off by a colon.
-    String.raw`\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s*${DATELINE_MONTH}\.?\s+\d{1,2}:\s+(?=[\p{Lu}"“«‘])`,
+    // "WASHINGTON, Dec 2: ", "Washington, Nov 23: ": the same set off by a colon.
+    String.raw`(?:\p{Lu}{2,}[\p{Lu} .'’-]{0,30}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2}),\s*${DATELINE_MONTH}\.?\s+\d{1,2}:\s+(?=[\p{Lu}"“«‘])`,
     // "SpaceWar.com reports: ": a re-publisher crediting the site it copies, by its address.
     String.raw`\p{Lu}[\p{L}\d-]{1,30}\.(?:com|net|org|info|news|co\.uk)\s+(?:reports|writes|says|reported|wrote):\s+(?=[\p{Lu}"“«‘])`,
     // "March 29, 2022 (EIRNS)—", "June 26 (Interfax) - ": a date and an agency (and a year printed twice, as pages do).
@@ -120,6 +120,8 @@ export const DATELINE = new RegExp(
     String.raw`\p{Lu}{2,}[\p{Lu} .,'’-]{0,30}\s+\|\s+\p{Lu}[\p{L}/&. -]{1,24}\s+\|\s+(?=[\p{Lu}"“«‘])`,
     // "Ta’Qali (Malta) (AFP) - ": a place, its country in brackets, the agency in brackets, a dash.
     String.raw`\p{Lu}[\p{L}’'.-]+(?:\s\p{Lu}[\p{L}’'.-]+)?\s*\(\p{Lu}[\p{L} .'’-]{1,30}\)\s*\(\p{Lu}[\p{L}/&. -]{1,24}\)\s*[—–-]{1,2}\s*(?=[\p{Lu}"“«‘])`,
+    // "Reuters, ABU DHABI, ": the agency, then the place in capitals, each closed by a comma.
+    String.raw`(?:Reuters|AFP|AP|TASS|Xinhua|Bloomberg|Anadolu|IANS|PTI|ANI|dpa|EFE|Interfax|Ukrinform|UNIAN),\s+\p{Lu}{2,}[\p{Lu} .'’-]{0,30},\s+(?=[\p{Lu}"“«‘])`,
     // "[EUROPE] ": a section's label in capitals in square brackets.
     String.raw`\[\p{Lu}{2,}[\p{Lu} &/-]{0,30}\]\s+(?=[\p{Lu}"“«‘])`,
     // "(MENAFN) ", "(AP) — ": an agency in brackets.
@@ -165,10 +167,10 @@ export const DATELINE = new RegExp(
 /**
  * The length of a sentence's dateline or lead-in label (0 when it has none). Every form has a dash, a colon, a
  * bracket (round or square), a slash, a bullet or a day in figures within its first words, or opens on a place in capitals and its day
- * ("MOSCOW, July 16 "): a sentence without one there is not tried.
+ * ("MOSCOW, July 16 ") or on a word and a place in capitals ("Reuters, ABU DHABI, "): a sentence without one there is not tried.
  */
 export function datelineLength(text: string): number {
-  if (!/[—–\-:∙·•|()/[]|\d\.\d|^\p{Lu}{2,}[\p{Lu} ]*,\s*\p{Lu}\p{Ll}+\.?\s+\d/u.test(text.slice(0, 72))) return 0;
+  if (!/[—–\-:∙·•|()/[]|\d\.\d|^\p{Lu}{2,}[\p{Lu} ]*,\s*\p{Lu}\p{Ll}+\.?\s+\d|^\p{L}+,\s+\p{Lu}{2,}/u.test(text.slice(0, 72))) return 0;
   const place = placeDatelineLength(text);
   // The day may follow the place: "Berlin, Germany – December 15, 2025: Ukrainian President …".
   const length = place + (DATE_LEAD.exec(text.slice(place))?.[0].length ?? 0);

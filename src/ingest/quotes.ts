@@ -283,6 +283,9 @@ const OUTLET_RELAYS = /\b(?:reported|reports|wrote|writes|said|says)\s+(?:on\s+\
 /** Between "that" and the person the outlet reports: a title at most ("US President"). */
 const RELAYED_TITLE = /^(?:(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*|president|minister|leader|spokes\w+|envoy|chief|secretary)\s+){0,5}$/u;
 
+/** A relative clause's subject after a thing the sentence names: "… the Patriot defense system that Biden " (offered). */
+const RELATIVE_SUBJECT = /\b(?:the|a|an|this|these|those|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}\p{Ll}{3,}\s+(?:that|which)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:(?:had|has|have|once|also|just|previously|earlier|reportedly)\s+)?$/iu;
+
 /** A sentence's opening clause of time, contrast or manner, up to its comma: "While not naming Medvedev, ". */
 const OPENING_CLAUSE = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|Once|Without|Despite|Unlike)\b[^,;.!?“”"]{1,100},\s+/u;
 
@@ -501,7 +504,7 @@ const IT_SUBJECT = clauseSubject('it');
 /** A kind of body named without its name, as the subject before the verb: "The ministry added", "the office said". */
 const THE_BODY = clauseSubject(String.raw`the\s+(ministry|office|agency|department|council|committee|embassy|service)`);
 /** A person's office between their name and the verb: "'s office", "'s press service" (fillers may follow). */
-const OWNED_OFFICE = /^['’]s\s+((?:press\s+)?office|press\s+service|administration|government|cabinet|campaign)(?:\s+(?:also|later|again|then|had|has|reportedly|earlier|now|however|meanwhile))*\s*$/i;
+const OWNED_OFFICE = /^(?:['’]s\s+((?:press\s+)?office|press\s+service|administration|government|cabinet|campaign)|\s+(administration|government|cabinet|campaign))(?:\s+(?:also|later|again|then|had|has|reportedly|earlier|now|however|meanwhile))*\s*$/i;
 /** A role held for someone, right before that someone's name: "a presidential advisor to " (Volodymyr Zelenskiy). */
 const ROLE_TO_NAME = new RegExp(`\\b(?:${ROLE})\\s+(?:to|for)\\s+(?:the\\s+)?$`, 'u');
 /** A person's aide by role, after the person's name: "’s Ukraine envoy", "’s top adviser", "’s press secretary". */
@@ -781,6 +784,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // withdrawal …, Peskov said …", "When asked directly if Putin had rejected the US proposals, Peskov clarified …").
       // ("His remarks came a day after French President Emmanuel Macron announced that …" has no report but Macron's.)
       if (TIME_CONJUNCTION_SUBJECT.test(preceding.slice(clauseAt)) && reportedAfter(outside, vEnd, mentions)) continue;
+      // Nor a verb in a clause that describes a thing the sentence names ("… the Patriot defense system that Biden offered
+      // to provide Zelenskiy …"): the one who offered is no speaker of this sentence.
+      if (RELATIVE_SUBJECT.test(preceding)) continue;
       // Criticism in a clause of place or time recalls an earlier clash ("… the Oval Office meeting in February, when
       // Trump sharply criticized Zelenskyy"): no report of this sentence's.
       if (clauseAt > 0 && CRITICISM.test(verb[0]) && RECALLED_CLAUSE.test(preceding.slice(clauseAt))) continue;
@@ -847,9 +853,11 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // a spokesman without a name is no one, and "Putin's spokesman Dmitry Peskov" names the person who speaks).
       let office: string | undefined;
       for (const m of mentions) {
-        const owned = m.end <= vStart && atClauseStart(outside, m.start) ? OWNED_OFFICE.exec(outside.slice(m.end, vStart)) : null;
+        const opens = atClauseStart(outside, m.start) || /(?:^|[,;:]\s*|\b(?:and|but|while)\s+)the\s+$/i.test(outside.slice(Math.max(0, m.start - 16), m.start));
+        const owned = m.end <= vStart && opens ? OWNED_OFFICE.exec(outside.slice(m.end, vStart)) : null;
+        // (Named after its head, as written: "The Trump administration confirmed …" is the Trump administration's.)
         if (owned) {
-          office = `${m.person.name}'s ${(owned[1] ?? 'office').replace(/\s+/g, ' ')}`;
+          office = owned[2] !== undefined ? `${outside.slice(m.start, m.end)} ${owned[2].toLowerCase()}` : `${m.person.name}'s ${(owned[1] ?? 'office').replace(/\s+/g, ' ')}`;
           break;
         }
       }

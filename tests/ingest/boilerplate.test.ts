@@ -1855,6 +1855,30 @@ describe('captions, plugs and credits that read like sentences', () => {
   });
 });
 
+describe('datelines, desks and glued sentences of regional copies', () => {
+  const analyze = (lines: string[]) => {
+    const r = analyzeArticle({ text: lines.join('\n\n'), sourceName: 'x', publishedAt: '2025-11-23T12:00:00Z' }, ceasefireStory(), new Date('2025-11-24T00:00:00Z'));
+    if (!r.ok) throw new Error('reason' in r ? r.reason : r.error);
+    return r.article;
+  };
+  it('takes "Daijiworld Media Network – Washington" for a byline, and "Washington, Nov 23: " and "Reuters, ABU DHABI, " off the lead', () => {
+    const a = analyze([
+      'Daijiworld Media Network – Washington',
+      'Washington, Nov 23: US President Donald Trump on Saturday signalled that Washington may extend the deadline for Kyiv to accept the peace plan.',
+      'Reuters, ABU DHABI, Brazil’s President Luiz Inacio Lula da Silva suggested on Sunday that a group of nations mediate peace talks between Ukraine and Russia.',
+    ]);
+    expect(a.title).not.toContain('Daijiworld');
+    const facts = a.facts.map((f) => f.text);
+    expect(facts[0]).toMatch(/^US President Donald Trump on Saturday/);
+    expect(facts[1]).toMatch(/^Brazil’s President/);
+  });
+  it('parts sentences glued at a stop before a word of two letters ("… he added.On being asked …")', () => {
+    expect(textBlocks('“We have to get it ended,” he added.On being asked if Zelensky rejects the plan, Trump said he can fight on.').map((b) => b.text)).toEqual([
+      '“We have to get it ended,” he added. On being asked if Zelensky rejects the plan, Trump said he can fight on.',
+    ]);
+  });
+});
+
 describe('the last line of a wire copy', () => {
   const lines = [
     'Ukrainian president rejects Olympic truce',

@@ -43,6 +43,16 @@ describe('articles about the same countries but another story (bundled story def
     expect((await ingestText(lead("Ukraine's accession positions in the EU's negotiating clusters"), '2024-08-12T16:00:00Z')).results[0]).toMatchObject({ ok: false });
   });
 
+  it('keeps a headline that drops its article ("Putin Says Russia Wants To End Ukraine War") as the talks\' subject', async () => {
+    const text = [
+      'President Vladimir Putin Says Russia Wants To End Ukraine War, “The Sooner, The Better”',
+      'The Kremlin said that Kiev and Washington ignored its concerns and that the US was using Ukraine as a theatre of war to harm Russia.',
+      'Russian forces are now focused on the Donbas region, the military chief in Moscow said.',
+      'Putin also said that Russia would find a way to counter the Patriot air defence system the US is sending to Ukraine.',
+    ].join('\n\n');
+    expect((await ingestText(text, '2022-12-22T16:00:00Z')).results[0]).toMatchObject({ ok: true });
+  });
+
   it('keeps a meeting of leaders on the ways to end the war that names the war between ("end the Russian-Ukrainian War"), and files no ally\'s own NATO membership under security guarantees', async () => {
     const text = [
       'Erdogan meets with Zelenskyy and Guterres in Lviv',

@@ -852,6 +852,26 @@ describe('speakers', () => {
     expect(speakersOfLines(text, 2)).toEqual(['Vladimir Putin', 'Vladimir Putin']);
   });
 
+  it('gives a sentence no speaker for a verb in a clause that describes a thing it names ("the system that Biden offered to provide")', () => {
+    const text = [
+      'Putin hints at peace talks',
+      'US President Joe Biden welcomed Volodymyr Zelenskiy to the White House ahead of any peace talks.',
+      'Putin downplayed the Patriot defense system that Biden offered to provide Zelenskiy before the peace talks.',
+      'Officials believe that Biden said the peace talks were over.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['-', 'Joe Biden']);
+  });
+
+  it('gives "The Trump administration confirmed …" to the Trump administration, not to Trump', () => {
+    const text = [
+      'Trump pauses aid before the peace talks on Ukraine',
+      'President Donald Trump spoke with Volodymyr Zelensky about the peace talks on Ukraine.',
+      'The Trump administration confirmed it had frozen a shipment of weapons ahead of the peace talks on Ukraine.',
+      'The peace talks on Ukraine stalled, and the Trump administration said it would wait.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Trump administration', 'Trump administration']);
+  });
+
   it('reads a city and its country inside an aside as the aside, not the speaker: "Vance, during a visit to Agra, India, told"', () => {
     const text = [
       'London talks on Ukraine crisis downgraded',

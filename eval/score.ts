@@ -89,7 +89,7 @@ export interface BriefingScore {
 
 /** Spellings of one name folded together (transliterations differ by outlet). */
 const VARIANTS: Array<[RegExp, string]> = [
-  [/\bzelensk(?:yy|iy|yi)\b/g, 'zelensky'],
+  [/\bzelensk(?:yy|iy|yi|i)\b/g, 'zelensky'],
   [/\bum(?:ie|ye)rov\b/g, 'umerov'],
   [/\bdmitriyev\b/g, 'dmitriev'],
   [/\bkyslyts(?:ya|ia)\b|\bkislitsa\b/g, 'kyslytsia'],
@@ -204,7 +204,9 @@ export function carriesHeading(text: string, heading: string): boolean {
   const l = canon(heading);
   if (l.length === 0 || t.length === 0) return false;
   // (Glued on at the end only after a sentence's end: "… said the parties have reached …" ends with a dek's words.)
-  if (t === l || t.startsWith(`${l} `) || (t.endsWith(` ${l}`) && /[.!?"”]\s$/.test(t.slice(0, t.length - l.length)))) return true;
+  // (With a stop added or taken off: "Coalition of the Willing." is that heading.)
+  const bare = (x: string) => x.replace(/[.!?…]+["”’]?$/, '');
+  if (t === l || bare(t) === bare(l) || t.startsWith(`${l} `) || (t.endsWith(` ${l}`) && /[.!?"”]\s$/.test(t.slice(0, t.length - l.length)))) return true;
   return l.length >= 20 && partOf(t, l);
 }
 
@@ -276,7 +278,12 @@ export function sameSpeaker(got: string, want: string): boolean {
   if (a === beforeParticle(want) || keyWord(want) === beforeParticle(got)) return true;
   // A name written family name first, as a page gives it alone: "Mr Xi" for Xi Jinping.
   const w = canon(want).split(' ');
-  return !canon(got).includes(' ') && w.length > 1 && w[0] === a;
+  if (!canon(got).includes(' ') && w.length > 1 && w[0] === a) return true;
+  // A name of several words the page also gives without its family's ("Abdullah bin Zayed" for Abdullah bin Zayed Al
+  // Nahyan): the one name, its first words.
+  const g = canon(got).split(' ');
+  const full = w.filter((x) => x !== 'sheikh' && x !== 'h.h.');
+  return g.length >= 3 && g.length < full.length && g.every((x, i) => full[i] === x);
 }
 
 /**
@@ -411,7 +418,9 @@ export function scoreIngestion(input: { articles: readonly Article[]; records: r
     }
     const subheadlines = displayOnly(label.subheadlines, a.text);
     for (const f of own) {
-      if (label.headline !== null && carries(f.text, label.headline)) {
+      // (As a heading is: whole, glued on, or the part of a sentence it is; a body sentence that names it, "the 15th
+      // meeting of the coalition of the willing" under "Coalition of the Willing", is the body's.)
+      if (label.headline !== null && carriesHeading(f.text, label.headline)) {
         headlineAsFact++;
         findings.push({ article: a.id, what: 'headline as fact', text: f.text });
       }

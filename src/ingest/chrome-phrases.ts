@@ -79,6 +79,9 @@ export const PROMPT_LINE: RegExp[] = [
   // A page's disclaimer, on a machine translation or anything else: "Disclaimer: The translations are mostly done through
   // AI translator and might not be 100% accurate."
   /^disclaimer\s*:.{0,300}$/i,
+  // A copyright notice claiming fair use, as transcript and clip sites print one: "Under Title 17 U.S.C. Section 107,
+  // allowance is made for "fair use" for purposes such as criticism, comment, news reporting, …".
+  /^under (?:title|section) \d+,? u\.?s\.?c\.?\b.{0,400}$|\ballowance is made for ["“]?fair use\b/i,
   // A reading-time label and an audio player's prompt: "Reading Time: 3 minutes", "Press play to listen to this article".
   /^(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*(?:about\s+)?\d+\s*(?:min|mins|minutes?)\b\.?$/i,
   /^press play to listen to this (?:article|story)\b.{0,40}$/i,

@@ -38,6 +38,8 @@ const TITLE_WORDS = new Set([
   'professor', 'ombudsman', 'coordinator',
   // British honorifics: "Sir Keir Starmer" is Keir Starmer.
   'sir', 'dame', 'lord', 'lady', 'baroness', 'baron',
+  // Gulf honorifics: "H.H. Sheikh Abdullah bin Zayed" is Abdullah bin Zayed.
+  'sheikh', 'sheikha', 'emir', 'h.h.', 'h.h', 'hh',
 ]);
 
 /** Titles that introduce a person's full name. The first letter is matched either way without the `i` flag,

@@ -449,7 +449,8 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
     const titleWord = keys[lastTitle] ?? '';
     const strong = STRONG_TITLES.has(titleWord) || lex.words.get(titleWord) === 'honorific';
     const ordinary = !strong && name.every((k) => lex.words.get(k) === 'common' || (lex.words.get(k) === undefined && NOUN_ENDING.test(k)));
-    if (name.length > 0 && !name.some(isOrgWord) && !nameIsPlace && !ordinary && name.length <= 4) {
+    // (Four words at most, not counting particles: "Abdullah bin Zayed Al Nahyan".)
+    if (name.length > 0 && !name.some(isOrgWord) && !nameIsPlace && !ordinary && name.filter((k) => !PARTICLES.has(k)).length <= 4) {
       const person: Found = { kind: 'people', from: nameFrom > lastTitle + 1 ? from + nameFrom : from, to };
       // "European Commission President Ursula von der Leyen" names an organisation too.
       const firstTitle = keys.findIndex(isTitle);

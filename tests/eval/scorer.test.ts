@@ -148,6 +148,18 @@ describe('eval scorer on a tiny labelled set', () => {
     expect(scored(`HomeWorld | ${own}`)).toBe(1);
   });
 
+  it('counts a fact as the headline only when it is the headline, not when a body sentence names a short one', () => {
+    const headline = 'Coalition of the Willing';
+    const body = 'This is the 15th meeting of the coalition of the willing that we have had since February.';
+    const art: Article = { ...C, id: 'w', file: 'w.txt', text: `${headline}\n${body}\n`, label: onStory('w', { headline, event: 'e2', eventDate: '2025-06-02' }) };
+    const scored = (facts: string[]) => {
+      const rec: EventRecord = { ...E2, id: '2025-06-02-coalition', title: headline, sources: [{ id: 'w', name: 'w' }], facts: facts.map((text) => ({ text, source: 'w' })) };
+      return scoreIngestion({ articles: [art], records: [rec], placements: [{ articleId: 'w', outcome: 'kept', eventId: rec.id, sourceId: 'w' }], questionIds: QUESTIONS }).headlineAsFact;
+    };
+    expect(scored([body])).toBe(0);
+    expect(scored(['Coalition of the Willing.'])).toBe(1);
+  });
+
   it('counts a merge of two labelled events as wrong and a lost article outside the pairs', () => {
     const placements: Placement[] = [
       { articleId: 'a', outcome: 'kept', eventId: E1.id, sourceId: 'a' },

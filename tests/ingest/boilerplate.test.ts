@@ -1836,6 +1836,10 @@ describe('captions, plugs and credits that read like sentences', () => {
     const out = kinds([...lead, 'Antony J. Blinken giving a speech at Helsinki city hall.', 'The Busan meeting marked the first in-person talks between the two leaders since 2019.'].join('\n'));
     expect(out.slice(2).map(([kind]) => kind)).toEqual(['chrome', 'body']);
   });
+  it('takes a fair-use copyright notice for display text', () => {
+    const out = kinds([...lead, 'Under Title 17 U.S.C. Section 107, allowance is made for "fair use" for purposes such as criticism, comment, news reporting, teaching, scholarship, and research.', 'Blinken said a stronger Ukraine was the way to real peace talks.'].join('\n'));
+    expect(out.slice(2).map(([kind]) => kind)).toEqual(['chrome', 'body']);
+  });
   it('takes a newsletter\'s plug and its tagline for calls to action', () => {
     const out = kinds([...lead, 'Unlock the free White House Watch newsletter', 'Your guide to what Trump’s second term means for Washington, business and the world', 'Blinken said a stronger Ukraine was the way to real peace talks.'].join('\n'));
     expect(out.slice(2).map(([kind]) => kind)).toEqual(['chrome', 'chrome', 'body']);

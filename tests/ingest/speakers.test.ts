@@ -862,6 +862,15 @@ describe('speakers', () => {
     expect(speakersOfLines(text, 2)).toEqual(['-', 'Joe Biden']);
   });
 
+  it('takes a name of four words besides its particles whole, and "H.H. Sheikh" for titles', () => {
+    const text = [
+      'UAE hosts the peace talks on Ukraine',
+      'UAE Foreign Minister Abdullah bin Zayed Al Nahyan said the peace talks on Ukraine would last two days.',
+      'H.H. Sheikh Mohammed bin Zayed added that the peace talks on Ukraine were a step forward.',
+    ].join('\n');
+    expect(speakersOfLines(text, 1)).toEqual(['Abdullah bin Zayed Al Nahyan', 'Mohammed bin Zayed']);
+  });
+
   it('gives "The Trump administration confirmed …" to the Trump administration, not to Trump', () => {
     const text = [
       'Trump pauses aid before the peace talks on Ukraine',

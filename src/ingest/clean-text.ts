@@ -28,15 +28,15 @@ export interface ArticleText {
   all: Array<{ text: string; kind: LineKind }>;
 }
 
+/** A line's last word that leaves its phrase open: an article, a preposition, a conjunction or a possessive. */
+const MID_PHRASE_END = /\s(?:a|an|the|of|to|in|on|at|by|for|with|from|and|or|that|than|into|about|its|their|his|her|our)$/i;
+
 /**
  * A sentence broken across two lines where a page or a copy wrapped it ("… the issue of territory remained" /
  * "fundamental to Russia when it came to …"): a long line that ends on a word or a comma, and a next line that goes on
  * in lower case (after the closing quotation mark of a quotation the break cut), are one line. A headline, a label or
  * a list item does not go on in lower case.
  */
-/** A line's last word that leaves its phrase open: an article, a preposition, a conjunction or a possessive. */
-const MID_PHRASE_END = /\s(?:a|an|the|of|to|in|on|at|by|for|with|from|and|or|that|than|into|about|its|their|his|her|our)$/i;
-
 function joinBrokenLines(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
@@ -119,14 +119,16 @@ function unwrapUnbroken(lines: string[]): string[] {
   const full = (l: string) => l.length >= 0.6 * width && l.length <= width + 10;
   const open = (l: string) => !/[.!?:;]["”’)\]]?$/.test(l);
   if (filled.filter((l) => full(l) && open(l)).length < filled.length * 0.4) return lines;
-  const out: string[] = [];
+  // Each paragraph as its lines, joined once at the end (joining as it grows would copy a long one over and over).
+  const paragraphs: string[][] = [];
+  let tail: string | undefined;
   for (const l of trimmed) {
-    const prev = out[out.length - 1];
-    const tail = prev?.slice(prev.lastIndexOf('\u0000') + 1);
-    if (prev !== undefined && tail !== undefined && l !== '' && full(tail) && open(tail) && !/^[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(l)) out[out.length - 1] = `${prev}\u0000${l}`;
-    else out.push(l);
+    const current = paragraphs[paragraphs.length - 1];
+    if (current !== undefined && tail !== undefined && l !== '' && full(tail) && open(tail) && !/^[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(l)) current.push(l);
+    else paragraphs.push([l]);
+    tail = l;
   }
-  return out.map((l) => l.replace(/\u0000/g, ' '));
+  return paragraphs.map((p) => p.join(' '));
 }
 
 /** Plain text as blocks: one per line (or per paragraph of hard-wrapped text), whitespace normalised. */

@@ -283,8 +283,11 @@ const OUTLET_RELAYS = /\b(?:reported|reports|wrote|writes|said|says)\s+(?:on\s+\
 /** Between "that" and the person the outlet reports: a title at most ("US President"). */
 const RELAYED_TITLE = /^(?:(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*|president|minister|leader|spokes\w+|envoy|chief|secretary)\s+){0,5}$/u;
 
-/** A relative clause's subject after a thing the sentence names: "… the Patriot defense system that Biden " (offered). */
-const RELATIVE_SUBJECT = /\b(?:the|a|an|this|these|those|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}\p{Ll}{3,}\s+(?:that|which)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:(?:had|has|have|once|also|just|previously|earlier|reportedly)\s+)?$/iu;
+/**
+ * A relative clause's subject after a thing the sentence names: "… the Patriot defense system that Biden " (offered),
+ * "… a claim that was immediately " (rejected by Kyiv).
+ */
+const RELATIVE_SUBJECT = /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+\s+){0,3}\p{Ll}{3,}\s+(?:that|which)\s+(?:(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}|(?:he|she|they|we|it)\s+|(?:was|were|is|are|has\s+been|had\s+been)\s+)(?:(?:had|has|have|once|also|just|previously|earlier|reportedly|immediately|quickly|swiftly)\s+)?$/u;
 
 /** A sentence's opening clause of time, contrast or manner, up to its comma: "While not naming Medvedev, ". */
 const OPENING_CLAUSE = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|Once|Without|Despite|Unlike)\b[^,;.!?“”"]{1,100},\s+/u;

@@ -858,8 +858,9 @@ describe('speakers', () => {
       'US President Joe Biden welcomed Volodymyr Zelenskiy to the White House ahead of any peace talks.',
       'Putin downplayed the Patriot defense system that Biden offered to provide Zelenskiy before the peace talks.',
       'Officials believe that Biden said the peace talks were over.',
+      'Moscow alleged a drone attack before the peace talks, a claim that was immediately rejected by Kyiv.',
     ].join('\n');
-    expect(speakersOfLines(text, 2)).toEqual(['-', 'Joe Biden']);
+    expect(speakersOfLines(text, 2)).toEqual(['-', 'Joe Biden', '-']);
   });
 
   it('takes a name of four words besides its particles whole, and "H.H. Sheikh" for titles', () => {

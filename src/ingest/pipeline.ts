@@ -159,17 +159,25 @@ const DOCUMENT_TAG = /<(?:!doctype html|html|head|body)[\s>]/i;
 /** A tag of the page's body: a page opens with one, or has many. */
 const BODY_TAG = /<(?:article|main|p|div)[\s>]/gi;
 
+/** A block element with its content: "<p>…</p>". */
+const BLOCK_ELEMENT = /<(p|div|article|main)[\s>][\s\S]*?<\/\1>/gi;
+
 /**
  * HTML rather than plain text? A page names itself (its type, a doctype or an `<html>`, `<head>` or `<body>` tag),
- * opens on a tag, or is full of block tags. A text that carries a stray one ("<p>Ukrainian President Vladimir Zelensky
- * <em>(TASS)</em></p>", a caption copied with its markup) is still text: read as a page, its lines were no article.
+ * opens on a tag, or is full of block tags (three, or most of its text inside them). A text that carries a stray one
+ * ("<p>Ukrainian President Vladimir Zelensky <em>(TASS)</em></p>", a caption copied with its markup) is still text:
+ * read as a page, its lines were no article.
  */
 export function looksLikeHtml(body: string, contentType?: string): boolean {
   if (contentType && /html/i.test(contentType)) return true;
   const head = body.slice(0, 4000);
   if (DOCUMENT_TAG.test(head)) return true;
   if (/^(?:\uFEFF)?\s*<(?:!--|[a-z])/i.test(head)) return true;
-  return (head.match(BODY_TAG)?.length ?? 0) >= 3;
+  if ((head.match(BODY_TAG)?.length ?? 0) >= 3) return true;
+  // (Or most of it is inside block tags: a crawler's fragment of one or two paragraphs after its date line.)
+  let inside = 0;
+  for (const m of head.matchAll(BLOCK_ELEMENT)) inside += m[0].length;
+  return inside > 0 && inside >= head.length / 2;
 }
 
 function hostName(url: string | undefined): string | undefined {

@@ -93,6 +93,12 @@ describe('HTML extraction', () => {
       writeFileSync(page, `<p>${text.split('\n\n').slice(2).join('</p><p>')}</p>`);
       const asPage = await ingestInputs([page], { story: ceasefireStory(), now: new Date('2024-05-18T00:00:00Z'), dryRun: true });
       expect(asPage.records[0]?.facts.map((f) => f.text).join(' ')).not.toContain('<p>');
+      // A crawler's fragment of two paragraphs after its date line is a page too: most of it is inside the tags.
+      const fragment = join(dir, 'fragment.txt');
+      writeFileSync(fragment, ` date 2024-05-17 <p>${text.split('\n\n').slice(2, 4).join('</p><p>')}</p>`);
+      const asFragment = await ingestInputs([fragment], { story: ceasefireStory(), now: new Date('2024-05-18T00:00:00Z'), dryRun: true });
+      expect(asFragment.records[0]?.facts.length).toBeGreaterThan(0);
+      expect(asFragment.records[0]?.facts.map((f) => f.text).join(' ')).not.toContain('<p>');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -615,9 +615,13 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       return here ?? [subjectHere, openQuoteSpeaker, before].find(fits);
     };
 
+    /** Who holds a role at this sentence (the article's roles read once, when first asked for). */
+    const holderHere = (role: string, qualifier: string | undefined): string | undefined =>
+      roleHolder((roles ??= rolesOf(sentences, ctx.people)), role, qualifier, index, ctx.sides);
+
     /** Who holds a role as someone's aide ("Trump's envoy"): the one the article gave the role, never its owner. */
     const aideOf = (role: string, owner: string): string | undefined => {
-      const who = roleHolder((roles ??= rolesOf(sentences, ctx.people)), role, undefined, index, ctx.sides);
+      const who = holderHere(role, undefined);
       return who === owner ? undefined : who;
     };
 
@@ -633,17 +637,14 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     let speaker: string | undefined;
     // "…, the president added.", "…, the US treasury chief said.": a role the article gave a named person.
     const roleTail = tail ? null : TRAILING_ROLE.exec(outside.slice(tailFrom));
-    if (roleTail) {
-      roles ??= rolesOf(sentences, ctx.people);
-      speaker = roleHolder(roles, roleTail[2] ?? '', roleTail[1], index, ctx.sides);
-    }
+    if (roleTail) speaker = holderHere(roleTail[2] ?? '', roleTail[1]);
     if (tail) {
       const at = tail.index + (tail[0].length - tail[0].trimStart().length);
       // "Putin is now fully informed, he added": the one who speaks is not who the words are about (a speaker of
       // themselves says "I"), but the person the text was about before.
       const tailPronoun = /^\s*[,”"’]*\s*(he|she)\b/i.exec(tail[0]);
       const roleOf = TAIL_ROLE_OF.exec(tail[0]);
-      const roleOfHolder = roleOf ? roleHolder((roles ??= rolesOf(sentences, ctx.people)), roleOf[1] ?? '', roleOf[2], index, ctx.sides) : undefined;
+      const roleOfHolder = roleOf ? holderHere(roleOf[1] ?? '', roleOf[2]) : undefined;
       if (tailPronoun) speaker = resolvePronoun(tail.index, false, tailPronoun[1]);
       else if (/^\s*[,”"’]*\s*it\b/i.test(tail[0])) speaker = bodyBefore();
       // "…,” the President of Ukraine said.": the person the article gave that role, not the country.
@@ -711,8 +712,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const pronoun = objectPronoun ? resolvePronoun(accordingTo.index, true, objectPronoun[1]) : undefined;
       // "according to the US President", "according to the aide": a role whose holder the article named.
       const cited = person === undefined ? citedRole(outside.slice(after, end)) : undefined;
-      if (cited) roles ??= rolesOf(sentences, ctx.people);
-      const holder = cited && roles ? roleHolder(roles, cited.role, cited.qualifier, index, ctx.sides) : undefined;
+      const holder = cited ? holderHere(cited.role, cited.qualifier) : undefined;
       // "According to the TASS news agency, he said: …": the outlet relays whom the paragraph is about.
       const relayed = !actor && accordingTo.index === 0 && outside[end] === ',' ? RELAYED_PRONOUN.exec(outside.slice(end)) : null;
       const relayedSpeaker = relayed ? resolvePronoun(accordingTo.index, true, relayed[1]) : undefined;
@@ -942,19 +942,14 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const role = ROLE_SUBJECT.exec(preceding);
       if (role && atClauseStart(outside, role.index)) {
         // Unresolved ("the president" of two named presidents), the subject is still a role: no later verb's.
-        roles ??= rolesOf(sentences, ctx.people);
-        const who = roleHolder(roles, role[2] ?? '', role[1], index, ctx.sides);
+        const who = holderHere(role[2] ?? '', role[1]);
         if (who) speaker = who;
         else roleUnresolved = true;
         break;
       }
       // The same without its article, as translated copy opens a sentence: "Kremlin spokesman accused Ukraine …" after
       // "Kremlin spokesman Dmitry Peskov". Unresolved, the body it names still speaks.
-      const holderOf = (m: RegExpExecArray | null): string | undefined => {
-        if (!m) return undefined;
-        roles ??= rolesOf(sentences, ctx.people);
-        return roleHolder(roles, m[2] ?? '', m[1], index, ctx.sides);
-      };
+      const holderOf = (m: RegExpExecArray | null): string | undefined => (m ? holderHere(m[2] ?? '', m[1]) : undefined);
       const bareHolder = holderOf(BARE_ROLE_SUBJECT.exec(preceding));
       if (bareHolder) {
         speaker = bareHolder;
@@ -1072,13 +1067,12 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // A sentence that opens on a role ("The Ukrainian foreign minister also emphasized …") is about its holder, or, when
     // the article gave the role to no one it names, about someone unnamed: never a name further on.
     const roleOpening = isPerson ? null : ROLE_OPENING.exec(outside);
-    if (roleOpening) roles ??= rolesOf(sentences, ctx.people);
     // (Not an object: "Asked at a press conference with Belarusian President Aleksandr Lukashenko …, the Kremlin leader
     // gave a qualified answer" is not about Lukashenko, and the next "he said" is not his.)
     const subject = isPerson
       ? speaker
       : roleOpening
-        ? roleHolder(roles ?? [], roleOpening[2] ?? '', roleOpening[1], index, ctx.sides)
+        ? holderHere(roleOpening[2] ?? '', roleOpening[1])
         : roleUnresolved
           ? undefined
           : pronounSubject

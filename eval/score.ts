@@ -145,7 +145,7 @@ export function carries(text: string, label: string): boolean {
  * sentence of a post the page embeds ("Kuleba tweeted …, adding “I call on all states to …”") is the body's.
  */
 function unquotedIn(t: string, piece: string): boolean {
-  for (let i = t.indexOf(piece); i >= 0; i = t.indexOf(piece, i + 1)) if (!/["']$/.test(t.slice(0, i))) return true;
+  for (let i = t.indexOf(piece); i >= 0; i = t.indexOf(piece, i + 1)) if (t[i - 1] !== '"' && t[i - 1] !== "'") return true;
   return false;
 }
 

@@ -28,6 +28,9 @@ export interface ArticleText {
   all: Array<{ text: string; kind: LineKind }>;
 }
 
+/** A list item's mark opening a line ("• the delegation is satisfied …;", "- …"): no wrapped line of prose. */
+const LIST_MARK = /^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u;
+
 /** A line's last word that leaves its phrase open: an article, a preposition, a conjunction or a possessive. */
 const MID_PHRASE_END = /\s(?:a|an|the|of|to|in|on|at|by|for|with|from|and|or|that|than|into|about|its|their|his|her|our)$/i;
 
@@ -53,7 +56,7 @@ function joinBrokenLines(lines: string[]): string[] {
       out.length = q;
       out.push(`${quoted} ${line.trimStart()}`);
     }
-    else if (last !== undefined && goesOn && /[\p{L},]$/u.test(last) && (goesOn[1] === '' || last.endsWith(',')) && last.split(/\s+/).length >= 8 && !/^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(last))
+    else if (last !== undefined && goesOn && /[\p{L},]$/u.test(last) && (goesOn[1] === '' || last.endsWith(',')) && last.split(/\s+/).length >= 8 && !LIST_MARK.test(last))
       // A quotation closed on the next line ("… of the Ukraine conflict," / "\" but declined to …") closes where it broke.
       out[out.length - 1] = goesOn[1] === '' ? `${last} ${line}` : `${last}${line.trimStart()}`;
     // A paragraph's first words broken off onto a line of their own, as some copies of wire stories print them
@@ -64,7 +67,7 @@ function joinBrokenLines(lines: string[]): string[] {
     // A line that stops on an article, a preposition or a conjunction stops mid-phrase, whatever case the next line
     // opens in, when that line ends the sentence: "… the Ukrainian president said in a statement on" / "X.". (Not a
     // prompt that ends on a particle over a headline: "… to be automatically logged in" / "Kyiv and Moscow are …".)
-    else if (last !== undefined && MID_PHRASE_END.test(last) && /^\s*["“‘]?[\p{L}\p{N}]/u.test(line) && /[.!?;]["”’)]?\s*$/.test(line) && last.split(/\s+/).length >= 6 && !/^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(last))
+    else if (last !== undefined && MID_PHRASE_END.test(last) && /^\s*["“‘]?[\p{L}\p{N}]/u.test(line) && /[.!?;]["”’)]?\s*$/.test(line) && last.split(/\s+/).length >= 6 && !LIST_MARK.test(last))
       out[out.length - 1] = `${last} ${line.trimStart()}`;
     else out.push(line);
   }
@@ -83,7 +86,7 @@ function unwrap(lines: string[]): string[] {
   if (filled.length === last - first + 1) return unwrapUnbroken(lines);
   if (filled.length < 6) return lines;
   // A list item ("• the delegation is satisfied …;") or a line introducing one is not a wrapped line.
-  const wrappedLike = filled.filter((l) => l.length >= 40 && l.length <= 100 && !/[.!?;:]["”’)]?$/.test(l.trim()) && !/^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(l)).length;
+  const wrappedLike = filled.filter((l) => l.length >= 40 && l.length <= 100 && !/[.!?;:]["”’)]?$/.test(l.trim()) && !LIST_MARK.test(l)).length;
   if (wrappedLike < filled.length * 0.5) return lines;
   const out: string[] = [];
   let run: string[] = [];
@@ -124,7 +127,7 @@ function unwrapUnbroken(lines: string[]): string[] {
   let tail: string | undefined;
   for (const l of trimmed) {
     const current = paragraphs[paragraphs.length - 1];
-    if (current !== undefined && tail !== undefined && l !== '' && full(tail) && open(tail) && !/^[•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(l)) current.push(l);
+    if (current !== undefined && tail !== undefined && l !== '' && full(tail) && open(tail) && !LIST_MARK.test(l)) current.push(l);
     else paragraphs.push([l]);
     tail = l;
   }

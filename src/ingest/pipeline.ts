@@ -156,11 +156,11 @@ async function load(input: string, opts: IngestOptions): Promise<Loaded> {
 
 /** A document's own tags: only a page has them. */
 const DOCUMENT_TAG = /<(?:!doctype html|html|head|body)[\s>]/i;
-/** A tag of the page's body: a page opens with one, or has many. */
-const BODY_TAG = /<(?:article|main|p|div)[\s>]/gi;
-
+/** The block tags of a page's body that a text does not hold: a page opens with one, or has many. */
+const BLOCK_TAGS = 'article|main|p|div';
+const BODY_TAG = new RegExp(`<(?:${BLOCK_TAGS})[\\s>]`, 'gi');
 /** A block element with its content: "<p>…</p>". */
-const BLOCK_ELEMENT = /<(p|div|article|main)[\s>][\s\S]*?<\/\1>/gi;
+const BLOCK_ELEMENT = new RegExp(`<(${BLOCK_TAGS})[\\s>][\\s\\S]*?<\\/\\1>`, 'gi');
 
 /**
  * HTML rather than plain text? A page names itself (its type, a doctype or an `<html>`, `<head>` or `<body>` tag),

@@ -337,14 +337,14 @@ export function pageTitle(candidates: ReadonlyArray<string | undefined>, siteNam
     let t = collapseSpaces(raw);
     // Cut a site or section name from either end, one part at a time: short parts only, so a headline with a dash
     // inside ("Zelensky – 'we will not give up land'") stays whole.
-    const SEP = /\s+[|–—*-]\s+|\s+[|•·»›]\s*/;
+    const SEP = /\s+[|–—*:-]\s+|\s+[|•·»›]\s*/;
     for (let parts = t.split(SEP); parts.length > 1; parts = t.split(SEP)) {
       const isName = (p: string) => (site !== undefined && p.toLowerCase() === site) || p.split(' ').length <= 4;
       const last = parts[parts.length - 1] ?? '';
       const first = parts[0] ?? '';
       const rest = (p: string) => t.length - p.length;
-      if (isName(last) && rest(last) > last.length) t = t.slice(0, t.length - last.length).replace(/[\s|–—•·»›*-]+$/, '');
-      else if (isName(first) && rest(first) > first.length) t = t.slice(first.length).replace(/^[\s|–—•·»›*-]+/, '');
+      if (isName(last) && rest(last) > last.length) t = t.slice(0, t.length - last.length).replace(/[\s|–—•·»›*:-]+$/, '');
+      else if (isName(first) && rest(first) > first.length) t = t.slice(first.length).replace(/^[\s|–—•·»›*:-]+/, '');
       else break;
     }
     if (t.split(' ').length < 3) continue;

@@ -15,6 +15,7 @@ import { decodeText } from './decode-bytes.js';
 import { extractHtml, htmlFragmentBlocks, htmlFragmentText } from './extract-html.js';
 import { FetchError, fetchText, looksLikeFeed, parseFeed, pollFeedSources, type FeedClaim, type FeedItem, type FeedPollReport, type FetchLike } from './feeds.js';
 import { collapseSpaces } from '../text/spaces.js';
+import { readTextHeader } from './text-header.js';
 
 export type IngestErrorCode =
   | 'NOT_FOUND'
@@ -317,17 +318,25 @@ async function articlesOf(input: string, opts: IngestOptions): Promise<Array<Lab
       },
     ];
   }
-  return [
-    {
-      input,
-      article: {
-        text,
-        sourceName: opts.sourceName ?? hostName(url) ?? labelFor(input),
-        ...(opts.published ? { publishedAt: opts.published } : {}),
-        ...(url ? { url } : {}),
-      },
-    },
-  ];
+  return [{ input, article: textArticle(text, input, opts, loaded.url) }];
+}
+
+/**
+ * A saved text as an article: a metadata header above it (front matter, a reader service's lines) gives the headline,
+ * address, publication time and site as a page's meta tags do, and what the command line says wins over it.
+ */
+function textArticle(text: string, input: string, opts: Pick<IngestOptions, 'sourceName' | 'published' | 'url' | 'now'>, loadedUrl?: string): ArticleInput {
+  const header = readTextHeader(text, opts.now);
+  const url = opts.url ?? header.url ?? loadedUrl;
+  const published = opts.published ?? header.publishedAt;
+  return {
+    text: header.body,
+    sourceName: opts.sourceName ?? header.siteName ?? hostName(url) ?? labelFor(input),
+    ...(header.title ? { title: header.title } : {}),
+    ...(header.byline ? { byline: header.byline } : {}),
+    ...(published ? { publishedAt: published } : {}),
+    ...(url ? { url } : {}),
+  };
 }
 
 function failure(input: string, err: unknown, opts: IngestOptions): InputResult {

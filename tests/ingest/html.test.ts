@@ -44,6 +44,9 @@ describe('HTML extraction', () => {
     expect(pageTitle(['Zelensky Says Kyiv Is Ready for Talks in Geneva * The Daily Example * by Ann Writer'])).toBe('Zelensky Says Kyiv Is Ready for Talks in Geneva');
     // A section's label for og:title gives way to the h1.
     expect(pageTitle(['Yahoo News - Latest News & Headlines', 'Russia: Cargo ship breaks up over Siberia'], 'Yahoo News - Latest News & Headlines')).toBe('Russia: Cargo ship breaks up over Siberia');
+    // A colon spaced on both sides sets off the site as a bar does; a headline's own colon has no space before it.
+    expect(pageTitle(['U.S. gave Ukraine and Russia June deadline to reach peace agreement, Zelenskyy says  : NPR'])).toBe('U.S. gave Ukraine and Russia June deadline to reach peace agreement, Zelenskyy says');
+    expect(pageTitle(['Zelensky: Kyiv will not give up land'])).toBe('Zelensky: Kyiv will not give up land');
   });
 
   it('falls back gracefully on pages without article markup', () => {

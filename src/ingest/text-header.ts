@@ -1,0 +1,102 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { instantMs } from '../time/instant.js';
+import { normaliseDate, pageTitle } from './extract-html.js';
+import { dayInUrl } from './url-date.js';
+
+/**
+ * What a saved page's metadata header says about the article: the header a clipper, a crawler or a static site writes
+ * above the text (YAML front matter, a reader service's "Title: / URL Source: / Published Time:" lines), read as a
+ * page's meta tags are read, and the article text below it.
+ */
+export interface TextHeader {
+  /** The text below the header (all of it when there is none). */
+  body: string;
+  title?: string;
+  url?: string;
+  publishedAt?: string;
+  byline?: string;
+  siteName?: string;
+}
+
+/**
+ * Front matter: "---" on the first line, "---" (or YAML's "...") closing it. A header longer than this is no header:
+ * a text that opens on a rule and has another further down is an article.
+ */
+const FRONT_MATTER = /^\uFEFF?\s*---[ \t]*\r?\n([\s\S]{1,6000}?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+/** A reader service's header (r.jina.ai and its imitators): the title, the address, the time, then the markdown. */
+const READER_HEADER =
+  /^\uFEFF?\s*Title:[ \t]*(.*)\r?\n\s*URL Source:[ \t]*(\S+)[ \t]*\r?\n(?:\s*Published Time:[ \t]*(.*)\r?\n)?(?:\s*[A-Z][\w ]{2,30}:[ \t]*.*\r?\n){0,3}?\s*Markdown Content:[ \t]*\r?\n/;
+
+/** A field's name as written in any of the conventions ("published_time", "publishedTime", "Published-Time"). */
+function fieldKey(name: string): string {
+  return name.toLowerCase().replace(/^(?:og|article):/, '').replace(/[\s_:-]+/g, '');
+}
+
+// Field names, most specific first. "created", "updated", "scraped" and "clipped" are when the copy was made or
+// touched, never the article's publication: they are not read.
+const TITLE_KEYS = ['title', 'headline'];
+const URL_KEYS = ['url', 'source', 'sourceurl', 'urlsource', 'link', 'canonical', 'canonicalurl', 'originalurl', 'permalink'];
+const PUBLISHED_KEYS = ['publishedtime', 'publishedat', 'published', 'datepublished', 'pubdate', 'date'];
+const AUTHOR_KEYS = ['author', 'authors', 'byline'];
+const SITE_KEYS = ['sitename', 'site', 'publisher', 'outlet', 'source'];
+
+const scalar = z.union([z.string(), z.number(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString() : String(v)).trim());
+const scalarOrList = z.union([scalar, z.array(scalar).transform((vs) => vs.filter(Boolean).join(', '))]);
+const fields = z.record(z.string(), z.unknown());
+
+function pick(map: ReadonlyMap<string, unknown>, keys: readonly string[], accept: (v: string) => boolean): string | undefined {
+  for (const k of keys) {
+    const parsed = scalarOrList.safeParse(map.get(k));
+    if (parsed.success && parsed.data !== '' && accept(parsed.data)) return parsed.data;
+  }
+  return undefined;
+}
+
+const isUrl = (v: string): boolean => /^https?:\/\/\S+$/i.test(v);
+
+/** How far a header's date may stand from the day its page's address names before the address is believed instead. */
+const URL_DAY_SLACK_MS = 2 * 86_400_000;
+
+function fromFields(raw: Record<string, unknown>, body: string, now: Date): TextHeader | undefined {
+  const map = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(raw)) if (!map.has(fieldKey(k))) map.set(fieldKey(k), v);
+  const url = pick(map, URL_KEYS, isUrl);
+  const siteName = pick(map, SITE_KEYS, (v) => !isUrl(v) && v.length <= 80);
+  const rawTitle = pick(map, TITLE_KEYS, (v) => v.length <= 400);
+  const title = rawTitle === undefined ? undefined : pageTitle([rawTitle], siteName) || undefined;
+  let publishedAt = normaliseDate(pick(map, PUBLISHED_KEYS, (v) => /\d{4}/.test(v)));
+  // A crawler's "date" is sometimes another date of the page (a picture's, 2019, on a 2025 story): the page's address
+  // names the day its system filed it under, and wins when the two are days apart.
+  const urlDay = dayInUrl(url, now);
+  if (publishedAt !== undefined && urlDay !== undefined && Math.abs(instantMs(publishedAt) - instantMs(urlDay)) > URL_DAY_SLACK_MS) publishedAt = undefined;
+  const byline = pick(map, AUTHOR_KEYS, (v) => v.length <= 120);
+  // A mapping that names none of an article's fields is no header ("Moscow: talks resumed" parses as one).
+  if (url === undefined && title === undefined && publishedAt === undefined) return undefined;
+  return { body, ...(title ? { title } : {}), ...(url ? { url } : {}), ...(publishedAt ? { publishedAt } : {}), ...(byline ? { byline } : {}), ...(siteName ? { siteName } : {}) };
+}
+
+/** The metadata header of a saved text and the article below it; `{ body: text }` when the text has none. */
+export function readTextHeader(text: string, now: Date): TextHeader {
+  const reader = READER_HEADER.exec(text);
+  if (reader) {
+    const header = fromFields({ title: reader[1], url: reader[2], published: reader[3] }, text.slice(reader[0].length), now);
+    if (header) return header;
+  }
+  const front = FRONT_MATTER.exec(text);
+  if (front) {
+    let raw: unknown;
+    try {
+      raw = parseYaml(front[1] ?? '');
+    } catch {
+      raw = undefined;
+    }
+    const parsed = fields.safeParse(raw);
+    if (parsed.success && !Array.isArray(raw)) {
+      const header = fromFields(parsed.data, text.slice(front[0].length), now);
+      if (header) return header;
+    }
+  }
+  return { body: text };
+}

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestInputs } from '../../src/ingest/pipeline.js';
+import { readTextHeader } from '../../src/ingest/text-header.js';
+import { eventRecordSchema } from '../../src/records/schema.js';
+import { ceasefireStory } from './story.js';
+
+const NOW = new Date('2026-03-01T12:00:00Z');
+
+const BODY = [
+  'Show me more content from TIME on Google Search',
+  'The second day of peace talks between Ukrainian and Russian officials in Geneva ended abruptly on Wednesday, after two hours of discussions.',
+  'Ukrainian President Volodymyr Zelensky said Russia was trying to drag out negotiations that could already have reached the final stage.',
+  'Moscow is fighting for Ukraine to give up parts of the Donbas region that Ukrainian forces still control, and Kyiv has rejected any such land concessions.',
+].join('\n');
+
+describe("a saved text's metadata header", () => {
+  it('reads front matter as a page\'s meta tags: headline without the site, address, publication time, author; the body below it', () => {
+    const text = `---\ntitle: "Ukraine-Russia Peace Talks End Abruptly | TIME"\nsource: https://time.com/7379321/ukraine-russia-peace-talks-end/\ndate: 2026-02-18T14:05:00Z\nauthor: [Jane Doe, John Roe]\nword_count: 1276\n---\n\n${BODY}`;
+    const header = readTextHeader(text, NOW);
+    expect(header).toMatchObject({ title: 'Ukraine-Russia Peace Talks End Abruptly', url: 'https://time.com/7379321/ukraine-russia-peace-talks-end/', publishedAt: '2026-02-18T14:05:00Z', byline: 'Jane Doe, John Roe' });
+    expect(header.body.trimStart().startsWith('Show me more content')).toBe(true);
+    expect(header.body).not.toContain('word_count');
+  });
+
+  it("reads a reader service's header (Title, URL Source, Published Time, Markdown Content)", () => {
+    const text = `Title: Zelensky says Geneva talks were difficult\n\nURL Source: https://example.com/world/geneva-talks\n\nPublished Time: 2026-02-18T10:00:00+01:00\n\nMarkdown Content:\n${BODY}`;
+    expect(readTextHeader(text, NOW)).toMatchObject({ title: 'Zelensky says Geneva talks were difficult', url: 'https://example.com/world/geneva-talks', publishedAt: '2026-02-18T09:00:00Z' });
+  });
+
+  it('takes no date from a header that says "unknown", nor one days away from the day the page address names', () => {
+    const unknown = readTextHeader(`---\ntitle: Peace talks resume in Geneva on Tuesday\nsource: https://example.com/story/894746\ndate: unknown\n---\n${BODY}`, NOW);
+    expect(unknown.publishedAt).toBeUndefined();
+    expect(unknown.title).toBe('Peace talks resume in Geneva on Tuesday');
+    // A crawler's "date" taken from a picture of 2019 on a story its address files under 10 February 2025.
+    const stale = readTextHeader(`---\ntitle: Russia plays hardball on Ukraine peace discussions\nsource: https://reuters.com/world/europe/kremlin-putin-call-2025-02-10\ndate: 2019-06-28\n---\n${BODY}`, NOW);
+    expect(stale.publishedAt).toBeUndefined();
+    expect(stale.url).toBe('https://reuters.com/world/europe/kremlin-putin-call-2025-02-10');
+  });
+
+  it('leaves a text without a header whole: a rule above the article, or a "key: value" block that names no article field', () => {
+    for (const text of [BODY, `---\nMoscow: talks resumed in Geneva\nKyiv: no comment\n---\n${BODY}`, `---\n${BODY}\n\n---\nMore text`]) {
+      expect(readTextHeader(text, NOW)).toEqual({ body: text });
+    }
+    // Markdown's rule with an article far below it is no header, however the rest reads.
+    const long = `---\n${'Peace talks resumed in Geneva on Tuesday. '.repeat(200)}\n---\n${BODY}`;
+    expect(readTextHeader(long, NOW)).toEqual({ body: long });
+  });
+
+  it('ingests a saved text by its header: the title is the headline, never the first chrome line, and the date and site come from it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-header-'));
+    try {
+      const file = join(dir, 'crawl_2bdc05d7b899.txt');
+      writeFileSync(file, `---\ntitle: "Ukraine-Russia Peace Talks End Abruptly | TIME"\nsource: https://time.com/7379321/ukraine-russia-peace-talks-end/\ndate: 2026-02-18T14:05:00Z\nsite_name: TIME\n---\n\n${BODY}`);
+      const run = await ingestInputs([file], { story: ceasefireStory(), now: NOW, dryRun: true });
+      expect(run.results[0]?.ok).toBe(true);
+      const record = eventRecordSchema.parse(run.records[0]);
+      expect(record.title).toBe('Ukraine-Russia Peace Talks End Abruptly');
+      expect(record.occurredAt).toBe('2026-02-18');
+      expect(record.sources[0]).toMatchObject({ name: 'TIME', url: 'https://time.com/7379321/ukraine-russia-peace-talks-end/', publishedAt: '2026-02-18T14:05:00Z' });
+      expect(JSON.stringify(record)).not.toMatch(/Show me more|word_count|source:/);
+      // What the command line says wins over the header.
+      const given = await ingestInputs([file], { story: ceasefireStory(), now: NOW, dryRun: true, published: '2026-02-19T08:00:00Z', sourceName: 'Time Magazine' });
+      expect(given.records[0]?.sources[0]).toMatchObject({ name: 'Time Magazine', publishedAt: '2026-02-19T08:00:00Z' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -33,6 +33,7 @@ import {
   POST_SIGNATURE,
   TEASER,
   WIDGET,
+  FORECAST,
   isDateStamp,
   COUNTER_LINE,
   DATE_LINE,
@@ -206,6 +207,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (isMenuLine(text)) return 'navigation';
   if (CODE_LINE.test(text)) return 'script';
   if (WIDGET.test(text) && f.words.length <= 6) return 'widget';
+  if (FORECAST.test(text) && f.words.length <= 40) return 'widget';
   // A row of short lower-case tokens: a language switcher ("ua en ru"), tags.
   if (f.words.length <= 6 && f.words.every((w) => w.length <= 3 && w === w.toLowerCase())) return 'label';
   // Mostly link text: a list of links. Not a sentence of prose whose words around the link still carry it ("The suspect
@@ -948,11 +950,16 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
     }
   }
   const captionText = captionTwice >= 0 ? (drafts[captionTwice] as Draft).text : undefined;
-  let headlineAt = twiceHeadline >= 0 ? twiceHeadline : drafts.findIndex((d, i) => d.text !== captionText && headlineLike(d, i));
+  // A page saved whole opens on its title with the site's name ("Starmer: Putin standing in the way of peace deal - AOL",
+  // "… Geneva talks end | News | kten.com") and prints the headline under it without: that line is the headline, and
+  // the title is chrome, whatever caption the lead shares more words with or is printed twice.
+  // (Before a line printed twice: a gallery prints its captions twice.)
+  const titledAt = headlineUnderTitle(top);
+  let headlineAt = titledAt >= 0 ? titledAt : twiceHeadline >= 0 ? twiceHeadline : drafts.findIndex((d, i) => d.text !== captionText && headlineLike(d, i));
   // A whole page saved as text has menus, promos and other stories' titles above the article: when the first
   // heading shares no word with the lead, or stands far above it, the headline is the heading that shares most with
   // the lead (the earliest of equals: related titles follow the headline).
-  if (twiceHeadline < 0 && headlineAt >= 0 && firstBody > 0) {
+  if (twiceHeadline < 0 && titledAt < 0 && headlineAt >= 0 && firstBody > 0) {
     // (One word in common is chance when menus stand between: "…Safety Tracker…13 Investigates…Renters' Rights"
     // eight or more lines above the lead.)
     const common = shared(drafts[headlineAt] as Draft);
@@ -1053,6 +1060,29 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
   // bridges are destroyed,’ Zelensky says ahead of crunch talks with Putin.", "Zelensky: “Nobody Knows When …”").
   if (headlineAt < 0 && firstBody >= 0 && openingAt === firstBody && stoppedHeadline(drafts, firstBody)) headlineAt = firstBody;
   if (headlineAt >= 0) (drafts[headlineAt] as Draft).kind = 'headline';
+}
+
+/** A site's name after a title: " - AOL", " | News | kten.com", " – The Kyiv Independent". */
+const SITE_SUFFIX = /^\s+[|–—-]\s+\S.{0,60}$/u;
+
+/**
+ * The line printed as the headline under the page's title, where the title is that line and the site's name: the
+ * headline's index (its title turned to chrome), or -1.
+ */
+function headlineUnderTitle(top: Draft[]): number {
+  for (let i = 0; i < top.length; i++) {
+    const title = top[i] as Draft;
+    if (title.f.words.length < 5) continue;
+    for (let j = i + 1; j < top.length; j++) {
+      const d = top[j] as Draft;
+      if (d.kind === 'chrome' || d.terminated || d.f.words.length < 4 || !title.text.startsWith(d.text)) continue;
+      if (!SITE_SUFFIX.test(title.text.slice(d.text.length))) continue;
+      title.kind = 'chrome';
+      title.reason = 'page title with the site name';
+      return j;
+    }
+  }
+  return -1;
 }
 
 /** A headline's verbs in the present for a past event, after a name or two ("Putin says", "Ukraine prepares"). */

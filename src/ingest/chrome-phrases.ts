@@ -492,6 +492,9 @@ export const CODE_LINE = /^\s*(?:\(?function\s*\(|var |let |const |window\.|docu
 /** Link text cut short with an ellipsis: a teaser for another page ("Many Western leaders still discuss this war as a…"). */
 export const TEASER = /(?:…|\.\.\.)$/;
 
+/** A local site's weather box: "Clear to partly cloudy. Low 57F. Winds SSE at 5 to 10 mph." */
+export const FORECAST = /\b(?:High|Low)s?\s+(?:(?:near|around)\s+)?-?\d{1,3}\s?F\b|\bWinds?\s+(?:[NSEW]{1,3}|light and variable)\s+at\s+\d+\s+to\s+\d+\s+(?:mph|km\/h)\b/;
+
 /** An embedded post's text, with its link: "… pic.twitter.com/G7breh5Gab", "https://t.co/…". */
 export const EMBEDDED_POST = /\bpic\.twitter\.com\/\S+|\bhttps?:\/\/t\.co\/\S+/i;
 

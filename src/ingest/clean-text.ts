@@ -86,14 +86,18 @@ function unwrap(lines: string[]): string[] {
   if (filled.length === last - first + 1) return unwrapUnbroken(lines);
   if (filled.length < 6) return lines;
   // A list item ("• the delegation is satisfied …;") or a line introducing one is not a wrapped line.
-  const wrappedLike = filled.filter((l) => l.length >= 40 && l.length <= 100 && !/[.!?;:]["”’)]?$/.test(l.trim()) && !LIST_MARK.test(l)).length;
-  if (wrappedLike < filled.length * 0.5) return lines;
+  const wraps = (l: string) => l.length >= 40 && l.length <= 100 && !/[.!?;:]["”’)]?$/.test(l.trim()) && !LIST_MARK.test(l);
+  if (filled.filter(wraps).length < filled.length * 0.5 && !wrappedInside(lines, wraps)) return lines;
   const out: string[] = [];
   let run: string[] = [];
   for (const l of lines) {
     if (l.trim() === '') {
       if (run.length > 0) out.push(run.join(' '), '');
       run = [];
+    } else if (LIST_MARK.test(l) && run.length > 0) {
+      // A list's items follow one another without a blank line: each is a paragraph of its own.
+      out.push(run.join(' '));
+      run = [l.trim()];
     } else if (isDateStamp(l.trim().replace(/^\[(.*)\]$/, '$1'))) {
       // A date on a line of its own ("[March 14, 2025]" between a wrapped headline and the lead) is no wrapped text:
       // it ends the paragraph above and stands alone.
@@ -104,6 +108,23 @@ function unwrap(lines: string[]): string[] {
   }
   if (run.length > 0) out.push(run.join(' '));
   return out;
+}
+
+/**
+ * Wrapped paragraphs among lists and short lines (a government page converted to text: "-   The United States and
+ * Ukraine agreed to …" over two lines): the lines that go on in the next line of their paragraph are the measure, not
+ * every line, and most of them fill the width without ending a sentence.
+ */
+function wrappedInside(lines: readonly string[], wraps: (l: string) => boolean): boolean {
+  const inner: string[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i] ?? '';
+    const next = lines[i + 1] ?? '';
+    if (l.trim() !== '' && next.trim() !== '' && !LIST_MARK.test(next)) inner.push(l);
+  }
+  if (inner.length < 6) return false;
+  const long = [...lines].filter((l) => l.trim().length > 110).length;
+  return long <= inner.length * 0.1 && inner.filter(wraps).length >= inner.length * 0.6;
 }
 
 /**
@@ -199,6 +220,19 @@ export function textBlocks(raw: string): PageBlock[] {
   if (/\blist of \d{1,2} items?/i.test(text)) text = text.replace(/(?:\b(?:Recommended|Related|More|Top|Popular|Latest) (?:Stories|News|Articles|Reads)\s*)?\blist of \d{1,2} items?[\s\S]{0,1500}?end of list/gi, '\n');
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
+  // Markdown's links, as a reader service or a clipper saves a page ("[supports Witkoff’s plan](https://…)"): the link's
+  // words stay, the address goes. (A picture's line stays as it is: a caption, chrome already, and its address may
+  // hold the only date on the page.)
+  if (text.includes('](')) {
+    text = text
+      // A link a converter put on a line of its own inside a sentence ("The president reportedly" / "[supports …](…)" /
+      // ", but it has …"): the sentence is one line again.
+      .replace(/(?<=[^\n])[ \t]*\n[ \t]*(\[[^\]\n]{1,300}\]\([^()\s]+\))[ \t]*\n[ \t]*(?=([,.;:!?)’”]|\p{Ll}))/gu, (_m, link: string, next: string) => (/\p{Ll}/u.test(next) ? ` ${link} ` : ` ${link}`))
+      .replace(/(?<!!)\[([^\]\n]{1,300})\]\((?:https?:\/\/|\/|\.{1,2}\/|#)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"\n]*")?\)/g, '$1');
+  }
+  // Markdown's heading marks ("# Zelensky says next Russia meeting soon", "## - Drone, missile attacks -"): the line is
+  // the heading's words, in an outline's list too ("- # Zelensky says …"). (A hashtag has no space after its mark.)
+  if (/^[ \t]*(?:[-*+][ \t]+)?#{1,6}[ \t]+\S/m.test(text)) text = text.replace(/^([ \t]*(?:[-*+][ \t]+)?)#{1,6}[ \t]+(?=\S)/gm, '$1');
   const lines = text.split('\n');
   // Each line through the splitters in turn, in loops: a chain of flatMaps was a third of this function's time.
   const blocks: PageBlock[] = [];

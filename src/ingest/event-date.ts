@@ -302,6 +302,12 @@ type PageDates = () => FullDate[][];
 type Anchor = { at: Date; precision: 'instant' | 'day'; source: DateSource; weak?: boolean };
 
 /**
+ * When a copy of the page was made, not when the page was published: a scraper's, clipper's or archive's stamp
+ * ("Scraped at: 2026-02-28T14:34:06", "Retrieved 3 March 2025", "Accessed on …").
+ */
+const COPY_TIME = /^\W*(?:scraped|crawled|fetched|retrieved|accessed|downloaded|archived|captured|clipped|saved|indexed)(?:\s+(?:at|on|date|time))?\b/i;
+
+/**
  * A line that is a date stamp: a full date, perhaps with a time, a weekday, "Published"/"Posted", a byline or a
  * place around it ("Monday, May 19th 2025, 1:10 pm", "Posted May 19, 2025 1:17 PM CDT", "| Monday, May 19, 2025 |
  * Washington, D.C."), but no sentence.
@@ -309,7 +315,7 @@ type Anchor = { at: Date; precision: 'instant' | 'day'; source: DateSource; weak
 function dateStamp(raw: string, now: Date): { at: Date; hasTime: boolean } | undefined {
   // A link does not make a line longer or wordier: "From Novaya gazeta Europe, Nov. 20, 2025, https://…".
   const line = raw.replace(/https?:\/\/\S+/g, ' ');
-  if (!/\d{4}/.test(line) || line.length > 120) return undefined;
+  if (!/\d{4}/.test(line) || line.length > 120 || COPY_TIME.test(line)) return undefined;
   const dates = fullDates(line, now);
   const d = dates[0];
   if (!d) return undefined;

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/ingest/analyze.js';
+import { articleText, textBlocks } from '../../src/ingest/clean-text.js';
+import { dateEvent } from '../../src/ingest/event-date.js';
+import { ceasefireStory } from './story.js';
+
+// Whole pages as scrapers, converters and clippers save them: markdown marks, a page's title over its headline,
+// a local site's weather box, a copy's own time stamp, and text wrapped at 72 columns around lists.
+const NOW = new Date('2026-03-01T12:00:00Z');
+
+function analyze(text: string) {
+  const r = analyzeArticle({ text, sourceName: 'Saved Page' }, ceasefireStory(), NOW);
+  if (!r.ok) throw new Error(`not analysed: ${'reason' in r ? r.reason : r.error}`);
+  return r.article;
+}
+
+describe('whole pages saved as text', () => {
+  it("reads a converter's 72-column text with a list inside a paragraph run: each item is one paragraph, each paragraph one line", () => {
+    const text = [
+      '**Outcomes of the Expert Groups on the Black Sea**',
+      '',
+      'In line with presidential-level discussions between President Donald J.',
+      'Trump and President Volodymyr Zelenskyy, the United States facilitated',
+      'bilateral technical-level talks with the Ukrainian delegation March',
+      '23-25 in Riyadh, Saudi Arabia. Following those discussions:',
+      '',
+      '-   The United States and Ukraine have agreed to ensure safe navigation,',
+      '    eliminate the use of force, and prevent the use of commercial',
+      '    vessels for military purposes in the Black Sea.',
+      '-   The United States and Ukraine agreed to develop measures for',
+      "    implementing President Trump's and President Zelenskyy's agreement",
+      '    to ban strikes against energy facilities of Russia and Ukraine.',
+      '-   The United States and Ukraine will continue working toward achieving',
+      '    a durable and lasting peace.',
+      '',
+      "The United States reiterated to both sides President Donald J. Trump's",
+      'imperative that the killing on both sides of the Russia-Ukraine',
+      'conflict must stop, as the necessary step toward achieving an enduring',
+      'peace settlement.',
+    ].join('\n');
+    const body = articleText(textBlocks(text)).all.filter((l) => l.kind === 'body').map((l) => l.text);
+    expect(body).toContain('The United States and Ukraine will continue working toward achieving a durable and lasting peace.');
+    expect(body.some((l) => l.startsWith('In line with presidential-level discussions') && l.endsWith('Following those discussions:'))).toBe(true);
+    expect(body.filter((l) => l.startsWith('The United States and Ukraine')).length).toBe(3);
+    expect(analyze(text).facts.some((f) => f.text.includes('ban strikes against energy facilities of Russia and Ukraine'))).toBe(true);
+  });
+
+  it('takes markdown heading marks and link addresses off, and puts a link a converter broke onto its own line back in its sentence', () => {
+    const text = [
+      '# Zelensky says next Russia meeting soon as Geneva talks end',
+      '',
+      'Ukrainian President Volodymyr Zelensky said on Thursday that he expected the next round of talks to end the war in early March.',
+      'The president reportedly',
+      "[supports Witkoff's plan](https://www.example.com/world/plan?mod=article_inline)",
+      ', but it has the feel of a trial balloon, a lead one, given how it is being received in Kyiv.',
+      'Secretary of State Marco Rubio said in a [statement](https://x.com/example/status/1) that the plan was a work in progress for the peace talks.',
+    ].join('\n');
+    const article = analyze(text);
+    expect(article.title).toBe('Zelensky says next Russia meeting soon as Geneva talks end');
+    const facts = article.facts.map((f) => f.text);
+    expect(facts).toContain("The president reportedly supports Witkoff's plan, but it has the feel of a trial balloon, a lead one, given how it is being received in Kyiv.");
+    expect(facts.join(' ')).not.toMatch(/\]\(|https?:/);
+    expect(facts.some((f) => f.includes('said in a statement that the plan'))).toBe(true);
+  });
+
+  it("takes the headline printed under the page's title with the site's name, not a caption the lead shares more words with", () => {
+    const text = [
+      'Starmer: Putin standing in the way of peace deal to end Ukraine war - AOL',
+      'For premium support please call:',
+      'Starmer: Putin standing in the way of peace deal to end Ukraine war',
+      'Prime Minister Sir Keir Starmer hit out at Putin (PA) (PA Wire)',
+      'Prime Minister Sir Keir Starmer hit out at Russian President Vladimir Putin on Tuesday, the fourth anniversary of the war, saying Putin is standing in the way of a peace deal.',
+      'Starmer told his cabinet that Ukraine had shown incredible resilience and that the talks on ending the war must not reward the invasion.',
+    ].join('\n');
+    const article = analyze(text);
+    expect(article.title).toBe('Starmer: Putin standing in the way of peace deal to end Ukraine war');
+    expect(article.dropped.map((d) => d.text)).toContain('Starmer: Putin standing in the way of peace deal to end Ukraine war - AOL');
+  });
+
+  it("drops a local site's weather box, however long its forecast", () => {
+    const text = [
+      'Zelensky says next Russia meeting soon as Geneva talks end',
+      'Partly cloudy skies early will give way to cloudy skies late. Slight chance of a rain shower. Low 59F. Winds SSE at 5 to 10 mph.',
+      'Clear to partly cloudy. Low 57F. Winds SSE at 5 to 10 mph..',
+      'Ukrainian President Volodymyr Zelensky said on Thursday that he expected the next round of peace talks with Russia in early March in Abu Dhabi.',
+      'Zelensky said Ukraine needed to finalise the security guarantees agreed with the United States before a meeting of leaders.',
+    ].join('\n');
+    const facts = analyze(text).facts.map((f) => f.text).join(' ');
+    expect(facts).not.toMatch(/mph|Low 5\dF/);
+    expect(facts).toContain('next round of peace talks');
+  });
+
+  it("never dates an article by the time a copy of it was made (a scraper's, a clipper's, an archive's stamp)", () => {
+    const lead = ['Ukrainian President Volodymyr Zelensky said on Thursday that he expected the next round of talks in early March.'];
+    for (const stamp of ['Scraped at: 2026-02-28T14:34:06.192110+00:00', 'Retrieved 28 February 2026', 'Accessed on February 28, 2026']) {
+      expect(dateEvent({ chromeLines: [stamp], lead, now: NOW }).dateSource).toBe('ingest-time');
+    }
+    // A page's own stamp still dates it.
+    expect(dateEvent({ chromeLines: ['Published February 26, 2026'], lead, now: NOW }).occurredAt).toBe('2026-02-26');
+  });
+});

@@ -2,11 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/ingest/analyze.js';
+import { mergeArticle, recordFromArticle } from '../../src/ingest/merge.js';
 import { ingestInputs } from '../../src/ingest/pipeline.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { EventRecord } from '../../src/records/schema.js';
 import { sampleStory } from '../helpers/fixtures.js';
+import { ceasefireStory } from './story.js';
 import { createDatabase, freshPostgresStore, withPostgres } from '../helpers/pg.js';
 
 /**
@@ -329,5 +332,30 @@ describe('an undated report and a dated one of the same day', () => {
     // The weekday it names fits both (two Wednesdays): it says which weekday, not which week.
     const wednesday = await ingestInTurn([{ lines: dated, published }, { lines: dated, published: '2025-10-29T18:00:00Z' }, { lines: undated('Wednesday') }]);
     expect(wednesday.outcomes).toEqual(['created', 'created', 'created']);
+  });
+});
+
+describe('merging into an event many long reports grew', () => {
+  it('still adds what a later report says new when the event holds fifty facts already (six whole articles of one day)', () => {
+    const story = ceasefireStory();
+    const analyzed = (text: string, sourceName: string) => {
+      const r = analyzeArticle({ text, sourceName, publishedAt: '2025-11-23T20:00:00Z' }, story, new Date('2025-11-24T12:00:00Z'));
+      if (!r.ok) throw new Error(`not analysed: ${JSON.stringify(r)}`);
+      return r.article;
+    };
+    const first = analyzed(
+      'US and Ukraine signal ceasefire progress after Geneva peace talks\nUS Secretary of State Marco Rubio said on Sunday that the peace talks in Geneva with Ukraine on a ceasefire had been highly productive.',
+      'First Outlet',
+    );
+    const record = recordFromArticle(first, story, 'geneva', 'draft');
+    // Fifty facts of earlier reports, each its own.
+    const filler = Array.from({ length: 50 }, (_, i) => ({ id: `x${i}`, text: `Earlier report line ${i} on item ${i * 7 + 3} of the plan.`, source: record.sources[0]?.id ?? 's' }));
+    const full = { ...record, facts: [...record.facts, ...filler] };
+    const later = analyzed(
+      'Readout of peace talks in Geneva\nUkrainian representatives stated that the current draft reflects their national interests and provides enforceable mechanisms to safeguard Ukraine\u2019s security, Kyiv said.\nThe delegations agreed to continue the ceasefire negotiations as the agreements move toward final refinement before a meeting of the presidents of Ukraine and the United States.',
+      'Seventh Outlet',
+    );
+    const merged = mergeArticle(full, later, story);
+    expect(merged.facts.some((f) => f.text.includes('reflects their national interests'))).toBe(true);
   });
 });

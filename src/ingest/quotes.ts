@@ -884,6 +884,8 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
           // (A stop of an acronym or initial, "the U.S. delegation", is no break.)
           !/[;:]|(?<!\b\p{Lu})\.(?!\p{Lu}\.)/u.test(outside.slice(m.end, vStart)) &&
           !objectAt(outside, mentions, m.start) &&
+          // "A Putin adviser said …": the name tells whose adviser speaks, not who.
+          !NAME_AS_MODIFIER.test(outside.slice(m.end, m.end + 30)) &&
           // "As Hannah said, this briefing will be on the record": a reference to what someone said, not a report.
           !/^\s*As\s+$/.test(outside.slice(0, m.start)) &&
           // One of a list set off after the subject ("European dignitaries, including … Germany's Friedrich Merz, and

@@ -796,8 +796,9 @@ describe('speakers', () => {
       'Russia released a US teacher as part of the peace deal, according to a Trump administration official who spoke on condition of anonymity.',
       'After the peace talks, Putin’s aide Yuri Ushakov said that no compromise plan on Ukraine exists yet.',
       '"Vladimir Putin used a blend of charm and stalling to show US envoys where Russia stands on peace with Ukraine," reads the report.',
+      'A Putin adviser said afterwards that Trump and Putin spoke for 40 minutes by phone on Monday about the peace talks.',
     ].join('\n');
-    expect(speakersOfLines(text, 2)).toEqual(['-', '-', 'Yuri Ushakov', '-']);
+    expect(speakersOfLines(text, 2)).toEqual(['-', '-', 'Yuri Ushakov', '-', '-']);
   });
 
   it('gives a group with a list of names set off after it to none of them, and a clause after "including" to the name after it', () => {

@@ -173,6 +173,9 @@ function isTimeOrDateLabel(text: string): boolean {
   return TIME_LINE.test(text) || DATE_LINE.test(text) || isDateStamp(text);
 }
 
+/** A paragraph that opens by inviting the reader to the publisher's event or list. */
+const PROMO_OPENING = /^(?:join us (?:at|for|in|on)|register (?:now|today|here)|sign up (?:now|today|here|for)|subscribe (?:now|today|to))\b/i;
+
 /** Why a line is chrome on its own, whatever surrounds it; undefined when its shape does not say. */
 function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock, opts: ClassifyOptions): string | undefined {
   // A link-list heading run on into its first teaser is the list, however long the line.
@@ -188,6 +191,8 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
     // fact selection leaves the plug out.)
     if (f.address > 0 && siteVoice(text) && !opensOnNews(text)) return SITE_APPEAL;
     if (AUTHOR_BIO.test(text)) return "the writer's biography";
+    // A publisher's promotion of its own event, however long: "Join us at the Fortune Workplace Innovation Summit …".
+    if (PROMO_OPENING.test(text)) return 'call to action';
     if (isOutletBio(text)) return "the outlet's description";
     if (f.chars <= 400 && !/^["“‘'«]/.test(text) && isCaptionLike(text)) return CAPTION_REASON;
     return undefined;

@@ -64,6 +64,11 @@ const NOT_EVENT_CONTEXT =
  * 15". It does not say which weekday the news itself fell on.
  */
 const PRIOR_CONTEXT = /\b(?:following|after)\s+(?:\S+\s+){0,3}(?:on\s+)?$/i;
+/**
+ * What the news comes after, however long the clause: "The talks … come after Zelenskyy accused Moscow of exploiting
+ * a US-backed energy truce … before launching a record number of ballistic missile attacks at Ukraine on Tuesday."
+ */
+const CAME_AFTER = /\b(?:comes?|came|coming)\s+(?:(?:just|only|days?|hours?|weeks?|a\s+day|a\s+week)\s+)?after\b[^.;:!?]{0,200}$/i;
 /** A pledge the date may be part of (a written date only: "vowed to fight on Tuesday" may say when the vow was made). */
 const PLEDGED = /\b(?:promis|pledg|vow)\w*\s+to\b[^.;:!?]{0,80}$/i;
 /** A future right after a day: "Thursday will be relevant", "Monday is expected to …", "next Friday could …". */
@@ -303,9 +308,10 @@ type Anchor = { at: Date; precision: 'instant' | 'day'; source: DateSource; weak
 
 /**
  * When a copy of the page was made, not when the page was published: a scraper's, clipper's or archive's stamp
- * ("Scraped at: 2026-02-28T14:34:06", "Retrieved 3 March 2025", "Accessed on …").
+ * ("Scraped at: 2026-02-28T14:34:06", "Retrieved 3 March 2025", "Accessed on …"), or a program's bare "timestamp" field: a
+ * page prints "Published" or "Updated" for its readers.
  */
-const COPY_TIME = /^\W*(?:scraped|crawled|fetched|retrieved|accessed|downloaded|archived|captured|clipped|saved|indexed)(?:\s+(?:at|on|date|time))?\b/i;
+const COPY_TIME = /^\W*(?:scraped|crawled|fetched|retrieved|accessed|downloaded|archived|captured|clipped|saved|indexed|timestamp)(?:\s+(?:at|on|date|time))?\b/i;
 
 /**
  * A line that is a date stamp: a full date, perhaps with a time, a weekday, "Published"/"Posted", a byline or a
@@ -435,7 +441,7 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       if (next && !EXPLICIT_DATE.test(r.text) && EXPLICIT_DATE.test(next.r.text) && next.index - (index + r.text.length) <= 3) continue;
       const monthDay = r.start.isCertain('month') && r.start.isCertain('day') && EXPLICIT_DATE.test(r.text);
       if (i >= primaryCount && !monthDay) continue;
-      if (NOT_EVENT_CONTEXT.test(sentence.slice(0, index))) continue;
+      if (NOT_EVENT_CONTEXT.test(sentence.slice(0, index)) || (!monthDay && CAME_AFTER.test(sentence.slice(0, index)))) continue;
       // Nor a day a clause measures from: "… since Trump began his second term on January 20, 2025".
       if (MEASURED_FROM.test(sentence.slice(0, index))) continue;
       // Nor the day of what someone pledged to do: "… who has promised to end the war after taking office on January 20".

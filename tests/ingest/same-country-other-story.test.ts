@@ -407,6 +407,16 @@ describe('articles about the same countries but another story (bundled story def
       'The plant has been under Russian control since March 2022.',
     ].join('\n');
     expect(await verdict(znpp)).toMatch(/^rejected/);
+    // However it is worded: "for power repairs", "a cease-fire window to enable assessment and repairs".
+    const worded = [
+      'Cease-fire agreed near Zaporizhzhia for power repairs: IAEA',
+      'The International Atomic Energy Agency said Friday that a pause in fighting between Ukraine and Russia has come into force around the Zaporizhzhia Nuclear Power Plant.',
+      'The two sides agreed to the arrangement to enable the restoration of the backup power supply, the agency said.',
+      'Demining activities are ongoing to ensure safe access for the repair teams, the statement quoted Director General Rafael Grossi as saying.',
+      'Grossi reached out to both Russia and Ukraine with a proposed cease-fire window to enable assessment and repairs, the statement said.',
+      'The plant has been under Russian control since March 2022.',
+    ].join('\n');
+    expect(await verdict(worded)).toMatch(/^rejected/);
   });
 
   it('rejects a market report that the talks moved, and a grain shipment agreement however it is named', async () => {

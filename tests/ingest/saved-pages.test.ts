@@ -99,3 +99,31 @@ describe('whole pages saved as text', () => {
     expect(dateEvent({ chromeLines: ['Published February 26, 2026'], lead, now: NOW }).occurredAt).toBe('2026-02-26');
   });
 });
+
+describe('what whole pages print around the article', () => {
+  it("drops a publisher's promotion of its event, an alerts sign-up, a clip's blurb and a privacy consent box", () => {
+    const text = [
+      'Russia’s economy is eating its own muscle as the peace talks stall',
+      'Russia’s economy has entered a “death zone,” said Alexandra Prokopenko, a fellow at the Carnegie Russia Eurasia Center, as the peace talks on Ukraine stall.',
+      'AP Top 25 Poll Alerts Get email alerts for every college football Top 25 Poll release.',
+      'AP correspondent Laurence Brooks reports on the latest peace talks between Russia and Ukraine held in Abu Dhabi.',
+      'Your Privacy is Important to us',
+      "We won't sell or share your personal information to inform the ads you see.",
+      'Opt out of the sale or sharing of personal information',
+      'Join us at the Fortune Workplace Innovation Summit May 19–20, 2026, in Atlanta. The next era of workplace innovation is here—and the old playbook is being rewritten. At this exclusive, high-energy event, the world’s most innovative leaders will convene to explore how AI, humanity, and strategy converge. Register now.',
+      'Prokopenko said Putin would rather keep fighting than end the war in Ukraine on terms Kyiv could accept.',
+    ].join('\n');
+    const facts = analyze(text).facts.map((f) => f.text).join(' ');
+    expect(facts).not.toMatch(/alerts|correspondent Laurence|Privacy|sell or share|Opt out|Join us|Summit May/);
+    expect(facts).toContain('Prokopenko said Putin would rather keep fighting');
+  });
+
+  it('takes no weekday from what the news "comes after", and no date from a bare "timestamp" field', () => {
+    const lead = [
+      'Ukrainian and Russian negotiators have held a productive first round of US-led peace talks in Abu Dhabi.',
+      'The two-day talks come after Volodymyr Zelenskyy accused Moscow of exploiting an energy truce last week to stockpile weapons before launching a record number of ballistic missile attacks at Ukraine on Tuesday.',
+    ];
+    expect(dateEvent({ urlDay: '2026-02-04', lead, now: NOW }).occurredAt).toBe('2026-02-04');
+    expect(dateEvent({ chromeLines: ['timestamp: 2026-02-27T19:53:24.077708'], lead, now: NOW }).dateSource).toBe('ingest-time');
+  });
+});

@@ -164,6 +164,8 @@ const TAIL_ROLE_OF = new RegExp(`^\\s*[,”"’]*\\s*[Tt]he\\s+(${ROLE})\\s+of\\
 /** "the Russian president also", "the press secretary of the President of the Russian Federation", right before a verb. */
 const ROLE_SUBJECT = new RegExp(`\\b[Tt]he\\s+${QUALIFIED_ROLE}(?:\\s+of\\s+[^,;]{1,60})?(?:\\s*,\\s+(?:a|an|the)\\s+[^,;]{1,60},)?\\s+(?:(?:also|then|later|again|\\p{L}+ly)\\s+)?$`, 'u');
 
+/** A role with the indefinite article, right before its verb: "An East Wing spokesman said", "a senior US official told". */
+const INDEFINITE_ROLE_SUBJECT = new RegExp(`\\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\\s+(?:[\\p{L}.-]+\\s+){0,3}(?:${ROLE})\\s+(?:(?:also|then|later|again|\\p{L}+ly)\\s+)?$`, 'u');
 /** A sentence opening on a qualified role with no article, right before its verb: "Kremlin spokesman also …". */
 const BARE_ROLE_SUBJECT = new RegExp(`^\\s*(?:(?:But|And|Yet|However|Meanwhile|Later|Earlier),?\\s+)?(\\p{Lu}\\p{L}+)\\s+(${ROLE})\\s+(?:(?:also|then|later|again|\\p{L}+ly)\\s+)?$`, 'u');
 /** A sentence that opens on a role: "The Ukrainian foreign minister also …", "But the Russian president …". */
@@ -384,12 +386,14 @@ const COMMA_ASIDE_WHOLE = new RegExp(`${COMMA_ASIDE.source}\\s*$`, 'u');
 function subjectGap(gap: string): boolean {
   // "Trump, who spoke to Putin, said" and "…met Trump, who said": a relative clause belongs to the name before it.
   if (/^\s*,\s*who\s+(?:\p{L}+\s+){0,2}$/u.test(gap)) return true;
-  // Asides set off by commas, brackets or dashes: "Rubio – who led the US team – said".
+  // Asides set off by commas, brackets or dashes (typed as two hyphens too): "Rubio – who led the US team – said",
+  // "Dmitriev -- who has led Moscow's contacts with Witkoff -- told reporters".
   const withoutAsides = gap
     .replace(COMMA_ASIDE, ' ')
     .replace(/^\s*\([^)]{1,80}\)/, ' ')
-    .replace(/^\s+[–—]\s[^–—,]{1,120}\s[–—]\s/, ' ');
-  if (/[,(—–]/.test(withoutAsides)) return false;
+    .replace(/^\s+(?:[–—]|--)\s(?:(?!--)[^–—,]){1,120}\s(?:[–—]|--)\s/, ' ');
+  // (A name right before an aside's closing dash is inside it: Witkoff above.)
+  if (/[,(—–]|--/.test(withoutAsides)) return false;
   const words = wordsBetween(withoutAsides);
   // A predicate before the report, joined to it: "Sunak chose a different term and emphasized several times that …".
   if (words.length <= 12 && words[words.length - 1]?.toLowerCase() === 'and' && !/[;:.]/.test(withoutAsides)) return true;
@@ -490,6 +494,10 @@ function inNameList(before: string): boolean {
   // ("…, including about 50 who were taken to Crimea, Verstka said": a clause, not a list; the name after it speaks.)
   return list !== null && !hasFiniteVerb(list[1] ?? '');
 }
+
+/** What "according to" names when it means "in keeping with": a plan, a framework, the terms, the law. */
+const IN_KEEPING_WITH =
+  /^(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?(?:framework|formula|plan|schedule|timetable|roadmap|terms|rules?|laws?|constitution|agreements?|deal|principles?|understandings?|procedures?|protocols?|model|criteria|logic|spirit|letter|format|parameters|provisions?|arrangements?|scenario|script)\b/u;
 
 /** A name used as a modifier of an unnamed source: "a Trump administration official", "a Putin aide". */
 const NAME_AS_MODIFIER = /^\s+(?:administration|aides?|advisers?|advisors?|allies|ally|officials?|campaign|team|loyalists?|insiders?)\b/i;
@@ -676,7 +684,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // (An unnamed source's words that an outlet relays, "…,” an official told CBS News, according to Ukrinform.", are
     // still no one's.)
     // ("As explained by the Russian president, the West stated …" cites its source as "according to" does.)
-    const accordingTo = speaker || unnamedSource ? null : /\b(?:according to|(?<=^|, )as (?:explained|stated|noted|pointed out|emphasi[sz]ed|stressed|underlined) by)\s+/gi.exec(outside);
+    const cites = speaker || unnamedSource ? null : /\b(?:according to|(?<=^|, )as (?:explained|stated|noted|pointed out|emphasi[sz]ed|stressed|underlined) by)\s+/gi.exec(outside);
+    // "resolved according to the framework agreed at the Trump-Putin Alaska summit": in keeping with a norm, which cites
+    // no one (the names in it are not the source).
+    const accordingTo = cites && IN_KEEPING_WITH.test(outside.slice(cites.index + cites[0].length)) ? null : cites;
     let source: string | undefined;
     if (accordingTo) {
       // The source is the phrase up to its clause's end: "According to the Kremlin, the meeting between Putin and
@@ -941,6 +952,13 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // A role the article gave a named person, as the subject: "The Russian president also reiterated …" after
       // "Russian President Vladimir Putin", "the press secretary of the President of the Russian Federation stressed",
       // "The Russian leader, a former KGB officer, praised Trump" (a subject before its verb, not an inverted one).
+      // "An East Wing spokesman said …": someone the article does not name, and no later verb's subject either ("…
+      // after Melania Trump wrote a letter").
+      const someone = INDEFINITE_ROLE_SUBJECT.exec(preceding);
+      if (someone && atClauseStart(outside, someone.index)) {
+        roleUnresolved = true;
+        break;
+      }
       const role = ROLE_SUBJECT.exec(preceding);
       if (role && atClauseStart(outside, role.index)) {
         // Unresolved ("the president" of two named presidents), the subject is still a role: no later verb's.

@@ -1100,3 +1100,16 @@ describe('speakers', () => {
     expect(who[2]).not.toBe('Ursula von der Leyen');
   });
 });
+
+describe('speakers in whole articles', () => {
+  it('reads "according to the framework agreed at …" as in keeping with it, an indefinite role as someone unnamed, and a name inside a dash aside as no subject', () => {
+    const text = [
+      'Abu Dhabi peace talks make progress',
+      'Russian envoy Kirill Dmitriev met Steve Witkoff for peace talks in Abu Dhabi.',
+      'Kremlin aide Yuri Ushakov told reporters that there would be "no hope" of a peace settlement unless territorial issues were resolved according to the framework agreed at the Trump-Putin Alaska summit.',
+      'An East Wing spokesman said the lines of communication on the peace talks had continued after Melania Trump wrote a letter to Putin.',
+      'Dmitriev -- who has been a leading figure in Moscow\'s direct negotiations with the Trump administration through Witkoff -- told reporters that there "is certainly progress" in the peace talks.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Yuri Ushakov', '-', 'Kirill Dmitriev']);
+  });
+});

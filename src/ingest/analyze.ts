@@ -295,9 +295,15 @@ function standfirstOf(lines: ReadonlyArray<{ text: string; kind: string }>): { s
 function pageStamps(lines: readonly { kind: string; text: string }[]): string[] {
   const out: string[] = [];
   let body = 0;
-  for (const l of lines.slice(0, 40)) {
+  // Down to the article's opening, however many menu lines a page saved whole prints above it (AOL's stamp stands 150
+  // lines down); a post's signature only near the top.
+  for (const [i, l] of lines.slice(0, MAX_STAMP_LINES).entries()) {
     if (l.kind === 'body') body++;
-    else if ((l.kind === 'heading' || l.kind === 'chrome') && (body < 4 || /\(@\w+\)/.test(l.text))) out.push(l.text);
+    else if ((l.kind === 'heading' || l.kind === 'chrome') && (body < 4 || (i < 40 && /\(@\w+\)/.test(l.text)))) out.push(l.text);
+    if (body >= 4 && i >= 40) break;
   }
   return out;
 }
+
+/** How far down a page its date stamp is looked for. */
+const MAX_STAMP_LINES = 400;

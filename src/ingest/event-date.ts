@@ -340,7 +340,7 @@ function anchorOf(input: DatingInput, pageDates: PageDates): Anchor {
     const at = validDate(stated.replace(' ', 'T'));
     if (at) return { at, precision: /[T ]\d/.test(stated) ? 'instant' : 'day', source: 'published' };
   }
-  for (const line of (input.chromeLines ?? []).slice(0, 40)) {
+  for (const line of input.chromeLines ?? []) {
     const d = dateStamp(line, input.now);
     if (d) return { at: d.at, precision: d.hasTime ? 'instant' : 'day', source: 'published' };
   }
@@ -348,7 +348,7 @@ function anchorOf(input: DatingInput, pageDates: PageDates): Anchor {
   const urlDay = validDate(input.urlDay);
   if (urlDay) return { at: urlDay, precision: 'day', source: 'published' };
   // A date stamp without its year ("23 October 02:08"): the latest such day before the ingest time.
-  for (const line of (input.chromeLines ?? []).slice(0, 40)) {
+  for (const line of input.chromeLines ?? []) {
     const d = yearlessStamp(line, input.now);
     if (d) return { at: d, precision: 'day', source: 'ingest-time' };
   }

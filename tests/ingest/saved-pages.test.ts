@@ -127,3 +127,20 @@ describe('what whole pages print around the article', () => {
     expect(dateEvent({ chromeLines: ['timestamp: 2026-02-27T19:53:24.077708'], lead, now: NOW }).dateSource).toBe('ingest-time');
   });
 });
+
+describe('the date stamp of a page saved whole', () => {
+  it('is found under the headline however many menu lines stand above it', () => {
+    const menu = Array.from({ length: 60 }, (_, i) => `Section ${i + 1}`);
+    const text = [
+      ...menu,
+      'Envoys signal no breakthrough on bridging Russia and Ukraine’s differences',
+      'Wed, February 18, 2026 at 12:28 PM UTC',
+      'Ukrainian and Russian envoys ended two days of US-brokered peace talks in Geneva without a breakthrough.',
+      'Ukrainian President Volodymyr Zelenskyy said the negotiations were not easy.',
+      'Kremlin spokesman Dmitry Peskov told reporters it was too early to speak about the outcome of the talks.',
+    ].join('\n');
+    const article = analyze(text);
+    expect(article.occurredAt.slice(0, 10)).toBe('2026-02-18');
+    expect(article.dateSource).not.toBe('ingest-time');
+  });
+});

@@ -4,6 +4,7 @@ import { instantMs } from '../time/instant.js';
 import type { AnalyzedArticle } from './analyze.js';
 import { sameSurname } from '../text/same-surname.js';
 import { containment, contentWords, featureSet, featuresOf, jaccard, lshBands, minhash, stem } from '../text/similarity.js';
+import { namesSubject } from './relevance.js';
 import { proposeSignals } from './signals.js';
 import { watchOf } from './entities.js';
 import { memoByText } from '../text/memo-by-text.js';
@@ -297,6 +298,11 @@ export function mergeArticle(record: EventRecord, article: AnalyzedArticle, stor
   if (article.headline && !record.facts.some((f) => f.source === article.source.id) && isDerivedTitle(record)) {
     merged.title = article.title;
     if (record.titleSource !== undefined) merged.titleSource = 'headline';
+  } else if (article.headline && !isDerivedTitle(record) && !namesSubject(record.title, story) && namesSubject(article.title, story)) {
+    // A headline on the story's subject over one that names only its people ("Roughly 55,000 Ukrainian soldiers killed
+    // since start of war, Zelensky says", a live page's top item, gives way to "Ukraine, Russia end second round of peace
+    // talks …").
+    merged.title = article.title;
   }
   // A better-founded date wins: the event's own day over a publication day, either over the ingest time.
   if (record.dateSource !== undefined && DATE_TRUST[article.dateSource] > DATE_TRUST[record.dateSource]) {

@@ -97,6 +97,15 @@ function isName(keyword: string): boolean {
   return /^\p{Lu}/u.test(keyword);
 }
 
+/**
+ * Does a headline name the story's subject (a topic word or pattern: "talks", "peace deal", "ending the war"), not
+ * only its places and people ("Roughly 55,000 Ukrainian soldiers killed since start of war, Zelensky says")?
+ */
+export function namesSubject(text: string, story: Story): boolean {
+  const topics = story.keywords.filter((k) => !isName(k));
+  return anyKeyword(text, topics) || anyPattern(story.topicPatterns ?? [], text);
+}
+
 function weight(count: number): number {
   return count > 0 ? 1 + Math.log(count) : 0;
 }

@@ -359,3 +359,26 @@ describe('merging into an event many long reports grew', () => {
     expect(merged.facts.some((f) => f.text.includes('reflects their national interests'))).toBe(true);
   });
 });
+
+describe("an event's title", () => {
+  it("takes a merged report's headline on the story's subject over one that names only its people, and never the other way", () => {
+    const story = ceasefireStory();
+    const analyzed = (text: string, sourceName: string) => {
+      const r = analyzeArticle({ text, sourceName, publishedAt: '2026-02-04T20:00:00Z' }, story, new Date('2026-02-05T12:00:00Z'));
+      if (!r.ok) throw new Error(`not analysed: ${JSON.stringify(r)}`);
+      return r.article;
+    };
+    const live = analyzed(
+      'Roughly 55,000 Ukrainian soldiers killed since start of war, Zelensky says\nThe first day of US-brokered peace talks between Ukraine and Russia in Abu Dhabi was substantive and productive, Ukrainian negotiator Rustem Umerov said on Wednesday.',
+      'Live Page',
+    );
+    const report = analyzed(
+      'Ukraine and Russia hold productive first day of US-led peace talks in Abu Dhabi\nUkrainian and Russian negotiators held a productive first round of US-led peace talks in Abu Dhabi on Wednesday, Ukrainian negotiator Rustem Umerov said.',
+      'Daily Report',
+    );
+    const fromLive = recordFromArticle(live, story, 'abu-dhabi', 'draft');
+    expect(mergeArticle(fromLive, report, story).title).toBe('Ukraine and Russia hold productive first day of US-led peace talks in Abu Dhabi');
+    const fromReport = recordFromArticle(report, story, 'abu-dhabi', 'draft');
+    expect(mergeArticle(fromReport, live, story).title).toBe('Ukraine and Russia hold productive first day of US-led peace talks in Abu Dhabi');
+  });
+});

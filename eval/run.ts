@@ -7,8 +7,9 @@
  *   npm run eval -- --json        the same as JSON
  *   npm run eval -- --verbose     also every finding behind the figures (defective lines, missed terms, …)
  *   npm run eval -- --split tune  one split only
+ *   npm run eval -- --samples DIR also the samples in DIR's folders (kept outside the repository), after the fresh ones
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -227,7 +228,7 @@ function jsonOf(r: SplitResult, verbose: boolean) {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs({ options: { json: { type: 'boolean' }, verbose: { type: 'boolean' }, split: { type: 'string' }, 'fresh-mode': { type: 'string' }, 'fresh-now': { type: 'string' } }, allowPositionals: false });
+  const args = parseArgs({ options: { json: { type: 'boolean' }, verbose: { type: 'boolean' }, split: { type: 'string' }, samples: { type: 'string' }, 'fresh-mode': { type: 'string' }, 'fresh-now': { type: 'string' } }, allowPositionals: false });
   const freshMode = args.values['fresh-mode'] ?? 'user';
   if (freshMode !== 'user' && freshMode !== 'url-given' && freshMode !== 'dates-given') {
     process.stderr.write(`eval: --fresh-mode must be user, url-given or dates-given, not "${freshMode}"\n`);
@@ -247,9 +248,20 @@ async function main(): Promise<number> {
   }
   const questionIds = story.questions.map((q) => q.id) as [string, ...string[]];
   // Fresh samples: split folders besides tune and holdout, each ingested with its own clock, reported on their own.
-  const fresh = args.values.split !== undefined ? [] : extraSplits(CORPUS);
-  const splits = args.values.split !== undefined ? [args.values.split] : ['tune', 'holdout'];
-  const corpus = loadCorpus(CORPUS, questionIds, [...splits, ...fresh]);
+  // Samples outside the repository (whole articles copied from other repositories, which this one may not hold) are
+  // read the same way from their own folder.
+  const outside = args.values.samples;
+  if (outside !== undefined && !existsSync(outside)) {
+    process.stderr.write(`eval: --samples ${outside}: no such folder\n`);
+    return 2;
+  }
+  const chosen = args.values.split;
+  const inOutside = chosen !== undefined && outside !== undefined && !existsSync(join(CORPUS, chosen)) && existsSync(join(outside, chosen));
+  const fresh = chosen !== undefined ? [] : [...extraSplits(CORPUS), ...(outside !== undefined ? extraSplits(outside) : [])];
+  const splits = chosen !== undefined ? [chosen] : ['tune', 'holdout'];
+  const own = loadCorpus(CORPUS, questionIds, inOutside ? [] : [...splits, ...fresh.filter((f) => existsSync(join(CORPUS, f)))]);
+  const other = outside !== undefined ? loadCorpus(outside, questionIds, inOutside ? splits : fresh.filter((f) => !existsSync(join(CORPUS, f)))) : undefined;
+  const corpus = other === undefined ? own : { articles: [...own.articles, ...other.articles], days: [...own.days, ...other.days], problems: [...own.problems, ...other.problems], clocks: { ...own.clocks, ...other.clocks } };
   if (corpus.problems.length > 0) {
     for (const p of corpus.problems) process.stderr.write(`eval: ${p.file}: ${p.field}: ${p.message}\n`);
     return 1;

@@ -335,14 +335,17 @@ describe('an undated report and a dated one of the same day', () => {
   });
 });
 
+/** A report analysed against the ceasefire story, published at `publishedAt` and read a day later. */
+function analyzedReport(text: string, sourceName: string, publishedAt: string) {
+  const r = analyzeArticle({ text, sourceName, publishedAt }, ceasefireStory(), new Date(Date.parse(publishedAt) + 86_400_000));
+  if (!r.ok) throw new Error(`not analysed: ${JSON.stringify(r)}`);
+  return r.article;
+}
+
 describe('merging into an event many long reports grew', () => {
   it('still adds what a later report says new when the event holds fifty facts already (six whole articles of one day)', () => {
     const story = ceasefireStory();
-    const analyzed = (text: string, sourceName: string) => {
-      const r = analyzeArticle({ text, sourceName, publishedAt: '2025-11-23T20:00:00Z' }, story, new Date('2025-11-24T12:00:00Z'));
-      if (!r.ok) throw new Error(`not analysed: ${JSON.stringify(r)}`);
-      return r.article;
-    };
+    const analyzed = (text: string, sourceName: string) => analyzedReport(text, sourceName, '2025-11-23T20:00:00Z');
     const first = analyzed(
       'US and Ukraine signal ceasefire progress after Geneva peace talks\nUS Secretary of State Marco Rubio said on Sunday that the peace talks in Geneva with Ukraine on a ceasefire had been highly productive.',
       'First Outlet',
@@ -363,11 +366,7 @@ describe('merging into an event many long reports grew', () => {
 describe("an event's title", () => {
   it("takes a merged report's headline on the story's subject over one that names only its people, and never the other way", () => {
     const story = ceasefireStory();
-    const analyzed = (text: string, sourceName: string) => {
-      const r = analyzeArticle({ text, sourceName, publishedAt: '2026-02-04T20:00:00Z' }, story, new Date('2026-02-05T12:00:00Z'));
-      if (!r.ok) throw new Error(`not analysed: ${JSON.stringify(r)}`);
-      return r.article;
-    };
+    const analyzed = (text: string, sourceName: string) => analyzedReport(text, sourceName, '2026-02-04T20:00:00Z');
     const live = analyzed(
       'Roughly 55,000 Ukrainian soldiers killed since start of war, Zelensky says\nThe first day of US-brokered peace talks between Ukraine and Russia in Abu Dhabi was substantive and productive, Ukrainian negotiator Rustem Umerov said on Wednesday.',
       'Live Page',

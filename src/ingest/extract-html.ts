@@ -7,6 +7,7 @@ import { GENERIC_TITLE } from './generic-title.js';
 import { MONTH_NAME, monthIndex } from '../text/months.js';
 import { collapseSpaces } from '../text/spaces.js';
 import { calendarDay, instantMs } from '../time/instant.js';
+import { EARLIEST_PAGE_MS, normaliseDate } from './page-date.js';
 
 /** What an HTML page yields. */
 export interface ExtractedPage {
@@ -76,8 +77,6 @@ function metaIndex(doc: LinkedomDocument): (names: readonly string[]) => string 
   };
 }
 
-const EARLIEST_PAGE_MS = Date.UTC(1995, 0, 1);
-
 /** Meta names (property, name or itemprop) content systems put a page's publication time under, most specific first. */
 const PUBLISHED_META = [
   'article:published_time', 'og:published_time', 'og:article:published_time', 'article:published', 'datePublished', 'published_time',
@@ -112,15 +111,6 @@ function shownDate(doc: LinkedomDocument): string | undefined {
   return undefined;
 }
 
-/** Normalise a date string from a page into ISO 8601 with an offset; undefined when it does not parse. */
-export function normaliseDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const v = value.trim();
-  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(v) ? `${v}Z` : v);
-  // A content system's empty date ("0001-01-01T00:00:00Z", 1970's epoch) is no date: no news page predates the web.
-  if (Number.isNaN(ms) || ms < EARLIEST_PAGE_MS) return undefined;
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 function jsonLdDates(doc: LinkedomDocument): { published?: string; author?: string; headline?: string } {
   for (const el of doc.querySelectorAll('script[type="application/ld+json"]') as Iterable<ElementLike>) {

@@ -4,6 +4,7 @@ import type { Story } from '../records/schema.js';
 import type { FeedState, Store } from '../store/store.js';
 import { fnv1a } from '../text/similarity.js';
 import { decodeText, type Decoded } from './decode-bytes.js';
+import { normaliseDate } from './page-date.js';
 
 /** One entry of an RSS 2.0 / Atom / RSS 1.0 feed. */
 export interface FeedItem {
@@ -47,12 +48,6 @@ function text(node: unknown): string | undefined {
   return undefined;
 }
 
-function isoDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 function atomLink(links: unknown): string | undefined {
   const list = Array.isArray(links) ? links : [links];
   let fallback: string | undefined;
@@ -92,7 +87,7 @@ export function parseFeed(xml: string): FeedParseResult {
       const it = (raw ?? {}) as Record<string, unknown>;
       const link = text(it.link);
       const title = text(it.title);
-      const published = isoDate(text(it.pubDate) ?? text(it['dc:date']));
+      const published = normaliseDate(text(it.pubDate) ?? text(it['dc:date']));
       const item: FeedItem = { id: itemId({ guid: text(it.guid), link, title, published }) };
       if (title) item.title = title;
       if (link) item.link = link;
@@ -115,7 +110,7 @@ export function parseFeed(xml: string): FeedParseResult {
       const e = (raw ?? {}) as Record<string, unknown>;
       const link = atomLink(e.link);
       const title = text(e.title);
-      const published = isoDate(text(e.published) ?? text(e.updated));
+      const published = normaliseDate(text(e.published) ?? text(e.updated));
       const item: FeedItem = { id: itemId({ guid: text(e.id), link, title, published }) };
       if (title) item.title = title;
       if (link) item.link = link;

@@ -1,7 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { instantMs } from '../time/instant.js';
-import { normaliseDate, pageTitle } from './extract-html.js';
+import { pageTitle } from './extract-html.js';
+import { normaliseDate } from './page-date.js';
 import { dayInUrl } from './url-date.js';
 
 /**

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
 import { extractHtml, pageTitle } from '../../src/ingest/extract-html.js';
+import { normaliseDate } from '../../src/ingest/page-date.js';
 import { ingestInputs } from '../../src/ingest/pipeline.js';
 import { eventRecordSchema } from '../../src/records/schema.js';
 import { ceasefireStory } from './story.js';
@@ -104,6 +105,22 @@ describe('HTML extraction', () => {
       expect(asFragment.records[0]?.facts.map((f) => f.text).join(' ')).not.toContain('<p>');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a date without its zone as UTC, wherever sitrep runs', () => {
+    const tz = process.env.TZ;
+    try {
+      for (const zone of ['America/New_York', 'Asia/Tokyo']) {
+        process.env.TZ = zone;
+        expect(normaliseDate('August 21, 2025')).toBe('2025-08-21T00:00:00Z');
+        expect(normaliseDate('2025-03-25 11:00:25')).toBe('2025-03-25T11:00:25Z');
+        expect(normaliseDate('2025-03-25 11:00:25-04:00')).toBe('2025-03-25T15:00:25Z');
+        expect(normaliseDate('Thu, 21 Aug 2025 10:00:00 GMT')).toBe('2025-08-21T10:00:00Z');
+      }
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
     }
   });
 

@@ -11,7 +11,7 @@ import { dayInUrl } from './url-date.js';
  * page's meta tags are read, and the article text below it.
  */
 export interface TextHeader {
-  /** The text below the header (all of it when there is none). */
+  /** The text with the header blanked, so offsets still count from the file's start (all of it when there is none). */
   body: string;
   title?: string;
   url?: string;
@@ -78,11 +78,19 @@ function fromFields(raw: Record<string, unknown>, body: string, now: Date): Text
   return { body, ...(title ? { title } : {}), ...(url ? { url } : {}), ...(publishedAt ? { publishedAt } : {}), ...(byline ? { byline } : {}), ...(siteName ? { siteName } : {}) };
 }
 
+/**
+ * The text with its first `length` characters blanked (line breaks kept): the article below the header keeps its
+ * offsets in the file, so every fact still points at its place in what the user saved.
+ */
+function below(text: string, length: number): string {
+  return text.slice(0, length).replace(/[^\r\n]/g, ' ') + text.slice(length);
+}
+
 /** The metadata header of a saved text and the article below it; `{ body: text }` when the text has none. */
 export function readTextHeader(text: string, now: Date): TextHeader {
   const reader = READER_HEADER.exec(text);
   if (reader) {
-    const header = fromFields({ title: reader[1], url: reader[2], published: reader[3] }, text.slice(reader[0].length), now);
+    const header = fromFields({ title: reader[1], url: reader[2], published: reader[3] }, below(text, reader[0].length), now);
     if (header) return header;
   }
   const front = FRONT_MATTER.exec(text);
@@ -95,7 +103,7 @@ export function readTextHeader(text: string, now: Date): TextHeader {
     }
     const parsed = fields.safeParse(raw);
     if (parsed.success && !Array.isArray(raw)) {
-      const header = fromFields(parsed.data, text.slice(front[0].length), now);
+      const header = fromFields(parsed.data, below(text, front[0].length), now);
       if (header) return header;
     }
   }

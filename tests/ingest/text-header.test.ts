@@ -23,6 +23,9 @@ describe("a saved text's metadata header", () => {
     expect(header).toMatchObject({ title: 'Ukraine-Russia Peace Talks End Abruptly', url: 'https://time.com/7379321/ukraine-russia-peace-talks-end/', publishedAt: '2026-02-18T14:05:00Z', byline: 'Jane Doe, John Roe' });
     expect(header.body.trimStart().startsWith('Show me more content')).toBe(true);
     expect(header.body).not.toContain('word_count');
+    // The header is blanked, not cut: what follows keeps its place in the file.
+    expect(header.body.length).toBe(text.length);
+    expect(header.body.indexOf('Show me more content')).toBe(text.indexOf('Show me more content'));
   });
 
   it("reads a reader service's header (Title, URL Source, Published Time, Markdown Content)", () => {

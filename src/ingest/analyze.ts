@@ -295,12 +295,13 @@ function standfirstOf(lines: ReadonlyArray<{ text: string; kind: string }>): { s
 function pageStamps(lines: readonly { kind: string; text: string }[]): string[] {
   const out: string[] = [];
   let body = 0;
-  // Down to the article's opening, however many menu lines a page saved whole prints above it (AOL's stamp stands 150
-  // lines down); a post's signature only near the top.
+  // The first 40 lines, and further down only above the article's opening, however many menu lines a page saved whole
+  // prints there (AOL's stamp stands 150 lines down): below a short article, a stamp is another story's. A post's
+  // signature only near the top.
   for (const [i, l] of lines.slice(0, MAX_STAMP_LINES).entries()) {
     if (l.kind === 'body') body++;
-    else if ((l.kind === 'heading' || l.kind === 'chrome') && (body < 4 || (i < 40 && /\(@\w+\)/.test(l.text)))) out.push(l.text);
-    if (body >= 4 && i >= 40) break;
+    else if ((l.kind === 'heading' || l.kind === 'chrome') && (i < 40 ? body < 4 || /\(@\w+\)/.test(l.text) : body === 0)) out.push(l.text);
+    if (i >= 40 && body > 0) break;
   }
   return out;
 }

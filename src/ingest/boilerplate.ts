@@ -174,7 +174,7 @@ function isTimeOrDateLabel(text: string): boolean {
 }
 
 /** A paragraph that opens by inviting the reader to the publisher's event or list. */
-const PROMO_OPENING = /^(?:join us (?:at|for|in|on)|register (?:now|today|here)|sign up (?:now|today|here|for)|subscribe (?:now|today|to))\b/i;
+const PROMO_OPENING = /^(?:join us (?:at|for) (?:the|a|an|our)|register (?:now|today|here)|sign up (?:now|today|here))\b/i;
 
 /** Why a line is chrome on its own, whatever surrounds it; undefined when its shape does not say. */
 function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock, opts: ClassifyOptions): string | undefined {

@@ -38,13 +38,17 @@ export const PROMPT_LINE: RegExp[] = [
   // A publishing system's and an account page's own lines: "You have permission to edit this article.", "Enter your
   // email address below and we will send you the reset instructions".
   /^you have permission to edit this (?:article|page|story|post)\.?$/i,
-  // An alerts sign-up, glued to its menu item or not: "AP Top 25 Poll Alerts Get email alerts for every … release."
-  /\bget (?:email |news |breaking news |push |text )?alerts (?:for|about|on|when)\b/i,
+  // An alerts sign-up, glued to its menu item or not: "AP Top 25 Poll Alerts Get email alerts for every … release." (An
+  // imperative "Get" opening the line or after a few capitalised words; "people could get alerts about air raids" is
+  // news.)
+  /^(?:[\p{Lu}\d][\p{L}\d'’.-]*\s+){0,6}Get (?:email |news |breaking news |push |text )?alerts (?:for|about|on|when)\b/u,
   // A clip's blurb under its audio or video: "AP correspondent Laurence Brooks reports on the latest peace talks …".
-  /^(?:\p{Lu}{2,}|\p{Lu}\p{L}+) correspondent \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2} reports (?:on|from)\b[^.!?]{0,160}[.!?]?$/u,
+  // (Not "… reports from Kyiv that residents spent the night in metro stations": a report's content.)
+  /^(?:\p{Lu}{2,}|\p{Lu}\p{L}+) correspondent \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2} reports (?:on|from)\b(?![^.!?]*\bthat\b)[^.!?]{0,160}[.!?]?$/u,
   // A privacy consent box: "Your Privacy is Important to us", "Opt out of the sale or sharing of personal information",
   // "We won't sell or share your personal information to inform the ads you see."
-  /\b(?:your privacy is important to us|opt out of the sale|(?:do not|won['’]t|will not) sell or share (?:my|your)|sale or sharing of (?:your )?personal (?:information|data)|interest-based (?:ads|advertising))\b/i,
+  // (At the line's start: "Meta was fined for interest-based advertising" is news.)
+  /^(?:your privacy is important to us|opt out of the sale or sharing|do not sell or share my|we (?:do not|don['’]t|won['’]t|will not) sell or share your|you may still see interest-based ads)\b/i,
   /^(?:jump|skip) to (?:the )?(?:recipe|comments|content|main content|primary navigation|primary sidebar|navigation|footer)\b.{0,30}$/i,
   // The site's policies and disclosures: "… please view our editorial policies … and most importantly, our terms of
   // service.", "All links on this site could lead to commissions paid to the publisher."
@@ -293,7 +297,7 @@ export function isChromeLine(line: string): boolean {
  * support …"), so only a line that opens with the appeal counts.
  */
 export const CALL_TO_ACTION =
-  /^(?:for (?:more|the latest|up-to-the-minute|continuing|live|further|full)\b[^.!?]{0,120}?,\s*(?:visit|go to|follow|head to|watch|tune in|subscribe|check out|sign up|download)\b|help us\b|join us (?:at|for|in|on)\b|please (?:help|support|consider|donate|subscribe)|support (?:us|our|independent|quality|the (?:armed forces|army|defenders)|ukraine'?s? (?:army|armed forces|defenders))\b|donate\b|make a donation|become a (?:member|subscriber|patron|supporter)\b|join (?:us|our|now|today|the (?:\w+ )?(?:community|club|conversation))\b|subscribe\b|sign (?:up|in)\b|log ?in\b|register (?:now|today|for free)\b|(?:download|get) (?:the|our) (?:free )?app\b|stay (?:up to date|informed|updated|connected|in the know)\b|(?:enable|turn on|allow) (?:push )?notifications\b|follow (?:us|our)\b|read (?:more|next|the full|our)\b|continue reading\b|watch (?:now|live|the (?:video|full)|more)\b|listen (?:now|live|to (?:the|this|our) (?:podcast|episode|article|story)|to (?:the|this|our) (?:\w+ )?episode\b|to\b[^.!?]{0,80}\bon (?:apple podcasts|spotify|google podcasts|youtube music)\b)\b|go to (?:the )?(?:first|front|home) page\b|share (?:this|on|via)\b|(?:click|tap|scroll) (?:here|to|through|down)\b|advertise with us|contact us\b|send us\b|got a (?:news )?tip|we (?:need|rely on) (?:your|readers)|want (?:to (?:see|read|get) )?more (?:of|from|news|stories|like this)\b|add [\w .&'’-]{2,40} as (?:a |your )?preferred source\b|your (?:support|contribution|donation)\b|already a (?:member|subscriber)|unlock (?:this|unlimited|full|the free|our free)|your (?:daily |weekly |essential )?guide to\b|try (?:\d+ days|it free|for free)|start (?:your )?free trial|start (?:a |your )?free account\b|get (?:access to )?\d+ (?:free |premium )*(?:stories|articles)\b)/i;
+  /^(?:for (?:more|the latest|up-to-the-minute|continuing|live|further|full)\b[^.!?]{0,120}?,\s*(?:visit|go to|follow|head to|watch|tune in|subscribe|check out|sign up|download)\b|help us\b|join us (?:at|for) (?:the|a|an|our)\b|please (?:help|support|consider|donate|subscribe)|support (?:us|our|independent|quality|the (?:armed forces|army|defenders)|ukraine'?s? (?:army|armed forces|defenders))\b|donate\b|make a donation|become a (?:member|subscriber|patron|supporter)\b|join (?:us|our|now|today|the (?:\w+ )?(?:community|club|conversation))\b|subscribe\b|sign (?:up|in)\b|log ?in\b|register (?:now|today|for free)\b|(?:download|get) (?:the|our) (?:free )?app\b|stay (?:up to date|informed|updated|connected|in the know)\b|(?:enable|turn on|allow) (?:push )?notifications\b|follow (?:us|our)\b|read (?:more|next|the full|our)\b|continue reading\b|watch (?:now|live|the (?:video|full)|more)\b|listen (?:now|live|to (?:the|this|our) (?:podcast|episode|article|story)|to (?:the|this|our) (?:\w+ )?episode\b|to\b[^.!?]{0,80}\bon (?:apple podcasts|spotify|google podcasts|youtube music)\b)\b|go to (?:the )?(?:first|front|home) page\b|share (?:this|on|via)\b|(?:click|tap|scroll) (?:here|to|through|down)\b|advertise with us|contact us\b|send us\b|got a (?:news )?tip|we (?:need|rely on) (?:your|readers)|want (?:to (?:see|read|get) )?more (?:of|from|news|stories|like this)\b|add [\w .&'’-]{2,40} as (?:a |your )?preferred source\b|your (?:support|contribution|donation)\b|already a (?:member|subscriber)|unlock (?:this|unlimited|full|the free|our free)|your (?:daily |weekly |essential )?guide to\b|try (?:\d+ days|it free|for free)|start (?:your )?free trial|start (?:a |your )?free account\b|get (?:access to )?\d+ (?:free |premium )*(?:stories|articles)\b)/i;
 
 /** A counter or progress figure: "0 out of 25,000", "12,345/25,000", "73% of our goal", "9124 visitors online". */
 export const COUNTER_LINE =
@@ -500,7 +504,8 @@ export const CODE_LINE = /^\s*(?:\(?function\s*\(|var |let |const |window\.|docu
 export const TEASER = /(?:…|\.\.\.)$/;
 
 /** A local site's weather box: "Clear to partly cloudy. Low 57F. Winds SSE at 5 to 10 mph." */
-export const FORECAST = /\b(?:High|Low)s?\s+(?:(?:near|around)\s+)?-?\d{1,3}\s?F\b|\bWinds?\s+(?:[NSEW]{1,3}|light and variable)\s+at\s+\d+\s+to\s+\d+\s+(?:mph|km\/h)\b/;
+// (The forecast's own clause, "Low 57F.", not a sentence about the cold: "Highs around 10F are forecast in Kharkiv".)
+export const FORECAST = /(?:^|[.!]\s+)(?:High|Low)s?\s+(?:(?:near|around)\s+)?-?\d{1,3}\s?F\.(?:\s|$)|\bWinds?\s+(?:[NSEW]{1,3}|light and variable)\s+at\s+\d+\s+to\s+\d+\s+(?:mph|km\/h)\b/;
 
 /** An embedded post's text, with its link: "… pic.twitter.com/G7breh5Gab", "https://t.co/…". */
 export const EMBEDDED_POST = /\bpic\.twitter\.com\/\S+|\bhttps?:\/\/t\.co\/\S+/i;

@@ -30,6 +30,12 @@ export interface ArticleText {
 
 /** A list item's mark opening a line ("• the delegation is satisfied …;", "- …"): no wrapped line of prose. */
 const LIST_MARK = /^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u;
+/**
+ * A list item opening a line of wrapped text: a bullet, or a dash before a capital, a digit or a quotation ("-   The
+ * United States and Ukraine …"). A dash before a lower-case word goes on a sentence wrapped onto the line ("— a demand
+ * Kyiv has rejected").
+ */
+const LIST_ITEM_START = /^\s*(?:[•·▪■►▶◆●○◦‣⁃∙*]\s|[—–-]\s+[\p{Lu}\d"“‘'])/u;
 
 /** A line's last word that leaves its phrase open: an article, a preposition, a conjunction or a possessive. */
 const MID_PHRASE_END = /\s(?:a|an|the|of|to|in|on|at|by|for|with|from|and|or|that|than|into|about|its|their|his|her|our)$/i;
@@ -94,7 +100,7 @@ function unwrap(lines: string[]): string[] {
     if (l.trim() === '') {
       if (run.length > 0) out.push(run.join(' '), '');
       run = [];
-    } else if (LIST_MARK.test(l) && run.length > 0) {
+    } else if (LIST_ITEM_START.test(l) && run.length > 0) {
       // A list's items follow one another without a blank line: each is a paragraph of its own.
       out.push(run.join(' '));
       run = [l.trim()];
@@ -120,7 +126,7 @@ function wrappedInside(lines: readonly string[], wraps: (l: string) => boolean):
   for (let i = 0; i + 1 < lines.length; i++) {
     const l = lines[i] ?? '';
     const next = lines[i + 1] ?? '';
-    if (l.trim() !== '' && next.trim() !== '' && !LIST_MARK.test(next)) inner.push(l);
+    if (l.trim() !== '' && next.trim() !== '' && !LIST_ITEM_START.test(next)) inner.push(l);
   }
   if (inner.length < 6) return false;
   const long = [...lines].filter((l) => l.trim().length > 110).length;
@@ -226,8 +232,9 @@ export function textBlocks(raw: string): PageBlock[] {
   if (text.includes('](')) {
     text = text
       // A link a converter put on a line of its own inside a sentence ("The president reportedly" / "[supports …](…)" /
-      // ", but it has …"): the sentence is one line again.
-      .replace(/(?<=[^\n])[ \t]*\n[ \t]*(\[[^\]\n]{1,300}\]\([^()\s]+\))[ \t]*\n[ \t]*(?=([,.;:!?)’”]|\p{Ll}))/gu, (_m, link: string, next: string) => (/\p{Ll}/u.test(next) ? ` ${link} ` : ` ${link}`))
+      // ", but it has …"): the sentence is one line again. (It starts at the line's last character, not in a run of
+      // spaces: scanned from every space of a long run, the pattern was quadratic.)
+      .replace(/(\S)[ \t]*\n[ \t]*(\[[^\]\n]{1,300}\]\([^()\s]+\))[ \t]*\n[ \t]*(?=([,.;:!?)’”]|\p{Ll}))/gu, (_m, last: string, link: string, next: string) => (/\p{Ll}/u.test(next) ? `${last} ${link} ` : `${last} ${link}`))
       .replace(/(?<!!)\[([^\]\n]{1,300})\]\((?:https?:\/\/|\/|\.{1,2}\/|#)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"\n]*")?\)/g, '$1');
   }
   // Markdown's heading marks ("# Zelensky says next Russia meeting soon", "## - Drone, missile attacks -"): the line is

@@ -67,8 +67,9 @@ const PRIOR_CONTEXT = /\b(?:following|after)\s+(?:\S+\s+){0,3}(?:on\s+)?$/i;
 /**
  * What the news comes after, however long the clause: "The talks … come after Zelenskyy accused Moscow of exploiting
  * a US-backed energy truce … before launching a record number of ballistic missile attacks at Ukraine on Tuesday."
+ * Not past a comma: "Zelensky, whose visit came after weeks of pressure, met Trump … on Friday" is the main clause's.
  */
-const CAME_AFTER = /\b(?:comes?|came|coming)\s+(?:(?:just|only|days?|hours?|weeks?|a\s+day|a\s+week)\s+)?after\b[^.;:!?]{0,200}$/i;
+const CAME_AFTER = /\b(?:comes?|came|coming)\s+(?:(?:just|only|days?|hours?|weeks?|a\s+day|a\s+week)\s+)?after\b[^.;:!?,]{0,200}$/i;
 /** A pledge the date may be part of (a written date only: "vowed to fight on Tuesday" may say when the vow was made). */
 const PLEDGED = /\b(?:promis|pledg|vow)\w*\s+to\b[^.;:!?]{0,80}$/i;
 /** A future right after a day: "Thursday will be relevant", "Monday is expected to …", "next Friday could …". */

@@ -327,14 +327,16 @@ export function pageTitle(candidates: ReadonlyArray<string | undefined>, siteNam
     let t = collapseSpaces(raw);
     // Cut a site or section name from either end, one part at a time: short parts only, so a headline with a dash
     // inside ("Zelensky – 'we will not give up land'") stays whole.
-    const SEP = /\s+[|–—*:-]\s+|\s+[|•·»›]\s*/;
+    const SEP = /\s+[|–—*-]\s+|\s+[|•·»›]\s*/;
+    // A colon spaced on both sides sets off a site after the headline (" : NPR"), never a headline's own first part.
+    t = t.replace(/\s+:\s+(\S[^:]{0,40})$/, (m, site: string) => (site.split(' ').length <= 4 && t.length - m.length > site.length ? '' : m));
     for (let parts = t.split(SEP); parts.length > 1; parts = t.split(SEP)) {
       const isName = (p: string) => (site !== undefined && p.toLowerCase() === site) || p.split(' ').length <= 4;
       const last = parts[parts.length - 1] ?? '';
       const first = parts[0] ?? '';
       const rest = (p: string) => t.length - p.length;
-      if (isName(last) && rest(last) > last.length) t = t.slice(0, t.length - last.length).replace(/[\s|–—•·»›*:-]+$/, '');
-      else if (isName(first) && rest(first) > first.length) t = t.slice(first.length).replace(/^[\s|–—•·»›*:-]+/, '');
+      if (isName(last) && rest(last) > last.length) t = t.slice(0, t.length - last.length).replace(/[\s|–—•·»›*-]+$/, '');
+      else if (isName(first) && rest(first) > first.length) t = t.slice(first.length).replace(/^[\s|–—•·»›*-]+/, '');
       else break;
     }
     if (t.split(' ').length < 3) continue;

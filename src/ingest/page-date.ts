@@ -7,16 +7,26 @@
 export const EARLIEST_PAGE_MS = Date.UTC(1995, 0, 1);
 
 const ISO_WITHOUT_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
-/** A zone at the end of a date: "Z", "+01:00", "-0400", "GMT", "UTC", "EST", "GMT+2". */
-const HAS_ZONE = /(?:\dZ|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|[ECMP][SD]T|Z)(?:[+-]\d{1,4})?)\s*$/i;
+/**
+ * A zone at the end of a date: "Z" or an offset right after a time ("11:00:25-04", "+01:00", "-0400"), or a zone's name
+ * ("GMT", "UTC", "EST", "GMT+0100"). A trailing "-2025" is a year ("25-Mar-2025"), not an offset.
+ */
+const HAS_ZONE = /(?::\d{2}(?:\.\d+)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)|\b(?:GMT|UTC|UT|[ECMP][SD]T)(?:\s*[+-]\d{1,4})?)\s*$/i;
+/** A zone's name in brackets after the date ("+0100 (CET)", "GMT+0100 (Central European Standard Time)"). */
+const ZONE_NOTE = /\s*\([\p{L} ]{1,60}\)\s*$/u;
+
+/** A time the engine read in this machine's zone, read in UTC instead (the same fields). */
+function asUtc(localMs: number): number {
+  return Number.isNaN(localMs) ? localMs : localMs - new Date(localMs).getTimezoneOffset() * 60_000;
+}
 
 /** Normalise a date string from a page into ISO 8601 with an offset; undefined when it does not parse. */
 export function normaliseDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  const v = value.trim();
+  const v = value.trim().replace(ZONE_NOTE, '');
   // A time without its zone is read as UTC, never as this machine's local time ("2025-03-25 11:00:25", "August 21,
   // 2025"): the same page gives the same date wherever sitrep runs.
-  const ms = Date.parse(ISO_WITHOUT_ZONE.test(v) ? `${v.replace(' ', 'T')}Z` : /^\d{4}-\d{2}-\d{2}$/.test(v) || HAS_ZONE.test(v) ? v : `${v} UTC`);
+  const ms = ISO_WITHOUT_ZONE.test(v) ? Date.parse(`${v.replace(' ', 'T')}Z`) : /^\d{4}-\d{2}-\d{2}$/.test(v) || HAS_ZONE.test(v) ? Date.parse(v) : asUtc(Date.parse(v));
   // A content system's empty date ("0001-01-01T00:00:00Z", 1970's epoch) is no date: no news page predates the web.
   if (Number.isNaN(ms) || ms < EARLIEST_PAGE_MS) return undefined;
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

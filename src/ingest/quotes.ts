@@ -496,8 +496,10 @@ function inNameList(before: string): boolean {
 }
 
 /** What "according to" names when it means "in keeping with": a plan, a framework, the terms, the law. */
+// (Only where the norm's phrase ends, or goes on as a norm's does: "the framework agreed at …", "the letter of the law".
+// "according to law professor Oona Hathaway", "the rules committee chairman" and "a letter Zelensky sent" cite people.)
 const IN_KEEPING_WITH =
-  /^(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?(?:framework|formula|plan|schedule|timetable|roadmap|terms|rules?|laws?|constitution|agreements?|deal|principles?|understandings?|procedures?|protocols?|model|criteria|logic|spirit|letter|format|parameters|provisions?|arrangements?|scenario|script)\b/u;
+  /^(?:(?:the|a|an|this|that|its|their|his|her)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?(?:framework|formula|plan|schedule|timetable|roadmap|terms|rules?|laws?|constitution|agreements?|deal|principles?|understandings?|procedures?|protocols?|model|criteria|logic|spirit|letter|format|parameters|provisions?|arrangements?|scenario|script)(?=\s*(?:[,.;:!?)]|$)|\s+(?:agreed|reached|signed|set|laid|adopted|approved|drawn|drafted|worked|outlined|proposed|endorsed|of|in|on|at|between|for|that|which|under|with|by)\b)/u;
 
 /** A name used as a modifier of an unnamed source: "a Trump administration official", "a Putin aide". */
 const NAME_AS_MODIFIER = /^\s+(?:administration|aides?|advisers?|advisors?|allies|ally|officials?|campaign|team|loyalists?|insiders?)\b/i;

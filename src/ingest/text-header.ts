@@ -28,7 +28,7 @@ const FRONT_MATTER = /^\uFEFF?\s*---[ \t]*\r?\n([\s\S]{1,6000}?)\r?\n(?:---|\.\.
 
 /** A reader service's header (r.jina.ai and its imitators): the title, the address, the time, then the markdown. */
 const READER_HEADER =
-  /^\uFEFF?\s*Title:[ \t]*(.*)\r?\n\s*URL Source:[ \t]*(\S+)[ \t]*\r?\n(?:\s*Published Time:[ \t]*(.*)\r?\n)?(?:\s*[A-Z][\w ]{2,30}:[ \t]*.*\r?\n){0,3}?\s*Markdown Content:[ \t]*\r?\n/;
+  /^\uFEFF?\s*Title:[ \t]*(.*)\r?\n\s*URL Source:[ \t]*(\S+)[ \t]*\r?\n(?:\s*Published Time:[ \t]*(.*)\r?\n)?(?:\s*[A-Z][\w ]{2,30}:[ \t]*.*\r?\n){0,8}?\s*Markdown Content:[ \t]*\r?\n/;
 
 /** A field's name as written in any of the conventions ("published_time", "publishedTime", "Published-Time"). */
 function fieldKey(name: string): string {
@@ -95,17 +95,36 @@ export function readTextHeader(text: string, now: Date): TextHeader {
   }
   const front = FRONT_MATTER.exec(text);
   if (front) {
+    const block = front[1] ?? '';
     let raw: unknown;
     try {
-      raw = parseYaml(front[1] ?? '');
+      raw = parseYaml(block);
     } catch {
       raw = undefined;
     }
     const parsed = fields.safeParse(raw);
-    if (parsed.success && !Array.isArray(raw)) {
-      const header = fromFields(parsed.data, below(text, front[0].length), now);
-      if (header) return header;
+    // Clippers write values as they come: "title: Zelensky: Russia is dragging out talks" is no valid YAML, and in
+    // "title: Ukraine #1 priority" YAML reads a comment. Each top-level line's own value stands in, or wins when YAML
+    // kept only the start of it.
+    const lines = plainFields(block);
+    const merged: Record<string, unknown> = parsed.success && !Array.isArray(raw) ? { ...parsed.data } : {};
+    for (const [key, value] of Object.entries(lines)) {
+      const yamlValue = merged[key];
+      if (yamlValue === undefined || (typeof yamlValue === 'string' && value.length > yamlValue.length && value.startsWith(yamlValue))) merged[key] = value;
     }
+    const header = fromFields(merged, below(text, front[0].length), now);
+    if (header) return header;
   }
   return { body: text };
+}
+
+/** "key: value" on the header's top-level lines, each value as written (outer quotes taken off). */
+function plainFields(block: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of block.split(/\r?\n/)) {
+    const m = /^([A-Za-z][\w:-]{0,40}?):[ \t]+(\S.*?)\s*$/.exec(line);
+    if (!m || out[m[1] as string] !== undefined) continue;
+    out[m[1] as string] = (m[2] as string).replace(/^(["'])(.*)\1$/, '$2');
+  }
+  return out;
 }

@@ -48,6 +48,7 @@ describe('HTML extraction', () => {
     // A colon spaced on both sides sets off the site as a bar does; a headline's own colon has no space before it.
     expect(pageTitle(['U.S. gave Ukraine and Russia June deadline to reach peace agreement, Zelenskyy says  : NPR'])).toBe('U.S. gave Ukraine and Russia June deadline to reach peace agreement, Zelenskyy says');
     expect(pageTitle(['Zelensky: Kyiv will not give up land'])).toBe('Zelensky: Kyiv will not give up land');
+    expect(pageTitle(['Peace talks in Geneva : live updates from day two'])).toBe('Peace talks in Geneva : live updates from day two');
   });
 
   it('falls back gracefully on pages without article markup', () => {
@@ -117,6 +118,12 @@ describe('HTML extraction', () => {
         expect(normaliseDate('2025-03-25 11:00:25')).toBe('2025-03-25T11:00:25Z');
         expect(normaliseDate('2025-03-25 11:00:25-04:00')).toBe('2025-03-25T15:00:25Z');
         expect(normaliseDate('Thu, 21 Aug 2025 10:00:00 GMT')).toBe('2025-08-21T10:00:00Z');
+        // A trailing year is no offset; an offset of hours only, or one with the zone's name after it, is.
+        expect(normaliseDate('03-25-2025')).toBe('2025-03-25T00:00:00Z');
+        expect(normaliseDate('25-Mar-2025')).toBe('2025-03-25T00:00:00Z');
+        expect(normaliseDate('2025-03-25 11:00:25-04')).toBe('2025-03-25T15:00:25Z');
+        expect(normaliseDate('Tue, 25 Mar 2025 11:00:25 +0100 (CET)')).toBe('2025-03-25T10:00:25Z');
+        expect(normaliseDate('Tue Mar 25 2025 11:00:25 GMT+0100 (Central European Standard Time)')).toBe('2025-03-25T10:00:25Z');
       }
     } finally {
       if (tz === undefined) delete process.env.TZ;

@@ -144,3 +144,55 @@ describe('the date stamp of a page saved whole', () => {
     expect(article.dateSource).not.toBe('ingest-time');
   });
 });
+
+describe('whole pages: what the rules above must not take', () => {
+  it("takes no date from another story's stamp below a short article, however far down the page", () => {
+    const menu = ['Home', 'World', 'Politics', 'Business', 'Tech', 'Science', 'Health', 'Sports', 'Opinion', 'Video', 'Podcasts', 'Weather', 'Local', 'Crime', 'Education', 'Travel', 'Food', 'Style', 'Autos', 'Jobs', 'Obituaries', 'Newsletters', 'Contact', 'About Us', 'Careers', 'Advertise', 'Privacy', 'Terms', 'Cookies', 'Sitemap', 'RSS', 'Archives', 'Corrections', 'Local News', 'Markets', 'Culture'];
+    const text = [
+      'Zelensky says Geneva peace talks with Russia were difficult',
+      'Ukrainian President Volodymyr Zelensky said that the peace talks with Russia in Geneva had been difficult and that Moscow was dragging them out.',
+      'Russia is demanding that Ukraine give up the parts of the Donbas region its forces still hold, which Kyiv has rejected, he said in his nightly address.',
+      'The next round of talks is expected in early March, US envoy Steve Witkoff said after the meeting.',
+      'More from World News',
+      ...menu,
+      'Zelensky meets Biden at the White House as aid package stalls',
+      'December 12, 2023',
+    ].join('\n\n');
+    const r = analyzeArticle({ text, sourceName: 'Saved Page', url: 'https://example.com/world/2026/02/18/zelensky-geneva-talks' }, ceasefireStory(), NOW);
+    expect(r.ok && r.article.occurredAt.slice(0, 10)).toBe('2026-02-18');
+  });
+
+  it('keeps a sentence wrapped onto a line that opens with a dash, a source cited with a norm word in its title, and news sentences that sound like page furniture', () => {
+    const wrapped = [
+      'Ukrainian and Russian negotiators ended a second day of talks in Geneva without agreement on the',
+      'territory Moscow demands, officials from both delegations said after the meeting on the lake,',
+      'where the American envoys Steve Witkoff and Jared Kushner had hosted both teams for two days of',
+      'talks on the ceasefire plan that Washington wants the two sides to sign before the summer.',
+      '',
+      'Kremlin spokesman Dmitry Peskov told reporters in Moscow that the talks had been difficult but',
+      'businesslike, and that Russia would send its delegation to the next round of the talks in the',
+      'United Arab Emirates if the date suited the Ukrainian side and the American mediators as well.',
+      '',
+      'Zelensky said the Russian side had again demanded the whole of the Donetsk region of Ukraine',
+      '— a demand Kyiv has rejected since the first round of the talks in Istanbul last year',
+      '— and accused Moscow of dragging out the talks while its drones hit the power grid.',
+      '',
+      'The next round is expected in Abu Dhabi in early March, according to law professor Oona',
+      'Hathaway, who advises the Ukrainian delegation on the drafting of any ceasefire agreement.',
+      '',
+      'Residents can get push alerts when air raid sirens sound in their region, the Ukrainian digital ministry said.',
+      '',
+      'Highs around 10F are forecast in Kharkiv this week as Russia keeps striking the power plants during the talks.',
+    ].join('\n');
+    const article = analyze(wrapped);
+    const facts = article.facts.map((f) => f.text);
+    expect(facts.some((f) => f.startsWith('Zelensky said the Russian side') && f.includes('— a demand Kyiv has rejected'))).toBe(true);
+    expect(article.facts.find((f) => f.text.includes('Oona Hathaway'))?.speaker).toBe('Oona Hathaway');
+    expect(article.dropped.map((d) => d.text).join(' ')).not.toMatch(/push alerts|Highs around 10F/);
+  });
+
+  it('dates a main clause past a "came after" aside set off by commas', () => {
+    const lead = ['Zelensky, whose visit came after weeks of pressure from Washington, met Trump at the White House on Friday to discuss the peace plan.'];
+    expect(dateEvent({ publishedAt: '2026-02-28T09:00:00Z', lead, now: NOW }).occurredAt).toBe('2026-02-27');
+  });
+});

@@ -28,6 +28,12 @@ describe("a saved text's metadata header", () => {
     expect(header.body.indexOf('Show me more content')).toBe(text.indexOf('Show me more content'));
   });
 
+  it('reads a title a clipper wrote unquoted (a colon, a "#" inside it) as written', () => {
+    const colon = readTextHeader(`---\ntitle: Zelensky: Russia is dragging out Geneva talks | TIME\nsource: https://time.com/7379321/x/\ndate: 2026-02-18\n---\n${BODY}`, NOW);
+    expect(colon).toMatchObject({ title: 'Zelensky: Russia is dragging out Geneva talks', url: 'https://time.com/7379321/x/', publishedAt: '2026-02-18T00:00:00Z' });
+    expect(readTextHeader(`---\ntitle: Ukraine #1 priority for Europe, Merz says\nurl: https://example.com/a\n---\n${BODY}`, NOW).title).toBe('Ukraine #1 priority for Europe, Merz says');
+  });
+
   it("reads a reader service's header (Title, URL Source, Published Time, Markdown Content)", () => {
     const text = `Title: Zelensky says Geneva talks were difficult\n\nURL Source: https://example.com/world/geneva-talks\n\nPublished Time: 2026-02-18T10:00:00+01:00\n\nMarkdown Content:\n${BODY}`;
     expect(readTextHeader(text, NOW)).toMatchObject({ title: 'Zelensky says Geneva talks were difficult', url: 'https://example.com/world/geneva-talks', publishedAt: '2026-02-18T09:00:00Z' });

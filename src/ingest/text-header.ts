@@ -115,8 +115,16 @@ export function readTextHeader(text: string, now: Date): TextHeader {
     const header = fromFields(merged, below(text, front[0].length), now);
     if (header) return header;
   }
-  return { body: text };
+  // No header, but a line near the top that says where the text came from ("URL: https://…", a scraper's
+  // "- **URL**: https://…"): the page's address, as `--url` gives it. The line stays (the classifier drops it).
+  const address = SOURCE_LINE.exec(text.slice(0, SOURCE_LINE_CHARS));
+  return address ? { body: text, url: address[1] as string } : { body: text };
 }
+
+/** An address line among a saved text's first lines: its label, perhaps in a list and in bold, then the address. */
+const SOURCE_LINE = /^[ \t]*(?:[-*][ \t]+)?(?:\*\*)?(?:URL|URL Source|Source URL|Original URL|Canonical URL)(?:\*\*)?[ \t]*:[ \t]*(?:\*\*[ \t]*)?<?(https?:\/\/[^\s<>]+)>?[ \t]*$/im;
+/** How far into a text its address line is looked for. */
+const SOURCE_LINE_CHARS = 1500;
 
 /** "key: value" on the header's top-level lines, each value as written (outer quotes taken off). */
 function plainFields(block: string): Record<string, string> {

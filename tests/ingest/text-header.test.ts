@@ -34,6 +34,14 @@ describe("a saved text's metadata header", () => {
     expect(readTextHeader(`---\ntitle: Ukraine #1 priority for Europe, Merz says\nurl: https://example.com/a\n---\n${BODY}`, NOW).title).toBe('Ukraine #1 priority for Europe, Merz says');
   });
 
+  it("takes a saved text's address from a line near its top that gives it, and never from a source credited in the body", () => {
+    const listed = readTextHeader(`# www.kfgo.com\n\n## Metadata\n\n- **URL**: https://kfgo.com/2026/02/26/us-slows-lukoil-sale/\n- **Scraped at**: 2026-02-28T02:34:31+00:00\n\n## Content\n\n${BODY}`, NOW);
+    expect(listed.url).toBe('https://kfgo.com/2026/02/26/us-slows-lukoil-sale/');
+    expect(listed.body.length).toBeGreaterThan(BODY.length);
+    expect(readTextHeader(`URL: https://example.com/world/geneva-talks\n${BODY}`, NOW).url).toBe('https://example.com/world/geneva-talks');
+    expect(readTextHeader(`${BODY}\nSource: https://twitter.com/ZelenskyyUa/status/1`, NOW).url).toBeUndefined();
+  });
+
   it("reads a reader service's header (Title, URL Source, Published Time, Markdown Content)", () => {
     const text = `Title: Zelensky says Geneva talks were difficult\n\nURL Source: https://example.com/world/geneva-talks\n\nPublished Time: 2026-02-18T10:00:00+01:00\n\nMarkdown Content:\n${BODY}`;
     expect(readTextHeader(text, NOW)).toMatchObject({ title: 'Zelensky says Geneva talks were difficult', url: 'https://example.com/world/geneva-talks', publishedAt: '2026-02-18T09:00:00Z' });

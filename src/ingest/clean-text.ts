@@ -37,6 +37,13 @@ const LIST_MARK = /^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u;
  */
 const LIST_ITEM_START = /^\s*(?:[•·▪■►▶◆●○◦‣⁃∙*]\s|[—–-]\s+[\p{Lu}\d"“‘'])/u;
 
+/** A word of two letters that opens sentences: "… he added.On being asked …" (not "Caliber.Az"). */
+const SHORT_OPENER = '(?:On|In|At|As|If|It|He|We|By|No|So|An|To|My|Up)';
+/** Two sentences glued at a stop: a lower-case word's stop, then a capitalised word or a short opener. */
+const GLUED_STOP_TEST = new RegExp(String.raw`\p{Ll}{2}[.!?]["”’]?(?:\p{Lu}\p{Ll}{2}|${SHORT_OPENER}\s+\p{Ll})`, 'u');
+/** The same, the stop captured and what follows it on the line looked ahead at. */
+const GLUED_STOP = new RegExp(String.raw`(\p{Ll}{2}[.!?]["”’]?)(?=((?:\p{Lu}\p{Ll}{2,}|${SHORT_OPENER}(?=\s+\p{Ll}))[^\n]*))`, 'gu');
+
 /** A line's last word that leaves its phrase open: an article, a preposition, a conjunction or a possessive. */
 const MID_PHRASE_END = /\s(?:a|an|the|of|to|in|on|at|by|for|with|from|and|or|that|than|into|about|its|their|his|her|our)$/i;
 
@@ -129,7 +136,7 @@ function wrappedInside(lines: readonly string[], wraps: (l: string) => boolean):
     if (l.trim() !== '' && next.trim() !== '' && !LIST_ITEM_START.test(next)) inner.push(l);
   }
   if (inner.length < 6) return false;
-  const long = [...lines].filter((l) => l.trim().length > 110).length;
+  const long = lines.filter((l) => l.trim().length > 110).length;
   return long <= inner.length * 0.1 && inner.filter(wraps).length >= inner.length * 0.6;
 }
 
@@ -193,8 +200,8 @@ export function textBlocks(raw: string): PageBlock[] {
   // one sentence is a caption with its credit glued on ("… in Bali via videolink.Credit: Getty Images"), chrome as it
   // is. (Not a site's name: "Caliber.Az".)
   // (A word of two letters that opens sentences opens one too: "… he added.On being asked …"; not "Caliber.Az".)
-  if (/\p{Ll}{2}[.!?]["”’]?(?:\p{Lu}\p{Ll}{2}|(?:On|In|At|As|If|It|He|We|By|No|So|An|To|My|Up)\s+\p{Ll})/u.test(text))
-    text = text.replace(/(\p{Ll}{2}[.!?]["”’]?)(?=((?:\p{Lu}\p{Ll}{2,}|(?:On|In|At|As|If|It|He|We|By|No|So|An|To|My|Up)(?=\s+\p{Ll}))[^\n]*))/gu, (stop: string, _s: string, rest: string, at: number, all: string) => {
+  if (GLUED_STOP_TEST.test(text))
+    text = text.replace(GLUED_STOP, (stop: string, _s: string, rest: string, at: number, all: string) => {
       if (/[.!?]["”’)]*\s*$/.test(rest)) return `${stop} `;
       const line = all.slice(all.lastIndexOf('\n', at) + 1, at);
       return /\p{Ll}[.!?]["”’]?\s+["“‘]?\p{Lu}/u.test(line) && rest.trim().split(/\s+/).length <= 8 ? `${stop}\n` : stop;

@@ -111,7 +111,6 @@ function shownDate(doc: LinkedomDocument): string | undefined {
   return undefined;
 }
 
-
 function jsonLdDates(doc: LinkedomDocument): { published?: string; author?: string; headline?: string } {
   for (const el of doc.querySelectorAll('script[type="application/ld+json"]') as Iterable<ElementLike>) {
     let data: unknown;

@@ -18,6 +18,7 @@ import {
   AUTHOR_BIO,
   isOutletBio,
   CALL_TO_ACTION,
+  PROMO_INVITE,
   BYLINE,
   WRITER_DEK,
   AGENCY_BYLINE,
@@ -174,7 +175,7 @@ function isTimeOrDateLabel(text: string): boolean {
 }
 
 /** A paragraph that opens by inviting the reader to the publisher's event or list. */
-const PROMO_OPENING = /^(?:join us (?:at|for) (?:the|a|an|our)|register (?:now|today|here)|sign up (?:now|today|here))\b/i;
+const PROMO_OPENING = new RegExp(String.raw`^(?:${PROMO_INVITE}|register (?:now|today|here)|sign up (?:now|today|here))\b`, 'i');
 
 /** Why a line is chrome on its own, whatever surrounds it; undefined when its shape does not say. */
 function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock, opts: ClassifyOptions): string | undefined {

@@ -8,6 +8,7 @@ import type { ParsedComponents, ParsedResult } from 'chrono-node';
 // English only: the whole package loads every locale (about 0.5 s and 4 billion instructions at start-up, measured).
 import * as chrono from 'chrono-node/en';
 import { allMatches } from '../text/matches.js';
+import { openQuotations } from '../text/quotation.js';
 import { datelineLength } from './facts.js';
 import { monthIndex } from '../text/months.js';
 import { ARCHIVE_PICTURE } from './chrome-phrases.js';
@@ -442,6 +443,9 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       if (next && !EXPLICIT_DATE.test(r.text) && EXPLICIT_DATE.test(next.r.text) && next.index - (index + r.text.length) <= 3) continue;
       const monthDay = r.start.isCertain('month') && r.start.isCertain('day') && EXPLICIT_DATE.test(r.text);
       if (i >= primaryCount && !monthDay) continue;
+      // A day inside a quotation is the speaker's ("“As of today, we cannot say …” Zelenskyy told Ukrainians in a
+      // Wednesday evening video address", in a Friday piece): only a written date there is anyone's day.
+      if (!monthDay && openQuotations(sentence.slice(0, index)) > 0) continue;
       if (NOT_EVENT_CONTEXT.test(sentence.slice(0, index)) || (!monthDay && CAME_AFTER.test(sentence.slice(0, index)))) continue;
       // Nor a day a clause measures from: "… since Trump began his second term on January 20, 2025".
       if (MEASURED_FROM.test(sentence.slice(0, index))) continue;
@@ -458,6 +462,10 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
         continue;
       }
       let date = pastDate(r, ref);
+      // A report published after several days of talks ("with the Ukrainian delegation March 23-25") is of their last
+      // day: the talks' outcome. (Without a publication time the report may have been written while they went on.)
+      const spanEnd = r.end?.isCertain('day') && !unanchored ? pastDay(r.end, ref) : undefined;
+      if (spanEnd && spanEnd > date && spanEnd.getTime() - date.getTime() <= LOOKBACK_DAYS * DAY_MS && Date.parse(`${dayOf(spanEnd)}T00:00:00Z`) <= refDay) date = spanEnd;
       // "Thursday, April 17" without a year: the latest year in which 17 April was a Thursday, however long ago.
       const named = r.start.isCertain('weekday') ? r.start.get('weekday') : null;
       if (unanchored && monthDay && named !== null && !r.start.isCertain('year')) {

@@ -281,6 +281,28 @@ describe('event dates (chrono-node against the publication time)', () => {
     expect(d).toMatchObject({ occurredAt: '2025-03-25', dateSource: 'text' });
   });
 
+  it('dates talks the lead says ran over several days by their last day, once it has come', () => {
+    const lead = ['The United States facilitated bilateral technical-level talks with the Ukrainian delegation March 23-25 in Riyadh, Saudi Arabia.'];
+    expect(dateEvent({ publishedAt: '2025-03-25', lead, now: NOW }).occurredAt).toBe('2025-03-25');
+    // Published while they still went on, the talks are of the days that had come: their first.
+    expect(dateEvent({ publishedAt: '2025-03-24', lead, now: NOW }).occurredAt).toBe('2025-03-23');
+    // Without a publication time it may have been written while they went on ("During his visit to China on July 23-26").
+    const visit = ['During his visit to China on July 23-26, 2024, Kuleba discussed ways to resolve the conflict.'];
+    expect(dateEvent({ lead: visit, now: NOW }).occurredAt).toBe('2024-07-23');
+  });
+
+  it('takes no day from inside a quotation but a written date: “As of today …” is the speaker’s day', () => {
+    const lead = [
+      'Ukraine expressed frustration with its peace talks with Russia and the United States this week.',
+      '“As of today, we cannot say that the outcome is sufficient,” Zelenskyy told Ukrainians in a Wednesday evening video address.',
+    ];
+    expect(dateEvent({ publishedAt: '2026-02-20', lead, now: NOW }).occurredAt).toBe('2026-02-18');
+    // Outside the quotation "today" is the reporter's.
+    expect(dateEvent({ publishedAt: '2026-02-20', lead: ['Zelenskyy said today that the outcome was not sufficient.'], now: NOW }).occurredAt).toBe('2026-02-20');
+    // Inside it, a written date still counts.
+    expect(dateEvent({ publishedAt: '2026-02-20', lead: ['“On February 18 we met in Geneva,” Zelenskyy said.'], now: NOW }).occurredAt).toBe('2026-02-18');
+  });
+
   it('dates a lead that opens on a full date by that date, even a week and more before the byline', () => {
     const lead = ['On November 20, 2025, the Trump administration delivered a 28-point peace proposal to President Volodymyr Zelensky.'];
     expect(dateEvent({ chromeLines: ['Nov 29, 2025 World Caelum Braxton'], lead, now: NOW }).occurredAt).toBe('2025-11-20');

@@ -996,11 +996,14 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
   // lead.
   // (Or a site's tagline of any length that shares no word with the lead: "News in English from Greece" over "Trump and
   // Zelensky's phone conversation – key points".)
-  if (twiceHeadline < 0 && headlineAt >= 0 && firstBody > headlineAt && ((drafts[headlineAt] as Draft).f.words.length <= 4 || shared(drafts[headlineAt] as Draft) === 0)) {
+  // (Or a section's name and a rubric over the headline, as a magazine prints them: "Europe | One battle after another"
+  // over "Ukraine struggles to cope with America’s destructive peace plans"; the headline shares as much with the lead.)
+  const kicker = headlineAt >= 0 && SECTION_AND_RUBRIC.test((drafts[headlineAt] as Draft).text);
+  if (twiceHeadline < 0 && headlineAt >= 0 && firstBody > headlineAt && ((drafts[headlineAt] as Draft).f.words.length <= 4 || kicker || shared(drafts[headlineAt] as Draft) === 0)) {
     const first = drafts[headlineAt] as Draft;
     for (let j = headlineAt + 1; j < firstBody; j++) {
       const d = drafts[j] as Draft;
-      if (headlineLike(d, j) && d.f.words.length >= 5 && shared(d) > shared(first)) {
+      if (headlineLike(d, j) && d.f.words.length >= 5 && (shared(d) > shared(first) || (kicker && j === headlineAt + 1 && !d.text.includes('|') && shared(d) >= shared(first)))) {
         headlineAt = j;
         break;
       }
@@ -1067,6 +1070,9 @@ function markHeadline(drafts: Draft[], firstBody: number): void {
   if (headlineAt < 0 && firstBody >= 0 && openingAt === firstBody && stoppedHeadline(drafts, firstBody)) headlineAt = firstBody;
   if (headlineAt >= 0) (drafts[headlineAt] as Draft).kind = 'headline';
 }
+
+/** A section's name of a word or two before a bar and a few words: "Europe | One battle after another". */
+const SECTION_AND_RUBRIC = /^\p{Lu}\p{L}+(?: \p{Lu}?\p{L}+)? \| \S(?:\S* ?){0,6}$/u;
 
 /** A site's name after a title: " - AOL", " | News | kten.com", " – The Kyiv Independent". */
 const SITE_SUFFIX = /^\s+[|–—-]\s+\S.{0,60}$/u;

@@ -37,6 +37,12 @@ const LIST_MARK = /^\s*[•·▪■►▶◆●○◦‣⁃∙*—–-]/u;
  */
 const LIST_ITEM_START = /^\s*(?:[•·▪■►▶◆●○◦‣⁃∙*]\s|[—–-]\s+[\p{Lu}\d"“‘'])/u;
 
+/** An HTML tag among text (the names a copy of a page keeps; "<300 km>" or "a <b> c" in prose is no tag). */
+const HTML_TAG_SOURCE = String.raw`<\/?(span|font|b|i|em|strong|u|s|small|big|sup|sub|mark|a|abbr|cite|q|del|ins|time|br|hr|p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|article|header|footer|aside|nav|img)(?:\s[^<>\n]{0,400})?\/?>`;
+const HTML_TAG_TEST = new RegExp(HTML_TAG_SOURCE, 'i');
+const HTML_TAG = new RegExp(HTML_TAG_SOURCE, 'gi');
+const INLINE_TAGS: ReadonlySet<string> = new Set(['span', 'font', 'b', 'i', 'em', 'strong', 'u', 's', 'small', 'big', 'sup', 'sub', 'mark', 'a', 'abbr', 'cite', 'q', 'del', 'ins', 'time']);
+
 /** A word of two letters that opens sentences: "… he added.On being asked …" (not "Caliber.Az"). */
 const SHORT_OPENER = '(?:On|In|At|As|If|It|He|We|By|No|So|An|To|My|Up)';
 /** Two sentences glued at a stop: a lower-case word's stop, then a capitalised word or a short opener. */
@@ -231,6 +237,9 @@ export function textBlocks(raw: string): PageBlock[] {
   // lines of its own ("…genuine peace.Recommended Stories list of 3 items … end of listThe impasse …"): the titles
   // between its marks are other stories.
   if (/\blist of \d{1,2} items?/i.test(text)) text = text.replace(/(?:\b(?:Recommended|Related|More|Top|Popular|Latest) (?:Stories|News|Articles|Reads)\s*)?\blist of \d{1,2} items?[\s\S]{0,1500}?end of list/gi, '\n');
+  // HTML a markdown copy kept inline (`<span style="color:#E3120B">Europe</span>`, `<br>`): markup, not text. A block's
+  // tag breaks the line; an inline one goes.
+  if (text.includes('<') && HTML_TAG_TEST.test(text)) text = text.replace(HTML_TAG, (tag: string, name: string) => (INLINE_TAGS.has(name.toLowerCase()) ? '' : '\n'));
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   // Markdown's links, as a reader service or a clipper saves a page ("[supports Witkoff’s plan](https://…)"): the link's

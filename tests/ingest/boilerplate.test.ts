@@ -913,6 +913,26 @@ describe('line classifier', () => {
     expect(page.headline).toBe(headline);
   });
 
+  it('reads a markdown copy with inline HTML as its text, and takes the headline under a section and rubric ("Europe | One battle after another")', () => {
+    const span = (style: string, text: string) => `<span style="${style}">${text}</span>`;
+    const lines = [
+      `${span('color:#E3120B; font-weight:bold;', 'Europe')} ${span('color:#000000; font-weight:bold;', '| One battle after another')}`,
+      span('color:#000000; font-size:29.1pt;', 'Ukraine struggles to cope with America’s destructive peace plans'),
+      span('color:#808080; font-style:italic;', 'The latest manoeuvres by Donald Trump are familiar'),
+      span('color:#808080;', 'December 11th 2025'),
+      '',
+      'On December 8th Volodymyr Zelensky pushed back against the latest American proposal for Ukraine, rejecting<br>its demand that Ukraine cede territory to Russia in Europe without guarantees.',
+    ];
+    const page = articleText(textBlocks(lines.join('\n')));
+    expect(page.headline).toBe('Ukraine struggles to cope with America’s destructive peace plans');
+    expect(page.text).not.toMatch(/<|span|color:/);
+    // A break inside a sentence is read across, as any broken line is; text that only looks like a tag stays.
+    const body = page.spans.filter((s) => s.kind === 'body').map((s) => page.text.slice(s.start, s.end));
+    expect(body[0]).toMatch(/rejecting its demand that Ukraine cede territory/);
+    const prose = articleText(textBlocks('Talks resumed.\n\nThe front line moved by <5 km> in a week, officials said, as the talks went on in Geneva.'));
+    expect(prose.text).toContain('<5 km>');
+  });
+
   it('takes a line printed twice with its photo credit in brackets for a caption, and the line above for the headline', () => {
     const headline = 'Zelenskyy approves NSDC decision on impossibility of negotiating with Putin';
     const caption = 'Zelensky signed a decree that makes negotiations with Russian dictator Putin impossible (Photo:Office of the President of Ukraine)';

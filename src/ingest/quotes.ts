@@ -143,6 +143,7 @@ const TRAILING_THEY = /,\s*they\s+(?:also\s+)?(?:said|say|added|told\s+[\p{L} ]{
 /** Role nouns a report refers back to a named person by; each word matched with either first letter. */
 const ROLE_WORDS = [
   'head of state', 'prime minister', 'foreign minister', 'defence minister', 'defense minister', 'secretary of state', 'press secretary',
+  'foreign secretary', 'defence secretary', 'defense secretary',
   'president', 'leader', 'chancellor', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'adviser', 'advisor', 'aide',
 ];
 const ROLE = `(?:${ROLE_WORDS.map((r) => r.replace(/\b(\p{Ll})/gu, (c) => `[${c}${c.toUpperCase()}]`)).join('|')})`;
@@ -622,12 +623,19 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const here = inSentence
         ? mentions.find((m) => m.end <= at && (atClauseStart(outside, m.start) || afterTitlesAtClauseStart(outside, m.start) || SUBORDINATE_OPENING.test(outside.slice(0, m.start))) && !possessiveAt(outside, m.end) && fits(m.person.name))?.person.name
         : undefined;
-      return here ?? [subjectHere, openQuoteSpeaker, before].find(fits);
+      const found = here ?? [subjectHere, openQuoteSpeaker, before].find(fits);
+      return found === SOMEONE_UNNAMED ? undefined : found;
     };
 
     /** Who holds a role at this sentence (the article's roles read once, when first asked for). */
     const holderHere = (role: string, qualifier: string | undefined): string | undefined =>
       roleHolder((roles ??= rolesOf(sentences, ctx.people)), role, qualifier, index, ctx.sides);
+
+    /** Whether the article gave `name` a role, and never this one. */
+    const otherRoleHolder = (name: string | undefined, role: string): boolean => {
+      const theirs = name === undefined ? [] : (roles ??= rolesOf(sentences, ctx.people)).filter((r) => r.person === name);
+      return theirs.length > 0 && !theirs.some((r) => r.key === roleKey(role));
+    };
 
     /** Who holds a role as someone's aide ("Trump's envoy"): the one the article gave the role, never its owner. */
     const aideOf = (role: string, owner: string): string | undefined => {
@@ -1101,6 +1109,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
             ? resolvePronoun(0)
             : ((leads ? first : undefined) ?? speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers.find((m) => !objectAt(outside, mentions, m.start)))?.person.name;
     if (subject) subjectHere = subject;
+    // A role the article gives no one it names is whoever it was about, unless the article gave them another role: "The
+    // prime minister used an address to his cabinet …" after "The UK defence secretary John Healey …" (the prime
+    // minister named only in a caption) is someone unnamed, and the next "he said" is not Healey's.
+    else if (roleOpening && otherRoleHolder(subjectHere ?? before, roleOpening[2] ?? '')) subjectHere = SOMEONE_UNNAMED;
     let opened = (sentence.text.match(/[“«]/g)?.length ?? 0) - (sentence.text.match(/[”»]/g)?.length ?? 0);
     // Straight quotation marks open and close alike: an odd number of them turns the quotation on or off.
     if (opened === 0 && (sentence.text.match(/"/g)?.length ?? 0) % 2 === 1) opened = quoteOpen || runOn ? -1 : 1;
@@ -1118,6 +1130,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   dashQuotation(sentences, out, ctx.people, ctx.text);
   return out;
 }
+
+/** Who a sentence is about when it is someone the article does not name: "he" after it is no one named. */
+const SOMEONE_UNNAMED = '\u0000someone unnamed';
 
 /** Days and months, which follow "said" as often as names do. */
 const NOT_A_SPEAKER = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Earlier|Later)\b/;

@@ -1112,4 +1112,26 @@ describe('speakers in whole articles', () => {
     ].join('\n');
     expect(speakersOfLines(text, 2)).toEqual(['Yuri Ushakov', '-', 'Kirill Dmitriev']);
   });
+
+  it('gives "he said" after a sentence about a role the body gives no one ("The prime minister used an address …") to no one, not the last person named', () => {
+    const text = [
+      'Starmer: Putin standing in the way of peace deal',
+      'The UK defence secretary John Healey also hit out at Putin, saying the war and the stalled peace talks had been "four years of failure" for him.',
+      'The prime minister used an address to his cabinet on Tuesday morning to praise the resilience of Ukraine in the peace talks.',
+      '"It is about our values of freedom, democracy and sovereignty in any peace deal," he said.',
+      'But, he insisted, "it is Putin who is standing in the way" of a ceasefire.',
+    ].join('\n');
+    expect(speakersOfLines(text, 3)).toEqual(['-', '-']);
+    // A role the body gives someone it names is theirs, as before.
+    const named = text.replace('The UK defence secretary John Healey also', 'Prime Minister Keir Starmer and the UK defence secretary John Healey both');
+    expect(speakersOfLines(named, 3)).toEqual(['Keir Starmer', 'Keir Starmer']);
+    // A role given to no one, after someone the article gave no other role, is still about them.
+    const putin = [
+      'Putin and Xi hold peace talks by video',
+      'Putin invited Xi to Moscow as the pair held talks on the Ukraine peace plan via videoconference.',
+      'The Russian leader noted that military cooperation had a special place in the peace talks.',
+      'He said the Kremlin aimed to strengthen the cooperation between the armed forces of Russia and China.',
+    ].join('\n');
+    expect(speakersOfLines(putin, 3)).toEqual(['Putin']);
+  });
 });

@@ -134,10 +134,17 @@ interface StoredFeatures extends Dating {
   common: string;
   occurredAt: string;
   features: Set<string>;
-  /** The words of all its facts and its title: what the event holds, for the other direction of the score. */
-  allFacts: Set<string>;
+  /**
+   * The words of its title, all its facts and the reports ingestion read for it (`MergeCandidate.words`): what the
+   * event holds, for the other direction of the score, as the event's text is known within a run.
+   */
+  text: Set<string>;
+  /** The stored words this entry was read with (they are written with the record, but compared all the same). */
+  words: string | undefined;
 }
 const storedFeatures = new Map<string, StoredFeatures>();
+/** At most this many of an event's words are stored (the first ones: its first reports'); a busy event holds a few thousand. */
+const MAX_EVENT_WORDS = 8_000;
 /**
  * Each entry holds its record's JSON (1–6 KB); this is still several times the events a busy story has within the
  * ±4-day merge window.
@@ -156,19 +163,23 @@ function commonKey(common: ReadonlySet<string>): string {
 }
 
 /** A stored candidate's date and features, parsing its record only when this version was not seen before. */
-function storedCandidateFeatures(c: { id: string; version: string; record(): EventRecord }, storyId: string, common: ReadonlySet<string>): StoredFeatures {
+function storedCandidateFeatures(c: { id: string; version: string; record(): EventRecord; words?: string }, storyId: string, common: ReadonlySet<string>): StoredFeatures {
   const key = `${storyId}\u0000${c.id}`;
   const ck = commonKey(common);
   const hit = storedFeatures.get(key);
-  if (hit && hit.version === c.version && hit.common === ck) return hit;
+  if (hit && hit.version === c.version && hit.common === ck && hit.words === c.words) return hit;
   const record = c.record();
+  const text = recordFeatures(record.title, record.facts, common);
+  // (Words that became the story's own since they were stored say nothing of this event.)
+  if (c.words) for (const w of c.words.split(' ')) if (w !== '' && !common.has(w)) text.add(w);
   const entry: StoredFeatures = {
     version: c.version,
     common: ck,
     occurredAt: record.occurredAt,
     ...datingOf(record),
     features: featuresOfRecord(record, common),
-    allFacts: recordFeatures(record.title, record.facts, common),
+    text,
+    words: c.words,
   };
   if (hit) storedFeatures.delete(key);
   else if (storedFeatures.size >= STORED_FEATURES_MAX) storedFeatures.delete(storedFeatures.keys().next().value as string);
@@ -311,11 +322,11 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
         // merge when the article belongs to it, which is often the event it last merged into, a new version.
         let parsed: EventRecord | undefined;
         const record = (): EventRecord => (parsed ??= c.record());
-        const stored = storedCandidateFeatures({ id: c.id, version: c.version, record }, story.id, common);
+        const stored = storedCandidateFeatures({ id: c.id, version: c.version, record, ...(c.words === undefined ? {} : { words: c.words }) }, story.id, common);
         // Beyond the article's own days only what the weekday or the day of the year can bring in: a dated event for a
         // report with no date or no year, an undated one or one without its year for a dated report.
         if (w.only === 'stated' ? !dayKnown(stored) : w.only !== undefined && !stored[w.only]) continue;
-        consider({ record, occurredAt: stored.occurredAt, undated: stored.undated, yearless: stored.yearless, stated: stored.stated, weekday: stored.weekday, features: stored.features, text: stored.allFacts });
+        consider({ record, occurredAt: stored.occurredAt, undated: stored.undated, yearless: stored.yearless, stated: stored.stated, weekday: stored.weekday, features: stored.features, text: stored.text });
       }
     }
   }
@@ -356,7 +367,8 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
   }
   batch.events.set(placement.eventId, { record: placement.record, text });
 
-  if (opts.store && !opts.dryRun && placement.outcome !== 'unchanged') await opts.store.upsertEventWithBands(placement.record, bands());
+  // The event's words go with it: a report ingested in a later run is matched against them as one of this run would be.
+  if (opts.store && !opts.dryRun && placement.outcome !== 'unchanged') await opts.store.upsertEventWithBands(placement.record, bands(), [...text].slice(0, MAX_EVENT_WORDS));
   return placement;
 }
 
@@ -386,8 +398,8 @@ async function corroboratedUndated(
       for (const c of found) {
         if (batch.events.has(c.id) || c.version === undefined) continue;
         let parsed: EventRecord | undefined;
-        const stored = storedCandidateFeatures({ id: c.id, version: c.version, record: () => (parsed ??= c.record()) }, story.id, common);
-        if (stored.stated) rivals.push({ occurredAt: stored.occurredAt, score: bothWaysScore({ features: stored.features, text: stored.allFacts }, undated) });
+        const stored = storedCandidateFeatures({ id: c.id, version: c.version, record: () => (parsed ??= c.record()), ...(c.words === undefined ? {} : { words: c.words }) }, story.id, common);
+        if (stored.stated) rivals.push({ occurredAt: stored.occurredAt, score: bothWaysScore({ features: stored.features, text: stored.text }, undated) });
       }
     }
     const runner = bestOnOtherDays(rivals, occurredAt);

@@ -255,4 +255,16 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 9,
+    name: 'event vocabulary',
+    sql: `
+      -- The words of every report an ingested event holds (not only its facts): a later report, ingested in a run of its
+      -- own, is matched against them as a report of the same run is.
+      CREATE TABLE event_vocabulary (
+        event_id TEXT PRIMARY KEY,
+        words TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

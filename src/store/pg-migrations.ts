@@ -292,4 +292,15 @@ export const pgMigrations: ReadonlyArray<{ version: number; name: string; sql: s
       CREATE TRIGGER message_jobs_revision AFTER INSERT ON message_jobs FOR EACH STATEMENT EXECUTE FUNCTION sitrep_notify_revision();
     `,
   },
+  {
+    version: 7,
+    name: 'event vocabulary',
+    sql: `
+      -- The words of every report an ingested event holds (see the SQLite migration of the same name).
+      CREATE TABLE event_vocabulary (
+        event_id TEXT COLLATE "C" PRIMARY KEY,
+        words TEXT NOT NULL
+      );
+    `,
+  },
 ];

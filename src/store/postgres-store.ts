@@ -965,15 +965,15 @@ export class PostgresStore implements Store {
 
   async findMergeCandidates(q: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<MergeCandidate[]> {
     if (q.bands.length === 0) return [];
-    const r = await this.q<{ id: string; json: string | null }>(
-      `SELECT c.event_id AS id, e.json FROM (
+    const r = await this.q<{ id: string; json: string | null; words: string | null }>(
+      `SELECT c.event_id AS id, e.json, v.words FROM (
          SELECT event_id, count(*) AS n FROM event_bands WHERE story = $1 AND band = ANY($2::text[]) AND occurred_at_ms BETWEEN $3 AND $4
          GROUP BY event_id ORDER BY n DESC, event_id LIMIT $5
-       ) c LEFT JOIN events e ON e.id = c.event_id ORDER BY c.n DESC, c.event_id`,
+       ) c LEFT JOIN events e ON e.id = c.event_id LEFT JOIN event_vocabulary v ON v.event_id = c.event_id ORDER BY c.n DESC, c.event_id`,
       [q.story, [...q.bands], instantMs(q.from), instantMs(q.to), q.limit ?? 20],
     );
     // The JSON text is the version, as in the SQLite store: equal exactly when the stored record is.
-    return r.rows.map(({ id, json }) => (json === null ? { id } : { id, version: json, record: () => JSON.parse(json) as EventRecord }));
+    return r.rows.map(({ id, json, words }) => (json === null ? { id } : { id, version: json, record: () => JSON.parse(json) as EventRecord, ...(words === null ? {} : { words }) }));
   }
 
   async setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void> {
@@ -981,11 +981,13 @@ export class PostgresStore implements Store {
     this.own++;
   }
 
-  async upsertEventWithBands(record: EventRecord, bands: readonly string[]): Promise<UpsertResult> {
+  async upsertEventWithBands(record: EventRecord, bands: readonly string[], words?: readonly string[]): Promise<UpsertResult> {
     const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
     const outcomes = await this.tx(async (c) => {
       const out = await this.writeEvents(c, [record]);
       await this.writeBands(c, record.id, record.story, record.occurredAt, bands);
+      if (words !== undefined)
+        await this.q('INSERT INTO event_vocabulary (event_id, words) VALUES ($1, $2) ON CONFLICT (event_id) DO UPDATE SET words = EXCLUDED.words', [record.id, words.join(' ')], c);
       return out;
     });
     for (const o of outcomes) result[o]++;

@@ -82,7 +82,7 @@ export class SqliteStore implements Store {
   private readonly stmts: ReturnType<typeof prepare>;
   /** Built once: `db.transaction` makes a new wrapper on every call, and ingestion writes an event per article. */
   private readonly candidateEventsByLimit = new Map<number, Database.Statement>();
-  private readonly eventWithBandsTxn: (record: EventRecord, bands: readonly string[]) => UpsertResult;
+  private readonly eventWithBandsTxn: (record: EventRecord, bands: readonly string[], words?: readonly string[]) => UpsertResult;
 
   /** Other connections' data_version and when it was read (monotonic ms). */
   private others = { version: 0, readAt: Number.NEGATIVE_INFINITY };
@@ -94,10 +94,11 @@ export class SqliteStore implements Store {
     this.db = db;
     this.stmts = prepare(db);
     // One commit for the event and its bands, and no savepoints inside it (they make SQLite keep a sub-journal).
-    this.eventWithBandsTxn = db.transaction((record: EventRecord, bands: readonly string[]) => {
+    this.eventWithBandsTxn = db.transaction((record: EventRecord, bands: readonly string[], words?: readonly string[]) => {
       const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
       result[this.writeEvent(record)]++;
       this.writeBands(record.id, record.story, record.occurredAt, bands);
+      if (words !== undefined) this.stmts.upsertWords.run(record.id, words.join(' '));
       return result;
     });
   }
@@ -581,9 +582,9 @@ export class SqliteStore implements Store {
   async findMergeCandidates(q: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<MergeCandidate[]> {
     if (q.bands.length === 0) return [];
     // Events sharing the most bands first, counted inside SQLite, each with its record (one query, one snapshot).
-    const rows = this.candidateEventsStmt(q.limit ?? 20).all(q.story, JSON.stringify(q.bands), instantMs(q.from), instantMs(q.to)) as Array<{ id: string; json: string | null }>;
+    const rows = this.candidateEventsStmt(q.limit ?? 20).all(q.story, JSON.stringify(q.bands), instantMs(q.from), instantMs(q.to)) as Array<{ id: string; json: string | null; words: string | null }>;
     // The JSON text itself is the version: comparing it is exact and much cheaper than parsing it.
-    return rows.map(({ id, json }) => (json === null ? { id } : { id, version: json, record: () => JSON.parse(json) as EventRecord }));
+    return rows.map(({ id, json, words }) => (json === null ? { id } : { id, version: json, record: () => JSON.parse(json) as EventRecord, ...(words === null ? {} : { words }) }));
   }
 
   /**
@@ -604,8 +605,8 @@ export class SqliteStore implements Store {
     this.db.transaction(() => this.writeBands(eventId, story, occurredAt, bands))();
   }
 
-  async upsertEventWithBands(record: EventRecord, bands: readonly string[]): Promise<UpsertResult> {
-    return this.eventWithBandsTxn(record, bands);
+  async upsertEventWithBands(record: EventRecord, bands: readonly string[], words?: readonly string[]): Promise<UpsertResult> {
+    return this.eventWithBandsTxn(record, bands, words);
   }
 
   /** Replace an event's band keys (inside the caller's transaction). */
@@ -860,6 +861,7 @@ function prepare(db: Db) {
     ),
     deleteBand: db.prepare('DELETE FROM event_bands WHERE story = ? AND band = ? AND occurred_at_ms = ? AND event_id = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO event_bands (band, story, occurred_at_ms, event_id) VALUES (?, ?, ?, ?)'),
+    upsertWords: db.prepare('INSERT INTO event_vocabulary (event_id, words) VALUES (?, ?) ON CONFLICT (event_id) DO UPDATE SET words = excluded.words'),
   };
 }
 
@@ -868,10 +870,10 @@ const PAGE_CACHE_KIB = 8192;
 
 /** Events sharing the most of the given bands (ties by id), with their records read in the same statement. */
 function candidateEventsSql(limit: number): string {
-  return `SELECT c.event_id AS id, e.json FROM (
+  return `SELECT c.event_id AS id, e.json, v.words FROM (
       SELECT event_id, COUNT(*) AS n FROM event_bands WHERE story = ? AND band IN (SELECT value FROM json_each(?)) AND occurred_at_ms BETWEEN ? AND ?
       GROUP BY event_id ORDER BY n DESC, event_id LIMIT ${limit}
-    ) c LEFT JOIN events e ON e.id = c.event_id ORDER BY c.n DESC, c.event_id`;
+    ) c LEFT JOIN events e ON e.id = c.event_id LEFT JOIN event_vocabulary v ON v.event_id = c.event_id ORDER BY c.n DESC, c.event_id`;
 }
 
 /** Apply pending migrations inside one transaction each; `user_version` records the schema version. */

@@ -311,13 +311,16 @@ export interface Store {
    * sharing the most first (then by id), at most `limit` (default 20). Each comes with its record as read in the same
    * query: `version` is equal for two reads exactly when the stored record is the same, so a caller can reuse what it
    * derived from a record without parsing it; `record()` parses it. An id whose event is not stored (bands without a
-   * record) has no version.
+   * record) has no version. `words` are read in the same query (they are written with the record).
    */
   findMergeCandidates(query: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<MergeCandidate[]>;
   /** Replace the LSH band keys of an event. */
   setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void>;
-  /** Upsert one event and replace its band keys in one transaction: an ingested event is never stored without them. */
-  upsertEventWithBands(record: EventRecord, bands: readonly string[]): Promise<UpsertResult>;
+  /**
+   * Upsert one event and replace its band keys in one transaction: an ingested event is never stored without them.
+   * `words`, when given, replaces the words of the reports it holds (what `findMergeCandidates` gives back).
+   */
+  upsertEventWithBands(record: EventRecord, bands: readonly string[], words?: readonly string[]): Promise<UpsertResult>;
 
   // ---- leases ----
   /**
@@ -476,8 +479,11 @@ export interface QuestionMark {
   changedAt: string;
 }
 
-/** A merge candidate as the store holds it (see `Store.findMergeCandidateEvents`). */
-export type MergeCandidate = { id: string; version?: undefined } | { id: string; version: string; record(): EventRecord };
+/**
+ * A merge candidate as the store holds it (see `Store.findMergeCandidates`): with its record, the words of every report
+ * it holds as ingestion last wrote them (`words`, space-separated; none for an event written otherwise).
+ */
+export type MergeCandidate = { id: string; version?: undefined } | { id: string; version: string; record(): EventRecord; words?: string };
 
 export interface FeedState {
   url: string;

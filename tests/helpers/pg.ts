@@ -24,7 +24,7 @@ export function withPostgres(what: string, define: (url: string) => void): void 
   it.todo(`${what}: NOT RUN, no PostgreSQL (${'unavailable' in info ? info.unavailable : 'unknown'})`);
 }
 
-const TABLES = ['stories', 'events', 'signals', 'subscriptions', 'jobs', 'seen_items', 'feed_state', 'event_bands', 'leases', 'rate_limits', 'slack_installations', 'audit', 'retractions', 'message_jobs', 'posted_briefings', 'posted_briefing_events', 'follows', 'question_marks'];
+const TABLES = ['stories', 'events', 'signals', 'subscriptions', 'jobs', 'seen_items', 'feed_state', 'event_bands', 'event_vocabulary', 'leases', 'rate_limits', 'slack_installations', 'audit', 'retractions', 'message_jobs', 'posted_briefings', 'posted_briefing_events', 'follows', 'question_marks'];
 
 /**
  * An empty, migrated store on `url`: tables emptied first (on another connection, before this store listens, so

@@ -144,6 +144,28 @@ describe('merging across runs', () => {
   });
 });
 
+describe('merging across runs, against the whole text of the reports before', () => {
+  it('merges a report with an event from a run before as it would within one run: by all the words of its reports, not only their facts', async () => {
+    const long = [
+      'Geneva talks on Ukraine end without a breakthrough',
+      ...Array.from({ length: 18 }, (_, i) => `Negotiators from Ukraine, Russia and the United States met for session ${i + 1} of the Geneva talks on Wednesday, officials said.`),
+      'Later that day the Swiss foreign ministry hosted a dinner at the Villa Rigot for the delegations of the talks.',
+      'Swiss foreign minister Ignazio Cassis offered to host a fourth round at Bürgenstock, the resort of the 2024 summit.',
+      'Cassis said the Bürgenstock offer stood, and that the Villa Rigot dinner had eased the mood among the delegations.',
+    ];
+    const short = [
+      'Switzerland offers Bürgenstock for next round of Ukraine talks',
+      'Swiss foreign minister Ignazio Cassis offered on Wednesday to host the next round of Ukraine talks at Bürgenstock, after a dinner at the Villa Rigot in Geneva.',
+      'Cassis said the Bürgenstock offer stood for all three delegations.',
+    ];
+    const reports = [long, short].map((lines) => ({ lines, published: '2026-02-18T18:00:00Z' }));
+    const now = new Date('2026-03-01T12:00:00Z');
+    const apart = await eachInItsOwnRun(mkdtempSync(join(tmpdir(), 'sitrep-words-')), reports, now);
+    expect(apart.ids[1]).toBe(apart.ids[0]);
+    expect(apart.events).toHaveLength(1);
+  });
+});
+
 describe('the date of an event its reports give by their publication times', () => {
   it('takes the earlier of two publication times: reports come out on the event\'s day or after it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-published-'));

@@ -237,6 +237,24 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       expect((await store.findMergeCandidates({ ...range, bands: ['x3'] })).map((c) => c.id)).toEqual(['banded']);
     });
 
+    it('keeps the words of the reports an ingested event holds with it, replaced on the next write that gives them', async () => {
+      const first = rec('worded', '2025-05-19T10:00:00Z');
+      const range = { story: first.story, from: '2025-05-18T00:00:00Z', to: '2025-05-20T00:00:00Z' };
+      await store.upsertEventWithBands(first, ['w1']);
+      const [none] = await store.findMergeCandidates({ ...range, bands: ['w1'] });
+      expect(none?.version !== undefined && none.words).toBeUndefined();
+      await store.upsertEventWithBands(first, ['w1'], ['istanbul', 'memorandum', 'medinsky']);
+      const [some] = await store.findMergeCandidates({ ...range, bands: ['w1'] });
+      expect(some?.version !== undefined && some.words).toBe('istanbul memorandum medinsky');
+      // A write without words keeps them; one with words replaces them.
+      await store.upsertEventWithBands({ ...first, title: `${first.title} (edited)` }, ['w1']);
+      const [kept] = await store.findMergeCandidates({ ...range, bands: ['w1'] });
+      expect(kept?.version !== undefined && kept.words).toBe('istanbul memorandum medinsky');
+      await store.upsertEventWithBands(first, ['w1'], ['geneva']);
+      const [replaced] = await store.findMergeCandidates({ ...range, bands: ['w1'] });
+      expect(replaced?.version !== undefined && replaced.words).toBe('geneva');
+    });
+
     it('grants a lease to one owner at a time until it expires', async () => {
       expect(await store.acquireLease('delivery', 'a', 60_000, 1_000)).toBe(true);
       expect(await store.acquireLease('delivery', 'b', 60_000, 2_000)).toBe(false);

@@ -125,8 +125,10 @@ function union(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
   return out;
 }
 
-/** Stored events compared per article, at most. */
+/** Stored events the band lookup brings per window, at most. */
 const MAX_STORE_CANDIDATES = 20;
+/** The most events the article's own days may hold for all of them to be compared (see `Store.findMergeWindow`). */
+const WHOLE_WINDOW_MAX = 100;
 /** Features of stored events by the store's version of the record (its exact content), so a hit is never stale. */
 interface StoredFeatures extends Dating {
   version: string;
@@ -314,7 +316,15 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
       // (An undated report's undated match is only as good as its words: the dated events further back still count.)
       if (i > 0 && best !== undefined && !(undatedArticle && best.candidate.undated)) break;
       // Candidates come most-shared-bands first; the true event is among the first few, so 20 bound the work.
-      const found = await opts.store.findMergeCandidates({ story: story.id, from: isoSeconds(new Date(w.from)), to: isoSeconds(new Date(w.to)), bands: queryBands, limit: MAX_STORE_CANDIDATES });
+      const range = { story: story.id, from: isoSeconds(new Date(w.from)), to: isoSeconds(new Date(w.to)) };
+      const found = await opts.store.findMergeCandidates({ ...range, bands: queryBands, limit: MAX_STORE_CANDIDATES });
+      // The article's own days, when they hold few events: every one of them, as one run compares all its events (the
+      // band keys of two long reports' words can miss each other). Band candidates first, each once.
+      if (i === 0) {
+        const all = await opts.store.findMergeWindow({ ...range, limit: WHOLE_WINDOW_MAX });
+        const banded = new Set(found.map((c) => c.id));
+        for (const c of all ?? []) if (!banded.has(c.id)) found.push(c);
+      }
       batch.candidatesLooked += found.length;
       for (const c of found) {
         if (batch.events.has(c.id) || c.version === undefined) continue;

@@ -976,6 +976,24 @@ export class PostgresStore implements Store {
     return r.rows.map(({ id, json, words }) => (json === null ? { id } : { id, version: json, record: () => JSON.parse(json) as EventRecord, ...(words === null ? {} : { words }) }));
   }
 
+  async findMergeWindow(q: { story: string; from: string; to: string; limit: number }): Promise<MergeCandidate[] | undefined> {
+    const range = [q.story, instantMs(q.from), instantMs(q.to)];
+    // Counted on the index first, as in the SQLite store: a busy window is not read at all.
+    const n = await this.q<{ n: string }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE story = $1 AND status IN ('published', 'draft', 'archived') AND occurred_at_ms BETWEEN $2 AND $3
+         AND EXISTS (SELECT 1 FROM event_bands b WHERE b.event_id = events.id) LIMIT $4) w`,
+      [...range, q.limit + 1],
+    );
+    if (Number(n.rows[0]?.n ?? 0) > q.limit) return undefined;
+    const r = await this.q<{ id: string; json: string; words: string | null }>(
+      `SELECT e.id, e.json, v.words FROM events e LEFT JOIN event_vocabulary v ON v.event_id = e.id
+       WHERE e.story = $1 AND e.status IN ('published', 'draft', 'archived') AND e.occurred_at_ms BETWEEN $2 AND $3
+         AND EXISTS (SELECT 1 FROM event_bands b WHERE b.event_id = e.id) ORDER BY e.id`,
+      range,
+    );
+    return r.rows.map(({ id, json, words }) => ({ id, version: json, record: () => JSON.parse(json) as EventRecord, ...(words === null ? {} : { words }) }));
+  }
+
   async setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void> {
     await this.tx((c) => this.writeBands(c, eventId, story, occurredAt, bands));
     this.own++;

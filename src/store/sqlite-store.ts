@@ -587,6 +587,14 @@ export class SqliteStore implements Store {
     return rows.map(({ id, json, words }) => (json === null ? { id } : { id, version: json, record: () => JSON.parse(json) as EventRecord, ...(words === null ? {} : { words }) }));
   }
 
+  async findMergeWindow(q: { story: string; from: string; to: string; limit: number }): Promise<MergeCandidate[] | undefined> {
+    const range = [q.story, instantMs(q.from), instantMs(q.to)] as const;
+    // Counted on the index first: a busy window is not read at all.
+    if ((this.stmts.countWindow.get(...range, q.limit + 1) as { n: number }).n > q.limit) return undefined;
+    const rows = this.stmts.mergeWindow.all(...range) as Array<{ id: string; json: string; words: string | null }>;
+    return rows.map(({ id, json, words }) => ({ id, version: json, record: () => JSON.parse(json) as EventRecord, ...(words === null ? {} : { words }) }));
+  }
+
   /**
    * The candidate query with its limit written in: SQLite runs it about a fifth faster than with the limit bound as a
    * parameter (measured at 100k events). One statement per limit; callers use one or two.
@@ -861,9 +869,21 @@ function prepare(db: Db) {
     ),
     deleteBand: db.prepare('DELETE FROM event_bands WHERE story = ? AND band = ? AND occurred_at_ms = ? AND event_id = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO event_bands (band, story, occurred_at_ms, event_id) VALUES (?, ?, ?, ?)'),
+    // (Counted up to one past the limit: a busy window stops the count there.)
+    countWindow: db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM events WHERE story = ? AND status IN ${ALL_STATUSES} AND occurred_at_ms BETWEEN ? AND ? AND ${ingested('events.id')} LIMIT ?)`),
+    mergeWindow: db.prepare(
+      `SELECT e.id, e.json, v.words FROM events e LEFT JOIN event_vocabulary v ON v.event_id = e.id
+       WHERE e.story = ? AND e.status IN ${ALL_STATUSES} AND e.occurred_at_ms BETWEEN ? AND ? AND ${ingested('e.id')} ORDER BY e.id`,
+    ),
     upsertWords: db.prepare('INSERT INTO event_vocabulary (event_id, words) VALUES (?, ?) ON CONFLICT (event_id) DO UPDATE SET words = excluded.words'),
   };
 }
+
+/** Every status an event may have, spelt out so that the (story, status, time) index serves a query over all of them. */
+const ALL_STATUSES = `('published', 'draft', 'archived')`;
+
+/** An event ingestion placed (it has band keys): a curated record loaded from the story's files is never merged into. */
+const ingested = (id: string): string => `EXISTS (SELECT 1 FROM event_bands b WHERE b.event_id = ${id})`;
 
 /** SQLite page cache per connection, in KiB (see `openSqliteStore`). */
 const PAGE_CACHE_KIB = 8192;

@@ -314,6 +314,13 @@ export interface Store {
    * record) has no version. `words` are read in the same query (they are written with the record).
    */
   findMergeCandidates(query: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<MergeCandidate[]>;
+  /**
+   * Every ingested event (one with band keys) of a story with occurredAt within [from, to], each as
+   * `findMergeCandidates` gives it (record and words), by id, when there are at most `limit` of them; undefined when
+   * there are more. A window of a few dozen events is compared whole, as one run compares its own events; a busy one
+   * is left to the band lookup. (A curated record loaded from the story's files has no band keys: never a candidate.)
+   */
+  findMergeWindow(query: { story: string; from: string; to: string; limit: number }): Promise<MergeCandidate[] | undefined>;
   /** Replace the LSH band keys of an event. */
   setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void>;
   /**

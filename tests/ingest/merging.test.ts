@@ -164,6 +164,29 @@ describe('merging across runs, against the whole text of the reports before', ()
     expect(apart.ids[1]).toBe(apart.ids[0]);
     expect(apart.events).toHaveLength(1);
   });
+
+  it('compares a report with every stored event of its days when they are few, whatever band keys they share', async () => {
+    const store = openSqliteStore(':memory:');
+    const story = sampleStory();
+    await store.upsertStory(story);
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-window-'));
+    const now = new Date('2026-03-01T12:00:00Z');
+    const write = (name: string, lines: readonly string[]) => {
+      const path = join(dir, name);
+      writeFileSync(path, lines.join('\n'));
+      return path;
+    };
+    const first = await ingestInputs([write('a.txt', ['Cassis offers Bürgenstock for next round of Ukraine talks', 'Swiss foreign minister Ignazio Cassis offered on Wednesday to host the next round of Ukraine talks at Bürgenstock, after a dinner at the Villa Rigot.'])], { story, store, now, published: '2026-02-18T18:00:00Z' });
+    const id = first.results[0]?.ok ? first.results[0].eventId : undefined;
+    const stored = id === undefined ? undefined : await store.getEvent(id);
+    // Its band keys replaced by ones no report has (as two long reports' keys can miss each other).
+    if (stored) await store.upsertEventWithBands(stored, ['no-such-band']);
+    const second = await ingestInputs([write('b.txt', ['Switzerland offers Bürgenstock for Ukraine talks', 'Ignazio Cassis, the Swiss foreign minister, offered on Wednesday to host the next round of Ukraine talks at Bürgenstock, after the Villa Rigot dinner.'])], { story, store, now, published: '2026-02-18T20:00:00Z' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(id).toBeDefined();
+    expect(second.results[0]).toMatchObject({ ok: true, outcome: 'merged', eventId: id });
+    await store.close();
+  });
 });
 
 describe('the date of an event its reports give by their publication times', () => {

@@ -255,6 +255,21 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       expect(replaced?.version !== undefined && replaced.words).toBe('geneva');
     });
 
+    it('gives every event of a window with its record and words when it holds few enough, and none when it holds more', async () => {
+      await store.upsertEventWithBands(rec('w-a', '2025-05-19T10:00:00Z'), ['q1'], ['ankara']);
+      await store.upsertEvents([rec('w-b', '2025-05-20'), rec('w-c', '2025-05-25T10:00:00Z'), rec('w-curated', '2025-05-19')]);
+      await store.setEventBands('w-b', 'ukraine-ceasefire', '2025-05-20', ['q2']);
+      await store.setEventBands('w-c', 'ukraine-ceasefire', '2025-05-25T10:00:00Z', ['q3']);
+      await store.setEventStatus('w-b', 'draft');
+      const range = { story: 'ukraine-ceasefire', from: '2025-05-18T00:00:00Z', to: '2025-05-21T00:00:00Z' };
+      const all = await store.findMergeWindow({ ...range, limit: 5 });
+      // Drafts too, by id, each with its record; words where ingestion wrote them; not a record with no band keys.
+      expect(all?.map((c) => c.id)).toEqual(['w-a', 'w-b']);
+      expect(all?.map((c) => (c.version !== undefined ? [c.record().id, c.words] : undefined))).toEqual([['w-a', 'ankara'], ['w-b', undefined]]);
+      expect(await store.findMergeWindow({ ...range, limit: 1 })).toBeUndefined();
+      expect(await store.findMergeWindow({ ...range, story: 'other-story', limit: 1 })).toEqual([]);
+    });
+
     it('grants a lease to one owner at a time until it expires', async () => {
       expect(await store.acquireLease('delivery', 'a', 60_000, 1_000)).toBe(true);
       expect(await store.acquireLease('delivery', 'b', 60_000, 2_000)).toBe(false);

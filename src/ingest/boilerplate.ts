@@ -1114,6 +1114,40 @@ function stoppedHeadline(drafts: readonly Draft[], at: number): boolean {
   return next !== undefined && next.kind === 'body' && next.f.words.length > d.f.words.length;
 }
 
+/** Other stories' titles in a row that end a page, and at most this many paragraphs after them. */
+const TITLES_IN_A_ROW = 4;
+const TEASERS_AFTER_TITLES = 2;
+
+/**
+ * A run of other stories' titles near the page's end (see `TITLES_IN_A_ROW`): its paragraphs after are chrome, and the
+ * article's last paragraph is the one before the run (returned; `lastBody` when there is no such run).
+ */
+function otherStoriesAtEnd(drafts: Draft[], firstBody: number, lastBody: number): number {
+  if (firstBody < 0) return lastBody;
+  let run = 0;
+  for (let i = firstBody + 1; i <= lastBody; i++) {
+    const d = drafts[i] as Draft;
+    if (d.kind === 'chrome') continue;
+    // (A title: short, no stop, no list mark. Key points set as headings are sentences: "What You Need To Know" /
+    // "President Donald Trump said he didn't think …"; a plan's points are numbered: "1. Radiation and nuclear safety".)
+    if (d.kind !== 'heading' || d.terminated || d.f.words.length > 16 || /^\s*(?:\d{1,2}[.)]|[•·*-])\s/.test(d.text)) {
+      run = 0;
+      continue;
+    }
+    if (++run < TITLES_IN_A_ROW) continue;
+    const after = drafts.slice(i + 1, lastBody + 1).filter((x) => x.kind === 'body');
+    if (after.length > TEASERS_AFTER_TITLES) continue;
+    for (const x of after) {
+      x.kind = 'chrome';
+      x.reason = 'after the article (other stories)';
+    }
+    let before = i - run;
+    while (before > firstBody && (drafts[before] as Draft).kind !== 'body') before--;
+    return before;
+  }
+  return lastBody;
+}
+
 /** Lines `from` up to `to` (not chrome already) are teasers of other stories. */
 function markAsLinks(drafts: Draft[], from: number, to: number): void {
   for (let k = from; k < to; k++) {
@@ -1515,6 +1549,10 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   drafts.forEach((d, i) => {
     if (d.kind === 'body') lastBody = i;
   });
+  // Other stories' titles, four or more in a row, and at most a teaser or two of them after: the article has ended
+  // ("EU lawmakers approve fast-track deportations …" / "EU's Kallas to propose concessions …" / … / "Venezuelan
+  // opposition politician … is under house arrest …" under a whole Reuters page).
+  lastBody = otherStoriesAtEnd(drafts, firstBody, lastBody);
   drafts.forEach((d, i) => {
     if (d.kind !== 'heading') return;
     // A heading with no paragraph after it is a link to another story ("Draft plan to end the war").

@@ -243,7 +243,7 @@ export function textBlocks(raw: string): PageBlock[] {
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   // Markdown's links, as a reader service or a clipper saves a page ("[supports Witkoff’s plan](https://…)"): the link's
-  // words stay, the address goes. (A picture's line stays as it is: a caption, chrome already, and its address may
+  // words stay, the address goes (a link with no words, "[](https://…/authors/…)", goes whole). (A picture's line stays as it is: a caption, chrome already, and its address may
   // hold the only date on the page.)
   if (text.includes('](')) {
     text = text
@@ -251,7 +251,7 @@ export function textBlocks(raw: string): PageBlock[] {
       // ", but it has …"): the sentence is one line again. (It starts at the line's last character, not in a run of
       // spaces: scanned from every space of a long run, the pattern was quadratic.)
       .replace(/(\S)[ \t]*\n[ \t]*(\[[^\]\n]{1,300}\]\([^()\s]+\))[ \t]*\n[ \t]*(?=([,.;:!?)’”]|\p{Ll}))/gu, (_m, last: string, link: string, next: string) => (/\p{Ll}/u.test(next) ? `${last} ${link} ` : `${last} ${link}`))
-      .replace(/(?<!!)\[([^\]\n]{1,300})\]\((?:https?:\/\/|\/|\.{1,2}\/|#)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"\n]*")?\)/g, '$1');
+      .replace(/(?<!!)\[([^\]\n]{0,300})\]\((?:https?:\/\/|\/|\.{1,2}\/|#)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"\n]*")?\)/g, '$1');
   }
   // Markdown's heading marks ("# Zelensky says next Russia meeting soon", "## - Drone, missile attacks -"): the line is
   // the heading's words, in an outline's list too ("- # Zelensky says …"). (A hashtag has no space after its mark.)

@@ -933,6 +933,22 @@ describe('line classifier', () => {
     expect(prose.text).toContain('<5 km>');
   });
 
+  it('ends a whole page at a run of other stories’ titles: their teaser after them is chrome, and a link with no words is no line', () => {
+    const lead = 'Russia said on Monday that any peace deal on Ukraine must address the root causes of the war, as talks with the United States went on.';
+    const body = 'Deputy Foreign Minister Sergei Ryabkov said Moscow saw no major change in the American position on the talks.';
+    const titles = ['EU lawmakers approve fast-track deportations of rejected asylum seekers', "EU's Kallas to propose concessions that Europe should demand from Russia", 'US to fund free speech initiatives in Europe, Trump official says', 'Dutch arrest 15 suspected of spreading Islamic State propaganda on TikTok'];
+    const teaser = 'Venezuelan opposition politician Juan Pablo Guanipa is under house arrest in the city of Maracaibo, his son said on Tuesday.';
+    const page = articleText(textBlocks(['Russia plays hardball on Ukraine peace talks', '', lead, '', body, '', '[](https://example.com/authors/someone/)', '', ...titles.flatMap((t) => [t, '']), teaser].join('\n')));
+    const kept = page.spans.filter((s) => s.kind !== 'headline').map((s) => page.text.slice(s.start, s.end));
+    expect(kept).toEqual([lead, body]);
+    expect(page.text).not.toContain('](');
+    // Numbered points of a plan are no other stories: the paragraphs after them stay.
+    const points = ['1. Radiation and nuclear safety', '2. Food security', '3. Energy security', '4. Release of prisoners and deportees'];
+    const after = 'Zelensky said the plan would be put to the leaders of the G20 at the summit in Bali.';
+    const plan = articleText(textBlocks(['Zelensky lays out a ten-point peace plan', '', lead, '', body, '', ...points.flatMap((t) => [t, '']), after].join('\n')));
+    expect(plan.spans.map((s) => plan.text.slice(s.start, s.end))).toContain(after);
+  });
+
   it('takes a line printed twice with its photo credit in brackets for a caption, and the line above for the headline', () => {
     const headline = 'Zelenskyy approves NSDC decision on impossibility of negotiating with Putin';
     const caption = 'Zelensky signed a decree that makes negotiations with Russian dictator Putin impossible (Photo:Office of the President of Ukraine)';

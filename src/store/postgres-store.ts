@@ -15,7 +15,9 @@ import {
   toStoredSignal,
   shownEventIds,
   toSubscription,
+  mergeCandidateOf,
   type AuditRow,
+  type CandidateRow,
   type FeedRow,
   type FollowRow,
   type InstallationRow,
@@ -965,15 +967,14 @@ export class PostgresStore implements Store {
 
   async findMergeCandidates(q: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<MergeCandidate[]> {
     if (q.bands.length === 0) return [];
-    const r = await this.q<{ id: string; json: string | null; words: string | null }>(
+    const r = await this.q<CandidateRow>(
       `SELECT c.event_id AS id, e.json, v.words FROM (
          SELECT event_id, count(*) AS n FROM event_bands WHERE story = $1 AND band = ANY($2::text[]) AND occurred_at_ms BETWEEN $3 AND $4
          GROUP BY event_id ORDER BY n DESC, event_id LIMIT $5
        ) c LEFT JOIN events e ON e.id = c.event_id LEFT JOIN event_vocabulary v ON v.event_id = c.event_id ORDER BY c.n DESC, c.event_id`,
       [q.story, [...q.bands], instantMs(q.from), instantMs(q.to), q.limit ?? 20],
     );
-    // The JSON text is the version, as in the SQLite store: equal exactly when the stored record is.
-    return r.rows.map(({ id, json, words }) => (json === null ? { id } : { id, version: json, record: () => JSON.parse(json) as EventRecord, ...(words === null ? {} : { words }) }));
+    return r.rows.map(mergeCandidateOf);
   }
 
   async findMergeWindow(q: { story: string; from: string; to: string; limit: number }): Promise<MergeCandidate[] | undefined> {
@@ -985,13 +986,13 @@ export class PostgresStore implements Store {
       [...range, q.limit + 1],
     );
     if (Number(n.rows[0]?.n ?? 0) > q.limit) return undefined;
-    const r = await this.q<{ id: string; json: string; words: string | null }>(
+    const r = await this.q<CandidateRow>(
       `SELECT e.id, e.json, v.words FROM events e LEFT JOIN event_vocabulary v ON v.event_id = e.id
        WHERE e.story = $1 AND e.status IN ('published', 'draft', 'archived') AND e.occurred_at_ms BETWEEN $2 AND $3
          AND EXISTS (SELECT 1 FROM event_bands b WHERE b.event_id = e.id) ORDER BY e.id`,
       range,
     );
-    return r.rows.map(({ id, json, words }) => ({ id, version: json, record: () => JSON.parse(json) as EventRecord, ...(words === null ? {} : { words }) }));
+    return r.rows.map(mergeCandidateOf);
   }
 
   async setEventBands(eventId: string, story: string, occurredAt: string, bands: readonly string[]): Promise<void> {

@@ -1,10 +1,11 @@
-import type { QuestionStatus } from '../records/schema.js';
+import type { EventRecord, QuestionStatus } from '../records/schema.js';
 import type {
   AuditEntry,
   CorrectionLine,
   DaysSpec,
   FeedState,
   Follow,
+  MergeCandidate,
   JobStatus,
   MessageJob,
   MessageJobKind,
@@ -344,4 +345,16 @@ export function toFeedState(r: FeedRow): FeedState {
   if (r.next_poll_at !== null) out.nextPollAt = r.next_poll_at;
   if (r.last_error !== null) out.lastError = r.last_error;
   return out;
+}
+
+/** A merge candidate's row: an event id with its record's JSON (none for bands without a record) and its words. */
+export interface CandidateRow {
+  id: string;
+  json: string | null;
+  words: string | null;
+}
+
+/** The JSON text is the version: comparing it is exact and much cheaper than parsing it. */
+export function mergeCandidateOf({ id, json, words }: CandidateRow): MergeCandidate {
+  return json === null ? { id } : { id, version: json, record: () => JSON.parse(json) as EventRecord, ...(words === null ? {} : { words }) };
 }

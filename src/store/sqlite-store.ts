@@ -18,7 +18,9 @@ import {
   toStoredSignal,
   shownEventIds,
   toSubscription,
+  mergeCandidateOf,
   type AuditRow,
+  type CandidateRow,
   type FeedRow,
   type FollowRow,
   type InstallationRow,
@@ -582,17 +584,16 @@ export class SqliteStore implements Store {
   async findMergeCandidates(q: { story: string; from: string; to: string; bands: readonly string[]; limit?: number }): Promise<MergeCandidate[]> {
     if (q.bands.length === 0) return [];
     // Events sharing the most bands first, counted inside SQLite, each with its record (one query, one snapshot).
-    const rows = this.candidateEventsStmt(q.limit ?? 20).all(q.story, JSON.stringify(q.bands), instantMs(q.from), instantMs(q.to)) as Array<{ id: string; json: string | null; words: string | null }>;
-    // The JSON text itself is the version: comparing it is exact and much cheaper than parsing it.
-    return rows.map(({ id, json, words }) => (json === null ? { id } : { id, version: json, record: () => JSON.parse(json) as EventRecord, ...(words === null ? {} : { words }) }));
+    const rows = this.candidateEventsStmt(q.limit ?? 20).all(q.story, JSON.stringify(q.bands), instantMs(q.from), instantMs(q.to)) as CandidateRow[];
+    return rows.map(mergeCandidateOf);
   }
 
   async findMergeWindow(q: { story: string; from: string; to: string; limit: number }): Promise<MergeCandidate[] | undefined> {
     const range = [q.story, instantMs(q.from), instantMs(q.to)] as const;
     // Counted on the index first: a busy window is not read at all.
     if ((this.stmts.countWindow.get(...range, q.limit + 1) as { n: number }).n > q.limit) return undefined;
-    const rows = this.stmts.mergeWindow.all(...range) as Array<{ id: string; json: string; words: string | null }>;
-    return rows.map(({ id, json, words }) => ({ id, version: json, record: () => JSON.parse(json) as EventRecord, ...(words === null ? {} : { words }) }));
+    const rows = this.stmts.mergeWindow.all(...range) as CandidateRow[];
+    return rows.map(mergeCandidateOf);
   }
 
   /**

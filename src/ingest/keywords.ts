@@ -3,6 +3,7 @@ import { actorMentions, sideMentions, sideOfName, sidesOppose, type SideMention 
 import { voicedBy } from '../briefing/stance.js';
 import { escapeRegExp } from './entities.js';
 import { anyMatch } from '../text/any-match.js';
+import { ScreenSet } from '../text/screen-set.js';
 import { gramSlots, holdsLongS, literalScreen, lowerCased, mayHoldAll, mayMatch, type LiteralScreen } from '../text/required-literals.js';
 import { isReportingFrame } from '../text/reporting-frame.js';
 
@@ -126,18 +127,18 @@ function countUpTo(text: string, keyword: string, limit: number): number {
 interface AnyKeywordTest {
   re: RegExp;
   screen: LiteralScreen | null;
-  each: Array<{ keyword: string; re: RegExp; screen: LiteralScreen }> | null;
+  each: ScreenSet<{ keyword: string; re: RegExp; screen: LiteralScreen }> | null;
 }
 
 function eachScreened(keywords: readonly string[]): AnyKeywordTest['each'] {
-  const each: NonNullable<AnyKeywordTest['each']> = [];
+  const each: Array<{ keyword: string; re: RegExp; screen: LiteralScreen }> = [];
   for (const keyword of keywords) {
     const { re } = compiled(keyword);
     const screen = literalScreen(re);
     if (screen === null) return null;
     each.push({ keyword, re, screen });
   }
-  return each;
+  return new ScreenSet(each);
 }
 
 /** One alternation of a keyword list's patterns, by list (a story's lists are the same arrays run after run) and by content. */
@@ -153,6 +154,30 @@ const anyBySource = new Map<string, AnyKeywordTest>();
 export function anyKeyword(text: string, keywords: readonly string[]): boolean {
   if (keywords.length === 0) return false;
   if (keywords.length === 1) return hasKeyword(text, keywords[0] ?? '');
+  const t = anyKeywordTest(keywords);
+  // Where a few of the words occur, the keywords they belong to are tried there alone rather than the whole alternation
+  // at every position (a story's keywords are in nearly every sentence of an article on it). (A text that holds none of
+  // the alternation's literals holds none of any keyword's: it has no candidate.)
+  if (t.each !== null) {
+    for (const k of t.each.candidates(text)) if (hasKeyword(text, k.keyword)) return true;
+    return false;
+  }
+  if (t.screen !== null && !mayMatch(t.screen, t.re, text)) return false;
+  return t.re.test(text);
+}
+
+/**
+ * The keywords that occur in the text, in the list's order: `keywords.filter((k) => hasKeyword(text, k))`, each
+ * keyword searched for only when the text holds one of its literals (a question's mentions are some forty names).
+ */
+export function keywordsIn(text: string, keywords: readonly string[]): string[] {
+  const each = keywords.length > 1 ? anyKeywordTest(keywords).each : null;
+  if (each === null) return keywords.filter((k) => hasKeyword(text, k));
+  return each.candidates(text).filter((k) => hasKeyword(text, k.keyword)).map((k) => k.keyword);
+}
+
+/** The test of a keyword list (see {@link anyKeyword}), built once. */
+function anyKeywordTest(keywords: readonly string[]): AnyKeywordTest {
   let t = anyCache.get(keywords);
   if (!t) {
     const key = keywords.join('\u0000');
@@ -165,14 +190,7 @@ export function anyKeyword(text: string, keywords: readonly string[]): boolean {
     }
     anyCache.set(keywords, t);
   }
-  if (t.screen !== null && !mayMatch(t.screen, t.re, text)) return false;
-  // Where a few of the words occur, the keywords they belong to are tried there alone rather than the whole alternation
-  // at every position (a story's keywords are in nearly every sentence of an article on it).
-  if (t.each !== null) {
-    for (const k of t.each) if (mayMatch(k.screen, k.re, text) && hasKeyword(text, k.keyword)) return true;
-    return false;
-  }
-  return t.re.test(text);
+  return t;
 }
 
 interface CompiledPattern {
@@ -464,7 +482,7 @@ function matchesWords(sentence: string, question: Question, mentioned = false): 
 
 /** A mention of the question's places or names next to one of its context words. */
 function mentionInContext(text: string, question: Question, mentions: readonly string[]): boolean {
-  const found = anyKeyword(text, mentions) ? mentions.filter((m) => hasKeyword(text, m)) : [];
+  const found = keywordsIn(text, mentions);
   if (found.length === 0) return false;
   // Without context words a mention bears on the question by itself.
   if ((question.context ?? []).length === 0) return true;

@@ -1,10 +1,5 @@
-import { literalScreen, mayMatch, type LiteralScreen } from './required-literals.js';
-
-/** A pattern tested on its own, and only on a text that holds one of the literals its every match contains. */
-interface Screened {
-  re: RegExp;
-  screen: LiteralScreen;
-}
+import { literalScreen } from './required-literals.js';
+import { ScreenSet, type Screened } from './screen-set.js';
 
 /**
  * A test for "does any of these patterns match?". A pattern whose matches all contain one of a few literals (see
@@ -33,9 +28,9 @@ export function anyMatch(patterns: readonly RegExp[]): (text: string) => boolean
     }
   }
   tests.push(...alone);
+  const screens = new ScreenSet(screened);
   return (text) => {
-    for (const { re, screen } of screened) {
-      if (!mayMatch(screen, re, text)) continue;
+    for (const { re } of screens.candidates(text)) {
       re.lastIndex = 0;
       if (re.test(text)) return true;
     }

@@ -42,10 +42,17 @@ const MIN_LITERAL = 3;
 /** Bits of the table of a text's three-character sequences: few collide in a sentence, a quarter in a long article. */
 const GRAM_BITS = 1 << 14;
 
-/** Literals one of which a match holds, each with the table slots of its three-character sequences. */
+/** A literal a screen looks for, with the table slots of its three-character sequences and its number (see `literal`). */
+export interface Literal {
+  text: string;
+  grams: readonly number[];
+  id: number;
+}
+
+/** Literals one of which a match holds. */
 export interface LiteralSet {
   literals: readonly string[];
-  grams: readonly (readonly number[])[];
+  each: readonly Literal[];
 }
 
 /**
@@ -66,7 +73,7 @@ export function literalScreen(re: RegExp): LiteralScreen | null {
   const pattern = parsed(re);
   const literals = pattern === null ? null : literalsOf(pattern);
   if (pattern === null || literals === null || literals.some((l) => l.length < MIN_LITERAL)) return null;
-  return { literals, grams: literals.map(gramSlots), branches: branchSets(pattern) };
+  return { literals, each: literals.map(literal), branches: branchSets(pattern) };
 }
 
 /**
@@ -88,7 +95,7 @@ function branchSets(pattern: Pattern): LiteralSet[][] | null {
       seen.add(key);
       return true;
     });
-    branches.push(unique.map((set) => ({ literals: [...set], grams: [...set].map(gramSlots) })));
+    branches.push(unique.map((set) => ({ literals: [...set], each: [...set].map(literal) })));
   }
   return branches.some((sets) => sets.length > 1) ? branches : null;
 }
@@ -130,6 +137,47 @@ function screenText(text: string): void {
     const slot = gramSlot(lower.charCodeAt(i), lower.charCodeAt(i + 1), lower.charCodeAt(i + 2));
     gramTable[slot >>> 5] = (gramTable[slot >>> 5] ?? 0) | (1 << (slot & 31));
   }
+  if (++screened >= 0x7fffffff) {
+    answers.fill(0);
+    screened = 1;
+  }
+}
+
+// Whether the screened text holds a literal is worked out once per text: a sentence is screened for every question's
+// lists in turn, and again when relevance and fact selection ask about it, and the lists share many literals
+// ("ukraine", "security"). Every literal a screen is built with is numbered for this.
+
+/** Literals by text; bounded (a story's lists hold a few hundred): past it a literal is numbered NOT_KEPT. */
+const literals = new Map<string, Literal>();
+const MAX_LITERALS = 50_000;
+const NOT_KEPT = -1;
+/** How many texts were screened: `answers[id]` is 2 × that for a literal the screened text lacks, one more for one it holds. */
+let screened = 1;
+let answers = new Uint32Array(1024);
+
+/** The literal, numbered (the same object for the same text). */
+function literal(text: string): Literal {
+  let l = literals.get(text);
+  if (l === undefined) {
+    l = { text, grams: gramSlots(text), id: literals.size < MAX_LITERALS ? literals.size : NOT_KEPT };
+    if (l.id !== NOT_KEPT) literals.set(text, l);
+    if (literals.size > answers.length) {
+      const grown = new Uint32Array(2 * answers.length);
+      grown.set(answers);
+      answers = grown;
+    }
+  }
+  return l;
+}
+
+/** Does the screened text (see `screenText`) hold the literal? */
+export function holdsLiteral(l: Literal): boolean {
+  if (l.id === NOT_KEPT) return tableHolds(l.grams) && lastLower.includes(l.text);
+  const known = answers[l.id] ?? 0;
+  if (known >>> 1 === screened) return (known & 1) === 1;
+  const holds = tableHolds(l.grams) && lastLower.includes(l.text);
+  answers[l.id] = (screened << 1) | (holds ? 1 : 0);
+  return holds;
 }
 
 /** The table slots of a literal's three-character sequences (none for a literal shorter than three characters). */
@@ -161,17 +209,35 @@ function tableHolds(slots: readonly number[]): boolean {
  * other character that folds to an ASCII letter, lower-cases to "k").
  */
 export function mayMatch(screen: LiteralScreen, re: RegExp, text: string): boolean {
+  screenLiterals(text);
+  return screenedMayMatch(screen, re);
+}
+
+/** Make `text` the screened text (see `screenText`) that {@link holdsLiteral} and the functions below answer for. */
+export function screenLiterals(text: string): void {
   screenText(text);
+}
+
+/** Does the screened text hold "ſ" (see {@link holdsLongS})? */
+export function screenedHoldsLongS(): boolean {
+  return lastLongS;
+}
+
+/** {@link mayMatch} for the screened text. */
+export function screenedMayMatch(screen: LiteralScreen, re: RegExp): boolean {
   if (lastLongS && re.unicode && re.ignoreCase) return true;
-  if (!holdsOneOf(screen)) return false;
-  if (screen.branches === null) return true;
+  return holdsOneOf(screen) && branchesHold(screen);
+}
+
+/** Does the screened text hold a literal of each set of one of the screen's branches (true when it has none)? */
+export function branchesHold(screen: LiteralScreen): boolean {
   // A match goes through one branch, and holds a literal of each of that branch's sets.
-  return screen.branches.some((sets) => sets.every(holdsOneOf));
+  return screen.branches === null || screen.branches.some((sets) => sets.every(holdsOneOf));
 }
 
 /** Does the screened text (see `screenText`) hold one of the set's literals? */
 function holdsOneOf(set: LiteralSet): boolean {
-  for (let k = 0; k < set.literals.length; k++) if (tableHolds(set.grams[k] ?? []) && lastLower.includes(set.literals[k] ?? '')) return true;
+  for (const l of set.each) if (holdsLiteral(l)) return true;
   return false;
 }
 

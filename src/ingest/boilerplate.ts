@@ -1114,8 +1114,9 @@ function stoppedHeadline(drafts: readonly Draft[], at: number): boolean {
   return next !== undefined && next.kind === 'body' && next.f.words.length > d.f.words.length;
 }
 
-/** Other stories' titles in a row that end a page, and at most this many paragraphs after them. */
+/** How many other stories' titles in a row end a page. */
 const TITLES_IN_A_ROW = 4;
+/** How many paragraphs after them may still stand (teasers of those stories). */
 const TEASERS_AFTER_TITLES = 2;
 
 /**

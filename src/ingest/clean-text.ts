@@ -239,12 +239,12 @@ export function textBlocks(raw: string): PageBlock[] {
   if (/\blist of \d{1,2} items?/i.test(text)) text = text.replace(/(?:\b(?:Recommended|Related|More|Top|Popular|Latest) (?:Stories|News|Articles|Reads)\s*)?\blist of \d{1,2} items?[\s\S]{0,1500}?end of list/gi, '\n');
   // HTML a markdown copy kept inline (`<span style="color:#E3120B">Europe</span>`, `<br>`): markup, not text. A block's
   // tag breaks the line; an inline one goes.
-  if (text.includes('<') && HTML_TAG_TEST.test(text)) text = text.replace(HTML_TAG, (tag: string, name: string) => (INLINE_TAGS.has(name.toLowerCase()) ? '' : '\n'));
+  if (text.includes('<') && HTML_TAG_TEST.test(text)) text = text.replace(HTML_TAG, (_tag: string, name: string) => (INLINE_TAGS.has(name.toLowerCase()) ? '' : '\n'));
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   // Markdown's links, as a reader service or a clipper saves a page ("[supports Witkoff’s plan](https://…)"): the link's
-  // words stay, the address goes (a link with no words, "[](https://…/authors/…)", goes whole). (A picture's line stays as it is: a caption, chrome already, and its address may
-  // hold the only date on the page.)
+  // words stay, the address goes (a link with no words, "[](https://…/authors/…)", goes whole). (A picture's line stays
+  // as it is: a caption, chrome already, and its address may hold the only date on the page.)
   if (text.includes('](')) {
     text = text
       // A link a converter put on a line of its own inside a sentence ("The president reportedly" / "[supports …](…)" /

@@ -22,6 +22,7 @@ import {
   BYLINE,
   WRITER_DEK,
   AGENCY_BYLINE,
+  BYLINE_WITH_POST,
   DESK_BYLINE,
   TRAILER_RUN_ON,
   SCRIPTURE_LINE,
@@ -227,7 +228,7 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
   if (!quoted && CALL_TO_ACTION.test(text)) return 'call to action';
   if (siteVoice(text)) return f.address > 0 ? SITE_APPEAL : 'site message';
   // (A byline with its update stamp runs longer: "By Faith Barbara N Ruhinda updated at 21:53 EAT on Thursday 27 March 2025".)
-  if ((BYLINE.test(text) && (f.words.length <= 10 || (f.words.length <= 18 && /\b(?:updated|published|posted)\b/i.test(text)))) || WRITER_DEK.test(text) || AGENCY_BYLINE.test(text) || DESK_BYLINE.test(text)) return 'byline';
+  if ((BYLINE.test(text) && (f.words.length <= 10 || (f.words.length <= 18 && /\b(?:updated|published|posted)\b/i.test(text)))) || WRITER_DEK.test(text) || AGENCY_BYLINE.test(text) || DESK_BYLINE.test(text) || BYLINE_WITH_POST.test(text)) return 'byline';
   if (SCRIPTURE_LINE.test(text)) return 'signature';
   if (EMBEDDED_POST.test(text)) return 'embedded post';
   if (TEASER.test(text) && !/["”’]\s*(?:…|\.\.\.)$/.test(text)) return 'teaser';

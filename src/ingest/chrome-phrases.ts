@@ -483,6 +483,13 @@ export const META_SENTENCE =
 export const BYLINE =
   /^(?:(?:[Pp]ost(?:ed)?|[Ww]ritten|[Rr]eported|[Ww]ords|[Ss]tory)\s+)?(?:[Bb][Yy]:?|(?:\p{Lu}{2,6}\s+)?(?:Staff|Staff [Ww]riter|Correspondent|Reporter)\b)\s*\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,5}(?:(?:\s*[·|,–—-]\s*|\s+(?:in|at|from)\s+(?=\p{Lu})|\s+(?:updated|published|posted)\s+(?=(?:at|on)\b|\d))[^.!?]{0,60})?$/u;
 
+/**
+ * A byline with the writer's post: "By Maxine Davey, an editorial fellow at _Foreign Policy_." (a first and last name,
+ * then a post; "By Tuesday, the talks had collapsed." names no one).
+ */
+export const BYLINE_WITH_POST =
+  /^[Bb]y:?\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3},\s+(?:an?|the|our)\s+(?:[\p{L}-]+\s+){0,3}(?:fellow|editor|correspondent|reporter|writer|columnist|contributor|analyst|intern|producer|journalist)\b[^.!?]{0,60}\.?$/u;
+
 /** A scripture verse a mailing list's signature carries: "(2Co 13:11) For the rest, brethren, rejoice …". */
 export const SCRIPTURE_LINE = /^\((?:[1-3]\s?)?\p{Lu}\p{Ll}{1,10}\.?\s+\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\)\s/u;
 

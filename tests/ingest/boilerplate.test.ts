@@ -933,6 +933,16 @@ describe('line classifier', () => {
     expect(prose.text).toContain('<5 km>');
   });
 
+  it('reads a byline with the writer’s post as chrome ("By Maxine Davey, an editorial fellow at _Foreign Policy_."), not a sentence that opens on "By" and a day', () => {
+    const lead = 'Officials from Russia, Ukraine and the United States began talks in Abu Dhabi on Friday, set to continue for two days.';
+    const page = articleText(textBlocks(['Talks begin in Abu Dhabi', '', 'By Maxine Davey, an editorial fellow at _Foreign Policy_.', '', lead].join('\n')));
+    expect(page.dropped.map((d) => d.reason)).toContain('byline');
+    expect(page.spans.filter((x) => x.kind === 'body').map((x) => page.text.slice(x.start, x.end))).toEqual([lead]);
+    const byDay = 'By Tuesday, the talks in Abu Dhabi had collapsed, officials from Russia and Ukraine said.';
+    const other = articleText(textBlocks(['Talks collapse in Abu Dhabi', '', lead, '', byDay].join('\n')));
+    expect(other.spans.map((x) => other.text.slice(x.start, x.end))).toContain(byDay);
+  });
+
   it('ends a whole page at a run of other stories’ titles: their teaser after them is chrome, and a link with no words is no line', () => {
     const lead = 'Russia said on Monday that any peace deal on Ukraine must address the root causes of the war, as talks with the United States went on.';
     const body = 'Deputy Foreign Minister Sergei Ryabkov said Moscow saw no major change in the American position on the talks.';

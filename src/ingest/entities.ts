@@ -175,6 +175,9 @@ export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
     const name = canonicalName(raw);
     if (name) add(name);
   }
+  // A surname the text spells two ways ("Borrel said" once, "Borrell" three times) is a slip of the pen: the spelling
+  // it uses most names the person.
+  if (people.some((p) => !p.name.includes(' '))) commonestSpelling(text, people);
   // A name first seen alone ("Vance said") may be written in full elsewhere ("JD Vance’s"): look for a capitalised word
   // right before each known surname.
   for (const p of [...people]) {
@@ -455,4 +458,31 @@ function dueOf(sentence: string, published: Date): { due: string; approx: boolea
     return { due: dayOnly(addDays(published, diff)), approx: false };
   }
   return undefined;
+}
+
+/** Capitalised words, without a possessive ending. */
+const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]{3,}/gu;
+
+/** Each one-word person named by the spelling of their surname the text uses most (ties keep the name found). */
+function commonestSpelling(text: string, people: Person[]): void {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(CAPITALISED_WORD)) {
+    const w = m[0].replace(/['’]s$/, '');
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  for (const p of people) {
+    if (p.name.includes(' ')) continue;
+    let best = p.name;
+    let most = counts.get(p.name) ?? 0;
+    for (const [w, n] of counts) {
+      if (n > most && w !== p.name && w[0] === p.name[0] && sameSurname(w, p.name)) {
+        best = w;
+        most = n;
+      }
+    }
+    if (best !== p.name) {
+      p.name = best;
+      p.surname = surnameOf(best);
+    }
+  }
 }

@@ -61,6 +61,20 @@ describe('name finder', () => {
     expect(extractEntities(text).people.map((p) => p.name)).toEqual(['Zelensky', 'Peskov']);
   });
 
+  it('names a person by the spelling of the surname the text uses most ("Borrel said" once, "Borrell" three times)', () => {
+    const text = [
+      'The bloc moved its meetings out of Budapest, its top diplomat announced on Monday.',
+      'Borrell responded to Orban during a press conference in Brussels.',
+      '"European Union policy is not a pro-war policy," Borrel said.',
+      'Borrell’s decision comes after Charles Michel hit back at Orbán.',
+      'Officials said Borrell would chair the meeting in Brussels instead.',
+    ].join('\n');
+    expect(peopleOf(text)).toContain('Borrell');
+    expect(peopleOf(text)).not.toContain('Borrel');
+    // One spelling each, two people: nothing is renamed.
+    expect(peopleOf('Adam Rossi met Mark Ross in Rome. Rossi said the talks went well, and Ross agreed.')).toEqual(expect.arrayContaining(['Adam Rossi', 'Mark Ross']));
+  });
+
   it('leaves role words out of a name: "Chief Executive Satya Nadella", "Director of Public Prosecution Eva-Marie Persson"', () => {
     const text = ['Microsoft Chief Executive Satya Nadella said the company would keep its deal.', 'Deputy Director of Public Prosecution Eva-Marie Persson said the case was closed.'].join('\n');
     expect(extractEntities(text).people.map((p) => p.name)).toEqual(['Satya Nadella', 'Eva-Marie Persson']);

@@ -125,7 +125,9 @@ export const PROMPT_LINE: RegExp[] = [
   // A wire agency's name on a line of its own, the copy's credit: "The Associated Press", "Reuters", "By AFP".
   /^(?:(?:the|by|from|source:?|via)\s+)*(?:Associated Press|AP|AFP|Agence France-Presse|Reuters|Bloomberg(?: News)?|TASS|Xinhua(?: News Agency)?|dpa|Anadolu(?: Agency)?|Ukrinform|UNIAN|Interfax(?:-Ukraine)?|RIA Novosti|Sputnik|EFE|ANSA|Kyodo(?: News)?|Yonhap|PTI|ANI|IANS|PA(?: Media)?)(?:\s+(?:and|with|&)\s+(?:the\s+)?(?:Associated Press|AP|AFP|Reuters|Bloomberg|TASS|Xinhua|dpa))?\.?$/i,
   /^(?:sponsored|promoted)(?: content)?$/i,
-  /^skip to (?:main )?content$/i,
+  // A page's skip links, one or a row of them: "Skip to main content", "Skip to navigation   Skip to search   Skip to
+  // main content   Skip to footer".
+  /^(?:skip to (?:the )?(?:main |primary )?(?:content|navigation|search|footer|menu|article|section navigation)\s*)+$/i,
   /^\(?(?:photo|photograph|image|video|picture|illustration)s?(?: credits?)?:\s.{0,150}$/i,
   // A picture from the archive or an illustration, labelled so: "Illustration photo – Stoltenberg and Zelensky spoke …".
   ARCHIVE_PICTURE,

@@ -943,6 +943,16 @@ describe('line classifier', () => {
     expect(other.spans.map((x) => other.text.slice(x.start, x.end))).toContain(byDay);
   });
 
+  it('reads a row of skip links as chrome, not the page’s headline ("Skip to navigation   Skip to search   Skip to main content")', () => {
+    const lead = 'Officials from Russia, Ukraine and the United States began talks in Abu Dhabi on Friday, set to continue for two days.';
+    const page = articleText(textBlocks(['Skip to navigation   Skip to search   Skip to main content   Skip to footer', '', lead].join('\n')));
+    expect(page.headline).toBeUndefined();
+    expect(page.dropped.map((d) => d.text)).toContain('Skip to navigation Skip to search Skip to main content Skip to footer');
+    // A sentence that only opens so stays.
+    const body = 'Skip to the end of the talks: the delegations agreed on nothing in Abu Dhabi, officials said.';
+    expect(articleText(textBlocks([lead, '', body].join('\n'))).text).toContain(body);
+  });
+
   it('ends a whole page at a run of other stories’ titles: their teaser after them is chrome, and a link with no words is no line', () => {
     const lead = 'Russia said on Monday that any peace deal on Ukraine must address the root causes of the war, as talks with the United States went on.';
     const body = 'Deputy Foreign Minister Sergei Ryabkov said Moscow saw no major change in the American position on the talks.';

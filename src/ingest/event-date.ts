@@ -103,6 +103,11 @@ function dayOf(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The start (00:00 UTC) of a date's day, in ms: days compare so whatever their times. */
+function dayStartMs(d: Date): number {
+  return Date.parse(`${dayOf(d)}T00:00:00Z`);
+}
+
 function isoSeconds(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -413,7 +418,7 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
   // A weak anchor knows the year, not the week: a month and day are read as the latest such day within half a year
   // after it ("on 11 March" in a page whose caption says "11 February 2025"), and a weekday means nothing.
   const ref = anchor.weak ? new Date(Math.min(now.getTime(), anchor.at.getTime() + 183 * DAY_MS)) : anchor.at;
-  const refDay = Date.parse(`${dayOf(ref)}T00:00:00Z`);
+  const refDay = dayStartMs(ref);
   const unanchored = anchor.weak || anchor.source === 'ingest-time';
   const sentences = [...(input.standfirst ? [input.standfirst] : []), ...input.lead];
   const primaryCount = (input.standfirst ? 1 : 0) + PRIMARY_SENTENCES;
@@ -462,10 +467,11 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
         continue;
       }
       let date = pastDate(r, ref);
+      // The last day of a span of days ("March 23-25", "from Feb. 4 - 5").
+      const spanEnd = r.end?.isCertain('day') ? pastDay(r.end, ref) : undefined;
       // A report published after several days of talks ("with the Ukrainian delegation March 23-25") is of their last
       // day: the talks' outcome. (Without a publication time the report may have been written while they went on.)
-      const spanEnd = r.end?.isCertain('day') && !unanchored ? pastDay(r.end, ref) : undefined;
-      if (spanEnd && spanEnd > date && spanEnd.getTime() - date.getTime() <= LOOKBACK_DAYS * DAY_MS && Date.parse(`${dayOf(spanEnd)}T00:00:00Z`) <= refDay) date = spanEnd;
+      if (!unanchored && spanEnd && spanEnd > date && spanEnd.getTime() - date.getTime() <= LOOKBACK_DAYS * DAY_MS && dayStartMs(spanEnd) <= refDay) date = spanEnd;
       // "Thursday, April 17" without a year: the latest year in which 17 April was a Thursday, however long ago.
       const named = r.start.isCertain('weekday') ? r.start.get('weekday') : null;
       if (unanchored && monthDay && named !== null && !r.start.isCertain('year')) {
@@ -481,11 +487,10 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       }
       if (unanchored && weekday !== undefined && date.getUTCDay() !== weekday) {
         // "said Thursday" and "met from Feb. 4 - 5": the span's last day may be the weekday's.
-        const end = r.end?.isCertain('day') ? pastDay(r.end, ref) : undefined;
-        if (end === undefined || end.getUTCDay() !== weekday || end.getTime() < date.getTime()) continue;
-        date = end;
+        if (spanEnd === undefined || spanEnd.getUTCDay() !== weekday || spanEnd.getTime() < date.getTime()) continue;
+        date = spanEnd;
       }
-      const day = Date.parse(`${dayOf(date)}T00:00:00Z`);
+      const day = dayStartMs(date);
       // Against the ingest time, "on 11 March" is the latest 11 March (news is mostly ingested as it comes out).
       // A weekday six days back is more often tomorrow's ("… on Saturday" in a Friday piece): news says "last
       // Saturday" for that one.
@@ -499,7 +504,7 @@ function leadDay(input: DatingInput, anchor: Anchor, pageDates: PageDates): stri
       if (day > refDay || day < refDay - lookback * DAY_MS) continue;
       // Further down a lead under a weak anchor, a written date more than a week before the page's latest is background
       // (the latest may itself be background: a later date still counts).
-      if (anchor.weak && i >= primaryCount && day < Date.parse(`${dayOf(anchor.at)}T00:00:00Z`) - LOOKBACK_DAYS * DAY_MS) continue;
+      if (anchor.weak && i >= primaryCount && day < dayStartMs(anchor.at) - LOOKBACK_DAYS * DAY_MS) continue;
       if (!latestOfSentence) return dayOf(date);
       if (latestDay === undefined || dayOf(date) > latestDay) latestDay = dayOf(date);
     }

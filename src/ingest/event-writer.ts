@@ -335,7 +335,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
         // merge when the article belongs to it, which is often the event it last merged into, a new version.
         let parsed: EventRecord | undefined;
         const record = (): EventRecord => (parsed ??= c.record());
-        const stored = storedCandidateFeatures({ id: c.id, version: c.version, record, ...(c.words === undefined ? {} : { words: c.words }) }, story.id, common);
+        const stored = storedCandidateFeatures({ ...c, record }, story.id, common);
         // Beyond the article's own days only what the weekday or the day of the year can bring in: a dated event for a
         // report with no date or no year, an undated one or one without its year for a dated report.
         if (w.only === 'stated' ? !dayKnown(stored) : w.only !== undefined && !stored[w.only]) continue;
@@ -411,7 +411,7 @@ async function corroboratedUndated(
       for (const c of found) {
         if (batch.events.has(c.id) || c.version === undefined) continue;
         let parsed: EventRecord | undefined;
-        const stored = storedCandidateFeatures({ id: c.id, version: c.version, record: () => (parsed ??= c.record()), ...(c.words === undefined ? {} : { words: c.words }) }, story.id, common);
+        const stored = storedCandidateFeatures({ ...c, record: () => (parsed ??= c.record()) }, story.id, common);
         if (stored.stated) rivals.push({ occurredAt: stored.occurredAt, score: bothWaysScore({ features: stored.features, text: stored.text }, undated) });
       }
     }

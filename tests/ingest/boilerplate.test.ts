@@ -3,6 +3,7 @@ import { classifyLines } from '../../src/ingest/boilerplate.js';
 import { articleText, textBlocks } from '../../src/ingest/clean-text.js';
 import { completeSentence } from '../../src/ingest/facts.js';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
+import { analyzed } from './analyzed.js';
 import { ceasefireStory } from './story.js';
 
 const kinds = (raw: string) => classifyLines(textBlocks(raw)).lines.map((l) => [l.kind, l.text] as const);
@@ -1916,11 +1917,7 @@ describe('captions, plugs and credits that read like sentences', () => {
 });
 
 describe('datelines, desks and glued sentences of regional copies', () => {
-  const analyze = (lines: string[]) => {
-    const r = analyzeArticle({ text: lines.join('\n\n'), sourceName: 'x', publishedAt: '2025-11-23T12:00:00Z' }, ceasefireStory(), new Date('2025-11-24T00:00:00Z'));
-    if (!r.ok) throw new Error('reason' in r ? r.reason : r.error);
-    return r.article;
-  };
+  const analyze = (lines: string[]) => analyzed({ text: lines.join('\n\n'), sourceName: 'x', publishedAt: '2025-11-23T12:00:00Z' }, new Date('2025-11-24T00:00:00Z'));
   it('takes "Daijiworld Media Network – Washington" for a byline, and "Washington, Nov 23: " and "Reuters, ABU DHABI, " off the lead', () => {
     const a = analyze([
       'Daijiworld Media Network – Washington',

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
 import { datelineLength, leadInLength, MAX_FACTS } from '../../src/ingest/facts.js';
+import { analyzed } from './analyzed.js';
 import { ceasefireStory } from './story.js';
 
 const story = ceasefireStory();
 const now = new Date('2025-06-10T12:00:00Z');
-const analyze = (text: string) => {
-  const r = analyzeArticle({ text, sourceName: 'Wire', publishedAt: '2025-06-02T18:00:00Z' }, story, now);
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.article;
-};
+const analyze = (text: string) => analyzed({ text, sourceName: 'Wire', publishedAt: '2025-06-02T18:00:00Z' }, now, story);
 
 const LEAD = [
   'Russian and Ukrainian delegations met in Istanbul on Monday for a second round of direct peace talks, Ukrainian Defence Minister Rustem Umerov said.',

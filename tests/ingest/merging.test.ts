@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../src/ingest/analyze.js';
 import { mergeArticle, recordFromArticle } from '../../src/ingest/merge.js';
 import { ingestInputs } from '../../src/ingest/pipeline.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { EventRecord } from '../../src/records/schema.js';
 import { sampleStory } from '../helpers/fixtures.js';
+import { analyzed } from './analyzed.js';
 import { ceasefireStory } from './story.js';
 import { createDatabase, freshPostgresStore, withPostgres } from '../helpers/pg.js';
 
@@ -382,9 +382,7 @@ describe('an undated report and a dated one of the same day', () => {
 
 /** A report analysed against the ceasefire story, published at `publishedAt` and read a day later. */
 function analyzedReport(text: string, sourceName: string, publishedAt: string) {
-  const r = analyzeArticle({ text, sourceName, publishedAt }, ceasefireStory(), new Date(Date.parse(publishedAt) + 86_400_000));
-  if (!r.ok) throw new Error(`not analysed: ${JSON.stringify(r)}`);
-  return r.article;
+  return analyzed({ text, sourceName, publishedAt }, new Date(Date.parse(publishedAt) + 86_400_000));
 }
 
 describe('merging into an event many long reports grew', () => {

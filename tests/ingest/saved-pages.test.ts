@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
 import { articleText, textBlocks } from '../../src/ingest/clean-text.js';
 import { dateEvent } from '../../src/ingest/event-date.js';
+import { analyzed } from './analyzed.js';
 import { ceasefireStory } from './story.js';
 
 // Whole pages as scrapers, converters and clippers save them: markdown marks, a page's title over its headline,
@@ -9,9 +10,7 @@ import { ceasefireStory } from './story.js';
 const NOW = new Date('2026-03-01T12:00:00Z');
 
 function analyze(text: string) {
-  const r = analyzeArticle({ text, sourceName: 'Saved Page' }, ceasefireStory(), NOW);
-  if (!r.ok) throw new Error(`not analysed: ${'reason' in r ? r.reason : r.error}`);
-  return r.article;
+  return analyzed({ text, sourceName: 'Saved Page' }, NOW);
 }
 
 describe('whole pages saved as text', () => {

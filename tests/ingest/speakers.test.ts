@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
-import { ceasefireStory } from './story.js';
+import { analyzed } from './analyzed.js';
 import { sampleStory } from '../helpers/fixtures.js';
 
 const NOW = new Date('2025-05-21T10:00:00Z');
 
 /** Each fact's text start → its speaker (or "-"). */
 function speakers(text: string): Array<[string, string]> {
-  const r = analyzeArticle({ text, sourceName: 'Test Wire', publishedAt: '2025-05-20T18:00:00Z' }, ceasefireStory(), NOW);
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.article.facts.map((f) => [f.text.slice(0, 30), f.speaker ?? '-']);
+  return analyzed({ text, sourceName: 'Test Wire', publishedAt: '2025-05-20T18:00:00Z' }, NOW).facts.map((f) => [f.text.slice(0, 30), f.speaker ?? '-']);
 }
 
 /** The speaker of each line of `text` from line `from` on (each line one fact), by the line's first 30 characters. */

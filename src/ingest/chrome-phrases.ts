@@ -49,7 +49,9 @@ export const PROMPT_LINE: RegExp[] = [
   // "We won't sell or share your personal information to inform the ads you see."
   // (At the line's start: "Meta was fined for interest-based advertising" is news.)
   /^(?:your privacy is important to us|opt out of the sale or sharing|do not sell or share my|we (?:do not|don['’]t|won['’]t|will not) sell or share your|you may still see interest-based ads)\b/i,
-  /^(?:jump|skip) to (?:the )?(?:recipe|comments|content|main content|primary navigation|primary sidebar|navigation|footer)\b.{0,30}$/i,
+  // A page's skip links, one ("Skip to main content", "Jump to recipe") or a row of them ("Skip to navigation   Skip to
+  // search   Skip to main content   Skip to footer").
+  /^(?:jump|skip) to (?:the )?(?:recipe|comments|content|main content|primary navigation|primary sidebar|navigation|footer)\b.{0,30}$|^(?:skip to (?:the )?(?:main |primary )?(?:content|navigation|search|footer|menu|article|section navigation)\s*)+$/i,
   // The site's policies and disclosures: "… please view our editorial policies … and most importantly, our terms of
   // service.", "All links on this site could lead to commissions paid to the publisher."
   /\bour (?:editorial (?:policies|standards|guidelines)|terms of (?:service|use)|privacy (?:policy|notice)|fact[- ]checking policy|advertising disclosure)\b|\bcommissions? (?:paid|earned) to (?:the publisher|us|this site)\b|\baffiliate links?\b/i,
@@ -125,9 +127,6 @@ export const PROMPT_LINE: RegExp[] = [
   // A wire agency's name on a line of its own, the copy's credit: "The Associated Press", "Reuters", "By AFP".
   /^(?:(?:the|by|from|source:?|via)\s+)*(?:Associated Press|AP|AFP|Agence France-Presse|Reuters|Bloomberg(?: News)?|TASS|Xinhua(?: News Agency)?|dpa|Anadolu(?: Agency)?|Ukrinform|UNIAN|Interfax(?:-Ukraine)?|RIA Novosti|Sputnik|EFE|ANSA|Kyodo(?: News)?|Yonhap|PTI|ANI|IANS|PA(?: Media)?)(?:\s+(?:and|with|&)\s+(?:the\s+)?(?:Associated Press|AP|AFP|Reuters|Bloomberg|TASS|Xinhua|dpa))?\.?$/i,
   /^(?:sponsored|promoted)(?: content)?$/i,
-  // A page's skip links, one or a row of them: "Skip to main content", "Skip to navigation   Skip to search   Skip to
-  // main content   Skip to footer".
-  /^(?:skip to (?:the )?(?:main |primary )?(?:content|navigation|search|footer|menu|article|section navigation)\s*)+$/i,
   /^\(?(?:photo|photograph|image|video|picture|illustration)s?(?: credits?)?:\s.{0,150}$/i,
   // A picture from the archive or an illustration, labelled so: "Illustration photo – Stoltenberg and Zelensky spoke …".
   ARCHIVE_PICTURE,

@@ -13,6 +13,7 @@ import {
   MERGE_WINDOW_DAYS,
   mergeArticle,
   mergeScore,
+  publishedBeforeDay,
   UNDATED_MERGE_THRESHOLD,
   UNDATED_PAIR_THRESHOLD,
   recordFromArticle,
@@ -201,11 +202,13 @@ interface Dating {
   stated: boolean;
   /** The weekday an undated event's lead names (see `statedWeekday`). */
   weekday: number | undefined;
+  /** What its date rests on (see `publishedBeforeDay`). */
+  dateSource: EventRecord['dateSource'];
 }
 
 function datingOf(record: EventRecord): Dating {
   const undated = isUndated(record);
-  return { undated, yearless: isYearless(record), stated: statedDate(record), weekday: undated ? statedWeekday(record.title, record.facts) : undefined };
+  return { undated, yearless: isYearless(record), stated: statedDate(record), weekday: undated ? statedWeekday(record.title, record.facts) : undefined, dateSource: record.dateSource };
 }
 
 /** An event the article may belong to: one of this run's (record and text known) or a stored one (record parsed on demand). */
@@ -250,7 +253,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     const pair = c.undated && undatedArticle;
     // A merge score is at most its day weight: one that cannot beat the best so far is not worked out (the words of
     // an event grown by many reports are most of the scoring).
-    if (pair || !best || dayWeight(c.occurredAt, article.occurredAt) > best.score) {
+    if ((pair || !best || dayWeight(c.occurredAt, article.occurredAt) > best.score) && !publishedBeforeDay(c, article)) {
       const score = pair ? bothWaysScore(event, feats) : mergeScore({ ...event, date: c.occurredAt }, { facts: feats.facts, text: feats.text, date: article.occurredAt });
       const threshold = pair ? UNDATED_PAIR_THRESHOLD : c.undated || undatedArticle ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
       if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
@@ -339,7 +342,7 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
         // Beyond the article's own days only what the weekday or the day of the year can bring in: a dated event for a
         // report with no date or no year, an undated one or one without its year for a dated report.
         if (w.only === 'stated' ? !dayKnown(stored) : w.only !== undefined && !stored[w.only]) continue;
-        consider({ record, occurredAt: stored.occurredAt, undated: stored.undated, yearless: stored.yearless, stated: stored.stated, weekday: stored.weekday, features: stored.features, text: stored.text });
+        consider({ record, occurredAt: stored.occurredAt, undated: stored.undated, yearless: stored.yearless, stated: stored.stated, weekday: stored.weekday, dateSource: stored.dateSource, features: stored.features, text: stored.text });
       }
     }
   }

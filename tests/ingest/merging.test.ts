@@ -223,6 +223,50 @@ describe('the date of an event its reports give by their publication times', () 
   });
 });
 
+describe('a report of a day after another report was published', () => {
+  // A report dated by its publication time (it names no day) and one of Sunday, whose words go over the plan again.
+  const plan = [
+    'Zelensky ready for honest work with US on 28-point peace plan',
+    'Ukrainian President Volodymyr Zelensky said he was ready for honest work with Washington after US Army Secretary Dan Driscoll handed him the 28-point peace plan in Kyiv.',
+    'The plan would have Ukraine withdraw from the part of Donbas it holds, cap its army at 600,000 troops and give up joining NATO.',
+    'Kremlin spokesman Dmitry Peskov said Moscow had not been consulted on the 28 points.',
+  ];
+  const geneva = (day: string) => [
+    'US and Ukraine rework 28-point peace plan in Geneva',
+    `US and Ukrainian delegations met in Geneva on ${day} to rework the 28-point peace plan that Army Secretary Dan Driscoll handed Zelensky in Kyiv.`,
+    'The plan would have Ukraine withdraw from the part of Donbas it holds, cap its army at 600,000 troops and give up joining NATO.',
+    'Zelensky said he was ready for honest work with Washington on the 28 points.',
+  ];
+
+  it('keeps apart a report whose own day is two days after the event\'s report was published: it cannot tell of it', async () => {
+    const { ids, events } = await eachInItsOwnRun(
+      mkdtempSync(join(tmpdir(), 'sitrep-published-before-')),
+      [
+        { lines: plan, published: '2025-11-21T06:00:00Z' },
+        { lines: geneva('Sunday'), published: '2025-11-23T20:00:00Z' },
+      ],
+      new Date('2025-11-24T12:00:00Z'),
+    );
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).not.toBe(ids[0]);
+    expect(events.find((e) => e.id === ids[0])?.occurredAt.slice(0, 10)).toBe('2025-11-21');
+    expect(events.find((e) => e.id === ids[1])?.occurredAt.slice(0, 10)).toBe('2025-11-23');
+  });
+
+  it('still merges a report whose own day is the day the event\'s report came out', async () => {
+    const { ids } = await eachInItsOwnRun(
+      mkdtempSync(join(tmpdir(), 'sitrep-published-same-day-')),
+      [
+        { lines: plan, published: '2025-11-21T06:00:00Z' },
+        { lines: geneva('Friday'), published: '2025-11-22T20:00:00Z' },
+      ],
+      new Date('2025-11-24T12:00:00Z'),
+    );
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBe(ids[0]);
+  });
+});
+
 describe('an undated report and a dated one of the same day', () => {
   const dated = [
     'Trump calls off Budapest summit with Putin and sanctions Russian oil giants',

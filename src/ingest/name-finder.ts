@@ -152,6 +152,13 @@ const EXTRA_FIRST_NAMES = [
 /** Endings of Ukrainian and Russian surnames (Umerov, Dmitriev, Sybiha is not one; Klitschko, Kovalenko, Marchuk…). */
 const SLAVIC_SURNAME = /(?:ov|ova|ev|eva|iev|yev|enko|chuk|czuk|sky|skyi|skiy|ski|ska|ych|ich|iak|yak|yuk|tsia|tsya)$/;
 
+/**
+ * First names the lexicon gives one sex that people in the news of the other sex bear too (Valery Zaluzhny and
+ * Valery Gerasimov, Kim Jong Un, Lindsey Graham, Nikita Khrushchev, Hilary Benn, Italy's Nicola, Daniele, Michele
+ * and Simone): either pronoun fits them.
+ */
+const EITHER_SEX = new Set(['valery', 'kim', 'lindsey', 'nikita', 'sasha', 'hilary', 'nicola', 'daniele', 'michele', 'simone', 'andrea', 'dominique', 'camille', 'leslie', 'dana', 'shannon', 'jody', 'kelly', 'tracy', 'stacey', 'lynn', 'evelyn', 'vivian', 'toni', 'noa', 'nour', 'joan']);
+
 let lexicon: Lexicon | undefined;
 
 function load(): Lexicon {
@@ -164,7 +171,7 @@ function load(): Lexicon {
   for (const name of EXTRA_FIRST_NAMES) if (!words.has(name)) words.set(name, 'first');
   const orgHeads = new Set([...data.orgHeads, ...EXTRA_ORG_HEADS].filter((w) => !WEAK_ORG_HEADS.has(w)));
   const placeHeads = new Set([...data.placeHeads, ...EXTRA_PLACE_HEADS].filter((w) => !NOT_PLACE_HEADS.has(w)));
-  const gender = new Map<string, 'female' | 'male'>([...data.female.map((w) => [w, 'female'] as const), ...data.male.map((w) => [w, 'male'] as const)]);
+  const gender = new Map<string, 'female' | 'male'>([...data.female.map((w) => [w, 'female'] as const), ...data.male.map((w) => [w, 'male'] as const)].filter(([w]) => !EITHER_SEX.has(w)));
   lexicon = { words, orgHeads, placeHeads, gender };
   return lexicon;
 }

@@ -299,6 +299,20 @@ const OPENING_CLAUSE = /^(?:While|Although|Though|When|Whereas|Because|Since|Aft
 const SUBORDINATE_OPENING = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|As|Once)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:\p{Lu}[\p{L}.'’-]*\s+){1,3})?$/u;
 
 /**
+ * The same with the subject described before its name, told by the auxiliary after it: "When staunch Trump crony Sen.
+ * Lindsey Graham was asked about it yesterday, he claimed …". No preposition or verb of asking before the name: "When
+ * talks with Putin had ended, he …" and "When asked about Putin, he …" are about someone else.
+ */
+const DESCRIBED_SUBORDINATE_OPENING = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|As|Once)\s+(?:(?!(?:with|of|to|for|about|against|between|by|from|on|in|at|over|under|after|before|and|or|but|that|asked|told|said)\s)[\p{L}.'’-]+\s+){1,6}$/u;
+const AUXILIARY_NEXT = /^\s+(?:was|were|is|are|has|have|had|did|does|would|will|could|can|may|might|should)\b/;
+
+/** A name that is the subject of a sentence's opening subordinate clause ("While Mr Zelensky did not respond, he …"). */
+function subordinateSubject(outside: string, start: number, end: number): boolean {
+  const before = outside.slice(0, start);
+  return SUBORDINATE_OPENING.test(before) || (DESCRIBED_SUBORDINATE_OPENING.test(before) && AUXILIARY_NEXT.test(outside.slice(end)));
+}
+
+/**
  * Between "According to X," and the person the main clause opens with: a title at most ("Kremlin spokesperson", "US
  * National Security Council spokesman").
  */
@@ -380,13 +394,18 @@ const COMMA_ASIDE = /^\s*,[^,]{1,160}(?:,\s*\p{Lu}[\p{L}.'’-]*)?,/u;
 const COMMA_ASIDE_WHOLE = new RegExp(`${COMMA_ASIDE.source}\\s*$`, 'u');
 
 /**
+ * "Trump, who spoke to Putin, said" and "…met Trump, who said": a relative clause belongs to the name before it, an
+ * object of the clause before too ("The delegation was led by Rustem Umerov, who said …").
+ */
+const RELATIVE_WHO = /^\s*,\s*who\s+(?:\p{L}+\s+){0,2}$/u;
+
+/**
  * Can the words between a name and a verb belong to the name's clause? Either a few plain words ("Trump on Monday
  * said", "Zelenskyy says") or a parenthetical set off by commas ("Putin, for his part, said") — but not a new subject
  * after a single comma ("…and Vladimir Putin, both sides now say").
  */
 function subjectGap(gap: string): boolean {
-  // "Trump, who spoke to Putin, said" and "…met Trump, who said": a relative clause belongs to the name before it.
-  if (/^\s*,\s*who\s+(?:\p{L}+\s+){0,2}$/u.test(gap)) return true;
+  if (RELATIVE_WHO.test(gap)) return true;
   // Asides set off by commas, brackets or dashes (typed as two hyphens too): "Rubio – who led the US team – said",
   // "Dmitriev -- who has led Moscow's contacts with Witkoff -- told reporters".
   const withoutAsides = gap
@@ -616,13 +635,18 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // "He" is who the text is about: a person named earlier in the same sentence (its subject first), else the
     // subject of the sentence before in this paragraph, a quotation's speaker running on, or the paragraph before's.
     // (Never across sexes the first names tell: "She said …" is not Bernie Sanders', whoever the sentence before named.)
-    const resolvePronoun = (at: number, inSentence = true, pronoun?: string): string | undefined => {
+    // (`opening`, for a closing "he said": only the subject of an opening subordinate clause counts in the sentence,
+    // "After Macron met Zelensky, “…,” he said." is Macron's, where "Putin is now fully informed, he added" is not
+    // Putin's.)
+    const resolvePronoun = (at: number, inSentence: boolean | 'opening' = true, pronoun?: string): string | undefined => {
       const fits = (name: string | undefined): name is string => name !== undefined && (pronoun === undefined || pronounFits(name, pronoun));
       // Only a subject earlier in the sentence ("Trump said he …"), not a possessive or an object ("in response to
       // Trump's criticism, he vowed").
-      const here = inSentence
-        ? mentions.find((m) => m.end <= at && (atClauseStart(outside, m.start) || afterTitlesAtClauseStart(outside, m.start) || SUBORDINATE_OPENING.test(outside.slice(0, m.start))) && !possessiveAt(outside, m.end) && fits(m.person.name))?.person.name
-        : undefined;
+      const subject = (m: { start: number; end: number }): boolean =>
+        inSentence === 'opening'
+          ? subordinateSubject(outside, m.start, m.end) && outside.slice(m.end, at).includes(',')
+          : atClauseStart(outside, m.start) || afterTitlesAtClauseStart(outside, m.start) || subordinateSubject(outside, m.start, m.end);
+      const here = inSentence !== false ? mentions.find((m) => m.end <= at && subject(m) && !possessiveAt(outside, m.end) && fits(m.person.name))?.person.name : undefined;
       const found = here ?? [subjectHere, openQuoteSpeaker, before].find(fits);
       return found === SOMEONE_UNNAMED ? undefined : found;
     };
@@ -663,7 +687,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const tailPronoun = /^\s*[,”"’]*\s*(he|she)\b/i.exec(tail[0]);
       const roleOf = TAIL_ROLE_OF.exec(tail[0]);
       const roleOfHolder = roleOf ? holderHere(roleOf[1] ?? '', roleOf[2]) : undefined;
-      if (tailPronoun) speaker = resolvePronoun(tail.index, false, tailPronoun[1]);
+      if (tailPronoun) speaker = resolvePronoun(tail.index, 'opening', tailPronoun[1]);
       else if (/^\s*[,”"’]*\s*it\b/i.test(tail[0])) speaker = bodyBefore();
       // "…,” the President of Ukraine said.": the person the article gave that role, not the country.
       else if (roleOfHolder !== undefined) speaker = roleOfHolder;
@@ -853,8 +877,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       const pron = /\b(he|she)\b((?:[\s,]+\w+){0,3})[\s,]*$/i.exec(preceding);
       if (pron && wordsBetween(pron[2] ?? '').every((w) => FILLER.test(w)) && !UNNAMED_CLAIM.test(preceding.slice(0, pron.index))) {
         // Set off by commas inside the sentence ("Trump, he noted, is a “businessman” …"), the pronoun is not the name
-        // before it: that name is what the speaker talks about.
-        const parenthetical = /,\s*$/.test(preceding.slice(0, pron.index)) && /^\s*,/.test(outside.slice(vEnd));
+        // before it: that name is what the speaker talks about. (Not when a quotation follows the second comma: "When
+        // Macron spoke, he said, “…”" is Macron's.)
+        const parenthetical = /,\s*$/.test(preceding.slice(0, pron.index)) && /^\s*,\s*[\p{L}\d]/u.test(outside.slice(vEnd));
         speaker = resolvePronoun(pron.index, !parenthetical, pron[1]);
         if (speaker) break;
       }
@@ -904,7 +929,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
           vStart - m.end <= 180 &&
           // (A stop of an acronym or initial, "the U.S. delegation", is no break.)
           !/[;:]|(?<!\b\p{Lu})\.(?!\p{Lu}\.)/u.test(outside.slice(m.end, vStart)) &&
-          !objectAt(outside, mentions, m.start) &&
+          (!objectAt(outside, mentions, m.start) || RELATIVE_WHO.test(outside.slice(m.end, vStart))) &&
           // "A Putin adviser said …": the name tells whose adviser speaks, not who.
           !NAME_AS_MODIFIER.test(outside.slice(m.end, m.end + 30)) &&
           // "As Hannah said, this briefing will be on the record": a reference to what someone said, not a report.

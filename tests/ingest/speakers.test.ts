@@ -1097,6 +1097,67 @@ describe('speakers', () => {
     expect(who[0]).not.toBe('Marco Rubio');
     expect(who[2]).not.toBe('Ursula von der Leyen');
   });
+
+  it('lets "he" stand for a man whose first name the lexicon gives women (Valery, Lindsey, Kim, Nikita)', () => {
+    const text = [
+      'Gerasimov and Graham on the peace talks',
+      'Russia’s chief of the general staff Valery Gerasimov spoke at a briefing in Moscow on the peace talks on Tuesday.',
+      '“Our forces hold the initiative along the whole front line,” he said.',
+      'US Senator Lindsey Graham met Zelensky in Kyiv on the same day to discuss sanctions and the peace talks.',
+      '“The Senate is ready to pass the sanctions bill next week,” he said.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Valery Gerasimov', '-', 'Lindsey Graham']);
+  });
+});
+
+describe('a relative clause after an object', () => {
+  it('gives ", who said" to the name before it even when that name is the object of the clause ("was led by … Umerov, who said"), and the "He said" after it too', () => {
+    const text = [
+      'Zelenskyy signals fresh push after Geneva peace talks',
+      'Ukrainian President Volodymyr Zelenskyy said the next round of peace talks is likely to take place in Abu Dhabi next month.',
+      'Ukraine’s delegation in Geneva was led by Defence Minister Rustem Umerov, who said negotiators were working to finalise the security elements ahead of the next round.',
+      'He said a detailed framework on Ukraine’s reconstruction had been prepared with the American side.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Rustem Umerov', 'Rustem Umerov']);
+  });
+});
+
+describe('"he" after a name in an opening subordinate clause', () => {
+  it('goes to the subject of the clause when a description stands before the name ("When staunch Trump ally Sen. Lindsey Graham was asked …, he claimed …")', () => {
+    const text = [
+      'Republicans split on the US ceasefire plan for Ukraine',
+      'The House and Senate tilt hawkish on the peace talks between Russia and Ukraine. (Retiring Rep. Don Bacon has already compared the peace plan to “1938 Munich.”)',
+      'When staunch Trump ally Sen. Lindsey Graham was asked about it yesterday, he claimed not to know the details and said tersely, “I’m glad that the president is trying to end the war in Ukraine.”',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Lindsey Graham']);
+  });
+
+  it('goes to that subject when a quotation follows ", he said,", which is no aside', () => {
+    const text = [
+      'Macron on the US ceasefire plan for Ukraine',
+      'The House and Senate tilt hawkish on the peace talks between Russia and Ukraine. (Retiring Rep. Don Bacon has already compared the peace plan to “1938 Munich.”)',
+      'When Emmanuel Macron spoke to reporters yesterday, he said, “I’m glad that the president is trying to end the war in Ukraine.”',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Emmanuel Macron']);
+  });
+
+  it('goes to that subject when "he said" closes a quotation after the clause', () => {
+    const text = [
+      'Macron on the US ceasefire plan for Ukraine',
+      'The House and Senate tilt hawkish on the peace talks between Russia and Ukraine. (Retiring Rep. Don Bacon has already compared the peace plan to “1938 Munich.”)',
+      'After Emmanuel Macron met Zelensky in Kyiv on Monday, “Europe will stand with Ukraine in the peace talks,” he said.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Emmanuel Macron']);
+  });
+
+  it('does not go to a name after a preposition in the clause ("When talks with Putin had ended, he said …")', () => {
+    const text = [
+      'Witkoff on the peace talks in Moscow',
+      'US envoy Steve Witkoff flew to Moscow on Thursday for peace talks on Ukraine.',
+      'When talks with Putin had ended, he said the peace plan for Ukraine was close to a deal.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Steve Witkoff']);
+  });
 });
 
 describe('speakers in whole articles', () => {

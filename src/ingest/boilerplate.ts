@@ -17,6 +17,7 @@ import {
   POSTAL_LINE,
   AUTHOR_BIO,
   isOutletBio,
+  isWireCredit,
   CALL_TO_ACTION,
   PROMO_INVITE,
   BYLINE,
@@ -1150,6 +1151,97 @@ function otherStoriesAtEnd(drafts: Draft[], firstBody: number, lastBody: number)
   return lastBody;
 }
 
+/**
+ * A news quiz: a question and its lettered answers ("… investigating him for doing what?" / "A. Accepting undisclosed
+ * gifts …" / "B. …" / "C. …"), as a newsletter closes on. None of it is news, and the question reads as a sentence.
+ */
+function markQuiz(drafts: Draft[]): void {
+  const option = (d: Draft | undefined, letter: string): boolean => d !== undefined && d.text.startsWith(`${letter}. `) && d.f.words.length <= 30;
+  const quiz = (d: Draft): void => {
+    d.kind = 'chrome';
+    d.reason = 'a quiz';
+  };
+  for (let i = 0; i + 3 < drafts.length; i++) {
+    const q = drafts[i] as Draft;
+    if (!q.text.endsWith('?') || !option(drafts[i + 1], 'A') || !option(drafts[i + 2], 'B') || !option(drafts[i + 3], 'C')) continue;
+    const options = new Set<string>();
+    quiz(q);
+    let k = i + 1;
+    // The options in their order, A to F.
+    for (; k < drafts.length && option(drafts[k], 'ABCDEF'.charAt(k - i - 1)) && k - i <= 6; k++) {
+      options.add((drafts[k] as Draft).text);
+      quiz(drafts[k] as Draft);
+    }
+    // The answer, one of the options printed again further down, and the paragraph that explains it.
+    for (let j = k; j < Math.min(drafts.length, k + 6); j++) {
+      if (!options.has((drafts[j] as Draft).text)) continue;
+      quiz(drafts[j] as Draft);
+      const why = drafts[j + 1];
+      if (why?.kind === 'body') quiz(why);
+      break;
+    }
+  }
+}
+
+/** The most words of a line a page's menus and promotions print twice (a menu's newsletter blurb). */
+const PRINTED_TWICE_WORDS = 20;
+
+/**
+ * A short paragraph printed twice on a page, each copy among headings and chrome with no paragraph next to it and
+ * above the article, is part of a menu the page prints twice (its desktop and mobile copies): "Ground Game Exclusive
+ * insights and key stories from the world of politics." among an AP page's section names. An article does not repeat
+ * its sentences that way (a pull quote's copy in the body has paragraphs around it).
+ */
+function markPrintedTwiceAmongMenus(drafts: Draft[]): void {
+  // Only above the article: before its first two paragraphs in a row.
+  const articleStart = drafts.findIndex((d, i) => d.kind === 'body' && drafts[i + 1]?.kind === 'body');
+  if (articleStart < 0) return;
+  const isolated = (i: number): boolean => drafts[i - 1]?.kind !== 'body' && drafts[i + 1]?.kind !== 'body';
+  const copies = new Map<string, number[]>();
+  drafts.forEach((d, i) => {
+    if (i >= articleStart || d.kind !== 'body' || d.f.words.length > PRINTED_TWICE_WORDS) return;
+    const at = copies.get(d.text);
+    if (at) at.push(i);
+    else copies.set(d.text, [i]);
+  });
+  for (const at of copies.values()) {
+    if (at.length < 2 || !at.every(isolated)) continue;
+    for (const i of at) {
+      const d = drafts[i] as Draft;
+      d.kind = 'chrome';
+      d.reason = 'printed twice among the menus';
+    }
+  }
+}
+
+/** Paragraphs of the article before its credits, and at most those after them (the writer's biography). */
+const BODY_BEFORE_CREDITS = 3;
+const BODY_AFTER_CREDITS = 2;
+
+/**
+ * A wire report's closing credits ("Reporting by Dmitry Antonov Writing by Guy Faulconbridge Editing by …") near the
+ * page's end close the article: the paragraph or two after them are the page's (a Reuters writer's biography, "As Moscow
+ * bureau chief, Guy runs coverage of Russia …", which names him by his first name only). Returns the article's last
+ * paragraph (`lastBody` when the page has no such credits).
+ */
+function creditsAtEnd(drafts: Draft[], firstBody: number, lastBody: number): number {
+  if (firstBody < 0) return lastBody;
+  for (let i = lastBody - 1; i > firstBody; i--) {
+    const d = drafts[i] as Draft;
+    if (d.kind !== 'chrome' || !isWireCredit(d.text)) continue;
+    const after = drafts.slice(i + 1, lastBody + 1).filter((x) => x.kind === 'body');
+    if (after.length > BODY_AFTER_CREDITS || drafts.slice(firstBody, i).filter((x) => x.kind === 'body').length < BODY_BEFORE_CREDITS) return lastBody;
+    for (const x of after) {
+      x.kind = 'chrome';
+      x.reason = 'after the article (after its credits)';
+    }
+    let before = i;
+    while (before > firstBody && (drafts[before] as Draft).kind !== 'body') before--;
+    return before;
+  }
+  return lastBody;
+}
+
 /** Lines `from` up to `to` (not chrome already) are teasers of other stories. */
 function markAsLinks(drafts: Draft[], from: number, to: number): void {
   for (let k = from; k < to; k++) {
@@ -1546,6 +1638,8 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   markStandfirsts(drafts);
   markSummaryBoxes(drafts, bullets);
   markStrayOpening(drafts);
+  markQuiz(drafts);
+  markPrintedTwiceAmongMenus(drafts);
   const firstBody = drafts.findIndex((d) => d.kind === 'body');
   let lastBody = -1;
   drafts.forEach((d, i) => {
@@ -1555,6 +1649,7 @@ export function classifyLines(blocks: readonly PageBlock[], opts: ClassifyOption
   // ("EU lawmakers approve fast-track deportations …" / "EU's Kallas to propose concessions …" / … / "Venezuelan
   // opposition politician … is under house arrest …" under a whole Reuters page).
   lastBody = otherStoriesAtEnd(drafts, firstBody, lastBody);
+  lastBody = creditsAtEnd(drafts, firstBody, lastBody);
   drafts.forEach((d, i) => {
     if (d.kind !== 'heading') return;
     // A heading with no paragraph after it is a link to another story ("Draft plan to end the war").

@@ -27,6 +27,19 @@ export const POST_SIGNATURE = /^(?:[—–-]\s*)?(.{1,80})\(@\w{1,30}\)\s+\w{3,9
 export const ARCHIVE_PICTURE = /^(?:(?:illustration|illustrative|file|archive|archival|stock)\s+(?:photo|image|picture|photograph)s?|file|archive)\s*[–—:-]\s/i;
 
 /** A single line that is a prompt or a widget label, never article prose. */
+/**
+ * The credits that close a wire report: "Reporting by …; Editing by …", "… contributed to this report.". Only names
+ * after "by" (and the words that join them), so "Reporting by state media suggested …" stays. (Set in brackets too:
+ * "(Reporting by Greg Roumeliotis in New York; Editing by Martin Howell)".)
+ */
+export const WIRE_CREDITS: RegExp[] = [
+  /^\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by(?:[\s,;.]+(?:\p{Lu}[\p{L}'’.-]*|by|and|with|in|editing|reporting|writing|additional|from|the|of))+[\s.]*\)?\.?$/u,
+  /\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/i,
+  // "Danielle Kurtzleben contributed reporting from Washington, D.C., and …": a credit line, not news.
+  /^(?:\p{Lu}[\p{L}'’.-]+\s+){1,4}(?:and\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,4})?contributed (?:reporting|to this)\b.{0,160}$/u,
+];
+export const isWireCredit = anyMatch(WIRE_CREDITS);
+
 export const PROMPT_LINE: RegExp[] = [
   /^(?:leave|post|add|write) (?:the first|a|your) comment/i,
   // A post's date and writer with its comment count: "July 24, 2019 by Amy Motroni 5 Comments".
@@ -135,6 +148,8 @@ export const PROMPT_LINE: RegExp[] = [
   /^(?:photo|photograph|image|picture|video)s? (?:by|courtesy(?: of)?)\s[^.!?]{1,80}$/i,
   /\((?:[\w .-]{1,40}\/)?(?:Getty(?: Images)?|AFP|AP|Reuters|EPA|PA(?: Media)?|Shutterstock|Alamy)\)$/,
   /\bclick here\.?$/i,
+  // A page's instruction to the reader: "To take the rest of FP’s weekly international news quiz, click here, or sign up …".
+  /^to (?:take|read|see|get|find|view|watch|hear|listen|join|receive)\b[^.!?]{0,120},\s*(?:click|tap) (?:here|on|the)\b/i,
   // A comment section's own line: "In case of abuse, click here to report."
   /^in case of abuse\b.{0,40}$|\bclick here to report\b/i,
   /^(?:terms of (?:use|service)|privacy policy|printer-friendly version|reprints and permissions)\b.{0,80}$/i,
@@ -142,13 +157,8 @@ export const PROMPT_LINE: RegExp[] = [
   // translated copies print them: "image copyright Reuters", "photo comment,".
   /^(?:image|photo|video|media) (?:source|caption|credit)s?\s*[,:]\s.{0,200}$/i,
   /^(?:image|photo|picture|video|media) (?:copyright|comment|caption|source)s?\b\s*[,:]?(?:\s.{0,60})?$/i,
-  // Wire footers: "Reporting by …; Editing by …", "… contributed to this report.", "Our Standards: …".
-  // Only names after "by" (and the words that join them), so "Reporting by state media suggested …" stays.
-  // (Set in brackets too: "(Reporting by Greg Roumeliotis in New York; Editing by Martin Howell)".)
-  /^\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by(?:[\s,;.]+(?:\p{Lu}[\p{L}'’.-]*|by|and|with|in|editing|reporting|writing|additional|from|the|of))+[\s.]*\)?\.?$/u,
-  /\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/i,
-  // "Danielle Kurtzleben contributed reporting from Washington, D.C., and …": a credit line, not news.
-  /^(?:\p{Lu}[\p{L}'’.-]+\s+){1,4}(?:and\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,4})?contributed (?:reporting|to this)\b.{0,160}$/u,
+  // Wire footers (see WIRE_CREDITS) and "Our Standards: …".
+  ...WIRE_CREDITS,
   /^our standards:/i,
   // Form small print and market-data widgets.
   /^by (?:submitting|signing up|clicking|subscribing|registering)\b/i,
@@ -444,7 +454,9 @@ export const CAPTION: RegExp[] = [
   // The same with several people listed, commas and all: "China’s president Xi Jinping, his French counterpart
   // Emmanuel Macron and European Commission president Ursula von der Leyen meet for a working session in Beijing, China
   // on 6 April 2023." (A plural verb in the present, the day with its year ending the line, no clause anywhere.)
-  new RegExp(String.raw`^(?![^.!?]*\b(?:who|which|that|said|says|has|have|had|was|were|is|are|will|would)\s)(?:[\p{L}\p{N}.'’-]+,?\s+){2,24}(?:meet|attend|speak|shake|greet|hold|talk|pose|sit|stand|walk|arrive|sign)\s[^.!?]{0,220}?\b${DAY_WITH_YEAR}\.?$`, 'u'),
+  // (Or the day without its year, after "on": "… and Qatari Prime Minister Sheikh Mohammed bin Abdulrahman bin Jassim
+  // Al Thani participate in the signing ceremony of the Board of Peace in Davos, Switzerland on Jan. 22.")
+  new RegExp(String.raw`^(?![^.!?]*\b(?:who|which|that|said|says|has|have|had|was|were|is|are|will|would)\s)(?:[\p{L}\p{N}.'’-]+,?\s+){2,24}(?:meet|attend|participate|speak|shake|greet|hold|talk|pose|sit|stand|walk|arrive|sign)\s[^.!?]{0,220}?\b(?:${DAY_WITH_YEAR}|on\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\.?$`, 'u'),
   // A picture's day set off as a sentence of its own after what it shows: "Vladimir Medinsky and other members of the
   // Russian delegation in Istanbul. July 23, 2025." (No report's sentence is a bare date.)
   new RegExp(String.raw`[.!?]["”’]?\s+${DAY_WITH_YEAR}\.?$`, 'u'),

@@ -17,8 +17,14 @@ import { wordKey } from '../text/word-key.js';
 import { collapseSpaces } from '../text/spaces.js';
 import { openQuotations } from '../text/quotation.js';
 
-/** At most this many facts per article. */
-export const MAX_FACTS = 16;
+/**
+ * At most this many facts per article. Measured over 131 samples (the eight of whole articles, 50 pages, hold nearly all
+ * the longer ones): 16 kept 86 % of the whole articles' key terms in facts, 24 keeps 92.5 % (13,532 → 13,564 over all,
+ * speakers right 6,643 → 6,714, two more pairs merged, no more chrome once a wire report's credits, a news quiz and a
+ * menu printed twice end or leave the article); 32 kept seven key terms more but brought page tails in (a cookie
+ * notice, other stories' titles: chrome 49 → 53) and lost two pairs.
+ */
+export const MAX_FACTS = 24;
 /** Fact text limit of the record schema. */
 export const MAX_FACT_CHARS = 400;
 

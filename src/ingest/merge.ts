@@ -39,9 +39,10 @@ const DAY_PENALTY = 0.2;
 export const SAME_FACT_OVERLAP = 0.6;
 export const SAME_FACT_JACCARD = 0.3;
 /**
- * Upper bound on facts in one merged event. Six whole articles of one day give up to 96 (16 each): at 48 the fourth
+ * Upper bound on facts in one merged event. Six whole articles of one day gave up to 96 (16 each): at 48 the fourth
  * and later reports of a busy day added nothing they said new (over the four samples of whole articles, 96 keeps 24
- * more key terms as a user, 35 with the days given; three busy days of the excerpts reached 48 too).
+ * more key terms as a user, 35 with the days given; three busy days of the excerpts reached 48 too). With 24 facts an
+ * article, 144 changed nothing over the 131 samples.
  */
 export const MAX_EVENT_FACTS = 96;
 

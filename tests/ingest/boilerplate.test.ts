@@ -1972,3 +1972,57 @@ describe('a paragraph that lost its full stop', () => {
     expect(kinds(['Trump cancels meeting with Putin and imposes sanctions: what we know', lead, ...rest])[1]).not.toBe('body');
   });
 });
+
+describe("what follows an article's end", () => {
+  const article = [
+    'Russia says US peace talks must address root causes of the war',
+    'Russian Deputy Foreign Minister Sergei Ryabkov said on Monday that any deal with Washington on Ukraine must address the root causes of the conflict.',
+    'Ryabkov, a career diplomat who also oversees arms control, said Russia did not see a major change in the U.S. approach to Ukraine.',
+    'Moscow controls about 20% of Ukraine, including Crimea and four regions in the east and south of the country.',
+    'Ukrainian President Volodymyr Zelenskiy said on Friday that he wanted Ukraine to supply the U.S. with rare earths in return for support.',
+  ];
+  const bio = 'As Moscow bureau chief, Guy runs coverage of Russia and the Commonwealth of Independent States. Before Moscow, Guy ran Brexit coverage as London bureau chief.';
+
+  it("takes the paragraph after a wire report's credits for the page's (the writer's biography), not the article's", () => {
+    const out = kinds([...article, 'Reporting by Dmitry Antonov Writing by Guy Faulconbridge Editing by Andrew Osborn', 'Our Standards: The Thomson Reuters Trust Principles.', bio].join('\n'));
+    expect(out.at(-1)).toEqual(['chrome', bio]);
+    expect(out.filter(([kind]) => kind === 'body')).toHaveLength(4);
+  });
+
+  it('keeps the paragraphs after credits that stand mid-page, with more of the article after them', () => {
+    const out = kinds([...article.slice(0, 4), 'Reporting by Dmitry Antonov', ...article.slice(4), bio, bio.replace('Guy', 'He'), 'Moscow has said it wants a deal that ends the war for good.'].join('\n'));
+    expect(out.at(-1)?.[0]).toBe('body');
+  });
+
+  it('takes a news quiz for chrome: its question, its lettered answers, the answer printed again and what explains it, and the call to take the rest', () => {
+    const quiz = [
+      'Peruvian President José Jerí said on Monday that he would make himself available to prosecutors investigating him for doing what?',
+      'A. Accepting undisclosed gifts from regional heads of state',
+      'B. Having undisclosed meetings with a Chinese businessman',
+      'C. Conspiring to postpone April elections',
+      'D. Bribing legislators to execute his political agenda',
+      'B. Having undisclosed meetings with a Chinese businessman',
+      'The meetings follow a regional trend of countries seeking out stronger partnerships outside of the United States.',
+      'To take the rest of FP’s weekly international news quiz, click here, or sign up to be alerted when a new one is published.',
+    ];
+    const out = kinds([...article, ...quiz].join('\n'));
+    expect(out.slice(article.length).map(([kind]) => kind)).toEqual(quiz.map(() => 'chrome'));
+  });
+
+  it("takes a short paragraph a page prints twice among its menus for the menus', never one printed twice in the article", () => {
+    const blurb = 'Ground Game Exclusive insights and key stories from the world of politics.';
+    const menu = ['World', 'Politics', 'Israel-Hamas War Russia-Ukraine War Español China Asia Pacific', blurb, 'Super Bowl 2026 Winter Olympics NBA NHL Soccer MLB'];
+    const out = kinds([...menu, ...menu, ...article].join('\n'));
+    expect(out.filter(([, text]) => text === blurb).map(([kind]) => kind)).toEqual(['chrome', 'chrome']);
+    // A pull quote printed again between paragraphs is the article's.
+    const quote = 'Any deal must address the root causes of the conflict, Ryabkov said.';
+    const body = kinds([...article.slice(0, 2), quote, ...article.slice(2), quote].join('\n'));
+    expect(body.filter(([, text]) => text === quote).map(([kind]) => kind)).toEqual(['body', 'body']);
+  });
+
+  it('takes a picture of several people described in the present, ending on its day without the year, for a caption', () => {
+    const caption = 'Paraguayan President Santiago Peña, U.S. President Donald Trump, and Qatari Prime Minister Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani participate in the signing ceremony of the Board of Peace in Davos, Switzerland on Jan. 22.';
+    const out = kinds([...article.slice(0, 3), caption, ...article.slice(3)].join('\n'));
+    expect(out[3]).toEqual(['chrome', caption]);
+  });
+});

@@ -37,9 +37,9 @@ describe('story loader', () => {
   });
 
   it('reads a story\'s start day, and names the field when it is no date', () => {
-    expect(loadStoryDir(BRIEFINGS).stories[0]?.since).toBe('2022-02-24');
+    expect(loadStoryDir(BRIEFINGS).stories[0]?.since).toBe('2021-12-01');
     const file = join(dir, 'ukraine-ceasefire', 'story.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('since: 2022-02-24', 'since: last spring'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('since: 2021-12-01', 'since: last spring'));
     const lines = loadStoryDir(dir).errors.map(formatLoadError);
     expect(lines.some((l) => l.includes('story.yaml') && l.includes('since') && l.includes('YYYY-MM-DD'))).toBe(true);
   });

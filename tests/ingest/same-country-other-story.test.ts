@@ -707,8 +707,19 @@ describe('a page published before the story began', () => {
     ].join(' ');
     const before = await ingestText(text, '2019-11-20T12:00:00Z');
     const r = before.results[0];
-    expect(r && 'rejected' in r && r.rejected ? r.reason : 'kept').toBe('published 2019-11-20, before the story began (2022-02-24)');
+    expect(r && 'rejected' in r && r.rejected ? r.reason : 'kept').toBe('published 2019-11-20, before the story began (2021-12-01)');
     expect(await verdict(text)).toBe('kept');
+  });
+
+  it('keeps the talks on the "security guarantees" Moscow demanded before the full-scale invasion (Geneva, January 2022)', async () => {
+    const text = [
+      'Blinken and Lavrov meet in Geneva as Russia demands security guarantees over Ukraine.',
+      'US Secretary of State Antony Blinken and Russian Foreign Minister Sergei Lavrov held 90 minutes of talks in Geneva on Friday.',
+      'Moscow wants written security guarantees that NATO will not expand to Ukraine, and has massed 100,000 troops near its border.',
+      'Blinken said the United States would give written responses to Moscow’s proposals next week.',
+    ].join(' ');
+    const run = await ingestText(text, '2022-01-21T12:00:00Z');
+    expect(run.results[0]?.ok).toBe(true);
   });
 });
 

@@ -1123,31 +1123,27 @@ describe('a relative clause after an object', () => {
 });
 
 describe('"he" after a name in an opening subordinate clause', () => {
-  it('goes to the subject of the clause when a description stands before the name ("When staunch Trump ally Sen. Lindsey Graham was asked …, he claimed …")', () => {
-    const text = [
-      'Republicans split on the US ceasefire plan for Ukraine',
-      'The House and Senate tilt hawkish on the peace talks between Russia and Ukraine. (Retiring Rep. Don Bacon has already compared the peace plan to “1938 Munich.”)',
+  // The sentence before names someone else, whom "he" would otherwise go back to.
+  const speakerAfterBacon = (sentence: string): string | undefined =>
+    speakersOfLines(
+      [
+        'Republicans split on the US ceasefire plan for Ukraine',
+        'The House and Senate tilt hawkish on the peace talks between Russia and Ukraine. (Retiring Rep. Don Bacon has already compared the peace plan to “1938 Munich.”)',
+        sentence,
+      ].join('\n'),
+      2,
+    )[0];
+
+  it.each([
+    [
+      'a description stands before the name',
       'When staunch Trump ally Sen. Lindsey Graham was asked about it yesterday, he claimed not to know the details and said tersely, “I’m glad that the president is trying to end the war in Ukraine.”',
-    ].join('\n');
-    expect(speakersOfLines(text, 2)).toEqual(['Lindsey Graham']);
-  });
-
-  it('goes to that subject when a quotation follows ", he said,", which is no aside', () => {
-    const text = [
-      'Macron on the US ceasefire plan for Ukraine',
-      'The House and Senate tilt hawkish on the peace talks between Russia and Ukraine. (Retiring Rep. Don Bacon has already compared the peace plan to “1938 Munich.”)',
-      'When Emmanuel Macron spoke to reporters yesterday, he said, “I’m glad that the president is trying to end the war in Ukraine.”',
-    ].join('\n');
-    expect(speakersOfLines(text, 2)).toEqual(['Emmanuel Macron']);
-  });
-
-  it('goes to that subject when "he said" closes a quotation after the clause', () => {
-    const text = [
-      'Macron on the US ceasefire plan for Ukraine',
-      'The House and Senate tilt hawkish on the peace talks between Russia and Ukraine. (Retiring Rep. Don Bacon has already compared the peace plan to “1938 Munich.”)',
-      'After Emmanuel Macron met Zelensky in Kyiv on Monday, “Europe will stand with Ukraine in the peace talks,” he said.',
-    ].join('\n');
-    expect(speakersOfLines(text, 2)).toEqual(['Emmanuel Macron']);
+      'Lindsey Graham',
+    ],
+    ['a quotation follows ", he said," (no aside)', 'When Emmanuel Macron spoke to reporters yesterday, he said, “I’m glad that the president is trying to end the war in Ukraine.”', 'Emmanuel Macron'],
+    ['"he said" closes a quotation after the clause', 'After Emmanuel Macron met Zelensky in Kyiv on Monday, “Europe will stand with Ukraine in the peace talks,” he said.', 'Emmanuel Macron'],
+  ])('goes to the subject of the clause when %s', (_, sentence, speaker) => {
+    expect(speakerAfterBacon(sentence)).toBe(speaker);
   });
 
   it('does not go to a name after a preposition in the clause ("When talks with Putin had ended, he said …")', () => {

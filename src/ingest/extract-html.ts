@@ -6,6 +6,7 @@ import { articleText } from './clean-text.js';
 import { GENERIC_TITLE } from './generic-title.js';
 import { MONTH_NAME, monthIndex } from '../text/months.js';
 import { collapseSpaces } from '../text/spaces.js';
+import { contentWords } from '../text/similarity.js';
 import { calendarDay, instantMs } from '../time/instant.js';
 import { EARLIEST_PAGE_MS, normaliseDate } from './page-date.js';
 
@@ -263,11 +264,16 @@ export function extractHtml(html: string): ExtractedPage {
   let blocks = parsed?.content ? pageBlocks(parsed.content) : [];
   let cleaned = articleText(blocks).text;
   let via: ExtractedPage['via'] = 'readability';
-  if (cleaned.length < 200) {
+  // The page's own summary of itself: its title and description, which the article's text tells again.
+  const summary = summaryWords([metaTitle, h1, meta(['og:description', 'description', 'twitter:description'])]);
+  if (cleaned.length < 200 || summaryShare(cleaned, summary) < OTHER_BLOCK_SHARE) {
     // Readability has changed the document: the fallback reads the page afresh.
     const fallback = fallbackBlocks(parseHTML(page).document);
     const fallbackText = articleText(fallback).text;
-    if (fallbackText.length > cleaned.length) {
+    // (Longer, or, when Readability took another block of the page, an article that tells the page's summary again.)
+    const tellsSummary = (): boolean =>
+      fallbackText.length >= OTHER_BLOCK_MIN_CHARS && summaryShare(fallbackText, summary) >= summaryShare(cleaned, summary) + OTHER_BLOCK_SHARE;
+    if (cleaned.length < 200 ? fallbackText.length > cleaned.length : tellsSummary()) {
       blocks = fallback;
       cleaned = fallbackText;
       via = 'fallback';
@@ -283,6 +289,31 @@ export function extractHtml(html: string): ExtractedPage {
   if (siteName ?? parsed?.siteName) out.siteName = (siteName ?? parsed?.siteName ?? '').trim();
   if (canonical && /^https?:\/\//i.test(canonical)) out.canonicalUrl = canonical;
   return out;
+}
+
+/**
+ * The least share of the words of a page's title and description that its article's opening tells again. Readability
+ * can take another block of the page for the article: on a Reuters page of 2023 (fundus's test set) it returned the
+ * California privacy notice, whose words are none of the headline's ("Nepal says 'no proof' flydubai plane suffered
+ * bird strike"), while the article's paragraphs stood in their own elements further down.
+ */
+const OTHER_BLOCK_SHARE = 0.2;
+/** The least text the page read afresh must give to stand for the article instead. */
+const OTHER_BLOCK_MIN_CHARS = 500;
+/** How much of an article's opening is read against its summary: where a report tells its news. */
+const OPENING_CHARS = 3_000;
+
+function summaryWords(parts: ReadonlyArray<string | undefined>): Set<string> {
+  return new Set(parts.flatMap((p) => (p === undefined ? [] : contentWords(p))));
+}
+
+/** The share of the summary's words found in the text's opening (1 when the page has no summary to go by). */
+function summaryShare(text: string, summary: ReadonlySet<string>): number {
+  if (summary.size < 4) return 1;
+  const words = new Set(contentWords(text.slice(0, OPENING_CHARS)));
+  let found = 0;
+  for (const w of summary) if (words.has(w)) found++;
+  return found / summary.size;
 }
 
 function asDocument(html: string): string {

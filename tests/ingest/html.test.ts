@@ -218,3 +218,33 @@ describe('HTML extraction', () => {
     expect(html(`<p>T</p><p>${lead}</p>`)).toContain(`T${lead}`);
   });
 });
+
+describe('a page where Readability takes another block for the article', () => {
+  // Written for the test after a Reuters page of 2023 (fundus's test set): a privacy notice, long and full of commas,
+  // above an article whose paragraphs stand one by one in their own rows between advertisements.
+  const notice = Array.from(
+    { length: 6 },
+    (_, i) =>
+      `<p>If you are a California consumer, you have the right, at any time, to direct a business that sells your personal information to third parties, as the law provides, to not sell it, item ${i}, which is referred to as the right to opt-out, and you may exercise it, at any time, through this site.</p>`,
+  ).join('');
+  const paragraphs = [
+    "KATHMANDU, April 25 (Reuters) - Nepal's civil aviation authority disputed on Tuesday whether a flydubai plane had been hit by a bird strike in Nepali airspace.",
+    'The airline had said a flight carrying 167 passengers from Kathmandu to Dubai experienced a bird strike during take-off late on Monday.',
+    'The plane continued on its journey after determining that the engine was within normal operation parameters, a spokesperson for flydubai said.',
+    "Nepal's civil aviation authority said it had found no proof of a bird strike after inspecting the runway at Kathmandu's airport.",
+    'The authority said it would ask the carrier for the flight data recorder readings to establish what happened.',
+  ];
+  const rows = paragraphs.map((p, i) => `<div class="row"><div class="col"><p data-testid="paragraph-${i}">${p}</p></div><div class="ad">Advertisement · Scroll to continue</div></div>`).join('');
+  const head = (title: string) =>
+    `<head><title>${title} | Reuters</title><meta property="og:title" content="${title}"><meta property="og:description" content="${paragraphs[0]?.slice(32)}"><meta property="article:published_time" content="2023-04-25T12:26:15Z"></head>`;
+
+  it("reads the page afresh when Readability's text tells none of the page's title and description, and keeps Readability's when it does", () => {
+    const page = extractHtml(`<!doctype html><html>${head("Nepal says 'no proof' flydubai plane suffered bird strike")}<body><div id="privacy-modal"><h2>CCPA Right to Opt-Out of the Sale of Your Personal Information</h2>${notice}</div><main><h1>Nepal says 'no proof' flydubai plane suffered bird strike</h1>${rows}</main></body></html>`);
+    expect(page.via).toBe('fallback');
+    expect(page.text).toContain(paragraphs[0]);
+    expect(page.text).not.toContain('California consumer');
+    // A page about the notice itself is the notice.
+    const about = extractHtml(`<!doctype html><html>${head('Your right to opt out of the sale of your personal information as a California consumer')}<body><div>${notice}</div><main>${rows}</main></body></html>`);
+    expect(about.via).toBe('readability');
+  });
+});

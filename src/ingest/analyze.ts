@@ -123,9 +123,20 @@ function usableTitle(title: string | undefined): string | undefined {
   // The page says this is its headline (og:title, h1, a feed item's title): it is, unless it reads as chrome. A headline
   // may end on a full stop, quote its subject ("…: \"We got her!\"") or open on a media label ("VIDEO: …").
   const page = articleText(textBlocks(`${t.replace(MEDIA_LABEL, '')}\nThe article follows here with enough words to be prose.`));
-  if (page.all[0]?.kind !== 'chrome') return t;
+  if (page.all[0]?.kind !== 'chrome') return withoutNewsLabel(t);
   // Numbers and "you" in a headline ("10 things in tech you need to know today") are no appeal of the site's.
-  return page.dropped[0]?.reason === 'appeal to the reader' ? t : undefined;
+  return page.dropped[0]?.reason === 'appeal to the reader' ? withoutNewsLabel(t) : undefined;
+}
+
+/**
+ * A page's label for how new its news is, before the headline ("Breaking: Kyiv can win all of Ukraine back …",
+ * "Latest: Zelensky ready for 'honest work' …", "LIVE UPDATES: …"): the briefing's headline is the news, not the label.
+ */
+const NEWS_LABEL = /^(?:breaking(?: news)?|latest|live(?: updates?| blog)?|just in|developing(?: story)?|update[sd]?|new|exclusive)\s*[:|]\s+/i;
+
+function withoutNewsLabel(title: string): string {
+  const rest = title.replace(NEWS_LABEL, '');
+  return rest !== title && rest.split(' ').length >= 3 ? rest : title;
 }
 
 const NOT_ENGLISH = 'no article text in English: sitrep reads English-language articles';
@@ -167,7 +178,7 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
     if (bodyWords.length >= 400) break;
   }
   if (notEnglish(bodyWords, 15)) return { ok: false, rejected: false, error: NOT_ENGLISH, code: 'EMPTY_TEXT' };
-  const headline = usableTitle(input.title) ?? page.headline;
+  const headline = usableTitle(input.title) ?? (page.headline === undefined ? undefined : withoutNewsLabel(page.headline));
   const bodyStart = bodySpans[0]?.start ?? 0;
   const bodyText = bodySpans.map((s) => cleaned.slice(s.start, s.end)).join('\n');
 

@@ -330,6 +330,25 @@ describe('quotes and speakers', () => {
   });
 });
 
+describe('titles', () => {
+  const body = [
+    'US President Donald Trump said on Tuesday that Kyiv could win back all of Ukraine in its original form, in a shift on the peace talks.',
+    'Ukrainian President Volodymyr Zelensky said the remarks were a positive signal for the talks on a ceasefire.',
+  ];
+  const titleOf = (input: { text: string; title?: string }) => {
+    const r = analyzeArticle({ ...input, sourceName: 'Test Wire', publishedAt: '2025-09-23T18:00:00Z' }, ceasefireStory(), new Date('2025-09-24T07:00:00Z'));
+    return r.ok ? r.article.title : r.reason;
+  };
+
+  it('takes a label of how new the news is ("Breaking:", "Latest:", "LIVE UPDATES:") off the headline, from the page or the text', () => {
+    expect(titleOf({ text: body.join('\n'), title: 'Breaking: Kyiv can win all of Ukraine back from Russia, Trump says' })).toBe('Kyiv can win all of Ukraine back from Russia, Trump says');
+    expect(titleOf({ text: ['LIVE UPDATES: Trump says Kyiv can win all of Ukraine back', ...body].join('\n') })).toBe('Trump says Kyiv can win all of Ukraine back');
+    // A label with too little after it, and a colon that is the headline's own, stay.
+    expect(titleOf({ text: body.join('\n'), title: 'Latest: Ukraine talks' })).toBe('Latest: Ukraine talks');
+    expect(titleOf({ text: body.join('\n'), title: 'New START: Russia and US let the last arms treaty lapse' })).toBe('New START: Russia and US let the last arms treaty lapse');
+  });
+});
+
 describe('dates', () => {
   const published = new Date('2025-05-20T09:00:00Z'); // a Tuesday
   it('resolves weekday, yesterday and explicit dates against the publication date', () => {

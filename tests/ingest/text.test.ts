@@ -9,6 +9,7 @@ import { attributeSentences } from '../../src/ingest/quotes.js';
 import { splitSentences } from '../../src/ingest/sentences.js';
 import { proposeSignals } from '../../src/ingest/signals.js';
 import { ceasefireStory } from './story.js';
+import { analyzed } from './analyzed.js';
 import { buildBriefing } from '../../src/briefing/compose.js';
 import type { EventRecord } from '../../src/records/schema.js';
 import { renderText } from '../../src/render/text.js';
@@ -335,10 +336,7 @@ describe('titles', () => {
     'US President Donald Trump said on Tuesday that Kyiv could win back all of Ukraine in its original form, in a shift on the peace talks.',
     'Ukrainian President Volodymyr Zelensky said the remarks were a positive signal for the talks on a ceasefire.',
   ];
-  const titleOf = (input: { text: string; title?: string }) => {
-    const r = analyzeArticle({ ...input, sourceName: 'Test Wire', publishedAt: '2025-09-23T18:00:00Z' }, ceasefireStory(), new Date('2025-09-24T07:00:00Z'));
-    return r.ok ? r.article.title : r.reason;
-  };
+  const titleOf = (input: { text: string; title?: string }) => analyzed({ ...input, sourceName: 'Test Wire', publishedAt: '2025-09-23T18:00:00Z' }, new Date('2025-09-24T07:00:00Z')).title;
 
   it('takes a label of how new the news is ("Breaking:", "Latest:", "LIVE UPDATES:") off the headline, from the page or the text', () => {
     expect(titleOf({ text: body.join('\n'), title: 'Breaking: Kyiv can win all of Ukraine back from Russia, Trump says' })).toBe('Kyiv can win all of Ukraine back from Russia, Trump says');

@@ -14,6 +14,7 @@ import {
   mergeArticle,
   mergeScore,
   publishedBeforeDay,
+  reportedAfterWeight,
   UNDATED_MERGE_THRESHOLD,
   UNDATED_PAIR_THRESHOLD,
   recordFromArticle,
@@ -253,8 +254,9 @@ export async function placeArticle(article: AnalyzedArticle, story: Story, batch
     const pair = c.undated && undatedArticle;
     // A merge score is at most its day weight: one that cannot beat the best so far is not worked out (the words of
     // an event grown by many reports are most of the scoring).
-    if ((pair || !best || dayWeight(c.occurredAt, article.occurredAt) > best.score) && !publishedBeforeDay(c, article)) {
-      const score = pair ? bothWaysScore(event, feats) : mergeScore({ ...event, date: c.occurredAt }, { facts: feats.facts, text: feats.text, date: article.occurredAt });
+    const weight = reportedAfterWeight(c, article) ?? dayWeight(c.occurredAt, article.occurredAt);
+    if ((pair || !best || weight > best.score) && !publishedBeforeDay(c, article)) {
+      const score = pair ? bothWaysScore(event, feats) : mergeScore({ ...event, date: c.occurredAt }, { facts: feats.facts, text: feats.text, date: article.occurredAt }, weight);
       const threshold = pair ? UNDATED_PAIR_THRESHOLD : c.undated || undatedArticle ? UNDATED_MERGE_THRESHOLD : MERGE_THRESHOLD;
       if (score >= threshold && (!best || score > best.score)) best = { candidate: c, score };
     }

@@ -267,6 +267,50 @@ describe('a report of a day after another report was published', () => {
   });
 });
 
+describe('a report published days after the event it weighs', () => {
+  const summit = [
+    'Zelensky and European leaders meet Trump at the White House',
+    'Ukrainian President Volodymyr Zelensky and European leaders met Donald Trump at the White House on Monday to discuss security guarantees for Kyiv.',
+    'Trump said Europe would be the first line of defence but that America would help, and called Vladimir Putin to arrange a meeting with Zelensky.',
+    'German Chancellor Friedrich Merz said he could not imagine the next meeting taking place without a ceasefire.',
+  ];
+  const weekly = [
+    'Security guarantees for Ukraine are dangerously hazy',
+    'The devil is in the detail of what Trump, Putin and Europe propose for Ukraine after the White House summit with Zelensky and European leaders.',
+    'Trump said Europe would be the first line of defence, and Merz wanted a ceasefire before any meeting of Putin and Zelensky.',
+    'What a European force would do in Ukraine, and whether America would back it, remains unclear to the coalition of the willing.',
+    'Russia says it opposes any Western troops in Ukraine and wants China among the guarantors.',
+  ];
+
+  it('joins the event of its day when it states none (a weekly analysis three days on), and the event keeps its day', async () => {
+    const { ids, events } = await eachInItsOwnRun(
+      mkdtempSync(join(tmpdir(), 'sitrep-weekly-')),
+      [
+        { lines: summit, published: '2025-08-18T21:00:00Z' },
+        { lines: weekly, published: '2025-08-21T12:00:00Z' },
+      ],
+      new Date('2025-08-22T12:00:00Z'),
+    );
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBe(ids[0]);
+    expect(events.find((e) => e.id === ids[0])?.occurredAt.slice(0, 10)).toBe('2025-08-18');
+  });
+
+  it('stays apart from an event three days after it: a report of the 21st tells nothing of the 24th', async () => {
+    const later = summit.map((l) => l.replace('on Monday', 'on Sunday'));
+    const { ids } = await eachInItsOwnRun(
+      mkdtempSync(join(tmpdir(), 'sitrep-weekly-before-')),
+      [
+        { lines: weekly, published: '2025-08-21T12:00:00Z' },
+        { lines: later, published: '2025-08-24T21:00:00Z' },
+      ],
+      new Date('2025-08-25T12:00:00Z'),
+    );
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).not.toBe(ids[0]);
+  });
+});
+
 describe('an undated report and a dated one of the same day', () => {
   const dated = [
     'Trump calls off Budapest summit with Putin and sanctions Russian oil giants',

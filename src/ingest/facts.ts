@@ -11,6 +11,7 @@ import { MONTH_NAME } from '../text/months.js';
 import { sideOfName } from '../briefing/sides.js';
 import { commaInList, cutAtWord, headlineAtPhrase, leavesClause } from '../text/clause-end.js';
 import { askedOfSide, hasKeyword, questionTags } from './keywords.js';
+import { aboutAnotherStory } from './relevance.js';
 import type { Attribution } from './quotes.js';
 import type { Sentence } from './sentences.js';
 import { wordKey } from '../text/word-key.js';
@@ -613,7 +614,7 @@ export function selectFacts(input: FactSelectionInput): Fact[] {
         ? questionTags(s.text, input.story.questions, { ...(input.story.sides ? { sides: input.story.sides } : {}), speaker: a.speaker })
         : k.tags;
     const withReferred = referredTags(k.index, input, tags);
-    if (withReferred.length > 0) fact.questions = withReferred;
+    if (withReferred.length > 0 && !aboutAnotherStory(s.text, input.story)) fact.questions = withReferred;
     if (looksAhead(s.text)) {
       fact.watch = watchOf(s.text, input.published);
     }

@@ -97,6 +97,24 @@ function isName(keyword: string): boolean {
   return /^\p{Lu}/u.test(keyword);
 }
 
+/** A story's names and the names of the stories it is told apart from, read once per story object. */
+const namesOf = new WeakMap<Story, { own: string[]; other: string[] }>();
+
+/**
+ * A sentence that names another story's place or party (a capitalised exclude keyword: Gaza, Lebanon, Hamas) and none
+ * of this story's names (its capitalised keywords and anchors) is about that other story, however a question's words
+ * fit it: "Guterres also highlighted the escalating violence in Gaza and Lebanon, calling for an “immediate
+ * ceasefire,” … an end to hostilities in both regions." is no territory evidence of the talks.
+ */
+export function aboutAnotherStory(sentence: string, story: Story): boolean {
+  let names = namesOf.get(story);
+  if (!names) {
+    names = { own: [...story.keywords.filter(isName), ...(story.anchors ?? [])], other: story.excludeKeywords.filter(isName) };
+    namesOf.set(story, names);
+  }
+  return names.other.length > 0 && anyKeyword(sentence, names.other) && !anyKeyword(sentence, names.own);
+}
+
 /**
  * Does a headline name the story's subject (a topic word or pattern: "talks", "peace deal", "ending the war"), not
  * only its places and people ("Roughly 55,000 Ukrainian soldiers killed since start of war, Zelensky says")?

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { questionTags } from '../../src/ingest/keywords.js';
 import { sampleStory } from '../helpers/fixtures.js';
+import { analyzed } from './analyzed.js';
 
 const story = sampleStory();
 const sides = story.sides;
@@ -392,5 +393,33 @@ describe('the bundled story names territory and security guarantees in the words
     expect(tags('Mutual security agreement reached between UK, Finland and Sweden, as Russia wages war on Ukraine.')).not.toContain('security-guarantees');
     expect(tags('A security agreement signed with Finland keeps Britain at its side while the war in Ukraine goes on.')).not.toContain('security-guarantees');
     expect(tags('A security agreement between Ukraine and the United Kingdom was signed in Kyiv.')).toContain('security-guarantees');
+  });
+});
+
+describe("another story's sentence inside an article on the talks", () => {
+  it('tags no question in a fact that names another conflict (Gaza, Lebanon, Hezbollah) and none of the story', () => {
+    const other = [
+      'Guterres also called for a ceasefire in Gaza and Lebanon and an end to the occupied territories of the West Bank.',
+      'Guterres also urged Israel and Hezbollah to agree a ceasefire in Lebanon and settle their territorial dispute along the line of contact.',
+    ];
+    const text = (sentence: string) =>
+      [
+        'Guterres meets Putin in Kazan on the war in Ukraine',
+        'UN Secretary-General Antonio Guterres told Vladimir Putin in Kazan that the peace talks on Ukraine must respect the UN Charter.',
+        sentence,
+        'The Kremlin said Putin told Guterres that Russia was ready for peace talks on Ukraine.',
+      ].join('\n');
+    for (const sentence of other) {
+      // The question's words are there: alone, the sentence is tagged.
+      expect(tags(sentence)).toContain('territory');
+      const facts = analyzed({ text: text(sentence), sourceName: 'Test Wire', publishedAt: '2024-10-24T18:00:00Z' }, new Date('2024-10-25T07:00:00Z'), story).facts;
+      const fact = facts.find((f) => f.text === sentence);
+      expect(fact).toBeDefined();
+      expect(fact?.questions).toBeUndefined();
+    }
+    // With the story's names in it, the same words are its evidence.
+    const own = 'Putin also urged Kyiv to settle the territorial dispute along the line of contact.';
+    const facts = analyzed({ text: text(own), sourceName: 'Test Wire', publishedAt: '2024-10-24T18:00:00Z' }, new Date('2024-10-25T07:00:00Z'), story).facts;
+    expect(facts.find((f) => f.text === own)?.questions).toContain('territory');
   });
 });

@@ -36,6 +36,22 @@ const LAST_TIME = /\b(?:last|previously)\s+(?:\p{Ll}+ed|met|held|spoke|took|saw|
 /** "As of May 3, …": a figure as it stood on an earlier day. */
 const AS_OF = /^As of\b/i;
 
+/**
+ * A time counted back from the report's own ("Just days ago, Ukraine's president ruled out ceding control of the
+ * Donbas …", "last month", "earlier this week"): what came before the day's news.
+ */
+const COUNTED_BACK =
+  /\b(?:(?:just|only)\s+)?(?:(?:a few|a couple of|two|three|four|five|several|some)\s+)?(?:days|weeks|months|years)\s+(?:ago|earlier)\b|\b(?:last|earlier this|earlier in the)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b/i;
+const EARLIER_THIS = /\bearlier this (?:week|month|year)\b/gi;
+
+/**
+ * Does the sentence tell of a time counted back from its report's day, and of no day of the event's ("earlier this
+ * week" names the week, not the day)? Such a sentence says where a question stood before the day's news.
+ */
+export function countedBack(text: string): boolean {
+  return COUNTED_BACK.test(text) && !DAY_OF_THE_EVENT.test(text.replace(EARLIER_THIS, ' ')) && !FIRST_SINCE.test(text);
+}
+
 export function isBackground(text: string, eventDay: number): boolean {
   if (DAY_OF_THE_EVENT.test(text) || FIRST_SINCE.test(text)) return false;
   const main = text.replace(/,[^,]{1,120},/g, ' ').replace(/\([^)]*\)/g, ' ');

@@ -1,4 +1,4 @@
-import { isBackground } from './background.js';
+import { countedBack, isBackground } from './background.js';
 import { informationDensity } from './density.js';
 import type { EventRecord, Fact, Question, QuestionStatus, Side } from '../records/schema.js';
 import { factId } from '../records/fact-id.js';
@@ -220,12 +220,13 @@ export function questionState(input: {
   // The line: evidence that reads as a sentence of its own; inside the window when the window has any.
   const weight = (i: Item) => weightOf(i, question.by);
   // Among equally weighty lines, one that reads away from its article ("He also said …" does not) and is news, not the
-  // war's history ("Russia controls around 18% of Ukraine's territory, including Crimea, annexed in 2014").
+  // war's history ("Russia controls around 18% of Ukraine's territory, including Crimea, annexed in 2014") nor where
+  // the question stood before the day ("Just days ago, Ukraine's president ruled out ceding control of the Donbas …").
   // (Read once an item: the sort asks again at every comparison.)
   const aloneOf = new Map<Item, number>();
   const alone = (i: Item): number => {
     let v = aloneOf.get(i);
-    if (v === undefined) aloneOf.set(i, (v = standsAlone(i.text, undefined, true) && !isBackground(i.text, i.at) ? 1 : 0));
+    if (v === undefined) aloneOf.set(i, (v = standsAlone(i.text, undefined, true) && !isBackground(i.text, i.at) && !countedBack(i.text) ? 1 : 0));
     return v;
   };
   const better = (a: Item, b: Item) =>

@@ -390,6 +390,18 @@ describe('question status follows the sides', () => {
     expect(q.summary).toMatch(/^The US defence secretary said/);
   });
 
+  it('shows, of equally weighty evidence, the day\'s line before one that tells where the question stood days before', () => {
+    const lines = event('lines', day(16), [
+      { text: 'Just days ago, Zelensky ruled out ceding Donetsk, Luhansk, Zaporizhzhia or Kherson to Russia.' },
+      { text: 'A US official said in a speech to allies that restoring the old borders of Ukraine was an unrealistic goal for the talks.' },
+    ]);
+    const question = story.questions.find((q) => q.id === 'territory');
+    if (!question) throw new Error('no territory question');
+    const now = Date.parse('2025-08-17T07:00:00Z');
+    const q = questionState({ question, signals: [], records: new Map([[lines.id, lines]]), window: { from: now - 86_400_000, to: now }, now, evidenceLimit: 3, ...(sides ? { sides } : {}) });
+    expect(q.summary).toMatch(/^A US official said/);
+  });
+
   it("answers a question asked of Kyiv with Kyiv's position before a newer one of another side", () => {
     const tag = { questions: ['ukraine-response'] };
     const kyiv = event('kyiv', '2025-08-12T09:00:00Z', [{ text: 'Zelenskyy agreed to send a delegation to the talks in Istanbul.', ...tag }]);

@@ -364,42 +364,39 @@ describe('question status follows the sides', () => {
     expect(lineOutdated(later)).toBe(false);
   });
 
-  it('shows, of equally weighty evidence of the same time, the sentence that names more in fewer words', () => {
-    const both = event('both', day(16), [
-      { text: 'Peskov said Russia still demanded that Ukraine leave the regions it claims as its own before any ceasefire could begin.' },
-      { text: 'Peskov said Russia still demanded that Ukraine leave Donetsk, Luhansk, Zaporizhzhia and Kherson.' },
-    ]);
-    // Facts alone (a signal's own evidence fact wins over them: an author's or ingestion's choice), nothing on screen yet.
+  // The territory line of one event of 16 August, from its facts alone (a signal's own evidence fact wins over them: an
+  // author's or ingestion's choice), nothing on screen yet, on the morning after.
+  const territoryLineOf = (facts: Array<{ text: string }>): string => {
+    const e = event('lines', day(16), facts);
     const question = story.questions.find((q) => q.id === 'territory');
     if (!question) throw new Error('no territory question');
     const now = Date.parse('2025-08-17T07:00:00Z');
-    const q = questionState({ question, signals: [], records: new Map([[both.id, both]]), window: { from: now - 86_400_000, to: now }, now, evidenceLimit: 3, ...(sides ? { sides } : {}) });
-    expect(q.summary).toMatch(/Donetsk, Luhansk/);
+    return questionState({ question, signals: [], records: new Map([[e.id, e]]), window: { from: now - 86_400_000, to: now }, now, evidenceLimit: 3, ...(sides ? { sides } : {}) }).summary;
+  };
+
+  it('shows, of equally weighty evidence of the same time, the sentence that names more in fewer words', () => {
+    const line = territoryLineOf([
+      { text: 'Peskov said Russia still demanded that Ukraine leave the regions it claims as its own before any ceasefire could begin.' },
+      { text: 'Peskov said Russia still demanded that Ukraine leave Donetsk, Luhansk, Zaporizhzhia and Kherson.' },
+    ]);
+    expect(line).toMatch(/Donetsk, Luhansk/);
   });
 
   it('shows, of equally weighty evidence, a line that reads away from its article and is news, not history', () => {
-    const lines = event('lines', day(16), [
+    const line = territoryLineOf([
       { text: 'He said Ukraine’s pre-2014 borders, Crimea and Donbas were "unrealistic."' },
       { text: 'Russia controls around 18% of Ukraine’s internationally recognised territory, including Crimea, which Moscow annexed in 2014.' },
       { text: 'The US defence secretary said in a speech to allies that restoring the pre-2014 borders of Ukraine was an "unrealistic" goal.' },
     ]);
-    const question = story.questions.find((q) => q.id === 'territory');
-    if (!question) throw new Error('no territory question');
-    const now = Date.parse('2025-08-17T07:00:00Z');
-    const q = questionState({ question, signals: [], records: new Map([[lines.id, lines]]), window: { from: now - 86_400_000, to: now }, now, evidenceLimit: 3, ...(sides ? { sides } : {}) });
-    expect(q.summary).toMatch(/^The US defence secretary said/);
+    expect(line).toMatch(/^The US defence secretary said/);
   });
 
   it('shows, of equally weighty evidence, the day\'s line before one that tells where the question stood days before', () => {
-    const lines = event('lines', day(16), [
+    const line = territoryLineOf([
       { text: 'Just days ago, Zelensky ruled out ceding Donetsk, Luhansk, Zaporizhzhia or Kherson to Russia.' },
       { text: 'A US official said in a speech to allies that restoring the old borders of Ukraine was an unrealistic goal for the talks.' },
     ]);
-    const question = story.questions.find((q) => q.id === 'territory');
-    if (!question) throw new Error('no territory question');
-    const now = Date.parse('2025-08-17T07:00:00Z');
-    const q = questionState({ question, signals: [], records: new Map([[lines.id, lines]]), window: { from: now - 86_400_000, to: now }, now, evidenceLimit: 3, ...(sides ? { sides } : {}) });
-    expect(q.summary).toMatch(/^A US official said/);
+    expect(line).toMatch(/^A US official said/);
   });
 
   it("answers a question asked of Kyiv with Kyiv's position before a newer one of another side", () => {

@@ -1140,15 +1140,20 @@ function otherStoriesAtEnd(drafts: Draft[], firstBody: number, lastBody: number)
     if (++run < TITLES_IN_A_ROW) continue;
     const after = drafts.slice(i + 1, lastBody + 1).filter((x) => x.kind === 'body');
     if (after.length > TEASERS_AFTER_TITLES) continue;
-    for (const x of after) {
-      x.kind = 'chrome';
-      x.reason = 'after the article (other stories)';
-    }
-    let before = i - run;
-    while (before > firstBody && (drafts[before] as Draft).kind !== 'body') before--;
-    return before;
+    return endArticle(drafts, firstBody, after, i - run, 'after the article (other stories)');
   }
   return lastBody;
+}
+
+/** The paragraphs `after` the article's end are chrome; its last paragraph is the last body line at `from` or before. */
+function endArticle(drafts: Draft[], firstBody: number, after: readonly Draft[], from: number, reason: string): number {
+  for (const x of after) {
+    x.kind = 'chrome';
+    x.reason = reason;
+  }
+  let before = from;
+  while (before > firstBody && (drafts[before] as Draft).kind !== 'body') before--;
+  return before;
 }
 
 /**
@@ -1231,13 +1236,7 @@ function creditsAtEnd(drafts: Draft[], firstBody: number, lastBody: number): num
     if (d.kind !== 'chrome' || !isWireCredit(d.text)) continue;
     const after = drafts.slice(i + 1, lastBody + 1).filter((x) => x.kind === 'body');
     if (after.length > BODY_AFTER_CREDITS || drafts.slice(firstBody, i).filter((x) => x.kind === 'body').length < BODY_BEFORE_CREDITS) return lastBody;
-    for (const x of after) {
-      x.kind = 'chrome';
-      x.reason = 'after the article (after its credits)';
-    }
-    let before = i;
-    while (before > firstBody && (drafts[before] as Draft).kind !== 'body') before--;
-    return before;
+    return endArticle(drafts, firstBody, after, i, 'after the article (after its credits)');
   }
   return lastBody;
 }

@@ -26,7 +26,6 @@ export const POST_SIGNATURE = /^(?:[—–-]\s*)?(.{1,80})\(@\w{1,30}\)\s+\w{3,9
  */
 export const ARCHIVE_PICTURE = /^(?:(?:illustration|illustrative|file|archive|archival|stock)\s+(?:photo|image|picture|photograph)s?|file|archive)\s*[–—:-]\s/i;
 
-/** A single line that is a prompt or a widget label, never article prose. */
 /**
  * The credits that close a wire report: "Reporting by …; Editing by …", "… contributed to this report.". Only names
  * after "by" (and the words that join them), so "Reporting by state media suggested …" stays. (Set in brackets too:
@@ -40,6 +39,7 @@ export const WIRE_CREDITS: RegExp[] = [
 ];
 export const isWireCredit = anyMatch(WIRE_CREDITS);
 
+/** A single line that is a prompt or a widget label, never article prose. */
 export const PROMPT_LINE: RegExp[] = [
   /^(?:leave|post|add|write) (?:the first|a|your) comment/i,
   // A post's date and writer with its comment count: "July 24, 2019 by Amy Motroni 5 Comments".

@@ -266,13 +266,14 @@ export function extractHtml(html: string): ExtractedPage {
   let via: ExtractedPage['via'] = 'readability';
   // The page's own summary of itself: its title and description, which the article's text tells again.
   const summary = summaryWords([metaTitle, h1, meta(['og:description', 'description', 'twitter:description'])]);
-  if (cleaned.length < 200 || summaryShare(cleaned, summary) < OTHER_BLOCK_SHARE) {
+  const readabilityShare = summaryShare(cleaned, summary);
+  if (cleaned.length < 200 || readabilityShare < OTHER_BLOCK_SHARE) {
     // Readability has changed the document: the fallback reads the page afresh.
     const fallback = fallbackBlocks(parseHTML(page).document);
     const fallbackText = articleText(fallback).text;
     // (Longer, or, when Readability took another block of the page, an article that tells the page's summary again.)
     const tellsSummary = (): boolean =>
-      fallbackText.length >= OTHER_BLOCK_MIN_CHARS && summaryShare(fallbackText, summary) >= summaryShare(cleaned, summary) + OTHER_BLOCK_SHARE;
+      fallbackText.length >= OTHER_BLOCK_MIN_CHARS && summaryShare(fallbackText, summary) >= readabilityShare + OTHER_BLOCK_SHARE;
     if (cleaned.length < 200 ? fallbackText.length > cleaned.length : tellsSummary()) {
       blocks = fallback;
       cleaned = fallbackText;

@@ -295,15 +295,21 @@ const RELATIVE_SUBJECT = /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Ii]ts|[H
 /** A sentence's opening clause of time, contrast or manner, up to its comma: "While not naming Medvedev, ". */
 const OPENING_CLAUSE = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|Once|Without|Despite|Unlike)\b[^,;.!?“”"]{1,100},\s+/u;
 
+/** The conjunctions that open a subordinate clause whose subject "he" after it may be. */
+const SUBORDINATOR = String.raw`(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|As|Once)`;
+
 /** The subject of an opening subordinate clause is who "he" is after it: "While Mr Zelensky did not respond, he …". */
-const SUBORDINATE_OPENING = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|As|Once)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:\p{Lu}[\p{L}.'’-]*\s+){1,3})?$/u;
+const SUBORDINATE_OPENING = new RegExp(String.raw`^${SUBORDINATOR}\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:\p{Lu}[\p{L}.'’-]*\s+){1,3})?$`, 'u');
 
 /**
  * The same with the subject described before its name, told by the auxiliary after it: "When staunch Trump crony Sen.
  * Lindsey Graham was asked about it yesterday, he claimed …". No preposition or verb of asking before the name: "When
  * talks with Putin had ended, he …" and "When asked about Putin, he …" are about someone else.
  */
-const DESCRIBED_SUBORDINATE_OPENING = /^(?:While|Although|Though|When|Whereas|Because|Since|After|Before|If|As|Once)\s+(?:(?!(?:with|of|to|for|about|against|between|by|from|on|in|at|over|under|after|before|and|or|but|that|asked|told|said)\s)[\p{L}.'’-]+\s+){1,6}$/u;
+const DESCRIBED_SUBORDINATE_OPENING = new RegExp(
+  String.raw`^${SUBORDINATOR}\s+(?:(?!(?:with|of|to|for|about|against|between|by|from|on|in|at|over|under|after|before|and|or|but|that|asked|told|said)\s)[\p{L}.'’-]+\s+){1,6}$`,
+  'u',
+);
 const AUXILIARY_NEXT = /^\s+(?:was|were|is|are|has|have|had|did|does|would|will|could|can|may|might|should)\b/;
 
 /** A name that is the subject of a sentence's opening subordinate clause ("While Mr Zelensky did not respond, he …"). */

@@ -29,6 +29,14 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
     expect(tags('Ukraine’s foreign ministry rejected the peace plan.')).toContain('ukraine-response');
   });
 
+  it("does not take a Kyiv speaker's own title for what the sentence is about", () => {
+    // "minister" describes who speaks; nothing in it is about the talks.
+    expect(tags('Ukraine’s energy minister, Denys Shmyhal, said 200 emergency crews were working to restore power to 1,100 buildings in Kyiv alone.', 'Denys Shmyhal')).not.toContain('ukraine-response');
+    expect(tags('“Our goal is to have at least 50,000 confirmed enemy losses every month,” said Ukrainian Minister of Defence Mykhailo Fedorov.', 'Mykhailo Fedorov')).not.toContain('ukraine-response');
+    // What the same speaker says of the talks still counts.
+    expect(tags('Ukraine’s foreign minister, Andrii Sybiha, said Kyiv was ready for a ceasefire.', 'Andrii Sybiha')).toContain('ukraine-response');
+  });
+
   it('counts Zelensky as other languages\' copy spells him ("Zelenski", "Selenskyj") for Kyiv', () => {
     expect(tags('Zelenski rejected the ceasefire proposal, saying Russia must first withdraw.', 'Volodimir Zelenski')).toContain('ukraine-response');
     expect(tags('Selenskyj rejected the peace plan on Tuesday.')).toContain('ukraine-response');
@@ -306,6 +314,10 @@ describe('security guarantees in the words reports use for them', () => {
       'We will have full readiness to deploy Coalition forces when diplomacy succeeds.',
       'Macron highlighted the establishment of a ceasefire monitoring mechanism under U.S. leadership.',
       'The first concerns the creation of mechanisms to monitor compliance with a ceasefire.',
+      // The passive, and the mechanism by its name.
+      'He said in the last round of talks the negotiators discussed how a ceasefire would be technically monitored.',
+      'The armed forces of both countries considered how any future ceasefire might be monitored.',
+      'The sides agreed that a monitoring and verification mechanism would be set up.',
       'Macron and Starmer have insisted that any European “reassurance” force in Ukraine needs the backing of the United States.',
     ])
       expect(tags(t), t).toContain('security-guarantees');

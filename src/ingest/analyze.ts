@@ -9,6 +9,7 @@ import { questionTags } from './keywords.js';
 import { attributeSentences, type Attribution } from './quotes.js';
 import { scoreRelevance } from './relevance.js';
 import { splitSentences } from './sentences.js';
+import { otherStorySentences } from './story-sections.js';
 import { wordKey } from '../text/word-key.js';
 import { dayInUrl } from './url-date.js';
 import { GENERIC_TITLE } from './generic-title.js';
@@ -240,8 +241,9 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   // the attributed copy is the fact.
   const quoted = new Set<string>();
   for (const a of attributions) for (const q of a.quotes) if (q.inner.length >= 30) quoted.add(wordKey(q.inner));
-  const eligibleAt = sentences.map((s) => {
-    if (!inBody(page.spans, s.start, s.end) || !complete(s.text)) return false;
+  const otherStory = otherStorySentences(sentences, (i) => { const s = sentences[i]; return s !== undefined && inBody(page.spans, s.start, s.end); }, story);
+  const eligibleAt = sentences.map((s, i) => {
+    if (!inBody(page.spans, s.start, s.end) || !complete(s.text) || otherStory.has(i)) return false;
     const key = wordKey(s.text);
     if (seen.has(key)) return false;
     if (quoted.size > 0 && quoted.has(key) && !/^\s*["“«‘']/.test(s.text)) return false;

@@ -230,6 +230,9 @@ export const PROMPT_LINE: RegExp[] = [
   // Bylines: "By Anna Petrenko · 20 May 2025" (no end punctuation, unlike "By Tuesday, the talks had stalled.").
   /^[Bb][Yy]\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]+){0,4}(?:\s*[·|,–—-]\s*[^.!?]{0,40})?$/u,
   /^(?:updated|published|posted|last updated):?\s.{0,60}$/i,
+  // A newsletter's greeting to its own title: "Welcome back to World Brief, where we're looking at …", "Good morning and
+  // welcome to The Morning Dispatch!" (the item it lists is told again below it, as news).
+  /^(?:Good (?:morning|afternoon|evening)[,!.]?\s+(?:and\s+)?)?[Ww]elcome (?:back )?to (?:the |this week['’]s |today['’]s )?\p{Lu}[\p{L}\p{N}'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}'’&-]*){0,4}(?:[,!:—–]|\.(?:\s|$))/u,
 ];
 const anyPromptLine = anyMatch(PROMPT_LINE);
 

@@ -247,6 +247,10 @@ export function completeSentence(text: string, headline?: string): boolean {
   return completeSentenceCheck(headline)(text);
 }
 
+/** Words up to which a sentence without a finite verb is a title, not a fact. */
+const SHORT_FRAGMENT_WORDS = 8;
+const PRONOUN_OPENING = /^(?:I|We|You|They|He|She|It|This|That|These|Those)\s/;
+
 /** Words after the headline's that go on with its clause (in lower case) and say more: four or more. */
 function goesOn(words: readonly string[], headlineWords: number): boolean {
   const rest = words.slice(headlineWords);
@@ -269,6 +273,11 @@ export function completeSentenceCheck(headline?: string): (text: string) => bool
     if (!/^["“‘'(«\[]?[\p{Lu}\p{N}]/u.test(t)) return false;
     const words = t.split(/\s+/);
     if (words.length < 6) return false;
+    // A short line without a verb is a teaser's or a section's title ("Understanding the conflict three years on."),
+    // not something that happened.
+    // (Not a quotation or a pronoun's clause, whose verbs the crude test does not know: "We respect the territory which
+    // we control.")
+    if (words.length <= SHORT_FRAGMENT_WORDS && !/["“”‘’«»]/.test(t) && !PRONOUN_OPENING.test(t) && !hasFiniteVerb(t)) return false;
     const { letters, upper } = letterCounts(t);
     if (letters > 0 && upper / letters > 0.6) return false;
     if (functionWordDensity(words) < 0.1) return false;

@@ -1901,6 +1901,11 @@ describe('captions, plugs and credits that read like sentences', () => {
     const out = kinds([...lead, 'Unlock the free White House Watch newsletter', 'Your guide to what Trump’s second term means for Washington, business and the world', 'Blinken said a stronger Ukraine was the way to real peace talks.'].join('\n'));
     expect(out.slice(2).map(([kind]) => kind)).toEqual(['chrome', 'chrome', 'body']);
   });
+  it("takes a newsletter's greeting to its own title for display text, and a welcome in the news for a sentence", () => {
+    const greeting = 'Welcome back to World Brief, where we’re looking at trilateral peace talks among Russia, Ukraine, and the United States in Abu Dhabi; a snap election in Japan.';
+    const out = kinds([...lead, greeting, 'Good morning and welcome to The Morning Dispatch! Happy Monday.', 'Zelensky said Ukraine would welcome a ceasefire monitored by the United States.'].join('\n'));
+    expect(out.slice(2).map(([kind]) => kind)).toEqual(['chrome', 'chrome', 'body']);
+  });
   it('takes the relay of a quotation ("Her words are quoted by TASS.") for no fact, and a dateline glued to the lead by its dash for no title', () => {
     const text = [
       'Blinken speaks in Helsinki on the peace talks',

@@ -52,6 +52,37 @@ describe('fact selection', () => {
     expect(facts).toEqual(LEAD);
   });
 
+  it("leaves out a newsletter's items on other stories: each opens on a run-in label, and none names the story", () => {
+    const items = [
+      'Parliamentary dissolution. Japanese Prime Minister Sanae Takaichi dissolved the lower house of parliament on Friday, seeking to capitalize on strong approval ratings.',
+      'Takaichi is “hoping to rekindle that magic of the Abe era when the LDP ruled supreme,” Jeff Kingston, a professor of Asian studies, told reporters.',
+      'Growing rift. Canadian Prime Minister Mark Carney fired back at the White House on Thursday after a week of public remarks.',
+      'Later on Thursday, Trump announced that he had rescinded an invitation to Carney to join his invite-only board.',
+    ];
+    const facts = analyze([...LEAD, ...items].join('\n')).facts.map((f) => f.text);
+    expect(facts.filter((f) => /Takaichi|Carney|Kingston/.test(f))).toEqual([]);
+    expect(facts).toEqual(LEAD);
+    // An item on the story after its label is the story's.
+    const onStory = 'Prisoner exchange. Ukraine and Russia exchanged 300 prisoners each on Friday under the deal agreed in Istanbul.';
+    expect(analyze([...LEAD, items[0], onStory].join('\n')).facts.map((f) => f.text)).toContain('Ukraine and Russia exchanged 300 prisoners each on Friday under the deal agreed in Istanbul.');
+  });
+
+  it("keeps an article's paragraphs that name none of the story's places, and a short quoted sentence is no label", () => {
+    const later = [
+      '“It’s time to act.” The delegations flew on to Geneva, where they met European security advisers on the memorandum.',
+      'The memorandum runs to four pages and sets out the ceasefire conditions, the delegations said afterwards.',
+    ];
+    const facts = analyze([...LEAD, ...later].join('\n')).facts.map((f) => f.text);
+    expect(facts).toContain('The delegations flew on to Geneva, where they met European security advisers on the memorandum.');
+    expect(facts).toContain('The memorandum runs to four pages and sets out the ceasefire conditions, the delegations said afterwards.');
+  });
+
+  it("takes a short line without a verb (a teaser's or a section's title) for no fact, but keeps a pronoun's short clause", () => {
+    const facts = analyze([...LEAD.slice(0, 2), 'Understanding the conflict three years on.', LEAD[2], `${LEAD[3]} We respect the territory which we control.`].join('\n')).facts.map((f) => f.text);
+    expect(facts).not.toContain('Understanding the conflict three years on.');
+    expect(facts).toContain('We respect the territory which we control.');
+  });
+
   it('keeps a low sentence in the paragraph of a news sentence, however few words they share', () => {
     const paragraph = `${LEAD[3]} “There is no deal until there is a deal.”`;
     const facts = analyze([...LEAD.slice(0, 3), paragraph].join('\n')).facts.map((f) => f.text);

@@ -175,6 +175,51 @@ function unwrapUnbroken(lines: string[]): string[] {
 }
 
 /** Plain text as blocks: one per line (or per paragraph of hard-wrapped text), whitespace normalised. */
+/** A markdown link alone on its line: `[the proposal requires](https://…)`. */
+const LINK_LINE = /^[ \t]*\[[^\]\n]{1,300}\]\([^()\s]+\)[ \t]*$/;
+/** A line that stops inside its sentence: on a comma, or on a word that cannot end one ("as", "the", "that"). */
+const STOPS_MID_SENTENCE = /(?:,|\b(?:as|the|a|an|that|to|of|by|in|on|at|for|with|and|or|but|from|his|her|its|their))[ \t]*$/;
+/** … or may: on a word in lower case ("The president reportedly"). */
+const openEnded = (line: string) => STOPS_MID_SENTENCE.test(line) || /\p{Ll}\*?[ \t]*$/u.test(line);
+
+/**
+ * Links a converter put on lines of their own inside a sentence, one or several with blank lines between ("News of the
+ * plan broke on Thursday evening, as" / "[Axios](…)" / "" / "[reported](…)" / "that U.S. and Russian negotiators …";
+ * "Among other things," / "[the proposal requires](…)" / "Ukraine to give up …"): the sentence is one line again. The
+ * line after joins when it goes on in lower case or punctuation, or starts a word after a line that stopped on a comma
+ * or a word no sentence ends on; after a heading ("Related coverage") a link is a list's item and stays.
+ */
+function joinLinkLines(text: string): string {
+  const lines = text.split('\n');
+  if (!lines.some((l) => LINK_LINE.test(l))) return text;
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const prev = out.length > 0 ? (out[out.length - 1] as string) : '';
+    if (!LINK_LINE.test(lines[i] as string) || !/\S/.test(prev) || !openEnded(prev)) {
+      out.push(lines[i] as string);
+      continue;
+    }
+    // The run of links (blank lines between them) and the line after it.
+    const links: string[] = [];
+    let j = i;
+    for (; j < lines.length; j++) {
+      const l = lines[j] as string;
+      if (LINK_LINE.test(l)) links.push(l.trim());
+      else if (/\S/.test(l)) break;
+    }
+    const next = lines[j];
+    const goesOn = next !== undefined && (/^[ \t]*(?:[,.;:!?)’”]|\p{Ll})/u.test(next) || (STOPS_MID_SENTENCE.test(prev) && /^[ \t]*\p{Lu}/u.test(next)));
+    if (!goesOn || next === undefined) {
+      out.push(lines[i] as string);
+      continue;
+    }
+    const rest = next.trimStart();
+    out[out.length - 1] = `${prev.trimEnd()} ${links.join(' ')}${/^[,.;:!?)’”]/.test(rest) ? '' : ' '}${rest}`;
+    i = j;
+  }
+  return out.join('\n');
+}
+
 export function textBlocks(raw: string): PageBlock[] {
   let text = raw
     .replace(/^\uFEFF/, '')
@@ -242,15 +287,14 @@ export function textBlocks(raw: string): PageBlock[] {
   if (text.includes('<') && HTML_TAG_TEST.test(text)) text = text.replace(HTML_TAG, (_tag: string, name: string) => (INLINE_TAGS.has(name.toLowerCase()) ? '' : '\n'));
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
+  // … and its italics ("as *Axios* reported", "told _Time_ magazine"): a title's emphasis, not its words. (Not a list's
+  // "* " nor a name_with_underscores.)
+  if (text.includes('*') || text.includes('_')) text = text.replace(/(?<![\p{L}\p{N}*_])([*_])(?=[^\s*_])([^*_\n]{1,80}?)(?<=[^\s*_])\1(?![\p{L}\p{N}*_])/gu, '$2');
   // Markdown's links, as a reader service or a clipper saves a page ("[supports Witkoff’s plan](https://…)"): the link's
   // words stay, the address goes (a link with no words, "[](https://…/authors/…)", goes whole). (A picture's line stays
   // as it is: a caption, chrome already, and its address may hold the only date on the page.)
   if (text.includes('](')) {
-    text = text
-      // A link a converter put on a line of its own inside a sentence ("The president reportedly" / "[supports …](…)" /
-      // ", but it has …"): the sentence is one line again. (It starts at the line's last character, not in a run of
-      // spaces: scanned from every space of a long run, the pattern was quadratic.)
-      .replace(/(\S)[ \t]*\n[ \t]*(\[[^\]\n]{1,300}\]\([^()\s]+\))[ \t]*\n[ \t]*(?=([,.;:!?)’”]|\p{Ll}))/gu, (_m, last: string, link: string, next: string) => (/\p{Ll}/u.test(next) ? `${last} ${link} ` : `${last} ${link}`))
+    text = joinLinkLines(text)
       .replace(/(?<!!)\[([^\]\n]{0,300})\]\((?:https?:\/\/|\/|\.{1,2}\/|#)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"\n]*")?\)/g, '$1');
   }
   // Markdown's heading marks ("# Zelensky says next Russia meeting soon", "## - Drone, missile attacks -"): the line is

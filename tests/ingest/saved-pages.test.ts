@@ -62,6 +62,31 @@ describe('whole pages saved as text', () => {
     expect(facts.some((f) => f.includes('said in a statement that the plan'))).toBe(true);
   });
 
+  it('joins a sentence a converter broke around its links, several with blank lines between, before a capital too', () => {
+    const text = [
+      '# The draft peace deal for Ukraine',
+      '',
+      'News of the plan broke on Thursday evening in Washington, as',
+      '[*Axios*](https://www.axios.com/2025/11/19/ukraine-peace-plan)',
+      '',
+      '[reported](https://www.axios.com/2025/11/19/ukraine-peace-plan)',
+      'that U.S. and Russian negotiators had drafted a 28-point peace plan for Ukraine.',
+      '',
+      'Among other things,',
+      '[the proposal requires](https://www.cnn.com/2025/11/21/europe/ukraine-russia-peace-analysis)',
+      'Ukraine to give up territory to Russia and caps the size of the Ukrainian armed forces, _Time_ magazine said.',
+      '',
+      'What the plan says',
+      '[Read the full text of the plan](https://www.example.com/world/plan-text)',
+      'Zelensky said on Friday that Ukraine would not give up its dignity in the peace talks.',
+    ].join('\n');
+    const facts = analyze(text).facts.map((f) => f.text);
+    expect(facts).toContain('News of the plan broke on Thursday evening in Washington, as Axios reported that U.S. and Russian negotiators had drafted a 28-point peace plan for Ukraine.');
+    expect(facts).toContain('Among other things, the proposal requires Ukraine to give up territory to Russia and caps the size of the Ukrainian armed forces, Time magazine said.');
+    // After a heading, a link alone on its line is its own, not the start of the sentence below it.
+    expect(facts).toContain('Zelensky said on Friday that Ukraine would not give up its dignity in the peace talks.');
+  });
+
   it("takes the headline printed under the page's title with the site's name, not a caption the lead shares more words with", () => {
     const text = [
       'Starmer: Putin standing in the way of peace deal to end Ukraine war - AOL',

@@ -190,8 +190,18 @@ export function datelineLength(text: string): number {
  * into the sentence ({@link runOnHeadingLength}).
  */
 export function leadInLength(text: string): number {
-  return datelineLength(text) || runOnHeadingLength(text);
+  return datelineLength(text) || runOnHeadingLength(text) || (EMPTY_ATTRIBUTION.exec(text)?.[0].length ?? 0);
 }
+
+/**
+ * A re-poster's opening that attributes the news to no one ("According to new developments, President Volodymyr
+ * Zelensky returned to the White House …", "It has been recently reported that Ukrainian President …", "Experts
+ * revealed that …"): the page's formula, set before a copy of another outlet's sentence. The fact is the sentence after
+ * it, cited to the page as every fact is; an attribution to someone ("According to Reuters,", "Sources said that") stays.
+ * Only before a capital: "It has been reported that the talks …" would leave no sentence.
+ */
+const EMPTY_ATTRIBUTION =
+  /^(?:According to (?:the )?(?:new|latest|recent|fresh|current|emerging) (?:developments|reports|updates|information|news)\s*,\s+|It (?:has|had) (?:recently |now |just |also )?been (?:recently |widely |now )?(?:reported|revealed|learned|learnt|disclosed)(?: recently)? that\s+|It is (?:being |now )?reported that\s+|Experts (?:have )?(?:revealed|disclosed) that\s+)(?=\p{Lu})/u;
 
 /** An outlet's name and a colon: a few capitalised words ending on a word papers and channels are named with. */
 const OUTLET_CREDIT =

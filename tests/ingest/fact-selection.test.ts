@@ -83,6 +83,23 @@ describe('fact selection', () => {
     expect(facts).toContain('We respect the territory which we control.');
   });
 
+  it("takes off a re-poster's opening that attributes the news to no one, keeping the offset exact; an attribution to someone stays", () => {
+    const text = [
+      'According to new developments, President Volodymyr Zelensky returned to the White House on Monday to meet Donald Trump for fresh peace talks.',
+      'It has been recently reported that Ukrainian President Volodymyr Zelensky is ready for honest work with the US on the draft peace plan.',
+      'According to Reuters, Ukraine would not sign a ceasefire deal without security guarantees from its allies.',
+      'It has been reported that the talks in Geneva would resume on Thursday with a Russian delegation.',
+    ].join('\n');
+    const facts = analyze(text).facts;
+    const texts = facts.map((f) => f.text);
+    expect(texts).toContain('President Volodymyr Zelensky returned to the White House on Monday to meet Donald Trump for fresh peace talks.');
+    expect(texts).toContain('Ukrainian President Volodymyr Zelensky is ready for honest work with the US on the draft peace plan.');
+    expect(texts).toContain('According to Reuters, Ukraine would not sign a ceasefire deal without security guarantees from its allies.');
+    // Taken off, the rest would open in lower case: no sentence.
+    expect(texts).toContain('It has been reported that the talks in Geneva would resume on Thursday with a Russian delegation.');
+    for (const f of facts) expect(text.slice(f.offset?.start, f.offset?.end)).toBe(f.text);
+  });
+
   it('keeps a low sentence in the paragraph of a news sentence, however few words they share', () => {
     const paragraph = `${LEAD[3]} “There is no deal until there is a deal.”`;
     const facts = analyze([...LEAD.slice(0, 3), paragraph].join('\n')).facts.map((f) => f.text);

@@ -10,6 +10,7 @@ import { titleIsHeadline } from './headline.js';
 import { eventSpan, ownTimeInWindow } from './window.js';
 import { compareText } from '../text/compare.js';
 import { writtenDays } from '../text/months.js';
+import { COMMENTARY } from '../text/commentary.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -246,6 +247,8 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
     // A summary of the story so far ("Since taking office, Trump has tried to broker a ceasefire to no avail") is
     // background, not the day's news.
     if (RECAP.test(e.fact.text)) score -= ANAPHORIC;
+    // The writer's comment ("Granted, it's too much to expect Republican voters to …") is no development.
+    if (COMMENTARY.test(e.fact.text)) score -= ANAPHORIC;
     // So is the war's history told without the day ("The conflict, which began in 2022, is the deadliest war …").
     if (isBackground(e.fact.text, e.time)) score -= BACKGROUND;
     if (focus !== undefined && (e.fact.questions ?? []).includes(focus)) score += 0.5;

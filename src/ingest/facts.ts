@@ -1,5 +1,6 @@
 import { runOnHeadingLength } from './run-on-heading.js';
 import { hasFiniteVerb } from '../text/finite-verb.js';
+import { COMMENTARY } from '../text/commentary.js';
 import { lexiconKind } from './name-finder.js';
 import type { Fact, Story } from '../records/schema.js';
 import { watchOf, personMentions, type Entities } from './entities.js';
@@ -66,7 +67,6 @@ export function looksAhead(text: string): boolean {
 
 const REPORTING = /\b(?:said|says|told|confirmed|announced|stated|added|noted|warned|insisted|declared|according to)\b/i;
 /** Sentences that comment rather than report. */
-const COMMENTARY = /^(?:for now|in short|of course|it remains to be seen|time will tell|only time|whether|but whether|what is clear|one thing is)\b/i;
 
 interface Scored {
   index: number;

@@ -408,6 +408,13 @@ describe('multi-document ranking', () => {
     expect(order.indexOf(2)).toBeLessThan(order.indexOf(1));
   });
 
+  it("ranks the writer's comment (\"Granted, …\") below a report in the same words", () => {
+    const lead = 'Trump said his phone call with Putin on Thursday made no progress on ending the war in Ukraine.';
+    const claim = 'it is too much to expect Republican voters to back Ukraine if Zelensky rejects the White House peace plan.';
+    const score = (text: string, outlet: string) => rankWindowFacts({ records: [rec(outlet, [lead, text])], now: NOW }).find((r) => r.index === 1)?.score ?? NaN;
+    expect(score(`Granted, ${claim}`, 'Wire')).toBeLessThan(score(`Analysts say ${claim}`, 'Wire'));
+  });
+
   it('ranks the war’s history told without the day below the news, and keeps news told with its history', () => {
     const event = rec('Wire', [
       'Washington and Moscow agreed to re-establish high-level military dialogue, the US military said.',

@@ -392,6 +392,9 @@ export const CAPTION: RegExp[] = [
   /\((?:Photos?|Picture|Image|Foto|Video)\s*(?::|by\b|credit\b:?)\s*[^()]{2,80}\)\.?$/iu,
   CREDIT_SENTENCE,
   PICTURE_PLACED,
+  // A picture's subject in the present passive, often with the day it was taken: "Ukrainian President Volodymyr
+  // Zelensky is pictured in Munich on Feb.14 2026." (A report says who was photographed doing what, in the past.)
+  /^[^.!?]{3,160}?\b(?:is|are)\s+(?:pictured|photographed)\b[^!?]{0,160}$/u,
   // A picture's licence ending the line, as free pictures are credited: "… Wikimedia Commons (CC BY 4.0)", "CC BY-SA 3.0".
   /(?:\bWikimedia Commons|\(?\bCC(?:[ -](?:BY|SA|ND|NC))+(?:[ -]\d\.\d)?\)?|\bCC0)\.?$/u,
   // German and other agencies' credits: "(archive picture) Bild: dpa".

@@ -1893,6 +1893,10 @@ describe('captions, plugs and credits that read like sentences', () => {
     const out = kinds([...lead, 'Antony J. Blinken giving a speech at Helsinki city hall.', 'The Busan meeting marked the first in-person talks between the two leaders since 2019.'].join('\n'));
     expect(out.slice(2).map(([kind]) => kind)).toEqual(['chrome', 'body']);
   });
+  it('takes a picture\'s subject in the present passive ("is pictured in Munich on Feb.14 2026.") for a caption, and a report of a photograph for a sentence', () => {
+    const out = kinds([...lead, 'Ukrainian President Volodymyr Zelensky is pictured in Munich on Feb.14 2026.', 'Zelensky was photographed with Vance in Munich before the talks, his office said on Saturday.'].join('\n'));
+    expect(out.slice(2).map(([kind]) => kind)).toEqual(['chrome', 'body']);
+  });
   it('takes a fair-use copyright notice for display text', () => {
     const out = kinds([...lead, 'Under Title 17 U.S.C. Section 107, allowance is made for "fair use" for purposes such as criticism, comment, news reporting, teaching, scholarship, and research.', 'Blinken said a stronger Ukraine was the way to real peace talks.'].join('\n'));
     expect(out.slice(2).map(([kind]) => kind)).toEqual(['chrome', 'body']);

@@ -226,6 +226,11 @@ export const PROMPT_LINE: RegExp[] = [
   /^(?:this (?:site|website) uses|we use) cookies\b/i,
   /\bcookies?\b.{0,120}\b(?:consent|accept|privacy|policy|settings|preferences|experience)\b/i,
   /^(?:accept|reject|manage)(?: all)? (?:cookies|preferences|settings)$/i,
+  // A consent banner's standard wording (the IAB's framework and its copies): "We and our partners use cookies or similar
+  // technologies to access and store non-sensitive information such as your IP address.", "The processing of your
+  // personal data allows us, for example, to improve your user experience", "You can change your choice or withdraw your
+  // consent anytime".
+  /^(?:[*•-]\s*)?we and our (?:\d+\s+)?(?:partners|vendors)\s+(?:use|store|process|access|collect|do the following)\b|\b(?:store and\/or access|access and(?:\/or)? store) (?:non-sensitive )?information\b|\bprocessing of your personal data\b|\b(?:withdraw|change) your consent\b/i,
   /^(?:tags?|tagged|topics?|filed under):(?:\s|$)/i,
   // Bylines: "By Anna Petrenko · 20 May 2025" (no end punctuation, unlike "By Tuesday, the talks had stalled.").
   /^[Bb][Yy]\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]+){0,4}(?:\s*[·|,–—-]\s*[^.!?]{0,40})?$/u,

@@ -1897,6 +1897,16 @@ describe('captions, plugs and credits that read like sentences', () => {
     const out = kinds([...lead, 'Ukrainian President Volodymyr Zelensky is pictured in Munich on Feb.14 2026.', 'Zelensky was photographed with Vance in Munich before the talks, his office said on Saturday.'].join('\n'));
     expect(out.slice(2).map(([kind]) => kind)).toEqual(['chrome', 'body']);
   });
+  it("takes a consent banner's standard wording for display text, and the same words about allies for a sentence", () => {
+    const banner = [
+      '* We and our partners use cookies or similar technologies to access and store non-sensitive information such as your IP address.',
+      '* The processing of your personal data allows us, for example, to improve your user experience, monitor audience ratings, or display personalized advertisements.',
+      '* You can change your choice or withdraw your consent anytime by clicking "Customize" below.',
+      'store and/or access information on a device, personalised advertising and content, advertising and content measurement',
+    ];
+    const out = kinds([...lead, ...banner, 'We and our partners will support Ukraine until a just peace is reached, Blinken said.'].join('\n'));
+    expect(out.slice(2).map(([kind]) => kind)).toEqual(['chrome', 'chrome', 'chrome', 'chrome', 'body']);
+  });
   it('takes a fair-use copyright notice for display text', () => {
     const out = kinds([...lead, 'Under Title 17 U.S.C. Section 107, allowance is made for "fair use" for purposes such as criticism, comment, news reporting, teaching, scholarship, and research.', 'Blinken said a stronger Ukraine was the way to real peace talks.'].join('\n'));
     expect(out.slice(2).map(([kind]) => kind)).toEqual(['chrome', 'body']);

@@ -174,7 +174,6 @@ function unwrapUnbroken(lines: string[]): string[] {
   return paragraphs.map((p) => p.join(' '));
 }
 
-/** Plain text as blocks: one per line (or per paragraph of hard-wrapped text), whitespace normalised. */
 /** A markdown link alone on its line: `[the proposal requires](https://…)`. */
 const LINK_LINE = /^[ \t]*\[[^\]\n]{1,300}\]\([^()\s]+\)[ \t]*$/;
 /** A line that stops inside its sentence: on a comma, or on a word that cannot end one ("as", "the", "that"). */
@@ -220,6 +219,7 @@ function joinLinkLines(text: string): string {
   return out.join('\n');
 }
 
+/** Plain text as blocks: one per line (or per paragraph of hard-wrapped text), whitespace normalised. */
 export function textBlocks(raw: string): PageBlock[] {
   let text = raw
     .replace(/^\uFEFF/, '')

@@ -66,8 +66,6 @@ export function looksAhead(text: string): boolean {
 }
 
 const REPORTING = /\b(?:said|says|told|confirmed|announced|stated|added|noted|warned|insisted|declared|according to)\b/i;
-/** Sentences that comment rather than report. */
-
 interface Scored {
   index: number;
   score: number;
@@ -259,6 +257,7 @@ export function completeSentence(text: string, headline?: string): boolean {
 
 /** Words up to which a sentence without a finite verb is a title, not a fact. */
 const SHORT_FRAGMENT_WORDS = 8;
+/** A pronoun's clause, whose verb the finite-verb test may not know ("We respect …"). */
 const PRONOUN_OPENING = /^(?:I|We|You|They|He|She|It|This|That|These|Those)\s/;
 
 /** Words after the headline's that go on with its clause (in lower case) and say more: four or more. */
@@ -284,9 +283,7 @@ export function completeSentenceCheck(headline?: string): (text: string) => bool
     const words = t.split(/\s+/);
     if (words.length < 6) return false;
     // A short line without a verb is a teaser's or a section's title ("Understanding the conflict three years on."),
-    // not something that happened.
-    // (Not a quotation or a pronoun's clause, whose verbs the crude test does not know: "We respect the territory which
-    // we control.")
+    // not something that happened. (Not a quotation or a pronoun's clause: "We respect the territory which we control.")
     if (words.length <= SHORT_FRAGMENT_WORDS && !/["“”‘’«»]/.test(t) && !PRONOUN_OPENING.test(t) && !hasFiniteVerb(t)) return false;
     const { letters, upper } = letterCounts(t);
     if (letters > 0 && upper / letters > 0.6) return false;

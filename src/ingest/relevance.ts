@@ -107,12 +107,18 @@ const namesOf = new WeakMap<Story, { own: string[]; other: string[] }>();
  * ceasefire,” … an end to hostilities in both regions." is no territory evidence of the talks.
  */
 export function aboutAnotherStory(sentence: string, story: Story): boolean {
+  const names = storyNames(story);
+  return names.other.length > 0 && anyKeyword(sentence, names.other) && !anyKeyword(sentence, names.own);
+}
+
+/** The story's own names (its capitalised keywords and anchors) and those of the stories it is told apart from. */
+export function storyNames(story: Story): { own: string[]; other: string[] } {
   let names = namesOf.get(story);
   if (!names) {
     names = { own: [...story.keywords.filter(isName), ...(story.anchors ?? [])], other: story.excludeKeywords.filter(isName) };
     namesOf.set(story, names);
   }
-  return names.other.length > 0 && anyKeyword(sentence, names.other) && !anyKeyword(sentence, names.own);
+  return names;
 }
 
 /**

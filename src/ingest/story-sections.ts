@@ -1,25 +1,14 @@
 import type { Story } from '../records/schema.js';
 import { anyKeyword } from './keywords.js';
+import { storyNames } from './relevance.js';
 import type { Sentence } from './sentences.js';
 import { FUNCTION_WORDS } from '../text/function-words.js';
 
 /** How many of an item's paragraphs must name the story for it to be the story's. */
 const ITEM_LEAD_PARAGRAPHS = 3;
 
-const storyNames = new WeakMap<Story, string[]>();
-
-/** The story's names: its capitalised keywords (places, people, institutions) and its anchors. */
-function namesOfStory(story: Story): string[] {
-  let names = storyNames.get(story);
-  if (!names) {
-    names = [...story.keywords.filter((k) => /^\p{Lu}/u.test(k)), ...(story.anchors ?? [])];
-    storyNames.set(story, names);
-  }
-  return names;
-}
-
 /**
- * A run-in label that opens a newsletter's item: a few words ending in a full stop, the paragraph's first
+ * A run-in label that opens a newsletter's item: up to four words ending in a full stop, the paragraph's first
  * sentence, with the item's text after it in the same paragraph ("Parliamentary dissolution. Japanese Prime Minister
  * Sanae Takaichi dissolved …", "Growing rift. The White House's relationship …").
  */
@@ -39,7 +28,7 @@ function isLabel(text: string): boolean {
  */
 export function otherStorySentences(sentences: readonly Sentence[], inBody: (i: number) => boolean, story: Story): Set<number> {
   const out = new Set<number>();
-  const names = namesOfStory(story);
+  const names = storyNames(story).own;
   if (names.length === 0) return out;
   // Body paragraphs in order, each with its sentences; an item starts at a paragraph that opens on a label.
   const items: { sentences: number[]; named: boolean; paragraphs: number }[] = [];

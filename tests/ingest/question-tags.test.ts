@@ -328,6 +328,11 @@ describe('security guarantees in the words reports use for them', () => {
   it('does not file a pause in strikes on cities as a guarantee', () => {
     expect(tags('Zelensky thanked the US president for "providing security for Kyiv and other Ukrainian cities during this extreme winter period."')).not.toContain('security-guarantees');
   });
+  it('does not file where people were killed or wounded as territory', () => {
+    expect(tags('Hours after the first day of talks ended on Tuesday, Russian drones killed a woman and injured two children in the southern Ukraine city of Zaporizhzhia, officials said.')).not.toContain('territory');
+    // The region named as land in the talks still is.
+    expect(tags('Russia insists that Ukraine withdraw from the rest of the Donetsk region before any ceasefire talks.')).toContain('territory');
+  });
   it('reads "recognition" of Russian control as territory', () => {
     expect(tags('These territories in Donbas would get international recognition of Russian control under the plan.')).toContain('territory');
   });

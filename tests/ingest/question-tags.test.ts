@@ -37,6 +37,15 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
     expect(tags('Ukraine’s foreign minister, Andrii Sybiha, said Kyiv was ready for a ceasefire.', 'Andrii Sybiha')).toContain('ukraine-response');
   });
 
+  it("does not count Kyiv's speaker relaying another side's act as Kyiv's answer, but does its own side's act or demand", () => {
+    const zelensky = 'Volodymyr Zelenskyy';
+    expect(tags('Zelenskyy said Russia presented the U.S. with a $12 trillion economic proposal.', zelensky)).not.toContain('ukraine-response');
+    expect(tags('Zelenskyy said the U.S. again proposed a ceasefire banning strikes on energy infrastructure.', zelensky)).not.toContain('ukraine-response');
+    expect(tags('Zelenskyy said Russia must withdraw before any talks.', zelensky)).toContain('ukraine-response');
+    expect(tags('Zelenskyy said Russia rejected the plan, and Kyiv would not sign it.', zelensky)).toContain('ukraine-response');
+    expect(tags('Zelenskyy said Ukraine rejected the plan.', zelensky)).toContain('ukraine-response');
+  });
+
   it('counts Zelensky as other languages\' copy spells him ("Zelenski", "Selenskyj") for Kyiv', () => {
     expect(tags('Zelenski rejected the ceasefire proposal, saying Russia must first withdraw.', 'Volodimir Zelenski')).toContain('ukraine-response');
     expect(tags('Selenskyj rejected the peace plan on Tuesday.')).toContain('ukraine-response');

@@ -351,8 +351,8 @@ export function matchesQuestion(sentence: string, question: Question, hints: Voi
   const speakerSide = asked !== undefined && hints.speaker !== undefined ? sideOfName(hints.speaker, hints.sides) : undefined;
   const bySpeaker = asked !== undefined && asked.includes(speakerSide ?? '');
   if (!matchesWords(sentence, question, bySpeaker)) return false;
-  // A speaker of the asked side relaying another side's act says nothing of its own side's answer. (Asked only of a
-  // sentence on the question's matter: most are not.)
+  // A sentence relaying another side's act ("Zelenskyy said Russia presented …") tells nothing of the asked side's own
+  // answer. (Asked only of a sentence on the question's matter: most are not.)
   if (asked !== undefined && relaysOtherSide(sentence, asked, hints.sides ?? [])) return false;
   if (asked === undefined || bySpeaker) return true;
   // Another side's speaker claiming something of the asked side ("He claimed Ukraine was refusing to talk", Lavrov) says
@@ -365,27 +365,25 @@ export function matchesQuestion(sentence: string, question: Question, hints: Voi
 }
 
 /** "said" or "says", maybe "that", then what was said: the side whose act follows is the one who acts. */
-const SAID_THAT = /\b(?:said|says)\s+(?:that\s+)?/g;
+const SAID_THAT = /\b(?:said|says)\s+(?:that\s+)?/;
 /** A past act (not a modal of obligation: "Russia must withdraw" is the speaker's demand). */
 const PAST_DEED = /^(?:(?:again|also|then|had|has|have|already|recently|\p{Ll}+ly)\s+)*(?:\p{Ll}+ed|presented|sent|made|took|gave|held|put|set|began|brought|offered|launched)\b/u;
 
 /**
- * A speaker of the asked side relaying another side's act ("Zelenskyy said Russia presented the U.S. with a $12 trillion
- * economic proposal", "Zelenskyy said the U.S. again proposed a ceasefire banning strikes on energy"): the act is the
- * other side's, so the speaker's side does not stand for the sentence's subject.
+ * What was said opens on another side's act ("Zelenskyy said Russia presented the U.S. with a $12 trillion economic
+ * proposal", "Zelenskyy said the U.S. again proposed a ceasefire banning strikes on energy"): the act is the other
+ * side's, and the asked side's speaker only relays it.
  */
 function relaysOtherSide(sentence: string, asked: readonly string[], sides: readonly Side[]): boolean {
-  if (!/\b(?:said|says)\b/.test(sentence)) return false;
-  SAID_THAT.lastIndex = 0;
   const m = SAID_THAT.exec(sentence);
   if (!m) return false;
   const rest = sentence.slice(m.index + m[0].length);
   const mentions = sideMentions(rest, sides);
   const first = mentions[0];
-  if (!first || first.side === undefined || asked.includes(first.side)) return false;
+  if (!first || asked.includes(first.side)) return false;
   // The asked side acting later in what was said is its own answer: "… said Russia rejected the plan, and Kyiv would not
   // sign it."
-  if (mentions.some((x) => x.side !== undefined && asked.includes(x.side))) return false;
+  if (mentions.some((x) => asked.includes(x.side))) return false;
   // The other side must open the clause ("the U.S.", "Russia"), and its verb follow it.
   if (!/^(?:the\s+)?$/i.test(rest.slice(0, first.start))) return false;
   return PAST_DEED.test(rest.slice(first.end).trimStart());

@@ -194,7 +194,9 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
     return t;
   };
   const sentences = splitSentences(cleaned);
-  const body = sentences.filter((s) => inBody(page.spans, s.start, s.end));
+  // Which sentences lie in the article's body, read once (the spans are scanned for each sentence).
+  const inBodyAt = sentences.map((s) => inBody(page.spans, s.start, s.end));
+  const body = sentences.filter((_, i) => inBodyAt[i]);
   // The standfirst under the headline sums the story up as the lead does: "… admitted he made no progress in his
   // conversation with Vladimir Putin about ending the war in Ukraine" over a lead that goes into the call's details.
   const dekSpan = page.spans.find((s) => s.kind === 'heading' && s.start < bodyStart && s.terminated);
@@ -241,9 +243,9 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   // the attributed copy is the fact.
   const quoted = new Set<string>();
   for (const a of attributions) for (const q of a.quotes) if (q.inner.length >= 30) quoted.add(wordKey(q.inner));
-  const otherStory = otherStorySentences(sentences, (i) => { const s = sentences[i]; return s !== undefined && inBody(page.spans, s.start, s.end); }, story);
+  const otherStory = otherStorySentences(sentences, (i) => inBodyAt[i] === true, story);
   const eligibleAt = sentences.map((s, i) => {
-    if (!inBody(page.spans, s.start, s.end) || !complete(s.text) || otherStory.has(i)) return false;
+    if (!inBodyAt[i] || !complete(s.text) || otherStory.has(i)) return false;
     const key = wordKey(s.text);
     if (seen.has(key)) return false;
     if (quoted.size > 0 && quoted.has(key) && !/^\s*["“«‘']/.test(s.text)) return false;

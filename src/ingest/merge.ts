@@ -1,6 +1,6 @@
 import type { EventRecord, Fact, Source, Story } from '../records/schema.js';
 import { factId } from '../records/fact-id.js';
-import { instantMs } from '../time/instant.js';
+import { DAY_MS, instantMs } from '../time/instant.js';
 import type { AnalyzedArticle } from './analyze.js';
 import { sameSurname } from '../text/same-surname.js';
 import { containment, contentWords, featureSet, featuresOf, jaccard, lshBands, minhash, stem } from '../text/similarity.js';
@@ -179,7 +179,7 @@ export function publishedBeforeDay(a: { occurredAt: string; dateSource?: string 
 }
 
 function dayOf(iso: string): number {
-  return Math.floor(instantMs(iso.slice(0, 10)) / 86_400_000);
+  return Math.floor(instantMs(iso.slice(0, 10)) / DAY_MS);
 }
 
 /** True when `a` and `b` (ISO) are within the merge window. */

@@ -46,6 +46,19 @@ describe("Ukraine's response: Kyiv's side is the one who acts in the sentence", 
     expect(tags('Zelenskyy said Ukraine rejected the plan.', zelensky)).toContain('ukraine-response');
   });
 
+  it("does not take arms asked for or delivered, Kyiv's visits or its land held for its answer to the talks", () => {
+    // The war's supply: nothing of the talks or their terms in it.
+    expect(tags('President Zelenskyy asked for additional air defense systems to protect his civilians, particularly Patriot missile systems.')).not.toContain('ukraine-response');
+    expect(tags('Zelenskyy was in Brussels on Tuesday to secure more than $1 billion in new military aid from Belgium, including 30 F-16 fighter jets.')).not.toContain('ukraine-response');
+    // A visit is where Kyiv's leader went, and land Kyiv holds is the front: neither answers the talks.
+    expect(tags("President Zelensky's visit to Italy is the first since February last year.")).not.toContain('ukraine-response');
+    expect(tags('His top commander said Ukraine controlled 1,000 sq km of Russian territory.')).not.toContain('ukraine-response');
+    // The same words with the talks or their terms in them still count.
+    expect(tags('Zelensky said Ukraine would not trade territory for air defence systems, and rejected the plan.')).toContain('ukraine-response');
+    expect(tags('“We are ready for a ceasefire, but we need Patriot missiles to hold it,” Zelensky said.', 'Volodymyr Zelensky')).toContain('ukraine-response');
+    expect(tags('“This is in no way a frozen conflict,” Sybiha said.', 'Andrii Sybiha')).toContain('ukraine-response');
+  });
+
   it('counts Zelensky as other languages\' copy spells him ("Zelenski", "Selenskyj") for Kyiv', () => {
     expect(tags('Zelenski rejected the ceasefire proposal, saying Russia must first withdraw.', 'Volodimir Zelenski')).toContain('ukraine-response');
     expect(tags('Selenskyj rejected the peace plan on Tuesday.')).toContain('ukraine-response');

@@ -38,10 +38,11 @@ const AS_OF = /^As of\b/i;
 
 /**
  * A time counted back from the report's own ("Just days ago, Ukraine's president ruled out ceding control of the
- * Donbas …", "last month", "earlier this week"): what came before the day's news.
+ * Donbas …", "last month", "earlier this week", "Previous rounds of talks … have failed"): what came before the day's
+ * news.
  */
 const COUNTED_BACK =
-  /\b(?:(?:just|only)\s+)?(?:(?:a few|a couple of|two|three|four|five|several|some)\s+)?(?:days|weeks|months|years)\s+(?:ago|earlier)\b|\b(?:last|earlier this|earlier in the)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b/i;
+  /\b(?:(?:just|only)\s+)?(?:(?:a few|a couple of|two|three|four|five|several|some)\s+)?(?:days|weeks|months|years)\s+(?:ago|earlier)\b|\b(?:last|earlier this|earlier in the)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b|\b(?:previous|prior|past|earlier)\s+(?:rounds?|talks|meetings|negotiations|summits)\b/i;
 const EARLIER_THIS = /\bearlier this (?:week|month|year)\b/gi;
 
 /**
@@ -76,4 +77,22 @@ export function isBackground(text: string, eventDay: number): boolean {
     if (back <= EARLIER_MONTHS) earlier = true;
   }
   return earlier;
+}
+
+/**
+ * Does the sentence tell only of years two or more before its event's ("… already got such a guarantee … in the 1994
+ * Budapest agreement", "after Russia's 2014 annexation of Crimea") and of no day of the event's? It tells the
+ * question's history, not where it stands on the day.
+ */
+export function olderYearsOnly(text: string, eventDay: number): boolean {
+  if (DAY_OF_THE_EVENT.test(text) || FIRST_SINCE.test(text)) return false;
+  const year = new Date(eventDay).getUTCFullYear();
+  let any = false;
+  for (const m of allMatches(YEAR, text)) {
+    // "the pre-2014 borders", "territory lost since 2014": a year that measures up to the day, not one told of.
+    if (/(?:pre-|post-|since\s)$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    if (Number(m[1]) > year - 2) return false;
+    any = true;
+  }
+  return any;
 }

@@ -399,6 +399,28 @@ describe('question status follows the sides', () => {
     expect(line).toMatch(/^A US official said/);
   });
 
+  it('shows, of equally weighty evidence, the day\'s line before what earlier rounds did or what years long past saw', () => {
+    expect(
+      territoryLineOf([
+        { text: 'Previous rounds of talks between Russian and Ukrainian officials have failed to yield a compromise on the territory Moscow demands.' },
+        { text: 'A US official said in a speech to allies that restoring the old borders of Ukraine was an unrealistic goal for the talks.' },
+      ]),
+    ).toMatch(/^A US official said/);
+    expect(
+      territoryLineOf([
+        { text: 'Ukraine gave up its claim to the territory in the 1994 Budapest agreement, in exchange for promises of its borders.' },
+        { text: 'A US official said in a speech to allies that restoring the old borders of Ukraine was an unrealistic goal for the talks.' },
+      ]),
+    ).toMatch(/^A US official said/);
+    // A year of the event's own (2025 here) is the day's news, told with its date.
+    expect(
+      territoryLineOf([
+        { text: 'Ukraine gave up its claim to the territory in the 2025 Budapest agreement, in exchange for promises of its borders.' },
+        { text: 'A US official said in a speech to allies that restoring the old borders of Ukraine was an unrealistic goal for the talks.' },
+      ]),
+    ).toMatch(/^Ukraine gave up/);
+  });
+
   it("answers a question asked of Kyiv with Kyiv's position before a newer one of another side", () => {
     const tag = { questions: ['ukraine-response'] };
     const kyiv = event('kyiv', '2025-08-12T09:00:00Z', [{ text: 'Zelenskyy agreed to send a delegation to the talks in Istanbul.', ...tag }]);

@@ -16,7 +16,8 @@ const WAR_START = /\b(?:(?:before|since|after) (?:Russia(?:'s|’s)? (?:(?:full-
 /** The war's history as an aside or a closing line: "The conflict, which began in 2022, …", "… just before Russia invaded Ukraine." */
 const WAR_HISTORY = /\b(?:(?:war|conflict),? which (?:began|started) in|before Russia invaded)\b/i;
 /** "For the first time since …": a first is news, however far back it measures. */
-const FIRST_SINCE = /\bfirst\b[^.]{0,60}\bsince\b/i;
+// (The full stops of an abbreviation, "a U.S. and Russian president", end no sentence.)
+const FIRST_SINCE = /\bfirst\b(?:[^.]|(?<=\b[A-Z])\.){0,60}\bsince\b/i;
 
 const YEAR = /\b(19[5-9]\d|20\d\d)\b/g;
 const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})\b)?/gi;
@@ -55,6 +56,7 @@ export function countedBack(text: string): boolean {
 
 export function isBackground(text: string, eventDay: number): boolean {
   if (DAY_OF_THE_EVENT.test(text) || FIRST_SINCE.test(text)) return false;
+  if (olderYearsOnly(text, eventDay)) return true;
   const main = text.replace(/,[^,]{1,120},/g, ' ').replace(/\([^)]*\)/g, ' ');
   if (!WAR_HISTORY.test(text) && !AS_OF.test(text) && !LAST_TIME.test(text) && !STANDING.test(main)) return false;
   const warStart = WAR_START.test(text);

@@ -1,4 +1,4 @@
-import { countedBack, isBackground, olderYearsOnly } from './background.js';
+import { countedBack, isBackground } from './background.js';
 import { informationDensity } from './density.js';
 import type { EventRecord, Fact, Question, QuestionStatus, Side } from '../records/schema.js';
 import { factId } from '../records/fact-id.js';
@@ -226,7 +226,7 @@ export function questionState(input: {
   const aloneOf = new Map<Item, number>();
   const alone = (i: Item): number => {
     let v = aloneOf.get(i);
-    if (v === undefined) aloneOf.set(i, (v = standsAlone(i.text, undefined, true) && !isBackground(i.text, i.at) && !countedBack(i.text) && !olderYearsOnly(i.text, i.at) ? 1 : 0));
+    if (v === undefined) aloneOf.set(i, (v = standsAlone(i.text, undefined, true) && !isBackground(i.text, i.at) && !countedBack(i.text) ? 1 : 0));
     return v;
   };
   const better = (a: Item, b: Item) =>

@@ -432,6 +432,10 @@ describe('multi-document ranking', () => {
       // What was done the last time, on an earlier day.
       'Russia and Ukraine last conducted a prisoner exchange on Oct. 2, 2024, as part of deals reached in Istanbul.',
       'He last met Putin on August 6.',
+      // Told only of years well before the event's (2025 here), and of none of its days.
+      'The conflict in eastern Ukraine began in 2014 after a Russia-friendly president was toppled in the Maidan Revolution.',
+      'In February 2022, Putin triggered full-scale war by sending in thousands of troops.',
+      'Ukraine gave up its nuclear arsenal under the 1994 Budapest Memorandum.',
     ])
       expect(isBackground(history, day), history).toBe(true);
     for (const news of [
@@ -441,6 +445,10 @@ describe('multi-document ranking', () => {
       'The conflict, which began in 2022, was the subject of talks in Geneva on Friday.',
       'The agreement, struck in November, allows the export of grain.',
       'The two sides last met on Friday in Geneva.',
+      // An old year told with the day, or one that measures up to it, is the day's news.
+      'Zelensky said on Tuesday that the 1994 Budapest Memorandum had failed Ukraine.',
+      'The minister said Ukraine would not give up the territory lost since 2014.',
+      'He said the pre-2014 borders were an unrealistic goal for the talks.',
     ])
       expect(isBackground(news, day), news).toBe(false);
   });

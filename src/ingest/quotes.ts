@@ -156,8 +156,10 @@ const TRAILING_ROLE = new RegExp(
 );
 /** After an inverted verb: "… added the US president", "said the Ukrainian leader". */
 const INVERTED_ROLE = new RegExp(`^\\s+the\\s+${QUALIFIED_ROLE}\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'u');
+/** A role's country or body before it: "Russian", "Kremlin", and written with stops, "U.S.". */
+const QUALIFIER = String.raw`\p{Lu}(?:\p{L}|\.(?=\p{L}|\s))+`;
 /** A role right before a name: "Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov". */
-const ROLE_BEFORE_NAME = new RegExp(`(?:\\b(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})\\s*,?\\s*$`, 'u');
+const ROLE_BEFORE_NAME = new RegExp(`(?:\\b(${QUALIFIER})\\s+)??(${ROLE})\\s*,?\\s*$`, 'u');
 /** A role of a country right before a name: "President of Ukraine Volodymyr Zelensky" (the country is the qualifier). */
 const ROLE_OF_BEFORE_NAME = new RegExp(`\\b(${ROLE})\\s+of\\s+(?:the\\s+)?(\\p{Lu}\\p{L}+)\\s*,?\\s*$`, 'u');
 /** A closing attribution to a country's role: "…,” the President of Ukraine said." */
@@ -172,7 +174,7 @@ const BARE_ROLE_SUBJECT = new RegExp(`^\\s*(?:(?:But|And|Yet|However|Meanwhile|L
 /** A sentence that opens on a role: "The Ukrainian foreign minister also …", "But the Russian president …". */
 const ROLE_OPENING = new RegExp(`^\\s*(?:(?:But|And|Yet|Still|However|Meanwhile|Later|Earlier),?\\s+)?[Tt]he\\s+${QUALIFIED_ROLE}\\b(?!\\s+of\\b)`, 'u');
 /** A role cited as a source, the whole phrase: "the US President", "the Russian foreign minister". */
-const ROLE_CITED = new RegExp(`^the\\s+(?:(\\p{Lu}\\p{L}+)\\s+)?(${ROLE})\\s*$`, 'iu');
+const ROLE_CITED = new RegExp(`^the\\s+(?:(${QUALIFIER})\\s+)?(${ROLE})\\s*$`, 'iu');
 /**
  * The same with its country or owner in the possessive or after "of": "South Africa’s president", "Russia's foreign
  * minister", "Trump’s Ukraine envoy", "the President of Ukraine". Captured: the owner's last word, the role.
@@ -772,8 +774,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       else if (pronoun !== undefined) source = pronoun;
       else if (holder !== undefined) source = holder;
       // A country's or a person's office whose holder the article does not name ("according to South Africa’s
-      // president", "according to Trump’s Ukraine envoy") is someone unnamed: neither the country nor the owner.
-      else if (cited?.owned) unnamedSource = true;
+      // president", "according to Trump’s Ukraine envoy", "according to the U.S. president") is someone unnamed:
+      // neither the country nor the owner.
+      else if (cited !== undefined && (cited.owned || cited.qualifier !== undefined)) unnamedSource = true;
       // "According to Russian Foreign Ministry spokeswoman Maria Zakharova": the body's role before a name is the person's.
       else if (person && (!body || person.start <= body.start || person.start >= end || BODY_ROLE_GAP.test(outside.slice(body.end, person.start)))) source = person.person.name;
       // ("according to a U.S. official": the country is the official's, who is unnamed; "according to AFP sources" or

@@ -553,6 +553,19 @@ describe('speakers', () => {
     expect(Object.fromEntries(speakers(text))['New peace talks aimed at endin']).toBe('-');
   });
 
+  it('gives "according to the U.S. president" to the president the article named, and to no one (not "U.S") when it named none', () => {
+    const named = [
+      'U.S. President Donald Trump spoke with Russian President Vladimir Putin by phone on Thursday about the peace talks on Ukraine.',
+      'According to the U.S. president, progress in the Middle East could also help the negotiations to end the war in Ukraine.',
+    ].join('\n');
+    expect(Object.fromEntries(speakers(named))['According to the U.S. presiden']).toBe('Donald Trump');
+    const unnamed = [
+      'Ukrainian and Russian negotiators met in Geneva on Thursday for a new round of peace talks on Ukraine.',
+      'According to the U.S. president, progress in the Middle East could also help the negotiations to end the war in Ukraine.',
+    ].join('\n');
+    expect(Object.fromEntries(speakers(unnamed))['According to the U.S. presiden']).toBe('-');
+  });
+
   it('reads "he" after an opening subordinate clause as its subject: "While Mr Zelensky did not respond …, he emphasised"', () => {
     const text = [
       'Russian President Vladimir Putin has for the first time proposed direct peace talks with Ukraine’s president Volodymyr Zelensky.',

@@ -83,11 +83,10 @@ export function isBackground(text: string, eventDay: number): boolean {
 
 /**
  * Does the sentence tell only of years two or more before its event's ("… already got such a guarantee … in the 1994
- * Budapest agreement", "after Russia's 2014 annexation of Crimea") and of no day of the event's? It tells the
- * question's history, not where it stands on the day.
+ * Budapest agreement", "after Russia's 2014 annexation of Crimea")? (Asked once a day of the event's is ruled out.)
+ * It tells the story's history, not the day's news.
  */
-export function olderYearsOnly(text: string, eventDay: number): boolean {
-  if (DAY_OF_THE_EVENT.test(text) || FIRST_SINCE.test(text)) return false;
+function olderYearsOnly(text: string, eventDay: number): boolean {
   const year = new Date(eventDay).getUTCFullYear();
   let any = false;
   for (const m of allMatches(YEAR, text)) {

@@ -54,6 +54,12 @@ describe('stance of a sentence, and whose it is', () => {
     expect(stance('Zelenskyy signed the country’s application for accession to NATO in a video.')).toMatchObject({ stance: 'propose', side: 'kyiv' });
   });
 
+  it('reads seeking something as a proposal, but seeking to do something (an attempt) as no stance', () => {
+    expect(stance('Kyiv sought security guarantees from Washington.')).toMatchObject({ stance: 'propose', side: 'kyiv' });
+    expect(stance('Russia seeks full control of Donetsk.')).toMatchObject({ stance: 'propose', side: 'moscow' });
+    expect(stance('Zelensky also sought to forge family ties during the meeting, handing his host a letter from the first lady.').stance).toBe('none');
+  });
+
   it('takes negation into account: no agreement between two sides is a dispute', () => {
     expect(stance('Trump and Putin did not agree on a ceasefire.').stance).toBe('dispute');
     expect(stance('No deal was reached after the talks in Istanbul.').stance).toBe('dispute');

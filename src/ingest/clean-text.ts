@@ -208,7 +208,7 @@ function joinLinkLines(text: string): string {
     }
     const next = lines[j];
     const goesOn = next !== undefined && (/^[ \t]*(?:[,.;:!?)’”]|\p{Ll})/u.test(next) || (STOPS_MID_SENTENCE.test(prev) && /^[ \t]*\p{Lu}/u.test(next)));
-    if (!goesOn || next === undefined) {
+    if (!goesOn) {
       out.push(lines[i] as string);
       continue;
     }

@@ -147,8 +147,10 @@ const ROLE_WORDS = [
   'president', 'leader', 'chancellor', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'adviser', 'advisor', 'aide',
 ];
 const ROLE = `(?:${ROLE_WORDS.map((r) => r.replace(/\b(\p{Ll})/gu, (c) => `[${c}${c.toUpperCase()}]`)).join('|')})`;
-/** A role with the country or body that qualifies it, each captured: "Russian president", "foreign minister". */
-const QUALIFIED_ROLE = `(?:(\\p{Lu}\\p{L}+)\\s+)??(${ROLE})`;
+/** A role's country or body before it: "Russian", "Kremlin", and written with stops, "U.S.". */
+const QUALIFIER = String.raw`\p{Lu}(?:\p{L}|\.(?=\p{L}|\s))+`;
+/** A role with the country or body that qualifies it, each captured: "Russian president", "U.S. president". */
+const QUALIFIED_ROLE = `(?:(${QUALIFIER})\\s+)??(${ROLE})`;
 /** A closing attribution to a role: "…, the president added.", "…, the Russian foreign minister said on Sunday." */
 const TRAILING_ROLE = new RegExp(
   `[,”"’]\\s*[Tt]he\\s+${QUALIFIED_ROLE}\\s+(?:${TAIL_VERBS}|concluded\\b)[^.;:!?]{0,60}[.!?]["”’]?\\s*$`,
@@ -156,8 +158,6 @@ const TRAILING_ROLE = new RegExp(
 );
 /** After an inverted verb: "… added the US president", "said the Ukrainian leader". */
 const INVERTED_ROLE = new RegExp(`^\\s+the\\s+${QUALIFIED_ROLE}\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'u');
-/** A role's country or body before it: "Russian", "Kremlin", and written with stops, "U.S.". */
-const QUALIFIER = String.raw`\p{Lu}(?:\p{L}|\.(?=\p{L}|\s))+`;
 /** A role right before a name: "Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov". */
 const ROLE_BEFORE_NAME = new RegExp(`(?:\\b(${QUALIFIER})\\s+)??(${ROLE})\\s*,?\\s*$`, 'u');
 /** A role of a country right before a name: "President of Ukraine Volodymyr Zelensky" (the country is the qualifier). */

@@ -566,6 +566,24 @@ describe('speakers', () => {
     expect(Object.fromEntries(speakers(unnamed))['According to the U.S. presiden']).toBe('-');
   });
 
+  it('reads "the U.S. president said", "the U.S. president also said" and "said the U.S. president" as the president the article named', () => {
+    const named = [
+      'U.S. President Donald Trump met Ukrainian President Volodymyr Zelensky at the White House on Monday to discuss the peace talks.',
+      '"We are very close to a deal," the U.S. president said after the meeting.',
+      'The U.S. president also said the talks on the ceasefire would go on next week.',
+      '"Nobody wants this war to go on," said the U.S. president.',
+    ].join('\n');
+    const found = Object.fromEntries(speakers(named));
+    expect(found['"We are very close to a deal,"']).toBe('Donald Trump');
+    expect(found['The U.S. president also said t']).toBe('Donald Trump');
+    expect(found['"Nobody wants this war to go o']).toBe('Donald Trump');
+    const unnamed = [
+      'Ukrainian and Russian negotiators met in Geneva on Thursday for a new round of peace talks on Ukraine.',
+      '"We are very close to a deal," the U.S. president said after the meeting.',
+    ].join('\n');
+    expect(Object.fromEntries(speakers(unnamed))['"We are very close to a deal,"']).toBe('-');
+  });
+
   it('reads "he" after an opening subordinate clause as its subject: "While Mr Zelensky did not respond …, he emphasised"', () => {
     const text = [
       'Russian President Vladimir Putin has for the first time proposed direct peace talks with Ukraine’s president Volodymyr Zelensky.',

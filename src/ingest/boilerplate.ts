@@ -549,7 +549,10 @@ function markDek(drafts: Draft[]): void {
   // (Or the page's summary card above shows it, run on into the lead's first words and cut off: "The US president has
   // called for a longer truce … Moscow. US President Donald Trump expressed optimism that…", then the headline again.)
   const previewed = drafts.slice(0, j).some((d) => d.kind === 'chrome' && d.text.length > dek.text.length && d.text.startsWith(dek.text));
-  if (((setOff || short) && !lead) || restatedBelow(dek, rest) || (sentences <= 1 && PRESENT_TENSE_DEK.test(dek.text)) || vaguer || previewed) dek.kind = 'heading';
+  // (Said again by the reporter, not in a quotation below it: a lead's "Trump said he "had a very good phone call" with
+  // Zelensky on Friday" is followed by the post it reports, ""Zelenskyy and I had a very good phone call …," Trump said".)
+  const reported = rest.filter((d) => !/^\s*["“‘«]/u.test(d.text));
+  if (((setOff || short) && !lead) || restatedBelow(dek, reported) || (sentences <= 1 && PRESENT_TENSE_DEK.test(dek.text)) || vaguer || previewed) dek.kind = 'heading';
 }
 
 /**

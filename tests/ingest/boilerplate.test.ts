@@ -1520,6 +1520,20 @@ describe('line classifier', () => {
     expect(pictured.map(([kind]) => kind)).toEqual(['headline', 'body', 'chrome', 'body', 'body']);
   });
 
+  it('keeps a one-sentence lead that the quotation below it says again as the body (the lead reports the post it quotes)', () => {
+    const lines = [
+      'Trump says he had ‘a very good phone call’ with Zelensky, discussed Russia-Ukraine war',
+      'Former President Donald Trump said he “had a very good phone call” with Ukrainian President Volodymyr Zelensky on Friday.',
+      'The call between the two leaders marks their first conversation since Trump left the White House and comes a day after he accepted his party’s nomination.',
+      '“President Zelenskyy of Ukraine and I had a very good phone call earlier today. He congratulated me on a very successful Republican National Convention,” Trump said in a post on Truth Social.',
+      'Zelensky said the two agreed to discuss at a personal meeting what steps can make peace fair and truly lasting.',
+    ];
+    expect(kinds(lines.join('\n')).map(([kind]) => kind)).toEqual(['headline', 'body', 'body', 'body', 'body']);
+    // Said again by the reporter further down, the same sentence is the standfirst.
+    const reported = [...lines, 'Trump said he had a very good phone call with Ukrainian President Volodymyr Zelensky on Friday, the first since he left the White House.'];
+    expect(kinds(reported.join('\n'))[1]?.[0]).toBe('heading');
+  });
+
   it('takes a teaser whose first sentence the next paragraph opens on again for display text, and keeps the body', () => {
     const teaser =
       'Chinese special envoy for Ukraine Li Hui is expected in Moscow on Friday. Among other things, he will meet Foreign Minister Lavrov. Li’s job is to seek a political solution.';

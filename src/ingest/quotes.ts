@@ -461,6 +461,18 @@ function afterTitlesAtClauseStart(text: string, start: number): boolean {
   return titles > 0 && atClauseStart(text, start - titles);
 }
 
+/**
+ * A name joined by a bare "and" to a name that is an object: "directed at him … by Trump and Vance a year ago was that
+ * …" opens no clause on Vance. (After a comma, "…, and Putin said", it does.)
+ */
+function joinedToObject(text: string, mentions: ReadonlyArray<{ start: number; end: number }>, start: number): boolean {
+  const and = /\s+and\s+$/.exec(text.slice(Math.max(0, start - 12), start));
+  if (!and) return false;
+  const at = start - and[0].length;
+  const previous = mentions.find((o) => o.end === at);
+  return previous !== undefined && objectAt(text, mentions, previous.start);
+}
+
 /** A subject at the start of a clause ("Russia also confirmed"), not inside one ("how Ukraine has responded"). */
 function atClauseStart(text: string, start: number): boolean {
   const before = text.slice(0, start).trimEnd();
@@ -1141,7 +1153,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
           ? undefined
           : pronounSubject
             ? resolvePronoun(0)
-            : ((leads ? first : undefined) ?? speakers.find((m) => atClauseStart(outside, m.start)) ?? speakers.find((m) => !objectAt(outside, mentions, m.start)))?.person.name;
+            : ((leads ? first : undefined) ?? speakers.find((m) => atClauseStart(outside, m.start) && !joinedToObject(outside, mentions, m.start)) ?? speakers.find((m) => !objectAt(outside, mentions, m.start)))?.person.name;
     if (subject) subjectHere = subject;
     // A role the article gives no one it names is whoever it was about, unless the article gave them another role: "The
     // prime minister used an address to his cabinet …" after "The UK defence secretary John Healey …" (the prime

@@ -584,6 +584,19 @@ describe('speakers', () => {
     expect(Object.fromEntries(speakers(unnamed))['"We are very close to a deal,"']).toBe('-');
   });
 
+  it('does not make a name joined by "and" to an object the paragraph\'s subject: "… by Trump and Vance a year ago was …"', () => {
+    const text = [
+      'Ukrainian President Volodymyr Zelensky met US Vice President JD Vance and US President Donald Trump at the White House a year ago.',
+      'Zelensky told the BBC that the peace talks with Russia in Geneva on a ceasefire had made little progress.',
+      'But Zelensky, with a new team, still commands approval ratings that most leaders in Western Europe can only dream about.',
+      'One of the accusations directed at him in the Oval Office by Trump and Vance a year ago was that he was not sufficiently grateful.',
+      'The latest item on his list is permission to manufacture American weapons under licence, including Patriot air defence missiles.',
+      'Given everything he had said, I asked him whether we needed to get ready for an even longer war in Ukraine.',
+      '"No, no, no, it\'s two parallel tracks... you are playing chess with a lot of leaders, not with Russia. For us, success is to stop Putin."',
+    ].join('\n\n');
+    expect(Object.fromEntries(speakers(text))['"No, no, no, it\'s two parallel']).toBe('Volodymyr Zelensky');
+  });
+
   it('reads "he" after an opening subordinate clause as its subject: "While Mr Zelensky did not respond …, he emphasised"', () => {
     const text = [
       'Russian President Vladimir Putin has for the first time proposed direct peace talks with Ukraine’s president Volodymyr Zelensky.',

@@ -81,18 +81,49 @@ export function isBackground(text: string, eventDay: number): boolean {
   return earlier;
 }
 
+/** How many days before its event's a month told with its year is history: "In November 2025" for a February report. */
+const HISTORY_DAYS = 45;
+
+/** A month's name right before a year, perhaps with its day: "November 2025", "Nov. 14, 2025", "14 November 2025". */
+const MONTH_BEFORE_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?$/i;
+const DAY_MONTH_BEFORE_YEAR = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+$/i;
+/** "On December 14 and 15 last year", "in March last year": a month of the year before the report's. */
+const MONTH_LAST_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:and|-|–)\s*\d{1,2})?)?,?\s+last\s+year\b/gi;
+
 /**
- * Does the sentence tell only of years two or more before its event's ("… already got such a guarantee … in the 1994
- * Budapest agreement", "after Russia's 2014 annexation of Crimea")? (Asked once a day of the event's is ruled out.)
- * It tells the story's history, not the day's news.
+ * Does the sentence tell only of times well before its event's: years two or more before it ("… already got such a
+ * guarantee … in the 1994 Budapest agreement", "after Russia's 2014 annexation of Crimea"), or a month with its year
+ * six weeks or more before it ("In November 2025, the Geneva talks became a flashpoint …" in a February explainer, "On
+ * December 14 and 15 last year, President Zelenskyy travelled to Berlin …")? (Asked once a day of the event's is ruled
+ * out.) It tells the story's history, not the day's news.
  */
 function olderYearsOnly(text: string, eventDay: number): boolean {
-  const year = new Date(eventDay).getUTCFullYear();
+  const event = new Date(eventDay);
+  const year = event.getUTCFullYear();
+  const long = (y: number, month: number, day: number | undefined) => eventDay - Date.UTC(y, month, day ?? 28) >= HISTORY_DAYS * 86_400_000;
+  // (Told in an aside, "Witkoff, who first met Putin in February 2025, said …", the time is not the sentence's.)
+  const asides = [...allMatches(/,[^,]{1,120},/g, text)].map((a) => [a.index, a.index + a[0].length] as const);
+  const inAside = (at: number) => asides.some(([from, to]) => at > from && at < to);
   let any = false;
   for (const m of allMatches(YEAR, text)) {
+    const before = text.slice(Math.max(0, m.index - 20), m.index);
     // "the pre-2014 borders", "territory lost since 2014": a year that measures up to the day, not one told of.
-    if (/(?:pre-|post-|since\s)$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
-    if (Number(m[1]) > year - 2) return false;
+    if (/(?:pre-|post-|since\s)$/i.test(before)) continue;
+    const y = Number(m[1]);
+    if (y <= year - 2) {
+      any = true;
+      continue;
+    }
+    // The year before the event's or its own counts only with its month, and only far enough back.
+    const dated = MONTH_BEFORE_YEAR.exec(before);
+    const dayFirst = dated ? null : DAY_MONTH_BEFORE_YEAR.exec(before);
+    const month = dated ? monthIndex(dated[1] ?? '') : dayFirst ? monthIndex(dayFirst[2] ?? '') : -1;
+    const day = dated?.[2] ?? dayFirst?.[1];
+    if (month < 0 || y > year || !long(y, month, day === undefined ? undefined : Number(day)) || inAside(m.index)) return false;
+    any = true;
+  }
+  for (const m of allMatches(MONTH_LAST_YEAR, text)) {
+    if (!long(year - 1, monthIndex(m[1] ?? ''), undefined) || inAside(m.index)) return false;
     any = true;
   }
   return any;

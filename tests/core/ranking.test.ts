@@ -436,6 +436,10 @@ describe('multi-document ranking', () => {
       'The conflict in eastern Ukraine began in 2014 after a Russia-friendly president was toppled in the Maidan Revolution.',
       'In February 2022, Putin triggered full-scale war by sending in thousands of troops.',
       'Ukraine gave up its nuclear arsenal under the 1994 Budapest Memorandum.',
+      // A month told with its year, or of last year, six weeks or more before the event's day.
+      'In August 2025, the Alaska summit became a flashpoint for Western unity, as the plan leaked to the press.',
+      'On August 14 and 15 last year, President Zelenskyy travelled to Berlin to meet US envoys Witkoff and Kushner.',
+      'In a phone conversation with Zelenskyy on 4 September 2025, Modi said there could be no military solution.',
     ])
       expect(isBackground(history, day), history).toBe(true);
     for (const news of [
@@ -449,6 +453,10 @@ describe('multi-document ranking', () => {
       'Zelensky said on Tuesday that the 1994 Budapest Memorandum had failed Ukraine.',
       'The minister said Ukraine would not give up the territory lost since 2014.',
       'He said the pre-2014 borders were an unrealistic goal for the talks.',
+      // A month of the year close to the day, or one told in an aside, is not history.
+      'In October 2025, the first talks in Budapest were called off.',
+      'Witkoff, who first met Putin in February 2025, said the talks made progress.',
+      'The first round of talks, held in May last year, produced a prisoner exchange.',
     ])
       expect(isBackground(news, day), news).toBe(false);
   });

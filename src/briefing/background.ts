@@ -43,7 +43,7 @@ const AS_OF = /^As of\b/i;
  * news.
  */
 const COUNTED_BACK =
-  /\b(?:(?:just|only)\s+)?(?:(?:a few|a couple of|two|three|four|five|several|some)\s+)?(?:days|weeks|months|years)\s+(?:ago|earlier)\b|\b(?:last|earlier this|earlier in the)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b|\b(?:previous|prior|past|earlier)\s+(?:rounds?|talks|meetings|negotiations|summits)\b/i;
+  /\b(?:(?:just|only)\s+)?(?:(?:a few|a couple of|two|three|four|five|several|some)\s+)?(?:days|weeks|months|years)\s+(?:ago|earlier)\b|\b(?:last|earlier this|earlier in the)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b|\b(?:previous|prior|past|earlier)\s+(?:rounds?|talks|meetings|negotiations|summits)\b|\b(?:in the past|by then|back then|at that time)\b/i;
 const EARLIER_THIS = /\bearlier this (?:week|month|year)\b/gi;
 
 /**

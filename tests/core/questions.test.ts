@@ -418,6 +418,14 @@ describe('question status follows the sides', () => {
         { text: 'A US official said in a speech to allies that restoring the old borders of Ukraine was an unrealistic goal for the talks.' },
       ]),
     ).toMatch(/^A US official said/);
+    // A position told as one held in the past, or as things stood then, is where the question stood before.
+    for (const past of [
+      'The Ukrainian president has ruled out in the past ceding any territory to Russia in the talks.',
+      'Russia rejected the proposal, saying it would not give up territory it had taken, about one-fifth of Ukraine by then.',
+    ])
+      expect(
+        territoryLineOf([{ text: past }, { text: 'A US official said in a speech to allies that restoring the old borders of Ukraine was an unrealistic goal for the talks.' }]),
+      ).toMatch(/^A US official said/);
     // A year of the event's own (2025 here) is the day's news, told with its date.
     expect(
       territoryLineOf([

@@ -99,9 +99,12 @@ export interface LabelProblem {
   message: string;
 }
 
+/** A day label with the split whose days.yaml gives it (two samples may hold articles of the same id). */
+export type SplitDay = DayLabel & { split: string };
+
 export interface Corpus {
   articles: Article[];
-  days: DayLabel[];
+  days: SplitDay[];
   problems: LabelProblem[];
   /** Per split, the ingestion clock its `split.yaml` sets (an archive of later events is ingested after them). */
   clocks: Record<string, string>;
@@ -169,7 +172,7 @@ function readYaml(file: string): { ok: true; value: unknown } | { ok: false; mes
 export function loadCorpus(root: string, questionIds: readonly [string, ...string[]], splits: readonly string[] = ['tune', 'holdout']): Corpus {
   const schemas = labelSchemas(questionIds);
   const articles: Article[] = [];
-  const days: DayLabel[] = [];
+  const days: SplitDay[] = [];
   const problems: LabelProblem[] = [];
   const clocks: Record<string, string> = {};
   for (const split of splits) {
@@ -254,7 +257,7 @@ export function loadCorpus(root: string, questionIds: readonly [string, ...strin
         (v?.evidence ?? []).forEach((e, k) => {
           if (!texts.some((t) => t.includes(normalize(e)))) problems.push({ file: daysFile, field: `[${i}].questions.${q}.evidence[${k}]`, message: `not in that day's articles: "${e.slice(0, 80)}"` });
         });
-      days.push(d);
+      days.push({ ...d, split });
     });
     for (const a of mine.values())
       if (a.label.onStory && !listed.has(a.id)) problems.push({ file: join(dir, `${a.id}.yaml`), field: 'eventDate', message: `no day in ${split}/days.yaml lists this article` });
@@ -266,6 +269,11 @@ export function loadCorpus(root: string, questionIds: readonly [string, ...strin
         if (!events.has(e)) problems.push({ file: a.file.replace(/\.(txt|html)$/, '.yaml'), field: `relatedEvents[${i}]`, message: `no article has event "${e}"` });
       });
   return { articles, days, problems, clocks };
+}
+
+/** A split's own event days: by the split whose days.yaml lists them, not by article ids another split may share. */
+export function daysOf(corpus: Pick<Corpus, 'days'>, split: string): SplitDay[] {
+  return corpus.days.filter((d) => d.split === split);
 }
 
 /** The split folders under `root` besides tune and holdout: fresh samples, reported on their own. */

@@ -22,7 +22,7 @@ import { loadStoryDir } from '../src/records/load.js';
 import { isoInstant, type EventRecord, type Story } from '../src/records/schema.js';
 import { renderText } from '../src/render/text.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
-import { extraSplits, loadCorpus, type Article, type DayLabel } from './labels.js';
+import { daysOf, extraSplits, loadCorpus, type Article, type DayLabel } from './labels.js';
 import { pct, scoreBriefings, scoreIngestion, type BriefingDayResult, type BriefingScore, type IngestionScore, type Placement, type Ratio } from './score.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -269,9 +269,7 @@ async function main(): Promise<number> {
   const clockOf = (split: string): string => (freshNow !== undefined && fresh.includes(split) ? freshNow : (corpus.clocks[split] ?? EVAL_NOW.toISOString()));
   const run = (split: string, mode: Mode): Promise<SplitResult> => {
     const articles = corpus.articles.filter((a) => a.split === split);
-    const ids = new Set(articles.map((a) => a.id));
-    const days = corpus.days.filter((d) => d.articles.every((id) => ids.has(id)));
-    return runSplit(story, split, articles, days, mode, new Date(clockOf(split)));
+    return runSplit(story, split, articles, daysOf(corpus, split), mode, new Date(clockOf(split)));
   };
   const runs: Record<'user' | 'dates-given', SplitResult[]> = { user: [], 'dates-given': [] };
   for (const mode of ['user', 'dates-given'] as const) for (const split of splits) runs[mode].push(await run(split, mode));

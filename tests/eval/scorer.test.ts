@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { extraSplits, loadCorpus, type Article, type DayLabel, type OnStoryLabel } from '../../eval/labels.js';
+import { daysOf, extraSplits, loadCorpus, type Article, type DayLabel, type OnStoryLabel } from '../../eval/labels.js';
 import { briefingContent, carries, carriesChrome, carriesHeading, displayOnly, finished, lead3, sameSpeaker, scoreBriefings, scoreIngestion, sentencesOf, type Placement } from '../../eval/score.js';
 import type { Briefing } from '../../src/briefing/types.js';
 import type { EventRecord } from '../../src/records/schema.js';
@@ -320,6 +320,37 @@ describe('eval labels', () => {
     expect(corpus.problems.map((p) => `${p.file}: ${p.field}: ${p.message}`)).toEqual([]);
     expect(corpus.articles.length).toBeGreaterThanOrEqual(70);
     expect(corpus.days.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("gives each split only its own days, when two samples hold articles of the same id on different days", () => {
+    dir = mkdtempSync(join(tmpdir(), 'sitrep-eval-days-'));
+    const label = (eventDate: string) => ({
+      id: '2025-02-10-reuters',
+      url: `https://example.org/${eventDate}`,
+      outlet: 'Wire',
+      format: 'txt',
+      onStory: true,
+      eventDate,
+      event: `talks-${eventDate}`,
+      headline: null,
+      chrome: [],
+      subheadlines: [],
+      speakers: [],
+      keyTerms: ['Putin', 'Trump', 'Monday', 'Kyiv', 'spoke', 'wait'],
+      questions: { territory: [], 'security-guarantees': [], 'ukraine-response': [] },
+      notQuestions: [],
+    });
+    const none = { bears: false, status: 'open', evidence: [] };
+    for (const [split, day] of [['fresh-a', '2025-02-10'], ['fresh-b', '2025-02-11']] as const) {
+      mkdirSync(join(dir, split));
+      writeFileSync(join(dir, split, '2025-02-10-reuters.txt'), 'Putin and Trump spoke on Monday. Kyiv said it would wait.\n');
+      writeFileSync(join(dir, split, '2025-02-10-reuters.yaml'), JSON.stringify(label(day)));
+      writeFileSync(join(dir, split, 'days.yaml'), JSON.stringify([{ day, articles: ['2025-02-10-reuters'], questions: { territory: none, 'security-guarantees': none, 'ukraine-response': none } }]));
+    }
+    const corpus = loadCorpus(dir, QUESTIONS, extraSplits(dir));
+    expect(corpus.problems).toEqual([]);
+    expect(daysOf(corpus, 'fresh-a').map((d) => d.day)).toEqual(['2025-02-10']);
+    expect(daysOf(corpus, 'fresh-b').map((d) => d.day)).toEqual(['2025-02-11']);
   });
 
   it('names the file and field of a broken label, and still loads the good ones', () => {

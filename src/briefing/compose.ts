@@ -12,6 +12,7 @@ import type { Briefing, BriefingSource, Development, WatchItem } from './types.j
 import { eventSpan, happenedBy, inWindow, windowFor } from './window.js';
 import { compareText } from '../text/compare.js';
 import { writtenDays } from '../text/months.js';
+import { aboutAnotherStory } from '../records/other-story.js';
 
 export interface BuildBriefingInput {
   story: Story;
@@ -75,12 +76,14 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   }
 
   const max = input.maxDevelopments ?? MAX_DEVELOPMENTS;
+  const otherStory = (text: string) => aboutAnotherStory(text, input.story);
   const ranked = rankWindowFacts({
     records: shown,
     now,
     ...(focus !== undefined ? { focus } : {}),
     ...(fallback ? {} : { from: window.from }),
     seen: seenFeatures(published, shown, window.from, input.sent),
+    otherStory,
   });
   const lead = selectFacts(ranked, 1, { threshold: REDUNDANT })[0];
 
@@ -119,7 +122,7 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
   // the same bullets as that of max.
   const chosenAndNext = selectFacts(ranked, max + 1, { threshold: REDUNDANT, onScreen });
   let chosen = chosenAndNext.slice(0, max);
-  const watch = watchItems(published, now, window.from, chosen, onScreen, focus);
+  const watch = watchItems(published, now, window.from, chosen, onScreen, focus, otherStory);
   // With nothing of the window's own to watch, a bullet past the first few that looks ahead ("Russia is ready for a
   // third round of talks") is that item: ranked low among the day's news, a 2,000-character briefing had no room for
   // it (four of five fresh days printed no WHAT TO WATCH). It moves, so no format shows it twice.
@@ -247,6 +250,7 @@ function watchItems(
   chosen: readonly RankedFact[],
   lines: ReadonlyArray<{ text: string; features: ReadonlySet<string> }>,
   focus?: string,
+  otherStory?: (text: string) => boolean,
 ): WatchItem[] {
   const shownKeys = new Set(chosen.flatMap((c) => [`${c.rec.id}#${c.id}`, ...c.twins.map((t) => `${t.rec.id}#${t.id}`)]));
   const items: Array<WatchItem & { at: number; features: ReadonlySet<string> }> = [];
@@ -261,7 +265,7 @@ function watchItems(
       if (f.watch.due !== undefined && instantMs(f.watch.due) + 86_400_000 < now) return;
       if (f.watch.due === undefined && eventSpan(rec).end <= from) return;
       const id = factId(f, i);
-      if (shownKeys.has(`${rec.id}#${id}`) || lineDefect(f.text) !== undefined || !standsAlone(f.text, undefined, true)) return;
+      if (shownKeys.has(`${rec.id}#${id}`) || lineDefect(f.text) !== undefined || !standsAlone(f.text, undefined, true) || otherStory?.(f.text) === true) return;
       const features = featuresOf(f.text);
       if (chosen.some((c) => repeats(c.features, features))) return;
       // The days it names all in one bullet: the same plan in other words ("The truce will take place from May 8 to

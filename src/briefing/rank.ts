@@ -110,6 +110,11 @@ export interface RankInput {
    * reported inside the window rank; the rest is what its earlier sources already said.
    */
   from?: number;
+  /**
+   * A fact about another story the page also told ("Iran's foreign minister … is expected to join the discussions at
+   * the Oman mission", in a preview of both rounds in Geneva): kept in its record, never a bullet.
+   */
+  otherStory?: (text: string) => boolean;
 }
 
 /**
@@ -135,7 +140,7 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
       const id = factId(fact, index);
       if (focus !== undefined && !(fact.questions ?? []).includes(focus) && !signalled.has(id)) return;
       if (lineDefect(fact.text, rec.title, headline) !== undefined) return;
-      if (pointsBack(fact)) return;
+      if (pointsBack(fact) || input.otherStory?.(fact.text) === true) return;
       const time = factTime(rec, fact, now);
       if (earlier && time < (input.from as number)) return;
       const cheap = ((rec.importance ?? 3) - 1) / 4 + (index === 0 ? 1 : 0.5 / (1 + posInSource)) + ((fact.questions ?? []).length > 0 ? 0.3 : 0);

@@ -1,7 +1,8 @@
 import type { Fact, Source, Story } from '../records/schema.js';
 import type { ClassifyOptions, PageBlock } from './boilerplate.js';
 import { articleText, textBlocks, type LineSpan } from './clean-text.js';
-import { escapeRegExp, extractEntities, type Entities } from './entities.js';
+import { extractEntities, type Entities } from './entities.js';
+import { escapeRegExp } from '../text/keyword-pattern.js';
 import { functionWordDensity } from '../text/function-words.js';
 import { dateEvent, type DateSource } from './event-date.js';
 import { completeSentenceCheck, fitText, leadTitle, selectFacts } from './facts.js';

@@ -1,4 +1,5 @@
 import { FUNCTION_WORDS } from '../text/function-words.js';
+import { escapeRegExp } from '../text/keyword-pattern.js';
 import { allMatches } from '../text/matches.js';
 import { findNames, lexiconKind, type TaggedNames } from './name-finder.js';
 import { sameSurname } from '../text/same-surname.js';
@@ -249,9 +250,6 @@ function familyNameFirst(people: Person[], text: string): void {
 }
 
 /** Escape a string for use inside a RegExp. */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Find the person a mention refers to ("Putin", "Vladimir Putin", "Zelensky" for "Zelenskyy"). */
 export function resolvePerson(people: readonly Person[], mention: string): Person | undefined {

@@ -1,7 +1,7 @@
 import type { Question, Side } from '../records/schema.js';
 import { actorMentions, sideMentions, sideOfName, sidesOppose, type SideMention } from '../briefing/sides.js';
 import { voicedBy } from '../briefing/stance.js';
-import { escapeRegExp } from './entities.js';
+import { escapeRegExp, keywordSource } from '../text/keyword-pattern.js';
 import { anyMatch } from '../text/any-match.js';
 import { ScreenSet } from '../text/screen-set.js';
 import { gramSlots, holdsLongS, literalScreen, lowerCased, mayHoldAll, mayMatch, type LiteralScreen } from '../text/required-literals.js';
@@ -32,9 +32,7 @@ function compiled(keyword: string): CompiledKeyword {
   let c = cache.get(keyword);
   if (!c) {
     const parts = keyword.trim().split(/\s+/);
-    // A word of a phrase set in quotation marks is still the phrase: "any European “reassurance” force".
-    const body = parts.map(escapeRegExp).join(`["“”‘’']?\\s+["“”‘’']?`);
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:s|es|['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
+    const re = new RegExp(keywordSource(keyword), 'giu');
     const words = foldsLikeLowerCase(keyword) && parts.every((w) => w !== '') ? parts.map((w) => w.toLowerCase()) : null;
     c = { re, sticky: new RegExp(re.source, 'iuy'), words, wordGrams: words ? [...new Set(words.flatMap(gramSlots))] : [] };
     if (cache.size > 5000) cache.clear();

@@ -2,6 +2,9 @@ import type { Story } from '../records/schema.js';
 import { sideMentions, sidesOppose } from '../briefing/sides.js';
 import { anyKeyword, anyPattern, askedOfSide, countKeyword, hasKeyword, inOwnWords, questionTags, withoutPatterns } from './keywords.js';
 import { splitSentences } from './sentences.js';
+import { aboutAnotherStory, isStoryName, storyNames } from '../records/other-story.js';
+
+export { aboutAnotherStory, storyNames };
 
 /** How an article relates to a story. `score` is in [0, 1]. */
 export type Relevance =
@@ -93,33 +96,7 @@ const SUBJECT_SENTENCES = 3;
 const SUBJECT_NAMED = 2;
 
 /** Capitalised keywords are names (places, people, institutions): the anchors of a story; the rest are its topic words. */
-function isName(keyword: string): boolean {
-  return /^\p{Lu}/u.test(keyword);
-}
-
-/** A story's names and the names of the stories it is told apart from, read once per story object. */
-const namesOf = new WeakMap<Story, { own: string[]; other: string[] }>();
-
-/**
- * A sentence that names another story's place or party (a capitalised exclude keyword: Gaza, Lebanon, Hamas) and none
- * of this story's names (its capitalised keywords and anchors) is about that other story, however a question's words
- * fit it: "Guterres also highlighted the escalating violence in Gaza and Lebanon, calling for an “immediate
- * ceasefire,” … an end to hostilities in both regions." is no territory evidence of the talks.
- */
-export function aboutAnotherStory(sentence: string, story: Story): boolean {
-  const names = storyNames(story);
-  return names.other.length > 0 && anyKeyword(sentence, names.other) && !anyKeyword(sentence, names.own);
-}
-
-/** The story's own names (its capitalised keywords and anchors) and those of the stories it is told apart from. */
-export function storyNames(story: Story): { own: string[]; other: string[] } {
-  let names = namesOf.get(story);
-  if (!names) {
-    names = { own: [...story.keywords.filter(isName), ...(story.anchors ?? [])], other: story.excludeKeywords.filter(isName) };
-    namesOf.set(story, names);
-  }
-  return names;
-}
+const isName = isStoryName;
 
 /**
  * Does a headline name the story's subject (a topic word or pattern: "talks", "peace deal", "ending the war"), not

@@ -313,6 +313,23 @@ describe('multi-document ranking', () => {
     expect(b.developments[0]?.sourceCount).toBe(3);
   });
 
+  it('makes no bullet or watch item of a fact about another story the page also told, and keeps it in its record', () => {
+    const gaza = 'The ministers also backed the plan to end the war in Gaza and called for more aid for its people.';
+    const gazaAhead = 'Hamas is expected to hand over the remaining hostages in Gaza next week.';
+    const event = rec('Wire', [
+      'Foreign ministers of the G7 said on Wednesday that the current line of contact should be the starting point of negotiations between Russia and Ukraine.',
+      gaza,
+      gazaAhead,
+      'They urged Moscow to agree to an immediate ceasefire in Ukraine.',
+    ]);
+    const b = buildBriefing({ story, events: [event], signals: [], now: MORNING_AFTER });
+    const lines = [...b.developments.map((d) => d.text), ...b.watch.map((w) => w.text)];
+    expect(lines.some((t) => /ceasefire in Ukraine|line of contact/.test(t))).toBe(true);
+    expect(lines).not.toContain(gaza);
+    expect(lines).not.toContain(gazaAhead);
+    expect(event.facts.map((f) => f.text)).toContain(gaza);
+  });
+
   it('after an event’s first bullet, takes its news before another outlet’s lead that restates it', () => {
     const event = rec('Wire', [
       'The second round of trilateral peace talks between Russia, Ukraine and the United States began in Abu Dhabi on February 4.',

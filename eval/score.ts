@@ -217,10 +217,11 @@ export function carriesHeading(text: string, heading: string): boolean {
 function chromePart(line: string, label: { headline: string | null }): string {
   // (A tag line the headline itself holds, "Sergei Lavrov" over "…, says Sergei Lavrov", is the headline's words.)
   // (And the headline's copy in other quotation marks, "'Momentum … gone': Russia …" under "‘Momentum … gone’: Russia …".)
-  // (And a caption naming whom the headline names, "Stian Jenssen." under "Stian Jenssen suggests Ukraine should …".)
+  // (And a caption naming whom the headline names, "Stian Jenssen." under "Stian Jenssen suggests Ukraine should …", or
+  // a transcript's label, "VICE PRESIDENT HARRIS:" under "Remarks by Vice President Harris and President …".)
   if (!label.headline) return line;
   const headline = canon(label.headline);
-  if (headline.includes(canon(line.trim()).replace(/[.!?]+$/, ''))) return '';
+  if (headline.includes(canon(line.trim()).replace(/[.!?:]+$/, ''))) return '';
   // (So is a breadcrumb whose last item is the headline: "Main › News of the day › <headline>", "- <headline>", glued on
   // and in other quotation marks: "HomeWorldnew … talks in Turkey \"next week\"" over "new … “next week”".)
   const canonical = canon(line);

@@ -146,6 +146,11 @@ describe('eval scorer on a tiny labelled set', () => {
     const named: Article = { ...art, label: onStory('q', { headline, chrome: ['Momentum from Trump-Putin.'], event: 'e2', eventDate: '2025-06-02' }) };
     expect(scoreIngestion({ articles: [named], records: [rec], placements: [{ articleId: 'q', outcome: 'kept', eventId: rec.id, sourceId: 'q' }], questionIds: QUESTIONS }).chromeLinesKept).toBe(0);
     expect(scored(`HomeWorld | ${own}`)).toBe(1);
+    // Nor a transcript's speaker label naming whom the headline names.
+    const remarks = 'Remarks by Vice President Harris and President Volodymyr Zelenskyy of Ukraine Before Bilateral Meeting';
+    const labelled: Article = { ...art, label: onStory('q', { headline: remarks, chrome: ['VICE PRESIDENT HARRIS:'], event: 'e2', eventDate: '2025-06-02' }) };
+    const byRemarks: EventRecord = { ...rec, id: '2025-06-02-remarks-by-vice-president-harris-and-president-volodymyr', title: remarks };
+    expect(scoreIngestion({ articles: [labelled], records: [byRemarks], placements: [{ articleId: 'q', outcome: 'kept', eventId: byRemarks.id, sourceId: 'q' }], questionIds: QUESTIONS }).chromeLinesKept).toBe(0);
   });
 
   it('counts a fact as the headline only when it is the headline, not when a body sentence names a short one', () => {

@@ -34,6 +34,7 @@ interface ElementLike {
   getAttribute(name: string): string | null;
   querySelectorAll(selector: string): Iterable<ElementLike>;
   remove(): void;
+  replaceWith(...nodes: string[]): void;
   tagName: string;
   children: Iterable<ElementLike>;
 }
@@ -177,15 +178,14 @@ function pageBlocks(root: ElementLike): PageBlock[] {
       const inner = walk(child);
       const isBlock = BLOCK_TAGS.has(child.tagName.toUpperCase());
       if (isBlock && !inner) {
-        // A screen reader's note on a link (Reuters: "The report , opens new tab by …") is not text.
-        const raw = child.textContent ?? '';
-        let text = withoutEndMark(collapseSpaces(/opens/i.test(raw) ? raw.replace(LINK_NOTE, '') : raw));
+        const lines = blockLines(child);
         // A drop cap set apart before its paragraph (<span>T</span><p>urkey, Poland …</p>) is the paragraph's first letter.
         const dropCap = before !== undefined && !BLOCK_TAGS.has(before.tagName.toUpperCase()) ? (before.textContent ?? '').trim() : '';
-        if (/^\p{Lu}$/u.test(dropCap) && /^\p{Ll}/u.test(text)) text = `${dropCap}${text}`;
-        if (text) {
-          const links = linkChars(child);
-          blocks.push({ text, tag: child.tagName.toLowerCase(), ...(links > 0 ? { linkChars: links } : {}) });
+        if (lines[0] !== undefined && /^\p{Lu}$/u.test(dropCap) && /^\p{Ll}/u.test(lines[0])) lines[0] = `${dropCap}${lines[0]}`;
+        const links = lines.length > 1 ? linkTexts(child) : [];
+        for (const text of lines) {
+          const linked = lines.length > 1 ? links.filter((l) => text.includes(l)).reduce((n, l) => n + l.length, 0) : linkChars(child);
+          blocks.push({ text, tag: child.tagName.toLowerCase(), ...(linked > 0 ? { linkChars: linked } : {}) });
         }
       }
       holdsBlock ||= inner || isBlock;
@@ -205,6 +205,35 @@ function pageBlocks(root: ElementLike): PageBlock[] {
     return text.split('\n').map((t) => ({ text: t }));
   }
   return blocks;
+}
+
+/** Where a block breaks a line (`<br>`), kept through `textContent`. */
+const LINE_BREAK = '\u2028';
+
+/**
+ * A block's lines: the page breaks a paragraph's lines with `<br>` where it sets out a list under a bold label ("Top
+ * Lines<br>- U.S. and European leaders meet …<br>- President Trump pauses …"), a date and a time ("Friday, 3 Nov,
+ * 2023<br>9:59 am") or paragraphs without their own tags; a text file has them on lines of their own, and so do they
+ * here. A break inside a sentence (no stop before it, a lower-case word after it) is layout, and the line goes on.
+ */
+function blockLines(el: ElementLike): string[] {
+  const breaks = [...el.querySelectorAll('br')];
+  for (const br of breaks) br.replaceWith(LINE_BREAK);
+  // A screen reader's note on a link (Reuters: "The report , opens new tab by …") is not text.
+  const raw = el.textContent ?? '';
+  const parts = (/opens/i.test(raw) ? raw.replace(LINK_NOTE, '') : raw).split(LINE_BREAK).map((p) => collapseSpaces(p));
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines.length - 1;
+    if (last >= 0 && !/[.!?:;"”’)\]]$/u.test(lines[last] as string) && /^\p{Ll}/u.test(part)) lines[last] = `${lines[last]} ${part}`;
+    else if (part !== '') lines.push(part);
+  }
+  return lines.map((l) => withoutEndMark(l)).filter((l) => l !== '');
+}
+
+/** The texts of a block's links, one per link. */
+function linkTexts(el: ElementLike): string[] {
+  return [...el.querySelectorAll('a')].map((a) => collapseSpaces(a.textContent ?? '')).filter((t) => t !== '');
 }
 
 function htmlBlocks(html: string): PageBlock[] {

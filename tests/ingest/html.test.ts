@@ -51,6 +51,19 @@ describe('HTML extraction', () => {
     expect(pageTitle(['Peace talks in Geneva : live updates from day two'])).toBe('Peace talks in Geneva : live updates from day two');
   });
 
+  it('breaks a paragraph\'s lines where the page breaks them with <br>, and goes on where a break falls inside a sentence', () => {
+    const html = `<!doctype html><html><head><title>Munir warns of digital terrorism</title></head>
+      <body><article><h1>Munir warns of digital terrorism as Pakistan widens its campaign against militancy</h1>
+      <p>He described the activities of "inimical" forces as a form of "digital terrorism" aimed at creating discord between the military and the public.<br><br>Launched in June, the operation is tackling not only militancy but also the campaigns against the army on social media.</p>
+      <p>The army's spokesman said the campaign against the military on social media was run from abroad and would be met by the<br>law, he told reporters in Rawalpindi on Thursday.</p>
+      </article></body></html>`;
+    const lines = extractHtml(html).blocks.map((b) => b.text);
+    expect(lines).toContain('He described the activities of "inimical" forces as a form of "digital terrorism" aimed at creating discord between the military and the public.');
+    expect(lines).toContain('Launched in June, the operation is tackling not only militancy but also the campaigns against the army on social media.');
+    expect(lines.join('\n')).not.toContain('public.Launched');
+    expect(lines).toContain('The army\'s spokesman said the campaign against the military on social media was run from abroad and would be met by the law, he told reporters in Rawalpindi on Thursday.');
+  });
+
   it('falls back gracefully on pages without article markup', () => {
     const page = extractHtml(readFileSync(join(FIXTURES, 'no-article.html'), 'utf8'));
     expect(page.text).toContain('exchanged 390 prisoners');

@@ -249,8 +249,6 @@ function familyNameFirst(people: Person[], text: string): void {
   }
 }
 
-/** Escape a string for use inside a RegExp. */
-
 /** Find the person a mention refers to ("Putin", "Vladimir Putin", "Zelensky" for "Zelenskyy"). */
 export function resolvePerson(people: readonly Person[], mention: string): Person | undefined {
   const name = canonicalName(mention);

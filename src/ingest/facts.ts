@@ -12,7 +12,7 @@ import { MONTH_NAME } from '../text/months.js';
 import { sideOfName } from '../briefing/sides.js';
 import { commaInList, cutAtWord, headlineAtPhrase, leavesClause } from '../text/clause-end.js';
 import { askedOfSide, hasKeyword, questionTags } from './keywords.js';
-import { aboutAnotherStory } from './relevance.js';
+import { aboutAnotherStory } from '../records/other-story.js';
 import type { Attribution } from './quotes.js';
 import type { Sentence } from './sentences.js';
 import { wordKey } from '../text/word-key.js';

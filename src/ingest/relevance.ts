@@ -2,9 +2,7 @@ import type { Story } from '../records/schema.js';
 import { sideMentions, sidesOppose } from '../briefing/sides.js';
 import { anyKeyword, anyPattern, askedOfSide, countKeyword, hasKeyword, inOwnWords, questionTags, withoutPatterns } from './keywords.js';
 import { splitSentences } from './sentences.js';
-import { aboutAnotherStory, isStoryName, storyNames } from '../records/other-story.js';
-
-export { aboutAnotherStory, storyNames };
+import { isStoryName as isName } from '../records/other-story.js';
 
 /** How an article relates to a story. `score` is in [0, 1]. */
 export type Relevance =
@@ -94,9 +92,6 @@ const SIDE_LEADER = /\b(?:Putin|Zelensk\w*|Selenskyj)\b/;
 const SUBJECT_SENTENCES = 3;
 /** Of those, how many must name one of the story's anchors when the lead names none. */
 const SUBJECT_NAMED = 2;
-
-/** Capitalised keywords are names (places, people, institutions): the anchors of a story; the rest are its topic words. */
-const isName = isStoryName;
 
 /**
  * Does a headline name the story's subject (a topic word or pattern: "talks", "peace deal", "ending the war"), not

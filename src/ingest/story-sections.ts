@@ -1,6 +1,6 @@
 import type { Story } from '../records/schema.js';
 import { anyKeyword } from './keywords.js';
-import { storyNames } from './relevance.js';
+import { storyNames } from '../records/other-story.js';
 import type { Sentence } from './sentences.js';
 import { FUNCTION_WORDS } from '../text/function-words.js';
 

@@ -93,9 +93,10 @@ export interface ClassifyOptions {
 export const TERMINATED = /[.!?](?:["”’'»)\]]+)?$/;
 /**
  * A news agency's name in brackets after the last sentence's stop, as a wire copy signs off: "… to regroup and rearm
- * troops. (TASS)". The sentence is finished; the credit is no caption's (see REFERS_BACK) and no heading's.
+ * troops. (TASS)", or the site a summary cites: "… over the phone for forty minutes. (en.wikipedia.org)". The sentence
+ * is finished; the credit is no caption's (see REFERS_BACK) and no heading's.
  */
-const AGENCY_SIGN_OFF = /[.!?]["”’]?\s+\((?:TASS|Reuters|AFP|AP|Xinhua|dpa|DPA|ANI|IANS|PTI|UNIAN|Ukrinform|Interfax|RIA Novosti|Sputnik|Anadolu|EFE|ANSA|Kyodo|Yonhap|BTA|PAP|MENA|WAM|IRNA|BelTA|APA|AzerTag|Trend|KUNA|SPA|Bernama)\)$/;
+const AGENCY_SIGN_OFF = /[.!?]["”’]?\s+\((?:(?:[a-z0-9-]+\.)+[a-z]{2,}|TASS|Reuters|AFP|AP|Xinhua|dpa|DPA|ANI|IANS|PTI|UNIAN|Ukrinform|Interfax|RIA Novosti|Sputnik|Anadolu|EFE|ANSA|Kyodo|Yonhap|BTA|PAP|MENA|WAM|IRNA|BelTA|APA|AzerTag|Trend|KUNA|SPA|Bernama)\)$/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 /** Second-person and first-person-plural address: the voice of a page talking to its reader. */
 const ADDRESS_WORDS = new Set(['you', 'your', 'yours', "you're", 'you’re', 'us', 'our', 'ours', 'we', "we're", 'we’re']);
@@ -751,6 +752,9 @@ function markStrayOpening(drafts: Draft[]): void {
     const above = drafts.slice(0, first).reverse().find((d) => d.kind !== 'chrome');
     if (above && above.kind === 'heading' && above.f.words.length >= 4 && !above.terminated) return;
     const d = drafts[first] as Draft;
+    // (Nor a paragraph of several sentences and fifty words or more: a site's message or promo is a line, an article's
+    // report under a section's heading is a paragraph, whatever summary box stands between it and the next.)
+    if (d.f.words.length >= 50 && TWO_SENTENCES.test(d.text)) return;
     d.kind = 'chrome';
     d.reason = 'a line of the page above the article';
   }

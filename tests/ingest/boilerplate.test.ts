@@ -1520,6 +1520,27 @@ describe('line classifier', () => {
     expect(pictured.map(([kind]) => kind)).toEqual(['headline', 'body', 'chrome', 'body', 'body']);
   });
 
+  it('keeps a report of several sentences under a short section heading as the body, its cited site in brackets after the stop and a summary box between it and the next', () => {
+    const report =
+      "On August 18, 2025, a gathering of European leaders, termed the coalition of the willing by European Commission President Ursula von der Leyen, convened at the White House to discuss security guarantees for Ukraine after the Alaska summit. The meeting aimed to address the aftermath of the summit and explore security assurances for Ukraine similar to NATO's collective-defence clause. During the session, President Trump paused the meeting to brief Russian President Vladimir Putin over the phone for forty minutes. (en.wikipedia.org)";
+    const lines = [
+      'Leaders meet at the White House on Ukraine security guarantees',
+      'What Happened',
+      report,
+      'Why It Matters',
+      "- Geopolitical Implications: The meeting underscores a concerted effort to ensure Ukraine's security.",
+      '- Diplomatic Dynamics: The call between the two presidents highlights the balance of relations.',
+      '- European Unity: The proposal reflects a unified stance among European leaders.',
+      'Key Numbers',
+      '- Duration of Call: 40 minutes',
+      '- Leaders Present: nine',
+      'Timeline (Today, 2025-08-19)',
+      '- 16:20 BST: European leaders arrive at the White House for the security guarantees meeting.',
+      '- 16:30 BST: President Trump pauses the meeting to brief President Putin over the phone.',
+    ];
+    expect(kinds(lines.join('\n')).find(([, text]) => text === report)?.[0]).toBe('body');
+  });
+
   it('keeps a one-sentence lead that the quotation below it says again as the body (the lead reports the post it quotes)', () => {
     const lines = [
       'Trump says he had ‘a very good phone call’ with Zelensky, discussed Russia-Ukraine war',

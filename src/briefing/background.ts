@@ -6,7 +6,8 @@
  * "today", "on 18 November") is news told with its history, and stays news.
  */
 import { allMatches } from '../text/matches.js';
-import { monthIndex } from '../text/months.js';
+import { MONTH_NAME, monthIndex } from '../text/months.js';
+import { DAY_MS } from '../time/instant.js';
 
 /** A day of the event's week: a weekday, "today", "this morning", "this week". */
 const DAY_OF_THE_EVENT = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|this (?:morning|afternoon|evening|week(?:end)?))\b/i;
@@ -20,7 +21,7 @@ const WAR_HISTORY = /\b(?:(?:war|conflict),? which (?:began|started) in|before R
 const FIRST_SINCE = /\bfirst\b(?:[^.]|(?<=\b[A-Z])\.){0,60}\bsince\b/i;
 
 const YEAR = /\b(19[5-9]\d|20\d\d)\b/g;
-const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})\b)?/gi;
+const MONTH = new RegExp(String.raw`\b(${MONTH_NAME})\.?(?:\s+(\d{1,2})\b)?`, 'gi');
 
 /** How many months before the event's a month named without a year may be and still read as an earlier one. */
 const EARLIER_MONTHS = 6;
@@ -56,7 +57,7 @@ export function countedBack(text: string): boolean {
 
 export function isBackground(text: string, eventDay: number): boolean {
   if (DAY_OF_THE_EVENT.test(text) || FIRST_SINCE.test(text)) return false;
-  if (olderYearsOnly(text, eventDay)) return true;
+  if (olderTimesOnly(text, eventDay)) return true;
   const main = text.replace(/,[^,]{1,120},/g, ' ').replace(/\([^)]*\)/g, ' ');
   if (!WAR_HISTORY.test(text) && !AS_OF.test(text) && !LAST_TIME.test(text) && !STANDING.test(main)) return false;
   const warStart = WAR_START.test(text);
@@ -70,7 +71,7 @@ export function isBackground(text: string, eventDay: number): boolean {
     if (y === year) return false;
     if (y < year) earlier = true;
   }
-  for (const m of allMatches(MONTH_NAME, text)) {
+  for (const m of allMatches(MONTH, text)) {
     // "May" the verb, "March" the walk: a month counts with a day after it or "in" before it.
     const before = text.slice(Math.max(0, m.index - 4), m.index).toLowerCase();
     if (m[2] === undefined && !/\bin\s$|\bof\s$/.test(before)) continue;
@@ -85,10 +86,10 @@ export function isBackground(text: string, eventDay: number): boolean {
 const HISTORY_DAYS = 45;
 
 /** A month's name right before a year, perhaps with its day: "November 2025", "Nov. 14, 2025", "14 November 2025". */
-const MONTH_BEFORE_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?$/i;
-const DAY_MONTH_BEFORE_YEAR = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+$/i;
+const MONTH_BEFORE_YEAR = new RegExp(String.raw`\b(${MONTH_NAME})\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?$`, 'i');
+const DAY_MONTH_BEFORE_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_NAME})\.?,?\s+$`, 'i');
 /** "On December 14 and 15 last year", "in March last year": a month of the year before the report's. */
-const MONTH_LAST_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:and|-|–)\s*\d{1,2})?)?,?\s+last\s+year\b/gi;
+const MONTH_LAST_YEAR = new RegExp(String.raw`\b(${MONTH_NAME})\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:and|-|–)\s*\d{1,2})?)?,?\s+last\s+year\b`, 'gi');
 
 /**
  * Does the sentence tell only of times well before its event's: years two or more before it ("… already got such a
@@ -97,10 +98,10 @@ const MONTH_LAST_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z
  * December 14 and 15 last year, President Zelenskyy travelled to Berlin …")? (Asked once a day of the event's is ruled
  * out.) It tells the story's history, not the day's news.
  */
-function olderYearsOnly(text: string, eventDay: number): boolean {
+function olderTimesOnly(text: string, eventDay: number): boolean {
   const event = new Date(eventDay);
   const year = event.getUTCFullYear();
-  const long = (y: number, month: number, day: number | undefined) => eventDay - Date.UTC(y, month, day ?? 28) >= HISTORY_DAYS * 86_400_000;
+  const long = (y: number, month: number, day: number | undefined) => eventDay - Date.UTC(y, month, day ?? 28) >= HISTORY_DAYS * DAY_MS;
   // (Told in an aside, "Witkoff, who first met Putin in February 2025, said …", the time is not the sentence's.)
   const asides = [...allMatches(/,[^,]{1,120},/g, text)].map((a) => [a.index, a.index + a[0].length] as const);
   const inAside = (at: number) => asides.some(([from, to]) => at > from && at < to);

@@ -151,9 +151,7 @@ const BLOCK_TAGS = new Set(BLOCKS.split(',').map((t) => t.trim().toUpperCase()))
 
 /** Characters of an element's text inside links. */
 function linkChars(el: ElementLike): number {
-  let n = 0;
-  for (const a of el.querySelectorAll('a')) n += collapseSpaces(a.textContent ?? '').length;
-  return n;
+  return linkTexts(el).reduce((n, t) => n + t.length, 0);
 }
 
 /**

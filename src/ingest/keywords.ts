@@ -1,7 +1,7 @@
 import type { Question, Side } from '../records/schema.js';
 import { actorMentions, sideMentions, sideOfName, sidesOppose, type SideMention } from '../briefing/sides.js';
 import { voicedBy } from '../briefing/stance.js';
-import { escapeRegExp, keywordSource } from '../text/keyword-pattern.js';
+import { keywordSource } from '../text/keyword-pattern.js';
 import { anyMatch } from '../text/any-match.js';
 import { ScreenSet } from '../text/screen-set.js';
 import { gramSlots, holdsLongS, literalScreen, lowerCased, mayHoldAll, mayMatch, type LiteralScreen } from '../text/required-literals.js';

@@ -37,6 +37,8 @@ const TITLE_WORDS = new Set([
   // "Chief Executive Satya Nadella", "Director of Public Prosecution Eva-Marie Persson", "Chief Economist Ana Boata".
   'executive', 'officer', 'prosecution', 'prosecutor', 'counsel', 'economist', 'analyst', 'correspondent', 'editor', 'founder',
   'professor', 'ombudsman', 'coordinator',
+  // "Chief of Staff Susie Wiles", "Chief of the Russian General Staff Valery Gerasimov".
+  'staff',
   // British honorifics: "Sir Keir Starmer" is Keir Starmer.
   'sir', 'dame', 'lord', 'lady', 'baroness', 'baron',
   // Gulf honorifics: "H.H. Sheikh Abdullah bin Zayed" is Abdullah bin Zayed.
@@ -82,17 +84,26 @@ const NOT_NAMES = new Set(['he', 'she', 'they', 'him', 'her', 'it', 'president',
 /** A person named by a nationality ("the Frenchman said"): who, the article says elsewhere; no name. */
 const NATIONALITY_NOUN = /^(?:French|English|Scots|Irish|Welsh|Dutch|Cornish)(?:man|woman|men|women)$|^(?:Briton|Spaniard|Dane|Swede)s?$/;
 
+/** A title, or titles joined by hyphens ("Colonel-General", "President-elect"). */
+function isTitleWord(lower: string): boolean {
+  const word = lower.replace(/-(?:elect|designate)$/, '');
+  return TITLE_WORDS.has(word) || (word.includes('-') && word.split('-').every((part) => TITLE_WORDS.has(part)));
+}
+
 function stripToken(t: string): string {
   return t.replace(/^[^\p{L}]+/u, '').replace(/(?:['’]s|['’])?[^\p{L}.]*$/u, '').replace(/\.$/, (m) => (t.length <= 3 ? m : ''));
 }
 
 /** "US President Donald Trump," → "Donald Trump"; "Vance’s" → "Vance". Undefined when nothing name-like is left. */
 export function canonicalName(raw: string): string | undefined {
-  const tokens = raw.split(/\s+/).map(stripToken).filter(Boolean);
+  const words = raw.split(/\s+/);
+  // A possessive ends the name: "President Joe Biden’s March 26 statement" names Joe Biden.
+  const possessive = words.findIndex((w, i) => i < words.length - 1 && /\p{L}['’]s$/u.test(w));
+  const tokens = (possessive >= 0 ? words.slice(0, possessive + 1) : words).map(stripToken).filter(Boolean);
   let lastTitle = -1;
   tokens.forEach((t, i) => {
     const lower = t.toLowerCase();
-    if (TITLE_WORDS.has(lower.replace(/-(?:elect|designate)$/, '')) || (/^\p{Ll}/u.test(t) && !NAME_PARTICLES.has(lower))) lastTitle = i;
+    if (isTitleWord(lower) || (/^\p{Ll}/u.test(t) && !NAME_PARTICLES.has(lower))) lastTitle = i;
     // Nationality adjectives before a title ("Ukrainian president") are dropped with the title.
   });
   let first = lastTitle + 1;
@@ -111,6 +122,9 @@ export function canonicalName(raw: string): string | undefined {
   if (!/^\p{Lu}/u.test(name[0] ?? '')) return undefined;
   const joined = name.join(' ');
   if (NOT_NAMES.has(joined.toLowerCase()) || NATIONALITY_NOUN.test(joined) || joined.length < 2 || joined.length > 60) return undefined;
+  // A nationality left when a title went ("Chief Russian negotiator Vladimir Medinsky" read as "Chief Russian") names
+  // no one: as a speaker it took every "The Russian Investigative Committee announced …".
+  if (name.every((t) => lexiconKind(t) === 'demonym')) return undefined;
   return joined;
 }
 

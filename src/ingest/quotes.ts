@@ -955,6 +955,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
           !NAME_AS_MODIFIER.test(outside.slice(m.end, m.end + 30)) &&
           // "As Hannah said, this briefing will be on the record": a reference to what someone said, not a report.
           !/^\s*As\s+$/.test(outside.slice(0, m.start)) &&
+          // … nor "fell short of what Trump had said was possible", "more than Putin said": what the name said is the
+          // object of another clause.
+          !/\b(?:what|whatever|than)\s+$/i.test(outside.slice(Math.max(0, m.start - 12), m.start)) &&
           // One of a list set off after the subject ("European dignitaries, including … Germany's Friedrich Merz, and
           // NATO Secretary-General Mark Rutte, echoed …") is not who speaks.
           !inNameList(outside.slice(0, m.start)),
@@ -992,7 +995,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // An organisation right before the verb is nearer than a person further back: "… and Jared Kushner for what the
       // Kremlin described as …".
       const org = subjectMentions.filter((m) => m.end <= vStart && gapWords(m.end).every((w) => FILLER.test(w)) && !regionOfPlace(m)).pop();
-      if (near && !(org && org.start > near.end && !aside(near))) {
+      // (Not the country of the person's title: "President Volodymyr Zelensky of Ukraine said".)
+      const ownCountry = (m: { end: number }) => org !== undefined && /^\s+of\s+(?:the\s+)?$/.test(outside.slice(m.end, org.start));
+      if (near && !(org && org.start > near.end && !aside(near) && !ownCountry(near))) {
         speaker = near.person.name;
         break;
       }

@@ -39,6 +39,12 @@ describe('name finder', () => {
     expect(peopleOf('According to the minister, Saudi Arabia and Turkey, the talks would go on. Sergei Lavrov agreed.')).toEqual(['Sergei Lavrov']);
   });
 
+  it('takes no nationality left behind by a title for a person, and ends a name at its possessive', () => {
+    // "Chief Russian negotiator …" had made "Russian" a person, who then spoke every "The Russian Investigative Committee said".
+    const text = 'Chief Russian negotiator Vladimir Medinsky framed the withdrawal as a step toward peace. Kremlin officials claimed US President Joe Biden’s March 26 statement in Poland was a mistake. Chief of the Russian General Staff Valery Gerasimov has not appeared in public. Russian Deputy Defense Minister Colonel-General Alexander Fomin said the troops would pull back.';
+    expect(peopleOf(text)).toEqual(['Vladimir Medinsky', 'Joe Biden', 'Valery Gerasimov', 'Alexander Fomin']);
+  });
+
   it('never cuts a name after a two-word title ("Secretary General Anders Fogh Rasmussen" is not also "Anders Fogh")', () => {
     expect(extractEntities('Former NATO Secretary General Anders Fogh Rasmussen presented recommendations on security guarantees.').people.map((p) => p.name)).toEqual(['Anders Fogh Rasmussen']);
     expect(extractEntities('Lavrov dismissed proposals from allies of President-elect Donald Trump.').people.map((p) => p.name)).toEqual(['Donald Trump']);

@@ -1233,4 +1233,26 @@ describe('speakers in whole articles', () => {
     ].join('\n');
     expect(speakersOfLines(putin, 3)).toEqual(['Putin']);
   });
+
+  it('gives "President X of Ukraine said" to X, and "what Trump had said was possible" to no one', () => {
+    const text = [
+      'Russia agrees to halt strikes on energy sites',
+      'President Vladimir Putin of Russia agreed on Tuesday on a call with President Trump to halt strikes on Ukraine’s energy infrastructure for 30 days.',
+      'President Volodymyr Zelensky of Ukraine said he was open to the truce on attacks on energy infrastructure.',
+      'The outcome of the call fell well short of what Trump had suggested was possible before the two leaders spoke.',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Volodymyr Zelensky', '-']);
+  });
+
+  it('takes no nationality for a speaker: "Chief Russian negotiator" names Medinsky, and "The Russian Investigative Committee announced" is the committee', () => {
+    const text = [
+      'Russia and Ukraine end Istanbul round of ceasefire talks',
+      'Russian and Ukrainian delegations ended their second round of direct peace talks in Istanbul on Tuesday without a ceasefire.',
+      'Chief Russian negotiator Vladimir Medinsky said the withdrawal near Kyiv was a huge step toward peace at the talks in Istanbul.',
+      'The Russian Investigative Committee announced it is investigating more than ten criminal cases over reports of the Ukraine talks.',
+    ].join('\n');
+    const who = speakersOfLines(text, 2);
+    expect(who[0]).toBe('Vladimir Medinsky');
+    expect(who[1]).not.toBe('Russian');
+  });
 });

@@ -40,6 +40,16 @@ function fieldKey(name: string): string {
 const TITLE_KEYS = ['title', 'headline'];
 const URL_KEYS = ['url', 'source', 'sourceurl', 'urlsource', 'link', 'canonical', 'canonicalurl', 'originalurl', 'permalink'];
 const PUBLISHED_KEYS = ['publishedtime', 'publishedat', 'published', 'datepublished', 'pubdate', 'date'];
+/**
+ * A site's own name for the publication date ("page_date", "post_date", "article_date", "publish_date"), in the
+ * order the header gives them, after the usual names: never a date of the copy (made, touched, fetched) or of its
+ * picture.
+ */
+function otherDateKeys(map: ReadonlyMap<string, unknown>): string[] {
+  return [...map.keys()].filter((k) => OTHER_DATE_KEY.test(k) && !NOT_PUBLICATION_DATE.test(k) && !PUBLISHED_KEYS.includes(k));
+}
+const OTHER_DATE_KEY = /^(?:page|post|article|story|entry|news|publish|publication|pub|release|issue)(?:date|published|time)$/;
+const NOT_PUBLICATION_DATE = /modif|updat|creat|scrap|crawl|fetch|retriev|clip|access|captur|download|save|index|expir|img|image|figure|photo/;
 const AUTHOR_KEYS = ['author', 'authors', 'byline'];
 const SITE_KEYS = ['sitename', 'site', 'publisher', 'outlet', 'source'];
 
@@ -67,7 +77,7 @@ function fromFields(raw: Record<string, unknown>, body: string, now: Date): Text
   const siteName = pick(map, SITE_KEYS, (v) => !isUrl(v) && v.length <= 80);
   const rawTitle = pick(map, TITLE_KEYS, (v) => v.length <= 400);
   const title = rawTitle === undefined ? undefined : pageTitle([rawTitle], siteName) || undefined;
-  let publishedAt = normaliseDate(pick(map, PUBLISHED_KEYS, (v) => /\d{4}/.test(v)));
+  let publishedAt = normaliseDate(pick(map, [...PUBLISHED_KEYS, ...otherDateKeys(map)], (v) => /\d{4}/.test(v)));
   // A crawler's "date" is sometimes another date of the page (a picture's, 2019, on a 2025 story): the page's address
   // names the day its system filed it under, and wins when the two are days apart.
   const urlDay = dayInUrl(url, now);

@@ -57,6 +57,14 @@ describe("a saved text's metadata header", () => {
     expect(stale.url).toBe('https://reuters.com/world/europe/kremlin-putin-call-2025-02-10');
   });
 
+  it("reads a site's own name for the publication date (\"page_date\", \"post_date\"), never its picture's or the copy's", () => {
+    const page = readTextHeader(`---\n  title: "Russia Agreed to Halt Some Strikes On Ukraine"\n  img_date: "Jun 1, 2024"\n  page_date: "Mar 18, 2025"\n---\n${BODY}`, NOW);
+    expect(page).toMatchObject({ title: 'Russia Agreed to Halt Some Strikes On Ukraine', publishedAt: '2025-03-18T00:00:00Z' });
+    expect(readTextHeader(`---\ntitle: Peace talks resume\npost_date: 2025-03-18\n---\n${BODY}`, NOW).publishedAt).toBe('2025-03-18T00:00:00Z');
+    for (const key of ['page_modified_date', 'image_date', 'crawled_date'])
+      expect(readTextHeader(`---\ntitle: Peace talks resume\n${key}: 2025-03-18\n---\n${BODY}`, NOW).publishedAt).toBeUndefined();
+  });
+
   it('leaves a text without a header whole: a rule above the article, or a "key: value" block that names no article field', () => {
     for (const text of [BODY, `---\nMoscow: talks resumed in Geneva\nKyiv: no comment\n---\n${BODY}`, `---\n${BODY}\n\n---\nMore text`]) {
       expect(readTextHeader(text, NOW)).toEqual({ body: text });

@@ -195,6 +195,8 @@ function chromeOnItsOwn(text: string, raw: string, f: Features, block: PageBlock
     // fact selection leaves the plug out.)
     if (f.address > 0 && siteVoice(text) && !opensOnNews(text)) return SITE_APPEAL;
     if (AUTHOR_BIO.test(text)) return "the writer's biography";
+    // The editors' note, however long ("Editorial introduction: While the Alaska summit was primarily political, …").
+    if (EDITORIAL_NOTE.test(text)) return "editor's note";
     // A publisher's promotion of its own event, however long: "Join us at the Fortune Workplace Innovation Summit …".
     if (PROMO_OPENING.test(text)) return 'call to action';
     if (isOutletBio(text)) return "the outlet's description";

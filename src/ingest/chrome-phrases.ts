@@ -34,6 +34,8 @@ export const ARCHIVE_PICTURE = /^(?:(?:illustration|illustrative|file|archive|ar
 export const WIRE_CREDITS: RegExp[] = [
   /^\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by(?:[\s,;.]+(?:\p{Lu}[\p{L}'’.-]*|by|and|with|in|editing|reporting|writing|additional|from|the|of))+[\s.]*\)?\.?$/u,
   /\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/i,
+  // A digest's closing credit set off by a dash: "— Editorial curation by Senior News Editor (curation based on …)".
+  /^[—–-]\s*(?:[\p{L}'’]+\s+){0,2}(?:curation|curated|compiled|edited|produced|prepared|written|reporting)\s+by\s+\p{Lu}.{0,200}$/u,
   // "Danielle Kurtzleben contributed reporting from Washington, D.C., and …": a credit line, not news.
   /^(?:\p{Lu}[\p{L}'’.-]+\s+){1,4}(?:and\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,4})?contributed (?:reporting|to this)\b.{0,160}$/u,
 ];
@@ -482,9 +484,12 @@ export const CAPTION: RegExp[] = [
 /** Does any {@link CAPTION} pattern match? */
 export const isCaptionLike = anyMatch(CAPTION);
 
-/** An editor's or publisher's note about the page itself: "Editor's note: This story is being updated." */
+/**
+ * An editor's or publisher's note about the page itself: "Editor's note: This story is being updated.", and any line
+ * the page labels its editors' ("Editorial introduction: While the Alaska summit was primarily political, …").
+ */
 export const EDITORIAL_NOTE =
-  /^(?:(?:editor['’]?s note|editorial note|update(?:d)?|correction|clarification|note)\s*:\s*(?:this (?:story|article|post|page)|this is an? (?:developing|breaking|live)|an earlier version|we (?:have|will))|this (?:is a )?(?:developing|breaking) (?:story|news)\b|this (?:story|article|post|page) (?:is being|has been|will be|was) updated\b)/i;
+  /^(?:(?:editor['’]?s note|editorial note|update(?:d)?|correction|clarification|note)\s*:\s*(?:this (?:story|article|post|page)|this is an? (?:developing|breaking|live)|an earlier version|we (?:have|will))|this (?:is a )?(?:developing|breaking) (?:story|news)\b|this (?:story|article|post|page) (?:is being|has been|will be|was) updated\b|(?:editor['’]?s|editorial) (?:note|introduction|intro)\s*:)/i;
 
 /**
  * The outlet saying whom it asked for comment: "Newsweek has reached out to the Ministry of Foreign Affairs of Ukraine

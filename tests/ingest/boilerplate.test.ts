@@ -53,6 +53,16 @@ describe('line classifier', () => {
     expect(kept([lead, news, after].join('\n'))).toEqual([lead, news, after]);
   });
 
+  it("drops a digest's editorial notes however long, and its closing credit set off by a dash", () => {
+    const note = 'Editorial introduction: While the Alaska summit was primarily political, two technology-adjacent implications merit attention — digital diplomacy and information risk. High-level summits increasingly rely on secure communications and rapid dissemination of statements.';
+    const credit = '— Editorial curation by Senior News Editor (curation based on reporting from Al Jazeera, The Guardian, CBS News, Financial Times and BBC).';
+    const body = 'Trump and Putin met in Anchorage for under three hours and announced no ceasefire, the Kremlin said afterwards.';
+    const raw = ['Daily News Briefing: the Alaska summit', body, note, body.replace('Kremlin', 'White House'), credit].join('\n');
+    const got = kinds(raw);
+    expect(got.filter(([k]) => k === 'chrome').map(([, t]) => t.slice(0, 20))).toEqual([note.slice(0, 20), credit.slice(2, 22)]);
+    expect(got.filter(([k]) => k === 'chrome')).toHaveLength(2);
+  });
+
   it('drops the writer\'s biography and form small print under the article', () => {
     const raw = [
       'Russia and Ukraine will hold talks in Geneva next week, both sides said on Friday after weeks of preparations.',

@@ -148,6 +148,12 @@ function notEnglish(words: readonly string[], minWords: number): boolean {
   return words.length >= minWords && functionWordDensity(words) < 0.08;
 }
 
+/** A newsletter's section label: a few words, no sentence ("Business/Tech", "Around the World", "In Other News"). */
+function isSectionLabel(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length <= 4 && !/[.!?:|]$/.test(text.trim()) && !/^advertisement\b/i.test(text.trim());
+}
+
 /** A media label before a headline: "VIDEO: Voting on NYCHA's Future". */
 const MEDIA_LABEL = /^(?:VIDEO|WATCH|LIVE|PHOTOS?|AUDIO|LISTEN|PODCAST|GALLERY)\s*[:|]\s+/i;
 
@@ -244,7 +250,17 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   // the attributed copy is the fact.
   const quoted = new Set<string>();
   for (const a of attributions) for (const q of a.quotes) if (q.inner.length >= 30) quoted.add(wordKey(q.inner));
-  const otherStory = otherStorySentences(sentences, (i) => inBodyAt[i] === true, story);
+  // Where a newsletter's section label stands right above a paragraph ("Business/Tech", "Around the World"): an item
+  // of its own, as a run-in label opens one. Only a short label, in a page with two of them at least: a teaser or a
+  // caption between an article's paragraphs ("++ Fish facts that challenge what we know") heads no section.
+  const underHeading = new Set<number>();
+  const sectionLabel = (span: LineSpan) => span.kind === 'heading' && span.start > bodyStart && isSectionLabel(cleaned.slice(span.start, span.end));
+  if (page.spans.filter(sectionLabel).length >= 2)
+    page.spans.forEach((span, j) => {
+      const above = page.spans[j - 1];
+      if (span.kind === 'body' && above !== undefined && sectionLabel(above)) underHeading.add(span.start);
+    });
+  const otherStory = otherStorySentences(sentences, (i) => inBodyAt[i] === true, story, (i) => underHeading.has(sentences[i]?.start ?? -1), entities.people.map((p) => p.surname));
   const eligibleAt = sentences.map((s, i) => {
     if (!inBodyAt[i] || !complete(s.text) || otherStory.has(i)) return false;
     const key = wordKey(s.text);

@@ -1,6 +1,6 @@
 import type { Story } from '../records/schema.js';
 import { anyKeyword } from './keywords.js';
-import { storyNames } from '../records/other-story.js';
+import { aboutAnotherStory, storyNames } from '../records/other-story.js';
 import type { Sentence } from './sentences.js';
 import { FUNCTION_WORDS } from '../text/function-words.js';
 
@@ -14,40 +14,69 @@ const ITEM_LEAD_PARAGRAPHS = 3;
  */
 const RUN_IN_LABEL = /^\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,3}\.$/u;
 
+/**
+ * A paragraph that turns to other news, as a newsletter moves from its lead item to the next ("Back home, there's a
+ * different kind of political maneuvering underway.", "In other news, …", "Elsewhere, …").
+ */
+const TURNS_TO_OTHER_NEWS = /^\s*(?:In other news|Elsewhere|Back home|Closer to home|On the home front|Separately|Turning to|Also today|Also in the news)\b/;
+
 /** A label is a noun phrase ("Growing rift."), not a short sentence ("It's time to act.", "We are ready."). */
 function isLabel(text: string): boolean {
   return RUN_IN_LABEL.test(text) && !text.slice(0, -1).split(/\s+/).some((w) => FUNCTION_WORDS.has(w.toLowerCase()));
 }
 
 /**
- * The sentences of another story's items in a newsletter: each item opens on a run-in label and runs to the next label
- * (or the end of the body), and an item that names none of the story's places, people or parties is another story's
+ * The sentences of another story's items in a newsletter: each item opens on a run-in label, on the paragraph under a
+ * section heading ("Around the World") or on one that turns to other news ("Back home, …"), and runs to the next such
+ * opening (or the end of the body), and an item that names none of the story's places, people or parties is another story's
  * (FP's World Brief follows the talks with "a snap election in Japan" and "continued violence … in Uganda"), however
  * its sentences score as news. Only labelled items: an article of this story has paragraphs that name none of them
  * ("Modi called for a peaceful, just and swift end to the war"), and they are its own.
  */
-export function otherStorySentences(sentences: readonly Sentence[], inBody: (i: number) => boolean, story: Story): Set<number> {
+export function otherStorySentences(
+  sentences: readonly Sentence[],
+  inBody: (i: number) => boolean,
+  story: Story,
+  underHeading: (i: number) => boolean = () => false,
+  surnames: readonly string[] = [],
+): Set<number> {
   const out = new Set<number>();
   const names = storyNames(story).own;
   if (names.length === 0) return out;
   // Body paragraphs in order, each with its sentences; an item starts at a paragraph that opens on a label.
-  const items: { sentences: number[]; named: boolean; paragraphs: number }[] = [];
+  type Item = { sentences: number[]; named: boolean; paragraphs: number; labelled: boolean };
+  const items: Item[] = [];
   let paragraph = -1;
   sentences.forEach((s, i) => {
     if (!inBody(i)) return;
     const opensParagraph = s.paragraph !== paragraph;
     paragraph = s.paragraph;
     const next = sentences[i + 1];
-    const label = opensParagraph && next !== undefined && next.paragraph === s.paragraph && isLabel(s.text.trim());
-    if (label || items.length === 0) items.push({ sentences: [], named: false, paragraphs: 0 });
-    const item = items[items.length - 1] as { sentences: number[]; named: boolean; paragraphs: number };
+    const labelled = opensParagraph && next !== undefined && next.paragraph === s.paragraph && isLabel(s.text.trim());
+    // (Once the items open on labels, a heading further down is inside one: the page's tail after a newsletter's last
+    // item stays in that item, which names the story or not.)
+    const section = opensParagraph && !labelled && !items.some((x) => x.labelled) && (underHeading(i) || TURNS_TO_OTHER_NEWS.test(s.text));
+    if (labelled || section || items.length === 0) items.push({ sentences: [], named: false, paragraphs: 0, labelled });
+    const item = items[items.length - 1] as Item;
     if (opensParagraph) item.paragraphs++;
     item.sentences.push(i);
     // An item on the story names it early; what follows the last item to the page's end (a quiz, captions of other
-    // stories) is no reason to keep it.
-    if (item.paragraphs <= ITEM_LEAD_PARAGRAPHS) item.named ||= anyKeyword(s.text, names);
+    // stories) is no reason to keep it. (A section under a heading may come to the story's names late: "Who was in
+    // the room" names the envoys first.)
+    if (!item.labelled || item.paragraphs <= ITEM_LEAD_PARAGRAPHS) item.named ||= anyKeyword(s.text, names);
   });
+  // A section of the article's own names one of the people its opening names ("Who was in the room" and Witkoff).
+  const first = items[0];
+  const opening = first ? first.sentences.map((i) => sentences[i]?.text ?? '').join(' ') : '';
+  const ownPeople = surnames.filter((n) => n.length >= 3 && anyKeyword(opening, [n]));
   // The first item is the article before any label: its own, named or not.
-  for (const item of items.slice(1)) if (!item.named) for (const i of item.sentences) out.add(i);
+  // … or the story's words outside another story's sentences ("According to people familiar with the talks, …", not
+  // "Gaza schools are incorporating "peace building" … its fragile ceasefire").
+  const ownWords = (text: string) => anyKeyword(text, ownPeople) || (anyKeyword(text, story.keywords) && !aboutAnotherStory(text, story));
+  for (const item of items.slice(1)) {
+    if (item.named) continue;
+    if (!item.labelled && item.sentences.some((i) => ownWords(sentences[i]?.text ?? ''))) continue;
+    for (const i of item.sentences) out.add(i);
+  }
   return out;
 }

@@ -67,6 +67,26 @@ describe('fact selection', () => {
     expect(analyze([...LEAD, items[0], onStory].join('\n')).facts.map((f) => f.text)).toContain('Ukraine and Russia exchanged 300 prisoners each on Friday under the deal agreed in Istanbul.');
   });
 
+  it("leaves out a morning newsletter's other sections (short section labels) and the paragraph that turns to other news", () => {
+    const rest = [
+      'Back home, there is a different kind of political maneuvering underway in Congress.',
+      'Republicans in Congress are pushing new voting restrictions as they brace for losses in the midterm elections.',
+      'Business/Tech',
+      'The FDA rejected Moderna’s application for its new mRNA flu vaccine, dealing a setback to the company.',
+      'Japan announced plans to invest $36 billion in American oil, gas and critical mineral projects.',
+      'Around the World',
+      'Latin America: Peru has ousted another president, the latest casualty of the country’s political instability.',
+      'Middle East: Gaza schools are incorporating peace building into their curriculum as the territory navigates its fragile ceasefire.',
+    ];
+    const facts = analyze([...LEAD, ...rest].join('\n')).facts.map((f) => f.text);
+    expect(facts).toEqual(LEAD);
+    // An article's own section under a short label, or one that names the people of its opening, stays.
+    const own = ['What comes next', 'Rustem Umerov is expected to brief the government on the memorandum on Wednesday.', 'Analysis', 'The document runs to four pages, a member of the delegation told reporters afterwards.'];
+    const kept = analyze([...LEAD, ...own].join('\n')).facts.map((f) => f.text);
+    expect(kept).toContain(own[1]);
+    expect(kept).toContain(own[3]);
+  });
+
   it("keeps an article's paragraphs that name none of the story's places, and a short quoted sentence is no label", () => {
     const later = [
       '“It’s time to act.” The delegations flew on to Geneva, where they met European security advisers on the memorandum.',

@@ -520,6 +520,9 @@ function salientTerms(text: string, features: ReadonlySet<string>, repeated: Rea
   return out;
 }
 
+/** What a sentence on a question no chosen fact bears on yet adds to its gain (a tag itself scores 1.5). */
+const NEW_QUESTION_BONUS = 2;
+
 /** A sentence scoring this much is news on its own: a name, a story keyword or a question in it, or a place near the top. */
 const NEWS_SCORE = 1;
 
@@ -561,6 +564,7 @@ function coverFacts(scored: readonly Scored[], input: FactSelectionInput, max: n
     return false;
   };
   const covered = new Set<string>();
+  const coveredQuestions = new Set<string>();
   const chosen: Scored[] = [];
   const left = new Set([...scored.keys()].filter(ofTheStory));
   while (chosen.length < max && left.size > 0) {
@@ -571,7 +575,11 @@ function coverFacts(scored: readonly Scored[], input: FactSelectionInput, max: n
       let fresh = 0;
       for (const t of terms[i] ?? []) if (!covered.has(t)) fresh++;
       // News value first; coverage breaks near-ties and lifts a sentence of background that names what nothing else does.
-      const gain = x.score + Math.min(3, fresh * 0.5);
+      let gain = x.score + Math.min(3, fresh * 0.5);
+      // A question the article bears on and no chosen fact does yet lifts its first sentence: a long report's record
+      // keeps what it says on each question, however late it comes ("He said that he had reached an agreement with
+      // Trump on future US security guarantees …", the BBC's 64th line).
+      if (x.tags.some((q) => !coveredQuestions.has(q))) gain += NEW_QUESTION_BONUS;
       if (!Number.isFinite(gain)) continue;
       if (gain > bestGain || (gain === bestGain && x.index < (scored[best]?.index ?? Infinity))) {
         best = i;
@@ -582,6 +590,7 @@ function coverFacts(scored: readonly Scored[], input: FactSelectionInput, max: n
     left.delete(best);
     chosen.push(scored[best] as Scored);
     for (const t of terms[best] ?? []) covered.add(t);
+    for (const q of (scored[best] as Scored).tags) coveredQuestions.add(q);
   }
   return chosen;
 }

@@ -133,6 +133,17 @@ describe('fact selection', () => {
     for (const s of LEAD) expect(facts).toContain(s);
   });
 
+  it("keeps a long report's late sentence on a question no other fact bears on, over a fuller sentence on the same matters as the rest", () => {
+    const strikes = Array.from(
+      { length: 30 },
+      (_, i) => `Russian drones struck the Ukrainian city of ${['Kharkiv', 'Odesa', 'Dnipro', 'Sumy', 'Kherson', 'Poltava'][i % 6]} for the ${i + 2}th night, Governor Oleh Syniehubov said, as the talks in Istanbul went on.`,
+    );
+    const late = 'Umerov said that he had reached an agreement with Washington on future security guarantees for Ukraine.';
+    const facts = analyze([...LEAD, ...strikes, late].join('\n')).facts.map((f) => f.text);
+    expect(facts.length).toBe(MAX_FACTS);
+    expect(facts).toContain(late);
+  });
+
   it('makes no fact of a widget\'s note in brackets inside a paragraph ("(Further content follows below the video material.)")', () => {
     const text = [
       'US and Russia wrap up talks in Saudi Arabia',

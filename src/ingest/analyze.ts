@@ -132,9 +132,11 @@ function usableTitle(title: string | undefined): string | undefined {
 
 /**
  * A page's label for how new its news is, before the headline ("Breaking: Kyiv can win all of Ukraine back …",
- * "Latest: Zelensky ready for 'honest work' …", "LIVE UPDATES: …"): the briefing's headline is the news, not the label.
+ * "Latest: Zelensky ready for 'honest work' …", "LIVE UPDATES: …", a re-poster's "Big News: …"): the briefing's headline is the
+ * news, not the label.
  */
-const NEWS_LABEL = /^(?:breaking(?: news)?|latest|live(?: updates?| blog)?|just in|developing(?: story)?|update[sd]?|new|exclusive)\s*[:|]\s+/i;
+const NEWS_LABEL =
+  /^(?:breaking(?: news)?|big news|top (?:news|story)|news (?:alert|flash)|flash|urgent|latest(?: news)?|live(?: updates?| blog)?|just in|developing(?: story)?|update[sd]?|new|exclusive)\s*[:|]\s+/i;
 
 function withoutNewsLabel(title: string): string {
   const rest = title.replace(NEWS_LABEL, '');

@@ -341,6 +341,8 @@ describe('titles', () => {
   it('takes a label of how new the news is ("Breaking:", "Latest:", "LIVE UPDATES:") off the headline, from the page or the text', () => {
     expect(titleOf({ text: body.join('\n'), title: 'Breaking: Kyiv can win all of Ukraine back from Russia, Trump says' })).toBe('Kyiv can win all of Ukraine back from Russia, Trump says');
     expect(titleOf({ text: ['LIVE UPDATES: Trump says Kyiv can win all of Ukraine back', ...body].join('\n') })).toBe('Trump says Kyiv can win all of Ukraine back');
+    expect(titleOf({ text: body.join('\n'), title: 'Big News: US and Ukraine call Miami talks productive despite no breakthrough' })).toBe('US and Ukraine call Miami talks productive despite no breakthrough');
+    expect(titleOf({ text: body.join('\n'), title: 'NEWS ALERT: Trump says Kyiv can win all of Ukraine back' })).toBe('Trump says Kyiv can win all of Ukraine back');
     // A label with too little after it, and a colon that is the headline's own, stay.
     expect(titleOf({ text: body.join('\n'), title: 'Latest: Ukraine talks' })).toBe('Latest: Ukraine talks');
     expect(titleOf({ text: body.join('\n'), title: 'New START: Russia and US let the last arms treaty lapse' })).toBe('New START: Russia and US let the last arms treaty lapse');

@@ -27,10 +27,10 @@ function isLabel(text: string): boolean {
 
 /**
  * The sentences of another story's items in a newsletter: each item opens on a run-in label, on the paragraph under a
- * section heading ("Around the World") or on one that turns to other news ("Back home, …"), and runs to the next such
- * opening (or the end of the body), and an item that names none of the story's places, people or parties is another story's
- * (FP's World Brief follows the talks with "a snap election in Japan" and "continued violence … in Uganda"), however
- * its sentences score as news. Only labelled items: an article of this story has paragraphs that name none of them
+ * section label ("Around the World") or on one that turns to other news ("Back home, …"), and runs to the next such
+ * opening (or the end of the body); an item that names none of the story's places, people or parties is another
+ * story's (FP's World Brief follows the talks with "a snap election in Japan" and "continued violence … in Uganda"),
+ * however its sentences score as news. Only such items: an article of this story has paragraphs that name none of them
  * ("Modi called for a peaceful, just and swift end to the war"), and they are its own.
  */
 export function otherStorySentences(
@@ -46,6 +46,7 @@ export function otherStorySentences(
   // Body paragraphs in order, each with its sentences; an item starts at a paragraph that opens on a label.
   type Item = { sentences: number[]; named: boolean; paragraphs: number; labelled: boolean };
   const items: Item[] = [];
+  let labels = false;
   let paragraph = -1;
   sentences.forEach((s, i) => {
     if (!inBody(i)) return;
@@ -55,24 +56,26 @@ export function otherStorySentences(
     const labelled = opensParagraph && next !== undefined && next.paragraph === s.paragraph && isLabel(s.text.trim());
     // (Once the items open on labels, a heading further down is inside one: the page's tail after a newsletter's last
     // item stays in that item, which names the story or not.)
-    const section = opensParagraph && !labelled && !items.some((x) => x.labelled) && (underHeading(i) || TURNS_TO_OTHER_NEWS.test(s.text));
+    const section = opensParagraph && !labelled && !labels && (underHeading(i) || TURNS_TO_OTHER_NEWS.test(s.text));
+    labels ||= labelled;
     if (labelled || section || items.length === 0) items.push({ sentences: [], named: false, paragraphs: 0, labelled });
     const item = items[items.length - 1] as Item;
     if (opensParagraph) item.paragraphs++;
     item.sentences.push(i);
     // An item on the story names it early; what follows the last item to the page's end (a quiz, captions of other
-    // stories) is no reason to keep it. (A section under a heading may come to the story's names late: "Who was in
-    // the room" names the envoys first.)
+    // stories) is no reason to keep it. (A section may come to the story's names late: "Who was in the room" names
+    // the envoys first.)
     if (!item.labelled || item.paragraphs <= ITEM_LEAD_PARAGRAPHS) item.named ||= anyKeyword(s.text, names);
   });
-  // A section of the article's own names one of the people its opening names ("Who was in the room" and Witkoff).
-  const first = items[0];
-  const opening = first ? first.sentences.map((i) => sentences[i]?.text ?? '').join(' ') : '';
-  const ownPeople = surnames.filter((n) => n.length >= 3 && anyKeyword(opening, [n]));
-  // The first item is the article before any label: its own, named or not.
-  // … or the story's words outside another story's sentences ("According to people familiar with the talks, …", not
-  // "Gaza schools are incorporating "peace building" … its fragile ceasefire").
-  const ownWords = (text: string) => anyKeyword(text, ownPeople) || (anyKeyword(text, story.keywords) && !aboutAnotherStory(text, story));
+  // The first item is the article before any label: its own, named or not. A later section is the article's too when
+  // it names one of the people the opening names ("Who was in the room" and Witkoff), or the story's words outside
+  // another story's sentences ("According to people familiar with the talks, …", not "Gaza schools are incorporating
+  // "peace building" … its fragile ceasefire"). (Read only for such a section: most articles have none.)
+  let ownPeople: string[] | undefined;
+  const ownWords = (text: string): boolean => {
+    ownPeople ??= surnames.filter((n) => n.length >= 3 && (items[0]?.sentences ?? []).some((i) => anyKeyword(sentences[i]?.text ?? '', [n])));
+    return anyKeyword(text, ownPeople) || (anyKeyword(text, story.keywords) && !aboutAnotherStory(text, story));
+  };
   for (const item of items.slice(1)) {
     if (item.named) continue;
     if (!item.labelled && item.sentences.some((i) => ownWords(sentences[i]?.text ?? ''))) continue;

@@ -13,6 +13,7 @@ import { datelineLength } from './facts.js';
 import { monthIndex } from '../text/months.js';
 import { ARCHIVE_PICTURE } from './chrome-phrases.js';
 import { DAY_MS } from '../time/instant.js';
+import { ownOffsetMinutes } from './page-date.js';
 
 export type DateSource = 'text' | 'published' | 'ingest-time';
 
@@ -654,7 +655,11 @@ export function dateEvent(input: DatingInput): EventDating {
   // Photo" over a report of June 2024; "Lloyd Austin pictured here on Tuesday, April 26, 2022" over one of 13 May).
   const pageDates: PageDates = () => (read ??= (input.allLines ?? []).map((line) => (archivePicture(line) ? [] : fullDates(line, input.now))));
   const anchor = anchorOf(input, pageDates);
-  const day = datelineDay(input.dateline, anchor) ?? leadDay(input, anchor, pageDates);
+  // Days are counted in the publisher's own time when its publication time says which ("2022-12-11T19:30:43-05:00":
+  // a readout's "today" is 11 December, though it is the 12th in UTC).
+  const offset = input.publishedAt !== undefined && anchor.source === 'published' && anchor.at.getTime() === validDate(input.publishedAt)?.getTime() ? ownOffsetMinutes(input.publishedAt) : 0;
+  const local = offset === 0 ? anchor : { ...anchor, at: new Date(anchor.at.getTime() + offset * 60_000) };
+  const day = datelineDay(input.dateline, local) ?? leadDay(input, local, pageDates);
   // A weak anchor dates nothing by itself: without a day in the lead the article is undated.
   if (anchor.weak && day === undefined) return { occurredAt: isoSeconds(input.now), dateSource: 'ingest-time', anchor: input.now };
   const published = anchor.source === 'published' ? { published: anchor.at } : {};
@@ -666,6 +671,6 @@ export function dateEvent(input: DatingInput): EventDating {
     const at = anchor.source === 'ingest-time' || anchor.weak ? new Date(`${day}T00:00:00Z`) : anchor.at;
     return { occurredAt: day, dateSource: anchor.source === 'ingest-time' ? 'ingest-time' : 'text', anchor: at, ...published };
   }
-  const occurredAt = anchor.precision === 'instant' ? isoSeconds(anchor.at) : dayOf(anchor.at);
+  const occurredAt = anchor.precision === 'instant' ? isoSeconds(anchor.at) : dayOf(local.at);
   return { occurredAt, dateSource: anchor.source, anchor: anchor.at, ...published };
 }

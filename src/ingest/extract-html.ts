@@ -8,7 +8,7 @@ import { MONTH_NAME, monthIndex } from '../text/months.js';
 import { collapseSpaces } from '../text/spaces.js';
 import { contentWords } from '../text/similarity.js';
 import { calendarDay, instantMs } from '../time/instant.js';
-import { EARLIEST_PAGE_MS, normaliseDate } from './page-date.js';
+import { EARLIEST_PAGE_MS, normaliseDateKeepingOffset } from './page-date.js';
 
 /** What an HTML page yields. */
 export interface ExtractedPage {
@@ -268,7 +268,7 @@ export function extractHtml(html: string): ExtractedPage {
     (document.querySelector('[itemprop="datePublished"][datetime]') as ElementLike | null)?.getAttribute('datetime') ?? undefined,
     (timeEl as ElementLike | null)?.getAttribute('datetime') ?? undefined,
   ]
-    .map(normaliseDate)
+    .map(normaliseDateKeepingOffset)
     .find((d) => d !== undefined);
   // Read now, used only after Readability's own find: Readability changes the document.
   const shown = published === undefined ? shownDate(document) : undefined;
@@ -312,7 +312,7 @@ export function extractHtml(html: string): ExtractedPage {
   const out: ExtractedPage = { text: cleaned, blocks, via };
   if (title) out.title = title;
   if (byline) out.byline = byline.slice(0, 120);
-  const publishedAt = published ?? normaliseDate(parsed?.publishedTime ?? undefined) ?? shown;
+  const publishedAt = published ?? normaliseDateKeepingOffset(parsed?.publishedTime ?? undefined) ?? shown;
   if (publishedAt) out.publishedAt = publishedAt;
   if (siteName ?? parsed?.siteName) out.siteName = (siteName ?? parsed?.siteName ?? '').trim();
   if (canonical && /^https?:\/\//i.test(canonical)) out.canonicalUrl = canonical;

@@ -4,7 +4,7 @@ import type { Story } from '../records/schema.js';
 import type { FeedState, Store } from '../store/store.js';
 import { fnv1a } from '../text/similarity.js';
 import { decodeText, type Decoded } from './decode-bytes.js';
-import { normaliseDate } from './page-date.js';
+import { normaliseDateKeepingOffset } from './page-date.js';
 
 /** One entry of an RSS 2.0 / Atom / RSS 1.0 feed. */
 export interface FeedItem {
@@ -87,7 +87,7 @@ export function parseFeed(xml: string): FeedParseResult {
       const it = (raw ?? {}) as Record<string, unknown>;
       const link = text(it.link);
       const title = text(it.title);
-      const published = normaliseDate(text(it.pubDate) ?? text(it['dc:date']));
+      const published = normaliseDateKeepingOffset(text(it.pubDate) ?? text(it['dc:date']));
       const item: FeedItem = { id: itemId({ guid: text(it.guid), link, title, published }) };
       if (title) item.title = title;
       if (link) item.link = link;
@@ -110,7 +110,7 @@ export function parseFeed(xml: string): FeedParseResult {
       const e = (raw ?? {}) as Record<string, unknown>;
       const link = atomLink(e.link);
       const title = text(e.title);
-      const published = normaliseDate(text(e.published) ?? text(e.updated));
+      const published = normaliseDateKeepingOffset(text(e.published) ?? text(e.updated));
       const item: FeedItem = { id: itemId({ guid: text(e.id), link, title, published }) };
       if (title) item.title = title;
       if (link) item.link = link;

@@ -31,3 +31,29 @@ export function normaliseDate(value: string | undefined): string | undefined {
   if (Number.isNaN(ms) || ms < EARLIEST_PAGE_MS) return undefined;
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** A numeric offset after a time at the end of a date ("19:30:43-05:00", "19:30:43 -0500", "+01"). */
+const OWN_OFFSET = /\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*([+-])(\d{2}):?(\d{2})?\s*$/;
+
+/**
+ * {@link normaliseDate}, keeping the page's own offset ("2022-12-11 19:30:43-05:00" → "2022-12-11T19:30:43-05:00"):
+ * the same instant, written in the publisher's time, whose calendar day is the one its readers saw. A White House
+ * readout posted at 19:30 in Washington is of that day, not of the next day in UTC. UTC when the date gives no offset.
+ */
+export function normaliseDateKeepingOffset(value: string | undefined): string | undefined {
+  const utc = normaliseDate(value);
+  const m = utc === undefined ? null : OWN_OFFSET.exec(value?.replace(ZONE_NOTE, '') ?? '');
+  if (utc === undefined || !m) return utc;
+  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+  if (minutes === 0 || Math.abs(minutes) > 14 * 60) return utc;
+  const wall = new Date(Date.parse(utc) + minutes * 60_000).toISOString().slice(0, 19);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** The minutes from UTC of a time written with its own offset ("…T19:30:43-05:00" → -300); 0 for UTC or none. */
+export function ownOffsetMinutes(iso: string | undefined): number {
+  const m = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):?(\d{2})$/.exec(iso ?? '');
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}

@@ -2,7 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { instantMs } from '../time/instant.js';
 import { pageTitle } from './extract-html.js';
-import { normaliseDate } from './page-date.js';
+import { normaliseDateKeepingOffset } from './page-date.js';
 import { dayInUrl } from './url-date.js';
 
 /**
@@ -77,7 +77,7 @@ function fromFields(raw: Record<string, unknown>, body: string, now: Date): Text
   const siteName = pick(map, SITE_KEYS, (v) => !isUrl(v) && v.length <= 80);
   const rawTitle = pick(map, TITLE_KEYS, (v) => v.length <= 400);
   const title = rawTitle === undefined ? undefined : pageTitle([rawTitle], siteName) || undefined;
-  let publishedAt = normaliseDate(pick(map, [...PUBLISHED_KEYS, ...otherDateKeys(map)], (v) => /\d{4}/.test(v)));
+  let publishedAt = normaliseDateKeepingOffset(pick(map, [...PUBLISHED_KEYS, ...otherDateKeys(map)], (v) => /\d{4}/.test(v)));
   // A crawler's "date" is sometimes another date of the page (a picture's, 2019, on a 2025 story): the page's address
   // names the day its system filed it under, and wins when the two are days apart.
   const urlDay = dayInUrl(url, now);

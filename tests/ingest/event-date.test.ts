@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { dateEvent } from '../../src/ingest/event-date.js';
+import { normaliseDateKeepingOffset } from '../../src/ingest/page-date.js';
 
 const NOW = new Date('2026-12-04T12:00:00Z');
 
 describe('event dates (chrono-node against the publication time)', () => {
+  it("counts the days of a page published with its own offset in the publisher's time: a readout posted at 19:30 in Washington is of that day", () => {
+    const lead = ['President Biden spoke today with President Zelenskyy of Ukraine about the talks.'];
+    expect(dateEvent({ publishedAt: '2022-12-11T19:30:43-05:00', lead, now: NOW }).occurredAt).toBe('2022-12-11');
+    // The same instant in UTC is the 12th there, as before.
+    expect(dateEvent({ publishedAt: '2022-12-12T00:30:43Z', lead, now: NOW }).occurredAt).toBe('2022-12-12');
+    // The publication time stays the instant it was.
+    expect(dateEvent({ publishedAt: '2022-12-11T19:30:43-05:00', lead, now: NOW }).published?.toISOString()).toBe('2022-12-12T00:30:43.000Z');
+    expect(normaliseDateKeepingOffset('2022-12-11 19:30:43-05:00')).toBe('2022-12-11T19:30:43-05:00');
+    expect(normaliseDateKeepingOffset('Sun, 11 Dec 2022 19:30:43 -0500')).toBe('2022-12-11T19:30:43-05:00');
+    expect(normaliseDateKeepingOffset('2022-12-11T19:30:43Z')).toBe('2022-12-11T19:30:43Z');
+    expect(normaliseDateKeepingOffset('2022-12-11')).toBe('2022-12-11T00:00:00Z');
+  });
+
   it('takes the event’s own day over the publication day: "on Tuesday" in a piece published on Wednesday', () => {
     const d = dateEvent({ publishedAt: '2025-05-21T09:00:00Z', lead: ['Negotiators met on Tuesday in Istanbul, officials said.'], now: NOW });
     expect(d).toMatchObject({ occurredAt: '2025-05-20', dateSource: 'text' });

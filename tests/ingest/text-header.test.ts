@@ -44,7 +44,8 @@ describe("a saved text's metadata header", () => {
 
   it("reads a reader service's header (Title, URL Source, Published Time, Markdown Content)", () => {
     const text = `Title: Zelensky says Geneva talks were difficult\n\nURL Source: https://example.com/world/geneva-talks\n\nPublished Time: 2026-02-18T10:00:00+01:00\n\nMarkdown Content:\n${BODY}`;
-    expect(readTextHeader(text, NOW)).toMatchObject({ title: 'Zelensky says Geneva talks were difficult', url: 'https://example.com/world/geneva-talks', publishedAt: '2026-02-18T09:00:00Z' });
+    // (The page's own offset is kept: its calendar day is the one its readers saw.)
+    expect(readTextHeader(text, NOW)).toMatchObject({ title: 'Zelensky says Geneva talks were difficult', url: 'https://example.com/world/geneva-talks', publishedAt: '2026-02-18T10:00:00+01:00' });
   });
 
   it('takes no date from a header that says "unknown", nor one days away from the day the page address names', () => {

@@ -317,7 +317,8 @@ function collectSources(developments: readonly Development[], chosen: readonly R
   const seen = new Set<string>();
   chosen.forEach((c, i) => {
     for (const s of developments[i]?.sources ?? []) {
-      const full = [c.rec, ...c.twins.map((t) => t.rec)].flatMap((r) => r.sources).find((x) => x.name === s.name);
+      const all = [c.rec, ...c.twins.map((t) => t.rec)].flatMap((r) => r.sources);
+      const full = all.find((x) => x.name === s.name && x.url === s.url) ?? all.find((x) => x.name === s.name);
       const key = `${s.name}|${s.url ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -62,7 +62,10 @@ export function outline(
   const tz = opts.timeZone ?? 'UTC';
   const sources: BriefingOutline['sources'] = [];
   const refOf = (name: string, url?: string): number => {
-    const found = sources.find((s) => s.name === name && s.url === url) ?? sources.find((s) => s.name === name);
+    // Another article of the same outlet is another source: only a reference without its address (a thing to watch
+    // names its outlet alone) goes to the outlet's first one. (The White House's March statement had been cited as its
+    // December readout, the one numbered first.)
+    const found = sources.find((s) => s.name === name && s.url === url) ?? (url === undefined ? sources.find((s) => s.name === name) : undefined);
     if (found) return found.n;
     const entry = { n: sources.length + 1, name, ...(url !== undefined ? { url } : {}) };
     sources.push(entry);

@@ -53,6 +53,14 @@ describe('text renderer', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(out).toContain('[1] Report B');
   });
+  it("numbers another article of the same outlet as a source of its own: a question line's older report is not the bullets' article", () => {
+    const base = sampleBriefing();
+    const dev = { ...base.developments[0]!, sources: [{ name: 'whitehouse.gov', url: 'https://whitehouse.gov/2022/12/11/readout' }] };
+    const q = { ...base.questions[0]!, summarySource: { name: 'whitehouse.gov', url: 'https://whitehouse.gov/2022/03/16/statement' } };
+    const out = renderText({ ...base, developments: [dev], questions: [q, ...base.questions.slice(1)], watch: [] });
+    expect(out).toContain('[1] whitehouse.gov <https://whitehouse.gov/2022/12/11/readout>');
+    expect(out).toContain('[2] whitehouse.gov <https://whitehouse.gov/2022/03/16/statement>');
+  });
   it('says "No new developments since" for an empty window', () => {
     const out = renderText(sampleBriefing({ developments: [], sources: [] }));
     expect(out).toContain('No new developments since 19 May 2025, 07:00 UTC');

@@ -127,5 +127,26 @@ function olderTimesOnly(text: string, eventDay: number): boolean {
     if (!long(year - 1, monthIndex(m[1] ?? ''), undefined) || inAside(m.index)) return false;
     any = true;
   }
+  // A day told without its year, in a report of what was done ("On March 10, the foreign ministers … met for the first
+  // time" in a February explainer): the last such day before the event's, history when six weeks or more back. (Not in
+  // a sentence that looks ahead, where "March 10" is the next one; nor one of the event's own days, just after it.)
+  if (!LOOKS_AHEAD.test(text))
+    for (const m of allMatches(YEARLESS_DAY, text)) {
+      const month = monthIndex(m[1] ?? m[4] ?? '');
+      const day = Number(m[2] ?? m[3]);
+      if (month < 0 || inAside(m.index)) continue;
+      let at = Date.UTC(year, month, day);
+      if (at > eventDay + 2 * DAY_MS) at = Date.UTC(year - 1, month, day);
+      if (eventDay - at < HISTORY_DAYS * DAY_MS) return false;
+      any = true;
+    }
   return any;
 }
+
+/** "March 10", "10 March", "Feb. 18th", with no year after it (those are read with their year above). */
+const YEARLESS_DAY = new RegExp(
+  String.raw`\b(${MONTH_NAME})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_NAME})\b(?!\.?,?\s+\d{4})`,
+  'g',
+);
+/** Words of what is to come: a day told with them may be the next one of its name. */
+const LOOKS_AHEAD = /\b(?:will|would|shall|is to|are to|due|scheduled|expected|set to|plans?|planned|next|upcoming|until|by|before|deadline)\b/i;

@@ -457,6 +457,9 @@ describe('multi-document ranking', () => {
       'In August 2025, the Alaska summit became a flashpoint for Western unity, as the plan leaked to the press.',
       'On August 14 and 15 last year, President Zelenskyy travelled to Berlin to meet US envoys Witkoff and Kushner.',
       'In a phone conversation with Zelenskyy on 4 September 2025, Modi said there could be no military solution.',
+      // A day told without its year, six weeks or more before the event's: the last such day before it.
+      'The rival sides met in Istanbul on May 16 and June 2 amid US pressure to agree a ceasefire.',
+      'On December 3, Witkoff and Kushner met Putin in Moscow.',
     ])
       expect(isBackground(history, day), history).toBe(true);
     for (const news of [
@@ -474,6 +477,9 @@ describe('multi-document ranking', () => {
       'In October 2025, the first talks in Budapest were called off.',
       'Witkoff, who first met Putin in February 2025, said the talks made progress.',
       'The first round of talks, held in May last year, produced a prisoner exchange.',
+      // A day without its year close to the event's, or one a sentence looks ahead to.
+      'On November 10, the envoys met in Geneva.',
+      'The delegations will meet again on December 3 in Abu Dhabi.',
     ])
       expect(isBackground(news, day), news).toBe(false);
   });

@@ -138,8 +138,11 @@ function usableTitle(title: string | undefined): string | undefined {
 const NEWS_LABEL =
   /^(?:breaking(?: news)?|big news|top (?:news|story)|news (?:alert|flash)|flash|urgent|latest(?: news)?|live(?: updates?| blog)?|just in|developing(?: story)?|update[sd]?|new|exclusive)\s*[:|]\s+/i;
 
+/** A wire service's slug before its headline ("Exclusive-US slows sale of Lukoil assets", "UPDATE 2-Kremlin says …"). */
+const WIRE_SLUG = /^(?:exclusive|update\s+\d{1,2}|refile|corrected|analysis|factbox|explainer|insight|wrapup(?:\s+\d{1,2})?)\s*-(?=\S)/i;
+
 function withoutNewsLabel(title: string): string {
-  const rest = title.replace(NEWS_LABEL, '');
+  const rest = title.replace(NEWS_LABEL, '').replace(WIRE_SLUG, '');
   return rest !== title && rest.split(' ').length >= 3 ? rest : title;
 }
 

@@ -294,21 +294,31 @@ export function textBlocks(raw: string): PageBlock[] {
   // words stay, the address goes (a link with no words, "[](https://…/authors/…)", goes whole). (A picture's line stays
   // as it is: a caption, chrome already, and its address may hold the only date on the page.)
   if (text.includes('](')) {
-    text = joinLinkLines(text)
-      .replace(/(?<!!)\[([^\]\n]{0,300})\]\((?:https?:\/\/|\/|\.{1,2}\/|#)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"\n]*")?\)/g, '$1');
+    text = joinLinkLines(text).replace(MARKDOWN_LINK, '$1');
   }
+  // … and a link a page wrote without its closing bracket ("[the [White House blew past its own deadline of imposing
+  // sanctions on Russia(https://www.msnbc.com/…) for …"): on such a line the address glued to a word goes, and the
+  // opening brackets left without a partner.
+  if (text.includes('(http'))
+    text = text.replace(/^.*[\p{L}\p{N}.,'’"”]\(https?:\/\/.*$/gmu, (line: string) =>
+      line.replace(/(?<=[\p{L}\p{N}.,'’"”])\(https?:\/\/[^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)/gu, '').replace(/\[(?=\p{L})(?![^\]]*\])/gu, ''),
+    );
   // Markdown's heading marks ("# Zelensky says next Russia meeting soon", "## - Drone, missile attacks -"): the line is
   // the heading's words, in an outline's list too ("- # Zelensky says …"). (A hashtag has no space after its mark.)
   if (/^[ \t]*(?:[-*+][ \t]+)?#{1,6}[ \t]+\S/m.test(text)) text = text.replace(/^([ \t]*(?:[-*+][ \t]+)?)#{1,6}[ \t]+(?=\S)/gm, '$1');
   const lines = text.split('\n');
   // Each line through the splitters in turn, in loops: a chain of flatMaps was a third of this function's time.
   const blocks: PageBlock[] = [];
-  for (const line of joinBrokenLines(unwrap(lines)))
+  // (A link whose words a wrapped text broke over two lines is read once the lines are joined again.)
+  for (const line of joinBrokenLines(unwrap(lines)).map((l) => (l.includes('](') ? l.replace(MARKDOWN_LINK, '$1') : l)))
     for (const captioned of splitRunOnCaption(withoutEndMark(line)))
       for (const titled of splitInlineTitle(captioned))
         for (const glued of splitGluedWidget(titled)) for (const part of splitTrailingWidget(glued)) blocks.push({ text: part });
   return blocks;
 }
+
+/** A markdown link on one line: its words stay, the address goes ("[supports Witkoff’s plan](https://…)"). */
+const MARKDOWN_LINK = /(?<!!)\[([^\]\n]{0,300})\]\((?:https?:\/\/|\/|\.{1,2}\/|#)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"\n]*")?\)/g;
 
 const AGENCIES = String.raw`(?:TASS|Reuters|AFP|Interfax|Xinhua|Anadolu(?: Agency)?|RIA Novosti|Ukrinform|UNIAN)`;
 /** A line that ends in an agency's name after a dash: the cheap test before the one below. */

@@ -587,6 +587,9 @@ const CLAUSE_BOUNDARY = /(?:[,;—–]|\s-\s)(?!.*(?:[,;—–]|\s-\s))/s;
 /** A sentence that opens a quotation, perhaps after a label ("Quote: \"Now, yet again …"). */
 const QUOTATION_START = /^(?:\p{Lu}\p{Ll}+:\s*)?["“«]/u;
 
+/** Nothing, or titles before a label's name: capitalised words and the small words of a title ("Former U.S. Ambassador to Poland"). */
+const LABEL_TITLES = /^(?:(?:\p{Lu}[\p{L}.'’-]*|of|to|for|the|and|on|at|in)\s+){0,8}$/u;
+
 /** A sentence opening on "he" or "she" as its subject, perhaps after a connective ("But he offered …"). */
 const PRONOUN_SUBJECT = /^\s*(?:(?:But|And|Yet|So|Then|Still|However|Meanwhile|Later|Earlier),?\s+)?(?:he|she)\s/i;
 
@@ -1098,8 +1101,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       } else introduced = undefined;
     }
     if (!speaker && introduced?.holds && introduced.paragraph === sentence.paragraph) speaker = introduced.name;
-    // A transcript's label: "Yuri Ushakov: There was a meeting …" is his, and so is the rest of that paragraph.
-    const label = newParagraph ? mentions.find((m) => m.start === 0 && /^:\s/.test(outside.slice(m.end, m.end + 2))) : undefined;
+    // A transcript's label: "Yuri Ushakov: There was a meeting …" is his, and so is the rest of that paragraph; so is a
+    // list of reactions' "NATO Secretary General Mark Rutte: “Without President Trump, …”", titles before the name.
+    const label = newParagraph ? mentions.find((m) => LABEL_TITLES.test(outside.slice(0, m.start)) && /^:\s/.test(outside.slice(m.end, m.end + 2))) : undefined;
     if (newParagraph) labelled = label?.person.name;
     if (!speaker && labelled !== undefined) speaker = labelled;
     // A paragraph that is a quotation and names nobody, right after a paragraph that ended quoting someone, goes on

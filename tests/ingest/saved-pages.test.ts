@@ -62,6 +62,28 @@ describe('whole pages saved as text', () => {
     expect(facts.some((f) => f.includes('said in a statement that the plan'))).toBe(true);
   });
 
+  it("takes off a link whose words a wrapped text broke over two lines, and a link a page wrote without its closing bracket", () => {
+    // (Wrapped at 72 columns, as pandoc writes it: the link's address runs past the margin on a line of its own.)
+    const text = [
+      '# President Trump’s Peace Summit Hailed as a Game-Changer',
+      '',
+      'President Donald J. Trump’s groundbreaking [peace',
+      'summit](https://www.whitehouse.gov/articles/2025/08/american-leadership-is-back-under-president-trump/)',
+      'at the White House yesterday is being celebrated by world leaders,',
+      'national security experts, lawmakers, and others as a monumental stride',
+      'toward resolving the longstanding war in Ukraine. The summit, which',
+      'brought together Ukrainian President Volodymyr Zelenskyy and key',
+      'European allies, marked another transformative moment in the pursuit of',
+      'peace.',
+      '',
+      'Last week, [the [White House blew past its own deadline of imposing sanctions on Russia(https://www.msnbc.com/rachel-maddow-show/maddowblog/instead-rcna224235) for continuing its three-year invasion of [Ukraine](https://www.gov.ua/), before the peace talks in Alaska.',
+    ].join('\n');
+    const facts = analyze(text).facts.map((f) => f.text);
+    expect(facts.join(' ')).not.toMatch(/\]\(|https?:|\[/);
+    expect(facts[0]).toMatch(/^President Donald J\. Trump’s groundbreaking peace summit at the White House yesterday is being celebrated/);
+    expect(facts).toContain('Last week, the White House blew past its own deadline of imposing sanctions on Russia for continuing its three-year invasion of Ukraine, before the peace talks in Alaska.');
+  });
+
   it('joins a sentence a converter broke around its links, several with blank lines between, before a capital too', () => {
     const text = [
       '# The draft peace deal for Ukraine',

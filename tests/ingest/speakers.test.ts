@@ -502,6 +502,16 @@ describe('speakers', () => {
     expect(got['The negotiations lasted about ']).toBe('Yuri Ushakov');
   });
 
+  it('gives a list of reactions\' "NATO Secretary General Mark Rutte: “…”" to the name after the titles', () => {
+    const text = [
+      'Leaders hail the White House summit on peace in Ukraine',
+      'President Donald Trump hosted Ukrainian President Volodymyr Zelenskyy and European leaders at the White House on Monday for talks on ending the war.',
+      'NATO Secretary General Mark Rutte: “Without President Trump, this deadlock with Putin would not have been broken on the peace talks.”',
+      'Former U.S. Special Representative for Ukraine Kurt Volker: “A deal to end Russia’s war against Ukraine could emerge from these talks.”',
+    ].join('\n');
+    expect(speakersOfLines(text, 2)).toEqual(['Mark Rutte', 'Kurt Volker']);
+  });
+
   it('writes a body named in a dateline’s capitals as the text does, and does not invert "said Witkoff would be …"', () => {
     const text = [
       'KYIV, Ukraine — Ukrainian President Volodymyr Zelenskyy said Tuesday that he will travel to Turkey for peace talks this week.',

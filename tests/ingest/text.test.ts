@@ -343,6 +343,10 @@ describe('titles', () => {
     expect(titleOf({ text: ['LIVE UPDATES: Trump says Kyiv can win all of Ukraine back', ...body].join('\n') })).toBe('Trump says Kyiv can win all of Ukraine back');
     expect(titleOf({ text: body.join('\n'), title: 'Big News: US and Ukraine call Miami talks productive despite no breakthrough' })).toBe('US and Ukraine call Miami talks productive despite no breakthrough');
     expect(titleOf({ text: body.join('\n'), title: 'NEWS ALERT: Trump says Kyiv can win all of Ukraine back' })).toBe('Trump says Kyiv can win all of Ukraine back');
+    // A wire service's slug, glued to the headline by a hyphen.
+    expect(titleOf({ text: body.join('\n'), title: 'Exclusive-US slows sale of Lukoil assets amid Ukraine peace push' })).toBe('US slows sale of Lukoil assets amid Ukraine peace push');
+    expect(titleOf({ text: body.join('\n'), title: 'UPDATE 2-Kremlin says Trump remarks on Ukraine are positive' })).toBe('Kremlin says Trump remarks on Ukraine are positive');
+    expect(titleOf({ text: body.join('\n'), title: 'Analysis-Russia-Ukraine talks stall' })).toBe('Russia-Ukraine talks stall');
     // A label with too little after it, and a colon that is the headline's own, stay.
     expect(titleOf({ text: body.join('\n'), title: 'Latest: Ukraine talks' })).toBe('Latest: Ukraine talks');
     expect(titleOf({ text: body.join('\n'), title: 'New START: Russia and US let the last arms treaty lapse' })).toBe('New START: Russia and US let the last arms treaty lapse');

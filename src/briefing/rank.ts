@@ -446,8 +446,11 @@ function pointsBack(fact: Fact): boolean {
     /^(?:Consequently|Thus|Therefore|Hence)\b/.test(opening) ||
     // "His impression is that Russia …", "Their delegation …": whose is the sentence before's.
     /^(?:His|Her|Their)\s/.test(opening) ||
-    // "The latter was listening to Zelensky.": who is the sentence before's.
-    /^The\s+(?:latter|former)\b/.test(opening) ||
+    // "The latter was listening to Zelensky.", "The pair said …": who is the sentence before's.
+    /^The\s+(?:latter|former|pair|duo)\b/.test(opening) ||
+    // "“They are still 40 per cent higher than they were before,” he said.", "…, he added.": whose words, the sentence
+    // before says.
+    /(?:["”’]|,)\s*(?:he|she|they)\s+(?:also\s+)?(?:said|says|added|told\s+[\p{L} ]{2,30})\.?$/u.test(opening) ||
     // "At that time, the talks lasted five hours …", "The above calls have increased …": when or what the one before said.
     /^(?:At\s+(?:that|the)\s+time|Back\s+then|The\s+above)\b/.test(opening) ||
     // "Because of this, …", "As a result, …"; "These countries had previously refused …" (not "This week has …");

@@ -495,6 +495,16 @@ describe('multi-document ranking', () => {
     expect(order).not.toContain(1);
   });
 
+  it('makes no bullet of a quotation closed by "he said" with no speaker found, nor of a line about "the pair"', () => {
+    const event = rec('Wire', [
+      'Russia, Ukraine and the United States began a second round of talks in Abu Dhabi on Wednesday.',
+      '“They are still 40 per cent higher than they were before the talks,” he said.',
+      'The pair said the meeting focused on aligning positions on a 20-point plan for the talks.',
+      'The impact of the talks was being felt in households across the UK, he added.',
+    ]);
+    expect(rankWindowFacts({ records: [event], now: NOW }).map((r) => r.index)).toEqual([0]);
+  });
+
   it('makes no bullet of a line about "the latter" or "the former": who they are is the sentence before\'s', () => {
     const event = rec('Wire', [
       'Zelensky addressed the G20 summit in Bali by video on Tuesday and laid out a ten-point peace plan.',

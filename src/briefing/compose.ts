@@ -3,6 +3,7 @@ import { factId } from '../records/fact-id.js';
 import { DAY_MS, instantMs } from '../time/instant.js';
 import type { StoredSignal } from '../store/store.js';
 import { headlineFor } from './headline.js';
+import { aheadOfIt } from './ahead.js';
 import { factTime, questionState } from './questions.js';
 import { featuresOf, overlap } from '../text/similarity.js';
 import { independentSources, rankWindowFacts, selectFacts, type RankedFact } from './rank.js';
@@ -134,6 +135,7 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
           (c, i) =>
             i >= AHEAD_FROM &&
             c.fact.watch !== undefined &&
+            aheadOfIt(c.fact) &&
             factTime(c.rec, c.fact, now) >= window.from &&
             standsAlone(c.fact.text, undefined, true) &&
             !daysShownIn(c.fact.text, c.rec.id, chosen.filter((o) => o !== c)),
@@ -258,7 +260,7 @@ function watchItems(
     const at = eventSpan(rec).start;
     if (now - at > WATCH_LOOKBACK_MS) continue;
     rec.facts.forEach((f, i) => {
-      if (!f.watch) return;
+      if (!f.watch || !aheadOfIt(f)) return;
       if (focus !== undefined && !(f.questions ?? []).includes(focus)) return;
       // A due date that has passed (by more than a day) is history, not something to watch; without a due date, only
       // what this window reported is still ahead.

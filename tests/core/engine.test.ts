@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aheadOfIt } from '../../src/briefing/ahead.js';
 import { buildBriefing } from '../../src/briefing/compose.js';
 import { deriveStatus, signalsOf } from '../../src/briefing/questions.js';
 import { rankEvents } from '../../src/briefing/rank.js';
@@ -323,5 +324,24 @@ describe('what to watch', () => {
     const later = buildBriefing({ story, events: [event], signals: [], now: new Date('2025-09-01T07:00:00Z') });
     expect(later.window.fallback).toBe(true);
     expect(later.watch).toEqual([]);
+  });
+
+  it('takes a proposal or a call told in the past for no thing to watch, and a plan told with words of what is to come for one', () => {
+    for (const text of [
+      'China proposed a 12-point peace plan calling for a ceasefire and the end of unilateral sanctions.',
+      'As the war enters its fifth year, the UN has called for an immediate ceasefire during the General Assembly.',
+      'Zelenskyy said the U.S. again proposed a ceasefire banning strikes on energy infrastructure.',
+    ])
+      expect(aheadOfIt({ text, watch: {} }), text).toBe(false);
+    for (const text of [
+      'Their conversation, set to occur in Sochi, aims to reassess the Black Sea grain initiative.',
+      'Both sides said a new round of talks is set to take place.',
+      'Officials said the delegations would meet again.',
+      'The envoys will meet in Geneva next week.',
+    ])
+      expect(aheadOfIt({ text, watch: {} }), text).toBe(true);
+    // A day the source named is ahead whatever the words; a horizon the engine set is not such a day.
+    expect(aheadOfIt({ text: 'The truce runs from May 8 to May 10.', watch: { due: '2025-05-08' } })).toBe(true);
+    expect(aheadOfIt({ text: 'The UN called for a truce.', watch: { due: '2025-05-08', approx: true } })).toBe(false);
   });
 });

@@ -6,6 +6,14 @@ import { openQuotations } from '../text/quotation.js';
 
 export const HEADLINE_MAX = 120;
 
+/**
+ * A report's series name for its title, not its news: a numbered update or a daily digest ("Ukraine Invasion Update
+ * 3/30", "Daily News Briefing: Putin Trump negotiation"). Its lead says what happened. (A readout's or a statement's
+ * title, "Readout of President Biden’s Call with President Zelenskyy", says it well enough: its lead cut to fit read
+ * worse.)
+ */
+const SERIES_TITLE = /^Daily\s+(?:News\s+)?(?:Briefing|Digest|Brief)\b|\bUpdate,?\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$/i;
+
 /** A title cut off for its length: "…" or "..." at its end. */
 const CUT_OFF = /\s*(?:…|\.\.\.)$/;
 
@@ -17,7 +25,7 @@ const CUT_OFF = /\s*(?:…|\.\.\.)$/;
 export function titleIsHeadline(rec: Pick<EventRecord, 'title' | 'facts' | 'titleSource'>): boolean {
   const title = rec.title.trim();
   if (rec.titleSource === 'lead') return false;
-  if (isChrome(title) || title.split(/\s+/).length < 3) return false;
+  if (isChrome(title) || title.split(/\s+/).length < 3 || SERIES_TITLE.test(title)) return false;
   if (rec.titleSource === 'headline') return true;
   if (CUT_OFF.test(title) || /[.!?]["”’]?$/.test(title)) return false;
   const bare = title.toLowerCase();

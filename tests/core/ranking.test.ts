@@ -175,6 +175,13 @@ describe('headline', () => {
     expect(titleIsHeadline({ title: 'Help us reach 30,000 members', facts: [], titleSource: 'headline' })).toBe(false);
   });
 
+  it("takes a report series' name for no headline, even from the page's own title, and keeps a readout's", () => {
+    expect(titleIsHeadline({ title: 'Ukraine Invasion Update 3/30', facts: [], titleSource: 'headline' })).toBe(false);
+    expect(titleIsHeadline({ title: 'Daily News Briefing: Putin Trump negotiation', facts: [], titleSource: 'headline' })).toBe(false);
+    expect(titleIsHeadline({ title: 'Readout of President Biden’s Call with President Zelenskyy of Ukraine', facts: [], titleSource: 'headline' })).toBe(true);
+    expect(titleIsHeadline({ title: 'Kremlin gives an update on the talks in Istanbul', facts: [], titleSource: 'headline' })).toBe(true);
+  });
+
   it('takes another outlet’s lead of the event for a headline when the lead fact has no clause that fits', () => {
     const lead =
       "In a significant step toward bolstering Ukraine's security, French President Emmanuel Macron announced on September 4, 2025, that a group of 26 nations, dubbed the 'Coalition of the Willing,' has pledged to deploy troops.";

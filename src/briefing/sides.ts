@@ -1,5 +1,6 @@
 import type { Side } from '../records/schema.js';
 import { compareText } from '../text/compare.js';
+import { escapeRegExp } from '../text/keyword-pattern.js';
 import { memoByText } from '../text/memo-by-text.js';
 
 /** A side named in a text: which side, and where the name stands. */
@@ -19,10 +20,6 @@ interface CompiledSides {
 
 const compiledBySides = new WeakMap<readonly Side[], CompiledSides | null>();
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function compile(sides: readonly Side[]): CompiledSides | null {
   if (compiledBySides.has(sides)) return compiledBySides.get(sides) ?? null;
   const byMember = new Map<string, string>();
@@ -32,7 +29,7 @@ function compile(sides: readonly Side[]): CompiledSides | null {
   // Every spelling as written ("Russia" and "russia" are both members when both are listed).
   const spellings = [...new Set(sides.flatMap((side) => side.members))].sort((a, b) => b.length - a.length || compareText(a, b));
   const members = spellings;
-  const alternation = spellings.map((m) => escape(m).replace(/['’]/g, "['’]").replace(/\s+/g, '\\s+')).join('|');
+  const alternation = spellings.map((m) => escapeRegExp(m).replace(/['’]/g, "['’]").replace(/\s+/g, '\\s+')).join('|');
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?:['’]s)?(?![\\p{L}\\p{N}])`, 'gu');
   const compiled = members.length > 0 ? { re, byMember, mentions: memoByText(4000, (text) => findMentions(re, byMember, text)) } : null;
   compiledBySides.set(sides, compiled);

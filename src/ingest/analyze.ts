@@ -155,8 +155,8 @@ function notEnglish(words: readonly string[], minWords: number): boolean {
 
 /** A newsletter's section label: a few words, no sentence ("Business/Tech", "Around the World", "In Other News"). */
 function isSectionLabel(text: string): boolean {
-  const words = text.trim().split(/\s+/);
-  return words.length <= 4 && !/[.!?:|]$/.test(text.trim()) && !/^advertisement\b/i.test(text.trim());
+  const label = text.trim();
+  return label.split(/\s+/).length <= 4 && !/[.!?:|]$/.test(label) && !/^advertisement\b/i.test(label);
 }
 
 /** A media label before a headline: "VIDEO: Voting on NYCHA's Future". */
@@ -259,11 +259,11 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   // of its own, as a run-in label opens one. Only a short label, in a page with two of them at least: a teaser or a
   // caption between an article's paragraphs ("++ Fish facts that challenge what we know") heads no section.
   const underHeading = new Set<number>();
-  const sectionLabel = (span: LineSpan) => span.kind === 'heading' && span.start > bodyStart && isSectionLabel(cleaned.slice(span.start, span.end));
-  if (page.spans.filter(sectionLabel).length >= 2)
+  const labels = new Set(page.spans.filter((span) => span.kind === 'heading' && span.start > bodyStart && isSectionLabel(cleaned.slice(span.start, span.end))));
+  if (labels.size >= 2)
     page.spans.forEach((span, j) => {
       const above = page.spans[j - 1];
-      if (span.kind === 'body' && above !== undefined && sectionLabel(above)) underHeading.add(span.start);
+      if (span.kind === 'body' && above !== undefined && labels.has(above)) underHeading.add(span.start);
     });
   const otherStory = otherStorySentences(sentences, (i) => inBodyAt[i] === true, story, (i) => underHeading.has(sentences[i]?.start ?? -1), entities.people.map((p) => p.surname));
   const eligibleAt = sentences.map((s, i) => {

@@ -657,7 +657,8 @@ export function dateEvent(input: DatingInput): EventDating {
   const anchor = anchorOf(input, pageDates);
   // Days are counted in the publisher's own time when its publication time says which ("2022-12-11T19:30:43-05:00":
   // a readout's "today" is 11 December, though it is the 12th in UTC).
-  const offset = input.publishedAt !== undefined && anchor.source === 'published' && anchor.at.getTime() === validDate(input.publishedAt)?.getTime() ? ownOffsetMinutes(input.publishedAt) : 0;
+  // (A valid publication time is always the anchor: see anchorOf.)
+  const offset = validDate(input.publishedAt) ? ownOffsetMinutes(input.publishedAt) : 0;
   const local = offset === 0 ? anchor : { ...anchor, at: new Date(anchor.at.getTime() + offset * 60_000) };
   const day = datelineDay(input.dateline, local) ?? leadDay(input, local, pageDates);
   // A weak anchor dates nothing by itself: without a day in the lead the article is undated.

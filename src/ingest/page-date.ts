@@ -44,7 +44,7 @@ export function normaliseDateKeepingOffset(value: string | undefined): string | 
   const utc = normaliseDate(value);
   const m = utc === undefined ? null : OWN_OFFSET.exec(value?.replace(ZONE_NOTE, '') ?? '');
   if (utc === undefined || !m) return utc;
-  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+  const minutes = offsetMinutes(m);
   if (minutes === 0 || Math.abs(minutes) > 14 * 60) return utc;
   const wall = new Date(Date.parse(utc) + minutes * 60_000).toISOString().slice(0, 19);
   const sign = minutes < 0 ? '-' : '+';
@@ -55,5 +55,10 @@ export function normaliseDateKeepingOffset(value: string | undefined): string | 
 /** The minutes from UTC of a time written with its own offset ("…T19:30:43-05:00" → -300); 0 for UTC or none. */
 export function ownOffsetMinutes(iso: string | undefined): number {
   const m = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):?(\d{2})$/.exec(iso ?? '');
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  return m ? offsetMinutes(m) : 0;
+}
+
+/** An offset's sign, hours and minutes (captured in that order) as minutes from UTC. */
+function offsetMinutes(m: RegExpExecArray): number {
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }

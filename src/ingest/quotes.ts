@@ -3,6 +3,7 @@ import { pronounFits } from './name-finder.js';
 import { foldsLikeLowerCase } from './keywords.js';
 import { hasFiniteVerb } from '../text/finite-verb.js';
 import { allMatches } from '../text/matches.js';
+import { escapeRegExp } from '../text/keyword-pattern.js';
 import type { Sentence } from './sentences.js';
 import { sideOfName } from '../briefing/sides.js';
 import type { Side } from '../records/schema.js';
@@ -486,7 +487,7 @@ const subjectCache = new Map<string, RegExp>();
 function subjectRegex(name: string): RegExp {
   let re = subjectCache.get(name);
   if (!re) {
-    re = new RegExp(`(?<![\\p{L}])(?:the\\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu');
+    re = new RegExp(`(?<![\\p{L}])(?:the\\s+)?${escapeRegExp(name)}(?![\\p{L}])`, 'giu');
     if (subjectCache.size > 5000) subjectCache.clear();
     subjectCache.set(name, re);
   }

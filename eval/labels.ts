@@ -122,6 +122,8 @@ const splitSettings = z.strictObject({
 export function normalize(text: string): string {
   return text
     .normalize('NFKC')
+    // Zero-width marks some wires scatter through their copy (as ingestion takes them out of the text it reads).
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/[\u2018\u2019\u201a\u201b\u2032`´]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u2033«»]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { daysOf, extraSplits, loadCorpus, type Article, type DayLabel, type OnStoryLabel } from '../../eval/labels.js';
-import { briefingContent, carries, carriesChrome, carriesHeading, displayOnly, finished, lead3, sameSpeaker, scoreBriefings, scoreIngestion, sentencesOf, type Placement } from '../../eval/score.js';
+import { briefingContent, carries, carriesChrome, carriesHeading, displayOnly, finished, lead3, overlaps, sameSpeaker, scoreBriefings, scoreIngestion, sentencesOf, type Placement } from '../../eval/score.js';
 import type { Briefing } from '../../src/briefing/types.js';
 import type { EventRecord } from '../../src/records/schema.js';
 import { renderText } from '../../src/render/text.js';
@@ -293,6 +293,15 @@ describe('eval scorer on a tiny labelled set', () => {
     expect(displayOnly([dek, 'What is the 10-point plan?'], `Headline\n${dek}\nLead.\n${dek}\nWhat is the 10-point plan?`)).toEqual(['What is the 10-point plan?']);
     expect(finished('He said it went “very well.”')).toBe(true);
     expect(finished('agree to a meeting with Putin that Zelensk')).toBe(false);
+  });
+});
+
+describe('eval snippet matching', () => {
+  it('reads a label through the zero-width marks a wire scatters in its copy, as ingestion reads the text', () => {
+    // Reuters' copy carries U+200B/U+200C/U+200D/U+2060 inside words' gaps; the facts ingestion makes have none.
+    const label = 'Ukraine \u200crejects Russia\'s demand that it \u200dcede the remainder of its Donbas region';
+    expect(overlaps("Ukraine rejects Russia's demand that it cede the remainder of its Donbas region, land Moscow has not taken.", label)).toBe(true);
+    expect(overlaps('Kremlin spokesman Dmitry Peskov said that talks would go on.', 'spokesman \u200bDmitry Peskov said \u2060that')).toBe(true);
   });
 });
 

@@ -64,14 +64,14 @@ const CUES: readonly Cue[] = [
  * verb the cue is joined to by "or" ("would not take part in the talks or recognize any agreement").
  */
 const NEGATION_BEFORE =
-  /(?:\b(?:not|never|no longer|n't|cannot|unwilling to|nor|refusal to|refusing to|refused to)\b(?:\s+\w+){0,2}|\b(?:not|never|n't|cannot)\s+[^.;,:]{1,80}\sor(?:\s+\w+)?|\b(?:against|resist(?:s|ed|ant|ance)?|reluctan(?:t|ce)|oppos(?:ed|es|ing|ition) to)\b(?:\s+[\w'’-]+){0,4})\s*$/i;
+  /(?:(?:\b(?:not|never|no longer|cannot|unwilling to|nor|refusal to|refusing to|refused to)\b|n['’]t\b)(?:\s+\w+){0,2}|(?:\b(?:not|never|cannot)|n['’]t)\s+[^.;,:]{1,80}\sor(?:\s+\w+)?|\b(?:against|resist(?:s|ed|ant|ance)?|reluctan(?:t|ce)|oppos(?:ed|es|ing|ition) to)\b(?:\s+[\w'’-]+){0,4})\s*$/i;
 /** A position told as history ("In the past, Russia has rejected…", "has repeatedly said…"): background, not news. */
 const BACKGROUND_BEFORE = /\b(?:in the past|previously|has long|have long|had long|has repeatedly|have repeatedly|had repeatedly|back in|last year|years ago)\b/i;
 /** A cue inside a condition or an indirect question is not a stance taken: "if both sides agree", "whether Kyiv will accept". */
 const HYPOTHETICAL_BEFORE = /\b(?:if|unless|whether|once|what|how|which|when|until|the moment|as soon as)\b(?:\s+[\w'’-]+){0,6}\s*$/i;
 /** Sentences (or their start) that say what is not known. */
 const UNKNOWN =
-  /\b(?:unclear|not clear|no outline|unknown|uncertain(?:ty|ties)?|remains? to be seen|without (?:specifying|saying|giving details|elaborating)|no (?:mention|details?) of|no details|little clarity|not (?:yet )?(?:known|decided|specified|disclosed)|(?:has|have|had) not (?:yet )?(?:said|specified|outlined|disclosed|decided|responded)|did not (?:say|specify|elaborate|disclose)|(?:has|have) yet to|neither side has|open question|undecided)\b/i;
+  /\b(?:unclear|not clear|no outline|unknown|uncertain(?:ty|ties)?|remains? to be seen|without (?:specifying|saying|giving details|elaborating)|no (?:mention|details?) of|no details|little clarity|not (?:yet )?(?:known|decided|specified|disclosed)|(?:is|are|was|were)n['’]t (?:yet )?(?:known|decided|specified|disclosed)|(?:(?:has|have|had) not|(?:has|have|had)n['’]t) (?:yet )?(?:said|specified|outlined|disclosed|decided|responded)|(?:did not|didn['’]t) (?:say|specify|elaborate|disclose)|(?:has|have) yet to|neither side has|open question|undecided)\b/i;
 /** Clause boundaries: a reporting verb (what follows is what was said), a semicolon, a dash, a contrast. */
 const CLAUSE_BREAK =
   /(?:;|:|\s[—–]\s|\s-\s|,?\s+(?:but|while|whereas|although|yet)\s+|(?<!\b(?:the|a|an|its|their|his|her|our)\s)\b(?:said|says|say|added|stated|warned|argued|noted|insisted that|saying|[Aa]ccording to)\b(?:\s+(?:on|in)\s+\w+)?(?:\s+that)?|\b(?:told|informed|assured|reminded)\s+(?:[\p{Lu}][\p{L}'’-]+\s+){0,3}(?:that\s+)?|,\s*(?=["“])|,\s+as\s+(?!\w+ed\b|well\b|part\b|such\b)|,\s+(?=which\b|(?:an?|the) (?:\w+ ){0,2}(?:offer|proposal|plan|idea|demand|move|step|suggestion|concession|condition)\b)|,\s+(?:conditions|demands|terms|proposals|ideas|steps|moves)\s+(?:that|which)\s+)/gu;
@@ -328,7 +328,7 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
         break;
       case 'demand':
         // "insisted there would be no territorial concessions", "demanded that Kyiv not join NATO": a demand against.
-        stance = negated ? 'none' : /^(?:\S+\s+){0,6}?(?:no|not|never)\b|^(?:\S+\s+){0,6}?\S*n't\b/i.test(body.slice(best.index + best.match.length).trimStart()) ? 'reject' : 'demand';
+        stance = negated ? 'none' : /^(?:\S+\s+){0,6}?(?:no|not|never)\b|^(?:\S+\s+){0,6}?\S*n['’]t\b/i.test(body.slice(best.index + best.match.length).trimStart()) ? 'reject' : 'demand';
         break;
     }
     if (stance === 'none') continue;

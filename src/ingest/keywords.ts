@@ -397,12 +397,12 @@ const SPEAKER_CLAIMS = /^(?:He|She|They)\s+(?:also\s+|again\s+|repeatedly\s+)?(?
 const BETWEEN =
   /^\s+(?:(?:also|already|not|never|still|now|then|again|once|yet|today|earlier|later|first|only|since|so far|\p{Ll}+ly|on\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+day)\s+)*/u;
 /** An auxiliary: the verb after it is what the side does ("Kyiv has indicated", "Kyiv does not recognise"); not "has been", nor "has to" (an obligation). */
-const AUXILIARY = /^(?:has|have|had|did|does|do|didn't|doesn't|don't|hasn't|haven't)\s+(?:(?:not|also|already|never|still|yet|\p{Ll}+ly)\s+)*(?!been\b|to\b)\p{Ll}+/u;
+const AUXILIARY = /^(?:has|have|had|did|does|do|didn['’]t|doesn['’]t|don['’]t|hasn['’]t|haven['’]t)\s+(?:(?:not|also|already|never|still|yet|\p{Ll}+ly)\s+)*(?!been\b|to\b)\p{Ll}+/u;
 /**
  * A modal: whatever verb follows is what the side does ("Zelenskyy would send a delegation"). Not one of obligation:
  * "Ukraine must give up its bid" is what is asked of it.
  */
-const MODAL = /^(?:would|will|could|can|cannot|can't|won't|may|might|shall)\s+(?:not\s+|also\s+|never\s+|always\s+|still\s+)*\p{Ll}+/u;
+const MODAL = /^(?:would|will|could|can|cannot|can['’]t|won['’]t|may|might|shall)\s+(?:not\s+|also\s+|never\s+|always\s+|still\s+)*\p{Ll}+/u;
 /** Being ready, willing, opposed…: a stance the side takes. */
 const STANCE_ADJECTIVE = /^(?:is|was|are|were|remains?|remained)\s+(?:not\s+|also\s+|still\s+|now\s+)*(?:ready|willing|prepared|open|committed|determined|unwilling|reluctant|against|opposed|sceptical|skeptical|keen|eager|adamant|firm|not)\b/u;
 /** A finite verb in the past (regular or common irregular) or in the present's third person. */
@@ -423,7 +423,7 @@ const ASKED_OF =
 const CLAIM_THAT =
   /\b(?:say|says|said|saying|assert\w*|claim\w*|argu\w*|suggest\w*|believ\w*|think\w*|thought|stat(?:ed|es|ing)|warn\w*|indicat\w*|not(?:ed|es|ing)|allege\w*|hint\w*|predict\w*|add(?:ed|s|ing)|told\s+(?:\w+\s+){1,3}|tell\w*\s+(?:\w+\s+){1,3})\s*,?\s+that\s+(?:the\s+)?$/i;
 /** A past act of the side's, as another side reports it ("said Ukraine had rejected the plan", "…that Kyiv refused"). */
-const PAST_ACT = /^(?:(?:had|has|have|did|hadn't|hasn't|didn't)\s+(?!been\b)|(?:\p{Ll}+ed|said|told|sent|made|took|gave|held|met|flew|went|came|began|spoke|wrote|sought|brought|put|set|kept|stood|chose|saw|drew|laid|led|thought|knew|understood)\b)/u;
+const PAST_ACT = /^(?:(?:had|has|have|did|hadn['’]t|hasn['’]t|didn['’]t)\s+(?!been\b)|(?:\p{Ll}+ed|said|told|sent|made|took|gave|held|met|flew|went|came|began|spoke|wrote|sought|brought|put|set|kept|stood|chose|saw|drew|laid|led|thought|knew|understood)\b)/u;
 /** The side as the source: "according to Ukraine's Presidential Office", "according to the head of the Ukrainian delegation". */
 const SOURCE = /\baccording\s+to\s+(?:(?:the|a|two|three|several|some|senior|unnamed|top)\s+)*(?:head\s+of\s+(?:the\s+)?)?/gi;
 

@@ -868,7 +868,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       // Yuri Ushakov": the agent after "by" speaks.
       if (/\b(?:was|were|is|are|been|being)\s+(?:\p{L}+ly\s+)?$/u.test(preceding) && /^\s+by\s/.test(outside.slice(vEnd, vEnd + 5))) {
         // "The ceasefire, which has not been confirmed by Russia, …": what the agent did not say is nobody's statement.
-        if (/\b(?:not|never|n['’]t)\s+(?:yet\s+)?(?:been|be)\s+(?:\p{L}+ly\s+)?$/u.test(preceding)) break;
+        if (/(?:\b(?:not|never)|n['’]t)\s+(?:yet\s+)?(?:been|be)\s+(?:\p{L}+ly\s+)?$/u.test(preceding)) break;
         const byAt = vEnd + (/^\s+by\s+/.exec(outside.slice(vEnd))?.[0].length ?? 0);
         const agents = [...speakers.map((m) => ({ start: m.start, name: m.person.name, person: true })), ...subjectMentions.map((m) => ({ ...m, person: false }))].filter((m) => m.start >= byAt && AGENT_GAP.test(outside.slice(byAt, m.start))).sort((a, b) => a.start - b.start);
         // "hailed by U.S. Treasury Secretary Scott Bessent": a country or body that opens the person's title is not the agent.

@@ -131,6 +131,18 @@ describe('stance of a sentence, and whose it is', () => {
     expect(stance('Ukraine does not want war, and is ready to agree to a ceasefire or a truce.')).toMatchObject({ stance: 'propose', side: 'kyiv' });
     expect(stance('Kyiv will accept the plan or propose changes, Zelensky said.').stance).toBe('accept');
   });
+
+  it('reads a contracted negation ("won\'t", "didn’t", "can\'t") as the words written out', () => {
+    // A "won't" had read as its opposite: Kyiv offering the land it refused to give up.
+    expect(stance("Zelenskyy says Ukraine won't surrender land to Russia.", 'Zelenskyy')).toMatchObject({ stance: 'reject', side: 'kyiv' });
+    expect(stance('Kyiv won’t cede any land.')).toMatchObject({ stance: 'reject', side: 'kyiv' });
+    expect(stance("Moscow doesn't accept the proposal.")).toMatchObject({ stance: 'reject', side: 'moscow' });
+    expect(stance('Zelensky said Ukraine wouldn’t accept the plan or recognise the annexation.')).toMatchObject({ stance: 'reject', side: 'kyiv' });
+    expect(stance("Trump and Putin didn't agree on a ceasefire.").stance).toBe('dispute');
+    expect(stance("Zelensky said he didn't rule out talks with Putin.", 'Zelensky')).toMatchObject({ stance: 'propose', side: 'kyiv' });
+    expect(stance('The Kremlin hasn’t responded to the plan.').stance).toBe('unknown');
+    expect(stance("Peskov didn't say when talks would resume.").stance).toBe('unknown');
+  });
 });
 
 describe('sides that oppose one another, and questions asked of one side', () => {
@@ -185,6 +197,9 @@ describe('sides that oppose one another, and questions asked of one side', () =>
     // The other side named further on is the object; one joined to it ("Kyiv and Moscow") shares the subject.
     expect(tags('Kyiv has not commented on the proposal from Putin.')).toContain('ukraine-response');
     expect(tags('Kyiv and Moscow have not commented on the proposal.')).not.toContain('ukraine-response');
+    // A contraction, in either apostrophe, is the auxiliary written out.
+    expect(tags('Lavrov said Kyiv didn’t respond to the proposal.')).toContain('ukraine-response');
+    expect(tags('Kyiv won’t send a delegation to the talks in Istanbul.')).toContain('ukraine-response');
   });
 
   it('reads Kyiv inside what another side asserts as claimed of it, save a past act the claim reports', () => {

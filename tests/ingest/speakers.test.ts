@@ -697,6 +697,9 @@ describe('speakers', () => {
       ['Ukrainian President Volodymyr ', 'Volodymyr Zelenskyy'],
       ['"I do not believe that Russia ', 'Volodymyr Zelenskyy'],
     ]);
+    // Nor a denial in a contraction.
+    const contracted = text.replace('which has not been confirmed', 'which hasn’t been confirmed');
+    expect(speakers(contracted)[3]).toEqual(['The short-term ceasefire, whic', '-']);
   });
 
   it('reads a role the article gave a named person after the quote, and a body that gives its own account after "according to"', () => {

@@ -252,7 +252,8 @@ function familyNameFirst(people: Person[], text: string): void {
     if (parts.length !== 2) continue;
     const [family, given] = parts as [string, string];
     // (Never a known first name: "Donald" of "Donald Tusk" is not Donald Trump's family name.)
-    if (family.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(family) || p.surname !== given.toLowerCase() || lexiconKind(family) === 'first') continue;
+    // (Nor a title kept before a single name: "Pope" of "Pope Francis", then "The Pope offered prayers" of another pope.)
+    if (family.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(family) || p.surname !== given.toLowerCase() || lexiconKind(family) === 'first' || TITLE_WORDS.has(family.toLowerCase()) || NOT_NAMES.has(family.toLowerCase())) continue;
     // Alone: no capitalised word right before or after it ("Wang said", not "Vladimir Medinsky").
     const familyAlone = new RegExp(`(?<!\\p{Lu}[\\p{L}.'’-]*[ \\t\\u00a0])(?<![\\p{L}])${escapeRegExp(family)}(?![\\p{L}])(?![ \\t\\u00a0]+\\p{Lu})`, 'u').test(text);
     const givenAlone = new RegExp(`(?<!${escapeRegExp(family)}[ \\t\\u00a0])(?<![\\p{L}])${escapeRegExp(given)}(?![\\p{L}])`, 'u').test(text);

@@ -491,6 +491,10 @@ function classify(tokens: Token[], span: Span, lex: Lexicon): Found | Found[] | 
   while (own < keys.length - 1 && kinds[own] === 'demonym') own++;
   const ownKinds = kinds.slice(own);
   const lastKind = kinds[keys.length - 1];
+  // Two initials as one word before a known name: "JD Vance" (not a country's or a unit's capitals: "US Vance" is no one).
+  const initials = words[0];
+  if (keys.length === 2 && initials?.acronym && initials.text.length === 2 && (kinds[0] === undefined || kinds[0] === 'common') && !PLACE_ACRONYMS.has(initials.text) && !NOT_ORG_ACRONYMS.has(initials.key) && (kinds[1] === 'first' || kinds[1] === 'last' || kinds[1] === 'person'))
+    return { kind: 'people', from, to };
   // Known words: a first name opens a person's name; a known surname closes one.
   if (ownKinds[0] === 'first' && ownKinds.length >= 2 && ownKinds.length <= 4 && ownKinds[1] !== 'place') return { kind: 'people', from: from + own, to };
   if (ownKinds.length >= 2 && ownKinds.length <= 3 && (lastKind === 'last' || lastKind === 'person') && ownKinds[0] !== 'place') return { kind: 'people', from: from + own, to };

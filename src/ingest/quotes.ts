@@ -1012,7 +1012,11 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
           m.start >= vEnd &&
           m.start - vEnd <= 40 &&
           /^[\s,]*(?:[\p{L}.]+,?\s+){0,6}$/u.test(outside.slice(vEnd, m.start)) &&
-          !/^\s+(?:would|will|could|can|may|might|should|must|is|was|are|were|has|had|have|did|does|do)\b/.test(outside.slice(m.end, m.end + 12)),
+          !/^\s+(?:would|will|could|can|may|might|should|must|is|was|are|were|has|had|have|did|does|do)\b/.test(outside.slice(m.end, m.end + 12)) &&
+          // Nor one of two subjects of the reported clause: "…, speaking on condition of anonymity, said Zelensky and
+          // Vance also discussed …". (A single name's verb after it may still be their words reported: "The Kremlin, for
+          // its part, reported that Putin attributed the fighting to …".)
+          !/^\s+(?:(?:and|or)\s+\p{Lu}|(?:also|then|later|still|already|never)\s+\p{Ll})/u.test(outside.slice(m.end, m.end + 24)),
       );
       // A role the article gave a named person, as the subject: "The Russian president also reiterated …" after
       // "Russian President Vladimir Putin", "the press secretary of the President of the Russian Federation stressed",

@@ -111,8 +111,10 @@ export function canonicalName(raw: string): string | undefined {
   // A tabloid's capitals on a lead's first word ("VLADIMIR Putin has invited …") are no part of the name's spelling.
   const rest = tokens.slice(first);
   // A whole name in a tabloid's capitals ("HENRY KISSINGER has urged …") is spelt as the page writes it later ("Mr
-  // Kissinger"); initials stay ("JD").
-  const shouting = rest.length >= 2 && rest.every((t) => /^\p{Lu}[\p{Lu}'’.-]*$/u.test(t)) && rest.some((t) => /^\p{Lu}{4,}$/u.test(t));
+  // Kissinger"); initials stay ("JD"). So is a surname alone in a transcript's label ("PRIME MINISTER KISHIDA:").
+  const shouting =
+    (rest.length >= 2 && rest.every((t) => /^\p{Lu}[\p{Lu}'’.-]*$/u.test(t)) && rest.some((t) => /^\p{Lu}{4,}$/u.test(t))) ||
+    (rest.length === 1 && /^\p{Lu}{5,}$/u.test(rest[0] ?? ''));
   const name = rest.map((t, i, all) =>
     shouting
       ? /^\p{Lu}{3,}/u.test(t) ? `${t[0]}${t.slice(1).toLowerCase()}` : t
@@ -486,7 +488,8 @@ function commonestSpelling(text: string, people: Person[]): void {
     let best = p.name;
     let most = counts.get(p.name) ?? 0;
     for (const [w, n] of counts) {
-      if (n > most && w !== p.name && w[0] === p.name[0] && sameSurname(w, p.name)) {
+      // (Not a transcript label's capitals: "KISHIDA" is the name's case, not its spelling.)
+      if (n > most && w !== p.name && w[0] === p.name[0] && sameSurname(w, p.name) && !(w.length > 1 && w === w.toUpperCase())) {
         best = w;
         most = n;
       }

@@ -335,6 +335,17 @@ describe('speakers', () => {
     expect(got['The United States has proposed']).toBe('Volodymyr Zelensky');
   });
 
+  it("spells a transcript label's surname in capitals as a name (\"PRIME MINISTER KISHIDA:\" speaks as Kishida)", () => {
+    const text = [
+      'Remarks on a G7 Joint Declaration of Support for Ukraine',
+      'PRIME MINISTER KISHIDA:  I am pleased to be able to announce the Joint Declaration on Support for Ukraine and its security today.',
+      'PRESIDENT ZELENSKYY:  The Ukrainian delegation is bringing home significant security guarantees for our country.',
+    ].join('\n\n');
+    const who = Object.fromEntries(speakers(text));
+    expect(who['I am pleased to be able to ann']).toBe('Kishida');
+    expect(who['The Ukrainian delegation is br']).toBe('Zelenskyy');
+  });
+
   it('gives a passive report to the person a country or body titles, not to the country ("hailed by U.S. Treasury Secretary Scott Bessent")', () => {
     const text = [
       'The deal, signed in Washington, D.C., was hailed by U.S. Treasury Secretary Scott Bessent as a commitment to lasting peace talks to end the war in Ukraine.',

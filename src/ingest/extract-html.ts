@@ -23,8 +23,8 @@ export interface ExtractedPage {
   siteName?: string;
   /** Canonical URL when the page declares one. */
   canonicalUrl?: string;
-  /** Which extractor produced the text. */
-  via: 'readability' | 'fallback';
+  /** Which extractor produced the text (`embedded`: the article's HTML in the page's JSON data, see `embeddedArticle`). */
+  via: 'readability' | 'fallback' | 'embedded';
 }
 
 type LinkedomDocument = ReturnType<typeof parseHTML>['document'];
@@ -307,12 +307,24 @@ export function extractHtml(html: string): ExtractedPage {
       via = 'fallback';
     }
   }
-  const title = pageTitle([metaTitle, h1, parsed?.title ?? undefined, titleTag], siteName ?? parsed?.siteName ?? undefined);
+  // A page rendered in the browser (a static export of Next.js: an empty <div id="__next"> and the post in a JSON
+  // <script>) shows nothing to a parser: its article is the HTML kept in that data.
+  const embedded = cleaned.length < 200 ? embeddedArticle(html) : undefined;
+  if (embedded) {
+    const embeddedBlocks = htmlBlocks(embedded.html);
+    const embeddedText = articleText(embeddedBlocks).text;
+    if (embeddedText.length > cleaned.length) {
+      blocks = embeddedBlocks;
+      cleaned = embeddedText;
+      via = 'embedded';
+    }
+  }
+  const title = pageTitle([metaTitle, h1, parsed?.title ?? undefined, titleTag, via === 'embedded' ? embedded?.title : undefined], siteName ?? parsed?.siteName ?? undefined);
   const byline = (parsed?.byline ?? metaAuthor ?? '').replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
   const out: ExtractedPage = { text: cleaned, blocks, via };
   if (title) out.title = title;
   if (byline) out.byline = byline.slice(0, 120);
-  const publishedAt = published ?? normaliseDateKeepingOffset(parsed?.publishedTime ?? undefined) ?? shown;
+  const publishedAt = published ?? normaliseDateKeepingOffset(parsed?.publishedTime ?? undefined) ?? shown ?? (via === 'embedded' ? normaliseDateKeepingOffset(embedded?.published) : undefined);
   if (publishedAt) out.publishedAt = publishedAt;
   if (siteName ?? parsed?.siteName) out.siteName = (siteName ?? parsed?.siteName ?? '').trim();
   if (canonical && /^https?:\/\//i.test(canonical)) out.canonicalUrl = canonical;
@@ -342,6 +354,54 @@ function summaryShare(text: string, summary: ReadonlySet<string>): number {
   let found = 0;
   for (const w of summary) if (words.has(w)) found++;
   return found / summary.size;
+}
+
+/** The most JSON a page's data script may hold to be read (a news page's is a few hundred KB). */
+const EMBEDDED_MAX_CHARS = 2_000_000;
+/** The most values read in it: the walk stays linear and bounded whatever the page sends. */
+const EMBEDDED_MAX_NODES = 50_000;
+
+/**
+ * The article a page keeps only in its JSON data (`<script type="application/json">`, as Next.js's `__NEXT_DATA__`):
+ * the longest string of paragraph markup in it, with the title and date of the object that holds it. Undefined when the
+ * page has no such data, or none of it is an article's HTML.
+ */
+export function embeddedArticle(html: string): { html: string; title?: string; published?: string } | undefined {
+  let best: { html: string; title?: string; published?: string } | undefined;
+  for (const m of html.matchAll(/<script\b[^>]*\btype=["']application\/json["'][^>]*>([\s\S]*?)<\/script\s*>/gi)) {
+    const raw = m[1] ?? '';
+    // (Its markup may be escaped: "\u003cp\u003e".)
+    if (raw.length > EMBEDDED_MAX_CHARS || !/<p|\\u003cp/i.test(raw)) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      continue;
+    }
+    let nodes = 0;
+    const stack: unknown[] = [data];
+    while (stack.length > 0 && nodes < EMBEDDED_MAX_NODES) {
+      const value = stack.pop();
+      nodes++;
+      if (value === null || typeof value !== 'object') continue;
+      const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+      for (const [key, v] of entries) {
+        if (typeof v !== 'string') {
+          stack.push(v);
+          continue;
+        }
+        if (v.length <= (best?.html.length ?? 0) || !/<p[\s>]/i.test(v)) continue;
+        const own = value as Record<string, unknown>;
+        const text = (k: string) => (typeof own[k] === 'string' && k !== key ? (own[k] as string) : undefined);
+        best = { html: v };
+        const title = text('title') ?? text('headline');
+        const published = text('datePublished') ?? text('publishedAt') ?? text('date');
+        if (title !== undefined) best.title = title;
+        if (published !== undefined) best.published = published;
+      }
+    }
+  }
+  return best;
 }
 
 function asDocument(html: string): string {

@@ -261,3 +261,34 @@ describe('a page where Readability takes another block for the article', () => {
     expect(about.via).toBe('readability');
   });
 });
+
+describe('HTML rendered in the browser', () => {
+  const paragraphs = [
+    'Russia has stated that a summit between President Vladimir Putin and Volodymyr Zelensky will not happen until the peace talks conclude.',
+    'The declaration came after a third round of peace talks in Istanbul, which ended in under an hour with little progress toward a ceasefire.',
+    'The talks did yield an agreement for a prisoner exchange that will see 1,200 people swapped between the two sides.',
+  ];
+  const post = { id: 'summit-dashed', title: 'Hopes for a Ukraine peace summit dashed as Russia sets preconditions', date: '2025-07-25T16:32:45Z', contentHtml: `<h3>No summit in sight</h3>\n${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}`, summary: 'Russia rules out a summit.' };
+  // As Next.js writes it: the markup's angle brackets escaped inside the JSON.
+  const data = JSON.stringify({ props: { pageProps: { postData: post } }, page: '/posts/[slug]' }).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+  const page = (body: string) =>
+    `<!DOCTYPE html><html><head><meta charSet="utf-8"/><script src="/_next/static/chunks/main.js" defer=""></script></head><body>${body}<script id="__NEXT_DATA__" type="application/json">${data}</script></body></html>`;
+
+  it("reads the article a static export keeps only in its JSON data, with that post's title and date", () => {
+    const got = extractHtml(page('<div id="__next"></div>'));
+    expect(got.via).toBe('embedded');
+    for (const p of paragraphs) expect(got.text).toContain(p);
+    expect(got.title).toBe(post.title);
+    expect(got.publishedAt).toBe('2025-07-25T16:32:45Z');
+  });
+
+  it('keeps the page\'s own text when it shows the article, and names no text in data that holds no article', () => {
+    const shown = extractHtml(page(`<div id="__next"><article><h1>${post.title}</h1>${paragraphs.map((p) => `<p>${p} It was reported on Friday.</p>`).join('')}</article></div>`));
+    expect(shown.via).not.toBe('embedded');
+    const none = extractHtml(`<!DOCTYPE html><html><body><div id="__next"></div><script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"menu":["Home","World"]}}}</script></body></html>`);
+    expect(none.text).toBe('');
+    // Broken or endless data is passed over, not a crash or a hang.
+    const nested = `${'['.repeat(100_000)}"<p>x</p>"${']'.repeat(100_000)}`;
+    expect(extractHtml(`<html><body><div id="__next"></div><script type="application/json">{"broken": </script><script type="application/json">${nested}</script></body></html>`).text).toBe('');
+  });
+});

@@ -575,8 +575,12 @@ const OWNED_BODY = /(?:^|[,;:—–]\s*|\b(?:but|and|yet|meanwhile|however)\s+)(
  */
 const OWNED_BODY_CITED =
   /^(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)?(?:['’]s|(?<=s)['’])\s+(?:\p{Ll}+\s+){0,2}(?:air force|armed forces|army|navy|military|general staff|border guard(?: service)?|border service|security service|intelligence(?: service| agency| directorate)?|ministry|office|parliament|government|embassy|mission|delegation|press service|national guard|coast guard|emergency service|prosecutor['’]s office|central bank)s?\s*$/u;
-/** Lower-case role words between a body and a person's name ("… Foreign Ministry spokeswoman Maria Zakharova"). */
-const BODY_ROLE_GAP = /^\s+(?:(?!(?:and|or|of|to|in|on|at|for|with|by|from|the|a|an|as|than)\s)\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
+/**
+ * Role words between a body and a person's name ("… Foreign Ministry spokeswoman Maria Zakharova"), lower-case or a
+ * title's capitals ("NATO Secretary General Mark Rutte").
+ */
+const BODY_ROLE_GAP =
+  /^\s+(?:(?:(?!(?:and|or|of|to|in|on|at|for|with|by|from|the|a|an|as|than)\s)\p{Ll}[\p{Ll}-]*|(?:Secretary|General|Secretary-General|Deputy|Minister|Foreign|Defen[cs]e|Spokes(?:man|woman|person)|Press|Chief|Head|Director|President|Chair(?:man|woman)?|Commissioner|Ambassador|Envoy|Special|Representative|Adviser|Advisor|Aide|Negotiator))\s+){1,4}$/u;
 /** A line that gives a document's words: "The statement read:", "The text says:". */
 const DOCUMENT_READS = /\b(?:statement|text|declaration|communiqu[eé]|readout|message|post|letter|decree|document)\s+(?:read|reads|says|said|stated|states)\s*:/i;
 /** Reporting verbs of criticism. */

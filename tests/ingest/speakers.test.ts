@@ -176,8 +176,10 @@ describe('speakers', () => {
       'MOSCOW, Dec 27 (Reuters) - A day after Russian President Vladimir Putin said again that he was open to peace talks, Foreign Minister Sergei Lavrov told Kyiv that it should comply with Moscow\'s demands for its "own good."',
       'According to Russian Foreign Ministry spokeswoman Maria Zakharova, the meeting in Jeddah on the peace talks was a doomed attempt.',
       'According to the Kremlin and Putin, the peace talks would resume in Istanbul.',
+      // A title in capitals between the body and the name ("Secretary General").
+      'According to NATO Secretary General Mark Rutte, the summit on the peace talks represents a critical moment of truth.',
     ].join('\n');
-    expect(speakers(text).map(([, who]) => who)).toEqual(['Sergei Lavrov', 'Maria Zakharova', 'Kremlin']);
+    expect(speakers(text).map(([, who]) => who)).toEqual(['Sergei Lavrov', 'Maria Zakharova', 'Kremlin', 'Mark Rutte']);
   });
 
   it('takes criticism as speech, but not when a clause of place or time recalls it', () => {

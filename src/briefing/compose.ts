@@ -138,7 +138,9 @@ export function buildBriefing(input: BuildBriefingInput): Briefing {
             aheadOfIt(c.fact) &&
             factTime(c.rec, c.fact, now) >= window.from &&
             standsAlone(c.fact.text, undefined, true) &&
-            !daysShownIn(c.fact.text, c.rec.id, chosen.filter((o) => o !== c)),
+            !daysShownIn(c.fact.text, c.rec.id, chosen.filter((o) => o !== c)) &&
+            // (Not a question's line: moved, it would stand twice, under the question and under What to watch.)
+            !onScreen.some((l) => l.text === c.fact.text || repeats(l.features, c.features)),
         )
       : -1;
   if (ahead >= 0) {

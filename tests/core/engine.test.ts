@@ -324,6 +324,14 @@ describe('what to watch', () => {
     const later = buildBriefing({ story, events: [event], signals: [], now: new Date('2025-09-01T07:00:00Z') });
     expect(later.window.fallback).toBe(true);
     expect(later.watch).toEqual([]);
+    // Not when that bullet is a question's line: it would stand twice, under the question and under What to watch.
+    const asked = 'Officials said the delegations would meet again to discuss security guarantees for Ukraine.';
+    const tagged = rec('istanbul', '2025-05-16T12:00:00Z', {
+      facts: [...facts.slice(0, -1), asked].map((text, i) => ({ text, source: 's', ...(i === facts.length - 1 ? { watch: {}, questions: ['security-guarantees'] } : {}) })),
+    });
+    const both = buildBriefing({ story, events: [tagged], signals: [], now: new Date('2025-05-17T07:00:00Z') });
+    expect(both.questions.find((q) => q.id === 'security-guarantees')?.summary).toBe(asked);
+    expect(both.watch.map((w) => w.text)).not.toContain(asked);
   });
 
   it('takes a proposal or a call told in the past for no thing to watch, and a plan told with words of what is to come for one', () => {

@@ -256,6 +256,9 @@ export function rankWindowFacts(input: RankInput): RankedFact[] {
     if (COMMENTARY.test(e.fact.text)) score -= ANAPHORIC;
     // So is the war's history told without the day ("The conflict, which began in 2022, is the deadliest war …").
     if (isBackground(e.fact.text, e.time)) score -= BACKGROUND;
+    // And a speaker's courtesies ("Thanks, you — thanks, Lithuanian, and Jens Stoltenberg.", "…: A great honor to be
+    // here."): a transcript's words that tell no news.
+    if (courtesy(e.fact.text)) score -= BACKGROUND;
     if (focus !== undefined && (e.fact.questions ?? []).includes(focus)) score += 0.5;
     return { rec: e.rec, fact: e.fact, id: e.id, index: e.index, score, features: f, outlets: outlets[i] as Set<string>, twins: twins[i] ?? [], sourceLead: e.posInSource === 0 };
   });
@@ -459,6 +462,17 @@ function pointsBack(fact: Fact): boolean {
     /^(?:These|Those)\s+(?!(?:weeks?|months?|years?|days?|talks|negotiations)\b)\p{Ll}+\s+(?:\p{Ll}+ly\s+)?(?:is|was|are|were|has|have|had|will|would)\b/u.test(opening) ||
     /^(?:However|But|Yet|Still),?\s+(?:his|her|their|its)\s/.test(opening)
   );
+}
+
+/** Thanks, greetings and honours at the start of what is said (after the names it is said to, if any). */
+const COURTESY =
+  /^["“]?\s*(?:(?:well|and|so|again|also|first of all|once again|finally),?\s+)*(?:thank(?:s|\s+you)\b|(?:i|we)\s+(?:also\s+)?(?:want|would like|wish)\s+to\s+(?:thank|express\s+(?:my|our)\s+(?:\p{Ll}+\s+)?(?:gratitude|thanks|appreciation))|(?:i|we)\s+(?:am|are)\s+(?:very\s+|so\s+|deeply\s+|truly\s+)?(?:grateful|thankful)\b|(?:it(?:['’]s|\s+is)\s+)?(?:an?\s+)?(?:great\s+|real\s+)?(?:honou?r|pleasure|privilege)\s+to\s+(?:be|have|welcome|host|see|meet)|good\s+(?:morning|afternoon|evening)|ladies\s+and\s+gentlemen|welcome\s+(?:to|back|everyone))/iu;
+
+/** Is the sentence a courtesy: it opens on one, or does after the names it is addressed to ("President Biden; …: A great honor …")? */
+function courtesy(text: string): boolean {
+  if (COURTESY.test(text)) return true;
+  const colon = text.lastIndexOf(': ');
+  return colon > 0 && colon < 400 && COURTESY.test(text.slice(colon + 2));
 }
 
 /** Taken off the war's history told without the day: more than a pointer back, as the words it adds are old news. */

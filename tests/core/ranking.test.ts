@@ -439,6 +439,21 @@ describe('multi-document ranking', () => {
     expect(score(`Granted, ${claim}`, 'Wire')).toBeLessThan(score(`Analysts say ${claim}`, 'Wire'));
   });
 
+  it("ranks a speaker's courtesies (thanks, greetings, \"a great honor to be here\") below what the same speech says", () => {
+    const lead = 'President Zelenskyy said at the summit in Vilnius that Ukraine now has security guarantees on the way to NATO.';
+    // (Not ranked at all counts as below.)
+    const score = (text: string) => rankWindowFacts({ records: [rec('Transcript', [lead, text])], now: NOW }).find((r) => r.index === 1)?.score ?? -Infinity;
+    const news = score('The G7 leaders agreed on a joint declaration of long-term security commitments to Ukraine.');
+    for (const courtesy of [
+      'Thanks, you — thanks, Lithuanian, and Jens Stoltenberg, for the summit in Vilnius.',
+      'I want to thank my fellow G7 leaders and President Zelenskyy for their work on the security commitments.',
+      'Once again, it is a great honor to be here with our partners at the summit in Vilnius.',
+      // After the names it is addressed to.
+      'President Biden; Prime Minister Kishida; Chancellor — I don’t see — I see you — Chancellor Scholz; Prime Minister Sunak; President Macron: A great honor to be here.',
+    ])
+      expect(score(courtesy)).toBeLessThan(news);
+  });
+
   it('ranks the war’s history told without the day below the news, and keeps news told with its history', () => {
     const event = rec('Wire', [
       'Washington and Moscow agreed to re-establish high-level military dialogue, the US military said.',

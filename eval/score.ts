@@ -464,7 +464,10 @@ export function scoreIngestion(input: { articles: readonly Article[]; records: r
       attributed++;
       const first = canon(f.speaker).split(' ')[0] ?? '';
       const word = keyWord(f.speaker);
-      if (NOT_A_NAME.has(first) || word.length === 0 || !new RegExp(`(?:^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^a-z0-9]|$)`).test(body)) {
+      const inBody = (w: string) => new RegExp(`(?:^|[^a-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^a-z0-9]|$)`).test(body);
+      // (A name written family name first is known by its first word: "Xi" of "Xi Jinping".)
+      const familyFirst = first !== word && first.length >= 2 && inBody(first);
+      if (NOT_A_NAME.has(first) || word.length === 0 || !(inBody(word) || familyFirst)) {
         noOne++;
         findings.push({ article: a.id, what: 'speaker names no one', text: `${f.speaker} ← ${f.text}` });
       }

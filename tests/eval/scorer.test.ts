@@ -296,6 +296,21 @@ describe('eval scorer on a tiny labelled set', () => {
   });
 });
 
+describe('eval speakers that name no one', () => {
+  it('knows a name written family name first by its first word ("Xi" of "Xi Jinping"), and a preposition for no name', () => {
+    const text = 'Xi praised Putin and predicted Russians would re-elect him, the Kremlin said on the peace talks.\n';
+    const art: Article = { ...C, id: 'x', file: 'x.txt', text, label: onStory('x', { event: 'e2', eventDate: '2026-01-05' }) };
+    const noOne = (speaker: string) => {
+      const rec: EventRecord = { ...E2, id: '2026-01-05-xi', sources: [{ id: 'x', name: 'x' }], facts: [{ text: text.trim(), source: 'x', speaker }] };
+      return scoreIngestion({ articles: [art], records: [rec], placements: [{ articleId: 'x', outcome: 'kept', eventId: rec.id, sourceId: 'x' }], questionIds: QUESTIONS }).speakersNamingNoOne.n;
+    };
+    expect(noOne('Xi Jinping')).toBe(0);
+    expect(noOne('Kremlin')).toBe(0);
+    expect(noOne('After Putin')).toBe(1);
+    expect(noOne('Wang Yi')).toBe(1);
+  });
+});
+
 describe('eval snippet matching', () => {
   it('reads a label through the zero-width marks a wire scatters in its copy, as ingestion reads the text', () => {
     // Reuters' copy carries U+200B/U+200C/U+200D/U+2060 inside words' gaps; the facts ingestion makes have none.

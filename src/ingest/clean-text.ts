@@ -106,7 +106,13 @@ function unwrap(lines: string[]): string[] {
   if (filled.length < 6) return lines;
   // A list item ("• the delegation is satisfied …;") or a line introducing one is not a wrapped line.
   const wraps = (l: string) => l.length >= 40 && l.length <= 100 && !/[.!?;:]["”’)]?$/.test(l.trim()) && !LIST_MARK.test(l);
-  if (filled.filter(wraps).length < filled.length * 0.5 && !wrappedInside(lines, wraps)) return lines;
+  // So does a list item that goes on, indented, on the next line (pandoc's "-   “It was agreed … is" / "    through a
+  // full peace deal …"): a wrapped item, not a line of its own.
+  let wrapped = 0;
+  lines.forEach((l, i) => {
+    if (wraps(l) || (LIST_ITEM_START.test(l) && l.length >= 40 && l.length <= 100 && !/[.!?;:]["”’)]?$/.test(l.trim()) && /^[ \t]{2,}[^\s•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(lines[i + 1] ?? ''))) wrapped++;
+  });
+  if (wrapped < filled.length * 0.5 && !wrappedInside(lines, wraps)) return lines;
   const out: string[] = [];
   let run: string[] = [];
   for (const l of lines) {
@@ -285,6 +291,9 @@ export function textBlocks(raw: string): PageBlock[] {
   // HTML a markdown copy kept inline (`<span style="color:#E3120B">Europe</span>`, `<br>`): markup, not text. A block's
   // tag breaks the line; an inline one goes.
   if (text.includes('<') && HTML_TAG_TEST.test(text)) text = text.replace(HTML_TAG, (_tag: string, name: string) => (INLINE_TAGS.has(name.toLowerCase()) ? '' : '\n'));
+  // Markdown's escapes ("the way \[Russia is\] thinking" as a copy writes "the way [Russia is] thinking"): the
+  // character escaped.
+  if (text.includes('\\[') || text.includes('\\]')) text = text.replace(/\\([[\]])/g, '$1');
   // Markdown bold from a copy of the page ("**Meetings with America should …**"): emphasis, not text.
   if (text.includes('**')) text = text.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '');
   // … and its italics ("as *Axios* reported", "told _Time_ magazine"): a title's emphasis, not its words. (Not a list's
@@ -372,7 +381,8 @@ const SLASH_KICKER = /^((?:[^/\n]{1,120}\/\s){3,})(?=\p{Lu})/u;
 const GLUED_BREADCRUMB = /^(Home(?:\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?){1,4}?)(?=\p{Lu}\p{Ll}+[\s’'])/u;
 
 /** A share button's label run on after a paragraph's last sentence: "… a long-term settlement. Share". */
-const TRAILING_LABELS = ['Share', 'Tweet', 'Email', 'Print', 'Copy link', 'Comment', 'Comments'];
+// (And a clip's link after a quotation, as a round-up of interviews prints it: "“… game-changing.” (Watch)".)
+const TRAILING_LABELS = ['Share', 'Tweet', 'Email', 'Print', 'Copy link', 'Comment', 'Comments', '(Watch)', '(Video)', '(Listen)', '(Source)', '(Link)'];
 /** A sentence, then a link to read on: the sentence with its first stop, and the link. */
 const READ_ON = /^(.{20,}?(?:\p{L}\.(?=\.{2,}|…)|[.!?]["”’»]?(?=\s)))(?:\.+|…)?\s*((?:continue reading|read (?:more|the (?:full )?(?:article|story)))\b[^.!?]{0,60}?(?:>+|»+|›+|…|\.{3})?)$/iu;
 

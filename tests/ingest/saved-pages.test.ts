@@ -44,6 +44,32 @@ describe('whole pages saved as text', () => {
     expect(analyze(text).facts.some((f) => f.text.includes('ban strikes against energy facilities of Russia and Ukraine'))).toBe(true);
   });
 
+  it("reads a round-up of quotations wrapped at 72 columns, each a list item closed by its clip's link, as one quotation a line", () => {
+    const quote = (first: string, rest: string[], id: number) => [`-   “${first}`, ...rest.map((l) => `    ${l}`), `    ([Watch](https://x.com/RapidResponse47/status/19570673145090420${id}))`];
+    const text = [
+      'This morning, Trump Administration officials were on the Sunday shows',
+      'discussing the pursuit of peace following the meeting with Russian',
+      'President Vladimir Putin on Friday and the coming meeting with Ukrainian',
+      'President Volodymyr Zelensky tomorrow.',
+      '',
+      '### **Secretary of State Marco Rubio on Meet the Press**',
+      '',
+      ...quote('It was agreed to by all that the best way to end this conflict is', ['through a full peace deal. What we’re aiming for here is not a', 'ceasefire — what we ultimately are aiming for is an end to this war.”'], 10),
+      ...quote('The only way to reach a deal is for each side to get something and', ['each side to give something — and that’s been very difficult. That’s', 'why Zelensky is coming tomorrow.”'], 11),
+      ...quote('In order for us to get a peace agreement, Ukraine has to be a part', ['of it. They have to be included; they have to be involved.”'], 12),
+      '',
+      '### **Special Envoy Steve Witkoff on State of the Union**',
+      '',
+      ...quote('We agreed to robust security guarantees that I would describe as', ['game-changing. We began to see some moderation in the way \\[Russia', 'is\\] thinking about getting to a final peace deal.”'], 13),
+    ].join('\n');
+    const lines = articleText(textBlocks(text)).all.map((l) => `${l.kind}: ${l.text}`);
+    expect(lines).toContain('body: “It was agreed to by all that the best way to end this conflict is through a full peace deal. What we’re aiming for here is not a ceasefire — what we ultimately are aiming for is an end to this war.”');
+    expect(lines).toContain('body: “In order for us to get a peace agreement, Ukraine has to be a part of it. They have to be included; they have to be involved.”');
+    // The clip's link is a label of its own, and the copy's escaped brackets are brackets.
+    expect(lines.filter((l) => l.endsWith('(Watch)')).every((l) => l.startsWith('chrome'))).toBe(true);
+    expect(lines.some((l) => l.includes('in the way [Russia is] thinking'))).toBe(true);
+  });
+
   it('takes markdown heading marks and link addresses off, and puts a link a converter broke onto its own line back in its sentence', () => {
     const text = [
       '# Zelensky says next Russia meeting soon as Geneva talks end',

@@ -162,6 +162,9 @@ function isSectionLabel(text: string): boolean {
 /** A media label before a headline: "VIDEO: Voting on NYCHA's Future". */
 const MEDIA_LABEL = /^(?:VIDEO|WATCH|LIVE|PHOTOS?|AUDIO|LISTEN|PODCAST|GALLERY)\s*[:|]\s+/i;
 
+/** A transcript's question, by its label: "Q    Sir, …", "Q: …", "QUESTION: …", "Question: …". */
+const REPORTER_QUESTION = /^(?:Q(?:\s*:\s*|\.\s+|\s+)(?=["“]?\p{Lu})|(?:QUESTION|Question)\s*:\s+)/u;
+
 /**
  * Analyse one article against a story: classify its lines (chrome out), take its headline, score relevance
  * (off-story articles are rejected with a reason and score), split sentences, find entities and speakers, choose
@@ -266,8 +269,13 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
       if (span.kind === 'body' && above !== undefined && labels.has(above)) underHeading.add(span.start);
     });
   const otherStory = otherStorySentences(sentences, (i) => inBodyAt[i] === true, story, (i) => underHeading.has(sentences[i]?.start ?? -1), entities.people.map((p) => p.surname));
+  // A transcript's questions, two or more ("Q    Sir, on Russia. Have you made a final decision …?", "QUESTION: …"):
+  // a reporter asking, not the news; "Q I'm Michael Birnbaum, with the Washington Post." is no fact. (They still count
+  // for what the page is about: a gaggle's answers open on "Hello, everybody.")
+  const questions = page.spans.filter((span) => span.kind === 'body' && REPORTER_QUESTION.test(cleaned.slice(span.start, span.start + 16)));
+  const asked = (at: number): boolean => questions.length >= 2 && questions.some((q) => at >= q.start && at < q.end);
   const eligibleAt = sentences.map((s, i) => {
-    if (!inBodyAt[i] || !complete(s.text) || otherStory.has(i)) return false;
+    if (!inBodyAt[i] || !complete(s.text) || otherStory.has(i) || asked(s.start)) return false;
     const key = wordKey(s.text);
     if (seen.has(key)) return false;
     if (quoted.size > 0 && quoted.has(key) && !/^\s*["“«‘']/.test(s.text)) return false;

@@ -70,6 +70,25 @@ describe('whole pages saved as text', () => {
     expect(lines.some((l) => l.includes('in the way [Russia is] thinking'))).toBe(true);
   });
 
+  it("keeps a transcript's answers and none of its reporters' questions (\"Q    …\") as facts", () => {
+    const text = [
+      'Press Gaggle by President Trump',
+      '',
+      'THE PRESIDENT:  Hello, everybody.',
+      '',
+      'Q    Sir, on Russia. Have you made a final decision about what sanctions you might impose on Russia?',
+      '',
+      'THE PRESIDENT:  We have big meetings coming up, as you know, in Saudi Arabia on the peace talks. That is going to include Russia and Ukraine.',
+      '',
+      'Q    I am Michael Birnbaum, with the Washington Post. Many say the ceasefire talks have stalled.',
+      '',
+      'THE PRESIDENT:  I think Ukraine wants to make a deal on a ceasefire with Russia, and Russia wants to make a deal too.',
+    ].join('\n');
+    const facts = analyze(text).facts.map((f) => f.text);
+    expect(facts.some((f) => f.includes('big meetings coming up'))).toBe(true);
+    expect(facts.some((f) => /Birnbaum|talks have stalled|final decision/.test(f))).toBe(false);
+  });
+
   it('takes markdown heading marks and link addresses off, and puts a link a converter broke onto its own line back in its sentence', () => {
     const text = [
       '# Zelensky says next Russia meeting soon as Geneva talks end',

@@ -1,6 +1,7 @@
 import type { Briefing } from '../src/briefing/types.js';
 import { slugify } from '../src/ingest/analyze.js';
 import { instantMs, type EventRecord, type Fact } from '../src/records/schema.js';
+import { escapeRegExp } from '../src/text/keyword-pattern.js';
 import { normalize, type Article, type DayLabel, type OnStoryLabel } from './labels.js';
 
 /**
@@ -464,7 +465,7 @@ export function scoreIngestion(input: { articles: readonly Article[]; records: r
       attributed++;
       const first = canon(f.speaker).split(' ')[0] ?? '';
       const word = keyWord(f.speaker);
-      const inBody = (w: string) => new RegExp(`(?:^|[^a-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^a-z0-9]|$)`).test(body);
+      const inBody = (w: string) => new RegExp(`(?:^|[^a-z0-9])${escapeRegExp(w)}(?:[^a-z0-9]|$)`).test(body);
       // (A name written family name first is known by its first word: "Xi" of "Xi Jinping".)
       const familyFirst = first !== word && first.length >= 2 && inBody(first);
       if (NOT_A_NAME.has(first) || word.length === 0 || !(inBody(word) || familyFirst)) {

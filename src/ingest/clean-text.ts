@@ -105,12 +105,14 @@ function unwrap(lines: string[]): string[] {
   if (filled.length === last - first + 1) return unwrapUnbroken(lines);
   if (filled.length < 6) return lines;
   // A list item ("• the delegation is satisfied …;") or a line introducing one is not a wrapped line.
-  const wraps = (l: string) => l.length >= 40 && l.length <= 100 && !/[.!?;:]["”’)]?$/.test(l.trim()) && !LIST_MARK.test(l);
+  // A line that fills the width and ends no sentence.
+  const fills = (l: string) => l.length >= 40 && l.length <= 100 && !/[.!?;:]["”’)]?$/.test(l.trim());
+  const wraps = (l: string) => fills(l) && !LIST_MARK.test(l);
   // So does a list item that goes on, indented, on the next line (pandoc's "-   “It was agreed … is" / "    through a
   // full peace deal …"): a wrapped item, not a line of its own.
   let wrapped = 0;
   lines.forEach((l, i) => {
-    if (wraps(l) || (LIST_ITEM_START.test(l) && l.length >= 40 && l.length <= 100 && !/[.!?;:]["”’)]?$/.test(l.trim()) && /^[ \t]{2,}[^\s•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(lines[i + 1] ?? ''))) wrapped++;
+    if (wraps(l) || (LIST_ITEM_START.test(l) && fills(l) && /^[ \t]{2,}[^\s•·▪■►▶◆●○◦‣⁃∙*—–-]/u.test(lines[i + 1] ?? ''))) wrapped++;
   });
   if (wrapped < filled.length * 0.5 && !wrappedInside(lines, wraps)) return lines;
   const out: string[] = [];

@@ -85,6 +85,10 @@ const DIPLOMACY =
 const LEADER_READY =
   /\b(?:Putin|Kremlin|Zelensk\w*|Biden|Trump)\b[^.;]{0,100}?\b(?:(?:ready|willing|prepared|open)\s+(?:to\s+(?:talk|speak|negotiate|hold\s+talks|meet|engage\s+in\s+(?:talks|dialogue|discussions|negotiations))|for\s+(?:talks|dialogue|discussions|negotiations|contacts?))|would\s+(?:talk|speak)\s+(?:to|with))\b[^.;]{0,60}?\b(?:Putin|Zelensk\w*|Trump|Biden|(?:US|U\.S\.|American|Russian|Ukrainian)\s+(?:president|leader)(?:-elect)?|president-elect|Russian\s+leader)\b/i;
 
+/** The diplomacy itself, not only its aim: talks, a deal, a ceasefire, a go-between, a plan. */
+const DIPLOMATIC_PROCESS =
+  /\b(?:talks|negotiat\w*|ceasefire|cease-fire|truce|armistice|summit|envoys?|delegations?|mediat\w*|deal|agreement|accord|plan|proposals?|memorandum|diplomac\w*|diplomatic|security\s+guarantees|settlement|met|meet(?:s|ing|ings)?|call(?:s|ed)?|spoke|conversation)\b/i;
+
 /** The two warring sides' leaders. */
 const SIDE_LEADER = /\b(?:Putin|Zelensk\w*|Selenskyj)\b/;
 
@@ -294,6 +298,11 @@ export function scoreRelevance(
     }
     if (!leads && (brief || subjectLines < SUBJECT_SENTENCES))
       return { relevant: false, score, reason: `the story's subject is only in the background (${subjectLines} sentence${subjectLines === 1 ? '' : 's'}, not in the lead)`, matched, excluded };
+    // Outside the lead, the subject only as an aim ("Putin is not looking for peace", "ending the war will not solve
+    // Russia's economic problems") is a commentary on the war: a report of the diplomacy names it somewhere (talks, a
+    // deal, an envoy, a ceasefire) or one of its questions (a withdrawal, a guarantee).
+    if (!leads && !sentences.some((s) => tagsOf(s).length > 0 || (onSubject(s) && DIPLOMATIC_PROCESS.test(s))))
+      return { relevant: false, score, reason: `the story's subject only as an aim (peace, the war's end), never its diplomacy`, matched, excluded };
   }
   if (score < RELEVANCE_THRESHOLD) return { relevant: false, score, reason: `relevance ${score} below ${RELEVANCE_THRESHOLD}`, matched, excluded };
   return { relevant: true, score, matched };

@@ -910,4 +910,23 @@ describe('a brief, and a lead that names another process', () => {
     ].join('\n\n');
     expect(await verdict(domestic)).toMatch(/^rejected: the story's subject is only in the background/);
   });
+
+  it('rejects a commentary on the war that names peace and the war\'s end only as aims, and keeps one that goes on to the talks or a question', async () => {
+    const commentary = [
+      'The Kremlin’s war economy is running out of road',
+      'Listen to the Kremlin and one would think Russia is winning in Ukraine while its economy shrugs off every sanction.',
+      'In reality, growth has stalled, interest rates stand at 17% and factories outside the arms industry are cutting shifts.',
+      'Regional governors have been told to find savings, and several have delayed paying public-sector wages since the summer.',
+      'None of this means Moscow is looking for peace.',
+      'Polls suggest that most Russians would now welcome an end to the war, though few say so in public.',
+      'Ending the war would not by itself fix an economy that has come to depend on military orders.',
+      'The central bank expects inflation to stay above its target until 2027, whatever happens at the front.',
+    ].join('\n\n');
+    expect(await verdict(commentary)).toMatch(/^rejected: the story's subject only as an aim/);
+    // The same piece, one sentence on the diplomacy itself, is about it as much as a report that says it in the middle.
+    const talks = commentary.replace('None of this means Moscow is looking for peace.', 'None of this means Moscow is looking for peace, and its envoys have stalled the talks in Istanbul since May.');
+    expect(await verdict(talks)).not.toMatch(/only as an aim/);
+    const question = commentary.replace('None of this means Moscow is looking for peace.', 'None of this means Moscow is looking for peace, and it still demands that Kyiv withdraw its troops from the Donbas.');
+    expect(await verdict(question)).not.toMatch(/only as an aim/);
+  });
 });

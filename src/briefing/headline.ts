@@ -58,8 +58,12 @@ export function headlineFor(rec: EventRecord, leadFact: string, others: readonly
   return [cut, ...alts].find((c) => hasFiniteVerb(c.replace(/…$/, ''))) ?? cut;
 }
 
+/**
+ * An opening phrase of time, place or circumstance up to its comma: "After a two-hour call, …", and a date written
+ * out with its weekday or year ("On Monday, August 18, …", "On August 18, 2025, …").
+ */
 const INTRO =
-  /^(?:In|On|At|After|Before|Following|During|As|While|Although|Though|Despite|Amid|With|Without|Earlier|Later|Meanwhile|However|Speaking|According to|Ahead of|Since|Under|Over|For|From|Hours|Days|Weeks)\b[^,;:—–"“”]{0,110}?(?:,\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?(?=,))?,\s+(?=\p{Lu})(?!\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?,)/u;
+  /^(?:In|On|At|After|Before|Following|During|As|While|Although|Though|Despite|Amid|With|Without|Earlier|Later|Meanwhile|However|Speaking|According to|Ahead of|Since|Under|Over|For|From|Hours|Days|Weeks)\b[^,;:—–"“”]{0,110}?(?:,\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|\d{1,2}))?(?=,))?(?:,\s+\d{4}(?=,))?,\s+(?=\p{Lu})(?!\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?,)/u;
 
 export function cutAtClause(text: string, max: number): string {
   // A dateline ("KYIV —", "Washington/London/Paris —") places the story; it is no part of a headline.

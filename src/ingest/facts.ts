@@ -308,7 +308,7 @@ const CLAUSE_BREAK =
 
 /** A leading aside that is not the news: "According to Russian media, …", "On Tuesday, …", "On February 28th, 2025, …". */
 const LEAD_ASIDE = new RegExp(
-  String.raw`^(?:According to [^,]{2,60}|On \p{L}+day|On (?:${MONTH_NAME}\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? ${MONTH_NAME})(?:,? \d{4})?|In (?:a|an|his|her|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:statement|post|video|speech|interview|address|message|remarks|briefing|call)[^,]{0,60}|Speaking [^,]{2,60}|Meanwhile|However|Earlier(?: on)? \p{L}+),\s+(?=\p{L})`,
+  String.raw`^(?:According to [^,]{2,60}|On \p{L}+day(?:, (?:${MONTH_NAME}\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? ${MONTH_NAME})(?:,? \d{4})?)?|On (?:${MONTH_NAME}\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? ${MONTH_NAME})(?:,? \d{4})?|In (?:a|an|his|her|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:statement|post|video|speech|interview|address|message|remarks|briefing|call)[^,]{0,60}|Speaking [^,]{2,60}|Meanwhile|However|Earlier(?: on)? \p{L}+),\s+(?=\p{L})`,
   'u',
 );
 

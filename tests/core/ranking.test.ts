@@ -228,6 +228,11 @@ describe('headline', () => {
     const intro =
       "In a renewed push for peace this Thursday, President Trump's special envoy Steve Witkoff and senior adviser Jared Kushner will meet Rustem Umerov, secretary of Ukraine's National Security and Defense Council, in Miami.";
     expect(cutAtClause(intro, 120)).toBe("President Trump's special envoy Steve Witkoff and senior adviser Jared Kushner will meet Rustem Umerov");
+    // So is a date written out with its year or weekday ("On August 18, 2025, …", "On Monday, August 18, …").
+    const dated = 'On August 18, 2025, U.S. President Donald Trump hosted Ukrainian President Volodymyr Zelenskyy at the White House for a meeting on security guarantees.';
+    expect(cutAtClause(dated, 120)).toMatch(/^U\.S\. President Donald Trump hosted Ukrainian President Volodymyr Zelenskyy at the White House/);
+    expect(cutAtClause(dated.replace('On August 18, 2025,', 'On Monday, August 18,'), 120)).toMatch(/^U\.S\. President Donald Trump hosted/);
+    expect(leadTitle(dated.replace('On August 18, 2025,', 'On Monday, August 18,'))).toMatch(/^U\.S\. President Donald Trump hosted/);
   });
 
   it('cuts a headline and an ingested title where a clause ends, not inside a list of names or before a hanging word', () => {

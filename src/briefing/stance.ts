@@ -75,8 +75,11 @@ const UNKNOWN =
 /** Clause boundaries: a reporting verb (what follows is what was said), a semicolon, a dash, a contrast. */
 const CLAUSE_BREAK =
   /(?:;|:|\s[—–]\s|\s-\s|,?\s+(?:but|while|whereas|although|yet)\s+|(?<!\b(?:the|a|an|its|their|his|her|our)\s)\b(?:said|says|say|added|stated|warned|argued|noted|insisted that|saying|[Aa]ccording to)\b(?:\s+(?:on|in)\s+\w+)?(?:\s+that)?|\b(?:told|informed|assured|reminded)\s+(?:[\p{Lu}][\p{L}'’-]+\s+){0,3}(?:that\s+)?|,\s*(?=["“])|,\s+as\s+(?!\w+ed\b|well\b|part\b|such\b)|,\s+(?=which\b|(?:an?|the) (?:\w+ ){0,2}(?:offer|proposal|plan|idea|demand|move|step|suggestion|concession|condition)\b)|,\s+(?:conditions|demands|terms|proposals|ideas|steps|moves)\s+(?:that|which)\s+)/gu;
-/** A fronted adverbial ("After meeting Witkoff, …", "Speaking in Kyiv, …") names no subject. */
-const FRONTED = /^\s*(?:after|following|before|despite|although|while|when|as|since|speaking|in|on|during|amid|with)\b[^,]{0,80},\s*/i;
+/**
+ * A fronted adverbial ("After meeting Witkoff, …", "Speaking in Kyiv, …") names no subject, after a time of its own
+ * too ("Last week, when Zelensky alleged …, Beijing urged …").
+ */
+const FRONTED = /^\s*(?:(?:(?:last|this|earlier|later)\s+(?:week|month|year|\w+day)|earlier|later|yesterday|on\s+\w+day)\s*,\s*(?=(?:after|following|before|when|as|while)\b))?(?:after|following|before|despite|although|while|when|as|since|speaking|in|on|during|amid|with)\b[^,]{0,80},\s*/i;
 /** A subject that is the speaker: "we", "I", "our government". */
 const FIRST_PERSON = /^\s*["“]?\s*(?:we|i|our|my)\b/i;
 /** Both or all sides as one subject. */

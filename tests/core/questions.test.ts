@@ -34,6 +34,7 @@ describe('stance of a sentence, and whose it is', () => {
     ['Witkoff proposed that Ukraine cede the rest of Donetsk in exchange for security guarantees.', 'propose', 'washington'],
     ['Witkoff informed Zelensky that Russia is willing to end the war.', 'propose', 'moscow'],
     ['After meeting Witkoff in Moscow, Putin rejected the 30-day truce.', 'reject', 'moscow'],
+    ['Last week, when Zelensky met Witkoff in Paris, Putin rejected the 30-day truce.', 'reject', 'moscow'],
     ['The Kremlin did not rule out a meeting between Putin and Zelenskyy.', 'propose', 'moscow'],
   ])('%s → %s (%s)', (text, want, side) => {
     const r = stance(text);

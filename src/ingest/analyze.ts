@@ -223,7 +223,7 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   const entities = extractEntities(bodyText);
   // A name first seen in a dateline's capitals ("KYIV, Ukraine —") speaks as the body writes it ("Kyiv says …").
   const subjects = [...entities.organizations, ...entities.places].filter((s) => s.length >= 2 && s.length <= 40).map((s) => asWritten(s, bodyText));
-  const attributions = spelledOut(attributeSentences(sentences, { people: entities.people, subjects, text: cleaned, ...(story.sides ? { sides: story.sides } : {}) }), bodyText);
+  const attributions = spelledOut(attributeSentences(sentences, { people: entities.people, subjects, text: cleaned, ...(story.sides ? { sides: story.sides } : {}), ...(headline !== undefined ? { title: headline } : {}) }), bodyText);
 
   const sourceName = input.sourceName.trim().slice(0, 120) || 'source';
   const source: Source = { id: slugify(sourceName) || 'source', name: sourceName };

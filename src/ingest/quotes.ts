@@ -396,6 +396,33 @@ export interface AttributionContext {
   text?: string;
   /** The story's sides: "the Ukrainian foreign minister" is none of another side's people. */
   sides?: readonly Side[];
+  /**
+   * The page's title, for the holders of the roles it names ("Press Gaggle by President Trump"): a transcript's
+   * "THE PRESIDENT:" label is theirs.
+   */
+  title?: string;
+}
+
+/** A transcript's label by role alone: "THE PRESIDENT:", "THE VICE PRESIDENT:", "THE PRIME MINISTER:". */
+const ROLE_LABEL = /^\s*THE\s+((?:VICE\s+)?PRESIDENT|PRIME\s+MINISTER|CHANCELLOR|SECRETARY(?:\s+OF\s+STATE)?|FIRST\s+LADY)\s*:\s/;
+
+/** Any transcript label: a question's "Q", a name or role in capitals and a colon ("MR. PESKOV:", "PARTICIPANT:"). */
+const ANY_LABEL = /^\s*(?:Q\b|QUESTION\b|[A-Z][A-Z.'’ -]{1,40}:\s)/;
+
+/**
+ * Who a title names in a role ("Remarks by President Biden and Chancellor Scholz": the president is Biden): the first
+ * holder of each role, by name as written. "President" is not "Vice President"'s.
+ */
+function titleRoles(title: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (title === undefined) return out;
+  const name = String.raw`(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})`;
+  const re = new RegExp(String.raw`(?<!\bVice\s+)\b((?:Vice\s+)?President|Prime\s+Minister|Chancellor|Secretary(?:\s+of\s+State)?|First\s+Lady)\s+${name}`, 'gu');
+  for (const m of title.matchAll(re)) {
+    const role = (m[1] ?? '').toUpperCase().replace(/\s+/g, ' ');
+    if (!out.has(role)) out.set(role, m[2] ?? '');
+  }
+  return out;
 }
 
 /** An aside set off by commas, a place's region inside it included ("Vance, during a visit to Agra, India, told"). */
@@ -634,6 +661,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   let introduced: { name: string; reports: boolean; paragraph?: number; holds?: boolean } | undefined;
   /** The speaker a transcript label at the start of this paragraph names. */
   let labelled: string | undefined;
+  /** The holders of the roles the page's title names, read at the first label by role. */
+  let titleHolders: Map<string, string> | undefined;
+  /** `labelled` came from a label by role, whose answer may run on over several paragraphs. */
+  let byRole = false;
   sentences.forEach((sentence, index) => {
     newParagraph = sentence.paragraph !== paragraph;
     if (newParagraph) {
@@ -1113,7 +1144,20 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     // A transcript's label: "Yuri Ushakov: There was a meeting …" is his, and so is the rest of that paragraph; so is a
     // list of reactions' "NATO Secretary General Mark Rutte: “Without President Trump, …”", titles before the name.
     const label = newParagraph ? mentions.find((m) => LABEL_TITLES.test(outside.slice(0, m.start)) && /^:\s/.test(outside.slice(m.end, m.end + 2))) : undefined;
-    if (newParagraph) labelled = label?.person.name;
+    // Or by role alone ("THE PRESIDENT:  We're looking at a lot of things."): the holder the page's title names, by the
+    // body's fuller name for them when it has one.
+    const role = newParagraph && label === undefined ? ROLE_LABEL.exec(sentence.text) : null;
+    const holder = role ? (titleHolders ??= titleRoles(ctx.title)).get((role[1] ?? '').replace(/\s+/g, ' ')) : undefined;
+    if (newParagraph) {
+      if (label !== undefined || holder !== undefined) {
+        labelled = label?.person.name ?? (ctx.people.find((p) => p.name.split(' ').pop() === holder?.split(' ').pop())?.name ?? holder);
+        byRole = label === undefined;
+        // A transcript's answer runs on over paragraphs without a label of their own, to the next label ("Q", "MR. X:").
+      } else if (!byRole || ANY_LABEL.test(sentence.text)) {
+        labelled = undefined;
+        byRole = false;
+      }
+    }
     if (!speaker && labelled !== undefined) speaker = labelled;
     // A paragraph that is a quotation and names nobody, right after a paragraph that ended quoting someone, goes on
     // quoting them: "“I expect …,” Mr Putin said. ¶ “Overall, we have established …”".

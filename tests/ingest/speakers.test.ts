@@ -348,6 +348,26 @@ describe('speakers', () => {
     expect(who['The Ukrainian delegation is br']).toBe('Zelenskyy');
   });
 
+  it('gives a transcript\'s "THE PRESIDENT:" to the president its title names, over the paragraphs of the answer, and no one else\'s label', () => {
+    const text = [
+      'Q    Sir, on Russia. Have you made a final decision on sanctions while the ceasefire talks go on?',
+      'THE PRESIDENT:  We’re looking at a lot of things. We have big meetings coming up in Saudi Arabia on the ceasefire with Ukraine.',
+      'A lot of people died this week in Ukraine, and everybody wants the peace talks to get it done.',
+      'Q    Is President Putin disrespecting you by attacking Ukraine during the talks?',
+      'THE VICE PRESIDENT:  The ceasefire talks in Jeddah will go ahead as planned with the Ukrainian delegation.',
+    ].join('\n\n');
+    const who = (title: string) =>
+      Object.fromEntries(analyzed({ text, title, sourceName: 'The White House', publishedAt: '2025-03-09T23:00:00Z' }, NOW).facts.map((f) => [f.text.slice(0, 30), f.speaker ?? '-']));
+    const gaggle = who('Press Gaggle by President Trump');
+    expect(gaggle['We’re looking at a lot of thin']).toBe('Trump');
+    expect(gaggle['A lot of people died this week']).toBe('Trump');
+    // The title names no vice president: that label is no one's ("President" is not "Vice President"'s).
+    expect(gaggle['The ceasefire talks in Jeddah ']).toBe('-');
+    expect(who('Remarks by Vice President Vance and President Trump')['The ceasefire talks in Jeddah ']).toBe('Vance');
+    // A title that names no one in the role: the answers have no speaker.
+    expect(who('Press Gaggle Aboard Air Force One')['We’re looking at a lot of thin']).toBe('-');
+  });
+
   it('gives a passive report to the person a country or body titles, not to the country ("hailed by U.S. Treasury Secretary Scott Bessent")', () => {
     const text = [
       'The deal, signed in Washington, D.C., was hailed by U.S. Treasury Secretary Scott Bessent as a commitment to lasting peace talks to end the war in Ukraine.',

@@ -455,7 +455,9 @@ export function scoreIngestion(input: { articles: readonly Article[]; records: r
     const label = onStoryOf(a) as OnStoryLabel;
     const rec = eventOf(a);
     if (!rec) continue;
-    const body = canon(bodyText(a));
+    // (A transcript's label in capitals, "VICE PRESIDENT HARRIS:", names its speaker, though labels count it as display.)
+    const transcriptLabels = [...a.text.matchAll(/^[^\S\n]*([A-Z][A-Z.'’ -]{2,60}):\s/gm)].map((m) => m[1]).join('\n');
+    const body = canon(`${bodyText(a)}\n${transcriptLabels}`);
     for (const f of factsFrom(rec, sourceOf(a), true)) {
       const labels = label.speakers.filter((s) => overlaps(f.text, s.text));
       if (f.speaker === undefined) {

@@ -663,7 +663,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   let labelled: string | undefined;
   /** The holders of the roles the page's title names, read at the first label by role. */
   let titleHolders: Map<string, string> | undefined;
-  /** `labelled` came from a label by role, whose answer may run on over several paragraphs. */
+  /** `labelled` came from a transcript's label, whose answer may run on over several paragraphs. */
   let byRole = false;
   sentences.forEach((sentence, index) => {
     newParagraph = sentence.paragraph !== paragraph;
@@ -1151,8 +1151,9 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     if (newParagraph) {
       if (label !== undefined || holder !== undefined) {
         labelled = label?.person.name ?? (ctx.people.find((p) => p.name.split(' ').pop() === holder?.split(' ').pop())?.name ?? holder);
-        byRole = label === undefined;
-        // A transcript's answer runs on over paragraphs without a label of their own, to the next label ("Q", "MR. X:").
+        // A transcript's label (by role, or a name in its capitals: "VICE PRESIDENT HARRIS:") heads an answer that
+        // runs on over paragraphs without a label of their own, to the next label ("Q", "MR. X:").
+        byRole = label === undefined || !/\p{Ll}/u.test(outside.slice(0, label.end));
       } else if (!byRole || ANY_LABEL.test(sentence.text)) {
         labelled = undefined;
         byRole = false;

@@ -368,6 +368,22 @@ describe('speakers', () => {
     expect(who('Press Gaggle Aboard Air Force One')['We’re looking at a lot of thin']).toBe('-');
   });
 
+  it('runs a name label in a transcript\'s capitals ("VICE PRESIDENT HARRIS:") on over the answer\'s paragraphs, and a label in running text only over its own', () => {
+    const lines = (label: string) =>
+      [
+        'Bürgenstock Resort, Switzerland',
+        `${label}  Thank you, President Zelenskyy, for hosting this summit on the peace talks.`,
+        'I am here to stand with Ukraine in support of a just and lasting peace, and the ceasefire talks must include Kyiv.',
+        'Q    Will the talks resume next week?',
+        'The ceasefire talks resumed in Geneva on Monday with delegations from both sides.',
+      ].join('\n\n');
+    const who = (text: string) => Object.fromEntries(analyzed({ text, title: 'Remarks at the Summit on Peace in Ukraine', sourceName: 'The White House', publishedAt: '2024-06-15T18:00:00Z' }, NOW).facts.map((f) => [f.text.slice(0, 30), f.speaker ?? '-']));
+    const transcript = who(lines('VICE PRESIDENT HARRIS:'));
+    expect(transcript['I am here to stand with Ukrain']).toBe('Harris');
+    expect(transcript['The ceasefire talks resumed in']).toBe('-');
+    expect(who(lines('Kamala Harris:'))['I am here to stand with Ukrain']).toBe('-');
+  });
+
   it('gives a passive report to the person a country or body titles, not to the country ("hailed by U.S. Treasury Secretary Scott Bessent")', () => {
     const text = [
       'The deal, signed in Washington, D.C., was hailed by U.S. Treasury Secretary Scott Bessent as a commitment to lasting peace talks to end the war in Ukraine.',

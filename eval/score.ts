@@ -455,9 +455,10 @@ export function scoreIngestion(input: { articles: readonly Article[]; records: r
     const label = onStoryOf(a) as OnStoryLabel;
     const rec = eventOf(a);
     if (!rec) continue;
-    // (A transcript's label in capitals, "VICE PRESIDENT HARRIS:", names its speaker, though labels count it as display.)
+    // (A transcript's label in capitals, "VICE PRESIDENT HARRIS:", and a heading that introduces a speaker, "Secretary of
+    // State Marco Rubio on Meet the Press", name them, though labels count both as display: only the headline does not.)
     const transcriptLabels = [...a.text.matchAll(/^[^\S\n]*([A-Z][A-Z.'’ -]{2,60}):\s/gm)].map((m) => m[1]).join('\n');
-    const body = canon(`${bodyText(a)}\n${transcriptLabels}`);
+    const body = canon(`${bodyText(a)}\n${transcriptLabels}\n${label.subheadlines.join('\n')}`);
     for (const f of factsFrom(rec, sourceOf(a), true)) {
       const labels = label.speakers.filter((s) => overlaps(f.text, s.text));
       if (f.speaker === undefined) {

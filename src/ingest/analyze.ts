@@ -7,7 +7,7 @@ import { functionWordDensity } from '../text/function-words.js';
 import { dateEvent, type DateSource } from './event-date.js';
 import { completeSentenceCheck, fitText, leadTitle, selectFacts } from './facts.js';
 import { questionTags } from './keywords.js';
-import { attributeSentences, type Attribution } from './quotes.js';
+import { attributeSentences, introducedBy, type Attribution } from './quotes.js';
 import { scoreRelevance } from './relevance.js';
 import { splitSentences } from './sentences.js';
 import { otherStorySentences } from './story-sections.js';
@@ -223,7 +223,20 @@ export function analyzeArticle(input: ArticleInput, story: Story, now: Date, opt
   const entities = extractEntities(bodyText);
   // A name first seen in a dateline's capitals ("KYIV, Ukraine —") speaks as the body writes it ("Kyiv says …").
   const subjects = [...entities.organizations, ...entities.places].filter((s) => s.length >= 2 && s.length <= 40).map((s) => asWritten(s, bodyText));
-  const attributions = spelledOut(attributeSentences(sentences, { people: entities.people, subjects, text: cleaned, ...(story.sides ? { sides: story.sides } : {}), ...(headline !== undefined ? { title: headline } : {}) }), bodyText);
+  // Headings that introduce a speaker ("Secretary of State Marco Rubio on Meet the Press"), each by the fullest name
+  // the body or an earlier heading gives them.
+  const known = entities.people.map((p) => p.name);
+  const headings = page.spans
+    .filter((span) => span.kind === 'heading' && span.start >= bodyStart)
+    .map((span) => {
+      const speaker = introducedBy(cleaned.slice(span.start, span.end), known);
+      if (speaker !== undefined) known.push(speaker);
+      return speaker === undefined ? { end: span.end } : { end: span.end, speaker };
+    });
+  const attributions = spelledOut(
+    attributeSentences(sentences, { people: entities.people, subjects, text: cleaned, headings, ...(story.sides ? { sides: story.sides } : {}), ...(headline !== undefined ? { title: headline } : {}) }),
+    bodyText,
+  );
 
   const sourceName = input.sourceName.trim().slice(0, 120) || 'source';
   const source: Source = { id: slugify(sourceName) || 'source', name: sourceName };

@@ -1,4 +1,4 @@
-import { personMentions, resolvePerson, type Person } from './entities.js';
+import { extractEntities, personMentions, resolvePerson, type Person } from './entities.js';
 import { pronounFits } from './name-finder.js';
 import { foldsLikeLowerCase } from './keywords.js';
 import { hasFiniteVerb } from '../text/finite-verb.js';
@@ -401,7 +401,33 @@ export interface AttributionContext {
    * "THE PRESIDENT:" label is theirs.
    */
   title?: string;
+  /**
+   * The article's headings in order, each with the person it introduces when it opens on one and says where they
+   * spoke ("Secretary of State Marco Rubio on Meet the Press"): the quotations set out under it are theirs, to the
+   * next heading.
+   */
+  headings?: ReadonlyArray<{ end: number; speaker?: string }>;
 }
+
+/** A heading that opens on someone and says where they spoke: "Secretary of State Marco Rubio on Meet the Press". */
+const INTRODUCING_HEADING = /^((?:\p{Lu}[\p{L}.'’-]*\s+(?:of\s+(?:the\s+)?)?){0,7}\p{Lu}[\p{L}'’-]*)\s+(?:on|to|at|in|with)\s+(?:the\s+)?\p{Lu}/u;
+
+/**
+ * Whom a heading introduces: the person whose name ends its opening words before "on …" (titles may stand before the
+ * name), by the fullest name `known` (the body's people, earlier headings') gives that surname.
+ */
+export function introducedBy(heading: string, known: readonly string[]): string | undefined {
+  const m = INTRODUCING_HEADING.exec(heading.replace(/[*_#]+/g, '').trim());
+  if (!m) return undefined;
+  const opening = m[1] ?? '';
+  const person = extractEntities(opening).people.at(-1)?.name;
+  if (person === undefined || !opening.endsWith(person)) return undefined;
+  const surname = person.split(' ').pop();
+  return known.find((k) => k.split(' ').pop() === surname && k.length > person.length) ?? person;
+}
+
+/** An unnamed someone reporting a quotation: "a European diplomat said", "two officials told Reuters". */
+const SOMEONE_UNNAMED_SAID = /\b(?:an?|one|two|three|several|some)\s+(?:[\p{L}-]+\s+){0,3}?(?:said|says|told|added|noted|wrote)\b/iu;
 
 /** A transcript's label by role alone: "THE PRESIDENT:", "THE VICE PRESIDENT:", "THE PRIME MINISTER:". */
 const ROLE_LABEL = /^\s*THE\s+((?:VICE\s+)?PRESIDENT|PRIME\s+MINISTER|CHANCELLOR|SECRETARY(?:\s+OF\s+STATE)?|FIRST\s+LADY)\s*:\s/;
@@ -665,6 +691,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   let titleHolders: Map<string, string> | undefined;
   /** `labelled` came from a transcript's label, whose answer may run on over several paragraphs. */
   let byRole = false;
+  const headings = ctx.headings ?? [];
+  /** How many headings lie before this sentence, and whom the last one introduces for this quoted paragraph. */
+  let headingAt = 0;
+  let underHeading: string | undefined;
   sentences.forEach((sentence, index) => {
     newParagraph = sentence.paragraph !== paragraph;
     if (newParagraph) {
@@ -1160,12 +1190,22 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       }
     }
     if (!speaker && labelled !== undefined) speaker = labelled;
+    // Under a heading that introduces someone, the paragraphs set out as quotations, nothing but the quotation, are
+    // theirs; the first paragraph that is anything else ends the run.
+    if (newParagraph) {
+      const passed = headingAt;
+      while (headingAt < headings.length && (headings[headingAt]?.end ?? Infinity) <= sentence.start) headingAt++;
+      if (headingAt !== passed) underHeading = headings[headingAt - 1]?.speaker;
+      if (!/^["“«]/.test(sentence.text) || /\p{L}/u.test(outside)) underHeading = undefined;
+    }
+    if (!speaker && underHeading !== undefined && mentions.length === 0 && !/\p{L}/u.test(outside)) speaker = underHeading;
     // A paragraph that is a quotation and names nobody, right after a paragraph that ended quoting someone, goes on
     // quoting them: "“I expect …,” Mr Putin said. ¶ “Overall, we have established …”".
     // So does a sentence that is all quotation right after one that quoted someone in the same paragraph: "“The
     // Russians have invited us …,” Witkoff said in an interview. “Jared and I will leave Thursday night.”"
     const allQuoted = quotes.length > 0 && !/\p{L}/u.test(outside);
-    if (!speaker && (newParagraph || allQuoted) && lastQuoted && mentions.length === 0 && subjectMentions.length === 0 && quotes.length > 0 && quotes[0]?.start === 0 && /^["“«]/.test(sentence.text))
+    // (Not one its own words give to someone unnamed: "“Nobody wants this war to go on,” a European diplomat said.")
+    if (!speaker && (newParagraph || allQuoted) && lastQuoted && mentions.length === 0 && subjectMentions.length === 0 && quotes.length > 0 && quotes[0]?.start === 0 && /^["“«]/.test(sentence.text) && !SOMEONE_UNNAMED_SAID.test(outside))
       speaker = lastQuoted;
     // A quotation paragraph that names no one, under a paragraph that ended reporting someone ("He said the ceasefire
     // must be immediate …" ¶ "Quote: “Now, yet again, another attempt at manipulation …”"), quotes them.

@@ -310,16 +310,18 @@ describe('eval speakers that name no one', () => {
     expect(noOne('Wang Yi')).toBe(1);
   });
 
-  it('knows a name a transcript\'s label gives in capitals, though the labels count the label as display, and no name only its headline gives', () => {
+  it('knows a name a transcript\'s label gives in capitals or a heading introduces, though the labels count both as display, and no name only its headline gives', () => {
     const label = 'VICE PRESIDENT HARRIS:';
     const text = `Remarks by Vice President Harris\n\u00a0 \u00a0 ${label}\u00a0 Thank you.\nI am here to support the peace talks.\n`;
-    const art: Article = { ...C, id: 'x', file: 'x.txt', text, label: { ...onStory('x', { event: 'e2', eventDate: '2026-01-05' }), headline: 'Remarks by Vice President Harris', chrome: [label] } as Article['label'] };
+    const art: Article = { ...C, id: 'x', file: 'x.txt', text, label: { ...onStory('x', { event: 'e2', eventDate: '2026-01-05' }), headline: 'Remarks by Vice President Harris', chrome: [label], subheadlines: ['Secretary Rubio on This Week'] } as Article['label'] };
     const noOne = (speaker: string) => {
       const rec: EventRecord = { ...E2, id: '2026-01-05-harris', sources: [{ id: 'x', name: 'x' }], facts: [{ text: 'I am here to support the peace talks.', source: 'x', speaker }] };
       return scoreIngestion({ articles: [art], records: [rec], placements: [{ articleId: 'x', outcome: 'kept', eventId: rec.id, sourceId: 'x' }], questionIds: QUESTIONS }).speakersNamingNoOne.n;
     };
     expect(noOne('Harris')).toBe(0);
     expect(noOne('Remarks')).toBe(1);
+    // A heading inside the article names whom it introduces; only the headline is no one's words.
+    expect(noOne('Marco Rubio')).toBe(0);
   });
 });
 

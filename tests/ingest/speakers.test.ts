@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
+import { introducedBy } from '../../src/ingest/quotes.js';
 import { analyzed } from './analyzed.js';
 import { sampleStory } from '../helpers/fixtures.js';
 
@@ -382,6 +383,29 @@ describe('speakers', () => {
     expect(transcript['I am here to stand with Ukrain']).toBe('Harris');
     expect(transcript['The ceasefire talks resumed in']).toBe('-');
     expect(who(lines('Kamala Harris:'))['I am here to stand with Ukrain']).toBe('-');
+  });
+
+  it('gives the quotations set out under a heading that introduces someone ("Secretary of State Marco Rubio on Meet the Press") to them, to the next heading', () => {
+    const text = [
+      'This morning, administration officials were on the Sunday shows discussing the ceasefire talks with Russia and Ukraine.',
+      '### **Secretary of State Marco Rubio on Meet the Press**',
+      '-   “What we are aiming for here is not a ceasefire — what we ultimately are aiming for is an end to this war in Ukraine.”',
+      '-   “The only way to reach a peace deal is for each side to get something and each side to give something.”',
+      '### **Secretary Rubio on This Week**',
+      '-   “In order for us to get a peace agreement, Ukraine has to be a part of the talks.”',
+      '### **Reactions**',
+      '-   “Nobody wants this war to go on,” a European diplomat said of the ceasefire talks.',
+      '-   “The talks will go on in Geneva next week.”',
+    ].join('\n\n');
+    const who = Object.fromEntries(speakers(text));
+    expect(who['“What we are aiming for here i']).toBe('Marco Rubio');
+    expect(who['“The only way to reach a peace']).toBe('Marco Rubio');
+    // "Secretary Rubio" is the Marco Rubio of the heading before.
+    expect(who['“In order for us to get a peac']).toBe('Marco Rubio');
+    // A heading that introduces no one ends the run.
+    expect(who['“The talks will go on in Genev']).toBe('-');
+    expect(introducedBy('What Trump said on Truth Social', [])).toBeUndefined();
+    expect(introducedBy('Vice President JD Vance on Fox News Sunday', [])).toBe('JD Vance');
   });
 
   it('gives a passive report to the person a country or body titles, not to the country ("hailed by U.S. Treasury Secretary Scott Bessent")', () => {

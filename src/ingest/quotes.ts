@@ -690,7 +690,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
   /** The holders of the roles the page's title names, read at the first label by role. */
   let titleHolders: Map<string, string> | undefined;
   /** `labelled` came from a transcript's label, whose answer may run on over several paragraphs. */
-  let byRole = false;
+  let runsOn = false;
   const headings = ctx.headings ?? [];
   /** How many headings lie before this sentence, and whom the last one introduces for this quoted paragraph. */
   let headingAt = 0;
@@ -1183,10 +1183,10 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
         labelled = label?.person.name ?? (ctx.people.find((p) => p.name.split(' ').pop() === holder?.split(' ').pop())?.name ?? holder);
         // A transcript's label (by role, or a name in its capitals: "VICE PRESIDENT HARRIS:") heads an answer that
         // runs on over paragraphs without a label of their own, to the next label ("Q", "MR. X:").
-        byRole = label === undefined || !/\p{Ll}/u.test(outside.slice(0, label.end));
-      } else if (!byRole || ANY_LABEL.test(sentence.text)) {
+        runsOn = label === undefined || !/\p{Ll}/u.test(outside.slice(0, label.end));
+      } else if (!runsOn || ANY_LABEL.test(sentence.text)) {
         labelled = undefined;
-        byRole = false;
+        runsOn = false;
       }
     }
     if (!speaker && labelled !== undefined) speaker = labelled;

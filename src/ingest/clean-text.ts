@@ -275,6 +275,8 @@ export function textBlocks(raw: string): PageBlock[] {
   // Ukraine: …"): the line is what follows them. (One is a site's breadcrumb, "> World", or its box, ">Related articles",
   // which stay as they are.)
   if (/^[ \t]*>[ \t]*>/m.test(text)) text = text.replace(/^[ \t]*>[ \t]*(?:>[ \t]*)+/gm, '');
+  // One before a quotation is a quotation set off as such ("> “I know what it’s going to take …”").
+  if (/^[ \t]*>[ \t]+["“]/m.test(text)) text = text.replace(/^[ \t]*>[ \t]+(?=["“])/gm, '');
   // A heading glued to the paragraph under it with neither a stop nor a break, as a page flattened to text prints it
   // ("Peace talks drag on with little progress The escalation comes as …"): "The" or "An" with a capital after a
   // lower-case word, inside what would be a sentence, opens a new one. (Not "A": "Plan A", "type A bonds".)
@@ -307,6 +309,10 @@ export function textBlocks(raw: string): PageBlock[] {
   if (text.includes('](')) {
     text = joinLinkLines(text).replace(MARKDOWN_LINK, '$1');
   }
+  // A chat assistant's citations in reference style after a sentence or a clause ("… security guarantees. ([Al
+  // Jazeera][2])"): the source's name, no word of the text; and its other reference links' words stay ("[the
+  // plan][4]").
+  if (text.includes('][')) text = text.replace(REFERENCE_CITATION, '').replace(REFERENCE_LINK, '$1');
   // … and a link a page wrote without its closing bracket ("[the [White House blew past its own deadline of imposing
   // sanctions on Russia(https://www.msnbc.com/…) for …"): on such a line the address glued to a word goes, and the
   // opening brackets left without a partner.
@@ -327,6 +333,11 @@ export function textBlocks(raw: string): PageBlock[] {
         for (const glued of splitGluedWidget(titled)) for (const part of splitTrailingWidget(glued)) blocks.push({ text: part });
   return blocks;
 }
+
+/** Citations in markdown's reference style, in brackets, one or more: " ([AP News][3])", " ([Reuters][1]) ([BBC][2])". */
+const REFERENCE_CITATION = /[ \t]*\(\[[^\]\n]{1,60}\]\[\d{1,3}\]\)/g;
+/** A reference-style link in running text: "[the 28-point plan][4]". */
+const REFERENCE_LINK = /\[([^\]\n]{1,300})\]\[\d{1,3}\]/g;
 
 /** A markdown link on one line: its words stay, the address goes ("[supports Witkoff’s plan](https://…)"). */
 const MARKDOWN_LINK = /(?<!!)\[([^\]\n]{0,300})\]\((?:https?:\/\/|\/|\.{1,2}\/|#)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"\n]*")?\)/g;

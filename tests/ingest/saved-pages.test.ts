@@ -282,6 +282,29 @@ describe('whole pages: what the rules above must not take', () => {
     expect(article.dropped.map((d) => d.text).join(' ')).not.toMatch(/push alerts|Highs around 10F/);
   });
 
+  it("reads a chat assistant's essay, its list items closed by reference-style citations (\"([AP News][3])\"), as sentences, and a quotation set off by \">\" as a quotation", () => {
+    const text = [
+      '# The Witkoff Leak',
+      '',
+      '## Context: the 28-point peace plan',
+      '',
+      '* Axios and Al Jazeera reporting converge on the same core features of the original draft of the peace plan:',
+      '',
+      '  * Ukraine would **recognise Russia’s control** over Crimea, Luhansk and Donetsk. ([Al Jazeera][2])',
+      '  * Ukraine would be **barred from NATO**, with the EU offering some alternative security guarantees. ([Al Jazeera][2]) ([Reuters][5])',
+      '* Ushakov later confirms on Russian TV that he speaks to Witkoff “quite often” by phone about the [peace plan][4]. ([AP News][3])',
+      '',
+      '> “I know what it’s going to take to get a peace deal done: Donetsk and maybe a land swap somewhere.” ([euronews][4])',
+      '',
+      '[2]: https://www.aljazeera.com/news/2025/11/23/us-ukraine-talks',
+    ].join('\n');
+    const body = articleText(textBlocks(text)).all.filter((l) => l.kind === 'body').map((l) => l.text);
+    expect(body).toContain('Ukraine would recognise Russia’s control over Crimea, Luhansk and Donetsk.');
+    expect(body).toContain('Ukraine would be barred from NATO, with the EU offering some alternative security guarantees.');
+    expect(body).toContain('Ushakov later confirms on Russian TV that he speaks to Witkoff “quite often” by phone about the peace plan.');
+    expect(body).toContain('“I know what it’s going to take to get a peace deal done: Donetsk and maybe a land swap somewhere.”');
+  });
+
   it('dates a main clause past a "came after" aside set off by commas', () => {
     const lead = ['Zelensky, whose visit came after weeks of pressure from Washington, met Trump at the White House on Friday to discuss the peace plan.'];
     expect(dateEvent({ publishedAt: '2026-02-28T09:00:00Z', lead, now: NOW }).occurredAt).toBe('2026-02-27');

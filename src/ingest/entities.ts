@@ -32,6 +32,9 @@ const TITLE_WORDS = new Set([
   'u.s.', 'uk', 'u.k.', 'eu', 'un', 'u.n.', 'nato',
   // "Secretary of Foreign Affairs Alicia Bárcena", "Pres Vladimir Putin", "Sen Lindsey Graham".
   'affairs', 'pres', 'pres.', 'sen',
+  // "Rep Victoria Spartz" (its stop lost to a link's markup), "Director of National Intelligence Tulsi Gabbard",
+  // "Congressman Don Bacon".
+  'rep', 'intelligence', 'congressman', 'congresswoman',
   // Ranks, written short: "Lt. Col. Jeffrey Tolbert", "Maj. Gen. …", "Adm. …".
   'lt', 'lt.', 'col', 'maj', 'maj.', 'capt', 'capt.', 'sgt', 'sgt.', 'adm', 'adm.', 'brig', 'brig.', 'cmdr', 'cmdr.', 'gen', 'cpl', 'cpl.',
   // "Chief Executive Satya Nadella", "Director of Public Prosecution Eva-Marie Persson", "Chief Economist Ana Boata".
@@ -175,9 +178,13 @@ export function extractEntities(text: string): Entities {
 export function entitiesFromNames(text: string, tagged: TaggedNames): Entities {
   const rawPeople = tagged.people;
   const people: Person[] = [];
+  // Two people's surnames run together ("Witkoff explicitly tells Ushakov Putin should call Trump"): the first word is
+  // another person's surname, never a first name, so the pair names no one.
+  const surnames = new Set(rawPeople.slice(0, MAX_NAMES).flatMap((raw) => (raw.trim().includes(' ') ? [raw.trim().split(/\s+/).pop()?.toLowerCase() ?? ''] : [])));
   const add = (name: string) => {
     // A headline's words run together ("Witkoff and Kushner Meet Putin"): a common word inside is no part of a name.
     const parts = name.split(' ');
+    if (parts.length === 2 && surnames.has((parts[0] ?? '').toLowerCase()) && surnames.has((parts[1] ?? '').toLowerCase()) && lexiconKind(parts[0] ?? '') !== 'first') return;
     // (Not before a regnal number: "Pope Leo XIV".)
     if (!/^[IVXLC]+$/.test(parts[parts.length - 1] ?? '') && parts.slice(1, -1).some((t) => !NAME_PARTICLES.has(t.toLowerCase()) && /^\p{Lu}\p{Ll}+$/u.test(t) && lexiconKind(t) === 'common')) return;
     const surname = surnameOf(name);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/ingest/analyze.js';
 import { introducedBy } from '../../src/ingest/quotes.js';
+import { extractEntities } from '../../src/ingest/entities.js';
 import { analyzed } from './analyzed.js';
 import { sampleStory } from '../helpers/fixtures.js';
 
@@ -406,6 +407,14 @@ describe('speakers', () => {
     expect(who['“The talks will go on in Genev']).toBe('-');
     expect(introducedBy('What Trump said on Truth Social', [])).toBeUndefined();
     expect(introducedBy('Vice President JD Vance on Fox News Sunday', [])).toBe('JD Vance');
+  });
+
+  it('takes no title into a name ("Rep. Victoria Spartz", "Director of National Intelligence Tulsi Gabbard"), and no pair of surnames run together ("tells Ushakov Putin should call")', () => {
+    const names = (text: string) => extractEntities(text).people.map((p) => p.name);
+    expect(names('Director of National Intelligence Tulsi Gabbard: “Thank you.” Rep. Victoria Spartz: “A disservice.” Rep Kevin Hern: “He is determined.”')).toEqual(['Tulsi Gabbard', 'Victoria Spartz', 'Kevin Hern']);
+    const pair = 'Witkoff tells Ushakov Putin should call Trump first, the transcript shows. Steve Witkoff spoke with Yuri Ushakov, the aide of Vladimir Putin.';
+    expect(names(pair)).not.toContain('Ushakov Putin');
+    expect(names(pair)).toEqual(expect.arrayContaining(['Steve Witkoff', 'Yuri Ushakov', 'Vladimir Putin']));
   });
 
   it('gives a passive report to the person a country or body titles, not to the country ("hailed by U.S. Treasury Secretary Scott Bessent")', () => {

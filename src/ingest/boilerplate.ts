@@ -636,9 +636,14 @@ const META_DEK_SHARE = 0.55;
 /** A list item on the page: the bullet `lineText` takes off. */
 const LIST_ITEM = /^\s*(?:[•·▪■►▶◆●○◦‣⁃∙*]|[-–—](?=\s))/u;
 
-/** A summary box's label: "Summary", "In Short", "Ukraine Peace Talks – Key Points", "Why this matters". */
+/**
+ * A summary box's label: "Summary", "In Short", "Ukraine Peace Talks – Key Points", "Why this matters", perhaps with a
+ * symbol after it ("Summary 🤖", a machine's summary).
+ */
 const SUMMARY_LABEL =
-  /^(?:[^.!?]{0,80}\s[–—-]\s)?(?:summary|in short|in brief|key points|key takeaways|takeaways|highlights|story highlights|at a glance|why (?:this|it) matters|tl;?\s?dr|quick read|the gist)\s*:?$/i;
+  /^(?:[^.!?]{0,80}\s[–—-]\s)?(?:summary|in short|in brief|key points|key takeaways|takeaways|highlights|story highlights|at a glance|why (?:this|it) matters|tl;?\s?dr|quick read|the gist)\s*:?(?:\s*[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+)?$/iu;
+/** A group's label inside a summary box: a word or two and a colon ("Facts:", "Opinions:", "What we know:"). */
+const SUB_LABEL = /^[\p{L}' ]{2,30}:$/u;
 
 /**
  * A summary box above or beside the article restates it in the site's display text: its label is chrome, and a list
@@ -680,13 +685,14 @@ function markSummaryBoxes(drafts: Draft[], bullets: ReadonlySet<Draft>): void {
     while (drafts[j]?.kind === 'chrome') j++;
     const first = drafts[j];
     if (!first) continue;
-    if (bullets.has(first)) {
-      for (; j < drafts.length && (bullets.has(drafts[j] as Draft) || drafts[j]?.kind === 'chrome'); j++) {
+    if (bullets.has(first) || (SUB_LABEL.test(first.text) && bullets.has(drafts[j + 1] as Draft))) {
+      // (Its points may come in groups under labels of their own: "Facts:" …, "Opinions:" ….)
+      for (; j < drafts.length && (bullets.has(drafts[j] as Draft) || drafts[j]?.kind === 'chrome' || (SUB_LABEL.test(drafts[j]?.text ?? '') && bullets.has(drafts[j + 1] as Draft))); j++) {
         const d = drafts[j] as Draft;
         // Not even a heading: a point of the box is no candidate for the page's headline.
         if (d.kind !== 'chrome') {
           d.kind = 'chrome';
-          d.reason = 'summary box point';
+          d.reason = bullets.has(d) ? 'summary box point' : 'summary box label';
         }
       }
     } else if (label.text === label.text.toUpperCase()) {

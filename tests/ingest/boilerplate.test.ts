@@ -1493,6 +1493,38 @@ describe('line classifier', () => {
     expect(glued.text).toContain('British Prime Minister Keir Starmer met with President Donald Trump in the White House.');
   });
 
+  it('keeps a machine\'s summary box ("Summary 🤖") out of the body, and all its groups of points ("Facts:", "Opinions:")', () => {
+    const text = [
+      '# G7 affirms Western support for Ukraine, for now',
+      '',
+      '## Summary 🤖',
+      '',
+      'Facts:',
+      '- The G7 leaders agreed on June 14th in Italy to give an extra $50bn by the end of 2024 to aid Ukraine’s war effort.',
+      '- This loan will be serviced and repaid through earnings from frozen Russian sovereign assets.',
+      '- Additional funds will support Ukraine’s energy infrastructure repairs and ongoing military needs.',
+      '- The latest G7 communiqué showed greater coherence on China policy than last year’s.',
+      '- The syndicate loan will cover military, budget, reconstruction, and humanitarian support.',
+      '',
+      'Opinions:',
+      '- The G7’s additional support for Ukraine is unlikely to give the latter an upper hand in the conflict.',
+      '- The expansion of Western support for Ukraine in the future will be politically challenging.',
+      '- Overall, the most likely future scenario for the Ukraine war is a gradual freeze due to exhaustion on both sides.',
+      '',
+      '## Full Text',
+      '',
+      '*05:32 AM, Monday, June 17, 2024*',
+      '',
+      'The communiqué adopted on June 14th at a G7 leaders’ meeting in Italy outlined shared positions on the war in Ukraine and the peace talks.',
+      'The summit was a reaffirmation of Western support for Ukraine ahead of any ceasefire talks with Russia.',
+      'Funds through the syndicate loan will arrive by the end of this year, with some flowing beyond that.',
+    ].join('\n');
+    const page = articleText(textBlocks(text));
+    const body = page.all.filter((l) => l.kind === 'body').map((l) => l.text);
+    expect(body.some((l) => /Opinions|unlikely to give the latter|June 14th in Italy to give/.test(l))).toBe(false);
+    expect(body[0]).toMatch(/^The communiqué adopted on June 14th/);
+  });
+
   it('takes the dek under the headline for display text when a caption sets it off or the body says it again, and keeps a lead', () => {
     const body = [
       'Following a lengthy phone conversation, President Trump and President Putin have agreed to begin peace talks between Russia and Ukraine, the White House said.',

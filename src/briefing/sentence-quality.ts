@@ -94,6 +94,13 @@ function relativeClauseOnly(t: string): boolean {
 const GARBLED = /\b\p{L}\p{Ll}{3,}[.!?]\s+\p{Ll}/u;
 
 /**
+ * A plan's verbs in the imperative, opening a point, with their object's determiner after them: no news sentence opens
+ * so ("Support for Ukraine has grown" is a noun's).
+ */
+const IMPERATIVE_POINT =
+  /^(?:Accelerate|Achieve|Advance|Bolster|Build|Continue|Coordinate|Deepen|Deliver|Develop|Enhance|Ensure|Establish|Expand|Facilitate|Foster|Improve|Increase|Maintain|Promote|Provide|Pursue|Reinforce|Strengthen|Support|Sustain)\s+(?:the|a|an|its|their|our|Ukraine['’]s)\s/u;
+
+/**
  * Can a sentence be read without the one before it? Not when it opens with a pronoun for a thing or a group ("They
  * will meet again", "It is due next week") or points back with "them" ("Ukraine will receive them next week"): a
  * reminder under "What to watch" stands on its own, away from the article. (A "he"/"she" line stands alone only where its speaker is named.)
@@ -112,6 +119,9 @@ export function standsAlone(text: string, speaker?: string, nameless = false): b
   const opening = afterLink === start ? start : capitalFirst(afterLink);
   if (nameless && speaker === undefined && /^(?:He|She)\b/.test(opening)) return false;
   if (/^(?:However|But|Yet|Still|Nevertheless|Nonetheless|Instead|Thus|Therefore|Hence|Consequently)\b/.test(opening)) return false;
+  // A plan's point in the imperative ("Accelerate Ukraine's Euro-Atlantic integration, …", "Achieve a just peace …",
+  // a fact sheet's list): what the document sets out to do, whose the sentence before says.
+  if (speaker === undefined && own === outside && IMPERATIVE_POINT.test(opening)) return false;
   // "Valid ones, not protocols …": the ones are the nouns of the sentence before.
   if (/^(?:[\p{L}-]+\s+)?ones\b/iu.test(opening)) return false;
   // "Russia, on the other hand, constantly rejects such initiatives": the other hand is the sentence before's.

@@ -71,6 +71,11 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(standsAlone('Ukraine will receive them next week.')).toBe(false);
     expect(standsAlone('They will meet again in Istanbul on Friday.')).toBe(false);
     expect(standsAlone('Russia and Ukraine will swap 175 prisoners each on March 19.')).toBe(true);
+    // A fact sheet's point in the imperative is the plan's, not news; a noun of the same spelling opens news.
+    expect(standsAlone('Accelerate Ukraine’s Euro-Atlantic integration, including through reforms in line with its EU accession goals.')).toBe(false);
+    expect(standsAlone('Achieve a just peace that respects Ukraine’s rights under international law.')).toBe(false);
+    expect(standsAlone('Support for a ceasefire has grown in Kyiv since the talks began.')).toBe(true);
+    expect(standsAlone('“Strengthen the air defences,” Zelensky told the summit.', 'Volodymyr Zelensky')).toBe(true);
     // A conclusion drawn from the sentence before, and what was said there coming after something.
     expect(standsAlone('Thus, Great Britain became the first of the G7 countries to conclude such an agreement.')).toBe(false);
     expect(standsAlone('The comments came Wednesday as Hegseth laid out the administration’s ideas in Brussels.')).toBe(false);

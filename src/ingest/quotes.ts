@@ -83,6 +83,12 @@ const TAIL_VERB = new RegExp(String.raw`\s(?:${TAIL_VERBS}|(?:has|had)\s+said\b)
 const REPORTING_VERB_SCAN = new RegExp(REPORTING_VERB.source, REPORTING_VERB.flags);
 
 /** A reporting verb right after a name, past adverbs and auxiliaries: "Trump on Wednesday accused", "Putin has said". */
+/**
+ * The same, of words only ("said", "told", "wrote"): an outlet that reports what a person did ("the Wall Street Journal
+ * reported that Putin had proposed a similar arrangement") gives its own report, which is no quotation of the person.
+ */
+const SAYS_NEXT =
+  /^[\s,]*(?:(?:also|then|later|again|reportedly|publicly|once|has|have|had|\p{Ll}+ly)\s+)*(?:said|says|told|tells|stated|states|added|adds|wrote|writes|warned|warns|insisted|insists|noted|notes|declared|declares|stressed|stresses|explained|explains|claimed|claims|argued|argues|asserted|asserts|announced|announces|confirmed|confirms|remarked|commented|tweeted|posted)\b/iu;
 const SPEAKS_NEXT = new RegExp(String.raw`^[\s,]*(?:(?:also|then|later|again|reportedly|publicly|once|has|have|had|\p{Ll}+ly|on\s+\p{Lu}\p{Ll}+(?:,\s+\p{Lu}\p{Ll}+\s+\d{1,2}(?:,\s+\d{4})?,?)?)\s+)*(?:${REPORTING_VERB.source})`, 'iu');
 
 /**
@@ -1216,7 +1222,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     if (speaker !== undefined && !people.has(speaker) && MEDIA.test(speaker)) {
       const relay = OUTLET_RELAYS.exec(outside);
       const from = relay ? relay.index + relay[0].length : -1;
-      const who = relay ? speakers.find((m) => m.start >= from && RELAYED_TITLE.test(outside.slice(from, m.start)) && SPEAKS_NEXT.test(outside.slice(m.end))) : undefined;
+      const who = relay ? speakers.find((m) => m.start >= from && RELAYED_TITLE.test(outside.slice(from, m.start)) && SAYS_NEXT.test(outside.slice(m.end))) : undefined;
       if (who) speaker = who.person.name;
     }
     // Not a person the quotation itself names and the words outside it do not ("‘I plan to meet Xi Jinping …,’ the

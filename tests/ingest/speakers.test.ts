@@ -626,15 +626,18 @@ describe('speakers', () => {
     expect(Object.fromEntries(speakers(text))['While not naming Medvedev, Pes']).toBe('Dmitry Peskov');
   });
 
-  it('gives what an outlet reports a person said to the person ("Reuters reported that US President Trump said: …")', () => {
+  it('gives what an outlet reports a person said to the person ("Reuters reported that US President Trump said: …"), and what it reports the person did to the outlet', () => {
     const text = [
       'Kremlin spokesman Dmitry Peskov said on Monday that peace talks on Ukraine had stalled, blaming Kyiv and European capitals.',
       'Reuters reported that US President Donald Trump said during his recent meeting with Hungarian Prime Minister Viktor Orban: "I think we all agree that this war will end in the not-too-distant future."',
       'Reuters reported that the talks on a ceasefire would resume in Istanbul next week.',
+      // What the person did, not said, is the outlet's report.
+      'Reuters reported that Vladimir Putin had proposed a similar arrangement on the ceasefire to Steve Witkoff in Moscow.',
     ].join('\n');
     const got = Object.fromEntries(speakers(text));
     expect(got['Reuters reported that US Presi']).toBe('Donald Trump');
     expect(got['Reuters reported that the talk']).toBe('Reuters');
+    expect(got['Reuters reported that Vladimir']).toBe('Reuters');
   });
 
   it('does not give a report "according to Zelensky’s chief of staff" to Zelensky', () => {

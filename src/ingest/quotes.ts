@@ -82,14 +82,18 @@ const TAIL_VERB = new RegExp(String.raw`\s(?:${TAIL_VERBS}|(?:has|had)\s+said\b)
 /** {@link REPORTING_VERB} for the attribution's own exec loop (its lastIndex is that loop's). */
 const REPORTING_VERB_SCAN = new RegExp(REPORTING_VERB.source, REPORTING_VERB.flags);
 
+/** The words between a name and its verb: an adverb, an auxiliary, a day ("Putin on Monday, June 2, said"). */
+const BEFORE_VERB = String.raw`^[\s,]*(?:(?:also|then|later|again|reportedly|publicly|once|has|have|had|\p{Ll}+ly|on\s+\p{Lu}\p{Ll}+(?:,\s+\p{Lu}\p{Ll}+\s+\d{1,2}(?:,\s+\d{4})?,?)?)\s+)*`;
 /** A reporting verb right after a name, past adverbs and auxiliaries: "Trump on Wednesday accused", "Putin has said". */
+const SPEAKS_NEXT = new RegExp(`${BEFORE_VERB}(?:${REPORTING_VERB.source})`, 'iu');
 /**
  * The same, of words only ("said", "told", "wrote"): an outlet that reports what a person did ("the Wall Street Journal
  * reported that Putin had proposed a similar arrangement") gives its own report, which is no quotation of the person.
  */
-const SAYS_NEXT =
-  /^[\s,]*(?:(?:also|then|later|again|reportedly|publicly|once|has|have|had|\p{Ll}+ly)\s+)*(?:said|says|told|tells|stated|states|added|adds|wrote|writes|warned|warns|insisted|insists|noted|notes|declared|declares|stressed|stresses|explained|explains|claimed|claims|argued|argues|asserted|asserts|announced|announces|confirmed|confirms|remarked|commented|tweeted|posted)\b/iu;
-const SPEAKS_NEXT = new RegExp(String.raw`^[\s,]*(?:(?:also|then|later|again|reportedly|publicly|once|has|have|had|\p{Ll}+ly|on\s+\p{Lu}\p{Ll}+(?:,\s+\p{Lu}\p{Ll}+\s+\d{1,2}(?:,\s+\d{4})?,?)?)\s+)*(?:${REPORTING_VERB.source})`, 'iu');
+const SAYS_NEXT = new RegExp(
+  `${BEFORE_VERB}(?:said|says|told|tells|stated|states|added|adds|wrote|writes|warned|warns|insisted|insists|noted|notes|declared|declares|stressed|stresses|explained|explains|claimed|claims|argued|argues|asserted|asserts|announced|announces|confirmed|confirms|remarked|commented|tweeted|posted)\\b`,
+  'iu',
+);
 
 /**
  * A view or intent held, as an outlet reports it ("According to Reuters, Mr. Putin sees the war as …"): the person's

@@ -432,8 +432,14 @@ export function introducedBy(heading: string, known: readonly string[]): string 
   const opening = m[1] ?? '';
   const person = extractEntities(opening).people.at(-1)?.name;
   if (person === undefined || !opening.endsWith(person)) return undefined;
-  const surname = person.split(' ').pop();
-  return known.find((k) => k.split(' ').pop() === surname && k.length > person.length) ?? person;
+  return fullerName(person, known);
+}
+
+/** The first of `names` that is longer than `name` and ends on the same word ("Donald Trump" for "Trump"), else `name`. */
+function fullerName(name: string, names: Iterable<string>): string {
+  const surname = name.split(' ').pop();
+  for (const k of names) if (k.length > name.length && k.split(' ').pop() === surname) return k;
+  return name;
 }
 
 /** An unnamed someone reporting a quotation: "a European diplomat said", "two officials told Reuters". */
@@ -1190,7 +1196,7 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
     const holder = role ? (titleHolders ??= titleRoles(ctx.title)).get((role[1] ?? '').replace(/\s+/g, ' ')) : undefined;
     if (newParagraph) {
       if (label !== undefined || holder !== undefined) {
-        labelled = label?.person.name ?? (ctx.people.find((p) => p.name.split(' ').pop() === holder?.split(' ').pop())?.name ?? holder);
+        labelled = label?.person.name ?? (holder === undefined ? undefined : fullerName(holder, ctx.people.map((p) => p.name)));
         // A transcript's label (by role, or a name in its capitals: "VICE PRESIDENT HARRIS:") heads an answer that
         // runs on over paragraphs without a label of their own, to the next label ("Q", "MR. X:").
         runsOn = label === undefined || !/\p{Ll}/u.test(outside.slice(0, label.end));

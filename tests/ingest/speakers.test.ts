@@ -7,9 +7,9 @@ import { sampleStory } from '../helpers/fixtures.js';
 
 const NOW = new Date('2025-05-21T10:00:00Z');
 
-/** Each fact's text start → its speaker (or "-"). */
-function speakers(text: string): Array<[string, string]> {
-  return analyzed({ text, sourceName: 'Test Wire', publishedAt: '2025-05-20T18:00:00Z' }, NOW).facts.map((f) => [f.text.slice(0, 30), f.speaker ?? '-']);
+/** Each fact's text start → its speaker (or "-"); `page` gives the page's title, source or time. */
+function speakers(text: string, page: { title?: string; sourceName?: string; publishedAt?: string } = {}): Array<[string, string]> {
+  return analyzed({ text, sourceName: 'Test Wire', publishedAt: '2025-05-20T18:00:00Z', ...page }, NOW).facts.map((f) => [f.text.slice(0, 30), f.speaker ?? '-']);
 }
 
 /** The speaker of each line of `text` from line `from` on (each line one fact), by the line's first 30 characters. */
@@ -358,8 +358,7 @@ describe('speakers', () => {
       'Q    Is President Putin disrespecting you by attacking Ukraine during the talks?',
       'THE VICE PRESIDENT:  The ceasefire talks in Jeddah will go ahead as planned with the Ukrainian delegation.',
     ].join('\n\n');
-    const who = (title: string) =>
-      Object.fromEntries(analyzed({ text, title, sourceName: 'The White House', publishedAt: '2025-03-09T23:00:00Z' }, NOW).facts.map((f) => [f.text.slice(0, 30), f.speaker ?? '-']));
+    const who = (title: string) => Object.fromEntries(speakers(text, { title, sourceName: 'The White House', publishedAt: '2025-03-09T23:00:00Z' }));
     const gaggle = who('Press Gaggle by President Trump');
     expect(gaggle['We’re looking at a lot of thin']).toBe('Trump');
     expect(gaggle['A lot of people died this week']).toBe('Trump');
@@ -379,7 +378,7 @@ describe('speakers', () => {
         'Q    Will the talks resume next week?',
         'The ceasefire talks resumed in Geneva on Monday with delegations from both sides.',
       ].join('\n\n');
-    const who = (text: string) => Object.fromEntries(analyzed({ text, title: 'Remarks at the Summit on Peace in Ukraine', sourceName: 'The White House', publishedAt: '2024-06-15T18:00:00Z' }, NOW).facts.map((f) => [f.text.slice(0, 30), f.speaker ?? '-']));
+    const who = (text: string) => Object.fromEntries(speakers(text, { title: 'Remarks at the Summit on Peace in Ukraine', sourceName: 'The White House', publishedAt: '2024-06-15T18:00:00Z' }));
     const transcript = who(lines('VICE PRESIDENT HARRIS:'));
     expect(transcript['I am here to stand with Ukrain']).toBe('Harris');
     expect(transcript['The ceasefire talks resumed in']).toBe('-');

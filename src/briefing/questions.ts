@@ -12,6 +12,8 @@ import type { QuestionEvidence, QuestionState } from './types.js';
 import type { BriefingWindow } from './window.js';
 import { eventSpan } from './window.js';
 import { compareText } from '../text/compare.js';
+import { featuresOf } from '../text/similarity.js';
+import { cosine, lexRank } from './centrality.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -133,8 +135,8 @@ function readingOf(text: string, speaker: string | undefined, sides: readonly Si
  * question, each read for its stance (proposal, demand, acceptance, rejection, dispute, stated unknown, nothing new)
  * and whose side it is (`sides`). Evidence is counted oldest first: the status changes only with a position or an
  * authored signal, `lastChangedAt` is when it last did, and it is `contested` while the sides' latest stances
- * conflict. The summary is the weightiest evidence inside the window (newer wins among equals), else the weightiest
- * and newest before it: a complete sentence, with its source.
+ * conflict. The summary is the weightiest evidence inside the window (among equals the one other reports echo most, then
+ * the newer), else the weightiest and newest before it: a complete sentence, with its source.
  */
 export function questionState(input: {
   question: Question;
@@ -221,7 +223,8 @@ export function questionState(input: {
   const weight = (i: Item) => weightOf(i, question.by);
   // Among equally weighty lines, one that reads away from its article ("He also said …" does not) and is news, not the
   // war's history ("Russia controls around 18% of Ukraine's territory, including Crimea, annexed in 2014") nor where
-  // the question stood before the day ("Just days ago, Ukraine's president ruled out ceding control of the Donbas …").
+  // the question stood before the day ("Just days ago, Ukraine's president ruled out ceding control of the Donbas …");
+  // then the one the window's other reports echo most.
   // (Read once an item: the sort asks again at every comparison.)
   const aloneOf = new Map<Item, number>();
   const alone = (i: Item): number => {
@@ -229,8 +232,10 @@ export function questionState(input: {
     if (v === undefined) aloneOf.set(i, (v = standsAlone(i.text, undefined, true) && !isBackground(i.text, i.at) && !countedBack(i.text) ? 1 : 0));
     return v;
   };
+  const inWindow = items.filter((i) => i.at >= window.from && i.at <= window.to);
+  const central = centralityLevels(inWindow);
   const better = (a: Item, b: Item) =>
-    weight(b) - weight(a) || alone(b) - alone(a) || b.at - a.at || (b.explicit ? 1 : 0) - (a.explicit ? 1 : 0) || informationDensity(b.text) - informationDensity(a.text) || compareText(a.eventId, b.eventId) || a.index - b.index;
+    weight(b) - weight(a) || alone(b) - alone(a) || (central.get(b) ?? 0) - (central.get(a) ?? 0) || b.at - a.at || (b.explicit ? 1 : 0) - (a.explicit ? 1 : 0) || informationDensity(b.text) - informationDensity(a.text) || compareText(a.eventId, b.eventId) || a.index - b.index;
   const shown = input.shown;
   const firstUsable = (list: Item[]) => {
     const usable = list.sort(better).filter((i) => lineDefect(i.text) === undefined);
@@ -242,7 +247,7 @@ export function questionState(input: {
   // Outside the window, a line that tells the current status (reported when it began or since) before an older one,
   // which tells of a status since left behind.
   const line =
-    firstUsable(items.filter((i) => i.at >= window.from && i.at <= window.to)) ??
+    firstUsable(inWindow) ??
     (lastChangedAt !== null ? firstUsable(items.filter((i) => i.at >= (lastChangedAt as number))) : undefined) ??
     firstUsable([...items]);
 
@@ -277,6 +282,30 @@ export function questionState(input: {
   const open = unknowns ?? question.unknowns;
   if (open && open.length > 0) state.unknowns = open;
   return input.withChanges ? { ...state, changes } : state;
+}
+
+/** Levels of centrality (see {@link centralityLevels}): few, so that among lines about as central the newer still wins. */
+const CENTRALITY_LEVELS = 3;
+/** The window's evidence a question's line is chosen among is compared up to this many items (the newest). */
+const CENTRALITY_MAX_ITEMS = 150;
+
+/**
+ * How central each of a window's items on one question is, in a few levels: LexRank over their words, an outlet's
+ * items on each other counting less. The sentence that the day's other reports echo ("Ukraine rejects Russia's demand
+ * that it cede the remainder of its Donbas region …") is the day's news on the question; one no other report takes up
+ * ("After his talks with Tusk, Zelenskiy repeated his pleas for air-defence missiles …") is an aside.
+ */
+function centralityLevels(window: readonly Item[]): Map<Item, number> {
+  const levels = new Map<Item, number>();
+  if (window.length < 3) return levels;
+  const items = window.length > CENTRALITY_MAX_ITEMS ? [...window].sort((a, b) => b.at - a.at).slice(0, CENTRALITY_MAX_ITEMS) : window;
+  const words = items.map((i) => featuresOf(i.text));
+  const scores = lexRank((x, y) => cosine(words[x] as ReadonlySet<string>, words[y] as ReadonlySet<string>), items.length, {
+    groups: items.map((i) => `${i.eventId}\u0000${i.source.name}`),
+  });
+  const top = Math.max(...scores);
+  items.forEach((item, k) => levels.set(item, top > 0 ? Math.round(((scores[k] ?? 0) / top) * CENTRALITY_LEVELS) : 0));
+  return levels;
 }
 
 /** A change of a question's status: to what, when, and the event whose evidence changed it. */

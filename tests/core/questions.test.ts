@@ -478,6 +478,19 @@ describe('question status follows the sides', () => {
     expect(b.questions.every((q) => q.sameAs === undefined)).toBe(true);
   });
 
+  it("takes for the line the position the day's reports echo before a newer one that no other report takes up", () => {
+    const reports = [
+      event('reuters', '2025-08-12T08:00:00Z', [{ text: "Ukraine rejects Russia's demand that it cede the rest of the Donbas region, Zelenskyy said on Tuesday." }], 'Reuters'),
+      event('ap', '2025-08-12T09:00:00Z', [{ text: "Zelenskyy rejected Russia's demand that Ukraine cede the rest of the Donbas region to end the war." }], 'AP'),
+      event('bbc', '2025-08-12T10:00:00Z', [{ text: "Kyiv again rejected Moscow's demand that it cede the rest of the Donbas region." }], 'BBC'),
+      event('blog', '2025-08-12T16:00:00Z', [{ text: 'Zelenskyy rejected any plan to trade the Zaporizhzhia nuclear plant for land held in the south.' }], 'Blog'),
+    ];
+    const q = territory(reports, '2025-08-13T07:00:00Z', '2025-08-11T18:00:00Z');
+    expect(q.summary).toMatch(/demand that (?:it|Ukraine) cede the rest of the Donbas region/);
+    // Alone, the newer position is the line.
+    expect(territory(reports.slice(3), '2025-08-13T07:00:00Z', '2025-08-11T18:00:00Z').summary).toMatch(/^Zelenskyy rejected any plan/);
+  });
+
   it('takes a fragment or a headline for no question line', () => {
     const fragment = event('fragment', day(13), [{ text: 'Starting with the territorial concessions for Kyiv that are not yet defined' }]);
     expect(territory([demand, fragment], '2025-08-14T07:00:00Z').summary).toMatch(/^Putin wants Kyiv/);

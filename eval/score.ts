@@ -174,6 +174,19 @@ export function carriesChrome(text: string, line: string): boolean {
   return t === l || t.endsWith(` ${l}`) || (t.startsWith(`${l} `) && !sentenceRunsOn(text, line));
 }
 
+/**
+ * Does the article print this chrome line's sentence in its body too? A summary box in a page's front matter ("tldr:")
+ * repeats sentences of the body; the body's copy is no chrome. Only a sentence of eight words or more, printed more
+ * often than the labels list it as chrome (a menu's short items repeat, and are labelled once).
+ */
+function alsoInBody(line: string, label: { chrome: readonly string[]; text: string }): boolean {
+  const l = canon(line).replace(/^[\s"'“”-]+|[\s"'“”]+$/g, '');
+  if (l.split(' ').length < 8 || !/[.!?]$/.test(l)) return false;
+  const count = (hay: string) => hay.split(l).length - 1;
+  const listed = label.chrome.reduce((n, c) => n + count(canon(c)), 0);
+  return count(canon(label.text)) > listed;
+}
+
 /** Does the text open on the line's words and go on in lower case, as a sentence does ("… Zelensky has rejected")? */
 function sentenceRunsOn(text: string, line: string): boolean {
   const t = text.trimStart();
@@ -404,7 +417,7 @@ export function scoreIngestion(input: { articles: readonly Article[]; records: r
     const own = factsFrom(rec, sourceOf(a), true);
     for (const line of label.chrome) {
       const c = chromePart(line, label);
-      if (c.length < 8) continue;
+      if (c.length < 8 || alsoInBody(c, { chrome: label.chrome, text: a.text })) continue;
       const inFacts = facts.filter((f) => carriesChrome(f.text, c));
       const inTitle = carriesChrome(rec.title, c);
       const slug = slugify(c, 200);
@@ -680,7 +693,7 @@ export function scoreBriefings(input: {
         labels.some((l) =>
           l.chrome.some((line) => {
             const part = chromePart(line, l);
-            return part.length >= 8 && carriesChrome(text, part);
+            return part.length >= 8 && carriesChrome(text, part) && !alsoInBody(part, l);
           }),
         )
       )

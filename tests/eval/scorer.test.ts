@@ -153,6 +153,20 @@ describe('eval scorer on a tiny labelled set', () => {
     expect(scoreIngestion({ articles: [labelled], records: [byRemarks], placements: [{ articleId: 'q', outcome: 'kept', eventId: byRemarks.id, sourceId: 'q' }], questionIds: QUESTIONS }).chromeLinesKept).toBe(0);
   });
 
+  it("never counts a body sentence as chrome because a summary box in the page's front matter repeats it", () => {
+    const sentence = 'The deal is expected to include security guarantees, reconstruction aid, and a freeze on sanctions.';
+    const box = `  - "${sentence}"`;
+    const text = `---\ntldr:\n${box}\n---\nZelensky plans a peace referendum. ${sentence}\n`;
+    const rec: EventRecord = { ...E2, id: '2025-06-02-zelensky-plans-a-peace-referendum', title: 'Zelensky plans a peace referendum', sources: [{ id: 'q', name: 'q' }], facts: [{ text: sentence, source: 'q' }] };
+    const scored = (body: string) => {
+      const art: Article = { ...C, id: 'q', file: 'q.txt', text: body, label: onStory('q', { chrome: [box], event: 'e2', eventDate: '2025-06-02' }) };
+      return scoreIngestion({ articles: [art], records: [rec], placements: [{ articleId: 'q', outcome: 'kept', eventId: rec.id, sourceId: 'q' }], questionIds: QUESTIONS }).chromeLinesKept;
+    };
+    expect(scored(text)).toBe(0);
+    // Printed only in the box, it is chrome.
+    expect(scored(`---\ntldr:\n${box}\n---\nZelensky plans a peace referendum.\n`)).toBe(1);
+  });
+
   it('counts a fact as the headline only when it is the headline, not when a body sentence names a short one', () => {
     const headline = 'Coalition of the Willing';
     const body = 'This is the 15th meeting of the coalition of the willing that we have had since February.';

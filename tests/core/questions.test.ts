@@ -253,6 +253,17 @@ describe('sides that oppose one another, and questions asked of one side', () =>
 
 describe('question tags need the keyword in a sense that bears on the question', () => {
   const tags = (t: string) => questionTags(t, story.questions, sides ? { sides } : {});
+  it("finds the bundled story's context words as words, not inside others, and still in their negated and repeated forms", () => {
+    expect(tags('Ukraine has already stepped up its attacks against the peninsula.')).toEqual([]); // "ready"
+    expect(tags("Ukraine's revenues from grain exports fell in March, Kyiv said.")).toEqual([]); // "venue"
+    expect(tags("Kyiv's opposition leaders criticised the budget on Tuesday.")).toEqual([]); // "position"
+    expect(tags('A drone attack on Crimea preceded the strikes on Kherson.')).toEqual([]); // "cede"
+    expect(tags("Zelensky said Ukraine's disclaimer on the website was an ideal example.")).toEqual([]); // "claim", "deal"
+    expect(tags('Zelensky said Ukraine would never concede its land.')).toEqual(['territory', 'ukraine-response']);
+    expect(tags('Kyiv called the Russian proposal unacceptable.')).toEqual(['ukraine-response']);
+    expect(tags('Trump said Ukraine could reclaim all of its territory.')).toEqual(['territory']);
+  });
+
   it('does not file Territorial Defence Forces, territorial waters or strikes on a city as territory', () => {
     expect(tags('The exchange included fighters of the Territorial Defence Forces and the National Guard.')).toEqual([]);
     expect(tags('China said the Philippine vessel had illegally entered its territorial waters.')).toEqual([]);

@@ -88,7 +88,7 @@ const NOT_NAMES = new Set(['he', 'she', 'they', 'him', 'her', 'it', 'president',
 const NATIONALITY_NOUN = /^(?:French|English|Scots|Irish|Welsh|Dutch|Cornish)(?:man|woman|men|women)$|^(?:Briton|Spaniard|Dane|Swede)s?$/;
 
 /** A title, or titles joined by hyphens ("Colonel-General", "President-elect"). */
-function isTitleWord(lower: string): boolean {
+export function isTitleWord(lower: string): boolean {
   const word = lower.replace(/-(?:elect|designate)$/, '');
   return TITLE_WORDS.has(word) || (word.includes('-') && word.split('-').every((part) => TITLE_WORDS.has(part)));
 }

@@ -1,4 +1,4 @@
-import { extractEntities, personMentions, resolvePerson, type Person } from './entities.js';
+import { extractEntities, isTitleWord, personMentions, resolvePerson, type Person } from './entities.js';
 import { pronounFits } from './name-finder.js';
 import { foldsLikeLowerCase } from './keywords.js';
 import { hasFiniteVerb } from '../text/finite-verb.js';
@@ -90,10 +90,19 @@ const SPEAKS_NEXT = new RegExp(`${BEFORE_VERB}(?:${REPORTING_VERB.source})`, 'iu
  * The same, of words only ("said", "told", "wrote"): an outlet that reports what a person did ("the Wall Street Journal
  * reported that Putin had proposed a similar arrangement") gives its own report, which is no quotation of the person.
  */
-const SAYS_NEXT = new RegExp(
-  `${BEFORE_VERB}(?:said|says|told|tells|stated|states|added|adds|wrote|writes|warned|warns|insisted|insists|noted|notes|declared|declares|stressed|stresses|explained|explains|claimed|claims|argued|argues|asserted|asserts|announced|announces|confirmed|confirms|remarked|commented|tweeted|posted)\\b`,
-  'iu',
-);
+const SAYS_WORDS =
+  'said|says|told|tells|stated|states|added|adds|wrote|writes|warned|warns|insisted|insists|noted|notes|declared|declares|stressed|stresses|explained|explains|claimed|claims|argued|argues|asserted|asserts|announced|announces|confirmed|confirms|remarked|commented|tweeted|posted';
+const SAYS_NEXT = new RegExp(`${BEFORE_VERB}(?:${SAYS_WORDS})\\b`, 'iu');
+/** One of those words. */
+const SAYS_WORD = new RegExp(`^(?:${SAYS_WORDS})$`, 'i');
+
+/**
+ * A body no name of the article's lists, as the subject of its clause: "But the Holy See says", "Downing Street said"
+ * (two capitalised words at least, the last no title: "Officials said", "the PM said", "South African President
+ * Cyril Ramaphosa" are a role or nobody named).
+ */
+const UNLISTED_BODY_SUBJECT =
+  /^\s*(?:(?:But|And|Yet|Still|Meanwhile|However|Now),?\s+)?(?:[Tt]he\s+)?(?!(?:The|An?|Another|This|That|These|Those|Some|Many|Most|Several|Both|All)\s)((?:\p{Lu}[\p{L}'’.&-]*\s+){1,3}(\p{Lu}[\p{L}'’.&-]*)\s+)(?:(?:also|again|now|later|then|has|have|had)\s+)?$/u;
 
 /**
  * A view or intent held, as an outlet reports it ("According to Reuters, Mr. Putin sees the war as …"): the person's
@@ -1165,6 +1174,13 @@ export function attributeSentences(sentences: readonly Sentence[], ctx: Attribut
       if (subj) {
         const owner = atClauseStart(outside, subj.start) ? null : ownerOf(subj);
         speaker = owner ? `${owner[1]} ${subj.name}` : subj.name;
+        break;
+      }
+      // A body the article's names do not include speaks ("But the Holy See says the idea … – which Trump suggested was
+      // an option – is more a hope"), and no later verb's subject does.
+      const unlisted = SAYS_WORD.test(verb[0]) ? UNLISTED_BODY_SUBJECT.exec(preceding.slice(clauseAt)) : null;
+      if (unlisted && !isTitleWord((unlisted[2] ?? '').toLowerCase()) && !mentions.some((m) => m.end <= vStart && m.start >= clauseAt)) {
+        speaker = (unlisted[1] ?? '').trim();
         break;
       }
       // Only the first reporting verb with an identifiable subject counts; later verbs are usually inside the report.

@@ -34,6 +34,17 @@ describe('speakers', () => {
     ]);
   });
 
+  it('gives a body the article names nowhere else its own words, not a later verb\'s subject, and leaves a role or an unnamed one nobody\'s', () => {
+    const text = [
+      'Italian Prime Minister Giorgia Meloni said on Tuesday she was ready to help after US President Donald Trump spoke to Vladimir Putin about peace talks on Ukraine.',
+      'But the Holy See says the idea of hosting, or even mediating, talks – which Trump suggested was an option – is more a hope for now than any concrete plan.',
+      'Downing Street said the call between the leaders on Tuesday had been useful for the peace talks.',
+      'Officials said the peace talks between the two delegations would resume in Istanbul on Friday.',
+      'The PM says the peace talks in Istanbul must include a ceasefire before anything else is agreed.',
+    ].join('\n');
+    expect(speakersOfLines(text, 1)).toEqual(['Holy See', 'Downing Street', '-', '-']);
+  });
+
   it('knows a President-elect for a person, so "he" after his name in the sentence is his, not the paragraph before\'s speaker', () => {
     const text = [
       'Russian Foreign Minister Sergey Lavrov has flatly dismissed peace proposals from allies of President-elect Donald Trump for a ceasefire to end the war in Ukraine.',

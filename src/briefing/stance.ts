@@ -53,7 +53,9 @@ const CUES: readonly Cue[] = [
   { re: /\bdisput(?:es|ed|ing)? (?:the|a|an|his|her|their|its|claims?|reports?|that|this|Russia|Ukraine|Kyiv|Moscow)\b/i, stance: 'dispute', role: 'subject' },
   { re: /\b(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|ruled? out|rules out|ruling out|dismiss(?:es|ed|ing)?|oppos(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|turn(?:s|ed|ing)? down|veto(?:es|ed|ing)?|den(?:y|ies|ied)|condemn(?:s|ed|ing)?|red lines?|unacceptable|(?:un|not )realistic|non-?starter|out of the question|(?:not|off) the table|balk(?:s|ed)? at|rebuff(?:s|ed)?|push(?:es|ed|ing)? back (?:on|against)|spurn(?:s|ed)?|(?:expressed|voiced|showed|met with) (?:\w+ )?(?:resistance|objections?) to|object(?:s|ed)? to|in no way|by no means|(?:legitimate|lawful) (?:combat |military )?targets?)\b/i, stance: 'reject', role: 'subject' },
   { re: /\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ultimatum|pre-?conditions?|conditions? (?:for|that|of)|on (?:the )?condition|only (?:\S+ ){0,4}?if|as long as|in exchange for|in return for|call(?:s|ed|ing)? on (?:\S+ ){1,5}?to|press(?:es|ed|ing)? for|requir(?:e|es|ed|ing) (?:\S+ ){0,3}?to|want(?:s|ed)? (?:[^\s,;]+ ){1,5}?to|urg(?:e|es|ed|ing) (?:\S+ ){1,5}?to|ask(?:s|ed)? (?:\S+ ){1,4}?(?:not )?to|press(?:es|ed|ing)? (?:\S+ ){1,4}?to|push(?:es|ed|ing)? (?:\S+ ){1,4}?to|pressure (?:\S+ ){0,5}?to)\b/i, stance: 'demand', role: 'subject' },
-  { re: /\b(?:must|ha(?:s|ve|d) to|will have to|would have to|need(?:s|ed)? to|should)\b/i, stance: 'demand', role: 'reporter' },
+  { re: /\b(?:must|ha(?:s|ve|d) to|will have to|would have to|need(?:s|ed)? to)\b/i, stance: 'demand', role: 'reporter' },
+  // (Not a condition with its subject after it: "… sanctions would be imposed should Putin not agree".)
+  { re: /\b[Ss]hould\b(?!\s+(?:\p{Lu}[\p{L}'’.-]*|he|she|they|it|we|you|the|this|that|either|any|both|such)\s)/u, stance: 'demand', role: 'reporter' },
   { re: /\b(?:agree(?:s|d)?|agreeing|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|endors(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|consent(?:s|ed)?|sign(?:s|ed)? (?:off|on|up|the|a)(?! (?:\S+ ){0,2}?(?:application|request|bid)\b)|back(?:s|ed)? (?:the|a|an|his|her|their|its)|support(?:s|ed)? (?:the|a|an) (?:plan|proposal|deal|idea|initiative|ceasefire|truce)|reach(?:ed)? (?:an? )?(?:deal|agreement|understanding)|struck (?:an? )?(?:deal|agreement)|(?:deal|agreement) (?:was|has been) (?:reached|struck|agreed))\b/i, stance: 'accept', role: 'subject' },
   { re: /\b(?:propos(?:e|es|ed|ing|al|als)|offer(?:s|ed|ing)?|suggest(?:s|ed|ing)?|put(?:s|ting)? forward|float(?:s|ed|ing)?|unveil(?:s|ed|ing)?|present(?:s|ed|ing)? (?:a|an|the|its|his|her|their) (?:\w+ ){0,2}(?:plan|proposal|draft|memorandum|framework|roadmap|terms)|call(?:s|ed|ing)? for|commit(?:s|ted)? to|readiness to|ready for|pledg(?:e|es|ed|ing)|push(?:es|ed|ing)? for|ready to|willing to|prepared to|open to|(?:seek(?:s|ing)?|sought)(?!\s+to\b)|appl(?:y|ies|ied|ying) (?:to join|for (?:\S+ ){0,2}?(?:membership|accession|admission))|request(?:s|ed|ing)? (?:\S+ ){0,2}?(?:membership|accession|admission)|(?:announc|launch|submitt?|fil|sign)(?:e|es|ed|ing|s)? (?:\S+ ){0,3}?(?:bid|application|request) (?:to|for))\b/i, stance: 'propose', role: 'subject' },
   { re: /\b(?:ced(?:e|es|ed|ing)|give (?:up|away)|gives (?:up|away)|gave (?:up|away)|giving (?:up|away)|(?:give|gives|gave|giving) (?:\S+ ){0,2}?(?:land|lands|territory|territories|regions?) to|hand(?:s|ed|ing)? over|withdraw(?:s|n|ing)?|withdrew|pull(?:s|ed|ing)? (?:out|back)|surrender(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|leave|abandon(?:s|ed|ing)?|relinquish(?:es|ed|ing)?)\b/i, stance: 'concede', role: 'subject' },
@@ -69,6 +71,11 @@ const NEGATION_BEFORE =
 const BACKGROUND_BEFORE = /\b(?:in the past|previously|has long|have long|had long|has repeatedly|have repeatedly|had repeatedly|back in|last year|years ago)\b/i;
 /** A cue inside a condition or an indirect question is not a stance taken: "if both sides agree", "whether Kyiv will accept". */
 const HYPOTHETICAL_BEFORE = /\b(?:if|unless|whether|once|what|how|which|when|until|the moment|as soon as)\b(?:\s+[\w'’-]+){0,6}\s*$/i;
+/**
+ * A condition with its subject after the verb, as in "sanctions would be imposed should Putin not agree", "were Russia
+ * to attack again", "had Kyiv accepted": no stance taken either.
+ */
+const INVERTED_CONDITION = /(?:^|[,;]\s*|\b(?:and|or)\s+|\s)(?:[Ss]hould|[Ww]ere|[Hh]ad)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’-]+){0,4}\s*$/u;
 /** Sentences (or their start) that say what is not known. */
 const UNKNOWN =
   /\b(?:unclear|not clear|no outline|unknown|uncertain(?:ty|ties)?|remains? to be seen|without (?:specifying|saying|giving details|elaborating)|no (?:mention|details?) of|no details|little clarity|not (?:yet )?(?:known|decided|specified|disclosed)|(?:is|are|was|were)n['’]t (?:yet )?(?:known|decided|specified|disclosed)|(?:(?:has|have|had) not|(?:has|have|had)n['’]t) (?:yet )?(?:said|specified|outlined|disclosed|decided|responded)|(?:did not|didn['’]t) (?:say|specify|elaborate|disclose)|(?:has|have) yet to|neither side has|open question|undecided)\b/i;
@@ -160,6 +167,9 @@ function reporterOf(text: string, clauseStart: number, mentions: readonly SideMe
 }
 
 /** The side that states the sentence: the fact's speaker, or a trailing "…, Peskov said", or a subject before "said". */
+/** A preposition right before a name: the name is its object, no subject ("comment from Zelenskiy" is his, though). */
+const PREPOSITION_BEFORE = /\b(?:with|alongside|beside|besides|against|about|toward|towards|among|between|without|like|than|for|to|on|of|over)\s+(?:the\s+)?$/i;
+
 function reporterSide(text: string, mentions: readonly SideMention[], speaker: string | undefined, sides: readonly Side[] | undefined): string | undefined {
   const bySpeaker = sideOfName(speaker, sides);
   if (bySpeaker !== undefined) return bySpeaker;
@@ -175,7 +185,9 @@ function reporterSide(text: string, mentions: readonly SideMention[], speaker: s
     // A side named inside the quotation is what is quoted, not who quotes it ("“… calling President Zelenskyy …,” he
     // said" is not Kyiv's).
     const quoted = quoteSpans(text);
-    const before = mentions.filter((m) => m.end <= said.index && !quoted.some((q) => q.start < m.start && m.start < q.end));
+    // Nor one a preposition governs ("Appearing at a news conference with Zelensky, they warned …"), unless a relative
+    // clause makes it the subject ("a shift for Ukraine, which has long insisted …").
+    const before = mentions.filter((m) => m.end <= said.index && !quoted.some((q) => q.start < m.start && m.start < q.end) && (!PREPOSITION_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)) || /^,\s+(?:which|who)\s/.test(text.slice(m.end, m.end + 8))));
     if (before[0] && !JOINT_SUBJECT.test(text.slice(before[before.length - 1]?.end ?? 0, said.index))) return before[0].side;
   }
   return undefined;
@@ -298,7 +310,7 @@ export function clauseReadings(text: string, opts: { speaker?: string; sides?: r
     if (!best) continue;
     const at = clause.start + best.index;
     const before = t.slice(clause.start, at);
-    const hypothetical = HYPOTHETICAL_BEFORE.exec(before);
+    const hypothetical = HYPOTHETICAL_BEFORE.exec(before) ?? INVERTED_CONDITION.exec(before);
     if (hypothetical) {
       // "Moscow would stop fighting if Ukraine withdrew from four regions": a concession made a condition is a demand
       // of the side that sets it. Other cues in a condition or an indirect question ("whether Kyiv will accept") are none.

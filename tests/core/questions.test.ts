@@ -36,6 +36,10 @@ describe('stance of a sentence, and whose it is', () => {
     ['After meeting Witkoff in Moscow, Putin rejected the 30-day truce.', 'reject', 'moscow'],
     ['Last week, when Zelensky met Witkoff in Paris, Putin rejected the 30-day truce.', 'reject', 'moscow'],
     ['The Kremlin did not rule out a meeting between Putin and Zelenskyy.', 'propose', 'moscow'],
+    ['Ukraine should withdraw from Donetsk, Putin said.', 'demand', 'moscow'],
+    // A condition with its subject after its verb takes no stance; nor does a name a preposition governs report one.
+    ['Appearing with Zelensky, they warned that sanctions would be imposed should Putin not agree to the 30-day ceasefire.', 'none', undefined],
+    ['Kyiv would fight on were Russia to reject the ceasefire.', 'none', undefined],
   ])('%s → %s (%s)', (text, want, side) => {
     const r = stance(text);
     expect(r.stance).toBe(want);
@@ -253,6 +257,10 @@ describe('sides that oppose one another, and questions asked of one side', () =>
 
 describe('question tags need the keyword in a sense that bears on the question', () => {
   const tags = (t: string) => questionTags(t, story.questions, sides ? { sides } : {});
+  it("does not give Kyiv what others say beside Zelensky", () => {
+    expect(tags('Appearing at a news conference with Zelensky, they warned that new sanctions would be imposed on Russia should Putin not agree to the ceasefire.')).not.toContain('ukraine-response');
+  });
+
   it("finds the bundled story's context words as words, not inside others, and still in their negated and repeated forms", () => {
     expect(tags('Ukraine has already stepped up its attacks against the peninsula.')).toEqual([]); // "ready"
     expect(tags("Ukraine's revenues from grain exports fell in March, Kyiv said.")).toEqual([]); // "venue"

@@ -166,10 +166,10 @@ function reporterOf(text: string, clauseStart: number, mentions: readonly SideMe
   return reporterSide(text, mentions, speaker, sides);
 }
 
-/** The side that states the sentence: the fact's speaker, or a trailing "…, Peskov said", or a subject before "said". */
 /** A preposition right before a name: the name is its object, no subject ("comment from Zelenskiy" is his, though). */
 const PREPOSITION_BEFORE = /\b(?:with|alongside|beside|besides|against|about|toward|towards|among|between|without|like|than|for|to|on|of|over)\s+(?:the\s+)?$/i;
 
+/** The side that states the sentence: the fact's speaker, or a trailing "…, Peskov said", or a subject before "said". */
 function reporterSide(text: string, mentions: readonly SideMention[], speaker: string | undefined, sides: readonly Side[] | undefined): string | undefined {
   const bySpeaker = sideOfName(speaker, sides);
   if (bySpeaker !== undefined) return bySpeaker;

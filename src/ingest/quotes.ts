@@ -97,9 +97,9 @@ const SAYS_NEXT = new RegExp(`${BEFORE_VERB}(?:${SAYS_WORDS})\\b`, 'iu');
 const SAYS_WORD = new RegExp(`^(?:${SAYS_WORDS})$`, 'i');
 
 /**
- * A body no name of the article's lists, as the subject of its clause: "But the Holy See says", "Downing Street said"
- * (two capitalised words at least, the last no title: "Officials said", "the PM said", "South African President
- * Cyril Ramaphosa" are a role or nobody named).
+ * A body the article's lists of names do not hold, as the subject of its clause: "But the Holy See says", "Downing
+ * Street said" (two capitalised words at least, the last no title: "Officials said", "the PM said", "South African
+ * President said" are nobody named, or a role).
  */
 const UNLISTED_BODY_SUBJECT =
   /^\s*(?:(?:But|And|Yet|Still|Meanwhile|However|Now),?\s+)?(?:[Tt]he\s+)?(?!(?:The|An?|Another|This|That|These|Those|Some|Many|Most|Several|Both|All)\s)((?:\p{Lu}[\p{L}'’.&-]*\s+){1,3}(\p{Lu}[\p{L}'’.&-]*)\s+)(?:(?:also|again|now|later|then|has|have|had)\s+)?$/u;

@@ -457,6 +457,9 @@ export function watchOf(sentence: string, published: Date): { due?: string; appr
   return d.approx ? { due: d.due, approx: true } : { due: d.due };
 }
 
+/** Before this hour (UTC) a report's day of publication is, for most writers, still the evening before. */
+const SMALL_HOURS_END = 6;
+
 /** When a forward-looking phrase expects something, as a day (UTC), and whether only a vague horizon set it. */
 function dueOf(sentence: string, published: Date): { due: string; approx: boolean } | undefined {
   const s = sentence.toLowerCase();
@@ -472,9 +475,12 @@ function dueOf(sentence: string, published: Date): { due: string; approx: boolea
   const wd = /\b(?:on|next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/.exec(s);
   if (wd && /\b(?:will|to be|is due|are due|expected|scheduled|plans?|planned)\b/.test(s)) {
     const target = WEEKDAYS.indexOf(wd[1] ?? '');
-    // The same weekday is a week on, unless it is "later on Saturday": later that very day.
+    // The same weekday is a week on, unless it is "later on Saturday": later that very day. So it is in a report
+    // published in the small hours (UTC), which its writer dated the evening before: a BBC copy posted at 01:51 on a
+    // Thursday that says "Witkoff will meet Umerov … in Miami on Thursday" means that day.
     const later = new RegExp(`\\blater\\s+(?:on\\s+|this\\s+)?${wd[1]}\\b`).test(s);
-    const diff = (target - published.getUTCDay() + 7) % 7 || (later ? 0 : 7);
+    const smallHours = published.getUTCHours() < SMALL_HOURS_END && wd[0].startsWith('on');
+    const diff = (target - published.getUTCDay() + 7) % 7 || (later || smallHours ? 0 : 7);
     return { due: dayOnly(addDays(published, diff)), approx: false };
   }
   return undefined;

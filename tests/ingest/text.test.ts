@@ -443,6 +443,9 @@ describe('when a forward-looking fact is due', () => {
     // Published on a Monday: "on Monday" is next week's, "later on Monday" that very day's.
     expect(watchOf('The ministers will meet again on Monday.', published).due).toBe('2025-05-05');
     expect(watchOf('Details were expected to be released later on Monday.', published).due).toBe('2025-04-28');
+    // Published in the small hours of a Thursday (UTC), written the evening before: "on Thursday" is that day.
+    expect(watchOf('Witkoff will meet Umerov for talks in Miami on Thursday.', new Date('2025-12-04T01:51:38Z')).due).toBe('2025-12-04');
+    expect(watchOf('Witkoff will meet Umerov for talks in Miami next Thursday.', new Date('2025-12-04T01:51:38Z')).due).toBe('2025-12-11');
   });
   it('marks a horizon set from a vague phrase as no day the source named, and no briefing prints it', () => {
     expect(watchOf('The delegations agreed to continue trilateral discussions in the coming weeks.', published)).toEqual({ due: '2025-05-28', approx: true });

@@ -40,9 +40,10 @@ export const WATCH_PHRASE =
 
 /**
  * What stands before "plan(s) to" when it is a noun: a determiner or possessive, then up to three modifiers, none a
- * verb in the past ("The Kremlin announced plans to" is a verb's object: plans announced look ahead).
+ * verb in the past ("The Kremlin announced plans to" is a verb's object: plans announced look ahead); a participle
+ * right after the determiner is a modifier ("no finalised plan to speak of", "a revised plan to").
  */
-const PLAN_AS_NOUN = /\b(?:a|an|the|this|that|these|those|its|his|her|their|our|your|any|no|new|\p{L}+['’]s)\s+(?:(?!\p{L}+ed\s)[\p{L}\d-]+\s+){0,3}$/iu;
+const PLAN_AS_NOUN = /\b(?:a|an|the|this|that|these|those|its|his|her|their|our|your|any|no|new|\p{L}+['’]s)\s+(?:\p{L}+ed\s+)?(?:(?!\p{L}+ed\s)[\p{L}\d-]+\s+){0,3}$/iu;
 
 /**
  * Is the sentence about something still to come? A plan told in the past inside a time clause ("an hour before it

@@ -142,6 +142,9 @@ describe('a line of a briefing is a complete sentence of the body', () => {
     expect(looksAhead('Europe presented a new plan to end the war, and leaders will meet in Paris.')).toBe(true);
     // "No plans to" is none.
     expect(looksAhead('Zelensky said he has no plans to meet with Trump as the teams work towards a minerals deal.')).toBe(false);
+    // A participle right after the determiner names the plan too.
+    expect(looksAhead('Macron said there was "no finalised plan to speak of" and that it could only be achieved with input from Ukraine.')).toBe(false);
+    expect(looksAhead('Kyiv presented a revised plan to end the war.')).toBe(false);
   });
 
   it('takes a call for a truce told in the past perfect, and "even tomorrow" said to make a point, for nothing to watch', () => {

@@ -18,7 +18,11 @@ export function leavesClause(head: string): boolean {
   // Nor a span of time cut from what it is measured from: "… talks in Switzerland come a week | after …".
   // (A span with its own preposition is whole: "… for one week", "… lasted more than an hour".)
   if (/(?<!\b(?:for|than|within|over|in|during|of|about|around|nearly|almost|just|only|last|past|next|the)\s+)\b(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)$/i.test(head)) return false;
-  const comma = Math.max(head.lastIndexOf(','), head.lastIndexOf('—'), head.lastIndexOf('–'));
+  // (Nor "just hours", "only days": "… congratulated Trump just hours | before his inauguration".)
+  if (/\b(?:just|only|mere|merely|barely)\s+(?:minutes|hours|days|weeks|months)$/i.test(head)) return false;
+  // (A dash between numbers is a range, "15–16 August", no clause's edge.)
+  let comma = -1;
+  for (const m of head.matchAll(/,|(?<!\d)[—–]|[—–](?!\d)/g)) comma = m.index;
   if (comma >= 0) {
     const tail = head.slice(comma + 1).trim();
     // A plain verb, not the "-s after a word" guess ("just hours" is no clause).
@@ -43,10 +47,17 @@ export function leavesClause(head: string): boolean {
   return hasFiniteVerb(head, { strict: true });
 }
 
-/** Is the comma at `at` one inside a list of names ("between Russia, Ukraine and the United States") or a date? */
+/**
+ * Is the comma at `at` one inside a list of names ("between Russia, Ukraine and the United States"), a date, or a noun
+ * phrase's adjectives?
+ */
 export function commaInList(text: string, at: number): boolean {
   if (text[at] !== ',') return false;
   const rest = text.slice(at, at + 80);
+  // Adjectives before one noun ("in a brief, high-profile summit"): the noun phrase goes on after the comma.
+  const adjective = /^,\s+(\p{Ll}[\p{L}-]*)\s+\p{Ll}/u.exec(rest);
+  // (Not a conjunction's clause, "…, and expressed hope", nor a participle's, "…, expressing hope".)
+  if (adjective && !FUNCTION_WORDS.has(adjective[1] ?? '') && !/ing$/.test(adjective[1] ?? '') && /\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+\p{Ll}[\p{L}-]*$/u.test(text.slice(Math.max(0, at - 40), at))) return true;
   // A date's comma ("Monday, August 18", "August 18, 2025") belongs to the date.
   if (/^,\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{4}\b)/.test(rest)) return true;
   return /^,\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}(?:,|\s(?:and|or)\s)/u.test(rest);

@@ -222,6 +222,12 @@ describe('headline', () => {
     expect(headlineFor(r, lead)).toBe('Zelenskyy dismissed a Russian proposal to hand over the rest of the Donetsk region');
     expect(cutAtClause('Putin said Russia was ready to discuss compromises.', 120)).toBe('Putin said Russia was ready to discuss compromises');
     expect(cutAtClause('KYIV — Ukraine named Rustem Umerov to lead its delegation.', 120)).toBe('Ukraine named Rustem Umerov to lead its delegation');
+    // Not between a noun's adjectives ("in a brief, high-profile summit"); a range's dash ("15–16 August") is no clause's edge.
+    expect(
+      cutAtClause('President Donald Trump and Russian President Vladimir Putin met in Anchorage, Alaska, on 15–16 August 2025 in a brief, high-profile summit that produced no agreement.', 120),
+    ).toBe('President Donald Trump and Russian President Vladimir Putin met in Anchorage, Alaska, on 15–16 August 2025');
+    // Nor before what a span of time is counted from ("just hours | before Trump's inauguration").
+    expect(cutAtClause('Russian President Vladimir Putin extended his congratulations to U.S. President-elect Donald Trump just hours before the inauguration in Washington, expressing hope.', 120)).not.toMatch(/just hours$/);
     // No clause boundary within reach: cut at a word, marked (not before "over": "to hand | over" would hang).
     expect(cutAtClause('British Prime Minister Keir Starmer, fresh off his own visit to the White House, said he would host European leaders in London on Sunday to discuss Ukraine.', 120)).toBe(
       'British Prime Minister Keir Starmer, fresh off his own visit to the White House, said he would host European leaders',

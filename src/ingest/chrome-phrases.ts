@@ -245,10 +245,12 @@ const anyPromptLine = anyMatch(PROMPT_LINE);
 
 /**
  * The writer's biography under the article: "Evan Halper writes about …", "David is a reporter covering housing for
- * Gothamist", "Evan V. Symon is the Senior Editor for the California Globe." Any length: bios run long.
+ * Gothamist", "Evan V. Symon is the Senior Editor for the California Globe.", and an academic's with a career after it
+ * ("Nayyera Haq is an assistant dean at Syracuse Maxwell School of Public Affairs. She previously served as …"). Any
+ * length: bios run long.
  */
 export const AUTHOR_BIO =
-  /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+(?:is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Ww]riter|[Jj]ournalist|[Cc]olumnist|[Cc]ontributor|[Pp]roducer|[Aa]uthor)\b|writes (?:about|for|on)\b|covers\s)/u;
+  /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+(?:is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Ww]riter|[Jj]ournalist|[Cc]olumnist|[Cc]ontributor|[Pp]roducer|[Aa]uthor)\b|writes (?:about|for|on)\b|covers\s|is\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:fellow|professor|dean|lecturer|scholar|researcher|director)\b[^.!?]{0,120}\.\s+(?:She|He|They)\s+(?:previously|formerly|also|served|hosts|teaches|was)\b)/u;
 
 /**
  * An outlet describing itself or its bylines, as wire copy and syndicated pages carry at the end: "Reuters, the news

@@ -70,8 +70,12 @@ describe('line classifier', () => {
       'David is a reporter covering housing for Gothamist and WNYC. Got a tip? Email him.',
       'By submitting your information, you are agreeing to receive communications from the publisher in accordance with our Terms.',
       'All quotes delayed a minimum of 15 minutes.',
+      // An academic's, with a career after it.
+      'Nayyera Haq is an assistant dean at Syracuse Maxwell School of Public Affairs. She previously served as a senior director focusing on national security and economic policy at the White House.',
     ].join('\n');
-    expect(kinds(raw).map(([k]) => k)).toEqual(['body', 'chrome', 'chrome', 'chrome', 'chrome']);
+    expect(kinds(raw).map(([k]) => k)).toEqual(['body', 'chrome', 'chrome', 'chrome', 'chrome', 'chrome']);
+    // A professor the report quotes is the article's.
+    expect(kinds('Russia and Ukraine will hold talks in Geneva next week, both sides said on Friday after weeks of preparations.\nSam Greene is a professor of Russian politics at King\'s College London, and he expects little from the talks in Geneva.').map(([k]) => k)).toEqual(['body', 'body']);
   });
 
   it('finds the headline of a whole page saved as text among menus, share panels and other stories\' titles', () => {

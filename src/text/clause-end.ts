@@ -47,6 +47,9 @@ export function leavesClause(head: string): boolean {
   return hasFiniteVerb(head, { strict: true });
 }
 
+/** Who reports what comes before the comma: ", diplomatic sources said", ", a source told". */
+const REPORTED_AFTER = /^,\s+(?:\p{L}+\s+){1,2}(?:said|says|say|told|tells|added|reported|reports)\b/u;
+
 /**
  * Is the comma at `at` one inside a list of names ("between Russia, Ukraine and the United States"), a date, or a noun
  * phrase's adjectives?
@@ -56,8 +59,10 @@ export function commaInList(text: string, at: number): boolean {
   const rest = text.slice(at, at + 80);
   // Adjectives before one noun ("in a brief, high-profile summit"): the noun phrase goes on after the comma.
   const adjective = /^,\s+(\p{Ll}[\p{L}-]*)\s+\p{Ll}/u.exec(rest);
-  // (Not a conjunction's clause, "…, and expressed hope", nor a participle's, "…, expressing hope".)
-  if (adjective && !FUNCTION_WORDS.has(adjective[1] ?? '') && !/ing$/.test(adjective[1] ?? '') && /\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+\p{Ll}[\p{L}-]*$/u.test(text.slice(Math.max(0, at - 40), at))) return true;
+  // (Not a conjunction's clause, "…, and expressed hope", a participle's, "…, expressing hope", nor who reports it,
+  // "the deal, officials said", "the talks, diplomatic sources say".)
+  const word = adjective?.[1] ?? '';
+  if (adjective && !FUNCTION_WORDS.has(word) && !/(?:ing|s)$/.test(word) && !REPORTED_AFTER.test(rest) && /\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+\p{Ll}[\p{L}-]*$/u.test(text.slice(Math.max(0, at - 40), at))) return true;
   // A date's comma ("Monday, August 18", "August 18, 2025") belongs to the date.
   if (/^,\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{4}\b)/.test(rest)) return true;
   return /^,\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}(?:,|\s(?:and|or)\s)/u.test(rest);

@@ -3,6 +3,7 @@ import { buildBriefing } from '../../src/briefing/compose.js';
 import { isBackground } from '../../src/briefing/background.js';
 import { cosine, lexRank } from '../../src/briefing/centrality.js';
 import { informationDensity } from '../../src/briefing/density.js';
+import { commaInList } from '../../src/text/clause-end.js';
 import { cutAtClause, headlineFor, titleIsHeadline } from '../../src/briefing/headline.js';
 import { leadTitle, looksAhead } from '../../src/ingest/facts.js';
 import { leavesClause } from '../../src/text/clause-end.js';
@@ -226,6 +227,10 @@ describe('headline', () => {
     expect(
       cutAtClause('President Donald Trump and Russian President Vladimir Putin met in Anchorage, Alaska, on 15–16 August 2025 in a brief, high-profile summit that produced no agreement.', 120),
     ).toBe('President Donald Trump and Russian President Vladimir Putin met in Anchorage, Alaska, on 15–16 August 2025');
+    // Who reports it after the comma is no adjective: "the deal, diplomatic sources said" ends a clause.
+    const reported = 'Trump and Zelensky agreed on the main points of a peace deal for Ukraine after a long meeting at the deal, diplomatic sources said on Saturday.';
+    expect(commaInList(reported, reported.indexOf(', diplomatic'))).toBe(false);
+    expect(commaInList('They met in a brief, high-profile summit.', 'They met in a brief'.length)).toBe(true);
     // Nor before what a span of time is counted from ("just hours | before Trump's inauguration").
     expect(cutAtClause('Russian President Vladimir Putin extended his congratulations to U.S. President-elect Donald Trump just hours before the inauguration in Washington, expressing hope.', 120)).not.toMatch(/just hours$/);
     // No clause boundary within reach: cut at a word, marked (not before "over": "to hand | over" would hang).

@@ -13,6 +13,11 @@ function analyze(text: string) {
   return analyzed({ text, sourceName: 'Saved Page' }, NOW);
 }
 
+/** The page's body lines, as the line classifier keeps them. */
+function bodyLines(text: string): string[] {
+  return articleText(textBlocks(text)).all.filter((l) => l.kind === 'body').map((l) => l.text);
+}
+
 describe('whole pages saved as text', () => {
   it("reads a converter's 72-column text with a list inside a paragraph run: each item is one paragraph, each paragraph one line", () => {
     const text = [
@@ -37,7 +42,7 @@ describe('whole pages saved as text', () => {
       'conflict must stop, as the necessary step toward achieving an enduring',
       'peace settlement.',
     ].join('\n');
-    const body = articleText(textBlocks(text)).all.filter((l) => l.kind === 'body').map((l) => l.text);
+    const body = bodyLines(text);
     expect(body).toContain('The United States and Ukraine will continue working toward achieving a durable and lasting peace.');
     expect(body.some((l) => l.startsWith('In line with presidential-level discussions') && l.endsWith('Following those discussions:'))).toBe(true);
     expect(body.filter((l) => l.startsWith('The United States and Ukraine')).length).toBe(3);
@@ -298,7 +303,7 @@ describe('whole pages: what the rules above must not take', () => {
       '',
       '[2]: https://www.aljazeera.com/news/2025/11/23/us-ukraine-talks',
     ].join('\n');
-    const body = articleText(textBlocks(text)).all.filter((l) => l.kind === 'body').map((l) => l.text);
+    const body = bodyLines(text);
     expect(body).toContain('Ukraine would recognise Russia’s control over Crimea, Luhansk and Donetsk.');
     expect(body).toContain('Ukraine would be barred from NATO, with the EU offering some alternative security guarantees.');
     expect(body).toContain('Ushakov later confirms on Russian TV that he speaks to Witkoff “quite often” by phone about the peace plan.');
